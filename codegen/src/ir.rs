@@ -1,0 +1,322 @@
+//! The IR: plain serde data, the single contract between parsing (`parse`) and every emitter.
+//!
+//! Everything an emitter needs is here, and nothing an emitter derives (Rust names, OpenAPI
+//! schemas) is stored. `cargo xtask gen` writes each [`Api`] as pretty JSON to
+//! `generated/ir/<product>/<Api>.json`, so a doc update shows up as a readable IR diff.
+
+use serde::{Deserialize, Serialize};
+
+/// One product: a folder of API reference pages plus its hand-written `product.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    /// Folder name, lower case (`ecs`): the Rust module and the IR folder.
+    pub name: String,
+    pub meta: ProductMeta,
+    /// Sorted by [`Api::name`].
+    pub apis: Vec<Api>,
+}
+
+/// What the pages do not say about a product (`spec/<product>/product.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductMeta {
+    /// Product code as the service names it (`Ecs`).
+    pub code: String,
+    /// Human name (`Elastic Compute Service`).
+    pub name: String,
+    /// API version sent as the `Version` common parameter (`2014-05-26`).
+    pub version: String,
+    /// Default endpoint host (`ecs.aliyuncs.com`).
+    pub endpoint: String,
+    pub style: ApiStyle,
+}
+
+/// How requests are put on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ApiStyle {
+    /// Alibaba Cloud RPC style: every operation on `/`, parameters in the query, `Action=<Api>`.
+    Rpc,
+}
+
+/// One API operation, read from one reference page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Api {
+    /// Operation name (`RunInstances`), from the page's first heading.
+    pub name: String,
+    /// The page the API was read from, as given on the command line or found in the spec dir.
+    pub source: String,
+    /// The first paragraph under the title, plain text.
+    pub summary: String,
+    /// Request parameters in table order, `Action` included when the page lists it.
+    pub request: Vec<Param>,
+    /// Rules between parameters ("You cannot specify both A and B").
+    pub cross_field: Vec<Constraint>,
+    /// Top-level response fields in table order; nested fields hang below their parent.
+    pub response: Vec<Field>,
+    pub examples: Examples,
+    /// Error rows in table order. Duplicates are kept: one code often has several statuses and messages.
+    pub errors: Vec<ErrorRow>,
+}
+
+/// Markdown of a table cell, and the same as plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub markdown: String,
+    pub plain: String,
+}
+
+/// One request parameter (one logical row of the request table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Param {
+    /// The docs' name with Markdown escapes removed (`DataDisk.N.Size`, `Filter.1.Key`).
+    pub wire_name: String,
+    /// The shape read from the wire name: `DataDisk.N.Size` is `[DataDisk(each), Size]`.
+    pub path: Vec<Segment>,
+    /// The Type cell as written (`String`, `RepeatList`, …); empty when the page has no Type column.
+    pub doc_type: String,
+    /// The value type of one leaf value on the wire.
+    pub ty: ScalarType,
+    pub required: bool,
+    pub example: Option<String>,
+    pub description: Text,
+    /// The `Position` column (`Query`, …) when the page has one.
+    pub position: Option<String>,
+    /// 1-based line of the row in the page.
+    pub line: usize,
+    /// Rules on this parameter's own value, each with the sentence it came from.
+    pub constraints: Vec<Constraint>,
+}
+
+/// One dot-separated part of a wire name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Segment {
+    pub name: String,
+    /// What follows the name on the wire.
+    pub index: Index,
+}
+
+/// The index that follows a wire-name segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Index {
+    /// No index: a plain member (`SystemDisk` in `SystemDisk.Size`) or the leaf.
+    None,
+    /// `.N` (or `.n`): a repeated group or list, numbered from 1 on the wire.
+    Each,
+    /// A literal index written in the docs (`Filter.1.Key`): stays what it is.
+    Literal(u32),
+}
+
+/// The type of one scalar value, from the doc's Type column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScalarType {
+    String,
+    Integer,
+    Long,
+    Float,
+    Double,
+    Boolean,
+}
+
+/// One response field; structs and arrays carry their children.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// The JSON key (`InstanceIdSets`).
+    pub name: String,
+    /// The Type cell as written (`Array of Instance`, `Struct`, `String`, empty).
+    pub doc_type: String,
+    pub shape: FieldShape,
+    pub example: Option<String>,
+    pub description: Text,
+    pub line: usize,
+}
+
+/// How a response field appears in the service's JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum FieldShape {
+    Scalar {
+        ty: ScalarType,
+    },
+    /// A list of scalars. `wrapper` is the inner key when the JSON wraps the list
+    /// (`"InstanceIdSets": {"InstanceIdSet": [...]}`), `None` for a bare array.
+    ScalarList {
+        ty: ScalarType,
+        wrapper: Option<String>,
+    },
+    /// A nested object.
+    Struct {
+        fields: Vec<Field>,
+    },
+    /// A list of objects (`Array of Instance`): `"Instances": {"Instance": [{...}]}` when
+    /// `wrapper` is `Some("Instance")`, a bare array when `None`.
+    Array {
+        item: String,
+        wrapper: Option<String>,
+        fields: Vec<Field>,
+    },
+}
+
+/// The page's own examples.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Examples {
+    /// The sample request's query pairs in order, `<Common request parameters>` left out.
+    pub request: Vec<QueryPair>,
+    /// The successful JSON response sample, as written.
+    pub json_response: Option<String>,
+    /// The successful XML response sample, as written.
+    pub xml_response: Option<String>,
+}
+
+/// One `key=value` pair of a query string (not percent-decoded beyond what the doc shows).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryPair {
+    pub key: String,
+    pub value: String,
+}
+
+/// One row of the error-code table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorRow {
+    /// HTTP status; `None` when the cell is empty or not a number.
+    pub status: Option<u16>,
+    /// The error code as written (`InvalidVPC.NotFound`, typos kept: `Forbbiden`).
+    pub code: String,
+    pub message: String,
+    pub description: String,
+    pub line: usize,
+}
+
+/// A rule read from the docs' prose, with provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Constraint {
+    pub rule: Rule,
+    /// The doc sentence the rule was read from, verbatim (or the override's reason).
+    pub source: String,
+    /// Whether generated validators enforce the rule.
+    pub enforcement: Enforcement,
+}
+
+/// Whether a rule is enforced, and why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+pub enum Enforcement {
+    Enforced,
+    /// Read with doubt, or disabled by `spec/overrides.toml`: kept for review, never checked.
+    Unenforced(String),
+}
+
+/// A documented closed value with its meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumValue {
+    pub value: String,
+    pub meaning: String,
+}
+
+/// The rules the generator understands. Single-field rules live on [`Param::constraints`],
+/// cross-field rules on [`Api::cross_field`]; parameters are named by wire name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Rule {
+    /// String length in characters.
+    Length { min: Option<u64>, max: Option<u64> },
+    /// Numeric range, inclusive.
+    Range { min: Option<f64>, max: Option<f64> },
+    /// A closed set of values ("Valid values:" lists).
+    OneOf { values: Vec<EnumValue> },
+    /// How many items the `.N` index may number, inclusive.
+    RepeatCount { min: u32, max: u32 },
+    /// The first character must be a letter.
+    StartsWithLetter,
+    /// Only these character classes or characters are allowed.
+    AllowedChars { classes: Vec<CharClass>, extra: String },
+    /// Must not start with any of these (case-insensitive where the docs say so).
+    ForbiddenPrefixes { prefixes: Vec<String> },
+    /// Must not contain any of these.
+    ForbiddenSubstrings { substrings: Vec<String> },
+    /// Must not start or end with any of these characters.
+    NoLeadingOrTrailing { chars: String },
+    /// Must not contain two of these characters in a row.
+    NoConsecutive { chars: String },
+    /// A documented format.
+    Format { format: Format },
+    /// The documented default.
+    Default { value: String },
+    /// Cross-field: at most one of these may be set.
+    MutuallyExclusive { params: Vec<String> },
+    /// Cross-field: when `when` is set (to `value`, if given), `then` must be unset.
+    ForbiddenWith { when: String, value: Option<String>, then: String },
+    /// Cross-field: when `when` is set (to `when_value`, if given), `then` may only be one of `values`.
+    RestrictedWith { when: String, when_value: Option<String>, then: String, values: Vec<String> },
+    /// Cross-field: `param` may only be set together with `depends_on`.
+    DependsOn { param: String, depends_on: String },
+    /// Cross-field: `param` is required unless one of `unless` is set.
+    RequiredUnless { param: String, unless: Vec<String> },
+    /// Cross-field: `param`'s allowed values depend on the value of `on`.
+    OneOfBy { param: String, on: String, cases: Vec<ValueCase> },
+    /// Cross-field: `param`'s numeric range depends on the value of `on`.
+    RangeBy { param: String, on: String, cases: Vec<RangeCase> },
+}
+
+/// A character class in [`Rule::AllowedChars`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CharClass {
+    Upper,
+    Lower,
+    Digit,
+    /// Any Unicode letter (the docs' "Chinese characters").
+    Letter,
+}
+
+/// A documented value format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Format {
+    /// Base64, with the decoded size limit in bytes if given.
+    Base64 { max_bytes: Option<u64> },
+    /// `yyyy-MM-ddTHH:mm:ssZ` (or `yyyy-MM-ddTHH:mmZ` when the docs say so).
+    Iso8601 { pattern: String },
+    /// ASCII characters only.
+    Ascii,
+}
+
+/// One case of [`Rule::OneOfBy`]: when `on` is `when`, the values allowed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueCase {
+    pub when: String,
+    pub values: Vec<String>,
+}
+
+/// One case of [`Rule::RangeBy`]: when `on` is `when`, the range allowed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RangeCase {
+    pub when: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl ScalarType {
+    /// Reads a doc Type cell; `None` for types that are not a scalar (`Struct`, `Array of X`, unknown).
+    pub fn from_doc(doc_type: &str) -> Option<Self> {
+        let t = doc_type.trim().to_ascii_lowercase();
+        Some(match t.as_str() {
+            "string" | "repeatlist" => Self::String,
+            "integer" | "int" => Self::Integer,
+            "long" => Self::Long,
+            "float" => Self::Float,
+            "double" => Self::Double,
+            "boolean" | "bool" => Self::Boolean,
+            _ => return None,
+        })
+    }
+}
+
+impl Param {
+    /// True when the wire name contains a `.N` index, i.e. the parameter is a list or sits in a repeated group.
+    pub fn is_repeated(&self) -> bool {
+        self.path.iter().any(|s| s.index == Index::Each)
+    }
+}

@@ -1,0 +1,8 @@
+//! Turns Alibaba Cloud API reference pages into an IR, a typed Rust crate and an OpenAPI document.
+//!
+//! Stages, one module each: `parse` (Markdown page → [`ir::Api`]), `emit` (IR → files),
+//! `diff` (IR → IR changes); `gen` runs the pipeline that `cargo xtask gen` calls.
+
+pub mod diag;
+pub mod ir;
+pub mod output;
