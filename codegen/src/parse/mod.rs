@@ -8,9 +8,12 @@ pub mod blocks;
 pub mod checks;
 pub mod columns;
 pub mod errors;
+pub mod examples;
 pub mod fence;
 pub mod inline;
+pub mod json_shape;
 pub mod request;
+pub mod response;
 pub mod rows;
 pub mod sections;
 pub mod table;
@@ -79,10 +82,34 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
         })
         .unwrap_or_default();
 
+    let sections = sections::sections(&blocks);
+    let examples = sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Examples)
+        .map(|s| examples::examples(s.blocks))
+        .find(|e| e.json_response.is_some() || e.xml_response.is_some() || !e.request.is_empty())
+        .unwrap_or_default();
+    let json = examples.json_response.as_deref().and_then(|j| match json_shape::Shape::from_example(j) {
+        Ok(shape) => Some(shape),
+        Err(e) => {
+            let line = sections.iter().find(|s| s.kind == SectionKind::Examples).map_or(0, |s| s.heading.line);
+            diags.warning(line, format!("the JSON response example is not valid JSON ({e}); response nesting is read from table order"));
+            None
+        }
+    });
     let mut request = Vec::new();
     let mut request_tables = 0;
+    let mut response = Vec::new();
     let mut errors = Vec::new();
-    for section in sections::sections(&blocks) {
+    for section in &sections {
+        match section.kind {
+            SectionKind::Examples => continue,
+            SectionKind::Response => {
+                response.extend(response::fields(section.blocks, json.as_ref(), diags));
+                continue;
+            }
+            _ => {}
+        }
         for table in tables(section.blocks) {
             let columns = Columns::from_header(&table.header);
             warn_unknown_columns(table, &columns, diags);
@@ -94,7 +121,6 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
                 (SectionKind::Errors, TableKind::Errors) => {
                     errors.extend(errors::error_rows(table, &columns, diags));
                 }
-                (SectionKind::Response | SectionKind::Examples, _) => {}
                 (kind, table_kind) => diags
                     .warning(table.line, format!("{table_kind:?} table in the {kind:?} section is not read")),
             }
@@ -112,8 +138,8 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
         summary,
         request,
         cross_field: Vec::new(),
-        response: Vec::new(),
-        examples: ir::Examples::default(),
+        response,
+        examples,
         errors,
     })
 }
