@@ -6,5 +6,6 @@
 pub mod diag;
 pub mod ir;
 pub mod output;
+pub mod parse;
 pub mod spec;
 pub mod write;
