@@ -17,6 +17,12 @@ pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
     forbidden_substrings(sentence, &mut out);
     edges_and_runs(sentence, &mut out);
     allowed_chars(sentence, &mut out);
+    if sentence.starts_with("A ") || sentence.starts_with("An ") || sentence.starts_with("Each ") {
+        for f in &mut out {
+            f.doubt
+                .get_or_insert_with(|| "the sentence's subject may not be this parameter's value".to_owned());
+        }
+    }
     if param.ty != ScalarType::String {
         for f in &mut out {
             f.doubt.get_or_insert_with(|| "a character rule on a non-string parameter".to_owned());

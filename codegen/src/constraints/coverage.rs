@@ -142,6 +142,12 @@ fn mentions(rule: &Rule, name: &str) -> bool {
     }
 }
 
+/// "Valid values:" alone: its bullets carry the rule.
+fn is_intro(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    lower.ends_with("values:") && lower.len() < 40
+}
+
 /// Sentences that read like a rule ("Valid values", "characters in length", "cannot", …).
 pub fn constraint_like(markdown: &str, plain: &str) -> Vec<String> {
     static LIKE: OnceLock<Regex> = OnceLock::new();
@@ -154,7 +160,7 @@ pub fn constraint_like(markdown: &str, plain: &str) -> Vec<String> {
         .iter()
         .filter(|b| b.kind != BlockKind::Code)
         .flat_map(|b| b.sentences())
-        .filter(|s| like.is_match(s))
+        .filter(|s| like.is_match(s) && !is_intro(s) && !super::default::is_unset_default(s))
         .collect()
 }
 

@@ -14,7 +14,7 @@ const NAME: &str = r"([A-Z][A-Za-z0-9]*(?:\.(?:N|n|\d+|[A-Z][A-Za-z0-9]*))*)";
 /// Reads cross-field rules from one sentence of `param`'s description. Names are as written;
 /// the caller resolves them.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    let s = normalize(sentence);
+    let s = normalize(sentence, &param.wire_name);
     let mut out = Vec::new();
     exclusive(&s, sentence, &mut out);
     must_be_null(&s, sentence, &mut out);
@@ -27,10 +27,22 @@ pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
 }
 
 /// "the InstanceId parameter" → "InstanceId"; "the value of X" kept.
-fn normalize(sentence: &str) -> String {
+fn normalize(sentence: &str, owner: &str) -> String {
     static THE_PARAM: OnceLock<Regex> = OnceLock::new();
+    static DISJOINT: OnceLock<Regex> = OnceLock::new();
+    static NOTE: OnceLock<Regex> = OnceLock::new();
     let the_param = re(&THE_PARAM, &format!(r"\b(?:the )?{NAME} parameter\b"));
-    the_param.replace_all(sentence, "$1").into_owned()
+    // "You can specify DiskId or DiskIds.N, but you cannot specify both of them."
+    let disjoint = re(
+        &DISJOINT,
+        &format!(r"^You can specify {NAME} or {NAME}, but you cannot specify both(?: of them)?"),
+    );
+    let note = re(&NOTE, r"^(?:Note|Notice|Warning|Important): ");
+    let s = note.replace(sentence, "");
+    let s = disjoint.replace(&s, "You cannot specify both $1 and $2");
+    // "This parameter and the InstantAccess parameter cannot be specified at the same time."
+    let s = s.replacen("This parameter and ", &format!("{owner} and "), 1);
+    the_param.replace_all(&s, "$1").into_owned()
 }
 
 fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
@@ -39,7 +51,7 @@ fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
     let both = re(
         &BOTH,
         &format!(
-            r"(?i:you cannot specify both|you can't specify both|you cannot set both) {NAME} and {NAME}\b"
+            r"(?i:you cannot specify both|you can't specify both|you cannot set both) (?:the )?{NAME} and (?:the )?{NAME}(?: parameters)?\b"
         ),
     );
     let same_time = re(

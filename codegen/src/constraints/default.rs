@@ -16,8 +16,7 @@ pub fn read(sentence: &str, _param: &Param) -> Vec<Found> {
     );
     let Some(c) = default.captures(sentence) else { return Vec::new() };
     let value = c[1].trim().trim_matches(['"', '“', '”', '\'']).to_owned();
-    let lower = value.to_ascii_lowercase();
-    if ["null", "empty", "an empty string", "none (empty)"].contains(&lower.as_str()) {
+    if means_unset(&value) {
         return Vec::new();
     }
     let doubt = if value.contains(' ') || value.contains('{') {
@@ -26,6 +25,19 @@ pub fn read(sentence: &str, _param: &Param) -> Vec<Found> {
         None
     };
     vec![Found::new(Rule::Default { value }, sentence, doubt)]
+}
+
+/// True for the defaults that mean "not set" ("null", "empty").
+fn means_unset(value: &str) -> bool {
+    ["null", "empty", "an empty string", "none (empty)", ""].contains(&value.to_ascii_lowercase().as_str())
+}
+
+/// True for a sentence that documents an unset default ("Default value: null."): read, nothing to keep.
+pub fn is_unset_default(sentence: &str) -> bool {
+    static DEFAULT: OnceLock<Regex> = OnceLock::new();
+    let default =
+        re(&DEFAULT, r"^(?:Default value ?:|Default:|The default value is|Default value is) ?(.*?)\.?$");
+    default.captures(sentence).is_some_and(|c| means_unset(c[1].trim()))
 }
 
 #[cfg(test)]

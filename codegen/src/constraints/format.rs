@@ -28,7 +28,9 @@ pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
     let mut out = Vec::new();
     let not_string = param.ty != ScalarType::String;
     let type_doubt = || not_string.then(|| "a format rule on a non-string parameter".to_owned());
-    if let Some(b64) = sentences.iter().find(|s| base64.is_match(s)) {
+    let states_base64 = |s: &&String| base64.is_match(s) && !s.to_ascii_lowercase().contains("after");
+    if let Some(b64) = sentences.iter().find(states_base64) {
+        let conditional = super::is_conditional(b64);
         let limit = sentences.iter().find_map(|s| size.captures(s).map(|c| (s, c)));
         let (max_bytes, source, doubt) = match limit {
             Some((s, c)) => {
@@ -43,15 +45,16 @@ pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
             }
             None => (None, b64.clone(), type_doubt()),
         };
+        let doubt = doubt.or_else(|| conditional.then(|| super::CONDITIONAL.to_owned()));
         out.push(Found::new(Rule::Format { format: Format::Base64 { max_bytes } }, &source, doubt));
     }
     for s in sentences {
         if let Some(m) = iso.find(s) {
-            out.push(Found::new(
-                Rule::Format { format: Format::Iso8601 { pattern: m.as_str().to_owned() } },
-                s,
-                type_doubt(),
-            ));
+            let utc =
+                sentences.iter().find(|u| *u != s && u.contains("must be in UTC") && !u.contains("UTC+"));
+            let source = utc.map_or_else(|| s.clone(), |u| format!("{s} {u}"));
+            let format = Format::Iso8601 { pattern: m.as_str().to_owned() };
+            out.push(Found::new(Rule::Format { format }, &source, type_doubt()));
             break;
         }
     }

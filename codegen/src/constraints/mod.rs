@@ -8,7 +8,7 @@ pub mod check;
 pub mod consistency;
 pub mod coverage;
 mod cross_field;
-mod default;
+pub(crate) mod default;
 mod format;
 mod length;
 pub mod names;
@@ -177,6 +177,9 @@ fn resolve_cross(
             Resolved::Exact(_) => {}
             Resolved::Corrected(real) => {
                 diags.note(line, format!("`{name}` in \"{}\" read as `{real}`", short(&found.source)));
+                if let Some(doubt) = found.doubt.as_mut() {
+                    *doubt = doubt.replace(&format!("`{name}`"), &format!("`{real}`"));
+                }
                 *name = real;
             }
             Resolved::Unknown => unknown.push(name.clone()),

@@ -35,6 +35,19 @@ pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
     let min =
         re(&MIN, &format!(r"^(?:The )?(?i:minimum|min) value(?: is|:| of this parameter is) {NUM}\.?$"));
 
+    static ABOVE: OnceLock<Regex> = OnceLock::new();
+    let above = re(
+        &ABOVE,
+        &format!(
+            r"^(?:This parameter value|The value(?: of this parameter)?|The parameter value|It) must be greater than {NUM}\.?$"
+        ),
+    );
+    if let Some(c) = above.captures(sentence) {
+        let Some(n) = number::parse(&c[1]) else { return Vec::new() };
+        let integral = matches!(param.ty, ScalarType::Integer | ScalarType::Long) && n.fract() == 0.0;
+        let doubt = (!integral).then(|| "an exclusive bound on a non-integer parameter".to_owned());
+        return vec![Found::new(Rule::Range { min: Some(n + 1.0), max: None }, sentence, doubt)];
+    }
     let (lo, hi) = if let Some(c) = between.captures(sentence) {
         (c.get(1).and_then(|m| number::parse(m.as_str())), c.get(2).and_then(|m| number::parse(m.as_str())))
     } else if let Some(c) = ranges.captures(sentence) {

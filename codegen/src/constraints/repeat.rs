@@ -18,7 +18,17 @@ pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
     );
     let only = re(&ONLY, r"(?:^|\b[Tt]he value of )[Nn] can only be (\d+)\b");
     let max = re(&MAX, r"\b(?:[Tt]he )?(?:[Mm]aximum|[Mm]ax) value of [Nn](?: is|:) (\d+)\b");
-    let (min, max) = if let Some(c) = between.captures(sentence) {
+    static IN_GROUP: OnceLock<Regex> = OnceLock::new();
+    let in_group = re(
+        &IN_GROUP,
+        r"^The value of N in ([A-Za-z0-9.]+?)\.N (?:cannot be greater than|must not exceed|cannot exceed) (\d+)\.?$",
+    );
+    let (min, max) = if let Some(c) = in_group.captures(sentence) {
+        if !param.wire_name.starts_with(&format!("{}.", &c[1])) {
+            return Vec::new();
+        }
+        (Some(1), number::parse_count(&c[2]))
+    } else if let Some(c) = between.captures(sentence) {
         (number::parse_count(&c[1]), number::parse_count(&c[2]))
     } else if let Some(c) = only.captures(sentence) {
         let n = number::parse_count(&c[1]);

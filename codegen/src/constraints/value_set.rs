@@ -60,8 +60,7 @@ pub fn read(blocks: &[Block], param: &Param) -> ValueSets {
             i += 1;
             continue;
         }
-        let bullets: Vec<usize> =
-            (i + 1..blocks.len()).take_while(|&j| blocks[j].kind == BlockKind::Bullet).collect();
+        let bullets = list_items(blocks, i + 1);
         if bullets.is_empty() {
             i += 1;
             continue;
@@ -74,6 +73,25 @@ pub fn read(blocks: &[Block], param: &Param) -> ValueSets {
     found
 }
 
+/// The bullets that follow an intro, skipping "Note:" paragraphs set between them.
+fn list_items(blocks: &[Block], start: usize) -> Vec<usize> {
+    let mut items = Vec::new();
+    let mut j = start;
+    while j < blocks.len() {
+        match blocks[j].kind {
+            BlockKind::Bullet => items.push(j),
+            BlockKind::Paragraph if blocks[j].text.starts_with("Note:") => {
+                if blocks.get(j + 1).is_none_or(|b| b.kind != BlockKind::Bullet) {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        j += 1;
+    }
+    items
+}
+
 /// A bulleted list after an intro sentence.
 fn list(intro: &str, items: &[&str], param: &Param, found: &mut ValueSets) {
     let ranges: Vec<Option<PendingCase>> = items.iter().map(|t| range_case(t)).collect();
@@ -81,7 +99,8 @@ fn list(intro: &str, items: &[&str], param: &Param, found: &mut ValueSets) {
         found.cases.extend(ranges.into_iter().flatten());
         return;
     }
-    let sets: Vec<Option<PendingCase>> = items.iter().map(|t| value_case(t)).collect();
+    let sets: Vec<Option<PendingCase>> =
+        items.iter().map(|t| value_case(t).or_else(|| when_case(t))).collect();
     if sets.iter().all(Option::is_some) {
         found.cases.extend(sets.into_iter().flatten());
         return;
@@ -116,18 +135,10 @@ fn list(intro: &str, items: &[&str], param: &Param, found: &mut ValueSets) {
 fn inline(sentence: &str, param: &Param, found: &mut ValueSets) {
     static LIST: OnceLock<Regex> = OnceLock::new();
     static SET_TO: OnceLock<Regex> = OnceLock::new();
-    static WHEN: OnceLock<Regex> = OnceLock::new();
     let list = re(&LIST, r"^(?:Valid|Optional) values?(?: of this parameter)?(?::| are| include) (.+?)\.?$");
     let set_to = re(&SET_TO, r"^Set the value to ([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])\.?$");
-    let when = re(&WHEN, r"^Valid values when (?:the )?(\S+?)(?: parameter)? is set to (\S+?): (.+?)\.?$");
-    if let Some(c) = when.captures(sentence) {
-        if let Some(values) = token_list(&c[3]) {
-            found.cases.push(PendingCase {
-                on: Some(c[1].to_owned()),
-                case: Case::Values { when: c[2].to_owned(), values },
-                source: sentence.to_owned(),
-            });
-        }
+    if let Some(case) = when_case(sentence) {
+        found.cases.push(case);
         return;
     }
     let values = if let Some(c) = set_to.captures(sentence) {
@@ -145,13 +156,40 @@ fn inline(sentence: &str, param: &Param, found: &mut ValueSets) {
     found.single.push(Found::new(Rule::OneOf { values }, sentence, doubt));
 }
 
+/// "Valid values when PeriodUnit is set to Month: 1, 2, 3." / "When the PeriodUnit parameter is set
+/// to Week, the valid values of the Period parameter are 1, 2, 3, and 4."
+fn when_case(sentence: &str) -> Option<PendingCase> {
+    static WHEN: OnceLock<Regex> = OnceLock::new();
+    static WHEN_FIRST: OnceLock<Regex> = OnceLock::new();
+    let when = re(&WHEN, r"^Valid values when (?:the )?(\S+?)(?: parameter)? is set to (\S+?): (.+?)\.?$");
+    let when_first = re(
+        &WHEN_FIRST,
+        r"^When (?:the )?(\S+?)(?: parameter)? is set to (\S+?), (?:the )?valid values(?: of (?:the )?\S+?(?: parameter)?)? are (.+?)\.?$",
+    );
+    let c = when.captures(sentence).or_else(|| when_first.captures(sentence))?;
+    let values = token_list(&c[3])?;
+    Some(PendingCase {
+        on: Some(c[1].to_owned()),
+        case: Case::Values { when: c[2].to_owned(), values },
+        source: sentence.to_owned(),
+    })
+}
+
 fn type_doubt<'a>(param: &Param, mut values: impl Iterator<Item = &'a str>) -> Option<String> {
     match param.ty {
         ScalarType::Integer | ScalarType::Long | ScalarType::Float | ScalarType::Double => (!values
             .all(|v| number::parse(v).is_some()))
         .then(|| "a non-numeric value on a numeric parameter".to_owned()),
-        ScalarType::Boolean => (!values.all(|v| v == "true" || v == "false"))
-            .then(|| "a value other than true or false on a boolean parameter".to_owned()),
+        ScalarType::Boolean => {
+            let values: Vec<&str> = values.collect();
+            if !values.iter().all(|v| *v == "true" || *v == "false") {
+                Some("a value other than true or false on a boolean parameter".to_owned())
+            } else if !(values.contains(&"true") && values.contains(&"false")) {
+                Some("a boolean set that names only one value".to_owned())
+            } else {
+                None
+            }
+        }
         ScalarType::String => None,
     }
 }
