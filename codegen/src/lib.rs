@@ -7,3 +7,5 @@ pub mod constraints;
 pub mod diag;
 pub mod ir;
 pub mod output;
+pub mod spec;
+pub mod write;
