@@ -44,6 +44,17 @@ pub enum Action {
 }
 
 impl Overrides {
+    /// Reads `<spec dir>/overrides.toml`; no file means no overrides.
+    pub fn load(spec_dir: &std::path::Path) -> Result<Self, Diagnostic> {
+        let path = spec_dir.join("overrides.toml");
+        let file = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text, &file),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(e) => Err(Diagnostic::error(&file, 0, format!("cannot read: {e}"))),
+        }
+    }
+
     /// Parses the file's text; a malformed file is one error diagnostic.
     pub fn parse(text: &str, file: &str) -> Result<Self, Diagnostic> {
         let parsed: Self = toml::from_str(text).map_err(|e| {
@@ -228,6 +239,14 @@ reason = "Gone."
         assert_eq!(a.request[1].constraints[1].rule, Rule::Range { min: Some(1.0), max: Some(100.0) });
         let shown: Vec<String> = diags.into_vec().iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["spec/ecs/RunInstances.md: warning: override `RunInstances.Nope`: RunInstances has no parameter `Nope`"]);
+    }
+
+    #[test]
+    fn the_spec_overrides_parse() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        let overrides = Overrides::load(&dir).expect("spec/overrides.toml parses");
+        assert!(overrides.entries.iter().all(|e| !e.reason.is_empty()));
+        assert!(!overrides.entries.is_empty());
     }
 
     #[test]
