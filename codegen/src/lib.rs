@@ -3,6 +3,7 @@
 //! Stages, one module each: `parse` (Markdown page → [`ir::Api`]), `emit` (IR → files),
 //! `diff` (IR → IR changes); `gen` runs the pipeline that `cargo xtask gen` calls.
 
+pub mod constraints;
 pub mod diag;
 pub mod ir;
 pub mod output;
