@@ -7,3 +7,5 @@ pub mod diag;
 pub mod emit;
 pub mod ir;
 pub mod output;
+pub mod spec;
+pub mod write;
