@@ -4,6 +4,7 @@
 //! `diff` (IR → IR changes); `gen` runs the pipeline that `cargo xtask gen` calls.
 
 pub mod diag;
+pub mod emit;
 pub mod ir;
 pub mod output;
 pub mod spec;

@@ -1,0 +1,3 @@
+//! Emitters: IR → output files, one module per target.
+
+pub mod openapi;
