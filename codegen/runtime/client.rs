@@ -96,6 +96,7 @@ impl ClientBuilder {
         self.endpoint(Endpoint::BaseUrl(base_url.into()))
     }
 
+    /// Where requests go (default: the operation's own host).
     pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
         self.endpoint = endpoint;
         self
@@ -107,6 +108,7 @@ impl ClientBuilder {
         self
     }
 
+    /// How failed calls are retried (default: [`RetryPolicy::default`]).
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
         self
@@ -177,6 +179,7 @@ enum Attempt<R, E> {
 }
 
 impl Client {
+    /// A builder with default settings.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
@@ -256,9 +259,9 @@ fn classify<O: Operation>(status: u16, body: &[u8]) -> Attempt<O::Response, O::E
             }
             return Attempt::Done(Err(error));
         }
-        Ok(_) => SendError::Decode {
+        Ok(error_body) => SendError::Decode {
             status,
-            request_id: None,
+            request_id: Some(error_body.request_id).filter(|id| !id.is_empty()),
             message: "error response without a `Code`".to_owned(),
         },
         Err(error) => SendError::decode(status, body, &error),
@@ -276,20 +279,27 @@ fn classify<O: Operation>(status: u16, body: &[u8]) -> Attempt<O::Response, O::E
 pub enum SendError<E> {
     /// The service answered with an error body, typed as the API's error enum.
     Api {
+        /// The API's error enum, built from the error body.
         error: E,
         /// The service's `RequestId`, for support tickets.
         request_id: String,
+        /// The HTTP status.
         status: u16,
     },
     /// An attempt ran out of time.
     Timeout,
     /// No answer: connection, TLS or protocol failure.
-    Transport { message: String },
+    Transport {
+        /// What failed, without the request URL (which holds every parameter).
+        message: String,
+    },
     /// An answer that is not the expected JSON.
     Decode {
+        /// The HTTP status.
         status: u16,
         /// The `RequestId`, when the body still had one.
         request_id: Option<String>,
+        /// What did not match.
         message: String,
     },
 }

@@ -17,6 +17,7 @@ pub struct Credentials {
 }
 
 impl Credentials {
+    /// An explicit AccessKey pair.
     pub fn new(access_key_id: impl Into<String>, access_key_secret: impl Into<Secret>) -> Self {
         Credentials { access_key_id: access_key_id.into(), access_key_secret: access_key_secret.into() }
     }
@@ -35,6 +36,7 @@ impl Credentials {
         Ok(Credentials::new(read(ACCESS_KEY_ID_VAR)?, read(ACCESS_KEY_SECRET_VAR)?))
     }
 
+    /// The AccessKey ID (not secret: it is sent with every request).
     pub fn access_key_id(&self) -> &str {
         &self.access_key_id
     }
@@ -78,3 +80,28 @@ impl fmt::Display for CredentialsError {
 }
 
 impl std::error::Error for CredentialsError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_both_variables_and_names_a_missing_one() {
+        let full = |name: &str| match name {
+            ACCESS_KEY_ID_VAR => Some("id".to_owned()),
+            ACCESS_KEY_SECRET_VAR => Some("secret".to_owned()),
+            _ => None,
+        };
+        let credentials = Credentials::from_lookup(full).expect("both set");
+        assert_eq!(credentials.access_key_id(), "id");
+        assert_eq!(credentials.access_key_secret().expose(), "secret");
+
+        let no_secret = |name: &str| (name == ACCESS_KEY_ID_VAR).then(|| "id".to_owned());
+        assert_eq!(
+            Credentials::from_lookup(no_secret),
+            Err(CredentialsError::Missing(ACCESS_KEY_SECRET_VAR))
+        );
+        let empty = |_: &str| Some(String::new());
+        assert_eq!(Credentials::from_lookup(empty), Err(CredentialsError::Missing(ACCESS_KEY_ID_VAR)));
+    }
+}

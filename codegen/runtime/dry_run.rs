@@ -15,12 +15,15 @@ pub const URL_USAGE: &str = "--access-key-id ID --secret S [--timestamp yyyy-MM-
 /// How to sign a dry-run URL. `Debug` never shows the secret.
 #[derive(Debug, Clone)]
 pub struct UrlOptions {
+    /// `--access-key-id` and `--secret`, or the environment.
     pub credentials: Credentials,
+    /// `--method`; GET by default, so the URL works in `curl` as it is.
     pub method: HttpMethod,
     /// Now when not given.
     pub timestamp: Option<Timestamp>,
     /// Random when not given.
     pub nonce: Option<Nonce>,
+    /// `--region` or `--endpoint`; the operation's own host by default.
     pub endpoint: Endpoint,
 }
 
@@ -65,13 +68,56 @@ pub fn signed_url<O: Operation>(request: &O, options: &UrlOptions) -> String {
     format!("{}?{}", options.endpoint.base_url(O::ENDPOINT), signed.to_query_string())
 }
 
+/// The whole `rpc url <Api>` step after dispatch: parses `args` (the options after `<Api>`),
+/// reads the request from `json` and returns the signed URL to print.
+pub fn url_from_json<O>(json: &str, args: &[String]) -> Result<String, DryRunError>
+where
+    O: Operation + serde::de::DeserializeOwned,
+{
+    let options = UrlOptions::from_args(args).map_err(DryRunError::Args)?;
+    let request: O = serde_json::from_str(json).map_err(DryRunError::Request)?;
+    Ok(signed_url(&request, &options))
+}
+
+/// Why `rpc url` printed no URL.
+#[derive(Debug)]
+pub enum DryRunError {
+    /// A bad command line.
+    Args(UrlArgsError),
+    /// The request JSON does not fit the API's request type.
+    Request(serde_json::Error),
+}
+
+impl fmt::Display for DryRunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DryRunError::Args(error) => write!(f, "{error}; usage: url <Api> {URL_USAGE}"),
+            DryRunError::Request(error) => write!(f, "invalid request JSON: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for DryRunError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DryRunError::Args(error) => Some(error),
+            DryRunError::Request(error) => Some(error),
+        }
+    }
+}
+
 /// A bad `rpc url` command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UrlArgsError {
+    /// An option this command does not know.
     UnknownFlag(String),
+    /// An option given without its value.
     MissingValue(String),
+    /// `--access-key-id` without `--secret`, or the other way round.
     MissingFlag(&'static str),
+    /// A bad method, timestamp or nonce.
     Input(SigningInputError),
+    /// No credentials on the command line, nor in the environment.
     Credentials(CredentialsError),
 }
 

@@ -14,6 +14,7 @@ pub const REDACTED: &str = "<redacted>";
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a value.
     pub fn new(value: impl Into<String>) -> Self {
         Secret(value.into())
     }
@@ -23,6 +24,7 @@ impl Secret {
         &self.0
     }
 
+    /// Whether the value is empty (nothing to hide).
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -21,6 +21,7 @@ pub const FORMAT: &str = "JSON";
 /// The HTTP method a request is signed for (it is part of the string-to-sign).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HttpMethod {
+    /// Parameters in the URL. HTTP stacks and proxies log URLs: avoid for requests with passwords.
     Get,
     /// Parameters travel as an `application/x-www-form-urlencoded` body: no URL length limit,
     /// and parameter values (passwords) stay out of URLs and proxy logs.
@@ -29,6 +30,7 @@ pub enum HttpMethod {
 }
 
 impl HttpMethod {
+    /// `GET` or `POST`.
     pub fn as_str(self) -> &'static str {
         match self {
             HttpMethod::Get => "GET",
@@ -111,6 +113,7 @@ impl Timestamp {
         Ok(Timestamp(text.to_owned()))
     }
 
+    /// The text as sent.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -172,6 +175,7 @@ impl Nonce {
         Ok(Nonce(value))
     }
 
+    /// The text as sent.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -186,8 +190,11 @@ impl fmt::Display for Nonce {
 /// A bad `--method`, `--timestamp` or `--nonce`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SigningInputError {
+    /// Neither GET nor POST.
     Method(String),
+    /// Not UTC `yyyy-MM-ddTHH:mm:ssZ`.
     Timestamp(String),
+    /// An empty nonce.
     EmptyNonce,
 }
 

@@ -212,6 +212,14 @@ fn malformed_json_is_a_decode_error() {
         "{error:?}"
     );
 
+    let server =
+        LoopbackServer::start(SECRET, vec![Reply::json(400, r#"{"RequestId":"D-2","Message":"no code"}"#)]);
+    let error = client(&server).send(&describe()).expect_err("no Code");
+    assert!(
+        matches!(error, SendError::Decode { status: 400, ref request_id, .. } if request_id.as_deref() == Some("D-2")),
+        "{error:?}"
+    );
+
     let server = LoopbackServer::start(SECRET, vec![Reply::json(400, "<html>bad gateway</html>")]);
     let error = client(&server).send(&describe()).expect_err("not an error body");
     assert!(matches!(error, SendError::Decode { status: 400, .. }), "{error:?}");

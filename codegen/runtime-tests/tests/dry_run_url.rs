@@ -5,7 +5,7 @@ mod support;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use runtime_tests::runtime::dry_run::{signed_url, UrlArgsError, UrlOptions};
+use runtime_tests::runtime::dry_run::{signed_url, url_from_json, DryRunError, UrlArgsError, UrlOptions};
 use runtime_tests::runtime::signing::SigningInputError;
 use support::fake_api::DescribeThingsRequest;
 use support::loopback::{LoopbackServer, Reply};
@@ -42,6 +42,12 @@ fn fixed_inputs_give_the_same_url_every_time() {
          &Timestamp=2016-02-23T12%3A46%3A24Z&Version=2014-05-26&Signature=gCRkPAtBpRJk1alK7lRBlXCkOWg%3D"
     );
     assert_eq!(url, signed_url(&request(), &options));
+    let from_json = url_from_json::<DescribeThingsRequest>(
+        r#"{"RegionId":"cn-hangzhou","Names":["a b","c/d"]}"#,
+        &args(FIXED),
+    )
+    .expect("valid JSON and options");
+    assert_eq!(from_json, url);
 
     let mut regional = args(FIXED);
     regional.extend(args(&["--region", "cn-shanghai", "--method", "post"]));
@@ -106,4 +112,13 @@ fn bad_command_lines_are_reported() {
         UrlOptions::from_args(&args(&["--method", "PUT"])).unwrap_err(),
         UrlArgsError::Input(SigningInputError::Method("PUT".into()))
     );
+}
+
+#[test]
+fn bad_request_json_is_reported() {
+    let error = url_from_json::<DescribeThingsRequest>(r#"{"RegionId":7}"#, &args(FIXED))
+        .expect_err("RegionId is a string");
+    assert!(matches!(error, DryRunError::Request(_)), "{error:?}");
+    let error = url_from_json::<DescribeThingsRequest>("{}", &args(&["--nope"])).expect_err("unknown option");
+    assert!(error.to_string().contains("usage: url <Api>"), "{error}");
 }

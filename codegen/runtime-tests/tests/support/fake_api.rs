@@ -6,7 +6,8 @@ use runtime_tests::runtime::operation::{ErrorBody, Operation};
 use runtime_tests::runtime::secret::Secret;
 
 /// A read-only call: safe to retry.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
 pub struct DescribeThingsRequest {
     pub region_id: String,
     pub names: Vec<String>,
