@@ -6,3 +6,5 @@
 pub mod diag;
 pub mod ir;
 pub mod output;
+pub mod spec;
+pub mod write;
