@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// The mask printed in place of any secret value.
-pub const REDACTED: &str = "<redacted>";
+pub const REDACTED: &str = "***";
 
 /// A secret value (an AccessKey secret, an instance password).
 ///
