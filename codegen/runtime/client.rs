@@ -226,14 +226,33 @@ impl Client {
         };
         let mut response = match sent {
             Ok(response) => response,
-            Err(error) => return Attempt::Retryable(SendError::from_transport(error)),
+            Err(error) => return transport_failure(error),
         };
         let status = response.status().as_u16();
         let body = match response.body_mut().read_to_vec() {
             Ok(body) => body,
-            Err(error) => return Attempt::Retryable(SendError::from_transport(error)),
+            Err(error) => return transport_failure(error),
         };
         classify::<O>(status, &body)
+    }
+}
+
+/// A failure before a whole answer arrived: timeouts and broken connections may pass with
+/// another try; TLS, URL and protocol-use errors will not.
+fn transport_failure<R, E>(error: ureq::Error) -> Attempt<R, E> {
+    let transient = matches!(
+        error,
+        ureq::Error::Timeout(_)
+            | ureq::Error::Io(_)
+            | ureq::Error::ConnectionFailed
+            | ureq::Error::HostNotFound
+            | ureq::Error::Protocol(_)
+    );
+    let error = SendError::from_transport(error);
+    if transient {
+        Attempt::Retryable(error)
+    } else {
+        Attempt::Done(Err(error))
     }
 }
 

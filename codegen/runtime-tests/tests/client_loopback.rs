@@ -255,3 +255,38 @@ fn a_closed_port_is_a_transport_error() {
     let error = client.send(&describe()).expect_err("nobody listens");
     assert!(matches!(error, SendError::Transport { .. }), "{error:?}");
 }
+
+#[test]
+fn a_timeout_is_retried_only_when_the_call_is_safe_to_repeat() {
+    let script = || {
+        vec![
+            Reply::json(200, r#"{"RequestId":"C-1","ThingId":"t-1"}"#).slow(Duration::from_secs(2)),
+            Reply::json(200, r#"{"RequestId":"C-2","ThingId":"t-2"}"#),
+        ]
+    };
+    let quick = |server: &LoopbackServer| {
+        Client::builder()
+            .credentials(Credentials::new(ID, SECRET))
+            .base_url(server.base_url.clone())
+            .retry(RetryPolicy {
+                max_attempts: 2,
+                initial_backoff: Duration::from_millis(5),
+                max_backoff: Duration::from_millis(5),
+            })
+            .timeout(Duration::from_millis(300))
+            .build()
+            .expect("explicit credentials")
+    };
+    let request = CreateThingRequest { region_id: "cn-hangzhou".into(), ..CreateThingRequest::default() };
+
+    let server = LoopbackServer::start(SECRET, script());
+    let error = quick(&server).send(&request).expect_err("no token: one attempt");
+    assert!(matches!(error, SendError::Timeout), "{error:?}");
+    assert_eq!(server.exchanges().len(), 1);
+
+    let server = LoopbackServer::start(SECRET, script());
+    let with_token = CreateThingRequest { client_token: Some("token-456".into()), ..request };
+    let response = quick(&server).send(&with_token).expect("second attempt");
+    assert_eq!(response.thing_id, "t-2");
+    assert_eq!(server.exchanges().len(), 2);
+}
