@@ -4,5 +4,6 @@
 //! `diff` (IR → IR changes); `gen` runs the pipeline that `cargo xtask gen` calls.
 
 pub mod diag;
+pub mod diff;
 pub mod ir;
 pub mod output;
