@@ -7,3 +7,5 @@ pub mod diag;
 pub mod diff;
 pub mod ir;
 pub mod output;
+pub mod spec;
+pub mod write;
