@@ -56,6 +56,29 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// One of each kind (with arbitrary facts), for checks that every kind is handled and documented.
+    pub const EACH: [ChangeKind; 19] = [
+        Self::ApiAdded,
+        Self::ApiRemoved,
+        Self::ParamAdded { required: true },
+        Self::ParamRemoved,
+        Self::ParamRenamed { same_on_wire: true, same_rust_name: true },
+        Self::ParamTypeChanged { narrowed: true, rust_type_changed: true },
+        Self::ParamRequiredChanged { now_required: true },
+        Self::EnumValueAdded,
+        Self::EnumValueRemoved,
+        Self::ConstraintTightened { rust_type_changed: false },
+        Self::ConstraintLoosened { rust_type_changed: false },
+        Self::DefaultChanged { value_changed: true },
+        Self::RepeatLimitChanged { tightened: true },
+        Self::ResponseFieldAdded,
+        Self::ResponseFieldRemoved,
+        Self::ResponseFieldTypeChanged { json_changed: true, rust_type_changed: true },
+        Self::ErrorAdded,
+        Self::ErrorRemoved,
+        Self::ErrorStatusChanged,
+    ];
+
     /// The kebab-case name used in reports and JSON (`param-added`).
     pub fn slug(self) -> &'static str {
         match self {

@@ -45,3 +45,24 @@ pub fn verdict(kind: ChangeKind) -> Verdict {
     };
     Verdict { wire, semver }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_in_the_documented_rules_table() {
+        let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/diff.md")).unwrap();
+        let table: Vec<&str> = doc.lines().filter(|l| l.starts_with("| `")).collect();
+        for kind in ChangeKind::EACH {
+            let row = format!("| `{}`", kind.slug());
+            assert!(
+                table.iter().any(|l| l.starts_with(&row)),
+                "docs/diff.md has no rules row for {}",
+                kind.slug()
+            );
+        }
+        let slugs: std::collections::BTreeSet<_> = ChangeKind::EACH.iter().map(|k| k.slug()).collect();
+        assert_eq!(slugs.len(), ChangeKind::EACH.len(), "EACH lists every kind once");
+    }
+}
