@@ -52,7 +52,10 @@ pub enum ChangeKind {
     },
     ErrorAdded,
     ErrorRemoved,
-    ErrorStatusChanged,
+    ErrorStatusChanged {
+        /// A status the old docs listed for the code is no longer listed (not just one more status).
+        status_dropped: bool,
+    },
 }
 
 impl ChangeKind {
@@ -76,7 +79,7 @@ impl ChangeKind {
         Self::ResponseFieldTypeChanged { json_changed: true, rust_type_changed: true },
         Self::ErrorAdded,
         Self::ErrorRemoved,
-        Self::ErrorStatusChanged,
+        Self::ErrorStatusChanged { status_dropped: true },
     ];
 
     /// The kebab-case name used in reports and JSON (`param-added`).
@@ -100,7 +103,7 @@ impl ChangeKind {
             Self::ResponseFieldTypeChanged { .. } => "response-field-type-changed",
             Self::ErrorAdded => "error-added",
             Self::ErrorRemoved => "error-removed",
-            Self::ErrorStatusChanged => "error-status-changed",
+            Self::ErrorStatusChanged { .. } => "error-status-changed",
         }
     }
 

@@ -48,9 +48,9 @@ pub fn compare_errors(
         };
         // An empty status cell says nothing, so it cannot change a status.
         if o.statuses != n.statuses && !o.statuses.is_empty() && !n.statuses.is_empty() {
+            let kind = ChangeKind::ErrorStatusChanged { status_dropped: !o.statuses.is_subset(&n.statuses) };
             changes.push(
-                Change::new(api, ChangeKind::ErrorStatusChanged, n.code, "")
-                    .values(statuses(&o.statuses), statuses(&n.statuses)),
+                Change::new(api, kind, n.code, "").values(statuses(&o.statuses), statuses(&n.statuses)),
             );
         }
         let same_words = o.rows.len() == n.rows.len()
@@ -108,6 +108,11 @@ mod tests {
         let (c, _) = run(&old, &[error_row(Some(404), "X", "a")]);
         assert_eq!(summary(&c), [("error-status-changed", "X", true, false)]);
         assert_eq!(c[0].detail, "400, 403 → 404");
+        // One more status is listed, none dropped: documentation, not a break.
+        let more =
+            [error_row(Some(400), "X", "a"), error_row(Some(403), "X", "b"), error_row(Some(404), "X", "c")];
+        let (c, _) = run(&old, &more);
+        assert_eq!(summary(&c), [("error-status-changed", "X", false, false)]);
         let (c, _) = run(&old, &[error_row(None, "X", "a"), error_row(None, "X", "b")]);
         assert!(c.is_empty(), "an emptied status cell is not a status");
     }

@@ -47,8 +47,14 @@ pub fn render(diff: &Diff) -> String {
     }
 
     if !diff.wording.is_empty() {
-        out.push_str("### Wording only (not API changes)\n\n");
+        // Folded: long, and never what a reviewer must act on.
+        let _ = writeln!(
+            out,
+            "<details><summary>Wording only (not API changes): {}</summary>\n",
+            plural(diff.wording.len(), "edit")
+        );
         render_wording(&diff.wording, &mut out);
+        out.push_str("\n</details>\n");
     }
     out
 }
@@ -80,7 +86,7 @@ pub fn summary_line(diff: &Diff) -> String {
         )
     };
     if !diff.wording.is_empty() {
-        let _ = write!(line, " {} (listed at the end).", plural(diff.wording.len(), "wording-only edit"));
+        let _ = write!(line, " {} (folded at the end).", plural(diff.wording.len(), "wording-only edit"));
     }
     line
 }
@@ -159,7 +165,7 @@ mod tests {
         let expected = "\
 > **Warning: this looks like a revert.** It takes back 4 of the 5 changes made by the previous update (v1 → v2).
 
-**4 changes in 2 APIs: 1 breaking on the wire, 1 breaking for semver, 3 other.** 2 wording-only edits (listed at the end).
+**4 changes in 2 APIs: 1 breaking on the wire, 1 breaking for semver, 3 other.** 2 wording-only edits (folded at the end).
 
 ## A — 1 breaking (wire), 1 breaking (semver), 2 other
 
@@ -175,9 +181,11 @@ mod tests {
 |---|---|---|---|---|
 | error-added | `X` | no | no | a \\| b |
 
-### Wording only (not API changes)
+<details><summary>Wording only (not API changes): 2 edits</summary>
 
 - A, parameter description reworded: `P`, `Q`
+
+</details>
 ";
         assert_eq!(md, expected);
     }

@@ -41,7 +41,8 @@ pub fn verdict(kind: ChangeKind) -> Verdict {
         ErrorAdded => (false, false),
         // Callers stop seeing the code; a `match` on its variant no longer compiles.
         ErrorRemoved => (false, true),
-        ErrorStatusChanged => (true, false),
+        // One more documented status for a code is documentation; a status gone is a changed contract.
+        ErrorStatusChanged { status_dropped } => (status_dropped, false),
     };
     Verdict { wire, semver }
 }
