@@ -75,7 +75,8 @@ fn compare_pair(api: &str, pair: &Pair<'_>, changes: &mut Vec<Change>, wording: 
         let kind =
             ChangeKind::ParamTypeChanged { narrowed: !widens(old.ty, new.ty), rust_type_changed: true };
         changes.push(Change::new(api, kind, name, "").values(type_name(old), type_name(new)));
-    } else if old.doc_type != new.doc_type {
+    } else if old.doc_type != new.doc_type && !old.doc_type.is_empty() && !new.doc_type.is_empty() {
+        // (A page without a Type column says nothing about the type, so it cannot change it.)
         if old.doc_type.eq_ignore_ascii_case(&new.doc_type) {
             wording.push(Wording {
                 api: api.to_owned(),
@@ -233,6 +234,15 @@ mod tests {
             [("param-type-changed".to_owned(), "SecurityGroupIds.N", false, false)]
         );
         assert_eq!(changes[0].detail, "RepeatList → String");
+    }
+
+    #[test]
+    fn a_missing_type_cell_is_not_a_type_change() {
+        let old = param("A", ScalarType::String, "x");
+        let mut new = old.clone();
+        new.doc_type.clear();
+        let (changes, wording) = run(&[old], &[new]);
+        assert!(changes.is_empty() && wording.is_empty());
     }
 
     #[test]
