@@ -5,6 +5,7 @@
 
 pub mod constraints;
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod ir;
 pub mod output;
