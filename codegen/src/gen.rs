@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::ir::{Api, Product};
 use crate::output::OutputFile;
 use crate::spec::{self, ProductDir};
-use crate::{constraints, emit, parse};
+use crate::{constraints, emit, parallel, parse};
 
 /// Everything one run of the pipeline produced, before anything is written.
 #[derive(Debug)]
@@ -65,12 +65,23 @@ pub fn generate(spec_dir: &Path) -> std::io::Result<Generation> {
         let apis = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }
-    let mut files = emit::rust::emit_crate(&products);
-    files.extend(ir_files(&products));
-    files.push(emit::openapi::output_file(&products));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let files = emit_files(&products);
     diagnostics.sort();
     Ok(Generation { products, files, diagnostics })
+}
+
+/// Every file `gen` writes for `products` (Rust crate, IR JSON, OpenAPI), sorted by path.
+/// The OpenAPI document is made on a thread of its own while the crate and the IR take all cores.
+pub fn emit_files(products: &[Product]) -> Vec<OutputFile> {
+    let (mut files, openapi) = std::thread::scope(|scope| {
+        let openapi = scope.spawn(|| emit::openapi::output_file(products));
+        let mut files = emit::rust::emit_crate(products);
+        files.extend(ir_files(products));
+        (files, openapi.join())
+    });
+    files.push(openapi.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
 }
 
 /// Parses a product's pages on all cores and keeps one API per name (the first by file name).
@@ -80,7 +91,7 @@ fn read_product(
     overrides: &Overrides,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Api> {
-    let parsed = parallel_map(&dir.pages, |page| {
+    let parsed = parallel::map(&dir.pages, |page| {
         std::panic::catch_unwind(|| read_page(spec_dir, page, overrides)).unwrap_or_else(|_| {
             let shown = page.display().to_string();
             (
@@ -93,6 +104,14 @@ fn read_product(
             )
         })
     });
+    unique_apis(parsed, diagnostics)
+}
+
+/// Keeps one API per name (the first one given) and every diagnostic; a later duplicate is a warning.
+pub fn unique_apis(
+    parsed: impl IntoIterator<Item = (Option<Api>, Vec<Diagnostic>)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Api> {
     let mut apis: BTreeMap<String, Api> = BTreeMap::new();
     for (api, diags) in parsed {
         diagnostics.extend(diags);
@@ -119,7 +138,18 @@ fn read_page(spec_dir: &Path, page: &Path, overrides: &Overrides) -> (Option<Api
         Err(e) => return (None, vec![Diagnostic::error(&shown, 0, format!("cannot read: {e}"))]),
     };
     let parsed = parse::parse_page(&shown, &bytes);
-    let mut diags = Diagnostics::new(shown);
+    constrain_page(spec_dir, page, parsed, overrides)
+}
+
+/// The IR stage of one parsed page: constraints, overrides and example checks; `Api::source`
+/// becomes the page's path below the spec dir.
+pub fn constrain_page(
+    spec_dir: &Path,
+    page: &Path,
+    parsed: parse::ParsedPage,
+    overrides: &Overrides,
+) -> (Option<Api>, Vec<Diagnostic>) {
+    let mut diags = Diagnostics::new(page.display().to_string());
     let api = parsed.api.map(|mut api| {
         constraints::extract(&mut api, &mut diags);
         apply_overrides(&mut api, overrides, &mut diags);
@@ -132,30 +162,13 @@ fn read_page(spec_dir: &Path, page: &Path, overrides: &Overrides) -> (Option<Api
     (api, all)
 }
 
-/// `ir/<product>/<Api>.json`: the IR as pretty, deterministic JSON for review.
-fn ir_files(products: &[Product]) -> Vec<OutputFile> {
-    products
-        .iter()
-        .flat_map(|product| {
-            product.apis.iter().map(move |api| {
-                let mut json = serde_json::to_string_pretty(api).expect("the IR always serializes");
-                json.push('\n');
-                OutputFile::new(
-                    PathBuf::from("ir").join(&product.name).join(format!("{}.json", api.name)),
-                    json,
-                )
-            })
-        })
-        .collect()
-}
-
-/// Maps `items` on up to `available_parallelism` threads, keeping order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
-    let chunk = items.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a page parser panicked")).collect()
+/// `ir/<product>/<Api>.json`: the IR as pretty, deterministic JSON for review (made on all cores).
+pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
+    let apis: Vec<(&str, &Api)> =
+        products.iter().flat_map(|p| p.apis.iter().map(move |api| (p.name.as_str(), api))).collect();
+    parallel::map(&apis, |(product, api)| {
+        let mut json = serde_json::to_string_pretty(api).expect("the IR always serializes");
+        json.push('\n');
+        OutputFile::new(PathBuf::from("ir").join(product).join(format!("{}.json", api.name)), json)
     })
 }

@@ -10,6 +10,7 @@ pub mod emit;
 pub mod gen;
 pub mod ir;
 pub mod output;
+pub mod parallel;
 pub mod parse;
 pub mod spec;
 pub mod write;

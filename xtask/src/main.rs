@@ -1,7 +1,10 @@
 //! `cargo xtask`: the thin command line over the `codegen` library; one file per subcommand.
 
+mod bench;
 mod corpus_crate;
+mod crate_build;
 mod gen;
+mod peak_alloc;
 mod tables;
 mod test;
 
@@ -14,7 +17,9 @@ commands:
   check [--spec DIR] [--out DIR] fail when the output dir is not what `gen` would write
   tables PAGE.md...              print what the parser saw, one table row a line
   test                           run every check and test (what CI runs)
-  corpus-crate OUT_DIR           generate the whole ECS corpus crate and hold it to clippy and rustdoc";
+  corpus-crate OUT_DIR           generate the whole ECS corpus crate and hold it to clippy and rustdoc
+  bench [--iterations N]         time and peak memory of each gen stage over the ECS corpus
+  bench --crate-build            build time of the generated corpus crate: all features vs one API";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +33,7 @@ fn main() -> ExitCode {
         "tables" => tables::run(rest),
         "test" => test::run(rest),
         "corpus-crate" => corpus_crate::run(rest),
+        "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -48,8 +48,59 @@ pub struct CrateApi {
 }
 
 /// The whole crate, paths relative to the output dir: package `<product>-api` for one product
-/// (`ecs-api`), `cloud-api` for several.
+/// (`ecs-api`), `cloud-api` for several. API modules are made on all cores.
 pub fn emit_crate(products: &[ir::Product]) -> Vec<OutputFile> {
+    let CratePlan { api_modules, rust, text } = plan_crate(products);
+    let mut files = crate::parallel::map(&api_modules, |m| rust_file(m.path.clone(), m.tokens()));
+    files.extend(rust.into_iter().map(|(path, tokens)| rust_file(path, tokens)));
+    files.extend(text);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The crate before pretty-printing (what [`emit_crate`] renders; `cargo xtask bench` times the two apart).
+#[derive(Debug, Default)]
+pub struct CrateTokens {
+    /// Rust files: path relative to the output dir, and the file's tokens.
+    pub rust: Vec<(String, TokenStream)>,
+    /// Every other file (`Cargo.toml`, `README.md`, the runtime copied verbatim).
+    pub text: Vec<OutputFile>,
+}
+
+/// Every file of the crate, Rust files as tokens, on one thread.
+pub fn emit_crate_tokens(products: &[ir::Product]) -> CrateTokens {
+    let CratePlan { api_modules, rust, text } = plan_crate(products);
+    let mut all: Vec<(String, TokenStream)> =
+        api_modules.iter().map(|m| (m.path.clone(), m.tokens())).collect();
+    all.extend(rust);
+    CrateTokens { rust: all, text }
+}
+
+/// One API's module file, still to be made: the bulk of the crate, made in parallel (tokens cannot
+/// cross threads, so each is made where it is rendered).
+#[derive(Debug)]
+struct ApiModule<'a> {
+    path: String,
+    api: &'a ir::Api,
+    meta: &'a ir::ProductMeta,
+}
+
+impl ApiModule<'_> {
+    fn tokens(&self) -> TokenStream {
+        api_module::tokens(self.api, self.meta)
+    }
+}
+
+/// The crate's files: API modules to make, the other Rust files as tokens, the rest as text.
+#[derive(Debug, Default)]
+struct CratePlan<'a> {
+    api_modules: Vec<ApiModule<'a>>,
+    rust: Vec<(String, TokenStream)>,
+    text: Vec<OutputFile>,
+}
+
+/// Names everything (modules, features) and makes every file but the API modules.
+fn plan_crate(products: &[ir::Product]) -> CratePlan<'_> {
     let package = match products {
         [one] => format!("{}-api", names::snake(&one.name).replace('_', "-")),
         _ => "cloud-api".to_owned(),
@@ -59,7 +110,7 @@ pub fn emit_crate(products: &[ir::Product]) -> Vec<OutputFile> {
     let product_modules: Vec<String> =
         products.iter().map(|p| product_namer.claim(&[names::snake(&p.name)])).collect();
 
-    let mut files = Vec::new();
+    let mut files = CratePlan::default();
     let mut all_apis = Vec::new();
     for (product, product_module) in products.iter().zip(&product_modules) {
         let api_names: Vec<&str> = product.apis.iter().map(|a| a.name.as_str()).collect();
@@ -82,16 +133,16 @@ pub fn emit_crate(products: &[ir::Product]) -> Vec<OutputFile> {
             })
             .collect();
         for (api, crate_api) in product.apis.iter().zip(&apis) {
-            files.push(rust_file(
-                format!("src/{product_module}/{}.rs", crate_api.module),
-                api_module::tokens(api, &product.meta),
-            ));
+            files.api_modules.push(ApiModule {
+                path: format!("src/{product_module}/{}.rs", crate_api.module),
+                api,
+                meta: &product.meta,
+            });
         }
         let refs: Vec<&CrateApi> = apis.iter().collect();
-        files.push(rust_file(
-            format!("src/{product_module}/mod.rs"),
-            crate_files::product_mod_rs(product, &refs),
-        ));
+        files
+            .rust
+            .push((format!("src/{product_module}/mod.rs"), crate_files::product_mod_rs(product, &refs)));
         all_apis.extend(apis);
     }
 
@@ -99,19 +150,21 @@ pub fn emit_crate(products: &[ir::Product]) -> Vec<OutputFile> {
         [one] => format!("Typed requests, responses and errors for Alibaba Cloud {}.", one.meta.name),
         _ => "Typed requests, responses and errors for Alibaba Cloud APIs.".to_owned(),
     };
-    files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(&package, &description, &all_apis)));
     files
+        .text
+        .push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(&package, &description, &all_apis)));
+    files
+        .text
         .push(OutputFile::new("README.md", crate_files::readme(&package, &crate_ident, products, &all_apis)));
     let module_products: Vec<(String, &ir::Product)> =
         product_modules.iter().cloned().zip(products).collect();
-    files.push(rust_file("src/lib.rs".to_owned(), crate_files::lib_rs(&module_products)));
-    files.push(rust_file("src/common_error.rs".to_owned(), crate_files::common_error_rs()));
-    files.push(rust_file("src/runtime/mod.rs".to_owned(), crate_files::runtime_mod_rs()));
+    files.rust.push(("src/lib.rs".to_owned(), crate_files::lib_rs(&module_products)));
+    files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs()));
+    files.rust.push(("src/runtime/mod.rs".to_owned(), crate_files::runtime_mod_rs()));
     for (name, contents) in crate_files::RUNTIME_FILES {
-        files.push(OutputFile::new(format!("src/runtime/{name}"), format!("{HEADER}{contents}")));
+        files.text.push(OutputFile::new(format!("src/runtime/{name}"), format!("{HEADER}{contents}")));
     }
-    files.push(rust_file("examples/rpc.rs".to_owned(), rpc_example::tokens(&crate_ident, &all_apis)));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::tokens(&crate_ident, &all_apis)));
     files
 }
 

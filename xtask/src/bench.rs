@@ -1,0 +1,337 @@
+//! `cargo xtask bench`: time and peak memory of each `gen` stage over the whole ECS corpus, as ratios to
+//! a bare pulldown-cmark pass over the same bytes in the same process (`--crate-build`: see [`crate_build`]).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use codegen::constraints::overrides::Overrides;
+use codegen::diag::Diagnostics;
+use codegen::emit::{self, rust::CrateTokens};
+use codegen::ir::Product;
+use codegen::output::OutputFile;
+use codegen::{gen, parse, spec, write};
+
+use crate::{crate_build, peak_alloc};
+
+/// The issue's bar: the whole `gen`, all outputs written, at most this many bare pulldown-cmark passes.
+pub const MAX_GEN_RATIO: f64 = 50.0;
+
+const USAGE: &str = "usage: cargo xtask bench [--iterations N] [--spec DIR]
+       cargo xtask bench --crate-build [--iterations N]";
+
+/// The corpus every figure is about, relative to the workspace root.
+pub const CORPUS: &str = "../shared/corpus/ecs";
+
+/// One stage's figures in one iteration.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    time: Duration,
+    /// The most bytes live at once during the stage, above what was live when it started (0 when
+    /// memory was not being counted).
+    peak: usize,
+}
+
+/// The rows of the table, in pipeline order.
+const STAGES: [&str; 9] = [
+    "bare pulldown-cmark pass",
+    "read (fs)",
+    "row pre-pass + pulldown-cmark (parse_page)",
+    "IR (constraints, overrides, example checks, IR JSON)",
+    "Rust tokens",
+    "prettyplease (syn parse + unparse)",
+    "OpenAPI",
+    "write (all files, empty dir)",
+    "whole `gen` + write (parse on all cores)",
+];
+const BARE: usize = 0;
+const FIRST_STAGE: usize = 1;
+const PARSE: usize = 2;
+const IR: usize = 3;
+const TOKENS: usize = 4;
+const PRETTY: usize = 5;
+const OPENAPI: usize = 6;
+const LAST_STAGE: usize = 7;
+const WHOLE: usize = 8;
+
+pub fn run(args: &[String]) -> ExitCode {
+    let mut iterations = 5;
+    let mut spec_dir = None;
+    let mut crate_build = false;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--crate-build" => crate_build = true,
+            "--iterations" => match iter.next().and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 0) {
+                Some(n) => iterations = n,
+                None => return usage("`--iterations` needs a positive number"),
+            },
+            "--spec" => match iter.next() {
+                Some(dir) => spec_dir = Some(PathBuf::from(dir)),
+                None => return usage("`--spec` needs a dir"),
+            },
+            other => return usage(&format!("unexpected argument `{other}`")),
+        }
+    }
+    let root = workspace_root();
+    let spec_dir = spec_dir.unwrap_or_else(|| root.join(CORPUS));
+    if !spec_dir.is_dir() {
+        return missing_corpus(&spec_dir);
+    }
+    if crate_build {
+        return crate_build::run(&spec_dir, iterations);
+    }
+    if cfg!(debug_assertions) && std::env::var_os("XTASK_BENCH_DEBUG").is_none() {
+        return rerun_in_release(args, &root);
+    }
+    stage_bench(&spec_dir, iterations)
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_owned()
+}
+
+/// Skips with a note, or fails under CI, where `../shared` must be present.
+pub fn missing_corpus(dir: &Path) -> ExitCode {
+    if std::env::var("CI").as_deref() == Ok("true") {
+        eprintln!("error: {} is missing; CI must have ../shared", dir.display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!("bench: skipped: {} is missing (the benchmark needs ../shared)", dir.display());
+    ExitCode::SUCCESS
+}
+
+/// Timings of an unoptimized build say nothing: run the same command from a release build.
+fn rerun_in_release(args: &[String], root: &Path) -> ExitCode {
+    eprintln!("bench: rerunning in release mode (set XTASK_BENCH_DEBUG=1 to time the debug build)");
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["run", "--release", "--quiet", "--package", "xtask", "--", "bench"])
+        .args(args)
+        .current_dir(root)
+        .status();
+    match status {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: cannot run cargo: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs `f`, timing it and recording its peak memory above what was live before.
+fn measure<R>(f: impl FnOnce() -> R) -> (R, Sample) {
+    let before = peak_alloc::live();
+    peak_alloc::reset_peak();
+    let started = Instant::now();
+    let result = black_box(f());
+    let time = started.elapsed();
+    let peak = usize::try_from(peak_alloc::peak().wrapping_sub(before)).unwrap_or(0);
+    (result, Sample { time, peak })
+}
+
+/// The pages of the spec dir as read from disk, with their product.
+struct Pages {
+    products: Vec<spec::ProductDir>,
+    /// Per product, per page: the bytes.
+    bytes: Vec<Vec<Vec<u8>>>,
+}
+
+fn read_pages(spec_dir: &Path) -> std::io::Result<Pages> {
+    let products = spec::product_dirs(spec_dir)?;
+    let bytes = products
+        .iter()
+        .map(|p| p.pages.iter().map(std::fs::read).collect::<std::io::Result<Vec<_>>>())
+        .collect::<std::io::Result<Vec<_>>>()?;
+    Ok(Pages { products, bytes })
+}
+
+/// Every stage once, on one thread, feeding each stage the previous one's output; returns the files
+/// written so the caller can check them against `gen::generate`.
+fn one_iteration(
+    spec_dir: &Path,
+    out: &Path,
+    samples: &mut [Vec<Sample>],
+) -> std::io::Result<Vec<OutputFile>> {
+    let (pages, sample) = measure(|| read_pages(spec_dir));
+    let pages = pages?;
+    samples[FIRST_STAGE].push(sample);
+
+    let texts: Vec<&str> =
+        pages.bytes.iter().flatten().map(|b| std::str::from_utf8(b).unwrap_or_default()).collect();
+    let ((), sample) = measure(|| {
+        for text in &texts {
+            let events = pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::all());
+            for event in events {
+                black_box(event);
+            }
+        }
+    });
+    samples[BARE].push(sample);
+
+    let (parsed, sample) = measure(|| {
+        pages
+            .products
+            .iter()
+            .zip(&pages.bytes)
+            .map(|(product, bytes)| {
+                product
+                    .pages
+                    .iter()
+                    .zip(bytes)
+                    .map(|(page, bytes)| parse::parse_page(&page.display().to_string(), bytes))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    });
+    samples[PARSE].push(sample);
+
+    let ((products, ir_files), sample) = measure(|| {
+        let mut diagnostics = Vec::new();
+        let overrides = Overrides::load(spec_dir).unwrap_or_default();
+        let products: Vec<Product> = pages
+            .products
+            .iter()
+            .zip(parsed)
+            .map(|(dir, parsed)| {
+                let mut diags = Diagnostics::new(dir.name.clone());
+                let meta = spec::product_meta(dir, &mut diags);
+                let constrained = dir
+                    .pages
+                    .iter()
+                    .zip(parsed)
+                    .map(|(page, parsed)| gen::constrain_page(spec_dir, page, parsed, &overrides));
+                let apis = gen::unique_apis(constrained, &mut diagnostics);
+                Product { name: dir.name.clone(), meta, apis }
+            })
+            .collect();
+        let ir_files = gen::ir_files(&products);
+        (products, ir_files)
+    });
+    samples[IR].push(sample);
+
+    let (CrateTokens { rust, text }, sample) = measure(|| emit::rust::emit_crate_tokens(&products));
+    samples[TOKENS].push(sample);
+
+    let (rendered, sample) = measure(|| {
+        rust.into_iter()
+            .map(|(path, tokens)| OutputFile::new(path, emit::rust::render(tokens)))
+            .collect::<Vec<_>>()
+    });
+    samples[PRETTY].push(sample);
+
+    let (openapi, sample) = measure(|| emit::openapi::output_file(&products));
+    samples[OPENAPI].push(sample);
+
+    let mut files: Vec<OutputFile> = rendered.into_iter().chain(text).chain(ir_files).collect();
+    files.push(openapi);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let staged_out = out.join("staged");
+    let (report, sample) = measure(|| write::write_files(&staged_out, &files));
+    report?;
+    samples[LAST_STAGE].push(sample);
+
+    let whole_out = out.join("whole");
+    let (whole, sample) = measure(|| -> std::io::Result<usize> {
+        let generation = gen::generate(spec_dir)?;
+        Ok(write::write_files(&whole_out, &generation.files)?.written.len())
+    });
+    whole?;
+    samples[WHOLE].push(sample);
+    Ok(files)
+}
+
+fn stage_bench(spec_dir: &Path, iterations: usize) -> ExitCode {
+    let out = std::env::temp_dir().join(format!("xtask-bench-{}", std::process::id()));
+    let mut samples: Vec<Vec<Sample>> = vec![Vec::new(); STAGES.len()];
+    let mut staged_files = Vec::new();
+    let mut peaks = Vec::new();
+    for i in 0..=iterations {
+        // Iteration 0 warms the page cache and the allocator and measures memory; the others, time.
+        peak_alloc::set_counting(i == 0);
+        let mut these = vec![Vec::new(); STAGES.len()];
+        match one_iteration(spec_dir, &out.join(i.to_string()), &mut these) {
+            Ok(files) => staged_files = files,
+            Err(e) => {
+                eprintln!("error: {e}");
+                let _ = std::fs::remove_dir_all(&out);
+                return ExitCode::FAILURE;
+            }
+        }
+        if i == 0 {
+            peaks = these.iter().map(|s| s[0].peak).collect();
+        } else {
+            for (all, new) in samples.iter_mut().zip(these) {
+                all.extend(new);
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    let same = gen::generate(spec_dir).is_ok_and(|g| g.files == staged_files);
+    if !same {
+        eprintln!("error: the staged pipeline's files differ from `gen::generate`'s; the stages measure something else");
+        return ExitCode::FAILURE;
+    }
+    let pages: usize = spec::product_dirs(spec_dir).map_or(0, |p| p.iter().map(|p| p.pages.len()).sum());
+    let bytes: u64 = spec::product_dirs(spec_dir).map_or(0, |p| {
+        p.iter().flat_map(|p| &p.pages).filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum()
+    });
+    let output_bytes: usize = staged_files.iter().map(|f| f.contents.len()).sum();
+    println!(
+        "corpus: {} ({pages} pages, {:.1} MiB); output: {} files, {:.1} MiB; {iterations} iterations, median; {} threads\n",
+        spec_dir.display(),
+        mib(bytes as usize),
+        staged_files.len(),
+        mib(output_bytes),
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+    );
+    let medians: Vec<Sample> =
+        samples.iter().zip(peaks).map(|(s, peak)| Sample { time: median(s), peak }).collect();
+    let bare = medians[BARE].time.as_secs_f64();
+    println!("| stage | median ms | × pulldown-cmark | peak MiB |");
+    println!("|---|---:|---:|---:|");
+    for (name, m) in STAGES.iter().zip(&medians) {
+        println!(
+            "| {name} | {:.1} | {:.1} | {:.1} |",
+            m.time.as_secs_f64() * 1e3,
+            m.time.as_secs_f64() / bare,
+            mib(m.peak)
+        );
+    }
+    let staged: f64 = medians[FIRST_STAGE..=LAST_STAGE].iter().map(|m| m.time.as_secs_f64()).sum();
+    println!("| sum of the stages (one thread) | {:.1} | {:.1} | |", staged * 1e3, staged / bare);
+    let (dominant, dominant_sample) = STAGES[FIRST_STAGE..=LAST_STAGE]
+        .iter()
+        .zip(&medians[FIRST_STAGE..=LAST_STAGE])
+        .max_by_key(|(_, m)| m.time)
+        .expect("there are stages");
+    println!(
+        "\ndominant stage: {dominant} ({:.0}% of the staged time)",
+        100.0 * dominant_sample.time.as_secs_f64() / staged
+    );
+    let ratio = medians[WHOLE].time.as_secs_f64() / bare;
+    if ratio <= MAX_GEN_RATIO {
+        println!("whole gen: {ratio:.1}× the bare pulldown-cmark pass (bar: ≤ {MAX_GEN_RATIO}×): ok");
+        ExitCode::SUCCESS
+    } else {
+        println!("whole gen: {ratio:.1}× the bare pulldown-cmark pass (bar: ≤ {MAX_GEN_RATIO}×): OVER");
+        ExitCode::FAILURE
+    }
+}
+
+/// The median time of a stage's samples.
+fn median(samples: &[Sample]) -> Duration {
+    let mut times: Vec<Duration> = samples.iter().map(|s| s.time).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
