@@ -26,16 +26,20 @@ impl WriteReport {
     }
 }
 
-/// Writes `files` under `out`, skipping files whose bytes are already there, and removes stale files.
+/// Writes `files` under `out` (on all cores), skipping files whose bytes are already there, and removes stale files.
 pub fn write_files(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
     let report = compare(out, files)?;
-    for file in files.iter().filter(|f| report.written.contains(&f.path)) {
+    let changed: BTreeSet<&Path> = report.written.iter().map(PathBuf::as_path).collect();
+    let to_write: Vec<&OutputFile> = files.iter().filter(|f| changed.contains(f.path.as_path())).collect();
+    crate::parallel::map(&to_write, |file| {
         let path = out.join(&file.path);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&path, &file.contents)?;
-    }
+        fs::write(&path, &file.contents)
+    })
+    .into_iter()
+    .collect::<io::Result<Vec<()>>>()?;
     for stale in &report.removed {
         fs::remove_file(out.join(stale))?;
     }

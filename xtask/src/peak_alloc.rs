@@ -5,7 +5,7 @@
 //! Only differences of [`live`] and [`peak`] mean something (blocks may be freed while counting that
 //! were allocated while not), so they are wrapping signed numbers.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
 /// The system allocator, counting live bytes.
@@ -37,7 +37,7 @@ impl PeakAlloc {
 // SAFETY: every call is forwarded to `System` unchanged; only counters are added.
 unsafe impl GlobalAlloc for PeakAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let ptr = System.alloc(layout);
+        let ptr = mimalloc::MiMalloc.alloc(layout);
         if !ptr.is_null() {
             Self::grew(layout.size());
         }
@@ -45,7 +45,7 @@ unsafe impl GlobalAlloc for PeakAlloc {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let ptr = System.alloc_zeroed(layout);
+        let ptr = mimalloc::MiMalloc.alloc_zeroed(layout);
         if !ptr.is_null() {
             Self::grew(layout.size());
         }
@@ -53,12 +53,12 @@ unsafe impl GlobalAlloc for PeakAlloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
+        mimalloc::MiMalloc.dealloc(ptr, layout);
         Self::shrank(layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let new = System.realloc(ptr, layout, new_size);
+        let new = mimalloc::MiMalloc.realloc(ptr, layout, new_size);
         if !new.is_null() {
             if new_size >= layout.size() {
                 Self::grew(new_size - layout.size());
