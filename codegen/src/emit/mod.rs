@@ -1,3 +1,4 @@
-//! Emitters: the IR turned into output files (the Rust crate; other formats live beside it).
+//! Emitters: IR → output files, one module per target.
 
+pub mod openapi;
 pub mod rust;
