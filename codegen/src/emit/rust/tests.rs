@@ -28,3 +28,17 @@ fn common_errors_match_the_guide_page() {
         .collect();
     assert_eq!(table, rows);
 }
+
+/// Every file of `codegen/runtime/` is copied into the generated crate.
+#[test]
+fn runtime_file_list_matches_the_runtime_dir() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/runtime");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs"))
+        .collect();
+    on_disk.sort();
+    let listed: Vec<&str> = super::crate_files::RUNTIME_FILES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(on_disk, listed);
+}
