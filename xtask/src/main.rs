@@ -2,11 +2,13 @@
 
 use std::process::ExitCode;
 
+mod diff;
 mod tables;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
+        Some("diff") => diff::run(&args[1..]),
         Some("tables") => tables::run(&args[1..]),
         _ => {
             eprintln!("usage: cargo xtask <gen|check|tables|diff> [ARGS…]");
