@@ -5,7 +5,11 @@
 
 pub mod constraints;
 pub mod diag;
+pub mod diff;
+pub mod emit;
+pub mod gen;
 pub mod ir;
 pub mod output;
+pub mod parse;
 pub mod spec;
 pub mod write;

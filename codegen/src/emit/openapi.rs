@@ -1,0 +1,260 @@
+//! The OpenAPI 3.1 document: one operation per API, keyed `/#Action=<Api>` (see `docs/openapi.md`).
+
+mod conform;
+#[cfg(test)]
+mod fixtures;
+mod group;
+mod params;
+mod pattern;
+mod responses;
+mod scalar;
+mod value_schema;
+
+use serde_json::{json, Map, Value};
+
+use crate::ir::{Api, Product};
+use crate::output::OutputFile;
+
+/// The document's file name in the output dir.
+pub const FILE_NAME: &str = "openapi.json";
+
+/// The `components.securitySchemes` key of the request signature.
+const SECURITY_SCHEME: &str = "AccessKey";
+
+/// The document as `openapi.json`, ready for the `gen` pipeline to write.
+pub fn output_file(products: &[Product]) -> OutputFile {
+    OutputFile::new(FILE_NAME, to_pretty_json(&document(products)))
+}
+
+/// Pretty JSON (two-space indent) in the document's own key order, with a trailing newline.
+pub fn to_pretty_json(document: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(document).expect("a serde_json::Value always serializes");
+    text.push('\n');
+    text
+}
+
+/// The OpenAPI 3.1 document for `products`, deterministic for the same input.
+pub fn document(products: &[Product]) -> Value {
+    let several = products.len() > 1;
+    let mut paths = Map::new();
+    let mut schemas = Map::new();
+    let mut skipped_apis = Vec::new();
+    schemas.insert(responses::ERROR_BODY_COMPONENT.into(), responses::error_body_component());
+    for product in products {
+        for api in &product.apis {
+            let keys = Keys::new(product, api, several);
+            if paths.contains_key(&keys.path) || schemas.contains_key(&keys.schema) {
+                skipped_apis.push(
+                    json!({"api": api.name, "source": api.source, "reason": "another API has the same name"}),
+                );
+                continue;
+            }
+            let schema = responses::success_schema(&api.response);
+            let mut item = Map::new();
+            item.insert("get".into(), operation(product, api, &keys, &schema, several));
+            paths.insert(keys.path, Value::Object(item));
+            schemas.insert(keys.schema, schema);
+        }
+    }
+
+    let mut document = Map::new();
+    document.insert("openapi".into(), json!("3.1.0"));
+    document.insert("info".into(), info(products));
+    if let [product] = products {
+        document.insert("servers".into(), json!([server(product)]));
+    }
+    document.insert("security".into(), json!([{SECURITY_SCHEME: []}]));
+    let tags: Vec<Value> =
+        products.iter().map(|p| json!({"name": p.meta.code, "description": p.meta.name})).collect();
+    document.insert("tags".into(), Value::Array(tags));
+    document.insert("paths".into(), Value::Object(paths));
+    document.insert(
+        "components".into(),
+        json!({
+            "schemas": schemas,
+            "parameters": {params::FORMAT_COMPONENT: params::format_component()},
+            "securitySchemes": {SECURITY_SCHEME: security_scheme()}
+        }),
+    );
+    if !skipped_apis.is_empty() {
+        document.insert("x-alibaba-skipped-apis".into(), Value::Array(skipped_apis));
+    }
+    Value::Object(document)
+}
+
+/// Where an API lives in the document.
+struct Keys {
+    /// `/#Action=RunInstances` (`/#Product=Ecs&Action=RunInstances` when the document has several products).
+    path: String,
+    operation_id: String,
+    /// The `components.schemas` key of the success body.
+    schema: String,
+}
+
+impl Keys {
+    fn new(product: &Product, api: &Api, several: bool) -> Self {
+        let name = component_safe(&api.name);
+        if several {
+            let code = component_safe(&product.meta.code);
+            Self {
+                path: format!("/#Product={code}&Action={name}"),
+                operation_id: format!("{code}_{name}"),
+                schema: format!("{code}_{name}Response"),
+            }
+        } else {
+            Self {
+                path: format!("/#Action={name}"),
+                operation_id: name.clone(),
+                schema: format!("{name}Response"),
+            }
+        }
+    }
+}
+
+/// Keeps the characters OpenAPI allows in component keys (`[A-Za-z0-9._-]`), replacing others with `_`.
+fn component_safe(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' }).collect()
+}
+
+fn operation(product: &Product, api: &Api, keys: &Keys, schema: &Value, several: bool) -> Value {
+    let parameters = params::parameters(api, &product.meta.version);
+    let mut responses = Map::new();
+    let schema_ref = format!("#/components/schemas/{}", keys.schema);
+    responses.insert("200".into(), responses::success_response(api, schema, &schema_ref));
+    let (errors, unplaced) = responses::error_responses(&api.errors);
+    responses.extend(errors);
+    responses.insert("default".into(), responses::default_response());
+
+    let mut op = Map::new();
+    op.insert("operationId".into(), json!(keys.operation_id));
+    let summary = api.summary.trim();
+    if !summary.is_empty() {
+        op.insert("summary".into(), json!(summary));
+    }
+    op.insert("tags".into(), json!([product.meta.code]));
+    if several {
+        op.insert("servers".into(), json!([server(product)]));
+    }
+    op.insert("parameters".into(), Value::Array(parameters.list));
+    op.insert("responses".into(), Value::Object(responses));
+    op.insert("x-alibaba-source".into(), json!(api.source));
+    if !api.cross_field.is_empty() {
+        op.insert("x-alibaba-cross-field-rules".into(), json!(api.cross_field));
+    }
+    if !parameters.skipped.is_empty() {
+        op.insert("x-alibaba-skipped-parameters".into(), Value::Array(parameters.skipped));
+    }
+    if !unplaced.is_empty() {
+        op.insert("x-alibaba-unplaced-errors".into(), Value::Array(unplaced));
+    }
+    Value::Object(op)
+}
+
+fn info(products: &[Product]) -> Value {
+    let (title, version) = match products {
+        [product] => (format!("{} API", product.meta.name), product.meta.version.clone()),
+        _ => (
+            "Alibaba Cloud APIs".to_owned(),
+            products
+                .iter()
+                .map(|p| format!("{} {}", p.meta.code, p.meta.version))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    };
+    json!({
+        "title": title,
+        "version": version,
+        "description": "Generated by `cargo xtask gen` from the API reference pages. Alibaba Cloud's RPC style sends every \
+            operation to `/` with an `Action` query parameter, so each operation is keyed `/#Action=<Api>`: the fragment \
+            only keeps the keys apart and is never sent. Parameters named like `DataDisk.N.Size` are arrays whose wire form \
+            `x-alibaba-style` gives. `docs/openapi.md` in the generator's repository explains these choices and every \
+            `x-alibaba-*` extension."
+    })
+}
+
+fn server(product: &Product) -> Value {
+    json!({"url": format!("https://{}", product.meta.endpoint), "description": format!("{} endpoint", product.meta.name)})
+}
+
+fn security_scheme() -> Value {
+    json!({
+        "type": "apiKey",
+        "in": "query",
+        "name": "AccessKeyId",
+        "description": "Every request carries the caller's `AccessKeyId` and is signed with its secret (RPC signature \
+            version 1.0, HMAC-SHA1): the signer adds the parameters listed in `x-alibaba-signature`, computed over the \
+            sorted, percent-encoded query.",
+        "x-alibaba-signature": {
+            "method": "HMAC-SHA1",
+            "version": "1.0",
+            "parameters": ["AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp"]
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::openapi::fixtures::{api, param};
+    use crate::ir::{ApiStyle, ProductMeta};
+
+    fn product(code: &str, apis: Vec<Api>) -> Product {
+        Product {
+            name: code.to_lowercase(),
+            meta: ProductMeta {
+                code: code.into(),
+                name: format!("{code} Service"),
+                version: "2014-05-26".into(),
+                endpoint: format!("{}.aliyuncs.com", code.to_lowercase()),
+                style: ApiStyle::Rpc,
+            },
+            apis,
+        }
+    }
+
+    #[test]
+    fn one_product_keys_operations_by_action() {
+        let mut run = api("RunInstances");
+        run.request = vec![param("RegionId")];
+        let doc = document(&[product("Ecs", vec![api("DescribeRegions"), run])]);
+        let paths: Vec<&String> = doc["paths"].as_object().unwrap().keys().collect();
+        assert_eq!(paths, ["/#Action=DescribeRegions", "/#Action=RunInstances"]);
+        let op = &doc["paths"]["/#Action=RunInstances"]["get"];
+        assert_eq!(op["operationId"], json!("RunInstances"));
+        assert_eq!(
+            op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+            json!("#/components/schemas/RunInstancesResponse")
+        );
+        assert_eq!(
+            doc["servers"],
+            json!([{"url": "https://ecs.aliyuncs.com", "description": "Ecs Service endpoint"}])
+        );
+        assert_eq!(doc["info"]["version"], json!("2014-05-26"));
+    }
+
+    #[test]
+    fn several_products_keep_operations_apart() {
+        let doc = document(&[product("Ecs", vec![api("Describe")]), product("Vpc", vec![api("Describe")])]);
+        let op = &doc["paths"]["/#Product=Vpc&Action=Describe"]["get"];
+        assert_eq!(op["operationId"], json!("Vpc_Describe"));
+        assert_eq!(op["servers"][0]["url"], json!("https://vpc.aliyuncs.com"));
+        assert_eq!(doc.get("servers"), None);
+    }
+
+    #[test]
+    fn a_repeated_api_name_is_skipped_and_said() {
+        let doc = document(&[product("Ecs", vec![api("Describe"), api("Describe")])]);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 1);
+        assert_eq!(doc["x-alibaba-skipped-apis"][0]["api"], json!("Describe"));
+    }
+
+    #[test]
+    fn pretty_json_is_stable_and_ends_with_a_newline() {
+        let products = [product("Ecs", vec![api("RunInstances")])];
+        let first = to_pretty_json(&document(&products));
+        assert_eq!(first, to_pretty_json(&document(&products)));
+        assert!(first.starts_with("{\n  \"openapi\": \"3.1.0\",\n  \"info\""));
+        assert!(first.ends_with("}\n"));
+    }
+}

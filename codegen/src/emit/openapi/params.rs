@@ -1,0 +1,348 @@
+//! Request parameters as OpenAPI query parameters: `Action`, `Version`, `Format`, then the page's own in table order.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Map, Value};
+
+use super::group::{self, Node};
+use super::value_schema::{insert_some, insert_unexpressed, unexpressed_entry, ValueSchema};
+use crate::ir::{Api, Enforcement, Param, Rule};
+
+/// Parameters every operation sends and this module writes itself (a page row of that name is not repeated).
+const COMMON: [&str; 3] = ["Action", "Version", "Format"];
+
+/// The `components.parameters` key of the shared `Format` parameter.
+pub const FORMAT_COMPONENT: &str = "Format";
+
+/// An operation's parameter objects, and the page rows that could not be given one.
+pub struct Parameters {
+    pub list: Vec<Value>,
+    /// `x-alibaba-skipped-parameters` entries.
+    pub skipped: Vec<Value>,
+}
+
+enum Entry<'a> {
+    Plain(&'a Param),
+    Group(String, Node<'a>),
+}
+
+pub fn parameters(api: &Api, version: &str) -> Parameters {
+    let mut skipped = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    for param in api.request.iter().filter(|p| !COMMON.contains(&p.wire_name.as_str())) {
+        let Some((name, rest)) = group::split(param) else {
+            entries.push(Entry::Plain(param));
+            continue;
+        };
+        let at = entries.iter().position(|e| matches!(e, Entry::Group(n, _) if *n == name));
+        let at = at.unwrap_or_else(|| {
+            entries.push(Entry::Group(name, Node::list()));
+            entries.len() - 1
+        });
+        let Entry::Group(_, node) = &mut entries[at] else { continue };
+        if !node.insert_into_list(rest, param) {
+            skipped
+                .push(skip(param, "its wire name clashes with another parameter of the same repeated group"));
+        }
+    }
+
+    let mut list = vec![
+        action(&api.name),
+        version_param(version),
+        json!({"$ref": format!("#/components/parameters/{FORMAT_COMPONENT}")}),
+    ];
+    let mut seen: BTreeSet<String> = COMMON.iter().map(|s| s.to_string()).collect();
+    for entry in &entries {
+        let name = match entry {
+            Entry::Plain(param) => &param.wire_name,
+            Entry::Group(name, _) => name,
+        };
+        if !seen.insert(name.clone()) {
+            let values = match entry {
+                Entry::Plain(param) => vec![*param],
+                Entry::Group(_, node) => node.values(),
+            };
+            skipped
+                .extend(values.into_iter().map(|p| skip(p, "another parameter already has its query name")));
+            continue;
+        }
+        list.push(match entry {
+            Entry::Plain(param) => plain(param),
+            Entry::Group(name, node) => repeated(name, node),
+        });
+    }
+    Parameters { list, skipped }
+}
+
+/// The `Format` parameter, shared by all operations: the document describes JSON responses only.
+pub fn format_component() -> Value {
+    json!({
+        "name": "Format",
+        "in": "query",
+        "required": true,
+        "description": "The response format. This document describes the JSON responses, so it is always `JSON` (the service's own default is XML).",
+        "schema": {"type": "string", "const": "JSON"}
+    })
+}
+
+fn action(name: &str) -> Value {
+    json!({
+        "name": "Action",
+        "in": "query",
+        "required": true,
+        "description": format!("The operation to perform: `{name}`."),
+        "schema": {"type": "string", "const": name}
+    })
+}
+
+fn version_param(version: &str) -> Value {
+    if version.is_empty() {
+        return json!({
+            "name": "Version",
+            "in": "query",
+            "required": true,
+            "description": "The API version (not known: the product has no `product.toml`).",
+            "schema": {"type": "string"}
+        });
+    }
+    json!({
+        "name": "Version",
+        "in": "query",
+        "required": true,
+        "description": format!("The API version: `{version}`."),
+        "schema": {"type": "string", "const": version}
+    })
+}
+
+fn plain(param: &Param) -> Value {
+    let schema = ValueSchema::new(param.ty, &param.constraints);
+    let mut unexpressed = schema.unexpressed().to_vec();
+    for constraint in &param.constraints {
+        if constraint.enforcement == Enforcement::Enforced
+            && matches!(constraint.rule, Rule::RepeatCount { .. })
+        {
+            unexpressed.push(unexpressed_entry(constraint, Some("the parameter has no `.N` index".into())));
+        }
+    }
+    let mut map = Map::new();
+    map.insert("name".into(), json!(param.wire_name));
+    map.insert("in".into(), json!("query"));
+    map.insert("required".into(), json!(param.required));
+    insert_some(&mut map, "description", description(param));
+    map.insert("schema".into(), Value::Object(schema.keywords()));
+    insert_example(&mut map, "example", &schema, param);
+    insert_unexpressed(&mut map, &unexpressed);
+    Value::Object(map)
+}
+
+fn repeated(name: &str, list: &Node) -> Value {
+    let Node::List(item) = list else { unreachable!("a group is a list") };
+    let mut map = Map::new();
+    map.insert("name".into(), json!(name));
+    map.insert("in".into(), json!("query"));
+    map.insert("required".into(), json!(list.required()));
+    let mut schema = node_schema(list);
+    let style = if let Node::Value(param) = item.as_ref() {
+        insert_some(&mut map, "description", description(param));
+        if let Some(items) = schema.get_mut("items").and_then(Value::as_object_mut) {
+            items.remove("description");
+        }
+        "repeatList"
+    } else {
+        let wire_names: Vec<String> = list.values().iter().map(|p| format!("`{}`", p.wire_name)).collect();
+        map.insert(
+            "description".into(),
+            json!(format!(
+                "A repeated group, sent flattened as {} (N counts from 1).",
+                wire_names.join(", ")
+            )),
+        );
+        "flat"
+    };
+    map.insert("schema".into(), Value::Object(schema));
+    map.insert("x-alibaba-style".into(), json!(style));
+    Value::Object(map)
+}
+
+fn node_schema(node: &Node) -> Map<String, Value> {
+    match node {
+        Node::Empty => Map::new(),
+        Node::Value(param) => {
+            let schema = ValueSchema::new(param.ty, &param.constraints);
+            let mut map = schema.keywords();
+            insert_some(&mut map, "description", description(param));
+            insert_example(&mut map, "examples", &schema, param);
+            insert_unexpressed(&mut map, schema.unexpressed());
+            map
+        }
+        Node::Object(members) => {
+            let mut properties = Map::new();
+            let mut required = Vec::new();
+            for (key, child) in members {
+                properties.insert(key.clone(), Value::Object(node_schema(child)));
+                if child.required() {
+                    required.push(json!(key));
+                }
+            }
+            let mut map = Map::new();
+            map.insert("type".into(), json!("object"));
+            map.insert("properties".into(), Value::Object(properties));
+            if !required.is_empty() {
+                map.insert("required".into(), Value::Array(required));
+            }
+            map
+        }
+        Node::List(item) => {
+            let mut map = Map::new();
+            map.insert("type".into(), json!("array"));
+            map.insert("items".into(), Value::Object(node_schema(item)));
+            if let Some((min, max)) = repeat_bounds(&item.direct_values()) {
+                if min > 0 {
+                    map.insert("minItems".into(), json!(min));
+                }
+                map.insert("maxItems".into(), json!(max));
+            }
+            map
+        }
+    }
+}
+
+/// The tightest enforced `RepeatCount` among the values numbered by one `.N`.
+fn repeat_bounds(values: &[&Param]) -> Option<(u32, u32)> {
+    values
+        .iter()
+        .filter_map(|p| ValueSchema::new(p.ty, &p.constraints).repeat)
+        .reduce(|(a, b), (c, d)| (a.max(c), b.min(d)))
+}
+
+/// The doc's example, when the schema admits it (as `example` on a parameter, `examples` in a schema);
+/// otherwise `x-alibaba-example-omitted` says why it was left out.
+fn insert_example(map: &mut Map<String, Value>, key: &str, schema: &ValueSchema, param: &Param) {
+    let Some(example) = param.example.as_deref().filter(|e| !e.trim().is_empty()) else { return };
+    match schema.value(example) {
+        Ok(value) if key == "examples" => {
+            map.insert(key.into(), json!([value]));
+        }
+        Ok(value) => {
+            map.insert(key.into(), value);
+        }
+        Err(why) => {
+            map.insert(
+                "x-alibaba-example-omitted".into(),
+                json!(format!("the doc's example {example:?} does not fit: {why}")),
+            );
+        }
+    }
+}
+
+fn description(param: &Param) -> Option<Value> {
+    let text = param.description.markdown.trim();
+    (!text.is_empty()).then(|| json!(text))
+}
+
+fn skip(param: &Param, reason: &str) -> Value {
+    json!({"wire_name": param.wire_name, "line": param.line, "reason": reason})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::openapi::fixtures::{api, param, text};
+    use crate::ir::{Constraint, ScalarType};
+
+    fn enforced(rule: Rule) -> Constraint {
+        Constraint { rule, source: "sentence".into(), enforcement: Enforcement::Enforced }
+    }
+
+    #[test]
+    fn plain_parameters_carry_type_rules_example_and_required() {
+        let mut api = api("RunInstances");
+        let mut amount = param("Amount");
+        amount.ty = ScalarType::Integer;
+        amount.required = true;
+        amount.example = Some("3".into());
+        amount.description = text("How many.");
+        amount.constraints = vec![enforced(Rule::Range { min: Some(1.0), max: Some(100.0) })];
+        let mut action_row = param("Action");
+        action_row.example = Some("RunInstances".into());
+        api.request = vec![action_row, amount];
+        let params = parameters(&api, "2014-05-26");
+        assert!(params.skipped.is_empty());
+        assert_eq!(params.list.len(), 4);
+        assert_eq!(params.list[0]["schema"], json!({"type": "string", "const": "RunInstances"}));
+        assert_eq!(params.list[1]["schema"], json!({"type": "string", "const": "2014-05-26"}));
+        assert_eq!(
+            params.list[3],
+            json!({
+                "name": "Amount", "in": "query", "required": true, "description": "How many.",
+                "schema": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 100},
+                "example": 3
+            })
+        );
+    }
+
+    #[test]
+    fn repeated_groups_become_arrays_in_table_order() {
+        let mut api = api("RunInstances");
+        let mut size = param("DataDisk.N.Size");
+        size.ty = ScalarType::Integer;
+        size.required = true;
+        size.example = Some("2000000".into());
+        size.constraints = vec![
+            enforced(Rule::Range { min: Some(20.0), max: Some(32768.0) }),
+            enforced(Rule::RepeatCount { min: 1, max: 16 }),
+        ];
+        let mut ids = param("SecurityGroupIds.N");
+        ids.description = text("Security groups.");
+        ids.example = Some("sg-1".into());
+        ids.constraints = vec![enforced(Rule::RepeatCount { min: 1, max: 5 })];
+        api.request = vec![size, param("RegionId"), ids, param("DataDisk.N.Category")];
+        let params = parameters(&api, "2014-05-26");
+        let names: Vec<&str> = params.list[3..].iter().map(|p| p["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["DataDisk", "RegionId", "SecurityGroupIds"]);
+        assert_eq!(
+            params.list[3],
+            json!({
+                "name": "DataDisk", "in": "query", "required": false,
+                "description": "A repeated group, sent flattened as `DataDisk.N.Size`, `DataDisk.N.Category` (N counts from 1).",
+                "schema": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "Size": {
+                                "type": "integer", "format": "int32", "minimum": 20, "maximum": 32768,
+                                "x-alibaba-example-omitted": "the doc's example \"2000000\" does not fit: 2000000 is outside the documented range"
+                            },
+                            "Category": {"type": "string"}
+                        },
+                        "required": ["Size"]
+                    },
+                    "minItems": 1,
+                    "maxItems": 16
+                },
+                "x-alibaba-style": "flat"
+            })
+        );
+        assert_eq!(
+            params.list[5],
+            json!({
+                "name": "SecurityGroupIds", "in": "query", "required": false, "description": "Security groups.",
+                "schema": {"type": "array", "items": {"type": "string", "examples": ["sg-1"]}, "minItems": 1, "maxItems": 5},
+                "x-alibaba-style": "repeatList"
+            })
+        );
+    }
+
+    #[test]
+    fn clashing_and_duplicate_rows_are_skipped_with_a_reason() {
+        let mut api = api("TagResources");
+        api.request =
+            vec![param("Tag.N"), param("Tag.N.Key"), param("RegionId"), param("RegionId"), param("Tag")];
+        let params = parameters(&api, "");
+        let skipped: Vec<&str> = params.skipped.iter().map(|s| s["wire_name"].as_str().unwrap()).collect();
+        assert_eq!(skipped, ["Tag.N.Key", "RegionId", "Tag"]);
+        assert_eq!(params.list.len(), 5);
+        assert_eq!(params.list[1]["schema"], json!({"type": "string"}));
+    }
+}
