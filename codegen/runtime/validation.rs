@@ -236,7 +236,7 @@ fn values<'a>(
 }
 
 fn is_set(pairs: &[(String, String)], pattern: &str, value: Option<&str>) -> bool {
-    values(pairs, pattern).any(|(_, v, _)| value.is_none_or(|want| v == want))
+    values(pairs, pattern).any(|(_, v, _)| none_or(value, |want| v == want))
 }
 
 fn lookup<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
@@ -255,7 +255,7 @@ fn bounds(min: Option<f64>, max: Option<f64>) -> String {
 }
 
 fn in_range(value: &str, min: Option<f64>, max: Option<f64>) -> bool {
-    value.trim().parse::<f64>().is_ok_and(|v| min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m))
+    value.trim().parse::<f64>().is_ok_and(|v| none_or(min, |m| v >= m) && none_or(max, |m| v <= m))
 }
 
 fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors) {
@@ -270,7 +270,7 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
     match check.rule {
         Rule::Length { param, min, max } => each(param, &|v| {
             let n = v.chars().count() as u64;
-            let ok = min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
+            let ok = none_or(min, |m| n >= m) && none_or(max, |m| n <= m);
             (!ok).then(|| {
                 format!(
                     "must be {} characters long, is {n}",
@@ -409,6 +409,14 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
     }
 }
 
+/// True when `value` is unset or passes `test` (`Option::is_none_or`, which the crate's MSRV lacks).
+fn none_or<T: Copy>(value: Option<T>, test: impl Fn(T) -> bool) -> bool {
+    match value {
+        Some(v) => test(v),
+        None => true,
+    }
+}
+
 /// The decoded length of standard or URL-safe Base64, padding optional; `None` if not Base64.
 fn base64_decoded_len(value: &str) -> Option<u64> {
     let body = value.trim_end_matches('=');
@@ -417,7 +425,7 @@ fn base64_decoded_len(value: &str) -> Option<u64> {
     if padding > 2
         || !body.chars().all(alphabet)
         || body.len() % 4 == 1
-        || (padding > 0 && !value.len().is_multiple_of(4))
+        || (padding > 0 && value.len() & 3 != 0)
     {
         return None;
     }
