@@ -4,5 +4,6 @@ pub mod de;
 mod operation;
 pub mod query;
 mod redacted;
+pub mod validation;
 pub use operation::{ErrorBody, Operation};
 pub use redacted::Redacted;
