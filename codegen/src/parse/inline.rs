@@ -12,6 +12,9 @@ pub fn text(markdown: &str) -> Text {
 /// Plain text of `markdown`: escapes removed, emphasis and links reduced to their text, one line
 /// per paragraph or list item, runs of spaces collapsed.
 pub fn plain(markdown: &str) -> String {
+    if has_no_markup(markdown) {
+        return markdown.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let mut out = String::new();
     for event in Parser::new(markdown) {
         match event {
@@ -32,6 +35,35 @@ pub fn plain(markdown: &str) -> String {
     lines.join("\n")
 }
 
+/// True when `text` is one line with no character Markdown could read as markup, so its plain
+/// text is itself (the common case for names, types and examples; skips a pulldown-cmark pass).
+fn has_no_markup(text: &str) -> bool {
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'!'
+                | b'#'
+                | b'~'
+                | b'|'
+                | b'\n'
+                | b'\r'
+        )
+    };
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered_item = digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'));
+    !text.bytes().any(special) && !t.starts_with(['-', '+', '=']) && !ordered_item
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +74,8 @@ mod tests {
         assert_eq!(plain(r"\\No"), r"\No");
         assert_eq!(plain("See [Doc](~~1~~) and `Code`.\n\n -   a\n-   b"), "See Doc and Code.\na\nb");
         assert_eq!(plain(""), "");
+        assert_eq!(plain("  cn-hangzhou  b "), "cn-hangzhou b");
+        assert_eq!(plain("1. one"), "one");
+        assert_eq!(plain("- one"), "one");
     }
 }
