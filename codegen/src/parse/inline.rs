@@ -13,7 +13,7 @@ pub fn text(markdown: &str) -> Text {
 /// per paragraph or list item, runs of spaces collapsed.
 pub fn plain(markdown: &str) -> String {
     if has_no_markup(markdown) {
-        return markdown.split_whitespace().collect::<Vec<_>>().join(" ");
+        return collapse_spaces(markdown);
     }
     let mut out = String::new();
     for event in Parser::new(markdown) {
@@ -27,12 +27,29 @@ pub fn plain(markdown: &str) -> String {
             _ => {}
         }
     }
-    let lines: Vec<String> = out
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.join("\n")
+    let mut plain = String::with_capacity(out.len());
+    for line in out.lines() {
+        let line = collapse_spaces(line);
+        if !line.is_empty() {
+            if !plain.is_empty() {
+                plain.push('\n');
+            }
+            plain.push_str(&line);
+        }
+    }
+    plain
+}
+
+/// `text` trimmed, each run of whitespace replaced by one space.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// True when `text` is one line with no character Markdown could read as markup, so its plain
