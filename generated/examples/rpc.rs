@@ -4,9 +4,9 @@
 //! `cargo run --example rpc -- query <Api> < request.json` prints the request's wire pairs, one
 //! `key=value` a line, sorted by key, not percent-encoded. Exits with status 2 and a message on
 //! malformed input, an unknown API (or one whose feature is off) or an unknown command.
-use ecs_api::Operation;
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use ecs_api::Operation;
 const USAGE: &str = "usage: rpc query <Api> < request.json";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,16 +19,21 @@ fn main() -> ExitCode {
     }
     let outcome = match api.as_str() {
         #[cfg(feature = "run_instances")]
-        "RunInstances" => run::<ecs_api::ecs::run_instances::RunInstancesRequest>(command, &input),
+        "RunInstances" => {
+            run::<ecs_api::ecs::run_instances::RunInstancesRequest>(command, &input)
+        }
         _ => Err(format!("unknown API `{api}` (or its cargo feature is off)")),
     };
     outcome.unwrap_or_else(|message| fail(&message))
 }
 /// Runs `command` on the request in `input`, read as an `R`.
 #[allow(dead_code)]
-fn run<R: Operation + serde::de::DeserializeOwned>(command: &str, input: &str) -> Result<ExitCode, String> {
-    let request: R =
-        serde_json::from_str(input).map_err(|error| format!("malformed {} request: {error}", R::ACTION))?;
+fn run<R: Operation + serde::de::DeserializeOwned>(
+    command: &str,
+    input: &str,
+) -> Result<ExitCode, String> {
+    let request: R = serde_json::from_str(input)
+        .map_err(|error| format!("malformed {} request: {error}", R::ACTION))?;
     match command {
         "query" => Ok(print_query(&request)),
         _ => Err(format!("unknown command `{command}`\n{USAGE}")),
