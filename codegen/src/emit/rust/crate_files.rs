@@ -9,14 +9,36 @@ use super::docs::{code_span, inner_doc_attrs, rustdoc};
 use super::names::ident;
 use super::{common_errors, errors, CrateApi, HEADER};
 
-/// Runtime files copied verbatim (after the header line) into `src/runtime/`.
+/// Runtime files copied verbatim (after the header line) into `src/runtime/`, each a public module.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("client.rs", include_str!("../../../runtime/client.rs")),
+    ("credentials.rs", include_str!("../../../runtime/credentials.rs")),
     ("de.rs", include_str!("../../../runtime/de.rs")),
+    ("dry_run.rs", include_str!("../../../runtime/dry_run.rs")),
+    ("endpoint.rs", include_str!("../../../runtime/endpoint.rs")),
     ("operation.rs", include_str!("../../../runtime/operation.rs")),
     ("query.rs", include_str!("../../../runtime/query.rs")),
     ("redacted.rs", include_str!("../../../runtime/redacted.rs")),
+    ("secret.rs", include_str!("../../../runtime/secret.rs")),
+    ("signing.rs", include_str!("../../../runtime/signing.rs")),
     ("validation.rs", include_str!("../../../runtime/validation.rs")),
 ];
+
+/// The runtime's own dependencies and features, spliced into `Cargo.toml` after the emitter's.
+pub const RUNTIME_CARGO_FRAGMENT: &str = include_str!("../../../runtime/Cargo.fragment.toml");
+
+/// The lines of one `[section]` of the fragment, comments and blank lines left out.
+fn fragment_section(section: &str) -> Vec<&'static str> {
+    let header = format!("[{section}]");
+    RUNTIME_CARGO_FRAGMENT
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| *l != header)
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
 
 /// `Cargo.toml`: no `[workspace]` table, a feature per API, `default` enabling all.
 pub fn cargo_toml(package: &str, description: &str, apis: &[CrateApi]) -> String {
@@ -32,6 +54,10 @@ pub fn cargo_toml(package: &str, description: &str, apis: &[CrateApi]) -> String
     out.push_str("\n[dependencies]\n");
     out.push_str("serde = { version = \"1\", features = [\"derive\"] }\n");
     out.push_str("serde_json = { version = \"1\", features = [\"preserve_order\"] }\n");
+    for line in fragment_section("dependencies") {
+        out.push_str(line);
+        out.push('\n');
+    }
     out.push_str("\n[features]\n");
     if features.is_empty() {
         out.push_str("default = []\n");
@@ -44,6 +70,10 @@ pub fn cargo_toml(package: &str, description: &str, apis: &[CrateApi]) -> String
     }
     for f in &features {
         out.push_str(&format!("{f} = []\n"));
+    }
+    for line in fragment_section("features") {
+        out.push_str(line);
+        out.push('\n');
     }
     out
 }
@@ -153,16 +183,16 @@ pub fn product_mod_rs(product: &ir::Product, apis: &[&CrateApi]) -> TokenStream 
     quote! { #doc #( #modules )* }
 }
 
-/// `src/runtime/mod.rs`.
+/// `src/runtime/mod.rs`: every runtime file as a public module.
 pub fn runtime_mod_rs() -> TokenStream {
+    let modules = RUNTIME_FILES.iter().map(|(file, _)| {
+        let m = ident(file.trim_end_matches(".rs"));
+        quote!(pub mod #m;)
+    });
     quote! {
         //! Hand-written support every generated API shares, copied from `codegen/runtime/`.
 
-        pub mod de;
-        mod operation;
-        pub mod query;
-        mod redacted;
-        pub mod validation;
+        #( #modules )*
 
         pub use operation::{ErrorBody, Operation};
         pub use redacted::Redacted;

@@ -17,8 +17,6 @@ mod rpc_example;
 mod value_enums;
 
 #[cfg(test)]
-mod fixture;
-#[cfg(test)]
 mod runtime_tests;
 #[cfg(test)]
 mod tests;
