@@ -3,9 +3,12 @@
 //! Stages, one module each: `parse` (Markdown page → [`ir::Api`]), `emit` (IR → files),
 //! `diff` (IR → IR changes); `gen` runs the pipeline that `cargo xtask gen` calls.
 
+pub mod constraints;
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod ir;
 pub mod output;
+pub mod parse;
 pub mod spec;
 pub mod write;

@@ -1,6 +1,16 @@
 //! `cargo xtask`: the thin command line over the `codegen` library.
 
-fn main() {
-    eprintln!("usage: cargo xtask <gen|check|tables|diff>");
-    std::process::exit(2);
+use std::process::ExitCode;
+
+mod tables;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("tables") => tables::run(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask <gen|check|tables|diff> [ARGS…]");
+            ExitCode::from(2)
+        }
+    }
 }

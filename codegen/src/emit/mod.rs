@@ -1,3 +1,4 @@
 //! Emitters: IR → output files, one module per target.
 
 pub mod openapi;
+pub mod rust;

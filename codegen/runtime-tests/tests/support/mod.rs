@@ -1,0 +1,5 @@
+//! Shared test support: fake operations and a loopback server.
+#![allow(dead_code)]
+
+pub mod fake_api;
+pub mod loopback;

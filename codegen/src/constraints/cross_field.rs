@@ -1,0 +1,272 @@
+//! Cross-field rules stated in one sentence: exclusion, "must be null", "can only be set to",
+//! "depends on", required-unless, and (kept unenforced) "valid only when" and "is ignored".
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{re, Found};
+use crate::ir::{Param, Rule};
+
+/// A parameter name as prose writes it (`DataDisk.N.Size`, `Ipv6Addresses.N`, `Spotpricelimit`).
+const NAME: &str = r"([A-Z][A-Za-z0-9]*(?:\.(?:N|n|\d+|[A-Z][A-Za-z0-9]*))*)";
+
+/// Reads cross-field rules from one sentence of `param`'s description. Names are as written;
+/// the caller resolves them.
+pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
+    let s = normalize(sentence, &param.wire_name);
+    let mut out = Vec::new();
+    exclusive(&s, sentence, &mut out);
+    must_be_null(&s, sentence, &mut out);
+    only_set_to(&s, sentence, &mut out);
+    depends_on(&s, sentence, &mut out);
+    required_unless(&s, sentence, &mut out);
+    valid_only_when(&s, sentence, param, &mut out);
+    ignored(&s, sentence, &mut out);
+    out
+}
+
+/// "the InstanceId parameter" → "InstanceId"; "the value of X" kept.
+fn normalize(sentence: &str, owner: &str) -> String {
+    static THE_PARAM: OnceLock<Regex> = OnceLock::new();
+    static DISJOINT: OnceLock<Regex> = OnceLock::new();
+    static NOTE: OnceLock<Regex> = OnceLock::new();
+    let the_param = re(&THE_PARAM, &format!(r"\b(?:the )?{NAME} parameter\b"));
+    // "You can specify DiskId or DiskIds.N, but you cannot specify both of them."
+    let disjoint = re(
+        &DISJOINT,
+        &format!(r"^You can specify {NAME} or {NAME}, but you cannot specify both(?: of them)?"),
+    );
+    let note = re(&NOTE, r"^(?:Note|Notice|Warning|Important): ");
+    let s = note.replace(sentence, "");
+    let s = disjoint.replace(&s, "You cannot specify both $1 and $2");
+    // "This parameter and the InstantAccess parameter cannot be specified at the same time."
+    let s = s.replacen("This parameter and ", &format!("{owner} and "), 1);
+    the_param.replace_all(&s, "$1").into_owned()
+}
+
+fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
+    static BOTH: OnceLock<Regex> = OnceLock::new();
+    static SAME_TIME: OnceLock<Regex> = OnceLock::new();
+    let both = re(
+        &BOTH,
+        &format!(
+            r"(?i:you cannot specify both|you can't specify both|you cannot set both) (?:the )?{NAME} and (?:the )?{NAME}(?: parameters)?\b"
+        ),
+    );
+    let same_time = re(
+        &SAME_TIME,
+        &format!(
+            r"(?:(?i:you cannot specify|you cannot set|you can't specify) {NAME} and {NAME} at the same time|\b{NAME} and {NAME} (?:cannot|can't|must not) be (?:specified|set|used) at the same time|\b{NAME} and {NAME} are mutually exclusive)"
+        ),
+    );
+    let names: Option<Vec<String>> = if let Some(c) = both.captures(s) {
+        Some(vec![c[1].to_owned(), c[2].to_owned()])
+    } else {
+        same_time.captures(s).map(|c| c.iter().skip(1).flatten().map(|m| m.as_str().to_owned()).collect())
+    };
+    if let Some(params) = names {
+        out.push(Found::new(Rule::MutuallyExclusive { params }, source, None));
+    }
+}
+
+fn must_be_null(s: &str, source: &str, out: &mut Vec<Found>) {
+    static NULL: OnceLock<Regex> = OnceLock::new();
+    let null = re(
+        &NULL,
+        &format!(
+            r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the )?{NAME} (?:must be (?:null|empty|left empty)|cannot be specified|must not be specified)\b"
+        ),
+    );
+    let Some(c) = null.captures(s) else { return };
+    let when = c[1].to_owned();
+    let value = c.get(2).map(|m| m.as_str().trim_matches(['`', '.']).to_owned());
+    out.push(Found::new(Rule::ForbiddenWith { when, value, then: c[3].to_owned() }, source, None));
+}
+
+fn only_set_to(s: &str, source: &str, out: &mut Vec<Found>) {
+    static ONLY: OnceLock<Regex> = OnceLock::new();
+    let only = re(
+        &ONLY,
+        &format!(
+            r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the value of )?{NAME} can only be(?: set to)? ([A-Za-z0-9_.\-]+?)\.?$"
+        ),
+    );
+    let Some(c) = only.captures(s) else { return };
+    out.push(Found::new(
+        Rule::RestrictedWith {
+            when: c[1].to_owned(),
+            when_value: c.get(2).map(|m| m.as_str().to_owned()),
+            then: c[3].to_owned(),
+            values: vec![c[4].to_owned()],
+        },
+        source,
+        None,
+    ));
+}
+
+fn depends_on(s: &str, source: &str, out: &mut Vec<Found>) {
+    static DEPENDS: OnceLock<Regex> = OnceLock::new();
+    let depends = re(&DEPENDS, &format!(r"^{NAME} depends on {NAME}\b"));
+    let Some(c) = depends.captures(s) else { return };
+    out.push(Found::new(
+        Rule::DependsOn { param: c[1].to_owned(), depends_on: c[2].to_owned() },
+        source,
+        None,
+    ));
+}
+
+fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
+    static NOT_USE: OnceLock<Regex> = OnceLock::new();
+    static NOT_SPECIFIED: OnceLock<Regex> = OnceLock::new();
+    let not_use = re(
+        &NOT_USE,
+        &format!(
+            r"^If you do not (?:use|specify|set) {NAME}(?: or {NAME})?(?: [^,]*)?, (?:the )?{NAME} (?:is|must be) required\.?$"
+        ),
+    );
+    let not_specified = re(
+        &NOT_SPECIFIED,
+        &format!(
+            r"^If {NAME}(?: or {NAME})? (?:is|are) not specified, (?:the )?{NAME} (?:is|must be) required\.?$"
+        ),
+    );
+    let Some(c) = not_use.captures(s).or_else(|| not_specified.captures(s)) else { return };
+    let unless = [c.get(1), c.get(2)].into_iter().flatten().map(|m| m.as_str().to_owned()).collect();
+    out.push(Found::new(Rule::RequiredUnless { param: c[3].to_owned(), unless }, source, None));
+}
+
+fn valid_only_when(s: &str, source: &str, param: &Param, out: &mut Vec<Found>) {
+    static ONLY_WHEN: OnceLock<Regex> = OnceLock::new();
+    let only_when = re(
+        &ONLY_WHEN,
+        &format!(r"\b(?:is |are )?valid(?: and required)? only when {NAME} is set to (\S+?)\.?$"),
+    );
+    let Some(c) = only_when.captures(s) else { return };
+    out.push(Found::new(
+        Rule::DependsOn { param: param.wire_name.clone(), depends_on: c[1].to_owned() },
+        source,
+        Some(format!(
+            "valid only when `{}` is `{}`: the service ignores the value otherwise, it does not reject it",
+            &c[1], &c[2]
+        )),
+    ));
+}
+
+fn ignored(s: &str, source: &str, out: &mut Vec<Found>) {
+    static IGNORED: OnceLock<Regex> = OnceLock::new();
+    let ignored = re(
+        &IGNORED,
+        &format!(
+            r"(?:^|, )(?i:if you specify|when you specify|if|when) {NAME}(?: is specified)?, the values? of {NAME}(?: and {NAME})? (?:will be|is|are) ignored"
+        ),
+    );
+    let Some(c) = ignored.captures(s) else { return };
+    let when = c[1].to_owned();
+    for then in [c.get(2), c.get(3)].into_iter().flatten() {
+        out.push(Found::new(
+            Rule::ForbiddenWith { when: when.clone(), value: None, then: then.as_str().to_owned() },
+            source,
+            Some(format!(
+                "the service ignores `{}` when `{when}` is set; it does not reject it",
+                then.as_str()
+            )),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::param;
+    use super::*;
+
+    fn rules(s: &str, p: &str, ty: &str) -> Vec<(Rule, bool)> {
+        read(s, &param(p, ty)).into_iter().map(|f| (f.rule, f.doubt.is_none())).collect()
+    }
+
+    #[test]
+    fn reads_seed_cross_field_sentences() {
+        assert_eq!(
+            rules(
+                "You cannot specify both Ipv6Addresses.N and Ipv6AddressCount.",
+                "Ipv6AddressCount",
+                "Integer"
+            ),
+            [(
+                Rule::MutuallyExclusive { params: vec!["Ipv6Addresses.N".into(), "Ipv6AddressCount".into()] },
+                true
+            )]
+        );
+        assert_eq!(
+            rules(
+                "If PasswordInherit is specified, the Password must be null.",
+                "PasswordInherit",
+                "Boolean"
+            ),
+            [(
+                Rule::ForbiddenWith { when: "PasswordInherit".into(), value: None, then: "Password".into() },
+                true
+            )]
+        );
+        assert_eq!(
+            rules(
+                "When PrivateIpAddress is specified, Amount can only be set to 1.",
+                "PrivateIpAddress",
+                "String"
+            ),
+            [(
+                Rule::RestrictedWith {
+                    when: "PrivateIpAddress".into(),
+                    when_value: None,
+                    then: "Amount".into(),
+                    values: vec!["1".into()]
+                },
+                true
+            )]
+        );
+        assert_eq!(
+            rules(
+                "PrivateIpAddress depends on VSwitchId and cannot be specified separately.",
+                "PrivateIpAddress",
+                "String"
+            ),
+            [(Rule::DependsOn { param: "PrivateIpAddress".into(), depends_on: "VSwitchId".into() }, true)]
+        );
+        assert_eq!(
+            rules("If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, ImageId is required.", "ImageId", "String"),
+            [(Rule::RequiredUnless { param: "ImageId".into(), unless: vec!["LaunchTemplateId".into(), "LaunchTemplateName".into()] }, true)]
+        );
+        assert_eq!(
+            rules(
+                "If the InstanceId parameter is not specified, the ZoneId parameter is required.",
+                "ZoneId",
+                "String"
+            ),
+            [(Rule::RequiredUnless { param: "ZoneId".into(), unless: vec!["InstanceId".into()] }, true)]
+        );
+        assert_eq!(
+            rules("You cannot specify ZoneId and InstanceId at the same time.", "ZoneId", "String"),
+            [(Rule::MutuallyExclusive { params: vec!["ZoneId".into(), "InstanceId".into()] }, true)]
+        );
+    }
+
+    #[test]
+    fn keeps_soft_rules_unenforced() {
+        let got = rules(
+            "It is valid only when SpotStrategy is set to SpotWithPriceLimit.",
+            "SpotPriceLimit",
+            "Float",
+        );
+        assert_eq!(
+            got,
+            [(Rule::DependsOn { param: "SpotPriceLimit".into(), depends_on: "SpotStrategy".into() }, false)]
+        );
+        let got = rules(
+            "Therefore, if you specify DedicatedHostId, the values of SpotStrategy and Spotpricelimit will be ignored.",
+            "DedicatedHostId",
+            "String",
+        );
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, enforced)| !enforced));
+    }
+}

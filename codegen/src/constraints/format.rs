@@ -1,0 +1,100 @@
+//! Formats: Base64 (with its size limit), ISO 8601 times (`yyyy-MM-ddTHH:mm:ssZ`), ASCII only.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{number, re, Found};
+use crate::ir::{Format, Param, Rule, ScalarType};
+
+/// Reads format rules from all sentences of one description (a Base64 sentence and its size
+/// limit are often two sentences).
+pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
+    static BASE64: OnceLock<Regex> = OnceLock::new();
+    static SIZE: OnceLock<Regex> = OnceLock::new();
+    static ISO: OnceLock<Regex> = OnceLock::new();
+    static ASCII: OnceLock<Regex> = OnceLock::new();
+    let base64 = re(
+        &BASE64,
+        r"(?i)\b(?:encoded in base64|base64-encoded|base64 encoded|encode(?:d)? (?:it |the \w+ )?(?:in|with|by using) base64|in base64 format)\b",
+    );
+    let size = re(&SIZE, r"(?i)\b(?:size|exceed|up to|maximum)\b.*?\b(\d[\d,]*) ?(KB|KiB|MB|bytes)\b");
+    let iso = re(&ISO, r"yyyy-MM-ddTHH:mm(?::ss)?Z");
+    let ascii = re(
+        &ASCII,
+        r"(?i)\bonly ASCII characters\b|\bASCII characters only\b|\bcontain only ASCII\b|\bASCII characters in length\b",
+    );
+
+    let mut out = Vec::new();
+    let not_string = param.ty != ScalarType::String;
+    let type_doubt = || not_string.then(|| "a format rule on a non-string parameter".to_owned());
+    let states_base64 = |s: &&String| base64.is_match(s) && !s.to_ascii_lowercase().contains("after");
+    if let Some(b64) = sentences.iter().find(states_base64) {
+        let conditional = super::is_conditional(b64);
+        let limit = sentences.iter().find_map(|s| size.captures(s).map(|c| (s, c)));
+        let (max_bytes, source, doubt) = match limit {
+            Some((s, c)) => {
+                let lower = s.to_ascii_lowercase();
+                let source = if s == b64 { b64.clone() } else { format!("{b64} {s}") };
+                if lower.contains("after") || lower.contains("encoded") && s != b64 {
+                    // The limit is on the encoded text: a decoded limit of 3/4 of it is exact for padded Base64.
+                    (number::parse_size(&c[1], &c[2]).map(|n| n / 4 * 3), source, type_doubt())
+                } else {
+                    (number::parse_size(&c[1], &c[2]), source, type_doubt())
+                }
+            }
+            None => (None, b64.clone(), type_doubt()),
+        };
+        let doubt = doubt.or_else(|| conditional.then(|| super::CONDITIONAL.to_owned()));
+        out.push(Found::new(Rule::Format { format: Format::Base64 { max_bytes } }, &source, doubt));
+    }
+    for s in sentences {
+        if let Some(m) = iso.find(s) {
+            let utc =
+                sentences.iter().find(|u| *u != s && u.contains("must be in UTC") && !u.contains("UTC+"));
+            let source = utc.map_or_else(|| s.clone(), |u| format!("{s} {u}"));
+            let format = Format::Iso8601 { pattern: m.as_str().to_owned() };
+            out.push(Found::new(Rule::Format { format }, &source, type_doubt()));
+            break;
+        }
+    }
+    if let Some(s) = sentences.iter().find(|s| ascii.is_match(s)) {
+        out.push(Found::new(Rule::Format { format: Format::Ascii }, s, type_doubt()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::param;
+    use super::*;
+
+    fn rules(s: &[&str]) -> Vec<Rule> {
+        let s: Vec<String> = s.iter().map(|s| s.to_string()).collect();
+        read(&s, &param("UserData", "String")).into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn reads_formats() {
+        assert_eq!(
+            rules(&[
+                "The user data of the instance.",
+                "It must be encoded in Base64.",
+                "The maximum size of the user data is 16 KB."
+            ]),
+            [Rule::Format { format: Format::Base64 { max_bytes: Some(16384) } }]
+        );
+        assert_eq!(
+            rules(&["Format: yyyy-MM-ddTHH:mm:ssZ."]),
+            [Rule::Format { format: Format::Iso8601 { pattern: "yyyy-MM-ddTHH:mm:ssZ".into() } }]
+        );
+        assert_eq!(
+            rules(&["The ClientToken value can only contain ASCII characters and cannot exceed 64 characters in length."]),
+            []
+        );
+        assert_eq!(
+            rules(&["ClientToken can contain only ASCII characters."]),
+            [Rule::Format { format: Format::Ascii }]
+        );
+    }
+}

@@ -1,0 +1,420 @@
+//! Constraint extraction: reads each request parameter's description into rules with provenance.
+//!
+//! One module per kind of sentence; this module runs them over a page, resolves the parameter
+//! names that cross-field rules mention, and marks anything read with doubt as unenforced.
+
+mod chars;
+pub mod check;
+pub mod consistency;
+pub mod coverage;
+mod cross_field;
+pub(crate) mod default;
+mod format;
+mod length;
+pub mod names;
+mod number;
+pub mod overrides;
+mod range;
+mod repeat;
+pub mod text;
+mod value_set;
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+pub use consistency::{check_examples, DocFinding};
+pub use coverage::Coverage;
+pub use overrides::{apply_overrides, Overrides};
+
+use crate::diag::Diagnostics;
+use crate::ir::{Api, Constraint, Enforcement, Param, RangeCase, Rule, ScalarType, ValueCase};
+use names::{Names, Resolved};
+use text::BlockKind;
+use value_set::{Case, PendingCase};
+
+/// Why a sentence under a condition is not enforced.
+const CONDITIONAL: &str = "stated under a condition (if/when/for …) that the validator does not check";
+
+/// A rule read from a sentence, with the doubt that keeps it unenforced.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub rule: Rule,
+    pub source: String,
+    pub doubt: Option<String>,
+}
+
+impl Found {
+    pub fn new(rule: Rule, source: &str, doubt: Option<String>) -> Self {
+        Self { rule, source: source.to_owned(), doubt }
+    }
+
+    fn into_constraint(self) -> Constraint {
+        let enforcement = match self.doubt {
+            None => Enforcement::Enforced,
+            Some(reason) => Enforcement::Unenforced(reason),
+        };
+        Constraint { rule: self.rule, source: self.source, enforcement }
+    }
+}
+
+pub(crate) fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+/// Fills every [`Param::constraints`] from its description and [`Api::cross_field`] from all of
+/// them. Replaces what was there. Never panics; unknown names in cross-field rules are warnings.
+pub fn extract(api: &mut Api, diags: &mut Diagnostics) {
+    let names = Names::new(api.request.iter().map(|p| p.wire_name.clone()));
+    let mut cross: Vec<(usize, Found)> = Vec::new();
+    let mut cases: Vec<(usize, PendingCase)> = Vec::new();
+    for (i, param) in api.request.iter_mut().enumerate() {
+        let read = read_param(param);
+        param.constraints = dedup(read.single.into_iter().map(Found::into_constraint).collect());
+        cross.extend(read.cross.into_iter().map(|f| (i, f)));
+        cases.extend(read.cases.into_iter().map(|c| (i, c)));
+    }
+    let mut rules: Vec<Constraint> = Vec::new();
+    rules.extend(resolve_cases(api, &names, cases, diags));
+    for (i, found) in cross {
+        rules.push(resolve_cross(api, &names, i, found, diags));
+    }
+    api.cross_field = dedup(rules);
+}
+
+/// What one description gave.
+struct ParamRead {
+    single: Vec<Found>,
+    cross: Vec<Found>,
+    cases: Vec<PendingCase>,
+}
+
+fn read_param(param: &Param) -> ParamRead {
+    let markdown = if param.description.markdown.trim().is_empty() {
+        &param.description.plain
+    } else {
+        &param.description.markdown
+    };
+    let blocks = text::blocks(markdown);
+    let sets = value_set::read(&blocks, param);
+    let mut single = sets.single;
+    single.extend(chars::read_special_alphabet(&blocks));
+    let mut cross = Vec::new();
+    let mut all_sentences = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Code || sets.consumed.contains(&i) {
+            continue;
+        }
+        let sentences = block.sentences();
+        let block_conditional =
+            block.kind == BlockKind::Bullet && sentences.first().is_some_and(|s| is_conditional(s));
+        for s in sentences {
+            let mut local = Vec::new();
+            local.extend(length::read(&s, param));
+            local.extend(range::read(&s, param));
+            local.extend(repeat::read(&s, param));
+            local.extend(chars::read(&s, param));
+            local.extend(default::read(&s, param));
+            if block_conditional || is_conditional(&s) {
+                for f in &mut local {
+                    f.doubt.get_or_insert_with(|| CONDITIONAL.to_owned());
+                }
+            }
+            single.extend(local);
+            cross.extend(cross_field::read(&s, param));
+            all_sentences.push(s);
+        }
+    }
+    single.extend(format::read(&all_sentences, param));
+    ParamRead { single, cross, cases: sets.cases }
+}
+
+/// True for a sentence that states its rule under a condition ("For Windows: …", "If …, …").
+fn is_conditional(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    ["if ", "when ", "for ", "unless ", "in ", "after ", "before ", "only "]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        || [" if ", " when ", " unless ", " only for ", " only to "].iter().any(|w| lower.contains(w))
+}
+
+/// Drops repeated rules (the same exclusion stated on both parameters), keeping the first.
+fn dedup(constraints: Vec<Constraint>) -> Vec<Constraint> {
+    let mut out: Vec<Constraint> = Vec::new();
+    for c in constraints {
+        let key = comparable(&c.rule);
+        if !out.iter().any(|o| comparable(&o.rule) == key) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn comparable(rule: &Rule) -> Rule {
+    match rule {
+        Rule::MutuallyExclusive { params } => {
+            let mut params = params.clone();
+            params.sort();
+            Rule::MutuallyExclusive { params }
+        }
+        other => other.clone(),
+    }
+}
+
+/// Resolves every name a cross-field rule mentions; unknown names leave the rule unenforced.
+fn resolve_cross(
+    api: &Api,
+    names: &Names,
+    owner: usize,
+    found: Found,
+    diags: &mut Diagnostics,
+) -> Constraint {
+    let line = api.request[owner].line;
+    let mut found = found;
+    let mut unknown = Vec::new();
+    for name in rule_names(&mut found.rule) {
+        match names.resolve(name) {
+            Resolved::Exact(_) => {}
+            Resolved::Corrected(real) => {
+                diags.note(line, format!("`{name}` in \"{}\" read as `{real}`", short(&found.source)));
+                if let Some(doubt) = found.doubt.as_mut() {
+                    *doubt = doubt.replace(&format!("`{name}`"), &format!("`{real}`"));
+                }
+                *name = real;
+            }
+            Resolved::Unknown => unknown.push(name.clone()),
+        }
+    }
+    if !unknown.is_empty() {
+        let list = unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        diags.warning(
+            line,
+            format!("{list} in \"{}\" names no parameter; rule left unenforced", short(&found.source)),
+        );
+        found.doubt.get_or_insert_with(|| format!("{list} names no parameter of the page"));
+    }
+    // "If PasswordInherit is specified": a boolean is read conservatively as "set to true".
+    if let Rule::ForbiddenWith { when, value: value @ None, .. } = &mut found.rule {
+        if api.request.iter().any(|p| &p.wire_name == when && p.ty == ScalarType::Boolean) {
+            *value = Some("true".to_owned());
+        }
+    }
+    found.into_constraint()
+}
+
+fn short(source: &str) -> String {
+    if source.chars().count() <= 60 {
+        source.to_owned()
+    } else {
+        format!("{}…", source.chars().take(60).collect::<String>())
+    }
+}
+
+/// The parameter names a cross-field rule mentions, for resolving in place.
+fn rule_names(rule: &mut Rule) -> Vec<&mut String> {
+    match rule {
+        Rule::MutuallyExclusive { params } => params.iter_mut().collect(),
+        Rule::ForbiddenWith { when, then, .. } | Rule::RestrictedWith { when, then, .. } => vec![when, then],
+        Rule::DependsOn { param, depends_on } => vec![param, depends_on],
+        Rule::RequiredUnless { param, unless } => std::iter::once(param).chain(unless.iter_mut()).collect(),
+        Rule::OneOfBy { param, on, .. } | Rule::RangeBy { param, on, .. } => vec![param, on],
+        _ => Vec::new(),
+    }
+}
+
+/// Turns per-bullet cases into [`Rule::RangeBy`] / [`Rule::OneOfBy`], one constraint per case so
+/// each quotes its own bullet. A case list that names only values is tied to the parameter whose
+/// documented values include them all (preferring one in the same group: `DataDisk.N.Category`).
+fn resolve_cases(
+    api: &Api,
+    names: &Names,
+    cases: Vec<(usize, PendingCase)>,
+    diags: &mut Diagnostics,
+) -> Vec<Constraint> {
+    let mut out = Vec::new();
+    for (owner, pending) in &cases {
+        let param = &api.request[*owner];
+        let siblings: Vec<&PendingCase> = cases.iter().filter(|(o, _)| o == owner).map(|(_, c)| c).collect();
+        let (on, mut doubt) = match &pending.on {
+            Some(written) => match names.resolve(written) {
+                Resolved::Exact(n) => (n, None),
+                Resolved::Corrected(n) => {
+                    diags.note(
+                        param.line,
+                        format!("`{written}` in \"{}\" read as `{n}`", short(&pending.source)),
+                    );
+                    (n, None)
+                }
+                Resolved::Unknown => {
+                    diags.warning(
+                        param.line,
+                        format!(
+                            "`{written}` in \"{}\" names no parameter; rule left unenforced",
+                            short(&pending.source)
+                        ),
+                    );
+                    (written.clone(), Some(format!("`{written}` names no parameter of the page")))
+                }
+            },
+            None => match infer_on(api, param, &siblings) {
+                Some(n) => (n, None),
+                None => (
+                    String::new(),
+                    Some("the cases name values, but no single parameter documents them all".to_owned()),
+                ),
+            },
+        };
+        let rule = match &pending.case {
+            Case::Range { when, min, max } => {
+                if matches!(param.ty, ScalarType::Boolean) {
+                    doubt.get_or_insert_with(|| "a numeric range on a boolean parameter".to_owned());
+                }
+                Rule::RangeBy {
+                    param: param.wire_name.clone(),
+                    on,
+                    cases: vec![RangeCase { when: when.clone(), min: *min, max: *max }],
+                }
+            }
+            Case::Values { when, values } => {
+                let numeric = matches!(
+                    param.ty,
+                    ScalarType::Integer | ScalarType::Long | ScalarType::Float | ScalarType::Double
+                );
+                if numeric && values.iter().any(|v| number::parse(v).is_none()) {
+                    doubt.get_or_insert_with(|| "a non-numeric value on a numeric parameter".to_owned());
+                }
+                Rule::OneOfBy {
+                    param: param.wire_name.clone(),
+                    on,
+                    cases: vec![ValueCase { when: when.clone(), values: values.clone() }],
+                }
+            }
+        };
+        out.push(Found { rule, source: pending.source.clone(), doubt }.into_constraint());
+    }
+    out
+}
+
+fn infer_on(api: &Api, param: &Param, cases: &[&PendingCase]) -> Option<String> {
+    let whens: Vec<&str> = cases
+        .iter()
+        .map(|c| match &c.case {
+            Case::Range { when, .. } | Case::Values { when, .. } => when.as_str(),
+        })
+        .collect();
+    let documents_all = |p: &&Param| {
+        p.wire_name != param.wire_name
+            && p.constraints.iter().any(|c| match &c.rule {
+                Rule::OneOf { values } => whens.iter().all(|w| values.iter().any(|v| v.value == *w)),
+                _ => false,
+            })
+    };
+    let candidates: Vec<&Param> = api.request.iter().filter(documents_all).collect();
+    let group = |p: &Param| p.path[..p.path.len().saturating_sub(1)].to_vec();
+    let same_group: Vec<&&Param> = candidates.iter().filter(|p| group(p) == group(param)).collect();
+    match (same_group.as_slice(), candidates.as_slice()) {
+        ([only], _) => Some(only.wire_name.clone()),
+        ([], [only]) => Some(only.wire_name.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::ir::{Index, Segment, Text};
+
+    /// A parameter with a wire name and doc type, for extractor tests.
+    pub fn param(wire: &str, ty: &str) -> Param {
+        Param {
+            wire_name: wire.to_owned(),
+            path: path(wire),
+            doc_type: ty.to_owned(),
+            ty: ScalarType::from_doc(ty).unwrap_or(ScalarType::String),
+            required: false,
+            example: None,
+            description: Text::default(),
+            position: None,
+            line: 1,
+            constraints: Vec::new(),
+        }
+    }
+
+    fn path(wire: &str) -> Vec<Segment> {
+        let mut out: Vec<Segment> = Vec::new();
+        for part in wire.split('.') {
+            match (part, out.last_mut()) {
+                ("N" | "n", Some(last)) => last.index = Index::Each,
+                (digits, Some(last)) if digits.parse::<u32>().is_ok() => {
+                    last.index = Index::Literal(digits.parse().unwrap_or(1))
+                }
+                (name, _) => out.push(Segment { name: name.to_owned(), index: Index::None }),
+            }
+        }
+        out
+    }
+
+    /// A parameter whose description is `markdown`.
+    pub fn described(wire: &str, ty: &str, markdown: &str) -> Param {
+        let mut p = param(wire, ty);
+        p.description = Text { markdown: markdown.to_owned(), plain: text::plain(markdown) };
+        p
+    }
+
+    pub fn api(request: Vec<Param>) -> Api {
+        Api {
+            name: "RunInstances".into(),
+            source: "spec/ecs/RunInstances.md".into(),
+            summary: String::new(),
+            request,
+            cross_field: Vec::new(),
+            response: Vec::new(),
+            examples: Default::default(),
+            errors: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn extracts_and_resolves_a_page() {
+        let mut a = api(vec![
+            described("DataDisk.N.Size", "Integer", " The size of the nth data disk. n ranges from 1 to 16. Unit: GiB. Valid values:\n\n -   cloud: 5 to 2,000.\n-   cloud\\_essd: 20 to 32,768.\n\n This value must be equal to or greater than the size of `SnapshotId`.\n\n |"),
+            described("DataDisk.N.Category", "String", " The category of the nth data disk. Default value: cloud. Valid values:\n\n -   cloud: basic disk.\n-   cloud\\_essd: ESSD.\n\n |"),
+            described("Ipv6AddressCount", "Integer", " The number.\n\n **Note:** You cannot specify both `Ipv6Addresses.N` and `Ipv6AddressCount`.\n\n |"),
+            described("Ipv6Address.N", "RepeatList", " Allocates. N can only be 1.\n\n **Note:** You cannot specify both `Ipv6Addresses.N` and `Ipv6AddressCount`.\n\n |"),
+            described("HostName", "String", " The hostname.\n\n -   It cannot start or end with a period \\(.\\) or a hyphen \\(-\\).\n-   For Windows: The hostname must be 2 to 15 characters in length. It cannot only contain digits.\n\n |"),
+            described("Tenancy", "String", " Whatever. The Bogus parameter and Tenancy cannot be specified at the same time.\n\n |"),
+        ]);
+        let mut diags = Diagnostics::new("spec/ecs/RunInstances.md");
+        extract(&mut a, &mut diags);
+        let size = &a.request[0].constraints;
+        assert_eq!(size[0].rule, Rule::RepeatCount { min: 1, max: 16 });
+        assert_eq!(a.cross_field.len(), 4, "{:#?}", a.cross_field);
+        assert_eq!(
+            a.cross_field[1],
+            Constraint {
+                rule: Rule::RangeBy {
+                    param: "DataDisk.N.Size".into(),
+                    on: "DataDisk.N.Category".into(),
+                    cases: vec![RangeCase { when: "cloud_essd".into(), min: Some(20.0), max: Some(32768.0) }]
+                },
+                source: "cloud_essd: 20 to 32,768.".into(),
+                enforcement: Enforcement::Enforced
+            }
+        );
+        assert_eq!(
+            a.cross_field[2].rule,
+            Rule::MutuallyExclusive { params: vec!["Ipv6Address.N".into(), "Ipv6AddressCount".into()] }
+        );
+        assert_eq!(a.cross_field[2].enforcement, Enforcement::Enforced);
+        assert!(matches!(a.cross_field[3].enforcement, Enforcement::Unenforced(_)));
+        let host = &a.request[4].constraints;
+        assert_eq!(host[0].enforcement, Enforcement::Enforced);
+        assert_eq!(host[1].rule, Rule::Length { min: Some(2), max: Some(15) });
+        assert_eq!(host[1].enforcement, Enforcement::Unenforced(CONDITIONAL.into()));
+        let shown: Vec<String> = diags.into_vec().iter().map(ToString::to_string).collect();
+        assert!(
+            shown.iter().any(|d| d.starts_with("spec/ecs/RunInstances.md:1: warning: `Bogus` in")),
+            "{shown:?}"
+        );
+    }
+}

@@ -1,0 +1,236 @@
+//! Description Markdown as the extractors read it: blocks (paragraphs, bullets, code) of plain sentences.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// What kind of block a piece of description is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// One item of a bullet list (nested items are items too).
+    Bullet,
+    /// A fenced code block: `text` is its raw content.
+    Code,
+}
+
+/// One paragraph, bullet item or code block, in plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+impl Block {
+    /// The block's sentences (a code block is one sentence).
+    pub fn sentences(&self) -> Vec<String> {
+        match self.kind {
+            BlockKind::Code => vec![self.text.clone()],
+            _ => sentences(&self.text),
+        }
+    }
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+/// Splits a description's Markdown into blocks. Tolerant of table-cell leftovers (`|`, `<br>`)
+/// and of bullets glued to the previous line (`Optional values:-   true`).
+pub fn blocks(markdown: &str) -> Vec<Block> {
+    static GLUED: OnceLock<Regex> = OnceLock::new();
+    static BR: OnceLock<Regex> = OnceLock::new();
+    let unbroken = re(&BR, r"(?i)<br\s*/?>").replace_all(markdown, "\n");
+    let unglued = re(&GLUED, r"([:.\w)])-\s{2,}").replace_all(&unbroken, "$1\n-   ");
+
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Option<(BlockKind, Vec<String>)> = None;
+    let mut in_code = false;
+    let flush = |current: &mut Option<(BlockKind, Vec<String>)>, out: &mut Vec<Block>| {
+        if let Some((kind, lines)) = current.take() {
+            let text = match kind {
+                BlockKind::Code => lines.join("\n"),
+                _ => plain(&lines.join(" ")),
+            };
+            if !text.trim().is_empty() {
+                out.push(Block { kind, text: text.trim().to_owned() });
+            }
+        }
+    };
+    for raw in unglued.lines() {
+        let line = raw.trim();
+        if line.starts_with("```") {
+            if in_code {
+                in_code = false;
+                flush(&mut current, &mut out);
+            } else {
+                flush(&mut current, &mut out);
+                in_code = true;
+                current = Some((BlockKind::Code, Vec::new()));
+            }
+            continue;
+        }
+        if in_code {
+            if let Some((_, lines)) = current.as_mut() {
+                lines.push(raw.to_owned());
+            }
+            continue;
+        }
+        let line = line.trim_matches('|').trim();
+        if line.is_empty() {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        if let Some(item) = bullet_item(line) {
+            flush(&mut current, &mut out);
+            current = Some((BlockKind::Bullet, vec![item.to_owned()]));
+            continue;
+        }
+        match current.as_mut() {
+            Some((_, lines)) => lines.push(line.to_owned()),
+            None => current = Some((BlockKind::Paragraph, vec![line.to_owned()])),
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// The text of a bullet line without its marker (`-   x`, `* x`, `1. x`), or `None`.
+fn bullet_item(line: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some(rest.trim_start());
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < 3 {
+        if let Some(rest) = line[digits..].strip_prefix(". ") {
+            return Some(rest.trim_start());
+        }
+    }
+    None
+}
+
+/// Inline Markdown to plain text: escapes, emphasis, code spans, links and anchors removed.
+pub fn plain(markdown: &str) -> String {
+    static LINK: OnceLock<Regex> = OnceLock::new();
+    static GLUE: OnceLock<Regex> = OnceLock::new();
+    static ANCHOR: OnceLock<Regex> = OnceLock::new();
+    let s = re(&ANCHOR, r"\{#[^}]*\}").replace_all(markdown, "");
+    let s = re(&LINK, r"\[([^\]]*)\]\([^)]*\)").replace_all(&s, "$1");
+    // "unique.**ClientToken** can": a sentence glued to the next one.
+    let s = re(&GLUE, r"([a-z)])\.(\*\*|`)([A-Z])").replace_all(&s, "$1. $2$3");
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '`' => {}
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    collapsed.join(" ")
+}
+
+/// Splits plain text into sentences at `.`, `!` or `?` followed by a space and a capital,
+/// digit, quote or parenthesis. Each sentence keeps its final punctuation.
+pub fn sentences(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '.' | '!' | '?') && i + 2 < chars.len() && chars[i + 1] == ' ' {
+            let next = chars[i + 2];
+            // "disk. n ranges from 1 to 16": the docs' lower-case index variable starts a sentence too.
+            let index_variable = next == 'n' && chars.get(i + 3) == Some(&' ');
+            let starts_new = next.is_uppercase()
+                || next.is_ascii_digit()
+                || index_variable
+                || matches!(next, '"' | '“' | '(' | '`');
+            if starts_new && !ends_with_abbreviation(&chars[start..=i]) {
+                push_sentence(&mut out, &chars[start..=i]);
+                start = i + 2;
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_sentence(&mut out, &chars[start.min(chars.len())..]);
+    out
+}
+
+fn push_sentence(out: &mut Vec<String>, chars: &[char]) {
+    let s: String = chars.iter().collect();
+    let s = s.trim();
+    if !s.is_empty() {
+        out.push(s.to_owned());
+    }
+}
+
+fn ends_with_abbreviation(sentence: &[char]) -> bool {
+    let s: String = sentence.iter().collect::<String>().to_ascii_lowercase();
+    ["e.g.", "i.e.", "etc.", "vs.", "no."].iter().any(|a| s.ends_with(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_bullets_paragraphs_and_code() {
+        let md = " The category. Default value: cloud. Valid values:\n\n -   cloud: basic disk.\n-   cloud\\_efficiency: ultra disk.\n\n ``` {#codeblock_x}\n()`~!\n```\n\n |";
+        let b = blocks(md);
+        assert_eq!(b.len(), 4);
+        assert_eq!(b[0].kind, BlockKind::Paragraph);
+        assert_eq!(b[1], Block { kind: BlockKind::Bullet, text: "cloud: basic disk.".into() });
+        assert_eq!(b[2].text, "cloud_efficiency: ultra disk.");
+        assert_eq!(b[3], Block { kind: BlockKind::Code, text: "()`~!".into() });
+    }
+
+    #[test]
+    fn unglues_bullets() {
+        let b = blocks("Scope of the RI. Optional values:-   Region: region-level\n-   Zone: zone-level");
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[0].text, "Scope of the RI. Optional values:");
+        assert_eq!(b[1].text, "Region: region-level");
+    }
+
+    #[test]
+    fn plain_removes_markup() {
+        assert_eq!(
+            plain("You can call the [DescribeRegions](~~25609~~) action. `ImageId` is \\(x\\) **bold**"),
+            "You can call the DescribeRegions action. ImageId is (x) bold"
+        );
+        assert_eq!(plain("globally unique.**ClientToken** can"), "globally unique. ClientToken can");
+    }
+
+    #[test]
+    fn sentence_split_keeps_dotted_names() {
+        let s = sentences("The size of the nth data disk. n ranges from 1 to 16. Unit: GiB. Use ecs.g5.large or Ipv6Address.N here. Valid values:");
+        assert_eq!(
+            s,
+            [
+                "The size of the nth data disk.",
+                "n ranges from 1 to 16.",
+                "Unit: GiB.",
+                "Use ecs.g5.large or Ipv6Address.N here.",
+                "Valid values:"
+            ]
+        );
+        assert_eq!(
+            sentences("It cannot contain periods (.). It must"),
+            ["It cannot contain periods (.).", "It must"]
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! Rust identifiers from doc names: heck casing, keyword escaping, and deterministic collision handling.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+
+/// Keywords that `r#` can escape.
+const RAW_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "static", "struct", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers: they get a trailing `_`.
+const UNRAWABLE_KEYWORDS: &[&str] = &["crate", "self", "super", "Self"];
+
+/// Keeps ASCII letters and digits; every other character separates words.
+fn ascii_words(doc_name: &str) -> String {
+    doc_name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+}
+
+/// `snake_case` for a field, method or module; never empty, never starting with a digit, keywords kept as is.
+pub fn snake(doc_name: &str) -> String {
+    let s = ascii_words(doc_name).to_snake_case();
+    if s.is_empty() {
+        "value".to_owned()
+    } else if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n{s}")
+    } else {
+        s
+    }
+}
+
+/// `UpperCamelCase` for a type or variant; never empty, never starting with a digit.
+pub fn camel(doc_name: &str) -> String {
+    let s = ascii_words(doc_name).to_upper_camel_case();
+    if s.is_empty() {
+        "Value".to_owned()
+    } else if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{s}")
+    } else {
+        s
+    }
+}
+
+/// The doc name's letters and digits joined as written (`InvalidVPC.NotFound` → `InvalidVPCNotFound`):
+/// the second choice for a type or variant whose [`camel`] name is taken.
+pub fn camel_as_written(doc_name: &str) -> String {
+    let words: Vec<String> = ascii_words(doc_name)
+        .split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect();
+    let s = words.concat();
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{s}")
+    } else {
+        s
+    }
+}
+
+/// True when the doc name is already in the casing heck gives it, so it should win a collision.
+pub fn is_canonical(doc_name: &str) -> bool {
+    camel_as_written(doc_name) == camel(doc_name)
+}
+
+/// An identifier token for a snake-case name, escaping keywords (`type` → `r#type`, `self` → `self_`).
+pub fn ident(name: &str) -> Ident {
+    if UNRAWABLE_KEYWORDS.contains(&name) {
+        Ident::new(&format!("{name}_"), Span::call_site())
+    } else if RAW_KEYWORDS.contains(&name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+/// Hands out names unique within one scope (a struct's fields, a module's types, an enum's variants).
+#[derive(Debug, Default)]
+pub struct Namer {
+    taken: BTreeSet<String>,
+}
+
+impl Namer {
+    /// A namer where `reserved` names are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Self { taken: reserved.iter().map(|s| (*s).to_owned()).collect() }
+    }
+
+    /// Claims the first free name among `choices`, else the first choice with the smallest free
+    /// numeric suffix (`_2` after a snake-case name, `2` after a camel-case one).
+    pub fn claim(&mut self, choices: &[String]) -> String {
+        for choice in choices {
+            if self.taken.insert(choice.clone()) {
+                return choice.clone();
+            }
+        }
+        let base = &choices[0];
+        let sep = if base.chars().next().is_some_and(|c| c.is_ascii_uppercase()) { "" } else { "_" };
+        (2..)
+            .map(|n| format!("{base}{sep}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("an unbounded range always yields a free name")
+    }
+
+    /// Whether `name` is taken.
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+}
+
+/// Names each doc name in a group once and deterministically: canonical spellings claim first, then the
+/// rest in input order, each trying its [`camel`] form, then its [`camel_as_written`] form.
+pub fn camel_names(namer: &mut Namer, doc_names: &[&str]) -> Vec<String> {
+    let mut out = vec![String::new(); doc_names.len()];
+    let order = doc_names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| is_canonical(n))
+        .chain(doc_names.iter().enumerate().filter(|(_, n)| !is_canonical(n)));
+    for (i, name) in order {
+        out[i] = namer.claim(&[camel(name), camel_as_written(name)]);
+    }
+    out
+}
+
+/// Like [`camel_names`] for snake-case names: canonical spellings claim first, the rest get a suffix.
+pub fn snake_names(namer: &mut Namer, doc_names: &[&str]) -> Vec<String> {
+    let mut out = vec![String::new(); doc_names.len()];
+    let order = doc_names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| is_canonical(n))
+        .chain(doc_names.iter().enumerate().filter(|(_, n)| !is_canonical(n)));
+    for (i, name) in order {
+        out[i] = namer.claim(&[snake(name)]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_and_camel_cover_digits_keywords_and_symbols() {
+        assert_eq!(snake("SystemDisk"), "system_disk");
+        assert_eq!(snake("KMSKeyId"), "kms_key_id");
+        assert_eq!(snake("3rdParty"), "n3rd_party");
+        assert_eq!(snake("-"), "value");
+        assert_eq!(camel("cloud_essd"), "CloudEssd");
+        assert_eq!(camel("1"), "V1");
+        assert_eq!(camel("InvalidVPC.NotFound"), "InvalidVpcNotFound");
+        assert_eq!(camel_as_written("InvalidVPC.NotFound"), "InvalidVPCNotFound");
+        assert_eq!(ident("type").to_string(), "r#type");
+        assert_eq!(ident("self").to_string(), "self_");
+        assert_eq!(ident("size").to_string(), "size");
+    }
+
+    #[test]
+    fn collisions_prefer_canonical_spelling_whatever_the_order() {
+        let mut namer = Namer::default();
+        let names = camel_names(&mut namer, &["InvalidVPC.NotFound", "InvalidVpc.NotFound"]);
+        assert_eq!(names, ["InvalidVPCNotFound", "InvalidVpcNotFound"]);
+        let mut namer = Namer::default();
+        let names = snake_names(&mut namer, &["InstanceID", "InstanceId", "instanceId"]);
+        assert_eq!(names, ["instance_id_3", "instance_id", "instance_id_2"]);
+    }
+
+    #[test]
+    fn reserved_names_push_claims_to_later_choices() {
+        let mut namer = Namer::with_reserved(&["Other"]);
+        assert_eq!(namer.claim(&["Other".into(), "OtherValue".into()]), "OtherValue");
+        assert_eq!(namer.claim(&["Other".into()]), "Other2");
+    }
+}

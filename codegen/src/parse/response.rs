@@ -1,0 +1,531 @@
+//! Builds the response field tree from the Response section's tables, with the page's JSON
+//! example as the ground truth of nesting and list wrappers.
+//!
+//! Three layouts: the flat 2020+ table (`Array of X` rows, `X| | | |` marker rows, `Struct` rows,
+//! children listed after their parent with no depth mark); `└`-prefixed names (depth = number of
+//! `└`); 2018-style sub-tables under a bold label or heading named by a field's (linked) type.
+
+use std::collections::BTreeSet;
+
+use super::blocks::{Block, Table};
+use super::columns::{Columns, TableKind};
+use super::inline::{plain, text};
+use super::json_shape::Shape;
+use super::table::fitted_rows;
+use crate::diag::Diagnostics;
+use crate::ir::{Field, FieldShape, ScalarType, Text};
+
+/// One response table row.
+#[derive(Debug, Clone)]
+struct Row {
+    name: String,
+    /// Number of `└` marks before the name.
+    depth: usize,
+    doc_type: String,
+    kind: Kind,
+    example: Option<String>,
+    description: Text,
+    line: usize,
+}
+
+/// What a Type cell says about a field.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Scalar(ScalarType),
+    /// `Array of X`.
+    ArrayOf(String),
+    /// `Array`, `List`, `RepeatList`: a list whose item is named by a marker row, if any.
+    List,
+    Struct,
+    /// No type written.
+    Empty,
+    /// A type name: a linked (`[X](#X)`) or plain name of a sub-table, or an unknown type.
+    Named(String),
+}
+
+/// A row placed in the tree.
+#[derive(Debug)]
+struct Node {
+    row: Row,
+    /// The item name from an `X| | | |` marker row.
+    marker: Option<String>,
+    children: Vec<usize>,
+}
+
+/// An open container while reading a flat table.
+struct Frame<'s> {
+    /// `None` for the top level.
+    node: Option<usize>,
+    /// The JSON object whose keys are this container's members, when the example shows it.
+    members: Option<&'s Shape>,
+    /// The last member placed, for the table-order fallback.
+    last: Option<String>,
+}
+
+/// A labeled sub-table (2018 layout).
+struct SubTable<'a> {
+    label: String,
+    table: &'a Table,
+    columns: Columns,
+    used: bool,
+}
+
+/// Reads the Response section into top-level fields. `json` is the JSON example, if any.
+pub fn fields(blocks: &[Block], json: Option<&Shape>, diags: &mut Diagnostics) -> Vec<Field> {
+    let mut main: Vec<Row> = Vec::new();
+    let mut subs: Vec<SubTable> = Vec::new();
+    let mut label: Option<String> = None;
+    let mut first = true;
+    for block in blocks {
+        match block {
+            Block::Text { text, .. } => label = bold_label(text),
+            Block::Heading(h) => label = Some(h.text.clone()),
+            Block::Code(_) => {}
+            Block::Table(table) => {
+                let columns = Columns::from_header(&table.header);
+                if columns.kind() != TableKind::Params {
+                    diags.warning(table.line, "table in the Response section has no Name column; not read");
+                    continue;
+                }
+                match (first, label.take()) {
+                    (true, _) => main = rows(table, &columns, diags),
+                    (false, Some(label)) => subs.push(SubTable { label, table, columns, used: false }),
+                    (false, None) => {
+                        diags.warning(
+                            table.line,
+                            "unlabeled response table; its rows are read as top-level fields",
+                        );
+                        main.extend(rows(table, &columns, diags));
+                    }
+                }
+                first = false;
+            }
+        }
+    }
+    let mut nodes = Vec::new();
+    let top = build(main, json, &mut nodes, diags);
+    let mut ctx = Ctx { nodes, subs, diags, visiting: BTreeSet::new() };
+    let fields = top.iter().map(|&id| ctx.field(id, json)).collect();
+    for sub in ctx.subs.iter().filter(|s| !s.used) {
+        ctx.diags.warning(
+            sub.table.line,
+            format!("response table `{}` is not the type of any field; its rows are not read", sub.label),
+        );
+    }
+    fields
+}
+
+/// The text of a paragraph that is only a bold label (`**InstanceIdSet**`).
+fn bold_label(text: &str) -> Option<String> {
+    let t = text.trim();
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    Some(plain(inner)).filter(|l| !l.is_empty() && !l.contains('\n'))
+}
+
+fn rows(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<Row> {
+    let mut out = Vec::new();
+    for row in fitted_rows(table, columns, diags) {
+        let name_plain = plain(row.cell(columns.name));
+        let trimmed = name_plain.trim_start();
+        let depth =
+            trimmed.chars().take_while(|&c| c == '└' || c.is_whitespace()).filter(|&c| c == '└').count();
+        let name = trimmed.trim_start_matches(|c: char| c == '└' || c.is_whitespace()).trim().to_owned();
+        if name.is_empty() {
+            diags.warning(row.line, "response row has no field name; row skipped");
+            continue;
+        }
+        let type_md = row.cell(columns.ty);
+        let doc_type = plain(type_md);
+        out.push(Row {
+            kind: kind_of(&doc_type),
+            name,
+            depth,
+            doc_type,
+            example: Some(plain(row.cell(columns.example))).filter(|e| !e.is_empty()),
+            description: text(row.cell(columns.description)),
+            line: row.line,
+        });
+    }
+    out
+}
+
+fn kind_of(doc_type: &str) -> Kind {
+    let t = doc_type.trim();
+    let lower = t.to_ascii_lowercase();
+    if t.is_empty() {
+        Kind::Empty
+    } else if let Some(item) = lower.strip_prefix("array of ") {
+        Kind::ArrayOf(t[t.len() - item.len()..].trim().to_owned())
+    } else if ["array", "list", "repeatlist"].contains(&lower.as_str()) {
+        Kind::List
+    } else if ["struct", "object", "map"].contains(&lower.as_str()) {
+        Kind::Struct
+    } else if let Some(ty) = ScalarType::from_doc(t) {
+        Kind::Scalar(ty)
+    } else {
+        Kind::Named(t.to_owned())
+    }
+}
+
+/// A marker row names the item of the list above it: a name and nothing else.
+fn is_marker(row: &Row) -> bool {
+    row.doc_type.is_empty() && row.example.is_none() && row.description.markdown.is_empty()
+}
+
+/// The JSON object holding a container's members: the element of a list (unwrapping
+/// `{"Item": [...]}`), or the object itself.
+fn members<'s>(shape: &'s Shape, kind: &Kind, marker: Option<&str>) -> Option<&'s Shape> {
+    let listy = matches!(kind, Kind::ArrayOf(_) | Kind::List) || marker.is_some();
+    let inner = match shape {
+        Shape::Array(item) => item.as_ref(),
+        Shape::Object(_) if listy => match (marker.and_then(|m| shape.get(m)), shape.wrapped_list()) {
+            (Some(Shape::Array(item)), _) => item.as_ref(),
+            (Some(obj @ Shape::Object(_)), _) => obj,
+            (_, Some((_, item))) => item,
+            _ => shape,
+        },
+        _ => shape,
+    };
+    matches!(inner, Shape::Object(_)).then_some(inner)
+}
+
+/// Places rows into a tree, returning the top-level node ids.
+///
+/// In a table that uses `└` marks, an unmarked row is top-level and a marked row is nested at
+/// least as deep as its marks (the docs often use one `└` at every depth); an untyped row there
+/// opens a container. Otherwise the JSON example and table order decide (see [`place`]).
+fn build(rows: Vec<Row>, json: Option<&Shape>, nodes: &mut Vec<Node>, diags: &mut Diagnostics) -> Vec<usize> {
+    let marked = rows.iter().any(|r| r.depth > 0);
+    let mut top = Vec::new();
+    let mut stack = vec![Frame { node: None, members: json, last: None }];
+    let mut previous: Option<usize> = None;
+    for row in rows {
+        if let Some(prev) = previous.filter(|&p| is_marker(&row) && can_hold_items(&nodes[p])) {
+            nodes[prev].marker = Some(row.name.clone());
+            let shape = frame_shape(&stack, prev, nodes).and_then(|s| members_of(s, &nodes[prev]));
+            match stack.last_mut() {
+                Some(frame) if frame.node == Some(prev) => frame.members = shape,
+                _ => stack.push(Frame { node: Some(prev), members: shape, last: None }),
+            }
+            previous = None;
+            continue;
+        }
+        let deepest = stack.len() - 1;
+        let (lo, hi) = match (marked, row.depth) {
+            (true, 0) => (0, 0),
+            (true, d) if d > deepest => {
+                diags.warning(
+                    row.line,
+                    format!(
+                        "response field `{}` is marked deeper than the row above it; placed below it",
+                        row.name
+                    ),
+                );
+                (deepest, deepest)
+            }
+            (true, d) => (d, deepest),
+            (false, _) => (0, deepest),
+        };
+        let (level, confident) = place(&row.name, &stack[..=hi], lo);
+        stack.truncate(level + 1);
+        if !confident {
+            let parent =
+                stack[level].node.map_or("the top level".to_owned(), |p| format!("`{}`", nodes[p].row.name));
+            diags.warning(
+                row.line,
+                format!(
+                    "the JSON example does not show where response field `{}` belongs; placed under {parent} by table order",
+                    row.name
+                ),
+            );
+        }
+        let id = nodes.len();
+        let value_shape = stack[level].members.and_then(|m| m.get(&row.name));
+        let opens = match &row.kind {
+            Kind::ArrayOf(item) => ScalarType::from_doc(item).is_none(),
+            Kind::Struct => true,
+            Kind::Empty => marked || value_shape.is_some_and(|s| members(s, &Kind::Empty, None).is_some()),
+            Kind::List | Kind::Scalar(_) | Kind::Named(_) => false,
+        };
+        let frame = &mut stack[level];
+        frame.last = Some(row.name.clone());
+        match frame.node {
+            Some(parent) => nodes[parent].children.push(id),
+            None => top.push(id),
+        }
+        let kind = row.kind.clone();
+        nodes.push(Node { row, marker: None, children: Vec::new() });
+        if opens {
+            let members = value_shape.and_then(|s| members(s, &kind, None));
+            stack.push(Frame { node: Some(id), members, last: None });
+        }
+        previous = Some(id);
+    }
+    top
+}
+
+/// Whether a marker row may follow this node.
+fn can_hold_items(node: &Node) -> bool {
+    node.children.is_empty()
+        && node.marker.is_none()
+        && matches!(node.row.kind, Kind::ArrayOf(_) | Kind::List | Kind::Empty | Kind::Struct)
+}
+
+/// The JSON shape of node `id`'s value, looked up in the frame that holds it.
+fn frame_shape<'s>(stack: &[Frame<'s>], id: usize, nodes: &[Node]) -> Option<&'s Shape> {
+    let holder = stack.iter().rev().find(|f| match f.node {
+        Some(n) => nodes[n].children.contains(&id),
+        None => true,
+    })?;
+    holder.members?.get(&nodes[id].row.name)
+}
+
+fn members_of<'s>(shape: &'s Shape, node: &Node) -> Option<&'s Shape> {
+    members(shape, &node.row.kind, node.marker.as_deref())
+}
+
+/// Which open container (a level in `stack`, at least `lo`) a row belongs to, and whether that is
+/// certain. In order: a member of the innermost container's JSON; the first row after a container
+/// whose JSON is unknown; the innermost container whose JSON shows the name; else table order,
+/// as members are listed alphabetically: a name sorting before a container's last member cannot
+/// be its member. Certain when the JSON says so or only one container is left.
+fn place(name: &str, stack: &[Frame], lo: usize) -> (usize, bool) {
+    let hi = stack.len() - 1;
+    if lo >= hi {
+        return (hi, true);
+    }
+    let innermost = &stack[hi];
+    fn keys<'s>(f: &Frame<'s>) -> Option<Vec<&'s str>> {
+        f.members.and_then(Shape::keys)
+    }
+    if keys(innermost).is_some_and(|k| k.contains(&name)) {
+        return (hi, true);
+    }
+    if innermost.last.is_none() && keys(innermost).is_none() {
+        return (hi, true);
+    }
+    if let Some(level) = (lo..=hi).rev().find(|&l| keys(&stack[l]).is_some_and(|k| k.contains(&name))) {
+        return (level, true);
+    }
+    let lower = name.to_ascii_lowercase();
+    let fits = |f: &Frame| f.last.as_ref().is_none_or(|last| lower > last.to_ascii_lowercase());
+    let candidates: Vec<usize> = (lo..=hi).rev().filter(|&l| fits(&stack[l])).collect();
+    match candidates.as_slice() {
+        [only] => (*only, true),
+        [innermost, ..] => (*innermost, false),
+        [] => (lo, false),
+    }
+}
+
+/// Turns nodes into fields, attaching 2018-style sub-tables.
+struct Ctx<'a, 'd> {
+    nodes: Vec<Node>,
+    subs: Vec<SubTable<'a>>,
+    diags: &'d mut Diagnostics,
+    /// Sub-table labels being expanded, to stop cycles.
+    visiting: BTreeSet<String>,
+}
+
+impl Ctx<'_, '_> {
+    /// The field for node `id`; `parent` is the JSON object holding it.
+    fn field(&mut self, id: usize, parent: Option<&Shape>) -> Field {
+        let value = parent.and_then(|p| p.get(&self.nodes[id].row.name));
+        let mut children = std::mem::take(&mut self.nodes[id].children);
+        let row = self.nodes[id].row.clone();
+        let marker = self.nodes[id].marker.clone();
+        // 2018 layout: the children live in a sub-table named by the type (or the item).
+        let sub_label = match &row.kind {
+            Kind::Named(name) | Kind::ArrayOf(name) => Some(name.clone()),
+            Kind::Empty | Kind::List | Kind::Struct => marker.clone(),
+            Kind::Scalar(_) => None,
+        };
+        if children.is_empty() {
+            if let Some(label) = sub_label {
+                children = self.expand(&label, value, &row.kind, marker.as_deref());
+            }
+        }
+        let inner = value.and_then(|v| members(v, &row.kind, marker.as_deref()).or(Some(v)));
+        let fields: Vec<Field> = children.iter().map(|&c| self.field(c, inner)).collect();
+        let shape = self.shape(&row, marker.as_deref(), value, fields);
+        Field {
+            name: row.name,
+            doc_type: row.doc_type,
+            shape,
+            example: row.example,
+            description: row.description,
+            line: row.line,
+        }
+    }
+
+    /// Reads the sub-table labeled `label` as children, once per label on any path.
+    fn expand(
+        &mut self,
+        label: &str,
+        value: Option<&Shape>,
+        kind: &Kind,
+        marker: Option<&str>,
+    ) -> Vec<usize> {
+        let Some(index) = self.subs.iter().position(|s| s.label == label) else {
+            return Vec::new();
+        };
+        if !self.visiting.insert(label.to_owned()) {
+            return Vec::new();
+        }
+        self.subs[index].used = true;
+        let (table, columns) = (self.subs[index].table, self.subs[index].columns.clone());
+        let rows = rows(table, &columns, self.diags);
+        let json = value.and_then(|v| members(v, kind, marker));
+        let mut nodes = std::mem::take(&mut self.nodes);
+        let top = build(rows, json, &mut nodes, self.diags);
+        self.nodes = nodes;
+        self.visiting.remove(label);
+        top
+    }
+
+    fn shape(
+        &mut self,
+        row: &Row,
+        marker: Option<&str>,
+        value: Option<&Shape>,
+        fields: Vec<Field>,
+    ) -> FieldShape {
+        let json_list = value.and_then(|v| match v {
+            Shape::Array(item) => Some((None, item.as_ref())),
+            _ => v.wrapped_list().map(|(k, item)| (Some(k.to_owned()), item)),
+        });
+        let item_scalar = |fields: &[Field]| match fields {
+            [Field { shape: FieldShape::Scalar { ty }, .. }] => Some(*ty),
+            _ => None,
+        };
+        match &row.kind {
+            Kind::Scalar(ty) => FieldShape::Scalar { ty: *ty },
+            Kind::Struct if json_list.is_none() || !fields.is_empty() => FieldShape::Struct { fields },
+            Kind::ArrayOf(_) | Kind::List | Kind::Struct | Kind::Empty | Kind::Named(_) => {
+                let listy = matches!(row.kind, Kind::ArrayOf(_) | Kind::List)
+                    || marker.is_some()
+                    || json_list.is_some();
+                if !listy {
+                    if !fields.is_empty() || matches!(value, Some(Shape::Object(_))) {
+                        return FieldShape::Struct { fields };
+                    }
+                    if let Kind::Named(name) = &row.kind {
+                        self.diags.warning(
+                            row.line,
+                            format!("unknown response field type `{name}`; read as String"),
+                        );
+                    } else if value.is_none() {
+                        self.diags.warning(
+                            row.line,
+                            format!("response field `{}` has no type and the JSON example does not show it; read as String", row.name),
+                        );
+                    }
+                    return FieldShape::Scalar { ty: ScalarType::String };
+                }
+                let item_name = match &row.kind {
+                    Kind::ArrayOf(item) | Kind::Named(item) => Some(item.clone()),
+                    _ => None,
+                };
+                let wrapper = match &json_list {
+                    Some((wrapper, _)) => wrapper.clone(),
+                    None => marker.map(str::to_owned).or_else(|| item_name.clone()).or_else(|| {
+                        self.diags.warning(
+                            row.line,
+                            format!("the JSON example does not show the list wrapper of `{}`; read as a bare array", row.name),
+                        );
+                        None
+                    }),
+                };
+                let scalar_items =
+                    json_list.is_some_and(|(_, item)| matches!(item, Shape::Scalar | Shape::Unknown));
+                let doc_scalar = item_name.as_deref().and_then(ScalarType::from_doc);
+                if fields.is_empty() || (scalar_items && item_scalar(&fields).is_some()) {
+                    let ty = doc_scalar.or_else(|| item_scalar(&fields)).unwrap_or(ScalarType::String);
+                    return FieldShape::ScalarList { ty, wrapper };
+                }
+                let item = marker
+                    .map(str::to_owned)
+                    .or(item_name)
+                    .or_else(|| wrapper.clone())
+                    .unwrap_or_else(|| row.name.clone());
+                FieldShape::Array { item, wrapper, fields }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::blocks::blocks;
+
+    fn read(page: &str, json: Option<&str>) -> (Vec<Field>, Vec<String>) {
+        let shape = json.map(|j| Shape::from_example(j).expect("json"));
+        let mut diags = Diagnostics::new("t.md");
+        let fields = fields(&blocks(page), shape.as_ref(), &mut diags);
+        (fields, diags.into_vec().iter().map(|d| d.to_string()).collect())
+    }
+
+    fn names(fields: &[Field]) -> Vec<String> {
+        let mut out = Vec::new();
+        for f in fields {
+            out.push(f.name.clone());
+            if let FieldShape::Struct { fields } | FieldShape::Array { fields, .. } = &f.shape {
+                out.extend(names(fields).into_iter().map(|n| format!("{}.{n}", f.name)));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn flat_layout_nesting_comes_from_the_json_example() {
+        let page = "|Name|Type|Example|Description|\n|---|---|---|---|\n|Instances|Array of Instance| |d|\n|Instance| | | |\n|Cpu|Integer|8|d|\n|CpuOptions|Struct| |d|\n|CoreCount|Integer|2|d|\n|Numa|String|2|d|\n|CreationTime|String|t|d|\n|RequestId|String|r|d|\n";
+        let json = r#"{"RequestId":"r","Instances":{"Instance":[{"Cpu":8,"CpuOptions":{"CoreCount":2,"Numa":"2"},"CreationTime":"t"}]}}"#;
+        let (fields, warnings) = read(page, Some(json));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            names(&fields),
+            [
+                "Instances",
+                "Instances.Cpu",
+                "Instances.CpuOptions",
+                "Instances.CpuOptions.CoreCount",
+                "Instances.CpuOptions.Numa",
+                "Instances.CreationTime",
+                "RequestId"
+            ]
+        );
+        let FieldShape::Array { item, wrapper, .. } = &fields[0].shape else {
+            panic!("{:?}", fields[0].shape)
+        };
+        assert_eq!((item.as_str(), wrapper.as_deref()), ("Instance", Some("Instance")));
+        // Without the example, table order decides and says so.
+        let (fields, warnings) = read(page, None);
+        assert_eq!(names(&fields).len(), 7);
+        assert!(warnings.iter().any(|w| w.contains("`Numa` belongs")), "{warnings:?}");
+        assert!(!warnings.iter().any(|w| w.contains("`CreationTime` belongs")), "{warnings:?}");
+    }
+
+    #[test]
+    fn scalar_lists_take_the_wrapper_from_json() {
+        let page = "|Name|Type|Example|Description|\n|---|---|---|---|\n|InstanceIdSets| |[\"i-1\"]|d|\n|RequestId|String|r|d|\n";
+        let (fields, _) = read(page, Some(r#"{"RequestId":"r","InstanceIdSets":{"InstanceIdSet":["i-1"]}}"#));
+        assert_eq!(
+            fields[0].shape,
+            FieldShape::ScalarList { ty: ScalarType::String, wrapper: Some("InstanceIdSet".into()) }
+        );
+    }
+
+    #[test]
+    fn marks_and_sub_tables() {
+        let page = "|Name|Type|Description|\n|---|---|---|\n|Tags| |d|\n|└Tag|String|d|\n|└Count|Integer|d|\n|Total|Integer|d|\n";
+        let (fields, _) = read(page, None);
+        assert_eq!(names(&fields), ["Tags", "Tags.Tag", "Tags.Count", "Total"]);
+        let page = "|Name|Type|Description|\n|:-|:-|:-|\n|InstanceIdSets|[InstanceIdSet](#InstanceIdSet)|d|\n\n**InstanceIdSet**\n\n|Name|Type|Description|\n|:-|:-|:-|\n|InstanceId|String|d|\n";
+        let (fields, warnings) = read(page, Some(r#"{"InstanceIdSets":{"InstanceIdSet":["i-1"]}}"#));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            fields[0].shape,
+            FieldShape::ScalarList { ty: ScalarType::String, wrapper: Some("InstanceIdSet".into()) }
+        );
+    }
+}

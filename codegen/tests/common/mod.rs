@@ -1,0 +1,42 @@
+//! Test helpers: locating `../shared` (skip locally when absent, fail in CI) and parsing pages.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use codegen::parse::{parse_page, ParsedPage};
+
+/// The shared reference data dir, or `None` (after printing why) when it is absent outside CI.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
+    if dir.join("corpus").is_dir() {
+        return Some(dir);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{} is missing; CI needs the shared reference data", dir.display());
+    }
+    eprintln!("skipping: {} is absent", dir.display());
+    None
+}
+
+/// The `*.md` pages of `dir`, sorted by file name.
+pub fn pages(dir: &Path) -> Vec<PathBuf> {
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// Parses a page from disk, named by its path.
+pub fn parse_file(path: &Path) -> ParsedPage {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    parse_page(&path.display().to_string(), &bytes)
+}
+
+/// The seed page in the repo.
+pub fn seed() -> ParsedPage {
+    parse_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/ecs/RunInstances.md"))
+}

@@ -1,0 +1,88 @@
+//! `parse_page` on the seed and on bad input: counts, diagnostics, never a panic.
+
+mod common;
+
+use codegen::diag::Severity;
+use codegen::ir::{Index, ScalarType};
+use codegen::parse::parse_page;
+
+#[test]
+fn seed_counts() {
+    let page = common::seed();
+    let api = page.api.expect("seed API");
+    assert_eq!(api.name, "RunInstances");
+    assert_eq!(api.request.len(), 71);
+    assert_eq!(api.request[1].wire_name, "Action");
+    assert_eq!(api.errors.len(), 151);
+    let codes: std::collections::BTreeSet<&str> = api.errors.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes.len(), 135);
+    assert!(!page.diagnostics.iter().any(|d| d.severity == Severity::Error));
+}
+
+#[test]
+fn seed_params_read_names_types_flags_and_shapes() {
+    let api = common::seed().api.expect("seed API");
+    let get = |n: &str| api.request.iter().find(|p| p.wire_name == n).unwrap_or_else(|| panic!("{n}"));
+    let region = get("RegionId");
+    assert!(region.required);
+    assert_eq!(region.example.as_deref(), Some("cn-hangzhou"));
+    assert_eq!(region.line, 38);
+    assert_eq!(
+        get("ImageId").example.as_deref(),
+        Some("win2008r2_64_ent_sp1_en-us_40G_alibase_20170915.vhd")
+    );
+    let sg = get("SecurityGroupId");
+    assert!(sg.description.plain.contains("Note: SecurityGroupId determines"));
+    let size = get("DataDisk.N.Size");
+    assert_eq!(size.ty, ScalarType::Integer);
+    assert_eq!(size.path.len(), 2);
+    assert_eq!(size.path[0].index, Index::Each);
+}
+
+#[test]
+fn bad_input_gives_diagnostics_not_panics() {
+    let empty = parse_page("empty.md", b"");
+    assert!(empty.api.is_none() && empty.has_errors());
+    let binary = parse_page("bin.md", b"# T\n\xff\xfe");
+    assert!(binary.api.is_none() && binary.has_errors());
+    assert_eq!(binary.diagnostics[0].line, 2);
+    let untitled = parse_page("untitled.md", b"## Request parameters\n|Name|Type|\n|A|String|\n");
+    assert!(untitled.has_errors());
+    let prose = parse_page("prose.md", b"# Overview\n\nNo tables here.\n");
+    assert!(prose.api.is_none() && !prose.has_errors());
+    assert!(prose.diagnostics.iter().any(|d| d.severity == Severity::Note));
+}
+
+#[test]
+fn truncated_and_odd_tables_degrade_with_warnings() {
+    let page = "# Op\n\n## Request parameters\n\n|Name|Required|Description|\n|A\\_b|Yes|one `x|y` two|\n|B|\n|C|Yes|unclosed at end\n";
+    let parsed = parse_page("odd.md", page.as_bytes());
+    let api = parsed.api.expect("api");
+    assert_eq!(api.request.len(), 3, "{:?}", api.request);
+    assert_eq!(api.request[0].wire_name, "A_b");
+    assert!(api.request[0].required);
+    assert_eq!(api.request[0].description.markdown, "one `x|y` two");
+    let warnings: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(warnings.iter().any(|w| w.contains("no Type column")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("odd.md:7: warning: row has 1 cells")), "{warnings:?}");
+    assert!(
+        warnings.iter().any(|w| w.starts_with("odd.md:8: warning: table row is not closed")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn case_clashes_duplicates_and_status_conflicts_warn() {
+    let page = "# Op\n\n## Request parameters\n\n|Name|Type|Required|\n|---|---|---|\n|Tag.N.Key|String|No|\n|Tag.N.key|String|No|\n|A|String|No|\n|A|Strin|No|\n\n## Error codes\n\n|HttpCode|Error code|Error message|\n|400|E|m|\n|403|E|m|\n";
+    let parsed = parse_page("w.md", page.as_bytes());
+    let text: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+    for needle in [
+        "w.md:8: warning: request parameter `Tag.N.key` differs only in case",
+        "listed twice",
+        "unknown request parameter type `Strin`",
+        "different HTTP statuses: 400, 403",
+    ] {
+        assert!(text.iter().any(|t| t.contains(needle)), "{needle} not in {text:?}");
+    }
+    assert_eq!(parsed.api.expect("api").errors.len(), 2);
+}
