@@ -116,7 +116,7 @@ impl<'a> ValueSchema<'a> {
     }
 
     fn not_a(&self, text: &str) -> String {
-        format!("`{text}` is not a {}", type_name(self.ty))
+        format!("`{text}` is not {}", type_name(self.ty))
     }
 
     /// A doc string (example, default) as a typed value that this schema admits, or why not.
@@ -131,7 +131,7 @@ impl<'a> ValueSchema<'a> {
         let keywords = self.keywords();
         let ty = keywords["type"].as_str().unwrap_or_default();
         if !scalar::is_instance_of(ty, value) {
-            return Err(format!("{value} is not a {}", type_name(self.ty)));
+            return Err(format!("{value} is not {}", type_name(self.ty)));
         }
         if let Some(allowed) = &self.allowed {
             if !allowed.contains(value) {
@@ -221,10 +221,10 @@ fn number(value: f64) -> Value {
 
 fn type_name(ty: ScalarType) -> &'static str {
     match ty {
-        ScalarType::String => "string",
-        ScalarType::Integer | ScalarType::Long => "integer",
-        ScalarType::Float | ScalarType::Double => "number",
-        ScalarType::Boolean => "boolean",
+        ScalarType::String => "a string",
+        ScalarType::Integer | ScalarType::Long => "an integer",
+        ScalarType::Float | ScalarType::Double => "a number",
+        ScalarType::Boolean => "a boolean",
     }
 }
 
