@@ -15,6 +15,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("operation.rs", include_str!("../../../runtime/operation.rs")),
     ("query.rs", include_str!("../../../runtime/query.rs")),
     ("redacted.rs", include_str!("../../../runtime/redacted.rs")),
+    ("validation.rs", include_str!("../../../runtime/validation.rs")),
 ];
 
 /// `Cargo.toml`: no `[workspace]` table, a feature per API, `default` enabling all.
@@ -161,6 +162,7 @@ pub fn runtime_mod_rs() -> TokenStream {
         mod operation;
         pub mod query;
         mod redacted;
+        pub mod validation;
 
         pub use operation::{ErrorBody, Operation};
         pub use redacted::Redacted;
