@@ -99,6 +99,9 @@ fn write_document(args: &Args) -> Result<(), String> {
             if let Some(mut api) = parsed.api {
                 constraints::extract(&mut api, &mut page_diags);
                 constraints::apply_overrides(&mut api, &overrides, &mut page_diags);
+                // As `gen` does: the page's path below the spec dir, whatever the command line said.
+                api.source =
+                    page.strip_prefix(&args.spec).unwrap_or(page).to_string_lossy().replace('\\', "/");
                 apis.push(api);
             }
             for d in parsed.diagnostics.iter().chain(&page_diags.into_vec()) {
