@@ -3,7 +3,6 @@
 mod corpus_crate;
 mod diff;
 mod gen;
-mod openapi;
 mod tables;
 mod test;
 
@@ -16,7 +15,6 @@ commands:
   check [--spec DIR] [--out DIR] fail when the output dir is not what `gen` would write
   tables PAGE.md...              print what the parser saw, one table row a line
   diff OLD NEW | --base REV      what a doc update changes and whom it breaks (docs/diff.md)
-  openapi --spec DIR --out FILE  write one spec dir's OpenAPI document (docs/openapi.md)
   test                           run every check and test (what CI runs)
   corpus-crate OUT_DIR           generate the whole ECS corpus crate and hold it to clippy and rustdoc";
 
@@ -31,7 +29,6 @@ fn main() -> ExitCode {
         "check" => gen::run(rest, gen::Mode::Check),
         "tables" => tables::run(rest),
         "diff" => diff::run(rest),
-        "openapi" => openapi::run(rest),
         "test" => test::run(rest),
         "corpus-crate" => corpus_crate::run(rest),
         "-h" | "--help" | "help" => {

@@ -73,6 +73,10 @@ fn steps() -> Vec<Step> {
         Step::new("generated crate docs", "cargo", &["doc", "-p", "ecs-api", "--no-deps", "--all-features"])
             .env("RUSTDOCFLAGS", "-D warnings"),
         Step::new("whole-corpus crate", "cargo", &["xtask", "corpus-crate", &corpus_out.to_string_lossy()]),
-        Step::new("openapi: validators and a generated client", "bash", &["scripts/ci-openapi.sh"]),
+        Step::new(
+            "openapi: validators and a generated client",
+            "bash",
+            &["scripts/ci-openapi.sh", &corpus_out.join("openapi.json").to_string_lossy()],
+        ),
     ]
 }
