@@ -7,9 +7,9 @@
 //!
 //! Exits with status 2 and a message on malformed input, an unknown API (or one whose feature is
 //! off) or an unknown command.
-use ecs_api::Operation;
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use ecs_api::Operation;
 const USAGE: &str = "usage: rpc <query|url> <Api> [options] < request.json";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,7 +22,11 @@ fn main() -> ExitCode {
     }
     let outcome = match api.as_str() {
         #[cfg(feature = "run_instances")]
-        "RunInstances" => run::<ecs_api::ecs::run_instances::RunInstancesRequest>(command, &input, options),
+        "RunInstances" => {
+            run::<
+                ecs_api::ecs::run_instances::RunInstancesRequest,
+            >(command, &input, options)
+        }
         _ => Err(format!("unknown API `{api}` (or its cargo feature is off)")),
     };
     outcome.unwrap_or_else(|message| fail(&message))
@@ -48,8 +52,11 @@ where
 }
 /// The request in `input`, read in the docs' JSON form.
 #[allow(dead_code)]
-fn request<R: Operation + serde::de::DeserializeOwned>(input: &str) -> Result<R, String> {
-    serde_json::from_str(input).map_err(|error| format!("malformed {} request: {error}", R::ACTION))
+fn request<R: Operation + serde::de::DeserializeOwned>(
+    input: &str,
+) -> Result<R, String> {
+    serde_json::from_str(input)
+        .map_err(|error| format!("malformed {} request: {error}", R::ACTION))
 }
 #[allow(dead_code)]
 fn no_options(options: &[String]) -> Result<(), String> {

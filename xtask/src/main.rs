@@ -1,15 +1,42 @@
-//! `cargo xtask`: the thin command line over the `codegen` library.
+//! `cargo xtask`: the thin command line over the `codegen` library; one file per subcommand.
+
+mod corpus_crate;
+mod diff;
+mod gen;
+mod tables;
+mod test;
 
 use std::process::ExitCode;
 
-mod tables;
+const USAGE: &str = "usage: cargo xtask <command> [args]
+
+commands:
+  gen [--spec DIR] [--out DIR]   parse the pages, write the IR, the Rust crate and openapi.json
+  check [--spec DIR] [--out DIR] fail when the output dir is not what `gen` would write
+  tables PAGE.md...              print what the parser saw, one table row a line
+  diff OLD NEW | --base REV      what a doc update changes and whom it breaks (docs/diff.md)
+  test                           run every check and test (what CI runs)
+  corpus-crate OUT_DIR           generate the whole ECS corpus crate and hold it to clippy and rustdoc";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("tables") => tables::run(&args[1..]),
-        _ => {
-            eprintln!("usage: cargo xtask <gen|check|tables|diff> [ARGS…]");
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match command.as_str() {
+        "gen" => gen::run(rest, gen::Mode::Write),
+        "check" => gen::run(rest, gen::Mode::Check),
+        "tables" => tables::run(rest),
+        "diff" => diff::run(rest),
+        "test" => test::run(rest),
+        "corpus-crate" => corpus_crate::run(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        other => {
+            eprintln!("error: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)
         }
     }

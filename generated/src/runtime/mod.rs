@@ -10,5 +10,6 @@ pub mod query;
 pub mod redacted;
 pub mod secret;
 pub mod signing;
+pub mod validation;
 pub use operation::{ErrorBody, Operation};
 pub use redacted::Redacted;

@@ -21,7 +21,13 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("redacted.rs", include_str!("../../../runtime/redacted.rs")),
     ("secret.rs", include_str!("../../../runtime/secret.rs")),
     ("signing.rs", include_str!("../../../runtime/signing.rs")),
+    ("validation.rs", include_str!("../../../runtime/validation.rs")),
 ];
+
+/// `rustfmt.toml`: the crate is formatted by prettyplease when written; `cargo fmt` must leave it as is,
+/// or `cargo xtask check` would find it stale.
+pub const RUSTFMT_TOML: &str =
+    "# Formatted by prettyplease when `cargo xtask gen` writes it; rustfmt leaves it alone.\ndisable_all_formatting = true\n";
 
 /// The runtime's own dependencies and features, spliced into `Cargo.toml` after the emitter's.
 pub const RUNTIME_CARGO_FRAGMENT: &str = include_str!("../../../runtime/Cargo.fragment.toml");

@@ -6,7 +6,7 @@
 
 mod api_module;
 mod common_errors;
-mod crate_files;
+pub mod crate_files;
 pub mod docs;
 mod errors;
 pub mod names;
@@ -103,6 +103,7 @@ pub fn emit_crate(products: &[ir::Product]) -> Vec<OutputFile> {
     let module_products: Vec<(String, &ir::Product)> =
         product_modules.iter().cloned().zip(products).collect();
     files.push(rust_file("src/lib.rs".to_owned(), crate_files::lib_rs(&module_products)));
+    files.push(OutputFile::new("rustfmt.toml", crate_files::RUSTFMT_TOML));
     files.push(rust_file("src/common_error.rs".to_owned(), crate_files::common_error_rs()));
     files.push(rust_file("src/runtime/mod.rs".to_owned(), crate_files::runtime_mod_rs()));
     for (name, contents) in crate_files::RUNTIME_FILES {

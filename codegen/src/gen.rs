@@ -1,0 +1,161 @@
+//! The `gen` pipeline: spec dir → parsed, constrained IR → every output file (Rust crate, IR JSON, OpenAPI).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::constraints::consistency::check_examples;
+use crate::constraints::overrides::{apply_overrides, Overrides};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::ir::{Api, Product};
+use crate::output::OutputFile;
+use crate::spec::{self, ProductDir};
+use crate::{constraints, emit, parse};
+
+/// Everything one run of the pipeline produced, before anything is written.
+#[derive(Debug)]
+pub struct Generation {
+    pub products: Vec<Product>,
+    pub files: Vec<OutputFile>,
+    /// Sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Generation {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// One line for the terminal: what was generated.
+    pub fn summary(&self) -> String {
+        let apis: Vec<&Api> = self.products.iter().flat_map(|p| &p.apis).collect();
+        let params: usize = apis.iter().map(|a| a.request.len()).sum();
+        let constrained = apis
+            .iter()
+            .flat_map(|a| &a.request)
+            .filter(|p| p.constraints.iter().any(|c| c.enforcement == crate::ir::Enforcement::Enforced))
+            .count();
+        let codes: usize = apis
+            .iter()
+            .map(|a| {
+                a.errors.iter().map(|e| e.code.as_str()).collect::<std::collections::BTreeSet<_>>().len()
+            })
+            .sum();
+        format!(
+            "{} API{}, {params} parameters ({constrained} with enforced constraints), {codes} error codes",
+            apis.len(),
+            if apis.len() == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Reads every page under `spec` (in parallel), builds the IR and emits all files.
+/// One bad page never hides the others: its diagnostics are kept and the rest goes on.
+pub fn generate(spec_dir: &Path) -> std::io::Result<Generation> {
+    let mut diagnostics = Vec::new();
+    let overrides = Overrides::load(spec_dir).unwrap_or_else(|diagnostic| {
+        diagnostics.push(diagnostic);
+        Overrides::default()
+    });
+    let mut products = Vec::new();
+    for dir in spec::product_dirs(spec_dir)? {
+        let mut diags = Diagnostics::new(dir.dir.join(spec::PRODUCT_META_FILE).display().to_string());
+        let meta = spec::product_meta(&dir, &mut diags);
+        diagnostics.extend(diags.into_vec());
+        let apis = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
+        products.push(Product { name: dir.name.clone(), meta, apis });
+    }
+    let mut files = emit::rust::emit_crate(&products);
+    files.extend(ir_files(&products));
+    files.push(emit::openapi::output_file(&products));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    diagnostics.sort();
+    Ok(Generation { products, files, diagnostics })
+}
+
+/// Parses a product's pages on all cores and keeps one API per name (the first by file name).
+fn read_product(
+    spec_dir: &Path,
+    dir: &ProductDir,
+    overrides: &Overrides,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Api> {
+    let parsed = parallel_map(&dir.pages, |page| {
+        std::panic::catch_unwind(|| read_page(spec_dir, page, overrides)).unwrap_or_else(|_| {
+            let shown = page.display().to_string();
+            (
+                None,
+                vec![Diagnostic::error(
+                    &shown,
+                    0,
+                    "internal error: the generator panicked on this page (a bug)",
+                )],
+            )
+        })
+    });
+    let mut apis: BTreeMap<String, Api> = BTreeMap::new();
+    for (api, diags) in parsed {
+        diagnostics.extend(diags);
+        let Some(api) = api else { continue };
+        if let Some(first) = apis.get(&api.name) {
+            diagnostics.push(Diagnostic::warning(
+                &api.source,
+                0,
+                format!("API `{}` is also defined by {}; this page is skipped", api.name, first.source),
+            ));
+            continue;
+        }
+        apis.insert(api.name.clone(), api);
+    }
+    apis.into_values().collect()
+}
+
+/// Reads, parses and constrains one page, and checks its examples against its own rules. `Api::source` becomes the page's path below the spec dir,
+/// so the IR does not depend on where the generator runs.
+fn read_page(spec_dir: &Path, page: &Path, overrides: &Overrides) -> (Option<Api>, Vec<Diagnostic>) {
+    let shown = page.display().to_string();
+    let bytes = match fs::read(page) {
+        Ok(bytes) => bytes,
+        Err(e) => return (None, vec![Diagnostic::error(&shown, 0, format!("cannot read: {e}"))]),
+    };
+    let parsed = parse::parse_page(&shown, &bytes);
+    let mut diags = Diagnostics::new(shown);
+    let api = parsed.api.map(|mut api| {
+        constraints::extract(&mut api, &mut diags);
+        apply_overrides(&mut api, overrides, &mut diags);
+        check_examples(&api, &mut diags);
+        api.source = page.strip_prefix(spec_dir).unwrap_or(page).to_string_lossy().replace('\\', "/");
+        api
+    });
+    let mut all = parsed.diagnostics;
+    all.extend(diags.into_vec());
+    (api, all)
+}
+
+/// `ir/<product>/<Api>.json`: the IR as pretty, deterministic JSON for review.
+fn ir_files(products: &[Product]) -> Vec<OutputFile> {
+    products
+        .iter()
+        .flat_map(|product| {
+            product.apis.iter().map(move |api| {
+                let mut json = serde_json::to_string_pretty(api).expect("the IR always serializes");
+                json.push('\n');
+                OutputFile::new(
+                    PathBuf::from("ir").join(&product.name).join(format!("{}.json", api.name)),
+                    json,
+                )
+            })
+        })
+        .collect()
+}
+
+/// Maps `items` on up to `available_parallelism` threads, keeping order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<_>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a page parser panicked")).collect()
+    })
+}

@@ -1,0 +1,108 @@
+//! `cargo xtask gen` and `cargo xtask check`: run the pipeline, then write the output dir or compare with it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use codegen::diag::Severity;
+use codegen::{gen, write};
+
+/// Whether to write the output dir or only compare with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Write,
+    Check,
+}
+
+struct Options {
+    spec: PathBuf,
+    out: PathBuf,
+}
+
+pub fn run(args: &[String], mode: Mode) -> ExitCode {
+    let options = match parse_args(args) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("error: {message}\nusage: cargo xtask gen|check [--spec DIR] [--out DIR]");
+            return ExitCode::from(2);
+        }
+    };
+    let generation = match gen::generate(&options.spec) {
+        Ok(generation) => generation,
+        Err(e) => {
+            eprintln!("error: cannot read spec dir {}: {e}", options.spec.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    for diagnostic in &generation.diagnostics {
+        if diagnostic.severity != Severity::Note || std::env::var_os("XTASK_NOTES").is_some() {
+            eprintln!("{diagnostic}");
+        }
+    }
+    let result = match mode {
+        Mode::Write => write::write_files(&options.out, &generation.files),
+        Mode::Check => write::compare(&options.out, &generation.files),
+    };
+    let report = match result {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", options.out.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let failed = generation.has_errors();
+    match mode {
+        Mode::Write => eprintln!(
+            "gen: {}; wrote {} file{}, {} unchanged, {} removed",
+            generation.summary(),
+            report.written.len(),
+            if report.written.len() == 1 { "" } else { "s" },
+            report.unchanged,
+            report.removed.len()
+        ),
+        Mode::Check if report.is_clean() => {
+            eprintln!("check: {} is up to date ({} files)", options.out.display(), report.unchanged)
+        }
+        Mode::Check => {
+            for path in &report.written {
+                eprintln!("stale: {}", options.out.join(path).display());
+            }
+            for path in &report.removed {
+                eprintln!("not generated any more: {}", options.out.join(path).display());
+            }
+            eprintln!(
+                "check: {} is not what `cargo xtask gen` writes; run it and commit the result",
+                options.out.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut spec = None;
+    let mut out = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let slot = match arg.as_str() {
+            "--spec" => &mut spec,
+            "--out" => &mut out,
+            other => return Err(format!("unexpected argument `{other}`")),
+        };
+        *slot = Some(PathBuf::from(iter.next().ok_or_else(|| format!("`{arg}` needs a value"))?));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace");
+    if spec.is_none() && out.is_none() {
+        // The repo's own dirs, wherever in the repo the command runs; paths in messages stay short.
+        std::env::set_current_dir(root).map_err(|e| format!("cannot enter {}: {e}", root.display()))?;
+        return Ok(Options { spec: "spec".into(), out: "generated".into() });
+    }
+    Ok(Options {
+        spec: spec.unwrap_or_else(|| root.join("spec")),
+        out: out.unwrap_or_else(|| root.join("generated")),
+    })
+}

@@ -1,0 +1,82 @@
+//! `cargo xtask test`: every check and every test the project has, in one command (what CI runs).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// One step: a command line run from the workspace root.
+struct Step {
+    name: &'static str,
+    program: &'static str,
+    args: Vec<String>,
+    env: Vec<(&'static str, String)>,
+}
+
+impl Step {
+    fn new(name: &'static str, program: &'static str, args: &[&str]) -> Self {
+        Self { name, program, args: args.iter().map(|a| (*a).to_owned()).collect(), env: Vec::new() }
+    }
+
+    fn env(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.env.push((key, value.into()));
+        self
+    }
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    if !args.is_empty() {
+        eprintln!("usage: cargo xtask test");
+        return ExitCode::from(2);
+    }
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_owned();
+    let mut results = Vec::new();
+    for step in steps() {
+        eprintln!("\n==> {}: {} {}", step.name, step.program, step.args.join(" "));
+        let started = Instant::now();
+        let status = Command::new(step.program)
+            .args(&step.args)
+            .envs(step.env.iter().cloned())
+            .current_dir(&root)
+            .status();
+        let ok = matches!(status, Ok(s) if s.success());
+        if let Err(e) = &status {
+            eprintln!("cannot run {}: {e}", step.program);
+        }
+        eprintln!("<== {}: {} in {:.0?}", step.name, if ok { "ok" } else { "FAILED" }, started.elapsed());
+        results.push((step.name, ok));
+    }
+    let failed: Vec<_> = results.iter().filter(|(_, ok)| !ok).map(|(name, _)| *name).collect();
+    eprintln!();
+    if !failed.is_empty() {
+        eprintln!("failed steps: {}", failed.join(", "));
+    }
+    println!("steps: {} passed, {} failed", results.len() - failed.len(), failed.len());
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn steps() -> Vec<Step> {
+    let corpus_out: PathBuf = std::env::temp_dir().join("ecs-corpus-crate");
+    vec![
+        Step::new("format", "cargo", &["fmt", "--all", "--check"]),
+        Step::new("generated output is current", "cargo", &["xtask", "check"]),
+        Step::new(
+            "clippy",
+            "cargo",
+            &["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+        ),
+        Step::new("tests", "cargo", &["test", "--workspace", "--all-features"]),
+        Step::new("generated crate docs", "cargo", &["doc", "-p", "ecs-api", "--no-deps", "--all-features"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+        Step::new("whole-corpus crate", "cargo", &["xtask", "corpus-crate", &corpus_out.to_string_lossy()]),
+        Step::new(
+            "openapi: validators and a generated client",
+            "bash",
+            &["scripts/ci-openapi.sh", &corpus_out.join("openapi.json").to_string_lossy()],
+        ),
+    ]
+}
