@@ -13,21 +13,6 @@ fn seed_module_snapshot() {
     assert_eq!(files, emit_crate(&products), "emitting twice gives the same bytes");
 }
 
-/// Writes the seed crate into `generated/` (only changed files) until `cargo xtask gen` does it.
-#[test]
-#[ignore = "writes generated/; run with --ignored to refresh it"]
-fn write_seed_crate_into_generated() {
-    let root = support::workspace_root();
-    let files = emit_crate(&support::load_products(&root.join("spec/ecs"), "spec/ecs"));
-    for f in &files {
-        let path = root.join("generated").join(&f.path);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(f.contents.as_str()) {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &f.contents).unwrap();
-        }
-    }
-}
-
 /// The whole `../shared/corpus/ecs` as one crate passes clippy (all features, warnings denied) and rustdoc.
 #[test]
 #[ignore = "builds a 224-API crate (minutes); CI runs it with --ignored"]

@@ -90,8 +90,8 @@ fn docs_json_form_round_trips_and_rejects_unknown_keys() {
         "RegionId is required"
     );
     let other: RunInstancesRequest =
-        serde_json::from_str(r#"{"RegionId":"r","InternetChargeType":"PayByBandwidth"}"#).unwrap();
-    assert_eq!(other.internet_charge_type, Some(InternetChargeType::Other("PayByBandwidth".into())));
+        serde_json::from_str(r#"{"RegionId":"r","InternetChargeType":"PayByNewPlan"}"#).unwrap();
+    assert_eq!(other.internet_charge_type, Some(InternetChargeType::Other("PayByNewPlan".into())));
 }
 
 #[test]
