@@ -86,3 +86,14 @@ fn case_clashes_duplicates_and_status_conflicts_warn() {
     }
     assert_eq!(parsed.api.expect("api").errors.len(), 2);
 }
+
+#[test]
+fn a_data_type_table_gives_the_members_of_its_group_parameter() {
+    let page = "# Op\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Configuration.N|Configuration|Yes|d|\n|DryRun|Boolean|No|d|\n\nThe following table describes the parameters of the Configuration data type.\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Scope|String|Yes|d|\n|ZoneId|String|No|d|\n";
+    let parsed = parse_page("g.md", page.as_bytes());
+    let api = parsed.api.expect("api");
+    let names: Vec<&str> = api.request.iter().map(|p| p.wire_name.as_str()).collect();
+    assert_eq!(names, ["Configuration.N.Scope", "Configuration.N.ZoneId", "DryRun"]);
+    assert_eq!(api.request[0].path[0].index, Index::Each);
+    assert!(!parsed.diagnostics.iter().any(|d| d.message.contains("unknown request parameter type")));
+}

@@ -180,51 +180,65 @@ pub enum CommonError {
 }
 impl CommonError {
     /// The variant for a common code, or the body back when the code is not one.
-    pub fn from_body(body: Box<crate::runtime::ErrorBody>) -> Result<Self, Box<crate::runtime::ErrorBody>> {
-        Ok(match body.code.as_str() {
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(body),
-            "IllegalTimestamp" => Self::IllegalTimestamp(body),
-            "IncompleteSignature" => Self::IncompleteSignature(body),
-            "InsufficientBalance" => Self::InsufficientBalance(body),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(body),
-            "InvalidOwner" => Self::InvalidOwner(body),
-            "InvalidOwnerAccount" => Self::InvalidOwnerAccount(body),
-            "InvalidOwnerId" => Self::InvalidOwnerId(body),
-            "InvalidParamater" => Self::InvalidParamater(body),
-            "InvalidParameter" => Self::InvalidParameter(body),
-            "InvalidParameter.IsNull" => Self::InvalidParameterIsNull(body),
-            "MissingParameter" => Self::MissingParameter(body),
-            "SignatureNonceUsed" => Self::SignatureNonceUsed(body),
-            "Throttling" => Self::Throttling(body),
-            "UnsupportedParameter" => Self::UnsupportedParameter(body),
-            "UnknownError" => Self::UnknownError(body),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(body),
-            "Forbidden.AccessKeyDisabled" => Self::ForbiddenAccessKeyDisabled(body),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(body),
-            "Forbidden.RAM" => Self::ForbiddenRam(body),
-            "Forbidden.RiskControl" => Self::ForbiddenRiskControl(body),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(body),
-            "Forbidden.Unauthorized" => Self::ForbiddenUnauthorized(body),
-            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(body),
-            "InvalidAction" => Self::InvalidAction(body),
-            "InvalidIdempotenceParameter.Mismatch" => Self::InvalidIdempotenceParameterMismatch(body),
-            "InvalidParameter.OwnerAccount" => Self::InvalidParameterOwnerAccount(body),
-            "InvalidParameter.ResourceOwnerAccount" => Self::InvalidParameterResourceOwnerAccount(body),
-            "LastTokenProcessing" => Self::LastTokenProcessing(body),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(body),
-            "UnsupportedHTTPMethod" => Self::UnsupportedHttpMethod(body),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(body),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(body),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(body),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(body),
-            "InvalidSecurityGroupId.NotFound" => Self::InvalidSecurityGroupIdNotFound(body),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(body),
-            "OperationConflict" => Self::OperationConflict(body),
-            "InternalError" => Self::InternalError(body),
-            "ServiceUnavailable" => Self::ServiceUnavailable(body),
-            "ServiceUnavailable.RegionMaintaining" => Self::ServiceUnavailableRegionMaintaining(body),
-            _ => return Err(body),
-        })
+    pub fn from_body(
+        body: Box<crate::runtime::ErrorBody>,
+    ) -> Result<Self, Box<crate::runtime::ErrorBody>> {
+        Ok(
+            match body.code.as_str() {
+                "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(body),
+                "IllegalTimestamp" => Self::IllegalTimestamp(body),
+                "IncompleteSignature" => Self::IncompleteSignature(body),
+                "InsufficientBalance" => Self::InsufficientBalance(body),
+                "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(body),
+                "InvalidOwner" => Self::InvalidOwner(body),
+                "InvalidOwnerAccount" => Self::InvalidOwnerAccount(body),
+                "InvalidOwnerId" => Self::InvalidOwnerId(body),
+                "InvalidParamater" => Self::InvalidParamater(body),
+                "InvalidParameter" => Self::InvalidParameter(body),
+                "InvalidParameter.IsNull" => Self::InvalidParameterIsNull(body),
+                "MissingParameter" => Self::MissingParameter(body),
+                "SignatureNonceUsed" => Self::SignatureNonceUsed(body),
+                "Throttling" => Self::Throttling(body),
+                "UnsupportedParameter" => Self::UnsupportedParameter(body),
+                "UnknownError" => Self::UnknownError(body),
+                "ChargeTypeViolation" => Self::ChargeTypeViolation(body),
+                "Forbidden.AccessKeyDisabled" => Self::ForbiddenAccessKeyDisabled(body),
+                "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(body),
+                "Forbidden.RAM" => Self::ForbiddenRam(body),
+                "Forbidden.RiskControl" => Self::ForbiddenRiskControl(body),
+                "Forbidden.SubUser" => Self::ForbiddenSubUser(body),
+                "Forbidden.Unauthorized" => Self::ForbiddenUnauthorized(body),
+                "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(body),
+                "InvalidAction" => Self::InvalidAction(body),
+                "InvalidIdempotenceParameter.Mismatch" => {
+                    Self::InvalidIdempotenceParameterMismatch(body)
+                }
+                "InvalidParameter.OwnerAccount" => {
+                    Self::InvalidParameterOwnerAccount(body)
+                }
+                "InvalidParameter.ResourceOwnerAccount" => {
+                    Self::InvalidParameterResourceOwnerAccount(body)
+                }
+                "LastTokenProcessing" => Self::LastTokenProcessing(body),
+                "RealNameAuthenticationError" => Self::RealNameAuthenticationError(body),
+                "UnsupportedHTTPMethod" => Self::UnsupportedHttpMethod(body),
+                "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(body),
+                "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(body),
+                "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(body),
+                "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(body),
+                "InvalidSecurityGroupId.NotFound" => {
+                    Self::InvalidSecurityGroupIdNotFound(body)
+                }
+                "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(body),
+                "OperationConflict" => Self::OperationConflict(body),
+                "InternalError" => Self::InternalError(body),
+                "ServiceUnavailable" => Self::ServiceUnavailable(body),
+                "ServiceUnavailable.RegionMaintaining" => {
+                    Self::ServiceUnavailableRegionMaintaining(body)
+                }
+                _ => return Err(body),
+            },
+        )
     }
     /// The error code as the service sent it.
     pub fn code(&self) -> &str {
@@ -254,9 +268,13 @@ impl CommonError {
             Self::ForbiddenUnauthorized(_) => "Forbidden.Unauthorized",
             Self::InvalidAccountNotFound(_) => "InvalidAccount.NotFound",
             Self::InvalidAction(_) => "InvalidAction",
-            Self::InvalidIdempotenceParameterMismatch(_) => "InvalidIdempotenceParameter.Mismatch",
+            Self::InvalidIdempotenceParameterMismatch(_) => {
+                "InvalidIdempotenceParameter.Mismatch"
+            }
             Self::InvalidParameterOwnerAccount(_) => "InvalidParameter.OwnerAccount",
-            Self::InvalidParameterResourceOwnerAccount(_) => "InvalidParameter.ResourceOwnerAccount",
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                "InvalidParameter.ResourceOwnerAccount"
+            }
             Self::LastTokenProcessing(_) => "LastTokenProcessing",
             Self::RealNameAuthenticationError(_) => "RealNameAuthenticationError",
             Self::UnsupportedHttpMethod(_) => "UnsupportedHTTPMethod",
@@ -269,7 +287,9 @@ impl CommonError {
             Self::OperationConflict(_) => "OperationConflict",
             Self::InternalError(_) => "InternalError",
             Self::ServiceUnavailable(_) => "ServiceUnavailable",
-            Self::ServiceUnavailableRegionMaintaining(_) => "ServiceUnavailable.RegionMaintaining",
+            Self::ServiceUnavailableRegionMaintaining(_) => {
+                "ServiceUnavailable.RegionMaintaining"
+            }
         }
     }
     /// The HTTP status the docs give for this code, when they give exactly one.

@@ -3,6 +3,7 @@
 mod bench;
 mod corpus_crate;
 mod crate_build;
+mod diff;
 mod gen;
 mod peak_alloc;
 mod tables;
@@ -16,6 +17,7 @@ commands:
   gen [--spec DIR] [--out DIR]   parse the pages, write the IR, the Rust crate and openapi.json
   check [--spec DIR] [--out DIR] fail when the output dir is not what `gen` would write
   tables PAGE.md...              print what the parser saw, one table row a line
+  diff OLD NEW | --base REV      what a doc update changes and whom it breaks (docs/diff.md)
   test                           run every check and test (what CI runs)
   corpus-crate OUT_DIR           generate the whole ECS corpus crate and hold it to clippy and rustdoc
   bench [--iterations N]         time and peak memory of each gen stage over the ECS corpus
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         "gen" => gen::run(rest, gen::Mode::Write),
         "check" => gen::run(rest, gen::Mode::Check),
         "tables" => tables::run(rest),
+        "diff" => diff::run(rest),
         "test" => test::run(rest),
         "corpus-crate" => corpus_crate::run(rest),
         "bench" => bench::run(rest),

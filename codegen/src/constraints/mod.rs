@@ -17,6 +17,7 @@ pub mod overrides;
 mod range;
 mod repeat;
 pub mod text;
+pub mod tokens;
 mod value_set;
 
 use std::sync::OnceLock;

@@ -199,6 +199,8 @@ pub enum WordingKind {
     EnumValueMeaning,
     ResponseFieldDescription,
     ErrorMessage,
+    /// A default described in a sentence rather than given as a value was reworded.
+    DefaultInWords,
     /// `Action` is filled in by the generated client from the API name, whatever the docs say about it.
     ActionParam,
 }
@@ -212,6 +214,7 @@ impl WordingKind {
             Self::EnumValueMeaning => "meaning of a valid value reworded",
             Self::ResponseFieldDescription => "response field description reworded",
             Self::ErrorMessage => "error message or description reworded",
+            Self::DefaultInWords => "default described in words reworded",
             Self::ActionParam => "`Action` row edited (the client always sends the API name)",
         }
     }

@@ -62,9 +62,17 @@ fn compare_one(
     match (old, new) {
         (Rule::OneOf { values: o }, Rule::OneOf { values: n }) => compare_values(cx, o, n, changes, wording),
         (Rule::Default { value: o }, Rule::Default { value: n }) if o != n => {
-            changes.push(
-                Change::new(api, ChangeKind::DefaultChanged { value_changed: true }, name, "").values(o, n),
-            );
+            if is_value(o) && is_value(n) {
+                let kind = ChangeKind::DefaultChanged { value_changed: true };
+                changes.push(Change::new(api, kind, name, "").values(describe(old), describe(new)));
+            } else {
+                // A default told in a sentence ("an IP address randomly selected from …") is prose.
+                wording.push(Wording {
+                    api: api.to_owned(),
+                    name: name.to_owned(),
+                    what: WordingKind::DefaultInWords,
+                });
+            }
         }
         (Rule::RepeatCount { min: a, max: b }, Rule::RepeatCount { min: c, max: d }) => {
             let order =
@@ -205,6 +213,11 @@ impl Order {
             other => other,
         }
     }
+}
+
+/// A default that is one token (`PL1`, `false`, `10`), not a sentence.
+fn is_value(default: &str) -> bool {
+    !default.trim().contains(char::is_whitespace)
 }
 
 /// Orders two inclusive intervals (`None` = unbounded) by the values they accept.
@@ -423,7 +436,11 @@ mod tests {
         let d = |v: &str| Rule::Default { value: v.into() };
         let (c, _) = run(true, vec![d("10")], vec![d("5")]);
         assert_eq!(kinds(&c), [("default-changed", true, false)]);
-        assert_eq!(c[0].detail, "10 → 5");
+        assert_eq!(c[0].detail, "default `10` → default `5`");
+        let (c, w) =
+            run(true, vec![d("a random address in the vSwitch")], vec![d("a random address in the subnet")]);
+        assert!(c.is_empty());
+        assert_eq!(w[0].what, WordingKind::DefaultInWords);
         let (c, _) = run(true, vec![], vec![d("5")]);
         assert_eq!(kinds(&c), [("default-changed", false, false)]);
         let (c, _) = run(true, vec![d("5")], vec![d("5")]);

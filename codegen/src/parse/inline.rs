@@ -12,6 +12,9 @@ pub fn text(markdown: &str) -> Text {
 /// Plain text of `markdown`: escapes removed, emphasis and links reduced to their text, one line
 /// per paragraph or list item, runs of spaces collapsed.
 pub fn plain(markdown: &str) -> String {
+    if has_no_markup(markdown) {
+        return collapse_spaces(markdown);
+    }
     let mut out = String::new();
     for event in Parser::new(markdown) {
         match event {
@@ -24,12 +27,58 @@ pub fn plain(markdown: &str) -> String {
             _ => {}
         }
     }
-    let lines: Vec<String> = out
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.join("\n")
+    let mut plain = String::with_capacity(out.len());
+    for line in out.lines() {
+        let line = collapse_spaces(line);
+        if !line.is_empty() {
+            if !plain.is_empty() {
+                plain.push('\n');
+            }
+            plain.push_str(&line);
+        }
+    }
+    plain
+}
+
+/// `text` trimmed, each run of whitespace replaced by one space.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// True when `text` is one line with no character Markdown could read as markup, so its plain
+/// text is itself (the common case for names, types and examples; skips a pulldown-cmark pass).
+fn has_no_markup(text: &str) -> bool {
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'!'
+                | b'#'
+                | b'~'
+                | b'|'
+                | b'\n'
+                | b'\r'
+        )
+    };
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered_item = digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'));
+    !text.bytes().any(special) && !t.starts_with(['-', '+', '=']) && !ordered_item
 }
 
 #[cfg(test)]
@@ -42,5 +91,8 @@ mod tests {
         assert_eq!(plain(r"\\No"), r"\No");
         assert_eq!(plain("See [Doc](~~1~~) and `Code`.\n\n -   a\n-   b"), "See Doc and Code.\na\nb");
         assert_eq!(plain(""), "");
+        assert_eq!(plain("  cn-hangzhou  b "), "cn-hangzhou b");
+        assert_eq!(plain("1. one"), "one");
+        assert_eq!(plain("- one"), "one");
     }
 }

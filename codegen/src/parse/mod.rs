@@ -110,13 +110,26 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
             }
             _ => {}
         }
-        for table in tables(section.blocks) {
+        let mut intro: Option<&str> = None;
+        for block in section.blocks {
+            let table = match block {
+                Block::Table(table) => table,
+                Block::Text { text, .. } => {
+                    intro = Some(text);
+                    continue;
+                }
+                Block::Heading(h) => {
+                    intro = Some(&h.text);
+                    continue;
+                }
+                Block::Code(_) => continue,
+            };
             let columns = Columns::from_header(&table.header);
             warn_unknown_columns(table, &columns, diags);
             match (section.kind, columns.kind()) {
                 (SectionKind::Request, TableKind::Params) => {
                     request_tables += 1;
-                    request.extend(request::params(table, &columns, diags));
+                    request::add_table(&mut request, table, &columns, intro.take(), diags);
                 }
                 (SectionKind::Errors, TableKind::Errors) => {
                     errors.extend(errors::error_rows(table, &columns, diags));
@@ -130,6 +143,7 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
         diags.note(0, "page has no request parameter table; not an API reference page");
         return None;
     }
+    request::warn_unknown_types(&request, diags);
     checks::check_params(&request, diags);
     checks::check_errors(&errors, diags);
     Some(ir::Api {
@@ -141,14 +155,6 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
         response,
         examples,
         errors,
-    })
-}
-
-/// The tables among `blocks`, in order.
-fn tables(blocks: &[Block]) -> impl Iterator<Item = &Table> {
-    blocks.iter().filter_map(|b| match b {
-        Block::Table(t) => Some(t),
-        _ => None,
     })
 }
 

@@ -50,23 +50,77 @@ pub fn params(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<
     out
 }
 
-/// The scalar type of a request Type cell; unknown or empty types read as String with a warning.
+/// The scalar type of a request Type cell; unknown or empty types read as String (empty ones with
+/// a warning here, unknown ones in [`warn_unknown_types`] once sub-tables are resolved).
 fn scalar_type(doc_type: &str, has_column: bool, line: usize, diags: &mut Diagnostics) -> ScalarType {
     if let Some(ty) = ScalarType::from_doc(doc_type) {
         return ty;
     }
-    let t = doc_type.trim().to_ascii_lowercase();
-    if ["list", "array", "array of string"].contains(&t.as_str()) {
-        return ScalarType::String;
-    }
-    if has_column {
-        if doc_type.is_empty() {
-            diags.warning(line, "request parameter has an empty type; read as String");
-        } else {
-            diags.warning(line, format!("unknown request parameter type `{doc_type}`; read as String"));
-        }
+    if has_column && doc_type.is_empty() {
+        diags.warning(line, "request parameter has an empty type; read as String");
     }
     ScalarType::String
+}
+
+/// True for Type cells that name a list of strings rather than a scalar (list-ness comes from `.N`).
+fn is_list_type(doc_type: &str) -> bool {
+    ["list", "array", "array of string"].contains(&doc_type.trim().to_ascii_lowercase().as_str())
+}
+
+/// Warns about every parameter whose Type cell is not a known type.
+pub fn warn_unknown_types(params: &[Param], diags: &mut Diagnostics) {
+    for p in params {
+        if !p.doc_type.is_empty() && ScalarType::from_doc(&p.doc_type).is_none() && !is_list_type(&p.doc_type)
+        {
+            diags.warning(p.line, format!("unknown request parameter type `{}`; read as String", p.doc_type));
+        }
+    }
+}
+
+/// Adds a request table's parameters to `request`. A later table introduced by a paragraph that
+/// names an earlier parameter's data type (`Configuration.N|Configuration` and "…the
+/// Configuration data type") lists that parameter's members: they are read as
+/// `Configuration.N.<Name>` and take the place of the group row.
+pub fn add_table(
+    request: &mut Vec<Param>,
+    table: &Table,
+    columns: &Columns,
+    intro: Option<&str>,
+    diags: &mut Diagnostics,
+) {
+    let mut members = params(table, columns, diags);
+    let Some(at) = intro.and_then(|intro| group_named_in(request, intro)) else {
+        request.extend(members);
+        return;
+    };
+    let group = request.remove(at);
+    diags.note(
+        group.line,
+        format!(
+            "`{}` ({}) is read as the group of the {} parameters in the table on line {}",
+            group.wire_name,
+            group.doc_type,
+            members.len(),
+            table.line
+        ),
+    );
+    for member in &mut members {
+        member.wire_name = format!("{}.{}", group.wire_name, member.wire_name);
+        member.path = wire_name::path(&member.wire_name)
+            .unwrap_or_else(|| vec![Segment { name: member.wire_name.clone(), index: Index::None }]);
+    }
+    request.splice(at..at, members);
+}
+
+/// The parameter whose (non-scalar) Type is a word of `intro`.
+fn group_named_in(request: &[Param], intro: &str) -> Option<usize> {
+    let words: Vec<&str> = intro.split(|c: char| !c.is_alphanumeric() && c != '_').collect();
+    request.iter().position(|p| {
+        !p.doc_type.is_empty()
+            && ScalarType::from_doc(&p.doc_type).is_none()
+            && !is_list_type(&p.doc_type)
+            && words.contains(&p.doc_type.as_str())
+    })
 }
 
 /// Reads a Required cell (`Yes`, `No`, `Optional`, `Required`, `TRUE`, `\\No`, …).

@@ -36,7 +36,23 @@ pub fn parse_file(path: &Path) -> ParsedPage {
     parse_page(&path.display().to_string(), &bytes)
 }
 
-/// The seed page in the repo.
+/// The seed page in the repo, named by its path from the workspace root.
 pub fn seed() -> ParsedPage {
-    parse_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/ecs/RunInstances.md"))
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/ecs/RunInstances.md");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    parse_page("spec/ecs/RunInstances.md", &bytes)
+}
+
+/// Counts every field node of a response tree.
+pub fn count_fields(fields: &[codegen::ir::Field]) -> usize {
+    use codegen::ir::FieldShape;
+    fields
+        .iter()
+        .map(|f| {
+            1 + match &f.shape {
+                FieldShape::Struct { fields } | FieldShape::Array { fields, .. } => count_fields(fields),
+                FieldShape::Scalar { .. } | FieldShape::ScalarList { .. } => 0,
+            }
+        })
+        .sum()
 }

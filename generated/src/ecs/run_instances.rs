@@ -33,7 +33,11 @@ pub struct RunInstancesRequest {
     /// If you do not use `LaunchTemplateId` or `LaunchTemplateName` to specify an instance launch template, `SecurityGroupId` is required.
     ///
     /// Wire name: `SecurityGroupId`; example: `sg-bp15ed6xe1yxeycg7ov3`.
-    #[serde(rename = "SecurityGroupId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SecurityGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub security_group_id: Option<String>,
     /// The ID of the VSwitch. It must be specified when you create VPC-based instances.
     ///
@@ -50,14 +54,22 @@ pub struct RunInstancesRequest {
     /// Default value: 200.
     ///
     /// Wire name: `InternetMaxBandwidthIn`; example: `200`.
-    #[serde(rename = "InternetMaxBandwidthIn", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "InternetMaxBandwidthIn",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub internet_max_bandwidth_in: Option<i32>,
     /// The maximum outbound bandwidth for the public network. Unit: Mbit/s. Valid values: 0 to 100.
     ///
     /// Default value: 0.
     ///
     /// Wire name: `InternetMaxBandwidthOut`; example: `5`.
-    #[serde(rename = "InternetMaxBandwidthOut", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "InternetMaxBandwidthOut",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// The name of the instance. It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons \(:\), underscores \(\_\), and hyphens \(-\). It must start with a letter. It cannot start with `http://` or `https://`. `InstanceId` is used by default.
     ///
@@ -90,7 +102,11 @@ pub struct RunInstancesRequest {
     /// Indicates whether to use the password predefined in the image. If PasswordInherit is specified, the Password must be null. Make sure that the selected image has a password configured.
     ///
     /// Wire name: `PasswordInherit`; example: `false`.
-    #[serde(rename = "PasswordInherit", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PasswordInherit",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub password_inherit: Option<bool>,
     /// The password of the instance. It must be 8 to 30 characters in length, and must be a combination of uppercase and lowercase letters, digits, and special characters. The following special characters can be used:
     ///
@@ -172,7 +188,11 @@ pub struct RunInstancesRequest {
     /// The interruption mode of the preemptible instance. Only the Terminate mode is supported, in which the instance is released.
     ///
     /// Wire name: `SpotInterruptionBehavior`; example: `Terminate`.
-    #[serde(rename = "SpotInterruptionBehavior", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SpotInterruptionBehavior",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub spot_interruption_behavior: Option<SpotInterruptionBehavior>,
     /// The running mode of the burstable performance instance \(t5\). Valid values:
     ///
@@ -182,7 +202,11 @@ pub struct RunInstancesRequest {
     /// Default value: null
     ///
     /// Wire name: `CreditSpecification`; example: `Standard`.
-    #[serde(rename = "CreditSpecification", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CreditSpecification",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub credit_specification: Option<CreditSpecification>,
     /// Indicates whether to enable security hardening. Valid values:
     ///
@@ -190,19 +214,31 @@ pub struct RunInstancesRequest {
     /// -   Deactive: disables security hardening. It is applicable to all images.
     ///
     /// Wire name: `SecurityEnhancementStrategy`; example: `Active`.
-    #[serde(rename = "SecurityEnhancementStrategy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SecurityEnhancementStrategy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub security_enhancement_strategy: Option<SecurityEnhancementStrategy>,
     /// The ID of the deployment set.
     ///
     /// Wire name: `DeploymentSetId`; example: `ds-bp1brhwhoqinyjd6tnXX`.
-    #[serde(rename = "DeploymentSetId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DeploymentSetId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub deployment_set_id: Option<String>,
     /// Indicates whether to create an ECS instance on the specified Dedicated Host \(DDH\). You can call the [DescribeDedicatedHosts](https://www.alibabacloud.com/help/doc-detail/94572.htm) action to view the DDH list.
     ///
     /// No preemptible instances can be created on the DDH. Therefore, if you specify `DedicatedHostId`, the values of `SpotStrategy` and `Spotpricelimit` will be ignored.
     ///
     /// Wire name: `DedicatedHostId`; example: `dh-dedicatedhost1`.
-    #[serde(rename = "DedicatedHostId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DedicatedHostId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub dedicated_host_id: Option<String>,
     /// The `Tag.N.*` parameters, one item per `N`: see [`Tag`].
     #[serde(rename = "Tag", default, skip_serializing_if = "Vec::is_empty")]
@@ -215,22 +251,38 @@ pub struct RunInstancesRequest {
     /// The ID of the resource group to which the instance belongs.
     ///
     /// Wire name: `ResourceGroupId`; example: `rg-resourcegroupid1`.
-    #[serde(rename = "ResourceGroupId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ResourceGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the instance launch template. For more information, call [DescribeLaunchTemplates](https://www.alibabacloud.com/help/doc-detail/73759.htm). You must use `LaunchTemplateId` or `LaunchTemplateName` to specify the instance launch template.
     ///
     /// Wire name: `LaunchTemplateId`; example: `lt-bp1apo0bbbkuy0rj3b9X`.
-    #[serde(rename = "LaunchTemplateId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "LaunchTemplateId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub launch_template_id: Option<String>,
     /// The name of the instance launch template. You must use `LaunchTemplateId` or `LaunchTemplateName` to specify the instance launch template.
     ///
     /// Wire name: `LaunchTemplateName`; example: `JoshuaWinPostPaid`.
-    #[serde(rename = "LaunchTemplateName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "LaunchTemplateName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub launch_template_name: Option<String>,
     /// The version of the instance launch template. If you specify `LaunchTemplateId` or `LaunchTemplateName`, but skip LaunchTemplateVersion, the default template version is used.
     ///
     /// Wire name: `LaunchTemplateVersion`; example: `3`.
-    #[serde(rename = "LaunchTemplateVersion", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "LaunchTemplateVersion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub launch_template_version: Option<i64>,
     /// The release protection attribute of the instance. It indicates whether you can use the ECS console or call the [DeleteInstance](https://www.alibabacloud.com/help/doc-detail/25507.htm) action to release the instance. Default value: false. Valid values:
     ///
@@ -240,7 +292,11 @@ pub struct RunInstancesRequest {
     /// **Note:** This attribute is applicable only to Pay-As-You-Go instances. It can only be used to block manual release operations, but not automatic release operations by the system.
     ///
     /// Wire name: `DeletionProtection`; example: `false`.
-    #[serde(rename = "DeletionProtection", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DeletionProtection",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub deletion_protection: Option<bool>,
     /// The automatic release time of the instance. The time follows the [ISO 8601](https://www.alibabacloud.com/help/doc-detail/25696.htm) standard and is in UTC time. Format: yyyy-MM-ddTHH:mm:ssZ.
     ///
@@ -249,14 +305,22 @@ pub struct RunInstancesRequest {
     /// -   The automatic release time must be less than 3 years from the current time.
     ///
     /// Wire name: `AutoReleaseTime`; example: `2018-01-01T12:05:00Z`.
-    #[serde(rename = "AutoReleaseTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AutoReleaseTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub auto_release_time: Option<String>,
     /// The billing method of the instance. Default value: PayByTraffic. Valid values:
     ///
     /// -   PayByTraffic: charged based on actual traffic.
     ///
     /// Wire name: `InternetChargeType`; example: `PayByTraffic`.
-    #[serde(rename = "InternetChargeType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "InternetChargeType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub internet_charge_type: Option<InternetChargeType>,
     /// The subscription period of the instance. Unit: month. The parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. If DedicatedHostId is specified, the value range of the Period parameter must be within the subscription period of the DDH. Valid values:
     ///
@@ -290,7 +354,11 @@ pub struct RunInstancesRequest {
     /// Default value: 1.
     ///
     /// Wire name: `AutoRenewPeriod`; example: `1`.
-    #[serde(rename = "AutoRenewPeriod", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AutoRenewPeriod",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub auto_renew_period: Option<i32>,
     /// The billing method of the instance. Default value: PostPaid. Valid values:
     ///
@@ -300,21 +368,33 @@ pub struct RunInstancesRequest {
     /// If it is set to PrePaid, you must confirm that your payment account has sufficient credit. Otherwise, the `InvalidPayMethod` error code is returned.
     ///
     /// Wire name: `InstanceChargeType`; example: `PrePaid`.
-    #[serde(rename = "InstanceChargeType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "InstanceChargeType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub instance_charge_type: Option<InstanceChargeType>,
     /// The number of randomly generated IPv6 addresses which are allocated to the ENI.
     ///
     /// **Note:** You cannot specify both `Ipv6Addresses.N` and `Ipv6AddressCount`.
     ///
     /// Wire name: `Ipv6AddressCount`; example: `1`.
-    #[serde(rename = "Ipv6AddressCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Ipv6AddressCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ipv6_address_count: Option<i32>,
     /// The private IP address of the instance. PrivateIpAddress depends on VSwitchId and cannot be specified separately.
     ///
     /// **Note:** When `PrivateIpAddress` is specified, `Amount` can only be set to 1.
     ///
     /// Wire name: `PrivateIpAddress`; example: `172.16.236.14X`.
-    #[serde(rename = "PrivateIpAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PrivateIpAddress",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub private_ip_address: Option<String>,
     /// Allocates one or more IPv6 addresses to the ENI. N can only be 1.
     ///
@@ -576,7 +656,10 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::network_interface`].
-    pub fn network_interface(mut self, value: impl IntoIterator<Item = NetworkInterface>) -> Self {
+    pub fn network_interface(
+        mut self,
+        value: impl IntoIterator<Item = NetworkInterface>,
+    ) -> Self {
         self.request.network_interface = value.into_iter().collect();
         self
     }
@@ -611,17 +694,26 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::spot_interruption_behavior`].
-    pub fn spot_interruption_behavior(mut self, value: impl Into<SpotInterruptionBehavior>) -> Self {
+    pub fn spot_interruption_behavior(
+        mut self,
+        value: impl Into<SpotInterruptionBehavior>,
+    ) -> Self {
         self.request.spot_interruption_behavior = Some(value.into());
         self
     }
     /// Sets [`RunInstancesRequest::credit_specification`].
-    pub fn credit_specification(mut self, value: impl Into<CreditSpecification>) -> Self {
+    pub fn credit_specification(
+        mut self,
+        value: impl Into<CreditSpecification>,
+    ) -> Self {
         self.request.credit_specification = Some(value.into());
         self
     }
     /// Sets [`RunInstancesRequest::security_enhancement_strategy`].
-    pub fn security_enhancement_strategy(mut self, value: impl Into<SecurityEnhancementStrategy>) -> Self {
+    pub fn security_enhancement_strategy(
+        mut self,
+        value: impl Into<SecurityEnhancementStrategy>,
+    ) -> Self {
         self.request.security_enhancement_strategy = Some(value.into());
         self
     }
@@ -716,7 +808,10 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::ipv6_address`].
-    pub fn ipv6_address(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
+    pub fn ipv6_address(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
         self.request.ipv6_address = value.into_iter().map(Into::into).collect();
         self
     }
@@ -736,7 +831,10 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::security_group_ids`].
-    pub fn security_group_ids(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
+    pub fn security_group_ids(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
         self.request.security_group_ids = value.into_iter().map(Into::into).collect();
         self
     }
@@ -754,63 +852,93 @@ impl RunInstancesRequest {
     const QUERY_SCHEMA: &'static [crate::runtime::query::Field] = &[
         crate::runtime::query::Field {
             name: "RegionId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "ZoneId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "ImageId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "SecurityGroupId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "VSwitchId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "InstanceType",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "InternetMaxBandwidthIn",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "InternetMaxBandwidthOut",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "InstanceName",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "HostName",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "UniqueSuffix",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Boolean),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Boolean,
+            ),
         },
         crate::runtime::query::Field {
             name: "Description",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "PasswordInherit",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Boolean),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Boolean,
+            ),
         },
         crate::runtime::query::Field {
             name: "Password",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "KeyPairName",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "SystemDisk",
@@ -822,7 +950,9 @@ impl RunInstancesRequest {
         },
         crate::runtime::query::Field {
             name: "IoOptimized",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "NetworkInterface",
@@ -830,47 +960,69 @@ impl RunInstancesRequest {
         },
         crate::runtime::query::Field {
             name: "RamRoleName",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "UserData",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "MinAmount",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "Amount",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "SpotPriceLimit",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Float),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Float,
+            ),
         },
         crate::runtime::query::Field {
             name: "SpotStrategy",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "SpotInterruptionBehavior",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "CreditSpecification",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "SecurityEnhancementStrategy",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "DeploymentSetId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "DedicatedHostId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Tag",
@@ -878,96 +1030,805 @@ impl RunInstancesRequest {
         },
         crate::runtime::query::Field {
             name: "HpcClusterId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "ResourceGroupId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "LaunchTemplateId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "LaunchTemplateName",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "LaunchTemplateVersion",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "DeletionProtection",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Boolean),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Boolean,
+            ),
         },
         crate::runtime::query::Field {
             name: "AutoReleaseTime",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "InternetChargeType",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Period",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "AutoRenew",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Boolean),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Boolean,
+            ),
         },
         crate::runtime::query::Field {
             name: "PeriodUnit",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "AutoRenewPeriod",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "InstanceChargeType",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Ipv6AddressCount",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "PrivateIpAddress",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Ipv6Address",
-            kind: crate::runtime::query::Kind::List(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::List(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "DryRun",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Boolean),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Boolean,
+            ),
         },
         crate::runtime::query::Field {
             name: "ClientToken",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Affinity",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "SecurityGroupIds",
-            kind: crate::runtime::query::Kind::List(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::List(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Tenancy",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
     ];
+    /// Checks the request against every rule the generator enforces from the docs' prose
+    /// (lengths, ranges, value sets, character rules, formats, cross-field rules) and
+    /// returns every violation, each with its wire path and the doc sentence it breaks.
+    /// The docs sometimes lag the service: skip this when they do.
+    pub fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
+        const CHECKS: &[crate::runtime::validation::Check] = &[
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "Action",
+                    values: &["RunInstances"],
+                },
+                source: "Set the value to RunInstances.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Range {
+                    param: "InternetMaxBandwidthIn",
+                    min: Some(1f64),
+                    max: Some(200f64),
+                },
+                source: "Valid values: 1 to 200.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Range {
+                    param: "InternetMaxBandwidthOut",
+                    min: Some(0f64),
+                    max: Some(100f64),
+                },
+                source: "Valid values: 0 to 100.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "InstanceName",
+                    min: Some(2u64),
+                    max: Some(128u64),
+                },
+                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "HostName",
+                    min: Some(2u64),
+                    max: Some(64u64),
+                },
+                source: "Both operating-system bullets bound the hostname (Windows: 2 to 15, others: 2 to 64): whatever the image, it must be 2 to 64 characters.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "Description",
+                    min: Some(2u64),
+                    max: Some(256u64),
+                },
+                source: "It must be 2 to 256 characters in length.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "Password",
+                    min: Some(8u64),
+                    max: Some(30u64),
+                },
+                source: "It must be 8 to 30 characters in length, and must be a combination of uppercase and lowercase letters, digits, and special characters.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Range {
+                    param: "SystemDisk.Size",
+                    min: Some(20f64),
+                    max: Some(500f64),
+                },
+                source: "Valid values: 20 to 500.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "SystemDisk.Category",
+                    values: &[
+                        "cloud",
+                        "cloud_efficiency",
+                        "cloud_ssd",
+                        "ephemeral_ssd",
+                        "cloud_essd",
+                    ],
+                },
+                source: "Valid values: cloud: basic disk. cloud_efficiency: ultra disk. cloud_ssd: SSD. ephemeral_ssd: local SSD. cloud_essd: ESSD. ESSDs are still in the public beta test phase and only available in some regions. For more information, see ESSD FAQ.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "SystemDisk.DiskName",
+                    min: Some(2u64),
+                    max: Some(128u64),
+                },
+                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "SystemDisk.Description",
+                    min: Some(2u64),
+                    max: Some(256u64),
+                },
+                source: "It must be 2 to 256 characters in length.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RepeatCount {
+                    param: "DataDisk.N.Size",
+                    min: 1u32,
+                    max: 16u32,
+                },
+                source: "n ranges from 1 to 16.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RepeatCount {
+                    param: "DataDisk.N.SnapshotId",
+                    min: 1u32,
+                    max: 16u32,
+                },
+                source: "n ranges from 1 to 16.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "DataDisk.N.Category",
+                    values: &[
+                        "cloud",
+                        "cloud_efficiency",
+                        "cloud_ssd",
+                        "ephemeral_ssd",
+                        "cloud_essd",
+                    ],
+                },
+                source: "Valid values: cloud: basic disk. cloud_efficiency: ultra disk. cloud_ssd: SSD. ephemeral_ssd: local SSD. cloud_essd: ESSD. ESSDs are still in the public beta test phase and only available in some regions. For more information, see ESSD FAQ.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "DataDisk.N.DiskName",
+                    min: Some(2u64),
+                    max: Some(128u64),
+                },
+                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "DataDisk.N.Description",
+                    min: Some(2u64),
+                    max: Some(256u64),
+                },
+                source: "It must be 2 to 256 characters in length.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "IoOptimized",
+                    values: &["none", "optimized"],
+                },
+                source: "Valid values: none. optimized.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "NetworkInterface.N.Description",
+                    min: Some(2u64),
+                    max: Some(256u64),
+                },
+                source: "It must be 2 to 256 characters in length.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Range {
+                    param: "MinAmount",
+                    min: Some(1f64),
+                    max: Some(100f64),
+                },
+                source: "Valid values: 1 to 100.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Range {
+                    param: "Amount",
+                    min: Some(1f64),
+                    max: Some(100f64),
+                },
+                source: "Valid values: 1 to 100.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "SpotStrategy",
+                    values: &["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"],
+                },
+                source: "Valid values: NoSpot: a standard Pay-As-You-Go instance. SpotWithPriceLimit: a preemptible instance with the upper price limit defined. SpotAsPriceGo: a Pay-As-You-Go instance with its price based on the current market price.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "SpotInterruptionBehavior",
+                    values: &["Terminate"],
+                },
+                source: "\"Only the Terminate mode is supported\" (the current page: \"Set the value to Terminate\"); not a \"Valid values:\" sentence, so not read.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "CreditSpecification",
+                    values: &["Standard", "Unlimited"],
+                },
+                source: "Valid values: Standard: standard mode. For more information, see Standard mode. Unlimited: unlimited mode. For more information, see Unlimited mode.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "SecurityEnhancementStrategy",
+                    values: &["Active", "Deactive"],
+                },
+                source: "Valid values: Active: enables security hardening. It is applicable only to Alibaba Cloud public images. Deactive: disables security hardening. It is applicable to all images.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RepeatCount {
+                    param: "Tag.N.Key",
+                    min: 1u32,
+                    max: 20u32,
+                },
+                source: "n ranges from 1 to 20.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "Tag.N.Key",
+                    min: Some(1u64),
+                    max: None,
+                },
+                source: "This parameter cannot be left empty.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "Tag.N.Key",
+                    min: None,
+                    max: Some(64u64),
+                },
+                source: "It must be no more than 64 characters in length.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RepeatCount {
+                    param: "Tag.N.Value",
+                    min: 1u32,
+                    max: 20u32,
+                },
+                source: "n ranges from 1 to 20.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "Tag.N.Value",
+                    min: None,
+                    max: Some(128u64),
+                },
+                source: "It must be no more than 128 characters in length.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "DeletionProtection",
+                    values: &["true", "false"],
+                },
+                source: "Valid values: true: enables release protection. false: disables release protection.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "InternetChargeType",
+                    values: &["PayByTraffic", "PayByBandwidth"],
+                },
+                source: "The seed page lists only PayByTraffic; the current RunInstances page (../shared/corpus/ecs/RunInstances.md) and CreateInstance list PayByBandwidth too, and the service accepts it.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "AutoRenew",
+                    values: &["true", "false"],
+                },
+                source: "Valid values: true. false.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "PeriodUnit",
+                    values: &["Week", "Month"],
+                },
+                source: "Valid values: Week Month",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "InstanceChargeType",
+                    values: &["PrePaid", "PostPaid"],
+                },
+                source: "Valid values: PrePaid: subscription. PostPaid: Pay-As-You-Go.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RepeatCount {
+                    param: "Ipv6Address.N",
+                    min: 1u32,
+                    max: 1u32,
+                },
+                source: "N can only be 1.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Length {
+                    param: "ClientToken",
+                    min: None,
+                    max: Some(64u64),
+                },
+                source: "It must be no more than 64 characters in length.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "Affinity",
+                    values: &["default", "host"],
+                },
+                source: "Valid values: default: The instance is not associated with the DDH on which the instance is created. For an instance that is enabled with the No fees for stopped instances (VPC-Connected) feature, if the original DDH does not have sufficient resources after the instance is restarted, the instance will be hosted on another DDH in the automatic DDH resource pool. host: The instance is associated with the DDH on which the instance is created. An instance that is enabled with the No fees for stopped instances (VPC-Connected) feature is still hosted on the original DDH after it is restarted. If the original DDH does not have sufficient resources, the instance restart fails.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "DataDisk.N.PerformanceLevel",
+                    values: &["PL1", "PL2", "PL3"],
+                },
+                source: "Valid values: PL1 (default value): The maximum random read/write IOPS of a single disk is 50,000. PL2: The maximum random read/write IOPS of a single disk is 100,000. PL3: The maximum random read/write IOPS of a single disk is 1,000,000.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "SystemDisk.PerformanceLevel",
+                    values: &["PL1", "PL2", "PL3"],
+                },
+                source: "Valid values: PL1 (default value): The maximum random read/write IOPS of a single disk is 50,000. PL2: The maximum random read/write IOPS of a single disk is 100,000. PL3: The maximum random read/write IOPS of a single disk is 1,000,000.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOf {
+                    param: "Tenancy",
+                    values: &["default", "host"],
+                },
+                source: "Valid values: default: The ECS instance is not created on a DDH. host: The ECS instance is created on a DDH. If you do not specify DedicatedHostId, Alibaba Cloud will automatically select a DDH for your instance.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::StartsWithLetter {
+                    param: "InstanceName",
+                },
+                source: "It must start with a letter.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "InstanceName",
+                    prefixes: &["http://", "https://"],
+                },
+                source: "It cannot start with http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::NoLeadingOrTrailing {
+                    param: "HostName",
+                    chars: ".-",
+                },
+                source: "It cannot start or end with a period (.) or a hyphen (-).",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "Description",
+                    prefixes: &["http://", "https://"],
+                },
+                source: "It cannot start with http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::StartsWithLetter {
+                    param: "SystemDisk.DiskName",
+                },
+                source: "It must start with a letter.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "SystemDisk.DiskName",
+                    prefixes: &["http://", "https://"],
+                },
+                source: "It cannot start with http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "SystemDisk.Description",
+                    prefixes: &["http://", "https://"],
+                },
+                source: "It cannot start with http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::StartsWithLetter {
+                    param: "DataDisk.N.DiskName",
+                },
+                source: "It must start with a letter.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "DataDisk.N.DiskName",
+                    prefixes: &["http://", "https://"],
+                },
+                source: "It cannot start with http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "DataDisk.N.Description",
+                    prefixes: &["http://", "https://"],
+                },
+                source: "It cannot start with http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "NetworkInterface.N.Description",
+                    prefixes: &["http://", "https://"],
+                },
+                source: "It cannot start with http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "Tag.N.Key",
+                    prefixes: &["aliyun", "acs:"],
+                },
+                source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                    param: "Tag.N.Value",
+                    prefixes: &["aliyun", "acs:"],
+                },
+                source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RequiredUnless {
+                    param: "ImageId",
+                    unless: &["LaunchTemplateId", "LaunchTemplateName"],
+                },
+                source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, ImageId is required.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RequiredUnless {
+                    param: "SecurityGroupId",
+                    unless: &["LaunchTemplateId", "LaunchTemplateName"],
+                },
+                source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, SecurityGroupId is required.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RequiredUnless {
+                    param: "InstanceType",
+                    unless: &["LaunchTemplateId", "LaunchTemplateName"],
+                },
+                source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, InstanceType is required.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenWith {
+                    when: "PasswordInherit",
+                    value: Some("true"),
+                    then: "Password",
+                },
+                source: "If PasswordInherit is specified, the Password must be null.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::MutuallyExclusive {
+                    params: &["Ipv6Address.N", "Ipv6AddressCount"],
+                },
+                source: "Note: You cannot specify both Ipv6Addresses.N and Ipv6AddressCount.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::DependsOn {
+                    param: "PrivateIpAddress",
+                    depends_on: "VSwitchId",
+                },
+                source: "PrivateIpAddress depends on VSwitchId and cannot be specified separately.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RestrictedWith {
+                    when: "PrivateIpAddress",
+                    when_value: None,
+                    then: "Amount",
+                    values: &["1"],
+                },
+                source: "Note: When PrivateIpAddress is specified, Amount can only be set to 1.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::AllowedChars {
+                    param: "InstanceName",
+                    upper: true,
+                    lower: true,
+                    digit: true,
+                    letter: false,
+                    extra: ":_-",
+                },
+                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::NoConsecutive {
+                    param: "HostName",
+                    chars: ".-",
+                },
+                source: "It cannot contain consecutive periods (.) or hyphens (-).",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::AllowedChars {
+                    param: "HostName",
+                    upper: true,
+                    lower: true,
+                    digit: true,
+                    letter: false,
+                    extra: ".-",
+                },
+                source: "Both operating-system bullets allow at most letters, digits, periods (.) and hyphens (-): the union of the two alphabets.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::AllowedChars {
+                    param: "Password",
+                    upper: true,
+                    lower: true,
+                    digit: true,
+                    letter: false,
+                    extra: "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
+                },
+                source: "The password of the instance. It must be 8 to 30 characters in length, and must be a combination of uppercase and lowercase letters, digits, and special characters. The following special characters can be used: ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::AllowedChars {
+                    param: "SystemDisk.DiskName",
+                    upper: true,
+                    lower: true,
+                    digit: true,
+                    letter: false,
+                    extra: ":_-",
+                },
+                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::AllowedChars {
+                    param: "DataDisk.N.DiskName",
+                    upper: true,
+                    lower: true,
+                    digit: true,
+                    letter: false,
+                    extra: ":_-",
+                },
+                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenSubstrings {
+                    param: "Tag.N.Key",
+                    substrings: &["http://", "https://"],
+                },
+                source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::ForbiddenSubstrings {
+                    param: "Tag.N.Value",
+                    substrings: &["http://", "https://"],
+                },
+                source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Time {
+                    param: "AutoReleaseTime",
+                    pattern: "yyyy-MM-ddTHH:mm:ssZ",
+                },
+                source: "Format: yyyy-MM-ddTHH:mm:ssZ.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Ascii {
+                    param: "ClientToken",
+                },
+                source: "ClientToken can contain only ASCII characters.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::Base64 {
+                    param: "UserData",
+                    max_bytes: Some(16384u64),
+                },
+                source: "It must be encoded in Base64. The maximum size of the user data is 16 KB.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RangeBy {
+                    param: "DataDisk.N.Size",
+                    on: "DataDisk.N.Category",
+                    when: "cloud",
+                    min: Some(5f64),
+                    max: Some(2000f64),
+                },
+                source: "cloud: 5 to 2,000.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RangeBy {
+                    param: "DataDisk.N.Size",
+                    on: "DataDisk.N.Category",
+                    when: "cloud_efficiency",
+                    min: Some(20f64),
+                    max: Some(32768f64),
+                },
+                source: "cloud_efficiency: 20 to 32,768.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RangeBy {
+                    param: "DataDisk.N.Size",
+                    on: "DataDisk.N.Category",
+                    when: "cloud_ssd",
+                    min: Some(20f64),
+                    max: Some(32768f64),
+                },
+                source: "cloud_ssd: 20 to 32,768.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RangeBy {
+                    param: "DataDisk.N.Size",
+                    on: "DataDisk.N.Category",
+                    when: "cloud_essd",
+                    min: Some(20f64),
+                    max: Some(32768f64),
+                },
+                source: "cloud_essd: 20 to 32,768.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::RangeBy {
+                    param: "DataDisk.N.Size",
+                    on: "DataDisk.N.Category",
+                    when: "ephemeral_ssd",
+                    min: Some(5f64),
+                    max: Some(800f64),
+                },
+                source: "ephemeral_ssd: 5 to 800.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOfBy {
+                    param: "Period",
+                    on: "PeriodUnit",
+                    when: "Week",
+                    values: &["1", "2", "3", "4"],
+                },
+                source: "{“1”, “2”, “3”, “4”} if PeriodUnit is set to Week.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOfBy {
+                    param: "Period",
+                    on: "PeriodUnit",
+                    when: "Month",
+                    values: &[
+                        "1",
+                        "2",
+                        "3",
+                        "4",
+                        "5",
+                        "6",
+                        "7",
+                        "8",
+                        "9",
+                        "12",
+                        "24",
+                        "36",
+                        "48",
+                        "60",
+                    ],
+                },
+                source: "{ “1”, “2”, “3”, “4”, “5”, “6”, “7”, “8”, “9”, “12”, “24”, “36”,”48”,”60”} if PeriodUnit is set to Month.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOfBy {
+                    param: "AutoRenewPeriod",
+                    on: "PeriodUnit",
+                    when: "Week",
+                    values: &["1", "2", "3"],
+                },
+                source: "{“1”, “2”, “3”} if PeriodUnit is set to Week.",
+            },
+            crate::runtime::validation::Check {
+                rule: crate::runtime::validation::Rule::OneOfBy {
+                    param: "AutoRenewPeriod",
+                    on: "PeriodUnit",
+                    when: "Month",
+                    values: &["1", "2", "3", "12", "24", "36", "48", "60"],
+                },
+                source: "{\"1\", \"2\", \"3\", \"12\", \"24\", \"36\",\"48\", \"60\"} if PeriodUnit is set to Month.",
+            },
+        ];
+        crate::runtime::validation::validate(
+            &crate::runtime::Operation::to_query_pairs(self),
+            CHECKS,
+        )
+    }
     /// Reads wire pairs back into a request: the inverse of
     /// [`to_query_pairs`](crate::runtime::Operation::to_query_pairs). `Action` must name this API
     /// when present; common request parameters (`Version`, `Signature`, …) are skipped.
     pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
         pairs: impl IntoIterator<Item = (K, V)>,
     ) -> Result<Self, crate::runtime::query::QueryError> {
-        crate::runtime::query::from_query_pairs("RunInstances", Self::QUERY_SCHEMA, pairs)
+        crate::runtime::query::from_query_pairs(
+            "RunInstances",
+            Self::QUERY_SCHEMA,
+            pairs,
+        )
     }
 }
 impl crate::runtime::Operation for RunInstancesRequest {
@@ -1026,13 +1887,23 @@ pub struct SystemDisk {
     /// For information about how to select a performance level for an ESSD cloud disk, see [ESSD cloud disk](https://www.alibabacloud.com/help/doc-detail/122389.htm).
     ///
     /// Wire name: `SystemDisk.PerformanceLevel`; example: `PL1`.
-    #[serde(rename = "PerformanceLevel", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PerformanceLevel",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub performance_level: Option<SystemDiskPerformanceLevel>,
 }
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self { size: None, category: None, disk_name: None, description: None, performance_level: None }
+        Self {
+            size: None,
+            category: None,
+            disk_name: None,
+            description: None,
+            performance_level: None,
+        }
     }
     /// Sets [`SystemDisk::size`].
     pub fn size(mut self, value: impl Into<String>) -> Self {
@@ -1055,30 +1926,43 @@ impl SystemDisk {
         self
     }
     /// Sets [`SystemDisk::performance_level`].
-    pub fn performance_level(mut self, value: impl Into<SystemDiskPerformanceLevel>) -> Self {
+    pub fn performance_level(
+        mut self,
+        value: impl Into<SystemDiskPerformanceLevel>,
+    ) -> Self {
         self.performance_level = Some(value.into());
         self
     }
     const QUERY_SCHEMA: &'static [crate::runtime::query::Field] = &[
         crate::runtime::query::Field {
             name: "Size",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Category",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "DiskName",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Description",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "PerformanceLevel",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
     ];
 }
@@ -1146,7 +2030,11 @@ pub struct DataDisk {
     /// Indicates whether the data disk is released along with the instance. Default value: true.
     ///
     /// Wire name: `DataDisk.N.DeleteWithInstance`; example: `true`.
-    #[serde(rename = "DeleteWithInstance", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DeleteWithInstance",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub delete_with_instance: Option<bool>,
     /// The performance level you select for an ESSD cloud disk that is used as a data disk. The value of N must be the same as that in `DataDisk.N.Category=cloud_essd`. Valid values:
     ///
@@ -1157,7 +2045,11 @@ pub struct DataDisk {
     /// For information about how to select a performance level for an ESSD cloud disk, see [ESSD cloud disk](https://www.alibabacloud.com/help/doc-detail/122389.htm).
     ///
     /// Wire name: `DataDisk.N.PerformanceLevel`; example: `PL2`.
-    #[serde(rename = "PerformanceLevel", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PerformanceLevel",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub performance_level: Option<DataDiskPerformanceLevel>,
 }
 impl DataDisk {
@@ -1222,50 +2114,73 @@ impl DataDisk {
         self
     }
     /// Sets [`DataDisk::performance_level`].
-    pub fn performance_level(mut self, value: impl Into<DataDiskPerformanceLevel>) -> Self {
+    pub fn performance_level(
+        mut self,
+        value: impl Into<DataDiskPerformanceLevel>,
+    ) -> Self {
         self.performance_level = Some(value.into());
         self
     }
     const QUERY_SCHEMA: &'static [crate::runtime::query::Field] = &[
         crate::runtime::query::Field {
             name: "Size",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Integer),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Integer,
+            ),
         },
         crate::runtime::query::Field {
             name: "SnapshotId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Category",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Encrypted",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "KMSKeyId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "DiskName",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Description",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Device",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "DeleteWithInstance",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::Boolean),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::Boolean,
+            ),
         },
         crate::runtime::query::Field {
             name: "PerformanceLevel",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
     ];
 }
@@ -1277,7 +2192,11 @@ pub struct NetworkInterface {
     /// The primary IP address of the nth ENI.
     ///
     /// Wire name: `NetworkInterface.N.PrimaryIpAddress`; example: `172.16.236.14X`.
-    #[serde(rename = "PrimaryIpAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "PrimaryIpAddress",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub primary_ip_address: Option<String>,
     /// The ID of the VSwitch for the nth ENI.
     ///
@@ -1287,12 +2206,20 @@ pub struct NetworkInterface {
     /// The ID of security group for the nth ENI.
     ///
     /// Wire name: `NetworkInterface.N.SecurityGroupId`; example: `sg-securitygroupid2`.
-    #[serde(rename = "SecurityGroupId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SecurityGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub security_group_id: Option<String>,
     /// The name of the nth ENI.
     ///
     /// Wire name: `NetworkInterface.N.NetworkInterfaceName`; example: `FinanceJoshua`.
-    #[serde(rename = "NetworkInterfaceName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "NetworkInterfaceName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub network_interface_name: Option<String>,
     /// The description of the nth ENI. It must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
@@ -1339,23 +2266,33 @@ impl NetworkInterface {
     const QUERY_SCHEMA: &'static [crate::runtime::query::Field] = &[
         crate::runtime::query::Field {
             name: "PrimaryIpAddress",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "VSwitchId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "SecurityGroupId",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "NetworkInterfaceName",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Description",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
     ];
 }
@@ -1393,11 +2330,15 @@ impl Tag {
     const QUERY_SCHEMA: &'static [crate::runtime::query::Field] = &[
         crate::runtime::query::Field {
             name: "Key",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
         crate::runtime::query::Field {
             name: "Value",
-            kind: crate::runtime::query::Kind::Scalar(crate::runtime::query::Scalar::String),
+            kind: crate::runtime::query::Kind::Scalar(
+                crate::runtime::query::Scalar::String,
+            ),
         },
     ];
 }
@@ -1466,7 +2407,9 @@ impl serde::Serialize for SystemDiskCategory {
     }
 }
 impl<'de> serde::Deserialize<'de> for SystemDiskCategory {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1525,7 +2468,9 @@ impl serde::Serialize for SystemDiskPerformanceLevel {
     }
 }
 impl<'de> serde::Deserialize<'de> for SystemDiskPerformanceLevel {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1594,7 +2539,9 @@ impl serde::Serialize for DataDiskCategory {
     }
 }
 impl<'de> serde::Deserialize<'de> for DataDiskCategory {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1653,7 +2600,9 @@ impl serde::Serialize for DataDiskPerformanceLevel {
     }
 }
 impl<'de> serde::Deserialize<'de> for DataDiskPerformanceLevel {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1707,7 +2656,9 @@ impl serde::Serialize for IoOptimized {
     }
 }
 impl<'de> serde::Deserialize<'de> for IoOptimized {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1766,7 +2717,9 @@ impl serde::Serialize for SpotStrategy {
     }
 }
 impl<'de> serde::Deserialize<'de> for SpotStrategy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1815,7 +2768,9 @@ impl serde::Serialize for SpotInterruptionBehavior {
     }
 }
 impl<'de> serde::Deserialize<'de> for SpotInterruptionBehavior {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1869,7 +2824,9 @@ impl serde::Serialize for CreditSpecification {
     }
 }
 impl<'de> serde::Deserialize<'de> for CreditSpecification {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1923,7 +2880,9 @@ impl serde::Serialize for SecurityEnhancementStrategy {
     }
 }
 impl<'de> serde::Deserialize<'de> for SecurityEnhancementStrategy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -1977,7 +2936,9 @@ impl serde::Serialize for InternetChargeType {
     }
 }
 impl<'de> serde::Deserialize<'de> for InternetChargeType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -2031,7 +2992,9 @@ impl serde::Serialize for PeriodUnit {
     }
 }
 impl<'de> serde::Deserialize<'de> for PeriodUnit {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -2085,7 +3048,9 @@ impl serde::Serialize for InstanceChargeType {
     }
 }
 impl<'de> serde::Deserialize<'de> for InstanceChargeType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -2139,7 +3104,9 @@ impl serde::Serialize for Affinity {
     }
 }
 impl<'de> serde::Deserialize<'de> for Affinity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -2193,7 +3160,9 @@ impl serde::Serialize for Tenancy {
     }
 }
 impl<'de> serde::Deserialize<'de> for Tenancy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
@@ -2213,7 +3182,11 @@ pub struct RunInstancesResponse {
     /// The request ID.
     ///
     /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    #[serde(rename = "RequestId", default, deserialize_with = "crate::runtime::de::scalar")]
+    #[serde(
+        rename = "RequestId",
+        default,
+        deserialize_with = "crate::runtime::de::scalar"
+    )]
     pub request_id: Option<String>,
 }
 /// The errors [`RunInstancesRequest`] documents, a code common to every API, or any other code.
@@ -2498,7 +3471,9 @@ pub enum RunInstancesError {
     /// `InvalidInstanceType.ElasticNetworkInterfaceNotSupported`
     ///
     /// - 400: The specified instance type does not support Elastic Network Interface, you cannot attach Elastic Network Interface to generation I instances.
-    InvalidInstanceTypeElasticNetworkInterfaceNotSupported(Box<crate::runtime::ErrorBody>),
+    InvalidInstanceTypeElasticNetworkInterfaceNotSupported(
+        Box<crate::runtime::ErrorBody>,
+    ),
     /// `InvalidParameter.EncryptedIllegal`
     ///
     /// - 400: %s
@@ -2583,7 +3558,9 @@ pub enum RunInstancesError {
     /// `InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport`
     ///
     /// - 403: The specified SpotInterruptionBehavior does not support Classic network Instance.
-    InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(Box<crate::runtime::ErrorBody>),
+    InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(
+        Box<crate::runtime::ErrorBody>,
+    ),
     /// `InvalidSpotInterruptionBehavior.LocalDiskNotSupport`
     ///
     /// - 403: The specified SpotInterruptionBehavior does not support local disk instance.
@@ -2791,85 +3768,141 @@ impl RunInstancesError {
                 "InvalidInternetChargeType.ValueNotSupported"
             }
             Self::InvalidHostNameMalformed(_) => "InvalidHostName.Malformed",
-            Self::InvalidParamsInstanceNameExceed(_) => "InvalidParams.InstanceNameExceed",
+            Self::InvalidParamsInstanceNameExceed(_) => {
+                "InvalidParams.InstanceNameExceed"
+            }
             Self::InvalidParamsHostnameExceed(_) => "InvalidParams.HostnameExceed",
             Self::InvalidPasswordParamMismatch(_) => "InvalidPasswordParam.Mismatch",
             Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
                 "InvalidSystemDiskCategory.ValueNotSupported"
             }
-            Self::InvalidDataDiskSizeValueNotSupported(_) => "InvalidDataDiskSize.ValueNotSupported",
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => "InvalidDataDiskCategory.ValueNotSupported",
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => "InvalidSnapshotId.BasedSnapshotTooOld",
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                "InvalidDataDiskSize.ValueNotSupported"
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                "InvalidDataDiskCategory.ValueNotSupported"
+            }
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => {
+                "InvalidSnapshotId.BasedSnapshotTooOld"
+            }
             Self::InvalidSnapshotIdNotReady(_) => "InvalidSnapshotId.NotReady",
             Self::InvalidDeviceInUse(_) => "InvalidDevice.InUse",
             Self::ImageRemovedInMarket(_) => "ImageRemovedInMarket",
             Self::InvalidClusterIdNotFound(_) => "InvalidClusterId.NotFound",
-            Self::InvalidDiskDescriptionMalformed(_) => "InvalidDiskDescription.Malformed",
+            Self::InvalidDiskDescriptionMalformed(_) => {
+                "InvalidDiskDescription.Malformed"
+            }
             Self::RegionUnauthorized(_) => "RegionUnauthorized",
             Self::CategoryNotSupported(_) => "CategoryNotSupported",
             Self::InvalidVSwitchIdNotFound(_) => "InvalidVSwitchId.NotFound",
             Self::InvalidParameterMismatch(_) => "InvalidParameter.Mismatch",
             Self::InvalidPrivateIpAddress(_) => "InvalidPrivateIpAddress",
-            Self::InvalidPrivateIpAddressMalformed(_) => "InvalidPrivateIpAddress.Malformed",
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                "InvalidPrivateIpAddress.Malformed"
+            }
             Self::IncorrectVSwitchStatus(_) => "IncorrectVSwitchStatus",
             Self::MissingParameter(_) => "MissingParameter",
             Self::InvalidDiskCategoryMismatch(_) => "InvalidDiskCategory.Mismatch",
             Self::Forbbiden(_) => "Forbbiden",
             Self::InvalidImageIdNotFound(_) => "InvalidImageId.NotFound",
             Self::InvalidDiskSizeTooSmall(_) => "InvalidDiskSize.TooSmall",
-            Self::InvalidInstanceChargeTypeNotFound(_) => "InvalidInstanceChargeType.NotFound",
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                "InvalidInstanceChargeType.NotFound"
+            }
             Self::InvalidPeriod(_) => "InvalidPeriod",
-            Self::InvalidDiskCategoryNotSupported(_) => "InvalidDiskCategory.NotSupported",
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                "InvalidDiskCategory.NotSupported"
+            }
             Self::InstanceDiskCategoryLimitExceed(_) => "InstanceDiskCategoryLimitExceed",
             Self::QuotaExceedBuyImage(_) => "QuotaExceed.BuyImage",
-            Self::InvalidClientTokenValueNotSupported(_) => "InvalidClientToken.ValueNotSupported",
-            Self::InvalidInternetMaxBandwidthOutMalformed(_) => "InvalidInternetMaxBandwidthOut.Malformed",
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                "InvalidClientToken.ValueNotSupported"
+            }
+            Self::InvalidInternetMaxBandwidthOutMalformed(_) => {
+                "InvalidInternetMaxBandwidthOut.Malformed"
+            }
             Self::InvalidTagValueMalformed(_) => "InvalidTagValue.Malformed",
             Self::InvalidMinAmountMalformed(_) => "InvalidMinAmount.Malformed",
             Self::InvalidMaxAmountMalformed(_) => "InvalidMaxAmount.Malformed",
-            Self::InvalidAutoReleaseTimeMalformed(_) => "InvalidAutoReleaseTime.Malformed",
-            Self::InvalidSystemDiskSizeLessThanImageSize(_) => "InvalidSystemDiskSize.LessThanImageSize",
+            Self::InvalidAutoReleaseTimeMalformed(_) => {
+                "InvalidAutoReleaseTime.Malformed"
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                "InvalidSystemDiskSize.LessThanImageSize"
+            }
             Self::OperationDenied(_) => "OperationDenied",
             Self::OperationDeniedNoVlan(_) => "OperationDenied.NoVlan",
-            Self::OperationDeniedSnapshotNotValid(_) => "OperationDenied.SnapshotNotValid",
+            Self::OperationDeniedSnapshotNotValid(_) => {
+                "OperationDenied.SnapshotNotValid"
+            }
             Self::OperationDeniedNoStock(_) => "OperationDenied.NoStock",
-            Self::OperationDeniedSnapshotParamsNotValid(_) => "OperationDenied.SnapshotParamsNotValid",
-            Self::OperationDeniedDiskTypeNotSupport(_) => "OperationDenied.DiskTypeNotSupport",
+            Self::OperationDeniedSnapshotParamsNotValid(_) => {
+                "OperationDenied.SnapshotParamsNotValid"
+            }
+            Self::OperationDeniedDiskTypeNotSupport(_) => {
+                "OperationDenied.DiskTypeNotSupport"
+            }
             Self::AccountArrearage(_) => "Account.Arrearage",
             Self::InvalidUserDataForbidden(_) => "InvalidUserData.Forbidden",
             Self::InvalidUserDataNotSupported(_) => "InvalidUserData.NotSupported",
             Self::InvalidZoneIdNotFound(_) => "InvalidZoneId.NotFound",
             Self::ZoneNotOnSale(_) => "Zone.NotOnSale",
-            Self::InvalidResourceTypeNotSupported(_) => "InvalidResourceType.NotSupported",
-            Self::InvalidInstanceTypeZoneNotSupported(_) => "InvalidInstanceType.ZoneNotSupported",
+            Self::InvalidResourceTypeNotSupported(_) => {
+                "InvalidResourceType.NotSupported"
+            }
+            Self::InvalidInstanceTypeZoneNotSupported(_) => {
+                "InvalidInstanceType.ZoneNotSupported"
+            }
             Self::InstanceDiskNumberLimitExceed(_) => "InstanceDiskNumber.LimitExceed",
-            Self::InvalidDiskCategoryValueNotSupported(_) => "InvalidDiskCategory.ValueNotSupported",
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                "InvalidDiskCategory.ValueNotSupported"
+            }
             Self::InvalidParameterBandwidth(_) => "InvalidParameter.Bandwidth",
             Self::InvalidParameterConflict(_) => "InvalidParameter.Conflict",
-            Self::InvalidInstanceTypeValueNotSupported(_) => "InvalidInstanceType.ValueNotSupported",
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                "InvalidInstanceType.ValueNotSupported"
+            }
             Self::InstanceTypeOffline(_) => "InstanceType.Offline",
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => "InvalidSystemDiskSize.ValueNotSupported",
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                "InvalidSystemDiskSize.ValueNotSupported"
+            }
             Self::InvalidKeyPairNameNotFound(_) => "InvalidKeyPairName.NotFound",
-            Self::DependencyViolationWindowsInstance(_) => "DependencyViolation.WindowsInstance",
-            Self::InvalidNetworkTypeMismatchRamRole(_) => "InvalidNetworkType.MismatchRamRole",
+            Self::DependencyViolationWindowsInstance(_) => {
+                "DependencyViolation.WindowsInstance"
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                "InvalidNetworkType.MismatchRamRole"
+            }
             Self::InvalidRamRoleNotFound(_) => "InvalidRamRole.NotFound",
             Self::InvalidLaunchTemplateNotFound(_) => "InvalidLaunchTemplate.NotFound",
-            Self::InvalidLaunchTemplateVersionNotFound(_) => "InvalidLaunchTemplateVersion.NotFound",
+            Self::InvalidLaunchTemplateVersionNotFound(_) => {
+                "InvalidLaunchTemplateVersion.NotFound"
+            }
             Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(_) => {
                 "InvalidInstanceType.ElasticNetworkInterfaceNotSupported"
             }
-            Self::InvalidParameterEncryptedIllegal(_) => "InvalidParameter.EncryptedIllegal",
-            Self::InvalidParameterEncryptedNotSupported(_) => "InvalidParameter.EncryptedNotSupported",
-            Self::InvalidParameterEncryptedKmsNotEnabled(_) => "InvalidParameter.Encrypted.KmsNotEnabled",
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                "InvalidParameter.EncryptedIllegal"
+            }
+            Self::InvalidParameterEncryptedNotSupported(_) => {
+                "InvalidParameter.EncryptedNotSupported"
+            }
+            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
+                "InvalidParameter.Encrypted.KmsNotEnabled"
+            }
             Self::InternalError(_) => "InternalError",
             Self::ForbiddenRiskControl(_) => "Forbidden.RiskControl",
             Self::InvalidInstanceUnPaidOrder(_) => "InvalidInstance.UnPaidOrder",
             Self::RealNameAuthenticationError(_) => "RealNameAuthenticationError",
-            Self::InvalidAccountStatusNotEnoughBalance(_) => "InvalidAccountStatus.NotEnoughBalance",
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                "InvalidAccountStatus.NotEnoughBalance"
+            }
             Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => {
                 "InvalidSpotPriceLimit.LowerThanPublicPrice"
             }
-            Self::InvalidRelationResourceNotFound(_) => "InvalidRelationResource.NotFound",
+            Self::InvalidRelationResourceNotFound(_) => {
+                "InvalidRelationResource.NotFound"
+            }
             Self::IncorrectRecycleBinStatus(_) => "IncorrectRecycleBinStatus",
             Self::InvalidHpcClusterIdUnnecessary(_) => "InvalidHpcClusterId.Unnecessary",
             Self::InvalidVSwitchIdNecessary(_) => "InvalidVSwitchId.Necessary",
@@ -2878,7 +3911,9 @@ impl RunInstancesError {
             Self::InvalidHpcClusterIdCreating(_) => "InvalidHpcClusterId.Creating",
             Self::InvalidVSwitchIdNotExist(_) => "InvalidVSwitchId.NotExist",
             Self::ImageNotSupportInstanceType(_) => "ImageNotSupportInstanceType",
-            Self::InvalidSecurityGroupNotInDefaultVpc(_) => "InvalidSecurityGroup.NotInDefaultVpc",
+            Self::InvalidSecurityGroupNotInDefaultVpc(_) => {
+                "InvalidSecurityGroup.NotInDefaultVpc"
+            }
             Self::InvalidSpotInterruptionBehavior(_) => "InvalidSpotInterruptionBehavior",
             Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
                 "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport"
@@ -2887,52 +3922,84 @@ impl RunInstancesError {
                 "InvalidSpotInterruptionBehavior.LocalDiskNotSupport"
             }
             Self::InvalidDeploymentOnHost(_) => "InvalidDeploymentOnHost",
-            Self::InvalidInstanceChargeTypeNotSupport(_) => "InvalidInstanceChargeType.NotSupport",
+            Self::InvalidInstanceChargeTypeNotSupport(_) => {
+                "InvalidInstanceChargeType.NotSupport"
+            }
             Self::InvalidNetworkTypeNotSupported(_) => "InvalidNetworkType.NotSupported",
             Self::InvalidDedicatedHostIdNotFound(_) => "InvalidDedicatedHostId.NotFound",
-            Self::InvalidDedicatedHostStatusNotSupport(_) => "InvalidDedicatedHostStatus.NotSupport",
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                "InvalidDedicatedHostStatus.NotSupport"
+            }
             Self::IncorrectDedicatedHostStatus(_) => "IncorrectDedicatedHostStatus",
-            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => "ChargeTypeViolation.PostPaidDedicatedHost",
-            Self::InvalidPeriodExceededDedicatedHost(_) => "InvalidPeriod.ExceededDedicatedHost",
-            Self::InvalidInstanceTypeValueUnauthorized(_) => "InvalidInstanceType.ValueUnauthorized",
+            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
+                "ChargeTypeViolation.PostPaidDedicatedHost"
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                "InvalidPeriod.ExceededDedicatedHost"
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                "InvalidInstanceType.ValueUnauthorized"
+            }
             Self::DedicatedHostTypeUnmatched(_) => "DedicatedHostType.Unmatched",
             Self::LackResource(_) => "LackResource",
             Self::InvalidParamNetworkInterface(_) => "InvalidParam.NetworkInterface",
             Self::InvalidRamRoleNotEcsRole(_) => "InvalidRamRole.NotEcsRole",
             Self::InvalidParameterNotMatch(_) => "InvalidParameter.NotMatch",
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => "InvalidVSwitch.DefaultVSwitchNotSupport",
-            Self::InvalidParameterCreditSpecification(_) => "InvalidParameter.CreditSpecification",
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => {
+                "InvalidVSwitch.DefaultVSwitchNotSupport"
+            }
+            Self::InvalidParameterCreditSpecification(_) => {
+                "InvalidParameter.CreditSpecification"
+            }
             Self::InvalidMarketImageNotFound(_) => "InvalidMarketImage.NotFound",
-            Self::InvalidInstanceTypeNotSupported(_) => "InvalidInstanceType.NotSupported",
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                "InvalidInstanceType.NotSupported"
+            }
             Self::InvalidVpcZoneNotSupported(_) => "InvalidVpcZone.NotSupported",
             Self::IncorrectDefaultVpcStatus(_) => "IncorrectDefaultVpcStatus",
             Self::DeploymentSetNotFound(_) => "DeploymentSet.NotFound",
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => "InvalidAutoRenewPeriod.ValueNotSupported",
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                "InvalidAutoRenewPeriod.ValueNotSupported"
+            }
             Self::DefaultVswitchExisted(_) => "DefaultVswitch.Existed",
-            Self::InvalidMarketImageChargeTypeNotSupport(_) => "InvalidMarketImageChargeType.NotSupport",
+            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
+                "InvalidMarketImageChargeType.NotSupport"
+            }
             Self::IncorrectInstanceStatus(_) => "IncorrectInstanceStatus",
             Self::CategoryViolation(_) => "CategoryViolation",
-            Self::InvalidPeriodTypeValueNotSupported(_) => "InvalidPeriodType.ValueNotSupported",
+            Self::InvalidPeriodTypeValueNotSupported(_) => {
+                "InvalidPeriodType.ValueNotSupported"
+            }
             Self::InvalidDiskSystemDiskSize(_) => "InvalidDisk.SystemDiskSize",
             Self::IncorrectImageStatus(_) => "IncorrectImageStatus",
             Self::MaxEniIpv6IpsCountExceeded(_) => "MaxEniIpv6IpsCountExceeded",
             Self::InvalidIpIpRepeated(_) => "InvalidIp.IpRepeated",
             Self::InvalidIpIpAssigned(_) => "InvalidIp.IpAssigned",
             Self::InvalidIpAddress(_) => "InvalidIp.Address",
-            Self::InvalidOperationIpv4CountExceeded(_) => "InvalidOperation.Ipv4CountExceeded",
-            Self::InvalidOperationIpv6CountExceeded(_) => "InvalidOperation.Ipv6CountExceeded",
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                "InvalidOperation.Ipv4CountExceeded"
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                "InvalidOperation.Ipv6CountExceeded"
+            }
             Self::InvalidOperationIpv6NotSupport(_) => "InvalidOperation.Ipv6NotSupport",
             Self::InvalidVSwitchIpv6NotTurnOn(_) => "InvalidVSwitch.Ipv6NotTurnOn",
             Self::InvalidParamAmount(_) => "InvalidParam.Amount",
             Self::InvalidVSwitchIdIpInvalid(_) => "InvalidVSwitchId.IpInvalid",
             Self::ForbiddenRegionId(_) => "Forbidden.RegionId",
             Self::IncorrectVpcStatus(_) => "IncorrectVpcStatus",
-            Self::InvalidChargeTypeValueNotSupported(_) => "InvalidChargeType.ValueNotSupported",
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                "InvalidChargeType.ValueNotSupported"
+            }
             Self::InvalidRegionNotSupport(_) => "InvalidRegion.NotSupport",
             Self::UserNotInTheWhiteList(_) => "UserNotInTheWhiteList",
             Self::IoOptimizedNotSupported(_) => "IoOptimized.NotSupported",
-            Self::InvalidParameterKmsKeyIdNotFound(_) => "InvalidParameter.KMSKeyId.NotFound",
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => "InvalidParameter.KMSKeyId.KMSUnauthorized",
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                "InvalidParameter.KMSKeyId.NotFound"
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                "InvalidParameter.KMSKeyId.KMSUnauthorized"
+            }
             Self::Common(error) => error.code(),
             Self::Unknown(body) => &body.code,
         }
@@ -3005,7 +4072,9 @@ impl RunInstancesError {
             Self::InvalidRamRoleNotFound(_) => Some(404u16),
             Self::InvalidLaunchTemplateNotFound(_) => Some(404u16),
             Self::InvalidLaunchTemplateVersionNotFound(_) => Some(404u16),
-            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(_) => Some(400u16),
+            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(_) => {
+                Some(400u16)
+            }
             Self::InvalidParameterEncryptedIllegal(_) => Some(400u16),
             Self::InvalidParameterEncryptedNotSupported(_) => Some(400u16),
             Self::InvalidParameterEncryptedKmsNotEnabled(_) => Some(400u16),
@@ -3026,7 +4095,9 @@ impl RunInstancesError {
             Self::ImageNotSupportInstanceType(_) => Some(403u16),
             Self::InvalidSecurityGroupNotInDefaultVpc(_) => Some(400u16),
             Self::InvalidSpotInterruptionBehavior(_) => Some(400u16),
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => Some(403u16),
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
+                Some(403u16)
+            }
             Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => Some(403u16),
             Self::InvalidDeploymentOnHost(_) => Some(400u16),
             Self::InvalidInstanceChargeTypeNotSupport(_) => Some(400u16),
@@ -3231,97 +4302,159 @@ impl From<crate::runtime::ErrorBody> for RunInstancesError {
                 Self::InvalidInternetChargeTypeValueNotSupported(body)
             }
             "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(body),
-            "InvalidParams.InstanceNameExceed" => Self::InvalidParamsInstanceNameExceed(body),
+            "InvalidParams.InstanceNameExceed" => {
+                Self::InvalidParamsInstanceNameExceed(body)
+            }
             "InvalidParams.HostnameExceed" => Self::InvalidParamsHostnameExceed(body),
             "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(body),
             "InvalidSystemDiskCategory.ValueNotSupported" => {
                 Self::InvalidSystemDiskCategoryValueNotSupported(body)
             }
-            "InvalidDataDiskSize.ValueNotSupported" => Self::InvalidDataDiskSizeValueNotSupported(body),
+            "InvalidDataDiskSize.ValueNotSupported" => {
+                Self::InvalidDataDiskSizeValueNotSupported(body)
+            }
             "InvalidDataDiskCategory.ValueNotSupported" => {
                 Self::InvalidDataDiskCategoryValueNotSupported(body)
             }
-            "InvalidSnapshotId.BasedSnapshotTooOld" => Self::InvalidSnapshotIdBasedSnapshotTooOld(body),
+            "InvalidSnapshotId.BasedSnapshotTooOld" => {
+                Self::InvalidSnapshotIdBasedSnapshotTooOld(body)
+            }
             "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(body),
             "InvalidDevice.InUse" => Self::InvalidDeviceInUse(body),
             "ImageRemovedInMarket" => Self::ImageRemovedInMarket(body),
             "InvalidClusterId.NotFound" => Self::InvalidClusterIdNotFound(body),
-            "InvalidDiskDescription.Malformed" => Self::InvalidDiskDescriptionMalformed(body),
+            "InvalidDiskDescription.Malformed" => {
+                Self::InvalidDiskDescriptionMalformed(body)
+            }
             "RegionUnauthorized" => Self::RegionUnauthorized(body),
             "CategoryNotSupported" => Self::CategoryNotSupported(body),
             "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(body),
             "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(body),
             "InvalidPrivateIpAddress" => Self::InvalidPrivateIpAddress(body),
-            "InvalidPrivateIpAddress.Malformed" => Self::InvalidPrivateIpAddressMalformed(body),
+            "InvalidPrivateIpAddress.Malformed" => {
+                Self::InvalidPrivateIpAddressMalformed(body)
+            }
             "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(body),
             "MissingParameter" => Self::MissingParameter(body),
             "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(body),
             "Forbbiden" => Self::Forbbiden(body),
             "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(body),
             "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(body),
-            "InvalidInstanceChargeType.NotFound" => Self::InvalidInstanceChargeTypeNotFound(body),
+            "InvalidInstanceChargeType.NotFound" => {
+                Self::InvalidInstanceChargeTypeNotFound(body)
+            }
             "InvalidPeriod" => Self::InvalidPeriod(body),
-            "InvalidDiskCategory.NotSupported" => Self::InvalidDiskCategoryNotSupported(body),
-            "InstanceDiskCategoryLimitExceed" => Self::InstanceDiskCategoryLimitExceed(body),
+            "InvalidDiskCategory.NotSupported" => {
+                Self::InvalidDiskCategoryNotSupported(body)
+            }
+            "InstanceDiskCategoryLimitExceed" => {
+                Self::InstanceDiskCategoryLimitExceed(body)
+            }
             "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(body),
-            "InvalidClientToken.ValueNotSupported" => Self::InvalidClientTokenValueNotSupported(body),
-            "InvalidInternetMaxBandwidthOut.Malformed" => Self::InvalidInternetMaxBandwidthOutMalformed(body),
+            "InvalidClientToken.ValueNotSupported" => {
+                Self::InvalidClientTokenValueNotSupported(body)
+            }
+            "InvalidInternetMaxBandwidthOut.Malformed" => {
+                Self::InvalidInternetMaxBandwidthOutMalformed(body)
+            }
             "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(body),
             "InvalidMinAmount.Malformed" => Self::InvalidMinAmountMalformed(body),
             "InvalidMaxAmount.Malformed" => Self::InvalidMaxAmountMalformed(body),
-            "InvalidAutoReleaseTime.Malformed" => Self::InvalidAutoReleaseTimeMalformed(body),
-            "InvalidSystemDiskSize.LessThanImageSize" => Self::InvalidSystemDiskSizeLessThanImageSize(body),
+            "InvalidAutoReleaseTime.Malformed" => {
+                Self::InvalidAutoReleaseTimeMalformed(body)
+            }
+            "InvalidSystemDiskSize.LessThanImageSize" => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(body)
+            }
             "OperationDenied" => Self::OperationDenied(body),
             "OperationDenied.NoVlan" => Self::OperationDeniedNoVlan(body),
-            "OperationDenied.SnapshotNotValid" => Self::OperationDeniedSnapshotNotValid(body),
+            "OperationDenied.SnapshotNotValid" => {
+                Self::OperationDeniedSnapshotNotValid(body)
+            }
             "OperationDenied.NoStock" => Self::OperationDeniedNoStock(body),
-            "OperationDenied.SnapshotParamsNotValid" => Self::OperationDeniedSnapshotParamsNotValid(body),
-            "OperationDenied.DiskTypeNotSupport" => Self::OperationDeniedDiskTypeNotSupport(body),
+            "OperationDenied.SnapshotParamsNotValid" => {
+                Self::OperationDeniedSnapshotParamsNotValid(body)
+            }
+            "OperationDenied.DiskTypeNotSupport" => {
+                Self::OperationDeniedDiskTypeNotSupport(body)
+            }
             "Account.Arrearage" => Self::AccountArrearage(body),
             "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(body),
             "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(body),
             "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(body),
             "Zone.NotOnSale" => Self::ZoneNotOnSale(body),
-            "InvalidResourceType.NotSupported" => Self::InvalidResourceTypeNotSupported(body),
-            "InvalidInstanceType.ZoneNotSupported" => Self::InvalidInstanceTypeZoneNotSupported(body),
+            "InvalidResourceType.NotSupported" => {
+                Self::InvalidResourceTypeNotSupported(body)
+            }
+            "InvalidInstanceType.ZoneNotSupported" => {
+                Self::InvalidInstanceTypeZoneNotSupported(body)
+            }
             "InstanceDiskNumber.LimitExceed" => Self::InstanceDiskNumberLimitExceed(body),
-            "InvalidDiskCategory.ValueNotSupported" => Self::InvalidDiskCategoryValueNotSupported(body),
+            "InvalidDiskCategory.ValueNotSupported" => {
+                Self::InvalidDiskCategoryValueNotSupported(body)
+            }
             "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(body),
             "InvalidParameter.Conflict" => Self::InvalidParameterConflict(body),
-            "InvalidInstanceType.ValueNotSupported" => Self::InvalidInstanceTypeValueNotSupported(body),
+            "InvalidInstanceType.ValueNotSupported" => {
+                Self::InvalidInstanceTypeValueNotSupported(body)
+            }
             "InstanceType.Offline" => Self::InstanceTypeOffline(body),
-            "InvalidSystemDiskSize.ValueNotSupported" => Self::InvalidSystemDiskSizeValueNotSupported(body),
+            "InvalidSystemDiskSize.ValueNotSupported" => {
+                Self::InvalidSystemDiskSizeValueNotSupported(body)
+            }
             "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(body),
-            "DependencyViolation.WindowsInstance" => Self::DependencyViolationWindowsInstance(body),
-            "InvalidNetworkType.MismatchRamRole" => Self::InvalidNetworkTypeMismatchRamRole(body),
+            "DependencyViolation.WindowsInstance" => {
+                Self::DependencyViolationWindowsInstance(body)
+            }
+            "InvalidNetworkType.MismatchRamRole" => {
+                Self::InvalidNetworkTypeMismatchRamRole(body)
+            }
             "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(body),
             "InvalidLaunchTemplate.NotFound" => Self::InvalidLaunchTemplateNotFound(body),
-            "InvalidLaunchTemplateVersion.NotFound" => Self::InvalidLaunchTemplateVersionNotFound(body),
+            "InvalidLaunchTemplateVersion.NotFound" => {
+                Self::InvalidLaunchTemplateVersionNotFound(body)
+            }
             "InvalidInstanceType.ElasticNetworkInterfaceNotSupported" => {
                 Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(body)
             }
-            "InvalidParameter.EncryptedIllegal" => Self::InvalidParameterEncryptedIllegal(body),
-            "InvalidParameter.EncryptedNotSupported" => Self::InvalidParameterEncryptedNotSupported(body),
-            "InvalidParameter.Encrypted.KmsNotEnabled" => Self::InvalidParameterEncryptedKmsNotEnabled(body),
+            "InvalidParameter.EncryptedIllegal" => {
+                Self::InvalidParameterEncryptedIllegal(body)
+            }
+            "InvalidParameter.EncryptedNotSupported" => {
+                Self::InvalidParameterEncryptedNotSupported(body)
+            }
+            "InvalidParameter.Encrypted.KmsNotEnabled" => {
+                Self::InvalidParameterEncryptedKmsNotEnabled(body)
+            }
             "InternalError" => Self::InternalError(body),
             "Forbidden.RiskControl" => Self::ForbiddenRiskControl(body),
             "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(body),
             "RealNameAuthenticationError" => Self::RealNameAuthenticationError(body),
-            "InvalidAccountStatus.NotEnoughBalance" => Self::InvalidAccountStatusNotEnoughBalance(body),
+            "InvalidAccountStatus.NotEnoughBalance" => {
+                Self::InvalidAccountStatusNotEnoughBalance(body)
+            }
             "InvalidSpotPriceLimit.LowerThanPublicPrice" => {
                 Self::InvalidSpotPriceLimitLowerThanPublicPrice(body)
             }
-            "InvalidRelationResource.NotFound" => Self::InvalidRelationResourceNotFound(body),
+            "InvalidRelationResource.NotFound" => {
+                Self::InvalidRelationResourceNotFound(body)
+            }
             "IncorrectRecycleBinStatus" => Self::IncorrectRecycleBinStatus(body),
-            "InvalidHpcClusterId.Unnecessary" => Self::InvalidHpcClusterIdUnnecessary(body),
+            "InvalidHpcClusterId.Unnecessary" => {
+                Self::InvalidHpcClusterIdUnnecessary(body)
+            }
             "InvalidVSwitchId.Necessary" => Self::InvalidVSwitchIdNecessary(body),
             "InvalidHpcClusterId.Necessary" => Self::InvalidHpcClusterIdNecessary(body),
             "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(body),
             "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(body),
             "InvalidVSwitchId.NotExist" => Self::InvalidVSwitchIdNotExist(body),
             "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(body),
-            "InvalidSecurityGroup.NotInDefaultVpc" => Self::InvalidSecurityGroupNotInDefaultVpc(body),
-            "InvalidSpotInterruptionBehavior" => Self::InvalidSpotInterruptionBehavior(body),
+            "InvalidSecurityGroup.NotInDefaultVpc" => {
+                Self::InvalidSecurityGroupNotInDefaultVpc(body)
+            }
+            "InvalidSpotInterruptionBehavior" => {
+                Self::InvalidSpotInterruptionBehavior(body)
+            }
             "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" => {
                 Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(body)
             }
@@ -3329,60 +4462,96 @@ impl From<crate::runtime::ErrorBody> for RunInstancesError {
                 Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(body)
             }
             "InvalidDeploymentOnHost" => Self::InvalidDeploymentOnHost(body),
-            "InvalidInstanceChargeType.NotSupport" => Self::InvalidInstanceChargeTypeNotSupport(body),
-            "InvalidNetworkType.NotSupported" => Self::InvalidNetworkTypeNotSupported(body),
-            "InvalidDedicatedHostId.NotFound" => Self::InvalidDedicatedHostIdNotFound(body),
-            "InvalidDedicatedHostStatus.NotSupport" => Self::InvalidDedicatedHostStatusNotSupport(body),
+            "InvalidInstanceChargeType.NotSupport" => {
+                Self::InvalidInstanceChargeTypeNotSupport(body)
+            }
+            "InvalidNetworkType.NotSupported" => {
+                Self::InvalidNetworkTypeNotSupported(body)
+            }
+            "InvalidDedicatedHostId.NotFound" => {
+                Self::InvalidDedicatedHostIdNotFound(body)
+            }
+            "InvalidDedicatedHostStatus.NotSupport" => {
+                Self::InvalidDedicatedHostStatusNotSupport(body)
+            }
             "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(body),
             "ChargeTypeViolation.PostPaidDedicatedHost" => {
                 Self::ChargeTypeViolationPostPaidDedicatedHost(body)
             }
-            "InvalidPeriod.ExceededDedicatedHost" => Self::InvalidPeriodExceededDedicatedHost(body),
-            "InvalidInstanceType.ValueUnauthorized" => Self::InvalidInstanceTypeValueUnauthorized(body),
+            "InvalidPeriod.ExceededDedicatedHost" => {
+                Self::InvalidPeriodExceededDedicatedHost(body)
+            }
+            "InvalidInstanceType.ValueUnauthorized" => {
+                Self::InvalidInstanceTypeValueUnauthorized(body)
+            }
             "DedicatedHostType.Unmatched" => Self::DedicatedHostTypeUnmatched(body),
             "LackResource" => Self::LackResource(body),
             "InvalidParam.NetworkInterface" => Self::InvalidParamNetworkInterface(body),
             "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(body),
             "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(body),
-            "InvalidVSwitch.DefaultVSwitchNotSupport" => Self::InvalidVSwitchDefaultVSwitchNotSupport(body),
-            "InvalidParameter.CreditSpecification" => Self::InvalidParameterCreditSpecification(body),
+            "InvalidVSwitch.DefaultVSwitchNotSupport" => {
+                Self::InvalidVSwitchDefaultVSwitchNotSupport(body)
+            }
+            "InvalidParameter.CreditSpecification" => {
+                Self::InvalidParameterCreditSpecification(body)
+            }
             "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(body),
-            "InvalidInstanceType.NotSupported" => Self::InvalidInstanceTypeNotSupported(body),
+            "InvalidInstanceType.NotSupported" => {
+                Self::InvalidInstanceTypeNotSupported(body)
+            }
             "InvalidVpcZone.NotSupported" => Self::InvalidVpcZoneNotSupported(body),
             "IncorrectDefaultVpcStatus" => Self::IncorrectDefaultVpcStatus(body),
             "DeploymentSet.NotFound" => Self::DeploymentSetNotFound(body),
-            "InvalidAutoRenewPeriod.ValueNotSupported" => Self::InvalidAutoRenewPeriodValueNotSupported(body),
+            "InvalidAutoRenewPeriod.ValueNotSupported" => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(body)
+            }
             "DefaultVswitch.Existed" => Self::DefaultVswitchExisted(body),
-            "InvalidMarketImageChargeType.NotSupport" => Self::InvalidMarketImageChargeTypeNotSupport(body),
+            "InvalidMarketImageChargeType.NotSupport" => {
+                Self::InvalidMarketImageChargeTypeNotSupport(body)
+            }
             "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(body),
             "CategoryViolation" => Self::CategoryViolation(body),
-            "InvalidPeriodType.ValueNotSupported" => Self::InvalidPeriodTypeValueNotSupported(body),
+            "InvalidPeriodType.ValueNotSupported" => {
+                Self::InvalidPeriodTypeValueNotSupported(body)
+            }
             "InvalidDisk.SystemDiskSize" => Self::InvalidDiskSystemDiskSize(body),
             "IncorrectImageStatus" => Self::IncorrectImageStatus(body),
             "MaxEniIpv6IpsCountExceeded" => Self::MaxEniIpv6IpsCountExceeded(body),
             "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(body),
             "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(body),
             "InvalidIp.Address" => Self::InvalidIpAddress(body),
-            "InvalidOperation.Ipv4CountExceeded" => Self::InvalidOperationIpv4CountExceeded(body),
-            "InvalidOperation.Ipv6CountExceeded" => Self::InvalidOperationIpv6CountExceeded(body),
-            "InvalidOperation.Ipv6NotSupport" => Self::InvalidOperationIpv6NotSupport(body),
+            "InvalidOperation.Ipv4CountExceeded" => {
+                Self::InvalidOperationIpv4CountExceeded(body)
+            }
+            "InvalidOperation.Ipv6CountExceeded" => {
+                Self::InvalidOperationIpv6CountExceeded(body)
+            }
+            "InvalidOperation.Ipv6NotSupport" => {
+                Self::InvalidOperationIpv6NotSupport(body)
+            }
             "InvalidVSwitch.Ipv6NotTurnOn" => Self::InvalidVSwitchIpv6NotTurnOn(body),
             "InvalidParam.Amount" => Self::InvalidParamAmount(body),
             "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(body),
             "Forbidden.RegionId" => Self::ForbiddenRegionId(body),
             "IncorrectVpcStatus" => Self::IncorrectVpcStatus(body),
-            "InvalidChargeType.ValueNotSupported" => Self::InvalidChargeTypeValueNotSupported(body),
+            "InvalidChargeType.ValueNotSupported" => {
+                Self::InvalidChargeTypeValueNotSupported(body)
+            }
             "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(body),
             "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(body),
             "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(body),
-            "InvalidParameter.KMSKeyId.NotFound" => Self::InvalidParameterKmsKeyIdNotFound(body),
+            "InvalidParameter.KMSKeyId.NotFound" => {
+                Self::InvalidParameterKmsKeyIdNotFound(body)
+            }
             "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
                 Self::InvalidParameterKmsKeyIdKmsUnauthorized(body)
             }
-            _ => match crate::CommonError::from_body(body) {
-                Ok(error) => Self::Common(error),
-                Err(body) => Self::Unknown(body),
-            },
+            _ => {
+                match crate::CommonError::from_body(body) {
+                    Ok(error) => Self::Common(error),
+                    Err(body) => Self::Unknown(body),
+                }
+            }
         }
     }
 }

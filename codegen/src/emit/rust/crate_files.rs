@@ -9,13 +9,41 @@ use super::docs::{code_span, inner_doc_attrs, rustdoc};
 use super::names::ident;
 use super::{common_errors, errors, CrateApi, HEADER};
 
-/// Runtime files copied verbatim (after the header line) into `src/runtime/`.
+/// Runtime files copied verbatim (after the header line) into `src/runtime/`, each a public module.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("client.rs", include_str!("../../../runtime/client.rs")),
+    ("credentials.rs", include_str!("../../../runtime/credentials.rs")),
     ("de.rs", include_str!("../../../runtime/de.rs")),
+    ("dry_run.rs", include_str!("../../../runtime/dry_run.rs")),
+    ("endpoint.rs", include_str!("../../../runtime/endpoint.rs")),
     ("operation.rs", include_str!("../../../runtime/operation.rs")),
     ("query.rs", include_str!("../../../runtime/query.rs")),
     ("redacted.rs", include_str!("../../../runtime/redacted.rs")),
+    ("secret.rs", include_str!("../../../runtime/secret.rs")),
+    ("signing.rs", include_str!("../../../runtime/signing.rs")),
+    ("validation.rs", include_str!("../../../runtime/validation.rs")),
 ];
+
+/// `rustfmt.toml`: the crate is formatted by prettyplease when written; `cargo fmt` must leave it as is,
+/// or `cargo xtask check` would find it stale.
+pub const RUSTFMT_TOML: &str =
+    "# Formatted by prettyplease when `cargo xtask gen` writes it; rustfmt leaves it alone.\ndisable_all_formatting = true\n";
+
+/// The runtime's own dependencies and features, spliced into `Cargo.toml` after the emitter's.
+pub const RUNTIME_CARGO_FRAGMENT: &str = include_str!("../../../runtime/Cargo.fragment.toml");
+
+/// The lines of one `[section]` of the fragment, comments and blank lines left out.
+fn fragment_section(section: &str) -> Vec<&'static str> {
+    let header = format!("[{section}]");
+    RUNTIME_CARGO_FRAGMENT
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| *l != header)
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
 
 /// `Cargo.toml`: no `[workspace]` table, a feature per API, `default` enabling all.
 pub fn cargo_toml(package: &str, description: &str, apis: &[CrateApi]) -> String {
@@ -31,6 +59,10 @@ pub fn cargo_toml(package: &str, description: &str, apis: &[CrateApi]) -> String
     out.push_str("\n[dependencies]\n");
     out.push_str("serde = { version = \"1\", features = [\"derive\"] }\n");
     out.push_str("serde_json = { version = \"1\", features = [\"preserve_order\"] }\n");
+    for line in fragment_section("dependencies") {
+        out.push_str(line);
+        out.push('\n');
+    }
     out.push_str("\n[features]\n");
     if features.is_empty() {
         out.push_str("default = []\n");
@@ -43,6 +75,10 @@ pub fn cargo_toml(package: &str, description: &str, apis: &[CrateApi]) -> String
     }
     for f in &features {
         out.push_str(&format!("{f} = []\n"));
+    }
+    for line in fragment_section("features") {
+        out.push_str(line);
+        out.push('\n');
     }
     out
 }
@@ -104,12 +140,7 @@ pub fn readme(package: &str, crate_ident: &str, products: &[ir::Product], apis: 
 pub fn lib_rs(products: &[(String, &ir::Product)]) -> TokenStream {
     let mut doc = String::from("Typed requests, responses and errors for Alibaba Cloud APIs, generated from their reference pages.\n\n");
     for (module, p) in products {
-        doc.push_str(&format!(
-            "- [`{module}`]: {} ({}, API version {})\n",
-            p.meta.name,
-            code_span(&p.meta.code),
-            code_span(&p.meta.version)
-        ));
+        doc.push_str(&format!("- [`{module}`] — {}\n", product_line(&p.meta)));
     }
     doc.push_str(
         "\nEach API is a module behind a cargo feature of the same name; `default` enables all of them. \
@@ -132,15 +163,26 @@ pub fn lib_rs(products: &[(String, &ir::Product)]) -> TokenStream {
     }
 }
 
+/// `Elastic Compute Service (`Ecs`, API version `2014-05-26`, endpoint `ecs.aliyuncs.com`)`, leaving out
+/// what `product.toml` did not give.
+fn product_line(meta: &ir::ProductMeta) -> String {
+    let facts: Vec<String> =
+        [("", &meta.code), ("API version ", &meta.version), ("endpoint ", &meta.endpoint)]
+            .iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(label, value)| format!("{label}{}", code_span(value)))
+            .collect();
+    let name = rustdoc(&meta.name);
+    if facts.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", facts.join(", "))
+    }
+}
+
 /// `src/<product>/mod.rs`: one feature-gated module per API.
 pub fn product_mod_rs(product: &ir::Product, apis: &[&CrateApi]) -> TokenStream {
-    let doc = inner_doc_attrs(&format!(
-        "{}: {} API version {}, endpoint {}.",
-        rustdoc(&product.meta.name),
-        code_span(&product.meta.code),
-        code_span(&product.meta.version),
-        code_span(&product.meta.endpoint)
-    ));
+    let doc = inner_doc_attrs(&format!("{}.", product_line(&product.meta)));
     let modules = apis.iter().map(|a| {
         let feature = &a.feature;
         let m = ident(&a.module);
@@ -152,15 +194,16 @@ pub fn product_mod_rs(product: &ir::Product, apis: &[&CrateApi]) -> TokenStream 
     quote! { #doc #( #modules )* }
 }
 
-/// `src/runtime/mod.rs`.
+/// `src/runtime/mod.rs`: every runtime file as a public module.
 pub fn runtime_mod_rs() -> TokenStream {
+    let modules = RUNTIME_FILES.iter().map(|(file, _)| {
+        let m = ident(file.trim_end_matches(".rs"));
+        quote!(pub mod #m;)
+    });
     quote! {
         //! Hand-written support every generated API shares, copied from `codegen/runtime/`.
 
-        pub mod de;
-        mod operation;
-        pub mod query;
-        mod redacted;
+        #( #modules )*
 
         pub use operation::{ErrorBody, Operation};
         pub use redacted::Redacted;

@@ -6,7 +6,7 @@
 
 mod api_module;
 mod common_errors;
-mod crate_files;
+pub mod crate_files;
 pub mod docs;
 mod errors;
 pub mod names;
@@ -16,8 +16,6 @@ mod response;
 mod rpc_example;
 mod value_enums;
 
-#[cfg(test)]
-mod fixture;
 #[cfg(test)]
 mod runtime_tests;
 #[cfg(test)]
@@ -159,6 +157,7 @@ fn plan_crate(products: &[ir::Product]) -> CratePlan<'_> {
     let module_products: Vec<(String, &ir::Product)> =
         product_modules.iter().cloned().zip(products).collect();
     files.rust.push(("src/lib.rs".to_owned(), crate_files::lib_rs(&module_products)));
+    files.text.push(OutputFile::new("rustfmt.toml", crate_files::RUSTFMT_TOML));
     files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs()));
     files.rust.push(("src/runtime/mod.rs".to_owned(), crate_files::runtime_mod_rs()));
     for (name, contents) in crate_files::RUNTIME_FILES {

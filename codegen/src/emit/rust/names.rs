@@ -58,8 +58,9 @@ pub fn camel_as_written(doc_name: &str) -> String {
         })
         .collect();
     let s = words.concat();
-    if s == "Self" {
-        "SelfValue".to_owned()
+    if s.is_empty() || s == "Self" || !s.chars().any(|c| c.is_ascii_lowercase()) {
+        // Empty, a keyword, or all capitals (clippy's `upper_case_acronyms`): no second choice.
+        camel(doc_name)
     } else if s.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{s}")
     } else {
@@ -160,6 +161,7 @@ mod tests {
         assert_eq!(camel("1"), "V1");
         assert_eq!(camel("self"), "SelfValue");
         assert_eq!(camel_as_written("self"), "SelfValue");
+        assert_eq!(camel_as_written("VPC"), "Vpc");
         assert_eq!(camel("InvalidVPC.NotFound"), "InvalidVpcNotFound");
         assert_eq!(camel_as_written("InvalidVPC.NotFound"), "InvalidVPCNotFound");
         assert_eq!(ident("type").to_string(), "r#type");

@@ -359,9 +359,19 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
                 }
             }
         });
+    let checks = crate::constraints::tokens::check_table(op.api, &quote!(crate::runtime::validation));
     quote! {
         impl #name {
             #schema
+
+            /// Checks the request against every rule the generator enforces from the docs' prose
+            /// (lengths, ranges, value sets, character rules, formats, cross-field rules) and
+            /// returns every violation, each with its wire path and the doc sentence it breaks.
+            /// The docs sometimes lag the service: skip this when they do.
+            pub fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
+                const CHECKS: &[crate::runtime::validation::Check] = #checks;
+                crate::runtime::validation::validate(&crate::runtime::Operation::to_query_pairs(self), CHECKS)
+            }
 
             /// Reads wire pairs back into a request: the inverse of
             /// [`to_query_pairs`](crate::runtime::Operation::to_query_pairs). `Action` must name this API

@@ -8,7 +8,9 @@ use super::CrateApi;
 /// The example's tokens; `crate_ident` is the library name (`ecs_api`).
 pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
     let krate = format_ident!("{}", crate_ident);
-    let arms = apis.iter().map(|a| {
+    // Two pages may document the same operation name: the first one's module answers.
+    let mut seen = std::collections::BTreeSet::new();
+    let arms = apis.iter().filter(|a| seen.insert(a.api_name.as_str())).map(|a| {
         let feature = &a.feature;
         let api = &a.api_name;
         let product = super::names::ident(&a.product_module);
@@ -16,26 +18,29 @@ pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
         let request = format_ident!("{}", a.request_type);
         quote! {
             #[cfg(feature = #feature)]
-            #api => run::<#krate::#product::#module::#request>(command, &input),
+            #api => run::<#krate::#product::#module::#request>(command, &input, options),
         }
     });
     quote! {
         //! Reads a request in the docs' JSON form on stdin and prints what the crate makes of it.
         //!
-        //! `cargo run --example rpc -- query <Api> < request.json` prints the request's wire pairs, one
-        //! `key=value` a line, sorted by key, not percent-encoded. Exits with status 2 and a message on
-        //! malformed input, an unknown API (or one whose feature is off) or an unknown command.
+        //! - `rpc query <Api> < request.json` prints the request's wire pairs, one `key=value` a line, sorted
+        //!   by key, not percent-encoded.
+        //! - `rpc url <Api> --access-key-id ID --secret S … < request.json` prints the signed URL.
+        //!
+        //! Exits with status 2 and a message on malformed input, an unknown API (or one whose feature is
+        //! off) or an unknown command.
 
         use std::io::{Read, Write};
         use std::process::ExitCode;
 
         use #krate::Operation;
 
-        const USAGE: &str = "usage: rpc query <Api> < request.json";
+        const USAGE: &str = "usage: rpc <query|url> <Api> [options] < request.json";
 
         fn main() -> ExitCode {
             let args: Vec<String> = std::env::args().skip(1).collect();
-            let [command, api] = args.as_slice() else {
+            let [command, api, options @ ..] = args.as_slice() else {
                 return fail(USAGE);
             };
             let mut input = String::new();
@@ -49,14 +54,37 @@ pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
             outcome.unwrap_or_else(|message| fail(&message))
         }
 
-        /// Runs `command` on the request in `input`, read as an `R`.
+        /// Runs `command` on the request in `input`, of type `R`; `options` are the arguments after `<Api>`.
         #[allow(dead_code)] // unused when every API feature is off
-        fn run<R: Operation + serde::de::DeserializeOwned>(command: &str, input: &str) -> Result<ExitCode, String> {
-            let request: R = serde_json::from_str(input)
-                .map_err(|error| format!("malformed {} request: {error}", R::ACTION))?;
+        fn run<R>(command: &str, input: &str, options: &[String]) -> Result<ExitCode, String>
+        where
+            R: Operation + serde::de::DeserializeOwned,
+        {
             match command {
-                "query" => Ok(print_query(&request)),
+                "query" => {
+                    no_options(options)?;
+                    Ok(print_query(&request::<R>(input)?))
+                }
+                "url" => {
+                    let url = #krate::runtime::dry_run::url_from_json::<R>(input, options)
+                        .map_err(|error| error.to_string())?;
+                    Ok(print_lines([url]))
+                }
                 _ => Err(format!("unknown command `{command}`\n{USAGE}")),
+            }
+        }
+
+        /// The request in `input`, read in the docs' JSON form.
+        #[allow(dead_code)] // unused when every API feature is off
+        fn request<R: Operation + serde::de::DeserializeOwned>(input: &str) -> Result<R, String> {
+            serde_json::from_str(input).map_err(|error| format!("malformed {} request: {error}", R::ACTION))
+        }
+
+        #[allow(dead_code)] // unused when every API feature is off
+        fn no_options(options: &[String]) -> Result<(), String> {
+            match options {
+                [] => Ok(()),
+                [first, ..] => Err(format!("unexpected argument `{first}`\n{USAGE}")),
             }
         }
 
@@ -65,9 +93,14 @@ pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
         fn print_query(request: &impl Operation) -> ExitCode {
             let mut pairs = request.to_query_pairs();
             pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            print_lines(pairs.into_iter().map(|(key, value)| format!("{key}={value}")))
+        }
+
+        #[allow(dead_code)] // unused when every API feature is off
+        fn print_lines(lines: impl IntoIterator<Item = String>) -> ExitCode {
             let mut out = std::io::stdout().lock();
-            for (key, value) in pairs {
-                if writeln!(out, "{key}={value}").is_err() {
+            for line in lines {
+                if writeln!(out, "{line}").is_err() {
                     return ExitCode::FAILURE;
                 }
             }

@@ -1,33 +1,4 @@
-//! Emitter tests on the hand-made fixture: layout, determinism, and the generated module's snapshot.
-
-use super::{emit_crate, fixture};
-
-fn file<'a>(files: &'a [crate::output::OutputFile], path: &str) -> &'a str {
-    &files.iter().find(|f| f.path.to_str() == Some(path)).unwrap_or_else(|| panic!("no {path}")).contents
-}
-
-#[test]
-fn fixture_module_snapshot() {
-    let files = emit_crate(&[fixture::product()]);
-    insta::assert_snapshot!(file(&files, "src/ecs/create_thing.rs"));
-}
-
-#[test]
-fn emitting_twice_gives_identical_bytes() {
-    assert_eq!(emit_crate(&[fixture::product()]), emit_crate(&[fixture::product()]));
-}
-
-/// Writes the fixture crate to `$EMIT_FIXTURE_OUT` for compiling by hand (`cargo test -- --ignored`).
-#[test]
-#[ignore = "writes files; set EMIT_FIXTURE_OUT"]
-fn write_fixture_crate() {
-    let Ok(out) = std::env::var("EMIT_FIXTURE_OUT") else { return };
-    for f in emit_crate(&[fixture::product()]) {
-        let path = std::path::Path::new(&out).join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, f.contents).unwrap();
-    }
-}
+//! Emitter unit tests that need no IR fixture; crate-level tests live in `codegen/tests/emit_rust.rs`.
 
 /// The common error table matches the guide page it was transcribed from.
 #[test]
@@ -56,4 +27,18 @@ fn common_errors_match_the_guide_page() {
         .map(|(s, c, m)| (*s, (*c).to_owned(), (*m).to_owned()))
         .collect();
     assert_eq!(table, rows);
+}
+
+/// Every file of `codegen/runtime/` is copied into the generated crate.
+#[test]
+fn runtime_file_list_matches_the_runtime_dir() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/runtime");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs"))
+        .collect();
+    on_disk.sort();
+    let listed: Vec<&str> = super::crate_files::RUNTIME_FILES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(on_disk, listed);
 }

@@ -1,6 +1,6 @@
 //! A hand-made IR covering every shape the emitter handles, for tests that must not depend on the parser.
 
-use crate::ir::*;
+use codegen::ir::*;
 
 fn text(s: &str) -> Text {
     Text { markdown: s.to_owned(), plain: s.to_owned() }

@@ -1,0 +1,79 @@
+//! Parsing the whole ECS corpus with `parse_page` against a bare pulldown-cmark pass over the same
+//! bytes (the floor), reported as a ratio measured in this process.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use codegen::parse::parse_page;
+use criterion::Criterion;
+use pulldown_cmark::{Options, Parser};
+
+type Pages = Vec<(String, Vec<u8>)>;
+
+fn load() -> Option<Pages> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/ecs");
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(_) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("{} is missing in CI", dir.display())
+        }
+        Err(_) => {
+            eprintln!("skipping the parse benchmark: {} is absent", dir.display());
+            return None;
+        }
+    };
+    let mut pages: Pages = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
+        .collect();
+    pages.sort();
+    Some(pages)
+}
+
+fn parse_corpus(pages: &Pages) -> usize {
+    pages.iter().map(|(name, bytes)| parse_page(name, bytes).diagnostics.len()).sum()
+}
+
+fn pulldown_corpus(pages: &Pages) -> usize {
+    pages
+        .iter()
+        .map(|(_, bytes)| {
+            let text = std::str::from_utf8(bytes).unwrap_or_default();
+            Parser::new_ext(text, Options::ENABLE_TABLES).count()
+        })
+        .sum()
+}
+
+/// Median wall time of `runs` runs of `f`.
+fn median(runs: usize, mut f: impl FnMut() -> usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    let Some(pages) = load() else { return };
+    let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+    let mut c = Criterion::default().configure_from_args();
+    let mut group = c.benchmark_group(format!("ecs corpus ({} pages, {} KiB)", pages.len(), bytes / 1024));
+    group.bench_function("parse_page", |b| b.iter(|| parse_corpus(black_box(&pages))));
+    group.bench_function("pulldown-cmark floor", |b| b.iter(|| pulldown_corpus(black_box(&pages))));
+    group.finish();
+    c.final_summary();
+
+    let parse = median(15, || parse_corpus(&pages));
+    let floor = median(15, || pulldown_corpus(&pages));
+    println!(
+        "parse_page: {parse:?}, pulldown-cmark floor: {floor:?}, ratio {:.2}x",
+        parse.as_secs_f64() / floor.as_secs_f64().max(f64::MIN_POSITIVE)
+    );
+}

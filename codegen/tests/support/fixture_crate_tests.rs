@@ -1,0 +1,171 @@
+//! Behaviour of the crate generated from the hand-made fixture (copied into its `tests/` by
+//! `codegen/tests/emit_rust.rs`).
+
+use ecs_api::ecs::create_thing::*;
+use ecs_api::{CommonError, ErrorBody, Operation};
+
+fn full_request() -> CreateThingRequest {
+    CreateThingRequest::builder("cn-hangzhou", 3)
+        .dry_run(false)
+        .spot_price_limit(0.97)
+        .description("")
+        .instance_charge_type("PostPaid")
+        .system_disk(SystemDisk::new().size("40").category("cloud_ssd"))
+        .data_disk([DataDisk::new().size(40), DataDisk::new().size(50).encrypted(true)])
+        .security_group_ids(["sg-1", "sg-2"])
+        .network_interface([NetworkInterface::new().v_switch_id("vsw-1").security_group_ids(["sg-a", "sg-b"])])
+        .filter_1(Filter1::new().key("k"))
+        .instance_id("i-1")
+        .instance_id_2("i-2")
+        .r#type("t")
+        .n3rd_party("x")
+        .password("EcsV587!")
+        .login_key("k3y")
+        .tag([Tag::new("FinanceDept")])
+        .client_token("tok")
+        .build()
+}
+
+fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+#[test]
+fn wire_pairs_are_exact() {
+    assert_eq!(
+        full_request().to_query_pairs(),
+        pairs(&[
+            ("Action", "CreateThing"),
+            ("RegionId", "cn-hangzhou"),
+            ("Amount", "3"),
+            ("SpotPriceLimit", "0.97"),
+            ("DryRun", "false"),
+            ("Description", ""),
+            ("InstanceChargeType", "PostPaid"),
+            ("SystemDisk.Size", "40"),
+            ("SystemDisk.Category", "cloud_ssd"),
+            ("DataDisk.1.Size", "40"),
+            ("DataDisk.2.Size", "50"),
+            ("DataDisk.2.Encrypted", "true"),
+            ("SecurityGroupIds.1", "sg-1"),
+            ("SecurityGroupIds.2", "sg-2"),
+            ("NetworkInterface.1.VSwitchId", "vsw-1"),
+            ("NetworkInterface.1.SecurityGroupIds.1", "sg-a"),
+            ("NetworkInterface.1.SecurityGroupIds.2", "sg-b"),
+            ("Filter.1.Key", "k"),
+            ("InstanceId", "i-1"),
+            ("InstanceID", "i-2"),
+            ("Type", "t"),
+            ("3rdParty", "x"),
+            ("Password", "EcsV587!"),
+            ("LoginKey", "k3y"),
+            ("Tag.1.Key", "FinanceDept"),
+            ("ClientToken", "tok"),
+        ])
+    );
+    assert_eq!(full_request().client_token(), Some("tok"));
+    assert_eq!(CreateThingRequest::ACTION, "CreateThing");
+    assert_eq!(CreateThingRequest::VERSION, "2014-05-26");
+}
+
+#[test]
+fn wire_pairs_read_back_to_the_same_request() {
+    let request = full_request();
+    assert_eq!(CreateThingRequest::from_query_pairs(request.to_query_pairs()).unwrap(), request);
+    let missing = CreateThingRequest::from_query_pairs([("RegionId", "cn-hangzhou")]).unwrap_err();
+    assert!(missing.to_string().contains("Amount"), "{missing}");
+}
+
+#[test]
+fn json_form_uses_doc_names_groups_and_arrays() {
+    let json = serde_json::to_value(full_request()).unwrap();
+    assert_eq!(json["SystemDisk"], serde_json::json!({"Size": "40", "Category": "cloud_ssd"}));
+    assert_eq!(json["DataDisk"], serde_json::json!([{"Size": 40}, {"Size": 50, "Encrypted": true}]));
+    assert_eq!(json["Filter.1"], serde_json::json!({"Key": "k"}));
+    assert_eq!(json["Tag"], serde_json::json!([{"Key": "FinanceDept"}]));
+    assert_eq!(json["Amount"], serde_json::json!(3));
+    let back: CreateThingRequest = serde_json::from_value(json).unwrap();
+    assert_eq!(back, full_request());
+    let unknown = serde_json::from_str::<CreateThingRequest>(r#"{"RegionId":"r","Amount":1,"Bogus":1}"#);
+    assert!(unknown.unwrap_err().to_string().contains("Bogus"));
+    let mistyped = serde_json::from_str::<CreateThingRequest>(r#"{"RegionId":"r","Amount":"1"}"#);
+    assert!(mistyped.is_err());
+    let tag_without_key = serde_json::from_str::<CreateThingRequest>(r#"{"RegionId":"r","Amount":1,"Tag":[{}]}"#);
+    assert!(tag_without_key.is_err());
+}
+
+#[test]
+fn value_enums_keep_undocumented_values() {
+    assert_eq!(InstanceChargeType::from("PrePaid"), InstanceChargeType::PrePaid);
+    assert_eq!(InstanceChargeType::from("prepaid"), InstanceChargeType::Prepaid);
+    assert_eq!(InstanceChargeType::from("Spot"), InstanceChargeType::Other("Spot".into()));
+    assert_eq!(SystemDiskCategory::from("Other"), SystemDiskCategory::Other2);
+    let request = CreateThingRequest::builder("r", 1).instance_charge_type("Spot").build();
+    assert!(request.to_query_pairs().contains(&("InstanceChargeType".into(), "Spot".into())));
+    let json: CreateThingRequest = serde_json::from_str(r#"{"RegionId":"r","Amount":1,"InstanceChargeType":"Spot"}"#).unwrap();
+    assert_eq!(json.instance_charge_type, Some(InstanceChargeType::Other("Spot".into())));
+}
+
+#[test]
+fn debug_redacts_secrets() {
+    let shown = format!("{:?}", full_request());
+    assert!(!shown.contains("EcsV587!") && !shown.contains("k3y"), "{shown}");
+    assert!(shown.contains("password: Some(***)"), "{shown}");
+    assert!(format!("{:?}", CreateThingRequest::builder("r", 1)).contains("password: None"));
+}
+
+fn body(code: &str, status: u16) -> ErrorBody {
+    ErrorBody {
+        request_id: "RID-1".into(),
+        host_id: "ecs.aliyuncs.com".into(),
+        code: code.into(),
+        message: "some message".into(),
+        recommend: String::new(),
+        status,
+    }
+}
+
+#[test]
+fn error_bodies_map_to_variants() {
+    let vpc = CreateThingError::from(body("InvalidVPC.NotFound", 404));
+    assert!(matches!(vpc, CreateThingError::InvalidVPCNotFound(_)));
+    assert!(matches!(CreateThingError::from(body("InvalidVpc.NotFound", 404)), CreateThingError::InvalidVpcNotFound(_)));
+    assert_eq!(vpc.code(), "InvalidVPC.NotFound");
+    assert_eq!(vpc.http_status(), Some(404));
+    assert_eq!(vpc.body().request_id, "RID-1");
+    assert_eq!(vpc.to_string(), "InvalidVPC.NotFound: some message (request id RID-1)");
+    let missing = CreateThingError::from(body("MissingParameter", 403));
+    assert!(matches!(missing, CreateThingError::MissingParameter(_)));
+    assert_eq!(missing.http_status(), None);
+    assert!(matches!(CreateThingError::from(body("Unknown", 500)), CreateThingError::Unknown2(_)));
+    let throttled = CreateThingError::from(body("Throttling", 400));
+    assert!(matches!(throttled, CreateThingError::Common(CommonError::Throttling(_))));
+    assert_eq!(throttled.http_status(), Some(400));
+    let other = CreateThingError::from(body("Brand.New", 418));
+    assert!(matches!(&other, CreateThingError::Unknown(b) if b.code == "Brand.New" && b.message == "some message"));
+    assert_eq!(other.body().request_id, "RID-1");
+    let as_error: &dyn std::error::Error = &other;
+    assert!(as_error.to_string().contains("Brand.New"));
+}
+
+#[test]
+fn responses_read_real_json() {
+    let response: CreateThingResponse = serde_json::from_str(
+        r#"{"RequestId":"473469C7","TradePrice":"0.165","TotalCount":2,
+            "InstanceIdSets":{"InstanceIdSet":["i-1","i-2"]},"Sizes":[1,"2"],
+            "Owner":{"Name":"me","Verified":"true"},
+            "Instances":{"Instance":[{"InstanceId":"i-1","Tags":[{"Key":"k"}]},{"InstanceId":"i-2"}]},
+            "Unknown":{"ignored":[1]}}"#,
+    )
+    .unwrap();
+    assert_eq!(response.request_id.as_deref(), Some("473469C7"));
+    assert_eq!(response.trade_price, Some(0.165));
+    assert_eq!(response.total_count, Some(2));
+    assert_eq!(response.instance_id_sets, ["i-1", "i-2"]);
+    assert_eq!(response.sizes, [1, 2]);
+    assert_eq!(response.owner.as_ref().and_then(|o| o.verified), Some(true));
+    assert_eq!(response.instances.len(), 2);
+    assert_eq!(response.instances[0].tags[0].key.as_deref(), Some("k"));
+    let empty: CreateThingResponse = serde_json::from_str("{}").unwrap();
+    assert!(empty.instances.is_empty() && empty.request_id.is_none());
+}

@@ -1,0 +1,88 @@
+//! Shared test support: the hand-made IR fixture and building a generated crate out of tree.
+
+#![allow(dead_code)] // each test binary uses a different part
+
+pub mod fixture;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use codegen::output::OutputFile;
+
+/// `../shared` from the workspace root, or `None` (after a skip note) when it is missing outside CI.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "{} is missing", dir.display());
+    eprintln!("skipping: {} not found", dir.display());
+    None
+}
+
+/// Writes `files` into a fresh `dir`, plus `extra` files, and an empty `[workspace]` table so the crate
+/// builds on its own there.
+pub fn write_crate(dir: &Path, files: &[OutputFile], extra: &[(&str, &str)]) {
+    let _ = std::fs::remove_dir_all(dir);
+    let all = files
+        .iter()
+        .map(|f| (f.path.clone(), f.contents.clone()))
+        .chain(extra.iter().map(|(p, c)| (PathBuf::from(p), (*c).to_owned())));
+    for (path, mut contents) in all {
+        if path == Path::new("Cargo.toml") {
+            contents.push_str("\n[workspace]\n");
+        }
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+}
+
+/// Runs `cargo <args>` in `dir` with a target dir shared between runs; panics with the output on failure.
+pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-crates-target");
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("CARGO_NET_OFFLINE", "true")
+        .envs(env.iter().copied())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo {} failed in {}:\n{}\n{}",
+        args.join(" "),
+        dir.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The workspace root (the parent of `codegen/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+}
+
+/// Parses every page of a spec dir and reads the constraints from their prose, as `gen` does; pages are
+/// named `<shown_as>/<path under spec>` (`spec/ecs/RunInstances.md`). Panics on parse errors.
+pub fn load_products(spec: &Path, shown_as: &str) -> Vec<codegen::ir::Product> {
+    let mut products = Vec::new();
+    for dir in codegen::spec::product_dirs(spec).expect("spec dir lists") {
+        let mut diags = codegen::diag::Diagnostics::new(dir.dir.display().to_string());
+        let meta = codegen::spec::product_meta(&dir, &mut diags);
+        let mut apis = Vec::new();
+        for page in &dir.pages {
+            let rel = page.strip_prefix(spec).unwrap_or(page).to_string_lossy().replace('\\', "/");
+            let name = format!("{shown_as}/{rel}");
+            let parsed = codegen::parse::parse_page(&name, &std::fs::read(page).unwrap());
+            assert!(!parsed.has_errors(), "{name}: {:?}", parsed.diagnostics);
+            let Some(mut api) = parsed.api else { continue };
+            codegen::constraints::extract(&mut api, &mut codegen::diag::Diagnostics::new(name));
+            apis.push(api);
+        }
+        apis.sort_by(|a, b| a.name.cmp(&b.name));
+        products.push(codegen::ir::Product { name: dir.name.clone(), meta, apis });
+    }
+    products
+}

@@ -1,0 +1,1 @@
+//! Tests that use the generated `ecs-api` crate as its users do; the tests live in `tests/`.
