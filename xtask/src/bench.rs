@@ -19,7 +19,8 @@ use crate::{crate_build, peak_alloc};
 pub const MAX_GEN_RATIO: f64 = 50.0;
 
 const USAGE: &str = "usage: cargo xtask bench [--iterations N] [--spec DIR]
-       cargo xtask bench --crate-build [--iterations N]";
+       cargo xtask bench --crate-build [--iterations N]
+Outputs are written below $XTASK_BENCH_OUT, else /dev/shm when present, else the temp dir.";
 
 /// The corpus every figure is about, relative to the workspace root.
 pub const CORPUS: &str = "../shared/corpus/ecs";
@@ -75,10 +76,23 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     let root = workspace_root();
-    let spec_dir = spec_dir.unwrap_or_else(|| root.join(CORPUS));
-    if !spec_dir.is_dir() {
-        return missing_corpus(&spec_dir);
-    }
+    let spec_dir = match spec_dir {
+        Some(dir) if dir.is_dir() => dir,
+        Some(dir) => return usage(&format!("{} is not a dir", dir.display())),
+        None => {
+            let corpus = root.join(CORPUS);
+            if !corpus.is_dir() {
+                return missing_corpus(&corpus);
+            }
+            // Laid out like `corpus-crate` does it: the pages beside the repo's product.toml and overrides.
+            let spec = root.join("target/bench-spec");
+            if let Err(e) = crate::corpus_crate::link_corpus_spec(&root, &corpus, &spec) {
+                eprintln!("error: cannot lay out {}: {e}", spec.display());
+                return ExitCode::FAILURE;
+            }
+            spec
+        }
+    };
     if crate_build {
         return crate_build::run(&spec_dir, iterations);
     }
@@ -248,7 +262,8 @@ fn one_iteration(
 }
 
 fn stage_bench(spec_dir: &Path, iterations: usize) -> ExitCode {
-    let out = std::env::temp_dir().join(format!("xtask-bench-{}", std::process::id()));
+    let out = bench_out_dir();
+    println!("output dir: {}", out.display());
     let mut samples: Vec<Vec<Sample>> = vec![Vec::new(); STAGES.len()];
     let mut staged_files = Vec::new();
     let mut peaks = Vec::new();
@@ -264,6 +279,7 @@ fn stage_bench(spec_dir: &Path, iterations: usize) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+        let _ = std::fs::remove_dir_all(out.join(i.to_string()));
         if i == 0 {
             peaks = these.iter().map(|s| s[0].peak).collect();
         } else {
@@ -323,6 +339,17 @@ fn stage_bench(spec_dir: &Path, iterations: usize) -> ExitCode {
         println!("whole gen: {ratio:.1}× the bare pulldown-cmark pass (bar: ≤ {MAX_GEN_RATIO}×): OVER");
         ExitCode::FAILURE
     }
+}
+
+/// Where outputs go: a RAM file system when there is one, so the write stage times our code and the
+/// page cache rather than the disk traffic of whatever else runs on the machine; else the temp dir.
+fn bench_out_dir() -> PathBuf {
+    let base = match std::env::var_os("XTASK_BENCH_OUT") {
+        Some(dir) => PathBuf::from(dir),
+        None if Path::new("/dev/shm").is_dir() => PathBuf::from("/dev/shm"),
+        None => std::env::temp_dir(),
+    };
+    base.join(format!("xtask-bench-{}", std::process::id()))
 }
 
 /// The median time of a stage's samples.

@@ -67,7 +67,7 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 /// `spec/ecs/*.md` linking the corpus pages, with copies of the repo's `product.toml` and `overrides.toml`.
-fn link_corpus_spec(root: &Path, corpus: &Path, spec: &Path) -> std::io::Result<()> {
+pub fn link_corpus_spec(root: &Path, corpus: &Path, spec: &Path) -> std::io::Result<()> {
     if spec.exists() {
         std::fs::remove_dir_all(spec)?;
     }
