@@ -12,15 +12,11 @@ pub fn check_table(api: &Api, validation: &TokenStream) -> TokenStream {
     let mut checks: Vec<(u8, TokenStream)> = Vec::new();
     for param in &api.request {
         for c in param.constraints.iter().filter(|c| c.enforcement == Enforcement::Enforced) {
-            if let Some(t) = check(&param.wire_name, c, validation) {
-                checks.push(t);
-            }
+            checks.extend(check(&param.wire_name, c, validation));
         }
     }
     for c in api.cross_field.iter().filter(|c| c.enforcement == Enforcement::Enforced) {
-        if let Some(t) = check("", c, validation) {
-            checks.push(t);
-        }
+        checks.extend(check("", c, validation));
     }
     // Stable sort: table order within a cost class.
     checks.sort_by_key(|(cost, _)| *cost);
@@ -35,9 +31,39 @@ fn opt<T: quote::ToTokens>(v: &Option<T>) -> TokenStream {
     }
 }
 
-/// One check and its cost class (0 cheapest).
-fn check(param: &str, c: &Constraint, validation: &TokenStream) -> Option<(u8, TokenStream)> {
+/// The checks of one constraint (one per case of a rule that depends on another parameter), each
+/// with its cost class (0 cheapest).
+fn check(param: &str, c: &Constraint, validation: &TokenStream) -> Vec<(u8, TokenStream)> {
     let source = &c.source;
+    let wrap =
+        |rule: TokenStream| quote! { #validation::Check { rule: #validation::Rule::#rule, source: #source } };
+    match &c.rule {
+        Rule::OneOfBy { param, on, cases } => {
+            return cases
+                .iter()
+                .map(|case| {
+                    let (when, values) = (&case.when, &case.values);
+                    (3, wrap(quote! { OneOfBy { param: #param, on: #on, when: #when, values: &[ #( #values ),* ] } }))
+                })
+                .collect();
+        }
+        Rule::RangeBy { param, on, cases } => {
+            return cases
+                .iter()
+                .map(|case| {
+                    let (when, min, max) = (&case.when, opt(&case.min), opt(&case.max));
+                    (
+                        3,
+                        wrap(
+                            quote! { RangeBy { param: #param, on: #on, when: #when, min: #min, max: #max } },
+                        ),
+                    )
+                })
+                .collect();
+        }
+        Rule::Default { .. } => return Vec::new(),
+        _ => {}
+    }
     let (min_t, max_t, max_bytes_t, value_t, when_value_t) = match &c.rule {
         Rule::Length { min, max } => (opt(min), opt(max), quote!(), quote!(), quote!()),
         Rule::Range { min, max } => (opt(min), opt(max), quote!(), quote!(), quote!()),
@@ -83,7 +109,7 @@ fn check(param: &str, c: &Constraint, validation: &TokenStream) -> Option<(u8, T
         Rule::Format { format: Format::Base64 { .. } } => {
             (3, quote! { Base64 { param: #param, max_bytes: #max_bytes_t } })
         }
-        Rule::Default { .. } => return None,
+        Rule::Default { .. } | Rule::OneOfBy { .. } | Rule::RangeBy { .. } => return Vec::new(),
         Rule::MutuallyExclusive { params } => {
             (1, quote! { MutuallyExclusive { params: &[ #( #params ),* ] } })
         }
@@ -100,18 +126,8 @@ fn check(param: &str, c: &Constraint, validation: &TokenStream) -> Option<(u8, T
         Rule::RequiredUnless { param, unless } => {
             (1, quote! { RequiredUnless { param: #param, unless: &[ #( #unless ),* ] } })
         }
-        Rule::OneOfBy { param, on, cases } => {
-            let case = cases.first()?;
-            let (when, values) = (&case.when, &case.values);
-            (3, quote! { OneOfBy { param: #param, on: #on, when: #when, values: &[ #( #values ),* ] } })
-        }
-        Rule::RangeBy { param, on, cases } => {
-            let case = cases.first()?;
-            let (when, min, max) = (&case.when, opt(&case.min), opt(&case.max));
-            (3, quote! { RangeBy { param: #param, on: #on, when: #when, min: #min, max: #max } })
-        }
     };
-    Some((cost, quote! { #validation::Check { rule: #validation::Rule::#rule, source: #source } }))
+    vec![(cost, wrap(rule))]
 }
 
 #[cfg(test)]
