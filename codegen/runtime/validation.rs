@@ -250,12 +250,17 @@ fn bounds(min: Option<f64>, max: Option<f64>) -> String {
         (Some(a), Some(b)) => format!("{} to {}", show(a), show(b)),
         (Some(a), None) => format!("at least {}", show(a)),
         (None, Some(b)) => format!("at most {}", show(b)),
-        (None, None) => "any number".to_owned(),
+        (None, None) => "anything".to_owned(),
     }
 }
 
-fn in_range(value: &str, min: Option<f64>, max: Option<f64>) -> bool {
-    value.trim().parse::<f64>().is_ok_and(|v| none_or(min, |m| v >= m) && none_or(max, |m| v <= m))
+/// What is wrong with `value` as a number in `min..=max`, if anything.
+fn range_error(value: &str, min: Option<f64>, max: Option<f64>) -> Option<String> {
+    match value.trim().parse::<f64>() {
+        Ok(v) if none_or(min, |m| v >= m) && none_or(max, |m| v <= m) => None,
+        Ok(_) => Some(format!("must be {}", bounds(min, max))),
+        Err(_) => Some(format!("must be a number {}", bounds(min, max))),
+    }
 }
 
 fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors) {
@@ -278,9 +283,7 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
                 )
             })
         }),
-        Rule::Range { param, min, max } => {
-            each(param, &|v| (!in_range(v, min, max)).then(|| format!("must be {}", bounds(min, max))))
-        }
+        Rule::Range { param, min, max } => each(param, &|v| range_error(v, min, max)),
         Rule::OneOf { param, values } => {
             each(param, &|v| (!values.contains(&v)).then(|| format!("must be one of {}", values.join(", "))))
         }
@@ -401,8 +404,11 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
         }
         Rule::RangeBy { param, on, when, min, max } => {
             for (key, v, idx) in values(pairs, param) {
-                if lookup(pairs, &bind(on, &idx)) == Some(when) && !in_range(v, min, max) {
-                    errors.push(key.to_owned(), format!("must be {} for {when}", bounds(min, max)), source);
+                if lookup(pairs, &bind(on, &idx)) != Some(when) {
+                    continue;
+                }
+                if let Some(message) = range_error(v, min, max) {
+                    errors.push(key.to_owned(), format!("{message} for {when}"), source);
                 }
             }
         }

@@ -83,7 +83,7 @@ fn truth_table() {
         (&[("HostName", "-host")], "HostName: cannot start or end with `-`"),
         (&[("ClientToken", "tokén")], "ClientToken: must be ASCII only, contains `é`"),
         (&[("Amount", "0")], "Amount: must be 1 to 100"),
-        (&[("Amount", "x")], "Amount: must be 1 to 100"),
+        (&[("Amount", "x")], "Amount: must be a number 1 to 100"),
         (&[("InstanceName", "a")], "InstanceName: must be 2 to 128 characters long, is 1"),
         (&[("InstanceName", "1abc")], "InstanceName: must start with a letter"),
         (&[("InstanceName", "ab cd")], "InstanceName: contains ` `, which is not allowed"),
