@@ -35,11 +35,11 @@ const CHECKS: &[Check] = &[
     Check { rule: Rule::DependsOn { param: "PrivateIpAddress", depends_on: "VSwitchId" }, source: "PrivateIpAddress depends on VSwitchId" },
     Check { rule: Rule::RequiredUnless { param: "ImageId", unless: &["LaunchTemplateId", "LaunchTemplateName"] }, source: "ImageId is required." },
     Check {
-        rule: Rule::RangeBy { param: "DataDisk.N.Size", on: "DataDisk.N.Category", when: "cloud_essd", min: Some(20.0), max: Some(32768.0) },
+        rule: Rule::RangeBy { param: "DataDisk.N.Size", on: "DataDisk.N.Category", on_default: Some("cloud"), when: "cloud_essd", min: Some(20.0), max: Some(32768.0) },
         source: "cloud_essd: 20 to 32,768.",
     },
     Check {
-        rule: Rule::OneOfBy { param: "Period", on: "PeriodUnit", when: "Week", values: &["1", "2", "3", "4"] },
+        rule: Rule::OneOfBy { param: "Period", on: "PeriodUnit", on_default: Some("Month"), when: "Week", values: &["1", "2", "3", "4"] },
         source: "{“1”, “2”, “3”, “4”} if PeriodUnit is set to Week.",
     },
 ];

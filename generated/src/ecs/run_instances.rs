@@ -1720,6 +1720,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::RangeBy {
                 param: "DataDisk.N.Size",
                 on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
                 when: "cloud",
                 min: Some(5f64),
                 max: Some(2000f64),
@@ -1730,6 +1731,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::RangeBy {
                 param: "DataDisk.N.Size",
                 on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
                 when: "cloud_efficiency",
                 min: Some(20f64),
                 max: Some(32768f64),
@@ -1740,6 +1742,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::RangeBy {
                 param: "DataDisk.N.Size",
                 on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
                 when: "cloud_ssd",
                 min: Some(20f64),
                 max: Some(32768f64),
@@ -1750,6 +1753,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::RangeBy {
                 param: "DataDisk.N.Size",
                 on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
                 when: "cloud_essd",
                 min: Some(20f64),
                 max: Some(32768f64),
@@ -1760,6 +1764,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::RangeBy {
                 param: "DataDisk.N.Size",
                 on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
                 when: "ephemeral_ssd",
                 min: Some(5f64),
                 max: Some(800f64),
@@ -1770,6 +1775,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::OneOfBy {
                 param: "Period",
                 on: "PeriodUnit",
+                on_default: Some("Month"),
                 when: "Week",
                 values: &["1", "2", "3", "4"],
             },
@@ -1779,6 +1785,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::OneOfBy {
                 param: "Period",
                 on: "PeriodUnit",
+                on_default: Some("Month"),
                 when: "Month",
                 values: &[
                     "1",
@@ -1803,6 +1810,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::OneOfBy {
                 param: "AutoRenewPeriod",
                 on: "PeriodUnit",
+                on_default: Some("Month"),
                 when: "Week",
                 values: &["1", "2", "3"],
             },
@@ -1812,6 +1820,7 @@ impl RunInstancesRequest {
             rule: crate::runtime::validation::Rule::OneOfBy {
                 param: "AutoRenewPeriod",
                 on: "PeriodUnit",
+                on_default: Some("Month"),
                 when: "Month",
                 values: &["1", "2", "3", "12", "24", "36", "48", "60"],
             },

@@ -171,17 +171,20 @@ pub enum Rule {
         param: &'static str,
         unless: &'static [&'static str],
     },
-    /// When `on` (the same item, for a pattern in the same group) is `when`, `param` is one of `values`.
+    /// When `on` (the same item, for a pattern in the same group) is `when`, `param` is one of
+    /// `values`. An unset `on` counts as its documented default, `on_default`.
     OneOfBy {
         param: &'static str,
         on: &'static str,
+        on_default: Option<&'static str>,
         when: &'static str,
         values: &'static [&'static str],
     },
-    /// When `on` is `when`, `param` lies in `min..=max`.
+    /// When `on` is `when` (or unset with `on_default` being `when`), `param` lies in `min..=max`.
     RangeBy {
         param: &'static str,
         on: &'static str,
+        on_default: Option<&'static str>,
         when: &'static str,
         min: Option<f64>,
         max: Option<f64>,
@@ -392,9 +395,9 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
                 );
             }
         }
-        Rule::OneOfBy { param, on, when, values: allowed } => {
+        Rule::OneOfBy { param, on, on_default, when, values: allowed } => {
             for (key, v, idx) in values(pairs, param) {
-                if lookup(pairs, &bind(on, &idx)) == Some(when) && !allowed.contains(&v) {
+                if lookup(pairs, &bind(on, &idx)).or(on_default) == Some(when) && !allowed.contains(&v) {
                     errors.push(
                         key.to_owned(),
                         format!("must be one of {} when {on} is {when}", allowed.join(", ")),
@@ -403,9 +406,9 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
                 }
             }
         }
-        Rule::RangeBy { param, on, when, min, max } => {
+        Rule::RangeBy { param, on, on_default, when, min, max } => {
             for (key, v, idx) in values(pairs, param) {
-                if lookup(pairs, &bind(on, &idx)) != Some(when) {
+                if lookup(pairs, &bind(on, &idx)).or(on_default) != Some(when) {
                     continue;
                 }
                 if let Some(message) = range_error(v, min, max) {
