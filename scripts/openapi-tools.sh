@@ -1,5 +1,5 @@
 # Installs the OpenAPI checking tools into a local, gitignored dir (sourced by the openapi scripts).
-# Sets OPENAPI_VENV (Python venv: openapi-spec-validator, jsonschema, regex, openapi-python-client)
+# Sets OPENAPI_VENV (Python venv: openapi-spec-validator, jsonschema, openapi-python-client)
 # and REDOCLY (the @redocly/cli binary). Installs only when the pinned versions changed.
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,10 +10,12 @@ REDOCLY="$TOOLS_DIR/node/node_modules/.bin/redocly"
 PY_PACKAGES=(
   "openapi-spec-validator==0.9.0"
   "jsonschema==4.26.0"
-  "regex==2026.11.19"
   "openapi-python-client==0.29.1"
 )
 NPM_PACKAGES=("@redocly/cli@2.77.0")
+
+# Redocly: no telemetry, no update check (CI has no network beyond the package registries).
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
 openapi_tools_install() {
   local want="${PY_PACKAGES[*]} ${NPM_PACKAGES[*]}"

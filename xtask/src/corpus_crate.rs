@@ -1,4 +1,7 @@
 //! `cargo xtask corpus-crate DIR`: generate the crate for the whole ECS corpus and hold it to clippy and rustdoc.
+//!
+//! The corpus folder has pages only; the spec dir it is generated from links them beside our own
+//! ECS `product.toml` and `overrides.toml`, so the corpus crate is configured like `generated/`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -24,12 +27,17 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!("skipped: {} is missing (the whole-corpus crate needs ../shared)", corpus.display());
         return ExitCode::SUCCESS;
     }
+    let spec = root.join("target/corpus-spec");
+    if let Err(e) = link_corpus_spec(&root, &corpus, &spec) {
+        eprintln!("error: cannot lay out {}: {e}", spec.display());
+        return ExitCode::FAILURE;
+    }
     let out = PathBuf::from(out);
     let target = root.join("target/corpus-crate");
     let xtask = std::env::current_exe().expect("the running xtask has a path");
     let mut checks: Vec<(String, Command)> = Vec::new();
     let mut gen = Command::new(&xtask);
-    gen.args(["gen", "--spec"]).arg(&corpus).arg("--out").arg(&out);
+    gen.args(["gen", "--spec"]).arg(&spec).arg("--out").arg(&out);
     checks.push(("gen".into(), gen));
     let cargo = |args: &[&str]| {
         let mut command = Command::new("cargo");
@@ -56,4 +64,23 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `spec/ecs/*.md` linking the corpus pages, with copies of the repo's `product.toml` and `overrides.toml`.
+fn link_corpus_spec(root: &Path, corpus: &Path, spec: &Path) -> std::io::Result<()> {
+    if spec.exists() {
+        std::fs::remove_dir_all(spec)?;
+    }
+    let product = spec.join("ecs");
+    std::fs::create_dir_all(&product)?;
+    std::fs::copy(root.join("spec/ecs/product.toml"), product.join("product.toml"))?;
+    std::fs::copy(root.join("spec/overrides.toml"), spec.join("overrides.toml"))?;
+    for page in std::fs::read_dir(corpus)? {
+        let page = page?.path();
+        if page.extension().is_some_and(|e| e == "md") {
+            let name = page.file_name().expect("a listed file has a name");
+            std::os::unix::fs::symlink(&page, product.join(name))?;
+        }
+    }
+    Ok(())
 }

@@ -64,17 +64,17 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
 }
 
-/// Parses every page of a spec dir (pages named relative to the workspace root) and reads the
-/// constraints from their prose, as `gen` does. Panics on parse errors.
-pub fn load_products(spec: &Path) -> Vec<codegen::ir::Product> {
-    let root = workspace_root();
+/// Parses every page of a spec dir and reads the constraints from their prose, as `gen` does; pages are
+/// named `<shown_as>/<path under spec>` (`spec/ecs/RunInstances.md`). Panics on parse errors.
+pub fn load_products(spec: &Path, shown_as: &str) -> Vec<codegen::ir::Product> {
     let mut products = Vec::new();
     for dir in codegen::spec::product_dirs(spec).expect("spec dir lists") {
         let mut diags = codegen::diag::Diagnostics::new(dir.dir.display().to_string());
         let meta = codegen::spec::product_meta(&dir, &mut diags);
         let mut apis = Vec::new();
         for page in &dir.pages {
-            let name = pathdiff(page, &root);
+            let rel = page.strip_prefix(spec).unwrap_or(page).to_string_lossy().replace('\\', "/");
+            let name = format!("{shown_as}/{rel}");
             let parsed = codegen::parse::parse_page(&name, &std::fs::read(page).unwrap());
             assert!(!parsed.has_errors(), "{name}: {:?}", parsed.diagnostics);
             let Some(mut api) = parsed.api else { continue };
@@ -85,18 +85,4 @@ pub fn load_products(spec: &Path) -> Vec<codegen::ir::Product> {
         products.push(codegen::ir::Product { name: dir.name.clone(), meta, apis });
     }
     products
-}
-
-/// `path` relative to `base` (`../shared/…` for the corpus), `/`-separated.
-fn pathdiff(path: &Path, base: &Path) -> String {
-    let path = path.canonicalize().unwrap();
-    let base = base.canonicalize().unwrap();
-    if let Ok(rel) = path.strip_prefix(&base) {
-        return rel.to_string_lossy().replace('\\', "/");
-    }
-    let parent = base.parent().unwrap();
-    match path.strip_prefix(parent) {
-        Ok(rel) => format!("../{}", rel.to_string_lossy().replace('\\', "/")),
-        Err(_) => path.to_string_lossy().into_owned(),
-    }
 }

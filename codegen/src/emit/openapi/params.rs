@@ -136,13 +136,16 @@ fn plain(param: &Param) -> Value {
 }
 
 fn repeated(name: &str, list: &Node) -> Value {
-    let Node::List(item) = list else { unreachable!("a group is a list") };
+    let item = match list {
+        Node::List(item) => item.as_ref(),
+        other => other,
+    };
     let mut map = Map::new();
     map.insert("name".into(), json!(name));
     map.insert("in".into(), json!("query"));
     map.insert("required".into(), json!(list.required()));
     let mut schema = node_schema(list);
-    let style = if let Node::Value(param) = item.as_ref() {
+    let style = if let Node::Value(param) = item {
         insert_some(&mut map, "description", description(param));
         if let Some(items) = schema.get_mut("items").and_then(Value::as_object_mut) {
             items.remove("description");

@@ -1,5 +1,9 @@
 //! Text rules as one JSON Schema `pattern` that ECMA-262 and Python `re` read alike, and the same rules checked in Rust.
 //!
+//! The rules mean what `constraints::check` (the generated validators' reference) means, except
+//! where a regex cannot say it: a pattern is looser there, never stricter (see `LETTER`, and
+//! dates, whose fields are checked as digits, not as ranges).
+//!
 //! Each rule becomes one lookahead after `^`, so rules combine by concatenation. Neither
 //! `\p{L}` nor `$` is used: Python's `re` (used by `openapi-spec-validator`) has no `\p{L}`,
 //! and its `$` also matches before a final newline. A "letter" is therefore an ASCII letter
@@ -34,7 +38,7 @@ pub fn pattern<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> Option<String> 
 
 fn lookahead(rule: &Rule) -> Option<String> {
     Some(match rule {
-        Rule::StartsWithLetter => format!("(?={LETTER})"),
+        Rule::StartsWithLetter => format!("(?={LETTER}|{END})"),
         Rule::AllowedChars { classes, extra } => {
             let mut class: String = classes.iter().map(|c| ascii_class(*c)).collect();
             class.push_str(&class_escape(extra));
@@ -54,11 +58,12 @@ fn lookahead(rule: &Rule) -> Option<String> {
             format!(r"(?!{class})(?![\s\S]*{class}{END})")
         }
         Rule::NoConsecutive { chars } => {
-            let class = nonempty_class(chars)?;
-            format!(r"(?![\s\S]*{class}{class})")
+            let doubled: Vec<String> =
+                chars.chars().map(|c| literal_escape(&c.to_string()).repeat(2)).collect();
+            (!doubled.is_empty()).then(|| format!(r"(?![\s\S]*(?:{}))", doubled.join("|")))?
         }
         Rule::Format { format } => match format {
-            Format::Base64 { .. } => format!("(?=[A-Za-z0-9+/]*={{0,2}}{END})"),
+            Format::Base64 { .. } => format!("(?=[A-Za-z0-9+/_\\-]*={{0,2}}{END})"),
             Format::Iso8601 { pattern } => format!("(?={}{END})", date_pattern(pattern)),
             Format::Ascii => format!(r"(?=[\x00-\x7F]*{END})"),
         },
@@ -69,7 +74,7 @@ fn lookahead(rule: &Rule) -> Option<String> {
 /// Whether `text` satisfies the text rule (rules about other things are always satisfied).
 pub fn admits(rule: &Rule, text: &str) -> bool {
     match rule {
-        Rule::StartsWithLetter => text.chars().next().is_some_and(is_letter),
+        Rule::StartsWithLetter => !matches!(text.chars().next(), Some(c) if !is_letter(c)),
         Rule::AllowedChars { classes, extra } => {
             text.chars().all(|c| extra.contains(c) || classes.iter().any(|class| in_class(*class, c)))
         }
@@ -83,19 +88,13 @@ pub fn admits(rule: &Rule, text: &str) -> bool {
             !text.starts_with(|c| chars.contains(c)) && !text.ends_with(|c| chars.contains(c))
         }
         Rule::NoConsecutive { chars } => {
-            let mut previous_in_set = false;
-            text.chars().all(|c| {
-                let in_set = chars.contains(c);
-                let ok = !(in_set && previous_in_set);
-                previous_in_set = in_set;
-                ok
-            })
+            !text.chars().zip(text.chars().skip(1)).any(|(a, b)| a == b && chars.contains(a))
         }
         Rule::Format { format } => match format {
             Format::Base64 { .. } => {
                 let body = text.trim_end_matches('=');
                 text.len() - body.len() <= 2
-                    && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '/')
+                    && body.chars().all(|c| c.is_ascii_alphanumeric() || "+/_-".contains(c))
             }
             Format::Iso8601 { pattern } => matches_date_pattern(pattern, text),
             Format::Ascii => text.is_ascii(),
@@ -128,7 +127,7 @@ fn ascii_class(class: CharClass) -> &'static str {
 
 /// Characters of a date format that stand for one digit (`yyyy-MM-ddTHH:mm:ssZ`).
 fn is_digit_placeholder(c: char) -> bool {
-    matches!(c, 'y' | 'M' | 'd' | 'H' | 'h' | 'm' | 's' | 'S')
+    matches!(c, 'y' | 'M' | 'd' | 'H' | 'm' | 's')
 }
 
 fn date_pattern(format: &str) -> String {
@@ -199,11 +198,11 @@ mod tests {
         ];
         assert_eq!(
             pattern(&rules).unwrap(),
-            r"^(?=[A-Za-z]|[^\x00-\x7F])(?=(?:[A-Za-z0-9:_\-]|[^\x00-\x7F])*(?![\s\S]))(?!(?:http:\/\/|https:\/\/))"
+            r"^(?=[A-Za-z]|[^\x00-\x7F]|(?![\s\S]))(?=(?:[A-Za-z0-9:_\-]|[^\x00-\x7F])*(?![\s\S]))(?!(?:http:\/\/|https:\/\/))"
         );
         assert!(rules.iter().all(|r| admits(r, "JoshuaHost:web_1-a")));
         assert!(rules.iter().all(|r| admits(r, "主机1")));
-        assert!(!admits(&rules[0], "1host"));
+        assert!(!admits(&rules[0], "1host") && admits(&rules[0], ""));
         assert!(!admits(&rules[1], "host.name"));
         assert!(!admits(&rules[2], "https://x"));
     }
@@ -213,9 +212,14 @@ mod tests {
         let edges = Rule::NoLeadingOrTrailing { chars: s(".-") };
         let runs = Rule::NoConsecutive { chars: s(".-") };
         assert_eq!(pattern([&edges]).unwrap(), r"^(?![.\-])(?![\s\S]*[.\-](?![\s\S]))");
-        assert_eq!(pattern([&runs]).unwrap(), r"^(?![\s\S]*[.\-][.\-])");
+        assert_eq!(pattern([&runs]).unwrap(), r"^(?![\s\S]*(?:\.\.|--))");
         assert!(admits(&edges, "a.b-c") && !admits(&edges, ".ab") && !admits(&edges, "ab-"));
-        assert!(admits(&runs, "a.b-c") && !admits(&runs, "a.-b") && !admits(&runs, "a..b"));
+        assert!(
+            admits(&runs, "a.b-c")
+                && admits(&runs, "a.-b")
+                && !admits(&runs, "a..b")
+                && !admits(&runs, "a--b")
+        );
     }
 
     #[test]
@@ -228,7 +232,12 @@ mod tests {
         assert!(admits(&date, "2018-01-01T12:05:00Z"));
         assert!(!admits(&date, "2018-01-01T12:05Z"));
         let b64 = Rule::Format { format: Format::Base64 { max_bytes: Some(16) } };
-        assert!(admits(&b64, "ZWNobyBoZWxsbw==") && !admits(&b64, "a b") && !admits(&b64, "a==="));
+        assert!(
+            admits(&b64, "ZWNobyBoZWxsbw==")
+                && admits(&b64, "a-_b")
+                && !admits(&b64, "a b")
+                && !admits(&b64, "a===")
+        );
         assert!(
             admits(&Rule::Format { format: Format::Ascii }, "abc")
                 && !admits(&Rule::Format { format: Format::Ascii }, "é")

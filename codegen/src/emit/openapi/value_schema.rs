@@ -68,6 +68,14 @@ impl<'a> ValueSchema<'a> {
 
     fn add(&mut self, rule: &'a Rule) -> Result<(), String> {
         match rule {
+            Rule::Length { .. } if self.ty != ScalarType::String => {
+                return Err("the value is not typed String, and JSON Schema lengths apply to strings".into())
+            }
+            Rule::Range { .. } if matches!(self.ty, ScalarType::String | ScalarType::Boolean) => {
+                return Err(
+                    "the value is not typed as a number, and JSON Schema ranges apply to numbers".into()
+                )
+            }
             Rule::Length { min, max } => {
                 self.min_length = tighter(self.min_length, *min, u64::max);
                 self.max_length = tighter(self.max_length, *max, u64::min);
@@ -77,10 +85,13 @@ impl<'a> ValueSchema<'a> {
                 self.maximum = tighter(self.maximum, *max, f64::min);
             }
             Rule::OneOf { values } => {
-                let typed = values
-                    .iter()
-                    .map(|v| scalar::typed_value(self.ty, &v.value).ok_or_else(|| self.not_a(&v.value)))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let mut typed: Vec<Value> = Vec::new();
+                for v in values {
+                    let value = scalar::typed_value(self.ty, &v.value).ok_or_else(|| self.not_a(&v.value))?;
+                    if !typed.contains(&value) {
+                        typed.push(value);
+                    }
+                }
                 self.allowed = Some(match self.allowed.take() {
                     Some(before) => before.into_iter().filter(|v| typed.contains(v)).collect(),
                     None => typed,
@@ -105,7 +116,7 @@ impl<'a> ValueSchema<'a> {
     }
 
     fn not_a(&self, text: &str) -> String {
-        format!("`{text}` is not a {}", type_name(self.ty))
+        format!("`{text}` is not {}", type_name(self.ty))
     }
 
     /// A doc string (example, default) as a typed value that this schema admits, or why not.
@@ -120,7 +131,7 @@ impl<'a> ValueSchema<'a> {
         let keywords = self.keywords();
         let ty = keywords["type"].as_str().unwrap_or_default();
         if !scalar::is_instance_of(ty, value) {
-            return Err(format!("{value} is not a {}", type_name(self.ty)));
+            return Err(format!("{value} is not {}", type_name(self.ty)));
         }
         if let Some(allowed) = &self.allowed {
             if !allowed.contains(value) {
@@ -210,10 +221,10 @@ fn number(value: f64) -> Value {
 
 fn type_name(ty: ScalarType) -> &'static str {
     match ty {
-        ScalarType::String => "string",
-        ScalarType::Integer | ScalarType::Long => "integer",
-        ScalarType::Float | ScalarType::Double => "number",
-        ScalarType::Boolean => "boolean",
+        ScalarType::String => "a string",
+        ScalarType::Integer | ScalarType::Long => "an integer",
+        ScalarType::Float | ScalarType::Double => "a number",
+        ScalarType::Boolean => "a boolean",
     }
 }
 
@@ -255,12 +266,23 @@ mod tests {
     #[test]
     fn enums_are_typed_and_a_default_outside_them_is_not_stated() {
         let values =
-            ["true", "false"].map(|v| EnumValue { value: v.into(), meaning: String::new() }).to_vec();
+            ["true", "false", "true"].map(|v| EnumValue { value: v.into(), meaning: String::new() }).to_vec();
         let constraints =
             vec![enforced(Rule::OneOf { values }), enforced(Rule::Default { value: "maybe".into() })];
         let schema = ValueSchema::new(ScalarType::Boolean, &constraints);
         assert_eq!(Value::Object(schema.keywords()), json!({"type": "boolean", "enum": [true, false]}));
         assert_eq!(schema.unexpressed()[0]["not_in_schema_because"], json!("`maybe` is not a boolean"));
+    }
+
+    #[test]
+    fn a_range_on_a_string_is_listed_not_stated() {
+        let constraints = vec![enforced(Rule::Range { min: Some(20.0), max: Some(500.0) })];
+        let schema = ValueSchema::new(ScalarType::String, &constraints);
+        assert_eq!(Value::Object(schema.keywords()), json!({"type": "string"}));
+        assert!(schema.unexpressed()[0]["not_in_schema_because"]
+            .as_str()
+            .unwrap()
+            .contains("ranges apply to numbers"));
     }
 
     #[test]

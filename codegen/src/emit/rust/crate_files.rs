@@ -140,12 +140,7 @@ pub fn readme(package: &str, crate_ident: &str, products: &[ir::Product], apis: 
 pub fn lib_rs(products: &[(String, &ir::Product)]) -> TokenStream {
     let mut doc = String::from("Typed requests, responses and errors for Alibaba Cloud APIs, generated from their reference pages.\n\n");
     for (module, p) in products {
-        doc.push_str(&format!(
-            "- [`{module}`]: {} ({}, API version {})\n",
-            p.meta.name,
-            code_span(&p.meta.code),
-            code_span(&p.meta.version)
-        ));
+        doc.push_str(&format!("- [`{module}`] — {}\n", product_line(&p.meta)));
     }
     doc.push_str(
         "\nEach API is a module behind a cargo feature of the same name; `default` enables all of them. \
@@ -168,15 +163,26 @@ pub fn lib_rs(products: &[(String, &ir::Product)]) -> TokenStream {
     }
 }
 
+/// `Elastic Compute Service (`Ecs`, API version `2014-05-26`, endpoint `ecs.aliyuncs.com`)`, leaving out
+/// what `product.toml` did not give.
+fn product_line(meta: &ir::ProductMeta) -> String {
+    let facts: Vec<String> =
+        [("", &meta.code), ("API version ", &meta.version), ("endpoint ", &meta.endpoint)]
+            .iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(label, value)| format!("{label}{}", code_span(value)))
+            .collect();
+    let name = rustdoc(&meta.name);
+    if facts.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", facts.join(", "))
+    }
+}
+
 /// `src/<product>/mod.rs`: one feature-gated module per API.
 pub fn product_mod_rs(product: &ir::Product, apis: &[&CrateApi]) -> TokenStream {
-    let doc = inner_doc_attrs(&format!(
-        "{}: {} API version {}, endpoint {}.",
-        rustdoc(&product.meta.name),
-        code_span(&product.meta.code),
-        code_span(&product.meta.version),
-        code_span(&product.meta.endpoint)
-    ));
+    let doc = inner_doc_attrs(&format!("{}.", product_line(&product.meta)));
     let modules = apis.iter().map(|a| {
         let feature = &a.feature;
         let m = ident(&a.module);

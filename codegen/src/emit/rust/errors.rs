@@ -121,6 +121,22 @@ pub fn api_error_tokens(name: &str, request_name: &str, rows: &[ErrorRow]) -> To
          Built from the service's error body with `From<ErrorBody>`; the body, request id included, is kept."
     ));
     let display = display_tokens(&name);
+    let fallback = quote! {
+        match crate::#common::from_body(body) {
+            Ok(error) => Self::Common(error),
+            Err(body) => Self::Unknown(body),
+        }
+    };
+    let from_body = if from_arms.is_empty() {
+        fallback
+    } else {
+        quote! {
+            match body.code.as_str() {
+                #( #from_arms )*
+                _ => #fallback,
+            }
+        }
+    };
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,13 +180,7 @@ pub fn api_error_tokens(name: &str, request_name: &str, rows: &[ErrorRow]) -> To
         impl From<crate::runtime::ErrorBody> for #name {
             fn from(body: crate::runtime::ErrorBody) -> Self {
                 let body = Box::new(body);
-                match body.code.as_str() {
-                    #( #from_arms )*
-                    _ => match crate::#common::from_body(body) {
-                        Ok(error) => Self::Common(error),
-                        Err(body) => Self::Unknown(body),
-                    },
-                }
+                #from_body
             }
         }
 

@@ -38,6 +38,8 @@ pub fn camel(doc_name: &str) -> String {
     let s = ascii_words(doc_name).to_upper_camel_case();
     if s.is_empty() {
         "Value".to_owned()
+    } else if s == "Self" {
+        "SelfValue".to_owned()
     } else if s.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{s}")
     } else {
@@ -56,7 +58,10 @@ pub fn camel_as_written(doc_name: &str) -> String {
         })
         .collect();
     let s = words.concat();
-    if s.starts_with(|c: char| c.is_ascii_digit()) {
+    if s.is_empty() || s == "Self" || !s.chars().any(|c| c.is_ascii_lowercase()) {
+        // Empty, a keyword, or all capitals (clippy's `upper_case_acronyms`): no second choice.
+        camel(doc_name)
+    } else if s.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{s}")
     } else {
         s
@@ -154,6 +159,8 @@ mod tests {
         assert_eq!(snake("-"), "value");
         assert_eq!(camel("cloud_essd"), "CloudEssd");
         assert_eq!(camel("1"), "V1");
+        assert_eq!(camel("self"), "SelfValue");
+        assert_eq!(camel_as_written("VPC"), "Vpc");
         assert_eq!(camel("InvalidVPC.NotFound"), "InvalidVpcNotFound");
         assert_eq!(camel_as_written("InvalidVPC.NotFound"), "InvalidVPCNotFound");
         assert_eq!(ident("type").to_string(), "r#type");

@@ -8,7 +8,9 @@ use super::CrateApi;
 /// The example's tokens; `crate_ident` is the library name (`ecs_api`).
 pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
     let krate = format_ident!("{}", crate_ident);
-    let arms = apis.iter().map(|a| {
+    // Two pages may document the same operation name: the first one's module answers.
+    let mut seen = std::collections::BTreeSet::new();
+    let arms = apis.iter().filter(|a| seen.insert(a.api_name.as_str())).map(|a| {
         let feature = &a.feature;
         let api = &a.api_name;
         let product = super::names::ident(&a.product_module);

@@ -1,0 +1,98 @@
+//! The OpenAPI document: a full snapshot for the seed page, structural invariants for the whole ECS corpus.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use codegen::constraints::{self, Overrides};
+use codegen::diag::Diagnostics;
+use codegen::emit::openapi;
+use codegen::ir::{Api, Product, ProductMeta};
+use codegen::parse::parse_page;
+use serde_json::Value;
+
+fn repo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// Parses a page as `gen` does (constraints read, overrides applied), naming it `file` in the IR.
+fn api(path: &Path, file: &str, overrides: &Overrides) -> Option<Api> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut api = parse_page(file, &bytes).api?;
+    let mut diags = Diagnostics::new(file);
+    constraints::extract(&mut api, &mut diags);
+    constraints::apply_overrides(&mut api, overrides, &mut diags);
+    Some(api)
+}
+
+fn ecs(apis: Vec<Api>) -> Product {
+    let meta = std::fs::read_to_string(repo().join("spec/ecs/product.toml")).expect("spec/ecs/product.toml");
+    let meta: ProductMeta = toml::from_str(&meta).expect("valid product.toml");
+    Product { name: "ecs".into(), meta, apis }
+}
+
+fn overrides() -> Overrides {
+    Overrides::load(&repo().join("spec")).expect("valid spec/overrides.toml")
+}
+
+/// The seed's document exactly as `cargo xtask gen` writes it to `generated/openapi.json`.
+#[test]
+fn seed_document_snapshot() {
+    let generation = codegen::gen::generate(&repo().join("spec")).expect("the spec dir reads");
+    let file = generation
+        .files
+        .iter()
+        .find(|f| f.path == Path::new(openapi::FILE_NAME))
+        .expect("gen writes the OpenAPI document");
+    insta::assert_snapshot!("seed_openapi", file.contents);
+}
+
+#[test]
+fn corpus_document_has_unique_names_and_only_fitting_examples() {
+    let Some(shared) = common::shared_dir() else { return };
+    let overrides = overrides();
+    let mut apis: Vec<Api> = common::pages(&shared.join("corpus/ecs"))
+        .iter()
+        .filter_map(|page| api(page, &page.display().to_string(), &overrides))
+        .collect();
+    apis.sort_by(|a, b| a.name.cmp(&b.name));
+    let count = apis.len();
+    let document = openapi::document(&[ecs(apis)]);
+
+    let paths = document["paths"].as_object().expect("paths");
+    let skipped = document.get("x-alibaba-skipped-apis").and_then(Value::as_array).map_or(0, Vec::len);
+    assert_eq!(paths.len() + skipped, count, "every API is an operation or said to be skipped");
+    let mut ids = BTreeSet::new();
+    for (path, item) in paths {
+        let op = &item["get"];
+        let id = op["operationId"].as_str().expect("operationId");
+        assert_eq!(path, &format!("/#Action={id}"));
+        assert!(ids.insert(id.to_lowercase()), "{id}: operation ID not unique up to case");
+        let mut names = BTreeSet::new();
+        for param in op["parameters"].as_array().expect("parameters") {
+            if let Some(name) = param["name"].as_str() {
+                assert!(names.insert(name), "{id}: parameter {name} twice");
+            }
+        }
+    }
+    let mut enums = Vec::new();
+    collect_enums(&document, &mut enums);
+    for values in enums {
+        let unique: BTreeSet<String> = values.iter().map(Value::to_string).collect();
+        assert_eq!(unique.len(), values.len(), "enum with repeated values: {values:?}");
+    }
+}
+
+fn collect_enums<'a>(value: &'a Value, out: &mut Vec<&'a Vec<Value>>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(values)) = map.get("enum") {
+                out.push(values);
+            }
+            map.values().for_each(|v| collect_enums(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_enums(v, out)),
+        _ => {}
+    }
+}
