@@ -8,6 +8,7 @@ use crate::runtime::credentials::{Credentials, CredentialsError};
 use crate::runtime::endpoint::Endpoint;
 use crate::runtime::operation::{ErrorBody, Operation};
 use crate::runtime::signing::{self, HttpMethod, Nonce, Timestamp};
+use crate::runtime::validation::ValidationErrors;
 
 /// How often, and how patiently, a failed call is tried again.
 ///
@@ -64,6 +65,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     timeout: Duration,
     connect_timeout: Duration,
+    validate_requests: bool,
 }
 
 impl Default for ClientBuilder {
@@ -75,6 +77,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
+            validate_requests: true,
         }
     }
 }
@@ -126,6 +129,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Whether [`Client::send`] checks each request against the docs' rules
+    /// ([`Operation::validate`]) before sending it (default: `true`). Turn it off when the docs lag
+    /// the service, e.g. a value the service accepts that the docs do not list yet.
+    pub fn validate_requests(mut self, validate: bool) -> Self {
+        self.validate_requests = validate;
+        self
+    }
+
     /// The client; reads `ALIBABA_CLOUD_ACCESS_KEY_ID` / `ALIBABA_CLOUD_ACCESS_KEY_SECRET`
     /// when no credentials were given.
     pub fn build(self) -> Result<Client, CredentialsError> {
@@ -146,6 +157,7 @@ impl ClientBuilder {
             endpoint: self.endpoint,
             method: self.method,
             retry: RetryPolicy { max_attempts: self.retry.max_attempts.max(1), ..self.retry },
+            validate_requests: self.validate_requests,
         })
     }
 }
@@ -158,6 +170,7 @@ pub struct Client {
     endpoint: Endpoint,
     method: HttpMethod,
     retry: RetryPolicy,
+    validate_requests: bool,
 }
 
 impl fmt::Debug for Client {
@@ -167,6 +180,7 @@ impl fmt::Debug for Client {
             .field("endpoint", &self.endpoint)
             .field("method", &self.method)
             .field("retry", &self.retry)
+            .field("validate_requests", &self.validate_requests)
             .finish_non_exhaustive()
     }
 }
@@ -189,8 +203,13 @@ impl Client {
         ClientBuilder::default().build()
     }
 
-    /// Signs and sends `request`; each attempt gets a fresh timestamp and nonce.
+    /// Checks `request` against the docs' rules (unless the builder turned that off), then signs
+    /// and sends it; each attempt gets a fresh timestamp and nonce. A request that breaks a rule
+    /// is never sent: the answer is [`SendError::Invalid`].
     pub fn send<O: Operation>(&self, request: &O) -> Result<O::Response, SendError<O::Error>> {
+        if self.validate_requests {
+            request.validate().map_err(SendError::Invalid)?;
+        }
         let safe_to_repeat = O::IDEMPOTENT || request.client_token().is_some();
         let mut attempt = 1;
         loop {
@@ -296,6 +315,9 @@ fn classify<O: Operation>(status: u16, body: &[u8]) -> Attempt<O::Response, O::E
 /// apart from everything that kept a typed answer from arriving.
 #[derive(Debug)]
 pub enum SendError<E> {
+    /// Not sent: the request breaks rules read from the docs (see
+    /// [`ClientBuilder::validate_requests`] to send such requests anyway).
+    Invalid(ValidationErrors),
     /// The service answered with an error body, typed as the API's error enum.
     Api {
         /// The API's error enum, built from the error body.
@@ -352,7 +374,7 @@ impl<E> SendError<E> {
         match self {
             SendError::Api { request_id, .. } => Some(request_id),
             SendError::Decode { request_id, .. } => request_id.as_deref(),
-            SendError::Timeout | SendError::Transport { .. } => None,
+            SendError::Invalid(_) | SendError::Timeout | SendError::Transport { .. } => None,
         }
     }
 
@@ -368,6 +390,7 @@ impl<E> SendError<E> {
 impl<E: fmt::Display> fmt::Display for SendError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            SendError::Invalid(errors) => write!(f, "invalid request, not sent:\n{errors}"),
             SendError::Api { error, request_id, status } => {
                 write!(f, "{error} (HTTP {status}, RequestId {request_id})")
             }
@@ -388,6 +411,7 @@ impl<E: std::error::Error + 'static> std::error::Error for SendError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             SendError::Api { error, .. } => Some(error),
+            SendError::Invalid(errors) => Some(errors),
             _ => None,
         }
     }

@@ -68,6 +68,8 @@ pub enum QueryError {
     BadIndex(String),
     /// Numbered items with a gap (`DataDisk.1`, `DataDisk.3`): names the first missing one.
     MissingIndex(String),
+    /// A `.N` index above the number of pairs given: some lower index must be missing.
+    IndexTooHigh(String),
     /// The pairs do not make a valid request (a required parameter is missing, a number is out of range).
     Invalid(String),
 }
@@ -83,6 +85,9 @@ impl fmt::Display for QueryError {
             }
             Self::BadIndex(key) => write!(f, "parameter `{key}`: index must be a number from 1"),
             Self::MissingIndex(key) => write!(f, "parameter `{key}` is missing before a higher index"),
+            Self::IndexTooHigh(key) => {
+                write!(f, "parameter `{key}`: index above the number of parameters given, so a lower one is missing")
+            }
             Self::Invalid(message) => f.write_str(message),
         }
     }
@@ -142,8 +147,12 @@ where
     K: AsRef<str>,
     V: AsRef<str>,
 {
+    let pairs: Vec<(K, V)> = pairs.into_iter().collect();
+    // A list of `n` items without gaps takes at least `n` pairs: a higher index can only leave a
+    // gap, and is refused before it could grow a list (`DataDisk.4294967296.Size`).
+    let max_index = pairs.len();
     let mut root = Map::new();
-    for (key, value) in pairs {
+    for (key, value) in &pairs {
         let (key, value) = (key.as_ref(), value.as_ref());
         if key == "Action" {
             if value != action {
@@ -152,7 +161,7 @@ where
             continue;
         }
         let segments: Vec<&str> = key.split('.').collect();
-        match insert(&mut root, schema, &segments, key, value) {
+        match insert(&mut root, schema, &segments, key, value, max_index) {
             Err(QueryError::UnknownKey(_)) if COMMON_PARAMETERS.contains(&key) => {}
             other => other?,
         }
@@ -168,6 +177,7 @@ fn insert(
     segments: &[&str],
     key: &str,
     value: &str,
+    max_index: usize,
 ) -> Result<(), QueryError> {
     let (field, rest) = schema
         .iter()
@@ -189,7 +199,7 @@ fn insert(
         }
         Kind::List(scalar) => {
             let [index] = rest else { return Err(unknown()) };
-            let slot = item_slot(object, field.name, index, key)?;
+            let slot = item_slot(object, field.name, index, key, max_index)?;
             if !slot.is_null() {
                 return Err(QueryError::DuplicateKey(key.to_owned()));
             }
@@ -201,19 +211,19 @@ fn insert(
             }
             let group = object.entry(field.name).or_insert_with(|| Value::Object(Map::new()));
             let Value::Object(group) = group else { return Err(unknown()) };
-            insert(group, members, rest, key, value)?;
+            insert(group, members, rest, key, value, max_index)?;
         }
         Kind::GroupList(members) => {
             let [index, member @ ..] = rest else { return Err(unknown()) };
             if member.is_empty() {
                 return Err(unknown());
             }
-            let slot = item_slot(object, field.name, index, key)?;
+            let slot = item_slot(object, field.name, index, key, max_index)?;
             if slot.is_null() {
                 *slot = Value::Object(Map::new());
             }
             let Value::Object(item) = slot else { return Err(unknown()) };
-            insert(item, members, member, key, value)?;
+            insert(item, members, member, key, value, max_index)?;
         }
     }
     Ok(())
@@ -225,12 +235,16 @@ fn item_slot<'a>(
     name: &str,
     index: &str,
     key: &str,
+    max_index: usize,
 ) -> Result<&'a mut Value, QueryError> {
     let n: usize = index
         .parse()
         .ok()
         .filter(|n| *n >= 1 && index.bytes().all(|b| b.is_ascii_digit()))
         .ok_or_else(|| QueryError::BadIndex(key.to_owned()))?;
+    if n > max_index {
+        return Err(QueryError::IndexTooHigh(key.to_owned()));
+    }
     let list = object.entry(name).or_insert_with(|| Value::Array(Vec::new()));
     let Value::Array(items) = list else { return Err(QueryError::UnknownKey(key.to_owned())) };
     if items.len() < n {

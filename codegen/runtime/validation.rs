@@ -170,17 +170,20 @@ pub enum Rule {
         param: &'static str,
         unless: &'static [&'static str],
     },
-    /// When `on` (the same item, for a pattern in the same group) is `when`, `param` is one of `values`.
+    /// When `on` (the same item, for a pattern in the same group) is `when`, `param` is one of
+    /// `values`. An unset `on` counts as its documented default, `on_default`.
     OneOfBy {
         param: &'static str,
         on: &'static str,
+        on_default: Option<&'static str>,
         when: &'static str,
         values: &'static [&'static str],
     },
-    /// When `on` is `when`, `param` lies in `min..=max`.
+    /// When `on` is `when` (or unset with `on_default` being `when`), `param` lies in `min..=max`.
     RangeBy {
         param: &'static str,
         on: &'static str,
+        on_default: Option<&'static str>,
         when: &'static str,
         min: Option<f64>,
         max: Option<f64>,
@@ -190,8 +193,9 @@ pub enum Rule {
 /// Checks `pairs` (a request's wire pairs) against `checks`, in order, collecting every violation.
 pub fn validate(pairs: &[(String, String)], checks: &[Check]) -> Result<(), ValidationErrors> {
     let mut errors = ValidationErrors::default();
+    let wire = Wire::new(pairs);
     for check in checks {
-        run(check, pairs, &mut errors);
+        run(check, &wire, &mut errors);
     }
     if errors.is_empty() {
         Ok(())
@@ -202,6 +206,17 @@ pub fn validate(pairs: &[(String, String)], checks: &[Check]) -> Result<(), Vali
 
 /// The index values bound by `N` in `pattern` when `key` matches it.
 fn matches(pattern: &str, key: &str) -> Option<Vec<u32>> {
+    // Cheap reject first: the first segment is never an index, so it must be the key's own.
+    let head = pattern.split('.').next().unwrap_or(pattern);
+    let rest = key.strip_prefix(head)?;
+    if !(rest.is_empty() || rest.starts_with('.')) {
+        return None;
+    }
+    // And the last one, unless it is an index (`DataDisk.N.Size` wants keys ending in `.Size`).
+    let tail = pattern.rsplit('.').next().unwrap_or(pattern);
+    if !matches!(tail, "N" | "n") && !key.ends_with(tail) {
+        return None;
+    }
     let mut indexes = Vec::new();
     let mut p = pattern.split('.');
     let mut k = key.split('.');
@@ -228,19 +243,49 @@ fn bind(pattern: &str, indexes: &[u32]) -> String {
         .join(".")
 }
 
-fn values<'a>(
-    pairs: &'a [(String, String)],
-    pattern: &'a str,
-) -> impl Iterator<Item = (&'a str, &'a str, Vec<u32>)> + 'a {
-    pairs.iter().filter_map(move |(k, v)| matches(pattern, k).map(|idx| (k.as_str(), v.as_str(), idx)))
+/// A request's wire pairs sorted by key, so a pattern finds its keys by binary search.
+struct Wire<'a> {
+    /// `(key, value, position in the request)`, sorted by key.
+    by_key: Vec<(&'a str, &'a str, usize)>,
 }
 
-fn is_set(pairs: &[(String, String)], pattern: &str, value: Option<&str>) -> bool {
-    values(pairs, pattern).any(|(_, v, _)| none_or(value, |want| v == want))
-}
+impl<'a> Wire<'a> {
+    fn new(pairs: &'a [(String, String)]) -> Self {
+        let mut by_key: Vec<(&str, &str, usize)> =
+            pairs.iter().enumerate().map(|(i, (k, v))| (k.as_str(), v.as_str(), i)).collect();
+        by_key.sort_unstable();
+        Wire { by_key }
+    }
 
-fn lookup<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    /// Pairs whose key starts with `prefix`.
+    fn starting_with(&self, prefix: &str) -> &[(&'a str, &'a str, usize)] {
+        let start = self.by_key.partition_point(|(k, _, _)| *k < prefix);
+        let len = self.by_key[start..].partition_point(|(k, _, _)| k.starts_with(prefix));
+        &self.by_key[start..start + len]
+    }
+
+    /// `(key, value, indexes)` of every pair matching `pattern`, in request order.
+    fn values(&self, pattern: &str) -> Vec<(&'a str, &'a str, Vec<u32>)> {
+        let head = pattern.split('.').next().unwrap_or(pattern);
+        let mut found: Vec<(usize, &str, &str, Vec<u32>)> = self
+            .starting_with(head)
+            .iter()
+            .filter_map(|&(k, v, pos)| matches(pattern, k).map(|idx| (pos, k, v, idx)))
+            .collect();
+        found.sort_unstable_by_key(|(pos, ..)| *pos);
+        found.into_iter().map(|(_, k, v, idx)| (k, v, idx)).collect()
+    }
+
+    fn is_set(&self, pattern: &str, value: Option<&str>) -> bool {
+        let head = pattern.split('.').next().unwrap_or(pattern);
+        self.starting_with(head)
+            .iter()
+            .any(|&(k, v, _)| none_or(value, |want| v == want) && matches(pattern, k).is_some())
+    }
+
+    fn lookup(&self, key: &str) -> Option<&'a str> {
+        self.by_key.binary_search_by(|(k, _, _)| (*k).cmp(key)).ok().map(|i| self.by_key[i].1)
+    }
 }
 
 fn bounds(min: Option<f64>, max: Option<f64>) -> String {
@@ -250,18 +295,23 @@ fn bounds(min: Option<f64>, max: Option<f64>) -> String {
         (Some(a), Some(b)) => format!("{} to {}", show(a), show(b)),
         (Some(a), None) => format!("at least {}", show(a)),
         (None, Some(b)) => format!("at most {}", show(b)),
-        (None, None) => "any number".to_owned(),
+        (None, None) => "anything".to_owned(),
     }
 }
 
-fn in_range(value: &str, min: Option<f64>, max: Option<f64>) -> bool {
-    value.trim().parse::<f64>().is_ok_and(|v| none_or(min, |m| v >= m) && none_or(max, |m| v <= m))
+/// What is wrong with `value` as a number in `min..=max`, if anything.
+fn range_error(value: &str, min: Option<f64>, max: Option<f64>) -> Option<String> {
+    match value.trim().parse::<f64>() {
+        Ok(v) if none_or(min, |m| v >= m) && none_or(max, |m| v <= m) => None,
+        Ok(_) => Some(format!("must be {}", bounds(min, max))),
+        Err(_) => Some(format!("must be a number {}", bounds(min, max))),
+    }
 }
 
-fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors) {
+fn run(check: &Check, wire: &Wire, errors: &mut ValidationErrors) {
     let source = check.source;
     let mut each = |param: &str, test: &dyn Fn(&str) -> Option<String>| {
-        for (key, value, _) in values(pairs, param) {
+        for (key, value, _) in wire.values(param) {
             if let Some(message) = test(value) {
                 errors.push(key.to_owned(), message, source);
             }
@@ -278,9 +328,7 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
                 )
             })
         }),
-        Rule::Range { param, min, max } => {
-            each(param, &|v| (!in_range(v, min, max)).then(|| format!("must be {}", bounds(min, max))))
-        }
+        Rule::Range { param, min, max } => each(param, &|v| range_error(v, min, max)),
         Rule::OneOf { param, values } => {
             each(param, &|v| (!values.contains(&v)).then(|| format!("must be one of {}", values.join(", "))))
         }
@@ -341,7 +389,7 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
         }),
         Rule::RepeatCount { param, min, max } => {
             let mut seen: Vec<u32> = Vec::new();
-            for (key, _, idx) in values(pairs, param) {
+            for (key, _, idx) in wire.values(param) {
                 let Some(&first) = idx.first() else { continue };
                 if (first < min || first > max) && !seen.contains(&first) {
                     seen.push(first);
@@ -350,20 +398,20 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
             }
         }
         Rule::MutuallyExclusive { params } => {
-            let set: Vec<&str> = params.iter().copied().filter(|p| is_set(pairs, p, None)).collect();
+            let set: Vec<&str> = params.iter().copied().filter(|p| wire.is_set(p, None)).collect();
             if set.len() > 1 {
                 errors.push(set[1].to_owned(), format!("cannot be set together with {}", set[0]), source);
             }
         }
         Rule::ForbiddenWith { when, value, then } => {
-            if is_set(pairs, when, value) && is_set(pairs, then, None) {
+            if wire.is_set(when, value) && wire.is_set(then, None) {
                 let cond = value.map_or_else(|| format!("{when} is set"), |v| format!("{when} is {v}"));
                 errors.push(then.to_owned(), format!("must not be set when {cond}"), source);
             }
         }
         Rule::RestrictedWith { when, when_value, then, values: allowed } => {
-            if is_set(pairs, when, when_value) {
-                for (key, v, _) in values(pairs, then) {
+            if wire.is_set(when, when_value) {
+                for (key, v, _) in wire.values(then) {
                     if !allowed.contains(&v) {
                         errors.push(
                             key.to_owned(),
@@ -375,12 +423,12 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
             }
         }
         Rule::DependsOn { param, depends_on } => {
-            if is_set(pairs, param, None) && !is_set(pairs, depends_on, None) {
+            if wire.is_set(param, None) && !wire.is_set(depends_on, None) {
                 errors.push(param.to_owned(), format!("can only be set together with {depends_on}"), source);
             }
         }
         Rule::RequiredUnless { param, unless } => {
-            if !is_set(pairs, param, None) && !unless.iter().any(|u| is_set(pairs, u, None)) {
+            if !wire.is_set(param, None) && !unless.iter().any(|u| wire.is_set(u, None)) {
                 errors.push(
                     param.to_owned(),
                     format!("is required unless {} is set", unless.join(" or ")),
@@ -388,9 +436,9 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
                 );
             }
         }
-        Rule::OneOfBy { param, on, when, values: allowed } => {
-            for (key, v, idx) in values(pairs, param) {
-                if lookup(pairs, &bind(on, &idx)) == Some(when) && !allowed.contains(&v) {
+        Rule::OneOfBy { param, on, on_default, when, values: allowed } => {
+            for (key, v, idx) in wire.values(param) {
+                if wire.lookup(&bind(on, &idx)).or(on_default) == Some(when) && !allowed.contains(&v) {
                     errors.push(
                         key.to_owned(),
                         format!("must be one of {} when {on} is {when}", allowed.join(", ")),
@@ -399,10 +447,13 @@ fn run(check: &Check, pairs: &[(String, String)], errors: &mut ValidationErrors)
                 }
             }
         }
-        Rule::RangeBy { param, on, when, min, max } => {
-            for (key, v, idx) in values(pairs, param) {
-                if lookup(pairs, &bind(on, &idx)) == Some(when) && !in_range(v, min, max) {
-                    errors.push(key.to_owned(), format!("must be {} for {when}", bounds(min, max)), source);
+        Rule::RangeBy { param, on, on_default, when, min, max } => {
+            for (key, v, idx) in wire.values(param) {
+                if wire.lookup(&bind(on, &idx)).or(on_default) != Some(when) {
+                    continue;
+                }
+                if let Some(message) = range_error(v, min, max) {
+                    errors.push(key.to_owned(), format!("{message} for {when}"), source);
                 }
             }
         }

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::constraints::consistency::check_examples;
+use crate::constraints::coverage::Coverage;
 use crate::constraints::overrides::{apply_overrides, Overrides};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::ir::{Api, Product};
@@ -26,15 +27,20 @@ impl Generation {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// How much of the docs' prose the validators enforce, over every API generated.
+    pub fn coverage(&self) -> Coverage {
+        let mut total = Coverage::default();
+        for api in self.products.iter().flat_map(|p| &p.apis) {
+            total.merge(Coverage::of_api(api));
+        }
+        total
+    }
+
     /// One line for the terminal: what was generated.
     pub fn summary(&self) -> String {
         let apis: Vec<&Api> = self.products.iter().flat_map(|p| &p.apis).collect();
         let params: usize = apis.iter().map(|a| a.request.len()).sum();
-        let constrained = apis
-            .iter()
-            .flat_map(|a| &a.request)
-            .filter(|p| p.constraints.iter().any(|c| c.enforcement == crate::ir::Enforcement::Enforced))
-            .count();
+        let constrained = self.coverage().params_enforced;
         let codes: usize = apis
             .iter()
             .map(|a| {

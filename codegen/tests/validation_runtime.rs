@@ -35,11 +35,11 @@ const CHECKS: &[Check] = &[
     Check { rule: Rule::DependsOn { param: "PrivateIpAddress", depends_on: "VSwitchId" }, source: "PrivateIpAddress depends on VSwitchId" },
     Check { rule: Rule::RequiredUnless { param: "ImageId", unless: &["LaunchTemplateId", "LaunchTemplateName"] }, source: "ImageId is required." },
     Check {
-        rule: Rule::RangeBy { param: "DataDisk.N.Size", on: "DataDisk.N.Category", when: "cloud_essd", min: Some(20.0), max: Some(32768.0) },
+        rule: Rule::RangeBy { param: "DataDisk.N.Size", on: "DataDisk.N.Category", on_default: Some("cloud"), when: "cloud_essd", min: Some(20.0), max: Some(32768.0) },
         source: "cloud_essd: 20 to 32,768.",
     },
     Check {
-        rule: Rule::OneOfBy { param: "Period", on: "PeriodUnit", when: "Week", values: &["1", "2", "3", "4"] },
+        rule: Rule::OneOfBy { param: "Period", on: "PeriodUnit", on_default: Some("Month"), when: "Week", values: &["1", "2", "3", "4"] },
         source: "{“1”, “2”, “3”, “4”} if PeriodUnit is set to Week.",
     },
 ];
@@ -83,7 +83,7 @@ fn truth_table() {
         (&[("HostName", "-host")], "HostName: cannot start or end with `-`"),
         (&[("ClientToken", "tokén")], "ClientToken: must be ASCII only, contains `é`"),
         (&[("Amount", "0")], "Amount: must be 1 to 100"),
-        (&[("Amount", "x")], "Amount: must be 1 to 100"),
+        (&[("Amount", "x")], "Amount: must be a number 1 to 100"),
         (&[("InstanceName", "a")], "InstanceName: must be 2 to 128 characters long, is 1"),
         (&[("InstanceName", "1abc")], "InstanceName: must start with a letter"),
         (&[("InstanceName", "ab cd")], "InstanceName: contains ` `, which is not allowed"),

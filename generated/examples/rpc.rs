@@ -4,13 +4,16 @@
 //! - `rpc query <Api> < request.json` prints the request's wire pairs, one `key=value` a line, sorted
 //!   by key, not percent-encoded.
 //! - `rpc url <Api> --access-key-id ID --secret S … < request.json` prints the signed URL.
+//! - `rpc validate <Api> < request.json` checks the request against the rules read from the
+//!   docs: exits 0 when it is valid, 1 when not, printing one violation a line,
+//!   `<wire path>: <message> ("<doc sentence>")`.
 //!
 //! Exits with status 2 and a message on malformed input, an unknown API (or one whose feature is
 //! off) or an unknown command.
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use ecs_api::Operation;
-const USAGE: &str = "usage: rpc <query|url> <Api> [options] < request.json";
+const USAGE: &str = "usage: rpc <query|url|validate> <Api> [options] < request.json";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [command, api, options @ ..] = args.as_slice() else {
@@ -42,6 +45,10 @@ where
             no_options(options)?;
             Ok(print_query(&request::<R>(input)?))
         }
+        "validate" => {
+            no_options(options)?;
+            Ok(print_violations(&request::<R>(input)?))
+        }
         "url" => {
             let url = ecs_api::runtime::dry_run::url_from_json::<R>(input, options)
                 .map_err(|error| error.to_string())?;
@@ -72,15 +79,34 @@ fn print_query(request: &impl Operation) -> ExitCode {
     pairs.sort_by(|a, b| a.0.cmp(&b.0));
     print_lines(pairs.into_iter().map(|(key, value)| format!("{key}={value}")))
 }
+/// Prints every violation of the docs' rules, one a line; exit 0 when there is none, 1 otherwise.
+#[allow(dead_code)]
+fn print_violations(request: &impl Operation) -> ExitCode {
+    let Err(errors) = request.validate() else {
+        return ExitCode::SUCCESS;
+    };
+    if write_lines(errors.violations().iter().map(ToString::to_string)).is_err() {
+        return ExitCode::FAILURE;
+    }
+    if errors.omitted() > 0 {
+        eprintln!("rpc: … and {} more violations", errors.omitted());
+    }
+    ExitCode::from(1)
+}
 #[allow(dead_code)]
 fn print_lines(lines: impl IntoIterator<Item = String>) -> ExitCode {
+    match write_lines(lines) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+#[allow(dead_code)]
+fn write_lines(lines: impl IntoIterator<Item = String>) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     for line in lines {
-        if writeln!(out, "{line}").is_err() {
-            return ExitCode::FAILURE;
-        }
+        writeln!(out, "{line}")?;
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 fn fail(message: &str) -> ExitCode {
     eprintln!("rpc: {message}");

@@ -7,5 +7,5 @@
 mod common_error;
 pub mod runtime;
 pub use common_error::CommonError;
-pub use runtime::{ErrorBody, Operation};
+pub use runtime::{ErrorBody, Operation, ValidationErrors, Violation};
 pub mod ecs;

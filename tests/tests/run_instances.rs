@@ -50,7 +50,7 @@ fn builder_gives_exact_wire_pairs() {
         .tag([Tag::new().key("FinanceDept").value("Joshua")])
         .security_group_ids(["sg-1", "sg-2"])
         .spot_price_limit(0.97)
-        .build();
+        .build_unvalidated();
     let mut pairs = request.to_query_pairs();
     pairs.sort();
     let expected = [
@@ -76,6 +76,37 @@ fn builder_gives_exact_wire_pairs() {
 }
 
 #[test]
+fn build_reports_every_violation_at_once_and_build_unvalidated_skips_them() {
+    let builder = || {
+        RunInstancesRequest::builder("cn-hangzhou")
+            .image_id("img-1")
+            .instance_type("ecs.g5.large")
+            .security_group_id("sg-1")
+            .instance_name("1st")
+            .data_disk([DataDisk::new(), DataDisk::new().size(10).category("cloud_essd")])
+            .internet_charge_type("PayByHour")
+    };
+    let errors = builder().build().expect_err("three rules broken");
+    let shown: Vec<String> = errors.violations().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "InternetChargeType: must be one of PayByTraffic, PayByBandwidth (\"The seed page lists only PayByTraffic; \
+             the current RunInstances page (../shared/corpus/ecs/RunInstances.md) and CreateInstance list PayByBandwidth too, \
+             and the service accepts it.\")",
+            "InstanceName: must start with a letter (\"It must start with a letter.\")",
+            "DataDisk.2.Size: must be 20 to 32768 for cloud_essd (\"cloud_essd: 20 to 32,768.\")",
+        ]
+    );
+    assert_eq!(errors.omitted(), 0);
+    let request = builder().build_unvalidated();
+    assert_eq!(request.instance_name.as_deref(), Some("1st"));
+    assert_eq!(request.validate(), Err(errors));
+    let valid = builder().instance_name("web-1").internet_charge_type("PayByTraffic").data_disk([]).build();
+    assert!(valid.is_ok(), "{valid:?}");
+}
+
+#[test]
 fn docs_json_form_round_trips_and_rejects_unknown_keys() {
     let json = r#"{"RegionId":"cn-hangzhou","SystemDisk":{"Size":"40"},"DataDisk":[{"Size":40}],
                    "SecurityGroupIds":["sg-1"],"InstanceChargeType":"PrePaid","DryRun":true}"#;
@@ -89,9 +120,13 @@ fn docs_json_form_round_trips_and_rejects_unknown_keys() {
         serde_json::from_str::<RunInstancesRequest>(r#"{"ZoneId":"z"}"#).is_err(),
         "RegionId is required"
     );
+    // A value outside the documented set is still representable (the enum fallback), and a violation.
     let other: RunInstancesRequest =
-        serde_json::from_str(r#"{"RegionId":"r","InternetChargeType":"PayByNewPlan"}"#).unwrap();
-    assert_eq!(other.internet_charge_type, Some(InternetChargeType::Other("PayByNewPlan".into())));
+        serde_json::from_str(r#"{"RegionId":"r","ImageId":"i","InstanceType":"t","SecurityGroupId":"sg","InternetChargeType":"PayByHour"}"#)
+            .unwrap();
+    assert_eq!(other.internet_charge_type, Some(InternetChargeType::Other("PayByHour".into())));
+    let errors = other.validate().expect_err("not a documented value");
+    assert_eq!(errors.violations()[0].path, "InternetChargeType");
 }
 
 #[test]
@@ -103,7 +138,7 @@ fn sample_json_response_deserializes() {
 
 #[test]
 fn debug_never_shows_the_password() {
-    let request = RunInstancesRequest::builder("cn-hangzhou").password("EcsV587!").build();
+    let request = RunInstancesRequest::builder("cn-hangzhou").password("EcsV587!").build_unvalidated();
     let shown = format!("{request:?} {:?}", RunInstancesRequest::builder("r").password("EcsV587!"));
     assert!(!shown.contains("EcsV587!"), "{shown}");
     assert!(shown.contains("password: Some(***)"), "{shown}");

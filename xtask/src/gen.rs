@@ -16,13 +16,15 @@ pub enum Mode {
 struct Options {
     spec: PathBuf,
     out: PathBuf,
+    /// List every constraint-like sentence left unenforced, not only the count per reason.
+    coverage: bool,
 }
 
 pub fn run(args: &[String], mode: Mode) -> ExitCode {
     let options = match parse_args(args) {
         Ok(options) => options,
         Err(message) => {
-            eprintln!("error: {message}\nusage: cargo xtask gen|check [--spec DIR] [--out DIR]");
+            eprintln!("error: {message}\nusage: cargo xtask gen|check [--spec DIR] [--out DIR] [--coverage]");
             return ExitCode::from(2);
         }
     };
@@ -50,6 +52,14 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
         }
     };
     let failed = generation.has_errors();
+    if mode == Mode::Write || options.coverage {
+        let coverage = generation.coverage();
+        if options.coverage {
+            eprint!("{coverage:#}");
+        } else {
+            eprint!("{coverage}");
+        }
+    }
     match mode {
         Mode::Write => eprintln!(
             "gen: {}; wrote {} file{}, {} unchanged, {} removed",
@@ -86,9 +96,14 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut spec = None;
     let mut out = None;
+    let mut coverage = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let slot = match arg.as_str() {
+            "--coverage" => {
+                coverage = true;
+                continue;
+            }
             "--spec" => &mut spec,
             "--out" => &mut out,
             other => return Err(format!("unexpected argument `{other}`")),
@@ -99,10 +114,11 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     if spec.is_none() && out.is_none() {
         // The repo's own dirs, wherever in the repo the command runs; paths in messages stay short.
         std::env::set_current_dir(root).map_err(|e| format!("cannot enter {}: {e}", root.display()))?;
-        return Ok(Options { spec: "spec".into(), out: "generated".into() });
+        return Ok(Options { spec: "spec".into(), out: "generated".into(), coverage });
     }
     Ok(Options {
         spec: spec.unwrap_or_else(|| root.join("spec")),
         out: out.unwrap_or_else(|| root.join("generated")),
+        coverage,
     })
 }

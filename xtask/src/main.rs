@@ -14,7 +14,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command> [args]
 
 commands:
-  gen [--spec DIR] [--out DIR]   parse the pages, write the IR, the Rust crate and openapi.json
+  gen [--spec DIR] [--out DIR] [--coverage]
+                                 parse the pages, write the IR, the Rust crate and openapi.json;
+                                 print the constraint coverage (--coverage: every unenforced sentence)
   check [--spec DIR] [--out DIR] fail when the output dir is not what `gen` would write
   tables PAGE.md...              print what the parser saw, one table row a line
   diff OLD NEW | --base REV      what a doc update changes and whom it breaks (docs/diff.md)

@@ -290,3 +290,24 @@ fn a_timeout_is_retried_only_when_the_call_is_safe_to_repeat() {
     assert_eq!(response.thing_id, "t-2");
     assert_eq!(server.exchanges().len(), 2);
 }
+
+#[test]
+fn an_invalid_request_is_not_sent_unless_validation_is_off() {
+    let too_long = DescribeThingsRequest { names: vec!["ok".into(), "far-too-long".into()], ..describe() };
+    let server = LoopbackServer::start(SECRET, vec![Reply::json(200, SUCCESS)]);
+    let error = client(&server).send(&too_long).expect_err("breaks a documented rule");
+    let SendError::Invalid(errors) = &error else { panic!("{error:?}") };
+    assert_eq!(errors.violations()[0].path, "Name.2");
+    assert_eq!(error.request_id(), None);
+    assert!(error.to_string().starts_with("invalid request, not sent:\nName.2: must be 1 to 8"), "{error}");
+    assert!(server.exchanges().is_empty(), "nothing reached the server");
+
+    let lenient = Client::builder()
+        .credentials(Credentials::new(ID, SECRET))
+        .base_url(server.base_url.clone())
+        .validate_requests(false)
+        .build()
+        .expect("explicit credentials");
+    lenient.send(&too_long).expect("sent as it is");
+    assert_eq!(server.exchanges().len(), 1);
+}

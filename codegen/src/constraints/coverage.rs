@@ -95,7 +95,8 @@ impl Coverage {
 }
 
 impl fmt::Display for Coverage {
-    /// One headline, then one line per reason, most frequent first.
+    /// One headline, then one line per reason, most frequent first; the alternate form (`{:#}`)
+    /// lists every sentence below its reason.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
@@ -110,6 +111,11 @@ impl fmt::Display for Coverage {
         reasons.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
         for (reason, items) in reasons {
             writeln!(f, "  {:>5}  {reason}", items.len())?;
+            if f.alternate() {
+                for item in items {
+                    writeln!(f, "           {item}")?;
+                }
+            }
         }
         Ok(())
     }
@@ -193,5 +199,11 @@ mod tests {
         assert_eq!(cov.unenforced[NOT_UNDERSTOOD], ["RunInstances.InstanceName: It must be a moon name."]);
         let shown = cov.to_string();
         assert!(shown.starts_with("constraints: 1 of 3 parameters with an enforced check (1 checks) in 1 APIs; 2 constraint-like"), "{shown}");
+        let listed = format!("{cov:#}");
+        assert!(
+            listed.contains("\n           RunInstances.InstanceName: It must be a moon name.\n"),
+            "{listed}"
+        );
+        assert!(!shown.contains("moon"), "{shown}");
     }
 }

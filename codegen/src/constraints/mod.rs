@@ -177,7 +177,7 @@ fn resolve_cross(
         match names.resolve(name) {
             Resolved::Exact(_) => {}
             Resolved::Corrected(real) => {
-                diags.note(line, format!("`{name}` in \"{}\" read as `{real}`", short(&found.source)));
+                diags.warning(line, misspelled(name, &real, &found.source));
                 if let Some(doubt) = found.doubt.as_mut() {
                     *doubt = doubt.replace(&format!("`{name}`"), &format!("`{real}`"));
                 }
@@ -201,6 +201,14 @@ fn resolve_cross(
         }
     }
     found.into_constraint()
+}
+
+/// The doc finding for a misspelled parameter name in a rule's sentence, resolved to the real one.
+fn misspelled(written: &str, real: &str, source: &str) -> String {
+    format!(
+        "doc finding: `{written}` in \"{}\" names no parameter; read as `{real}`, the parameter it means",
+        short(source)
+    )
 }
 
 fn short(source: &str) -> String {
@@ -240,10 +248,7 @@ fn resolve_cases(
             Some(written) => match names.resolve(written) {
                 Resolved::Exact(n) => (n, None),
                 Resolved::Corrected(n) => {
-                    diags.note(
-                        param.line,
-                        format!("`{written}` in \"{}\" read as `{n}`", short(&pending.source)),
-                    );
+                    diags.warning(param.line, misspelled(written, &n, &pending.source));
                     (n, None)
                 }
                 Resolved::Unknown => {
@@ -415,6 +420,12 @@ pub(crate) mod tests {
         let shown: Vec<String> = diags.into_vec().iter().map(ToString::to_string).collect();
         assert!(
             shown.iter().any(|d| d.starts_with("spec/ecs/RunInstances.md:1: warning: `Bogus` in")),
+            "{shown:?}"
+        );
+        assert!(
+            shown.iter().any(|d| d.starts_with(
+                "spec/ecs/RunInstances.md:1: warning: doc finding: `Ipv6Addresses.N` in \"Note: You cannot specify both"
+            ) && d.ends_with("read as `Ipv6Address.N`, the parameter it means")),
             "{shown:?}"
         );
     }

@@ -1,6 +1,8 @@
 //! Rust tokens for a request's check table: the enforced rules of one API as
 //! `runtime::validation::Check` values, cheap checks first, for the Rust emitter.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -9,18 +11,23 @@ use crate::ir::{Api, CharClass, Constraint, Enforcement, Format, Rule};
 /// `&[Check { .. }, ..]` for every enforced rule of `api`; `validation` is the path of the
 /// runtime module (`crate::runtime::validation`). Defaults are not checks and are left out.
 pub fn check_table(api: &Api, validation: &TokenStream) -> TokenStream {
+    let defaults: BTreeMap<&str, &str> = api
+        .request
+        .iter()
+        .flat_map(|p| p.constraints.iter().map(move |c| (p, c)))
+        .filter_map(|(p, c)| match (&c.rule, &c.enforcement) {
+            (Rule::Default { value }, Enforcement::Enforced) => Some((p.wire_name.as_str(), value.as_str())),
+            _ => None,
+        })
+        .collect();
     let mut checks: Vec<(u8, TokenStream)> = Vec::new();
     for param in &api.request {
         for c in param.constraints.iter().filter(|c| c.enforcement == Enforcement::Enforced) {
-            if let Some(t) = check(&param.wire_name, c, validation) {
-                checks.push(t);
-            }
+            checks.extend(check(&param.wire_name, c, &defaults, validation));
         }
     }
     for c in api.cross_field.iter().filter(|c| c.enforcement == Enforcement::Enforced) {
-        if let Some(t) = check("", c, validation) {
-            checks.push(t);
-        }
+        checks.extend(check("", c, &defaults, validation));
     }
     // Stable sort: table order within a cost class.
     checks.sort_by_key(|(cost, _)| *cost);
@@ -35,9 +42,48 @@ fn opt<T: quote::ToTokens>(v: &Option<T>) -> TokenStream {
     }
 }
 
-/// One check and its cost class (0 cheapest).
-fn check(param: &str, c: &Constraint, validation: &TokenStream) -> Option<(u8, TokenStream)> {
+/// The checks of one constraint (one per case of a rule that depends on another parameter), each
+/// with its cost class (0 cheapest).
+/// `defaults` holds each parameter's documented default: an unset `on` counts as it.
+fn check(
+    param: &str,
+    c: &Constraint,
+    defaults: &BTreeMap<&str, &str>,
+    validation: &TokenStream,
+) -> Vec<(u8, TokenStream)> {
     let source = &c.source;
+    let on_default = |on: &str| opt(&defaults.get(on));
+    let wrap =
+        |rule: TokenStream| quote! { #validation::Check { rule: #validation::Rule::#rule, source: #source } };
+    match &c.rule {
+        Rule::OneOfBy { param, on, cases } => {
+            let on_default = on_default(on);
+            return cases
+                .iter()
+                .map(|case| {
+                    let (when, values) = (&case.when, &case.values);
+                    (3, wrap(quote! { OneOfBy { param: #param, on: #on, on_default: #on_default, when: #when, values: &[ #( #values ),* ] } }))
+                })
+                .collect();
+        }
+        Rule::RangeBy { param, on, cases } => {
+            let on_default = on_default(on);
+            return cases
+                .iter()
+                .map(|case| {
+                    let (when, min, max) = (&case.when, opt(&case.min), opt(&case.max));
+                    (
+                        3,
+                        wrap(
+                            quote! { RangeBy { param: #param, on: #on, on_default: #on_default, when: #when, min: #min, max: #max } },
+                        ),
+                    )
+                })
+                .collect();
+        }
+        Rule::Default { .. } => return Vec::new(),
+        _ => {}
+    }
     let (min_t, max_t, max_bytes_t, value_t, when_value_t) = match &c.rule {
         Rule::Length { min, max } => (opt(min), opt(max), quote!(), quote!(), quote!()),
         Rule::Range { min, max } => (opt(min), opt(max), quote!(), quote!(), quote!()),
@@ -83,7 +129,7 @@ fn check(param: &str, c: &Constraint, validation: &TokenStream) -> Option<(u8, T
         Rule::Format { format: Format::Base64 { .. } } => {
             (3, quote! { Base64 { param: #param, max_bytes: #max_bytes_t } })
         }
-        Rule::Default { .. } => return None,
+        Rule::Default { .. } | Rule::OneOfBy { .. } | Rule::RangeBy { .. } => return Vec::new(),
         Rule::MutuallyExclusive { params } => {
             (1, quote! { MutuallyExclusive { params: &[ #( #params ),* ] } })
         }
@@ -100,18 +146,8 @@ fn check(param: &str, c: &Constraint, validation: &TokenStream) -> Option<(u8, T
         Rule::RequiredUnless { param, unless } => {
             (1, quote! { RequiredUnless { param: #param, unless: &[ #( #unless ),* ] } })
         }
-        Rule::OneOfBy { param, on, cases } => {
-            let case = cases.first()?;
-            let (when, values) = (&case.when, &case.values);
-            (3, quote! { OneOfBy { param: #param, on: #on, when: #when, values: &[ #( #values ),* ] } })
-        }
-        Rule::RangeBy { param, on, cases } => {
-            let case = cases.first()?;
-            let (when, min, max) = (&case.when, opt(&case.min), opt(&case.max));
-            (3, quote! { RangeBy { param: #param, on: #on, when: #when, min: #min, max: #max } })
-        }
     };
-    Some((cost, quote! { #validation::Check { rule: #validation::Rule::#rule, source: #source } }))
+    vec![(cost, wrap(rule))]
 }
 
 #[cfg(test)]

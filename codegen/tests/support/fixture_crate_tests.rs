@@ -23,7 +23,7 @@ fn full_request() -> CreateThingRequest {
         .login_key("k3y")
         .tag([Tag::new("FinanceDept")])
         .client_token("tok")
-        .build()
+        .build_unvalidated()
 }
 
 fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -100,7 +100,10 @@ fn value_enums_keep_undocumented_values() {
     assert_eq!(InstanceChargeType::from("prepaid"), InstanceChargeType::Prepaid);
     assert_eq!(InstanceChargeType::from("Spot"), InstanceChargeType::Other("Spot".into()));
     assert_eq!(SystemDiskCategory::from("Other"), SystemDiskCategory::Other2);
-    let request = CreateThingRequest::builder("r", 1).instance_charge_type("Spot").build();
+    let builder = CreateThingRequest::builder("r", 1).instance_charge_type("Spot");
+    let errors = builder.clone().build().expect_err("Spot is not a documented value");
+    assert_eq!(errors.violations()[0].path, "InstanceChargeType");
+    let request = builder.build_unvalidated();
     assert!(request.to_query_pairs().contains(&("InstanceChargeType".into(), "Spot".into())));
     let json: CreateThingRequest = serde_json::from_str(r#"{"RegionId":"r","Amount":1,"InstanceChargeType":"Spot"}"#).unwrap();
     assert_eq!(json.instance_charge_type, Some(InstanceChargeType::Other("Spot".into())));

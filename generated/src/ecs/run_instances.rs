@@ -843,8 +843,16 @@ impl RunInstancesRequestBuilder {
         self.request.tenancy = Some(value.into());
         self
     }
-    /// The finished request.
-    pub fn build(self) -> RunInstancesRequest {
+    /// The finished request, checked against every rule the generator read from the docs ([`RunInstancesRequest::validate`]): every violation is reported at once.
+    pub fn build(
+        self,
+    ) -> Result<RunInstancesRequest, crate::runtime::validation::ValidationErrors> {
+        self.request.validate()?;
+        Ok(self.request)
+    }
+    /// The finished request, not checked: for when the docs lag the service (a value it
+    /// accepts that the docs do not list yet).
+    pub fn build_unvalidated(self) -> RunInstancesRequest {
         self.request
     }
 }
@@ -1155,667 +1163,677 @@ impl RunInstancesRequest {
             ),
         },
     ];
-    /// Checks the request against every rule the generator enforces from the docs' prose
-    /// (lengths, ranges, value sets, character rules, formats, cross-field rules) and
-    /// returns every violation, each with its wire path and the doc sentence it breaks.
-    /// The docs sometimes lag the service: skip this when they do.
+    /// The rules [`validate`](Self::validate) checks, cheap ones first, each with the doc
+    /// sentence (or `spec/overrides.toml` reason) it came from.
+    pub const CHECKS: &'static [crate::runtime::validation::Check] = &[
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "Action",
+                values: &["RunInstances"],
+            },
+            source: "Set the value to RunInstances.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Range {
+                param: "InternetMaxBandwidthIn",
+                min: Some(1f64),
+                max: Some(200f64),
+            },
+            source: "Valid values: 1 to 200.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Range {
+                param: "InternetMaxBandwidthOut",
+                min: Some(0f64),
+                max: Some(100f64),
+            },
+            source: "Valid values: 0 to 100.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "InstanceName",
+                min: Some(2u64),
+                max: Some(128u64),
+            },
+            source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "HostName",
+                min: Some(2u64),
+                max: Some(64u64),
+            },
+            source: "Both operating-system bullets bound the hostname (Windows: 2 to 15, others: 2 to 64): whatever the image, it must be 2 to 64 characters.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "Description",
+                min: Some(2u64),
+                max: Some(256u64),
+            },
+            source: "It must be 2 to 256 characters in length.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "Password",
+                min: Some(8u64),
+                max: Some(30u64),
+            },
+            source: "It must be 8 to 30 characters in length, and must be a combination of uppercase and lowercase letters, digits, and special characters.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Range {
+                param: "SystemDisk.Size",
+                min: Some(20f64),
+                max: Some(500f64),
+            },
+            source: "Valid values: 20 to 500.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "SystemDisk.Category",
+                values: &[
+                    "cloud",
+                    "cloud_efficiency",
+                    "cloud_ssd",
+                    "ephemeral_ssd",
+                    "cloud_essd",
+                ],
+            },
+            source: "Valid values: cloud: basic disk. cloud_efficiency: ultra disk. cloud_ssd: SSD. ephemeral_ssd: local SSD. cloud_essd: ESSD. ESSDs are still in the public beta test phase and only available in some regions. For more information, see ESSD FAQ.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "SystemDisk.DiskName",
+                min: Some(2u64),
+                max: Some(128u64),
+            },
+            source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "SystemDisk.Description",
+                min: Some(2u64),
+                max: Some(256u64),
+            },
+            source: "It must be 2 to 256 characters in length.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RepeatCount {
+                param: "DataDisk.N.Size",
+                min: 1u32,
+                max: 16u32,
+            },
+            source: "n ranges from 1 to 16.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RepeatCount {
+                param: "DataDisk.N.SnapshotId",
+                min: 1u32,
+                max: 16u32,
+            },
+            source: "n ranges from 1 to 16.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "DataDisk.N.Category",
+                values: &[
+                    "cloud",
+                    "cloud_efficiency",
+                    "cloud_ssd",
+                    "ephemeral_ssd",
+                    "cloud_essd",
+                ],
+            },
+            source: "Valid values: cloud: basic disk. cloud_efficiency: ultra disk. cloud_ssd: SSD. ephemeral_ssd: local SSD. cloud_essd: ESSD. ESSDs are still in the public beta test phase and only available in some regions. For more information, see ESSD FAQ.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "DataDisk.N.DiskName",
+                min: Some(2u64),
+                max: Some(128u64),
+            },
+            source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "DataDisk.N.Description",
+                min: Some(2u64),
+                max: Some(256u64),
+            },
+            source: "It must be 2 to 256 characters in length.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "IoOptimized",
+                values: &["none", "optimized"],
+            },
+            source: "Valid values: none. optimized.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "NetworkInterface.N.Description",
+                min: Some(2u64),
+                max: Some(256u64),
+            },
+            source: "It must be 2 to 256 characters in length.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Range {
+                param: "MinAmount",
+                min: Some(1f64),
+                max: Some(100f64),
+            },
+            source: "Valid values: 1 to 100.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Range {
+                param: "Amount",
+                min: Some(1f64),
+                max: Some(100f64),
+            },
+            source: "Valid values: 1 to 100.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "SpotStrategy",
+                values: &["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"],
+            },
+            source: "Valid values: NoSpot: a standard Pay-As-You-Go instance. SpotWithPriceLimit: a preemptible instance with the upper price limit defined. SpotAsPriceGo: a Pay-As-You-Go instance with its price based on the current market price.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "SpotInterruptionBehavior",
+                values: &["Terminate"],
+            },
+            source: "\"Only the Terminate mode is supported\" (the current page: \"Set the value to Terminate\"); not a \"Valid values:\" sentence, so not read.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "CreditSpecification",
+                values: &["Standard", "Unlimited"],
+            },
+            source: "Valid values: Standard: standard mode. For more information, see Standard mode. Unlimited: unlimited mode. For more information, see Unlimited mode.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "SecurityEnhancementStrategy",
+                values: &["Active", "Deactive"],
+            },
+            source: "Valid values: Active: enables security hardening. It is applicable only to Alibaba Cloud public images. Deactive: disables security hardening. It is applicable to all images.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RepeatCount {
+                param: "Tag.N.Key",
+                min: 1u32,
+                max: 20u32,
+            },
+            source: "n ranges from 1 to 20.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "Tag.N.Key",
+                min: Some(1u64),
+                max: None,
+            },
+            source: "This parameter cannot be left empty.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "Tag.N.Key",
+                min: None,
+                max: Some(64u64),
+            },
+            source: "It must be no more than 64 characters in length.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RepeatCount {
+                param: "Tag.N.Value",
+                min: 1u32,
+                max: 20u32,
+            },
+            source: "n ranges from 1 to 20.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "Tag.N.Value",
+                min: None,
+                max: Some(128u64),
+            },
+            source: "It must be no more than 128 characters in length.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "DeletionProtection",
+                values: &["true", "false"],
+            },
+            source: "Valid values: true: enables release protection. false: disables release protection.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "InternetChargeType",
+                values: &["PayByTraffic", "PayByBandwidth"],
+            },
+            source: "The seed page lists only PayByTraffic; the current RunInstances page (../shared/corpus/ecs/RunInstances.md) and CreateInstance list PayByBandwidth too, and the service accepts it.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "AutoRenew",
+                values: &["true", "false"],
+            },
+            source: "Valid values: true. false.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "PeriodUnit",
+                values: &["Week", "Month"],
+            },
+            source: "Valid values: Week Month",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "InstanceChargeType",
+                values: &["PrePaid", "PostPaid"],
+            },
+            source: "Valid values: PrePaid: subscription. PostPaid: Pay-As-You-Go.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RepeatCount {
+                param: "Ipv6Address.N",
+                min: 1u32,
+                max: 1u32,
+            },
+            source: "N can only be 1.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Length {
+                param: "ClientToken",
+                min: None,
+                max: Some(64u64),
+            },
+            source: "It must be no more than 64 characters in length.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "Affinity",
+                values: &["default", "host"],
+            },
+            source: "Valid values: default: The instance is not associated with the DDH on which the instance is created. For an instance that is enabled with the No fees for stopped instances (VPC-Connected) feature, if the original DDH does not have sufficient resources after the instance is restarted, the instance will be hosted on another DDH in the automatic DDH resource pool. host: The instance is associated with the DDH on which the instance is created. An instance that is enabled with the No fees for stopped instances (VPC-Connected) feature is still hosted on the original DDH after it is restarted. If the original DDH does not have sufficient resources, the instance restart fails.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "DataDisk.N.PerformanceLevel",
+                values: &["PL1", "PL2", "PL3"],
+            },
+            source: "Valid values: PL1 (default value): The maximum random read/write IOPS of a single disk is 50,000. PL2: The maximum random read/write IOPS of a single disk is 100,000. PL3: The maximum random read/write IOPS of a single disk is 1,000,000.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "SystemDisk.PerformanceLevel",
+                values: &["PL1", "PL2", "PL3"],
+            },
+            source: "Valid values: PL1 (default value): The maximum random read/write IOPS of a single disk is 50,000. PL2: The maximum random read/write IOPS of a single disk is 100,000. PL3: The maximum random read/write IOPS of a single disk is 1,000,000.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOf {
+                param: "Tenancy",
+                values: &["default", "host"],
+            },
+            source: "Valid values: default: The ECS instance is not created on a DDH. host: The ECS instance is created on a DDH. If you do not specify DedicatedHostId, Alibaba Cloud will automatically select a DDH for your instance.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::StartsWithLetter {
+                param: "InstanceName",
+            },
+            source: "It must start with a letter.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "InstanceName",
+                prefixes: &["http://", "https://"],
+            },
+            source: "It cannot start with http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::NoLeadingOrTrailing {
+                param: "HostName",
+                chars: ".-",
+            },
+            source: "It cannot start or end with a period (.) or a hyphen (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "Description",
+                prefixes: &["http://", "https://"],
+            },
+            source: "It cannot start with http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::StartsWithLetter {
+                param: "SystemDisk.DiskName",
+            },
+            source: "It must start with a letter.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "SystemDisk.DiskName",
+                prefixes: &["http://", "https://"],
+            },
+            source: "It cannot start with http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "SystemDisk.Description",
+                prefixes: &["http://", "https://"],
+            },
+            source: "It cannot start with http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::StartsWithLetter {
+                param: "DataDisk.N.DiskName",
+            },
+            source: "It must start with a letter.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "DataDisk.N.DiskName",
+                prefixes: &["http://", "https://"],
+            },
+            source: "It cannot start with http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "DataDisk.N.Description",
+                prefixes: &["http://", "https://"],
+            },
+            source: "It cannot start with http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "NetworkInterface.N.Description",
+                prefixes: &["http://", "https://"],
+            },
+            source: "It cannot start with http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "Tag.N.Key",
+                prefixes: &["aliyun", "acs:"],
+            },
+            source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
+                param: "Tag.N.Value",
+                prefixes: &["aliyun", "acs:"],
+            },
+            source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RequiredUnless {
+                param: "ImageId",
+                unless: &["LaunchTemplateId", "LaunchTemplateName"],
+            },
+            source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, ImageId is required.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RequiredUnless {
+                param: "SecurityGroupId",
+                unless: &["LaunchTemplateId", "LaunchTemplateName"],
+            },
+            source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, SecurityGroupId is required.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RequiredUnless {
+                param: "InstanceType",
+                unless: &["LaunchTemplateId", "LaunchTemplateName"],
+            },
+            source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, InstanceType is required.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenWith {
+                when: "PasswordInherit",
+                value: Some("true"),
+                then: "Password",
+            },
+            source: "If PasswordInherit is specified, the Password must be null.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::MutuallyExclusive {
+                params: &["Ipv6Address.N", "Ipv6AddressCount"],
+            },
+            source: "Note: You cannot specify both Ipv6Addresses.N and Ipv6AddressCount.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::DependsOn {
+                param: "PrivateIpAddress",
+                depends_on: "VSwitchId",
+            },
+            source: "PrivateIpAddress depends on VSwitchId and cannot be specified separately.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RestrictedWith {
+                when: "PrivateIpAddress",
+                when_value: None,
+                then: "Amount",
+                values: &["1"],
+            },
+            source: "Note: When PrivateIpAddress is specified, Amount can only be set to 1.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::AllowedChars {
+                param: "InstanceName",
+                upper: true,
+                lower: true,
+                digit: true,
+                letter: false,
+                extra: ":_-",
+            },
+            source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::NoConsecutive {
+                param: "HostName",
+                chars: ".-",
+            },
+            source: "It cannot contain consecutive periods (.) or hyphens (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::AllowedChars {
+                param: "HostName",
+                upper: true,
+                lower: true,
+                digit: true,
+                letter: false,
+                extra: ".-",
+            },
+            source: "Both operating-system bullets allow at most letters, digits, periods (.) and hyphens (-): the union of the two alphabets.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::AllowedChars {
+                param: "Password",
+                upper: true,
+                lower: true,
+                digit: true,
+                letter: false,
+                extra: "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
+            },
+            source: "The password of the instance. It must be 8 to 30 characters in length, and must be a combination of uppercase and lowercase letters, digits, and special characters. The following special characters can be used: ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::AllowedChars {
+                param: "SystemDisk.DiskName",
+                upper: true,
+                lower: true,
+                digit: true,
+                letter: false,
+                extra: ":_-",
+            },
+            source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::AllowedChars {
+                param: "DataDisk.N.DiskName",
+                upper: true,
+                lower: true,
+                digit: true,
+                letter: false,
+                extra: ":_-",
+            },
+            source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenSubstrings {
+                param: "Tag.N.Key",
+                substrings: &["http://", "https://"],
+            },
+            source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::ForbiddenSubstrings {
+                param: "Tag.N.Value",
+                substrings: &["http://", "https://"],
+            },
+            source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Time {
+                param: "AutoReleaseTime",
+                pattern: "yyyy-MM-ddTHH:mm:ssZ",
+            },
+            source: "Format: yyyy-MM-ddTHH:mm:ssZ.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Ascii {
+                param: "ClientToken",
+            },
+            source: "ClientToken can contain only ASCII characters.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::Base64 {
+                param: "UserData",
+                max_bytes: Some(16384u64),
+            },
+            source: "It must be encoded in Base64. The maximum size of the user data is 16 KB.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RangeBy {
+                param: "DataDisk.N.Size",
+                on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
+                when: "cloud",
+                min: Some(5f64),
+                max: Some(2000f64),
+            },
+            source: "cloud: 5 to 2,000.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RangeBy {
+                param: "DataDisk.N.Size",
+                on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
+                when: "cloud_efficiency",
+                min: Some(20f64),
+                max: Some(32768f64),
+            },
+            source: "cloud_efficiency: 20 to 32,768.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RangeBy {
+                param: "DataDisk.N.Size",
+                on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
+                when: "cloud_ssd",
+                min: Some(20f64),
+                max: Some(32768f64),
+            },
+            source: "cloud_ssd: 20 to 32,768.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RangeBy {
+                param: "DataDisk.N.Size",
+                on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
+                when: "cloud_essd",
+                min: Some(20f64),
+                max: Some(32768f64),
+            },
+            source: "cloud_essd: 20 to 32,768.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RangeBy {
+                param: "DataDisk.N.Size",
+                on: "DataDisk.N.Category",
+                on_default: Some("cloud"),
+                when: "ephemeral_ssd",
+                min: Some(5f64),
+                max: Some(800f64),
+            },
+            source: "ephemeral_ssd: 5 to 800.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOfBy {
+                param: "Period",
+                on: "PeriodUnit",
+                on_default: Some("Month"),
+                when: "Week",
+                values: &["1", "2", "3", "4"],
+            },
+            source: "{“1”, “2”, “3”, “4”} if PeriodUnit is set to Week.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOfBy {
+                param: "Period",
+                on: "PeriodUnit",
+                on_default: Some("Month"),
+                when: "Month",
+                values: &[
+                    "1",
+                    "2",
+                    "3",
+                    "4",
+                    "5",
+                    "6",
+                    "7",
+                    "8",
+                    "9",
+                    "12",
+                    "24",
+                    "36",
+                    "48",
+                    "60",
+                ],
+            },
+            source: "{ “1”, “2”, “3”, “4”, “5”, “6”, “7”, “8”, “9”, “12”, “24”, “36”,”48”,”60”} if PeriodUnit is set to Month.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOfBy {
+                param: "AutoRenewPeriod",
+                on: "PeriodUnit",
+                on_default: Some("Month"),
+                when: "Week",
+                values: &["1", "2", "3"],
+            },
+            source: "{“1”, “2”, “3”} if PeriodUnit is set to Week.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::OneOfBy {
+                param: "AutoRenewPeriod",
+                on: "PeriodUnit",
+                on_default: Some("Month"),
+                when: "Month",
+                values: &["1", "2", "3", "12", "24", "36", "48", "60"],
+            },
+            source: "{\"1\", \"2\", \"3\", \"12\", \"24\", \"36\",\"48\", \"60\"} if PeriodUnit is set to Month.",
+        },
+    ];
+    /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
+    ///
+    /// The docs sometimes lag the service: skip this when they do ([`RunInstancesRequestBuilder::build_unvalidated`], or a client built with `validate_requests(false)`).
     pub fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
-        const CHECKS: &[crate::runtime::validation::Check] = &[
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "Action",
-                    values: &["RunInstances"],
-                },
-                source: "Set the value to RunInstances.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Range {
-                    param: "InternetMaxBandwidthIn",
-                    min: Some(1f64),
-                    max: Some(200f64),
-                },
-                source: "Valid values: 1 to 200.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Range {
-                    param: "InternetMaxBandwidthOut",
-                    min: Some(0f64),
-                    max: Some(100f64),
-                },
-                source: "Valid values: 0 to 100.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "InstanceName",
-                    min: Some(2u64),
-                    max: Some(128u64),
-                },
-                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "HostName",
-                    min: Some(2u64),
-                    max: Some(64u64),
-                },
-                source: "Both operating-system bullets bound the hostname (Windows: 2 to 15, others: 2 to 64): whatever the image, it must be 2 to 64 characters.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "Description",
-                    min: Some(2u64),
-                    max: Some(256u64),
-                },
-                source: "It must be 2 to 256 characters in length.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "Password",
-                    min: Some(8u64),
-                    max: Some(30u64),
-                },
-                source: "It must be 8 to 30 characters in length, and must be a combination of uppercase and lowercase letters, digits, and special characters.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Range {
-                    param: "SystemDisk.Size",
-                    min: Some(20f64),
-                    max: Some(500f64),
-                },
-                source: "Valid values: 20 to 500.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "SystemDisk.Category",
-                    values: &[
-                        "cloud",
-                        "cloud_efficiency",
-                        "cloud_ssd",
-                        "ephemeral_ssd",
-                        "cloud_essd",
-                    ],
-                },
-                source: "Valid values: cloud: basic disk. cloud_efficiency: ultra disk. cloud_ssd: SSD. ephemeral_ssd: local SSD. cloud_essd: ESSD. ESSDs are still in the public beta test phase and only available in some regions. For more information, see ESSD FAQ.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "SystemDisk.DiskName",
-                    min: Some(2u64),
-                    max: Some(128u64),
-                },
-                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "SystemDisk.Description",
-                    min: Some(2u64),
-                    max: Some(256u64),
-                },
-                source: "It must be 2 to 256 characters in length.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RepeatCount {
-                    param: "DataDisk.N.Size",
-                    min: 1u32,
-                    max: 16u32,
-                },
-                source: "n ranges from 1 to 16.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RepeatCount {
-                    param: "DataDisk.N.SnapshotId",
-                    min: 1u32,
-                    max: 16u32,
-                },
-                source: "n ranges from 1 to 16.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "DataDisk.N.Category",
-                    values: &[
-                        "cloud",
-                        "cloud_efficiency",
-                        "cloud_ssd",
-                        "ephemeral_ssd",
-                        "cloud_essd",
-                    ],
-                },
-                source: "Valid values: cloud: basic disk. cloud_efficiency: ultra disk. cloud_ssd: SSD. ephemeral_ssd: local SSD. cloud_essd: ESSD. ESSDs are still in the public beta test phase and only available in some regions. For more information, see ESSD FAQ.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "DataDisk.N.DiskName",
-                    min: Some(2u64),
-                    max: Some(128u64),
-                },
-                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "DataDisk.N.Description",
-                    min: Some(2u64),
-                    max: Some(256u64),
-                },
-                source: "It must be 2 to 256 characters in length.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "IoOptimized",
-                    values: &["none", "optimized"],
-                },
-                source: "Valid values: none. optimized.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "NetworkInterface.N.Description",
-                    min: Some(2u64),
-                    max: Some(256u64),
-                },
-                source: "It must be 2 to 256 characters in length.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Range {
-                    param: "MinAmount",
-                    min: Some(1f64),
-                    max: Some(100f64),
-                },
-                source: "Valid values: 1 to 100.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Range {
-                    param: "Amount",
-                    min: Some(1f64),
-                    max: Some(100f64),
-                },
-                source: "Valid values: 1 to 100.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "SpotStrategy",
-                    values: &["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"],
-                },
-                source: "Valid values: NoSpot: a standard Pay-As-You-Go instance. SpotWithPriceLimit: a preemptible instance with the upper price limit defined. SpotAsPriceGo: a Pay-As-You-Go instance with its price based on the current market price.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "SpotInterruptionBehavior",
-                    values: &["Terminate"],
-                },
-                source: "\"Only the Terminate mode is supported\" (the current page: \"Set the value to Terminate\"); not a \"Valid values:\" sentence, so not read.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "CreditSpecification",
-                    values: &["Standard", "Unlimited"],
-                },
-                source: "Valid values: Standard: standard mode. For more information, see Standard mode. Unlimited: unlimited mode. For more information, see Unlimited mode.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "SecurityEnhancementStrategy",
-                    values: &["Active", "Deactive"],
-                },
-                source: "Valid values: Active: enables security hardening. It is applicable only to Alibaba Cloud public images. Deactive: disables security hardening. It is applicable to all images.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RepeatCount {
-                    param: "Tag.N.Key",
-                    min: 1u32,
-                    max: 20u32,
-                },
-                source: "n ranges from 1 to 20.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "Tag.N.Key",
-                    min: Some(1u64),
-                    max: None,
-                },
-                source: "This parameter cannot be left empty.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "Tag.N.Key",
-                    min: None,
-                    max: Some(64u64),
-                },
-                source: "It must be no more than 64 characters in length.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RepeatCount {
-                    param: "Tag.N.Value",
-                    min: 1u32,
-                    max: 20u32,
-                },
-                source: "n ranges from 1 to 20.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "Tag.N.Value",
-                    min: None,
-                    max: Some(128u64),
-                },
-                source: "It must be no more than 128 characters in length.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "DeletionProtection",
-                    values: &["true", "false"],
-                },
-                source: "Valid values: true: enables release protection. false: disables release protection.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "InternetChargeType",
-                    values: &["PayByTraffic", "PayByBandwidth"],
-                },
-                source: "The seed page lists only PayByTraffic; the current RunInstances page (../shared/corpus/ecs/RunInstances.md) and CreateInstance list PayByBandwidth too, and the service accepts it.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "AutoRenew",
-                    values: &["true", "false"],
-                },
-                source: "Valid values: true. false.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "PeriodUnit",
-                    values: &["Week", "Month"],
-                },
-                source: "Valid values: Week Month",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "InstanceChargeType",
-                    values: &["PrePaid", "PostPaid"],
-                },
-                source: "Valid values: PrePaid: subscription. PostPaid: Pay-As-You-Go.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RepeatCount {
-                    param: "Ipv6Address.N",
-                    min: 1u32,
-                    max: 1u32,
-                },
-                source: "N can only be 1.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Length {
-                    param: "ClientToken",
-                    min: None,
-                    max: Some(64u64),
-                },
-                source: "It must be no more than 64 characters in length.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "Affinity",
-                    values: &["default", "host"],
-                },
-                source: "Valid values: default: The instance is not associated with the DDH on which the instance is created. For an instance that is enabled with the No fees for stopped instances (VPC-Connected) feature, if the original DDH does not have sufficient resources after the instance is restarted, the instance will be hosted on another DDH in the automatic DDH resource pool. host: The instance is associated with the DDH on which the instance is created. An instance that is enabled with the No fees for stopped instances (VPC-Connected) feature is still hosted on the original DDH after it is restarted. If the original DDH does not have sufficient resources, the instance restart fails.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "DataDisk.N.PerformanceLevel",
-                    values: &["PL1", "PL2", "PL3"],
-                },
-                source: "Valid values: PL1 (default value): The maximum random read/write IOPS of a single disk is 50,000. PL2: The maximum random read/write IOPS of a single disk is 100,000. PL3: The maximum random read/write IOPS of a single disk is 1,000,000.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "SystemDisk.PerformanceLevel",
-                    values: &["PL1", "PL2", "PL3"],
-                },
-                source: "Valid values: PL1 (default value): The maximum random read/write IOPS of a single disk is 50,000. PL2: The maximum random read/write IOPS of a single disk is 100,000. PL3: The maximum random read/write IOPS of a single disk is 1,000,000.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOf {
-                    param: "Tenancy",
-                    values: &["default", "host"],
-                },
-                source: "Valid values: default: The ECS instance is not created on a DDH. host: The ECS instance is created on a DDH. If you do not specify DedicatedHostId, Alibaba Cloud will automatically select a DDH for your instance.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::StartsWithLetter {
-                    param: "InstanceName",
-                },
-                source: "It must start with a letter.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "InstanceName",
-                    prefixes: &["http://", "https://"],
-                },
-                source: "It cannot start with http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::NoLeadingOrTrailing {
-                    param: "HostName",
-                    chars: ".-",
-                },
-                source: "It cannot start or end with a period (.) or a hyphen (-).",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "Description",
-                    prefixes: &["http://", "https://"],
-                },
-                source: "It cannot start with http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::StartsWithLetter {
-                    param: "SystemDisk.DiskName",
-                },
-                source: "It must start with a letter.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "SystemDisk.DiskName",
-                    prefixes: &["http://", "https://"],
-                },
-                source: "It cannot start with http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "SystemDisk.Description",
-                    prefixes: &["http://", "https://"],
-                },
-                source: "It cannot start with http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::StartsWithLetter {
-                    param: "DataDisk.N.DiskName",
-                },
-                source: "It must start with a letter.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "DataDisk.N.DiskName",
-                    prefixes: &["http://", "https://"],
-                },
-                source: "It cannot start with http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "DataDisk.N.Description",
-                    prefixes: &["http://", "https://"],
-                },
-                source: "It cannot start with http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "NetworkInterface.N.Description",
-                    prefixes: &["http://", "https://"],
-                },
-                source: "It cannot start with http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "Tag.N.Key",
-                    prefixes: &["aliyun", "acs:"],
-                },
-                source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenPrefixes {
-                    param: "Tag.N.Value",
-                    prefixes: &["aliyun", "acs:"],
-                },
-                source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RequiredUnless {
-                    param: "ImageId",
-                    unless: &["LaunchTemplateId", "LaunchTemplateName"],
-                },
-                source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, ImageId is required.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RequiredUnless {
-                    param: "SecurityGroupId",
-                    unless: &["LaunchTemplateId", "LaunchTemplateName"],
-                },
-                source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, SecurityGroupId is required.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RequiredUnless {
-                    param: "InstanceType",
-                    unless: &["LaunchTemplateId", "LaunchTemplateName"],
-                },
-                source: "If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, InstanceType is required.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenWith {
-                    when: "PasswordInherit",
-                    value: Some("true"),
-                    then: "Password",
-                },
-                source: "If PasswordInherit is specified, the Password must be null.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::MutuallyExclusive {
-                    params: &["Ipv6Address.N", "Ipv6AddressCount"],
-                },
-                source: "Note: You cannot specify both Ipv6Addresses.N and Ipv6AddressCount.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::DependsOn {
-                    param: "PrivateIpAddress",
-                    depends_on: "VSwitchId",
-                },
-                source: "PrivateIpAddress depends on VSwitchId and cannot be specified separately.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RestrictedWith {
-                    when: "PrivateIpAddress",
-                    when_value: None,
-                    then: "Amount",
-                    values: &["1"],
-                },
-                source: "Note: When PrivateIpAddress is specified, Amount can only be set to 1.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::AllowedChars {
-                    param: "InstanceName",
-                    upper: true,
-                    lower: true,
-                    digit: true,
-                    letter: false,
-                    extra: ":_-",
-                },
-                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::NoConsecutive {
-                    param: "HostName",
-                    chars: ".-",
-                },
-                source: "It cannot contain consecutive periods (.) or hyphens (-).",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::AllowedChars {
-                    param: "HostName",
-                    upper: true,
-                    lower: true,
-                    digit: true,
-                    letter: false,
-                    extra: ".-",
-                },
-                source: "Both operating-system bullets allow at most letters, digits, periods (.) and hyphens (-): the union of the two alphabets.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::AllowedChars {
-                    param: "Password",
-                    upper: true,
-                    lower: true,
-                    digit: true,
-                    letter: false,
-                    extra: "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
-                },
-                source: "The password of the instance. It must be 8 to 30 characters in length, and must be a combination of uppercase and lowercase letters, digits, and special characters. The following special characters can be used: ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::AllowedChars {
-                    param: "SystemDisk.DiskName",
-                    upper: true,
-                    lower: true,
-                    digit: true,
-                    letter: false,
-                    extra: ":_-",
-                },
-                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::AllowedChars {
-                    param: "DataDisk.N.DiskName",
-                    upper: true,
-                    lower: true,
-                    digit: true,
-                    letter: false,
-                    extra: ":_-",
-                },
-                source: "It must be 2 to 128 characters in length and can contain uppercase and lowercase letters, digits, colons (:), underscores (_), and hyphens (-).",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenSubstrings {
-                    param: "Tag.N.Key",
-                    substrings: &["http://", "https://"],
-                },
-                source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::ForbiddenSubstrings {
-                    param: "Tag.N.Value",
-                    substrings: &["http://", "https://"],
-                },
-                source: "It cannot start with aliyun or acs:, and cannot contain http:// or https://.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Time {
-                    param: "AutoReleaseTime",
-                    pattern: "yyyy-MM-ddTHH:mm:ssZ",
-                },
-                source: "Format: yyyy-MM-ddTHH:mm:ssZ.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Ascii {
-                    param: "ClientToken",
-                },
-                source: "ClientToken can contain only ASCII characters.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::Base64 {
-                    param: "UserData",
-                    max_bytes: Some(16384u64),
-                },
-                source: "It must be encoded in Base64. The maximum size of the user data is 16 KB.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RangeBy {
-                    param: "DataDisk.N.Size",
-                    on: "DataDisk.N.Category",
-                    when: "cloud",
-                    min: Some(5f64),
-                    max: Some(2000f64),
-                },
-                source: "cloud: 5 to 2,000.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RangeBy {
-                    param: "DataDisk.N.Size",
-                    on: "DataDisk.N.Category",
-                    when: "cloud_efficiency",
-                    min: Some(20f64),
-                    max: Some(32768f64),
-                },
-                source: "cloud_efficiency: 20 to 32,768.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RangeBy {
-                    param: "DataDisk.N.Size",
-                    on: "DataDisk.N.Category",
-                    when: "cloud_ssd",
-                    min: Some(20f64),
-                    max: Some(32768f64),
-                },
-                source: "cloud_ssd: 20 to 32,768.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RangeBy {
-                    param: "DataDisk.N.Size",
-                    on: "DataDisk.N.Category",
-                    when: "cloud_essd",
-                    min: Some(20f64),
-                    max: Some(32768f64),
-                },
-                source: "cloud_essd: 20 to 32,768.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::RangeBy {
-                    param: "DataDisk.N.Size",
-                    on: "DataDisk.N.Category",
-                    when: "ephemeral_ssd",
-                    min: Some(5f64),
-                    max: Some(800f64),
-                },
-                source: "ephemeral_ssd: 5 to 800.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOfBy {
-                    param: "Period",
-                    on: "PeriodUnit",
-                    when: "Week",
-                    values: &["1", "2", "3", "4"],
-                },
-                source: "{“1”, “2”, “3”, “4”} if PeriodUnit is set to Week.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOfBy {
-                    param: "Period",
-                    on: "PeriodUnit",
-                    when: "Month",
-                    values: &[
-                        "1",
-                        "2",
-                        "3",
-                        "4",
-                        "5",
-                        "6",
-                        "7",
-                        "8",
-                        "9",
-                        "12",
-                        "24",
-                        "36",
-                        "48",
-                        "60",
-                    ],
-                },
-                source: "{ “1”, “2”, “3”, “4”, “5”, “6”, “7”, “8”, “9”, “12”, “24”, “36”,”48”,”60”} if PeriodUnit is set to Month.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOfBy {
-                    param: "AutoRenewPeriod",
-                    on: "PeriodUnit",
-                    when: "Week",
-                    values: &["1", "2", "3"],
-                },
-                source: "{“1”, “2”, “3”} if PeriodUnit is set to Week.",
-            },
-            crate::runtime::validation::Check {
-                rule: crate::runtime::validation::Rule::OneOfBy {
-                    param: "AutoRenewPeriod",
-                    on: "PeriodUnit",
-                    when: "Month",
-                    values: &["1", "2", "3", "12", "24", "36", "48", "60"],
-                },
-                source: "{\"1\", \"2\", \"3\", \"12\", \"24\", \"36\",\"48\", \"60\"} if PeriodUnit is set to Month.",
-            },
-        ];
         crate::runtime::validation::validate(
             &crate::runtime::Operation::to_query_pairs(self),
-            CHECKS,
+            Self::CHECKS,
         )
     }
     /// Reads wire pairs back into a request: the inverse of
@@ -1840,6 +1858,9 @@ impl crate::runtime::Operation for RunInstancesRequest {
     type Error = RunInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
         crate::runtime::query::to_query_pairs(Self::ACTION, self)
+    }
+    fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
+        RunInstancesRequest::validate(self)
     }
     fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()

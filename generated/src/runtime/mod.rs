@@ -13,3 +13,4 @@ pub mod signing;
 pub mod validation;
 pub use operation::{ErrorBody, Operation};
 pub use redacted::Redacted;
+pub use validation::{ValidationErrors, Violation};

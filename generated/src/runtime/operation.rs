@@ -24,6 +24,12 @@ pub trait Operation {
     fn client_token(&self) -> Option<&str> {
         None
     }
+
+    /// Checks the request against the rules read from the docs; every violation at once.
+    /// Generated requests check their documented rules; the default accepts everything.
+    fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
+        Ok(())
+    }
 }
 
 /// The service's error body: `{"RequestId","HostId","Code","Message","Recommend"}`.

@@ -14,3 +14,5 @@ pub mod operation;
 pub mod secret;
 #[path = "../../../runtime/signing.rs"]
 pub mod signing;
+#[path = "../../../runtime/validation.rs"]
+pub mod validation;

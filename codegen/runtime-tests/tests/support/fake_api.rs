@@ -4,6 +4,7 @@ use std::fmt;
 
 use runtime_tests::runtime::operation::{ErrorBody, Operation};
 use runtime_tests::runtime::secret::Secret;
+use runtime_tests::runtime::validation::{self, Check, Rule, ValidationErrors};
 
 /// A read-only call: safe to retry.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -37,6 +38,14 @@ impl Operation for DescribeThingsRequest {
             pairs.push((format!("Name.{}", index + 1), name.clone()));
         }
         pairs
+    }
+
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        const CHECKS: &[Check] = &[Check {
+            rule: Rule::Length { param: "Name.N", min: Some(1), max: Some(8) },
+            source: "Each name must be 1 to 8 characters in length.",
+        }];
+        validation::validate(&self.to_query_pairs(), CHECKS)
     }
 }
 

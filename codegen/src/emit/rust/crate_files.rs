@@ -157,7 +157,7 @@ pub fn lib_rs(products: &[(String, &ir::Product)]) -> TokenStream {
         pub mod runtime;
 
         pub use common_error::CommonError;
-        pub use runtime::{ErrorBody, Operation};
+        pub use runtime::{ErrorBody, Operation, ValidationErrors, Violation};
 
         #( #modules )*
     }
@@ -207,6 +207,7 @@ pub fn runtime_mod_rs() -> TokenStream {
 
         pub use operation::{ErrorBody, Operation};
         pub use redacted::Redacted;
+        pub use validation::{ValidationErrors, Violation};
     }
 }
 

@@ -238,6 +238,11 @@ fn builder_tokens(model: &RequestModel, root: &StructModel) -> TokenStream {
         .iter()
         .filter(|f| !f.required)
         .map(|f| setter(model, f, &root.rust_name, quote!(self.request)));
+    let build_doc = doc_attrs(&format!(
+        "The finished request, checked against every rule the generator read from the docs \
+         ([`{0}::validate`]): every violation is reported at once.",
+        root.rust_name
+    ));
     let builder_doc = doc_attrs(&format!(
         "Builds a [`{0}`]: start with [`{0}::builder`], set what you need, then [`build`](Self::build).",
         root.rust_name
@@ -261,8 +266,15 @@ fn builder_tokens(model: &RequestModel, root: &StructModel) -> TokenStream {
         impl #builder {
             #( #setters )*
 
-            /// The finished request.
-            pub fn build(self) -> #name {
+            #build_doc
+            pub fn build(self) -> Result<#name, crate::runtime::validation::ValidationErrors> {
+                self.request.validate()?;
+                Ok(self.request)
+            }
+
+            /// The finished request, not checked: for when the docs lag the service (a value it
+            /// accepts that the docs do not list yet).
+            pub fn build_unvalidated(self) -> #name {
                 self.request
             }
         }
@@ -336,6 +348,14 @@ fn is_idempotent(api_name: &str) -> bool {
 
 fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo) -> TokenStream {
     let name = format_ident!("{}", root.rust_name);
+    let validate_doc = doc_attrs(&format!(
+        "Checks the request against every rule the generator enforces from the docs' prose \
+         (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every \
+         violation, each with its wire path and the doc sentence it breaks.\n\n\
+         The docs sometimes lag the service: skip this when they do \
+         ([`{0}Builder::build_unvalidated`], or a client built with `validate_requests(false)`).",
+        root.rust_name
+    ));
     let response = format_ident!("{}", op.response_name);
     let error = format_ident!("{}", op.error_name);
     let action = &op.api.name;
@@ -364,13 +384,13 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
         impl #name {
             #schema
 
-            /// Checks the request against every rule the generator enforces from the docs' prose
-            /// (lengths, ranges, value sets, character rules, formats, cross-field rules) and
-            /// returns every violation, each with its wire path and the doc sentence it breaks.
-            /// The docs sometimes lag the service: skip this when they do.
+            /// The rules [`validate`](Self::validate) checks, cheap ones first, each with the doc
+            /// sentence (or `spec/overrides.toml` reason) it came from.
+            pub const CHECKS: &'static [crate::runtime::validation::Check] = #checks;
+
+            #validate_doc
             pub fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
-                const CHECKS: &[crate::runtime::validation::Check] = #checks;
-                crate::runtime::validation::validate(&crate::runtime::Operation::to_query_pairs(self), CHECKS)
+                crate::runtime::validation::validate(&crate::runtime::Operation::to_query_pairs(self), Self::CHECKS)
             }
 
             /// Reads wire pairs back into a request: the inverse of
@@ -393,6 +413,10 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
 
             fn to_query_pairs(&self) -> Vec<(String, String)> {
                 crate::runtime::query::to_query_pairs(Self::ACTION, self)
+            }
+
+            fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
+                #name::validate(self)
             }
 
             #client_token

@@ -6,7 +6,7 @@ use super::docs;
 use super::names::{self, Namer};
 
 /// Method names the generated impls use, so no field setter may take them.
-const RESERVED_METHODS: &[&str] = &["new", "build"];
+const RESERVED_METHODS: &[&str] = &["new", "build", "build_unvalidated"];
 
 /// All types one API's request needs.
 #[derive(Debug)]

@@ -104,7 +104,19 @@ fn bad_pairs_are_named_errors() {
         read(&[("DataDisk.0.Size", "1")]).unwrap_err(),
         QueryError::BadIndex("DataDisk.0.Size".into())
     );
-    assert_eq!(read(&[("DataDisk.2.Size", "1")]).unwrap_err(), QueryError::MissingIndex("DataDisk.1".into()));
+    assert_eq!(
+        read(&[("DataDisk.3.Size", "1"), ("DataDisk.1.Size", "1"), ("RegionId", "r")]).unwrap_err(),
+        QueryError::MissingIndex("DataDisk.2".into())
+    );
+    assert_eq!(
+        read(&[("DataDisk.2.Size", "1")]).unwrap_err(),
+        QueryError::IndexTooHigh("DataDisk.2.Size".into())
+    );
+    assert_eq!(
+        read(&[("DataDisk.4294967296.Size", "1"), ("RegionId", "r")]).unwrap_err(),
+        QueryError::IndexTooHigh("DataDisk.4294967296.Size".into()),
+        "refused before the list could grow that long"
+    );
     assert!(matches!(read(&[("DataDisk.1.Size", "x")]).unwrap_err(), QueryError::BadValue { .. }));
     assert!(matches!(read(&[("DryRun", "yes")]).unwrap_err(), QueryError::BadValue { .. }));
 }
