@@ -70,6 +70,11 @@ fn steps() -> Vec<Step> {
             &["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
         ),
         Step::new("tests", "cargo", &["test", "--workspace", "--all-features"]),
+        Step::new(
+            "emitted fixture crate: clippy, rustdoc, behaviour",
+            "cargo",
+            &["test", "-p", "codegen", "--test", "emit_rust", "--", "--ignored"],
+        ),
         Step::new("generated crate docs", "cargo", &["doc", "-p", "ecs-api", "--no-deps", "--all-features"])
             .env("RUSTDOCFLAGS", "-D warnings"),
         Step::new("whole-corpus crate", "cargo", &["xtask", "corpus-crate", &corpus_out.to_string_lossy()]),
