@@ -2,11 +2,13 @@
 //!
 //! Generic over [`Rule`]: rules are grouped by kind, and two rules of one kind are ordered by the
 //! set of values they accept. A change that accepts some old value no more counts as tightened.
+//! Only enforced rules count: an unenforced one was read with doubt (or says the service ignores a
+//! value rather than rejecting it), so neither the validator nor the wire verdicts rely on it.
 
 use std::collections::BTreeSet;
 
 use super::change::{Change, ChangeKind, Wording, WordingKind};
-use crate::ir::{CharClass, Constraint, EnumValue, Format, Rule};
+use crate::ir::{CharClass, Constraint, Enforcement, EnumValue, Format, Rule};
 
 /// How the values a new rule accepts compare with the old rule's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +38,7 @@ pub fn compare_param_rules(
     changes: &mut Vec<Change>,
     wording: &mut Vec<Wording>,
 ) {
+    let (old, new) = (&enforced(old), &enforced(new));
     let kinds: BTreeSet<&str> = old.iter().chain(new).map(|c| rule_kind(&c.rule)).collect();
     for kind in kinds {
         let (o, n) = (rules_of_kind(old, kind), rules_of_kind(new, kind));
@@ -44,6 +47,11 @@ pub fn compare_param_rules(
             _ => compare_sets(cx, &o, &n, changes),
         }
     }
+}
+
+/// The rules that generated validators check.
+fn enforced(list: &[Constraint]) -> Vec<Constraint> {
+    list.iter().filter(|c| c.enforcement == Enforcement::Enforced).cloned().collect()
 }
 
 fn rules_of_kind<'a>(list: &'a [Constraint], kind: &str) -> Vec<&'a Rule> {
@@ -156,9 +164,10 @@ fn compare_values(
     }
 }
 
-/// Compares an API's cross-field rules as sets (sources and enforcement ignored): a rule gone
-/// loosens, a new rule tightens. The name lists the parameters the rule involves.
+/// Compares an API's enforced cross-field rules as sets (sources ignored): a rule gone loosens, a
+/// new rule tightens. The name lists the parameters the rule involves.
 pub fn compare_cross_field(api: &str, old: &[Constraint], new: &[Constraint], changes: &mut Vec<Change>) {
+    let (old, new) = (&enforced(old), &enforced(new));
     let gone = old.iter().filter(|o| !new.iter().any(|n| n.rule == o.rule)).map(|c| (c, false));
     let came = new.iter().filter(|n| !old.iter().any(|o| o.rule == n.rule)).map(|c| (c, true));
     for (constraint, appeared) in gone.chain(came) {
@@ -352,6 +361,13 @@ mod tests {
         (changes, wording)
     }
 
+    fn run_constraints(old: Vec<Constraint>, new: Vec<Constraint>) -> Vec<Change> {
+        let cx = ParamContext { api: "Api", wire_name: "P", string_valued: true };
+        let (mut changes, mut wording) = (Vec::new(), Vec::new());
+        compare_param_rules(&cx, &old, &new, &mut changes, &mut wording);
+        changes
+    }
+
     fn kinds(changes: &[Change]) -> Vec<(&'static str, bool, bool)> {
         changes.iter().map(|c| (c.kind.slug(), c.breaking_wire, c.breaking_semver)).collect()
     }
@@ -458,15 +474,28 @@ mod tests {
     }
 
     #[test]
-    fn source_and_enforcement_are_not_changes() {
+    fn a_reworded_source_is_not_a_change() {
         let old = vec![constraint(Rule::StartsWithLetter)];
         let mut new = old.clone();
         new[0].source = "reworded".into();
-        new[0].enforcement = crate::ir::Enforcement::Unenforced("doubt".into());
-        let cx = ParamContext { api: "Api", wire_name: "P", string_valued: true };
-        let (mut changes, mut wording) = (Vec::new(), Vec::new());
-        compare_param_rules(&cx, &old, &new, &mut changes, &mut wording);
-        assert!(changes.is_empty());
+        assert!(run_constraints(old, new).is_empty());
+    }
+
+    #[test]
+    fn unenforced_rules_do_not_count() {
+        let enforced = constraint(Rule::StartsWithLetter);
+        let mut unenforced = enforced.clone();
+        unenforced.enforcement = crate::ir::Enforcement::Unenforced("doubt".into());
+        let c = run_constraints(vec![], vec![unenforced.clone()]);
+        assert!(c.is_empty(), "a doubtful rule appearing breaks nobody: {c:?}");
+        let c = run_constraints(vec![enforced], vec![unenforced]);
+        assert_eq!(kinds(&c), [("constraint-loosened", false, false)], "the validator stops checking it");
+        let mut changes = Vec::new();
+        let depends = Rule::DependsOn { param: "C".into(), depends_on: "D".into() };
+        let mut doubtful = constraint(depends);
+        doubtful.enforcement = crate::ir::Enforcement::Unenforced("the service ignores C".into());
+        compare_cross_field("Api", &[], &[doubtful], &mut changes);
+        assert!(changes.is_empty(), "{changes:?}");
     }
 
     #[test]
