@@ -3781,798 +3781,561 @@ pub enum RunInstancesError {
     Unknown(Box<crate::runtime::ErrorBody>),
 }
 impl RunInstancesError {
+    /// Each documented code: the code, the HTTP status when the docs give exactly one, the variant.
+    const DOCUMENTED: &'static [crate::runtime::DocumentedCode<Self>] = &[
+        ("InvalidSecurityGroupId", Some(404), Self::InvalidSecurityGroupId),
+        (
+            "InvalidInternetChargeType.ValueNotSupported",
+            Some(400),
+            Self::InvalidInternetChargeTypeValueNotSupported,
+        ),
+        ("InvalidHostName.Malformed", Some(400), Self::InvalidHostNameMalformed),
+        (
+            "InvalidParams.InstanceNameExceed",
+            Some(403),
+            Self::InvalidParamsInstanceNameExceed,
+        ),
+        ("InvalidParams.HostnameExceed", Some(403), Self::InvalidParamsHostnameExceed),
+        ("InvalidPasswordParam.Mismatch", Some(400), Self::InvalidPasswordParamMismatch),
+        (
+            "InvalidSystemDiskCategory.ValueNotSupported",
+            Some(400),
+            Self::InvalidSystemDiskCategoryValueNotSupported,
+        ),
+        (
+            "InvalidDataDiskSize.ValueNotSupported",
+            Some(400),
+            Self::InvalidDataDiskSizeValueNotSupported,
+        ),
+        (
+            "InvalidDataDiskCategory.ValueNotSupported",
+            Some(400),
+            Self::InvalidDataDiskCategoryValueNotSupported,
+        ),
+        (
+            "InvalidSnapshotId.BasedSnapshotTooOld",
+            Some(400),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld,
+        ),
+        ("InvalidSnapshotId.NotReady", Some(403), Self::InvalidSnapshotIdNotReady),
+        ("InvalidDevice.InUse", Some(403), Self::InvalidDeviceInUse),
+        ("ImageRemovedInMarket", Some(403), Self::ImageRemovedInMarket),
+        ("InvalidClusterId.NotFound", Some(404), Self::InvalidClusterIdNotFound),
+        (
+            "InvalidDiskDescription.Malformed",
+            Some(400),
+            Self::InvalidDiskDescriptionMalformed,
+        ),
+        ("RegionUnauthorized", Some(403), Self::RegionUnauthorized),
+        ("CategoryNotSupported", Some(403), Self::CategoryNotSupported),
+        ("InvalidVSwitchId.NotFound", Some(404), Self::InvalidVSwitchIdNotFound),
+        ("InvalidParameter.Mismatch", Some(400), Self::InvalidParameterMismatch),
+        ("InvalidPrivateIpAddress", Some(400), Self::InvalidPrivateIpAddress),
+        (
+            "InvalidPrivateIpAddress.Malformed",
+            Some(400),
+            Self::InvalidPrivateIpAddressMalformed,
+        ),
+        ("IncorrectVSwitchStatus", Some(400), Self::IncorrectVSwitchStatus),
+        ("MissingParameter", Some(400), Self::MissingParameter),
+        ("InvalidDiskCategory.Mismatch", Some(400), Self::InvalidDiskCategoryMismatch),
+        ("Forbbiden", Some(403), Self::Forbbiden),
+        ("InvalidImageId.NotFound", Some(404), Self::InvalidImageIdNotFound),
+        ("InvalidDiskSize.TooSmall", Some(403), Self::InvalidDiskSizeTooSmall),
+        (
+            "InvalidInstanceChargeType.NotFound",
+            Some(404),
+            Self::InvalidInstanceChargeTypeNotFound,
+        ),
+        ("InvalidPeriod", Some(400), Self::InvalidPeriod),
+        (
+            "InvalidDiskCategory.NotSupported",
+            Some(403),
+            Self::InvalidDiskCategoryNotSupported,
+        ),
+        (
+            "InstanceDiskCategoryLimitExceed",
+            Some(400),
+            Self::InstanceDiskCategoryLimitExceed,
+        ),
+        ("QuotaExceed.BuyImage", Some(403), Self::QuotaExceedBuyImage),
+        (
+            "InvalidClientToken.ValueNotSupported",
+            Some(400),
+            Self::InvalidClientTokenValueNotSupported,
+        ),
+        (
+            "InvalidInternetMaxBandwidthOut.Malformed",
+            Some(400),
+            Self::InvalidInternetMaxBandwidthOutMalformed,
+        ),
+        ("InvalidTagValue.Malformed", Some(400), Self::InvalidTagValueMalformed),
+        ("InvalidMinAmount.Malformed", Some(400), Self::InvalidMinAmountMalformed),
+        ("InvalidMaxAmount.Malformed", Some(400), Self::InvalidMaxAmountMalformed),
+        (
+            "InvalidAutoReleaseTime.Malformed",
+            Some(400),
+            Self::InvalidAutoReleaseTimeMalformed,
+        ),
+        (
+            "InvalidSystemDiskSize.LessThanImageSize",
+            Some(404),
+            Self::InvalidSystemDiskSizeLessThanImageSize,
+        ),
+        ("OperationDenied", Some(403), Self::OperationDenied),
+        ("OperationDenied.NoVlan", Some(400), Self::OperationDeniedNoVlan),
+        (
+            "OperationDenied.SnapshotNotValid",
+            Some(403),
+            Self::OperationDeniedSnapshotNotValid,
+        ),
+        ("OperationDenied.NoStock", Some(403), Self::OperationDeniedNoStock),
+        (
+            "OperationDenied.SnapshotParamsNotValid",
+            Some(403),
+            Self::OperationDeniedSnapshotParamsNotValid,
+        ),
+        (
+            "OperationDenied.DiskTypeNotSupport",
+            Some(403),
+            Self::OperationDeniedDiskTypeNotSupport,
+        ),
+        ("Account.Arrearage", Some(400), Self::AccountArrearage),
+        ("InvalidUserData.Forbidden", Some(403), Self::InvalidUserDataForbidden),
+        ("InvalidUserData.NotSupported", Some(400), Self::InvalidUserDataNotSupported),
+        ("InvalidZoneId.NotFound", Some(404), Self::InvalidZoneIdNotFound),
+        ("Zone.NotOnSale", Some(403), Self::ZoneNotOnSale),
+        (
+            "InvalidResourceType.NotSupported",
+            Some(403),
+            Self::InvalidResourceTypeNotSupported,
+        ),
+        (
+            "InvalidInstanceType.ZoneNotSupported",
+            Some(403),
+            Self::InvalidInstanceTypeZoneNotSupported,
+        ),
+        (
+            "InstanceDiskNumber.LimitExceed",
+            Some(400),
+            Self::InstanceDiskNumberLimitExceed,
+        ),
+        (
+            "InvalidDiskCategory.ValueNotSupported",
+            Some(400),
+            Self::InvalidDiskCategoryValueNotSupported,
+        ),
+        ("InvalidParameter.Bandwidth", Some(400), Self::InvalidParameterBandwidth),
+        ("InvalidParameter.Conflict", Some(400), Self::InvalidParameterConflict),
+        (
+            "InvalidInstanceType.ValueNotSupported",
+            Some(400),
+            Self::InvalidInstanceTypeValueNotSupported,
+        ),
+        ("InstanceType.Offline", Some(403), Self::InstanceTypeOffline),
+        (
+            "InvalidSystemDiskSize.ValueNotSupported",
+            Some(400),
+            Self::InvalidSystemDiskSizeValueNotSupported,
+        ),
+        ("InvalidKeyPairName.NotFound", Some(404), Self::InvalidKeyPairNameNotFound),
+        (
+            "DependencyViolation.WindowsInstance",
+            Some(403),
+            Self::DependencyViolationWindowsInstance,
+        ),
+        (
+            "InvalidNetworkType.MismatchRamRole",
+            Some(403),
+            Self::InvalidNetworkTypeMismatchRamRole,
+        ),
+        ("InvalidRamRole.NotFound", Some(404), Self::InvalidRamRoleNotFound),
+        (
+            "InvalidLaunchTemplate.NotFound",
+            Some(404),
+            Self::InvalidLaunchTemplateNotFound,
+        ),
+        (
+            "InvalidLaunchTemplateVersion.NotFound",
+            Some(404),
+            Self::InvalidLaunchTemplateVersionNotFound,
+        ),
+        (
+            "InvalidInstanceType.ElasticNetworkInterfaceNotSupported",
+            Some(400),
+            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported,
+        ),
+        (
+            "InvalidParameter.EncryptedIllegal",
+            Some(400),
+            Self::InvalidParameterEncryptedIllegal,
+        ),
+        (
+            "InvalidParameter.EncryptedNotSupported",
+            Some(400),
+            Self::InvalidParameterEncryptedNotSupported,
+        ),
+        (
+            "InvalidParameter.Encrypted.KmsNotEnabled",
+            Some(400),
+            Self::InvalidParameterEncryptedKmsNotEnabled,
+        ),
+        ("InternalError", Some(500), Self::InternalError),
+        ("Forbidden.RiskControl", Some(403), Self::ForbiddenRiskControl),
+        ("InvalidInstance.UnPaidOrder", Some(403), Self::InvalidInstanceUnPaidOrder),
+        ("RealNameAuthenticationError", Some(403), Self::RealNameAuthenticationError),
+        (
+            "InvalidAccountStatus.NotEnoughBalance",
+            Some(403),
+            Self::InvalidAccountStatusNotEnoughBalance,
+        ),
+        (
+            "InvalidSpotPriceLimit.LowerThanPublicPrice",
+            Some(400),
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice,
+        ),
+        (
+            "InvalidRelationResource.NotFound",
+            Some(400),
+            Self::InvalidRelationResourceNotFound,
+        ),
+        ("IncorrectRecycleBinStatus", Some(400), Self::IncorrectRecycleBinStatus),
+        (
+            "InvalidHpcClusterId.Unnecessary",
+            Some(400),
+            Self::InvalidHpcClusterIdUnnecessary,
+        ),
+        ("InvalidVSwitchId.Necessary", Some(400), Self::InvalidVSwitchIdNecessary),
+        ("InvalidHpcClusterId.Necessary", Some(400), Self::InvalidHpcClusterIdNecessary),
+        ("InvalidHpcClusterId.NotFound", Some(400), Self::InvalidHpcClusterIdNotFound),
+        ("InvalidHpcClusterId.Creating", Some(400), Self::InvalidHpcClusterIdCreating),
+        ("InvalidVSwitchId.NotExist", Some(404), Self::InvalidVSwitchIdNotExist),
+        ("ImageNotSupportInstanceType", Some(403), Self::ImageNotSupportInstanceType),
+        (
+            "InvalidSecurityGroup.NotInDefaultVpc",
+            Some(400),
+            Self::InvalidSecurityGroupNotInDefaultVpc,
+        ),
+        (
+            "InvalidSpotInterruptionBehavior",
+            Some(400),
+            Self::InvalidSpotInterruptionBehavior,
+        ),
+        (
+            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
+            Some(403),
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport,
+        ),
+        (
+            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
+            Some(403),
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport,
+        ),
+        ("InvalidDeploymentOnHost", Some(400), Self::InvalidDeploymentOnHost),
+        (
+            "InvalidInstanceChargeType.NotSupport",
+            Some(400),
+            Self::InvalidInstanceChargeTypeNotSupport,
+        ),
+        (
+            "InvalidNetworkType.NotSupported",
+            Some(400),
+            Self::InvalidNetworkTypeNotSupported,
+        ),
+        (
+            "InvalidDedicatedHostId.NotFound",
+            Some(400),
+            Self::InvalidDedicatedHostIdNotFound,
+        ),
+        (
+            "InvalidDedicatedHostStatus.NotSupport",
+            Some(400),
+            Self::InvalidDedicatedHostStatusNotSupport,
+        ),
+        ("IncorrectDedicatedHostStatus", Some(400), Self::IncorrectDedicatedHostStatus),
+        (
+            "ChargeTypeViolation.PostPaidDedicatedHost",
+            Some(400),
+            Self::ChargeTypeViolationPostPaidDedicatedHost,
+        ),
+        (
+            "InvalidPeriod.ExceededDedicatedHost",
+            Some(400),
+            Self::InvalidPeriodExceededDedicatedHost,
+        ),
+        (
+            "InvalidInstanceType.ValueUnauthorized",
+            Some(400),
+            Self::InvalidInstanceTypeValueUnauthorized,
+        ),
+        ("DedicatedHostType.Unmatched", Some(400), Self::DedicatedHostTypeUnmatched),
+        ("LackResource", Some(400), Self::LackResource),
+        ("InvalidParam.NetworkInterface", Some(400), Self::InvalidParamNetworkInterface),
+        ("InvalidRamRole.NotEcsRole", Some(401), Self::InvalidRamRoleNotEcsRole),
+        ("InvalidParameter.NotMatch", Some(403), Self::InvalidParameterNotMatch),
+        (
+            "InvalidVSwitch.DefaultVSwitchNotSupport",
+            Some(403),
+            Self::InvalidVSwitchDefaultVSwitchNotSupport,
+        ),
+        (
+            "InvalidParameter.CreditSpecification",
+            Some(400),
+            Self::InvalidParameterCreditSpecification,
+        ),
+        ("InvalidMarketImage.NotFound", Some(404), Self::InvalidMarketImageNotFound),
+        (
+            "InvalidInstanceType.NotSupported",
+            Some(400),
+            Self::InvalidInstanceTypeNotSupported,
+        ),
+        ("InvalidVpcZone.NotSupported", Some(400), Self::InvalidVpcZoneNotSupported),
+        ("IncorrectDefaultVpcStatus", Some(400), Self::IncorrectDefaultVpcStatus),
+        ("DeploymentSet.NotFound", Some(404), Self::DeploymentSetNotFound),
+        (
+            "InvalidAutoRenewPeriod.ValueNotSupported",
+            Some(400),
+            Self::InvalidAutoRenewPeriodValueNotSupported,
+        ),
+        ("DefaultVswitch.Existed", Some(403), Self::DefaultVswitchExisted),
+        (
+            "InvalidMarketImageChargeType.NotSupport",
+            Some(400),
+            Self::InvalidMarketImageChargeTypeNotSupport,
+        ),
+        ("IncorrectInstanceStatus", Some(403), Self::IncorrectInstanceStatus),
+        ("CategoryViolation", Some(403), Self::CategoryViolation),
+        (
+            "InvalidPeriodType.ValueNotSupported",
+            Some(400),
+            Self::InvalidPeriodTypeValueNotSupported,
+        ),
+        ("InvalidDisk.SystemDiskSize", Some(403), Self::InvalidDiskSystemDiskSize),
+        ("IncorrectImageStatus", Some(400), Self::IncorrectImageStatus),
+        ("MaxEniIpv6IpsCountExceeded", Some(403), Self::MaxEniIpv6IpsCountExceeded),
+        ("InvalidIp.IpRepeated", Some(403), Self::InvalidIpIpRepeated),
+        ("InvalidIp.IpAssigned", Some(403), Self::InvalidIpIpAssigned),
+        ("InvalidIp.Address", Some(403), Self::InvalidIpAddress),
+        (
+            "InvalidOperation.Ipv4CountExceeded",
+            Some(403),
+            Self::InvalidOperationIpv4CountExceeded,
+        ),
+        (
+            "InvalidOperation.Ipv6CountExceeded",
+            Some(403),
+            Self::InvalidOperationIpv6CountExceeded,
+        ),
+        (
+            "InvalidOperation.Ipv6NotSupport",
+            Some(403),
+            Self::InvalidOperationIpv6NotSupport,
+        ),
+        ("InvalidVSwitch.Ipv6NotTurnOn", Some(403), Self::InvalidVSwitchIpv6NotTurnOn),
+        ("InvalidParam.Amount", Some(403), Self::InvalidParamAmount),
+        ("InvalidVSwitchId.IpInvalid", Some(403), Self::InvalidVSwitchIdIpInvalid),
+        ("Forbidden.RegionId", Some(403), Self::ForbiddenRegionId),
+        ("IncorrectVpcStatus", Some(400), Self::IncorrectVpcStatus),
+        (
+            "InvalidChargeType.ValueNotSupported",
+            Some(403),
+            Self::InvalidChargeTypeValueNotSupported,
+        ),
+        ("InvalidRegion.NotSupport", Some(403), Self::InvalidRegionNotSupport),
+        ("UserNotInTheWhiteList", Some(403), Self::UserNotInTheWhiteList),
+        ("IoOptimized.NotSupported", Some(400), Self::IoOptimizedNotSupported),
+        (
+            "InvalidParameter.KMSKeyId.NotFound",
+            Some(404),
+            Self::InvalidParameterKmsKeyIdNotFound,
+        ),
+        (
+            "InvalidParameter.KMSKeyId.KMSUnauthorized",
+            Some(403),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
+        ),
+    ];
+    /// The variant's index in [`Self::DOCUMENTED`] (`None` for `Common` and `Unknown`) and its body.
+    fn entry(&self) -> (Option<usize>, &crate::runtime::ErrorBody) {
+        match self {
+            Self::InvalidSecurityGroupId(body) => (Some(0), body),
+            Self::InvalidInternetChargeTypeValueNotSupported(body) => (Some(1), body),
+            Self::InvalidHostNameMalformed(body) => (Some(2), body),
+            Self::InvalidParamsInstanceNameExceed(body) => (Some(3), body),
+            Self::InvalidParamsHostnameExceed(body) => (Some(4), body),
+            Self::InvalidPasswordParamMismatch(body) => (Some(5), body),
+            Self::InvalidSystemDiskCategoryValueNotSupported(body) => (Some(6), body),
+            Self::InvalidDataDiskSizeValueNotSupported(body) => (Some(7), body),
+            Self::InvalidDataDiskCategoryValueNotSupported(body) => (Some(8), body),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(body) => (Some(9), body),
+            Self::InvalidSnapshotIdNotReady(body) => (Some(10), body),
+            Self::InvalidDeviceInUse(body) => (Some(11), body),
+            Self::ImageRemovedInMarket(body) => (Some(12), body),
+            Self::InvalidClusterIdNotFound(body) => (Some(13), body),
+            Self::InvalidDiskDescriptionMalformed(body) => (Some(14), body),
+            Self::RegionUnauthorized(body) => (Some(15), body),
+            Self::CategoryNotSupported(body) => (Some(16), body),
+            Self::InvalidVSwitchIdNotFound(body) => (Some(17), body),
+            Self::InvalidParameterMismatch(body) => (Some(18), body),
+            Self::InvalidPrivateIpAddress(body) => (Some(19), body),
+            Self::InvalidPrivateIpAddressMalformed(body) => (Some(20), body),
+            Self::IncorrectVSwitchStatus(body) => (Some(21), body),
+            Self::MissingParameter(body) => (Some(22), body),
+            Self::InvalidDiskCategoryMismatch(body) => (Some(23), body),
+            Self::Forbbiden(body) => (Some(24), body),
+            Self::InvalidImageIdNotFound(body) => (Some(25), body),
+            Self::InvalidDiskSizeTooSmall(body) => (Some(26), body),
+            Self::InvalidInstanceChargeTypeNotFound(body) => (Some(27), body),
+            Self::InvalidPeriod(body) => (Some(28), body),
+            Self::InvalidDiskCategoryNotSupported(body) => (Some(29), body),
+            Self::InstanceDiskCategoryLimitExceed(body) => (Some(30), body),
+            Self::QuotaExceedBuyImage(body) => (Some(31), body),
+            Self::InvalidClientTokenValueNotSupported(body) => (Some(32), body),
+            Self::InvalidInternetMaxBandwidthOutMalformed(body) => (Some(33), body),
+            Self::InvalidTagValueMalformed(body) => (Some(34), body),
+            Self::InvalidMinAmountMalformed(body) => (Some(35), body),
+            Self::InvalidMaxAmountMalformed(body) => (Some(36), body),
+            Self::InvalidAutoReleaseTimeMalformed(body) => (Some(37), body),
+            Self::InvalidSystemDiskSizeLessThanImageSize(body) => (Some(38), body),
+            Self::OperationDenied(body) => (Some(39), body),
+            Self::OperationDeniedNoVlan(body) => (Some(40), body),
+            Self::OperationDeniedSnapshotNotValid(body) => (Some(41), body),
+            Self::OperationDeniedNoStock(body) => (Some(42), body),
+            Self::OperationDeniedSnapshotParamsNotValid(body) => (Some(43), body),
+            Self::OperationDeniedDiskTypeNotSupport(body) => (Some(44), body),
+            Self::AccountArrearage(body) => (Some(45), body),
+            Self::InvalidUserDataForbidden(body) => (Some(46), body),
+            Self::InvalidUserDataNotSupported(body) => (Some(47), body),
+            Self::InvalidZoneIdNotFound(body) => (Some(48), body),
+            Self::ZoneNotOnSale(body) => (Some(49), body),
+            Self::InvalidResourceTypeNotSupported(body) => (Some(50), body),
+            Self::InvalidInstanceTypeZoneNotSupported(body) => (Some(51), body),
+            Self::InstanceDiskNumberLimitExceed(body) => (Some(52), body),
+            Self::InvalidDiskCategoryValueNotSupported(body) => (Some(53), body),
+            Self::InvalidParameterBandwidth(body) => (Some(54), body),
+            Self::InvalidParameterConflict(body) => (Some(55), body),
+            Self::InvalidInstanceTypeValueNotSupported(body) => (Some(56), body),
+            Self::InstanceTypeOffline(body) => (Some(57), body),
+            Self::InvalidSystemDiskSizeValueNotSupported(body) => (Some(58), body),
+            Self::InvalidKeyPairNameNotFound(body) => (Some(59), body),
+            Self::DependencyViolationWindowsInstance(body) => (Some(60), body),
+            Self::InvalidNetworkTypeMismatchRamRole(body) => (Some(61), body),
+            Self::InvalidRamRoleNotFound(body) => (Some(62), body),
+            Self::InvalidLaunchTemplateNotFound(body) => (Some(63), body),
+            Self::InvalidLaunchTemplateVersionNotFound(body) => (Some(64), body),
+            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(body) => {
+                (Some(65), body)
+            }
+            Self::InvalidParameterEncryptedIllegal(body) => (Some(66), body),
+            Self::InvalidParameterEncryptedNotSupported(body) => (Some(67), body),
+            Self::InvalidParameterEncryptedKmsNotEnabled(body) => (Some(68), body),
+            Self::InternalError(body) => (Some(69), body),
+            Self::ForbiddenRiskControl(body) => (Some(70), body),
+            Self::InvalidInstanceUnPaidOrder(body) => (Some(71), body),
+            Self::RealNameAuthenticationError(body) => (Some(72), body),
+            Self::InvalidAccountStatusNotEnoughBalance(body) => (Some(73), body),
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(body) => (Some(74), body),
+            Self::InvalidRelationResourceNotFound(body) => (Some(75), body),
+            Self::IncorrectRecycleBinStatus(body) => (Some(76), body),
+            Self::InvalidHpcClusterIdUnnecessary(body) => (Some(77), body),
+            Self::InvalidVSwitchIdNecessary(body) => (Some(78), body),
+            Self::InvalidHpcClusterIdNecessary(body) => (Some(79), body),
+            Self::InvalidHpcClusterIdNotFound(body) => (Some(80), body),
+            Self::InvalidHpcClusterIdCreating(body) => (Some(81), body),
+            Self::InvalidVSwitchIdNotExist(body) => (Some(82), body),
+            Self::ImageNotSupportInstanceType(body) => (Some(83), body),
+            Self::InvalidSecurityGroupNotInDefaultVpc(body) => (Some(84), body),
+            Self::InvalidSpotInterruptionBehavior(body) => (Some(85), body),
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(body) => {
+                (Some(86), body)
+            }
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(body) => {
+                (Some(87), body)
+            }
+            Self::InvalidDeploymentOnHost(body) => (Some(88), body),
+            Self::InvalidInstanceChargeTypeNotSupport(body) => (Some(89), body),
+            Self::InvalidNetworkTypeNotSupported(body) => (Some(90), body),
+            Self::InvalidDedicatedHostIdNotFound(body) => (Some(91), body),
+            Self::InvalidDedicatedHostStatusNotSupport(body) => (Some(92), body),
+            Self::IncorrectDedicatedHostStatus(body) => (Some(93), body),
+            Self::ChargeTypeViolationPostPaidDedicatedHost(body) => (Some(94), body),
+            Self::InvalidPeriodExceededDedicatedHost(body) => (Some(95), body),
+            Self::InvalidInstanceTypeValueUnauthorized(body) => (Some(96), body),
+            Self::DedicatedHostTypeUnmatched(body) => (Some(97), body),
+            Self::LackResource(body) => (Some(98), body),
+            Self::InvalidParamNetworkInterface(body) => (Some(99), body),
+            Self::InvalidRamRoleNotEcsRole(body) => (Some(100), body),
+            Self::InvalidParameterNotMatch(body) => (Some(101), body),
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(body) => (Some(102), body),
+            Self::InvalidParameterCreditSpecification(body) => (Some(103), body),
+            Self::InvalidMarketImageNotFound(body) => (Some(104), body),
+            Self::InvalidInstanceTypeNotSupported(body) => (Some(105), body),
+            Self::InvalidVpcZoneNotSupported(body) => (Some(106), body),
+            Self::IncorrectDefaultVpcStatus(body) => (Some(107), body),
+            Self::DeploymentSetNotFound(body) => (Some(108), body),
+            Self::InvalidAutoRenewPeriodValueNotSupported(body) => (Some(109), body),
+            Self::DefaultVswitchExisted(body) => (Some(110), body),
+            Self::InvalidMarketImageChargeTypeNotSupport(body) => (Some(111), body),
+            Self::IncorrectInstanceStatus(body) => (Some(112), body),
+            Self::CategoryViolation(body) => (Some(113), body),
+            Self::InvalidPeriodTypeValueNotSupported(body) => (Some(114), body),
+            Self::InvalidDiskSystemDiskSize(body) => (Some(115), body),
+            Self::IncorrectImageStatus(body) => (Some(116), body),
+            Self::MaxEniIpv6IpsCountExceeded(body) => (Some(117), body),
+            Self::InvalidIpIpRepeated(body) => (Some(118), body),
+            Self::InvalidIpIpAssigned(body) => (Some(119), body),
+            Self::InvalidIpAddress(body) => (Some(120), body),
+            Self::InvalidOperationIpv4CountExceeded(body) => (Some(121), body),
+            Self::InvalidOperationIpv6CountExceeded(body) => (Some(122), body),
+            Self::InvalidOperationIpv6NotSupport(body) => (Some(123), body),
+            Self::InvalidVSwitchIpv6NotTurnOn(body) => (Some(124), body),
+            Self::InvalidParamAmount(body) => (Some(125), body),
+            Self::InvalidVSwitchIdIpInvalid(body) => (Some(126), body),
+            Self::ForbiddenRegionId(body) => (Some(127), body),
+            Self::IncorrectVpcStatus(body) => (Some(128), body),
+            Self::InvalidChargeTypeValueNotSupported(body) => (Some(129), body),
+            Self::InvalidRegionNotSupport(body) => (Some(130), body),
+            Self::UserNotInTheWhiteList(body) => (Some(131), body),
+            Self::IoOptimizedNotSupported(body) => (Some(132), body),
+            Self::InvalidParameterKmsKeyIdNotFound(body) => (Some(133), body),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(body) => (Some(134), body),
+            Self::Common(error) => (None, error.body()),
+            Self::Unknown(body) => (None, body),
+        }
+    }
     /// The error code as the service sent it.
     pub fn code(&self) -> &str {
-        match self {
-            Self::InvalidSecurityGroupId(_) => "InvalidSecurityGroupId",
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                "InvalidInternetChargeType.ValueNotSupported"
-            }
-            Self::InvalidHostNameMalformed(_) => "InvalidHostName.Malformed",
-            Self::InvalidParamsInstanceNameExceed(_) => {
-                "InvalidParams.InstanceNameExceed"
-            }
-            Self::InvalidParamsHostnameExceed(_) => "InvalidParams.HostnameExceed",
-            Self::InvalidPasswordParamMismatch(_) => "InvalidPasswordParam.Mismatch",
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                "InvalidSystemDiskCategory.ValueNotSupported"
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                "InvalidDataDiskSize.ValueNotSupported"
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                "InvalidDataDiskCategory.ValueNotSupported"
-            }
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => {
-                "InvalidSnapshotId.BasedSnapshotTooOld"
-            }
-            Self::InvalidSnapshotIdNotReady(_) => "InvalidSnapshotId.NotReady",
-            Self::InvalidDeviceInUse(_) => "InvalidDevice.InUse",
-            Self::ImageRemovedInMarket(_) => "ImageRemovedInMarket",
-            Self::InvalidClusterIdNotFound(_) => "InvalidClusterId.NotFound",
-            Self::InvalidDiskDescriptionMalformed(_) => {
-                "InvalidDiskDescription.Malformed"
-            }
-            Self::RegionUnauthorized(_) => "RegionUnauthorized",
-            Self::CategoryNotSupported(_) => "CategoryNotSupported",
-            Self::InvalidVSwitchIdNotFound(_) => "InvalidVSwitchId.NotFound",
-            Self::InvalidParameterMismatch(_) => "InvalidParameter.Mismatch",
-            Self::InvalidPrivateIpAddress(_) => "InvalidPrivateIpAddress",
-            Self::InvalidPrivateIpAddressMalformed(_) => {
-                "InvalidPrivateIpAddress.Malformed"
-            }
-            Self::IncorrectVSwitchStatus(_) => "IncorrectVSwitchStatus",
-            Self::MissingParameter(_) => "MissingParameter",
-            Self::InvalidDiskCategoryMismatch(_) => "InvalidDiskCategory.Mismatch",
-            Self::Forbbiden(_) => "Forbbiden",
-            Self::InvalidImageIdNotFound(_) => "InvalidImageId.NotFound",
-            Self::InvalidDiskSizeTooSmall(_) => "InvalidDiskSize.TooSmall",
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                "InvalidInstanceChargeType.NotFound"
-            }
-            Self::InvalidPeriod(_) => "InvalidPeriod",
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                "InvalidDiskCategory.NotSupported"
-            }
-            Self::InstanceDiskCategoryLimitExceed(_) => "InstanceDiskCategoryLimitExceed",
-            Self::QuotaExceedBuyImage(_) => "QuotaExceed.BuyImage",
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                "InvalidClientToken.ValueNotSupported"
-            }
-            Self::InvalidInternetMaxBandwidthOutMalformed(_) => {
-                "InvalidInternetMaxBandwidthOut.Malformed"
-            }
-            Self::InvalidTagValueMalformed(_) => "InvalidTagValue.Malformed",
-            Self::InvalidMinAmountMalformed(_) => "InvalidMinAmount.Malformed",
-            Self::InvalidMaxAmountMalformed(_) => "InvalidMaxAmount.Malformed",
-            Self::InvalidAutoReleaseTimeMalformed(_) => {
-                "InvalidAutoReleaseTime.Malformed"
-            }
-            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
-                "InvalidSystemDiskSize.LessThanImageSize"
-            }
-            Self::OperationDenied(_) => "OperationDenied",
-            Self::OperationDeniedNoVlan(_) => "OperationDenied.NoVlan",
-            Self::OperationDeniedSnapshotNotValid(_) => {
-                "OperationDenied.SnapshotNotValid"
-            }
-            Self::OperationDeniedNoStock(_) => "OperationDenied.NoStock",
-            Self::OperationDeniedSnapshotParamsNotValid(_) => {
-                "OperationDenied.SnapshotParamsNotValid"
-            }
-            Self::OperationDeniedDiskTypeNotSupport(_) => {
-                "OperationDenied.DiskTypeNotSupport"
-            }
-            Self::AccountArrearage(_) => "Account.Arrearage",
-            Self::InvalidUserDataForbidden(_) => "InvalidUserData.Forbidden",
-            Self::InvalidUserDataNotSupported(_) => "InvalidUserData.NotSupported",
-            Self::InvalidZoneIdNotFound(_) => "InvalidZoneId.NotFound",
-            Self::ZoneNotOnSale(_) => "Zone.NotOnSale",
-            Self::InvalidResourceTypeNotSupported(_) => {
-                "InvalidResourceType.NotSupported"
-            }
-            Self::InvalidInstanceTypeZoneNotSupported(_) => {
-                "InvalidInstanceType.ZoneNotSupported"
-            }
-            Self::InstanceDiskNumberLimitExceed(_) => "InstanceDiskNumber.LimitExceed",
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                "InvalidDiskCategory.ValueNotSupported"
-            }
-            Self::InvalidParameterBandwidth(_) => "InvalidParameter.Bandwidth",
-            Self::InvalidParameterConflict(_) => "InvalidParameter.Conflict",
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                "InvalidInstanceType.ValueNotSupported"
-            }
-            Self::InstanceTypeOffline(_) => "InstanceType.Offline",
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
-                "InvalidSystemDiskSize.ValueNotSupported"
-            }
-            Self::InvalidKeyPairNameNotFound(_) => "InvalidKeyPairName.NotFound",
-            Self::DependencyViolationWindowsInstance(_) => {
-                "DependencyViolation.WindowsInstance"
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(_) => {
-                "InvalidNetworkType.MismatchRamRole"
-            }
-            Self::InvalidRamRoleNotFound(_) => "InvalidRamRole.NotFound",
-            Self::InvalidLaunchTemplateNotFound(_) => "InvalidLaunchTemplate.NotFound",
-            Self::InvalidLaunchTemplateVersionNotFound(_) => {
-                "InvalidLaunchTemplateVersion.NotFound"
-            }
-            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(_) => {
-                "InvalidInstanceType.ElasticNetworkInterfaceNotSupported"
-            }
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                "InvalidParameter.EncryptedIllegal"
-            }
-            Self::InvalidParameterEncryptedNotSupported(_) => {
-                "InvalidParameter.EncryptedNotSupported"
-            }
-            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
-                "InvalidParameter.Encrypted.KmsNotEnabled"
-            }
-            Self::InternalError(_) => "InternalError",
-            Self::ForbiddenRiskControl(_) => "Forbidden.RiskControl",
-            Self::InvalidInstanceUnPaidOrder(_) => "InvalidInstance.UnPaidOrder",
-            Self::RealNameAuthenticationError(_) => "RealNameAuthenticationError",
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                "InvalidAccountStatus.NotEnoughBalance"
-            }
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => {
-                "InvalidSpotPriceLimit.LowerThanPublicPrice"
-            }
-            Self::InvalidRelationResourceNotFound(_) => {
-                "InvalidRelationResource.NotFound"
-            }
-            Self::IncorrectRecycleBinStatus(_) => "IncorrectRecycleBinStatus",
-            Self::InvalidHpcClusterIdUnnecessary(_) => "InvalidHpcClusterId.Unnecessary",
-            Self::InvalidVSwitchIdNecessary(_) => "InvalidVSwitchId.Necessary",
-            Self::InvalidHpcClusterIdNecessary(_) => "InvalidHpcClusterId.Necessary",
-            Self::InvalidHpcClusterIdNotFound(_) => "InvalidHpcClusterId.NotFound",
-            Self::InvalidHpcClusterIdCreating(_) => "InvalidHpcClusterId.Creating",
-            Self::InvalidVSwitchIdNotExist(_) => "InvalidVSwitchId.NotExist",
-            Self::ImageNotSupportInstanceType(_) => "ImageNotSupportInstanceType",
-            Self::InvalidSecurityGroupNotInDefaultVpc(_) => {
-                "InvalidSecurityGroup.NotInDefaultVpc"
-            }
-            Self::InvalidSpotInterruptionBehavior(_) => "InvalidSpotInterruptionBehavior",
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
-                "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport"
-            }
-            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => {
-                "InvalidSpotInterruptionBehavior.LocalDiskNotSupport"
-            }
-            Self::InvalidDeploymentOnHost(_) => "InvalidDeploymentOnHost",
-            Self::InvalidInstanceChargeTypeNotSupport(_) => {
-                "InvalidInstanceChargeType.NotSupport"
-            }
-            Self::InvalidNetworkTypeNotSupported(_) => "InvalidNetworkType.NotSupported",
-            Self::InvalidDedicatedHostIdNotFound(_) => "InvalidDedicatedHostId.NotFound",
-            Self::InvalidDedicatedHostStatusNotSupport(_) => {
-                "InvalidDedicatedHostStatus.NotSupport"
-            }
-            Self::IncorrectDedicatedHostStatus(_) => "IncorrectDedicatedHostStatus",
-            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
-                "ChargeTypeViolation.PostPaidDedicatedHost"
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                "InvalidPeriod.ExceededDedicatedHost"
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                "InvalidInstanceType.ValueUnauthorized"
-            }
-            Self::DedicatedHostTypeUnmatched(_) => "DedicatedHostType.Unmatched",
-            Self::LackResource(_) => "LackResource",
-            Self::InvalidParamNetworkInterface(_) => "InvalidParam.NetworkInterface",
-            Self::InvalidRamRoleNotEcsRole(_) => "InvalidRamRole.NotEcsRole",
-            Self::InvalidParameterNotMatch(_) => "InvalidParameter.NotMatch",
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => {
-                "InvalidVSwitch.DefaultVSwitchNotSupport"
-            }
-            Self::InvalidParameterCreditSpecification(_) => {
-                "InvalidParameter.CreditSpecification"
-            }
-            Self::InvalidMarketImageNotFound(_) => "InvalidMarketImage.NotFound",
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                "InvalidInstanceType.NotSupported"
-            }
-            Self::InvalidVpcZoneNotSupported(_) => "InvalidVpcZone.NotSupported",
-            Self::IncorrectDefaultVpcStatus(_) => "IncorrectDefaultVpcStatus",
-            Self::DeploymentSetNotFound(_) => "DeploymentSet.NotFound",
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
-                "InvalidAutoRenewPeriod.ValueNotSupported"
-            }
-            Self::DefaultVswitchExisted(_) => "DefaultVswitch.Existed",
-            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
-                "InvalidMarketImageChargeType.NotSupport"
-            }
-            Self::IncorrectInstanceStatus(_) => "IncorrectInstanceStatus",
-            Self::CategoryViolation(_) => "CategoryViolation",
-            Self::InvalidPeriodTypeValueNotSupported(_) => {
-                "InvalidPeriodType.ValueNotSupported"
-            }
-            Self::InvalidDiskSystemDiskSize(_) => "InvalidDisk.SystemDiskSize",
-            Self::IncorrectImageStatus(_) => "IncorrectImageStatus",
-            Self::MaxEniIpv6IpsCountExceeded(_) => "MaxEniIpv6IpsCountExceeded",
-            Self::InvalidIpIpRepeated(_) => "InvalidIp.IpRepeated",
-            Self::InvalidIpIpAssigned(_) => "InvalidIp.IpAssigned",
-            Self::InvalidIpAddress(_) => "InvalidIp.Address",
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                "InvalidOperation.Ipv4CountExceeded"
-            }
-            Self::InvalidOperationIpv6CountExceeded(_) => {
-                "InvalidOperation.Ipv6CountExceeded"
-            }
-            Self::InvalidOperationIpv6NotSupport(_) => "InvalidOperation.Ipv6NotSupport",
-            Self::InvalidVSwitchIpv6NotTurnOn(_) => "InvalidVSwitch.Ipv6NotTurnOn",
-            Self::InvalidParamAmount(_) => "InvalidParam.Amount",
-            Self::InvalidVSwitchIdIpInvalid(_) => "InvalidVSwitchId.IpInvalid",
-            Self::ForbiddenRegionId(_) => "Forbidden.RegionId",
-            Self::IncorrectVpcStatus(_) => "IncorrectVpcStatus",
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                "InvalidChargeType.ValueNotSupported"
-            }
-            Self::InvalidRegionNotSupport(_) => "InvalidRegion.NotSupport",
-            Self::UserNotInTheWhiteList(_) => "UserNotInTheWhiteList",
-            Self::IoOptimizedNotSupported(_) => "IoOptimized.NotSupported",
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                "InvalidParameter.KMSKeyId.NotFound"
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                "InvalidParameter.KMSKeyId.KMSUnauthorized"
-            }
-            Self::Common(error) => error.code(),
-            Self::Unknown(body) => &body.code,
+        match (self, self.entry()) {
+            (_, (Some(index), _)) => Self::DOCUMENTED[index].0,
+            (Self::Common(error), _) => error.code(),
+            (_, (None, body)) => &body.code,
         }
     }
     /// The HTTP status the docs give for this code, when they give exactly one.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            Self::InvalidSecurityGroupId(_) => Some(404u16),
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => Some(400u16),
-            Self::InvalidHostNameMalformed(_) => Some(400u16),
-            Self::InvalidParamsInstanceNameExceed(_) => Some(403u16),
-            Self::InvalidParamsHostnameExceed(_) => Some(403u16),
-            Self::InvalidPasswordParamMismatch(_) => Some(400u16),
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => Some(400u16),
-            Self::InvalidDataDiskSizeValueNotSupported(_) => Some(400u16),
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => Some(400u16),
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => Some(400u16),
-            Self::InvalidSnapshotIdNotReady(_) => Some(403u16),
-            Self::InvalidDeviceInUse(_) => Some(403u16),
-            Self::ImageRemovedInMarket(_) => Some(403u16),
-            Self::InvalidClusterIdNotFound(_) => Some(404u16),
-            Self::InvalidDiskDescriptionMalformed(_) => Some(400u16),
-            Self::RegionUnauthorized(_) => Some(403u16),
-            Self::CategoryNotSupported(_) => Some(403u16),
-            Self::InvalidVSwitchIdNotFound(_) => Some(404u16),
-            Self::InvalidParameterMismatch(_) => Some(400u16),
-            Self::InvalidPrivateIpAddress(_) => Some(400u16),
-            Self::InvalidPrivateIpAddressMalformed(_) => Some(400u16),
-            Self::IncorrectVSwitchStatus(_) => Some(400u16),
-            Self::MissingParameter(_) => Some(400u16),
-            Self::InvalidDiskCategoryMismatch(_) => Some(400u16),
-            Self::Forbbiden(_) => Some(403u16),
-            Self::InvalidImageIdNotFound(_) => Some(404u16),
-            Self::InvalidDiskSizeTooSmall(_) => Some(403u16),
-            Self::InvalidInstanceChargeTypeNotFound(_) => Some(404u16),
-            Self::InvalidPeriod(_) => Some(400u16),
-            Self::InvalidDiskCategoryNotSupported(_) => Some(403u16),
-            Self::InstanceDiskCategoryLimitExceed(_) => Some(400u16),
-            Self::QuotaExceedBuyImage(_) => Some(403u16),
-            Self::InvalidClientTokenValueNotSupported(_) => Some(400u16),
-            Self::InvalidInternetMaxBandwidthOutMalformed(_) => Some(400u16),
-            Self::InvalidTagValueMalformed(_) => Some(400u16),
-            Self::InvalidMinAmountMalformed(_) => Some(400u16),
-            Self::InvalidMaxAmountMalformed(_) => Some(400u16),
-            Self::InvalidAutoReleaseTimeMalformed(_) => Some(400u16),
-            Self::InvalidSystemDiskSizeLessThanImageSize(_) => Some(404u16),
-            Self::OperationDenied(_) => Some(403u16),
-            Self::OperationDeniedNoVlan(_) => Some(400u16),
-            Self::OperationDeniedSnapshotNotValid(_) => Some(403u16),
-            Self::OperationDeniedNoStock(_) => Some(403u16),
-            Self::OperationDeniedSnapshotParamsNotValid(_) => Some(403u16),
-            Self::OperationDeniedDiskTypeNotSupport(_) => Some(403u16),
-            Self::AccountArrearage(_) => Some(400u16),
-            Self::InvalidUserDataForbidden(_) => Some(403u16),
-            Self::InvalidUserDataNotSupported(_) => Some(400u16),
-            Self::InvalidZoneIdNotFound(_) => Some(404u16),
-            Self::ZoneNotOnSale(_) => Some(403u16),
-            Self::InvalidResourceTypeNotSupported(_) => Some(403u16),
-            Self::InvalidInstanceTypeZoneNotSupported(_) => Some(403u16),
-            Self::InstanceDiskNumberLimitExceed(_) => Some(400u16),
-            Self::InvalidDiskCategoryValueNotSupported(_) => Some(400u16),
-            Self::InvalidParameterBandwidth(_) => Some(400u16),
-            Self::InvalidParameterConflict(_) => Some(400u16),
-            Self::InvalidInstanceTypeValueNotSupported(_) => Some(400u16),
-            Self::InstanceTypeOffline(_) => Some(403u16),
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => Some(400u16),
-            Self::InvalidKeyPairNameNotFound(_) => Some(404u16),
-            Self::DependencyViolationWindowsInstance(_) => Some(403u16),
-            Self::InvalidNetworkTypeMismatchRamRole(_) => Some(403u16),
-            Self::InvalidRamRoleNotFound(_) => Some(404u16),
-            Self::InvalidLaunchTemplateNotFound(_) => Some(404u16),
-            Self::InvalidLaunchTemplateVersionNotFound(_) => Some(404u16),
-            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(_) => {
-                Some(400u16)
-            }
-            Self::InvalidParameterEncryptedIllegal(_) => Some(400u16),
-            Self::InvalidParameterEncryptedNotSupported(_) => Some(400u16),
-            Self::InvalidParameterEncryptedKmsNotEnabled(_) => Some(400u16),
-            Self::InternalError(_) => Some(500u16),
-            Self::ForbiddenRiskControl(_) => Some(403u16),
-            Self::InvalidInstanceUnPaidOrder(_) => Some(403u16),
-            Self::RealNameAuthenticationError(_) => Some(403u16),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => Some(403u16),
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => Some(400u16),
-            Self::InvalidRelationResourceNotFound(_) => Some(400u16),
-            Self::IncorrectRecycleBinStatus(_) => Some(400u16),
-            Self::InvalidHpcClusterIdUnnecessary(_) => Some(400u16),
-            Self::InvalidVSwitchIdNecessary(_) => Some(400u16),
-            Self::InvalidHpcClusterIdNecessary(_) => Some(400u16),
-            Self::InvalidHpcClusterIdNotFound(_) => Some(400u16),
-            Self::InvalidHpcClusterIdCreating(_) => Some(400u16),
-            Self::InvalidVSwitchIdNotExist(_) => Some(404u16),
-            Self::ImageNotSupportInstanceType(_) => Some(403u16),
-            Self::InvalidSecurityGroupNotInDefaultVpc(_) => Some(400u16),
-            Self::InvalidSpotInterruptionBehavior(_) => Some(400u16),
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
-                Some(403u16)
-            }
-            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => Some(403u16),
-            Self::InvalidDeploymentOnHost(_) => Some(400u16),
-            Self::InvalidInstanceChargeTypeNotSupport(_) => Some(400u16),
-            Self::InvalidNetworkTypeNotSupported(_) => Some(400u16),
-            Self::InvalidDedicatedHostIdNotFound(_) => Some(400u16),
-            Self::InvalidDedicatedHostStatusNotSupport(_) => Some(400u16),
-            Self::IncorrectDedicatedHostStatus(_) => Some(400u16),
-            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => Some(400u16),
-            Self::InvalidPeriodExceededDedicatedHost(_) => Some(400u16),
-            Self::InvalidInstanceTypeValueUnauthorized(_) => Some(400u16),
-            Self::DedicatedHostTypeUnmatched(_) => Some(400u16),
-            Self::LackResource(_) => Some(400u16),
-            Self::InvalidParamNetworkInterface(_) => Some(400u16),
-            Self::InvalidRamRoleNotEcsRole(_) => Some(401u16),
-            Self::InvalidParameterNotMatch(_) => Some(403u16),
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => Some(403u16),
-            Self::InvalidParameterCreditSpecification(_) => Some(400u16),
-            Self::InvalidMarketImageNotFound(_) => Some(404u16),
-            Self::InvalidInstanceTypeNotSupported(_) => Some(400u16),
-            Self::InvalidVpcZoneNotSupported(_) => Some(400u16),
-            Self::IncorrectDefaultVpcStatus(_) => Some(400u16),
-            Self::DeploymentSetNotFound(_) => Some(404u16),
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => Some(400u16),
-            Self::DefaultVswitchExisted(_) => Some(403u16),
-            Self::InvalidMarketImageChargeTypeNotSupport(_) => Some(400u16),
-            Self::IncorrectInstanceStatus(_) => Some(403u16),
-            Self::CategoryViolation(_) => Some(403u16),
-            Self::InvalidPeriodTypeValueNotSupported(_) => Some(400u16),
-            Self::InvalidDiskSystemDiskSize(_) => Some(403u16),
-            Self::IncorrectImageStatus(_) => Some(400u16),
-            Self::MaxEniIpv6IpsCountExceeded(_) => Some(403u16),
-            Self::InvalidIpIpRepeated(_) => Some(403u16),
-            Self::InvalidIpIpAssigned(_) => Some(403u16),
-            Self::InvalidIpAddress(_) => Some(403u16),
-            Self::InvalidOperationIpv4CountExceeded(_) => Some(403u16),
-            Self::InvalidOperationIpv6CountExceeded(_) => Some(403u16),
-            Self::InvalidOperationIpv6NotSupport(_) => Some(403u16),
-            Self::InvalidVSwitchIpv6NotTurnOn(_) => Some(403u16),
-            Self::InvalidParamAmount(_) => Some(403u16),
-            Self::InvalidVSwitchIdIpInvalid(_) => Some(403u16),
-            Self::ForbiddenRegionId(_) => Some(403u16),
-            Self::IncorrectVpcStatus(_) => Some(400u16),
-            Self::InvalidChargeTypeValueNotSupported(_) => Some(403u16),
-            Self::InvalidRegionNotSupport(_) => Some(403u16),
-            Self::UserNotInTheWhiteList(_) => Some(403u16),
-            Self::IoOptimizedNotSupported(_) => Some(400u16),
-            Self::InvalidParameterKmsKeyIdNotFound(_) => Some(404u16),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => Some(403u16),
-            Self::Common(error) => error.http_status(),
-            Self::Unknown(_) => None,
+        match (self, self.entry()) {
+            (_, (Some(index), _)) => Self::DOCUMENTED[index].1,
+            (Self::Common(error), _) => error.http_status(),
+            (_, (None, _)) => None,
         }
     }
     /// The service's error body: message, request id, host id, recommendation and HTTP status.
     pub fn body(&self) -> &crate::runtime::ErrorBody {
-        match self {
-            Self::InvalidSecurityGroupId(body)
-            | Self::InvalidInternetChargeTypeValueNotSupported(body)
-            | Self::InvalidHostNameMalformed(body)
-            | Self::InvalidParamsInstanceNameExceed(body)
-            | Self::InvalidParamsHostnameExceed(body)
-            | Self::InvalidPasswordParamMismatch(body)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(body)
-            | Self::InvalidDataDiskSizeValueNotSupported(body)
-            | Self::InvalidDataDiskCategoryValueNotSupported(body)
-            | Self::InvalidSnapshotIdBasedSnapshotTooOld(body)
-            | Self::InvalidSnapshotIdNotReady(body)
-            | Self::InvalidDeviceInUse(body)
-            | Self::ImageRemovedInMarket(body)
-            | Self::InvalidClusterIdNotFound(body)
-            | Self::InvalidDiskDescriptionMalformed(body)
-            | Self::RegionUnauthorized(body)
-            | Self::CategoryNotSupported(body)
-            | Self::InvalidVSwitchIdNotFound(body)
-            | Self::InvalidParameterMismatch(body)
-            | Self::InvalidPrivateIpAddress(body)
-            | Self::InvalidPrivateIpAddressMalformed(body)
-            | Self::IncorrectVSwitchStatus(body)
-            | Self::MissingParameter(body)
-            | Self::InvalidDiskCategoryMismatch(body)
-            | Self::Forbbiden(body)
-            | Self::InvalidImageIdNotFound(body)
-            | Self::InvalidDiskSizeTooSmall(body)
-            | Self::InvalidInstanceChargeTypeNotFound(body)
-            | Self::InvalidPeriod(body)
-            | Self::InvalidDiskCategoryNotSupported(body)
-            | Self::InstanceDiskCategoryLimitExceed(body)
-            | Self::QuotaExceedBuyImage(body)
-            | Self::InvalidClientTokenValueNotSupported(body)
-            | Self::InvalidInternetMaxBandwidthOutMalformed(body)
-            | Self::InvalidTagValueMalformed(body)
-            | Self::InvalidMinAmountMalformed(body)
-            | Self::InvalidMaxAmountMalformed(body)
-            | Self::InvalidAutoReleaseTimeMalformed(body)
-            | Self::InvalidSystemDiskSizeLessThanImageSize(body)
-            | Self::OperationDenied(body)
-            | Self::OperationDeniedNoVlan(body)
-            | Self::OperationDeniedSnapshotNotValid(body)
-            | Self::OperationDeniedNoStock(body)
-            | Self::OperationDeniedSnapshotParamsNotValid(body)
-            | Self::OperationDeniedDiskTypeNotSupport(body)
-            | Self::AccountArrearage(body)
-            | Self::InvalidUserDataForbidden(body)
-            | Self::InvalidUserDataNotSupported(body)
-            | Self::InvalidZoneIdNotFound(body)
-            | Self::ZoneNotOnSale(body)
-            | Self::InvalidResourceTypeNotSupported(body)
-            | Self::InvalidInstanceTypeZoneNotSupported(body)
-            | Self::InstanceDiskNumberLimitExceed(body)
-            | Self::InvalidDiskCategoryValueNotSupported(body)
-            | Self::InvalidParameterBandwidth(body)
-            | Self::InvalidParameterConflict(body)
-            | Self::InvalidInstanceTypeValueNotSupported(body)
-            | Self::InstanceTypeOffline(body)
-            | Self::InvalidSystemDiskSizeValueNotSupported(body)
-            | Self::InvalidKeyPairNameNotFound(body)
-            | Self::DependencyViolationWindowsInstance(body)
-            | Self::InvalidNetworkTypeMismatchRamRole(body)
-            | Self::InvalidRamRoleNotFound(body)
-            | Self::InvalidLaunchTemplateNotFound(body)
-            | Self::InvalidLaunchTemplateVersionNotFound(body)
-            | Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(body)
-            | Self::InvalidParameterEncryptedIllegal(body)
-            | Self::InvalidParameterEncryptedNotSupported(body)
-            | Self::InvalidParameterEncryptedKmsNotEnabled(body)
-            | Self::InternalError(body)
-            | Self::ForbiddenRiskControl(body)
-            | Self::InvalidInstanceUnPaidOrder(body)
-            | Self::RealNameAuthenticationError(body)
-            | Self::InvalidAccountStatusNotEnoughBalance(body)
-            | Self::InvalidSpotPriceLimitLowerThanPublicPrice(body)
-            | Self::InvalidRelationResourceNotFound(body)
-            | Self::IncorrectRecycleBinStatus(body)
-            | Self::InvalidHpcClusterIdUnnecessary(body)
-            | Self::InvalidVSwitchIdNecessary(body)
-            | Self::InvalidHpcClusterIdNecessary(body)
-            | Self::InvalidHpcClusterIdNotFound(body)
-            | Self::InvalidHpcClusterIdCreating(body)
-            | Self::InvalidVSwitchIdNotExist(body)
-            | Self::ImageNotSupportInstanceType(body)
-            | Self::InvalidSecurityGroupNotInDefaultVpc(body)
-            | Self::InvalidSpotInterruptionBehavior(body)
-            | Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(body)
-            | Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(body)
-            | Self::InvalidDeploymentOnHost(body)
-            | Self::InvalidInstanceChargeTypeNotSupport(body)
-            | Self::InvalidNetworkTypeNotSupported(body)
-            | Self::InvalidDedicatedHostIdNotFound(body)
-            | Self::InvalidDedicatedHostStatusNotSupport(body)
-            | Self::IncorrectDedicatedHostStatus(body)
-            | Self::ChargeTypeViolationPostPaidDedicatedHost(body)
-            | Self::InvalidPeriodExceededDedicatedHost(body)
-            | Self::InvalidInstanceTypeValueUnauthorized(body)
-            | Self::DedicatedHostTypeUnmatched(body)
-            | Self::LackResource(body)
-            | Self::InvalidParamNetworkInterface(body)
-            | Self::InvalidRamRoleNotEcsRole(body)
-            | Self::InvalidParameterNotMatch(body)
-            | Self::InvalidVSwitchDefaultVSwitchNotSupport(body)
-            | Self::InvalidParameterCreditSpecification(body)
-            | Self::InvalidMarketImageNotFound(body)
-            | Self::InvalidInstanceTypeNotSupported(body)
-            | Self::InvalidVpcZoneNotSupported(body)
-            | Self::IncorrectDefaultVpcStatus(body)
-            | Self::DeploymentSetNotFound(body)
-            | Self::InvalidAutoRenewPeriodValueNotSupported(body)
-            | Self::DefaultVswitchExisted(body)
-            | Self::InvalidMarketImageChargeTypeNotSupport(body)
-            | Self::IncorrectInstanceStatus(body)
-            | Self::CategoryViolation(body)
-            | Self::InvalidPeriodTypeValueNotSupported(body)
-            | Self::InvalidDiskSystemDiskSize(body)
-            | Self::IncorrectImageStatus(body)
-            | Self::MaxEniIpv6IpsCountExceeded(body)
-            | Self::InvalidIpIpRepeated(body)
-            | Self::InvalidIpIpAssigned(body)
-            | Self::InvalidIpAddress(body)
-            | Self::InvalidOperationIpv4CountExceeded(body)
-            | Self::InvalidOperationIpv6CountExceeded(body)
-            | Self::InvalidOperationIpv6NotSupport(body)
-            | Self::InvalidVSwitchIpv6NotTurnOn(body)
-            | Self::InvalidParamAmount(body)
-            | Self::InvalidVSwitchIdIpInvalid(body)
-            | Self::ForbiddenRegionId(body)
-            | Self::IncorrectVpcStatus(body)
-            | Self::InvalidChargeTypeValueNotSupported(body)
-            | Self::InvalidRegionNotSupport(body)
-            | Self::UserNotInTheWhiteList(body)
-            | Self::IoOptimizedNotSupported(body)
-            | Self::InvalidParameterKmsKeyIdNotFound(body)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(body)
-            | Self::Unknown(body) => body,
-            Self::Common(error) => error.body(),
-        }
+        self.entry().1
     }
 }
 impl From<crate::runtime::ErrorBody> for RunInstancesError {
     fn from(body: crate::runtime::ErrorBody) -> Self {
         let body = Box::new(body);
-        match body.code.as_str() {
-            "InvalidSecurityGroupId" => Self::InvalidSecurityGroupId(body),
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(body)
-            }
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(body),
-            "InvalidParams.InstanceNameExceed" => {
-                Self::InvalidParamsInstanceNameExceed(body)
-            }
-            "InvalidParams.HostnameExceed" => Self::InvalidParamsHostnameExceed(body),
-            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(body),
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(body)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(body)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(body)
-            }
-            "InvalidSnapshotId.BasedSnapshotTooOld" => {
-                Self::InvalidSnapshotIdBasedSnapshotTooOld(body)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(body),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(body),
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(body),
-            "InvalidClusterId.NotFound" => Self::InvalidClusterIdNotFound(body),
-            "InvalidDiskDescription.Malformed" => {
-                Self::InvalidDiskDescriptionMalformed(body)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(body),
-            "CategoryNotSupported" => Self::CategoryNotSupported(body),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(body),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(body),
-            "InvalidPrivateIpAddress" => Self::InvalidPrivateIpAddress(body),
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(body)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(body),
-            "MissingParameter" => Self::MissingParameter(body),
-            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(body),
-            "Forbbiden" => Self::Forbbiden(body),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(body),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(body),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(body)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(body),
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(body)
-            }
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(body)
-            }
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(body),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(body)
-            }
-            "InvalidInternetMaxBandwidthOut.Malformed" => {
-                Self::InvalidInternetMaxBandwidthOutMalformed(body)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(body),
-            "InvalidMinAmount.Malformed" => Self::InvalidMinAmountMalformed(body),
-            "InvalidMaxAmount.Malformed" => Self::InvalidMaxAmountMalformed(body),
-            "InvalidAutoReleaseTime.Malformed" => {
-                Self::InvalidAutoReleaseTimeMalformed(body)
-            }
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(body)
-            }
-            "OperationDenied" => Self::OperationDenied(body),
-            "OperationDenied.NoVlan" => Self::OperationDeniedNoVlan(body),
-            "OperationDenied.SnapshotNotValid" => {
-                Self::OperationDeniedSnapshotNotValid(body)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(body),
-            "OperationDenied.SnapshotParamsNotValid" => {
-                Self::OperationDeniedSnapshotParamsNotValid(body)
-            }
-            "OperationDenied.DiskTypeNotSupport" => {
-                Self::OperationDeniedDiskTypeNotSupport(body)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(body),
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(body),
-            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(body),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(body),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(body),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(body)
-            }
-            "InvalidInstanceType.ZoneNotSupported" => {
-                Self::InvalidInstanceTypeZoneNotSupported(body)
-            }
-            "InstanceDiskNumber.LimitExceed" => Self::InstanceDiskNumberLimitExceed(body),
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(body)
-            }
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(body),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(body),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(body)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(body),
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(body)
-            }
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(body),
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(body)
-            }
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(body)
-            }
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(body),
-            "InvalidLaunchTemplate.NotFound" => Self::InvalidLaunchTemplateNotFound(body),
-            "InvalidLaunchTemplateVersion.NotFound" => {
-                Self::InvalidLaunchTemplateVersionNotFound(body)
-            }
-            "InvalidInstanceType.ElasticNetworkInterfaceNotSupported" => {
-                Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(body)
-            }
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(body)
-            }
-            "InvalidParameter.EncryptedNotSupported" => {
-                Self::InvalidParameterEncryptedNotSupported(body)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnabled" => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(body)
-            }
-            "InternalError" => Self::InternalError(body),
-            "Forbidden.RiskControl" => Self::ForbiddenRiskControl(body),
-            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(body),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(body),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(body)
-            }
-            "InvalidSpotPriceLimit.LowerThanPublicPrice" => {
-                Self::InvalidSpotPriceLimitLowerThanPublicPrice(body)
-            }
-            "InvalidRelationResource.NotFound" => {
-                Self::InvalidRelationResourceNotFound(body)
-            }
-            "IncorrectRecycleBinStatus" => Self::IncorrectRecycleBinStatus(body),
-            "InvalidHpcClusterId.Unnecessary" => {
-                Self::InvalidHpcClusterIdUnnecessary(body)
-            }
-            "InvalidVSwitchId.Necessary" => Self::InvalidVSwitchIdNecessary(body),
-            "InvalidHpcClusterId.Necessary" => Self::InvalidHpcClusterIdNecessary(body),
-            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(body),
-            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(body),
-            "InvalidVSwitchId.NotExist" => Self::InvalidVSwitchIdNotExist(body),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(body),
-            "InvalidSecurityGroup.NotInDefaultVpc" => {
-                Self::InvalidSecurityGroupNotInDefaultVpc(body)
-            }
-            "InvalidSpotInterruptionBehavior" => {
-                Self::InvalidSpotInterruptionBehavior(body)
-            }
-            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(body)
-            }
-            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(body)
-            }
-            "InvalidDeploymentOnHost" => Self::InvalidDeploymentOnHost(body),
-            "InvalidInstanceChargeType.NotSupport" => {
-                Self::InvalidInstanceChargeTypeNotSupport(body)
-            }
-            "InvalidNetworkType.NotSupported" => {
-                Self::InvalidNetworkTypeNotSupported(body)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(body)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(body)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(body),
-            "ChargeTypeViolation.PostPaidDedicatedHost" => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(body)
-            }
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(body)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(body)
-            }
-            "DedicatedHostType.Unmatched" => Self::DedicatedHostTypeUnmatched(body),
-            "LackResource" => Self::LackResource(body),
-            "InvalidParam.NetworkInterface" => Self::InvalidParamNetworkInterface(body),
-            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(body),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(body),
-            "InvalidVSwitch.DefaultVSwitchNotSupport" => {
-                Self::InvalidVSwitchDefaultVSwitchNotSupport(body)
-            }
-            "InvalidParameter.CreditSpecification" => {
-                Self::InvalidParameterCreditSpecification(body)
-            }
-            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(body),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(body)
-            }
-            "InvalidVpcZone.NotSupported" => Self::InvalidVpcZoneNotSupported(body),
-            "IncorrectDefaultVpcStatus" => Self::IncorrectDefaultVpcStatus(body),
-            "DeploymentSet.NotFound" => Self::DeploymentSetNotFound(body),
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(body)
-            }
-            "DefaultVswitch.Existed" => Self::DefaultVswitchExisted(body),
-            "InvalidMarketImageChargeType.NotSupport" => {
-                Self::InvalidMarketImageChargeTypeNotSupport(body)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(body),
-            "CategoryViolation" => Self::CategoryViolation(body),
-            "InvalidPeriodType.ValueNotSupported" => {
-                Self::InvalidPeriodTypeValueNotSupported(body)
-            }
-            "InvalidDisk.SystemDiskSize" => Self::InvalidDiskSystemDiskSize(body),
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(body),
-            "MaxEniIpv6IpsCountExceeded" => Self::MaxEniIpv6IpsCountExceeded(body),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(body),
-            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(body),
-            "InvalidIp.Address" => Self::InvalidIpAddress(body),
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(body)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(body)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(body)
-            }
-            "InvalidVSwitch.Ipv6NotTurnOn" => Self::InvalidVSwitchIpv6NotTurnOn(body),
-            "InvalidParam.Amount" => Self::InvalidParamAmount(body),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(body),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(body),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(body),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(body)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(body),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(body),
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(body),
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(body)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(body)
-            }
-            _ => {
-                match crate::CommonError::from_body(body) {
-                    Ok(error) => Self::Common(error),
-                    Err(body) => Self::Unknown(body),
-                }
-            }
+        if let Some((_, _, variant)) = Self::DOCUMENTED
+            .iter()
+            .find(|(code, _, _)| *code == body.code)
+        {
+            return variant(body);
+        }
+        match crate::CommonError::from_body(body) {
+            Ok(error) => Self::Common(error),
+            Err(body) => Self::Unknown(body),
         }
     }
 }

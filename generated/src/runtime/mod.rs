@@ -11,6 +11,6 @@ pub mod redacted;
 pub mod secret;
 pub mod signing;
 pub mod validation;
-pub use operation::{ErrorBody, Operation};
+pub use operation::{DocumentedCode, ErrorBody, Operation};
 pub use redacted::Redacted;
 pub use validation::{ValidationErrors, Violation};

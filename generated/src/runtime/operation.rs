@@ -32,6 +32,10 @@ pub trait Operation {
     }
 }
 
+/// One documented code in an API's error enum `E`: the code, the HTTP status when the docs give
+/// exactly one, and the variant that holds the service's body.
+pub type DocumentedCode<E> = (&'static str, Option<u16>, fn(Box<ErrorBody>) -> E);
+
 /// The service's error body: `{"RequestId","HostId","Code","Message","Recommend"}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "PascalCase", default)]

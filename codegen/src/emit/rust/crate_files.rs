@@ -7,7 +7,7 @@ use crate::ir::{self, ErrorRow};
 
 use super::docs::{code_span, inner_doc_attrs, rustdoc};
 use super::names::ident;
-use super::{common_errors, errors, CrateApi, HEADER};
+use super::{common_errors, errors, shared_types, CrateApi, HEADER};
 
 /// Runtime files copied verbatim (after the header line) into `src/runtime/`, each a public module.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
@@ -180,8 +180,9 @@ fn product_line(meta: &ir::ProductMeta) -> String {
     }
 }
 
-/// `src/<product>/mod.rs`: one feature-gated module per API.
-pub fn product_mod_rs(product: &ir::Product, apis: &[&CrateApi]) -> TokenStream {
+/// `src/<product>/mod.rs`: one feature-gated module per API, and the private module of the types
+/// several APIs share when there are any.
+pub fn product_mod_rs(product: &ir::Product, apis: &[&CrateApi], has_shared: bool) -> TokenStream {
     let doc = inner_doc_attrs(&format!("{}.", product_line(&product.meta)));
     let modules = apis.iter().map(|a| {
         let feature = &a.feature;
@@ -191,7 +192,11 @@ pub fn product_mod_rs(product: &ir::Product, apis: &[&CrateApi]) -> TokenStream 
             pub mod #m;
         }
     });
-    quote! { #doc #( #modules )* }
+    let shared = has_shared.then(|| {
+        let m = ident(shared_types::MODULE);
+        quote!(mod #m;)
+    });
+    quote! { #doc #shared #( #modules )* }
 }
 
 /// `src/runtime/mod.rs`: every runtime file as a public module.
@@ -205,7 +210,7 @@ pub fn runtime_mod_rs() -> TokenStream {
 
         #( #modules )*
 
-        pub use operation::{ErrorBody, Operation};
+        pub use operation::{DocumentedCode, ErrorBody, Operation};
         pub use redacted::Redacted;
         pub use validation::{ValidationErrors, Violation};
     }

@@ -111,9 +111,11 @@ fn display_tokens(name: &proc_macro2::Ident) -> TokenStream {
 }
 
 /// The error enum of one API: its documented codes, then [`COMMON_ERROR`] codes, then `Unknown`.
+///
+/// Each documented code is one row of a table (code, status, variant constructor) and one arm of the
+/// `entry` match; `code()`, `http_status()`, `body()` and `From<ErrorBody>` go through those two.
 pub fn api_error_tokens(name: &str, request_name: &str, rows: &[ErrorRow]) -> TokenStream {
     let codes = codes(rows, &["Common", "Unknown"]);
-    let Parts { variants, code_arms, status_arms, body_pats, from_arms } = parts(&codes);
     let name = format_ident!("{}", name);
     let common = format_ident!("{}", COMMON_ERROR);
     let doc = doc_attrs(&format!(
@@ -121,22 +123,28 @@ pub fn api_error_tokens(name: &str, request_name: &str, rows: &[ErrorRow]) -> To
          Built from the service's error body with `From<ErrorBody>`; the body, request id included, is kept."
     ));
     let display = display_tokens(&name);
-    let fallback = quote! {
-        match crate::#common::from_body(body) {
-            Ok(error) => Self::Common(error),
-            Err(body) => Self::Unknown(body),
-        }
-    };
-    let from_body = if from_arms.is_empty() {
-        fallback
-    } else {
-        quote! {
-            match body.code.as_str() {
-                #( #from_arms )*
-                _ => #fallback,
+    let variants = codes.iter().map(|c| {
+        let v = format_ident!("{}", c.variant);
+        let doc = variant_doc(c);
+        quote!(#doc #v(Box<crate::runtime::ErrorBody>),)
+    });
+    let table = codes.iter().map(|c| {
+        let v = format_ident!("{}", c.variant);
+        let code = c.code;
+        let status = match c.single_status() {
+            Some(s) => {
+                let s = proc_macro2::Literal::u16_unsuffixed(s);
+                quote!(Some(#s))
             }
-        }
-    };
+            None => quote!(None),
+        };
+        quote!((#code, #status, Self::#v),)
+    });
+    let entry_arms = codes.iter().enumerate().map(|(index, c)| {
+        let v = format_ident!("{}", c.variant);
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        quote!(Self::#v(body) => (Some(#index), body),)
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,37 +158,52 @@ pub fn api_error_tokens(name: &str, request_name: &str, rows: &[ErrorRow]) -> To
         }
 
         impl #name {
+            /// Each documented code: the code, the HTTP status when the docs give exactly one, the variant.
+            const DOCUMENTED: &'static [crate::runtime::DocumentedCode<Self>] = &[ #( #table )* ];
+
+            /// The variant's index in [`Self::DOCUMENTED`] (`None` for `Common` and `Unknown`) and its body.
+            fn entry(&self) -> (Option<usize>, &crate::runtime::ErrorBody) {
+                match self {
+                    #( #entry_arms )*
+                    Self::Common(error) => (None, error.body()),
+                    Self::Unknown(body) => (None, body),
+                }
+            }
+
             /// The error code as the service sent it.
             pub fn code(&self) -> &str {
-                match self {
-                    #( #code_arms )*
-                    Self::Common(error) => error.code(),
-                    Self::Unknown(body) => &body.code,
+                match (self, self.entry()) {
+                    (_, (Some(index), _)) => Self::DOCUMENTED[index].0,
+                    (Self::Common(error), _) => error.code(),
+                    (_, (None, body)) => &body.code,
                 }
             }
 
             /// The HTTP status the docs give for this code, when they give exactly one.
             pub fn http_status(&self) -> Option<u16> {
-                match self {
-                    #( #status_arms )*
-                    Self::Common(error) => error.http_status(),
-                    Self::Unknown(_) => None,
+                match (self, self.entry()) {
+                    (_, (Some(index), _)) => Self::DOCUMENTED[index].1,
+                    (Self::Common(error), _) => error.http_status(),
+                    (_, (None, _)) => None,
                 }
             }
 
             /// The service's error body: message, request id, host id, recommendation and HTTP status.
             pub fn body(&self) -> &crate::runtime::ErrorBody {
-                match self {
-                    #( #body_pats )|* | Self::Unknown(body) => body,
-                    Self::Common(error) => error.body(),
-                }
+                self.entry().1
             }
         }
 
         impl From<crate::runtime::ErrorBody> for #name {
             fn from(body: crate::runtime::ErrorBody) -> Self {
                 let body = Box::new(body);
-                #from_body
+                if let Some((_, _, variant)) = Self::DOCUMENTED.iter().find(|(code, _, _)| *code == body.code) {
+                    return variant(body);
+                }
+                match crate::#common::from_body(body) {
+                    Ok(error) => Self::Common(error),
+                    Err(body) => Self::Unknown(body),
+                }
             }
         }
 

@@ -14,6 +14,7 @@ mod request;
 mod request_model;
 mod response;
 mod rpc_example;
+mod shared_types;
 mod value_enums;
 
 #[cfg(test)]
@@ -79,13 +80,12 @@ pub fn emit_crate_tokens(products: &[ir::Product]) -> CrateTokens {
 #[derive(Debug)]
 struct ApiModule<'a> {
     path: String,
-    api: &'a ir::Api,
-    meta: &'a ir::ProductMeta,
+    plan: api_module::ApiPlan<'a>,
 }
 
 impl ApiModule<'_> {
     fn tokens(&self) -> TokenStream {
-        api_module::tokens(self.api, self.meta)
+        self.plan.tokens()
     }
 }
 
@@ -112,7 +112,8 @@ fn plan_crate(products: &[ir::Product]) -> CratePlan<'_> {
     let mut all_apis = Vec::new();
     for (product, product_module) in products.iter().zip(&product_modules) {
         let api_names: Vec<&str> = product.apis.iter().map(|a| a.name.as_str()).collect();
-        let modules = names::snake_names(&mut names::Namer::with_reserved(&["mod"]), &api_names);
+        let modules =
+            names::snake_names(&mut names::Namer::with_reserved(&["mod", shared_types::MODULE]), &api_names);
         let apis: Vec<CrateApi> = product
             .apis
             .iter()
@@ -130,17 +131,23 @@ fn plan_crate(products: &[ir::Product]) -> CratePlan<'_> {
                 module,
             })
             .collect();
-        for (api, crate_api) in product.apis.iter().zip(&apis) {
-            files.api_modules.push(ApiModule {
-                path: format!("src/{product_module}/{}.rs", crate_api.module),
-                api,
-                meta: &product.meta,
-            });
+        let mut plans: Vec<api_module::ApiPlan> =
+            product.apis.iter().map(|api| api_module::ApiPlan::new(api, &product.meta)).collect();
+        let features: Vec<String> = apis.iter().map(|a| a.feature.clone()).collect();
+        let shared = shared_types::share_enums(&mut plans, &features);
+        for (plan, crate_api) in plans.into_iter().zip(&apis) {
+            files
+                .api_modules
+                .push(ApiModule { path: format!("src/{product_module}/{}.rs", crate_api.module), plan });
         }
         let refs: Vec<&CrateApi> = apis.iter().collect();
-        files
-            .rust
-            .push((format!("src/{product_module}/mod.rs"), crate_files::product_mod_rs(product, &refs)));
+        files.rust.push((
+            format!("src/{product_module}/mod.rs"),
+            crate_files::product_mod_rs(product, &refs, shared.is_some()),
+        ));
+        if let Some(shared) = shared {
+            files.rust.push((format!("src/{product_module}/{}.rs", shared_types::MODULE), shared));
+        }
         all_apis.extend(apis);
     }
 

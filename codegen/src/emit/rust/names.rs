@@ -85,7 +85,7 @@ pub fn ident(name: &str) -> Ident {
 }
 
 /// Hands out names unique within one scope (a struct's fields, a module's types, an enum's variants).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Namer {
     taken: BTreeSet<String>,
 }

@@ -6,13 +6,19 @@ use quote::{format_ident, quote};
 use super::docs::{code_span, doc_attrs, rustdoc};
 use super::request_model::EnumModel;
 
-/// The enum, its string conversions and its serde impls (a plain string on the wire and in JSON).
-pub fn tokens(e: &EnumModel) -> TokenStream {
-    let name = format_ident!("{}", e.rust_name);
-    let doc = doc_attrs(&format!(
+/// The doc of an enum one API owns.
+pub fn own_doc(e: &EnumModel) -> String {
+    format!(
         "The documented values of {}; [`Other`](Self::Other) holds any value the docs do not list.",
         code_span(&e.wire_name)
-    ));
+    )
+}
+
+/// The enum named `e.rust_name` with `doc`, its string conversions and its serde impls (a plain string
+/// on the wire and in JSON).
+pub fn tokens(e: &EnumModel, doc: &str) -> TokenStream {
+    let name = format_ident!("{}", e.rust_name);
+    let doc = doc_attrs(doc);
     let variants = e.variants.iter().map(|(variant, value, meaning)| {
         let v = format_ident!("{}", variant);
         let meaning = rustdoc(meaning.trim());

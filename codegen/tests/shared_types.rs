@@ -1,0 +1,98 @@
+//! The whole-corpus crate defines each value enum once: identical ones live in the product's `shared.rs`,
+//! each gated on exactly the features of the API modules that re-export it.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use codegen::gen;
+
+/// `(name, definition)` of every value enum (the ones with an `Other(String)` fallback): the enum and
+/// its `as_str` impl, which holds the wire values, lines trimmed, doc lines left out.
+fn value_enums(text: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.starts_with("///")).collect();
+    let mut out = Vec::new();
+    for (start, line) in lines.iter().enumerate() {
+        let Some(name) = line.strip_prefix("pub enum ") else { continue };
+        let name = name.trim_end_matches(" {");
+        let rest = &lines[start..];
+        let end = rest.iter().position(|l| *l == "}").expect("an enum closes");
+        if !rest[..end].contains(&"Other(String),") {
+            continue;
+        }
+        let end = rest
+            .iter()
+            .position(|l| l.starts_with("impl From<&str> for "))
+            .expect("a value enum converts from &str");
+        out.push((name.to_owned(), rest[..end].join("\n")));
+    }
+    out
+}
+
+/// The `#[cfg(any(feature = "a", …))]` features gating each module of `shared.rs`, by module name
+/// (the attribute may span lines).
+fn shared_gates(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut gates = BTreeMap::new();
+    let mut gate: Option<String> = None;
+    for line in text.lines() {
+        if line.starts_with("#[cfg(") {
+            gate = Some(String::new());
+        }
+        if let Some(name) = line.strip_prefix("pub mod ") {
+            let features = gate.take().expect("every shared module is gated");
+            let features =
+                features.split("feature = \"").skip(1).filter_map(|f| f.split('"').next()).map(String::from);
+            gates.insert(name.trim_end_matches(" {").to_owned(), features.collect());
+        } else if let Some(gate) = &mut gate {
+            gate.push_str(line);
+        }
+    }
+    gates
+}
+
+#[test]
+fn identical_value_enums_are_defined_once_and_gated_on_their_users() {
+    let Some(shared) = common::shared_dir() else { return };
+    let generated = gen::generate(&shared.join("corpus/ecs")).expect("the corpus reads");
+    assert!(!generated.has_errors(), "{:#?}", generated.diagnostics);
+
+    let mut definitions: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    let mut shared_file = None;
+    let mut reexports = Vec::new();
+    for file in &generated.files {
+        let path = file.path.to_string_lossy().into_owned();
+        if !path.starts_with("src/") || !path.ends_with(".rs") {
+            continue;
+        }
+        for definition in value_enums(&file.contents) {
+            definitions.entry(definition).or_default().push(path.clone());
+        }
+        if path.ends_with("/shared.rs") {
+            shared_file = Some(file.contents.clone());
+        }
+        let module = path.rsplit('/').next().unwrap().trim_end_matches(".rs").to_owned();
+        for line in file.contents.lines() {
+            if let Some(used) = line.strip_prefix("pub use super::shared::") {
+                let name = used.split("::").next().unwrap().to_owned();
+                reexports.push((module.clone(), name));
+            }
+        }
+    }
+    let repeated: Vec<_> = definitions.iter().filter(|(_, files)| files.len() > 1).collect();
+    assert!(repeated.is_empty(), "value enums defined more than once: {repeated:#?}");
+
+    let shared_file = shared_file.expect("the corpus has enums several APIs share");
+    let gates = shared_gates(&shared_file);
+    assert!(gates.len() > 20, "only {} shared enums", gates.len());
+    let mut users: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (module, name) in &reexports {
+        let gate =
+            gates.get(name).unwrap_or_else(|| panic!("{module} re-exports from {name}, not in shared.rs"));
+        assert!(gate.contains(module), "{name} is not compiled with feature {module}, which uses it");
+        users.entry(name).or_default().insert(module.clone());
+    }
+    for (name, gate) in &gates {
+        assert_eq!(users.get(name.as_str()), Some(gate), "{name}'s gate is not exactly its users");
+        assert!(gate.len() >= 2, "{name} is shared by fewer than two APIs");
+    }
+}
