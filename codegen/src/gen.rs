@@ -71,9 +71,51 @@ pub fn generate(spec_dir: &Path) -> std::io::Result<Generation> {
         let apis = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }
-    let files = emit_files(&products);
+    let files = match std::panic::catch_unwind(|| emit_files(&products)) {
+        Ok(files) => files,
+        Err(_) => {
+            drop_apis_that_panic(spec_dir, &mut products, &mut diagnostics, |one| drop(emit_files(one)));
+            emit_files(&products)
+        }
+    };
     diagnostics.sort();
     Ok(Generation { products, files, diagnostics })
+}
+
+/// After an emitter panicked (a bug in the generator, not in the docs): finds the APIs that make
+/// `emit` panic on their own, reports each at its page, and removes them so the rest is generated.
+fn drop_apis_that_panic(
+    spec_dir: &Path,
+    products: &mut [Product],
+    diagnostics: &mut Vec<Diagnostic>,
+    emit: impl Fn(&[Product]) + std::panic::RefUnwindSafe,
+) {
+    for product in products.iter_mut() {
+        let apis = std::mem::take(&mut product.apis);
+        for api in apis {
+            let alone = [Product { name: product.name.clone(), meta: product.meta.clone(), apis: vec![api] }];
+            match std::panic::catch_unwind(|| emit(&alone)) {
+                Ok(()) => product.apis.extend(alone.into_iter().flat_map(|p| p.apis)),
+                Err(panic) => {
+                    let api = &alone[0].apis[0];
+                    let why = panic
+                        .downcast_ref::<String>()
+                        .map(String::as_str)
+                        .or_else(|| panic.downcast_ref::<&str>().copied())
+                        .unwrap_or("no message");
+                    let why = why.lines().next().unwrap_or_default();
+                    diagnostics.push(Diagnostic::error(
+                        &spec_dir.join(&api.source).display().to_string(),
+                        0,
+                        format!(
+                            "internal error: emitting `{}` panicked (a generator bug; API left out): {why}",
+                            api.name
+                        ),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// Every file `gen` writes for `products` (Rust crate, IR JSON, OpenAPI), sorted by path.
@@ -177,4 +219,45 @@ pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
         json.push('\n');
         OutputFile::new(PathBuf::from("ir").join(product).join(format!("{}.json", api.name)), json)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{ApiStyle, Examples, ProductMeta};
+
+    fn api(name: &str) -> Api {
+        Api {
+            name: name.into(),
+            source: format!("ecs/{name}.md"),
+            summary: String::new(),
+            request: Vec::new(),
+            cross_field: Vec::new(),
+            response: Vec::new(),
+            examples: Examples::default(),
+            errors: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_api_that_makes_the_emitter_panic_is_reported_and_the_others_are_kept() {
+        let meta = ProductMeta {
+            code: "Ecs".into(),
+            name: "ecs".into(),
+            version: "2014-05-26".into(),
+            endpoint: "ecs.aliyuncs.com".into(),
+            style: ApiStyle::Rpc,
+        };
+        let mut products =
+            vec![Product { name: "ecs".into(), meta, apis: vec![api("A"), api("Boom"), api("C")] }];
+        let mut diagnostics = Vec::new();
+        drop_apis_that_panic(Path::new("spec"), &mut products, &mut diagnostics, |one| {
+            assert!(one[0].apis.iter().all(|a| a.name != "Boom"), "emitter bug on Boom");
+        });
+        let kept: Vec<&str> = products[0].apis.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(kept, ["A", "C"]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].file, "spec/ecs/Boom.md");
+        assert!(diagnostics[0].message.contains("emitter bug on Boom"), "{}", diagnostics[0]);
+    }
 }
