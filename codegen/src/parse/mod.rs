@@ -18,6 +18,7 @@ pub mod rows;
 pub mod sections;
 pub mod table;
 pub mod wire_name;
+pub mod xml_shape;
 
 use blocks::{Block, Table};
 use columns::{Columns, TableKind};
@@ -97,6 +98,20 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
             None
         }
     });
+    let xml = examples.xml_response.as_deref().and_then(|x| match json_shape::Shape::from_xml_example(x) {
+        Ok(shape) => Some(shape),
+        Err(e) => {
+            let line =
+                sections.iter().find(|s| s.kind == SectionKind::Examples).map_or(0, |s| s.heading.line);
+            diags.warning(
+                line,
+                format!(
+                    "the XML response example is not well-formed ({e}); it is not used for response nesting"
+                ),
+            );
+            None
+        }
+    });
     let mut request = Vec::new();
     let mut request_tables = 0;
     let mut response = Vec::new();
@@ -105,7 +120,7 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
         match section.kind {
             SectionKind::Examples => continue,
             SectionKind::Response => {
-                response.extend(response::fields(section.blocks, json.as_ref(), diags));
+                response.extend(response::fields(section.blocks, json.as_ref(), xml.as_ref(), diags));
                 continue;
             }
             _ => {}

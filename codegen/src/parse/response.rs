@@ -1,5 +1,6 @@
 //! Builds the response field tree from the Response section's tables, with the page's JSON
-//! example as the ground truth of nesting and list wrappers.
+//! example as the ground truth of nesting and list wrappers, and its XML example as the second
+//! source of nesting where the JSON example does not show a field.
 //!
 //! Three layouts: the flat 2020+ table (`Array of X` rows, `X| | | |` marker rows, `Struct` rows,
 //! children listed after their parent with no depth mark); `└`-prefixed names (depth = number of
@@ -58,6 +59,8 @@ struct Frame<'s> {
     node: Option<usize>,
     /// The JSON object whose keys are this container's members, when the example shows it.
     members: Option<&'s Shape>,
+    /// The same from the XML example.
+    xml: Option<&'s Shape>,
     /// The last member placed, for the table-order fallback.
     last: Option<String>,
 }
@@ -70,8 +73,14 @@ struct SubTable<'a> {
     used: bool,
 }
 
-/// Reads the Response section into top-level fields. `json` is the JSON example, if any.
-pub fn fields(blocks: &[Block], json: Option<&Shape>, diags: &mut Diagnostics) -> Vec<Field> {
+/// Reads the Response section into top-level fields. `json` and `xml` are the shapes of the
+/// JSON and XML examples, if any.
+pub fn fields(
+    blocks: &[Block],
+    json: Option<&Shape>,
+    xml: Option<&Shape>,
+    diags: &mut Diagnostics,
+) -> Vec<Field> {
     let mut main: Vec<Row> = Vec::new();
     let mut subs: Vec<SubTable> = Vec::new();
     let mut label: Option<String> = None;
@@ -103,7 +112,7 @@ pub fn fields(blocks: &[Block], json: Option<&Shape>, diags: &mut Diagnostics) -
         }
     }
     let mut nodes = Vec::new();
-    let top = build(main, json, &mut nodes, diags);
+    let top = build(main, json, xml, &mut nodes, diags);
     let mut ctx = Ctx { nodes, subs, diags, visiting: BTreeSet::new() };
     let fields = top.iter().map(|&id| ctx.field(id, json)).collect();
     for sub in ctx.subs.iter().filter(|s| !s.used) {
@@ -189,23 +198,65 @@ fn members<'s>(shape: &'s Shape, kind: &Kind, marker: Option<&str>) -> Option<&'
     matches!(inner, Shape::Object(_)).then_some(inner)
 }
 
+/// [`members`] for the XML example, where a one-item list is an element seen once: the item
+/// element is found by the marker or the `Array of X` item name, or as the only child.
+fn xml_members<'s>(shape: &'s Shape, kind: &Kind, marker: Option<&str>) -> Option<&'s Shape> {
+    let item_name = match kind {
+        Kind::ArrayOf(item) => Some(item.as_str()),
+        _ => None,
+    };
+    let listy = item_name.is_some() || matches!(kind, Kind::List) || marker.is_some();
+    let named = marker.or(item_name).and_then(|name| shape.get(name));
+    let only_child = match shape {
+        Shape::Object(fields) => match fields.as_slice() {
+            [(_, child @ (Shape::Object(_) | Shape::Array(_)))] => Some(child),
+            _ => None,
+        },
+        _ => None,
+    };
+    match named.or(only_child) {
+        Some(Shape::Array(item)) if listy => Some(item.as_ref()).filter(|i| matches!(i, Shape::Object(_))),
+        Some(item @ Shape::Object(_)) if listy => Some(item),
+        _ => members(shape, kind, marker),
+    }
+}
+
 /// Places rows into a tree, returning the top-level node ids.
 ///
 /// In a table that uses `└` marks, an unmarked row is top-level and a marked row is nested at
 /// least as deep as its marks (the docs often use one `└` at every depth); an untyped row there
 /// opens a container. Otherwise the JSON example and table order decide (see [`place`]).
-fn build(rows: Vec<Row>, json: Option<&Shape>, nodes: &mut Vec<Node>, diags: &mut Diagnostics) -> Vec<usize> {
+fn build(
+    rows: Vec<Row>,
+    json: Option<&Shape>,
+    xml: Option<&Shape>,
+    nodes: &mut Vec<Node>,
+    diags: &mut Diagnostics,
+) -> Vec<usize> {
     let marked = rows.iter().any(|r| r.depth > 0);
+    // A name on several rows (`AttachedTime` of a disk and of its attachment) may sit at several
+    // levels of the examples; only a name on one row can be placed differently by JSON and XML.
+    let mut seen = BTreeSet::new();
+    let repeated: BTreeSet<String> =
+        rows.iter().filter(|r| !seen.insert(r.name.as_str())).map(|r| r.name.clone()).collect();
     let mut top = Vec::new();
-    let mut stack = vec![Frame { node: None, members: json, last: None }];
+    let mut stack = vec![Frame { node: None, members: json, xml, last: None }];
     let mut previous: Option<usize> = None;
     for row in rows {
         if let Some(prev) = previous.filter(|&p| is_marker(&row) && can_hold_items(&nodes[p])) {
             nodes[prev].marker = Some(row.name.clone());
-            let shape = frame_shape(&stack, prev, nodes).and_then(|s| members_of(s, &nodes[prev]));
+            let holder = holder(&stack, prev, nodes);
+            let node = &nodes[prev];
+            let shape = holder.and_then(|h| h.members?.get(&node.row.name)).and_then(|s| members_of(s, node));
+            let xml = holder
+                .and_then(|h| h.xml?.get(&node.row.name))
+                .and_then(|s| xml_members(s, &node.row.kind, node.marker.as_deref()));
             match stack.last_mut() {
-                Some(frame) if frame.node == Some(prev) => frame.members = shape,
-                _ => stack.push(Frame { node: Some(prev), members: shape, last: None }),
+                Some(frame) if frame.node == Some(prev) => {
+                    frame.members = shape;
+                    frame.xml = xml;
+                }
+                _ => stack.push(Frame { node: Some(prev), members: shape, xml, last: None }),
             }
             previous = None;
             continue;
@@ -226,25 +277,57 @@ fn build(rows: Vec<Row>, json: Option<&Shape>, nodes: &mut Vec<Node>, diags: &mu
             (true, d) => (d, deepest),
             (false, _) => (0, deepest),
         };
-        let (level, confident) = place(&row.name, &stack[..=hi], lo);
-        stack.truncate(level + 1);
-        if !confident {
-            let parent =
-                stack[level].node.map_or("the top level".to_owned(), |p| format!("`{}`", nodes[p].row.name));
-            diags.warning(
-                row.line,
-                format!(
-                    "the JSON example does not show where response field `{}` belongs; placed under {parent} by table order",
-                    row.name
-                ),
-            );
+        let (level, placement) = place(&row.name, &stack[..=hi], lo);
+        let parent_name = |stack: &[Frame], level: usize| {
+            stack[level].node.map_or("the top level".to_owned(), |p| format!("`{}`", nodes[p].row.name))
+        };
+        match placement {
+            Placement::Json if !repeated.contains(&row.name) => {
+                let shows =
+                    |f: &Frame| f.xml.and_then(Shape::keys).is_some_and(|k| k.contains(&row.name.as_str()));
+                if let Some(xml_level) = (lo..=hi).rev().find(|&l| shows(&stack[l])) {
+                    if xml_level != level && !shows(&stack[level]) {
+                        diags.warning(
+                            row.line,
+                            format!(
+                                "the XML example shows response field `{}` under {}, the JSON example under {}; placed as the JSON example shows",
+                                row.name,
+                                parent_name(&stack, xml_level),
+                                parent_name(&stack, level)
+                            ),
+                        );
+                    }
+                }
+            }
+            Placement::Json | Placement::Xml => {}
+            Placement::TableOrder => {
+                let examples = match stack[0].xml {
+                    Some(_) => "neither the JSON nor the XML example shows",
+                    None => "the JSON example does not show",
+                };
+                diags.warning(
+                    row.line,
+                    format!(
+                        "{examples} where response field `{}` belongs; placed under {} by table order",
+                        row.name,
+                        parent_name(&stack, level)
+                    ),
+                );
+            }
         }
+        stack.truncate(level + 1);
         let id = nodes.len();
         let value_shape = stack[level].members.and_then(|m| m.get(&row.name));
+        let xml_value = stack[level].xml.and_then(|m| m.get(&row.name));
         let opens = match &row.kind {
             Kind::ArrayOf(item) => ScalarType::from_doc(item).is_none(),
             Kind::Struct => true,
-            Kind::Empty => marked || value_shape.is_some_and(|s| members(s, &Kind::Empty, None).is_some()),
+            Kind::Empty => {
+                marked
+                    || value_shape.is_some_and(|s| members(s, &Kind::Empty, None).is_some())
+                    || (value_shape.is_none()
+                        && xml_value.is_some_and(|s| xml_members(s, &Kind::Empty, None).is_some()))
+            }
             Kind::List | Kind::Scalar(_) | Kind::Named(_) => false,
         };
         let frame = &mut stack[level];
@@ -257,7 +340,8 @@ fn build(rows: Vec<Row>, json: Option<&Shape>, nodes: &mut Vec<Node>, diags: &mu
         nodes.push(Node { row, marker: None, children: Vec::new() });
         if opens {
             let members = value_shape.and_then(|s| members(s, &kind, None));
-            stack.push(Frame { node: Some(id), members, last: None });
+            let xml = xml_value.and_then(|s| xml_members(s, &kind, None));
+            stack.push(Frame { node: Some(id), members, xml, last: None });
         }
         previous = Some(id);
     }
@@ -271,49 +355,64 @@ fn can_hold_items(node: &Node) -> bool {
         && matches!(node.row.kind, Kind::ArrayOf(_) | Kind::List | Kind::Empty | Kind::Struct)
 }
 
-/// The JSON shape of node `id`'s value, looked up in the frame that holds it.
-fn frame_shape<'s>(stack: &[Frame<'s>], id: usize, nodes: &[Node]) -> Option<&'s Shape> {
-    let holder = stack.iter().rev().find(|f| match f.node {
+/// The frame that holds node `id`.
+fn holder<'f, 's>(stack: &'f [Frame<'s>], id: usize, nodes: &[Node]) -> Option<&'f Frame<'s>> {
+    stack.iter().rev().find(|f| match f.node {
         Some(n) => nodes[n].children.contains(&id),
         None => true,
-    })?;
-    holder.members?.get(&nodes[id].row.name)
+    })
 }
 
 fn members_of<'s>(shape: &'s Shape, node: &Node) -> Option<&'s Shape> {
     members(shape, &node.row.kind, node.marker.as_deref())
 }
 
-/// Which open container (a level in `stack`, at least `lo`) a row belongs to, and whether that is
-/// certain. In order: a member of the innermost container's JSON; the first row after a container
-/// whose JSON is unknown; the innermost container whose JSON shows the name; else table order,
-/// as members are listed alphabetically: a name sorting before a container's last member cannot
-/// be its member. Certain when the JSON says so or only one container is left.
-fn place(name: &str, stack: &[Frame], lo: usize) -> (usize, bool) {
+/// What placed a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    /// The JSON example, or the table itself (only one container left).
+    Json,
+    /// The XML example, where the JSON example does not show the field.
+    Xml,
+    /// Table order alone: a guess.
+    TableOrder,
+}
+
+/// Which open container (a level in `stack`, at least `lo`) a row belongs to, and what says so.
+/// In order: a member of the innermost container's JSON; the first row after a container
+/// whose JSON is unknown; the innermost container whose JSON shows the name; the innermost
+/// container whose XML shows it; else table order, as members are listed alphabetically: a name
+/// sorting before a container's last member cannot be its member (certain when only one
+/// container is left).
+fn place(name: &str, stack: &[Frame], lo: usize) -> (usize, Placement) {
     let hi = stack.len() - 1;
     if lo >= hi {
-        return (hi, true);
+        return (hi, Placement::Json);
     }
     let innermost = &stack[hi];
     fn keys<'s>(f: &Frame<'s>) -> Option<Vec<&'s str>> {
         f.members.and_then(Shape::keys)
     }
     if keys(innermost).is_some_and(|k| k.contains(&name)) {
-        return (hi, true);
+        return (hi, Placement::Json);
     }
     if innermost.last.is_none() && keys(innermost).is_none() {
-        return (hi, true);
+        return (hi, Placement::Json);
     }
     if let Some(level) = (lo..=hi).rev().find(|&l| keys(&stack[l]).is_some_and(|k| k.contains(&name))) {
-        return (level, true);
+        return (level, Placement::Json);
+    }
+    let xml_shows = |f: &Frame| f.xml.and_then(Shape::keys).is_some_and(|k| k.contains(&name));
+    if let Some(level) = (lo..=hi).rev().find(|&l| xml_shows(&stack[l])) {
+        return (level, Placement::Xml);
     }
     let lower = name.to_ascii_lowercase();
     let fits = |f: &Frame| f.last.as_ref().is_none_or(|last| lower > last.to_ascii_lowercase());
     let candidates: Vec<usize> = (lo..=hi).rev().filter(|&l| fits(&stack[l])).collect();
     match candidates.as_slice() {
-        [only] => (*only, true),
-        [innermost, ..] => (*innermost, false),
-        [] => (lo, false),
+        [only] => (*only, Placement::Json),
+        [innermost, ..] => (*innermost, Placement::TableOrder),
+        [] => (lo, Placement::TableOrder),
     }
 }
 
@@ -376,7 +475,7 @@ impl Ctx<'_, '_> {
         let rows = rows(table, &columns, self.diags);
         let json = value.and_then(|v| members(v, kind, marker));
         let mut nodes = std::mem::take(&mut self.nodes);
-        let top = build(rows, json, &mut nodes, self.diags);
+        let top = build(rows, json, None, &mut nodes, self.diags);
         self.nodes = nodes;
         self.visiting.remove(label);
         top
@@ -459,9 +558,14 @@ mod tests {
     use crate::parse::blocks::blocks;
 
     fn read(page: &str, json: Option<&str>) -> (Vec<Field>, Vec<String>) {
+        read_both(page, json, None)
+    }
+
+    fn read_both(page: &str, json: Option<&str>, xml: Option<&str>) -> (Vec<Field>, Vec<String>) {
         let shape = json.map(|j| Shape::from_example(j).expect("json"));
+        let xml = xml.map(|x| Shape::from_xml_example(x).expect("xml"));
         let mut diags = Diagnostics::new("t.md");
-        let fields = fields(&blocks(page), shape.as_ref(), &mut diags);
+        let fields = fields(&blocks(page), shape.as_ref(), xml.as_ref(), &mut diags);
         (fields, diags.into_vec().iter().map(|d| d.to_string()).collect())
     }
 
@@ -503,6 +607,40 @@ mod tests {
         assert_eq!(names(&fields).len(), 7);
         assert!(warnings.iter().any(|w| w.contains("`Numa` belongs")), "{warnings:?}");
         assert!(!warnings.iter().any(|w| w.contains("`CreationTime` belongs")), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_xml_example_places_fields_the_json_example_leaves_out() {
+        let page = "|Name|Type|Example|Description|\n|---|---|---|---|\n|Instances|Array of Instance| |d|\n|Instance| | | |\n|Cpu|Integer|8|d|\n|Zone|String|z|d|\n";
+        let json = r#"{"Instances":{"Instance":[{"Cpu":8}]}}"#;
+        // Alone, the JSON example leaves `Zone` to table order, which guesses the list item.
+        let (fields, warnings) = read_both(page, Some(json), None);
+        assert_eq!(names(&fields), ["Instances", "Instances.Cpu", "Instances.Zone"]);
+        assert!(warnings
+            .iter()
+            .any(|w| w.contains("`Zone` belongs; placed under `Instances` by table order")));
+        // The XML example shows it at the top level; a one-item list is found by its item name.
+        let xml = "<?xml version=\"1.0\"?>\n<R><Instances><Instance><Cpu>8</Cpu></Instance></Instances><Zone>z</Zone></R>";
+        let (fields, warnings) = read_both(page, Some(json), Some(xml));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(names(&fields), ["Instances", "Instances.Cpu", "Zone"]);
+        // Where the XML shows the item but not the field, table order still decides and says so.
+        let xml = "<R><Instances><Instance><Cpu>8</Cpu></Instance></Instances></R>";
+        let (_, warnings) = read_both(page, Some(json), Some(xml));
+        assert!(warnings
+            .iter()
+            .any(|w| w.contains("neither the JSON nor the XML example shows where response field `Zone`")));
+    }
+
+    #[test]
+    fn the_json_example_wins_over_a_disagreeing_xml_example() {
+        let page = "|Name|Type|Example|Description|\n|---|---|---|---|\n|Instances|Array of Instance| |d|\n|Instance| | | |\n|Cpu|Integer|8|d|\n|Zone|String|z|d|\n";
+        let json = r#"{"Instances":{"Instance":[{"Cpu":8,"Zone":"z"}]}}"#;
+        let xml = "<R><Instances><Instance><Cpu>8</Cpu></Instance><Instance><Cpu>4</Cpu></Instance></Instances><Zone>z</Zone></R>";
+        let (fields, warnings) = read_both(page, Some(json), Some(xml));
+        assert_eq!(names(&fields), ["Instances", "Instances.Cpu", "Instances.Zone"]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("the XML example shows response field `Zone` under the top level, the JSON example under `Instances`"), "{warnings:?}");
     }
 
     #[test]

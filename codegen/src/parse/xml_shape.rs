@@ -1,0 +1,220 @@
+//! Reads the shape of an XML response example (a small element-tree reader, not a full XML parser).
+//!
+//! The docs' XML samples are plain: an optional `<?xml …?>` prolog, comments, attributes,
+//! self-closing elements, text. An element that repeats under one parent is a list; an element
+//! seen once is an object or a scalar, since a one-item list looks the same in XML.
+
+use super::json_shape::Shape;
+
+/// One element: its name, child elements in order, and whether it holds non-blank text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    pub name: String,
+    pub children: Vec<Element>,
+    pub has_text: bool,
+}
+
+/// Reads the top-level elements of an XML document. Errors say what is malformed and where
+/// (byte offset); the reader never panics.
+pub fn elements(xml: &str) -> Result<Vec<Element>, String> {
+    let mut stack: Vec<Element> = Vec::new();
+    let mut roots = Vec::new();
+    let mut rest = xml;
+    let offset = |rest: &str| xml.len() - rest.len();
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            mark_text(&mut stack, rest);
+            break;
+        };
+        mark_text(&mut stack, &rest[..lt]);
+        rest = &rest[lt..];
+        let skip = [("<?", "?>"), ("<!--", "-->"), ("<![CDATA[", "]]>"), ("<!", ">")]
+            .into_iter()
+            .find(|(open, _)| rest.starts_with(open));
+        if let Some((open, close)) = skip {
+            let Some(end) = rest[open.len()..].find(close) else {
+                return Err(format!("`{open}` at byte {} is not closed", offset(rest)));
+            };
+            if open == "<![CDATA[" {
+                mark_text(&mut stack, &rest[open.len()..open.len() + end]);
+            }
+            rest = &rest[open.len() + end + close.len()..];
+            continue;
+        }
+        let at = offset(rest);
+        let end = tag_end(rest).ok_or_else(|| format!("tag at byte {at} is not closed"))?;
+        let tag = &rest[1..end];
+        rest = &rest[end + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            let name = name.trim();
+            let open = stack.pop().ok_or_else(|| format!("`</{name}>` at byte {at} closes nothing"))?;
+            if open.name != name {
+                return Err(format!("`</{name}>` at byte {at} closes `<{}>`", open.name));
+            }
+            attach(&mut stack, &mut roots, open);
+            continue;
+        }
+        let self_closing = tag.ends_with('/');
+        let tag = tag.strip_suffix('/').unwrap_or(tag);
+        let name: String = tag.chars().take_while(|c| !c.is_whitespace()).collect();
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || "_-.:".contains(c)) {
+            return Err(format!("tag at byte {at} has no valid element name"));
+        }
+        let element = Element { name, children: Vec::new(), has_text: false };
+        if self_closing {
+            attach(&mut stack, &mut roots, element);
+        } else {
+            stack.push(element);
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(format!("`<{}>` is not closed", open.name));
+    }
+    if roots.is_empty() {
+        return Err("no element".to_owned());
+    }
+    Ok(roots)
+}
+
+/// The index of the `>` closing the tag that `rest` starts with, skipping quoted attribute values.
+fn tag_end(rest: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in rest.char_indices().skip(1) {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return Some(i),
+            (None, '<') => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn mark_text(stack: &mut [Element], text: &str) {
+    if let Some(open) = stack.last_mut() {
+        open.has_text |= !text.trim().is_empty();
+    }
+}
+
+fn attach(stack: &mut [Element], roots: &mut Vec<Element>, element: Element) {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(element),
+        None => roots.push(element),
+    }
+}
+
+impl Shape {
+    /// The shape of an XML response example: the content of its root element (the
+    /// `…Response` wrapper), or an object of its top-level elements when there are several.
+    pub fn from_xml_example(xml: &str) -> Result<Shape, String> {
+        let roots = elements(super::examples::payload(xml))?;
+        Ok(match roots.as_slice() {
+            [root] if !root.children.is_empty() => element_shape(root),
+            [root] => Shape::Object(vec![(root.name.clone(), element_shape(root))]),
+            _ => object(&roots),
+        })
+    }
+}
+
+fn element_shape(element: &Element) -> Shape {
+    match (element.children.is_empty(), element.has_text) {
+        (false, _) => object(&element.children),
+        (true, true) => Shape::Scalar,
+        (true, false) => Shape::Unknown,
+    }
+}
+
+/// Children grouped by name in first-seen order; a name seen more than once is a list.
+fn object(children: &[Element]) -> Shape {
+    let mut members: Vec<(String, Vec<Shape>)> = Vec::new();
+    for child in children {
+        let shape = element_shape(child);
+        match members.iter_mut().find(|(name, _)| *name == child.name) {
+            Some((_, shapes)) => shapes.push(shape),
+            None => members.push((child.name.clone(), vec![shape])),
+        }
+    }
+    Shape::Object(
+        members
+            .into_iter()
+            .map(|(name, mut shapes)| {
+                let shape = match shapes.len() {
+                    1 => shapes.remove(0),
+                    _ => Shape::Array(Box::new(shapes.into_iter().fold(Shape::Unknown, Shape::merge))),
+                };
+                (name, shape)
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(members: Vec<(&str, Shape)>) -> Shape {
+        Shape::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    }
+
+    #[test]
+    fn prolog_comments_attributes_self_closing_and_text() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!-- sample -->
+<DescribeXResponse xmlns="http://x/">
+  <RequestId>r-1</RequestId>
+  <Empty/>
+  <Attr a="1>2" b='x'/>
+  <Data><![CDATA[<not a tag>]]></Data>
+  <Items>
+    <Item><Id>1</Id></Item>
+    <Item><Id>2</Id><Name>n</Name></Item>
+  </Items>
+  <One><Item><Id>1</Id></Item></One>
+</DescribeXResponse>"#;
+        let shape = Shape::from_xml_example(xml).expect("well-formed");
+        let item = obj(vec![("Id", Shape::Scalar), ("Name", Shape::Scalar)]);
+        assert_eq!(
+            shape,
+            obj(vec![
+                ("RequestId", Shape::Scalar),
+                ("Empty", Shape::Unknown),
+                ("Attr", Shape::Unknown),
+                ("Data", Shape::Scalar),
+                ("Items", obj(vec![("Item", Shape::Array(Box::new(item)))])),
+                ("One", obj(vec![("Item", obj(vec![("Id", Shape::Scalar)]))])),
+            ])
+        );
+    }
+
+    #[test]
+    fn http_headers_and_several_roots() {
+        let shape =
+            Shape::from_xml_example("HTTP/1.1 200 OK\nContent-Type:application/xml\n\n<A>1</A>\n<B><C/></B>")
+                .expect("well-formed");
+        assert_eq!(shape, obj(vec![("A", Shape::Scalar), ("B", obj(vec![("C", Shape::Unknown)]))]));
+        assert_eq!(Shape::from_xml_example("<Only>x</Only>"), Ok(obj(vec![("Only", Shape::Scalar)])));
+    }
+
+    #[test]
+    fn malformed_input_is_an_error_not_a_panic() {
+        for bad in [
+            "",
+            "just text",
+            "<A>",
+            "<A></B>",
+            "</A>",
+            "<A><B></A></B>",
+            "<A attr=\"x>",
+            "<!-- open",
+            "<?xml",
+            "<>",
+            "< A/>",
+            "<A>é<",
+            "<A><![CDATA[x</A>",
+        ] {
+            assert!(Shape::from_xml_example(bad).is_err(), "{bad:?}");
+        }
+    }
+}
