@@ -82,6 +82,10 @@ pub fn scalar<'de, D: Deserializer<'de>, T: Scalar>(d: D) -> Result<Option<T>, D
 }
 
 /// The items of a list sent bare (`[...]`), as a single item, or as `null`.
+///
+/// A list the docs show bare is still read when the service wraps it the usual Alibaba way
+/// (`{"SecurityGroupId": [...]}`, an object whose one member is an array): the bare shape is
+/// often the generator's reading of an incomplete doc example, and the wrapper is never an item.
 fn items<E: Error>(value: Value, wrapped: bool) -> Result<Vec<Value>, E> {
     match value {
         Value::Null => Ok(Vec::new()),
@@ -91,6 +95,9 @@ fn items<E: Error>(value: Value, wrapped: bool) -> Result<Vec<Value>, E> {
             1 => items(members.into_iter().next().map(|(_, v)| v).unwrap_or(Value::Null), false),
             _ => Err(E::custom("expected a list wrapper object with one member")),
         },
+        Value::Object(members) if members.len() == 1 && members.values().all(Value::is_array) => {
+            items(members.into_iter().next().map(|(_, v)| v).unwrap_or(Value::Null), false)
+        }
         single => Ok(vec![single]),
     }
 }

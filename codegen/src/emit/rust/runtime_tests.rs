@@ -173,3 +173,15 @@ fn responses_read_numbers_as_strings_wrappers_and_absent_fields() {
     assert!(empty.ids.is_empty() && empty.price.is_none());
     assert!(serde_json::from_value::<Body>(json!({"Count": "many"})).is_err());
 }
+
+#[test]
+fn lists_the_docs_show_bare_are_read_when_the_service_wraps_them() {
+    let body: Body = serde_json::from_value(json!({
+        "Sizes": {"Size": ["1", 2]}, "Bare": {"Item": [{"Id": "x"}, {"Id": "y"}]}
+    }))
+    .unwrap();
+    assert_eq!(body.sizes, [1, 2]);
+    assert_eq!(body.bare, [Item { id: Some("x".into()) }, Item { id: Some("y".into()) }]);
+    let single: Body = serde_json::from_value(json!({"Bare": {"Id": "z"}})).unwrap();
+    assert_eq!(single.bare, [Item { id: Some("z".into()) }], "a lone object is still one item");
+}
