@@ -352,8 +352,8 @@ fn literal(item: &str) -> Option<String> {
     let item = item.trim();
     let item = if item.ends_with('.') && !item.ends_with("..") { &item[..item.len() - 1] } else { item };
     if let (Some(open), Some(close)) = (item.find('('), item.rfind(')')) {
-        let inner = item[open + 1..close].trim();
-        if open < close && !inner.is_empty() && !inner.contains(' ') {
+        let inner = if open < close { item[open + 1..close].trim() } else { "" };
+        if !inner.is_empty() && !inner.contains(' ') {
             return Some(inner.to_owned());
         }
     }
@@ -367,6 +367,12 @@ fn literal(item: &str) -> Option<String> {
 mod tests {
     use super::super::tests::param;
     use super::*;
+
+    #[test]
+    fn a_closing_parenthesis_before_the_opening_one_is_no_literal() {
+        assert_eq!(literal(") or (x"), None);
+        assert_eq!(literal("a forward slash (/)"), Some("/".to_owned()));
+    }
 
     fn rules(s: &str) -> Vec<(Rule, bool)> {
         read(s, &param("InstanceName", "String")).into_iter().map(|f| (f.rule, f.doubt.is_none())).collect()
