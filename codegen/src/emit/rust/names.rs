@@ -111,11 +111,6 @@ impl Namer {
             .find(|candidate| self.taken.insert(candidate.clone()))
             .expect("an unbounded range always yields a free name")
     }
-
-    /// Whether `name` is taken.
-    pub fn is_taken(&self, name: &str) -> bool {
-        self.taken.contains(name)
-    }
 }
 
 /// Names each doc name in a group once and deterministically: canonical spellings claim first, then the
