@@ -101,17 +101,11 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("codegen-spec-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+    use crate::write::fresh_temp_dir;
 
     #[test]
     fn a_folder_of_pages_is_one_product_named_after_it() {
-        let dir = temp_dir("flat").join("Ecs");
+        let dir = fresh_temp_dir("flat").join("Ecs");
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join("B.md"), "# B").unwrap();
         fs::write(dir.join("A.md"), "# A").unwrap();
@@ -125,7 +119,7 @@ mod tests {
 
     #[test]
     fn subfolders_with_pages_are_products() {
-        let dir = temp_dir("nested");
+        let dir = fresh_temp_dir("nested");
         for (product, page) in [("vpc", "CreateVpc.md"), ("ecs", "RunInstances.md")] {
             fs::create_dir_all(dir.join(product)).unwrap();
             fs::write(dir.join(product).join(page), "# X").unwrap();
@@ -137,7 +131,7 @@ mod tests {
 
     #[test]
     fn missing_product_toml_warns_and_falls_back() {
-        let dir = temp_dir("meta").join("ecs");
+        let dir = fresh_temp_dir("meta").join("ecs");
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join("A.md"), "# A").unwrap();
         let product = &product_dirs(&dir).unwrap()[0];
@@ -152,7 +146,7 @@ mod tests {
 
     #[test]
     fn invalid_product_toml_is_an_error_with_a_line() {
-        let dir = temp_dir("badmeta").join("ecs");
+        let dir = fresh_temp_dir("badmeta").join("ecs");
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join("A.md"), "# A").unwrap();
         fs::write(dir.join(PRODUCT_META_FILE), "code = \"Ecs\"\nversion = 3\n").unwrap();

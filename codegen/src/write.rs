@@ -89,20 +89,22 @@ fn files_below(out: &Path, rel: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// A fresh, empty folder under the system temp dir for one unit test; `name` keeps tests apart.
+#[cfg(test)]
+pub(crate) fn fresh_temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("codegen-test-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("codegen-write-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
     #[test]
     fn second_write_of_the_same_files_writes_nothing() {
-        let out = temp_dir("noop");
+        let out = fresh_temp_dir("noop");
         let files = vec![OutputFile::new("src/lib.rs", "a"), OutputFile::new("Cargo.toml", "b")];
         let first = write_files(&out, &files).unwrap();
         assert_eq!(first.written.len(), 2);
@@ -113,7 +115,7 @@ mod tests {
 
     #[test]
     fn only_changed_files_are_rewritten() {
-        let out = temp_dir("changed");
+        let out = fresh_temp_dir("changed");
         write_files(&out, &[OutputFile::new("src/a.rs", "1"), OutputFile::new("src/b.rs", "1")]).unwrap();
         let report =
             write_files(&out, &[OutputFile::new("src/a.rs", "1"), OutputFile::new("src/b.rs", "2")]).unwrap();
@@ -123,7 +125,7 @@ mod tests {
 
     #[test]
     fn stale_files_in_managed_dirs_are_removed_and_others_kept() {
-        let out = temp_dir("stale");
+        let out = fresh_temp_dir("stale");
         fs::create_dir_all(out.join("src/old")).unwrap();
         fs::write(out.join("src/old/gone.rs"), "").unwrap();
         fs::create_dir_all(out.join("tests")).unwrap();
