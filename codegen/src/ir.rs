@@ -313,10 +313,3 @@ impl ScalarType {
         })
     }
 }
-
-impl Param {
-    /// True when the wire name contains a `.N` index, i.e. the parameter is a list or sits in a repeated group.
-    pub fn is_repeated(&self) -> bool {
-        self.path.iter().any(|s| s.index == Index::Each)
-    }
-}
