@@ -224,19 +224,10 @@ pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{ApiStyle, Examples, ProductMeta};
+    use crate::ir::{ApiStyle, ProductMeta};
 
     fn api(name: &str) -> Api {
-        Api {
-            name: name.into(),
-            source: format!("ecs/{name}.md"),
-            summary: String::new(),
-            request: Vec::new(),
-            cross_field: Vec::new(),
-            response: Vec::new(),
-            examples: Examples::default(),
-            errors: Vec::new(),
-        }
+        Api { name: name.into(), source: format!("ecs/{name}.md"), ..Default::default() }
     }
 
     #[test]

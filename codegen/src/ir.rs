@@ -40,7 +40,7 @@ pub enum ApiStyle {
 }
 
 /// One API operation, read from one reference page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Api {
     /// Operation name (`RunInstances`), from the page's first heading.
     pub name: String,

@@ -92,12 +92,8 @@ proptest! {
         let mut api = Api {
             name: "RunInstances".into(),
             source: "p.md".into(),
-            summary: String::new(),
             request,
-            cross_field: Vec::new(),
-            response: Vec::new(),
-            examples: Default::default(),
-            errors: Vec::new(),
+            ..Default::default()
         };
         let mut diags = Diagnostics::new("p.md");
         extract(&mut api, &mut diags);

@@ -371,12 +371,8 @@ pub(crate) mod tests {
         Api {
             name: "RunInstances".into(),
             source: "spec/ecs/RunInstances.md".into(),
-            summary: String::new(),
             request,
-            cross_field: Vec::new(),
-            response: Vec::new(),
-            examples: Default::default(),
-            errors: Vec::new(),
+            ..Default::default()
         }
     }
 

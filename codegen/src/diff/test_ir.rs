@@ -1,8 +1,7 @@
 //! Hand-built IR for the diff unit tests.
 
 use crate::ir::{
-    Api, Constraint, Enforcement, EnumValue, ErrorRow, Examples, Field, FieldShape, Param, Rule, ScalarType,
-    Text,
+    Api, Constraint, Enforcement, EnumValue, ErrorRow, Field, FieldShape, Param, Rule, ScalarType, Text,
 };
 
 fn text(plain: &str) -> Text {
@@ -60,14 +59,5 @@ pub fn error_row(status: Option<u16>, code: &str, message: &str) -> ErrorRow {
 }
 
 pub fn api(name: &str, request: Vec<Param>) -> Api {
-    Api {
-        name: name.to_owned(),
-        source: format!("{name}.md"),
-        summary: String::new(),
-        request,
-        cross_field: Vec::new(),
-        response: Vec::new(),
-        examples: Examples::default(),
-        errors: Vec::new(),
-    }
+    Api { name: name.to_owned(), source: format!("{name}.md"), request, ..Default::default() }
 }

@@ -1,6 +1,6 @@
 //! Hand-built IR for the OpenAPI emitter's unit tests.
 
-use crate::ir::{Api, Examples, Index, Param, Segment, Text};
+use crate::ir::{Api, Index, Param, Segment, Text};
 
 /// A String parameter read from a wire name (`DataDisk.N.Size`, `Filter.1.Key`), optional, no rules.
 pub fn param(wire: &str) -> Param {
@@ -36,10 +36,6 @@ pub fn api(name: &str) -> Api {
         name: name.to_owned(),
         source: format!("spec/ecs/{name}.md"),
         summary: format!("Does {name}."),
-        request: Vec::new(),
-        cross_field: Vec::new(),
-        response: Vec::new(),
-        examples: Examples::default(),
-        errors: Vec::new(),
+        ..Default::default()
     }
 }
