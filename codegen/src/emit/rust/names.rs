@@ -116,28 +116,26 @@ impl Namer {
 /// Names each doc name in a group once and deterministically: canonical spellings claim first, then the
 /// rest in input order, each trying its [`camel`] form, then its [`camel_as_written`] form.
 pub fn camel_names(namer: &mut Namer, doc_names: &[&str]) -> Vec<String> {
-    let mut out = vec![String::new(); doc_names.len()];
-    let order = doc_names
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| is_canonical(n))
-        .chain(doc_names.iter().enumerate().filter(|(_, n)| !is_canonical(n)));
-    for (i, name) in order {
-        out[i] = namer.claim(&[camel(name), camel_as_written(name)]);
-    }
-    out
+    claim_canonical_first(namer, doc_names, |name| vec![camel(name), camel_as_written(name)])
 }
 
 /// Like [`camel_names`] for snake-case names: canonical spellings claim first, the rest get a suffix.
 pub fn snake_names(namer: &mut Namer, doc_names: &[&str]) -> Vec<String> {
+    claim_canonical_first(namer, doc_names, |name| vec![snake(name)])
+}
+
+/// Claims a name for each doc name, canonical spellings first, then the rest in input order, each
+/// trying its `candidates` in turn; the result is in input order.
+fn claim_canonical_first(
+    namer: &mut Namer,
+    doc_names: &[&str],
+    candidates: impl Fn(&str) -> Vec<String>,
+) -> Vec<String> {
     let mut out = vec![String::new(); doc_names.len()];
-    let order = doc_names
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| is_canonical(n))
-        .chain(doc_names.iter().enumerate().filter(|(_, n)| !is_canonical(n)));
-    for (i, name) in order {
-        out[i] = namer.claim(&[snake(name)]);
+    let (canonical, rest): (Vec<_>, Vec<_>) =
+        doc_names.iter().enumerate().partition(|(_, n)| is_canonical(n));
+    for (i, name) in canonical.into_iter().chain(rest) {
+        out[i] = namer.claim(&candidates(name));
     }
     out
 }
