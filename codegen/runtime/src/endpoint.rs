@@ -31,17 +31,17 @@ impl Endpoint {
         Ok(Endpoint { scheme: Scheme::Https, host: host.to_ascii_lowercase(), port: None })
     }
 
-    /// Reads `host`, `host:port`, `https://host[:port][/]` or `http://host[:port][/]`; nothing else.
+    /// Reads `host`, `host:port`, `https://host[:port][/]` or `http://host[:port][/]`; nothing else
+    /// (a bare `host/` is refused: it looks like the start of a path).
     pub fn parse(text: &str) -> Result<Self, InvalidEndpoint> {
         let bad = || InvalidEndpoint(text.to_owned());
         let (scheme, rest) = if let Some(rest) = text.strip_prefix("https://") {
-            (Scheme::Https, rest)
+            (Scheme::Https, rest.strip_suffix('/').unwrap_or(rest))
         } else if let Some(rest) = text.strip_prefix("http://") {
-            (Scheme::Http, rest)
+            (Scheme::Http, rest.strip_suffix('/').unwrap_or(rest))
         } else {
             (Scheme::Https, text)
         };
-        let rest = rest.strip_suffix('/').unwrap_or(rest);
         let (host, port) = match rest.rsplit_once(':') {
             Some((host, port)) => {
                 let port: u16 = port.parse().map_err(|_| bad())?;
