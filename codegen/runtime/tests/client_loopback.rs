@@ -184,8 +184,7 @@ async fn idempotent_calls_are_retried_after_server_errors_resets_truncation_and_
         ],
     );
     let config = config_for(&server).retry(fast_retries(6)).timeout(Duration::from_millis(400)).build().expect("config");
-    let client = Client::new(&config, &ENDPOINTS).expect("client");
-    let response = client.send(&create()).await.expect("sixth attempt");
+    let response = Client::new(&config, &ENDPOINTS).expect("client").send(&create()).await.expect("sixth attempt");
     assert_eq!(response.thing_id, "t-1");
     let exchanges = server.exchanges();
     assert_eq!(exchanges.len(), 6);
