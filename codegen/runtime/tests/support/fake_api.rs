@@ -4,6 +4,7 @@ use std::fmt;
 
 use alibabacloud_runtime::endpoint::ProductEndpoints;
 use alibabacloud_runtime::operation::{ErrorBody, Operation};
+#[cfg(feature = "client")]
 use alibabacloud_runtime::paginate::{Paginated, PaginatedItems, Paging};
 use alibabacloud_runtime::secret::Secret;
 use alibabacloud_runtime::validation::{self, Check, Rule, ValidationErrors};
@@ -75,10 +76,12 @@ impl Operation for DescribeThingsRequest {
     }
 }
 
+#[cfg(feature = "client")]
 impl Paginated for DescribeThingsRequest {
     const PAGING: Paging = Paging::NextToken { next_token: "NextToken", max_results: "MaxResults" };
 }
 
+#[cfg(feature = "client")]
 impl PaginatedItems for DescribeThingsRequest {
     type Item = String;
 
@@ -110,11 +113,13 @@ impl Operation for ListPagesRequest {
     }
 }
 
+#[cfg(feature = "client")]
 impl Paginated for ListPagesRequest {
     const PAGING: Paging =
         Paging::PageNumber { page_number: "PageNumber", page_size: "PageSize", total_count: "TotalCount" };
 }
 
+#[cfg(feature = "client")]
 impl PaginatedItems for ListPagesRequest {
     type Item = String;
 

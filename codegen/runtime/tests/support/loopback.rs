@@ -232,6 +232,7 @@ fn serve(
             return;
         }
         let Some(exchange) = read_exchange(&mut reader, secrets) else { return };
+        let close = exchange.header("connection").is_some_and(|value| value.eq_ignore_ascii_case("close"));
         let reply = match exchange.signature_ok {
             Some(false) => Reply::json(400, BAD_SIGNATURE),
             _ => handler.reply(&exchange, index),
@@ -253,6 +254,9 @@ fn serve(
                     return;
                 }
                 let _ = stream.flush();
+                if close {
+                    return;
+                }
             }
             Reply::ResetBeforeRead | Reply::ResetAfterRead => return,
             Reply::Stall => {
