@@ -220,7 +220,7 @@ fn short(source: &str) -> String {
 }
 
 /// The parameter names a cross-field rule mentions, for resolving in place.
-fn rule_names(rule: &mut Rule) -> Vec<&mut String> {
+pub(crate) fn rule_names(rule: &mut Rule) -> Vec<&mut String> {
     match rule {
         Rule::MutuallyExclusive { params } => params.iter_mut().collect(),
         Rule::ForbiddenWith { when, then, .. } | Rule::RestrictedWith { when, then, .. } => vec![when, then],
