@@ -37,6 +37,12 @@ use value_set::{Case, PendingCase};
 /// Why a sentence under a condition is not enforced.
 const CONDITIONAL: &str = "stated under a condition (if/when/for …) that the validator does not check";
 
+/// Why a Boolean's "Valid values: true, false" is kept only as documentation: a value set that is
+/// the type's whole domain rejects nothing, so it is no rule for validators or diff (which compare
+/// enforced rules only), and coverage does not count it as a sentence left unenforced.
+pub const WHOLE_DOMAIN: &str =
+    "names every value of the Boolean type: documents the domain, constrains nothing";
+
 /// A rule read from a sentence, with the doubt that keeps it unenforced.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
@@ -288,6 +294,12 @@ fn resolve_cases(
                 );
                 if numeric && values.iter().any(|v| number::parse(v).is_none()) {
                     doubt.get_or_insert_with(|| "a non-numeric value on a numeric parameter".to_owned());
+                }
+                let whole_domain = values.iter().any(|v| v == "true")
+                    && values.iter().any(|v| v == "false")
+                    && values.iter().all(|v| v == "true" || v == "false");
+                if param.ty == ScalarType::Boolean && whole_domain {
+                    doubt.get_or_insert_with(|| WHOLE_DOMAIN.to_owned());
                 }
                 Rule::OneOfBy {
                     param: param.wire_name.clone(),
