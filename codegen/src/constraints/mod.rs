@@ -3,6 +3,7 @@
 //! One module per kind of sentence; this module runs them over a page, resolves the parameter
 //! names that cross-field rules mention, and marks anything read with doubt as unenforced.
 
+mod alternatives;
 mod chars;
 pub mod check;
 pub mod consistency;
@@ -87,6 +88,7 @@ pub fn extract(api: &mut Api, diags: &mut Diagnostics) {
         rules.push(resolve_cross(api, &names, i, found, diags));
     }
     api.cross_field = dedup(rules);
+    alternatives::widen(api, diags);
 }
 
 /// What one description gave.
