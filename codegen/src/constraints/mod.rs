@@ -10,6 +10,7 @@ pub mod consistency;
 pub mod coverage;
 mod cross_field;
 pub(crate) mod default;
+pub mod evidence;
 mod format;
 mod length;
 pub mod names;
@@ -89,6 +90,7 @@ pub fn extract(api: &mut Api, diags: &mut Diagnostics) {
     }
     api.cross_field = dedup(rules);
     alternatives::widen(api, diags);
+    evidence::weigh(api, diags);
 }
 
 /// What one description gave.
