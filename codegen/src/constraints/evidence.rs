@@ -104,7 +104,7 @@ fn weigh_param(param: &mut Param, examples: &[Example], diags: &mut Diagnostics)
             );
         }
         c.enforcement = Enforcement::Unenforced(format!(
-            "the page's own {} `{}` breaks it: {message}",
+            "the page's own {} `{}` breaks it: \"{message}\"",
             first.from.label(),
             first.value
         ));
@@ -164,7 +164,7 @@ mod tests {
         assert_eq!(
             chars[0].enforcement,
             Enforcement::Unenforced(
-                "the page's own example `k8s-node-[1,4]-alibabacloud` breaks it: contains `[`, which is not allowed"
+                "the page's own example `k8s-node-[1,4]-alibabacloud` breaks it: \"contains `[`, which is not allowed\""
                     .into()
             )
         );
@@ -200,7 +200,7 @@ mod tests {
         assert_eq!(
             a.request[1].constraints[0].enforcement,
             Enforcement::Unenforced(
-                "the page's own sample-request value `linux` breaks it: must be one of Windows, Linux, all"
+                "the page's own sample-request value `linux` breaks it: \"must be one of Windows, Linux, all\""
                     .into()
             )
         );
