@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 use alibabacloud_ecs::run_instances::RunInstancesRequest;
 use serde_json::{json, Value};
 
-const BASE: &str = r#"{"RegionId":"cn-hangzhou","ImageId":"img-1","InstanceType":"ecs.g5.large","VSwitchId":"vsw-1"}"#;
+const BASE: &str =
+    r#"{"RegionId":"cn-hangzhou","ImageId":"img-1","InstanceType":"ecs.g5.large","VSwitchId":"vsw-1"}"#;
 
 fn request(extra: Value) -> String {
     let mut base: Value = serde_json::from_str(BASE).expect("base JSON");
@@ -69,7 +70,10 @@ fn cases() -> Vec<(String, Vec<&'static str>)> {
     vec![
         (request(json!({"SecurityGroupIds": ["sg-1", "sg-2"]})), vec![]),
         (request(json!({"SecurityGroupId": "sg-1", "InstanceName": "k8s-node-[1,4]-alibabacloud"})), vec![]),
-        (request(json!({"SecurityGroupId": "sg-1", "SecurityGroupIds": ["sg-2"]})), vec!["SecurityGroupIds.N"]),
+        (
+            request(json!({"SecurityGroupId": "sg-1", "SecurityGroupIds": ["sg-2"]})),
+            vec!["SecurityGroupIds.N"],
+        ),
         (request(json!({})), vec!["SecurityGroupId"]),
         (request(json!({"SecurityGroupId": "sg-1", "InstanceName": "k8s node"})), vec!["InstanceName"]),
     ]
