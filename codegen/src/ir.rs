@@ -260,6 +260,34 @@ pub enum Rule {
     RangeBy { param: String, on: String, cases: Vec<RangeCase> },
 }
 
+impl Rule {
+    /// The rule's kind as its serde tag spells it (`one_of`, `range_by`, …): what overrides select
+    /// by and what diff compares like with like.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rule::Length { .. } => "length",
+            Rule::Range { .. } => "range",
+            Rule::OneOf { .. } => "one_of",
+            Rule::RepeatCount { .. } => "repeat_count",
+            Rule::StartsWithLetter => "starts_with_letter",
+            Rule::AllowedChars { .. } => "allowed_chars",
+            Rule::ForbiddenPrefixes { .. } => "forbidden_prefixes",
+            Rule::ForbiddenSubstrings { .. } => "forbidden_substrings",
+            Rule::NoLeadingOrTrailing { .. } => "no_leading_or_trailing",
+            Rule::NoConsecutive { .. } => "no_consecutive",
+            Rule::Format { .. } => "format",
+            Rule::Default { .. } => "default",
+            Rule::MutuallyExclusive { .. } => "mutually_exclusive",
+            Rule::ForbiddenWith { .. } => "forbidden_with",
+            Rule::RestrictedWith { .. } => "restricted_with",
+            Rule::DependsOn { .. } => "depends_on",
+            Rule::RequiredUnless { .. } => "required_unless",
+            Rule::OneOfBy { .. } => "one_of_by",
+            Rule::RangeBy { .. } => "range_by",
+        }
+    }
+}
+
 /// A character class in [`Rule::AllowedChars`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

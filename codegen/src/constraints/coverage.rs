@@ -49,6 +49,9 @@ impl Coverage {
             cov.checks_enforced += enforced;
             for c in &param.constraints {
                 if let Enforcement::Unenforced(reason) = &c.enforcement {
+                    if reason == super::WHOLE_DOMAIN {
+                        continue;
+                    }
                     cov.add(reason, &api.name, &param.wire_name, &c.source);
                 }
             }
@@ -67,6 +70,9 @@ impl Coverage {
             api.cross_field.iter().filter(|c| c.enforcement == Enforcement::Enforced).count();
         for c in &api.cross_field {
             if let Enforcement::Unenforced(reason) = &c.enforcement {
+                if reason == super::WHOLE_DOMAIN {
+                    continue;
+                }
                 cov.add(reason, &api.name, "(cross-field)", &c.source);
             }
         }

@@ -116,13 +116,6 @@ impl ModifyDeploymentSetAttributesRequest {
     /// sentence (or `spec/overrides.toml` reason) it came from.
     pub const CHECKS: &'static [crate::runtime::validation::Check] = &[
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Action",
-                values: &["ModifyDeploymentSetAttributes"],
-            },
-            source: "Set the value to ModifyDeploymentSetAttributes.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Length {
                 param: "DeploymentSetName",
                 min: Some(2u64),
