@@ -69,8 +69,7 @@ pub fn workspace_root() -> PathBuf {
 pub fn load_products(spec: &Path, shown_as: &str) -> Vec<codegen::ir::Product> {
     let mut products = Vec::new();
     for dir in codegen::spec::product_dirs(spec).expect("spec dir lists") {
-        let mut diags = codegen::diag::Diagnostics::new(dir.dir.display().to_string());
-        let meta = codegen::spec::product_meta(&dir, &mut diags);
+        let meta = codegen::meta::read_product_meta(spec, &dir, &mut Vec::new());
         let mut apis = Vec::new();
         for page in &dir.pages {
             let rel = page.strip_prefix(spec).unwrap_or(page).to_string_lossy().replace('\\', "/");

@@ -1,0 +1,297 @@
+//! Product metadata (code, API version, endpoints, style) read from the docs, with `product.toml`
+//! overriding single keys, each with a reason; every value records its source.
+//!
+//! The claims come from `parse::product_claims` over every page of the product folder and every
+//! guide in its `guides/` folder; `version` and `endpoints` hold the rules that choose among them.
+//! Without a source the code and name fall back to the folder name (a note); a product with no
+//! API version or no host anywhere is an error, as its crate could not send a request.
+
+pub mod endpoints;
+pub mod overrides;
+pub mod pick;
+pub mod version;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use endpoints::HostEvidence;
+use pick::{pick, At, Evidence, Within};
+
+use crate::diag::Diagnostic;
+use crate::ir::{ApiStyle, MetaSource, ProductMeta};
+use crate::parallel;
+use crate::parse::{self, product_claims::ProductClaims};
+use crate::spec::{ProductDir, PRODUCT_META_FILE};
+
+/// The claims of one page or guide, with its path.
+#[derive(Debug, Clone)]
+pub struct PageClaims {
+    pub path: PathBuf,
+    pub claims: ProductClaims,
+}
+
+/// Reads the claims of a product's guides (`<product>/guides/*.md`) on all cores; an unreadable
+/// guide is an error diagnostic.
+pub fn guide_claims(dir: &ProductDir, diagnostics: &mut Vec<Diagnostic>) -> Vec<PageClaims> {
+    let read = parallel::map(&dir.guides, |path| match std::fs::read(path) {
+        Ok(bytes) => {
+            let parsed = parse::scan_guide(&path.display().to_string(), &bytes);
+            (Some(PageClaims { path: path.clone(), claims: parsed.claims }), parsed.diagnostics)
+        }
+        Err(e) => (None, vec![Diagnostic::error(&path.display().to_string(), 0, format!("cannot read: {e}"))]),
+    });
+    read.into_iter()
+        .filter_map(|(claims, diags)| {
+            diagnostics.extend(diags);
+            claims
+        })
+        .collect()
+}
+
+/// Reads every page and guide of `dir` and builds its metadata (what `gen` does from the claims
+/// it collects while parsing), for tools and tests.
+pub fn read_product_meta(spec_dir: &Path, dir: &ProductDir, diagnostics: &mut Vec<Diagnostic>) -> ProductMeta {
+    let mut pages: Vec<PageClaims> = parallel::map(&dir.pages, |path| {
+        let bytes = std::fs::read(path).unwrap_or_default();
+        PageClaims { path: path.clone(), claims: parse::parse_page(&path.display().to_string(), &bytes).claims }
+    });
+    pages.extend(guide_claims(dir, diagnostics));
+    product_meta(spec_dir, dir, &pages, diagnostics)
+}
+
+/// The product's metadata from the claims of its pages and guides (in that order), then its
+/// `product.toml`; reports contradictions, overrides that are not needed, and what is missing.
+pub fn product_meta(
+    spec_dir: &Path,
+    dir: &ProductDir,
+    pages: &[PageClaims],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ProductMeta {
+    let at = |path: &Path, line: usize| At {
+        shown: path.display().to_string(),
+        rel: path.strip_prefix(spec_dir).unwrap_or(path).to_string_lossy().replace('\\', "/"),
+        line,
+    };
+    let mut versions = Vec::new();
+    let mut hosts = Vec::new();
+    let mut codes = Vec::new();
+    let mut styles = Vec::new();
+    for page in pages {
+        let c = &page.claims;
+        versions.extend(
+            c.versions.iter().map(|v| Evidence { value: v.value.clone(), tier: v.from, at: at(&page.path, v.line) }),
+        );
+        hosts.extend(c.hosts.iter().map(|h| HostEvidence {
+            claim: Evidence { value: h.host.clone(), tier: h.from, at: at(&page.path, h.line) },
+            region: h.region.clone(),
+        }));
+        codes.extend(c.codes.iter().map(|v| Evidence { value: v.value.clone(), tier: 0u8, at: at(&page.path, v.line) }));
+        styles.extend(c.styles.iter().map(|v| Evidence { value: v.value.clone(), tier: 0u8, at: at(&page.path, v.line) }));
+    }
+
+    let toml_path = dir.dir.join(PRODUCT_META_FILE);
+    let toml_shown = toml_path.display().to_string();
+    let mut sources = BTreeMap::new();
+    let version = version::choose(&versions, diagnostics).map(|v| {
+        sources.insert("version".to_owned(), v.at.source());
+        v.value.clone()
+    });
+    let code = most_written("product code", &codes, diagnostics).map(|v| {
+        sources.insert("code".to_owned(), v.at.source());
+        v.value.clone()
+    });
+    let style = read_style(&styles, &toml_shown, &mut sources, diagnostics);
+    let endpoints = endpoints::assemble(&hosts, &mut sources, diagnostics);
+    let mut meta = ProductMeta {
+        code: code.unwrap_or_default(),
+        name: String::new(),
+        version: version.unwrap_or_default(),
+        endpoint: String::new(),
+        endpoints,
+        style,
+        sources,
+    };
+    apply_product_toml(&toml_path, &mut meta, diagnostics);
+    fill_gaps(dir, &toml_shown, &mut meta, diagnostics);
+    meta.endpoint = meta
+        .endpoints
+        .central
+        .clone()
+        .or_else(|| meta.endpoints.regional.values().next().cloned())
+        .unwrap_or_default();
+    meta
+}
+
+/// The value written most often (a tie: the first), warning about every other.
+fn most_written<'a>(
+    what: &str,
+    claims: &'a [Evidence<u8>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'a Evidence<u8>> {
+    let picked = pick(claims, Within::MostFrequent)?;
+    for (other, count) in picked.others {
+        diagnostics.push(Diagnostic::warning(
+            &other.at.shown,
+            other.at.line,
+            format!(
+                "{what} `{}` ({count} mention{}) contradicts `{}`, the one written most often (first at {})",
+                other.value,
+                if count == 1 { "" } else { "s" },
+                picked.chosen.value,
+                picked.chosen.at.display()
+            ),
+        ));
+    }
+    Some(picked.chosen)
+}
+
+/// `type=RPC` of the API Explorer links; `ROA` (RESTful) is reported, as only RPC is generated.
+fn read_style(
+    styles: &[Evidence<u8>],
+    toml_shown: &str,
+    sources: &mut BTreeMap<String, MetaSource>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ApiStyle {
+    match most_written("API style", styles, diagnostics) {
+        Some(s) if s.value.eq_ignore_ascii_case("rpc") => {
+            sources.insert("style".into(), s.at.source());
+        }
+        Some(s) => {
+            diagnostics.push(Diagnostic::warning(
+                &s.at.shown,
+                s.at.line,
+                format!("the docs describe a `{}` API; the generator writes RPC requests only", s.value),
+            ));
+            sources.insert(
+                "style".into(),
+                MetaSource::Assumed {
+                    reason: format!("the docs say `{}` ({}), which is not generated; RPC assumed", s.value, s.at.rel),
+                },
+            );
+        }
+        None => {
+            diagnostics.push(Diagnostic::note(toml_shown, 0, "the docs do not say the API style; RPC assumed"));
+            sources.insert(
+                "style".into(),
+                MetaSource::Assumed { reason: "the docs do not say; RPC is the style the generator writes".into() },
+            );
+        }
+    }
+    ApiStyle::Rpc
+}
+
+/// Applies `product.toml` when there is one; an invalid file is an error and changes nothing.
+fn apply_product_toml(path: &Path, meta: &mut ProductMeta, diagnostics: &mut Vec<Diagnostic>) {
+    let shown = path.display().to_string();
+    let Ok(text) = std::fs::read_to_string(path) else { return };
+    let file = match overrides::parse(&text) {
+        Ok(file) => file,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(&shown, e.line, format!("invalid {PRODUCT_META_FILE}: {}", e.message)));
+            return;
+        }
+    };
+    let mut out = Overriding { text: &text, shown: &shown, sources: &mut meta.sources, diagnostics };
+    out.string("code", &mut meta.code, file.code);
+    out.string("name", &mut meta.name, file.name);
+    out.string("version", &mut meta.version, file.version);
+    if let Some(style) = file.style {
+        let line = overrides::line_of(&text, style.value.span().start);
+        out.set("style", line, meta.style == *style.value.get_ref(), &format!("{:?}", style.value.get_ref()), style.reason.into_inner());
+        meta.style = style.value.into_inner();
+    }
+    if let Some(e) = file.endpoints {
+        let line = overrides::line_of(&text, e.reason.span().start);
+        let reason = e.reason.into_inner();
+        if let Some(central) = e.central {
+            let same = meta.endpoints.central.as_deref() == Some(central.as_str());
+            out.set("endpoints.central", line, same, &central, reason.clone());
+            meta.endpoints.central = Some(central);
+        }
+        for (slot, given, map) in
+            [("regional", e.regional, &mut meta.endpoints.regional), ("vpc", e.vpc, &mut meta.endpoints.vpc)]
+        {
+            for (region, host) in given {
+                let same = map.get(&region) == Some(&host);
+                out.set(&format!("endpoints.{slot}.{region}"), line, same, &host, reason.clone());
+                map.insert(region, host);
+            }
+        }
+        if let Some(patterns) = e.patterns {
+            out.sources.retain(|k, _| !k.starts_with("endpoints.patterns."));
+            for i in 0..patterns.len() {
+                out.sources.insert(format!("endpoints.patterns.{i}"), MetaSource::Override { reason: reason.clone() });
+            }
+            meta.endpoints.patterns = patterns;
+        }
+    }
+}
+
+/// Records overrides of `product.toml` and notes the ones that repeat the docs.
+struct Overriding<'a> {
+    text: &'a str,
+    shown: &'a str,
+    sources: &'a mut BTreeMap<String, MetaSource>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Overriding<'_> {
+    fn string(&mut self, key: &str, field: &mut String, keyed: Option<overrides::Keyed<String>>) {
+        let Some(keyed) = keyed else { return };
+        let line = overrides::line_of(self.text, keyed.value.span().start);
+        let value = keyed.value.into_inner();
+        self.set(key, line, *field == value, &value, keyed.reason.into_inner());
+        *field = value;
+    }
+
+    fn set(&mut self, key: &str, line: usize, same_as_docs: bool, value: &str, reason: String) {
+        if same_as_docs {
+            if let Some(MetaSource::Docs { file, line: at }) = self.sources.get(key) {
+                self.diagnostics.push(Diagnostic::note(
+                    self.shown,
+                    line,
+                    format!("`{key}` = `{value}` is what the docs say ({file}:{at}); the override is not needed"),
+                ));
+            }
+        }
+        self.sources.insert(key.to_owned(), MetaSource::Override { reason });
+    }
+}
+
+/// What neither the docs nor `product.toml` give: the code and name fall back to the folder name
+/// (a note); a missing version or host is an error.
+fn fill_gaps(dir: &ProductDir, toml_shown: &str, meta: &mut ProductMeta, diagnostics: &mut Vec<Diagnostic>) {
+    if meta.code.is_empty() {
+        meta.code = heck::ToUpperCamelCase::to_upper_camel_case(dir.name.as_str());
+        let reason = format!("no API Explorer link names the product and {PRODUCT_META_FILE} has no [code]: taken from the folder name");
+        diagnostics.push(Diagnostic::note(toml_shown, 0, format!("product code `{}`: {reason}", meta.code)));
+        meta.sources.insert("code".into(), MetaSource::Assumed { reason });
+    }
+    if meta.name.is_empty() {
+        meta.name = dir.name.clone();
+        let reason = format!("the docs are not read for the product's name and {PRODUCT_META_FILE} has no [name]: the folder name");
+        diagnostics.push(Diagnostic::note(toml_shown, 0, format!("product name `{}`: {reason}", meta.name)));
+        meta.sources.insert("name".into(), MetaSource::Assumed { reason });
+    }
+    if meta.version.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            toml_shown,
+            0,
+            format!("no API version: no common-parameters table, API Explorer link or sample request gives one, and there is no [version] in {PRODUCT_META_FILE}"),
+        ));
+    }
+    let e = &meta.endpoints;
+    if e.central.is_none() && e.regional.is_empty() && e.vpc.is_empty() && e.patterns.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            toml_shown,
+            0,
+            format!("no endpoint: no endpoint table, endpoint sentence or sample request gives a host, and there is no [endpoints] in {PRODUCT_META_FILE}"),
+        ));
+    } else if e.central.is_none() && e.regional.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            toml_shown,
+            0,
+            "the docs give no public host (only VPC hosts or patterns): the crate has no default endpoint",
+        ));
+    }
+}
