@@ -143,7 +143,8 @@ fn read_product(
     let parsed = parallel::map(&dir.pages, |page| {
         std::panic::catch_unwind(|| read_page(spec_dir, page, overrides)).unwrap_or_else(|_| {
             let shown = page.display().to_string();
-            let error = Diagnostic::error(&shown, 0, "internal error: the generator panicked on this page (a bug)");
+            let error =
+                Diagnostic::error(&shown, 0, "internal error: the generator panicked on this page (a bug)");
             (None, vec![error], ProductClaims::default())
         })
     });
@@ -269,7 +270,10 @@ pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
     let apis: Vec<(&str, &Api)> =
         products.iter().flat_map(|p| p.apis.iter().map(move |api| (p.name.as_str(), api))).collect();
     let mut files = parallel::map(&apis, |(product, api)| {
-        OutputFile::new(PathBuf::from("ir").join(product).join(format!("{}.json", api.name)), pretty_json(api))
+        OutputFile::new(
+            PathBuf::from("ir").join(product).join(format!("{}.json", api.name)),
+            pretty_json(api),
+        )
     });
     files.extend(products.iter().map(|p| {
         OutputFile::new(PathBuf::from("ir").join(&p.name).join("product.json"), pretty_json(&p.meta))

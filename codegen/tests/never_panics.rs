@@ -98,7 +98,8 @@ proptest! {
 #[test]
 fn ten_megabyte_page_parses() {
     // Each row its own name: a repeated name is one parameter.
-    let row = |n: usize| format!("|Param{n}|String|No|x|Some text with `a|b` and \\| escapes\n\n -   item\n\n |\n");
+    let row =
+        |n: usize| format!("|Param{n}|String|No|x|Some text with `a|b` and \\| escapes\n\n -   item\n\n |\n");
     let mut page = String::from(
         "# Big\n\n## Request parameters\n\n|Name|Type|Required|Example|Description|\n|---|---|---|---|---|\n",
     );

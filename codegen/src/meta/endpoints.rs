@@ -26,8 +26,14 @@ pub struct HostEvidence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shape {
     Central,
-    Regional { service: String, region: String },
-    Vpc { service: String, region: String },
+    Regional {
+        service: String,
+        region: String,
+    },
+    Vpc {
+        service: String,
+        region: String,
+    },
     /// The host with its region placeholder written `{region}`.
     Pattern(String),
     Other,
@@ -72,7 +78,9 @@ pub fn is_region(s: &str) -> bool {
         && !rest.is_empty()
         && rest[0].len() >= 2
         && rest[0].bytes().all(|b| b.is_ascii_lowercase())
-        && rest.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn is_placeholder(label: &str) -> bool {
@@ -102,7 +110,9 @@ pub fn assemble(
                 services.push(Evidence { value: service, ..h.claim.clone() });
                 vpc.entry(region).or_default().push(h.claim.clone());
             }
-            Shape::Pattern(p) if !patterns.iter().any(|(q, _)| *q == p) => patterns.push((p, h.claim.at.clone())),
+            Shape::Pattern(p) if !patterns.iter().any(|(q, _)| *q == p) => {
+                patterns.push((p, h.claim.at.clone()))
+            }
             Shape::Pattern(_) | Shape::Other => {}
         }
     }

@@ -38,7 +38,9 @@ pub fn guide_claims(dir: &ProductDir, diagnostics: &mut Vec<Diagnostic>) -> Vec<
             let parsed = parse::scan_guide(&path.display().to_string(), &bytes);
             (Some(PageClaims { path: path.clone(), claims: parsed.claims }), parsed.diagnostics)
         }
-        Err(e) => (None, vec![Diagnostic::error(&path.display().to_string(), 0, format!("cannot read: {e}"))]),
+        Err(e) => {
+            (None, vec![Diagnostic::error(&path.display().to_string(), 0, format!("cannot read: {e}"))])
+        }
     });
     read.into_iter()
         .filter_map(|(claims, diags)| {
@@ -50,10 +52,17 @@ pub fn guide_claims(dir: &ProductDir, diagnostics: &mut Vec<Diagnostic>) -> Vec<
 
 /// Reads every page and guide of `dir` and builds its metadata (what `gen` does from the claims
 /// it collects while parsing), for tools and tests.
-pub fn read_product_meta(spec_dir: &Path, dir: &ProductDir, diagnostics: &mut Vec<Diagnostic>) -> ProductMeta {
+pub fn read_product_meta(
+    spec_dir: &Path,
+    dir: &ProductDir,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ProductMeta {
     let mut pages: Vec<PageClaims> = parallel::map(&dir.pages, |path| {
         let bytes = std::fs::read(path).unwrap_or_default();
-        PageClaims { path: path.clone(), claims: parse::parse_page(&path.display().to_string(), &bytes).claims }
+        PageClaims {
+            path: path.clone(),
+            claims: parse::parse_page(&path.display().to_string(), &bytes).claims,
+        }
     });
     pages.extend(guide_claims(dir, diagnostics));
     product_meta(spec_dir, dir, &pages, diagnostics)
@@ -78,15 +87,25 @@ pub fn product_meta(
     let mut styles = Vec::new();
     for page in pages {
         let c = &page.claims;
-        versions.extend(
-            c.versions.iter().map(|v| Evidence { value: v.value.clone(), tier: v.from, at: at(&page.path, v.line) }),
-        );
+        versions.extend(c.versions.iter().map(|v| Evidence {
+            value: v.value.clone(),
+            tier: v.from,
+            at: at(&page.path, v.line),
+        }));
         hosts.extend(c.hosts.iter().map(|h| HostEvidence {
             claim: Evidence { value: h.host.clone(), tier: h.from, at: at(&page.path, h.line) },
             region: h.region.clone(),
         }));
-        codes.extend(c.codes.iter().map(|v| Evidence { value: v.value.clone(), tier: 0u8, at: at(&page.path, v.line) }));
-        styles.extend(c.styles.iter().map(|v| Evidence { value: v.value.clone(), tier: 0u8, at: at(&page.path, v.line) }));
+        codes.extend(c.codes.iter().map(|v| Evidence {
+            value: v.value.clone(),
+            tier: 0u8,
+            at: at(&page.path, v.line),
+        }));
+        styles.extend(c.styles.iter().map(|v| Evidence {
+            value: v.value.clone(),
+            tier: 0u8,
+            at: at(&page.path, v.line),
+        }));
     }
 
     let toml_path = dir.dir.join(PRODUCT_META_FILE);
@@ -165,15 +184,24 @@ fn read_style(
             sources.insert(
                 "style".into(),
                 MetaSource::Assumed {
-                    reason: format!("the docs say `{}` ({}), which is not generated; RPC assumed", s.value, s.at.rel),
+                    reason: format!(
+                        "the docs say `{}` ({}), which is not generated; RPC assumed",
+                        s.value, s.at.rel
+                    ),
                 },
             );
         }
         None => {
-            diagnostics.push(Diagnostic::note(toml_shown, 0, "the docs do not say the API style; RPC assumed"));
+            diagnostics.push(Diagnostic::note(
+                toml_shown,
+                0,
+                "the docs do not say the API style; RPC assumed",
+            ));
             sources.insert(
                 "style".into(),
-                MetaSource::Assumed { reason: "the docs do not say; RPC is the style the generator writes".into() },
+                MetaSource::Assumed {
+                    reason: "the docs do not say; RPC is the style the generator writes".into(),
+                },
             );
         }
     }
@@ -187,7 +215,11 @@ fn apply_product_toml(path: &Path, meta: &mut ProductMeta, diagnostics: &mut Vec
     let file = match overrides::parse(&text) {
         Ok(file) => file,
         Err(e) => {
-            diagnostics.push(Diagnostic::error(&shown, e.line, format!("invalid {PRODUCT_META_FILE}: {}", e.message)));
+            diagnostics.push(Diagnostic::error(
+                &shown,
+                e.line,
+                format!("invalid {PRODUCT_META_FILE}: {}", e.message),
+            ));
             return;
         }
     };
@@ -197,7 +229,13 @@ fn apply_product_toml(path: &Path, meta: &mut ProductMeta, diagnostics: &mut Vec
     out.string("version", &mut meta.version, file.version);
     if let Some(style) = file.style {
         let line = overrides::line_of(&text, style.value.span().start);
-        out.set("style", line, meta.style == *style.value.get_ref(), &format!("{:?}", style.value.get_ref()), style.reason.into_inner());
+        out.set(
+            "style",
+            line,
+            meta.style == *style.value.get_ref(),
+            &format!("{:?}", style.value.get_ref()),
+            style.reason.into_inner(),
+        );
         meta.style = style.value.into_inner();
     }
     if let Some(e) = file.endpoints {
@@ -220,7 +258,10 @@ fn apply_product_toml(path: &Path, meta: &mut ProductMeta, diagnostics: &mut Vec
         if let Some(patterns) = e.patterns {
             out.sources.retain(|k, _| !k.starts_with("endpoints.patterns."));
             for i in 0..patterns.len() {
-                out.sources.insert(format!("endpoints.patterns.{i}"), MetaSource::Override { reason: reason.clone() });
+                out.sources.insert(
+                    format!("endpoints.patterns.{i}"),
+                    MetaSource::Override { reason: reason.clone() },
+                );
             }
             meta.endpoints.patterns = patterns;
         }
@@ -250,7 +291,9 @@ impl Overriding<'_> {
                 self.diagnostics.push(Diagnostic::note(
                     self.shown,
                     line,
-                    format!("`{key}` = `{value}` is what the docs say ({file}:{at}); the override is not needed"),
+                    format!(
+                        "`{key}` = `{value}` is what the docs say ({file}:{at}); the override is not needed"
+                    ),
                 ));
             }
         }
@@ -293,5 +336,126 @@ fn fill_gaps(dir: &ProductDir, toml_shown: &str, meta: &mut ProductMeta, diagnos
             0,
             "the docs give no public host (only VPC hosts or patterns): the crate has no default endpoint",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+    use crate::spec::product_dirs;
+    use crate::write::fresh_temp_dir;
+
+    const PAGE: &str = "# DescribeThings\n\n[Debug](https://api.aliyun.com/#product=Things&api=DescribeThings&type=RPC&version=2020-01-01)\n\n## Request parameters\n\n|Name|Type|Required|Example|Description|\n|---|---|---|---|---|\n|Action|String|Yes|DescribeThings|Set the value to DescribeThings.|\n\n## Examples\n\n```\nhttps://things.aliyuncs.com/?Action=DescribeThings\n&<Common request parameters>\n```\n";
+
+    fn product(name: &str, files: &[(&str, &str)]) -> (PathBuf, ProductDir) {
+        let spec = fresh_temp_dir(name);
+        let dir = spec.join("things");
+        for (path, text) in files {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let product = product_dirs(&spec).unwrap().remove(0);
+        (spec, product)
+    }
+
+    fn messages(diags: &[Diagnostic], severity: Severity) -> Vec<String> {
+        diags.iter().filter(|d| d.severity == severity).map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn without_product_toml_the_docs_give_everything_a_crate_needs() {
+        let (spec, dir) = product("meta-docs", &[("DescribeThings.md", PAGE)]);
+        let mut diags = Vec::new();
+        let meta = read_product_meta(&spec, &dir, &mut diags);
+        assert!(messages(&diags, Severity::Error).is_empty(), "{diags:#?}");
+        assert_eq!((meta.code.as_str(), meta.version.as_str()), ("Things", "2020-01-01"));
+        assert_eq!((meta.endpoint.as_str(), meta.style), ("things.aliyuncs.com", ApiStyle::Rpc));
+        let page = MetaSource::Docs { file: "things/DescribeThings.md".into(), line: 3 };
+        assert_eq!(meta.sources["version"], page);
+        assert_eq!(meta.sources["code"], page);
+        assert_eq!(
+            meta.sources["endpoints.central"],
+            MetaSource::Docs { file: "things/DescribeThings.md".into(), line: 14 }
+        );
+        assert!(matches!(meta.sources["name"], MetaSource::Assumed { .. }));
+        assert_eq!(meta.name, "things");
+    }
+
+    #[test]
+    fn guides_give_version_and_endpoint_tables() {
+        let guide = "# Common parameters\n\n## Common request parameters\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Version|String|Yes|Value: 2021-02-02.|\n\n## Endpoints\n\n|Region|Region ID|Endpoint|\n|---|---|---|\n|Default|-|things.aliyuncs.com|\n|China \\(Beijing\\)|cn-beijing|things.cn-beijing.aliyuncs.com|\n|China \\(Beijing\\)|cn-beijing|things-vpc.cn-beijing.aliyuncs.com|\n";
+        let (spec, dir) = product("meta-guides", &[("DescribeThings.md", PAGE), ("guides/Common.md", guide)]);
+        let mut diags = Vec::new();
+        let meta = read_product_meta(&spec, &dir, &mut diags);
+        assert_eq!(meta.version, "2021-02-02", "the table beats the explorer link");
+        assert_eq!(
+            meta.sources["version"],
+            MetaSource::Docs { file: "things/guides/Common.md".into(), line: 7 }
+        );
+        assert_eq!(meta.endpoints.regional["cn-beijing"], "things.cn-beijing.aliyuncs.com");
+        assert_eq!(meta.endpoints.vpc["cn-beijing"], "things-vpc.cn-beijing.aliyuncs.com");
+        assert_eq!(
+            meta.sources["endpoints.central"],
+            MetaSource::Docs { file: "things/guides/Common.md".into(), line: 13 }
+        );
+        let warnings = messages(&diags, Severity::Warning);
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        assert!(warnings[0].contains("DescribeThings.md:3: warning: API version `2020-01-01` (API Explorer link) contradicts `2021-02-02`"), "{}", warnings[0]);
+    }
+
+    #[test]
+    fn product_toml_overrides_keys_with_their_reason_and_notes_needless_ones() {
+        let toml = "[version]\nvalue = \"2020-01-01\"\nreason = \"as the docs\"\n\n[code]\nvalue = \"Thing\"\nreason = \"the service says Thing\"\n\n[endpoints]\nreason = \"a region the docs miss\"\nregional = { cn-beijing = \"things.cn-beijing.aliyuncs.com\" }\n";
+        let (spec, dir) = product("meta-toml", &[("DescribeThings.md", PAGE), ("product.toml", toml)]);
+        let mut diags = Vec::new();
+        let meta = read_product_meta(&spec, &dir, &mut diags);
+        assert_eq!(meta.code, "Thing");
+        assert_eq!(meta.sources["code"], MetaSource::Override { reason: "the service says Thing".into() });
+        assert_eq!(meta.endpoints.regional["cn-beijing"], "things.cn-beijing.aliyuncs.com");
+        assert_eq!(meta.endpoint, "things.aliyuncs.com", "the central host stays the default");
+        let notes = messages(&diags, Severity::Note);
+        assert!(notes.iter().any(|n| n.contains("product.toml:2: note: `version` = `2020-01-01` is what the docs say (things/DescribeThings.md:3)")), "{notes:#?}");
+    }
+
+    #[test]
+    fn a_bad_product_toml_is_an_error_with_its_line_and_changes_nothing() {
+        let toml = "[version]\nvalue = \"2019-01-01\"\nreason = \"r\"\nextra = 1\n";
+        let (spec, dir) = product("meta-bad", &[("DescribeThings.md", PAGE), ("product.toml", toml)]);
+        let mut diags = Vec::new();
+        let meta = read_product_meta(&spec, &dir, &mut diags);
+        let errors = messages(&diags, Severity::Error);
+        assert_eq!(errors.len(), 1, "{diags:#?}");
+        assert!(
+            errors[0].contains("product.toml:4: error: invalid product.toml: unknown field `extra`"),
+            "{}",
+            errors[0]
+        );
+        assert_eq!(meta.version, "2020-01-01");
+    }
+
+    #[test]
+    fn no_version_and_no_host_anywhere_are_errors() {
+        let (spec, dir) = product("meta-none", &[("A.md", "# A\n\nNothing here.\n")]);
+        let mut diags = Vec::new();
+        let meta = read_product_meta(&spec, &dir, &mut diags);
+        let errors = messages(&diags, Severity::Error);
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors[0].contains("no API version"));
+        assert!(errors[1].contains("no endpoint"));
+        assert_eq!(meta.code, "Things", "the folder name, with a note");
+    }
+
+    #[test]
+    fn the_repo_spec_dir_reads() {
+        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        let dir = product_dirs(&spec).unwrap().remove(0);
+        let mut diags = Vec::new();
+        let meta = read_product_meta(&spec, &dir, &mut diags);
+        assert!(messages(&diags, Severity::Error).is_empty(), "{diags:#?}");
+        assert_eq!((meta.code.as_str(), meta.version.as_str()), ("Ecs", "2014-05-26"));
+        assert_eq!(meta.endpoints.central.as_deref(), Some("ecs.aliyuncs.com"));
+        assert!(matches!(meta.sources["version"], MetaSource::Override { .. }));
     }
 }

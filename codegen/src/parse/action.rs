@@ -61,8 +61,11 @@ pub fn identify(
     let (pairs, sample_line) = sample;
     let sample = pairs.iter().find(|p| p.key.trim() == "Action").and_then(|p| {
         let value = p.value.trim();
-        is_operation_name(value)
-            .then(|| Claim { from: NameSource::SampleRequest, value: value.to_owned(), line: sample_line })
+        is_operation_name(value).then(|| Claim {
+            from: NameSource::SampleRequest,
+            value: value.to_owned(),
+            line: sample_line,
+        })
     });
 
     let title_value = title.as_ref().map(|t| t.value.as_str());
@@ -167,8 +170,12 @@ mod tests {
 
     #[test]
     fn the_action_row_example_names_the_operation_over_a_differing_title() {
-        let row = action_row(Some("DescribeAutoSnapshotPolicyEx"), "Set the value to DescribeAutoSnapshotPolicyEx.");
-        let (id, warnings) = run("DescribeAutoSnapshotPolicyEX", Some(row), &sample("DescribeAutoSnapshotPolicyEx"));
+        let row = action_row(
+            Some("DescribeAutoSnapshotPolicyEx"),
+            "Set the value to DescribeAutoSnapshotPolicyEx.",
+        );
+        let (id, warnings) =
+            run("DescribeAutoSnapshotPolicyEX", Some(row), &sample("DescribeAutoSnapshotPolicyEx"));
         let id = id.unwrap();
         assert_eq!(id.name, "DescribeAutoSnapshotPolicyEx");
         assert_eq!(
@@ -176,12 +183,17 @@ mod tests {
             [OtherName { value: "DescribeAutoSnapshotPolicyEX".into(), from: NameSource::Title, line: 1 }]
         );
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].starts_with("p.md:1: warning: the page title `DescribeAutoSnapshotPolicyEX` differs"));
+        assert!(
+            warnings[0].starts_with("p.md:1: warning: the page title `DescribeAutoSnapshotPolicyEX` differs")
+        );
     }
 
     #[test]
     fn the_example_wins_over_description_and_sample() {
-        let row = action_row(Some("ModifyDeploymentSetAttribute"), "Set the value to ModifyDeploymentSetAttributes.");
+        let row = action_row(
+            Some("ModifyDeploymentSetAttribute"),
+            "Set the value to ModifyDeploymentSetAttributes.",
+        );
         let (id, warnings) =
             run("ModifyDeploymentSetAttributes", Some(row), &sample("ModifyDeploymentSetAttributes"));
         let id = id.unwrap();
@@ -226,10 +238,16 @@ mod tests {
     #[test]
     fn stated_values_are_read_from_the_usual_phrasings() {
         for (text, value) in [
-            ("The operation that you want to perform. Set the value to **DescribeTasks**.", Some("DescribeTasks")),
+            (
+                "The operation that you want to perform. Set the value to **DescribeTasks**.",
+                Some("DescribeTasks"),
+            ),
             ("Set this parameter to SaveRegistrantProfile.", Some("SaveRegistrantProfile")),
             ("The name of this interface. Value:\nModifyCdnDomain", Some("ModifyCdnDomain")),
-            ("A parameter required by the system. Value: ModifyReservedInstances.", Some("ModifyReservedInstances")),
+            (
+                "A parameter required by the system. Value: ModifyReservedInstances.",
+                Some("ModifyReservedInstances"),
+            ),
             ("The operation that you want to perform.", None),
         ] {
             assert_eq!(stated_value(text).as_deref(), value, "{text}");

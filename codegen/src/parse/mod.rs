@@ -70,8 +70,7 @@ pub fn parse_page(file: &str, bytes: &[u8]) -> ParsedPage {
     let blocks = blocks::blocks(text);
     let title = title(&blocks);
     let api = read_api(file, &blocks, title, &mut diags);
-    let claims =
-        product_claims::claims(text, &blocks, title.map(|(_, h)| h.text.as_str()), api.is_some());
+    let claims = product_claims::claims(text, &blocks, title.map(|(_, h)| h.text.as_str()), api.is_some());
     ParsedPage { api, claims, diagnostics: diags.into_vec() }
 }
 
@@ -194,7 +193,10 @@ fn read_api(
                 }
                 (kind, table_kind) => {
                     warn_unknown_columns(table, &columns, &mut diags);
-                    diags.warning(table.line, format!("{table_kind:?} table in the {kind:?} section is not read"))
+                    diags.warning(
+                        table.line,
+                        format!("{table_kind:?} table in the {kind:?} section is not read"),
+                    )
                 }
             }
         }
@@ -211,10 +213,14 @@ fn read_api(
     request::warn_unknown_types(&request, &mut diags);
     duplicates::drop_repeated_names(&mut request, &mut diags);
     let title_claim = title.map(|(_, h)| (h.text.as_str(), h.line));
-    let Some(identity) = action::identify(title_claim, &request, (&examples.request, sample_line), &mut diags)
+    let Some(identity) =
+        action::identify(title_claim, &request, (&examples.request, sample_line), &mut diags)
     else {
         let why = match title {
-            Some((_, h)) => format!("no `Action` row or sample `Action=`, and its title `{}` is not an operation name", h.text),
+            Some((_, h)) => format!(
+                "no `Action` row or sample `Action=`, and its title `{}` is not an operation name",
+                h.text
+            ),
             None => "no `Action` row or sample `Action=`, and no `# Title` heading".to_owned(),
         };
         page_diags.note(title.map_or(0, |(_, h)| h.line), format!("{NOT_AN_API_PAGE}: {why}; skipped"));

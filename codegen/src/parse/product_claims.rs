@@ -122,7 +122,8 @@ fn patterns() -> &'static Patterns {
         sample_host: Regex::new(r"(?i)\bhttps?(?:\(s\))?://([a-z0-9.*-]+\.aliyuncs\.com)\s*/?\s*(\?|$)")
             .expect("valid regex"),
         date: Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"),
-        host: Regex::new(r"(?i)[a-z0-9<>{}\[\]_*-][a-z0-9<>{}\[\]_.*-]*\.aliyuncs\.com\b").expect("valid regex"),
+        host: Regex::new(r"(?i)[a-z0-9<>{}\[\]_*-][a-z0-9<>{}\[\]_.*-]*\.aliyuncs\.com\b")
+            .expect("valid regex"),
     })
 }
 
@@ -139,9 +140,11 @@ fn read_lines(text: &str, out: &mut ProductClaims) {
                 match key {
                     "product" if !value.is_empty() => out.codes.push(claim),
                     "type" if !value.is_empty() => out.styles.push(claim),
-                    "version" if is_date(value) => {
-                        out.versions.push(VersionClaim { value: value.to_owned(), line: line_no, from: VersionFrom::ExplorerLink })
-                    }
+                    "version" if is_date(value) => out.versions.push(VersionClaim {
+                        value: value.to_owned(),
+                        line: line_no,
+                        from: VersionFrom::ExplorerLink,
+                    }),
                     _ => {}
                 }
             }
@@ -149,7 +152,11 @@ fn read_lines(text: &str, out: &mut ProductClaims) {
         for pair in p.version_pair.captures_iter(line) {
             let value = &pair[1];
             if is_date(value) {
-                out.versions.push(VersionClaim { value: value.to_owned(), line: line_no, from: VersionFrom::SampleRequest });
+                out.versions.push(VersionClaim {
+                    value: value.to_owned(),
+                    line: line_no,
+                    from: VersionFrom::SampleRequest,
+                });
             }
         }
         for sample in p.sample_host.captures_iter(line) {
@@ -236,7 +243,8 @@ fn read_endpoint_table(table: &Table, out: &mut ProductClaims) {
 
 fn read_statement(text: &str, line: usize, out: &mut ProductClaims) {
     let lower = text.to_ascii_lowercase();
-    if !(lower.contains("endpoint") || lower.contains("service address") || lower.contains("access address")) {
+    if !(lower.contains("endpoint") || lower.contains("service address") || lower.contains("access address"))
+    {
         return;
     }
     for host in hosts(&text.replace('\\', "")) {
