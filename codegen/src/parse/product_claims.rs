@@ -133,47 +133,56 @@ fn read_lines(text: &str, out: &mut ProductClaims) {
     let lines: Vec<&str> = text.lines().collect();
     for (i, line) in lines.iter().enumerate() {
         let line_no = i + 1;
-        for link in p.explorer.find_iter(line) {
-            for pair in link.as_str().split(['&', '?', '#', '/']) {
-                let Some((key, value)) = pair.split_once('=') else { continue };
-                let claim = Claim { value: value.to_owned(), line: line_no };
-                match key {
-                    "product" if !value.is_empty() => out.codes.push(claim),
-                    "type" if !value.is_empty() => out.styles.push(claim),
-                    "version" if is_date(value) => out.versions.push(VersionClaim {
-                        value: value.to_owned(),
+        // Cheap substring tests first: most lines hold none of these.
+        if line.contains("api.aliyun.com") {
+            for link in p.explorer.find_iter(line) {
+                read_explorer_link(link.as_str(), line_no, out);
+            }
+        }
+        if line.contains("Version=") {
+            for pair in p.version_pair.captures_iter(line).filter(|c| is_date(&c[1])) {
+                let claim = VersionClaim {
+                    value: pair[1].to_owned(),
+                    line: line_no,
+                    from: VersionFrom::SampleRequest,
+                };
+                out.versions.push(claim);
+            }
+        }
+        if line.contains("aliyuncs.com") {
+            for sample in p.sample_host.captures_iter(line) {
+                let query_follows = !sample[2].is_empty()
+                    || lines[i + 1..]
+                        .iter()
+                        .map(|l| l.trim())
+                        .find(|l| !l.is_empty())
+                        .is_some_and(|l| l.starts_with(['?', '&']));
+                if query_follows {
+                    let host = sample[1].to_ascii_lowercase();
+                    out.hosts.push(HostClaim {
+                        host,
                         line: line_no,
-                        from: VersionFrom::ExplorerLink,
-                    }),
-                    _ => {}
+                        from: HostFrom::SampleRequest,
+                        region: None,
+                    });
                 }
             }
         }
-        for pair in p.version_pair.captures_iter(line) {
-            let value = &pair[1];
-            if is_date(value) {
-                out.versions.push(VersionClaim {
-                    value: value.to_owned(),
-                    line: line_no,
-                    from: VersionFrom::SampleRequest,
-                });
+    }
+}
+
+/// `product=`, `type=` and `version=` of an API Explorer link.
+fn read_explorer_link(link: &str, line: usize, out: &mut ProductClaims) {
+    for pair in link.split(['&', '?', '#', '/']) {
+        let Some((key, value)) = pair.split_once('=') else { continue };
+        let claim = Claim { value: value.to_owned(), line };
+        match key {
+            "product" if !value.is_empty() => out.codes.push(claim),
+            "type" if !value.is_empty() => out.styles.push(claim),
+            "version" if is_date(value) => {
+                out.versions.push(VersionClaim { value: claim.value, line, from: VersionFrom::ExplorerLink })
             }
-        }
-        for sample in p.sample_host.captures_iter(line) {
-            let query_follows = !sample[2].is_empty()
-                || lines[i + 1..]
-                    .iter()
-                    .map(|l| l.trim())
-                    .find(|l| !l.is_empty())
-                    .is_some_and(|l| l.starts_with(['?', '&']));
-            if query_follows {
-                out.hosts.push(HostClaim {
-                    host: sample[1].to_ascii_lowercase(),
-                    line: line_no,
-                    from: HostFrom::SampleRequest,
-                    region: None,
-                });
-            }
+            _ => {}
         }
     }
 }
