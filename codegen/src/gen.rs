@@ -187,8 +187,14 @@ pub fn unique_apis(
                     if other.other_names.len() == 1 { "" } else { "s" },
                     kept.other_names.len()
                 )
+            } else if kept.other_names.is_empty() {
+                "neither names it otherwise; the first by file name is kept".to_owned()
             } else {
-                "both name it alike; the first by file name is kept".to_owned()
+                format!(
+                    "both name it otherwise in {} place{}; the first by file name is kept",
+                    kept.other_names.len(),
+                    if kept.other_names.len() == 1 { "" } else { "s" }
+                )
             };
             diagnostics.push(Diagnostic::warning(
                 &other.source,

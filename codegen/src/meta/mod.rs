@@ -57,13 +57,22 @@ pub fn read_product_meta(
     dir: &ProductDir,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ProductMeta {
-    let mut pages: Vec<PageClaims> = parallel::map(&dir.pages, |path| {
-        let bytes = std::fs::read(path).unwrap_or_default();
-        PageClaims {
-            path: path.clone(),
-            claims: parse::parse_page(&path.display().to_string(), &bytes).claims,
+    let read = parallel::map(&dir.pages, |path| {
+        let shown = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                Ok(PageClaims { path: path.clone(), claims: parse::parse_page(&shown, &bytes).claims })
+            }
+            Err(e) => Err(Diagnostic::error(&shown, 0, format!("cannot read: {e}"))),
         }
     });
+    let mut pages = Vec::with_capacity(read.len());
+    for page in read {
+        match page {
+            Ok(page) => pages.push(page),
+            Err(error) => diagnostics.push(error),
+        }
+    }
     pages.extend(guide_claims(dir, diagnostics));
     product_meta(spec_dir, dir, &pages, diagnostics)
 }

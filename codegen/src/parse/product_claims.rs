@@ -190,18 +190,18 @@ fn read_explorer_link(link: &str, line: usize, out: &mut ProductClaims) {
 /// Common-parameters tables, endpoint tables and endpoint sentences of a page that is not an API page.
 fn read_blocks(blocks: &[Block], title: Option<&str>, out: &mut ProductClaims) {
     let title_is_common = title.is_some_and(is_about_common_parameters);
-    // The nearest heading and the paragraphs since: setext headings (`Title\n===`) are paragraphs here.
-    let mut context = String::new();
+    // Whether the nearest heading or a paragraph since is about common parameters (setext
+    // headings, `Title\n===`, are paragraphs here).
+    let mut common = false;
     for block in blocks {
         match block {
-            Block::Heading(h) => context = h.text.clone(),
+            Block::Heading(h) => common = is_about_common_parameters(&h.text),
             Block::Text { text, line } => {
-                context.push('\n');
-                context.push_str(text);
+                common |= is_about_common_parameters(text);
                 read_statement(text, *line, out);
             }
             Block::Table(table) => {
-                if title_is_common || is_about_common_parameters(&context) {
+                if title_is_common || common {
                     read_version_row(table, out);
                 }
                 read_endpoint_table(table, out);
