@@ -8,6 +8,7 @@ use crate::constraints::consistency::check_examples;
 use crate::constraints::coverage::Coverage;
 use crate::constraints::overrides::{apply_overrides, Overrides};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::emit::rust::RuntimeDependency;
 use crate::ir::{Api, Product};
 use crate::output::OutputFile;
 use crate::parse::product_claims::ProductClaims;
@@ -58,24 +59,37 @@ impl Generation {
 
 /// Reads every page under `spec` (in parallel), builds the IR and emits all files.
 /// One bad page never hides the others: its diagnostics are kept and the rest goes on.
-pub fn generate(spec_dir: &Path) -> std::io::Result<Generation> {
+pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result<Generation> {
     let mut diagnostics = Vec::new();
     let overrides = Overrides::load(spec_dir).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);
         Overrides::default()
     });
-    let mut products = Vec::new();
+    let mut products: Vec<Product> = Vec::new();
     for dir in spec::product_dirs(spec_dir)? {
+        if let Some(first) = products.iter().find(|p| p.name == dir.name) {
+            diagnostics.push(Diagnostic::error(
+                &dir.dir.display().to_string(),
+                0,
+                format!(
+                    "product folder gives the crate name `{}` that an earlier folder ({}) already gives; this folder is skipped",
+                    dir.name, first.name
+                ),
+            ));
+            continue;
+        }
         let (apis, mut claims) = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
         claims.extend(meta::guide_claims(&dir, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }
-    let files = match std::panic::catch_unwind(|| emit_files(&products)) {
+    let files = match std::panic::catch_unwind(|| emit_files(&products, runtime)) {
         Ok(files) => files,
         Err(_) => {
-            drop_apis_that_panic(spec_dir, &mut products, &mut diagnostics, |one| drop(emit_files(one)));
-            emit_files(&products)
+            drop_apis_that_panic(spec_dir, &mut products, &mut diagnostics, |one| {
+                drop(emit_files(one, runtime))
+            });
+            emit_files(&products, runtime)
         }
     };
     diagnostics.sort();
@@ -118,18 +132,34 @@ fn drop_apis_that_panic(
     }
 }
 
-/// Every file `gen` writes for `products` (Rust crate, IR JSON, OpenAPI), sorted by path.
-/// The OpenAPI document is made on a thread of its own while the crate and the IR take all cores.
-pub fn emit_files(products: &[Product]) -> Vec<OutputFile> {
+/// Every file `gen` writes for `products`, sorted by path: each product's crate and OpenAPI document
+/// under `<product>/`, and the IR under `ir/<product>/`. The OpenAPI documents are made on a thread
+/// of their own while the crates and the IR take all cores.
+pub fn emit_files(products: &[Product], runtime: &RuntimeDependency) -> Vec<OutputFile> {
     let (mut files, openapi) = std::thread::scope(|scope| {
-        let openapi = scope.spawn(|| emit::openapi::output_file(products));
-        let mut files = emit::rust::emit_crate(products);
+        let openapi = scope.spawn(|| {
+            products
+                .iter()
+                .map(|p| in_dir(&p.name, emit::openapi::output_file(std::slice::from_ref(p))))
+                .collect::<Vec<_>>()
+        });
+        let mut files = Vec::new();
+        for product in products {
+            files.extend(
+                emit::rust::emit_crate(product, runtime).into_iter().map(|f| in_dir(&product.name, f)),
+            );
+        }
         files.extend(ir_files(products));
         (files, openapi.join())
     });
-    files.push(openapi.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    files.extend(openapi.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// `file` moved into the folder `dir` of the output dir.
+fn in_dir(dir: &str, file: OutputFile) -> OutputFile {
+    OutputFile { path: Path::new(dir).join(file.path), contents: file.contents }
 }
 
 /// Parses a product's pages on all cores, keeps one API per `Action` (see [`unique_apis`]) and

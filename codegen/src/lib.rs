@@ -8,6 +8,7 @@ pub mod constraints;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod escape;
 pub mod gen;
 pub mod ir;
 pub mod meta;

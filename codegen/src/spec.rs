@@ -13,7 +13,7 @@ pub const GUIDES_DIR: &str = "guides";
 /// One product folder of a spec dir, before parsing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductDir {
-    /// Module name: the folder name in snake case (`ecs`).
+    /// The folder name in snake case (`ecs`): the crate's folder in the output dir and its IR folder.
     pub name: String,
     pub dir: PathBuf,
     /// `*.md` files in byte order of their names: API reference pages, and the other pages of
@@ -57,6 +57,8 @@ fn product_name(dir: &Path) -> String {
     match name.chars().next() {
         None => "api".to_owned(),
         Some(c) if c.is_ascii_digit() => format!("p{name}"),
+        // `ir` is the output dir's IR folder, beside the product crates.
+        Some(_) if name == "ir" => "ir_product".to_owned(),
         Some(_) => name,
     }
 }

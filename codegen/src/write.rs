@@ -1,14 +1,22 @@
-//! Puts generated files on disk: writes only what changed, removes what is no longer generated.
+//! Puts generated files on disk, inside an output dir that `gen` owns: writes only what changed and
+//! removes only files that an earlier run wrote and this one no longer does.
+//!
+//! Ownership is recorded in [`MANIFEST`], the list of files the last run wrote. A non-empty dir
+//! without it is not ours and is refused, so `--out` pointed at a hand-written crate changes nothing.
+//! Every path is checked to stay below the output dir, through no symbolic link.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::output::OutputFile;
 
-/// Folders of the output dir that only the generator writes: a file there that is not generated is stale.
-pub const MANAGED_DIRS: [&str; 3] = ["src", "ir", "examples"];
+/// The file, at the top of the output dir, that lists every file `gen` wrote there.
+pub const MANIFEST: &str = ".generated-files";
+
+const MANIFEST_HEADER: &str =
+    "# Written by `cargo xtask gen`: the files it owns in this dir, which it may rewrite or remove.\n";
 
 /// What a write (or a check) found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -16,7 +24,7 @@ pub struct WriteReport {
     /// Files created or rewritten (or, for a check, that would be).
     pub written: Vec<PathBuf>,
     pub unchanged: usize,
-    /// Stale files removed (or, for a check, that would be).
+    /// Files an earlier run wrote that are no longer generated, removed (or, for a check, that would be).
     pub removed: Vec<PathBuf>,
 }
 
@@ -26,28 +34,64 @@ impl WriteReport {
     }
 }
 
-/// Writes `files` under `out` (on all cores), skipping files whose bytes are already there, and removes stale files.
+/// Writes `files` under `out` (on all cores), skipping files whose bytes are already there, and
+/// removes the files an earlier run wrote that are not in `files`. Refuses an `out` that is not
+/// empty and was not written by `gen`.
 pub fn write_files(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
-    let report = compare(out, files)?;
+    let files = with_manifest(files)?;
+    let report = compare_all(out, &files)?;
     let changed: BTreeSet<&Path> = report.written.iter().map(PathBuf::as_path).collect();
     let to_write: Vec<&OutputFile> = files.iter().filter(|f| changed.contains(f.path.as_path())).collect();
+    fs::create_dir_all(out)?;
     crate::parallel::map(&to_write, |file| {
         let path = out.join(&file.path);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
+        refuse_links(out, &file.path)?;
         fs::write(&path, &file.contents)
     })
     .into_iter()
     .collect::<io::Result<Vec<()>>>()?;
     for stale in &report.removed {
+        refuse_links(out, stale)?;
         fs::remove_file(out.join(stale))?;
+        remove_empty_parents(out, stale);
     }
     Ok(report)
 }
 
 /// Says what [`write_files`] would do, touching nothing.
 pub fn compare(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
+    compare_all(out, &with_manifest(files)?)
+}
+
+/// `files` after checking each path, plus the manifest listing them.
+fn with_manifest(files: &[OutputFile]) -> io::Result<Vec<OutputFile>> {
+    let mut listed = String::from(MANIFEST_HEADER);
+    let mut paths = BTreeSet::new();
+    for file in files {
+        let shown = relative_path(&file.path).ok_or_else(|| {
+            invalid(format!(
+                "refusing to write `{}`: not a plain path below the output dir",
+                file.path.display()
+            ))
+        })?;
+        if shown == MANIFEST || !paths.insert(shown.clone()) {
+            return Err(invalid(format!("refusing to write `{shown}` twice")));
+        }
+    }
+    for path in &paths {
+        listed.push_str(path);
+        listed.push('\n');
+    }
+    let mut all = files.to_vec();
+    all.push(OutputFile::new(MANIFEST, listed));
+    Ok(all)
+}
+
+fn compare_all(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
+    let earlier = owned_files(out)?;
     let mut report = WriteReport::default();
     for file in files {
         match fs::read(out.join(&file.path)) {
@@ -58,35 +102,110 @@ pub fn compare(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
         }
     }
     let generated: BTreeSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-    for dir in MANAGED_DIRS {
-        for path in files_below(out, Path::new(dir))? {
-            if !generated.contains(path.as_path()) {
-                report.removed.push(path);
-            }
-        }
-    }
+    report.removed = earlier
+        .into_iter()
+        .filter(|path| !generated.contains(path.as_path()) && out.join(path).is_file())
+        .collect();
     Ok(report)
 }
 
-/// Files below `out/rel`, as paths relative to `out`, sorted.
-fn files_below(out: &Path, rel: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let entries = match fs::read_dir(out.join(rel)) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(found),
+/// The files an earlier run wrote in `out`: none for a missing or empty dir; an error for a
+/// non-empty dir without a manifest (not ours). Manifest lines that are not plain relative paths
+/// are ignored: the manifest is on disk, where anyone may have edited it.
+fn owned_files(out: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(out) {
+        Ok(mut entries) => entries.next().is_some(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
         Err(e) => return Err(e),
     };
-    for entry in entries {
-        let entry = entry?;
-        let child = rel.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            found.extend(files_below(out, &child)?);
-        } else {
-            found.push(child);
+    if !entries {
+        return Ok(Vec::new());
+    }
+    let text = match fs::read_to_string(out.join(MANIFEST)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!(
+                    "refusing to write into {}: it is not empty and has no {MANIFEST} (it was not written by \
+                     `gen`); give an empty or new dir",
+                    out.display()
+                ),
+            ))
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(text
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(PathBuf::from)
+        .filter(|path| relative_path(path).is_some_and(|p| p != MANIFEST))
+        .collect())
+}
+
+/// `path` as `/`-separated text when it is made of plain names only (no root, `..`, `.` or empty part).
+pub fn relative_path(path: &Path) -> Option<String> {
+    let mut parts = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(name) => parts.push(name.to_str()?),
+            _ => return None,
         }
     }
-    found.sort();
-    Ok(found)
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// Fails when a folder or file on the way from `out` to `out/rel` is a symbolic link: writing
+/// through it could land outside the output dir.
+fn refuse_links(out: &Path, rel: &Path) -> io::Result<()> {
+    let mut at = out.to_owned();
+    for component in rel.components() {
+        at.push(component);
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(invalid(format!("refusing to write through the symbolic link {}", at.display())))
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Removes the folders of `rel` that the removal left empty, up to (not including) `out`.
+fn remove_empty_parents(out: &Path, rel: &Path) {
+    let mut dir = rel.parent();
+    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        if fs::remove_dir(out.join(d)).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message)
+}
+
+/// `path` made absolute, through the real location of its deepest existing folder (symbolic links
+/// resolved), without requiring it to exist.
+pub fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |acc, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return path,
+        }
+    }
 }
 
 /// A fresh, empty folder under the system temp dir for one unit test; `name` keeps tests apart.
@@ -107,10 +226,10 @@ mod tests {
         let out = fresh_temp_dir("noop");
         let files = vec![OutputFile::new("src/lib.rs", "a"), OutputFile::new("Cargo.toml", "b")];
         let first = write_files(&out, &files).unwrap();
-        assert_eq!(first.written.len(), 2);
+        assert_eq!(first.written.len(), 3, "two files and the manifest");
         let second = write_files(&out, &files).unwrap();
         assert!(second.is_clean());
-        assert_eq!(second.unchanged, 2);
+        assert_eq!(second.unchanged, 3);
     }
 
     #[test]
@@ -124,17 +243,63 @@ mod tests {
     }
 
     #[test]
-    fn stale_files_in_managed_dirs_are_removed_and_others_kept() {
+    fn files_no_longer_generated_are_removed_and_files_of_others_kept() {
         let out = fresh_temp_dir("stale");
-        fs::create_dir_all(out.join("src/old")).unwrap();
-        fs::write(out.join("src/old/gone.rs"), "").unwrap();
+        write_files(&out, &[OutputFile::new("src/old/gone.rs", ""), OutputFile::new("src/lib.rs", "")])
+            .unwrap();
         fs::create_dir_all(out.join("tests")).unwrap();
         fs::write(out.join("tests/mine.rs"), "").unwrap();
+        fs::write(out.join("src/mine.rs"), "").unwrap();
         let files = [OutputFile::new("src/lib.rs", "")];
         assert_eq!(compare(&out, &files).unwrap().removed, [PathBuf::from("src/old/gone.rs")]);
         write_files(&out, &files).unwrap();
-        assert!(!out.join("src/old/gone.rs").exists());
-        assert!(out.join("tests/mine.rs").exists());
+        assert!(!out.join("src/old").exists(), "the emptied folder goes too");
+        assert!(out.join("tests/mine.rs").exists() && out.join("src/mine.rs").exists());
         assert!(compare(&out, &files).unwrap().is_clean());
+    }
+
+    #[test]
+    fn a_dir_not_written_by_gen_is_refused_and_left_alone() {
+        let out = fresh_temp_dir("foreign");
+        fs::create_dir_all(out.join("src")).unwrap();
+        fs::write(out.join("src/lib.rs"), "hand-written").unwrap();
+        let error = write_files(&out, &[OutputFile::new("src/lib.rs", "generated")]).unwrap_err();
+        assert!(error.to_string().contains("not written by `gen`"), "{error}");
+        assert_eq!(fs::read_to_string(out.join("src/lib.rs")).unwrap(), "hand-written");
+    }
+
+    #[test]
+    fn paths_that_leave_the_output_dir_are_refused() {
+        let out = fresh_temp_dir("escape");
+        for bad in ["../x.json", "/tmp/x.json", "ir/../../x", "", "./a", ".generated-files"] {
+            let error = write_files(&out, &[OutputFile::new(bad, "x")]).unwrap_err();
+            assert_eq!(error.kind(), io::ErrorKind::InvalidInput, "{bad}: {error}");
+        }
+        assert_eq!(fs::read_dir(&out).unwrap().count(), 0, "nothing was written");
+    }
+
+    #[test]
+    fn a_manifest_naming_paths_outside_is_not_followed() {
+        let out = fresh_temp_dir("manifest");
+        let victim = fresh_temp_dir("manifest-victim").join("keep.txt");
+        fs::write(&victim, "keep").unwrap();
+        write_files(&out, &[OutputFile::new("a.rs", "")]).unwrap();
+        fs::write(out.join(MANIFEST), format!("a.rs\n../manifest-victim/keep.txt\n{}\n", victim.display()))
+            .unwrap();
+        write_files(&out, &[]).unwrap();
+        assert!(victim.exists());
+        assert!(!out.join("a.rs").exists());
+    }
+
+    #[test]
+    fn writing_through_a_symbolic_link_is_refused() {
+        let out = fresh_temp_dir("link");
+        let elsewhere = fresh_temp_dir("link-target");
+        write_files(&out, &[OutputFile::new("keep.rs", "")]).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("src")).unwrap();
+        assert!(
+            write_files(&out, &[OutputFile::new("keep.rs", ""), OutputFile::new("src/lib.rs", "x")]).is_err()
+        );
+        assert!(!elsewhere.join("lib.rs").exists());
     }
 }

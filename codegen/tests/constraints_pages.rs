@@ -26,15 +26,15 @@ fn line(out: &mut String, owner: &str, c: &Constraint) {
     writeln!(out, "{owner}: {rule}\n    {enforcement}\n    <- {}", c.source).expect("write to string");
 }
 
-fn spec_overrides() -> Overrides {
-    Overrides::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"))
-        .expect("spec/overrides.toml parses")
+fn overrides(dir: &str) -> Overrides {
+    Overrides::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir))
+        .unwrap_or_else(|e| panic!("{dir}/overrides.toml: {e}"))
 }
 
 #[test]
 fn seed_constraints_snapshot() {
     let api = common::seed().api.expect("the seed parses");
-    let (api, diags) = constrained(api, &spec_overrides());
+    let (api, diags) = constrained(api, &overrides("tests/seed"));
     let mut out = String::new();
     for p in &api.request {
         for c in &p.constraints {
@@ -55,7 +55,7 @@ fn seed_constraints_snapshot() {
 #[test]
 fn corpus_extraction_never_panics() {
     let Some(shared) = common::shared_dir() else { return };
-    let overrides = spec_overrides();
+    let overrides = overrides("spec");
     let mut total = Coverage::default();
     let mut findings = 0;
     for page in common::pages(&shared.join("corpus/ecs")) {

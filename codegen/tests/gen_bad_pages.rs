@@ -7,14 +7,14 @@ use std::path::PathBuf;
 use codegen::diag::Severity;
 use codegen::gen;
 
-const SEED: &str = include_str!("../../spec/ecs/RunInstances.md");
+const SEED: &str = include_str!("../../tests/seed/RunInstances.md");
 
 fn spec_dir() -> PathBuf {
     let root = std::env::temp_dir().join(format!("codegen-gen-bad-pages-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let product = root.join("ecs");
     fs::create_dir_all(&product).unwrap();
-    fs::write(product.join("product.toml"), include_str!("../../spec/ecs/product.toml")).unwrap();
+    fs::write(product.join("product.toml"), include_str!("../../tests/seed/product.toml")).unwrap();
     fs::write(product.join("RunInstances.md"), SEED).unwrap();
     fs::write(product.join("Empty.md"), "").unwrap();
     fs::write(product.join("NotUtf8.md"), b"# NotUtf8\n\n|Name|Type|\n|\xff\xfe|String|\n").unwrap();
@@ -34,7 +34,8 @@ fn spec_dir() -> PathBuf {
 #[test]
 fn bad_pages_are_reported_one_by_one_and_the_good_page_is_unaffected() {
     let spec = spec_dir();
-    let with_bad = gen::generate(&spec).expect("the spec dir reads");
+    let runtime = codegen::emit::rust::RuntimeDependency::for_output_dir(&spec.join("out"));
+    let with_bad = gen::generate(&spec, &runtime).expect("the spec dir reads");
     let on = |page: &str, severity: Severity| {
         with_bad.diagnostics.iter().any(|d| d.file.ends_with(page) && d.severity == severity)
     };
@@ -58,9 +59,9 @@ fn bad_pages_are_reported_one_by_one_and_the_good_page_is_unaffected() {
     // The seed's own output does not depend on its bad neighbours.
     let alone_dir = spec.join("alone");
     fs::create_dir_all(alone_dir.join("ecs")).unwrap();
-    fs::write(alone_dir.join("ecs/product.toml"), include_str!("../../spec/ecs/product.toml")).unwrap();
+    fs::write(alone_dir.join("ecs/product.toml"), include_str!("../../tests/seed/product.toml")).unwrap();
     fs::write(alone_dir.join("ecs/RunInstances.md"), SEED).unwrap();
-    let alone = gen::generate(&alone_dir).expect("the spec dir reads");
+    let alone = gen::generate(&alone_dir, &runtime).expect("the spec dir reads");
     let seed_ir = |g: &gen::Generation| {
         g.files.iter().find(|f| f.path.ends_with("RunInstances.json")).map(|f| f.contents.clone()).unwrap()
     };

@@ -1,6 +1,7 @@
 //! The OpenAPI document: a full snapshot for the seed page, structural invariants for the whole ECS corpus.
 
 mod common;
+mod support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -37,16 +38,13 @@ fn overrides() -> Overrides {
     Overrides::load(&repo().join("spec")).expect("valid spec/overrides.toml")
 }
 
-/// The seed's document exactly as `cargo xtask gen` writes it to `generated/openapi.json`.
+/// The seed's document exactly as `cargo xtask gen` writes it (`<out>/ecs/openapi.json`).
 #[test]
 fn seed_document_snapshot() {
-    let generation = codegen::gen::generate(&repo().join("spec")).expect("the spec dir reads");
-    let file = generation
-        .files
-        .iter()
-        .find(|f| f.path == Path::new(openapi::FILE_NAME))
-        .expect("gen writes the OpenAPI document");
-    insta::assert_snapshot!("seed_openapi", file.contents);
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("openapi-seed").join("out");
+    let generation = support::seed_generation(&out);
+    let file = support::generated_file(&generation.files, &format!("ecs/{}", openapi::FILE_NAME));
+    insta::assert_snapshot!("seed_openapi", file);
 }
 
 #[test]

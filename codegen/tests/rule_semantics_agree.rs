@@ -1,10 +1,8 @@
 //! The rule logic exists twice: `codegen::constraints::check` (the docs' examples, at generation
-//! time) and `codegen/runtime/validation.rs` (generated validators, at run time). Both must give
+//! time) and `alibabacloud_runtime::validation` (generated validators, at run time). Both must give
 //! the same verdict and message on every (rule, value) case: a shared table plus random values.
 
-#[path = "../runtime/validation.rs"]
-#[allow(dead_code)] // only the single-field rules are compared here
-mod validation;
+use alibabacloud_runtime::validation;
 
 use codegen::constraints::check::check;
 use codegen::ir::{CharClass, EnumValue, Format, Rule};

@@ -4,6 +4,9 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use codegen::emit::rust::RuntimeDependency;
 
 use codegen::gen;
 
@@ -53,7 +56,9 @@ fn shared_gates(text: &str) -> BTreeMap<String, BTreeSet<String>> {
 #[test]
 fn identical_value_enums_are_defined_once_and_gated_on_their_users() {
     let Some(shared) = common::shared_dir() else { return };
-    let generated = gen::generate(&shared.join("corpus/ecs")).expect("the corpus reads");
+    let generated =
+        gen::generate(&shared.join("corpus/ecs"), &RuntimeDependency::for_output_dir(Path::new("out")))
+            .expect("the corpus reads");
     assert!(!generated.has_errors(), "{:#?}", generated.diagnostics);
 
     let mut definitions: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
@@ -61,7 +66,7 @@ fn identical_value_enums_are_defined_once_and_gated_on_their_users() {
     let mut reexports = Vec::new();
     for file in &generated.files {
         let path = file.path.to_string_lossy().into_owned();
-        if !path.starts_with("src/") || !path.ends_with(".rs") {
+        if !path.starts_with("ecs/src/") || !path.ends_with(".rs") {
             continue;
         }
         for definition in value_enums(&file.contents) {

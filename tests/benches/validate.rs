@@ -6,9 +6,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use alibabacloud_ecs::run_instances::RunInstancesRequest;
+use alibabacloud_ecs::Operation;
 use criterion::Criterion;
-use ecs_api::ecs::run_instances::RunInstancesRequest;
-use ecs_api::Operation;
 
 /// Every parameter of the page set (the page's examples where valid), 16 data disks, 20 tags,
 /// two ENIs: the longest request the rules allow, and valid, so every check runs to the end.
@@ -43,7 +43,7 @@ fn full_request() -> RunInstancesRequest {
         "AutoReleaseTime": "2018-01-01T12:05:00Z", "InternetChargeType": "PayByTraffic", "Period": 1, "AutoRenew": true,
         "PeriodUnit": "Month", "AutoRenewPeriod": 1, "InstanceChargeType": "PrePaid", "PrivateIpAddress": "172.16.236.14",
         "Ipv6Address": ["2001:db8:1234:1a00::1"], "DryRun": false, "ClientToken": "123e4567-e89b-12d3-a456-426655440000",
-        "Affinity": "default", "SecurityGroupIds": ["sg-1", "sg-2"], "Tenancy": "default"
+        "Affinity": "default", "Tenancy": "default"
     });
     serde_json::from_value(json).expect("a well-typed request")
 }
@@ -76,7 +76,10 @@ fn main() {
     let floor = per_call_ns(calls, || drop(black_box(black_box(&request).to_query_pairs())));
     let wire = request.to_query_pairs();
     let checks_only = per_call_ns(calls, || {
-        drop(black_box(ecs_api::runtime::validation::validate(black_box(&wire), RunInstancesRequest::CHECKS)))
+        drop(black_box(alibabacloud_ecs::runtime::validation::validate(
+            black_box(&wire),
+            RunInstancesRequest::CHECKS,
+        )))
     });
     println!("checks alone: {checks_only:.0} ns/call");
     println!(

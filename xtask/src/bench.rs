@@ -1,4 +1,4 @@
-//! `cargo xtask bench`: time and peak memory of each `gen` stage over the whole ECS corpus, as ratios to
+//! `cargo xtask bench`: time and peak memory of each `gen` stage over the whole ECS reference (`spec/`), as ratios to
 //! a bare pulldown-cmark pass over the same bytes in the same process (`--crate-build`: see [`crate_build`]).
 
 use std::hint::black_box;
@@ -7,7 +7,8 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 use codegen::constraints::overrides::Overrides;
-use codegen::emit::{self, rust::CrateTokens};
+use codegen::emit;
+use codegen::emit::rust::{CrateTokens, RuntimeDependency};
 use codegen::ir::Product;
 use codegen::output::OutputFile;
 use codegen::{gen, meta, parse, spec, write};
@@ -20,9 +21,6 @@ pub const MAX_GEN_RATIO: f64 = 50.0;
 const USAGE: &str = "usage: cargo xtask bench [--iterations N] [--spec DIR]
        cargo xtask bench --crate-build [--iterations N]
 Outputs are written below $XTASK_BENCH_OUT, else /dev/shm when present, else the temp dir.";
-
-/// The corpus every figure is about, relative to the workspace root.
-pub const CORPUS: &str = "../shared/corpus/ecs";
 
 /// One stage's figures in one iteration.
 #[derive(Debug, Clone, Copy)]
@@ -78,19 +76,8 @@ pub fn run(args: &[String]) -> ExitCode {
     let spec_dir = match spec_dir {
         Some(dir) if dir.is_dir() => dir,
         Some(dir) => return usage(&format!("{} is not a dir", dir.display())),
-        None => {
-            let corpus = root.join(CORPUS);
-            if !corpus.is_dir() {
-                return missing_corpus(&corpus);
-            }
-            // Laid out like `corpus-crate` does it: the pages beside the repo's product.toml and overrides.
-            let spec = root.join("target/bench-spec");
-            if let Err(e) = crate::corpus_crate::link_corpus_spec(&root, &corpus, &spec) {
-                eprintln!("error: cannot lay out {}: {e}", spec.display());
-                return ExitCode::FAILURE;
-            }
-            spec
-        }
+        // The repo's own spec dir: the whole ECS reference.
+        None => root.join("spec"),
     };
     if crate_build {
         return crate_build::run(&spec_dir, iterations);
@@ -108,16 +95,6 @@ fn usage(message: &str) -> ExitCode {
 
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_owned()
-}
-
-/// Skips with a note, or fails under CI, where `../shared` must be present.
-pub fn missing_corpus(dir: &Path) -> ExitCode {
-    if std::env::var("CI").as_deref() == Ok("true") {
-        eprintln!("error: {} is missing; CI must have ../shared", dir.display());
-        return ExitCode::FAILURE;
-    }
-    eprintln!("bench: skipped: {} is missing (the benchmark needs ../shared)", dir.display());
-    ExitCode::SUCCESS
 }
 
 /// Timings of an unoptimized build say nothing: run the same command from a release build.
@@ -235,30 +212,51 @@ fn one_iteration(
     });
     samples[IR].push(sample);
 
-    let (CrateTokens { rust, text }, sample) = measure(|| emit::rust::emit_crate_tokens(&products));
+    let staged_out = out.join("staged");
+    let runtime = RuntimeDependency::for_output_dir(&staged_out);
+    let (crates, sample) = measure(|| {
+        products
+            .iter()
+            .map(|p| (p.name.clone(), emit::rust::emit_crate_tokens(p, &runtime)))
+            .collect::<Vec<_>>()
+    });
     samples[TOKENS].push(sample);
 
     let (rendered, sample) = measure(|| {
-        rust.into_iter()
-            .map(|(path, tokens)| OutputFile::new(path, emit::rust::render(tokens)))
+        crates
+            .into_iter()
+            .flat_map(|(dir, CrateTokens { rust, text })| {
+                let in_dir = move |f: OutputFile| OutputFile::new(Path::new(&dir).join(f.path), f.contents);
+                rust.into_iter()
+                    .map(|(path, tokens)| OutputFile::new(path, emit::rust::render(tokens)))
+                    .chain(text)
+                    .map(in_dir)
+                    .collect::<Vec<_>>()
+            })
             .collect::<Vec<_>>()
     });
     samples[PRETTY].push(sample);
 
-    let (openapi, sample) = measure(|| emit::openapi::output_file(&products));
+    let (openapi, sample) = measure(|| {
+        products
+            .iter()
+            .map(|p| {
+                let file = emit::openapi::output_file(std::slice::from_ref(p));
+                OutputFile::new(Path::new(&p.name).join(file.path), file.contents)
+            })
+            .collect::<Vec<_>>()
+    });
     samples[OPENAPI].push(sample);
 
-    let mut files: Vec<OutputFile> = rendered.into_iter().chain(text).chain(ir_files).collect();
-    files.push(openapi);
+    let mut files: Vec<OutputFile> = rendered.into_iter().chain(ir_files).chain(openapi).collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let staged_out = out.join("staged");
     let (report, sample) = measure(|| write::write_files(&staged_out, &files));
     report?;
     samples[LAST_STAGE].push(sample);
 
     let whole_out = out.join("whole");
     let (whole, sample) = measure(|| -> std::io::Result<usize> {
-        let generation = gen::generate(spec_dir)?;
+        let generation = gen::generate(spec_dir, &RuntimeDependency::for_output_dir(&whole_out))?;
         Ok(write::write_files(&whole_out, &generation.files)?.written.len())
     });
     whole?;
@@ -294,7 +292,8 @@ fn stage_bench(spec_dir: &Path, iterations: usize) -> ExitCode {
         }
     }
     let _ = std::fs::remove_dir_all(&out);
-    let same = gen::generate(spec_dir).is_ok_and(|g| g.files == staged_files);
+    let same = gen::generate(spec_dir, &RuntimeDependency::for_output_dir(&out.join("0").join("staged")))
+        .is_ok_and(|g| g.files == staged_files);
     if !same {
         eprintln!("error: the staged pipeline's files differ from `gen::generate`'s; the stages measure something else");
         return ExitCode::FAILURE;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+use codegen::emit::rust::RuntimeDependency;
 use codegen::{gen, write};
 
 use crate::bench::workspace_root;
@@ -36,13 +37,17 @@ fn measure(spec_dir: &Path, iterations: usize) -> Result<bool, String> {
     // Fixed paths, so a rerun reuses the built dependencies; the crate sits outside the workspace.
     let out = std::env::temp_dir().join("xtask-bench-crate");
     let target = workspace_root().join("target/bench-crate");
-    let generation =
-        gen::generate(spec_dir).map_err(|e| format!("cannot read {}: {e}", spec_dir.display()))?;
+    let generation = gen::generate(spec_dir, &RuntimeDependency::for_output_dir(&out))
+        .map_err(|e| format!("cannot read {}: {e}", spec_dir.display()))?;
     if generation.has_errors() {
         return Err(format!("{} has errors; run `cargo xtask gen --spec` on it", spec_dir.display()));
     }
     write::write_files(&out, &generation.files)
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let [product] = generation.products.as_slice() else {
+        return Err(format!("{} must hold one product", spec_dir.display()));
+    };
+    let out = out.join(&product.name);
     let package = package_name(&out)?;
     println!("crate: {package} in {}, target dir {}", out.display(), target.display());
     print_lines_per_api(&out)?;
@@ -111,17 +116,15 @@ fn package_name(crate_dir: &Path) -> Result<String, String> {
         .ok_or_else(|| "the generated Cargo.toml names no package".to_owned())
 }
 
-/// Lines of each API module (`src/<product>/<api>.rs`): min, median, max and the crate's total.
+/// Lines of each API module (`src/<api>.rs`): min, median, max and the crate's total.
 fn print_lines_per_api(crate_dir: &Path) -> Result<(), String> {
     let mut per_api = Vec::new();
     let mut total = 0;
     for path in rust_files(&crate_dir.join("src")).map_err(|e| e.to_string())? {
         let lines = std::fs::read_to_string(&path).map_err(|e| e.to_string())?.lines().count();
         total += lines;
-        let depth = path.strip_prefix(crate_dir.join("src")).map_or(0, |p| p.components().count());
-        let in_product =
-            depth == 2 && !path.ends_with("mod.rs") && !path.starts_with(crate_dir.join("src/runtime"));
-        if in_product {
+        let not_api = ["lib.rs", "common_error.rs", "shared.rs"].iter().any(|f| path.ends_with(f));
+        if !not_api {
             per_api.push(lines);
         }
     }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use codegen::diag::Severity;
+use codegen::emit::rust::RuntimeDependency;
 use codegen::{gen, write};
 
 /// Whether to write the output dir or only compare with it.
@@ -28,7 +29,8 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let generation = match gen::generate(&options.spec) {
+    let runtime = RuntimeDependency::for_output_dir(&options.out);
+    let generation = match gen::generate(&options.spec, &runtime) {
         Ok(generation) => generation,
         Err(e) => {
             eprintln!("error: cannot read spec dir {}: {e}", options.spec.display());

@@ -1,7 +1,7 @@
 //! `cargo xtask`: the thin command line over the `codegen` library; one file per subcommand.
 
 mod bench;
-mod corpus_crate;
+mod corpus_crates;
 mod crate_build;
 mod diff;
 mod gen;
@@ -21,7 +21,8 @@ commands:
   tables PAGE.md...              print what the parser saw, one table row a line
   diff OLD NEW | --base REV      what a doc update changes and whom it breaks (docs/diff.md)
   test                           run every check and test (what CI runs)
-  corpus-crate OUT_DIR           generate the whole ECS corpus crate and hold it to clippy and rustdoc
+  corpus-crates OUT_DIR          generate ../shared/corpus/{ecs,cdn,vod,domain,ros} in one run and hold
+                                 the crates not committed here to clippy and rustdoc
   bench [--iterations N]         time and peak memory of each gen stage over the ECS corpus
   bench --crate-build            build time of the generated corpus crate: all features vs one API";
 
@@ -37,7 +38,7 @@ fn main() -> ExitCode {
         "tables" => tables::run(rest),
         "diff" => diff::run(rest),
         "test" => test::run(rest),
-        "corpus-crate" => corpus_crate::run(rest),
+        "corpus-crates" => corpus_crates::run(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

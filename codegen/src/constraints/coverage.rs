@@ -110,10 +110,10 @@ impl fmt::Display for Coverage {
         let mut reasons: Vec<(&String, &Vec<String>)> = self.unenforced.iter().collect();
         reasons.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
         for (reason, items) in reasons {
-            writeln!(f, "  {:>5}  {reason}", items.len())?;
+            writeln!(f, "  {:>5}  {}", items.len(), crate::escape::terminal(reason))?;
             if f.alternate() {
                 for item in items {
-                    writeln!(f, "           {item}")?;
+                    writeln!(f, "           {}", crate::escape::terminal(item))?;
                 }
             }
         }

@@ -465,6 +465,12 @@ mod tests {
         assert!(messages(&diags, Severity::Error).is_empty(), "{diags:#?}");
         assert_eq!((meta.code.as_str(), meta.version.as_str()), ("Ecs", "2014-05-26"));
         assert_eq!(meta.endpoints.central.as_deref(), Some("ecs.aliyuncs.com"));
-        assert!(matches!(meta.sources["version"], MetaSource::Override { .. }));
+        assert_eq!(
+            meta.sources["version"],
+            MetaSource::Docs { file: "ecs/guides/Call-methods--Common-parameters.md".into(), line: 18 }
+        );
+        assert_eq!(meta.endpoints.vpc["cn-hangzhou"], "ecs-vpc.cn-hangzhou.aliyuncs.com");
+        assert!(matches!(meta.sources["name"], MetaSource::Override { .. }));
+        assert!(messages(&diags, Severity::Note).iter().all(|n| !n.contains("not needed")), "{diags:#?}");
     }
 }

@@ -1,8 +1,8 @@
 //! Behaviour of the crate generated from the hand-made fixture (copied into its `tests/` by
 //! `codegen/tests/emit_rust.rs`).
 
-use ecs_api::ecs::create_thing::*;
-use ecs_api::{CommonError, ErrorBody, Operation};
+use alibabacloud_ecs::create_thing::*;
+use alibabacloud_ecs::{CommonError, ErrorBody, Operation};
 
 fn full_request() -> CreateThingRequest {
     CreateThingRequest::builder("cn-hangzhou", 3)

@@ -59,6 +59,42 @@ pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
     );
 }
 
+/// A spec dir holding only the 2019 seed page (`tests/seed/RunInstances.md`, a test fixture) as
+/// product `ecs`, with the seed's own `product.toml` and `overrides.toml`; made fresh
+/// under `dir`.
+pub fn seed_spec_dir(dir: &Path) -> PathBuf {
+    let root = workspace_root();
+    let spec = dir.join("seed-spec");
+    let _ = std::fs::remove_dir_all(&spec);
+    std::fs::create_dir_all(spec.join("ecs")).unwrap();
+    for (from, to) in [
+        ("tests/seed/RunInstances.md", "ecs/RunInstances.md"),
+        ("tests/seed/product.toml", "ecs/product.toml"),
+        ("tests/seed/overrides.toml", "overrides.toml"),
+    ] {
+        std::fs::copy(root.join(from), spec.join(to)).unwrap_or_else(|e| panic!("{from}: {e}"));
+    }
+    spec
+}
+
+/// The seed's whole `gen` output, as `cargo xtask gen --spec <seed spec> --out <out>` writes it.
+pub fn seed_generation(out: &Path) -> codegen::gen::Generation {
+    let spec = seed_spec_dir(out.parent().expect("the output dir has a parent"));
+    let runtime = codegen::emit::rust::RuntimeDependency::for_output_dir(out);
+    let generation = codegen::gen::generate(&spec, &runtime).expect("the seed spec dir reads");
+    assert!(!generation.has_errors(), "{:#?}", generation.diagnostics);
+    generation
+}
+
+/// The contents of the generated file at `path` (relative to the output dir).
+pub fn generated_file<'a>(files: &'a [OutputFile], path: &str) -> &'a str {
+    &files
+        .iter()
+        .find(|f| f.path == Path::new(path))
+        .unwrap_or_else(|| panic!("gen writes no {path}"))
+        .contents
+}
+
 /// The workspace root (the parent of `codegen/`).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()

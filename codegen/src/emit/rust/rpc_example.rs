@@ -11,14 +11,13 @@ pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
     // Two pages may document the same operation name: the first one's module answers.
     let mut seen = std::collections::BTreeSet::new();
     let arms = apis.iter().filter(|a| seen.insert(a.api_name.as_str())).map(|a| {
-        let feature = &a.feature;
+        let feature = &a.module;
         let api = &a.api_name;
-        let product = super::names::ident(&a.product_module);
         let module = super::names::ident(&a.module);
         let request = format_ident!("{}", a.request_type);
         quote! {
             #[cfg(feature = #feature)]
-            #api => run::<#krate::#product::#module::#request>(command, &input, options),
+            #api => run::<#krate::#module::#request>(command, &input, options),
         }
     });
     quote! {

@@ -29,16 +29,47 @@ fn common_errors_match_the_guide_page() {
     assert_eq!(table, rows);
 }
 
-/// Every file of `codegen/runtime/` is copied into the generated crate.
+/// The generated `Cargo.toml` depends on the runtime crate by the name and version its manifest gives.
 #[test]
-fn runtime_file_list_matches_the_runtime_dir() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/runtime");
-    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".rs"))
-        .collect();
-    on_disk.sort();
-    let listed: Vec<&str> = super::crate_files::RUNTIME_FILES.iter().map(|(n, _)| *n).collect();
-    assert_eq!(on_disk, listed);
+fn runtime_dependency_names_the_runtime_manifest() {
+    let (name, version) = super::crate_files::runtime_package();
+    assert_eq!(name, "alibabacloud-runtime");
+    let cargo = super::crate_files::cargo_toml(
+        "alibabacloud-x",
+        "d",
+        &[],
+        &super::RuntimeDependency { path: "../../codegen/runtime".into() },
+    );
+    let manifest: toml_edit::DocumentMut = cargo.parse().expect("valid TOML");
+    assert_eq!(manifest["dependencies"][&name]["version"].as_str(), Some(version.as_str()));
+    assert_eq!(manifest["dependencies"][&name]["path"].as_str(), Some("../../codegen/runtime"));
+    assert_eq!(manifest["features"]["client"][0].as_str(), Some("alibabacloud-runtime/client"));
+}
+
+/// A crate generated anywhere on disk finds the runtime crate of this source tree.
+#[test]
+fn runtime_dependency_path_leads_to_the_runtime_crate_from_any_output_dir() {
+    let runtime = std::path::Path::new(super::crate_files::RUNTIME_DIR).canonicalize().unwrap();
+    for out in [
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../generated")),
+        std::env::temp_dir().join("nowhere-yet/out"),
+    ] {
+        let dep = super::RuntimeDependency::for_output_dir(&out);
+        let crate_dir = crate::write::absolute(&out).join("product");
+        let mut found = std::path::PathBuf::new();
+        for part in crate_dir.join(&dep.path).components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    found.pop();
+                }
+                other => found.push(other),
+            }
+        }
+        assert_eq!(found, runtime, "{}: {}", out.display(), dep.path);
+    }
+    let repo = super::RuntimeDependency::for_output_dir(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../generated"
+    )));
+    assert_eq!(repo.path, "../../codegen/runtime", "the committed crates use a relative path");
 }

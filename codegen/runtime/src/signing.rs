@@ -1,0 +1,363 @@
+//! Alibaba Cloud RPC signing (HMAC-SHA1, signature version 1.0) as pure functions: no I/O, no clock unless asked.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+
+use crate::credentials::Credentials;
+use crate::operation::Operation;
+
+/// `SignatureMethod`.
+pub const SIGNATURE_METHOD: &str = "HMAC-SHA1";
+/// `SignatureVersion`.
+pub const SIGNATURE_VERSION: &str = "1.0";
+/// `Format`: the client decodes JSON only.
+pub const FORMAT: &str = "JSON";
+
+/// The HTTP method a request is signed for (it is part of the string-to-sign).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HttpMethod {
+    /// Parameters in the URL. HTTP stacks and proxies log URLs: avoid for requests with passwords.
+    Get,
+    /// Parameters travel as an `application/x-www-form-urlencoded` body: no URL length limit,
+    /// and parameter values (passwords) stay out of URLs and proxy logs.
+    #[default]
+    Post,
+}
+
+impl HttpMethod {
+    /// `GET` or `POST`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+        }
+    }
+}
+
+impl fmt::Display for HttpMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for HttpMethod {
+    type Err = SigningInputError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_uppercase().as_str() {
+            "GET" => Ok(HttpMethod::Get),
+            "POST" => Ok(HttpMethod::Post),
+            _ => Err(SigningInputError::Method(s.to_owned())),
+        }
+    }
+}
+
+/// A `Timestamp` common parameter: UTC, `yyyy-MM-ddTHH:mm:ssZ`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timestamp(String);
+
+impl Timestamp {
+    /// The current time.
+    pub fn now() -> Self {
+        let seconds =
+            SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_secs()).unwrap_or(0);
+        Self::from_unix_seconds(seconds)
+    }
+
+    /// The UTC time `seconds` after 1970-01-01T00:00:00Z.
+    pub fn from_unix_seconds(seconds: u64) -> Self {
+        let days = seconds / 86_400;
+        let in_day = seconds % 86_400;
+        let (year, month, day) = civil_from_days(days);
+        Timestamp(format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+            in_day / 3600,
+            in_day / 60 % 60,
+            in_day % 60
+        ))
+    }
+
+    /// Checks the shape `yyyy-MM-ddTHH:mm:ssZ` and the ranges of each field.
+    pub fn parse(text: &str) -> Result<Self, SigningInputError> {
+        let bytes = text.as_bytes();
+        let bad = || SigningInputError::Timestamp(text.to_owned());
+        if bytes.len() != 20 {
+            return Err(bad());
+        }
+        for (index, &byte) in bytes.iter().enumerate() {
+            let ok = match index {
+                4 | 7 => byte == b'-',
+                10 => byte == b'T',
+                13 | 16 => byte == b':',
+                19 => byte == b'Z',
+                _ => byte.is_ascii_digit(),
+            };
+            if !ok {
+                return Err(bad());
+            }
+        }
+        let field = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(u32::MAX);
+        let in_range = (1..=12).contains(&field(5..7))
+            && (1..=31).contains(&field(8..10))
+            && field(11..13) < 24
+            && field(14..16) < 60
+            && field(17..19) < 61;
+        if !in_range {
+            return Err(bad());
+        }
+        Ok(Timestamp(text.to_owned()))
+    }
+
+    /// The text as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Year, month, day of the proleptic Gregorian calendar, `days` after 1970-01-01
+/// (H. Hinnant's `civil_from_days`).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let day_of_era = z - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    (year, month, day)
+}
+
+/// A `SignatureNonce`: must differ between requests (the service rejects a reused one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nonce(String);
+
+impl Nonce {
+    /// A random UUID (version 4) from the operating system's generator. Should that fail, the
+    /// nonce is built from the clock, the process id and a counter, which keeps it unique.
+    pub fn random() -> Self {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let mut bytes = [0u8; 16];
+        if getrandom::getrandom(&mut bytes).is_err() {
+            let nanos = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|elapsed| elapsed.as_nanos() as u64)
+                .unwrap_or(0);
+            let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+            bytes[..8].copy_from_slice(&nanos.to_be_bytes());
+            bytes[8..12].copy_from_slice(&std::process::id().to_be_bytes());
+            bytes[12..].copy_from_slice(&(count as u32).to_be_bytes());
+        }
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+        Nonce(format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]))
+    }
+
+    /// A given nonce (a dry run's `--nonce`); must not be empty.
+    pub fn new(value: impl Into<String>) -> Result<Self, SigningInputError> {
+        let value = value.into();
+        if value.is_empty() {
+            return Err(SigningInputError::EmptyNonce);
+        }
+        Ok(Nonce(value))
+    }
+
+    /// The text as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Nonce {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A bad `--method`, `--timestamp` or `--nonce`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SigningInputError {
+    /// Neither GET nor POST.
+    Method(String),
+    /// Not UTC `yyyy-MM-ddTHH:mm:ssZ`.
+    Timestamp(String),
+    /// An empty nonce.
+    EmptyNonce,
+}
+
+impl fmt::Display for SigningInputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SigningInputError::Method(method) => {
+                write!(f, "unsupported HTTP method `{method}` (expected GET or POST)")
+            }
+            SigningInputError::Timestamp(text) => {
+                write!(f, "timestamp `{text}` is not UTC `yyyy-MM-ddTHH:mm:ssZ`")
+            }
+            SigningInputError::EmptyNonce => f.write_str("the signature nonce is empty"),
+        }
+    }
+}
+
+impl std::error::Error for SigningInputError {}
+
+/// RFC 3986 percent-encoding of UTF-8: only `A-Za-z0-9-_.~` stay as they are; hex is upper case.
+pub fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut encoded = String::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push('%');
+            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+            encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    encoded
+}
+
+/// The canonicalized query string: pairs sorted by key in byte order (then by value, so a
+/// repeated key is deterministic), each side percent-encoded, joined with `=` and `&`.
+pub fn canonical_query(pairs: &[(String, String)]) -> String {
+    let mut sorted: Vec<&(String, String)> = pairs.iter().collect();
+    sorted.sort_by(|left, right| {
+        (left.0.as_bytes(), left.1.as_bytes()).cmp(&(right.0.as_bytes(), right.1.as_bytes()))
+    });
+    let mut query = String::new();
+    for (key, value) in sorted {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(&percent_encode(key));
+        query.push('=');
+        query.push_str(&percent_encode(value));
+    }
+    query
+}
+
+/// `METHOD&%2F&percentEncode(canonical_query)`.
+pub fn string_to_sign(method: HttpMethod, canonical_query: &str) -> String {
+    format!("{}&{}&{}", method.as_str(), percent_encode("/"), percent_encode(canonical_query))
+}
+
+/// `Base64(HMAC-SHA1(secret + "&", string_to_sign))`.
+pub fn signature(access_key_secret: &str, string_to_sign: &str) -> String {
+    let key = format!("{access_key_secret}&");
+    // HMAC accepts keys of any length, so this never fails.
+    let mut mac =
+        <Hmac<sha1::Sha1>>::new_from_slice(key.as_bytes()).expect("HMAC-SHA1 accepts keys of any length");
+    mac.update(string_to_sign.as_bytes());
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
+/// The common parameters other than `Signature`, for an operation's `Version`.
+pub fn common_params(
+    version: &str,
+    access_key_id: &str,
+    timestamp: &Timestamp,
+    nonce: &Nonce,
+) -> Vec<(String, String)> {
+    [
+        ("Format", FORMAT),
+        ("Version", version),
+        ("AccessKeyId", access_key_id),
+        ("SignatureMethod", SIGNATURE_METHOD),
+        ("Timestamp", timestamp.as_str()),
+        ("SignatureVersion", SIGNATURE_VERSION),
+        ("SignatureNonce", nonce.as_str()),
+    ]
+    .into_iter()
+    .map(|(key, value)| (key.to_owned(), value.to_owned()))
+    .collect()
+}
+
+/// A signed parameter set: the canonical query and its signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedQuery {
+    /// The canonicalized query string (every parameter but `Signature`).
+    pub canonical_query: String,
+    /// The Base64 signature, not yet percent-encoded.
+    pub signature: String,
+}
+
+impl SignedQuery {
+    /// The complete encoded query (or form body): the canonical query plus `&Signature=…`.
+    pub fn to_query_string(&self) -> String {
+        format!("{}&Signature={}", self.canonical_query, percent_encode(&self.signature))
+    }
+}
+
+/// Signs `pairs`, which must already hold every common parameter but `Signature`.
+pub fn sign_pairs(pairs: &[(String, String)], method: HttpMethod, access_key_secret: &str) -> SignedQuery {
+    let canonical_query = canonical_query(pairs);
+    let signature = signature(access_key_secret, &string_to_sign(method, &canonical_query));
+    SignedQuery { canonical_query, signature }
+}
+
+/// Signs one request: its own pairs plus the common parameters.
+pub fn sign_request<O: Operation>(
+    request: &O,
+    credentials: &Credentials,
+    method: HttpMethod,
+    timestamp: &Timestamp,
+    nonce: &Nonce,
+) -> SignedQuery {
+    let mut pairs = request.to_query_pairs();
+    pairs.extend(common_params(O::VERSION, credentials.access_key_id(), timestamp, nonce));
+    sign_pairs(&pairs, method, credentials.access_key_secret().expose())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved_characters() {
+        assert_eq!(percent_encode("Az09-_.~"), "Az09-_.~");
+        assert_eq!(percent_encode("a b+c*d/e:f=g&h"), "a%20b%2Bc%2Ad%2Fe%3Af%3Dg%26h");
+        assert_eq!(percent_encode("\"é中"), "%22%C3%A9%E4%B8%AD");
+    }
+
+    #[test]
+    fn canonical_query_sorts_by_key_bytes() {
+        let pairs = vec![
+            ("b".to_owned(), "2".to_owned()),
+            ("B".to_owned(), "1".to_owned()),
+            ("a.N".to_owned(), "x y".to_owned()),
+        ];
+        assert_eq!(canonical_query(&pairs), "B=1&a.N=x%20y&b=2");
+    }
+
+    #[test]
+    fn timestamps_format_in_utc() {
+        assert_eq!(Timestamp::from_unix_seconds(0).as_str(), "1970-01-01T00:00:00Z");
+        assert_eq!(Timestamp::from_unix_seconds(1_456_231_584).as_str(), "2016-02-23T12:46:24Z");
+        assert_eq!(Timestamp::from_unix_seconds(951_825_599).as_str(), "2000-02-29T11:59:59Z");
+        assert!(Timestamp::parse("2016-02-23T12:46:24Z").is_ok());
+        assert!(Timestamp::parse("2016-02-23 12:46:24").is_err());
+        assert!(Timestamp::parse("2016-13-23T12:46:24Z").is_err());
+    }
+
+    #[test]
+    fn random_nonces_differ_and_look_like_uuids() {
+        let first = Nonce::random();
+        let second = Nonce::random();
+        assert_ne!(first, second);
+        assert_eq!(first.as_str().len(), 36);
+        assert_eq!(&first.as_str()[14..15], "4");
+    }
+}
