@@ -92,6 +92,11 @@ impl Diagnostics {
         self.items.push(Diagnostic::note(&self.file, line, message));
     }
 
+    /// Takes over `other`'s diagnostics (collected for the same file).
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

@@ -56,7 +56,7 @@ pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
 }
 
 /// A spec dir holding only the 2019 seed page (`tests/seed/RunInstances.md`, a test fixture) as
-/// product `ecs`, with the repo's ECS `product.toml` and the seed's own `overrides.toml`; made fresh
+/// product `ecs`, with the seed's own `product.toml` and `overrides.toml`; made fresh
 /// under `dir`.
 pub fn seed_spec_dir(dir: &Path) -> PathBuf {
     let root = workspace_root();
@@ -65,7 +65,7 @@ pub fn seed_spec_dir(dir: &Path) -> PathBuf {
     std::fs::create_dir_all(spec.join("ecs")).unwrap();
     for (from, to) in [
         ("tests/seed/RunInstances.md", "ecs/RunInstances.md"),
-        ("spec/ecs/product.toml", "ecs/product.toml"),
+        ("tests/seed/product.toml", "ecs/product.toml"),
         ("tests/seed/overrides.toml", "overrides.toml"),
     ] {
         std::fs::copy(root.join(from), spec.join(to)).unwrap_or_else(|e| panic!("{from}: {e}"));
@@ -101,8 +101,7 @@ pub fn workspace_root() -> PathBuf {
 pub fn load_products(spec: &Path, shown_as: &str) -> Vec<codegen::ir::Product> {
     let mut products = Vec::new();
     for dir in codegen::spec::product_dirs(spec).expect("spec dir lists") {
-        let mut diags = codegen::diag::Diagnostics::new(dir.dir.display().to_string());
-        let meta = codegen::spec::product_meta(&dir, &mut diags);
+        let meta = codegen::meta::read_product_meta(spec, &dir, &mut Vec::new());
         let mut apis = Vec::new();
         for page in &dir.pages {
             let rel = page.strip_prefix(spec).unwrap_or(page).to_string_lossy().replace('\\', "/");
