@@ -420,13 +420,6 @@ impl AuthorizeSecurityGroupEgressRequest {
             source: "Valid values: internet: Internet NIC intranet: intranet NIC",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Policy",
-                values: &["accept", "drop"],
-            },
-            source: "Valid values: accept: grants access. drop: denies access without returning a rejection response.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Range {
                 param: "Priority",
                 min: Some(1f64),

@@ -640,20 +640,6 @@ impl CreateAutoProvisioningGroupRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "TerminateInstancesWithExpiration",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: releases instances in the auto provisioning group. false: only removes instances from the auto provisioning group but does not release them.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "TerminateInstances",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: releases instances in the auto provisioning group. false: retains instances in the auto provisioning group.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "DefaultTargetCapacityType",
                 values: &["PayAsYouGo", "Spot"],
             },
@@ -727,20 +713,6 @@ impl CreateAutoProvisioningGroupRequest {
                 max: 16u32,
             },
             source: "Valid values of N: 1 to 16.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "LaunchConfiguration.DataDisk.N.DeleteWithInstance",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: releases data disk N when the instance to which data disk N is attached is released false: does not release data disk N when the instance to which data disk N is attached is released",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "LaunchConfiguration.DataDisk.N.Encrypted",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: encrypts data disk N. false: does not encrypt data disk N.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Length {
@@ -873,13 +845,6 @@ impl CreateAutoProvisioningGroupRequest {
                 values: &["PL0", "PL1", "PL2", "PL3"],
             },
             source: "Valid values: PL0: A single ESSD can deliver up to 10,000 random read/write IOPS. PL1: A single ESSD can deliver up to 50,000 random read/write IOPS. PL2: A single ESSD can deliver up to 100,000 random read/write IOPS. PL3: A single ESSD can deliver up to 1,000,000 random read/write IOPS.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "LaunchConfiguration.PasswordInherit",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: uses the preset password. false: does not use the preset password.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
@@ -1030,6 +995,17 @@ impl CreateAutoProvisioningGroupRequest {
                 extra: ".:_-",
             },
             source: "It can contain letters, digits, periods (.), colons (:), underscores (_), and hyphens (-).",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::AllowedChars {
+                param: "LaunchConfiguration.InstanceName",
+                upper: true,
+                lower: true,
+                digit: true,
+                letter: false,
+                extra: ":_.-[,]",
+            },
+            source: "It can contain letters, digits, colons (:), underscores (_), periods (.),and hyphens (-).",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::NoConsecutive {

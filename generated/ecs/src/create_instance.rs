@@ -1184,13 +1184,6 @@ impl CreateInstanceRequest {
             source: "Valid values: PayByBandwidth: pay-by-bandwidth PayByTraffic: pay-by-traffic",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "AutoRenew",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: enables automatic renewal for the instance. false: does not enable auto-renewal for the instance.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Range {
                 param: "InternetMaxBandwidthOut",
                 min: Some(0f64),
@@ -1390,24 +1383,10 @@ impl CreateInstanceRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "DryRun",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether required parameters are specified, the request format, service limits, and available ECS resources. If the check fails, the corresponding error code is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, the request is made.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "CreditSpecification",
                 values: &["Standard", "Unlimited"],
             },
             source: "Valid values: Standard: the standard mode. For more information, see the \"Standard mode\" section in Burstable instances. Unlimited: the unlimited mode. For more information, see the \"Unlimited mode\" section in Burstable instances.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DeletionProtection",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: enables release protection. false: disables release protection.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
@@ -1451,12 +1430,6 @@ impl CreateInstanceRequest {
                 values: &["Open", "Target", "None"],
             },
             source: "Valid values: Open: open private pool. The system selects a matching open private pool to create the instance. If no matching open private pools exist, resources in the public pool are used. When this parameter is set to Open, the PrivatePoolOptions.Id parameter must be empty. Target: specific private pool. The capacity in a specific private pool is used. If the specified private pool is unavailable, the instance cannot be created. If the parameter is set to Target, the PrivatePoolOptions.Id parameter must be specified. None: no private pool. The capacity in private pools is not used.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::StartsWithLetter {
-                param: "InstanceName",
-            },
-            source: "It must start with a letter and cannot start with http:// or https://.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::ForbiddenPrefixes {

@@ -883,13 +883,6 @@ impl CreateLaunchTemplateVersionRequest {
             source: "Valid values: PL0: A single ESSD can deliver up to 10,000 random read/write IOPS. PL1: A single ESSD can deliver up to 50,000 random read/write IOPS. PL2: A single ESSD can deliver up to 100,000 random read/write IOPS. PL3: A single ESSD can deliver up to 1,000,000 random read/write IOPS.",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "SystemDisk.DeleteWithInstance",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: releases the system disk when the instance is released. false: does not release the system disk when the instance is released.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::RepeatCount {
                 param: "DataDisk.N.Size",
                 min: 1u32,
@@ -927,13 +920,6 @@ impl CreateLaunchTemplateVersionRequest {
                 max: Some(256u64),
             },
             source: "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DataDisk.N.DeleteWithInstance",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: releases data disk N when the instance is released. false: does not release data disk N when the instance is released.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {

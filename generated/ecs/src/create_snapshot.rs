@@ -321,13 +321,6 @@ impl CreateSnapshotRequest {
             source: "It can be up to 128 characters in length and cannot start with acs: or contain http:// or https://.",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "InstantAccess",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: enables the instant access feature. This feature can be enabled only for enhanced SSDs (ESSDs). false: disables the instant access feature. If InstantAccess is set to false, normal snapshots are created.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Range {
                 param: "InstantAccessRetentionDays",
                 min: Some(1f64),

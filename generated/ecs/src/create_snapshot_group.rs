@@ -198,13 +198,6 @@ impl CreateSnapshotGroupRequest {
             source: "Valid values of N: 1 to 16.",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "InstantAccess",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: enables the instance access feature. false: disables the instance access feature.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Range {
                 param: "InstantAccessRetentionDays",
                 min: Some(1f64),

@@ -100,13 +100,6 @@ impl DeleteAutoProvisioningGroupRequest {
             },
             source: "Set the value to DeleteAutoProvisioningGroup.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "TerminateInstances",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: releases instances in the auto provisioning group. false: retains instances in the auto provisioning group.",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

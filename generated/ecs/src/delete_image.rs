@@ -103,13 +103,6 @@ impl DeleteImageRequest {
             },
             source: "Set the value to DeleteImage.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Force",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: forcibly deletes the custom image, regardless of whether the image is being used by other instances. false: verifies that the image is not being used by other instances and then deletes the image.",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

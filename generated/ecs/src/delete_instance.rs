@@ -109,13 +109,6 @@ impl DeleteInstanceRequest {
             },
             source: "Set the value to DeleteInstance.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Force",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: forcibly releases the instance in the Running (Running) state. This operation is equivalent to the power-off operation. Temporary data in the memory and storage of the instance is erased and cannot be recovered. false: normally releases the instance. This value is valid only for an instance in the Stopped (Stopped) state.",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

@@ -88,13 +88,6 @@ impl DeleteSnapshotRequest {
             },
             source: "Set the value to DeleteSnapshot.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Force",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: force deletes the snapshot. After the snapshot is force deleted, the disks created from this snapshot cannot be re-initialized. false: does not force delete the snapshot.",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

@@ -239,13 +239,6 @@ impl DescribeCapacityReservationsRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "Platform",
-                values: &["Windows", "Linux", "all"],
-            },
-            source: "Valid values: Windows: queries only capacity reservations that reserve capacity for Windows instances. Linux: queries only capacity reservations that reserve capacity for Linux instances. all: queries all capacity reservations.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "InstanceChargeType",
                 values: &["PostPaid"],
             },

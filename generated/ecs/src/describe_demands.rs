@@ -303,13 +303,6 @@ impl DescribeDemandsRequest {
             },
             source: "Valid values: Creating: The filing ticket is being created. Active: The filed resources are being supplied. Expired: The filing ticket expires. Finished: The filed resources are consumed. Refused: The filing request is denied. For reasons why the request is denied, see the Comment response parameter. Cancelled: The filing request is canceled.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DryRun",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: sends a check request, without querying the status of the filing ticket. The system checks whether your AccessKey pair is valid, whether RAM users are authorized, and whether the required parameters are set. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: sends an API request. If the request succeeds, a 2XX HTTP status code is returned and the status of the filing ticket is queried.",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

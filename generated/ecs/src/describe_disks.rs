@@ -699,20 +699,6 @@ impl DescribeDisksRequest {
             source: "Valid values: In_use Available Attaching Detaching Creating ReIniting All",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Portable",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The disk is removable. A removable disk can exist independently and can be attached to or detached from an instance within the same zone. false: The disk is not removable. A disk that is not removable cannot exist independently or be attached to or detached from an instance within the same zone.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DeleteWithInstance",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The cloud disk is released when its associated instance is released. false: The cloud disk is not released but is retained as a pay-as-you-go data disk when its associated instance is released.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Range {
                 param: "PageSize",
                 min: None,
@@ -755,13 +741,6 @@ impl DescribeDisksRequest {
                 values: &["CreationEndTime"],
             },
             source: "Set the value to CreationEndTime.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DryRun",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether your AccessKey pair is valid, whether RAM users are authorized, and whether the required parameters are specified. If the check fails, the corresponding error message is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, a 2XX HTTP status code is returned, and the request is made.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::RepeatCount {

@@ -112,13 +112,6 @@ impl DescribeElasticityAssuranceInstancesRequest {
     /// sentence (or `spec/overrides.toml` reason) it came from.
     pub const CHECKS: &'static [crate::runtime::validation::Check] = &[
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Action",
-                values: &["DescribeElasticityAssuranceInstances"],
-            },
-            source: "Set the value to DescribeElasticityAssuranceInstances.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Range {
                 param: "MaxResults",
                 min: None,

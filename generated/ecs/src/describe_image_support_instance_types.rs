@@ -130,13 +130,6 @@ impl DescribeImageSupportInstanceTypesRequest {
             },
             source: "Valid values: CreateEcs Upgrade Downgrade RenewDowngrade",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Filter.N.Key",
-                values: &["imagid", "filter"],
-            },
-            source: "Valid values: imagid: The image ID is used as the filter condition. filter: The image ID is used as the filter condition.",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

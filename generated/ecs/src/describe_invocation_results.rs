@@ -245,13 +245,6 @@ impl DescribeInvocationResultsRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "IncludeHistory",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: returns the historical results of the recurring execution. When this parameter is set to true, the InvokeId parameter must be set to the ID of a recurring execution. false: does not return the historical results of the recurring execution.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "ContentEncoding",
                 values: &["PlainText", "Base64"],
             },

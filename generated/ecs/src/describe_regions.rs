@@ -136,13 +136,6 @@ impl DescribeRegionsRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "ResourceType",
-                values: &["instance", "disk", "reservedinstance", "scu"],
-            },
-            source: "Valid values: instance: ECS instance disk: disk reservedinstance: reserved instance scu: storage capacity unit (SCU)",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "AcceptLanguage",
                 values: &["zh-CN", "en-US", "ja"],
             },

@@ -73,15 +73,7 @@ impl DescribeUserDataRequest {
     ];
     /// The rules [`validate`](Self::validate) checks, cheap ones first, each with the doc
     /// sentence (or `spec/overrides.toml` reason) it came from.
-    pub const CHECKS: &'static [crate::runtime::validation::Check] = &[
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Action",
-                values: &["DescribeUserdata"],
-            },
-            source: "Set the value to DescribeUserdata.",
-        },
-    ];
+    pub const CHECKS: &'static [crate::runtime::validation::Check] = &[];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///
     /// The docs sometimes lag the service: skip this when they do ([`DescribeUserDataRequestBuilder::build_unvalidated`], or a client built with `validate_requests(false)`).

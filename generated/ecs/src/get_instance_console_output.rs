@@ -106,13 +106,6 @@ impl GetInstanceConsoleOutputRequest {
             },
             source: "Set the value to GetInstanceConsoleOutput.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "RemoveSymbols",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: removes the symbols false: does not remove the symbols",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

@@ -312,13 +312,6 @@ impl ModifyAutoProvisioningGroupRequest {
             source: "Valid values: PayAsYouGo: pay-as-you-go Spot: preemptible instance",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "TerminateInstancesWithExpiration",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: releases instances in the auto provisioning group. false: removes the instances in the group from the auto provisioning group but not releases the instances.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Length {
                 param: "AutoProvisioningGroupName",
                 min: Some(2u64),

@@ -171,13 +171,6 @@ impl ModifyDedicatedHostAutoRenewAttributeRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "AutoRenew",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The subscription dedicated host is automatically renewed. false: The subscription dedicated host is not automatically renewed.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "RenewalStatus",
                 values: &["AutoRenewal", "Normal", "NotRenewal"],
             },

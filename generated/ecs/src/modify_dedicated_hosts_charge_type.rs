@@ -246,20 +246,6 @@ impl ModifyDedicatedHostsChargeTypeRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "DryRun",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The validity of the request is checked but resources are not queried. The system checks whether your AccessKey pair is valid, whether RAM users are authorized, and whether required parameters are specified. If the check fails, the corresponding error code is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, a 2XX HTTP status code is returned and the request is made.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "AutoPay",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: Automatic payment is enabled. Make sure that you have sufficient balance in your account. Otherwise, your order becomes invalid and must be canceled. false: An order is generated but no payment is made.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "DedicatedHostChargeType",
                 values: &["PrePaid", "PostPaid"],
             },

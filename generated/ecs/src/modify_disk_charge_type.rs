@@ -155,13 +155,6 @@ impl ModifyDiskChargeTypeRequest {
             source: "Set the value to ModifyDiskChargeType.",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "AutoPay",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: Automatic payment is enabled. Make sure that you have sufficient balance in your account. Otherwise, your order becomes invalid and must be canceled. false: An order is generated but no payment is made. If your account balance is insufficient, you can set the AutoPay parameter to false to generate an unpaid order. Then, you can log on to the ECS console to pay for the order.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Length {
                 param: "ClientToken",
                 min: None,

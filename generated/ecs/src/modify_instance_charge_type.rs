@@ -256,20 +256,6 @@ impl ModifyInstanceChargeTypeRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "DryRun",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The validity of the request is checked but the request is not made. The system checks whether your AccessKey pair is valid, whether RAM users are authorized, and whether required parameters are specified. If the request fails the check, the corresponding error message is returned. If the request is determined as valid, the DryRunOperation error code is returned. false: The validity of the request is checked. If the request is determined as valid, a 2XX HTTP status code is returned and the request is made.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "AutoPay",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: enables automatic payment. Make sure that you have sufficient balance in your account. Otherwise, your order becomes invalid and must be canceled. false: An order is generated but no payment is made.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "InstanceChargeType",
                 values: &["PrePaid", "PostPaid"],
             },

@@ -268,13 +268,6 @@ impl ModifyInstanceDeploymentRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "Force",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: forcibly changes the host of the instance. You can restart instances that are in the Running (Running) or Stopped (Stopped) state. The instances in the Stopped state do not include pay-as-you-go instances that have the No Fees for Stopped Instances (VPC-Connected) feature enabled. false: does not forcibly change the host of the instance. You can add the instance to a deployment set only when the instance resides on the current host. When the Force parameter is set to this value, the deployment set may fail to be replaced.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "Affinity",
                 values: &["host", "default"],
             },

@@ -256,13 +256,6 @@ impl ModifyInstanceNetworkSpecRequest {
             source: "Valid values: PayByBandwidth: pay-by-bandwidth PayByTraffic: pay-by-traffic",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "AutoPay",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: enables automatic payment. After bandwidth configurations are upgraded, the payment is automatically made. Make sure that you have sufficient balance in your account when you set AutoPay to true. If your account balance is insufficient, your order cannot be paid in the ECS console and becomes invalid. You must cancel the order. false: does not enable automatic payment. After bandwidth configurations are upgraded, an order is generated but is not paid. If your account balance is insufficient, you can set AutoPay to false. In this case, when you call the ModifyInstanceNetworkSpec operation, an unpaid order is generated. You can then log on to the ECS console to pay for the order.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Length {
                 param: "ClientToken",
                 min: None,

@@ -285,44 +285,16 @@ impl ModifyPrepayInstanceSpecRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "AutoPay",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: Automatic payment is enabled. false: An order is generated but no payment is made.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "SystemDisk.Category",
                 values: &["cloud_efficiency", "cloud_ssd"],
             },
             source: "Valid values: cloud_efficiency: ultra disk cloud_ssd: standard SSD",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "RebootWhenFinished",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true false",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Ascii {
                 param: "ClientToken",
             },
             source: "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::Time {
-                param: "RebootTime",
-                pattern: "yyyy-MM-ddTHH:mm:ssZ",
-            },
-            source: "Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::Time {
-                param: "EndTime",
-                pattern: "yyyy-MM-ddTHH:mm:ssZ",
-            },
-            source: "Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.",
         },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.

@@ -392,13 +392,6 @@ impl ModifySecurityGroupEgressRuleRequest {
             source: "The length of the description is 1 to 512 characters.",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Policy",
-                values: &["accept", "drop"],
-            },
-            source: "Valid values: accept: admits access. drop: denies access. No denied access message is returned.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Range {
                 param: "Priority",
                 min: Some(1f64),

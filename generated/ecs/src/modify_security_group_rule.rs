@@ -395,13 +395,6 @@ impl ModifySecurityGroupRuleRequest {
     pub const CHECKS: &'static [crate::runtime::validation::Check] = &[
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "Action",
-                values: &["ModifySecurityGroupEgressRule"],
-            },
-            source: "Set the value to ModifySecurityGroupEgressRule.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "IpProtocol",
                 values: &["icmp", "gre", "tcp", "udp", "all"],
             },

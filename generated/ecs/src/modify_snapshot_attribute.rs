@@ -150,13 +150,6 @@ impl ModifySnapshotAttributeRequest {
             source: "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DisableInstantAccess",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: disables the instant access feature. false: enables the instant access feature.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::StartsWithLetter {
                 param: "SnapshotName",
             },

@@ -108,20 +108,6 @@ impl RebootInstanceRequest {
             },
             source: "Set the value to RebootInstance.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "ForceStop",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: forcibly stops the instance. This operation is equivalent to the typical power-off operation. Cache data that is not written to storage in the instance will be lost. false: normally stops the instance.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DryRun",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The validity of the request is checked but the request is not made. Check items include the required parameters, request format, service limits, and available ECS resources. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked, and the request is made if the check succeeds.",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

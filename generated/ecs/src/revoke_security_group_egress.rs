@@ -410,13 +410,6 @@ impl RevokeSecurityGroupEgressRequest {
             source: "Valid values: icmp gre tcp udp all",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Policy",
-                values: &["accept", "drop"],
-            },
-            source: "Valid values: accept: grants access. drop: denies access without returning a rejection response.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Range {
                 param: "Priority",
                 min: Some(1f64),

@@ -480,13 +480,6 @@ impl RunCommandRequest {
             source: "Valid values: Once: The command is immediately run. Period: The command is run on a regular basis. If you set this parameter to Period, you must set Timed to true and specify Frequency. NextRebootOnly: The command is automatically run the next time the instance starts. EveryReboot: The command is automatically run every time the instance starts.",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "Timed",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: periodically runs the command on the schedule specified by Frequency. The results of each occurrence of the command execution do not affect the next occurrence. false: runs the command only once.",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Length {
                 param: "Parameters",
                 min: Some(1u64),
@@ -504,24 +497,10 @@ impl RunCommandRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "KeepCommand",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: retains the command. You can call the InvokeCommand operation to run the command again. The retained command counts against the quota of Cloud Assistant commands. false: does not retain the command. The command is automatically deleted after it is run, and does not count against the quota of Cloud Assistant commands.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "ContentEncoding",
                 values: &["PlainText", "Base64"],
             },
             source: "Valid values: PlainText: does not encode the command content. Base64: encodes the command content in Base64.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::Base64 {
-                param: "CommandContent",
-                max_bytes: Some(12288u64),
-            },
-            source: "The plaintext or Base64-encoded content of the command. The Base64-encoded command content cannot exceed 16 KB in size.",
         },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.

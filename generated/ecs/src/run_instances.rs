@@ -1501,26 +1501,12 @@ impl RunInstancesRequest {
             source: "the hostname must be 2 to 64 characters in length.",
         },
         crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "UniqueSuffix",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true false",
-        },
-        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Length {
                 param: "Password",
                 min: Some(8u64),
                 max: Some(30u64),
             },
             source: "The password must be 8 to 30 characters in length and include at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "PasswordInherit",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true false",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
@@ -1621,24 +1607,10 @@ impl RunInstancesRequest {
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
-                param: "DryRun",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether required parameters are specified, the request format, service limits, and available ECS resources. If the check fails, the corresponding error code is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, the request is made.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
                 param: "PeriodUnit",
                 values: &["Month"],
             },
             source: "Valid values: Month",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "AutoRenew",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: enables auto-renewal for the instance. false: does not enable auto-renewal for the instance.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
@@ -1653,13 +1625,6 @@ impl RunInstancesRequest {
                 values: &["Standard", "Unlimited"],
             },
             source: "Valid values: Standard: the standard mode. For more information, see the \"Standard mode\" section in Burstable instances. Unlimited: the unlimited mode. For more information, see the \"Unlimited mode\" section in Burstable instances.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DeletionProtection",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: Release protection is enabled. false: Release protection is disabled.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::OneOf {
@@ -1763,13 +1728,6 @@ impl RunInstancesRequest {
                 values: &["cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud"],
             },
             source: "Valid values: cloud_efficiency: ultra disk cloud_ssd: standard SSD cloud_essd: ESSD cloud: basic disk",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DataDisk.N.DeleteWithInstance",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: releases data disk N together with the instance. false: does not release data disk N together with the instance.",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::Length {
@@ -1908,6 +1866,27 @@ impl RunInstancesRequest {
             source: "It cannot start with acs: or contain http:// or https://.",
         },
         crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RequiredUnless {
+                param: "ImageId",
+                unless: &["LaunchTemplateId", "LaunchTemplateName", "ImageFamily"],
+            },
+            source: "If you do not use the LaunchTemplateId or LaunchTemplateName parameter to specify a launch template, or if you do not set the ImageFamily parameter to obtain the latest available custom image within the specified image family, you must specify the ImageId parameter.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RequiredUnless {
+                param: "InstanceType",
+                unless: &["LaunchTemplateId", "LaunchTemplateName"],
+            },
+            source: "If you do not set LaunchTemplateId or LaunchTemplateName to specify a launch template, you must set the InstanceType parameter.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::RequiredUnless {
+                param: "SecurityGroupId",
+                unless: &["LaunchTemplateId", "LaunchTemplateName", "SecurityGroupIds.N"],
+            },
+            source: "If you do not use the LaunchTemplateId or LaunchTemplateName parameter to specify a launch template, you must set the SecurityGroupId parameter. Note: You cannot specify both SecurityGroupId and SecurityGroupIds.N.",
+        },
+        crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::MutuallyExclusive {
                 params: &["HostName", "HostNames.N"],
             },
@@ -1933,6 +1912,17 @@ impl RunInstancesRequest {
                 ],
             },
             source: "Note: You cannot specify both the NetworkInterface.N.SecurityGroupId and NetworkInterface.N.SecurityGroupIds.N parameters.",
+        },
+        crate::runtime::validation::Check {
+            rule: crate::runtime::validation::Rule::AllowedChars {
+                param: "InstanceName",
+                upper: true,
+                lower: true,
+                digit: true,
+                letter: false,
+                extra: ":_.-[,]",
+            },
+            source: "It can contain letters, digits, colons (:), underscores (_), periods (.),and hyphens (-).",
         },
         crate::runtime::validation::Check {
             rule: crate::runtime::validation::Rule::NoConsecutive {

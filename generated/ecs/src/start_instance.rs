@@ -106,20 +106,6 @@ impl StartInstanceRequest {
             },
             source: "Set the value to StartInstance.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "InitLocalDisk",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: restores the instance to its initial health status at startup. After the instance is restored to its initial health status, data in the original local disks of the instance is lost. false: does not perform any operations and keeps the instance in the current state.",
-        },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "DryRun",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether your AccessKey pair is valid, whether RAM users are authorized, and whether the required parameters are specified. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, a 2XX HTTP status code is returned and the request is made.",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///

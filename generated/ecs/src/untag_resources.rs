@@ -191,13 +191,6 @@ impl UntagResourcesRequest {
             },
             source: "Valid values of N: 1 to 20.",
         },
-        crate::runtime::validation::Check {
-            rule: crate::runtime::validation::Rule::OneOf {
-                param: "All",
-                values: &["true", "false"],
-            },
-            source: "Valid values: true false",
-        },
     ];
     /// Checks the request against every rule the generator enforces from the docs' prose (lengths, ranges, value sets, character rules, formats, cross-field rules) and returns every violation, each with its wire path and the doc sentence it breaks.
     ///
