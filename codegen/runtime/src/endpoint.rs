@@ -134,13 +134,16 @@ pub struct ProductEndpoints {
     pub regional: &'static [(&'static str, &'static str)],
     /// `(region, host)` pairs for the VPC endpoints, sorted by region.
     pub vpc: &'static [(&'static str, &'static str)],
+    /// Hosts the docs give only as a pattern, the region written `{region}`
+    /// (`elasticsearch.{region}.aliyuncs.com`).
+    pub patterns: &'static [&'static str],
 }
 
 impl ProductEndpoints {
     /// Where a client for `region` on `network` sends its requests:
     ///
-    /// - public: the region's documented endpoint, else the central one (which serves every
-    ///   region named in `RegionId`);
+    /// - public: the region's documented endpoint, else the first documented pattern with the region
+    ///   put in, else the central one (which serves every region named in `RegionId`);
     /// - VPC: the region's documented VPC endpoint; there is no fallback (a VPC without internet
     ///   access could not reach the central endpoint anyway).
     pub fn resolve(&self, region: &Region, network: Network) -> Result<Endpoint, EndpointError> {
@@ -148,13 +151,19 @@ impl ProductEndpoints {
             table.iter().find(|(name, _)| *name == region.as_str()).map(|(_, host)| *host)
         };
         let host = match network {
-            Network::Public => lookup(self.regional).unwrap_or(self.central),
-            Network::Vpc => lookup(self.vpc).ok_or_else(|| EndpointError::NoVpcEndpoint {
-                product: self.product,
-                region: region.clone(),
-            })?,
+            Network::Public => match (lookup(self.regional), self.patterns.first()) {
+                (Some(host), _) => host.to_owned(),
+                (None, Some(pattern)) => pattern.replace("{region}", region.as_str()),
+                (None, None) if !self.central.is_empty() => self.central.to_owned(),
+                (None, None) => {
+                    return Err(EndpointError::NoEndpoint { product: self.product, region: region.clone() })
+                }
+            },
+            Network::Vpc => lookup(self.vpc)
+                .ok_or_else(|| EndpointError::NoVpcEndpoint { product: self.product, region: region.clone() })?
+                .to_owned(),
         };
-        Endpoint::https(host).map_err(EndpointError::Invalid)
+        Endpoint::https(&host).map_err(EndpointError::Invalid)
     }
 }
 
@@ -162,6 +171,8 @@ impl ProductEndpoints {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EndpointError {
+    /// The endpoint data names no endpoint at all for the region (no regional, pattern or central host).
+    NoEndpoint { product: &'static str, region: Region },
     /// The endpoint data names no VPC endpoint for the region.
     NoVpcEndpoint { product: &'static str, region: Region },
     /// A host in the endpoint data, or an explicit endpoint, is not a plain host name.
@@ -171,6 +182,9 @@ pub enum EndpointError {
 impl fmt::Display for EndpointError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            EndpointError::NoEndpoint { product, region } => {
+                write!(f, "the {product} docs give no endpoint for region `{region}`; set one explicitly")
+            }
             EndpointError::NoVpcEndpoint { product, region } => {
                 write!(f, "the {product} docs list no VPC endpoint for region `{region}`")
             }
@@ -190,6 +204,7 @@ mod tests {
         central: "ecs.aliyuncs.com",
         regional: &[("cn-hangzhou", "ecs.cn-hangzhou.aliyuncs.com")],
         vpc: &[("cn-hangzhou", "ecs-vpc.cn-hangzhou.aliyuncs.com")],
+        patterns: &[],
     };
 
     fn region(id: &str) -> Region {
@@ -203,6 +218,13 @@ mod tests {
         assert_eq!(at("eu-west-1", Network::Public).as_deref(), Ok("https://ecs.aliyuncs.com/"));
         assert_eq!(at("cn-hangzhou", Network::Vpc).as_deref(), Ok("https://ecs-vpc.cn-hangzhou.aliyuncs.com/"));
         assert!(matches!(at("eu-west-1", Network::Vpc), Err(EndpointError::NoVpcEndpoint { .. })));
+        let pattern = ProductEndpoints { regional: &[], central: "", patterns: &["es.{region}.aliyuncs.com"], ..ECS };
+        assert_eq!(
+            pattern.resolve(&region("cn-beijing"), Network::Public).map(|e| e.base_url()).as_deref(),
+            Ok("https://es.cn-beijing.aliyuncs.com/")
+        );
+        let nothing = ProductEndpoints { regional: &[], central: "", ..ECS };
+        assert!(matches!(nothing.resolve(&region("cn-beijing"), Network::Public), Err(EndpointError::NoEndpoint { .. })));
         let bad = ProductEndpoints { regional: &[("cn-hangzhou", "evil.example/x")], ..ECS };
         assert!(matches!(bad.resolve(&region("cn-hangzhou"), Network::Public), Err(EndpointError::Invalid(_))));
     }

@@ -15,6 +15,7 @@ pub static ENDPOINTS: ProductEndpoints = ProductEndpoints {
     central: "fake.aliyuncs.com",
     regional: &[("cn-hangzhou", "fake.cn-hangzhou.aliyuncs.com")],
     vpc: &[("cn-hangzhou", "fake-vpc.cn-hangzhou.aliyuncs.com")],
+    patterns: &[],
 };
 
 /// A read-only call. Not idempotent by the IR rule (no `ClientToken`): 5xx and timeouts are not
