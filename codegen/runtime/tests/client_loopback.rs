@@ -74,7 +74,7 @@ fn the_official_signer_is_installed_in_ci() {
     let available = official_signer::available();
     assert!(available || std::env::var("CI").as_deref() != Ok("true"), "CI must run the official signer");
     if !available {
-        eprintln!("skip: the official Python SDK signer is not installed (scripts/python-sdk.sh)");
+        test_report::skip("the official Python SDK signer is not installed (scripts/python-sdk.sh)");
     }
 }
 

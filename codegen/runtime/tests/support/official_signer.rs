@@ -30,9 +30,9 @@ fn start() -> Option<Signer> {
             "the official Python SDK is missing at {} (scripts/python-sdk.sh installs it; .ci/run runs that)",
             python.display()
         );
-        eprintln!(
-            "skip: signatures checked by the in-test verifier only; the official Python SDK is not installed \
-             (run scripts/python-sdk.sh)"
+        test_report::skip(
+            "signatures checked by the in-test verifier only: the official Python SDK is not installed \
+             (run scripts/python-sdk.sh)",
         );
         return None;
     }

@@ -5,7 +5,7 @@
 //! prefixed (`n3d`, `V1`); collisions are settled in [`names`], canonical spellings first.
 
 mod api_module;
-mod client;
+pub mod client;
 mod common_errors;
 pub mod crate_files;
 pub mod docs;
