@@ -26,10 +26,12 @@ pub fn response_examples() -> BTreeMap<String, Value> {
     let mut examples = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).expect("generated/ir/ecs") {
         let path = entry.expect("an entry").path();
-        let Ok(api) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).expect("readable")) else {
+        let Ok(api) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).expect("readable"))
+        else {
             continue;
         };
-        let (Some(name), Some(example)) = (api["name"].as_str(), api["examples"]["json_response"].as_str()) else {
+        let (Some(name), Some(example)) = (api["name"].as_str(), api["examples"]["json_response"].as_str())
+        else {
             continue;
         };
         // Some examples start with the HTTP status line and headers: the JSON starts at the first `{`.

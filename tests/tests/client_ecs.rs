@@ -38,7 +38,9 @@ fn sample_request(action: &str) -> Vec<(String, String)> {
         .as_array()
         .expect("a sample request")
         .iter()
-        .map(|pair| (pair["key"].as_str().unwrap_or("").to_owned(), pair["value"].as_str().unwrap_or("").to_owned()))
+        .map(|pair| {
+            (pair["key"].as_str().unwrap_or("").to_owned(), pair["value"].as_str().unwrap_or("").to_owned())
+        })
         .collect()
 }
 
@@ -77,7 +79,8 @@ async fn the_docs_sample_requests_are_answered_with_the_docs_examples() {
     assert_eq!(test_report::count("ECS sample requests sent to the loopback service", sent), 10);
     assert!(service.all_signed());
     let exchanges = service.server.exchanges();
-    let run = exchanges.iter().find(|e| e.param("Action") == Some("RunInstances")).expect("RunInstances sent");
+    let run =
+        exchanges.iter().find(|e| e.param("Action") == Some("RunInstances")).expect("RunInstances sent");
     assert_eq!(run.param("ClientToken").map(str::len), Some(36), "a ClientToken was filled in");
     let delete = exchanges.iter().find(|e| e.param("Action") == Some("DeleteInstance")).expect("sent");
     assert_eq!(delete.param("ClientToken"), None, "no token where the docs document none");
@@ -95,8 +98,10 @@ async fn run_instances_keeps_one_client_token_across_retries_and_reads_the_examp
         ],
     );
     let client = Client::new(&config(server.base_url.clone())).expect("client");
-    let request = alibabacloud_ecs::run_instances::RunInstancesRequest::from_query_pairs(sample_request("RunInstances"))
-        .expect("sample");
+    let request = alibabacloud_ecs::run_instances::RunInstancesRequest::from_query_pairs(sample_request(
+        "RunInstances",
+    ))
+    .expect("sample");
     let response = client.send(&request).await.expect("third attempt");
     assert_eq!(response.instance_id_sets.len(), 3);
     let exchanges = server.exchanges();
@@ -113,7 +118,9 @@ async fn describe_instances_pages_and_a_region_mismatch_is_not_sent() {
     ));
     let service = EcsService::start();
     let client = Client::new(&config(service.endpoint())).expect("client");
-    let request = alibabacloud_ecs::describe_instances::DescribeInstancesRequest::builder("cn-hangzhou").build().expect("valid");
+    let request = alibabacloud_ecs::describe_instances::DescribeInstancesRequest::builder("cn-hangzhou")
+        .build()
+        .expect("valid");
     let mut pages = client.pages(request);
     let mut count = 0;
     while let Some(page) = pages.next().await {
@@ -121,7 +128,9 @@ async fn describe_instances_pages_and_a_region_mismatch_is_not_sent() {
         count += 1;
     }
     assert_eq!(count, 2);
-    let other = alibabacloud_ecs::describe_instances::DescribeInstancesRequest::builder("cn-beijing").build().expect("valid");
+    let other = alibabacloud_ecs::describe_instances::DescribeInstancesRequest::builder("cn-beijing")
+        .build()
+        .expect("valid");
     let error = client.send(&other).await.expect_err("another region");
     assert!(matches!(error, Error::RegionMismatch { .. }), "{error:?}");
     assert_eq!(service.server.exchanges().len(), 2);
@@ -139,10 +148,16 @@ fn the_endpoint_data_picks_the_host() {
     assert_eq!(at("eu-central-1", false).expect("regional"), "https://ecs.eu-central-1.aliyuncs.com/");
     assert_eq!(at("cn-hangzhou", true).expect("vpc"), "https://ecs-vpc.cn-hangzhou.aliyuncs.com/");
     assert_eq!(at("cn-hangzhou", false).expect("central"), "https://ecs.aliyuncs.com/");
-    let hosts: Vec<&str> = alibabacloud_ecs::ENDPOINTS.regional.iter().chain(alibabacloud_ecs::ENDPOINTS.vpc).map(|(_, host)| *host).collect();
+    let hosts: Vec<&str> = alibabacloud_ecs::ENDPOINTS
+        .regional
+        .iter()
+        .chain(alibabacloud_ecs::ENDPOINTS.vpc)
+        .map(|(_, host)| *host)
+        .collect();
     assert!(hosts.len() >= 30);
     for host in hosts {
-        alibabacloud_ecs::runtime::endpoint::Endpoint::https(host).expect("every documented host is a plain host");
+        alibabacloud_ecs::runtime::endpoint::Endpoint::https(host)
+            .expect("every documented host is a plain host");
     }
 }
 
@@ -238,7 +253,9 @@ fn rpc_url_takes_the_host_from_the_endpoint_data_and_signs_like_the_official_sdk
         assert!(pairs.contains(&("RegionId".to_owned(), region.to_owned())));
         match official_signer::signature("GET", &pairs, "testsecret") {
             Some(official) => assert_eq!(official, signature, "the official SDK's signer agrees"),
-            None => test_report::skip("the official Python SDK signer is not installed (scripts/python-sdk.sh)"),
+            None => {
+                test_report::skip("the official Python SDK signer is not installed (scripts/python-sdk.sh)")
+            }
         }
     }
     for bad in ["evil.example/", "cn-hangzhou.attacker.com#", "a@b"] {

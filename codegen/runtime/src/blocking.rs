@@ -19,9 +19,13 @@ pub struct Client {
 
 impl Client {
     pub fn new(config: &Config, endpoints: &'static ProductEndpoints) -> Result<Client, Error> {
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|error| {
-            Error::Transport(TransportError::new(TransportErrorKind::Other, format!("cannot start a runtime: {error}")))
-        })?;
+        let runtime =
+            tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|error| {
+                Error::Transport(TransportError::new(
+                    TransportErrorKind::Other,
+                    format!("cannot start a runtime: {error}"),
+                ))
+            })?;
         Ok(Client { inner: AsyncClient::new(config, endpoints)?, runtime: Arc::new(runtime) })
     }
 
@@ -34,7 +38,11 @@ impl Client {
         self.runtime.block_on(self.inner.send(request))
     }
 
-    pub fn send_with<O: Operation>(&self, request: &O, options: &CallOptions) -> Result<O::Response, Error<O::Error>> {
+    pub fn send_with<O: Operation>(
+        &self,
+        request: &O,
+        options: &CallOptions,
+    ) -> Result<O::Response, Error<O::Error>> {
         self.runtime.block_on(self.inner.send_with(request, options))
     }
 

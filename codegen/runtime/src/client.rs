@@ -80,7 +80,9 @@ impl Client {
     pub fn new(config: &Config, endpoints: &'static ProductEndpoints) -> Result<Client, Error> {
         let endpoint = match (config.endpoint(), config.region()) {
             (Some(endpoint), _) => endpoint.clone(),
-            (None, Some(region)) => endpoints.resolve(region, config.network()).map_err(ConfigError::Endpoint)?,
+            (None, Some(region)) => {
+                endpoints.resolve(region, config.network()).map_err(ConfigError::Endpoint)?
+            }
             (None, None) => return Err(ConfigError::NoRegion.into()),
         };
         Ok(Client { inner: Arc::new(Inner { config: config.clone(), endpoint, product: endpoints.product }) })
@@ -194,18 +196,22 @@ impl Client {
             timeout: options.timeout.unwrap_or(config.timeout),
             max_body: config.max_response_bytes,
         };
-        let exchange = engine.exchange(O::VERSION, &pairs, Signer::Credentials(&config.credentials), O::IDEMPOTENT);
+        let exchange =
+            engine.exchange(O::VERSION, &pairs, Signer::Credentials(&config.credentials), O::IDEMPOTENT);
         let answer = match options.operation_timeout.or(config.operation_timeout) {
-            Some(limit) => tokio::time::timeout(limit, exchange).await.unwrap_or(Err(Error::Timeout { after: limit })),
+            Some(limit) => {
+                tokio::time::timeout(limit, exchange).await.unwrap_or(Err(Error::Timeout { after: limit }))
+            }
             None => exchange.await,
         }
         .map_err(|error| error.map_api(O::Error::from))?;
-        let json: serde_json::Value = serde_json::from_slice(&answer.body).map_err(|error| Error::Decode {
-            status: 200,
-            request_id: None,
-            message: error.to_string(),
-            body: String::from_utf8_lossy(&answer.body).into_owned(),
-        })?;
+        let json: serde_json::Value =
+            serde_json::from_slice(&answer.body).map_err(|error| Error::Decode {
+                status: 200,
+                request_id: None,
+                message: error.to_string(),
+                body: String::from_utf8_lossy(&answer.body).into_owned(),
+            })?;
         let response = O::Response::deserialize(&json).map_err(|error| Error::Decode {
             status: 200,
             request_id: json.get("RequestId").and_then(serde_json::Value::as_str).map(str::to_owned),

@@ -83,7 +83,8 @@ impl UrlOptions {
                 }
             }
             (None, None) => {
-                let credentials = EnvProvider::new(env.clone()).credentials().map_err(UrlArgsError::Credentials)?;
+                let credentials =
+                    EnvProvider::new(env.clone()).credentials().map_err(UrlArgsError::Credentials)?;
                 match token {
                     Some(token) => credentials.with_security_token(Secret::new(token)),
                     None => credentials,
@@ -111,16 +112,22 @@ pub fn signed_url<O: Operation>(
             .map_err(|error| DryRunError::Endpoint(crate::endpoint::EndpointError::Invalid(error)))?,
     };
     let mut pairs = request.to_query_pairs();
-    crate::region::fill_region::<ErrorBody>(&mut pairs, options.region.as_ref()).map_err(DryRunError::Region)?;
+    crate::region::fill_region::<ErrorBody>(&mut pairs, options.region.as_ref())
+        .map_err(DryRunError::Region)?;
     let timestamp = options.timestamp.clone().unwrap_or_else(Timestamp::now);
     let nonce = options.nonce.clone().unwrap_or_else(Nonce::random);
-    let signed = signing::sign_query(pairs, O::VERSION, &options.credentials, options.method, &timestamp, &nonce);
+    let signed =
+        signing::sign_query(pairs, O::VERSION, &options.credentials, options.method, &timestamp, &nonce);
     Ok(format!("{}?{}", endpoint.base_url(), signed.to_query_string()))
 }
 
 /// The whole `rpc url <Api>` step after dispatch: parses `args` (the options after `<Api>`),
 /// reads the request from `json` and returns the signed URL to print.
-pub fn url_from_json<O>(json: &str, args: &[String], endpoints: &ProductEndpoints) -> Result<String, DryRunError>
+pub fn url_from_json<O>(
+    json: &str,
+    args: &[String],
+    endpoints: &ProductEndpoints,
+) -> Result<String, DryRunError>
 where
     O: Operation + serde::de::DeserializeOwned,
 {

@@ -70,7 +70,8 @@ impl Endpoint {
 }
 
 fn port_digits_only(rest: &str) -> bool {
-    rest.rsplit_once(':').is_some_and(|(_, port)| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()))
+    rest.rsplit_once(':')
+        .is_some_and(|(_, port)| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl fmt::Display for Endpoint {
@@ -160,7 +161,10 @@ impl ProductEndpoints {
                 }
             },
             Network::Vpc => lookup(self.vpc)
-                .ok_or_else(|| EndpointError::NoVpcEndpoint { product: self.product, region: region.clone() })?
+                .ok_or_else(|| EndpointError::NoVpcEndpoint {
+                    product: self.product,
+                    region: region.clone(),
+                })?
                 .to_owned(),
         };
         Endpoint::https(&host).map_err(EndpointError::Invalid)
@@ -214,19 +218,32 @@ mod tests {
     #[test]
     fn resolves_regional_central_and_vpc_hosts_from_the_table() {
         let at = |id, network| ECS.resolve(&region(id), network).map(|endpoint| endpoint.base_url());
-        assert_eq!(at("cn-hangzhou", Network::Public).as_deref(), Ok("https://ecs.cn-hangzhou.aliyuncs.com/"));
+        assert_eq!(
+            at("cn-hangzhou", Network::Public).as_deref(),
+            Ok("https://ecs.cn-hangzhou.aliyuncs.com/")
+        );
         assert_eq!(at("eu-west-1", Network::Public).as_deref(), Ok("https://ecs.aliyuncs.com/"));
-        assert_eq!(at("cn-hangzhou", Network::Vpc).as_deref(), Ok("https://ecs-vpc.cn-hangzhou.aliyuncs.com/"));
+        assert_eq!(
+            at("cn-hangzhou", Network::Vpc).as_deref(),
+            Ok("https://ecs-vpc.cn-hangzhou.aliyuncs.com/")
+        );
         assert!(matches!(at("eu-west-1", Network::Vpc), Err(EndpointError::NoVpcEndpoint { .. })));
-        let pattern = ProductEndpoints { regional: &[], central: "", patterns: &["es.{region}.aliyuncs.com"], ..ECS };
+        let pattern =
+            ProductEndpoints { regional: &[], central: "", patterns: &["es.{region}.aliyuncs.com"], ..ECS };
         assert_eq!(
             pattern.resolve(&region("cn-beijing"), Network::Public).map(|e| e.base_url()).as_deref(),
             Ok("https://es.cn-beijing.aliyuncs.com/")
         );
         let nothing = ProductEndpoints { regional: &[], central: "", ..ECS };
-        assert!(matches!(nothing.resolve(&region("cn-beijing"), Network::Public), Err(EndpointError::NoEndpoint { .. })));
+        assert!(matches!(
+            nothing.resolve(&region("cn-beijing"), Network::Public),
+            Err(EndpointError::NoEndpoint { .. })
+        ));
         let bad = ProductEndpoints { regional: &[("cn-hangzhou", "evil.example/x")], ..ECS };
-        assert!(matches!(bad.resolve(&region("cn-hangzhou"), Network::Public), Err(EndpointError::Invalid(_))));
+        assert!(matches!(
+            bad.resolve(&region("cn-hangzhou"), Network::Public),
+            Err(EndpointError::Invalid(_))
+        ));
     }
 
     #[test]

@@ -86,7 +86,10 @@ impl Engine<'_> {
                     let mut delay = self.retry.backoff(attempt);
                     if let Some(after) = retry_after {
                         if after > self.retry.max_retry_after {
-                            tracing::debug!(retry_after_ms = millis(after), "Retry-After beyond the limit; not retrying");
+                            tracing::debug!(
+                                retry_after_ms = millis(after),
+                                "Retry-After beyond the limit; not retrying"
+                            );
                             return Err(error);
                         }
                         delay = delay.max(after);
@@ -200,7 +203,9 @@ pub fn is_throttling_code(code: &str) -> bool {
 /// `ServiceUnavailable*`, `InternalError*`, and `LastTokenProcessing` (an earlier request with the
 /// same `ClientToken` is still running; asking again later gives its result).
 pub fn is_transient_code(code: &str) -> bool {
-    code.starts_with("ServiceUnavailable") || code.starts_with("InternalError") || code == "LastTokenProcessing"
+    code.starts_with("ServiceUnavailable")
+        || code.starts_with("InternalError")
+        || code == "LastTokenProcessing"
 }
 
 /// The `Retry-After` delay, in its delta-seconds form.
@@ -215,8 +220,11 @@ fn classify(response: http::Response<Vec<u8>>) -> Outcome {
     span.record("status", status);
     let retry_after = retry_after(response.headers());
     if (300..400).contains(&status) {
-        let location =
-            response.headers().get(http::header::LOCATION).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let location = response
+            .headers()
+            .get(http::header::LOCATION)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
         return Outcome::Final(Error::Redirect { status, location });
     }
     let body = response.into_body();

@@ -108,7 +108,9 @@ fn next_cursor(paging: Paging, request: &[(String, String)], json: &Value, curso
             let page = number(json, page_number).or(asked).unwrap_or(1);
             let size = number(json, page_size).or_else(|| wire_number(request, page_size));
             match (size, number(json, total_count)) {
-                (Some(size), Some(total)) if size > 0 && page.saturating_mul(size) < total => Cursor::Page(page + 1),
+                (Some(size), Some(total)) if size > 0 && page.saturating_mul(size) < total => {
+                    Cursor::Page(page + 1)
+                }
                 _ => Cursor::Done,
             }
         }
@@ -145,8 +147,12 @@ impl Client {
             let overrides: Vec<(&str, String)> = match (&cursor, O::PAGING) {
                 (Cursor::Done, _) => return None,
                 (Cursor::First, _) => Vec::new(),
-                (Cursor::Page(page), Paging::PageNumber { page_number, .. }) => vec![(page_number, page.to_string())],
-                (Cursor::Token(token), Paging::NextToken { next_token, .. }) => vec![(next_token, token.clone())],
+                (Cursor::Page(page), Paging::PageNumber { page_number, .. }) => {
+                    vec![(page_number, page.to_string())]
+                }
+                (Cursor::Token(token), Paging::NextToken { next_token, .. }) => {
+                    vec![(next_token, token.clone())]
+                }
                 _ => return None,
             };
             match client.call(&request, &options, &overrides).await {
@@ -184,7 +190,8 @@ impl Client {
 mod tests {
     use super::*;
 
-    const NUMBERED: Paging = Paging::PageNumber { page_number: "PageNumber", page_size: "PageSize", total_count: "TotalCount" };
+    const NUMBERED: Paging =
+        Paging::PageNumber { page_number: "PageNumber", page_size: "PageSize", total_count: "TotalCount" };
     const TOKENS: Paging = Paging::NextToken { next_token: "NextToken", max_results: "MaxResults" };
 
     #[test]
@@ -194,7 +201,10 @@ mod tests {
         assert_eq!(next_cursor(NUMBERED, &request, &page(1, "25"), &Cursor::First), Cursor::Page(2));
         assert_eq!(next_cursor(NUMBERED, &request, &page(2, "25"), &Cursor::Page(2)), Cursor::Page(3));
         assert_eq!(next_cursor(NUMBERED, &request, &page(3, "25"), &Cursor::Page(3)), Cursor::Done);
-        assert_eq!(next_cursor(NUMBERED, &request, &serde_json::json!({"PageSize": 5}), &Cursor::First), Cursor::Done);
+        assert_eq!(
+            next_cursor(NUMBERED, &request, &serde_json::json!({"PageSize": 5}), &Cursor::First),
+            Cursor::Done
+        );
     }
 
     #[test]

@@ -65,11 +65,16 @@ impl std::error::Error for InvalidRegion {}
 
 /// An unset `RegionId` becomes the client's region (as the official SDKs add it); a set one must be
 /// a region ID and, when the client has a region, that region.
-pub(crate) fn fill_region<E>(pairs: &mut Vec<(String, String)>, client: Option<&Region>) -> Result<(), Error<E>> {
-    let named = pairs.iter().find(|(key, value)| key == "RegionId" && !value.is_empty()).map(|(_, v)| v.clone());
+pub(crate) fn fill_region<E>(
+    pairs: &mut Vec<(String, String)>,
+    client: Option<&Region>,
+) -> Result<(), Error<E>> {
+    let named =
+        pairs.iter().find(|(key, value)| key == "RegionId" && !value.is_empty()).map(|(_, v)| v.clone());
     match (named, client) {
         (Some(named), client) => {
-            Region::new(named.as_str()).map_err(|error| Error::Config(ConfigError::InvalidRequestRegion(error)))?;
+            Region::new(named.as_str())
+                .map_err(|error| Error::Config(ConfigError::InvalidRequestRegion(error)))?;
             match client {
                 Some(region) if region.as_str() != named => {
                     Err(Error::RegionMismatch { client: region.to_string(), request: named })
@@ -135,7 +140,9 @@ mod tests {
         assert_eq!(empty, pairs(&[("RegionId", "cn-hangzhou")]));
         let mut other = pairs(&[("RegionId", "cn-beijing")]);
         let error = fill_region::<ErrorBody>(&mut other, Some(&hangzhou)).expect_err("mismatch");
-        assert!(matches!(&error, Error::RegionMismatch { client, request } if client == "cn-hangzhou" && request == "cn-beijing"));
+        assert!(
+            matches!(&error, Error::RegionMismatch { client, request } if client == "cn-hangzhou" && request == "cn-beijing")
+        );
         assert!(error.to_string().contains("names region `cn-beijing` but the client is for `cn-hangzhou`"));
         let mut evil = pairs(&[("RegionId", "evil.example/")]);
         assert!(matches!(fill_region::<ErrorBody>(&mut evil, None), Err(Error::Config(_))));

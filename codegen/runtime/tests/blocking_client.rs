@@ -15,7 +15,9 @@ use support::loopback::{LoopbackServer, Reply};
 #[test]
 fn sends_retries_and_pages_without_an_async_runtime() {
     let server = LoopbackServer::with_handler("secret", |exchange, index| match exchange.param("Action") {
-        Some("CreateThing") if index == 0 => Reply::json(503, r#"{"RequestId":"S-1","Code":"ServiceUnavailable","Message":"x"}"#),
+        Some("CreateThing") if index == 0 => {
+            Reply::json(503, r#"{"RequestId":"S-1","Code":"ServiceUnavailable","Message":"x"}"#)
+        }
         Some("CreateThing") => Reply::json(200, r#"{"RequestId":"C-1","ThingId":"t-1"}"#),
         _ => match exchange.param("NextToken") {
             None => Reply::json(200, r#"{"RequestId":"P-1","Things":["a"],"NextToken":"t2"}"#),

@@ -103,15 +103,21 @@ async fn get_and_post_signatures_are_accepted_by_the_official_signer() {
             assert_eq!(exchange.method, method.as_str());
             assert_eq!(exchange.param("Name.5"), Some("é中&/"));
             assert_eq!(exchange.param("SecurityToken"), token);
-            let tags: Vec<&str> =
-                exchange.params.iter().filter(|(key, _)| key == "Tag").map(|(_, value)| value.as_str()).collect();
+            let tags: Vec<&str> = exchange
+                .params
+                .iter()
+                .filter(|(key, _)| key == "Tag")
+                .map(|(_, value)| value.as_str())
+                .collect();
             assert_eq!(tags.len(), 3, "repeated keys all arrive");
             match method {
                 HttpMethod::Post => {
                     assert_eq!(exchange.raw_target, "/", "POST keeps parameters out of the URL");
                     assert!(!exchange.raw_body.contains('+'), "spaces are %20, never +");
                 }
-                HttpMethod::Get => assert!(exchange.raw_target.starts_with("/?") && exchange.raw_body.is_empty()),
+                HttpMethod::Get => {
+                    assert!(exchange.raw_target.starts_with("/?") && exchange.raw_body.is_empty())
+                }
             }
             Timestamp::parse(exchange.param("Timestamp").expect("Timestamp")).expect("timestamp shape");
             assert_eq!(exchange.header("user-agent"), Some(alibabacloud_runtime::USER_AGENT));
@@ -146,7 +152,8 @@ async fn throttling_is_retried_for_every_operation_each_attempt_signed_anew() {
     assert_all_signed(&server);
     let exchanges = server.exchanges();
     assert_eq!(exchanges.len(), 3, "a non-idempotent call is retried when throttled");
-    let nonces: BTreeSet<_> = exchanges.iter().map(|e| e.param("SignatureNonce").unwrap_or("").to_owned()).collect();
+    let nonces: BTreeSet<_> =
+        exchanges.iter().map(|e| e.param("SignatureNonce").unwrap_or("").to_owned()).collect();
     assert_eq!(nonces.len(), 3, "every attempt has its own nonce and signature");
 }
 
@@ -165,7 +172,8 @@ async fn non_idempotent_calls_are_not_retried_after_the_request_was_sent() {
     }
     let server = LoopbackServer::start(SECRET, vec![Reply::Stall, Reply::json(200, CREATED)]);
     let config = config_for(&server).timeout(Duration::from_millis(300)).build().expect("config");
-    let error = Client::new(&config, &ENDPOINTS).expect("client").send(&delete()).await.expect_err("timed out");
+    let error =
+        Client::new(&config, &ENDPOINTS).expect("client").send(&delete()).await.expect_err("timed out");
     assert!(matches!(error, Error::Timeout { .. }), "{error:?}");
     assert_eq!(server.exchanges().len(), 1);
 }
@@ -183,8 +191,13 @@ async fn idempotent_calls_are_retried_after_server_errors_resets_truncation_and_
             Reply::json(200, CREATED),
         ],
     );
-    let config = config_for(&server).retry(fast_retries(6)).timeout(Duration::from_millis(400)).build().expect("config");
-    let response = Client::new(&config, &ENDPOINTS).expect("client").send(&create()).await.expect("sixth attempt");
+    let config = config_for(&server)
+        .retry(fast_retries(6))
+        .timeout(Duration::from_millis(400))
+        .build()
+        .expect("config");
+    let response =
+        Client::new(&config, &ENDPOINTS).expect("client").send(&create()).await.expect("sixth attempt");
     assert_eq!(response.thing_id, "t-1");
     let exchanges = server.exchanges();
     assert_eq!(exchanges.len(), 6);
@@ -229,7 +242,8 @@ async fn retries_stop_at_the_attempt_limit_and_per_call_overrides_apply() {
 
 #[tokio::test]
 async fn a_retry_after_beyond_the_limit_ends_the_retries() {
-    let throttled = Reply::json(429, r#"{"RequestId":"T-1","Code":"Throttling","Message":"wait"}"#).header("Retry-After", "120");
+    let throttled = Reply::json(429, r#"{"RequestId":"T-1","Code":"Throttling","Message":"wait"}"#)
+        .header("Retry-After", "120");
     let server = LoopbackServer::start(SECRET, vec![throttled, Reply::json(200, CREATED)]);
     let error = client(&server).send(&delete()).await.expect_err("asked to wait two minutes");
     assert!(matches!(error.api_error(), Some(FakeError::Throttling(_))), "{error:?}");
@@ -250,7 +264,8 @@ impl HttpTransport for DeadFirst {
         if self.seen.fetch_add(1, Ordering::SeqCst) < self.dead {
             let uri = request.uri().to_string();
             let port = request.uri().port_u16().expect("a port");
-            *request.uri_mut() = uri.replace(&format!(":{port}/"), &format!(":{}/", self.dead_port)).parse().expect("uri");
+            *request.uri_mut() =
+                uri.replace(&format!(":{port}/"), &format!(":{}/", self.dead_port)).parse().expect("uri");
         }
         self.real.send(request, max_body)
     }
@@ -270,7 +285,8 @@ async fn connection_failures_before_sending_are_retried_for_every_operation() {
         dead_port: closed_port(),
     };
     let config = config_for(&server).http_transport(transport).build().expect("config");
-    let response = Client::new(&config, &ENDPOINTS).expect("client").send(&delete()).await.expect("third attempt");
+    let response =
+        Client::new(&config, &ENDPOINTS).expect("client").send(&delete()).await.expect("third attempt");
     assert_eq!(response.thing_id, "t-1");
     assert_eq!(server.exchanges().len(), 1, "only the last attempt reached the server");
 
@@ -281,14 +297,18 @@ async fn connection_failures_before_sending_are_retried_for_every_operation() {
         .retry(fast_retries(2))
         .build()
         .expect("config");
-    let error = Client::new(&config, &ENDPOINTS).expect("client").send(&delete()).await.expect_err("nobody listens");
+    let error =
+        Client::new(&config, &ENDPOINTS).expect("client").send(&delete()).await.expect_err("nobody listens");
     assert!(matches!(&error, Error::Transport(t) if t.kind == TransportErrorKind::Connect), "{error:?}");
 }
 
 #[tokio::test]
 async fn no_redirect_is_followed() {
     let elsewhere = LoopbackServer::start(SECRET, vec![Reply::json(200, CREATED)]);
-    for status_reply in [Reply::redirect(&format!("{}/", elsewhere.base_url)), Reply::json(307, "").header("Location", "http://evil.example/")] {
+    for status_reply in [
+        Reply::redirect(&format!("{}/", elsewhere.base_url)),
+        Reply::json(307, "").header("Location", "http://evil.example/"),
+    ] {
         let server = LoopbackServer::start(SECRET, vec![status_reply]);
         let error = client(&server).send(&create()).await.expect_err("not followed");
         assert!(matches!(error, Error::Redirect { .. }), "{error:?}");
@@ -308,7 +328,8 @@ async fn a_stalled_response_ends_at_the_timeout_per_attempt_or_per_call() {
     assert_eq!(server.exchanges().len(), 3, "an idempotent call retries a timeout");
 
     let server = LoopbackServer::start(SECRET, vec![Reply::Stall]);
-    let options = CallOptions::new().timeout(Duration::from_secs(10)).operation_timeout(Duration::from_millis(300));
+    let options =
+        CallOptions::new().timeout(Duration::from_secs(10)).operation_timeout(Duration::from_millis(300));
     let error = self::client(&server).send_with(&create(), &options).await.expect_err("stalled");
     assert!(matches!(error, Error::Timeout { after } if after == Duration::from_millis(300)), "{error:?}");
 }
@@ -317,8 +338,12 @@ async fn a_stalled_response_ends_at_the_timeout_per_attempt_or_per_call() {
 async fn an_oversized_body_is_refused_unread() {
     let server = LoopbackServer::start(SECRET, vec![Reply::Oversized { bytes: 8 * 1024 * 1024 }]);
     let config = config_for(&server).max_response_bytes(64 * 1024).build().expect("config");
-    let error = Client::new(&config, &ENDPOINTS).expect("client").send(&describe()).await.expect_err("too big");
-    assert!(matches!(&error, Error::Transport(t) if t.kind == TransportErrorKind::BodyTooLarge { limit: 64 * 1024 }), "{error:?}");
+    let error =
+        Client::new(&config, &ENDPOINTS).expect("client").send(&describe()).await.expect_err("too big");
+    assert!(
+        matches!(&error, Error::Transport(t) if t.kind == TransportErrorKind::BodyTooLarge { limit: 64 * 1024 }),
+        "{error:?}"
+    );
     assert_eq!(server.exchanges().len(), 1, "not retried");
 }
 
@@ -338,20 +363,31 @@ async fn service_errors_keep_everything_the_service_said() {
     assert_eq!(service.raw_body(), body);
     assert_eq!(server.exchanges().len(), 1);
 
-    let huge = format!(r#"{{"RequestId":"R-2","Code":"InvalidParameter","Message":"{}"}}"#, "x".repeat(200_000));
+    let huge =
+        format!(r#"{{"RequestId":"R-2","Code":"InvalidParameter","Message":"{}"}}"#, "x".repeat(200_000));
     let server = LoopbackServer::start(SECRET, vec![Reply::json(400, &huge)]);
     let error = client(&server).send(&describe()).await.expect_err("an API error");
     assert!(error.to_string().len() < 1024, "Display is bounded");
-    assert_eq!(error.service_error().map(|s| s.message().len()), Some(200_000), "the accessor keeps all of it");
+    assert_eq!(
+        error.service_error().map(|s| s.message().len()),
+        Some(200_000),
+        "the accessor keeps all of it"
+    );
 
-    for (status, body) in [(400, r#"{"RequestId":"D-2","Message":"no code"}"#), (400, "<html>bad gateway</html>")] {
+    for (status, body) in
+        [(400, r#"{"RequestId":"D-2","Message":"no code"}"#), (400, "<html>bad gateway</html>")]
+    {
         let server = LoopbackServer::start(SECRET, vec![Reply::json(status, body)]);
         let error = client(&server).send(&describe()).await.expect_err("no service error body");
         assert!(matches!(&error, Error::Decode { status: 400, body: raw, .. } if raw == body), "{error:?}");
     }
-    let server = LoopbackServer::start(SECRET, vec![Reply::json(200, r#"{"RequestId":"D-1","TotalCount":"many"}"#)]);
+    let server =
+        LoopbackServer::start(SECRET, vec![Reply::json(200, r#"{"RequestId":"D-1","TotalCount":"many"}"#)]);
     let error = client(&server).send(&describe()).await.expect_err("wrong type");
-    assert!(matches!(&error, Error::Decode { status: 200, request_id: Some(id), .. } if id == "D-1"), "{error:?}");
+    assert!(
+        matches!(&error, Error::Decode { status: 200, request_id: Some(id), .. } if id == "D-1"),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -373,7 +409,9 @@ async fn the_region_fills_requests_and_a_request_for_another_region_is_not_sent(
 
     let elsewhere = DescribeThingsRequest { region_id: "cn-beijing".into(), ..describe() };
     let error = client(&server).send(&elsewhere).await.expect_err("another region");
-    assert!(matches!(&error, Error::RegionMismatch { client, request } if client == "cn-hangzhou" && request == "cn-beijing"));
+    assert!(
+        matches!(&error, Error::RegionMismatch { client, request } if client == "cn-hangzhou" && request == "cn-beijing")
+    );
     for evil in ["cn-hangzhou.attacker.com#", "evil.example/", "a@b"] {
         let request = DescribeThingsRequest { region_id: evil.into(), ..describe() };
         let error = client(&server).send(&request).await.expect_err("not a region");
@@ -385,9 +423,14 @@ async fn the_region_fills_requests_and_a_request_for_another_region_is_not_sent(
 #[test]
 fn regions_and_endpoints_that_are_not_plain_hosts_are_refused_and_endpoints_come_from_the_data() {
     for evil in ["evil.example/", "cn-hangzhou.attacker.com#", "a@b"] {
-        let error = Config::builder().region(evil).credentials(Credentials::new(ID, SECRET)).build().expect_err(evil);
+        let error =
+            Config::builder().region(evil).credentials(Credentials::new(ID, SECRET)).build().expect_err(evil);
         assert!(matches!(error, Error::Config(ConfigError::InvalidRegion(_))), "{error:?}");
-        let error = Config::builder().endpoint(evil).credentials(Credentials::new(ID, SECRET)).build().expect_err(evil);
+        let error = Config::builder()
+            .endpoint(evil)
+            .credentials(Credentials::new(ID, SECRET))
+            .build()
+            .expect_err(evil);
         assert!(matches!(error, Error::Config(ConfigError::InvalidEndpoint(_))), "{error:?}");
     }
     let at = |region: &str, network| {
@@ -400,15 +443,20 @@ fn regions_and_endpoints_that_are_not_plain_hosts_are_refused_and_endpoints_come
         Client::new(&config, &ENDPOINTS).map(|client| client.endpoint().base_url())
     };
     use alibabacloud_runtime::endpoint::Network;
-    assert_eq!(at("cn-hangzhou", Network::Public).expect("regional"), "https://fake.cn-hangzhou.aliyuncs.com/");
+    assert_eq!(
+        at("cn-hangzhou", Network::Public).expect("regional"),
+        "https://fake.cn-hangzhou.aliyuncs.com/"
+    );
     assert_eq!(at("eu-west-1", Network::Public).expect("central"), "https://fake.aliyuncs.com/");
     assert_eq!(at("cn-hangzhou", Network::Vpc).expect("vpc"), "https://fake-vpc.cn-hangzhou.aliyuncs.com/");
     assert!(matches!(at("eu-west-1", Network::Vpc), Err(Error::Config(ConfigError::Endpoint(_)))));
     let env = alibabacloud_runtime::env::Env::from_pairs([("HOME", "/nonexistent")]);
-    let no_region = Config::builder().env(env).credentials(Credentials::new(ID, SECRET)).build().expect("config");
+    let no_region =
+        Config::builder().env(env).credentials(Credentials::new(ID, SECRET)).build().expect("config");
     assert!(matches!(Client::new(&no_region, &ENDPOINTS), Err(Error::Config(ConfigError::NoRegion))));
     let env = alibabacloud_runtime::env::Env::from_pairs([("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")]);
-    let from_env = Config::builder().env(env).credentials(Credentials::new(ID, SECRET)).build().expect("config");
+    let from_env =
+        Config::builder().env(env).credentials(Credentials::new(ID, SECRET)).build().expect("config");
     assert_eq!(from_env.region().map(|r| r.as_str()), Some("cn-hangzhou"));
 }
 
@@ -435,7 +483,9 @@ async fn paginators_follow_tokens_and_page_numbers() {
         },
         _ => {
             let page: u64 = exchange.param("PageNumber").unwrap_or("1").parse().expect("a number");
-            let body = format!(r#"{{"RequestId":"N-{page}","TotalCount":5,"PageNumber":{page},"PageSize":2,"Things":["p{page}"]}}"#);
+            let body = format!(
+                r#"{{"RequestId":"N-{page}","TotalCount":5,"PageNumber":{page},"PageSize":2,"Things":["p{page}"]}}"#
+            );
             Reply::json(200, &body)
         }
     });

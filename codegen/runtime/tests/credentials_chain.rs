@@ -94,7 +94,10 @@ fn sts_server(expires_in: u64, delay: Duration) -> LoopbackServer {
             _ => false,
         };
         if !ok {
-            return Reply::json(400, r#"{"RequestId":"STS-X","Code":"InvalidParameter","Message":"unexpected request"}"#);
+            return Reply::json(
+                400,
+                r#"{"RequestId":"STS-X","Code":"InvalidParameter","Message":"unexpected request"}"#,
+            );
         }
         let n = issued.fetch_add(1, Ordering::SeqCst) + 1;
         sts_answer(n, expires_in * n as u64).slow(delay)
@@ -108,7 +111,9 @@ fn metadata_server() -> LoopbackServer {
     LoopbackServer::with_handler("unused", |exchange, _| {
         let token_ok = exchange.header("x-aliyun-ecs-metadata-token") == Some(META_TOKEN);
         match (exchange.method.as_str(), exchange.path.as_str()) {
-            ("PUT", "/latest/api/token") if exchange.header("x-aliyun-ecs-metadata-token-ttl-seconds").is_some() => {
+            ("PUT", "/latest/api/token")
+                if exchange.header("x-aliyun-ecs-metadata-token-ttl-seconds").is_some() =>
+            {
                 Reply::text(200, META_TOKEN)
             }
             ("GET", "/latest/meta-data/ram/security-credentials/") if token_ok => Reply::text(200, "EcsRole"),
@@ -126,7 +131,10 @@ fn metadata_server() -> LoopbackServer {
 
 /// The service, which knows every key the fakes hand out.
 fn service() -> LoopbackServer {
-    let server = LoopbackServer::start(SOURCE_SECRET, vec![Reply::json(200, r#"{"RequestId":"OK-1","TotalCount":1}"#)]);
+    let server = LoopbackServer::start(
+        SOURCE_SECRET,
+        vec![Reply::json(200, r#"{"RequestId":"OK-1","TotalCount":1}"#)],
+    );
     for n in 1..=5 {
         server.add_key(&format!("STS.{n}"), &format!("sts-secret-{n}"));
     }
@@ -297,7 +305,8 @@ async fn the_chain_takes_sources_in_order() {
     home.write(".aliyun/config.json", CLI_CONFIG);
     home.write(".alibabacloud/credentials.ini", INI);
     let token_file = home.write("token", OIDC_TOKEN).display().to_string();
-    let env_keys = [("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id"), ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env-secret")];
+    let env_keys =
+        [("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id"), ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env-secret")];
     let oidc = [
         ("ALIBABA_CLOUD_ROLE_ARN", ROLE_ARN),
         ("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::1:oidc-provider/x"),
@@ -344,7 +353,8 @@ async fn a_broken_source_stops_the_chain_and_nothing_set_up_names_every_source()
         .credentials_provider(chain)
         .build()
         .expect("config");
-    let error = Client::new(&config, &ENDPOINTS).expect("client").send(&describe()).await.expect_err("nothing");
+    let error =
+        Client::new(&config, &ENDPOINTS).expect("client").send(&describe()).await.expect_err("nothing");
     let Error::Credentials(CredentialsError::NoneConfigured { tried }) = &error else { panic!("{error:?}") };
     let sources: Vec<&str> = tried.iter().map(|t| t.split(':').next().unwrap_or("")).collect();
     assert_eq!(sources, ["environment", "oidc_role_arn", "cli_profile", "profile", "ecs_ram_role"]);
@@ -386,7 +396,9 @@ async fn expiring_sts_credentials_refresh_once_under_a_hundred_concurrent_calls(
     let exchanges = fakes.service.exchanges();
     assert_eq!(exchanges.len(), 104);
     assert!(exchanges[..4].iter().all(|e| e.param("AccessKeyId") == Some("STS.1")));
-    assert!(exchanges[4..].iter().all(|e| e.param("AccessKeyId") == Some("STS.2") && e.param("SecurityToken") == Some("sts-token-2")));
+    assert!(exchanges[4..]
+        .iter()
+        .all(|e| e.param("AccessKeyId") == Some("STS.2") && e.param("SecurityToken") == Some("sts-token-2")));
     assert!(exchanges.iter().all(Exchange::signed_ok));
 }
 
@@ -395,7 +407,10 @@ async fn a_failed_refresh_keeps_serving_credentials_until_they_expire() {
     let fakes = Fakes::new();
     let failing = LoopbackServer::start(
         SOURCE_SECRET,
-        vec![sts_answer(1, 3600), Reply::json(500, r#"{"RequestId":"F","Code":"InternalError","Message":"down"}"#)],
+        vec![
+            sts_answer(1, 3600),
+            Reply::json(500, r#"{"RequestId":"F","Code":"InternalError","Message":"down"}"#),
+        ],
     );
     let home = TempHome::new("failing");
     home.write(".alibabacloud/credentials.ini", INI);
@@ -420,5 +435,8 @@ async fn a_failed_refresh_keeps_serving_credentials_until_they_expire() {
     assert_eq!(fakes.service.exchanges()[1].param("AccessKeyId"), Some("STS.1"));
     offset.store(3600 + 60, Ordering::SeqCst);
     let error = client.send(&describe()).await.expect_err("expired and no refresh");
-    assert!(matches!(error, Error::Credentials(CredentialsError::Fetch { provider: "ram_role_arn", .. })), "{error:?}");
+    assert!(
+        matches!(error, Error::Credentials(CredentialsError::Fetch { provider: "ram_role_arn", .. })),
+        "{error:?}"
+    );
 }

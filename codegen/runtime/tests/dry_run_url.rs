@@ -16,7 +16,11 @@ fn args(list: &[&str]) -> Vec<String> {
 }
 
 fn request() -> DescribeThingsRequest {
-    DescribeThingsRequest { region_id: "cn-hangzhou".into(), names: vec!["a b".into(), "c/d".into()], ..Default::default() }
+    DescribeThingsRequest {
+        region_id: "cn-hangzhou".into(),
+        names: vec!["a b".into(), "c/d".into()],
+        ..Default::default()
+    }
 }
 
 const FIXED: &[&str] = &[
@@ -182,7 +186,7 @@ fn bad_request_json_is_reported() {
     let error = url_from_json::<DescribeThingsRequest>(r#"{"RegionId":7}"#, &args(FIXED), &ENDPOINTS)
         .expect_err("RegionId is a string");
     assert!(matches!(error, DryRunError::Request(_)), "{error:?}");
-    let error =
-        url_from_json::<DescribeThingsRequest>("{}", &args(&["--nope"]), &ENDPOINTS).expect_err("unknown option");
+    let error = url_from_json::<DescribeThingsRequest>("{}", &args(&["--nope"]), &ENDPOINTS)
+        .expect_err("unknown option");
     assert!(error.to_string().contains("usage: url <Api>"), "{error}");
 }

@@ -28,14 +28,17 @@ const SECRET: &str = "Sup3rS3cretAccessKeyValue";
 const TOKEN: &str = "St5S3curityT0kenValue";
 const PASSWORD: &str = "Pa55w0rdOfTheInstance";
 
+/// A span's or event's fields, as recorded.
+type Recorded = Vec<(String, String)>;
+
 /// Records every span (name and fields) and event of the thread it is installed on.
 #[derive(Default, Clone)]
 struct Capture {
-    spans: Arc<Mutex<HashMap<u64, (String, Vec<(String, String)>)>>>,
+    spans: Arc<Mutex<HashMap<u64, (String, Recorded)>>>,
     metadata: Arc<Mutex<HashMap<u64, &'static Metadata<'static>>>>,
     /// Entered spans, innermost last (the test runs on one thread).
     entered: Arc<Mutex<Vec<u64>>>,
-    events: Arc<Mutex<Vec<Vec<(String, String)>>>>,
+    events: Arc<Mutex<Vec<Recorded>>>,
     next: Arc<AtomicU64>,
 }
 
@@ -158,14 +161,16 @@ async fn calls_and_attempts_are_traced_and_nothing_shows_a_secret() {
         client_token: Some("token".into()),
     };
     assert_clean("request", &format!("{request:?} {request:#?}"));
-    let args: Vec<String> =
-        ["--access-key-id", "visible-id", "--secret", SECRET, "--security-token", TOKEN].map(String::from).to_vec();
+    let args: Vec<String> = ["--access-key-id", "visible-id", "--secret", SECRET, "--security-token", TOKEN]
+        .map(String::from)
+        .to_vec();
     assert_clean("url options", &format!("{:?}", UrlOptions::from_args(&args).expect("valid")));
 
     let server = LoopbackServer::start(
         SECRET,
         vec![
-            Reply::json(429, r#"{"RequestId":"T-1","Code":"Throttling","Message":"wait"}"#).header("Retry-After", "1"),
+            Reply::json(429, r#"{"RequestId":"T-1","Code":"Throttling","Message":"wait"}"#)
+                .header("Retry-After", "1"),
             Reply::json(200, r#"{"RequestId":"C-1","ThingId":"t-1"}"#),
             Reply::json(400, r#"{"RequestId":"E-1","Code":"InvalidParameter","Message":"bad"}"#),
             Reply::json(200, "{broken"),
@@ -215,7 +220,8 @@ async fn calls_and_attempts_are_traced_and_nothing_shows_a_secret() {
     assert!(delay >= 1000, "Retry-After: 1 is honoured: {delay} ms");
     assert!(retry.iter().any(|(k, v)| k == "reason" && v == "throttled"));
 
-    let get_server = LoopbackServer::start(SECRET, vec![Reply::json(200, r#"{"RequestId":"G-1","ThingId":"t-2"}"#)]);
+    let get_server =
+        LoopbackServer::start(SECRET, vec![Reply::json(200, r#"{"RequestId":"G-1","ThingId":"t-2"}"#)]);
     let without_password = CreateThingRequest { password: None, ..request.clone() };
     client_for(&get_server, HttpMethod::Get).send(&without_password).await.expect("GET success");
     assert!(get_server.exchanges()[0].signed_ok());

@@ -90,7 +90,8 @@ impl CachedProvider {
                     temporary = credentials.security_token().is_some(),
                     "credentials loaded"
                 );
-                *self.cached.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(credentials.clone());
+                *self.cached.write().unwrap_or_else(|poisoned| poisoned.into_inner()) =
+                    Some(credentials.clone());
                 *next_try = None;
                 Ok(credentials)
             }

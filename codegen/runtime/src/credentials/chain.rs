@@ -74,7 +74,9 @@ impl DefaultChain {
                     let _ = self.chosen.set(index);
                     return Ok(credentials);
                 }
-                Err(CredentialsError::NotConfigured { provider, reason }) => tried.push(format!("{provider}: {reason}")),
+                Err(CredentialsError::NotConfigured { provider, reason }) => {
+                    tried.push(format!("{provider}: {reason}"))
+                }
                 Err(error) => return Err(error),
             }
         }
@@ -124,9 +126,9 @@ impl DefaultChainBuilder {
 
     pub fn build(self) -> DefaultChain {
         let env = self.env.unwrap_or_else(Env::process);
-        let transport = self
-            .transport
-            .unwrap_or_else(|| SharedTransport::new(HyperTransport::new(crate::config::DEFAULT_CONNECT_TIMEOUT)));
+        let transport = self.transport.unwrap_or_else(|| {
+            SharedTransport::new(HyperTransport::new(crate::config::DEFAULT_CONNECT_TIMEOUT))
+        });
         let context = Context {
             env: env.clone(),
             transport: transport.clone(),

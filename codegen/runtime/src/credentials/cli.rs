@@ -48,7 +48,8 @@ impl CliConfigProvider {
         if env.is_true("ALIBABA_CLOUD_CLI_PROFILE_DISABLED") {
             return Err(CredentialsError::not_configured(NAME, "ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true"));
         }
-        let home = env.home().ok_or_else(|| CredentialsError::not_configured(NAME, "no home folder (HOME)"))?;
+        let home =
+            env.home().ok_or_else(|| CredentialsError::not_configured(NAME, "no home folder (HOME)"))?;
         let path = home.join(".aliyun").join("config.json");
         let shown = path.display().to_string();
         let text = match std::fs::read_to_string(&path) {
@@ -56,7 +57,9 @@ impl CliConfigProvider {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
                 return Err(CredentialsError::not_configured(NAME, format!("{shown} does not exist")));
             }
-            Err(error) => return Err(CredentialsError::invalid(NAME, format!("cannot read {shown}: {error}"))),
+            Err(error) => {
+                return Err(CredentialsError::invalid(NAME, format!("cannot read {shown}: {error}")))
+            }
         };
         let config: CliConfig = serde_json::from_str(&text)
             .map_err(|error| CredentialsError::invalid(NAME, format!("{shown}: {error}")))?;

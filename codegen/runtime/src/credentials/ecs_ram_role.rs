@@ -88,7 +88,10 @@ impl EcsRamRoleProvider {
         let unreachable = |why: String| {
             CredentialsError::not_configured(
                 NAME,
-                format!("the metadata service at {} is unreachable (not an ECS instance?): {why}", self.endpoint.host),
+                format!(
+                    "the metadata service at {} is unreachable (not an ECS instance?): {why}",
+                    self.endpoint.host
+                ),
             )
         };
         let answer = tokio::time::timeout(self.timeout, self.transport.send(request, MAX_BODY))
@@ -102,8 +105,13 @@ impl EcsRamRoleProvider {
     }
 
     async fn load(&self) -> Result<Credentials, CredentialsError> {
-        let (status, body) =
-            self.ask(http::Method::PUT, TOKEN_PATH, ("X-aliyun-ecs-metadata-token-ttl-seconds", TOKEN_TTL_SECONDS)).await?;
+        let (status, body) = self
+            .ask(
+                http::Method::PUT,
+                TOKEN_PATH,
+                ("X-aliyun-ecs-metadata-token-ttl-seconds", TOKEN_TTL_SECONDS),
+            )
+            .await?;
         let token = match status {
             200 => body.trim().to_owned(),
             _ if self.require_token => {
@@ -123,7 +131,10 @@ impl EcsRamRoleProvider {
             None => {
                 let (status, body) = self.ask(http::Method::GET, CREDENTIALS_PATH, header).await?;
                 if status != 200 {
-                    return Err(CredentialsError::fetch(NAME, format!("asking the role name answered HTTP {status}")));
+                    return Err(CredentialsError::fetch(
+                        NAME,
+                        format!("asking the role name answered HTTP {status}"),
+                    ));
                 }
                 body.lines().next().unwrap_or("").trim().to_owned()
             }
@@ -137,9 +148,13 @@ impl EcsRamRoleProvider {
                 format!("`{}` is not a RAM role name", crate::error::truncated(&role_name, 80)),
             ));
         }
-        let (status, body) = self.ask(http::Method::GET, &format!("{CREDENTIALS_PATH}{role_name}"), header).await?;
+        let (status, body) =
+            self.ask(http::Method::GET, &format!("{CREDENTIALS_PATH}{role_name}"), header).await?;
         if status != 200 {
-            return Err(CredentialsError::fetch(NAME, format!("the credentials of role `{role_name}` answered HTTP {status}")));
+            return Err(CredentialsError::fetch(
+                NAME,
+                format!("the credentials of role `{role_name}` answered HTTP {status}"),
+            ));
         }
         #[derive(Deserialize)]
         #[serde(rename_all = "PascalCase")]
@@ -153,7 +168,10 @@ impl EcsRamRoleProvider {
         let answer: Answer = serde_json::from_str(&body)
             .map_err(|error| CredentialsError::fetch(NAME, format!("unreadable metadata answer: {error}")))?;
         if answer.code != "Success" {
-            return Err(CredentialsError::fetch(NAME, format!("the metadata service answered Code `{}`", answer.code)));
+            return Err(CredentialsError::fetch(
+                NAME,
+                format!("the metadata service answered Code `{}`", answer.code),
+            ));
         }
         Ok(Credentials::new(answer.access_key_id, answer.access_key_secret)
             .with_security_token(answer.security_token)

@@ -28,10 +28,7 @@ pub fn parse(text: &str) -> Result<IniFile, String> {
             return Err(format!("line {}: `key = value` before any `[section]`", index + 1));
         };
         let value = value.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|inner| inner.strip_suffix('"'))
-            .unwrap_or(value);
+        let value = value.strip_prefix('"').and_then(|inner| inner.strip_suffix('"')).unwrap_or(value);
         file.entry(name.clone()).or_default().insert(key.trim().to_owned(), value.to_owned());
     }
     Ok(file)

@@ -195,10 +195,16 @@ impl CredentialsError {
 impl fmt::Display for CredentialsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CredentialsError::NotConfigured { provider, reason } => write!(f, "{provider}: not set up: {reason}"),
+            CredentialsError::NotConfigured { provider, reason } => {
+                write!(f, "{provider}: not set up: {reason}")
+            }
             CredentialsError::Invalid { provider, message } => write!(f, "{provider}: {message}"),
             CredentialsError::Fetch { provider, message } => {
-                write!(f, "{provider}: fetching credentials failed: {}", crate::error::truncated(message, 512))
+                write!(
+                    f,
+                    "{provider}: fetching credentials failed: {}",
+                    crate::error::truncated(message, 512)
+                )
             }
             CredentialsError::NoneConfigured { tried } => {
                 write!(f, "no credentials found; tried: {}", tried.join("; "))

@@ -41,19 +41,28 @@ impl ProfileFileProvider {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound && !named => {
                 return Err(CredentialsError::not_configured(NAME, format!("{shown} does not exist")));
             }
-            Err(error) => return Err(CredentialsError::invalid(NAME, format!("cannot read {shown}: {error}"))),
+            Err(error) => {
+                return Err(CredentialsError::invalid(NAME, format!("cannot read {shown}: {error}")))
+            }
         };
-        let file = ini::parse(&text).map_err(|error| CredentialsError::invalid(NAME, format!("{shown}: {error}")))?;
+        let file = ini::parse(&text)
+            .map_err(|error| CredentialsError::invalid(NAME, format!("{shown}: {error}")))?;
         let profile = self
             .profile
             .clone()
             .or_else(|| self.context.env.get("ALIBABA_CLOUD_PROFILE"))
             .unwrap_or_else(|| "default".to_owned());
         let Some(section) = file.get(&profile) else {
-            return Err(CredentialsError::not_configured(NAME, format!("{shown} has no [{profile}] profile")));
+            return Err(CredentialsError::not_configured(
+                NAME,
+                format!("{shown} has no [{profile}] profile"),
+            ));
         };
         if section.get("enable").is_some_and(|value| value.eq_ignore_ascii_case("false")) {
-            return Err(CredentialsError::not_configured(NAME, format!("[{profile}] in {shown} has enable = false")));
+            return Err(CredentialsError::not_configured(
+                NAME,
+                format!("[{profile}] in {shown} has enable = false"),
+            ));
         }
         let key = |name: &str| {
             section.get(name).filter(|value| !value.is_empty()).cloned().ok_or_else(|| {

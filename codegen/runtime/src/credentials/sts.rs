@@ -6,7 +6,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Deserialize;
 
-use super::{parse_expiration, Credentials, CredentialsError, ProvideCredentials, ProvideFuture, SharedCredentialsProvider};
+use super::{
+    parse_expiration, Credentials, CredentialsError, ProvideCredentials, ProvideFuture,
+    SharedCredentialsProvider,
+};
 use crate::endpoint::Endpoint;
 use crate::engine::{Engine, Signer};
 use crate::env::Env;
@@ -27,7 +30,8 @@ pub(crate) fn sts_endpoint(env: &Env, region: Option<&str>) -> Result<Endpoint, 
     let region = region.map(str::to_owned).or_else(|| env.get("ALIBABA_CLOUD_STS_REGION"));
     let host = match region {
         Some(region) => {
-            let region = Region::new(region).map_err(|error| CredentialsError::invalid("sts", error.to_string()))?;
+            let region =
+                Region::new(region).map_err(|error| CredentialsError::invalid("sts", error.to_string()))?;
             let vpc = if env.is_true("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED") { "-vpc" } else { "" };
             format!("sts{vpc}.{region}.aliyuncs.com")
         }
@@ -112,7 +116,11 @@ pub struct RamRoleArnProvider {
 
 impl RamRoleArnProvider {
     /// Assumes `role_arn` at `sts.aliyuncs.com` for an hour.
-    pub fn new(source: impl ProvideCredentials + 'static, role_arn: impl Into<String>, transport: SharedTransport) -> Self {
+    pub fn new(
+        source: impl ProvideCredentials + 'static,
+        role_arn: impl Into<String>,
+        transport: SharedTransport,
+    ) -> Self {
         RamRoleArnProvider {
             source: SharedCredentialsProvider::new(source),
             role_arn: role_arn.into(),
@@ -163,7 +171,8 @@ impl RamRoleArnProvider {
         if let Some(external_id) = &self.external_id {
             pairs.push(pair("ExternalId", external_id.clone()));
         }
-        call_sts("ram_role_arn", &self.transport, &self.endpoint, pairs, Signer::Credentials(&self.source)).await
+        call_sts("ram_role_arn", &self.transport, &self.endpoint, pairs, Signer::Credentials(&self.source))
+            .await
     }
 }
 
@@ -209,12 +218,17 @@ impl OidcRoleProvider {
 
     /// From the three variables; not configured unless all are set.
     pub fn from_env(env: &Env, transport: SharedTransport) -> Result<Self, CredentialsError> {
-        let names = ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"];
+        let names =
+            ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"];
         let [role, provider, file] = names.map(|name| env.get(name));
         let (Some(role), Some(provider), Some(file)) = (role, provider, file) else {
-            return Err(CredentialsError::not_configured(OIDC, format!("{} are not all set", names.join(", "))));
+            return Err(CredentialsError::not_configured(
+                OIDC,
+                format!("{} are not all set", names.join(", ")),
+            ));
         };
-        let mut oidc = OidcRoleProvider::new(role, provider, file, transport).endpoint(sts_endpoint(env, None)?);
+        let mut oidc =
+            OidcRoleProvider::new(role, provider, file, transport).endpoint(sts_endpoint(env, None)?);
         if let Some(name) = env.get("ALIBABA_CLOUD_ROLE_SESSION_NAME") {
             oidc = oidc.session_name(name);
         }
@@ -238,7 +252,10 @@ impl OidcRoleProvider {
 
     async fn assume(&self) -> Result<Credentials, CredentialsError> {
         let token = std::fs::read_to_string(&self.token_file).map_err(|error| {
-            CredentialsError::invalid(OIDC, format!("cannot read the OIDC token file {}: {error}", self.token_file.display()))
+            CredentialsError::invalid(
+                OIDC,
+                format!("cannot read the OIDC token file {}: {error}", self.token_file.display()),
+            )
         })?;
         let pairs = vec![
             pair("Action", "AssumeRoleWithOIDC"),

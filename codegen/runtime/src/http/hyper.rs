@@ -37,9 +37,8 @@ impl HyperTransport {
             .https_or_http()
             .enable_http1()
             .wrap_connector(http);
-        let client = Client::builder(TokioExecutor::new())
-            .pool_idle_timeout(Duration::from_secs(30))
-            .build(https);
+        let client =
+            Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(30)).build(https);
         HyperTransport { client }
     }
 }
@@ -50,7 +49,8 @@ impl HttpTransport for HyperTransport {
             let (parts, body) = request.into_parts();
             let request = http::Request::from_parts(parts, Full::new(Bytes::from(body)));
             let response = self.client.request(request).await.map_err(|error| {
-                let kind = if error.is_connect() { TransportErrorKind::Connect } else { TransportErrorKind::Io };
+                let kind =
+                    if error.is_connect() { TransportErrorKind::Connect } else { TransportErrorKind::Io };
                 TransportError::new(kind, error_chain(&error))
             })?;
             let (parts, body) = response.into_parts();

@@ -148,7 +148,10 @@ impl LoopbackServer {
 
     /// Answers each request with `handler(request, index)`. A signed request whose signature does not
     /// verify gets `SignatureDoesNotMatch` instead.
-    pub fn with_handler(secret: &str, handler: impl Fn(&Exchange, usize) -> Reply + Send + Sync + 'static) -> Self {
+    pub fn with_handler(
+        secret: &str,
+        handler: impl Fn(&Exchange, usize) -> Reply + Send + Sync + 'static,
+    ) -> Self {
         Self::serve_script(secret, Script::Computed(Box::new(handler)))
     }
 
@@ -250,7 +253,8 @@ fn serve(
                     head.push_str(&format!("{name}: {value}\r\n"));
                 }
                 head.push_str("\r\n");
-                if stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body.as_bytes())).is_err() {
+                if stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body.as_bytes())).is_err()
+                {
                     return;
                 }
                 let _ = stream.flush();
@@ -271,7 +275,9 @@ fn serve(
                 return;
             }
             Reply::Oversized { bytes } => {
-                let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {bytes}\r\n\r\n");
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {bytes}\r\n\r\n"
+                );
                 let _ = stream.write_all(head.as_bytes());
                 let chunk = vec![b' '; 64 * 1024];
                 let mut sent = 0;
@@ -288,7 +294,10 @@ fn serve(
     }
 }
 
-fn read_exchange(reader: &mut BufReader<TcpStream>, secrets: &Mutex<HashMap<String, String>>) -> Option<Exchange> {
+fn read_exchange(
+    reader: &mut BufReader<TcpStream>,
+    secrets: &Mutex<HashMap<String, String>>,
+) -> Option<Exchange> {
     let mut request_line = String::new();
     reader.read_line(&mut request_line).ok()?;
     let mut parts = request_line.split_whitespace();
@@ -327,7 +336,8 @@ fn check_signature(
     params: &[(String, String)],
     secrets: &Mutex<HashMap<String, String>>,
 ) -> (Option<bool>, bool) {
-    let Some(received) = params.iter().find(|(key, _)| key == "Signature").map(|(_, value)| value.clone()) else {
+    let Some(received) = params.iter().find(|(key, _)| key == "Signature").map(|(_, value)| value.clone())
+    else {
         return (None, false);
     };
     let id = params.iter().find(|(key, _)| key == "AccessKeyId").map_or("", |(_, value)| value.as_str());
@@ -335,7 +345,8 @@ fn check_signature(
         let secrets = secrets.lock().expect("secrets lock");
         secrets.get(id).or_else(|| secrets.get("*")).cloned().unwrap_or_default()
     };
-    let unsigned: Vec<(String, String)> = params.iter().filter(|(key, _)| key != "Signature").cloned().collect();
+    let unsigned: Vec<(String, String)> =
+        params.iter().filter(|(key, _)| key != "Signature").cloned().collect();
     let ours = own_signature(method, &unsigned, &secret) == received;
     match official_signer::signature(method, &unsigned, &secret) {
         Some(official) => (Some(ours && official == received), true),
@@ -385,10 +396,14 @@ fn decode(text: &str) -> String {
 fn own_signature(method: &str, unsigned: &[(String, String)], secret: &str) -> String {
     let mut sorted = unsigned.to_vec();
     sorted.sort_by(|left, right| left.0.cmp(&right.0));
-    let canonical =
-        sorted.iter().map(|(key, value)| format!("{}={}", rfc3986(key), rfc3986(value))).collect::<Vec<_>>().join("&");
+    let canonical = sorted
+        .iter()
+        .map(|(key, value)| format!("{}={}", rfc3986(key), rfc3986(value)))
+        .collect::<Vec<_>>()
+        .join("&");
     let to_sign = format!("{method}&%2F&{}", rfc3986(&canonical));
-    let mut mac = <Hmac<sha1::Sha1>>::new_from_slice(format!("{secret}&").as_bytes()).expect("any key length");
+    let mut mac =
+        <Hmac<sha1::Sha1>>::new_from_slice(format!("{secret}&").as_bytes()).expect("any key length");
     mac.update(to_sign.as_bytes());
     base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
 }
@@ -396,7 +411,9 @@ fn own_signature(method: &str, unsigned: &[(String, String)], secret: &str) -> S
 fn rfc3986(text: &str) -> String {
     text.bytes()
         .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(byte).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(byte).to_string()
+            }
             _ => format!("%{byte:02X}"),
         })
         .collect()

@@ -76,7 +76,9 @@ pub fn operation_consts(api: &ir::Api) -> TokenStream {
             const IDEMPOTENT: bool = true;
             const CLIENT_TOKEN: Option<&'static str> = Some(#name);
         },
-        None => quote!(const IDEMPOTENT: bool = false;),
+        None => quote!(
+            const IDEMPOTENT: bool = false;
+        ),
     }
 }
 
@@ -136,7 +138,12 @@ struct ItemsAccess {
     optional: bool,
 }
 
-fn items_access(module: &syn::File, module_name: &str, response_type: &str, json_key: &str) -> Option<ItemsAccess> {
+fn items_access(
+    module: &syn::File,
+    module_name: &str,
+    response_type: &str,
+    json_key: &str,
+) -> Option<ItemsAccess> {
     let response = module.items.iter().find_map(|item| match item {
         syn::Item::Struct(s) if s.ident == response_type => Some(s),
         _ => None,
@@ -234,7 +241,11 @@ pub fn client_rs(
         let items_note = match &access {
             Some(ItemsAccess { field, optional, item }) => {
                 let response = format_ident!("{}", response_name);
-                let take = if *optional { quote!(response.#field.unwrap_or_default()) } else { quote!(response.#field) };
+                let take = if *optional {
+                    quote!(response.#field.unwrap_or_default())
+                } else {
+                    quote!(response.#field)
+                };
                 impls.push(quote! {
                     #[cfg(feature = #feature)]
                     impl crate::runtime::paginate::PaginatedItems for crate::#m::#request {
@@ -413,20 +424,36 @@ mod tests {
     }
 
     fn list(name: &str) -> ir::Field {
-        field(name, FieldShape::Array { item: "Thing".into(), wrapper: Some("Thing".into()), fields: Vec::new() })
+        field(
+            name,
+            FieldShape::Array { item: "Thing".into(), wrapper: Some("Thing".into()), fields: Vec::new() },
+        )
     }
 
     fn api(request: &[&str], response: Vec<ir::Field>) -> ir::Api {
-        ir::Api { name: "DescribeThings".into(), request: request.iter().map(|p| param(p)).collect(), response, ..Default::default() }
+        ir::Api {
+            name: "DescribeThings".into(),
+            request: request.iter().map(|p| param(p)).collect(),
+            response,
+            ..Default::default()
+        }
     }
 
     #[test]
     fn paging_styles_and_the_reasons_for_none() {
-        let tokens = api(&["NextToken", "MaxResults", "PageNumber", "PageSize"], vec![scalar("NextToken"), scalar("TotalCount"), list("Things")]);
-        assert_eq!(pagination(&tokens), Ok(Pagination { style: PagingStyle::NextToken, items: Some("Things".into()) }));
+        let tokens = api(
+            &["NextToken", "MaxResults", "PageNumber", "PageSize"],
+            vec![scalar("NextToken"), scalar("TotalCount"), list("Things")],
+        );
+        assert_eq!(
+            pagination(&tokens),
+            Ok(Pagination { style: PagingStyle::NextToken, items: Some("Things".into()) })
+        );
         let numbers = api(&["PageNumber", "PageSize"], vec![scalar("TotalCount"), list("A"), list("B")]);
         assert_eq!(pagination(&numbers), Ok(Pagination { style: PagingStyle::PageNumber, items: None }));
-        assert!(pagination(&api(&["PageNumber", "PageSize"], vec![list("A")])).unwrap_err().contains("TotalCount"));
+        assert!(pagination(&api(&["PageNumber", "PageSize"], vec![list("A")]))
+            .unwrap_err()
+            .contains("TotalCount"));
         assert!(pagination(&api(&["NextToken"], vec![list("A")])).unwrap_err().contains("NextToken"));
         assert_eq!(pagination(&api(&["RegionId"], vec![])), Err("no paging parameters"));
     }
@@ -437,7 +464,10 @@ mod tests {
         assert_eq!(client_token_param(&with), Some("ClientToken"));
         assert!(operation_consts(&with).to_string().contains("IDEMPOTENT : bool = true"));
         let without = ir::Api { name: "DescribeInstances".into(), ..api(&["RegionId"], vec![]) };
-        assert!(operation_consts(&without).to_string().contains("IDEMPOTENT : bool = false"), "no guess from the name");
+        assert!(
+            operation_consts(&without).to_string().contains("IDEMPOTENT : bool = false"),
+            "no guess from the name"
+        );
     }
 
     #[test]
@@ -452,11 +482,13 @@ mod tests {
                 pub names: Option<Vec<String>>,
             }
         };
-        let things = items_access(&module, "describe_things", "DescribeThingsResponse", "Things").expect("found");
+        let things =
+            items_access(&module, "describe_things", "DescribeThingsResponse", "Things").expect("found");
         assert_eq!(things.field, "things");
         assert_eq!(things.item.to_string(), "crate :: describe_things :: ThingInfo");
         assert!(!things.optional);
-        let names = items_access(&module, "describe_things", "DescribeThingsResponse", "Names").expect("found");
+        let names =
+            items_access(&module, "describe_things", "DescribeThingsResponse", "Names").expect("found");
         assert_eq!(names.item.to_string(), "String");
         assert!(names.optional);
         assert!(items_access(&module, "describe_things", "DescribeThingsResponse", "Missing").is_none());

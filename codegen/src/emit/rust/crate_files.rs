@@ -73,7 +73,8 @@ pub fn cargo_toml(
     let mut table = Table::new();
     table["default"] = toml_edit::value(one_per_line(features.iter().copied()));
     table["client"] = toml_edit::value(Array::from_iter([format!("{runtime_name}/client")]));
-    table["blocking"] = toml_edit::value(Array::from_iter(["client".to_owned(), format!("{runtime_name}/blocking")]));
+    table["blocking"] =
+        toml_edit::value(Array::from_iter(["client".to_owned(), format!("{runtime_name}/blocking")]));
     for feature in &features {
         table[*feature] = toml_edit::value(Array::new());
     }

@@ -72,7 +72,12 @@ pub fn package_name(product: &ir::Product) -> String {
 pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency) -> Vec<OutputFile> {
     let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
     let mut files = crate::parallel::map(&api_modules, |m| rust_file(m.path.clone(), m.tokens()));
-    let parsed = |module: &str| files.iter().find(|f| f.path == format!("src/{module}.rs")).and_then(|f| syn::parse_file(&f.contents).ok());
+    let parsed = |module: &str| {
+        files
+            .iter()
+            .find(|f| f.path == format!("src/{module}.rs"))
+            .and_then(|f| syn::parse_file(&f.contents).ok())
+    };
     let client = rust_file("src/client.rs".to_owned(), client::client_rs(product, &apis, parsed));
     files.push(client);
     files.extend(rust.into_iter().map(|(path, tokens)| rust_file(path, tokens)));
@@ -95,7 +100,11 @@ pub fn emit_crate_tokens(product: &ir::Product, runtime: &RuntimeDependency) -> 
     let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
     let mut all: Vec<(String, TokenStream)> =
         api_modules.iter().map(|m| (m.path.clone(), m.tokens())).collect();
-    let parsed = |module: &str| all.iter().find(|(path, _)| *path == format!("src/{module}.rs")).and_then(|(_, t)| syn::parse2(t.clone()).ok());
+    let parsed = |module: &str| {
+        all.iter()
+            .find(|(path, _)| *path == format!("src/{module}.rs"))
+            .and_then(|(_, t)| syn::parse2(t.clone()).ok())
+    };
     let client = ("src/client.rs".to_owned(), client::client_rs(product, &apis, parsed));
     all.push(client);
     all.extend(rust);
@@ -126,8 +135,17 @@ struct CratePlan<'a> {
 }
 
 /// Module names the crate root uses for itself; no API module may take them.
-const RESERVED_MODULES: &[&str] =
-    &["lib", "mod", "main", "runtime", "common_error", "client", "endpoints", "blocking", shared_types::MODULE];
+const RESERVED_MODULES: &[&str] = &[
+    "lib",
+    "mod",
+    "main",
+    "runtime",
+    "common_error",
+    "client",
+    "endpoints",
+    "blocking",
+    shared_types::MODULE,
+];
 
 /// Names everything (modules, features) and makes every file but the API modules.
 fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> CratePlan<'a> {
