@@ -64,7 +64,7 @@ fn wire_pairs_are_exact() {
         ])
     );
     assert_eq!(CreateThingRequest::CLIENT_TOKEN, Some("ClientToken"));
-    assert!(CreateThingRequest::IDEMPOTENT, "a documented ClientToken makes the API idempotent");
+    assert_eq!(CreateThingRequest::IDEMPOTENT, CreateThingRequest::CLIENT_TOKEN.is_some(), "a documented ClientToken makes the API idempotent");
     assert_eq!(CreateThingRequest::ACTION, "CreateThing");
     assert_eq!(CreateThingRequest::VERSION, "2014-05-26");
 }
