@@ -7,9 +7,19 @@ use std::fmt::Write;
 /// Longest text, in characters, shown in one Markdown table cell; the rest is cut with `…`.
 pub const MARKDOWN_CELL_MAX: usize = 300;
 
-/// Characters that reorder the text around them (the "Trojan Source" set) or hide themselves.
-fn is_invisible_control(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+/// Characters that reorder the text around them (the "Trojan Source" set), hide themselves, or
+/// break a line where only `\n` is expected (U+2028, U+2029).
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+    )
 }
 
 fn needs_escape(c: char) -> bool {

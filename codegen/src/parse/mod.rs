@@ -19,6 +19,7 @@ pub mod duplicates;
 pub mod errors;
 pub mod examples;
 pub mod fence;
+pub mod hidden_chars;
 pub mod inline;
 pub mod json_shape;
 pub mod product_claims;
@@ -63,6 +64,8 @@ pub fn parse_page(file: &str, bytes: &[u8]) -> ParsedPage {
     let Some(text) = decode(bytes, &mut diags) else {
         return ParsedPage { api: None, claims: ProductClaims::default(), diagnostics: diags.into_vec() };
     };
+    let text = hidden_chars::make_visible(text, &mut diags);
+    let text = text.as_ref();
     if text.trim().is_empty() {
         diags.warning(0, format!("{NOT_AN_API_PAGE}: the page is empty; skipped"));
         return ParsedPage { api: None, claims: ProductClaims::default(), diagnostics: diags.into_vec() };
@@ -78,6 +81,8 @@ pub fn parse_page(file: &str, bytes: &[u8]) -> ParsedPage {
 pub fn scan_guide(file: &str, bytes: &[u8]) -> ParsedPage {
     let mut diags = Diagnostics::new(file);
     let claims = decode(bytes, &mut diags).map_or_else(ProductClaims::default, |text| {
+        let text = hidden_chars::make_visible(text, &mut diags);
+        let text = text.as_ref();
         let blocks = blocks::blocks(text);
         product_claims::claims(text, &blocks, title(&blocks).map(|(_, h)| h.text.as_str()), false)
     });
