@@ -44,6 +44,25 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Serialized JSON with every [`is_invisible_control`] character written as a `\uXXXX` escape:
+/// the same JSON value, but no bidi control or invisible mark (a page's JSON example may decode to
+/// one) reaches a reviewer's diff or editor as itself. serde_json already escapes control
+/// characters, and these can only stand inside strings.
+pub fn json_invisible(json: String) -> String {
+    if !json.chars().any(is_invisible_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_invisible_control(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `text` as a Markdown code span for a GitHub table cell: nothing in it is read as Markdown or
 /// HTML (no tags, links, images, `@mentions` or issue references), it cannot close itself early
 /// whatever backticks it holds, `|` cannot end the cell, control characters become `\u{…}`, and it
@@ -79,6 +98,15 @@ mod tests {
         ] {
             assert_eq!(terminal(hostile), shown, "{hostile:?}");
         }
+    }
+
+    #[test]
+    fn json_keeps_its_value_without_showing_invisible_characters() {
+        let value = serde_json::json!({"a\u{202E}": ["x\u{2066}y\u{FEFF}", "plain ü"]});
+        let json = json_invisible(serde_json::to_string(&value).unwrap());
+        assert!(!json.chars().any(is_invisible_control), "{json}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&json).unwrap(), value);
+        assert!(json.contains("\\u202e") && json.contains("plain ü"));
     }
 
     #[test]

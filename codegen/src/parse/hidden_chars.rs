@@ -59,6 +59,23 @@ pub fn make_visible<'a>(text: &'a str, diags: &mut Diagnostics) -> Cow<'a, str> 
     Cow::Owned(out)
 }
 
+/// `text` with every [`is_hidden`] character (line feeds included) replaced by its `\u{…}` escape:
+/// for text that is not a page, such as a page's file name.
+pub fn escaped(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c == '\n' || is_hidden(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c == '\n' || is_hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `U+202E (a bidirectional-text control)`.
 fn describe(c: char) -> String {
     let kind = match c {

@@ -149,6 +149,31 @@ impl Shape {
     }
 }
 
+/// The deepest nesting of a JSON example that is read and kept: the OpenAPI document embeds the
+/// example some ten levels down, and every reader of that document must stay within serde_json's
+/// default recursion limit (128).
+pub const MAX_EXAMPLE_DEPTH: usize = 64;
+
+/// How deeply `[` and `{` nest in `json`, outside strings (whether or not it is valid JSON).
+pub fn nesting(json: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in json.bytes() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            b'[' | b'{' if !in_string => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' if !in_string => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// Removes commas directly before `}` or `]` (outside strings), a common slip in doc examples.
 fn strip_trailing_commas(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
@@ -196,6 +221,14 @@ fn strip_trailing_commas(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_counts_brackets_outside_strings() {
+        assert_eq!(nesting("1"), 0);
+        assert_eq!(nesting(r#"{"a":[{"b":"[[[{"}]}"#), 3);
+        assert_eq!(nesting(r#"{"a\"[":[1]}"#), 2);
+        assert_eq!(nesting(&"[".repeat(200)), 200);
+    }
 
     #[test]
     fn wrappers_and_merged_elements() {

@@ -130,12 +130,24 @@ fn read_api(
 
     let sections = sections::sections(blocks);
     let examples_section = sections.iter().filter(|s| s.kind == SectionKind::Examples);
-    let (examples, sample_line) = examples_section
+    let (mut examples, sample_line) = examples_section
         .map(|s| (examples::examples(s.blocks), action_line(s.blocks)))
         .find(|(e, _)| e.json_response.is_some() || e.xml_response.is_some() || !e.request.is_empty())
         .unwrap_or_default();
     let examples_line =
         sections.iter().find(|s| s.kind == SectionKind::Examples).map_or(0, |s| s.heading.line);
+    if let Some(depth) = examples.json_response.as_deref().map(json_shape::nesting) {
+        if depth > json_shape::MAX_EXAMPLE_DEPTH {
+            diags.warning(
+                examples_line,
+                format!(
+                    "the JSON response example nests {depth} levels deep, more than the {} read; it is left out",
+                    json_shape::MAX_EXAMPLE_DEPTH
+                ),
+            );
+            examples.json_response = None;
+        }
+    }
     let json = examples.json_response.as_deref().and_then(|j| match json_shape::Shape::from_example(j) {
         Ok(shape) => Some(shape),
         Err(e) => {
