@@ -12,11 +12,14 @@ use std::collections::{BTreeSet, HashMap};
 use crate::diag::Diagnostics;
 use crate::ir::{Api, Constraint, Enforcement, Rule};
 
+/// A parameter that excludes another: its name, the value it excludes with (if any), the sentence.
+type Excluder = (String, Option<String>, String);
+
 /// Widens or unenforces every enforced [`Rule::RequiredUnless`] of `api` by the parameters that
 /// exclude its subject. The widened rule's source quotes the exclusion's sentence after its own.
 pub fn widen(api: &mut Api, diags: &mut Diagnostics) {
     // Who excludes each parameter, gathered once: (other, its value, the sentence), in rule order.
-    let mut excluded_by: HashMap<&str, Vec<(String, Option<String>, String)>> = HashMap::new();
+    let mut excluded_by: HashMap<&str, Vec<Excluder>> = HashMap::new();
     for c in api.cross_field.iter().filter(|c| c.enforcement == Enforcement::Enforced) {
         match &c.rule {
             Rule::MutuallyExclusive { params } => {
