@@ -20,7 +20,7 @@ use crate::{crate_build, peak_alloc};
 pub const MAX_GEN_RATIO: f64 = 50.0;
 
 const USAGE: &str = "usage: cargo xtask bench [--iterations N] [--spec DIR]
-       cargo xtask bench --crate-build [--iterations N]
+       cargo xtask bench --crate-build [--iterations N] [--crate GENERATED_CRATE_DIR]
 Outputs are written below $XTASK_BENCH_OUT, else /dev/shm when present, else the temp dir.";
 
 /// One stage's figures in one iteration.
@@ -58,10 +58,15 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut iterations = 5;
     let mut spec_dir = None;
     let mut crate_build = false;
+    let mut existing_crate = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--crate-build" => crate_build = true,
+            "--crate" => match iter.next() {
+                Some(dir) => existing_crate = Some(PathBuf::from(dir)),
+                None => return usage("`--crate` needs a generated crate's dir"),
+            },
             "--iterations" => match iter.next().and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 0) {
                 Some(n) => iterations = n,
                 None => return usage("`--iterations` needs a positive number"),
@@ -81,7 +86,7 @@ pub fn run(args: &[String]) -> ExitCode {
         None => root.join("spec"),
     };
     if crate_build {
-        return crate_build::run(&spec_dir, iterations);
+        return crate_build::run(&spec_dir, existing_crate.as_deref(), iterations);
     }
     if cfg!(debug_assertions) && std::env::var_os("XTASK_BENCH_DEBUG").is_none() {
         return rerun_in_release(args, &root);

@@ -3,8 +3,9 @@
 use std::fmt;
 
 use alibabacloud_runtime::operation::{ErrorBody, Operation};
+use alibabacloud_runtime::rules::Rule;
 use alibabacloud_runtime::secret::Secret;
-use alibabacloud_runtime::validation::{self, Check, Rule, ValidationErrors};
+use alibabacloud_runtime::validation::{ValidationErrors, Violation};
 
 /// A read-only call: safe to retry.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -41,11 +42,18 @@ impl Operation for DescribeThingsRequest {
     }
 
     fn validate(&self) -> Result<(), ValidationErrors> {
-        const CHECKS: &[Check] = &[Check {
-            rule: Rule::Length { param: "Name.N", min: Some(1), max: Some(8) },
-            source: "Each name must be 1 to 8 characters in length.",
-        }];
-        validation::validate(&self.to_query_pairs(), CHECKS)
+        let rule = Rule::Length { min: Some(1), max: Some(8) };
+        let errors: ValidationErrors = self
+            .names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, name)| {
+                let message = rule.check(name, false).err()?;
+                let source = "Each name must be 1 to 8 characters in length.";
+                Some(Violation { path: format!("Name.{}", i + 1), message, source })
+            })
+            .collect();
+        errors.into_result()
     }
 }
 

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use super::CrateApi;
 
 /// The example's tokens; `crate_ident` is the library name (`ecs_api`).
-pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
+pub fn example_tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
     let krate = format_ident!("{}", crate_ident);
     // Two pages may document the same operation name: the first one's module answers.
     let mut seen = std::collections::BTreeSet::new();
