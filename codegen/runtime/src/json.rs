@@ -201,11 +201,33 @@ fn unwrap_one(member: Option<&Value>) -> Result<Vec<&Value>, JsonError> {
     }
 }
 
-/// `Serialize` and `Deserialize` in the docs' JSON form for generated request structs.
+/// `Debug` and `PartialEq` through the field table, for every generated struct.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! table_impls {
+    ($name:ident) => {
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::schema::debug(self, f)
+            }
+        }
+
+        impl ::core::cmp::PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                $crate::schema::eq(self, other)
+            }
+        }
+    };
+}
+
+/// `Serialize` and `Deserialize` in the docs' JSON form (and `Debug`, `PartialEq`) for generated
+/// request structs.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! json_form {
     ($($name:ident),+ $(,)?) => {$(
+        $crate::table_impls!($name);
+
         impl $crate::__serde::Serialize for $name {
             fn serialize<S: $crate::__serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 $crate::json::serialize(self, serializer)
@@ -220,11 +242,13 @@ macro_rules! json_form {
     )+};
 }
 
-/// `Deserialize`, leniently, for generated response structs.
+/// `Deserialize`, leniently (and `Debug`, `PartialEq`), for generated response structs.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! lenient_json {
     ($($name:ident),+ $(,)?) => {$(
+        $crate::table_impls!($name);
+
         impl<'de> $crate::__serde::Deserialize<'de> for $name {
             fn deserialize<D: $crate::__serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 $crate::json::deserialize(deserializer, $crate::schema::JsonMode::Lenient)

@@ -2,6 +2,7 @@
 
 use std::ops::Deref;
 
+use crate::query::QueryPairs;
 use crate::validation::{ValidationErrors, ValidationMode};
 
 /// One API call: implemented by every generated `<Api>Request` (and by [`Validated`] and
@@ -22,7 +23,7 @@ pub trait Operation {
     type Error: From<ErrorBody> + std::error::Error;
 
     /// The request's wire pairs in Alibaba's RPC style, `Action` first, then parameters in table order.
-    fn to_query_pairs(&self) -> Vec<(String, String)>;
+    fn to_query_pairs(&self) -> QueryPairs;
 
     /// The `ClientToken` value, where the API has one and it is set: makes a retry safe.
     fn client_token(&self) -> Option<&str> {
@@ -85,7 +86,7 @@ impl<R: Operation> Operation for Validated<R> {
     type Response = R::Response;
     type Error = R::Error;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> QueryPairs {
         self.0.to_query_pairs()
     }
 
@@ -114,7 +115,7 @@ impl<R: Operation> Operation for WithValidation<R> {
     type Response = R::Response;
     type Error = R::Error;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> QueryPairs {
         self.request.to_query_pairs()
     }
 

@@ -58,16 +58,109 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
+/// A request's wire pairs, `Action` first, then every set value in declaration order: kept in one
+/// buffer (a request of hundreds of pairs is two allocations, not two a pair).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct QueryPairs {
+    text: String,
+    /// `(key start, value start, value end)` in `text`; a key ends where its value starts.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl QueryPairs {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends one pair.
+    pub fn push(&mut self, key: &str, value: &str) {
+        let start = self.text.len();
+        self.text.push_str(key);
+        let middle = self.text.len();
+        self.text.push_str(value);
+        self.spans.push((start, middle, self.text.len()));
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The pairs, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.spans.iter().map(|&(k, v, end)| (&self.text[k..v], &self.text[v..end]))
+    }
+
+    /// The value of `key`, if it is set.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// The pairs as owned strings.
+    pub fn to_vec(&self) -> Vec<(String, String)> {
+        self.iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
+    }
+}
+
+impl fmt::Debug for QueryPairs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq<Vec<(String, String)>> for QueryPairs {
+    fn eq(&self, other: &Vec<(String, String)>) -> bool {
+        self.len() == other.len() && self.iter().zip(other).all(|((k, v), (ok, ov))| k == ok && v == ov)
+    }
+}
+
+impl<'a> IntoIterator for &'a QueryPairs {
+    type Item = (&'a str, &'a str);
+    type IntoIter = Box<dyn Iterator<Item = (&'a str, &'a str)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl IntoIterator for QueryPairs {
+    type Item = (String, String);
+    type IntoIter = std::vec::IntoIter<(String, String)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.to_vec().into_iter()
+    }
+}
+
+impl From<QueryPairs> for Vec<(String, String)> {
+    fn from(pairs: QueryPairs) -> Self {
+        pairs.to_vec()
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> FromIterator<(K, V)> for QueryPairs {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut out = QueryPairs::new();
+        for (k, v) in pairs {
+            out.push(k.as_ref(), v.as_ref());
+        }
+        out
+    }
+}
+
 /// The wire pairs of a request: `Action` first, then every set value in declaration order.
-pub fn to_query_pairs(action: &str, request: &dyn Struct) -> Vec<(String, String)> {
-    let mut pairs = Vec::with_capacity(16);
-    pairs.push(("Action".to_owned(), action.to_owned()));
+pub fn to_query_pairs(action: &str, request: &dyn Struct) -> QueryPairs {
+    let mut pairs = QueryPairs { text: String::with_capacity(1024), spans: Vec::with_capacity(32) };
+    pairs.push("Action", action);
     let mut key = String::with_capacity(64);
     write_struct(request, &mut key, &mut pairs);
     pairs
 }
 
-fn write_struct(s: &dyn Struct, key: &mut String, out: &mut Vec<(String, String)>) {
+fn write_struct(s: &dyn Struct, key: &mut String, out: &mut QueryPairs) {
     for (index, field) in s.fields().iter().enumerate() {
         let view = s.get(index);
         if view.is_absent() {
@@ -83,21 +176,20 @@ fn write_struct(s: &dyn Struct, key: &mut String, out: &mut Vec<(String, String)
     }
 }
 
-fn write_view(view: View<'_>, key: &mut String, out: &mut Vec<(String, String)>) {
-    let value = match view {
-        View::Absent => return,
-        View::Str(s) => s.to_owned(),
-        View::Int(i) => itoa::Buffer::new().format(i).to_owned(),
-        View::Float(f) => f.to_string(),
-        View::Bool(b) => (if b { "true" } else { "false" }).to_owned(),
-        View::Group(group) => return write_struct(group, key, out),
+fn write_view(view: View<'_>, key: &mut String, out: &mut QueryPairs) {
+    match view {
+        View::Absent => {}
+        View::Str(s) => out.push(key, s),
+        View::Int(i) => out.push(key, itoa::Buffer::new().format(i)),
+        View::Float(f) => out.push(key, &f.to_string()),
+        View::Bool(b) => out.push(key, if b { "true" } else { "false" }),
+        View::Group(group) => write_struct(group, key, out),
         View::List(list) => {
             for i in 0..list.len() {
                 let len = push_index(key, i);
                 write_view(list.item(i), key, out);
                 key.truncate(len);
             }
-            return;
         }
         View::Groups(groups) => {
             for i in 0..groups.len() {
@@ -105,10 +197,8 @@ fn write_view(view: View<'_>, key: &mut String, out: &mut Vec<(String, String)>)
                 write_struct(groups.item(i), key, out);
                 key.truncate(len);
             }
-            return;
         }
-    };
-    out.push((key.clone(), value));
+    }
 }
 
 /// Appends `.{i + 1}` to `key`; gives the length to truncate back to.

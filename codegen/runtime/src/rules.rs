@@ -52,6 +52,30 @@ pub enum Rule<'a> {
     Ascii,
 }
 
+/// Short constructors for the variants with several fields, so generated tables stay one line a rule.
+impl<'a> Rule<'a> {
+    pub const fn length(min: Option<u64>, max: Option<u64>) -> Self {
+        Rule::Length { min, max }
+    }
+
+    pub const fn range(min: Option<f64>, max: Option<f64>) -> Self {
+        Rule::Range { min, max }
+    }
+
+    pub const fn index(up: u8, min: u32, max: u32) -> Self {
+        Rule::Index { up, min, max }
+    }
+
+    /// [`Rule::AllowedChars`]: upper, lower, digit, letter, then the extra characters.
+    pub const fn chars(upper: bool, lower: bool, digit: bool, letter: bool, extra: &'a str) -> Self {
+        Rule::AllowedChars { upper, lower, digit, letter, extra }
+    }
+
+    pub const fn base64(max_bytes: Option<u64>) -> Self {
+        Rule::Base64 { max_bytes }
+    }
+}
+
 impl Rule<'_> {
     /// Checks one value, given as its wire text; `Err` says what is wrong. With `secret`, the message
     /// states the rule only (never a character, part or length of the value). [`Rule::Index`] says

@@ -22,6 +22,8 @@ pub struct Field {
     pub secret: bool,
     /// A response list the service wraps in an object (`{"InstanceIdSet": [...]}`).
     pub wrapped: bool,
+    /// A request group or list of groups, which validation enters.
+    pub group: bool,
     /// The rules every value of the field must keep.
     pub checks: &'static [Check],
 }
@@ -29,7 +31,7 @@ pub struct Field {
 impl Field {
     /// An optional field without rules.
     pub const fn new(name: &'static str) -> Self {
-        Field { name, required: false, secret: false, wrapped: false, checks: &[] }
+        Field { name, required: false, secret: false, wrapped: false, group: false, checks: &[] }
     }
 
     pub const fn required(self) -> Self {
@@ -42,6 +44,10 @@ impl Field {
 
     pub const fn wrapped(self) -> Self {
         Field { wrapped: true, ..self }
+    }
+
+    pub const fn group(self) -> Self {
+        Field { group: true, ..self }
     }
 
     pub const fn checks(self, checks: &'static [Check]) -> Self {
@@ -72,6 +78,8 @@ pub trait Schema: Default + 'static {
 /// A struct seen through its [`Schema`], as one type for all structs.
 #[doc(hidden)]
 pub trait Struct {
+    /// The struct's name (`DataDisk`).
+    fn name(&self) -> &'static str;
     fn fields(&self) -> &'static [Field];
     fn checks(&self) -> &'static [CrossCheck];
     fn get(&self, index: usize) -> View<'_>;
@@ -84,6 +92,11 @@ pub trait StructMut: Struct {
 }
 
 impl<T: Schema> Struct for T {
+    fn name(&self) -> &'static str {
+        let path = std::any::type_name::<T>();
+        path.rsplit("::").next().unwrap_or(path)
+    }
+
     fn fields(&self) -> &'static [Field] {
         T::FIELDS
     }
@@ -520,5 +533,69 @@ impl<T: Scalar> ListSlot for Vec<T> {
             self.push(T::from_json(value, mode).ok_or(T::TYPE)?);
         }
         Ok(())
+    }
+}
+
+/// `Debug` of a generated struct through its table: `DataDisk { Size: 40, Category: "cloud" }`, set
+/// fields only, under their documented names; a secret shows as `***`.
+pub fn debug(s: &dyn Struct, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    let mut out = f.debug_struct(s.name());
+    for (index, field) in s.fields().iter().enumerate() {
+        let view = s.get(index);
+        if view.is_absent() {
+            continue;
+        }
+        if field.secret {
+            out.field(field.name, &crate::redacted::Redacted);
+        } else {
+            out.field(field.name, &ViewDebug(view));
+        }
+    }
+    out.finish()
+}
+
+struct ViewDebug<'a>(View<'a>);
+
+impl std::fmt::Debug for ViewDebug<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            View::Absent => f.write_str("None"),
+            View::Str(s) => std::fmt::Debug::fmt(s, f),
+            View::Int(i) => std::fmt::Debug::fmt(&i, f),
+            View::Float(x) => std::fmt::Debug::fmt(&x, f),
+            View::Bool(b) => std::fmt::Debug::fmt(&b, f),
+            View::Group(group) => debug(group, f),
+            View::List(list) => {
+                f.debug_list().entries((0..list.len()).map(|i| ViewDebug(list.item(i)))).finish()
+            }
+            View::Groups(groups) => f
+                .debug_list()
+                .entries((0..groups.len()).map(|i| ViewDebug(View::Group(groups.item(i)))))
+                .finish(),
+        }
+    }
+}
+
+/// `PartialEq` of two generated structs of one type through their table: field by field, as derived.
+pub fn eq(a: &dyn Struct, b: &dyn Struct) -> bool {
+    let n = a.fields().len();
+    n == b.fields().len() && (0..n).all(|i| view_eq(a.get(i), b.get(i)))
+}
+
+fn view_eq(a: View<'_>, b: View<'_>) -> bool {
+    match (a, b) {
+        (View::Absent, View::Absent) => true,
+        (View::Str(x), View::Str(y)) => x == y,
+        (View::Int(x), View::Int(y)) => x == y,
+        (View::Float(x), View::Float(y)) => x == y,
+        (View::Bool(x), View::Bool(y)) => x == y,
+        (View::Group(x), View::Group(y)) => eq(x, y),
+        (View::List(x), View::List(y)) => {
+            x.len() == y.len() && (0..x.len()).all(|i| view_eq(x.item(i), y.item(i)))
+        }
+        (View::Groups(x), View::Groups(y)) => {
+            x.len() == y.len() && (0..x.len()).all(|i| eq(x.item(i), y.item(i)))
+        }
+        _ => false,
     }
 }

@@ -316,7 +316,7 @@ pub fn sign_request<O: Operation>(
     timestamp: &Timestamp,
     nonce: &Nonce,
 ) -> SignedQuery {
-    let mut pairs = request.to_query_pairs();
+    let mut pairs = request.to_query_pairs().to_vec();
     pairs.extend(common_params(O::VERSION, credentials.access_key_id(), timestamp, nonce));
     sign_pairs(&pairs, method, credentials.access_key_secret().expose())
 }

@@ -251,22 +251,41 @@ fn render(segments: &[Seg]) -> String {
     out
 }
 
-/// A value's wire text: borrowed for strings, formatted into `buf` for numbers.
-fn text<'a, 'v: 'a>(view: &View<'v>, buf: &'a mut String) -> Option<&'a str> {
+/// Calls `f` with a value's wire text: strings as they are, numbers formatted on the stack
+/// (fractions, rare, on the heap); `None` for what has no text (absent, groups, lists).
+fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
     match *view {
-        View::Str(s) => Some(s),
-        View::Int(i) => {
-            buf.clear();
-            buf.push_str(itoa::Buffer::new().format(i));
-            Some(buf)
-        }
-        View::Float(f) => {
-            buf.clear();
-            let _ = fmt::Write::write_fmt(buf, format_args!("{f}"));
-            Some(buf)
-        }
-        View::Bool(b) => Some(if b { "true" } else { "false" }),
+        View::Str(s) => Some(f(s)),
+        View::Int(i) => Some(f(itoa::Buffer::new().format(i))),
+        View::Float(x) => Some(f(&x.to_string())),
+        View::Bool(b) => Some(f(if b { "true" } else { "false" })),
         View::Absent | View::Group(_) | View::List(_) | View::Groups(_) => None,
+    }
+}
+
+/// Whether a value's wire text is `want`.
+fn text_is(view: &View<'_>, want: &str) -> bool {
+    with_text(view, |text| text == want).unwrap_or(false)
+}
+
+/// A number's value: typed for numbers, parsed for strings (`SystemDisk.Size` is a String).
+fn number(view: &View<'_>) -> Option<Result<f64, ()>> {
+    match *view {
+        View::Int(i) => Some(Ok(i as f64)),
+        View::Float(x) => Some(Ok(x)),
+        View::Str(s) => Some(s.trim().parse::<f64>().map_err(|_| ())),
+        View::Bool(_) => Some(Err(())),
+        View::Absent | View::Group(_) | View::List(_) | View::Groups(_) => None,
+    }
+}
+
+/// A range check on a value of any type: typed numbers without text.
+fn check_range(rule: &Rule<'_>, view: &View<'_>) -> Result<(), String> {
+    match (number(view), view) {
+        (Some(Ok(n)), _) => rule.check_number(n),
+        (Some(Err(())), View::Str(s)) => rule.check(s, false),
+        (Some(Err(())), other) => with_text(other, |text| rule.check(text, false)).unwrap_or(Ok(())),
+        (None, _) => Ok(()),
     }
 }
 
@@ -283,6 +302,9 @@ impl Walk {
 
     fn structure(&mut self, s: &dyn Struct) {
         for (index, field) in s.fields().iter().enumerate() {
+            if !field.group && !field.required && field.checks.is_empty() {
+                continue;
+            }
             self.path.push(Seg::Name(field.name));
             self.field(field, s.get(index));
             self.path.pop();
@@ -316,19 +338,14 @@ impl Walk {
     }
 
     fn value(&mut self, field: &Field, view: View<'_>) {
-        let mut buf = String::new();
         for check in field.checks {
             let verdict = match (check.rule, view) {
                 (Rule::Index { up, .. }, _) => match self.index(up) {
                     Some(index) => check.rule.check_index(index),
                     None => Ok(()),
                 },
-                (Rule::Range { .. }, View::Int(i)) => check.rule.check_number(i as f64),
-                (Rule::Range { .. }, View::Float(f)) => check.rule.check_number(f),
-                (rule, _) => match text(&view, &mut buf) {
-                    Some(text) => rule.check(text, field.secret),
-                    None => Ok(()),
-                },
+                (Rule::Range { .. }, View::Int(_) | View::Float(_)) => check_range(&check.rule, &view),
+                (rule, _) => with_text(&view, |text| rule.check(text, field.secret)).unwrap_or(Ok(())),
             };
             if let Err(message) = verdict {
                 self.report(message, check.source);
@@ -383,8 +400,8 @@ impl Walk {
             CrossRule::RestrictedWith { when, when_value, then, values } => {
                 if is_set(s, &when, when_value) {
                     let message = format!("must be {} when {} is set", values.join(" or "), self.name(&when));
-                    self.each(s, &then, &mut |walk, text| {
-                        if !values.contains(&text) {
+                    self.each(s, &then, &mut |walk, view| {
+                        if !values.iter().any(|v| text_is(&view, v)) {
                             walk.report(message.clone(), source);
                         }
                     });
@@ -407,21 +424,21 @@ impl Walk {
                 }
             }
             CrossRule::OneOfBy { param, on, on_default, when, values } => {
-                if first_text(s, &on).as_deref().or(on_default) == Some(when) {
+                if is_when(s, &on, on_default, when) {
                     let message =
                         format!("must be one of {} when {} is {when}", values.join(", "), self.name(&on));
-                    self.each(s, &param, &mut |walk, text| {
-                        if !values.contains(&text) {
+                    self.each(s, &param, &mut |walk, view| {
+                        if !values.iter().any(|v| text_is(&view, v)) {
                             walk.report(message.clone(), source);
                         }
                     });
                 }
             }
             CrossRule::RangeBy { param, on, on_default, when, min, max } => {
-                if first_text(s, &on).as_deref().or(on_default) == Some(when) {
+                if is_when(s, &on, on_default, when) {
                     let rule = Rule::Range { min, max };
-                    self.each(s, &param, &mut |walk, text| {
-                        if let Err(message) = rule.check(text, false) {
+                    self.each(s, &param, &mut |walk, view| {
+                        if let Err(message) = check_range(&rule, &view) {
                             walk.report(format!("{message} for {when}"), source);
                         }
                     });
@@ -430,13 +447,12 @@ impl Walk {
         }
     }
 
-    /// Calls `f` with the wire text of every value at `path` below `s`, the walk's path set to the
-    /// value's own.
-    fn each(&mut self, s: &dyn Struct, path: &Path, f: &mut dyn FnMut(&mut Walk, &str)) {
+    /// Calls `f` with every value at `path` below `s`, the walk's path set to the value's own.
+    fn each(&mut self, s: &dyn Struct, path: &Path, f: &mut dyn FnMut(&mut Walk, View<'_>)) {
         self.descend(s, path.at, f);
     }
 
-    fn descend(&mut self, s: &dyn Struct, at: &[u16], f: &mut dyn FnMut(&mut Walk, &str)) {
+    fn descend(&mut self, s: &dyn Struct, at: &[u16], f: &mut dyn FnMut(&mut Walk, View<'_>)) {
         let Some((&index, rest)) = at.split_first() else { return };
         let index = usize::from(index);
         let Some(field) = s.fields().get(index) else { return };
@@ -451,21 +467,14 @@ impl Walk {
                 }
             }
             (View::List(list), true) => {
-                let mut buf = String::new();
                 for i in 0..list.len() {
                     self.path.push(Seg::Index(i + 1));
-                    if let Some(text) = text(&list.item(i), &mut buf) {
-                        f(self, text);
-                    }
+                    f(self, list.item(i));
                     self.path.pop();
                 }
             }
-            (view, true) => {
-                let mut buf = String::new();
-                if let Some(text) = text(&view, &mut buf) {
-                    f(self, text);
-                }
-            }
+            (View::Absent, true) => {}
+            (view, true) => f(self, view),
             (_, false) => {}
         }
         self.path.pop();
@@ -487,20 +496,18 @@ fn any(s: &dyn Struct, at: &[u16], f: &mut dyn FnMut(View<'_>) -> bool) -> bool 
 
 /// Whether a value at `path` is set (to `value`, when given).
 fn is_set(s: &dyn Struct, path: &Path, value: Option<&str>) -> bool {
-    let mut buf = String::new();
     any(s, path.at, &mut |view| match value {
         None => true,
-        Some(want) => text(&view, &mut buf) == Some(want),
+        Some(want) => text_is(&view, want),
     })
 }
 
-/// The wire text of the first value at `path`.
-fn first_text(s: &dyn Struct, path: &Path) -> Option<String> {
-    let mut found = None;
-    let mut buf = String::new();
-    any(s, path.at, &mut |view| {
-        found = text(&view, &mut buf).map(str::to_owned);
-        found.is_some()
+/// Whether the first value at `on` (or `on_default`, when it is unset) is `when`.
+fn is_when(s: &dyn Struct, on: &Path, on_default: Option<&str>, when: &str) -> bool {
+    let mut first = None;
+    any(s, on.at, &mut |view| {
+        first = Some(text_is(&view, when));
+        true
     });
-    found
+    first.unwrap_or(on_default == Some(when))
 }

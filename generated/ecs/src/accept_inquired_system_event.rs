@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `AcceptInquiredSystemEvent` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AcceptInquiredSystemEventRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AcceptInquiredSystemEventRequest {
     /// The ID of the system event.
@@ -67,7 +67,7 @@ impl Operation for AcceptInquiredSystemEventRequest {
     const IDEMPOTENT: bool = false;
     type Response = AcceptInquiredSystemEventResponse;
     type Error = AcceptInquiredSystemEventError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for AcceptInquiredSystemEventRequest {
 }
 crate::runtime::json_form!(AcceptInquiredSystemEventRequest);
 /// The successful response of [`AcceptInquiredSystemEventRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AcceptInquiredSystemEventResponse {
     /// The ID of the request.
@@ -163,6 +163,12 @@ mod schema {
     }
     impl Schema for super::AcceptInquiredSystemEventResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

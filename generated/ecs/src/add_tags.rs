@@ -11,7 +11,7 @@ pub use crate::shared::resource_type::ResourceType;
 /// The `AddTags` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AddTagsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AddTagsRequest {
     /// The ID of the region to which the ECS resource belongs. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest regions of Alibaba Cloud.
@@ -88,7 +88,7 @@ impl Operation for AddTagsRequest {
     const IDEMPOTENT: bool = false;
     type Response = AddTagsResponse;
     type Error = AddTagsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -96,7 +96,7 @@ impl Operation for AddTagsRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The tag key of the resource. Valid values of N: 1 to 20. It cannot be a null string. It can be a maximum of 64 characters in length. It cannot start with aliyun, acs:, `http://`, or `https://`.
@@ -148,7 +148,7 @@ impl Tag {
 }
 crate::runtime::json_form!(AddTagsRequest, Tag);
 /// The successful response of [`AddTagsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AddTagsResponse {
     /// The ID of the request.
@@ -202,7 +202,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -227,19 +227,9 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can be a maximum of 64 characters in length.",
                         ),
                         Check::new(
@@ -253,19 +243,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be a maximum of 128 characters in length.",
                         ),
                         Check::new(
@@ -301,6 +281,12 @@ mod schema {
     }
     impl Schema for super::AddTagsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

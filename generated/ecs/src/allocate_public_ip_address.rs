@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `AllocatePublicIpAddress` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AllocatePublicIpAddressRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AllocatePublicIpAddressRequest {
     /// The ID of the instance to which to assign a public IP address.
@@ -82,7 +82,7 @@ impl Operation for AllocatePublicIpAddressRequest {
     const IDEMPOTENT: bool = false;
     type Response = AllocatePublicIpAddressResponse;
     type Error = AllocatePublicIpAddressError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -91,7 +91,7 @@ impl Operation for AllocatePublicIpAddressRequest {
 }
 crate::runtime::json_form!(AllocatePublicIpAddressRequest);
 /// The successful response of [`AllocatePublicIpAddressRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AllocatePublicIpAddressResponse {
     /// The public IP address of the instance.
@@ -195,6 +195,13 @@ mod schema {
             Field::new("IpAddress"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.ip_address.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ip_address.slot(),

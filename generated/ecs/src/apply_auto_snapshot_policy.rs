@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ApplyAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ApplyAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ApplyAutoSnapshotPolicyRequest {
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -73,7 +73,7 @@ impl Operation for ApplyAutoSnapshotPolicyRequest {
     const IDEMPOTENT: bool = false;
     type Response = ApplyAutoSnapshotPolicyResponse;
     type Error = ApplyAutoSnapshotPolicyError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -82,7 +82,7 @@ impl Operation for ApplyAutoSnapshotPolicyRequest {
 }
 crate::runtime::json_form!(ApplyAutoSnapshotPolicyRequest);
 /// The successful response of [`ApplyAutoSnapshotPolicyRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ApplyAutoSnapshotPolicyResponse {
     /// The ID of the request.
@@ -170,6 +170,12 @@ mod schema {
     }
     impl Schema for super::ApplyAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

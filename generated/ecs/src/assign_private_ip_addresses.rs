@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `AssignPrivateIpAddresses` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AssignPrivateIpAddressesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesRequest {
     /// The ID of the ENI.
@@ -94,7 +94,7 @@ impl Operation for AssignPrivateIpAddressesRequest {
     const IDEMPOTENT: bool = false;
     type Response = AssignPrivateIpAddressesResponse;
     type Error = AssignPrivateIpAddressesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -103,7 +103,7 @@ impl Operation for AssignPrivateIpAddressesRequest {
 }
 crate::runtime::json_form!(AssignPrivateIpAddressesRequest);
 /// The successful response of [`AssignPrivateIpAddressesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesResponse {
     /// The ID of the request.
@@ -266,6 +266,12 @@ mod schema {
     }
     impl Schema for super::AssignPrivateIpAddressesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `AttachClassicLinkVpc` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AttachClassicLinkVpcRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachClassicLinkVpcRequest {
     /// Region ID of the instance.  For more information, see DescribeRegions  to obtain the latest region list.
@@ -73,7 +73,7 @@ impl Operation for AttachClassicLinkVpcRequest {
     const IDEMPOTENT: bool = false;
     type Response = AttachClassicLinkVpcResponse;
     type Error = AttachClassicLinkVpcError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -82,7 +82,7 @@ impl Operation for AttachClassicLinkVpcRequest {
 }
 crate::runtime::json_form!(AttachClassicLinkVpcRequest);
 /// The successful response of [`AttachClassicLinkVpcRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachClassicLinkVpcResponse {}
 crate::runtime::lenient_json!(AttachClassicLinkVpcResponse);

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `AttachDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AttachDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachDiskRequest {
     /// The ID of the disk to be attached. The disk and the instance must belong to the same zone.
@@ -84,7 +84,7 @@ impl Operation for AttachDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = AttachDiskResponse;
     type Error = AttachDiskError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -93,7 +93,7 @@ impl Operation for AttachDiskRequest {
 }
 crate::runtime::json_form!(AttachDiskRequest);
 /// The successful response of [`AttachDiskRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachDiskResponse {
     /// The ID of the request.
@@ -184,6 +184,12 @@ mod schema {
     }
     impl Schema for super::AttachDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `AttachInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AttachInstanceRamRoleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachInstanceRamRoleRequest {
     /// The IDs of instances to which you want to bind the instance RAM role. It can be a JSON array that consists of up to 100 instance IDs. Separate multiple instance IDs with commas \(,\).
@@ -83,7 +83,7 @@ impl Operation for AttachInstanceRamRoleRequest {
     const IDEMPOTENT: bool = false;
     type Response = AttachInstanceRamRoleResponse;
     type Error = AttachInstanceRamRoleError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -92,7 +92,7 @@ impl Operation for AttachInstanceRamRoleRequest {
 }
 crate::runtime::json_form!(AttachInstanceRamRoleRequest);
 /// The successful response of [`AttachInstanceRamRoleRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachInstanceRamRoleResponse {
     /// Details about the results of binding the instance RAM role.
@@ -115,7 +115,7 @@ pub struct AttachInstanceRamRoleResponse {
     pub total_count: Option<i32>,
 }
 /// One `AttachInstanceRamRoleResult` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachInstanceRamRoleResult {
     /// Indicates whether the instance RAM role was bound. If 200 is returned, the RAM role was bound. If any other value is returned, the RAM role failed to be bound. For more information, see the "Error codes" section of this topic.
@@ -186,10 +186,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(1024),
-                            },
+                            Rule::length(Some(1), Some(1024)),
                             "The policy must be 1 to 1,024 characters in length.",
                         ),
                     ],
@@ -221,6 +218,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.attach_instance_ram_role_results),
+                1 => self.fail_count.view(),
+                2 => self.ram_role_name.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.attach_instance_ram_role_results),
@@ -238,6 +245,15 @@ mod schema {
             Field::new("Message"),
             Field::new("Success"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.code.view(),
+                1 => self.instance_id.view(),
+                2 => self.message.view(),
+                3 => self.success.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),

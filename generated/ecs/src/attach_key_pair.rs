@@ -11,7 +11,7 @@ pub use crate::shared::result_info::ResultInfo;
 /// The `AttachKeyPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AttachKeyPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachKeyPairRequest {
     /// The IDs of instances to which you want to attach an SSH key pair. The value can contain a JSON array consisting of up to 50 instance IDs. The IDs must be separated by commas \(,\).
@@ -72,7 +72,7 @@ impl Operation for AttachKeyPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = AttachKeyPairResponse;
     type Error = AttachKeyPairError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -81,7 +81,7 @@ impl Operation for AttachKeyPairRequest {
 }
 crate::runtime::json_form!(AttachKeyPairRequest);
 /// The successful response of [`AttachKeyPairRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AttachKeyPairResponse {
     /// The number of instances to which key pairs fail to be attached.
@@ -163,6 +163,16 @@ mod schema {
             Field::new("Results").wrapped(),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.fail_count.view(),
+                1 => self.key_pair_name.view(),
+                2 => self.request_id.view(),
+                3 => View::groups(&self.results),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.fail_count.slot(),

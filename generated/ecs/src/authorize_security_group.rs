@@ -13,7 +13,7 @@ pub use crate::shared::nic_type::NicType;
 /// The `AuthorizeSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AuthorizeSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupRequest {
     /// The transport layer protocol. This value is case-sensitive. Valid values:
@@ -253,7 +253,7 @@ impl Operation for AuthorizeSecurityGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = AuthorizeSecurityGroupResponse;
     type Error = AuthorizeSecurityGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -301,7 +301,7 @@ impl ValueEnum for IpProtocol {
 crate::runtime::value_enum_impls!(IpProtocol);
 crate::runtime::json_form!(AuthorizeSecurityGroupRequest);
 /// The successful response of [`AuthorizeSecurityGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupResponse {
     /// The ID of the request.
@@ -514,10 +514,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -527,10 +524,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value can only contain ASCII characters and cannot exceed 64 characters in length.",
                         ),
                     ],
@@ -539,10 +533,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(512),
-                            },
+                            Rule::length(Some(1), Some(512)),
                             "The description must be 1 to 512 characters in length.",
                         ),
                     ],
@@ -594,6 +585,12 @@ mod schema {
     }
     impl Schema for super::AuthorizeSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

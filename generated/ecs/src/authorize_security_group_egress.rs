@@ -13,7 +13,7 @@ pub use crate::shared::policy::Policy;
 /// The `AuthorizeSecurityGroupEgress` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`AuthorizeSecurityGroupEgressRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupEgressRequest {
     /// The transport layer protocol. This parameter is case-sensitive. Valid values:
@@ -244,7 +244,7 @@ impl Operation for AuthorizeSecurityGroupEgressRequest {
     const IDEMPOTENT: bool = false;
     type Response = AuthorizeSecurityGroupEgressResponse;
     type Error = AuthorizeSecurityGroupEgressError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -256,7 +256,7 @@ impl Operation for AuthorizeSecurityGroupEgressRequest {
 }
 crate::runtime::json_form!(AuthorizeSecurityGroupEgressRequest);
 /// The successful response of [`AuthorizeSecurityGroupEgressRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupEgressResponse {
     /// The ID of the request.
@@ -416,10 +416,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken parameter must be no more than 64 ASCII characters in length.",
                         ),
                         Check::new(
@@ -432,10 +429,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(512),
-                            },
+                            Rule::length(Some(1), Some(512)),
                             "The description can be up to 1 to 512 characters in length.",
                         ),
                     ],
@@ -468,10 +462,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -525,6 +516,12 @@ mod schema {
     }
     impl Schema for super::AuthorizeSecurityGroupEgressResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

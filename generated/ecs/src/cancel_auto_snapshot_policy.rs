@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CancelAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CancelAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CancelAutoSnapshotPolicyRequest {
     /// The region ID of the automatic snapshot policy and the disks. For more information, call DescribeRegions to obtain the latest region list.
@@ -67,7 +67,7 @@ impl Operation for CancelAutoSnapshotPolicyRequest {
     const IDEMPOTENT: bool = false;
     type Response = CancelAutoSnapshotPolicyResponse;
     type Error = CancelAutoSnapshotPolicyError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for CancelAutoSnapshotPolicyRequest {
 }
 crate::runtime::json_form!(CancelAutoSnapshotPolicyRequest);
 /// The successful response of [`CancelAutoSnapshotPolicyRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CancelAutoSnapshotPolicyResponse {}
 crate::runtime::lenient_json!(CancelAutoSnapshotPolicyResponse);

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CancelCopyImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CancelCopyImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CancelCopyImageRequest {
     /// The ID of the image being copied.
@@ -65,7 +65,7 @@ impl Operation for CancelCopyImageRequest {
     const IDEMPOTENT: bool = false;
     type Response = CancelCopyImageResponse;
     type Error = CancelCopyImageError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for CancelCopyImageRequest {
 }
 crate::runtime::json_form!(CancelCopyImageRequest);
 /// The successful response of [`CancelCopyImageRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CancelCopyImageResponse {
     /// The ID of the request.
@@ -146,6 +146,12 @@ mod schema {
     }
     impl Schema for super::CancelCopyImageResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CancelSimulatedSystemEvents` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CancelSimulatedSystemEventsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CancelSimulatedSystemEventsRequest {
     /// The ID of system event N. Valid values of N: 1 to 100. Specify multiple values in the repeated list format.
@@ -67,7 +67,7 @@ impl Operation for CancelSimulatedSystemEventsRequest {
     const IDEMPOTENT: bool = false;
     type Response = CancelSimulatedSystemEventsResponse;
     type Error = CancelSimulatedSystemEventsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for CancelSimulatedSystemEventsRequest {
 }
 crate::runtime::json_form!(CancelSimulatedSystemEventsRequest);
 /// The successful response of [`CancelSimulatedSystemEventsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CancelSimulatedSystemEventsResponse {
     /// The ID of the request.
@@ -128,16 +128,7 @@ mod schema {
             Field::new("EventId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("RegionId").required(),
         ];
@@ -157,6 +148,12 @@ mod schema {
     }
     impl Schema for super::CancelSimulatedSystemEventsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

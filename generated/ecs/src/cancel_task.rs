@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CancelTask` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CancelTaskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CancelTaskRequest {
     /// The region ID. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -65,7 +65,7 @@ impl Operation for CancelTaskRequest {
     const IDEMPOTENT: bool = false;
     type Response = CancelTaskResponse;
     type Error = CancelTaskError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for CancelTaskRequest {
 }
 crate::runtime::json_form!(CancelTaskRequest);
 /// The successful response of [`CancelTaskRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CancelTaskResponse {
     /// The ID of the request.
@@ -148,6 +148,12 @@ mod schema {
     }
     impl Schema for super::CancelTaskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

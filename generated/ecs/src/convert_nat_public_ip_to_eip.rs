@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ConvertNatPublicIpToEip` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ConvertNatPublicIpToEipRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ConvertNatPublicIpToEipRequest {
     /// The ID of the instance for which you want to convert its public IP address to an EIP.
@@ -67,7 +67,7 @@ impl Operation for ConvertNatPublicIpToEipRequest {
     const IDEMPOTENT: bool = false;
     type Response = ConvertNatPublicIpToEipResponse;
     type Error = ConvertNatPublicIpToEipError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for ConvertNatPublicIpToEipRequest {
 }
 crate::runtime::json_form!(ConvertNatPublicIpToEipRequest);
 /// The successful response of [`ConvertNatPublicIpToEipRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ConvertNatPublicIpToEipResponse {
     /// The ID of the request.
@@ -181,6 +181,12 @@ mod schema {
     }
     impl Schema for super::ConvertNatPublicIpToEipResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CreateActivation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateActivationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateActivationRequest {
     /// The default instance name prefix. The instance name prefix must be 1 to 50 characters in length. It must start with a letter but cannot start with `http://` or `https://`. The instance name prefix can only contain letters, periods \(.\), underscores \(\_\), hyphens \(-\), and colons \(:\).
@@ -110,7 +110,7 @@ impl Operation for CreateActivationRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateActivationResponse;
     type Error = CreateActivationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -119,7 +119,7 @@ impl Operation for CreateActivationRequest {
 }
 crate::runtime::json_form!(CreateActivationRequest);
 /// The successful response of [`CreateActivationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateActivationResponse {
     /// The value of the activation code. The value is returned only once after the CreateActivation operation is called and cannot be queried subsequently. Be sure to properly save the return value.
@@ -158,10 +158,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(50),
-                            },
+                            Rule::length(Some(1), Some(50)),
                             "The instance name prefix must be 1 to 50 characters in length.",
                         ),
                         Check::new(
@@ -173,13 +170,7 @@ mod schema {
                             "It must start with a letter but cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: false,
-                                letter: false,
-                                extra: "._-:",
-                            },
+                            Rule::chars(true, true, false, false, "._-:"),
                             "The instance name prefix can only contain letters, periods (.), underscores (_), hyphens (-), and colons (:).",
                         ),
                     ],
@@ -189,10 +180,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(100),
-                            },
+                            Rule::length(Some(1), Some(100)),
                             "The description can be 1 to 100 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -205,10 +193,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(1000.0),
-                            },
+                            Rule::range(Some(1.0), Some(1000.0)),
                             "Valid values: 1 to 1000.",
                         ),
                     ],
@@ -217,10 +202,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(24.0),
-                            },
+                            Rule::range(Some(1.0), Some(24.0)),
                             "Valid values: 1 to 24.",
                         ),
                     ],
@@ -255,6 +237,14 @@ mod schema {
             Field::new("ActivationId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.activation_code.view(),
+                1 => self.activation_id.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_code.slot(),

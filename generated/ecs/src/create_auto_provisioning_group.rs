@@ -13,7 +13,7 @@ pub use crate::shared::default_target_capacity_type::DefaultTargetCapacityType;
 /// The `CreateAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateAutoProvisioningGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateAutoProvisioningGroupRequest {
     /// The region ID of the auto provisioning group. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -347,7 +347,7 @@ impl Operation for CreateAutoProvisioningGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateAutoProvisioningGroupResponse;
     type Error = CreateAutoProvisioningGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -358,7 +358,7 @@ impl Operation for CreateAutoProvisioningGroupRequest {
     }
 }
 /// The `LaunchTemplateConfig.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateConfig {
     /// The instance type of extended configuration N. Valid values of N: 1 to 20. For more information about valid values of this parameter, see [Instance families](https://www.alibabacloud.com/help/doc-detail/25378.htm).
@@ -423,7 +423,7 @@ impl LaunchTemplateConfig {
     }
 }
 /// The `LaunchConfiguration.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LaunchConfiguration {
     /// The ID of the image used to create instances. You can call the [DescribeImages](https://www.alibabacloud.com/help/doc-detail/25534.htm) operation to query available image resources. When both the LaunchTemplateId and LaunchConfiguration.\* parameters are specified, the LaunchTemplateId parameter is preferentially used.
@@ -753,7 +753,7 @@ impl LaunchConfiguration {
     }
 }
 /// The `LaunchConfiguration.DataDisk.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk {
     /// The size of data disk N. Valid values of N: 1 to 16. Unit: GiB. Valid values:
@@ -909,7 +909,7 @@ impl DataDisk {
     }
 }
 /// The `LaunchConfiguration.Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N of the instance. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 128 characters in length and cannot start with acs: or aliyun. It cannot contain `http://` or `https://`. When both the LaunchTemplateId and LaunchConfiguration.\* parameters are specified, the LaunchTemplateId parameter is preferentially used.
@@ -938,7 +938,7 @@ impl Tag {
     }
 }
 /// The `SystemDiskConfig.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SystemDiskConfig {
     /// The category of system disk N. You can use this parameter to specify multiple disk categories and specify the priority for each disk category. When a disk category is unavailable, the system changes the disk category. Valid values:
@@ -966,7 +966,7 @@ impl SystemDiskConfig {
     }
 }
 /// The `DataDiskConfig.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDiskConfig {
     /// The category of data disk N. You can use this parameter to specify multiple disk categories and specify the priority for each disk category. When a disk category is unavailable, the system changes the disk category. Valid values:
@@ -1387,7 +1387,7 @@ crate::runtime::json_form!(
     DataDisk, Tag, SystemDiskConfig, DataDiskConfig
 );
 /// The successful response of [`CreateAutoProvisioningGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateAutoProvisioningGroupResponse {
     /// The ID of the auto provisioning group.
@@ -1402,7 +1402,7 @@ pub struct CreateAutoProvisioningGroupResponse {
     pub request_id: Option<String>,
 }
 /// One `LaunchResult` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LaunchResult {
     /// The error code returned when the instance fails to be created.
@@ -1476,10 +1476,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -1491,13 +1488,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -1591,16 +1582,13 @@ mod schema {
                 ),
             Field::new("LaunchTemplateId"),
             Field::new("LaunchTemplateVersion"),
-            Field::new("LaunchTemplateConfig"),
+            Field::new("LaunchTemplateConfig").group(),
             Field::new("Description"),
             Field::new("ClientToken")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The token can contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -1609,9 +1597,9 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("LaunchConfiguration"),
-            Field::new("SystemDiskConfig"),
-            Field::new("DataDiskConfig"),
+            Field::new("LaunchConfiguration").group(),
+            Field::new("SystemDiskConfig").group(),
+            Field::new("DataDiskConfig").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -1677,16 +1665,7 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceType")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
             Field::new("MaxPrice"),
             Field::new("VSwitchId"),
@@ -1695,10 +1674,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: None,
-                            },
+                            Rule::range(Some(0.0), None),
                             "Valid values: 0 to ∞.",
                         ),
                     ],
@@ -1737,7 +1713,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("DataDisk"),
+            Field::new("DataDisk").group(),
             Field::new("InternetChargeType")
                 .checks(
                     &[
@@ -1752,10 +1728,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(0.0), Some(100.0)),
                             "Valid values: 0 to 100.",
                         ),
                     ],
@@ -1764,10 +1737,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -1793,10 +1763,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -1816,14 +1783,12 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("UserData")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Base64 {
-                                max_bytes: Some(16384),
-                            },
+                            Rule::base64(Some(16384)),
                             "User data must be encoded in Base64. The maximum size of raw data is 16 KB.",
                         ),
                     ],
@@ -1843,10 +1808,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(20.0),
-                                max: Some(500.0),
-                            },
+                            Rule::range(Some(20.0), Some(500.0)),
                             "Valid values: 20 to 500.",
                         ),
                     ],
@@ -1855,10 +1817,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -1870,13 +1829,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ".:_-",
-                            },
+                            Rule::chars(true, true, true, false, ".:_-"),
                             "It can contain letters, digits, periods (.), colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -1885,10 +1838,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -1989,16 +1939,7 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("Size")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
             Field::new("Category")
                 .checks(
@@ -2009,14 +1950,7 @@ mod schema {
                             ),
                             "Valid values: cloud_efficiency: ultra disk cloud_ssd: standard SSD cloud_essd: enhanced SSD (ESSD) cloud: basic disk",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
+                        Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16."),
                     ],
                 ),
             Field::new("PerformanceLevel")
@@ -2031,16 +1965,7 @@ mod schema {
             Field::new("Device"),
             Field::new("SnapshotId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
             Field::new("DeleteWithInstance")
                 .checks(
@@ -2065,10 +1990,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -2080,13 +2002,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ".:_-",
-                            },
+                            Rule::chars(true, true, true, false, ".:_-"),
                             "It can contain letters, digits, periods (.), colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -2095,10 +2011,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -2189,26 +2102,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -2224,19 +2124,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length.",
                         ),
                         Check::new(
@@ -2318,6 +2208,14 @@ mod schema {
             Field::new("LaunchResults").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.auto_provisioning_group_id.view(),
+                1 => View::groups(&self.launch_results),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.slot(),
@@ -2335,6 +2233,17 @@ mod schema {
             Field::new("SpotStrategy"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.error_code.view(),
+                1 => self.error_msg.view(),
+                2 => self.instance_ids.view(),
+                3 => self.instance_type.view(),
+                4 => self.spot_strategy.view(),
+                5 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.error_code.slot(),

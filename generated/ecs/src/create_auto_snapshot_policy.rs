@@ -11,7 +11,7 @@ pub use crate::shared::tag::Tag;
 /// The `CreateAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateAutoSnapshotPolicyRequest {
     /// The ID of the region in which to create the automatic snapshot policy. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -146,7 +146,7 @@ impl Operation for CreateAutoSnapshotPolicyRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateAutoSnapshotPolicyResponse;
     type Error = CreateAutoSnapshotPolicyError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -155,7 +155,7 @@ impl Operation for CreateAutoSnapshotPolicyRequest {
 }
 crate::runtime::json_form!(CreateAutoSnapshotPolicyRequest);
 /// The successful response of [`CreateAutoSnapshotPolicyRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateAutoSnapshotPolicyResponse {
     /// The ID of the automatic snapshot policy.
@@ -240,10 +240,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "It must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -255,13 +252,7 @@ mod schema {
                             "The name must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -269,7 +260,7 @@ mod schema {
             Field::new("EnableCrossRegionCopy"),
             Field::new("TargetCopyRegions"),
             Field::new("CopiedSnapshotsRetentionDays"),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -304,6 +295,13 @@ mod schema {
             Field::new("AutoSnapshotPolicyId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.auto_snapshot_policy_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_snapshot_policy_id.slot(),

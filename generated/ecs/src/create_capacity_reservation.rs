@@ -15,7 +15,7 @@ pub use crate::shared::platform::Platform;
 /// The `CreateCapacityReservation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateCapacityReservationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationRequest {
     /// Instance type N. A capacity reservation can be created to reserve capacity of a single instance type. Set N to 1.
@@ -176,7 +176,7 @@ impl Operation for CreateCapacityReservationRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateCapacityReservationResponse;
     type Error = CreateCapacityReservationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -188,7 +188,7 @@ impl Operation for CreateCapacityReservationRequest {
 }
 crate::runtime::json_form!(CreateCapacityReservationRequest);
 /// The successful response of [`CreateCapacityReservationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationResponse {
     /// The ID of the capacity reservation.
@@ -270,10 +270,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value can contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -282,15 +279,12 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("PrivatePoolOptions"),
+            Field::new("PrivatePoolOptions").group(),
             Field::new("Description")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -327,7 +321,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -371,6 +365,13 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.private_pool_options_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.private_pool_options_id.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::r#type::Type;
 /// The `CreateCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateCommandRequest {
     /// The Base64-encoded content of the command.
@@ -135,7 +135,7 @@ impl Operation for CreateCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateCommandResponse;
     type Error = CreateCommandError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -144,7 +144,7 @@ impl Operation for CreateCommandRequest {
 }
 crate::runtime::json_form!(CreateCommandRequest);
 /// The successful response of [`CreateCommandRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateCommandResponse {
     /// The ID of the command.
@@ -205,9 +205,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Base64 {
-                                max_bytes: Some(12288),
-                            },
+                            Rule::base64(Some(12288)),
                             "The Base64-encoded content of the command. The parameter value must be Base64-encoded and cannot exceed 16 KB in size after encoding.",
                         ),
                     ],
@@ -217,10 +215,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length.",
                         ),
                     ],
@@ -242,10 +237,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(512),
-                            },
+                            Rule::length(None, Some(512)),
                             "It can be up to 512 characters in length.",
                         ),
                     ],
@@ -285,6 +277,13 @@ mod schema {
             Field::new("CommandId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.command_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),

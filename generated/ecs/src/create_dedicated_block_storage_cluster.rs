@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `CreateDedicatedBlockStorageCluster` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateDedicatedBlockStorageClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateDedicatedBlockStorageClusterRequest {
     /// The capacity of the dedicated block storage cluster. Valid values: 72 to 2304. Unit: TB.
@@ -154,7 +154,7 @@ impl Operation for CreateDedicatedBlockStorageClusterRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateDedicatedBlockStorageClusterResponse;
     type Error = CreateDedicatedBlockStorageClusterError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -235,7 +235,7 @@ impl ValueEnum for PeriodUnit {
 crate::runtime::value_enum_impls!(Category, PerformanceLevel, PeriodUnit);
 crate::runtime::json_form!(CreateDedicatedBlockStorageClusterRequest);
 /// The successful response of [`CreateDedicatedBlockStorageClusterRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateDedicatedBlockStorageClusterResponse {
     /// The ID of the dedicated block storage cluster.
@@ -284,10 +284,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(72.0),
-                                max: Some(2304.0),
-                            },
+                            Rule::range(Some(72.0), Some(2304.0)),
                             "Valid values: 72 to 2304.",
                         ),
                     ],
@@ -322,10 +319,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value can contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -393,6 +387,14 @@ mod schema {
             Field::new("DedicatedBlockStorageClusterOrderId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.dedicated_block_storage_cluster_id.view(),
+                1 => self.dedicated_block_storage_cluster_order_id.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_block_storage_cluster_id.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CreateDedicatedHostCluster` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateDedicatedHostClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateDedicatedHostClusterRequest {
     /// The ID of the region in which to create the dedicated host cluster. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -123,7 +123,7 @@ impl Operation for CreateDedicatedHostClusterRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateDedicatedHostClusterResponse;
     type Error = CreateDedicatedHostClusterError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -131,7 +131,7 @@ impl Operation for CreateDedicatedHostClusterRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N of the dedicated host cluster. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 64 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.
@@ -161,7 +161,7 @@ impl Tag {
 }
 crate::runtime::json_form!(CreateDedicatedHostClusterRequest, Tag);
 /// The successful response of [`CreateDedicatedHostClusterRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateDedicatedHostClusterResponse {
     /// The ID of the dedicated host cluster.
@@ -217,27 +217,18 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
             Field::new("ZoneId"),
             Field::new("DedicatedHostClusterName")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: "._-",
-                            },
+                            Rule::chars(true, true, true, false, "._-"),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -254,10 +245,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length.",
                         ),
                         Check::new(
@@ -296,26 +284,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can be up to 64 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -331,26 +306,13 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag value cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can be up to 64 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -383,6 +345,13 @@ mod schema {
             Field::new("DedicatedHostClusterId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.dedicated_host_cluster_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::strategy::Strategy;
 /// The `CreateDeploymentSet` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateDeploymentSetRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateDeploymentSetRequest {
     /// The ID of the region in which to create the deployment set. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -113,7 +113,7 @@ impl Operation for CreateDeploymentSetRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateDeploymentSetResponse;
     type Error = CreateDeploymentSetError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -152,7 +152,7 @@ impl ValueEnum for OnUnableToRedeployFailedInstance {
 crate::runtime::value_enum_impls!(OnUnableToRedeployFailedInstance);
 crate::runtime::json_form!(CreateDeploymentSetRequest);
 /// The successful response of [`CreateDeploymentSetRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateDeploymentSetResponse {
     /// The ID of the deployment set.
@@ -237,10 +237,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -253,10 +250,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value can only contain ASCII characters and cannot exceed 64 characters in length.",
                         ),
                     ],
@@ -265,20 +259,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -328,6 +313,13 @@ mod schema {
             Field::new("DeploymentSetId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.deployment_set_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.deployment_set_id.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CreateDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateDiskReplicaPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateDiskReplicaPairRequest {
     /// The ID of the secondary disk.
@@ -104,7 +104,7 @@ impl Operation for CreateDiskReplicaPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateDiskReplicaPairResponse;
     type Error = CreateDiskReplicaPairError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -113,7 +113,7 @@ impl Operation for CreateDiskReplicaPairRequest {
 }
 crate::runtime::json_form!(CreateDiskReplicaPairRequest);
 /// The successful response of [`CreateDiskReplicaPairRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateDiskReplicaPairResponse {
     /// The ID of the replication relationship.
@@ -192,6 +192,13 @@ mod schema {
             Field::new("PairId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.pair_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.pair_id.slot(),

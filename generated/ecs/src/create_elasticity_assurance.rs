@@ -15,7 +15,7 @@ pub use crate::shared::assurance_times::AssuranceTimes;
 /// The `CreateElasticityAssurance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateElasticityAssuranceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateElasticityAssuranceRequest {
     /// The ID of the region in which to create the elasticity assurance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -179,7 +179,7 @@ impl Operation for CreateElasticityAssuranceRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateElasticityAssuranceResponse;
     type Error = CreateElasticityAssuranceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -191,7 +191,7 @@ impl Operation for CreateElasticityAssuranceRequest {
 }
 crate::runtime::json_form!(CreateElasticityAssuranceRequest);
 /// The successful response of [`CreateElasticityAssuranceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateElasticityAssuranceResponse {
     /// The ID of the order.
@@ -283,10 +283,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value can contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -295,15 +292,12 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("PrivatePoolOptions"),
+            Field::new("PrivatePoolOptions").group(),
             Field::new("Description")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -332,7 +326,7 @@ mod schema {
                     ],
                 ),
             Field::new("ResourceGroupId"),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         const CHECKS: &'static [CrossCheck] = &[
             CrossCheck::new(
@@ -398,6 +392,14 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.order_id.view(),
+                1 => self.private_pool_options_id.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

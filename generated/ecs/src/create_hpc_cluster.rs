@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CreateHpcCluster` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateHpcClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateHpcClusterRequest {
     /// The name of the HPC cluster. The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`. It can contain letters, digits, underscores \(\_\), and hyphens \(-\).
@@ -86,7 +86,7 @@ impl Operation for CreateHpcClusterRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateHpcClusterResponse;
     type Error = CreateHpcClusterError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -98,7 +98,7 @@ impl Operation for CreateHpcClusterRequest {
 }
 crate::runtime::json_form!(CreateHpcClusterRequest);
 /// The successful response of [`CreateHpcClusterRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateHpcClusterResponse {
     /// The ID of the HPC cluster.
@@ -161,10 +161,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -176,13 +173,7 @@ mod schema {
                             "It must start with a letter but cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: "_-",
-                            },
+                            Rule::chars(true, true, true, false, "_-"),
                             "It can contain letters, digits, underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -192,10 +183,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -208,10 +196,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -244,6 +229,13 @@ mod schema {
             Field::new("HpcClusterId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.hpc_cluster_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.hpc_cluster_id.slot(),

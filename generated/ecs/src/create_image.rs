@@ -12,7 +12,7 @@ pub use crate::shared::architecture::Architecture;
 /// The `CreateImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateImageRequest {
     /// The ID of the region in which to create the custom image. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -180,7 +180,7 @@ impl Operation for CreateImageRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateImageResponse;
     type Error = CreateImageError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -191,7 +191,7 @@ impl Operation for CreateImageRequest {
     }
 }
 /// The `DiskDeviceMapping.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DiskDeviceMapping {
     /// The ID of snapshot N that is used to create disk N specified by DiskDeviceMapping.N.Size in the custom image.
@@ -249,7 +249,7 @@ impl DiskDeviceMapping {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The value of tag N of the custom image.
@@ -372,7 +372,7 @@ impl ValueEnum for Platform {
 crate::runtime::value_enum_impls!(DiskDeviceMappingDiskType, Platform);
 crate::runtime::json_form!(CreateImageRequest, DiskDeviceMapping, Tag);
 /// The successful response of [`CreateImageRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateImageResponse {
     /// The ID of the image.
@@ -566,27 +566,18 @@ mod schema {
     impl Schema for super::CreateImageRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
-            Field::new("DiskDeviceMapping"),
+            Field::new("DiskDeviceMapping").group(),
             Field::new("SnapshotId"),
             Field::new("InstanceId"),
             Field::new("ImageName")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -603,10 +594,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -629,34 +617,22 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value can only contain ASCII characters and cannot exceed 64 characters in length.",
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
             Field::new("ImageFamily")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -748,26 +724,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length and cannot contain http:// or https://.",
                         ),
                         Check::new(
@@ -783,19 +746,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length.",
                         ),
                         Check::new(
@@ -832,6 +785,13 @@ mod schema {
             Field::new("ImageId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.image_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),

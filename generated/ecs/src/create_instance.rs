@@ -26,7 +26,7 @@ pub use crate::shared::private_pool_options_match_criteria_2::PrivatePoolOptions
 /// The `CreateInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceRequest {
     /// The instance type of the instance.
@@ -647,7 +647,7 @@ impl Operation for CreateInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateInstanceResponse;
     type Error = CreateInstanceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -658,7 +658,7 @@ impl Operation for CreateInstanceRequest {
     }
 }
 /// The `SystemDisk.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SystemDisk {
     /// The size of the system disk. Unit: GiB. Valid values: 20 to 500.
@@ -739,7 +739,7 @@ impl SystemDisk {
     }
 }
 /// The `DataDisk.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk {
     /// The size of data disk N. Valid values of N: 1 to 16. Unit: GiB. Valid values:
@@ -877,7 +877,7 @@ impl DataDisk {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The value of tag N.
@@ -928,7 +928,7 @@ impl Tag {
     }
 }
 /// The `PrivatePoolOptions.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PrivatePoolOptions {
     /// The type of the private pool. A private pool is generated after an elasticity assurance or capacity reservation takes effect. You can select the private pool when you create an instance. Valid values:
@@ -1008,7 +1008,7 @@ crate::runtime::json_form!(
     CreateInstanceRequest, SystemDisk, DataDisk, Tag, PrivatePoolOptions
 );
 /// The successful response of [`CreateInstanceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateInstanceResponse {
     /// The ID of the instance.
@@ -1966,10 +1966,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -1981,13 +1978,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_.-",
-                            },
+                            Rule::chars(true, true, true, false, ":_.-"),
                             "It can contain letters, digits, colons (:), underscores (_), periods (.), and hyphens (-).",
                         ),
                     ],
@@ -2016,10 +2007,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(0.0), Some(100.0)),
                             "Valid values: 0 to 100.",
                         ),
                     ],
@@ -2038,10 +2026,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(8),
-                                max: Some(30),
-                            },
+                            Rule::length(Some(8), Some(30)),
                             "The password must be 8 to 30 characters in length and include at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.",
                         ),
                         Check::new(
@@ -2058,10 +2043,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -2072,16 +2054,13 @@ mod schema {
                 ),
             Field::new("VlanId"),
             Field::new("InnerIpAddress"),
-            Field::new("SystemDisk"),
-            Field::new("DataDisk"),
+            Field::new("SystemDisk").group(),
+            Field::new("DataDisk").group(),
             Field::new("Description")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -2116,14 +2095,12 @@ mod schema {
                 .checks(
                     &[Check::new(Rule::OneOf(&["Month"]), "Set the value to Month.")],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("UserData")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Base64 {
-                                max_bytes: Some(16384),
-                            },
+                            Rule::base64(Some(16384)),
                             "The user data must be encoded in Base64. The maximum size of raw data is 16 KB.",
                         ),
                     ],
@@ -2214,10 +2191,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(2.0),
-                                max: None,
-                            },
+                            Rule::range(Some(2.0), None),
                             "Valid values: greater than or equal to 2.",
                         ),
                     ],
@@ -2240,7 +2214,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("PrivatePoolOptions"),
+            Field::new("PrivatePoolOptions").group(),
         ];
         const CHECKS: &'static [CrossCheck] = &[
             CrossCheck::new(
@@ -2389,10 +2363,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(20.0),
-                                max: Some(500.0),
-                            },
+                            Rule::range(Some(20.0), Some(500.0)),
                             "Valid values: 20 to 500.",
                         ),
                     ],
@@ -2412,10 +2383,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -2427,13 +2395,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -2442,10 +2404,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -2488,29 +2447,11 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("Size")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
             Field::new("SnapshotId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
             Field::new("Category")
                 .checks(
@@ -2527,10 +2468,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -2542,13 +2480,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -2557,10 +2489,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -2666,26 +2595,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -2701,19 +2617,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length.",
                         ),
                         Check::new(
@@ -2779,6 +2685,15 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_id.view(),
+                1 => self.order_id.view(),
+                2 => self.trade_price.view(),
+                3 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CreateKeyPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateKeyPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateKeyPairRequest {
     /// The name of the key pair. It must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://` or `https://`. It can contain letters, digits, colons \(:\), underscores \(\_\), and hyphens \(-\). The name must be globally unique and supports all character set encoding formats.
@@ -82,7 +82,7 @@ impl Operation for CreateKeyPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateKeyPairResponse;
     type Error = CreateKeyPairError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -90,7 +90,7 @@ impl Operation for CreateKeyPairRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The tag key of the key pair. Valid values of N: 1 to 20. It cannot be an empty string. It can be a maximum of 64 characters in length. It cannot start with aliyun or acs:. It cannot contain `http://` or `https://`.
@@ -120,7 +120,7 @@ impl Tag {
 }
 crate::runtime::json_form!(CreateKeyPairRequest, Tag);
 /// The successful response of [`CreateKeyPairRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateKeyPairResponse {
     /// The fingerprint of the key pair. MD5 is used based on the public key fingerprint format defined in RFC 4716. For more information, see [RFC 4716](https://tools.ietf.org/html/rfc4716).
@@ -171,10 +171,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "It must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -186,20 +183,14 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
                 ),
             Field::new("RegionId").required(),
             Field::new("ResourceGroupId"),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -224,26 +215,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "It cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can be a maximum of 64 characters in length.",
                         ),
                         Check::new(
@@ -259,19 +237,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be a maximum of 128 characters in length.",
                         ),
                         Check::new(
@@ -306,6 +274,15 @@ mod schema {
             Field::new("PrivateKeyBody"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.key_pair_finger_print.view(),
+                1 => self.key_pair_name.view(),
+                2 => self.private_key_body.view(),
+                3 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key_pair_finger_print.slot(),

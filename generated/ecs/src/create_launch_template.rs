@@ -24,7 +24,7 @@ pub use crate::shared::security_enhancement_strategy::SecurityEnhancementStrateg
 /// The `CreateLaunchTemplate` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateLaunchTemplateRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateRequest {
     /// The name of the launch template. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://` or `https://`. It can contain letters, digits, colons \(:\), underscores \(\_\), and hyphens \(-\).
@@ -483,7 +483,7 @@ impl Operation for CreateLaunchTemplateRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateLaunchTemplateResponse;
     type Error = CreateLaunchTemplateError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -491,7 +491,7 @@ impl Operation for CreateLaunchTemplateRequest {
     }
 }
 /// The `TemplateTag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TemplateTag {
     /// The key of tag N of the launch template. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 128 characters in length and cannot start with acs: or aliyun. It cannot contain `http://` or `https://`.
@@ -520,7 +520,7 @@ impl TemplateTag {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N of the instance, EBS device, or ENI. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 64 characters in length and cannot start with acs: or aliyun. It cannot contain `http://` or `https://`.
@@ -550,7 +550,7 @@ impl Tag {
 }
 crate::runtime::json_form!(CreateLaunchTemplateRequest, TemplateTag, Tag);
 /// The successful response of [`CreateLaunchTemplateRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateResponse {
     /// The ID of the launch template.
@@ -643,10 +643,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -658,27 +655,18 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
                 ),
             Field::new("RegionId").required(),
-            Field::new("TemplateTag"),
+            Field::new("TemplateTag").group(),
             Field::new("VersionDescription")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -706,10 +694,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -721,13 +706,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -736,10 +715,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -753,10 +729,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(0.0), Some(100.0)),
                             "Valid values: 0 to 100.",
                         ),
                     ],
@@ -771,8 +744,8 @@ mod schema {
                     ],
                 ),
             Field::new("ZoneId"),
-            Field::new("SystemDisk"),
-            Field::new("DataDisk"),
+            Field::new("SystemDisk").group(),
+            Field::new("DataDisk").group(),
             Field::new("IoOptimized")
                 .checks(
                     &[
@@ -782,7 +755,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("NetworkInterface"),
+            Field::new("NetworkInterface").group(),
             Field::new("InstanceChargeType")
                 .checks(
                     &[
@@ -816,9 +789,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Base64 {
-                                max_bytes: Some(16384),
-                            },
+                            Rule::base64(Some(16384)),
                             "User data must be encoded in Base64. The maximum size of raw data is 16 KB.",
                         ),
                     ],
@@ -866,7 +837,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("SecurityGroupIds"),
             Field::new("PrivateIpAddress"),
             Field::new("DeploymentSetId"),
@@ -977,26 +948,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -1012,19 +970,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -1057,26 +1005,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can be up to 64 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -1092,19 +1027,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -1137,6 +1062,13 @@ mod schema {
             Field::new("LaunchTemplateId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.launch_template_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.launch_template_id.slot(),

@@ -23,7 +23,7 @@ pub use crate::shared::security_enhancement_strategy::SecurityEnhancementStrateg
 /// The `CreateLaunchTemplateVersion` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateLaunchTemplateVersionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -460,7 +460,7 @@ impl Operation for CreateLaunchTemplateVersionRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateLaunchTemplateVersionResponse;
     type Error = CreateLaunchTemplateVersionError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -468,7 +468,7 @@ impl Operation for CreateLaunchTemplateVersionRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N of the instance, Elastic Block Storage \(EBS\) devices, or primary ENI. Valid values of N: 1 to 5. The tag key cannot be an empty string. It can be up to 64 characters in length and cannot start with acs: or aliyun. It cannot contain `http://` or `https://`.
@@ -498,7 +498,7 @@ impl Tag {
 }
 crate::runtime::json_form!(CreateLaunchTemplateVersionRequest, Tag);
 /// The successful response of [`CreateLaunchTemplateVersionRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionResponse {
     /// The version number of the launch template.
@@ -583,10 +583,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -598,13 +595,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -613,10 +604,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -635,10 +623,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -650,13 +635,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -665,10 +644,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -682,10 +658,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(0.0), Some(100.0)),
                             "Valid values: 0 to 100.",
                         ),
                     ],
@@ -700,8 +673,8 @@ mod schema {
                     ],
                 ),
             Field::new("ZoneId"),
-            Field::new("SystemDisk"),
-            Field::new("DataDisk"),
+            Field::new("SystemDisk").group(),
+            Field::new("DataDisk").group(),
             Field::new("IoOptimized")
                 .checks(
                     &[
@@ -711,7 +684,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("NetworkInterface"),
+            Field::new("NetworkInterface").group(),
             Field::new("InstanceChargeType")
                 .checks(
                     &[
@@ -745,9 +718,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Base64 {
-                                max_bytes: Some(16384),
-                            },
+                            Rule::base64(Some(16384)),
                             "User data must be encoded in Base64. The maximum size of raw data is 16 KB.",
                         ),
                     ],
@@ -794,7 +765,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("SecurityGroupIds"),
             Field::new("PrivateIpAddress"),
             Field::new("DeploymentSetId"),
@@ -901,26 +872,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 5), "Valid values of N: 1 to 5."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 5,
-                            },
-                            "Valid values of N: 1 to 5.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can be up to 64 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -936,19 +894,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 5), "Valid values of N: 1 to 5."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 5,
-                            },
-                            "Valid values of N: 1 to 5.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -981,6 +929,13 @@ mod schema {
             Field::new("LaunchTemplateVersionNumber"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.launch_template_version_number.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.launch_template_version_number.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::tag_info::TagInfo;
 /// The `CreateNetworkInterface` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -187,7 +187,7 @@ impl Operation for CreateNetworkInterfaceRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateNetworkInterfaceResponse;
     type Error = CreateNetworkInterfaceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -198,7 +198,7 @@ impl Operation for CreateNetworkInterfaceRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N to be bound to the ENI. Valid values of N: 1 to 20. It cannot be an empty string. The key can be up to 128 characters in length. It cannot start with aliyun or acs:, or contain `http://` or `https://`.
@@ -228,7 +228,7 @@ impl Tag {
 }
 crate::runtime::json_form!(CreateNetworkInterfaceRequest, Tag);
 /// The successful response of [`CreateNetworkInterfaceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceResponse {
     /// The description of the ENI.
@@ -456,7 +456,7 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("VSwitchId").required(),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
             Field::new("PrimaryIpAddress"),
             Field::new("SecurityGroupId"),
@@ -465,20 +465,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length, and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name must be 2 to 128 characters in length, and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -495,10 +486,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -513,10 +501,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(2048.0),
-                            },
+                            Rule::range(Some(1.0), Some(2048.0)),
                             "Valid values: 1 to 2048.",
                         ),
                     ],
@@ -525,10 +510,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -590,26 +572,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "It cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "The key can be up to 128 characters in length.",
                         ),
                         Check::new(
@@ -625,19 +594,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "The value can be up to 128 characters in length and cannot start with acs: or contain http:// or https://.",
                         ),
                         Check::new(
@@ -686,6 +645,29 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.description.view(),
+                1 => self.mac_address.view(),
+                2 => self.network_interface_id.view(),
+                3 => self.network_interface_name.view(),
+                4 => self.owner_id.view(),
+                5 => self.private_ip_address.view(),
+                6 => View::groups(&self.private_ip_sets),
+                7 => self.request_id.view(),
+                8 => self.resource_group_id.view(),
+                9 => self.security_group_ids.view(),
+                10 => self.service_id.view(),
+                11 => self.service_managed.view(),
+                12 => self.status.view(),
+                13 => View::groups(&self.tags),
+                14 => self.r#type.view(),
+                15 => self.v_switch_id.view(),
+                16 => self.vpc_id.view(),
+                17 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `CreateSimulatedSystemEvents` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateSimulatedSystemEventsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateSimulatedSystemEventsRequest {
     /// The type of the system event. Valid values:
@@ -91,7 +91,7 @@ impl Operation for CreateSimulatedSystemEventsRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateSimulatedSystemEventsResponse;
     type Error = CreateSimulatedSystemEventsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -142,7 +142,7 @@ impl ValueEnum for EventType {
 crate::runtime::value_enum_impls!(EventType);
 crate::runtime::json_form!(CreateSimulatedSystemEventsRequest);
 /// The successful response of [`CreateSimulatedSystemEventsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateSimulatedSystemEventsResponse {
     /// The list of simulated event IDs.
@@ -218,16 +218,7 @@ mod schema {
             Field::new("InstanceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("NotBefore")
                 .required()
@@ -264,6 +255,13 @@ mod schema {
             Field::new("EventIdSet").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.event_id_set.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.event_id_set.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `CreateSnapshotGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`CreateSnapshotGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateSnapshotGroupRequest {
     /// The ID of the instance.
@@ -129,7 +129,7 @@ impl Operation for CreateSnapshotGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateSnapshotGroupResponse;
     type Error = CreateSnapshotGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -138,7 +138,7 @@ impl Operation for CreateSnapshotGroupRequest {
 }
 crate::runtime::json_form!(CreateSnapshotGroupRequest);
 /// The successful response of [`CreateSnapshotGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CreateSnapshotGroupResponse {
     /// The ID of the request.
@@ -322,16 +322,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("ExcludeDiskId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
             Field::new("InstantAccess")
                 .checks(
@@ -346,10 +337,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(65535.0),
-                            },
+                            Rule::range(Some(1.0), Some(65535.0)),
                             "Valid values: 1 to 65535.",
                         ),
                     ],
@@ -358,20 +346,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (_), hyphens (-), and colons (:).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: "._-:",
-                            },
+                            Rule::chars(true, true, true, false, "._-:"),
                             "The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (_), hyphens (-), and colons (:).",
                         ),
                         Check::new(
@@ -384,10 +363,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "It must be 2 to 256 characters in length, and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -426,6 +402,13 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotGroupId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                1 => self.snapshot_group_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

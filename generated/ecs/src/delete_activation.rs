@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteActivation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteActivationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteActivationRequest {
     /// The ID of the activation code.
@@ -65,7 +65,7 @@ impl Operation for DeleteActivationRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteActivationResponse;
     type Error = DeleteActivationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for DeleteActivationRequest {
 }
 crate::runtime::json_form!(DeleteActivationRequest);
 /// The successful response of [`DeleteActivationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteActivationResponse {
     /// Details of the activation code and its usage information.
@@ -85,7 +85,7 @@ pub struct DeleteActivationResponse {
     pub request_id: Option<String>,
 }
 /// One `Activation` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Activation {
     /// The ID of the activation code.
@@ -168,6 +168,13 @@ mod schema {
             Field::new("Activation"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.activation),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.activation),
@@ -187,6 +194,20 @@ mod schema {
             Field::new("RegisteredCount"),
             Field::new("TimeToLiveInHours"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.activation_id.view(),
+                1 => self.creation_time.view(),
+                2 => self.deregistered_count.view(),
+                3 => self.description.view(),
+                4 => self.instance_count.view(),
+                5 => self.instance_name.view(),
+                6 => self.ip_address_range.view(),
+                7 => self.registered_count.view(),
+                8 => self.time_to_live_in_hours.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_id.slot(),

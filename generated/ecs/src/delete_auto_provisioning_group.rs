@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteAutoProvisioningGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteAutoProvisioningGroupRequest {
     /// The ID of the auto provisioning group to be deleted.
@@ -76,7 +76,7 @@ impl Operation for DeleteAutoProvisioningGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteAutoProvisioningGroupResponse;
     type Error = DeleteAutoProvisioningGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -85,7 +85,7 @@ impl Operation for DeleteAutoProvisioningGroupRequest {
 }
 crate::runtime::json_form!(DeleteAutoProvisioningGroupRequest);
 /// The successful response of [`DeleteAutoProvisioningGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteAutoProvisioningGroupResponse {
     /// The ID of the request.
@@ -149,6 +149,12 @@ mod schema {
     }
     impl Schema for super::DeleteAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

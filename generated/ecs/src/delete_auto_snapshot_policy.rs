@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteAutoSnapshotPolicyRequest {
     /// The ID of the automatic snapshot policy. You can call the [DescribeAutoSnapshotPolicyEx](https://www.alibabacloud.com/help/doc-detail/25530.htm) operation to query the available automatic snapshot policies.
@@ -67,7 +67,7 @@ impl Operation for DeleteAutoSnapshotPolicyRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteAutoSnapshotPolicyResponse;
     type Error = DeleteAutoSnapshotPolicyError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for DeleteAutoSnapshotPolicyRequest {
 }
 crate::runtime::json_form!(DeleteAutoSnapshotPolicyRequest);
 /// The successful response of [`DeleteAutoSnapshotPolicyRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteAutoSnapshotPolicyResponse {
     /// The ID of the request.
@@ -127,6 +127,12 @@ mod schema {
     }
     impl Schema for super::DeleteAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteCommandRequest {
     /// The ID of the command. You can call the [DescribeCommands](https://www.alibabacloud.com/help/doc-detail/64843.htm) operation to query all available command IDs.
@@ -65,7 +65,7 @@ impl Operation for DeleteCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteCommandResponse;
     type Error = DeleteCommandError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for DeleteCommandRequest {
 }
 crate::runtime::json_form!(DeleteCommandRequest);
 /// The successful response of [`DeleteCommandRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteCommandResponse {
     /// The ID of the request.
@@ -122,6 +122,12 @@ mod schema {
     }
     impl Schema for super::DeleteCommandResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

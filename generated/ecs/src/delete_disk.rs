@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteDiskRequest {
     /// The ID of the disk to be released.
@@ -57,7 +57,7 @@ impl Operation for DeleteDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteDiskResponse;
     type Error = DeleteDiskError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -66,7 +66,7 @@ impl Operation for DeleteDiskRequest {
 }
 crate::runtime::json_form!(DeleteDiskRequest);
 /// The successful response of [`DeleteDiskRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteDiskResponse {
     /// The ID of the request.
@@ -116,6 +116,12 @@ mod schema {
     }
     impl Schema for super::DeleteDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

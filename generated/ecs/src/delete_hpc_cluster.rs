@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteHpcCluster` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteHpcClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteHpcClusterRequest {
     /// The ID of the HPC cluster.
@@ -75,7 +75,7 @@ impl Operation for DeleteHpcClusterRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteHpcClusterResponse;
     type Error = DeleteHpcClusterError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -87,7 +87,7 @@ impl Operation for DeleteHpcClusterRequest {
 }
 crate::runtime::json_form!(DeleteHpcClusterRequest);
 /// The successful response of [`DeleteHpcClusterRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteHpcClusterResponse {
     /// The ID of the request.
@@ -139,10 +139,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -170,6 +167,12 @@ mod schema {
     }
     impl Schema for super::DeleteHpcClusterResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

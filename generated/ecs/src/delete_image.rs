@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteImageRequest {
     /// The ID of the image. If the specified custom image does not exist, the request will be ignored.
@@ -80,7 +80,7 @@ impl Operation for DeleteImageRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteImageResponse;
     type Error = DeleteImageError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -89,7 +89,7 @@ impl Operation for DeleteImageRequest {
 }
 crate::runtime::json_form!(DeleteImageRequest);
 /// The successful response of [`DeleteImageRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteImageResponse {
     /// The ID of the request.
@@ -165,6 +165,12 @@ mod schema {
     }
     impl Schema for super::DeleteImageResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteInstanceRequest {
     /// The ID of the instance that you want to release.
@@ -81,7 +81,7 @@ impl Operation for DeleteInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteInstanceResponse;
     type Error = DeleteInstanceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -90,7 +90,7 @@ impl Operation for DeleteInstanceRequest {
 }
 crate::runtime::json_form!(DeleteInstanceRequest);
 /// The successful response of [`DeleteInstanceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteInstanceResponse {
     /// The ID of the request.
@@ -200,6 +200,12 @@ mod schema {
     }
     impl Schema for super::DeleteInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteKeyPairs` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteKeyPairsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteKeyPairsRequest {
     /// The names of SSH key pairs. The value can be a JSON array that consists of up to 100 key pair names. Separate multiple key pair names with commas \(,\).
@@ -65,7 +65,7 @@ impl Operation for DeleteKeyPairsRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteKeyPairsResponse;
     type Error = DeleteKeyPairsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for DeleteKeyPairsRequest {
 }
 crate::runtime::json_form!(DeleteKeyPairsRequest);
 /// The successful response of [`DeleteKeyPairsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteKeyPairsResponse {
     /// The ID of the request.
@@ -132,6 +132,12 @@ mod schema {
     }
     impl Schema for super::DeleteKeyPairsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

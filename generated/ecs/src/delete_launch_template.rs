@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteLaunchTemplate` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteLaunchTemplateRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateRequest {
     /// The ID of the region to which the instance launch template belongs. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest regions of Alibaba Cloud.
@@ -78,7 +78,7 @@ impl Operation for DeleteLaunchTemplateRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteLaunchTemplateResponse;
     type Error = DeleteLaunchTemplateError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -87,7 +87,7 @@ impl Operation for DeleteLaunchTemplateRequest {
 }
 crate::runtime::json_form!(DeleteLaunchTemplateRequest);
 /// The successful response of [`DeleteLaunchTemplateRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateResponse {
     /// The ID of the request.
@@ -147,6 +147,12 @@ mod schema {
     }
     impl Schema for super::DeleteLaunchTemplateResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteLaunchTemplateVersion` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteLaunchTemplateVersionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionRequest {
     /// The version number of the template. Valid values of N: 1 to 29. You can call [DescribeLaunchTemplateVersions](https://www.alibabacloud.com/help/doc-detail/73761.htm) to query all versions of an instance launch template.
@@ -86,7 +86,7 @@ impl Operation for DeleteLaunchTemplateVersionRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteLaunchTemplateVersionResponse;
     type Error = DeleteLaunchTemplateVersionError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -95,7 +95,7 @@ impl Operation for DeleteLaunchTemplateVersionRequest {
 }
 crate::runtime::json_form!(DeleteLaunchTemplateVersionRequest);
 /// The successful response of [`DeleteLaunchTemplateVersionRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionResponse {
     /// The ID of the request.
@@ -140,16 +140,7 @@ mod schema {
             Field::new("DeleteVersion")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 29,
-                            },
-                            "Valid values of N: 1 to 29.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 29), "Valid values of N: 1 to 29.")],
                 ),
             Field::new("RegionId").required(),
             Field::new("LaunchTemplateId"),
@@ -175,6 +166,12 @@ mod schema {
     }
     impl Schema for super::DeleteLaunchTemplateVersionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

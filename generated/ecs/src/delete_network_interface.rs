@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteNetworkInterface` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfaceRequest {
     /// The ID of the ENI.
@@ -67,7 +67,7 @@ impl Operation for DeleteNetworkInterfaceRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteNetworkInterfaceResponse;
     type Error = DeleteNetworkInterfaceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for DeleteNetworkInterfaceRequest {
 }
 crate::runtime::json_form!(DeleteNetworkInterfaceRequest);
 /// The successful response of [`DeleteNetworkInterfaceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfaceResponse {
     /// The ID of the request.
@@ -228,6 +228,12 @@ mod schema {
     }
     impl Schema for super::DeleteNetworkInterfaceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

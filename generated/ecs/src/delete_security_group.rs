@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteSecurityGroupRequest {
     /// The ID of the region where a security group resides. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest regions of Alibaba Cloud.
@@ -67,7 +67,7 @@ impl Operation for DeleteSecurityGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteSecurityGroupResponse;
     type Error = DeleteSecurityGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for DeleteSecurityGroupRequest {
 }
 crate::runtime::json_form!(DeleteSecurityGroupRequest);
 /// The successful response of [`DeleteSecurityGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteSecurityGroupResponse {
     /// The ID of the request.
@@ -119,6 +119,12 @@ mod schema {
     }
     impl Schema for super::DeleteSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

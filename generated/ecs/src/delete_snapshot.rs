@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeleteSnapshot` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteSnapshotRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteSnapshotRequest {
     /// The ID of the snapshot.
@@ -72,7 +72,7 @@ impl Operation for DeleteSnapshotRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteSnapshotResponse;
     type Error = DeleteSnapshotError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -81,7 +81,7 @@ impl Operation for DeleteSnapshotRequest {
 }
 crate::runtime::json_form!(DeleteSnapshotRequest);
 /// The successful response of [`DeleteSnapshotRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteSnapshotResponse {
     /// The ID of the request.
@@ -154,6 +154,12 @@ mod schema {
     }
     impl Schema for super::DeleteSnapshotResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

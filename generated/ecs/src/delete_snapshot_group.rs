@@ -12,7 +12,7 @@ pub use crate::shared::related_item::RelatedItem;
 /// The `DeleteSnapshotGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeleteSnapshotGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteSnapshotGroupRequest {
     /// The region ID of the instance snapshot. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -69,7 +69,7 @@ impl Operation for DeleteSnapshotGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteSnapshotGroupResponse;
     type Error = DeleteSnapshotGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -78,7 +78,7 @@ impl Operation for DeleteSnapshotGroupRequest {
 }
 crate::runtime::json_form!(DeleteSnapshotGroupRequest);
 /// The successful response of [`DeleteSnapshotGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeleteSnapshotGroupResponse {
     /// Details about the delete operation.
@@ -126,6 +126,13 @@ mod schema {
             Field::new("OperationProgressSet").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.operation_progress_set),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.operation_progress_set),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DeregisterManagedInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DeregisterManagedInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeregisterManagedInstanceRequest {
     /// The ID of the managed instance.
@@ -67,7 +67,7 @@ impl Operation for DeregisterManagedInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeregisterManagedInstanceResponse;
     type Error = DeregisterManagedInstanceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for DeregisterManagedInstanceRequest {
 }
 crate::runtime::json_form!(DeregisterManagedInstanceRequest);
 /// The successful response of [`DeregisterManagedInstanceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeregisterManagedInstanceResponse {
     /// Details of the managed instance.
@@ -87,7 +87,7 @@ pub struct DeregisterManagedInstanceResponse {
     pub request_id: Option<String>,
 }
 /// One `Instance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Instance {
     /// The ID of the activation code.
@@ -188,6 +188,13 @@ mod schema {
             Field::new("Instance"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.instance),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.instance),
@@ -211,6 +218,24 @@ mod schema {
             Field::new("OsVersion"),
             Field::new("RegistrationTime"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.activation_id.view(),
+                1 => self.agent_version.view(),
+                2 => self.hostname.view(),
+                3 => self.instance_id.view(),
+                4 => self.instance_name.view(),
+                5 => self.internet_ip.view(),
+                6 => self.intranet_ip.view(),
+                7 => self.invocation_count.view(),
+                8 => self.last_invoked_time.view(),
+                9 => self.machine_id.view(),
+                10 => self.os_type.view(),
+                11 => self.os_version.view(),
+                12 => self.registration_time.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_id.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeAccountAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeAccountAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAccountAttributesRequest {
     /// The region ID. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -103,7 +103,7 @@ impl Operation for DescribeAccountAttributesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAccountAttributesResponse;
     type Error = DescribeAccountAttributesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -175,7 +175,7 @@ impl ValueEnum for AttributeName {
 crate::runtime::value_enum_impls!(AttributeName);
 crate::runtime::json_form!(DescribeAccountAttributesRequest);
 /// The successful response of [`DescribeAccountAttributesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAccountAttributesResponse {
     /// The collection of AccountAttributeItem information in the specified region.
@@ -186,7 +186,7 @@ pub struct DescribeAccountAttributesResponse {
     pub request_id: Option<String>,
 }
 /// One `AccountAttributeItem` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AccountAttributeItem {
     /// The type of the resource quota in the specified region. Valid values:
@@ -212,7 +212,7 @@ pub struct AccountAttributeItem {
     pub attribute_values: Vec<ValueItem>,
 }
 /// One `ValueItem` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ValueItem {
     /// The number of privilege attribute types.
@@ -328,14 +328,7 @@ mod schema {
                             ),
                             "Valid values: instance-network-type: available network types max-security-groups: the maximum number of security groups max-elastic-network-interfaces: the maximum number of ENIs max-postpaid-instance-vcpu-count: the maximum number of pay-as-you-go instance vCPUs max-spot-instance-vcpu-count: the maximum number of preemptible instance vCPUs used-postpaid-instance-vcpu-count: the number of pay-as-you-go instance vCPUs that have been used used-spot-instance-vcpu-count: the number of preemptible instance vCPUs that have been used max-postpaid-yundisk-capacity: the maximum capacity of pay-as-you-go data disks used-postpaid-yundisk-capacity: the capacity of pay-as-you-go data disks that have been used max-dedicated-hosts: the maximum number of dedicated hosts supported-postpaid-instance-types: the instance types of pay-as-you-go I/O optimized instances max-axt-command-count: the maximum number of Cloud Assistant scripts max-axt-invocation-daily: the maximum number of Cloud Assistant scripts that can be run each day real-name-authentication: whether the account has passed the real-name verification",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 8,
-                            },
-                            "Valid values of N: 1 to 8.",
-                        ),
+                        Check::new(Rule::index(0, 1, 8), "Valid values of N: 1 to 8."),
                     ],
                 ),
         ];
@@ -360,6 +353,13 @@ mod schema {
             Field::new("AccountAttributeItems").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.account_attribute_items),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.account_attribute_items),
@@ -372,6 +372,13 @@ mod schema {
             Field::new("AttributeName"),
             Field::new("AttributeValues").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.attribute_name.view(),
+                1 => View::groups(&self.attribute_values),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.attribute_name.slot(),
@@ -389,6 +396,18 @@ mod schema {
             Field::new("Value"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.count.view(),
+                1 => self.disk_category.view(),
+                2 => self.expired_time.view(),
+                3 => self.instance_charge_type.view(),
+                4 => self.instance_type.view(),
+                5 => self.value.view(),
+                6 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.count.slot(),

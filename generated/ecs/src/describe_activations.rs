@@ -11,7 +11,7 @@ pub use crate::shared::activation::Activation;
 /// The `DescribeActivations` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeActivationsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeActivationsRequest {
     /// The region ID of the activation code. Only the China \(Hangzhou\), China \(Beijing\), and China \(Shanghai\) regions are supported.
@@ -105,7 +105,7 @@ impl Operation for DescribeActivationsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeActivationsResponse;
     type Error = DescribeActivationsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -114,7 +114,7 @@ impl Operation for DescribeActivationsRequest {
 }
 crate::runtime::json_form!(DescribeActivationsRequest);
 /// The successful response of [`DescribeActivationsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeActivationsResponse {
     /// Details of the activation codes and their usage information.
@@ -171,15 +171,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(50.0),
-                            },
-                            "Maximum value: 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -210,6 +202,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.activation_list),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.activation_list),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeAutoProvisioningGroupHistory` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeAutoProvisioningGroupHistoryRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// The ID of the auto provisioning group.
@@ -113,7 +113,7 @@ impl Operation for DescribeAutoProvisioningGroupHistoryRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupHistoryResponse;
     type Error = DescribeAutoProvisioningGroupHistoryError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -122,7 +122,7 @@ impl Operation for DescribeAutoProvisioningGroupHistoryRequest {
 }
 crate::runtime::json_form!(DescribeAutoProvisioningGroupHistoryRequest);
 /// The successful response of [`DescribeAutoProvisioningGroupHistoryRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupHistoryResponse {
     /// An array consisting of AutoProvisioningGroupHistory data.
@@ -145,7 +145,7 @@ pub struct DescribeAutoProvisioningGroupHistoryResponse {
     pub total_count: Option<i32>,
 }
 /// One `AutoProvisioningGroupHistory` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AutoProvisioningGroupHistory {
     /// An array consisting of ActivityDetail data.
@@ -172,7 +172,7 @@ pub struct AutoProvisioningGroupHistory {
     pub task_id: Option<String>,
 }
 /// One `ActivityDetail` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ActivityDetail {
     /// The execution details of instance creation performed by the single scheduling task.
@@ -225,15 +225,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("StartTime")
                 .checks(
@@ -284,6 +276,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.auto_provisioning_group_histories),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.auto_provisioning_group_histories),
@@ -302,6 +304,16 @@ mod schema {
             Field::new("Status"),
             Field::new("TaskId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.activity_details),
+                1 => self.last_event_time.view(),
+                2 => self.start_time.view(),
+                3 => self.status.view(),
+                4 => self.task_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.activity_details),
@@ -314,6 +326,13 @@ mod schema {
     }
     impl Schema for super::ActivityDetail {
         const FIELDS: &'static [Field] = &[Field::new("Detail"), Field::new("Status")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.detail.view(),
+                1 => self.status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.detail.slot(),

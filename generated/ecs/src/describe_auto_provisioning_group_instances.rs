@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeAutoProvisioningGroupInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeAutoProvisioningGroupInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupInstancesRequest {
     /// The ID of the auto provisioning group.
@@ -99,7 +99,7 @@ impl Operation for DescribeAutoProvisioningGroupInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupInstancesResponse;
     type Error = DescribeAutoProvisioningGroupInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -108,7 +108,7 @@ impl Operation for DescribeAutoProvisioningGroupInstancesRequest {
 }
 crate::runtime::json_form!(DescribeAutoProvisioningGroupInstancesRequest);
 /// The successful response of [`DescribeAutoProvisioningGroupInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupInstancesResponse {
     /// An array consisting of Instance data.
@@ -131,7 +131,7 @@ pub struct DescribeAutoProvisioningGroupInstancesResponse {
     pub total_count: Option<i32>,
 }
 /// One `Instance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Instance {
     /// The number of vCPUs.
@@ -222,15 +222,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -259,6 +251,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instances),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instances),
@@ -284,6 +286,23 @@ mod schema {
             Field::new("Status"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.cpu.view(),
+                1 => self.creation_time.view(),
+                2 => self.instance_id.view(),
+                3 => self.instance_type.view(),
+                4 => self.io_optimized.view(),
+                5 => self.is_spot.view(),
+                6 => self.memory.view(),
+                7 => self.network_type.view(),
+                8 => self.os_type.view(),
+                9 => self.region_id.view(),
+                10 => self.status.view(),
+                11 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.cpu.slot(),

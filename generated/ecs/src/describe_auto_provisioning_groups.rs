@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeAutoProvisioningGroups` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeAutoProvisioningGroupsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupsRequest {
     /// The region ID of the auto provisioning group.
@@ -133,7 +133,7 @@ impl Operation for DescribeAutoProvisioningGroupsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupsResponse;
     type Error = DescribeAutoProvisioningGroupsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -178,7 +178,7 @@ impl ValueEnum for AutoProvisioningGroupStatus {
 crate::runtime::value_enum_impls!(AutoProvisioningGroupStatus);
 crate::runtime::json_form!(DescribeAutoProvisioningGroupsRequest);
 /// The successful response of [`DescribeAutoProvisioningGroupsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupsResponse {
     /// Details about the auto provisioning groups.
@@ -201,7 +201,7 @@ pub struct DescribeAutoProvisioningGroupsResponse {
     pub total_count: Option<i32>,
 }
 /// One `AutoProvisioningGroup` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AutoProvisioningGroup {
     /// The ID of the auto provisioning group.
@@ -301,7 +301,7 @@ pub struct AutoProvisioningGroup {
     pub valid_until: Option<String>,
 }
 /// One `LaunchTemplateConfig` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateConfig {
     /// The instance type specified in the extended configurations.
@@ -326,7 +326,7 @@ pub struct LaunchTemplateConfig {
     pub weighted_capacity: Option<f64>,
 }
 /// One `PayAsYouGoOptions` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PayAsYouGoOptions {
     /// The provisioning policy for pay-as-you-go instances. Valid values:
@@ -340,7 +340,7 @@ pub struct PayAsYouGoOptions {
     pub allocation_strategy: Option<String>,
 }
 /// One `SpotOptions` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SpotOptions {
     /// The provisioning policy for preemptible instances. Valid values:
@@ -365,7 +365,7 @@ pub struct SpotOptions {
     pub instance_pools_to_use_count: Option<i32>,
 }
 /// One `TargetCapacitySpecification` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TargetCapacitySpecification {
     /// The billing method of supplemental instances. The target capacity of the auto provisioning group must be at least the sum of the pay-as-you-go instance capacity specified by the PayAsYouGoTargetCapacity parameter and the preemptible instance capacity specified by the SpotTargetCapacity parameter. Valid values:
@@ -423,29 +423,12 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("AutoProvisioningGroupId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
             Field::new("AutoProvisioningGroupName"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("PageNumber"),
             Field::new("AutoProvisioningGroupStatus")
@@ -496,6 +479,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.auto_provisioning_groups),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.auto_provisioning_groups),
@@ -528,6 +521,30 @@ mod schema {
             Field::new("ValidFrom"),
             Field::new("ValidUntil"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.auto_provisioning_group_id.view(),
+                1 => self.auto_provisioning_group_name.view(),
+                2 => self.auto_provisioning_group_type.view(),
+                3 => self.creation_time.view(),
+                4 => self.excess_capacity_termination_policy.view(),
+                5 => View::groups(&self.launch_template_configs),
+                6 => self.launch_template_id.view(),
+                7 => self.launch_template_version.view(),
+                8 => self.max_spot_price.view(),
+                9 => View::group(&self.pay_as_you_go_options),
+                10 => self.region_id.view(),
+                11 => View::group(&self.spot_options),
+                12 => self.state.view(),
+                13 => self.status.view(),
+                14 => View::group(&self.target_capacity_specification),
+                15 => self.terminate_instances.view(),
+                16 => self.terminate_instances_with_expiration.view(),
+                17 => self.valid_from.view(),
+                18 => self.valid_until.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.slot(),
@@ -560,6 +577,16 @@ mod schema {
             Field::new("VSwitchId"),
             Field::new("WeightedCapacity"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_type.view(),
+                1 => self.max_price.view(),
+                2 => self.priority.view(),
+                3 => self.v_switch_id.view(),
+                4 => self.weighted_capacity.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),
@@ -572,6 +599,12 @@ mod schema {
     }
     impl Schema for super::PayAsYouGoOptions {
         const FIELDS: &'static [Field] = &[Field::new("AllocationStrategy")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.allocation_strategy.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.allocation_strategy.slot()
         }
@@ -582,6 +615,14 @@ mod schema {
             Field::new("InstanceInterruptionBehavior"),
             Field::new("InstancePoolsToUseCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.allocation_strategy.view(),
+                1 => self.instance_interruption_behavior.view(),
+                2 => self.instance_pools_to_use_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_strategy.slot(),
@@ -597,6 +638,15 @@ mod schema {
             Field::new("SpotTargetCapacity"),
             Field::new("TotalTargetCapacity"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.default_target_capacity_type.view(),
+                1 => self.pay_as_you_go_target_capacity.view(),
+                2 => self.spot_target_capacity.view(),
+                3 => self.total_target_capacity.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.default_target_capacity_type.slot(),

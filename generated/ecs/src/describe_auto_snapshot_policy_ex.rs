@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeAutoSnapshotPolicyEx` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeAutoSnapshotPolicyExRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyExRequest {
     /// The region of the automatic snapshot policies. For more information, see Regions and zones, or call DescribeRegions to obtain the latest region list.
@@ -91,7 +91,7 @@ impl Operation for DescribeAutoSnapshotPolicyExRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoSnapshotPolicyExResponse;
     type Error = DescribeAutoSnapshotPolicyExError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -100,7 +100,7 @@ impl Operation for DescribeAutoSnapshotPolicyExRequest {
 }
 crate::runtime::json_form!(DescribeAutoSnapshotPolicyExRequest);
 /// The successful response of [`DescribeAutoSnapshotPolicyExRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyExResponse {
     /// The total number of automatic snapshot policies.
@@ -160,6 +160,15 @@ mod schema {
             Field::new("PageSize"),
             Field::new("AutoSnapshotPolicies"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.total_count.view(),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.auto_snapshot_policies.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.total_count.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::tag::Tag;
 /// The `DescribeAutoSnapshotPolicyEX` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeAutoSnapshotPolicyExRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyExRequest {
     /// The region ID of the automatic snapshot policy that you want to query. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -107,7 +107,7 @@ impl Operation for DescribeAutoSnapshotPolicyExRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoSnapshotPolicyExResponse;
     type Error = DescribeAutoSnapshotPolicyExError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -116,7 +116,7 @@ impl Operation for DescribeAutoSnapshotPolicyExRequest {
 }
 crate::runtime::json_form!(DescribeAutoSnapshotPolicyExRequest);
 /// The successful response of [`DescribeAutoSnapshotPolicyExRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyExResponse {
     /// Details about the automatic snapshot policies.
@@ -139,7 +139,7 @@ pub struct DescribeAutoSnapshotPolicyExResponse {
     pub total_count: Option<i32>,
 }
 /// One `AutoSnapshotPolicy` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AutoSnapshotPolicy {
     /// The ID of the automatic snapshot policy.
@@ -204,7 +204,7 @@ pub struct AutoSnapshotPolicy {
     pub volume_nums: Option<i32>,
 }
 /// One `Tag` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TagInfo {
     /// The tag key of the snapshot.
@@ -258,17 +258,9 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -298,6 +290,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.auto_snapshot_policies),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.auto_snapshot_policies),
@@ -324,6 +326,24 @@ mod schema {
             Field::new("TimePoints"),
             Field::new("VolumeNums"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.auto_snapshot_policy_id.view(),
+                1 => self.auto_snapshot_policy_name.view(),
+                2 => self.copied_snapshots_retention_days.view(),
+                3 => self.creation_time.view(),
+                4 => self.disk_nums.view(),
+                5 => self.enable_cross_region_copy.view(),
+                6 => self.region_id.view(),
+                7 => self.repeat_weekdays.view(),
+                8 => self.retention_days.view(),
+                9 => self.status.view(),
+                10 => View::groups(&self.tags),
+                11 => self.time_points.view(),
+                12 => self.volume_nums.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_snapshot_policy_id.slot(),
@@ -348,6 +368,14 @@ mod schema {
             Field::new("TagValue"),
             Field::new("TargetCopyRegions"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.tag_key.view(),
+                1 => self.tag_value.view(),
+                2 => self.target_copy_regions.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.tag_key.slot(),

@@ -15,7 +15,7 @@ pub use crate::shared::system_disk_category_2::SystemDiskCategory;
 /// The `DescribeAvailableResource` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeAvailableResourceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAvailableResourceRequest {
     /// The resource type to be queried. Valid values:
@@ -241,7 +241,7 @@ impl Operation for DescribeAvailableResourceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAvailableResourceResponse;
     type Error = DescribeAvailableResourceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -387,7 +387,7 @@ crate::runtime::value_enum_impls!(
 );
 crate::runtime::json_form!(DescribeAvailableResourceRequest);
 /// The successful response of [`DescribeAvailableResourceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeAvailableResourceResponse {
     /// An array consisting of zones.
@@ -398,7 +398,7 @@ pub struct DescribeAvailableResourceResponse {
     pub request_id: Option<String>,
 }
 /// One `AvailableZone` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AvailableZone {
     /// An array consisting of available resource types.
@@ -429,7 +429,7 @@ pub struct AvailableZone {
     pub zone_id: Option<String>,
 }
 /// One `AvailableResource` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AvailableResource {
     /// An array consisting of available resource types.
@@ -448,7 +448,7 @@ pub struct AvailableResource {
     pub r#type: Option<String>,
 }
 /// One `SupportedResource` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SupportedResource {
     /// The maximum number of resources of a specific type that can be created. No value is returned when this parameter is empty.
@@ -718,6 +718,13 @@ mod schema {
             Field::new("AvailableZones").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.available_zones),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_zones),
@@ -733,6 +740,16 @@ mod schema {
             Field::new("StatusCategory"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.available_resources),
+                1 => self.region_id.view(),
+                2 => self.status.view(),
+                3 => self.status_category.view(),
+                4 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_resources),
@@ -748,6 +765,13 @@ mod schema {
             Field::new("SupportedResources").wrapped(),
             Field::new("Type"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.supported_resources),
+                1 => self.r#type.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.supported_resources),
@@ -764,6 +788,17 @@ mod schema {
             Field::new("Unit"),
             Field::new("Value"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.max.view(),
+                1 => self.min.view(),
+                2 => self.status.view(),
+                3 => self.status_category.view(),
+                4 => self.unit.view(),
+                5 => self.value.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.max.slot(),

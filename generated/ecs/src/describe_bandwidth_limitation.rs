@@ -13,7 +13,7 @@ pub use crate::shared::spot_strategy::SpotStrategy;
 /// The `DescribeBandwidthLimitation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeBandwidthLimitationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeBandwidthLimitationRequest {
     /// The ID of the region. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -133,7 +133,7 @@ impl Operation for DescribeBandwidthLimitationRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeBandwidthLimitationResponse;
     type Error = DescribeBandwidthLimitationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -172,7 +172,7 @@ impl ValueEnum for OperationType {
 crate::runtime::value_enum_impls!(OperationType);
 crate::runtime::json_form!(DescribeBandwidthLimitationRequest);
 /// The successful response of [`DescribeBandwidthLimitationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeBandwidthLimitationResponse {
     /// Details about the maximum public bandwidth.
@@ -183,7 +183,7 @@ pub struct DescribeBandwidthLimitationResponse {
     pub request_id: Option<String>,
 }
 /// One `Bandwidth` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Bandwidth {
     /// The billing method for network usage. Valid values:
@@ -313,6 +313,13 @@ mod schema {
             Field::new("Bandwidths").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.bandwidths),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.bandwidths),
@@ -327,6 +334,15 @@ mod schema {
             Field::new("Min"),
             Field::new("Unit"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.internet_charge_type.view(),
+                1 => self.max.view(),
+                2 => self.min.view(),
+                3 => self.unit.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.internet_charge_type.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::instance_id_set::InstanceIdSet;
 /// The `DescribeCapacityReservationInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeCapacityReservationInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationInstancesRequest {
     /// The `PrivatePoolOptions.*` parameters: see [`PrivatePoolOptions`].
@@ -95,7 +95,7 @@ impl Operation for DescribeCapacityReservationInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeCapacityReservationInstancesResponse;
     type Error = DescribeCapacityReservationInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -104,7 +104,7 @@ impl Operation for DescribeCapacityReservationInstancesRequest {
 }
 crate::runtime::json_form!(DescribeCapacityReservationInstancesRequest);
 /// The successful response of [`DescribeCapacityReservationInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationInstancesResponse {
     /// Details about the instances that were created by using the capacity reservation.
@@ -154,19 +154,11 @@ mod schema {
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeCapacityReservationInstancesRequest {
         const FIELDS: &'static [Field] = &[
-            Field::new("PrivatePoolOptions").required(),
+            Field::new("PrivatePoolOptions").required().group(),
             Field::new("RegionId").required(),
             Field::new("MaxResults")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100")],
                 ),
             Field::new("NextToken"),
         ];
@@ -196,6 +188,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.capacity_reservation_item),
+                1 => self.max_results.view(),
+                2 => self.next_token.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.capacity_reservation_item),

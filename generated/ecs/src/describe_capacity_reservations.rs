@@ -15,7 +15,7 @@ pub use crate::shared::allocated_resource::AllocatedResource;
 /// The `DescribeCapacityReservations` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeCapacityReservationsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationsRequest {
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -157,7 +157,7 @@ impl Operation for DescribeCapacityReservationsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeCapacityReservationsResponse;
     type Error = DescribeCapacityReservationsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -196,7 +196,7 @@ impl ValueEnum for Platform {
 crate::runtime::value_enum_impls!(Platform);
 crate::runtime::json_form!(DescribeCapacityReservationsRequest);
 /// The successful response of [`DescribeCapacityReservationsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationsResponse {
     /// Details of capacity reservations.
@@ -219,7 +219,7 @@ pub struct DescribeCapacityReservationsResponse {
     pub total_count: Option<i32>,
 }
 /// One `CapacityReservationItem` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CapacityReservationItem {
     /// Details of allocated resources.
@@ -319,18 +319,10 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("MaxResults")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("NextToken"),
-            Field::new("PrivatePoolOptions"),
+            Field::new("PrivatePoolOptions").group(),
             Field::new("Platform")
                 .checks(
                     &[
@@ -397,6 +389,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.capacity_reservation_set),
+                1 => self.max_results.view(),
+                2 => self.next_token.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.capacity_reservation_set),
@@ -423,6 +425,24 @@ mod schema {
             Field::new("Status"),
             Field::new("TimeSlot"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.allocated_resources),
+                1 => self.description.view(),
+                2 => self.end_time.view(),
+                3 => self.end_time_type.view(),
+                4 => self.instance_charge_type.view(),
+                5 => self.platform.view(),
+                6 => self.private_pool_options_id.view(),
+                7 => self.private_pool_options_match_criteria.view(),
+                8 => self.private_pool_options_name.view(),
+                9 => self.region_id.view(),
+                10 => self.start_time.view(),
+                11 => self.status.view(),
+                12 => self.time_slot.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.allocated_resources),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeClassicLinkInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeClassicLinkInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeClassicLinkInstancesRequest {
     /// The ID of the region where the instance resides. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest regions of Alibaba Cloud.
@@ -104,7 +104,7 @@ impl Operation for DescribeClassicLinkInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeClassicLinkInstancesResponse;
     type Error = DescribeClassicLinkInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -113,7 +113,7 @@ impl Operation for DescribeClassicLinkInstancesRequest {
 }
 crate::runtime::json_form!(DescribeClassicLinkInstancesRequest);
 /// The successful response of [`DescribeClassicLinkInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeClassicLinkInstancesResponse {
     /// The links between classic network-connected instances and VPCs.
@@ -136,7 +136,7 @@ pub struct DescribeClassicLinkInstancesResponse {
     pub total_count: Option<i32>,
 }
 /// One `Link` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Link {
     /// The ID of an instance.
@@ -180,10 +180,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -218,6 +215,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.links),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.links),
@@ -233,6 +240,13 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("VpcId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_id.view(),
+                1 => self.vpc_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

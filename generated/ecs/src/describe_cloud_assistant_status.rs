@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeCloudAssistantStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeCloudAssistantStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeCloudAssistantStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -115,7 +115,7 @@ impl Operation for DescribeCloudAssistantStatusRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeCloudAssistantStatusResponse;
     type Error = DescribeCloudAssistantStatusError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -151,7 +151,7 @@ impl ValueEnum for OsType {
 crate::runtime::value_enum_impls!(OsType);
 crate::runtime::json_form!(DescribeCloudAssistantStatusRequest);
 /// The successful response of [`DescribeCloudAssistantStatusRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeCloudAssistantStatusResponse {
     /// Details about the installation status of the Cloud Assistant client.
@@ -174,7 +174,7 @@ pub struct DescribeCloudAssistantStatusResponse {
     pub total_count: Option<i64>,
 }
 /// One `InstanceCloudAssistantStatus` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceCloudAssistantStatus {
     /// The number of commands that are being run.
@@ -248,16 +248,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("InstanceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("OSType")
                 .checks(
@@ -271,15 +262,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -310,6 +293,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_cloud_assistant_status_set),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_cloud_assistant_status_set),
@@ -330,6 +323,18 @@ mod schema {
             Field::new("LastInvokedTime"),
             Field::new("OSType"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.active_task_count.view(),
+                1 => self.cloud_assistant_status.view(),
+                2 => self.cloud_assistant_version.view(),
+                3 => self.instance_id.view(),
+                4 => self.invocation_count.view(),
+                5 => self.last_invoked_time.view(),
+                6 => self.os_type.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.active_task_count.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::content_encoding::ContentEncoding;
 /// The `DescribeCommands` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeCommandsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeCommandsRequest {
     /// The region ID of the command. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -153,7 +153,7 @@ impl Operation for DescribeCommandsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeCommandsResponse;
     type Error = DescribeCommandsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -162,7 +162,7 @@ impl Operation for DescribeCommandsRequest {
 }
 crate::runtime::json_form!(DescribeCommandsRequest);
 /// The successful response of [`DescribeCommandsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeCommandsResponse {
     /// Details about the commands.
@@ -185,7 +185,7 @@ pub struct DescribeCommandsResponse {
     pub total_count: Option<i64>,
 }
 /// One `Command` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Command {
     /// The category of the public command.
@@ -309,15 +309,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(50.0),
-                            },
-                            "Maximum value: 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -356,6 +348,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.commands),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.commands),
@@ -384,6 +386,26 @@ mod schema {
             Field::new("Version"),
             Field::new("WorkingDir"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.category.view(),
+                1 => self.command_content.view(),
+                2 => self.command_id.view(),
+                3 => self.creation_time.view(),
+                4 => self.description.view(),
+                5 => self.enable_parameter.view(),
+                6 => self.invoke_times.view(),
+                7 => self.latest.view(),
+                8 => self.name.view(),
+                9 => self.parameter_names.view(),
+                10 => self.provider.view(),
+                11 => self.timeout.view(),
+                12 => self.r#type.view(),
+                13 => self.version.view(),
+                14 => self.working_dir.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),

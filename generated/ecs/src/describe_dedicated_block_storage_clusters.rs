@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeDedicatedBlockStorageClusters` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDedicatedBlockStorageClustersRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDedicatedBlockStorageClustersRequest {
     /// The region ID of the dedicated block storage cluster. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -157,7 +157,7 @@ impl Operation for DescribeDedicatedBlockStorageClustersRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedBlockStorageClustersResponse;
     type Error = DescribeDedicatedBlockStorageClustersError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -199,7 +199,7 @@ impl ValueEnum for Status {
 crate::runtime::value_enum_impls!(Status);
 crate::runtime::json_form!(DescribeDedicatedBlockStorageClustersRequest);
 /// The successful response of [`DescribeDedicatedBlockStorageClustersRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDedicatedBlockStorageClustersResponse {
     /// The dedicated block storage clusters.
@@ -214,7 +214,7 @@ pub struct DescribeDedicatedBlockStorageClustersResponse {
     pub request_id: Option<String>,
 }
 /// One `DedicatedBlockStorageCluster` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DedicatedBlockStorageCluster {
     /// The category of the disk on the dedicated block storage cluster. Valid value: cloud\_essd.
@@ -266,7 +266,7 @@ pub struct DedicatedBlockStorageCluster {
     pub zone_id: Option<String>,
 }
 /// One `DedicatedBlockStorageClusterCapacity` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DedicatedBlockStorageClusterCapacity {
     /// The available capacity of the dedicated block storage cluster. Unit: TB.
@@ -326,14 +326,7 @@ mod schema {
                             Rule::OneOf(&["Preparing", "Running", "Expired", "Offline"]),
                             "Valid values: Preparing: The cluster is pending delivery. Running: The cluster is running. Expired: The cluster expires. Offline: The cluster is offline.",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 4,
-                            },
-                            "Valid values of N: 1 to 4.",
-                        ),
+                        Check::new(Rule::index(0, 1, 4), "Valid values of N: 1 to 4."),
                     ],
                 ),
             Field::new("Category"),
@@ -342,10 +335,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(500.0),
-                            },
+                            Rule::range(Some(1.0), Some(500.0)),
                             "Valid values: 1 to 500.",
                         ),
                     ],
@@ -381,6 +371,14 @@ mod schema {
             Field::new("NextToken"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.dedicated_block_storage_clusters),
+                1 => self.next_token.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.dedicated_block_storage_clusters),
@@ -402,6 +400,21 @@ mod schema {
             Field::new("Status"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.category.view(),
+                1 => self.create_time.view(),
+                2 => View::group(&self.dedicated_block_storage_cluster_capacity),
+                3 => self.dedicated_block_storage_cluster_id.view(),
+                4 => self.dedicated_block_storage_cluster_name.view(),
+                5 => self.description.view(),
+                6 => self.expired_time.view(),
+                7 => self.performance_level.view(),
+                8 => self.status.view(),
+                9 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),
@@ -422,6 +435,13 @@ mod schema {
             Field::new("AvailableCapacity"),
             Field::new("TotalCapacity"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.available_capacity.view(),
+                1 => self.total_capacity.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.available_capacity.slot(),

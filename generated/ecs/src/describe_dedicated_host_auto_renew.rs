@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeDedicatedHostAutoRenew` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDedicatedHostAutoRenewRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostAutoRenewRequest {
     /// The IDs of the dedicated hosts. You can enter up to 100 subscription dedicated host IDs in the list. Separate multiple IDs with commas \(,\).
@@ -69,7 +69,7 @@ impl Operation for DescribeDedicatedHostAutoRenewRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedHostAutoRenewResponse;
     type Error = DescribeDedicatedHostAutoRenewError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -78,7 +78,7 @@ impl Operation for DescribeDedicatedHostAutoRenewRequest {
 }
 crate::runtime::json_form!(DescribeDedicatedHostAutoRenewRequest);
 /// The successful response of [`DescribeDedicatedHostAutoRenewRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostAutoRenewResponse {
     /// Details about the auto-renewal attributes of the dedicated hosts.
@@ -89,7 +89,7 @@ pub struct DescribeDedicatedHostAutoRenewResponse {
     pub request_id: Option<String>,
 }
 /// One `DedicatedHostRenewAttribute` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DedicatedHostRenewAttribute {
     /// Indicates whether auto-renewal is enabled.
@@ -191,6 +191,13 @@ mod schema {
             Field::new("DedicatedHostRenewAttributes").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.dedicated_host_renew_attributes),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.dedicated_host_renew_attributes),
@@ -206,6 +213,16 @@ mod schema {
             Field::new("PeriodUnit"),
             Field::new("RenewalStatus"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.auto_renew_enabled.view(),
+                1 => self.dedicated_host_id.view(),
+                2 => self.duration.view(),
+                3 => self.period_unit.view(),
+                4 => self.renewal_status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_renew_enabled.slot(),

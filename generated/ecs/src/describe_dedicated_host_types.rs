@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeDedicatedHostTypes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDedicatedHostTypesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostTypesRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -80,7 +80,7 @@ impl Operation for DescribeDedicatedHostTypesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedHostTypesResponse;
     type Error = DescribeDedicatedHostTypesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -89,7 +89,7 @@ impl Operation for DescribeDedicatedHostTypesRequest {
 }
 crate::runtime::json_form!(DescribeDedicatedHostTypesRequest);
 /// The successful response of [`DescribeDedicatedHostTypesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostTypesResponse {
     /// The information about the dedicated host type.
@@ -100,7 +100,7 @@ pub struct DescribeDedicatedHostTypesResponse {
     pub request_id: Option<String>,
 }
 /// One `DedicatedHostType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DedicatedHostType {
     /// The number of cores in a single physical CPU.
@@ -207,6 +207,13 @@ mod schema {
             Field::new("DedicatedHostTypes").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.dedicated_host_types),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.dedicated_host_types),
@@ -232,6 +239,26 @@ mod schema {
             Field::new("TotalVcpus"),
             Field::new("TotalVgpus"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.cores.view(),
+                1 => self.cpu_over_commit_ratio_range.view(),
+                2 => self.dedicated_host_type.view(),
+                3 => self.gpu_spec.view(),
+                4 => self.local_storage_amount.view(),
+                5 => self.local_storage_capacity.view(),
+                6 => self.local_storage_category.view(),
+                7 => self.memory_size.view(),
+                8 => self.physical_gpus.view(),
+                9 => self.sockets.view(),
+                10 => self.support_cpu_over_commit_ratio.view(),
+                11 => self.supported_instance_type_families.view(),
+                12 => self.supported_instance_types_list.view(),
+                13 => self.total_vcpus.view(),
+                14 => self.total_vgpus.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.cores.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::instance_charge_type_3::InstanceChargeType;
 /// The `DescribeDemands` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDemandsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDemandsRequest {
     /// The region ID. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -173,7 +173,7 @@ impl Operation for DescribeDemandsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDemandsResponse;
     type Error = DescribeDemandsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -247,7 +247,7 @@ impl ValueEnum for DemandStatus {
 crate::runtime::value_enum_impls!(DemandType, DemandStatus);
 crate::runtime::json_form!(DescribeDemandsRequest);
 /// The successful response of [`DescribeDemandsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDemandsResponse {
     /// Details about the filing tickets whose regions meet the filter condition.
@@ -274,7 +274,7 @@ pub struct DescribeDemandsResponse {
     pub total_count: Option<i32>,
 }
 /// One `Demand` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Demand {
     /// The number of instances available for the filed resources.
@@ -367,7 +367,7 @@ pub struct Demand {
     pub zone_id: Option<String>,
 }
 /// One `SupplyInfo` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SupplyInfo {
     /// The number of delivered instances.
@@ -429,10 +429,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -528,6 +525,17 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.demands),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.region_id.view(),
+                4 => self.request_id.view(),
+                5 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.demands),
@@ -561,6 +569,30 @@ mod schema {
             Field::new("UsedAmount"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.available_amount.view(),
+                1 => self.comment.view(),
+                2 => self.delivering_amount.view(),
+                3 => self.demand_description.view(),
+                4 => self.demand_id.view(),
+                5 => self.demand_name.view(),
+                6 => self.demand_status.view(),
+                7 => self.demand_time.view(),
+                8 => self.end_time.view(),
+                9 => self.instance_charge_type.view(),
+                10 => self.instance_type.view(),
+                11 => self.instance_type_family.view(),
+                12 => self.period.view(),
+                13 => self.period_unit.view(),
+                14 => self.start_time.view(),
+                15 => View::groups(&self.supply_infos),
+                16 => self.total_amount.view(),
+                17 => self.used_amount.view(),
+                18 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.available_amount.slot(),
@@ -592,6 +624,15 @@ mod schema {
             Field::new("SupplyStartTime"),
             Field::new("SupplyStatus"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.amount.view(),
+                1 => self.supply_end_time.view(),
+                2 => self.supply_start_time.view(),
+                3 => self.supply_status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.amount.slot(),

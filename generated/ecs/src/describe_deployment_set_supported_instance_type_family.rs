@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeDeploymentSetSupportedInstanceTypeFamily` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     /// The region ID of the deployment set. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -68,7 +68,7 @@ impl Operation for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDeploymentSetSupportedInstanceTypeFamilyResponse;
     type Error = DescribeDeploymentSetSupportedInstanceTypeFamilyError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -77,7 +77,7 @@ impl Operation for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
 }
 crate::runtime::json_form!(DescribeDeploymentSetSupportedInstanceTypeFamilyRequest);
 /// The successful response of [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
     /// The instance families that support deployment sets.
@@ -122,6 +122,13 @@ mod schema {
             Field::new("InstanceTypeFamilies"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_type_families.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type_families.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::strategy::Strategy;
 /// The `DescribeDeploymentSets` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDeploymentSetsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetsRequest {
     /// The region ID of the deployment set. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -151,7 +151,7 @@ impl Operation for DescribeDeploymentSetsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDeploymentSetsResponse;
     type Error = DescribeDeploymentSetsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -160,7 +160,7 @@ impl Operation for DescribeDeploymentSetsRequest {
 }
 crate::runtime::json_form!(DescribeDeploymentSetsRequest);
 /// The successful response of [`DescribeDeploymentSetsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetsResponse {
     /// Details about deployment set information.
@@ -187,7 +187,7 @@ pub struct DescribeDeploymentSetsResponse {
     pub total_count: Option<i32>,
 }
 /// One `DeploymentSet` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DeploymentSet {
     /// The time when the deployment set was created.
@@ -264,15 +264,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(50.0),
-                            },
-                            "Maximum value: 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
             Field::new("DeploymentSetIds"),
             Field::new("DeploymentSetName"),
@@ -326,6 +318,17 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.deployment_sets),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.region_id.view(),
+                4 => self.request_id.view(),
+                5 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.deployment_sets),
@@ -351,6 +354,22 @@ mod schema {
             Field::new("InstanceIds").wrapped(),
             Field::new("Strategy"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.creation_time.view(),
+                1 => self.deployment_set_description.view(),
+                2 => self.deployment_set_id.view(),
+                3 => self.deployment_set_name.view(),
+                4 => self.deployment_strategy.view(),
+                5 => self.domain.view(),
+                6 => self.granularity.view(),
+                7 => self.group_count.view(),
+                8 => self.instance_amount.view(),
+                9 => self.instance_ids.view(),
+                10 => self.strategy.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

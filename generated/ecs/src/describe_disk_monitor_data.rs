@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeDiskMonitorData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDiskMonitorDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDiskMonitorDataRequest {
     /// The ID of the disk.
@@ -89,7 +89,7 @@ impl Operation for DescribeDiskMonitorDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDiskMonitorDataResponse;
     type Error = DescribeDiskMonitorDataError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -98,7 +98,7 @@ impl Operation for DescribeDiskMonitorDataRequest {
 }
 crate::runtime::json_form!(DescribeDiskMonitorDataRequest);
 /// The successful response of [`DescribeDiskMonitorDataRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDiskMonitorDataResponse {
     /// Details about the disk monitoring data.
@@ -113,7 +113,7 @@ pub struct DescribeDiskMonitorDataResponse {
     pub total_count: Option<i32>,
 }
 /// One `DiskMonitorData` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DiskMonitorData {
     /// The read bandwidth of the system disk. Unit: Byte/s.
@@ -274,6 +274,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.monitor_data),
+                1 => self.request_id.view(),
+                2 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.monitor_data),
@@ -295,6 +303,21 @@ mod schema {
             Field::new("LatencyWrite"),
             Field::new("TimeStamp"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.bps_read.view(),
+                1 => self.bps_total.view(),
+                2 => self.bps_write.view(),
+                3 => self.disk_id.view(),
+                4 => self.iops_read.view(),
+                5 => self.iops_total.view(),
+                6 => self.iops_write.view(),
+                7 => self.latency_read.view(),
+                8 => self.latency_write.view(),
+                9 => self.time_stamp.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.bps_read.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeDiskReplicaPairs` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDiskReplicaPairsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDiskReplicaPairsRequest {
     /// The region ID of the primary or secondary disk. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -84,7 +84,7 @@ impl Operation for DescribeDiskReplicaPairsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDiskReplicaPairsResponse;
     type Error = DescribeDiskReplicaPairsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -93,7 +93,7 @@ impl Operation for DescribeDiskReplicaPairsRequest {
 }
 crate::runtime::json_form!(DescribeDiskReplicaPairsRequest);
 /// The successful response of [`DescribeDiskReplicaPairsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDiskReplicaPairsResponse {
     /// Details about the replication relationships.
@@ -108,7 +108,7 @@ pub struct DescribeDiskReplicaPairsResponse {
     pub request_id: Option<String>,
 }
 /// One `DiskReplicaPair` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DiskReplicaPair {
     /// The description of the replication relationship.
@@ -188,10 +188,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(500.0),
-                            },
+                            Rule::range(Some(1.0), Some(500.0)),
                             "Valid values: 1 to 500.",
                         ),
                     ],
@@ -220,6 +217,14 @@ mod schema {
             Field::new("NextToken"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.disk_replica_pairs),
+                1 => self.next_token.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.disk_replica_pairs),
@@ -239,6 +244,19 @@ mod schema {
             Field::new("SourceRegion"),
             Field::new("Status"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.description.view(),
+                1 => self.destination_disk_id.view(),
+                2 => self.destination_region.view(),
+                3 => self.pair_name.view(),
+                4 => self.replica_pair_id.view(),
+                5 => self.source_disk_id.view(),
+                6 => self.source_region.view(),
+                7 => self.status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),

@@ -17,7 +17,7 @@ pub use crate::shared::tag_info::TagInfo;
 /// The `DescribeDisks` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDisksRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDisksRequest {
     /// The region ID of the disk. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -404,7 +404,7 @@ impl Operation for DescribeDisksRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDisksResponse;
     type Error = DescribeDisksError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -412,7 +412,7 @@ impl Operation for DescribeDisksRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N of the disk.
@@ -616,7 +616,7 @@ impl ValueEnum for LockReason {
 crate::runtime::value_enum_impls!(DiskType, Category, Status, LockReason);
 crate::runtime::json_form!(DescribeDisksRequest, Tag);
 /// The successful response of [`DescribeDisksRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDisksResponse {
     /// Details about the disks.
@@ -643,7 +643,7 @@ pub struct DescribeDisksResponse {
     pub total_count: Option<i32>,
 }
 /// One `Disk` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Disk {
     /// The time when the disk was attached. The time follows the ISO 8601 standard in the yyyy-MM-ddThh:mmZ format. The time is displayed in UTC.
@@ -1022,25 +1022,14 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("NextToken"),
             Field::new("MaxResults")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(500.0),
-                            },
+                            Rule::range(Some(1.0), Some(500.0)),
                             "Valid values: 1 to 500.",
                         ),
                     ],
@@ -1074,8 +1063,8 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Filter.1"),
-            Field::new("Filter.2"),
+            Field::new("Filter.1").group(),
+            Field::new("Filter.2").group(),
             Field::new("ResourceGroupId"),
             Field::new("EnableShared"),
             Field::new("Encrypted"),
@@ -1089,7 +1078,7 @@ mod schema {
                     ],
                 ),
             Field::new("KMSKeyId"),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("AdditionalAttributes"),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -1167,29 +1156,11 @@ mod schema {
             Field::new("key"),
             Field::new("Key")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
             Field::new("Value")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
             Field::new("value"),
         ];
@@ -1220,6 +1191,17 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.disks),
+                1 => self.next_token.view(),
+                2 => self.page_number.view(),
+                3 => self.page_size.view(),
+                4 => self.request_id.view(),
+                5 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.disks),
@@ -1275,6 +1257,52 @@ mod schema {
             Field::new("Type"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.attached_time.view(),
+                1 => self.auto_snapshot_policy_id.view(),
+                2 => self.bdf_id.view(),
+                3 => self.category.view(),
+                4 => self.creation_time.view(),
+                5 => self.dedicated_block_storage_cluster_id.view(),
+                6 => self.delete_auto_snapshot.view(),
+                7 => self.delete_with_instance.view(),
+                8 => self.description.view(),
+                9 => self.detached_time.view(),
+                10 => self.device.view(),
+                11 => self.disk_charge_type.view(),
+                12 => self.disk_id.view(),
+                13 => self.disk_name.view(),
+                14 => self.enable_auto_snapshot.view(),
+                15 => self.enable_automated_snapshot_policy.view(),
+                16 => self.encrypted.view(),
+                17 => self.expired_time.view(),
+                18 => self.iops.view(),
+                19 => self.iops_read.view(),
+                20 => self.iops_write.view(),
+                21 => self.image_id.view(),
+                22 => self.instance_id.view(),
+                23 => self.kms_key_id.view(),
+                24 => self.mount_instance_num.view(),
+                25 => self.mount_instances.view(),
+                26 => self.operation_locks.view(),
+                27 => self.performance_level.view(),
+                28 => self.portable.view(),
+                29 => self.product_code.view(),
+                30 => self.region_id.view(),
+                31 => self.resource_group_id.view(),
+                32 => self.serial_number.view(),
+                33 => self.size.view(),
+                34 => self.source_snapshot_id.view(),
+                35 => self.status.view(),
+                36 => self.storage_set_id.view(),
+                37 => self.storage_set_partition_number.view(),
+                38 => View::groups(&self.tags),
+                39 => self.r#type.view(),
+                40 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.attached_time.slot(),

@@ -14,7 +14,7 @@ pub use crate::shared::status_info::StatusInfo;
 /// The `DescribeDisksFullStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeDisksFullStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDisksFullStatusRequest {
     /// The region ID of the EBS device. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -164,7 +164,7 @@ impl Operation for DescribeDisksFullStatusRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDisksFullStatusResponse;
     type Error = DescribeDisksFullStatusError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -172,7 +172,7 @@ impl Operation for DescribeDisksFullStatusRequest {
     }
 }
 /// The `EventTime.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct EventTime {
     /// The beginning of the time range to query.
@@ -312,7 +312,7 @@ impl ValueEnum for EventType {
 crate::runtime::value_enum_impls!(Status, HealthStatus, EventType);
 crate::runtime::json_form!(DescribeDisksFullStatusRequest, EventTime);
 /// The successful response of [`DescribeDisksFullStatusRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeDisksFullStatusResponse {
     /// The collection of full status information of the EBS devices.
@@ -335,7 +335,7 @@ pub struct DescribeDisksFullStatusResponse {
     pub total_count: Option<i32>,
 }
 /// One `DiskFullStatusType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DiskFullStatusType {
     /// The device name of the EBS device that is attached to an instance. Example: /dev/xvdb.
@@ -362,7 +362,7 @@ pub struct DiskFullStatusType {
     pub status: Option<StatusInfo>,
 }
 /// One `DiskEventType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DiskEventType {
     /// The time when the event ended.
@@ -442,29 +442,11 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("DiskId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("EventId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("Status")
                 .checks(
@@ -517,16 +499,13 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("EventTime"),
+            Field::new("EventTime").group(),
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -603,6 +582,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.disk_full_status_set),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.disk_full_status_set),
@@ -622,6 +611,17 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("Status"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.device.view(),
+                1 => View::groups(&self.disk_event_set),
+                2 => self.disk_id.view(),
+                3 => View::group(&self.health_status),
+                4 => self.instance_id.view(),
+                5 => View::group(&self.status),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.device.slot(),
@@ -641,6 +641,16 @@ mod schema {
             Field::new("EventType"),
             Field::new("ImpactLevel"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.event_end_time.view(),
+                1 => self.event_id.view(),
+                2 => self.event_time.view(),
+                3 => View::group(&self.event_type),
+                4 => self.impact_level.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.event_end_time.slot(),

@@ -14,7 +14,7 @@ pub use crate::shared::allocated_resource::AllocatedResource;
 /// The `DescribeElasticityAssurances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeElasticityAssurancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeElasticityAssurancesRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -141,7 +141,7 @@ impl Operation for DescribeElasticityAssurancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeElasticityAssurancesResponse;
     type Error = DescribeElasticityAssurancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -150,7 +150,7 @@ impl Operation for DescribeElasticityAssurancesRequest {
 }
 crate::runtime::json_form!(DescribeElasticityAssurancesRequest);
 /// The successful response of [`DescribeElasticityAssurancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeElasticityAssurancesResponse {
     /// Details about the elasticity assurances.
@@ -173,7 +173,7 @@ pub struct DescribeElasticityAssurancesResponse {
     pub total_count: Option<i32>,
 }
 /// One `ElasticityAssuranceItem` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ElasticityAssuranceItem {
     /// Details about the allocated resources.
@@ -263,18 +263,10 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("MaxResults")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("NextToken"),
-            Field::new("PrivatePoolOptions"),
+            Field::new("PrivatePoolOptions").group(),
             Field::new("InstanceType"),
             Field::new("ZoneId"),
             Field::new("InstanceChargeType")
@@ -330,6 +322,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.elasticity_assurance_set),
+                1 => self.max_results.view(),
+                2 => self.next_token.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.elasticity_assurance_set),
@@ -355,6 +357,23 @@ mod schema {
             Field::new("TotalAssuranceTimes"),
             Field::new("UsedAssuranceTimes"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.allocated_resources),
+                1 => self.description.view(),
+                2 => self.end_time.view(),
+                3 => self.latest_start_time.view(),
+                4 => self.private_pool_options_id.view(),
+                5 => self.private_pool_options_match_criteria.view(),
+                6 => self.private_pool_options_name.view(),
+                7 => self.region_id.view(),
+                8 => self.start_time.view(),
+                9 => self.status.view(),
+                10 => self.total_assurance_times.view(),
+                11 => self.used_assurance_times.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.allocated_resources),

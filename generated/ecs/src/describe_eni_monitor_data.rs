@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeEniMonitorData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeEniMonitorDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeEniMonitorDataRequest {
     /// The end time of the retrieved data. Specify the time in the [ISO 8601](https://www.alibabacloud.com/help/doc-detail/25696.htm) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the specified value of seconds \(ss\) is not 00, the time is rounded up to the next minute.
@@ -104,7 +104,7 @@ impl Operation for DescribeEniMonitorDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeEniMonitorDataResponse;
     type Error = DescribeEniMonitorDataError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -113,7 +113,7 @@ impl Operation for DescribeEniMonitorDataRequest {
 }
 crate::runtime::json_form!(DescribeEniMonitorDataRequest);
 /// The successful response of [`DescribeEniMonitorDataRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeEniMonitorDataResponse {
     /// Details about the ENI monitoring data.
@@ -128,7 +128,7 @@ pub struct DescribeEniMonitorDataResponse {
     pub total_count: Option<i32>,
 }
 /// One `EniMonitorData` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct EniMonitorData {
     /// The discarded intranet data packets received by the secondary ENI. Unit: packets.
@@ -287,6 +287,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.monitor_data),
+                1 => self.request_id.view(),
+                2 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.monitor_data),
@@ -306,6 +314,19 @@ mod schema {
             Field::new("PacketTx"),
             Field::new("TimeStamp"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.drop_packet_rx.view(),
+                1 => self.drop_packet_tx.view(),
+                2 => self.eni_id.view(),
+                3 => self.intranet_rx.view(),
+                4 => self.intranet_tx.view(),
+                5 => self.packet_rx.view(),
+                6 => self.packet_tx.view(),
+                7 => self.time_stamp.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.drop_packet_rx.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeHpcClusters` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeHpcClustersRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeHpcClustersRequest {
     /// The region ID of the HPC cluster. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -106,7 +106,7 @@ impl Operation for DescribeHpcClustersRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeHpcClustersResponse;
     type Error = DescribeHpcClustersError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -118,7 +118,7 @@ impl Operation for DescribeHpcClustersRequest {
 }
 crate::runtime::json_form!(DescribeHpcClustersRequest);
 /// The successful response of [`DescribeHpcClustersRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeHpcClustersResponse {
     /// Details about the HPC clusters. The value is an array that consists of the information of each HPC cluster.
@@ -141,7 +141,7 @@ pub struct DescribeHpcClustersResponse {
     pub total_count: Option<i32>,
 }
 /// One `HpcCluster` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct HpcCluster {
     /// The description of the HPC cluster.
@@ -205,10 +205,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -221,15 +218,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -260,6 +249,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.hpc_clusters),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.hpc_clusters),
@@ -276,6 +275,14 @@ mod schema {
             Field::new("HpcClusterId"),
             Field::new("Name"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.description.view(),
+                1 => self.hpc_cluster_id.view(),
+                2 => self.name.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),

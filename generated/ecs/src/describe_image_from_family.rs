@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeImageFromFamily` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeImageFromFamilyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeImageFromFamilyRequest {
     /// The name of the image family. The name must be 2 to 128 characters in length and can contain letters, digits, colons \(:\), underscores \(\_\), and hyphens \(-\). It must start with a letter and cannot start with `http://`, `https://`, acs:, or aliyun.
@@ -67,7 +67,7 @@ impl Operation for DescribeImageFromFamilyRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageFromFamilyResponse;
     type Error = DescribeImageFromFamilyError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for DescribeImageFromFamilyRequest {
 }
 crate::runtime::json_form!(DescribeImageFromFamilyRequest);
 /// The successful response of [`DescribeImageFromFamilyRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeImageFromFamilyResponse {
     /// The image information.
@@ -87,7 +87,7 @@ pub struct DescribeImageFromFamilyResponse {
     pub request_id: Option<String>,
 }
 /// One `Image` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Image {
     /// The image architecture. Valid values:
@@ -199,7 +199,7 @@ pub struct Image {
     pub usage: Option<String>,
 }
 /// One `DiskDeviceMapping` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DiskDeviceMapping {
     /// The device name of the disk. Example: /dev/xvdb.
@@ -234,7 +234,7 @@ pub struct DiskDeviceMapping {
     pub r#type: Option<String>,
 }
 /// One `Tag` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The tag key of the image.
@@ -276,20 +276,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -322,6 +313,13 @@ mod schema {
     }
     impl Schema for super::DescribeImageFromFamilyResponse {
         const FIELDS: &'static [Field] = &[Field::new("Image"), Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.image),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.image),
@@ -355,6 +353,34 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("Usage"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.architecture.view(),
+                1 => self.creation_time.view(),
+                2 => self.description.view(),
+                3 => View::groups(&self.disk_device_mappings),
+                4 => self.image_family.view(),
+                5 => self.image_id.view(),
+                6 => self.image_name.view(),
+                7 => self.image_owner_alias.view(),
+                8 => self.image_version.view(),
+                9 => self.is_copied.view(),
+                10 => self.is_self_shared.view(),
+                11 => self.is_subscribed.view(),
+                12 => self.is_support_cloudinit.view(),
+                13 => self.is_support_io_optimized.view(),
+                14 => self.os_name.view(),
+                15 => self.os_type.view(),
+                16 => self.platform.view(),
+                17 => self.product_code.view(),
+                18 => self.progress.view(),
+                19 => self.size.view(),
+                20 => self.status.view(),
+                21 => View::groups(&self.tags),
+                22 => self.usage.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.architecture.slot(),
@@ -393,6 +419,18 @@ mod schema {
             Field::new("SnapshotId"),
             Field::new("Type"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.device.view(),
+                1 => self.format.view(),
+                2 => self.import_oss_bucket.view(),
+                3 => self.import_oss_object.view(),
+                4 => self.size.view(),
+                5 => self.snapshot_id.view(),
+                6 => self.r#type.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.device.slot(),
@@ -407,6 +445,13 @@ mod schema {
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[Field::new("TagKey"), Field::new("TagValue")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.tag_key.view(),
+                1 => self.tag_value.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.tag_key.slot(),

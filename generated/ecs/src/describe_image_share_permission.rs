@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeImageSharePermission` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeImageSharePermissionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeImageSharePermissionRequest {
     /// The ID of the custom image.
@@ -92,7 +92,7 @@ impl Operation for DescribeImageSharePermissionRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageSharePermissionResponse;
     type Error = DescribeImageSharePermissionError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -101,7 +101,7 @@ impl Operation for DescribeImageSharePermissionRequest {
 }
 crate::runtime::json_form!(DescribeImageSharePermissionRequest);
 /// The successful response of [`DescribeImageSharePermissionRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeImageSharePermissionResponse {
     /// The Alibaba Cloud accounts.
@@ -134,7 +134,7 @@ pub struct DescribeImageSharePermissionResponse {
     pub total_count: Option<i32>,
 }
 /// One `Account` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Account {
     /// The ID of the Alibaba Cloud account.
@@ -143,7 +143,7 @@ pub struct Account {
     pub aliyun_id: Option<String>,
 }
 /// One `ShareGroup` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ShareGroup {
     /// The shared group.
@@ -189,10 +189,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -227,6 +224,19 @@ mod schema {
             Field::new("ShareGroups").wrapped(),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.accounts),
+                1 => self.image_id.view(),
+                2 => self.page_number.view(),
+                3 => self.page_size.view(),
+                4 => self.region_id.view(),
+                5 => self.request_id.view(),
+                6 => View::groups(&self.share_groups),
+                7 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.accounts),
@@ -242,12 +252,24 @@ mod schema {
     }
     impl Schema for super::Account {
         const FIELDS: &'static [Field] = &[Field::new("AliyunId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.aliyun_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.aliyun_id.slot()
         }
     }
     impl Schema for super::ShareGroup {
         const FIELDS: &'static [Field] = &[Field::new("Group")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.group.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.group.slot()
         }

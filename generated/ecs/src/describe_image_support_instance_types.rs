@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeImageSupportInstanceTypes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeImageSupportInstanceTypesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeImageSupportInstanceTypesRequest {
     /// The region ID of the image. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -95,7 +95,7 @@ impl Operation for DescribeImageSupportInstanceTypesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageSupportInstanceTypesResponse;
     type Error = DescribeImageSupportInstanceTypesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -103,7 +103,7 @@ impl Operation for DescribeImageSupportInstanceTypesRequest {
     }
 }
 /// The `Filter.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Filter {
     /// The key of filter condition N. Only the image ID can be used to filter instance types. Valid values:
@@ -195,7 +195,7 @@ impl ValueEnum for FilterKey {
 crate::runtime::value_enum_impls!(ActionType, FilterKey);
 crate::runtime::json_form!(DescribeImageSupportInstanceTypesRequest, Filter);
 /// The successful response of [`DescribeImageSupportInstanceTypesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeImageSupportInstanceTypesResponse {
     /// The ID of the image.
@@ -214,7 +214,7 @@ pub struct DescribeImageSupportInstanceTypesResponse {
     pub request_id: Option<String>,
 }
 /// One `InstanceType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceType {
     /// The number of vCPUs of the instance type.
@@ -282,7 +282,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Filter"),
+            Field::new("Filter").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -336,6 +336,15 @@ mod schema {
             Field::new("RegionId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.image_id.view(),
+                1 => View::groups(&self.instance_types),
+                2 => self.region_id.view(),
+                3 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),
@@ -352,6 +361,15 @@ mod schema {
             Field::new("InstanceTypeId"),
             Field::new("MemorySize"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.cpu_core_count.view(),
+                1 => self.instance_type_family.view(),
+                2 => self.instance_type_id.view(),
+                3 => self.memory_size.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.cpu_core_count.slot(),

@@ -15,7 +15,7 @@ pub use crate::shared::tag_info::TagInfo;
 /// The `DescribeImages` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeImagesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeImagesRequest {
     /// The region ID of the image. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -281,7 +281,7 @@ impl Operation for DescribeImagesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeImagesResponse;
     type Error = DescribeImagesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -289,7 +289,7 @@ impl Operation for DescribeImagesRequest {
     }
 }
 /// The `Filter.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Filter {
     /// The key of filter N used to query resources. Valid values:
@@ -442,7 +442,7 @@ impl ValueEnum for ActionType {
 crate::runtime::value_enum_impls!(Status, Architecture, Usage, ActionType);
 crate::runtime::json_form!(DescribeImagesRequest, Filter);
 /// The successful response of [`DescribeImagesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeImagesResponse {
     /// Details about the images.
@@ -469,7 +469,7 @@ pub struct DescribeImagesResponse {
     pub total_count: Option<i32>,
 }
 /// One `Image` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Image {
     /// The image architecture. Valid values:
@@ -590,7 +590,7 @@ pub struct Image {
     pub usage: Option<String>,
 }
 /// One `DiskDeviceMapping` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DiskDeviceMapping {
     /// The device name of the disk. Example: /dev/xvdb.
@@ -747,15 +747,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("Usage")
                 .checks(
@@ -766,7 +758,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("DryRun")
                 .checks(
                     &[
@@ -785,7 +777,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Filter"),
+            Field::new("Filter").group(),
             Field::new("ResourceGroupId"),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -876,6 +868,17 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.images),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.region_id.view(),
+                4 => self.request_id.view(),
+                5 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.images),
@@ -915,6 +918,36 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("Usage"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.architecture.view(),
+                1 => self.creation_time.view(),
+                2 => self.description.view(),
+                3 => View::groups(&self.disk_device_mappings),
+                4 => self.image_family.view(),
+                5 => self.image_id.view(),
+                6 => self.image_name.view(),
+                7 => self.image_owner_alias.view(),
+                8 => self.image_version.view(),
+                9 => self.is_copied.view(),
+                10 => self.is_self_shared.view(),
+                11 => self.is_subscribed.view(),
+                12 => self.is_support_cloudinit.view(),
+                13 => self.is_support_io_optimized.view(),
+                14 => self.os_name.view(),
+                15 => self.os_name_en.view(),
+                16 => self.os_type.view(),
+                17 => self.platform.view(),
+                18 => self.product_code.view(),
+                19 => self.progress.view(),
+                20 => self.resource_group_id.view(),
+                21 => self.size.view(),
+                22 => self.status.view(),
+                23 => View::groups(&self.tags),
+                24 => self.usage.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.architecture.slot(),
@@ -957,6 +990,20 @@ mod schema {
             Field::new("SnapshotId"),
             Field::new("Type"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.device.view(),
+                1 => self.format.view(),
+                2 => self.import_oss_bucket.view(),
+                3 => self.import_oss_object.view(),
+                4 => self.progress.view(),
+                5 => self.remain_time.view(),
+                6 => self.size.view(),
+                7 => self.snapshot_id.view(),
+                8 => self.r#type.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.device.slot(),

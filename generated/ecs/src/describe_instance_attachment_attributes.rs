@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeInstanceAttachmentAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceAttachmentAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceAttachmentAttributesRequest {
     /// The IDs of instances. The value can be a JSON array that consists of up to 100 instance IDs. Separate multiple instance IDs with commas \(,\).
@@ -99,7 +99,7 @@ impl Operation for DescribeInstanceAttachmentAttributesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceAttachmentAttributesResponse;
     type Error = DescribeInstanceAttachmentAttributesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -108,7 +108,7 @@ impl Operation for DescribeInstanceAttachmentAttributesRequest {
 }
 crate::runtime::json_form!(DescribeInstanceAttachmentAttributesRequest);
 /// The successful response of [`DescribeInstanceAttachmentAttributesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceAttachmentAttributesResponse {
     /// Details about the private pools from which the instances are created.
@@ -131,7 +131,7 @@ pub struct DescribeInstanceAttachmentAttributesResponse {
     pub total_count: Option<i32>,
 }
 /// One `Instance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Instance {
     /// The ID of the instance.
@@ -187,15 +187,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -224,6 +216,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instances),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instances),
@@ -240,6 +242,14 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("PrivatePoolOptionsMatchCriteria"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_id.view(),
+                1 => self.private_pool_options_id.view(),
+                2 => self.private_pool_options_match_criteria.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

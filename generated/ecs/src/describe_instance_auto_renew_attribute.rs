@@ -11,7 +11,7 @@ pub use crate::shared::renewal_status::RenewalStatus;
 /// The `DescribeInstanceAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceAutoRenewAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -115,7 +115,7 @@ impl Operation for DescribeInstanceAutoRenewAttributeRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceAutoRenewAttributeResponse;
     type Error = DescribeInstanceAutoRenewAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -124,7 +124,7 @@ impl Operation for DescribeInstanceAutoRenewAttributeRequest {
 }
 crate::runtime::json_form!(DescribeInstanceAutoRenewAttributeRequest);
 /// The successful response of [`DescribeInstanceAutoRenewAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceAutoRenewAttributeResponse {
     /// Details about the renewal attributes of instances.
@@ -147,7 +147,7 @@ pub struct DescribeInstanceAutoRenewAttributeResponse {
     pub total_count: Option<i32>,
 }
 /// One `InstanceRenewAttribute` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceRenewAttribute {
     /// Indicates whether auto-renewal was enabled.
@@ -241,10 +241,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "Note: The InstanceId and RenewalStatus parameters cannot be empty at the same time.",
                         ),
                     ],
@@ -262,10 +259,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -300,6 +294,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_renew_attributes),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_renew_attributes),
@@ -318,6 +322,16 @@ mod schema {
             Field::new("PeriodUnit"),
             Field::new("RenewalStatus"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.auto_renew_enabled.view(),
+                1 => self.duration.view(),
+                2 => self.instance_id.view(),
+                3 => self.period_unit.view(),
+                4 => self.renewal_status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_renew_enabled.slot(),

@@ -16,7 +16,7 @@ pub use crate::shared::inactive_disk::InactiveDisk;
 /// The `DescribeInstanceHistoryEvents` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceHistoryEventsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceHistoryEventsRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -211,7 +211,7 @@ impl Operation for DescribeInstanceHistoryEventsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceHistoryEventsResponse;
     type Error = DescribeInstanceHistoryEventsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -405,7 +405,7 @@ crate::runtime::value_enum_impls!(
 );
 crate::runtime::json_form!(DescribeInstanceHistoryEventsRequest);
 /// The successful response of [`DescribeInstanceHistoryEventsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceHistoryEventsResponse {
     /// Details about the history system events.
@@ -428,7 +428,7 @@ pub struct DescribeInstanceHistoryEventsResponse {
     pub total_count: Option<i32>,
 }
 /// One `InstanceSystemEventType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceSystemEventType {
     /// The lifecycle status of the system event.
@@ -467,7 +467,7 @@ pub struct InstanceSystemEventType {
     pub reason: Option<String>,
 }
 /// One `EventCycleStatus` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct EventCycleStatusInfo {
     /// The status code of the system event.
@@ -530,16 +530,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("EventId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("InstanceEventCycleStatus")
                 .checks(
@@ -558,14 +549,7 @@ mod schema {
                             ),
                             "Valid values: Scheduled Avoided Executing Executed Canceled Failed Inquiring",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 7,
-                            },
-                            "Valid values of N: 1 to 7.",
-                        ),
+                        Check::new(Rule::index(0, 1, 7), "Valid values of N: 1 to 7."),
                     ],
                 ),
             Field::new("EventCycleStatus")
@@ -607,14 +591,7 @@ mod schema {
                             ),
                             "Valid values: SystemMaintenance.Reboot: The instance is restarted due to system maintenance. SystemMaintenance.Redeploy: The instance is redeployed due to system maintenance. SystemFailure.Reboot: The instance is restarted due to a system failure. SystemFailure.Redeploy: The instance is redeployed due to a system failure. SystemFailure.Delete: The instance is released due to an instance creation failure. InstanceFailure.Reboot: The instance is restarted due to an instance failure. InstanceExpiration.Stop: The instance is stopped due to subscription expiration. InstanceExpiration.Delete: The instance is released due to subscription expiration. AccountUnbalanced.Stop: The pay-as-you-go instance is stopped due to overdue payments. AccountUnbalanced.Delete: The pay-as-you-go instance is released due to overdue payments.",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 30,
-                            },
-                            "Valid values of N: 1 to 30.",
-                        ),
+                        Check::new(Rule::index(0, 1, 30), "Valid values of N: 1 to 30."),
                     ],
                 ),
             Field::new("EventType")
@@ -639,17 +616,14 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("NotBefore"),
-            Field::new("EventPublishTime"),
+            Field::new("NotBefore").group(),
+            Field::new("EventPublishTime").group(),
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -695,6 +669,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_system_event_set),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_system_event_set),
@@ -718,6 +702,21 @@ mod schema {
             Field::new("NotBefore"),
             Field::new("Reason"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.event_cycle_status),
+                1 => self.event_finish_time.view(),
+                2 => self.event_id.view(),
+                3 => self.event_publish_time.view(),
+                4 => View::group(&self.event_type),
+                5 => View::group(&self.extended_attribute),
+                6 => self.impact_level.view(),
+                7 => self.instance_id.view(),
+                8 => self.not_before.view(),
+                9 => self.reason.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.event_cycle_status),
@@ -735,6 +734,13 @@ mod schema {
     }
     impl Schema for super::EventCycleStatusInfo {
         const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.code.view(),
+                1 => self.name.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeInstanceMaintenanceAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceMaintenanceAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceMaintenanceAttributesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -103,7 +103,7 @@ impl Operation for DescribeInstanceMaintenanceAttributesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceMaintenanceAttributesResponse;
     type Error = DescribeInstanceMaintenanceAttributesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -112,7 +112,7 @@ impl Operation for DescribeInstanceMaintenanceAttributesRequest {
 }
 crate::runtime::json_form!(DescribeInstanceMaintenanceAttributesRequest);
 /// The successful response of [`DescribeInstanceMaintenanceAttributesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceMaintenanceAttributesResponse {
     /// Details of the maintenance properties.
@@ -135,7 +135,7 @@ pub struct DescribeInstanceMaintenanceAttributesResponse {
     pub total_count: Option<i32>,
 }
 /// One `MaintenanceAttribute` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct MaintenanceAttribute {
     /// The property of the maintenance action of the instance.
@@ -152,7 +152,7 @@ pub struct MaintenanceAttribute {
     pub notify_on_maintenance: Option<bool>,
 }
 /// One `ActionOnMaintenance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ActionOnMaintenance {
     /// The default maintenance action.
@@ -173,7 +173,7 @@ pub struct ActionOnMaintenance {
     pub value: Option<String>,
 }
 /// One `MaintenanceWindow` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct MaintenanceWindow {
     /// The end time of the maintenance window.
@@ -232,26 +232,14 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("InstanceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -283,6 +271,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.maintenance_attributes),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.maintenance_attributes),
@@ -300,6 +298,15 @@ mod schema {
             Field::new("MaintenanceWindows").wrapped(),
             Field::new("NotifyOnMaintenance"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.action_on_maintenance),
+                1 => self.instance_id.view(),
+                2 => View::groups(&self.maintenance_windows),
+                3 => self.notify_on_maintenance.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.action_on_maintenance),
@@ -315,6 +322,14 @@ mod schema {
             Field::new("SupportedValues"),
             Field::new("Value"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.default_value.view(),
+                1 => self.supported_values.view(),
+                2 => self.value.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.default_value.slot(),
@@ -328,6 +343,13 @@ mod schema {
             Field::new("EndTime"),
             Field::new("StartTime"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.end_time.view(),
+                1 => self.start_time.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.end_time.slot(),

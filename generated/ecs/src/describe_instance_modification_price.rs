@@ -15,7 +15,7 @@ pub use crate::shared::rule::Rule;
 /// The `DescribeInstanceModificationPrice` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceModificationPriceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceModificationPriceRequest {
     /// The ID of the instance for which you want to query pricing information for a configuration upgrade.
@@ -100,7 +100,7 @@ impl Operation for DescribeInstanceModificationPriceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceModificationPriceResponse;
     type Error = DescribeInstanceModificationPriceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -108,7 +108,7 @@ impl Operation for DescribeInstanceModificationPriceRequest {
     }
 }
 /// The `DataDisk.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk {
     /// The category of data disk N. You can specify this parameter if you want to query the pricing information about newly attached subscription data disks. Valid values of N: 1 to 16. Valid values:
@@ -175,7 +175,7 @@ impl DataDisk {
 }
 crate::runtime::json_form!(DescribeInstanceModificationPriceRequest, DataDisk);
 /// The successful response of [`DescribeInstanceModificationPriceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceModificationPriceResponse {
     /// Details about the prices and discount rules.
@@ -186,7 +186,7 @@ pub struct DescribeInstanceModificationPriceResponse {
     pub request_id: Option<String>,
 }
 /// One `PriceInfo` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PriceInfo {
     /// The price.
@@ -195,7 +195,7 @@ pub struct PriceInfo {
     pub rules: Vec<Rule>,
 }
 /// One `Price` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Price {
     /// The currency unit. Valid values:
@@ -331,8 +331,8 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
             Field::new("InstanceType"),
-            Field::new("SystemDisk"),
-            Field::new("DataDisk"),
+            Field::new("SystemDisk").group(),
+            Field::new("DataDisk").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -365,28 +365,12 @@ mod schema {
                             ),
                             "Valid values: cloud_efficiency: ultra disk cloud_ssd: standard SSD cloud_essd: enhanced SSD (ESSD) cloud: basic disk",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
+                        Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16."),
                     ],
                 ),
             Field::new("Size")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
             Field::new("PerformanceLevel")
                 .checks(
@@ -465,6 +449,13 @@ mod schema {
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.price_info),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price_info),
@@ -477,6 +468,13 @@ mod schema {
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.price),
+                1 => View::groups(&self.rules),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price),
@@ -491,6 +489,15 @@ mod schema {
             Field::new("OriginalPrice"),
             Field::new("TradePrice"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.currency.view(),
+                1 => self.discount_price.view(),
+                2 => self.original_price.view(),
+                3 => self.trade_price.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.currency.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeInstanceMonitorData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceMonitorDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceMonitorDataRequest {
     /// The ID of the instance.
@@ -89,7 +89,7 @@ impl Operation for DescribeInstanceMonitorDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceMonitorDataResponse;
     type Error = DescribeInstanceMonitorDataError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -98,7 +98,7 @@ impl Operation for DescribeInstanceMonitorDataRequest {
 }
 crate::runtime::json_form!(DescribeInstanceMonitorDataRequest);
 /// The successful response of [`DescribeInstanceMonitorDataRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceMonitorDataResponse {
     /// The collection of monitoring data about the instance.
@@ -109,7 +109,7 @@ pub struct DescribeInstanceMonitorDataResponse {
     pub request_id: Option<String>,
 }
 /// One `InstanceMonitorData` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceMonitorData {
     /// The read bandwidth of the system disk. Unit: Byte/s.
@@ -296,6 +296,13 @@ mod schema {
             Field::new("MonitorData").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.monitor_data),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.monitor_data),
@@ -323,6 +330,28 @@ mod schema {
             Field::new("IntranetTX"),
             Field::new("TimeStamp"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.bps_read.view(),
+                1 => self.bps_write.view(),
+                2 => self.cpu.view(),
+                3 => self.cpu_advance_credit_balance.view(),
+                4 => self.cpu_credit_balance.view(),
+                5 => self.cpu_credit_usage.view(),
+                6 => self.cpu_notpaid_surplus_credit_usage.view(),
+                7 => self.iops_read.view(),
+                8 => self.iops_write.view(),
+                9 => self.instance_id.view(),
+                10 => self.internet_bandwidth.view(),
+                11 => self.internet_rx.view(),
+                12 => self.internet_tx.view(),
+                13 => self.intranet_bandwidth.view(),
+                14 => self.intranet_rx.view(),
+                15 => self.intranet_tx.view(),
+                16 => self.time_stamp.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.bps_read.slot(),

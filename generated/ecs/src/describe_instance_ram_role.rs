@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceRamRoleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceRamRoleRequest {
     /// The region ID of the instance RAM role. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -106,7 +106,7 @@ impl Operation for DescribeInstanceRamRoleRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceRamRoleResponse;
     type Error = DescribeInstanceRamRoleError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -115,7 +115,7 @@ impl Operation for DescribeInstanceRamRoleRequest {
 }
 crate::runtime::json_form!(DescribeInstanceRamRoleRequest);
 /// The successful response of [`DescribeInstanceRamRoleRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceRamRoleResponse {
     /// Details about the instance RAM roles.
@@ -130,7 +130,7 @@ pub struct DescribeInstanceRamRoleResponse {
     pub total_count: Option<i32>,
 }
 /// One `InstanceRamRoleSet` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceRamRoleSet {
     /// The ID of the instance.
@@ -191,10 +191,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(50.0),
-                            },
+                            Rule::range(Some(1.0), Some(50.0)),
                             "Valid values: 1 to 50.",
                         ),
                     ],
@@ -228,6 +225,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_ram_role_sets),
+                1 => self.request_id.view(),
+                2 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_ram_role_sets),
@@ -242,6 +247,14 @@ mod schema {
             Field::new("RamRoleName"),
             Field::new("RegionId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_id.view(),
+                1 => self.ram_role_name.view(),
+                2 => self.region_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeInstanceStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -116,7 +116,7 @@ impl Operation for DescribeInstanceStatusRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceStatusResponse;
     type Error = DescribeInstanceStatusError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -125,7 +125,7 @@ impl Operation for DescribeInstanceStatusRequest {
 }
 crate::runtime::json_form!(DescribeInstanceStatusRequest);
 /// The successful response of [`DescribeInstanceStatusRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusResponse {
     /// The status information of instances.
@@ -148,7 +148,7 @@ pub struct DescribeInstanceStatusResponse {
     pub total_count: Option<i32>,
 }
 /// One `InstanceStatus` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceStatus {
     /// The ID of the instance.
@@ -181,16 +181,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("InstanceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("ZoneId"),
             Field::new("ClusterId"),
@@ -199,10 +190,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(50.0),
-                            },
+                            Rule::range(Some(1.0), Some(50.0)),
                             "Valid values: 1 to 50.",
                         ),
                     ],
@@ -238,6 +226,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_statuses),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_statuses),
@@ -253,6 +251,13 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("Status"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_id.view(),
+                1 => self.status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeInstanceTypeFamilies` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceTypeFamiliesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeFamiliesRequest {
     /// The ID of the region. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -81,7 +81,7 @@ impl Operation for DescribeInstanceTypeFamiliesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceTypeFamiliesResponse;
     type Error = DescribeInstanceTypeFamiliesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -129,7 +129,7 @@ impl ValueEnum for Generation {
 crate::runtime::value_enum_impls!(Generation);
 crate::runtime::json_form!(DescribeInstanceTypeFamiliesRequest);
 /// The successful response of [`DescribeInstanceTypeFamiliesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeFamiliesResponse {
     /// Details about instance families.
@@ -140,7 +140,7 @@ pub struct DescribeInstanceTypeFamiliesResponse {
     pub request_id: Option<String>,
 }
 /// One `InstanceTypeFamily` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceTypeFamily {
     /// The generation of the instance family.
@@ -204,6 +204,13 @@ mod schema {
             Field::new("InstanceTypeFamilies").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_type_families),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_type_families),
@@ -216,6 +223,13 @@ mod schema {
             Field::new("Generation"),
             Field::new("InstanceTypeFamilyId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.generation.view(),
+                1 => self.instance_type_family_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.generation.slot(),

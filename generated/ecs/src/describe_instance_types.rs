@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeInstanceTypes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceTypesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesRequest {
     /// The instance family to which the instance type belongs. For the valid values, see [DescribeInstanceTypeFamilies](https://www.alibabacloud.com/help/doc-detail/25621.htm).
@@ -76,7 +76,7 @@ impl Operation for DescribeInstanceTypesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceTypesResponse;
     type Error = DescribeInstanceTypesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -85,7 +85,7 @@ impl Operation for DescribeInstanceTypesRequest {
 }
 crate::runtime::json_form!(DescribeInstanceTypesRequest);
 /// The successful response of [`DescribeInstanceTypesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesResponse {
     /// Details about the instance types.
@@ -96,7 +96,7 @@ pub struct DescribeInstanceTypesResponse {
     pub request_id: Option<String>,
 }
 /// One `InstanceType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceType {
     /// The baseline vCPU computing performance \(overall computing performance of all vCPUs\) of the t5 or t6 burstable instance family.
@@ -232,16 +232,7 @@ mod schema {
             Field::new("InstanceTypeFamily"),
             Field::new("InstanceTypes")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 10,
-                            },
-                            "Valid values of N: 1 to 10.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -263,6 +254,13 @@ mod schema {
             Field::new("InstanceTypes").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_types),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_types),
@@ -299,6 +297,37 @@ mod schema {
             Field::new("SecondaryEniQueueNumber"),
             Field::new("TotalEniQueueQuantity"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.baseline_credit.view(),
+                1 => self.cpu_core_count.view(),
+                2 => self.disk_quantity.view(),
+                3 => self.eni_ipv6_address_quantity.view(),
+                4 => self.eni_private_ip_address_quantity.view(),
+                5 => self.eni_quantity.view(),
+                6 => self.eni_total_quantity.view(),
+                7 => self.eni_trunk_supported.view(),
+                8 => self.gpu_amount.view(),
+                9 => self.gpu_spec.view(),
+                10 => self.initial_credit.view(),
+                11 => self.instance_bandwidth_rx.view(),
+                12 => self.instance_bandwidth_tx.view(),
+                13 => self.instance_family_level.view(),
+                14 => self.instance_pps_rx.view(),
+                15 => self.instance_pps_tx.view(),
+                16 => self.instance_type_family.view(),
+                17 => self.instance_type_id.view(),
+                18 => self.local_storage_amount.view(),
+                19 => self.local_storage_capacity.view(),
+                20 => self.local_storage_category.view(),
+                21 => self.maximum_queue_number_per_eni.view(),
+                22 => self.memory_size.view(),
+                23 => self.primary_eni_queue_number.view(),
+                24 => self.secondary_eni_queue_number.view(),
+                25 => self.total_eni_queue_quantity.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.baseline_credit.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeInstanceVncUrl` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstanceVncUrlRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceVncUrlRequest {
     /// The ID of the instance.
@@ -67,7 +67,7 @@ impl Operation for DescribeInstanceVncUrlRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceVncUrlResponse;
     type Error = DescribeInstanceVncUrlError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for DescribeInstanceVncUrlRequest {
 }
 crate::runtime::json_form!(DescribeInstanceVncUrlRequest);
 /// The successful response of [`DescribeInstanceVncUrlRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstanceVncUrlResponse {
     /// The ID of the request.
@@ -146,6 +146,13 @@ mod schema {
             Field::new("RequestId"),
             Field::new("VncUrl"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                1 => self.vnc_url.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -24,7 +24,7 @@ pub use crate::shared::tag_info::TagInfo;
 /// The `DescribeInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstancesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -442,7 +442,7 @@ impl Operation for DescribeInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstancesResponse;
     type Error = DescribeInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -450,7 +450,7 @@ impl Operation for DescribeInstancesRequest {
     }
 }
 /// The `Filter.3.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Filter3 {
     /// The key of filter 3 used to query resources. Set the value to `ExpiredStartTime`. You can set both `Filter.3.Key` and `Filter.3.Value` to specify the beginning of the time range in which to query expired resources.
@@ -479,7 +479,7 @@ impl Filter3 {
     }
 }
 /// The `Filter.4.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Filter4 {
     /// The key of filter 4 used to query resources. Set the value to `ExpiredEndTime`. You can set both `Filter.4.Key` and `Filter.4.Value` specify the end of the time range in which to query expired resources.
@@ -620,7 +620,7 @@ impl ValueEnum for AdditionalAttributes {
 crate::runtime::value_enum_impls!(Status, Filter3key, Filter4key, AdditionalAttributes);
 crate::runtime::json_form!(DescribeInstancesRequest, Filter3, Filter4);
 /// The successful response of [`DescribeInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstancesResponse {
     /// Details about the instances.
@@ -647,7 +647,7 @@ pub struct DescribeInstancesResponse {
     pub total_count: Option<i32>,
 }
 /// One `Instance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Instance {
     /// The automatic release time of the pay-as-you-go instance.
@@ -913,7 +913,7 @@ pub struct Instance {
     pub zone_id: Option<String>,
 }
 /// One `CpuOptions` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CpuOptions {
     /// The number of CPU cores.
@@ -930,7 +930,7 @@ pub struct CpuOptions {
     pub threads_per_core: Option<i32>,
 }
 /// One `DedicatedHostAttribute` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DedicatedHostAttribute {
     /// The ID of the dedicated host cluster.
@@ -947,7 +947,7 @@ pub struct DedicatedHostAttribute {
     pub dedicated_host_name: Option<String>,
 }
 /// One `DedicatedInstanceAttribute` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DedicatedInstanceAttribute {
     /// Indicates whether the instance on a dedicated host is associated with the dedicated host. Valid values:
@@ -966,7 +966,7 @@ pub struct DedicatedInstanceAttribute {
     pub tenancy: Option<String>,
 }
 /// One `EcsCapacityReservationAttr` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct EcsCapacityReservationAttr {
     /// The ID of the capacity reservation.
@@ -979,7 +979,7 @@ pub struct EcsCapacityReservationAttr {
     pub capacity_reservation_preference: Option<String>,
 }
 /// One `EipAddress` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct EipAddress {
     /// The ID of the EIP.
@@ -1007,7 +1007,7 @@ pub struct EipAddress {
     pub is_support_unassociate: Option<bool>,
 }
 /// One `HibernationOptions` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct HibernationOptions {
     /// **Note:** This parameter is in invitational preview and unavailable.
@@ -1016,7 +1016,7 @@ pub struct HibernationOptions {
     pub configured: Option<bool>,
 }
 /// One `MetadataOptions` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct MetadataOptions {
     /// Indicates whether the access channel for instance metadata was enabled. Valid values:
@@ -1039,7 +1039,7 @@ pub struct MetadataOptions {
     pub http_tokens: Option<String>,
 }
 /// One `NetworkInterface` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct NetworkInterface {
     /// The IPv6 addresses assigned to the ENI. This parameter has a value only when the `AdditionalAttributes.N` request parameter is set to `NETWORK_PRIMARY_ENI_IP`.
@@ -1067,7 +1067,7 @@ pub struct NetworkInterface {
     pub r#type: Option<String>,
 }
 /// One `LockReason` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LockReason {
     /// The description of the locked instance.
@@ -1086,7 +1086,7 @@ pub struct LockReason {
     pub lock_reason: Option<String>,
 }
 /// One `VpcAttributes` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct VpcAttributes {
     /// The Network Address Translation \(NAT\) IP address of the instance. It is used by ECS instances in different VPCs for communication.
@@ -1186,28 +1186,12 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("NextToken"),
             Field::new("MaxResults")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("InnerIpAddresses"),
             Field::new("PrivateIpAddresses"),
@@ -1245,12 +1229,12 @@ mod schema {
                     ],
                 ),
             Field::new("LockReason"),
-            Field::new("Filter.1"),
-            Field::new("Filter.2"),
-            Field::new("Filter.3"),
-            Field::new("Filter.4"),
+            Field::new("Filter.1").group(),
+            Field::new("Filter.2").group(),
+            Field::new("Filter.3").group(),
+            Field::new("Filter.4").group(),
             Field::new("IoOptimized"),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("InstanceType"),
             Field::new("InstanceTypeFamily"),
             Field::new("KeyPairName"),
@@ -1275,14 +1259,7 @@ mod schema {
                             ),
                             "Valid values: META_OPTIONS: instance metadata DDH_CLUSTER: dedicated host cluster NETWORK_PRIMARY_ENI_IP: secondary IP addresses associated with the primary elastic network interface (ENI) of the instance",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                     ],
                 ),
             Field::new("HttpEndpoint")
@@ -1467,6 +1444,17 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instances),
+                1 => self.next_token.view(),
+                2 => self.page_number.view(),
+                3 => self.page_size.view(),
+                4 => self.request_id.view(),
+                5 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instances),
@@ -1543,6 +1531,73 @@ mod schema {
             Field::new("VpcAttributes"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.auto_release_time.view(),
+                1 => self.cluster_id.view(),
+                2 => self.cpu.view(),
+                3 => View::group(&self.cpu_options),
+                4 => self.creation_time.view(),
+                5 => self.credit_specification.view(),
+                6 => View::group(&self.dedicated_host_attribute),
+                7 => View::group(&self.dedicated_instance_attribute),
+                8 => self.deletion_protection.view(),
+                9 => self.deployment_set_group_no.view(),
+                10 => self.deployment_set_id.view(),
+                11 => self.description.view(),
+                12 => self.device_available.view(),
+                13 => View::group(&self.ecs_capacity_reservation_attr),
+                14 => View::group(&self.eip_address),
+                15 => self.expired_time.view(),
+                16 => self.gpu_amount.view(),
+                17 => self.gpu_spec.view(),
+                18 => View::group(&self.hibernation_options),
+                19 => self.host_name.view(),
+                20 => self.hpc_cluster_id.view(),
+                21 => self.isp.view(),
+                22 => self.image_id.view(),
+                23 => self.inner_ip_address.view(),
+                24 => self.instance_charge_type.view(),
+                25 => self.instance_id.view(),
+                26 => self.instance_name.view(),
+                27 => self.instance_network_type.view(),
+                28 => self.instance_type.view(),
+                29 => self.instance_type_family.view(),
+                30 => self.internet_charge_type.view(),
+                31 => self.internet_max_bandwidth_in.view(),
+                32 => self.internet_max_bandwidth_out.view(),
+                33 => self.io_optimized.view(),
+                34 => self.key_pair_name.view(),
+                35 => self.local_storage_amount.view(),
+                36 => self.local_storage_capacity.view(),
+                37 => self.memory.view(),
+                38 => View::group(&self.metadata_options),
+                39 => View::groups(&self.network_interfaces),
+                40 => self.os_name.view(),
+                41 => self.os_name_en.view(),
+                42 => self.os_type.view(),
+                43 => View::groups(&self.operation_locks),
+                44 => self.public_ip_address.view(),
+                45 => self.rdma_ip_address.view(),
+                46 => self.recyclable.view(),
+                47 => self.region_id.view(),
+                48 => self.resource_group_id.view(),
+                49 => self.sale_cycle.view(),
+                50 => self.security_group_ids.view(),
+                51 => self.serial_number.view(),
+                52 => self.spot_duration.view(),
+                53 => self.spot_price_limit.view(),
+                54 => self.spot_strategy.view(),
+                55 => self.start_time.view(),
+                56 => self.status.view(),
+                57 => self.stopped_mode.view(),
+                58 => View::groups(&self.tags),
+                59 => self.vlan_id.view(),
+                60 => View::group(&self.vpc_attributes),
+                61 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_release_time.slot(),
@@ -1616,6 +1671,14 @@ mod schema {
             Field::new("Numa"),
             Field::new("ThreadsPerCore"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.core_count.view(),
+                1 => self.numa.view(),
+                2 => self.threads_per_core.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.core_count.slot(),
@@ -1630,6 +1693,14 @@ mod schema {
             Field::new("DedicatedHostId"),
             Field::new("DedicatedHostName"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.dedicated_host_cluster_id.view(),
+                1 => self.dedicated_host_id.view(),
+                2 => self.dedicated_host_name.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.slot(),
@@ -1643,6 +1714,13 @@ mod schema {
             Field::new("Affinity"),
             Field::new("Tenancy"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.affinity.view(),
+                1 => self.tenancy.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.affinity.slot(),
@@ -1655,6 +1733,13 @@ mod schema {
             Field::new("CapacityReservationId"),
             Field::new("CapacityReservationPreference"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.capacity_reservation_id.view(),
+                1 => self.capacity_reservation_preference.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.capacity_reservation_id.slot(),
@@ -1670,6 +1755,16 @@ mod schema {
             Field::new("IpAddress"),
             Field::new("IsSupportUnassociate"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.allocation_id.view(),
+                1 => self.bandwidth.view(),
+                2 => self.internet_charge_type.view(),
+                3 => self.ip_address.view(),
+                4 => self.is_support_unassociate.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_id.slot(),
@@ -1682,6 +1777,12 @@ mod schema {
     }
     impl Schema for super::HibernationOptions {
         const FIELDS: &'static [Field] = &[Field::new("Configured")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.configured.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.configured.slot()
         }
@@ -1692,6 +1793,14 @@ mod schema {
             Field::new("HttpPutResponseHopLimit"),
             Field::new("HttpTokens"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.http_endpoint.view(),
+                1 => self.http_put_response_hop_limit.view(),
+                2 => self.http_tokens.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.http_endpoint.slot(),
@@ -1709,6 +1818,17 @@ mod schema {
             Field::new("PrivateIpSets").wrapped(),
             Field::new("Type"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.ipv6_sets),
+                1 => self.mac_address.view(),
+                2 => self.network_interface_id.view(),
+                3 => self.primary_ip_address.view(),
+                4 => View::groups(&self.private_ip_sets),
+                5 => self.r#type.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.ipv6_sets),
@@ -1725,6 +1845,13 @@ mod schema {
             Field::new("LockMsg"),
             Field::new("LockReason"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.lock_msg.view(),
+                1 => self.lock_reason.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.lock_msg.slot(),
@@ -1739,6 +1866,15 @@ mod schema {
             Field::new("VSwitchId"),
             Field::new("VpcId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.nat_ip_address.view(),
+                1 => self.private_ip_address.view(),
+                2 => self.v_switch_id.view(),
+                3 => self.vpc_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.nat_ip_address.slot(),

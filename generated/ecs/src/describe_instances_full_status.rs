@@ -18,7 +18,7 @@ pub use crate::shared::status_info::StatusInfo;
 /// The `DescribeInstancesFullStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInstancesFullStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstancesFullStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -198,7 +198,7 @@ impl Operation for DescribeInstancesFullStatusRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstancesFullStatusResponse;
     type Error = DescribeInstancesFullStatusError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -357,7 +357,7 @@ impl ValueEnum for EventType {
 crate::runtime::value_enum_impls!(Status, HealthStatus, InstanceEventType, EventType);
 crate::runtime::json_form!(DescribeInstancesFullStatusRequest);
 /// The successful response of [`DescribeInstancesFullStatusRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInstancesFullStatusResponse {
     /// Details about the instance full status data.
@@ -380,7 +380,7 @@ pub struct DescribeInstancesFullStatusResponse {
     pub total_count: Option<i32>,
 }
 /// One `InstanceFullStatusType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceFullStatusType {
     /// The health status of the instance.
@@ -395,7 +395,7 @@ pub struct InstanceFullStatusType {
     pub status: Option<StatusInfo>,
 }
 /// One `ScheduledSystemEventType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ScheduledSystemEventType {
     /// The status of the system event.
@@ -426,7 +426,7 @@ pub struct ScheduledSystemEventType {
     pub reason: Option<String>,
 }
 /// One `EventCycleStatus` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct EventCycleStatus {
     /// The code of the system event status.
@@ -492,29 +492,11 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("InstanceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("EventId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("Status")
                 .checks(
@@ -560,14 +542,7 @@ mod schema {
                             ),
                             "Valid values: SystemMaintenance.Reboot: The instance is restarted due to system maintenance. SystemFailure.Reboot: The instance is restarted due to a system failure. InstanceFailure.Reboot: The instance is restarted due to an instance failure. InstanceExpiration.Stop: The instance is stopped due to subscription expiration. InstanceExpiration.Delete: The instance is released due to subscription expiration. AccountUnbalanced.Stop: The pay-as-you-go instance is stopped due to overdue payments. AccountUnbalanced.Delete: The pay-as-you-go instance is released due to overdue payments.",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 30,
-                            },
-                            "Valid values of N: 1 to 30.",
-                        ),
+                        Check::new(Rule::index(0, 1, 30), "Valid values of N: 1 to 30."),
                     ],
                 ),
             Field::new("EventType")
@@ -589,17 +564,14 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("NotBefore"),
-            Field::new("EventPublishTime"),
+            Field::new("NotBefore").group(),
+            Field::new("EventPublishTime").group(),
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -645,6 +617,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_full_status_set),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_full_status_set),
@@ -662,6 +644,15 @@ mod schema {
             Field::new("ScheduledSystemEventSet").wrapped(),
             Field::new("Status"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.health_status),
+                1 => self.instance_id.view(),
+                2 => View::groups(&self.scheduled_system_event_set),
+                3 => View::group(&self.status),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.health_status),
@@ -682,6 +673,19 @@ mod schema {
             Field::new("NotBefore"),
             Field::new("Reason"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.event_cycle_status),
+                1 => self.event_id.view(),
+                2 => self.event_publish_time.view(),
+                3 => View::group(&self.event_type),
+                4 => View::group(&self.extended_attribute),
+                5 => self.impact_level.view(),
+                6 => self.not_before.view(),
+                7 => self.reason.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.event_cycle_status),
@@ -697,6 +701,13 @@ mod schema {
     }
     impl Schema for super::EventCycleStatus {
         const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.code.view(),
+                1 => self.name.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),

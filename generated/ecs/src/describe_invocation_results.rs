@@ -12,7 +12,7 @@ pub use crate::shared::content_encoding::ContentEncoding;
 /// The `DescribeInvocationResults` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInvocationResultsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInvocationResultsRequest {
     /// The region ID of the command. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -157,7 +157,7 @@ impl Operation for DescribeInvocationResultsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInvocationResultsResponse;
     type Error = DescribeInvocationResultsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -199,7 +199,7 @@ impl ValueEnum for InvokeRecordStatus {
 crate::runtime::value_enum_impls!(InvokeRecordStatus);
 crate::runtime::json_form!(DescribeInvocationResultsRequest);
 /// The successful response of [`DescribeInvocationResultsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInvocationResultsResponse {
     /// Details of the execution result.
@@ -210,7 +210,7 @@ pub struct DescribeInvocationResultsResponse {
     pub request_id: Option<String>,
 }
 /// One `Invocation` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Invocation {
     /// The collection of execution results.
@@ -229,7 +229,7 @@ pub struct Invocation {
     pub total_count: Option<i64>,
 }
 /// One `InvocationResult` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InvocationResult {
     /// The ID of the command.
@@ -424,15 +424,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(50.0),
-                            },
-                            "Maximum value: 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -468,6 +460,13 @@ mod schema {
             Field::new("Invocation"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.invocation),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.invocation),
@@ -482,6 +481,15 @@ mod schema {
             Field::new("PageSize"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.invocation_results),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.invocation_results),
@@ -509,6 +517,26 @@ mod schema {
             Field::new("StopTime"),
             Field::new("Username"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.command_id.view(),
+                1 => self.dropped.view(),
+                2 => self.error_code.view(),
+                3 => self.error_info.view(),
+                4 => self.exit_code.view(),
+                5 => self.finished_time.view(),
+                6 => self.instance_id.view(),
+                7 => self.invocation_status.view(),
+                8 => self.invoke_id.view(),
+                9 => self.invoke_record_status.view(),
+                10 => self.output.view(),
+                11 => self.repeats.view(),
+                12 => self.start_time.view(),
+                13 => self.stop_time.view(),
+                14 => self.username.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),

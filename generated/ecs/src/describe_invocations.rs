@@ -12,7 +12,7 @@ pub use crate::shared::content_encoding::ContentEncoding;
 /// The `DescribeInvocations` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeInvocationsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInvocationsRequest {
     /// The region ID of the command. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -202,7 +202,7 @@ impl Operation for DescribeInvocationsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInvocationsResponse;
     type Error = DescribeInvocationsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -247,7 +247,7 @@ impl ValueEnum for InvokeStatus {
 crate::runtime::value_enum_impls!(InvokeStatus);
 crate::runtime::json_form!(DescribeInvocationsRequest);
 /// The successful response of [`DescribeInvocationsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeInvocationsResponse {
     /// Details of the command executions.
@@ -270,7 +270,7 @@ pub struct DescribeInvocationsResponse {
     pub total_count: Option<i64>,
 }
 /// One `Invocation` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Invocation {
     /// The Base64-encoded command content.
@@ -356,7 +356,7 @@ pub struct Invocation {
     pub username: Option<String>,
 }
 /// One `InvokeInstance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InvokeInstance {
     /// The start time of the execution.
@@ -534,15 +534,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(50.0),
-                            },
-                            "Maximum value: 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -587,6 +579,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.invocations),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.invocations),
@@ -614,6 +616,25 @@ mod schema {
             Field::new("Timed"),
             Field::new("Username"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.command_content.view(),
+                1 => self.command_id.view(),
+                2 => self.command_name.view(),
+                3 => self.command_type.view(),
+                4 => self.creation_time.view(),
+                5 => self.frequency.view(),
+                6 => self.invocation_status.view(),
+                7 => self.invoke_id.view(),
+                8 => View::groups(&self.invoke_instances),
+                9 => self.invoke_status.view(),
+                10 => self.parameters.view(),
+                11 => self.repeat_mode.view(),
+                12 => self.timed.view(),
+                13 => self.username.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_content.slot(),
@@ -651,6 +672,26 @@ mod schema {
             Field::new("Timed"),
             Field::new("UpdateTime"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.creation_time.view(),
+                1 => self.dropped.view(),
+                2 => self.error_code.view(),
+                3 => self.error_info.view(),
+                4 => self.exit_code.view(),
+                5 => self.finish_time.view(),
+                6 => self.instance_id.view(),
+                7 => self.instance_invoke_status.view(),
+                8 => self.invocation_status.view(),
+                9 => self.output.view(),
+                10 => self.repeats.view(),
+                11 => self.start_time.view(),
+                12 => self.stop_time.view(),
+                13 => self.timed.view(),
+                14 => self.update_time.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::tags::Tags;
 /// The `DescribeKeyPairs` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeKeyPairsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeKeyPairsRequest {
     /// The ID of the region where a key pair resides. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest list of Alibaba Cloud regions.
@@ -120,7 +120,7 @@ impl Operation for DescribeKeyPairsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeKeyPairsResponse;
     type Error = DescribeKeyPairsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -128,7 +128,7 @@ impl Operation for DescribeKeyPairsRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The tag key of the key pair. Valid values of N: 1 to 20. It cannot be an empty string. It must be no more than 64 characters in length. It cannot start with aliyun or acs:. It cannot contain `http://` or `https://`.
@@ -158,7 +158,7 @@ impl Tag {
 }
 crate::runtime::json_form!(DescribeKeyPairsRequest, Tag);
 /// The successful response of [`DescribeKeyPairsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeKeyPairsResponse {
     /// A set of key pairs.
@@ -181,7 +181,7 @@ pub struct DescribeKeyPairsResponse {
     pub total_count: Option<i32>,
 }
 /// One `KeyPairs` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct KeyPairs {
     /// The fingerprint of the key pair.
@@ -223,7 +223,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize"),
             Field::new("ResourceGroupId"),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -254,26 +254,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "It cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It must be no more than 64 characters in length.",
                         ),
                         Check::new(
@@ -289,19 +276,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can be a maximum of 64 characters in length.",
                         ),
                         Check::new(
@@ -337,6 +314,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.key_pairs),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.key_pairs),
@@ -354,6 +341,15 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tags"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.key_pair_finger_print.view(),
+                1 => self.key_pair_name.view(),
+                2 => self.resource_group_id.view(),
+                3 => View::group(&self.tags),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key_pair_finger_print.slot(),

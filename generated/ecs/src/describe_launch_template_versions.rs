@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeLaunchTemplateVersions` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeLaunchTemplateVersionsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsRequest {
     /// The region ID of the launch template.
@@ -147,7 +147,7 @@ impl Operation for DescribeLaunchTemplateVersionsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeLaunchTemplateVersionsResponse;
     type Error = DescribeLaunchTemplateVersionsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -156,7 +156,7 @@ impl Operation for DescribeLaunchTemplateVersionsRequest {
 }
 crate::runtime::json_form!(DescribeLaunchTemplateVersionsRequest);
 /// The successful response of [`DescribeLaunchTemplateVersionsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsResponse {
     /// Details about the launch template versions.
@@ -179,7 +179,7 @@ pub struct DescribeLaunchTemplateVersionsResponse {
     pub total_count: Option<i32>,
 }
 /// One `LaunchTemplateVersionSet` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateVersionSet {
     /// The time when the launch template was created.
@@ -218,7 +218,7 @@ pub struct LaunchTemplateVersionSet {
     pub version_number: Option<i64>,
 }
 /// One `LaunchTemplateData` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateData {
     /// The time when to automatically release the launch template.
@@ -395,7 +395,7 @@ pub struct LaunchTemplateData {
     pub zone_id: Option<String>,
 }
 /// One `DataDisk` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk {
     /// The category of the data disk.
@@ -443,7 +443,7 @@ pub struct DataDisk {
     pub snapshot_id: Option<String>,
 }
 /// One `NetworkInterface` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct NetworkInterface {
     /// The description of the secondary ENI.
@@ -476,7 +476,7 @@ pub struct NetworkInterface {
     pub v_switch_id: Option<String>,
 }
 /// One `InstanceTag` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceTag {
     /// The tag key of the instance.
@@ -576,6 +576,16 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.launch_template_version_sets),
+                1 => self.request_id.view(),
+                2 => self.page_size.view(),
+                3 => self.page_number.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.launch_template_version_sets),
@@ -598,6 +608,20 @@ mod schema {
             Field::new("VersionDescription"),
             Field::new("VersionNumber"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.create_time.view(),
+                1 => self.created_by.view(),
+                2 => self.default_version.view(),
+                3 => View::group(&self.launch_template_data),
+                4 => self.launch_template_id.view(),
+                5 => self.launch_template_name.view(),
+                6 => self.modified_time.view(),
+                7 => self.version_description.view(),
+                8 => self.version_number.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.create_time.slot(),
@@ -656,6 +680,52 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.auto_release_time.view(),
+                1 => View::groups(&self.data_disks),
+                2 => self.deployment_set_id.view(),
+                3 => self.description.view(),
+                4 => self.enable_vm_os_config.view(),
+                5 => self.host_name.view(),
+                6 => self.image_id.view(),
+                7 => self.image_owner_alias.view(),
+                8 => self.instance_charge_type.view(),
+                9 => self.instance_name.view(),
+                10 => self.instance_type.view(),
+                11 => self.internet_charge_type.view(),
+                12 => self.internet_max_bandwidth_in.view(),
+                13 => self.internet_max_bandwidth_out.view(),
+                14 => self.io_optimized.view(),
+                15 => self.key_pair_name.view(),
+                16 => View::groups(&self.network_interfaces),
+                17 => self.network_type.view(),
+                18 => self.password_inherit.view(),
+                19 => self.period.view(),
+                20 => self.private_ip_address.view(),
+                21 => self.ram_role_name.view(),
+                22 => self.resource_group_id.view(),
+                23 => self.security_enhancement_strategy.view(),
+                24 => self.security_group_id.view(),
+                25 => self.security_group_ids.view(),
+                26 => self.spot_duration.view(),
+                27 => self.spot_price_limit.view(),
+                28 => self.spot_strategy.view(),
+                29 => self.system_disk_category.view(),
+                30 => self.system_disk_delete_with_instance.view(),
+                31 => self.system_disk_description.view(),
+                32 => self.system_disk_disk_name.view(),
+                33 => self.system_disk_iops.view(),
+                34 => self.system_disk_performance_level.view(),
+                35 => self.system_disk_size.view(),
+                36 => View::groups(&self.tags),
+                37 => self.user_data.view(),
+                38 => self.v_switch_id.view(),
+                39 => self.vpc_id.view(),
+                40 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_release_time.slot(),
@@ -714,6 +784,20 @@ mod schema {
             Field::new("Size"),
             Field::new("SnapshotId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.category.view(),
+                1 => self.delete_with_instance.view(),
+                2 => self.description.view(),
+                3 => self.device.view(),
+                4 => self.disk_name.view(),
+                5 => self.encrypted.view(),
+                6 => self.performance_level.view(),
+                7 => self.size.view(),
+                8 => self.snapshot_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),
@@ -737,6 +821,17 @@ mod schema {
             Field::new("SecurityGroupIds"),
             Field::new("VSwitchId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.description.view(),
+                1 => self.network_interface_name.view(),
+                2 => self.primary_ip_address.view(),
+                3 => self.security_group_id.view(),
+                4 => self.security_group_ids.view(),
+                5 => self.v_switch_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),
@@ -750,6 +845,13 @@ mod schema {
     }
     impl Schema for super::InstanceTag {
         const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.key.view(),
+                1 => self.value.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::tags::Tags;
 /// The `DescribeLaunchTemplates` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeLaunchTemplatesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesRequest {
     /// The ID of the region. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest regions of Alibaba Cloud.
@@ -125,7 +125,7 @@ impl Operation for DescribeLaunchTemplatesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeLaunchTemplatesResponse;
     type Error = DescribeLaunchTemplatesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -133,7 +133,7 @@ impl Operation for DescribeLaunchTemplatesRequest {
     }
 }
 /// The `TemplateTag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TemplateTag {
     /// The tag key of the launch template. Valid values of N: 1 to 20.
@@ -163,7 +163,7 @@ impl TemplateTag {
 }
 crate::runtime::json_form!(DescribeLaunchTemplatesRequest, TemplateTag);
 /// The successful response of [`DescribeLaunchTemplatesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesResponse {
     /// A set of instance launch templates.
@@ -186,7 +186,7 @@ pub struct DescribeLaunchTemplatesResponse {
     pub total_count: Option<i32>,
 }
 /// One `LaunchTemplateSet` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateSet {
     /// The creation time of the instance launch template.
@@ -262,18 +262,10 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(50.0),
-                            },
-                            "Maximum value: 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
             Field::new("TemplateResourceGroupId"),
-            Field::new("TemplateTag"),
+            Field::new("TemplateTag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -303,29 +295,11 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("Key")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
             Field::new("Value")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -350,6 +324,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.launch_template_sets),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.launch_template_sets),
@@ -372,6 +356,20 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tags"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.create_time.view(),
+                1 => self.created_by.view(),
+                2 => self.default_version_number.view(),
+                3 => self.latest_version_number.view(),
+                4 => self.launch_template_id.view(),
+                5 => self.launch_template_name.view(),
+                6 => self.modified_time.view(),
+                7 => self.resource_group_id.view(),
+                8 => View::group(&self.tags),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.create_time.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::os_type::OsType;
 /// The `DescribeManagedInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeManagedInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeManagedInstancesRequest {
     /// The region ID of the managed instances. Only the China \(Hangzhou\), China \(Beijing\), and China \(Shanghai\) regions are supported.
@@ -140,7 +140,7 @@ impl Operation for DescribeManagedInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeManagedInstancesResponse;
     type Error = DescribeManagedInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -149,7 +149,7 @@ impl Operation for DescribeManagedInstancesRequest {
 }
 crate::runtime::json_form!(DescribeManagedInstancesRequest);
 /// The successful response of [`DescribeManagedInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeManagedInstancesResponse {
     /// Details of the instances.
@@ -172,7 +172,7 @@ pub struct DescribeManagedInstancesResponse {
     pub total_count: Option<i64>,
 }
 /// One `Instance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Instance {
     /// The ID of the activation code.
@@ -279,29 +279,12 @@ mod schema {
             Field::new("InstanceName"),
             Field::new("InstanceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(50.0),
-                            },
-                            "Maximum value: 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -338,6 +321,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instances),
+                1 => self.page_number.view(),
+                2 => self.page_size.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instances),
@@ -365,6 +358,25 @@ mod schema {
             Field::new("OsVersion"),
             Field::new("RegistrationTime"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.activation_id.view(),
+                1 => self.agent_version.view(),
+                2 => self.connected.view(),
+                3 => self.hostname.view(),
+                4 => self.instance_id.view(),
+                5 => self.instance_name.view(),
+                6 => self.internet_ip.view(),
+                7 => self.intranet_ip.view(),
+                8 => self.invocation_count.view(),
+                9 => self.last_invoked_time.view(),
+                10 => self.machine_id.view(),
+                11 => self.os_type.view(),
+                12 => self.os_version.view(),
+                13 => self.registration_time.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_id.slot(),

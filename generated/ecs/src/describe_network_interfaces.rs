@@ -14,7 +14,7 @@ pub use crate::shared::tag_info::TagInfo;
 /// The `DescribeNetworkInterfaces` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeNetworkInterfacesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -255,7 +255,7 @@ impl Operation for DescribeNetworkInterfacesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeNetworkInterfacesResponse;
     type Error = DescribeNetworkInterfacesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -332,7 +332,7 @@ impl ValueEnum for Status {
 crate::runtime::value_enum_impls!(Type, Status);
 crate::runtime::json_form!(DescribeNetworkInterfacesRequest);
 /// The successful response of [`DescribeNetworkInterfacesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesResponse {
     /// Details about the ENIs.
@@ -359,7 +359,7 @@ pub struct DescribeNetworkInterfacesResponse {
     pub total_count: Option<i32>,
 }
 /// One `NetworkInterfaceSet` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfaceSet {
     /// The elastic IP address \(EIP\) associated with the secondary private IP address of the ENI.
@@ -450,7 +450,7 @@ pub struct NetworkInterfaceSet {
     pub zone_id: Option<String>,
 }
 /// One `AssociatedPublicIp` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AssociatedPublicIp {
     /// The ID of the EIP.
@@ -463,7 +463,7 @@ pub struct AssociatedPublicIp {
     pub public_ip_address: Option<String>,
 }
 /// One `Attachment` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Attachment {
     /// **Note:** This parameter is in invitational preview and unavailable.
@@ -472,7 +472,7 @@ pub struct Attachment {
     pub device_index: Option<i32>,
 }
 /// One `PrivateIpSet` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PrivateIpSet {
     /// The EIP associated with the ENI.
@@ -631,23 +631,14 @@ mod schema {
     impl Schema for super::DescribeNetworkInterfacesRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
             Field::new("VSwitchId"),
             Field::new("VpcId"),
             Field::new("PrimaryIpAddress"),
             Field::new("PrivateIpAddress")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("SecurityGroupId"),
             Field::new("NetworkInterfaceName"),
@@ -663,16 +654,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("NetworkInterfaceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("ServiceManaged"),
             Field::new("Status")
@@ -697,25 +679,14 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("NextToken"),
             Field::new("MaxResults")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(500.0),
-                            },
+                            Rule::range(Some(1.0), Some(500.0)),
                             "Valid values: 1 to 500.",
                         ),
                     ],
@@ -776,6 +747,17 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.network_interface_sets),
+                1 => self.next_token.view(),
+                2 => self.page_number.view(),
+                3 => self.page_size.view(),
+                4 => self.request_id.view(),
+                5 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.network_interface_sets),
@@ -814,6 +796,35 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.associated_public_ip),
+                1 => View::group(&self.attachment),
+                2 => self.instance_id.view(),
+                3 => self.trunk_network_interface_id.view(),
+                4 => self.creation_time.view(),
+                5 => self.description.view(),
+                6 => View::groups(&self.ipv6_sets),
+                7 => self.mac_address.view(),
+                8 => self.network_interface_id.view(),
+                9 => self.network_interface_name.view(),
+                10 => self.network_interface_traffic_mode.view(),
+                11 => self.owner_id.view(),
+                12 => self.private_ip_address.view(),
+                13 => View::groups(&self.private_ip_sets),
+                14 => self.resource_group_id.view(),
+                15 => self.security_group_ids.view(),
+                16 => self.service_id.view(),
+                17 => self.service_managed.view(),
+                18 => self.status.view(),
+                19 => View::groups(&self.tags),
+                20 => self.r#type.view(),
+                21 => self.v_switch_id.view(),
+                22 => self.vpc_id.view(),
+                23 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.associated_public_ip),
@@ -848,6 +859,13 @@ mod schema {
             Field::new("AllocationId"),
             Field::new("PublicIpAddress"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.allocation_id.view(),
+                1 => self.public_ip_address.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_id.slot(),
@@ -857,6 +875,12 @@ mod schema {
     }
     impl Schema for super::Attachment {
         const FIELDS: &'static [Field] = &[Field::new("DeviceIndex")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.device_index.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.device_index.slot()
         }
@@ -869,6 +893,16 @@ mod schema {
             Field::new("QueueNumber"),
             Field::new("QueuePairNumber"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.associated_public_ip),
+                1 => self.primary.view(),
+                2 => self.private_ip_address.view(),
+                3 => self.queue_number.view(),
+                4 => self.queue_pair_number.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.associated_public_ip),

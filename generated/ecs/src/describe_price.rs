@@ -19,7 +19,7 @@ pub use crate::shared::rule::Rule;
 /// The `DescribePrice` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribePriceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribePriceRequest {
     /// The region ID of the ECS resource. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -265,7 +265,7 @@ impl Operation for DescribePriceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribePriceResponse;
     type Error = DescribePriceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -273,7 +273,7 @@ impl Operation for DescribePriceRequest {
     }
 }
 /// The `SystemDisk.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SystemDisk {
     /// The category of the system disk. Valid values:
@@ -334,7 +334,7 @@ impl SystemDisk {
     }
 }
 /// The `DataDisk.1.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk1 {
     /// The size of the first data disk. Unit: GiB. Valid values:
@@ -392,7 +392,7 @@ impl DataDisk1 {
     }
 }
 /// The `DataDisk.2.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk2 {
     /// The size of the second data disk. Unit: GiB. Valid values:
@@ -450,7 +450,7 @@ impl DataDisk2 {
     }
 }
 /// The `DataDisk.3.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk3 {
     /// The size of the third data disk. Unit: GiB. Valid values:
@@ -508,7 +508,7 @@ impl DataDisk3 {
     }
 }
 /// The `DataDisk.4.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk4 {
     /// The size of the fourth data disk. Unit: GiB. Valid values:
@@ -903,7 +903,7 @@ crate::runtime::json_form!(
     DescribePriceRequest, SystemDisk, DataDisk1, DataDisk2, DataDisk3, DataDisk4
 );
 /// The successful response of [`DescribePriceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribePriceResponse {
     /// Details about the prices and discount rules.
@@ -914,7 +914,7 @@ pub struct DescribePriceResponse {
     pub request_id: Option<String>,
 }
 /// One `PriceInfo` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PriceInfo {
     /// The price.
@@ -923,7 +923,7 @@ pub struct PriceInfo {
     pub rules: Vec<Rule>,
 }
 /// One `Price` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Price {
     /// The currency unit.
@@ -1336,19 +1336,16 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(0.0), Some(100.0)),
                             "Valid values: 0 to 100.",
                         ),
                     ],
                 ),
-            Field::new("SystemDisk"),
-            Field::new("DataDisk.1"),
-            Field::new("DataDisk.2"),
-            Field::new("DataDisk.3"),
-            Field::new("DataDisk.4"),
+            Field::new("SystemDisk").group(),
+            Field::new("DataDisk.1").group(),
+            Field::new("DataDisk.2").group(),
+            Field::new("DataDisk.3").group(),
+            Field::new("DataDisk.4").group(),
             Field::new("Period"),
             Field::new("PriceUnit")
                 .checks(
@@ -1363,10 +1360,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(1000.0),
-                            },
+                            Rule::range(Some(1.0), Some(1000.0)),
                             "Valid values: 1 to 1000.",
                         ),
                     ],
@@ -1454,10 +1448,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(20.0),
-                                max: Some(500.0),
-                            },
+                            Rule::range(Some(20.0), Some(500.0)),
                             "Valid values: 20 to 500.",
                         ),
                     ],
@@ -1905,6 +1896,13 @@ mod schema {
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.price_info),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price_info),
@@ -1917,6 +1915,13 @@ mod schema {
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.price),
+                1 => View::groups(&self.rules),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price),
@@ -1935,6 +1940,19 @@ mod schema {
             Field::new("DiscountPrice"),
             Field::new("ReservedInstanceHourPrice"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.currency.view(),
+                1 => View::groups(&self.detail_infos),
+                2 => self.original_price.view(),
+                3 => self.resource.view(),
+                4 => View::groups(&self.sub_rules),
+                5 => self.trade_price.view(),
+                6 => self.discount_price.view(),
+                7 => self.reserved_instance_hour_price.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.currency.slot(),

@@ -13,7 +13,7 @@ pub use crate::shared::accept_language::AcceptLanguage;
 /// The `DescribeRegions` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeRegionsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The billing method of the instance. For more information, see [Billing overview](https://www.alibabacloud.com/help/doc-detail/25398.htm). Valid values:
@@ -99,7 +99,7 @@ impl Operation for DescribeRegionsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeRegionsResponse;
     type Error = DescribeRegionsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -141,7 +141,7 @@ impl ValueEnum for ResourceType {
 crate::runtime::value_enum_impls!(ResourceType);
 crate::runtime::json_form!(DescribeRegionsRequest);
 /// The successful response of [`DescribeRegionsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeRegionsResponse {
     /// An array consisting of region data.
@@ -152,7 +152,7 @@ pub struct DescribeRegionsResponse {
     pub request_id: Option<String>,
 }
 /// One `Region` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Region {
     /// The name of the region.
@@ -259,6 +259,13 @@ mod schema {
             Field::new("Regions").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.regions),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.regions),
@@ -273,6 +280,15 @@ mod schema {
             Field::new("RegionId"),
             Field::new("Status"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.local_name.view(),
+                1 => self.region_endpoint.view(),
+                2 => self.region_id.view(),
+                3 => self.status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.local_name.slot(),

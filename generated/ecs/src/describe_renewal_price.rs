@@ -13,7 +13,7 @@ pub use crate::shared::rule::Rule;
 /// The `DescribeRenewalPrice` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeRenewalPriceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeRenewalPriceRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -110,7 +110,7 @@ impl Operation for DescribeRenewalPriceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeRenewalPriceResponse;
     type Error = DescribeRenewalPriceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -167,7 +167,7 @@ impl ValueEnum for PriceUnit {
 crate::runtime::value_enum_impls!(ResourceType, PriceUnit);
 crate::runtime::json_form!(DescribeRenewalPriceRequest);
 /// The successful response of [`DescribeRenewalPriceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeRenewalPriceResponse {
     /// Details about the PriceInfo data, including the price and discount rules.
@@ -178,7 +178,7 @@ pub struct DescribeRenewalPriceResponse {
     pub request_id: Option<String>,
 }
 /// One `PriceInfo` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PriceInfo {
     /// The price.
@@ -187,7 +187,7 @@ pub struct PriceInfo {
     pub rules: Vec<Rule>,
 }
 /// One `Price` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Price {
     /// The currency unit.
@@ -317,6 +317,13 @@ mod schema {
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.price_info),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price_info),
@@ -329,6 +336,13 @@ mod schema {
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.price),
+                1 => View::groups(&self.rules),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price),
@@ -346,6 +360,18 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("DiscountPrice"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.currency.view(),
+                1 => View::groups(&self.detail_infos),
+                2 => self.original_price.view(),
+                3 => self.resource.view(),
+                4 => View::groups(&self.sub_rules),
+                5 => self.trade_price.view(),
+                6 => self.discount_price.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.currency.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::scope::Scope;
 /// The `DescribeReservedInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeReservedInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesRequest {
     /// The region ID of the reserved instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -208,7 +208,7 @@ impl Operation for DescribeReservedInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeReservedInstancesResponse;
     type Error = DescribeReservedInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -216,7 +216,7 @@ impl Operation for DescribeReservedInstancesRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N of the reserved instance. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 128 characters in length. It cannot start with aliyun or acs: or contain `http://` or `https://`.
@@ -333,7 +333,7 @@ impl ValueEnum for AllocationType {
 crate::runtime::value_enum_impls!(Status, LockReason, AllocationType);
 crate::runtime::json_form!(DescribeReservedInstancesRequest, Tag);
 /// The successful response of [`DescribeReservedInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesResponse {
     /// The page number of the returned page.
@@ -352,7 +352,7 @@ pub struct DescribeReservedInstancesResponse {
     pub reserved_instances: Vec<ReservedInstance>,
 }
 /// One `ReservedInstance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReservedInstance {
     /// Indicates the sharing status of the reserved instance when the AllocationType parameter is set to Shared. Valid values:
@@ -424,7 +424,7 @@ pub struct ReservedInstance {
     pub total_count: Option<i32>,
 }
 /// One `OperationLock` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct OperationLock {
     /// The reason why the reserved instance was locked.
@@ -440,7 +440,7 @@ pub struct OperationLock {
     pub platform: Option<String>,
 }
 /// One `Tag` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TagInfo {
     /// The tag key of the reserved instance.
@@ -507,33 +507,16 @@ mod schema {
     impl Schema for super::DescribeReservedInstancesRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("ZoneId"),
             Field::new("ReservedInstanceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("ReservedInstanceName"),
             Field::new("Status")
@@ -544,11 +527,7 @@ mod schema {
                             "Valid values: Creating Active Expired Updating",
                         ),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
+                            Rule::index(0, 1, 100),
                             "Valid values of N: 1 to 100.",
                         ),
                     ],
@@ -627,26 +606,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length.",
                         ),
                         Check::new(
@@ -662,19 +628,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "It can be up to 128 characters in length.",
                         ),
                         Check::new(
@@ -709,6 +665,15 @@ mod schema {
             Field::new("RequestId"),
             Field::new("ReservedInstances").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.page_number.view(),
+                1 => self.page_size.view(),
+                2 => self.request_id.view(),
+                3 => View::groups(&self.reserved_instances),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -738,6 +703,28 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.allocation_status.view(),
+                1 => self.creation_time.view(),
+                2 => self.description.view(),
+                3 => self.expired_time.view(),
+                4 => self.instance_amount.view(),
+                5 => self.instance_type.view(),
+                6 => self.offering_type.view(),
+                7 => View::groups(&self.operation_locks),
+                8 => self.region_id.view(),
+                9 => self.reserved_instance_id.view(),
+                10 => self.reserved_instance_name.view(),
+                11 => self.resource_group_id.view(),
+                12 => self.scope.view(),
+                13 => self.start_time.view(),
+                14 => self.status.view(),
+                15 => View::groups(&self.tags),
+                16 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_status.slot(),
@@ -765,6 +752,13 @@ mod schema {
             Field::new("LockReason"),
             Field::new("Platform"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.lock_reason.view(),
+                1 => self.platform.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.lock_reason.slot(),
@@ -778,6 +772,14 @@ mod schema {
             Field::new("TagValue"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.tag_key.view(),
+                1 => self.tag_value.view(),
+                2 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.tag_key.slot(),

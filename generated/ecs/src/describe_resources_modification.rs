@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeResourcesModification` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeResourcesModificationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeResourcesModificationRequest {
     /// The type of the target resource. Valid values:
@@ -144,7 +144,7 @@ impl Operation for DescribeResourcesModificationRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeResourcesModificationResponse;
     type Error = DescribeResourcesModificationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -212,7 +212,7 @@ impl ValueEnum for OperationType {
 crate::runtime::value_enum_impls!(DestinationResource, OperationType);
 crate::runtime::json_form!(DescribeResourcesModificationRequest);
 /// The successful response of [`DescribeResourcesModificationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeResourcesModificationResponse {
     /// An array of zone types.
@@ -223,7 +223,7 @@ pub struct DescribeResourcesModificationResponse {
     pub request_id: Option<String>,
 }
 /// One `AvailableZone` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AvailableZone {
     /// An array of available resource types.
@@ -253,7 +253,7 @@ pub struct AvailableZone {
     pub zone_id: Option<String>,
 }
 /// One `AvailableResources` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AvailableResources {
     /// A collection of supported resource types.
@@ -271,7 +271,7 @@ pub struct AvailableResources {
     pub r#type: Option<String>,
 }
 /// One `SupportedResources` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SupportedResources {
     /// The maximum value of the resource type. No value is returned when this parameter is null.
@@ -449,6 +449,13 @@ mod schema {
             Field::new("AvailableZones").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.available_zones),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_zones),
@@ -464,6 +471,16 @@ mod schema {
             Field::new("StatusCategory"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.available_resources),
+                1 => self.region_id.view(),
+                2 => self.status.view(),
+                3 => self.status_category.view(),
+                4 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.available_resources),
@@ -479,6 +496,13 @@ mod schema {
             Field::new("SupportedResources"),
             Field::new("Type"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.supported_resources),
+                1 => self.r#type.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.supported_resources),
@@ -495,6 +519,17 @@ mod schema {
             Field::new("Unit"),
             Field::new("Value"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.max.view(),
+                1 => self.min.view(),
+                2 => self.status.view(),
+                3 => self.status_category.view(),
+                4 => self.unit.view(),
+                5 => self.value.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.max.slot(),

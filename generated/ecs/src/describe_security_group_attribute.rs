@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeSecurityGroupAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSecurityGroupAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupAttributeRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -105,7 +105,7 @@ impl Operation for DescribeSecurityGroupAttributeRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupAttributeResponse;
     type Error = DescribeSecurityGroupAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -144,7 +144,7 @@ impl ValueEnum for Direction {
 crate::runtime::value_enum_impls!(Direction);
 crate::runtime::json_form!(DescribeSecurityGroupAttributeRequest);
 /// The successful response of [`DescribeSecurityGroupAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupAttributeResponse {
     /// The description of the security group.
@@ -182,7 +182,7 @@ pub struct DescribeSecurityGroupAttributeResponse {
     pub vpc_id: Option<String>,
 }
 /// One `Permission` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Permission {
     /// The time when the security group rule was created. The time is displayed in UTC.
@@ -356,6 +356,19 @@ mod schema {
             Field::new("SecurityGroupName"),
             Field::new("VpcId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.description.view(),
+                1 => self.inner_access_policy.view(),
+                2 => View::groups(&self.permissions),
+                3 => self.region_id.view(),
+                4 => self.request_id.view(),
+                5 => self.security_group_id.view(),
+                6 => self.security_group_name.view(),
+                7 => self.vpc_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),
@@ -391,6 +404,30 @@ mod schema {
             Field::new("SourceGroupOwnerAccount"),
             Field::new("SourcePortRange"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.create_time.view(),
+                1 => self.description.view(),
+                2 => self.dest_cidr_ip.view(),
+                3 => self.dest_group_id.view(),
+                4 => self.dest_group_name.view(),
+                5 => self.dest_group_owner_account.view(),
+                6 => self.direction.view(),
+                7 => self.ip_protocol.view(),
+                8 => self.ipv6_dest_cidr_ip.view(),
+                9 => self.ipv6_source_cidr_ip.view(),
+                10 => self.nic_type.view(),
+                11 => self.policy.view(),
+                12 => self.port_range.view(),
+                13 => self.priority.view(),
+                14 => self.source_cidr_ip.view(),
+                15 => self.source_group_id.view(),
+                16 => self.source_group_name.view(),
+                17 => self.source_group_owner_account.view(),
+                18 => self.source_port_range.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.create_time.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeSecurityGroupReferences` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSecurityGroupReferencesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupReferencesRequest {
     /// The region ID of the security group.
@@ -69,7 +69,7 @@ impl Operation for DescribeSecurityGroupReferencesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupReferencesResponse;
     type Error = DescribeSecurityGroupReferencesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -78,7 +78,7 @@ impl Operation for DescribeSecurityGroupReferencesRequest {
 }
 crate::runtime::json_form!(DescribeSecurityGroupReferencesRequest);
 /// The successful response of [`DescribeSecurityGroupReferencesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupReferencesResponse {
     /// The ID of the request.
@@ -89,7 +89,7 @@ pub struct DescribeSecurityGroupReferencesResponse {
     pub security_group_references: Vec<SecurityGroupReference>,
 }
 /// One `SecurityGroupReference` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupReference {
     /// An array consisting of ReferencingSecurityGroup data.
@@ -100,7 +100,7 @@ pub struct SecurityGroupReference {
     pub security_group_id: Option<String>,
 }
 /// One `ReferencingSecurityGroup` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReferencingSecurityGroup {
     /// The ID of the Alibaba Cloud account to which the security group belongs.
@@ -151,16 +151,7 @@ mod schema {
             Field::new("SecurityGroupId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 10,
-                            },
-                            "Valid values of N: 1 to 10.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -182,6 +173,13 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SecurityGroupReferences"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                1 => View::groups(&self.security_group_references),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),
@@ -194,6 +192,13 @@ mod schema {
             Field::new("ReferencingSecurityGroups").wrapped(),
             Field::new("SecurityGroupId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.referencing_security_groups),
+                1 => self.security_group_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.referencing_security_groups),
@@ -203,6 +208,12 @@ mod schema {
     }
     impl Schema for super::ReferencingSecurityGroup {
         const FIELDS: &'static [Field] = &[Field::new("AliUid")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.ali_uid.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.ali_uid.slot()
         }

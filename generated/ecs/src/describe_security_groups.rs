@@ -14,7 +14,7 @@ pub use crate::shared::tag_info::TagInfo;
 /// The `DescribeSecurityGroups` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSecurityGroupsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -184,7 +184,7 @@ impl Operation for DescribeSecurityGroupsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupsResponse;
     type Error = DescribeSecurityGroupsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -220,7 +220,7 @@ impl ValueEnum for NetworkType {
 crate::runtime::value_enum_impls!(NetworkType);
 crate::runtime::json_form!(DescribeSecurityGroupsRequest);
 /// The successful response of [`DescribeSecurityGroupsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsResponse {
     /// The page number of the returned page.
@@ -247,7 +247,7 @@ pub struct DescribeSecurityGroupsResponse {
     pub total_count: Option<i32>,
 }
 /// One `SecurityGroup` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SecurityGroup {
     /// Example: `0`
@@ -326,16 +326,13 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(50.0),
-                            },
+                            Rule::range(Some(1.0), Some(50.0)),
                             "Valid values: 1 to 50.",
                         ),
                     ],
                 ),
             Field::new("SecurityGroupIds"),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
             Field::new("NetworkType")
                 .checks(
@@ -410,6 +407,17 @@ mod schema {
             Field::new("SecurityGroups").wrapped(),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.page_number.view(),
+                1 => self.page_size.view(),
+                2 => self.region_id.view(),
+                3 => self.request_id.view(),
+                4 => View::groups(&self.security_groups),
+                5 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -436,6 +444,23 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("VpcId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.available_instance_amount.view(),
+                1 => self.creation_time.view(),
+                2 => self.description.view(),
+                3 => self.ecs_count.view(),
+                4 => self.resource_group_id.view(),
+                5 => self.security_group_id.view(),
+                6 => self.security_group_name.view(),
+                7 => self.security_group_type.view(),
+                8 => self.service_id.view(),
+                9 => self.service_managed.view(),
+                10 => View::groups(&self.tags),
+                11 => self.vpc_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.available_instance_amount.slot(),

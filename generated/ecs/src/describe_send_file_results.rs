@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeSendFileResults` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSendFileResultsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSendFileResultsRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -115,7 +115,7 @@ impl Operation for DescribeSendFileResultsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSendFileResultsResponse;
     type Error = DescribeSendFileResultsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -124,7 +124,7 @@ impl Operation for DescribeSendFileResultsRequest {
 }
 crate::runtime::json_form!(DescribeSendFileResultsRequest);
 /// The successful response of [`DescribeSendFileResultsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSendFileResultsResponse {
     /// Details about the file sending records.
@@ -147,7 +147,7 @@ pub struct DescribeSendFileResultsResponse {
     pub page_number: Option<i64>,
 }
 /// One `Invocation` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Invocation {
     /// The content of the file.
@@ -220,7 +220,7 @@ pub struct Invocation {
     pub vm_count: Option<i32>,
 }
 /// One `InvokeInstance` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InvokeInstance {
     /// The time when the file sending task was created.
@@ -330,10 +330,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(50.0),
-                            },
+                            Rule::range(Some(1.0), Some(50.0)),
                             "Valid values: 1 to 50.",
                         ),
                     ],
@@ -369,6 +366,16 @@ mod schema {
             Field::new("TotalCount"),
             Field::new("PageNumber"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.invocations),
+                1 => self.page_size.view(),
+                2 => self.request_id.view(),
+                3 => self.total_count.view(),
+                4 => self.page_number.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.invocations),
@@ -396,6 +403,25 @@ mod schema {
             Field::new("TargetDir"),
             Field::new("VmCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.content.view(),
+                1 => self.content_type.view(),
+                2 => self.creation_time.view(),
+                3 => self.description.view(),
+                4 => self.file_group.view(),
+                5 => self.file_mode.view(),
+                6 => self.file_owner.view(),
+                7 => self.invocation_status.view(),
+                8 => self.invoke_id.view(),
+                9 => View::groups(&self.invoke_instances),
+                10 => self.name.view(),
+                11 => self.overwrite.view(),
+                12 => self.target_dir.view(),
+                13 => self.vm_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.content.slot(),
@@ -426,6 +452,19 @@ mod schema {
             Field::new("StartTime"),
             Field::new("UpdateTime"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.creation_time.view(),
+                1 => self.error_code.view(),
+                2 => self.error_info.view(),
+                3 => self.finish_time.view(),
+                4 => self.instance_id.view(),
+                5 => self.invocation_status.view(),
+                6 => self.start_time.view(),
+                7 => self.update_time.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

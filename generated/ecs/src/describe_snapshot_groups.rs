@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeSnapshotGroups` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotGroupsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotGroupsRequest {
     /// The region ID. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -130,7 +130,7 @@ impl Operation for DescribeSnapshotGroupsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotGroupsResponse;
     type Error = DescribeSnapshotGroupsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -169,7 +169,7 @@ impl ValueEnum for Status {
 crate::runtime::value_enum_impls!(Status);
 crate::runtime::json_form!(DescribeSnapshotGroupsRequest);
 /// The successful response of [`DescribeSnapshotGroupsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotGroupsResponse {
     /// The token used to start the next query.
@@ -184,7 +184,7 @@ pub struct DescribeSnapshotGroupsResponse {
     pub snapshot_groups: Vec<SnapshotGroup>,
 }
 /// One `SnapshotGroup` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SnapshotGroup {
     /// The time when the instance snapshot was created.
@@ -223,7 +223,7 @@ pub struct SnapshotGroup {
     pub status: Option<String>,
 }
 /// One `Snapshot` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Snapshot {
     /// Indicates whether the instant access feature is enabled. Valid values:
@@ -288,16 +288,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("SnapshotGroupId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 10,
-                            },
-                            "Valid values of N: 1 to 10.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
             Field::new("Status")
                 .checks(
@@ -306,29 +297,14 @@ mod schema {
                             Rule::OneOf(&["progressing", "accomplished", "failed"]),
                             "Valid values: progressing: The instance snapshot is being created. accomplished: The instance snapshot is created. failed: The instance snapshot fails to be created.",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 3,
-                            },
-                            "Valid values of N: 1 to 3.",
-                        ),
+                        Check::new(Rule::index(0, 1, 3), "Valid values of N: 1 to 3."),
                     ],
                 ),
             Field::new("Name"),
             Field::new("NextToken"),
             Field::new("MaxResults")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -361,6 +337,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotGroups").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.next_token.view(),
+                1 => self.request_id.view(),
+                2 => View::groups(&self.snapshot_groups),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.next_token.slot(),
@@ -380,6 +364,19 @@ mod schema {
             Field::new("Snapshots").wrapped(),
             Field::new("Status"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.creation_time.view(),
+                1 => self.description.view(),
+                2 => self.instance_id.view(),
+                3 => self.name.view(),
+                4 => self.progress_status.view(),
+                5 => self.snapshot_group_id.view(),
+                6 => View::groups(&self.snapshots),
+                7 => self.status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),
@@ -402,6 +399,17 @@ mod schema {
             Field::new("SourceDiskId"),
             Field::new("SourceDiskType"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instant_access.view(),
+                1 => self.instant_access_retention_days.view(),
+                2 => self.progress.view(),
+                3 => self.snapshot_id.view(),
+                4 => self.source_disk_id.view(),
+                5 => self.source_disk_type.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instant_access.slot(),

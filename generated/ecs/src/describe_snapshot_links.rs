@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeSnapshotLinks` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotLinksRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotLinksRequest {
     /// The region ID of the disk. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -109,7 +109,7 @@ impl Operation for DescribeSnapshotLinksRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotLinksResponse;
     type Error = DescribeSnapshotLinksError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -118,7 +118,7 @@ impl Operation for DescribeSnapshotLinksRequest {
 }
 crate::runtime::json_form!(DescribeSnapshotLinksRequest);
 /// The successful response of [`DescribeSnapshotLinksRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotLinksResponse {
     /// The page number of the returned page.
@@ -137,7 +137,7 @@ pub struct DescribeSnapshotLinksResponse {
     pub snapshot_links: Vec<SnapshotLink>,
 }
 /// One `SnapshotLink` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SnapshotLink {
     /// The category of the snapshot.
@@ -238,10 +238,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -276,6 +273,15 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotLinks").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.page_number.view(),
+                1 => self.page_size.view(),
+                2 => self.request_id.view(),
+                3 => View::groups(&self.snapshot_links),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -300,6 +306,23 @@ mod schema {
             Field::new("TotalCount"),
             Field::new("TotalSize"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.category.view(),
+                1 => self.instance_id.view(),
+                2 => self.instance_name.view(),
+                3 => self.instant_access.view(),
+                4 => self.region_id.view(),
+                5 => self.snapshot_link_id.view(),
+                6 => self.source_disk_id.view(),
+                7 => self.source_disk_name.view(),
+                8 => self.source_disk_size.view(),
+                9 => self.source_disk_type.view(),
+                10 => self.total_count.view(),
+                11 => self.total_size.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::category::Category;
 /// The `DescribeSnapshotMonitorData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotMonitorDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotMonitorDataRequest {
     /// The end of the time range to query. Specify the time in the [ISO 8601](https://www.alibabacloud.com/help/doc-detail/25696.htm) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the specified value of seconds \(ss\) is not 00, the time is rounded up to the next minute.
@@ -104,7 +104,7 @@ impl Operation for DescribeSnapshotMonitorDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotMonitorDataResponse;
     type Error = DescribeSnapshotMonitorDataError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -113,7 +113,7 @@ impl Operation for DescribeSnapshotMonitorDataRequest {
 }
 crate::runtime::json_form!(DescribeSnapshotMonitorDataRequest);
 /// The successful response of [`DescribeSnapshotMonitorDataRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotMonitorDataResponse {
     /// The collection of monitoring data of snapshot sizes.
@@ -124,7 +124,7 @@ pub struct DescribeSnapshotMonitorDataResponse {
     pub request_id: Option<String>,
 }
 /// One `DataPoint` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataPoint {
     /// The total size of the snapshots. Unit: bytes.
@@ -249,6 +249,13 @@ mod schema {
             Field::new("MonitorData").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.monitor_data),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.monitor_data),
@@ -258,6 +265,13 @@ mod schema {
     }
     impl Schema for super::DataPoint {
         const FIELDS: &'static [Field] = &[Field::new("Size"), Field::new("TimeStamp")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.size.view(),
+                1 => self.time_stamp.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),

@@ -17,7 +17,7 @@ pub use crate::shared::category::Category;
 /// The `DescribeSnapshots` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsRequest {
     /// The ID of the instance.
@@ -286,7 +286,7 @@ impl Operation for DescribeSnapshotsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotsResponse;
     type Error = DescribeSnapshotsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -415,7 +415,7 @@ impl ValueEnum for SourceDiskType {
 crate::runtime::value_enum_impls!(Status, SnapshotType, Usage, SourceDiskType);
 crate::runtime::json_form!(DescribeSnapshotsRequest);
 /// The successful response of [`DescribeSnapshotsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsResponse {
     /// The token used to start the next query.
@@ -534,7 +534,7 @@ pub struct DescribeSnapshotsResponse {
     pub tag_key: Option<String>,
 }
 /// One `Snapshot` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Snapshot {
     /// The status of the snapshot. Valid values:
@@ -570,7 +570,7 @@ pub struct Snapshot {
     pub source_disk_size: Option<String>,
 }
 /// One `Tag` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TagInfo {
     /// The tag value of the snapshot.
@@ -647,28 +647,12 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("NextToken"),
             Field::new("MaxResults")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("SnapshotName"),
             Field::new("Status")
@@ -691,8 +675,8 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Filter.1"),
-            Field::new("Filter.2"),
+            Field::new("Filter.1").group(),
+            Field::new("Filter.2").group(),
             Field::new("Usage")
                 .checks(
                     &[
@@ -732,7 +716,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -816,6 +800,36 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TagKey"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.next_token.view(),
+                1 => self.page_size.view(),
+                2 => self.page_number.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                5 => View::groups(&self.snapshots),
+                6 => self.retention_days.view(),
+                7 => self.source_disk_type.view(),
+                8 => self.source_storage_type.view(),
+                9 => self.usage.view(),
+                10 => self.last_modified_time.view(),
+                11 => self.encrypted.view(),
+                12 => self.snapshot_type.view(),
+                13 => self.source_disk_id.view(),
+                14 => self.snapshot_name.view(),
+                15 => self.instant_access_retention_days.view(),
+                16 => self.description.view(),
+                17 => self.snapshot_id.view(),
+                18 => self.resource_group_id.view(),
+                19 => self.category.view(),
+                20 => self.kms_key_id.view(),
+                21 => self.snapshot_sn.view(),
+                22 => self.product_code.view(),
+                23 => View::groups(&self.tags),
+                24 => self.tag_key.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.next_token.slot(),
@@ -855,6 +869,17 @@ mod schema {
             Field::new("RemainTime"),
             Field::new("SourceDiskSize"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.status.view(),
+                1 => self.creation_time.view(),
+                2 => self.progress.view(),
+                3 => self.instant_access.view(),
+                4 => self.remain_time.view(),
+                5 => self.source_disk_size.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.status.slot(),
@@ -868,6 +893,12 @@ mod schema {
     }
     impl Schema for super::TagInfo {
         const FIELDS: &'static [Field] = &[Field::new("TagValue")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.tag_value.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.tag_value.slot()
         }

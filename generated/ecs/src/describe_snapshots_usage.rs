@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeSnapshotsUsage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotsUsageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsUsageRequest {
     /// The region ID of the snapshot. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -61,7 +61,7 @@ impl Operation for DescribeSnapshotsUsageRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotsUsageResponse;
     type Error = DescribeSnapshotsUsageError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -70,7 +70,7 @@ impl Operation for DescribeSnapshotsUsageRequest {
 }
 crate::runtime::json_form!(DescribeSnapshotsUsageRequest);
 /// The successful response of [`DescribeSnapshotsUsageRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsUsageResponse {
     /// The ID of the request.
@@ -123,6 +123,14 @@ mod schema {
             Field::new("SnapshotCount"),
             Field::new("SnapshotSize"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                1 => self.snapshot_count.view(),
+                2 => self.snapshot_size.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeSpotAdvice` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSpotAdviceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotAdviceRequest {
     /// The ID of the region. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -173,7 +173,7 @@ impl Operation for DescribeSpotAdviceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSpotAdviceResponse;
     type Error = DescribeSpotAdviceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -209,7 +209,7 @@ impl ValueEnum for InstanceFamilyLevel {
 crate::runtime::value_enum_impls!(InstanceFamilyLevel);
 crate::runtime::json_form!(DescribeSpotAdviceRequest);
 /// The successful response of [`DescribeSpotAdviceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotAdviceResponse {
     /// Details about preemptible instances in the zones of the specified region.
@@ -226,7 +226,7 @@ pub struct DescribeSpotAdviceResponse {
     pub request_id: Option<String>,
 }
 /// One `AvailableSpotZone` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AvailableSpotZone {
     /// Details about preemptible instances in the last 30 days, including release rates and percentages of average preemptible instance prices relative to pay-as-you-go instance prices.
@@ -237,7 +237,7 @@ pub struct AvailableSpotZone {
     pub zone_id: Option<String>,
 }
 /// One `AvailableSpotResource` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct AvailableSpotResource {
     /// The percentage of the average preemptible instance relative to the pay-as-you-go instance price in the last 30 days. Unit: percent \(%\). Valid values: 1 to 100.
@@ -332,16 +332,7 @@ mod schema {
             Field::new("ZoneId"),
             Field::new("InstanceTypes")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 10,
-                            },
-                            "Valid values of N: 1 to 10.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
             Field::new("InstanceTypeFamily"),
             Field::new("InstanceFamilyLevel"),
@@ -386,6 +377,14 @@ mod schema {
             Field::new("RegionId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.available_spot_zones),
+                1 => self.region_id.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_spot_zones),
@@ -399,6 +398,13 @@ mod schema {
             Field::new("AvailableSpotResources").wrapped(),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.available_spot_resources),
+                1 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_spot_resources),
@@ -413,6 +419,15 @@ mod schema {
             Field::new("InterruptRateDesc"),
             Field::new("InterruptionRate"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.average_spot_discount.view(),
+                1 => self.instance_type.view(),
+                2 => self.interrupt_rate_desc.view(),
+                3 => self.interruption_rate.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.average_spot_discount.slot(),

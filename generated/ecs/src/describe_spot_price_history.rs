@@ -12,7 +12,7 @@ pub use crate::shared::network_type::NetworkType;
 /// The `DescribeSpotPriceHistory` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeSpotPriceHistoryRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryRequest {
     /// The instance type of the instance.
@@ -163,7 +163,7 @@ impl Operation for DescribeSpotPriceHistoryRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSpotPriceHistoryResponse;
     type Error = DescribeSpotPriceHistoryError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -225,7 +225,7 @@ impl ValueEnum for OsType {
 crate::runtime::value_enum_impls!(IoOptimized, OsType);
 crate::runtime::json_form!(DescribeSpotPriceHistoryRequest);
 /// The successful response of [`DescribeSpotPriceHistoryRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryResponse {
     /// The currency unit of the price.
@@ -244,7 +244,7 @@ pub struct DescribeSpotPriceHistoryResponse {
     pub spot_prices: Vec<SpotPriceType>,
 }
 /// One `SpotPriceType` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SpotPriceType {
     /// The instance type of the preemptible instance.
@@ -481,6 +481,15 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SpotPrices").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.currency.view(),
+                1 => self.next_offset.view(),
+                2 => self.request_id.view(),
+                3 => View::groups(&self.spot_prices),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.currency.slot(),
@@ -500,6 +509,18 @@ mod schema {
             Field::new("Timestamp"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_type.view(),
+                1 => self.io_optimized.view(),
+                2 => self.network_type.view(),
+                3 => self.origin_price.view(),
+                4 => self.spot_price.view(),
+                5 => self.timestamp.view(),
+                6 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeStorageCapacityUnits` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeStorageCapacityUnitsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeStorageCapacityUnitsRequest {
     /// The region ID of the SCU. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -151,7 +151,7 @@ impl Operation for DescribeStorageCapacityUnitsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeStorageCapacityUnitsResponse;
     type Error = DescribeStorageCapacityUnitsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -193,7 +193,7 @@ impl ValueEnum for Status {
 crate::runtime::value_enum_impls!(Status);
 crate::runtime::json_form!(DescribeStorageCapacityUnitsRequest);
 /// The successful response of [`DescribeStorageCapacityUnitsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeStorageCapacityUnitsResponse {
     /// The page number of the returned page.
@@ -216,7 +216,7 @@ pub struct DescribeStorageCapacityUnitsResponse {
     pub total_count: Option<i32>,
 }
 /// One `StorageCapacityUnit` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StorageCapacityUnit {
     /// Indicates the sharing status when the AllocationType parameter is set to Shared. Valid values:
@@ -309,15 +309,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("Name"),
             Field::new("Capacity")
@@ -345,16 +337,7 @@ mod schema {
                 ),
             Field::new("StorageCapacityUnitId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("Status")
                 .checks(
@@ -363,14 +346,7 @@ mod schema {
                             Rule::OneOf(&["Creating", "Active", "Expired", "Pending"]),
                             "Valid values of this parameter: Creating: The SCU is being created. Active: The SCU is enabled. Expired: The SCU has expired. Pending: The SCU is waiting to take effect.",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 4,
-                            },
-                            "Valid values of N: 1 to 4.",
-                        ),
+                        Check::new(Rule::index(0, 1, 4), "Valid values of N: 1 to 4."),
                     ],
                 ),
             Field::new("AllocationType"),
@@ -409,6 +385,16 @@ mod schema {
             Field::new("StorageCapacityUnits").wrapped(),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.page_number.view(),
+                1 => self.page_size.view(),
+                2 => self.request_id.view(),
+                3 => View::groups(&self.storage_capacity_units),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -432,6 +418,21 @@ mod schema {
             Field::new("Status"),
             Field::new("StorageCapacityUnitId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.allocation_status.view(),
+                1 => self.capacity.view(),
+                2 => self.creation_time.view(),
+                3 => self.description.view(),
+                4 => self.expired_time.view(),
+                5 => self.name.view(),
+                6 => self.region_id.view(),
+                7 => self.start_time.view(),
+                8 => self.status.view(),
+                9 => self.storage_capacity_unit_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_status.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::resource_type::ResourceType;
 /// The `DescribeTags` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeTagsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeTagsRequest {
     /// The ID of the region. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest regions of Alibaba Cloud.
@@ -115,7 +115,7 @@ impl Operation for DescribeTagsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeTagsResponse;
     type Error = DescribeTagsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -124,7 +124,7 @@ impl Operation for DescribeTagsRequest {
 }
 crate::runtime::json_form!(DescribeTagsRequest);
 /// The successful response of [`DescribeTagsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeTagsResponse {
     /// The page number of the tag list.
@@ -147,7 +147,7 @@ pub struct DescribeTagsResponse {
     pub total_count: Option<i32>,
 }
 /// One `Tag` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TagInfo {
     /// The number of resource types.
@@ -162,7 +162,7 @@ pub struct TagInfo {
     pub tag_value: Option<String>,
 }
 /// One `ResourceTypeCount` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ResourceTypeCount {
     /// The number of dedicated hosts to which the tag is bound.
@@ -242,15 +242,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("ResourceId"),
             Field::new("ResourceType")
@@ -264,7 +256,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -296,6 +288,16 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.page_number.view(),
+                1 => self.page_size.view(),
+                2 => self.request_id.view(),
+                3 => View::groups(&self.tags),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -312,6 +314,14 @@ mod schema {
             Field::new("TagKey"),
             Field::new("TagValue"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.resource_type_count),
+                1 => self.tag_key.view(),
+                2 => self.tag_value.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.resource_type_count),
@@ -333,6 +343,21 @@ mod schema {
             Field::new("Snapshot"),
             Field::new("Volume"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.ddh.view(),
+                1 => self.disk.view(),
+                2 => self.eni.view(),
+                3 => self.image.view(),
+                4 => self.instance.view(),
+                5 => self.key_pair.view(),
+                6 => self.launch_template.view(),
+                7 => self.securitygroup.view(),
+                8 => self.snapshot.view(),
+                9 => self.volume.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ddh.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::related_item::RelatedItem;
 /// The `DescribeTaskAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeTaskAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeTaskAttributeRequest {
     /// The region ID of the task. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -69,7 +69,7 @@ impl Operation for DescribeTaskAttributeRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeTaskAttributeResponse;
     type Error = DescribeTaskAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -78,7 +78,7 @@ impl Operation for DescribeTaskAttributeRequest {
 }
 crate::runtime::json_form!(DescribeTaskAttributeRequest);
 /// The successful response of [`DescribeTaskAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeTaskAttributeResponse {
     /// The time when the task was created.
@@ -198,6 +198,24 @@ mod schema {
             Field::new("TaskStatus"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.creation_time.view(),
+                1 => self.failed_count.view(),
+                2 => self.finished_time.view(),
+                3 => View::groups(&self.operation_progress_set),
+                4 => self.region_id.view(),
+                5 => self.request_id.view(),
+                6 => self.success_count.view(),
+                7 => self.support_cancel.view(),
+                8 => self.task_action.view(),
+                9 => self.task_id.view(),
+                10 => self.task_process.view(),
+                11 => self.task_status.view(),
+                12 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `DescribeTasks` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeTasksRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeTasksRequest {
     /// The region ID of the task. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -143,7 +143,7 @@ impl Operation for DescribeTasksRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeTasksResponse;
     type Error = DescribeTasksError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -214,7 +214,7 @@ impl ValueEnum for TaskStatus {
 crate::runtime::value_enum_impls!(TaskAction, TaskStatus);
 crate::runtime::json_form!(DescribeTasksRequest);
 /// The successful response of [`DescribeTasksRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeTasksResponse {
     /// The page number of the returned page.
@@ -241,7 +241,7 @@ pub struct DescribeTasksResponse {
     pub total_count: Option<i32>,
 }
 /// One `Task` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Task {
     /// The time when the disk was created.
@@ -299,15 +299,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Range {
-                                min: None,
-                                max: Some(100.0),
-                            },
-                            "Maximum value: 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
             Field::new("TaskIds"),
             Field::new("TaskAction")
@@ -389,6 +381,17 @@ mod schema {
             Field::new("TaskSet"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.page_number.view(),
+                1 => self.page_size.view(),
+                2 => self.region_id.view(),
+                3 => self.request_id.view(),
+                4 => View::groups(&self.task_set),
+                5 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -409,6 +412,17 @@ mod schema {
             Field::new("TaskId"),
             Field::new("TaskStatus"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.creation_time.view(),
+                1 => self.finished_time.view(),
+                2 => self.support_cancel.view(),
+                3 => self.task_action.view(),
+                4 => self.task_id.view(),
+                5 => self.task_status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeUserData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeUserDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeUserDataRequest {
     /// The ID of the instance.
@@ -65,7 +65,7 @@ impl Operation for DescribeUserDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeUserDataResponse;
     type Error = DescribeUserDataError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for DescribeUserDataRequest {
 }
 crate::runtime::json_form!(DescribeUserDataRequest);
 /// The successful response of [`DescribeUserDataRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeUserDataResponse {
     /// The ID of the instance.
@@ -139,6 +139,15 @@ mod schema {
             Field::new("RequestId"),
             Field::new("UserData"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_id.view(),
+                1 => self.region_id.view(),
+                2 => self.request_id.view(),
+                3 => self.user_data.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

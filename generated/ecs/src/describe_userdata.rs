@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DescribeUserdata` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeUserdataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeUserdataRequest {
     /// The region ID of the instance. You can call DescribeRegions View the latest list of Alibaba Cloud regions.
@@ -65,7 +65,7 @@ impl Operation for DescribeUserdataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeUserdataResponse;
     type Error = DescribeUserdataError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for DescribeUserdataRequest {
 }
 crate::runtime::json_form!(DescribeUserdataRequest);
 /// The successful response of [`DescribeUserdataRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeUserdataResponse {
     /// The user data of the instance, displayed in the Base64 code.
@@ -131,6 +131,14 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RegionId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.user_data.view(),
+                1 => self.instance_id.view(),
+                2 => self.region_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.user_data.slot(),

@@ -13,7 +13,7 @@ pub use crate::shared::accept_language::AcceptLanguage;
 /// The `DescribeZones` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DescribeZonesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
     /// The ID of the region for which to query zones. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -101,7 +101,7 @@ impl Operation for DescribeZonesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeZonesResponse;
     type Error = DescribeZonesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -110,7 +110,7 @@ impl Operation for DescribeZonesRequest {
 }
 crate::runtime::json_form!(DescribeZonesRequest);
 /// The successful response of [`DescribeZonesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DescribeZonesResponse {
     /// The ID of the request.
@@ -121,7 +121,7 @@ pub struct DescribeZonesResponse {
     pub zones: Vec<Zone>,
 }
 /// One `Zone` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Zone {
     /// The supported types of dedicated hosts. The data type of this parameter is List.
@@ -160,7 +160,7 @@ pub struct Zone {
     pub zone_id: Option<String>,
 }
 /// One `ResourcesInfo` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ResourcesInfo {
     /// The categories of data disks. The data type of this parameter is List. Valid values:
@@ -299,6 +299,13 @@ mod schema {
             Field::new("RequestId"),
             Field::new("Zones").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                1 => View::groups(&self.zones),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),
@@ -318,6 +325,20 @@ mod schema {
             Field::new("LocalName"),
             Field::new("ZoneId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.available_dedicated_host_types.view(),
+                1 => self.available_disk_categories.view(),
+                2 => self.available_instance_types.view(),
+                3 => self.available_resource_creation.view(),
+                4 => View::groups(&self.available_resources),
+                5 => self.available_volume_categories.view(),
+                6 => self.dedicated_host_generations.view(),
+                7 => self.local_name.view(),
+                8 => self.zone_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.available_dedicated_host_types.slot(),
@@ -342,6 +363,18 @@ mod schema {
             Field::new("NetworkTypes"),
             Field::new("SystemDiskCategories"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.data_disk_categories.view(),
+                1 => self.instance_generations.view(),
+                2 => self.instance_type_families.view(),
+                3 => self.instance_types.view(),
+                4 => self.io_optimized.view(),
+                5 => self.network_types.view(),
+                6 => self.system_disk_categories.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.data_disk_categories.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DetachDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DetachDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachDiskRequest {
     /// The ID of the disk to be detached.
@@ -65,7 +65,7 @@ impl Operation for DetachDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = DetachDiskResponse;
     type Error = DetachDiskError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for DetachDiskRequest {
 }
 crate::runtime::json_form!(DetachDiskRequest);
 /// The successful response of [`DetachDiskRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachDiskResponse {
     /// The ID of the request.
@@ -129,6 +129,12 @@ mod schema {
     }
     impl Schema for super::DetachDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

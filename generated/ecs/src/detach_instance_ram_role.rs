@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DetachInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DetachInstanceRamRoleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachInstanceRamRoleRequest {
     /// The instance ID set. A maximum of 100 instances can be entered at a time.
@@ -77,7 +77,7 @@ impl Operation for DetachInstanceRamRoleRequest {
     const IDEMPOTENT: bool = false;
     type Response = DetachInstanceRamRoleResponse;
     type Error = DetachInstanceRamRoleError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -86,7 +86,7 @@ impl Operation for DetachInstanceRamRoleRequest {
 }
 crate::runtime::json_form!(DetachInstanceRamRoleRequest);
 /// The successful response of [`DetachInstanceRamRoleRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachInstanceRamRoleResponse {
     /// The returned RAM role information. It is an array that consists of DetachInstanceRamRoleResult data.
@@ -109,7 +109,7 @@ pub struct DetachInstanceRamRoleResponse {
     pub total_count: Option<i32>,
 }
 /// One `DetachInstanceRamRoleResult` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachInstanceRamRoleResult {
     /// Indicates whether the RAM role is detached. If 200 is returned, the operation is successful. If other values are returned, the operation fails. For more information, see Error codes.
@@ -132,7 +132,7 @@ pub struct DetachInstanceRamRoleResult {
     pub success: Option<bool>,
 }
 /// One `InstanceRamRoleSets` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceRamRoleSets {
     /// The ID of the instance.
@@ -190,6 +190,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.detach_instance_ram_role_results),
+                1 => self.fail_count.view(),
+                2 => self.ram_role_name.view(),
+                3 => self.request_id.view(),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.detach_instance_ram_role_results),
@@ -208,6 +218,16 @@ mod schema {
             Field::new("Message"),
             Field::new("Success"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.code.view(),
+                1 => self.instance_id.view(),
+                2 => View::group(&self.instance_ram_role_sets),
+                3 => self.message.view(),
+                4 => self.success.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),
@@ -223,6 +243,13 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RamRoleName"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_id.view(),
+                1 => self.ram_role_name.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::result_info::ResultInfo;
 /// The `DetachKeyPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DetachKeyPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachKeyPairRequest {
     /// The IDs of instances from which you want to detach the SSH key pair. The value can be a JSON array that consists of up to 50 instance IDs. Separate multiple instance IDs with commas \(,\).
@@ -72,7 +72,7 @@ impl Operation for DetachKeyPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = DetachKeyPairResponse;
     type Error = DetachKeyPairError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -81,7 +81,7 @@ impl Operation for DetachKeyPairRequest {
 }
 crate::runtime::json_form!(DetachKeyPairRequest);
 /// The successful response of [`DetachKeyPairRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachKeyPairResponse {
     /// The number of instances from which the SSH key pair failed to be unbound.
@@ -166,6 +166,16 @@ mod schema {
             Field::new("Results").wrapped(),
             Field::new("TotalCount"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.fail_count.view(),
+                1 => self.key_pair_name.view(),
+                2 => self.request_id.view(),
+                3 => View::groups(&self.results),
+                4 => self.total_count.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.fail_count.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `DetachNetworkInterface` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DetachNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachNetworkInterfaceRequest {
     /// The ID of the instance.
@@ -73,7 +73,7 @@ impl Operation for DetachNetworkInterfaceRequest {
     const IDEMPOTENT: bool = false;
     type Response = DetachNetworkInterfaceResponse;
     type Error = DetachNetworkInterfaceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -82,7 +82,7 @@ impl Operation for DetachNetworkInterfaceRequest {
 }
 crate::runtime::json_form!(DetachNetworkInterfaceRequest);
 /// The successful response of [`DetachNetworkInterfaceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DetachNetworkInterfaceResponse {
     /// The ID of the request.
@@ -250,6 +250,12 @@ mod schema {
     }
     impl Schema for super::DetachNetworkInterfaceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -11,7 +11,7 @@ pub use crate::shared::activation::Activation;
 /// The `DisableActivation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`DisableActivationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DisableActivationRequest {
     /// The ID of the activation code.
@@ -66,7 +66,7 @@ impl Operation for DisableActivationRequest {
     const IDEMPOTENT: bool = false;
     type Response = DisableActivationResponse;
     type Error = DisableActivationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -75,7 +75,7 @@ impl Operation for DisableActivationRequest {
 }
 crate::runtime::json_form!(DisableActivationRequest);
 /// The successful response of [`DisableActivationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DisableActivationResponse {
     /// Details of the activation code and its usage information.
@@ -128,6 +128,13 @@ mod schema {
             Field::new("Activation"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::group(&self.activation),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.activation),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `ExportImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ExportImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ExportImageRequest {
     /// The ID of the custom image.
@@ -108,7 +108,7 @@ impl Operation for ExportImageRequest {
     const IDEMPOTENT: bool = false;
     type Response = ExportImageResponse;
     type Error = ExportImageError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -153,7 +153,7 @@ impl ValueEnum for ImageFormat {
 crate::runtime::value_enum_impls!(ImageFormat);
 crate::runtime::json_form!(ExportImageRequest);
 /// The successful response of [`ExportImageRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ExportImageResponse {
     /// The region ID.
@@ -272,20 +272,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(30),
-                            },
+                            Rule::length(Some(1), Some(30)),
                             "It must be 1 to 30 characters in length and can contain digits and letters.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: "",
-                            },
+                            Rule::chars(true, true, true, false, ""),
                             "It must be 1 to 30 characters in length and can contain digits and letters.",
                         ),
                     ],
@@ -329,6 +320,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.region_id.view(),
+                1 => self.request_id.view(),
+                2 => self.task_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),

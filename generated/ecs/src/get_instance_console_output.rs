@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `GetInstanceConsoleOutput` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`GetInstanceConsoleOutputRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct GetInstanceConsoleOutputRequest {
     /// The ID of the instance.
@@ -82,7 +82,7 @@ impl Operation for GetInstanceConsoleOutputRequest {
     const IDEMPOTENT: bool = false;
     type Response = GetInstanceConsoleOutputResponse;
     type Error = GetInstanceConsoleOutputError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -91,7 +91,7 @@ impl Operation for GetInstanceConsoleOutputRequest {
 }
 crate::runtime::json_form!(GetInstanceConsoleOutputRequest);
 /// The successful response of [`GetInstanceConsoleOutputRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct GetInstanceConsoleOutputResponse {
     /// The Base64-encoded command output of the instance.
@@ -181,6 +181,15 @@ mod schema {
             Field::new("LastUpdateTime"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.console_output.view(),
+                1 => self.instance_id.view(),
+                2 => self.last_update_time.view(),
+                3 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.console_output.slot(),

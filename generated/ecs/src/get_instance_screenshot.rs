@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `GetInstanceScreenshot` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`GetInstanceScreenshotRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct GetInstanceScreenshotRequest {
     /// The ID of the instance.
@@ -79,7 +79,7 @@ impl Operation for GetInstanceScreenshotRequest {
     const IDEMPOTENT: bool = false;
     type Response = GetInstanceScreenshotResponse;
     type Error = GetInstanceScreenshotError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -88,7 +88,7 @@ impl Operation for GetInstanceScreenshotRequest {
 }
 crate::runtime::json_form!(GetInstanceScreenshotRequest);
 /// The successful response of [`GetInstanceScreenshotRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct GetInstanceScreenshotResponse {
     /// The ID of the instance.
@@ -163,6 +163,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("Screenshot"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.instance_id.view(),
+                1 => self.request_id.view(),
+                2 => self.screenshot.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -15,7 +15,7 @@ pub use crate::shared::boot_mode::BootMode;
 /// The `ImportImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ImportImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ImportImageRequest {
     /// The region ID of the OSS bucket to which to upload the image.
@@ -206,7 +206,7 @@ impl Operation for ImportImageRequest {
     const IDEMPOTENT: bool = false;
     type Response = ImportImageResponse;
     type Error = ImportImageError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -214,7 +214,7 @@ impl Operation for ImportImageRequest {
     }
 }
 /// The `DiskDeviceMapping.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DiskDeviceMapping {
     /// The format of the custom image. Valid values:
@@ -400,7 +400,7 @@ impl ValueEnum for LicenseType {
 crate::runtime::value_enum_impls!(DiskDeviceMappingFormat, Platform, LicenseType);
 crate::runtime::json_form!(ImportImageRequest, DiskDeviceMapping);
 /// The successful response of [`ImportImageRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ImportImageResponse {
     /// The ID of the image.
@@ -531,15 +531,12 @@ mod schema {
     impl Schema for super::ImportImageRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
-            Field::new("DiskDeviceMapping"),
+            Field::new("DiskDeviceMapping").group(),
             Field::new("ImageName")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -555,13 +552,7 @@ mod schema {
                             "It cannot contain http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ".:_-",
-                            },
+                            Rule::chars(true, true, true, false, ".:_-"),
                             "It can contain letters, digits, periods (.), colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -570,10 +561,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "It must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -620,7 +608,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -703,6 +691,15 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.image_id.view(),
+                1 => self.region_id.view(),
+                2 => self.request_id.view(),
+                3 => self.task_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),

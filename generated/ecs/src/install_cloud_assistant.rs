@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `InstallCloudAssistant` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`InstallCloudAssistantRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstallCloudAssistantRequest {
     /// The ID of instance N. Valid values of N: 1 to 50.
@@ -67,7 +67,7 @@ impl Operation for InstallCloudAssistantRequest {
     const IDEMPOTENT: bool = false;
     type Response = InstallCloudAssistantResponse;
     type Error = InstallCloudAssistantError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for InstallCloudAssistantRequest {
 }
 crate::runtime::json_form!(InstallCloudAssistantRequest);
 /// The successful response of [`InstallCloudAssistantRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstallCloudAssistantResponse {
     /// The ID of the request.
@@ -113,16 +113,7 @@ mod schema {
             Field::new("InstanceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
             Field::new("RegionId").required(),
         ];
@@ -142,6 +133,12 @@ mod schema {
     }
     impl Schema for super::InstallCloudAssistantResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

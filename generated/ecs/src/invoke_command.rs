@@ -12,7 +12,7 @@ pub use crate::shared::repeat_mode::RepeatMode;
 /// The `InvokeCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`InvokeCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InvokeCommandRequest {
     /// The ID of the command. You can call the [DescribeCommands](https://www.alibabacloud.com/help/doc-detail/64843.htm) operation to query all available command IDs.
@@ -163,7 +163,7 @@ impl Operation for InvokeCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = InvokeCommandResponse;
     type Error = InvokeCommandError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -172,7 +172,7 @@ impl Operation for InvokeCommandRequest {
 }
 crate::runtime::json_form!(InvokeCommandRequest);
 /// The successful response of [`InvokeCommandRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InvokeCommandResponse {
     /// The ID of the execution.
@@ -253,16 +253,7 @@ mod schema {
             Field::new("InstanceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
             Field::new("RegionId").required(),
             Field::new("RepeatMode")
@@ -315,6 +306,13 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.invoke_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.invoke_id.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `JoinResourceGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`JoinResourceGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct JoinResourceGroupRequest {
     /// The type of the ECS resource. Valid values:
@@ -101,7 +101,7 @@ impl Operation for JoinResourceGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = JoinResourceGroupResponse;
     type Error = JoinResourceGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -161,7 +161,7 @@ impl ValueEnum for ResourceType {
 crate::runtime::value_enum_impls!(ResourceType);
 crate::runtime::json_form!(JoinResourceGroupRequest);
 /// The successful response of [`JoinResourceGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct JoinResourceGroupResponse {
     /// The ID of the request.
@@ -258,6 +258,12 @@ mod schema {
     }
     impl Schema for super::JoinResourceGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `JoinSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`JoinSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct JoinSecurityGroupRequest {
     /// The ID of the security group. You can call the [DescribeSecurityGroups](https://www.alibabacloud.com/help/doc-detail/25556.htm) operation to view available security groups.
@@ -94,7 +94,7 @@ impl Operation for JoinSecurityGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = JoinSecurityGroupResponse;
     type Error = JoinSecurityGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -103,7 +103,7 @@ impl Operation for JoinSecurityGroupRequest {
 }
 crate::runtime::json_form!(JoinSecurityGroupRequest);
 /// The successful response of [`JoinSecurityGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct JoinSecurityGroupResponse {
     /// The ID of the request.
@@ -242,6 +242,12 @@ mod schema {
     }
     impl Schema for super::JoinSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `LeaveSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`LeaveSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LeaveSecurityGroupRequest {
     /// The ID of the security group.
@@ -96,7 +96,7 @@ impl Operation for LeaveSecurityGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = LeaveSecurityGroupResponse;
     type Error = LeaveSecurityGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -105,7 +105,7 @@ impl Operation for LeaveSecurityGroupRequest {
 }
 crate::runtime::json_form!(LeaveSecurityGroupRequest);
 /// The successful response of [`LeaveSecurityGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LeaveSecurityGroupResponse {
     /// The ID of the request.
@@ -211,6 +211,12 @@ mod schema {
     }
     impl Schema for super::LeaveSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

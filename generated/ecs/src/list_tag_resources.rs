@@ -11,7 +11,7 @@ pub use crate::shared::resource_type_2::ResourceType;
 /// The `ListTagResources` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ListTagResourcesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -118,7 +118,7 @@ impl Operation for ListTagResourcesRequest {
     const IDEMPOTENT: bool = true;
     type Response = ListTagResourcesResponse;
     type Error = ListTagResourcesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -126,7 +126,7 @@ impl Operation for ListTagResourcesRequest {
     }
 }
 /// The `TagFilter.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TagFilter {
     /// The key of tag N used for fuzzy search of ECS resources. The tag key must be 1 to 128 characters in length. Valid values of N: 1 to 5.
@@ -170,7 +170,7 @@ impl TagFilter {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N used for exact search of ECS resources. The tag key must be 1 to 128 characters in length. Valid values of N: 1 to 20.
@@ -206,7 +206,7 @@ impl Tag {
 }
 crate::runtime::json_form!(ListTagResourcesRequest, TagFilter, Tag);
 /// The successful response of [`ListTagResourcesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ListTagResourcesResponse {
     /// The token used to start the next query.
@@ -221,7 +221,7 @@ pub struct ListTagResourcesResponse {
     pub tag_resources: Vec<TagResource>,
 }
 /// One `TagResource` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TagResource {
     /// The ID of the resource.
@@ -376,21 +376,12 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("TagFilter"),
+            Field::new("TagFilter").group(),
             Field::new("ResourceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
             Field::new("NextToken"),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -422,30 +413,17 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(1), Some(128)),
                             "The tag key must be 1 to 128 characters in length.",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 5,
-                            },
-                            "Valid values of N: 1 to 5.",
-                        ),
+                        Check::new(Rule::index(0, 1, 5), "Valid values of N: 1 to 5."),
                     ],
                 ),
             Field::new("TagValues")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(1), Some(128)),
                             "The tag value must be 1 to 128 characters in length.",
                         ),
                     ],
@@ -471,40 +449,20 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(1), Some(128)),
                             "The tag key must be 1 to 128 characters in length.",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                     ],
                 ),
             Field::new("Value")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(1), Some(128)),
                             "The tag value must be 1 to 128 characters in length.",
                         ),
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                     ],
                 ),
         ];
@@ -528,6 +486,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TagResources").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.next_token.view(),
+                1 => self.request_id.view(),
+                2 => View::groups(&self.tag_resources),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.next_token.slot(),
@@ -543,6 +509,15 @@ mod schema {
             Field::new("TagKey"),
             Field::new("TagValue"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.resource_id.view(),
+                1 => self.resource_type.view(),
+                2 => self.tag_key.view(),
+                3 => self.tag_value.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.resource_id.slot(),

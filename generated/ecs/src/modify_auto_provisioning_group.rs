@@ -12,7 +12,7 @@ pub use crate::shared::default_target_capacity_type::DefaultTargetCapacityType;
 /// The `ModifyAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyAutoProvisioningGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyAutoProvisioningGroupRequest {
     /// The region ID of the auto provisioning group. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -174,7 +174,7 @@ impl Operation for ModifyAutoProvisioningGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyAutoProvisioningGroupResponse;
     type Error = ModifyAutoProvisioningGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -182,7 +182,7 @@ impl Operation for ModifyAutoProvisioningGroupRequest {
     }
 }
 /// The `LaunchTemplateConfig.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateConfig {
     /// The instance type of extended configuration N. Valid values of N: 1 to 20. For more information about valid values of this parameter, see [Instance families](https://www.alibabacloud.com/help/doc-detail/25378.htm).
@@ -244,7 +244,7 @@ impl LaunchTemplateConfig {
 }
 crate::runtime::json_form!(ModifyAutoProvisioningGroupRequest, LaunchTemplateConfig);
 /// The successful response of [`ModifyAutoProvisioningGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyAutoProvisioningGroupResponse {
     /// The ID of the request.
@@ -317,10 +317,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -332,18 +329,12 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
                 ),
-            Field::new("LaunchTemplateConfig"),
+            Field::new("LaunchTemplateConfig").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -381,16 +372,7 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceType")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
             Field::new("MaxPrice"),
             Field::new("VSwitchId"),
@@ -399,10 +381,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: None,
-                            },
+                            Rule::range(Some(1.0), None),
                             "This parameter value must be greater than 0.",
                         ),
                     ],
@@ -430,6 +409,12 @@ mod schema {
     }
     impl Schema for super::ModifyAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

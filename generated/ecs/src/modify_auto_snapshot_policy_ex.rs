@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyAutoSnapshotPolicyEx` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyAutoSnapshotPolicyExRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyAutoSnapshotPolicyExRequest {
     /// The ID of the automatic snapshot policy to be modified. You can call the [DescribeAutoSnapshotPolicyEx](https://www.alibabacloud.com/help/doc-detail/25530.htm) operation to query the available automatic snapshot policies.
@@ -113,7 +113,7 @@ impl Operation for ModifyAutoSnapshotPolicyExRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyAutoSnapshotPolicyExResponse;
     type Error = ModifyAutoSnapshotPolicyExError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -122,7 +122,7 @@ impl Operation for ModifyAutoSnapshotPolicyExRequest {
 }
 crate::runtime::json_form!(ModifyAutoSnapshotPolicyExRequest);
 /// The successful response of [`ModifyAutoSnapshotPolicyExRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyAutoSnapshotPolicyExResponse {
     /// The ID of the request.
@@ -192,6 +192,12 @@ mod schema {
     }
     impl Schema for super::ModifyAutoSnapshotPolicyExResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -13,7 +13,7 @@ pub use crate::shared::platform::Platform;
 /// The `ModifyCapacityReservation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyCapacityReservationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -135,7 +135,7 @@ impl Operation for ModifyCapacityReservationRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyCapacityReservationResponse;
     type Error = ModifyCapacityReservationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -144,7 +144,7 @@ impl Operation for ModifyCapacityReservationRequest {
 }
 crate::runtime::json_form!(ModifyCapacityReservationRequest);
 /// The successful response of [`ModifyCapacityReservationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationResponse {
     /// The ID of the request.
@@ -181,15 +181,12 @@ mod schema {
     impl Schema for super::ModifyCapacityReservationRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
-            Field::new("PrivatePoolOptions").required(),
+            Field::new("PrivatePoolOptions").required().group(),
             Field::new("Description")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -256,6 +253,12 @@ mod schema {
     }
     impl Schema for super::ModifyCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyCommandRequest {
     /// The ID of the command. You can call the [DescribeCommands](https://www.alibabacloud.com/help/doc-detail/64843.htm) operation to query all available command IDs.
@@ -111,7 +111,7 @@ impl Operation for ModifyCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyCommandResponse;
     type Error = ModifyCommandError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -120,7 +120,7 @@ impl Operation for ModifyCommandRequest {
 }
 crate::runtime::json_form!(ModifyCommandRequest);
 /// The successful response of [`ModifyCommandRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyCommandResponse {
     /// The ID of the request.
@@ -157,10 +157,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(30),
-                            },
+                            Rule::length(None, Some(30)),
                             "The name can be up to 30 characters in length.",
                         ),
                     ],
@@ -169,10 +166,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(100),
-                            },
+                            Rule::length(None, Some(100)),
                             "The description can be up to 100 characters in length.",
                         ),
                     ],
@@ -207,6 +201,12 @@ mod schema {
     }
     impl Schema for super::ModifyCommandResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

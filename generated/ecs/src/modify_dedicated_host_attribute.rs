@@ -13,7 +13,7 @@ pub use crate::shared::auto_placement::AutoPlacement;
 /// The `ModifyDedicatedHostAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAttributeRequest {
     /// The ID of the dedicated host.
@@ -151,7 +151,7 @@ impl Operation for ModifyDedicatedHostAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAttributeResponse;
     type Error = ModifyDedicatedHostAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -187,7 +187,7 @@ impl ValueEnum for ActionOnMaintenance {
 crate::runtime::value_enum_impls!(ActionOnMaintenance);
 crate::runtime::json_form!(ModifyDedicatedHostAttributeRequest);
 /// The successful response of [`ModifyDedicatedHostAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAttributeResponse {
     /// The ID of the request.
@@ -253,20 +253,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -283,10 +274,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -304,7 +292,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("NetworkAttributes"),
+            Field::new("NetworkAttributes").group(),
             Field::new("AutoPlacement")
                 .checks(
                     &[
@@ -319,10 +307,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(5.0),
-                            },
+                            Rule::range(Some(1.0), Some(5.0)),
                             "Valid values: 1 to 5.",
                         ),
                     ],
@@ -358,6 +343,12 @@ mod schema {
     }
     impl Schema for super::ModifyDedicatedHostAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

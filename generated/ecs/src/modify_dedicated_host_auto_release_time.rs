@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyDedicatedHostAutoReleaseTime` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAutoReleaseTimeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoReleaseTimeRequest {
     /// The ID of the dedicated host that you want to automatically release.
@@ -84,7 +84,7 @@ impl Operation for ModifyDedicatedHostAutoReleaseTimeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAutoReleaseTimeResponse;
     type Error = ModifyDedicatedHostAutoReleaseTimeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -93,7 +93,7 @@ impl Operation for ModifyDedicatedHostAutoReleaseTimeRequest {
 }
 crate::runtime::json_form!(ModifyDedicatedHostAutoReleaseTimeRequest);
 /// The successful response of [`ModifyDedicatedHostAutoReleaseTimeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoReleaseTimeResponse {
     /// The ID of the request.
@@ -175,6 +175,12 @@ mod schema {
     }
     impl Schema for super::ModifyDedicatedHostAutoReleaseTimeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

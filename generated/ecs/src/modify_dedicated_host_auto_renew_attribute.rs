@@ -12,7 +12,7 @@ pub use crate::shared::renewal_status::RenewalStatus;
 /// The `ModifyDedicatedHostAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAutoRenewAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// The IDs of the dedicated hosts. You can enter up to 100 subscription dedicated host IDs in the list. Separate multiple IDs with commas \(,\).
@@ -121,7 +121,7 @@ impl Operation for ModifyDedicatedHostAutoRenewAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAutoRenewAttributeResponse;
     type Error = ModifyDedicatedHostAutoRenewAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -130,7 +130,7 @@ impl Operation for ModifyDedicatedHostAutoRenewAttributeRequest {
 }
 crate::runtime::json_form!(ModifyDedicatedHostAutoRenewAttributeRequest);
 /// The successful response of [`ModifyDedicatedHostAutoRenewAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoRenewAttributeResponse {
     /// The ID of the request.
@@ -259,6 +259,12 @@ mod schema {
     }
     impl Schema for super::ModifyDedicatedHostAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyDedicatedHostClusterAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostClusterAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostClusterAttributeRequest {
     /// The ID of the dedicated host cluster.
@@ -91,7 +91,7 @@ impl Operation for ModifyDedicatedHostClusterAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostClusterAttributeResponse;
     type Error = ModifyDedicatedHostClusterAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -100,7 +100,7 @@ impl Operation for ModifyDedicatedHostClusterAttributeRequest {
 }
 crate::runtime::json_form!(ModifyDedicatedHostClusterAttributeRequest);
 /// The successful response of [`ModifyDedicatedHostClusterAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostClusterAttributeResponse {
     /// The ID of the request.
@@ -142,20 +142,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: "._-",
-                            },
+                            Rule::chars(true, true, true, false, "._-"),
                             "The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -172,10 +163,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length.",
                         ),
                         Check::new(
@@ -205,6 +193,12 @@ mod schema {
     }
     impl Schema for super::ModifyDedicatedHostClusterAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -13,7 +13,7 @@ pub use crate::shared::fee_of_instance::FeeOfInstance;
 /// The `ModifyDedicatedHostsChargeType` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostsChargeTypeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// The IDs of the dedicated hosts. The value can be a JSON array that consists of up to 20 dedicated host IDs. Separate multiple dedicated host IDs with commas \(,\).
@@ -166,7 +166,7 @@ impl Operation for ModifyDedicatedHostsChargeTypeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostsChargeTypeResponse;
     type Error = ModifyDedicatedHostsChargeTypeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -205,7 +205,7 @@ impl ValueEnum for DedicatedHostChargeType {
 crate::runtime::value_enum_impls!(DedicatedHostChargeType);
 crate::runtime::json_form!(ModifyDedicatedHostsChargeTypeRequest);
 /// The successful response of [`ModifyDedicatedHostsChargeTypeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostsChargeTypeResponse {
     /// Details about the charges for the order.
@@ -393,10 +393,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -478,6 +475,14 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.fee_of_instances),
+                1 => self.order_id.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.fee_of_instances),

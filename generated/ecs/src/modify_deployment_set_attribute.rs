@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyDeploymentSetAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyDeploymentSetAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDeploymentSetAttributeRequest {
     /// The ID of the deployment set.
@@ -88,7 +88,7 @@ impl Operation for ModifyDeploymentSetAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDeploymentSetAttributeResponse;
     type Error = ModifyDeploymentSetAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -97,7 +97,7 @@ impl Operation for ModifyDeploymentSetAttributeRequest {
 }
 crate::runtime::json_form!(ModifyDeploymentSetAttributeRequest);
 /// The successful response of [`ModifyDeploymentSetAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDeploymentSetAttributeResponse {
     /// The ID of the request.
@@ -160,10 +160,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -176,10 +173,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -191,13 +185,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -223,6 +211,12 @@ mod schema {
     }
     impl Schema for super::ModifyDeploymentSetAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

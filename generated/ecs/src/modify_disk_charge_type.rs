@@ -11,7 +11,7 @@ pub use crate::shared::disk_charge_type::DiskChargeType;
 /// The `ModifyDiskChargeType` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyDiskChargeTypeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDiskChargeTypeRequest {
     /// The list of disk IDs. The value is a JSON array that consists of up to 16 disk IDs. Separate multiple disk IDs with commas \(,\).
@@ -108,7 +108,7 @@ impl Operation for ModifyDiskChargeTypeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDiskChargeTypeResponse;
     type Error = ModifyDiskChargeTypeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -120,7 +120,7 @@ impl Operation for ModifyDiskChargeTypeRequest {
 }
 crate::runtime::json_form!(ModifyDiskChargeTypeRequest);
 /// The successful response of [`ModifyDiskChargeTypeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDiskChargeTypeResponse {
     /// The ID of the generated order.
@@ -294,10 +294,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -343,6 +340,13 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.order_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

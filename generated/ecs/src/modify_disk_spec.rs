@@ -12,7 +12,7 @@ pub use crate::shared::performance_level::PerformanceLevel;
 /// The `ModifyDiskSpec` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyDiskSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDiskSpecRequest {
     /// The ID of the disk.
@@ -107,7 +107,7 @@ impl Operation for ModifyDiskSpecRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDiskSpecResponse;
     type Error = ModifyDiskSpecError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -146,7 +146,7 @@ impl ValueEnum for DiskCategory {
 crate::runtime::value_enum_impls!(DiskCategory);
 crate::runtime::json_form!(ModifyDiskSpecRequest);
 /// The successful response of [`ModifyDiskSpecRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyDiskSpecResponse {
     /// The ID of the order.
@@ -293,6 +293,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.order_id.view(),
+                1 => self.request_id.view(),
+                2 => self.task_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::private_pool_options_4::PrivatePoolOptions;
 /// The `ModifyElasticityAssurance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyElasticityAssuranceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceRequest {
     /// The `PrivatePoolOptions.*` parameters: see [`PrivatePoolOptions`].
@@ -76,7 +76,7 @@ impl Operation for ModifyElasticityAssuranceRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyElasticityAssuranceResponse;
     type Error = ModifyElasticityAssuranceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -85,7 +85,7 @@ impl Operation for ModifyElasticityAssuranceRequest {
 }
 crate::runtime::json_form!(ModifyElasticityAssuranceRequest);
 /// The successful response of [`ModifyElasticityAssuranceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceResponse {
     /// The ID of the request.
@@ -121,16 +121,13 @@ mod schema {
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyElasticityAssuranceRequest {
         const FIELDS: &'static [Field] = &[
-            Field::new("PrivatePoolOptions").required(),
+            Field::new("PrivatePoolOptions").required().group(),
             Field::new("RegionId").required(),
             Field::new("Description")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -158,6 +155,12 @@ mod schema {
     }
     impl Schema for super::ModifyElasticityAssuranceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyHpcClusterAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyHpcClusterAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyHpcClusterAttributeRequest {
     /// The ID of the HPC cluster.
@@ -95,7 +95,7 @@ impl Operation for ModifyHpcClusterAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyHpcClusterAttributeResponse;
     type Error = ModifyHpcClusterAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -107,7 +107,7 @@ impl Operation for ModifyHpcClusterAttributeRequest {
 }
 crate::runtime::json_form!(ModifyHpcClusterAttributeRequest);
 /// The successful response of [`ModifyHpcClusterAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyHpcClusterAttributeResponse {
     /// The ID of the request.
@@ -175,10 +175,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The value can only contain ASCII characters and cannot exceed 64 characters in length.",
                         ),
                     ],
@@ -187,10 +184,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length.",
                         ),
                         Check::new(
@@ -203,10 +197,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -218,13 +209,7 @@ mod schema {
                             "It must start with a letter but cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -252,6 +237,12 @@ mod schema {
     }
     impl Schema for super::ModifyHpcClusterAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyImageSharePermission` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyImageSharePermissionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyImageSharePermissionRequest {
     /// The ID of the custom image.
@@ -92,7 +92,7 @@ impl Operation for ModifyImageSharePermissionRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyImageSharePermissionResponse;
     type Error = ModifyImageSharePermissionError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -101,7 +101,7 @@ impl Operation for ModifyImageSharePermissionRequest {
 }
 crate::runtime::json_form!(ModifyImageSharePermissionRequest);
 /// The successful response of [`ModifyImageSharePermissionRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyImageSharePermissionResponse {
     /// The ID of the request.
@@ -166,29 +166,11 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("AddAccount")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 10,
-                            },
-                            "Valid values of N: 1 to 10.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
             Field::new("RemoveAccount")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 10,
-                            },
-                            "Valid values of N: 1 to 10.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -211,6 +193,12 @@ mod schema {
     }
     impl Schema for super::ModifyImageSharePermissionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

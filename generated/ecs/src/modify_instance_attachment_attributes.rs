@@ -11,7 +11,7 @@ pub use crate::shared::private_pool_options_match_criteria_2::PrivatePoolOptions
 /// The `ModifyInstanceAttachmentAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAttachmentAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttachmentAttributesRequest {
     /// The region ID of the private pool. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -74,7 +74,7 @@ impl Operation for ModifyInstanceAttachmentAttributesRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAttachmentAttributesResponse;
     type Error = ModifyInstanceAttachmentAttributesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -82,7 +82,7 @@ impl Operation for ModifyInstanceAttachmentAttributesRequest {
     }
 }
 /// The `PrivatePoolOptions.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PrivatePoolOptions {
     /// The match mode of the private pool. Valid values:
@@ -127,7 +127,7 @@ crate::runtime::json_form!(
     ModifyInstanceAttachmentAttributesRequest, PrivatePoolOptions
 );
 /// The successful response of [`ModifyInstanceAttachmentAttributesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttachmentAttributesResponse {
     /// The ID of the request.
@@ -164,7 +164,7 @@ mod schema {
     impl Schema for super::ModifyInstanceAttachmentAttributesRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
-            Field::new("PrivatePoolOptions").required(),
+            Field::new("PrivatePoolOptions").required().group(),
             Field::new("InstanceId").required(),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -213,6 +213,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceAttachmentAttributesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

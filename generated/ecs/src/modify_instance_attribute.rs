@@ -12,7 +12,7 @@ pub use crate::shared::credit_specification::CreditSpecification;
 /// The `ModifyInstanceAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeRequest {
     /// The ID of the instance.
@@ -184,7 +184,7 @@ impl Operation for ModifyInstanceAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAttributeResponse;
     type Error = ModifyInstanceAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -193,7 +193,7 @@ impl Operation for ModifyInstanceAttributeRequest {
 }
 crate::runtime::json_form!(ModifyInstanceAttributeRequest);
 /// The successful response of [`ModifyInstanceAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeResponse {
     /// The ID of the request.
@@ -343,10 +343,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(8),
-                                max: Some(30),
-                            },
+                            Rule::length(Some(8), Some(30)),
                             "The password must be 8 to 30 characters in length and contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.",
                         ),
                     ],
@@ -356,10 +353,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -371,13 +365,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, numbers, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -386,10 +374,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -402,9 +387,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Base64 {
-                                max_bytes: Some(12288),
-                            },
+                            Rule::base64(Some(12288)),
                             "User data is encoded in Base64. The size of the user data must be no greater than 16 KB before it is encoded in Base64.",
                         ),
                     ],
@@ -454,6 +437,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

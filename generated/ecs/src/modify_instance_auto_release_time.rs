@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyInstanceAutoReleaseTime` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAutoReleaseTimeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoReleaseTimeRequest {
     /// The ID of the ECS instance to be automatically released.
@@ -88,7 +88,7 @@ impl Operation for ModifyInstanceAutoReleaseTimeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAutoReleaseTimeResponse;
     type Error = ModifyInstanceAutoReleaseTimeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -97,7 +97,7 @@ impl Operation for ModifyInstanceAutoReleaseTimeRequest {
 }
 crate::runtime::json_form!(ModifyInstanceAutoReleaseTimeRequest);
 /// The successful response of [`ModifyInstanceAutoReleaseTimeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoReleaseTimeResponse {
     /// The ID of the request.
@@ -179,6 +179,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceAutoReleaseTimeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

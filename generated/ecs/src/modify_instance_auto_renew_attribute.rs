@@ -12,7 +12,7 @@ pub use crate::shared::period_unit::PeriodUnit;
 /// The `ModifyInstanceAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAutoRenewAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoRenewAttributeRequest {
     /// The ID of the instance. A maximum of 100 instance IDs can be specified at a time. Separate multiple instance IDs with commas \(,\).
@@ -122,7 +122,7 @@ impl Operation for ModifyInstanceAutoRenewAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAutoRenewAttributeResponse;
     type Error = ModifyInstanceAutoRenewAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -131,7 +131,7 @@ impl Operation for ModifyInstanceAutoRenewAttributeRequest {
 }
 crate::runtime::json_form!(ModifyInstanceAutoRenewAttributeRequest);
 /// The successful response of [`ModifyInstanceAutoRenewAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoRenewAttributeResponse {
     /// The ID of the request.
@@ -276,6 +276,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -13,7 +13,7 @@ pub use crate::shared::fee_of_instance::FeeOfInstance;
 /// The `ModifyInstanceChargeType` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceChargeTypeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceChargeTypeRequest {
     /// The IDs of the instances. The value can be a JSON array that consists of up to 20 instance IDs. Separate multiple instance IDs with commas \(,\).
@@ -162,7 +162,7 @@ impl Operation for ModifyInstanceChargeTypeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceChargeTypeResponse;
     type Error = ModifyInstanceChargeTypeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -174,7 +174,7 @@ impl Operation for ModifyInstanceChargeTypeRequest {
 }
 crate::runtime::json_form!(ModifyInstanceChargeTypeRequest);
 /// The successful response of [`ModifyInstanceChargeTypeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceChargeTypeResponse {
     /// Cost details of the order.
@@ -399,10 +399,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -476,6 +473,14 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.fee_of_instances),
+                1 => self.order_id.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.fee_of_instances),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `ModifyInstanceDeployment` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceDeploymentRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceDeploymentRequest {
     /// The ID of the instance.
@@ -175,7 +175,7 @@ impl Operation for ModifyInstanceDeploymentRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceDeploymentResponse;
     type Error = ModifyInstanceDeploymentError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -237,7 +237,7 @@ impl ValueEnum for MigrationType {
 crate::runtime::value_enum_impls!(Affinity, MigrationType);
 crate::runtime::json_form!(ModifyInstanceDeploymentRequest);
 /// The successful response of [`ModifyInstanceDeploymentRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceDeploymentResponse {
     /// The ID of the request.
@@ -400,6 +400,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceDeploymentResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

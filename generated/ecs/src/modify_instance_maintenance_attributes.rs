@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `ModifyInstanceMaintenanceAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceMaintenanceAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMaintenanceAttributesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -120,7 +120,7 @@ impl Operation for ModifyInstanceMaintenanceAttributesRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceMaintenanceAttributesResponse;
     type Error = ModifyInstanceMaintenanceAttributesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -128,7 +128,7 @@ impl Operation for ModifyInstanceMaintenanceAttributesRequest {
     }
 }
 /// The `MaintenanceWindow.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct MaintenanceWindow {
     /// The start time of maintenance window N. The time must be on the hour at exactly 0 minute and 0 second. The MaintenanceWindow.N.StartTime and MaintenanceWindow.N.EndTime parameters must be specified at the same time. The MaintenanceWindow.N.Endtime value must be 1 to 23 hours later than the MaintenanceWindow.N.StartTime value. Specify the time in the `HH:mm:ss` format. The time must be in UTC+8. Set the value of N to 1.
@@ -190,7 +190,7 @@ crate::runtime::json_form!(
     ModifyInstanceMaintenanceAttributesRequest, MaintenanceWindow
 );
 /// The successful response of [`ModifyInstanceMaintenanceAttributesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMaintenanceAttributesResponse {
     /// The ID of the request.
@@ -236,18 +236,9 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("InstanceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
-            Field::new("MaintenanceWindow"),
+            Field::new("MaintenanceWindow").group(),
             Field::new("ActionOnMaintenance")
                 .checks(
                     &[
@@ -300,6 +291,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceMaintenanceAttributesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

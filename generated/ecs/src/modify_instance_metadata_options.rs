@@ -12,7 +12,7 @@ pub use crate::shared::http_tokens::HttpTokens;
 /// The `ModifyInstanceMetadataOptions` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceMetadataOptionsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsRequest {
     /// Specifies whether to enable the metadata HTTP endpoint on the instance. Valid values:
@@ -104,7 +104,7 @@ impl Operation for ModifyInstanceMetadataOptionsRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceMetadataOptionsResponse;
     type Error = ModifyInstanceMetadataOptionsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -113,7 +113,7 @@ impl Operation for ModifyInstanceMetadataOptionsRequest {
 }
 crate::runtime::json_form!(ModifyInstanceMetadataOptionsRequest);
 /// The successful response of [`ModifyInstanceMetadataOptionsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsResponse {
     /// The ID of the request.
@@ -206,6 +206,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceMetadataOptionsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `ModifyInstanceNetworkSpec` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceNetworkSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkSpecRequest {
     /// The ID of the instance for which you want to modify bandwidth configurations.
@@ -152,7 +152,7 @@ impl Operation for ModifyInstanceNetworkSpecRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceNetworkSpecResponse;
     type Error = ModifyInstanceNetworkSpecError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -191,7 +191,7 @@ impl ValueEnum for NetworkChargeType {
 crate::runtime::value_enum_impls!(NetworkChargeType);
 crate::runtime::json_form!(ModifyInstanceNetworkSpecRequest);
 /// The successful response of [`ModifyInstanceNetworkSpecRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkSpecResponse {
     /// The ID of the generated order.
@@ -386,10 +386,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(0.0), Some(100.0)),
                             "Valid values: 0 to 100.",
                         ),
                     ],
@@ -420,10 +417,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value can only contain ASCII characters and cannot exceed 64 characters in length.",
                         ),
                     ],
@@ -462,6 +456,13 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.order_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

@@ -12,7 +12,7 @@ pub use crate::shared::system_disk_category_3::SystemDiskCategory;
 /// The `ModifyInstanceSpec` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceSpecRequest {
     /// The ID of the instance.
@@ -143,7 +143,7 @@ impl Operation for ModifyInstanceSpecRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceSpecResponse;
     type Error = ModifyInstanceSpecError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -155,7 +155,7 @@ impl Operation for ModifyInstanceSpecRequest {
 }
 crate::runtime::json_form!(ModifyInstanceSpecRequest);
 /// The successful response of [`ModifyInstanceSpecRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceSpecResponse {
     /// The ID of the request.
@@ -426,10 +426,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(0.0), Some(100.0)),
                             "Valid values: 0 to 100.",
                         ),
                     ],
@@ -437,15 +434,12 @@ mod schema {
             Field::new("InternetMaxBandwidthIn"),
             Field::new("Async"),
             Field::new("AllowMigrateAcrossZone"),
-            Field::new("SystemDisk"),
+            Field::new("SystemDisk").group(),
             Field::new("ClientToken")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -483,6 +477,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceSpecResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

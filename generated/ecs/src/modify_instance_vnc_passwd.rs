@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `ModifyInstanceVncPasswd` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceVncPasswdRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceVncPasswdRequest {
     /// The ID of the instance.
@@ -74,7 +74,7 @@ impl Operation for ModifyInstanceVncPasswdRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceVncPasswdResponse;
     type Error = ModifyInstanceVncPasswdError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -83,7 +83,7 @@ impl Operation for ModifyInstanceVncPasswdRequest {
 }
 crate::runtime::json_form!(ModifyInstanceVncPasswdRequest);
 /// The successful response of [`ModifyInstanceVncPasswdRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceVncPasswdResponse {
     /// The ID of the request.
@@ -150,6 +150,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceVncPasswdResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyInstanceVpcAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyInstanceVpcAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceVpcAttributeRequest {
     /// The ID of the instance.
@@ -110,7 +110,7 @@ impl Operation for ModifyInstanceVpcAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceVpcAttributeResponse;
     type Error = ModifyInstanceVpcAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -119,7 +119,7 @@ impl Operation for ModifyInstanceVpcAttributeRequest {
 }
 crate::runtime::json_form!(ModifyInstanceVpcAttributeRequest);
 /// The successful response of [`ModifyInstanceVpcAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceVpcAttributeResponse {
     /// The ID of the request.
@@ -246,6 +246,12 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceVpcAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

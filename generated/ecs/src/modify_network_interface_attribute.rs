@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifyNetworkInterfaceAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyNetworkInterfaceAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyNetworkInterfaceAttributeRequest {
     /// The ID of the ENI.
@@ -119,7 +119,7 @@ impl Operation for ModifyNetworkInterfaceAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyNetworkInterfaceAttributeResponse;
     type Error = ModifyNetworkInterfaceAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -128,7 +128,7 @@ impl Operation for ModifyNetworkInterfaceAttributeRequest {
 }
 crate::runtime::json_form!(ModifyNetworkInterfaceAttributeRequest);
 /// The successful response of [`ModifyNetworkInterfaceAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyNetworkInterfaceAttributeResponse {
     /// The ID of the request.
@@ -272,10 +272,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -287,13 +284,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -302,10 +293,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(2048.0),
-                            },
+                            Rule::range(Some(1.0), Some(2048.0)),
                             "Valid values: 1 to 2048.",
                         ),
                     ],
@@ -314,10 +302,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -351,6 +336,12 @@ mod schema {
     }
     impl Schema for super::ModifyNetworkInterfaceAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -13,7 +13,7 @@ pub use crate::shared::system_disk_category_3::SystemDiskCategory;
 /// The `ModifyPrepayInstanceSpec` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyPrepayInstanceSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyPrepayInstanceSpecRequest {
     /// The ID of the instance.
@@ -178,7 +178,7 @@ impl Operation for ModifyPrepayInstanceSpecRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyPrepayInstanceSpecResponse;
     type Error = ModifyPrepayInstanceSpecError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -217,7 +217,7 @@ impl ValueEnum for OperatorType {
 crate::runtime::value_enum_impls!(OperatorType);
 crate::runtime::json_form!(ModifyPrepayInstanceSpecRequest);
 /// The successful response of [`ModifyPrepayInstanceSpecRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyPrepayInstanceSpecResponse {
     /// The ID of the generated order.
@@ -451,10 +451,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -473,7 +470,7 @@ mod schema {
                     ],
                 ),
             Field::new("MigrateAcrossZone"),
-            Field::new("SystemDisk"),
+            Field::new("SystemDisk").group(),
             Field::new("RebootTime")
                 .checks(
                     &[
@@ -539,6 +536,13 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.order_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `ModifyReservedInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifyReservedInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesRequest {
     /// ID of the region to which the RI belongs. You can call DescribeRegions to view the latest region list.
@@ -94,7 +94,7 @@ impl Operation for ModifyReservedInstancesRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyReservedInstancesResponse;
     type Error = ModifyReservedInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -102,7 +102,7 @@ impl Operation for ModifyReservedInstancesRequest {
     }
 }
 /// The `Configuration.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Configuration {
     /// Name of the RI. The name must be a string of 2 to 128 characters in length and can contain letters, numbers, colons \(:\), underscores \(\_\), and hyphens. It must start with a letter. It cannot start with `http://` or `https://`.
@@ -198,7 +198,7 @@ impl ValueEnum for ConfigurationScope {
 crate::runtime::value_enum_impls!(ConfigurationScope);
 crate::runtime::json_form!(ModifyReservedInstancesRequest, Configuration);
 /// The successful response of [`ModifyReservedInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesResponse {
     /// Request ID
@@ -226,7 +226,7 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("ReservedInstanceId").required(),
-            Field::new("Configuration"),
+            Field::new("Configuration").group(),
             Field::new("DryRun"),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -253,20 +253,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be a string of 2 to 128 characters in length and can contain letters, numbers, colons (:), underscores (_), and hyphens.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name must be a string of 2 to 128 characters in length and can contain letters, numbers, colons (:), underscores (_), and hyphens.",
                         ),
                         Check::new(
@@ -318,6 +309,13 @@ mod schema {
             Field::new("RequestId"),
             Field::new("ReservedInstanceIdSets"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                1 => self.reserved_instance_id_sets.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifySecurityGroupAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupAttributeRequest {
     /// The ID of the region where the security group resides. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest regions of Alibaba Cloud.
@@ -88,7 +88,7 @@ impl Operation for ModifySecurityGroupAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifySecurityGroupAttributeResponse;
     type Error = ModifySecurityGroupAttributeError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -97,7 +97,7 @@ impl Operation for ModifySecurityGroupAttributeRequest {
 }
 crate::runtime::json_form!(ModifySecurityGroupAttributeRequest);
 /// The successful response of [`ModifySecurityGroupAttributeRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupAttributeResponse {
     /// The ID of the request.
@@ -140,10 +140,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -156,10 +153,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "It must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -171,13 +165,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -203,6 +191,12 @@ mod schema {
     }
     impl Schema for super::ModifySecurityGroupAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

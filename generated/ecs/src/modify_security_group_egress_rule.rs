@@ -13,7 +13,7 @@ pub use crate::shared::policy::Policy;
 /// The `ModifySecurityGroupEgressRule` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupEgressRuleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupEgressRuleRequest {
     /// The transport layer protocol. Case insensitive. Valid values:
@@ -230,7 +230,7 @@ impl Operation for ModifySecurityGroupEgressRuleRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifySecurityGroupEgressRuleResponse;
     type Error = ModifySecurityGroupEgressRuleError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -322,7 +322,7 @@ impl ValueEnum for SourcePortRange {
 crate::runtime::value_enum_impls!(PortRange, NicType, SourcePortRange);
 crate::runtime::json_form!(ModifySecurityGroupEgressRuleRequest);
 /// The successful response of [`ModifySecurityGroupEgressRuleRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupEgressRuleResponse {
     /// The request ID.
@@ -509,10 +509,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can contain a maximum of 64 ASCII characters.",
                         ),
                         Check::new(Rule::Ascii, "Only ASCII characters are allowed."),
@@ -522,10 +519,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(512),
-                            },
+                            Rule::length(Some(1), Some(512)),
                             "The length of the description is 1 to 512 characters.",
                         ),
                     ],
@@ -550,10 +544,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Value range: 1 to 100",
                         ),
                     ],
@@ -607,6 +598,12 @@ mod schema {
     }
     impl Schema for super::ModifySecurityGroupEgressRuleResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

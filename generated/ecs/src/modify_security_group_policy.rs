@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `ModifySecurityGroupPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupPolicyRequest {
     /// The internal access policy of the security group. Valid values:
@@ -89,7 +89,7 @@ impl Operation for ModifySecurityGroupPolicyRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifySecurityGroupPolicyResponse;
     type Error = ModifySecurityGroupPolicyError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -128,7 +128,7 @@ impl ValueEnum for InnerAccessPolicy {
 crate::runtime::value_enum_impls!(InnerAccessPolicy);
 crate::runtime::json_form!(ModifySecurityGroupPolicyRequest);
 /// The successful response of [`ModifySecurityGroupPolicyRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupPolicyResponse {
     /// The ID of the request.
@@ -191,10 +191,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -224,6 +221,12 @@ mod schema {
     }
     impl Schema for super::ModifySecurityGroupPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -13,7 +13,7 @@ pub use crate::shared::nic_type::NicType;
 /// The `ModifySecurityGroupRule` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupRuleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupRuleRequest {
     /// The transport layer protocol. The value is case-insensitive. Valid values:
@@ -253,7 +253,7 @@ impl Operation for ModifySecurityGroupRuleRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifySecurityGroupRuleResponse;
     type Error = ModifySecurityGroupRuleError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -265,7 +265,7 @@ impl Operation for ModifySecurityGroupRuleRequest {
 }
 crate::runtime::json_form!(ModifySecurityGroupRuleRequest);
 /// The successful response of [`ModifySecurityGroupRuleRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupRuleResponse {
     /// The ID of the request.
@@ -459,10 +459,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -480,10 +477,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -496,10 +490,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: Some(512),
-                            },
+                            Rule::length(Some(1), Some(512)),
                             "The description must be 1 to 512 characters in length.",
                         ),
                     ],
@@ -551,6 +542,12 @@ mod schema {
     }
     impl Schema for super::ModifySecurityGroupRuleResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

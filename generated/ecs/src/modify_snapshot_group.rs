@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ModifySnapshotGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ModifySnapshotGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySnapshotGroupRequest {
     /// The region ID of the instance snapshot. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -86,7 +86,7 @@ impl Operation for ModifySnapshotGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifySnapshotGroupResponse;
     type Error = ModifySnapshotGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -95,7 +95,7 @@ impl Operation for ModifySnapshotGroupRequest {
 }
 crate::runtime::json_form!(ModifySnapshotGroupRequest);
 /// The successful response of [`ModifySnapshotGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ModifySnapshotGroupResponse {
     /// The ID of the request.
@@ -132,20 +132,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ".:_-",
-                            },
+                            Rule::chars(true, true, true, false, ".:_-"),
                             "It can contain letters, digits, periods (.), colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -162,10 +153,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -195,6 +183,12 @@ mod schema {
     }
     impl Schema for super::ModifySnapshotGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -11,7 +11,7 @@ pub use crate::shared::scope::Scope;
 /// The `PurchaseReservedInstancesOffering` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`PurchaseReservedInstancesOfferingRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingRequest {
     /// ID of the region to which the RI belongs. You can call DescribeRegions to view the latest region list.
@@ -124,7 +124,7 @@ impl Operation for PurchaseReservedInstancesOfferingRequest {
     const IDEMPOTENT: bool = false;
     type Response = PurchaseReservedInstancesOfferingResponse;
     type Error = PurchaseReservedInstancesOfferingError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -133,7 +133,7 @@ impl Operation for PurchaseReservedInstancesOfferingRequest {
 }
 crate::runtime::json_form!(PurchaseReservedInstancesOfferingRequest);
 /// The successful response of [`PurchaseReservedInstancesOfferingRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingResponse {
     /// ID of the RI. The ID is the unique identity to access the RI.
@@ -175,20 +175,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be a string of 2 to 128 characters in length and can contain letters, numbers, colons (:), underscores (_), and hyphens.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "The name must be a string of 2 to 128 characters in length and can contain letters, numbers, colons (:), underscores (_), and hyphens.",
                         ),
                         Check::new(
@@ -241,6 +232,12 @@ mod schema {
     }
     impl Schema for super::PurchaseReservedInstancesOfferingResponse {
         const FIELDS: &'static [Field] = &[Field::new("ReservedInstanceId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.reserved_instance_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.reserved_instance_id.slot()
         }

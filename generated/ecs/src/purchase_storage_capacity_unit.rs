@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `PurchaseStorageCapacityUnit` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`PurchaseStorageCapacityUnitRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PurchaseStorageCapacityUnitRequest {
     /// The region ID of the SCU. After the region is specified, SCUs can only offset bills of pay-as-you-go disks located within this region. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -146,7 +146,7 @@ impl Operation for PurchaseStorageCapacityUnitRequest {
     const IDEMPOTENT: bool = false;
     type Response = PurchaseStorageCapacityUnitResponse;
     type Error = PurchaseStorageCapacityUnitError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -158,7 +158,7 @@ impl Operation for PurchaseStorageCapacityUnitRequest {
 }
 crate::runtime::json_form!(PurchaseStorageCapacityUnitRequest);
 /// The successful response of [`PurchaseStorageCapacityUnitRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PurchaseStorageCapacityUnitResponse {
     /// The ID of the order.
@@ -256,20 +256,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "It must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ":_-",
-                            },
+                            Rule::chars(true, true, true, false, ":_-"),
                             "It must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                         ),
                         Check::new(
@@ -286,10 +277,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "It must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -321,10 +309,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value can only contain ASCII characters and cannot exceed 64 characters in length.",
                         ),
                     ],
@@ -333,10 +318,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(20.0),
-                            },
+                            Rule::range(Some(1.0), Some(20.0)),
                             "Valid values: 1 to 20.",
                         ),
                     ],
@@ -376,6 +358,14 @@ mod schema {
             Field::new("RequestId"),
             Field::new("StorageCapacityUnitIds"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.order_id.view(),
+                1 => self.request_id.view(),
+                2 => self.storage_capacity_unit_ids.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

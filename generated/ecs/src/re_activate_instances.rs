@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ReActivateInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ReActivateInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReActivateInstancesRequest {
     /// The ID of the instance that you want to reactivate.
@@ -69,7 +69,7 @@ impl Operation for ReActivateInstancesRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReActivateInstancesResponse;
     type Error = ReActivateInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -78,7 +78,7 @@ impl Operation for ReActivateInstancesRequest {
 }
 crate::runtime::json_form!(ReActivateInstancesRequest);
 /// The successful response of [`ReActivateInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReActivateInstancesResponse {
     /// The ID of the request.
@@ -148,6 +148,12 @@ mod schema {
     }
     impl Schema for super::ReActivateInstancesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

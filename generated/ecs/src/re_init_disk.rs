@@ -12,7 +12,7 @@ pub use crate::shared::security_enhancement_strategy::SecurityEnhancementStrateg
 /// The `ReInitDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ReInitDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReInitDiskRequest {
     /// The ID of the disk.
@@ -110,7 +110,7 @@ impl Operation for ReInitDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReInitDiskResponse;
     type Error = ReInitDiskError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -119,7 +119,7 @@ impl Operation for ReInitDiskRequest {
 }
 crate::runtime::json_form!(ReInitDiskRequest);
 /// The successful response of [`ReInitDiskRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReInitDiskResponse {
     /// The ID of the request.
@@ -186,10 +186,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(8),
-                                max: Some(30),
-                            },
+                            Rule::length(Some(8), Some(30)),
                             "The password must be 8 to 30 characters in length and must contain uppercase or lowercase letters, digits, and special characters.",
                         ),
                         Check::new(
@@ -230,6 +227,12 @@ mod schema {
     }
     impl Schema for super::ReInitDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `RebootInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`RebootInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RebootInstanceRequest {
     /// The ID of the instance.
@@ -84,7 +84,7 @@ impl Operation for RebootInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = RebootInstanceResponse;
     type Error = RebootInstanceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -93,7 +93,7 @@ impl Operation for RebootInstanceRequest {
 }
 crate::runtime::json_form!(RebootInstanceRequest);
 /// The successful response of [`RebootInstanceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RebootInstanceResponse {
     /// The ID of the request.
@@ -190,6 +190,12 @@ mod schema {
     }
     impl Schema for super::RebootInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

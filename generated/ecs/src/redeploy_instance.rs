@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `RedeployInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`RedeployInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RedeployInstanceRequest {
     /// The ID of the instance.
@@ -71,7 +71,7 @@ impl Operation for RedeployInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = RedeployInstanceResponse;
     type Error = RedeployInstanceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -80,7 +80,7 @@ impl Operation for RedeployInstanceRequest {
 }
 crate::runtime::json_form!(RedeployInstanceRequest);
 /// The successful response of [`RedeployInstanceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RedeployInstanceResponse {
     /// The ID of the request.
@@ -162,6 +162,13 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                1 => self.task_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -11,7 +11,7 @@ pub use crate::shared::private_pool_options_2::PrivatePoolOptions;
 /// The `ReleaseCapacityReservation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ReleaseCapacityReservationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReleaseCapacityReservationRequest {
     /// The `PrivatePoolOptions.*` parameters: see [`PrivatePoolOptions`].
@@ -76,7 +76,7 @@ impl Operation for ReleaseCapacityReservationRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReleaseCapacityReservationResponse;
     type Error = ReleaseCapacityReservationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -85,7 +85,7 @@ impl Operation for ReleaseCapacityReservationRequest {
 }
 crate::runtime::json_form!(ReleaseCapacityReservationRequest);
 /// The successful response of [`ReleaseCapacityReservationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReleaseCapacityReservationResponse {
     /// The ID of the request.
@@ -119,7 +119,7 @@ mod schema {
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
     impl Schema for super::ReleaseCapacityReservationRequest {
         const FIELDS: &'static [Field] = &[
-            Field::new("PrivatePoolOptions").required(),
+            Field::new("PrivatePoolOptions").required().group(),
             Field::new("RegionId").required(),
             Field::new("DryRun"),
         ];
@@ -141,6 +141,12 @@ mod schema {
     }
     impl Schema for super::ReleaseCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

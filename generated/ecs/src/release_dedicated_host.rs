@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ReleaseDedicatedHost` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ReleaseDedicatedHostRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReleaseDedicatedHostRequest {
     /// The ID of the dedicated host.
@@ -67,7 +67,7 @@ impl Operation for ReleaseDedicatedHostRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReleaseDedicatedHostResponse;
     type Error = ReleaseDedicatedHostError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for ReleaseDedicatedHostRequest {
 }
 crate::runtime::json_form!(ReleaseDedicatedHostRequest);
 /// The successful response of [`ReleaseDedicatedHostRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReleaseDedicatedHostResponse {
     /// The ID of the request.
@@ -144,6 +144,12 @@ mod schema {
     }
     impl Schema for super::ReleaseDedicatedHostResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

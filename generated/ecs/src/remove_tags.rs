@@ -12,7 +12,7 @@ pub use crate::shared::resource_type::ResourceType;
 /// The `RemoveTags` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`RemoveTagsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RemoveTagsRequest {
     /// The ID of the region to which the ECS resource belongs. You can call [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) to view the latest regions of Alibaba Cloud.
@@ -89,7 +89,7 @@ impl Operation for RemoveTagsRequest {
     const IDEMPOTENT: bool = false;
     type Response = RemoveTagsResponse;
     type Error = RemoveTagsError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -98,7 +98,7 @@ impl Operation for RemoveTagsRequest {
 }
 crate::runtime::json_form!(RemoveTagsRequest);
 /// The successful response of [`RemoveTagsRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RemoveTagsResponse {
     /// The ID of the request.
@@ -152,7 +152,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -174,6 +174,12 @@ mod schema {
     }
     impl Schema for super::RemoveTagsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

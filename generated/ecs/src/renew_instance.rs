@@ -11,7 +11,7 @@ pub use crate::shared::period_unit_2::PeriodUnit;
 /// The `RenewInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`RenewInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RenewInstanceRequest {
     /// The ID of the instance.
@@ -89,7 +89,7 @@ impl Operation for RenewInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = RenewInstanceResponse;
     type Error = RenewInstanceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -101,7 +101,7 @@ impl Operation for RenewInstanceRequest {
 }
 crate::runtime::json_form!(RenewInstanceRequest);
 /// The successful response of [`RenewInstanceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RenewInstanceResponse {
     /// The ID of the order.
@@ -337,10 +337,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -373,6 +370,13 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.order_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

@@ -13,7 +13,7 @@ pub use crate::shared::security_enhancement_strategy::SecurityEnhancementStrateg
 /// The `ReplaceSystemDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ReplaceSystemDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReplaceSystemDiskRequest {
     /// The ID of the instance.
@@ -183,7 +183,7 @@ impl Operation for ReplaceSystemDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReplaceSystemDiskResponse;
     type Error = ReplaceSystemDiskError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -194,7 +194,7 @@ impl Operation for ReplaceSystemDiskRequest {
     }
 }
 /// The `SystemDisk.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SystemDisk {
     /// The capacity of the new system disk. Unit: GiB. Valid values: Max\{20, the size of the image specified by ImageId\} to 500.
@@ -246,7 +246,7 @@ impl ValueEnum for Platform {
 crate::runtime::value_enum_impls!(Platform);
 crate::runtime::json_form!(ReplaceSystemDiskRequest, SystemDisk);
 /// The successful response of [`ReplaceSystemDiskRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReplaceSystemDiskResponse {
     /// The ID of the new system disk.
@@ -484,15 +484,12 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("ImageId"),
-            Field::new("SystemDisk"),
+            Field::new("SystemDisk").group(),
             Field::new("ClientToken")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -507,10 +504,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(8),
-                                max: Some(30),
-                            },
+                            Rule::length(Some(8), Some(30)),
                             "The password must be 8 to 30 characters in length and include at least three of the following characters types: uppercase letters, lowercase letters, digits, and special characters.",
                         ),
                         Check::new(
@@ -598,6 +592,13 @@ mod schema {
             Field::new("DiskId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.disk_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),

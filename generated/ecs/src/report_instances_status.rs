@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `ReportInstancesStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ReportInstancesStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReportInstancesStatusRequest {
     /// The ID of ECS instance N. Valid values of N: 1 to 100. Specify multiple values in the repeated list format.
@@ -157,7 +157,7 @@ impl Operation for ReportInstancesStatusRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReportInstancesStatusResponse;
     type Error = ReportInstancesStatusError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -252,7 +252,7 @@ impl ValueEnum for IssueCategory {
 crate::runtime::value_enum_impls!(Reason, IssueCategory);
 crate::runtime::json_form!(ReportInstancesStatusRequest);
 /// The successful response of [`ReportInstancesStatusRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ReportInstancesStatusResponse {
     /// The ID of the request.
@@ -298,16 +298,7 @@ mod schema {
             Field::new("InstanceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("RegionId").required(),
             Field::new("Description").required(),
@@ -352,29 +343,11 @@ mod schema {
                 ),
             Field::new("DiskId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("Device")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("StartTime")
                 .checks(
@@ -425,6 +398,12 @@ mod schema {
     }
     impl Schema for super::ReportInstancesStatusResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

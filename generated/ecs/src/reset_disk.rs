@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ResetDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ResetDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ResetDiskRequest {
     /// The ID of the disk.
@@ -65,7 +65,7 @@ impl Operation for ResetDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = ResetDiskResponse;
     type Error = ResetDiskError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -74,7 +74,7 @@ impl Operation for ResetDiskRequest {
 }
 crate::runtime::json_form!(ResetDiskRequest);
 /// The successful response of [`ResetDiskRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ResetDiskResponse {
     /// The ID of the request.
@@ -198,6 +198,12 @@ mod schema {
     }
     impl Schema for super::ResetDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -12,7 +12,7 @@ pub use crate::shared::related_item::RelatedItem;
 /// The `ResetDisks` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ResetDisksRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ResetDisksRequest {
     /// The region ID. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -67,7 +67,7 @@ impl Operation for ResetDisksRequest {
     const IDEMPOTENT: bool = false;
     type Response = ResetDisksResponse;
     type Error = ResetDisksError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -75,7 +75,7 @@ impl Operation for ResetDisksRequest {
     }
 }
 /// The `Disk.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Disk {
     /// The ID of disk N to be rolled back. Valid values of N: 1 to 10.
@@ -105,7 +105,7 @@ impl Disk {
 }
 crate::runtime::json_form!(ResetDisksRequest, Disk);
 /// The successful response of [`ResetDisksRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ResetDisksResponse {
     /// Details about the rollback operation.
@@ -222,7 +222,7 @@ mod schema {
     impl Schema for super::ResetDisksRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
-            Field::new("Disk"),
+            Field::new("Disk").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -242,29 +242,11 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("DiskId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 10,
-                            },
-                            "Valid values of N: 1 to 10.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
             Field::new("SnapshotId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 10,
-                            },
-                            "Valid values of N: 1 to 10.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -286,6 +268,13 @@ mod schema {
             Field::new("OperationProgressSet").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.operation_progress_set),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.operation_progress_set),

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `ResizeDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`ResizeDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ResizeDiskRequest {
     /// The ID of the disk.
@@ -94,7 +94,7 @@ impl Operation for ResizeDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = ResizeDiskResponse;
     type Error = ResizeDiskError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -106,7 +106,7 @@ impl Operation for ResizeDiskRequest {
 }
 crate::runtime::json_form!(ResizeDiskRequest);
 /// The successful response of [`ResizeDiskRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ResizeDiskResponse {
     /// The ID of the order.
@@ -290,10 +290,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -326,6 +323,13 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.order_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

@@ -13,7 +13,7 @@ pub use crate::shared::nic_type::NicType;
 /// The `RevokeSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`RevokeSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupRequest {
     /// The transport layer protocol. This parameter is case-sensitive. Valid values:
@@ -251,7 +251,7 @@ impl Operation for RevokeSecurityGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = RevokeSecurityGroupResponse;
     type Error = RevokeSecurityGroupError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -263,7 +263,7 @@ impl Operation for RevokeSecurityGroupRequest {
 }
 crate::runtime::json_form!(RevokeSecurityGroupRequest);
 /// The successful response of [`RevokeSecurityGroupRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupResponse {
     /// The ID of the request.
@@ -448,10 +448,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -469,10 +466,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -529,6 +523,12 @@ mod schema {
     }
     impl Schema for super::RevokeSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -13,7 +13,7 @@ pub use crate::shared::nic_type::NicType;
 /// The `RevokeSecurityGroupEgress` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`RevokeSecurityGroupEgressRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupEgressRequest {
     /// The transport layer protocol. The value is case-insensitive. Valid values:
@@ -255,7 +255,7 @@ impl Operation for RevokeSecurityGroupEgressRequest {
     const IDEMPOTENT: bool = false;
     type Response = RevokeSecurityGroupEgressResponse;
     type Error = RevokeSecurityGroupEgressError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -267,7 +267,7 @@ impl Operation for RevokeSecurityGroupEgressRequest {
 }
 crate::runtime::json_form!(RevokeSecurityGroupEgressRequest);
 /// The successful response of [`RevokeSecurityGroupEgressRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupEgressResponse {
     /// The ID of the request.
@@ -460,10 +460,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -481,10 +478,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -541,6 +535,12 @@ mod schema {
     }
     impl Schema for super::RevokeSecurityGroupEgressResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -14,7 +14,7 @@ pub use crate::shared::content_encoding::ContentEncoding;
 /// The `RunCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`RunCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RunCommandRequest {
     /// The plaintext or Base64-encoded content of the command. The Base64-encoded command content cannot exceed 16 KB in size.
@@ -274,7 +274,7 @@ impl Operation for RunCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = RunCommandResponse;
     type Error = RunCommandError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -283,7 +283,7 @@ impl Operation for RunCommandRequest {
 }
 crate::runtime::json_form!(RunCommandRequest);
 /// The successful response of [`RunCommandRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RunCommandResponse {
     /// The ID of the command.
@@ -363,9 +363,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Base64 {
-                                max_bytes: Some(12288),
-                            },
+                            Rule::base64(Some(12288)),
                             "The plaintext or Base64-encoded content of the command. The Base64-encoded command content cannot exceed 16 KB in size.",
                         ),
                     ],
@@ -373,16 +371,7 @@ mod schema {
             Field::new("InstanceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
             Field::new("RegionId").required(),
             Field::new("Type")
@@ -401,10 +390,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "The name supports all character sets and can be up to 128 characters in length.",
                         ),
                     ],
@@ -413,10 +399,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(512),
-                            },
+                            Rule::length(None, Some(512)),
                             "The description supports all character sets and can be up to 512 characters in length.",
                         ),
                     ],
@@ -449,17 +432,11 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "It can be up to 64 characters in length.",
                         ),
                     ],
@@ -535,6 +512,14 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.command_id.view(),
+                1 => self.invoke_id.view(),
+                2 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),

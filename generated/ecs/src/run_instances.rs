@@ -27,7 +27,7 @@ pub use crate::shared::data_disk_category::DataDiskCategory;
 /// The `RunInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`RunInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RunInstancesRequest {
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -816,7 +816,7 @@ impl Operation for RunInstancesRequest {
     const IDEMPOTENT: bool = false;
     type Response = RunInstancesResponse;
     type Error = RunInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -827,7 +827,7 @@ impl Operation for RunInstancesRequest {
     }
 }
 /// The `SystemDisk.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SystemDisk {
     /// The size of the system disk. Unit: GiB. Valid values: 20 to 500.
@@ -915,7 +915,7 @@ impl SystemDisk {
     }
 }
 /// The `CpuOptions.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct CpuOptions {
     /// The number of CPU cores. This parameter cannot be specified but only uses its default value.
@@ -956,7 +956,7 @@ impl CpuOptions {
     }
 }
 /// The `SecurityOptions.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SecurityOptions {
     /// The trusted system mode. Set the value to vTPM.
@@ -988,7 +988,7 @@ impl SecurityOptions {
     }
 }
 /// The `PrivatePoolOptions.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct PrivatePoolOptions {
     /// The type of the private pool. A private pool is generated after an elasticity assurance or capacity reservation takes effect. You can select the private pool when you create an instance. Valid values:
@@ -1032,7 +1032,7 @@ impl PrivatePoolOptions {
     }
 }
 /// The `SchedulerOptions.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SchedulerOptions {
     /// The ID of the dedicated host cluster in which to create the instance. The system then selects one dedicated host from the cluster to create the instance.
@@ -1061,7 +1061,7 @@ impl SchedulerOptions {
     }
 }
 /// The `DataDisk.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct DataDisk {
     /// The performance level of the ESSD used as data disk N. The N value must be the same as that in DataDisk.N.Category when `DataDisk.N.Category` is set to cloud\_essd. Default value: PL1. Valid values:
@@ -1211,7 +1211,7 @@ impl DataDisk {
     }
 }
 /// The `NetworkInterface.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct NetworkInterface {
     /// The ID of the vSwitch to which to connect secondary ENI N. Set the value of N to 1.
@@ -1387,7 +1387,7 @@ crate::runtime::json_form!(
     SchedulerOptions, DataDisk, NetworkInterface
 );
 /// The successful response of [`RunInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct RunInstancesResponse {
     /// The ID of the instance.
@@ -2529,10 +2529,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -2549,10 +2546,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -2566,10 +2560,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(0.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(0.0), Some(100.0)),
                             "Valid values: 0 to 100.",
                         ),
                     ],
@@ -2582,10 +2573,7 @@ mod schema {
                             "The hostname cannot start or end with a period (.) or hyphen (-).It cannot contain consecutive periods (.) or hyphens (-).",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(64),
-                            },
+                            Rule::length(Some(2), Some(64)),
                             "the hostname must be 2 to 64 characters in length.",
                         ),
                     ],
@@ -2604,10 +2592,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(8),
-                                max: Some(30),
-                            },
+                            Rule::length(Some(8), Some(30)),
                             "The password must be 8 to 30 characters in length and include at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.",
                         ),
                         Check::new(
@@ -2635,7 +2620,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("SystemDisk"),
+            Field::new("SystemDisk").group(),
             Field::new("IoOptimized")
                 .checks(
                     &[
@@ -2649,9 +2634,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Base64 {
-                                max_bytes: Some(16384),
-                            },
+                            Rule::base64(Some(16384)),
                             "User data must be encoded in Base64. The maximum size of raw data is 16 KB.",
                         ),
                     ],
@@ -2662,10 +2645,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -2674,10 +2654,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(1.0),
-                                max: Some(100.0),
-                            },
+                            Rule::range(Some(1.0), Some(100.0)),
                             "Valid values: 1 to 100.",
                         ),
                     ],
@@ -2726,10 +2703,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(64),
-                            },
+                            Rule::length(None, Some(64)),
                             "The ClientToken value must contain only ASCII characters and cannot exceed 64 characters in length.",
                         ),
                         Check::new(
@@ -2820,16 +2794,13 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(2.0),
-                                max: None,
-                            },
+                            Rule::range(Some(2.0), None),
                             "Valid values: greater than or equal to 2.",
                         ),
                     ],
                 ),
-            Field::new("CpuOptions"),
-            Field::new("SecurityOptions"),
+            Field::new("CpuOptions").group(),
+            Field::new("SecurityOptions").group(),
             Field::new("HttpEndpoint")
                 .checks(
                     &[
@@ -2848,8 +2819,8 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("PrivatePoolOptions"),
-            Field::new("SchedulerOptions"),
+            Field::new("PrivatePoolOptions").group(),
+            Field::new("SchedulerOptions").group(),
             Field::new("SecurityGroupIds"),
             Field::new("HostNames")
                 .checks(
@@ -2860,9 +2831,9 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("DataDisk"),
-            Field::new("NetworkInterface"),
-            Field::new("Tag"),
+            Field::new("DataDisk").group(),
+            Field::new("NetworkInterface").group(),
+            Field::new("Tag").group(),
             Field::new("Ipv6Address"),
         ];
         const CHECKS: &'static [CrossCheck] = &[
@@ -3070,10 +3041,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Range {
-                                min: Some(20.0),
-                                max: Some(500.0),
-                            },
+                            Rule::range(Some(20.0), Some(500.0)),
                             "Valid values: 20 to 500.",
                         ),
                     ],
@@ -3093,10 +3061,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -3108,13 +3073,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ".:_-",
-                            },
+                            Rule::chars(true, true, true, false, ".:_-"),
                             "It can contain letters, digits, periods (.), colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -3123,10 +3082,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -3269,10 +3225,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -3283,39 +3236,18 @@ mod schema {
                 ),
             Field::new("SnapshotId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
             Field::new("Device"),
             Field::new("Size")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 16,
-                            },
-                            "Valid values of N: 1 to 16.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
             Field::new("DiskName")
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(128),
-                            },
+                            Rule::length(Some(2), Some(128)),
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
@@ -3327,13 +3259,7 @@ mod schema {
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
                         Check::new(
-                            Rule::AllowedChars {
-                                upper: true,
-                                lower: true,
-                                digit: true,
-                                letter: false,
-                                extra: ".:_-",
-                            },
+                            Rule::chars(true, true, true, false, ".:_-"),
                             "It can contain letters, digits, periods (.), colons (:), underscores (_), and hyphens (-).",
                         ),
                     ],
@@ -3446,10 +3372,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: Some(2),
-                                max: Some(256),
-                            },
+                            Rule::length(Some(2), Some(256)),
                             "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                         ),
                         Check::new(
@@ -3505,6 +3428,15 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("InstanceIdSets").wrapped(),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                1 => self.order_id.view(),
+                2 => self.trade_price.view(),
+                3 => self.instance_id_sets.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `SendFile` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`SendFileRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SendFileRequest {
     /// The region ID of the instance to which to send the remote file. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -168,7 +168,7 @@ impl Operation for SendFileRequest {
     const IDEMPOTENT: bool = false;
     type Response = SendFileResponse;
     type Error = SendFileError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -204,7 +204,7 @@ impl ValueEnum for ContentType {
 crate::runtime::value_enum_impls!(ContentType);
 crate::runtime::json_form!(SendFileRequest);
 /// The successful response of [`SendFileRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct SendFileResponse {
     /// The ID of the execution.
@@ -269,10 +269,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(255),
-                            },
+                            Rule::length(None, Some(255)),
                             "The name can be up to 255 characters in length and can contain any characters.",
                         ),
                     ],
@@ -280,16 +277,7 @@ mod schema {
             Field::new("InstanceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
             Field::new("TargetDir").required(),
             Field::new("Content").required(),
@@ -297,10 +285,7 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(512),
-                            },
+                            Rule::length(None, Some(512)),
                             "The description can be up to 512 characters in length and can contain any characters.",
                         ),
                     ],
@@ -359,6 +344,13 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.invoke_id.view(),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.invoke_id.slot(),

@@ -2182,7 +2182,7 @@ pub mod data_disk {
     /// The `DataDisk.N.*` request parameters.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct DataDisk {
         /// The size of data disk N. Valid values of N: 1 to 16. Unit: GiB. Valid values:
@@ -2307,11 +2307,7 @@ pub mod data_disk {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 16,
-                                },
+                                Rule::index(0, 1, 16),
                                 "Valid values of N: 1 to 16.",
                             ),
                         ],
@@ -2320,11 +2316,7 @@ pub mod data_disk {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 16,
-                                },
+                                Rule::index(0, 1, 16),
                                 "Valid values of N: 1 to 16.",
                             ),
                         ],
@@ -2345,10 +2337,7 @@ pub mod data_disk {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Length {
-                                    min: Some(2),
-                                    max: Some(128),
-                                },
+                                Rule::length(Some(2), Some(128)),
                                 "The name must be 2 to 128 characters in length.",
                             ),
                             Check::new(
@@ -2360,13 +2349,7 @@ pub mod data_disk {
                                 "It must start with a letter and cannot start with http:// or https://.",
                             ),
                             Check::new(
-                                Rule::AllowedChars {
-                                    upper: true,
-                                    lower: true,
-                                    digit: true,
-                                    letter: false,
-                                    extra: ":_-",
-                                },
+                                Rule::chars(true, true, true, false, ":_-"),
                                 "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                             ),
                         ],
@@ -2375,10 +2358,7 @@ pub mod data_disk {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Length {
-                                    min: Some(2),
-                                    max: Some(256),
-                                },
+                                Rule::length(Some(2), Some(256)),
                                 "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                             ),
                             Check::new(
@@ -2490,7 +2470,7 @@ pub mod event_publish_time {
     /// The `EventPublishTime.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeInstanceHistoryEvents`, `DescribeInstancesFullStatus`. Their pages describe some of it differently; the descriptions here are `DescribeInstanceHistoryEvents`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct EventPublishTime {
         /// The start time of the period during which the system event is published. Specify the time in the [ISO 8601](https://www.alibabacloud.com/help/doc-detail/25696.htm) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
@@ -2573,7 +2553,7 @@ pub mod filter1 {
     /// The `Filter.1.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeDisks`, `DescribeInstances`, `DescribeSnapshots`. Their pages describe some of it differently; the descriptions here are `DescribeDisks`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Filter1 {
         /// The key of filter 1 that is used to query resources. Set the value to `CreationStartTime`. You can set both `Filter.1.Key` and `Filter.1.Value` to specify the beginning of the time range in which to query the created resources.
@@ -2656,7 +2636,7 @@ pub mod filter2 {
     /// The `Filter.2.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeDisks`, `DescribeInstances`, `DescribeSnapshots`. Their pages describe some of it differently; the descriptions here are `DescribeDisks`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Filter2 {
         /// The key of filter 2 that is used to query resources. Set the value to `CreationEndTime`. You can set both `Filter.2.Key` and `Filter.2.Value` to specify the end of the time range in which to query created resources.
@@ -2737,7 +2717,7 @@ pub mod network_attributes {
     /// The `NetworkAttributes.*` request parameters.
     ///
     /// One type for the APIs that take it: `AllocateDedicatedHosts`, `ModifyDedicatedHostAttribute`. Their pages describe some of it differently; the descriptions here are `AllocateDedicatedHosts`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct NetworkAttributes {
         /// The timeout period for a UDP session between a Server Load Balancer \(SLB\) instance and the dedicated host. Unit: seconds. Valid values: 15 to 310.
@@ -2777,10 +2757,7 @@ pub mod network_attributes {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Range {
-                                    min: Some(15.0),
-                                    max: Some(310.0),
-                                },
+                                Rule::range(Some(15.0), Some(310.0)),
                                 "Valid values: 15 to 310.",
                             ),
                         ],
@@ -2789,10 +2766,7 @@ pub mod network_attributes {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Range {
-                                    min: Some(15.0),
-                                    max: Some(310.0),
-                                },
+                                Rule::range(Some(15.0), Some(310.0)),
                                 "Valid values: 15 to 310.",
                             ),
                         ],
@@ -2821,7 +2795,7 @@ pub mod network_interface {
     /// The `NetworkInterface.N.*` request parameters.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`. Their pages describe some of it differently; the descriptions here are `CreateLaunchTemplate`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct NetworkInterface {
         /// The primary private IP address of secondary elastic network interface \(ENI\) N. The value of N in `NetworkInterface.N` cannot be greater than 1.
@@ -2904,11 +2878,7 @@ pub mod network_interface {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 1,
-                                },
+                                Rule::index(0, 1, 1),
                                 "The value of N in NetworkInterface.N cannot be greater than 1.",
                             ),
                         ],
@@ -2917,11 +2887,7 @@ pub mod network_interface {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 1,
-                                },
+                                Rule::index(0, 1, 1),
                                 "The value of N in NetworkInterface.N cannot be greater than 1.",
                             ),
                         ],
@@ -2930,11 +2896,7 @@ pub mod network_interface {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 1,
-                                },
+                                Rule::index(0, 1, 1),
                                 "The value of N in NetworkInterface.N cannot be greater than 1.",
                             ),
                         ],
@@ -2943,11 +2905,7 @@ pub mod network_interface {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 1,
-                                },
+                                Rule::index(0, 1, 1),
                                 "The value of N in NetworkInterface.N cannot be greater than 1.",
                             ),
                         ],
@@ -2956,10 +2914,7 @@ pub mod network_interface {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Length {
-                                    min: Some(2),
-                                    max: Some(256),
-                                },
+                                Rule::length(Some(2), Some(256)),
                                 "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                             ),
                             Check::new(
@@ -2967,11 +2922,7 @@ pub mod network_interface {
                                 "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                             ),
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 1,
-                                },
+                                Rule::index(0, 1, 1),
                                 "The value of N in NetworkInterface.N cannot be greater than 1.",
                             ),
                         ],
@@ -3023,7 +2974,7 @@ pub mod not_before {
     /// The `NotBefore.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeInstanceHistoryEvents`, `DescribeInstancesFullStatus`. Their pages describe some of it differently; the descriptions here are `DescribeInstanceHistoryEvents`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct NotBefore {
         /// The start time of the scheduled event execution period. Specify the time in the [ISO 8601](https://www.alibabacloud.com/help/doc-detail/25696.htm) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
@@ -3102,7 +3053,7 @@ pub mod private_pool_options {
     /// The `PrivatePoolOptions.*` request parameters.
     ///
     /// One type for the APIs that take it: `CreateCapacityReservation`, `CreateElasticityAssurance`. Their pages describe some of it differently; the descriptions here are `CreateCapacityReservation`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct PrivatePoolOptions {
         /// The name of the capacity reservation. The name must be 2 to 128 characters in length and can contain letters, digits, colons \(:\), underscores \(\_\), and hyphens \(-\). It must start with a letter and cannot start with `http://` or `https://`.
@@ -3150,20 +3101,11 @@ pub mod private_pool_options {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Length {
-                                    min: Some(2),
-                                    max: Some(128),
-                                },
+                                Rule::length(Some(2), Some(128)),
                                 "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                             ),
                             Check::new(
-                                Rule::AllowedChars {
-                                    upper: true,
-                                    lower: true,
-                                    digit: true,
-                                    letter: false,
-                                    extra: ":_-",
-                                },
+                                Rule::chars(true, true, true, false, ":_-"),
                                 "The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                             ),
                             Check::new(
@@ -3213,7 +3155,7 @@ pub mod private_pool_options_2 {
     /// The `PrivatePoolOptions.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeCapacityReservationInstances`, `DescribeElasticityAssuranceInstances`, `ReleaseCapacityReservation`. Their pages describe some of it differently; the descriptions here are `DescribeCapacityReservationInstances`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct PrivatePoolOptions {
         /// The ID of the capacity reservation.
@@ -3260,7 +3202,7 @@ pub mod private_pool_options_3 {
     /// The `PrivatePoolOptions.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeCapacityReservations`, `DescribeElasticityAssurances`. Their pages describe some of it differently; the descriptions here are `DescribeCapacityReservations`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct PrivatePoolOptions {
         /// The IDs of the capacity reservations. The value can be a JSON array that consists of up to 100 IDs. Separate multiple IDs with commas \(,\).
@@ -3304,7 +3246,7 @@ pub mod private_pool_options_4 {
     /// The `PrivatePoolOptions.*` request parameters.
     ///
     /// One type for the APIs that take it: `ModifyCapacityReservation`, `ModifyElasticityAssurance`. Their pages describe some of it differently; the descriptions here are `ModifyCapacityReservation`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct PrivatePoolOptions {
         /// The ID of the capacity reservation.
@@ -3348,10 +3290,7 @@ pub mod private_pool_options_4 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Length {
-                                    min: Some(2),
-                                    max: Some(128),
-                                },
+                                Rule::length(Some(2), Some(128)),
                                 "The name must be 2 to 128 characters in length.",
                             ),
                             Check::new(
@@ -3363,13 +3302,7 @@ pub mod private_pool_options_4 {
                                 "It must start with a letter but cannot start with http:// or https://.",
                             ),
                             Check::new(
-                                Rule::AllowedChars {
-                                    upper: true,
-                                    lower: true,
-                                    digit: true,
-                                    letter: false,
-                                    extra: ":_-",
-                                },
+                                Rule::chars(true, true, true, false, ":_-"),
                                 "The name can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                             ),
                         ],
@@ -3400,7 +3333,7 @@ pub mod system_disk {
     /// The `SystemDisk.*` request parameters.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`. Their pages describe some of it differently; the descriptions here are `CreateLaunchTemplate`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct SystemDisk {
         /// The category of the system disk. Valid values:
@@ -3511,10 +3444,7 @@ pub mod system_disk {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Range {
-                                    min: Some(20.0),
-                                    max: Some(500.0),
-                                },
+                                Rule::range(Some(20.0), Some(500.0)),
                                 "Valid values: 20 to 500.",
                             ),
                         ],
@@ -3523,10 +3453,7 @@ pub mod system_disk {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Length {
-                                    min: Some(2),
-                                    max: Some(128),
-                                },
+                                Rule::length(Some(2), Some(128)),
                                 "The name must be 2 to 128 characters in length.",
                             ),
                             Check::new(
@@ -3538,13 +3465,7 @@ pub mod system_disk {
                                 "It must start with a letter and cannot start with http:// or https://.",
                             ),
                             Check::new(
-                                Rule::AllowedChars {
-                                    upper: true,
-                                    lower: true,
-                                    digit: true,
-                                    letter: false,
-                                    extra: ":_-",
-                                },
+                                Rule::chars(true, true, true, false, ":_-"),
                                 "It can contain letters, digits, colons (:), underscores (_), and hyphens (-).",
                             ),
                         ],
@@ -3553,10 +3474,7 @@ pub mod system_disk {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Length {
-                                    min: Some(2),
-                                    max: Some(256),
-                                },
+                                Rule::length(Some(2), Some(256)),
                                 "The description must be 2 to 256 characters in length and cannot start with http:// or https://.",
                             ),
                             Check::new(
@@ -3620,7 +3538,7 @@ pub mod system_disk_2 {
     /// The `SystemDisk.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeInstanceModificationPrice`, `ModifyInstanceSpec`, `ModifyPrepayInstanceSpec`. Their pages describe some of it differently; the descriptions here are `DescribeInstanceModificationPrice`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct SystemDisk {
         /// The category of the system disk. You must specify this parameter only when you upgrade a non-I/O optimized instance of a retired instance type to an I/O optimized instance of an available instance type. For more information about instance types, see [Instance families](https://www.alibabacloud.com/help/doc-detail/25378.htm) and [Retired instance types](https://www.alibabacloud.com/help/doc-detail/55263.htm).
@@ -3686,7 +3604,7 @@ pub mod tag {
     /// The `Tag.N.*` request parameters.
     ///
     /// One type for the APIs that take it: `CreateAutoSnapshotPolicy`, `DescribeAutoSnapshotPolicyEX`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Tag {
         /// The key of tag N of the automatic snapshot policy. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 128 characters in length and cannot start with acs: or aliyun. It cannot contain `http://` or `https://`.
@@ -3726,25 +3644,15 @@ pub mod tag {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: Some(1),
-                                    max: None,
-                                },
+                                Rule::length(Some(1), None),
                                 "The tag key cannot be an empty string.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: None,
-                                    max: Some(128),
-                                },
+                                Rule::length(None, Some(128)),
                                 "It can be up to 128 characters in length and cannot start with acs: or aliyun.",
                             ),
                             Check::new(
@@ -3761,18 +3669,11 @@ pub mod tag {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: None,
-                                    max: Some(128),
-                                },
+                                Rule::length(None, Some(128)),
                                 "The tag value can be up to 128 characters in length.",
                             ),
                             Check::new(
@@ -3809,7 +3710,7 @@ pub mod tag_2 {
     /// The `Tag.N.*` request parameters.
     ///
     /// One type for the APIs that take it: `CreateCapacityReservation`, `CreateElasticityAssurance`. Their pages describe some of it differently; the descriptions here are `CreateCapacityReservation`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Tag {
         /// The key of tag N of the capacity reservation. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 128 characters in length. It cannot start with `acs:` or `aliyun`. It cannot contain `http://` or`https://`.
@@ -3849,25 +3750,15 @@ pub mod tag_2 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: Some(1),
-                                    max: None,
-                                },
+                                Rule::length(Some(1), None),
                                 "The tag key cannot be an empty string.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: None,
-                                    max: Some(128),
-                                },
+                                Rule::length(None, Some(128)),
                                 "It can be up to 128 characters in length.",
                             ),
                             Check::new(
@@ -3880,18 +3771,11 @@ pub mod tag_2 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: None,
-                                    max: Some(128),
-                                },
+                                Rule::length(None, Some(128)),
                                 "It can be up to 128 characters in length.",
                             ),
                             Check::new(
@@ -3932,7 +3816,7 @@ pub mod tag_3 {
     /// The `Tag.N.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeImages`, `DescribeInstances`, `DescribeSecurityGroups`. Their pages describe some of it differently; the descriptions here are `DescribeImages`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Tag {
         /// The value of tag N of the image.
@@ -3998,11 +3882,7 @@ pub mod tag_3 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                         ],
@@ -4011,11 +3891,7 @@ pub mod tag_3 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                         ],
@@ -4046,7 +3922,7 @@ pub mod tag_4 {
     /// The `Tag.N.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeNetworkInterfaces`, `DescribeSnapshots`. Their pages describe some of it differently; the descriptions here are `DescribeNetworkInterfaces`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Tag {
         /// The key of tag N of the ENI. Valid values of N: 1 to 20.
@@ -4088,11 +3964,7 @@ pub mod tag_4 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                         ],
@@ -4101,11 +3973,7 @@ pub mod tag_4 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                         ],
@@ -4132,7 +4000,7 @@ pub mod tag_5 {
     /// The `Tag.N.*` request parameters.
     ///
     /// One type for the APIs that take it: `DescribeTags`, `RemoveTags`. Their pages describe some of it differently; the descriptions here are `DescribeTags`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Tag {
         /// The tag key of the resource. Valid values of N: 1 to 20.
@@ -4194,11 +4062,7 @@ pub mod tag_5 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                         ],
@@ -4207,11 +4071,7 @@ pub mod tag_5 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                         ],
@@ -4244,7 +4104,7 @@ pub mod tag_6 {
     /// The `Tag.N.*` request parameters.
     ///
     /// One type for the APIs that take it: `ImportImage`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `ImportImage`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Tag {
         /// The key of tag N of the custom image. Valid values of N: 1 to 20. The tag key cannot be an empty string. It can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or`https://`.
@@ -4284,25 +4144,15 @@ pub mod tag_6 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: Some(1),
-                                    max: None,
-                                },
+                                Rule::length(Some(1), None),
                                 "The tag key cannot be an empty string.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: None,
-                                    max: Some(128),
-                                },
+                                Rule::length(None, Some(128)),
                                 "It can be up to 128 characters in length and cannot start with acs: or aliyun.",
                             ),
                             Check::new(
@@ -4315,18 +4165,11 @@ pub mod tag_6 {
                     .checks(
                         &[
                             Check::new(
-                                Rule::Index {
-                                    up: 0,
-                                    min: 1,
-                                    max: 20,
-                                },
+                                Rule::index(0, 1, 20),
                                 "Valid values of N: 1 to 20.",
                             ),
                             Check::new(
-                                Rule::Length {
-                                    min: None,
-                                    max: Some(128),
-                                },
+                                Rule::length(None, Some(128)),
                                 "It can be up to 128 characters in length.",
                             ),
                             Check::new(
@@ -4361,7 +4204,7 @@ pub mod activation {
     /// One `Activation` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeActivations`, `DisableActivation`. Their pages describe some of it differently; the descriptions here are `DescribeActivations`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Activation {
         /// The ID of the activation code.
@@ -4408,7 +4251,7 @@ pub mod activation {
     crate::runtime::lenient_json!(Activation);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::Activation {
             const FIELDS: &'static [Field] = &[
                 Field::new("ActivationId"),
@@ -4422,6 +4265,21 @@ pub mod activation {
                 Field::new("RegisteredCount"),
                 Field::new("TimeToLiveInHours"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.activation_id.view(),
+                    1 => self.creation_time.view(),
+                    2 => self.deregistered_count.view(),
+                    3 => self.description.view(),
+                    4 => self.disabled.view(),
+                    5 => self.instance_count.view(),
+                    6 => self.instance_name.view(),
+                    7 => self.ip_address_range.view(),
+                    8 => self.registered_count.view(),
+                    9 => self.time_to_live_in_hours.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.activation_id.slot(),
@@ -4449,7 +4307,7 @@ pub mod allocated_resource {
     /// One `AllocatedResource` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeCapacityReservations`, `DescribeElasticityAssurances`. Their pages describe some of it differently; the descriptions here are `DescribeCapacityReservations`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct AllocatedResource {
         /// The instance type of instances to be created by using the capacity reservation.
@@ -4472,7 +4330,7 @@ pub mod allocated_resource {
     crate::runtime::lenient_json!(AllocatedResource);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::AllocatedResource {
             const FIELDS: &'static [Field] = &[
                 Field::new("InstanceType"),
@@ -4480,6 +4338,15 @@ pub mod allocated_resource {
                 Field::new("UsedAmount"),
                 Field::new("zoneId"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.instance_type.view(),
+                    1 => self.total_amount.view(),
+                    2 => self.used_amount.view(),
+                    3 => self.zone_id.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.instance_type.slot(),
@@ -4502,7 +4369,7 @@ pub mod event_type_info {
     /// One `EventType` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeDisksFullStatus`, `DescribeInstanceHistoryEvents`, `DescribeInstancesFullStatus`. Their pages describe some of it differently; the descriptions here are `DescribeDisksFullStatus`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct EventTypeInfo {
         /// The code of the event type.
@@ -4522,9 +4389,16 @@ pub mod event_type_info {
     crate::runtime::lenient_json!(EventTypeInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::EventTypeInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.code.view(),
+                    1 => self.name.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.code.slot(),
@@ -4545,7 +4419,7 @@ pub mod extended_attribute {
     /// One `ExtendedAttribute` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeInstanceHistoryEvents`, `DescribeInstancesFullStatus`. Their pages describe some of it differently; the descriptions here are `DescribeInstanceHistoryEvents`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct ExtendedAttribute {
         /// The device name of the local disk.
@@ -4562,13 +4436,21 @@ pub mod extended_attribute {
     crate::runtime::lenient_json!(ExtendedAttribute);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::ExtendedAttribute {
             const FIELDS: &'static [Field] = &[
                 Field::new("Device"),
                 Field::new("DiskId"),
                 Field::new("InactiveDisks").wrapped(),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.device.view(),
+                    1 => self.disk_id.view(),
+                    2 => View::groups(&self.inactive_disks),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.device.slot(),
@@ -4589,7 +4471,7 @@ pub mod fee_of_instance {
     /// One `FeeOfInstance` object in a response.
     ///
     /// One type for the APIs that take it: `ModifyDedicatedHostsChargeType`, `ModifyInstanceChargeType`. Their pages describe some of it differently; the descriptions here are `ModifyDedicatedHostsChargeType`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct FeeOfInstance {
         /// The unit of currency for the bill.
@@ -4608,13 +4490,21 @@ pub mod fee_of_instance {
     crate::runtime::lenient_json!(FeeOfInstance);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::FeeOfInstance {
             const FIELDS: &'static [Field] = &[
                 Field::new("Currency"),
                 Field::new("Fee"),
                 Field::new("InstanceId"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.currency.view(),
+                    1 => self.fee.view(),
+                    2 => self.instance_id.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.currency.slot(),
@@ -4635,7 +4525,7 @@ pub mod health_status_info {
     /// One `HealthStatus` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeDisksFullStatus`, `DescribeInstancesFullStatus`. Their pages describe some of it differently; the descriptions here are `DescribeDisksFullStatus`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct HealthStatusInfo {
         /// The code of the health status of the EBS device.
@@ -4650,9 +4540,16 @@ pub mod health_status_info {
     crate::runtime::lenient_json!(HealthStatusInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::HealthStatusInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.code.view(),
+                    1 => self.name.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.code.slot(),
@@ -4672,7 +4569,7 @@ pub mod inactive_disk {
     /// One `InactiveDisk` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeInstanceHistoryEvents`, `DescribeInstancesFullStatus`. Their pages describe some of it differently; the descriptions here are `DescribeInstanceHistoryEvents`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct InactiveDisk {
         /// The time when the disk was created. The time follows the [ISO 8601](https://www.alibabacloud.com/help/doc-detail/25696.htm) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
@@ -4711,7 +4608,7 @@ pub mod inactive_disk {
     crate::runtime::lenient_json!(InactiveDisk);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::InactiveDisk {
             const FIELDS: &'static [Field] = &[
                 Field::new("CreationTime"),
@@ -4720,6 +4617,16 @@ pub mod inactive_disk {
                 Field::new("DeviceType"),
                 Field::new("ReleaseTime"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.creation_time.view(),
+                    1 => self.device_category.view(),
+                    2 => self.device_size.view(),
+                    3 => self.device_type.view(),
+                    4 => self.release_time.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.creation_time.slot(),
@@ -4742,7 +4649,7 @@ pub mod instance_id_set {
     /// One `InstanceIdSet` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeCapacityReservationInstances`, `DescribeElasticityAssuranceInstances`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct InstanceIdSet {
         /// The ID of the instance.
@@ -4753,9 +4660,15 @@ pub mod instance_id_set {
     crate::runtime::lenient_json!(InstanceIdSet);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::InstanceIdSet {
             const FIELDS: &'static [Field] = &[Field::new("InstanceId")];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.instance_id.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.instance_id.slot()
             }
@@ -4767,7 +4680,7 @@ pub mod ipv6_set {
     /// One `Ipv6Set` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeInstances`, `DescribeNetworkInterfaces`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Ipv6Set {
         /// The IPv6 address assigned to the ENI.
@@ -4778,9 +4691,15 @@ pub mod ipv6_set {
     crate::runtime::lenient_json!(Ipv6Set);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::Ipv6Set {
             const FIELDS: &'static [Field] = &[Field::new("Ipv6Address")];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.ipv6_address.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.ipv6_address.slot()
             }
@@ -4799,7 +4718,7 @@ pub mod operation_progress {
     /// One `OperationProgress` object in a response.
     ///
     /// One type for the APIs that take it: `DeleteSnapshotGroup`, `DescribeTaskAttribute`, `ResetDisks`. Their pages describe some of it differently; the descriptions here are `DeleteSnapshotGroup`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct OperationProgress {
         /// The error code. This parameter is empty when the operation was successful.
@@ -4824,7 +4743,7 @@ pub mod operation_progress {
     crate::runtime::lenient_json!(OperationProgress);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::OperationProgress {
             const FIELDS: &'static [Field] = &[
                 Field::new("ErrorCode"),
@@ -4832,6 +4751,15 @@ pub mod operation_progress {
                 Field::new("OperationStatus"),
                 Field::new("RelatedItemSet").wrapped(),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.error_code.view(),
+                    1 => self.error_msg.view(),
+                    2 => self.operation_status.view(),
+                    3 => View::groups(&self.related_item_set),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.error_code.slot(),
@@ -4848,7 +4776,7 @@ pub mod private_ip_set {
     /// One `PrivateIpSet` object in a response.
     ///
     /// One type for the APIs that take it: `CreateNetworkInterface`, `DescribeInstances`. Their pages describe some of it differently; the descriptions here are `CreateNetworkInterface`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct PrivateIpSet {
         /// Indicates whether the IP address is the primary private IP address.
@@ -4863,12 +4791,19 @@ pub mod private_ip_set {
     crate::runtime::lenient_json!(PrivateIpSet);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::PrivateIpSet {
             const FIELDS: &'static [Field] = &[
                 Field::new("Primary"),
                 Field::new("PrivateIpAddress"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.primary.view(),
+                    1 => self.private_ip_address.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.primary.slot(),
@@ -4889,7 +4824,7 @@ pub mod related_item {
     /// One `RelatedItem` object in a response.
     ///
     /// One type for the APIs that take it: `DeleteSnapshotGroup`, `DescribeTaskAttribute`, `ResetDisks`. Their pages describe some of it differently; the descriptions here are `DeleteSnapshotGroup`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct RelatedItem {
         /// The name of the resource.
@@ -4904,9 +4839,16 @@ pub mod related_item {
     crate::runtime::lenient_json!(RelatedItem);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::RelatedItem {
             const FIELDS: &'static [Field] = &[Field::new("Name"), Field::new("Value")];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.name.view(),
+                    1 => self.value.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.name.slot(),
@@ -4921,7 +4863,7 @@ pub mod resource_price_model {
     /// One `ResourcePriceModel` object in a response.
     ///
     /// One type for the APIs that take it: `DescribePrice`, `DescribeRenewalPrice`.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct ResourcePriceModel {
         /// The discount.
@@ -4932,9 +4874,15 @@ pub mod resource_price_model {
     crate::runtime::lenient_json!(ResourcePriceModel);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::ResourcePriceModel {
             const FIELDS: &'static [Field] = &[Field::new("DiscountPrice")];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.discount_price.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.discount_price.slot()
             }
@@ -4946,7 +4894,7 @@ pub mod result_info {
     /// One `Result` object in a response.
     ///
     /// One type for the APIs that take it: `AttachKeyPair`, `DetachKeyPair`. Their pages describe some of it differently; the descriptions here are `AttachKeyPair`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct ResultInfo {
         /// The operation status code returned. 200 indicates that the operation is successful.
@@ -4969,7 +4917,7 @@ pub mod result_info {
     crate::runtime::lenient_json!(ResultInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::ResultInfo {
             const FIELDS: &'static [Field] = &[
                 Field::new("Code"),
@@ -4977,6 +4925,15 @@ pub mod result_info {
                 Field::new("Message"),
                 Field::new("Success"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.code.view(),
+                    1 => self.instance_id.view(),
+                    2 => self.message.view(),
+                    3 => self.success.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.code.slot(),
@@ -4999,7 +4956,7 @@ pub mod rule {
     /// One `Rule` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeInstanceModificationPrice`, `DescribePrice`, `DescribeRenewalPrice`. Their pages describe some of it differently; the descriptions here are `DescribeInstanceModificationPrice`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Rule {
         /// The description of the promotion rule.
@@ -5014,12 +4971,19 @@ pub mod rule {
     crate::runtime::lenient_json!(Rule);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::Rule {
             const FIELDS: &'static [Field] = &[
                 Field::new("Description"),
                 Field::new("RuleId"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.description.view(),
+                    1 => self.rule_id.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.description.slot(),
@@ -5039,7 +5003,7 @@ pub mod status_info {
     /// One `Status` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeDisksFullStatus`, `DescribeInstancesFullStatus`. Their pages describe some of it differently; the descriptions here are `DescribeDisksFullStatus`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct StatusInfo {
         /// The code of the lifecycle status of the EBS device.
@@ -5054,9 +5018,16 @@ pub mod status_info {
     crate::runtime::lenient_json!(StatusInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::StatusInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.code.view(),
+                    1 => self.name.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.code.slot(),
@@ -5080,7 +5051,7 @@ pub mod tag_info {
     /// One `Tag` object in a response.
     ///
     /// One type for the APIs that take it: `CreateNetworkInterface`, `DescribeDisks`, `DescribeImages`, `DescribeInstances`, `DescribeNetworkInterfaces`, `DescribeSecurityGroups`. Their pages describe some of it differently; the descriptions here are `CreateNetworkInterface`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct TagInfo {
         /// The tag key of the ENI.
@@ -5095,12 +5066,19 @@ pub mod tag_info {
     crate::runtime::lenient_json!(TagInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::TagInfo {
             const FIELDS: &'static [Field] = &[
                 Field::new("TagKey"),
                 Field::new("TagValue"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.tag_key.view(),
+                    1 => self.tag_value.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.tag_key.slot(),
@@ -5115,7 +5093,7 @@ pub mod tags {
     /// One `Tags` object in a response.
     ///
     /// One type for the APIs that take it: `DescribeKeyPairs`, `DescribeLaunchTemplates`. Their pages describe some of it differently; the descriptions here are `DescribeKeyPairs`'s.
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Tags {
         /// The tag key of the key pair.
@@ -5130,12 +5108,19 @@ pub mod tags {
     crate::runtime::lenient_json!(Tags);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot};
+        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::Tags {
             const FIELDS: &'static [Field] = &[
                 Field::new("TagKey"),
                 Field::new("TagValue"),
             ];
+            fn get(&self, index: usize) -> View<'_> {
+                match index {
+                    0 => self.tag_key.view(),
+                    1 => self.tag_value.view(),
+                    _ => View::Absent,
+                }
+            }
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.tag_key.slot(),

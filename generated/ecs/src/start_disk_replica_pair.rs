@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `StartDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`StartDiskReplicaPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StartDiskReplicaPairRequest {
     /// The region ID of the primary disk. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -67,7 +67,7 @@ impl Operation for StartDiskReplicaPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = StartDiskReplicaPairResponse;
     type Error = StartDiskReplicaPairError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -76,7 +76,7 @@ impl Operation for StartDiskReplicaPairRequest {
 }
 crate::runtime::json_form!(StartDiskReplicaPairRequest);
 /// The successful response of [`StartDiskReplicaPairRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StartDiskReplicaPairResponse {
     /// The ID of the request.
@@ -127,6 +127,12 @@ mod schema {
     }
     impl Schema for super::StartDiskReplicaPairResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `StartInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`StartInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StartInstanceRequest {
     /// The ID of the instance that you want to start.
@@ -82,7 +82,7 @@ impl Operation for StartInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = StartInstanceResponse;
     type Error = StartInstanceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -91,7 +91,7 @@ impl Operation for StartInstanceRequest {
 }
 crate::runtime::json_form!(StartInstanceRequest);
 /// The successful response of [`StartInstanceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StartInstanceResponse {
     /// The ID of the request.
@@ -221,6 +221,12 @@ mod schema {
     }
     impl Schema for super::StartInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `StartInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`StartInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StartInstancesRequest {
     /// The ID of instance N that you want to start. Valid values of N: 1 to 100.
@@ -98,7 +98,7 @@ impl Operation for StartInstancesRequest {
     const IDEMPOTENT: bool = false;
     type Response = StartInstancesResponse;
     type Error = StartInstancesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -134,7 +134,7 @@ impl ValueEnum for BatchOptimization {
 crate::runtime::value_enum_impls!(BatchOptimization);
 crate::runtime::json_form!(StartInstancesRequest);
 /// The successful response of [`StartInstancesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StartInstancesResponse {
     /// Details about the instance responses, which contain the status of each instance before and after the operation is called and the result of the operation.
@@ -145,7 +145,7 @@ pub struct StartInstancesResponse {
     pub request_id: Option<String>,
 }
 /// One `InstanceResponse` object in a response.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct InstanceResponse {
     /// The error code of the operation result. The return value 200 indicates success. For more information, see the "Error codes" section in this topic.
@@ -220,16 +220,7 @@ mod schema {
             Field::new("InstanceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 100,
-                            },
-                            "Valid values of N: 1 to 100.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("RegionId").required(),
             Field::new("DryRun")
@@ -274,6 +265,13 @@ mod schema {
             Field::new("InstanceResponses").wrapped(),
             Field::new("RequestId"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => View::groups(&self.instance_responses),
+                1 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_responses),
@@ -289,6 +287,16 @@ mod schema {
             Field::new("Message"),
             Field::new("PreviousStatus"),
         ];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.code.view(),
+                1 => self.current_status.view(),
+                2 => self.instance_id.view(),
+                3 => self.message.view(),
+                4 => self.previous_status.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),

@@ -11,7 +11,7 @@ use crate::runtime::{
 /// The `StopInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`StopInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StopInstanceRequest {
     /// The ID of the instance.
@@ -112,7 +112,7 @@ impl Operation for StopInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = StopInstanceResponse;
     type Error = StopInstanceError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -148,7 +148,7 @@ impl ValueEnum for StoppedMode {
 crate::runtime::value_enum_impls!(StoppedMode);
 crate::runtime::json_form!(StopInstanceRequest);
 /// The successful response of [`StopInstanceRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StopInstanceResponse {
     /// The ID of the request.
@@ -274,6 +274,12 @@ mod schema {
     }
     impl Schema for super::StopInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

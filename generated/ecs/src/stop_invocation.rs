@@ -10,7 +10,7 @@ use crate::runtime::{
 /// The `StopInvocation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`StopInvocationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StopInvocationRequest {
     /// The ID of the execution. You can call the [DescribeInvocations](https://www.alibabacloud.com/help/doc-detail/64840.htm) operation to query all execution IDs.
@@ -78,7 +78,7 @@ impl Operation for StopInvocationRequest {
     const IDEMPOTENT: bool = false;
     type Response = StopInvocationResponse;
     type Error = StopInvocationError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -87,7 +87,7 @@ impl Operation for StopInvocationRequest {
 }
 crate::runtime::json_form!(StopInvocationRequest);
 /// The successful response of [`StopInvocationRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct StopInvocationResponse {
     /// The ID of the request.
@@ -125,16 +125,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("InstanceId")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
         ];
         fn get(&self, index: usize) -> View<'_> {
@@ -155,6 +146,12 @@ mod schema {
     }
     impl Schema for super::StopInvocationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -11,7 +11,7 @@ pub use crate::shared::resource_type_2::ResourceType;
 /// The `TagResources` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`TagResourcesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -96,7 +96,7 @@ impl Operation for TagResourcesRequest {
     const IDEMPOTENT: bool = false;
     type Response = TagResourcesResponse;
     type Error = TagResourcesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -104,7 +104,7 @@ impl Operation for TagResourcesRequest {
     }
 }
 /// The `Tag.N.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of tag N. Valid values of N: 1 to 20. The tag key cannot be an empty string. The tag key can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.
@@ -134,7 +134,7 @@ impl Tag {
 }
 crate::runtime::json_form!(TagResourcesRequest, Tag);
 /// The successful response of [`TagResourcesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct TagResourcesResponse {
     /// The ID of the request.
@@ -239,16 +239,7 @@ mod schema {
             Field::new("ResourceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
             Field::new("ResourceType")
                 .required()
@@ -278,7 +269,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Tag"),
+            Field::new("Tag").group(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {
@@ -303,26 +294,13 @@ mod schema {
             Field::new("Key")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: Some(1),
-                                max: None,
-                            },
+                            Rule::length(Some(1), None),
                             "The tag key cannot be an empty string.",
                         ),
                         Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "The tag key can be up to 128 characters in length and cannot start with acs: or aliyun.",
                         ),
                         Check::new(
@@ -338,19 +316,9 @@ mod schema {
             Field::new("Value")
                 .checks(
                     &[
+                        Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20."),
                         Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                        Check::new(
-                            Rule::Length {
-                                min: None,
-                                max: Some(128),
-                            },
+                            Rule::length(None, Some(128)),
                             "The tag value can be up to 128 characters in length and cannot start with acs:.",
                         ),
                         Check::new(
@@ -380,6 +348,12 @@ mod schema {
     }
     impl Schema for super::TagResourcesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

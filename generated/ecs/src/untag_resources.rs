@@ -11,7 +11,7 @@ pub use crate::shared::resource_type_2::ResourceType;
 /// The `UntagResources` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
 ///
 /// Start one with [`UntagResourcesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](https://www.alibabacloud.com/help/doc-detail/25609.htm) operation to query the most recent region list.
@@ -115,7 +115,7 @@ impl Operation for UntagResourcesRequest {
     const IDEMPOTENT: bool = false;
     type Response = UntagResourcesResponse;
     type Error = UntagResourcesError;
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -124,7 +124,7 @@ impl Operation for UntagResourcesRequest {
 }
 crate::runtime::json_form!(UntagResourcesRequest);
 /// The successful response of [`UntagResourcesRequest`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct UntagResourcesResponse {
     /// The ID of the request.
@@ -226,16 +226,7 @@ mod schema {
             Field::new("ResourceId")
                 .required()
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 50,
-                            },
-                            "Valid values of N: 1 to 50.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
             Field::new("ResourceType")
                 .required()
@@ -267,16 +258,7 @@ mod schema {
                 ),
             Field::new("TagKey")
                 .checks(
-                    &[
-                        Check::new(
-                            Rule::Index {
-                                up: 0,
-                                min: 1,
-                                max: 20,
-                            },
-                            "Valid values of N: 1 to 20.",
-                        ),
-                    ],
+                    &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
             Field::new("All")
                 .checks(
@@ -310,6 +292,12 @@ mod schema {
     }
     impl Schema for super::UntagResourcesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        fn get(&self, index: usize) -> View<'_> {
+            match index {
+                0 => self.request_id.view(),
+                _ => View::Absent,
+            }
+        }
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use alibabacloud_runtime::operation::{ErrorBody, Operation};
+use alibabacloud_runtime::query::QueryPairs;
 use alibabacloud_runtime::rules::Rule;
 use alibabacloud_runtime::secret::Secret;
 use alibabacloud_runtime::validation::{ValidationErrors, Violation};
@@ -30,7 +31,7 @@ impl Operation for DescribeThingsRequest {
     type Response = DescribeThingsResponse;
     type Error = FakeError;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> QueryPairs {
         let mut pairs = vec![
             ("Action".to_owned(), Self::ACTION.to_owned()),
             ("RegionId".to_owned(), self.region_id.clone()),
@@ -38,7 +39,7 @@ impl Operation for DescribeThingsRequest {
         for (index, name) in self.names.iter().enumerate() {
             pairs.push((format!("Name.{}", index + 1), name.clone()));
         }
-        pairs
+        pairs.into_iter().collect()
     }
 
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -80,7 +81,7 @@ impl Operation for CreateThingRequest {
     type Response = CreateThingResponse;
     type Error = FakeError;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> QueryPairs {
         let mut pairs = vec![
             ("Action".to_owned(), Self::ACTION.to_owned()),
             ("RegionId".to_owned(), self.region_id.clone()),
@@ -91,7 +92,7 @@ impl Operation for CreateThingRequest {
         if let Some(token) = &self.client_token {
             pairs.push(("ClientToken".to_owned(), token.clone()));
         }
-        pairs
+        pairs.into_iter().collect()
     }
 
     fn client_token(&self) -> Option<&str> {

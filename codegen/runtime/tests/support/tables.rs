@@ -6,7 +6,7 @@ use alibabacloud_runtime::schema::{Field, FieldValue, Schema, Slot, View};
 use alibabacloud_runtime::validation::{Check, CrossCheck, CrossRule, Path};
 use alibabacloud_runtime::{Operation, Secret, ValidationErrors};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct Request {
     pub region_id: Option<String>,
     pub dry_run: Option<bool>,
@@ -120,12 +120,12 @@ impl Schema for Request {
         Field::new("VSwitchId"),
         Field::new("Period"),
         Field::new("PeriodUnit"),
-        Field::new("SystemDisk"),
-        Field::new("DataDisk"),
+        Field::new("SystemDisk").group(),
+        Field::new("DataDisk").group(),
         Field::new("SecurityGroupIds"),
-        Field::new("NetworkInterface"),
-        Field::new("Filter.1"),
-        Field::new("Tag"),
+        Field::new("NetworkInterface").group(),
+        Field::new("Filter.1").group(),
+        Field::new("Tag").group(),
     ];
     const CHECKS: &'static [CrossCheck] = &[
         CrossCheck::new(
@@ -365,7 +365,7 @@ impl Operation for Request {
     type Response = Response;
     type Error = alibabacloud_runtime::ServiceError<alibabacloud_runtime::NoCodes>;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> alibabacloud_runtime::query::QueryPairs {
         alibabacloud_runtime::query::to_query_pairs(Self::ACTION, self)
     }
 
@@ -375,7 +375,7 @@ impl Operation for Request {
 }
 
 /// A response read leniently.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct Response {
     pub price: Option<f64>,
     pub count: Option<i32>,
@@ -387,7 +387,7 @@ pub struct Response {
     pub owner: Option<Item>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct Item {
     pub id: Option<String>,
 }

@@ -245,21 +245,21 @@ fn rule_tokens(rule: &RuntimeRule<'_>) -> TokenStream {
     match *rule {
         RuntimeRule::Length { min, max } => {
             let (min, max) = (opt_u64(min), opt_u64(max));
-            quote!(Rule::Length { min: #min, max: #max })
+            quote!(Rule::length(#min, #max))
         }
         RuntimeRule::Range { min, max } => {
             let (min, max) = (opt_float(min), opt_float(max));
-            quote!(Rule::Range { min: #min, max: #max })
+            quote!(Rule::range(#min, #max))
         }
         RuntimeRule::OneOf(values) => quote!(Rule::OneOf(&[ #( #values ),* ])),
         RuntimeRule::Index { up, min, max } => {
             let (up, min, max) =
                 (Literal::u8_unsuffixed(up), Literal::u32_unsuffixed(min), Literal::u32_unsuffixed(max));
-            quote!(Rule::Index { up: #up, min: #min, max: #max })
+            quote!(Rule::index(#up, #min, #max))
         }
         RuntimeRule::StartsWithLetter => quote!(Rule::StartsWithLetter),
         RuntimeRule::AllowedChars { upper, lower, digit, letter, extra } => {
-            quote!(Rule::AllowedChars { upper: #upper, lower: #lower, digit: #digit, letter: #letter, extra: #extra })
+            quote!(Rule::chars(#upper, #lower, #digit, #letter, #extra))
         }
         RuntimeRule::ForbiddenPrefixes(prefixes) => quote!(Rule::ForbiddenPrefixes(&[ #( #prefixes ),* ])),
         RuntimeRule::ForbiddenSubstrings(substrings) => {
@@ -269,7 +269,7 @@ fn rule_tokens(rule: &RuntimeRule<'_>) -> TokenStream {
         RuntimeRule::NoConsecutive(chars) => quote!(Rule::NoConsecutive(#chars)),
         RuntimeRule::Base64 { max_bytes } => {
             let max_bytes = opt_u64(max_bytes);
-            quote!(Rule::Base64 { max_bytes: #max_bytes })
+            quote!(Rule::base64(#max_bytes))
         }
         RuntimeRule::Time(pattern) => quote!(Rule::Time(#pattern)),
         RuntimeRule::Ascii => quote!(Rule::Ascii),

@@ -125,7 +125,7 @@ fn operation_tokens(model: &RequestModel, op: &OperationInfo) -> TokenStream {
             type Response = #response;
             type Error = #error;
 
-            fn to_query_pairs(&self) -> Vec<(String, String)> {
+            fn to_query_pairs(&self) -> query::QueryPairs {
                 query::to_query_pairs(Self::ACTION, self)
             }
 

@@ -110,7 +110,7 @@ fn struct_item(name: &Ident, doc: &str, fields: &[TokenStream]) -> TokenStream {
     let doc = doc_attrs(doc);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, Default)]
         #[non_exhaustive]
         pub struct #name { #( #fields )* }
     }
@@ -287,6 +287,9 @@ pub fn request_schema(model: &RequestModel, index: usize, uses: &mut SchemaUses)
         if f.secret {
             entry.extend(quote!(.secret()));
         }
+        if matches!(f.kind, FieldKind::Group(_) | FieldKind::GroupList(_)) {
+            entry.extend(quote!(.group()));
+        }
         let checks: Vec<TokenStream> = f.checks.iter().filter_map(field_check_tokens).collect();
         if !checks.is_empty() {
             uses.add("Check");
@@ -383,8 +386,7 @@ pub fn response_struct(model: &ResponseModel, index: usize, doc: &str) -> TokenS
     struct_item(&response_name(model, index), doc, &fields)
 }
 
-/// `impl Schema for super::Name` of the response struct `model.structs[index]`: read only, so a
-/// field table and `get_mut`.
+/// `impl Schema for super::Name` of the response struct `model.structs[index]`.
 pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUses) -> TokenStream {
     let s = &model.structs[index];
     let name = response_name(model, index);
@@ -400,30 +402,39 @@ pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUse
         }
     });
     let fields: Vec<TokenStream> = fields.collect();
-    let slots: Vec<TokenStream> = s
-        .fields
-        .iter()
-        .map(|f| {
-            let fname = ident(&f.rust_name);
-            match f.kind {
-                ResponseKind::Scalar(_) | ResponseKind::ScalarList(..) => {
-                    uses.add("FieldValue");
-                    quote!(self.#fname.slot())
-                }
-                ResponseKind::Struct(_) => {
-                    uses.add("Slot");
-                    quote!(Slot::group(&mut self.#fname))
-                }
-                ResponseKind::StructList(..) => {
-                    uses.add("Slot");
-                    quote!(Slot::groups(&mut self.#fname))
-                }
+    let (mut gets, mut slots) = (Vec::new(), Vec::new());
+    for f in &s.fields {
+        let fname = ident(&f.rust_name);
+        match f.kind {
+            ResponseKind::Scalar(_) | ResponseKind::ScalarList(..) => {
+                uses.add("FieldValue");
+                gets.push(quote!(self.#fname.view()));
+                slots.push(quote!(self.#fname.slot()));
             }
-        })
-        .collect();
+            ResponseKind::Struct(_) => {
+                uses.add("Slot");
+                gets.push(quote!(View::group(&self.#fname)));
+                slots.push(quote!(Slot::group(&mut self.#fname)));
+            }
+            ResponseKind::StructList(..) => {
+                uses.add("Slot");
+                gets.push(quote!(View::groups(&self.#fname)));
+                slots.push(quote!(Slot::groups(&mut self.#fname)));
+            }
+        }
+    }
     let get_mut = (!slots.is_empty()).then(|| {
         uses.add("Slot");
-        get_mut_fn(slots)
+        uses.add("View");
+        let get = index_match(gets, quote!(View::Absent));
+        let get_mut = get_mut_fn(slots);
+        quote! {
+            fn get(&self, index: usize) -> View<'_> {
+                #get
+            }
+
+            #get_mut
+        }
     });
     quote! {
         impl Schema for super::#name {
