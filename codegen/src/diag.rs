@@ -51,11 +51,15 @@ impl fmt::Display for Severity {
 }
 
 impl fmt::Display for Diagnostic {
+    /// `file:line: severity: message`, with the file name and message made safe for a terminal
+    /// (they quote the docs: see [`crate::escape::terminal`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = crate::escape::terminal(&self.file);
+        let message = crate::escape::terminal(&self.message);
         if self.line == 0 {
-            write!(f, "{}: {}: {}", self.file, self.severity, self.message)
+            write!(f, "{file}: {}: {message}", self.severity)
         } else {
-            write!(f, "{}:{}: {}: {}", self.file, self.line, self.severity, self.message)
+            write!(f, "{file}:{}: {}: {message}", self.line, self.severity)
         }
     }
 }
@@ -86,6 +90,11 @@ impl Diagnostics {
 
     pub fn note(&mut self, line: usize, message: impl Into<String>) {
         self.items.push(Diagnostic::note(&self.file, line, message));
+    }
+
+    /// Takes over `other`'s diagnostics (collected for the same file).
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
     }
 
     pub fn has_errors(&self) -> bool {

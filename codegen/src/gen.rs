@@ -11,8 +11,9 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::emit::rust::RuntimeDependency;
 use crate::ir::{Api, Product};
 use crate::output::OutputFile;
+use crate::parse::product_claims::ProductClaims;
 use crate::spec::{self, ProductDir};
-use crate::{constraints, emit, parallel, parse};
+use crate::{constraints, emit, meta, parallel, parse};
 
 /// Everything one run of the pipeline produced, before anything is written.
 #[derive(Debug)]
@@ -77,10 +78,9 @@ pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result
             ));
             continue;
         }
-        let mut diags = Diagnostics::new(dir.dir.join(spec::PRODUCT_META_FILE).display().to_string());
-        let meta = spec::product_meta(&dir, &mut diags);
-        diagnostics.extend(diags.into_vec());
-        let apis = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
+        let (apis, mut claims) = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
+        claims.extend(meta::guide_claims(&dir, &mut diagnostics));
+        let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }
     let files = match std::panic::catch_unwind(|| emit_files(&products, runtime)) {
@@ -162,61 +162,121 @@ fn in_dir(dir: &str, file: OutputFile) -> OutputFile {
     OutputFile { path: Path::new(dir).join(file.path), contents: file.contents }
 }
 
-/// Parses a product's pages on all cores and keeps one API per name (the first by file name).
+/// Parses a product's pages on all cores, keeps one API per `Action` (see [`unique_apis`]) and
+/// returns what every page says about the product.
 fn read_product(
     spec_dir: &Path,
     dir: &ProductDir,
     overrides: &Overrides,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Api> {
+) -> (Vec<Api>, Vec<meta::PageClaims>) {
     let parsed = parallel::map(&dir.pages, |page| {
         std::panic::catch_unwind(|| read_page(spec_dir, page, overrides)).unwrap_or_else(|_| {
             let shown = page.display().to_string();
-            (
-                None,
-                vec![Diagnostic::error(
-                    &shown,
-                    0,
-                    "internal error: the generator panicked on this page (a bug)",
-                )],
-            )
+            let error =
+                Diagnostic::error(&shown, 0, "internal error: the generator panicked on this page (a bug)");
+            (None, vec![error], ProductClaims::default())
         })
     });
-    unique_apis(parsed, diagnostics)
+    let mut claims = Vec::with_capacity(parsed.len());
+    let apis = parsed.into_iter().zip(&dir.pages).map(|((api, diags, page_claims), path)| {
+        claims.push(meta::PageClaims { path: path.clone(), claims: page_claims });
+        (api, diags)
+    });
+    let apis = unique_apis(apis.collect::<Vec<_>>(), diagnostics);
+    (apis, claims)
 }
 
-/// Keeps one API per name (the first one given) and every diagnostic; a later duplicate is a warning.
+/// Keeps one API per name and every diagnostic. When pages document one `Action`, the page that
+/// contradicts it least is kept (fewest [`Api::other_names`]: title, `Action` row and sample all
+/// saying it beats a page where one of them says something else), then the first given (by file
+/// name); each page left out is a warning naming the kept one. APIs whose names differ only in
+/// case are kept apart (they are different `Action`s on the wire) with a warning.
 pub fn unique_apis(
     parsed: impl IntoIterator<Item = (Option<Api>, Vec<Diagnostic>)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Api> {
-    let mut apis: BTreeMap<String, Api> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, Vec<Api>> = BTreeMap::new();
     for (api, diags) in parsed {
         diagnostics.extend(diags);
-        let Some(api) = api else { continue };
-        if let Some(first) = apis.get(&api.name) {
+        if let Some(api) = api {
+            by_name.entry(api.name.clone()).or_default().push(api);
+        }
+    }
+    let mut apis: Vec<Api> = Vec::with_capacity(by_name.len());
+    for (name, mut pages) in by_name {
+        // `min_by_key` keeps the first of equals: the first page given.
+        let kept = (0..pages.len()).min_by_key(|&i| pages[i].other_names.len()).unwrap_or(0);
+        let kept = pages.swap_remove(kept);
+        pages.sort_by(|a, b| a.source.cmp(&b.source));
+        for other in &pages {
+            let why = if other.other_names.len() > kept.other_names.len() {
+                format!(
+                    "it names the operation otherwise in {} place{} where the kept page does in {}",
+                    other.other_names.len(),
+                    if other.other_names.len() == 1 { "" } else { "s" },
+                    kept.other_names.len()
+                )
+            } else if kept.other_names.is_empty() {
+                "neither names it otherwise; the first by file name is kept".to_owned()
+            } else {
+                format!(
+                    "both name it otherwise in {} place{}; the first by file name is kept",
+                    kept.other_names.len(),
+                    if kept.other_names.len() == 1 { "" } else { "s" }
+                )
+            };
             diagnostics.push(Diagnostic::warning(
+                &other.source,
+                0,
+                format!("this page documents Action `{name}` like {}, which is kept ({why}); this page is skipped", kept.source),
+            ));
+        }
+        apis.push(kept);
+    }
+    warn_case_twins(&apis, diagnostics);
+    apis
+}
+
+/// Warns about API names that differ only in case (`DescribeUserData`, `DescribeUserdata`).
+fn warn_case_twins(apis: &[Api], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<String, &Api> = BTreeMap::new();
+    for api in apis {
+        match seen.get(&api.name.to_ascii_lowercase()) {
+            Some(first) => diagnostics.push(Diagnostic::warning(
                 &api.source,
                 0,
-                format!("API `{}` is also defined by {}; this page is skipped", api.name, first.source),
-            ));
-            continue;
+                format!(
+                    "Action `{}` differs only in case from `{}` ({}); both are kept, as the service tells them apart",
+                    api.name, first.name, first.source
+                ),
+            )),
+            None => {
+                seen.insert(api.name.to_ascii_lowercase(), api);
+            }
         }
-        apis.insert(api.name.clone(), api);
     }
-    apis.into_values().collect()
 }
 
 /// Reads, parses and constrains one page, and checks its examples against its own rules. `Api::source` becomes the page's path below the spec dir,
 /// so the IR does not depend on where the generator runs.
-fn read_page(spec_dir: &Path, page: &Path, overrides: &Overrides) -> (Option<Api>, Vec<Diagnostic>) {
+fn read_page(
+    spec_dir: &Path,
+    page: &Path,
+    overrides: &Overrides,
+) -> (Option<Api>, Vec<Diagnostic>, ProductClaims) {
     let shown = page.display().to_string();
     let bytes = match fs::read(page) {
         Ok(bytes) => bytes,
-        Err(e) => return (None, vec![Diagnostic::error(&shown, 0, format!("cannot read: {e}"))]),
+        Err(e) => {
+            let error = Diagnostic::error(&shown, 0, format!("cannot read: {e}"));
+            return (None, vec![error], ProductClaims::default());
+        }
     };
-    let parsed = parse::parse_page(&shown, &bytes);
-    constrain_page(spec_dir, page, parsed, overrides)
+    let mut parsed = parse::parse_page(&shown, &bytes);
+    let claims = std::mem::take(&mut parsed.claims);
+    let (api, diagnostics) = constrain_page(spec_dir, page, parsed, overrides);
+    (api, diagnostics, claims)
 }
 
 /// The IR stage of one parsed page: constraints, overrides and example checks; `Api::source`
@@ -240,15 +300,27 @@ pub fn constrain_page(
     (api, all)
 }
 
-/// `ir/<product>/<Api>.json`: the IR as pretty, deterministic JSON for review (made on all cores).
+/// `ir/<product>/<Api>.json` and `ir/<product>/product.json`: the IR as pretty, deterministic JSON
+/// for review (made on all cores).
 pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
     let apis: Vec<(&str, &Api)> =
         products.iter().flat_map(|p| p.apis.iter().map(move |api| (p.name.as_str(), api))).collect();
-    parallel::map(&apis, |(product, api)| {
-        let mut json = serde_json::to_string_pretty(api).expect("the IR always serializes");
-        json.push('\n');
-        OutputFile::new(PathBuf::from("ir").join(product).join(format!("{}.json", api.name)), json)
-    })
+    let mut files = parallel::map(&apis, |(product, api)| {
+        OutputFile::new(
+            PathBuf::from("ir").join(product).join(format!("{}.json", api.name)),
+            pretty_json(api),
+        )
+    });
+    files.extend(products.iter().map(|p| {
+        OutputFile::new(PathBuf::from("ir").join(&p.name).join("product.json"), pretty_json(&p.meta))
+    }));
+    files
+}
+
+fn pretty_json(value: &impl serde::Serialize) -> String {
+    let mut json = serde_json::to_string_pretty(value).expect("the IR always serializes");
+    json.push('\n');
+    json
 }
 
 #[cfg(test)]
@@ -268,6 +340,7 @@ mod tests {
             version: "2014-05-26".into(),
             endpoint: "ecs.aliyuncs.com".into(),
             style: ApiStyle::Rpc,
+            ..Default::default()
         };
         let mut products =
             vec![Product { name: "ecs".into(), meta, apis: vec![api("A"), api("Boom"), api("C")] }];

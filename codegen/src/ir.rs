@@ -4,9 +4,11 @@
 //! schemas) is stored. `cargo xtask gen` writes each [`Api`] as pretty JSON to
 //! `generated/ir/<product>/<Api>.json`, so a doc update shows up as a readable IR diff.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-/// One product: a folder of API reference pages plus its hand-written `product.toml`.
+/// One product: a folder of API reference pages (and guides), optionally with a `product.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Product {
     /// Folder name, lower case (`ecs`): the Rust module and the IR folder.
@@ -16,34 +18,76 @@ pub struct Product {
     pub apis: Vec<Api>,
 }
 
-/// What the pages do not say about a product (`spec/<product>/product.toml`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What a product's docs say about the product as a whole, read by `meta` from its pages and
+/// guides, with `spec/<product>/product.toml` overriding single keys (each with a reason).
+/// `cargo xtask gen` writes it to `generated/ir/<product>/product.json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProductMeta {
     /// Product code as the service names it (`Ecs`).
     pub code: String,
     /// Human name (`Elastic Compute Service`).
     pub name: String,
-    /// API version sent as the `Version` common parameter (`2014-05-26`).
+    /// API version sent as the `Version` common parameter (`2014-05-26`); empty when neither the
+    /// docs nor `product.toml` give one (an error).
     pub version: String,
-    /// Default endpoint host (`ecs.aliyuncs.com`).
+    /// The default host the emitters send to: [`Endpoints::central`], else the first regional
+    /// host; empty when the docs give only patterns or nothing. Derived from `endpoints`.
     pub endpoint: String,
+    pub endpoints: Endpoints,
     pub style: ApiStyle,
+    /// Where each value came from, by key: `code`, `name`, `version`, `style`,
+    /// `endpoints.central`, `endpoints.regional.<region>`, `endpoints.vpc.<region>`,
+    /// `endpoints.patterns.<n>`.
+    pub sources: BTreeMap<String, MetaSource>,
+}
+
+/// The hosts the docs give for a product's API, exactly as they give them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoints {
+    /// The public host without a region (`ecs.aliyuncs.com`).
+    pub central: Option<String>,
+    /// Public hosts by region ID (`cn-zhangjiakou` → `ecs.cn-zhangjiakou.aliyuncs.com`).
+    pub regional: BTreeMap<String, String>,
+    /// Hosts reachable only from inside a VPC, by region ID (`ecs-vpc.cn-hangzhou.aliyuncs.com`).
+    pub vpc: BTreeMap<String, String>,
+    /// Hosts the docs give only as a pattern, the region written `{region}`
+    /// (`elasticsearch.{region}.aliyuncs.com`).
+    pub patterns: Vec<String>,
+}
+
+/// Where one product-metadata value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "from")]
+pub enum MetaSource {
+    /// A doc page (path below the spec dir) and the 1-based line that says it.
+    Docs { file: String, line: usize },
+    /// `product.toml`, with the reason written there.
+    Override { reason: String },
+    /// Neither the docs nor `product.toml` say it: what was assumed, and why.
+    Assumed { reason: String },
 }
 
 /// How requests are put on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ApiStyle {
     /// Alibaba Cloud RPC style: every operation on `/`, parameters in the query, `Action=<Api>`.
+    #[default]
     Rpc,
 }
 
 /// One API operation, read from one reference page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Api {
-    /// Operation name (`RunInstances`), from the page's first heading.
+    /// Operation name (`RunInstances`): the `Action` the page documents (see `parse::action`),
+    /// else its title.
     pub name: String,
+    /// What else the page calls the operation where it differs from `name` (the title, an
+    /// `Action` row or sample request that disagrees), for review; empty when all agree.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<OtherName>,
     /// The page the API was read from, as given on the command line or found in the spec dir.
     pub source: String,
     /// The first paragraph under the title, plain text.
@@ -57,6 +101,28 @@ pub struct Api {
     pub examples: Examples,
     /// Error rows in table order. Duplicates are kept: one code often has several statuses and messages.
     pub errors: Vec<ErrorRow>,
+}
+
+/// A name a page gives its operation that is not [`Api::name`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherName {
+    pub value: String,
+    pub from: NameSource,
+    pub line: usize,
+}
+
+/// Where a page names its operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameSource {
+    /// The `# Title` heading.
+    Title,
+    /// The Example cell of the request table's `Action` row.
+    ActionExample,
+    /// The value the `Action` row's description sets ("Set the value to X", "Value: X").
+    ActionDescription,
+    /// The `Action=` pair of the sample request.
+    SampleRequest,
 }
 
 /// Markdown of a table cell, and the same as plain text.
@@ -258,6 +324,34 @@ pub enum Rule {
     OneOfBy { param: String, on: String, cases: Vec<ValueCase> },
     /// Cross-field: `param`'s numeric range depends on the value of `on`.
     RangeBy { param: String, on: String, cases: Vec<RangeCase> },
+}
+
+impl Rule {
+    /// The rule's kind as its serde tag spells it (`one_of`, `range_by`, …): what overrides select
+    /// by and what diff compares like with like.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rule::Length { .. } => "length",
+            Rule::Range { .. } => "range",
+            Rule::OneOf { .. } => "one_of",
+            Rule::RepeatCount { .. } => "repeat_count",
+            Rule::StartsWithLetter => "starts_with_letter",
+            Rule::AllowedChars { .. } => "allowed_chars",
+            Rule::ForbiddenPrefixes { .. } => "forbidden_prefixes",
+            Rule::ForbiddenSubstrings { .. } => "forbidden_substrings",
+            Rule::NoLeadingOrTrailing { .. } => "no_leading_or_trailing",
+            Rule::NoConsecutive { .. } => "no_consecutive",
+            Rule::Format { .. } => "format",
+            Rule::Default { .. } => "default",
+            Rule::MutuallyExclusive { .. } => "mutually_exclusive",
+            Rule::ForbiddenWith { .. } => "forbidden_with",
+            Rule::RestrictedWith { .. } => "restricted_with",
+            Rule::DependsOn { .. } => "depends_on",
+            Rule::RequiredUnless { .. } => "required_unless",
+            Rule::OneOfBy { .. } => "one_of_by",
+            Rule::RangeBy { .. } => "range_by",
+        }
+    }
 }
 
 /// A character class in [`Rule::AllowedChars`].

@@ -1,14 +1,17 @@
 //! Turns Alibaba Cloud API reference pages into an IR, a typed Rust crate and an OpenAPI document.
 //!
-//! Stages, one module each: `parse` (Markdown page → [`ir::Api`]), `emit` (IR → files),
-//! `diff` (IR → IR changes); `gen` runs the pipeline that `cargo xtask gen` calls.
+//! Stages, one module each: `parse` (Markdown page → [`ir::Api`]), `meta` (what the pages say about
+//! their product → [`ir::ProductMeta`]), `emit` (IR → files), `diff` (IR → IR changes); `gen` runs
+//! the pipeline that `cargo xtask gen` calls.
 
 pub mod constraints;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod escape;
 pub mod gen;
 pub mod ir;
+pub mod meta;
 pub mod output;
 pub mod parallel;
 pub mod parse;

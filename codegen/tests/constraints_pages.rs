@@ -66,5 +66,7 @@ fn corpus_extraction_never_panics() {
     }
     eprintln!("{total}{findings} doc findings");
     assert!(total.apis > 200, "{total}");
-    assert!(total.params_enforced * 2 > total.params, "coverage fell below half: {total}");
+    // 991 of 2031 when measured: a Boolean's "true, false" is no check (its whole domain), and a
+    // rule the page's own example breaks is relaxed or unenforced, so fewer than half count.
+    assert!(total.params_enforced * 100 > total.params * 47, "coverage fell below 47%: {total}");
 }

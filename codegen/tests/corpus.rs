@@ -8,6 +8,7 @@ fn assert_dir_parses(sub: &str, expected_pages: usize) {
     let Some(shared) = common::shared_dir() else { return };
     let pages = common::pages(&shared.join(sub));
     assert_eq!(pages.len(), expected_pages, "pages in {sub}");
+    test_report::count(&format!("pages of ../shared/{sub} parsed"), pages.len());
     let mut errors = Vec::new();
     for page in &pages {
         let parsed = common::parse_file(page);

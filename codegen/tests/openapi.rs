@@ -9,7 +9,7 @@ use std::path::Path;
 use codegen::constraints::{self, Overrides};
 use codegen::diag::Diagnostics;
 use codegen::emit::openapi;
-use codegen::ir::{Api, Product, ProductMeta};
+use codegen::ir::{Api, Product};
 use codegen::parse::parse_page;
 use serde_json::Value;
 
@@ -28,8 +28,9 @@ fn api(path: &Path, file: &str, overrides: &Overrides) -> Option<Api> {
 }
 
 fn ecs(apis: Vec<Api>) -> Product {
-    let meta = std::fs::read_to_string(repo().join("spec/ecs/product.toml")).expect("spec/ecs/product.toml");
-    let meta: ProductMeta = toml::from_str(&meta).expect("valid product.toml");
+    let spec = repo().join("spec");
+    let dir = codegen::spec::product_dirs(&spec).expect("spec/ lists").remove(0);
+    let meta = codegen::meta::read_product_meta(&spec, &dir, &mut Vec::new());
     Product { name: "ecs".into(), meta, apis }
 }
 

@@ -42,12 +42,18 @@ fn seed_params_read_names_types_flags_and_shapes() {
 #[test]
 fn bad_input_gives_diagnostics_not_panics() {
     let empty = parse_page("empty.md", b"");
-    assert!(empty.api.is_none() && empty.has_errors());
+    assert!(empty.api.is_none() && !empty.has_errors());
+    assert_eq!(empty.diagnostics[0].severity, Severity::Warning);
     let binary = parse_page("bin.md", b"# T\n\xff\xfe");
     assert!(binary.api.is_none() && binary.has_errors());
     assert_eq!(binary.diagnostics[0].line, 2);
     let untitled = parse_page("untitled.md", b"## Request parameters\n|Name|Type|\n|A|String|\n");
-    assert!(untitled.has_errors());
+    assert!(untitled.api.is_none() && !untitled.has_errors());
+    assert_eq!(untitled.diagnostics.len(), 1, "{:?}", untitled.diagnostics);
+    assert!(untitled.diagnostics[0].message.starts_with("not an API reference page: no `Action`"));
+    let untitled_api =
+        parse_page("untitled.md", b"## Request parameters\n|Name|Type|Example|\n|Action|String|DescribeX|\n");
+    assert_eq!(untitled_api.api.expect("named by its Action row").name, "DescribeX");
     let prose = parse_page("prose.md", b"# Overview\n\nNo tables here.\n");
     assert!(prose.api.is_none() && !prose.has_errors());
     assert!(prose.diagnostics.iter().any(|d| d.severity == Severity::Note));
@@ -78,13 +84,16 @@ fn case_clashes_duplicates_and_status_conflicts_warn() {
     let text: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
     for needle in [
         "w.md:8: warning: request parameter `Tag.N.key` differs only in case",
-        "listed twice",
+        "w.md:10: warning: request parameter `A` is listed again (first on line 9); this row is dropped (its type `Strin` differs from the kept row's `String`)",
         "unknown request parameter type `Strin`",
         "different HTTP statuses: 400, 403",
     ] {
         assert!(text.iter().any(|t| t.contains(needle)), "{needle} not in {text:?}");
     }
-    assert_eq!(parsed.api.expect("api").errors.len(), 2);
+    let api = parsed.api.expect("api");
+    assert_eq!(api.errors.len(), 2, "error rows keep their repeats");
+    let names: Vec<&str> = api.request.iter().map(|p| p.wire_name.as_str()).collect();
+    assert_eq!(names, ["Tag.N.Key", "Tag.N.key", "A"], "one parameter per wire name, the first kept");
 }
 
 #[test]

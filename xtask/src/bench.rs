@@ -7,12 +7,11 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 use codegen::constraints::overrides::Overrides;
-use codegen::diag::Diagnostics;
 use codegen::emit;
 use codegen::emit::rust::{CrateTokens, RuntimeDependency};
 use codegen::ir::Product;
 use codegen::output::OutputFile;
-use codegen::{gen, parse, spec, write};
+use codegen::{gen, meta, parse, spec, write};
 
 use crate::{crate_build, peak_alloc};
 
@@ -196,8 +195,14 @@ fn one_iteration(
             .iter()
             .zip(parsed)
             .map(|(dir, parsed)| {
-                let mut diags = Diagnostics::new(dir.name.clone());
-                let meta = spec::product_meta(dir, &mut diags);
+                let mut claims: Vec<meta::PageClaims> = dir
+                    .pages
+                    .iter()
+                    .zip(&parsed)
+                    .map(|(path, page)| meta::PageClaims { path: path.clone(), claims: page.claims.clone() })
+                    .collect();
+                claims.extend(meta::guide_claims(dir, &mut diagnostics));
+                let meta = meta::product_meta(spec_dir, dir, &claims, &mut diagnostics);
                 let constrained = dir
                     .pages
                     .iter()

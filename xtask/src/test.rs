@@ -30,6 +30,8 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let root =
         Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_owned();
+    let report = root.join("target/test-report");
+    let _ = std::fs::remove_dir_all(&report);
     let mut results = Vec::new();
     for step in steps() {
         eprintln!("\n==> {}: {} {}", step.name, step.program, step.args.join(" "));
@@ -47,6 +49,7 @@ pub fn run(args: &[String]) -> ExitCode {
         results.push((step.name, ok));
     }
     let failed: Vec<_> = results.iter().filter(|(_, ok)| !ok).map(|(name, _)| *name).collect();
+    print_report(&report);
     eprintln!();
     if !failed.is_empty() {
         eprintln!("failed steps: {}", failed.join(", "));
@@ -56,6 +59,33 @@ pub fn run(args: &[String]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// What the tests reported beyond pass or fail (see the `test-report` crate): the counts of what
+/// they checked, summed by what, and every test that skipped.
+fn print_report(dir: &Path) {
+    let read = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for line in read("counts.tsv").lines() {
+        if let Some((what, n)) = line.rsplit_once('\t') {
+            *counts.entry(what.to_owned()).or_default() += n.parse::<usize>().unwrap_or(0);
+        }
+    }
+    if !counts.is_empty() {
+        eprintln!("\nchecked:");
+        for (what, n) in &counts {
+            eprintln!("  {n:>8}  {what}");
+        }
+    }
+    let skips: Vec<String> = read("skipped.tsv").lines().map(|l| l.replace('\t', ": ")).collect();
+    if skips.is_empty() {
+        eprintln!("\nskipped tests: none");
+    } else {
+        eprintln!("\nSKIPPED TESTS ({}): they checked nothing", skips.len());
+        for skip in &skips {
+            eprintln!("  {skip}");
+        }
     }
 }
 

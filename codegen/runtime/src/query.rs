@@ -228,7 +228,9 @@ where
     Ok(request)
 }
 
-fn read_pairs(
+/// [`from_query_pairs`] into any struct (the generator's model of a request included).
+#[doc(hidden)]
+pub fn read_pairs(
     action: &'static str,
     request: &mut dyn StructMut,
     mut pairs: Vec<(&str, &str)>,
@@ -253,7 +255,8 @@ fn read_pairs(
 }
 
 /// Compares keys segment by segment, numbers by value.
-fn natural_order(a: &str, b: &str) -> Ordering {
+#[doc(hidden)]
+pub fn natural_order(a: &str, b: &str) -> Ordering {
     let (mut x, mut y) = (a.split('.'), b.split('.'));
     loop {
         match (x.next(), y.next()) {

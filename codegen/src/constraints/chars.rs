@@ -159,6 +159,8 @@ fn allowed_chars(sentence: &str, out: &mut Vec<Found>) {
     }
     // Cut at a following clause: ", and must …", ", but …", ". It …".
     let list = cut_clause(&list);
+    // "periods (.),and hyphens (-)": a comma glued to the next item.
+    let list = list.replace("),and ", "), and ").replace("),or ", "), or ");
     let mut classes: Vec<CharClass> = Vec::new();
     let mut extra = String::new();
     let mut unread = Vec::new();
@@ -390,6 +392,19 @@ mod tests {
                 },
                 true
             )]
+        );
+        assert_eq!(
+            rules(
+                "It can contain letters, digits, colons (:), underscores (_), periods (.),and hyphens (-)."
+            ),
+            [(
+                Rule::AllowedChars {
+                    classes: vec![CharClass::Upper, CharClass::Lower, CharClass::Digit],
+                    extra: ":_.-".into()
+                },
+                true
+            )],
+            "a comma glued to the last item"
         );
         assert_eq!(rules("It must start with a letter."), [(Rule::StartsWithLetter, true)]);
         assert_eq!(rules("It must start with a letter or a digit."), []);

@@ -99,10 +99,12 @@ mod tests {
         let findings = check_examples(&a, &mut diags);
         let got: Vec<(&str, &str, &str)> =
             findings.iter().map(|f| (f.param.as_str(), f.what, f.message.as_str())).collect();
+        // `1host` is evidence against "It must start with a letter" (constraints::evidence leaves
+        // it unenforced and reports it); `2,000` is no integer, a finding about the example.
+        assert!(matches!(a.request[0].constraints[1].enforcement, Enforcement::Unenforced(_)));
         assert_eq!(
             got,
             [
-                ("InstanceName", "example", "must start with a letter"),
                 ("SystemDisk.Size", "example", "is not a valid integer"),
                 ("SystemDisk.Size", "example", "must be a number 20 to 500"),
             ]

@@ -49,6 +49,9 @@ impl Coverage {
             cov.checks_enforced += enforced;
             for c in &param.constraints {
                 if let Enforcement::Unenforced(reason) = &c.enforcement {
+                    if reason == super::WHOLE_DOMAIN {
+                        continue;
+                    }
                     cov.add(reason, &api.name, &param.wire_name, &c.source);
                 }
             }
@@ -67,6 +70,9 @@ impl Coverage {
             api.cross_field.iter().filter(|c| c.enforcement == Enforcement::Enforced).count();
         for c in &api.cross_field {
             if let Enforcement::Unenforced(reason) = &c.enforcement {
+                if reason == super::WHOLE_DOMAIN {
+                    continue;
+                }
                 cov.add(reason, &api.name, "(cross-field)", &c.source);
             }
         }
@@ -110,10 +116,10 @@ impl fmt::Display for Coverage {
         let mut reasons: Vec<(&String, &Vec<String>)> = self.unenforced.iter().collect();
         reasons.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
         for (reason, items) in reasons {
-            writeln!(f, "  {:>5}  {reason}", items.len())?;
+            writeln!(f, "  {:>5}  {}", items.len(), crate::escape::terminal(reason))?;
             if f.alternate() {
                 for item in items {
-                    writeln!(f, "           {item}")?;
+                    writeln!(f, "           {}", crate::escape::terminal(item))?;
                 }
             }
         }

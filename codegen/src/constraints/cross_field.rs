@@ -116,13 +116,16 @@ fn depends_on(s: &str, source: &str, out: &mut Vec<Found>) {
     ));
 }
 
+/// "If you do not use A or B to …, X is required" / "…, you must set X" / "If A is not specified,
+/// X is required"; "…, or if you do not set C to …, you must specify X" adds C: every way the
+/// sentence names to do without X counts (the permissive reading of its "or").
 fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
     static NOT_USE: OnceLock<Regex> = OnceLock::new();
     static NOT_SPECIFIED: OnceLock<Regex> = OnceLock::new();
     let not_use = re(
         &NOT_USE,
         &format!(
-            r"^If you do not (?:use|specify|set) {NAME}(?: or {NAME})?(?: [^,]*)?, (?:the )?{NAME} (?:is|must be) required\.?$"
+            r"^If you do not (?:use|specify|set) (?:the )?{NAME}(?: or {NAME})?(?: [^,]*)?(?:, or if you do not (?:use|specify|set) (?:the )?{NAME}(?: [^,]*)?)?, (?:you must (?:use|specify|set) (?:the )?{NAME}|(?:the )?{NAME} (?:is|must be) required)\.?$"
         ),
     );
     let not_specified = re(
@@ -131,9 +134,17 @@ fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
             r"^If {NAME}(?: or {NAME})? (?:is|are) not specified, (?:the )?{NAME} (?:is|must be) required\.?$"
         ),
     );
-    let Some(c) = not_use.captures(s).or_else(|| not_specified.captures(s)) else { return };
-    let unless = [c.get(1), c.get(2)].into_iter().flatten().map(|m| m.as_str().to_owned()).collect();
-    out.push(Found::new(Rule::RequiredUnless { param: c[3].to_owned(), unless }, source, None));
+    let (unless, param) = if let Some(c) = not_use.captures(s) {
+        let unless = [c.get(1), c.get(2), c.get(3)].into_iter().flatten();
+        (unless.map(|m| m.as_str().to_owned()).collect(), c.get(4).or(c.get(5)))
+    } else if let Some(c) = not_specified.captures(s) {
+        let unless = [c.get(1), c.get(2)].into_iter().flatten();
+        (unless.map(|m| m.as_str().to_owned()).collect(), c.get(3))
+    } else {
+        return;
+    };
+    let Some(param) = param else { return };
+    out.push(Found::new(Rule::RequiredUnless { param: param.as_str().to_owned(), unless }, source, None));
 }
 
 fn valid_only_when(s: &str, source: &str, param: &Param, out: &mut Vec<Found>) {
@@ -235,6 +246,14 @@ mod tests {
         assert_eq!(
             rules("If you do not use LaunchTemplateId or LaunchTemplateName to specify an instance launch template, ImageId is required.", "ImageId", "String"),
             [(Rule::RequiredUnless { param: "ImageId".into(), unless: vec!["LaunchTemplateId".into(), "LaunchTemplateName".into()] }, true)]
+        );
+        assert_eq!(
+            rules("If you do not use the LaunchTemplateId or LaunchTemplateName parameter to specify a launch template, you must set the SecurityGroupId parameter.", "SecurityGroupId", "String"),
+            [(Rule::RequiredUnless { param: "SecurityGroupId".into(), unless: vec!["LaunchTemplateId".into(), "LaunchTemplateName".into()] }, true)]
+        );
+        assert_eq!(
+            rules("If you do not use the LaunchTemplateId or LaunchTemplateName parameter to specify a launch template, or if you do not set the ImageFamily parameter to obtain the latest available custom image within the specified image family, you must specify the ImageId parameter.", "ImageId", "String"),
+            [(Rule::RequiredUnless { param: "ImageId".into(), unless: vec!["LaunchTemplateId".into(), "LaunchTemplateName".into(), "ImageFamily".into()] }, true)]
         );
         assert_eq!(
             rules(

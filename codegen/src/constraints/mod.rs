@@ -3,12 +3,14 @@
 //! One module per kind of sentence; this module runs them over a page, resolves the parameter
 //! names that cross-field rules mention, and marks anything read with doubt as unenforced.
 
+mod alternatives;
 mod chars;
 pub mod check;
 pub mod consistency;
 pub mod coverage;
 mod cross_field;
 pub(crate) mod default;
+pub mod evidence;
 mod format;
 mod length;
 pub mod names;
@@ -35,6 +37,12 @@ use value_set::{Case, PendingCase};
 
 /// Why a sentence under a condition is not enforced.
 const CONDITIONAL: &str = "stated under a condition (if/when/for …) that the validator does not check";
+
+/// Why a Boolean's "Valid values: true, false" is kept only as documentation: a value set that is
+/// the type's whole domain rejects nothing, so it is no rule for validators or diff (which compare
+/// enforced rules only), and coverage does not count it as a sentence left unenforced.
+pub const WHOLE_DOMAIN: &str =
+    "names every value of the Boolean type: documents the domain, constrains nothing";
 
 /// A rule read from a sentence, with the doubt that keeps it unenforced.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +88,8 @@ pub fn extract(api: &mut Api, diags: &mut Diagnostics) {
         rules.push(resolve_cross(api, &names, i, found, diags));
     }
     api.cross_field = dedup(rules);
+    alternatives::widen(api, diags);
+    evidence::weigh(api, diags);
 }
 
 /// What one description gave.
@@ -219,7 +229,7 @@ fn short(source: &str) -> String {
 }
 
 /// The parameter names a cross-field rule mentions, for resolving in place.
-fn rule_names(rule: &mut Rule) -> Vec<&mut String> {
+pub(crate) fn rule_names(rule: &mut Rule) -> Vec<&mut String> {
     match rule {
         Rule::MutuallyExclusive { params } => params.iter_mut().collect(),
         Rule::ForbiddenWith { when, then, .. } | Rule::RestrictedWith { when, then, .. } => vec![when, then],
@@ -287,6 +297,12 @@ fn resolve_cases(
                 );
                 if numeric && values.iter().any(|v| number::parse(v).is_none()) {
                     doubt.get_or_insert_with(|| "a non-numeric value on a numeric parameter".to_owned());
+                }
+                let whole_domain = values.iter().any(|v| v == "true")
+                    && values.iter().any(|v| v == "false")
+                    && values.iter().all(|v| v == "true" || v == "false");
+                if param.ty == ScalarType::Boolean && whole_domain {
+                    doubt.get_or_insert_with(|| WHOLE_DOMAIN.to_owned());
                 }
                 Rule::OneOfBy {
                     param: param.wire_name.clone(),

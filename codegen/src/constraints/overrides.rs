@@ -114,7 +114,7 @@ pub fn apply_overrides(api: &mut Api, overrides: &Overrides, diags: &mut Diagnos
             },
             None => &mut api.cross_field,
         };
-        if !apply(entry, list) {
+        if !apply(entry, param, list) {
             diags.warning(
                 0,
                 format!(
@@ -128,14 +128,13 @@ pub fn apply_overrides(api: &mut Api, overrides: &Overrides, diags: &mut Diagnos
     }
 }
 
-fn apply(entry: &Override, list: &mut Vec<Constraint>) -> bool {
+/// Applies one entry to the rules of `owner` (a parameter's wire name; `None` for the page's
+/// cross-field rules).
+fn apply(entry: &Override, owner: Option<&str>, list: &mut Vec<Constraint>) -> bool {
     let reason = entry.reason.trim().to_owned();
     let selected = |c: &Constraint| {
-        entry.kind.as_deref().is_none_or(|k| kind_of(&c.rule) == k)
-            && entry
-                .involving
-                .as_deref()
-                .is_none_or(|p| serde_json::to_string(&c.rule).is_ok_and(|j| j.contains(&format!("\"{p}\""))))
+        entry.kind.as_deref().is_none_or(|k| c.rule.kind() == k)
+            && entry.involving.as_deref().is_none_or(|p| involves(&c.rule, owner, p))
     };
     match entry.action {
         Action::Add => {
@@ -167,12 +166,11 @@ fn apply(entry: &Override, list: &mut Vec<Constraint>) -> bool {
     }
 }
 
-/// The serde tag of a rule (`one_of`, `range_by`, …).
-pub fn kind_of(rule: &Rule) -> String {
-    serde_json::to_value(rule)
-        .ok()
-        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
-        .unwrap_or_default()
+/// True when `rule` names parameter `wire`: a cross-field rule by its parameters, a parameter's
+/// own rule by its owner. Values are never names (`values = ["Password"]` involves no `Password`).
+fn involves(rule: &Rule, owner: Option<&str>, wire: &str) -> bool {
+    let named = super::rule_names(&mut rule.clone()).into_iter().any(|n| n.as_str() == wire);
+    named || owner == Some(wire)
 }
 
 #[cfg(test)]
@@ -239,6 +237,77 @@ reason = "Gone."
         assert_eq!(a.request[1].constraints[1].rule, Rule::Range { min: Some(1.0), max: Some(100.0) });
         let shown: Vec<String> = diags.into_vec().iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["spec/ecs/RunInstances.md: warning: override `RunInstances.Nope`: RunInstances has no parameter `Nope`"]);
+    }
+
+    #[test]
+    fn involving_matches_parameter_names_not_values() {
+        let file = r#"
+[[override]]
+target = "RunInstances"
+action = "disable"
+involving = "Password"
+reason = "Test."
+
+[[override]]
+target = "RunInstances.Amount"
+action = "disable"
+kind = "range"
+involving = "Amount"
+reason = "Own rules involve their owner."
+"#;
+        let overrides = Overrides::parse(file, "o.toml").expect("parses");
+        let restricted = Rule::RestrictedWith {
+            when: "Mode".into(),
+            when_value: None,
+            then: "Kind".into(),
+            values: vec!["Password".into()],
+        };
+        let exclusive = Rule::MutuallyExclusive { params: vec!["Password".into(), "KeyPairName".into()] };
+        let enforced =
+            |rule: Rule| Constraint { rule, source: "s".into(), enforcement: Enforcement::Enforced };
+        let mut a = api(vec![described("Amount", "Integer", "Valid values: 1 to 100.")]);
+        extract(&mut a, &mut Diagnostics::new("p.md"));
+        a.cross_field = vec![enforced(restricted), enforced(exclusive)];
+        let mut diags = Diagnostics::new("p.md");
+        apply_overrides(&mut a, &overrides, &mut diags);
+        let states: Vec<bool> =
+            a.cross_field.iter().map(|c| c.enforcement == Enforcement::Enforced).collect();
+        assert_eq!(states, [true, false], "a value `Password` is not the parameter Password");
+        assert_eq!(a.request[0].constraints[0].rule.kind(), "range");
+        assert!(matches!(a.request[0].constraints[0].enforcement, Enforcement::Unenforced(_)));
+        assert!(diags.into_vec().is_empty());
+    }
+
+    #[test]
+    fn a_rules_kind_is_its_serde_tag() {
+        use crate::ir::{CharClass, Format, RangeCase, ValueCase};
+        let s = || "A".to_owned();
+        let rules = [
+            Rule::Length { min: None, max: Some(1) },
+            Rule::Range { min: None, max: None },
+            Rule::OneOf { values: Vec::new() },
+            Rule::RepeatCount { min: 1, max: 2 },
+            Rule::StartsWithLetter,
+            Rule::AllowedChars { classes: vec![CharClass::Digit], extra: String::new() },
+            Rule::ForbiddenPrefixes { prefixes: Vec::new() },
+            Rule::ForbiddenSubstrings { substrings: Vec::new() },
+            Rule::NoLeadingOrTrailing { chars: s() },
+            Rule::NoConsecutive { chars: s() },
+            Rule::Format { format: Format::Ascii },
+            Rule::Default { value: s() },
+            Rule::MutuallyExclusive { params: vec![s()] },
+            Rule::ForbiddenWith { when: s(), value: None, then: s() },
+            Rule::RestrictedWith { when: s(), when_value: None, then: s(), values: Vec::new() },
+            Rule::DependsOn { param: s(), depends_on: s() },
+            Rule::RequiredUnless { param: s(), unless: Vec::new() },
+            Rule::OneOfBy { param: s(), on: s(), cases: vec![ValueCase { when: s(), values: Vec::new() }] },
+            Rule::RangeBy { param: s(), on: s(), cases: vec![RangeCase { when: s(), min: None, max: None }] },
+        ];
+        for rule in &rules {
+            let json = serde_json::to_value(rule).expect("serializes");
+            assert_eq!(json["kind"], rule.kind(), "{rule:?}");
+        }
+        assert_eq!(rules.len(), 19);
     }
 
     #[test]

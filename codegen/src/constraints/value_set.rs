@@ -187,7 +187,7 @@ fn type_doubt<'a>(param: &Param, mut values: impl Iterator<Item = &'a str>) -> O
             } else if !(values.contains(&"true") && values.contains(&"false")) {
                 Some("a boolean set that names only one value".to_owned())
             } else {
-                None
+                Some(super::WHOLE_DOMAIN.to_owned())
             }
         }
         ScalarType::String => None,
@@ -335,6 +335,20 @@ mod tests {
             Case::Values { when: "Month".into(), values: vec!["1".into(), "2".into(), "48".into()] }
         );
         assert_eq!(found.cases[1].on.as_deref(), Some("PeriodUnit"));
+    }
+
+    #[test]
+    fn a_boolean_set_of_true_and_false_checks_nothing() {
+        let md = "Whether to dry run. Valid values:\n\n -   true: check only.\n-   false: run.\n";
+        let found = read(&blocks(md), &param("DryRun", "Boolean"));
+        assert_eq!(values(&found.single[0].rule), ["true", "false"]);
+        assert_eq!(found.single[0].doubt.as_deref(), Some(super::super::WHOLE_DOMAIN));
+        let found = read(&blocks("Valid values: true and false."), &param("UniqueSuffix", "Boolean"));
+        assert_eq!(found.single[0].doubt.as_deref(), Some(super::super::WHOLE_DOMAIN));
+        let found = read(&blocks("Valid values: true and false."), &param("Flag", "String"));
+        assert_eq!(found.single[0].doubt, None, "on a string, true and false are a real value set");
+        let found = read(&blocks("Set the value to true."), &param("Confirm", "Boolean"));
+        assert_eq!(found.single[0].doubt.as_deref(), Some("a boolean set that names only one value"));
     }
 
     #[test]

@@ -259,27 +259,7 @@ fn allowed(classes: &[CharClass], extra: &str) -> BTreeSet<String> {
 
 /// The kind of a rule, as its serde tag spells it.
 pub fn rule_kind(rule: &Rule) -> &'static str {
-    match rule {
-        Rule::Length { .. } => "length",
-        Rule::Range { .. } => "range",
-        Rule::OneOf { .. } => "one_of",
-        Rule::RepeatCount { .. } => "repeat_count",
-        Rule::StartsWithLetter => "starts_with_letter",
-        Rule::AllowedChars { .. } => "allowed_chars",
-        Rule::ForbiddenPrefixes { .. } => "forbidden_prefixes",
-        Rule::ForbiddenSubstrings { .. } => "forbidden_substrings",
-        Rule::NoLeadingOrTrailing { .. } => "no_leading_or_trailing",
-        Rule::NoConsecutive { .. } => "no_consecutive",
-        Rule::Format { .. } => "format",
-        Rule::Default { .. } => "default",
-        Rule::MutuallyExclusive { .. } => "mutually_exclusive",
-        Rule::ForbiddenWith { .. } => "forbidden_with",
-        Rule::RestrictedWith { .. } => "restricted_with",
-        Rule::DependsOn { .. } => "depends_on",
-        Rule::RequiredUnless { .. } => "required_unless",
-        Rule::OneOfBy { .. } => "one_of_by",
-        Rule::RangeBy { .. } => "range_by",
-    }
+    rule.kind()
 }
 
 /// The parameters a cross-field rule names.

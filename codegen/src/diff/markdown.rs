@@ -15,7 +15,7 @@ pub fn render(diff: &Diff) -> String {
             "> **Warning: this looks like a revert.** It takes back {} of the {} changes made by the previous update ({}).\n",
             revert.undone,
             revert.previous_changes,
-            cell(&revert.previous)
+            code(&revert.previous)
         );
     }
     let _ = writeln!(out, "{}\n", summary_line(diff));
@@ -27,12 +27,12 @@ pub fn render(diff: &Diff) -> String {
     for (api, mut changes) in by_api {
         // Breaking first; the sort is stable, so each group keeps the diff's order.
         changes.sort_by_key(|c| !c.is_breaking());
-        let _ = writeln!(out, "## {api} — {}\n", counts(&changes));
+        let _ = writeln!(out, "## {} — {}\n", code(api), counts(&changes));
         out.push_str("| kind | name | wire | semver | detail |\n|---|---|---|---|---|\n");
         for c in changes {
             let name = match &c.old_name {
-                Some(old) => format!("`{}` → `{}`", cell(old), cell(&c.name)),
-                None => format!("`{}`", cell(&c.name)),
+                Some(old) => format!("{} → {}", code(old), code(&c.name)),
+                None => code(&c.name),
             };
             let _ = writeln!(
                 out,
@@ -40,7 +40,7 @@ pub fn render(diff: &Diff) -> String {
                 c.kind.label(),
                 verdict(c.breaking_wire),
                 verdict(c.breaking_semver),
-                cell(&c.detail)
+                if c.detail.is_empty() { String::new() } else { code(&c.detail) }
             );
         }
         out.push('\n');
@@ -63,7 +63,7 @@ pub fn render(diff: &Diff) -> String {
 pub fn render_steps(steps: &[Step]) -> String {
     let mut out = String::new();
     for step in steps {
-        let _ = writeln!(out, "# `{}` → `{}`\n", step.old, step.new);
+        let _ = writeln!(out, "# {} → {}\n", code(&step.old), code(&step.new));
         out.push_str(&render(&step.diff));
     }
     out
@@ -109,8 +109,8 @@ fn render_wording(wording: &[Wording], out: &mut String) {
         }
     }
     for ((api, what), names) in groups {
-        let names: Vec<String> = names.iter().map(|n| format!("`{}`", cell(n))).collect();
-        let _ = writeln!(out, "- {api}, {what}: {}", names.join(", "));
+        let names: Vec<String> = names.iter().map(|n| code(n)).collect();
+        let _ = writeln!(out, "- {}, {what}: {}", code(api), names.join(", "));
     }
 }
 
@@ -130,9 +130,9 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-/// Makes text safe inside a table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// Doc text (names, values, labels) as a code span: never read as Markdown, HTML or a mention.
+fn code(text: &str) -> String {
+    crate::escape::markdown_code(text)
 }
 
 #[cfg(test)]
@@ -163,31 +163,72 @@ mod tests {
         };
         let md = render(&diff);
         let expected = "\
-> **Warning: this looks like a revert.** It takes back 4 of the 5 changes made by the previous update (v1 → v2).
+> **Warning: this looks like a revert.** It takes back 4 of the 5 changes made by the previous update (`v1 → v2`).
 
 **4 changes in 2 APIs: 1 breaking on the wire, 1 breaking for semver, 3 other.** 2 wording-only edits (folded at the end).
 
-## A — 1 breaking (wire), 1 breaking (semver), 2 other
+## `A` — 1 breaking (wire), 1 breaking (semver), 2 other
 
 | kind | name | wire | semver | detail |
 |---|---|---|---|---|
-| param-removed | `Gone` | **breaking** | **breaking** | a \\| b |
-| param-added (optional) | `Opt` | no | no | a \\| b |
-| param-renamed | `T.n.K` → `T.N.K` | no | no | a \\| b |
+| param-removed | `Gone` | **breaking** | **breaking** | `a \\| b` |
+| param-added (optional) | `Opt` | no | no | `a \\| b` |
+| param-renamed | `T.n.K` → `T.N.K` | no | no | `a \\| b` |
 
-## B — 0 breaking (wire), 0 breaking (semver), 1 other
+## `B` — 0 breaking (wire), 0 breaking (semver), 1 other
 
 | kind | name | wire | semver | detail |
 |---|---|---|---|---|
-| error-added | `X` | no | no | a \\| b |
+| error-added | `X` | no | no | `a \\| b` |
 
 <details><summary>Wording only (not API changes): 2 edits</summary>
 
-- A, parameter description reworded: `P`, `Q`
+- `A`, parameter description reworded: `P`, `Q`
 
 </details>
 ";
         assert_eq!(md, expected);
+    }
+
+    /// A hostile page's names and values reach the pull request as inert code spans.
+    #[test]
+    fn doc_text_cannot_inject_markdown_html_or_mentions() {
+        let hostile = "x` <img src=x onerror=alert(1)> @octocat | ![t](http://e/t.png)\n## Fake";
+        let diff = Diff {
+            changes: vec![Change::new(hostile, ChangeKind::ParamRemoved, hostile, hostile)],
+            wording: vec![Wording {
+                api: hostile.into(),
+                name: hostile.into(),
+                what: WordingKind::ParamDescription,
+            }],
+            revert: None,
+        };
+        let md = render(&diff);
+        let events: Vec<pulldown_cmark::Event> =
+            pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES).collect();
+        for event in &events {
+            match event {
+                pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                    assert!(
+                        h.starts_with("<details>")
+                            || h.starts_with("</details>")
+                            || h.starts_with("<summary>")
+                            || h.contains("</summary>"),
+                        "HTML from the page: {h}"
+                    )
+                }
+                pulldown_cmark::Event::Text(t) => {
+                    assert!(!t.contains('@') && !t.contains("<img"), "doc text outside code: {t}")
+                }
+                pulldown_cmark::Event::Start(
+                    pulldown_cmark::Tag::Image { .. } | pulldown_cmark::Tag::Link { .. },
+                ) => {
+                    panic!("a link or image from the page: {md}")
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(md.matches("\n## ").count(), 1, "one heading, the API's: {md}");
     }
 
     #[test]

@@ -219,6 +219,7 @@ mod tests {
                 version: "2014-05-26".into(),
                 endpoint: format!("{}.aliyuncs.com", code.to_lowercase()),
                 style: ApiStyle::Rpc,
+                ..Default::default()
             },
             apis,
         }

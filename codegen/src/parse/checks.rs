@@ -1,5 +1,6 @@
-//! Page-wide checks that name the docs' own contradictions: duplicate and case-clashing names,
-//! names that are not identifiers, an error code listed with different statuses.
+//! Page-wide checks that name the docs' own contradictions: names differing only in case, names
+//! that are not identifiers, an error code listed with different statuses (exact repeats of a
+//! request name are dropped before, by `duplicates`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -7,7 +8,7 @@ use super::wire_name::is_identifier_path;
 use crate::diag::Diagnostics;
 use crate::ir::{ErrorRow, Param};
 
-/// Warns about request names that repeat, differ only in case, or are not identifiers.
+/// Warns about request names that differ only in case or are not identifiers.
 pub fn check_params(params: &[Param], diags: &mut Diagnostics) {
     let mut seen: BTreeMap<String, &Param> = BTreeMap::new();
     for p in params {
@@ -15,10 +16,6 @@ pub fn check_params(params: &[Param], diags: &mut Diagnostics) {
             diags.warning(p.line, format!("request parameter name `{}` is not an identifier", p.wire_name));
         }
         match seen.get(&p.wire_name.to_ascii_lowercase()) {
-            Some(first) if first.wire_name == p.wire_name => diags.warning(
-                p.line,
-                format!("request parameter `{}` is listed twice (first on line {})", p.wire_name, first.line),
-            ),
             Some(first) => diags.warning(
                 p.line,
                 format!(

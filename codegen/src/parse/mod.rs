@@ -2,16 +2,26 @@
 //!
 //! Stages: `blocks` (with the logical-row pre-pass in `rows`) splits the page; `sections` finds
 //! the reference sections by heading; `columns` maps headers by their words; `request`,
-//! `response`, `examples` and `errors` read their sections; `checks` names contradictions.
+//! `response`, `examples` and `errors` read their sections; `duplicates` keeps one parameter per
+//! wire name; `action` names the operation; `checks` names contradictions; `product_claims`
+//! collects what the page says about its product (for `meta`).
+//!
+//! A page is an API reference page when it has a request parameter table of its own (not one of
+//! common parameters) and names an operation (see `action`). Any other page (common parameters,
+//! basic structures, event notifications, ROS resource types, guides) is skipped with a note and
+//! none of its warnings: it is not an error, and its tables are not the generator's business.
 
+pub mod action;
 pub mod blocks;
 pub mod checks;
 pub mod columns;
+pub mod duplicates;
 pub mod errors;
 pub mod examples;
 pub mod fence;
 pub mod inline;
 pub mod json_shape;
+pub mod product_claims;
 pub mod request;
 pub mod response;
 pub mod rows;
@@ -22,16 +32,18 @@ pub mod xml_shape;
 
 use blocks::{Block, Table};
 use columns::{Columns, TableKind};
+use product_claims::ProductClaims;
 use sections::SectionKind;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ir;
 
 /// What parsing one page produced: the API (`None` when the page is not an API reference page or
-/// could not be read) and every diagnostic about it.
+/// could not be read), what the page says about its product, and every diagnostic about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedPage {
     pub api: Option<ir::Api>,
+    pub claims: ProductClaims,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -41,70 +53,96 @@ impl ParsedPage {
     }
 }
 
+/// The first line of the note on a page that is skipped as not an API reference page.
+pub const NOT_AN_API_PAGE: &str = "not an API reference page";
+
 /// Parses the page `bytes` read from `file` (used for `Api::source` and in diagnostics).
 /// Never panics; unreadable input gives an error diagnostic and no API.
 pub fn parse_page(file: &str, bytes: &[u8]) -> ParsedPage {
     let mut diags = Diagnostics::new(file);
-    let api = read_page(file, bytes, &mut diags);
-    ParsedPage { api, diagnostics: diags.into_vec() }
+    let Some(text) = decode(bytes, &mut diags) else {
+        return ParsedPage { api: None, claims: ProductClaims::default(), diagnostics: diags.into_vec() };
+    };
+    if text.trim().is_empty() {
+        diags.warning(0, format!("{NOT_AN_API_PAGE}: the page is empty; skipped"));
+        return ParsedPage { api: None, claims: ProductClaims::default(), diagnostics: diags.into_vec() };
+    }
+    let blocks = blocks::blocks(text);
+    let title = title(&blocks);
+    let api = read_api(file, &blocks, title, &mut diags);
+    let claims = product_claims::claims(text, &blocks, title.map(|(_, h)| h.text.as_str()), api.is_some());
+    ParsedPage { api, claims, diagnostics: diags.into_vec() }
 }
 
-fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Api> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+/// Reads only what a guide page (`<product>/guides/*.md`) says about its product.
+pub fn scan_guide(file: &str, bytes: &[u8]) -> ParsedPage {
+    let mut diags = Diagnostics::new(file);
+    let claims = decode(bytes, &mut diags).map_or_else(ProductClaims::default, |text| {
+        let blocks = blocks::blocks(text);
+        product_claims::claims(text, &blocks, title(&blocks).map(|(_, h)| h.text.as_str()), false)
+    });
+    ParsedPage { api: None, claims, diagnostics: diags.into_vec() }
+}
+
+/// The page as UTF-8 without a byte-order mark; an error at the first invalid byte's line.
+fn decode<'a>(bytes: &'a [u8], diags: &mut Diagnostics) -> Option<&'a str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text.strip_prefix('\u{feff}').unwrap_or(text)),
         Err(e) => {
             let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
             diags.error(line, format!("page is not valid UTF-8 (byte {})", e.valid_up_to()));
-            return None;
+            None
         }
-    };
-    if text.trim().is_empty() {
-        diags.error(0, "page is empty");
-        return None;
     }
-    let blocks = blocks::blocks(text);
-    let Some((title_at, title)) = blocks.iter().enumerate().find_map(|(i, b)| match b {
+}
+
+/// The first level-1 heading and its block index.
+fn title(blocks: &[Block]) -> Option<(usize, &blocks::Heading)> {
+    blocks.iter().enumerate().find_map(|(i, b)| match b {
         Block::Heading(h) if h.level == 1 => Some((i, h)),
         _ => None,
-    }) else {
-        diags.error(0, "page has no title (`# Name` heading)");
-        return None;
-    };
-    let name = title.text.trim().to_owned();
-    if !wire_name::is_identifier_path(&name) || name.contains('.') {
-        diags.warning(title.line, format!("page title `{name}` is not an operation name"));
-    }
-    let summary = blocks[title_at + 1..]
-        .iter()
-        .take_while(|b| !matches!(b, Block::Heading(_)))
-        .find_map(|b| match b {
-            Block::Text { text, .. } => Some(inline::plain(text)),
-            _ => None,
+    })
+}
+
+/// The page's API, or `None` with a note (and the page's other diagnostics dropped) when the page
+/// is not an API reference page.
+fn read_api(
+    file: &str,
+    blocks: &[Block],
+    title: Option<(usize, &blocks::Heading)>,
+    page_diags: &mut Diagnostics,
+) -> Option<ir::Api> {
+    let mut diags = Diagnostics::new(page_diags.file());
+    let summary = title
+        .and_then(|(at, _)| {
+            blocks[at + 1..].iter().take_while(|b| !matches!(b, Block::Heading(_))).find_map(|b| match b {
+                Block::Text { text, .. } => Some(inline::plain(text)),
+                _ => None,
+            })
         })
         .unwrap_or_default();
+    let title_is_common = title.is_some_and(|(_, h)| product_claims::is_about_common_parameters(&h.text));
 
-    let sections = sections::sections(&blocks);
-    let examples = sections
-        .iter()
-        .filter(|s| s.kind == SectionKind::Examples)
-        .map(|s| examples::examples(s.blocks))
-        .find(|e| e.json_response.is_some() || e.xml_response.is_some() || !e.request.is_empty())
+    let sections = sections::sections(blocks);
+    let examples_section = sections.iter().filter(|s| s.kind == SectionKind::Examples);
+    let (examples, sample_line) = examples_section
+        .map(|s| (examples::examples(s.blocks), action_line(s.blocks)))
+        .find(|(e, _)| e.json_response.is_some() || e.xml_response.is_some() || !e.request.is_empty())
         .unwrap_or_default();
+    let examples_line =
+        sections.iter().find(|s| s.kind == SectionKind::Examples).map_or(0, |s| s.heading.line);
     let json = examples.json_response.as_deref().and_then(|j| match json_shape::Shape::from_example(j) {
         Ok(shape) => Some(shape),
         Err(e) => {
-            let line = sections.iter().find(|s| s.kind == SectionKind::Examples).map_or(0, |s| s.heading.line);
-            diags.warning(line, format!("the JSON response example is not valid JSON ({e}); response nesting is read from table order"));
+            diags.warning(examples_line, format!("the JSON response example is not valid JSON ({e}); response nesting is read from table order"));
             None
         }
     });
     let xml = examples.xml_response.as_deref().and_then(|x| match json_shape::Shape::from_xml_example(x) {
         Ok(shape) => Some(shape),
         Err(e) => {
-            let line =
-                sections.iter().find(|s| s.kind == SectionKind::Examples).map_or(0, |s| s.heading.line);
             diags.warning(
-                line,
+                examples_line,
                 format!(
                     "the XML response example is not well-formed ({e}); it is not used for response nesting"
                 ),
@@ -114,17 +152,19 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
     });
     let mut request = Vec::new();
     let mut request_tables = 0;
+    let mut common_tables = 0;
     let mut response = Vec::new();
     let mut errors = Vec::new();
     for section in &sections {
         match section.kind {
             SectionKind::Examples => continue,
             SectionKind::Response => {
-                response.extend(response::fields(section.blocks, json.as_ref(), xml.as_ref(), diags));
+                response.extend(response::fields(section.blocks, json.as_ref(), xml.as_ref(), &mut diags));
                 continue;
             }
             _ => {}
         }
+        let common = title_is_common || product_claims::is_about_common_parameters(&section.heading.text);
         let mut intro: Option<&str> = None;
         for block in section.blocks {
             let table = match block {
@@ -140,29 +180,58 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
                 Block::Code(_) => continue,
             };
             let columns = Columns::from_header(&table.header);
-            warn_unknown_columns(table, &columns, diags);
             match (section.kind, columns.kind()) {
+                (SectionKind::Request, TableKind::Params) if common => common_tables += 1,
                 (SectionKind::Request, TableKind::Params) => {
+                    warn_unknown_columns(table, &columns, &mut diags);
                     request_tables += 1;
-                    request::add_table(&mut request, table, &columns, intro.take(), diags);
+                    request::add_table(&mut request, table, &columns, intro.take(), &mut diags);
                 }
                 (SectionKind::Errors, TableKind::Errors) => {
-                    errors.extend(errors::error_rows(table, &columns, diags));
+                    warn_unknown_columns(table, &columns, &mut diags);
+                    errors.extend(errors::error_rows(table, &columns, &mut diags));
                 }
-                (kind, table_kind) => diags
-                    .warning(table.line, format!("{table_kind:?} table in the {kind:?} section is not read")),
+                (kind, table_kind) => {
+                    warn_unknown_columns(table, &columns, &mut diags);
+                    diags.warning(
+                        table.line,
+                        format!("{table_kind:?} table in the {kind:?} section is not read"),
+                    )
+                }
             }
         }
     }
     if request_tables == 0 {
-        diags.note(0, "page has no request parameter table; not an API reference page");
+        let why = if common_tables > 0 {
+            "its parameter tables list common parameters"
+        } else {
+            "no request parameter table"
+        };
+        page_diags.note(0, format!("{NOT_AN_API_PAGE}: {why}; skipped"));
         return None;
     }
-    request::warn_unknown_types(&request, diags);
-    checks::check_params(&request, diags);
-    checks::check_errors(&errors, diags);
+    request::warn_unknown_types(&request, &mut diags);
+    duplicates::drop_repeated_names(&mut request, &mut diags);
+    let title_claim = title.map(|(_, h)| (h.text.as_str(), h.line));
+    let Some(identity) =
+        action::identify(title_claim, &request, (&examples.request, sample_line), &mut diags)
+    else {
+        let why = match title {
+            Some((_, h)) => format!(
+                "no `Action` row or sample `Action=`, and its title `{}` is not an operation name",
+                h.text
+            ),
+            None => "no `Action` row or sample `Action=`, and no `# Title` heading".to_owned(),
+        };
+        page_diags.note(title.map_or(0, |(_, h)| h.line), format!("{NOT_AN_API_PAGE}: {why}; skipped"));
+        return None;
+    };
+    checks::check_params(&request, &mut diags);
+    checks::check_errors(&errors, &mut diags);
+    page_diags.extend(diags);
     Some(ir::Api {
-        name,
+        name: identity.name,
+        other_names: identity.other_names,
         source: file.to_owned(),
         summary,
         request,
@@ -171,6 +240,19 @@ fn read_page(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<ir::Ap
         examples,
         errors,
     })
+}
+
+/// The line of the first `Action=` in the code blocks of an Examples section (0 when none).
+fn action_line(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Code(code) => {
+                code.body.lines().position(|l| l.contains("Action=")).map(|i| code.line + 1 + i)
+            }
+            _ => None,
+        })
+        .unwrap_or(0)
 }
 
 fn warn_unknown_columns(table: &Table, columns: &Columns, diags: &mut Diagnostics) {

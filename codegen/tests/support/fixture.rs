@@ -87,6 +87,7 @@ pub fn api() -> Api {
     renew.constraints.push(one_of(&[("true", ""), ("false", "")]));
     Api {
         name: "CreateThing".into(),
+        other_names: Vec::new(),
         source: "spec/test/CreateThing.md".into(),
         summary: "Creates a thing. See [DescribeThings](~~25609~~).".into(),
         request: vec![
@@ -198,6 +199,7 @@ pub fn product() -> Product {
             version: "2014-05-26".into(),
             endpoint: "ecs.aliyuncs.com".into(),
             style: ApiStyle::Rpc,
+            ..Default::default()
         },
         apis: vec![api()],
     }

@@ -406,12 +406,6 @@ fn main() -> ExitCode {
                 alibabacloud_ecs::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequest,
             >(command, &input, options)
         }
-        #[cfg(feature = "describe_auto_snapshot_policy_ex_2")]
-        "DescribeAutoSnapshotPolicyEX" => {
-            run::<
-                alibabacloud_ecs::describe_auto_snapshot_policy_ex_2::DescribeAutoSnapshotPolicyExRequest,
-            >(command, &input, options)
-        }
         #[cfg(feature = "describe_auto_snapshot_policy_ex")]
         "DescribeAutoSnapshotPolicyEx" => {
             run::<
@@ -986,12 +980,6 @@ fn main() -> ExitCode {
         "ModifyDeploymentSetAttribute" => {
             run::<
                 alibabacloud_ecs::modify_deployment_set_attribute::ModifyDeploymentSetAttributeRequest,
-            >(command, &input, options)
-        }
-        #[cfg(feature = "modify_deployment_set_attributes")]
-        "ModifyDeploymentSetAttributes" => {
-            run::<
-                alibabacloud_ecs::modify_deployment_set_attributes::ModifyDeploymentSetAttributesRequest,
             >(command, &input, options)
         }
         #[cfg(feature = "modify_disk_attribute")]

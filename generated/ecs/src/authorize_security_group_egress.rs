@@ -449,15 +449,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Policy")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["accept", "drop"]),
-                            "Valid values: accept: grants access. drop: denies access without returning a rejection response.",
-                        ),
-                    ],
-                ),
+            Field::new("Policy"),
             Field::new("Priority")
                 .checks(
                     &[

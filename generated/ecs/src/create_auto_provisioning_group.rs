@@ -1550,24 +1550,8 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("TerminateInstancesWithExpiration")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: releases instances in the auto provisioning group. false: only removes instances from the auto provisioning group but does not release them.",
-                        ),
-                    ],
-                ),
-            Field::new("TerminateInstances")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: releases instances in the auto provisioning group. false: retains instances in the auto provisioning group.",
-                        ),
-                    ],
-                ),
+            Field::new("TerminateInstancesWithExpiration"),
+            Field::new("TerminateInstances"),
             Field::new("MaxSpotPrice"),
             Field::new("PayAsYouGoTargetCapacity"),
             Field::new("SpotTargetCapacity"),
@@ -1748,6 +1732,10 @@ mod schema {
                             Rule::ForbiddenPrefixes(&["http://", "https://"]),
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
+                        Check::new(
+                            Rule::chars(true, true, true, false, ":_.-[,]"),
+                            "It can contain letters, digits, colons (:), underscores (_), periods (.),and hyphens (-).",
+                        ),
                     ],
                 ),
             Field::new("HostName")
@@ -1856,15 +1844,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("PasswordInherit")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: uses the preset password. false: does not use the preset password.",
-                        ),
-                    ],
-                ),
+            Field::new("PasswordInherit"),
             Field::new("ResourceGroupId"),
             Field::new("CreditSpecification")
                 .checks(
@@ -1967,24 +1947,8 @@ mod schema {
                 .checks(
                     &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
-            Field::new("DeleteWithInstance")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: releases data disk N when the instance to which data disk N is attached is released false: does not release data disk N when the instance to which data disk N is attached is released",
-                        ),
-                    ],
-                ),
-            Field::new("Encrypted")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: encrypts data disk N. false: does not encrypt data disk N.",
-                        ),
-                    ],
-                ),
+            Field::new("DeleteWithInstance"),
+            Field::new("Encrypted"),
             Field::new("KmsKeyId"),
             Field::new("DiskName")
                 .checks(

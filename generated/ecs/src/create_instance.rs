@@ -1970,10 +1970,6 @@ mod schema {
                             "The name must be 2 to 128 characters in length.",
                         ),
                         Check::new(
-                            Rule::StartsWithLetter,
-                            "It must start with a letter and cannot start with http:// or https://.",
-                        ),
-                        Check::new(
                             Rule::ForbiddenPrefixes(&["http://", "https://"]),
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
@@ -1992,15 +1988,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("AutoRenew")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: enables automatic renewal for the instance. false: does not enable auto-renewal for the instance.",
-                        ),
-                    ],
-                ),
+            Field::new("AutoRenew"),
             Field::new("AutoRenewPeriod"),
             Field::new("InternetMaxBandwidthIn"),
             Field::new("InternetMaxBandwidthOut")
@@ -2140,15 +2128,7 @@ mod schema {
                 ),
             Field::new("ResourceGroupId"),
             Field::new("HpcClusterId"),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether required parameters are specified, the request format, service limits, and available ECS resources. If the check fails, the corresponding error code is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, the request is made.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
             Field::new("DedicatedHostId"),
             Field::new("CreditSpecification")
                 .checks(
@@ -2159,15 +2139,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("DeletionProtection")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: enables release protection. false: disables release protection.",
-                        ),
-                    ],
-                ),
+            Field::new("DeletionProtection"),
             Field::new("Affinity")
                 .checks(
                     &[

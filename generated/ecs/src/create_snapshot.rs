@@ -436,15 +436,7 @@ mod schema {
                 ),
             Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
-            Field::new("InstantAccess")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: enables the instant access feature. This feature can be enabled only for enhanced SSDs (ESSDs). false: disables the instant access feature. If InstantAccess is set to false, normal snapshots are created.",
-                        ),
-                    ],
-                ),
+            Field::new("InstantAccess"),
             Field::new("InstantAccessRetentionDays")
                 .checks(
                     &[

@@ -324,15 +324,7 @@ mod schema {
                 .checks(
                     &[Check::new(Rule::index(0, 1, 16), "Valid values of N: 1 to 16.")],
                 ),
-            Field::new("InstantAccess")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: enables the instance access feature. false: disables the instance access feature.",
-                        ),
-                    ],
-                ),
+            Field::new("InstantAccess"),
             Field::new("InstantAccessRetentionDays")
                 .checks(
                     &[

@@ -113,23 +113,12 @@ impl ErrorCodes for DeleteAutoProvisioningGroupErrorCode {
 }
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::rules::Rule;
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
-    use crate::runtime::validation::Check;
     impl Schema for super::DeleteAutoProvisioningGroupRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("AutoProvisioningGroupId").required(),
             Field::new("RegionId").required(),
-            Field::new("TerminateInstances")
-                .required()
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: releases instances in the auto provisioning group. false: retains instances in the auto provisioning group.",
-                        ),
-                    ],
-                ),
+            Field::new("TerminateInstances").required(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -130,22 +130,12 @@ impl ErrorCodes for DeleteImageErrorCode {
 }
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::rules::Rule;
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
-    use crate::runtime::validation::Check;
     impl Schema for super::DeleteImageRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("ImageId").required(),
             Field::new("RegionId").required(),
-            Field::new("Force")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: forcibly deletes the custom image, regardless of whether the image is being used by other instances. false: verifies that the image is not being used by other instances and then deletes the image.",
-                        ),
-                    ],
-                ),
+            Field::new("Force"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -165,21 +165,11 @@ impl ErrorCodes for DeleteInstanceErrorCode {
 }
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::rules::Rule;
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
-    use crate::runtime::validation::Check;
     impl Schema for super::DeleteInstanceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
-            Field::new("Force")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: forcibly releases the instance in the Running (Running) state. This operation is equivalent to the power-off operation. Temporary data in the memory and storage of the instance is erased and cannot be recovered. false: normally releases the instance. This value is valid only for an instance in the Stopped (Stopped) state.",
-                        ),
-                    ],
-                ),
+            Field::new("Force"),
             Field::new("TerminateSubscription"),
         ];
         fn get(&self, index: usize) -> View<'_> {

@@ -122,21 +122,11 @@ impl ErrorCodes for DeleteSnapshotErrorCode {
 }
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::rules::Rule;
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
-    use crate::runtime::validation::Check;
     impl Schema for super::DeleteSnapshotRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("SnapshotId").required(),
-            Field::new("Force")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: force deletes the snapshot. After the snapshot is force deleted, the disks created from this snapshot cannot be re-initialized. false: does not force delete the snapshot.",
-                        ),
-                    ],
-                ),
+            Field::new("Force"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -323,15 +323,7 @@ mod schema {
                 ),
             Field::new("NextToken"),
             Field::new("PrivatePoolOptions").group(),
-            Field::new("Platform")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["Windows", "Linux", "all"]),
-                            "Valid values: Windows: queries only capacity reservations that reserve capacity for Windows instances. Linux: queries only capacity reservations that reserve capacity for Linux instances. all: queries all capacity reservations.",
-                        ),
-                    ],
-                ),
+            Field::new("Platform"),
             Field::new("InstanceType"),
             Field::new("ZoneId"),
             Field::new("InstanceChargeType")

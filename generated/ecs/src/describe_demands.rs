@@ -474,15 +474,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: sends a check request, without querying the status of the filing ticket. The system checks whether your AccessKey pair is valid, whether RAM users are authorized, and whether the required parameters are set. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: sends an API request. If the request succeeds, a 2XX HTTP status code is returned and the status of the filing ticket is queried.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -1000,24 +1000,8 @@ mod schema {
                     ],
                 ),
             Field::new("SnapshotId"),
-            Field::new("Portable")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The disk is removable. A removable disk can exist independently and can be attached to or detached from an instance within the same zone. false: The disk is not removable. A disk that is not removable cannot exist independently or be attached to or detached from an instance within the same zone.",
-                        ),
-                    ],
-                ),
-            Field::new("DeleteWithInstance")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The cloud disk is released when its associated instance is released. false: The cloud disk is not released but is retained as a pay-as-you-go data disk when its associated instance is released.",
-                        ),
-                    ],
-                ),
+            Field::new("Portable"),
+            Field::new("DeleteWithInstance"),
             Field::new("DeleteAutoSnapshot"),
             Field::new("PageNumber"),
             Field::new("PageSize")
@@ -1068,15 +1052,7 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("EnableShared"),
             Field::new("Encrypted"),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether your AccessKey pair is valid, whether RAM users are authorized, and whether the required parameters are specified. If the check fails, the corresponding error message is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, a 2XX HTTP status code is returned, and the request is made.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
             Field::new("KMSKeyId"),
             Field::new("Tag").group(),
             Field::new("AdditionalAttributes"),

@@ -303,18 +303,7 @@ mod schema {
         }
     }
     impl Schema for super::Filter {
-        const FIELDS: &'static [Field] = &[
-            Field::new("Key")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["imagid", "filter"]),
-                            "Valid values: imagid: The image ID is used as the filter condition. filter: The image ID is used as the filter condition.",
-                        ),
-                    ],
-                ),
-            Field::new("Value"),
-        ];
+        const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),

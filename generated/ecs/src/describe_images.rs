@@ -759,15 +759,7 @@ mod schema {
                     ],
                 ),
             Field::new("Tag").group(),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but resources are not queried. Check items include whether your AccessKey pair is valid, whether Resource Access Management (RAM) users are authorized, and whether the required parameters are specified. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked, and a 2XX HTTP status code is returned and the request is made if the check succeeds.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
             Field::new("ActionType")
                 .checks(
                     &[

@@ -1241,15 +1241,7 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("HpcClusterId"),
             Field::new("RdmaIpAddresses"),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether your AccessKey pair is valid, whether RAM users are authorized, and whether the required parameters are specified. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, a 2XX HTTP status code is returned and the request is made.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
             Field::new("AdditionalAttributes")
                 .checks(
                     &[

@@ -403,15 +403,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("IncludeHistory")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: returns the historical results of the recurring execution. When this parameter is set to true, the InvokeId parameter must be set to the ID of a recurring execution. false: does not return the historical results of the recurring execution.",
-                        ),
-                    ],
-                ),
+            Field::new("IncludeHistory"),
             Field::new("ContentEncoding")
                 .checks(
                     &[

@@ -217,17 +217,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("ResourceType")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(
-                                &["instance", "disk", "reservedinstance", "scu"],
-                            ),
-                            "Valid values: instance: ECS instance disk: disk reservedinstance: reserved instance scu: storage capacity unit (SCU)",
-                        ),
-                    ],
-                ),
+            Field::new("ResourceType"),
             Field::new("AcceptLanguage")
                 .checks(
                     &[

@@ -141,22 +141,12 @@ impl ErrorCodes for GetInstanceConsoleOutputErrorCode {
 }
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::rules::Rule;
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
-    use crate::runtime::validation::Check;
     impl Schema for super::GetInstanceConsoleOutputRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
-            Field::new("RemoveSymbols")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: removes the symbols false: does not remove the symbols",
-                        ),
-                    ],
-                ),
+            Field::new("RemoveSymbols"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

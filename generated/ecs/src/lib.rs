@@ -138,8 +138,6 @@ pub mod describe_auto_provisioning_group_history;
 pub mod describe_auto_provisioning_group_instances;
 #[cfg(feature = "describe_auto_provisioning_groups")]
 pub mod describe_auto_provisioning_groups;
-#[cfg(feature = "describe_auto_snapshot_policy_ex_2")]
-pub mod describe_auto_snapshot_policy_ex_2;
 #[cfg(feature = "describe_auto_snapshot_policy_ex")]
 pub mod describe_auto_snapshot_policy_ex;
 #[cfg(feature = "describe_available_resource")]
@@ -332,8 +330,6 @@ pub mod modify_dedicated_host_cluster_attribute;
 pub mod modify_dedicated_hosts_charge_type;
 #[cfg(feature = "modify_deployment_set_attribute")]
 pub mod modify_deployment_set_attribute;
-#[cfg(feature = "modify_deployment_set_attributes")]
-pub mod modify_deployment_set_attributes;
 #[cfg(feature = "modify_disk_attribute")]
 pub mod modify_disk_attribute;
 #[cfg(feature = "modify_disk_charge_type")]

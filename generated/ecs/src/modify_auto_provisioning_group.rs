@@ -300,15 +300,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("TerminateInstancesWithExpiration")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: releases instances in the auto provisioning group. false: removes the instances in the group from the auto provisioning group but not releases the instances.",
-                        ),
-                    ],
-                ),
+            Field::new("TerminateInstancesWithExpiration"),
             Field::new("MaxSpotPrice"),
             Field::new("TotalTargetCapacity"),
             Field::new("PayAsYouGoTargetCapacity"),

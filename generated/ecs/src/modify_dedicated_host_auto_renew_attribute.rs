@@ -216,15 +216,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("AutoRenew")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The subscription dedicated host is automatically renewed. false: The subscription dedicated host is not automatically renewed.",
-                        ),
-                    ],
-                ),
+            Field::new("AutoRenew"),
             Field::new("RenewalStatus")
                 .checks(
                     &[

@@ -362,24 +362,8 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but resources are not queried. The system checks whether your AccessKey pair is valid, whether RAM users are authorized, and whether required parameters are specified. If the check fails, the corresponding error code is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, a 2XX HTTP status code is returned and the request is made.",
-                        ),
-                    ],
-                ),
-            Field::new("AutoPay")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: Automatic payment is enabled. Make sure that you have sufficient balance in your account. Otherwise, your order becomes invalid and must be canceled. false: An order is generated but no payment is made.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
+            Field::new("AutoPay"),
             Field::new("DedicatedHostChargeType")
                 .checks(
                     &[

@@ -281,15 +281,7 @@ mod schema {
             Field::new("DiskIds").required(),
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
-            Field::new("AutoPay")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: Automatic payment is enabled. Make sure that you have sufficient balance in your account. Otherwise, your order becomes invalid and must be canceled. false: An order is generated but no payment is made. If your account balance is insufficient, you can set the AutoPay parameter to false to generate an unpaid order. Then, you can log on to the ECS console to pay for the order.",
-                        ),
-                    ],
-                ),
+            Field::new("AutoPay"),
             Field::new("ClientToken")
                 .checks(
                     &[

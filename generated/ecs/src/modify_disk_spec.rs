@@ -259,15 +259,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include the required parameters, request format, service limits, and available ECS resources. If the check fails, the corresponding error message is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, a 2xx HTTP status code is returned and the request is made.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -368,24 +368,8 @@ mod schema {
             Field::new("PeriodUnit")
                 .checks(&[Check::new(Rule::OneOf(&["Month"]), "Valid values: Month")]),
             Field::new("IncludeDataDisks"),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. The system checks whether your AccessKey pair is valid, whether RAM users are authorized, and whether required parameters are specified. If the request fails the check, the corresponding error message is returned. If the request is determined as valid, the DryRunOperation error code is returned. false: The validity of the request is checked. If the request is determined as valid, a 2XX HTTP status code is returned and the request is made.",
-                        ),
-                    ],
-                ),
-            Field::new("AutoPay")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: enables automatic payment. Make sure that you have sufficient balance in your account. Otherwise, your order becomes invalid and must be canceled. false: An order is generated but no payment is made.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
+            Field::new("AutoPay"),
             Field::new("InstanceChargeType")
                 .checks(
                     &[

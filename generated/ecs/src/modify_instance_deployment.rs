@@ -336,15 +336,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
             Field::new("DeploymentSetId"),
-            Field::new("Force")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: forcibly changes the host of the instance. You can restart instances that are in the Running (Running) or Stopped (Stopped) state. The instances in the Stopped state do not include pay-as-you-go instances that have the No Fees for Stopped Instances (VPC-Connected) feature enabled. false: does not forcibly change the host of the instance. You can add the instance to a deployment set only when the instance resides on the current host. When the Force parameter is set to this value, the deployment set may fail to be replaced.",
-                        ),
-                    ],
-                ),
+            Field::new("Force"),
             Field::new("DedicatedHostId"),
             Field::new("Tenancy"),
             Field::new("Affinity")

@@ -404,15 +404,7 @@ mod schema {
             Field::new("AllocatePublicIp"),
             Field::new("StartTime"),
             Field::new("EndTime"),
-            Field::new("AutoPay")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: enables automatic payment. After bandwidth configurations are upgraded, the payment is automatically made. Make sure that you have sufficient balance in your account when you set AutoPay to true. If your account balance is insufficient, your order cannot be paid in the ECS console and becomes invalid. You must cancel the order. false: does not enable automatic payment. After bandwidth configurations are upgraded, an order is generated but is not paid. If your account balance is insufficient, you can set AutoPay to false. In this case, when you call the ModifyInstanceNetworkSpec operation, an unpaid order is generated. You can then log on to the ECS console to pay for the order.",
-                        ),
-                    ],
-                ),
+            Field::new("AutoPay"),
             Field::new("ClientToken")
                 .checks(
                     &[

@@ -460,44 +460,12 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("AutoPay")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: Automatic payment is enabled. false: An order is generated but no payment is made.",
-                        ),
-                    ],
-                ),
+            Field::new("AutoPay"),
             Field::new("MigrateAcrossZone"),
             Field::new("SystemDisk").group(),
-            Field::new("RebootTime")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::Time("yyyy-MM-ddTHH:mm:ssZ"),
-                            "Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.",
-                        ),
-                    ],
-                ),
-            Field::new("EndTime")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::Time("yyyy-MM-ddTHH:mm:ssZ"),
-                            "Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.",
-                        ),
-                    ],
-                ),
-            Field::new("RebootWhenFinished")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true false",
-                        ),
-                    ],
-                ),
+            Field::new("RebootTime"),
+            Field::new("EndTime"),
+            Field::new("RebootWhenFinished"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -531,15 +531,7 @@ mod schema {
             Field::new("Ipv6DestCidrIp"),
             Field::new("Ipv6SourceCidrIp"),
             Field::new("NicType"),
-            Field::new("Policy")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["accept", "drop"]),
-                            "Valid values: accept: admits access. drop: denies access. No denied access message is returned.",
-                        ),
-                    ],
-                ),
+            Field::new("Policy"),
             Field::new("Priority")
                 .checks(
                     &[

@@ -180,15 +180,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("DisableInstantAccess")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: disables the instant access feature. false: enables the instant access feature.",
-                        ),
-                    ],
-                ),
+            Field::new("DisableInstantAccess"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -147,30 +147,12 @@ impl ErrorCodes for RebootInstanceErrorCode {
 }
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::rules::Rule;
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
-    use crate::runtime::validation::Check;
     impl Schema for super::RebootInstanceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
-            Field::new("ForceStop")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: forcibly stops the instance. This operation is equivalent to the typical power-off operation. Cache data that is not written to storage in the instance will be lost. false: normally stops the instance.",
-                        ),
-                    ],
-                ),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include the required parameters, request format, service limits, and available ECS resources. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked, and the request is made if the check succeeds.",
-                        ),
-                    ],
-                ),
+            Field::new("ForceStop"),
+            Field::new("DryRun"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

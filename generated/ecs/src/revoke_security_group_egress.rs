@@ -447,15 +447,7 @@ mod schema {
             Field::new("SourceCidrIp"),
             Field::new("Ipv6SourceCidrIp"),
             Field::new("SourcePortRange"),
-            Field::new("Policy")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["accept", "drop"]),
-                            "Valid values: accept: grants access. drop: denies access without returning a rejection response.",
-                        ),
-                    ],
-                ),
+            Field::new("Policy"),
             Field::new("Priority")
                 .checks(
                     &[

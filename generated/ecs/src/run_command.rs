@@ -358,16 +358,7 @@ mod schema {
     use crate::runtime::validation::Check;
     impl Schema for super::RunCommandRequest {
         const FIELDS: &'static [Field] = &[
-            Field::new("CommandContent")
-                .required()
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::base64(Some(12288)),
-                            "The plaintext or Base64-encoded content of the command. The Base64-encoded command content cannot exceed 16 KB in size.",
-                        ),
-                    ],
-                ),
+            Field::new("CommandContent").required(),
             Field::new("InstanceId")
                 .required()
                 .checks(
@@ -418,15 +409,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("Timed")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: periodically runs the command on the schedule specified by Frequency. The results of each occurrence of the command execution do not affect the next occurrence. false: runs the command only once.",
-                        ),
-                    ],
-                ),
+            Field::new("Timed"),
             Field::new("Frequency"),
             Field::new("Parameters")
                 .checks(
@@ -441,15 +424,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("KeepCommand")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: retains the command. You can call the InvokeCommand operation to run the command again. The retained command counts against the quota of Cloud Assistant commands. false: does not retain the command. The command is automatically deleted after it is run, and does not count against the quota of Cloud Assistant commands.",
-                        ),
-                    ],
-                ),
+            Field::new("KeepCommand"),
             Field::new("ContentEncoding")
                 .checks(
                     &[

@@ -2540,6 +2540,10 @@ mod schema {
                             Rule::ForbiddenPrefixes(&["http://", "https://"]),
                             "It must start with a letter and cannot start with http:// or https://.",
                         ),
+                        Check::new(
+                            Rule::chars(true, true, true, false, ":_.-[,]"),
+                            "It can contain letters, digits, colons (:), underscores (_), periods (.),and hyphens (-).",
+                        ),
                     ],
                 ),
             Field::new("Description")
@@ -2578,15 +2582,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("UniqueSuffix")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true false",
-                        ),
-                    ],
-                ),
+            Field::new("UniqueSuffix"),
             Field::new("Password")
                 .secret()
                 .checks(
@@ -2601,15 +2597,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("PasswordInherit")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true false",
-                        ),
-                    ],
-                ),
+            Field::new("PasswordInherit"),
             Field::new("ZoneId"),
             Field::new("InternetChargeType")
                 .checks(
@@ -2713,15 +2701,7 @@ mod schema {
                     ],
                 ),
             Field::new("HpcClusterId"),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether required parameters are specified, the request format, service limits, and available ECS resources. If the check fails, the corresponding error code is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, the request is made.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
             Field::new("DedicatedHostId"),
             Field::new("LaunchTemplateId"),
             Field::new("LaunchTemplateName"),
@@ -2730,15 +2710,7 @@ mod schema {
             Field::new("Period"),
             Field::new("PeriodUnit")
                 .checks(&[Check::new(Rule::OneOf(&["Month"]), "Valid values: Month")]),
-            Field::new("AutoRenew")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: enables auto-renewal for the instance. false: does not enable auto-renewal for the instance.",
-                        ),
-                    ],
-                ),
+            Field::new("AutoRenew"),
             Field::new("AutoRenewPeriod"),
             Field::new("InstanceChargeType")
                 .checks(
@@ -2762,15 +2734,7 @@ mod schema {
                 ),
             Field::new("Ipv6AddressCount"),
             Field::new("NetworkInterfaceQueueNumber"),
-            Field::new("DeletionProtection")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: Release protection is enabled. false: Release protection is disabled.",
-                        ),
-                    ],
-                ),
+            Field::new("DeletionProtection"),
             Field::new("Affinity")
                 .checks(
                     &[
@@ -2871,6 +2835,38 @@ mod schema {
                     values: &["1", "2", "3", "6", "12", "24", "36", "48", "60"],
                 },
                 "Valid values when PeriodUnit is set to Month: 1, 2, 3, 6, 12, 24, 36, 48, and 60.",
+            ),
+            CrossCheck::new(
+                CrossRule::RequiredUnless {
+                    param: Path::new(&[1], "ImageId"),
+                    unless: &[
+                        Path::new(&[33], "LaunchTemplateId"),
+                        Path::new(&[34], "LaunchTemplateName"),
+                        Path::new(&[2], "ImageFamily"),
+                    ],
+                },
+                "If you do not use the LaunchTemplateId or LaunchTemplateName parameter to specify a launch template, or if you do not set the ImageFamily parameter to obtain the latest available custom image within the specified image family, you must specify the ImageId parameter.",
+            ),
+            CrossCheck::new(
+                CrossRule::RequiredUnless {
+                    param: Path::new(&[3], "InstanceType"),
+                    unless: &[
+                        Path::new(&[33], "LaunchTemplateId"),
+                        Path::new(&[34], "LaunchTemplateName"),
+                    ],
+                },
+                "If you do not set LaunchTemplateId or LaunchTemplateName to specify a launch template, you must set the InstanceType parameter.",
+            ),
+            CrossCheck::new(
+                CrossRule::RequiredUnless {
+                    param: Path::new(&[4], "SecurityGroupId"),
+                    unless: &[
+                        Path::new(&[33], "LaunchTemplateId"),
+                        Path::new(&[34], "LaunchTemplateName"),
+                        Path::new(&[58], "SecurityGroupIds.N"),
+                    ],
+                },
+                "If you do not use the LaunchTemplateId or LaunchTemplateName parameter to specify a launch template, you must set the SecurityGroupId parameter. Note: You cannot specify both SecurityGroupId and SecurityGroupIds.N.",
             ),
             CrossCheck::new(
                 CrossRule::MutuallyExclusive(
@@ -3275,15 +3271,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("DeleteWithInstance")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: releases data disk N together with the instance. false: does not release data disk N together with the instance.",
-                        ),
-                    ],
-                ),
+            Field::new("DeleteWithInstance"),
             Field::new("KMSKeyId"),
         ];
         const CHECKS: &'static [CrossCheck] = &[

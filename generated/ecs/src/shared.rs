@@ -2367,15 +2367,7 @@ pub mod data_disk {
                             ),
                         ],
                     ),
-                Field::new("DeleteWithInstance")
-                    .checks(
-                        &[
-                            Check::new(
-                                Rule::OneOf(&["true", "false"]),
-                                "Valid values: true: releases data disk N when the instance is released. false: does not release data disk N when the instance is released.",
-                            ),
-                        ],
-                    ),
+                Field::new("DeleteWithInstance"),
                 Field::new("PerformanceLevel")
                     .checks(
                         &[
@@ -3492,15 +3484,7 @@ pub mod system_disk {
                             ),
                         ],
                     ),
-                Field::new("DeleteWithInstance")
-                    .checks(
-                        &[
-                            Check::new(
-                                Rule::OneOf(&["true", "false"]),
-                                "Valid values: true: releases the system disk when the instance is released. false: does not release the system disk when the instance is released.",
-                            ),
-                        ],
-                    ),
+                Field::new("DeleteWithInstance"),
             ];
             fn get(&self, index: usize) -> View<'_> {
                 match index {
@@ -3597,13 +3581,13 @@ pub mod system_disk_2 {
 #[cfg(
     any(
         feature = "create_auto_snapshot_policy",
-        feature = "describe_auto_snapshot_policy_ex_2"
+        feature = "describe_auto_snapshot_policy_ex"
     )
 )]
 pub mod tag {
     /// The `Tag.N.*` request parameters.
     ///
-    /// One type for the APIs that take it: `CreateAutoSnapshotPolicy`, `DescribeAutoSnapshotPolicyEX`.
+    /// One type for the APIs that take it: `CreateAutoSnapshotPolicy`, `DescribeAutoSnapshotPolicyEx`.
     #[derive(Clone, Default)]
     #[non_exhaustive]
     pub struct Tag {

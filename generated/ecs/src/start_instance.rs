@@ -178,30 +178,12 @@ impl ErrorCodes for StartInstanceErrorCode {
 }
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::rules::Rule;
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
-    use crate::runtime::validation::Check;
     impl Schema for super::StartInstanceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
-            Field::new("InitLocalDisk")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: restores the instance to its initial health status at startup. After the instance is restored to its initial health status, data in the original local disks of the instance is lost. false: does not perform any operations and keeps the instance in the current state.",
-                        ),
-                    ],
-                ),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include whether your AccessKey pair is valid, whether RAM users are authorized, and whether the required parameters are specified. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked. If the check succeeds, a 2XX HTTP status code is returned and the request is made.",
-                        ),
-                    ],
-                ),
+            Field::new("InitLocalDisk"),
+            Field::new("DryRun"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

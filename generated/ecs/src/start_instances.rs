@@ -223,15 +223,7 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 100), "Valid values of N: 1 to 100.")],
                 ),
             Field::new("RegionId").required(),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include the request format, instance status, and whether the required parameters are specified. If the check fails, the corresponding error is returned. If the check succeeds, DRYRUN.SUCCESS is returned. false: The validity of the request is checked, and the request is made if the check succeeds.",
-                        ),
-                    ],
-                ),
+            Field::new("DryRun"),
             Field::new("BatchOptimization")
                 .checks(
                     &[

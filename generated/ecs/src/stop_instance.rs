@@ -233,24 +233,8 @@ mod schema {
                     ],
                 ),
             Field::new("ConfirmStop"),
-            Field::new("ForceStop")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: forcibly stops the instance. false: normally stops the instance.",
-                        ),
-                    ],
-                ),
-            Field::new("DryRun")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true: The validity of the request is checked but the request is not made. Check items include the required parameters, request format, service limits, and available ECS resources. If the check fails, the corresponding error is returned. If the check succeeds, the DryRunOperation error code is returned. false: The validity of the request is checked, and the request is made if the check succeeds.",
-                        ),
-                    ],
-                ),
+            Field::new("ForceStop"),
+            Field::new("DryRun"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

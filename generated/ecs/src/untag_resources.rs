@@ -260,15 +260,7 @@ mod schema {
                 .checks(
                     &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
-            Field::new("All")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::OneOf(&["true", "false"]),
-                            "Valid values: true false",
-                        ),
-                    ],
-                ),
+            Field::new("All"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -10,6 +10,7 @@ mod common_errors;
 pub mod crate_files;
 pub mod docs;
 mod errors;
+pub mod model_check;
 pub mod names;
 mod request;
 mod request_model;

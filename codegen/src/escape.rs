@@ -1,0 +1,111 @@
+//! Text from the docs (or a server) made safe for the medium it is shown in: a terminal, a Markdown
+//! pull-request comment. Nothing from outside reaches either unescaped.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Longest text, in characters, shown in one Markdown table cell; the rest is cut with `…`.
+pub const MARKDOWN_CELL_MAX: usize = 300;
+
+/// Characters that reorder the text around them (the "Trojan Source" set) or hide themselves.
+fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() || is_invisible_control(c)
+}
+
+/// `text` for a terminal: control characters (escape sequences, carriage returns, tabs, newlines),
+/// bidirectional controls and invisible characters are shown as `\u{…}` escapes, so that no page
+/// can move the cursor, recolour the screen, hide text or split one line into several.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` as a Markdown code span for a GitHub table cell: nothing in it is read as Markdown or
+/// HTML (no tags, links, images, `@mentions` or issue references), it cannot close itself early
+/// whatever backticks it holds, `|` cannot end the cell, control characters become `\u{…}`, and it
+/// is cut at [`MARKDOWN_CELL_MAX`] characters.
+pub fn markdown_code(text: &str) -> String {
+    let mut shown: String = terminal(text).chars().take(MARKDOWN_CELL_MAX).collect();
+    if text.chars().count() > MARKDOWN_CELL_MAX {
+        shown.push('…');
+    }
+    let longest_run = shown.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    // A space on each side keeps a leading or trailing backtick from joining the fence, and keeps
+    // the text's own outer spaces: CommonMark strips one space from each side when both are there.
+    let spaced = shown.starts_with(' ') && shown.ends_with(' ') && !shown.trim_start_matches(' ').is_empty();
+    let pad = if shown.starts_with('`') || shown.ends_with('`') || spaced { " " } else { "" };
+    format!("{fence}{pad}{}{pad}{fence}", shown.replace('|', "\\|"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_what_could_take_over_the_screen() {
+        assert_eq!(terminal("plain text, ünïcode"), "plain text, ünïcode");
+        for (hostile, shown) in [
+            ("\u{1b}[2J\u{1b}]0;pwned\u{7}", "\\u{1b}[2J\\u{1b}]0;pwned\\u{7}"),
+            ("a\rb", "a\\u{d}b"),
+            ("a\nb\tc", "a\\u{a}b\\u{9}c"),
+            ("abc\u{202E}fed", "abc\\u{202e}fed"),
+            ("\u{9b}31m", "\\u{9b}31m"),
+            ("zero\u{200B}width", "zero\\u{200b}width"),
+        ] {
+            assert_eq!(terminal(hostile), shown, "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_code_spans_hold_any_text() {
+        assert_eq!(markdown_code("RegionId"), "`RegionId`");
+        assert_eq!(markdown_code("a`b"), "``a`b``");
+        assert_eq!(markdown_code("`x`"), "`` `x` ``");
+        assert_eq!(markdown_code("a|b"), "`a\\|b`");
+        assert_eq!(
+            markdown_code("<img src=x onerror=alert(1)> @octocat #1"),
+            "`<img src=x onerror=alert(1)> @octocat #1`"
+        );
+        assert_eq!(markdown_code("line\nbreak"), "`line\\u{a}break`");
+        let long = "x".repeat(MARKDOWN_CELL_MAX + 50);
+        assert_eq!(markdown_code(&long).chars().count(), MARKDOWN_CELL_MAX + 3);
+    }
+
+    /// Whatever a page holds, a code span renders as one code element with exactly the shown text.
+    #[test]
+    fn markdown_code_spans_parse_back_as_one_code_element() {
+        use pulldown_cmark::{Event, Options, Parser};
+        for text in ["a`b", "``", "`", "x ` y", "<b>|</b>", "*em* [l](u) ![i](u) @m", "\\`", " ` "] {
+            let span = markdown_code(text);
+            let events: Vec<Event> = Parser::new_ext(&span, Options::empty()).collect();
+            let code: Vec<String> = events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Code(c) => Some(c.to_string()),
+                    _ => None,
+                })
+                .collect();
+            let other = events
+                .iter()
+                .filter(|e| matches!(e, Event::Text(_) | Event::Html(_) | Event::InlineHtml(_)))
+                .count();
+            assert_eq!((code.len(), other), (1, 0), "{text:?} as {span:?}: {events:?}");
+            assert_eq!(code[0], text.replace('|', "\\|"), "{text:?}");
+        }
+    }
+}
