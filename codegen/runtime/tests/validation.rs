@@ -168,3 +168,56 @@ fn hand_made_violations_collect() {
     let none: ValidationErrors = std::iter::empty().collect();
     assert_eq!(none.into_result(), Ok(()));
 }
+
+/// Keeps the fields of every `tracing` event (this test's own subscriber, for its thread only).
+#[derive(Default, Clone)]
+struct Capture(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl tracing::Subscriber for Capture {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+
+    fn event(&self, event: &tracing::Event<'_>) {
+        struct Fields(String);
+        impl tracing::field::Visit for Fields {
+            fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                self.0.push_str(&format!("{}={:?} ", field.name(), value));
+            }
+        }
+        let mut fields = Fields(format!("{} {}: ", event.metadata().level(), event.metadata().target()));
+        event.record(&mut fields);
+        self.0.lock().unwrap().push(fields.0);
+    }
+
+    fn enter(&self, _: &tracing::span::Id) {}
+
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[test]
+fn report_mode_logs_every_violation_through_tracing_without_the_secret() {
+    let capture = Capture::default();
+    let request = Request { password: Some(Secret::new("/Sup3r密")), ..Request::default() };
+    let verdict =
+        tracing::subscriber::with_default(capture.clone(), || ValidationMode::Report.apply(&request));
+    assert_eq!(verdict, Ok(()), "reported, not blocked");
+    let lines = capture.0.lock().unwrap().clone();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let line = &lines[0];
+    assert!(line.starts_with("WARN alibabacloud_runtime::validation: "), "{line}");
+    assert!(line.contains("action=\"RunInstances\"") && line.contains("RegionId: is required"), "{line}");
+    assert!(line.contains("Password: must be 8 to 30 characters long"), "{line}");
+    assert!(!line.contains("Sup3r") && !line.contains('密'), "{line}");
+    let quiet = Capture::default();
+    tracing::subscriber::with_default(quiet.clone(), || ValidationMode::Off.apply(&request)).unwrap();
+    assert!(quiet.0.lock().unwrap().is_empty());
+}
