@@ -6,6 +6,7 @@ mod crate_build;
 mod diff;
 mod gen;
 mod peak_alloc;
+mod scaling;
 mod tables;
 mod test;
 
@@ -26,7 +27,8 @@ commands:
   bench [--iterations N]         time and peak memory of each gen stage over the ECS corpus
   bench --crate-build [--crate DIR]
                                  CPU, peak RSS and wall time of building the generated corpus crate
-                                 (or an already generated one): all features vs one API; lines per API";
+                                 (or an already generated one): all features vs one API; lines per API
+  bench --scaling [--smoke]      every stage on pages of n and 2n rows of each hostile shape: work ratios";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
