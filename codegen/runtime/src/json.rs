@@ -1,7 +1,8 @@
 //! JSON through the field tables: a request in the docs' JSON form (`{"RegionId": …, "DataDisk":
 //! [{"Size": 40}]}`, read strictly) and a service response (read leniently).
 //!
-//! Generated structs get their serde impls from [`json_form!`] (requests) and [`lenient_json!`]
+//! Generated structs get their serde impls from [`json_form!`](crate::json_form) (requests) and
+//! [`lenient_json!`](crate::lenient_json)
 //! (responses); both call the one implementation here.
 //!
 //! Lenient reading: numbers and booleans sent as strings, `null` (and `""` for a non-string) as

@@ -3,7 +3,8 @@
 //! A generated value enum has a variant per documented value and `Unknown(UnknownValue<Self>)` for
 //! the rest. Only reading a value ([`From<&str>`], serde) makes an [`UnknownValue`], and only for a
 //! value the docs do not list, so `Unknown` never stands for a documented value: each value has one
-//! representation. The conversions are the same for every enum and live here, in [`value_enum_impls!`].
+//! representation. The conversions are the same for every enum and live here, in
+//! [`value_enum_impls!`](crate::value_enum_impls).
 
 use std::fmt;
 use std::hash::{Hash, Hasher};

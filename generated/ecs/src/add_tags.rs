@@ -48,7 +48,7 @@ impl AddTagsRequest {
             region_id: Some(region_id.into()),
             resource_id: Some(resource_id.into()),
             resource_type: Some(resource_type.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -123,7 +123,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {

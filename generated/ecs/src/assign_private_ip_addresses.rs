@@ -44,7 +44,7 @@ impl AssignPrivateIpAddressesRequest {
         AssignPrivateIpAddressesRequestBuilder(Self {
             network_interface_id: Some(network_interface_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

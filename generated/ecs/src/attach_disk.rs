@@ -39,7 +39,7 @@ impl AttachDiskRequest {
         AttachDiskRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

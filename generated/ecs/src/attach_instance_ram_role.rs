@@ -41,7 +41,7 @@ impl AttachInstanceRamRoleRequest {
             instance_ids: Some(instance_ids.into()),
             ram_role_name: Some(ram_role_name.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

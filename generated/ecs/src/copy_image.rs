@@ -63,7 +63,7 @@ impl CopyImageRequest {
         CopyImageRequestBuilder(Self {
             image_id: Some(image_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -156,7 +156,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {

@@ -55,7 +55,7 @@ impl CreateActivationRequest {
         CreateActivationRequestBuilder(Self {
             instance_name: Some(instance_name.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

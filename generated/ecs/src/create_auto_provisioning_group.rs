@@ -171,7 +171,7 @@ impl CreateAutoProvisioningGroupRequest {
         CreateAutoProvisioningGroupRequestBuilder(Self {
             region_id: Some(region_id.into()),
             total_target_capacity: Some(total_target_capacity.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -394,7 +394,7 @@ pub struct LaunchTemplateConfig {
 impl LaunchTemplateConfig {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`LaunchTemplateConfig::instance_type`].
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {
@@ -611,7 +611,7 @@ pub struct LaunchConfiguration {
 impl LaunchConfiguration {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`LaunchConfiguration::image_id`].
     pub fn image_id(mut self, value: impl Into<String>) -> Self {
@@ -849,7 +849,7 @@ pub struct DataDisk {
 impl DataDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDisk::size`].
     pub fn size(mut self, value: i32) -> Self {
@@ -924,7 +924,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {
@@ -954,7 +954,7 @@ pub struct SystemDiskConfig {
 impl SystemDiskConfig {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`SystemDiskConfig::disk_category`].
     pub fn disk_category(
@@ -982,7 +982,7 @@ pub struct DataDiskConfig {
 impl DataDiskConfig {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDiskConfig::disk_category`].
     pub fn disk_category(

@@ -84,7 +84,7 @@ impl CreateAutoSnapshotPolicyRequest {
             repeat_weekdays: Some(repeat_weekdays.into()),
             retention_days: Some(retention_days),
             time_points: Some(time_points.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

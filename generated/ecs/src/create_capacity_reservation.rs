@@ -94,7 +94,7 @@ impl CreateCapacityReservationRequest {
             instance_amount: Some(instance_amount),
             region_id: Some(region_id.into()),
             zone_id: zone_id.into_iter().map(Into::into).collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

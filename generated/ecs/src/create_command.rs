@@ -80,7 +80,7 @@ impl CreateCommandRequest {
             name: Some(name.into()),
             region_id: Some(region_id.into()),
             r#type: Some(r#type.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

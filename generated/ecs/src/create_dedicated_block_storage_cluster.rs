@@ -82,7 +82,7 @@ impl CreateDedicatedBlockStorageClusterRequest {
             category: Some(category.into()),
             region_id: Some(region_id.into()),
             zone_id: Some(zone_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -132,7 +132,7 @@ impl CreateDiskRequest {
     pub fn builder(region_id: impl Into<String>) -> CreateDiskRequestBuilder {
         CreateDiskRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -276,7 +276,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {

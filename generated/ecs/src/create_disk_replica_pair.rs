@@ -57,7 +57,7 @@ impl CreateDiskReplicaPairRequest {
             disk_id: Some(disk_id.into()),
             pair_name: Some(pair_name.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

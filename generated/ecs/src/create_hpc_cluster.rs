@@ -41,7 +41,7 @@ impl CreateHpcClusterRequest {
         CreateHpcClusterRequestBuilder(Self {
             name: Some(name.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

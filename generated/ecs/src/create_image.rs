@@ -87,7 +87,7 @@ impl CreateImageRequest {
     pub fn builder(region_id: impl Into<String>) -> CreateImageRequestBuilder {
         CreateImageRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -225,7 +225,7 @@ pub struct DiskDeviceMapping {
 impl DiskDeviceMapping {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DiskDeviceMapping::snapshot_id`].
     pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
@@ -276,7 +276,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::value`].
     pub fn value(mut self, value: impl Into<String>) -> Self {

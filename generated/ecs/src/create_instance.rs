@@ -356,7 +356,7 @@ impl CreateInstanceRequest {
         CreateInstanceRequestBuilder(Self {
             instance_type: Some(instance_type.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -707,7 +707,7 @@ pub struct SystemDisk {
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`SystemDisk::size`].
     pub fn size(mut self, value: i32) -> Self {
@@ -820,7 +820,7 @@ pub struct DataDisk {
 impl DataDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDisk::size`].
     pub fn size(mut self, value: i32) -> Self {
@@ -904,7 +904,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::value`].
     pub fn value(mut self, value: impl Into<String>) -> Self {
@@ -955,7 +955,7 @@ pub struct PrivatePoolOptions {
 impl PrivatePoolOptions {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`PrivatePoolOptions::match_criteria`].
     pub fn match_criteria(

@@ -247,7 +247,7 @@ impl CreateLaunchTemplateRequest {
         CreateLaunchTemplateRequestBuilder(Self {
             launch_template_name: Some(launch_template_name.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -506,7 +506,7 @@ pub struct TemplateTag {
 impl TemplateTag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`TemplateTag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {
@@ -535,7 +535,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {

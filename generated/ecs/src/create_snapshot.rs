@@ -76,7 +76,7 @@ impl CreateSnapshotRequest {
     pub fn builder(disk_id: impl Into<String>) -> CreateSnapshotRequestBuilder {
         CreateSnapshotRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -194,7 +194,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::value`].
     pub fn value(mut self, value: impl Into<String>) -> Self {

@@ -64,7 +64,7 @@ impl CreateSnapshotGroupRequest {
         CreateSnapshotGroupRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

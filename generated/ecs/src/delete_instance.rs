@@ -36,7 +36,7 @@ impl DeleteInstanceRequest {
     pub fn builder(instance_id: impl Into<String>) -> DeleteInstanceRequestBuilder {
         DeleteInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -31,7 +31,7 @@ impl DeleteLaunchTemplateRequest {
     pub fn builder(region_id: impl Into<String>) -> DeleteLaunchTemplateRequestBuilder {
         DeleteLaunchTemplateRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

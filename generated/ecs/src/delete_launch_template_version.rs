@@ -39,7 +39,7 @@ impl DeleteLaunchTemplateVersionRequest {
         DeleteLaunchTemplateVersionRequestBuilder(Self {
             delete_version: delete_version.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -32,7 +32,7 @@ impl DeleteSnapshotRequest {
     pub fn builder(snapshot_id: impl Into<String>) -> DeleteSnapshotRequestBuilder {
         DeleteSnapshotRequestBuilder(Self {
             snapshot_id: Some(snapshot_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -48,7 +48,7 @@ impl DescribeActivationsRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeActivationsRequestBuilder {
         DescribeActivationsRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

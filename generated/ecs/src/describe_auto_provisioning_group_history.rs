@@ -51,7 +51,7 @@ impl DescribeAutoProvisioningGroupHistoryRequest {
         DescribeAutoProvisioningGroupHistoryRequestBuilder(Self {
             auto_provisioning_group_id: Some(auto_provisioning_group_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -47,7 +47,7 @@ impl DescribeAutoProvisioningGroupInstancesRequest {
         DescribeAutoProvisioningGroupInstancesRequestBuilder(Self {
             auto_provisioning_group_id: Some(auto_provisioning_group_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -144,7 +144,7 @@ impl DescribeAvailableResourceRequest {
         DescribeAvailableResourceRequestBuilder(Self {
             destination_resource: Some(destination_resource.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -71,7 +71,7 @@ impl DescribeBandwidthLimitationRequest {
     ) -> DescribeBandwidthLimitationRequestBuilder {
         DescribeBandwidthLimitationRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

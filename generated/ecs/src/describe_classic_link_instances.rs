@@ -45,7 +45,7 @@ impl DescribeClassicLinkInstancesRequest {
     ) -> DescribeClassicLinkInstancesRequestBuilder {
         DescribeClassicLinkInstancesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

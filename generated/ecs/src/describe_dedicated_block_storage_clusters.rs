@@ -79,7 +79,7 @@ impl DescribeDedicatedBlockStorageClustersRequest {
     ) -> DescribeDedicatedBlockStorageClustersRequestBuilder {
         DescribeDedicatedBlockStorageClustersRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -85,7 +85,7 @@ impl DescribeDemandsRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeDemandsRequestBuilder {
         DescribeDemandsRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

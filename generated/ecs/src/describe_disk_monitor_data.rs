@@ -47,7 +47,7 @@ impl DescribeDiskMonitorDataRequest {
             disk_id: Some(disk_id.into()),
             end_time: Some(end_time.into()),
             start_time: Some(start_time.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

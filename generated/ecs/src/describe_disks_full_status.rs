@@ -81,7 +81,7 @@ impl DescribeDisksFullStatusRequest {
     ) -> DescribeDisksFullStatusRequestBuilder {
         DescribeDisksFullStatusRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -191,7 +191,7 @@ pub struct EventTime {
 impl EventTime {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`EventTime::start`].
     pub fn start(mut self, value: impl Into<String>) -> Self {

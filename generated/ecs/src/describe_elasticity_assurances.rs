@@ -67,7 +67,7 @@ impl DescribeElasticityAssurancesRequest {
     ) -> DescribeElasticityAssurancesRequestBuilder {
         DescribeElasticityAssurancesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

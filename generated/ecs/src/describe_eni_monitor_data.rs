@@ -57,7 +57,7 @@ impl DescribeEniMonitorDataRequest {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             start_time: Some(start_time.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

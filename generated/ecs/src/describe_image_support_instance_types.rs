@@ -41,7 +41,7 @@ impl DescribeImageSupportInstanceTypesRequest {
     ) -> DescribeImageSupportInstanceTypesRequestBuilder {
         DescribeImageSupportInstanceTypesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -121,7 +121,7 @@ pub struct Filter {
 impl Filter {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Filter::key`].
     pub fn key(mut self, value: impl Into<FilterKey>) -> Self {

@@ -47,7 +47,7 @@ impl DescribeInstanceAttachmentAttributesRequest {
         DescribeInstanceAttachmentAttributesRequestBuilder(Self {
             instance_ids: Some(instance_ids.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

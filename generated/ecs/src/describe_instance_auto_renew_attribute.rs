@@ -56,7 +56,7 @@ impl DescribeInstanceAutoRenewAttributeRequest {
     ) -> DescribeInstanceAutoRenewAttributeRequestBuilder {
         DescribeInstanceAutoRenewAttributeRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

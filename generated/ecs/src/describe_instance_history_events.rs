@@ -113,7 +113,7 @@ impl DescribeInstanceHistoryEventsRequest {
     ) -> DescribeInstanceHistoryEventsRequestBuilder {
         DescribeInstanceHistoryEventsRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

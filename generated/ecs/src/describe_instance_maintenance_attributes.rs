@@ -43,7 +43,7 @@ impl DescribeInstanceMaintenanceAttributesRequest {
     ) -> DescribeInstanceMaintenanceAttributesRequestBuilder {
         DescribeInstanceMaintenanceAttributesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -46,7 +46,7 @@ impl DescribeInstanceModificationPriceRequest {
         DescribeInstanceModificationPriceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -152,7 +152,7 @@ pub struct DataDisk {
 impl DataDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDisk::category`].
     pub fn category(mut self, value: impl Into<DataDiskCategory>) -> Self {

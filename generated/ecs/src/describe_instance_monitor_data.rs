@@ -47,7 +47,7 @@ impl DescribeInstanceMonitorDataRequest {
             instance_id: Some(instance_id.into()),
             start_time: Some(start_time.into()),
             end_time: Some(end_time.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

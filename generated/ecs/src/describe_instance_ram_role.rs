@@ -49,7 +49,7 @@ impl DescribeInstanceRamRoleRequest {
     ) -> DescribeInstanceRamRoleRequestBuilder {
         DescribeInstanceRamRoleRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -37,7 +37,7 @@ impl DescribeInstanceTypeFamiliesRequest {
     ) -> DescribeInstanceTypeFamiliesRequestBuilder {
         DescribeInstanceTypeFamiliesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

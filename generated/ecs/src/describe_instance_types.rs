@@ -27,7 +27,7 @@ pub struct DescribeInstanceTypesRequest {
 impl DescribeInstanceTypesRequest {
     /// Starts a request from its required parameters.
     pub fn builder() -> DescribeInstanceTypesRequestBuilder {
-        DescribeInstanceTypesRequestBuilder(Self::default())
+        DescribeInstanceTypesRequestBuilder(<Self as Default>::default())
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
     /// `Action` must name this API when present; common request parameters (`Version`,

@@ -221,7 +221,7 @@ impl DescribeInstancesRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeInstancesRequestBuilder {
         DescribeInstancesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -465,7 +465,7 @@ pub struct Filter3 {
 impl Filter3 {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Filter3::key`].
     pub fn key(mut self, value: impl Into<Filter3key>) -> Self {
@@ -494,7 +494,7 @@ pub struct Filter4 {
 impl Filter4 {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Filter4::key`].
     pub fn key(mut self, value: impl Into<Filter4key>) -> Self {

@@ -102,7 +102,7 @@ impl DescribeInstancesFullStatusRequest {
     ) -> DescribeInstancesFullStatusRequestBuilder {
         DescribeInstancesFullStatusRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -110,7 +110,7 @@ impl DescribeInvocationsRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeInvocationsRequestBuilder {
         DescribeInvocationsRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -65,7 +65,7 @@ impl DescribeLaunchTemplateVersionsRequest {
     ) -> DescribeLaunchTemplateVersionsRequestBuilder {
         DescribeLaunchTemplateVersionsRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

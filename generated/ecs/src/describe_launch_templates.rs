@@ -52,7 +52,7 @@ impl DescribeLaunchTemplatesRequest {
     ) -> DescribeLaunchTemplatesRequestBuilder {
         DescribeLaunchTemplatesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -148,7 +148,7 @@ pub struct TemplateTag {
 impl TemplateTag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`TemplateTag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {

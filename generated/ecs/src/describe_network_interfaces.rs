@@ -127,7 +127,7 @@ impl DescribeNetworkInterfacesRequest {
     ) -> DescribeNetworkInterfacesRequestBuilder {
         DescribeNetworkInterfacesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

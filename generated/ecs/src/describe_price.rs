@@ -134,7 +134,7 @@ impl DescribePriceRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribePriceRequestBuilder {
         DescribePriceRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -312,7 +312,7 @@ pub struct SystemDisk {
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`SystemDisk::category`].
     pub fn category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
@@ -370,7 +370,7 @@ pub struct DataDisk1 {
 impl DataDisk1 {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDisk1::size`].
     pub fn size(mut self, value: i32) -> Self {
@@ -428,7 +428,7 @@ pub struct DataDisk2 {
 impl DataDisk2 {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDisk2::size`].
     pub fn size(mut self, value: i32) -> Self {
@@ -486,7 +486,7 @@ pub struct DataDisk3 {
 impl DataDisk3 {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDisk3::size`].
     pub fn size(mut self, value: i32) -> Self {
@@ -544,7 +544,7 @@ pub struct DataDisk4 {
 impl DataDisk4 {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDisk4::size`].
     pub fn size(mut self, value: i32) -> Self {

@@ -50,7 +50,7 @@ pub struct DescribeRegionsRequest {
 impl DescribeRegionsRequest {
     /// Starts a request from its required parameters.
     pub fn builder() -> DescribeRegionsRequestBuilder {
-        DescribeRegionsRequestBuilder(Self::default())
+        DescribeRegionsRequestBuilder(<Self as Default>::default())
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
     /// `Action` must name this API when present; common request parameters (`Version`,

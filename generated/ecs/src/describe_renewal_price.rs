@@ -58,7 +58,7 @@ impl DescribeRenewalPriceRequest {
         DescribeRenewalPriceRequestBuilder(Self {
             region_id: Some(region_id.into()),
             resource_id: Some(resource_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -47,7 +47,7 @@ impl DescribeSnapshotLinksRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeSnapshotLinksRequestBuilder {
         DescribeSnapshotLinksRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

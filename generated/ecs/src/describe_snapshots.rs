@@ -146,7 +146,7 @@ impl DescribeSnapshotsRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeSnapshotsRequestBuilder {
         DescribeSnapshotsRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

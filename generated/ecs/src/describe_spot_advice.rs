@@ -80,7 +80,7 @@ impl DescribeSpotAdviceRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeSpotAdviceRequestBuilder {
         DescribeSpotAdviceRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

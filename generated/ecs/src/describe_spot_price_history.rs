@@ -91,7 +91,7 @@ impl DescribeSpotPriceHistoryRequest {
             instance_type: Some(instance_type.into()),
             network_type: Some(network_type.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -55,7 +55,7 @@ impl DescribeTagsRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeTagsRequestBuilder {
         DescribeTagsRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

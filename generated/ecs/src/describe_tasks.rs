@@ -73,7 +73,7 @@ impl DescribeTasksRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeTasksRequestBuilder {
         DescribeTasksRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -51,7 +51,7 @@ impl DescribeZonesRequest {
     pub fn builder(region_id: impl Into<String>) -> DescribeZonesRequestBuilder {
         DescribeZonesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

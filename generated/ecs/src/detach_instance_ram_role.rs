@@ -35,7 +35,7 @@ impl DetachInstanceRamRoleRequest {
         DetachInstanceRamRoleRequestBuilder(Self {
             instance_ids: Some(instance_ids.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -58,7 +58,7 @@ impl ExportImageRequest {
             image_id: Some(image_id.into()),
             oss_bucket: Some(oss_bucket.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -113,7 +113,7 @@ impl ImportImageRequest {
     pub fn builder(region_id: impl Into<String>) -> ImportImageRequestBuilder {
         ImportImageRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -262,7 +262,7 @@ pub struct DiskDeviceMapping {
 impl DiskDeviceMapping {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DiskDeviceMapping::format`].
     pub fn format(mut self, value: impl Into<DiskDeviceMappingFormat>) -> Self {

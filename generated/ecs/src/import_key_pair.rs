@@ -43,7 +43,7 @@ impl ImportKeyPairRequest {
             key_pair_name: Some(key_pair_name.into()),
             public_key_body: Some(public_key_body.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -111,7 +111,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {

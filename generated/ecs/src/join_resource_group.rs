@@ -47,7 +47,7 @@ pub struct JoinResourceGroupRequest {
 impl JoinResourceGroupRequest {
     /// Starts a request from its required parameters.
     pub fn builder() -> JoinResourceGroupRequestBuilder {
-        JoinResourceGroupRequestBuilder(Self::default())
+        JoinResourceGroupRequestBuilder(<Self as Default>::default())
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
     /// `Action` must name this API when present; common request parameters (`Version`,

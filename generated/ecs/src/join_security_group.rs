@@ -44,7 +44,7 @@ impl JoinSecurityGroupRequest {
     ) -> JoinSecurityGroupRequestBuilder {
         JoinSecurityGroupRequestBuilder(Self {
             security_group_id: Some(security_group_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -60,7 +60,7 @@ impl ListTagResourcesRequest {
         ListTagResourcesRequestBuilder(Self {
             region_id: Some(region_id.into()),
             resource_type: Some(resource_type.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -152,7 +152,7 @@ impl TagFilter {
     pub fn new(tag_key: impl Into<String>) -> Self {
         Self {
             tag_key: Some(tag_key.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
     /// Sets [`TagFilter::tag_key`].
@@ -191,7 +191,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {

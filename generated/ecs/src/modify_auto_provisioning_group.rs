@@ -78,7 +78,7 @@ impl ModifyAutoProvisioningGroupRequest {
     ) -> ModifyAutoProvisioningGroupRequestBuilder {
         ModifyAutoProvisioningGroupRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -214,7 +214,7 @@ pub struct LaunchTemplateConfig {
 impl LaunchTemplateConfig {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`LaunchTemplateConfig::instance_type`].
     pub fn instance_type(mut self, value: impl Into<String>) -> Self {

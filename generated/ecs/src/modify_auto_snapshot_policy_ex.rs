@@ -56,7 +56,7 @@ impl ModifyAutoSnapshotPolicyExRequest {
         ModifyAutoSnapshotPolicyExRequestBuilder(Self {
             auto_snapshot_policy_id: Some(auto_snapshot_policy_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -68,7 +68,7 @@ impl ModifyCapacityReservationRequest {
         ModifyCapacityReservationRequestBuilder(Self {
             region_id: Some(region_id.into()),
             private_pool_options: Some(private_pool_options),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -40,7 +40,7 @@ impl ModifyDedicatedHostAutoReleaseTimeRequest {
         ModifyDedicatedHostAutoReleaseTimeRequestBuilder(Self {
             dedicated_host_id: Some(dedicated_host_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -59,7 +59,7 @@ impl ModifyDedicatedHostAutoRenewAttributeRequest {
         ModifyDedicatedHostAutoRenewAttributeRequestBuilder(Self {
             dedicated_host_ids: Some(dedicated_host_ids.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -39,7 +39,7 @@ impl ModifyDedicatedHostClusterAttributeRequest {
         ModifyDedicatedHostClusterAttributeRequestBuilder(Self {
             dedicated_host_cluster_id: Some(dedicated_host_cluster_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

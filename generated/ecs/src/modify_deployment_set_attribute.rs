@@ -39,7 +39,7 @@ impl ModifyDeploymentSetAttributeRequest {
         ModifyDeploymentSetAttributeRequestBuilder(Self {
             deployment_set_id: Some(deployment_set_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -67,7 +67,7 @@ impl ModifyDiskAttributeRequest {
     pub fn builder(region_id: impl Into<String>) -> ModifyDiskAttributeRequestBuilder {
         ModifyDiskAttributeRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

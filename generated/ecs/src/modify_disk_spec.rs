@@ -57,7 +57,7 @@ impl ModifyDiskSpecRequest {
     pub fn builder(disk_id: impl Into<String>) -> ModifyDiskSpecRequestBuilder {
         ModifyDiskSpecRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

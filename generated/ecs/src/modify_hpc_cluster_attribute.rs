@@ -43,7 +43,7 @@ impl ModifyHpcClusterAttributeRequest {
         ModifyHpcClusterAttributeRequestBuilder(Self {
             hpc_cluster_id: Some(hpc_cluster_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -39,7 +39,7 @@ impl ModifyImageSharePermissionRequest {
         ModifyImageSharePermissionRequestBuilder(Self {
             image_id: Some(image_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

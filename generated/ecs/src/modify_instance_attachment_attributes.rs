@@ -106,7 +106,7 @@ impl PrivatePoolOptions {
     pub fn new(match_criteria: impl Into<PrivatePoolOptionsMatchCriteria>) -> Self {
         Self {
             match_criteria: Some(match_criteria.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
     /// Sets [`PrivatePoolOptions::match_criteria`].

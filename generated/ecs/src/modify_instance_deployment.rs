@@ -98,7 +98,7 @@ impl ModifyInstanceDeploymentRequest {
         ModifyInstanceDeploymentRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

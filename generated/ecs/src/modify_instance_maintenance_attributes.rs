@@ -49,7 +49,7 @@ impl ModifyInstanceMaintenanceAttributesRequest {
     ) -> ModifyInstanceMaintenanceAttributesRequestBuilder {
         ModifyInstanceMaintenanceAttributesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -143,7 +143,7 @@ pub struct MaintenanceWindow {
 impl MaintenanceWindow {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`MaintenanceWindow::start_time`].
     pub fn start_time(mut self, value: impl Into<String>) -> Self {

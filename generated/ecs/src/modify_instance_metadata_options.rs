@@ -55,7 +55,7 @@ impl ModifyInstanceMetadataOptionsRequest {
         ModifyInstanceMetadataOptionsRequestBuilder(Self {
             http_endpoint: Some(http_endpoint.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

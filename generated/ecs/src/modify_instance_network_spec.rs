@@ -75,7 +75,7 @@ impl ModifyInstanceNetworkSpecRequest {
     ) -> ModifyInstanceNetworkSpecRequestBuilder {
         ModifyInstanceNetworkSpecRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -71,7 +71,7 @@ impl ModifyInstanceSpecRequest {
     pub fn builder(instance_id: impl Into<String>) -> ModifyInstanceSpecRequestBuilder {
         ModifyInstanceSpecRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

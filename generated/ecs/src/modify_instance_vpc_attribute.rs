@@ -55,7 +55,7 @@ impl ModifyInstanceVpcAttributeRequest {
         ModifyInstanceVpcAttributeRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             v_switch_id: Some(v_switch_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -39,7 +39,7 @@ impl ModifyLaunchTemplateDefaultVersionRequest {
         ModifyLaunchTemplateDefaultVersionRequestBuilder(Self {
             default_version_number: Some(default_version_number),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

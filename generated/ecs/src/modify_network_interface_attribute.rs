@@ -57,7 +57,7 @@ impl ModifyNetworkInterfaceAttributeRequest {
         ModifyNetworkInterfaceAttributeRequestBuilder(Self {
             network_interface_id: Some(network_interface_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

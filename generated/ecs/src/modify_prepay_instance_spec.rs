@@ -101,7 +101,7 @@ impl ModifyPrepayInstanceSpecRequest {
             instance_id: Some(instance_id.into()),
             instance_type: Some(instance_type.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

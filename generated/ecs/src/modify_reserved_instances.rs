@@ -44,7 +44,7 @@ impl ModifyReservedInstancesRequest {
                 .into_iter()
                 .map(Into::into)
                 .collect(),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -140,7 +140,7 @@ impl Configuration {
             instance_type: Some(instance_type.into()),
             scope: Some(scope.into()),
             instance_amount: Some(instance_amount),
-            ..Self::default()
+            ..<Self as Default>::default()
         }
     }
     /// Sets [`Configuration::reserved_instance_name`].

@@ -47,7 +47,7 @@ impl ModifySecurityGroupPolicyRequest {
             inner_access_policy: Some(inner_access_policy.into()),
             region_id: Some(region_id.into()),
             security_group_id: Some(security_group_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -44,7 +44,7 @@ impl ModifySnapshotAttributeRequest {
     ) -> ModifySnapshotAttributeRequestBuilder {
         ModifySnapshotAttributeRequestBuilder(Self {
             snapshot_id: Some(snapshot_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -39,7 +39,7 @@ impl ModifySnapshotGroupRequest {
         ModifySnapshotGroupRequestBuilder(Self {
             region_id: Some(region_id.into()),
             snapshot_group_id: Some(snapshot_group_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

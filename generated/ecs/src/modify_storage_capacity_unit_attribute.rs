@@ -39,7 +39,7 @@ impl ModifyStorageCapacityUnitAttributeRequest {
         ModifyStorageCapacityUnitAttributeRequestBuilder(Self {
             region_id: Some(region_id.into()),
             storage_capacity_unit_id: Some(storage_capacity_unit_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

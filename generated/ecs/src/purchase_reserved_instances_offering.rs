@@ -75,7 +75,7 @@ impl PurchaseReservedInstancesOfferingRequest {
             offering_type: Some(offering_type.into()),
             period: Some(period),
             period_unit: Some(period_unit.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -74,7 +74,7 @@ impl PurchaseStorageCapacityUnitRequest {
         PurchaseStorageCapacityUnitRequestBuilder(Self {
             region_id: Some(region_id.into()),
             capacity: Some(capacity),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -27,7 +27,7 @@ impl ReActivateInstancesRequest {
     pub fn builder(instance_id: impl Into<String>) -> ReActivateInstancesRequestBuilder {
         ReActivateInstancesRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

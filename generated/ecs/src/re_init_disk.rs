@@ -52,7 +52,7 @@ impl ReInitDiskRequest {
     pub fn builder(disk_id: impl Into<String>) -> ReInitDiskRequestBuilder {
         ReInitDiskRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -39,7 +39,7 @@ impl RebootInstanceRequest {
     pub fn builder(instance_id: impl Into<String>) -> RebootInstanceRequestBuilder {
         RebootInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -31,7 +31,7 @@ impl RedeployInstanceRequest {
     pub fn builder(instance_id: impl Into<String>) -> RedeployInstanceRequestBuilder {
         RedeployInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -34,7 +34,7 @@ impl ReleaseCapacityReservationRequest {
         ReleaseCapacityReservationRequestBuilder(Self {
             private_pool_options: Some(private_pool_options),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

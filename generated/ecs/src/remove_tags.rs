@@ -49,7 +49,7 @@ impl RemoveTagsRequest {
             region_id: Some(region_id.into()),
             resource_id: Some(resource_id.into()),
             resource_type: Some(resource_type.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

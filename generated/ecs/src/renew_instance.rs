@@ -44,7 +44,7 @@ impl RenewInstanceRequest {
         RenewInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             period: Some(period),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -95,7 +95,7 @@ impl ReplaceSystemDiskRequest {
     pub fn builder(instance_id: impl Into<String>) -> ReplaceSystemDiskRequestBuilder {
         ReplaceSystemDiskRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -209,7 +209,7 @@ pub struct SystemDisk {
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`SystemDisk::size`].
     pub fn size(mut self, value: i32) -> Self {

@@ -27,7 +27,7 @@ impl ResetDisksRequest {
     pub fn builder(region_id: impl Into<String>) -> ResetDisksRequestBuilder {
         ResetDisksRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -90,7 +90,7 @@ pub struct Disk {
 impl Disk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Disk::disk_id`].
     pub fn disk_id(mut self, value: impl Into<String>) -> Self {

@@ -49,7 +49,7 @@ impl ResizeDiskRequest {
         ResizeDiskRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             new_size: Some(new_size),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -153,7 +153,7 @@ impl RevokeSecurityGroupEgressRequest {
             port_range: Some(port_range.into()),
             region_id: Some(region_id.into()),
             security_group_id: Some(security_group_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -448,7 +448,7 @@ impl RunInstancesRequest {
     pub fn builder(region_id: impl Into<String>) -> RunInstancesRequestBuilder {
         RunInstancesRequestBuilder(Self {
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -878,7 +878,7 @@ pub struct SystemDisk {
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`SystemDisk::size`].
     pub fn size(mut self, value: impl Into<String>) -> Self {
@@ -937,7 +937,7 @@ pub struct CpuOptions {
 impl CpuOptions {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`CpuOptions::core`].
     pub fn core(mut self, value: i32) -> Self {
@@ -976,7 +976,7 @@ pub struct SecurityOptions {
 impl SecurityOptions {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`SecurityOptions::trusted_system_mode`].
     pub fn trusted_system_mode(
@@ -1015,7 +1015,7 @@ pub struct PrivatePoolOptions {
 impl PrivatePoolOptions {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`PrivatePoolOptions::match_criteria`].
     pub fn match_criteria(
@@ -1052,7 +1052,7 @@ pub struct SchedulerOptions {
 impl SchedulerOptions {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`SchedulerOptions::dedicated_host_cluster_id`].
     pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
@@ -1149,7 +1149,7 @@ pub struct DataDisk {
 impl DataDisk {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`DataDisk::performance_level`].
     pub fn performance_level(
@@ -1259,7 +1259,7 @@ pub struct NetworkInterface {
 impl NetworkInterface {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`NetworkInterface::v_switch_id`].
     pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {

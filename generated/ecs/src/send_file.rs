@@ -98,7 +98,7 @@ impl SendFileRequest {
             instance_id: instance_id.into_iter().map(Into::into).collect(),
             target_dir: Some(target_dir.into()),
             content: Some(content.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -2249,7 +2249,7 @@ pub mod data_disk {
     impl DataDisk {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`DataDisk::size`].
         pub fn size(mut self, value: i32) -> Self {
@@ -2477,7 +2477,7 @@ pub mod event_publish_time {
     impl EventPublishTime {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`EventPublishTime::start`].
         pub fn start(mut self, value: impl Into<String>) -> Self {
@@ -2560,7 +2560,7 @@ pub mod filter1 {
     impl Filter1 {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`Filter1::key`].
         pub fn key(mut self, value: impl Into<Filter1key>) -> Self {
@@ -2643,7 +2643,7 @@ pub mod filter2 {
     impl Filter2 {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`Filter2::key`].
         pub fn key(mut self, value: impl Into<Filter2key>) -> Self {
@@ -2724,7 +2724,7 @@ pub mod network_attributes {
     impl NetworkAttributes {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`NetworkAttributes::slb_udp_timeout`].
         pub fn slb_udp_timeout(mut self, value: i32) -> Self {
@@ -2822,7 +2822,7 @@ pub mod network_interface {
     impl NetworkInterface {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`NetworkInterface::primary_ip_address`].
         pub fn primary_ip_address(mut self, value: impl Into<String>) -> Self {
@@ -2981,7 +2981,7 @@ pub mod not_before {
     impl NotBefore {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`NotBefore::start`].
         pub fn start(mut self, value: impl Into<String>) -> Self {
@@ -3065,7 +3065,7 @@ pub mod private_pool_options {
     impl PrivatePoolOptions {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`PrivatePoolOptions::name`].
         pub fn name(mut self, value: impl Into<String>) -> Self {
@@ -3205,7 +3205,7 @@ pub mod private_pool_options_3 {
     impl PrivatePoolOptions {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`PrivatePoolOptions::ids`].
         pub fn ids(mut self, value: impl Into<String>) -> Self {
@@ -3255,7 +3255,7 @@ pub mod private_pool_options_4 {
         pub fn new(id: impl Into<String>) -> Self {
             Self {
                 id: Some(id.into()),
-                ..Self::default()
+                ..<Self as Default>::default()
             }
         }
         /// Sets [`PrivatePoolOptions::id`].
@@ -3377,7 +3377,7 @@ pub mod system_disk {
     impl SystemDisk {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`SystemDisk::category`].
         pub fn category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
@@ -3540,7 +3540,7 @@ pub mod system_disk_2 {
     impl SystemDisk {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`SystemDisk::category`].
         pub fn category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
@@ -3603,7 +3603,7 @@ pub mod tag {
     impl Tag {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`Tag::key`].
         pub fn key(mut self, value: impl Into<String>) -> Self {
@@ -3709,7 +3709,7 @@ pub mod tag_2 {
     impl Tag {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`Tag::key`].
         pub fn key(mut self, value: impl Into<String>) -> Self {
@@ -3829,7 +3829,7 @@ pub mod tag_3 {
     impl Tag {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`Tag::value`].
         pub fn value(mut self, value: impl Into<String>) -> Self {
@@ -3923,7 +3923,7 @@ pub mod tag_4 {
     impl Tag {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`Tag::key`].
         pub fn key(mut self, value: impl Into<String>) -> Self {
@@ -4011,7 +4011,7 @@ pub mod tag_5 {
     impl Tag {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`Tag::key`].
         pub fn key(mut self, value: impl Into<String>) -> Self {
@@ -4103,7 +4103,7 @@ pub mod tag_6 {
     impl Tag {
         /// A value with the required members set and the rest unset.
         pub fn new() -> Self {
-            Self::default()
+            <Self as Default>::default()
         }
         /// Sets [`Tag::key`].
         pub fn key(mut self, value: impl Into<String>) -> Self {

@@ -37,7 +37,7 @@ impl StartInstanceRequest {
     pub fn builder(instance_id: impl Into<String>) -> StartInstanceRequestBuilder {
         StartInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -57,7 +57,7 @@ impl StopInstanceRequest {
     pub fn builder(instance_id: impl Into<String>) -> StopInstanceRequestBuilder {
         StopInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -35,7 +35,7 @@ impl StopInvocationRequest {
         StopInvocationRequestBuilder(Self {
             invoke_id: Some(invoke_id.into()),
             region_id: Some(region_id.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

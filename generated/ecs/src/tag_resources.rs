@@ -56,7 +56,7 @@ impl TagResourcesRequest {
             region_id: Some(region_id.into()),
             resource_id: resource_id.into_iter().map(Into::into).collect(),
             resource_type: Some(resource_type.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
@@ -119,7 +119,7 @@ pub struct Tag {
 impl Tag {
     /// A value with the required members set and the rest unset.
     pub fn new() -> Self {
-        Self::default()
+        <Self as Default>::default()
     }
     /// Sets [`Tag::key`].
     pub fn key(mut self, value: impl Into<String>) -> Self {

@@ -67,7 +67,7 @@ impl UntagResourcesRequest {
             region_id: Some(region_id.into()),
             resource_id: resource_id.into_iter().map(Into::into).collect(),
             resource_type: Some(resource_type.into()),
-            ..Self::default()
+            ..<Self as Default>::default()
         })
     }
     /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].

@@ -199,9 +199,10 @@ pub fn constructor(model: &RequestModel, s: &StructModel) -> (Vec<TokenStream>, 
         inits.push(quote!(#fname: #store));
     }
     let body = match (inits.is_empty(), inits.len() == s.fields.len()) {
-        (true, _) => quote!(Self::default()),
+        // `<Self as Default>`: a field named `Default` has a setter `default`.
+        (true, _) => quote!(<Self as Default>::default()),
         (false, true) => quote!(Self { #( #inits ),* }),
-        (false, false) => quote!(Self { #( #inits, )* ..Self::default() }),
+        (false, false) => quote!(Self { #( #inits, )* ..<Self as Default>::default() }),
     };
     (args, body)
 }
