@@ -9,6 +9,7 @@ use crate::constraints::coverage::Coverage;
 use crate::constraints::overrides::{apply_overrides, Overrides};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::emit::rust::RuntimeDependency;
+use crate::example_findings::ExampleFindings;
 use crate::ir::{Api, Product};
 use crate::output::OutputFile;
 use crate::parse::product_claims::ProductClaims;
@@ -65,6 +66,10 @@ pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result
         diagnostics.push(diagnostic);
         Overrides::default()
     });
+    let findings = ExampleFindings::load(spec_dir).unwrap_or_else(|diagnostic| {
+        diagnostics.push(diagnostic);
+        ExampleFindings::default()
+    });
     let mut products: Vec<Product> = Vec::new();
     for dir in spec::product_dirs(spec_dir)? {
         if let Some(first) = products.iter().find(|p| p.name == dir.name) {
@@ -78,11 +83,18 @@ pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result
             ));
             continue;
         }
-        let (apis, mut claims) = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
+        let (mut apis, mut claims) = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
+        findings.apply(&dir.name, &mut apis);
         claims.extend(meta::guide_claims(&dir, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }
+    let names: Vec<(&str, Vec<&str>)> = products
+        .iter()
+        .map(|p| (p.name.as_str(), p.apis.iter().map(|a| a.name.as_str()).collect()))
+        .collect();
+    let findings_file = spec_dir.join(crate::example_findings::FILE).display().to_string();
+    diagnostics.extend(findings.unmatched(&names, &findings_file));
     let files = match std::panic::catch_unwind(|| emit_files(&products, runtime)) {
         Ok(files) => files,
         Err(_) => {
