@@ -248,6 +248,10 @@ pub enum ExampleKind {
     JsonResponse,
     XmlResponse,
     ErrorCodes,
+    /// An example the OpenAPI document leaves out because it does not fit its schema there (the
+    /// JSON response sample, a parameter's or a response field's example; JSON Schema's strict
+    /// types): `fails` is a part of its `x-alibaba-example-omitted` message.
+    OpenapiExample,
 }
 
 /// A check of a page's example that fails because the docs are wrong.

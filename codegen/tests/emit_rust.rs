@@ -49,6 +49,7 @@ fn crate_layout_features_and_headers() {
             "src/create_thing.rs",
             "src/endpoints.rs",
             "src/lib.rs",
+            "tests/doc_examples.rs",
         ]
     );
     for f in files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "rs")) {

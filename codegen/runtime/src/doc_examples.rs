@@ -296,7 +296,7 @@ fn typed_leaves(s: &dyn Struct) -> usize {
 fn view_leaves(view: View<'_>) -> usize {
     match view {
         View::Absent => 0,
-        View::Str(s) if s.is_empty() => 0,
+        View::Str("") => 0,
         View::Str(_) | View::Int(_) | View::Float(_) | View::Bool(_) => 1,
         View::Group(group) => typed_leaves(group),
         View::List(list) => (0..list.len()).map(|i| view_leaves(list.item(i))).sum(),
