@@ -252,6 +252,10 @@ pub enum ExampleKind {
     /// JSON response sample, a parameter's or a response field's example; JSON Schema's strict
     /// types): `fails` is a part of its `x-alibaba-example-omitted` message.
     OpenapiExample,
+    /// A request parameter's example or documented default that breaks the parameter's own
+    /// enforced rule or type (`constraints::check_examples`): `fails` is a part of
+    /// "<example|default> `<value>` of <parameter>: <message>".
+    ParameterValue,
 }
 
 /// A check of a page's example that fails because the docs are wrong.
