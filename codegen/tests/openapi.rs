@@ -1,4 +1,6 @@
-//! The OpenAPI document: a full snapshot for the seed page, structural invariants for the whole ECS corpus.
+//! The OpenAPI document: structural invariants for the whole ECS corpus, and the committed document's
+//! examples left out, each a listed finding. (The document itself is committed, guarded by
+//! `cargo xtask check`.)
 
 mod common;
 mod support;
@@ -36,15 +38,6 @@ fn ecs(apis: Vec<Api>) -> Product {
 
 fn overrides() -> Overrides {
     Overrides::load(&repo().join("spec")).expect("valid spec/overrides.toml")
-}
-
-/// The seed's document exactly as `cargo xtask gen` writes it (`<out>/ecs/openapi.json`).
-#[test]
-fn seed_document_snapshot() {
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("openapi-seed").join("out");
-    let generation = support::seed_generation(&out);
-    let file = support::generated_file(&generation.files, &format!("ecs/{}", openapi::FILE_NAME));
-    insta::assert_snapshot!("seed_openapi", file);
 }
 
 #[test]
