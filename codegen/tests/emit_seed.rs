@@ -35,9 +35,11 @@ fn seed_crate_passes_the_truth_table_and_the_pages_samples() {
     assert!(tests >= 3, "tests/seed holds the truth table, the samples and the properties");
     let manifest = crate_dir.join("Cargo.toml");
     let toml = std::fs::read_to_string(&manifest).unwrap();
+    let root = support::workspace_root();
     let extra = format!(
-        "[dev-dependencies]\nproptest = \"1\"\ncodegen = {{ path = {:?} }}\n",
-        support::workspace_root().join("codegen").display().to_string()
+        "[dev-dependencies]\nproptest = \"1\"\ncodegen = {{ path = {:?} }}\ntest-report = {{ path = {:?} }}\n",
+        root.join("codegen").display().to_string(),
+        root.join("tests/report").display().to_string()
     );
     assert!(toml.contains("[dev-dependencies]\n"), "the generated crate has dev-dependencies (serde_json)");
     let mut toml = toml.replacen("[dev-dependencies]\n", &extra, 1);

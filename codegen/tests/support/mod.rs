@@ -57,7 +57,8 @@ pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
 }
 
 /// A spec dir holding only the 2019 seed page (`tests/seed/RunInstances.md`, a test fixture) as
-/// product `ecs`, with the seed's own `product.toml` and `overrides.toml`; made fresh
+/// product `ecs`, with the seed's own `product.toml`, `overrides.toml` and
+/// `doc-example-findings.toml`; made fresh
 /// under `dir`.
 pub fn seed_spec_dir(dir: &Path) -> PathBuf {
     let root = workspace_root();
@@ -68,6 +69,7 @@ pub fn seed_spec_dir(dir: &Path) -> PathBuf {
         ("tests/seed/RunInstances.md", "ecs/RunInstances.md"),
         ("tests/seed/product.toml", "ecs/product.toml"),
         ("tests/seed/overrides.toml", "overrides.toml"),
+        ("tests/seed/doc-example-findings.toml", "doc-example-findings.toml"),
     ] {
         std::fs::copy(root.join(from), spec.join(to)).unwrap_or_else(|e| panic!("{from}: {e}"));
     }
