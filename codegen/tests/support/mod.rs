@@ -5,6 +5,7 @@
 pub mod fixture;
 pub mod hostile;
 pub mod runtime_checks;
+pub mod usage;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
