@@ -157,6 +157,12 @@ fn steps() -> Vec<Step> {
             &["test", "-p", "codegen", "--test", "hostile_pages", "--", "--ignored"],
         ),
         Step::new(
+            "benchmarks, smoke run: each once, their assertions executed",
+            "cargo",
+            &["test", "-p", "codegen", "-p", "sdk-bench", "--bench", "parse", "--bench", "validate"],
+        ),
+        Step::new("gen stage benchmark, smoke run", "cargo", &["xtask", "bench", "--smoke"]),
+        Step::new(
             "scaling: doubling the input at most doubles the work",
             "cargo",
             &["xtask", "bench", "--scaling", "--smoke"],
