@@ -291,6 +291,7 @@ pub fn constrain_page(
     let api = parsed.api.map(|mut api| {
         constraints::extract(&mut api, &mut diags);
         apply_overrides(&mut api, overrides, &mut diags);
+        crate::facts::decide(&mut api, &overrides.facts, &mut diags);
         check_examples(&api, &mut diags);
         api.source = page.strip_prefix(spec_dir).unwrap_or(page).to_string_lossy().replace('\\', "/");
         api

@@ -9,6 +9,7 @@ pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod escape;
+pub mod facts;
 pub mod gen;
 pub mod ir;
 pub mod meta;

@@ -154,6 +154,7 @@ mod tests {
             position: None,
             line: 13,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 

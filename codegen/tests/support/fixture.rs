@@ -30,6 +30,7 @@ pub fn param(wire_name: &str, ty: ScalarType, required: bool, example: &str, des
         position: None,
         line: 1,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 
@@ -54,6 +55,7 @@ fn field(name: &str, shape: FieldShape, example: Option<&str>, description: &str
         example: example.map(Into::into),
         description: text(description),
         line: 1,
+        secret: None,
     }
 }
 

@@ -1244,7 +1244,7 @@ impl LaunchTemplateConfig {
     ];
 }
 /// The `LaunchConfiguration.*` request parameters.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LaunchConfiguration {
@@ -1505,6 +1505,39 @@ pub struct LaunchConfiguration {
         skip_serializing_if = "Option::is_none"
     )]
     pub deployment_set_id: Option<String>,
+}
+impl std::fmt::Debug for LaunchConfiguration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LaunchConfiguration")
+            .field("image_id", &self.image_id)
+            .field("security_group_id", &self.security_group_id)
+            .field("io_optimized", &self.io_optimized)
+            .field("data_disk", &self.data_disk)
+            .field("internet_charge_type", &self.internet_charge_type)
+            .field("internet_max_bandwidth_in", &self.internet_max_bandwidth_in)
+            .field("internet_max_bandwidth_out", &self.internet_max_bandwidth_out)
+            .field("instance_name", &self.instance_name)
+            .field("host_name", &self.host_name)
+            .field("instance_description", &self.instance_description)
+            .field("key_pair_name", &self.key_pair_name)
+            .field("ram_role_name", &self.ram_role_name)
+            .field("security_enhancement_strategy", &self.security_enhancement_strategy)
+            .field("tag", &self.tag)
+            .field(
+                "user_data",
+                &self.user_data.as_ref().map(|_| crate::runtime::Redacted),
+            )
+            .field("system_disk_category", &self.system_disk_category)
+            .field("system_disk_size", &self.system_disk_size)
+            .field("system_disk_name", &self.system_disk_name)
+            .field("system_disk_description", &self.system_disk_description)
+            .field("system_disk_performance_level", &self.system_disk_performance_level)
+            .field("password_inherit", &self.password_inherit)
+            .field("resource_group_id", &self.resource_group_id)
+            .field("credit_specification", &self.credit_specification)
+            .field("deployment_set_id", &self.deployment_set_id)
+            .finish()
+    }
 }
 impl LaunchConfiguration {
     /// A value with the required members set and the rest unset.

@@ -487,7 +487,10 @@ impl std::fmt::Debug for CreateInstanceRequest {
             .field("period", &self.period)
             .field("period_unit", &self.period_unit)
             .field("tag", &self.tag)
-            .field("user_data", &self.user_data)
+            .field(
+                "user_data",
+                &self.user_data.as_ref().map(|_| crate::runtime::Redacted),
+            )
             .field("spot_strategy", &self.spot_strategy)
             .field("key_pair_name", &self.key_pair_name)
             .field("spot_price_limit", &self.spot_price_limit)

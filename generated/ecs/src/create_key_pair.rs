@@ -299,7 +299,7 @@ impl Tag {
     ];
 }
 /// The successful response of [`CreateKeyPairRequest`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateKeyPairResponse {
     /// The fingerprint of the key pair. MD5 is used based on the public key fingerprint format defined in RFC 4716. For more information, see [RFC 4716](https://tools.ietf.org/html/rfc4716).
@@ -338,6 +338,19 @@ pub struct CreateKeyPairResponse {
         deserialize_with = "crate::runtime::de::scalar"
     )]
     pub request_id: Option<String>,
+}
+impl std::fmt::Debug for CreateKeyPairResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyPairResponse")
+            .field("key_pair_finger_print", &self.key_pair_finger_print)
+            .field("key_pair_name", &self.key_pair_name)
+            .field(
+                "private_key_body",
+                &self.private_key_body.as_ref().map(|_| crate::runtime::Redacted),
+            )
+            .field("request_id", &self.request_id)
+            .finish()
+    }
 }
 /// The errors [`CreateKeyPairRequest`] documents, a code common to every API, or any other code.
 ///

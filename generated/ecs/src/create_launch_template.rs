@@ -7,7 +7,7 @@
 /// The `CreateLaunchTemplate` request.
 ///
 /// Start one with [`CreateLaunchTemplateRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`); unknown keys are an error.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateRequest {
@@ -321,6 +321,55 @@ pub struct CreateLaunchTemplateRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub deployment_set_id: Option<String>,
+}
+impl std::fmt::Debug for CreateLaunchTemplateRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateLaunchTemplateRequest")
+            .field("launch_template_name", &self.launch_template_name)
+            .field("region_id", &self.region_id)
+            .field("template_tag", &self.template_tag)
+            .field("version_description", &self.version_description)
+            .field("image_id", &self.image_id)
+            .field("image_owner_alias", &self.image_owner_alias)
+            .field("password_inherit", &self.password_inherit)
+            .field("instance_type", &self.instance_type)
+            .field("security_group_id", &self.security_group_id)
+            .field("vpc_id", &self.vpc_id)
+            .field("v_switch_id", &self.v_switch_id)
+            .field("instance_name", &self.instance_name)
+            .field("description", &self.description)
+            .field("internet_max_bandwidth_in", &self.internet_max_bandwidth_in)
+            .field("internet_max_bandwidth_out", &self.internet_max_bandwidth_out)
+            .field("host_name", &self.host_name)
+            .field("zone_id", &self.zone_id)
+            .field("system_disk", &self.system_disk)
+            .field("data_disk", &self.data_disk)
+            .field("io_optimized", &self.io_optimized)
+            .field("network_interface", &self.network_interface)
+            .field("instance_charge_type", &self.instance_charge_type)
+            .field("period", &self.period)
+            .field("internet_charge_type", &self.internet_charge_type)
+            .field("enable_vm_os_config", &self.enable_vm_os_config)
+            .field("network_type", &self.network_type)
+            .field(
+                "user_data",
+                &self.user_data.as_ref().map(|_| crate::runtime::Redacted),
+            )
+            .field("key_pair_name", &self.key_pair_name)
+            .field("ram_role_name", &self.ram_role_name)
+            .field("auto_release_time", &self.auto_release_time)
+            .field("spot_strategy", &self.spot_strategy)
+            .field("spot_price_limit", &self.spot_price_limit)
+            .field("spot_duration", &self.spot_duration)
+            .field("resource_group_id", &self.resource_group_id)
+            .field("template_resource_group_id", &self.template_resource_group_id)
+            .field("security_enhancement_strategy", &self.security_enhancement_strategy)
+            .field("tag", &self.tag)
+            .field("security_group_ids", &self.security_group_ids)
+            .field("private_ip_address", &self.private_ip_address)
+            .field("deployment_set_id", &self.deployment_set_id)
+            .finish()
+    }
 }
 impl CreateLaunchTemplateRequest {
     /// Starts a request from its required parameters.

@@ -111,7 +111,7 @@ impl crate::runtime::Operation for DescribeUserDataRequest {
     }
 }
 /// The successful response of [`DescribeUserDataRequest`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, serde::Deserialize)]
 #[non_exhaustive]
 pub struct DescribeUserDataResponse {
     /// The ID of the instance.
@@ -150,6 +150,19 @@ pub struct DescribeUserDataResponse {
         deserialize_with = "crate::runtime::de::scalar"
     )]
     pub user_data: Option<String>,
+}
+impl std::fmt::Debug for DescribeUserDataResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeUserDataResponse")
+            .field("instance_id", &self.instance_id)
+            .field("region_id", &self.region_id)
+            .field("request_id", &self.request_id)
+            .field(
+                "user_data",
+                &self.user_data.as_ref().map(|_| crate::runtime::Redacted),
+            )
+            .finish()
+    }
 }
 /// The errors [`DescribeUserDataRequest`] documents, a code common to every API, or any other code.
 ///

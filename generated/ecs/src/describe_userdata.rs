@@ -111,7 +111,7 @@ impl crate::runtime::Operation for DescribeUserdataRequest {
     }
 }
 /// The successful response of [`DescribeUserdataRequest`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, serde::Deserialize)]
 #[non_exhaustive]
 pub struct DescribeUserdataResponse {
     /// The user data of the instance, displayed in the Base64 code.
@@ -135,6 +135,18 @@ pub struct DescribeUserdataResponse {
         deserialize_with = "crate::runtime::de::scalar"
     )]
     pub region_id: Option<String>,
+}
+impl std::fmt::Debug for DescribeUserdataResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeUserdataResponse")
+            .field(
+                "user_data",
+                &self.user_data.as_ref().map(|_| crate::runtime::Redacted),
+            )
+            .field("instance_id", &self.instance_id)
+            .field("region_id", &self.region_id)
+            .finish()
+    }
 }
 /// The errors [`DescribeUserdataRequest`] documents, a code common to every API, or any other code.
 ///

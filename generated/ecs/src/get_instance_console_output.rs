@@ -133,7 +133,7 @@ impl crate::runtime::Operation for GetInstanceConsoleOutputRequest {
     const ACTION: &'static str = "GetInstanceConsoleOutput";
     const VERSION: &'static str = "2014-05-26";
     const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = GetInstanceConsoleOutputResponse;
     type Error = GetInstanceConsoleOutputError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

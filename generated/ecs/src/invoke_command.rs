@@ -7,7 +7,7 @@
 /// The `InvokeCommand` request.
 ///
 /// Start one with [`InvokeCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`); unknown keys are an error.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct InvokeCommandRequest {
@@ -95,24 +95,6 @@ pub struct InvokeCommandRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub windows_password_name: Option<String>,
-}
-impl std::fmt::Debug for InvokeCommandRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("InvokeCommandRequest")
-            .field("command_id", &self.command_id)
-            .field("instance_id", &self.instance_id)
-            .field("region_id", &self.region_id)
-            .field("repeat_mode", &self.repeat_mode)
-            .field("timed", &self.timed)
-            .field("frequency", &self.frequency)
-            .field("parameters", &self.parameters)
-            .field("username", &self.username)
-            .field(
-                "windows_password_name",
-                &self.windows_password_name.as_ref().map(|_| crate::runtime::Redacted),
-            )
-            .finish()
-    }
 }
 impl InvokeCommandRequest {
     /// Starts a request from its required parameters.

@@ -115,7 +115,10 @@ impl std::fmt::Debug for ModifyInstanceAttributeRequest {
             .field("host_name", &self.host_name)
             .field("instance_name", &self.instance_name)
             .field("description", &self.description)
-            .field("user_data", &self.user_data)
+            .field(
+                "user_data",
+                &self.user_data.as_ref().map(|_| crate::runtime::Redacted),
+            )
             .field("credit_specification", &self.credit_specification)
             .field("deletion_protection", &self.deletion_protection)
             .field("security_group_ids", &self.security_group_ids)

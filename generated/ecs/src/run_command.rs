@@ -7,7 +7,7 @@
 /// The `RunCommand` request.
 ///
 /// Start one with [`RunCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`); unknown keys are an error.
-#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RunCommandRequest {
@@ -183,32 +183,6 @@ pub struct RunCommandRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub windows_password_name: Option<String>,
-}
-impl std::fmt::Debug for RunCommandRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RunCommandRequest")
-            .field("command_content", &self.command_content)
-            .field("instance_id", &self.instance_id)
-            .field("region_id", &self.region_id)
-            .field("type", &self.r#type)
-            .field("name", &self.name)
-            .field("description", &self.description)
-            .field("working_dir", &self.working_dir)
-            .field("timeout", &self.timeout)
-            .field("enable_parameter", &self.enable_parameter)
-            .field("repeat_mode", &self.repeat_mode)
-            .field("timed", &self.timed)
-            .field("frequency", &self.frequency)
-            .field("parameters", &self.parameters)
-            .field("keep_command", &self.keep_command)
-            .field("content_encoding", &self.content_encoding)
-            .field("username", &self.username)
-            .field(
-                "windows_password_name",
-                &self.windows_password_name.as_ref().map(|_| crate::runtime::Redacted),
-            )
-            .finish()
-    }
 }
 impl RunCommandRequest {
     /// Starts a request from its required parameters.

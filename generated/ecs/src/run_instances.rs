@@ -609,7 +609,10 @@ impl std::fmt::Debug for RunInstancesRequest {
             .field("internet_charge_type", &self.internet_charge_type)
             .field("system_disk", &self.system_disk)
             .field("io_optimized", &self.io_optimized)
-            .field("user_data", &self.user_data)
+            .field(
+                "user_data",
+                &self.user_data.as_ref().map(|_| crate::runtime::Redacted),
+            )
             .field("key_pair_name", &self.key_pair_name)
             .field("ram_role_name", &self.ram_role_name)
             .field("amount", &self.amount)

@@ -171,6 +171,7 @@ mod tests {
             example: None,
             description: text(""),
             line: 1,
+            secret: None,
         }
     }
 

@@ -341,11 +341,6 @@ fn scalar_tokens(v: ValueType) -> TokenStream {
     quote!(crate::runtime::query::Scalar::#variant)
 }
 
-/// Read-only operations, safe to repeat without a token.
-fn is_idempotent(api_name: &str) -> bool {
-    ["Describe", "List"].iter().any(|p| api_name.starts_with(p))
-}
-
 fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo) -> TokenStream {
     let name = format_ident!("{}", root.rust_name);
     let validate_doc = doc_attrs(&format!(
@@ -361,13 +356,14 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
     let action = &op.api.name;
     let version = &op.meta.version;
     let endpoint = &op.meta.endpoint;
-    let idempotent = is_idempotent(action);
+    let idempotent = op.api.idempotent.value;
     let schema = schema_tokens(model, root);
     let client_token = root
         .fields
         .iter()
         .find(|f| {
-            f.doc_name == "ClientToken" && f.kind == FieldKind::Scalar(ValueType::Scalar(ScalarType::String))
+            op.api.client_token.as_ref().is_some_and(|t| t.param == f.doc_name)
+                && f.kind == FieldKind::Scalar(ValueType::Scalar(ScalarType::String))
         })
         .map(|f| {
             let fname = ident(&f.rust_name);

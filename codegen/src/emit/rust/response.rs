@@ -54,7 +54,8 @@ fn signature(fields: &[ir::Field]) -> String {
                     format!("[{item};{wrapper:?};{{{}}}]", signature(fields))
                 }
             };
-            format!("{}:{shape}", f.name)
+            let secret = if is_secret(f) { "!" } else { "" };
+            format!("{}{secret}:{shape}", f.name)
         })
         .collect::<Vec<_>>()
         .join(",")
@@ -87,6 +88,7 @@ impl Emitter<'_> {
         let fields = unique_fields(fields);
         let doc_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
         let rust_names = names::snake_names(&mut Namer::default(), &doc_names);
+        let debug_impl = fields.iter().any(|f| is_secret(f)).then(|| debug_impl(&name, &fields, &rust_names));
         let members: Vec<TokenStream> = fields
             .iter()
             .zip(rust_names)
@@ -120,11 +122,42 @@ impl Emitter<'_> {
             .collect();
         let name = format_ident!("{}", name);
         let doc = doc_attrs(doc);
+        let debug = debug_impl.is_none().then(|| quote!(Debug,));
         self.items[slot] = quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+            #[derive(#debug Clone, PartialEq, Default, serde::Deserialize)]
             #[non_exhaustive]
             pub struct #name { #( #members )* }
+            #debug_impl
         };
+    }
+}
+
+/// Whether the IR marks the field secret (decided in `facts::secret`).
+fn is_secret(field: &ir::Field) -> bool {
+    field.secret.as_ref().is_some_and(|f| f.value)
+}
+
+/// `Debug` that prints `***` for secret fields (only where they are set).
+fn debug_impl(name: &str, fields: &[&ir::Field], rust_names: &[String]) -> TokenStream {
+    let ty = format_ident!("{}", name);
+    let entries = fields.iter().zip(rust_names).map(|(f, rust_name)| {
+        let fname = ident(rust_name);
+        let label = rust_name.as_str();
+        let value = match (is_secret(f), &f.shape) {
+            (false, _) => quote!(&self.#fname),
+            (true, FieldShape::ScalarList { .. } | FieldShape::Array { .. }) => {
+                quote!(&self.#fname.iter().map(|_| crate::runtime::Redacted).collect::<Vec<_>>())
+            }
+            (true, _) => quote!(&self.#fname.as_ref().map(|_| crate::runtime::Redacted)),
+        };
+        quote!(.field(#label, #value))
+    });
+    quote! {
+        impl std::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#name) #( #entries )* .finish()
+            }
+        }
     }
 }
