@@ -302,26 +302,31 @@ pub fn constrain_page(
 }
 
 /// `ir/<product>/<Api>.json` and `ir/<product>/product.json`: the IR as pretty, deterministic JSON
-/// for review (made on all cores).
+/// for review, without doc line numbers, which go to `ir/<product>/lines/` beside it (see
+/// [`ir_json`](crate::ir_json)); made on all cores.
 pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
     let apis: Vec<(&str, &Api)> =
         products.iter().flat_map(|p| p.apis.iter().map(move |api| (p.name.as_str(), api))).collect();
-    let mut files = parallel::map(&apis, |(product, api)| {
-        OutputFile::new(
-            PathBuf::from("ir").join(product).join(format!("{}.json", api.name)),
-            pretty_json(api),
-        )
-    });
-    files.extend(products.iter().map(|p| {
-        OutputFile::new(PathBuf::from("ir").join(&p.name).join("product.json"), pretty_json(&p.meta))
-    }));
+    let mut files: Vec<OutputFile> = parallel::map(&apis, |(product, api)| {
+        let split = crate::ir_json::split(api, Some(&api.source));
+        ir_pair(product, &api.name, split)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    for p in products {
+        files.extend(ir_pair(&p.name, "product", crate::ir_json::split(&p.meta, None)));
+    }
     files
 }
 
-fn pretty_json(value: &impl serde::Serialize) -> String {
-    let mut json = serde_json::to_string_pretty(value).expect("the IR always serializes");
-    json.push('\n');
-    json
+/// `ir/<product>/<name>.json` and `ir/<product>/lines/<name>.json`.
+fn ir_pair(product: &str, name: &str, split: crate::ir_json::IrJson) -> [OutputFile; 2] {
+    let dir = PathBuf::from("ir").join(product);
+    [
+        OutputFile::new(dir.join(format!("{name}.json")), split.ir),
+        OutputFile::new(dir.join("lines").join(format!("{name}.json")), split.lines),
+    ]
 }
 
 #[cfg(test)]

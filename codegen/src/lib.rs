@@ -12,6 +12,7 @@ pub mod escape;
 pub mod facts;
 pub mod gen;
 pub mod ir;
+pub mod ir_json;
 pub mod meta;
 pub mod output;
 pub mod parallel;
