@@ -60,6 +60,24 @@ impl Generation {
 /// Reads every page under `spec` (in parallel), builds the IR and emits all files.
 /// One bad page never hides the others: its diagnostics are kept and the rest goes on.
 pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result<Generation> {
+    let (mut products, mut diagnostics) = read_products(spec_dir)?;
+    let files = match std::panic::catch_unwind(|| emit_files(&products, runtime)) {
+        Ok(files) => files,
+        Err(_) => {
+            drop_apis_that_panic(spec_dir, &mut products, &mut diagnostics, |one| {
+                drop(emit_files(one, runtime))
+            });
+            emit_files(&products, runtime)
+        }
+    };
+    diagnostics.sort();
+    Ok(Generation { products, files, diagnostics })
+}
+
+/// The IR of every product under `spec_dir`, as `gen` builds it before emitting: pages parsed
+/// and constrained, `overrides.toml` applied, facts decided, one API per `Action`, product
+/// metadata from the pages, guides and `product.toml`. `cargo xtask diff` compares these.
+pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diagnostic>)> {
     let mut diagnostics = Vec::new();
     let overrides = Overrides::load(spec_dir).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);
@@ -83,17 +101,7 @@ pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }
-    let files = match std::panic::catch_unwind(|| emit_files(&products, runtime)) {
-        Ok(files) => files,
-        Err(_) => {
-            drop_apis_that_panic(spec_dir, &mut products, &mut diagnostics, |one| {
-                drop(emit_files(one, runtime))
-            });
-            emit_files(&products, runtime)
-        }
-    };
-    diagnostics.sort();
-    Ok(Generation { products, files, diagnostics })
+    Ok((products, diagnostics))
 }
 
 /// After an emitter panicked (a bug in the generator, not in the docs): finds the APIs that make
