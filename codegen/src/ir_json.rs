@@ -92,7 +92,10 @@ mod tests {
         let order: Vec<&str> = split.lines.lines().filter_map(|l| l.trim().strip_prefix("\"/")).collect();
         assert_eq!(order.len(), 4);
         let at = |p: &str| order.iter().position(|o| o.starts_with(p)).unwrap();
-        assert!(at("request/0") < at("request/1\"") && at("request/1\"") < at("request/1/rows/0"), "{order:?}");
+        assert!(
+            at("request/0") < at("request/1\"") && at("request/1\"") < at("request/1/rows/0"),
+            "{order:?}"
+        );
     }
 
     #[test]
