@@ -115,6 +115,12 @@ fn debug_redacts_secrets() {
     assert!(!shown.contains("EcsV587!") && !shown.contains("k3y"), "{shown}");
     assert!(shown.contains("password: Some(***)"), "{shown}");
     assert!(format!("{:?}", CreateThingRequest::builder("r", 1)).contains("password: None"));
+    let response: CreateThingResponse =
+        serde_json::from_str(r#"{"RequestId":"r-1","PrivateKeyBody":"-----BEGIN RSA PRIVATE KEY-----"}"#).unwrap();
+    assert_eq!(response.private_key_body.as_deref(), Some("-----BEGIN RSA PRIVATE KEY-----"));
+    let shown = format!("{response:?}");
+    assert!(!shown.contains("BEGIN RSA") && shown.contains("private_key_body: Some(***)"), "{shown}");
+    assert!(shown.contains("request_id: Some(\"r-1\")"), "{shown}");
 }
 
 fn body(code: &str, status: u16) -> ErrorBody {
