@@ -141,7 +141,7 @@ pub struct Api {
 
 /// A yes/no decision the generator made about the docs, with its evidence: emitters read the
 /// value and never re-derive it, and reviewers see the evidence in the IR diff.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub value: bool,
@@ -149,6 +149,17 @@ pub struct Fact {
     /// The evidence: the name pattern matched, the doc sentence (verbatim), or the override's
     /// reason.
     pub why: String,
+}
+
+impl Default for Fact {
+    /// `false`, the safe assumption, before `facts::decide` has run (a parse-only IR).
+    fn default() -> Self {
+        Self {
+            value: false,
+            from: FactSource::Default,
+            why: "not decided: the facts stage has not run".into(),
+        }
+    }
 }
 
 /// What a [`Fact`] was decided from.

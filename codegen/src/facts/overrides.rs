@@ -135,3 +135,139 @@ fn field_at<'a>(fields: &'a mut [Field], path: &[&str]) -> Option<&'a mut Field>
         FieldShape::Scalar { .. } | FieldShape::ScalarList { .. } => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::constraints::tests::{api, described};
+    use crate::constraints::Overrides;
+    use crate::ir::Text;
+
+    const FILE: &str = r#"
+[[fact]]
+target = "RunInstances"
+param = "Password"
+fact = "secret"
+value = false
+reason = "A test password the service discards."
+
+[[fact]]
+target = "RunInstances"
+field = "Key.Blob"
+fact = "secret"
+value = true
+reason = "The private key of the new key pair."
+
+[[fact]]
+target = "RunInstances"
+fact = "idempotent"
+value = true
+reason = "The service deduplicates by region."
+
+[[fact]]
+target = "RunInstances"
+param = "Token"
+fact = "client_token"
+value = true
+reason = "Token deduplicates retries (support ticket 123)."
+
+[[fact]]
+target = "RunInstances"
+param = "Gone"
+fact = "secret"
+value = true
+reason = "A parameter the page no longer has."
+
+[[fact]]
+target = "OtherApi"
+fact = "idempotent"
+value = true
+reason = "Targets another API."
+"#;
+
+    fn run_instances() -> Api {
+        let mut api = api(vec![
+            described("Password", "String", "The password of the instance."),
+            described("Token", "String", "A token."),
+        ]);
+        let scalar = |name: &str| Field {
+            name: name.into(),
+            doc_type: "String".into(),
+            shape: FieldShape::Scalar { ty: ScalarType::String },
+            example: None,
+            description: Text::default(),
+            line: 1,
+            secret: None,
+        };
+        let mut key = scalar("Key");
+        key.shape = FieldShape::Struct { fields: vec![scalar("Blob")] };
+        api.response = vec![key];
+        api
+    }
+
+    #[test]
+    fn entries_mark_and_unmark_with_their_reason() {
+        let overrides = Overrides::parse(FILE, "overrides.toml").expect("valid");
+        assert_eq!(overrides.facts.len(), 6);
+        let mut api = run_instances();
+        let mut diags = Diagnostics::new("RunInstances.md");
+        crate::facts::decide(&mut api, &overrides.facts, &mut diags);
+        let password = api.request[0].secret.as_ref().unwrap();
+        assert_eq!((password.value, password.from), (false, FactSource::Override));
+        assert_eq!(password.why, "A test password the service discards.");
+        let FieldShape::Struct { fields } = &api.response[0].shape else { panic!() };
+        assert_eq!(fields[0].secret.as_ref().map(|f| (f.value, f.from)), Some((true, FactSource::Override)));
+        assert_eq!((api.idempotent.value, api.idempotent.from), (true, FactSource::Override));
+        let token = api.client_token.as_ref().unwrap();
+        assert_eq!((token.param.as_str(), token.from), ("Token", FactSource::Override));
+        let messages: Vec<String> = diags.into_vec().iter().map(|d| d.message.clone()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("`RunInstances.Gone`") && messages[0].contains("no such parameter or field"));
+    }
+
+    #[test]
+    fn an_entry_that_repeats_the_docs_is_a_note_and_unmarking_a_token_removes_it() {
+        let file = r#"
+[[fact]]
+target = "RunInstances"
+param = "Password"
+fact = "secret"
+value = true
+reason = "Says what the name says."
+
+[[fact]]
+target = "RunInstances"
+param = "ClientToken"
+fact = "client_token"
+value = false
+reason = "The service ignores it."
+"#;
+        let overrides = Overrides::parse(file, "overrides.toml").expect("valid");
+        let mut api = api(vec![
+            described("Password", "String", "The password."),
+            described("ClientToken", "String", "Ensures the idempotence of the request."),
+        ]);
+        let mut diags = Diagnostics::new("RunInstances.md");
+        crate::facts::decide(&mut api, &overrides.facts, &mut diags);
+        assert_eq!(api.client_token, None);
+        let diags = diags.into_vec();
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].severity, crate::diag::Severity::Note);
+        assert!(diags[0].message.contains("not needed"), "{}", diags[0]);
+    }
+
+    #[test]
+    fn malformed_entries_are_errors() {
+        for (entry, why) in [
+            ("target = \"A\"\nfact = \"secret\"\nvalue = true\nreason = \"r\"", "needs one of `param` or `field`"),
+            ("target = \"A\"\nparam = \"P\"\nfield = \"F\"\nfact = \"secret\"\nvalue = true\nreason = \"r\"", "needs one of"),
+            ("target = \"A\"\nparam = \"P\"\nfact = \"idempotent\"\nvalue = true\nreason = \"r\"", "no `param` or `field`"),
+            ("target = \"A\"\nfact = \"client_token\"\nvalue = true\nreason = \"r\"", "`client_token` needs `param`"),
+            ("target = \"A\"\nfact = \"idempotent\"\nvalue = true\nreason = \" \"", "empty `reason`"),
+            ("target = \"A\"\nfact = \"retryable\"\nvalue = true\nreason = \"r\"", "unknown variant"),
+        ] {
+            let error = Overrides::parse(&format!("[[fact]]\n{entry}\n"), "overrides.toml").expect_err(entry);
+            assert!(error.message.contains(why), "{entry}: {error}");
+        }
+    }
+}

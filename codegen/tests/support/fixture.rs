@@ -211,14 +211,17 @@ pub fn product() -> Product {
             version: "2014-05-26".into(),
             endpoint: "ecs.aliyuncs.com".into(),
             style: ApiStyle::Rpc,
-            common_errors: [(400, "Throttling", "Too many requests."), (500, "InternalError", "Unknown error.")]
-                .map(|(status, code, message)| CommonError {
-                    status: Some(status),
-                    code: code.into(),
-                    message: message.into(),
-                    sources: vec![DocLine { file: "ecs/guides/Response-results.md".into(), line: 60 }],
-                })
-                .to_vec(),
+            common_errors: [
+                (400, "Throttling", "Too many requests."),
+                (500, "InternalError", "Unknown error."),
+            ]
+            .map(|(status, code, message)| CommonError {
+                status: Some(status),
+                code: code.into(),
+                message: message.into(),
+                sources: vec![DocLine { file: "ecs/guides/Response-results.md".into(), line: 60 }],
+            })
+            .to_vec(),
             ..Default::default()
         },
         apis: vec![api()],
