@@ -222,7 +222,9 @@ reason = "Targets another API."
         assert_eq!((token.param.as_str(), token.from), ("Token", FactSource::Override));
         let messages: Vec<String> = diags.into_vec().iter().map(|d| d.message.clone()).collect();
         assert_eq!(messages.len(), 1, "{messages:?}");
-        assert!(messages[0].contains("`RunInstances.Gone`") && messages[0].contains("no such parameter or field"));
+        assert!(
+            messages[0].contains("`RunInstances.Gone`") && messages[0].contains("no such parameter or field")
+        );
     }
 
     #[test]

@@ -221,10 +221,19 @@ pub fn common_error_tokens(rows: &[ErrorRow], source: &str) -> TokenStream {
          Each API's error enum wraps these in its `Common` variant."
     ));
     let display = display_tokens(&name);
-    let body_match = if body_pats.is_empty() {
-        quote!(match *self {})
+    // A product whose guides list no common codes gets an empty enum: every match on it is `*self`.
+    let empty = codes.is_empty();
+    let body_match =
+        if empty { quote!(match *self {}) } else { quote!(match self { #( #body_pats )|* => body }) };
+    let code_match = if empty { quote!(match *self {}) } else { quote!(match self { #( #code_arms )* }) };
+    let status_match = if empty { quote!(match *self {}) } else { quote!(match self { #( #status_arms )* }) };
+    let from_body = if empty {
+        quote!(Err(body))
     } else {
-        quote!(match self { #( #body_pats )|* => body })
+        quote!(Ok(match body.code.as_str() {
+            #( #from_arms )*
+            _ => return Err(body),
+        }))
     };
     quote! {
         #doc
@@ -239,24 +248,17 @@ pub fn common_error_tokens(rows: &[ErrorRow], source: &str) -> TokenStream {
             pub fn from_body(
                 body: Box<crate::runtime::ErrorBody>,
             ) -> Result<Self, Box<crate::runtime::ErrorBody>> {
-                Ok(match body.code.as_str() {
-                    #( #from_arms )*
-                    _ => return Err(body),
-                })
+                #from_body
             }
 
             /// The error code as the service sent it.
             pub fn code(&self) -> &str {
-                match self {
-                    #( #code_arms )*
-                }
+                #code_match
             }
 
             /// The HTTP status the docs give for this code, when they give exactly one.
             pub fn http_status(&self) -> Option<u16> {
-                match self {
-                    #( #status_arms )*
-                }
+                #status_match
             }
 
             /// The service's error body: message, request id, host id, recommendation and HTTP status.
