@@ -2,7 +2,9 @@
 //!
 //! Everything an emitter needs is here, and nothing an emitter derives (Rust names, OpenAPI
 //! schemas) is stored. `cargo xtask gen` writes each [`Api`] as pretty JSON to
-//! `generated/ir/<product>/<Api>.json`, so a doc update shows up as a readable IR diff.
+//! `generated/ir/<product>/<Api>.json`, so a doc update shows up as a readable IR diff. Every
+//! member named `line` is provenance: `gen` writes it beside the IR (`ir/<product>/lines/`, see
+//! [`ir_json`](crate::ir_json)), and it reads back as 0 from the IR JSON alone.
 
 use std::collections::BTreeMap;
 
@@ -89,7 +91,11 @@ pub struct DocLine {
 #[serde(rename_all = "snake_case", tag = "from")]
 pub enum MetaSource {
     /// A doc page (path below the spec dir) and the 1-based line that says it.
-    Docs { file: String, line: usize },
+    Docs {
+        file: String,
+        #[serde(default)]
+        line: usize,
+    },
     /// `product.toml`, with the reason written there.
     Override { reason: String },
     /// Neither the docs nor `product.toml` say it: what was assumed, and why.
@@ -196,6 +202,7 @@ pub struct ClientToken {
 pub struct OtherName {
     pub value: String,
     pub from: NameSource,
+    #[serde(default)]
     pub line: usize,
 }
 
@@ -237,6 +244,7 @@ pub struct Param {
     /// The `Position` column (`Query`, …) when the page has one.
     pub position: Option<String>,
     /// 1-based line of the row in the page (provenance: `gen` writes it beside the IR, not in it).
+    #[serde(default)]
     pub line: usize,
     /// Rules on this parameter's own value, each with the sentence it came from.
     pub constraints: Vec<Constraint>,
@@ -289,6 +297,7 @@ pub struct Field {
     pub example: Option<String>,
     pub description: Text,
     /// 1-based line of the row in the page (provenance: `gen` writes it beside the IR, not in it).
+    #[serde(default)]
     pub line: usize,
     /// Whether the value is a secret, as for [`Param::secret`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -348,6 +357,7 @@ pub struct ErrorRow {
     pub code: String,
     pub message: String,
     pub description: String,
+    #[serde(default)]
     pub line: usize,
 }
 
