@@ -246,7 +246,8 @@ pub fn unique_apis(
     apis
 }
 
-/// Warns about API names that differ only in case (`DescribeUserData`, `DescribeUserdata`).
+/// Warns about API names that differ only in case (`DescribeUserData`, `DescribeUserdata`), saying
+/// how the outputs tell them apart.
 fn warn_case_twins(apis: &[Api], diagnostics: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<String, &Api> = BTreeMap::new();
     for api in apis {
@@ -255,7 +256,9 @@ fn warn_case_twins(apis: &[Api], diagnostics: &mut Vec<Diagnostic>) {
                 &api.source,
                 0,
                 format!(
-                    "Action `{}` differs only in case from `{}` ({}); both are kept, as the service tells them apart",
+                    "Action `{}` differs only in case from `{}` ({}); both are kept, as the service tells them apart: \
+                     the crate gives them two modules, their IR files are told apart by a `_N` suffix (file systems \
+                     that ignore case), and the OpenAPI document keeps the first by name (`x-alibaba-skipped-apis`)",
                     api.name, first.name, first.source
                 ),
             )),
@@ -301,7 +304,9 @@ pub fn constrain_page(
         apply_overrides(&mut api, overrides, &mut diags);
         crate::facts::decide(&mut api, &overrides.facts, &mut diags);
         check_examples(&api, &mut diags);
-        api.source = page.strip_prefix(spec_dir).unwrap_or(page).to_string_lossy().replace('\\', "/");
+        let source = page.strip_prefix(spec_dir).unwrap_or(page).to_string_lossy().replace('\\', "/");
+        // A file name is outside text too: it reaches the IR, doc comments and OpenAPI.
+        api.source = parse::hidden_chars::escaped(&source).into_owned();
         api
     });
     let mut all = parsed.diagnostics;
@@ -311,13 +316,18 @@ pub fn constrain_page(
 
 /// `ir/<product>/<Api>.json` and `ir/<product>/product.json`: the IR as pretty, deterministic JSON
 /// for review, without doc line numbers, which go to `ir/<product>/lines/` beside it (see
-/// [`ir_json`](crate::ir_json)); made on all cores.
+/// [`ir_json`](crate::ir_json)); made on all cores. File stems are claimed per product through one
+/// [`StemNamer`](crate::file_names::StemNamer): bounded, and distinct up to case (`product` is
+/// taken first).
 pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
-    let apis: Vec<(&str, &Api)> =
-        products.iter().flat_map(|p| p.apis.iter().map(move |api| (p.name.as_str(), api))).collect();
-    let mut files: Vec<OutputFile> = parallel::map(&apis, |(product, api)| {
-        let split = crate::ir_json::split(api, Some(&api.source));
-        ir_pair(product, &api.name, split)
+    let mut apis: Vec<(&str, String, &Api)> = Vec::new();
+    for product in products {
+        let mut stems = crate::file_names::StemNamer::default();
+        stems.claim("product");
+        apis.extend(product.apis.iter().map(|api| (product.name.as_str(), stems.claim(&api.name), api)));
+    }
+    let mut files: Vec<OutputFile> = parallel::map(&apis, |(product, stem, api)| {
+        ir_pair(product, stem, crate::ir_json::split(api, Some(&api.source)))
     })
     .into_iter()
     .flatten()
@@ -328,12 +338,12 @@ pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
     files
 }
 
-/// `ir/<product>/<name>.json` and `ir/<product>/lines/<name>.json`.
-fn ir_pair(product: &str, name: &str, split: crate::ir_json::IrJson) -> [OutputFile; 2] {
+/// `ir/<product>/<stem>.json` and `ir/<product>/lines/<stem>.json`.
+fn ir_pair(product: &str, stem: &str, split: crate::ir_json::IrJson) -> [OutputFile; 2] {
     let dir = PathBuf::from("ir").join(product);
     [
-        OutputFile::new(dir.join(format!("{name}.json")), split.ir),
-        OutputFile::new(dir.join("lines").join(format!("{name}.json")), split.lines),
+        OutputFile::new(dir.join(format!("{stem}.json")), split.ir),
+        OutputFile::new(dir.join("lines").join(format!("{stem}.json")), split.lines),
     ]
 }
 

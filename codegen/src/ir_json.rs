@@ -21,9 +21,11 @@ pub fn split(value: &impl Serialize, source: Option<&str>) -> IrJson {
     let mut json = serde_json::to_value(value).expect("the IR always serializes");
     let mut lines = Vec::new();
     take_lines(&mut json, &mut String::new(), &mut lines);
-    let mut ir = serde_json::to_string_pretty(&json).expect("the IR always serializes");
+    // No bidi control or invisible mark reaches a reviewer as itself (`escape::json_invisible`).
+    let mut ir =
+        crate::escape::json_invisible(serde_json::to_string_pretty(&json).expect("the IR always serializes"));
     ir.push('\n');
-    IrJson { ir, lines: sidecar(source, &lines) }
+    IrJson { ir, lines: crate::escape::json_invisible(sidecar(source, &lines)) }
 }
 
 /// Removes every numeric `line` member below `value`, recording the pointer of its object.

@@ -98,6 +98,8 @@ fn steps() -> Vec<Step> {
     let mut openapi_args = vec!["scripts/ci-openapi.sh".to_owned()];
     openapi_args.extend(corpus_openapi);
     let mut steps = vec![
+        // The independent signer of the loopback tests; installs once into .tools/ (gitignored).
+        Step::new("official Python SDK signer (install)", "bash", &["scripts/python-sdk.sh"]),
         Step::new("format", "cargo", &["fmt", "--all", "--check"]),
         Step::new("generated output is current", "cargo", &["xtask", "check"]),
         Step::new(
@@ -134,6 +136,16 @@ fn steps() -> Vec<Step> {
             "seed crate: truth table, the page's samples, validator properties",
             "cargo",
             &["test", "-p", "codegen", "--test", "emit_seed", "--", "--ignored"],
+        ),
+        Step::new(
+            "hostile pages: generated crates compile",
+            "cargo",
+            &["test", "-p", "codegen", "--test", "hostile_pages", "--", "--ignored"],
+        ),
+        Step::new(
+            "scaling: doubling the input at most doubles the work",
+            "cargo",
+            &["xtask", "bench", "--scaling", "--smoke"],
         ),
         Step::new(
             "generated crate docs",

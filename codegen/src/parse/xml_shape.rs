@@ -10,6 +10,10 @@ use quick_xml::Reader;
 
 use super::json_shape::Shape;
 
+/// The deepest element nesting read, as serde_json's default recursion limit for the JSON example:
+/// a deeper example is an error (the reader and the shape built from it stay shallow).
+pub const MAX_DEPTH: usize = 128;
+
 /// One element: its name, child elements in order, and whether it holds non-blank text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element {
@@ -28,6 +32,9 @@ pub fn elements(xml: &str) -> Result<Vec<Element>, String> {
         let at = reader.buffer_position();
         let event = reader.read_event().map_err(|e| format!("{e} (at byte {})", reader.error_position()))?;
         match event {
+            Event::Start(_) if stack.len() == MAX_DEPTH => {
+                return Err(format!("elements nest deeper than {MAX_DEPTH} levels at byte {at}"));
+            }
             Event::Start(tag) => stack.push(element(&tag, at)?),
             Event::Empty(tag) => attach(&mut stack, &mut roots, element(&tag, at)?),
             Event::End(_) => {
@@ -80,7 +87,7 @@ impl Shape {
         let roots = elements(super::examples::payload(xml))?;
         Ok(match roots.as_slice() {
             [root] if !root.children.is_empty() => element_shape(root),
-            [root] => Shape::Object(vec![(root.name.clone(), element_shape(root))]),
+            [root] => Shape::Object([(root.name.clone(), element_shape(root))].into_iter().collect()),
             _ => object(&roots),
         })
     }
@@ -97,11 +104,15 @@ fn element_shape(element: &Element) -> Shape {
 /// Children grouped by name in first-seen order; a name seen more than once is a list.
 fn object(children: &[Element]) -> Shape {
     let mut members: Vec<(String, Vec<Shape>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for child in children {
         let shape = element_shape(child);
-        match members.iter_mut().find(|(name, _)| *name == child.name) {
-            Some((_, shapes)) => shapes.push(shape),
-            None => members.push((child.name.clone(), vec![shape])),
+        match index.get(child.name.as_str()) {
+            Some(&i) => members[i].1.push(shape),
+            None => {
+                index.insert(&child.name, members.len());
+                members.push((child.name.clone(), vec![shape]));
+            }
         }
     }
     Shape::Object(

@@ -183,7 +183,6 @@ impl DescribeAccountAttributesRequest {
 impl crate::runtime::Operation for DescribeAccountAttributesRequest {
     const ACTION: &'static str = "DescribeAccountAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeAccountAttributesResponse;
     type Error = DescribeAccountAttributesError;

@@ -179,7 +179,6 @@ impl DescribeActivationsRequest {
 impl crate::runtime::Operation for DescribeActivationsRequest {
     const ACTION: &'static str = "DescribeActivations";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeActivationsResponse;
     type Error = DescribeActivationsError;

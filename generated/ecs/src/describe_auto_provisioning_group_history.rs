@@ -204,7 +204,6 @@ impl DescribeAutoProvisioningGroupHistoryRequest {
 impl crate::runtime::Operation for DescribeAutoProvisioningGroupHistoryRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroupHistory";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupHistoryResponse;
     type Error = DescribeAutoProvisioningGroupHistoryError;

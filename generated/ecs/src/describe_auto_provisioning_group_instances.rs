@@ -160,7 +160,6 @@ impl DescribeAutoProvisioningGroupInstancesRequest {
 impl crate::runtime::Operation for DescribeAutoProvisioningGroupInstancesRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroupInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupInstancesResponse;
     type Error = DescribeAutoProvisioningGroupInstancesError;

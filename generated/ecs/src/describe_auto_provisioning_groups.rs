@@ -242,7 +242,6 @@ impl DescribeAutoProvisioningGroupsRequest {
 impl crate::runtime::Operation for DescribeAutoProvisioningGroupsRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroups";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupsResponse;
     type Error = DescribeAutoProvisioningGroupsError;

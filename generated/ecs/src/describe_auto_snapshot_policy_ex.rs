@@ -249,7 +249,6 @@ impl DescribeAutoSnapshotPolicyExRequest {
 impl crate::runtime::Operation for DescribeAutoSnapshotPolicyExRequest {
     const ACTION: &'static str = "DescribeAutoSnapshotPolicyEx";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoSnapshotPolicyExResponse;
     type Error = DescribeAutoSnapshotPolicyExError;

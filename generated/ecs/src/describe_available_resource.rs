@@ -470,7 +470,6 @@ impl DescribeAvailableResourceRequest {
 impl crate::runtime::Operation for DescribeAvailableResourceRequest {
     const ACTION: &'static str = "DescribeAvailableResource";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeAvailableResourceResponse;
     type Error = DescribeAvailableResourceError;

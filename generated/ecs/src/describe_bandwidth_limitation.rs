@@ -230,7 +230,6 @@ impl DescribeBandwidthLimitationRequest {
 impl crate::runtime::Operation for DescribeBandwidthLimitationRequest {
     const ACTION: &'static str = "DescribeBandwidthLimitation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeBandwidthLimitationResponse;
     type Error = DescribeBandwidthLimitationError;

@@ -152,7 +152,6 @@ impl DescribeCapacityReservationInstancesRequest {
 impl crate::runtime::Operation for DescribeCapacityReservationInstancesRequest {
     const ACTION: &'static str = "DescribeCapacityReservationInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeCapacityReservationInstancesResponse;
     type Error = DescribeCapacityReservationInstancesError;

@@ -277,7 +277,6 @@ impl DescribeCapacityReservationsRequest {
 impl crate::runtime::Operation for DescribeCapacityReservationsRequest {
     const ACTION: &'static str = "DescribeCapacityReservations";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeCapacityReservationsResponse;
     type Error = DescribeCapacityReservationsError;

@@ -202,7 +202,6 @@ impl DescribeCloudAssistantStatusRequest {
 impl crate::runtime::Operation for DescribeCloudAssistantStatusRequest {
     const ACTION: &'static str = "DescribeCloudAssistantStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeCloudAssistantStatusResponse;
     type Error = DescribeCloudAssistantStatusError;

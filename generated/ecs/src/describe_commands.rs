@@ -275,7 +275,6 @@ impl DescribeCommandsRequest {
 impl crate::runtime::Operation for DescribeCommandsRequest {
     const ACTION: &'static str = "DescribeCommands";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeCommandsResponse;
     type Error = DescribeCommandsError;

@@ -261,7 +261,6 @@ impl DescribeDedicatedBlockStorageClustersRequest {
 impl crate::runtime::Operation for DescribeDedicatedBlockStorageClustersRequest {
     const ACTION: &'static str = "DescribeDedicatedBlockStorageClusters";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedBlockStorageClustersResponse;
     type Error = DescribeDedicatedBlockStorageClustersError;

@@ -110,7 +110,6 @@ impl DescribeDedicatedHostAutoRenewRequest {
 impl crate::runtime::Operation for DescribeDedicatedHostAutoRenewRequest {
     const ACTION: &'static str = "DescribeDedicatedHostAutoRenew";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedHostAutoRenewResponse;
     type Error = DescribeDedicatedHostAutoRenewError;

@@ -139,7 +139,6 @@ impl DescribeDedicatedHostTypesRequest {
 impl crate::runtime::Operation for DescribeDedicatedHostTypesRequest {
     const ACTION: &'static str = "DescribeDedicatedHostTypes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedHostTypesResponse;
     type Error = DescribeDedicatedHostTypesError;

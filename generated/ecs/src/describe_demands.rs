@@ -329,7 +329,6 @@ impl DescribeDemandsRequest {
 impl crate::runtime::Operation for DescribeDemandsRequest {
     const ACTION: &'static str = "DescribeDemands";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDemandsResponse;
     type Error = DescribeDemandsError;

@@ -100,7 +100,6 @@ impl crate::runtime::Operation
 for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     const ACTION: &'static str = "DescribeDeploymentSetSupportedInstanceTypeFamily";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDeploymentSetSupportedInstanceTypeFamilyResponse;
     type Error = DescribeDeploymentSetSupportedInstanceTypeFamilyError;

@@ -272,7 +272,6 @@ impl DescribeDeploymentSetsRequest {
 impl crate::runtime::Operation for DescribeDeploymentSetsRequest {
     const ACTION: &'static str = "DescribeDeploymentSets";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDeploymentSetsResponse;
     type Error = DescribeDeploymentSetsError;

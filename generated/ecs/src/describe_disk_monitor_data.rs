@@ -167,7 +167,6 @@ impl DescribeDiskMonitorDataRequest {
 impl crate::runtime::Operation for DescribeDiskMonitorDataRequest {
     const ACTION: &'static str = "DescribeDiskMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDiskMonitorDataResponse;
     type Error = DescribeDiskMonitorDataError;

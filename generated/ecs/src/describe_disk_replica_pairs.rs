@@ -143,7 +143,6 @@ impl DescribeDiskReplicaPairsRequest {
 impl crate::runtime::Operation for DescribeDiskReplicaPairsRequest {
     const ACTION: &'static str = "DescribeDiskReplicaPairs";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDiskReplicaPairsResponse;
     type Error = DescribeDiskReplicaPairsError;

@@ -798,7 +798,6 @@ impl DescribeDisksRequest {
 impl crate::runtime::Operation for DescribeDisksRequest {
     const ACTION: &'static str = "DescribeDisks";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDisksResponse;
     type Error = DescribeDisksError;

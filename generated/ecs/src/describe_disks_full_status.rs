@@ -329,7 +329,6 @@ impl DescribeDisksFullStatusRequest {
 impl crate::runtime::Operation for DescribeDisksFullStatusRequest {
     const ACTION: &'static str = "DescribeDisksFullStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeDisksFullStatusResponse;
     type Error = DescribeDisksFullStatusError;

@@ -145,7 +145,6 @@ impl DescribeElasticityAssuranceInstancesRequest {
 impl crate::runtime::Operation for DescribeElasticityAssuranceInstancesRequest {
     const ACTION: &'static str = "DescribeElasticityAssuranceInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeElasticityAssuranceInstancesResponse;
     type Error = DescribeElasticityAssuranceInstancesError;

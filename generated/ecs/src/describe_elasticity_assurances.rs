@@ -254,7 +254,6 @@ impl DescribeElasticityAssurancesRequest {
 impl crate::runtime::Operation for DescribeElasticityAssurancesRequest {
     const ACTION: &'static str = "DescribeElasticityAssurances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeElasticityAssurancesResponse;
     type Error = DescribeElasticityAssurancesError;

@@ -197,7 +197,6 @@ impl DescribeEniMonitorDataRequest {
 impl crate::runtime::Operation for DescribeEniMonitorDataRequest {
     const ACTION: &'static str = "DescribeEniMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeEniMonitorDataResponse;
     type Error = DescribeEniMonitorDataError;

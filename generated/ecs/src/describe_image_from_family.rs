@@ -142,7 +142,6 @@ impl DescribeImageFromFamilyRequest {
 impl crate::runtime::Operation for DescribeImageFromFamilyRequest {
     const ACTION: &'static str = "DescribeImageFromFamily";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageFromFamilyResponse;
     type Error = DescribeImageFromFamilyError;

@@ -156,7 +156,6 @@ impl DescribeImageSharePermissionRequest {
 impl crate::runtime::Operation for DescribeImageSharePermissionRequest {
     const ACTION: &'static str = "DescribeImageSharePermission";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageSharePermissionResponse;
     type Error = DescribeImageSharePermissionError;

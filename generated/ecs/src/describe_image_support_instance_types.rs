@@ -156,7 +156,6 @@ impl DescribeImageSupportInstanceTypesRequest {
 impl crate::runtime::Operation for DescribeImageSupportInstanceTypesRequest {
     const ACTION: &'static str = "DescribeImageSupportInstanceTypes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageSupportInstanceTypesResponse;
     type Error = DescribeImageSupportInstanceTypesError;

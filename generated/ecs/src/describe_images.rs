@@ -562,7 +562,6 @@ impl DescribeImagesRequest {
 impl crate::runtime::Operation for DescribeImagesRequest {
     const ACTION: &'static str = "DescribeImages";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeImagesResponse;
     type Error = DescribeImagesError;

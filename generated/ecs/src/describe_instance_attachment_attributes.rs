@@ -160,7 +160,6 @@ impl DescribeInstanceAttachmentAttributesRequest {
 impl crate::runtime::Operation for DescribeInstanceAttachmentAttributesRequest {
     const ACTION: &'static str = "DescribeInstanceAttachmentAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceAttachmentAttributesResponse;
     type Error = DescribeInstanceAttachmentAttributesError;

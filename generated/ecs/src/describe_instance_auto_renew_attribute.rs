@@ -202,7 +202,6 @@ impl DescribeInstanceAutoRenewAttributeRequest {
 impl crate::runtime::Operation for DescribeInstanceAutoRenewAttributeRequest {
     const ACTION: &'static str = "DescribeInstanceAutoRenewAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceAutoRenewAttributeResponse;
     type Error = DescribeInstanceAutoRenewAttributeError;

@@ -459,7 +459,6 @@ impl DescribeInstanceHistoryEventsRequest {
 impl crate::runtime::Operation for DescribeInstanceHistoryEventsRequest {
     const ACTION: &'static str = "DescribeInstanceHistoryEvents";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceHistoryEventsResponse;
     type Error = DescribeInstanceHistoryEventsError;

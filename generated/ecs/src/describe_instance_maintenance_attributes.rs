@@ -173,7 +173,6 @@ impl DescribeInstanceMaintenanceAttributesRequest {
 impl crate::runtime::Operation for DescribeInstanceMaintenanceAttributesRequest {
     const ACTION: &'static str = "DescribeInstanceMaintenanceAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceMaintenanceAttributesResponse;
     type Error = DescribeInstanceMaintenanceAttributesError;

@@ -236,7 +236,6 @@ impl DescribeInstanceModificationPriceRequest {
 impl crate::runtime::Operation for DescribeInstanceModificationPriceRequest {
     const ACTION: &'static str = "DescribeInstanceModificationPrice";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceModificationPriceResponse;
     type Error = DescribeInstanceModificationPriceError;

@@ -167,7 +167,6 @@ impl DescribeInstanceMonitorDataRequest {
 impl crate::runtime::Operation for DescribeInstanceMonitorDataRequest {
     const ACTION: &'static str = "DescribeInstanceMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceMonitorDataResponse;
     type Error = DescribeInstanceMonitorDataError;

@@ -181,7 +181,6 @@ impl DescribeInstanceRamRoleRequest {
 impl crate::runtime::Operation for DescribeInstanceRamRoleRequest {
     const ACTION: &'static str = "DescribeInstanceRamRole";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceRamRoleResponse;
     type Error = DescribeInstanceRamRoleError;

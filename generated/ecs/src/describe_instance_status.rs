@@ -207,7 +207,6 @@ impl DescribeInstanceStatusRequest {
 impl crate::runtime::Operation for DescribeInstanceStatusRequest {
     const ACTION: &'static str = "DescribeInstanceStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceStatusResponse;
     type Error = DescribeInstanceStatusError;

@@ -128,7 +128,6 @@ impl DescribeInstanceTypeFamiliesRequest {
 impl crate::runtime::Operation for DescribeInstanceTypeFamiliesRequest {
     const ACTION: &'static str = "DescribeInstanceTypeFamilies";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceTypeFamiliesResponse;
     type Error = DescribeInstanceTypeFamiliesError;

@@ -134,7 +134,6 @@ impl DescribeInstanceTypesRequest {
 impl crate::runtime::Operation for DescribeInstanceTypesRequest {
     const ACTION: &'static str = "DescribeInstanceTypes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceTypesResponse;
     type Error = DescribeInstanceTypesError;

@@ -110,7 +110,6 @@ impl DescribeInstanceVncUrlRequest {
 impl crate::runtime::Operation for DescribeInstanceVncUrlRequest {
     const ACTION: &'static str = "DescribeInstanceVncUrl";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceVncUrlResponse;
     type Error = DescribeInstanceVncUrlError;

@@ -929,7 +929,6 @@ impl DescribeInstancesRequest {
 impl crate::runtime::Operation for DescribeInstancesRequest {
     const ACTION: &'static str = "DescribeInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstancesResponse;
     type Error = DescribeInstancesError;

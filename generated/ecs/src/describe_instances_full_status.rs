@@ -420,7 +420,6 @@ impl DescribeInstancesFullStatusRequest {
 impl crate::runtime::Operation for DescribeInstancesFullStatusRequest {
     const ACTION: &'static str = "DescribeInstancesFullStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstancesFullStatusResponse;
     type Error = DescribeInstancesFullStatusError;

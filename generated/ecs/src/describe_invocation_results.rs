@@ -284,7 +284,6 @@ impl DescribeInvocationResultsRequest {
 impl crate::runtime::Operation for DescribeInvocationResultsRequest {
     const ACTION: &'static str = "DescribeInvocationResults";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInvocationResultsResponse;
     type Error = DescribeInvocationResultsError;

@@ -342,7 +342,6 @@ impl DescribeInvocationsRequest {
 impl crate::runtime::Operation for DescribeInvocationsRequest {
     const ACTION: &'static str = "DescribeInvocations";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeInvocationsResponse;
     type Error = DescribeInvocationsError;

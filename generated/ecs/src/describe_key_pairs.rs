@@ -275,7 +275,6 @@ impl DescribeKeyPairsRequest {
 impl crate::runtime::Operation for DescribeKeyPairsRequest {
     const ACTION: &'static str = "DescribeKeyPairs";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeKeyPairsResponse;
     type Error = DescribeKeyPairsError;

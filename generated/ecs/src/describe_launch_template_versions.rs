@@ -259,7 +259,6 @@ impl DescribeLaunchTemplateVersionsRequest {
 impl crate::runtime::Operation for DescribeLaunchTemplateVersionsRequest {
     const ACTION: &'static str = "DescribeLaunchTemplateVersions";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeLaunchTemplateVersionsResponse;
     type Error = DescribeLaunchTemplateVersionsError;

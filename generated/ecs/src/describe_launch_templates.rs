@@ -237,7 +237,6 @@ impl DescribeLaunchTemplatesRequest {
 impl crate::runtime::Operation for DescribeLaunchTemplatesRequest {
     const ACTION: &'static str = "DescribeLaunchTemplates";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeLaunchTemplatesResponse;
     type Error = DescribeLaunchTemplatesError;

@@ -253,7 +253,6 @@ impl DescribeManagedInstancesRequest {
 impl crate::runtime::Operation for DescribeManagedInstancesRequest {
     const ACTION: &'static str = "DescribeManagedInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeManagedInstancesResponse;
     type Error = DescribeManagedInstancesError;

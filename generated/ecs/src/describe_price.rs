@@ -826,7 +826,6 @@ impl DescribePriceRequest {
 impl crate::runtime::Operation for DescribePriceRequest {
     const ACTION: &'static str = "DescribePrice";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribePriceResponse;
     type Error = DescribePriceError;

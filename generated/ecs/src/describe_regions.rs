@@ -167,7 +167,6 @@ impl DescribeRegionsRequest {
 impl crate::runtime::Operation for DescribeRegionsRequest {
     const ACTION: &'static str = "DescribeRegions";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeRegionsResponse;
     type Error = DescribeRegionsError;

@@ -187,7 +187,6 @@ impl DescribeRenewalPriceRequest {
 impl crate::runtime::Operation for DescribeRenewalPriceRequest {
     const ACTION: &'static str = "DescribeRenewalPrice";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeRenewalPriceResponse;
     type Error = DescribeRenewalPriceError;

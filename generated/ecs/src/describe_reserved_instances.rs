@@ -475,7 +475,6 @@ impl DescribeReservedInstancesRequest {
 impl crate::runtime::Operation for DescribeReservedInstancesRequest {
     const ACTION: &'static str = "DescribeReservedInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeReservedInstancesResponse;
     type Error = DescribeReservedInstancesError;

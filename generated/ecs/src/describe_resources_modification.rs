@@ -248,7 +248,6 @@ impl DescribeResourcesModificationRequest {
 impl crate::runtime::Operation for DescribeResourcesModificationRequest {
     const ACTION: &'static str = "DescribeResourcesModification";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeResourcesModificationResponse;
     type Error = DescribeResourcesModificationError;

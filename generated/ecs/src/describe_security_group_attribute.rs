@@ -167,7 +167,6 @@ impl DescribeSecurityGroupAttributeRequest {
 impl crate::runtime::Operation for DescribeSecurityGroupAttributeRequest {
     const ACTION: &'static str = "DescribeSecurityGroupAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupAttributeResponse;
     type Error = DescribeSecurityGroupAttributeError;

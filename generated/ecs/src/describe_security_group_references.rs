@@ -121,7 +121,6 @@ impl DescribeSecurityGroupReferencesRequest {
 impl crate::runtime::Operation for DescribeSecurityGroupReferencesRequest {
     const ACTION: &'static str = "DescribeSecurityGroupReferences";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupReferencesResponse;
     type Error = DescribeSecurityGroupReferencesError;

@@ -359,7 +359,6 @@ impl DescribeSecurityGroupsRequest {
 impl crate::runtime::Operation for DescribeSecurityGroupsRequest {
     const ACTION: &'static str = "DescribeSecurityGroups";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupsResponse;
     type Error = DescribeSecurityGroupsError;

@@ -198,7 +198,6 @@ impl DescribeSendFileResultsRequest {
 impl crate::runtime::Operation for DescribeSendFileResultsRequest {
     const ACTION: &'static str = "DescribeSendFileResults";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSendFileResultsResponse;
     type Error = DescribeSendFileResultsError;

@@ -243,7 +243,6 @@ impl DescribeSnapshotGroupsRequest {
 impl crate::runtime::Operation for DescribeSnapshotGroupsRequest {
     const ACTION: &'static str = "DescribeSnapshotGroups";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotGroupsResponse;
     type Error = DescribeSnapshotGroupsError;

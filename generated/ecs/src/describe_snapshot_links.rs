@@ -196,7 +196,6 @@ impl DescribeSnapshotLinksRequest {
 impl crate::runtime::Operation for DescribeSnapshotLinksRequest {
     const ACTION: &'static str = "DescribeSnapshotLinks";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotLinksResponse;
     type Error = DescribeSnapshotLinksError;

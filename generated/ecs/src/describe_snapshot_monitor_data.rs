@@ -196,7 +196,6 @@ impl DescribeSnapshotMonitorDataRequest {
 impl crate::runtime::Operation for DescribeSnapshotMonitorDataRequest {
     const ACTION: &'static str = "DescribeSnapshotMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotMonitorDataResponse;
     type Error = DescribeSnapshotMonitorDataError;

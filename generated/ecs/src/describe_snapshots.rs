@@ -574,7 +574,6 @@ impl DescribeSnapshotsRequest {
 impl crate::runtime::Operation for DescribeSnapshotsRequest {
     const ACTION: &'static str = "DescribeSnapshots";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotsResponse;
     type Error = DescribeSnapshotsError;

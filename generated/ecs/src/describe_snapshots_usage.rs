@@ -97,7 +97,6 @@ impl DescribeSnapshotsUsageRequest {
 impl crate::runtime::Operation for DescribeSnapshotsUsageRequest {
     const ACTION: &'static str = "DescribeSnapshotsUsage";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotsUsageResponse;
     type Error = DescribeSnapshotsUsageError;

@@ -303,7 +303,6 @@ impl DescribeSpotAdviceRequest {
 impl crate::runtime::Operation for DescribeSpotAdviceRequest {
     const ACTION: &'static str = "DescribeSpotAdvice";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSpotAdviceResponse;
     type Error = DescribeSpotAdviceError;

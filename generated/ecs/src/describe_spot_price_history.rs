@@ -308,7 +308,6 @@ impl DescribeSpotPriceHistoryRequest {
 impl crate::runtime::Operation for DescribeSpotPriceHistoryRequest {
     const ACTION: &'static str = "DescribeSpotPriceHistory";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeSpotPriceHistoryResponse;
     type Error = DescribeSpotPriceHistoryError;

@@ -296,7 +296,6 @@ impl DescribeStorageCapacityUnitsRequest {
 impl crate::runtime::Operation for DescribeStorageCapacityUnitsRequest {
     const ACTION: &'static str = "DescribeStorageCapacityUnits";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeStorageCapacityUnitsResponse;
     type Error = DescribeStorageCapacityUnitsError;

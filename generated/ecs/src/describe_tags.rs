@@ -216,7 +216,6 @@ impl DescribeTagsRequest {
 impl crate::runtime::Operation for DescribeTagsRequest {
     const ACTION: &'static str = "DescribeTags";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeTagsResponse;
     type Error = DescribeTagsError;

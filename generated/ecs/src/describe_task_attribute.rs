@@ -110,7 +110,6 @@ impl DescribeTaskAttributeRequest {
 impl crate::runtime::Operation for DescribeTaskAttributeRequest {
     const ACTION: &'static str = "DescribeTaskAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeTaskAttributeResponse;
     type Error = DescribeTaskAttributeError;

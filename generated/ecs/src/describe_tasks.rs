@@ -273,7 +273,6 @@ impl DescribeTasksRequest {
 impl crate::runtime::Operation for DescribeTasksRequest {
     const ACTION: &'static str = "DescribeTasks";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeTasksResponse;
     type Error = DescribeTasksError;

@@ -99,7 +99,6 @@ impl DescribeUserDataRequest {
 impl crate::runtime::Operation for DescribeUserDataRequest {
     const ACTION: &'static str = "DescribeUserData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeUserDataResponse;
     type Error = DescribeUserDataError;

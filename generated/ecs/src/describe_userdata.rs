@@ -99,7 +99,6 @@ impl DescribeUserdataRequest {
 impl crate::runtime::Operation for DescribeUserdataRequest {
     const ACTION: &'static str = "DescribeUserdata";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeUserdataResponse;
     type Error = DescribeUserdataError;

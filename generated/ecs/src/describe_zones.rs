@@ -181,7 +181,6 @@ impl DescribeZonesRequest {
 impl crate::runtime::Operation for DescribeZonesRequest {
     const ACTION: &'static str = "DescribeZones";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = DescribeZonesResponse;
     type Error = DescribeZonesError;

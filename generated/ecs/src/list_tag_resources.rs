@@ -273,7 +273,6 @@ impl ListTagResourcesRequest {
 impl crate::runtime::Operation for ListTagResourcesRequest {
     const ACTION: &'static str = "ListTagResources";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
     type Response = ListTagResourcesResponse;
     type Error = ListTagResourcesError;

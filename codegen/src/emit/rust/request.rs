@@ -355,26 +355,8 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
     let error = format_ident!("{}", op.error_name);
     let action = &op.api.name;
     let version = &op.meta.version;
-    let endpoint = &op.meta.endpoint;
-    let idempotent = op.api.idempotent.value;
     let schema = schema_tokens(model, root);
-    let client_token = root
-        .fields
-        .iter()
-        .find(|f| {
-            op.api.client_token.as_ref().is_some_and(|t| t.param == f.doc_name)
-                && f.kind == FieldKind::Scalar(ValueType::Scalar(ScalarType::String))
-        })
-        .map(|f| {
-            let fname = ident(&f.rust_name);
-            let value =
-                if f.required { quote!(Some(self.#fname.as_str())) } else { quote!(self.#fname.as_deref()) };
-            quote! {
-                fn client_token(&self) -> Option<&str> {
-                    #value
-                }
-            }
-        });
+    let client_consts = super::client::operation_consts(op.api);
     let checks = crate::constraints::tokens::check_table(op.api, &quote!(crate::runtime::validation));
     quote! {
         impl #name {
@@ -402,8 +384,7 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
         impl crate::runtime::Operation for #name {
             const ACTION: &'static str = #action;
             const VERSION: &'static str = #version;
-            const ENDPOINT: &'static str = #endpoint;
-            const IDEMPOTENT: bool = #idempotent;
+            #client_consts
             type Response = #response;
             type Error = #error;
 
@@ -414,8 +395,6 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
             fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
                 #name::validate(self)
             }
-
-            #client_token
         }
     }
 }
