@@ -177,7 +177,7 @@ impl Client {
         if config.validate_requests {
             request.validate().map_err(Error::Invalid)?;
         }
-        let mut pairs = request.to_query_pairs();
+        let mut pairs = request.to_query_pairs().to_vec();
         for (key, value) in overrides {
             crate::region::set_pair(&mut pairs, key, value.clone());
         }
