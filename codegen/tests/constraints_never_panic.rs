@@ -57,6 +57,7 @@ fn param(wire: &str, ty: ScalarType, markdown: String, example: Option<String>) 
         position: None,
         line: 7,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 

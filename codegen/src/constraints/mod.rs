@@ -361,6 +361,7 @@ pub(crate) mod tests {
             position: None,
             line: 1,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 

@@ -56,11 +56,21 @@ pub enum ChangeKind {
         /// A status the old docs listed for the code is no longer listed (not just one more status).
         status_dropped: bool,
     },
+    /// A parameter or response field became secret or stopped being one (`Debug` and docs hide it).
+    SecretChanged {
+        now_secret: bool,
+    },
+    /// The operation became safe to repeat without a client token, or stopped being so.
+    IdempotencyChanged {
+        now_idempotent: bool,
+    },
+    /// The parameter that makes retries safe appeared, went, or is another one.
+    ClientTokenChanged,
 }
 
 impl ChangeKind {
     /// One of each kind (with arbitrary facts), for checks that every kind is handled and documented.
-    pub const EACH: [ChangeKind; 19] = [
+    pub const EACH: [ChangeKind; 22] = [
         Self::ApiAdded,
         Self::ApiRemoved,
         Self::ParamAdded { required: true },
@@ -80,6 +90,9 @@ impl ChangeKind {
         Self::ErrorAdded,
         Self::ErrorRemoved,
         Self::ErrorStatusChanged { status_dropped: true },
+        Self::SecretChanged { now_secret: true },
+        Self::IdempotencyChanged { now_idempotent: true },
+        Self::ClientTokenChanged,
     ];
 
     /// The kebab-case name used in reports and JSON (`param-added`).
@@ -104,6 +117,9 @@ impl ChangeKind {
             Self::ErrorAdded => "error-added",
             Self::ErrorRemoved => "error-removed",
             Self::ErrorStatusChanged { .. } => "error-status-changed",
+            Self::SecretChanged { .. } => "secret-changed",
+            Self::IdempotencyChanged { .. } => "idempotency-changed",
+            Self::ClientTokenChanged => "client-token-changed",
         }
     }
 
@@ -116,6 +132,13 @@ impl ChangeKind {
             Self::ParamRequiredChanged { now_required } => format!(
                 "param-required-changed ({})",
                 if now_required { "now required" } else { "now optional" }
+            ),
+            Self::SecretChanged { now_secret } => {
+                format!("secret-changed ({})", if now_secret { "now secret" } else { "no longer secret" })
+            }
+            Self::IdempotencyChanged { now_idempotent } => format!(
+                "idempotency-changed ({})",
+                if now_idempotent { "now idempotent" } else { "no longer idempotent" }
             ),
             other => other.slug().to_owned(),
         }

@@ -43,6 +43,11 @@ pub fn verdict(kind: ChangeKind) -> Verdict {
         ErrorRemoved => (false, true),
         // One more documented status for a code is documentation; a status gone is a changed contract.
         ErrorStatusChanged { status_dropped } => (status_dropped, false),
+        // Only `Debug` output and the docs change; the field and its type stay.
+        SecretChanged { .. } => (false, false),
+        // Only the client's retries change (`Operation::IDEMPOTENT`, `client_token()`); requests
+        // and types stay.
+        IdempotencyChanged { .. } | ClientTokenChanged => (false, false),
     };
     Verdict { wire, semver }
 }

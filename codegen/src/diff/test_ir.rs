@@ -21,6 +21,7 @@ pub fn param(wire_name: &str, ty: ScalarType, description: &str) -> Param {
         position: None,
         line: 1,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 
@@ -45,6 +46,7 @@ pub fn field(name: &str, shape: FieldShape) -> Field {
         example: None,
         description: text(""),
         line: 1,
+        secret: None,
     }
 }
 

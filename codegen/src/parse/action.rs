@@ -170,6 +170,7 @@ mod tests {
             position: None,
             line: 13,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 

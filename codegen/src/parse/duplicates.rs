@@ -52,6 +52,7 @@ mod tests {
             position: None,
             line,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 

@@ -45,6 +45,7 @@ pub fn params(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<
             position,
             line: row.line,
             constraints: Vec::new(),
+            secret: None,
         });
     }
     out

@@ -30,6 +30,7 @@ pub fn param(wire_name: &str, ty: ScalarType, required: bool, example: &str, des
         position: None,
         line: 1,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 
@@ -54,6 +55,7 @@ fn field(name: &str, shape: FieldShape, example: Option<&str>, description: &str
         example: example.map(Into::into),
         description: text(description),
         line: 1,
+        secret: None,
     }
 }
 
@@ -85,7 +87,7 @@ pub fn api() -> Api {
     ]));
     let mut renew = param("AutoRenew", Boolean, false, "true", "Whether to renew.");
     renew.constraints.push(one_of(&[("true", ""), ("false", "")]));
-    Api {
+    let mut api = Api {
         name: "CreateThing".into(),
         other_names: Vec::new(),
         source: "spec/test/CreateThing.md".into(),
@@ -129,6 +131,12 @@ pub fn api() -> Api {
         response: vec![
             field("RequestId", FieldShape::Scalar { ty: String }, Some("473469C7"), "The request ID."),
             field("TradePrice", FieldShape::Scalar { ty: Float }, Some("0.165"), "The price."),
+            field(
+                "PrivateKeyBody",
+                FieldShape::Scalar { ty: String },
+                Some("-----BEGIN RSA PRIVATE KEY-----"),
+                "The private key of the key pair.",
+            ),
             field("TotalCount", FieldShape::Scalar { ty: Integer }, Some("2"), "How many."),
             field(
                 "InstanceIdSets",
@@ -186,7 +194,11 @@ pub fn api() -> Api {
             error(Some(403), "Forbbiden", "User not authorized."),
             error(None, "Unknown", "A code named like the fallback."),
         ],
-    }
+        ..Default::default()
+    };
+    // Secrets, idempotence and the client token are decided as `gen` decides them.
+    codegen::facts::decide(&mut api, &[], &mut codegen::diag::Diagnostics::new("fixture"));
+    api
 }
 
 /// A product holding [`api`].
@@ -199,6 +211,17 @@ pub fn product() -> Product {
             version: "2014-05-26".into(),
             endpoint: "ecs.aliyuncs.com".into(),
             style: ApiStyle::Rpc,
+            common_errors: [
+                (400, "Throttling", "Too many requests."),
+                (500, "InternalError", "Unknown error."),
+            ]
+            .map(|(status, code, message)| CommonError {
+                status: Some(status),
+                code: code.into(),
+                message: message.into(),
+                sources: vec![DocLine { file: "ecs/guides/Response-results.md".into(), line: 60 }],
+            })
+            .to_vec(),
             ..Default::default()
         },
         apis: vec![api()],

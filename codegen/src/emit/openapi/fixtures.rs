@@ -23,6 +23,7 @@ pub fn param(wire: &str) -> Param {
         position: None,
         line: 1,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 

@@ -129,7 +129,11 @@ fn plain(param: &Param) -> Value {
     map.insert("in".into(), json!("query"));
     map.insert("required".into(), json!(param.required));
     insert_some(&mut map, "description", description(param));
-    map.insert("schema".into(), Value::Object(schema.keywords()));
+    let mut keywords = schema.keywords();
+    if let Some(why) = super::facts::mark_schema(param.secret.as_ref(), &mut keywords) {
+        map.insert("x-alibaba-secret".into(), why);
+    }
+    map.insert("schema".into(), Value::Object(keywords));
     insert_example(&mut map, "example", &schema, param);
     insert_unexpressed(&mut map, &unexpressed);
     Value::Object(map)
@@ -173,6 +177,9 @@ fn node_schema(node: &Node) -> Map<String, Value> {
         Node::Value(param) => {
             let schema = ValueSchema::new(param.ty, &param.constraints);
             let mut map = schema.keywords();
+            if let Some(why) = super::facts::mark_schema(param.secret.as_ref(), &mut map) {
+                map.insert("x-alibaba-secret".into(), why);
+            }
             insert_some(&mut map, "description", description(param));
             insert_example(&mut map, "examples", &schema, param);
             insert_unexpressed(&mut map, schema.unexpressed());

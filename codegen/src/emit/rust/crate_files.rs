@@ -8,7 +8,7 @@ use crate::ir::{self, ErrorRow};
 
 use super::docs::{code_span, inner_doc_attrs, rustdoc};
 use super::names::ident;
-use super::{common_errors, errors, shared_types, CrateApi, RuntimeDependency, HEADER};
+use super::{errors, shared_types, CrateApi, RuntimeDependency, HEADER};
 
 /// The runtime crate's folder in this source tree (`codegen/runtime`).
 pub const RUNTIME_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/runtime");
@@ -201,17 +201,61 @@ fn product_line(meta: &ir::ProductMeta) -> String {
     }
 }
 
-/// `src/common_error.rs`: the shared enum of codes common to every API.
-pub fn common_error_rs() -> TokenStream {
-    let rows: Vec<ErrorRow> = common_errors::COMMON_ERRORS
+/// `src/common_error.rs`: the shared enum of the codes common to every API, from the IR's
+/// [`ProductMeta::common_errors`](crate::ir::ProductMeta::common_errors).
+pub fn common_error_rs(meta: &crate::ir::ProductMeta) -> TokenStream {
+    let rows: Vec<ErrorRow> = meta
+        .common_errors
         .iter()
-        .map(|(status, code, message)| ErrorRow {
-            status: Some(*status),
-            code: (*code).to_owned(),
-            message: (*message).to_owned(),
+        .map(|e| ErrorRow {
+            status: e.status,
+            code: e.code.clone(),
+            message: e.message.clone(),
             description: String::new(),
             line: 0,
         })
         .collect();
-    errors::common_error_tokens(&rows, common_errors::SOURCE)
+    let mut pages: Vec<&str> = Vec::new();
+    for source in meta.common_errors.iter().flat_map(|e| &e.sources) {
+        if !pages.contains(&source.file.as_str()) {
+            pages.push(&source.file);
+        }
+    }
+    let source = match pages.as_slice() {
+        [] => "no guide page (the product's guides list none)".to_owned(),
+        pages => format!(
+            "the product's guide pages ({})",
+            pages.iter().map(|p| code_span(p)).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    errors::common_error_tokens(&rows, &source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever a product's name holds, the manifest is valid TOML that says exactly that.
+    #[test]
+    fn cargo_toml_keeps_quotes_newlines_and_toml_syntax_in_values() {
+        let apis = [CrateApi {
+            api_name: "RunInstances".into(),
+            summary: String::new(),
+            module: "run_instances".into(),
+            request_type: "RunInstancesRequest".into(),
+        }];
+        let runtime = RuntimeDependency { path: "../run\"time\\ [x]".into() };
+        for description in [
+            "Elastic \"Compute\" Service",
+            "line one\nline two\r\n[package]\nname = \"evil\"",
+            "'''\"\"\"\\u0041 # not a comment",
+        ] {
+            let text = cargo_toml("alibabacloud-ecs", description, &apis, &runtime);
+            let parsed: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert_eq!(parsed["package"]["description"].as_str(), Some(description), "{text}");
+            assert_eq!(parsed["package"]["name"].as_str(), Some("alibabacloud-ecs"), "{text}");
+            let runtime_dep = parsed["dependencies"].as_table().and_then(|d| d.values().next()).unwrap();
+            assert_eq!(runtime_dep["path"].as_str(), Some(runtime.path.as_str()));
+        }
+    }
 }
