@@ -54,7 +54,8 @@ fn param(wire: &str, ty: ScalarType, markdown: String, example: Option<String>) 
         required: false,
         example,
         description: Text { plain: markdown.clone(), markdown },
-        position: None,
+        position: Default::default(),
+        position_from: Default::default(),
         line: 7,
         constraints: Vec::new(),
     }

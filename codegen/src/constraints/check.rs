@@ -82,6 +82,7 @@ pub fn check_type(ty: ScalarType, value: &str) -> Result<(), String> {
         ScalarType::Integer | ScalarType::Long => value.trim().parse::<i64>().is_ok(),
         ScalarType::Float | ScalarType::Double => value.trim().parse::<f64>().is_ok(),
         ScalarType::Boolean => value == "true" || value == "false",
+        ScalarType::Json => serde_json::from_str::<serde_json::Value>(value).is_ok(),
     };
     ok.then_some(()).ok_or_else(|| format!("is not a valid {}", format!("{ty:?}").to_lowercase()))
 }

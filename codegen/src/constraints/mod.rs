@@ -356,7 +356,8 @@ pub(crate) mod tests {
             required: false,
             example: None,
             description: Text::default(),
-            position: None,
+            position: Default::default(),
+            position_from: Default::default(),
             line: 1,
             constraints: Vec::new(),
         }

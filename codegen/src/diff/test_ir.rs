@@ -18,7 +18,8 @@ pub fn param(wire_name: &str, ty: ScalarType, description: &str) -> Param {
         required: false,
         example: None,
         description: text(description),
-        position: None,
+        position: Default::default(),
+        position_from: Default::default(),
         line: 1,
         constraints: Vec::new(),
     }

@@ -49,7 +49,8 @@ mod tests {
             required: false,
             example: None,
             description: Text::default(),
-            position: None,
+            position: Default::default(),
+            position_from: Default::default(),
             line,
             constraints: Vec::new(),
         }

@@ -27,7 +27,8 @@ pub fn param(wire_name: &str, ty: ScalarType, required: bool, example: &str, des
         required,
         example: (!example.is_empty()).then(|| example.to_owned()),
         description: text(description),
-        position: None,
+        position: Default::default(),
+        position_from: Default::default(),
         line: 1,
         constraints: Vec::new(),
     }

@@ -20,7 +20,8 @@ pub fn param(wire: &str) -> Param {
         required: false,
         example: None,
         description: text(""),
-        position: None,
+        position: Default::default(),
+        position_from: Default::default(),
         line: 1,
         constraints: Vec::new(),
     }

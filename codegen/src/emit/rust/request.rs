@@ -47,6 +47,7 @@ fn type_of_value(model: &RequestModel, value: ValueType) -> TokenStream {
         ValueType::Scalar(ScalarType::Long) => quote!(i64),
         ValueType::Scalar(ScalarType::Float | ScalarType::Double) => quote!(f64),
         ValueType::Scalar(ScalarType::Boolean) => quote!(bool),
+        ValueType::Scalar(ScalarType::Json) => quote!(serde_json::Value),
         ValueType::Enum(i) => {
             let name = format_ident!("{}", model.enums[i].rust_name);
             quote!(#name)
@@ -333,7 +334,7 @@ fn schema_tokens(model: &RequestModel, s: &StructModel) -> TokenStream {
 
 fn scalar_tokens(v: ValueType) -> TokenStream {
     let variant = match v {
-        ValueType::Scalar(ScalarType::String) | ValueType::Enum(_) => quote!(String),
+        ValueType::Scalar(ScalarType::String | ScalarType::Json) | ValueType::Enum(_) => quote!(String),
         ValueType::Scalar(ScalarType::Integer | ScalarType::Long) => quote!(Integer),
         ValueType::Scalar(ScalarType::Float | ScalarType::Double) => quote!(Float),
         ValueType::Scalar(ScalarType::Boolean) => quote!(Boolean),

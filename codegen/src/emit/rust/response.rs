@@ -38,6 +38,7 @@ fn scalar_type(ty: ScalarType) -> TokenStream {
         ScalarType::Long => quote!(i64),
         ScalarType::Float | ScalarType::Double => quote!(f64),
         ScalarType::Boolean => quote!(bool),
+        ScalarType::Json => quote!(serde_json::Value),
     }
 }
 
