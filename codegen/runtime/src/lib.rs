@@ -15,6 +15,7 @@ pub mod endpoint;
 pub mod operation;
 pub mod query;
 pub mod redacted;
+pub mod roa;
 pub mod secret;
 pub mod signing;
 pub mod validation;

@@ -3,3 +3,4 @@
 
 pub mod fake_api;
 pub mod loopback;
+pub mod official_roa;
