@@ -56,11 +56,21 @@ pub enum ChangeKind {
         /// A status the old docs listed for the code is no longer listed (not just one more status).
         status_dropped: bool,
     },
+    /// RPC became ROA or back: the request goes elsewhere in another form.
+    StyleChanged,
+    /// A ROA operation's method changed (`PUT` → `POST`).
+    MethodChanged,
+    /// A ROA operation's path template changed (parameters added or removed are their own changes).
+    PathChanged,
+    /// A parameter moved between the path, query, headers and body.
+    PositionChanged,
+    /// A ROA body changed encoding (JSON ↔ form) or shape (an object ↔ one array).
+    BodyChanged,
 }
 
 impl ChangeKind {
     /// One of each kind (with arbitrary facts), for checks that every kind is handled and documented.
-    pub const EACH: [ChangeKind; 19] = [
+    pub const EACH: [ChangeKind; 24] = [
         Self::ApiAdded,
         Self::ApiRemoved,
         Self::ParamAdded { required: true },
@@ -80,6 +90,11 @@ impl ChangeKind {
         Self::ErrorAdded,
         Self::ErrorRemoved,
         Self::ErrorStatusChanged { status_dropped: true },
+        Self::StyleChanged,
+        Self::MethodChanged,
+        Self::PathChanged,
+        Self::PositionChanged,
+        Self::BodyChanged,
     ];
 
     /// The kebab-case name used in reports and JSON (`param-added`).
@@ -104,6 +119,11 @@ impl ChangeKind {
             Self::ErrorAdded => "error-added",
             Self::ErrorRemoved => "error-removed",
             Self::ErrorStatusChanged { .. } => "error-status-changed",
+            Self::StyleChanged => "style-changed",
+            Self::MethodChanged => "method-changed",
+            Self::PathChanged => "path-changed",
+            Self::PositionChanged => "position-changed",
+            Self::BodyChanged => "body-changed",
         }
     }
 
