@@ -16,6 +16,7 @@ pub mod operation;
 pub mod query;
 pub mod redacted;
 pub mod roa;
+pub mod roa_dry_run;
 pub mod secret;
 pub mod signing;
 pub mod validation;

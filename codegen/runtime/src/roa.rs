@@ -195,6 +195,153 @@ pub fn authorization(access_key_id: &str, access_key_secret: &str, string_to_sig
     format!("acs {access_key_id}:{}", signature(access_key_secret, string_to_sign))
 }
 
+/// Where a top-level member of a request's docs-JSON form goes on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Fills the path template's `[Name]`.
+    Path,
+    Query,
+    Header,
+    /// A member of the body (or the whole body: [`BodyKind::Whole`]).
+    Body,
+}
+
+/// How a ROA operation's body is made from its body members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// No body.
+    None,
+    /// A JSON object of the body members.
+    Json,
+    /// The value of this one member is the whole JSON body (an array the docs call `RequestBody`).
+    Whole(&'static str),
+    /// A form of the body members (`application/x-www-form-urlencoded`).
+    Form,
+}
+
+/// Why a request could not be made.
+#[derive(Debug)]
+pub enum RoaError {
+    /// The request does not serialize to JSON (a generated request always does).
+    Serialize(serde_json::Error),
+    Path(PathError),
+}
+
+impl std::fmt::Display for RoaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RoaError::Serialize(e) => write!(f, "the request does not serialize: {e}"),
+            RoaError::Path(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for RoaError {}
+
+/// A RESTful operation: implemented by every generated ROA request, next to
+/// [`Operation`](crate::Operation), whose `to_query_pairs` is then the flattened form that
+/// validation reads, never what is sent.
+pub trait RoaOperation: serde::Serialize {
+    /// `POST`, `GET`, ….
+    const METHOD: &'static str;
+    /// The path template as documented (`/openapi/instances/[InstanceId]/snapshot-repos`).
+    const PATH: &'static str;
+    /// Where each top-level member of the request's docs-JSON form goes, by its docs name.
+    const PLACES: &'static [(&'static str, Place)];
+    const BODY: BodyKind;
+
+    /// The request as it goes on the wire, before signing.
+    fn roa_request(&self) -> Result<Request, RoaError> {
+        let value = serde_json::to_value(self).map_err(RoaError::Serialize)?;
+        build(Self::METHOD, Self::PATH, Self::PLACES, Self::BODY, &value)
+    }
+}
+
+/// A value as a path, query or header string: strings as they are, numbers and booleans as JSON
+/// writes them, lists and objects as JSON text.
+fn text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Places the members of a request's docs-JSON form (`value`) as `places` says; members not
+/// listed and unset (`null`) members are not sent.
+pub fn build(
+    method: &'static str,
+    template: &str,
+    places: &[(&str, Place)],
+    body_kind: BodyKind,
+    value: &serde_json::Value,
+) -> Result<Request, RoaError> {
+    let empty = serde_json::Map::new();
+    let members = value.as_object().unwrap_or(&empty);
+    let mut path_values: Vec<(&str, String)> = Vec::new();
+    let mut request = Request { method, ..Request::default() };
+    let mut body = serde_json::Map::new();
+    for (name, place) in places {
+        let Some(v) = members.get(*name).filter(|v| !v.is_null()) else { continue };
+        match place {
+            Place::Path => path_values.push((name, text(v))),
+            Place::Query => request.query.push(((*name).to_owned(), text(v))),
+            Place::Header => request.headers.push(((*name).to_owned(), text(v))),
+            Place::Body => {
+                body.insert((*name).to_owned(), v.clone());
+            }
+        }
+    }
+    let borrowed: Vec<(&str, &str)> = path_values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    request.path = fill_path(template, &borrowed).map_err(RoaError::Path)?;
+    request.body = match body_kind {
+        BodyKind::None => None,
+        BodyKind::Json => Some(Body::json(&serde_json::Value::Object(body))),
+        BodyKind::Whole(name) => {
+            Some(Body::json(body.get(name).unwrap_or(&serde_json::Value::Array(Vec::new()))))
+        }
+        BodyKind::Form => {
+            let pairs: Vec<(String, String)> = body.iter().map(|(k, v)| (k.clone(), text(v))).collect();
+            Some(Body::form(&pairs))
+        }
+    };
+    Ok(request)
+}
+
+/// Seconds since the Unix epoch of a `yyyy-MM-ddTHH:mm:ssZ` time; `None` when it is not one.
+pub fn unix_seconds(iso: &str) -> Option<u64> {
+    let b = iso.as_bytes();
+    if b.len() != 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'Z'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| iso.get(r)?.parse::<u64>().ok();
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+        || year < 1970
+    {
+        return None;
+    }
+    // Days from 1970-01-01 to the date (proleptic Gregorian), after Howard Hinnant's days_from_civil.
+    let (y, m) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
 /// What signing needs besides the request: the API version, the key pair, a security token when
 /// the keys are temporary, a nonce and the time.
 #[derive(Clone)]
@@ -293,6 +440,41 @@ pub fn sign(request: &Request, signing: &Signing) -> Signed {
     }
 }
 
+impl Signed {
+    /// The request as HTTP/1.1 text: request line, headers, a blank line, the body (UTF-8, lossy).
+    pub fn to_http_text(&self) -> String {
+        http_text(self.method, &self.path_and_query, &self.headers, &self.body)
+    }
+}
+
+impl Request {
+    /// The request before signing as HTTP/1.1 text: request line, the headers whose values do not
+    /// depend on the time, nonce or keys (`Accept`, `Content-Type`, `x-acs-version`, the signature
+    /// method and version, documented header parameters), a blank line, the body.
+    pub fn to_http_text(&self, version: &str) -> String {
+        let mut headers = vec![("Accept".to_owned(), ACCEPT.to_owned())];
+        if let Some(body) = &self.body {
+            headers.push(("Content-Type".to_owned(), body.content_type.to_owned()));
+        }
+        headers.push(("x-acs-version".to_owned(), version.to_owned()));
+        headers.push(("x-acs-signature-method".to_owned(), SIGNATURE_METHOD.to_owned()));
+        headers.push(("x-acs-signature-version".to_owned(), SIGNATURE_VERSION.to_owned()));
+        headers.extend(self.headers.iter().cloned());
+        let body = self.body.as_ref().map(|b| b.bytes.as_slice()).unwrap_or_default();
+        http_text(self.method, &path_and_query(&self.path, &self.query), &headers, body)
+    }
+}
+
+fn http_text(method: &str, target: &str, headers: &[(String, String)], body: &[u8]) -> String {
+    let mut out = format!("{method} {target} HTTP/1.1\n");
+    for (k, v) in headers {
+        out.push_str(&format!("{k}: {v}\n"));
+    }
+    out.push('\n');
+    out.push_str(&String::from_utf8_lossy(body));
+    out
+}
+
 /// The path and its query as sent: keys and values percent-encoded, in the given order.
 pub fn path_and_query(path: &str, query: &[(String, String)]) -> String {
     if query.is_empty() {
@@ -315,6 +497,43 @@ mod tests {
         );
         assert_eq!(fill_path("/a/[B]", &[]), Err(PathError::Missing("B".into())));
         assert_eq!(fill_path("/a/[B", &[("B", "x")]), Err(PathError::Unclosed("/a/[B".into())));
+    }
+
+    #[test]
+    fn members_go_where_the_places_say() {
+        let value = serde_json::json!({
+            "InstanceId": "es-1", "clientToken": "t", "dryRun": true, "configs": [{"fileName": "a"}], "unset": null
+        });
+        let places = [
+            ("InstanceId", Place::Path),
+            ("clientToken", Place::Query),
+            ("dryRun", Place::Body),
+            ("configs", Place::Body),
+            ("unset", Place::Query),
+        ];
+        let r = build("POST", "/i/[InstanceId]/c", &places, BodyKind::Json, &value).unwrap();
+        assert_eq!(r.path, "/i/es-1/c");
+        assert_eq!(r.query, vec![("clientToken".to_owned(), "t".to_owned())]);
+        let body = r.body.unwrap();
+        assert_eq!(body.content_type, JSON);
+        assert_eq!(String::from_utf8(body.bytes).unwrap(), r#"{"dryRun":true,"configs":[{"fileName":"a"}]}"#);
+        let whole = serde_json::json!({"RequestBody": ["a", "b"]});
+        let r = build("POST", "/z", &[("RequestBody", Place::Body)], BodyKind::Whole("RequestBody"), &whole)
+            .unwrap();
+        assert_eq!(r.body.unwrap().bytes, br#"["a","b"]"#);
+        assert!(matches!(
+            build("GET", "/i/[InstanceId]", &places, BodyKind::None, &serde_json::json!({})),
+            Err(RoaError::Path(PathError::Missing(_)))
+        ));
+    }
+
+    #[test]
+    fn iso_times_read_as_unix_seconds() {
+        assert_eq!(unix_seconds("2018-02-22T07:46:12Z"), Some(1_519_285_572));
+        assert_eq!(unix_seconds("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(unix_seconds("2000-02-29T00:00:00Z"), Some(951_782_400));
+        assert_eq!(unix_seconds("2018-13-22T07:46:12Z"), None);
+        assert_eq!(unix_seconds("2018-02-22 07:46:12"), None);
     }
 
     #[test]

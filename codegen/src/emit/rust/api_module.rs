@@ -9,7 +9,7 @@ use super::docs::{inner_doc_attrs, rustdoc};
 use super::names::{self, Namer};
 use super::request::OperationInfo;
 use super::request_model::RequestModel;
-use super::{errors, request, request_model, response, value_enums};
+use super::{errors, request, request_model, response, roa, value_enums};
 
 /// Names the generated code uses unqualified, which no generated type may shadow.
 const PRELUDE_NAMES: &[&str] = &[
@@ -74,6 +74,7 @@ impl<'a> ApiPlan<'a> {
         let op =
             OperationInfo { api, meta: self.meta, response_name: &response_name, error_name: &error_name };
         let request = request::tokens(&self.model, &op);
+        let roa = roa::tokens(api, &self.model);
         let enums = self.model.enums.iter().zip(&self.shared_enums).map(|(e, shared)| match shared {
             Some(module) => {
                 let (module, name) = (names::ident(module), format_ident!("{}", e.rust_name));
@@ -94,6 +95,7 @@ impl<'a> ApiPlan<'a> {
         quote! {
             #inner_doc
             #request
+            #roa
             #( #enums )*
             #response
             #error

@@ -1,0 +1,62 @@
+//! A ROA operation's `RoaOperation` impl: its method, path template, where each top-level member
+//! of the request goes (path, query, header, body) and how the body is made. The runtime places
+//! the members of the request's docs-JSON form by this table (`alibabacloud_runtime::roa::build`).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::request_model::RequestModel;
+use crate::ir::{self, BodyEncoding, Index, Position, Roa};
+
+/// The impl for `api`'s request, or nothing for an RPC operation.
+pub fn tokens(api: &ir::Api, model: &RequestModel) -> TokenStream {
+    let ir::Wire::Roa(roa) = &api.wire else { return TokenStream::new() };
+    let name = format_ident!("{}", model.structs[0].rust_name);
+    let method = roa.method.as_str();
+    let path = &roa.path;
+    let places = model.structs[0].fields.iter().filter_map(|field| {
+        let position = position_of(api, &field.doc_name)?;
+        let doc_name = &field.doc_name;
+        let place = match position {
+            Position::Path => quote!(Path),
+            Position::Query => quote!(Query),
+            Position::Header => quote!(Header),
+            Position::Body => quote!(Body),
+        };
+        Some(quote!((#doc_name, crate::runtime::roa::Place::#place)))
+    });
+    let body = body_kind(roa);
+    let doc = format!("`{method} {path}`: where each member of the request goes, as the page documents it.");
+    quote! {
+        #[doc = #doc]
+        impl crate::runtime::roa::RoaOperation for #name {
+            const METHOD: &'static str = #method;
+            const PATH: &'static str = #path;
+            const PLACES: &'static [(&'static str, crate::runtime::roa::Place)] = &[ #( #places ),* ];
+            const BODY: crate::runtime::roa::BodyKind = #body;
+        }
+    }
+}
+
+/// The position of the parameters whose first segment is the top-level member `doc_name`.
+fn position_of(api: &ir::Api, doc_name: &str) -> Option<Position> {
+    api.request.iter().find_map(|p| {
+        let first = p.path.first()?;
+        let key = match first.index {
+            Index::Literal(n) => format!("{}.{n}", first.name),
+            Index::None | Index::Each => first.name.clone(),
+        };
+        (key == doc_name).then_some(p.position)
+    })
+}
+
+fn body_kind(roa: &Roa) -> TokenStream {
+    match &roa.body {
+        None => quote!(crate::runtime::roa::BodyKind::None),
+        Some(body) => match (&body.whole, body.encoding) {
+            (Some(whole), _) => quote!(crate::runtime::roa::BodyKind::Whole(#whole)),
+            (None, BodyEncoding::Json) => quote!(crate::runtime::roa::BodyKind::Json),
+            (None, BodyEncoding::Form) => quote!(crate::runtime::roa::BodyKind::Form),
+        },
+    }
+}
