@@ -89,6 +89,7 @@ pub fn api() -> Api {
     Api {
         name: "CreateThing".into(),
         other_names: Vec::new(),
+        wire: codegen::ir::Wire::Rpc,
         source: "spec/test/CreateThing.md".into(),
         summary: "Creates a thing. See [DescribeThings](~~25609~~).".into(),
         request: vec![
