@@ -49,7 +49,10 @@ fn bad_pages_are_reported_one_by_one_and_the_good_page_is_unaffected() {
     assert!(on("NoTables.md", Severity::Note), "a page without tables is skipped with a note");
     assert!(on("Truncated.md", Severity::Warning), "an unclosed row is a warning");
     assert!(on("OddNames.md", Severity::Warning), "case-only twins, odd names, unknown types are warnings");
-    assert!(on("NoStyle.md", Severity::Error), "an operation that is neither clearly RPC nor ROA is an error, not a guess");
+    assert!(
+        on("NoStyle.md", Severity::Error),
+        "an operation that is neither clearly RPC nor ROA is an error, not a guess"
+    );
     let not_utf8 = with_bad.diagnostics.iter().find(|d| d.file.ends_with("NotUtf8.md")).unwrap();
     assert_eq!(not_utf8.line, 4, "the line of the first invalid byte: {not_utf8}");
     assert!(with_bad.has_errors());

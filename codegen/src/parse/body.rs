@@ -50,7 +50,7 @@ pub enum Shape {
 /// Reads a body member's Type cell; `None` for a type that is none of these (read as String).
 pub fn shape_of(doc_type: &str) -> Option<Shape> {
     let t = doc_type.trim().to_ascii_lowercase();
-    let t = t.replace(' ', "");
+    let t = t.replace([' ', '\\'], "");
     if let Some(scalar) = ScalarType::from_doc(&t) {
         return Some(Shape::Scalar(scalar));
     }
@@ -93,7 +93,8 @@ pub fn read(blocks: &[Block], heading_line: usize, diags: &mut Diagnostics) -> B
         .collect();
     let mut rows = Vec::new();
     for table in tables {
-        let columns = Columns::from_header(&table.header);
+        let mut columns = Columns::from_header(&table.header);
+        misnamed_first_column(table, &mut columns, diags);
         if columns.kind() != super::columns::TableKind::Params {
             diags.warning(table.line, "table in the RequestBody section is not a parameter table; not read");
             continue;
@@ -116,8 +117,30 @@ pub fn read(blocks: &[Block], heading_line: usize, diags: &mut Diagnostics) -> B
         }
         return out;
     }
-    from_table(rows, parsed, &mut out, diags);
+    let (params, whole) = nest(rows, parsed, true, out.line, diags);
+    out.params = params;
+    out.whole = whole;
     out
+}
+
+/// A body table whose first column is headed like something else (`HTTP status code`) but that
+/// has a Type and a Required column: its first column holds the names.
+fn misnamed_first_column(table: &Table, columns: &mut Columns, diags: &mut Diagnostics) {
+    if columns.name.is_some() || columns.ty.is_none() || columns.required.is_none() || columns.width == 0 {
+        return;
+    }
+    let header = table.header.first().map(|h| plain(h)).unwrap_or_default();
+    diags.warning(
+        table.line,
+        format!("the body table's first column is headed `{header}`; read as the parameter names"),
+    );
+    for slot in [&mut columns.status, &mut columns.code, &mut columns.message] {
+        if *slot == Some(0) {
+            *slot = None;
+        }
+    }
+    columns.unknown.retain(|(i, _)| *i != 0);
+    columns.name = Some(0);
 }
 
 /// The first JSON array or object of the section: a code block, else a code span in its prose.
@@ -172,7 +195,36 @@ fn depth_and_name(raw: &str) -> (usize, String) {
     (depth, rest.trim().to_owned())
 }
 
-fn from_table(rows: Vec<Param>, example: Option<&Value>, out: &mut BodySection, diags: &mut Diagnostics) {
+/// True when a paragraph introducing a table says its rows go in the request body ("You must
+/// also specify the following parameters in RequestBody").
+pub fn names_the_body(intro: &str) -> bool {
+    let squeezed: String = intro.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    squeezed.contains("requestbody")
+}
+
+/// A body table met in the Request parameters section, after a paragraph that names the body.
+pub fn read_table(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> BodySection {
+    let rows = request::params(table, columns, diags);
+    let (params, whole) = nest(rows, None, true, table.line, diags);
+    BodySection { params, whole, example: None, line: table.line }
+}
+
+/// True when a table's rows form a tree (`└` rows below their parent).
+pub fn has_child_rows(rows: &[Param]) -> bool {
+    rows.iter().any(|p| p.wire_name.trim_start().starts_with('└'))
+}
+
+/// Reads rows with `└` marks as a tree: leaves only, each named by its JSON path. Rows of a
+/// RequestBody table (`body_table`) are body parameters; rows of a request table keep the
+/// position of their top-level row. Returns the leaves and, when the body is one array, its name.
+pub fn nest(
+    rows: Vec<Param>,
+    example: Option<&Value>,
+    body_table: bool,
+    line: usize,
+    diags: &mut Diagnostics,
+) -> (Vec<Param>, Option<String>) {
+    let mut out = BodySection { line, ..Default::default() };
     // The tree: each row's parent is the nearest row above it one level up.
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots = Vec::new();
@@ -204,6 +256,11 @@ fn from_table(rows: Vec<Param>, example: Option<&Value>, out: &mut BodySection, 
         match stack.last() {
             Some(&parent) => nodes[parent].children.push(index),
             None => roots.push(index),
+        }
+        let mut param = param;
+        if let Some(&root) = stack.first() {
+            let root: &Param = &nodes[root].param;
+            (param.position, param.position_from) = (root.position, root.position_from);
         }
         nodes.push(Node { param, name, shape, children: Vec::new() });
         stack.push(index);
@@ -237,8 +294,9 @@ fn from_table(rows: Vec<Param>, example: Option<&Value>, out: &mut BodySection, 
         follow_example(root, &mut nodes, &root_values, diags);
     }
     for &root in &roots {
-        emit(root, &nodes, &prefix, out);
+        emit(root, &nodes, &prefix, body_table, &mut out);
     }
+    (out.params, out.whole)
 }
 
 /// Warns about the example's top-level keys that no row names.
@@ -304,7 +362,7 @@ fn follow_example(at: usize, nodes: &mut [Node], parents: &[&Value], diags: &mut
 }
 
 /// Adds the leaves below `at` to `out`, each with its JSON path as its wire name.
-fn emit(at: usize, nodes: &[Node], prefix: &[Segment], out: &mut BodySection) {
+fn emit(at: usize, nodes: &[Node], prefix: &[Segment], body_table: bool, out: &mut BodySection) {
     let node = &nodes[at];
     let mut path = prefix.to_vec();
     let (index, ty) = match node.shape {
@@ -319,13 +377,15 @@ fn emit(at: usize, nodes: &[Node], prefix: &[Segment], out: &mut BodySection) {
             param.wire_name = wire_name(&path);
             param.path = path;
             param.ty = ty;
-            param.position = Position::Body;
-            param.position_from = PositionFrom::BodyTable;
+            if body_table {
+                param.position = Position::Body;
+                param.position_from = PositionFrom::BodyTable;
+            }
             out.params.push(param);
         }
         None => {
             for &child in &node.children {
-                emit(child, nodes, &path, out);
+                emit(child, nodes, &path, body_table, out);
             }
         }
     }
@@ -444,6 +504,9 @@ fn json_type(value: &Value) -> ScalarType {
 /// Reads a request table's `Body` row as a body member: `List<String>` is a list, `Map` or
 /// `Struct` any JSON value.
 pub fn shape_body_row(param: &mut Param) {
+    if param.path.len() != 1 || param.path[0].index != Index::None || param.path[0].name != param.wire_name {
+        return; // shaped already, as a row of a `└` tree
+    }
     let (index, ty) = match shape_of(&param.doc_type) {
         Some(Shape::Scalar(ty)) => (Index::None, ty),
         Some(Shape::List(ty)) => (Index::Each, ty),
@@ -539,8 +602,17 @@ mod tests {
     }
 
     #[test]
+    fn a_first_column_headed_like_a_status_holds_the_names() {
+        let page = "|HTTP status code|Type|Required|Example|Description|\n|---|---|---|---|---|\n|nodeType|String|Yes|KIBANA|d|\n";
+        let (body, warnings) = read_page(page);
+        assert_eq!(names(&body), vec![("nodeType", ScalarType::String, true)]);
+        assert!(warnings[0].contains("headed `HTTP status code`"), "{warnings:?}");
+    }
+
+    #[test]
     fn type_cells_shape_members() {
         assert_eq!(shape_of("List<String>"), Some(Shape::List(ScalarType::String)));
+        assert_eq!(shape_of("List<String\\\\>"), Some(Shape::List(ScalarType::String)));
         assert_eq!(shape_of("Array of Integer"), Some(Shape::List(ScalarType::Integer)));
         assert_eq!(shape_of("Struts"), Some(Shape::Group { list: false }));
         assert_eq!(shape_of("list"), Some(Shape::Group { list: true }));

@@ -204,6 +204,12 @@ fn read_api(
             let columns = Columns::from_header(&table.header);
             match (section.kind, columns.kind()) {
                 (SectionKind::Request, TableKind::Params) if common => common_tables += 1,
+                (SectionKind::Request, TableKind::Params)
+                    if columns.position.is_none() && intro.is_some_and(body::names_the_body) =>
+                {
+                    warn_unknown_columns(table, &columns, &mut diags);
+                    body_sections.push(body::read_table(table, &columns, &mut diags));
+                }
                 (SectionKind::Request, TableKind::Params) => {
                     warn_unknown_columns(table, &columns, &mut diags);
                     request_tables += 1;
@@ -268,18 +274,14 @@ fn read_api(
         ir::Wire::Roa(roa) => {
             positions::place_roa(&mut request, roa, &mut diags);
             let first_body_row = request.iter().find(|p| p.position == ir::Position::Body).map(|p| p.line);
-            let mut sections = body_sections.into_iter();
-            let section = sections.next();
-            for extra in sections {
-                diags.warning(extra.line, "a second RequestBody section; not read");
+            let (mut whole, mut example, mut line) = (None, None, first_body_row);
+            for section in body_sections {
+                request.extend(section.params);
+                whole = whole.or(section.whole);
+                example = example.or(section.example);
+                line = line.or(Some(section.line));
             }
-            let (whole, example, line) = match section {
-                Some(section) => {
-                    request.extend(section.params);
-                    (section.whole, section.example, section.line)
-                }
-                None => (None, None, first_body_row.unwrap_or(0)),
-            };
+            let line = line.unwrap_or(0);
             let example = example.or_else(|| sample_request.as_ref().and_then(request_line::sample_body));
             if request.iter().any(|p| p.position == ir::Position::Body) {
                 let encoding = if form { ir::BodyEncoding::Form } else { ir::BodyEncoding::Json };

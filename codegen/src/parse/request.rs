@@ -80,7 +80,9 @@ fn is_list_type(doc_type: &str) -> bool {
 /// list types are known: `body::shape_of`).
 pub fn warn_unknown_types(params: &[Param], diags: &mut Diagnostics) {
     for p in params {
-        let body_type = p.position == Position::Body && body::shape_of(&p.doc_type).is_some();
+        // Body tables warn about their own types (`body::nest`).
+        let body_type = p.position == Position::Body
+            && (body::shape_of(&p.doc_type).is_some() || p.position_from == PositionFrom::BodyTable);
         if !p.doc_type.is_empty()
             && ScalarType::from_doc(&p.doc_type).is_none()
             && !is_list_type(&p.doc_type)
@@ -103,6 +105,10 @@ pub fn add_table(
     diags: &mut Diagnostics,
 ) {
     let mut members = params(table, columns, diags);
+    if body::has_child_rows(&members) {
+        let line = table.line;
+        members = body::nest(members, None, false, line, diags).0;
+    }
     let Some(at) = intro.and_then(|intro| group_named_in(request, intro)) else {
         request.extend(members);
         return;
