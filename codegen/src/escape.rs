@@ -7,9 +7,19 @@ use std::fmt::Write;
 /// Longest text, in characters, shown in one Markdown table cell; the rest is cut with `…`.
 pub const MARKDOWN_CELL_MAX: usize = 300;
 
-/// Characters that reorder the text around them (the "Trojan Source" set) or hide themselves.
-fn is_invisible_control(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+/// Characters that reorder the text around them (the "Trojan Source" set), hide themselves, or
+/// break a line where only `\n` is expected (U+2028, U+2029).
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+    )
 }
 
 fn needs_escape(c: char) -> bool {
@@ -32,6 +42,25 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Serialized JSON with every [`is_invisible_control`] character written as a `\uXXXX` escape:
+/// the same JSON value, but no bidi control or invisible mark (a page's JSON example may decode to
+/// one) reaches a reviewer's diff or editor as itself. serde_json already escapes control
+/// characters, and these can only stand inside strings.
+pub fn json_invisible(json: String) -> String {
+    if !json.chars().any(is_invisible_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_invisible_control(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `text` as a Markdown code span for a GitHub table cell: nothing in it is read as Markdown or
@@ -69,6 +98,15 @@ mod tests {
         ] {
             assert_eq!(terminal(hostile), shown, "{hostile:?}");
         }
+    }
+
+    #[test]
+    fn json_keeps_its_value_without_showing_invisible_characters() {
+        let value = serde_json::json!({"a\u{202E}": ["x\u{2066}y\u{FEFF}", "plain ü"]});
+        let json = json_invisible(serde_json::to_string(&value).unwrap());
+        assert!(!json.chars().any(is_invisible_control), "{json}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&json).unwrap(), value);
+        assert!(json.contains("\\u202e") && json.contains("plain ü"));
     }
 
     #[test]

@@ -238,7 +238,8 @@ pub fn unique_apis(
     apis
 }
 
-/// Warns about API names that differ only in case (`DescribeUserData`, `DescribeUserdata`).
+/// Warns about API names that differ only in case (`DescribeUserData`, `DescribeUserdata`), saying
+/// how the outputs tell them apart.
 fn warn_case_twins(apis: &[Api], diagnostics: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<String, &Api> = BTreeMap::new();
     for api in apis {
@@ -247,7 +248,9 @@ fn warn_case_twins(apis: &[Api], diagnostics: &mut Vec<Diagnostic>) {
                 &api.source,
                 0,
                 format!(
-                    "Action `{}` differs only in case from `{}` ({}); both are kept, as the service tells them apart",
+                    "Action `{}` differs only in case from `{}` ({}); both are kept, as the service tells them apart: \
+                     the crate gives them two modules, their IR files are told apart by a `_N` suffix (file systems \
+                     that ignore case), and the OpenAPI document keeps the first by name (`x-alibaba-skipped-apis`)",
                     api.name, first.name, first.source
                 ),
             )),
@@ -292,7 +295,9 @@ pub fn constrain_page(
         constraints::extract(&mut api, &mut diags);
         apply_overrides(&mut api, overrides, &mut diags);
         check_examples(&api, &mut diags);
-        api.source = page.strip_prefix(spec_dir).unwrap_or(page).to_string_lossy().replace('\\', "/");
+        let source = page.strip_prefix(spec_dir).unwrap_or(page).to_string_lossy().replace('\\', "/");
+        // A file name is outside text too: it reaches the IR, doc comments and OpenAPI.
+        api.source = parse::hidden_chars::escaped(&source).into_owned();
         api
     });
     let mut all = parsed.diagnostics;
@@ -301,15 +306,18 @@ pub fn constrain_page(
 }
 
 /// `ir/<product>/<Api>.json` and `ir/<product>/product.json`: the IR as pretty, deterministic JSON
-/// for review (made on all cores).
+/// for review (made on all cores). File stems are claimed per product through one
+/// [`StemNamer`](crate::file_names::StemNamer): bounded, and distinct up to case (`product` is
+/// taken first).
 pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
-    let apis: Vec<(&str, &Api)> =
-        products.iter().flat_map(|p| p.apis.iter().map(move |api| (p.name.as_str(), api))).collect();
-    let mut files = parallel::map(&apis, |(product, api)| {
-        OutputFile::new(
-            PathBuf::from("ir").join(product).join(format!("{}.json", api.name)),
-            pretty_json(api),
-        )
+    let mut apis: Vec<(&str, String, &Api)> = Vec::new();
+    for product in products {
+        let mut stems = crate::file_names::StemNamer::default();
+        stems.claim("product");
+        apis.extend(product.apis.iter().map(|api| (product.name.as_str(), stems.claim(&api.name), api)));
+    }
+    let mut files = parallel::map(&apis, |(product, stem, api)| {
+        OutputFile::new(PathBuf::from("ir").join(product).join(format!("{stem}.json")), pretty_json(api))
     });
     files.extend(products.iter().map(|p| {
         OutputFile::new(PathBuf::from("ir").join(&p.name).join("product.json"), pretty_json(&p.meta))
@@ -318,7 +326,8 @@ pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
 }
 
 fn pretty_json(value: &impl serde::Serialize) -> String {
-    let mut json = serde_json::to_string_pretty(value).expect("the IR always serializes");
+    let json = serde_json::to_string_pretty(value).expect("the IR always serializes");
+    let mut json = crate::escape::json_invisible(json);
     json.push('\n');
     json
 }

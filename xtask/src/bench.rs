@@ -20,6 +20,7 @@ pub const MAX_GEN_RATIO: f64 = 50.0;
 
 const USAGE: &str = "usage: cargo xtask bench [--iterations N] [--spec DIR]
        cargo xtask bench --crate-build [--iterations N]
+       cargo xtask bench --scaling [--smoke]
 Outputs are written below $XTASK_BENCH_OUT, else /dev/shm when present, else the temp dir.";
 
 /// One stage's figures in one iteration.
@@ -57,10 +58,13 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut iterations = 5;
     let mut spec_dir = None;
     let mut crate_build = false;
+    let mut scaling = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--crate-build" => crate_build = true,
+            "--scaling" => scaling = Some(false),
+            "--smoke" if scaling.is_some() => scaling = Some(true),
             "--iterations" => match iter.next().and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 0) {
                 Some(n) => iterations = n,
                 None => return usage("`--iterations` needs a positive number"),
@@ -81,6 +85,13 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     if crate_build {
         return crate_build::run(&spec_dir, iterations);
+    }
+    if let Some(smoke) = scaling {
+        // The smoke run only shows that the check runs and counts work; it may run unoptimized.
+        if !smoke && cfg!(debug_assertions) && std::env::var_os("XTASK_BENCH_DEBUG").is_none() {
+            return rerun_in_release(args, &root);
+        }
+        return crate::scaling::run(smoke);
     }
     if cfg!(debug_assertions) && std::env::var_os("XTASK_BENCH_DEBUG").is_none() {
         return rerun_in_release(args, &root);

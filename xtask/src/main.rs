@@ -6,6 +6,7 @@ mod crate_build;
 mod diff;
 mod gen;
 mod peak_alloc;
+mod scaling;
 mod tables;
 mod test;
 
@@ -24,7 +25,8 @@ commands:
   corpus-crates OUT_DIR          generate ../shared/corpus/{ecs,cdn,vod,domain,ros,elasticsearch} in one run and hold
                                  the crates not committed here to clippy and rustdoc
   bench [--iterations N]         time and peak memory of each gen stage over the ECS corpus
-  bench --crate-build            build time of the generated corpus crate: all features vs one API";
+  bench --crate-build            build time of the generated corpus crate: all features vs one API
+  bench --scaling [--smoke]      every stage on pages of n and 2n rows of each hostile shape: work ratios";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

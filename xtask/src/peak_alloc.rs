@@ -14,6 +14,7 @@ pub struct PeakAlloc;
 static COUNTING: AtomicBool = AtomicBool::new(false);
 static LIVE: AtomicIsize = AtomicIsize::new(0);
 static PEAK: AtomicIsize = AtomicIsize::new(0);
+static ALLOCATIONS: AtomicIsize = AtomicIsize::new(0);
 
 #[global_allocator]
 static GLOBAL: PeakAlloc = PeakAlloc;
@@ -21,6 +22,7 @@ static GLOBAL: PeakAlloc = PeakAlloc;
 impl PeakAlloc {
     fn grew(by: usize) {
         if COUNTING.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
             let by = by as isize;
             let live = LIVE.fetch_add(by, Ordering::Relaxed).wrapping_add(by);
             PEAK.fetch_max(live, Ordering::Relaxed);
@@ -78,6 +80,11 @@ pub fn set_counting(on: bool) {
 /// Bytes allocated and not yet freed, up to a constant (see the module doc).
 pub fn live() -> isize {
     LIVE.load(Ordering::Relaxed)
+}
+
+/// Allocations (and reallocations that grew) made while counting.
+pub fn allocations() -> isize {
+    ALLOCATIONS.load(Ordering::Relaxed)
 }
 
 /// Starts a new peak window at the current live size.

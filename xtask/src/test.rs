@@ -136,6 +136,16 @@ fn steps() -> Vec<Step> {
             &["test", "-p", "codegen", "--test", "emit_seed", "--", "--ignored"],
         ),
         Step::new(
+            "hostile pages: generated crates compile",
+            "cargo",
+            &["test", "-p", "codegen", "--test", "hostile_pages", "--", "--ignored"],
+        ),
+        Step::new(
+            "scaling: doubling the input at most doubles the work",
+            "cargo",
+            &["xtask", "bench", "--scaling", "--smoke"],
+        ),
+        Step::new(
             "generated crate docs",
             "cargo",
             &["doc", "-p", "alibabacloud-ecs", "-p", "alibabacloud-runtime", "--no-deps", "--all-features"],

@@ -7,29 +7,38 @@
 //! is plainly X in list form (`SecurityGroupIds.N` for `SecurityGroupId`) joins the `unless` list;
 //! any other one leaves the rule unenforced, since the page does not say whether it replaces X.
 
+use std::collections::{BTreeSet, HashMap};
+
 use crate::diag::Diagnostics;
 use crate::ir::{Api, Constraint, Enforcement, Rule};
+
+/// A parameter that excludes another: its name, the value it excludes with (if any), the sentence.
+type Excluder = (String, Option<String>, String);
 
 /// Widens or unenforces every enforced [`Rule::RequiredUnless`] of `api` by the parameters that
 /// exclude its subject. The widened rule's source quotes the exclusion's sentence after its own.
 pub fn widen(api: &mut Api, diags: &mut Diagnostics) {
-    let excluders = |param: &str| -> Vec<(String, Option<String>, String)> {
-        api.cross_field
-            .iter()
-            .filter(|c| c.enforcement == Enforcement::Enforced)
-            .flat_map(|c| match &c.rule {
-                Rule::MutuallyExclusive { params } if params.iter().any(|p| p == param) => params
-                    .iter()
-                    .filter(|p| *p != param)
-                    .map(|p| (p.clone(), None, c.source.clone()))
-                    .collect(),
-                Rule::ForbiddenWith { when, value, then } if then == param => {
-                    vec![(when.clone(), value.clone(), c.source.clone())]
+    // Who excludes each parameter, gathered once: (other, its value, the sentence), in rule order.
+    let mut excluded_by: HashMap<&str, Vec<Excluder>> = HashMap::new();
+    for c in api.cross_field.iter().filter(|c| c.enforcement == Enforcement::Enforced) {
+        match &c.rule {
+            Rule::MutuallyExclusive { params } => {
+                let distinct: BTreeSet<&String> = params.iter().collect();
+                for param in distinct {
+                    excluded_by.entry(param).or_default().extend(
+                        params.iter().filter(|p| *p != param).map(|p| (p.clone(), None, c.source.clone())),
+                    );
                 }
-                _ => Vec::new(),
-            })
-            .collect()
-    };
+            }
+            Rule::ForbiddenWith { when, value, then } => {
+                excluded_by.entry(then).or_default().push((when.clone(), value.clone(), c.source.clone()))
+            }
+            _ => {}
+        }
+    }
+    let lines: HashMap<&str, usize> =
+        api.request.iter().rev().map(|p| (p.wire_name.as_str(), p.line)).collect();
+    let excluders = |param: &str| excluded_by.get(param).cloned().unwrap_or_default();
     let mut widened: Vec<(usize, Constraint)> = Vec::new();
     for (i, c) in api.cross_field.iter().enumerate() {
         let Rule::RequiredUnless { param, unless } = &c.rule else { continue };
@@ -42,7 +51,7 @@ pub fn widen(api: &mut Api, diags: &mut Diagnostics) {
             if unless.contains(&other) {
                 continue;
             }
-            let line = api.request.iter().find(|p| &p.wire_name == param).map_or(0, |p| p.line);
+            let line = lines.get(param.as_str()).copied().unwrap_or(0);
             if value.is_none() && is_list_form(&other, param) {
                 diags.note(
                     line,

@@ -7,6 +7,8 @@
 //! example that is not a value of the parameter's type (`2,000` for an integer) is a finding about the
 //! example ([`super::check_examples`]), not evidence against a rule.
 
+use std::collections::HashMap;
+
 use super::check::{check, check_type};
 use crate::diag::Diagnostics;
 use crate::ir::{Api, CharClass, Constraint, Enforcement, Param, Rule};
@@ -46,12 +48,39 @@ pub fn examples(api: &Api) -> Vec<Example> {
             out.push(Example { param: i, value: value.to_owned(), from: From::Table });
         }
     }
+    // Parameters by wire name with `N`/`n` written `#`, the first of each: a sample key is looked
+    // up, not compared with every parameter (a page may have as many of both as it has rows).
+    let mut by_pattern: HashMap<String, usize> = HashMap::with_capacity(api.request.len());
+    for (i, p) in api.request.iter().enumerate() {
+        let pattern: Vec<&str> =
+            p.wire_name.split('.').map(|s| if matches!(s, "N" | "n") { "#" } else { s }).collect();
+        by_pattern.entry(pattern.join(".")).or_insert(i);
+    }
     for pair in api.examples.request.iter().filter(|q| is_value(&q.value)) {
-        if let Some(i) = api.request.iter().position(|p| key_names(&pair.key, &p.wire_name)) {
+        if let Some(i) = key_patterns(&pair.key).filter_map(|k| by_pattern.get(&k).copied()).min() {
             out.push(Example { param: i, value: pair.value.clone(), from: From::SampleRequest });
         }
     }
     out
+}
+
+/// The patterns a wire key is an instance of: each of its (first four) numeric segments either
+/// kept or written `#`, as [`key_names`] reads `N`; a key with none has only itself.
+fn key_patterns(key: &str) -> impl Iterator<Item = String> + '_ {
+    let parts: Vec<&str> = key.split('.').collect();
+    let numeric: Vec<usize> = (0..parts.len())
+        .filter(|&i| !parts[i].is_empty() && parts[i].bytes().all(|b| b.is_ascii_digit()))
+        .take(4)
+        .collect();
+    (0..1usize << numeric.len()).map(move |mask| {
+        let mut parts = parts.clone();
+        for (bit, &at) in numeric.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                parts[at] = "#";
+            }
+        }
+        parts.join(".")
+    })
 }
 
 /// False for an empty or masked example: `***` stands for characters the page hides.

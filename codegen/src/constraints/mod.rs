@@ -151,14 +151,13 @@ fn is_conditional(sentence: &str) -> bool {
 
 /// Drops repeated rules (the same exclusion stated on both parameters), keeping the first.
 fn dedup(constraints: Vec<Constraint>) -> Vec<Constraint> {
-    let mut out: Vec<Constraint> = Vec::new();
-    for c in constraints {
-        let key = comparable(&c.rule);
-        if !out.iter().any(|o| comparable(&o.rule) == key) {
-            out.push(c);
-        }
-    }
-    out
+    // Rules hold floats, so they are compared by their JSON (a page may state as many rules as it
+    // has rows: no comparison of each with each).
+    let mut seen = std::collections::HashSet::with_capacity(constraints.len());
+    constraints
+        .into_iter()
+        .filter(|c| seen.insert(serde_json::to_string(&comparable(&c.rule)).unwrap_or_default()))
+        .collect()
 }
 
 fn comparable(rule: &Rule) -> Rule {
@@ -251,9 +250,13 @@ fn resolve_cases(
     diags: &mut Diagnostics,
 ) -> Vec<Constraint> {
     let mut out = Vec::new();
+    let mut by_owner: std::collections::HashMap<usize, Vec<&PendingCase>> = std::collections::HashMap::new();
+    for (owner, case) in &cases {
+        by_owner.entry(*owner).or_default().push(case);
+    }
     for (owner, pending) in &cases {
         let param = &api.request[*owner];
-        let siblings: Vec<&PendingCase> = cases.iter().filter(|(o, _)| o == owner).map(|(_, c)| c).collect();
+        let siblings = &by_owner[owner];
         let (on, mut doubt) = match &pending.on {
             Some(written) => match names.resolve(written) {
                 Resolved::Exact(n) => (n, None),
@@ -272,7 +275,7 @@ fn resolve_cases(
                     (written.clone(), Some(format!("`{written}` names no parameter of the page")))
                 }
             },
-            None => match infer_on(api, param, &siblings) {
+            None => match infer_on(api, param, siblings) {
                 Some(n) => (n, None),
                 None => (
                     String::new(),

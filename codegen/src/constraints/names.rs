@@ -1,5 +1,7 @@
 //! Resolves parameter names written in prose (`Ipv6Addresses.N`, `Spotpricelimit`) to real wire names.
 
+use std::collections::{HashMap, HashSet};
+
 /// How a name from prose maps to a parameter of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
@@ -20,30 +22,36 @@ impl Resolved {
     }
 }
 
-/// The wire names of a page, for resolving names written in prose.
+/// The wire names of a page, for resolving names written in prose; each lookup takes constant
+/// time (a page may name as many parameters in its prose as it has rows).
 #[derive(Debug, Clone)]
 pub struct Names {
-    wire: Vec<String>,
+    wire: HashSet<String>,
+    /// Wire names by their [`loose`] form.
+    by_loose: HashMap<String, Vec<String>>,
 }
 
 impl Names {
     pub fn new(wire: impl IntoIterator<Item = String>) -> Self {
-        Self { wire: wire.into_iter().collect() }
+        let wire: HashSet<String> = wire.into_iter().collect();
+        let mut by_loose: HashMap<String, Vec<String>> = HashMap::with_capacity(wire.len());
+        for name in &wire {
+            by_loose.entry(loose(name)).or_default().push(name.clone());
+        }
+        Self { wire, by_loose }
     }
 
     /// Resolves `written`: exact match first, then the one wire name equal under case,
     /// `.n`/`.N` and singular/plural of each segment, or a parent group (`DataDisk.N`) of some names.
     pub fn resolve(&self, written: &str) -> Resolved {
         let written = written.trim().trim_matches('`');
-        if self.wire.iter().any(|w| w == written) {
+        if self.wire.contains(written) {
             return Resolved::Exact(written.to_owned());
         }
-        let key = loose(written);
-        let matches: Vec<&String> = self.wire.iter().filter(|w| loose(w) == key).collect();
-        if let [only] = matches.as_slice() {
-            return Resolved::Corrected((*only).clone());
+        match self.by_loose.get(&loose(written)).map(Vec::as_slice) {
+            Some([only]) => Resolved::Corrected(only.clone()),
+            _ => Resolved::Unknown,
         }
-        Resolved::Unknown
     }
 }
 

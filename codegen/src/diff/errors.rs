@@ -1,6 +1,6 @@
 //! Compares error tables by code: codes added, removed, or returned with other HTTP statuses.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::change::{Change, ChangeKind, Wording, WordingKind};
 use super::matching::same_text;
@@ -15,14 +15,12 @@ struct Code<'a> {
 
 fn by_code(rows: &[ErrorRow]) -> Vec<Code<'_>> {
     let mut codes: Vec<Code<'_>> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for row in rows {
-        let i = match codes.iter().position(|c| c.code == row.code) {
-            Some(i) => i,
-            None => {
-                codes.push(Code { code: &row.code, statuses: BTreeSet::new(), rows: Vec::new() });
-                codes.len() - 1
-            }
-        };
+        let i = *index.entry(&row.code).or_insert_with(|| {
+            codes.push(Code { code: &row.code, statuses: BTreeSet::new(), rows: Vec::new() });
+            codes.len() - 1
+        });
         codes[i].statuses.extend(row.status);
         codes[i].rows.push(row);
     }
@@ -38,11 +36,13 @@ pub fn compare_errors(
     wording: &mut Vec<Wording>,
 ) {
     let (old, new) = (by_code(old), by_code(new));
-    for o in old.iter().filter(|o| !new.iter().any(|n| n.code == o.code)) {
+    let old_by_code: HashMap<&str, &Code> = old.iter().map(|c| (c.code, c)).collect();
+    let new_codes: BTreeSet<&str> = new.iter().map(|c| c.code).collect();
+    for o in old.iter().filter(|o| !new_codes.contains(o.code)) {
         changes.push(Change::new(api, ChangeKind::ErrorRemoved, o.code, statuses(&o.statuses)));
     }
     for n in &new {
-        let Some(o) = old.iter().find(|o| o.code == n.code) else {
+        let Some(o) = old_by_code.get(n.code) else {
             changes.push(Change::new(api, ChangeKind::ErrorAdded, n.code, statuses(&n.statuses)));
             continue;
         };

@@ -24,11 +24,17 @@ fn compare_level(
     wording: &mut Vec<Wording>,
 ) {
     let path = |f: &Field| if parent.is_empty() { f.name.clone() } else { format!("{parent}.{}", f.name) };
-    for o in old.iter().filter(|o| !new.iter().any(|n| n.name == o.name)) {
+    // By name, the first of each: a level may have as many fields as the page has rows.
+    let mut old_by_name: std::collections::HashMap<&str, &Field> = std::collections::HashMap::new();
+    for o in old {
+        old_by_name.entry(o.name.as_str()).or_insert(o);
+    }
+    let new_names: std::collections::HashSet<&str> = new.iter().map(|n| n.name.as_str()).collect();
+    for o in old.iter().filter(|o| !new_names.contains(o.name.as_str())) {
         changes.push(Change::new(api, ChangeKind::ResponseFieldRemoved, &path(o), shape_name(&o.shape)));
     }
     for n in new {
-        let Some(o) = old.iter().find(|o| o.name == n.name) else {
+        let Some(o) = old_by_name.get(n.name.as_str()).copied() else {
             changes.push(Change::new(api, ChangeKind::ResponseFieldAdded, &path(n), shape_name(&n.shape)));
             continue;
         };

@@ -34,7 +34,8 @@ pub fn output_file(products: &[Product]) -> OutputFile {
 
 /// Pretty JSON (two-space indent) in the document's own key order, with a trailing newline.
 pub fn to_pretty_json(document: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(document).expect("a serde_json::Value always serializes");
+    let text = serde_json::to_string_pretty(document).expect("a serde_json::Value always serializes");
+    let mut text = crate::escape::json_invisible(text);
     text.push('\n');
     text
 }

@@ -88,6 +88,7 @@ pub fn identify(
                     title.value
                 ),
             );
+            warn_long(&title.value, title.line, diags);
             return Some(Identity { name: title.value.clone(), other_names: Vec::new() });
         }
     };
@@ -112,7 +113,22 @@ pub fn identify(
             ),
         );
     }
+    warn_long(&chosen.value, chosen.line, diags);
     Some(Identity { name: chosen.value, other_names })
+}
+
+/// Warns when the operation name is longer than a file name made from it may be.
+fn warn_long(name: &str, line: usize, diags: &mut Diagnostics) {
+    use crate::file_names::MAX_STEM;
+    if name.len() > MAX_STEM {
+        diags.warning(
+            line,
+            format!(
+                "the Action is {} characters long; the file and module names made from it are cut to {MAX_STEM} bytes, ending in a hash of the whole name",
+                name.len()
+            ),
+        );
+    }
 }
 
 /// The value a description says to send: "Set the value to X", "Set this parameter to X", "Value: X".

@@ -1,5 +1,7 @@
 //! Reads the shape of a JSON response example: which keys hold objects, lists and wrappers.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 /// The shape of a JSON value, with the elements of every array merged into one.
@@ -10,8 +12,54 @@ pub enum Shape {
     /// `null`, or an empty array's element: nothing to learn from.
     Unknown,
     /// Keys in first-seen order.
-    Object(Vec<(String, Shape)>),
+    Object(Members),
     Array(Box<Shape>),
+}
+
+/// An object's members in first-seen order, found by key in constant time (an example may have
+/// as many keys as the page has rows).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Members {
+    fields: Vec<(String, Shape)>,
+    index: HashMap<String, usize>,
+}
+
+impl Members {
+    pub fn as_slice(&self) -> &[(String, Shape)] {
+        &self.fields
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, (String, Shape)> {
+        self.fields.iter()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Shape> {
+        self.index.get(key).map(|&i| &self.fields[i].1)
+    }
+
+    /// Adds `shape` under `key`, merged into the shape already there.
+    pub fn insert(&mut self, key: String, shape: Shape) {
+        match self.index.get(&key) {
+            Some(&i) => {
+                let existing = &mut self.fields[i].1;
+                *existing = std::mem::replace(existing, Shape::Unknown).merge(shape);
+            }
+            None => {
+                self.index.insert(key.clone(), self.fields.len());
+                self.fields.push((key, shape));
+            }
+        }
+    }
+}
+
+impl FromIterator<(String, Shape)> for Members {
+    fn from_iter<I: IntoIterator<Item = (String, Shape)>>(iter: I) -> Self {
+        let mut members = Members::default();
+        for (key, shape) in iter {
+            members.insert(key, shape);
+        }
+        members
+    }
 }
 
 impl Shape {
@@ -56,13 +104,8 @@ impl Shape {
         match (self, other) {
             (Shape::Unknown, s) | (s, Shape::Unknown) => s,
             (Shape::Object(mut a), Shape::Object(b)) => {
-                for (key, shape) in b {
-                    match a.iter_mut().find(|(k, _)| *k == key) {
-                        Some((_, existing)) => {
-                            *existing = std::mem::replace(existing, Shape::Unknown).merge(shape)
-                        }
-                        None => a.push((key, shape)),
-                    }
+                for (key, shape) in b.fields {
+                    a.insert(key, shape);
                 }
                 Shape::Object(a)
             }
@@ -75,7 +118,7 @@ impl Shape {
     /// The shape under `key` when this is an object.
     pub fn get(&self, key: &str) -> Option<&Shape> {
         match self {
-            Shape::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, s)| s),
+            Shape::Object(members) => members.get(key),
             _ => None,
         }
     }
@@ -86,6 +129,11 @@ impl Shape {
             Shape::Object(fields) => Some(fields.iter().map(|(k, _)| k.as_str()).collect()),
             _ => None,
         }
+    }
+
+    /// True when this is an object with the member `key`.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
     }
 
     /// A list wrapped in an object with one key (`{"Instance": [...]}`): the key and the list's
@@ -99,6 +147,31 @@ impl Shape {
             _ => None,
         }
     }
+}
+
+/// The deepest nesting of a JSON example that is read and kept: the OpenAPI document embeds the
+/// example some ten levels down, and every reader of that document must stay within serde_json's
+/// default recursion limit (128).
+pub const MAX_EXAMPLE_DEPTH: usize = 64;
+
+/// How deeply `[` and `{` nest in `json`, outside strings (whether or not it is valid JSON).
+pub fn nesting(json: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in json.bytes() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            b'[' | b'{' if !in_string => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' if !in_string => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Removes commas directly before `}` or `]` (outside strings), a common slip in doc examples.
@@ -148,6 +221,14 @@ fn strip_trailing_commas(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_counts_brackets_outside_strings() {
+        assert_eq!(nesting("1"), 0);
+        assert_eq!(nesting(r#"{"a":[{"b":"[[[{"}]}"#), 3);
+        assert_eq!(nesting(r#"{"a\"[":[1]}"#), 2);
+        assert_eq!(nesting(&"[".repeat(200)), 200);
+    }
 
     #[test]
     fn wrappers_and_merged_elements() {

@@ -22,6 +22,7 @@ pub mod duplicates;
 pub mod errors;
 pub mod examples;
 pub mod fence;
+pub mod hidden_chars;
 pub mod inline;
 pub mod json_shape;
 pub mod positions;
@@ -69,6 +70,8 @@ pub fn parse_page(file: &str, bytes: &[u8]) -> ParsedPage {
     let Some(text) = decode(bytes, &mut diags) else {
         return ParsedPage { api: None, claims: ProductClaims::default(), diagnostics: diags.into_vec() };
     };
+    let text = hidden_chars::make_visible(text, &mut diags);
+    let text = text.as_ref();
     if text.trim().is_empty() {
         diags.warning(0, format!("{NOT_AN_API_PAGE}: the page is empty; skipped"));
         return ParsedPage { api: None, claims: ProductClaims::default(), diagnostics: diags.into_vec() };
@@ -85,6 +88,8 @@ pub fn parse_page(file: &str, bytes: &[u8]) -> ParsedPage {
 pub fn scan_guide(file: &str, bytes: &[u8]) -> ParsedPage {
     let mut diags = Diagnostics::new(file);
     let claims = decode(bytes, &mut diags).map_or_else(ProductClaims::default, |text| {
+        let text = hidden_chars::make_visible(text, &mut diags);
+        let text = text.as_ref();
         let blocks = blocks::blocks(text);
         product_claims::claims(text, &blocks, title(&blocks).map(|(_, h)| h.text.as_str()), false)
     });
@@ -133,12 +138,24 @@ fn read_api(
 
     let sections = sections::sections(blocks);
     let examples_section = sections.iter().filter(|s| s.kind == SectionKind::Examples);
-    let (examples, sample_line) = examples_section
+    let (mut examples, sample_line) = examples_section
         .map(|s| (examples::examples(s.blocks), action_line(s.blocks)))
         .find(|(e, _)| e.json_response.is_some() || e.xml_response.is_some() || !e.request.is_empty())
         .unwrap_or_default();
     let examples_line =
         sections.iter().find(|s| s.kind == SectionKind::Examples).map_or(0, |s| s.heading.line);
+    if let Some(depth) = examples.json_response.as_deref().map(json_shape::nesting) {
+        if depth > json_shape::MAX_EXAMPLE_DEPTH {
+            diags.warning(
+                examples_line,
+                format!(
+                    "the JSON response example nests {depth} levels deep, more than the {} read; it is left out",
+                    json_shape::MAX_EXAMPLE_DEPTH
+                ),
+            );
+            examples.json_response = None;
+        }
+    }
     let json = examples.json_response.as_deref().and_then(|j| match json_shape::Shape::from_example(j) {
         Ok(shape) => Some(shape),
         Err(e) => {

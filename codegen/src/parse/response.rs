@@ -5,8 +5,14 @@
 //! Three layouts: the flat 2020+ table (`Array of X` rows, `X| | | |` marker rows, `Struct` rows,
 //! children listed after their parent with no depth mark); `└`-prefixed names (depth = number of
 //! `└`); 2018-style sub-tables under a bold label or heading named by a field's (linked) type.
+//!
+//! Nesting is read to at most [`MAX_DEPTH`] levels: a container at the last level is read without
+//! members, with a warning at its line. Real pages nest at most 6 levels; the cap keeps the IR and
+//! OpenAPI JSON within serde_json's default recursion limit (128) and the generated types within
+//! rustc's (a response 130 levels deep overflows rustc's drop check), and every recursion over
+//! the tree shallow.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::blocks::{Block, Table};
 use super::columns::{Columns, TableKind};
@@ -15,6 +21,9 @@ use super::json_shape::Shape;
 use super::table::fitted_rows;
 use crate::diag::Diagnostics;
 use crate::ir::{Field, FieldShape, ScalarType, Text};
+
+/// The deepest response field read: top-level fields are at level 1.
+pub const MAX_DEPTH: usize = 32;
 
 /// One response table row.
 #[derive(Debug, Clone)]
@@ -112,9 +121,13 @@ pub fn fields(
         }
     }
     let mut nodes = Vec::new();
-    let top = build(main, json, xml, &mut nodes, diags);
-    let mut ctx = Ctx { nodes, subs, diags, visiting: BTreeSet::new() };
-    let fields = top.iter().map(|&id| ctx.field(id, json)).collect();
+    let top = build(main, json, xml, 0, &mut nodes, diags);
+    let mut by_label = HashMap::new();
+    for (i, sub) in subs.iter().enumerate() {
+        by_label.entry(sub.label.clone()).or_insert(i);
+    }
+    let mut ctx = Ctx { nodes, subs, by_label, diags, visiting: BTreeSet::new() };
+    let fields = top.iter().map(|&id| ctx.field(id, json, 1)).collect();
     for sub in ctx.subs.iter().filter(|s| !s.used) {
         ctx.diags.warning(
             sub.table.line,
@@ -226,10 +239,13 @@ fn xml_members<'s>(shape: &'s Shape, kind: &Kind, marker: Option<&str>) -> Optio
 /// In a table that uses `└` marks, an unmarked row is top-level and a marked row is nested at
 /// least as deep as its marks (the docs often use one `└` at every depth); an untyped row there
 /// opens a container. Otherwise the JSON example and table order decide (see [`place`]).
+/// `base` is the level of the field whose members the rows are (0 for the top level); no
+/// container opens at [`MAX_DEPTH`].
 fn build(
     rows: Vec<Row>,
     json: Option<&Shape>,
     xml: Option<&Shape>,
+    base: usize,
     nodes: &mut Vec<Node>,
     diags: &mut Diagnostics,
 ) -> Vec<usize> {
@@ -245,7 +261,7 @@ fn build(
     for row in rows {
         if let Some(prev) = previous.filter(|&p| is_marker(&row) && can_hold_items(&nodes[p])) {
             nodes[prev].marker = Some(row.name.clone());
-            let holder = holder(&stack, prev, nodes);
+            let holder = holder(&stack, prev);
             let node = &nodes[prev];
             let shape = holder.and_then(|h| h.members?.get(&node.row.name)).and_then(|s| members_of(s, node));
             let xml = holder
@@ -283,8 +299,7 @@ fn build(
         };
         match placement {
             Placement::Json if !repeated.contains(&row.name) => {
-                let shows =
-                    |f: &Frame| f.xml.and_then(Shape::keys).is_some_and(|k| k.contains(&row.name.as_str()));
+                let shows = |f: &Frame| f.xml.is_some_and(|x| x.has_key(&row.name));
                 if let Some(xml_level) = (lo..=hi).rev().find(|&l| shows(&stack[l])) {
                     if xml_level != level && !shows(&stack[level]) {
                         diags.warning(
@@ -330,6 +345,8 @@ fn build(
             }
             Kind::List | Kind::Scalar(_) | Kind::Named(_) => false,
         };
+        // The row sits at stack level `level`, so at depth `base + level + 1`.
+        let opens = opens && !too_deep(base + level + 1, &row, diags);
         let frame = &mut stack[level];
         frame.last = Some(row.name.clone());
         match frame.node {
@@ -348,6 +365,21 @@ fn build(
     top
 }
 
+/// True, with a warning, when a container at `depth` would open a level past [`MAX_DEPTH`].
+fn too_deep(depth: usize, row: &Row, diags: &mut Diagnostics) -> bool {
+    if depth < MAX_DEPTH {
+        return false;
+    }
+    diags.warning(
+        row.line,
+        format!(
+            "response field `{}` is at nesting level {depth}, the deepest read ({MAX_DEPTH}); its members are not read",
+            row.name
+        ),
+    );
+    true
+}
+
 /// Whether a marker row may follow this node.
 fn can_hold_items(node: &Node) -> bool {
     node.children.is_empty()
@@ -355,12 +387,9 @@ fn can_hold_items(node: &Node) -> bool {
         && matches!(node.row.kind, Kind::ArrayOf(_) | Kind::List | Kind::Empty | Kind::Struct)
 }
 
-/// The frame that holds node `id`.
-fn holder<'f, 's>(stack: &'f [Frame<'s>], id: usize, nodes: &[Node]) -> Option<&'f Frame<'s>> {
-    stack.iter().rev().find(|f| match f.node {
-        Some(n) => nodes[n].children.contains(&id),
-        None => true,
-    })
+/// The frame that holds node `id`, the last node placed: the innermost frame that is not its own.
+fn holder<'f, 's>(stack: &'f [Frame<'s>], id: usize) -> Option<&'f Frame<'s>> {
+    stack.iter().rev().find(|f| f.node != Some(id))
 }
 
 fn members_of<'s>(shape: &'s Shape, node: &Node) -> Option<&'s Shape> {
@@ -390,19 +419,18 @@ fn place(name: &str, stack: &[Frame], lo: usize) -> (usize, Placement) {
         return (hi, Placement::Json);
     }
     let innermost = &stack[hi];
-    fn keys<'s>(f: &Frame<'s>) -> Option<Vec<&'s str>> {
-        f.members.and_then(Shape::keys)
-    }
-    if keys(innermost).is_some_and(|k| k.contains(&name)) {
+    let shows = |f: &Frame| f.members.is_some_and(|m| m.has_key(name));
+    let is_object = |f: &Frame| matches!(f.members, Some(Shape::Object(_)));
+    if shows(innermost) {
         return (hi, Placement::Json);
     }
-    if innermost.last.is_none() && keys(innermost).is_none() {
+    if innermost.last.is_none() && !is_object(innermost) {
         return (hi, Placement::Json);
     }
-    if let Some(level) = (lo..=hi).rev().find(|&l| keys(&stack[l]).is_some_and(|k| k.contains(&name))) {
+    if let Some(level) = (lo..=hi).rev().find(|&l| shows(&stack[l])) {
         return (level, Placement::Json);
     }
-    let xml_shows = |f: &Frame| f.xml.and_then(Shape::keys).is_some_and(|k| k.contains(&name));
+    let xml_shows = |f: &Frame| f.xml.is_some_and(|x| x.has_key(name));
     if let Some(level) = (lo..=hi).rev().find(|&l| xml_shows(&stack[l])) {
         return (level, Placement::Xml);
     }
@@ -420,14 +448,16 @@ fn place(name: &str, stack: &[Frame], lo: usize) -> (usize, Placement) {
 struct Ctx<'a, 'd> {
     nodes: Vec<Node>,
     subs: Vec<SubTable<'a>>,
+    /// The first sub-table of each label.
+    by_label: HashMap<String, usize>,
     diags: &'d mut Diagnostics,
     /// Sub-table labels being expanded, to stop cycles.
     visiting: BTreeSet<String>,
 }
 
 impl Ctx<'_, '_> {
-    /// The field for node `id`; `parent` is the JSON object holding it.
-    fn field(&mut self, id: usize, parent: Option<&Shape>) -> Field {
+    /// The field for node `id` at nesting level `depth`; `parent` is the JSON object holding it.
+    fn field(&mut self, id: usize, parent: Option<&Shape>, depth: usize) -> Field {
         let value = parent.and_then(|p| p.get(&self.nodes[id].row.name));
         let mut children = std::mem::take(&mut self.nodes[id].children);
         let row = self.nodes[id].row.clone();
@@ -439,12 +469,14 @@ impl Ctx<'_, '_> {
             Kind::Scalar(_) => None,
         };
         if children.is_empty() {
-            if let Some(label) = sub_label {
-                children = self.expand(&label, value, &row.kind, marker.as_deref());
+            if let Some(label) = sub_label.filter(|l| self.by_label.contains_key(l)) {
+                if !too_deep(depth, &row, self.diags) {
+                    children = self.expand(&label, value, &row.kind, marker.as_deref(), depth);
+                }
             }
         }
         let inner = value.and_then(|v| members(v, &row.kind, marker.as_deref()).or(Some(v)));
-        let fields: Vec<Field> = children.iter().map(|&c| self.field(c, inner)).collect();
+        let fields: Vec<Field> = children.iter().map(|&c| self.field(c, inner, depth + 1)).collect();
         let shape = self.shape(&row, marker.as_deref(), value, fields);
         Field {
             name: row.name,
@@ -463,8 +495,9 @@ impl Ctx<'_, '_> {
         value: Option<&Shape>,
         kind: &Kind,
         marker: Option<&str>,
+        depth: usize,
     ) -> Vec<usize> {
-        let Some(index) = self.subs.iter().position(|s| s.label == label) else {
+        let Some(&index) = self.by_label.get(label) else {
             return Vec::new();
         };
         if !self.visiting.insert(label.to_owned()) {
@@ -475,7 +508,7 @@ impl Ctx<'_, '_> {
         let rows = rows(table, &columns, self.diags);
         let json = value.and_then(|v| members(v, kind, marker));
         let mut nodes = std::mem::take(&mut self.nodes);
-        let top = build(rows, json, None, &mut nodes, self.diags);
+        let top = build(rows, json, None, depth, &mut nodes, self.diags);
         self.nodes = nodes;
         self.visiting.remove(label);
         top

@@ -6,6 +6,10 @@
 
 use super::json_shape::Shape;
 
+/// The deepest element nesting read, as serde_json's default recursion limit for the JSON example:
+/// a deeper example is an error (the reader and the shape built from it stay shallow).
+pub const MAX_DEPTH: usize = 128;
+
 /// One element: its name, child elements in order, and whether it holds non-blank text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element {
@@ -63,6 +67,8 @@ pub fn elements(xml: &str) -> Result<Vec<Element>, String> {
         let element = Element { name, children: Vec::new(), has_text: false };
         if self_closing {
             attach(&mut stack, &mut roots, element);
+        } else if stack.len() == MAX_DEPTH {
+            return Err(format!("elements nest deeper than {MAX_DEPTH} levels at byte {at}"));
         } else {
             stack.push(element);
         }
@@ -112,7 +118,7 @@ impl Shape {
         let roots = elements(super::examples::payload(xml))?;
         Ok(match roots.as_slice() {
             [root] if !root.children.is_empty() => element_shape(root),
-            [root] => Shape::Object(vec![(root.name.clone(), element_shape(root))]),
+            [root] => Shape::Object([(root.name.clone(), element_shape(root))].into_iter().collect()),
             _ => object(&roots),
         })
     }
@@ -129,11 +135,15 @@ fn element_shape(element: &Element) -> Shape {
 /// Children grouped by name in first-seen order; a name seen more than once is a list.
 fn object(children: &[Element]) -> Shape {
     let mut members: Vec<(String, Vec<Shape>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for child in children {
         let shape = element_shape(child);
-        match members.iter_mut().find(|(name, _)| *name == child.name) {
-            Some((_, shapes)) => shapes.push(shape),
-            None => members.push((child.name.clone(), vec![shape])),
+        match index.get(child.name.as_str()) {
+            Some(&i) => members[i].1.push(shape),
+            None => {
+                index.insert(&child.name, members.len());
+                members.push((child.name.clone(), vec![shape]));
+            }
         }
     }
     Shape::Object(

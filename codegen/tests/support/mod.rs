@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test binary uses a different part
 
 pub mod fixture;
+pub mod hostile;
 pub mod runtime_checks;
 
 use std::path::{Path, PathBuf};

@@ -129,7 +129,7 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     let crate_ident = package.replace('-', "_");
     let mut files = CratePlan::default();
     let api_names: Vec<&str> = product.apis.iter().map(|a| a.name.as_str()).collect();
-    let modules = names::snake_names(&mut names::Namer::with_reserved(RESERVED_MODULES), &api_names);
+    let modules = names::module_names(&mut names::Namer::with_reserved(RESERVED_MODULES), &api_names);
     let apis: Vec<CrateApi> = product
         .apis
         .iter()

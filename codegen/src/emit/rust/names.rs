@@ -16,6 +16,29 @@ const RAW_KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers: they get a trailing `_`.
 const UNRAWABLE_KEYWORDS: &[&str] = &["crate", "self", "super", "Self"];
 
+/// Names an API module may not take at the crate root: the root's own modules and files, crates the
+/// generated code names by path (a root module `serde` or `std` would make those paths ambiguous),
+/// and cargo features with a meaning of their own (`default`, `client`).
+pub const ROOT_RESERVED: &[&str] = &[
+    "lib",
+    "mod",
+    "main",
+    "build",
+    "runtime",
+    "common_error",
+    "shared",
+    "std",
+    "core",
+    "alloc",
+    "proc_macro",
+    "test",
+    "serde",
+    "serde_json",
+    "alibabacloud_runtime",
+    "default",
+    "client",
+];
+
 /// Keeps ASCII letters and digits; every other character separates words.
 fn ascii_words(doc_name: &str) -> String {
     doc_name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
@@ -73,6 +96,28 @@ pub fn is_canonical(doc_name: &str) -> bool {
     camel_as_written(doc_name) == camel(doc_name)
 }
 
+/// The module of an API (also its cargo feature and the stem of its file `src/<module>.rs`):
+/// [`snake`], a keyword followed by `_` (`self_`, `type_`: `pub mod` and the file name then
+/// agree, which `r#` would not give for `self`), bounded to
+/// [`MAX_STEM`](crate::file_names::MAX_STEM) bytes as file names are (see [`crate::file_names`]).
+pub fn module_name(doc_name: &str) -> String {
+    let s = snake(doc_name);
+    let s = if RAW_KEYWORDS.contains(&s.as_str()) || UNRAWABLE_KEYWORDS.contains(&s.as_str()) {
+        format!("{s}_")
+    } else {
+        s
+    };
+    crate::file_names::bounded(&s, crate::file_names::MAX_STEM)
+}
+
+/// The modules of a product's APIs, in input order, claimed like [`snake_names`] in a namer that
+/// also holds [`ROOT_RESERVED`]: valid, distinct (all lower case, so also on case-insensitive file
+/// systems) and bounded.
+pub fn module_names(namer: &mut Namer, doc_names: &[&str]) -> Vec<String> {
+    namer.taken.extend(ROOT_RESERVED.iter().map(|s| (*s).to_owned()));
+    claim_canonical_first(namer, doc_names, |name| vec![module_name(name)])
+}
+
 /// An identifier token for a snake-case name, escaping keywords (`type` → `r#type`, `self` → `self_`).
 pub fn ident(name: &str) -> Ident {
     if UNRAWABLE_KEYWORDS.contains(&name) {
@@ -105,7 +150,9 @@ impl Namer {
             }
         }
         let base = &choices[0];
-        let sep = if base.chars().next().is_some_and(|c| c.is_ascii_uppercase()) { "" } else { "_" };
+        let camel = base.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        // `self_` + `_2` would be `self__2`, which is not snake case.
+        let sep = if camel || base.ends_with('_') { "" } else { "_" };
         (2..)
             .map(|n| format!("{base}{sep}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
@@ -170,6 +217,53 @@ mod tests {
         let mut namer = Namer::default();
         let names = snake_names(&mut namer, &["InstanceID", "InstanceId", "instanceId"]);
         assert_eq!(names, ["instance_id_3", "instance_id", "instance_id_2"]);
+    }
+
+    #[test]
+    fn module_names_are_plain_identifiers_distinct_and_bounded() {
+        let long = format!("Run{}", "Instances".repeat(40));
+        let names = [
+            "self",
+            "Self",
+            "crate",
+            "super",
+            "type",
+            "RunInstances",
+            "runInstances",
+            "Default",
+            "Client",
+            "Serde",
+            "Std",
+            long.as_str(),
+            "Run\u{202e}Instances",
+            "",
+            "3D",
+        ];
+        let modules = module_names(&mut Namer::default(), &names);
+        assert_eq!(
+            &modules[..11],
+            [
+                "self_",
+                "self_2",
+                "crate_",
+                "super_",
+                "type_",
+                "run_instances",
+                "run_instances_2",
+                "default_2",
+                "client_2",
+                "serde_2",
+                "std_2"
+            ]
+        );
+        let unique: BTreeSet<&String> = modules.iter().collect();
+        assert_eq!(unique.len(), modules.len(), "{modules:?}");
+        for module in &modules {
+            assert!(module.len() <= crate::file_names::MAX_STEM + 4, "{module}");
+            let ident = ident(module);
+            assert_eq!(ident.to_string(), *module, "`pub mod {ident};` finds `src/{module}.rs`");
+            assert!(syn::parse_str::<syn::Ident>(module).is_ok(), "{module}");
+        }
     }
 
     #[test]
