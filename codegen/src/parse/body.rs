@@ -19,6 +19,9 @@ use super::request;
 use crate::diag::Diagnostics;
 use crate::ir::{Index, Param, Position, PositionFrom, ScalarType, Segment, Text};
 
+/// The deepest `└` level read: deeper rows are read at this level (bounds the work per row).
+const MAX_DEPTH: usize = 32;
+
 /// The name the docs give a body that is one JSON array.
 pub const WHOLE_BODY: &str = "RequestBody";
 
@@ -235,6 +238,15 @@ pub fn nest(
             diags.warning(param.line, "body row has no name after its `└` marks; row skipped");
             continue;
         }
+        if depth > MAX_DEPTH {
+            diags.warning(
+                param.line,
+                format!(
+                    "body row `{name}` is {depth} levels deep; read at level {MAX_DEPTH}, the deepest read"
+                ),
+            );
+            depth = MAX_DEPTH;
+        }
         if depth > stack.len() {
             diags.warning(
                 param.line,
@@ -302,10 +314,11 @@ pub fn nest(
 /// Warns about the example's top-level keys that no row names.
 fn check_keys(roots: &[usize], nodes: &[Node], values: &[&Value], line: usize, diags: &mut Diagnostics) {
     let mut reported = std::collections::BTreeSet::new();
+    let rows: std::collections::HashSet<&str> = roots.iter().map(|&r| nodes[r].name.as_str()).collect();
     for value in values {
         let Value::Object(map) = value else { continue };
         for key in map.keys() {
-            if !roots.iter().any(|&r| nodes[r].name == *key) && reported.insert(key.clone()) {
+            if !rows.contains(key.as_str()) && reported.insert(key.clone()) {
                 diags.warning(
                     line,
                     format!("the body example's key `{key}` is not a row of the RequestBody table; it is not sent"),

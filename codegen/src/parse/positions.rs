@@ -5,6 +5,8 @@
 //! added as a required String (the request cannot be sent without it), a row whose Position says
 //! `Path` but that the template does not name goes in the query. Both are warned about.
 
+use std::collections::HashMap;
+
 use super::blocks::Table;
 use super::body;
 use super::columns::Columns;
@@ -37,9 +39,16 @@ pub fn says_form(table: &Table, columns: &Columns) -> bool {
 
 /// Places the parameters of a ROA operation: the path's `[Name]`s, body rows of the request table.
 pub fn place_roa(request: &mut Vec<Param>, roa: &Roa, diags: &mut Diagnostics) {
+    // First row of each name, and of each name in lower case: one pass, then lookups.
+    let mut exact: HashMap<String, usize> = HashMap::new();
+    let mut folded: HashMap<String, usize> = HashMap::new();
+    for (i, p) in request.iter().enumerate() {
+        exact.entry(p.wire_name.clone()).or_insert(i);
+        folded.entry(p.wire_name.to_ascii_lowercase()).or_insert(i);
+    }
     for name in &roa.path_params {
-        let found = request.iter().position(|p| p.wire_name == *name).or_else(|| {
-            let at = request.iter().position(|p| p.wire_name.eq_ignore_ascii_case(name))?;
+        let found = exact.get(name).copied().or_else(|| {
+            let at = *folded.get(&name.to_ascii_lowercase())?;
             diags.warning(
                 request[at].line,
                 format!(

@@ -2,6 +2,8 @@
 //! of the request goes (path, query, header, body) and how the body is made. The runtime places
 //! the members of the request's docs-JSON form by this table (`alibabacloud_runtime::roa::build`).
 
+use std::collections::HashMap;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -14,8 +16,9 @@ pub fn tokens(api: &ir::Api, model: &RequestModel) -> TokenStream {
     let name = format_ident!("{}", model.structs[0].rust_name);
     let method = roa.method.as_str();
     let path = &roa.path;
+    let positions = positions(api);
     let places = model.structs[0].fields.iter().filter_map(|field| {
-        let position = position_of(api, &field.doc_name)?;
+        let position = *positions.get(field.doc_name.as_str())?;
         let doc_name = &field.doc_name;
         let place = match position {
             Position::Path => quote!(Path),
@@ -38,16 +41,19 @@ pub fn tokens(api: &ir::Api, model: &RequestModel) -> TokenStream {
     }
 }
 
-/// The position of the parameters whose first segment is the top-level member `doc_name`.
-fn position_of(api: &ir::Api, doc_name: &str) -> Option<Position> {
-    api.request.iter().find_map(|p| {
-        let first = p.path.first()?;
+/// The position of each top-level member (the first segment of a parameter's path, a literal
+/// index kept), from its first parameter.
+fn positions(api: &ir::Api) -> HashMap<String, Position> {
+    let mut out = HashMap::new();
+    for p in &api.request {
+        let Some(first) = p.path.first() else { continue };
         let key = match first.index {
             Index::Literal(n) => format!("{}.{n}", first.name),
             Index::None | Index::Each => first.name.clone(),
         };
-        (key == doc_name).then_some(p.position)
-    })
+        out.entry(key).or_insert(p.position);
+    }
+    out
 }
 
 fn body_kind(roa: &Roa) -> TokenStream {
