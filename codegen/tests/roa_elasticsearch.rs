@@ -167,7 +167,7 @@ fn the_openapi_document_has_real_paths_and_bodies() {
     assert_eq!(test_report::count("Elasticsearch OpenAPI operations", operations), 130);
     let add = &doc["paths"]["/openapi/instances/{InstanceId}/snapshot-repos"]["post"];
     assert_eq!(add["operationId"], "AddSnapshotRepo");
-    assert_eq!(add["parameters"][1]["in"], "path");
+    assert_eq!(add["parameters"][0]["in"], "path");
     assert_eq!(add["requestBody"]["content"]["application/json"]["schema"]["required"][0], "repoPath");
     assert!(!document.contents.contains("\"Action\""), "no RPC Action parameter anywhere");
 }

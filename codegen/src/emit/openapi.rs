@@ -171,7 +171,7 @@ fn operation(product: &Product, api: &Api, keys: &Keys, schema: &Value, several:
     let (parameters, body) = match &api.wire {
         Wire::Rpc => (params::parameters(api, &product.meta.version), None),
         Wire::Roa(r) => {
-            let request = roa::request(api, r, &product.meta.version);
+            let request = roa::request(api, r);
             (params::Parameters { list: request.parameters, skipped: request.skipped }, request.body)
         }
     };
@@ -241,9 +241,27 @@ fn info(products: &[Product]) -> Value {
     })
 }
 
+/// The product's default host; when the docs give only a pattern (`elasticsearch.{region}.aliyuncs.com`),
+/// the pattern with a `region` server variable.
 fn server(product: &Product) -> Value {
-    json!({"url": format!("https://{}", product.meta.endpoint), "description": format!("{} endpoint", product.meta.name)})
+    let pattern = product.meta.endpoints.patterns.first().filter(|_| product.meta.endpoint.is_empty());
+    match pattern {
+        Some(pattern) => json!({
+            "url": format!("https://{pattern}"),
+            "description": format!("{} endpoint, by region", product.meta.name),
+            "variables": {"region": {
+                "default": EXAMPLE_REGION,
+                "description": format!("The region ID. The docs give the host only as the pattern `{pattern}`; `{EXAMPLE_REGION}` is an example, not a documented default.")
+            }}
+        }),
+        None => {
+            json!({"url": format!("https://{}", product.meta.endpoint), "description": format!("{} endpoint", product.meta.name)})
+        }
+    }
 }
+
+/// The region a server variable shows when the docs name no default host.
+const EXAMPLE_REGION: &str = "cn-hangzhou";
 
 fn security_scheme() -> Value {
     json!({
@@ -269,11 +287,11 @@ fn roa_security_scheme() -> Value {
         "description": "RESTful (ROA) requests carry `Authorization: acs <AccessKeyId>:<Signature>`, the signature an \
             HMAC-SHA1 with the AccessKey secret over the method, `Accept`, `Content-MD5`, `Content-Type`, `Date`, the \
             sorted `x-acs-*` headers and the path with its sorted query; the signer adds the headers listed in \
-            `x-alibaba-signature`.",
+            `x-alibaba-signature`, `x-acs-version` among them (the product's API version, as `info.version` gives it).",
         "x-alibaba-signature": {
             "method": "HMAC-SHA1",
             "version": "1.0",
-            "headers": ["Authorization", "Date", "Content-MD5", "x-acs-signature-method", "x-acs-signature-nonce", "x-acs-signature-version", "x-acs-security-token"]
+            "headers": ["Authorization", "Date", "Content-MD5", "x-acs-version", "x-acs-signature-method", "x-acs-signature-nonce", "x-acs-signature-version", "x-acs-security-token"]
         }
     })
 }

@@ -1,5 +1,6 @@
 //! A ROA (RESTful) operation's request: its path template as an OpenAPI path, path, query and
-//! header parameters, the `x-acs-version` header, and the request body as one schema.
+//! header parameters, and the request body as one schema. The common headers (`x-acs-version`
+//! among them) are the signer's, named by the `AcsSignature` security scheme.
 
 use serde_json::{json, Map, Value};
 
@@ -24,10 +25,10 @@ pub struct Request {
     pub skipped: Vec<Value>,
 }
 
-/// `x-acs-version` first, then the page's path, query and header parameters in table order, and
-/// the body parameters as one request body.
-pub fn request(api: &Api, roa: &Roa, version: &str) -> Request {
-    let mut parameters = vec![version_header(version)];
+/// The page's path, query and header parameters in table order, and the body parameters as one
+/// request body.
+pub fn request(api: &Api, roa: &Roa) -> Request {
+    let mut parameters = Vec::new();
     let mut skipped = Vec::new();
     let mut body = Node::Empty;
     let mut body_required = false;
@@ -76,21 +77,6 @@ pub fn request(api: &Api, roa: &Roa, version: &str) -> Request {
     Request { parameters, body, skipped }
 }
 
-fn version_header(version: &str) -> Value {
-    let mut schema = Map::new();
-    schema.insert("type".into(), json!("string"));
-    if !version.is_empty() {
-        schema.insert("const".into(), json!(version));
-    }
-    json!({
-        "name": "x-acs-version",
-        "in": "header",
-        "required": true,
-        "description": format!("The API version{}.", if version.is_empty() { String::new() } else { format!(": `{version}`") }),
-        "schema": schema
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,10 +113,10 @@ mod tests {
         let (a, roa) = roa_api();
         assert_eq!(path_key(&roa), "/openapi/instances/{InstanceId}/collectors");
         assert_eq!(method_key(&roa), "post");
-        let r = request(&a, &roa, "2017-06-13");
+        let r = request(&a, &roa);
         let placed: Vec<(&str, &str)> =
             r.parameters.iter().map(|p| (p["name"].as_str().unwrap(), p["in"].as_str().unwrap())).collect();
-        assert_eq!(placed, [("x-acs-version", "header"), ("InstanceId", "path"), ("clientToken", "query")]);
+        assert_eq!(placed, [("InstanceId", "path"), ("clientToken", "query")]);
         let body = r.body.unwrap();
         assert_eq!(body["required"], json!(true));
         let schema = &body["content"]["application/json"]["schema"];
@@ -151,7 +137,7 @@ mod tests {
         assert_eq!(zones.path[0].index, Index::Each);
         a.request = vec![zones];
         roa.body.as_mut().unwrap().whole = Some("RequestBody".into());
-        let r = request(&a, &roa, "2017-06-13");
+        let r = request(&a, &roa);
         let schema = &r.body.unwrap()["content"]["application/json"]["schema"];
         assert_eq!(schema["type"], json!("array"));
         assert_eq!(schema["items"]["type"], json!("string"));
