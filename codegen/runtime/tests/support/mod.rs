@@ -4,3 +4,4 @@
 pub mod fake_api;
 pub mod loopback;
 pub mod official_roa;
+pub mod roa_server;

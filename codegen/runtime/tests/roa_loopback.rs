@@ -1,0 +1,166 @@
+//! ROA requests of two Elasticsearch operations (written as the generator writes them) sent to a
+//! loopback server that checks each `Authorization` with Alibaba's official Python SDK core's ROA
+//! signer: path parameters, query and body arrive where the docs put them, and no RPC `Action`.
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+
+use alibabacloud_runtime::roa::{self, BodyKind, Place, RoaOperation};
+use support::roa_server::RoaServer;
+
+const SECRET: &str = "testsecret";
+
+/// `ActivateZones`: `POST /openapi/instances/[InstanceId]/actions/recover-zones`, `clientToken`
+/// in the query, the body the docs' `RequestBody` array.
+#[derive(serde::Serialize)]
+struct ActivateZonesRequest {
+    #[serde(rename = "InstanceId")]
+    instance_id: String,
+    #[serde(rename = "clientToken", skip_serializing_if = "Option::is_none")]
+    client_token: Option<String>,
+    #[serde(rename = "RequestBody")]
+    request_body: Vec<String>,
+}
+
+impl RoaOperation for ActivateZonesRequest {
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/openapi/instances/[InstanceId]/actions/recover-zones";
+    const PLACES: &'static [(&'static str, Place)] =
+        &[("InstanceId", Place::Path), ("clientToken", Place::Query), ("RequestBody", Place::Body)];
+    const BODY: BodyKind = BodyKind::Whole("RequestBody");
+}
+
+/// `UpdateKibanaWhiteIps`: `PATCH /openapi/instances/[InstanceId]/kibana-white-ips`, two query
+/// parameters, an object body with a nested group.
+#[derive(serde::Serialize)]
+struct UpdateKibanaWhiteIpsRequest {
+    #[serde(rename = "InstanceId")]
+    instance_id: String,
+    #[serde(rename = "clientToken")]
+    client_token: Option<String>,
+    #[serde(rename = "modifyMode")]
+    modify_mode: Option<String>,
+    #[serde(rename = "kibanaIPWhitelist")]
+    kibana_ip_whitelist: Vec<String>,
+    #[serde(rename = "whiteIpGroup")]
+    white_ip_group: Option<WhiteIpGroup>,
+}
+
+#[derive(serde::Serialize)]
+struct WhiteIpGroup {
+    #[serde(rename = "groupName")]
+    group_name: String,
+    ips: Vec<String>,
+}
+
+impl RoaOperation for UpdateKibanaWhiteIpsRequest {
+    const METHOD: &'static str = "PATCH";
+    const PATH: &'static str = "/openapi/instances/[InstanceId]/kibana-white-ips";
+    const PLACES: &'static [(&'static str, Place)] = &[
+        ("InstanceId", Place::Path),
+        ("clientToken", Place::Query),
+        ("modifyMode", Place::Query),
+        ("kibanaIPWhitelist", Place::Body),
+        ("whiteIpGroup", Place::Body),
+    ];
+    const BODY: BodyKind = BodyKind::Json;
+}
+
+fn signing(nonce: &str) -> roa::Signing<'_> {
+    roa::Signing {
+        version: "2017-06-13",
+        access_key_id: "testid",
+        access_key_secret: SECRET,
+        security_token: None,
+        nonce,
+        unix_seconds: 1_519_285_572,
+    }
+}
+
+/// Sends a signed request over a plain connection; the status and body of the answer.
+fn send(addr: &str, signed: &roa::Signed) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).expect("connect to the loopback server");
+    let mut head = format!("{} {} HTTP/1.1\r\nHost: {addr}\r\n", signed.method, signed.path_and_query);
+    for (k, v) in &signed.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", signed.body.len()));
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&signed.body).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = answer.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn path_query_and_array_body_are_signed_as_the_official_signer_signs() {
+    let server = RoaServer::start(SECRET, r#"{"Result":true,"RequestId":"R-1"}"#);
+    let request = ActivateZonesRequest {
+        instance_id: "es-cn-n6w1o1x0w001c****".into(),
+        client_token: Some("5A2CFF0E-5718-45B5-9D4D-70B3FF****".into()),
+        request_body: vec!["cn-hangzhou-i".into(), "cn-hangzhou-h".into()],
+    };
+    let signed = roa::sign(&request.roa_request().unwrap(), &signing("n-1"));
+    assert_eq!(send(&server.addr, &signed), (200, r#"{"Result":true,"RequestId":"R-1"}"#.to_owned()));
+    let seen = &server.seen()[0];
+    assert_eq!(seen.method, "POST");
+    assert_eq!(seen.path, "/openapi/instances/es-cn-n6w1o1x0w001c%2A%2A%2A%2A/actions/recover-zones");
+    assert_eq!(seen.query, vec![("clientToken".to_owned(), "5A2CFF0E-5718-45B5-9D4D-70B3FF****".to_owned())]);
+    assert_eq!(seen.body, r#"["cn-hangzhou-i","cn-hangzhou-h"]"#);
+    assert!(seen.content_md5_ok);
+    assert!(!seen.query.iter().any(|(k, _)| k == "Action"), "no RPC Action");
+    assert_eq!(seen.header("x-acs-version"), Some("2017-06-13"));
+    assert_ne!(seen.signature_ok, Some(false), "the official signer disagrees");
+    test_report::count(
+        "ROA requests checked by the official signer",
+        usize::from(seen.signature_ok.is_some()),
+    );
+}
+
+#[test]
+fn an_object_body_with_a_nested_group_and_two_query_parameters() {
+    let server = RoaServer::start(SECRET, r#"{"RequestId":"R-2"}"#);
+    let request = UpdateKibanaWhiteIpsRequest {
+        instance_id: "es-cn-tl329rbpc0001".into(),
+        client_token: Some("token with spaces & symbols".into()),
+        modify_mode: Some("Cover".into()),
+        kibana_ip_whitelist: vec!["110.0.0.1/8".into()],
+        white_ip_group: Some(WhiteIpGroup {
+            group_name: "test_group_name".into(),
+            ips: vec!["0.0.0.0".into()],
+        }),
+    };
+    let signed = roa::sign(&request.roa_request().unwrap(), &signing("n-2"));
+    assert_eq!(send(&server.addr, &signed).0, 200);
+    let seen = &server.seen()[0];
+    assert_eq!(
+        (seen.method.as_str(), seen.path.as_str()),
+        ("PATCH", "/openapi/instances/es-cn-tl329rbpc0001/kibana-white-ips")
+    );
+    assert_eq!(seen.query.len(), 2);
+    assert_eq!(seen.query[0].1, "token with spaces & symbols");
+    let body: serde_json::Value = serde_json::from_str(&seen.body).unwrap();
+    assert_eq!(body["whiteIpGroup"]["ips"][0], "0.0.0.0");
+    assert!(seen.content_md5_ok);
+    assert_ne!(seen.signature_ok, Some(false), "the official signer disagrees");
+}
+
+#[test]
+fn a_wrong_secret_is_refused_with_a_roa_error_body() {
+    let server = RoaServer::start(SECRET, "{}");
+    let request =
+        ActivateZonesRequest { instance_id: "es-1".into(), client_token: None, request_body: vec![] };
+    let mut wrong = signing("n-3");
+    wrong.access_key_secret = "not the secret";
+    let (status, body) = send(&server.addr, &roa::sign(&request.roa_request().unwrap(), &wrong));
+    if server.seen()[0].signature_ok.is_none() {
+        return; // without the official signer nothing judges the signature
+    }
+    assert_eq!(status, 400);
+    let error: alibabacloud_runtime::ErrorBody = serde_json::from_str(&body).unwrap();
+    assert_eq!((error.code.as_str(), error.request_id.as_str()), ("SignatureDoesNotMatch", "R-1"));
+}
