@@ -47,6 +47,7 @@ fn crate_layout_features_and_headers() {
             "src/common_error.rs",
             "src/create_thing.rs",
             "src/lib.rs",
+            "src/update_thing.rs",
         ]
     );
     for f in files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "rs")) {
@@ -58,7 +59,7 @@ fn crate_layout_features_and_headers() {
     }
     let cargo = file(&files, "Cargo.toml");
     assert!(cargo.contains("name = \"alibabacloud-ecs\"") && cargo.contains("create_thing = []"), "{cargo}");
-    assert!(cargo.contains("default = [\n    \"create_thing\",\n]"), "{cargo}");
+    assert!(cargo.contains("default = [\n    \"create_thing\",\n    \"update_thing\",\n]"), "{cargo}");
     assert!(cargo.contains("alibabacloud-runtime = { version = \"0.1.0\", path = "), "{cargo}");
     assert!(!cargo.contains("[workspace]"));
     let lib = file(&files, "src/lib.rs");
