@@ -147,7 +147,7 @@ fn reproduces_the_guides_canonicalized_request() {
         .collect();
     assert!(blocks.iter().any(|b| b == "/stacks?status=COMPLETE&name=test_alert"));
     let resource = canonicalized_resource(path, &pairs);
-    assert!(blocks.iter().any(|b| *b == resource), "{resource}");
+    assert!(blocks.contains(&resource), "{resource}");
 }
 
 #[test]

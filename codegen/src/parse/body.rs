@@ -432,7 +432,13 @@ fn from_example(value: &Value, prose: String, line: usize, out: &mut BodySection
             if !objects.is_empty() && objects.len() == items.len() {
                 let prefix = Segment { name: WHOLE_BODY.to_owned(), index: Index::Each };
                 for (key, v) in union_keys(&objects) {
-                    out.params.push(example_param(&[prefix.clone()], &key, v, line, Text::default()));
+                    out.params.push(example_param(
+                        std::slice::from_ref(&prefix),
+                        &key,
+                        v,
+                        line,
+                        Text::default(),
+                    ));
                 }
             } else {
                 let ty = items.first().map_or(ScalarType::String, json_type);
