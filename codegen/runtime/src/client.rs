@@ -227,6 +227,9 @@ impl Client {
     }
 
     fn attempt<O: Operation>(&self, request: &O) -> Attempt<O::Response, O::Error> {
+        if let Some(roa) = request.roa() {
+            return self.attempt_roa::<O>(roa);
+        }
         let signed = signing::sign_request(
             request,
             &self.credentials,
@@ -244,6 +247,55 @@ impl Client {
                 .send(signed.to_query_string()),
         };
         let mut response = match sent {
+            Ok(response) => response,
+            Err(error) => return transport_failure(error),
+        };
+        let status = response.status().as_u16();
+        let body = match response.body_mut().read_to_vec() {
+            Ok(body) => body,
+            Err(error) => return transport_failure(error),
+        };
+        classify::<O>(status, &body)
+    }
+}
+
+impl Client {
+    /// One attempt of a RESTful (ROA) operation: its own method, path, query, headers and body,
+    /// signed with an `Authorization` header; no `Action`.
+    fn attempt_roa<O: Operation>(
+        &self,
+        roa: Result<crate::roa::Request, crate::roa::RoaError>,
+    ) -> Attempt<O::Response, O::Error> {
+        let roa = match roa {
+            Ok(roa) => roa,
+            Err(error) => {
+                let message = format!("the request cannot be made: {error}");
+                return Attempt::Done(Err(SendError::Transport { message }));
+            }
+        };
+        let nonce = Nonce::random();
+        let now =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let signing = crate::roa::Signing {
+            version: O::VERSION,
+            access_key_id: self.credentials.access_key_id(),
+            access_key_secret: self.credentials.access_key_secret().expose(),
+            security_token: None,
+            nonce: nonce.as_str(),
+            unix_seconds: now,
+        };
+        let signed = crate::roa::sign(&roa, &signing);
+        let base = self.endpoint.base_url(O::ENDPOINT);
+        let url = format!("{}{}", base.trim_end_matches('/'), signed.path_and_query);
+        let mut builder = ureq::http::Request::builder().method(signed.method).uri(url);
+        for (name, value) in &signed.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        let request = match builder.body(signed.body) {
+            Ok(request) => request,
+            Err(error) => return Attempt::Done(Err(SendError::Transport { message: error.to_string() })),
+        };
+        let mut response = match self.agent.run(request) {
             Ok(response) => response,
             Err(error) => return transport_failure(error),
         };

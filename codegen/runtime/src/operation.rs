@@ -19,6 +19,13 @@ pub trait Operation {
     /// The request's wire pairs in Alibaba's RPC style, `Action` first, then parameters in table order.
     fn to_query_pairs(&self) -> Vec<(String, String)>;
 
+    /// The request as a RESTful (ROA) operation sends it (method, path, query, headers, body) for
+    /// an operation whose docs give a method and a path: the client then sends this, never
+    /// [`Operation::to_query_pairs`] with an `Action`. `None` (the default) for RPC operations.
+    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        None
+    }
+
     /// The `ClientToken` value, where the API has one and it is set: makes a retry safe.
     fn client_token(&self) -> Option<&str> {
         None

@@ -55,6 +55,32 @@ struct WhiteIpGroup {
     ips: Vec<String>,
 }
 
+/// `UpdateKibanaWhiteIps`'s success body.
+#[derive(Debug, serde::Deserialize)]
+#[cfg_attr(not(feature = "client"), allow(dead_code))]
+struct UpdateKibanaWhiteIpsResponse {
+    #[serde(rename = "RequestId")]
+    request_id: String,
+}
+
+/// The operation as the client sends it: `Operation::roa` hands over the ROA request.
+impl alibabacloud_runtime::Operation for UpdateKibanaWhiteIpsRequest {
+    const ACTION: &'static str = "UpdateKibanaWhiteIps";
+    const VERSION: &'static str = "2017-06-13";
+    const ENDPOINT: &'static str = "elasticsearch.cn-hangzhou.aliyuncs.com";
+    const IDEMPOTENT: bool = false;
+    type Response = UpdateKibanaWhiteIpsResponse;
+    type Error = support::fake_api::FakeError;
+
+    fn to_query_pairs(&self) -> Vec<(String, String)> {
+        alibabacloud_runtime::query::to_query_pairs(Self::ACTION, self)
+    }
+
+    fn roa(&self) -> Option<Result<roa::Request, roa::RoaError>> {
+        Some(RoaOperation::roa_request(self))
+    }
+}
+
 impl RoaOperation for UpdateKibanaWhiteIpsRequest {
     const METHOD: &'static str = "PATCH";
     const PATH: &'static str = "/openapi/instances/[InstanceId]/kibana-white-ips";
@@ -147,6 +173,57 @@ fn an_object_body_with_a_nested_group_and_two_query_parameters() {
     assert_eq!(body["whiteIpGroup"]["ips"][0], "0.0.0.0");
     assert!(seen.content_md5_ok);
     assert_ne!(seen.signature_ok, Some(false), "the official signer disagrees");
+}
+
+#[cfg_attr(not(feature = "client"), allow(dead_code))]
+fn kibana_request() -> UpdateKibanaWhiteIpsRequest {
+    UpdateKibanaWhiteIpsRequest {
+        instance_id: "es-cn-tl329rbpc0001".into(),
+        client_token: Some("5A2CFF0E".into()),
+        modify_mode: Some("Cover".into()),
+        kibana_ip_whitelist: vec!["110.0.0.1/8".into()],
+        white_ip_group: None,
+    }
+}
+
+/// The runtime's client sends a ROA operation by its method and path, signed with
+/// `Authorization`, never with an RPC `Action`, and reads the typed answer or the ROA error body.
+#[cfg(feature = "client")]
+#[test]
+fn the_client_sends_a_roa_operation_and_reads_its_answer() {
+    use alibabacloud_runtime::client::{Client, SendError};
+    use alibabacloud_runtime::credentials::Credentials;
+    let server = RoaServer::start(SECRET, r#"{"RequestId":"R-9"}"#);
+    let client = |secret: &str| {
+        Client::builder()
+            .credentials(Credentials::new("testid", secret))
+            .base_url(format!("http://{}", server.addr))
+            .build()
+            .expect("explicit credentials")
+    };
+    let answer = client(SECRET).send(&kibana_request());
+    let answer = answer.unwrap_or_else(|e| panic!("{e:?} {:#?}", server.seen()));
+    assert_eq!(answer.request_id, "R-9");
+    let seen = &server.seen()[0];
+    assert_eq!(
+        (seen.method.as_str(), seen.path.as_str()),
+        ("PATCH", "/openapi/instances/es-cn-tl329rbpc0001/kibana-white-ips")
+    );
+    assert!(seen.query.iter().all(|(k, _)| k != "Action"), "{:?}", seen.query);
+    assert_eq!(seen.body, r#"{"kibanaIPWhitelist":["110.0.0.1/8"]}"#);
+    assert_ne!(seen.signature_ok, Some(false));
+    if seen.signature_ok.is_some() {
+        let refused = client("wrong").send(&kibana_request()).expect_err("a wrong signature is refused");
+        match refused {
+            SendError::Api { error, status, request_id } => {
+                assert_eq!(
+                    (error.body().code.as_str(), status, request_id.as_str()),
+                    ("SignatureDoesNotMatch", 400, "R-1")
+                );
+            }
+            other => panic!("not the API error: {other:?}"),
+        }
+    }
 }
 
 #[test]

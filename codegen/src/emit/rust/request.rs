@@ -381,6 +381,7 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
             }
         });
     let checks = crate::constraints::tokens::check_table(op.api, &quote!(crate::runtime::validation));
+    let roa_hook = super::roa::operation_hook(op.api);
     quote! {
         impl #name {
             #schema
@@ -421,6 +422,8 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
             }
 
             #client_token
+
+            #roa_hook
         }
     }
 }
