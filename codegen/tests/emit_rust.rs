@@ -44,8 +44,10 @@ fn crate_layout_features_and_headers() {
             "README.md",
             "examples/rpc.rs",
             "rustfmt.toml",
+            "src/client.rs",
             "src/common_error.rs",
             "src/create_thing.rs",
+            "src/endpoints.rs",
             "src/lib.rs",
             "src/update_thing.rs",
         ]

@@ -145,14 +145,10 @@ fn debug_never_shows_the_password() {
 }
 
 fn body(code: &str, status: u16, message: &str) -> ErrorBody {
-    ErrorBody {
-        request_id: "540CFF28-407A-40B5-B6A5-74Bxxxxxxxxx".into(),
-        host_id: "ecs.aliyuncs.com".into(),
-        code: code.into(),
-        message: message.into(),
-        recommend: String::new(),
-        status,
-    }
+    ErrorBody::new(code, message)
+        .with_request_id("540CFF28-407A-40B5-B6A5-74Bxxxxxxxxx")
+        .with_host_id("ecs.aliyuncs.com")
+        .with_status(status)
 }
 
 #[test]

@@ -6,3 +6,14 @@
 
 #[doc = include_str!("../../README.md")]
 mod readme {}
+
+/// The runtime's loopback server (signatures checked by the official Python SDK signer).
+#[path = "../../codegen/runtime/tests/support/loopback.rs"]
+pub mod loopback;
+/// Alibaba's official Python SDK signer, as a co-process.
+#[path = "../../codegen/runtime/tests/support/official_signer.rs"]
+pub mod official_signer;
+
+pub mod ecs_service;
+
+pub use ecs_service::EcsService;

@@ -98,6 +98,8 @@ fn steps() -> Vec<Step> {
     let mut openapi_args = vec!["scripts/ci-openapi.sh".to_owned()];
     openapi_args.extend(corpus_openapi);
     let mut steps = vec![
+        // The independent signer of the loopback tests; installs once into .tools/ (gitignored).
+        Step::new("official Python SDK signer (install)", "bash", &["scripts/python-sdk.sh"]),
         Step::new("format", "cargo", &["fmt", "--all", "--check"]),
         Step::new("generated output is current", "cargo", &["xtask", "check"]),
         Step::new(

@@ -17,8 +17,8 @@ where
 }
 
 /// `rpc url <Api>` for a ROA operation: the signed request, `Authorization` computed from the
-/// options' keys, `--timestamp` (the `Date` header) and `--nonce`. `--method` must be the
-/// operation's own when given; `--region`/`--endpoint` do not change a ROA request's text.
+/// options' keys (and `--security-token`), `--timestamp` (the `Date` header) and `--nonce`, with
+/// `x-acs-region-id` when `--region` is given. `--method` must be the operation's own when given.
 pub fn signed_from_json<O>(json: &str, args: &[String]) -> Result<String, String>
 where
     O: Operation + RoaOperation + serde::de::DeserializeOwned,
@@ -33,7 +33,10 @@ where
         ));
     }
     let request: O = serde_json::from_str(json).map_err(|e| DryRunError::Request(e).to_string())?;
-    let request = request.roa_request().map_err(|e: RoaError| e.to_string())?;
+    let mut request = request.roa_request().map_err(|e: RoaError| e.to_string())?;
+    if let Some(region) = &options.region {
+        request.headers.push(("x-acs-region-id".to_owned(), region.as_str().to_owned()));
+    }
     let timestamp = options.timestamp.clone().unwrap_or_else(Timestamp::now);
     let nonce = options.nonce.clone().unwrap_or_else(Nonce::random);
     let unix_seconds = roa::unix_seconds(timestamp.as_str()).unwrap_or(0);
@@ -41,7 +44,7 @@ where
         version: O::VERSION,
         access_key_id: options.credentials.access_key_id(),
         access_key_secret: options.credentials.access_key_secret().expose(),
-        security_token: None,
+        security_token: options.credentials.security_token().map(|t| t.expose()),
         nonce: nonce.as_str(),
         unix_seconds,
     };

@@ -117,6 +117,26 @@ impl Timestamp {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The instant it names.
+    pub fn to_system_time(&self) -> SystemTime {
+        let field = |range: std::ops::Range<usize>| self.0[range].parse::<u64>().unwrap_or(0);
+        let days = days_from_civil(field(0..4), field(5..7), field(8..10));
+        let seconds = days * 86_400 + field(11..13) * 3600 + field(14..16) * 60 + field(17..19);
+        UNIX_EPOCH + std::time::Duration::from_secs(seconds)
+    }
+}
+
+/// Days from 1970-01-01 to the given proleptic Gregorian date (H. Hinnant's `days_from_civil`),
+/// for dates from 1970 on.
+fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year / 400;
+    let year_of_era = year - era * 400;
+    let shifted_month = if month > 2 { month - 3 } else { month + 9 };
+    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    (era * 146_097 + day_of_era).saturating_sub(719_468)
 }
 
 impl fmt::Display for Timestamp {
@@ -308,7 +328,38 @@ pub fn sign_pairs(pairs: &[(String, String)], method: HttpMethod, access_key_sec
     SignedQuery { canonical_query, signature }
 }
 
-/// Signs one request: its own pairs plus the common parameters.
+/// Signs a request's own `pairs` (`Action` and its parameters) for `version`: adds the common
+/// parameters, `SecurityToken` when the credentials hold one, and the signature over all of them.
+pub fn sign_query(
+    mut pairs: Vec<(String, String)>,
+    version: &str,
+    credentials: &Credentials,
+    method: HttpMethod,
+    timestamp: &Timestamp,
+    nonce: &Nonce,
+) -> SignedQuery {
+    pairs.retain(|(key, _)| !COMMON_KEYS.contains(&key.as_str()));
+    pairs.extend(common_params(version, credentials.access_key_id(), timestamp, nonce));
+    if let Some(token) = credentials.security_token() {
+        pairs.push(("SecurityToken".to_owned(), token.expose().to_owned()));
+    }
+    sign_pairs(&pairs, method, credentials.access_key_secret().expose())
+}
+
+/// The keys the signer sets itself; a request's own pairs never carry them.
+const COMMON_KEYS: &[&str] = &[
+    "Format",
+    "Version",
+    "AccessKeyId",
+    "SignatureMethod",
+    "Timestamp",
+    "SignatureVersion",
+    "SignatureNonce",
+    "SecurityToken",
+    "Signature",
+];
+
+/// Signs one request: its own pairs plus the common parameters (and `SecurityToken`).
 pub fn sign_request<O: Operation>(
     request: &O,
     credentials: &Credentials,
@@ -316,9 +367,7 @@ pub fn sign_request<O: Operation>(
     timestamp: &Timestamp,
     nonce: &Nonce,
 ) -> SignedQuery {
-    let mut pairs = request.to_query_pairs();
-    pairs.extend(common_params(O::VERSION, credentials.access_key_id(), timestamp, nonce));
-    sign_pairs(&pairs, method, credentials.access_key_secret().expose())
+    sign_query(request.to_query_pairs(), O::VERSION, credentials, method, timestamp, nonce)
 }
 
 #[cfg(test)]
@@ -350,6 +399,25 @@ mod tests {
         assert!(Timestamp::parse("2016-02-23T12:46:24Z").is_ok());
         assert!(Timestamp::parse("2016-02-23 12:46:24").is_err());
         assert!(Timestamp::parse("2016-13-23T12:46:24Z").is_err());
+        for seconds in [0, 951_825_599, 1_456_231_584, 4_102_444_800] {
+            let round_trip = Timestamp::from_unix_seconds(seconds).to_system_time();
+            assert_eq!(round_trip, UNIX_EPOCH + std::time::Duration::from_secs(seconds));
+        }
+    }
+
+    #[test]
+    fn a_security_token_is_signed_and_common_keys_are_not_taken_from_the_request() {
+        let credentials = Credentials::new("id", "secret").with_security_token("sts-token");
+        let pairs = vec![
+            ("Action".to_owned(), "DescribeRegions".to_owned()),
+            ("AccessKeyId".to_owned(), "forged".to_owned()),
+        ];
+        let timestamp = Timestamp::from_unix_seconds(0);
+        let nonce = Nonce::new("n").expect("nonce");
+        let signed = sign_query(pairs, "2014-05-26", &credentials, HttpMethod::Get, &timestamp, &nonce);
+        assert!(signed.canonical_query.contains("&SecurityToken=sts-token&"));
+        assert!(signed.canonical_query.starts_with("AccessKeyId=id&Action=DescribeRegions&"));
+        assert!(!signed.canonical_query.contains("forged"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! ROA requests of two Elasticsearch operations (written as the generator writes them) sent to a
-//! loopback server that checks each `Authorization` with Alibaba's official Python SDK core's ROA
-//! signer: path parameters, query and body arrive where the docs put them, and no RPC `Action`.
+//! ROA requests of two Elasticsearch operations (written as the generator writes them) sent to the
+//! loopback service, which checks each `Authorization` with Alibaba's official Python SDK core's
+//! ROA signer and the runtime's own, and `Content-MD5` against the body: path parameters, query
+//! and body arrive where the docs put them, and no RPC `Action`; the client sends one and reads
+//! the typed answer or the ROA error body.
 
 mod support;
 
@@ -8,7 +10,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 
 use alibabacloud_runtime::roa::{self, BodyKind, Place, RoaOperation};
-use support::roa_server::RoaServer;
+use support::loopback::{Exchange, LoopbackServer, Reply};
 
 const SECRET: &str = "testsecret";
 
@@ -57,7 +59,7 @@ struct WhiteIpGroup {
 
 /// `UpdateKibanaWhiteIps`'s success body.
 #[derive(Debug, serde::Deserialize)]
-#[cfg_attr(not(feature = "client"), allow(dead_code))]
+#[allow(dead_code)] // read by the client test only
 struct UpdateKibanaWhiteIpsResponse {
     #[serde(rename = "RequestId")]
     request_id: String,
@@ -67,7 +69,6 @@ struct UpdateKibanaWhiteIpsResponse {
 impl alibabacloud_runtime::Operation for UpdateKibanaWhiteIpsRequest {
     const ACTION: &'static str = "UpdateKibanaWhiteIps";
     const VERSION: &'static str = "2017-06-13";
-    const ENDPOINT: &'static str = "elasticsearch.cn-hangzhou.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = UpdateKibanaWhiteIpsResponse;
     type Error = support::fake_api::FakeError;
@@ -106,7 +107,8 @@ fn signing(nonce: &str) -> roa::Signing<'_> {
 }
 
 /// Sends a signed request over a plain connection; the status and body of the answer.
-fn send(addr: &str, signed: &roa::Signed) -> (u16, String) {
+fn send(base_url: &str, signed: &roa::Signed) -> (u16, String) {
+    let addr = base_url.trim_start_matches("http://").trim_end_matches('/');
     let mut stream = TcpStream::connect(addr).expect("connect to the loopback server");
     let mut head = format!("{} {} HTTP/1.1\r\nHost: {addr}\r\n", signed.method, signed.path_and_query);
     for (k, v) in &signed.headers {
@@ -122,60 +124,74 @@ fn send(addr: &str, signed: &roa::Signed) -> (u16, String) {
     (status, body)
 }
 
+/// The loopback service accepted the signature, with the official signer among the checks when
+/// it is installed (always under `CI=true`).
+fn assert_signed(exchange: &Exchange) {
+    assert!(exchange.signed_ok(), "{exchange:?}");
+    let installed = support::official_roa::sign("GET", "/", &[], &[], "s").is_some();
+    assert_eq!(exchange.official_checked, installed, "{exchange:?}");
+    test_report::count("ROA requests checked by the official signer", usize::from(exchange.official_checked));
+}
+
 #[test]
 fn path_query_and_array_body_are_signed_as_the_official_signer_signs() {
-    let server = RoaServer::start(SECRET, r#"{"Result":true,"RequestId":"R-1"}"#);
+    let server =
+        LoopbackServer::start(SECRET, vec![Reply::json(200, r#"{"Result":true,"RequestId":"R-1"}"#)]);
     let request = ActivateZonesRequest {
         instance_id: "es-cn-n6w1o1x0w001c****".into(),
         client_token: Some("5A2CFF0E-5718-45B5-9D4D-70B3FF****".into()),
         request_body: vec!["cn-hangzhou-i".into(), "cn-hangzhou-h".into()],
     };
     let signed = roa::sign(&request.roa_request().unwrap(), &signing("n-1"));
-    assert_eq!(send(&server.addr, &signed), (200, r#"{"Result":true,"RequestId":"R-1"}"#.to_owned()));
-    let seen = &server.seen()[0];
+    assert_eq!(send(&server.base_url, &signed), (200, r#"{"Result":true,"RequestId":"R-1"}"#.to_owned()));
+    let seen = &server.exchanges()[0];
     assert_eq!(seen.method, "POST");
     assert_eq!(seen.path, "/openapi/instances/es-cn-n6w1o1x0w001c%2A%2A%2A%2A/actions/recover-zones");
-    assert_eq!(seen.query, vec![("clientToken".to_owned(), "5A2CFF0E-5718-45B5-9D4D-70B3FF****".to_owned())]);
-    assert_eq!(seen.body, r#"["cn-hangzhou-i","cn-hangzhou-h"]"#);
-    assert!(seen.content_md5_ok);
-    assert!(!seen.query.iter().any(|(k, _)| k == "Action"), "no RPC Action");
-    assert_eq!(seen.header("x-acs-version"), Some("2017-06-13"));
-    assert_ne!(seen.signature_ok, Some(false), "the official signer disagrees");
-    test_report::count(
-        "ROA requests checked by the official signer",
-        usize::from(seen.signature_ok.is_some()),
+    assert_eq!(
+        seen.params,
+        vec![("clientToken".to_owned(), "5A2CFF0E-5718-45B5-9D4D-70B3FF****".to_owned())]
     );
+    assert_eq!(seen.raw_body, r#"["cn-hangzhou-i","cn-hangzhou-h"]"#);
+    assert_eq!(seen.param("Action"), None, "no RPC Action");
+    assert_eq!(seen.header("x-acs-version"), Some("2017-06-13"));
+    assert_signed(seen);
 }
 
 #[test]
 fn an_object_body_with_a_nested_group_and_two_query_parameters() {
-    let server = RoaServer::start(SECRET, r#"{"RequestId":"R-2"}"#);
-    let request = UpdateKibanaWhiteIpsRequest {
-        instance_id: "es-cn-tl329rbpc0001".into(),
-        client_token: Some("token with spaces & symbols".into()),
-        modify_mode: Some("Cover".into()),
-        kibana_ip_whitelist: vec!["110.0.0.1/8".into()],
-        white_ip_group: Some(WhiteIpGroup {
-            group_name: "test_group_name".into(),
-            ips: vec!["0.0.0.0".into()],
-        }),
-    };
+    let server = LoopbackServer::start(SECRET, vec![Reply::json(200, r#"{"RequestId":"R-2"}"#)]);
+    let mut request = kibana_request();
+    request.client_token = Some("token with spaces & symbols".into());
+    request.white_ip_group =
+        Some(WhiteIpGroup { group_name: "test_group_name".into(), ips: vec!["0.0.0.0".into()] });
     let signed = roa::sign(&request.roa_request().unwrap(), &signing("n-2"));
-    assert_eq!(send(&server.addr, &signed).0, 200);
-    let seen = &server.seen()[0];
+    assert_eq!(send(&server.base_url, &signed).0, 200);
+    let seen = &server.exchanges()[0];
     assert_eq!(
         (seen.method.as_str(), seen.path.as_str()),
         ("PATCH", "/openapi/instances/es-cn-tl329rbpc0001/kibana-white-ips")
     );
-    assert_eq!(seen.query.len(), 2);
-    assert_eq!(seen.query[0].1, "token with spaces & symbols");
-    let body: serde_json::Value = serde_json::from_str(&seen.body).unwrap();
+    assert_eq!(seen.param("clientToken"), Some("token with spaces & symbols"));
+    assert_eq!(seen.param("modifyMode"), Some("Cover"));
+    let body: serde_json::Value = serde_json::from_str(&seen.raw_body).unwrap();
     assert_eq!(body["whiteIpGroup"]["ips"][0], "0.0.0.0");
-    assert!(seen.content_md5_ok);
-    assert_ne!(seen.signature_ok, Some(false), "the official signer disagrees");
+    assert_signed(seen);
 }
 
-#[cfg_attr(not(feature = "client"), allow(dead_code))]
+#[test]
+fn a_wrong_secret_is_refused_with_a_roa_error_body() {
+    let server = LoopbackServer::start(SECRET, vec![Reply::json(200, "{}")]);
+    let request =
+        ActivateZonesRequest { instance_id: "es-1".into(), client_token: None, request_body: vec![] };
+    let mut wrong = signing("n-3");
+    wrong.access_key_secret = "not the secret";
+    let (status, body) = send(&server.base_url, &roa::sign(&request.roa_request().unwrap(), &wrong));
+    assert_eq!(server.exchanges()[0].signature_ok, Some(false));
+    assert_eq!(status, 400);
+    let error: alibabacloud_runtime::ErrorBody = serde_json::from_str(&body).unwrap();
+    assert_eq!(error.code, "SignatureDoesNotMatch");
+}
+
 fn kibana_request() -> UpdateKibanaWhiteIpsRequest {
     UpdateKibanaWhiteIpsRequest {
         instance_id: "es-cn-tl329rbpc0001".into(),
@@ -187,57 +203,36 @@ fn kibana_request() -> UpdateKibanaWhiteIpsRequest {
 }
 
 /// The runtime's client sends a ROA operation by its method and path, signed with
-/// `Authorization`, never with an RPC `Action`, and reads the typed answer or the ROA error body.
+/// `Authorization` (and `x-acs-region-id`), never with an RPC `Action`, and reads the typed
+/// answer, or the ROA error body of a refused signature as the API's error.
 #[cfg(feature = "client")]
-#[test]
-fn the_client_sends_a_roa_operation_and_reads_its_answer() {
-    use alibabacloud_runtime::client::{Client, SendError};
+#[tokio::test]
+async fn the_client_sends_a_roa_operation_and_reads_its_answer() {
+    use alibabacloud_runtime::client::Client;
     use alibabacloud_runtime::credentials::Credentials;
-    let server = RoaServer::start(SECRET, r#"{"RequestId":"R-9"}"#);
+    use alibabacloud_runtime::{Config, Error};
+    let server = LoopbackServer::start(SECRET, vec![Reply::json(200, r#"{"RequestId":"R-9"}"#)]);
     let client = |secret: &str| {
-        Client::builder()
+        let config = Config::builder()
+            .region("cn-hangzhou")
+            .endpoint(server.base_url.clone())
             .credentials(Credentials::new("testid", secret))
-            .base_url(format!("http://{}", server.addr))
             .build()
-            .expect("explicit credentials")
+            .expect("config");
+        Client::new(&config, &support::fake_api::ENDPOINTS).expect("client")
     };
-    let answer = client(SECRET).send(&kibana_request());
-    let answer = answer.unwrap_or_else(|e| panic!("{e:?} {:#?}", server.seen()));
+    let answer = client(SECRET).send(&kibana_request()).await.expect("a signed ROA request is answered");
     assert_eq!(answer.request_id, "R-9");
-    let seen = &server.seen()[0];
+    let seen = &server.exchanges()[0];
     assert_eq!(
         (seen.method.as_str(), seen.path.as_str()),
         ("PATCH", "/openapi/instances/es-cn-tl329rbpc0001/kibana-white-ips")
     );
-    assert!(seen.query.iter().all(|(k, _)| k != "Action"), "{:?}", seen.query);
-    assert_eq!(seen.body, r#"{"kibanaIPWhitelist":["110.0.0.1/8"]}"#);
-    assert_ne!(seen.signature_ok, Some(false));
-    if seen.signature_ok.is_some() {
-        let refused = client("wrong").send(&kibana_request()).expect_err("a wrong signature is refused");
-        match refused {
-            SendError::Api { error, status, request_id } => {
-                assert_eq!(
-                    (error.body().code.as_str(), status, request_id.as_str()),
-                    ("SignatureDoesNotMatch", 400, "R-1")
-                );
-            }
-            other => panic!("not the API error: {other:?}"),
-        }
-    }
-}
-
-#[test]
-fn a_wrong_secret_is_refused_with_a_roa_error_body() {
-    let server = RoaServer::start(SECRET, "{}");
-    let request =
-        ActivateZonesRequest { instance_id: "es-1".into(), client_token: None, request_body: vec![] };
-    let mut wrong = signing("n-3");
-    wrong.access_key_secret = "not the secret";
-    let (status, body) = send(&server.addr, &roa::sign(&request.roa_request().unwrap(), &wrong));
-    if server.seen()[0].signature_ok.is_none() {
-        return; // without the official signer nothing judges the signature
-    }
-    assert_eq!(status, 400);
-    let error: alibabacloud_runtime::ErrorBody = serde_json::from_str(&body).unwrap();
-    assert_eq!((error.code.as_str(), error.request_id.as_str()), ("SignatureDoesNotMatch", "R-1"));
+    assert_eq!(seen.param("Action"), None, "{:?}", seen.params);
+    assert_eq!(seen.raw_body, r#"{"kibanaIPWhitelist":["110.0.0.1/8"]}"#);
+    assert_eq!(seen.header("x-acs-region-id"), Some("cn-hangzhou"));
+    assert_signed(seen);
+    let refused = client("wrong").send(&kibana_request()).await.expect_err("a wrong signature is refused");
+    let Error::Service(service) = &refused else { panic!("{refused:?}") };
+    assert_eq!(service.code(), "SignatureDoesNotMatch");
 }

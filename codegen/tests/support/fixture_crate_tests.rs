@@ -63,7 +63,8 @@ fn wire_pairs_are_exact() {
             ("ClientToken", "tok"),
         ])
     );
-    assert_eq!(full_request().client_token(), Some("tok"));
+    assert_eq!(CreateThingRequest::CLIENT_TOKEN, Some("ClientToken"));
+    assert_eq!(CreateThingRequest::IDEMPOTENT, CreateThingRequest::CLIENT_TOKEN.is_some(), "a documented ClientToken makes the API idempotent");
     assert_eq!(CreateThingRequest::ACTION, "CreateThing");
     assert_eq!(CreateThingRequest::VERSION, "2014-05-26");
 }
@@ -118,14 +119,7 @@ fn debug_redacts_secrets() {
 }
 
 fn body(code: &str, status: u16) -> ErrorBody {
-    ErrorBody {
-        request_id: "RID-1".into(),
-        host_id: "ecs.aliyuncs.com".into(),
-        code: code.into(),
-        message: "some message".into(),
-        recommend: String::new(),
-        status,
-    }
+    ErrorBody::new(code, "some message").with_request_id("RID-1").with_host_id("ecs.aliyuncs.com").with_status(status)
 }
 
 #[test]

@@ -1365,7 +1365,7 @@ where
         "url" => {
             let url = alibabacloud_ecs::runtime::dry_run::url_from_json::<
                 R,
-            >(input, options)
+            >(input, options, &alibabacloud_ecs::ENDPOINTS)
                 .map_err(|error| error.to_string())?;
             Ok(print_lines([url]))
         }

@@ -110,7 +110,6 @@ impl AcceptInquiredSystemEventRequest {
 impl crate::runtime::Operation for AcceptInquiredSystemEventRequest {
     const ACTION: &'static str = "AcceptInquiredSystemEvent";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AcceptInquiredSystemEventResponse;
     type Error = AcceptInquiredSystemEventError;

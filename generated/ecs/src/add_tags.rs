@@ -197,7 +197,6 @@ impl AddTagsRequest {
 impl crate::runtime::Operation for AddTagsRequest {
     const ACTION: &'static str = "AddTags";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AddTagsResponse;
     type Error = AddTagsError;

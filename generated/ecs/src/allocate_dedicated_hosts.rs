@@ -710,8 +710,8 @@ impl AllocateDedicatedHostsRequest {
 impl crate::runtime::Operation for AllocateDedicatedHostsRequest {
     const ACTION: &'static str = "AllocateDedicatedHosts";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = AllocateDedicatedHostsResponse;
     type Error = AllocateDedicatedHostsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -719,9 +719,6 @@ impl crate::runtime::Operation for AllocateDedicatedHostsRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         AllocateDedicatedHostsRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `Tag.N.*` request parameters.

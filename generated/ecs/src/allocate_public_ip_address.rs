@@ -133,7 +133,6 @@ impl AllocatePublicIpAddressRequest {
 impl crate::runtime::Operation for AllocatePublicIpAddressRequest {
     const ACTION: &'static str = "AllocatePublicIpAddress";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AllocatePublicIpAddressResponse;
     type Error = AllocatePublicIpAddressError;

@@ -123,7 +123,6 @@ impl ApplyAutoSnapshotPolicyRequest {
 impl crate::runtime::Operation for ApplyAutoSnapshotPolicyRequest {
     const ACTION: &'static str = "ApplyAutoSnapshotPolicy";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ApplyAutoSnapshotPolicyResponse;
     type Error = ApplyAutoSnapshotPolicyError;

@@ -156,7 +156,6 @@ impl AssignPrivateIpAddressesRequest {
 impl crate::runtime::Operation for AssignPrivateIpAddressesRequest {
     const ACTION: &'static str = "AssignPrivateIpAddresses";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AssignPrivateIpAddressesResponse;
     type Error = AssignPrivateIpAddressesError;

@@ -115,7 +115,6 @@ impl AttachClassicLinkVpcRequest {
 impl crate::runtime::Operation for AttachClassicLinkVpcRequest {
     const ACTION: &'static str = "AttachClassicLinkVpc";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AttachClassicLinkVpcResponse;
     type Error = AttachClassicLinkVpcError;

@@ -141,7 +141,6 @@ impl AttachDiskRequest {
 impl crate::runtime::Operation for AttachDiskRequest {
     const ACTION: &'static str = "AttachDisk";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AttachDiskResponse;
     type Error = AttachDiskError;

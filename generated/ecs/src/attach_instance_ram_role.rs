@@ -148,7 +148,6 @@ impl AttachInstanceRamRoleRequest {
 impl crate::runtime::Operation for AttachInstanceRamRoleRequest {
     const ACTION: &'static str = "AttachInstanceRamRole";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AttachInstanceRamRoleResponse;
     type Error = AttachInstanceRamRoleError;

@@ -120,7 +120,6 @@ impl AttachKeyPairRequest {
 impl crate::runtime::Operation for AttachKeyPairRequest {
     const ACTION: &'static str = "AttachKeyPair";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AttachKeyPairResponse;
     type Error = AttachKeyPairError;

@@ -123,7 +123,6 @@ impl AttachNetworkInterfaceRequest {
 impl crate::runtime::Operation for AttachNetworkInterfaceRequest {
     const ACTION: &'static str = "AttachNetworkInterface";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = AttachNetworkInterfaceResponse;
     type Error = AttachNetworkInterfaceError;

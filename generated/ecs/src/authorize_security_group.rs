@@ -464,8 +464,8 @@ impl AuthorizeSecurityGroupRequest {
 impl crate::runtime::Operation for AuthorizeSecurityGroupRequest {
     const ACTION: &'static str = "AuthorizeSecurityGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = AuthorizeSecurityGroupResponse;
     type Error = AuthorizeSecurityGroupError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -473,9 +473,6 @@ impl crate::runtime::Operation for AuthorizeSecurityGroupRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         AuthorizeSecurityGroupRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The documented values of `IpProtocol`; [`Other`](Self::Other) holds any value the docs do not list.

@@ -459,8 +459,8 @@ impl AuthorizeSecurityGroupEgressRequest {
 impl crate::runtime::Operation for AuthorizeSecurityGroupEgressRequest {
     const ACTION: &'static str = "AuthorizeSecurityGroupEgress";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = AuthorizeSecurityGroupEgressResponse;
     type Error = AuthorizeSecurityGroupEgressError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -468,9 +468,6 @@ impl crate::runtime::Operation for AuthorizeSecurityGroupEgressRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         AuthorizeSecurityGroupEgressRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 pub use super::shared::ip_protocol::IpProtocol;

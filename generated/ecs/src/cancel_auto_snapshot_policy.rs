@@ -102,7 +102,6 @@ impl CancelAutoSnapshotPolicyRequest {
 impl crate::runtime::Operation for CancelAutoSnapshotPolicyRequest {
     const ACTION: &'static str = "CancelAutoSnapshotPolicy";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CancelAutoSnapshotPolicyResponse;
     type Error = CancelAutoSnapshotPolicyError;

@@ -107,7 +107,6 @@ impl CancelCopyImageRequest {
 impl crate::runtime::Operation for CancelCopyImageRequest {
     const ACTION: &'static str = "CancelCopyImage";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CancelCopyImageResponse;
     type Error = CancelCopyImageError;

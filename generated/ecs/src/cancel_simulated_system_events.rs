@@ -118,7 +118,6 @@ impl CancelSimulatedSystemEventsRequest {
 impl crate::runtime::Operation for CancelSimulatedSystemEventsRequest {
     const ACTION: &'static str = "CancelSimulatedSystemEvents";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CancelSimulatedSystemEventsResponse;
     type Error = CancelSimulatedSystemEventsError;

@@ -103,7 +103,6 @@ impl CancelTaskRequest {
 impl crate::runtime::Operation for CancelTaskRequest {
     const ACTION: &'static str = "CancelTask";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CancelTaskResponse;
     type Error = CancelTaskError;

@@ -110,7 +110,6 @@ impl ConvertNatPublicIpToEipRequest {
 impl crate::runtime::Operation for ConvertNatPublicIpToEipRequest {
     const ACTION: &'static str = "ConvertNatPublicIpToEip";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ConvertNatPublicIpToEipResponse;
     type Error = ConvertNatPublicIpToEipError;

@@ -355,7 +355,6 @@ impl CopyImageRequest {
 impl crate::runtime::Operation for CopyImageRequest {
     const ACTION: &'static str = "CopyImage";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CopyImageResponse;
     type Error = CopyImageError;

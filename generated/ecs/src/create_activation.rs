@@ -250,7 +250,6 @@ impl CreateActivationRequest {
 impl crate::runtime::Operation for CreateActivationRequest {
     const ACTION: &'static str = "CreateActivation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateActivationResponse;
     type Error = CreateActivationError;

@@ -1116,8 +1116,8 @@ impl CreateAutoProvisioningGroupRequest {
 impl crate::runtime::Operation for CreateAutoProvisioningGroupRequest {
     const ACTION: &'static str = "CreateAutoProvisioningGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateAutoProvisioningGroupResponse;
     type Error = CreateAutoProvisioningGroupError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -1125,9 +1125,6 @@ impl crate::runtime::Operation for CreateAutoProvisioningGroupRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateAutoProvisioningGroupRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `LaunchTemplateConfig.N.*` request parameters.

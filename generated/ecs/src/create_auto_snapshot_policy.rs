@@ -355,7 +355,6 @@ impl CreateAutoSnapshotPolicyRequest {
 impl crate::runtime::Operation for CreateAutoSnapshotPolicyRequest {
     const ACTION: &'static str = "CreateAutoSnapshotPolicy";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateAutoSnapshotPolicyResponse;
     type Error = CreateAutoSnapshotPolicyError;

@@ -453,8 +453,8 @@ impl CreateCapacityReservationRequest {
 impl crate::runtime::Operation for CreateCapacityReservationRequest {
     const ACTION: &'static str = "CreateCapacityReservation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateCapacityReservationResponse;
     type Error = CreateCapacityReservationError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -462,9 +462,6 @@ impl crate::runtime::Operation for CreateCapacityReservationRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateCapacityReservationRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `PrivatePoolOptions.*` request parameters.

@@ -255,7 +255,6 @@ impl CreateCommandRequest {
 impl crate::runtime::Operation for CreateCommandRequest {
     const ACTION: &'static str = "CreateCommand";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateCommandResponse;
     type Error = CreateCommandError;

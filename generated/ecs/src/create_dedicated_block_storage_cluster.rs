@@ -326,8 +326,8 @@ impl CreateDedicatedBlockStorageClusterRequest {
 impl crate::runtime::Operation for CreateDedicatedBlockStorageClusterRequest {
     const ACTION: &'static str = "CreateDedicatedBlockStorageCluster";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateDedicatedBlockStorageClusterResponse;
     type Error = CreateDedicatedBlockStorageClusterError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -335,9 +335,6 @@ impl crate::runtime::Operation for CreateDedicatedBlockStorageClusterRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateDedicatedBlockStorageClusterRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The documented values of `Category`; [`Other`](Self::Other) holds any value the docs do not list.

@@ -335,7 +335,6 @@ impl CreateDedicatedHostClusterRequest {
 impl crate::runtime::Operation for CreateDedicatedHostClusterRequest {
     const ACTION: &'static str = "CreateDedicatedHostCluster";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateDedicatedHostClusterResponse;
     type Error = CreateDedicatedHostClusterError;

@@ -263,8 +263,8 @@ impl CreateDeploymentSetRequest {
 impl crate::runtime::Operation for CreateDeploymentSetRequest {
     const ACTION: &'static str = "CreateDeploymentSet";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateDeploymentSetResponse;
     type Error = CreateDeploymentSetError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -272,9 +272,6 @@ impl crate::runtime::Operation for CreateDeploymentSetRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateDeploymentSetRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The documented values of `OnUnableToRedeployFailedInstance`; [`Other`](Self::Other) holds any value the docs do not list.

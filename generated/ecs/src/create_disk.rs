@@ -614,8 +614,8 @@ impl CreateDiskRequest {
 impl crate::runtime::Operation for CreateDiskRequest {
     const ACTION: &'static str = "CreateDisk";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateDiskResponse;
     type Error = CreateDiskError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -623,9 +623,6 @@ impl crate::runtime::Operation for CreateDiskRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateDiskRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `Tag.N.*` request parameters.

@@ -190,7 +190,6 @@ impl CreateDiskReplicaPairRequest {
 impl crate::runtime::Operation for CreateDiskReplicaPairRequest {
     const ACTION: &'static str = "CreateDiskReplicaPair";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateDiskReplicaPairResponse;
     type Error = CreateDiskReplicaPairError;

@@ -477,8 +477,8 @@ impl CreateElasticityAssuranceRequest {
 impl crate::runtime::Operation for CreateElasticityAssuranceRequest {
     const ACTION: &'static str = "CreateElasticityAssurance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateElasticityAssuranceResponse;
     type Error = CreateElasticityAssuranceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -486,9 +486,6 @@ impl crate::runtime::Operation for CreateElasticityAssuranceRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateElasticityAssuranceRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `PrivatePoolOptions.*` request parameters.

@@ -204,8 +204,8 @@ impl CreateHpcClusterRequest {
 impl crate::runtime::Operation for CreateHpcClusterRequest {
     const ACTION: &'static str = "CreateHpcCluster";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateHpcClusterResponse;
     type Error = CreateHpcClusterError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -213,9 +213,6 @@ impl crate::runtime::Operation for CreateHpcClusterRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateHpcClusterRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The successful response of [`CreateHpcClusterRequest`].

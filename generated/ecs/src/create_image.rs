@@ -476,8 +476,8 @@ impl CreateImageRequest {
 impl crate::runtime::Operation for CreateImageRequest {
     const ACTION: &'static str = "CreateImage";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateImageResponse;
     type Error = CreateImageError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -485,9 +485,6 @@ impl crate::runtime::Operation for CreateImageRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateImageRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `DiskDeviceMapping.N.*` request parameters.

@@ -1668,8 +1668,8 @@ impl CreateInstanceRequest {
 impl crate::runtime::Operation for CreateInstanceRequest {
     const ACTION: &'static str = "CreateInstance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateInstanceResponse;
     type Error = CreateInstanceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -1677,9 +1677,6 @@ impl crate::runtime::Operation for CreateInstanceRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateInstanceRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `SystemDisk.*` request parameters.

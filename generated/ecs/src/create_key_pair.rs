@@ -241,7 +241,6 @@ impl CreateKeyPairRequest {
 impl crate::runtime::Operation for CreateKeyPairRequest {
     const ACTION: &'static str = "CreateKeyPair";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateKeyPairResponse;
     type Error = CreateKeyPairError;

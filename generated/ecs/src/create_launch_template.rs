@@ -1440,7 +1440,6 @@ impl CreateLaunchTemplateRequest {
 impl crate::runtime::Operation for CreateLaunchTemplateRequest {
     const ACTION: &'static str = "CreateLaunchTemplate";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateLaunchTemplateResponse;
     type Error = CreateLaunchTemplateError;

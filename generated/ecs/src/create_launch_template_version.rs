@@ -1330,7 +1330,6 @@ impl CreateLaunchTemplateVersionRequest {
 impl crate::runtime::Operation for CreateLaunchTemplateVersionRequest {
     const ACTION: &'static str = "CreateLaunchTemplateVersion";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateLaunchTemplateVersionResponse;
     type Error = CreateLaunchTemplateVersionError;

@@ -476,8 +476,8 @@ impl CreateNetworkInterfaceRequest {
 impl crate::runtime::Operation for CreateNetworkInterfaceRequest {
     const ACTION: &'static str = "CreateNetworkInterface";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateNetworkInterfaceResponse;
     type Error = CreateNetworkInterfaceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -485,9 +485,6 @@ impl crate::runtime::Operation for CreateNetworkInterfaceRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateNetworkInterfaceRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `Tag.N.*` request parameters.

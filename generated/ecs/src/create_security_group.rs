@@ -354,8 +354,8 @@ impl CreateSecurityGroupRequest {
 impl crate::runtime::Operation for CreateSecurityGroupRequest {
     const ACTION: &'static str = "CreateSecurityGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateSecurityGroupResponse;
     type Error = CreateSecurityGroupError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -363,9 +363,6 @@ impl crate::runtime::Operation for CreateSecurityGroupRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateSecurityGroupRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `Tag.N.*` request parameters.

@@ -178,7 +178,6 @@ impl CreateSimulatedSystemEventsRequest {
 impl crate::runtime::Operation for CreateSimulatedSystemEventsRequest {
     const ACTION: &'static str = "CreateSimulatedSystemEvents";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateSimulatedSystemEventsResponse;
     type Error = CreateSimulatedSystemEventsError;

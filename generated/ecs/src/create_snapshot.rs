@@ -419,8 +419,8 @@ impl CreateSnapshotRequest {
 impl crate::runtime::Operation for CreateSnapshotRequest {
     const ACTION: &'static str = "CreateSnapshot";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateSnapshotResponse;
     type Error = CreateSnapshotError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -428,9 +428,6 @@ impl crate::runtime::Operation for CreateSnapshotRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         CreateSnapshotRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `Tag.N.*` request parameters.

@@ -272,7 +272,6 @@ impl CreateSnapshotGroupRequest {
 impl crate::runtime::Operation for CreateSnapshotGroupRequest {
     const ACTION: &'static str = "CreateSnapshotGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = CreateSnapshotGroupResponse;
     type Error = CreateSnapshotGroupError;

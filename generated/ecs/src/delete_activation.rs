@@ -107,7 +107,6 @@ impl DeleteActivationRequest {
 impl crate::runtime::Operation for DeleteActivationRequest {
     const ACTION: &'static str = "DeleteActivation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteActivationResponse;
     type Error = DeleteActivationError;

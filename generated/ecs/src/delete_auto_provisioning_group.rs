@@ -126,7 +126,6 @@ impl DeleteAutoProvisioningGroupRequest {
 impl crate::runtime::Operation for DeleteAutoProvisioningGroupRequest {
     const ACTION: &'static str = "DeleteAutoProvisioningGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteAutoProvisioningGroupResponse;
     type Error = DeleteAutoProvisioningGroupError;

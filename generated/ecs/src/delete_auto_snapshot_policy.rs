@@ -110,7 +110,6 @@ impl DeleteAutoSnapshotPolicyRequest {
 impl crate::runtime::Operation for DeleteAutoSnapshotPolicyRequest {
     const ACTION: &'static str = "DeleteAutoSnapshotPolicy";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteAutoSnapshotPolicyResponse;
     type Error = DeleteAutoSnapshotPolicyError;

@@ -107,7 +107,6 @@ impl DeleteCommandRequest {
 impl crate::runtime::Operation for DeleteCommandRequest {
     const ACTION: &'static str = "DeleteCommand";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteCommandResponse;
     type Error = DeleteCommandError;

@@ -110,7 +110,6 @@ impl DeleteDeploymentSetRequest {
 impl crate::runtime::Operation for DeleteDeploymentSetRequest {
     const ACTION: &'static str = "DeleteDeploymentSet";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteDeploymentSetResponse;
     type Error = DeleteDeploymentSetError;

@@ -86,7 +86,6 @@ impl DeleteDiskRequest {
 impl crate::runtime::Operation for DeleteDiskRequest {
     const ACTION: &'static str = "DeleteDisk";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteDiskResponse;
     type Error = DeleteDiskError;

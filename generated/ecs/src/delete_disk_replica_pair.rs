@@ -102,7 +102,6 @@ impl DeleteDiskReplicaPairRequest {
 impl crate::runtime::Operation for DeleteDiskReplicaPairRequest {
     const ACTION: &'static str = "DeleteDiskReplicaPair";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteDiskReplicaPairResponse;
     type Error = DeleteDiskReplicaPairError;

@@ -138,8 +138,8 @@ impl DeleteHpcClusterRequest {
 impl crate::runtime::Operation for DeleteHpcClusterRequest {
     const ACTION: &'static str = "DeleteHpcCluster";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = DeleteHpcClusterResponse;
     type Error = DeleteHpcClusterError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -147,9 +147,6 @@ impl crate::runtime::Operation for DeleteHpcClusterRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         DeleteHpcClusterRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The successful response of [`DeleteHpcClusterRequest`].

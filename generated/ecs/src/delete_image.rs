@@ -125,7 +125,6 @@ impl DeleteImageRequest {
 impl crate::runtime::Operation for DeleteImageRequest {
     const ACTION: &'static str = "DeleteImage";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteImageResponse;
     type Error = DeleteImageError;

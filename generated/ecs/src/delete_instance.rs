@@ -135,7 +135,6 @@ impl DeleteInstanceRequest {
 impl crate::runtime::Operation for DeleteInstanceRequest {
     const ACTION: &'static str = "DeleteInstance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteInstanceResponse;
     type Error = DeleteInstanceError;

@@ -107,7 +107,6 @@ impl DeleteKeyPairsRequest {
 impl crate::runtime::Operation for DeleteKeyPairsRequest {
     const ACTION: &'static str = "DeleteKeyPairs";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteKeyPairsResponse;
     type Error = DeleteKeyPairsError;

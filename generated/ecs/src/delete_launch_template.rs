@@ -137,7 +137,6 @@ impl DeleteLaunchTemplateRequest {
 impl crate::runtime::Operation for DeleteLaunchTemplateRequest {
     const ACTION: &'static str = "DeleteLaunchTemplate";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteLaunchTemplateResponse;
     type Error = DeleteLaunchTemplateError;

@@ -160,7 +160,6 @@ impl DeleteLaunchTemplateVersionRequest {
 impl crate::runtime::Operation for DeleteLaunchTemplateVersionRequest {
     const ACTION: &'static str = "DeleteLaunchTemplateVersion";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteLaunchTemplateVersionResponse;
     type Error = DeleteLaunchTemplateVersionError;

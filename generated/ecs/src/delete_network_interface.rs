@@ -110,7 +110,6 @@ impl DeleteNetworkInterfaceRequest {
 impl crate::runtime::Operation for DeleteNetworkInterfaceRequest {
     const ACTION: &'static str = "DeleteNetworkInterface";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteNetworkInterfaceResponse;
     type Error = DeleteNetworkInterfaceError;

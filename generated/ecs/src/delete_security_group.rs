@@ -110,7 +110,6 @@ impl DeleteSecurityGroupRequest {
 impl crate::runtime::Operation for DeleteSecurityGroupRequest {
     const ACTION: &'static str = "DeleteSecurityGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteSecurityGroupResponse;
     type Error = DeleteSecurityGroupError;

@@ -114,7 +114,6 @@ impl DeleteSnapshotRequest {
 impl crate::runtime::Operation for DeleteSnapshotRequest {
     const ACTION: &'static str = "DeleteSnapshot";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteSnapshotResponse;
     type Error = DeleteSnapshotError;

@@ -110,7 +110,6 @@ impl DeleteSnapshotGroupRequest {
 impl crate::runtime::Operation for DeleteSnapshotGroupRequest {
     const ACTION: &'static str = "DeleteSnapshotGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeleteSnapshotGroupResponse;
     type Error = DeleteSnapshotGroupError;

@@ -110,7 +110,6 @@ impl DeregisterManagedInstanceRequest {
 impl crate::runtime::Operation for DeregisterManagedInstanceRequest {
     const ACTION: &'static str = "DeregisterManagedInstance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DeregisterManagedInstanceResponse;
     type Error = DeregisterManagedInstanceError;

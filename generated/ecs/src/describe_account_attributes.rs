@@ -183,8 +183,7 @@ impl DescribeAccountAttributesRequest {
 impl crate::runtime::Operation for DescribeAccountAttributesRequest {
     const ACTION: &'static str = "DescribeAccountAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeAccountAttributesResponse;
     type Error = DescribeAccountAttributesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -179,8 +179,7 @@ impl DescribeActivationsRequest {
 impl crate::runtime::Operation for DescribeActivationsRequest {
     const ACTION: &'static str = "DescribeActivations";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeActivationsResponse;
     type Error = DescribeActivationsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

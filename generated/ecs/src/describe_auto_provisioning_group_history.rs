@@ -204,8 +204,7 @@ impl DescribeAutoProvisioningGroupHistoryRequest {
 impl crate::runtime::Operation for DescribeAutoProvisioningGroupHistoryRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroupHistory";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeAutoProvisioningGroupHistoryResponse;
     type Error = DescribeAutoProvisioningGroupHistoryError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -160,8 +160,7 @@ impl DescribeAutoProvisioningGroupInstancesRequest {
 impl crate::runtime::Operation for DescribeAutoProvisioningGroupInstancesRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroupInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeAutoProvisioningGroupInstancesResponse;
     type Error = DescribeAutoProvisioningGroupInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

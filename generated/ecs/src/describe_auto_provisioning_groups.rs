@@ -242,8 +242,7 @@ impl DescribeAutoProvisioningGroupsRequest {
 impl crate::runtime::Operation for DescribeAutoProvisioningGroupsRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroups";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeAutoProvisioningGroupsResponse;
     type Error = DescribeAutoProvisioningGroupsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

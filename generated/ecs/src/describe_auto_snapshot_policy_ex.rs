@@ -249,8 +249,7 @@ impl DescribeAutoSnapshotPolicyExRequest {
 impl crate::runtime::Operation for DescribeAutoSnapshotPolicyExRequest {
     const ACTION: &'static str = "DescribeAutoSnapshotPolicyEx";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeAutoSnapshotPolicyExResponse;
     type Error = DescribeAutoSnapshotPolicyExError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

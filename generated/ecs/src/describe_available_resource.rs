@@ -470,8 +470,7 @@ impl DescribeAvailableResourceRequest {
 impl crate::runtime::Operation for DescribeAvailableResourceRequest {
     const ACTION: &'static str = "DescribeAvailableResource";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeAvailableResourceResponse;
     type Error = DescribeAvailableResourceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

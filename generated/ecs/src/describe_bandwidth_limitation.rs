@@ -230,8 +230,7 @@ impl DescribeBandwidthLimitationRequest {
 impl crate::runtime::Operation for DescribeBandwidthLimitationRequest {
     const ACTION: &'static str = "DescribeBandwidthLimitation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeBandwidthLimitationResponse;
     type Error = DescribeBandwidthLimitationError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -152,8 +152,7 @@ impl DescribeCapacityReservationInstancesRequest {
 impl crate::runtime::Operation for DescribeCapacityReservationInstancesRequest {
     const ACTION: &'static str = "DescribeCapacityReservationInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeCapacityReservationInstancesResponse;
     type Error = DescribeCapacityReservationInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

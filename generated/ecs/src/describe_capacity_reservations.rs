@@ -277,8 +277,7 @@ impl DescribeCapacityReservationsRequest {
 impl crate::runtime::Operation for DescribeCapacityReservationsRequest {
     const ACTION: &'static str = "DescribeCapacityReservations";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeCapacityReservationsResponse;
     type Error = DescribeCapacityReservationsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

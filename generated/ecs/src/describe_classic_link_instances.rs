@@ -177,8 +177,7 @@ impl DescribeClassicLinkInstancesRequest {
 impl crate::runtime::Operation for DescribeClassicLinkInstancesRequest {
     const ACTION: &'static str = "DescribeClassicLinkInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeClassicLinkInstancesResponse;
     type Error = DescribeClassicLinkInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

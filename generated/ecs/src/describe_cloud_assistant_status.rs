@@ -202,8 +202,7 @@ impl DescribeCloudAssistantStatusRequest {
 impl crate::runtime::Operation for DescribeCloudAssistantStatusRequest {
     const ACTION: &'static str = "DescribeCloudAssistantStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeCloudAssistantStatusResponse;
     type Error = DescribeCloudAssistantStatusError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

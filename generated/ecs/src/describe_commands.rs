@@ -275,8 +275,7 @@ impl DescribeCommandsRequest {
 impl crate::runtime::Operation for DescribeCommandsRequest {
     const ACTION: &'static str = "DescribeCommands";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeCommandsResponse;
     type Error = DescribeCommandsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -261,8 +261,7 @@ impl DescribeDedicatedBlockStorageClustersRequest {
 impl crate::runtime::Operation for DescribeDedicatedBlockStorageClustersRequest {
     const ACTION: &'static str = "DescribeDedicatedBlockStorageClusters";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDedicatedBlockStorageClustersResponse;
     type Error = DescribeDedicatedBlockStorageClustersError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -110,8 +110,7 @@ impl DescribeDedicatedHostAutoRenewRequest {
 impl crate::runtime::Operation for DescribeDedicatedHostAutoRenewRequest {
     const ACTION: &'static str = "DescribeDedicatedHostAutoRenew";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDedicatedHostAutoRenewResponse;
     type Error = DescribeDedicatedHostAutoRenewError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -139,8 +139,7 @@ impl DescribeDedicatedHostTypesRequest {
 impl crate::runtime::Operation for DescribeDedicatedHostTypesRequest {
     const ACTION: &'static str = "DescribeDedicatedHostTypes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDedicatedHostTypesResponse;
     type Error = DescribeDedicatedHostTypesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

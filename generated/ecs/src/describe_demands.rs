@@ -329,8 +329,7 @@ impl DescribeDemandsRequest {
 impl crate::runtime::Operation for DescribeDemandsRequest {
     const ACTION: &'static str = "DescribeDemands";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDemandsResponse;
     type Error = DescribeDemandsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

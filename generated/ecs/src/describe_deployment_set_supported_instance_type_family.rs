@@ -100,8 +100,7 @@ impl crate::runtime::Operation
 for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     const ACTION: &'static str = "DescribeDeploymentSetSupportedInstanceTypeFamily";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDeploymentSetSupportedInstanceTypeFamilyResponse;
     type Error = DescribeDeploymentSetSupportedInstanceTypeFamilyError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

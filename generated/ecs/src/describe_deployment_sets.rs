@@ -272,8 +272,7 @@ impl DescribeDeploymentSetsRequest {
 impl crate::runtime::Operation for DescribeDeploymentSetsRequest {
     const ACTION: &'static str = "DescribeDeploymentSets";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDeploymentSetsResponse;
     type Error = DescribeDeploymentSetsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

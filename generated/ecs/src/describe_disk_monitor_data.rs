@@ -167,8 +167,7 @@ impl DescribeDiskMonitorDataRequest {
 impl crate::runtime::Operation for DescribeDiskMonitorDataRequest {
     const ACTION: &'static str = "DescribeDiskMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDiskMonitorDataResponse;
     type Error = DescribeDiskMonitorDataError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

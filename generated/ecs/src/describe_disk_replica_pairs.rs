@@ -143,8 +143,7 @@ impl DescribeDiskReplicaPairsRequest {
 impl crate::runtime::Operation for DescribeDiskReplicaPairsRequest {
     const ACTION: &'static str = "DescribeDiskReplicaPairs";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDiskReplicaPairsResponse;
     type Error = DescribeDiskReplicaPairsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

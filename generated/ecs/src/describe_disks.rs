@@ -798,8 +798,7 @@ impl DescribeDisksRequest {
 impl crate::runtime::Operation for DescribeDisksRequest {
     const ACTION: &'static str = "DescribeDisks";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDisksResponse;
     type Error = DescribeDisksError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

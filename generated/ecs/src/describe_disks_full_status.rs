@@ -329,8 +329,7 @@ impl DescribeDisksFullStatusRequest {
 impl crate::runtime::Operation for DescribeDisksFullStatusRequest {
     const ACTION: &'static str = "DescribeDisksFullStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeDisksFullStatusResponse;
     type Error = DescribeDisksFullStatusError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

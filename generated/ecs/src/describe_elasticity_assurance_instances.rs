@@ -145,8 +145,7 @@ impl DescribeElasticityAssuranceInstancesRequest {
 impl crate::runtime::Operation for DescribeElasticityAssuranceInstancesRequest {
     const ACTION: &'static str = "DescribeElasticityAssuranceInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeElasticityAssuranceInstancesResponse;
     type Error = DescribeElasticityAssuranceInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -254,8 +254,7 @@ impl DescribeElasticityAssurancesRequest {
 impl crate::runtime::Operation for DescribeElasticityAssurancesRequest {
     const ACTION: &'static str = "DescribeElasticityAssurances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeElasticityAssurancesResponse;
     type Error = DescribeElasticityAssurancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -197,8 +197,7 @@ impl DescribeEniMonitorDataRequest {
 impl crate::runtime::Operation for DescribeEniMonitorDataRequest {
     const ACTION: &'static str = "DescribeEniMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeEniMonitorDataResponse;
     type Error = DescribeEniMonitorDataError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -195,8 +195,8 @@ impl DescribeHpcClustersRequest {
 impl crate::runtime::Operation for DescribeHpcClustersRequest {
     const ACTION: &'static str = "DescribeHpcClusters";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = DescribeHpcClustersResponse;
     type Error = DescribeHpcClustersError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -204,9 +204,6 @@ impl crate::runtime::Operation for DescribeHpcClustersRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         DescribeHpcClustersRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The successful response of [`DescribeHpcClustersRequest`].

@@ -142,8 +142,7 @@ impl DescribeImageFromFamilyRequest {
 impl crate::runtime::Operation for DescribeImageFromFamilyRequest {
     const ACTION: &'static str = "DescribeImageFromFamily";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeImageFromFamilyResponse;
     type Error = DescribeImageFromFamilyError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -156,8 +156,7 @@ impl DescribeImageSharePermissionRequest {
 impl crate::runtime::Operation for DescribeImageSharePermissionRequest {
     const ACTION: &'static str = "DescribeImageSharePermission";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeImageSharePermissionResponse;
     type Error = DescribeImageSharePermissionError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -156,8 +156,7 @@ impl DescribeImageSupportInstanceTypesRequest {
 impl crate::runtime::Operation for DescribeImageSupportInstanceTypesRequest {
     const ACTION: &'static str = "DescribeImageSupportInstanceTypes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeImageSupportInstanceTypesResponse;
     type Error = DescribeImageSupportInstanceTypesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -562,8 +562,7 @@ impl DescribeImagesRequest {
 impl crate::runtime::Operation for DescribeImagesRequest {
     const ACTION: &'static str = "DescribeImages";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeImagesResponse;
     type Error = DescribeImagesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -160,8 +160,7 @@ impl DescribeInstanceAttachmentAttributesRequest {
 impl crate::runtime::Operation for DescribeInstanceAttachmentAttributesRequest {
     const ACTION: &'static str = "DescribeInstanceAttachmentAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceAttachmentAttributesResponse;
     type Error = DescribeInstanceAttachmentAttributesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -202,8 +202,7 @@ impl DescribeInstanceAutoRenewAttributeRequest {
 impl crate::runtime::Operation for DescribeInstanceAutoRenewAttributeRequest {
     const ACTION: &'static str = "DescribeInstanceAutoRenewAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceAutoRenewAttributeResponse;
     type Error = DescribeInstanceAutoRenewAttributeError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -459,8 +459,7 @@ impl DescribeInstanceHistoryEventsRequest {
 impl crate::runtime::Operation for DescribeInstanceHistoryEventsRequest {
     const ACTION: &'static str = "DescribeInstanceHistoryEvents";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceHistoryEventsResponse;
     type Error = DescribeInstanceHistoryEventsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -173,8 +173,7 @@ impl DescribeInstanceMaintenanceAttributesRequest {
 impl crate::runtime::Operation for DescribeInstanceMaintenanceAttributesRequest {
     const ACTION: &'static str = "DescribeInstanceMaintenanceAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceMaintenanceAttributesResponse;
     type Error = DescribeInstanceMaintenanceAttributesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -236,8 +236,7 @@ impl DescribeInstanceModificationPriceRequest {
 impl crate::runtime::Operation for DescribeInstanceModificationPriceRequest {
     const ACTION: &'static str = "DescribeInstanceModificationPrice";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceModificationPriceResponse;
     type Error = DescribeInstanceModificationPriceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

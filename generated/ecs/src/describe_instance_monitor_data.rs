@@ -167,8 +167,7 @@ impl DescribeInstanceMonitorDataRequest {
 impl crate::runtime::Operation for DescribeInstanceMonitorDataRequest {
     const ACTION: &'static str = "DescribeInstanceMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceMonitorDataResponse;
     type Error = DescribeInstanceMonitorDataError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -181,8 +181,7 @@ impl DescribeInstanceRamRoleRequest {
 impl crate::runtime::Operation for DescribeInstanceRamRoleRequest {
     const ACTION: &'static str = "DescribeInstanceRamRole";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceRamRoleResponse;
     type Error = DescribeInstanceRamRoleError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

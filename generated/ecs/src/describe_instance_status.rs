@@ -207,8 +207,7 @@ impl DescribeInstanceStatusRequest {
 impl crate::runtime::Operation for DescribeInstanceStatusRequest {
     const ACTION: &'static str = "DescribeInstanceStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceStatusResponse;
     type Error = DescribeInstanceStatusError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

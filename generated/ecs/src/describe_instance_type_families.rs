@@ -128,8 +128,7 @@ impl DescribeInstanceTypeFamiliesRequest {
 impl crate::runtime::Operation for DescribeInstanceTypeFamiliesRequest {
     const ACTION: &'static str = "DescribeInstanceTypeFamilies";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceTypeFamiliesResponse;
     type Error = DescribeInstanceTypeFamiliesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

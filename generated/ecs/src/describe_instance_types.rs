@@ -134,8 +134,7 @@ impl DescribeInstanceTypesRequest {
 impl crate::runtime::Operation for DescribeInstanceTypesRequest {
     const ACTION: &'static str = "DescribeInstanceTypes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceTypesResponse;
     type Error = DescribeInstanceTypesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

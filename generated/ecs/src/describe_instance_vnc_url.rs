@@ -110,8 +110,7 @@ impl DescribeInstanceVncUrlRequest {
 impl crate::runtime::Operation for DescribeInstanceVncUrlRequest {
     const ACTION: &'static str = "DescribeInstanceVncUrl";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstanceVncUrlResponse;
     type Error = DescribeInstanceVncUrlError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -929,8 +929,7 @@ impl DescribeInstancesRequest {
 impl crate::runtime::Operation for DescribeInstancesRequest {
     const ACTION: &'static str = "DescribeInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstancesResponse;
     type Error = DescribeInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -420,8 +420,7 @@ impl DescribeInstancesFullStatusRequest {
 impl crate::runtime::Operation for DescribeInstancesFullStatusRequest {
     const ACTION: &'static str = "DescribeInstancesFullStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInstancesFullStatusResponse;
     type Error = DescribeInstancesFullStatusError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

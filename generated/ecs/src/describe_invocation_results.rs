@@ -284,8 +284,7 @@ impl DescribeInvocationResultsRequest {
 impl crate::runtime::Operation for DescribeInvocationResultsRequest {
     const ACTION: &'static str = "DescribeInvocationResults";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInvocationResultsResponse;
     type Error = DescribeInvocationResultsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

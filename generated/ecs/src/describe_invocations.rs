@@ -342,8 +342,7 @@ impl DescribeInvocationsRequest {
 impl crate::runtime::Operation for DescribeInvocationsRequest {
     const ACTION: &'static str = "DescribeInvocations";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeInvocationsResponse;
     type Error = DescribeInvocationsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

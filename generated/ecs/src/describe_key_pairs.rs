@@ -275,8 +275,7 @@ impl DescribeKeyPairsRequest {
 impl crate::runtime::Operation for DescribeKeyPairsRequest {
     const ACTION: &'static str = "DescribeKeyPairs";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeKeyPairsResponse;
     type Error = DescribeKeyPairsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

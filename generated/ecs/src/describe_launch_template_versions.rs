@@ -259,8 +259,7 @@ impl DescribeLaunchTemplateVersionsRequest {
 impl crate::runtime::Operation for DescribeLaunchTemplateVersionsRequest {
     const ACTION: &'static str = "DescribeLaunchTemplateVersions";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeLaunchTemplateVersionsResponse;
     type Error = DescribeLaunchTemplateVersionsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

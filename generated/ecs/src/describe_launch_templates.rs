@@ -237,8 +237,7 @@ impl DescribeLaunchTemplatesRequest {
 impl crate::runtime::Operation for DescribeLaunchTemplatesRequest {
     const ACTION: &'static str = "DescribeLaunchTemplates";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeLaunchTemplatesResponse;
     type Error = DescribeLaunchTemplatesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

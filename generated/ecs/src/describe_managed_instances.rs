@@ -253,8 +253,7 @@ impl DescribeManagedInstancesRequest {
 impl crate::runtime::Operation for DescribeManagedInstancesRequest {
     const ACTION: &'static str = "DescribeManagedInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeManagedInstancesResponse;
     type Error = DescribeManagedInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

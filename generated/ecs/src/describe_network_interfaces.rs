@@ -510,8 +510,7 @@ impl DescribeNetworkInterfacesRequest {
 impl crate::runtime::Operation for DescribeNetworkInterfacesRequest {
     const ACTION: &'static str = "DescribeNetworkInterfaces";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeNetworkInterfacesResponse;
     type Error = DescribeNetworkInterfacesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -826,8 +826,7 @@ impl DescribePriceRequest {
 impl crate::runtime::Operation for DescribePriceRequest {
     const ACTION: &'static str = "DescribePrice";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribePriceResponse;
     type Error = DescribePriceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

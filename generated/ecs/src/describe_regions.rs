@@ -167,8 +167,7 @@ impl DescribeRegionsRequest {
 impl crate::runtime::Operation for DescribeRegionsRequest {
     const ACTION: &'static str = "DescribeRegions";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeRegionsResponse;
     type Error = DescribeRegionsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -187,8 +187,7 @@ impl DescribeRenewalPriceRequest {
 impl crate::runtime::Operation for DescribeRenewalPriceRequest {
     const ACTION: &'static str = "DescribeRenewalPrice";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeRenewalPriceResponse;
     type Error = DescribeRenewalPriceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

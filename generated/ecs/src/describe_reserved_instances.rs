@@ -475,8 +475,7 @@ impl DescribeReservedInstancesRequest {
 impl crate::runtime::Operation for DescribeReservedInstancesRequest {
     const ACTION: &'static str = "DescribeReservedInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeReservedInstancesResponse;
     type Error = DescribeReservedInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -248,8 +248,7 @@ impl DescribeResourcesModificationRequest {
 impl crate::runtime::Operation for DescribeResourcesModificationRequest {
     const ACTION: &'static str = "DescribeResourcesModification";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeResourcesModificationResponse;
     type Error = DescribeResourcesModificationError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -167,8 +167,7 @@ impl DescribeSecurityGroupAttributeRequest {
 impl crate::runtime::Operation for DescribeSecurityGroupAttributeRequest {
     const ACTION: &'static str = "DescribeSecurityGroupAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSecurityGroupAttributeResponse;
     type Error = DescribeSecurityGroupAttributeError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -121,8 +121,7 @@ impl DescribeSecurityGroupReferencesRequest {
 impl crate::runtime::Operation for DescribeSecurityGroupReferencesRequest {
     const ACTION: &'static str = "DescribeSecurityGroupReferences";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSecurityGroupReferencesResponse;
     type Error = DescribeSecurityGroupReferencesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -359,8 +359,7 @@ impl DescribeSecurityGroupsRequest {
 impl crate::runtime::Operation for DescribeSecurityGroupsRequest {
     const ACTION: &'static str = "DescribeSecurityGroups";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSecurityGroupsResponse;
     type Error = DescribeSecurityGroupsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

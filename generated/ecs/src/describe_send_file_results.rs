@@ -198,8 +198,7 @@ impl DescribeSendFileResultsRequest {
 impl crate::runtime::Operation for DescribeSendFileResultsRequest {
     const ACTION: &'static str = "DescribeSendFileResults";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSendFileResultsResponse;
     type Error = DescribeSendFileResultsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -243,8 +243,7 @@ impl DescribeSnapshotGroupsRequest {
 impl crate::runtime::Operation for DescribeSnapshotGroupsRequest {
     const ACTION: &'static str = "DescribeSnapshotGroups";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSnapshotGroupsResponse;
     type Error = DescribeSnapshotGroupsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -196,8 +196,7 @@ impl DescribeSnapshotLinksRequest {
 impl crate::runtime::Operation for DescribeSnapshotLinksRequest {
     const ACTION: &'static str = "DescribeSnapshotLinks";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSnapshotLinksResponse;
     type Error = DescribeSnapshotLinksError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

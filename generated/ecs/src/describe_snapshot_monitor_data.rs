@@ -196,8 +196,7 @@ impl DescribeSnapshotMonitorDataRequest {
 impl crate::runtime::Operation for DescribeSnapshotMonitorDataRequest {
     const ACTION: &'static str = "DescribeSnapshotMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSnapshotMonitorDataResponse;
     type Error = DescribeSnapshotMonitorDataError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

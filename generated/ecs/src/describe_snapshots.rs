@@ -574,8 +574,7 @@ impl DescribeSnapshotsRequest {
 impl crate::runtime::Operation for DescribeSnapshotsRequest {
     const ACTION: &'static str = "DescribeSnapshots";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSnapshotsResponse;
     type Error = DescribeSnapshotsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

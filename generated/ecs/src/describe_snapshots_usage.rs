@@ -97,8 +97,7 @@ impl DescribeSnapshotsUsageRequest {
 impl crate::runtime::Operation for DescribeSnapshotsUsageRequest {
     const ACTION: &'static str = "DescribeSnapshotsUsage";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSnapshotsUsageResponse;
     type Error = DescribeSnapshotsUsageError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

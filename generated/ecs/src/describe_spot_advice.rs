@@ -303,8 +303,7 @@ impl DescribeSpotAdviceRequest {
 impl crate::runtime::Operation for DescribeSpotAdviceRequest {
     const ACTION: &'static str = "DescribeSpotAdvice";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSpotAdviceResponse;
     type Error = DescribeSpotAdviceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

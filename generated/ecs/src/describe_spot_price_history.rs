@@ -308,8 +308,7 @@ impl DescribeSpotPriceHistoryRequest {
 impl crate::runtime::Operation for DescribeSpotPriceHistoryRequest {
     const ACTION: &'static str = "DescribeSpotPriceHistory";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeSpotPriceHistoryResponse;
     type Error = DescribeSpotPriceHistoryError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

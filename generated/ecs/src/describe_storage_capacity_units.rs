@@ -296,8 +296,7 @@ impl DescribeStorageCapacityUnitsRequest {
 impl crate::runtime::Operation for DescribeStorageCapacityUnitsRequest {
     const ACTION: &'static str = "DescribeStorageCapacityUnits";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeStorageCapacityUnitsResponse;
     type Error = DescribeStorageCapacityUnitsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

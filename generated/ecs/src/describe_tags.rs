@@ -216,8 +216,7 @@ impl DescribeTagsRequest {
 impl crate::runtime::Operation for DescribeTagsRequest {
     const ACTION: &'static str = "DescribeTags";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeTagsResponse;
     type Error = DescribeTagsError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

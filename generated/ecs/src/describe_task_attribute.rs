@@ -110,8 +110,7 @@ impl DescribeTaskAttributeRequest {
 impl crate::runtime::Operation for DescribeTaskAttributeRequest {
     const ACTION: &'static str = "DescribeTaskAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeTaskAttributeResponse;
     type Error = DescribeTaskAttributeError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

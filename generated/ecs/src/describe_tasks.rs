@@ -273,8 +273,7 @@ impl DescribeTasksRequest {
 impl crate::runtime::Operation for DescribeTasksRequest {
     const ACTION: &'static str = "DescribeTasks";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeTasksResponse;
     type Error = DescribeTasksError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -99,8 +99,7 @@ impl DescribeUserDataRequest {
 impl crate::runtime::Operation for DescribeUserDataRequest {
     const ACTION: &'static str = "DescribeUserData";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeUserDataResponse;
     type Error = DescribeUserDataError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -99,8 +99,7 @@ impl DescribeUserdataRequest {
 impl crate::runtime::Operation for DescribeUserdataRequest {
     const ACTION: &'static str = "DescribeUserdata";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeUserdataResponse;
     type Error = DescribeUserdataError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -181,8 +181,7 @@ impl DescribeZonesRequest {
 impl crate::runtime::Operation for DescribeZonesRequest {
     const ACTION: &'static str = "DescribeZones";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = DescribeZonesResponse;
     type Error = DescribeZonesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

@@ -123,7 +123,6 @@ impl DetachClassicLinkVpcRequest {
 impl crate::runtime::Operation for DetachClassicLinkVpcRequest {
     const ACTION: &'static str = "DetachClassicLinkVpc";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DetachClassicLinkVpcResponse;
     type Error = DetachClassicLinkVpcError;

@@ -103,7 +103,6 @@ impl DetachDiskRequest {
 impl crate::runtime::Operation for DetachDiskRequest {
     const ACTION: &'static str = "DetachDisk";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DetachDiskResponse;
     type Error = DetachDiskError;

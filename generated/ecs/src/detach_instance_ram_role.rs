@@ -127,7 +127,6 @@ impl DetachInstanceRamRoleRequest {
 impl crate::runtime::Operation for DetachInstanceRamRoleRequest {
     const ACTION: &'static str = "DetachInstanceRamRole";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DetachInstanceRamRoleResponse;
     type Error = DetachInstanceRamRoleError;

@@ -120,7 +120,6 @@ impl DetachKeyPairRequest {
 impl crate::runtime::Operation for DetachKeyPairRequest {
     const ACTION: &'static str = "DetachKeyPair";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DetachKeyPairResponse;
     type Error = DetachKeyPairError;

@@ -123,7 +123,6 @@ impl DetachNetworkInterfaceRequest {
 impl crate::runtime::Operation for DetachNetworkInterfaceRequest {
     const ACTION: &'static str = "DetachNetworkInterface";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DetachNetworkInterfaceResponse;
     type Error = DetachNetworkInterfaceError;

@@ -107,7 +107,6 @@ impl DisableActivationRequest {
 impl crate::runtime::Operation for DisableActivationRequest {
     const ACTION: &'static str = "DisableActivation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = DisableActivationResponse;
     type Error = DisableActivationError;

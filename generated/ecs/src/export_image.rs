@@ -201,7 +201,6 @@ impl ExportImageRequest {
 impl crate::runtime::Operation for ExportImageRequest {
     const ACTION: &'static str = "ExportImage";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ExportImageResponse;
     type Error = ExportImageError;

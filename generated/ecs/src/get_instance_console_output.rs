@@ -132,7 +132,6 @@ impl GetInstanceConsoleOutputRequest {
 impl crate::runtime::Operation for GetInstanceConsoleOutputRequest {
     const ACTION: &'static str = "GetInstanceConsoleOutput";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = GetInstanceConsoleOutputResponse;
     type Error = GetInstanceConsoleOutputError;

@@ -129,7 +129,6 @@ impl GetInstanceScreenshotRequest {
 impl crate::runtime::Operation for GetInstanceScreenshotRequest {
     const ACTION: &'static str = "GetInstanceScreenshot";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = GetInstanceScreenshotResponse;
     type Error = GetInstanceScreenshotError;

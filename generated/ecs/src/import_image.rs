@@ -473,7 +473,6 @@ impl ImportImageRequest {
 impl crate::runtime::Operation for ImportImageRequest {
     const ACTION: &'static str = "ImportImage";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ImportImageResponse;
     type Error = ImportImageError;

@@ -254,7 +254,6 @@ impl ImportKeyPairRequest {
 impl crate::runtime::Operation for ImportKeyPairRequest {
     const ACTION: &'static str = "ImportKeyPair";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ImportKeyPairResponse;
     type Error = ImportKeyPairError;

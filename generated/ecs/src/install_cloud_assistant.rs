@@ -118,7 +118,6 @@ impl InstallCloudAssistantRequest {
 impl crate::runtime::Operation for InstallCloudAssistantRequest {
     const ACTION: &'static str = "InstallCloudAssistant";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = InstallCloudAssistantResponse;
     type Error = InstallCloudAssistantError;

@@ -294,7 +294,6 @@ impl InvokeCommandRequest {
 impl crate::runtime::Operation for InvokeCommandRequest {
     const ACTION: &'static str = "InvokeCommand";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = InvokeCommandResponse;
     type Error = InvokeCommandError;

@@ -183,7 +183,6 @@ impl JoinResourceGroupRequest {
 impl crate::runtime::Operation for JoinResourceGroupRequest {
     const ACTION: &'static str = "JoinResourceGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = JoinResourceGroupResponse;
     type Error = JoinResourceGroupError;

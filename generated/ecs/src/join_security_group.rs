@@ -156,7 +156,6 @@ impl JoinSecurityGroupRequest {
 impl crate::runtime::Operation for JoinSecurityGroupRequest {
     const ACTION: &'static str = "JoinSecurityGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = JoinSecurityGroupResponse;
     type Error = JoinSecurityGroupError;

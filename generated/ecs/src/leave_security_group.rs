@@ -159,7 +159,6 @@ impl LeaveSecurityGroupRequest {
 impl crate::runtime::Operation for LeaveSecurityGroupRequest {
     const ACTION: &'static str = "LeaveSecurityGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = LeaveSecurityGroupResponse;
     type Error = LeaveSecurityGroupError;

@@ -4,6 +4,14 @@
 //! Each API is a module behind a cargo feature of the same name; `default` enables all of them. [`runtime`] (the `alibabacloud-runtime` crate) holds what every API shares, [`CommonError`] the error codes common to every API.
 mod common_error;
 mod shared;
+mod endpoints;
+pub use endpoints::ENDPOINTS;
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
+#[cfg(feature = "blocking")]
+pub use client::blocking;
 pub use alibabacloud_runtime as runtime;
 pub use common_error::CommonError;
 pub use runtime::{ErrorBody, Operation, ValidationErrors, Violation};

@@ -273,8 +273,7 @@ impl ListTagResourcesRequest {
 impl crate::runtime::Operation for ListTagResourcesRequest {
     const ACTION: &'static str = "ListTagResources";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = false;
     type Response = ListTagResourcesResponse;
     type Error = ListTagResourcesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {

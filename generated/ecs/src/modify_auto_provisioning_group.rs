@@ -385,7 +385,6 @@ impl ModifyAutoProvisioningGroupRequest {
 impl crate::runtime::Operation for ModifyAutoProvisioningGroupRequest {
     const ACTION: &'static str = "ModifyAutoProvisioningGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyAutoProvisioningGroupResponse;
     type Error = ModifyAutoProvisioningGroupError;

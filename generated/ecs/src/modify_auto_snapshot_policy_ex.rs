@@ -191,7 +191,6 @@ impl ModifyAutoSnapshotPolicyExRequest {
 impl crate::runtime::Operation for ModifyAutoSnapshotPolicyExRequest {
     const ACTION: &'static str = "ModifyAutoSnapshotPolicyEx";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyAutoSnapshotPolicyExResponse;
     type Error = ModifyAutoSnapshotPolicyExError;

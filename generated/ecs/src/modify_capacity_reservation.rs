@@ -288,7 +288,6 @@ impl ModifyCapacityReservationRequest {
 impl crate::runtime::Operation for ModifyCapacityReservationRequest {
     const ACTION: &'static str = "ModifyCapacityReservation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyCapacityReservationResponse;
     type Error = ModifyCapacityReservationError;

@@ -208,7 +208,6 @@ impl ModifyCommandRequest {
 impl crate::runtime::Operation for ModifyCommandRequest {
     const ACTION: &'static str = "ModifyCommand";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyCommandResponse;
     type Error = ModifyCommandError;

@@ -347,7 +347,6 @@ impl ModifyDedicatedHostAttributeRequest {
 impl crate::runtime::Operation for ModifyDedicatedHostAttributeRequest {
     const ACTION: &'static str = "ModifyDedicatedHostAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAttributeResponse;
     type Error = ModifyDedicatedHostAttributeError;

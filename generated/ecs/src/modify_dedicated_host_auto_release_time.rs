@@ -143,7 +143,6 @@ impl ModifyDedicatedHostAutoReleaseTimeRequest {
 impl crate::runtime::Operation for ModifyDedicatedHostAutoReleaseTimeRequest {
     const ACTION: &'static str = "ModifyDedicatedHostAutoReleaseTime";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAutoReleaseTimeResponse;
     type Error = ModifyDedicatedHostAutoReleaseTimeError;

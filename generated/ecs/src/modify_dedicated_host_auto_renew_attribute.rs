@@ -202,7 +202,6 @@ impl ModifyDedicatedHostAutoRenewAttributeRequest {
 impl crate::runtime::Operation for ModifyDedicatedHostAutoRenewAttributeRequest {
     const ACTION: &'static str = "ModifyDedicatedHostAutoRenewAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAutoRenewAttributeResponse;
     type Error = ModifyDedicatedHostAutoRenewAttributeError;

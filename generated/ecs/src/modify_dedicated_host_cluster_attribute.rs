@@ -195,7 +195,6 @@ impl ModifyDedicatedHostClusterAttributeRequest {
 impl crate::runtime::Operation for ModifyDedicatedHostClusterAttributeRequest {
     const ACTION: &'static str = "ModifyDedicatedHostClusterAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostClusterAttributeResponse;
     type Error = ModifyDedicatedHostClusterAttributeError;

@@ -195,7 +195,6 @@ impl ModifyDeploymentSetAttributeRequest {
 impl crate::runtime::Operation for ModifyDeploymentSetAttributeRequest {
     const ACTION: &'static str = "ModifyDeploymentSetAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyDeploymentSetAttributeResponse;
     type Error = ModifyDeploymentSetAttributeError;

@@ -298,7 +298,6 @@ impl ModifyDiskAttributeRequest {
 impl crate::runtime::Operation for ModifyDiskAttributeRequest {
     const ACTION: &'static str = "ModifyDiskAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyDiskAttributeResponse;
     type Error = ModifyDiskAttributeError;

@@ -201,8 +201,8 @@ impl ModifyDiskChargeTypeRequest {
 impl crate::runtime::Operation for ModifyDiskChargeTypeRequest {
     const ACTION: &'static str = "ModifyDiskChargeType";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyDiskChargeTypeResponse;
     type Error = ModifyDiskChargeTypeError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -210,9 +210,6 @@ impl crate::runtime::Operation for ModifyDiskChargeTypeRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifyDiskChargeTypeRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 pub use super::shared::disk_charge_type::DiskChargeType;

@@ -181,7 +181,6 @@ impl ModifyDiskSpecRequest {
 impl crate::runtime::Operation for ModifyDiskSpecRequest {
     const ACTION: &'static str = "ModifyDiskSpec";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyDiskSpecResponse;
     type Error = ModifyDiskSpecError;

@@ -170,7 +170,6 @@ impl ModifyElasticityAssuranceRequest {
 impl crate::runtime::Operation for ModifyElasticityAssuranceRequest {
     const ACTION: &'static str = "ModifyElasticityAssurance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyElasticityAssuranceResponse;
     type Error = ModifyElasticityAssuranceError;

@@ -216,8 +216,8 @@ impl ModifyHpcClusterAttributeRequest {
 impl crate::runtime::Operation for ModifyHpcClusterAttributeRequest {
     const ACTION: &'static str = "ModifyHpcClusterAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyHpcClusterAttributeResponse;
     type Error = ModifyHpcClusterAttributeError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -225,9 +225,6 @@ impl crate::runtime::Operation for ModifyHpcClusterAttributeRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifyHpcClusterAttributeRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The successful response of [`ModifyHpcClusterAttributeRequest`].

@@ -318,7 +318,6 @@ impl ModifyImageAttributeRequest {
 impl crate::runtime::Operation for ModifyImageAttributeRequest {
     const ACTION: &'static str = "ModifyImageAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyImageAttributeResponse;
     type Error = ModifyImageAttributeError;

@@ -166,7 +166,6 @@ impl ModifyImageSharePermissionRequest {
 impl crate::runtime::Operation for ModifyImageSharePermissionRequest {
     const ACTION: &'static str = "ModifyImageSharePermission";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyImageSharePermissionResponse;
     type Error = ModifyImageSharePermissionError;

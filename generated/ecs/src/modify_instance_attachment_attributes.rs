@@ -126,7 +126,6 @@ impl ModifyInstanceAttachmentAttributesRequest {
 impl crate::runtime::Operation for ModifyInstanceAttachmentAttributesRequest {
     const ACTION: &'static str = "ModifyInstanceAttachmentAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAttachmentAttributesResponse;
     type Error = ModifyInstanceAttachmentAttributesError;

@@ -389,7 +389,6 @@ impl ModifyInstanceAttributeRequest {
 impl crate::runtime::Operation for ModifyInstanceAttributeRequest {
     const ACTION: &'static str = "ModifyInstanceAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAttributeResponse;
     type Error = ModifyInstanceAttributeError;

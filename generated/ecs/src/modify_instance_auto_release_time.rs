@@ -148,7 +148,6 @@ impl ModifyInstanceAutoReleaseTimeRequest {
 impl crate::runtime::Operation for ModifyInstanceAutoReleaseTimeRequest {
     const ACTION: &'static str = "ModifyInstanceAutoReleaseTime";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAutoReleaseTimeResponse;
     type Error = ModifyInstanceAutoReleaseTimeError;

@@ -226,7 +226,6 @@ impl ModifyInstanceAutoRenewAttributeRequest {
 impl crate::runtime::Operation for ModifyInstanceAutoRenewAttributeRequest {
     const ACTION: &'static str = "ModifyInstanceAutoRenewAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAutoRenewAttributeResponse;
     type Error = ModifyInstanceAutoRenewAttributeError;

@@ -326,8 +326,8 @@ impl ModifyInstanceChargeTypeRequest {
 impl crate::runtime::Operation for ModifyInstanceChargeTypeRequest {
     const ACTION: &'static str = "ModifyInstanceChargeType";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyInstanceChargeTypeResponse;
     type Error = ModifyInstanceChargeTypeError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -335,9 +335,6 @@ impl crate::runtime::Operation for ModifyInstanceChargeTypeRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifyInstanceChargeTypeRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 pub use super::shared::period_unit_2::PeriodUnit;

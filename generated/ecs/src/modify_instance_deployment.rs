@@ -306,7 +306,6 @@ impl ModifyInstanceDeploymentRequest {
 impl crate::runtime::Operation for ModifyInstanceDeploymentRequest {
     const ACTION: &'static str = "ModifyInstanceDeployment";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceDeploymentResponse;
     type Error = ModifyInstanceDeploymentError;

@@ -206,7 +206,6 @@ impl ModifyInstanceMaintenanceAttributesRequest {
 impl crate::runtime::Operation for ModifyInstanceMaintenanceAttributesRequest {
     const ACTION: &'static str = "ModifyInstanceMaintenanceAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceMaintenanceAttributesResponse;
     type Error = ModifyInstanceMaintenanceAttributesError;

@@ -172,7 +172,6 @@ impl ModifyInstanceMetadataOptionsRequest {
 impl crate::runtime::Operation for ModifyInstanceMetadataOptionsRequest {
     const ACTION: &'static str = "ModifyInstanceMetadataOptions";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceMetadataOptionsResponse;
     type Error = ModifyInstanceMetadataOptionsError;

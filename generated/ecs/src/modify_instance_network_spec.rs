@@ -289,8 +289,8 @@ impl ModifyInstanceNetworkSpecRequest {
 impl crate::runtime::Operation for ModifyInstanceNetworkSpecRequest {
     const ACTION: &'static str = "ModifyInstanceNetworkSpec";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyInstanceNetworkSpecResponse;
     type Error = ModifyInstanceNetworkSpecError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -298,9 +298,6 @@ impl crate::runtime::Operation for ModifyInstanceNetworkSpecRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifyInstanceNetworkSpecRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The documented values of `NetworkChargeType`; [`Other`](Self::Other) holds any value the docs do not list.

@@ -271,8 +271,8 @@ impl ModifyInstanceSpecRequest {
 impl crate::runtime::Operation for ModifyInstanceSpecRequest {
     const ACTION: &'static str = "ModifyInstanceSpec";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyInstanceSpecResponse;
     type Error = ModifyInstanceSpecError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -280,9 +280,6 @@ impl crate::runtime::Operation for ModifyInstanceSpecRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifyInstanceSpecRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `SystemDisk.*` request parameters.

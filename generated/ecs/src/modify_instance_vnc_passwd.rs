@@ -132,7 +132,6 @@ impl ModifyInstanceVncPasswdRequest {
 impl crate::runtime::Operation for ModifyInstanceVncPasswdRequest {
     const ACTION: &'static str = "ModifyInstanceVncPasswd";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceVncPasswdResponse;
     type Error = ModifyInstanceVncPasswdError;

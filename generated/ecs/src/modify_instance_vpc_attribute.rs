@@ -180,7 +180,6 @@ impl ModifyInstanceVpcAttributeRequest {
 impl crate::runtime::Operation for ModifyInstanceVpcAttributeRequest {
     const ACTION: &'static str = "ModifyInstanceVpcAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceVpcAttributeResponse;
     type Error = ModifyInstanceVpcAttributeError;

@@ -152,7 +152,6 @@ impl ModifyLaunchTemplateDefaultVersionRequest {
 impl crate::runtime::Operation for ModifyLaunchTemplateDefaultVersionRequest {
     const ACTION: &'static str = "ModifyLaunchTemplateDefaultVersion";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyLaunchTemplateDefaultVersionResponse;
     type Error = ModifyLaunchTemplateDefaultVersionError;

@@ -250,7 +250,6 @@ impl ModifyNetworkInterfaceAttributeRequest {
 impl crate::runtime::Operation for ModifyNetworkInterfaceAttributeRequest {
     const ACTION: &'static str = "ModifyNetworkInterfaceAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyNetworkInterfaceAttributeResponse;
     type Error = ModifyNetworkInterfaceAttributeError;

@@ -322,8 +322,8 @@ impl ModifyPrepayInstanceSpecRequest {
 impl crate::runtime::Operation for ModifyPrepayInstanceSpecRequest {
     const ACTION: &'static str = "ModifyPrepayInstanceSpec";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyPrepayInstanceSpecResponse;
     type Error = ModifyPrepayInstanceSpecError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -331,9 +331,6 @@ impl crate::runtime::Operation for ModifyPrepayInstanceSpecRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifyPrepayInstanceSpecRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `SystemDisk.*` request parameters.

@@ -181,7 +181,6 @@ impl ModifyReservedInstancesRequest {
 impl crate::runtime::Operation for ModifyReservedInstancesRequest {
     const ACTION: &'static str = "ModifyReservedInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyReservedInstancesResponse;
     type Error = ModifyReservedInstancesError;

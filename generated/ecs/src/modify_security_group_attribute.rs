@@ -195,7 +195,6 @@ impl ModifySecurityGroupAttributeRequest {
 impl crate::runtime::Operation for ModifySecurityGroupAttributeRequest {
     const ACTION: &'static str = "ModifySecurityGroupAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifySecurityGroupAttributeResponse;
     type Error = ModifySecurityGroupAttributeError;

@@ -431,8 +431,8 @@ impl ModifySecurityGroupEgressRuleRequest {
 impl crate::runtime::Operation for ModifySecurityGroupEgressRuleRequest {
     const ACTION: &'static str = "ModifySecurityGroupEgressRule";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifySecurityGroupEgressRuleResponse;
     type Error = ModifySecurityGroupEgressRuleError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -440,9 +440,6 @@ impl crate::runtime::Operation for ModifySecurityGroupEgressRuleRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifySecurityGroupEgressRuleRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 pub use super::shared::ip_protocol::IpProtocol;

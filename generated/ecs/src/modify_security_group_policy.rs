@@ -166,8 +166,8 @@ impl ModifySecurityGroupPolicyRequest {
 impl crate::runtime::Operation for ModifySecurityGroupPolicyRequest {
     const ACTION: &'static str = "ModifySecurityGroupPolicy";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifySecurityGroupPolicyResponse;
     type Error = ModifySecurityGroupPolicyError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -175,9 +175,6 @@ impl crate::runtime::Operation for ModifySecurityGroupPolicyRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifySecurityGroupPolicyRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The documented values of `InnerAccessPolicy`; [`Other`](Self::Other) holds any value the docs do not list.

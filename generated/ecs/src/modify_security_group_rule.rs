@@ -470,8 +470,8 @@ impl ModifySecurityGroupRuleRequest {
 impl crate::runtime::Operation for ModifySecurityGroupRuleRequest {
     const ACTION: &'static str = "ModifySecurityGroupRule";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifySecurityGroupRuleResponse;
     type Error = ModifySecurityGroupRuleError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -479,9 +479,6 @@ impl crate::runtime::Operation for ModifySecurityGroupRuleRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ModifySecurityGroupRuleRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 pub use super::shared::ip_protocol::IpProtocol;

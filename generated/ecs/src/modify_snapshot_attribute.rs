@@ -206,7 +206,6 @@ impl ModifySnapshotAttributeRequest {
 impl crate::runtime::Operation for ModifySnapshotAttributeRequest {
     const ACTION: &'static str = "ModifySnapshotAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifySnapshotAttributeResponse;
     type Error = ModifySnapshotAttributeError;

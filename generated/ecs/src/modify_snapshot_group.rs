@@ -191,7 +191,6 @@ impl ModifySnapshotGroupRequest {
 impl crate::runtime::Operation for ModifySnapshotGroupRequest {
     const ACTION: &'static str = "ModifySnapshotGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifySnapshotGroupResponse;
     type Error = ModifySnapshotGroupError;

@@ -191,7 +191,6 @@ impl ModifyStorageCapacityUnitAttributeRequest {
 impl crate::runtime::Operation for ModifyStorageCapacityUnitAttributeRequest {
     const ACTION: &'static str = "ModifyStorageCapacityUnitAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ModifyStorageCapacityUnitAttributeResponse;
     type Error = ModifyStorageCapacityUnitAttributeError;

@@ -257,7 +257,6 @@ impl PurchaseReservedInstancesOfferingRequest {
 impl crate::runtime::Operation for PurchaseReservedInstancesOfferingRequest {
     const ACTION: &'static str = "PurchaseReservedInstancesOffering";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = PurchaseReservedInstancesOfferingResponse;
     type Error = PurchaseReservedInstancesOfferingError;

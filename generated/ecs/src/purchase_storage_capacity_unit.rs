@@ -340,8 +340,8 @@ impl PurchaseStorageCapacityUnitRequest {
 impl crate::runtime::Operation for PurchaseStorageCapacityUnitRequest {
     const ACTION: &'static str = "PurchaseStorageCapacityUnit";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = PurchaseStorageCapacityUnitResponse;
     type Error = PurchaseStorageCapacityUnitError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -349,9 +349,6 @@ impl crate::runtime::Operation for PurchaseStorageCapacityUnitRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         PurchaseStorageCapacityUnitRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The successful response of [`PurchaseStorageCapacityUnitRequest`].

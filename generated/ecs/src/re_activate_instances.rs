@@ -112,7 +112,6 @@ impl ReActivateInstancesRequest {
 impl crate::runtime::Operation for ReActivateInstancesRequest {
     const ACTION: &'static str = "ReActivateInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ReActivateInstancesResponse;
     type Error = ReActivateInstancesError;

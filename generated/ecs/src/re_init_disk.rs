@@ -211,7 +211,6 @@ impl ReInitDiskRequest {
 impl crate::runtime::Operation for ReInitDiskRequest {
     const ACTION: &'static str = "ReInitDisk";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ReInitDiskResponse;
     type Error = ReInitDiskError;

@@ -134,7 +134,6 @@ impl RebootInstanceRequest {
 impl crate::runtime::Operation for RebootInstanceRequest {
     const ACTION: &'static str = "RebootInstance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = RebootInstanceResponse;
     type Error = RebootInstanceError;

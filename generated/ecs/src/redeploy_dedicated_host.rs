@@ -110,7 +110,6 @@ impl RedeployDedicatedHostRequest {
 impl crate::runtime::Operation for RedeployDedicatedHostRequest {
     const ACTION: &'static str = "RedeployDedicatedHost";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = RedeployDedicatedHostResponse;
     type Error = RedeployDedicatedHostError;

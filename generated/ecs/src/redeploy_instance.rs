@@ -113,7 +113,6 @@ impl RedeployInstanceRequest {
 impl crate::runtime::Operation for RedeployInstanceRequest {
     const ACTION: &'static str = "RedeployInstance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = RedeployInstanceResponse;
     type Error = RedeployInstanceError;

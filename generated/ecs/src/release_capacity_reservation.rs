@@ -123,7 +123,6 @@ impl ReleaseCapacityReservationRequest {
 impl crate::runtime::Operation for ReleaseCapacityReservationRequest {
     const ACTION: &'static str = "ReleaseCapacityReservation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ReleaseCapacityReservationResponse;
     type Error = ReleaseCapacityReservationError;

@@ -110,7 +110,6 @@ impl ReleaseDedicatedHostRequest {
 impl crate::runtime::Operation for ReleaseDedicatedHostRequest {
     const ACTION: &'static str = "ReleaseDedicatedHost";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ReleaseDedicatedHostResponse;
     type Error = ReleaseDedicatedHostError;

@@ -160,7 +160,6 @@ impl RemoveTagsRequest {
 impl crate::runtime::Operation for RemoveTagsRequest {
     const ACTION: &'static str = "RemoveTags";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = RemoveTagsResponse;
     type Error = RemoveTagsError;

@@ -166,8 +166,8 @@ impl RenewInstanceRequest {
 impl crate::runtime::Operation for RenewInstanceRequest {
     const ACTION: &'static str = "RenewInstance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = RenewInstanceResponse;
     type Error = RenewInstanceError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -175,9 +175,6 @@ impl crate::runtime::Operation for RenewInstanceRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         RenewInstanceRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 pub use super::shared::period_unit_2::PeriodUnit;

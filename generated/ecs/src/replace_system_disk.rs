@@ -371,8 +371,8 @@ impl ReplaceSystemDiskRequest {
 impl crate::runtime::Operation for ReplaceSystemDiskRequest {
     const ACTION: &'static str = "ReplaceSystemDisk";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ReplaceSystemDiskResponse;
     type Error = ReplaceSystemDiskError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -380,9 +380,6 @@ impl crate::runtime::Operation for ReplaceSystemDiskRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ReplaceSystemDiskRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `SystemDisk.*` request parameters.

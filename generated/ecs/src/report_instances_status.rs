@@ -322,7 +322,6 @@ impl ReportInstancesStatusRequest {
 impl crate::runtime::Operation for ReportInstancesStatusRequest {
     const ACTION: &'static str = "ReportInstancesStatus";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ReportInstancesStatusResponse;
     type Error = ReportInstancesStatusError;

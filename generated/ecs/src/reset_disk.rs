@@ -103,7 +103,6 @@ impl ResetDiskRequest {
 impl crate::runtime::Operation for ResetDiskRequest {
     const ACTION: &'static str = "ResetDisk";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ResetDiskResponse;
     type Error = ResetDiskError;

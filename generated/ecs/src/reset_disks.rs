@@ -117,7 +117,6 @@ impl ResetDisksRequest {
 impl crate::runtime::Operation for ResetDisksRequest {
     const ACTION: &'static str = "ResetDisks";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = ResetDisksResponse;
     type Error = ResetDisksError;

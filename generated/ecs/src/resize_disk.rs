@@ -161,8 +161,8 @@ impl ResizeDiskRequest {
 impl crate::runtime::Operation for ResizeDiskRequest {
     const ACTION: &'static str = "ResizeDisk";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ResizeDiskResponse;
     type Error = ResizeDiskError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -170,9 +170,6 @@ impl crate::runtime::Operation for ResizeDiskRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         ResizeDiskRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The successful response of [`ResizeDiskRequest`].

@@ -467,8 +467,8 @@ impl RevokeSecurityGroupRequest {
 impl crate::runtime::Operation for RevokeSecurityGroupRequest {
     const ACTION: &'static str = "RevokeSecurityGroup";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = RevokeSecurityGroupResponse;
     type Error = RevokeSecurityGroupError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -476,9 +476,6 @@ impl crate::runtime::Operation for RevokeSecurityGroupRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         RevokeSecurityGroupRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 pub use super::shared::ip_protocol::IpProtocol;

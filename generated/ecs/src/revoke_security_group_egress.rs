@@ -464,8 +464,8 @@ impl RevokeSecurityGroupEgressRequest {
 impl crate::runtime::Operation for RevokeSecurityGroupEgressRequest {
     const ACTION: &'static str = "RevokeSecurityGroupEgress";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = RevokeSecurityGroupEgressResponse;
     type Error = RevokeSecurityGroupEgressError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -473,9 +473,6 @@ impl crate::runtime::Operation for RevokeSecurityGroupEgressRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         RevokeSecurityGroupEgressRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 pub use super::shared::ip_protocol::IpProtocol;

@@ -524,7 +524,6 @@ impl RunCommandRequest {
 impl crate::runtime::Operation for RunCommandRequest {
     const ACTION: &'static str = "RunCommand";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = RunCommandResponse;
     type Error = RunCommandError;

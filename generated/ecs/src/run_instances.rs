@@ -2092,8 +2092,8 @@ impl RunInstancesRequest {
 impl crate::runtime::Operation for RunInstancesRequest {
     const ACTION: &'static str = "RunInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = RunInstancesResponse;
     type Error = RunInstancesError;
     fn to_query_pairs(&self) -> Vec<(String, String)> {
@@ -2101,9 +2101,6 @@ impl crate::runtime::Operation for RunInstancesRequest {
     }
     fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
         RunInstancesRequest::validate(self)
-    }
-    fn client_token(&self) -> Option<&str> {
-        self.client_token.as_deref()
     }
 }
 /// The `SystemDisk.*` request parameters.

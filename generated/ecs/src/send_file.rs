@@ -312,7 +312,6 @@ impl SendFileRequest {
 impl crate::runtime::Operation for SendFileRequest {
     const ACTION: &'static str = "SendFile";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = SendFileResponse;
     type Error = SendFileError;

@@ -110,7 +110,6 @@ impl StartDiskReplicaPairRequest {
 impl crate::runtime::Operation for StartDiskReplicaPairRequest {
     const ACTION: &'static str = "StartDiskReplicaPair";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = StartDiskReplicaPairResponse;
     type Error = StartDiskReplicaPairError;

@@ -132,7 +132,6 @@ impl StartInstanceRequest {
 impl crate::runtime::Operation for StartInstanceRequest {
     const ACTION: &'static str = "StartInstance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = StartInstanceResponse;
     type Error = StartInstanceError;

@@ -173,7 +173,6 @@ impl StartInstancesRequest {
 impl crate::runtime::Operation for StartInstancesRequest {
     const ACTION: &'static str = "StartInstances";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = StartInstancesResponse;
     type Error = StartInstancesError;

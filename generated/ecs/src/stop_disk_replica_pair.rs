@@ -110,7 +110,6 @@ impl StopDiskReplicaPairRequest {
 impl crate::runtime::Operation for StopDiskReplicaPairRequest {
     const ACTION: &'static str = "StopDiskReplicaPair";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = StopDiskReplicaPairResponse;
     type Error = StopDiskReplicaPairError;

@@ -184,7 +184,6 @@ impl StopInstanceRequest {
 impl crate::runtime::Operation for StopInstanceRequest {
     const ACTION: &'static str = "StopInstance";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = StopInstanceResponse;
     type Error = StopInstanceError;

@@ -135,7 +135,6 @@ impl StopInvocationRequest {
 impl crate::runtime::Operation for StopInvocationRequest {
     const ACTION: &'static str = "StopInvocation";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = StopInvocationResponse;
     type Error = StopInvocationError;

@@ -248,7 +248,6 @@ impl TagResourcesRequest {
 impl crate::runtime::Operation for TagResourcesRequest {
     const ACTION: &'static str = "TagResources";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = TagResourcesResponse;
     type Error = TagResourcesError;

@@ -126,7 +126,6 @@ impl UnassignPrivateIpAddressesRequest {
 impl crate::runtime::Operation for UnassignPrivateIpAddressesRequest {
     const ACTION: &'static str = "UnassignPrivateIpAddresses";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = UnassignPrivateIpAddressesResponse;
     type Error = UnassignPrivateIpAddressesError;

@@ -217,7 +217,6 @@ impl UntagResourcesRequest {
 impl crate::runtime::Operation for UntagResourcesRequest {
     const ACTION: &'static str = "UntagResources";
     const VERSION: &'static str = "2014-05-26";
-    const ENDPOINT: &'static str = "ecs.aliyuncs.com";
     const IDEMPOTENT: bool = false;
     type Response = UntagResourcesResponse;
     type Error = UntagResourcesError;

@@ -1,7 +1,7 @@
-//! Shared test support: fake operations and a loopback server.
+//! Shared test support: fake operations, the official SDK signer and a loopback server.
 #![allow(dead_code)]
 
 pub mod fake_api;
 pub mod loopback;
 pub mod official_roa;
-pub mod roa_server;
+pub mod official_signer;

@@ -73,6 +73,8 @@ pub fn cargo_toml(
     let mut table = Table::new();
     table["default"] = toml_edit::value(one_per_line(features.iter().copied()));
     table["client"] = toml_edit::value(Array::from_iter([format!("{runtime_name}/client")]));
+    table["blocking"] =
+        toml_edit::value(Array::from_iter(["client".to_owned(), format!("{runtime_name}/blocking")]));
     for feature in &features {
         table[*feature] = toml_edit::value(Array::new());
     }
@@ -160,10 +162,12 @@ pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> Tok
         quote!(mod #m;)
     });
     let runtime = quote::format_ident!("{}", runtime_package().0.replace('-', "_"));
+    let client = super::client::lib_items();
     quote! {
         #doc
         mod common_error;
         #shared
+        #client
 
         pub use #runtime as runtime;
         pub use common_error::CommonError;

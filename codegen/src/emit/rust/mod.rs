@@ -5,6 +5,7 @@
 //! prefixed (`n3d`, `V1`); collisions are settled in [`names`], canonical spellings first.
 
 mod api_module;
+pub mod client;
 mod common_errors;
 pub mod crate_files;
 pub mod docs;
@@ -72,8 +73,16 @@ pub fn package_name(product: &ir::Product) -> String {
 /// module and cargo feature per API at the crate root, `examples/rpc.rs`. API modules are made on
 /// all cores.
 pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency) -> Vec<OutputFile> {
-    let CratePlan { api_modules, rust, text } = plan_crate(product, runtime);
+    let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
     let mut files = crate::parallel::map(&api_modules, |m| rust_file(m.path.clone(), m.tokens()));
+    let parsed = |module: &str| {
+        files
+            .iter()
+            .find(|f| f.path == format!("src/{module}.rs"))
+            .and_then(|f| syn::parse_file(&f.contents).ok())
+    };
+    let client = rust_file("src/client.rs".to_owned(), client::client_rs(product, &apis, parsed));
+    files.push(client);
     files.extend(rust.into_iter().map(|(path, tokens)| rust_file(path, tokens)));
     files.extend(text);
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -91,9 +100,16 @@ pub struct CrateTokens {
 
 /// Every file of the crate, Rust files as tokens, on one thread.
 pub fn emit_crate_tokens(product: &ir::Product, runtime: &RuntimeDependency) -> CrateTokens {
-    let CratePlan { api_modules, rust, text } = plan_crate(product, runtime);
+    let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
     let mut all: Vec<(String, TokenStream)> =
         api_modules.iter().map(|m| (m.path.clone(), m.tokens())).collect();
+    let parsed = |module: &str| {
+        all.iter()
+            .find(|(path, _)| *path == format!("src/{module}.rs"))
+            .and_then(|(_, t)| syn::parse2(t.clone()).ok())
+    };
+    let client = ("src/client.rs".to_owned(), client::client_rs(product, &apis, parsed));
+    all.push(client);
     all.extend(rust);
     CrateTokens { rust: all, text }
 }
@@ -118,10 +134,21 @@ struct CratePlan<'a> {
     api_modules: Vec<ApiModule<'a>>,
     rust: Vec<(String, TokenStream)>,
     text: Vec<OutputFile>,
+    apis: Vec<CrateApi>,
 }
 
 /// Module names the crate root uses for itself; no API module may take them.
-const RESERVED_MODULES: &[&str] = &["lib", "mod", "main", "runtime", "common_error", shared_types::MODULE];
+const RESERVED_MODULES: &[&str] = &[
+    "lib",
+    "mod",
+    "main",
+    "runtime",
+    "common_error",
+    "client",
+    "endpoints",
+    "blocking",
+    shared_types::MODULE,
+];
 
 /// Names everything (modules, features) and makes every file but the API modules.
 fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> CratePlan<'a> {
@@ -164,6 +191,8 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     files.text.push(OutputFile::new("rustfmt.toml", crate_files::RUSTFMT_TOML));
     files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs()));
     files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::tokens(&crate_ident, &apis)));
+    files.rust.push(("src/endpoints.rs".to_owned(), client::endpoints_rs(&product.meta)));
+    files.apis = apis;
     files
 }
 

@@ -342,11 +342,6 @@ fn scalar_tokens(v: ValueType) -> TokenStream {
     quote!(crate::runtime::query::Scalar::#variant)
 }
 
-/// Read-only operations, safe to repeat without a token.
-fn is_idempotent(api_name: &str) -> bool {
-    ["Describe", "List"].iter().any(|p| api_name.starts_with(p))
-}
-
 fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo) -> TokenStream {
     let name = format_ident!("{}", root.rust_name);
     let validate_doc = doc_attrs(&format!(
@@ -361,25 +356,8 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
     let error = format_ident!("{}", op.error_name);
     let action = &op.api.name;
     let version = &op.meta.version;
-    let endpoint = &op.meta.endpoint;
-    let idempotent = is_idempotent(action);
     let schema = schema_tokens(model, root);
-    let client_token = root
-        .fields
-        .iter()
-        .find(|f| {
-            f.doc_name == "ClientToken" && f.kind == FieldKind::Scalar(ValueType::Scalar(ScalarType::String))
-        })
-        .map(|f| {
-            let fname = ident(&f.rust_name);
-            let value =
-                if f.required { quote!(Some(self.#fname.as_str())) } else { quote!(self.#fname.as_deref()) };
-            quote! {
-                fn client_token(&self) -> Option<&str> {
-                    #value
-                }
-            }
-        });
+    let client_consts = super::client::operation_consts(op.api);
     let checks = crate::constraints::tokens::check_table(op.api, &quote!(crate::runtime::validation));
     let roa_hook = super::roa::operation_hook(op.api);
     quote! {
@@ -408,8 +386,7 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
         impl crate::runtime::Operation for #name {
             const ACTION: &'static str = #action;
             const VERSION: &'static str = #version;
-            const ENDPOINT: &'static str = #endpoint;
-            const IDEMPOTENT: bool = #idempotent;
+            #client_consts
             type Response = #response;
             type Error = #error;
 
@@ -420,8 +397,6 @@ fn operation_tokens(model: &RequestModel, root: &StructModel, op: &OperationInfo
             fn validate(&self) -> Result<(), crate::runtime::validation::ValidationErrors> {
                 #name::validate(self)
             }
-
-            #client_token
 
             #roa_hook
         }

@@ -106,7 +106,7 @@ pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
                     Ok(print_violations(&request::<R>(input)?))
                 }
                 "url" => {
-                    let url = #krate::runtime::dry_run::url_from_json::<R>(input, options)
+                    let url = #krate::runtime::dry_run::url_from_json::<R>(input, options, &#krate::ENDPOINTS)
                         .map_err(|error| error.to_string())?;
                     Ok(print_lines([url]))
                 }

@@ -1,0 +1,496 @@
+//! What only the client needs from the generated crate: the endpoint table (`src/endpoints.rs`),
+//! each operation's retry constants, and `src/client.rs` (the product's `Client`, its blocking twin,
+//! and the paginators).
+//!
+//! Decisions made here from the IR, until the IR states them itself:
+//! - an API is idempotent (safe to send again after the service may have seen it) exactly when it
+//!   documents a top-level `ClientToken` parameter, which the client fills in when unset (the ECS
+//!   guide "How to ensure idempotence"); nothing is guessed from operation names;
+//! - an API pages ([`pagination`]) with `NextToken` when both its request and its response document
+//!   one, else with `PageNumber` when its request documents `PageNumber` and `PageSize` and its
+//!   response a `TotalCount`; its items are streamed when the response has exactly one top-level list.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ir::{self, FieldShape};
+
+use super::names::ident;
+use super::CrateApi;
+
+/// How an API pages, as the paginator needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pagination {
+    pub style: PagingStyle,
+    /// The JSON key of the one top-level list of the response, when there is exactly one.
+    pub items: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagingStyle {
+    NextToken,
+    PageNumber,
+}
+
+/// The API's paginator, or why it has none (for `docs/runtime.md` and the tests).
+pub fn pagination(api: &ir::Api) -> Result<Pagination, &'static str> {
+    let requests = |name: &str| api.request.iter().any(|p| p.wire_name == name);
+    let answers = |name: &str| api.response.iter().any(|f| f.name == name);
+    let style = if requests("NextToken") && answers("NextToken") {
+        PagingStyle::NextToken
+    } else if requests("PageNumber") && requests("PageSize") && answers("TotalCount") {
+        PagingStyle::PageNumber
+    } else if requests("NextToken") {
+        return Err("the request takes NextToken but the response documents none");
+    } else if requests("PageNumber") && requests("PageSize") {
+        return Err("the response documents no TotalCount to know the last page by");
+    } else if requests("PageNumber") || requests("PageSize") || requests("MaxResults") {
+        return Err("the request documents only part of a paging pair");
+    } else {
+        return Err("no paging parameters");
+    };
+    let lists: Vec<&ir::Field> = api
+        .response
+        .iter()
+        .filter(|f| matches!(f.shape, FieldShape::Array { .. } | FieldShape::ScalarList { .. }))
+        .collect();
+    let items = match lists.as_slice() {
+        [one] => Some(one.name.clone()),
+        _ => None,
+    };
+    Ok(Pagination { style, items })
+}
+
+/// The wire name of the API's idempotency token, when its request documents one at the top level.
+pub fn client_token_param(api: &ir::Api) -> Option<&str> {
+    api.request
+        .iter()
+        .find(|p| p.wire_name == "ClientToken" && p.path.len() == 1)
+        .map(|p| p.wire_name.as_str())
+}
+
+/// `IDEMPOTENT` and `CLIENT_TOKEN` of the API's `Operation` impl.
+pub fn operation_consts(api: &ir::Api) -> TokenStream {
+    match client_token_param(api) {
+        Some(name) => quote! {
+            const IDEMPOTENT: bool = true;
+            const CLIENT_TOKEN: Option<&'static str> = Some(#name);
+        },
+        None => quote!(
+            const IDEMPOTENT: bool = false;
+        ),
+    }
+}
+
+/// `src/endpoints.rs`: the product's endpoint data, as the docs give it.
+pub fn endpoints_rs(meta: &ir::ProductMeta) -> TokenStream {
+    let product = &meta.code;
+    let central = meta.endpoints.central.as_deref().unwrap_or(meta.endpoint.as_str());
+    let table = |map: &std::collections::BTreeMap<String, String>| {
+        let rows = map.iter().map(|(region, host)| quote!((#region, #host)));
+        quote!(&[ #( #rows ),* ])
+    };
+    let regional = table(&meta.endpoints.regional);
+    let vpc = table(&meta.endpoints.vpc);
+    let patterns = meta.endpoints.patterns.iter();
+    let doc = format!(
+        "The endpoint data of {} read from its docs: {} regional and {} VPC endpoints{}.",
+        meta.code,
+        meta.endpoints.regional.len(),
+        meta.endpoints.vpc.len(),
+        if central.is_empty() { String::new() } else { format!(", central `{central}`") }
+    );
+    quote! {
+        //! Where the product's requests go, from the endpoint data in its docs.
+
+        #[doc = #doc]
+        pub static ENDPOINTS: crate::runtime::endpoint::ProductEndpoints = crate::runtime::endpoint::ProductEndpoints {
+            product: #product,
+            central: #central,
+            regional: #regional,
+            vpc: #vpc,
+            patterns: &[ #( #patterns ),* ],
+        };
+    }
+}
+
+/// The items `src/lib.rs` declares for the client: the endpoint table, and the client module with
+/// its `Client` (feature `client`).
+pub fn lib_items() -> TokenStream {
+    quote! {
+        mod endpoints;
+        pub use endpoints::ENDPOINTS;
+        #[cfg(feature = "client")]
+        mod client;
+        #[cfg(feature = "client")]
+        pub use client::Client;
+        #[cfg(feature = "blocking")]
+        pub use client::blocking;
+    }
+}
+
+/// How to read a paginated API's items from its typed response: the response field and the item type,
+/// as the response emitter named them (read back from the module's own tokens, so this module never
+/// repeats the response emitter's naming).
+struct ItemsAccess {
+    field: syn::Ident,
+    item: TokenStream,
+    optional: bool,
+}
+
+fn items_access(
+    module: &syn::File,
+    module_name: &str,
+    response_type: &str,
+    json_key: &str,
+) -> Option<ItemsAccess> {
+    let response = module.items.iter().find_map(|item| match item {
+        syn::Item::Struct(s) if s.ident == response_type => Some(s),
+        _ => None,
+    })?;
+    let field = response.fields.iter().find(|field| {
+        field.attrs.iter().any(|attr| {
+            let mut renamed = false;
+            if attr.path().is_ident("serde") {
+                let _ = attr.parse_nested_meta(|meta| {
+                    if meta.path.is_ident("rename") {
+                        let value: syn::LitStr = meta.value()?.parse()?;
+                        renamed |= value.value() == json_key;
+                    } else if meta.input.peek(syn::Token![=]) {
+                        let _: syn::Expr = meta.value()?.parse()?;
+                    }
+                    Ok(())
+                });
+            }
+            renamed
+        })
+    })?;
+    let (inner, optional) = match generic_arg(&field.ty, "Option") {
+        Some(inner) => (inner, true),
+        None => (&field.ty, false),
+    };
+    let item = generic_arg(inner, "Vec")?;
+    let module = ident(module_name);
+    let item = match item {
+        syn::Type::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
+            let name = &path.path.segments[0].ident;
+            if ["String", "bool", "i32", "i64", "f64"].iter().any(|p| name == p) {
+                quote!(#item)
+            } else {
+                quote!(crate::#module::#item)
+            }
+        }
+        _ => return None,
+    };
+    Some(ItemsAccess { field: field.ident.clone()?, item, optional })
+}
+
+/// `T` of `Wrapper<T>`.
+fn generic_arg<'a>(ty: &'a syn::Type, wrapper: &str) -> Option<&'a syn::Type> {
+    let syn::Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != wrapper {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+/// `src/client.rs`: the product's async `Client` (and `blocking::Client`), and a paginator for each
+/// API that pages. `module` gives an API module's tokens, parsed, by module name.
+pub fn client_rs(
+    product: &ir::Product,
+    apis: &[CrateApi],
+    module: impl Fn(&str) -> Option<syn::File>,
+) -> TokenStream {
+    let name = &product.meta.name;
+    let code = &product.meta.code;
+    let mut paged = Vec::new();
+    let mut impls = Vec::new();
+    for (api, crate_api) in product.apis.iter().zip(apis) {
+        let Ok(plan) = pagination(api) else { continue };
+        let feature = &crate_api.module;
+        let m = ident(&crate_api.module);
+        let request = format_ident!("{}", crate_api.request_type);
+        let response_name = format!("{}Response", crate_api.request_type.trim_end_matches("Request"));
+        let paging = match plan.style {
+            PagingStyle::NextToken => quote! {
+                crate::runtime::paginate::Paging::NextToken { next_token: "NextToken", max_results: "MaxResults" }
+            },
+            PagingStyle::PageNumber => quote! {
+                crate::runtime::paginate::Paging::PageNumber {
+                    page_number: "PageNumber",
+                    page_size: "PageSize",
+                    total_count: "TotalCount",
+                }
+            },
+        };
+        impls.push(quote! {
+            #[cfg(feature = #feature)]
+            impl crate::runtime::paginate::Paginated for crate::#m::#request {
+                const PAGING: crate::runtime::paginate::Paging = #paging;
+            }
+        });
+        let access = plan.items.as_deref().and_then(|key| {
+            let file = module(&crate_api.module)?;
+            items_access(&file, &crate_api.module, &response_name, key)
+        });
+        let items_note = match &access {
+            Some(ItemsAccess { field, optional, item }) => {
+                let response = format_ident!("{}", response_name);
+                let take = if *optional {
+                    quote!(response.#field.unwrap_or_default())
+                } else {
+                    quote!(response.#field)
+                };
+                impls.push(quote! {
+                    #[cfg(feature = #feature)]
+                    impl crate::runtime::paginate::PaginatedItems for crate::#m::#request {
+                        type Item = #item;
+                        fn items(response: crate::#m::#response) -> Vec<Self::Item> {
+                            #take
+                        }
+                    }
+                });
+                format!(" and items (`{}`)", plan.items.as_deref().unwrap_or(""))
+            }
+            None => String::new(),
+        };
+        let style = match plan.style {
+            PagingStyle::NextToken => "`NextToken`",
+            PagingStyle::PageNumber => "`PageNumber`",
+        };
+        paged.push(format!("- `{}`: {style}, pages{items_note}", api.name));
+    }
+    let doc = format!(
+        "The async client for {name} (feature `client`): [`Client`] sends any of the crate's requests, \
+         with the retries, idempotency tokens, region checks and tracing of `alibabacloud-runtime`.\n\n\
+         Paginators ([`Client::pages`], [`Client::items`]) for the {} operations that page:\n\n{}",
+        paged.len(),
+        paged.join("\n")
+    );
+    let module_doc = super::docs::inner_doc_attrs(&doc);
+    let client_doc = format!(
+        "Sends {code} requests. Built from a shared [`Config`](crate::runtime::Config) (region, credentials, \
+         retries, transport): `Client::new(&Config::from_env()?)`; the endpoint comes from [`ENDPOINTS`](crate::ENDPOINTS) \
+         for the config's region, or the config's explicit endpoint. Cheap to clone."
+    );
+    quote! {
+        #module_doc
+
+        use crate::runtime::client::CallOptions;
+        use crate::runtime::paginate::{Items, Pages, Paginated, PaginatedItems};
+        use crate::runtime::{Config, Error, Operation};
+
+        #[doc = #client_doc]
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            inner: crate::runtime::client::Client,
+        }
+
+        impl Client {
+            /// A client for the config's region (or explicit endpoint).
+            pub fn new(config: &Config) -> Result<Self, Error> {
+                Ok(Client { inner: crate::runtime::client::Client::new(config, &crate::ENDPOINTS)? })
+            }
+
+            /// A client from [`Config::from_env`]: `ALIBABA_CLOUD_REGION_ID` and the default credential chain.
+            pub fn from_env() -> Result<Self, Error> {
+                Self::new(&Config::from_env()?)
+            }
+
+            /// Sends `request` and reads the typed answer.
+            pub async fn send<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
+                self.inner.send(request).await
+            }
+
+            /// [`Client::send`] with per-call retry and timeout overrides.
+            pub async fn send_with<O: Operation>(
+                &self,
+                request: &O,
+                options: &CallOptions,
+            ) -> Result<O::Response, Error<O::Error>> {
+                self.inner.send_with(request, options).await
+            }
+
+            /// Every page of the answer, as an async stream.
+            pub fn pages<O>(&self, request: O) -> Pages<O>
+            where
+                O: Paginated + Send + Sync + 'static,
+                O::Response: Send + 'static,
+                O::Error: Send + 'static,
+            {
+                self.inner.pages(request)
+            }
+
+            /// Every item of every page, as an async stream.
+            pub fn items<O>(&self, request: O) -> Items<O>
+            where
+                O: PaginatedItems + Send + Sync + 'static,
+                O::Response: Send + 'static,
+                O::Error: Send + 'static,
+                O::Item: Send + 'static,
+            {
+                self.inner.items(request)
+            }
+
+            /// The runtime client underneath.
+            pub fn as_runtime(&self) -> &crate::runtime::client::Client {
+                &self.inner
+            }
+        }
+
+        /// The blocking client (feature `blocking`): the same calls, each blocking its thread.
+        #[cfg(feature = "blocking")]
+        pub mod blocking {
+            use crate::runtime::paginate::{Paginated, PaginatedItems};
+            use crate::runtime::{Config, Error, Operation};
+
+            /// Sends requests, blocking the calling thread; not for use inside an async runtime.
+            #[derive(Clone, Debug)]
+            pub struct Client {
+                inner: crate::runtime::blocking::Client,
+            }
+
+            impl Client {
+                pub fn new(config: &Config) -> Result<Self, Error> {
+                    Ok(Client { inner: crate::runtime::blocking::Client::new(config, &crate::ENDPOINTS)? })
+                }
+
+                pub fn send<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
+                    self.inner.send(request)
+                }
+
+                pub fn pages<O>(&self, request: O) -> impl Iterator<Item = Result<O::Response, Error<O::Error>>>
+                where
+                    O: Paginated + Send + Sync + 'static,
+                    O::Response: Send + 'static,
+                    O::Error: Send + 'static,
+                {
+                    self.inner.pages(request)
+                }
+
+                pub fn items<O>(&self, request: O) -> impl Iterator<Item = Result<O::Item, Error<O::Error>>>
+                where
+                    O: PaginatedItems + Send + Sync + 'static,
+                    O::Response: Send + 'static,
+                    O::Error: Send + 'static,
+                    O::Item: Send + 'static,
+                {
+                    self.inner.items(request)
+                }
+            }
+        }
+
+        #( #impls )*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(name: &str) -> ir::Param {
+        ir::Param {
+            wire_name: name.to_owned(),
+            path: vec![ir::Segment { name: name.to_owned(), index: ir::Index::None }],
+            doc_type: "String".to_owned(),
+            ty: ir::ScalarType::String,
+            required: false,
+            example: None,
+            description: ir::Text::default(),
+            position: None,
+            line: 1,
+            constraints: Vec::new(),
+        }
+    }
+
+    fn field(name: &str, shape: FieldShape) -> ir::Field {
+        ir::Field {
+            name: name.to_owned(),
+            doc_type: String::new(),
+            shape,
+            example: None,
+            description: ir::Text::default(),
+            line: 1,
+        }
+    }
+
+    fn scalar(name: &str) -> ir::Field {
+        field(name, FieldShape::Scalar { ty: ir::ScalarType::String })
+    }
+
+    fn list(name: &str) -> ir::Field {
+        field(
+            name,
+            FieldShape::Array { item: "Thing".into(), wrapper: Some("Thing".into()), fields: Vec::new() },
+        )
+    }
+
+    fn api(request: &[&str], response: Vec<ir::Field>) -> ir::Api {
+        ir::Api {
+            name: "DescribeThings".into(),
+            request: request.iter().map(|p| param(p)).collect(),
+            response,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn paging_styles_and_the_reasons_for_none() {
+        let tokens = api(
+            &["NextToken", "MaxResults", "PageNumber", "PageSize"],
+            vec![scalar("NextToken"), scalar("TotalCount"), list("Things")],
+        );
+        assert_eq!(
+            pagination(&tokens),
+            Ok(Pagination { style: PagingStyle::NextToken, items: Some("Things".into()) })
+        );
+        let numbers = api(&["PageNumber", "PageSize"], vec![scalar("TotalCount"), list("A"), list("B")]);
+        assert_eq!(pagination(&numbers), Ok(Pagination { style: PagingStyle::PageNumber, items: None }));
+        assert!(pagination(&api(&["PageNumber", "PageSize"], vec![list("A")]))
+            .unwrap_err()
+            .contains("TotalCount"));
+        assert!(pagination(&api(&["NextToken"], vec![list("A")])).unwrap_err().contains("NextToken"));
+        assert_eq!(pagination(&api(&["RegionId"], vec![])), Err("no paging parameters"));
+    }
+
+    #[test]
+    fn only_a_documented_client_token_makes_an_api_idempotent() {
+        let with = api(&["RegionId", "ClientToken"], vec![]);
+        assert_eq!(client_token_param(&with), Some("ClientToken"));
+        assert!(operation_consts(&with).to_string().contains("IDEMPOTENT : bool = true"));
+        let without = ir::Api { name: "DescribeInstances".into(), ..api(&["RegionId"], vec![]) };
+        assert!(
+            operation_consts(&without).to_string().contains("IDEMPOTENT : bool = false"),
+            "no guess from the name"
+        );
+    }
+
+    #[test]
+    fn items_are_read_back_from_the_response_tokens() {
+        let module: syn::File = syn::parse_quote! {
+            pub struct DescribeThingsResponse {
+                #[serde(rename = "NextToken", default, deserialize_with = "x")]
+                pub next_token: Option<String>,
+                #[serde(rename = "Things", default, deserialize_with = "crate::runtime::de::wrapped_list")]
+                pub things: Vec<ThingInfo>,
+                #[serde(rename = "Names", default)]
+                pub names: Option<Vec<String>>,
+            }
+        };
+        let things =
+            items_access(&module, "describe_things", "DescribeThingsResponse", "Things").expect("found");
+        assert_eq!(things.field, "things");
+        assert_eq!(things.item.to_string(), "crate :: describe_things :: ThingInfo");
+        assert!(!things.optional);
+        let names =
+            items_access(&module, "describe_things", "DescribeThingsResponse", "Names").expect("found");
+        assert_eq!(names.item.to_string(), "String");
+        assert!(names.optional);
+        assert!(items_access(&module, "describe_things", "DescribeThingsResponse", "Missing").is_none());
+    }
+}
