@@ -228,15 +228,16 @@ mod roa {
     const BODY_MD5: &str = "IMKHzptpVtr38bXpN+cV2A==";
 }
 
-/// The generated ROA operation through the runtime's client against a server on 127.0.0.1 that
-/// recomputes the signature from what it received.
-#[cfg(feature = "client")]
+/// The generated ROA operation through the crate's (blocking) client against a server on
+/// 127.0.0.1 that recomputes the signature from what it received.
+#[cfg(feature = "blocking")]
 mod roa_client {
     use std::io::{BufRead, BufReader, Read, Write};
     use std::net::TcpListener;
 
-    use alibabacloud_ecs::runtime::client::Client;
+    use alibabacloud_ecs::blocking::Client;
     use alibabacloud_ecs::runtime::credentials::Credentials;
+    use alibabacloud_ecs::runtime::Config;
     use alibabacloud_ecs::runtime::roa;
     use alibabacloud_ecs::update_thing::*;
 
@@ -277,11 +278,13 @@ mod roa_client {
             write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{reply}", reply.len()).unwrap();
             (line, sent == expected, String::from_utf8(body).unwrap())
         });
-        let client = Client::builder()
+        let config = Config::builder()
+            .region("cn-hangzhou")
+            .endpoint(format!("http://{addr}"))
             .credentials(Credentials::new("testid", "testsecret"))
-            .base_url(format!("http://{addr}"))
             .build()
             .unwrap();
+        let client = Client::new(&config).unwrap();
         let request = UpdateThingRequest::builder("t-1", "thing").client_token("tok").build().unwrap();
         let answer: UpdateThingResponse = client.send(&request).unwrap();
         assert_eq!(answer.request_id.as_deref(), Some("R-7"));
