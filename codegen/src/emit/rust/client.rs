@@ -402,7 +402,8 @@ mod tests {
             required: false,
             example: None,
             description: ir::Text::default(),
-            position: None,
+            position: Default::default(),
+            position_from: Default::default(),
             line: 1,
             constraints: Vec::new(),
         }
