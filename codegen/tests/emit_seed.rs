@@ -41,11 +41,14 @@ fn seed_crate_passes_the_truth_table_and_the_pages_samples() {
     }
     assert!(tests >= 3, "tests/seed holds the truth table, the samples and the properties");
     let manifest = crate_dir.join("Cargo.toml");
-    let mut toml = std::fs::read_to_string(&manifest).unwrap();
-    toml.push_str(&format!(
-        "\n[dev-dependencies]\nserde_json = \"1\"\nproptest = \"1\"\ncodegen = {{ path = {:?} }}\n\n[workspace]\n",
+    let toml = std::fs::read_to_string(&manifest).unwrap();
+    let extra = format!(
+        "[dev-dependencies]\nproptest = \"1\"\ncodegen = {{ path = {:?} }}\n",
         support::workspace_root().join("codegen").display().to_string()
-    ));
+    );
+    assert!(toml.contains("[dev-dependencies]\n"), "the generated crate has dev-dependencies (serde_json)");
+    let mut toml = toml.replacen("[dev-dependencies]\n", &extra, 1);
+    toml.push_str("\n[workspace]\n");
     std::fs::write(&manifest, toml).unwrap();
     support::cargo(&crate_dir, &["test", "--all-features"], &[]);
 }

@@ -101,6 +101,9 @@ impl Tally {
             let mut cross = api.clone();
             for p in &mut cross.request {
                 p.constraints.retain(|c| matches!(c.rule, codegen::ir::Rule::Default { .. }));
+                // Samples show a few parameters, not every required one; a missing one is a
+                // violation of the table's Required column, not of a rule in the prose.
+                p.required = false;
             }
             let pairs: serde_json::Map<String, serde_json::Value> =
                 api.examples.request.iter().map(|q| (q.key.clone(), json!(q.value))).collect();

@@ -1,5 +1,6 @@
-//! The whole-corpus crate defines each value enum once: identical ones live in the product's `shared.rs`,
-//! each gated on exactly the features of the API modules that re-export it.
+//! The whole-corpus crate defines each value enum once: identical ones (and identical request groups and
+//! response objects) live in the product's `shared.rs`, each gated on exactly the features of the API
+//! modules that re-export it.
 
 mod common;
 
@@ -10,8 +11,8 @@ use codegen::emit::rust::RuntimeDependency;
 
 use codegen::gen;
 
-/// `(name, definition)` of every value enum (the ones with an `Other(String)` fallback): the enum and
-/// its `as_str` impl, which holds the wire values, lines trimmed, doc lines left out.
+/// `(name, definition)` of every value enum (the ones with an `Unknown(UnknownValue<Self>)` fallback):
+/// the enum and its table of values, lines trimmed, doc lines left out.
 fn value_enums(text: &str) -> Vec<(String, String)> {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.starts_with("///")).collect();
     let mut out = Vec::new();
@@ -20,13 +21,13 @@ fn value_enums(text: &str) -> Vec<(String, String)> {
         let name = name.trim_end_matches(" {");
         let rest = &lines[start..];
         let end = rest.iter().position(|l| *l == "}").expect("an enum closes");
-        if !rest[..end].contains(&"Other(String),") {
+        if !rest[..end].contains(&"Unknown(UnknownValue<Self>),") {
             continue;
         }
         let end = rest
             .iter()
-            .position(|l| l.starts_with("impl From<&str> for "))
-            .expect("a value enum converts from &str");
+            .position(|l| l.starts_with("fn from_unknown("))
+            .expect("a value enum lists its values");
         out.push((name.to_owned(), rest[..end].join("\n")));
     }
     out
@@ -77,7 +78,7 @@ fn identical_value_enums_are_defined_once_and_gated_on_their_users() {
         }
         let module = path.rsplit('/').next().unwrap().trim_end_matches(".rs").to_owned();
         for line in file.contents.lines() {
-            if let Some(used) = line.strip_prefix("pub use super::shared::") {
+            if let Some(used) = line.strip_prefix("pub use crate::shared::") {
                 let name = used.split("::").next().unwrap().to_owned();
                 reexports.push((module.clone(), name));
             }
@@ -88,7 +89,7 @@ fn identical_value_enums_are_defined_once_and_gated_on_their_users() {
 
     let shared_file = shared_file.expect("the corpus has enums several APIs share");
     let gates = shared_gates(&shared_file);
-    assert!(gates.len() > 20, "only {} shared enums", gates.len());
+    assert!(gates.len() > 20, "only {} shared types", gates.len());
     let mut users: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for (module, name) in &reexports {
         let gate =

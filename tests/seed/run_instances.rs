@@ -2,7 +2,7 @@
 
 use alibabacloud_ecs::run_instances::*;
 use alibabacloud_ecs::runtime::query::parse_query_string;
-use alibabacloud_ecs::{CommonError, ErrorBody, Operation};
+use alibabacloud_ecs::{CommonErrorCode, ErrorBody, ErrorKind, Operation};
 
 const SEED: &str = include_str!("seed/RunInstances.md");
 
@@ -28,11 +28,11 @@ fn sample_request_url_parses_and_serializes_back_to_the_same_pairs() {
     let pairs = sample_pairs();
     assert_eq!(pairs.len(), 5, "{pairs:?}");
     let request = RunInstancesRequest::from_query_pairs(pairs.clone()).unwrap();
-    assert_eq!(request.region_id, "cn-hangzhou");
+    assert_eq!(request.region_id.as_deref(), Some("cn-hangzhou"));
     assert_eq!(request.amount, Some(3));
     assert_eq!(request.instance_type.as_deref(), Some("ecs.cm4.6xlarge"));
     // Same pairs; the wire order is the table's (order does not matter to the service or the signature).
-    let (mut sent, mut sample) = (request.to_query_pairs(), pairs);
+    let (mut sent, mut sample) = (request.to_query_pairs().to_vec(), pairs);
     sent.sort();
     sample.sort();
     assert_eq!(sent, sample);
@@ -51,7 +51,7 @@ fn builder_gives_exact_wire_pairs() {
         .security_group_ids(["sg-1", "sg-2"])
         .spot_price_limit(0.97)
         .build_unvalidated();
-    let mut pairs = request.to_query_pairs();
+    let mut pairs = request.to_query_pairs().to_vec();
     pairs.sort();
     let expected = [
         ("Action", "RunInstances"),
@@ -86,16 +86,17 @@ fn build_reports_every_violation_at_once_and_build_unvalidated_skips_them() {
             .data_disk([DataDisk::new(), DataDisk::new().size(10).category("cloud_essd")])
             .internet_charge_type("PayByHour")
     };
+    // In the order of the request's fields (the page's table order), each group where it sits.
     let errors = builder().build().expect_err("three rules broken");
     let shown: Vec<String> = errors.violations().iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
         [
+            "InstanceName: must start with a letter (\"It must start with a letter.\")",
+            "DataDisk.2.Size: must be 20 to 32768 for cloud_essd (\"cloud_essd: 20 to 32,768.\")",
             "InternetChargeType: must be one of PayByTraffic, PayByBandwidth (\"The seed page lists only PayByTraffic; \
              the current RunInstances page (../shared/corpus/ecs/RunInstances.md) and CreateInstance list PayByBandwidth too, \
              and the service accepts it.\")",
-            "InstanceName: must start with a letter (\"It must start with a letter.\")",
-            "DataDisk.2.Size: must be 20 to 32768 for cloud_essd (\"cloud_essd: 20 to 32,768.\")",
         ]
     );
     assert_eq!(errors.omitted(), 0);
@@ -116,15 +117,19 @@ fn docs_json_form_round_trips_and_rejects_unknown_keys() {
     let back: serde_json::Value = serde_json::to_value(&request).unwrap();
     assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
     assert!(serde_json::from_str::<RunInstancesRequest>(r#"{"RegionId":"r","Regionid":"x"}"#).is_err());
-    assert!(
-        serde_json::from_str::<RunInstancesRequest>(r#"{"ZoneId":"z"}"#).is_err(),
-        "RegionId is required"
-    );
-    // A value outside the documented set is still representable (the enum fallback), and a violation.
+    // A missing required parameter is read, and is a violation listed with the others.
+    let no_region: RunInstancesRequest = serde_json::from_str(r#"{"ZoneId":"z","Amount":0}"#).unwrap();
+    let shown: Vec<String> =
+        no_region.validate().unwrap_err().violations().iter().map(|v| format!("{}: {}", v.path, v.message)).collect();
+    assert_eq!(shown[0], "RegionId: is required");
+    assert!(shown.contains(&"Amount: must be 1 to 100".to_owned()), "{shown:?}");
+    // A value outside the documented set is still representable (the sealed fallback), and a violation.
     let other: RunInstancesRequest =
         serde_json::from_str(r#"{"RegionId":"r","ImageId":"i","InstanceType":"t","SecurityGroupId":"sg","InternetChargeType":"PayByHour"}"#)
             .unwrap();
-    assert_eq!(other.internet_charge_type, Some(InternetChargeType::Other("PayByHour".into())));
+    let charge = other.internet_charge_type.as_ref().expect("read");
+    assert!(matches!(charge, InternetChargeType::Unknown(v) if v.as_str() == "PayByHour"));
+    assert_eq!(charge, &InternetChargeType::from("PayByHour"));
     let errors = other.validate().expect_err("not a documented value");
     assert_eq!(errors.violations()[0].path, "InternetChargeType");
 }
@@ -141,7 +146,7 @@ fn debug_never_shows_the_password() {
     let request = RunInstancesRequest::builder("cn-hangzhou").password("EcsV587!").build_unvalidated();
     let shown = format!("{request:?} {:?}", RunInstancesRequest::builder("r").password("EcsV587!"));
     assert!(!shown.contains("EcsV587!"), "{shown}");
-    assert!(shown.contains("password: Some(***)"), "{shown}");
+    assert!(shown.contains("Password: ***"), "{shown}");
 }
 
 fn body(code: &str, status: u16, message: &str) -> ErrorBody {
@@ -157,33 +162,32 @@ fn error_bodies_map_to_their_variants() {
                    "Code":"InvalidSecurityGroupId","Message":"The specified SecurityGroupId is invalid or does not exist."}"#;
     let parsed: ErrorBody = serde_json::from_str(json).unwrap();
     let error = RunInstancesError::from(parsed);
-    assert!(matches!(error, RunInstancesError::InvalidSecurityGroupId(_)));
-    assert_eq!(error.http_status(), Some(404));
+    assert_eq!(error.api_code(), Some(RunInstancesErrorCode::InvalidSecurityGroupId));
+    assert_eq!(error.documented_status(), Some(404));
     assert_eq!(error.body().request_id, "540CFF28-407A-40B5-B6A5-74Bxxxxxxxxx");
     assert_eq!(
         error.to_string(),
         "InvalidSecurityGroupId: The specified SecurityGroupId is invalid or does not exist. \
-         (request id 540CFF28-407A-40B5-B6A5-74Bxxxxxxxxx)"
+         (RequestId 540CFF28-407A-40B5-B6A5-74Bxxxxxxxxx)"
     );
     // A code listed with several statuses and messages, and the docs' own typo.
     let mismatch = RunInstancesError::from(body("InvalidParameter.Mismatch", 400, "x"));
-    assert!(matches!(mismatch, RunInstancesError::InvalidParameterMismatch(_)));
+    assert_eq!(mismatch.api_code(), Some(RunInstancesErrorCode::InvalidParameterMismatch));
     let category = RunInstancesError::from(body("CategoryNotSupported", 403, "x"));
-    assert_eq!(category.http_status(), Some(403));
+    assert_eq!(category.documented_status(), Some(403));
     let missing = RunInstancesError::from(body("MissingParameter", 400, "x"));
-    assert!(matches!(missing, RunInstancesError::MissingParameter(_)));
-    assert!(matches!(RunInstancesError::from(body("Forbbiden", 403, "x")), RunInstancesError::Forbbiden(_)));
-    // Listed by the page itself and in the common table: the page's variant wins.
-    assert!(matches!(
-        RunInstancesError::from(body("InternalError", 500, "x")),
-        RunInstancesError::InternalError(_)
-    ));
+    assert_eq!(missing.api_code(), Some(RunInstancesErrorCode::MissingParameter));
+    assert_eq!(RunInstancesError::from(body("Forbbiden", 403, "x")).api_code(), Some(RunInstancesErrorCode::Forbbiden));
+    // Listed by the page itself and in the common table: the page's code wins.
+    assert_eq!(
+        RunInstancesError::from(body("InternalError", 500, "x")).kind(),
+        ErrorKind::Api(RunInstancesErrorCode::InternalError)
+    );
     let throttled = RunInstancesError::from(body("Throttling", 400, "slow down"));
-    assert!(matches!(throttled, RunInstancesError::Common(CommonError::Throttling(_))));
+    assert_eq!(throttled.kind(), ErrorKind::Common(CommonErrorCode::Throttling));
     assert_eq!(throttled.code(), "Throttling");
     let unknown = RunInstancesError::from(body("Brand.NewCode", 400, "new"));
-    assert!(
-        matches!(&unknown, RunInstancesError::Unknown(b) if b.code == "Brand.NewCode" && b.message == "new")
-    );
+    assert_eq!(unknown.kind(), ErrorKind::Unknown);
+    assert_eq!((unknown.code(), unknown.message()), ("Brand.NewCode", "new"));
     assert_eq!(unknown.body().request_id, "540CFF28-407A-40B5-B6A5-74Bxxxxxxxxx");
 }

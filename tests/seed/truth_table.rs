@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 use alibabacloud_ecs::run_instances::RunInstancesRequest;
+use alibabacloud_ecs::Operation;
 use serde_json::{json, Map, Value};
 
 const SEED: &str = include_str!("seed/RunInstances.md");
@@ -71,6 +72,8 @@ fn cases() -> Vec<Case> {
             &[("InstanceType", "InstanceType is required."), ("ImageId", "ImageId is required.")]),
         ok(REQUIRED_IMAGE, json!({"ImageId": null, "InstanceType": null, "SecurityGroupId": null, "LaunchTemplateId": "lt-1"})),
         ok(REQUIRED_IMAGE, json!({"ImageId": null, "InstanceType": null, "SecurityGroupId": null, "LaunchTemplateName": "JoshuaWinPostPaid"})),
+        // --- required parameters: a violation like any other, not a malformed request ---
+        bad("The region ID of the instance.", json!({"RegionId": null}), &[("RegionId", "Required: Yes")]),
         // --- bandwidth ---
         ok("Unit: Mbit/s. Valid values: 1 to 200.", json!({"InternetMaxBandwidthIn": 1})),
         ok("Unit: Mbit/s. Valid values: 1 to 200.", json!({"InternetMaxBandwidthIn": 200})),
@@ -385,6 +388,18 @@ fn rpc_validate_prints_the_user_story_line_and_exits_2_on_malformed_input() {
             vec![r#"DataDisk.1.Size: must be 20 to 32768 for cloud_essd ("cloud_essd: 20 to 32,768.")"#
                 .to_owned()]
         )
+    );
+    let (code, lines, _) = rpc_validate(r#"{"ImageId":"i","InstanceType":"t","SecurityGroupId":"sg","Amount":0}"#);
+    assert_eq!(
+        (code, lines),
+        (
+            1,
+            vec![
+                r#"RegionId: is required ("Required: Yes (the docs' parameter table)")"#.to_owned(),
+                r#"Amount: must be 1 to 100 ("Valid values: 1 to 100.")"#.to_owned(),
+            ]
+        ),
+        "a missing RegionId is listed with the other violations"
     );
     for malformed in [
         "not json",

@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 use alibabacloud_ecs::run_instances::RunInstancesRequest;
+use alibabacloud_ecs::Operation;
 use serde_json::{json, Value};
 
 const BASE: &str =

@@ -19,7 +19,7 @@ use crate::{crate_build, peak_alloc};
 pub const MAX_GEN_RATIO: f64 = 50.0;
 
 const USAGE: &str = "usage: cargo xtask bench [--iterations N] [--spec DIR]
-       cargo xtask bench --crate-build [--iterations N]
+       cargo xtask bench --crate-build [--iterations N] [--crate GENERATED_CRATE_DIR]
        cargo xtask bench --scaling [--smoke]
 Outputs are written below $XTASK_BENCH_OUT, else /dev/shm when present, else the temp dir.";
 
@@ -58,11 +58,16 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut iterations = 5;
     let mut spec_dir = None;
     let mut crate_build = false;
+    let mut existing_crate = None;
     let mut scaling = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--crate-build" => crate_build = true,
+            "--crate" => match iter.next() {
+                Some(dir) => existing_crate = Some(PathBuf::from(dir)),
+                None => return usage("`--crate` needs a generated crate's dir"),
+            },
             "--scaling" => scaling = Some(false),
             "--smoke" if scaling.is_some() => scaling = Some(true),
             "--iterations" => match iter.next().and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 0) {
@@ -84,7 +89,7 @@ pub fn run(args: &[String]) -> ExitCode {
         None => root.join("spec"),
     };
     if crate_build {
-        return crate_build::run(&spec_dir, iterations);
+        return crate_build::run(&spec_dir, existing_crate.as_deref(), iterations);
     }
     if let Some(smoke) = scaling {
         // The smoke run only shows that the check runs and counts work; it may run unoptimized.

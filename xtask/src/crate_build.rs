@@ -1,8 +1,9 @@
-//! `cargo xtask bench --crate-build`: how long the generated whole-corpus crate takes to build with all
-//! features and with one API's feature, its dependencies already built; and its lines per API.
+//! `cargo xtask bench --crate-build`: what the generated whole-corpus crate costs to build, its
+//! dependencies already built: CPU seconds (user + sys of cargo and every rustc it ran), peak RSS
+//! and wall time, with all features and with one API's feature; and its lines per API.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use codegen::emit::rust::RuntimeDependency;
@@ -13,17 +14,38 @@ use crate::bench::workspace_root;
 /// The one API built on its own.
 pub const SINGLE_API_FEATURE: &str = "run_instances";
 
-/// The issue's bar: one API's feature builds in under this share of the all-features time.
-pub const MAX_SINGLE_SHARE: f64 = 0.2;
+/// The issue's bars: CPU seconds per API with all features, peak RSS, lines per API.
+pub const MAX_CPU_PER_API: f64 = 0.025;
+pub const MAX_PEAK_RSS_MB: f64 = 800.0;
+pub const MAX_LINES_PER_API: f64 = 300.0;
 
-/// Builds compared, each after `cargo clean -p` of the generated crate only.
-const CONFIGS: [(&str, &[&str]); 2] = [
-    ("all features", &["--all-features"]),
-    ("only `run_instances`", &["--no-default-features", "--features", SINGLE_API_FEATURE]),
+/// Builds compared, each after `cargo clean -p` of the generated crate only. `incremental` is what
+/// `cargo build` in the crate's own dir does; a crate used as a dependency is never incremental.
+const CONFIGS: [(&str, &[&str], bool); 4] = [
+    ("all features", &["--all-features"], true),
+    ("only `run_instances`", &["--no-default-features", "--features", SINGLE_API_FEATURE], true),
+    ("all features, as a dependency (not incremental)", &["--all-features"], false),
+    (
+        "only `run_instances`, as a dependency",
+        &["--no-default-features", "--features", SINGLE_API_FEATURE],
+        false,
+    ),
 ];
 
-pub fn run(spec_dir: &Path, iterations: usize) -> ExitCode {
-    match measure(spec_dir, iterations) {
+/// One build's cost.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    wall: Duration,
+    /// User + system CPU of cargo and the processes it waited for.
+    cpu: Duration,
+    /// The largest resident set of any of them, in KiB.
+    peak_kib: u64,
+}
+
+/// Measures the crate generated from `spec_dir`, or the already generated crate `existing` (for
+/// figures of an earlier generator: `git archive` an old commit and point at its `generated/<product>`).
+pub fn run(spec_dir: &Path, existing: Option<&Path>, iterations: usize) -> ExitCode {
+    match measure(spec_dir, existing, iterations) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(message) => {
@@ -33,10 +55,70 @@ pub fn run(spec_dir: &Path, iterations: usize) -> ExitCode {
     }
 }
 
-fn measure(spec_dir: &Path, iterations: usize) -> Result<bool, String> {
+fn measure(spec_dir: &Path, existing: Option<&Path>, iterations: usize) -> Result<bool, String> {
     // Fixed paths, so a rerun reuses the built dependencies; the crate sits outside the workspace.
-    let out = std::env::temp_dir().join("xtask-bench-crate");
     let target = workspace_root().join("target/bench-crate");
+    let (out, apis) = match existing {
+        Some(dir) => (dir.to_owned(), count_features(dir)?),
+        None => generate(spec_dir)?,
+    };
+    let package = package_name(&out)?;
+    println!("crate: {package} in {}, target dir {}", out.display(), target.display());
+    let lines_per_api = print_lines_per_api(&out, apis)?;
+
+    eprintln!("crate-build: building the dependencies and the crate once");
+    cargo(&out, &target, &["build", "--all-features"], true)?;
+    let mut costs: Vec<Vec<Cost>> = vec![Vec::new(); CONFIGS.len()];
+    for _ in 0..iterations {
+        for ((name, args, incremental), costs) in CONFIGS.iter().zip(&mut costs) {
+            cargo(&out, &target, &["clean", "--package", &package], true)?;
+            let mut build = vec!["build"];
+            build.extend_from_slice(args);
+            let cost = cargo(&out, &target, &build, *incremental)?;
+            eprintln!(
+                "crate-build: {name}: {:.1?} wall, {:.2} s CPU, peak {} MiB",
+                cost.wall,
+                cost.cpu.as_secs_f64(),
+                cost.peak_kib / 1024
+            );
+            costs.push(cost);
+        }
+    }
+    let medians: Vec<Cost> = costs.iter().map(|c| median(c)).collect();
+    println!("\n| `cargo build` (debug, dependencies built), median of {iterations} | CPU s | wall s | peak RSS MiB |");
+    println!("|---|---:|---:|---:|");
+    for ((name, _, _), m) in CONFIGS.iter().zip(&medians) {
+        println!(
+            "| {name} | {:.2} | {:.1} | {} |",
+            m.cpu.as_secs_f64(),
+            m.wall.as_secs_f64(),
+            m.peak_kib / 1024
+        );
+    }
+    let per_api = medians[0].cpu.as_secs_f64() / apis as f64;
+    let share = medians[1].cpu.as_secs_f64() / medians[0].cpu.as_secs_f64();
+    let peak_mb = medians[0].peak_kib as f64 / 1024.0;
+    let verdict = |ok: bool| if ok { "ok" } else { "OVER" };
+    println!();
+    println!(
+        "CPU per API (all features / {apis}): {per_api:.4} s (bar: at most {MAX_CPU_PER_API} s): {}",
+        verdict(per_api <= MAX_CPU_PER_API)
+    );
+    println!(
+        "peak RSS, all features: {peak_mb:.0} MiB (bar: at most {MAX_PEAK_RSS_MB:.0}): {}",
+        verdict(peak_mb <= MAX_PEAK_RSS_MB)
+    );
+    println!(
+        "lines per API: {lines_per_api:.0} (bar: at most {MAX_LINES_PER_API:.0}): {}",
+        verdict(lines_per_api <= MAX_LINES_PER_API)
+    );
+    println!("one API's build / all features, CPU: {:.1}%", share * 100.0);
+    Ok(per_api <= MAX_CPU_PER_API && peak_mb <= MAX_PEAK_RSS_MB && lines_per_api <= MAX_LINES_PER_API)
+}
+
+/// Generates the crate of `spec_dir` into a fixed temp dir: its folder and its number of APIs.
+fn generate(spec_dir: &Path) -> Result<(PathBuf, usize), String> {
+    let out = std::env::temp_dir().join("xtask-bench-crate");
     let generation = gen::generate(spec_dir, &RuntimeDependency::for_output_dir(&out))
         .map_err(|e| format!("cannot read {}: {e}", spec_dir.display()))?;
     if generation.has_errors() {
@@ -47,62 +129,85 @@ fn measure(spec_dir: &Path, iterations: usize) -> Result<bool, String> {
     let [product] = generation.products.as_slice() else {
         return Err(format!("{} must hold one product", spec_dir.display()));
     };
-    let out = out.join(&product.name);
-    let package = package_name(&out)?;
-    println!("crate: {package} in {}, target dir {}", out.display(), target.display());
-    print_lines_per_api(&out)?;
-
-    eprintln!("crate-build: building the dependencies and the crate once");
-    cargo(&out, &target, &["build", "--all-features"])?;
-    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); CONFIGS.len()];
-    for _ in 0..iterations {
-        for ((name, args), times) in CONFIGS.iter().zip(&mut times) {
-            cargo(&out, &target, &["clean", "--package", &package])?;
-            let mut build = vec!["build"];
-            build.extend_from_slice(args);
-            let started = Instant::now();
-            cargo(&out, &target, &build)?;
-            let took = started.elapsed();
-            eprintln!("crate-build: {name}: {took:.1?}");
-            times.push(took);
-        }
-    }
-    println!("\n| `cargo build` (debug, dependencies built) | median s |");
-    println!("|---|---:|");
-    let medians: Vec<Duration> = times
-        .iter_mut()
-        .map(|t| {
-            t.sort();
-            t[t.len() / 2]
-        })
-        .collect();
-    for ((name, _), median) in CONFIGS.iter().zip(&medians) {
-        println!("| {name} | {:.1} |", median.as_secs_f64());
-    }
-    let share = medians[1].as_secs_f64() / medians[0].as_secs_f64();
-    let ok = share < MAX_SINGLE_SHARE;
-    println!(
-        "\none API's feature builds in {:.0}% of the all-features time (bar: under {:.0}%): {}",
-        share * 100.0,
-        MAX_SINGLE_SHARE * 100.0,
-        if ok { "ok" } else { "OVER" }
-    );
-    Ok(ok)
+    Ok((out.join(&product.name), product.apis.len()))
 }
 
-/// Runs cargo in the generated crate with its own target dir; output goes to the terminal.
-fn cargo(crate_dir: &Path, target: &Path, args: &[&str]) -> Result<(), String> {
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+/// The API features of a generated crate: every feature but `default` and `client`.
+fn count_features(crate_dir: &Path) -> Result<usize, String> {
+    let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).map_err(|e| e.to_string())?;
+    let features = manifest.split("\n[features]\n").nth(1).ok_or("the crate has no features")?;
+    let count = features.lines().take_while(|l| !l.starts_with('[')).filter(|l| l.ends_with("= []")).count();
+    Ok(count)
+}
+
+/// The median of each figure on its own.
+fn median(costs: &[Cost]) -> Cost {
+    let pick = |mut v: Vec<u128>| {
+        v.sort_unstable();
+        v[v.len() / 2]
+    };
+    Cost {
+        wall: Duration::from_nanos(pick(costs.iter().map(|c| c.wall.as_nanos()).collect()) as u64),
+        cpu: Duration::from_nanos(pick(costs.iter().map(|c| c.cpu.as_nanos()).collect()) as u64),
+        peak_kib: pick(costs.iter().map(|c| u128::from(c.peak_kib)).collect()) as u64,
+    }
+}
+
+/// Runs cargo in the generated crate with its own target dir (output to the terminal) and gives what
+/// it cost: `wait4` reports the CPU time and peak RSS of cargo and of every process it waited for.
+fn cargo(crate_dir: &Path, target: &Path, args: &[&str], incremental: bool) -> Result<Cost, String> {
+    let started = Instant::now();
+    let child = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .args(args)
         .arg("--quiet")
         .current_dir(crate_dir)
         .env("CARGO_TARGET_DIR", target)
-        .status()
+        .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
+        .stdin(Stdio::null())
+        .spawn()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`cargo {}` failed in {}", args.join(" "), crate_dir.display()))
+    let (status, usage) = rusage::wait(child.id()).map_err(|e| format!("cannot wait for cargo: {e}"))?;
+    let wall = started.elapsed();
+    if status != 0 {
+        return Err(format!("`cargo {}` failed in {}", args.join(" "), crate_dir.display()));
+    }
+    Ok(Cost { wall, cpu: usage.cpu, peak_kib: usage.peak_kib })
+}
+
+/// `wait4(2)`: a child's exit status with its resource usage and that of the processes it reaped.
+mod rusage {
+    use std::time::Duration;
+
+    pub struct Usage {
+        pub cpu: Duration,
+        pub peak_kib: u64,
+    }
+
+    fn duration(t: libc::timeval) -> Duration {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    }
+
+    /// Waits for child `pid`; `(exit code, usage)`, the code 255 for a signal.
+    pub fn wait(pid: u32) -> std::io::Result<(i32, Usage)> {
+        let pid = libc::pid_t::try_from(pid).map_err(std::io::Error::other)?;
+        let mut status = 0;
+        // SAFETY: `rusage` is plain old data that `wait4` fills in; all-zero bytes are a valid value.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        loop {
+            // SAFETY: `pid` is our own unreaped child; `status` and `usage` outlive the call.
+            let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+            if reaped == pid {
+                break;
+            }
+            let error = std::io::Error::last_os_error();
+            if error.kind() != std::io::ErrorKind::Interrupted {
+                return Err(error);
+            }
+        }
+        let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { 255 };
+        let cpu = duration(usage.ru_utime) + duration(usage.ru_stime);
+        // Linux reports `ru_maxrss` in KiB.
+        Ok((code, Usage { cpu, peak_kib: u64::try_from(usage.ru_maxrss).unwrap_or(0) }))
     }
 }
 
@@ -116,8 +221,9 @@ fn package_name(crate_dir: &Path) -> Result<String, String> {
         .ok_or_else(|| "the generated Cargo.toml names no package".to_owned())
 }
 
-/// Lines of each API module (`src/<api>.rs`): min, median, max and the crate's total.
-fn print_lines_per_api(crate_dir: &Path) -> Result<(), String> {
+/// Lines of each API module (`src/<api>.rs`): min, median, max, and the crate's lines of Rust in
+/// `src/` per API (shared and common files included), which it returns.
+fn print_lines_per_api(crate_dir: &Path, apis: usize) -> Result<f64, String> {
     let mut per_api = Vec::new();
     let mut total = 0;
     for path in rust_files(&crate_dir.join("src")).map_err(|e| e.to_string())? {
@@ -133,11 +239,13 @@ fn print_lines_per_api(crate_dir: &Path) -> Result<(), String> {
         [] => return Err("the generated crate has no API modules".to_owned()),
         all => [all[0], all[all.len() / 2], all[all.len() - 1]],
     };
+    let average = total as f64 / apis.max(1) as f64;
     println!(
-        "generated lines per API ({} APIs): min {min}, median {median}, max {max}; {total} lines of Rust in src/",
+        "generated lines per API module ({} APIs): min {min}, median {median}, max {max}; {total} lines of \
+         Rust in src/, {average:.0} per API",
         per_api.len()
     );
-    Ok(())
+    Ok(average)
 }
 
 fn rust_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

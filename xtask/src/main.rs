@@ -25,7 +25,9 @@ commands:
   corpus-crates OUT_DIR          generate ../shared/corpus/{ecs,cdn,vod,domain,ros,elasticsearch} in one run and hold
                                  the crates not committed here to clippy and rustdoc
   bench [--iterations N]         time and peak memory of each gen stage over the ECS corpus
-  bench --crate-build            build time of the generated corpus crate: all features vs one API
+  bench --crate-build [--crate DIR]
+                                 CPU, peak RSS and wall time of building the generated corpus crate
+                                 (or an already generated one): all features vs one API; lines per API
   bench --scaling [--smoke]      every stage on pages of n and 2n rows of each hostile shape: work ratios";
 
 fn main() -> ExitCode {

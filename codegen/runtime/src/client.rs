@@ -204,7 +204,7 @@ impl Client {
             }
             None => None,
         };
-        let mut pairs = if roa.is_some() { Vec::new() } else { request.to_query_pairs() };
+        let mut pairs = if roa.is_some() { Vec::new() } else { request.to_query_pairs().to_vec() };
         for (key, value) in overrides {
             crate::region::set_pair(&mut pairs, key, value.clone());
         }

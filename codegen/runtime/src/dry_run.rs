@@ -111,7 +111,7 @@ pub fn signed_url<O: Operation>(
         (None, None) => Endpoint::https(endpoints.central)
             .map_err(|error| DryRunError::Endpoint(crate::endpoint::EndpointError::Invalid(error)))?,
     };
-    let mut pairs = request.to_query_pairs();
+    let mut pairs = request.to_query_pairs().to_vec();
     crate::region::fill_region::<ErrorBody>(&mut pairs, options.region.as_ref())
         .map_err(DryRunError::Region)?;
     let timestamp = options.timestamp.clone().unwrap_or_else(Timestamp::now);

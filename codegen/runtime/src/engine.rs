@@ -10,7 +10,7 @@ use tracing::Instrument;
 
 use crate::credentials::ProvideCredentials;
 use crate::endpoint::Endpoint;
-use crate::error::{Error, ServiceError, TransportError, TransportErrorKind};
+use crate::error::{Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpTransport, SharedTransport};
 use crate::operation::ErrorBody;
 use crate::retry::{RetryPolicy, RetryQuota, RetryReason};
@@ -315,9 +315,9 @@ fn classify(response: http::Response<Vec<u8>>) -> Outcome {
     }
     let (error, code) = match parsed {
         Ok(error_body) if !error_body.code.is_empty() => {
-            let error_body = error_body.with_status(status);
+            let error_body = error_body.with_status(status).with_raw(raw);
             let code = error_body.code.clone();
-            let service = Box::new(ServiceError::new(error_body.clone(), error_body, raw));
+            let service = Box::new(error_body);
             if code == "DryRunOperation" {
                 return Outcome::Final(Error::DryRunPassed(service));
             }

@@ -7,6 +7,7 @@ use crate::credentials::CredentialsError;
 use crate::endpoint::{EndpointError, InvalidEndpoint};
 use crate::operation::ErrorBody;
 use crate::region::InvalidRegion;
+use crate::service_error::ProvideErrorMetadata;
 use crate::validation::ValidationErrors;
 
 /// The longest service message (and body excerpt) `Display` shows; `Debug` and the accessors keep all of it.
@@ -24,8 +25,9 @@ pub fn truncated(text: &str, limit: usize) -> String {
     format!("{}… ({} more bytes)", &text[..end], text.len() - end)
 }
 
-/// Why a call failed. `E` is the API's error enum (a variant per documented code); runtime-level
-/// failures that no API defines (configuration, credentials) use the default, [`ErrorBody`].
+/// Why a call failed. `E` is the API's error (`RunInstancesError`, a [`crate::ServiceError`] with
+/// the API's code enum); runtime-level failures that no API defines (configuration, credentials)
+/// use the default, [`ErrorBody`].
 ///
 /// Matching is meant to be on variants: a dry run that passed is [`Error::DryRunPassed`], a
 /// service error is [`Error::Service`] with the typed code, throttling stays a service error
@@ -42,10 +44,11 @@ pub enum Error<E = ErrorBody> {
     Config(ConfigError),
     /// No credentials could be had, or fetching them failed.
     Credentials(CredentialsError),
-    /// The service answered with an error code.
-    Service(Box<ServiceError<E>>),
+    /// The service answered with an error code: the API's typed error (its code, and the body as
+    /// received through [`ProvideErrorMetadata`]).
+    Service(Box<E>),
     /// A dry run (`DryRun=true`) passed: the service answered `DryRunOperation`.
-    DryRunPassed(Box<ServiceError<E>>),
+    DryRunPassed(Box<E>),
     /// The service answered with a redirect; it is never followed (the request is signed for its host).
     Redirect { status: u16, location: Option<String> },
     /// An attempt ran out of time (after the retries the call allowed).
@@ -89,100 +92,6 @@ impl std::error::Error for ConfigError {}
 impl From<ConfigError> for Error {
     fn from(error: ConfigError) -> Self {
         Error::Config(error)
-    }
-}
-
-/// What the service said when it refused a call: its `Code`, `Message`, `RequestId`, `HostId` and
-/// `Recommend`, the HTTP status actually received, the raw body, and the API's typed error.
-#[derive(Clone)]
-#[non_exhaustive]
-pub struct ServiceError<E> {
-    error: E,
-    body: ErrorBody,
-    raw: String,
-}
-
-impl<E> ServiceError<E> {
-    /// A service error: the typed error, the parsed body and the raw body.
-    pub fn new(error: E, body: ErrorBody, raw: String) -> Self {
-        ServiceError { error, body, raw }
-    }
-
-    /// The API's error enum: a variant per documented code.
-    pub fn error(&self) -> &E {
-        &self.error
-    }
-
-    /// The API's error enum, owned.
-    pub fn into_error(self) -> E {
-        self.error
-    }
-
-    pub fn code(&self) -> &str {
-        &self.body.code
-    }
-
-    pub fn message(&self) -> &str {
-        &self.body.message
-    }
-
-    pub fn request_id(&self) -> &str {
-        &self.body.request_id
-    }
-
-    pub fn host_id(&self) -> &str {
-        &self.body.host_id
-    }
-
-    /// The service's troubleshooting link.
-    pub fn recommend(&self) -> &str {
-        &self.body.recommend
-    }
-
-    /// The HTTP status the service answered with (not the one the docs list for the code).
-    pub fn status(&self) -> u16 {
-        self.body.status
-    }
-
-    /// The body as received (lossy UTF-8).
-    pub fn raw_body(&self) -> &str {
-        &self.raw
-    }
-
-    /// The parsed body.
-    pub fn body(&self) -> &ErrorBody {
-        &self.body
-    }
-
-    fn map<F>(self, f: impl FnOnce(E) -> F) -> ServiceError<F> {
-        ServiceError { error: f(self.error), body: self.body, raw: self.raw }
-    }
-}
-
-impl<E: fmt::Debug> fmt::Debug for ServiceError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ServiceError")
-            .field("error", &self.error)
-            .field("status", &self.body.status)
-            .field("raw_body", &truncated(&self.raw, 4 * DISPLAY_LIMIT))
-            .finish()
-    }
-}
-
-impl<E> fmt::Display for ServiceError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} (HTTP {}, RequestId {})",
-            self.body.code,
-            truncated(&self.body.message, DISPLAY_LIMIT),
-            self.body.status,
-            if self.body.request_id.is_empty() { "none" } else { &self.body.request_id }
-        )?;
-        if !self.body.recommend.is_empty() {
-            write!(f, "; see {}", truncated(&self.body.recommend, 200))?;
-        }
-        Ok(())
     }
 }
 
@@ -235,7 +144,7 @@ impl fmt::Display for TransportError {
 
 impl std::error::Error for TransportError {}
 
-impl<E> Error<E> {
+impl<E: ProvideErrorMetadata> Error<E> {
     /// The service's `RequestId`, when an answer carried one.
     pub fn request_id(&self) -> Option<&str> {
         match self {
@@ -263,17 +172,19 @@ impl<E> Error<E> {
             _ => None,
         }
     }
+}
 
+impl<C: crate::ErrorCodes> Error<crate::ServiceError<C>> {
+    /// The API's documented error code, when the service answered with one
+    /// (`Some(RunInstancesErrorCode::OperationDeniedNoStock)`).
+    pub fn api_code(&self) -> Option<C> {
+        self.api_error().and_then(crate::ServiceError::api_code)
+    }
+}
+
+impl<E> Error<E> {
     /// The typed API error, when the service answered with one.
     pub fn api_error(&self) -> Option<&E> {
-        match self {
-            Error::Service(service) => Some(service.error()),
-            _ => None,
-        }
-    }
-
-    /// The service error, when the service answered with one.
-    pub fn service_error(&self) -> Option<&ServiceError<E>> {
         match self {
             Error::Service(service) => Some(service),
             _ => None,
@@ -288,8 +199,8 @@ impl<E> Error<E> {
     /// The same error with the API error mapped (from an untyped [`ErrorBody`] to an API's enum, say).
     pub fn map_api<F>(self, f: impl FnOnce(E) -> F) -> Error<F> {
         match self {
-            Error::Service(service) => Error::Service(Box::new(service.map(f))),
-            Error::DryRunPassed(service) => Error::DryRunPassed(Box::new(service.map(f))),
+            Error::Service(service) => Error::Service(Box::new(f(*service))),
+            Error::DryRunPassed(service) => Error::DryRunPassed(Box::new(f(*service))),
             Error::Invalid(errors) => Error::Invalid(errors),
             Error::RegionMismatch { client, request } => Error::RegionMismatch { client, request },
             Error::Config(error) => Error::Config(error),
@@ -304,7 +215,7 @@ impl<E> Error<E> {
     }
 }
 
-impl<E> fmt::Display for Error<E> {
+impl<E: ProvideErrorMetadata> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Invalid(errors) => write!(f, "invalid request, not sent:\n{errors}"),
@@ -316,7 +227,7 @@ impl<E> fmt::Display for Error<E> {
             ),
             Error::Config(error) => write!(f, "configuration: {error}"),
             Error::Credentials(error) => write!(f, "credentials: {error}"),
-            Error::Service(service) => service.fmt(f),
+            Error::Service(service) => service.body().fmt(f),
             Error::DryRunPassed(service) => {
                 write!(f, "dry run passed (RequestId {})", service.request_id())
             }
@@ -338,13 +249,13 @@ impl<E> fmt::Display for Error<E> {
     }
 }
 
-impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
+impl<E: ProvideErrorMetadata + std::error::Error + 'static> std::error::Error for Error<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Invalid(errors) => Some(errors),
             Error::Config(error) => Some(error),
             Error::Credentials(error) => Some(error),
-            Error::Service(service) => Some(service.error()),
+            Error::Service(service) => Some(service.as_ref()),
             Error::Transport(error) => Some(error),
             _ => None,
         }
@@ -373,7 +284,7 @@ mod tests {
             status: 400,
             ..ErrorBody::default()
         };
-        let error: Error = Error::Service(Box::new(ServiceError::new(body.clone(), body, String::new())));
+        let error: Error = Error::Service(Box::new(body));
         let shown = error.to_string();
         assert!(shown.len() < DISPLAY_LIMIT + 200, "{}", shown.len());
         assert!(shown.starts_with("InvalidParameter: xxx"));

@@ -1,6 +1,12 @@
 //! The contract between generated request types and everything that sends them (query, signing, client).
 
-/// One API call: implemented by every generated `<Api>Request`.
+use std::ops::Deref;
+
+use crate::query::QueryPairs;
+use crate::validation::{ValidationErrors, ValidationMode};
+
+/// One API call: implemented by every generated `<Api>Request` (and by [`Validated`] and
+/// [`WithValidation`] around one).
 pub trait Operation {
     /// The `Action` query parameter (`RunInstances`).
     const ACTION: &'static str;
@@ -16,11 +22,11 @@ pub trait Operation {
 
     /// The typed success body.
     type Response: serde::de::DeserializeOwned;
-    /// The typed error: the API's error enum.
-    type Error: From<ErrorBody> + std::error::Error;
+    /// The typed error: the API's `ServiceError`.
+    type Error: From<ErrorBody> + crate::ProvideErrorMetadata + std::error::Error;
 
     /// The request's wire pairs in Alibaba's RPC style, `Action` first, then parameters in table order.
-    fn to_query_pairs(&self) -> Vec<(String, String)>;
+    fn to_query_pairs(&self) -> QueryPairs;
 
     /// The request as a RESTful (ROA) operation sends it (method, path, query, headers, body) for
     /// an operation whose docs give a method and a path: the client then sends this, never
@@ -31,14 +37,105 @@ pub trait Operation {
 
     /// Checks the request against the rules read from the docs; every violation at once.
     /// Generated requests check their documented rules; the default accepts everything.
-    fn validate(&self) -> Result<(), crate::validation::ValidationErrors> {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+
+    /// The validation mode this call asks for, over the client's ([`WithValidation`] sets it).
+    fn validation_mode(&self) -> Option<ValidationMode> {
+        None
+    }
+
+    /// This request, validated as `mode` says whatever the client's mode is.
+    fn with_validation(self, mode: ValidationMode) -> WithValidation<Self>
+    where
+        Self: Sized,
+    {
+        WithValidation { request: self, mode }
+    }
+}
+
+/// A request that kept every rule the generator enforces (required parameters included) when it was
+/// made, and cannot be changed since: `build()` on a generated builder gives one.
+///
+/// Its [`Operation::validate`] does not check again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Validated<R>(R);
+
+impl<R: Operation> Validated<R> {
+    /// Checks `request`; every violation when it breaks a rule.
+    pub fn new(request: R) -> Result<Self, ValidationErrors> {
+        request.validate()?;
+        Ok(Validated(request))
+    }
+
+    /// The request, to change it (which makes it unvalidated again).
+    pub fn into_inner(self) -> R {
+        self.0
+    }
+}
+
+impl<R> Deref for Validated<R> {
+    type Target = R;
+
+    fn deref(&self) -> &R {
+        &self.0
+    }
+}
+
+impl<R: Operation> Operation for Validated<R> {
+    const ACTION: &'static str = R::ACTION;
+    const VERSION: &'static str = R::VERSION;
+    const IDEMPOTENT: bool = R::IDEMPOTENT;
+    const CLIENT_TOKEN: Option<&'static str> = R::CLIENT_TOKEN;
+    type Response = R::Response;
+    type Error = R::Error;
+
+    fn to_query_pairs(&self) -> QueryPairs {
+        self.0.to_query_pairs()
+    }
+
+    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        self.0.roa()
+    }
+
+    /// Already checked when it was made.
+    fn validate(&self) -> Result<(), ValidationErrors> {
         Ok(())
     }
 }
 
-/// One documented code in an API's error enum `E`: the code, the HTTP status when the docs give
-/// exactly one, and the variant that holds the service's body.
-pub type DocumentedCode<E> = (&'static str, Option<u16>, fn(Box<ErrorBody>) -> E);
+/// A request with its own validation mode for one call, over the client's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithValidation<R> {
+    pub request: R,
+    pub mode: ValidationMode,
+}
+
+impl<R: Operation> Operation for WithValidation<R> {
+    const ACTION: &'static str = R::ACTION;
+    const VERSION: &'static str = R::VERSION;
+    const IDEMPOTENT: bool = R::IDEMPOTENT;
+    const CLIENT_TOKEN: Option<&'static str> = R::CLIENT_TOKEN;
+    type Response = R::Response;
+    type Error = R::Error;
+
+    fn to_query_pairs(&self) -> QueryPairs {
+        self.request.to_query_pairs()
+    }
+
+    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        self.request.roa()
+    }
+
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        self.request.validate()
+    }
+
+    fn validation_mode(&self) -> Option<ValidationMode> {
+        Some(self.mode)
+    }
+}
 
 /// The service's error body: `{"RequestId","HostId","Code","Message","Recommend"}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
@@ -53,6 +150,9 @@ pub struct ErrorBody {
     /// The HTTP status the body came with (as received); not part of the JSON.
     #[serde(skip)]
     pub status: u16,
+    /// The body exactly as received (empty when the error did not come over HTTP); not part of the JSON.
+    #[serde(skip)]
+    pub raw: String,
 }
 
 impl ErrorBody {
@@ -80,11 +180,30 @@ impl ErrorBody {
         self.status = status;
         self
     }
+
+    pub fn with_raw(mut self, raw: impl Into<String>) -> Self {
+        self.raw = raw.into();
+        self
+    }
 }
 
 impl std::fmt::Display for ErrorBody {
+    /// `Code: message (HTTP 400, RequestId …); see <recommend>`, the message and the recommendation
+    /// cut to a readable length (a server's message may be megabytes); the HTTP part only when the
+    /// body came over HTTP.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.code, crate::error::truncated(&self.message, crate::error::DISPLAY_LIMIT))
+        use crate::error::{truncated, DISPLAY_LIMIT};
+        write!(f, "{}: {}", truncated(&self.code, 200), truncated(&self.message, DISPLAY_LIMIT))?;
+        let request_id = if self.request_id.is_empty() { "none" } else { self.request_id.as_str() };
+        if self.status != 0 {
+            write!(f, " (HTTP {}, RequestId {})", self.status, truncated(request_id, 200))?;
+        } else if !self.request_id.is_empty() {
+            write!(f, " (RequestId {})", truncated(request_id, 200))?;
+        }
+        if !self.recommend.is_empty() {
+            write!(f, "; see {}", truncated(&self.recommend, 200))?;
+        }
+        Ok(())
     }
 }
 

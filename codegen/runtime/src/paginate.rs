@@ -33,6 +33,32 @@ pub trait PaginatedItems: Paginated {
     fn items(response: Self::Response) -> Vec<Self::Item>;
 }
 
+/// A validated request pages as its request does.
+impl<R: Paginated> Paginated for crate::Validated<R> {
+    const PAGING: Paging = R::PAGING;
+}
+
+impl<R: PaginatedItems> PaginatedItems for crate::Validated<R> {
+    type Item = R::Item;
+
+    fn items(response: Self::Response) -> Vec<Self::Item> {
+        R::items(response)
+    }
+}
+
+/// A request with its own validation mode pages as its request does.
+impl<R: Paginated> Paginated for crate::WithValidation<R> {
+    const PAGING: Paging = R::PAGING;
+}
+
+impl<R: PaginatedItems> PaginatedItems for crate::WithValidation<R> {
+    type Item = R::Item;
+
+    fn items(response: Self::Response) -> Vec<Self::Item> {
+        R::items(response)
+    }
+}
+
 type BoxStream<T> = Pin<Box<dyn Stream<Item = T> + Send>>;
 
 /// The pages of a call, fetched one at a time as the stream is polled; an error ends the stream.
@@ -141,7 +167,7 @@ impl Client {
         O::Response: Send + 'static,
         O::Error: Send + 'static,
     {
-        let wire = request.to_query_pairs();
+        let wire = request.to_query_pairs().to_vec();
         let state = (self.clone(), request, options, wire, Cursor::First);
         let inner = stream::unfold(state, |(client, request, options, wire, cursor)| async move {
             let overrides: Vec<(&str, String)> = match (&cursor, O::PAGING) {

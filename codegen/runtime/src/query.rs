@@ -1,42 +1,13 @@
-//! Alibaba Cloud RPC query pairs: a request's docs-JSON form flattened to `key=value` pairs, and back.
+//! Alibaba Cloud RPC query pairs: a typed request flattened to `key=value` pairs, and back.
 //!
-//! Objects nest with `.` (`SystemDisk.Size`), arrays number their items from 1 (`DataDisk.1.Size`,
+//! Groups nest with `.` (`SystemDisk.Size`), lists number their items from 1 (`DataDisk.1.Size`,
 //! `SecurityGroupIds.2`), booleans are `true`/`false`, unset values are left out, strings go as they are.
+//! Both directions walk the request's field table ([`crate::schema`]).
 
+use std::cmp::Ordering;
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::{Map, Number, Value};
-
-/// What one documented name holds on the wire; generated requests describe themselves with these.
-#[derive(Debug, Clone, Copy)]
-pub enum Kind {
-    /// One value: `RegionId=cn-hangzhou`.
-    Scalar(Scalar),
-    /// Numbered values: `SecurityGroupIds.1=sg-1`.
-    List(Scalar),
-    /// Members under the name: `SystemDisk.Size=40`.
-    Group(&'static [Field]),
-    /// Numbered groups: `DataDisk.1.Size=40`.
-    GroupList(&'static [Field]),
-}
-
-/// The JSON type a wire value is read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scalar {
-    String,
-    Integer,
-    Float,
-    Boolean,
-}
-
-/// One documented name (`RegionId`, `DataDisk`, `Filter.1`) and what it holds.
-#[derive(Debug, Clone, Copy)]
-pub struct Field {
-    pub name: &'static str,
-    pub kind: Kind,
-}
+use crate::schema::{Schema, Slot, Struct, StructMut, View};
 
 /// Common request parameters (signature, version, format, …) that [`from_query_pairs`] skips.
 pub const COMMON_PARAMETERS: &[&str] = &[
@@ -68,10 +39,6 @@ pub enum QueryError {
     BadIndex(String),
     /// Numbered items with a gap (`DataDisk.1`, `DataDisk.3`): names the first missing one.
     MissingIndex(String),
-    /// A `.N` index above the number of pairs given: some lower index must be missing.
-    IndexTooHigh(String),
-    /// The pairs do not make a valid request (a required parameter is missing, a number is out of range).
-    Invalid(String),
 }
 
 impl fmt::Display for QueryError {
@@ -85,75 +52,194 @@ impl fmt::Display for QueryError {
             }
             Self::BadIndex(key) => write!(f, "parameter `{key}`: index must be a number from 1"),
             Self::MissingIndex(key) => write!(f, "parameter `{key}` is missing before a higher index"),
-            Self::IndexTooHigh(key) => {
-                write!(f, "parameter `{key}`: index above the number of parameters given, so a lower one is missing")
-            }
-            Self::Invalid(message) => f.write_str(message),
         }
     }
 }
 
 impl std::error::Error for QueryError {}
 
+/// A request's wire pairs, `Action` first, then every set value in declaration order: kept in one
+/// buffer (a request of hundreds of pairs is two allocations, not two a pair).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct QueryPairs {
+    text: String,
+    /// `(key start, value start, value end)` in `text`; a key ends where its value starts.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl QueryPairs {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends one pair.
+    pub fn push(&mut self, key: &str, value: &str) {
+        let start = self.text.len();
+        self.text.push_str(key);
+        let middle = self.text.len();
+        self.text.push_str(value);
+        self.spans.push((start, middle, self.text.len()));
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The pairs, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.spans.iter().map(|&(k, v, end)| (&self.text[k..v], &self.text[v..end]))
+    }
+
+    /// The value of `key`, if it is set.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// The pairs as owned strings.
+    pub fn to_vec(&self) -> Vec<(String, String)> {
+        self.iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
+    }
+}
+
+impl fmt::Debug for QueryPairs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq<Vec<(String, String)>> for QueryPairs {
+    fn eq(&self, other: &Vec<(String, String)>) -> bool {
+        self.len() == other.len() && self.iter().zip(other).all(|((k, v), (ok, ov))| k == ok && v == ov)
+    }
+}
+
+impl<'a> IntoIterator for &'a QueryPairs {
+    type Item = (&'a str, &'a str);
+    type IntoIter = Box<dyn Iterator<Item = (&'a str, &'a str)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl IntoIterator for QueryPairs {
+    type Item = (String, String);
+    type IntoIter = std::vec::IntoIter<(String, String)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.to_vec().into_iter()
+    }
+}
+
+impl From<QueryPairs> for Vec<(String, String)> {
+    fn from(pairs: QueryPairs) -> Self {
+        pairs.to_vec()
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> FromIterator<(K, V)> for QueryPairs {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut out = QueryPairs::new();
+        for (k, v) in pairs {
+            out.push(k.as_ref(), v.as_ref());
+        }
+        out
+    }
+}
+
 /// The wire pairs of a request: `Action` first, then every set value in declaration order.
-pub fn to_query_pairs(action: &str, request: &impl Serialize) -> Vec<(String, String)> {
-    let mut pairs = vec![("Action".to_owned(), action.to_owned())];
-    // Generated requests hold only strings, numbers, booleans, lists and string-keyed groups,
-    // which always convert to JSON.
-    let value = serde_json::to_value(request).expect("a generated request converts to JSON");
-    flatten("", &value, &mut pairs);
+pub fn to_query_pairs(action: &str, request: &dyn Struct) -> QueryPairs {
+    let mut pairs = QueryPairs { text: String::with_capacity(1024), spans: Vec::with_capacity(32) };
+    pairs.push("Action", action);
+    let mut key = String::with_capacity(64);
+    write_struct(request, &mut key, &mut pairs);
     pairs
 }
 
-fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
-    let key = |suffix: &str| if prefix.is_empty() { suffix.to_owned() } else { format!("{prefix}.{suffix}") };
-    match value {
-        Value::Null => {}
-        Value::Bool(b) => out.push((prefix.to_owned(), b.to_string())),
-        Value::Number(n) => out.push((prefix.to_owned(), number_text(n))),
-        Value::String(s) => out.push((prefix.to_owned(), s.clone())),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                flatten(&key(&(i + 1).to_string()), item, out);
+fn write_struct(s: &dyn Struct, key: &mut String, out: &mut QueryPairs) {
+    for (index, field) in s.fields().iter().enumerate() {
+        let view = s.get(index);
+        if view.is_absent() {
+            continue;
+        }
+        let len = key.len();
+        if len > 0 {
+            key.push('.');
+        }
+        key.push_str(field.name);
+        write_view(view, key, out);
+        key.truncate(len);
+    }
+}
+
+fn write_view(view: View<'_>, key: &mut String, out: &mut QueryPairs) {
+    match view {
+        View::Absent => {}
+        View::Str(s) => out.push(key, s),
+        View::Int(i) => out.push(key, itoa::Buffer::new().format(i)),
+        View::Float(f) => out.push(key, &f.to_string()),
+        View::Bool(b) => out.push(key, if b { "true" } else { "false" }),
+        View::Json(v) => out.push(key, &v.to_string()),
+        View::Group(group) => write_struct(group, key, out),
+        View::List(list) => {
+            for i in 0..list.len() {
+                let len = push_index(key, i);
+                write_view(list.item(i), key, out);
+                key.truncate(len);
             }
         }
-        Value::Object(members) => {
-            for (name, member) in members {
-                flatten(&key(name), member, out);
+        View::Groups(groups) => {
+            for i in 0..groups.len() {
+                let len = push_index(key, i);
+                write_struct(groups.item(i), key, out);
+                key.truncate(len);
             }
         }
     }
 }
 
-/// Integers as written, floats in Rust's shortest round-trip form (`1`, `0.97`).
-fn number_text(n: &Number) -> String {
-    match (n.as_i64(), n.as_u64(), n.as_f64()) {
-        (Some(i), _, _) => i.to_string(),
-        (None, Some(u), _) => u.to_string(),
-        (None, None, Some(f)) => f.to_string(),
-        _ => n.to_string(),
-    }
+/// Appends `.{i + 1}` to `key`; gives the length to truncate back to.
+fn push_index(key: &mut String, i: usize) -> usize {
+    let len = key.len();
+    key.push('.');
+    key.push_str(itoa::Buffer::new().format(i + 1));
+    len
 }
 
 /// Reads wire pairs (for example a documented sample request) back into a request.
-/// `Action` must name this API when present; common request parameters are skipped.
+/// `Action` must name this API when present; common request parameters are skipped. Missing
+/// required parameters and broken rules are left to validation.
 pub fn from_query_pairs<T, K, V>(
     action: &'static str,
-    schema: &'static [Field],
     pairs: impl IntoIterator<Item = (K, V)>,
 ) -> Result<T, QueryError>
 where
-    T: DeserializeOwned,
+    T: Schema,
     K: AsRef<str>,
     V: AsRef<str>,
 {
     let pairs: Vec<(K, V)> = pairs.into_iter().collect();
-    // A list of `n` items without gaps takes at least `n` pairs: a higher index can only leave a
-    // gap, and is refused before it could grow a list (`DataDisk.4294967296.Size`).
-    let max_index = pairs.len();
-    let mut root = Map::new();
-    for (key, value) in &pairs {
-        let (key, value) = (key.as_ref(), value.as_ref());
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect();
+    let mut request = T::default();
+    read_pairs(action, &mut request, pairs)?;
+    Ok(request)
+}
+
+/// [`from_query_pairs`] into any struct (the generator's model of a request included).
+#[doc(hidden)]
+pub fn read_pairs(
+    action: &'static str,
+    request: &mut dyn StructMut,
+    mut pairs: Vec<(&str, &str)>,
+) -> Result<(), QueryError> {
+    // Keys in natural order (`DataDisk.2` before `DataDisk.10`), so that each list's items arrive
+    // in index order and a gap shows as soon as it is passed.
+    pairs.sort_by(|a, b| natural_order(a.0, b.0));
+    for (key, value) in pairs {
         if key == "Action" {
             if value != action {
                 return Err(QueryError::WrongAction { expected: action, found: value.to_owned() });
@@ -161,129 +247,114 @@ where
             continue;
         }
         let segments: Vec<&str> = key.split('.').collect();
-        match insert(&mut root, schema, &segments, key, value, max_index) {
+        match insert(request, &segments, 0, key, value) {
             Err(QueryError::UnknownKey(_)) if COMMON_PARAMETERS.contains(&key) => {}
             other => other?,
-        }
-    }
-    let root = Value::Object(root);
-    check_no_gaps("", &root)?;
-    serde_json::from_value(root).map_err(|e| QueryError::Invalid(e.to_string()))
-}
-
-fn insert(
-    object: &mut Map<String, Value>,
-    schema: &'static [Field],
-    segments: &[&str],
-    key: &str,
-    value: &str,
-    max_index: usize,
-) -> Result<(), QueryError> {
-    let (field, rest) = schema
-        .iter()
-        .find_map(|f| {
-            let name: Vec<&str> = f.name.split('.').collect();
-            (segments.len() >= name.len() && segments[..name.len()] == name[..])
-                .then(|| (f, &segments[name.len()..]))
-        })
-        .ok_or_else(|| QueryError::UnknownKey(key.to_owned()))?;
-    let unknown = || QueryError::UnknownKey(key.to_owned());
-    match field.kind {
-        Kind::Scalar(scalar) => {
-            if !rest.is_empty() {
-                return Err(unknown());
-            }
-            if object.insert(field.name.to_owned(), typed(scalar, key, value)?).is_some() {
-                return Err(QueryError::DuplicateKey(key.to_owned()));
-            }
-        }
-        Kind::List(scalar) => {
-            let [index] = rest else { return Err(unknown()) };
-            let slot = item_slot(object, field.name, index, key, max_index)?;
-            if !slot.is_null() {
-                return Err(QueryError::DuplicateKey(key.to_owned()));
-            }
-            *slot = typed(scalar, key, value)?;
-        }
-        Kind::Group(members) => {
-            if rest.is_empty() {
-                return Err(unknown());
-            }
-            let group = object.entry(field.name).or_insert_with(|| Value::Object(Map::new()));
-            let Value::Object(group) = group else { return Err(unknown()) };
-            insert(group, members, rest, key, value, max_index)?;
-        }
-        Kind::GroupList(members) => {
-            let [index, member @ ..] = rest else { return Err(unknown()) };
-            if member.is_empty() {
-                return Err(unknown());
-            }
-            let slot = item_slot(object, field.name, index, key, max_index)?;
-            if slot.is_null() {
-                *slot = Value::Object(Map::new());
-            }
-            let Value::Object(item) = slot else { return Err(unknown()) };
-            insert(item, members, member, key, value, max_index)?;
         }
     }
     Ok(())
 }
 
-/// The array item for a 1-based wire index, growing the array with `null` placeholders.
-fn item_slot<'a>(
-    object: &'a mut Map<String, Value>,
-    name: &str,
-    index: &str,
+/// Compares keys segment by segment, numbers by value.
+#[doc(hidden)]
+pub fn natural_order(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.split('.'), b.split('.'));
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) => {
+                let order = match (p.parse::<u64>(), q.parse::<u64>()) {
+                    (Ok(m), Ok(n)) => m.cmp(&n).then_with(|| p.cmp(q)),
+                    _ => p.cmp(q),
+                };
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+        }
+    }
+}
+
+/// Stores one pair; `segments[done..]` are still to be matched against `s`'s fields.
+fn insert(
+    s: &mut dyn StructMut,
+    segments: &[&str],
+    done: usize,
     key: &str,
-    max_index: usize,
-) -> Result<&'a mut Value, QueryError> {
-    let n: usize = index
+    value: &str,
+) -> Result<(), QueryError> {
+    let unknown = || QueryError::UnknownKey(key.to_owned());
+    let rest = &segments[done..];
+    let (index, width) = s
+        .fields()
+        .iter()
+        .enumerate()
+        .find_map(|(i, f)| {
+            let width = f.name.split('.').count();
+            (rest.len() >= width && f.name.split('.').eq(rest[..width].iter().copied())).then_some((i, width))
+        })
+        .ok_or_else(unknown)?;
+    let done = done + width;
+    let rest = &segments[done..];
+    // The first missing item of a list ending at `segments[..done]`.
+    let missing =
+        |len: usize| QueryError::MissingIndex(format!("{}.{}", segments[..done].join("."), len + 1));
+    match s.get_mut(index) {
+        Slot::Scalar(slot) => {
+            if !rest.is_empty() {
+                return Err(unknown());
+            }
+            if slot.is_set() {
+                return Err(QueryError::DuplicateKey(key.to_owned()));
+            }
+            slot.set_text(value).map_err(|t| bad_value(key, value, t.expected()))
+        }
+        Slot::List(list) => {
+            let [n] = rest else { return Err(unknown()) };
+            let n = item_number(n, key)?;
+            match n.cmp(&(list.len() + 1)) {
+                Ordering::Equal => list.push_text(value).map_err(|t| bad_value(key, value, t.expected())),
+                Ordering::Less => Err(QueryError::DuplicateKey(key.to_owned())),
+                Ordering::Greater => Err(missing(list.len())),
+            }
+        }
+        Slot::Group(group) => {
+            if rest.is_empty() {
+                return Err(unknown());
+            }
+            insert(group.get_or_default(), segments, done, key, value)
+        }
+        Slot::Groups(groups) => {
+            let [n, member @ ..] = rest else { return Err(unknown()) };
+            if member.is_empty() {
+                return Err(unknown());
+            }
+            let n = item_number(n, key)?;
+            let len = groups.len();
+            let item = match n.cmp(&len) {
+                Ordering::Greater if n == len + 1 => groups.push_default(),
+                Ordering::Greater => return Err(missing(len)),
+                // Keys arrive sorted: an earlier item is never seen again.
+                _ => groups.item_mut(n - 1).ok_or_else(unknown)?,
+            };
+            insert(item, segments, done + 1, key, value)
+        }
+    }
+}
+
+fn bad_value(key: &str, value: &str, expected: &'static str) -> QueryError {
+    QueryError::BadValue { key: key.to_owned(), value: value.to_owned(), expected }
+}
+
+/// A 1-based wire index.
+fn item_number(index: &str, key: &str) -> Result<usize, QueryError> {
+    index
         .parse()
         .ok()
         .filter(|n| *n >= 1 && index.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or_else(|| QueryError::BadIndex(key.to_owned()))?;
-    if n > max_index {
-        return Err(QueryError::IndexTooHigh(key.to_owned()));
-    }
-    let list = object.entry(name).or_insert_with(|| Value::Array(Vec::new()));
-    let Value::Array(items) = list else { return Err(QueryError::UnknownKey(key.to_owned())) };
-    if items.len() < n {
-        items.resize(n, Value::Null);
-    }
-    Ok(&mut items[n - 1])
-}
-
-fn typed(scalar: Scalar, key: &str, value: &str) -> Result<Value, QueryError> {
-    let bad = |expected| QueryError::BadValue { key: key.to_owned(), value: value.to_owned(), expected };
-    Ok(match scalar {
-        Scalar::String => Value::String(value.to_owned()),
-        Scalar::Integer => Value::Number(value.parse::<i64>().map_err(|_| bad("an integer"))?.into()),
-        Scalar::Float => Value::Number(
-            value.parse::<f64>().ok().and_then(Number::from_f64).ok_or_else(|| bad("a number"))?,
-        ),
-        Scalar::Boolean => match value {
-            "true" => Value::Bool(true),
-            "false" => Value::Bool(false),
-            _ => return Err(bad("`true` or `false`")),
-        },
-    })
-}
-
-fn check_no_gaps(prefix: &str, value: &Value) -> Result<(), QueryError> {
-    let key = |suffix: &str| if prefix.is_empty() { suffix.to_owned() } else { format!("{prefix}.{suffix}") };
-    match value {
-        Value::Array(items) => items.iter().enumerate().try_for_each(|(i, item)| {
-            if item.is_null() {
-                Err(QueryError::MissingIndex(key(&(i + 1).to_string())))
-            } else {
-                check_no_gaps(&key(&(i + 1).to_string()), item)
-            }
-        }),
-        Value::Object(members) => {
-            members.iter().try_for_each(|(name, member)| check_no_gaps(&key(name), member))
-        }
-        _ => Ok(()),
-    }
+        .ok_or_else(|| QueryError::BadIndex(key.to_owned()))
 }
 
 /// Splits a query string or URL (`https://host/?Action=X&RegionId=y`) into pairs, percent-decoding

@@ -367,7 +367,7 @@ pub fn sign_request<O: Operation>(
     timestamp: &Timestamp,
     nonce: &Nonce,
 ) -> SignedQuery {
-    sign_query(request.to_query_pairs(), O::VERSION, credentials, method, timestamp, nonce)
+    sign_query(request.to_query_pairs().to_vec(), O::VERSION, credentials, method, timestamp, nonce)
 }
 
 #[cfg(test)]

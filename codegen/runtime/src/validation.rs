@@ -1,27 +1,111 @@
-//! Request validation: the rules read from the docs, checked against a request's wire pairs.
+//! Request validation: the rules read from the docs, checked on the typed request.
 //!
-//! Each generated request carries a table of [`Check`]s (only the rules the generator enforces)
-//! and runs [`validate`] over its own `to_query_pairs()`. Every violation is reported, with the
-//! wire path (`DataDisk.3.Size`), the message and the doc sentence the rule came from, up to
-//! [`MAX_VIOLATIONS`].
+//! Each generated struct lists the rules of each field ([`Check`]s in its field table) and the rules
+//! between its fields ([`CrossCheck`]s). [`validate`] walks the request once, field by field, and
+//! reports every violation with its wire path (`DataDisk.3.Size`), its message and the doc sentence
+//! the rule came from, up to [`MAX_VIOLATIONS`]. [`ValidationMode`] says what a client does with them.
 
 use std::fmt;
 
+use crate::operation::Operation;
+pub use crate::rules::Rule;
+use crate::schema::{Field, Struct, View};
+
 /// At most this many violations are kept; the rest are counted.
 pub const MAX_VIOLATIONS: usize = 64;
+
+/// The source of the violation of a parameter the docs' table marks required.
+pub const REQUIRED: &str = "Required: Yes (the docs' parameter table)";
+
+/// One rule on a field, with the doc sentence (or `spec/overrides.toml` reason) it came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Check {
+    pub rule: Rule<'static>,
+    pub source: &'static str,
+}
+
+impl Check {
+    pub const fn new(rule: Rule<'static>, source: &'static str) -> Self {
+        Check { rule, source }
+    }
+}
+
+/// A field below a struct: the field index at each level (a list of groups is entered at every
+/// item), and its documented name relative to the struct (`DataDisk.N.Size`) for messages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Path {
+    pub at: &'static [u16],
+    pub name: &'static str,
+}
+
+impl Path {
+    pub const fn new(at: &'static [u16], name: &'static str) -> Self {
+        Path { at, name }
+    }
+}
+
+/// A rule between fields, checked once for each value of the struct that lists it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CrossCheck {
+    pub rule: CrossRule,
+    pub source: &'static str,
+}
+
+impl CrossCheck {
+    pub const fn new(rule: CrossRule, source: &'static str) -> Self {
+        CrossCheck { rule, source }
+    }
+}
+
+/// The rules between fields.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CrossRule {
+    /// At most one of these is set.
+    MutuallyExclusive(&'static [Path]),
+    /// When `when` is set (to `value`, if given), `then` must not be.
+    ForbiddenWith { when: Path, value: Option<&'static str>, then: Path },
+    /// When `when` is set (to `when_value`, if given), `then` is one of `values`.
+    RestrictedWith {
+        when: Path,
+        when_value: Option<&'static str>,
+        then: Path,
+        values: &'static [&'static str],
+    },
+    /// `param` is set only together with `depends_on`.
+    DependsOn { param: Path, depends_on: Path },
+    /// `param` is set unless one of `unless` is.
+    RequiredUnless { param: Path, unless: &'static [Path] },
+    /// When `on` is `when` (an unset `on` counting as its documented default), `param` is one of `values`.
+    OneOfBy {
+        param: Path,
+        on: Path,
+        on_default: Option<&'static str>,
+        when: &'static str,
+        values: &'static [&'static str],
+    },
+    /// When `on` is `when` (or unset with `on_default` being `when`), `param` lies in `min..=max`.
+    RangeBy {
+        param: Path,
+        on: Path,
+        on_default: Option<&'static str>,
+        when: &'static str,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+}
 
 /// One broken rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     /// The wire path of the offending value (`DataDisk.3.Size`), or of the parameter a cross-field rule names.
     pub path: String,
-    /// What is wrong (`must be 20 to 32768 for cloud_essd`).
+    /// What is wrong (`must be 20 to 32768 for cloud_essd`); never quotes a secret.
     pub message: String,
     /// The doc sentence (or override reason) the rule came from.
     pub source: &'static str,
 }
 
-/// Every violation of one request, in check order.
+/// Every violation of one request, in the order of its fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ValidationErrors {
     violations: Vec<Violation>,
@@ -30,7 +114,7 @@ pub struct ValidationErrors {
 }
 
 impl ValidationErrors {
-    /// The violations kept, in check order.
+    /// The violations kept, in the order of the request's fields.
     pub fn violations(&self) -> &[Violation] {
         &self.violations
     }
@@ -43,6 +127,15 @@ impl ValidationErrors {
     /// True when nothing is wrong.
     pub fn is_empty(&self) -> bool {
         self.violations.is_empty()
+    }
+
+    /// `Ok` when nothing is wrong, else these violations.
+    pub fn into_result(self) -> Result<(), ValidationErrors> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
     }
 
     fn push(&mut self, path: String, message: String, source: &'static str) {
@@ -78,433 +171,344 @@ impl fmt::Display for ValidationErrors {
 
 impl std::error::Error for ValidationErrors {}
 
-/// One enforced rule with its provenance. Parameters are wire-name patterns: `N` stands for any
-/// index (`DataDisk.N.Size` matches `DataDisk.3.Size`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Check {
-    pub rule: Rule,
-    pub source: &'static str,
-}
-
-/// The rules generated validators check (single-field rules name their parameter).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Rule {
-    Length {
-        param: &'static str,
-        min: Option<u64>,
-        max: Option<u64>,
-    },
-    Range {
-        param: &'static str,
-        min: Option<f64>,
-        max: Option<f64>,
-    },
-    OneOf {
-        param: &'static str,
-        values: &'static [&'static str],
-    },
-    /// Each `N` index of `param` must lie in `min..=max`.
-    RepeatCount {
-        param: &'static str,
-        min: u32,
-        max: u32,
-    },
-    StartsWithLetter {
-        param: &'static str,
-    },
-    AllowedChars {
-        param: &'static str,
-        upper: bool,
-        lower: bool,
-        digit: bool,
-        letter: bool,
-        extra: &'static str,
-    },
-    ForbiddenPrefixes {
-        param: &'static str,
-        prefixes: &'static [&'static str],
-    },
-    ForbiddenSubstrings {
-        param: &'static str,
-        substrings: &'static [&'static str],
-    },
-    NoLeadingOrTrailing {
-        param: &'static str,
-        chars: &'static str,
-    },
-    NoConsecutive {
-        param: &'static str,
-        chars: &'static str,
-    },
-    Base64 {
-        param: &'static str,
-        max_bytes: Option<u64>,
-    },
-    /// `yyyy-MM-ddTHH:mm:ssZ`-style pattern.
-    Time {
-        param: &'static str,
-        pattern: &'static str,
-    },
-    Ascii {
-        param: &'static str,
-    },
-    MutuallyExclusive {
-        params: &'static [&'static str],
-    },
-    ForbiddenWith {
-        when: &'static str,
-        value: Option<&'static str>,
-        then: &'static str,
-    },
-    RestrictedWith {
-        when: &'static str,
-        when_value: Option<&'static str>,
-        then: &'static str,
-        values: &'static [&'static str],
-    },
-    DependsOn {
-        param: &'static str,
-        depends_on: &'static str,
-    },
-    RequiredUnless {
-        param: &'static str,
-        unless: &'static [&'static str],
-    },
-    /// When `on` (the same item, for a pattern in the same group) is `when`, `param` is one of
-    /// `values`. An unset `on` counts as its documented default, `on_default`.
-    OneOfBy {
-        param: &'static str,
-        on: &'static str,
-        on_default: Option<&'static str>,
-        when: &'static str,
-        values: &'static [&'static str],
-    },
-    /// When `on` is `when` (or unset with `on_default` being `when`), `param` lies in `min..=max`.
-    RangeBy {
-        param: &'static str,
-        on: &'static str,
-        on_default: Option<&'static str>,
-        when: &'static str,
-        min: Option<f64>,
-        max: Option<f64>,
-    },
-}
-
-/// Checks `pairs` (a request's wire pairs) against `checks`, in order, collecting every violation.
-pub fn validate(pairs: &[(String, String)], checks: &[Check]) -> Result<(), ValidationErrors> {
-    let mut errors = ValidationErrors::default();
-    let wire = Wire::new(pairs);
-    for check in checks {
-        run(check, &wire, &mut errors);
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
-}
-
-/// The index values bound by `N` in `pattern` when `key` matches it.
-fn matches(pattern: &str, key: &str) -> Option<Vec<u32>> {
-    // Cheap reject first: the first segment is never an index, so it must be the key's own.
-    let head = pattern.split('.').next().unwrap_or(pattern);
-    let rest = key.strip_prefix(head)?;
-    if !(rest.is_empty() || rest.starts_with('.')) {
-        return None;
-    }
-    // And the last one, unless it is an index (`DataDisk.N.Size` wants keys ending in `.Size`).
-    let tail = pattern.rsplit('.').next().unwrap_or(pattern);
-    if !matches!(tail, "N" | "n") && !key.ends_with(tail) {
-        return None;
-    }
-    let mut indexes = Vec::new();
-    let mut p = pattern.split('.');
-    let mut k = key.split('.');
-    loop {
-        match (p.next(), k.next()) {
-            (None, None) => return Some(indexes),
-            (Some("N" | "n"), Some(seg)) => indexes.push(seg.parse().ok()?),
-            (Some(a), Some(b)) if a == b => {}
-            _ => return None,
+/// Collects violations found by hand (an `Operation` written without a field table), keeping the
+/// first [`MAX_VIOLATIONS`].
+impl FromIterator<Violation> for ValidationErrors {
+    fn from_iter<I: IntoIterator<Item = Violation>>(violations: I) -> Self {
+        let mut errors = ValidationErrors::default();
+        for v in violations {
+            errors.push(v.path, v.message, v.source);
         }
+        errors
     }
 }
 
-/// `pattern` with its `N`s replaced by `indexes`, in order (extra `N`s stay).
-fn bind(pattern: &str, indexes: &[u32]) -> String {
-    let mut next = indexes.iter();
-    pattern
-        .split('.')
-        .map(|seg| match seg {
-            "N" | "n" => next.next().map_or_else(|| seg.to_owned(), u32::to_string),
-            _ => seg.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(".")
+/// What a client does with a request's violations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum ValidationMode {
+    /// Refuse to send a request that breaks a rule, returning every violation (the default).
+    #[default]
+    Enforce,
+    /// Send it anyway, logging its violations as one `tracing` warning (target
+    /// `alibabacloud_runtime::validation`; violations never quote a secret).
+    Report,
+    /// Do not check.
+    Off,
 }
 
-/// A request's wire pairs sorted by key, so a pattern finds its keys by binary search.
-struct Wire<'a> {
-    /// `(key, value, position in the request)`, sorted by key.
-    by_key: Vec<(&'a str, &'a str, usize)>,
-}
-
-impl<'a> Wire<'a> {
-    fn new(pairs: &'a [(String, String)]) -> Self {
-        let mut by_key: Vec<(&str, &str, usize)> =
-            pairs.iter().enumerate().map(|(i, (k, v))| (k.as_str(), v.as_str(), i)).collect();
-        by_key.sort_unstable();
-        Wire { by_key }
+impl ValidationMode {
+    /// The mode for one call: the call's own ([`Operation::validation_mode`]), else the client's.
+    pub fn for_call<O: Operation + ?Sized>(request: &O, client: ValidationMode) -> ValidationMode {
+        request.validation_mode().unwrap_or(client)
     }
 
-    /// Pairs whose key starts with `prefix`.
-    fn starting_with(&self, prefix: &str) -> &[(&'a str, &'a str, usize)] {
-        let start = self.by_key.partition_point(|(k, _, _)| *k < prefix);
-        let len = self.by_key[start..].partition_point(|(k, _, _)| k.starts_with(prefix));
-        &self.by_key[start..start + len]
-    }
-
-    /// `(key, value, indexes)` of every pair matching `pattern`, in request order.
-    fn values(&self, pattern: &str) -> Vec<(&'a str, &'a str, Vec<u32>)> {
-        let head = pattern.split('.').next().unwrap_or(pattern);
-        let mut found: Vec<(usize, &str, &str, Vec<u32>)> = self
-            .starting_with(head)
-            .iter()
-            .filter_map(|&(k, v, pos)| matches(pattern, k).map(|idx| (pos, k, v, idx)))
-            .collect();
-        found.sort_unstable_by_key(|(pos, ..)| *pos);
-        found.into_iter().map(|(_, k, v, idx)| (k, v, idx)).collect()
-    }
-
-    fn is_set(&self, pattern: &str, value: Option<&str>) -> bool {
-        let head = pattern.split('.').next().unwrap_or(pattern);
-        self.starting_with(head)
-            .iter()
-            .any(|&(k, v, _)| none_or(value, |want| v == want) && matches(pattern, k).is_some())
-    }
-
-    fn lookup(&self, key: &str) -> Option<&'a str> {
-        self.by_key.binary_search_by(|(k, _, _)| (*k).cmp(key)).ok().map(|i| self.by_key[i].1)
-    }
-}
-
-fn bounds(min: Option<f64>, max: Option<f64>) -> String {
-    let show =
-        |v: f64| if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") };
-    match (min, max) {
-        (Some(a), Some(b)) => format!("{} to {}", show(a), show(b)),
-        (Some(a), None) => format!("at least {}", show(a)),
-        (None, Some(b)) => format!("at most {}", show(b)),
-        (None, None) => "anything".to_owned(),
-    }
-}
-
-/// What is wrong with `value` as a number in `min..=max`, if anything.
-fn range_error(value: &str, min: Option<f64>, max: Option<f64>) -> Option<String> {
-    match value.trim().parse::<f64>() {
-        Ok(v) if none_or(min, |m| v >= m) && none_or(max, |m| v <= m) => None,
-        Ok(_) => Some(format!("must be {}", bounds(min, max))),
-        Err(_) => Some(format!("must be a number {}", bounds(min, max))),
-    }
-}
-
-fn run(check: &Check, wire: &Wire, errors: &mut ValidationErrors) {
-    let source = check.source;
-    let mut each = |param: &str, test: &dyn Fn(&str) -> Option<String>| {
-        for (key, value, _) in wire.values(param) {
-            if let Some(message) = test(value) {
-                errors.push(key.to_owned(), message, source);
+    /// Checks `request` as this mode says: `Err` only in [`Enforce`](Self::Enforce) mode.
+    pub fn apply<O: Operation + ?Sized>(self, request: &O) -> Result<(), ValidationErrors> {
+        match self {
+            ValidationMode::Off => Ok(()),
+            ValidationMode::Enforce => request.validate(),
+            ValidationMode::Report => {
+                if let Err(errors) = request.validate() {
+                    tracing::warn!(
+                        target: "alibabacloud_runtime::validation",
+                        action = O::ACTION,
+                        violations = errors.violations().len() + errors.omitted(),
+                        "request breaks the documented rules; sending it anyway:\n{errors}"
+                    );
+                }
+                Ok(())
             }
         }
-    };
-    match check.rule {
-        Rule::Length { param, min, max } => each(param, &|v| {
-            let n = v.chars().count() as u64;
-            let ok = none_or(min, |m| n >= m) && none_or(max, |m| n <= m);
-            (!ok).then(|| {
-                format!(
-                    "must be {} characters long, is {n}",
-                    bounds(min.map(|m| m as f64), max.map(|m| m as f64))
-                )
-            })
-        }),
-        Rule::Range { param, min, max } => each(param, &|v| range_error(v, min, max)),
-        Rule::OneOf { param, values } => {
-            each(param, &|v| (!values.contains(&v)).then(|| format!("must be one of {}", values.join(", "))))
+    }
+}
+
+/// Checks a request against every rule its struct tables list, collecting every violation.
+pub fn validate(request: &dyn Struct) -> Result<(), ValidationErrors> {
+    let mut walk = Walk { errors: ValidationErrors::default(), path: Vec::new() };
+    walk.structure(request);
+    walk.errors.into_result()
+}
+
+/// One step of a wire path.
+#[derive(Debug, Clone, Copy)]
+enum Seg {
+    Name(&'static str),
+    Index(usize),
+}
+
+fn render(segments: &[Seg]) -> String {
+    let mut out = String::new();
+    for (i, seg) in segments.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
         }
-        Rule::StartsWithLetter { param } => each(param, &|v| {
-            v.chars()
-                .next()
-                .is_some_and(|c| !c.is_alphabetic())
-                .then(|| "must start with a letter".to_owned())
-        }),
-        Rule::AllowedChars { param, upper, lower, digit, letter, extra } => each(param, &|v| {
-            let ok = |c: char| {
-                extra.contains(c)
-                    || (upper && c.is_ascii_uppercase())
-                    || (lower && c.is_ascii_lowercase())
-                    || (digit && c.is_ascii_digit())
-                    || (letter && c.is_alphabetic())
+        match seg {
+            Seg::Name(name) => out.push_str(name),
+            Seg::Index(n) => out.push_str(itoa::Buffer::new().format(*n)),
+        }
+    }
+    out
+}
+
+/// Calls `f` with a value's wire text: strings as they are, numbers formatted on the stack
+/// (fractions, rare, on the heap); `None` for what has no text (absent, groups, lists).
+fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
+    match *view {
+        View::Str(s) => Some(f(s)),
+        View::Int(i) => Some(f(itoa::Buffer::new().format(i))),
+        View::Float(x) => Some(f(&x.to_string())),
+        View::Bool(b) => Some(f(if b { "true" } else { "false" })),
+        View::Json(v) => Some(f(&v.to_string())),
+        View::Absent | View::Group(_) | View::List(_) | View::Groups(_) => None,
+    }
+}
+
+/// Whether a value's wire text is `want`.
+fn text_is(view: &View<'_>, want: &str) -> bool {
+    with_text(view, |text| text == want).unwrap_or(false)
+}
+
+/// A number's value: typed for numbers, parsed for strings (`SystemDisk.Size` is a String).
+fn number(view: &View<'_>) -> Option<Result<f64, ()>> {
+    match *view {
+        View::Int(i) => Some(Ok(i as f64)),
+        View::Float(x) => Some(Ok(x)),
+        View::Str(s) => Some(s.trim().parse::<f64>().map_err(|_| ())),
+        View::Bool(_) | View::Json(_) => Some(Err(())),
+        View::Absent | View::Group(_) | View::List(_) | View::Groups(_) => None,
+    }
+}
+
+/// A range check on a value of any type: typed numbers without text.
+fn check_range(rule: &Rule<'_>, view: &View<'_>) -> Result<(), String> {
+    match (number(view), view) {
+        (Some(Ok(n)), _) => rule.check_number(n),
+        (Some(Err(())), View::Str(s)) => rule.check(s, false),
+        (Some(Err(())), other) => with_text(other, |text| rule.check(text, false)).unwrap_or(Ok(())),
+        (None, _) => Ok(()),
+    }
+}
+
+struct Walk {
+    errors: ValidationErrors,
+    /// The wire path of what is being checked.
+    path: Vec<Seg>,
+}
+
+impl Walk {
+    fn report(&mut self, message: String, source: &'static str) {
+        self.errors.push(render(&self.path), message, source);
+    }
+
+    fn structure(&mut self, s: &dyn Struct) {
+        for (index, field) in s.fields().iter().enumerate() {
+            if !field.group && !field.required && field.checks.is_empty() {
+                continue;
+            }
+            self.path.push(Seg::Name(field.name));
+            self.field(field, s.get(index));
+            self.path.pop();
+        }
+        for check in s.checks() {
+            self.cross(s, check);
+        }
+    }
+
+    fn field(&mut self, field: &Field, view: View<'_>) {
+        match view {
+            View::Absent if field.required => self.report("is required".to_owned(), REQUIRED),
+            View::Absent => {}
+            View::Group(group) => self.structure(group),
+            View::List(list) => {
+                for i in 0..list.len() {
+                    self.path.push(Seg::Index(i + 1));
+                    self.value(field, list.item(i));
+                    self.path.pop();
+                }
+            }
+            View::Groups(groups) => {
+                for i in 0..groups.len() {
+                    self.path.push(Seg::Index(i + 1));
+                    self.structure(groups.item(i));
+                    self.path.pop();
+                }
+            }
+            scalar => self.value(field, scalar),
+        }
+    }
+
+    fn value(&mut self, field: &Field, view: View<'_>) {
+        for check in field.checks {
+            let verdict = match (check.rule, view) {
+                (Rule::Index { up, .. }, _) => match self.index(up) {
+                    Some(index) => check.rule.check_index(index),
+                    None => Ok(()),
+                },
+                (Rule::Range { .. }, View::Int(_) | View::Float(_)) => check_range(&check.rule, &view),
+                (rule, _) => with_text(&view, |text| rule.check(text, field.secret)).unwrap_or(Ok(())),
             };
-            v.chars().find(|c| !ok(*c)).map(|c| format!("contains `{c}`, which is not allowed"))
-        }),
-        Rule::ForbiddenPrefixes { param, prefixes } => each(param, &|v| {
-            prefixes
-                .iter()
-                .find(|p| !p.is_empty() && v.starts_with(**p))
-                .map(|p| format!("cannot start with `{p}`"))
-        }),
-        Rule::ForbiddenSubstrings { param, substrings } => each(param, &|v| {
-            substrings
-                .iter()
-                .find(|s| !s.is_empty() && v.contains(**s))
-                .map(|s| format!("cannot contain `{s}`"))
-        }),
-        Rule::NoLeadingOrTrailing { param, chars } => each(param, &|v| {
-            [v.chars().next(), v.chars().last()]
-                .into_iter()
-                .flatten()
-                .find(|c| chars.contains(*c))
-                .map(|c| format!("cannot start or end with `{c}`"))
-        }),
-        Rule::NoConsecutive { param, chars } => each(param, &|v| {
-            v.chars()
-                .zip(v.chars().skip(1))
-                .find(|(a, b)| a == b && chars.contains(*a))
-                .map(|(c, _)| format!("cannot contain `{c}{c}`"))
-        }),
-        Rule::Base64 { param, max_bytes } => each(param, &|v| match base64_decoded_len(v) {
-            None => Some("must be Base64".to_owned()),
-            Some(n) if max_bytes.is_some_and(|m| n > m) => Some(format!(
-                "must decode to at most {} bytes, decodes to {n}",
-                max_bytes.unwrap_or_default()
-            )),
-            Some(_) => None,
-        }),
-        Rule::Time { param, pattern } => each(param, &|v| {
-            (!matches_time(pattern, v)).then(|| format!("must be a UTC time in the form {pattern}"))
-        }),
-        Rule::Ascii { param } => each(param, &|v| {
-            v.chars().find(|c| !c.is_ascii()).map(|c| format!("must be ASCII only, contains `{c}`"))
-        }),
-        Rule::RepeatCount { param, min, max } => {
-            let mut seen: Vec<u32> = Vec::new();
-            for (key, _, idx) in wire.values(param) {
-                let Some(&first) = idx.first() else { continue };
-                if (first < min || first > max) && !seen.contains(&first) {
-                    seen.push(first);
-                    errors.push(key.to_owned(), format!("index {first} is outside {min} to {max}"), source);
+            if let Err(message) = verdict {
+                self.report(message, check.source);
+            }
+        }
+    }
+
+    /// The `.N` index `up` list levels above the value being checked.
+    fn index(&self, up: u8) -> Option<usize> {
+        self.path
+            .iter()
+            .rev()
+            .filter_map(|seg| match seg {
+                Seg::Index(n) => Some(*n),
+                Seg::Name(_) => None,
+            })
+            .nth(usize::from(up))
+    }
+
+    /// The full name of a field a cross-field rule names: the struct's path, then the field's name.
+    fn name(&self, path: &Path) -> String {
+        if self.path.is_empty() {
+            path.name.to_owned()
+        } else {
+            format!("{}.{}", render(&self.path), path.name)
+        }
+    }
+
+    fn report_at(&mut self, path: &Path, message: String, source: &'static str) {
+        let at = self.name(path);
+        self.errors.push(at, message, source);
+    }
+
+    fn cross(&mut self, s: &dyn Struct, check: &CrossCheck) {
+        let source = check.source;
+        match check.rule {
+            CrossRule::MutuallyExclusive(params) => {
+                let set: Vec<&Path> = params.iter().filter(|p| is_set(s, p, None)).collect();
+                if let [first, second, ..] = set[..] {
+                    let message = format!("cannot be set together with {}", self.name(first));
+                    self.report_at(second, message, source);
                 }
             }
-        }
-        Rule::MutuallyExclusive { params } => {
-            let set: Vec<&str> = params.iter().copied().filter(|p| wire.is_set(p, None)).collect();
-            if set.len() > 1 {
-                errors.push(set[1].to_owned(), format!("cannot be set together with {}", set[0]), source);
-            }
-        }
-        Rule::ForbiddenWith { when, value, then } => {
-            if wire.is_set(when, value) && wire.is_set(then, None) {
-                let cond = value.map_or_else(|| format!("{when} is set"), |v| format!("{when} is {v}"));
-                errors.push(then.to_owned(), format!("must not be set when {cond}"), source);
-            }
-        }
-        Rule::RestrictedWith { when, when_value, then, values: allowed } => {
-            if wire.is_set(when, when_value) {
-                for (key, v, _) in wire.values(then) {
-                    if !allowed.contains(&v) {
-                        errors.push(
-                            key.to_owned(),
-                            format!("must be {} when {when} is set", allowed.join(" or ")),
-                            source,
-                        );
-                    }
+            CrossRule::ForbiddenWith { when, value, then } => {
+                if is_set(s, &when, value) && is_set(s, &then, None) {
+                    let when_name = self.name(&when);
+                    let condition = value
+                        .map_or_else(|| format!("{when_name} is set"), |v| format!("{when_name} is {v}"));
+                    self.report_at(&then, format!("must not be set when {condition}"), source);
                 }
             }
-        }
-        Rule::DependsOn { param, depends_on } => {
-            if wire.is_set(param, None) && !wire.is_set(depends_on, None) {
-                errors.push(param.to_owned(), format!("can only be set together with {depends_on}"), source);
+            CrossRule::RestrictedWith { when, when_value, then, values } => {
+                if is_set(s, &when, when_value) {
+                    let message = format!("must be {} when {} is set", values.join(" or "), self.name(&when));
+                    self.each(s, &then, &mut |walk, view| {
+                        if !values.iter().any(|v| text_is(&view, v)) {
+                            walk.report(message.clone(), source);
+                        }
+                    });
+                }
             }
-        }
-        Rule::RequiredUnless { param, unless } => {
-            if !wire.is_set(param, None) && !unless.iter().any(|u| wire.is_set(u, None)) {
-                errors.push(
-                    param.to_owned(),
-                    format!("is required unless {} is set", unless.join(" or ")),
-                    source,
-                );
+            CrossRule::DependsOn { param, depends_on } => {
+                if is_set(s, &param, None) && !is_set(s, &depends_on, None) {
+                    let message = format!("can only be set together with {}", self.name(&depends_on));
+                    self.report_at(&param, message, source);
+                }
             }
-        }
-        Rule::OneOfBy { param, on, on_default, when, values: allowed } => {
-            for (key, v, idx) in wire.values(param) {
-                if wire.lookup(&bind(on, &idx)).or(on_default) == Some(when) && !allowed.contains(&v) {
-                    errors.push(
-                        key.to_owned(),
-                        format!("must be one of {} when {on} is {when}", allowed.join(", ")),
+            CrossRule::RequiredUnless { param, unless } => {
+                if !is_set(s, &param, None) && !unless.iter().any(|u| is_set(s, u, None)) {
+                    let names: Vec<String> = unless.iter().map(|u| self.name(u)).collect();
+                    self.report_at(
+                        &param,
+                        format!("is required unless {} is set", names.join(" or ")),
                         source,
                     );
                 }
             }
-        }
-        Rule::RangeBy { param, on, on_default, when, min, max } => {
-            for (key, v, idx) in wire.values(param) {
-                if wire.lookup(&bind(on, &idx)).or(on_default) != Some(when) {
-                    continue;
+            CrossRule::OneOfBy { param, on, on_default, when, values } => {
+                if is_when(s, &on, on_default, when) {
+                    let message =
+                        format!("must be one of {} when {} is {when}", values.join(", "), self.name(&on));
+                    self.each(s, &param, &mut |walk, view| {
+                        if !values.iter().any(|v| text_is(&view, v)) {
+                            walk.report(message.clone(), source);
+                        }
+                    });
                 }
-                if let Some(message) = range_error(v, min, max) {
-                    errors.push(key.to_owned(), format!("{message} for {when}"), source);
+            }
+            CrossRule::RangeBy { param, on, on_default, when, min, max } => {
+                if is_when(s, &on, on_default, when) {
+                    let rule = Rule::Range { min, max };
+                    self.each(s, &param, &mut |walk, view| {
+                        if let Err(message) = check_range(&rule, &view) {
+                            walk.report(format!("{message} for {when}"), source);
+                        }
+                    });
                 }
             }
         }
     }
+
+    /// Calls `f` with every value at `path` below `s`, the walk's path set to the value's own.
+    fn each(&mut self, s: &dyn Struct, path: &Path, f: &mut dyn FnMut(&mut Walk, View<'_>)) {
+        self.descend(s, path.at, f);
+    }
+
+    fn descend(&mut self, s: &dyn Struct, at: &[u16], f: &mut dyn FnMut(&mut Walk, View<'_>)) {
+        let Some((&index, rest)) = at.split_first() else { return };
+        let index = usize::from(index);
+        let Some(field) = s.fields().get(index) else { return };
+        self.path.push(Seg::Name(field.name));
+        match (s.get(index), rest.is_empty()) {
+            (View::Group(group), false) => self.descend(group, rest, f),
+            (View::Groups(groups), false) => {
+                for i in 0..groups.len() {
+                    self.path.push(Seg::Index(i + 1));
+                    self.descend(groups.item(i), rest, f);
+                    self.path.pop();
+                }
+            }
+            (View::List(list), true) => {
+                for i in 0..list.len() {
+                    self.path.push(Seg::Index(i + 1));
+                    f(self, list.item(i));
+                    self.path.pop();
+                }
+            }
+            (View::Absent, true) => {}
+            (view, true) => f(self, view),
+            (_, false) => {}
+        }
+        self.path.pop();
+    }
 }
 
-/// True when `value` is unset or passes `test` (`Option::is_none_or`, which the crate's MSRV lacks).
-fn none_or<T: Copy>(value: Option<T>, test: impl Fn(T) -> bool) -> bool {
-    match value {
-        Some(v) => test(v),
+/// Calls `f` with every view at `at` below `s` until it returns true; true when one did.
+fn any(s: &dyn Struct, at: &[u16], f: &mut dyn FnMut(View<'_>) -> bool) -> bool {
+    let Some((&index, rest)) = at.split_first() else { return false };
+    match (s.get(usize::from(index)), rest.is_empty()) {
+        (View::Absent, _) => false,
+        (View::Group(group), false) => any(group, rest, f),
+        (View::Groups(groups), false) => (0..groups.len()).any(|i| any(groups.item(i), rest, f)),
+        (View::List(list), true) => (0..list.len()).any(|i| f(list.item(i))),
+        (view, true) => f(view),
+        (_, false) => false,
+    }
+}
+
+/// Whether a value at `path` is set (to `value`, when given).
+fn is_set(s: &dyn Struct, path: &Path, value: Option<&str>) -> bool {
+    any(s, path.at, &mut |view| match value {
         None => true,
-    }
-}
-
-/// The decoded length of standard or URL-safe Base64, padding optional; `None` if not Base64.
-fn base64_decoded_len(value: &str) -> Option<u64> {
-    let body = value.trim_end_matches('=');
-    let padding = value.len() - body.len();
-    let alphabet = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '-' | '_');
-    if padding > 2
-        || !body.chars().all(alphabet)
-        || body.len() % 4 == 1
-        || (padding > 0 && value.len() & 3 != 0)
-    {
-        return None;
-    }
-    Some((body.len() as u64 * 3) / 4)
-}
-
-/// Matches `value` against a `yyyy-MM-ddTHH:mm:ssZ`-style pattern, with field ranges.
-fn matches_time(pattern: &str, value: &str) -> bool {
-    if pattern.len() != value.len() {
-        return false;
-    }
-    let mut fields: Vec<(char, u32)> = Vec::new();
-    for (pc, vc) in pattern.chars().zip(value.chars()) {
-        if matches!(pc, 'y' | 'M' | 'd' | 'H' | 'm' | 's') {
-            let Some(d) = vc.to_digit(10) else { return false };
-            match fields.last_mut() {
-                Some((f, n)) if *f == pc => *n = *n * 10 + d,
-                _ => fields.push((pc, d)),
-            }
-        } else if pc != vc {
-            return false;
-        }
-    }
-    fields.iter().all(|(f, n)| match f {
-        'M' => (1..=12).contains(n),
-        'd' => (1..=31).contains(n),
-        'H' => *n <= 23,
-        'm' | 's' => *n <= 59,
-        _ => true,
+        Some(want) => text_is(&view, want),
     })
+}
+
+/// Whether the first value at `on` (or `on_default`, when it is unset) is `when`.
+fn is_when(s: &dyn Struct, on: &Path, on_default: Option<&str>, when: &str) -> bool {
+    let mut first = None;
+    any(s, on.at, &mut |view| {
+        first = Some(text_is(&view, when));
+        true
+    });
+    first.unwrap_or(on_default == Some(when))
 }

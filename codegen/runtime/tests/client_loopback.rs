@@ -16,6 +16,7 @@ use alibabacloud_runtime::http::{HttpRequest, HttpTransport, HyperTransport, Tra
 use alibabacloud_runtime::retry::RetryPolicy;
 use alibabacloud_runtime::signing::{HttpMethod, Timestamp};
 use alibabacloud_runtime::Config;
+use alibabacloud_runtime::ProvideErrorMetadata;
 use support::fake_api::{
     CreateThingRequest, DeleteThingRequest, DescribeThingsRequest, FakeError, ListPagesRequest, ENDPOINTS,
 };
@@ -353,7 +354,7 @@ async fn service_errors_keep_everything_the_service_said() {
     let server = LoopbackServer::start(SECRET, vec![Reply::json(403, body)]);
     let error = client(&server).send(&describe()).await.expect_err("an API error");
     let Error::Service(service) = &error else { panic!("{error:?}") };
-    assert!(matches!(service.error(), FakeError::InvalidParameter(_)));
+    assert!(matches!(**service, FakeError::InvalidParameter(_)));
     assert_eq!(service.code(), "InvalidParameter");
     assert_eq!(service.message(), "bad");
     assert_eq!(service.request_id(), "R-1");
@@ -368,11 +369,7 @@ async fn service_errors_keep_everything_the_service_said() {
     let server = LoopbackServer::start(SECRET, vec![Reply::json(400, &huge)]);
     let error = client(&server).send(&describe()).await.expect_err("an API error");
     assert!(error.to_string().len() < 1024, "Display is bounded");
-    assert_eq!(
-        error.service_error().map(|s| s.message().len()),
-        Some(200_000),
-        "the accessor keeps all of it"
-    );
+    assert_eq!(error.api_error().map(|s| s.message().len()), Some(200_000), "the accessor keeps all of it");
 
     for (status, body) in
         [(400, r#"{"RequestId":"D-2","Message":"no code"}"#), (400, "<html>bad gateway</html>")]

@@ -1,50 +1,48 @@
-//! Query pairs: to and from the docs-JSON form, against a hand-written schema.
+//! Query pairs and JSON through field tables: to and from wire pairs, the docs' JSON form, and
+//! lenient response reading, against hand-written tables shaped like generated ones.
 
-use alibabacloud_runtime::{de, query};
+mod support;
 
-use query::{Field, Kind, QueryError, Scalar};
-use serde_json::{json, Value};
-
-const ENI: &[Field] = &[
-    Field { name: "VSwitchId", kind: Kind::Scalar(Scalar::String) },
-    Field { name: "SecurityGroupIds", kind: Kind::List(Scalar::String) },
-];
-const FILTER: &[Field] = &[
-    Field { name: "Key", kind: Kind::Scalar(Scalar::String) },
-    Field { name: "Value", kind: Kind::Scalar(Scalar::String) },
-];
-const DISK: &[Field] = &[Field { name: "Size", kind: Kind::Scalar(Scalar::Integer) }];
-const SYSTEM_DISK: &[Field] = &[Field { name: "Size", kind: Kind::Scalar(Scalar::String) }];
-const SCHEMA: &[Field] = &[
-    Field { name: "RegionId", kind: Kind::Scalar(Scalar::String) },
-    Field { name: "DryRun", kind: Kind::Scalar(Scalar::Boolean) },
-    Field { name: "Price", kind: Kind::Scalar(Scalar::Float) },
-    Field { name: "SystemDisk", kind: Kind::Group(SYSTEM_DISK) },
-    Field { name: "DataDisk", kind: Kind::GroupList(DISK) },
-    Field { name: "SecurityGroupIds", kind: Kind::List(Scalar::String) },
-    Field { name: "NetworkInterface", kind: Kind::GroupList(ENI) },
-    Field { name: "Filter.1", kind: Kind::Group(FILTER) },
-];
+use alibabacloud_runtime::query::{self, QueryError};
+use alibabacloud_runtime::{Operation, Secret};
+use serde_json::json;
+use support::tables::{DataDisk, Filter, Item, NetworkInterface, Request, Response, SystemDisk};
 
 fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
     items.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
 
+fn request() -> Request {
+    Request {
+        region_id: Some("cn-hangzhou".into()),
+        dry_run: Some(false),
+        price: Some(1.0),
+        system_disk: Some(SystemDisk { size: Some("40".into()) }),
+        data_disk: vec![
+            DataDisk { size: Some(40), category: None },
+            DataDisk { size: Some(50), category: None },
+        ],
+        security_group_ids: vec!["sg-1".into(), "sg-2".into()],
+        network_interface: vec![NetworkInterface {
+            v_switch_id: Some(String::new()),
+            security_group_ids: vec!["sg-a".into(), "sg-b".into()],
+        }],
+        filter_1: Some(Filter { key: Some("k".into()), value: None }),
+        password: Some(Secret::new("EcsV587!")),
+        ..Request::default()
+    }
+}
+
 #[test]
-fn json_form_flattens_to_one_based_wire_pairs() {
-    let request = json!({
-        "RegionId": "cn-hangzhou", "DryRun": false, "Price": 1.0, "SystemDisk": {"Size": "40"},
-        "DataDisk": [{"Size": 40}, {"Size": 50}], "SecurityGroupIds": ["sg-1", "sg-2"],
-        "NetworkInterface": [{"VSwitchId": "", "SecurityGroupIds": ["sg-a", "sg-b"]}],
-        "Filter.1": {"Key": "k"}, "Unset": null
-    });
+fn typed_requests_flatten_to_one_based_wire_pairs() {
     assert_eq!(
-        query::to_query_pairs("RunInstances", &request),
+        request().to_query_pairs(),
         pairs(&[
             ("Action", "RunInstances"),
             ("RegionId", "cn-hangzhou"),
             ("DryRun", "false"),
             ("Price", "1"),
+            ("Password", "EcsV587!"),
             ("SystemDisk.Size", "40"),
             ("DataDisk.1.Size", "40"),
             ("DataDisk.2.Size", "50"),
@@ -59,12 +57,13 @@ fn json_form_flattens_to_one_based_wire_pairs() {
 }
 
 #[test]
-fn wire_pairs_read_back_into_the_json_form() {
+fn wire_pairs_read_back_into_the_typed_request() {
     let wire = pairs(&[
         ("Action", "RunInstances"),
         ("RegionId", "cn-hangzhou"),
         ("Version", "2014-05-26"),
         ("DataDisk.2.Size", "50"),
+        ("DataDisk.10.Size", "10"),
         ("DataDisk.1.Size", "40"),
         ("NetworkInterface.1.SecurityGroupIds.2", "sg-b"),
         ("NetworkInterface.1.SecurityGroupIds.1", "sg-a"),
@@ -72,50 +71,83 @@ fn wire_pairs_read_back_into_the_json_form() {
         ("DryRun", "true"),
         ("Price", "0.97"),
     ]);
-    let value: Value = query::from_query_pairs("RunInstances", SCHEMA, wire).unwrap();
+    let gap = query::from_query_pairs::<Request, _, _>("RunInstances", wire.clone()).unwrap_err();
+    assert_eq!(gap, QueryError::MissingIndex("DataDisk.3".into()), "2 is followed by 10: 3 is missing");
+    let wire: Vec<(String, String)> = wire.into_iter().filter(|(k, _)| k != "DataDisk.10.Size").collect();
+    let read: Request = query::from_query_pairs("RunInstances", wire).unwrap();
     assert_eq!(
-        value,
-        json!({
-            "RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}, {"Size": 50}],
-            "NetworkInterface": [{"SecurityGroupIds": ["sg-a", "sg-b"]}], "Filter.1": {"Value": "v"},
-            "DryRun": true, "Price": 0.97
-        })
+        read,
+        Request {
+            region_id: Some("cn-hangzhou".into()),
+            data_disk: vec![
+                DataDisk { size: Some(40), category: None },
+                DataDisk { size: Some(50), category: None }
+            ],
+            network_interface: vec![NetworkInterface {
+                v_switch_id: None,
+                security_group_ids: vec!["sg-a".into(), "sg-b".into()]
+            }],
+            filter_1: Some(Filter { key: None, value: Some("v".into()) }),
+            dry_run: Some(true),
+            price: Some(0.97),
+            ..Request::default()
+        }
+    );
+    let full = request();
+    assert_eq!(
+        query::from_query_pairs::<Request, _, _>("RunInstances", full.to_query_pairs()).unwrap(),
+        full
     );
 }
 
 #[test]
 fn bad_pairs_are_named_errors() {
     let read =
-        |items: &[(&str, &str)]| query::from_query_pairs::<Value, _, _>("RunInstances", SCHEMA, pairs(items));
+        |items: &[(&str, &str)]| query::from_query_pairs::<Request, _, _>("RunInstances", pairs(items));
     assert_eq!(
         read(&[("Action", "StopInstance")]).unwrap_err(),
         QueryError::WrongAction { expected: "RunInstances", found: "StopInstance".into() }
     );
     assert_eq!(read(&[("Bogus", "1")]).unwrap_err(), QueryError::UnknownKey("Bogus".into()));
     assert_eq!(read(&[("SystemDisk", "1")]).unwrap_err(), QueryError::UnknownKey("SystemDisk".into()));
+    assert_eq!(read(&[("RegionId.1", "1")]).unwrap_err(), QueryError::UnknownKey("RegionId.1".into()));
     assert_eq!(
         read(&[("RegionId", "a"), ("RegionId", "b")]).unwrap_err(),
         QueryError::DuplicateKey("RegionId".into())
+    );
+    assert_eq!(
+        read(&[("SecurityGroupIds.1", "a"), ("SecurityGroupIds.1", "b")]).unwrap_err(),
+        QueryError::DuplicateKey("SecurityGroupIds.1".into())
     );
     assert_eq!(
         read(&[("DataDisk.0.Size", "1")]).unwrap_err(),
         QueryError::BadIndex("DataDisk.0.Size".into())
     );
     assert_eq!(
+        read(&[("DataDisk.x.Size", "1")]).unwrap_err(),
+        QueryError::BadIndex("DataDisk.x.Size".into())
+    );
+    assert_eq!(
         read(&[("DataDisk.3.Size", "1"), ("DataDisk.1.Size", "1"), ("RegionId", "r")]).unwrap_err(),
         QueryError::MissingIndex("DataDisk.2".into())
     );
-    assert_eq!(
-        read(&[("DataDisk.2.Size", "1")]).unwrap_err(),
-        QueryError::IndexTooHigh("DataDisk.2.Size".into())
-    );
+    assert_eq!(read(&[("DataDisk.2.Size", "1")]).unwrap_err(), QueryError::MissingIndex("DataDisk.1".into()));
     assert_eq!(
         read(&[("DataDisk.4294967296.Size", "1"), ("RegionId", "r")]).unwrap_err(),
-        QueryError::IndexTooHigh("DataDisk.4294967296.Size".into()),
-        "refused before the list could grow that long"
+        QueryError::MissingIndex("DataDisk.1".into()),
+        "refused without growing the list"
     );
     assert!(matches!(read(&[("DataDisk.1.Size", "x")]).unwrap_err(), QueryError::BadValue { .. }));
     assert!(matches!(read(&[("DryRun", "yes")]).unwrap_err(), QueryError::BadValue { .. }));
+    assert!(matches!(
+        read(&[("Amount", "2,000")]).unwrap_err(),
+        QueryError::BadValue { expected: "an integer", .. }
+    ));
+    assert_eq!(
+        read(&[]).unwrap(),
+        Request::default(),
+        "missing required parameters are validation's to report"
+    );
 }
 
 #[test]
@@ -128,35 +160,40 @@ fn query_strings_split_and_decode() {
     );
 }
 
-#[derive(Debug, PartialEq, serde::Deserialize)]
-struct Item {
-    #[serde(rename = "Id", default, deserialize_with = "de::scalar")]
-    id: Option<String>,
-}
-
-#[derive(Debug, PartialEq, serde::Deserialize)]
-struct Body {
-    #[serde(rename = "Price", default, deserialize_with = "de::scalar")]
-    price: Option<f64>,
-    #[serde(rename = "Count", default, deserialize_with = "de::scalar")]
-    count: Option<i32>,
-    #[serde(rename = "On", default, deserialize_with = "de::scalar")]
-    on: Option<bool>,
-    #[serde(rename = "Ids", default, deserialize_with = "de::wrapped_scalar_list")]
-    ids: Vec<String>,
-    #[serde(rename = "Sizes", default, deserialize_with = "de::scalar_list")]
-    sizes: Vec<i64>,
-    #[serde(rename = "Items", default, deserialize_with = "de::wrapped_list")]
-    items: Vec<Item>,
-    #[serde(rename = "Bare", default, deserialize_with = "de::list")]
-    bare: Vec<Item>,
+#[test]
+fn the_docs_json_form_round_trips_strictly() {
+    let full = request();
+    let json = serde_json::to_value(&full).unwrap();
+    assert_eq!(
+        json,
+        json!({
+            "RegionId": "cn-hangzhou", "DryRun": false, "Price": 1.0, "Password": "EcsV587!",
+            "SystemDisk": {"Size": "40"}, "DataDisk": [{"Size": 40}, {"Size": 50}],
+            "SecurityGroupIds": ["sg-1", "sg-2"],
+            "NetworkInterface": [{"VSwitchId": "", "SecurityGroupIds": ["sg-a", "sg-b"]}],
+            "Filter.1": {"Key": "k"}
+        })
+    );
+    assert_eq!(serde_json::from_value::<Request>(json).unwrap(), full);
+    let error = |json: serde_json::Value| serde_json::from_value::<Request>(json).unwrap_err().to_string();
+    assert_eq!(error(json!({"Bogus": 1})), "unknown field `Bogus`");
+    assert_eq!(error(json!({"Amount": "3"})), "`Amount`: expected an integer, found a string");
+    assert_eq!(
+        error(json!({"DataDisk": [{"Size": 1.5}]})),
+        "`DataDisk.1.Size`: expected an integer, found a fraction"
+    );
+    assert_eq!(error(json!({"DataDisk": {"Size": 1}})), "`DataDisk`: expected a list, found an object");
+    assert_eq!(error(json!({"Password": 12345678})), "`Password`: expected a string, found an integer");
+    assert_eq!(error(json!([])), "expected an object, found a list");
+    assert_eq!(serde_json::from_value::<Request>(json!({})).unwrap(), Request::default());
+    assert_eq!(serde_json::from_value::<Request>(json!({"RegionId": null})).unwrap(), Request::default());
 }
 
 #[test]
 fn responses_read_numbers_as_strings_wrappers_and_absent_fields() {
-    let body: Body = serde_json::from_value(json!({
+    let body: Response = serde_json::from_value(json!({
         "Price": "0.165", "Count": "", "On": "true", "Ids": {"Id": ["a", "b"]}, "Sizes": ["1", 2],
-        "Items": {"Item": {"Id": 7}}, "Bare": [{"Id": "x"}], "Extra": {"ignored": true}
+        "Items": {"Item": {"Id": 7}}, "Bare": [{"Id": "x"}], "Extra": {"ignored": true}, "Owner": null
     }))
     .unwrap();
     assert_eq!(body.price, Some(0.165));
@@ -166,19 +203,21 @@ fn responses_read_numbers_as_strings_wrappers_and_absent_fields() {
     assert_eq!(body.sizes, [1, 2]);
     assert_eq!(body.items, [Item { id: Some("7".into()) }]);
     assert_eq!(body.bare, [Item { id: Some("x".into()) }]);
-    let empty: Body = serde_json::from_value(json!({})).unwrap();
+    assert_eq!(body.owner, None);
+    let empty: Response = serde_json::from_value(json!({})).unwrap();
     assert!(empty.ids.is_empty() && empty.price.is_none());
-    assert!(serde_json::from_value::<Body>(json!({"Count": "many"})).is_err());
+    assert!(serde_json::from_value::<Response>(json!({"Count": "many"})).is_err());
+    assert!(serde_json::from_value::<Response>(json!({"Owner": 3})).is_err());
 }
 
 #[test]
 fn lists_the_docs_show_bare_are_read_when_the_service_wraps_them() {
-    let body: Body = serde_json::from_value(json!({
+    let body: Response = serde_json::from_value(json!({
         "Sizes": {"Size": ["1", 2]}, "Bare": {"Item": [{"Id": "x"}, {"Id": "y"}]}
     }))
     .unwrap();
     assert_eq!(body.sizes, [1, 2]);
     assert_eq!(body.bare, [Item { id: Some("x".into()) }, Item { id: Some("y".into()) }]);
-    let single: Body = serde_json::from_value(json!({"Bare": {"Id": "z"}})).unwrap();
+    let single: Response = serde_json::from_value(json!({"Bare": {"Id": "z"}})).unwrap();
     assert_eq!(single.bare, [Item { id: Some("z".into()) }], "a lone object is still one item");
 }

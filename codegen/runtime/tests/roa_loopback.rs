@@ -10,6 +10,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 
 use alibabacloud_runtime::roa::{self, BodyKind, Place, RoaOperation};
+use alibabacloud_runtime::ProvideErrorMetadata;
 use support::loopback::{Exchange, LoopbackServer, Reply};
 
 const SECRET: &str = "testsecret";
@@ -73,8 +74,9 @@ impl alibabacloud_runtime::Operation for UpdateKibanaWhiteIpsRequest {
     type Response = UpdateKibanaWhiteIpsResponse;
     type Error = support::fake_api::FakeError;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
-        alibabacloud_runtime::query::to_query_pairs(Self::ACTION, self)
+    /// Never sent for a ROA operation (the client sends `roa()`).
+    fn to_query_pairs(&self) -> alibabacloud_runtime::query::QueryPairs {
+        std::iter::once(("Action".to_owned(), Self::ACTION.to_owned())).collect()
     }
 
     fn roa(&self) -> Option<Result<roa::Request, roa::RoaError>> {

@@ -1,177 +1,88 @@
-//! Evaluates single-field rules on one value: the reference semantics of the generated validators,
-//! used here to check the docs' own examples and defaults.
+//! Evaluates single-field rules on one value by calling the runtime crate's rules
+//! (`alibabacloud_runtime::rules`), the ones generated validators run: used here to check the docs'
+//! own examples and defaults, so each rule has one meaning at generation time and at run time.
+
+use alibabacloud_runtime::rules::Rule as RuntimeRule;
+use alibabacloud_runtime::schema::WireType;
 
 use crate::ir::{CharClass, Format, Rule, ScalarType};
-
-use super::number;
 
 /// Checks `value` against a single-field rule; `Err` carries a message ("must be 2 to 128 characters").
 /// Rules that say nothing about one value (defaults, repeat counts, cross-field rules) pass.
 pub fn check(rule: &Rule, value: &str) -> Result<(), String> {
+    with_runtime_rule(rule, 0, |rule| rule.map_or(Ok(()), |rule| rule.check(value, false)))
+}
+
+/// Calls `f` with the runtime rule an IR rule on one value becomes (`None` for defaults and
+/// cross-field rules). `lists_above` is how many `.N` lists the parameter sits in below the first
+/// (a repeat count limits the first `N`).
+pub fn with_runtime_rule<T>(rule: &Rule, lists_above: u8, f: impl FnOnce(Option<RuntimeRule<'_>>) -> T) -> T {
     match rule {
-        Rule::Length { min, max } => {
-            let n = value.chars().count() as u64;
-            let ok = min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
-            ok.then_some(()).ok_or_else(|| {
-                format!(
-                    "must be {} characters long, is {n}",
-                    bounds(min.map(|v| v as f64), max.map(|v| v as f64))
-                )
-            })
-        }
-        Rule::Range { min, max } => match value.trim().parse::<f64>() {
-            Ok(v) if min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m) => Ok(()),
-            Ok(_) => Err(format!("must be {}", bounds(*min, *max))),
-            Err(_) => Err(format!("must be a number {}", bounds(*min, *max))),
-        },
+        Rule::Length { min, max } => f(Some(RuntimeRule::Length { min: *min, max: *max })),
+        Rule::Range { min, max } => f(Some(RuntimeRule::Range { min: *min, max: *max })),
         Rule::OneOf { values } => {
-            if values.iter().any(|v| v.value == value) {
-                Ok(())
-            } else {
-                let list: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
-                Err(format!("must be one of {}", list.join(", ")))
-            }
+            let values: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+            f(Some(RuntimeRule::OneOf(&values)))
         }
-        Rule::StartsWithLetter => match value.chars().next() {
-            Some(c) if !c.is_alphabetic() => Err("must start with a letter".to_owned()),
-            _ => Ok(()),
-        },
-        Rule::AllowedChars { classes, extra } => match value.chars().find(|&c| !allowed(c, classes, extra)) {
-            Some(c) => Err(format!("contains `{c}`, which is not allowed")),
-            None => Ok(()),
-        },
-        Rule::ForbiddenPrefixes { prefixes } => {
-            match prefixes.iter().find(|p| !p.is_empty() && value.starts_with(p.as_str())) {
-                Some(p) => Err(format!("cannot start with `{p}`")),
-                None => Ok(()),
-            }
+        Rule::RepeatCount { min, max } => {
+            f(Some(RuntimeRule::Index { up: lists_above, min: *min, max: *max }))
         }
+        Rule::StartsWithLetter => f(Some(RuntimeRule::StartsWithLetter)),
+        Rule::AllowedChars { classes, extra } => {
+            let has = |k: CharClass| classes.contains(&k);
+            f(Some(RuntimeRule::AllowedChars {
+                upper: has(CharClass::Upper),
+                lower: has(CharClass::Lower),
+                digit: has(CharClass::Digit),
+                letter: has(CharClass::Letter),
+                extra,
+            }))
+        }
+        Rule::ForbiddenPrefixes { prefixes } => f(Some(RuntimeRule::ForbiddenPrefixes(&strings(prefixes)))),
         Rule::ForbiddenSubstrings { substrings } => {
-            match substrings.iter().find(|s| !s.is_empty() && value.contains(s.as_str())) {
-                Some(s) => Err(format!("cannot contain `{s}`")),
-                None => Ok(()),
-            }
+            f(Some(RuntimeRule::ForbiddenSubstrings(&strings(substrings))))
         }
-        Rule::NoLeadingOrTrailing { chars } => {
-            let edge = [value.chars().next(), value.chars().last()]
-                .into_iter()
-                .flatten()
-                .find(|c| chars.contains(*c));
-            match edge {
-                Some(c) => Err(format!("cannot start or end with `{c}`")),
-                None => Ok(()),
-            }
+        Rule::NoLeadingOrTrailing { chars } => f(Some(RuntimeRule::NoLeadingOrTrailing(chars))),
+        Rule::NoConsecutive { chars } => f(Some(RuntimeRule::NoConsecutive(chars))),
+        Rule::Format { format: Format::Base64 { max_bytes } } => {
+            f(Some(RuntimeRule::Base64 { max_bytes: *max_bytes }))
         }
-        Rule::NoConsecutive { chars } => {
-            let doubled =
-                value.chars().zip(value.chars().skip(1)).find(|(a, b)| a == b && chars.contains(*a));
-            match doubled {
-                Some((c, _)) => Err(format!("cannot contain `{c}{c}`")),
-                None => Ok(()),
-            }
-        }
-        Rule::Format { format } => check_format(format, value),
-        _ => Ok(()),
+        Rule::Format { format: Format::Iso8601 { pattern } } => f(Some(RuntimeRule::Time(pattern))),
+        Rule::Format { format: Format::Ascii } => f(Some(RuntimeRule::Ascii)),
+        Rule::Default { .. }
+        | Rule::MutuallyExclusive { .. }
+        | Rule::ForbiddenWith { .. }
+        | Rule::RestrictedWith { .. }
+        | Rule::DependsOn { .. }
+        | Rule::RequiredUnless { .. }
+        | Rule::OneOfBy { .. }
+        | Rule::RangeBy { .. } => f(None),
     }
 }
 
-/// Checks that `value` is a valid wire value of `ty` (`true`/`false`, an integer, a number).
+fn strings(items: &[String]) -> Vec<&str> {
+    items.iter().map(String::as_str).collect()
+}
+
+/// The runtime's reading of a wire value of `ty`.
+pub fn wire_type(ty: ScalarType) -> WireType {
+    match ty {
+        ScalarType::String => WireType::String,
+        ScalarType::Integer | ScalarType::Long => WireType::Integer,
+        ScalarType::Float | ScalarType::Double => WireType::Number,
+        ScalarType::Boolean => WireType::Boolean,
+        ScalarType::Json => WireType::Json,
+    }
+}
+
+/// Checks that `value` (trimmed) is a valid wire value of `ty` (`true`/`false`, an integer, a
+/// number), as `from_query_pairs` reads one.
 pub fn check_type(ty: ScalarType, value: &str) -> Result<(), String> {
-    let ok = match ty {
-        ScalarType::String => true,
-        ScalarType::Integer | ScalarType::Long => value.trim().parse::<i64>().is_ok(),
-        ScalarType::Float | ScalarType::Double => value.trim().parse::<f64>().is_ok(),
-        ScalarType::Boolean => value == "true" || value == "false",
-        ScalarType::Json => serde_json::from_str::<serde_json::Value>(value).is_ok(),
-    };
-    ok.then_some(()).ok_or_else(|| format!("is not a valid {}", format!("{ty:?}").to_lowercase()))
-}
-
-fn allowed(c: char, classes: &[CharClass], extra: &str) -> bool {
-    extra.contains(c)
-        || classes.iter().any(|class| match class {
-            CharClass::Upper => c.is_ascii_uppercase(),
-            CharClass::Lower => c.is_ascii_lowercase(),
-            CharClass::Digit => c.is_ascii_digit(),
-            CharClass::Letter => c.is_alphabetic(),
-        })
-}
-
-fn bounds(min: Option<f64>, max: Option<f64>) -> String {
-    match (min, max) {
-        (Some(a), Some(b)) => format!("{} to {}", number::show(a), number::show(b)),
-        (Some(a), None) => format!("at least {}", number::show(a)),
-        (None, Some(b)) => format!("at most {}", number::show(b)),
-        (None, None) => "anything".to_owned(),
+    if wire_type(ty).accepts(value.trim()) {
+        Ok(())
+    } else {
+        Err(format!("is not a valid {}", format!("{ty:?}").to_lowercase()))
     }
-}
-
-fn check_format(format: &Format, value: &str) -> Result<(), String> {
-    match format {
-        Format::Ascii => match value.chars().find(|c| !c.is_ascii()) {
-            Some(c) => Err(format!("must be ASCII only, contains `{c}`")),
-            None => Ok(()),
-        },
-        Format::Base64 { max_bytes } => {
-            let decoded = base64_decoded_len(value).ok_or_else(|| "must be Base64".to_owned())?;
-            match max_bytes {
-                Some(max) if decoded > *max => {
-                    Err(format!("must decode to at most {max} bytes, decodes to {decoded}"))
-                }
-                _ => Ok(()),
-            }
-        }
-        Format::Iso8601 { pattern } => {
-            if matches_time(pattern, value) {
-                Ok(())
-            } else {
-                Err(format!("must be a UTC time in the form {pattern}"))
-            }
-        }
-    }
-}
-
-/// The decoded length of standard or URL-safe Base64, padding optional; `None` if not Base64.
-pub fn base64_decoded_len(value: &str) -> Option<u64> {
-    let body = value.trim_end_matches('=');
-    let padding = value.len() - body.len();
-    let alphabet = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '-' | '_');
-    if padding > 2
-        || !body.chars().all(alphabet)
-        || body.len() % 4 == 1
-        || (padding > 0 && !value.len().is_multiple_of(4))
-    {
-        return None;
-    }
-    Some((body.len() as u64 * 3) / 4)
-}
-
-/// Matches `value` against a `yyyy-MM-ddTHH:mm:ssZ`-style pattern, with field ranges.
-fn matches_time(pattern: &str, value: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let v: Vec<char> = value.chars().collect();
-    if p.len() != v.len() {
-        return false;
-    }
-    let mut fields: Vec<(char, u32)> = Vec::new();
-    for (pc, vc) in p.iter().zip(&v) {
-        if matches!(pc, 'y' | 'M' | 'd' | 'H' | 'm' | 's') {
-            let Some(d) = vc.to_digit(10) else { return false };
-            match fields.last_mut() {
-                Some((f, n)) if f == pc => *n = *n * 10 + d,
-                _ => fields.push((*pc, d)),
-            }
-        } else if pc != vc {
-            return false;
-        }
-    }
-    fields.iter().all(|(f, n)| match f {
-        'M' => (1..=12).contains(n),
-        'd' => (1..=31).contains(n),
-        'H' => *n <= 23,
-        'm' | 's' => *n <= 59,
-        _ => true,
-    })
 }
 
 #[cfg(test)]

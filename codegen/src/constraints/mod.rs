@@ -19,7 +19,6 @@ pub mod overrides;
 mod range;
 mod repeat;
 pub mod text;
-pub mod tokens;
 mod value_set;
 
 use std::sync::OnceLock;

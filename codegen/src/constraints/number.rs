@@ -30,15 +30,6 @@ pub fn parse_size(amount: &str, unit: &str) -> Option<u64> {
     n.checked_mul(factor)
 }
 
-/// Formats a bound for messages: integers without `.0`.
-pub fn show(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +43,5 @@ mod tests {
         assert_eq!(parse("five"), None);
         assert_eq!(parse_count("1,000"), Some(1000));
         assert_eq!(parse_size("16", "KB"), Some(16384));
-        assert_eq!(show(20.0), "20");
     }
 }

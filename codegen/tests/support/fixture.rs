@@ -75,7 +75,7 @@ pub fn api() -> Api {
     category.constraints.push(one_of(&[
         ("cloud", "basic disk."),
         ("cloud_ssd", "SSD."),
-        ("Other", "a value named Other."),
+        ("Unknown", "a value named like the fallback."),
         ("cloud", "again"),
     ]));
     let mut charge = param("InstanceChargeType", String, false, "PrePaid", "The billing method.");

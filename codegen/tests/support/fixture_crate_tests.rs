@@ -2,7 +2,7 @@
 //! `codegen/tests/emit_rust.rs`).
 
 use alibabacloud_ecs::create_thing::*;
-use alibabacloud_ecs::{CommonError, ErrorBody, Operation};
+use alibabacloud_ecs::{CommonErrorCode, ErrorBody, ErrorKind, Operation, ValueEnum};
 
 fn full_request() -> CreateThingRequest {
     CreateThingRequest::builder("cn-hangzhou", 3)
@@ -73,8 +73,9 @@ fn wire_pairs_are_exact() {
 fn wire_pairs_read_back_to_the_same_request() {
     let request = full_request();
     assert_eq!(CreateThingRequest::from_query_pairs(request.to_query_pairs()).unwrap(), request);
-    let missing = CreateThingRequest::from_query_pairs([("RegionId", "cn-hangzhou")]).unwrap_err();
-    assert!(missing.to_string().contains("Amount"), "{missing}");
+    let missing = CreateThingRequest::from_query_pairs([("RegionId", "cn-hangzhou")]).unwrap();
+    let errors = missing.validate().unwrap_err();
+    assert_eq!(errors.to_string(), "Amount: is required (\"Required: Yes (the docs' parameter table)\")");
 }
 
 #[test]
@@ -91,31 +92,50 @@ fn json_form_uses_doc_names_groups_and_arrays() {
     assert!(unknown.unwrap_err().to_string().contains("Bogus"));
     let mistyped = serde_json::from_str::<CreateThingRequest>(r#"{"RegionId":"r","Amount":"1"}"#);
     assert!(mistyped.is_err());
-    let tag_without_key = serde_json::from_str::<CreateThingRequest>(r#"{"RegionId":"r","Amount":1,"Tag":[{}]}"#);
-    assert!(tag_without_key.is_err());
+    let tag_without_key: CreateThingRequest =
+        serde_json::from_str(r#"{"RegionId":"r","Tag":[{}]}"#).expect("missing values are validation's to report");
+    let paths: Vec<String> =
+        tag_without_key.validate().unwrap_err().violations().iter().map(|v| v.path.clone()).collect();
+    assert_eq!(paths, ["Amount", "Tag.1.Key"]);
 }
 
 #[test]
-fn value_enums_keep_undocumented_values() {
+fn value_enums_keep_undocumented_values_sealed() {
     assert_eq!(InstanceChargeType::from("PrePaid"), InstanceChargeType::PrePaid);
     assert_eq!(InstanceChargeType::from("prepaid"), InstanceChargeType::Prepaid);
-    assert_eq!(InstanceChargeType::from("Spot"), InstanceChargeType::Other("Spot".into()));
-    assert_eq!(SystemDiskCategory::from("Other"), SystemDiskCategory::Other2);
+    assert_eq!(InstanceChargeType::from("PrePaid".to_owned()), InstanceChargeType::PrePaid, "never Unknown(\"PrePaid\")");
+    let spot = InstanceChargeType::from("Spot");
+    assert!(matches!(&spot, InstanceChargeType::Unknown(v) if v.as_str() == "Spot"));
+    assert_eq!((spot.as_str(), spot.is_documented(), spot.to_string()), ("Spot", false, "Spot".to_owned()));
+    assert_eq!(SystemDiskCategory::from("Unknown"), SystemDiskCategory::Unknown2);
+    assert_eq!(InstanceChargeType::VALUES.iter().map(|(_, v)| *v).collect::<Vec<_>>(), ["PrePaid", "PostPaid", "prepaid"]);
     let builder = CreateThingRequest::builder("r", 1).instance_charge_type("Spot");
     let errors = builder.clone().build().expect_err("Spot is not a documented value");
     assert_eq!(errors.violations()[0].path, "InstanceChargeType");
     let request = builder.build_unvalidated();
-    assert!(request.to_query_pairs().contains(&("InstanceChargeType".into(), "Spot".into())));
+    assert_eq!(request.to_query_pairs().get("InstanceChargeType"), Some("Spot"));
     let json: CreateThingRequest = serde_json::from_str(r#"{"RegionId":"r","Amount":1,"InstanceChargeType":"Spot"}"#).unwrap();
-    assert_eq!(json.instance_charge_type, Some(InstanceChargeType::Other("Spot".into())));
+    assert_eq!(json.instance_charge_type, Some(spot));
+    assert_eq!(serde_json::to_value(&json).unwrap()["InstanceChargeType"], "Spot");
+}
+
+#[test]
+fn build_gives_a_validated_request_and_build_unvalidated_a_plain_one() {
+    let validated = CreateThingRequest::builder("cn-hangzhou", 3).description("a thing").build().expect("valid");
+    assert_eq!(validated.amount, Some(3), "a validated request reads like the request");
+    assert_eq!(validated.to_query_pairs(), validated.clone().into_inner().to_query_pairs());
+    let plain: CreateThingRequest = CreateThingRequest::builder("cn-hangzhou", 3).description("a thing").build_unvalidated();
+    assert_eq!(plain, validated.into_inner());
 }
 
 #[test]
 fn debug_redacts_secrets() {
     let shown = format!("{:?}", full_request());
     assert!(!shown.contains("EcsV587!") && !shown.contains("k3y"), "{shown}");
-    assert!(shown.contains("password: Some(***)"), "{shown}");
-    assert!(format!("{:?}", CreateThingRequest::builder("r", 1)).contains("password: None"));
+    assert!(shown.contains("Password: ***") && shown.contains("LoginKey: ***"), "{shown}");
+    assert!(shown.starts_with("CreateThingRequest { RegionId: \"cn-hangzhou\", Amount: 3,"), "{shown}");
+    assert!(shown.contains("SystemDisk: SystemDisk { Size: \"40\", Category: \"cloud_ssd\" }"), "{shown}");
+    assert!(!format!("{:?}", CreateThingRequest::builder("r", 1)).contains("Password"), "unset fields are left out");
 }
 
 fn body(code: &str, status: u16) -> ErrorBody {
@@ -123,26 +143,31 @@ fn body(code: &str, status: u16) -> ErrorBody {
 }
 
 #[test]
-fn error_bodies_map_to_variants() {
+fn error_bodies_map_to_codes() {
     let vpc = CreateThingError::from(body("InvalidVPC.NotFound", 404));
-    assert!(matches!(vpc, CreateThingError::InvalidVPCNotFound(_)));
-    assert!(matches!(CreateThingError::from(body("InvalidVpc.NotFound", 404)), CreateThingError::InvalidVpcNotFound(_)));
+    assert_eq!(vpc.kind(), ErrorKind::Api(CreateThingErrorCode::InvalidVPCNotFound));
+    assert_eq!(
+        CreateThingError::from(body("InvalidVpc.NotFound", 404)).api_code(),
+        Some(CreateThingErrorCode::InvalidVpcNotFound)
+    );
     assert_eq!(vpc.code(), "InvalidVPC.NotFound");
-    assert_eq!(vpc.http_status(), Some(404));
+    assert_eq!(vpc.documented_status(), Some(404));
     assert_eq!(vpc.body().request_id, "RID-1");
-    assert_eq!(vpc.to_string(), "InvalidVPC.NotFound: some message (request id RID-1)");
+    assert_eq!(vpc.to_string(), "InvalidVPC.NotFound: some message (HTTP 404, RequestId RID-1)");
     let missing = CreateThingError::from(body("MissingParameter", 403));
-    assert!(matches!(missing, CreateThingError::MissingParameter(_)));
-    assert_eq!(missing.http_status(), None);
-    assert!(matches!(CreateThingError::from(body("Unknown", 500)), CreateThingError::Unknown2(_)));
+    assert_eq!(missing.api_code(), Some(CreateThingErrorCode::MissingParameter));
+    assert_eq!(missing.documented_status(), None, "listed with two statuses");
+    assert_eq!(CreateThingError::from(body("Unknown", 500)).api_code(), Some(CreateThingErrorCode::Unknown));
     let throttled = CreateThingError::from(body("Throttling", 400));
-    assert!(matches!(throttled, CreateThingError::Common(CommonError::Throttling(_))));
-    assert_eq!(throttled.http_status(), Some(400));
+    assert_eq!(throttled.kind(), ErrorKind::Common(CommonErrorCode::Throttling));
+    assert_eq!(throttled.documented_status(), Some(400));
     let other = CreateThingError::from(body("Brand.New", 418));
-    assert!(matches!(&other, CreateThingError::Unknown(b) if b.code == "Brand.New" && b.message == "some message"));
-    assert_eq!(other.body().request_id, "RID-1");
+    assert_eq!(other.kind(), ErrorKind::Unknown);
+    assert_eq!((other.code(), other.message(), other.request_id()), ("Brand.New", "some message", "RID-1"));
     let as_error: &dyn std::error::Error = &other;
     assert!(as_error.to_string().contains("Brand.New"));
+    let metadata: &dyn alibabacloud_ecs::ProvideErrorMetadata = &other;
+    assert_eq!(metadata.code(), "Brand.New");
 }
 
 #[test]

@@ -1390,7 +1390,7 @@ fn no_options(options: &[String]) -> Result<(), String> {
 /// Prints the wire pairs sorted by key.
 #[allow(dead_code)]
 fn print_query(request: &impl Operation) -> ExitCode {
-    let mut pairs = request.to_query_pairs();
+    let mut pairs = request.to_query_pairs().to_vec();
     pairs.sort_by(|a, b| a.0.cmp(&b.0));
     print_lines(pairs.into_iter().map(|(key, value)| format!("{key}={value}")))
 }

@@ -6,8 +6,11 @@ use alibabacloud_runtime::endpoint::ProductEndpoints;
 use alibabacloud_runtime::operation::{ErrorBody, Operation};
 #[cfg(feature = "client")]
 use alibabacloud_runtime::paginate::{Paginated, PaginatedItems, Paging};
+use alibabacloud_runtime::query::QueryPairs;
+use alibabacloud_runtime::rules::Rule;
 use alibabacloud_runtime::secret::Secret;
-use alibabacloud_runtime::validation::{self, Check, Rule, ValidationErrors};
+use alibabacloud_runtime::validation::{ValidationErrors, Violation};
+use alibabacloud_runtime::ProvideErrorMetadata;
 
 /// The fake product's endpoint data.
 pub static ENDPOINTS: ProductEndpoints = ProductEndpoints {
@@ -48,7 +51,7 @@ impl Operation for DescribeThingsRequest {
     type Response = DescribeThingsResponse;
     type Error = FakeError;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> QueryPairs {
         let mut pairs = vec![("Action".to_owned(), Self::ACTION.to_owned())];
         if !self.region_id.is_empty() {
             pairs.push(("RegionId".to_owned(), self.region_id.clone()));
@@ -65,15 +68,22 @@ impl Operation for DescribeThingsRequest {
         if let Some(token) = &self.next_token {
             pairs.push(("NextToken".to_owned(), token.clone()));
         }
-        pairs
+        pairs.into_iter().collect()
     }
 
     fn validate(&self) -> Result<(), ValidationErrors> {
-        const CHECKS: &[Check] = &[Check {
-            rule: Rule::Length { param: "Name.N", min: Some(1), max: Some(8) },
-            source: "Each name must be 1 to 8 characters in length.",
-        }];
-        validation::validate(&self.to_query_pairs(), CHECKS)
+        let rule = Rule::Length { min: Some(1), max: Some(8) };
+        let errors: ValidationErrors = self
+            .names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, name)| {
+                let message = rule.check(name, false).err()?;
+                let source = "Each name must be 1 to 8 characters in length.";
+                Some(Violation { path: format!("Name.{}", i + 1), message, source })
+            })
+            .collect();
+        errors.into_result()
     }
 }
 
@@ -105,12 +115,14 @@ impl Operation for ListPagesRequest {
     type Response = DescribeThingsResponse;
     type Error = FakeError;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> QueryPairs {
         vec![
             ("Action".to_owned(), Self::ACTION.to_owned()),
             ("RegionId".to_owned(), self.region_id.clone()),
             ("PageSize".to_owned(), self.page_size.to_string()),
         ]
+        .into_iter()
+        .collect()
     }
 }
 
@@ -153,7 +165,7 @@ impl Operation for CreateThingRequest {
     type Response = CreateThingResponse;
     type Error = FakeError;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> QueryPairs {
         let mut pairs = vec![
             ("Action".to_owned(), Self::ACTION.to_owned()),
             ("RegionId".to_owned(), self.region_id.clone()),
@@ -164,7 +176,7 @@ impl Operation for CreateThingRequest {
         if let Some(token) = &self.client_token {
             pairs.push(("ClientToken".to_owned(), token.clone()));
         }
-        pairs
+        pairs.into_iter().collect()
     }
 }
 
@@ -183,12 +195,14 @@ impl Operation for DeleteThingRequest {
     type Response = CreateThingResponse;
     type Error = FakeError;
 
-    fn to_query_pairs(&self) -> Vec<(String, String)> {
+    fn to_query_pairs(&self) -> QueryPairs {
         vec![
             ("Action".to_owned(), Self::ACTION.to_owned()),
             ("RegionId".to_owned(), self.region_id.clone()),
             ("ThingId".to_owned(), self.thing_id.clone()),
         ]
+        .into_iter()
+        .collect()
     }
 }
 
@@ -231,3 +245,9 @@ impl fmt::Display for FakeError {
 }
 
 impl std::error::Error for FakeError {}
+
+impl ProvideErrorMetadata for FakeError {
+    fn body(&self) -> &ErrorBody {
+        FakeError::body(self)
+    }
+}

@@ -5,3 +5,4 @@ pub mod fake_api;
 pub mod loopback;
 pub mod official_roa;
 pub mod official_signer;
+pub mod tables;

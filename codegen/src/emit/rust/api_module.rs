@@ -1,18 +1,22 @@
-//! One API's module file: request, value enums (or re-exports of the product's shared ones), response and error enum.
+//! One API's module file: request, value enums, response and error codes (or re-exports of the
+//! product's shared ones), and a private `schema` submodule with the field tables.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir;
 
-use super::docs::{inner_doc_attrs, rustdoc};
+use super::docs::{code_span, inner_doc_attrs, rustdoc};
 use super::names::{self, Namer};
 use super::request::OperationInfo;
-use super::request_model::RequestModel;
-use super::{errors, request, request_model, response, roa, value_enums};
+use super::request_model::{FieldKind, RequestModel, ValueType};
+use super::response_model::ResponseModel;
+use super::structs::{self, SchemaUses};
+use super::{errors, request, request_model, response_model, roa, value_enums};
 
-/// Names the generated code uses unqualified, which no generated type may shadow.
-const PRELUDE_NAMES: &[&str] = &[
+/// Names the generated code uses unqualified, which no generated type may shadow: the prelude's and
+/// the runtime's it imports.
+const RESERVED_TYPE_NAMES: &[&str] = &[
     "Box",
     "Default",
     "Err",
@@ -27,78 +31,215 @@ const PRELUDE_NAMES: &[&str] = &[
     "Some",
     "String",
     "Vec",
+    "ErrorCodes",
+    "Operation",
+    "Secret",
+    "ServiceError",
+    "UnknownValue",
+    "Validated",
+    "ValidationErrors",
+    "ValueEnum",
 ];
 
-/// One API's module with its request model built and type names handed out, ready to be made into
-/// tokens; the product's shared types are found from these before any module is made.
+/// One API's module with its models built and type names handed out, ready to be made into tokens;
+/// the product's shared types are found from these before any module is made.
 #[derive(Debug)]
 pub struct ApiPlan<'a> {
     pub api: &'a ir::Api,
     pub meta: &'a ir::ProductMeta,
     pub request_name: String,
-    pub model: RequestModel,
-    /// The module's type names taken so far (request types); the response takes its names after them.
-    module_types: Namer,
-    /// For each of `model.enums`, the module in the product's `shared.rs` whose enum it re-exports, if any.
+    pub response_name: String,
+    pub error_name: String,
+    pub code_name: String,
+    pub request: RequestModel,
+    pub response: ResponseModel,
+    /// For each of `request.enums`, the module in `shared.rs` whose enum it re-exports, if any.
     pub shared_enums: Vec<Option<String>>,
+    /// For each of `request.structs` (the request itself never), the shared module, if any.
+    pub shared_groups: Vec<Option<String>>,
+    /// For each of `response.structs` (the response itself never), the shared module, if any.
+    pub shared_responses: Vec<Option<String>>,
 }
 
 impl<'a> ApiPlan<'a> {
-    /// Builds the request model; no enum is shared yet.
+    /// Builds the request and response models; nothing is shared yet.
     pub fn new(api: &'a ir::Api, meta: &'a ir::ProductMeta) -> Self {
         let base = names::camel(&api.name);
-        let request_name = format!("{base}Request");
-        let [builder_name, response_name, error_name] =
-            ["RequestBuilder", "Response", "Error"].map(|suffix| format!("{base}{suffix}"));
-        let mut reserved: Vec<&str> = PRELUDE_NAMES.to_vec();
-        reserved.extend([
-            request_name.as_str(),
-            builder_name.as_str(),
-            response_name.as_str(),
-            error_name.as_str(),
-        ]);
+        let [request_name, builder_name, response_name, error_name, code_name] =
+            ["Request", "RequestBuilder", "Response", "Error", "ErrorCode"]
+                .map(|suffix| format!("{base}{suffix}"));
+        let mut reserved: Vec<&str> = RESERVED_TYPE_NAMES.to_vec();
+        reserved.extend(
+            [&request_name, &builder_name, &response_name, &error_name, &code_name].map(String::as_str),
+        );
         let mut module_types = Namer::with_reserved(&reserved);
-        let model = request_model::build(api, &request_name, &mut module_types);
-        let shared_enums = vec![None; model.enums.len()];
-        Self { api, meta, request_name, model, module_types, shared_enums }
+        let request = request_model::build(api, &request_name, &mut module_types);
+        let response = response_model::build(api, &response_name, &mut module_types);
+        let shared_enums = vec![None; request.enums.len()];
+        let shared_groups = vec![None; request.structs.len()];
+        let shared_responses = vec![None; response.structs.len()];
+        Self {
+            api,
+            meta,
+            request_name,
+            response_name,
+            error_name,
+            code_name,
+            request,
+            response,
+            shared_enums,
+            shared_groups,
+            shared_responses,
+        }
     }
 
-    /// The tokens of `src/<product>/<api>.rs`.
-    pub fn tokens(&self) -> TokenStream {
+    /// The tokens of `src/<api>.rs`.
+    pub fn module_tokens(&self) -> TokenStream {
         let api = self.api;
-        let base = names::camel(&api.name);
-        let request_name = &self.request_name;
-        let response_name = format!("{base}Response");
-        let error_name = format!("{base}Error");
-        let mut module_types = self.module_types.clone();
-        let op =
-            OperationInfo { api, meta: self.meta, response_name: &response_name, error_name: &error_name };
-        let request = request::tokens(&self.model, &op);
-        let roa = roa::tokens(api, &self.model);
-        let enums = self.model.enums.iter().zip(&self.shared_enums).map(|(e, shared)| match shared {
-            Some(module) => {
-                let (module, name) = (names::ident(module), format_ident!("{}", e.rust_name));
-                quote!(pub use super::shared::#module::#name;)
+        let (request, response) = (&self.request, &self.response);
+        let mut uses = SchemaUses::default();
+        let mut schema_impls = Vec::new();
+        let mut reexports = Vec::new();
+        let reexport = |module: &str, name: &str| {
+            let (module, name) = (names::ident(module), format_ident!("{}", name));
+            quote!(pub use crate::shared::#module::#name;)
+        };
+
+        let op = OperationInfo {
+            api,
+            meta: self.meta,
+            response_name: &self.response_name,
+            error_name: &self.error_name,
+        };
+        let request_tokens = request::request_items(request, &op);
+        let roa = roa::tokens(api, request);
+        schema_impls.push(structs::request_schema(request, 0, &mut uses));
+        let mut json_form: Vec<Ident> = vec![format_ident!("{}", self.request_name)];
+        let mut groups = Vec::new();
+        for (index, shared) in self.shared_groups.iter().enumerate().skip(1) {
+            let s = &request.structs[index];
+            match shared {
+                Some(module) => reexports.push(reexport(module, &s.rust_name)),
+                None => {
+                    groups.push(structs::request_struct(request, index, &group_doc(&s.wire_prefix)));
+                    schema_impls.push(structs::request_schema(request, index, &mut uses));
+                    json_form.push(format_ident!("{}", s.rust_name));
+                }
             }
-            None => value_enums::tokens(e, &value_enums::own_doc(e)),
-        });
-        let response = response::tokens(api, &response_name, request_name, &mut module_types);
-        let error = errors::api_error_tokens(&error_name, request_name, &api.errors);
+        }
+        let mut own_enums = Vec::new();
+        let enums: Vec<TokenStream> = request
+            .enums
+            .iter()
+            .zip(&self.shared_enums)
+            .filter_map(|(e, shared)| match shared {
+                Some(module) => {
+                    reexports.push(reexport(module, &e.rust_name));
+                    None
+                }
+                None => {
+                    own_enums.push(format_ident!("{}", e.rust_name));
+                    Some(value_enums::enum_items(e, &value_enums::own_doc(e)))
+                }
+            })
+            .collect();
+        let mut lenient: Vec<Ident> = Vec::new();
+        let mut responses = Vec::new();
+        for (index, shared) in self.shared_responses.iter().enumerate() {
+            let s = &response.structs[index];
+            match shared {
+                Some(module) => reexports.push(reexport(module, &s.rust_name)),
+                None => {
+                    let doc = if index == 0 {
+                        format!("The successful response of [`{}`].", self.request_name)
+                    } else {
+                        response_doc(&s.doc_name)
+                    };
+                    responses.push(structs::response_struct(response, index, &doc));
+                    schema_impls.push(structs::response_schema(response, index, &mut uses));
+                    lenient.push(format_ident!("{}", s.rust_name));
+                }
+            }
+        }
+        let error = errors::api_error_tokens(
+            &self.error_name,
+            &self.code_name,
+            &self.request_name,
+            &api.name,
+            &api.errors,
+        );
+
+        let mut runtime_names = vec![
+            "query",
+            "validation",
+            "ErrorCodes",
+            "Operation",
+            "ServiceError",
+            "Validated",
+            "ValidationErrors",
+        ];
+        if own_secret(request, &self.shared_groups) {
+            runtime_names.push("Secret");
+        }
+        if !own_enums.is_empty() {
+            runtime_names.extend(["UnknownValue", "ValueEnum"]);
+        }
+        runtime_names.sort_unstable_by_key(|n| (n.starts_with(char::is_uppercase), *n));
+        let runtime_names = runtime_names.iter().map(|n| format_ident!("{}", n));
+        let enum_impls = value_enums::impls(&own_enums);
+        let schema = uses.module(&schema_impls);
 
         let mut module_doc = format!("`{}`: {}", api.name, rustdoc(&api.summary));
         module_doc.push_str(&format!(
-            "\n\nSend a [`{request_name}`]; the service answers with a [`{response_name}`] or a [`{error_name}`].\n\n\
-             Generated from {}.",
-            super::docs::code_span(&api.source)
+            "\n\nBuild a [`{0}`] with [`{0}::builder`]; the service answers with a [`{1}`] or a [`{2}`].\n\n\
+             Generated from {3}.",
+            self.request_name,
+            self.response_name,
+            self.error_name,
+            code_span(&api.source)
         ));
         let inner_doc = inner_doc_attrs(&module_doc);
         quote! {
             #inner_doc
-            #request
+            use crate::runtime::{ #( #runtime_names ),* };
+            #( #reexports )*
+
+            #request_tokens
             #roa
+            #( #groups )*
             #( #enums )*
-            #response
+            #enum_impls
+            crate::runtime::json_form!( #( #json_form ),* );
+            #( #responses )*
+            crate::runtime::lenient_json!( #( #lenient ),* );
             #error
+            #schema
         }
     }
+}
+
+/// The doc of a request group struct.
+pub fn group_doc(wire_prefix: &str) -> String {
+    format!("The `{wire_prefix}.*` request parameters.")
+}
+
+/// The doc of a nested response struct.
+pub fn response_doc(doc_name: &str) -> String {
+    format!("One {} object in a response.", code_span(doc_name))
+}
+
+/// Whether a struct the module defines itself (the request, or a group not shared) holds a secret.
+fn own_secret(request: &RequestModel, shared_groups: &[Option<String>]) -> bool {
+    request
+        .structs
+        .iter()
+        .zip(shared_groups)
+        .filter(|(_, shared)| shared.is_none())
+        .any(|(s, _)| s.fields.iter().any(holds_secret))
+}
+
+/// Whether a field's type is `Secret` (or a list of them).
+pub fn holds_secret(f: &super::request_model::FieldModel) -> bool {
+    let string = ValueType::Scalar(crate::ir::ScalarType::String);
+    f.secret && matches!(f.kind, FieldKind::Scalar(v) | FieldKind::List(v) if v == string)
 }

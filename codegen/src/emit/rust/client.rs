@@ -16,6 +16,7 @@ use quote::{format_ident, quote};
 use crate::ir::{self, FieldShape};
 
 use super::names::ident;
+use super::response_model::{ResponseKind, ResponseModel};
 use super::CrateApi;
 
 /// How an API pages, as the paginator needs it.
@@ -130,87 +131,34 @@ pub fn lib_items() -> TokenStream {
 }
 
 /// How to read a paginated API's items from its typed response: the response field and the item type,
-/// as the response emitter named them (read back from the module's own tokens, so this module never
-/// repeats the response emitter's naming).
+/// as the response model names them (lists are `Vec`s, so a missing list is empty).
 struct ItemsAccess {
     field: syn::Ident,
     item: TokenStream,
-    optional: bool,
 }
 
-fn items_access(
-    module: &syn::File,
-    module_name: &str,
-    response_type: &str,
-    json_key: &str,
-) -> Option<ItemsAccess> {
-    let response = module.items.iter().find_map(|item| match item {
-        syn::Item::Struct(s) if s.ident == response_type => Some(s),
-        _ => None,
-    })?;
-    let field = response.fields.iter().find(|field| {
-        field.attrs.iter().any(|attr| {
-            let mut renamed = false;
-            if attr.path().is_ident("serde") {
-                let _ = attr.parse_nested_meta(|meta| {
-                    if meta.path.is_ident("rename") {
-                        let value: syn::LitStr = meta.value()?.parse()?;
-                        renamed |= value.value() == json_key;
-                    } else if meta.input.peek(syn::Token![=]) {
-                        let _: syn::Expr = meta.value()?.parse()?;
-                    }
-                    Ok(())
-                });
-            }
-            renamed
-        })
-    })?;
-    let (inner, optional) = match generic_arg(&field.ty, "Option") {
-        Some(inner) => (inner, true),
-        None => (&field.ty, false),
-    };
-    let item = generic_arg(inner, "Vec")?;
-    let module = ident(module_name);
-    let item = match item {
-        syn::Type::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
-            let name = &path.path.segments[0].ident;
-            if ["String", "bool", "i32", "i64", "f64"].iter().any(|p| name == p) {
-                quote!(#item)
-            } else {
-                quote!(crate::#module::#item)
-            }
+fn items_access(response: &ResponseModel, module_name: &str, json_key: &str) -> Option<ItemsAccess> {
+    let field = response.structs.first()?.fields.iter().find(|f| f.json_name == json_key)?;
+    let item = match field.kind {
+        ResponseKind::ScalarList(ty, _) => super::structs::scalar_type(ty),
+        ResponseKind::StructList(i, _) => {
+            let module = ident(module_name);
+            let item = format_ident!("{}", response.structs[i].rust_name);
+            quote!(crate::#module::#item)
         }
-        _ => return None,
+        ResponseKind::Scalar(_) | ResponseKind::Struct(_) => return None,
     };
-    Some(ItemsAccess { field: field.ident.clone()?, item, optional })
-}
-
-/// `T` of `Wrapper<T>`.
-fn generic_arg<'a>(ty: &'a syn::Type, wrapper: &str) -> Option<&'a syn::Type> {
-    let syn::Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if last.ident != wrapper {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
-    match args.args.first()? {
-        syn::GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }
+    Some(ItemsAccess { field: ident(&field.rust_name), item })
 }
 
 /// `src/client.rs`: the product's async `Client` (and `blocking::Client`), and a paginator for each
-/// API that pages. `module` gives an API module's tokens, parsed, by module name.
-pub fn client_rs(
-    product: &ir::Product,
-    apis: &[CrateApi],
-    module: impl Fn(&str) -> Option<syn::File>,
-) -> TokenStream {
+/// API that pages. `responses[i]` is the response model of `product.apis[i]`.
+pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&ResponseModel]) -> TokenStream {
     let name = &product.meta.name;
     let code = &product.meta.code;
     let mut paged = Vec::new();
     let mut impls = Vec::new();
-    for (api, crate_api) in product.apis.iter().zip(apis) {
+    for ((api, crate_api), response) in product.apis.iter().zip(apis).zip(responses) {
         let Ok(plan) = pagination(api) else { continue };
         let feature = &crate_api.module;
         let m = ident(&crate_api.module);
@@ -234,18 +182,11 @@ pub fn client_rs(
                 const PAGING: crate::runtime::paginate::Paging = #paging;
             }
         });
-        let access = plan.items.as_deref().and_then(|key| {
-            let file = module(&crate_api.module)?;
-            items_access(&file, &crate_api.module, &response_name, key)
-        });
+        let access = plan.items.as_deref().and_then(|key| items_access(response, &crate_api.module, key));
         let items_note = match &access {
-            Some(ItemsAccess { field, optional, item }) => {
+            Some(ItemsAccess { field, item }) => {
                 let response = format_ident!("{}", response_name);
-                let take = if *optional {
-                    quote!(response.#field.unwrap_or_default())
-                } else {
-                    quote!(response.#field)
-                };
+                let take = quote!(response.#field);
                 impls.push(quote! {
                     #[cfg(feature = #feature)]
                     impl crate::runtime::paginate::PaginatedItems for crate::#m::#request {
@@ -472,26 +413,40 @@ mod tests {
     }
 
     #[test]
-    fn items_are_read_back_from_the_response_tokens() {
-        let module: syn::File = syn::parse_quote! {
-            pub struct DescribeThingsResponse {
-                #[serde(rename = "NextToken", default, deserialize_with = "x")]
-                pub next_token: Option<String>,
-                #[serde(rename = "Things", default, deserialize_with = "crate::runtime::de::wrapped_list")]
-                pub things: Vec<ThingInfo>,
-                #[serde(rename = "Names", default)]
-                pub names: Option<Vec<String>>,
-            }
+    fn items_are_read_from_the_response_model() {
+        use crate::ir::{Api, Field, FieldShape, ScalarType, Text};
+        let field = |name: &str, shape: FieldShape| Field {
+            name: name.into(),
+            doc_type: String::new(),
+            shape,
+            example: None,
+            description: Text::default(),
+            line: 0,
         };
-        let things =
-            items_access(&module, "describe_things", "DescribeThingsResponse", "Things").expect("found");
+        let api = Api {
+            name: "DescribeThings".into(),
+            response: vec![
+                field("NextToken", FieldShape::Scalar { ty: ScalarType::String }),
+                field(
+                    "Things",
+                    FieldShape::Array {
+                        item: "ThingInfo".into(),
+                        wrapper: Some("ThingInfo".into()),
+                        fields: vec![field("Id", FieldShape::Scalar { ty: ScalarType::String })],
+                    },
+                ),
+                field("Names", FieldShape::ScalarList { ty: ScalarType::String, wrapper: None }),
+            ],
+            ..Default::default()
+        };
+        let mut namer = super::super::names::Namer::with_reserved(&["DescribeThingsResponse"]);
+        let model = super::super::response_model::build(&api, "DescribeThingsResponse", &mut namer);
+        let things = items_access(&model, "describe_things", "Things").expect("found");
         assert_eq!(things.field, "things");
         assert_eq!(things.item.to_string(), "crate :: describe_things :: ThingInfo");
-        assert!(!things.optional);
-        let names =
-            items_access(&module, "describe_things", "DescribeThingsResponse", "Names").expect("found");
+        let names = items_access(&model, "describe_things", "Names").expect("found");
         assert_eq!(names.item.to_string(), "String");
-        assert!(names.optional);
-        assert!(items_access(&module, "describe_things", "DescribeThingsResponse", "Missing").is_none());
+        assert!(items_access(&model, "describe_things", "NextToken").is_none(), "not a list");
+        assert!(items_access(&model, "describe_things", "Missing").is_none());
     }
 }

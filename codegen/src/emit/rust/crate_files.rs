@@ -33,7 +33,7 @@ pub fn runtime_package() -> (String, String) {
     (field("name"), field("version"))
 }
 
-/// `Cargo.toml`: the runtime crate as a path dependency with a version (so both could be published),
+/// `Cargo.toml`: the runtime crate as its only dependency, by path with a version (so both could be published),
 /// a feature per API, `default` enabling all, and `client` enabling the runtime's HTTP client.
 pub fn cargo_toml(
     package: &str,
@@ -58,15 +58,18 @@ pub fn cargo_toml(
     rt.insert("version", runtime_version.into());
     rt.insert("path", runtime.path.as_str().into());
     deps[&runtime_name] = toml_edit::value(rt);
+    doc["dependencies"] = Item::Table(deps);
+
+    // The crate reaches serde through the runtime; the `rpc` example reads JSON itself.
+    let mut dev = Table::new();
     let mut serde = InlineTable::new();
     serde.insert("version", "1".into());
-    serde.insert("features", Value::Array(Array::from_iter(["derive"])));
-    deps["serde"] = toml_edit::value(serde);
+    dev["serde"] = toml_edit::value(serde);
     let mut json = InlineTable::new();
     json.insert("version", "1".into());
     json.insert("features", Value::Array(Array::from_iter(["preserve_order"])));
-    deps["serde_json"] = toml_edit::value(json);
-    doc["dependencies"] = Item::Table(deps);
+    dev["serde_json"] = toml_edit::value(json);
+    doc["dev-dependencies"] = Item::Table(dev);
 
     let mut features: Vec<&str> = apis.iter().map(|a| a.module.as_str()).collect();
     features.sort_unstable();
@@ -103,12 +106,13 @@ pub fn readme(package: &str, crate_ident: &str, product: &ir::Product, apis: &[C
         p.meta.name, p.meta.code, p.meta.version
     ));
     out.push_str(
-        "- Requests: a struct per API with a builder; serde reads and writes the docs' JSON form; \
-         `Operation::to_query_pairs` gives the exact RPC wire pairs and `from_query_pairs` reads them back.\n\
+        "- Requests: a struct per API with a builder whose `build()` gives a `Validated` request; serde reads \
+         and writes the docs' JSON form; `Operation::to_query_pairs` gives the exact RPC wire pairs and \
+         `from_query_pairs` reads them back.\n\
          - Responses: structs read leniently from the service's JSON (numbers sent as strings, list wrappers, \
          absent fields).\n\
-         - Errors: an enum per API with a variant per documented code, a shared `CommonError`, and an \
-         `Unknown` fallback.\n\n",
+         - Errors: `ServiceError` with a code enum per API (a variant per documented code), the shared \
+         `CommonErrorCode`, and `ErrorKind::Unknown` for any other code.\n\n",
     );
     if let Some(a) = apis.first() {
         out.push_str("## Example\n\n```rust,ignore\n");
@@ -145,8 +149,8 @@ pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> Tok
     );
     doc.push_str(
         "Each API is a module behind a cargo feature of the same name; `default` enables all of them. \
-         [`runtime`] (the `alibabacloud-runtime` crate) holds what every API shares, [`CommonError`] the \
-         error codes common to every API.",
+         [`runtime`] (the `alibabacloud-runtime` crate) holds what every API shares, [`CommonErrorCode`] \
+         the error codes common to every API.",
     );
     let doc = inner_doc_attrs(&doc);
     let modules = apis.iter().map(|a| {
@@ -170,8 +174,11 @@ pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> Tok
         #client
 
         pub use #runtime as runtime;
-        pub use common_error::CommonError;
-        pub use runtime::{ErrorBody, Operation, ValidationErrors, Violation};
+        pub use common_error::CommonErrorCode;
+        pub use runtime::{
+            ErrorBody, ErrorKind, Operation, ProvideErrorMetadata, Secret, ServiceError, UnknownValue, Validated,
+            ValidationErrors, ValidationMode, ValueEnum, Violation,
+        };
 
         #( #modules )*
     }
@@ -206,9 +213,5 @@ pub fn common_error_rs() -> TokenStream {
             line: 0,
         })
         .collect();
-    let enum_tokens = errors::common_error_tokens(&rows, common_errors::SOURCE);
-    quote! {
-        //! Error codes common to every API.
-        #enum_tokens
-    }
+    errors::common_error_tokens(&rows, common_errors::SOURCE)
 }

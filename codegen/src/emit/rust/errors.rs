@@ -1,6 +1,7 @@
-//! Error enums: a variant per documented code, each listing its (status, message) pairs, with a fallback.
+//! Error codes: a fieldless enum per API (and one for the codes common to every API), each with its
+//! table of `(variant, code, status)`; the error itself is the runtime's generic `ServiceError`.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::ErrorRow;
@@ -8,8 +9,8 @@ use crate::ir::ErrorRow;
 use super::docs::{code_span, doc_attrs, rustdoc};
 use super::names::{self, Namer};
 
-/// The name of the crate-wide enum of codes common to every API.
-pub const COMMON_ERROR: &str = "CommonError";
+/// The crate-wide enum of codes common to every API.
+pub const COMMON_ERROR_CODE: &str = "CommonErrorCode";
 
 /// One distinct code and everything the docs say about it.
 struct Code<'a> {
@@ -29,7 +30,7 @@ impl Code<'_> {
 }
 
 /// Groups rows by exact code (first appearance order) and names a variant for each.
-fn codes<'a>(rows: &'a [ErrorRow], reserved: &[&str]) -> Vec<Code<'a>> {
+fn codes(rows: &[ErrorRow]) -> Vec<Code<'_>> {
     let mut codes: Vec<Code> = Vec::new();
     for row in rows.iter().filter(|r| !r.code.trim().is_empty()) {
         let pair = (row.status, row.message.as_str());
@@ -40,231 +41,108 @@ fn codes<'a>(rows: &'a [ErrorRow], reserved: &[&str]) -> Vec<Code<'a>> {
         }
     }
     let doc_names: Vec<&str> = codes.iter().map(|c| c.code).collect();
-    let variants = names::camel_names(&mut Namer::with_reserved(reserved), &doc_names);
+    let variants = names::camel_names(&mut Namer::default(), &doc_names);
     for (code, variant) in codes.iter_mut().zip(variants) {
         code.variant = variant;
     }
     codes
 }
 
+/// `` `Code` (400): message `` for one documented pair, a list for several.
 fn variant_doc(code: &Code) -> TokenStream {
-    let mut doc = code_span(code.code);
-    doc.push('\n');
-    for (status, message) in &code.pairs {
-        let status = status.map_or_else(|| "no status".to_owned(), |s| s.to_string());
-        let message = rustdoc(&message.replace('\n', " "));
-        doc.push_str(&format!("\n- {status}: {message}"));
-    }
+    let show = |status: Option<u16>| status.map_or_else(|| "no status".to_owned(), |s| s.to_string());
+    let message = |m: &str| rustdoc(&m.replace('\n', " "));
+    let doc = match code.pairs.as_slice() {
+        [(status, text)] => format!("{} ({}): {}", code_span(code.code), show(*status), message(text)),
+        pairs => {
+            let mut doc = format!("{}:\n", code_span(code.code));
+            for (status, text) in pairs {
+                doc.push_str(&format!("\n- {}: {}", show(*status), message(text)));
+            }
+            doc
+        }
+    };
     doc_attrs(&doc)
 }
 
-/// The parts both enum kinds share: variants, `code()`, `http_status()`, `body()`.
-struct Parts {
-    variants: Vec<TokenStream>,
-    code_arms: Vec<TokenStream>,
-    status_arms: Vec<TokenStream>,
-    body_pats: Vec<TokenStream>,
-    from_arms: Vec<TokenStream>,
-}
-
-fn parts(codes: &[Code]) -> Parts {
-    let mut p = Parts {
-        variants: Vec::new(),
-        code_arms: Vec::new(),
-        status_arms: Vec::new(),
-        body_pats: Vec::new(),
-        from_arms: Vec::new(),
-    };
-    for c in codes {
-        let v = format_ident!("{}", c.variant);
-        let doc = variant_doc(c);
-        let code = c.code;
-        p.variants.push(quote!(#doc #v(Box<crate::runtime::ErrorBody>),));
-        p.code_arms.push(quote!(Self::#v(_) => #code,));
-        let status = match c.single_status() {
-            Some(s) => quote!(Some(#s)),
-            None => quote!(None),
-        };
-        p.status_arms.push(quote!(Self::#v(_) => #status,));
-        p.body_pats.push(quote!(Self::#v(body)));
-        p.from_arms.push(quote!(#code => Self::#v(body),));
-    }
-    p
-}
-
-/// `Display` and `std::error::Error`, shared by both kinds.
-fn display_tokens(name: &proc_macro2::Ident) -> TokenStream {
-    quote! {
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                let body = self.body();
-                write!(f, "{}: {}", self.code(), body.message)?;
-                if !body.request_id.is_empty() {
-                    write!(f, " (request id {})", body.request_id)?;
-                }
-                Ok(())
-            }
-        }
-
-        impl std::error::Error for #name {}
-    }
-}
-
-/// The error enum of one API: its documented codes, then [`COMMON_ERROR`] codes, then `Unknown`.
-///
-/// Each documented code is one row of a table (code, status, variant constructor) and one arm of the
-/// `entry` match; `code()`, `http_status()`, `body()` and `From<ErrorBody>` go through those two.
-pub fn api_error_tokens(name: &str, request_name: &str, rows: &[ErrorRow]) -> TokenStream {
-    let codes = codes(rows, &["Common", "Unknown"]);
+/// The code enum `name` and its `impl ErrorCodes`; `common` is the type of the product's common
+/// codes (`None` for the common codes themselves).
+fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: TokenStream) -> TokenStream {
+    let codes = codes(rows);
     let name = format_ident!("{}", name);
-    let common = format_ident!("{}", COMMON_ERROR);
-    let doc = doc_attrs(&format!(
-        "The errors [`{request_name}`] documents, a code common to every API, or any other code.\n\n\
-         Built from the service's error body with `From<ErrorBody>`; the body, request id included, is kept."
-    ));
-    let display = display_tokens(&name);
+    let doc = doc_attrs(doc);
     let variants = codes.iter().map(|c| {
         let v = format_ident!("{}", c.variant);
         let doc = variant_doc(c);
-        quote!(#doc #v(Box<crate::runtime::ErrorBody>),)
+        quote!(#doc #v,)
     });
     let table = codes.iter().map(|c| {
         let v = format_ident!("{}", c.variant);
         let code = c.code;
         let status = match c.single_status() {
             Some(s) => {
-                let s = proc_macro2::Literal::u16_unsuffixed(s);
+                let s = Literal::u16_unsuffixed(s);
                 quote!(Some(#s))
             }
             None => quote!(None),
         };
-        quote!((#code, #status, Self::#v),)
-    });
-    let entry_arms = codes.iter().enumerate().map(|(index, c)| {
-        let v = format_ident!("{}", c.variant);
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        quote!(Self::#v(body) => (Some(#index), body),)
+        quote!((Self::#v, #code, #status),)
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name {
             #( #variants )*
-            /// A code common to every API (see [`CommonError`](crate::CommonError)).
-            Common(crate::#common),
-            /// A code the docs do not list.
-            Unknown(Box<crate::runtime::ErrorBody>),
         }
 
-        impl #name {
-            /// Each documented code: the code, the HTTP status when the docs give exactly one, the variant.
-            const DOCUMENTED: &'static [crate::runtime::DocumentedCode<Self>] = &[ #( #table )* ];
-
-            /// The variant's index in [`Self::DOCUMENTED`] (`None` for `Common` and `Unknown`) and its body.
-            fn entry(&self) -> (Option<usize>, &crate::runtime::ErrorBody) {
-                match self {
-                    #( #entry_arms )*
-                    Self::Common(error) => (None, error.body()),
-                    Self::Unknown(body) => (None, body),
-                }
-            }
-
-            /// The error code as the service sent it.
-            pub fn code(&self) -> &str {
-                match (self, self.entry()) {
-                    (_, (Some(index), _)) => Self::DOCUMENTED[index].0,
-                    (Self::Common(error), _) => error.code(),
-                    (_, (None, body)) => &body.code,
-                }
-            }
-
-            /// The HTTP status the docs give for this code, when they give exactly one.
-            pub fn http_status(&self) -> Option<u16> {
-                match (self, self.entry()) {
-                    (_, (Some(index), _)) => Self::DOCUMENTED[index].1,
-                    (Self::Common(error), _) => error.http_status(),
-                    (_, (None, _)) => None,
-                }
-            }
-
-            /// The service's error body: message, request id, host id, recommendation and HTTP status.
-            pub fn body(&self) -> &crate::runtime::ErrorBody {
-                self.entry().1
-            }
+        impl ErrorCodes for #name {
+            const CODES: &'static [(Self, &'static str, Option<u16>)] = &[ #( #table )* ];
+            type Common = #common;
         }
-
-        impl From<crate::runtime::ErrorBody> for #name {
-            fn from(body: crate::runtime::ErrorBody) -> Self {
-                let body = Box::new(body);
-                if let Some((_, _, variant)) = Self::DOCUMENTED.iter().find(|(code, _, _)| *code == body.code) {
-                    return variant(body);
-                }
-                match crate::#common::from_body(body) {
-                    Ok(error) => Self::Common(error),
-                    Err(body) => Self::Unknown(body),
-                }
-            }
-        }
-
-        #display
     }
 }
 
-/// The crate-wide enum of codes common to every API; `from_body` gives the body back for other codes.
-pub fn common_error_tokens(rows: &[ErrorRow], source: &str) -> TokenStream {
-    let codes = codes(rows, &[]);
-    let Parts { variants, code_arms, status_arms, body_pats, from_arms } = parts(&codes);
-    let name = format_ident!("{}", COMMON_ERROR);
-    let doc = doc_attrs(&format!(
-        "Error codes common to every API, from {source}.\n\n\
-         Each API's error enum wraps these in its `Common` variant."
+/// The error of one API: `pub type <Api>Error = ServiceError<<Api>ErrorCode>` and the code enum.
+pub fn api_error_tokens(
+    error_name: &str,
+    code_name: &str,
+    request_name: &str,
+    api_name: &str,
+    rows: &[ErrorRow],
+) -> TokenStream {
+    let error = format_ident!("{}", error_name);
+    let code = format_ident!("{}", code_name);
+    let alias_doc = doc_attrs(&format!(
+        "An error the service answers [`{request_name}`] with: a code the page documents \
+         ([`{code_name}`]), a code common to every API, or any other code; the service's body, request \
+         id included, is kept. See [`ServiceError::kind`]."
     ));
-    let display = display_tokens(&name);
-    let body_match = if body_pats.is_empty() {
-        quote!(match *self {})
-    } else {
-        quote!(match self { #( #body_pats )|* => body })
-    };
+    let codes = code_enum(
+        code_name,
+        &format!("The error codes the `{api_name}` page documents."),
+        rows,
+        quote!(crate::CommonErrorCode),
+    );
     quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        #[non_exhaustive]
-        pub enum #name {
-            #( #variants )*
-        }
+        #alias_doc
+        pub type #error = ServiceError<#code>;
 
-        impl #name {
-            /// The variant for a common code, or the body back when the code is not one.
-            pub fn from_body(
-                body: Box<crate::runtime::ErrorBody>,
-            ) -> Result<Self, Box<crate::runtime::ErrorBody>> {
-                Ok(match body.code.as_str() {
-                    #( #from_arms )*
-                    _ => return Err(body),
-                })
-            }
+        #codes
+    }
+}
 
-            /// The error code as the service sent it.
-            pub fn code(&self) -> &str {
-                match self {
-                    #( #code_arms )*
-                }
-            }
+/// `src/common_error.rs`: the codes common to every API of the product, from `source`.
+pub fn common_error_tokens(rows: &[ErrorRow], source: &str) -> TokenStream {
+    let doc = format!(
+        "Error codes common to every API, from {source}: each API's error \
+         ([`ServiceError`](crate::runtime::ServiceError)) looks a code up here after its own."
+    );
+    let codes = code_enum(COMMON_ERROR_CODE, &doc, rows, quote!(NoCodes));
+    quote! {
+        //! Error codes common to every API.
+        use crate::runtime::{ErrorCodes, NoCodes};
 
-            /// The HTTP status the docs give for this code, when they give exactly one.
-            pub fn http_status(&self) -> Option<u16> {
-                match self {
-                    #( #status_arms )*
-                }
-            }
-
-            /// The service's error body: message, request id, host id, recommendation and HTTP status.
-            pub fn body(&self) -> &crate::runtime::ErrorBody {
-                #body_match
-            }
-        }
-
-        #display
+        #codes
     }
 }

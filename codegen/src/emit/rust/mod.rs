@@ -5,18 +5,21 @@
 //! prefixed (`n3d`, `V1`); collisions are settled in [`names`], canonical spellings first.
 
 mod api_module;
+mod checks;
 pub mod client;
 mod common_errors;
 pub mod crate_files;
 pub mod docs;
 mod errors;
+pub mod model_check;
 pub mod names;
 mod request;
 mod request_model;
-mod response;
+mod response_model;
 mod roa;
 mod rpc_example;
 mod shared_types;
+mod structs;
 mod value_enums;
 
 #[cfg(test)]
@@ -74,15 +77,10 @@ pub fn package_name(product: &ir::Product) -> String {
 /// all cores.
 pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency) -> Vec<OutputFile> {
     let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
-    let mut files = crate::parallel::map(&api_modules, |m| rust_file(m.path.clone(), m.tokens()));
-    let parsed = |module: &str| {
-        files
-            .iter()
-            .find(|f| f.path == format!("src/{module}.rs"))
-            .and_then(|f| syn::parse_file(&f.contents).ok())
-    };
-    let client = rust_file("src/client.rs".to_owned(), client::client_rs(product, &apis, parsed));
-    files.push(client);
+    let mut files = crate::parallel::map(&api_modules, |m| rust_file(m.path.clone(), m.module_tokens()));
+    let responses: Vec<&response_model::ResponseModel> =
+        api_modules.iter().map(|m| &m.plan.response).collect();
+    files.push(rust_file("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses)));
     files.extend(rust.into_iter().map(|(path, tokens)| rust_file(path, tokens)));
     files.extend(text);
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -102,14 +100,10 @@ pub struct CrateTokens {
 pub fn emit_crate_tokens(product: &ir::Product, runtime: &RuntimeDependency) -> CrateTokens {
     let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
     let mut all: Vec<(String, TokenStream)> =
-        api_modules.iter().map(|m| (m.path.clone(), m.tokens())).collect();
-    let parsed = |module: &str| {
-        all.iter()
-            .find(|(path, _)| *path == format!("src/{module}.rs"))
-            .and_then(|(_, t)| syn::parse2(t.clone()).ok())
-    };
-    let client = ("src/client.rs".to_owned(), client::client_rs(product, &apis, parsed));
-    all.push(client);
+        api_modules.iter().map(|m| (m.path.clone(), m.module_tokens())).collect();
+    let responses: Vec<&response_model::ResponseModel> =
+        api_modules.iter().map(|m| &m.plan.response).collect();
+    all.push(("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses)));
     all.extend(rust);
     CrateTokens { rust: all, text }
 }
@@ -123,8 +117,8 @@ struct ApiModule<'a> {
 }
 
 impl ApiModule<'_> {
-    fn tokens(&self) -> TokenStream {
-        self.plan.tokens()
+    fn module_tokens(&self) -> TokenStream {
+        self.plan.module_tokens()
     }
 }
 
@@ -172,7 +166,7 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     let mut plans: Vec<api_module::ApiPlan> =
         product.apis.iter().map(|api| api_module::ApiPlan::new(api, &product.meta)).collect();
     let features: Vec<String> = apis.iter().map(|a| a.module.clone()).collect();
-    let shared = shared_types::share_enums(&mut plans, &features);
+    let shared = shared_types::share_types(&mut plans, &features);
     for (plan, crate_api) in plans.into_iter().zip(&apis) {
         files.api_modules.push(ApiModule { path: format!("src/{}.rs", crate_api.module), plan });
     }
@@ -190,7 +184,7 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     files.rust.push(("src/lib.rs".to_owned(), crate_files::lib_rs(product, &apis, shared.is_some())));
     files.text.push(OutputFile::new("rustfmt.toml", crate_files::RUSTFMT_TOML));
     files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs()));
-    files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::tokens(&crate_ident, &apis)));
+    files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::example_tokens(&crate_ident, &apis)));
     files.rust.push(("src/endpoints.rs".to_owned(), client::endpoints_rs(&product.meta)));
     files.apis = apis;
     files

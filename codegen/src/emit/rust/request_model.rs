@@ -1,7 +1,12 @@
-//! The request's shape as Rust sees it: structs for dotted groups, lists for `.N`, enums for value sets.
+//! The request's shape as Rust sees it: structs for dotted groups, lists for `.N`, enums for value
+//! sets, and each enforced rule attached where it is checked (a field, or the struct both sides of
+//! a cross-field rule live in).
 
-use crate::ir::{self, Index, Rule, ScalarType};
+use std::collections::BTreeMap;
 
+use crate::ir::{self, Enforcement, Index, Rule, ScalarType};
+
+use super::checks::{self, CrossCheck, FieldCheck};
 use super::docs;
 use super::names::{self, Namer};
 
@@ -14,6 +19,8 @@ pub struct RequestModel {
     /// The top-level `<Api>Request`; always `structs[0]`.
     pub structs: Vec<StructModel>,
     pub enums: Vec<EnumModel>,
+    /// Enforced rules the emitter could not place: a parameter they name is not in the request.
+    pub unplaced: Vec<String>,
 }
 
 /// One request struct: the request itself or a group (`SystemDisk`, `DataDisk`).
@@ -23,6 +30,8 @@ pub struct StructModel {
     /// The wire prefix of the group (`DataDisk.N`), empty for the request.
     pub wire_prefix: String,
     pub fields: Vec<FieldModel>,
+    /// Rules between fields of this struct (or below it).
+    pub cross: Vec<CrossCheck>,
 }
 
 /// One member of a request struct.
@@ -32,12 +41,14 @@ pub struct FieldModel {
     pub doc_name: String,
     pub rust_name: String,
     pub kind: FieldKind,
-    /// Not `Option` (a required value or group) and taken by the builder or constructor.
+    /// The docs require it: a builder or constructor argument, and a violation when absent.
     pub required: bool,
-    /// `Debug` shows `***` instead of the value.
+    /// A password or secret: held as `Secret`, never quoted by a violation.
     pub secret: bool,
     /// Rustdoc text, already made rustdoc-safe.
     pub doc: String,
+    /// The rules each of its values must keep.
+    pub checks: Vec<FieldCheck>,
 }
 
 /// What a request field holds.
@@ -52,6 +63,12 @@ pub enum FieldKind {
     GroupList(usize),
 }
 
+impl FieldKind {
+    pub fn is_list(self) -> bool {
+        matches!(self, FieldKind::List(_) | FieldKind::GroupList(_))
+    }
+}
+
 /// The Rust type of one wire value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueType {
@@ -61,7 +78,7 @@ pub enum ValueType {
 }
 
 /// A documented closed value set.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct EnumModel {
     pub rust_name: String,
     /// The wire name of the parameter it types (`SystemDisk.Category`).
@@ -104,18 +121,27 @@ fn leaf_doc_name(param: &ir::Param) -> &str {
     param.path.last().map_or(param.wire_name.as_str(), |s| s.name.as_str())
 }
 
+/// Where a leaf parameter lives: `(struct, field)` at each level from the request down.
+pub type Steps = Vec<(usize, usize)>;
+
 /// Builds the model for one API; `module_types` hands out type names unique in the API's module.
 pub fn build(api: &ir::Api, request_name: &str, module_types: &mut Namer) -> RequestModel {
     let mut roots: Vec<Node> = Vec::new();
     for param in api.request.iter().filter(|p| !is_action(p)) {
         insert(&mut roots, param, 0, "");
     }
-    let mut model = RequestModel { structs: Vec::new(), enums: Vec::new() };
-    let root =
-        StructModel { rust_name: request_name.to_owned(), wire_prefix: String::new(), fields: Vec::new() };
+    let mut model = RequestModel { structs: Vec::new(), enums: Vec::new(), unplaced: Vec::new() };
+    let root = StructModel {
+        rust_name: request_name.to_owned(),
+        wire_prefix: String::new(),
+        fields: Vec::new(),
+        cross: Vec::new(),
+    };
     model.structs.push(root);
-    let fields = fields_of(&roots, &[], &mut model, module_types);
+    let mut leaves: BTreeMap<String, Steps> = BTreeMap::new();
+    let fields = fields_of(&roots, &[], 0, &[], &mut model, module_types, &mut leaves);
     model.structs[0].fields = fields;
+    attach_checks(api, &mut model, &leaves);
     model
 }
 
@@ -159,8 +185,11 @@ fn insert<'a>(nodes: &mut Vec<Node<'a>>, param: &'a ir::Param, depth: usize, pre
 fn fields_of(
     nodes: &[Node],
     parents: &[&str],
+    struct_index: usize,
+    steps: &[(usize, usize)],
     model: &mut RequestModel,
     module_types: &mut Namer,
+    leaves: &mut BTreeMap<String, Steps>,
 ) -> Vec<FieldModel> {
     let doc_names: Vec<&str> = nodes.iter().map(Node::doc_name).collect();
     let mut field_namer = Namer::with_reserved(RESERVED_METHODS);
@@ -168,12 +197,16 @@ fn fields_of(
     nodes
         .iter()
         .zip(rust_names)
-        .map(|(node, rust_name)| {
+        .enumerate()
+        .map(|(field_index, (node, rust_name))| {
             let doc_name = node.doc_name().to_owned();
             let required = node.required();
+            let mut here = steps.to_vec();
+            here.push((struct_index, field_index));
             match node {
                 Node::Leaf { param, list } => {
                     let value = value_type(param, parents, model, module_types);
+                    leaves.entry(param.wire_name.clone()).or_insert(here);
                     FieldModel {
                         doc_name,
                         rust_name,
@@ -181,6 +214,7 @@ fn fields_of(
                         required,
                         secret: is_secret(param),
                         doc: param_doc(param),
+                        checks: Vec::new(),
                     }
                 }
                 Node::Group { each, wire_prefix, children, .. } => {
@@ -193,8 +227,9 @@ fn fields_of(
                         rust_name: type_name.clone(),
                         wire_prefix: wire_prefix.clone(),
                         fields: Vec::new(),
+                        cross: Vec::new(),
                     });
-                    let fields = fields_of(children, &path, model, module_types);
+                    let fields = fields_of(children, &path, index, &here, model, module_types, leaves);
                     model.structs[index].fields = fields;
                     let doc = format!(
                         "The `{wire_prefix}.*` parameters{}: see [`{type_name}`].",
@@ -207,11 +242,54 @@ fn fields_of(
                         required: required && !*each,
                         secret: false,
                         doc,
+                        checks: Vec::new(),
                     }
                 }
             }
         })
         .collect()
+}
+
+/// Gives every enforced rule of `api` its place: a one-value rule to its parameter's field, a
+/// cross-field rule to the deepest struct holding all its parameters.
+fn attach_checks(api: &ir::Api, model: &mut RequestModel, leaves: &BTreeMap<String, Steps>) {
+    let defaults: BTreeMap<&str, &str> = api
+        .request
+        .iter()
+        .flat_map(|p| p.constraints.iter().map(move |c| (p, c)))
+        .filter_map(|(p, c)| match (&c.rule, &c.enforcement) {
+            (Rule::Default { value }, Enforcement::Enforced) => Some((p.wire_name.as_str(), value.as_str())),
+            _ => None,
+        })
+        .collect();
+    let enforced = |c: &&ir::Constraint| c.enforcement == Enforcement::Enforced;
+    for param in api.request.iter().filter(|p| !is_action(p)) {
+        for c in param.constraints.iter().filter(enforced) {
+            if checks::is_cross_field(&c.rule) {
+                place_cross(c, model, leaves, &defaults);
+                continue;
+            }
+            let Some(&(s, f)) = leaves.get(&param.wire_name).and_then(|steps| steps.last()) else { continue };
+            if let Some(check) = checks::field_check(param, c) {
+                model.structs[s].fields[f].checks.push(check);
+            }
+        }
+    }
+    for c in api.cross_field.iter().filter(enforced) {
+        place_cross(c, model, leaves, &defaults);
+    }
+}
+
+fn place_cross(
+    c: &ir::Constraint,
+    model: &mut RequestModel,
+    leaves: &BTreeMap<String, Steps>,
+    defaults: &BTreeMap<&str, &str>,
+) {
+    match checks::cross_checks(c, model, leaves, defaults) {
+        Ok((scope, placed)) => model.structs[scope].cross.extend(placed),
+        Err(param) => model.unplaced.push(format!("{} (names `{param}`)", c.source)),
+    }
 }
 
 fn value_type(
@@ -229,7 +307,7 @@ fn value_type(
     };
     let mut seen = std::collections::BTreeSet::new();
     let unique: Vec<&ir::EnumValue> = values.iter().filter(|v| seen.insert(v.value.clone())).collect();
-    let mut variant_namer = Namer::with_reserved(&["Other"]);
+    let mut variant_namer = Namer::with_reserved(&["Unknown"]);
     let value_names: Vec<&str> = unique.iter().map(|v| v.value.as_str()).collect();
     let variant_names = names::camel_names(&mut variant_namer, &value_names);
     let mut path: Vec<&str> = parents.to_vec();
@@ -254,6 +332,9 @@ fn param_doc(param: &ir::Param) -> String {
         doc.push_str("\n\n");
     }
     doc.push_str(&format!("Wire name: {}", docs::code_span(&param.wire_name)));
+    if param.required {
+        doc.push_str(" (required)");
+    }
     match param.example.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
         Some(example) => {
             doc.push_str(&format!("; example: {}.", docs::code_span(&example.replace('\n', " "))))

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use super::CrateApi;
 
 /// The example's tokens; `crate_ident` is the library name (`ecs_api`).
-pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
+pub fn example_tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
     let krate = format_ident!("{}", crate_ident);
     // Two pages may document the same operation name: the first one's module answers.
     let mut seen = std::collections::BTreeSet::new();
@@ -133,7 +133,7 @@ pub fn tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
         /// Prints the wire pairs sorted by key.
         #[allow(dead_code)] // unused when every API feature is off
         fn print_query(request: &impl Operation) -> ExitCode {
-            let mut pairs = request.to_query_pairs();
+            let mut pairs = request.to_query_pairs().to_vec();
             pairs.sort_by(|a, b| a.0.cmp(&b.0));
             print_lines(pairs.into_iter().map(|(key, value)| format!("{key}={value}")))
         }

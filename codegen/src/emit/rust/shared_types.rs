@@ -1,84 +1,279 @@
-//! Value enums identical in several APIs of a product, emitted once into `src/<product>/shared.rs`.
+//! Types identical in several APIs of a product, emitted once into `src/shared.rs`: value enums,
+//! request groups (`Tag`) and nested response objects.
 //!
-//! Two APIs share an enum when its Rust name and its values (variant names and wire values, in order)
-//! are the same; the doc text of the values may differ. Each shared enum is compiled when any API
-//! using it is, and each of those API modules re-exports it under its own name.
+//! Two APIs share a type when everything but its prose is the same: its Rust name and, for an
+//! enum, its values; for a request group, its wire prefix and each field's name, type, flags and
+//! rules (with their sources); for a response object, each field's JSON key and type. Types a
+//! shared type uses are then shared by the same APIs too. A shared type keeps the first API's (by
+//! name) descriptions and says which APIs take it; each of those API modules re-exports it, and it
+//! compiles when any of their features is on.
 
 use std::collections::BTreeMap;
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
-use super::api_module::ApiPlan;
+use super::api_module::{group_doc, holds_secret, response_doc, ApiPlan};
 use super::docs::code_span;
 use super::names::{self, Namer};
+use super::request_model::{FieldKind, RequestModel, ValueType};
+use super::response_model::{ResponseKind, ResponseModel};
+use super::structs::{self, SchemaUses};
 use super::value_enums;
 
-/// The product's module of shared types (`src/<product>/shared.rs`); API modules are named apart from it.
+/// The product's module of shared types (`src/shared.rs`); API modules are named apart from it.
 pub const MODULE: &str = "shared";
 
-/// What makes two APIs' enums one type: the Rust name and `(variant, value)` pairs in order.
-type EnumKey = (String, Vec<(String, String)>);
+/// What kind of type a key names, in the order `shared.rs` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Enum,
+    Group,
+    Response,
+}
 
-/// Marks in `plans` every enum shared with another API, and gives the tokens of `shared.rs`, or `None`
-/// when no enum is shared. `features[i]` is the cargo feature of `plans[i]`.
-pub fn share_enums(plans: &mut [ApiPlan], features: &[String]) -> Option<TokenStream> {
-    let mut groups: BTreeMap<EnumKey, Vec<(usize, usize)>> = BTreeMap::new();
+/// What makes two APIs' types one type.
+fn enum_key(request: &RequestModel, index: usize) -> String {
+    let e = &request.enums[index];
+    let values: Vec<String> = e.variants.iter().map(|(v, value, _)| format!("{v}={value:?}")).collect();
+    format!("enum {}[{}]", e.rust_name, values.join(","))
+}
+
+fn group_key(request: &RequestModel, index: usize) -> String {
+    let s = &request.structs[index];
+    let value = |v: ValueType| match v {
+        ValueType::Scalar(ty) => format!("{ty:?}"),
+        ValueType::Enum(i) => enum_key(request, i),
+    };
+    let fields: Vec<String> = s
+        .fields
+        .iter()
+        .map(|f| {
+            let kind = match f.kind {
+                FieldKind::Scalar(v) => value(v),
+                FieldKind::List(v) => format!("list {}", value(v)),
+                FieldKind::Group(i) => group_key(request, i),
+                FieldKind::GroupList(i) => format!("list {}", group_key(request, i)),
+            };
+            format!("{}:{}:{}:{}:{}:{:?}", f.doc_name, f.rust_name, f.required, f.secret, kind, f.checks)
+        })
+        .collect();
+    format!("struct {}@{}{{{}}}{:?}", s.rust_name, s.wire_prefix, fields.join(","), s.cross)
+}
+
+fn response_key(response: &ResponseModel, index: usize) -> String {
+    let s = &response.structs[index];
+    let fields: Vec<String> = s
+        .fields
+        .iter()
+        .map(|f| {
+            let kind = match f.kind {
+                ResponseKind::Scalar(ty) => format!("{ty:?}"),
+                ResponseKind::ScalarList(ty, wrapped) => format!("list {ty:?} {wrapped}"),
+                ResponseKind::Struct(i) => response_key(response, i),
+                ResponseKind::StructList(i, wrapped) => {
+                    format!("list {} {wrapped}", response_key(response, i))
+                }
+            };
+            format!("{}:{}:{}", f.json_name, f.rust_name, kind)
+        })
+        .collect();
+    format!("response {}{{{}}}", s.rust_name, fields.join(","))
+}
+
+/// One API's use of a type: `(plan, index)` into its enums, request structs or response structs.
+type User = (usize, usize);
+
+/// Marks in `plans` every type shared with another API, and gives the tokens of `shared.rs`, or `None`
+/// when no type is shared. `features[i]` is the cargo feature of `plans[i]`.
+pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<TokenStream> {
+    let mut groups: BTreeMap<(Kind, String), Vec<User>> = BTreeMap::new();
     for (p, plan) in plans.iter().enumerate() {
-        for (e, model) in plan.model.enums.iter().enumerate() {
-            let values = model.variants.iter().map(|(v, value, _)| (v.clone(), value.clone())).collect();
-            groups.entry((model.rust_name.clone(), values)).or_default().push((p, e));
+        for e in 0..plan.request.enums.len() {
+            groups.entry((Kind::Enum, enum_key(&plan.request, e))).or_default().push((p, e));
+        }
+        for s in 1..plan.request.structs.len() {
+            groups.entry((Kind::Group, group_key(&plan.request, s))).or_default().push((p, s));
+        }
+        for s in 1..plan.response.structs.len() {
+            groups.entry((Kind::Response, response_key(&plan.response, s))).or_default().push((p, s));
         }
     }
-    let mut shared: Vec<Vec<(usize, usize)>> = groups.into_values().filter(|users| users.len() > 1).collect();
+    let api_names: Vec<String> = plans.iter().map(|p| p.api.name.clone()).collect();
+    let api_name = |p: usize| api_names[p].as_str();
+    let shared: Vec<(Kind, Vec<User>)> = groups
+        .into_iter()
+        .filter(|(_, users)| users.len() > 1)
+        .map(|((kind, _), mut users)| {
+            users.sort_by(|a, b| api_name(a.0).cmp(api_name(b.0)).then(a.cmp(b)));
+            (kind, users)
+        })
+        .collect();
     if shared.is_empty() {
         return None;
     }
-    let api_name = |p: usize| plans[p].api.name.as_str();
-    for users in &mut shared {
-        users.sort_by(|a, b| api_name(a.0).cmp(api_name(b.0)).then(a.cmp(b)));
-    }
-    let enum_of = |(p, e): (usize, usize)| &plans[p].model.enums[e];
-    shared.sort_by(|a, b| {
-        (enum_of(a[0]).rust_name.as_str(), api_name(a[0].0))
-            .cmp(&(enum_of(b[0]).rust_name.as_str(), api_name(b[0].0)))
-    });
+    let name_of = |kind: Kind, (p, i): User| -> String {
+        match kind {
+            Kind::Enum => plans[p].request.enums[i].rust_name.clone(),
+            Kind::Group => plans[p].request.structs[i].rust_name.clone(),
+            Kind::Response => plans[p].response.structs[i].rust_name.clone(),
+        }
+    };
+    let mut shared: Vec<(Kind, String, Vec<User>)> =
+        shared.into_iter().map(|(kind, users)| (kind, name_of(kind, users[0]), users)).collect();
+    shared.sort_by(|a, b| (a.0, &a.1, api_name(a.2[0].0)).cmp(&(b.0, &b.1, api_name(b.2[0].0))));
 
     let mut namer = Namer::with_reserved(&[]);
-    let mut items = Vec::new();
-    let mut marks = Vec::new();
-    for users in &shared {
-        let first = enum_of(users[0]);
-        let module = namer.claim(&[names::snake(&first.rust_name)]);
-        let meanings_differ = users.iter().any(|&u| enum_of(u).variants != first.variants);
-        let api_list: Vec<String> = users.iter().map(|&(p, _)| code_span(api_name(p))).collect();
-        let mut doc = value_enums::own_doc(first);
-        doc.push_str(&format!("\n\nOne type for the APIs that take it: {}.", api_list.join(", ")));
-        if meanings_differ {
-            doc.push_str(&format!(
-                " Their pages describe some values differently; the descriptions here are {}'s.",
-                api_list[0]
-            ));
+    let modules: Vec<String> = shared.iter().map(|(_, name, _)| namer.claim(&[names::snake(name)])).collect();
+    for ((kind, _, users), module) in shared.iter().zip(&modules) {
+        for &(p, i) in users {
+            let slot = match kind {
+                Kind::Enum => &mut plans[p].shared_enums[i],
+                Kind::Group => &mut plans[p].shared_groups[i],
+                Kind::Response => &mut plans[p].shared_responses[i],
+            };
+            *slot = Some(module.clone());
         }
+    }
+    let items = shared.iter().zip(&modules).map(|((kind, _, users), module)| {
         let mut gate: Vec<&str> = users.iter().map(|&(p, _)| features[p].as_str()).collect();
         gate.sort_unstable();
         gate.dedup();
-        let m = names::ident(&module);
-        let item = value_enums::tokens(first, &doc);
-        items.push(quote! {
+        let apis: Vec<String> = users.iter().map(|&(p, _)| code_span(api_name(p))).collect();
+        let note = format!("\n\nOne type for the APIs that take it: {}.", apis.join(", "));
+        let (p, i) = users[0];
+        let plan = &plans[p];
+        let body = match kind {
+            Kind::Enum => shared_enum(plan, users, plans, i, &note),
+            Kind::Group => shared_group(plan, users, plans, i, &note),
+            Kind::Response => shared_response(plan, users, plans, i, &note),
+        };
+        let m = names::ident(module);
+        quote! {
             #[cfg(any( #( feature = #gate ),* ))]
             pub mod #m {
-                #item
+                #body
             }
-        });
-        marks.extend(users.iter().map(|&user| (user, module.clone())));
-    }
-    for ((p, e), module) in marks {
-        plans[p].shared_enums[e] = Some(module);
-    }
+        }
+    });
+    let items: Vec<TokenStream> = items.collect();
     Some(quote! {
-        //! Value enums several APIs of this product take, each in a module compiled when one of those
-        //! APIs' features is on; the API modules re-export them.
+        //! Types several APIs of this product take (value enums, request groups, response objects),
+        //! each in a module compiled when one of those APIs' features is on; the API modules re-export them.
         #( #items )*
     })
+}
+
+/// The note on a shared type whose pages describe it differently.
+fn differs_note(differs: bool, users: &[User], plans: &[ApiPlan]) -> String {
+    if differs {
+        format!(
+            " Their pages describe some of it differently; the descriptions here are `{}`'s.",
+            plans[users[0].0].api.name
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// `use super::module::Name;` for the shared types a shared type uses.
+fn sibling_uses(names: impl Iterator<Item = (String, String)>) -> TokenStream {
+    let mut names: Vec<(String, String)> = names.collect();
+    names.sort();
+    names.dedup();
+    let uses = names.iter().map(|(module, name)| {
+        let (module, name) = (names::ident(module), format_ident!("{}", name));
+        quote!(use super::#module::#name;)
+    });
+    quote!( #( #uses )* )
+}
+
+fn shared_enum(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize, note: &str) -> TokenStream {
+    let e = &plan.request.enums[index];
+    let differs = users.iter().any(|&(p, i)| plans[p].request.enums[i].variants != e.variants);
+    let doc = format!("{}{note}{}", value_enums::own_doc(e), differs_note(differs, users, plans));
+    let item = value_enums::enum_items(e, &doc);
+    let impls = value_enums::impls(&[format_ident!("{}", e.rust_name)]);
+    quote! {
+        use crate::runtime::{UnknownValue, ValueEnum};
+
+        #item
+        #impls
+    }
+}
+
+fn shared_group(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize, note: &str) -> TokenStream {
+    let request = &plan.request;
+    let s = &request.structs[index];
+    let docs = |p: usize, i: usize| -> Vec<String> {
+        plans[p].request.structs[i].fields.iter().map(|f| f.doc.clone()).collect()
+    };
+    let differs = users.iter().any(|&(p, i)| docs(p, i) != docs(users[0].0, index));
+    let doc = format!("{}{note}{}", group_doc(&s.wire_prefix), differs_note(differs, users, plans));
+    let item = structs::request_struct(request, index, &doc);
+    let mut uses = SchemaUses::default();
+    let schema_impl = structs::request_schema(request, index, &mut uses);
+    let schema = uses.module(&[schema_impl]);
+    let deps = s.fields.iter().filter_map(|f| {
+        let (module, name) = match f.kind {
+            FieldKind::Scalar(ValueType::Enum(e)) | FieldKind::List(ValueType::Enum(e)) => {
+                (plan.shared_enums[e].clone()?, request.enums[e].rust_name.clone())
+            }
+            FieldKind::Group(g) | FieldKind::GroupList(g) => {
+                (plan.shared_groups[g].clone()?, request.structs[g].rust_name.clone())
+            }
+            FieldKind::Scalar(ValueType::Scalar(_)) | FieldKind::List(ValueType::Scalar(_)) => return None,
+        };
+        Some((module, name))
+    });
+    let deps = sibling_uses(deps);
+    let secret = s.fields.iter().any(holds_secret).then(|| {
+        quote!(
+            use crate::runtime::Secret;
+        )
+    });
+    let name: Ident = format_ident!("{}", s.rust_name);
+    quote! {
+        #secret
+        #deps
+
+        #item
+        crate::runtime::json_form!(#name);
+        #schema
+    }
+}
+
+fn shared_response(
+    plan: &ApiPlan,
+    users: &[User],
+    plans: &[ApiPlan],
+    index: usize,
+    note: &str,
+) -> TokenStream {
+    let response = &plan.response;
+    let s = &response.structs[index];
+    let docs = |p: usize, i: usize| -> Vec<String> {
+        plans[p].response.structs[i].fields.iter().map(|f| f.doc.clone()).collect()
+    };
+    let differs = users.iter().any(|&(p, i)| docs(p, i) != docs(users[0].0, index));
+    let doc = format!("{}{note}{}", response_doc(&s.doc_name), differs_note(differs, users, plans));
+    let item = structs::response_struct(response, index, &doc);
+    let mut uses = SchemaUses::default();
+    let schema_impl = structs::response_schema(response, index, &mut uses);
+    let schema = uses.module(&[schema_impl]);
+    let deps = s.fields.iter().filter_map(|f| match f.kind {
+        ResponseKind::Struct(i) | ResponseKind::StructList(i, _) => {
+            Some((plan.shared_responses[i].clone()?, response.structs[i].rust_name.clone()))
+        }
+        ResponseKind::Scalar(_) | ResponseKind::ScalarList(..) => None,
+    });
+    let deps = sibling_uses(deps);
+    let name: Ident = format_ident!("{}", s.rust_name);
+    quote! {
+        #deps
+
+        #item
+        crate::runtime::lenient_json!(#name);
+        #schema
+    }
 }

@@ -67,3 +67,26 @@ fn runtime_dependency_path_leads_to_the_runtime_crate_from_any_output_dir() {
     )));
     assert_eq!(repo.path, "../../codegen/runtime", "the committed crates use a relative path");
 }
+
+/// Every enforced rule of `spec/` finds its place in the request model: a field for a one-value
+/// rule, the struct holding its parameters for a cross-field rule (none is dropped).
+#[test]
+fn every_enforced_rule_of_the_spec_is_placed() {
+    let spec = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec"));
+    let out = std::env::temp_dir().join("every-rule-placed");
+    let generation =
+        crate::gen::generate(spec, &super::RuntimeDependency::for_output_dir(&out)).expect("spec reads");
+    let mut apis = 0;
+    let mut placed = 0;
+    for api in generation.products.iter().flat_map(|p| &p.apis) {
+        let model = super::request_model::build(api, "Request", &mut super::names::Namer::default());
+        assert!(model.unplaced.is_empty(), "{}: {:?}", api.name, model.unplaced);
+        apis += 1;
+        placed += model
+            .structs
+            .iter()
+            .map(|s| s.cross.len() + s.fields.iter().map(|f| f.checks.len()).sum::<usize>())
+            .sum::<usize>();
+    }
+    assert!(apis >= 200 && placed >= 1_000, "{apis} APIs, {placed} rules placed");
+}

@@ -1,6 +1,8 @@
-//! Enums for documented closed value sets, with an `Other(String)` fallback so undocumented values still work.
+//! Enums for documented closed value sets: a variant per value and a sealed `Unknown` for the rest.
+//! Their conversions (`as_str`, `From<&str>`, `Display`, serde) are the runtime's
+//! `value_enum_impls!`, one line per module.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{code_span, doc_attrs, rustdoc};
@@ -9,14 +11,13 @@ use super::request_model::EnumModel;
 /// The doc of an enum one API owns.
 pub fn own_doc(e: &EnumModel) -> String {
     format!(
-        "The documented values of {}; [`Other`](Self::Other) holds any value the docs do not list.",
+        "The documented values of {}; [`Unknown`](Self::Unknown) holds any other value read.",
         code_span(&e.wire_name)
     )
 }
 
-/// The enum named `e.rust_name` with `doc`, its string conversions and its serde impls (a plain string
-/// on the wire and in JSON).
-pub fn tokens(e: &EnumModel, doc: &str) -> TokenStream {
+/// The enum named `e.rust_name` with `doc`, and its table of values (`impl ValueEnum`).
+pub fn enum_items(e: &EnumModel, doc: &str) -> TokenStream {
     let name = format_ident!("{}", e.rust_name);
     let doc = doc_attrs(doc);
     let variants = e.variants.iter().map(|(variant, value, meaning)| {
@@ -27,72 +28,41 @@ pub fn tokens(e: &EnumModel, doc: &str) -> TokenStream {
         let vdoc = doc_attrs(&text);
         quote!(#vdoc #v,)
     });
-    let as_str_arms = e.variants.iter().map(|(variant, value, _)| {
+    let values = e.variants.iter().map(|(variant, value, _)| {
         let v = format_ident!("{}", variant);
-        quote!(Self::#v => #value,)
+        quote!((Self::#v, #value),)
     });
-    let from_arms: Vec<TokenStream> = e
-        .variants
-        .iter()
-        .map(|(variant, value, _)| {
-            let v = format_ident!("{}", variant);
-            quote!(#value => Self::#v,)
-        })
-        .collect();
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name {
             #( #variants )*
-            /// A value the docs do not list, sent as written.
-            Other(String),
+            /// A value the docs do not list, as read (never one they list).
+            Unknown(UnknownValue<Self>),
         }
 
-        impl #name {
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
+        impl ValueEnum for #name {
+            const VALUES: &'static [(Self, &'static str)] = &[ #( #values )* ];
+
+            fn from_unknown(value: UnknownValue<Self>) -> Self {
+                Self::Unknown(value)
+            }
+
+            fn unknown(&self) -> Option<&UnknownValue<Self>> {
                 match self {
-                    #( #as_str_arms )*
-                    Self::Other(value) => value.as_str(),
+                    Self::Unknown(value) => Some(value),
+                    _ => None,
                 }
-            }
-        }
-
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #( #from_arms )*
-                    other => Self::Other(other.to_owned()),
-                }
-            }
-        }
-
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match value.as_str() {
-                    #( #from_arms )*
-                    _ => Self::Other(value),
-                }
-            }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
     }
+}
+
+/// `crate::runtime::value_enum_impls!(A, B);` for the enums a module defines.
+pub fn impls(names: &[Ident]) -> TokenStream {
+    if names.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(crate::runtime::value_enum_impls!( #( #names ),* );)
 }

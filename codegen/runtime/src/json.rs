@@ -1,0 +1,260 @@
+//! JSON through the field tables: a request in the docs' JSON form (`{"RegionId": …, "DataDisk":
+//! [{"Size": 40}]}`, read strictly) and a service response (read leniently).
+//!
+//! Generated structs get their serde impls from [`json_form!`](crate::json_form) (requests) and
+//! [`lenient_json!`](crate::lenient_json)
+//! (responses); both call the one implementation here.
+//!
+//! Lenient reading: numbers and booleans sent as strings, `null` (and `""` for a non-string) as
+//! absent, unknown keys ignored, and lists sent bare (`[...]`), wrapped the Alibaba way
+//! (`{"InstanceIdSet": [...]}`), as a single item, or as `null`.
+
+use serde::de::Error as _;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::schema::{Field, JsonMode, Schema, Slot, Struct, StructMut, View, WireType};
+
+/// Writes `value` in the docs' JSON form: its set fields under their documented names.
+pub fn serialize<S: Serializer>(value: &dyn Struct, serializer: S) -> Result<S::Ok, S::Error> {
+    StructJson(value).serialize(serializer)
+}
+
+/// Reads a `T` from JSON: the docs' form ([`JsonMode::Strict`]) or a response ([`JsonMode::Lenient`]).
+pub fn deserialize<'de, T: Schema, D: Deserializer<'de>>(
+    deserializer: D,
+    mode: JsonMode,
+) -> Result<T, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    let mut out = T::default();
+    fill(&mut out, &value, mode).map_err(|e| D::Error::custom(e.to_string()))?;
+    Ok(out)
+}
+
+struct StructJson<'a>(&'a dyn Struct);
+
+impl Serialize for StructJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (index, field) in self.0.fields().iter().enumerate() {
+            let view = self.0.get(index);
+            if !view.is_absent() {
+                map.serialize_entry(field.name, &ViewJson(view))?;
+            }
+        }
+        map.end()
+    }
+}
+
+struct ViewJson<'a>(View<'a>);
+
+impl Serialize for ViewJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            View::Absent => serializer.serialize_none(),
+            View::Str(s) => serializer.serialize_str(s),
+            View::Int(i) => serializer.serialize_i64(i),
+            View::Float(f) => serializer.serialize_f64(f),
+            View::Bool(b) => serializer.serialize_bool(b),
+            View::Json(v) => v.serialize(serializer),
+            View::Group(group) => StructJson(group).serialize(serializer),
+            View::List(list) => {
+                let mut seq = serializer.serialize_seq(Some(list.len()))?;
+                for i in 0..list.len() {
+                    seq.serialize_element(&ViewJson(list.item(i)))?;
+                }
+                seq.end()
+            }
+            View::Groups(groups) => {
+                let mut seq = serializer.serialize_seq(Some(groups.len()))?;
+                for i in 0..groups.len() {
+                    seq.serialize_element(&StructJson(groups.item(i)))?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+/// Why JSON does not fit a struct: where (a wire path) and what. Never quotes a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    path: Vec<String>,
+    message: String,
+}
+
+impl JsonError {
+    fn new(message: String) -> Self {
+        JsonError { path: Vec::new(), message }
+    }
+
+    fn at(mut self, segment: impl Into<String>) -> Self {
+        self.path.push(segment.into());
+        self
+    }
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path: Vec<&str> = self.path.iter().rev().map(String::as_str).collect();
+        if path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "`{}`: {}", path.join("."), self.message)
+        }
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// What a JSON value is, for messages (never the value itself, which may be a secret).
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a fraction",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn mismatch(expected: WireType, found: &Value) -> JsonError {
+    JsonError::new(format!("expected {}, found {}", expected.expected(), kind(found)))
+}
+
+/// Sets the fields of `target` from a JSON object.
+pub fn fill(target: &mut dyn StructMut, value: &Value, mode: JsonMode) -> Result<(), JsonError> {
+    let Value::Object(members) = value else {
+        return Err(JsonError::new(format!("expected an object, found {}", kind(value))));
+    };
+    let fields: &'static [Field] = target.fields();
+    for (key, member) in members {
+        let Some(index) = fields.iter().position(|f| f.name == key) else {
+            if mode == JsonMode::Strict {
+                return Err(JsonError::new(format!("unknown field `{key}`")));
+            }
+            continue;
+        };
+        fill_field(target, index, &fields[index], member, mode).map_err(|e| e.at(key.as_str()))?;
+    }
+    Ok(())
+}
+
+fn fill_field(
+    target: &mut dyn StructMut,
+    index: usize,
+    field: &Field,
+    member: &Value,
+    mode: JsonMode,
+) -> Result<(), JsonError> {
+    match target.get_mut(index) {
+        Slot::Scalar(slot) => slot.set_json(member, mode).map_err(|expected| mismatch(expected, member)),
+        Slot::List(list) => {
+            items(member, field.wrapped, mode)?.iter().enumerate().try_for_each(|(i, item)| {
+                list.push_json(item, mode)
+                    .map_err(|expected| mismatch(expected, item).at((i + 1).to_string()))
+            })
+        }
+        Slot::Group(group) => match member {
+            Value::Null => Ok(()),
+            object => fill(group.get_or_default(), object, mode),
+        },
+        Slot::Groups(groups) => {
+            for (i, item) in items(member, field.wrapped, mode)?.iter().enumerate() {
+                if !item.is_null() {
+                    fill(groups.push_default(), item, mode).map_err(|e| e.at((i + 1).to_string()))?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The items of a list value. Strict: a JSON list (or `null`). Lenient: a list sent bare, wrapped in
+/// a one-member object (`wrapped`, or whenever that member is a list: the docs' example may not show
+/// the wrapper, which is never an item), as a single item, or as `null`.
+fn items(value: &Value, wrapped: bool, mode: JsonMode) -> Result<Vec<&Value>, JsonError> {
+    match (value, mode) {
+        (Value::Null, _) => Ok(Vec::new()),
+        (Value::Array(items), _) => Ok(items.iter().collect()),
+        (other, JsonMode::Strict) => Err(JsonError::new(format!("expected a list, found {}", kind(other)))),
+        (Value::Object(members), JsonMode::Lenient) if wrapped => match members.len() {
+            0 => Ok(Vec::new()),
+            1 => unwrap_one(members.values().next()),
+            _ => Err(JsonError::new("expected a list wrapper object with one member".to_owned())),
+        },
+        (Value::Object(members), JsonMode::Lenient)
+            if members.len() == 1 && members.values().all(Value::is_array) =>
+        {
+            unwrap_one(members.values().next())
+        }
+        (single, JsonMode::Lenient) => Ok(vec![single]),
+    }
+}
+
+fn unwrap_one(member: Option<&Value>) -> Result<Vec<&Value>, JsonError> {
+    match member {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => Ok(items.iter().collect()),
+        Some(single) => Ok(vec![single]),
+    }
+}
+
+/// `Debug` and `PartialEq` through the field table, for every generated struct.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! table_impls {
+    ($name:ident) => {
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::schema::debug(self, f)
+            }
+        }
+
+        impl ::core::cmp::PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                $crate::schema::eq(self, other)
+            }
+        }
+    };
+}
+
+/// `Serialize` and `Deserialize` in the docs' JSON form (and `Debug`, `PartialEq`) for generated
+/// request structs.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! json_form {
+    ($($name:ident),+ $(,)?) => {$(
+        $crate::table_impls!($name);
+
+        impl $crate::__serde::Serialize for $name {
+            fn serialize<S: $crate::__serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::json::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                $crate::json::deserialize(deserializer, $crate::schema::JsonMode::Strict)
+            }
+        }
+    )+};
+}
+
+/// `Deserialize`, leniently (and `Debug`, `PartialEq`), for generated response structs.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! lenient_json {
+    ($($name:ident),+ $(,)?) => {$(
+        $crate::table_impls!($name);
+
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                $crate::json::deserialize(deserializer, $crate::schema::JsonMode::Lenient)
+            }
+        }
+    )+};
+}

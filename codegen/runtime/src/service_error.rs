@@ -1,0 +1,198 @@
+//! The errors the service answers with: one generic type for every API, each API's codes a table.
+//!
+//! A generated API has an error-code enum (`RunInstancesErrorCode`, a variant per documented code) and
+//! the alias `RunInstancesError = ServiceError<RunInstancesErrorCode>`. A body the service sends
+//! becomes the API's documented code, else a code common to every API of the product, else
+//! [`ErrorKind::Unknown`]; the body (request id, message, …) is always kept.
+
+use std::fmt;
+
+use crate::operation::ErrorBody;
+
+/// An API's documented error codes.
+pub trait ErrorCodes: Copy + Eq + fmt::Debug + 'static {
+    /// Each documented code: its variant, the code as the service sends it, and the HTTP status
+    /// when the docs give exactly one.
+    const CODES: &'static [(Self, &'static str, Option<u16>)];
+    /// The codes common to every API of the product, looked up after these.
+    type Common: ErrorCodes;
+}
+
+/// No codes: what the common codes fall back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoCodes {}
+
+impl ErrorCodes for NoCodes {
+    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
+    type Common = NoCodes;
+}
+
+/// Which code an error has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind<C: ErrorCodes> {
+    /// A code the API's page documents.
+    Api(C),
+    /// A code common to every API of the product.
+    Common(C::Common),
+    /// A code the docs do not list (see [`ServiceError::code`]).
+    Unknown,
+}
+
+/// Code and metadata of an error the service returned (smithy's `ProvideErrorMetadata`): what the
+/// service said, as received, whatever the API's typed code.
+pub trait ProvideErrorMetadata {
+    /// The whole body: code, message, request id, host id, recommendation, the HTTP status
+    /// received and the raw body.
+    fn body(&self) -> &ErrorBody;
+
+    /// The error code as the service sent it.
+    fn code(&self) -> &str {
+        &self.body().code
+    }
+
+    /// The service's message (whole; `Display` impls cut it).
+    fn message(&self) -> &str {
+        &self.body().message
+    }
+
+    /// The id of the failed request, for support tickets.
+    fn request_id(&self) -> &str {
+        &self.body().request_id
+    }
+
+    /// The id of the host that answered.
+    fn host_id(&self) -> &str {
+        &self.body().host_id
+    }
+
+    /// The service's recommendation (often a link to its diagnosis page).
+    fn recommend(&self) -> &str {
+        &self.body().recommend
+    }
+
+    /// The HTTP status actually received (0 when the error did not come over HTTP).
+    fn status(&self) -> u16 {
+        self.body().status
+    }
+
+    /// The body exactly as received.
+    fn raw_body(&self) -> &str {
+        &self.body().raw
+    }
+
+    /// The HTTP status the docs list for this code, when they give exactly one (not what was
+    /// received: see [`ProvideErrorMetadata::status`]).
+    fn documented_status(&self) -> Option<u16> {
+        None
+    }
+}
+
+impl ProvideErrorMetadata for ErrorBody {
+    fn body(&self) -> &ErrorBody {
+        self
+    }
+}
+
+/// An error the service returned for one API.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ServiceError<C: ErrorCodes> {
+    kind: ErrorKind<C>,
+    body: Box<ErrorBody>,
+}
+
+/// The row of `code` in `C`'s table.
+fn row<C: ErrorCodes>(code: &str) -> Option<&'static (C, &'static str, Option<u16>)> {
+    C::CODES.iter().find(|(_, documented, _)| *documented == code)
+}
+
+impl<C: ErrorCodes> ServiceError<C> {
+    /// Which code this is: documented by the API, common to the product, or unknown.
+    pub fn kind(&self) -> ErrorKind<C> {
+        self.kind
+    }
+
+    /// The API's documented code, if it is one.
+    pub fn api_code(&self) -> Option<C> {
+        match self.kind {
+            ErrorKind::Api(code) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The error code as the service sent it.
+    pub fn code(&self) -> &str {
+        &self.body.code
+    }
+
+    /// The service's message.
+    pub fn message(&self) -> &str {
+        &self.body.message
+    }
+
+    /// The id of the failed request.
+    pub fn request_id(&self) -> &str {
+        &self.body.request_id
+    }
+
+    /// The HTTP status actually received (0 when the error did not come over HTTP).
+    pub fn status(&self) -> u16 {
+        self.body.status
+    }
+
+    /// The HTTP status the docs give for this code, when they give exactly one (not what was
+    /// received: see [`ServiceError::status`]).
+    pub fn documented_status(&self) -> Option<u16> {
+        match self.kind {
+            ErrorKind::Api(code) => C::CODES.iter().find(|(c, _, _)| *c == code).and_then(|r| r.2),
+            ErrorKind::Common(code) => C::Common::CODES.iter().find(|(c, _, _)| *c == code).and_then(|r| r.2),
+            ErrorKind::Unknown => None,
+        }
+    }
+
+    /// The service's error body.
+    pub fn body(&self) -> &ErrorBody {
+        &self.body
+    }
+
+    /// The body, taken out.
+    pub fn into_body(self) -> ErrorBody {
+        *self.body
+    }
+}
+
+impl<C: ErrorCodes> From<ErrorBody> for ServiceError<C> {
+    fn from(body: ErrorBody) -> Self {
+        let kind = match (row::<C>(&body.code), row::<C::Common>(&body.code)) {
+            (Some((code, _, _)), _) => ErrorKind::Api(*code),
+            (None, Some((code, _, _))) => ErrorKind::Common(*code),
+            (None, None) => ErrorKind::Unknown,
+        };
+        ServiceError { kind, body: Box::new(body) }
+    }
+}
+
+impl<C: ErrorCodes> ProvideErrorMetadata for ServiceError<C> {
+    fn body(&self) -> &ErrorBody {
+        ServiceError::body(self)
+    }
+
+    fn documented_status(&self) -> Option<u16> {
+        ServiceError::documented_status(self)
+    }
+}
+
+impl<C: ErrorCodes> fmt::Debug for ServiceError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceError").field("kind", &self.kind).field("body", &self.body).finish()
+    }
+}
+
+impl<C: ErrorCodes> fmt::Display for ServiceError<C> {
+    /// `Code: message (HTTP 404, RequestId …)`, the message and the recommendation cut to a
+    /// readable length: a server's message may be megabytes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.body.fmt(f)
+    }
+}
+
+impl<C: ErrorCodes> std::error::Error for ServiceError<C> {}

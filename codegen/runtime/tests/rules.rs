@@ -1,0 +1,175 @@
+//! Each single-value rule on the values at and around its edges (the cases that once held two copies
+//! of the rules together, now the one copy's own), and secret messages that never depend on the value.
+
+use alibabacloud_runtime::rules::Rule;
+use proptest::prelude::*;
+
+/// `(rule, value, Ok or the message)`.
+fn cases() -> Vec<(Rule<'static>, &'static str, Result<(), &'static str>)> {
+    let name_chars =
+        Rule::AllowedChars { upper: true, lower: true, digit: true, letter: false, extra: ":_-" };
+    let letters = Rule::AllowedChars { upper: false, lower: false, digit: true, letter: true, extra: "." };
+    let length = Rule::Length { min: Some(2), max: Some(128) };
+    let range = Rule::Range { min: Some(1.0), max: Some(100.0) };
+    let fraction = Rule::Range { min: Some(0.5), max: Some(99.99) };
+    let charge = Rule::OneOf(&["PayByTraffic", "PayByBandwidth"]);
+    let urls = Rule::ForbiddenPrefixes(&["http://", "https://"]);
+    let tags = Rule::ForbiddenPrefixes(&["aliyun", "acs:"]);
+    let contains = Rule::ForbiddenSubstrings(&["http://", "https://"]);
+    let user_data = Rule::Base64 { max_bytes: Some(3) };
+    let time = Rule::Time("yyyy-MM-ddTHH:mm:ssZ");
+    let minutes = Rule::Time("yyyy-MM-ddTHH:mmZ");
+    vec![
+        (length, "ab", Ok(())),
+        (length, "a", Err("must be 2 to 128 characters long, is 1")),
+        (length, "", Err("must be 2 to 128 characters long, is 0")),
+        (length, "中文名", Ok(())),
+        (Rule::Length { min: None, max: Some(64) }, "", Ok(())),
+        (Rule::Length { min: Some(1), max: None }, "", Err("must be at least 1 characters long, is 0")),
+        (range, "1", Ok(())),
+        (range, "100", Ok(())),
+        (range, "100.0", Ok(())),
+        (range, " 42 ", Ok(())),
+        (range, "0", Err("must be 1 to 100")),
+        (range, "100.5", Err("must be 1 to 100")),
+        (range, "101", Err("must be 1 to 100")),
+        (range, "1e3", Err("must be 1 to 100")),
+        (range, "2,000", Err("must be a number 1 to 100")),
+        (range, "x", Err("must be a number 1 to 100")),
+        (range, "NaN", Err("must be 1 to 100")),
+        (Rule::Range { min: Some(0.0), max: None }, "-1", Err("must be at least 0")),
+        (Rule::Range { min: None, max: Some(32768.0) }, "32768", Ok(())),
+        (fraction, "99.99", Ok(())),
+        (fraction, "0.4", Err("must be 0.5 to 99.99")),
+        (charge, "PayByTraffic", Ok(())),
+        (charge, "paybytraffic", Err("must be one of PayByTraffic, PayByBandwidth")),
+        (Rule::OneOf(&["true", "false"]), "True", Err("must be one of true, false")),
+        (Rule::StartsWithLetter, "JoshuaHost", Ok(())),
+        (Rule::StartsWithLetter, "中文名", Ok(())),
+        (Rule::StartsWithLetter, "", Ok(())),
+        (Rule::StartsWithLetter, "1abc", Err("must start with a letter")),
+        (Rule::StartsWithLetter, "_x", Err("must start with a letter")),
+        (name_chars, "a:b_c-d", Ok(())),
+        (name_chars, "a b", Err("contains ` `, which is not allowed")),
+        (name_chars, "中文名", Err("contains `中`, which is not allowed")),
+        (letters, "中文名.1", Ok(())),
+        (letters, "a-b", Err("contains `-`, which is not allowed")),
+        (urls, "http://x", Err("cannot start with `http://`")),
+        (urls, "https://x", Err("cannot start with `https://`")),
+        (urls, "xhttp://", Ok(())),
+        (tags, "aliyun-key", Err("cannot start with `aliyun`")),
+        (tags, "acs:key", Err("cannot start with `acs:`")),
+        (tags, "Aliyun", Ok(())),
+        (contains, "xhttp://", Err("cannot contain `http://`")),
+        (contains, "JoshuaHost", Ok(())),
+        (Rule::NoLeadingOrTrailing(".-"), ".ab", Err("cannot start or end with `.`")),
+        (Rule::NoLeadingOrTrailing(".-"), "ab-", Err("cannot start or end with `-`")),
+        (Rule::NoLeadingOrTrailing(".-"), "a.b-c", Ok(())),
+        (Rule::NoConsecutive(".-"), "a..b", Err("cannot contain `..`")),
+        (Rule::NoConsecutive(".-"), "a--b", Err("cannot contain `--`")),
+        (Rule::NoConsecutive(".-"), "a.-b", Ok(())),
+        (Rule::Base64 { max_bytes: Some(16384) }, "ZWNobyBoZWxsbyBlY3Mh", Ok(())),
+        (Rule::Base64 { max_bytes: Some(16384) }, "a-_b", Ok(())),
+        (user_data, "ZWNo", Ok(())),
+        (user_data, "ZWNobw==", Err("must decode to at most 3 bytes, decodes to 4")),
+        (user_data, "ZWNobw=", Err("must be Base64")),
+        (user_data, "Z", Err("must be Base64")),
+        (user_data, "not base64!", Err("must be Base64")),
+        (time, "2018-01-01T12:05:00Z", Ok(())),
+        (time, "2018-13-01T12:05:00Z", Err("must be a UTC time in the form yyyy-MM-ddTHH:mm:ssZ")),
+        (time, "2018-01-01T24:00:00Z", Err("must be a UTC time in the form yyyy-MM-ddTHH:mm:ssZ")),
+        (time, "2018-01-01 12:05:00", Err("must be a UTC time in the form yyyy-MM-ddTHH:mm:ssZ")),
+        (time, "２０18-01-01T12:05:00Z", Err("must be a UTC time in the form yyyy-MM-ddTHH:mm:ssZ")),
+        (minutes, "2018-01-01T12:05Z", Ok(())),
+        (Rule::Ascii, "ascii only", Ok(())),
+        (Rule::Ascii, "naïve", Err("must be ASCII only, contains `ï`")),
+        (Rule::Index { up: 0, min: 1, max: 16 }, "anything", Ok(())),
+    ]
+}
+
+#[test]
+fn every_rule_on_its_edge_values() {
+    let cases = cases();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter(|(rule, value, want)| rule.check(value, false) != want.map_err(str::to_owned))
+        .map(|(rule, value, want)| {
+            format!("{rule:?} on {value:?}: {:?}, want {want:?}", rule.check(value, false))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(cases.iter().filter(|c| c.2.is_err()).count() >= 35, "both verdicts are exercised");
+}
+
+#[test]
+fn typed_numbers_and_indexes() {
+    let range = Rule::Range { min: Some(20.0), max: Some(32768.0) };
+    assert_eq!(range.check_number(20.0), Ok(()));
+    assert_eq!(range.check_number(19.0), Err("must be 20 to 32768".to_owned()));
+    let index = Rule::Index { up: 0, min: 1, max: 16 };
+    assert_eq!(index.check_index(16), Ok(()));
+    assert_eq!(index.check_index(17), Err("index 17 is outside 1 to 16".to_owned()));
+}
+
+/// The rules a secret (an instance password) is held to.
+fn secret_rules() -> Vec<Rule<'static>> {
+    vec![
+        Rule::Length { min: Some(8), max: Some(30) },
+        Rule::AllowedChars {
+            upper: true,
+            lower: true,
+            digit: true,
+            letter: false,
+            extra: "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
+        },
+        Rule::ForbiddenPrefixes(&["/", "http"]),
+        Rule::ForbiddenSubstrings(&["password", "123"]),
+        Rule::NoLeadingOrTrailing(".-"),
+        Rule::NoConsecutive(".-"),
+        Rule::Ascii,
+        Rule::Base64 { max_bytes: Some(3) },
+        Rule::StartsWithLetter,
+    ]
+}
+
+#[test]
+fn secret_messages_state_the_rule_only() {
+    let cases: &[(Rule<'static>, &str, &str)] = &[
+        (secret_rules()[0], "Ecs1!", "must be 8 to 30 characters long"),
+        (secret_rules()[1], "EcsV587!密码", "contains a character that is not allowed"),
+        (secret_rules()[2], "/EcsV587!", "cannot start with `/` or `http`"),
+        (secret_rules()[3], "my123pass", "cannot contain `password` or `123`"),
+        (secret_rules()[4], "-EcsV587", "cannot start or end with `.` or `-`"),
+        (secret_rules()[5], "Ecs..V587", "cannot contain `..` or `--`"),
+        (secret_rules()[6], "Ecsé587!", "must be ASCII only"),
+        (secret_rules()[7], "ZWNobw==", "must decode to at most 3 bytes"),
+    ];
+    for (rule, value, want) in cases {
+        assert_eq!(rule.check(value, true), Err((*want).to_owned()), "{rule:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A secret's message is one of the few its rule can give whatever the value: it cannot carry a
+    /// character, a part or the length of the value.
+    #[test]
+    fn secret_messages_do_not_depend_on_the_value(value in "\\PC{0,40}|[0-9a-zA-Z+/=:.\\-_ ]{0,24}") {
+        let probes = ["", "a", "-", "..", "/x", "http", "password123", "naïve", "ZWNobw==", "!", "1", &"x".repeat(40)];
+        for rule in secret_rules() {
+            let known: Vec<String> = probes.iter().filter_map(|p| rule.check(p, true).err()).collect();
+            if let Err(message) = rule.check(&value, true) {
+                prop_assert!(known.contains(&message), "{:?} on a value said {:?}", rule, message);
+            }
+        }
+    }
+
+    #[test]
+    fn rules_never_panic(value in "\\PC{0,40}|[0-9]{1,6}(\\.[0-9]{1,3})?") {
+        for (rule, _, _) in cases() {
+            let _ = rule.check(&value, false);
+            let _ = rule.check(&value, true);
+        }
+    }
+}
