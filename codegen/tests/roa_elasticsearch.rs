@@ -171,3 +171,43 @@ fn the_openapi_document_has_real_paths_and_bodies() {
     assert_eq!(add["requestBody"]["content"]["application/json"]["schema"]["required"][0], "repoPath");
     assert!(!document.contents.contains("\"Action\""), "no RPC Action parameter anywhere");
 }
+
+/// `diff` as `cargo xtask diff` reads two versions of a real page: a new method and path in the
+/// request syntax and a parameter moved from the query to the body break the wire, not semver.
+#[test]
+fn a_moved_method_path_and_position_show_in_the_diff() {
+    let Some(shared) = support::shared_dir() else { return };
+    let path = shared.join("corpus/elasticsearch/UpdateKibanaWhiteIps.md");
+    let old = std::fs::read_to_string(&path).unwrap();
+    let syntax = "PATCH|POST /openapi/instances/[InstanceId]/kibana-white-ips HTTP/1.1";
+    let row = "|modifyMode|String|Query|";
+    assert!(old.contains(syntax) && old.contains(row), "the page still reads as this test expects");
+    let new = old
+        .replace(syntax, "PUT /openapi/instances/[InstanceId]/kibana-whitelist HTTP/1.1")
+        .replace(row, "|modifyMode|String|Body|");
+    let parse = |label: &str, text: &str| {
+        let page = codegen::parse::parse_page(label, text.as_bytes());
+        assert!(!page.has_errors(), "{label}: {:?}", page.diagnostics);
+        page.api.expect("an API")
+    };
+    let diff = codegen::diff::diff_apis(&[parse("old.md", &old)], &[parse("new.md", &new)]);
+    let got: Vec<(&str, &str, &str, bool, bool)> = diff
+        .changes
+        .iter()
+        .map(|c| (c.kind.slug(), c.name.as_str(), c.detail.as_str(), c.breaking_wire, c.breaking_semver))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("method-changed", "UpdateKibanaWhiteIps", "POST → PUT", true, false),
+            (
+                "path-changed",
+                "UpdateKibanaWhiteIps",
+                "/openapi/instances/[InstanceId]/kibana-white-ips → /openapi/instances/[InstanceId]/kibana-whitelist",
+                true,
+                false
+            ),
+            ("position-changed", "modifyMode", "query → body", true, false),
+        ]
+    );
+}
