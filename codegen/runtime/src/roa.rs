@@ -528,6 +528,18 @@ mod tests {
     }
 
     #[test]
+    fn a_form_body_is_percent_encoded_pairs_with_its_content_type() {
+        let value = serde_json::json!({"Id": "a/b", "name": "x y", "count": 3, "flags": [true]});
+        let places =
+            [("Id", Place::Path), ("name", Place::Body), ("count", Place::Body), ("flags", Place::Body)];
+        let r = build("POST", "/f/[Id]", &places, BodyKind::Form, &value).unwrap();
+        assert_eq!(r.path, "/f/a%2Fb");
+        let body = r.body.unwrap();
+        assert_eq!(body.content_type, FORM);
+        assert_eq!(String::from_utf8(body.bytes).unwrap(), "name=x%20y&count=3&flags=%5Btrue%5D");
+    }
+
+    #[test]
     fn iso_times_read_as_unix_seconds() {
         assert_eq!(unix_seconds("2018-02-22T07:46:12Z"), Some(1_519_285_572));
         assert_eq!(unix_seconds("1970-01-01T00:00:00Z"), Some(0));
