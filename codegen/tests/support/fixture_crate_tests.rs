@@ -225,6 +225,18 @@ mod roa {
     }
 
     #[test]
+    fn validation_reports_the_missing_path_and_body_members_and_the_error_codes_are_read() {
+        use alibabacloud_ecs::runtime::{ErrorBody, ErrorKind, Operation};
+        let errors = UpdateThingRequest::default().validate().unwrap_err();
+        let paths: Vec<&str> = errors.violations().iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["ThingId", "name"], "{errors}");
+        let missing = UpdateThingRequest::builder("t-1", "n").configs([Configs::default()]).build().unwrap_err();
+        assert_eq!(missing.violations()[0].path, "configs.1.fileName", "{missing}");
+        let error = UpdateThingError::from(ErrorBody::new("InstanceNotFound", "gone").with_status(404));
+        assert_eq!(error.kind(), ErrorKind::Api(UpdateThingErrorCode::InstanceNotFound));
+    }
+
+    #[test]
     fn debug_redacts_the_body_password() {
         let shown = format!("{:?}", request());
         assert!(!shown.contains("Secret!1"), "{shown}");
