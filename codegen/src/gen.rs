@@ -60,6 +60,24 @@ impl Generation {
 /// Reads every page under `spec` (in parallel), builds the IR and emits all files.
 /// One bad page never hides the others: its diagnostics are kept and the rest goes on.
 pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result<Generation> {
+    let (mut products, mut diagnostics) = read_products(spec_dir)?;
+    let files = match std::panic::catch_unwind(|| emit_files(&products, runtime)) {
+        Ok(files) => files,
+        Err(_) => {
+            drop_apis_that_panic(spec_dir, &mut products, &mut diagnostics, |one| {
+                drop(emit_files(one, runtime))
+            });
+            emit_files(&products, runtime)
+        }
+    };
+    diagnostics.sort();
+    Ok(Generation { products, files, diagnostics })
+}
+
+/// The IR of every product under `spec_dir`, as `gen` builds it before emitting: pages parsed
+/// and constrained, `overrides.toml` applied, facts decided, one API per `Action`, product
+/// metadata from the pages, guides and `product.toml`. `cargo xtask diff` compares these.
+pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diagnostic>)> {
     let mut diagnostics = Vec::new();
     let overrides = Overrides::load(spec_dir).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);
@@ -83,17 +101,7 @@ pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }
-    let files = match std::panic::catch_unwind(|| emit_files(&products, runtime)) {
-        Ok(files) => files,
-        Err(_) => {
-            drop_apis_that_panic(spec_dir, &mut products, &mut diagnostics, |one| {
-                drop(emit_files(one, runtime))
-            });
-            emit_files(&products, runtime)
-        }
-    };
-    diagnostics.sort();
-    Ok(Generation { products, files, diagnostics })
+    Ok((products, diagnostics))
 }
 
 /// After an emitter panicked (a bug in the generator, not in the docs): finds the APIs that make
@@ -294,6 +302,7 @@ pub fn constrain_page(
     let api = parsed.api.map(|mut api| {
         constraints::extract(&mut api, &mut diags);
         apply_overrides(&mut api, overrides, &mut diags);
+        crate::facts::decide(&mut api, &overrides.facts, &mut diags);
         check_examples(&api, &mut diags);
         let source = page.strip_prefix(spec_dir).unwrap_or(page).to_string_lossy().replace('\\', "/");
         // A file name is outside text too: it reaches the IR, doc comments and OpenAPI.
@@ -306,7 +315,8 @@ pub fn constrain_page(
 }
 
 /// `ir/<product>/<Api>.json` and `ir/<product>/product.json`: the IR as pretty, deterministic JSON
-/// for review (made on all cores). File stems are claimed per product through one
+/// for review, without doc line numbers, which go to `ir/<product>/lines/` beside it (see
+/// [`ir_json`](crate::ir_json)); made on all cores. File stems are claimed per product through one
 /// [`StemNamer`](crate::file_names::StemNamer): bounded, and distinct up to case (`product` is
 /// taken first).
 pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
@@ -316,20 +326,25 @@ pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
         stems.claim("product");
         apis.extend(product.apis.iter().map(|api| (product.name.as_str(), stems.claim(&api.name), api)));
     }
-    let mut files = parallel::map(&apis, |(product, stem, api)| {
-        OutputFile::new(PathBuf::from("ir").join(product).join(format!("{stem}.json")), pretty_json(api))
-    });
-    files.extend(products.iter().map(|p| {
-        OutputFile::new(PathBuf::from("ir").join(&p.name).join("product.json"), pretty_json(&p.meta))
-    }));
+    let mut files: Vec<OutputFile> = parallel::map(&apis, |(product, stem, api)| {
+        ir_pair(product, stem, crate::ir_json::split(api, Some(&api.source)))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    for p in products {
+        files.extend(ir_pair(&p.name, "product", crate::ir_json::split(&p.meta, None)));
+    }
     files
 }
 
-fn pretty_json(value: &impl serde::Serialize) -> String {
-    let json = serde_json::to_string_pretty(value).expect("the IR always serializes");
-    let mut json = crate::escape::json_invisible(json);
-    json.push('\n');
-    json
+/// `ir/<product>/<stem>.json` and `ir/<product>/lines/<stem>.json`.
+fn ir_pair(product: &str, stem: &str, split: crate::ir_json::IrJson) -> [OutputFile; 2] {
+    let dir = PathBuf::from("ir").join(product);
+    [
+        OutputFile::new(dir.join(format!("{stem}.json")), split.ir),
+        OutputFile::new(dir.join("lines").join(format!("{stem}.json")), split.lines),
+    ]
 }
 
 #[cfg(test)]

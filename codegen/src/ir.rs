@@ -2,7 +2,9 @@
 //!
 //! Everything an emitter needs is here, and nothing an emitter derives (Rust names, OpenAPI
 //! schemas) is stored. `cargo xtask gen` writes each [`Api`] as pretty JSON to
-//! `generated/ir/<product>/<Api>.json`, so a doc update shows up as a readable IR diff.
+//! `generated/ir/<product>/<Api>.json`, so a doc update shows up as a readable IR diff. Every
+//! member named `line` is provenance: `gen` writes it beside the IR (`ir/<product>/lines/`, see
+//! [`ir_json`](crate::ir_json)), and it reads back as 0 from the IR JSON alone.
 
 use std::collections::BTreeMap;
 
@@ -36,6 +38,11 @@ pub struct ProductMeta {
     pub endpoint: String,
     pub endpoints: Endpoints,
     pub style: ApiStyle,
+    /// Error codes every API of the product may return, read from the product's guide pages
+    /// (`meta::common_errors`): in page order, one per distinct (code, status, message). Empty
+    /// when no guide lists any.
+    #[serde(default)]
+    pub common_errors: Vec<CommonError>,
     /// Where each value came from, by key: `code`, `name`, `version`, `style`,
     /// `endpoints.central`, `endpoints.regional.<region>`, `endpoints.vpc.<region>`,
     /// `endpoints.patterns.<n>`.
@@ -57,12 +64,38 @@ pub struct Endpoints {
     pub patterns: Vec<String>,
 }
 
+/// One row of a product's common error-code table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommonError {
+    /// HTTP status; `None` when the page gives none.
+    pub status: Option<u16>,
+    pub code: String,
+    pub message: String,
+    /// Every guide page that lists this row, first the one whose wording is kept.
+    pub sources: Vec<DocLine>,
+}
+
+/// A line of a doc page: the path below the spec dir and the 1-based line (provenance: `gen`
+/// writes the line beside the IR, not in it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocLine {
+    pub file: String,
+    #[serde(default)]
+    pub line: usize,
+}
+
 /// Where one product-metadata value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "from")]
 pub enum MetaSource {
     /// A doc page (path below the spec dir) and the 1-based line that says it.
-    Docs { file: String, line: usize },
+    Docs {
+        file: String,
+        #[serde(default)]
+        line: usize,
+    },
     /// `product.toml`, with the reason written there.
     Override { reason: String },
     /// Neither the docs nor `product.toml` say it: what was assumed, and why.
@@ -110,6 +143,7 @@ pub struct Roa {
     /// The request body, when the page documents one.
     pub body: Option<Body>,
     /// 1-based line of the request syntax (or of the sample request it was read from).
+    #[serde(default)]
     pub line: usize,
 }
 
@@ -163,6 +197,7 @@ pub struct Body {
     /// sample request's).
     pub example: Option<String>,
     /// 1-based line of the RequestBody section, or of the first body row of the request table.
+    #[serde(default)]
     pub line: usize,
 }
 
@@ -235,6 +270,67 @@ pub struct Api {
     pub examples: Examples,
     /// Error rows in table order. Duplicates are kept: one code often has several statuses and messages.
     pub errors: Vec<ErrorRow>,
+    /// Whether repeating the call is safe without a client token (a read-only operation), and
+    /// why: decided by `facts::idempotence` from the summary, or by `spec/overrides.toml`.
+    #[serde(default)]
+    pub idempotent: Fact,
+    /// The request parameter that makes a retry safe (the service deduplicates calls that carry
+    /// the same value), and the sentence that says so (`facts::client_token`); `None` when the
+    /// page documents none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_token: Option<ClientToken>,
+}
+
+/// A yes/no decision the generator made about the docs, with its evidence: emitters read the
+/// value and never re-derive it, and reviewers see the evidence in the IR diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub value: bool,
+    pub from: FactSource,
+    /// The evidence: the name pattern matched, the doc sentence (verbatim), or the override's
+    /// reason.
+    pub why: String,
+}
+
+impl Default for Fact {
+    /// `false`, the safe assumption, before `facts::decide` has run (a parse-only IR).
+    fn default() -> Self {
+        Self {
+            value: false,
+            from: FactSource::Default,
+            why: "not decided: the facts stage has not run".into(),
+        }
+    }
+}
+
+/// What a [`Fact`] was decided from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactSource {
+    /// The parameter's or field's name.
+    Name,
+    /// A sentence of the description.
+    Description,
+    /// The API's summary (the first paragraph under the title).
+    Summary,
+    /// The documented type.
+    Type,
+    /// `spec/overrides.toml`.
+    Override,
+    /// Nothing in the docs says it: the safe assumption.
+    #[default]
+    Default,
+}
+
+/// The request parameter a caller sets to make retries safe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientToken {
+    /// Its wire name (`ClientToken`): a top-level String parameter.
+    pub param: String,
+    pub from: FactSource,
+    pub why: String,
 }
 
 /// A name a page gives its operation that is not [`Api::name`].
@@ -242,6 +338,7 @@ pub struct Api {
 pub struct OtherName {
     pub value: String,
     pub from: NameSource,
+    #[serde(default)]
     pub line: usize,
 }
 
@@ -287,10 +384,15 @@ pub struct Param {
     pub position: Position,
     /// What says so.
     pub position_from: PositionFrom,
-    /// 1-based line of the row in the page.
+    /// 1-based line of the row in the page (provenance: `gen` writes it beside the IR, not in it).
+    #[serde(default)]
     pub line: usize,
     /// Rules on this parameter's own value, each with the sentence it came from.
     pub constraints: Vec<Constraint>,
+    /// Whether the value is a secret (`Debug` and docs never show it), and why (`facts::secret`);
+    /// `None` when neither the name nor the description suggests one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<Fact>,
 }
 
 /// One dot-separated part of a wire name.
@@ -338,7 +440,12 @@ pub struct Field {
     pub shape: FieldShape,
     pub example: Option<String>,
     pub description: Text,
+    /// 1-based line of the row in the page (provenance: `gen` writes it beside the IR, not in it).
+    #[serde(default)]
     pub line: usize,
+    /// Whether the value is a secret, as for [`Param::secret`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<Fact>,
 }
 
 /// How a response field appears in the service's JSON.
@@ -394,6 +501,7 @@ pub struct ErrorRow {
     pub code: String,
     pub message: String,
     pub description: String,
+    #[serde(default)]
     pub line: usize,
 }
 

@@ -58,6 +58,7 @@ fn param(wire: &str, ty: ScalarType, markdown: String, example: Option<String>) 
         position_from: Default::default(),
         line: 7,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 

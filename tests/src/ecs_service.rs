@@ -26,6 +26,9 @@ pub fn response_examples() -> BTreeMap<String, Value> {
     let mut examples = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).expect("generated/ir/ecs") {
         let path = entry.expect("an entry").path();
+        if !path.is_file() {
+            continue; // `lines/`: the IR's provenance, beside it
+        }
         let Ok(api) = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).expect("readable"))
         else {
             continue;

@@ -10,7 +10,7 @@ mod versions;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use codegen::diff::{diff_apis, json, markdown, revert, FailOn, Step};
+use codegen::diff::{diff_products, json, markdown, revert, FailOn, Step};
 
 const USAGE: &str = "\
 usage: cargo xtask diff [--format markdown|json] [--fail-on breaking-wire|breaking-semver|any] OLD NEW [NEWER…]
@@ -120,14 +120,14 @@ fn compare_paths(paths: &[PathBuf]) -> Result<Vec<Step>, String> {
     for path in paths {
         let label =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        versions.push((label, versions::parse(&versions::from_path(path)?)?));
+        versions.push((label, versions::read(path)?));
     }
     let mut steps: Vec<Step> = versions
         .windows(2)
         .map(|pair| Step {
             old: pair[0].0.clone(),
             new: pair[1].0.clone(),
-            diff: diff_apis(&pair[0].1, &pair[1].1),
+            diff: diff_products(&pair[0].1, &pair[1].1),
         })
         .collect();
     revert::flag_sequence(&mut steps);
@@ -136,14 +136,14 @@ fn compare_paths(paths: &[PathBuf]) -> Result<Vec<Step>, String> {
 
 /// `spec/` at `rev` against the working tree, checked against the update that produced `rev`'s spec.
 fn compare_base(repo: &Path, rev: &str) -> Result<Vec<Step>, String> {
-    let base = versions::parse(&versions::from_git(repo, rev, SPEC_DIR)?)?;
-    let work = versions::parse(&versions::from_path(&repo.join(SPEC_DIR))?)?;
-    let mut diff = diff_apis(&base, &work);
+    let base = versions::read_git(repo, rev, SPEC_DIR)?;
+    let work = versions::read(&repo.join(SPEC_DIR))?;
+    let mut diff = diff_products(&base, &work);
     if let Some((parent, commit)) = versions::last_update(repo, rev, SPEC_DIR)? {
-        match versions::from_git(repo, &parent, SPEC_DIR).and_then(|pages| versions::parse(&pages)) {
+        match versions::read_git(repo, &parent, SPEC_DIR) {
             Ok(before) => {
                 let short: String = commit.chars().take(10).collect();
-                revert::check(&diff_apis(&before, &base), &format!("commit {short}"), &mut diff);
+                revert::check(&diff_products(&before, &base), &format!("commit {short}"), &mut diff);
             }
             Err(e) => {
                 eprintln!("diff: warning: no revert check, the spec before {commit} does not parse:\n{e}")
@@ -256,6 +256,104 @@ mod tests {
         let steps = compare_base(&repo, "HEAD~2").unwrap();
         assert!(steps[0].diff.changes.is_empty() && steps[0].diff.revert.is_none());
         assert!(compare_base(&repo, "no-such-rev").is_err());
+        std::fs::remove_dir_all(&repo).unwrap();
+    }
+
+    fn temp_repo(name: &str) -> PathBuf {
+        let repo = std::env::temp_dir().join(format!("xtask-diff-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&repo);
+        std::fs::create_dir_all(repo.join("spec/things/guides")).unwrap();
+        git(&repo, &["init", "-q"]);
+        repo
+    }
+
+    fn commit_all(repo: &Path, message: &str) {
+        git(repo, &["add", "-A"]);
+        git(repo, &["commit", "-q", "-m", message]);
+    }
+
+    fn kinds(steps: &[Step]) -> Vec<(String, String, String)> {
+        steps[0].diff.changes.iter().map(|c| (c.api.clone(), c.kind.label(), c.name.clone())).collect()
+    }
+
+    /// What the crate enforces changes when `spec/overrides.toml` does, though no page changed;
+    /// each side is read with its own revision's overrides.
+    #[test]
+    fn base_applies_each_revisions_overrides() {
+        let repo = temp_repo("overrides");
+        std::fs::write(repo.join("spec/things/RunThings.md"), page(&["A"])).unwrap();
+        let disable_nothing = "# no overrides yet\n";
+        std::fs::write(repo.join("spec/overrides.toml"), disable_nothing).unwrap();
+        commit_all(&repo, "first");
+        std::fs::write(
+            repo.join("spec/overrides.toml"),
+            "[[override]]\ntarget = \"RunThings.A\"\naction = \"add\"\nrule = { kind = \"length\", max = 8 }\nreason = \"The service rejects longer values.\"\n\n\
+             [[fact]]\ntarget = \"RunThings\"\nparam = \"A\"\nfact = \"secret\"\nvalue = true\nreason = \"A is a key.\"\n",
+        )
+        .unwrap();
+        let steps = compare_base(&repo, "HEAD").unwrap();
+        assert_eq!(
+            kinds(&steps),
+            [
+                ("RunThings".into(), "constraint-tightened".into(), "A".into()),
+                ("RunThings".into(), "secret-changed (now secret)".into(), "A".into()),
+            ]
+        );
+        // Committed, the base is read with the new overrides too: nothing changes.
+        commit_all(&repo, "override");
+        assert!(compare_base(&repo, "HEAD").unwrap()[0].diff.changes.is_empty());
+        std::fs::remove_dir_all(&repo).unwrap();
+    }
+
+    /// A page renamed and retitled that documents the same `Action` is the same API; two pages
+    /// documenting one `Action` are one API, as `gen` keeps them.
+    #[test]
+    fn apis_are_keyed_by_action_not_by_page_or_title() {
+        let repo = temp_repo("action");
+        std::fs::write(repo.join("spec/things/RunThings.md"), page(&["A"])).unwrap();
+        commit_all(&repo, "first");
+        std::fs::remove_file(repo.join("spec/things/RunThings.md")).unwrap();
+        let retitled = page(&["A", "B"]).replacen("# RunThings", "# Run things", 1);
+        std::fs::write(repo.join("spec/things/Run-some-things.md"), &retitled).unwrap();
+        std::fs::write(repo.join("spec/things/Run-things-again.md"), &retitled).unwrap();
+        let steps = compare_base(&repo, "HEAD").unwrap();
+        assert_eq!(kinds(&steps), [("RunThings".into(), "param-added (optional)".into(), "B".into())]);
+        std::fs::remove_dir_all(&repo).unwrap();
+    }
+
+    /// The product's common error codes (read from its guides) are compared too.
+    #[test]
+    fn common_errors_from_the_guides_are_compared() {
+        let repo = temp_repo("common");
+        std::fs::write(repo.join("spec/things/RunThings.md"), page(&["A"])).unwrap();
+        let guide = |rows: &str| {
+            format!("# Response results\n\n## Common error codes\n\n|Error code|HTTP status code|Error message|\n|--|--|--|\n{rows}")
+        };
+        std::fs::write(
+            repo.join("spec/things/guides/Response-results.md"),
+            guide("|Throttling|400|Too many requests.|\n|InternalError|500|Unknown error.|\n"),
+        )
+        .unwrap();
+        commit_all(&repo, "first");
+        std::fs::write(
+            repo.join("spec/things/guides/Response-results.md"),
+            guide("|InternalError|503|Unknown error.|\n"),
+        )
+        .unwrap();
+        let steps = compare_base(&repo, "HEAD").unwrap();
+        let got: Vec<_> = steps[0]
+            .diff
+            .changes
+            .iter()
+            .map(|c| (c.api.as_str(), c.kind.slug(), c.name.as_str(), c.breaking_semver))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("(common errors)", "error-removed", "Throttling", true),
+                ("(common errors)", "error-status-changed", "InternalError", false),
+            ]
+        );
         std::fs::remove_dir_all(&repo).unwrap();
     }
 

@@ -13,8 +13,9 @@ pub trait Operation {
     /// The `Version` common parameter, from `product.toml` (`2014-05-26`).
     const VERSION: &'static str;
     /// Whether the client may send the request again after the service may have seen it (a 5xx, a
-    /// timeout, a connection broken after sending). From the IR: an API that documents a
-    /// `ClientToken` is, the client filling one in ([`Operation::CLIENT_TOKEN`]).
+    /// timeout, a connection broken after sending). From the IR: an API that only reads
+    /// (`idempotent`) is, and so is one that documents a client token (`client_token`), the client
+    /// filling one in ([`Operation::CLIENT_TOKEN`]).
     const IDEMPOTENT: bool;
     /// The wire name of the API's idempotency token (`ClientToken`) when it documents one: the client
     /// fills in a fresh UUID when the caller set none, and sends the same one with every attempt.

@@ -362,6 +362,7 @@ pub(crate) mod tests {
             position_from: Default::default(),
             line: 1,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 

@@ -12,6 +12,9 @@ use crate::ir::{Api, Constraint, Enforcement, Rule};
 pub struct Overrides {
     #[serde(default, rename = "override")]
     pub entries: Vec<Override>,
+    /// `[[fact]]` entries: secrets, idempotence and client tokens set by hand (`facts::overrides`).
+    #[serde(default, rename = "fact")]
+    pub facts: Vec<crate::facts::FactOverride>,
 }
 
 /// One entry: `target = "RunInstances.InternetChargeType"` (or just `"RunInstances"` for the
@@ -85,6 +88,9 @@ impl Overrides {
                     format!("override `{}`: empty `reason`", entry.target),
                 ));
             }
+        }
+        if let Some(problem) = parsed.facts.iter().find_map(|f| f.problem()) {
+            return Err(Diagnostic::error(file, 0, problem));
         }
         Ok(parsed)
     }

@@ -66,11 +66,21 @@ pub enum ChangeKind {
     PositionChanged,
     /// A ROA body changed encoding (JSON ↔ form) or shape (an object ↔ one array).
     BodyChanged,
+    /// A parameter or response field became secret or stopped being one (`Debug` and docs hide it).
+    SecretChanged {
+        now_secret: bool,
+    },
+    /// The operation became safe to repeat without a client token, or stopped being so.
+    IdempotencyChanged {
+        now_idempotent: bool,
+    },
+    /// The parameter that makes retries safe appeared, went, or is another one.
+    ClientTokenChanged,
 }
 
 impl ChangeKind {
     /// One of each kind (with arbitrary facts), for checks that every kind is handled and documented.
-    pub const EACH: [ChangeKind; 24] = [
+    pub const EACH: [ChangeKind; 27] = [
         Self::ApiAdded,
         Self::ApiRemoved,
         Self::ParamAdded { required: true },
@@ -95,6 +105,9 @@ impl ChangeKind {
         Self::PathChanged,
         Self::PositionChanged,
         Self::BodyChanged,
+        Self::SecretChanged { now_secret: true },
+        Self::IdempotencyChanged { now_idempotent: true },
+        Self::ClientTokenChanged,
     ];
 
     /// The kebab-case name used in reports and JSON (`param-added`).
@@ -124,6 +137,9 @@ impl ChangeKind {
             Self::PathChanged => "path-changed",
             Self::PositionChanged => "position-changed",
             Self::BodyChanged => "body-changed",
+            Self::SecretChanged { .. } => "secret-changed",
+            Self::IdempotencyChanged { .. } => "idempotency-changed",
+            Self::ClientTokenChanged => "client-token-changed",
         }
     }
 
@@ -136,6 +152,13 @@ impl ChangeKind {
             Self::ParamRequiredChanged { now_required } => format!(
                 "param-required-changed ({})",
                 if now_required { "now required" } else { "now optional" }
+            ),
+            Self::SecretChanged { now_secret } => {
+                format!("secret-changed ({})", if now_secret { "now secret" } else { "no longer secret" })
+            }
+            Self::IdempotencyChanged { now_idempotent } => format!(
+                "idempotency-changed ({})",
+                if now_idempotent { "now idempotent" } else { "no longer idempotent" }
             ),
             other => other.slug().to_owned(),
         }

@@ -7,6 +7,7 @@
 pub mod change;
 mod constraints;
 mod errors;
+mod facts;
 pub mod json;
 pub mod markdown;
 mod matching;
@@ -25,7 +26,7 @@ use std::str::FromStr;
 pub use change::{Change, ChangeKind, Wording, WordingKind};
 pub use revert::Revert;
 
-use crate::ir::Api;
+use crate::ir::{Api, ErrorRow, Product};
 
 /// Everything that differs between two versions of a set of APIs.
 #[derive(Debug, Clone, Default)]
@@ -47,7 +48,51 @@ pub struct Step {
     pub diff: Diff,
 }
 
-/// Compares two sets of APIs, matched by name.
+/// The label under which a product's common error codes are reported, in place of an API name.
+pub const COMMON_ERRORS: &str = "(common errors)";
+
+/// Compares two versions of a spec dir, as `gen` reads them (overrides applied, facts decided,
+/// one API per `Action`): APIs matched by product and `Action`, and each product's common error
+/// codes. APIs are labelled by their `Action`, prefixed with `<product>/` when either side has
+/// more than one product.
+pub fn diff_products<'a>(old: &'a [Product], new: &'a [Product]) -> Diff {
+    let names: std::collections::BTreeSet<&str> = old.iter().chain(new).map(|p| p.name.as_str()).collect();
+    let prefixed = names.len() > 1;
+    let mut diff = Diff::default();
+    for name in names {
+        let find = |side: &'a [Product]| side.iter().find(|p| p.name == name);
+        let (o, n) = (find(old), find(new));
+        let prefix = if prefixed { format!("{name}/") } else { String::new() };
+        let apis = |p: Option<&Product>| -> Vec<Api> {
+            p.map_or_else(Vec::new, |p| {
+                p.apis.iter().map(|a| Api { name: format!("{prefix}{}", a.name), ..a.clone() }).collect()
+            })
+        };
+        let part = diff_apis(&apis(o), &apis(n));
+        diff.changes.extend(part.changes);
+        diff.wording.extend(part.wording);
+        let common = |p: Option<&Product>| -> Vec<ErrorRow> {
+            p.map_or_else(Vec::new, |p| {
+                p.meta
+                    .common_errors
+                    .iter()
+                    .map(|e| ErrorRow {
+                        status: e.status,
+                        code: e.code.clone(),
+                        message: e.message.clone(),
+                        description: String::new(),
+                        line: 0,
+                    })
+                    .collect()
+            })
+        };
+        let label = format!("{prefix}{COMMON_ERRORS}");
+        errors::compare_errors(&label, &common(o), &common(n), &mut diff.changes, &mut diff.wording);
+    }
+    diff
+}
+
+/// Compares two sets of APIs, matched by name (the `Action`).
 pub fn diff_apis(old: &[Api], new: &[Api]) -> Diff {
     let old: BTreeMap<&str, &Api> = old.iter().map(|a| (a.name.as_str(), a)).collect();
     let new: BTreeMap<&str, &Api> = new.iter().map(|a| (a.name.as_str(), a)).collect();
@@ -81,6 +126,7 @@ pub fn diff_api(old: &Api, new: &Api, diff: &mut Diff) {
     constraints::compare_cross_field(api, &old.cross_field, &new.cross_field, &mut diff.changes);
     response::compare_response(api, &old.response, &new.response, &mut diff.changes, &mut diff.wording);
     errors::compare_errors(api, &old.errors, &new.errors, &mut diff.changes, &mut diff.wording);
+    facts::compare_facts(old, new, &mut diff.changes);
 }
 
 impl Diff {

@@ -49,6 +49,11 @@ pub fn verdict(kind: ChangeKind) -> Verdict {
         // style change swaps the request's wire methods (RPC query pairs for ROA method, path and body).
         StyleChanged => (true, true),
         MethodChanged | PathChanged | PositionChanged | BodyChanged => (true, false),
+        // Only `Debug` output and the docs change; the field and its type stay.
+        SecretChanged { .. } => (false, false),
+        // Only the client's retries change (`Operation::IDEMPOTENT`, `client_token()`); requests
+        // and types stay.
+        IdempotencyChanged { .. } | ClientTokenChanged => (false, false),
     };
     Verdict { wire, semver }
 }

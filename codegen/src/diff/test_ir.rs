@@ -22,6 +22,7 @@ pub fn param(wire_name: &str, ty: ScalarType, description: &str) -> Param {
         position_from: Default::default(),
         line: 1,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 
@@ -46,6 +47,7 @@ pub fn field(name: &str, shape: FieldShape) -> Field {
         example: None,
         description: text(""),
         line: 1,
+        secret: None,
     }
 }
 

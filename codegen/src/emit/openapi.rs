@@ -2,6 +2,7 @@
 //! by its own method and path (see `docs/openapi.md`).
 
 mod conform;
+mod facts;
 #[cfg(test)]
 mod fixtures;
 mod group;
@@ -111,8 +112,7 @@ pub fn document(products: &[Product]) -> Value {
     }
     let default_scheme = if has_rpc || !has_roa { SECURITY_SCHEME } else { ROA_SECURITY_SCHEME };
     document.insert("security".into(), json!([{default_scheme: []}]));
-    let tags: Vec<Value> =
-        products.iter().map(|p| json!({"name": p.meta.code, "description": p.meta.name})).collect();
+    let tags: Vec<Value> = products.iter().map(facts::tag).collect();
     document.insert("tags".into(), Value::Array(tags));
     document.insert("paths".into(), Value::Object(paths));
     let mut components = Map::new();
@@ -205,6 +205,7 @@ fn operation(product: &Product, api: &Api, keys: &Keys, schema: &Value, several:
         }
     }
     op.insert("x-alibaba-source".into(), json!(api.source));
+    facts::operation_facts(api, &mut op);
     if !api.cross_field.is_empty() {
         op.insert("x-alibaba-cross-field-rules".into(), json!(api.cross_field));
     }
@@ -351,6 +352,66 @@ mod tests {
         let doc = document(&[product("Ecs", vec![api("DescribeEX"), api("DescribeEx"), api("Describe")])]);
         assert_eq!(doc["paths"].as_object().unwrap().len(), 2);
         assert_eq!(doc["x-alibaba-skipped-apis"][0]["api"], json!("DescribeEx"));
+    }
+
+    /// Secrets, idempotence, the client token and the common errors come from the IR's facts,
+    /// and a Boolean's whole-domain value set stays an unenforced rule (no `enum`).
+    #[test]
+    fn facts_are_read_from_the_ir() {
+        use crate::ir::{
+            ClientToken, CommonError, Constraint, Enforcement, EnumValue, Fact, FactSource, Rule, ScalarType,
+        };
+        let fact = |value, why: &str| Fact { value, from: FactSource::Override, why: why.into() };
+        let mut run = api("RunThings");
+        let mut password = param("Password");
+        password.secret = Some(fact(true, "a password"));
+        let mut not_secret = param("PasswordHint");
+        not_secret.secret = Some(fact(false, "a hint"));
+        let mut flag = param("DryRun");
+        flag.ty = ScalarType::Boolean;
+        flag.constraints.push(Constraint {
+            rule: Rule::OneOf {
+                values: ["true", "false"]
+                    .map(|v| EnumValue { value: v.into(), meaning: String::new() })
+                    .to_vec(),
+            },
+            source: "Valid values: true false".into(),
+            enforcement: Enforcement::Unenforced(crate::constraints::WHOLE_DOMAIN.into()),
+        });
+        run.request = vec![param("ClientToken"), password, not_secret, flag];
+        run.idempotent = fact(false, "creates things");
+        run.client_token = Some(ClientToken {
+            param: "ClientToken".into(),
+            from: FactSource::Description,
+            why: "Ensures idempotence.".into(),
+        });
+        let mut ecs = product("Ecs", vec![run]);
+        ecs.meta.common_errors = vec![CommonError {
+            status: Some(503),
+            code: "ServiceUnavailable".into(),
+            message: "Down.".into(),
+            sources: Vec::new(),
+        }];
+        let doc = document(&[ecs]);
+        let op = &doc["paths"]["/#Action=RunThings"]["get"];
+        let by_name =
+            |n: &str| op["parameters"].as_array().unwrap().iter().find(|p| p["name"] == n).unwrap().clone();
+        assert_eq!(by_name("Password")["schema"]["format"], json!("password"));
+        assert_eq!(by_name("Password")["x-alibaba-secret"], json!({"from": "override", "why": "a password"}));
+        assert_eq!(by_name("PasswordHint").get("x-alibaba-secret"), None);
+        assert_eq!(by_name("PasswordHint")["schema"].get("format"), None);
+        assert_eq!(
+            op["x-alibaba-idempotent"],
+            json!({"value": false, "from": "override", "why": "creates things"})
+        );
+        assert_eq!(op["x-alibaba-client-token"]["param"], json!("ClientToken"));
+        assert_eq!(doc["tags"][0]["x-alibaba-common-errors"][0]["code"], json!("ServiceUnavailable"));
+        let dry_run = by_name("DryRun");
+        assert_eq!(dry_run["schema"], json!({"type": "boolean"}));
+        assert_eq!(
+            dry_run["x-alibaba-rules"][0]["enforcement"]["reason"],
+            json!(crate::constraints::WHOLE_DOMAIN)
+        );
     }
 
     #[test]

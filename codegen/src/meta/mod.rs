@@ -6,6 +6,7 @@
 //! Without a source the code and name fall back to the folder name (a note); a product with no
 //! API version or no host anywhere is an error, as its crate could not send a request.
 
+pub mod common_errors;
 pub mod endpoints;
 pub mod overrides;
 pub mod pick;
@@ -137,6 +138,7 @@ pub fn product_meta(
         endpoint: String::new(),
         endpoints,
         style,
+        common_errors: common_errors::common_errors(spec_dir, pages),
         sources,
     };
     apply_product_toml(&toml_path, &mut meta, diagnostics);

@@ -176,6 +176,7 @@ mod tests {
             position_from: Default::default(),
             line: 13,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 

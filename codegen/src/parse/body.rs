@@ -503,6 +503,7 @@ fn body_param(
         position_from: PositionFrom::BodyExample,
         line,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 

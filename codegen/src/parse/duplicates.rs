@@ -53,6 +53,7 @@ mod tests {
             position_from: Default::default(),
             line,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 

@@ -18,6 +18,7 @@ pub mod blocks;
 pub mod body;
 pub mod checks;
 pub mod columns;
+pub mod common_errors;
 pub mod duplicates;
 pub mod errors;
 pub mod examples;
@@ -91,7 +92,10 @@ pub fn scan_guide(file: &str, bytes: &[u8]) -> ParsedPage {
         let text = hidden_chars::make_visible(text, &mut diags);
         let text = text.as_ref();
         let blocks = blocks::blocks(text);
-        product_claims::claims(text, &blocks, title(&blocks).map(|(_, h)| h.text.as_str()), false)
+        let title = title(&blocks).map(|(_, h)| h.text.as_str());
+        let mut claims = product_claims::claims(text, &blocks, title, false);
+        claims.common_errors = common_errors::common_errors(&blocks, title, &mut diags);
+        claims
     });
     ParsedPage { api: None, claims, diagnostics: diags.into_vec() }
 }
@@ -327,6 +331,7 @@ fn read_api(
         response,
         examples,
         errors,
+        ..Default::default()
     })
 }
 

@@ -90,6 +90,7 @@ pub fn place_roa(request: &mut Vec<Param>, roa: &Roa, diags: &mut Diagnostics) {
                     position_from: PositionFrom::Path,
                     line: roa.line,
                     constraints: Vec::new(),
+                    secret: None,
                 });
             }
         }
@@ -134,6 +135,7 @@ mod tests {
             position_from: from,
             line: 7,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 

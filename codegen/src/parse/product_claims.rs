@@ -28,6 +28,8 @@ pub struct ProductClaims {
     pub codes: Vec<Claim>,
     /// `type=` of API Explorer links (`RPC`, `ROA`).
     pub styles: Vec<Claim>,
+    /// Rows of a guide's error-code tables (`parse::common_errors`); empty for API pages.
+    pub common_errors: Vec<super::common_errors::CommonErrorClaim>,
 }
 
 /// A value and the 1-based line that gives it.

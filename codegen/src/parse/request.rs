@@ -54,6 +54,7 @@ pub fn params(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<
             position_from,
             line: row.line,
             constraints: Vec::new(),
+            secret: None,
         });
     }
     out

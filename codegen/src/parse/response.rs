@@ -485,6 +485,7 @@ impl Ctx<'_, '_> {
             example: row.example,
             description: row.description,
             line: row.line,
+            secret: None,
         }
     }
 

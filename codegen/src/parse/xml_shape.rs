@@ -1,8 +1,12 @@
-//! Reads the shape of an XML response example (a small element-tree reader, not a full XML parser).
+//! Reads the shape of an XML response example, with `quick-xml` reading the markup.
 //!
 //! The docs' XML samples are plain: an optional `<?xml …?>` prolog, comments, attributes,
-//! self-closing elements, text. An element that repeats under one parent is a list; an element
-//! seen once is an object or a scalar, since a one-item list looks the same in XML.
+//! self-closing elements, text, sometimes several top-level elements. An element that repeats
+//! under one parent is a list; an element seen once is an object or a scalar, since a one-item
+//! list looks the same in XML.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
 
 use super::json_shape::Shape;
 
@@ -21,56 +25,28 @@ pub struct Element {
 /// Reads the top-level elements of an XML document. Errors say what is malformed and where
 /// (byte offset); the reader never panics.
 pub fn elements(xml: &str) -> Result<Vec<Element>, String> {
+    let mut reader = Reader::from_str(xml);
     let mut stack: Vec<Element> = Vec::new();
     let mut roots = Vec::new();
-    let mut rest = xml;
-    let offset = |rest: &str| xml.len() - rest.len();
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            mark_text(&mut stack, rest);
-            break;
-        };
-        mark_text(&mut stack, &rest[..lt]);
-        rest = &rest[lt..];
-        let skip = [("<?", "?>"), ("<!--", "-->"), ("<![CDATA[", "]]>"), ("<!", ">")]
-            .into_iter()
-            .find(|(open, _)| rest.starts_with(open));
-        if let Some((open, close)) = skip {
-            let Some(end) = rest[open.len()..].find(close) else {
-                return Err(format!("`{open}` at byte {} is not closed", offset(rest)));
-            };
-            if open == "<![CDATA[" {
-                mark_text(&mut stack, &rest[open.len()..open.len() + end]);
+    loop {
+        let at = reader.buffer_position();
+        let event = reader.read_event().map_err(|e| format!("{e} (at byte {})", reader.error_position()))?;
+        match event {
+            Event::Start(_) if stack.len() == MAX_DEPTH => {
+                return Err(format!("elements nest deeper than {MAX_DEPTH} levels at byte {at}"));
             }
-            rest = &rest[open.len() + end + close.len()..];
-            continue;
-        }
-        let at = offset(rest);
-        let end = tag_end(rest).ok_or_else(|| format!("tag at byte {at} is not closed"))?;
-        let tag = &rest[1..end];
-        rest = &rest[end + 1..];
-        if let Some(name) = tag.strip_prefix('/') {
-            let name = name.trim();
-            let open = stack.pop().ok_or_else(|| format!("`</{name}>` at byte {at} closes nothing"))?;
-            if open.name != name {
-                return Err(format!("`</{name}>` at byte {at} closes `<{}>`", open.name));
+            Event::Start(tag) => stack.push(element(&tag, at)?),
+            Event::Empty(tag) => attach(&mut stack, &mut roots, element(&tag, at)?),
+            Event::End(_) => {
+                // quick-xml checks that the end tag names the open element.
+                let open = stack.pop().ok_or_else(|| format!("end tag at byte {at} closes nothing"))?;
+                attach(&mut stack, &mut roots, open);
             }
-            attach(&mut stack, &mut roots, open);
-            continue;
-        }
-        let self_closing = tag.ends_with('/');
-        let tag = tag.strip_suffix('/').unwrap_or(tag);
-        let name: String = tag.chars().take_while(|c| !c.is_whitespace()).collect();
-        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || "_-.:".contains(c)) {
-            return Err(format!("tag at byte {at} has no valid element name"));
-        }
-        let element = Element { name, children: Vec::new(), has_text: false };
-        if self_closing {
-            attach(&mut stack, &mut roots, element);
-        } else if stack.len() == MAX_DEPTH {
-            return Err(format!("elements nest deeper than {MAX_DEPTH} levels at byte {at}"));
-        } else {
-            stack.push(element);
+            Event::Text(text) => mark_text(&mut stack, !text.into_inner().trim().is_empty()),
+            Event::CData(text) => mark_text(&mut stack, !text.into_inner().trim_ascii().is_empty()),
+            Event::GeneralRef(_) => mark_text(&mut stack, true),
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
     if let Some(open) = stack.last() {
@@ -82,25 +58,18 @@ pub fn elements(xml: &str) -> Result<Vec<Element>, String> {
     Ok(roots)
 }
 
-/// The index of the `>` closing the tag that `rest` starts with, skipping quoted attribute values.
-fn tag_end(rest: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in rest.char_indices().skip(1) {
-        match (quote, c) {
-            (Some(q), _) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return Some(i),
-            (None, '<') => return None,
-            _ => {}
-        }
+/// A new element from its start tag; its name must be one (letters, digits, `_-.:`).
+fn element(tag: &BytesStart, at: u64) -> Result<Element, String> {
+    let name = AsRef::<str>::as_ref(&tag.name()).to_owned();
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || "_-.:".contains(c)) {
+        return Err(format!("tag at byte {at} has no valid element name"));
     }
-    None
+    Ok(Element { name, children: Vec::new(), has_text: false })
 }
 
-fn mark_text(stack: &mut [Element], text: &str) {
+fn mark_text(stack: &mut [Element], has_text: bool) {
     if let Some(open) = stack.last_mut() {
-        open.has_text |= !text.trim().is_empty();
+        open.has_text |= has_text;
     }
 }
 

@@ -31,6 +31,7 @@ pub fn param(wire_name: &str, ty: ScalarType, required: bool, example: &str, des
         position_from: Default::default(),
         line: 1,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 
@@ -55,6 +56,7 @@ fn field(name: &str, shape: FieldShape, example: Option<&str>, description: &str
         example: example.map(Into::into),
         description: text(description),
         line: 1,
+        secret: None,
     }
 }
 
@@ -86,7 +88,7 @@ pub fn api() -> Api {
     ]));
     let mut renew = param("AutoRenew", Boolean, false, "true", "Whether to renew.");
     renew.constraints.push(one_of(&[("true", ""), ("false", "")]));
-    Api {
+    let mut api = Api {
         name: "CreateThing".into(),
         other_names: Vec::new(),
         wire: codegen::ir::Wire::Rpc,
@@ -131,6 +133,12 @@ pub fn api() -> Api {
         response: vec![
             field("RequestId", FieldShape::Scalar { ty: String }, Some("473469C7"), "The request ID."),
             field("TradePrice", FieldShape::Scalar { ty: Float }, Some("0.165"), "The price."),
+            field(
+                "PrivateKeyBody",
+                FieldShape::Scalar { ty: String },
+                Some("-----BEGIN RSA PRIVATE KEY-----"),
+                "The private key of the key pair.",
+            ),
             field("TotalCount", FieldShape::Scalar { ty: Integer }, Some("2"), "How many."),
             field(
                 "InstanceIdSets",
@@ -188,7 +196,11 @@ pub fn api() -> Api {
             error(Some(403), "Forbbiden", "User not authorized."),
             error(None, "Unknown", "A code named like the fallback."),
         ],
-    }
+        ..Default::default()
+    };
+    // Secrets, idempotence and the client token are decided as `gen` decides them.
+    codegen::facts::decide(&mut api, &[], &mut codegen::diag::Diagnostics::new("fixture"));
+    api
 }
 
 /// A parameter at `position`, as the parser places it.
@@ -205,7 +217,7 @@ pub fn roa_api() -> Api {
     let body = |p: Param| placed(p, Position::Body, PositionFrom::BodyTable);
     let mut settings = param("settings", Json, false, "{\"a.b\": 1}", "Free-form settings.");
     settings.doc_type = "Map".into();
-    Api {
+    let mut api = Api {
         name: "UpdateThing".into(),
         other_names: Vec::new(),
         wire: Wire::Roa(Roa {
@@ -240,7 +252,10 @@ pub fn roa_api() -> Api {
         response: vec![field("RequestId", FieldShape::Scalar { ty: String }, Some("R"), "The request ID.")],
         examples: Examples::default(),
         errors: vec![error(Some(404), "InstanceNotFound", "The instance does not exist.")],
-    }
+        ..Default::default()
+    };
+    codegen::facts::decide(&mut api, &[], &mut codegen::diag::Diagnostics::new("fixture"));
+    api
 }
 
 /// A product holding [`api`] and [`roa_api`].
@@ -253,6 +268,17 @@ pub fn product() -> Product {
             version: "2014-05-26".into(),
             endpoint: "ecs.aliyuncs.com".into(),
             style: ApiStyle::Rpc,
+            common_errors: [
+                (400, "Throttling", "Too many requests."),
+                (500, "InternalError", "Unknown error."),
+            ]
+            .map(|(status, code, message)| CommonError {
+                status: Some(status),
+                code: code.into(),
+                message: message.into(),
+                sources: vec![DocLine { file: "ecs/guides/Response-results.md".into(), line: 60 }],
+            })
+            .to_vec(),
             ..Default::default()
         },
         apis: vec![api(), roa_api()],

@@ -136,6 +136,12 @@ fn debug_redacts_secrets() {
     assert!(shown.starts_with("CreateThingRequest { RegionId: \"cn-hangzhou\", Amount: 3,"), "{shown}");
     assert!(shown.contains("SystemDisk: SystemDisk { Size: \"40\", Category: \"cloud_ssd\" }"), "{shown}");
     assert!(!format!("{:?}", CreateThingRequest::builder("r", 1)).contains("Password"), "unset fields are left out");
+    let response: CreateThingResponse =
+        serde_json::from_str(r#"{"RequestId":"r-1","PrivateKeyBody":"-----BEGIN RSA PRIVATE KEY-----"}"#).unwrap();
+    assert_eq!(response.private_key_body.as_ref().map(|k| k.expose()), Some("-----BEGIN RSA PRIVATE KEY-----"));
+    let shown = format!("{response:?}");
+    assert!(!shown.contains("BEGIN RSA") && shown.contains("PrivateKeyBody: ***"), "{shown}");
+    assert!(shown.contains("RequestId: \"r-1\""), "{shown}");
 }
 
 fn body(code: &str, status: u16) -> ErrorBody {

@@ -85,15 +85,20 @@ pub fn cargo_stdout(dir: &Path, args: &[&str], stdin: &str) -> String {
 }
 
 /// A spec dir holding only the 2019 seed page (`tests/seed/RunInstances.md`, a test fixture) as
-/// product `ecs`, with the seed's own `product.toml` and `overrides.toml`; made fresh
-/// under `dir`.
+/// product `ecs`, with the seed's own `product.toml` and `overrides.toml`, and the ECS guide that
+/// lists the common error codes (`spec/ecs/guides/Getting-started--Response-results.md`, of the
+/// seed's time); made fresh under `dir`.
 pub fn seed_spec_dir(dir: &Path) -> PathBuf {
     let root = workspace_root();
     let spec = dir.join("seed-spec");
     let _ = std::fs::remove_dir_all(&spec);
-    std::fs::create_dir_all(spec.join("ecs")).unwrap();
+    std::fs::create_dir_all(spec.join("ecs/guides")).unwrap();
     for (from, to) in [
         ("tests/seed/RunInstances.md", "ecs/RunInstances.md"),
+        (
+            "spec/ecs/guides/Getting-started--Response-results.md",
+            "ecs/guides/Getting-started--Response-results.md",
+        ),
         ("tests/seed/product.toml", "ecs/product.toml"),
         ("tests/seed/overrides.toml", "overrides.toml"),
     ] {
@@ -138,7 +143,9 @@ pub fn load_products(spec: &Path, shown_as: &str) -> Vec<codegen::ir::Product> {
             let parsed = codegen::parse::parse_page(&name, &std::fs::read(page).unwrap());
             assert!(!parsed.has_errors(), "{name}: {:?}", parsed.diagnostics);
             let Some(mut api) = parsed.api else { continue };
-            codegen::constraints::extract(&mut api, &mut codegen::diag::Diagnostics::new(name));
+            let mut diags = codegen::diag::Diagnostics::new(name);
+            codegen::constraints::extract(&mut api, &mut diags);
+            codegen::facts::decide(&mut api, &[], &mut diags);
             apis.push(api);
         }
         apis.sort_by(|a, b| a.name.cmp(&b.name));

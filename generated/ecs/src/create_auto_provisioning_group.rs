@@ -5,8 +5,8 @@
 //!
 //! Generated from `ecs/CreateAutoProvisioningGroup.md`.
 use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
+    query, validation, ErrorCodes, Operation, Secret, ServiceError, UnknownValue,
+    Validated, ValidationErrors, ValueEnum,
 };
 pub use crate::shared::excess_capacity_termination_policy::ExcessCapacityTerminationPolicy;
 pub use crate::shared::default_target_capacity_type::DefaultTargetCapacityType;
@@ -525,7 +525,7 @@ pub struct LaunchConfiguration {
     /// The user data of the instance. User data must be encoded in Base64. The maximum size of raw data is 16 KB. When both the LaunchTemplateId and LaunchConfiguration.\* parameters are specified, the LaunchTemplateId parameter is preferentially used.
     ///
     /// Wire name: `LaunchConfiguration.UserData`; example: `ZWNobyBoZWxsbyBlY3Mh`.
-    pub user_data: Option<String>,
+    pub user_data: Option<Secret>,
     /// The category of the system disk. Valid values:
     ///
     /// -   cloud\_efficiency: ultra disk
@@ -690,7 +690,7 @@ impl LaunchConfiguration {
         self
     }
     /// Sets [`LaunchConfiguration::user_data`].
-    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
         self.user_data = Some(value.into());
         self
     }
@@ -1770,6 +1770,7 @@ mod schema {
                 ),
             Field::new("Tag").group(),
             Field::new("UserData")
+                .secret()
                 .checks(
                     &[
                         Check::new(

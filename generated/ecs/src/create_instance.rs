@@ -211,7 +211,7 @@ pub struct CreateInstanceRequest {
     /// The user data of the instance. The user data must be encoded in Base64. The maximum size of raw data is 16 KB.
     ///
     /// Wire name: `UserData`; example: `ZWNobyBoZWxsbyBlY3Mh`.
-    pub user_data: Option<String>,
+    pub user_data: Option<Secret>,
     /// The bidding policy for the pay-as-you-go instance. This parameter is valid only when `InstanceChargeType` is set to `PostPaid`. Default value: NoSpot. Valid values:
     ///
     /// -   NoSpot: The instance is created as a regular pay-as-you-go instance.
@@ -519,7 +519,7 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::user_data`].
-    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
         self.0.user_data = Some(value.into());
         self
     }
@@ -2082,6 +2082,7 @@ mod schema {
                 ),
             Field::new("Tag").group(),
             Field::new("UserData")
+                .secret()
                 .checks(
                     &[
                         Check::new(

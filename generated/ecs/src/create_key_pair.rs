@@ -133,7 +133,7 @@ pub struct CreateKeyPairResponse {
     /// The private key of the key pair. The private key is encoded by using PEM and is in PKCS\#8 format. For more details, see OpenSSL PKCS \#8.
     ///
     /// Example: `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`
-    pub private_key_body: Option<String>,
+    pub private_key_body: Option<crate::runtime::Secret>,
     /// The ID of the request.
     ///
     /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
@@ -270,7 +270,7 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("KeyPairFingerPrint"),
             Field::new("KeyPairName"),
-            Field::new("PrivateKeyBody"),
+            Field::new("PrivateKeyBody").secret(),
             Field::new("RequestId"),
         ];
         fn get(&self, index: usize) -> View<'_> {

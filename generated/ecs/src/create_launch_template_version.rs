@@ -5,7 +5,8 @@
 //!
 //! Generated from `ecs/CreateLaunchTemplateVersion.md`.
 use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
+    query, validation, ErrorCodes, Operation, Secret, ServiceError, Validated,
+    ValidationErrors,
 };
 pub use crate::shared::system_disk::SystemDisk;
 pub use crate::shared::data_disk::DataDisk;
@@ -151,7 +152,7 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// The user data of the instance. User data must be encoded in Base64. The maximum size of raw data is 16 KB.
     ///
     /// Wire name: `UserData`; example: `ZWNobyBoZWxsbyBl****`.
-    pub user_data: Option<String>,
+    pub user_data: Option<Secret>,
     /// The name of the key pair.
     ///
     /// -   For Windows instances, this parameter is ignored, and the `Password` parameter is valid even if the KeyPairName parameter is specified.
@@ -370,7 +371,7 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::user_data`].
-    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
         self.0.user_data = Some(value.into());
         self
     }
@@ -714,6 +715,7 @@ mod schema {
                     ],
                 ),
             Field::new("UserData")
+                .secret()
                 .checks(
                     &[
                         Check::new(

@@ -99,7 +99,7 @@ impl DescribeAccountAttributesRequestBuilder {
 impl Operation for DescribeAccountAttributesRequest {
     const ACTION: &'static str = "DescribeAccountAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeAccountAttributesResponse;
     type Error = DescribeAccountAttributesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

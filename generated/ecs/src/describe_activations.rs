@@ -101,7 +101,7 @@ impl DescribeActivationsRequestBuilder {
 impl Operation for DescribeActivationsRequest {
     const ACTION: &'static str = "DescribeActivations";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeActivationsResponse;
     type Error = DescribeActivationsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

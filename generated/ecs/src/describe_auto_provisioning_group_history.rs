@@ -109,7 +109,7 @@ impl DescribeAutoProvisioningGroupHistoryRequestBuilder {
 impl Operation for DescribeAutoProvisioningGroupHistoryRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroupHistory";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupHistoryResponse;
     type Error = DescribeAutoProvisioningGroupHistoryError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -95,7 +95,7 @@ impl DescribeAutoProvisioningGroupInstancesRequestBuilder {
 impl Operation for DescribeAutoProvisioningGroupInstancesRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroupInstances";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupInstancesResponse;
     type Error = DescribeAutoProvisioningGroupInstancesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

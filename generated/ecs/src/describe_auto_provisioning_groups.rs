@@ -129,7 +129,7 @@ impl DescribeAutoProvisioningGroupsRequestBuilder {
 impl Operation for DescribeAutoProvisioningGroupsRequest {
     const ACTION: &'static str = "DescribeAutoProvisioningGroups";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupsResponse;
     type Error = DescribeAutoProvisioningGroupsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

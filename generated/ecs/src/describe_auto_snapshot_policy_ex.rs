@@ -103,7 +103,7 @@ impl DescribeAutoSnapshotPolicyExRequestBuilder {
 impl Operation for DescribeAutoSnapshotPolicyExRequest {
     const ACTION: &'static str = "DescribeAutoSnapshotPolicyEx";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeAutoSnapshotPolicyExResponse;
     type Error = DescribeAutoSnapshotPolicyExError;
     fn to_query_pairs(&self) -> query::QueryPairs {

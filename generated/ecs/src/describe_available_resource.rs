@@ -237,7 +237,7 @@ impl DescribeAvailableResourceRequestBuilder {
 impl Operation for DescribeAvailableResourceRequest {
     const ACTION: &'static str = "DescribeAvailableResource";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeAvailableResourceResponse;
     type Error = DescribeAvailableResourceError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -129,7 +129,7 @@ impl DescribeBandwidthLimitationRequestBuilder {
 impl Operation for DescribeBandwidthLimitationRequest {
     const ACTION: &'static str = "DescribeBandwidthLimitation";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeBandwidthLimitationResponse;
     type Error = DescribeBandwidthLimitationError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -91,7 +91,7 @@ impl DescribeCapacityReservationInstancesRequestBuilder {
 impl Operation for DescribeCapacityReservationInstancesRequest {
     const ACTION: &'static str = "DescribeCapacityReservationInstances";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeCapacityReservationInstancesResponse;
     type Error = DescribeCapacityReservationInstancesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -153,7 +153,7 @@ impl DescribeCapacityReservationsRequestBuilder {
 impl Operation for DescribeCapacityReservationsRequest {
     const ACTION: &'static str = "DescribeCapacityReservations";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeCapacityReservationsResponse;
     type Error = DescribeCapacityReservationsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

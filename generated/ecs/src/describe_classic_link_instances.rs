@@ -100,7 +100,7 @@ impl DescribeClassicLinkInstancesRequestBuilder {
 impl Operation for DescribeClassicLinkInstancesRequest {
     const ACTION: &'static str = "DescribeClassicLinkInstances";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeClassicLinkInstancesResponse;
     type Error = DescribeClassicLinkInstancesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

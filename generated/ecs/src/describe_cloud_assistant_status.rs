@@ -111,7 +111,7 @@ impl DescribeCloudAssistantStatusRequestBuilder {
 impl Operation for DescribeCloudAssistantStatusRequest {
     const ACTION: &'static str = "DescribeCloudAssistantStatus";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeCloudAssistantStatusResponse;
     type Error = DescribeCloudAssistantStatusError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -149,7 +149,7 @@ impl DescribeCommandsRequestBuilder {
 impl Operation for DescribeCommandsRequest {
     const ACTION: &'static str = "DescribeCommands";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeCommandsResponse;
     type Error = DescribeCommandsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -153,7 +153,7 @@ impl DescribeDedicatedBlockStorageClustersRequestBuilder {
 impl Operation for DescribeDedicatedBlockStorageClustersRequest {
     const ACTION: &'static str = "DescribeDedicatedBlockStorageClusters";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedBlockStorageClustersResponse;
     type Error = DescribeDedicatedBlockStorageClustersError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -65,7 +65,7 @@ impl DescribeDedicatedHostAutoRenewRequestBuilder {
 impl Operation for DescribeDedicatedHostAutoRenewRequest {
     const ACTION: &'static str = "DescribeDedicatedHostAutoRenew";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedHostAutoRenewResponse;
     type Error = DescribeDedicatedHostAutoRenewError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -76,7 +76,7 @@ impl DescribeDedicatedHostTypesRequestBuilder {
 impl Operation for DescribeDedicatedHostTypesRequest {
     const ACTION: &'static str = "DescribeDedicatedHostTypes";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedHostTypesResponse;
     type Error = DescribeDedicatedHostTypesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -169,7 +169,7 @@ impl DescribeDemandsRequestBuilder {
 impl Operation for DescribeDemandsRequest {
     const ACTION: &'static str = "DescribeDemands";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDemandsResponse;
     type Error = DescribeDemandsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

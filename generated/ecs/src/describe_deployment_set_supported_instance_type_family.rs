@@ -64,7 +64,7 @@ impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {
 impl Operation for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     const ACTION: &'static str = "DescribeDeploymentSetSupportedInstanceTypeFamily";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDeploymentSetSupportedInstanceTypeFamilyResponse;
     type Error = DescribeDeploymentSetSupportedInstanceTypeFamilyError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -147,7 +147,7 @@ impl DescribeDeploymentSetsRequestBuilder {
 impl Operation for DescribeDeploymentSetsRequest {
     const ACTION: &'static str = "DescribeDeploymentSets";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDeploymentSetsResponse;
     type Error = DescribeDeploymentSetsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

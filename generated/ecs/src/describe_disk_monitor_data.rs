@@ -85,7 +85,7 @@ impl DescribeDiskMonitorDataRequestBuilder {
 impl Operation for DescribeDiskMonitorDataRequest {
     const ACTION: &'static str = "DescribeDiskMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDiskMonitorDataResponse;
     type Error = DescribeDiskMonitorDataError;
     fn to_query_pairs(&self) -> query::QueryPairs {

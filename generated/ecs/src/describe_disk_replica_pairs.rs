@@ -80,7 +80,7 @@ impl DescribeDiskReplicaPairsRequestBuilder {
 impl Operation for DescribeDiskReplicaPairsRequest {
     const ACTION: &'static str = "DescribeDiskReplicaPairs";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDiskReplicaPairsResponse;
     type Error = DescribeDiskReplicaPairsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

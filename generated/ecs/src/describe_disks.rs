@@ -400,7 +400,7 @@ impl DescribeDisksRequestBuilder {
 impl Operation for DescribeDisksRequest {
     const ACTION: &'static str = "DescribeDisks";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDisksResponse;
     type Error = DescribeDisksError;
     fn to_query_pairs(&self) -> query::QueryPairs {

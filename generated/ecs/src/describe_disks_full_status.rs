@@ -160,7 +160,7 @@ impl DescribeDisksFullStatusRequestBuilder {
 impl Operation for DescribeDisksFullStatusRequest {
     const ACTION: &'static str = "DescribeDisksFullStatus";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeDisksFullStatusResponse;
     type Error = DescribeDisksFullStatusError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -91,7 +91,7 @@ impl DescribeElasticityAssuranceInstancesRequestBuilder {
 impl Operation for DescribeElasticityAssuranceInstancesRequest {
     const ACTION: &'static str = "DescribeElasticityAssuranceInstances";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeElasticityAssuranceInstancesResponse;
     type Error = DescribeElasticityAssuranceInstancesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

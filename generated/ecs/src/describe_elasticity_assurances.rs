@@ -137,7 +137,7 @@ impl DescribeElasticityAssurancesRequestBuilder {
 impl Operation for DescribeElasticityAssurancesRequest {
     const ACTION: &'static str = "DescribeElasticityAssurances";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeElasticityAssurancesResponse;
     type Error = DescribeElasticityAssurancesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -100,7 +100,7 @@ impl DescribeEniMonitorDataRequestBuilder {
 impl Operation for DescribeEniMonitorDataRequest {
     const ACTION: &'static str = "DescribeEniMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeEniMonitorDataResponse;
     type Error = DescribeEniMonitorDataError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -63,7 +63,7 @@ impl DescribeImageFromFamilyRequestBuilder {
 impl Operation for DescribeImageFromFamilyRequest {
     const ACTION: &'static str = "DescribeImageFromFamily";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeImageFromFamilyResponse;
     type Error = DescribeImageFromFamilyError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -88,7 +88,7 @@ impl DescribeImageSharePermissionRequestBuilder {
 impl Operation for DescribeImageSharePermissionRequest {
     const ACTION: &'static str = "DescribeImageSharePermission";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeImageSharePermissionResponse;
     type Error = DescribeImageSharePermissionError;
     fn to_query_pairs(&self) -> query::QueryPairs {

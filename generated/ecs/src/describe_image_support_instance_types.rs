@@ -91,7 +91,7 @@ impl DescribeImageSupportInstanceTypesRequestBuilder {
 impl Operation for DescribeImageSupportInstanceTypesRequest {
     const ACTION: &'static str = "DescribeImageSupportInstanceTypes";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeImageSupportInstanceTypesResponse;
     type Error = DescribeImageSupportInstanceTypesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -277,7 +277,7 @@ impl DescribeImagesRequestBuilder {
 impl Operation for DescribeImagesRequest {
     const ACTION: &'static str = "DescribeImages";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeImagesResponse;
     type Error = DescribeImagesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -95,7 +95,7 @@ impl DescribeInstanceAttachmentAttributesRequestBuilder {
 impl Operation for DescribeInstanceAttachmentAttributesRequest {
     const ACTION: &'static str = "DescribeInstanceAttachmentAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceAttachmentAttributesResponse;
     type Error = DescribeInstanceAttachmentAttributesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -111,7 +111,7 @@ impl DescribeInstanceAutoRenewAttributeRequestBuilder {
 impl Operation for DescribeInstanceAutoRenewAttributeRequest {
     const ACTION: &'static str = "DescribeInstanceAutoRenewAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceAutoRenewAttributeResponse;
     type Error = DescribeInstanceAutoRenewAttributeError;
     fn to_query_pairs(&self) -> query::QueryPairs {

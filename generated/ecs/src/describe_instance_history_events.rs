@@ -207,7 +207,7 @@ impl DescribeInstanceHistoryEventsRequestBuilder {
 impl Operation for DescribeInstanceHistoryEventsRequest {
     const ACTION: &'static str = "DescribeInstanceHistoryEvents";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceHistoryEventsResponse;
     type Error = DescribeInstanceHistoryEventsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -99,7 +99,7 @@ impl DescribeInstanceMaintenanceAttributesRequestBuilder {
 impl Operation for DescribeInstanceMaintenanceAttributesRequest {
     const ACTION: &'static str = "DescribeInstanceMaintenanceAttributes";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceMaintenanceAttributesResponse;
     type Error = DescribeInstanceMaintenanceAttributesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

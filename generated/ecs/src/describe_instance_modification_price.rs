@@ -96,7 +96,7 @@ impl DescribeInstanceModificationPriceRequestBuilder {
 impl Operation for DescribeInstanceModificationPriceRequest {
     const ACTION: &'static str = "DescribeInstanceModificationPrice";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceModificationPriceResponse;
     type Error = DescribeInstanceModificationPriceError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -85,7 +85,7 @@ impl DescribeInstanceMonitorDataRequestBuilder {
 impl Operation for DescribeInstanceMonitorDataRequest {
     const ACTION: &'static str = "DescribeInstanceMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceMonitorDataResponse;
     type Error = DescribeInstanceMonitorDataError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -102,7 +102,7 @@ impl DescribeInstanceRamRoleRequestBuilder {
 impl Operation for DescribeInstanceRamRoleRequest {
     const ACTION: &'static str = "DescribeInstanceRamRole";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceRamRoleResponse;
     type Error = DescribeInstanceRamRoleError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -112,7 +112,7 @@ impl DescribeInstanceStatusRequestBuilder {
 impl Operation for DescribeInstanceStatusRequest {
     const ACTION: &'static str = "DescribeInstanceStatus";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceStatusResponse;
     type Error = DescribeInstanceStatusError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -77,7 +77,7 @@ impl DescribeInstanceTypeFamiliesRequestBuilder {
 impl Operation for DescribeInstanceTypeFamiliesRequest {
     const ACTION: &'static str = "DescribeInstanceTypeFamilies";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceTypeFamiliesResponse;
     type Error = DescribeInstanceTypeFamiliesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

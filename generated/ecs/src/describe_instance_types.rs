@@ -72,7 +72,7 @@ impl DescribeInstanceTypesRequestBuilder {
 impl Operation for DescribeInstanceTypesRequest {
     const ACTION: &'static str = "DescribeInstanceTypes";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceTypesResponse;
     type Error = DescribeInstanceTypesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -63,7 +63,7 @@ impl DescribeInstanceVncUrlRequestBuilder {
 impl Operation for DescribeInstanceVncUrlRequest {
     const ACTION: &'static str = "DescribeInstanceVncUrl";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceVncUrlResponse;
     type Error = DescribeInstanceVncUrlError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -438,7 +438,7 @@ impl DescribeInstancesRequestBuilder {
 impl Operation for DescribeInstancesRequest {
     const ACTION: &'static str = "DescribeInstances";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstancesResponse;
     type Error = DescribeInstancesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

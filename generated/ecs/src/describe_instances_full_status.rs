@@ -194,7 +194,7 @@ impl DescribeInstancesFullStatusRequestBuilder {
 impl Operation for DescribeInstancesFullStatusRequest {
     const ACTION: &'static str = "DescribeInstancesFullStatus";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInstancesFullStatusResponse;
     type Error = DescribeInstancesFullStatusError;
     fn to_query_pairs(&self) -> query::QueryPairs {

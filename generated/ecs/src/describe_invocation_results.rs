@@ -153,7 +153,7 @@ impl DescribeInvocationResultsRequestBuilder {
 impl Operation for DescribeInvocationResultsRequest {
     const ACTION: &'static str = "DescribeInvocationResults";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInvocationResultsResponse;
     type Error = DescribeInvocationResultsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

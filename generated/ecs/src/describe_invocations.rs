@@ -198,7 +198,7 @@ impl DescribeInvocationsRequestBuilder {
 impl Operation for DescribeInvocationsRequest {
     const ACTION: &'static str = "DescribeInvocations";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeInvocationsResponse;
     type Error = DescribeInvocationsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

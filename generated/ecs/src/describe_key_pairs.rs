@@ -116,7 +116,7 @@ impl DescribeKeyPairsRequestBuilder {
 impl Operation for DescribeKeyPairsRequest {
     const ACTION: &'static str = "DescribeKeyPairs";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeKeyPairsResponse;
     type Error = DescribeKeyPairsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

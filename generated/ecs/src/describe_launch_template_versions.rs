@@ -143,7 +143,7 @@ impl DescribeLaunchTemplateVersionsRequestBuilder {
 impl Operation for DescribeLaunchTemplateVersionsRequest {
     const ACTION: &'static str = "DescribeLaunchTemplateVersions";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeLaunchTemplateVersionsResponse;
     type Error = DescribeLaunchTemplateVersionsError;
     fn to_query_pairs(&self) -> query::QueryPairs {
@@ -379,7 +379,7 @@ pub struct LaunchTemplateData {
     /// The user data of the instance, which is Base64-encoded.
     ///
     /// Example: `SGVsbG9FQ1M=`
-    pub user_data: Option<String>,
+    pub user_data: Option<crate::runtime::Secret>,
     /// The ID of the vSwitch to which to connect the instance.
     ///
     /// Example: `vsw-bp67acfmxazb4p****`
@@ -674,7 +674,7 @@ mod schema {
             Field::new("SystemDisk.PerformanceLevel"),
             Field::new("SystemDisk.Size"),
             Field::new("Tags").wrapped(),
-            Field::new("UserData"),
+            Field::new("UserData").secret(),
             Field::new("VSwitchId"),
             Field::new("VpcId"),
             Field::new("ZoneId"),

@@ -121,7 +121,7 @@ impl DescribeLaunchTemplatesRequestBuilder {
 impl Operation for DescribeLaunchTemplatesRequest {
     const ACTION: &'static str = "DescribeLaunchTemplates";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeLaunchTemplatesResponse;
     type Error = DescribeLaunchTemplatesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -136,7 +136,7 @@ impl DescribeManagedInstancesRequestBuilder {
 impl Operation for DescribeManagedInstancesRequest {
     const ACTION: &'static str = "DescribeManagedInstances";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeManagedInstancesResponse;
     type Error = DescribeManagedInstancesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

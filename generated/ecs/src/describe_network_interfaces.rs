@@ -251,7 +251,7 @@ impl DescribeNetworkInterfacesRequestBuilder {
 impl Operation for DescribeNetworkInterfacesRequest {
     const ACTION: &'static str = "DescribeNetworkInterfaces";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeNetworkInterfacesResponse;
     type Error = DescribeNetworkInterfacesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

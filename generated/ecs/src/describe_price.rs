@@ -261,7 +261,7 @@ impl DescribePriceRequestBuilder {
 impl Operation for DescribePriceRequest {
     const ACTION: &'static str = "DescribePrice";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribePriceResponse;
     type Error = DescribePriceError;
     fn to_query_pairs(&self) -> query::QueryPairs {

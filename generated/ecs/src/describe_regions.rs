@@ -95,7 +95,7 @@ impl DescribeRegionsRequestBuilder {
 impl Operation for DescribeRegionsRequest {
     const ACTION: &'static str = "DescribeRegions";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeRegionsResponse;
     type Error = DescribeRegionsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

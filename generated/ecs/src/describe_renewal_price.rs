@@ -106,7 +106,7 @@ impl DescribeRenewalPriceRequestBuilder {
 impl Operation for DescribeRenewalPriceRequest {
     const ACTION: &'static str = "DescribeRenewalPrice";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeRenewalPriceResponse;
     type Error = DescribeRenewalPriceError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -204,7 +204,7 @@ impl DescribeReservedInstancesRequestBuilder {
 impl Operation for DescribeReservedInstancesRequest {
     const ACTION: &'static str = "DescribeReservedInstances";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeReservedInstancesResponse;
     type Error = DescribeReservedInstancesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -140,7 +140,7 @@ impl DescribeResourcesModificationRequestBuilder {
 impl Operation for DescribeResourcesModificationRequest {
     const ACTION: &'static str = "DescribeResourcesModification";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeResourcesModificationResponse;
     type Error = DescribeResourcesModificationError;
     fn to_query_pairs(&self) -> query::QueryPairs {

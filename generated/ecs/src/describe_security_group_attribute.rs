@@ -101,7 +101,7 @@ impl DescribeSecurityGroupAttributeRequestBuilder {
 impl Operation for DescribeSecurityGroupAttributeRequest {
     const ACTION: &'static str = "DescribeSecurityGroupAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupAttributeResponse;
     type Error = DescribeSecurityGroupAttributeError;
     fn to_query_pairs(&self) -> query::QueryPairs {

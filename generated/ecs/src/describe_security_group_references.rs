@@ -65,7 +65,7 @@ impl DescribeSecurityGroupReferencesRequestBuilder {
 impl Operation for DescribeSecurityGroupReferencesRequest {
     const ACTION: &'static str = "DescribeSecurityGroupReferences";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupReferencesResponse;
     type Error = DescribeSecurityGroupReferencesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

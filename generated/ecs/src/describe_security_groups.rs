@@ -180,7 +180,7 @@ impl DescribeSecurityGroupsRequestBuilder {
 impl Operation for DescribeSecurityGroupsRequest {
     const ACTION: &'static str = "DescribeSecurityGroups";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupsResponse;
     type Error = DescribeSecurityGroupsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -111,7 +111,7 @@ impl DescribeSendFileResultsRequestBuilder {
 impl Operation for DescribeSendFileResultsRequest {
     const ACTION: &'static str = "DescribeSendFileResults";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSendFileResultsResponse;
     type Error = DescribeSendFileResultsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

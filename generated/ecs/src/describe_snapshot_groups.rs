@@ -126,7 +126,7 @@ impl DescribeSnapshotGroupsRequestBuilder {
 impl Operation for DescribeSnapshotGroupsRequest {
     const ACTION: &'static str = "DescribeSnapshotGroups";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotGroupsResponse;
     type Error = DescribeSnapshotGroupsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -105,7 +105,7 @@ impl DescribeSnapshotLinksRequestBuilder {
 impl Operation for DescribeSnapshotLinksRequest {
     const ACTION: &'static str = "DescribeSnapshotLinks";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotLinksResponse;
     type Error = DescribeSnapshotLinksError;
     fn to_query_pairs(&self) -> query::QueryPairs {

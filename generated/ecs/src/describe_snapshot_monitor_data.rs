@@ -100,7 +100,7 @@ impl DescribeSnapshotMonitorDataRequestBuilder {
 impl Operation for DescribeSnapshotMonitorDataRequest {
     const ACTION: &'static str = "DescribeSnapshotMonitorData";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotMonitorDataResponse;
     type Error = DescribeSnapshotMonitorDataError;
     fn to_query_pairs(&self) -> query::QueryPairs {

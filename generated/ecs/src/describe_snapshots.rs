@@ -282,7 +282,7 @@ impl DescribeSnapshotsRequestBuilder {
 impl Operation for DescribeSnapshotsRequest {
     const ACTION: &'static str = "DescribeSnapshots";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotsResponse;
     type Error = DescribeSnapshotsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -57,7 +57,7 @@ impl DescribeSnapshotsUsageRequestBuilder {
 impl Operation for DescribeSnapshotsUsageRequest {
     const ACTION: &'static str = "DescribeSnapshotsUsage";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotsUsageResponse;
     type Error = DescribeSnapshotsUsageError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -169,7 +169,7 @@ impl DescribeSpotAdviceRequestBuilder {
 impl Operation for DescribeSpotAdviceRequest {
     const ACTION: &'static str = "DescribeSpotAdvice";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSpotAdviceResponse;
     type Error = DescribeSpotAdviceError;
     fn to_query_pairs(&self) -> query::QueryPairs {

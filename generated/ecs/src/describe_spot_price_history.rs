@@ -159,7 +159,7 @@ impl DescribeSpotPriceHistoryRequestBuilder {
 impl Operation for DescribeSpotPriceHistoryRequest {
     const ACTION: &'static str = "DescribeSpotPriceHistory";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeSpotPriceHistoryResponse;
     type Error = DescribeSpotPriceHistoryError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -147,7 +147,7 @@ impl DescribeStorageCapacityUnitsRequestBuilder {
 impl Operation for DescribeStorageCapacityUnitsRequest {
     const ACTION: &'static str = "DescribeStorageCapacityUnits";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeStorageCapacityUnitsResponse;
     type Error = DescribeStorageCapacityUnitsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -111,7 +111,7 @@ impl DescribeTagsRequestBuilder {
 impl Operation for DescribeTagsRequest {
     const ACTION: &'static str = "DescribeTags";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeTagsResponse;
     type Error = DescribeTagsError;
     fn to_query_pairs(&self) -> query::QueryPairs {

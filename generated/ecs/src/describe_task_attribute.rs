@@ -65,7 +65,7 @@ impl DescribeTaskAttributeRequestBuilder {
 impl Operation for DescribeTaskAttributeRequest {
     const ACTION: &'static str = "DescribeTaskAttribute";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeTaskAttributeResponse;
     type Error = DescribeTaskAttributeError;
     fn to_query_pairs(&self) -> query::QueryPairs {

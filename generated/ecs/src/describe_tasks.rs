@@ -139,7 +139,7 @@ impl DescribeTasksRequestBuilder {
 impl Operation for DescribeTasksRequest {
     const ACTION: &'static str = "DescribeTasks";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeTasksResponse;
     type Error = DescribeTasksError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -61,7 +61,7 @@ impl DescribeUserDataRequestBuilder {
 impl Operation for DescribeUserDataRequest {
     const ACTION: &'static str = "DescribeUserData";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeUserDataResponse;
     type Error = DescribeUserDataError;
     fn to_query_pairs(&self) -> query::QueryPairs {
@@ -91,7 +91,7 @@ pub struct DescribeUserDataResponse {
     /// The user data of the instance.
     ///
     /// Example: `ZWNobyBoZWxsbyBlY321ABC`
-    pub user_data: Option<String>,
+    pub user_data: Option<crate::runtime::Secret>,
 }
 crate::runtime::lenient_json!(DescribeUserDataResponse);
 /// An error the service answers [`DescribeUserDataRequest`] with: a code the page documents ([`DescribeUserDataErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
@@ -136,7 +136,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RegionId"),
             Field::new("RequestId"),
-            Field::new("UserData"),
+            Field::new("UserData").secret(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -61,7 +61,7 @@ impl DescribeUserdataRequestBuilder {
 impl Operation for DescribeUserdataRequest {
     const ACTION: &'static str = "DescribeUserdata";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeUserdataResponse;
     type Error = DescribeUserdataError;
     fn to_query_pairs(&self) -> query::QueryPairs {
@@ -77,7 +77,7 @@ crate::runtime::json_form!(DescribeUserdataRequest);
 #[non_exhaustive]
 pub struct DescribeUserdataResponse {
     /// The user data of the instance, displayed in the Base64 code.
-    pub user_data: Option<String>,
+    pub user_data: Option<crate::runtime::Secret>,
     /// The instance ID.
     pub instance_id: Option<String>,
     /// The region ID
@@ -126,7 +126,7 @@ mod schema {
     }
     impl Schema for super::DescribeUserdataResponse {
         const FIELDS: &'static [Field] = &[
-            Field::new("UserData"),
+            Field::new("UserData").secret(),
             Field::new("InstanceId"),
             Field::new("RegionId"),
         ];

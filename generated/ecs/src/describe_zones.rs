@@ -97,7 +97,7 @@ impl DescribeZonesRequestBuilder {
 impl Operation for DescribeZonesRequest {
     const ACTION: &'static str = "DescribeZones";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = DescribeZonesResponse;
     type Error = DescribeZonesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -78,7 +78,7 @@ impl GetInstanceConsoleOutputRequestBuilder {
 impl Operation for GetInstanceConsoleOutputRequest {
     const ACTION: &'static str = "GetInstanceConsoleOutput";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = GetInstanceConsoleOutputResponse;
     type Error = GetInstanceConsoleOutputError;
     fn to_query_pairs(&self) -> query::QueryPairs {

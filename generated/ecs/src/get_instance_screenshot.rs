@@ -75,7 +75,7 @@ impl GetInstanceScreenshotRequestBuilder {
 impl Operation for GetInstanceScreenshotRequest {
     const ACTION: &'static str = "GetInstanceScreenshot";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = GetInstanceScreenshotResponse;
     type Error = GetInstanceScreenshotError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -5,8 +5,7 @@
 //!
 //! Generated from `ecs/InvokeCommand.md`.
 use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, Validated,
-    ValidationErrors,
+    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
 };
 pub use crate::shared::repeat_mode::RepeatMode;
 /// The `InvokeCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
@@ -85,7 +84,7 @@ pub struct InvokeCommandRequest {
     /// **Note:** When you use the root username for Linux instances or the System username for Windows instances to run the command, you do not need to specify this parameter.
     ///
     /// Wire name: `WindowsPasswordName`; example: `axtSecretPassword`.
-    pub windows_password_name: Option<Secret>,
+    pub windows_password_name: Option<String>,
 }
 impl InvokeCommandRequest {
     /// Starts a request from its required parameters.
@@ -141,7 +140,7 @@ impl InvokeCommandRequestBuilder {
         self
     }
     /// Sets [`InvokeCommandRequest::windows_password_name`].
-    pub fn windows_password_name(mut self, value: impl Into<Secret>) -> Self {
+    pub fn windows_password_name(mut self, value: impl Into<String>) -> Self {
         self.0.windows_password_name = Some(value.into());
         self
     }
@@ -270,7 +269,7 @@ mod schema {
             Field::new("Frequency"),
             Field::new("Parameters"),
             Field::new("Username"),
-            Field::new("WindowsPasswordName").secret(),
+            Field::new("WindowsPasswordName"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -114,7 +114,7 @@ impl ListTagResourcesRequestBuilder {
 impl Operation for ListTagResourcesRequest {
     const ACTION: &'static str = "ListTagResources";
     const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = true;
     type Response = ListTagResourcesResponse;
     type Error = ListTagResourcesError;
     fn to_query_pairs(&self) -> query::QueryPairs {

@@ -55,7 +55,7 @@ pub struct ModifyInstanceAttributeRequest {
     /// The size of the user data must be no greater than 16 KB before it is encoded in Base64. User data is imported in plaintext. We recommend that you do not include confidential information such as passwords and private keys in the user data. If confidential information is required, we recommend that you encrypt the confidential information and encode it in Base64 before you import the confidential information. You can then decrypt the information within your ECS instance in the same mode after the information is passed.
     ///
     /// Wire name: `UserData`; example: `ZWNobyBoZWxsbyBlY3Mh`.
-    pub user_data: Option<String>,
+    pub user_data: Option<Secret>,
     /// The performance mode of the burstable instance. Valid values:
     ///
     /// -   Standard: the standard mode. For more information, see the "Standard mode" section of the [Burstable instances](https://www.alibabacloud.com/help/doc-detail/59977.htm) topic.
@@ -134,7 +134,7 @@ impl ModifyInstanceAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceAttributeRequest::user_data`].
-    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
         self.0.user_data = Some(value.into());
         self
     }
@@ -383,6 +383,7 @@ mod schema {
                     ],
                 ),
             Field::new("UserData")
+                .secret()
                 .checks(
                     &[
                         Check::new(

@@ -5,8 +5,7 @@
 //!
 //! Generated from `ecs/RunCommand.md`.
 use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, Validated,
-    ValidationErrors,
+    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
 };
 pub use crate::shared::r#type::Type;
 pub use crate::shared::repeat_mode::RepeatMode;
@@ -159,7 +158,7 @@ pub struct RunCommandRequest {
     /// **Note:** When you use the root username for Linux instances or the System username for Windows instances to run the command, you do not need to specify this parameter.
     ///
     /// Wire name: `WindowsPasswordName`; example: `axtSecretPassword`.
-    pub windows_password_name: Option<Secret>,
+    pub windows_password_name: Option<String>,
 }
 impl RunCommandRequest {
     /// Starts a request from its required parameters.
@@ -252,7 +251,7 @@ impl RunCommandRequestBuilder {
         self
     }
     /// Sets [`RunCommandRequest::windows_password_name`].
-    pub fn windows_password_name(mut self, value: impl Into<Secret>) -> Self {
+    pub fn windows_password_name(mut self, value: impl Into<String>) -> Self {
         self.0.windows_password_name = Some(value.into());
         self
     }
@@ -434,7 +433,7 @@ mod schema {
                     ],
                 ),
             Field::new("Username"),
-            Field::new("WindowsPasswordName").secret(),
+            Field::new("WindowsPasswordName"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -173,7 +173,7 @@ pub struct RunInstancesRequest {
     /// The user data of the instance. User data must be encoded in Base64. The maximum size of raw data is 16 KB.
     ///
     /// Wire name: `UserData`; example: `ZWNobyBoZWxsbyBlY3Mh`.
-    pub user_data: Option<String>,
+    pub user_data: Option<Secret>,
     /// The name of the key pair to be bound to the instance.
     ///
     /// -   For Windows instances, this parameter is ignored and is empty by default. The `Password` parameter takes effect even if the KeyPairName parameter is specified.
@@ -551,7 +551,7 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::user_data`].
-    pub fn user_data(mut self, value: impl Into<String>) -> Self {
+    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
         self.0.user_data = Some(value.into());
         self
     }
@@ -2616,6 +2616,7 @@ mod schema {
                     ],
                 ),
             Field::new("UserData")
+                .secret()
                 .checks(
                     &[
                         Check::new(

@@ -1,48 +1,100 @@
-//! Reads the versions `cargo xtask diff` compares (a page, a spec folder, or a folder at a git revision) and parses them.
+//! Reads the versions `cargo xtask diff` compares (a page, a spec folder, or a folder at a git
+//! revision) into the IR exactly as `gen` builds it: `overrides.toml` applied, facts decided, one
+//! API per `Action`, product metadata (common error codes) read from the guides.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::constraints;
-use codegen::diag::{Diagnostics, Severity};
-use codegen::ir::Api;
+use codegen::constraints::Overrides;
+use codegen::diag::{Diagnostic, Severity};
+use codegen::gen::{constrain_page, read_products};
+use codegen::ir::{Product, ProductMeta};
 use codegen::parse::parse_page;
-use codegen::spec::product_dirs;
 
-/// One page's bytes, named as diagnostics and reports show it.
-pub struct Page {
-    pub label: String,
-    pub bytes: Vec<u8>,
-}
-
-/// A page file, or every page of a spec folder (one product, or product subfolders).
-pub fn from_path(path: &Path) -> Result<Vec<Page>, String> {
-    let read = |path: &Path| {
-        std::fs::read(path)
-            .map(|bytes| Page { label: path.display().to_string(), bytes })
-            .map_err(|e| format!("{}: error: cannot read: {e}", path.display()))
-    };
+/// A page file (with the `overrides.toml` of its folder or the folder above, if any), or every
+/// product of a spec folder.
+pub fn read(path: &Path) -> Result<Vec<Product>, String> {
     if path.is_file() {
-        return Ok(vec![read(path)?]);
+        return read_page(path);
     }
-    let products = product_dirs(path).map_err(|e| format!("{}: error: cannot list: {e}", path.display()))?;
-    let pages: Vec<&PathBuf> = products.iter().flat_map(|p| &p.pages).collect();
-    if pages.is_empty() {
-        return Err(format!("{}: error: no `*.md` pages here", path.display()));
+    if !path.is_dir() {
+        return Err(format!("{}: error: no such page or folder", path.display()));
     }
-    pages.into_iter().map(|p| read(p)).collect()
+    let (products, diagnostics) =
+        read_products(path).map_err(|e| format!("{}: error: cannot list: {e}", path.display()))?;
+    if products.iter().all(|p| p.apis.is_empty())
+        && !diagnostics.iter().any(|d| d.severity == Severity::Error)
+    {
+        return Err(format!("{}: error: no API reference pages here", path.display()));
+    }
+    fatal(&diagnostics)?;
+    Ok(products)
 }
 
-/// Every `*.md` page under `dir` (relative to the repository root) as it is at revision `rev`.
-pub fn from_git(repo: &Path, rev: &str, dir: &str) -> Result<Vec<Page>, String> {
-    let listing = git(repo, &["ls-tree", "-r", "-z", "--name-only", rev, "--", dir])?;
-    let mut pages = Vec::new();
-    for path in listing.split(|&b| b == 0).filter(|p| p.ends_with(b".md")) {
-        let path = String::from_utf8_lossy(path);
-        let bytes = git(repo, &["show", &format!("{rev}:{path}")])?;
-        pages.push(Page { label: format!("{rev}:{path}"), bytes });
+/// One page as a product of its own, named so that two pages compare as one product.
+fn read_page(page: &Path) -> Result<Vec<Product>, String> {
+    let bytes = std::fs::read(page).map_err(|e| format!("{}: error: cannot read: {e}", page.display()))?;
+    let dir = page.parent().unwrap_or(Path::new("."));
+    let spec_dir = [dir, dir.parent().unwrap_or(dir)]
+        .into_iter()
+        .find(|d| d.join("overrides.toml").is_file())
+        .unwrap_or(dir);
+    let overrides = Overrides::load(spec_dir).map_err(|d| d.to_string())?;
+    let parsed = parse_page(&page.display().to_string(), &bytes);
+    let (api, diagnostics) = constrain_page(spec_dir, page, parsed, &overrides);
+    fatal(&diagnostics)?;
+    let api = api.ok_or_else(|| format!("{}: error: not an API reference page", page.display()))?;
+    Ok(vec![Product { name: String::new(), meta: ProductMeta::default(), apis: vec![api] }])
+}
+
+/// Errors that make a version unfit to compare (a half-read version would diff as removals).
+/// A product without an API version or endpoint still compares: the crate could not send
+/// requests, but its APIs are what they are.
+fn fatal(diagnostics: &[Diagnostic]) -> Result<(), String> {
+    let emitting_only =
+        |d: &Diagnostic| d.message.starts_with("no API version") || d.message.starts_with("no endpoint");
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && !emitting_only(d))
+        .map(|d| d.to_string())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("\n"))
     }
-    Ok(pages)
+}
+
+/// Every file under `dir` (relative to the repository root) as it is at revision `rev` (pages,
+/// guides, `overrides.toml`, `product.toml`), read as [`read`] reads a folder.
+pub fn read_git(repo: &Path, rev: &str, dir: &str) -> Result<Vec<Product>, String> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let root = std::env::temp_dir().join(format!("xtask-diff-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let result = extract(repo, rev, dir, &root).and_then(|files| match files {
+        // `dir` did not exist yet at `rev`: nothing to compare against, every API is new.
+        0 => Ok(Vec::new()),
+        _ => read(&root.join(dir)).map_err(|e| e.replace(&root.display().to_string(), rev)),
+    });
+    let _ = std::fs::remove_dir_all(&root);
+    result
+}
+
+/// Writes the files of `dir` at `rev` below `root`; how many there were.
+fn extract(repo: &Path, rev: &str, dir: &str, root: &Path) -> Result<usize, String> {
+    let listing = git(repo, &["ls-tree", "-r", "-z", "--name-only", rev, "--", dir])?;
+    let paths: Vec<&[u8]> = listing.split(|&b| b == 0).filter(|p| !p.is_empty()).collect();
+    for &path in &paths {
+        let path = String::from_utf8_lossy(path).into_owned();
+        let bytes = git(repo, &["show", &format!("{rev}:{path}")])?;
+        let to: PathBuf = root.join(&path);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: error: {e}", parent.display()))?;
+        }
+        std::fs::write(&to, bytes).map_err(|e| format!("{}: error: {e}", to.display()))?;
+    }
+    Ok(paths.len())
 }
 
 /// The update that produced `dir` as it is at `rev`: the last commit at or before `rev` that
@@ -78,27 +130,4 @@ fn git(repo: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(out.stdout)
-}
-
-/// Parses pages into APIs, with the constraints read from their descriptions (overrides are not
-/// applied: the diff is of the docs). Pages that are not API reference pages are skipped; any error
-/// diagnostic fails the whole version (a half-read version would diff as removals).
-pub fn parse(pages: &[Page]) -> Result<Vec<Api>, String> {
-    let mut apis = Vec::new();
-    let mut errors = Vec::new();
-    for page in pages {
-        let parsed = parse_page(&page.label, &page.bytes);
-        let mut diags = Diagnostics::new(&page.label);
-        if let Some(mut api) = parsed.api {
-            constraints::extract(&mut api, &mut diags);
-            apis.push(api);
-        }
-        let found = parsed.diagnostics.into_iter().chain(diags.into_vec());
-        errors.extend(found.filter(|d| d.severity == Severity::Error).map(|d| d.to_string()));
-    }
-    if errors.is_empty() {
-        Ok(apis)
-    } else {
-        Err(errors.join("\n"))
-    }
 }

@@ -24,6 +24,7 @@ pub fn param(wire: &str) -> Param {
         position_from: Default::default(),
         line: 1,
         constraints: Vec::new(),
+        secret: None,
     }
 }
 

@@ -134,7 +134,11 @@ pub(super) fn plain_in(param: &Param, location: &str) -> Value {
     map.insert("in".into(), json!(location));
     map.insert("required".into(), json!(param.required || location == "path"));
     insert_some(&mut map, "description", description(param));
-    map.insert("schema".into(), Value::Object(schema.keywords()));
+    let mut keywords = schema.keywords();
+    if let Some(why) = super::facts::mark_schema(param.secret.as_ref(), &mut keywords) {
+        map.insert("x-alibaba-secret".into(), why);
+    }
+    map.insert("schema".into(), Value::Object(keywords));
     insert_example(&mut map, "example", &schema, param);
     insert_unexpressed(&mut map, &unexpressed);
     Value::Object(map)
@@ -178,6 +182,9 @@ pub(super) fn node_schema(node: &Node) -> Map<String, Value> {
         Node::Value(param) => {
             let schema = ValueSchema::new(param.ty, &param.constraints);
             let mut map = schema.keywords();
+            if let Some(why) = super::facts::mark_schema(param.secret.as_ref(), &mut map) {
+                map.insert("x-alibaba-secret".into(), why);
+            }
             insert_some(&mut map, "description", description(param));
             insert_example(&mut map, "examples", &schema, param);
             insert_unexpressed(&mut map, schema.unexpressed());

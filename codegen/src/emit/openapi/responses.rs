@@ -86,7 +86,7 @@ fn error_response(status: u16, rows: &[&ErrorRow]) -> Value {
 /// The `default` response: any error, with the service's error body.
 pub fn default_response() -> Value {
     json!({
-        "description": "Any other error (for example the common errors of every operation), with the service's error body.",
+        "description": "Any other error, among them the product's common errors (`x-alibaba-common-errors` on the operation's tag), with the service's error body.",
         "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{ERROR_BODY_COMPONENT}")}}}
     })
 }
@@ -146,6 +146,19 @@ fn field_schema(field: &Field) -> Value {
     if !description.is_empty() {
         schema["description"] = json!(description);
     }
+    if let Value::Object(map) = &mut schema {
+        let target = match map.get_mut("items") {
+            Some(Value::Object(items))
+                if matches!(field.shape, FieldShape::ScalarList { wrapper: None, .. }) =>
+            {
+                items
+            }
+            _ => map,
+        };
+        if let Some(why) = super::facts::mark_schema(field.secret.as_ref(), target) {
+            map.insert("x-alibaba-secret".into(), why);
+        }
+    }
     schema
 }
 
@@ -171,11 +184,33 @@ mod tests {
             example: None,
             description: text(""),
             line: 1,
+            secret: None,
         }
     }
 
     fn error(status: Option<u16>, code: &str, message: &str) -> ErrorRow {
         ErrorRow { status, code: code.into(), message: message.into(), description: String::new(), line: 9 }
+    }
+
+    #[test]
+    fn secret_response_fields_are_marked_from_the_ir() {
+        let mut key = field("PrivateKeyBody", FieldShape::Scalar { ty: ScalarType::String });
+        key.secret = Some(crate::ir::Fact {
+            value: true,
+            from: crate::ir::FactSource::Name,
+            why: "the name ends in `private key`".into(),
+        });
+        let mut pins = field("Pins", FieldShape::ScalarList { ty: ScalarType::String, wrapper: None });
+        pins.secret = key.secret.clone();
+        let schema =
+            success_schema(&[key, field("KeyPairName", FieldShape::Scalar { ty: ScalarType::String })]);
+        let body = &schema["properties"]["PrivateKeyBody"];
+        assert_eq!(body["format"], json!("password"));
+        assert_eq!(body["x-alibaba-secret"]["why"], json!("the name ends in `private key`"));
+        assert_eq!(schema["properties"]["KeyPairName"].get("x-alibaba-secret"), None);
+        let list = &success_schema(&[pins])["properties"]["Pins"];
+        assert_eq!(list["items"]["format"], json!("password"));
+        assert_eq!(list["x-alibaba-secret"]["from"], json!("name"));
     }
 
     #[test]

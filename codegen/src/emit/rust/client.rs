@@ -2,10 +2,12 @@
 //! each operation's retry constants, and `src/client.rs` (the product's `Client`, its blocking twin,
 //! and the paginators).
 //!
-//! Decisions made here from the IR, until the IR states them itself:
-//! - an API is idempotent (safe to send again after the service may have seen it) exactly when it
-//!   documents a top-level `ClientToken` parameter, which the client fills in when unset (the ECS
-//!   guide "How to ensure idempotence"); nothing is guessed from operation names;
+//! Read from the IR: an API is safe to send again after the service may have seen it when the IR
+//! says it only reads (`Api::idempotent`) or names its client token (`Api::client_token`, which the
+//! client fills in when unset; the ECS guide "How to ensure idempotence"); nothing is guessed from
+//! operation names (`facts::idempotence`, `facts::client_token`).
+//!
+//! Decided here from the IR, until the IR states it itself:
 //! - an API pages ([`pagination`]) with `NextToken` when both its request and its response document
 //!   one, else with `PageNumber` when its request documents `PageNumber` and `PageSize` and its
 //!   response a `TotalCount`; its items are streamed when the response has exactly one top-level list.
@@ -62,24 +64,19 @@ pub fn pagination(api: &ir::Api) -> Result<Pagination, &'static str> {
     Ok(Pagination { style, items })
 }
 
-/// The wire name of the API's idempotency token, when its request documents one at the top level.
+/// The wire name of the API's idempotency token: the IR's `client_token`.
 pub fn client_token_param(api: &ir::Api) -> Option<&str> {
-    api.request
-        .iter()
-        .find(|p| p.wire_name == "ClientToken" && p.path.len() == 1)
-        .map(|p| p.wire_name.as_str())
+    api.client_token.as_ref().map(|t| t.param.as_str())
 }
 
-/// `IDEMPOTENT` and `CLIENT_TOKEN` of the API's `Operation` impl.
+/// `IDEMPOTENT` and `CLIENT_TOKEN` of the API's `Operation` impl, from the IR's facts.
 pub fn operation_consts(api: &ir::Api) -> TokenStream {
-    match client_token_param(api) {
-        Some(name) => quote! {
-            const IDEMPOTENT: bool = true;
-            const CLIENT_TOKEN: Option<&'static str> = Some(#name);
-        },
-        None => quote!(
-            const IDEMPOTENT: bool = false;
-        ),
+    let idempotent = api.idempotent.value || api.client_token.is_some();
+    let token =
+        client_token_param(api).map(|name| quote!(const CLIENT_TOKEN: Option<&'static str> = Some(#name);));
+    quote! {
+        const IDEMPOTENT: bool = #idempotent;
+        #token
     }
 }
 
@@ -347,6 +344,7 @@ mod tests {
             position_from: Default::default(),
             line: 1,
             constraints: Vec::new(),
+            secret: None,
         }
     }
 
@@ -358,6 +356,7 @@ mod tests {
             example: None,
             description: ir::Text::default(),
             line: 1,
+            secret: None,
         }
     }
 
@@ -401,13 +400,30 @@ mod tests {
     }
 
     #[test]
-    fn only_a_documented_client_token_makes_an_api_idempotent() {
-        let with = api(&["RegionId", "ClientToken"], vec![]);
+    fn the_irs_facts_make_an_api_idempotent_never_its_name() {
+        let mut with = api(&["RegionId", "ClientToken"], vec![]);
+        // A parameter named ClientToken is not a token until the IR says so (facts::client_token).
+        assert_eq!(client_token_param(&with), None);
+        assert!(operation_consts(&with).to_string().contains("IDEMPOTENT : bool = false"));
+        with.client_token = Some(ir::ClientToken {
+            param: "ClientToken".into(),
+            from: ir::FactSource::Description,
+            why: "Ensures the idempotence of the request.".into(),
+        });
         assert_eq!(client_token_param(&with), Some("ClientToken"));
-        assert!(operation_consts(&with).to_string().contains("IDEMPOTENT : bool = true"));
-        let without = ir::Api { name: "DescribeInstances".into(), ..api(&["RegionId"], vec![]) };
+        let consts = operation_consts(&with).to_string();
         assert!(
-            operation_consts(&without).to_string().contains("IDEMPOTENT : bool = false"),
+            consts.contains("IDEMPOTENT : bool = true") && consts.contains("Some (\"ClientToken\")"),
+            "{consts}"
+        );
+        let mut reads = ir::Api { name: "CreateReport".into(), ..api(&["RegionId"], vec![]) };
+        reads.idempotent =
+            ir::Fact { value: true, from: ir::FactSource::Summary, why: "Queries reports.".into() };
+        let consts = operation_consts(&reads).to_string();
+        assert!(consts.contains("IDEMPOTENT : bool = true") && !consts.contains("CLIENT_TOKEN"), "{consts}");
+        let named = ir::Api { name: "DescribeInstances".into(), ..api(&["RegionId"], vec![]) };
+        assert!(
+            operation_consts(&named).to_string().contains("IDEMPOTENT : bool = false"),
             "no guess from the name"
         );
     }
@@ -422,6 +438,7 @@ mod tests {
             example: None,
             description: Text::default(),
             line: 0,
+            secret: None,
         };
         let api = Api {
             name: "DescribeThings".into(),

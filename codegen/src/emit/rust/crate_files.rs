@@ -8,7 +8,7 @@ use crate::ir::{self, ErrorRow};
 
 use super::docs::{code_span, inner_doc_attrs, rustdoc};
 use super::names::ident;
-use super::{common_errors, errors, shared_types, CrateApi, RuntimeDependency, HEADER};
+use super::{errors, shared_types, CrateApi, RuntimeDependency, HEADER};
 
 /// The runtime crate's folder in this source tree (`codegen/runtime`).
 pub const RUNTIME_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/runtime");
@@ -201,17 +201,32 @@ fn product_line(meta: &ir::ProductMeta) -> String {
     }
 }
 
-/// `src/common_error.rs`: the shared enum of codes common to every API.
-pub fn common_error_rs() -> TokenStream {
-    let rows: Vec<ErrorRow> = common_errors::COMMON_ERRORS
+/// `src/common_error.rs`: the shared enum of the codes common to every API, from the IR's
+/// [`ProductMeta::common_errors`](crate::ir::ProductMeta::common_errors).
+pub fn common_error_rs(meta: &crate::ir::ProductMeta) -> TokenStream {
+    let rows: Vec<ErrorRow> = meta
+        .common_errors
         .iter()
-        .map(|(status, code, message)| ErrorRow {
-            status: Some(*status),
-            code: (*code).to_owned(),
-            message: (*message).to_owned(),
+        .map(|e| ErrorRow {
+            status: e.status,
+            code: e.code.clone(),
+            message: e.message.clone(),
             description: String::new(),
             line: 0,
         })
         .collect();
-    errors::common_error_tokens(&rows, common_errors::SOURCE)
+    let mut pages: Vec<&str> = Vec::new();
+    for source in meta.common_errors.iter().flat_map(|e| &e.sources) {
+        if !pages.contains(&source.file.as_str()) {
+            pages.push(&source.file);
+        }
+    }
+    let source = match pages.as_slice() {
+        [] => "no guide page (the product's guides list none)".to_owned(),
+        pages => format!(
+            "the product's guide pages ({})",
+            pages.iter().map(|p| code_span(p)).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    errors::common_error_tokens(&rows, &source)
 }

@@ -7,7 +7,6 @@
 mod api_module;
 mod checks;
 pub mod client;
-mod common_errors;
 pub mod crate_files;
 pub mod docs;
 mod errors;
@@ -183,7 +182,7 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
         .push(OutputFile::new("README.md", crate_files::readme(&package, &crate_ident, product, &apis)));
     files.rust.push(("src/lib.rs".to_owned(), crate_files::lib_rs(product, &apis, shared.is_some())));
     files.text.push(OutputFile::new("rustfmt.toml", crate_files::RUSTFMT_TOML));
-    files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs()));
+    files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs(&product.meta)));
     files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::example_tokens(&crate_ident, &apis)));
     files.rust.push(("src/endpoints.rs".to_owned(), client::endpoints_rs(&product.meta)));
     files.apis = apis;

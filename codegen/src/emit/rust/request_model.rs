@@ -344,16 +344,7 @@ fn param_doc(param: &ir::Param) -> String {
     doc
 }
 
-/// A string parameter named a password or secret, or whose description's first sentence calls it one.
+/// Whether the IR marks the parameter secret (decided in `facts::secret`).
 pub fn is_secret(param: &ir::Param) -> bool {
-    if param.ty != ScalarType::String {
-        return false;
-    }
-    let name = leaf_doc_name(param).to_ascii_lowercase();
-    let first_sentence = param.description.plain.trim().split(". ").next().unwrap_or("").to_ascii_lowercase();
-    let names_secret = |text: &str| ["password", "passwd", "secret"].iter().any(|w| text.contains(w));
-    let is_question =
-        ["indicates whether", "specifies whether", "whether"].iter().any(|w| first_sentence.starts_with(w));
-    names_secret(&name)
-        || (!is_question && names_secret(&first_sentence) && !first_sentence.contains("name of"))
+    param.secret.as_ref().is_some_and(|f| f.value)
 }

@@ -30,6 +30,8 @@ pub struct ResponseField {
     pub kind: ResponseKind,
     /// Rustdoc text, already made rustdoc-safe.
     pub doc: String,
+    /// The IR marks the field secret (`facts::secret`): a scalar is held as `Secret`.
+    pub secret: bool,
 }
 
 /// What a response field holds.
@@ -71,10 +73,16 @@ fn signature(fields: &[ir::Field]) -> String {
                     format!("[{item};{wrapper:?};{{{}}}]", signature(fields))
                 }
             };
-            format!("{}:{shape}", f.name)
+            let secret = if is_secret(f) { "!" } else { "" };
+            format!("{}{secret}:{shape}", f.name)
         })
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// Whether the IR marks the field secret (decided in `facts::secret`).
+fn is_secret(field: &ir::Field) -> bool {
+    field.secret.as_ref().is_some_and(|f| f.value)
 }
 
 /// Fields of a struct, keeping only the first of repeated JSON keys.
@@ -125,6 +133,7 @@ impl Builder<'_> {
                     rust_name,
                     kind,
                     doc: item_doc(&f.description, f.example.as_deref()),
+                    secret: is_secret(f),
                 }
             })
             .collect();

@@ -75,7 +75,7 @@ fn response_key(response: &ResponseModel, index: usize) -> String {
                     format!("list {} {wrapped}", response_key(response, i))
                 }
             };
-            format!("{}:{}:{}", f.json_name, f.rust_name, kind)
+            format!("{}:{}:{}:{}", f.json_name, f.rust_name, f.secret, kind)
         })
         .collect();
     format!("response {}{{{}}}", s.rust_name, fields.join(","))

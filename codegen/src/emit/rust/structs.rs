@@ -363,13 +363,14 @@ pub fn response_struct(model: &ResponseModel, index: usize, doc: &str) -> TokenS
         .iter()
         .map(|f| {
             let fname = ident(&f.rust_name);
+            let scalar = |ty| if f.secret { quote!(crate::runtime::Secret) } else { scalar_type(ty) };
             let ty = match f.kind {
                 ResponseKind::Scalar(ty) => {
-                    let t = scalar_type(ty);
+                    let t = scalar(ty);
                     quote!(Option<#t>)
                 }
                 ResponseKind::ScalarList(ty, _) => {
-                    let t = scalar_type(ty);
+                    let t = scalar(ty);
                     quote!(Vec<#t>)
                 }
                 ResponseKind::Struct(i) => {
@@ -396,11 +397,12 @@ pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUse
     uses.add("Field");
     let fields = s.fields.iter().map(|f| {
         let key = &f.json_name;
+        let secret = f.secret.then(|| quote!(.secret()));
         match f.kind {
             ResponseKind::ScalarList(_, true) | ResponseKind::StructList(_, true) => {
-                quote!(Field::new(#key).wrapped())
+                quote!(Field::new(#key).wrapped() #secret)
             }
-            _ => quote!(Field::new(#key)),
+            _ => quote!(Field::new(#key) #secret),
         }
     });
     let fields: Vec<TokenStream> = fields.collect();

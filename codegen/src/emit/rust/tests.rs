@@ -1,28 +1,5 @@
 //! Emitter unit tests that need no IR fixture; crate-level tests live in `codegen/tests/emit_rust.rs`.
 
-/// The common error table matches the guide page it was transcribed from.
-#[test]
-fn common_errors_match_the_guide_page() {
-    let page =
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/ecs/guides/Getting-started--Response-results.md");
-    let text = std::fs::read_to_string(page).unwrap_or_else(|e| panic!("{page}: {e}"));
-    let section =
-        text.split("## Common error codes").nth(1).expect("the page has a common error codes section");
-    let rows: Vec<(u16, String, String)> = section
-        .lines()
-        .filter(|l| l.starts_with('|') && !l.starts_with("|Error code") && !l.starts_with("|:"))
-        .map(|l| {
-            let cells: Vec<&str> = l.trim_matches('|').split('|').collect();
-            (cells[1].parse().unwrap(), cells[0].to_owned(), cells[2].to_owned())
-        })
-        .collect();
-    let table: Vec<(u16, String, String)> = super::common_errors::COMMON_ERRORS
-        .iter()
-        .map(|(s, c, m)| (*s, (*c).to_owned(), (*m).to_owned()))
-        .collect();
-    assert_eq!(table, rows);
-}
-
 /// The generated `Cargo.toml` depends on the runtime crate by the name and version its manifest gives.
 #[test]
 fn runtime_dependency_names_the_runtime_manifest() {
