@@ -1,4 +1,5 @@
-//! ROA requests of two Elasticsearch operations (written as the generator writes them) sent to the
+//! ROA requests of two Elasticsearch operations (serde structs with the `RoaOperation` method, path,
+//! places and body kind the generator writes for them) sent to the
 //! loopback service, which checks each `Authorization` with Alibaba's official Python SDK core's
 //! ROA signer and the runtime's own, and `Content-MD5` against the body: path parameters, query
 //! and body arrive where the docs put them, and no RPC `Action`; the client sends one and reads
