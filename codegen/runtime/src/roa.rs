@@ -33,8 +33,9 @@ pub const JSON: &str = "application/json";
 /// `Content-Type` of a form body.
 pub const FORM: &str = "application/x-www-form-urlencoded";
 
-/// A request body and its content type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A request body and its content type. `Debug` shows the type and the length, never the bytes
+/// (a body may hold a password).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Body {
     pub content_type: &'static str,
     pub bytes: Vec<u8>,
@@ -54,8 +55,10 @@ impl Body {
     }
 }
 
-/// One ROA request before signing: what the operation's own parameters make.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// One ROA request before signing: what the operation's own parameters make. `Debug` shows the
+/// method, the path, the names of the query parameters and headers and the body's type and
+/// length, never a query, header or body value (any may be a secret).
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct Request {
     /// `GET`, `POST`, `PUT`, `DELETE`, `PATCH`, `HEAD`.
     pub method: &'static str,
@@ -66,6 +69,32 @@ pub struct Request {
     /// Header parameters the operation documents.
     pub headers: Vec<(String, String)>,
     pub body: Option<Body>,
+}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Body")
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// The names of `pairs`, in order.
+fn names(pairs: &[(String, String)]) -> Vec<&str> {
+    pairs.iter().map(|(k, _)| k.as_str()).collect()
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &names(&self.query))
+            .field("headers", &names(&self.headers))
+            .field("body", &self.body)
+            .finish()
+    }
 }
 
 /// Why a path template could not be filled.
@@ -386,19 +415,17 @@ pub struct Signed {
 }
 
 impl std::fmt::Debug for Signed {
+    /// The method, the path, the names of the query parameters and headers, the body's length;
+    /// no value (the `Authorization` signature, a security token or a secret parameter) is shown.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let headers: Vec<(&str, &str)> = self
-            .headers
-            .iter()
-            .map(|(k, v)| {
-                let hidden = k.eq_ignore_ascii_case("x-acs-security-token");
-                (k.as_str(), if hidden { "***" } else { v.as_str() })
-            })
-            .collect();
+        let (path, query) = self.path_and_query.split_once('?').unwrap_or((&self.path_and_query, ""));
+        let parameters: Vec<&str> =
+            query.split('&').filter(|p| !p.is_empty()).filter_map(|p| p.split('=').next()).collect();
         f.debug_struct("Signed")
             .field("method", &self.method)
-            .field("path_and_query", &self.path_and_query)
-            .field("headers", &headers)
+            .field("path", &path)
+            .field("parameters", &parameters)
+            .field("headers", &names(&self.headers))
             .field("body_len", &self.body.len())
             .finish()
     }
@@ -600,7 +627,10 @@ mod tests {
             .string_to_sign
             .ends_with("x-acs-version:2017-06-13\n/openapi/collectors?clientToken=a b"));
         assert!(signed.headers.last().is_some_and(|(_, v)| v.starts_with("acs id:")));
-        let shown = format!("{signed:?} {signing:?}");
+        let shown = format!("{signed:?} {signing:?} {request:?}");
         assert!(!shown.contains("\"token\"") && !shown.contains("\"secret\""), "{shown}");
+        assert!(!shown.contains("acs id:") && !shown.contains("a b") && !shown.contains("a%20b"), "{shown}");
+        assert!(!shown.contains("\"x\""), "no body value: {shown}");
+        assert!(shown.contains("clientToken") && shown.contains("Authorization"), "names stay: {shown}");
     }
 }
