@@ -301,6 +301,7 @@ fn view_leaves(view: View<'_>) -> usize {
         View::Absent => 0,
         View::Str("") => 0,
         View::Str(_) | View::Int(_) | View::Float(_) | View::Bool(_) => 1,
+        View::Json(value) => leaves(value),
         View::Group(group) => typed_leaves(group),
         View::List(list) => (0..list.len()).map(|i| view_leaves(list.item(i))).sum(),
         View::Groups(groups) => (0..groups.len()).map(|i| typed_leaves(groups.item(i))).sum(),

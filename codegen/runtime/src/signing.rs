@@ -147,7 +147,7 @@ impl fmt::Display for Timestamp {
 
 /// Year, month, day of the proleptic Gregorian calendar, `days` after 1970-01-01
 /// (H. Hinnant's `civil_from_days`).
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
+pub(crate) fn civil_from_days(days: u64) -> (u64, u64, u64) {
     let z = days + 719_468;
     let era = z / 146_097;
     let day_of_era = z - era * 146_097;
