@@ -172,6 +172,7 @@ fn typed(ty: ScalarType, text: &str) -> Option<Value> {
             "false" => Some(json!(false)),
             _ => None,
         },
+        ScalarType::Json => serde_json::from_str(text).ok(),
     }
 }
 
@@ -203,6 +204,7 @@ fn candidates(p: &Param) -> Vec<Value> {
         ScalarType::Integer | ScalarType::Long => ["0", "-1", "1", "2147483647"].map(String::from).to_vec(),
         ScalarType::Float | ScalarType::Double => ["0", "-0.5", "1e9"].map(String::from).to_vec(),
         ScalarType::Boolean => ["true", "false"].map(String::from).to_vec(),
+        ScalarType::Json => ["{}", "[]", "1", "\"x\""].map(String::from).to_vec(),
     });
     let mut out: Vec<Value> = texts.iter().filter_map(|t| typed(p.ty, t)).collect();
     out.dedup();
