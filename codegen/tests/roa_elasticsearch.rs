@@ -236,8 +236,14 @@ fn the_generated_crate_sends_an_operation_the_official_roa_signer_accepts() {
     let mut toml = toml.replacen("[dev-dependencies]\n", &extra, 1);
     toml.push_str("\n[workspace]\n");
     std::fs::write(&manifest, toml).unwrap();
-    let args =
-        ["test", "--no-default-features", "--features", "blocking,update_kibana_white_ips", "--test", "loopback"];
+    let args = [
+        "test",
+        "--no-default-features",
+        "--features",
+        "blocking,update_kibana_white_ips",
+        "--test",
+        "loopback",
+    ];
     let stdout = support::cargo_stdout(&crate_dir, &args, "");
     assert!(stdout.contains("test result: ok. 3 passed"), "{stdout}");
     test_report::count("generated Elasticsearch operations sent to the loopback service", 1);

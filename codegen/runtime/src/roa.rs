@@ -608,7 +608,9 @@ mod tests {
         assert!(r.query.is_empty() && r.headers.is_empty(), "{r:?}");
         assert_eq!(body(r), r#"{"ClientToken":"filled","name":"n"}"#);
         for given in [Some("mine"), Some("")] {
-            let r = TokenIn::<false> { id: "1", client_token: given, name: "n" }.roa_request_with(&token).unwrap();
+            let r = TokenIn::<false> { id: "1", client_token: given, name: "n" }
+                .roa_request_with(&token)
+                .unwrap();
             let kept = if given == Some("mine") { "mine" } else { "filled" };
             assert_eq!(body(r), format!(r#"{{"ClientToken":"{kept}","name":"n"}}"#));
         }
