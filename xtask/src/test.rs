@@ -138,6 +138,11 @@ fn steps() -> Vec<Step> {
             &["test", "-p", "codegen", "--test", "emit_seed", "--", "--ignored"],
         ),
         Step::new(
+            "Elasticsearch crate from the corpus: a ROA operation the official signer accepts",
+            "cargo",
+            &["test", "-p", "codegen", "--test", "roa_elasticsearch", "--", "--ignored"],
+        ),
+        Step::new(
             "hostile pages: generated crates compile",
             "cargo",
             &["test", "-p", "codegen", "--test", "hostile_pages", "--", "--ignored"],

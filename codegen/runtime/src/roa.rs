@@ -281,8 +281,31 @@ pub trait RoaOperation: serde::Serialize {
 
     /// The request as it goes on the wire, before signing.
     fn roa_request(&self) -> Result<Request, RoaError> {
-        let value = serde_json::to_value(self).map_err(RoaError::Serialize)?;
+        self.roa_request_with(&[])
+    }
+
+    /// [`RoaOperation::roa_request`] with `defaults` set where the request leaves a member unset
+    /// or an empty string ([`with_defaults`]).
+    fn roa_request_with(&self, defaults: &[(&str, serde_json::Value)]) -> Result<Request, RoaError> {
+        let mut value = serde_json::to_value(self).map_err(RoaError::Serialize)?;
+        with_defaults(&mut value, defaults);
         build(Self::METHOD, Self::PATH, Self::PLACES, Self::BODY, &value)
+    }
+}
+
+/// Sets each `(name, value)` of `defaults` as a top-level member of a request's docs-JSON form
+/// where it is missing, `null` or `""`; [`build`] then puts it where the operation's places say.
+pub fn with_defaults(value: &mut serde_json::Value, defaults: &[(&str, serde_json::Value)]) {
+    let Some(members) = value.as_object_mut() else { return };
+    for (name, default) in defaults {
+        let unset = match members.get(*name) {
+            None | Some(serde_json::Value::Null) => true,
+            Some(serde_json::Value::String(s)) => s.is_empty(),
+            Some(_) => false,
+        };
+        if unset {
+            members.insert((*name).to_owned(), default.clone());
+        }
     }
 }
 
@@ -552,6 +575,51 @@ mod tests {
             build("GET", "/i/[InstanceId]", &places, BodyKind::None, &serde_json::json!({})),
             Err(RoaError::Path(PathError::Missing(_)))
         ));
+    }
+
+    /// A request whose client token the docs put in the body, and one whose token is a header.
+    #[derive(serde::Serialize)]
+    struct TokenIn<const HEADER: bool> {
+        #[serde(rename = "Id")]
+        id: &'static str,
+        #[serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")]
+        client_token: Option<&'static str>,
+        #[serde(rename = "name")]
+        name: &'static str,
+    }
+
+    impl<const HEADER: bool> RoaOperation for TokenIn<HEADER> {
+        const METHOD: &'static str = "POST";
+        const PATH: &'static str = "/t/[Id]";
+        const PLACES: &'static [(&'static str, Place)] = &[
+            ("Id", Place::Path),
+            ("ClientToken", if HEADER { Place::Header } else { Place::Body }),
+            ("name", Place::Body),
+        ];
+        const BODY: BodyKind = BodyKind::Json;
+    }
+
+    #[test]
+    fn a_default_client_token_goes_where_the_places_put_it_and_never_over_a_given_one() {
+        let token = [("ClientToken", serde_json::Value::String("filled".into()))];
+        let body = |r: Request| String::from_utf8(r.body.unwrap().bytes).unwrap();
+        let missing = TokenIn::<false> { id: "1", client_token: None, name: "n" };
+        let r = missing.roa_request_with(&token).unwrap();
+        assert!(r.query.is_empty() && r.headers.is_empty(), "{r:?}");
+        assert_eq!(body(r), r#"{"ClientToken":"filled","name":"n"}"#);
+        for given in [Some("mine"), Some("")] {
+            let r = TokenIn::<false> { id: "1", client_token: given, name: "n" }
+                .roa_request_with(&token)
+                .unwrap();
+            let kept = if given == Some("mine") { "mine" } else { "filled" };
+            assert_eq!(body(r), format!(r#"{{"ClientToken":"{kept}","name":"n"}}"#));
+        }
+        let r = TokenIn::<true> { id: "1", client_token: None, name: "n" }.roa_request_with(&token).unwrap();
+        assert_eq!(r.headers, vec![("ClientToken".to_owned(), "filled".to_owned())]);
+        assert!(r.query.is_empty());
+        assert_eq!(body(r), r#"{"name":"n"}"#);
+        let plain = TokenIn::<true> { id: "1", client_token: None, name: "n" }.roa_request().unwrap();
+        assert!(plain.headers.is_empty(), "no defaults: nothing filled in");
     }
 
     #[test]

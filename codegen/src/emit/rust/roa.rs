@@ -51,6 +51,12 @@ pub fn operation_hook(api: &ir::Api) -> TokenStream {
         fn roa(&self) -> Option<Result<crate::runtime::roa::Request, crate::runtime::roa::RoaError>> {
             Some(crate::runtime::roa::RoaOperation::roa_request(self))
         }
+        fn roa_with(
+            &self,
+            defaults: &[(&str, crate::runtime::JsonValue)],
+        ) -> Option<Result<crate::runtime::roa::Request, crate::runtime::roa::RoaError>> {
+            Some(crate::runtime::roa::RoaOperation::roa_request_with(self, defaults))
+        }
     }
 }
 
