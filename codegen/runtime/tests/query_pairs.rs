@@ -158,6 +158,12 @@ fn query_strings_split_and_decode() {
         query::parse_query_string(url),
         pairs(&[("Action", "RunInstances"), ("RegionId", "cn-hangzhou"), ("Name", "a b%2"), ("Empty", "")])
     );
+    // `%XX` in either case decodes to a byte; anything else after `%` stays; `+` is not a space
+    // (RPC encodes a space as `%20`); bytes that are not UTF-8 become U+FFFD.
+    assert_eq!(
+        query::parse_query_string("A=%e4%B8%AD%2B+&B=%zz%&C=100%25&D=%FF"),
+        pairs(&[("A", "中++"), ("B", "%zz%"), ("C", "100%"), ("D", "\u{FFFD}")])
+    );
 }
 
 #[test]
