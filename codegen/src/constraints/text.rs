@@ -113,13 +113,18 @@ fn bullet_item(line: &str) -> Option<&str> {
 
 /// One block's Markdown as the extractors read it: the parser's plain text
 /// ([`crate::parse::inline::plain`], the one Markdown-to-text converter), after two repairs of the
-/// docs' table cells: `{#anchor}` attributes and empty strong spans (`****The`) dropped, and a
-/// sentence glued to the next one (`unique.**ClientToken** can`) split.
+/// docs' table cells: `{#anchor}` attributes, empty strong and code spans (`****The`, ` `` `)
+/// dropped, links with a space in their destination reduced to their text, and a sentence glued
+/// to the next one (`unique.**ClientToken** can`) split.
 pub fn plain(markdown: &str) -> String {
     static GLUE: OnceLock<Regex> = OnceLock::new();
     static ANCHOR: OnceLock<Regex> = OnceLock::new();
     static EMPTY_STRONG: OnceLock<Regex> = OnceLock::new();
+    static SPACED_LINK: OnceLock<Regex> = OnceLock::new();
     let s = re(&ANCHOR, r"\{#[^}]*\}").replace_all(markdown, "");
+    // `[Standard mode](Standard mode../x.dita)`: a destination with a space, which CommonMark
+    // reads as no link; its text is what the sentence means.
+    let s = re(&SPACED_LINK, r"\[([^\]]*)\]\([^)\s]*\s[^)]*\)").replace_all(&s, "$1");
     // "requests. ****The value", "URLs.**** Valid": an empty strong span, which CommonMark keeps as
     // text; a mask (`sg-bp1****`) follows a letter, digit or hyphen and stays.
     let s = re(&EMPTY_STRONG, r"(^|[^A-Za-z0-9_\-*])\*\*\*\*").replace_all(&s, "$1");
@@ -285,6 +290,7 @@ mod tests {
             "{“1”, “2”} if PeriodUnit is set to Week."
         );
         assert_eq!(plain("Sample:`` x"), "Sample: x");
+        assert_eq!(plain("see [Standard mode](Standard mode../a.dita#c)."), "see Standard mode.");
         assert_eq!(plain("``a`` and `` b"), "a and b");
         assert_eq!(plain("chars ()`~! and ```a``b```"), "chars ()`~! and a``b");
     }
