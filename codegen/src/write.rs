@@ -26,11 +26,14 @@ pub struct WriteReport {
     pub unchanged: usize,
     /// Files an earlier run wrote that are no longer generated, removed (or, for a check, that would be).
     pub removed: Vec<PathBuf>,
+    /// For a check: files in the output dir that `gen` neither writes nor lists in its manifest (left
+    /// behind by a merge or a hand edit). `gen` leaves them alone; a check fails on them.
+    pub strays: Vec<PathBuf>,
 }
 
 impl WriteReport {
     pub fn is_clean(&self) -> bool {
-        self.written.is_empty() && self.removed.is_empty()
+        self.written.is_empty() && self.removed.is_empty() && self.strays.is_empty()
     }
 }
 
@@ -106,7 +109,30 @@ fn compare_all(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
         .into_iter()
         .filter(|path| !generated.contains(path.as_path()) && out.join(path).is_file())
         .collect();
+    let mut present = Vec::new();
+    if out.is_dir() {
+        files_below(out, Path::new(""), &mut present)?;
+    }
+    report.strays = present
+        .into_iter()
+        .filter(|path| !generated.contains(path.as_path()) && !report.removed.contains(path))
+        .collect();
     Ok(report)
+}
+
+/// Every file below `dir` (links not followed), as paths relative to the output dir.
+fn files_below(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
+    let mut entries = fs::read_dir(root.join(dir))?.collect::<io::Result<Vec<_>>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = dir.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            files_below(root, &path, found)?;
+        } else {
+            found.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// The files an earlier run wrote in `out`: none for a missing or empty dir; an error for a
@@ -251,11 +277,19 @@ mod tests {
         fs::write(out.join("tests/mine.rs"), "").unwrap();
         fs::write(out.join("src/mine.rs"), "").unwrap();
         let files = [OutputFile::new("src/lib.rs", "")];
-        assert_eq!(compare(&out, &files).unwrap().removed, [PathBuf::from("src/old/gone.rs")]);
+        let check = compare(&out, &files).unwrap();
+        assert_eq!(check.removed, [PathBuf::from("src/old/gone.rs")]);
+        assert_eq!(
+            check.strays,
+            [PathBuf::from("src/mine.rs"), PathBuf::from("tests/mine.rs")],
+            "a check names them"
+        );
         write_files(&out, &files).unwrap();
         assert!(!out.join("src/old").exists(), "the emptied folder goes too");
         assert!(out.join("tests/mine.rs").exists() && out.join("src/mine.rs").exists());
-        assert!(compare(&out, &files).unwrap().is_clean());
+        let after = compare(&out, &files).unwrap();
+        assert!(after.written.is_empty() && after.removed.is_empty(), "gen's own files are current");
+        assert_eq!(after.strays.len(), 2, "the others' files are still named by a check");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: time and peak memory of each `gen` stage over the whole ECS reference (`spec/`), as ratios to
-//! a bare pulldown-cmark pass over the same bytes in the same process (`--crate-build`: see [`crate_build`]).
+//! a bare pulldown-cmark pass over the same bytes in the same process; then whole `gen` processes over the
+//! shared corpus against the `bare-markdown` binary ([`process_bench`]; `--crate-build`: see [`crate_build`]).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -13,7 +14,7 @@ use codegen::ir::Product;
 use codegen::output::OutputFile;
 use codegen::{gen, meta, parse, spec, write};
 
-use crate::{crate_build, peak_alloc};
+use crate::{crate_build, peak_alloc, process_bench};
 
 /// The bar: the whole `gen`, all outputs written, at most this many bare pulldown-cmark passes.
 pub const MAX_GEN_RATIO: f64 = 50.0;
@@ -101,7 +102,21 @@ pub fn run(args: &[String]) -> ExitCode {
     if cfg!(debug_assertions) && std::env::var_os("XTASK_BENCH_DEBUG").is_none() {
         return rerun_in_release(args, &root);
     }
-    stage_bench(&spec_dir, iterations)
+    // Whole processes first: a child's peak RSS counts this process's own peak at the time it is
+    // spawned (Linux carries the high-water mark across `exec`), which is small before the stages run.
+    let whole_process = match process_bench::run(&root, iterations) {
+        Ok(result) => result != Some(false),
+        Err(e) => {
+            eprintln!("error: {e}");
+            false
+        }
+    };
+    let in_process = stage_bench(&spec_dir, iterations);
+    if whole_process {
+        in_process
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -352,11 +367,14 @@ fn stage_bench(spec_dir: &Path, iterations: usize) -> ExitCode {
         100.0 * dominant_sample.time.as_secs_f64() / staged
     );
     let ratio = medians[WHOLE].time.as_secs_f64() / bare;
-    if ratio <= MAX_GEN_RATIO {
-        println!("whole gen: {ratio:.1}× the bare pulldown-cmark pass (bar: ≤ {MAX_GEN_RATIO}×): ok");
+    let in_process = ratio <= MAX_GEN_RATIO;
+    println!(
+        "whole gen: {ratio:.1}× the bare pulldown-cmark pass (bar: ≤ {MAX_GEN_RATIO}×): {}",
+        if in_process { "ok" } else { "OVER" }
+    );
+    if in_process {
         ExitCode::SUCCESS
     } else {
-        println!("whole gen: {ratio:.1}× the bare pulldown-cmark pass (bar: ≤ {MAX_GEN_RATIO}×): OVER");
         ExitCode::FAILURE
     }
 }

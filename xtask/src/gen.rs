@@ -62,6 +62,11 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             eprint!("{coverage}");
         }
     }
+    if mode == Mode::Write {
+        for path in &report.strays {
+            eprintln!("note: left alone, not written by gen: {}", options.out.join(path).display());
+        }
+    }
     match mode {
         Mode::Write => eprintln!(
             "gen: {}; wrote {} file{}, {} unchanged, {} removed",
@@ -80,6 +85,9 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             }
             for path in &report.removed {
                 eprintln!("not generated any more: {}", options.out.join(path).display());
+            }
+            for path in &report.strays {
+                eprintln!("stray (not written by gen; remove it): {}", options.out.join(path).display());
             }
             eprintln!(
                 "check: {} is not what `cargo xtask gen` writes; run it and commit the result",

@@ -6,6 +6,8 @@ mod crate_build;
 mod diff;
 mod gen;
 mod peak_alloc;
+mod process_bench;
+mod rusage;
 mod scaling;
 mod tables;
 mod test;

@@ -270,7 +270,7 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("KeyPairFingerPrint"),
             Field::new("KeyPairName"),
-            Field::new("PrivateKeyBody"),
+            Field::new("PrivateKeyBody").secret(),
             Field::new("RequestId"),
         ];
         fn get(&self, index: usize) -> View<'_> {

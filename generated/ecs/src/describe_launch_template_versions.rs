@@ -674,7 +674,7 @@ mod schema {
             Field::new("SystemDisk.PerformanceLevel"),
             Field::new("SystemDisk.Size"),
             Field::new("Tags").wrapped(),
-            Field::new("UserData"),
+            Field::new("UserData").secret(),
             Field::new("VSwitchId"),
             Field::new("VpcId"),
             Field::new("ZoneId"),

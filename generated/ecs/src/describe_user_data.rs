@@ -136,7 +136,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RegionId"),
             Field::new("RequestId"),
-            Field::new("UserData"),
+            Field::new("UserData").secret(),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

@@ -126,7 +126,7 @@ mod schema {
     }
     impl Schema for super::DescribeUserdataResponse {
         const FIELDS: &'static [Field] = &[
-            Field::new("UserData"),
+            Field::new("UserData").secret(),
             Field::new("InstanceId"),
             Field::new("RegionId"),
         ];

@@ -396,11 +396,12 @@ pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUse
     uses.add("Field");
     let fields = s.fields.iter().map(|f| {
         let key = &f.json_name;
+        let secret = f.secret.then(|| quote!(.secret()));
         match f.kind {
             ResponseKind::ScalarList(_, true) | ResponseKind::StructList(_, true) => {
-                quote!(Field::new(#key).wrapped())
+                quote!(Field::new(#key).wrapped() #secret)
             }
-            _ => quote!(Field::new(#key)),
+            _ => quote!(Field::new(#key) #secret),
         }
     });
     let fields: Vec<TokenStream> = fields.collect();

@@ -1,0 +1,130 @@
+//! Whole-process `gen` over the shared corpus's five RPC products, as a ratio to the `bare-markdown`
+//! binary (pulldown-cmark alone) over the same files: wall time, CPU time and peak RSS of each process.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::corpus_crates;
+use crate::rusage;
+
+/// The issue's bar: a whole `gen` process at most this many bare-markdown processes (wall time).
+pub const MAX_PROCESS_RATIO: f64 = 10.0;
+
+/// What one process cost.
+#[derive(Debug, Clone, Copy)]
+struct Cost {
+    wall: Duration,
+    cpu: Duration,
+    peak_kib: u64,
+}
+
+/// The whole-process comparison; `Ok(None)` when `../shared` is missing outside CI.
+pub fn run(root: &Path, iterations: usize) -> Result<Option<bool>, String> {
+    let shared = root.join("../shared");
+    if !shared.join("corpus").is_dir() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            return Err(format!("{} is missing; CI must have ../shared", shared.display()));
+        }
+        println!("whole process: SKIPPED ({} is missing)", shared.display());
+        return Ok(None);
+    }
+    let work = std::env::temp_dir().join(format!("xtask-process-bench-{}", std::process::id()));
+    let result = compare(root, &shared, &work, iterations);
+    let _ = std::fs::remove_dir_all(&work);
+    result.map(Some)
+}
+
+fn compare(root: &Path, shared: &Path, work: &Path, iterations: usize) -> Result<bool, String> {
+    let spec = work.join("spec");
+    corpus_crates::link_corpus_spec(root, shared, &spec)
+        .map_err(|e| format!("cannot lay out {}: {e}", spec.display()))?;
+    let xtask = std::env::current_exe().map_err(|e| format!("cannot find the running xtask: {e}"))?;
+    let bare = bare_markdown(root, &xtask)?;
+    let (mut bare_costs, mut gen_costs) = (Vec::new(), Vec::new());
+    // Run 0 warms the page cache and is not counted; the two commands alternate so that load from
+    // elsewhere on the machine falls on both alike.
+    for i in 0..=iterations {
+        let bare_cost = run_process(Command::new(&bare).arg(&spec))?;
+        let out = work.join(format!("out-{i}"));
+        let gen_cost =
+            run_process(Command::new(&xtask).arg("gen").arg("--spec").arg(&spec).arg("--out").arg(&out))?;
+        let _ = std::fs::remove_dir_all(&out);
+        if i > 0 {
+            bare_costs.push(bare_cost);
+            gen_costs.push(gen_cost);
+        }
+    }
+    let (bare, gen) = (median(&bare_costs), median(&gen_costs));
+    let products: Vec<&str> = corpus_crates::PRODUCTS.iter().map(|(p, _, _)| *p).collect();
+    println!(
+        "whole process over ../shared/corpus/{{{}}}: {iterations} runs each, median; \
+         `xtask gen` (fresh output dir) vs `bare-markdown`",
+        products.join(",")
+    );
+    println!("| process | wall ms | CPU ms | peak RSS MiB |");
+    println!("|---|---:|---:|---:|");
+    for (name, cost) in [("bare-markdown", bare), ("xtask gen", gen)] {
+        println!(
+            "| {name} | {:.0} | {:.0} | {:.1} |",
+            cost.wall.as_secs_f64() * 1e3,
+            cost.cpu.as_secs_f64() * 1e3,
+            cost.peak_kib as f64 / 1024.0
+        );
+    }
+    let wall = gen.wall.as_secs_f64() / bare.wall.as_secs_f64();
+    let cpu = gen.cpu.as_secs_f64() / bare.cpu.as_secs_f64().max(1e-3);
+    let ok = wall <= MAX_PROCESS_RATIO;
+    println!(
+        "whole-process gen: {wall:.1}× the bare binary's wall time ({cpu:.1}× its CPU time; bar: ≤ {MAX_PROCESS_RATIO}× wall): {}",
+        if ok { "ok" } else { "OVER" }
+    );
+    println!();
+    Ok(ok)
+}
+
+/// The `bare-markdown` binary beside the running xtask, built in the same profile when missing.
+fn bare_markdown(root: &Path, xtask: &Path) -> Result<PathBuf, String> {
+    let bare = xtask.with_file_name(format!("bare-markdown{}", std::env::consts::EXE_SUFFIX));
+    let mut build = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    build.args(["build", "--quiet", "--package", "xtask", "--bin", "bare-markdown"]).current_dir(root);
+    if !cfg!(debug_assertions) {
+        build.arg("--release");
+    }
+    let status = build.status().map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() || !bare.is_file() {
+        return Err(format!("cannot build {}", bare.display()));
+    }
+    Ok(bare)
+}
+
+/// Runs a command to completion (its output discarded) and gives what it cost.
+fn run_process(command: &mut Command) -> Result<Cost, String> {
+    let started = Instant::now();
+    let child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
+    let (status, usage) =
+        rusage::wait(child.id()).map_err(|e| format!("cannot wait for {command:?}: {e}"))?;
+    let wall = started.elapsed();
+    if status != 0 {
+        return Err(format!("{command:?} exited with {status}"));
+    }
+    Ok(Cost { wall, cpu: usage.cpu, peak_kib: usage.peak_kib })
+}
+
+/// The median of each measure on its own.
+fn median(costs: &[Cost]) -> Cost {
+    fn mid<T: Ord + Copy>(mut values: Vec<T>) -> T {
+        values.sort_unstable();
+        values[values.len() / 2]
+    }
+    Cost {
+        wall: mid(costs.iter().map(|c| c.wall).collect()),
+        cpu: mid(costs.iter().map(|c| c.cpu).collect()),
+        peak_kib: mid(costs.iter().map(|c| c.peak_kib).collect()),
+    }
+}
