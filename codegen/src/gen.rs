@@ -84,18 +84,21 @@ pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diag
         Overrides::default()
     });
     let mut products: Vec<Product> = Vec::new();
+    let mut folders: Vec<std::path::PathBuf> = Vec::new();
     for dir in spec::product_dirs(spec_dir)? {
-        if let Some(first) = products.iter().find(|p| p.name == dir.name) {
+        if let Some(first) = products.iter().position(|p| p.name == dir.name) {
             diagnostics.push(Diagnostic::error(
                 &dir.dir.display().to_string(),
                 0,
                 format!(
-                    "product folder gives the crate name `{}` that an earlier folder ({}) already gives; this folder is skipped",
-                    dir.name, first.name
+                    "product folder gives the crate folder `{}` that the earlier folder {} already gives; this folder is skipped",
+                    dir.name,
+                    crate::escape::terminal(&folders[first].display().to_string())
                 ),
             ));
             continue;
         }
+        folders.push(dir.dir.clone());
         let (apis, mut claims) = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
         claims.extend(meta::guide_claims(&dir, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);

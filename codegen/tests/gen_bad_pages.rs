@@ -68,3 +68,28 @@ fn bad_pages_are_reported_one_by_one_and_the_good_page_is_unaffected() {
     assert_eq!(seed_ir(&with_bad), seed_ir(&alone));
     let _ = fs::remove_dir_all(&spec);
 }
+
+#[test]
+fn two_folders_that_name_one_crate_keep_the_first_and_say_so() {
+    let root = std::env::temp_dir().join(format!("codegen-gen-folder-clash-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    for folder in ["Ecs", "ecs"] {
+        let product = root.join(folder);
+        fs::create_dir_all(&product).unwrap();
+        fs::write(product.join("product.toml"), include_str!("../../tests/seed/product.toml")).unwrap();
+        fs::write(product.join("RunInstances.md"), SEED).unwrap();
+    }
+    let runtime = codegen::emit::rust::RuntimeDependency::for_output_dir(&root.join("out"));
+    let generation = gen::generate(&root, &runtime).expect("the spec dir reads");
+    assert_eq!(generation.products.len(), 1, "one crate folder `ecs`");
+    assert!(generation.products[0].apis.iter().any(|a| a.name == "RunInstances"));
+    let clashes: Vec<String> = generation
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(clashes.len(), 1, "{clashes:#?}");
+    assert!(clashes[0].contains("`ecs`") && clashes[0].contains("Ecs"), "{}", clashes[0]);
+    let _ = fs::remove_dir_all(&root);
+}

@@ -1,7 +1,8 @@
 //! The committed ECS crate never rejects what the current RunInstances page allows: the list form
 //! `SecurityGroupIds.N` is the documented alternative to `SecurityGroupId`, and the page's own
 //! `InstanceName` example (sequential names) is valid; both security-group forms together are
-//! still rejected. Each request goes through `validate()` and through `rpc validate RunInstances`.
+//! still rejected; a request without `RegionId` is a violation (exit 1), not an unreadable document.
+//! Each request goes through `validate()` and through `rpc validate RunInstances`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,7 +67,15 @@ fn rpc_verdict(json: &str) -> (i32, Vec<String>) {
     (output.status.code().expect("exit code"), lines)
 }
 
-/// `(request, expected violation paths)`: the three requests and two that pin the rules down.
+/// `json` without its `RegionId`: a violation like any other, not a malformed document.
+fn without_region(json: String) -> String {
+    let mut value: Value = serde_json::from_str(&json).expect("JSON");
+    value.as_object_mut().expect("object").remove("RegionId");
+    value.to_string()
+}
+
+/// `(request, expected violation paths)`: the three requests (both security-group forms,
+/// the sequential-name example, no `RegionId`) and three that pin the rules down.
 fn cases() -> Vec<(String, Vec<&'static str>)> {
     vec![
         (request(json!({"SecurityGroupIds": ["sg-1", "sg-2"]})), vec![]),
@@ -77,6 +86,7 @@ fn cases() -> Vec<(String, Vec<&'static str>)> {
         ),
         (request(json!({})), vec!["SecurityGroupId"]),
         (request(json!({"SecurityGroupId": "sg-1", "InstanceName": "k8s node"})), vec!["InstanceName"]),
+        (without_region(request(json!({"SecurityGroupId": "sg-1"}))), vec!["RegionId"]),
     ]
 }
 
@@ -92,10 +102,13 @@ fn the_documented_alternatives_pass_validate() {
         assert_eq!(got, paths, "{json}: {:?}", crate_verdict(&json));
         checked += 1;
     }
-    assert_eq!(checked, 5);
+    assert_eq!(checked, 6);
     let both = crate_verdict(&request(json!({"SecurityGroupId": "sg-1", "SecurityGroupIds": ["sg-2"]})));
     assert!(both[0].contains("cannot be set together with SecurityGroupId"), "{both:?}");
     assert!(both[0].contains("You cannot specify both SecurityGroupId and SecurityGroupIds.N"), "{both:?}");
+    let no_region = crate_verdict(&without_region(request(json!({"SecurityGroupId": "sg-1"}))));
+    assert_eq!(no_region.len(), 1, "{no_region:?}");
+    assert!(no_region[0].starts_with("RegionId: is required"), "{no_region:?}");
 }
 
 #[test]
@@ -107,5 +120,5 @@ fn the_documented_alternatives_pass_rpc_validate() {
         assert_eq!(lines, crate_verdict(&json), "{json}");
         checked += 1;
     }
-    assert_eq!(checked, 5);
+    assert_eq!(checked, 6);
 }

@@ -60,12 +60,25 @@ impl std::error::Error for QueryError {}
 
 /// A request's wire pairs, `Action` first, then every set value in declaration order: kept in one
 /// buffer (a request of hundreds of pairs is two allocations, not two a pair).
-#[derive(Clone, Default, PartialEq, Eq)]
+///
+/// `Debug` shows `***` for the values of secret fields (see [`crate::schema::Field::secret`]).
+#[derive(Clone, Default)]
 pub struct QueryPairs {
     text: String,
     /// `(key start, value start, value end)` in `text`; a key ends where its value starts.
     spans: Vec<(usize, usize, usize)>,
+    /// Indices into `spans` of the pairs whose value is secret, ascending.
+    secret: Vec<usize>,
 }
+
+/// Equal pairs in equal order; which of them are secret does not matter.
+impl PartialEq for QueryPairs {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for QueryPairs {}
 
 impl QueryPairs {
     pub fn new() -> Self {
@@ -79,6 +92,17 @@ impl QueryPairs {
         let middle = self.text.len();
         self.text.push_str(value);
         self.spans.push((start, middle, self.text.len()));
+    }
+
+    /// Appends one pair whose value is secret: `Debug` never shows it.
+    pub fn push_secret(&mut self, key: &str, value: &str) {
+        self.secret.push(self.spans.len());
+        self.push(key, value);
+    }
+
+    /// Whether the value of pair `index` is secret.
+    pub fn is_secret(&self, index: usize) -> bool {
+        self.secret.binary_search(&index).is_ok()
     }
 
     pub fn len(&self) -> usize {
@@ -107,7 +131,15 @@ impl QueryPairs {
 
 impl fmt::Debug for QueryPairs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        let mut list = f.debug_list();
+        for (index, (key, value)) in self.iter().enumerate() {
+            if self.is_secret(index) {
+                list.entry(&(key, crate::redacted::Redacted));
+            } else {
+                list.entry(&(key, value));
+            }
+        }
+        list.finish()
     }
 }
 
@@ -153,14 +185,16 @@ impl<K: AsRef<str>, V: AsRef<str>> FromIterator<(K, V)> for QueryPairs {
 
 /// The wire pairs of a request: `Action` first, then every set value in declaration order.
 pub fn to_query_pairs(action: &str, request: &dyn Struct) -> QueryPairs {
-    let mut pairs = QueryPairs { text: String::with_capacity(1024), spans: Vec::with_capacity(32) };
+    let mut pairs =
+        QueryPairs { text: String::with_capacity(1024), spans: Vec::with_capacity(32), secret: Vec::new() };
     pairs.push("Action", action);
     let mut key = String::with_capacity(64);
-    write_struct(request, &mut key, &mut pairs);
+    write_struct(request, &mut key, &mut pairs, false);
     pairs
 }
 
-fn write_struct(s: &dyn Struct, key: &mut String, out: &mut QueryPairs) {
+/// `secret`: the struct sits inside a secret field, so every value below it is secret too.
+fn write_struct(s: &dyn Struct, key: &mut String, out: &mut QueryPairs, secret: bool) {
     for (index, field) in s.fields().iter().enumerate() {
         let view = s.get(index);
         if view.is_absent() {
@@ -171,30 +205,37 @@ fn write_struct(s: &dyn Struct, key: &mut String, out: &mut QueryPairs) {
             key.push('.');
         }
         key.push_str(field.name);
-        write_view(view, key, out);
+        write_view(view, key, out, secret || field.secret);
         key.truncate(len);
     }
 }
 
-fn write_view(view: View<'_>, key: &mut String, out: &mut QueryPairs) {
+fn write_view(view: View<'_>, key: &mut String, out: &mut QueryPairs, secret: bool) {
+    let mut push = |key: &str, value: &str| {
+        if secret {
+            out.push_secret(key, value)
+        } else {
+            out.push(key, value)
+        }
+    };
     match view {
         View::Absent => {}
-        View::Str(s) => out.push(key, s),
-        View::Int(i) => out.push(key, itoa::Buffer::new().format(i)),
-        View::Float(f) => out.push(key, &f.to_string()),
-        View::Bool(b) => out.push(key, if b { "true" } else { "false" }),
-        View::Group(group) => write_struct(group, key, out),
+        View::Str(s) => push(key, s),
+        View::Int(i) => push(key, itoa::Buffer::new().format(i)),
+        View::Float(f) => push(key, &f.to_string()),
+        View::Bool(b) => push(key, if b { "true" } else { "false" }),
+        View::Group(group) => write_struct(group, key, out, secret),
         View::List(list) => {
             for i in 0..list.len() {
                 let len = push_index(key, i);
-                write_view(list.item(i), key, out);
+                write_view(list.item(i), key, out, secret);
                 key.truncate(len);
             }
         }
         View::Groups(groups) => {
             for i in 0..groups.len() {
                 let len = push_index(key, i);
-                write_struct(groups.item(i), key, out);
+                write_struct(groups.item(i), key, out, secret);
                 key.truncate(len);
             }
         }

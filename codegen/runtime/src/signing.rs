@@ -229,12 +229,26 @@ pub fn common_params(
 }
 
 /// A signed parameter set: the canonical query and its signature.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` shows the parameter names only: the query holds passwords and security tokens, and the
+/// signature authorizes the request for as long as its timestamp is accepted.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedQuery {
     /// The canonicalized query string (every parameter but `Signature`).
     pub canonical_query: String,
     /// The Base64 signature, not yet percent-encoded.
     pub signature: String,
+}
+
+impl fmt::Debug for SignedQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> =
+            self.canonical_query.split('&').filter_map(|pair| pair.split('=').next()).collect();
+        f.debug_struct("SignedQuery")
+            .field("parameters", &names)
+            .field("signature", &crate::redacted::Redacted)
+            .finish()
+    }
 }
 
 impl SignedQuery {

@@ -57,6 +57,27 @@ fn typed_requests_flatten_to_one_based_wire_pairs() {
 }
 
 #[test]
+fn debug_of_wire_pairs_and_signed_queries_never_shows_a_secret() {
+    let wire = request().to_query_pairs();
+    let shown = format!("{wire:?}");
+    assert!(!shown.contains("EcsV587"), "{shown}");
+    assert!(
+        shown.contains(r#"("Password", ***)"#) && shown.contains(r#"("RegionId", "cn-hangzhou")"#),
+        "{shown}"
+    );
+    let plain: query::QueryPairs = wire.to_vec().into_iter().collect();
+    assert_eq!(wire, plain, "which pairs are secret is not part of equality");
+    let signed = alibabacloud_runtime::signing::sign_pairs(
+        &wire.to_vec(),
+        alibabacloud_runtime::signing::HttpMethod::Post,
+        "the-secret",
+    );
+    let shown = format!("{signed:?}");
+    assert!(!shown.contains("EcsV587") && !shown.contains(&signed.signature), "{shown}");
+    assert!(shown.contains(r#""Password""#) && shown.contains("signature: ***"), "{shown}");
+}
+
+#[test]
 fn wire_pairs_read_back_into_the_typed_request() {
     let wire = pairs(&[
         ("Action", "RunInstances"),

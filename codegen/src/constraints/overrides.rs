@@ -60,6 +60,9 @@ impl Overrides {
 
     /// Parses the file's text; a malformed file is one error diagnostic.
     pub fn parse(text: &str, file: &str) -> Result<Self, Diagnostic> {
+        if let Some((line, c)) = crate::parse::hidden_chars::first_hidden_in_toml(text) {
+            return Err(Diagnostic::error(file, line, crate::parse::hidden_chars::refused(c)));
+        }
         let parsed: Self = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)).unwrap_or(0);
             Diagnostic::error(file, line, format!("bad overrides file: {}", e.message()))
@@ -332,5 +335,9 @@ reason = "Own rules involve their owner."
                 .unwrap_err();
         assert!(err.message.contains("needs `rule`"), "{err}");
         assert!(Overrides::parse("nonsense = [", "o.toml").is_err());
+        let hidden = "[[override]]\ntarget = \"A.B\"\naction = \"drop\"\nreason = \"safe\u{202e}txet\"\n";
+        let err = Overrides::parse(hidden, "o.toml").unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message.contains("U+202E"), "{err}");
     }
 }

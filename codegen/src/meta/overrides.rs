@@ -63,6 +63,9 @@ pub struct TomlError {
 
 /// Parses `text`, checking that every reason says something and the version is a date.
 pub fn parse(text: &str) -> Result<ProductToml, TomlError> {
+    if let Some((line, c)) = crate::parse::hidden_chars::first_hidden_in_toml(text) {
+        return Err(TomlError { line, message: crate::parse::hidden_chars::refused(c) });
+    }
     let file: ProductToml = toml::from_str(text).map_err(|e| TomlError {
         line: e.span().map_or(0, |span| line_of(text, span.start)),
         message: e.message().to_owned(),
@@ -120,6 +123,10 @@ mod tests {
             ("[code]\nvalue = \"Ecs\"\nreason = \"  \"\n", 3, "needs a reason"),
             ("[version]\nvalue = \"2014-5-26\"\nreason = \"r\"\n", 2, "not a YYYY-MM-DD date"),
             ("code = \"Ecs\"\n", 1, "invalid type"),
+            ("[name]\nvalue = \"Elastic\u{202e}Compute\"\nreason = \"r\"\n", 2, "U+202E"),
+            ("[name]\nvalue = \"Elastic\"\r\nreason = \"r\u{200b}\"\r\n", 3, "U+200B"),
+            ("[name]\nvalue = \"Elastic\\u202eCompute\"\nreason = \"r\"\n", 2, "U+202E"),
+            ("[name]\nvalue = \"Elastic\"\nreason = \"r\\U0000200F\"\n", 3, "U+200F"),
         ] {
             let e = parse(text).unwrap_err();
             assert_eq!(e.line, line, "{text}: {e:?}");

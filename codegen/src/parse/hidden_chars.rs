@@ -17,6 +17,41 @@ use std::fmt::Write;
 use crate::diag::Diagnostics;
 use crate::escape::is_invisible_control;
 
+/// The 1-based line and the character of the first [`is_hidden`] character of a TOML file a user
+/// writes (`product.toml`, `overrides.toml`), written raw or as a `\uXXXX`/`\UXXXXXXXX` escape:
+/// such files are refused rather than made visible. (An escape-like text in a literal string is
+/// refused too: the check does not tell string kinds apart, and erring that way is safe.)
+pub fn first_hidden_in_toml(text: &str) -> Option<(usize, char)> {
+    let text = text.replace("\r\n", "\n");
+    text.split('\n').enumerate().find_map(|(i, line)| {
+        let raw = line.chars().find(|&c| is_hidden(c));
+        raw.or_else(|| toml_escapes(line).find(|&c| is_hidden(c))).map(|c| (i + 1, c))
+    })
+}
+
+/// The characters that the `\u` and `\U` escapes of `line` stand for.
+fn toml_escapes(line: &str) -> impl Iterator<Item = char> + '_ {
+    line.match_indices('\\').filter_map(|(at, _)| {
+        let rest = &line[at + 1..];
+        let digits = match rest.chars().next()? {
+            'u' => 4,
+            'U' => 8,
+            _ => return None,
+        };
+        let hex = rest.get(1..1 + digits)?;
+        char::from_u32(u32::from_str_radix(hex, 16).ok()?)
+    })
+}
+
+/// The message for a hidden character `c` in a file a user writes.
+pub fn refused(c: char) -> String {
+    format!(
+        "holds the hidden character U+{:04X}; write the text without it (it could make the file say something \
+         other than what a reviewer sees)",
+        u32::from(c)
+    )
+}
+
 /// True for a character that [`make_visible`] replaces.
 pub fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || is_invisible_control(c)

@@ -230,3 +230,32 @@ pub fn common_error_rs(meta: &crate::ir::ProductMeta) -> TokenStream {
     };
     errors::common_error_tokens(&rows, &source)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever a product's name holds, the manifest is valid TOML that says exactly that.
+    #[test]
+    fn cargo_toml_keeps_quotes_newlines_and_toml_syntax_in_values() {
+        let apis = [CrateApi {
+            api_name: "RunInstances".into(),
+            summary: String::new(),
+            module: "run_instances".into(),
+            request_type: "RunInstancesRequest".into(),
+        }];
+        let runtime = RuntimeDependency { path: "../run\"time\\ [x]".into() };
+        for description in [
+            "Elastic \"Compute\" Service",
+            "line one\nline two\r\n[package]\nname = \"evil\"",
+            "'''\"\"\"\\u0041 # not a comment",
+        ] {
+            let text = cargo_toml("alibabacloud-ecs", description, &apis, &runtime);
+            let parsed: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert_eq!(parsed["package"]["description"].as_str(), Some(description), "{text}");
+            assert_eq!(parsed["package"]["name"].as_str(), Some("alibabacloud-ecs"), "{text}");
+            let runtime_dep = parsed["dependencies"].as_table().and_then(|d| d.values().next()).unwrap();
+            assert_eq!(runtime_dep["path"].as_str(), Some(runtime.path.as_str()));
+        }
+    }
+}
