@@ -120,11 +120,8 @@ pub fn plain(markdown: &str) -> String {
     static GLUE: OnceLock<Regex> = OnceLock::new();
     static ANCHOR: OnceLock<Regex> = OnceLock::new();
     static EMPTY_STRONG: OnceLock<Regex> = OnceLock::new();
-    static SPACED_LINK: OnceLock<Regex> = OnceLock::new();
     let s = re(&ANCHOR, r"\{#[^}]*\}").replace_all(markdown, "");
-    // `[Standard mode](Standard mode../x.dita)`: a destination with a space, which CommonMark
-    // reads as no link; its text is what the sentence means.
-    let s = re(&SPACED_LINK, r"\[([^\]]*)\]\([^)\s]*\s[^)]*\)").replace_all(&s, "$1");
+    let s = crate::parse::inline::unlink_spaced_destinations(&s);
     // "requests. ****The value", "URLs.**** Valid": an empty strong span, which CommonMark keeps as
     // text; a mask (`sg-bp1****`) follows a letter, digit or hyphen and stays.
     let s = re(&EMPTY_STRONG, r"(^|[^A-Za-z0-9_\-*])\*\*\*\*").replace_all(&s, "$1");
