@@ -109,6 +109,139 @@ pub enum ApiStyle {
     /// Alibaba Cloud RPC style: every operation on `/`, parameters in the query, `Action=<Api>`.
     #[default]
     Rpc,
+    /// RESTful (ROA) style: each operation has its own method and path, parameters in the path,
+    /// the query, headers or a body, signed with an `Authorization: acs <AccessKeyId>:<Signature>`
+    /// header.
+    Roa,
+}
+
+/// How one operation goes on the wire, read from its page by `parse::style`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "style")]
+pub enum Wire {
+    /// RPC: `Action=<name>` and every parameter in the query string, to `/`.
+    #[default]
+    Rpc,
+    /// ROA: the method and path the page documents.
+    Roa(Roa),
+}
+
+/// A RESTful operation's request line and body, as its page documents them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roa {
+    /// The method sent. When the request syntax lists several (`PATCH|POST`), the one the sample
+    /// request uses, else the first listed.
+    pub method: HttpMethod,
+    /// Every method the request syntax lists, in its order, when it lists more than one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<HttpMethod>,
+    /// The path template as documented, each path parameter written `[Name]`
+    /// (`/openapi/instances/[InstanceId]/snapshot-repos`); no query.
+    pub path: String,
+    /// The names in the template's brackets, in order; each is a [`Param`] at [`Position::Path`].
+    pub path_params: Vec<String>,
+    /// The request body, when the page documents one.
+    pub body: Option<Body>,
+    /// 1-based line of the request syntax (or of the sample request it was read from).
+    #[serde(default)]
+    pub line: usize,
+}
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Delete,
+    Patch,
+    Head,
+}
+
+impl HttpMethod {
+    /// The method as sent (`POST`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+            Self::Patch => "PATCH",
+            Self::Head => "HEAD",
+        }
+    }
+
+    /// Reads a method name, any case.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.to_ascii_uppercase().as_str() {
+            "GET" => Self::Get,
+            "POST" => Self::Post,
+            "PUT" => Self::Put,
+            "DELETE" => Self::Delete,
+            "PATCH" => Self::Patch,
+            "HEAD" => Self::Head,
+            _ => return None,
+        })
+    }
+}
+
+/// A ROA request body: the [`Param`]s at [`Position::Body`], encoded as `encoding` says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Body {
+    pub encoding: BodyEncoding,
+    /// `None`: the body is an object whose members are the body parameters. `Some(wire name)`:
+    /// that one parameter's value is the whole body (a JSON array the docs call `RequestBody`).
+    pub whole: Option<String>,
+    /// The page's JSON example of the body, as written (the RequestBody section's, else the
+    /// sample request's).
+    pub example: Option<String>,
+    /// 1-based line of the RequestBody section, or of the first body row of the request table.
+    #[serde(default)]
+    pub line: usize,
+}
+
+/// How a body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyEncoding {
+    /// `application/json`.
+    Json,
+    /// `application/x-www-form-urlencoded`, where the docs say so (a `FormData` position).
+    Form,
+}
+
+/// Where a request parameter goes on the wire.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    /// The query string (every RPC parameter).
+    #[default]
+    Query,
+    /// A `[Name]` of the ROA path template, percent-encoded into it.
+    Path,
+    /// A request header named by the wire name.
+    Header,
+    /// A member of the ROA body (see [`Body`]).
+    Body,
+}
+
+/// What says where a parameter goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionFrom {
+    /// Nothing: RPC parameters, and ROA parameters of a table without a Position column that the
+    /// path does not name, go in the query.
+    #[default]
+    Default,
+    /// The table's `Position` (or `Location`) column.
+    Column,
+    /// The path template names it.
+    Path,
+    /// A row of the RequestBody table.
+    BodyTable,
+    /// A member of the RequestBody section's JSON example.
+    BodyExample,
 }
 
 /// One API operation, read from one reference page.
@@ -125,7 +258,10 @@ pub struct Api {
     pub source: String,
     /// The first paragraph under the title, plain text.
     pub summary: String,
-    /// Request parameters in table order, `Action` included when the page lists it.
+    /// How the operation goes on the wire: RPC, or ROA with its method, path and body.
+    pub wire: Wire,
+    /// Request parameters in table order, `Action` included when the page lists it; ROA body
+    /// parameters follow, in RequestBody table order.
     pub request: Vec<Param>,
     /// Rules between parameters ("You cannot specify both A and B").
     pub cross_field: Vec<Constraint>,
@@ -230,7 +366,10 @@ pub struct Text {
 /// One request parameter (one logical row of the request table).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Param {
-    /// The docs' name with Markdown escapes removed (`DataDisk.N.Size`, `Filter.1.Key`).
+    /// The docs' name with Markdown escapes removed (`DataDisk.N.Size`, `Filter.1.Key`). A ROA
+    /// body parameter's is its path in the JSON body, `.N` standing for each item of a list
+    /// (`configs.N.fileName` for the `└fileName` row under `configs`, `collectorPaths.N` for a
+    /// `List<String>`).
     pub wire_name: String,
     /// The shape read from the wire name: `DataDisk.N.Size` is `[DataDisk(each), Size]`.
     pub path: Vec<Segment>,
@@ -241,8 +380,10 @@ pub struct Param {
     pub required: bool,
     pub example: Option<String>,
     pub description: Text,
-    /// The `Position` column (`Query`, …) when the page has one.
-    pub position: Option<String>,
+    /// Where the parameter goes on the wire.
+    pub position: Position,
+    /// What says so.
+    pub position_from: PositionFrom,
     /// 1-based line of the row in the page (provenance: `gen` writes it beside the IR, not in it).
     #[serde(default)]
     pub line: usize,
@@ -284,6 +425,9 @@ pub enum ScalarType {
     Float,
     Double,
     Boolean,
+    /// Any JSON value: a ROA body member the docs type `Map` or `Object` without listing its
+    /// members (`"esConfig": {"thread_pool.bulk.queue_size": 500}`).
+    Json,
 }
 
 /// One response field; structs and arrays carry their children.

@@ -23,6 +23,7 @@ pub const SHAPES: &[Shape] = &[
     Shape { name: "error rows", page: error_rows },
     Shape { name: "one long description", page: long_description },
     Shape { name: "hidden characters", page: hidden_characters },
+    Shape { name: "ROA body tree + JSON example", page: roa_body },
 ];
 
 const HEAD: &str = "# Scale\n\nA page for scaling checks.\n\n## Request parameters\n\n|Name|Type|Required|Example|Description|\n|---|---|---|---|---|\n|Action|String|Yes|Scale|The operation. Set the value to Scale.|\n";
@@ -48,6 +49,64 @@ fn request_rows(n: usize, edited: bool) -> String {
         );
     }
     page + TAIL
+}
+
+/// A ROA page: a path of `n / 10` parameters, and `n` body rows, ten `└` members to a group
+/// (every fifth group a list), with a JSON body example that shows every one; the edit renames
+/// every third member and moves the path.
+fn roa_body(n: usize, edited: bool) -> String {
+    let groups = n.div_ceil(10);
+    let mut path = String::from(if edited { "/v2/things" } else { "/things" });
+    let mut page = String::from(
+        "# ScaleRoa
+
+A ROA page for scaling checks.
+
+## Request syntax
+
+```
+",
+    );
+    let mut params = String::new();
+    for g in 0..groups {
+        let _ = write!(path, "/[Id{g}]");
+        let _ = writeln!(params, "|Id{g}|String|Path|Yes|i{g}|The ID {g}.|");
+    }
+    let _ = write!(
+        page,
+        "POST {path} HTTP/1.1
+```
+
+## Request parameters
+
+|Name|Type|Position|Required|Example|Description|
+|---|---|---|---|---|---|
+{params}
+## RequestBody
+
+|Name|Type|Required|Example|Description|
+|---|---|---|---|---|
+"
+    );
+    let mut json = String::from("{");
+    for g in 0..groups {
+        let list = g % 5 == 0;
+        let _ = writeln!(page, "|group{g}|{}|No| |The group {g}.|", if list { "Array" } else { "Struct" });
+        let _ =
+            write!(json, "{}\"group{g}\":{}{{", if g == 0 { "" } else { "," }, if list { "[" } else { "" });
+        for i in g * 10..((g + 1) * 10).min(n) {
+            let name = if edited && i % 3 == 0 { format!("renamed{i}") } else { format!("member{i}") };
+            let _ = writeln!(
+                page,
+                "|└{name}|String|Yes|v{i}|The member {i}. It can be 2 to 128 characters in length.|"
+            );
+            let _ = write!(json, "{}\"{name}\":\"v{i}\"", if i % 10 == 0 { "" } else { "," });
+        }
+        json.push_str(if list { "}]" } else { "}" });
+    }
+    json.push('}');
+    let _ = write!(page, "\nExample:\n\n```\n{json}\n```\n\n## Response parameters\n\n|Name|Type|Example|Description|\n|---|---|---|---|\n|RequestId|String|r|The request ID.|\n");
+    page
 }
 
 /// `n` response fields, ten to a struct, with a JSON example that shows every one.
@@ -162,5 +221,18 @@ mod tests {
             let parsed = crate::parse::parse_page("p.md", (shape.page)(40, true).as_bytes());
             assert!(parsed.api.is_some(), "{}: {:?}", shape.name, parsed.diagnostics);
         }
+    }
+
+    #[test]
+    fn the_roa_page_is_read_as_roa_with_its_path_and_body() {
+        let parsed = crate::parse::parse_page("p.md", roa_body(40, false).as_bytes());
+        assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+        let api = parsed.api.expect("an API");
+        let crate::ir::Wire::Roa(roa) = &api.wire else { panic!("ROA expected") };
+        assert_eq!(roa.path_params.len(), 4);
+        let body = api.request.iter().filter(|p| p.position == crate::ir::Position::Body).count();
+        assert_eq!(body, 40);
+        assert!(api.request.iter().any(|p| p.wire_name == "group0.N.member0"));
+        assert!(api.request.iter().any(|p| p.wire_name == "group1.member10"));
     }
 }

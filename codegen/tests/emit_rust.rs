@@ -49,6 +49,7 @@ fn crate_layout_features_and_headers() {
             "src/create_thing.rs",
             "src/endpoints.rs",
             "src/lib.rs",
+            "src/update_thing.rs",
         ]
     );
     for f in files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "rs")) {
@@ -60,7 +61,7 @@ fn crate_layout_features_and_headers() {
     }
     let cargo = file(&files, "Cargo.toml");
     assert!(cargo.contains("name = \"alibabacloud-ecs\"") && cargo.contains("create_thing = []"), "{cargo}");
-    assert!(cargo.contains("default = [\n    \"create_thing\",\n]"), "{cargo}");
+    assert!(cargo.contains("default = [\n    \"create_thing\",\n    \"update_thing\",\n]"), "{cargo}");
     assert!(cargo.contains("alibabacloud-runtime = { version = \"0.1.0\", path = "), "{cargo}");
     assert!(!cargo.contains("[workspace]"));
     let lib = file(&files, "src/lib.rs");
@@ -82,4 +83,41 @@ fn fixture_crate_builds_clean_and_behaves() {
     support::cargo(&dir, &["clippy", "--all-features", "--all-targets", "--", "-D", "warnings"], &[]);
     support::cargo(&dir, &["doc", "--no-deps", "--all-features"], &[("RUSTDOCFLAGS", "-Dwarnings")]);
     support::cargo(&dir, &["test", "--all-features"], &[]);
+
+    // The `rpc` example on the RESTful operation: the request as it would be sent, then signed.
+    let json = r#"{"ThingId": "t 1", "clientToken": "tok", "name": "thing", "settings": {"a": 1}}"#;
+    let query =
+        support::cargo_stdout(&dir, &["run", "-q", "--example", "rpc", "--", "query", "UpdateThing"], json);
+    assert_eq!(
+        query,
+        "PUT /things/t%201/settings?clientToken=tok HTTP/1.1\nAccept: application/json\n\
+         Content-Type: application/json\nx-acs-version: 2014-05-26\nx-acs-signature-method: HMAC-SHA1\n\
+         x-acs-signature-version: 1.0\n\n{\"name\":\"thing\",\"settings\":{\"a\":1}}\n"
+    );
+    let url = support::cargo_stdout(
+        &dir,
+        &[
+            "run",
+            "-q",
+            "--example",
+            "rpc",
+            "--",
+            "url",
+            "UpdateThing",
+            "--access-key-id",
+            "testid",
+            "--secret",
+            "testsecret",
+            "--timestamp",
+            "2018-02-22T07:46:12Z",
+            "--nonce",
+            "n-1",
+        ],
+        json,
+    );
+    assert!(url.starts_with("PUT /things/t%201/settings?clientToken=tok HTTP/1.1\n"), "{url}");
+    assert!(url.contains("\nDate: Thu, 22 Feb 2018 07:46:12 GMT\n"), "{url}");
+    assert!(url.contains("\nx-acs-signature-nonce: n-1\n"), "{url}");
+    assert!(url.contains("\nAuthorization: acs testid:"), "{url}");
+    assert!(!query.contains("Action=") && !url.contains("Action="), "no RPC Action: {url}");
 }

@@ -26,8 +26,10 @@ fn spec_dir() -> PathBuf {
     .unwrap();
     let truncated = "# Truncated\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|----|----|--------|-----------|\n|RegionId|String|Yes| The region. It goes on\n\nand never closes";
     fs::write(product.join("Truncated.md"), truncated).unwrap();
-    let odd = "# OddNames\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Tag.N.key|String|No|a|\n|Tag.N.Key|String|No|b|\n|type|Blob|No|c|\n|1st|String|No|d|\n|User data is not encrypted.|String|No|e|\n";
+    let odd = "# OddNames\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Tag.N.key|String|No|a|\n|Tag.N.Key|String|No|b|\n|type|Blob|No|c|\n|1st|String|No|d|\n|User data is not encrypted.|String|No|e|\n\n## Examples\n\n```\nhttps://ecs.aliyuncs.com/?Action=OddNames\n```\n";
     fs::write(product.join("OddNames.md"), odd).unwrap();
+    let no_style = "# NoStyle\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|RegionId|String|Yes|r|\n";
+    fs::write(product.join("NoStyle.md"), no_style).unwrap();
     root
 }
 
@@ -47,6 +49,10 @@ fn bad_pages_are_reported_one_by_one_and_the_good_page_is_unaffected() {
     assert!(on("NoTables.md", Severity::Note), "a page without tables is skipped with a note");
     assert!(on("Truncated.md", Severity::Warning), "an unclosed row is a warning");
     assert!(on("OddNames.md", Severity::Warning), "case-only twins, odd names, unknown types are warnings");
+    assert!(
+        on("NoStyle.md", Severity::Error),
+        "an operation that is neither clearly RPC nor ROA is an error, not a guess"
+    );
     let not_utf8 = with_bad.diagnostics.iter().find(|d| d.file.ends_with("NotUtf8.md")).unwrap();
     assert_eq!(not_utf8.line, 4, "the line of the first invalid byte: {not_utf8}");
     assert!(with_bad.has_errors());

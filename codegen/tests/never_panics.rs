@@ -101,7 +101,7 @@ fn ten_megabyte_page_parses() {
     let row =
         |n: usize| format!("|Param{n}|String|No|x|Some text with `a|b` and \\| escapes\n\n -   item\n\n |\n");
     let mut page = String::from(
-        "# Big\n\n## Request parameters\n\n|Name|Type|Required|Example|Description|\n|---|---|---|---|---|\n",
+        "# Big\n\n[Debug](https://api.aliyun.com/#product=Ecs&api=Big&type=RPC&version=2014-05-26)\n\n## Request parameters\n\n|Name|Type|Required|Example|Description|\n|---|---|---|---|---|\n",
     );
     let mut n = 0;
     while page.len() < 10 << 20 {

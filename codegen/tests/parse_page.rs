@@ -61,7 +61,7 @@ fn bad_input_gives_diagnostics_not_panics() {
 
 #[test]
 fn truncated_and_odd_tables_degrade_with_warnings() {
-    let page = "# Op\n\n## Request parameters\n\n|Name|Required|Description|\n|A\\_b|Yes|one `x|y` two|\n|B|\n|C|Yes|unclosed at end\n";
+    let page = "# Op\n\n[Debug](https://api.aliyun.com/#product=Ecs&api=Op&type=RPC&version=2014-05-26)\n\n## Request parameters\n\n|Name|Required|Description|\n|A\\_b|Yes|one `x|y` two|\n|B|\n|C|Yes|unclosed at end\n";
     let parsed = parse_page("odd.md", page.as_bytes());
     let api = parsed.api.expect("api");
     assert_eq!(api.request.len(), 3, "{:?}", api.request);
@@ -70,21 +70,21 @@ fn truncated_and_odd_tables_degrade_with_warnings() {
     assert_eq!(api.request[0].description.markdown, "one `x|y` two");
     let warnings: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
     assert!(warnings.iter().any(|w| w.contains("no Type column")), "{warnings:?}");
-    assert!(warnings.iter().any(|w| w.contains("odd.md:7: warning: row has 1 cells")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("odd.md:9: warning: row has 1 cells")), "{warnings:?}");
     assert!(
-        warnings.iter().any(|w| w.starts_with("odd.md:8: warning: table row is not closed")),
+        warnings.iter().any(|w| w.starts_with("odd.md:10: warning: table row is not closed")),
         "{warnings:?}"
     );
 }
 
 #[test]
 fn case_clashes_duplicates_and_status_conflicts_warn() {
-    let page = "# Op\n\n## Request parameters\n\n|Name|Type|Required|\n|---|---|---|\n|Tag.N.Key|String|No|\n|Tag.N.key|String|No|\n|A|String|No|\n|A|Strin|No|\n\n## Error codes\n\n|HttpCode|Error code|Error message|\n|400|E|m|\n|403|E|m|\n";
+    let page = "# Op\n\n[Debug](https://api.aliyun.com/#product=Ecs&api=Op&type=RPC&version=2014-05-26)\n\n## Request parameters\n\n|Name|Type|Required|\n|---|---|---|\n|Tag.N.Key|String|No|\n|Tag.N.key|String|No|\n|A|String|No|\n|A|Strin|No|\n\n## Error codes\n\n|HttpCode|Error code|Error message|\n|400|E|m|\n|403|E|m|\n";
     let parsed = parse_page("w.md", page.as_bytes());
     let text: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
     for needle in [
-        "w.md:8: warning: request parameter `Tag.N.key` differs only in case",
-        "w.md:10: warning: request parameter `A` is listed again (first on line 9); this row is dropped (its type `Strin` differs from the kept row's `String`)",
+        "w.md:10: warning: request parameter `Tag.N.key` differs only in case",
+        "w.md:12: warning: request parameter `A` is listed again (first on line 11); this row is dropped (its type `Strin` differs from the kept row's `String`)",
         "unknown request parameter type `Strin`",
         "different HTTP statuses: 400, 403",
     ] {
@@ -98,7 +98,7 @@ fn case_clashes_duplicates_and_status_conflicts_warn() {
 
 #[test]
 fn a_data_type_table_gives_the_members_of_its_group_parameter() {
-    let page = "# Op\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Configuration.N|Configuration|Yes|d|\n|DryRun|Boolean|No|d|\n\nThe following table describes the parameters of the Configuration data type.\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Scope|String|Yes|d|\n|ZoneId|String|No|d|\n";
+    let page = "# Op\n\n[Debug](https://api.aliyun.com/#product=Ecs&api=Op&type=RPC&version=2014-05-26)\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Configuration.N|Configuration|Yes|d|\n|DryRun|Boolean|No|d|\n\nThe following table describes the parameters of the Configuration data type.\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Scope|String|Yes|d|\n|ZoneId|String|No|d|\n";
     let parsed = parse_page("g.md", page.as_bytes());
     let api = parsed.api.expect("api");
     let names: Vec<&str> = api.request.iter().map(|p| p.wire_name.as_str()).collect();

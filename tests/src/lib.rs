@@ -10,6 +10,9 @@ mod readme {}
 /// The runtime's loopback server (signatures checked by the official Python SDK signer).
 #[path = "../../codegen/runtime/tests/support/loopback.rs"]
 pub mod loopback;
+/// Alibaba's official Python SDK core's ROA signer (for RESTful requests).
+#[path = "../../codegen/runtime/tests/support/official_roa.rs"]
+pub mod official_roa;
 /// Alibaba's official Python SDK signer, as a co-process.
 #[path = "../../codegen/runtime/tests/support/official_signer.rs"]
 pub mod official_signer;

@@ -13,12 +13,13 @@ use codegen::emit::rust::RuntimeDependency;
 use codegen::{gen, write};
 
 /// The products of `../shared/corpus` generated together, as `(product, pages folder, guides folder)`.
-pub const PRODUCTS: [(&str, &str, Option<&str>); 5] = [
+pub const PRODUCTS: [(&str, &str, Option<&str>); 6] = [
     ("ecs", "corpus/ecs", Some("corpus/guides/ecs")),
     ("cdn", "corpus/cdn", None),
     ("vod", "corpus/vod", None),
     ("domain", "corpus/domain", None),
     ("ros", "corpus/ros", None),
+    ("elasticsearch", "corpus/elasticsearch", Some("corpus/guides/elasticsearch")),
 ];
 
 /// Products whose crate is committed in `generated/` (checked by the workspace steps instead).

@@ -24,7 +24,7 @@ commands:
   tables PAGE.md...              print what the parser saw, one table row a line
   diff OLD NEW | --base REV      what a doc update changes and whom it breaks (docs/diff.md)
   test                           run every check and test (what CI runs)
-  corpus-crates OUT_DIR          generate ../shared/corpus/{ecs,cdn,vod,domain,ros} in one run and hold
+  corpus-crates OUT_DIR          generate ../shared/corpus/{ecs,cdn,vod,domain,ros,elasticsearch} in one run and hold
                                  the crates not committed here to clippy and rustdoc
   bench [--iterations N]         time and peak memory of each gen stage over the ECS corpus
   bench --crate-build [--crate DIR]

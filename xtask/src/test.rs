@@ -91,7 +91,7 @@ fn print_report(dir: &Path) {
 
 fn steps() -> Vec<Step> {
     let corpus_out: PathBuf = std::env::temp_dir().join(format!("corpus-crates-{}", std::process::id()));
-    let corpus_openapi: Vec<String> = ["cdn", "vod", "domain", "ros"]
+    let corpus_openapi: Vec<String> = ["cdn", "vod", "domain", "ros", "elasticsearch"]
         .iter()
         .map(|p| corpus_out.join(p).join("openapi.json").to_string_lossy().into_owned())
         .collect();

@@ -11,7 +11,7 @@ use tracing::Instrument;
 
 use crate::config::Config;
 use crate::endpoint::{Endpoint, ProductEndpoints};
-use crate::engine::{Engine, Signer};
+use crate::engine::{Engine, Payload, Signer};
 use crate::error::{ConfigError, Error};
 use crate::operation::Operation;
 use crate::region::Region;
@@ -177,12 +177,41 @@ impl Client {
         if config.validate_requests {
             request.validate().map_err(Error::Invalid)?;
         }
-        let mut pairs = request.to_query_pairs().to_vec();
+        // A RESTful (ROA) operation goes by its own method and path, never as an RPC `Action`.
+        let roa = match request.roa() {
+            Some(Ok(mut roa)) => {
+                for (key, value) in overrides {
+                    crate::region::set_pair(&mut roa.query, key, value.clone());
+                }
+                if let Some(name) = O::CLIENT_TOKEN {
+                    if !roa.query.iter().any(|(key, value)| key == name && !value.is_empty()) {
+                        crate::region::set_pair(&mut roa.query, name, Nonce::random().as_str().to_owned());
+                    }
+                }
+                if let Some(region) = self.region() {
+                    if !roa.headers.iter().any(|(key, _)| key.eq_ignore_ascii_case("x-acs-region-id")) {
+                        roa.headers.push(("x-acs-region-id".to_owned(), region.as_str().to_owned()));
+                    }
+                }
+                Some(roa)
+            }
+            Some(Err(error)) => {
+                let message = format!("the request cannot be put on the wire: {error}");
+                return Err(Error::Transport(crate::error::TransportError::new(
+                    crate::error::TransportErrorKind::Other,
+                    message,
+                )));
+            }
+            None => None,
+        };
+        let mut pairs = if roa.is_some() { Vec::new() } else { request.to_query_pairs().to_vec() };
         for (key, value) in overrides {
             crate::region::set_pair(&mut pairs, key, value.clone());
         }
-        crate::region::fill_region(&mut pairs, self.region())?;
-        if let Some(name) = O::CLIENT_TOKEN {
+        if roa.is_none() {
+            crate::region::fill_region(&mut pairs, self.region())?;
+        }
+        if let (Some(name), None) = (O::CLIENT_TOKEN, &roa) {
             if !pairs.iter().any(|(key, value)| key == name && !value.is_empty()) {
                 crate::region::set_pair(&mut pairs, name, Nonce::random().as_str().to_owned());
             }
@@ -196,8 +225,16 @@ impl Client {
             timeout: options.timeout.unwrap_or(config.timeout),
             max_body: config.max_response_bytes,
         };
-        let exchange =
-            engine.exchange(O::VERSION, &pairs, Signer::Credentials(&config.credentials), O::IDEMPOTENT);
+        let payload = match &roa {
+            Some(roa) => Payload::Roa(roa),
+            None => Payload::Rpc(&pairs),
+        };
+        let exchange = engine.exchange_payload(
+            O::VERSION,
+            payload,
+            Signer::Credentials(&config.credentials),
+            O::IDEMPOTENT,
+        );
         let answer = match options.operation_timeout.or(config.operation_timeout) {
             Some(limit) => {
                 tokio::time::timeout(limit, exchange).await.unwrap_or(Err(Error::Timeout { after: limit }))

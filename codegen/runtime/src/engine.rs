@@ -4,12 +4,13 @@
 
 use std::time::{Duration, Instant};
 
+use futures_util::FutureExt as _;
 use tracing::field::Empty;
 use tracing::Instrument;
 
 use crate::credentials::ProvideCredentials;
 use crate::endpoint::Endpoint;
-use crate::error::{Error, TransportErrorKind};
+use crate::error::{Error, TransportError, TransportErrorKind};
 use crate::http::{HttpRequest, HttpTransport, SharedTransport};
 use crate::operation::ErrorBody;
 use crate::retry::{RetryPolicy, RetryQuota, RetryReason};
@@ -37,6 +38,15 @@ pub(crate) enum Signer<'a> {
     Anonymous,
 }
 
+/// What each attempt sends.
+#[derive(Clone, Copy)]
+pub(crate) enum Payload<'a> {
+    /// RPC: the request's own pairs (`Action` and parameters), signed into a query.
+    Rpc(&'a [(String, String)]),
+    /// ROA: the request's method, path, query, headers and body, signed with `Authorization`.
+    Roa(&'a crate::roa::Request),
+}
+
 /// A 2xx answer.
 #[derive(Debug)]
 pub(crate) struct Answer {
@@ -61,6 +71,17 @@ impl Engine<'_> {
         signer: Signer<'_>,
         safe_to_repeat: bool,
     ) -> Result<Answer, Error> {
+        self.exchange_payload(version, Payload::Rpc(pairs), signer, safe_to_repeat).await
+    }
+
+    /// [`Engine::exchange`] for either style of request.
+    pub async fn exchange_payload(
+        &self,
+        version: &str,
+        payload: Payload<'_>,
+        signer: Signer<'_>,
+        safe_to_repeat: bool,
+    ) -> Result<Answer, Error> {
         let mut attempt = 0u32;
         let mut taken = 0u32;
         loop {
@@ -73,7 +94,11 @@ impl Engine<'_> {
                 request_id = Empty,
                 latency_ms = Empty
             );
-            match self.attempt(version, pairs, &signer).instrument(span).await {
+            let attempt_future = match payload {
+                Payload::Rpc(pairs) => self.attempt(version, pairs, &signer).boxed(),
+                Payload::Roa(request) => self.attempt_roa(version, request, &signer).boxed(),
+            };
+            match attempt_future.instrument(span).await {
                 Outcome::Success(answer) => {
                     self.quota.release(taken);
                     return Ok(answer);
@@ -141,6 +166,56 @@ impl Engine<'_> {
             Ok(request) => request,
             Err(error) => return Outcome::Final(error),
         };
+        self.send(request).await
+    }
+
+    /// One ROA attempt: signed anew (fresh `Date` and nonce, the provider's current keys and
+    /// security token) and sent by the request's own method and path.
+    async fn attempt_roa(
+        &self,
+        version: &str,
+        request: &crate::roa::Request,
+        signer: &Signer<'_>,
+    ) -> Outcome {
+        let Signer::Credentials(provider) = signer else {
+            let error = TransportError::new(TransportErrorKind::Other, "a ROA request is always signed");
+            return Outcome::Final(Error::Transport(error));
+        };
+        let credentials = match provider.provide_credentials().await {
+            Ok(credentials) => credentials,
+            Err(error) => return Outcome::Final(Error::Credentials(error)),
+        };
+        let nonce = Nonce::random();
+        let unix_seconds =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let signing = crate::roa::Signing {
+            version,
+            access_key_id: credentials.access_key_id(),
+            access_key_secret: credentials.access_key_secret().expose(),
+            security_token: credentials.security_token().map(|t| t.expose()),
+            nonce: nonce.as_str(),
+            unix_seconds,
+        };
+        let signed = crate::roa::sign(request, &signing);
+        let base = self.endpoint.base_url();
+        let mut builder = http::Request::builder()
+            .method(signed.method)
+            .uri(format!("{}{}", base.trim_end_matches('/'), signed.path_and_query))
+            .header(http::header::USER_AGENT, USER_AGENT);
+        for (name, value) in &signed.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        match builder.body(signed.body) {
+            Ok(request) => self.send(request).await,
+            Err(error) => Outcome::Final(Error::Transport(TransportError::new(
+                TransportErrorKind::Other,
+                error.to_string(),
+            ))),
+        }
+    }
+
+    /// Sends one built request and classifies the answer.
+    async fn send(&self, request: HttpRequest) -> Outcome {
         let started = Instant::now();
         let sent = tokio::time::timeout(self.timeout, self.transport.send(request, self.max_body)).await;
         let span = tracing::Span::current();

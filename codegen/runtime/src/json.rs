@@ -57,6 +57,7 @@ impl Serialize for ViewJson<'_> {
             View::Int(i) => serializer.serialize_i64(i),
             View::Float(f) => serializer.serialize_f64(f),
             View::Bool(b) => serializer.serialize_bool(b),
+            View::Json(v) => v.serialize(serializer),
             View::Group(group) => StructJson(group).serialize(serializer),
             View::List(list) => {
                 let mut seq = serializer.serialize_seq(Some(list.len()))?;

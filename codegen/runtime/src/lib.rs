@@ -35,6 +35,8 @@ pub mod query;
 pub mod redacted;
 pub mod region;
 pub mod retry;
+pub mod roa;
+pub mod roa_dry_run;
 pub mod rules;
 #[doc(hidden)]
 pub mod schema;
@@ -53,6 +55,8 @@ pub use error::Error;
 pub use operation::{ErrorBody, Operation, Validated, WithValidation};
 pub use redacted::Redacted;
 pub use secret::Secret;
+/// Any JSON value: the type of a RESTful body member the docs type `Map` or `Object` without members.
+pub use serde_json::Value as JsonValue;
 pub use service_error::{ErrorCodes, ErrorKind, NoCodes, ProvideErrorMetadata, ServiceError};
 pub use validation::{ValidationErrors, ValidationMode, Violation};
 pub use value_enum::{UnknownValue, ValueEnum};

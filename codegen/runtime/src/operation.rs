@@ -29,6 +29,13 @@ pub trait Operation {
     /// The request's wire pairs in Alibaba's RPC style, `Action` first, then parameters in table order.
     fn to_query_pairs(&self) -> QueryPairs;
 
+    /// The request as a RESTful (ROA) operation sends it (method, path, query, headers, body) for
+    /// an operation whose docs give a method and a path: the client then sends this, never
+    /// [`Operation::to_query_pairs`] with an `Action`. `None` (the default) for RPC operations.
+    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        None
+    }
+
     /// Checks the request against the rules read from the docs; every violation at once.
     /// Generated requests check their documented rules; the default accepts everything.
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -89,6 +96,10 @@ impl<R: Operation> Operation for Validated<R> {
         self.0.to_query_pairs()
     }
 
+    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        self.0.roa()
+    }
+
     /// Already checked when it was made.
     fn validate(&self) -> Result<(), ValidationErrors> {
         Ok(())
@@ -112,6 +123,10 @@ impl<R: Operation> Operation for WithValidation<R> {
 
     fn to_query_pairs(&self) -> QueryPairs {
         self.request.to_query_pairs()
+    }
+
+    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        self.request.roa()
     }
 
     fn validate(&self) -> Result<(), ValidationErrors> {

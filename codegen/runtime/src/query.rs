@@ -224,6 +224,7 @@ fn write_view(view: View<'_>, key: &mut String, out: &mut QueryPairs, secret: bo
         View::Int(i) => push(key, itoa::Buffer::new().format(i)),
         View::Float(f) => push(key, &f.to_string()),
         View::Bool(b) => push(key, if b { "true" } else { "false" }),
+        View::Json(v) => push(key, &v.to_string()),
         View::Group(group) => write_struct(group, key, out, secret),
         View::List(list) => {
             for i in 0..list.len() {

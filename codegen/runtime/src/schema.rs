@@ -125,6 +125,8 @@ pub enum View<'a> {
     Int(i64),
     Float(f64),
     Bool(bool),
+    /// Any JSON value: a RESTful body member the docs type `Map` or `Object` without members.
+    Json(&'a Value),
     Group(&'a dyn Struct),
     /// Numbered values (`SecurityGroupIds.N`); never empty.
     List(&'a dyn List),
@@ -293,6 +295,8 @@ pub enum WireType {
     Integer,
     Number,
     Boolean,
+    /// Any JSON value, written as JSON text.
+    Json,
 }
 
 impl WireType {
@@ -303,6 +307,7 @@ impl WireType {
             WireType::Integer => "an integer",
             WireType::Number => "a number",
             WireType::Boolean => "`true` or `false`",
+            WireType::Json => "a JSON value",
         }
     }
 
@@ -313,11 +318,13 @@ impl WireType {
             WireType::Integer => text.parse::<i64>().is_ok(),
             WireType::Number => text.parse::<f64>().is_ok_and(f64::is_finite),
             WireType::Boolean => text == "true" || text == "false",
+            WireType::Json => serde_json::from_str::<Value>(text).is_ok(),
         }
     }
 }
 
-/// A type one value of a field has: `String`, `i32`, `i64`, `f64`, `bool`, [`Secret`] or a value enum.
+/// A type one value of a field has: `String`, `i32`, `i64`, `f64`, `bool`, [`Secret`], a value enum or
+/// any JSON value.
 #[doc(hidden)]
 pub trait Scalar: Sized {
     const TYPE: WireType;
@@ -438,6 +445,22 @@ impl Scalar for bool {
             (Value::String(s), JsonMode::Lenient) if s.eq_ignore_ascii_case("false") => Some(false),
             _ => None,
         }
+    }
+}
+
+impl Scalar for Value {
+    const TYPE: WireType = WireType::Json;
+
+    fn view(&self) -> View<'_> {
+        View::Json(self)
+    }
+
+    fn from_text(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
+
+    fn from_json(value: &Value, _mode: JsonMode) -> Option<Self> {
+        Some(value.clone())
     }
 }
 
@@ -564,6 +587,7 @@ impl std::fmt::Debug for ViewDebug<'_> {
             View::Int(i) => std::fmt::Debug::fmt(&i, f),
             View::Float(x) => std::fmt::Debug::fmt(&x, f),
             View::Bool(b) => std::fmt::Debug::fmt(&b, f),
+            View::Json(v) => std::fmt::Display::fmt(v, f),
             View::Group(group) => debug(group, f),
             View::List(list) => {
                 f.debug_list().entries((0..list.len()).map(|i| ViewDebug(list.item(i)))).finish()
@@ -589,6 +613,7 @@ fn view_eq(a: View<'_>, b: View<'_>) -> bool {
         (View::Int(x), View::Int(y)) => x == y,
         (View::Float(x), View::Float(y)) => x == y,
         (View::Bool(x), View::Bool(y)) => x == y,
+        (View::Json(x), View::Json(y)) => x == y,
         (View::Group(x), View::Group(y)) => eq(x, y),
         (View::List(x), View::List(y)) => {
             x.len() == y.len() && (0..x.len()).all(|i| view_eq(x.item(i), y.item(i)))

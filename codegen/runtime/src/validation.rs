@@ -259,6 +259,7 @@ fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
         View::Int(i) => Some(f(itoa::Buffer::new().format(i))),
         View::Float(x) => Some(f(&x.to_string())),
         View::Bool(b) => Some(f(if b { "true" } else { "false" })),
+        View::Json(v) => Some(f(&v.to_string())),
         View::Absent | View::Group(_) | View::List(_) | View::Groups(_) => None,
     }
 }
@@ -274,7 +275,7 @@ fn number(view: &View<'_>) -> Option<Result<f64, ()>> {
         View::Int(i) => Some(Ok(i as f64)),
         View::Float(x) => Some(Ok(x)),
         View::Str(s) => Some(s.trim().parse::<f64>().map_err(|_| ())),
-        View::Bool(_) => Some(Err(())),
+        View::Bool(_) | View::Json(_) => Some(Err(())),
         View::Absent | View::Group(_) | View::List(_) | View::Groups(_) => None,
     }
 }

@@ -71,6 +71,7 @@ pub fn wire_type(ty: ScalarType) -> WireType {
         ScalarType::Integer | ScalarType::Long => WireType::Integer,
         ScalarType::Float | ScalarType::Double => WireType::Number,
         ScalarType::Boolean => WireType::Boolean,
+        ScalarType::Json => WireType::Json,
     }
 }
 

@@ -191,6 +191,7 @@ fn type_doubt<'a>(param: &Param, mut values: impl Iterator<Item = &'a str>) -> O
             }
         }
         ScalarType::String => None,
+        ScalarType::Json => Some("a value set on a JSON value".to_owned()),
     }
 }
 

@@ -56,6 +56,16 @@ pub enum ChangeKind {
         /// A status the old docs listed for the code is no longer listed (not just one more status).
         status_dropped: bool,
     },
+    /// RPC became ROA or back: the request goes elsewhere in another form.
+    StyleChanged,
+    /// A ROA operation's method changed (`PUT` → `POST`).
+    MethodChanged,
+    /// A ROA operation's path template changed (parameters added or removed are their own changes).
+    PathChanged,
+    /// A parameter moved between the path, query, headers and body.
+    PositionChanged,
+    /// A ROA body changed encoding (JSON ↔ form) or shape (an object ↔ one array).
+    BodyChanged,
     /// A parameter or response field became secret or stopped being one (`Debug` and docs hide it).
     SecretChanged {
         now_secret: bool,
@@ -70,7 +80,7 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// One of each kind (with arbitrary facts), for checks that every kind is handled and documented.
-    pub const EACH: [ChangeKind; 22] = [
+    pub const EACH: [ChangeKind; 27] = [
         Self::ApiAdded,
         Self::ApiRemoved,
         Self::ParamAdded { required: true },
@@ -90,6 +100,11 @@ impl ChangeKind {
         Self::ErrorAdded,
         Self::ErrorRemoved,
         Self::ErrorStatusChanged { status_dropped: true },
+        Self::StyleChanged,
+        Self::MethodChanged,
+        Self::PathChanged,
+        Self::PositionChanged,
+        Self::BodyChanged,
         Self::SecretChanged { now_secret: true },
         Self::IdempotencyChanged { now_idempotent: true },
         Self::ClientTokenChanged,
@@ -117,6 +132,11 @@ impl ChangeKind {
             Self::ErrorAdded => "error-added",
             Self::ErrorRemoved => "error-removed",
             Self::ErrorStatusChanged { .. } => "error-status-changed",
+            Self::StyleChanged => "style-changed",
+            Self::MethodChanged => "method-changed",
+            Self::PathChanged => "path-changed",
+            Self::PositionChanged => "position-changed",
+            Self::BodyChanged => "body-changed",
             Self::SecretChanged { .. } => "secret-changed",
             Self::IdempotencyChanged { .. } => "idempotency-changed",
             Self::ClientTokenChanged => "client-token-changed",

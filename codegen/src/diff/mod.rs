@@ -17,6 +17,7 @@ pub mod revert;
 pub mod rules;
 #[cfg(test)]
 mod test_ir;
+mod wire;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -30,7 +31,8 @@ use crate::ir::{Api, ErrorRow, Product};
 /// Everything that differs between two versions of a set of APIs.
 #[derive(Debug, Clone, Default)]
 pub struct Diff {
-    /// By API name; within an API: request parameters, cross-field rules, response, errors.
+    /// By API name; within an API: wire form (style, method, path, positions), request parameters,
+    /// cross-field rules, response, errors.
     pub changes: Vec<Change>,
     /// Edits that change nothing a caller or the generated crate sees.
     pub wording: Vec<Wording>,
@@ -119,6 +121,7 @@ pub fn diff_api(old: &Api, new: &Api, diff: &mut Diff) {
     if !matching::same_text(&old.summary, &new.summary) {
         diff.wording.push(Wording { api: api.to_owned(), name: api.to_owned(), what: WordingKind::Summary });
     }
+    wire::compare_wire(api, old, new, &mut diff.changes);
     params::compare_request(api, &old.request, &new.request, &mut diff.changes, &mut diff.wording);
     constraints::compare_cross_field(api, &old.cross_field, &new.cross_field, &mut diff.changes);
     response::compare_response(api, &old.response, &new.response, &mut diff.changes, &mut diff.wording);

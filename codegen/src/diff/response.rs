@@ -83,6 +83,7 @@ fn json_kind(ty: ScalarType) -> &'static str {
         ScalarType::String => "string",
         ScalarType::Boolean => "boolean",
         ScalarType::Integer | ScalarType::Long | ScalarType::Float | ScalarType::Double => "number",
+        ScalarType::Json => "any",
     }
 }
 

@@ -43,6 +43,12 @@ pub fn verdict(kind: ChangeKind) -> Verdict {
         ErrorRemoved => (false, true),
         // One more documented status for a code is documentation; a status gone is a changed contract.
         ErrorStatusChanged { status_dropped } => (status_dropped, false),
+        // The service routes by style, method and path, and reads each parameter where the docs
+        // put it: every one of these moves the request away from what the service reads. The
+        // request types keep their fields (type or required changes are their own changes), but a
+        // style change swaps the request's wire methods (RPC query pairs for ROA method, path and body).
+        StyleChanged => (true, true),
+        MethodChanged | PathChanged | PositionChanged | BodyChanged => (true, false),
         // Only `Debug` output and the docs change; the field and its type stay.
         SecretChanged { .. } => (false, false),
         // Only the client's retries change (`Operation::IDEMPOTENT`, `client_token()`); requests

@@ -1,4 +1,5 @@
-//! The OpenAPI 3.1 document: one operation per API, keyed `/#Action=<Api>` (see `docs/openapi.md`).
+//! The OpenAPI 3.1 document: one operation per API, an RPC one keyed `/#Action=<Api>`, a ROA one
+//! by its own method and path (see `docs/openapi.md`).
 
 mod conform;
 mod facts;
@@ -8,6 +9,7 @@ mod group;
 mod params;
 mod pattern;
 mod responses;
+mod roa;
 mod scalar;
 mod value_schema;
 
@@ -15,14 +17,16 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
-use crate::ir::{Api, Product};
+use crate::ir::{Api, Product, Wire};
 use crate::output::OutputFile;
 
 /// The document's file name in the output dir.
 pub const FILE_NAME: &str = "openapi.json";
 
-/// The `components.securitySchemes` key of the request signature.
+/// The `components.securitySchemes` key of the RPC request signature.
 const SECURITY_SCHEME: &str = "AccessKey";
+/// The `components.securitySchemes` key of the ROA `Authorization` header.
+const ROA_SECURITY_SCHEME: &str = "AcsSignature";
 
 /// The document as `openapi.json`, ready for the `gen` pipeline to write.
 pub fn output_file(products: &[Product]) -> OutputFile {
@@ -47,6 +51,7 @@ pub fn document(products: &[Product]) -> Value {
     // case-insensitive file systems, so they count as the same.
     let mut taken_ids = BTreeSet::new();
     let mut taken_schemas = BTreeSet::from([responses::ERROR_BODY_COMPONENT.to_lowercase()]);
+    let (mut has_rpc, mut has_roa) = (false, false);
     schemas.insert(responses::ERROR_BODY_COMPONENT.into(), responses::error_body_component());
     for product in products {
         for api in &product.apis {
@@ -61,11 +66,40 @@ pub fn document(products: &[Product]) -> Value {
                 }));
                 continue;
             }
+            let (path, method) = match &api.wire {
+                Wire::Rpc => (keys.path.clone(), "get".to_owned()),
+                Wire::Roa(r) => {
+                    let path = roa::path_key(r);
+                    let path = if several {
+                        format!("{path}#Product={}", component_safe(&product.meta.code))
+                    } else {
+                        path
+                    };
+                    (path, roa::method_key(r))
+                }
+            };
+            let taken =
+                paths.get(&path).and_then(Value::as_object).is_some_and(|item| item.contains_key(&method));
+            if taken {
+                taken_schemas.remove(&keys.schema.to_lowercase());
+                skipped_apis.push(json!({
+                    "api": api.name,
+                    "source": api.source,
+                    "reason": format!("an API listed before it has the same method and path (`{} {path}`)", method.to_uppercase())
+                }));
+                continue;
+            }
             taken_ids.insert(keys.operation_id.to_lowercase());
             let schema = responses::success_schema(&api.response);
-            let mut item = Map::new();
-            item.insert("get".into(), operation(product, api, &keys, &schema, several));
-            paths.insert(keys.path, Value::Object(item));
+            let op = operation(product, api, &keys, &schema, several);
+            match &api.wire {
+                Wire::Rpc => has_rpc = true,
+                Wire::Roa(_) => has_roa = true,
+            }
+            let item = paths.entry(path).or_insert_with(|| Value::Object(Map::new()));
+            if let Some(item) = item.as_object_mut() {
+                item.insert(method, op);
+            }
             schemas.insert(keys.schema, schema);
         }
     }
@@ -76,18 +110,23 @@ pub fn document(products: &[Product]) -> Value {
     if let [product] = products {
         document.insert("servers".into(), json!([server(product)]));
     }
-    document.insert("security".into(), json!([{SECURITY_SCHEME: []}]));
+    let default_scheme = if has_rpc || !has_roa { SECURITY_SCHEME } else { ROA_SECURITY_SCHEME };
+    document.insert("security".into(), json!([{default_scheme: []}]));
     let tags: Vec<Value> = products.iter().map(facts::tag).collect();
     document.insert("tags".into(), Value::Array(tags));
     document.insert("paths".into(), Value::Object(paths));
-    document.insert(
-        "components".into(),
-        json!({
-            "schemas": schemas,
-            "parameters": {params::FORMAT_COMPONENT: params::format_component()},
-            "securitySchemes": {SECURITY_SCHEME: security_scheme()}
-        }),
-    );
+    let mut components = Map::new();
+    components.insert("schemas".into(), Value::Object(schemas));
+    let mut schemes = Map::new();
+    if has_rpc || !has_roa {
+        components.insert("parameters".into(), json!({params::FORMAT_COMPONENT: params::format_component()}));
+        schemes.insert(SECURITY_SCHEME.into(), security_scheme());
+    }
+    if has_roa {
+        schemes.insert(ROA_SECURITY_SCHEME.into(), roa_security_scheme());
+    }
+    components.insert("securitySchemes".into(), Value::Object(schemes));
+    document.insert("components".into(), Value::Object(components));
     if !skipped_apis.is_empty() {
         document.insert("x-alibaba-skipped-apis".into(), Value::Array(skipped_apis));
     }
@@ -129,7 +168,13 @@ fn component_safe(name: &str) -> String {
 }
 
 fn operation(product: &Product, api: &Api, keys: &Keys, schema: &Value, several: bool) -> Value {
-    let parameters = params::parameters(api, &product.meta.version);
+    let (parameters, body) = match &api.wire {
+        Wire::Rpc => (params::parameters(api, &product.meta.version), None),
+        Wire::Roa(r) => {
+            let request = roa::request(api, r);
+            (params::Parameters { list: request.parameters, skipped: request.skipped }, request.body)
+        }
+    };
     let mut responses = Map::new();
     let schema_ref = format!("#/components/schemas/{}", keys.schema);
     responses.insert("200".into(), responses::success_response(api, schema, &schema_ref));
@@ -148,7 +193,17 @@ fn operation(product: &Product, api: &Api, keys: &Keys, schema: &Value, several:
         op.insert("servers".into(), json!([server(product)]));
     }
     op.insert("parameters".into(), Value::Array(parameters.list));
+    if let Some(body) = body {
+        op.insert("requestBody".into(), body);
+    }
     op.insert("responses".into(), Value::Object(responses));
+    if let Wire::Roa(r) = &api.wire {
+        op.insert("security".into(), json!([{ROA_SECURITY_SCHEME: []}]));
+        if !r.methods.is_empty() {
+            let methods: Vec<&str> = r.methods.iter().map(|m| m.as_str()).collect();
+            op.insert("x-alibaba-methods".into(), json!(methods));
+        }
+    }
     op.insert("x-alibaba-source".into(), json!(api.source));
     facts::operation_facts(api, &mut op);
     if !api.cross_field.is_empty() {
@@ -179,16 +234,35 @@ fn info(products: &[Product]) -> Value {
         "title": title,
         "version": version,
         "description": "Generated by `cargo xtask gen` from the API reference pages. Alibaba Cloud's RPC style sends every \
-            operation to `/` with an `Action` query parameter, so each operation is keyed `/#Action=<Api>`: the fragment \
+            operation to `/` with an `Action` query parameter, so each RPC operation is keyed `/#Action=<Api>`: the fragment \
             only keeps the keys apart and is never sent. Parameters named like `DataDisk.N.Size` are arrays whose wire form \
-            `x-alibaba-style` gives. `docs/openapi.md` in the generator's repository explains these choices and every \
+            `x-alibaba-style` gives. RESTful (ROA) operations have the method and path their pages document, and are signed \
+            with an `Authorization` header. `docs/openapi.md` in the generator's repository explains these choices and every \
             `x-alibaba-*` extension."
     })
 }
 
+/// The product's default host; when the docs give only a pattern (`elasticsearch.{region}.aliyuncs.com`),
+/// the pattern with a `region` server variable.
 fn server(product: &Product) -> Value {
-    json!({"url": format!("https://{}", product.meta.endpoint), "description": format!("{} endpoint", product.meta.name)})
+    let pattern = product.meta.endpoints.patterns.first().filter(|_| product.meta.endpoint.is_empty());
+    match pattern {
+        Some(pattern) => json!({
+            "url": format!("https://{pattern}"),
+            "description": format!("{} endpoint, by region", product.meta.name),
+            "variables": {"region": {
+                "default": EXAMPLE_REGION,
+                "description": format!("The region ID. The docs give the host only as the pattern `{pattern}`; `{EXAMPLE_REGION}` is an example, not a documented default.")
+            }}
+        }),
+        None => {
+            json!({"url": format!("https://{}", product.meta.endpoint), "description": format!("{} endpoint", product.meta.name)})
+        }
+    }
 }
+
+/// The region a server variable shows when the docs name no default host.
+const EXAMPLE_REGION: &str = "cn-hangzhou";
 
 fn security_scheme() -> Value {
     json!({
@@ -202,6 +276,23 @@ fn security_scheme() -> Value {
             "method": "HMAC-SHA1",
             "version": "1.0",
             "parameters": ["AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp"]
+        }
+    })
+}
+
+fn roa_security_scheme() -> Value {
+    json!({
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "RESTful (ROA) requests carry `Authorization: acs <AccessKeyId>:<Signature>`, the signature an \
+            HMAC-SHA1 with the AccessKey secret over the method, `Accept`, `Content-MD5`, `Content-Type`, `Date`, the \
+            sorted `x-acs-*` headers and the path with its sorted query; the signer adds the headers listed in \
+            `x-alibaba-signature`, `x-acs-version` among them (the product's API version, as `info.version` gives it).",
+        "x-alibaba-signature": {
+            "method": "HMAC-SHA1",
+            "version": "1.0",
+            "headers": ["Authorization", "Date", "Content-MD5", "x-acs-version", "x-acs-signature-method", "x-acs-signature-nonce", "x-acs-signature-version", "x-acs-security-token"]
         }
     })
 }

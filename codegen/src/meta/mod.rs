@@ -175,7 +175,8 @@ fn most_written<'a>(
     Some(picked.chosen)
 }
 
-/// `type=RPC` of the API Explorer links; `ROA` (RESTful) is reported, as only RPC is generated.
+/// `type=RPC` or `type=ROA` of the API Explorer links. Each operation's own style is read from its
+/// page (`parse::style`); this is the product's as its docs state it.
 fn read_style(
     styles: &[Evidence<u8>],
     toml_shown: &str,
@@ -186,17 +187,21 @@ fn read_style(
         Some(s) if s.value.eq_ignore_ascii_case("rpc") => {
             sources.insert("style".into(), s.at.source());
         }
+        Some(s) if s.value.eq_ignore_ascii_case("roa") => {
+            sources.insert("style".into(), s.at.source());
+            return ApiStyle::Roa;
+        }
         Some(s) => {
             diagnostics.push(Diagnostic::warning(
                 &s.at.shown,
                 s.at.line,
-                format!("the docs describe a `{}` API; the generator writes RPC requests only", s.value),
+                format!("the docs describe a `{}` API, neither RPC nor ROA; RPC assumed", s.value),
             ));
             sources.insert(
                 "style".into(),
                 MetaSource::Assumed {
                     reason: format!(
-                        "the docs say `{}` ({}), which is not generated; RPC assumed",
+                        "the docs say `{}` ({}), neither RPC nor ROA; RPC assumed",
                         s.value, s.at.rel
                     ),
                 },
@@ -211,7 +216,7 @@ fn read_style(
             sources.insert(
                 "style".into(),
                 MetaSource::Assumed {
-                    reason: "the docs do not say; RPC is the style the generator writes".into(),
+                    reason: "the docs do not say; each operation's page tells its own style".into(),
                 },
             );
         }

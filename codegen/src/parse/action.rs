@@ -10,7 +10,8 @@
 //!    `DescribeUserData`, `DeleteDiskReplicaPair` in the ECS corpus);
 //! 2. else the description's value and the sample's: when they disagree, the one spelled like the
 //!    title, else the description's (the row is about the page's own request; samples are copied);
-//! 3. else the title, when it is an identifier, with a warning;
+//! 3. else the title, when it is an identifier, with a warning (none on a ROA page: a RESTful
+//!    operation has no `Action` and its pages name it by their title);
 //! 4. else the page documents no operation and is not an API reference page.
 //!
 //! Every name that differs from the chosen one is kept as an [`OtherName`] and warned about at its
@@ -46,6 +47,7 @@ pub fn identify(
     title: Option<(&str, usize)>,
     request: &[Param],
     sample: (&[QueryPair], usize),
+    roa: bool,
     diags: &mut Diagnostics,
 ) -> Option<Identity> {
     let title = title.map(|(text, line)| Claim { from: NameSource::Title, value: plain(text), line });
@@ -76,6 +78,9 @@ pub fn identify(
         (None, None, Some(s)) => s.clone(),
         (None, None, None) => {
             let title = title.as_ref().filter(|t| is_operation_name(&t.value))?;
+            if roa {
+                return Some(Identity { name: title.value.clone(), other_names: Vec::new() });
+            }
             diags.warning(
                 title.line,
                 format!(
@@ -167,7 +172,8 @@ mod tests {
             required: true,
             example: example.map(Into::into),
             description: Text { markdown: description.into(), plain: description.into() },
-            position: None,
+            position: Default::default(),
+            position_from: Default::default(),
             line: 13,
             constraints: Vec::new(),
             secret: None,
@@ -181,7 +187,7 @@ mod tests {
     fn run(title: &str, row: Option<Param>, pairs: &[QueryPair]) -> (Option<Identity>, Vec<String>) {
         let mut diags = Diagnostics::new("p.md");
         let request: Vec<Param> = row.into_iter().collect();
-        let id = identify(Some((title, 1)), &request, (pairs, 40), &mut diags);
+        let id = identify(Some((title, 1)), &request, (pairs, 40), false, &mut diags);
         (id, diags.into_vec().iter().map(ToString::to_string).collect())
     }
 

@@ -16,7 +16,7 @@ pub enum Block {
     },
 }
 
-/// An ATX heading with its `{#id .class}` attributes removed.
+/// An ATX or setext heading with its `{#id .class}` attributes removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     pub level: usize,
@@ -87,6 +87,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
         } else if line.trim().is_empty() {
             flush(&mut para, para_line, &mut out);
             i += 1;
+        } else if let (1, Some(level)) = (para.len(), setext_level(line)) {
+            let text = para.pop().unwrap_or_default();
+            out.push(Block::Heading(heading(&format!("{} {text}", "#".repeat(level)), para_line)));
+            i += 1;
         } else {
             if para.is_empty() {
                 para_line = i + 1;
@@ -97,6 +101,21 @@ pub fn blocks(text: &str) -> Vec<Block> {
     }
     flush(&mut para, para_line, &mut out);
     out
+}
+
+/// The level of a setext underline (`===` is 1, `---` is 2) under a one-line paragraph.
+fn setext_level(line: &str) -> Option<usize> {
+    let t = line.trim();
+    if line.len() - line.trim_start().len() > 3 || t.len() < 3 {
+        return None;
+    }
+    if t.bytes().all(|b| b == b'=') {
+        Some(1)
+    } else if t.bytes().all(|b| b == b'-') {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 fn heading(line: &str, line_no: usize) -> Heading {
@@ -164,5 +183,19 @@ mod tests {
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.rows[0].line, 9);
         assert!(matches!(&b[4], Block::Code(c) if c.body == "|not a table|"));
+    }
+
+    #[test]
+    fn setext_headings_are_headings() {
+        let b = blocks(
+            "StopPipelines {#title}\n======\n\nSummary.\n\nRequest syntax \n---------\n\ntwo\nlines\n---\n",
+        );
+        assert!(
+            matches!(&b[0], Block::Heading(h) if h.text == "StopPipelines" && h.level == 1 && h.line == 1)
+        );
+        assert!(
+            matches!(&b[2], Block::Heading(h) if h.text == "Request syntax" && h.level == 2 && h.line == 6)
+        );
+        assert!(matches!(&b[3], Block::Text { text, .. } if text == "two\nlines\n---"));
     }
 }

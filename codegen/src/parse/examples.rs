@@ -77,7 +77,12 @@ pub fn payload(body: &str) -> &str {
 fn classify(info: &str, body: &str) -> Option<Sample> {
     let info = info.to_ascii_lowercase();
     let body = payload(body);
-    if info.contains("request") || body.starts_with("http") || body.contains("?Action=") {
+    let request_line = body.lines().next().and_then(|l| super::request_line::parse(l, 0));
+    if info.contains("request")
+        || body.starts_with("http")
+        || body.contains("?Action=")
+        || request_line.is_some()
+    {
         Some(Sample::Request)
     } else if info.contains("json") || body.starts_with('{') || body.starts_with('[') {
         Some(Sample::Json)
@@ -90,9 +95,18 @@ fn classify(info: &str, body: &str) -> Option<Sample> {
 
 /// The `key=value` pairs after the `?` of a sample request URL written over many lines.
 /// Placeholders such as `<Common request parameters>` are left out.
+/// A ROA sample (`POST /path?a=1 HTTP/1.1 …`) gives the pairs of its path's query only.
 pub fn query_pairs(body: &str) -> Vec<QueryPair> {
+    let first = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if let Some(line) = super::request_line::parse(first, 0).filter(|l| !l.is_rpc()) {
+        return pairs_of(&line.query);
+    }
     let joined: String = body.lines().map(str::trim).collect();
     let query = joined.split_once('?').map_or(joined.as_str(), |(_, q)| q);
+    pairs_of(query)
+}
+
+fn pairs_of(query: &str) -> Vec<QueryPair> {
     query
         .split('&')
         .map(str::trim)
@@ -118,6 +132,9 @@ mod tests {
         let pairs = query_pairs("http(s)://ecs.aliyuncs.com/? Action=X\n&A=1");
         assert_eq!(pairs.len(), 2);
         assert_eq!(pairs[0].key, "Action");
+        let pairs = query_pairs("PATCH /openapi/i/es-1/description?description=x HTTP/1.1 {\"a\": 1}");
+        assert_eq!((pairs.len(), pairs[0].key.as_str(), pairs[0].value.as_str()), (1, "description", "x"));
+        assert!(query_pairs("POST /openapi/collectors HTTP/1.1 public request header {}").is_empty());
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //!
 //! Stages: `blocks` (with the logical-row pre-pass in `rows`) splits the page; `sections` finds
 //! the reference sections by heading; `columns` maps headers by their words; `request`,
-//! `response`, `examples` and `errors` read their sections; `duplicates` keeps one parameter per
-//! wire name; `action` names the operation; `checks` names contradictions; `product_claims`
-//! collects what the page says about its product (for `meta`).
+//! `response`, `examples` and `errors` read their sections; `request_line` and `body` read a ROA
+//! page's request syntax and RequestBody; `style` tells RPC from ROA and `positions` places each
+//! parameter; `duplicates` keeps one parameter per wire name; `action` names the operation;
+//! `checks` names contradictions; `product_claims` collects what the page says about its product
+//! (for `meta`).
 //!
 //! A page is an API reference page when it has a request parameter table of its own (not one of
 //! common parameters) and names an operation (see `action`). Any other page (common parameters,
@@ -13,6 +15,7 @@
 
 pub mod action;
 pub mod blocks;
+pub mod body;
 pub mod checks;
 pub mod columns;
 pub mod common_errors;
@@ -23,11 +26,14 @@ pub mod fence;
 pub mod hidden_chars;
 pub mod inline;
 pub mod json_shape;
+pub mod positions;
 pub mod product_claims;
 pub mod request;
+pub mod request_line;
 pub mod response;
 pub mod rows;
 pub mod sections;
+pub mod style;
 pub mod table;
 pub mod wire_name;
 pub mod xml_shape;
@@ -73,7 +79,8 @@ pub fn parse_page(file: &str, bytes: &[u8]) -> ParsedPage {
     }
     let blocks = blocks::blocks(text);
     let title = title(&blocks);
-    let api = read_api(file, &blocks, title, &mut diags);
+    let explorer = product_claims::explorer_styles(text);
+    let api = read_api(file, &blocks, title, &explorer, &mut diags);
     let claims = product_claims::claims(text, &blocks, title.map(|(_, h)| h.text.as_str()), api.is_some());
     ParsedPage { api, claims, diagnostics: diags.into_vec() }
 }
@@ -119,6 +126,7 @@ fn read_api(
     file: &str,
     blocks: &[Block],
     title: Option<(usize, &blocks::Heading)>,
+    explorer: &[product_claims::Claim],
     page_diags: &mut Diagnostics,
 ) -> Option<ir::Api> {
     let mut diags = Diagnostics::new(page_diags.file());
@@ -176,9 +184,23 @@ fn read_api(
     let mut common_tables = 0;
     let mut response = Vec::new();
     let mut errors = Vec::new();
+    let mut body_sections = Vec::new();
+    let mut form = false;
+    let syntax = sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::RequestSyntax)
+        .find_map(|s| request_line::first_in(s.blocks));
+    let sample_request = sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Examples)
+        .find_map(|s| request_line::first_in(s.blocks));
     for section in &sections {
         match section.kind {
-            SectionKind::Examples => continue,
+            SectionKind::Examples | SectionKind::RequestSyntax => continue,
+            SectionKind::RequestBody => {
+                body_sections.push(body::read(section.blocks, section.heading.line, &mut diags));
+                continue;
+            }
             SectionKind::Response => {
                 response.extend(response::fields(section.blocks, json.as_ref(), xml.as_ref(), &mut diags));
                 continue;
@@ -203,9 +225,16 @@ fn read_api(
             let columns = Columns::from_header(&table.header);
             match (section.kind, columns.kind()) {
                 (SectionKind::Request, TableKind::Params) if common => common_tables += 1,
+                (SectionKind::Request, TableKind::Params)
+                    if columns.position.is_none() && intro.is_some_and(body::names_the_body) =>
+                {
+                    warn_unknown_columns(table, &columns, &mut diags);
+                    body_sections.push(body::read_table(table, &columns, &mut diags));
+                }
                 (SectionKind::Request, TableKind::Params) => {
                     warn_unknown_columns(table, &columns, &mut diags);
                     request_tables += 1;
+                    form |= positions::says_form(table, &columns);
                     request::add_table(&mut request, table, &columns, intro.take(), &mut diags);
                 }
                 (SectionKind::Errors, TableKind::Errors) => {
@@ -222,7 +251,8 @@ fn read_api(
             }
         }
     }
-    if request_tables == 0 {
+    let roa_syntax = syntax.as_ref().is_some_and(|l| !l.is_rpc());
+    if request_tables == 0 && !roa_syntax {
         let why = if common_tables > 0 {
             "its parameter tables list common parameters"
         } else {
@@ -231,11 +261,20 @@ fn read_api(
         page_diags.note(0, format!("{NOT_AN_API_PAGE}: {why}; skipped"));
         return None;
     }
-    request::warn_unknown_types(&request, &mut diags);
-    duplicates::drop_repeated_names(&mut request, &mut diags);
+    let title_line = title.map_or(0, |(_, h)| h.line);
+    let mut style_diags = Diagnostics::new(page_diags.file());
+    let evidence = style::Evidence {
+        action_row: request.iter().find(|p| p.wire_name == "Action").map(|p| p.line),
+        sample_action: (sample_line > 0).then_some(sample_line),
+        explorer,
+        syntax: syntax.as_ref(),
+        sample: sample_request.as_ref(),
+    };
+    let wire = style::decide(&evidence, title_line, &mut style_diags);
+    let is_roa = matches!(wire, Some(ir::Wire::Roa(_)));
     let title_claim = title.map(|(_, h)| (h.text.as_str(), h.line));
     let Some(identity) =
-        action::identify(title_claim, &request, (&examples.request, sample_line), &mut diags)
+        action::identify(title_claim, &request, (&examples.request, sample_line), is_roa, &mut diags)
     else {
         let why = match title {
             Some((_, h)) => format!(
@@ -247,6 +286,37 @@ fn read_api(
         page_diags.note(title.map_or(0, |(_, h)| h.line), format!("{NOT_AN_API_PAGE}: {why}; skipped"));
         return None;
     };
+    diags.extend(style_diags);
+    let Some(mut wire) = wire else {
+        page_diags.extend(diags);
+        return None;
+    };
+    match &mut wire {
+        ir::Wire::Roa(roa) => {
+            positions::place_roa(&mut request, roa, &mut diags);
+            let first_body_row = request.iter().find(|p| p.position == ir::Position::Body).map(|p| p.line);
+            let (mut whole, mut example, mut line) = (None, None, first_body_row);
+            for section in body_sections {
+                request.extend(section.params);
+                whole = whole.or(section.whole);
+                example = example.or(section.example);
+                line = line.or(Some(section.line));
+            }
+            let line = line.unwrap_or(0);
+            let example = example.or_else(|| sample_request.as_ref().and_then(request_line::sample_body));
+            if request.iter().any(|p| p.position == ir::Position::Body) {
+                let encoding = if form { ir::BodyEncoding::Form } else { ir::BodyEncoding::Json };
+                roa.body = Some(ir::Body { encoding, whole, example, line });
+            }
+        }
+        ir::Wire::Rpc => {
+            for section in &body_sections {
+                diags.warning(section.line, "a RequestBody section on an RPC page; not read");
+            }
+        }
+    }
+    request::warn_unknown_types(&request, &mut diags);
+    duplicates::drop_repeated_names(&mut request, &mut diags);
     checks::check_params(&request, &mut diags);
     checks::check_errors(&errors, &mut diags);
     page_diags.extend(diags);
@@ -255,6 +325,7 @@ fn read_api(
         other_names: identity.other_names,
         source: file.to_owned(),
         summary,
+        wire,
         request,
         cross_field: Vec::new(),
         response,

@@ -173,6 +173,17 @@ fn read_lines(text: &str, out: &mut ProductClaims) {
     }
 }
 
+/// The `type=` claims (`RPC`, `ROA`) of the page's API Explorer links.
+pub fn explorer_styles(text: &str) -> Vec<Claim> {
+    let mut out = ProductClaims::default();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| l.contains("api.aliyun.com")) {
+        for link in patterns().explorer.find_iter(line) {
+            read_explorer_link(link.as_str(), i + 1, &mut out);
+        }
+    }
+    out.styles
+}
+
 /// `product=`, `type=` and `version=` of an API Explorer link.
 fn read_explorer_link(link: &str, line: usize, out: &mut ProductClaims) {
     for pair in link.split(['&', '?', '#', '/']) {

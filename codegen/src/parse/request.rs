@@ -4,9 +4,9 @@ use super::blocks::Table;
 use super::columns::Columns;
 use super::inline::{plain, text};
 use super::table::fitted_rows;
-use super::wire_name;
+use super::{body, positions, wire_name};
 use crate::diag::Diagnostics;
-use crate::ir::{Index, Param, ScalarType, Segment};
+use crate::ir::{Index, Param, Position, PositionFrom, ScalarType, Segment};
 
 /// Reads every row of a request table, in order. Rows without a name are skipped with a warning.
 pub fn params(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<Param> {
@@ -33,7 +33,15 @@ pub fn params(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<
         let path = wire_name::path(&wire_name)
             .unwrap_or_else(|| vec![Segment { name: wire_name.clone(), index: Index::None }]);
         let example = Some(plain(row.cell(columns.example))).filter(|e| !e.is_empty());
-        let position = Some(plain(row.cell(columns.position))).filter(|p| !p.is_empty());
+        let cell = plain(row.cell(columns.position));
+        let (position, position_from) = match positions::from_cell(&cell) {
+            Some(position) => (position, PositionFrom::Column),
+            None if cell.is_empty() => (Position::Query, PositionFrom::Default),
+            None => {
+                diags.warning(row.line, format!("unknown Position `{cell}`; read as Query"));
+                (Position::Query, PositionFrom::Default)
+            }
+        };
         out.push(Param {
             wire_name,
             path,
@@ -43,6 +51,7 @@ pub fn params(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<
             example,
             description: text(row.cell(columns.description)),
             position,
+            position_from,
             line: row.line,
             constraints: Vec::new(),
             secret: None,
@@ -68,10 +77,17 @@ fn is_list_type(doc_type: &str) -> bool {
     ["list", "array", "array of string"].contains(&doc_type.trim().to_ascii_lowercase().as_str())
 }
 
-/// Warns about every parameter whose Type cell is not a known type.
+/// Warns about every parameter whose Type cell is not a known type (body parameters' group and
+/// list types are known: `body::shape_of`).
 pub fn warn_unknown_types(params: &[Param], diags: &mut Diagnostics) {
     for p in params {
-        if !p.doc_type.is_empty() && ScalarType::from_doc(&p.doc_type).is_none() && !is_list_type(&p.doc_type)
+        // Body tables warn about their own types (`body::nest`).
+        let body_type = p.position == Position::Body
+            && (body::shape_of(&p.doc_type).is_some() || p.position_from == PositionFrom::BodyTable);
+        if !p.doc_type.is_empty()
+            && ScalarType::from_doc(&p.doc_type).is_none()
+            && !is_list_type(&p.doc_type)
+            && !body_type
         {
             diags.warning(p.line, format!("unknown request parameter type `{}`; read as String", p.doc_type));
         }
@@ -90,6 +106,10 @@ pub fn add_table(
     diags: &mut Diagnostics,
 ) {
     let mut members = params(table, columns, diags);
+    if body::has_child_rows(&members) {
+        let line = table.line;
+        members = body::nest(members, None, false, line, diags).0;
+    }
     let Some(at) = intro.and_then(|intro| group_named_in(request, intro)) else {
         request.extend(members);
         return;

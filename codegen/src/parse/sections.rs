@@ -6,6 +6,10 @@ use super::blocks::{Block, Heading};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionKind {
     Request,
+    /// `Request syntax` / `Request structure`: a ROA operation's method and path.
+    RequestSyntax,
+    /// `RequestBody` / `Request body`: a ROA operation's body parameters and example.
+    RequestBody,
     Response,
     Examples,
     Errors,
@@ -29,7 +33,11 @@ pub fn kind_of(heading: &str) -> SectionKind {
         .collect();
     let words: Vec<&str> = words.split_whitespace().collect();
     let has = |w: &str| words.iter().any(|x| x.starts_with(w));
-    if has("request") && !has("example") && !has("sample") {
+    if has("requestbody") || (has("request") && has("body") && !has("example") && !has("sample")) {
+        SectionKind::RequestBody
+    } else if has("request") && (has("syntax") || has("structure")) {
+        SectionKind::RequestSyntax
+    } else if has("request") && !has("example") && !has("sample") {
         SectionKind::Request
     } else if has("response") || has("return") || (has("output") && has("param")) {
         if has("example") || has("sample") {
@@ -91,5 +99,10 @@ mod tests {
         assert_eq!(kind_of("Errors"), SectionKind::Errors);
         assert_eq!(kind_of("Description"), SectionKind::Other);
         assert_eq!(kind_of("Debugging"), SectionKind::Other);
+        assert_eq!(kind_of("Request syntax"), SectionKind::RequestSyntax);
+        assert_eq!(kind_of("Request structure"), SectionKind::RequestSyntax);
+        assert_eq!(kind_of("RequestBody"), SectionKind::RequestBody);
+        assert_eq!(kind_of("Request body"), SectionKind::RequestBody);
+        assert_eq!(kind_of("Request headers"), SectionKind::Request);
     }
 }

@@ -27,7 +27,8 @@ pub fn param(wire_name: &str, ty: ScalarType, required: bool, example: &str, des
         required,
         example: (!example.is_empty()).then(|| example.to_owned()),
         description: text(description),
-        position: None,
+        position: Default::default(),
+        position_from: Default::default(),
         line: 1,
         constraints: Vec::new(),
         secret: None,
@@ -90,6 +91,7 @@ pub fn api() -> Api {
     let mut api = Api {
         name: "CreateThing".into(),
         other_names: Vec::new(),
+        wire: codegen::ir::Wire::Rpc,
         source: "spec/test/CreateThing.md".into(),
         summary: "Creates a thing. See [DescribeThings](~~25609~~).".into(),
         request: vec![
@@ -201,7 +203,62 @@ pub fn api() -> Api {
     api
 }
 
-/// A product holding [`api`].
+/// A parameter at `position`, as the parser places it.
+fn placed(mut p: Param, position: Position, from: PositionFrom) -> Param {
+    p.position = position;
+    p.position_from = from;
+    p
+}
+
+/// `UpdateThing`: a RESTful (ROA) operation with a path parameter, query and header parameters
+/// and a JSON body with nested lists, a free-form member and a password.
+pub fn roa_api() -> Api {
+    use ScalarType::*;
+    let body = |p: Param| placed(p, Position::Body, PositionFrom::BodyTable);
+    let mut settings = param("settings", Json, false, "{\"a.b\": 1}", "Free-form settings.");
+    settings.doc_type = "Map".into();
+    let mut api = Api {
+        name: "UpdateThing".into(),
+        other_names: Vec::new(),
+        wire: Wire::Roa(Roa {
+            method: HttpMethod::Put,
+            methods: vec![HttpMethod::Put, HttpMethod::Post],
+            path: "/things/[ThingId]/settings".into(),
+            path_params: vec!["ThingId".into()],
+            body: Some(Body { encoding: BodyEncoding::Json, whole: None, example: None, line: 1 }),
+            line: 1,
+        }),
+        source: "spec/test/UpdateThing.md".into(),
+        summary: "Updates a thing's settings.".into(),
+        request: vec![
+            placed(param("ThingId", String, true, "t-1", "The thing."), Position::Path, PositionFrom::Path),
+            placed(
+                param("clientToken", String, false, "tok", "The idempotence token."),
+                Position::Query,
+                PositionFrom::Column,
+            ),
+            placed(
+                param("x-acs-thing-mode", String, false, "fast", "A header."),
+                Position::Header,
+                PositionFrom::Column,
+            ),
+            body(param("name", String, true, "n", "The name.")),
+            body(param("configs.N.fileName", String, true, "a.yml", "A file name.")),
+            body(param("tags.N", String, false, "t", "Tags.")),
+            body(settings),
+            body(param("adminPassword", String, false, "pw", "The password of the admin.")),
+        ],
+        cross_field: Vec::new(),
+        response: vec![field("RequestId", FieldShape::Scalar { ty: String }, Some("R"), "The request ID.")],
+        examples: Examples::default(),
+        errors: vec![error(Some(404), "InstanceNotFound", "The instance does not exist.")],
+        ..Default::default()
+    };
+    codegen::facts::decide(&mut api, &[], &mut codegen::diag::Diagnostics::new("fixture"));
+    api
+}
+
+/// A product holding [`api`] and [`roa_api`].
 pub fn product() -> Product {
     Product {
         name: "ecs".into(),
@@ -224,6 +281,6 @@ pub fn product() -> Product {
             .to_vec(),
             ..Default::default()
         },
-        apis: vec![api()],
+        apis: vec![api(), roa_api()],
     }
 }

@@ -348,8 +348,12 @@ fn cell(text: &str) -> String {
 
 impl Page {
     pub fn markdown(&self) -> String {
-        let mut md =
-            format!("# {}\n\n{}\n\n## Request parameters\n\n", cell(&self.title), cell(&self.summary));
+        let mut md = format!("# {}\n\n{}\n\n", cell(&self.title), cell(&self.summary));
+        if self.action.is_none() {
+            // No `Action` anywhere: the API Explorer link is what says the operation is RPC.
+            md.push_str("[Debug](https://api.aliyun.com/#product=Hostile&type=RPC)\n\n");
+        }
+        md.push_str("## Request parameters\n\n");
         md.push_str("|Name|Type|Required|Example|Description|\n|---|---|---|---|---|\n");
         if let Some(action) = &self.action {
             md.push_str(&format!("|Action|String|Yes|{action}|The operation. Set the value to {action}.|\n"));

@@ -56,6 +56,34 @@ pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
     );
 }
 
+/// Runs `cargo <args>` in `dir` as [`cargo`] does, with `stdin` on its standard input; its stdout.
+#[allow(dead_code)] // not every test binary runs a generated crate's example
+pub fn cargo_stdout(dir: &Path, args: &[&str], stdin: &str) -> String {
+    use std::io::Write;
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-crates-target");
+    let mut child = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("CARGO_NET_OFFLINE", "true")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("cargo runs");
+    child.stdin.take().expect("piped stdin").write_all(stdin.as_bytes()).expect("stdin written");
+    let output = child.wait_with_output().expect("cargo finishes");
+    assert!(
+        output.status.success(),
+        "cargo {} failed in {}:\n{}\n{}",
+        args.join(" "),
+        dir.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
 /// A spec dir holding only the 2019 seed page (`tests/seed/RunInstances.md`, a test fixture) as
 /// product `ecs`, with the seed's own `product.toml` and `overrides.toml`, and the ECS guide that
 /// lists the common error codes (`spec/ecs/guides/Getting-started--Response-results.md`, of the

@@ -2,8 +2,11 @@
 //! Reads a request in the docs' JSON form on stdin and prints what the crate makes of it.
 //!
 //! - `rpc query <Api> < request.json` prints the request's wire pairs, one `key=value` a line, sorted
-//!   by key, not percent-encoded.
-//! - `rpc url <Api> --access-key-id ID --secret S … < request.json` prints the signed URL.
+//!   by key, not percent-encoded; for a RESTful (ROA) operation, the request as it would be
+//!   sent: method, path with its query, headers and body.
+//! - `rpc url <Api> --access-key-id ID --secret S … < request.json` prints the signed URL; for a
+//!   ROA operation, the signed request with its `Authorization` header (`--timestamp` sets
+//!   its `Date`).
 //! - `rpc validate <Api> < request.json` checks the request against the rules read from the
 //!   docs: exits 0 when it is valid, 1 when not, printing one violation a line,
 //!   `<wire path>: <message> ("<doc sentence>")`.

@@ -3,5 +3,6 @@
 
 pub mod fake_api;
 pub mod loopback;
+pub mod official_roa;
 pub mod official_signer;
 pub mod tables;

@@ -34,6 +34,16 @@ impl<'a> Node<'a> {
         Node::List(Box::new(Node::Empty))
     }
 
+    /// Adds `param` at `rest` below this node (an object being built); `false` (and no change) when
+    /// it clashes with what is there.
+    pub fn insert_member(&mut self, rest: &[Segment], param: &'a Param) -> bool {
+        if !self.fits(rest) {
+            return false;
+        }
+        self.insert(rest, param);
+        true
+    }
+
     /// Adds `param` at `rest` below this list; `false` (and no change) when it clashes with what is there
     /// (`Tag.N` as a value and `Tag.N.Key` as a member of the same item).
     pub fn insert_into_list(&mut self, rest: &[Segment], param: &'a Param) -> bool {

@@ -114,7 +114,12 @@ fn version_param(version: &str) -> Value {
     })
 }
 
-fn plain(param: &Param) -> Value {
+/// One parameter of its own, `in: query` (or `path`, `header` for a ROA operation).
+pub(super) fn plain(param: &Param) -> Value {
+    plain_in(param, "query")
+}
+
+pub(super) fn plain_in(param: &Param, location: &str) -> Value {
     let schema = ValueSchema::new(param.ty, &param.constraints);
     let mut unexpressed = schema.unexpressed().to_vec();
     for constraint in &param.constraints {
@@ -126,8 +131,8 @@ fn plain(param: &Param) -> Value {
     }
     let mut map = Map::new();
     map.insert("name".into(), json!(param.wire_name));
-    map.insert("in".into(), json!("query"));
-    map.insert("required".into(), json!(param.required));
+    map.insert("in".into(), json!(location));
+    map.insert("required".into(), json!(param.required || location == "path"));
     insert_some(&mut map, "description", description(param));
     let mut keywords = schema.keywords();
     if let Some(why) = super::facts::mark_schema(param.secret.as_ref(), &mut keywords) {
@@ -171,7 +176,7 @@ fn repeated(name: &str, list: &Node) -> Value {
     Value::Object(map)
 }
 
-fn node_schema(node: &Node) -> Map<String, Value> {
+pub(super) fn node_schema(node: &Node) -> Map<String, Value> {
     match node {
         Node::Empty => Map::new(),
         Node::Value(param) => {
@@ -250,7 +255,7 @@ fn description(param: &Param) -> Option<Value> {
     (!text.is_empty()).then(|| json!(text))
 }
 
-fn skip(param: &Param, reason: &str) -> Value {
+pub(super) fn skip(param: &Param, reason: &str) -> Value {
     json!({"wire_name": param.wire_name, "line": param.line, "reason": reason})
 }
 

@@ -7,6 +7,8 @@ use crate::ir::ScalarType;
 /// `type` (and `format`, where OpenAPI names one) of a scalar.
 pub fn type_keywords(ty: ScalarType) -> Map<String, Value> {
     let (ty, format) = match ty {
+        // Any JSON value: no `type` keyword.
+        ScalarType::Json => return Map::new(),
         ScalarType::String => ("string", None),
         ScalarType::Integer => ("integer", Some("int32")),
         ScalarType::Long => ("integer", Some("int64")),
@@ -34,6 +36,7 @@ pub fn typed_value(ty: ScalarType, text: &str) -> Option<Value> {
             }
             text.parse::<f64>().ok().filter(|f| f.is_finite()).map(Value::from)
         }
+        ScalarType::Json => serde_json::from_str(text).ok(),
         ScalarType::Boolean => match text.to_ascii_lowercase().as_str() {
             "true" => Some(Value::Bool(true)),
             "false" => Some(Value::Bool(false)),

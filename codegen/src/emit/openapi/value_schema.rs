@@ -129,8 +129,9 @@ impl<'a> ValueSchema<'a> {
     /// Checks a value against the schema the way a JSON Schema validator reads [`Self::keywords`].
     pub fn check(&self, value: &Value) -> Result<(), String> {
         let keywords = self.keywords();
-        let ty = keywords["type"].as_str().unwrap_or_default();
-        if !scalar::is_instance_of(ty, value) {
+        // No `type` keyword (any JSON value) admits every value.
+        let ty = keywords.get("type").and_then(Value::as_str);
+        if ty.is_some_and(|ty| !scalar::is_instance_of(ty, value)) {
             return Err(format!("{value} is not {}", type_name(self.ty)));
         }
         if let Some(allowed) = &self.allowed {
@@ -225,6 +226,7 @@ fn type_name(ty: ScalarType) -> &'static str {
         ScalarType::Integer | ScalarType::Long => "an integer",
         ScalarType::Float | ScalarType::Double => "a number",
         ScalarType::Boolean => "a boolean",
+        ScalarType::Json => "a JSON value",
     }
 }
 

@@ -12,7 +12,7 @@ use super::request::OperationInfo;
 use super::request_model::{FieldKind, RequestModel, ValueType};
 use super::response_model::ResponseModel;
 use super::structs::{self, SchemaUses};
-use super::{errors, request, request_model, response_model, value_enums};
+use super::{errors, request, request_model, response_model, roa, value_enums};
 
 /// Names the generated code uses unqualified, which no generated type may shadow: the prelude's and
 /// the runtime's it imports.
@@ -112,6 +112,7 @@ impl<'a> ApiPlan<'a> {
             error_name: &self.error_name,
         };
         let request_tokens = request::request_items(request, &op);
+        let roa = roa::roa_operation_impl(api, request);
         schema_impls.push(structs::request_schema(request, 0, &mut uses));
         let mut json_form: Vec<Ident> = vec![format_ident!("{}", self.request_name)];
         let mut groups = Vec::new();
@@ -204,6 +205,7 @@ impl<'a> ApiPlan<'a> {
             #( #reexports )*
 
             #request_tokens
+            #roa
             #( #groups )*
             #( #enums )*
             #enum_impls

@@ -243,6 +243,7 @@ mod tests {
             summary: String::new(),
             module: "run_instances".into(),
             request_type: "RunInstancesRequest".into(),
+            roa: false,
         }];
         let runtime = RuntimeDependency { path: "../run\"time\\ [x]".into() };
         for description in [

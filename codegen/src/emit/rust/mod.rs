@@ -15,6 +15,7 @@ pub mod names;
 mod request;
 mod request_model;
 mod response_model;
+mod roa;
 mod rpc_example;
 mod shared_types;
 mod structs;
@@ -41,6 +42,8 @@ pub struct CrateApi {
     pub module: String,
     /// `RunInstancesRequest`.
     pub request_type: String,
+    /// A RESTful (ROA) operation: sent by method and path, never as an RPC `Action`.
+    pub roa: bool,
 }
 
 /// Where a generated crate finds the runtime crate (`alibabacloud-runtime`): the `path` of its
@@ -155,6 +158,7 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
             api_name: api.name.clone(),
             summary: api.summary.clone(),
             request_type: format!("{}Request", names::camel(&api.name)),
+            roa: matches!(api.wire, crate::ir::Wire::Roa(_)),
             module,
         })
         .collect();

@@ -270,7 +270,8 @@ impl Scalar {
             WireType::Integer => text.parse().map_or(View::Str(text), View::Int),
             WireType::Number => text.parse().map_or(View::Str(text), View::Float),
             WireType::Boolean => text.parse().map_or(View::Str(text), View::Bool),
-            WireType::String => View::Str(text),
+            // Validation reads a JSON value by its text, as it reads a string.
+            WireType::String | WireType::Json => View::Str(text),
         }
     }
 }

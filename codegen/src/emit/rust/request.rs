@@ -93,6 +93,7 @@ fn operation_tokens(model: &RequestModel, op: &OperationInfo) -> TokenStream {
     let action = &op.api.name;
     let version = &op.meta.version;
     let client_consts = super::client::operation_consts(op.api);
+    let roa_hook = super::roa::operation_hook(op.api);
     quote! {
         impl Operation for #name {
             const ACTION: &'static str = #action;
@@ -108,6 +109,8 @@ fn operation_tokens(model: &RequestModel, op: &OperationInfo) -> TokenStream {
             fn validate(&self) -> Result<(), ValidationErrors> {
                 validation::validate(self)
             }
+
+            #roa_hook
         }
     }
 }

@@ -15,17 +15,51 @@ pub fn example_tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
         let api = &a.api_name;
         let module = super::names::ident(&a.module);
         let request = format_ident!("{}", a.request_type);
+        let run = if a.roa { quote!(run_roa) } else { quote!(run) };
         quote! {
             #[cfg(feature = #feature)]
-            #api => run::<#krate::#module::#request>(command, &input, options),
+            #api => #run::<#krate::#module::#request>(command, &input, options),
+        }
+    });
+    let any_roa = apis.iter().any(|a| a.roa);
+    let run_roa = any_roa.then(|| {
+        quote! {
+            /// Runs `command` on the RESTful (ROA) request in `input`: `query` and `url` print the
+            /// request as it would be sent (method, path with its query, headers, body), `url`
+            /// signed; `validate` as for any operation.
+            #[allow(dead_code)] // unused when every ROA API's feature is off
+            fn run_roa<R>(command: &str, input: &str, options: &[String]) -> Result<ExitCode, String>
+            where
+                R: Operation + #krate::runtime::roa::RoaOperation + serde::de::DeserializeOwned,
+            {
+                match command {
+                    "query" => {
+                        no_options(options)?;
+                        let text = #krate::runtime::roa_dry_run::unsigned_from_json::<R>(input)?;
+                        Ok(print_lines([text]))
+                    }
+                    "url" => {
+                        let text = #krate::runtime::roa_dry_run::signed_from_json::<R>(input, options)?;
+                        Ok(print_lines([text]))
+                    }
+                    "validate" => {
+                        no_options(options)?;
+                        Ok(print_violations(&request::<R>(input)?))
+                    }
+                    _ => Err(format!("unknown command `{command}`\n{USAGE}")),
+                }
+            }
         }
     });
     quote! {
         //! Reads a request in the docs' JSON form on stdin and prints what the crate makes of it.
         //!
         //! - `rpc query <Api> < request.json` prints the request's wire pairs, one `key=value` a line, sorted
-        //!   by key, not percent-encoded.
-        //! - `rpc url <Api> --access-key-id ID --secret S … < request.json` prints the signed URL.
+        //!   by key, not percent-encoded; for a RESTful (ROA) operation, the request as it would be
+        //!   sent: method, path with its query, headers and body.
+        //! - `rpc url <Api> --access-key-id ID --secret S … < request.json` prints the signed URL; for a
+        //!   ROA operation, the signed request with its `Authorization` header (`--timestamp` sets
+        //!   its `Date`).
         //! - `rpc validate <Api> < request.json` checks the request against the rules read from the
         //!   docs: exits 0 when it is valid, 1 when not, printing one violation a line,
         //!   `<wire path>: <message> ("<doc sentence>")`.
@@ -79,6 +113,8 @@ pub fn example_tokens(crate_ident: &str, apis: &[CrateApi]) -> TokenStream {
                 _ => Err(format!("unknown command `{command}`\n{USAGE}")),
             }
         }
+
+        #run_roa
 
         /// The request in `input`, read in the docs' JSON form.
         #[allow(dead_code)] // unused when every API feature is off

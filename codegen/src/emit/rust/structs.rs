@@ -76,6 +76,7 @@ pub fn scalar_type(ty: ScalarType) -> TokenStream {
         ScalarType::Long => quote!(i64),
         ScalarType::Float | ScalarType::Double => quote!(f64),
         ScalarType::Boolean => quote!(bool),
+        ScalarType::Json => quote!(crate::runtime::JsonValue),
     }
 }
 

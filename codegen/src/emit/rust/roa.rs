@@ -1,0 +1,81 @@
+//! A ROA operation's `RoaOperation` impl: its method, path template, where each top-level member
+//! of the request goes (path, query, header, body) and how the body is made. The runtime places
+//! the members of the request's docs-JSON form by this table (`alibabacloud_runtime::roa::build`).
+
+use std::collections::HashMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::request_model::RequestModel;
+use crate::ir::{self, BodyEncoding, Index, Position, Roa};
+
+/// The impl for `api`'s request, or nothing for an RPC operation.
+pub fn roa_operation_impl(api: &ir::Api, model: &RequestModel) -> TokenStream {
+    let ir::Wire::Roa(roa) = &api.wire else { return TokenStream::new() };
+    let name = format_ident!("{}", model.structs[0].rust_name);
+    let method = roa.method.as_str();
+    let path = &roa.path;
+    let positions = positions(api);
+    let places = model.structs[0].fields.iter().filter_map(|field| {
+        let position = *positions.get(field.doc_name.as_str())?;
+        let doc_name = &field.doc_name;
+        let place = match position {
+            Position::Path => quote!(Path),
+            Position::Query => quote!(Query),
+            Position::Header => quote!(Header),
+            Position::Body => quote!(Body),
+        };
+        Some(quote!((#doc_name, crate::runtime::roa::Place::#place)))
+    });
+    let body = body_kind(roa);
+    let doc = format!("`{method} {path}`: where each member of the request goes, as the page documents it.");
+    quote! {
+        #[doc = #doc]
+        impl crate::runtime::roa::RoaOperation for #name {
+            const METHOD: &'static str = #method;
+            const PATH: &'static str = #path;
+            const PLACES: &'static [(&'static str, crate::runtime::roa::Place)] = &[ #( #places ),* ];
+            const BODY: crate::runtime::roa::BodyKind = #body;
+        }
+    }
+}
+
+/// The `Operation::roa` override of a ROA operation's `impl Operation` (nothing for RPC):
+/// the client sends what `RoaOperation` makes, never an RPC `Action`.
+pub fn operation_hook(api: &ir::Api) -> TokenStream {
+    if !matches!(api.wire, ir::Wire::Roa(_)) {
+        return TokenStream::new();
+    }
+    quote! {
+        fn roa(&self) -> Option<Result<crate::runtime::roa::Request, crate::runtime::roa::RoaError>> {
+            Some(crate::runtime::roa::RoaOperation::roa_request(self))
+        }
+    }
+}
+
+/// The position of each top-level member (the first segment of a parameter's path, a literal
+/// index kept), from its first parameter.
+fn positions(api: &ir::Api) -> HashMap<String, Position> {
+    let mut out = HashMap::new();
+    for p in &api.request {
+        let Some(first) = p.path.first() else { continue };
+        let key = match first.index {
+            Index::Literal(n) => format!("{}.{n}", first.name),
+            Index::None | Index::Each => first.name.clone(),
+        };
+        out.entry(key).or_insert(p.position);
+    }
+    out
+}
+
+fn body_kind(roa: &Roa) -> TokenStream {
+    match &roa.body {
+        None => quote!(crate::runtime::roa::BodyKind::None),
+        Some(body) => match (&body.whole, body.encoding) {
+            (Some(whole), _) => quote!(crate::runtime::roa::BodyKind::Whole(#whole)),
+            (None, BodyEncoding::Json) => quote!(crate::runtime::roa::BodyKind::Json),
+            (None, BodyEncoding::Form) => quote!(crate::runtime::roa::BodyKind::Form),
+        },
+    }
+}
