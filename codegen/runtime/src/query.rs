@@ -296,7 +296,9 @@ pub fn read_pairs(
     Ok(())
 }
 
-/// Compares keys segment by segment, numbers by value.
+/// Compares keys segment by segment: numbers by value (then as written), before any other
+/// segment, which compare as text. A total order on any keys (comparing a number with text as
+/// text made `9 < 10 < 5- < 9` a cycle, on which the sort panics).
 #[doc(hidden)]
 pub fn natural_order(a: &str, b: &str) -> Ordering {
     let (mut x, mut y) = (a.split('.'), b.split('.'));
@@ -308,7 +310,9 @@ pub fn natural_order(a: &str, b: &str) -> Ordering {
             (Some(p), Some(q)) => {
                 let order = match (p.parse::<u64>(), q.parse::<u64>()) {
                     (Ok(m), Ok(n)) => m.cmp(&n).then_with(|| p.cmp(q)),
-                    _ => p.cmp(q),
+                    (Ok(_), Err(_)) => Ordering::Less,
+                    (Err(_), Ok(_)) => Ordering::Greater,
+                    (Err(_), Err(_)) => p.cmp(q),
                 };
                 if order != Ordering::Equal {
                     return order;
