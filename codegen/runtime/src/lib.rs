@@ -43,6 +43,7 @@ pub mod schema;
 pub mod secret;
 pub mod service_error;
 pub mod signing;
+mod utc_time;
 pub mod validation;
 pub mod value_enum;
 

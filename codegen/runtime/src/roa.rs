@@ -145,22 +145,16 @@ pub fn content_md5(body: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(Md5::digest(body))
 }
 
-/// `Date`: the RFC 1123 GMT time `seconds` after the Unix epoch (`Thu, 22 Feb 2018 07:46:12 GMT`).
+/// `Date`: the RFC 1123 (RFC 9110 IMF-fixdate) GMT time `seconds` after the Unix epoch
+/// (`Thu, 22 Feb 2018 07:46:12 GMT`), printed by jiff; at most jiff's last instant
+/// (9999-12-30T22:00:00Z).
 pub fn http_date(seconds: u64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let days = seconds / 86_400;
-    let in_day = seconds % 86_400;
-    let (year, month, day) = crate::signing::civil_from_days(days);
-    format!(
-        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} GMT",
-        DAYS[(days % 7) as usize],
-        MONTHS[(month as usize).clamp(1, 12) - 1],
-        in_day / 3600,
-        in_day / 60 % 60,
-        in_day % 60
-    )
+    let instant = i64::try_from(seconds)
+        .ok()
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .unwrap_or(jiff::Timestamp::MAX);
+    // jiff refuses only years it cannot print as four digits, which a u64 from 1970 never reaches.
+    jiff::fmt::rfc2822::DateTimePrinter::new().timestamp_to_rfc9110_string(&instant).unwrap_or_default()
 }
 
 /// CanonicalizedHeaders: every `x-acs-*` header, name lower-cased, sorted by name, spaces around
@@ -359,39 +353,11 @@ pub fn build(
     Ok(request)
 }
 
-/// Seconds since the Unix epoch of a `yyyy-MM-ddTHH:mm:ssZ` time; `None` when it is not one.
+/// Seconds since the Unix epoch of a `yyyy-MM-ddTHH:mm:ssZ` time from 1970 on; `None` when it is
+/// not one (the runtime's one time rule, as `Timestamp` and the validators read it).
 pub fn unix_seconds(iso: &str) -> Option<u64> {
-    let b = iso.as_bytes();
-    if b.len() != 20
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || b[10] != b'T'
-        || b[13] != b':'
-        || b[16] != b':'
-        || b[19] != b'Z'
-    {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| iso.get(r)?.parse::<u64>().ok();
-    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-        || year < 1970
-    {
-        return None;
-    }
-    // Days from 1970-01-01 to the date (proleptic Gregorian), after Howard Hinnant's days_from_civil.
-    let (y, m) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = (era * 146_097 + doe).checked_sub(719_468)?;
-    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
+    let instant = crate::utc_time::parse(crate::utc_time::TIMESTAMP_PATTERN, iso).ok()?;
+    u64::try_from(instant.as_second()).ok()
 }
 
 /// What signing needs besides the request: the API version, the key pair, a security token when
@@ -641,6 +607,11 @@ mod tests {
         assert_eq!(unix_seconds("2000-02-29T00:00:00Z"), Some(951_782_400));
         assert_eq!(unix_seconds("2018-13-22T07:46:12Z"), None);
         assert_eq!(unix_seconds("2018-02-22 07:46:12"), None);
+        // The one time rule: no second 60, no February 29 of a common year, nothing before 1970.
+        assert_eq!(unix_seconds("2016-12-31T23:59:60Z"), None);
+        assert_eq!(unix_seconds("2023-02-29T00:00:00Z"), None);
+        assert_eq!(unix_seconds("1969-12-31T23:59:59Z"), None);
+        assert_eq!(unix_seconds("2018-02-22T07:46:12Zx"), None);
     }
 
     #[test]
@@ -648,6 +619,9 @@ mod tests {
         assert_eq!(http_date(1_519_285_572), "Thu, 22 Feb 2018 07:46:12 GMT");
         assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
         assert_eq!(http_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
+        assert_eq!(http_date(1_709_251_199), "Thu, 29 Feb 2024 23:59:59 GMT");
+        assert_eq!(http_date(4_102_444_800), "Fri, 01 Jan 2100 00:00:00 GMT");
+        assert_eq!(http_date(u64::MAX), "Thu, 30 Dec 9999 22:00:00 GMT");
     }
 
     #[test]
