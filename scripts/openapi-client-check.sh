@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One real consumer of the OpenAPI document: generates a Python client with openapi-python-client
 # (failing on any generator warning), imports every module of it, and round-trips each operation
-# whose 200 response has an example through the client against a mock transport.
+# whose 200 response has an example through the client: an RPC one against a mock transport, a
+# RESTful (ROA) one over a real socket to a loopback HTTP server that checks what arrives.
 # Usage: scripts/openapi-client-check.sh FILE...
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/openapi-tools.sh"

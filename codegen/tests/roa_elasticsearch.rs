@@ -211,3 +211,40 @@ fn a_moved_method_path_and_position_show_in_the_diff() {
         ]
     );
 }
+
+/// The Elasticsearch crate generated from the corpus, with `tests/elasticsearch/loopback.rs` as its
+/// integration test: its generated `UpdateKibanaWhiteIps` (path, query and JSON body) sent by its
+/// blocking client to the loopback service, whose official SDK core ROA signer accepts it.
+#[test]
+#[ignore = "builds the generated Elasticsearch crate with cargo (slow); run with --ignored"]
+fn the_generated_crate_sends_an_operation_the_official_roa_signer_accepts() {
+    let Some((spec, generation)) = generate("crate") else { return };
+    assert!(!generation.has_errors(), "{:#?}", generation.diagnostics);
+    let out = spec.join("out");
+    codegen::write::write_files(&out, &generation.files).expect("the output writes");
+    let root = support::workspace_root();
+    let crate_dir = out.join("elasticsearch");
+    std::fs::create_dir_all(crate_dir.join("tests")).unwrap();
+    std::fs::copy(root.join("tests/elasticsearch/loopback.rs"), crate_dir.join("tests/loopback.rs")).unwrap();
+    let manifest = crate_dir.join("Cargo.toml");
+    let toml = std::fs::read_to_string(&manifest).unwrap();
+    let extra = format!(
+        "[dev-dependencies]\nsdk-tests = {{ path = {:?} }}\n",
+        root.join("tests").display().to_string()
+    );
+    assert!(toml.contains("[dev-dependencies]\n"), "the generated crate has dev-dependencies (serde_json)");
+    let mut toml = toml.replacen("[dev-dependencies]\n", &extra, 1);
+    toml.push_str("\n[workspace]\n");
+    std::fs::write(&manifest, toml).unwrap();
+    let args = [
+        "test",
+        "--no-default-features",
+        "--features",
+        "blocking,update_kibana_white_ips",
+        "--test",
+        "loopback",
+    ];
+    let stdout = support::cargo_stdout(&crate_dir, &args, "");
+    assert!(stdout.contains("test result: ok. 3 passed"), "{stdout}");
+    test_report::count("generated Elasticsearch operations sent to the loopback service", 1);
+}

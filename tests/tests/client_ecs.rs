@@ -199,19 +199,7 @@ fn rpc_url(json: &str, args: &[&str]) -> (i32, String) {
 }
 
 fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).expect("hex"));
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).expect("UTF-8")
+    percent_encoding::percent_decode_str(text).decode_utf8().expect("UTF-8").into_owned()
 }
 
 #[test]

@@ -147,6 +147,11 @@ fn steps() -> Vec<Step> {
             &["test", "-p", "codegen", "--test", "emit_seed", "--", "--ignored"],
         ),
         Step::new(
+            "Elasticsearch crate from the corpus: a ROA operation the official signer accepts",
+            "cargo",
+            &["test", "-p", "codegen", "--test", "roa_elasticsearch", "--", "--ignored"],
+        ),
+        Step::new(
             "semver oracle: the diff's semver verdicts against the compiler over the RunInstances history",
             "cargo",
             &["test", "-p", "codegen", "--test", "semver_oracle", "--", "--ignored"],

@@ -178,15 +178,15 @@ impl Client {
             request.validate().map_err(Error::Invalid)?;
         }
         // A RESTful (ROA) operation goes by its own method and path, never as an RPC `Action`.
-        let roa = match request.roa() {
+        // A missing client token goes where the docs put it (query, header or body).
+        let token: Vec<(&str, serde_json::Value)> = O::CLIENT_TOKEN
+            .map(|name| (name, serde_json::Value::String(Nonce::random().as_str().to_owned())))
+            .into_iter()
+            .collect();
+        let roa = match request.roa_with(&token) {
             Some(Ok(mut roa)) => {
                 for (key, value) in overrides {
                     crate::region::set_pair(&mut roa.query, key, value.clone());
-                }
-                if let Some(name) = O::CLIENT_TOKEN {
-                    if !roa.query.iter().any(|(key, value)| key == name && !value.is_empty()) {
-                        crate::region::set_pair(&mut roa.query, name, Nonce::random().as_str().to_owned());
-                    }
                 }
                 if let Some(region) = self.region() {
                     if !roa.headers.iter().any(|(key, _)| key.eq_ignore_ascii_case("x-acs-region-id")) {

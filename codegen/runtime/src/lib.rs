@@ -45,6 +45,7 @@ pub mod schema;
 pub mod secret;
 pub mod service_error;
 pub mod signing;
+mod utc_time;
 pub mod validation;
 pub mod value_enum;
 pub mod xml;

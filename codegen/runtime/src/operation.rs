@@ -36,6 +36,17 @@ pub trait Operation {
         None
     }
 
+    /// [`Operation::roa`] with `defaults` (docs name, value) set where the request leaves them
+    /// unset or empty, each put where the docs put that member (query, header, body or path): how
+    /// the client fills in a missing client token. The default ignores `defaults`.
+    fn roa_with(
+        &self,
+        defaults: &[(&str, serde_json::Value)],
+    ) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        let _ = defaults;
+        self.roa()
+    }
+
     /// Checks the request against the rules read from the docs; every violation at once.
     /// Generated requests check their documented rules; the default accepts everything.
     fn validate(&self) -> Result<(), ValidationErrors> {
@@ -100,6 +111,13 @@ impl<R: Operation> Operation for Validated<R> {
         self.0.roa()
     }
 
+    fn roa_with(
+        &self,
+        defaults: &[(&str, serde_json::Value)],
+    ) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        self.0.roa_with(defaults)
+    }
+
     /// Already checked when it was made.
     fn validate(&self) -> Result<(), ValidationErrors> {
         Ok(())
@@ -127,6 +145,13 @@ impl<R: Operation> Operation for WithValidation<R> {
 
     fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
         self.request.roa()
+    }
+
+    fn roa_with(
+        &self,
+        defaults: &[(&str, serde_json::Value)],
+    ) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        self.request.roa_with(defaults)
     }
 
     fn validate(&self) -> Result<(), ValidationErrors> {

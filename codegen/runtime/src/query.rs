@@ -296,7 +296,9 @@ pub fn read_pairs(
     Ok(())
 }
 
-/// Compares keys segment by segment, numbers by value.
+/// Compares keys segment by segment: numbers by value (then as written), before any other
+/// segment, which compare as text. A total order on any keys (comparing a number with text as
+/// text made `9 < 10 < 5- < 9` a cycle, on which the sort panics).
 #[doc(hidden)]
 pub fn natural_order(a: &str, b: &str) -> Ordering {
     let (mut x, mut y) = (a.split('.'), b.split('.'));
@@ -308,7 +310,9 @@ pub fn natural_order(a: &str, b: &str) -> Ordering {
             (Some(p), Some(q)) => {
                 let order = match (p.parse::<u64>(), q.parse::<u64>()) {
                     (Ok(m), Ok(n)) => m.cmp(&n).then_with(|| p.cmp(q)),
-                    _ => p.cmp(q),
+                    (Ok(_), Err(_)) => Ordering::Less,
+                    (Err(_), Ok(_)) => Ordering::Greater,
+                    (Err(_), Err(_)) => p.cmp(q),
                 };
                 if order != Ordering::Equal {
                     return order;
@@ -413,25 +417,7 @@ pub fn parse_query_string(url_or_query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `%XX` decoded (a `%` not followed by two hex digits stays as it is), as lossy UTF-8.
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }

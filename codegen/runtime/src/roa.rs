@@ -145,22 +145,16 @@ pub fn content_md5(body: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(Md5::digest(body))
 }
 
-/// `Date`: the RFC 1123 GMT time `seconds` after the Unix epoch (`Thu, 22 Feb 2018 07:46:12 GMT`).
+/// `Date`: the RFC 1123 (RFC 9110 IMF-fixdate) GMT time `seconds` after the Unix epoch
+/// (`Thu, 22 Feb 2018 07:46:12 GMT`), printed by jiff; at most jiff's last instant
+/// (9999-12-30T22:00:00Z).
 pub fn http_date(seconds: u64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let days = seconds / 86_400;
-    let in_day = seconds % 86_400;
-    let (year, month, day) = crate::signing::civil_from_days(days);
-    format!(
-        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} GMT",
-        DAYS[(days % 7) as usize],
-        MONTHS[(month as usize).clamp(1, 12) - 1],
-        in_day / 3600,
-        in_day / 60 % 60,
-        in_day % 60
-    )
+    let instant = i64::try_from(seconds)
+        .ok()
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .unwrap_or(jiff::Timestamp::MAX);
+    // jiff refuses only years it cannot print as four digits, which a u64 from 1970 never reaches.
+    jiff::fmt::rfc2822::DateTimePrinter::new().timestamp_to_rfc9110_string(&instant).unwrap_or_default()
 }
 
 /// CanonicalizedHeaders: every `x-acs-*` header, name lower-cased, sorted by name, spaces around
@@ -281,8 +275,31 @@ pub trait RoaOperation: serde::Serialize {
 
     /// The request as it goes on the wire, before signing.
     fn roa_request(&self) -> Result<Request, RoaError> {
-        let value = serde_json::to_value(self).map_err(RoaError::Serialize)?;
+        self.roa_request_with(&[])
+    }
+
+    /// [`RoaOperation::roa_request`] with `defaults` set where the request leaves a member unset
+    /// or an empty string ([`with_defaults`]).
+    fn roa_request_with(&self, defaults: &[(&str, serde_json::Value)]) -> Result<Request, RoaError> {
+        let mut value = serde_json::to_value(self).map_err(RoaError::Serialize)?;
+        with_defaults(&mut value, defaults);
         build(Self::METHOD, Self::PATH, Self::PLACES, Self::BODY, &value)
+    }
+}
+
+/// Sets each `(name, value)` of `defaults` as a top-level member of a request's docs-JSON form
+/// where it is missing, `null` or `""`; [`build`] then puts it where the operation's places say.
+pub fn with_defaults(value: &mut serde_json::Value, defaults: &[(&str, serde_json::Value)]) {
+    let Some(members) = value.as_object_mut() else { return };
+    for (name, default) in defaults {
+        let unset = match members.get(*name) {
+            None | Some(serde_json::Value::Null) => true,
+            Some(serde_json::Value::String(s)) => s.is_empty(),
+            Some(_) => false,
+        };
+        if unset {
+            members.insert((*name).to_owned(), default.clone());
+        }
     }
 }
 
@@ -336,39 +353,11 @@ pub fn build(
     Ok(request)
 }
 
-/// Seconds since the Unix epoch of a `yyyy-MM-ddTHH:mm:ssZ` time; `None` when it is not one.
+/// Seconds since the Unix epoch of a `yyyy-MM-ddTHH:mm:ssZ` time from 1970 on; `None` when it is
+/// not one (the runtime's one time rule, as `Timestamp` and the validators read it).
 pub fn unix_seconds(iso: &str) -> Option<u64> {
-    let b = iso.as_bytes();
-    if b.len() != 20
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || b[10] != b'T'
-        || b[13] != b':'
-        || b[16] != b':'
-        || b[19] != b'Z'
-    {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| iso.get(r)?.parse::<u64>().ok();
-    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-        || year < 1970
-    {
-        return None;
-    }
-    // Days from 1970-01-01 to the date (proleptic Gregorian), after Howard Hinnant's days_from_civil.
-    let (y, m) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = (era * 146_097 + doe).checked_sub(719_468)?;
-    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
+    let instant = crate::utc_time::parse(crate::utc_time::TIMESTAMP_PATTERN, iso).ok()?;
+    u64::try_from(instant.as_second()).ok()
 }
 
 /// What signing needs besides the request: the API version, the key pair, a security token when
@@ -554,6 +543,51 @@ mod tests {
         ));
     }
 
+    /// A request whose client token the docs put in the body, and one whose token is a header.
+    #[derive(serde::Serialize)]
+    struct TokenIn<const HEADER: bool> {
+        #[serde(rename = "Id")]
+        id: &'static str,
+        #[serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")]
+        client_token: Option<&'static str>,
+        #[serde(rename = "name")]
+        name: &'static str,
+    }
+
+    impl<const HEADER: bool> RoaOperation for TokenIn<HEADER> {
+        const METHOD: &'static str = "POST";
+        const PATH: &'static str = "/t/[Id]";
+        const PLACES: &'static [(&'static str, Place)] = &[
+            ("Id", Place::Path),
+            ("ClientToken", if HEADER { Place::Header } else { Place::Body }),
+            ("name", Place::Body),
+        ];
+        const BODY: BodyKind = BodyKind::Json;
+    }
+
+    #[test]
+    fn a_default_client_token_goes_where_the_places_put_it_and_never_over_a_given_one() {
+        let token = [("ClientToken", serde_json::Value::String("filled".into()))];
+        let body = |r: Request| String::from_utf8(r.body.unwrap().bytes).unwrap();
+        let missing = TokenIn::<false> { id: "1", client_token: None, name: "n" };
+        let r = missing.roa_request_with(&token).unwrap();
+        assert!(r.query.is_empty() && r.headers.is_empty(), "{r:?}");
+        assert_eq!(body(r), r#"{"ClientToken":"filled","name":"n"}"#);
+        for given in [Some("mine"), Some("")] {
+            let r = TokenIn::<false> { id: "1", client_token: given, name: "n" }
+                .roa_request_with(&token)
+                .unwrap();
+            let kept = if given == Some("mine") { "mine" } else { "filled" };
+            assert_eq!(body(r), format!(r#"{{"ClientToken":"{kept}","name":"n"}}"#));
+        }
+        let r = TokenIn::<true> { id: "1", client_token: None, name: "n" }.roa_request_with(&token).unwrap();
+        assert_eq!(r.headers, vec![("ClientToken".to_owned(), "filled".to_owned())]);
+        assert!(r.query.is_empty());
+        assert_eq!(body(r), r#"{"name":"n"}"#);
+        let plain = TokenIn::<true> { id: "1", client_token: None, name: "n" }.roa_request().unwrap();
+        assert!(plain.headers.is_empty(), "no defaults: nothing filled in");
+    }
+
     #[test]
     fn a_form_body_is_percent_encoded_pairs_with_its_content_type() {
         let value = serde_json::json!({"Id": "a/b", "name": "x y", "count": 3, "flags": [true]});
@@ -573,6 +607,11 @@ mod tests {
         assert_eq!(unix_seconds("2000-02-29T00:00:00Z"), Some(951_782_400));
         assert_eq!(unix_seconds("2018-13-22T07:46:12Z"), None);
         assert_eq!(unix_seconds("2018-02-22 07:46:12"), None);
+        // The one time rule: no second 60, no February 29 of a common year, nothing before 1970.
+        assert_eq!(unix_seconds("2016-12-31T23:59:60Z"), None);
+        assert_eq!(unix_seconds("2023-02-29T00:00:00Z"), None);
+        assert_eq!(unix_seconds("1969-12-31T23:59:59Z"), None);
+        assert_eq!(unix_seconds("2018-02-22T07:46:12Zx"), None);
     }
 
     #[test]
@@ -580,6 +619,9 @@ mod tests {
         assert_eq!(http_date(1_519_285_572), "Thu, 22 Feb 2018 07:46:12 GMT");
         assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
         assert_eq!(http_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
+        assert_eq!(http_date(1_709_251_199), "Thu, 29 Feb 2024 23:59:59 GMT");
+        assert_eq!(http_date(4_102_444_800), "Fri, 01 Jan 2100 00:00:00 GMT");
+        assert_eq!(http_date(u64::MAX), "Thu, 30 Dec 9999 22:00:00 GMT");
     }
 
     #[test]

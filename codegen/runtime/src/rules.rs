@@ -47,7 +47,8 @@ pub enum Rule<'a> {
     Base64 {
         max_bytes: Option<u64>,
     },
-    /// A UTC time in a `yyyy-MM-ddTHH:mm:ssZ`-style pattern.
+    /// A UTC time in a `yyyy-MM-ddTHH:mm:ssZ`-style pattern: its shape, and a date and time of the
+    /// calendar (no month 13, February 29 only in leap years, no second 60).
     Time(&'a str),
     Ascii,
 }
@@ -179,7 +180,7 @@ impl Rule<'_> {
                 },
             },
             Rule::Time(pattern) => {
-                if matches_time(pattern, value) {
+                if crate::utc_time::matches(pattern, value) {
                     Ok(())
                 } else {
                     Err(format!("must be a UTC time in the form {pattern}"))
@@ -251,43 +252,30 @@ fn none_or<T: Copy>(value: Option<T>, test: impl Fn(T) -> bool) -> bool {
     }
 }
 
-/// The decoded length of standard or URL-safe Base64, padding optional; `None` if not Base64.
+/// The decoded length of standard or URL-safe Base64 (one alphabet throughout), padding optional
+/// but, when present, complete (`AA==`, never `AA=`); `None` if not Base64. Bits left over in the
+/// last character are ignored, as Java's and Python's decoders ignore them.
 pub fn base64_decoded_len(value: &str) -> Option<u64> {
-    let body = value.trim_end_matches('=');
-    let padding = value.len() - body.len();
-    let alphabet = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '-' | '_');
-    if padding > 2
-        || !body.chars().all(alphabet)
-        || body.len() % 4 == 1
-        || (padding > 0 && value.len() & 3 != 0)
-    {
-        return None;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    use base64::{alphabet, Engine as _};
+    const fn engine(alphabet: &alphabet::Alphabet, padding: DecodePaddingMode) -> GeneralPurpose {
+        let config = GeneralPurposeConfig::new()
+            .with_decode_padding_mode(padding)
+            .with_decode_allow_trailing_bits(true);
+        GeneralPurpose::new(alphabet, config)
     }
-    Some((body.len() as u64 * 3) / 4)
-}
-
-/// Matches `value` against a `yyyy-MM-ddTHH:mm:ssZ`-style pattern, with field ranges.
-fn matches_time(pattern: &str, value: &str) -> bool {
-    if pattern.chars().count() != value.chars().count() {
-        return false;
-    }
-    let mut fields: Vec<(char, u32)> = Vec::new();
-    for (pc, vc) in pattern.chars().zip(value.chars()) {
-        if matches!(pc, 'y' | 'M' | 'd' | 'H' | 'm' | 's') {
-            let Some(d) = vc.to_digit(10) else { return false };
-            match fields.last_mut() {
-                Some((f, n)) if *f == pc => *n = *n * 10 + d,
-                _ => fields.push((pc, d)),
-            }
-        } else if pc != vc {
-            return false;
-        }
-    }
-    fields.iter().all(|(f, n)| match f {
-        'M' => (1..=12).contains(n),
-        'd' => (1..=31).contains(n),
-        'H' => *n <= 23,
-        'm' | 's' => *n <= 59,
-        _ => true,
-    })
+    const ENGINES: [[GeneralPurpose; 2]; 2] = [
+        [
+            engine(&alphabet::STANDARD, DecodePaddingMode::RequireNone),
+            engine(&alphabet::STANDARD, DecodePaddingMode::RequireCanonical),
+        ],
+        [
+            engine(&alphabet::URL_SAFE, DecodePaddingMode::RequireNone),
+            engine(&alphabet::URL_SAFE, DecodePaddingMode::RequireCanonical),
+        ],
+    ];
+    let url_safe = value.contains(['-', '_']);
+    let padded = value.ends_with('=');
+    let engine = &ENGINES[usize::from(url_safe)][usize::from(padded)];
+    engine.decode(value).ok().map(|bytes| bytes.len() as u64)
 }

@@ -2,14 +2,15 @@
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::credentials::Credentials;
 use crate::operation::Operation;
+use crate::utc_time;
 
 /// `SignatureMethod`.
 pub const SIGNATURE_METHOD: &str = "HMAC-SHA1";
@@ -64,53 +65,25 @@ pub struct Timestamp(String);
 impl Timestamp {
     /// The current time.
     pub fn now() -> Self {
-        let seconds =
-            SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_secs()).unwrap_or(0);
-        Self::from_unix_seconds(seconds)
+        Timestamp(utc_time::format_timestamp(jiff::Timestamp::now()))
     }
 
-    /// The UTC time `seconds` after 1970-01-01T00:00:00Z.
+    /// The UTC time `seconds` after 1970-01-01T00:00:00Z, at most 9999-12-30T22:00:00Z (the last
+    /// instant jiff represents).
     pub fn from_unix_seconds(seconds: u64) -> Self {
-        let days = seconds / 86_400;
-        let in_day = seconds % 86_400;
-        let (year, month, day) = civil_from_days(days);
-        Timestamp(format!(
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-            in_day / 3600,
-            in_day / 60 % 60,
-            in_day % 60
-        ))
+        let instant = i64::try_from(seconds)
+            .ok()
+            .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+            .unwrap_or(jiff::Timestamp::MAX);
+        Timestamp(utc_time::format_timestamp(instant))
     }
 
-    /// Checks the shape `yyyy-MM-ddTHH:mm:ssZ` and the ranges of each field.
+    /// Checks `text` against the runtime's one time rule (the shape `yyyy-MM-ddTHH:mm:ssZ`, and a
+    /// date and time of the calendar: no month 13, February 29 only in leap years, no second 60).
     pub fn parse(text: &str) -> Result<Self, SigningInputError> {
-        let bytes = text.as_bytes();
-        let bad = || SigningInputError::Timestamp(text.to_owned());
-        if bytes.len() != 20 {
-            return Err(bad());
-        }
-        for (index, &byte) in bytes.iter().enumerate() {
-            let ok = match index {
-                4 | 7 => byte == b'-',
-                10 => byte == b'T',
-                13 | 16 => byte == b':',
-                19 => byte == b'Z',
-                _ => byte.is_ascii_digit(),
-            };
-            if !ok {
-                return Err(bad());
-            }
-        }
-        let field = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(u32::MAX);
-        let in_range = (1..=12).contains(&field(5..7))
-            && (1..=31).contains(&field(8..10))
-            && field(11..13) < 24
-            && field(14..16) < 60
-            && field(17..19) < 61;
-        if !in_range {
-            return Err(bad());
-        }
-        Ok(Timestamp(text.to_owned()))
+        utc_time::parse(utc_time::TIMESTAMP_PATTERN, text)
+            .map(|_| Timestamp(text.to_owned()))
+            .map_err(|_| SigningInputError::Timestamp(text.to_owned()))
     }
 
     /// The text as sent.
@@ -120,23 +93,11 @@ impl Timestamp {
 
     /// The instant it names.
     pub fn to_system_time(&self) -> SystemTime {
-        let field = |range: std::ops::Range<usize>| self.0[range].parse::<u64>().unwrap_or(0);
-        let days = days_from_civil(field(0..4), field(5..7), field(8..10));
-        let seconds = days * 86_400 + field(11..13) * 3600 + field(14..16) * 60 + field(17..19);
-        UNIX_EPOCH + std::time::Duration::from_secs(seconds)
+        utc_time::parse(utc_time::TIMESTAMP_PATTERN, &self.0)
+            .ok()
+            .and_then(|instant| SystemTime::try_from(instant).ok())
+            .unwrap_or(UNIX_EPOCH)
     }
-}
-
-/// Days from 1970-01-01 to the given proleptic Gregorian date (H. Hinnant's `days_from_civil`),
-/// for dates from 1970 on.
-fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year / 400;
-    let year_of_era = year - era * 400;
-    let shifted_month = if month > 2 { month - 3 } else { month + 9 };
-    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    (era * 146_097 + day_of_era).saturating_sub(719_468)
 }
 
 impl fmt::Display for Timestamp {
@@ -145,45 +106,14 @@ impl fmt::Display for Timestamp {
     }
 }
 
-/// Year, month, day of the proleptic Gregorian calendar, `days` after 1970-01-01
-/// (H. Hinnant's `civil_from_days`).
-pub(crate) fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
-    (year, month, day)
-}
-
 /// A `SignatureNonce`: must differ between requests (the service rejects a reused one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nonce(String);
 
 impl Nonce {
-    /// A random UUID (version 4) from the operating system's generator. Should that fail, the
-    /// nonce is built from the clock, the process id and a counter, which keeps it unique.
+    /// A random UUID (version 4, from the operating system's generator), hyphenated lower case.
     pub fn random() -> Self {
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let mut bytes = [0u8; 16];
-        if getrandom::getrandom(&mut bytes).is_err() {
-            let nanos = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map(|elapsed| elapsed.as_nanos() as u64)
-                .unwrap_or(0);
-            let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-            bytes[..8].copy_from_slice(&nanos.to_be_bytes());
-            bytes[8..12].copy_from_slice(&std::process::id().to_be_bytes());
-            bytes[12..].copy_from_slice(&(count as u32).to_be_bytes());
-        }
-        bytes[6] = (bytes[6] & 0x0f) | 0x40;
-        bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-        Nonce(format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]))
+        Nonce(uuid::Uuid::new_v4().hyphenated().to_string())
     }
 
     /// A given nonce (a dry run's `--nonce`); must not be empty.
@@ -234,20 +164,13 @@ impl fmt::Display for SigningInputError {
 
 impl std::error::Error for SigningInputError {}
 
-/// RFC 3986 percent-encoding of UTF-8: only `A-Za-z0-9-_.~` stay as they are; hex is upper case.
+/// What Alibaba Cloud's signatures (RPC and ROA) percent-encode: every byte but RFC 3986's
+/// unreserved characters `A-Z a-z 0-9 - _ . ~` (so a space is `%20`, never `+`).
+pub const ENCODE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// RFC 3986 percent-encoding of UTF-8 ([`ENCODE`]); hex is upper case.
 pub fn percent_encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut encoded = String::with_capacity(text.len());
-    for &byte in text.as_bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push('%');
-            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
-            encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
-        }
-    }
-    encoded
+    utf8_percent_encode(text, ENCODE).to_string()
 }
 
 /// The canonicalized query string: pairs sorted by key in byte order (then by value, so a
@@ -393,6 +316,16 @@ mod tests {
         assert_eq!(percent_encode("Az09-_.~"), "Az09-_.~");
         assert_eq!(percent_encode("a b+c*d/e:f=g&h"), "a%20b%2Bc%2Ad%2Fe%3Af%3Dg%26h");
         assert_eq!(percent_encode("\"é中"), "%22%C3%A9%E4%B8%AD");
+        // Every byte: unreserved ones as they are, all others `%XX` in upper-case hex (RFC 3986).
+        for byte in 0u8..=0x7f {
+            let text = char::from(byte).to_string();
+            let want = if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+                text.clone()
+            } else {
+                format!("%{byte:02X}")
+            };
+            assert_eq!(percent_encode(&text), want, "byte {byte:#04x}");
+        }
     }
 
     #[test]
@@ -413,6 +346,11 @@ mod tests {
         assert!(Timestamp::parse("2016-02-23T12:46:24Z").is_ok());
         assert!(Timestamp::parse("2016-02-23 12:46:24").is_err());
         assert!(Timestamp::parse("2016-13-23T12:46:24Z").is_err());
+        assert!(Timestamp::parse("2016-12-31T23:59:60Z").is_err(), "no second 60, as the validators");
+        assert!(Timestamp::parse("2023-02-29T00:00:00Z").is_err());
+        assert!(Timestamp::parse("2016-02-23T12:46:24Z ").is_err());
+        assert_eq!(Timestamp::from_unix_seconds(u64::MAX).as_str(), "9999-12-30T22:00:00Z");
+        assert_eq!(Timestamp::now().as_str().len(), 20);
         for seconds in [0, 951_825_599, 1_456_231_584, 4_102_444_800] {
             let round_trip = Timestamp::from_unix_seconds(seconds).to_system_time();
             assert_eq!(round_trip, UNIX_EPOCH + std::time::Duration::from_secs(seconds));
@@ -440,6 +378,11 @@ mod tests {
         let second = Nonce::random();
         assert_ne!(first, second);
         assert_eq!(first.as_str().len(), 36);
-        assert_eq!(&first.as_str()[14..15], "4");
+        assert_eq!(&first.as_str()[14..15], "4", "version 4");
+        assert!(matches!(&first.as_str()[19..20], "8" | "9" | "a" | "b"), "RFC 4122 variant");
+        assert!(first
+            .as_str()
+            .bytes()
+            .all(|b| b == b'-' || b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
     }
 }

@@ -107,19 +107,7 @@ fn the_signature_is_the_official_signers_security_token_included() {
 }
 
 fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index] == b'%' {
-            out.push(u8::from_str_radix(&text[index + 1..index + 3], 16).expect("hex"));
-            index += 3;
-        } else {
-            out.push(bytes[index]);
-            index += 1;
-        }
-    }
-    String::from_utf8(out).expect("UTF-8")
+    percent_encoding::percent_decode_str(text).decode_utf8().expect("UTF-8").into_owned()
 }
 
 /// Sends `url` exactly as printed, like `curl [-X POST] '<url>'`, and returns what the server saw.

@@ -179,6 +179,12 @@ fn query_strings_split_and_decode() {
         query::parse_query_string(url),
         pairs(&[("Action", "RunInstances"), ("RegionId", "cn-hangzhou"), ("Name", "a b%2"), ("Empty", "")])
     );
+    // `%XX` in either case decodes to a byte; anything else after `%` stays; `+` is not a space
+    // (RPC encodes a space as `%20`); bytes that are not UTF-8 become U+FFFD.
+    assert_eq!(
+        query::parse_query_string("A=%e4%B8%AD%2B+&B=%zz%&C=100%25&D=%FF"),
+        pairs(&[("A", "中++"), ("B", "%zz%"), ("C", "100%"), ("D", "\u{FFFD}")])
+    );
 }
 
 #[test]
@@ -241,4 +247,25 @@ fn lists_the_docs_show_bare_are_read_when_the_service_wraps_them() {
     assert_eq!(body.bare, [Item { id: Some("x".into()) }, Item { id: Some("y".into()) }]);
     let single: Response = serde_json::from_value(json!({"Bare": {"Id": "z"}})).unwrap();
     assert_eq!(single.bare, [Item { id: Some("z".into()) }], "a lone object is still one item");
+}
+
+#[test]
+fn natural_order_is_a_total_order_on_any_keys() {
+    use std::cmp::Ordering;
+    let keys = ["9", "10", "5-", "DataDisk.2", "DataDisk.10", "DataDisk.x", "DataDisk.02", " ", "", "0"];
+    for a in keys {
+        for b in keys {
+            let ab = query::natural_order(a, b);
+            assert_eq!(ab, query::natural_order(b, a).reverse(), "{a:?} {b:?}");
+            for c in keys {
+                if ab != Ordering::Greater && query::natural_order(b, c) != Ordering::Greater {
+                    assert_ne!(query::natural_order(a, c), Ordering::Greater, "{a:?} <= {b:?} <= {c:?}");
+                }
+            }
+        }
+    }
+    assert_eq!(query::natural_order("DataDisk.2", "DataDisk.10"), Ordering::Less);
+    let mut sorted = keys.to_vec();
+    sorted.sort_by(|a, b| query::natural_order(a, b));
+    assert_eq!(sorted[..3], ["0", "9", "10"]);
 }

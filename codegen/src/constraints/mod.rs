@@ -383,7 +383,7 @@ pub(crate) mod tests {
     /// A parameter whose description is `markdown`.
     pub fn described(wire: &str, ty: &str, markdown: &str) -> Param {
         let mut p = param(wire, ty);
-        p.description = Text { markdown: markdown.to_owned(), plain: text::plain(markdown) };
+        p.description = crate::parse::inline::text(markdown);
         p
     }
 

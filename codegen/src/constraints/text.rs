@@ -111,33 +111,80 @@ fn bullet_item(line: &str) -> Option<&str> {
     None
 }
 
-/// Inline Markdown to plain text: escapes, emphasis, code spans, links and anchors removed.
+/// One block's Markdown as the extractors read it: the parser's plain text
+/// ([`crate::parse::inline::plain`], the one Markdown-to-text converter), after two repairs of the
+/// docs' table cells: `{#anchor}` attributes, empty strong and code spans (`****The`, ` `` `)
+/// dropped, links with a space in their destination reduced to their text, and a sentence glued
+/// to the next one (`unique.**ClientToken** can`) split.
 pub fn plain(markdown: &str) -> String {
-    static LINK: OnceLock<Regex> = OnceLock::new();
     static GLUE: OnceLock<Regex> = OnceLock::new();
     static ANCHOR: OnceLock<Regex> = OnceLock::new();
+    static EMPTY_STRONG: OnceLock<Regex> = OnceLock::new();
     let s = re(&ANCHOR, r"\{#[^}]*\}").replace_all(markdown, "");
-    let s = re(&LINK, r"\[([^\]]*)\]\([^)]*\)").replace_all(&s, "$1");
-    // "unique.**ClientToken** can": a sentence glued to the next one.
+    let s = crate::parse::inline::unlink_spaced_destinations(&s);
+    // "requests. ****The value", "URLs.**** Valid": an empty strong span, which CommonMark keeps as
+    // text; a mask (`sg-bp1****`) follows a letter, digit or hyphen and stays.
+    let s = re(&EMPTY_STRONG, r"(^|[^A-Za-z0-9_\-*])\*\*\*\*").replace_all(&s, "$1");
     let s = re(&GLUE, r"([a-z)])\.(\*\*|`)([A-Z])").replace_all(&s, "$1. $2$3");
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(next) = chars.next() {
-                    out.push(next);
+    let s = drop_empty_code_spans(&s);
+    let plain = crate::parse::inline::plain(&s);
+    // One block is one line of text, whatever CommonMark made of it.
+    if plain.contains('\n') {
+        plain.replace('\n', " ")
+    } else {
+        plain
+    }
+}
+
+/// Drops each run of two backticks that no later run of two closes: an empty code span the
+/// docs' own converter left (`-   ``\{“1”, “2”\} if PeriodUnit is set to Week`), which CommonMark
+/// would read as two literal backticks. Runs pair up as CommonMark pairs them (a run is closed by
+/// the next run of the same length); backslash escapes are not considered.
+fn drop_empty_code_spans(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains("``") {
+        return markdown.into();
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let bytes = markdown.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+        if run > 0 {
+            runs.push((i, run));
+        }
+        i += run.max(1);
+    }
+    // For each run, the next run of the same length (one backwards pass: linear on any input).
+    let mut closer: Vec<Option<usize>> = vec![None; runs.len()];
+    let mut latest: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (index, &(_, len)) in runs.iter().enumerate().rev() {
+        closer[index] = latest.insert(len, index);
+    }
+    let mut dropped: Vec<usize> = Vec::new();
+    let mut next = 0;
+    while next < runs.len() {
+        let (start, len) = runs[next];
+        match closer[next] {
+            Some(close) => next = close + 1,
+            None => {
+                if len == 2 {
+                    dropped.push(start);
                 }
+                next += 1;
             }
-            '`' => {}
-            '*' if chars.peek() == Some(&'*') => {
-                chars.next();
-            }
-            _ => out.push(c),
         }
     }
-    let collapsed: Vec<&str> = out.split_whitespace().collect();
-    collapsed.join(" ")
+    if dropped.is_empty() {
+        return markdown.into();
+    }
+    let mut out = String::with_capacity(markdown.len());
+    let mut from = 0;
+    for start in dropped {
+        out.push_str(&markdown[from..start]);
+        from = start + 2;
+    }
+    out.push_str(&markdown[from..]);
+    out.into()
 }
 
 /// Splits plain text into sentences at `.`, `!` or `?` followed by a space and a capital,
@@ -213,6 +260,36 @@ mod tests {
             "You can call the DescribeRegions action. ImageId is (x) bold"
         );
         assert_eq!(plain("globally unique.**ClientToken** can"), "globally unique. ClientToken can");
+        assert_eq!(plain("Valid values: `cloud_essd` {#p1}"), "Valid values: cloud_essd");
+    }
+
+    /// What the one converter (pulldown-cmark's reading) fixes over the hand-written one it
+    /// replaced, and the docs' quirks it is repaired for.
+    #[test]
+    fn plain_reads_commonmark() {
+        // Emphasis around parts of a format: the hand-written converter kept the `*`s, so VOD's
+        // 31 time parameters had no time rule.
+        assert_eq!(
+            plain("Specify the time in the *yyyy-MM-dd*T*HH:mm:ss*Z format."),
+            "Specify the time in the yyyy-MM-ddTHH:mm:ssZ format."
+        );
+        // A code span's content is verbatim (the hand-written one dropped `**` and `\\` in it).
+        assert_eq!(plain(r"cannot contain `**` or `\\`"), r"cannot contain ** or \\");
+        assert_eq!(plain("a &lt; b"), "a < b");
+        // Empty strong spans glued to a sentence go; masks stay.
+        assert_eq!(plain("unique. ****The value"), "unique. The value");
+        assert_eq!(plain("the URLs.**** Valid values:"), "the URLs. Valid values:");
+        assert_eq!(plain("Example: sg-bp1****"), "Example: sg-bp1****");
+        assert_eq!(sentences(&plain("among requests. ****The value can")).len(), 2);
+        // An empty code span left by the docs' converter: two literal backticks to CommonMark.
+        assert_eq!(
+            plain("``\\{“1”, “2”\\} if PeriodUnit is set to Week."),
+            "{“1”, “2”} if PeriodUnit is set to Week."
+        );
+        assert_eq!(plain("Sample:`` x"), "Sample: x");
+        assert_eq!(plain("see [Standard mode](Standard mode../a.dita#c)."), "see Standard mode.");
+        assert_eq!(plain("``a`` and `` b"), "a and b");
+        assert_eq!(plain("chars ()`~! and ```a``b```"), "chars ()`~! and a``b");
     }
 
     #[test]

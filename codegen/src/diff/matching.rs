@@ -113,8 +113,10 @@ fn rename_candidates(
         }
     }
 
-    let old_words: Vec<(usize, Vec<Token>)> = free_old.iter().map(|&i| (i, tokens(&old[i]))).collect();
-    let new_words: Vec<(usize, Vec<Token>)> = free_new.iter().map(|&j| (j, tokens(&new[j]))).collect();
+    let old_words: Vec<(usize, Vec<Token>)> =
+        free_old.iter().map(|&i| (i, description_words(&old[i]))).collect();
+    let new_words: Vec<(usize, Vec<Token>)> =
+        free_new.iter().map(|&j| (j, description_words(&new[j]))).collect();
     let mut frequency: HashMap<&Token, usize> = HashMap::new();
     for token in old_words.iter().chain(&new_words).flat_map(|(_, t)| t) {
         *frequency.entry(token).or_default() += 1;
@@ -148,7 +150,8 @@ fn rename_candidates(
 /// word as often as both texts hold it.
 type Token = (String, usize);
 
-fn tokens(param: &Param) -> Vec<Token> {
+/// The words of a parameter's description, each numbered by its occurrence.
+fn description_words(param: &Param) -> Vec<Token> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     words(&param.description.plain)
         .into_iter()

@@ -1,6 +1,10 @@
 //! Renders a cell's (or paragraph's) Markdown to plain text with pulldown-cmark.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use pulldown_cmark::{Event, Parser, TagEnd};
+use regex::Regex;
 
 use crate::ir::Text;
 
@@ -38,6 +42,20 @@ pub fn plain(markdown: &str) -> String {
         }
     }
     plain
+}
+
+/// `[Standard mode](Standard mode../x.dita)` reduced to its text: the docs' links whose
+/// destination has a space between two words, which CommonMark reads as no link (bracketed text
+/// and a parenthesis; `(API Reference (New)/x.md)` holds one level of parentheses). A destination
+/// with a title (`(~~7~~ "Title")`) is a link and stays.
+pub fn unlink_spaced_destinations(markdown: &str) -> Cow<'_, str> {
+    static SPACED_LINK: OnceLock<Regex> = OnceLock::new();
+    if !markdown.contains("](") {
+        return Cow::Borrowed(markdown);
+    }
+    SPACED_LINK
+        .get_or_init(|| Regex::new(r#"\[([^\]\[]*)\]\((?:[^()\s"'<]|\([^()]*\))+\s+(?:[^()\s"']|\([^()]*\))(?:[^()"']|\([^()]*\))*\)"#).expect("static regex"))
+        .replace_all(markdown, "$1")
 }
 
 /// `text` trimmed, each run of whitespace replaced by one space.

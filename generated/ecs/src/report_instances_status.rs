@@ -357,15 +357,7 @@ mod schema {
                         ),
                     ],
                 ),
-            Field::new("EndTime")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::Time("yyyy-MM-ddTHH:mm:ssZ"),
-                            "Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.",
-                        ),
-                    ],
-                ),
+            Field::new("EndTime"),
         ];
         fn get(&self, index: usize) -> View<'_> {
             match index {

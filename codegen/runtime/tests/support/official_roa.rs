@@ -13,8 +13,13 @@ pub struct Official {
     pub string_to_sign: String,
 }
 
+/// The workspace root (the folder holding `.ci/`) above the crate this is compiled in: the
+/// runtime (`codegen/runtime`) or the `tests` crate.
 fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join(".ci").is_dir())
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."), PathBuf::from)
 }
 
 /// The official signature and string-to-sign, or `None` when the SDK is not installed (and `CI`

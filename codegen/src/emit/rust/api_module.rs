@@ -112,7 +112,7 @@ impl<'a> ApiPlan<'a> {
             error_name: &self.error_name,
         };
         let request_tokens = request::request_items(request, &op);
-        let roa = roa::tokens(api, request);
+        let roa = roa::roa_operation_impl(api, request);
         schema_impls.push(structs::request_schema(request, 0, &mut uses));
         let mut json_form: Vec<Ident> = vec![format_ident!("{}", self.request_name)];
         let mut groups = Vec::new();

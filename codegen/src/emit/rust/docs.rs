@@ -1,6 +1,7 @@
 //! Rustdoc from the docs' Markdown: links made real, fences made `text`, HTML and bare URLs made safe.
 
 use proc_macro2::TokenStream;
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use quote::quote;
 
 /// Where `[Name](~~25609~~)` links point: the published page with that id.
@@ -90,11 +91,60 @@ fn collapse_blank_lines(lines: &[String]) -> String {
     out
 }
 
-/// One line outside code fences.
+/// One line outside code fences, read by pulldown-cmark (the reader rustdoc renders with): its
+/// code spans stay as written, its links point somewhere or become their text, and the text
+/// between them is made safe ([`escape_text`]).
 fn inline(line: &str, links_allowed: bool) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let marks = Marks::of(&chars);
+    let line = crate::parse::inline::unlink_spaced_destinations(line);
     let mut out = String::new();
+    let mut cursor = 0;
+    let mut events = Parser::new(&line).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Code(_) => {
+                out.push_str(&escape_text(&line[cursor..range.start]));
+                out.push_str(&line[range.clone()]);
+                cursor = range.end;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. }) => {
+                let image = line[range.clone()].starts_with('!');
+                // The text runs from after `[` (or `![`) to the end of its last inner event.
+                let text_start = range.start + if image { 2 } else { 1 };
+                let mut text_end = text_start;
+                for (inner, inner_range) in events.by_ref() {
+                    if matches!(inner, Event::End(TagEnd::Link | TagEnd::Image)) {
+                        break;
+                    }
+                    text_end = text_end.max(inner_range.end);
+                }
+                out.push_str(&escape_text(&line[cursor..range.start]));
+                cursor = range.end;
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    out.push_str(&line[range.clone()]);
+                    continue;
+                }
+                let text = inline(&line[text_start..text_end], false);
+                match link_target(&dest_url).filter(|_| links_allowed) {
+                    Some(url) => {
+                        let bang = if image { "!" } else { "" };
+                        out.push_str(&format!("{bang}[{text}]({url})"));
+                    }
+                    None => out.push_str(&text),
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&escape_text(&line[cursor..]));
+    out
+}
+
+/// Text outside code spans and links, made safe for rustdoc: a backslash escape stays as written,
+/// a backtick (none opens a span here) and a bracket are escaped, `<` becomes `&lt;`, and a bare
+/// URL gets angle brackets (a scheme alone becomes a code span).
+fn escape_text(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -105,34 +155,12 @@ fn inline(line: &str, links_allowed: bool) -> String {
                 i += 2;
             }
             '`' => {
-                let run = chars[i..].iter().take_while(|&&b| b == '`').count();
-                match marks.closing_backticks(i + run, run) {
-                    Some(end) => {
-                        out.extend(&chars[i..end + run]);
-                        i = end + run;
-                    }
-                    None => {
-                        (0..run).for_each(|_| out.push_str("\\`"));
-                        i += run;
-                    }
-                }
+                out.push_str("\\`");
+                i += 1;
             }
-            '[' => match parse_link(&chars, &marks, i) {
-                Some((text, dest, end)) if links_allowed => {
-                    let text = inline(&text, false);
-                    match link_target(&dest) {
-                        Some(url) => out.push_str(&format!("[{text}]({url})")),
-                        None => out.push_str(&text),
-                    }
-                    i = end;
-                }
-                _ => {
-                    out.push_str("\\[");
-                    i += 1;
-                }
-            },
-            ']' => {
-                out.push_str("\\]");
+            '[' | ']' => {
+                out.push('\\');
+                out.push(c);
                 i += 1;
             }
             '<' => {
@@ -169,82 +197,6 @@ fn inline(line: &str, links_allowed: bool) -> String {
 fn starts_url(chars: &[char]) -> bool {
     let s: String = chars.iter().take(8).collect();
     s.starts_with("http://") || s.starts_with("https://")
-}
-
-/// Where each bracket, parenthesis and backtick run of a line closes, found in one pass, so that
-/// reading a line is linear whatever it holds (a line of 100,000 `[` once took seconds).
-struct Marks {
-    /// For a `[` (not escaped by `\`), the index of its matching `]`.
-    bracket: Vec<Option<usize>>,
-    /// For a `(`, the index of its matching `)`.
-    paren: Vec<Option<usize>>,
-    /// The start of every maximal backtick run, by run length, in order.
-    runs: std::collections::HashMap<usize, Vec<usize>>,
-}
-
-impl Marks {
-    fn of(chars: &[char]) -> Self {
-        let mut bracket = vec![None; chars.len()];
-        let mut paren = vec![None; chars.len()];
-        let mut runs: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
-        let (mut open_brackets, mut open_parens) = (Vec::new(), Vec::new());
-        let mut escaped = false;
-        let mut j = 0;
-        while j < chars.len() {
-            match chars[j] {
-                '(' => open_parens.push(j),
-                ')' => {
-                    if let Some(open) = open_parens.pop() {
-                        paren[open] = Some(j);
-                    }
-                }
-                _ => {}
-            }
-            if escaped {
-                escaped = false;
-            } else {
-                match chars[j] {
-                    '\\' => escaped = true,
-                    '[' => open_brackets.push(j),
-                    ']' => {
-                        if let Some(open) = open_brackets.pop() {
-                            bracket[open] = Some(j);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            j += 1;
-        }
-        // Backslashes do not escape inside code spans: every maximal run counts as a closing one.
-        let mut j = 0;
-        while j < chars.len() {
-            let len = chars[j..].iter().take_while(|&&b| b == '`').count();
-            if len > 0 {
-                runs.entry(len).or_default().push(j);
-            }
-            j += len.max(1);
-        }
-        Marks { bracket, paren, runs }
-    }
-
-    /// The start of the first run of exactly `run` backticks at or after `from`.
-    fn closing_backticks(&self, from: usize, run: usize) -> Option<usize> {
-        let starts = self.runs.get(&run)?;
-        starts.get(starts.partition_point(|&start| start < from)).copied()
-    }
-}
-
-/// `[text](dest)` starting at `start`: the text, the destination and the index after `)`.
-fn parse_link(chars: &[char], marks: &Marks, start: usize) -> Option<(String, String, usize)> {
-    let close = marks.bracket[start]?;
-    if chars.get(close + 1) != Some(&'(') {
-        return None;
-    }
-    let end = marks.paren[close + 1]?;
-    let text = chars[start + 1..close].iter().collect();
-    let dest = chars[close + 2..end].iter().collect();
-    Some((text, dest, end + 1))
 }
 
 /// Where a link should point, or `None` when the docs' link goes nowhere useful (relative paths).
@@ -309,11 +261,25 @@ mod tests {
         assert_eq!(rustdoc("\\``x` y"), "\\``x` y");
         assert_eq!(rustdoc("`` a ` b `` c"), "`` a ` b `` c");
         assert_eq!(rustdoc("x ` y"), "x \\` y");
-        // The outer link keeps its text; the inner brackets are escaped.
+        // A link cannot hold a link (CommonMark, as rustdoc reads it): the inner one is the link,
+        // the outer brackets are text. (The hand-written reader took the outer one.)
         assert_eq!(
             rustdoc("[a [b](~~1~~)](~~2~~) and (see [c](~~3~~))"),
-            "[a \\[b\\](~~1~~)](https://www.alibabacloud.com/help/doc-detail/2.htm) and (see \
+            "\\[a [b](https://www.alibabacloud.com/help/doc-detail/1.htm)\\](~~2~~) and (see \
              [c](https://www.alibabacloud.com/help/doc-detail/3.htm))"
+        );
+        // Autolinks stay autolinks (the hand-written reader wrote `&lt;<https://x.io>>`); a
+        // link's title is not part of where it points; an empty link text stays empty.
+        assert_eq!(rustdoc("see <https://x.io/a>."), "see <https://x.io/a>.");
+        assert_eq!(
+            rustdoc("[t](~~7~~ \"title\") []( ~~8~~ )"),
+            "[t](https://www.alibabacloud.com/help/doc-detail/7.htm) \
+             [](https://www.alibabacloud.com/help/doc-detail/8.htm)"
+        );
+        assert_eq!(rustdoc("`a` *b* **c** \\_d"), "`a` *b* **c** \\_d");
+        assert_eq!(
+            rustdoc("use [QueryTaskDetailList](intl.en-US/API Reference (New)/Domain management/Q.md#) API"),
+            "use QueryTaskDetailList API"
         );
     }
 

@@ -11,7 +11,7 @@ use super::request_model::RequestModel;
 use crate::ir::{self, BodyEncoding, Index, Position, Roa};
 
 /// The impl for `api`'s request, or nothing for an RPC operation.
-pub fn tokens(api: &ir::Api, model: &RequestModel) -> TokenStream {
+pub fn roa_operation_impl(api: &ir::Api, model: &RequestModel) -> TokenStream {
     let ir::Wire::Roa(roa) = &api.wire else { return TokenStream::new() };
     let name = format_ident!("{}", model.structs[0].rust_name);
     let method = roa.method.as_str();
@@ -50,6 +50,12 @@ pub fn operation_hook(api: &ir::Api) -> TokenStream {
     quote! {
         fn roa(&self) -> Option<Result<crate::runtime::roa::Request, crate::runtime::roa::RoaError>> {
             Some(crate::runtime::roa::RoaOperation::roa_request(self))
+        }
+        fn roa_with(
+            &self,
+            defaults: &[(&str, crate::runtime::JsonValue)],
+        ) -> Option<Result<crate::runtime::roa::Request, crate::runtime::roa::RoaError>> {
+            Some(crate::runtime::roa::RoaOperation::roa_request_with(self, defaults))
         }
     }
 }
