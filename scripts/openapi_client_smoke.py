@@ -4,7 +4,9 @@ whose required parameters all have examples (or a `const`), that needs no reques
 mock transport that checks its `Action`; a RESTful (ROA) one over a real socket to a loopback HTTP
 server (a thread) that records what arrives (method, path, query, body) and answers with the
 example: the method and path are the document's, the path parameters and required query
-parameters carry their examples, and no RPC `Action` is sent.
+parameters carry their examples, and no RPC `Action` is sent. Fails when an operation has no module
+or when it calls no operation at all; appends the count of calls to `$TEST_REPORT_DIR/counts.tsv`
+when that is set (`cargo xtask test` prints it).
 """
 
 import enum
@@ -12,6 +14,7 @@ import http.server
 import importlib
 import inspect
 import json
+import os
 import pkgutil
 import re
 import sys
@@ -144,6 +147,14 @@ def main(file, package):
         f"({roa_called[0]} RESTful ones over a loopback socket, {roa_with_path[0]} of them with a path parameter), "
         f"{skipped} without a complete example or with a required body"
     )
+    directory = os.environ.get("TEST_REPORT_DIR")
+    if directory:
+        os.makedirs(directory, exist_ok=True)
+        with open(os.path.join(directory, "counts.tsv"), "a", encoding="utf-8") as f:
+            f.write(f"operations called through the generated Python client (all documents)\t{called}\n")
+    if called == 0:
+        print(f"{file}: no operation called: no operation has a complete example", file=sys.stderr)
+        return 1
     if roa_operations and roa_with_path[0] == 0:
         print(f"{file}: error: no RESTful operation with a path parameter was called over the loopback socket")
         return 1

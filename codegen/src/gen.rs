@@ -9,6 +9,7 @@ use crate::constraints::coverage::Coverage;
 use crate::constraints::overrides::{apply_overrides, Overrides};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::emit::rust::RuntimeDependency;
+use crate::example_findings::ExampleFindings;
 use crate::ir::{Api, Product};
 use crate::output::OutputFile;
 use crate::parse::product_claims::ProductClaims;
@@ -75,13 +76,17 @@ pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result
 }
 
 /// The IR of every product under `spec_dir`, as `gen` builds it before emitting: pages parsed
-/// and constrained, `overrides.toml` applied, facts decided, one API per `Action`, product
+/// and constrained, `overrides.toml` applied, the doc-example findings put in, facts decided, one API per `Action`, product
 /// metadata from the pages, guides and `product.toml`. `cargo xtask diff` compares these.
 pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diagnostic>)> {
     let mut diagnostics = Vec::new();
     let overrides = Overrides::load(spec_dir).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);
         Overrides::default()
+    });
+    let findings = ExampleFindings::load(spec_dir).unwrap_or_else(|diagnostic| {
+        diagnostics.push(diagnostic);
+        ExampleFindings::default()
     });
     let mut products: Vec<Product> = Vec::new();
     let mut folders: Vec<std::path::PathBuf> = Vec::new();
@@ -99,11 +104,18 @@ pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diag
             continue;
         }
         folders.push(dir.dir.clone());
-        let (apis, mut claims) = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
+        let (mut apis, mut claims) = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
+        findings.apply(&dir.name, &mut apis);
         claims.extend(meta::guide_claims(&dir, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }
+    let names: Vec<(&str, Vec<&str>)> = products
+        .iter()
+        .map(|p| (p.name.as_str(), p.apis.iter().map(|a| a.name.as_str()).collect()))
+        .collect();
+    let findings_file = spec_dir.join(crate::example_findings::FILE).display().to_string();
+    diagnostics.extend(findings.unmatched(&names, &findings_file));
     Ok((products, diagnostics))
 }
 

@@ -483,6 +483,38 @@ pub struct Examples {
     pub json_response: Option<String>,
     /// The successful XML response sample, as written.
     pub xml_response: Option<String>,
+    /// Examples the docs get wrong, each with the reason (from `spec/doc-example-findings.toml`):
+    /// the crate's doc-example test expects these checks to fail, and no others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<ExampleFinding>,
+}
+
+/// Which of a page's examples a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleKind {
+    SampleRequest,
+    JsonResponse,
+    XmlResponse,
+    ErrorCodes,
+    /// An example the OpenAPI document leaves out because it does not fit its schema there (the
+    /// JSON response sample, a parameter's or a response field's example; JSON Schema's strict
+    /// types): `fails` is a part of its `x-alibaba-example-omitted` message.
+    OpenapiExample,
+    /// A request parameter's example or documented default that breaks the parameter's own
+    /// enforced rule or type (`constraints::check_examples`): `fails` is a part of
+    /// "<example|default> `<value>` of <parameter>: <message>".
+    ParameterValue,
+}
+
+/// A check of a page's example that fails because the docs are wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExampleFinding {
+    pub example: ExampleKind,
+    /// A part of the failing check's message that identifies it.
+    pub fails: String,
+    /// Why the docs are wrong, as reviewed.
+    pub reason: String,
 }
 
 /// One `key=value` pair of a query string (not percent-decoded beyond what the doc shows).

@@ -9,6 +9,7 @@ pub mod diag;
 pub mod diff;
 pub mod emit;
 pub mod escape;
+pub mod example_findings;
 pub mod facts;
 pub mod file_names;
 pub mod gen;

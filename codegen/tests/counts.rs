@@ -53,4 +53,5 @@ fn corpus_counts_match_hand_counts() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(test_report::count("corpus pages held to hand counts", HAND_COUNTS.len()) >= 5);
 }

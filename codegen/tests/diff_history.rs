@@ -107,6 +107,12 @@ fn every_consecutive_pair_diffs() {
     }
     // With constraints compared too, the same two updates (and only they) are flagged.
     assert_eq!(flagged(&steps), REVERTS);
+    assert_eq!(test_report::count("RunInstances history pairs diffed and rendered", steps.len()), 32);
+    let changes: usize = steps.iter().map(|s| s.diff.changes.len()).sum();
+    assert!(
+        test_report::count("RunInstances history changes rendered (Markdown and JSON)", changes) >= 300,
+        "{changes}"
+    );
 }
 
 #[test]

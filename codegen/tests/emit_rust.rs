@@ -50,6 +50,7 @@ fn crate_layout_features_and_headers() {
             "src/endpoints.rs",
             "src/lib.rs",
             "src/update_thing.rs",
+            "tests/doc_examples.rs",
         ]
     );
     for f in files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "rs")) {

@@ -161,6 +161,9 @@ fn no_page_example_breaks_an_enforced_rule_of_its_parameter() {
         Vec::<String>::new(),
         "sample requests rejected by the API's enforced rules"
     );
+    test_report::count("pages whose example values were held to their enforced rules", total.pages);
+    test_report::count("page example values held to their enforced rules", total.examples);
+    test_report::count("sample requests held to the cross-field rules", total.sample_requests);
     assert!(total.pages >= 222, "{} pages", total.pages);
     assert!(total.examples >= 2_000, "{} example values", total.examples);
     assert!(total.rule_checks >= 1_000, "{} rule checks", total.rule_checks);

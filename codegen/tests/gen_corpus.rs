@@ -14,6 +14,9 @@ fn gen_twice_is_identical_and_the_second_write_is_a_no_op() {
     let runtime = codegen::emit::rust::RuntimeDependency::for_output_dir(&out);
     let first = gen::generate(&spec, &runtime).expect("the corpus reads");
     assert!(!first.has_errors(), "{:#?}", first.diagnostics);
+    let files =
+        test_report::count("ECS corpus files generated twice, compared byte for byte", first.files.len());
+    assert!(files >= 450, "{files} files");
     let written = write::write_files(&out, &first.files).expect("the first write works");
     assert_eq!(written.written.len(), first.files.len() + 1, "an empty dir gets every file and the manifest");
 

@@ -98,6 +98,7 @@ fn five_products_generate_with_versions_endpoints_and_action_names_from_their_do
             .count();
         assert_eq!(notes, skipped, "{name}: pages skipped as not API reference pages");
         assert_eq!(p.apis.len(), apis, "{name}: distinct Actions");
+        test_report::count("APIs of the five corpus products generated in one run", p.apis.len());
     }
 
     let ecs = &product(&generation, "ecs").meta;
@@ -197,7 +198,10 @@ fn every_api_is_named_by_the_action_its_page_documents() {
         }
         assert!(!apis.is_empty(), "{name}: no page states its Action");
     }
-    assert!(checked >= 520, "only {checked} pages state their Action in agreeing places");
+    assert!(
+        test_report::count("corpus pages whose API is named by the Action they document", checked) >= 520,
+        "only {checked} pages state their Action in agreeing places"
+    );
 }
 
 #[test]

@@ -315,9 +315,10 @@ fn every_case_quotes_the_page_and_the_table_is_big_enough() {
 
 #[test]
 fn truth_table_through_the_generated_crate() {
-    let failures: Vec<String> =
-        cases().iter().filter_map(|case| mismatch(case, &request_json(case))).collect();
+    let cases = cases();
+    let failures: Vec<String> = cases.iter().filter_map(|case| mismatch(case, &request_json(case))).collect();
     assert!(failures.is_empty(), "{} of the cases disagree:\n{}", failures.len(), failures.join("\n"));
+    assert!(test_report::count("seed truth-table cases through the generated crate", cases.len()) >= 120);
 }
 
 /// Builds the `rpc` example once (cargo's own JSON messages say where it is) and returns its path.
@@ -389,7 +390,8 @@ fn rpc_validate_prints_the_user_story_line_and_exits_2_on_malformed_input() {
                 .to_owned()]
         )
     );
-    let (code, lines, _) = rpc_validate(r#"{"ImageId":"i","InstanceType":"t","SecurityGroupId":"sg","Amount":0}"#);
+    let (code, lines, _) =
+        rpc_validate(r#"{"ImageId":"i","InstanceType":"t","SecurityGroupId":"sg","Amount":0}"#);
     assert_eq!(
         (code, lines),
         (

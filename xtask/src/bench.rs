@@ -19,7 +19,7 @@ use crate::{crate_build, peak_alloc, process_bench};
 /// The issue's bar: the whole `gen`, all outputs written, at most this many bare pulldown-cmark passes.
 pub const MAX_GEN_RATIO: f64 = 50.0;
 
-const USAGE: &str = "usage: cargo xtask bench [--iterations N] [--spec DIR]
+const USAGE: &str = "usage: cargo xtask bench [--iterations N] [--spec DIR] [--smoke]
        cargo xtask bench --crate-build [--iterations N] [--crate GENERATED_CRATE_DIR]
        cargo xtask bench --scaling [--smoke]
 Outputs are written below $XTASK_BENCH_OUT, else /dev/shm when present, else the temp dir.";
@@ -61,6 +61,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut crate_build = false;
     let mut existing_crate = None;
     let mut scaling = None;
+    let mut smoke = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -71,6 +72,7 @@ pub fn run(args: &[String]) -> ExitCode {
             },
             "--scaling" => scaling = Some(false),
             "--smoke" if scaling.is_some() => scaling = Some(true),
+            "--smoke" => smoke = true,
             "--iterations" => match iter.next().and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 0) {
                 Some(n) => iterations = n,
                 None => return usage("`--iterations` needs a positive number"),
@@ -99,6 +101,11 @@ pub fn run(args: &[String]) -> ExitCode {
         }
         return crate::scaling::run(smoke);
     }
+    if smoke {
+        // CI's smoke run: one iteration, any build; the checks that do not time run, the bar is
+        // printed, not enforced (a debug build on a shared machine says nothing about speed).
+        return stage_bench(&spec_dir, 1, true);
+    }
     if cfg!(debug_assertions) && std::env::var_os("XTASK_BENCH_DEBUG").is_none() {
         return rerun_in_release(args, &root);
     }
@@ -111,7 +118,7 @@ pub fn run(args: &[String]) -> ExitCode {
             false
         }
     };
-    let in_process = stage_bench(&spec_dir, iterations);
+    let in_process = stage_bench(&spec_dir, iterations, false);
     if whole_process {
         in_process
     } else {
@@ -216,6 +223,7 @@ fn one_iteration(
     let ((products, ir_files), sample) = measure(|| {
         let mut diagnostics = Vec::new();
         let overrides = Overrides::load(spec_dir).unwrap_or_default();
+        let findings = codegen::example_findings::ExampleFindings::load(spec_dir).unwrap_or_default();
         let products: Vec<Product> = pages
             .products
             .iter()
@@ -234,7 +242,8 @@ fn one_iteration(
                     .iter()
                     .zip(parsed)
                     .map(|(page, parsed)| gen::constrain_page(spec_dir, page, parsed, &overrides));
-                let apis = gen::unique_apis(constrained, &mut diagnostics);
+                let mut apis = gen::unique_apis(constrained, &mut diagnostics);
+                findings.apply(&dir.name, &mut apis);
                 Product { name: dir.name.clone(), meta, apis }
             })
             .collect();
@@ -295,7 +304,7 @@ fn one_iteration(
     Ok(files)
 }
 
-fn stage_bench(spec_dir: &Path, iterations: usize) -> ExitCode {
+fn stage_bench(spec_dir: &Path, iterations: usize, smoke: bool) -> ExitCode {
     let out = bench_out_dir();
     println!("output dir: {}", out.display());
     let mut samples: Vec<Vec<Sample>> = vec![Vec::new(); STAGES.len()];
@@ -367,6 +376,20 @@ fn stage_bench(spec_dir: &Path, iterations: usize) -> ExitCode {
         100.0 * dominant_sample.time.as_secs_f64() / staged
     );
     let ratio = medians[WHOLE].time.as_secs_f64() / bare;
+    let timed = samples.iter().all(|s| s.len() == iterations) && staged_files.len() > pages;
+    if !timed {
+        eprintln!("error: a stage has no sample, or gen wrote fewer files than pages");
+        return ExitCode::FAILURE;
+    }
+    if smoke {
+        println!("whole gen: {ratio:.1}× the bare pulldown-cmark pass (bar: ≤ {MAX_GEN_RATIO}×, not enforced in a smoke run)");
+        println!(
+            "bench smoke run: {} stages timed over {pages} pages, {} files",
+            STAGES.len(),
+            staged_files.len()
+        );
+        return ExitCode::SUCCESS;
+    }
     let in_process = ratio <= MAX_GEN_RATIO;
     println!(
         "whole gen: {ratio:.1}× the bare pulldown-cmark pass (bar: ≤ {MAX_GEN_RATIO}×): {}",

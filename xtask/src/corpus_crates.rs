@@ -1,5 +1,6 @@
 //! `cargo xtask corpus-crates OUT_DIR`: generate the shared corpus's products in one run and hold each
-//! crate that is not committed in `generated/` to clippy and rustdoc.
+//! crate that is not committed in `generated/` to clippy, rustdoc and its tests (the docs' own
+//! examples through the crate, `tests/doc_examples.rs`).
 //!
 //! The spec dir links `../shared/corpus/<product>` pages (ECS with its guides, as `spec/ecs` holds
 //! them) beside a copy of `spec/overrides.toml`. The ECS crate is the committed one, checked by the
@@ -101,6 +102,7 @@ pub fn run(args: &[String]) -> ExitCode {
                 cargo(&["clippy", "--all-features", "--all-targets", "--", "-D", "warnings"]),
             ),
             ("rustdoc, all features", doc),
+            ("tests (the docs' own examples through the crate)", cargo(&["test", "--all-features"])),
         ];
         for (name, mut command) in checks {
             let started = Instant::now();
@@ -123,6 +125,10 @@ pub fn run(args: &[String]) -> ExitCode {
 pub fn link_corpus_spec(root: &Path, shared: &Path, spec: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(spec)?;
     std::fs::copy(root.join("spec/overrides.toml"), spec.join("overrides.toml"))?;
+    let findings = root.join("spec").join(codegen::example_findings::FILE);
+    if findings.is_file() {
+        std::fs::copy(findings, spec.join(codegen::example_findings::FILE))?;
+    }
     for (product, pages, guides) in PRODUCTS {
         let dir = spec.join(product);
         link_pages(&shared.join(pages), &dir)?;

@@ -2,6 +2,7 @@
 
 mod bench;
 mod corpus_crates;
+mod count_floors;
 mod crate_build;
 mod diff;
 mod gen;

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+use crate::count_floors;
+
 /// One step: a command line run from the workspace root.
 struct Step {
     name: &'static str,
@@ -38,6 +40,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let started = Instant::now();
         let status = Command::new(step.program)
             .args(&step.args)
+            .env("TEST_REPORT_DIR", &report)
             .envs(step.env.iter().cloned())
             .current_dir(&root)
             .status();
@@ -48,8 +51,13 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!("<== {}: {} in {:.0?}", step.name, if ok { "ok" } else { "FAILED" }, started.elapsed());
         results.push((step.name, ok));
     }
+    let counts = print_report(&report);
+    let shared = root.join("../shared/corpus").is_dir();
+    results.push((
+        "counts of what the tests checked reach their floors",
+        count_floors::reached(&counts, shared),
+    ));
     let failed: Vec<_> = results.iter().filter(|(_, ok)| !ok).map(|(name, _)| *name).collect();
-    print_report(&report);
     eprintln!();
     if !failed.is_empty() {
         eprintln!("failed steps: {}", failed.join(", "));
@@ -63,8 +71,8 @@ pub fn run(args: &[String]) -> ExitCode {
 }
 
 /// What the tests reported beyond pass or fail (see the `test-report` crate): the counts of what
-/// they checked, summed by what, and every test that skipped.
-fn print_report(dir: &Path) {
+/// they checked, summed by what, and every test that skipped. Gives the counts.
+fn print_report(dir: &Path) -> std::collections::BTreeMap<String, usize> {
     let read = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap_or_default();
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for line in read("counts.tsv").lines() {
@@ -87,6 +95,7 @@ fn print_report(dir: &Path) {
             eprintln!("  {skip}");
         }
     }
+    counts
 }
 
 fn steps() -> Vec<Step> {
@@ -143,10 +152,21 @@ fn steps() -> Vec<Step> {
             &["test", "-p", "codegen", "--test", "roa_elasticsearch", "--", "--ignored"],
         ),
         Step::new(
+            "semver oracle: the diff's semver verdicts against the compiler over the RunInstances history",
+            "cargo",
+            &["test", "-p", "codegen", "--test", "semver_oracle", "--", "--ignored"],
+        ),
+        Step::new(
             "hostile pages: generated crates compile",
             "cargo",
             &["test", "-p", "codegen", "--test", "hostile_pages", "--", "--ignored"],
         ),
+        Step::new(
+            "benchmarks, smoke run: each once, their assertions executed",
+            "cargo",
+            &["test", "-p", "codegen", "-p", "sdk-bench", "--bench", "parse", "--bench", "validate"],
+        ),
+        Step::new("gen stage benchmark, smoke run", "cargo", &["xtask", "bench", "--smoke"]),
         Step::new(
             "scaling: doubling the input at most doubles the work",
             "cargo",

@@ -32,6 +32,11 @@ pub fn deserialize<'de, T: Schema, D: Deserializer<'de>>(
     Ok(out)
 }
 
+/// `value` in the docs' JSON form, as a JSON value.
+pub fn to_value(value: &dyn Struct) -> Value {
+    serde_json::to_value(StructJson(value)).unwrap_or(Value::Null)
+}
+
 struct StructJson<'a>(&'a dyn Struct);
 
 impl Serialize for StructJson<'_> {
@@ -127,77 +132,151 @@ fn mismatch(expected: WireType, found: &Value) -> JsonError {
 
 /// Sets the fields of `target` from a JSON object.
 pub fn fill(target: &mut dyn StructMut, value: &Value, mode: JsonMode) -> Result<(), JsonError> {
-    let Value::Object(members) = value else {
-        return Err(JsonError::new(format!("expected an object, found {}", kind(value))));
-    };
-    let fields: &'static [Field] = target.fields();
-    for (key, member) in members {
-        let Some(index) = fields.iter().position(|f| f.name == key) else {
-            if mode == JsonMode::Strict {
-                return Err(JsonError::new(format!("unknown field `{key}`")));
-            }
-            continue;
-        };
-        fill_field(target, index, &fields[index], member, mode).map_err(|e| e.at(key.as_str()))?;
-    }
-    Ok(())
+    Reader { mode, xml: false, unread: None }.fill(target, value)
 }
 
-fn fill_field(
+/// [`fill`] leniently, also giving the wire path of every key that names no field (which lenient
+/// reading ignores): the docs-example checks hold a sample to the response table with these. `xml`:
+/// the value is an XML body's ([`crate::xml::to_json`]), where every list is wrapped.
+pub fn fill_reporting_unread(
     target: &mut dyn StructMut,
-    index: usize,
-    field: &Field,
-    member: &Value,
-    mode: JsonMode,
-) -> Result<(), JsonError> {
-    match target.get_mut(index) {
-        Slot::Scalar(slot) => slot.set_json(member, mode).map_err(|expected| mismatch(expected, member)),
-        Slot::List(list) => {
-            items(member, field.wrapped, mode)?.iter().enumerate().try_for_each(|(i, item)| {
-                list.push_json(item, mode)
-                    .map_err(|expected| mismatch(expected, item).at((i + 1).to_string()))
-            })
-        }
-        Slot::Group(group) => match member {
-            Value::Null => Ok(()),
-            object => fill(group.get_or_default(), object, mode),
-        },
-        Slot::Groups(groups) => {
-            for (i, item) in items(member, field.wrapped, mode)?.iter().enumerate() {
-                if !item.is_null() {
-                    fill(groups.push_default(), item, mode).map_err(|e| e.at((i + 1).to_string()))?;
-                }
-            }
-            Ok(())
-        }
-    }
+    value: &Value,
+    xml: bool,
+) -> Result<Vec<String>, JsonError> {
+    let mut reader = Reader { mode: JsonMode::Lenient, xml, unread: Some(Unread::default()) };
+    reader.fill(target, value)?;
+    Ok(reader.unread.map(|u| u.keys).unwrap_or_default())
 }
 
-/// The items of a list value. Strict: a JSON list (or `null`). Lenient: a list sent bare, wrapped in
-/// a one-member object (`wrapped`, or whenever that member is a list: the docs' example may not show
-/// the wrapper, which is never an item), as a single item, or as `null`.
-fn items(value: &Value, wrapped: bool, mode: JsonMode) -> Result<Vec<&Value>, JsonError> {
-    match (value, mode) {
-        (Value::Null, _) => Ok(Vec::new()),
-        (Value::Array(items), _) => Ok(items.iter().collect()),
-        (other, JsonMode::Strict) => Err(JsonError::new(format!("expected a list, found {}", kind(other)))),
-        (Value::Object(members), JsonMode::Lenient) if wrapped => match members.len() {
-            0 => Ok(Vec::new()),
-            1 => unwrap_one(members.values().next()),
-            _ => Err(JsonError::new("expected a list wrapper object with one member".to_owned())),
-        },
-        (Value::Object(members), JsonMode::Lenient)
-            if members.len() == 1 && members.values().all(Value::is_array) =>
-        {
-            unwrap_one(members.values().next())
+/// An XML body's JSON value ([`crate::xml::to_json`]) read leniently into `target`: as [`fill`],
+/// every list being wrapped (XML names each item: `<Ids><Id>a</Id></Ids>`).
+pub(crate) fn fill_xml(target: &mut dyn StructMut, value: &Value) -> Result<(), JsonError> {
+    Reader { mode: JsonMode::Lenient, xml: true, unread: None }.fill(target, value)
+}
+
+/// Keys that name no field, as wire paths (`Instances.1.Foo`), and the path being read.
+#[derive(Default)]
+struct Unread {
+    at: Vec<String>,
+    keys: Vec<String>,
+}
+
+/// One reading of a JSON value into a struct.
+struct Reader {
+    mode: JsonMode,
+    /// The value came from XML: every list is wrapped in a one-member object.
+    xml: bool,
+    /// Collects keys that name no field (lenient reading only).
+    unread: Option<Unread>,
+}
+
+impl Reader {
+    fn enter(&mut self, segment: impl FnOnce() -> String) {
+        if let Some(u) = &mut self.unread {
+            u.at.push(segment());
         }
-        (single, JsonMode::Lenient) => Ok(vec![single]),
+    }
+
+    fn leave(&mut self) {
+        if let Some(u) = &mut self.unread {
+            u.at.pop();
+        }
+    }
+
+    fn fill(&mut self, target: &mut dyn StructMut, value: &Value) -> Result<(), JsonError> {
+        let Value::Object(members) = value else {
+            return Err(JsonError::new(format!("expected an object, found {}", kind(value))));
+        };
+        let fields: &'static [Field] = target.fields();
+        for (key, member) in members {
+            let Some(index) = fields.iter().position(|f| f.name == key) else {
+                if self.mode == JsonMode::Strict {
+                    return Err(JsonError::new(format!("unknown field `{key}`")));
+                }
+                if let Some(u) = &mut self.unread {
+                    let mut path = u.at.clone();
+                    path.push(key.clone());
+                    u.keys.push(path.join("."));
+                }
+                continue;
+            };
+            self.enter(|| key.clone());
+            let filled = self.fill_field(target, index, &fields[index], member);
+            self.leave();
+            filled.map_err(|e| e.at(key.as_str()))?;
+        }
+        Ok(())
+    }
+
+    fn fill_field(
+        &mut self,
+        target: &mut dyn StructMut,
+        index: usize,
+        field: &Field,
+        member: &Value,
+    ) -> Result<(), JsonError> {
+        let mode = self.mode;
+        match target.get_mut(index) {
+            Slot::Scalar(slot) => slot.set_json(member, mode).map_err(|expected| mismatch(expected, member)),
+            Slot::List(list) => {
+                self.items(member, field.wrapped, true)?.iter().enumerate().try_for_each(|(i, item)| {
+                    list.push_json(item, mode)
+                        .map_err(|expected| mismatch(expected, item).at((i + 1).to_string()))
+                })
+            }
+            Slot::Group(group) => match member {
+                Value::Null => Ok(()),
+                Value::String(s) if s.is_empty() && mode == JsonMode::Lenient => Ok(()),
+                object => self.fill(group.get_or_default(), object),
+            },
+            Slot::Groups(groups) => {
+                for (i, item) in self.items(member, field.wrapped, false)?.iter().enumerate() {
+                    if !item.is_null() {
+                        self.enter(|| (i + 1).to_string());
+                        let filled = self.fill(groups.push_default(), item);
+                        self.leave();
+                        filled.map_err(|e| e.at((i + 1).to_string()))?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The items of a list value. Strict: a JSON list (or `null`). Lenient: a list sent bare, wrapped
+    /// in a one-member object (`wrapped`, from XML, for a list of scalars (whose items are never
+    /// objects), or whenever that member is a list: the docs' example may not show the wrapper, which
+    /// is never an item), as a single item (also an object of several members where a wrapper was
+    /// expected), or as `null` or `""` (an empty XML element).
+    fn items<'v>(&self, value: &'v Value, wrapped: bool, scalars: bool) -> Result<Vec<&'v Value>, JsonError> {
+        let wrapped = wrapped || self.xml || scalars;
+        match (value, self.mode) {
+            (Value::Null, _) => Ok(Vec::new()),
+            (Value::String(s), JsonMode::Lenient) if s.is_empty() => Ok(Vec::new()),
+            (Value::Array(items), _) => Ok(items.iter().collect()),
+            (other, JsonMode::Strict) => {
+                Err(JsonError::new(format!("expected a list, found {}", kind(other))))
+            }
+            (Value::Object(members), JsonMode::Lenient) if wrapped => match members.len() {
+                0 => Ok(Vec::new()),
+                1 => unwrap_one(members.values().next()),
+                // Never a wrapper: an item sent without its list.
+                _ => Ok(vec![value]),
+            },
+            (Value::Object(members), JsonMode::Lenient)
+                if members.len() == 1 && members.values().all(Value::is_array) =>
+            {
+                unwrap_one(members.values().next())
+            }
+            (single, JsonMode::Lenient) => Ok(vec![single]),
+        }
     }
 }
 
 fn unwrap_one(member: Option<&Value>) -> Result<Vec<&Value>, JsonError> {
     match member {
         None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(s)) if s.is_empty() => Ok(Vec::new()),
         Some(Value::Array(items)) => Ok(items.iter().collect()),
         Some(single) => Ok(vec![single]),
     }

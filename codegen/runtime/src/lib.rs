@@ -19,6 +19,8 @@ pub mod client;
 #[cfg(feature = "client")]
 pub mod config;
 pub mod credentials;
+#[doc(hidden)]
+pub mod doc_examples;
 pub mod dry_run;
 pub mod endpoint;
 #[cfg(feature = "client")]
@@ -46,6 +48,7 @@ pub mod signing;
 mod utc_time;
 pub mod validation;
 pub mod value_enum;
+pub mod xml;
 
 #[cfg(feature = "client")]
 pub use config::Config;

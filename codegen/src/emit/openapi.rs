@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
-use crate::ir::{Api, Product, Wire};
+use crate::ir::{Api, ExampleKind, Product, Wire};
 use crate::output::OutputFile;
 
 /// The document's file name in the output dir.
@@ -208,6 +208,16 @@ fn operation(product: &Product, api: &Api, keys: &Keys, schema: &Value, several:
     facts::operation_facts(api, &mut op);
     if !api.cross_field.is_empty() {
         op.insert("x-alibaba-cross-field-rules".into(), json!(api.cross_field));
+    }
+    let findings: Vec<Value> = api
+        .examples
+        .findings
+        .iter()
+        .filter(|f| f.example == ExampleKind::OpenapiExample)
+        .map(|f| json!({"fails": f.fails, "reason": f.reason}))
+        .collect();
+    if !findings.is_empty() {
+        op.insert("x-alibaba-doc-findings".into(), Value::Array(findings));
     }
     if !parameters.skipped.is_empty() {
         op.insert("x-alibaba-skipped-parameters".into(), Value::Array(parameters.skipped));

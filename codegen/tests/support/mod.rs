@@ -5,6 +5,7 @@
 pub mod fixture;
 pub mod hostile;
 pub mod runtime_checks;
+pub mod usage;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -85,9 +86,10 @@ pub fn cargo_stdout(dir: &Path, args: &[&str], stdin: &str) -> String {
 }
 
 /// A spec dir holding only the 2019 seed page (`tests/seed/RunInstances.md`, a test fixture) as
-/// product `ecs`, with the seed's own `product.toml` and `overrides.toml`, and the ECS guide that
-/// lists the common error codes (`spec/ecs/guides/Getting-started--Response-results.md`, of the
-/// seed's time); made fresh under `dir`.
+/// product `ecs`, with the seed's own `product.toml`, `overrides.toml` and
+/// `doc-example-findings.toml`, and the ECS guide that lists the common error codes
+/// (`spec/ecs/guides/Getting-started--Response-results.md`, of the seed's time); made fresh under
+/// `dir`.
 pub fn seed_spec_dir(dir: &Path) -> PathBuf {
     let root = workspace_root();
     let spec = dir.join("seed-spec");
@@ -101,6 +103,7 @@ pub fn seed_spec_dir(dir: &Path) -> PathBuf {
         ),
         ("tests/seed/product.toml", "ecs/product.toml"),
         ("tests/seed/overrides.toml", "overrides.toml"),
+        ("tests/seed/doc-example-findings.toml", "doc-example-findings.toml"),
     ] {
         std::fs::copy(root.join(from), spec.join(to)).unwrap_or_else(|e| panic!("{from}: {e}"));
     }

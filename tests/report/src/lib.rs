@@ -8,10 +8,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The folder the reports go to (`target/test-report/` of this workspace, wherever
-/// `CARGO_TARGET_DIR` points: `cargo xtask test` reads it there).
+/// The folder the reports go to: `TEST_REPORT_DIR` when set (`cargo xtask test` sets it for every
+/// step; generated crates' doc-example tests write there too), else `target/test-report/` of this
+/// workspace, wherever `CARGO_TARGET_DIR` points.
 pub fn report_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/test-report")
+    match std::env::var_os("TEST_REPORT_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/test-report"),
+    }
 }
 
 /// The file listing skipped tests, one `test<TAB>reason` a line.

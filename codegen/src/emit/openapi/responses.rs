@@ -21,7 +21,8 @@ pub fn success_response(api: &Api, schema: &Value, schema_ref: &str) -> Value {
     let mut media = Map::new();
     media.insert("schema".into(), json!({"$ref": schema_ref}));
     if let Some(sample) = api.examples.json_response.as_deref() {
-        match serde_json::from_str::<Value>(sample) {
+        // A sample written as a whole HTTP response: its body.
+        match serde_json::from_str::<Value>(crate::parse::examples::payload(sample)) {
             Err(e) => {
                 media.insert(
                     "x-alibaba-example-omitted".into(),
@@ -128,8 +129,17 @@ fn field_schema(field: &Field) -> Value {
         FieldShape::Scalar { ty } => {
             let mut map = scalar::type_keywords(*ty);
             if let Some(example) = field.example.as_deref().filter(|e| !e.trim().is_empty()) {
-                if let Some(value) = scalar::typed_value(*ty, example) {
-                    map.insert("examples".into(), json!([value]));
+                match scalar::typed_value(*ty, example) {
+                    Some(value) => {
+                        map.insert("examples".into(), json!([value]));
+                    }
+                    None => {
+                        let ty = map.get("type").and_then(Value::as_str).unwrap_or_default().to_owned();
+                        map.insert(
+                            "x-alibaba-example-omitted".into(),
+                            json!(format!("the doc's example {example:?} does not fit: not a JSON {ty}")),
+                        );
+                    }
                 }
             }
             Value::Object(map)
@@ -277,6 +287,16 @@ mod tests {
             .as_str()
             .unwrap()
             .starts_with("the page's JSON sample is not JSON"));
+    }
+
+    #[test]
+    fn a_field_example_that_is_not_of_its_type_is_left_out_with_the_reason() {
+        let mut count = field("Count", FieldShape::Scalar { ty: ScalarType::Integer });
+        count.example = Some("many".into());
+        assert_eq!(
+            success_schema(&[count])["properties"]["Count"],
+            json!({"type": "integer", "format": "int32", "x-alibaba-example-omitted": "the doc's example \"many\" does not fit: not a JSON integer"})
+        );
     }
 
     #[test]

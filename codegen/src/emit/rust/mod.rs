@@ -8,6 +8,7 @@ mod api_module;
 mod checks;
 pub mod client;
 pub mod crate_files;
+mod doc_examples;
 pub mod docs;
 mod errors;
 pub mod model_check;
@@ -166,6 +167,10 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
         product.apis.iter().map(|api| api_module::ApiPlan::new(api, &product.meta)).collect();
     let features: Vec<String> = apis.iter().map(|a| a.module.clone()).collect();
     let shared = shared_types::share_types(&mut plans, &features);
+    files.rust.push((
+        "tests/doc_examples.rs".to_owned(),
+        doc_examples::test_file(&crate_ident, &product.name, &plans, &features),
+    ));
     for (plan, crate_api) in plans.into_iter().zip(&apis) {
         files.api_modules.push(ApiModule { path: format!("src/{}.rs", crate_api.module), plan });
     }
