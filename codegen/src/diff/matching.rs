@@ -2,8 +2,6 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use heck::ToSnakeCase;
-
 use crate::ir::{Index, Param, Segment};
 
 /// How close two descriptions must be (word-level, 0..=1) for an unexplained removed + added pair to count as a rename.
@@ -200,9 +198,11 @@ pub fn wire_segments(wire_name: &str) -> Vec<Segment> {
     segments
 }
 
-/// The generated Rust field path of a wire name (`data_disk.size`), as heck spells it.
+/// The generated Rust field path of a wire name (`data_disk.size`), spelled by the Rust emitter's
+/// own naming ([`crate::emit::rust::names::snake`]); the emitter's request model holds the two
+/// together (`emit::rust::request_model::tests::diff_field_names_are_the_emitters`).
 pub fn rust_field_path(wire_name: &str) -> Vec<String> {
-    wire_segments(wire_name).iter().map(|s| s.name.to_snake_case()).collect()
+    wire_segments(wire_name).iter().map(|s| crate::emit::rust::names::snake(&s.name)).collect()
 }
 
 fn shape(segments: &[Segment]) -> Vec<Index> {

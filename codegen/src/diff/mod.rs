@@ -10,7 +10,7 @@ mod errors;
 mod facts;
 pub mod json;
 pub mod markdown;
-mod matching;
+pub(crate) mod matching;
 mod params;
 mod response;
 pub mod revert;

@@ -348,3 +348,47 @@ fn param_doc(param: &ir::Param) -> String {
 pub fn is_secret(param: &ir::Param) -> bool {
     param.secret.as_ref().is_some_and(|f| f.value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cargo xtask diff` says whether a renamed parameter keeps its Rust name from
+    /// [`crate::diff::matching::rust_field_path`]; that must be the name this model gives the field.
+    /// Over every ECS API's request: each field's name is the diff's spelling, but for names the
+    /// namer had to suffix (two doc names with one spelling) and literal `.1` segments, which the
+    /// diff reads as an index.
+    #[test]
+    fn diff_field_names_are_the_emitters() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/ir/ecs");
+        let (mut checked, mut suffixed) = (0, 0);
+        for entry in std::fs::read_dir(&dir).expect("generated/ir/ecs") {
+            let path = entry.expect("an entry").path();
+            if !path.is_file() || path.file_name().is_some_and(|n| n == "product.json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let api: ir::Api =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let model = build(&api, &format!("{}Request", api.name), &mut Namer::default());
+            for s in &model.structs {
+                for f in &s.fields {
+                    let diff_name = crate::diff::matching::rust_field_path(&f.doc_name);
+                    let literal_index = f.doc_name.split('.').skip(1).any(|p| p.parse::<u32>().is_ok());
+                    if diff_name.last() == Some(&f.rust_name) {
+                        checked += 1;
+                    } else if literal_index || f.rust_name.starts_with(&format!("{}_", diff_name.join("_"))) {
+                        suffixed += 1;
+                    } else {
+                        panic!(
+                            "{}: `{}` is `{}` in the crate but {diff_name:?} in the diff",
+                            api.name, f.doc_name, f.rust_name
+                        );
+                    }
+                }
+            }
+        }
+        assert!(checked >= 1800, "checked {checked} fields");
+        assert!(suffixed <= checked / 50, "{suffixed} suffixed of {checked}");
+    }
+}
