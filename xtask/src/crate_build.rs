@@ -4,13 +4,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
-use std::time::{Duration, Instant};
 
 use codegen::emit::rust::RuntimeDependency;
 use codegen::{gen, write};
 
 use crate::bench::workspace_root;
-use crate::rusage;
+use crate::rusage::{self, median, Cost};
 
 /// The one API built on its own.
 pub const SINGLE_API_FEATURE: &str = "run_instances";
@@ -32,16 +31,6 @@ const CONFIGS: [(&str, &[&str], bool); 4] = [
         false,
     ),
 ];
-
-/// One build's cost.
-#[derive(Debug, Clone, Copy, Default)]
-struct Cost {
-    wall: Duration,
-    /// User + system CPU of cargo and the processes it waited for.
-    cpu: Duration,
-    /// The largest resident set of any of them, in KiB.
-    peak_kib: u64,
-}
 
 /// Measures the crate generated from `spec_dir`, or the already generated crate `existing` (for
 /// figures of an earlier generator: `git archive` an old commit and point at its `generated/<product>`).
@@ -141,38 +130,22 @@ fn count_features(crate_dir: &Path) -> Result<usize, String> {
     Ok(count)
 }
 
-/// The median of each figure on its own.
-fn median(costs: &[Cost]) -> Cost {
-    let pick = |mut v: Vec<u128>| {
-        v.sort_unstable();
-        v[v.len() / 2]
-    };
-    Cost {
-        wall: Duration::from_nanos(pick(costs.iter().map(|c| c.wall.as_nanos()).collect()) as u64),
-        cpu: Duration::from_nanos(pick(costs.iter().map(|c| c.cpu.as_nanos()).collect()) as u64),
-        peak_kib: pick(costs.iter().map(|c| u128::from(c.peak_kib)).collect()) as u64,
-    }
-}
-
 /// Runs cargo in the generated crate with its own target dir (output to the terminal) and gives what
 /// it cost: `wait4` reports the CPU time and peak RSS of cargo and of every process it waited for.
 fn cargo(crate_dir: &Path, target: &Path, args: &[&str], incremental: bool) -> Result<Cost, String> {
-    let started = Instant::now();
-    let child = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(args)
-        .arg("--quiet")
-        .current_dir(crate_dir)
-        .env("CARGO_TARGET_DIR", target)
-        .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
-        .stdin(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    let (status, usage) = rusage::wait(child.id()).map_err(|e| format!("cannot wait for cargo: {e}"))?;
-    let wall = started.elapsed();
+    let (status, cost) = rusage::run(
+        Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            .args(args)
+            .arg("--quiet")
+            .current_dir(crate_dir)
+            .env("CARGO_TARGET_DIR", target)
+            .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
+            .stdin(Stdio::null()),
+    )?;
     if status != 0 {
         return Err(format!("`cargo {}` failed in {}", args.join(" "), crate_dir.display()));
     }
-    Ok(Cost { wall, cpu: usage.cpu, peak_kib: usage.peak_kib })
+    Ok(cost)
 }
 
 /// The `name` of the generated `[package]`.

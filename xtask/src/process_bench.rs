@@ -3,21 +3,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::corpus_crates;
-use crate::rusage;
+use crate::rusage::{self, median, Cost};
 
 /// The bar: a whole `gen` process at most this many bare-markdown processes (wall time).
 pub const MAX_PROCESS_RATIO: f64 = 10.0;
-
-/// What one process cost.
-#[derive(Debug, Clone, Copy)]
-struct Cost {
-    wall: Duration,
-    cpu: Duration,
-    peak_kib: u64,
-}
 
 /// The whole-process comparison; `Ok(None)` when `../shared` is missing outside CI.
 pub fn run(root: &Path, iterations: usize) -> Result<Option<bool>, String> {
@@ -100,31 +91,10 @@ fn bare_markdown(root: &Path, xtask: &Path) -> Result<PathBuf, String> {
 
 /// Runs a command to completion (its output discarded) and gives what it cost.
 fn run_process(command: &mut Command) -> Result<Cost, String> {
-    let started = Instant::now();
-    let child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
-    let (status, usage) =
-        rusage::wait(child.id()).map_err(|e| format!("cannot wait for {command:?}: {e}"))?;
-    let wall = started.elapsed();
+    let (status, cost) =
+        rusage::run(command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()))?;
     if status != 0 {
         return Err(format!("{command:?} exited with {status}"));
     }
-    Ok(Cost { wall, cpu: usage.cpu, peak_kib: usage.peak_kib })
-}
-
-/// The median of each measure on its own.
-fn median(costs: &[Cost]) -> Cost {
-    fn mid<T: Ord + Copy>(mut values: Vec<T>) -> T {
-        values.sort_unstable();
-        values[values.len() / 2]
-    }
-    Cost {
-        wall: mid(costs.iter().map(|c| c.wall).collect()),
-        cpu: mid(costs.iter().map(|c| c.cpu).collect()),
-        peak_kib: mid(costs.iter().map(|c| c.peak_kib).collect()),
-    }
+    Ok(cost)
 }

@@ -1,6 +1,39 @@
-//! `wait4(2)`: a child's exit status with its resource usage and that of the processes it reaped.
+//! `wait4(2)`: a child's exit status with its resource usage and that of the processes it reaped;
+//! what a process cost ([`Cost`]) and the median of several.
 
-use std::time::Duration;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// What one process (and every process it waited for) cost.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cost {
+    pub wall: Duration,
+    /// User + system CPU.
+    pub cpu: Duration,
+    /// The largest resident set, in KiB.
+    pub peak_kib: u64,
+}
+
+/// Runs `command` to completion: its exit code (255 for a signal) and what it cost.
+pub fn run(command: &mut Command) -> Result<(i32, Cost), String> {
+    let started = Instant::now();
+    let child = command.spawn().map_err(|e| format!("cannot run {command:?}: {e}"))?;
+    let (status, usage) = wait(child.id()).map_err(|e| format!("cannot wait for {command:?}: {e}"))?;
+    Ok((status, Cost { wall: started.elapsed(), cpu: usage.cpu, peak_kib: usage.peak_kib }))
+}
+
+/// The median of each measure on its own.
+pub fn median(costs: &[Cost]) -> Cost {
+    fn mid<T: Ord + Copy>(mut values: Vec<T>) -> T {
+        values.sort_unstable();
+        values[values.len() / 2]
+    }
+    Cost {
+        wall: mid(costs.iter().map(|c| c.wall).collect()),
+        cpu: mid(costs.iter().map(|c| c.cpu).collect()),
+        peak_kib: mid(costs.iter().map(|c| c.peak_kib).collect()),
+    }
+}
 
 pub struct Usage {
     pub cpu: Duration,
