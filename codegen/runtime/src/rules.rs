@@ -81,66 +81,92 @@ impl Rule<'_> {
     /// Checks one value, given as its wire text; `Err` says what is wrong. With `secret`, the message
     /// states the rule only (never a character, part or length of the value). [`Rule::Index`] says
     /// nothing about a value alone and passes here.
+    #[inline]
     pub fn check(&self, value: &str, secret: bool) -> Result<(), String> {
+        if self.passes(value) {
+            Ok(())
+        } else {
+            Err(self.violation(value, secret))
+        }
+    }
+
+    /// Whether `value` keeps the rule: the common path, kept small (messages are built apart).
+    #[inline(always)]
+    pub fn passes(&self, value: &str) -> bool {
         match *self {
             Rule::Length { min, max } => {
-                let n = value.chars().count() as u64;
-                if none_or(min, |m| n >= m) && none_or(max, |m| n <= m) {
-                    return Ok(());
-                }
+                // A character is one to four bytes: the byte length often settles both bounds
+                // without counting characters.
+                let bytes = value.len() as u64;
+                (none_or(min, |m| bytes.div_ceil(4) >= m) && none_or(max, |m| bytes <= m))
+                    || length_within(value, min, max)
+            }
+            Rule::Range { min, max } => value.trim().parse::<f64>().is_ok_and(|v| within(v, min, max)),
+            Rule::OneOf(values) => values.iter().any(|v| same(v, value)),
+            Rule::Index { .. } => true,
+            Rule::StartsWithLetter => none_or(value.chars().next(), char::is_alphabetic),
+            Rule::AllowedChars { upper, lower, digit, letter, extra } => {
+                let ascii = ascii_set(upper, lower, digit, letter, extra);
+                value.bytes().all(|b| b < 128 && ascii & (1 << b) != 0)
+                    || value.chars().all(|c| {
+                        (c.is_ascii() && ascii & (1 << (c as u32)) != 0)
+                            || (letter && c.is_alphabetic())
+                            || (!c.is_ascii() && extra.contains(c))
+                    })
+            }
+            Rule::ForbiddenPrefixes(prefixes) => {
+                !prefixes.iter().any(|p| !p.is_empty() && starts_with(value, p))
+            }
+            Rule::ForbiddenSubstrings(substrings) => {
+                !substrings.iter().any(|s| !s.is_empty() && contains(value, s))
+            }
+            Rule::NoLeadingOrTrailing(chars) => {
+                ![value.chars().next(), value.chars().last()].into_iter().flatten().any(|c| chars.contains(c))
+            }
+            Rule::NoConsecutive(chars) => doubled(value, chars).is_none(),
+            Rule::Base64 { max_bytes } => {
+                base64_decoded_len(value).is_some_and(|n| none_or(max_bytes, |max| n <= max))
+            }
+            Rule::Time(pattern) => crate::utc_time::matches(pattern, value),
+            Rule::Ascii => value.is_ascii(),
+        }
+    }
+
+    /// What is wrong with `value`, which breaks the rule; with `secret`, the rule only.
+    #[cold]
+    #[inline(never)]
+    fn violation(&self, value: &str, secret: bool) -> String {
+        match *self {
+            Rule::Length { min, max } => {
                 let range = bounds(min.map(|m| m as f64), max.map(|m| m as f64));
-                Err(if secret {
+                if secret {
                     format!("must be {range} characters long")
                 } else {
-                    format!("must be {range} characters long, is {n}")
-                })
-            }
-            Rule::Range { min, max } => match value.trim().parse::<f64>() {
-                Ok(v) => self.check_number(v),
-                Err(_) => Err(format!("must be a number {}", bounds(min, max))),
-            },
-            Rule::OneOf(values) => {
-                if values.contains(&value) {
-                    Ok(())
-                } else {
-                    Err(format!("must be one of {}", values.join(", ")))
+                    format!("must be {range} characters long, is {}", value.chars().count())
                 }
             }
-            Rule::Index { .. } => Ok(()),
-            Rule::StartsWithLetter => match value.chars().next() {
-                Some(c) if !c.is_alphabetic() => Err("must start with a letter".to_owned()),
-                _ => Ok(()),
+            Rule::Range { min, max } => match value.trim().parse::<f64>() {
+                Ok(_) => format!("must be {}", bounds(min, max)),
+                Err(_) => format!("must be a number {}", bounds(min, max)),
             },
-            Rule::AllowedChars { upper, lower, digit, letter, extra } => {
-                let allowed = |c: char| {
-                    extra.contains(c)
-                        || (upper && c.is_ascii_uppercase())
-                        || (lower && c.is_ascii_lowercase())
-                        || (digit && c.is_ascii_digit())
-                        || (letter && c.is_alphabetic())
-                };
-                match value.chars().find(|c| !allowed(*c)) {
-                    None => Ok(()),
-                    Some(_) if secret => Err("contains a character that is not allowed".to_owned()),
-                    Some(c) => Err(format!("contains `{c}`, which is not allowed")),
+            Rule::OneOf(values) => format!("must be one of {}", values.join(", ")),
+            Rule::StartsWithLetter => "must start with a letter".to_owned(),
+            Rule::AllowedChars { .. } => {
+                match value.chars().find(|c| !self.passes(c.encode_utf8(&mut [0; 4]))) {
+                    Some(c) if !secret => format!("contains `{c}`, which is not allowed"),
+                    _ => "contains a character that is not allowed".to_owned(),
                 }
             }
             Rule::ForbiddenPrefixes(prefixes) => {
-                match prefixes.iter().find(|p| !p.is_empty() && value.starts_with(**p)) {
-                    None => Ok(()),
-                    Some(_) if secret => {
-                        Err(format!("cannot start with {}", either(prefixes.iter().copied())))
-                    }
-                    Some(p) => Err(format!("cannot start with `{p}`")),
+                match prefixes.iter().find(|p| !p.is_empty() && starts_with(value, p)) {
+                    Some(p) if !secret => format!("cannot start with `{p}`"),
+                    _ => format!("cannot start with {}", either(prefixes.iter().copied())),
                 }
             }
             Rule::ForbiddenSubstrings(substrings) => {
-                match substrings.iter().find(|s| !s.is_empty() && value.contains(**s)) {
-                    None => Ok(()),
-                    Some(_) if secret => {
-                        Err(format!("cannot contain {}", either(substrings.iter().copied())))
-                    }
-                    Some(s) => Err(format!("cannot contain `{s}`")),
+                match substrings.iter().find(|s| !s.is_empty() && contains(value, s)) {
+                    Some(s) if !secret => format!("cannot contain `{s}`"),
+                    _ => format!("cannot contain {}", either(substrings.iter().copied())),
                 }
             }
             Rule::NoLeadingOrTrailing(chars) => {
@@ -149,55 +175,40 @@ impl Rule<'_> {
                     .flatten()
                     .find(|c| chars.contains(*c));
                 match edge {
-                    None => Ok(()),
-                    Some(_) if secret => Err(format!(
+                    Some(c) if !secret => format!("cannot start or end with `{c}`"),
+                    _ => format!(
                         "cannot start or end with {}",
                         either(char_strs(chars).iter().map(String::as_str))
-                    )),
-                    Some(c) => Err(format!("cannot start or end with `{c}`")),
+                    ),
                 }
             }
-            Rule::NoConsecutive(chars) => {
-                let doubled =
-                    value.chars().zip(value.chars().skip(1)).find(|(a, b)| a == b && chars.contains(*a));
-                match doubled {
-                    None => Ok(()),
-                    Some(_) if secret => {
-                        let pairs: Vec<String> = chars.chars().map(|c| format!("{c}{c}")).collect();
-                        Err(format!("cannot contain {}", either(pairs.iter().map(String::as_str))))
-                    }
-                    Some((c, _)) => Err(format!("cannot contain `{c}{c}`")),
+            Rule::NoConsecutive(chars) => match doubled(value, chars) {
+                Some(c) if !secret => format!("cannot contain `{c}{c}`"),
+                _ => {
+                    let pairs: Vec<String> = chars.chars().map(|c| format!("{c}{c}")).collect();
+                    format!("cannot contain {}", either(pairs.iter().map(String::as_str)))
                 }
-            }
-            Rule::Base64 { max_bytes } => match base64_decoded_len(value) {
-                None => Err("must be Base64".to_owned()),
-                Some(n) => match max_bytes {
-                    Some(max) if n > max && secret => Err(format!("must decode to at most {max} bytes")),
-                    Some(max) if n > max => {
-                        Err(format!("must decode to at most {max} bytes, decodes to {n}"))
-                    }
-                    _ => Ok(()),
-                },
             },
-            Rule::Time(pattern) => {
-                if crate::utc_time::matches(pattern, value) {
-                    Ok(())
-                } else {
-                    Err(format!("must be a UTC time in the form {pattern}"))
+            Rule::Base64 { max_bytes } => match (base64_decoded_len(value), max_bytes) {
+                (Some(n), Some(max)) if !secret => {
+                    format!("must decode to at most {max} bytes, decodes to {n}")
                 }
-            }
+                (Some(_), Some(max)) => format!("must decode to at most {max} bytes"),
+                _ => "must be Base64".to_owned(),
+            },
+            Rule::Time(pattern) => format!("must be a UTC time in the form {pattern}"),
             Rule::Ascii => match value.chars().find(|c| !c.is_ascii()) {
-                None => Ok(()),
-                Some(_) if secret => Err("must be ASCII only".to_owned()),
-                Some(c) => Err(format!("must be ASCII only, contains `{c}`")),
+                Some(c) if !secret => format!("must be ASCII only, contains `{c}`"),
+                _ => "must be ASCII only".to_owned(),
             },
+            Rule::Index { .. } => String::new(),
         }
     }
 
     /// Checks a typed number against [`Rule::Range`] without going through text; other rules pass.
     pub fn check_number(&self, value: f64) -> Result<(), String> {
         match *self {
-            Rule::Range { min, max } if !(none_or(min, |m| value >= m) && none_or(max, |m| value <= m)) => {
+            Rule::Range { min, max } if !within(value, min, max) => {
                 Err(format!("must be {}", bounds(min, max)))
             }
             _ => Ok(()),
@@ -242,6 +253,67 @@ fn either<'a>(items: impl Iterator<Item = &'a str>) -> String {
 
 fn char_strs(chars: &str) -> Vec<String> {
     chars.chars().map(String::from).collect()
+}
+
+/// `a == b` for the short values rules compare, without a library call when the lengths or first
+/// bytes differ (the usual case).
+#[inline]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// `value.starts_with(prefix)`, byte by byte (prefixes are a few bytes; most values differ at the first).
+#[inline]
+fn starts_with(value: &str, prefix: &str) -> bool {
+    value.len() >= prefix.len() && value.bytes().zip(prefix.bytes()).all(|(x, y)| x == y)
+}
+
+/// `value.contains(needle)` for a short needle in a short value: a window per occurrence of the
+/// needle's first byte, instead of building a two-way searcher per call. Byte windows match only
+/// at character boundaries, since a needle starts with a whole character.
+fn contains(value: &str, needle: &str) -> bool {
+    let (v, n) = (value.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    v.len() >= n.len() && (0..=v.len() - n.len()).any(|i| v[i] == first && v[i..i + n.len()] == *n)
+}
+
+/// The ASCII characters [`Rule::AllowedChars`] allows, one bit each.
+#[inline]
+fn ascii_set(upper: bool, lower: bool, digit: bool, letter: bool, extra: &str) -> u128 {
+    const UPPER: u128 = ((1 << 26) - 1) << b'A';
+    const LOWER: u128 = ((1 << 26) - 1) << b'a';
+    const DIGIT: u128 = ((1 << 10) - 1) << b'0';
+    let mut set = 0;
+    if upper || letter {
+        set |= UPPER;
+    }
+    if lower || letter {
+        set |= LOWER;
+    }
+    if digit {
+        set |= DIGIT;
+    }
+    for b in extra.bytes().filter(u8::is_ascii) {
+        set |= 1 << b;
+    }
+    set
+}
+
+/// Whether `value` lies in `min..=max` (a missing bound holds).
+#[inline]
+fn within(value: f64, min: Option<f64>, max: Option<f64>) -> bool {
+    none_or(min, |m| value >= m) && none_or(max, |m| value <= m)
+}
+
+/// Whether the character count lies in `min..=max`.
+fn length_within(value: &str, min: Option<u64>, max: Option<u64>) -> bool {
+    let n = value.chars().count() as u64;
+    none_or(min, |m| n >= m) && none_or(max, |m| n <= m)
+}
+
+/// The first of `chars` that `value` has twice in a row.
+fn doubled(value: &str, chars: &str) -> Option<char> {
+    value.chars().zip(value.chars().skip(1)).find(|(a, b)| a == b && chars.contains(*a)).map(|(a, _)| a)
 }
 
 /// True when `value` is unset or passes `test` (`Option::is_none_or`, newer than the crate's MSRV).

@@ -225,30 +225,65 @@ impl ValidationMode {
 
 /// Checks a request against every rule its struct tables list, collecting every violation.
 pub fn validate(request: &dyn Struct) -> Result<(), ValidationErrors> {
-    let mut walk = Walk { errors: ValidationErrors::default(), path: Vec::new() };
-    walk.structure(request);
+    let mut walk = Walk { errors: ValidationErrors::default() };
+    walk.structure(request, &At::Root);
     walk.errors.into_result()
 }
 
-/// One step of a wire path.
-#[derive(Debug, Clone, Copy)]
-enum Seg {
-    Name(&'static str),
-    Index(usize),
+/// Where the walk is: a wire path kept on the stack, one link a level, read only to report a
+/// violation or to find a `.N` index.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Root,
+    Name(&'static str, &'a At<'a>),
+    Index(usize, &'a At<'a>),
 }
 
-fn render(segments: &[Seg]) -> String {
-    let mut out = String::new();
-    for (i, seg) in segments.iter().enumerate() {
-        if i > 0 {
+impl At<'_> {
+    /// `DataDisk.3.Size`.
+    fn render(&self) -> String {
+        let mut out = String::new();
+        self.render_into(&mut out);
+        out
+    }
+
+    fn render_into(&self, out: &mut String) {
+        let (segment, parent) = match self {
+            At::Root => return,
+            At::Name(name, parent) => (Segment::Name(name), parent),
+            At::Index(n, parent) => (Segment::Index(*n), parent),
+        };
+        parent.render_into(out);
+        if !matches!(parent, At::Root) {
             out.push('.');
         }
-        match seg {
-            Seg::Name(name) => out.push_str(name),
-            Seg::Index(n) => out.push_str(itoa::Buffer::new().format(*n)),
+        match segment {
+            Segment::Name(name) => out.push_str(name),
+            Segment::Index(n) => out.push_str(itoa::Buffer::new().format(n)),
         }
     }
-    out
+
+    /// The `.N` index `up` list levels above.
+    fn index(&self, up: u8) -> Option<usize> {
+        let mut at = self;
+        let mut up = up;
+        loop {
+            match at {
+                At::Root => return None,
+                At::Name(_, parent) => at = parent,
+                At::Index(n, _) if up == 0 => return Some(*n),
+                At::Index(_, parent) => {
+                    up -= 1;
+                    at = parent;
+                }
+            }
+        }
+    }
+}
+
+enum Segment {
+    Name(&'static str),
+    Index(usize),
 }
 
 /// Calls `f` with a value's wire text: strings as they are, numbers formatted on the stack
@@ -266,7 +301,7 @@ fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
 
 /// Whether a value's wire text is `want`.
 fn text_is(view: &View<'_>, want: &str) -> bool {
-    with_text(view, |text| text == want).unwrap_or(false)
+    with_text(view, |text| crate::rules::same(text, want)).unwrap_or(false)
 }
 
 /// A number's value: typed for numbers, parsed for strings (`SystemDisk.Size` is a String).
@@ -292,132 +327,151 @@ fn check_range(rule: &Rule<'_>, view: &View<'_>) -> Result<(), String> {
 
 struct Walk {
     errors: ValidationErrors,
-    /// The wire path of what is being checked.
-    path: Vec<Seg>,
 }
 
 impl Walk {
-    fn report(&mut self, message: String, source: &'static str) {
-        self.errors.push(render(&self.path), message, source);
+    fn report(&mut self, at: &At<'_>, message: String, source: &'static str) {
+        self.errors.push(at.render(), message, source);
     }
 
-    fn structure(&mut self, s: &dyn Struct) {
+    fn structure(&mut self, s: &dyn Struct, at: &At<'_>) {
         for (index, field) in s.fields().iter().enumerate() {
             if !field.group && !field.required && field.checks.is_empty() {
                 continue;
             }
-            self.path.push(Seg::Name(field.name));
-            self.field(field, s.get(index));
-            self.path.pop();
+            self.field(field, s.get(index), &At::Name(field.name, at));
         }
+        let mut on = OnValue::default();
         for check in s.checks() {
-            self.cross(s, check);
+            self.cross(s, check, at, &mut on);
         }
     }
 
-    fn field(&mut self, field: &Field, view: View<'_>) {
+    fn field(&mut self, field: &Field, view: View<'_>, at: &At<'_>) {
         match view {
-            View::Absent if field.required => self.report("is required".to_owned(), REQUIRED),
+            View::Absent if field.required => self.report(at, "is required".to_owned(), REQUIRED),
             View::Absent => {}
-            View::Group(group) => self.structure(group),
+            View::Group(group) => self.structure(group, at),
             View::List(list) => {
                 for i in 0..list.len() {
-                    self.path.push(Seg::Index(i + 1));
-                    self.value(field, list.item(i));
-                    self.path.pop();
+                    self.value(field, list.item(i), &At::Index(i + 1, at));
                 }
             }
             View::Groups(groups) => {
                 for i in 0..groups.len() {
-                    self.path.push(Seg::Index(i + 1));
-                    self.structure(groups.item(i));
-                    self.path.pop();
+                    self.structure(groups.item(i), &At::Index(i + 1, at));
                 }
             }
-            scalar => self.value(field, scalar),
+            scalar => self.value(field, scalar, at),
         }
     }
 
-    fn value(&mut self, field: &Field, view: View<'_>) {
+    fn value(&mut self, field: &Field, view: View<'_>, at: &At<'_>) {
+        // The wire text once for all of the field's rules; numbers only when a rule needs it.
+        let mut int = itoa::Buffer::new();
+        let owned: String;
+        let text: Option<&str> = match view {
+            View::Str(s) => Some(s),
+            View::Bool(b) => Some(if b { "true" } else { "false" }),
+            View::Int(i) => Some(int.format(i)),
+            View::Float(x) => {
+                owned = x.to_string();
+                Some(&owned)
+            }
+            View::Json(v) => {
+                owned = v.to_string();
+                Some(&owned)
+            }
+            View::Absent | View::Group(_) | View::List(_) | View::Groups(_) => None,
+        };
         for check in field.checks {
-            let verdict = match (check.rule, view) {
-                (Rule::Index { up, .. }, _) => match self.index(up) {
-                    Some(index) => check.rule.check_index(index),
-                    None => Ok(()),
-                },
-                (Rule::Range { .. }, View::Int(_) | View::Float(_)) => check_range(&check.rule, &view),
-                (rule, _) => with_text(&view, |text| rule.check(text, field.secret)).unwrap_or(Ok(())),
+            let kept = match (check.rule, view) {
+                (Rule::Index { up, .. }, _) => {
+                    at.index(up).is_none_or(|index| check.rule.check_index(index).is_ok())
+                }
+                (Rule::Range { min, max }, View::Int(_) | View::Float(_)) => {
+                    check_range(&Rule::Range { min, max }, &view).is_ok()
+                }
+                (rule, _) => text.is_none_or(|text| rule.passes(text)),
             };
-            if let Err(message) = verdict {
-                self.report(message, check.source);
+            if !kept {
+                self.report_violation(field, check, view, text, at);
             }
         }
     }
 
-    /// The `.N` index `up` list levels above the value being checked.
-    fn index(&self, up: u8) -> Option<usize> {
-        self.path
-            .iter()
-            .rev()
-            .filter_map(|seg| match seg {
-                Seg::Index(n) => Some(*n),
-                Seg::Name(_) => None,
-            })
-            .nth(usize::from(up))
+    /// Reports the violation of `check` by a value [`Walk::value`] found to break it.
+    #[cold]
+    fn report_violation(
+        &mut self,
+        field: &Field,
+        check: &Check,
+        view: View<'_>,
+        text: Option<&str>,
+        at: &At<'_>,
+    ) {
+        let verdict = match (check.rule, text) {
+            (Rule::Index { up, .. }, _) => at.index(up).map_or(Ok(()), |i| check.rule.check_index(i)),
+            (Rule::Range { .. }, _) if matches!(view, View::Int(_) | View::Float(_)) => {
+                check_range(&check.rule, &view)
+            }
+            (rule, Some(text)) => rule.check(text, field.secret),
+            (_, None) => Ok(()),
+        };
+        if let Err(message) = verdict {
+            self.report(at, message, check.source);
+        }
     }
 
     /// The full name of a field a cross-field rule names: the struct's path, then the field's name.
-    fn name(&self, path: &Path) -> String {
-        if self.path.is_empty() {
-            path.name.to_owned()
-        } else {
-            format!("{}.{}", render(&self.path), path.name)
-        }
+    fn name(at: &At<'_>, path: &Path) -> String {
+        At::Name(path.name, at).render()
     }
 
-    fn report_at(&mut self, path: &Path, message: String, source: &'static str) {
-        let at = self.name(path);
-        self.errors.push(at, message, source);
+    fn report_at(&mut self, at: &At<'_>, path: &Path, message: String, source: &'static str) {
+        self.errors.push(Self::name(at, path), message, source);
     }
 
-    fn cross(&mut self, s: &dyn Struct, check: &CrossCheck) {
+    fn cross<'s>(&mut self, s: &'s dyn Struct, check: &CrossCheck, at: &At<'_>, on_value: &mut OnValue<'s>) {
         let source = check.source;
         match check.rule {
             CrossRule::MutuallyExclusive(params) => {
-                let set: Vec<&Path> = params.iter().filter(|p| is_set(s, p, None)).collect();
-                if let [first, second, ..] = set[..] {
-                    let message = format!("cannot be set together with {}", self.name(first));
-                    self.report_at(second, message, source);
+                let mut set = params.iter().filter(|p| is_set(s, p, None));
+                if let (Some(first), Some(second)) = (set.next(), set.next()) {
+                    let message = format!("cannot be set together with {}", Self::name(at, first));
+                    self.report_at(at, second, message, source);
                 }
             }
             CrossRule::ForbiddenWith { when, value, then } => {
                 if is_set(s, &when, value) && is_set(s, &then, None) {
-                    let when_name = self.name(&when);
+                    let when_name = Self::name(at, &when);
                     let condition = value
                         .map_or_else(|| format!("{when_name} is set"), |v| format!("{when_name} is {v}"));
-                    self.report_at(&then, format!("must not be set when {condition}"), source);
+                    self.report_at(at, &then, format!("must not be set when {condition}"), source);
                 }
             }
             CrossRule::RestrictedWith { when, when_value, then, values } => {
                 if is_set(s, &when, when_value) {
-                    let message = format!("must be {} when {} is set", values.join(" or "), self.name(&when));
-                    self.each(s, &then, &mut |walk, view| {
+                    let message =
+                        format!("must be {} when {} is set", values.join(" or "), Self::name(at, &when));
+                    self.each(s, &then, at, &mut |walk, view, at| {
                         if !values.iter().any(|v| text_is(&view, v)) {
-                            walk.report(message.clone(), source);
+                            walk.report(at, message.clone(), source);
                         }
                     });
                 }
             }
             CrossRule::DependsOn { param, depends_on } => {
                 if is_set(s, &param, None) && !is_set(s, &depends_on, None) {
-                    let message = format!("can only be set together with {}", self.name(&depends_on));
-                    self.report_at(&param, message, source);
+                    let message = format!("can only be set together with {}", Self::name(at, &depends_on));
+                    self.report_at(at, &param, message, source);
                 }
             }
             CrossRule::RequiredUnless { param, unless } => {
                 if !is_set(s, &param, None) && !unless.iter().any(|u| is_set(s, u, None)) {
-                    let names: Vec<String> = unless.iter().map(|u| self.name(u)).collect();
+                    let names: Vec<String> = unless.iter().map(|u| Self::name(at, u)).collect();
                     self.report_at(
+                        at,
                         &param,
                         format!("is required unless {} is set", names.join(" or ")),
                         source,
@@ -425,22 +479,25 @@ impl Walk {
                 }
             }
             CrossRule::OneOfBy { param, on, on_default, when, values } => {
-                if is_when(s, &on, on_default, when) {
-                    let message =
-                        format!("must be one of {} when {} is {when}", values.join(", "), self.name(&on));
-                    self.each(s, &param, &mut |walk, view| {
+                if on_value.is(s, &on, on_default, when) {
+                    self.each(s, &param, at, &mut |walk, view, here| {
                         if !values.iter().any(|v| text_is(&view, v)) {
-                            walk.report(message.clone(), source);
+                            let message = format!(
+                                "must be one of {} when {} is {when}",
+                                values.join(", "),
+                                Self::name(at, &on)
+                            );
+                            walk.report(here, message, source);
                         }
                     });
                 }
             }
             CrossRule::RangeBy { param, on, on_default, when, min, max } => {
-                if is_when(s, &on, on_default, when) {
+                if on_value.is(s, &on, on_default, when) {
                     let rule = Rule::Range { min, max };
-                    self.each(s, &param, &mut |walk, view| {
+                    self.each(s, &param, at, &mut |walk, view, here| {
                         if let Err(message) = check_range(&rule, &view) {
-                            walk.report(format!("{message} for {when}"), source);
+                            walk.report(here, format!("{message} for {when}"), source);
                         }
                     });
                 }
@@ -448,37 +505,44 @@ impl Walk {
         }
     }
 
-    /// Calls `f` with every value at `path` below `s`, the walk's path set to the value's own.
-    fn each(&mut self, s: &dyn Struct, path: &Path, f: &mut dyn FnMut(&mut Walk, View<'_>)) {
-        self.descend(s, path.at, f);
+    /// Calls `f` with every value at `path` below `s` and where it is.
+    fn each(
+        &mut self,
+        s: &dyn Struct,
+        path: &Path,
+        at: &At<'_>,
+        f: &mut dyn FnMut(&mut Walk, View<'_>, &At<'_>),
+    ) {
+        self.descend(s, path.at, at, f);
     }
 
-    fn descend(&mut self, s: &dyn Struct, at: &[u16], f: &mut dyn FnMut(&mut Walk, View<'_>)) {
-        let Some((&index, rest)) = at.split_first() else { return };
+    fn descend(
+        &mut self,
+        s: &dyn Struct,
+        steps: &[u16],
+        at: &At<'_>,
+        f: &mut dyn FnMut(&mut Walk, View<'_>, &At<'_>),
+    ) {
+        let Some((&index, rest)) = steps.split_first() else { return };
         let index = usize::from(index);
         let Some(field) = s.fields().get(index) else { return };
-        self.path.push(Seg::Name(field.name));
+        let at = &At::Name(field.name, at);
         match (s.get(index), rest.is_empty()) {
-            (View::Group(group), false) => self.descend(group, rest, f),
+            (View::Group(group), false) => self.descend(group, rest, at, f),
             (View::Groups(groups), false) => {
                 for i in 0..groups.len() {
-                    self.path.push(Seg::Index(i + 1));
-                    self.descend(groups.item(i), rest, f);
-                    self.path.pop();
+                    self.descend(groups.item(i), rest, &At::Index(i + 1, at), f);
                 }
             }
             (View::List(list), true) => {
                 for i in 0..list.len() {
-                    self.path.push(Seg::Index(i + 1));
-                    f(self, list.item(i));
-                    self.path.pop();
+                    f(self, list.item(i), &At::Index(i + 1, at));
                 }
             }
             (View::Absent, true) => {}
-            (view, true) => f(self, view),
+            (view, true) => f(self, view, at),
             (_, false) => {}
         }
-        self.path.pop();
     }
 }
 
@@ -503,12 +567,38 @@ fn is_set(s: &dyn Struct, path: &Path, value: Option<&str>) -> bool {
     })
 }
 
-/// Whether the first value at `on` (or `on_default`, when it is unset) is `when`.
-fn is_when(s: &dyn Struct, on: &Path, on_default: Option<&str>, when: &str) -> bool {
-    let mut first = None;
-    any(s, on.at, &mut |view| {
-        first = Some(text_is(&view, when));
-        true
-    });
-    first.unwrap_or(on_default == Some(when))
+/// The first value at the `on` path of a conditional rule ([`CrossRule::OneOfBy`],
+/// [`CrossRule::RangeBy`]), looked up once for consecutive rules on one path (the docs give one
+/// rule a case: `Size` for each disk `Category`).
+#[derive(Default)]
+struct OnValue<'s> {
+    looked_up: Option<(&'static [u16], Option<View<'s>>)>,
+}
+
+impl<'s> OnValue<'s> {
+    /// Whether the first value at `on` (or `on_default`, when it is unset) is `when`.
+    fn is(&mut self, s: &'s dyn Struct, on: &Path, on_default: Option<&str>, when: &str) -> bool {
+        let first = match self.looked_up {
+            Some((at, first)) if at == on.at => first,
+            _ => {
+                let first = first(s, on.at);
+                self.looked_up = Some((on.at, first));
+                first
+            }
+        };
+        first.map_or(on_default == Some(when), |view| text_is(&view, when))
+    }
+}
+
+/// The first value at `at` below `s`, if any.
+fn first<'s>(s: &'s dyn Struct, at: &[u16]) -> Option<View<'s>> {
+    let (&index, rest) = at.split_first()?;
+    match (s.get(usize::from(index)), rest.is_empty()) {
+        (View::Absent, _) => None,
+        (View::Group(group), false) => first(group, rest),
+        (View::Groups(groups), false) => (0..groups.len()).find_map(|i| first(groups.item(i), rest)),
+        (View::List(list), true) => (0..list.len()).map(|i| list.item(i)).find(|v| !v.is_absent()),
+        (view, true) => Some(view),
+        (_, false) => None,
+    }
 }

@@ -27,7 +27,14 @@ pub trait ValueEnum: Clone + PartialEq + Sized + 'static {
     fn as_str(&self) -> &str {
         match self.unknown() {
             Some(value) => value.as_str(),
-            None => Self::VALUES.iter().find(|(variant, _)| variant == self).map_or("", |(_, value)| value),
+            // Every documented variant is a unit variant: its discriminant says which it is.
+            None => {
+                let this = std::mem::discriminant(self);
+                Self::VALUES
+                    .iter()
+                    .find(|(variant, _)| std::mem::discriminant(variant) == this)
+                    .map_or("", |(_, value)| value)
+            }
         }
     }
 
