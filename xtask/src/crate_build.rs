@@ -14,10 +14,12 @@ use crate::rusage::{self, median, Cost};
 /// The one API built on its own.
 pub const SINGLE_API_FEATURE: &str = "run_instances";
 
-/// The bars: CPU seconds per API with all features, peak RSS, lines per API.
+/// The bars: CPU seconds per API with all features, peak RSS, lines per API.
 pub const MAX_CPU_PER_API: f64 = 0.025;
 pub const MAX_PEAK_RSS_MB: f64 = 800.0;
 pub const MAX_LINES_PER_API: f64 = 300.0;
+/// One API's feature builds in at most a tenth of the all-features time.
+pub const MAX_ONE_API_SHARE: f64 = 0.1;
 
 /// Builds compared, each after `cargo clean -p` of the generated crate only. `incremental` is what
 /// `cargo build` in the crate's own dir does; a crate used as a dependency is never incremental.
@@ -56,8 +58,14 @@ fn measure(spec_dir: &Path, existing: Option<&Path>, iterations: usize) -> Resul
     println!("crate: {package} in {}, target dir {}", out.display(), target.display());
     let lines_per_api = print_lines_per_api(&out, apis)?;
 
-    eprintln!("crate-build: building the dependencies and the crate once");
-    cargo(&out, &target, &["build", "--all-features"], true)?;
+    // Every configuration once first: features select the runtime crate's features too (`client`),
+    // and each set of dependencies must be built before any build is measured.
+    eprintln!("crate-build: building the dependencies of every configuration once");
+    for (_, args, incremental) in CONFIGS {
+        let mut build = vec!["build"];
+        build.extend_from_slice(args);
+        cargo(&out, &target, &build, incremental)?;
+    }
     let mut costs: Vec<Vec<Cost>> = vec![Vec::new(); CONFIGS.len()];
     for _ in 0..iterations {
         for ((name, args, incremental), costs) in CONFIGS.iter().zip(&mut costs) {
@@ -87,6 +95,7 @@ fn measure(spec_dir: &Path, existing: Option<&Path>, iterations: usize) -> Resul
     }
     let per_api = medians[0].cpu.as_secs_f64() / apis as f64;
     let share = medians[1].cpu.as_secs_f64() / medians[0].cpu.as_secs_f64();
+    let share_as_dependency = medians[3].cpu.as_secs_f64() / medians[2].cpu.as_secs_f64();
     let peak_mb = medians[0].peak_kib as f64 / 1024.0;
     let verdict = |ok: bool| if ok { "ok" } else { "OVER" };
     println!();
@@ -102,8 +111,17 @@ fn measure(spec_dir: &Path, existing: Option<&Path>, iterations: usize) -> Resul
         "lines per API: {lines_per_api:.0} (bar: at most {MAX_LINES_PER_API:.0}): {}",
         verdict(lines_per_api <= MAX_LINES_PER_API)
     );
-    println!("one API's build / all features, CPU: {:.1}%", share * 100.0);
-    Ok(per_api <= MAX_CPU_PER_API && peak_mb <= MAX_PEAK_RSS_MB && lines_per_api <= MAX_LINES_PER_API)
+    println!(
+        "one API's build / all features, CPU: {:.1}% in the crate's dir, {:.1}% as a dependency (bar: at most {:.0}%): {}",
+        share * 100.0,
+        share_as_dependency * 100.0,
+        MAX_ONE_API_SHARE * 100.0,
+        verdict(share.max(share_as_dependency) <= MAX_ONE_API_SHARE)
+    );
+    Ok(per_api <= MAX_CPU_PER_API
+        && peak_mb <= MAX_PEAK_RSS_MB
+        && lines_per_api <= MAX_LINES_PER_API
+        && share.max(share_as_dependency) <= MAX_ONE_API_SHARE)
 }
 
 /// Generates the crate of `spec_dir` into a fixed temp dir: its folder and its number of APIs.

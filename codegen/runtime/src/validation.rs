@@ -288,6 +288,7 @@ enum Segment {
 
 /// Calls `f` with a value's wire text: strings as they are, numbers formatted on the stack
 /// (fractions, rare, on the heap); `None` for what has no text (absent, groups, lists).
+#[inline]
 fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
     match *view {
         View::Str(s) => Some(f(s)),
@@ -300,6 +301,7 @@ fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
 }
 
 /// Whether a value's wire text is `want`.
+#[inline]
 fn text_is(view: &View<'_>, want: &str) -> bool {
     with_text(view, |text| crate::rules::same(text, want)).unwrap_or(false)
 }

@@ -93,8 +93,8 @@ impl<'a> ApiPlan<'a> {
         }
     }
 
-    /// The tokens of `src/<api>.rs`.
-    pub fn module_tokens(&self) -> TokenStream {
+    /// The tokens of `src/<api>.rs`, a piece per item (see [`super::render`]).
+    pub fn module_tokens(&self) -> super::RustTokens {
         let api = self.api;
         let (request, response) = (&self.request, &self.response);
         let mut uses = SchemaUses::default();
@@ -187,7 +187,6 @@ impl<'a> ApiPlan<'a> {
         runtime_names.sort_unstable_by_key(|n| (n.starts_with(char::is_uppercase), *n));
         let runtime_names = runtime_names.iter().map(|n| format_ident!("{}", n));
         let enum_impls = value_enums::impls(&own_enums);
-        let schema = uses.module(&schema_impls);
 
         let mut module_doc = format!("`{}`: {}", api.name, rustdoc(&api.summary));
         module_doc.push_str(&format!(
@@ -199,22 +198,24 @@ impl<'a> ApiPlan<'a> {
             code_span(&api.source)
         ));
         let inner_doc = inner_doc_attrs(&module_doc);
-        quote! {
+        let mut file = super::RustTokens::from(quote! {
             #inner_doc
             use crate::runtime::{ #( #runtime_names ),* };
             #( #reexports )*
-
-            #request_tokens
-            #roa
-            #( #groups )*
-            #( #enums )*
-            #enum_impls
-            crate::runtime::json_form!( #( #json_form ),* );
-            #( #responses )*
-            crate::runtime::lenient_json!( #( #lenient ),* );
-            #error
-            #schema
+        });
+        for piece in request_tokens {
+            file.push_piece(piece);
         }
+        file.push(roa);
+        groups.into_iter().flatten().for_each(|block| file.push_block(block));
+        enums.into_iter().for_each(|items| file.push(items));
+        file.push(enum_impls);
+        file.push(quote!(crate::runtime::json_form!( #( #json_form ),* );));
+        responses.into_iter().for_each(|block| file.push_block(block));
+        file.push(quote!(crate::runtime::lenient_json!( #( #lenient ),* );));
+        error.into_iter().for_each(|piece| file.push_piece(piece));
+        uses.push_module(&mut file, schema_impls);
+        file
     }
 }
 

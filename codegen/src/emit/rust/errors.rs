@@ -8,6 +8,7 @@ use crate::ir::ErrorRow;
 
 use super::docs::{code_span, doc_attrs, rustdoc};
 use super::names::{self, Namer};
+use super::render::{Block, BlockKind, Piece};
 
 /// The crate-wide enum of codes common to every API.
 pub const COMMON_ERROR_CODE: &str = "CommonErrorCode";
@@ -65,17 +66,26 @@ fn variant_doc(code: &Code) -> TokenStream {
     doc_attrs(&doc)
 }
 
-/// The code enum `name` and its `impl ErrorCodes`; `common` is the type of the product's common
-/// codes (`None` for the common codes themselves).
-fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: TokenStream) -> TokenStream {
+/// The code enum `name` and its `impl ErrorCodes` (two pieces of a file); `common` is the type of
+/// the product's common codes (`None` for the common codes themselves).
+fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: TokenStream) -> [Piece; 2] {
     let codes = codes(rows);
     let name = format_ident!("{}", name);
     let doc = doc_attrs(doc);
-    let variants = codes.iter().map(|c| {
+    let mut code_enum = Block::new(
+        BlockKind::Enum,
+        quote! {
+            #doc
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum #name
+        },
+    );
+    for c in &codes {
         let v = format_ident!("{}", c.variant);
         let doc = variant_doc(c);
-        quote!(#doc #v,)
-    });
+        code_enum.push(quote!(#doc #v,));
+    }
     let table = codes.iter().map(|c| {
         let v = format_ident!("{}", c.variant);
         let code = c.code;
@@ -88,29 +98,24 @@ fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: TokenStream) -> T
         };
         quote!((Self::#v, #code, #status),)
     });
-    quote! {
-        #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name {
-            #( #variants )*
-        }
-
+    let codes_impl = quote! {
         impl ErrorCodes for #name {
             const CODES: &'static [(Self, &'static str, Option<u16>)] = &[ #( #table )* ];
             type Common = #common;
         }
-    }
+    };
+    [code_enum.into(), codes_impl.into()]
 }
 
-/// The error of one API: `pub type <Api>Error = ServiceError<<Api>ErrorCode>` and the code enum.
+/// The error of one API: `pub type <Api>Error = ServiceError<<Api>ErrorCode>` and the code enum,
+/// as pieces of the module.
 pub fn api_error_tokens(
     error_name: &str,
     code_name: &str,
     request_name: &str,
     api_name: &str,
     rows: &[ErrorRow],
-) -> TokenStream {
+) -> Vec<Piece> {
     let error = format_ident!("{}", error_name);
     let code = format_ident!("{}", code_name);
     let alias_doc = doc_attrs(&format!(
@@ -118,18 +123,17 @@ pub fn api_error_tokens(
          ([`{code_name}`]), a code common to every API, or any other code; the service's body, request \
          id included, is kept. See [`ServiceError::kind`]."
     ));
-    let codes = code_enum(
+    let [code_enum, codes_impl] = code_enum(
         code_name,
         &format!("The error codes the `{api_name}` page documents."),
         rows,
         quote!(crate::CommonErrorCode),
     );
-    quote! {
+    let alias = quote! {
         #alias_doc
         pub type #error = ServiceError<#code>;
-
-        #codes
-    }
+    };
+    vec![alias.into(), code_enum, codes_impl]
 }
 
 /// `src/common_error.rs`: the codes common to every API of the product, from `source`.
@@ -138,11 +142,13 @@ pub fn common_error_tokens(rows: &[ErrorRow], source: &str) -> TokenStream {
         "Error codes common to every API, from {source}: each API's error \
          ([`ServiceError`](crate::runtime::ServiceError)) looks a code up here after its own."
     );
-    let codes = code_enum(COMMON_ERROR_CODE, &doc, rows, quote!(NoCodes));
+    let [code_enum, codes_impl] =
+        code_enum(COMMON_ERROR_CODE, &doc, rows, quote!(NoCodes)).map(Piece::into_tokens);
     quote! {
         //! Error codes common to every API.
         use crate::runtime::{ErrorCodes, NoCodes};
 
-        #codes
+        #code_enum
+        #codes_impl
     }
 }

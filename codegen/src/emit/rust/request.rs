@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 use crate::ir;
 
 use super::docs::doc_attrs;
+use super::render::{Block, BlockKind, Piece};
 use super::request_model::RequestModel;
 use super::structs::{constructor, many_args_allow, request_struct, setter};
 
@@ -18,8 +19,9 @@ pub struct OperationInfo<'a> {
     pub error_name: &'a str,
 }
 
-/// The request struct, its builder, `from_query_pairs` and `impl Operation`.
-pub fn request_items(model: &RequestModel, op: &OperationInfo) -> TokenStream {
+/// The request struct, its builder, `from_query_pairs` and `impl Operation`: pieces of the module,
+/// each printed on its own.
+pub fn request_items(model: &RequestModel, op: &OperationInfo) -> Vec<Piece> {
     let root = &model.structs[0];
     let name = format_ident!("{}", root.rust_name);
     let builder = format_ident!("{}Builder", root.rust_name);
@@ -33,16 +35,12 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> TokenStream {
     let item = request_struct(model, 0, &doc);
     let (args, init) = constructor(model, root);
     let allow = many_args_allow(args.len());
-    let setters =
-        root.fields.iter().filter(|f| !f.required).map(|f| setter(model, f, &root.rust_name, quote!(self.0)));
     let builder_doc = doc_attrs(&format!(
         "Builds a [`{0}`]: start with [`{0}::builder`], set what you need, then [`build`](Self::build).",
         root.rust_name
     ));
     let operation = operation_tokens(model, op);
-    quote! {
-        #item
-
+    let impl_request = quote! {
         impl #name {
             /// Starts a request from its required parameters.
             #allow
@@ -59,15 +57,18 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> TokenStream {
                 query::from_query_pairs(<Self as Operation>::ACTION, pairs)
             }
         }
-
+    };
+    let builder_struct = quote! {
         #builder_doc
         #[derive(Debug, Clone)]
         #[must_use]
         pub struct #builder(#name);
-
-        impl #builder {
-            #( #setters )*
-
+    };
+    let mut builder_impl = Block::new(BlockKind::Impl, quote!(impl #builder));
+    for f in root.fields.iter().filter(|f| !f.required) {
+        builder_impl.push(setter(model, f, &root.rust_name, quote!(self.0)));
+    }
+    builder_impl.push(quote! {
             /// The finished request, checked against every rule the generator read from the docs
             /// ([`Operation::validate`]): every violation is reported at once.
             pub fn build(self) -> Result<Validated<#name>, ValidationErrors> {
@@ -79,10 +80,10 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> TokenStream {
             pub fn build_unvalidated(self) -> #name {
                 self.0
             }
-        }
-
-        #operation
-    }
+    });
+    let mut pieces: Vec<Piece> = item.into_iter().map(Piece::from).collect();
+    pieces.extend([impl_request.into(), builder_struct.into(), builder_impl.into(), operation.into()]);
+    pieces
 }
 
 fn operation_tokens(model: &RequestModel, op: &OperationInfo) -> TokenStream {

@@ -16,6 +16,7 @@ use quote::{format_ident, quote};
 use super::api_module::{group_doc, holds_secret, response_doc, ApiPlan};
 use super::docs::code_span;
 use super::names::{self, Namer};
+use super::render::Block;
 use super::request_model::{FieldKind, RequestModel, ValueType};
 use super::response_model::{ResponseKind, ResponseModel};
 use super::structs::{self, SchemaUses};
@@ -210,10 +211,11 @@ fn shared_group(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize,
     };
     let differs = users.iter().any(|&(p, i)| docs(p, i) != docs(users[0].0, index));
     let doc = format!("{}{note}{}", group_doc(&s.wire_prefix), differs_note(differs, users, plans));
-    let item = structs::request_struct(request, index, &doc);
+    let item: TokenStream =
+        structs::request_struct(request, index, &doc).into_iter().map(Block::into_tokens).collect();
     let mut uses = SchemaUses::default();
     let schema_impl = structs::request_schema(request, index, &mut uses);
-    let schema = uses.module(&[schema_impl]);
+    let schema = uses.module(vec![schema_impl]);
     let deps = s.fields.iter().filter_map(|f| {
         let (module, name) = match f.kind {
             FieldKind::Scalar(ValueType::Enum(e)) | FieldKind::List(ValueType::Enum(e)) => {
@@ -257,10 +259,10 @@ fn shared_response(
     };
     let differs = users.iter().any(|&(p, i)| docs(p, i) != docs(users[0].0, index));
     let doc = format!("{}{note}{}", response_doc(&s.doc_name), differs_note(differs, users, plans));
-    let item = structs::response_struct(response, index, &doc);
+    let item = structs::response_struct(response, index, &doc).into_tokens();
     let mut uses = SchemaUses::default();
     let schema_impl = structs::response_schema(response, index, &mut uses);
-    let schema = uses.module(&[schema_impl]);
+    let schema = uses.module(vec![schema_impl]);
     let deps = s.fields.iter().filter_map(|f| match f.kind {
         ResponseKind::Struct(i) | ResponseKind::StructList(i, _) => {
             Some((plan.shared_responses[i].clone()?, response.structs[i].rust_name.clone()))

@@ -12,6 +12,7 @@ use crate::ir::ScalarType;
 use super::checks::{cross_check_tokens, field_check_tokens};
 use super::docs::doc_attrs;
 use super::names::ident;
+use super::render::{Block, BlockKind};
 use super::request_model::{FieldKind, FieldModel, RequestModel, StructModel, ValueType};
 use super::response_model::{ResponseKind, ResponseModel};
 
@@ -27,10 +28,18 @@ impl SchemaUses {
         self.0.insert(name);
     }
 
-    /// `mod schema { use …; #impls }`, or nothing when there are no impls.
-    pub fn module(&self, impls: &[TokenStream]) -> TokenStream {
+    /// `mod schema { use …; #impls }` as one token stream, or nothing when there are no impls.
+    pub fn module(&self, impls: Vec<Block>) -> TokenStream {
+        let mut file = super::RustTokens::default();
+        self.push_module(&mut file, impls);
+        file.into_tokens()
+    }
+
+    /// Appends `mod schema { use …; #impls }` to `file`, each impl a piece of its own; nothing when
+    /// there are no impls.
+    pub fn push_module(&self, file: &mut super::RustTokens, impls: Vec<Block>) {
         if impls.is_empty() {
-            return TokenStream::new();
+            return;
         }
         let group = |module: &str, names: &[&str]| {
             let used: Vec<Ident> =
@@ -45,15 +54,16 @@ impl SchemaUses {
         let rules = group("rules", &["Rule"]);
         let schema = group("schema", &["Field", "FieldValue", "Schema", "Slot", "View"]);
         let validation = group("validation", &["Check", "CrossCheck", "CrossRule", "Path"]);
-        quote! {
-            /// How this module's structs describe themselves to the runtime: field tables and accessors.
-            mod schema {
-                #rules
-                #schema
-                #validation
-                #( #impls )*
-            }
-        }
+        let mut module = Block::new(
+            BlockKind::Module,
+            quote! {
+                /// How this module's structs describe themselves to the runtime: field tables and accessors.
+                mod schema
+            },
+        );
+        module.push(quote!(#rules #schema #validation));
+        impls.into_iter().for_each(|i| module.push_block(i));
+        file.push_block(module);
     }
 }
 
@@ -106,20 +116,25 @@ fn field_type(model: &RequestModel, field: &FieldModel) -> TokenStream {
     }
 }
 
-/// `#[derive(…)] #[non_exhaustive] pub struct Name { fields }` with its doc.
-fn struct_item(name: &Ident, doc: &str, fields: &[TokenStream]) -> TokenStream {
+/// `#[derive(…)] #[non_exhaustive] pub struct Name { fields }` with its doc, a field a piece.
+fn struct_item(name: &Ident, doc: &str, fields: Vec<TokenStream>) -> Block {
     let doc = doc_attrs(doc);
-    quote! {
-        #doc
-        #[derive(Clone, Default)]
-        #[non_exhaustive]
-        pub struct #name { #( #fields )* }
-    }
+    let mut item = Block::new(
+        BlockKind::Struct,
+        quote! {
+            #doc
+            #[derive(Clone, Default)]
+            #[non_exhaustive]
+            pub struct #name
+        },
+    );
+    fields.into_iter().for_each(|f| item.push(f));
+    item
 }
 
 /// The request struct `model.structs[index]`, documented by `doc`; groups also get their
-/// constructor and setters.
-pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> TokenStream {
+/// constructor and setters (an impl block after it).
+pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> Vec<Block> {
     let s = &model.structs[index];
     let name = struct_name(model, index);
     let fields: Vec<TokenStream> = s
@@ -130,26 +145,22 @@ pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> TokenStr
             quote! { #fdoc pub #fname: #ty, }
         })
         .collect();
-    let item = struct_item(&name, doc, &fields);
+    let item = struct_item(&name, doc, fields);
     if index == 0 {
-        return item;
+        return vec![item];
     }
     let (args, init) = constructor(model, s);
     let allow = many_args_allow(args.len());
-    let setters = s.fields.iter().map(|f| setter(model, f, &s.rust_name, quote!(self)));
-    quote! {
-        #item
-
-        impl #name {
-            /// A value with the required members set and the rest unset.
-            #allow
-            pub fn new(#( #args ),*) -> Self {
-                #init
-            }
-
-            #( #setters )*
+    let mut impls = Block::new(BlockKind::Impl, quote!(impl #name));
+    impls.push(quote! {
+        /// A value with the required members set and the rest unset.
+        #allow
+        pub fn new(#( #args ),*) -> Self {
+            #init
         }
-    }
+    });
+    s.fields.iter().for_each(|f| impls.push(setter(model, f, &s.rust_name, quote!(self))));
+    vec![item, impls]
 }
 
 /// A setter's parameter type and the expression that stores it.
@@ -275,7 +286,7 @@ fn get_mut_fn(mut slots: Vec<TokenStream>) -> TokenStream {
 }
 
 /// `impl Schema for super::Name` of the request struct `model.structs[index]`.
-pub fn request_schema(model: &RequestModel, index: usize, uses: &mut SchemaUses) -> TokenStream {
+pub fn request_schema(model: &RequestModel, index: usize, uses: &mut SchemaUses) -> Block {
     let s = &model.structs[index];
     let name = struct_name(model, index);
     uses.add("Schema");
@@ -334,21 +345,26 @@ pub fn request_schema(model: &RequestModel, index: usize, uses: &mut SchemaUses)
         uses.add("Slot");
         let get = index_match(gets, quote!(View::Absent));
         let get_mut = get_mut_fn(slots);
-        quote! {
-            fn get(&self, index: usize) -> View<'_> {
-                #get
-            }
-
-            #get_mut
-        }
+        [quote!(fn get(&self, index: usize) -> View<'_> { #get }), get_mut]
     });
-    quote! {
-        impl Schema for super::#name {
-            const FIELDS: &'static [Field] = &[ #( #fields ),* ];
-            #cross
-            #accessors
-        }
+    schema_impl(&name, fields, cross, accessors)
+}
+
+/// `impl Schema for super::Name { const FIELDS …; const CHECKS …; fn get …; fn get_mut … }`, an
+/// item a piece.
+fn schema_impl(
+    name: &Ident,
+    fields: Vec<TokenStream>,
+    cross: Option<TokenStream>,
+    accessors: Option<[TokenStream; 2]>,
+) -> Block {
+    let mut block = Block::new(BlockKind::Impl, quote!(impl Schema for super::#name));
+    block.push(quote!(const FIELDS: &'static [Field] = &[ #( #fields ),* ];));
+    block.push(cross.unwrap_or_default());
+    for accessor in accessors.into_iter().flatten() {
+        block.push(accessor);
     }
+    block
 }
 
 fn response_name(model: &ResponseModel, index: usize) -> Ident {
@@ -356,7 +372,7 @@ fn response_name(model: &ResponseModel, index: usize) -> Ident {
 }
 
 /// The response struct `model.structs[index]`, documented by `doc`.
-pub fn response_struct(model: &ResponseModel, index: usize, doc: &str) -> TokenStream {
+pub fn response_struct(model: &ResponseModel, index: usize, doc: &str) -> Block {
     let s = &model.structs[index];
     let fields: Vec<TokenStream> = s
         .fields
@@ -386,11 +402,11 @@ pub fn response_struct(model: &ResponseModel, index: usize, doc: &str) -> TokenS
             quote!(#fdoc pub #fname: #ty,)
         })
         .collect();
-    struct_item(&response_name(model, index), doc, &fields)
+    struct_item(&response_name(model, index), doc, fields)
 }
 
 /// `impl Schema for super::Name` of the response struct `model.structs[index]`.
-pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUses) -> TokenStream {
+pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUses) -> Block {
     let s = &model.structs[index];
     let name = response_name(model, index);
     uses.add("Schema");
@@ -427,23 +443,12 @@ pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUse
             }
         }
     }
-    let get_mut = (!slots.is_empty()).then(|| {
+    let accessors = (!slots.is_empty()).then(|| {
         uses.add("Slot");
         uses.add("View");
         let get = index_match(gets, quote!(View::Absent));
         let get_mut = get_mut_fn(slots);
-        quote! {
-            fn get(&self, index: usize) -> View<'_> {
-                #get
-            }
-
-            #get_mut
-        }
+        [quote!(fn get(&self, index: usize) -> View<'_> { #get }), get_mut]
     });
-    quote! {
-        impl Schema for super::#name {
-            const FIELDS: &'static [Field] = &[ #( #fields ),* ];
-            #get_mut
-        }
-    }
+    schema_impl(&name, fields, None, accessors)
 }
