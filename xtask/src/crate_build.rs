@@ -82,6 +82,16 @@ fn measure(spec_dir: &Path, existing: Option<&Path>, iterations: usize) -> Resul
             costs.push(cost);
         }
     }
+    let user = user_crate(&out, &package)?;
+    eprintln!("crate-build: a service calling `RunInstances`: building its dependencies once");
+    cargo(&user, &target, &["build"], true)?;
+    let mut user_costs = Vec::new();
+    for _ in 0..iterations {
+        cargo(&user, &target, &["clean", "--package", USER_CRATE], true)?;
+        let cost = cargo(&user, &target, &["build"], true)?;
+        eprintln!("crate-build: the service: {:.1?} wall, {:.2} s CPU", cost.wall, cost.cpu.as_secs_f64());
+        user_costs.push(cost);
+    }
     let medians: Vec<Cost> = costs.iter().map(|c| median(c)).collect();
     println!("\n| `cargo build` (debug, dependencies built), median of {iterations} | CPU s | wall s | peak RSS MiB |");
     println!("|---|---:|---:|---:|");
@@ -93,6 +103,13 @@ fn measure(spec_dir: &Path, existing: Option<&Path>, iterations: usize) -> Resul
             m.peak_kib / 1024
         );
     }
+    let user = median(&user_costs);
+    println!(
+        "| a service calling `RunInstances` (its own crate only; the API's code is compiled here) | {:.2} | {:.1} | {} |",
+        user.cpu.as_secs_f64(),
+        user.wall.as_secs_f64(),
+        user.peak_kib / 1024
+    );
     let per_api = medians[0].cpu.as_secs_f64() / apis as f64;
     let share = medians[1].cpu.as_secs_f64() / medians[0].cpu.as_secs_f64();
     let share_as_dependency = medians[3].cpu.as_secs_f64() / medians[2].cpu.as_secs_f64();
@@ -146,6 +163,39 @@ fn count_features(crate_dir: &Path) -> Result<usize, String> {
     let features = manifest.split("\n[features]\n").nth(1).ok_or("the crate has no features")?;
     let count = features.lines().take_while(|l| !l.starts_with('[')).filter(|l| l.ends_with("= []")).count();
     Ok(count)
+}
+
+/// The package of the service that [`user_crate`] writes.
+const USER_CRATE: &str = "bench-service";
+
+/// A small service crate beside the target dir, depending on the generated crate with only
+/// `run_instances`, that builds, validates, signs and reads `RunInstances`: what a user compiles,
+/// since every non-generic function of the generated crate is `#[inline]` and compiled there.
+fn user_crate(generated: &Path, package: &str) -> Result<PathBuf, String> {
+    let dir = workspace_root().join("target/bench-crate").join(USER_CRATE);
+    let krate = package.replace('-', "_");
+    let manifest = format!(
+        "[package]\nname = \"{USER_CRATE}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\n{package} = {{ path = {:?}, default-features = false, features = [\"{SINGLE_API_FEATURE}\"] }}\n\
+         serde_json = \"1\"\n\n[workspace]\n",
+        generated.display().to_string()
+    );
+    let main = format!(
+        "use {krate}::run_instances::{{RunInstancesRequest, RunInstancesResponse}};\n\
+         use {krate}::Operation;\n\n\
+         fn main() {{\n\
+         \x20   let request = RunInstancesRequest::builder(\"cn-hangzhou\").image_id(\"img-1\").amount(2).build_unvalidated();\n\
+         \x20   println!(\"{{:?}} {{:?}}\", request.validate(), request.to_query_pairs().len());\n\
+         \x20   let json = serde_json::to_string(&request).unwrap();\n\
+         \x20   let back: RunInstancesRequest = serde_json::from_str(&json).unwrap();\n\
+         \x20   let response: RunInstancesResponse = serde_json::from_str(r#\"{{\"RequestId\": \"r\"}}\"#).unwrap();\n\
+         \x20   println!(\"{{}} {{:?}}\", back == request, response);\n\
+         }}\n"
+    );
+    std::fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("src/main.rs"), main).map_err(|e| e.to_string())?;
+    Ok(dir)
 }
 
 /// Runs cargo in the generated crate with its own target dir (output to the terminal) and gives what

@@ -282,18 +282,21 @@ fn unwrap_one(member: Option<&Value>) -> Result<Vec<&Value>, JsonError> {
     }
 }
 
-/// `Debug` and `PartialEq` through the field table, for every generated struct.
+/// `Debug` and `PartialEq` through the field table, for every generated struct (`#[inline]`, like
+/// every non-generic function of a generated crate: compiled where used).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! table_impls {
     ($name:ident) => {
         impl ::core::fmt::Debug for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 $crate::schema::debug(self, f)
             }
         }
 
         impl ::core::cmp::PartialEq for $name {
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 $crate::schema::eq(self, other)
             }

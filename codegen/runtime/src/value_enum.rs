@@ -119,24 +119,28 @@ macro_rules! value_enum_impls {
     ($($name:ident),+ $(,)?) => {$(
         impl $name {
             /// The value as sent on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 $crate::value_enum::ValueEnum::as_str(self)
             }
         }
 
         impl ::core::convert::From<&str> for $name {
+            #[inline]
             fn from(value: &str) -> Self {
                 $crate::value_enum::parse(value)
             }
         }
 
         impl ::core::convert::From<::std::string::String> for $name {
+            #[inline]
             fn from(value: ::std::string::String) -> Self {
                 $crate::value_enum::parse_owned(value)
             }
         }
 
         impl ::core::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }

@@ -146,6 +146,7 @@ pub struct AllocateDedicatedHostsRequest {
 }
 impl AllocateDedicatedHostsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         dedicated_host_type: impl Into<String>,
         region_id: impl Into<String>,
@@ -204,6 +205,7 @@ impl AllocateDedicatedHostsRequestBuilder {
         self
     }
     /// Sets [`AllocateDedicatedHostsRequest::network_attributes`].
+    #[inline]
     pub fn network_attributes(mut self, value: NetworkAttributes) -> Self {
         self.0.network_attributes = Some(value);
         self
@@ -219,11 +221,13 @@ impl AllocateDedicatedHostsRequestBuilder {
         self
     }
     /// Sets [`AllocateDedicatedHostsRequest::cpu_over_commit_ratio`].
+    #[inline]
     pub fn cpu_over_commit_ratio(mut self, value: f64) -> Self {
         self.0.cpu_over_commit_ratio = Some(value);
         self
     }
     /// Sets [`AllocateDedicatedHostsRequest::min_quantity`].
+    #[inline]
     pub fn min_quantity(mut self, value: i32) -> Self {
         self.0.min_quantity = Some(value);
         self
@@ -234,11 +238,13 @@ impl AllocateDedicatedHostsRequestBuilder {
         self
     }
     /// Sets [`AllocateDedicatedHostsRequest::quantity`].
+    #[inline]
     pub fn quantity(mut self, value: i32) -> Self {
         self.0.quantity = Some(value);
         self
     }
     /// Sets [`AllocateDedicatedHostsRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -249,11 +255,13 @@ impl AllocateDedicatedHostsRequestBuilder {
         self
     }
     /// Sets [`AllocateDedicatedHostsRequest::auto_renew`].
+    #[inline]
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.0.auto_renew = Some(value);
         self
     }
     /// Sets [`AllocateDedicatedHostsRequest::auto_renew_period`].
+    #[inline]
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.0.auto_renew_period = Some(value);
         self
@@ -270,6 +278,7 @@ impl AllocateDedicatedHostsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<AllocateDedicatedHostsRequest>, ValidationErrors> {
@@ -277,6 +286,7 @@ impl AllocateDedicatedHostsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AllocateDedicatedHostsRequest {
         self.0
     }
@@ -288,9 +298,11 @@ impl Operation for AllocateDedicatedHostsRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = AllocateDedicatedHostsResponse;
     type Error = AllocateDedicatedHostsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -314,6 +326,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -339,9 +352,11 @@ pub enum ActionOnMaintenance {
 }
 impl ValueEnum for ActionOnMaintenance {
     const VALUES: &'static [(Self, &'static str)] = &[(Self::Migrate, "Migrate")];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -360,9 +375,11 @@ pub enum ChargeType {
 }
 impl ValueEnum for ChargeType {
     const VALUES: &'static [(Self, &'static str)] = &[(Self::PrePaid, "PrePaid")];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -671,6 +688,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_type.view(),
@@ -697,6 +715,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_type.slot(),
@@ -766,6 +785,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -773,6 +793,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -785,6 +806,7 @@ mod schema {
             Field::new("DedicatedHostIdSets").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_id_sets.view(),
@@ -792,6 +814,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_id_sets.slot(),

@@ -30,6 +30,7 @@ pub struct AllocatePublicIpAddressRequest {
 }
 impl AllocatePublicIpAddressRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
     ) -> AllocatePublicIpAddressRequestBuilder {
@@ -64,6 +65,7 @@ impl AllocatePublicIpAddressRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<AllocatePublicIpAddressRequest>, ValidationErrors> {
@@ -71,6 +73,7 @@ impl AllocatePublicIpAddressRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AllocatePublicIpAddressRequest {
         self.0
     }
@@ -81,9 +84,11 @@ impl Operation for AllocatePublicIpAddressRequest {
     const IDEMPOTENT: bool = false;
     type Response = AllocatePublicIpAddressResponse;
     type Error = AllocatePublicIpAddressError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -173,6 +178,7 @@ mod schema {
             Field::new("IpAddress"),
             Field::new("VlanId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -181,6 +187,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -194,6 +201,7 @@ mod schema {
             Field::new("IpAddress"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ip_address.view(),
@@ -201,6 +209,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ip_address.slot(),

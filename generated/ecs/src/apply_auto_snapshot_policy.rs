@@ -28,6 +28,7 @@ pub struct ApplyAutoSnapshotPolicyRequest {
 }
 impl ApplyAutoSnapshotPolicyRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         auto_snapshot_policy_id: impl Into<String>,
@@ -55,6 +56,7 @@ pub struct ApplyAutoSnapshotPolicyRequestBuilder(ApplyAutoSnapshotPolicyRequest)
 impl ApplyAutoSnapshotPolicyRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ApplyAutoSnapshotPolicyRequest>, ValidationErrors> {
@@ -62,6 +64,7 @@ impl ApplyAutoSnapshotPolicyRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ApplyAutoSnapshotPolicyRequest {
         self.0
     }
@@ -72,9 +75,11 @@ impl Operation for ApplyAutoSnapshotPolicyRequest {
     const IDEMPOTENT: bool = false;
     type Response = ApplyAutoSnapshotPolicyResponse;
     type Error = ApplyAutoSnapshotPolicyError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -151,6 +156,7 @@ mod schema {
             Field::new("autoSnapshotPolicyId").required(),
             Field::new("diskIds").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -159,6 +165,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -169,12 +176,14 @@ mod schema {
     }
     impl Schema for super::ApplyAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -37,6 +37,7 @@ pub struct AssignPrivateIpAddressesRequest {
 }
 impl AssignPrivateIpAddressesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         network_interface_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -70,12 +71,14 @@ impl AssignPrivateIpAddressesRequestBuilder {
         self
     }
     /// Sets [`AssignPrivateIpAddressesRequest::secondary_private_ip_address_count`].
+    #[inline]
     pub fn secondary_private_ip_address_count(mut self, value: i32) -> Self {
         self.0.secondary_private_ip_address_count = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<AssignPrivateIpAddressesRequest>, ValidationErrors> {
@@ -83,6 +86,7 @@ impl AssignPrivateIpAddressesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AssignPrivateIpAddressesRequest {
         self.0
     }
@@ -93,9 +97,11 @@ impl Operation for AssignPrivateIpAddressesRequest {
     const IDEMPOTENT: bool = false;
     type Response = AssignPrivateIpAddressesResponse;
     type Error = AssignPrivateIpAddressesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -245,6 +251,7 @@ mod schema {
             Field::new("PrivateIpAddress"),
             Field::new("SecondaryPrivateIpAddressCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.network_interface_id.view(),
@@ -254,6 +261,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.network_interface_id.slot(),
@@ -265,12 +273,14 @@ mod schema {
     }
     impl Schema for super::AssignPrivateIpAddressesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -28,6 +28,7 @@ pub struct AttachClassicLinkVpcRequest {
 }
 impl AttachClassicLinkVpcRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         instance_id: impl Into<String>,
@@ -55,6 +56,7 @@ pub struct AttachClassicLinkVpcRequestBuilder(AttachClassicLinkVpcRequest);
 impl AttachClassicLinkVpcRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<AttachClassicLinkVpcRequest>, ValidationErrors> {
@@ -62,6 +64,7 @@ impl AttachClassicLinkVpcRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AttachClassicLinkVpcRequest {
         self.0
     }
@@ -72,9 +75,11 @@ impl Operation for AttachClassicLinkVpcRequest {
     const IDEMPOTENT: bool = false;
     type Response = AttachClassicLinkVpcResponse;
     type Error = AttachClassicLinkVpcError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -140,6 +145,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("VpcId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -148,6 +154,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),

@@ -32,6 +32,7 @@ pub struct AttachDiskRequest {
 }
 impl AttachDiskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         disk_id: impl Into<String>,
         instance_id: impl Into<String>,
@@ -57,6 +58,7 @@ impl AttachDiskRequest {
 pub struct AttachDiskRequestBuilder(AttachDiskRequest);
 impl AttachDiskRequestBuilder {
     /// Sets [`AttachDiskRequest::delete_with_instance`].
+    #[inline]
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.0.delete_with_instance = Some(value);
         self
@@ -68,11 +70,13 @@ impl AttachDiskRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<AttachDiskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AttachDiskRequest {
         self.0
     }
@@ -83,9 +87,11 @@ impl Operation for AttachDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = AttachDiskResponse;
     type Error = AttachDiskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -163,6 +169,7 @@ mod schema {
             Field::new("DeleteWithInstance"),
             Field::new("Device"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -172,6 +179,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),
@@ -183,12 +191,14 @@ mod schema {
     }
     impl Schema for super::AttachDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -32,6 +32,7 @@ pub struct AttachInstanceRamRoleRequest {
 }
 impl AttachInstanceRamRoleRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_ids: impl Into<String>,
         ram_role_name: impl Into<String>,
@@ -65,6 +66,7 @@ impl AttachInstanceRamRoleRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<AttachInstanceRamRoleRequest>, ValidationErrors> {
@@ -72,6 +74,7 @@ impl AttachInstanceRamRoleRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AttachInstanceRamRoleRequest {
         self.0
     }
@@ -82,9 +85,11 @@ impl Operation for AttachInstanceRamRoleRequest {
     const IDEMPOTENT: bool = false;
     type Response = AttachInstanceRamRoleResponse;
     type Error = AttachInstanceRamRoleError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -191,6 +196,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_ids.view(),
@@ -200,6 +206,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_ids.slot(),
@@ -217,6 +224,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.attach_instance_ram_role_results),
@@ -227,6 +235,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.attach_instance_ram_role_results),
@@ -244,6 +253,7 @@ mod schema {
             Field::new("Message"),
             Field::new("Success"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.code.view(),
@@ -253,6 +263,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),

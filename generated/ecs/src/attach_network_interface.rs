@@ -28,6 +28,7 @@ pub struct AttachNetworkInterfaceRequest {
 }
 impl AttachNetworkInterfaceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         network_interface_id: impl Into<String>,
@@ -55,6 +56,7 @@ pub struct AttachNetworkInterfaceRequestBuilder(AttachNetworkInterfaceRequest);
 impl AttachNetworkInterfaceRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<AttachNetworkInterfaceRequest>, ValidationErrors> {
@@ -62,6 +64,7 @@ impl AttachNetworkInterfaceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AttachNetworkInterfaceRequest {
         self.0
     }
@@ -72,9 +75,11 @@ impl Operation for AttachNetworkInterfaceRequest {
     const IDEMPOTENT: bool = false;
     type Response = AttachNetworkInterfaceResponse;
     type Error = AttachNetworkInterfaceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -249,6 +254,7 @@ mod schema {
             Field::new("NetworkInterfaceId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -257,6 +263,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -267,12 +274,14 @@ mod schema {
     }
     impl Schema for super::AttachNetworkInterfaceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

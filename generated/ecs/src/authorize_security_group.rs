@@ -140,6 +140,7 @@ pub struct AuthorizeSecurityGroupRequest {
 }
 impl AuthorizeSecurityGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         ip_protocol: impl Into<IpProtocol>,
         port_range: impl Into<String>,
@@ -174,6 +175,7 @@ impl AuthorizeSecurityGroupRequestBuilder {
         self
     }
     /// Sets [`AuthorizeSecurityGroupRequest::source_group_owner_id`].
+    #[inline]
     pub fn source_group_owner_id(mut self, value: i64) -> Self {
         self.0.source_group_owner_id = Some(value);
         self
@@ -235,6 +237,7 @@ impl AuthorizeSecurityGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<AuthorizeSecurityGroupRequest>, ValidationErrors> {
@@ -242,6 +245,7 @@ impl AuthorizeSecurityGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AuthorizeSecurityGroupRequest {
         self.0
     }
@@ -253,9 +257,11 @@ impl Operation for AuthorizeSecurityGroupRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = AuthorizeSecurityGroupResponse;
     type Error = AuthorizeSecurityGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -285,9 +291,11 @@ impl ValueEnum for IpProtocol {
         (Self::Gre, "gre"),
         (Self::All, "all"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -536,6 +544,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ip_protocol.view(),
@@ -558,6 +567,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ip_protocol.slot(),
@@ -582,12 +592,14 @@ mod schema {
     }
     impl Schema for super::AuthorizeSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -129,6 +129,7 @@ pub struct AuthorizeSecurityGroupEgressRequest {
 }
 impl AuthorizeSecurityGroupEgressRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         ip_protocol: impl Into<IpProtocol>,
         port_range: impl Into<String>,
@@ -185,6 +186,7 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
         self
     }
     /// Sets [`AuthorizeSecurityGroupEgressRequest::dest_group_owner_id`].
+    #[inline]
     pub fn dest_group_owner_id(mut self, value: i64) -> Self {
         self.0.dest_group_owner_id = Some(value);
         self
@@ -226,6 +228,7 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<AuthorizeSecurityGroupEgressRequest>, ValidationErrors> {
@@ -233,6 +236,7 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> AuthorizeSecurityGroupEgressRequest {
         self.0
     }
@@ -244,9 +248,11 @@ impl Operation for AuthorizeSecurityGroupEgressRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = AuthorizeSecurityGroupEgressResponse;
     type Error = AuthorizeSecurityGroupEgressError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -459,6 +465,7 @@ mod schema {
             Field::new("SourceCidrIp"),
             Field::new("SourcePortRange"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ip_protocol.view(),
@@ -481,6 +488,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ip_protocol.slot(),
@@ -505,12 +513,14 @@ mod schema {
     }
     impl Schema for super::AuthorizeSecurityGroupEgressResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

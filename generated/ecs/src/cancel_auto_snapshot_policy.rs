@@ -24,6 +24,7 @@ pub struct CancelAutoSnapshotPolicyRequest {
 }
 impl CancelAutoSnapshotPolicyRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         disk_ids: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct CancelAutoSnapshotPolicyRequestBuilder(CancelAutoSnapshotPolicyReques
 impl CancelAutoSnapshotPolicyRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CancelAutoSnapshotPolicyRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl CancelAutoSnapshotPolicyRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CancelAutoSnapshotPolicyRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for CancelAutoSnapshotPolicyRequest {
     const IDEMPOTENT: bool = false;
     type Response = CancelAutoSnapshotPolicyResponse;
     type Error = CancelAutoSnapshotPolicyError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -105,6 +110,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("DiskIds").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -112,6 +118,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),

@@ -24,6 +24,7 @@ pub struct CancelSimulatedSystemEventsRequest {
 }
 impl CancelSimulatedSystemEventsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         event_id: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct CancelSimulatedSystemEventsRequestBuilder(CancelSimulatedSystemEvents
 impl CancelSimulatedSystemEventsRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CancelSimulatedSystemEventsRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl CancelSimulatedSystemEventsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CancelSimulatedSystemEventsRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for CancelSimulatedSystemEventsRequest {
     const IDEMPOTENT: bool = false;
     type Response = CancelSimulatedSystemEventsResponse;
     type Error = CancelSimulatedSystemEventsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -131,6 +136,7 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.event_id.view(),
@@ -138,6 +144,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.event_id.slot(),
@@ -147,12 +154,14 @@ mod schema {
     }
     impl Schema for super::CancelSimulatedSystemEventsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -24,6 +24,7 @@ pub struct CancelTaskRequest {
 }
 impl CancelTaskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         task_id: impl Into<String>,
@@ -49,11 +50,13 @@ pub struct CancelTaskRequestBuilder(CancelTaskRequest);
 impl CancelTaskRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CancelTaskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CancelTaskRequest {
         self.0
     }
@@ -64,9 +67,11 @@ impl Operation for CancelTaskRequest {
     const IDEMPOTENT: bool = false;
     type Response = CancelTaskResponse;
     type Error = CancelTaskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -131,6 +136,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("TaskId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -138,6 +144,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -147,12 +154,14 @@ mod schema {
     }
     impl Schema for super::CancelTaskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

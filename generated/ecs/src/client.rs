@@ -164,6 +164,7 @@ for crate::describe_activations::DescribeActivationsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_activations::DescribeActivationsRequest {
     type Item = crate::describe_activations::Activation;
+    #[inline]
     fn items(
         response: crate::describe_activations::DescribeActivationsResponse,
     ) -> Vec<Self::Item> {
@@ -183,6 +184,7 @@ for crate::describe_auto_provisioning_group_history::DescribeAutoProvisioningGro
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequest {
     type Item = crate::describe_auto_provisioning_group_history::AutoProvisioningGroupHistory;
+    #[inline]
     fn items(
         response: crate::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryResponse,
     ) -> Vec<Self::Item> {
@@ -202,6 +204,7 @@ for crate::describe_auto_provisioning_group_instances::DescribeAutoProvisioningG
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequest {
     type Item = crate::describe_auto_provisioning_group_instances::Instance;
+    #[inline]
     fn items(
         response: crate::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesResponse,
     ) -> Vec<Self::Item> {
@@ -221,6 +224,7 @@ for crate::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequ
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequest {
     type Item = crate::describe_auto_provisioning_groups::AutoProvisioningGroup;
+    #[inline]
     fn items(
         response: crate::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsResponse,
     ) -> Vec<Self::Item> {
@@ -240,6 +244,7 @@ for crate::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequest
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequest {
     type Item = crate::describe_auto_snapshot_policy_ex::AutoSnapshotPolicy;
+    #[inline]
     fn items(
         response: crate::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExResponse,
     ) -> Vec<Self::Item> {
@@ -258,6 +263,7 @@ for crate::describe_capacity_reservation_instances::DescribeCapacityReservationI
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequest {
     type Item = crate::describe_capacity_reservation_instances::InstanceIdSet;
+    #[inline]
     fn items(
         response: crate::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesResponse,
     ) -> Vec<Self::Item> {
@@ -276,6 +282,7 @@ for crate::describe_capacity_reservations::DescribeCapacityReservationsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_capacity_reservations::DescribeCapacityReservationsRequest {
     type Item = crate::describe_capacity_reservations::CapacityReservationItem;
+    #[inline]
     fn items(
         response: crate::describe_capacity_reservations::DescribeCapacityReservationsResponse,
     ) -> Vec<Self::Item> {
@@ -295,6 +302,7 @@ for crate::describe_classic_link_instances::DescribeClassicLinkInstancesRequest 
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_classic_link_instances::DescribeClassicLinkInstancesRequest {
     type Item = crate::describe_classic_link_instances::Link;
+    #[inline]
     fn items(
         response: crate::describe_classic_link_instances::DescribeClassicLinkInstancesResponse,
     ) -> Vec<Self::Item> {
@@ -314,6 +322,7 @@ for crate::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest 
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest {
     type Item = crate::describe_cloud_assistant_status::InstanceCloudAssistantStatus;
+    #[inline]
     fn items(
         response: crate::describe_cloud_assistant_status::DescribeCloudAssistantStatusResponse,
     ) -> Vec<Self::Item> {
@@ -333,6 +342,7 @@ for crate::describe_commands::DescribeCommandsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_commands::DescribeCommandsRequest {
     type Item = crate::describe_commands::Command;
+    #[inline]
     fn items(
         response: crate::describe_commands::DescribeCommandsResponse,
     ) -> Vec<Self::Item> {
@@ -351,6 +361,7 @@ for crate::describe_dedicated_block_storage_clusters::DescribeDedicatedBlockStor
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_dedicated_block_storage_clusters::DescribeDedicatedBlockStorageClustersRequest {
     type Item = crate::describe_dedicated_block_storage_clusters::DedicatedBlockStorageCluster;
+    #[inline]
     fn items(
         response: crate::describe_dedicated_block_storage_clusters::DescribeDedicatedBlockStorageClustersResponse,
     ) -> Vec<Self::Item> {
@@ -370,6 +381,7 @@ for crate::describe_demands::DescribeDemandsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_demands::DescribeDemandsRequest {
     type Item = crate::describe_demands::Demand;
+    #[inline]
     fn items(
         response: crate::describe_demands::DescribeDemandsResponse,
     ) -> Vec<Self::Item> {
@@ -389,6 +401,7 @@ for crate::describe_deployment_sets::DescribeDeploymentSetsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_deployment_sets::DescribeDeploymentSetsRequest {
     type Item = crate::describe_deployment_sets::DeploymentSet;
+    #[inline]
     fn items(
         response: crate::describe_deployment_sets::DescribeDeploymentSetsResponse,
     ) -> Vec<Self::Item> {
@@ -407,6 +420,7 @@ for crate::describe_disk_replica_pairs::DescribeDiskReplicaPairsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_disk_replica_pairs::DescribeDiskReplicaPairsRequest {
     type Item = crate::describe_disk_replica_pairs::DiskReplicaPair;
+    #[inline]
     fn items(
         response: crate::describe_disk_replica_pairs::DescribeDiskReplicaPairsResponse,
     ) -> Vec<Self::Item> {
@@ -425,6 +439,7 @@ for crate::describe_disks::DescribeDisksRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_disks::DescribeDisksRequest {
     type Item = crate::describe_disks::Disk;
+    #[inline]
     fn items(response: crate::describe_disks::DescribeDisksResponse) -> Vec<Self::Item> {
         response.disks
     }
@@ -442,6 +457,7 @@ for crate::describe_disks_full_status::DescribeDisksFullStatusRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_disks_full_status::DescribeDisksFullStatusRequest {
     type Item = crate::describe_disks_full_status::DiskFullStatusType;
+    #[inline]
     fn items(
         response: crate::describe_disks_full_status::DescribeDisksFullStatusResponse,
     ) -> Vec<Self::Item> {
@@ -460,6 +476,7 @@ for crate::describe_elasticity_assurance_instances::DescribeElasticityAssuranceI
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequest {
     type Item = crate::describe_elasticity_assurance_instances::InstanceIdSet;
+    #[inline]
     fn items(
         response: crate::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesResponse,
     ) -> Vec<Self::Item> {
@@ -478,6 +495,7 @@ for crate::describe_elasticity_assurances::DescribeElasticityAssurancesRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_elasticity_assurances::DescribeElasticityAssurancesRequest {
     type Item = crate::describe_elasticity_assurances::ElasticityAssuranceItem;
+    #[inline]
     fn items(
         response: crate::describe_elasticity_assurances::DescribeElasticityAssurancesResponse,
     ) -> Vec<Self::Item> {
@@ -497,6 +515,7 @@ for crate::describe_hpc_clusters::DescribeHpcClustersRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_hpc_clusters::DescribeHpcClustersRequest {
     type Item = crate::describe_hpc_clusters::HpcCluster;
+    #[inline]
     fn items(
         response: crate::describe_hpc_clusters::DescribeHpcClustersResponse,
     ) -> Vec<Self::Item> {
@@ -525,6 +544,7 @@ for crate::describe_images::DescribeImagesRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_images::DescribeImagesRequest {
     type Item = crate::describe_images::Image;
+    #[inline]
     fn items(
         response: crate::describe_images::DescribeImagesResponse,
     ) -> Vec<Self::Item> {
@@ -544,6 +564,7 @@ for crate::describe_instance_attachment_attributes::DescribeInstanceAttachmentAt
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequest {
     type Item = crate::describe_instance_attachment_attributes::Instance;
+    #[inline]
     fn items(
         response: crate::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesResponse,
     ) -> Vec<Self::Item> {
@@ -563,6 +584,7 @@ for crate::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttr
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeRequest {
     type Item = crate::describe_instance_auto_renew_attribute::InstanceRenewAttribute;
+    #[inline]
     fn items(
         response: crate::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeResponse,
     ) -> Vec<Self::Item> {
@@ -582,6 +604,7 @@ for crate::describe_instance_history_events::DescribeInstanceHistoryEventsReques
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_instance_history_events::DescribeInstanceHistoryEventsRequest {
     type Item = crate::describe_instance_history_events::InstanceSystemEventType;
+    #[inline]
     fn items(
         response: crate::describe_instance_history_events::DescribeInstanceHistoryEventsResponse,
     ) -> Vec<Self::Item> {
@@ -601,6 +624,7 @@ for crate::describe_instance_maintenance_attributes::DescribeInstanceMaintenance
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequest {
     type Item = crate::describe_instance_maintenance_attributes::MaintenanceAttribute;
+    #[inline]
     fn items(
         response: crate::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesResponse,
     ) -> Vec<Self::Item> {
@@ -620,6 +644,7 @@ for crate::describe_instance_ram_role::DescribeInstanceRamRoleRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_instance_ram_role::DescribeInstanceRamRoleRequest {
     type Item = crate::describe_instance_ram_role::InstanceRamRoleSet;
+    #[inline]
     fn items(
         response: crate::describe_instance_ram_role::DescribeInstanceRamRoleResponse,
     ) -> Vec<Self::Item> {
@@ -639,6 +664,7 @@ for crate::describe_instance_status::DescribeInstanceStatusRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_instance_status::DescribeInstanceStatusRequest {
     type Item = crate::describe_instance_status::InstanceStatus;
+    #[inline]
     fn items(
         response: crate::describe_instance_status::DescribeInstanceStatusResponse,
     ) -> Vec<Self::Item> {
@@ -657,6 +683,7 @@ for crate::describe_instances::DescribeInstancesRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_instances::DescribeInstancesRequest {
     type Item = crate::describe_instances::Instance;
+    #[inline]
     fn items(
         response: crate::describe_instances::DescribeInstancesResponse,
     ) -> Vec<Self::Item> {
@@ -676,6 +703,7 @@ for crate::describe_instances_full_status::DescribeInstancesFullStatusRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_instances_full_status::DescribeInstancesFullStatusRequest {
     type Item = crate::describe_instances_full_status::InstanceFullStatusType;
+    #[inline]
     fn items(
         response: crate::describe_instances_full_status::DescribeInstancesFullStatusResponse,
     ) -> Vec<Self::Item> {
@@ -695,6 +723,7 @@ for crate::describe_invocations::DescribeInvocationsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_invocations::DescribeInvocationsRequest {
     type Item = crate::describe_invocations::Invocation;
+    #[inline]
     fn items(
         response: crate::describe_invocations::DescribeInvocationsResponse,
     ) -> Vec<Self::Item> {
@@ -723,6 +752,7 @@ for crate::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequ
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequest {
     type Item = crate::describe_launch_template_versions::LaunchTemplateVersionSet;
+    #[inline]
     fn items(
         response: crate::describe_launch_template_versions::DescribeLaunchTemplateVersionsResponse,
     ) -> Vec<Self::Item> {
@@ -742,6 +772,7 @@ for crate::describe_launch_templates::DescribeLaunchTemplatesRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_launch_templates::DescribeLaunchTemplatesRequest {
     type Item = crate::describe_launch_templates::LaunchTemplateSet;
+    #[inline]
     fn items(
         response: crate::describe_launch_templates::DescribeLaunchTemplatesResponse,
     ) -> Vec<Self::Item> {
@@ -761,6 +792,7 @@ for crate::describe_managed_instances::DescribeManagedInstancesRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_managed_instances::DescribeManagedInstancesRequest {
     type Item = crate::describe_managed_instances::Instance;
+    #[inline]
     fn items(
         response: crate::describe_managed_instances::DescribeManagedInstancesResponse,
     ) -> Vec<Self::Item> {
@@ -779,6 +811,7 @@ for crate::describe_network_interfaces::DescribeNetworkInterfacesRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_network_interfaces::DescribeNetworkInterfacesRequest {
     type Item = crate::describe_network_interfaces::NetworkInterfaceSet;
+    #[inline]
     fn items(
         response: crate::describe_network_interfaces::DescribeNetworkInterfacesResponse,
     ) -> Vec<Self::Item> {
@@ -798,6 +831,7 @@ for crate::describe_security_groups::DescribeSecurityGroupsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_security_groups::DescribeSecurityGroupsRequest {
     type Item = crate::describe_security_groups::SecurityGroup;
+    #[inline]
     fn items(
         response: crate::describe_security_groups::DescribeSecurityGroupsResponse,
     ) -> Vec<Self::Item> {
@@ -817,6 +851,7 @@ for crate::describe_send_file_results::DescribeSendFileResultsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_send_file_results::DescribeSendFileResultsRequest {
     type Item = crate::describe_send_file_results::Invocation;
+    #[inline]
     fn items(
         response: crate::describe_send_file_results::DescribeSendFileResultsResponse,
     ) -> Vec<Self::Item> {
@@ -835,6 +870,7 @@ for crate::describe_snapshot_groups::DescribeSnapshotGroupsRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_snapshot_groups::DescribeSnapshotGroupsRequest {
     type Item = crate::describe_snapshot_groups::SnapshotGroup;
+    #[inline]
     fn items(
         response: crate::describe_snapshot_groups::DescribeSnapshotGroupsResponse,
     ) -> Vec<Self::Item> {
@@ -862,6 +898,7 @@ for crate::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequest 
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequest {
     type Item = crate::describe_storage_capacity_units::StorageCapacityUnit;
+    #[inline]
     fn items(
         response: crate::describe_storage_capacity_units::DescribeStorageCapacityUnitsResponse,
     ) -> Vec<Self::Item> {
@@ -880,6 +917,7 @@ impl crate::runtime::paginate::Paginated for crate::describe_tags::DescribeTagsR
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_tags::DescribeTagsRequest {
     type Item = crate::describe_tags::TagInfo;
+    #[inline]
     fn items(response: crate::describe_tags::DescribeTagsResponse) -> Vec<Self::Item> {
         response.tags
     }
@@ -897,6 +935,7 @@ for crate::describe_tasks::DescribeTasksRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::describe_tasks::DescribeTasksRequest {
     type Item = crate::describe_tasks::Task;
+    #[inline]
     fn items(response: crate::describe_tasks::DescribeTasksResponse) -> Vec<Self::Item> {
         response.task_set
     }
@@ -913,6 +952,7 @@ for crate::list_tag_resources::ListTagResourcesRequest {
 impl crate::runtime::paginate::PaginatedItems
 for crate::list_tag_resources::ListTagResourcesRequest {
     type Item = crate::list_tag_resources::TagResource;
+    #[inline]
     fn items(
         response: crate::list_tag_resources::ListTagResourcesResponse,
     ) -> Vec<Self::Item> {

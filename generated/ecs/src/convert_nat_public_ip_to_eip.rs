@@ -24,6 +24,7 @@ pub struct ConvertNatPublicIpToEipRequest {
 }
 impl ConvertNatPublicIpToEipRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct ConvertNatPublicIpToEipRequestBuilder(ConvertNatPublicIpToEipRequest)
 impl ConvertNatPublicIpToEipRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ConvertNatPublicIpToEipRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl ConvertNatPublicIpToEipRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ConvertNatPublicIpToEipRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for ConvertNatPublicIpToEipRequest {
     const IDEMPOTENT: bool = false;
     type Response = ConvertNatPublicIpToEipResponse;
     type Error = ConvertNatPublicIpToEipError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -164,6 +169,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -171,6 +177,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -180,12 +187,14 @@ mod schema {
     }
     impl Schema for super::ConvertNatPublicIpToEipResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -56,6 +56,7 @@ pub struct CopyImageRequest {
 }
 impl CopyImageRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         image_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -96,6 +97,7 @@ impl CopyImageRequestBuilder {
         self
     }
     /// Sets [`CopyImageRequest::encrypted`].
+    #[inline]
     pub fn encrypted(mut self, value: bool) -> Self {
         self.0.encrypted = Some(value);
         self
@@ -117,11 +119,13 @@ impl CopyImageRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CopyImageRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CopyImageRequest {
         self.0
     }
@@ -132,9 +136,11 @@ impl Operation for CopyImageRequest {
     const IDEMPOTENT: bool = false;
     type Response = CopyImageResponse;
     type Error = CopyImageError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -154,6 +160,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -365,6 +372,7 @@ mod schema {
             Field::new("KMSKeyId"),
             Field::new("ResourceGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_id.view(),
@@ -379,6 +387,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),
@@ -432,6 +441,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -439,6 +449,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -451,6 +462,7 @@ mod schema {
             Field::new("ImageId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_id.view(),
@@ -458,6 +470,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),

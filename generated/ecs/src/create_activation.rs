@@ -48,6 +48,7 @@ pub struct CreateActivationRequest {
 }
 impl CreateActivationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_name: impl Into<String>,
         region_id: impl Into<String>,
@@ -78,11 +79,13 @@ impl CreateActivationRequestBuilder {
         self
     }
     /// Sets [`CreateActivationRequest::instance_count`].
+    #[inline]
     pub fn instance_count(mut self, value: i32) -> Self {
         self.0.instance_count = Some(value);
         self
     }
     /// Sets [`CreateActivationRequest::time_to_live_in_hours`].
+    #[inline]
     pub fn time_to_live_in_hours(mut self, value: i64) -> Self {
         self.0.time_to_live_in_hours = Some(value);
         self
@@ -94,11 +97,13 @@ impl CreateActivationRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CreateActivationRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateActivationRequest {
         self.0
     }
@@ -109,9 +114,11 @@ impl Operation for CreateActivationRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateActivationResponse;
     type Error = CreateActivationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -208,6 +215,7 @@ mod schema {
                 ),
             Field::new("IpAddressRange"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_name.view(),
@@ -219,6 +227,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_name.slot(),
@@ -236,6 +245,7 @@ mod schema {
             Field::new("ActivationId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.activation_code.view(),
@@ -244,6 +254,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_code.slot(),

@@ -164,6 +164,7 @@ pub struct CreateAutoProvisioningGroupRequest {
 }
 impl CreateAutoProvisioningGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         total_target_capacity: impl Into<String>,
@@ -215,6 +216,7 @@ impl CreateAutoProvisioningGroupRequestBuilder {
         self
     }
     /// Sets [`CreateAutoProvisioningGroupRequest::spot_instance_pools_to_use_count`].
+    #[inline]
     pub fn spot_instance_pools_to_use_count(mut self, value: i32) -> Self {
         self.0.spot_instance_pools_to_use_count = Some(value);
         self
@@ -246,16 +248,19 @@ impl CreateAutoProvisioningGroupRequestBuilder {
         self
     }
     /// Sets [`CreateAutoProvisioningGroupRequest::terminate_instances_with_expiration`].
+    #[inline]
     pub fn terminate_instances_with_expiration(mut self, value: bool) -> Self {
         self.0.terminate_instances_with_expiration = Some(value);
         self
     }
     /// Sets [`CreateAutoProvisioningGroupRequest::terminate_instances`].
+    #[inline]
     pub fn terminate_instances(mut self, value: bool) -> Self {
         self.0.terminate_instances = Some(value);
         self
     }
     /// Sets [`CreateAutoProvisioningGroupRequest::max_spot_price`].
+    #[inline]
     pub fn max_spot_price(mut self, value: f64) -> Self {
         self.0.max_spot_price = Some(value);
         self
@@ -307,6 +312,7 @@ impl CreateAutoProvisioningGroupRequestBuilder {
         self
     }
     /// Sets [`CreateAutoProvisioningGroupRequest::launch_configuration`].
+    #[inline]
     pub fn launch_configuration(mut self, value: LaunchConfiguration) -> Self {
         self.0.launch_configuration = Some(value);
         self
@@ -329,6 +335,7 @@ impl CreateAutoProvisioningGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateAutoProvisioningGroupRequest>, ValidationErrors> {
@@ -336,6 +343,7 @@ impl CreateAutoProvisioningGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateAutoProvisioningGroupRequest {
         self.0
     }
@@ -347,9 +355,11 @@ impl Operation for CreateAutoProvisioningGroupRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateAutoProvisioningGroupResponse;
     type Error = CreateAutoProvisioningGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -390,6 +400,7 @@ pub struct LaunchTemplateConfig {
 }
 impl LaunchTemplateConfig {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -399,6 +410,7 @@ impl LaunchTemplateConfig {
         self
     }
     /// Sets [`LaunchTemplateConfig::max_price`].
+    #[inline]
     pub fn max_price(mut self, value: f64) -> Self {
         self.max_price = Some(value);
         self
@@ -409,11 +421,13 @@ impl LaunchTemplateConfig {
         self
     }
     /// Sets [`LaunchTemplateConfig::weighted_capacity`].
+    #[inline]
     pub fn weighted_capacity(mut self, value: f64) -> Self {
         self.weighted_capacity = Some(value);
         self
     }
     /// Sets [`LaunchTemplateConfig::priority`].
+    #[inline]
     pub fn priority(mut self, value: i32) -> Self {
         self.priority = Some(value);
         self
@@ -607,6 +621,7 @@ pub struct LaunchConfiguration {
 }
 impl LaunchConfiguration {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -642,11 +657,13 @@ impl LaunchConfiguration {
         self
     }
     /// Sets [`LaunchConfiguration::internet_max_bandwidth_in`].
+    #[inline]
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.internet_max_bandwidth_in = Some(value);
         self
     }
     /// Sets [`LaunchConfiguration::internet_max_bandwidth_out`].
+    #[inline]
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.internet_max_bandwidth_out = Some(value);
         self
@@ -703,6 +720,7 @@ impl LaunchConfiguration {
         self
     }
     /// Sets [`LaunchConfiguration::system_disk_size`].
+    #[inline]
     pub fn system_disk_size(mut self, value: i32) -> Self {
         self.system_disk_size = Some(value);
         self
@@ -726,6 +744,7 @@ impl LaunchConfiguration {
         self
     }
     /// Sets [`LaunchConfiguration::password_inherit`].
+    #[inline]
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.password_inherit = Some(value);
         self
@@ -845,10 +864,12 @@ pub struct DataDisk {
 }
 impl DataDisk {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`DataDisk::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -880,11 +901,13 @@ impl DataDisk {
         self
     }
     /// Sets [`DataDisk::delete_with_instance`].
+    #[inline]
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.delete_with_instance = Some(value);
         self
     }
     /// Sets [`DataDisk::encrypted`].
+    #[inline]
     pub fn encrypted(mut self, value: bool) -> Self {
         self.encrypted = Some(value);
         self
@@ -920,6 +943,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -950,6 +974,7 @@ pub struct SystemDiskConfig {
 }
 impl SystemDiskConfig {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -978,6 +1003,7 @@ pub struct DataDiskConfig {
 }
 impl DataDiskConfig {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -1009,9 +1035,11 @@ impl ValueEnum for AutoProvisioningGroupType {
         (Self::Instant, "instant"),
         (Self::Maintain, "maintain"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1038,9 +1066,11 @@ impl ValueEnum for SpotAllocationStrategy {
         (Self::Diversified, "diversified"),
         (Self::CapacityOptimized, "capacity-optimized"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1064,9 +1094,11 @@ impl ValueEnum for PayAsYouGoAllocationStrategy {
         (Self::LowestPrice, "lowest-price"),
         (Self::Prioritized, "prioritized"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1090,9 +1122,11 @@ impl ValueEnum for LaunchConfigurationIoOptimized {
         (Self::None, "none"),
         (Self::Optimized, "optimized"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1122,9 +1156,11 @@ impl ValueEnum for LaunchConfigurationDataDiskCategory {
         (Self::CloudEssd, "cloud_essd"),
         (Self::Cloud, "cloud"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1154,9 +1190,11 @@ impl ValueEnum for LaunchConfigurationDataDiskPerformanceLevel {
         (Self::Pl2, "PL2"),
         (Self::Pl3, "PL3"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1180,9 +1218,11 @@ impl ValueEnum for LaunchConfigurationInternetChargeType {
         (Self::PayByBandwidth, "PayByBandwidth"),
         (Self::PayByTraffic, "PayByTraffic"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1206,9 +1246,11 @@ impl ValueEnum for LaunchConfigurationSecurityEnhancementStrategy {
         (Self::Active, "Active"),
         (Self::Deactive, "Deactive"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1238,9 +1280,11 @@ impl ValueEnum for LaunchConfigurationSystemDiskCategory {
         (Self::CloudEssd, "cloud_essd"),
         (Self::Cloud, "cloud"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1270,9 +1314,11 @@ impl ValueEnum for LaunchConfigurationSystemDiskPerformanceLevel {
         (Self::Pl2, "PL2"),
         (Self::Pl3, "PL3"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1296,9 +1342,11 @@ impl ValueEnum for LaunchConfigurationCreditSpecification {
         (Self::Standard, "Standard"),
         (Self::Unlimited, "Unlimited"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1328,9 +1376,11 @@ impl ValueEnum for SystemDiskConfigDiskCategory {
         (Self::CloudEssd, "cloud_essd"),
         (Self::Cloud, "cloud"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1360,9 +1410,11 @@ impl ValueEnum for DataDiskConfigDiskCategory {
         (Self::CloudEssd, "cloud_essd"),
         (Self::Cloud, "cloud"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1582,6 +1634,7 @@ mod schema {
             Field::new("SystemDiskConfig").group(),
             Field::new("DataDiskConfig").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -1612,6 +1665,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -1661,6 +1715,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type.view(),
@@ -1671,6 +1726,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),
@@ -1855,6 +1911,7 @@ mod schema {
                 ),
             Field::new("DeploymentSetId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_id.view(),
@@ -1884,6 +1941,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),
@@ -2029,6 +2087,7 @@ mod schema {
                 "Valid values when LaunchConfiguration.DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -2044,6 +2103,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),
@@ -2102,6 +2162,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -2109,6 +2170,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -2130,12 +2192,14 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_category.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.disk_category.slot()
         }
@@ -2154,12 +2218,14 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_category.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.disk_category.slot()
         }
@@ -2170,6 +2236,7 @@ mod schema {
             Field::new("LaunchResults").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.view(),
@@ -2178,6 +2245,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.slot(),
@@ -2195,6 +2263,7 @@ mod schema {
             Field::new("SpotStrategy"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.error_code.view(),
@@ -2206,6 +2275,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.error_code.slot(),

@@ -73,6 +73,7 @@ pub struct CreateAutoSnapshotPolicyRequest {
 }
 impl CreateAutoSnapshotPolicyRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         repeat_weekdays: impl Into<String>,
@@ -107,6 +108,7 @@ impl CreateAutoSnapshotPolicyRequestBuilder {
         self
     }
     /// Sets [`CreateAutoSnapshotPolicyRequest::enable_cross_region_copy`].
+    #[inline]
     pub fn enable_cross_region_copy(mut self, value: bool) -> Self {
         self.0.enable_cross_region_copy = Some(value);
         self
@@ -117,6 +119,7 @@ impl CreateAutoSnapshotPolicyRequestBuilder {
         self
     }
     /// Sets [`CreateAutoSnapshotPolicyRequest::copied_snapshots_retention_days`].
+    #[inline]
     pub fn copied_snapshots_retention_days(mut self, value: i32) -> Self {
         self.0.copied_snapshots_retention_days = Some(value);
         self
@@ -128,6 +131,7 @@ impl CreateAutoSnapshotPolicyRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateAutoSnapshotPolicyRequest>, ValidationErrors> {
@@ -135,6 +139,7 @@ impl CreateAutoSnapshotPolicyRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateAutoSnapshotPolicyRequest {
         self.0
     }
@@ -145,9 +150,11 @@ impl Operation for CreateAutoSnapshotPolicyRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateAutoSnapshotPolicyResponse;
     type Error = CreateAutoSnapshotPolicyError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -261,6 +268,7 @@ mod schema {
             Field::new("CopiedSnapshotsRetentionDays"),
             Field::new("Tag").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -275,6 +283,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -294,6 +303,7 @@ mod schema {
             Field::new("AutoSnapshotPolicyId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_snapshot_policy_id.view(),
@@ -301,6 +311,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_snapshot_policy_id.slot(),

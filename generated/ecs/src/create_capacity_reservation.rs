@@ -83,6 +83,7 @@ pub struct CreateCapacityReservationRequest {
 }
 impl CreateCapacityReservationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_type: impl Into<String>,
         instance_amount: i32,
@@ -117,6 +118,7 @@ impl CreateCapacityReservationRequestBuilder {
         self
     }
     /// Sets [`CreateCapacityReservationRequest::private_pool_options`].
+    #[inline]
     pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
         self.0.private_pool_options = Some(value);
         self
@@ -158,6 +160,7 @@ impl CreateCapacityReservationRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateCapacityReservationRequest>, ValidationErrors> {
@@ -165,6 +168,7 @@ impl CreateCapacityReservationRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateCapacityReservationRequest {
         self.0
     }
@@ -176,9 +180,11 @@ impl Operation for CreateCapacityReservationRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateCapacityReservationResponse;
     type Error = CreateCapacityReservationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -321,6 +327,7 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type.view(),
@@ -339,6 +346,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),
@@ -362,6 +370,7 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.private_pool_options_id.view(),
@@ -369,6 +378,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.private_pool_options_id.slot(),

@@ -69,6 +69,7 @@ pub struct CreateCommandRequest {
 }
 impl CreateCommandRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         command_content: impl Into<String>,
         name: impl Into<String>,
@@ -108,22 +109,26 @@ impl CreateCommandRequestBuilder {
         self
     }
     /// Sets [`CreateCommandRequest::timeout`].
+    #[inline]
     pub fn timeout(mut self, value: i64) -> Self {
         self.0.timeout = Some(value);
         self
     }
     /// Sets [`CreateCommandRequest::enable_parameter`].
+    #[inline]
     pub fn enable_parameter(mut self, value: bool) -> Self {
         self.0.enable_parameter = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CreateCommandRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateCommandRequest {
         self.0
     }
@@ -134,9 +139,11 @@ impl Operation for CreateCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateCommandResponse;
     type Error = CreateCommandError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -245,6 +252,7 @@ mod schema {
             Field::new("Timeout"),
             Field::new("EnableParameter"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_content.view(),
@@ -258,6 +266,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_content.slot(),
@@ -276,6 +285,7 @@ mod schema {
             Field::new("CommandId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_id.view(),
@@ -283,6 +293,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),

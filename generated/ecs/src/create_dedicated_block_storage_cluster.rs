@@ -71,6 +71,7 @@ pub struct CreateDedicatedBlockStorageClusterRequest {
 }
 impl CreateDedicatedBlockStorageClusterRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         capacity: i32,
         category: impl Into<Category>,
@@ -120,6 +121,7 @@ impl CreateDedicatedBlockStorageClusterRequestBuilder {
         self
     }
     /// Sets [`CreateDedicatedBlockStorageClusterRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -136,6 +138,7 @@ impl CreateDedicatedBlockStorageClusterRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateDedicatedBlockStorageClusterRequest>, ValidationErrors> {
@@ -143,6 +146,7 @@ impl CreateDedicatedBlockStorageClusterRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateDedicatedBlockStorageClusterRequest {
         self.0
     }
@@ -154,9 +158,11 @@ impl Operation for CreateDedicatedBlockStorageClusterRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateDedicatedBlockStorageClusterResponse;
     type Error = CreateDedicatedBlockStorageClusterError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -172,9 +178,11 @@ pub enum Category {
 }
 impl ValueEnum for Category {
     const VALUES: &'static [(Self, &'static str)] = &[(Self::CloudEssd, "cloud_essd")];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -193,9 +201,11 @@ pub enum PerformanceLevel {
 }
 impl ValueEnum for PerformanceLevel {
     const VALUES: &'static [(Self, &'static str)] = &[(Self::Pl1, "PL1")];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -219,9 +229,11 @@ impl ValueEnum for PeriodUnit {
         (Self::Year, "Year"),
         (Self::Month, "Month"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -348,6 +360,7 @@ mod schema {
                 "When the PeriodUnit parameter is set to Month, valid values of the Period parameter are 6, 7, 8, 9, 10, and 11.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.capacity.view(),
@@ -363,6 +376,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.capacity.slot(),
@@ -384,6 +398,7 @@ mod schema {
             Field::new("DedicatedBlockStorageClusterOrderId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_block_storage_cluster_id.view(),
@@ -392,6 +407,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_block_storage_cluster_id.slot(),

@@ -51,6 +51,7 @@ pub struct CreateDedicatedHostClusterRequest {
 }
 impl CreateDedicatedHostClusterRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> CreateDedicatedHostClusterRequestBuilder {
@@ -74,6 +75,7 @@ impl CreateDedicatedHostClusterRequest {
 pub struct CreateDedicatedHostClusterRequestBuilder(CreateDedicatedHostClusterRequest);
 impl CreateDedicatedHostClusterRequestBuilder {
     /// Sets [`CreateDedicatedHostClusterRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
@@ -105,6 +107,7 @@ impl CreateDedicatedHostClusterRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateDedicatedHostClusterRequest>, ValidationErrors> {
@@ -112,6 +115,7 @@ impl CreateDedicatedHostClusterRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateDedicatedHostClusterRequest {
         self.0
     }
@@ -122,9 +126,11 @@ impl Operation for CreateDedicatedHostClusterRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateDedicatedHostClusterResponse;
     type Error = CreateDedicatedHostClusterError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -144,6 +150,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -246,6 +253,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -258,6 +266,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -317,6 +326,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -324,6 +334,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -336,6 +347,7 @@ mod schema {
             Field::new("DedicatedHostClusterId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.view(),
@@ -343,6 +355,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.slot(),

@@ -45,6 +45,7 @@ pub struct CreateDeploymentSetRequest {
 }
 impl CreateDeploymentSetRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> CreateDeploymentSetRequestBuilder {
         CreateDeploymentSetRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -95,6 +96,7 @@ impl CreateDeploymentSetRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateDeploymentSetRequest>, ValidationErrors> {
@@ -102,6 +104,7 @@ impl CreateDeploymentSetRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateDeploymentSetRequest {
         self.0
     }
@@ -113,9 +116,11 @@ impl Operation for CreateDeploymentSetRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateDeploymentSetResponse;
     type Error = CreateDeploymentSetError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -136,9 +141,11 @@ impl ValueEnum for OnUnableToRedeployFailedInstance {
         (Self::CancelMembershipAndStart, "CancelMembershipAndStart"),
         (Self::KeepStopped, "KeepStopped"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -283,6 +290,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -294,6 +302,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -310,6 +319,7 @@ mod schema {
             Field::new("DeploymentSetId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.deployment_set_id.view(),
@@ -317,6 +327,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.deployment_set_id.slot(),

@@ -129,6 +129,7 @@ pub struct CreateDiskRequest {
 }
 impl CreateDiskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> CreateDiskRequestBuilder {
         CreateDiskRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -165,6 +166,7 @@ impl CreateDiskRequestBuilder {
         self
     }
     /// Sets [`CreateDiskRequest::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.0.size = Some(value);
         self
@@ -180,6 +182,7 @@ impl CreateDiskRequestBuilder {
         self
     }
     /// Sets [`CreateDiskRequest::encrypted`].
+    #[inline]
     pub fn encrypted(mut self, value: bool) -> Self {
         self.0.encrypted = Some(value);
         self
@@ -220,6 +223,7 @@ impl CreateDiskRequestBuilder {
         self
     }
     /// Sets [`CreateDiskRequest::storage_set_partition_number`].
+    #[inline]
     pub fn storage_set_partition_number(mut self, value: i32) -> Self {
         self.0.storage_set_partition_number = Some(value);
         self
@@ -234,11 +238,13 @@ impl CreateDiskRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CreateDiskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateDiskRequest {
         self.0
     }
@@ -250,9 +256,11 @@ impl Operation for CreateDiskRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateDiskResponse;
     type Error = CreateDiskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -272,6 +280,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -308,9 +317,11 @@ impl ValueEnum for DiskCategory {
         (Self::CloudSsd, "cloud_ssd"),
         (Self::CloudEssd, "cloud_essd"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -744,6 +755,7 @@ mod schema {
                 "You cannot specify ZoneId and InstanceId at the same time.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -766,6 +778,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -834,6 +847,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -841,6 +855,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -854,6 +869,7 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -862,6 +878,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),

@@ -44,6 +44,7 @@ pub struct CreateDiskReplicaPairRequest {
 }
 impl CreateDiskReplicaPairRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         destination_disk_id: impl Into<String>,
         destination_region_id: impl Into<String>,
@@ -80,12 +81,14 @@ impl CreateDiskReplicaPairRequestBuilder {
         self
     }
     /// Sets [`CreateDiskReplicaPairRequest::async_cycle`].
+    #[inline]
     pub fn async_cycle(mut self, value: i32) -> Self {
         self.0.async_cycle = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateDiskReplicaPairRequest>, ValidationErrors> {
@@ -93,6 +96,7 @@ impl CreateDiskReplicaPairRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateDiskReplicaPairRequest {
         self.0
     }
@@ -103,9 +107,11 @@ impl Operation for CreateDiskReplicaPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateDiskReplicaPairResponse;
     type Error = CreateDiskReplicaPairError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -162,6 +168,7 @@ mod schema {
             Field::new("AsyncCycle")
                 .checks(&[Check::new(Rule::OneOf(&["900"]), "Set the value to 900.")]),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.destination_disk_id.view(),
@@ -174,6 +181,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.destination_disk_id.slot(),
@@ -191,6 +199,7 @@ mod schema {
             Field::new("PairId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.pair_id.view(),
@@ -198,6 +207,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.pair_id.slot(),

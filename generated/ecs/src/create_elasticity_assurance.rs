@@ -83,6 +83,7 @@ pub struct CreateElasticityAssuranceRequest {
 }
 impl CreateElasticityAssuranceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         zone_id: impl IntoIterator<Item = impl Into<String>>,
@@ -110,6 +111,7 @@ impl CreateElasticityAssuranceRequest {
 pub struct CreateElasticityAssuranceRequestBuilder(CreateElasticityAssuranceRequest);
 impl CreateElasticityAssuranceRequestBuilder {
     /// Sets [`CreateElasticityAssuranceRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -125,6 +127,7 @@ impl CreateElasticityAssuranceRequestBuilder {
         self
     }
     /// Sets [`CreateElasticityAssuranceRequest::private_pool_options`].
+    #[inline]
     pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
         self.0.private_pool_options = Some(value);
         self
@@ -140,6 +143,7 @@ impl CreateElasticityAssuranceRequestBuilder {
         self
     }
     /// Sets [`CreateElasticityAssuranceRequest::instance_amount`].
+    #[inline]
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.0.instance_amount = Some(value);
         self
@@ -161,6 +165,7 @@ impl CreateElasticityAssuranceRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateElasticityAssuranceRequest>, ValidationErrors> {
@@ -168,6 +173,7 @@ impl CreateElasticityAssuranceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateElasticityAssuranceRequest {
         self.0
     }
@@ -179,9 +185,11 @@ impl Operation for CreateElasticityAssuranceRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateElasticityAssuranceResponse;
     type Error = CreateElasticityAssuranceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -347,6 +355,7 @@ mod schema {
                 "When the PeriodUnit parameter is set to Year, the valid values of the Period parameter are 1, 2, 3, 4, and 5.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -365,6 +374,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -389,6 +399,7 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.order_id.view(),
@@ -397,6 +408,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

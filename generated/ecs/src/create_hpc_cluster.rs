@@ -34,6 +34,7 @@ pub struct CreateHpcClusterRequest {
 }
 impl CreateHpcClusterRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         name: impl Into<String>,
         region_id: impl Into<String>,
@@ -70,11 +71,13 @@ impl CreateHpcClusterRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CreateHpcClusterRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateHpcClusterRequest {
         self.0
     }
@@ -86,9 +89,11 @@ impl Operation for CreateHpcClusterRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateHpcClusterResponse;
     type Error = CreateHpcClusterError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -203,6 +208,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.name.view(),
@@ -212,6 +218,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.name.slot(),
@@ -226,6 +233,7 @@ mod schema {
             Field::new("HpcClusterId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.hpc_cluster_id.view(),
@@ -233,6 +241,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.hpc_cluster_id.slot(),

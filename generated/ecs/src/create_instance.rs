@@ -349,6 +349,7 @@ pub struct CreateInstanceRequest {
 }
 impl CreateInstanceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_type: impl Into<String>,
         region_id: impl Into<String>,
@@ -399,21 +400,25 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::auto_renew`].
+    #[inline]
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.0.auto_renew = Some(value);
         self
     }
     /// Sets [`CreateInstanceRequest::auto_renew_period`].
+    #[inline]
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.0.auto_renew_period = Some(value);
         self
     }
     /// Sets [`CreateInstanceRequest::internet_max_bandwidth_in`].
+    #[inline]
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_in = Some(value);
         self
     }
     /// Sets [`CreateInstanceRequest::internet_max_bandwidth_out`].
+    #[inline]
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_out = Some(value);
         self
@@ -429,6 +434,7 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::password_inherit`].
+    #[inline]
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.0.password_inherit = Some(value);
         self
@@ -464,6 +470,7 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
@@ -494,6 +501,7 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::use_additional_service`].
+    #[inline]
     pub fn use_additional_service(mut self, value: bool) -> Self {
         self.0.use_additional_service = Some(value);
         self
@@ -504,6 +512,7 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -534,11 +543,13 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::spot_price_limit`].
+    #[inline]
     pub fn spot_price_limit(mut self, value: f64) -> Self {
         self.0.spot_price_limit = Some(value);
         self
     }
     /// Sets [`CreateInstanceRequest::spot_duration`].
+    #[inline]
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.0.spot_duration = Some(value);
         self
@@ -572,6 +583,7 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
@@ -590,6 +602,7 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::deletion_protection`].
+    #[inline]
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.0.deletion_protection = Some(value);
         self
@@ -610,6 +623,7 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::storage_set_partition_number`].
+    #[inline]
     pub fn storage_set_partition_number(mut self, value: i32) -> Self {
         self.0.storage_set_partition_number = Some(value);
         self
@@ -625,17 +639,20 @@ impl CreateInstanceRequestBuilder {
         self
     }
     /// Sets [`CreateInstanceRequest::private_pool_options`].
+    #[inline]
     pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
         self.0.private_pool_options = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CreateInstanceRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateInstanceRequest {
         self.0
     }
@@ -647,9 +664,11 @@ impl Operation for CreateInstanceRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateInstanceResponse;
     type Error = CreateInstanceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -703,10 +722,12 @@ pub struct SystemDisk {
 }
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`SystemDisk::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -816,10 +837,12 @@ pub struct DataDisk {
 }
 impl DataDisk {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`DataDisk::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -850,11 +873,13 @@ impl DataDisk {
         self
     }
     /// Sets [`DataDisk::delete_with_instance`].
+    #[inline]
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.delete_with_instance = Some(value);
         self
     }
     /// Sets [`DataDisk::encrypted`].
+    #[inline]
     pub fn encrypted(mut self, value: bool) -> Self {
         self.encrypted = Some(value);
         self
@@ -900,6 +925,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -951,6 +977,7 @@ pub struct PrivatePoolOptions {
 }
 impl PrivatePoolOptions {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -990,9 +1017,11 @@ impl ValueEnum for SystemDiskCategory {
         (Self::CloudSsd, "cloud_ssd"),
         (Self::Cloud, "cloud"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -2213,6 +2242,7 @@ mod schema {
                 "Valid values when PeriodUnit is set to Month: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type.view(),
@@ -2270,6 +2300,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),
@@ -2393,6 +2424,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -2403,6 +2435,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),
@@ -2528,6 +2561,7 @@ mod schema {
                 "Valid values when DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -2543,6 +2577,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),
@@ -2603,6 +2638,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.value.view(),
@@ -2612,6 +2648,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.value.slot(),
@@ -2634,6 +2671,7 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.match_criteria.view(),
@@ -2641,6 +2679,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.match_criteria.slot(),
@@ -2655,6 +2694,7 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -2664,6 +2704,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -30,6 +30,7 @@ pub struct CreateKeyPairRequest {
 }
 impl CreateKeyPairRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         key_pair_name: impl Into<String>,
         region_id: impl Into<String>,
@@ -66,11 +67,13 @@ impl CreateKeyPairRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CreateKeyPairRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateKeyPairRequest {
         self.0
     }
@@ -81,9 +84,11 @@ impl Operation for CreateKeyPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateKeyPairResponse;
     type Error = CreateKeyPairError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -103,6 +108,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -191,6 +197,7 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tag").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key_pair_name.view(),
@@ -200,6 +207,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key_pair_name.slot(),
@@ -252,6 +260,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -259,6 +268,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -273,6 +283,7 @@ mod schema {
             Field::new("PrivateKeyBody").secret(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key_pair_finger_print.view(),
@@ -282,6 +293,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key_pair_finger_print.slot(),

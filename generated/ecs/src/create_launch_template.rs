@@ -241,6 +241,7 @@ pub struct CreateLaunchTemplateRequest {
 }
 impl CreateLaunchTemplateRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         launch_template_name: impl Into<String>,
         region_id: impl Into<String>,
@@ -286,6 +287,7 @@ impl CreateLaunchTemplateRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateRequest::password_inherit`].
+    #[inline]
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.0.password_inherit = Some(value);
         self
@@ -321,11 +323,13 @@ impl CreateLaunchTemplateRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateRequest::internet_max_bandwidth_in`].
+    #[inline]
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_in = Some(value);
         self
     }
     /// Sets [`CreateLaunchTemplateRequest::internet_max_bandwidth_out`].
+    #[inline]
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_out = Some(value);
         self
@@ -341,6 +345,7 @@ impl CreateLaunchTemplateRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
@@ -369,6 +374,7 @@ impl CreateLaunchTemplateRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -379,6 +385,7 @@ impl CreateLaunchTemplateRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateRequest::enable_vm_os_config`].
+    #[inline]
     pub fn enable_vm_os_config(mut self, value: bool) -> Self {
         self.0.enable_vm_os_config = Some(value);
         self
@@ -414,11 +421,13 @@ impl CreateLaunchTemplateRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateRequest::spot_price_limit`].
+    #[inline]
     pub fn spot_price_limit(mut self, value: f64) -> Self {
         self.0.spot_price_limit = Some(value);
         self
     }
     /// Sets [`CreateLaunchTemplateRequest::spot_duration`].
+    #[inline]
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.0.spot_duration = Some(value);
         self
@@ -466,6 +475,7 @@ impl CreateLaunchTemplateRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateLaunchTemplateRequest>, ValidationErrors> {
@@ -473,6 +483,7 @@ impl CreateLaunchTemplateRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateLaunchTemplateRequest {
         self.0
     }
@@ -483,9 +494,11 @@ impl Operation for CreateLaunchTemplateRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateLaunchTemplateResponse;
     type Error = CreateLaunchTemplateError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -505,6 +518,7 @@ pub struct TemplateTag {
 }
 impl TemplateTag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -534,6 +548,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -854,6 +869,7 @@ mod schema {
                 "Note: You cannot specify both the SecurityGroupId and SecurityGroupIds.N parameters.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.launch_template_name.view(),
@@ -899,6 +915,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.launch_template_name.slot(),
@@ -987,6 +1004,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -994,6 +1012,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -1044,6 +1063,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -1051,6 +1071,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -1063,6 +1084,7 @@ mod schema {
             Field::new("LaunchTemplateId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.launch_template_id.view(),
@@ -1070,6 +1092,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.launch_template_id.slot(),

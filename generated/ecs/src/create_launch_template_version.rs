@@ -225,6 +225,7 @@ pub struct CreateLaunchTemplateVersionRequest {
 }
 impl CreateLaunchTemplateVersionRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> CreateLaunchTemplateVersionRequestBuilder {
@@ -303,11 +304,13 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::internet_max_bandwidth_in`].
+    #[inline]
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_in = Some(value);
         self
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::internet_max_bandwidth_out`].
+    #[inline]
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_out = Some(value);
         self
@@ -323,6 +326,7 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
@@ -351,6 +355,7 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -361,6 +366,7 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::enable_vm_os_config`].
+    #[inline]
     pub fn enable_vm_os_config(mut self, value: bool) -> Self {
         self.0.enable_vm_os_config = Some(value);
         self
@@ -396,11 +402,13 @@ impl CreateLaunchTemplateVersionRequestBuilder {
         self
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::spot_price_limit`].
+    #[inline]
     pub fn spot_price_limit(mut self, value: f64) -> Self {
         self.0.spot_price_limit = Some(value);
         self
     }
     /// Sets [`CreateLaunchTemplateVersionRequest::spot_duration`].
+    #[inline]
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.0.spot_duration = Some(value);
         self
@@ -443,6 +451,7 @@ impl CreateLaunchTemplateVersionRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateLaunchTemplateVersionRequest>, ValidationErrors> {
@@ -450,6 +459,7 @@ impl CreateLaunchTemplateVersionRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateLaunchTemplateVersionRequest {
         self.0
     }
@@ -460,9 +470,11 @@ impl Operation for CreateLaunchTemplateVersionRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateLaunchTemplateVersionResponse;
     type Error = CreateLaunchTemplateVersionError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -482,6 +494,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -782,6 +795,7 @@ mod schema {
                 "Note: You cannot specify both the SecurityGroupId and SecurityGroupIds.N parameters.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -825,6 +839,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -911,6 +926,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -918,6 +934,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -930,6 +947,7 @@ mod schema {
             Field::new("LaunchTemplateVersionNumber"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.launch_template_version_number.view(),
@@ -937,6 +955,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.launch_template_version_number.slot(),

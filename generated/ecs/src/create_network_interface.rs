@@ -82,6 +82,7 @@ pub struct CreateNetworkInterfaceRequest {
 }
 impl CreateNetworkInterfaceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         v_switch_id: impl Into<String>,
@@ -153,11 +154,13 @@ impl CreateNetworkInterfaceRequestBuilder {
         self
     }
     /// Sets [`CreateNetworkInterfaceRequest::secondary_private_ip_address_count`].
+    #[inline]
     pub fn secondary_private_ip_address_count(mut self, value: i32) -> Self {
         self.0.secondary_private_ip_address_count = Some(value);
         self
     }
     /// Sets [`CreateNetworkInterfaceRequest::queue_number`].
+    #[inline]
     pub fn queue_number(mut self, value: i32) -> Self {
         self.0.queue_number = Some(value);
         self
@@ -169,6 +172,7 @@ impl CreateNetworkInterfaceRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateNetworkInterfaceRequest>, ValidationErrors> {
@@ -176,6 +180,7 @@ impl CreateNetworkInterfaceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateNetworkInterfaceRequest {
         self.0
     }
@@ -187,9 +192,11 @@ impl Operation for CreateNetworkInterfaceRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateNetworkInterfaceResponse;
     type Error = CreateNetworkInterfaceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -209,6 +216,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -528,6 +536,7 @@ mod schema {
                 "Note: You cannot specify SecurityGroupId and SecurityGroupIds.N at the same time.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -546,6 +555,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -607,6 +617,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -614,6 +625,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -642,6 +654,7 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.description.view(),
@@ -665,6 +678,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),

@@ -50,6 +50,7 @@ pub struct CreateSecurityGroupRequest {
 }
 impl CreateSecurityGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> CreateSecurityGroupRequestBuilder {
         CreateSecurityGroupRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -107,6 +108,7 @@ impl CreateSecurityGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateSecurityGroupRequest>, ValidationErrors> {
@@ -114,6 +116,7 @@ impl CreateSecurityGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateSecurityGroupRequest {
         self.0
     }
@@ -125,9 +128,11 @@ impl Operation for CreateSecurityGroupRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateSecurityGroupResponse;
     type Error = CreateSecurityGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -159,6 +164,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -331,6 +337,7 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("VpcId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -344,6 +351,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -402,6 +410,7 @@ mod schema {
             Field::new("key"),
             Field::new("value"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -411,6 +420,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -425,6 +435,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SecurityGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -432,6 +443,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -44,6 +44,7 @@ pub struct CreateSimulatedSystemEventsRequest {
 }
 impl CreateSimulatedSystemEventsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         event_type: impl Into<EventType>,
         instance_id: impl IntoIterator<Item = impl Into<String>>,
@@ -73,6 +74,7 @@ pub struct CreateSimulatedSystemEventsRequestBuilder(CreateSimulatedSystemEvents
 impl CreateSimulatedSystemEventsRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateSimulatedSystemEventsRequest>, ValidationErrors> {
@@ -80,6 +82,7 @@ impl CreateSimulatedSystemEventsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateSimulatedSystemEventsRequest {
         self.0
     }
@@ -90,9 +93,11 @@ impl Operation for CreateSimulatedSystemEventsRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateSimulatedSystemEventsResponse;
     type Error = CreateSimulatedSystemEventsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -128,9 +133,11 @@ impl ValueEnum for EventType {
         (Self::SystemFailureRedeploy, "SystemFailure.Redeploy"),
         (Self::SystemFailureStop, "SystemFailure.Stop"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -231,6 +238,7 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.event_type.view(),
@@ -240,6 +248,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.event_type.slot(),
@@ -254,6 +263,7 @@ mod schema {
             Field::new("EventIdSet").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.event_id_set.view(),
@@ -261,6 +271,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.event_id_set.slot(),

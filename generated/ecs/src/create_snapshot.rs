@@ -73,6 +73,7 @@ pub struct CreateSnapshotRequest {
 }
 impl CreateSnapshotRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(disk_id: impl Into<String>) -> CreateSnapshotRequestBuilder {
         CreateSnapshotRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
@@ -104,6 +105,7 @@ impl CreateSnapshotRequestBuilder {
         self
     }
     /// Sets [`CreateSnapshotRequest::retention_days`].
+    #[inline]
     pub fn retention_days(mut self, value: i32) -> Self {
         self.0.retention_days = Some(value);
         self
@@ -129,22 +131,26 @@ impl CreateSnapshotRequestBuilder {
         self
     }
     /// Sets [`CreateSnapshotRequest::instant_access`].
+    #[inline]
     pub fn instant_access(mut self, value: bool) -> Self {
         self.0.instant_access = Some(value);
         self
     }
     /// Sets [`CreateSnapshotRequest::instant_access_retention_days`].
+    #[inline]
     pub fn instant_access_retention_days(mut self, value: i32) -> Self {
         self.0.instant_access_retention_days = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<CreateSnapshotRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateSnapshotRequest {
         self.0
     }
@@ -156,9 +162,11 @@ impl Operation for CreateSnapshotRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = CreateSnapshotResponse;
     type Error = CreateSnapshotError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -190,6 +198,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -452,6 +461,7 @@ mod schema {
                 "This parameter and the InstantAccess parameter cannot be specified at the same time.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -467,6 +477,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),
@@ -527,6 +538,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.value.view(),
@@ -536,6 +548,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.value.slot(),
@@ -550,6 +563,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -557,6 +571,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -57,6 +57,7 @@ pub struct CreateSnapshotGroupRequest {
 }
 impl CreateSnapshotGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -90,11 +91,13 @@ impl CreateSnapshotGroupRequestBuilder {
         self
     }
     /// Sets [`CreateSnapshotGroupRequest::instant_access`].
+    #[inline]
     pub fn instant_access(mut self, value: bool) -> Self {
         self.0.instant_access = Some(value);
         self
     }
     /// Sets [`CreateSnapshotGroupRequest::instant_access_retention_days`].
+    #[inline]
     pub fn instant_access_retention_days(mut self, value: i32) -> Self {
         self.0.instant_access_retention_days = Some(value);
         self
@@ -111,6 +114,7 @@ impl CreateSnapshotGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<CreateSnapshotGroupRequest>, ValidationErrors> {
@@ -118,6 +122,7 @@ impl CreateSnapshotGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> CreateSnapshotGroupRequest {
         self.0
     }
@@ -128,9 +133,11 @@ impl Operation for CreateSnapshotGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = CreateSnapshotGroupResponse;
     type Error = CreateSnapshotGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -364,6 +371,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -376,6 +384,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -393,6 +402,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -400,6 +410,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -24,6 +24,7 @@ pub struct DeleteActivationRequest {
 }
 impl DeleteActivationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         activation_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,11 +50,13 @@ pub struct DeleteActivationRequestBuilder(DeleteActivationRequest);
 impl DeleteActivationRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DeleteActivationRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteActivationRequest {
         self.0
     }
@@ -64,9 +67,11 @@ impl Operation for DeleteActivationRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteActivationResponse;
     type Error = DeleteActivationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -148,6 +153,7 @@ mod schema {
             Field::new("ActivationId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.activation_id.view(),
@@ -155,6 +161,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_id.slot(),
@@ -167,6 +174,7 @@ mod schema {
             Field::new("Activation"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.activation),
@@ -174,6 +182,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.activation),
@@ -193,6 +202,7 @@ mod schema {
             Field::new("RegisteredCount"),
             Field::new("TimeToLiveInHours"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.activation_id.view(),
@@ -207,6 +217,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_id.slot(),

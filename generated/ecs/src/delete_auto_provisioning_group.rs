@@ -31,6 +31,7 @@ pub struct DeleteAutoProvisioningGroupRequest {
 }
 impl DeleteAutoProvisioningGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         auto_provisioning_group_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -58,6 +59,7 @@ pub struct DeleteAutoProvisioningGroupRequestBuilder(DeleteAutoProvisioningGroup
 impl DeleteAutoProvisioningGroupRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DeleteAutoProvisioningGroupRequest>, ValidationErrors> {
@@ -65,6 +67,7 @@ impl DeleteAutoProvisioningGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteAutoProvisioningGroupRequest {
         self.0
     }
@@ -75,9 +78,11 @@ impl Operation for DeleteAutoProvisioningGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteAutoProvisioningGroupResponse;
     type Error = DeleteAutoProvisioningGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -119,6 +124,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("TerminateInstances").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.view(),
@@ -127,6 +133,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.slot(),
@@ -137,12 +144,14 @@ mod schema {
     }
     impl Schema for super::DeleteAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

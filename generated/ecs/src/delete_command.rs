@@ -24,6 +24,7 @@ pub struct DeleteCommandRequest {
 }
 impl DeleteCommandRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         command_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,11 +50,13 @@ pub struct DeleteCommandRequestBuilder(DeleteCommandRequest);
 impl DeleteCommandRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DeleteCommandRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteCommandRequest {
         self.0
     }
@@ -64,9 +67,11 @@ impl Operation for DeleteCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteCommandResponse;
     type Error = DeleteCommandError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -105,6 +110,7 @@ mod schema {
             Field::new("CommandId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_id.view(),
@@ -112,6 +118,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),
@@ -121,12 +128,14 @@ mod schema {
     }
     impl Schema for super::DeleteCommandResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -20,6 +20,7 @@ pub struct DeleteDiskRequest {
 }
 impl DeleteDiskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(disk_id: impl Into<String>) -> DeleteDiskRequestBuilder {
         DeleteDiskRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
@@ -41,11 +42,13 @@ pub struct DeleteDiskRequestBuilder(DeleteDiskRequest);
 impl DeleteDiskRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DeleteDiskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteDiskRequest {
         self.0
     }
@@ -56,9 +59,11 @@ impl Operation for DeleteDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteDiskResponse;
     type Error = DeleteDiskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -103,24 +108,28 @@ mod schema {
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
     impl Schema for super::DeleteDiskRequest {
         const FIELDS: &'static [Field] = &[Field::new("DiskId").required()];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.disk_id.slot()
         }
     }
     impl Schema for super::DeleteDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -24,6 +24,7 @@ pub struct DeleteDiskReplicaPairRequest {
 }
 impl DeleteDiskReplicaPairRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         replica_pair_id: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct DeleteDiskReplicaPairRequestBuilder(DeleteDiskReplicaPairRequest);
 impl DeleteDiskReplicaPairRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DeleteDiskReplicaPairRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl DeleteDiskReplicaPairRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteDiskReplicaPairRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for DeleteDiskReplicaPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteDiskReplicaPairResponse;
     type Error = DeleteDiskReplicaPairError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -110,6 +115,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("ReplicaPairId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -117,6 +123,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -126,12 +133,14 @@ mod schema {
     }
     impl Schema for super::DeleteDiskReplicaPairResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

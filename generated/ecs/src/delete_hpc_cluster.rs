@@ -28,6 +28,7 @@ pub struct DeleteHpcClusterRequest {
 }
 impl DeleteHpcClusterRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         hpc_cluster_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -59,11 +60,13 @@ impl DeleteHpcClusterRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DeleteHpcClusterRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteHpcClusterRequest {
         self.0
     }
@@ -75,9 +78,11 @@ impl Operation for DeleteHpcClusterRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = DeleteHpcClusterResponse;
     type Error = DeleteHpcClusterError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -146,6 +151,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.hpc_cluster_id.view(),
@@ -154,6 +160,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.hpc_cluster_id.slot(),
@@ -164,12 +171,14 @@ mod schema {
     }
     impl Schema for super::DeleteHpcClusterResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -33,6 +33,7 @@ pub struct DeleteImageRequest {
 }
 impl DeleteImageRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         image_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -58,17 +59,20 @@ impl DeleteImageRequest {
 pub struct DeleteImageRequestBuilder(DeleteImageRequest);
 impl DeleteImageRequestBuilder {
     /// Sets [`DeleteImageRequest::force`].
+    #[inline]
     pub fn force(mut self, value: bool) -> Self {
         self.0.force = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DeleteImageRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteImageRequest {
         self.0
     }
@@ -79,9 +83,11 @@ impl Operation for DeleteImageRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteImageResponse;
     type Error = DeleteImageError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -136,6 +142,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("Force"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_id.view(),
@@ -144,6 +151,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),
@@ -154,12 +162,14 @@ mod schema {
     }
     impl Schema for super::DeleteImageResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

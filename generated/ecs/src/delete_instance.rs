@@ -33,6 +33,7 @@ pub struct DeleteInstanceRequest {
 }
 impl DeleteInstanceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(instance_id: impl Into<String>) -> DeleteInstanceRequestBuilder {
         DeleteInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
@@ -54,22 +55,26 @@ impl DeleteInstanceRequest {
 pub struct DeleteInstanceRequestBuilder(DeleteInstanceRequest);
 impl DeleteInstanceRequestBuilder {
     /// Sets [`DeleteInstanceRequest::force`].
+    #[inline]
     pub fn force(mut self, value: bool) -> Self {
         self.0.force = Some(value);
         self
     }
     /// Sets [`DeleteInstanceRequest::terminate_subscription`].
+    #[inline]
     pub fn terminate_subscription(mut self, value: bool) -> Self {
         self.0.terminate_subscription = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DeleteInstanceRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteInstanceRequest {
         self.0
     }
@@ -80,9 +85,11 @@ impl Operation for DeleteInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteInstanceResponse;
     type Error = DeleteInstanceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -171,6 +178,7 @@ mod schema {
             Field::new("Force"),
             Field::new("TerminateSubscription"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -179,6 +187,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -189,12 +198,14 @@ mod schema {
     }
     impl Schema for super::DeleteInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -24,6 +24,7 @@ pub struct DeleteKeyPairsRequest {
 }
 impl DeleteKeyPairsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         key_pair_names: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,11 +50,13 @@ pub struct DeleteKeyPairsRequestBuilder(DeleteKeyPairsRequest);
 impl DeleteKeyPairsRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DeleteKeyPairsRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteKeyPairsRequest {
         self.0
     }
@@ -64,9 +67,11 @@ impl Operation for DeleteKeyPairsRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteKeyPairsResponse;
     type Error = DeleteKeyPairsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -115,6 +120,7 @@ mod schema {
             Field::new("KeyPairNames").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key_pair_names.view(),
@@ -122,6 +128,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key_pair_names.slot(),
@@ -131,12 +138,14 @@ mod schema {
     }
     impl Schema for super::DeleteKeyPairsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

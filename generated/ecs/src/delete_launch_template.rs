@@ -28,6 +28,7 @@ pub struct DeleteLaunchTemplateRequest {
 }
 impl DeleteLaunchTemplateRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DeleteLaunchTemplateRequestBuilder {
         DeleteLaunchTemplateRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -60,6 +61,7 @@ impl DeleteLaunchTemplateRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DeleteLaunchTemplateRequest>, ValidationErrors> {
@@ -67,6 +69,7 @@ impl DeleteLaunchTemplateRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteLaunchTemplateRequest {
         self.0
     }
@@ -77,9 +80,11 @@ impl Operation for DeleteLaunchTemplateRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteLaunchTemplateResponse;
     type Error = DeleteLaunchTemplateError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -128,6 +133,7 @@ mod schema {
             Field::new("LaunchTemplateId"),
             Field::new("LaunchTemplateName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -136,6 +142,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -146,12 +153,14 @@ mod schema {
     }
     impl Schema for super::DeleteLaunchTemplateResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -32,6 +32,7 @@ pub struct DeleteLaunchTemplateVersionRequest {
 }
 impl DeleteLaunchTemplateVersionRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         delete_version: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
@@ -68,6 +69,7 @@ impl DeleteLaunchTemplateVersionRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DeleteLaunchTemplateVersionRequest>, ValidationErrors> {
@@ -75,6 +77,7 @@ impl DeleteLaunchTemplateVersionRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteLaunchTemplateVersionRequest {
         self.0
     }
@@ -85,9 +88,11 @@ impl Operation for DeleteLaunchTemplateVersionRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteLaunchTemplateVersionResponse;
     type Error = DeleteLaunchTemplateVersionError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -145,6 +150,7 @@ mod schema {
             Field::new("LaunchTemplateId"),
             Field::new("LaunchTemplateName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.delete_version.view(),
@@ -154,6 +160,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.delete_version.slot(),
@@ -165,12 +172,14 @@ mod schema {
     }
     impl Schema for super::DeleteLaunchTemplateVersionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -24,6 +24,7 @@ pub struct DeleteNetworkInterfaceRequest {
 }
 impl DeleteNetworkInterfaceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         network_interface_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct DeleteNetworkInterfaceRequestBuilder(DeleteNetworkInterfaceRequest);
 impl DeleteNetworkInterfaceRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DeleteNetworkInterfaceRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl DeleteNetworkInterfaceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteNetworkInterfaceRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for DeleteNetworkInterfaceRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteNetworkInterfaceResponse;
     type Error = DeleteNetworkInterfaceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -211,6 +216,7 @@ mod schema {
             Field::new("NetworkInterfaceId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.network_interface_id.view(),
@@ -218,6 +224,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.network_interface_id.slot(),
@@ -227,12 +234,14 @@ mod schema {
     }
     impl Schema for super::DeleteNetworkInterfaceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

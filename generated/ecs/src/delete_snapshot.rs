@@ -29,6 +29,7 @@ pub struct DeleteSnapshotRequest {
 }
 impl DeleteSnapshotRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(snapshot_id: impl Into<String>) -> DeleteSnapshotRequestBuilder {
         DeleteSnapshotRequestBuilder(Self {
             snapshot_id: Some(snapshot_id.into()),
@@ -50,17 +51,20 @@ impl DeleteSnapshotRequest {
 pub struct DeleteSnapshotRequestBuilder(DeleteSnapshotRequest);
 impl DeleteSnapshotRequestBuilder {
     /// Sets [`DeleteSnapshotRequest::force`].
+    #[inline]
     pub fn force(mut self, value: bool) -> Self {
         self.0.force = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DeleteSnapshotRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteSnapshotRequest {
         self.0
     }
@@ -71,9 +75,11 @@ impl Operation for DeleteSnapshotRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteSnapshotResponse;
     type Error = DeleteSnapshotError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -127,6 +133,7 @@ mod schema {
             Field::new("SnapshotId").required(),
             Field::new("Force"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.snapshot_id.view(),
@@ -134,6 +141,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.snapshot_id.slot(),
@@ -143,12 +151,14 @@ mod schema {
     }
     impl Schema for super::DeleteSnapshotResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

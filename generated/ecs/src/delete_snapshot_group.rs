@@ -26,6 +26,7 @@ pub struct DeleteSnapshotGroupRequest {
 }
 impl DeleteSnapshotGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         snapshot_group_id: impl Into<String>,
@@ -51,6 +52,7 @@ pub struct DeleteSnapshotGroupRequestBuilder(DeleteSnapshotGroupRequest);
 impl DeleteSnapshotGroupRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DeleteSnapshotGroupRequest>, ValidationErrors> {
@@ -58,6 +60,7 @@ impl DeleteSnapshotGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeleteSnapshotGroupRequest {
         self.0
     }
@@ -68,9 +71,11 @@ impl Operation for DeleteSnapshotGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeleteSnapshotGroupResponse;
     type Error = DeleteSnapshotGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -106,6 +111,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("SnapshotGroupId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -113,6 +119,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -125,6 +132,7 @@ mod schema {
             Field::new("OperationProgressSet").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.operation_progress_set),
@@ -132,6 +140,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.operation_progress_set),

@@ -24,6 +24,7 @@ pub struct DeregisterManagedInstanceRequest {
 }
 impl DeregisterManagedInstanceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct DeregisterManagedInstanceRequestBuilder(DeregisterManagedInstanceRequ
 impl DeregisterManagedInstanceRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DeregisterManagedInstanceRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl DeregisterManagedInstanceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DeregisterManagedInstanceRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for DeregisterManagedInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = DeregisterManagedInstanceResponse;
     type Error = DeregisterManagedInstanceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -168,6 +173,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -175,6 +181,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -187,6 +194,7 @@ mod schema {
             Field::new("Instance"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.instance),
@@ -194,6 +202,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.instance),
@@ -217,6 +226,7 @@ mod schema {
             Field::new("OsVersion"),
             Field::new("RegistrationTime"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.activation_id.view(),
@@ -235,6 +245,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_id.slot(),

@@ -48,6 +48,7 @@ pub struct DescribeAccountAttributesRequest {
 }
 impl DescribeAccountAttributesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeAccountAttributesRequestBuilder {
@@ -85,6 +86,7 @@ impl DescribeAccountAttributesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeAccountAttributesRequest>, ValidationErrors> {
@@ -92,6 +94,7 @@ impl DescribeAccountAttributesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeAccountAttributesRequest {
         self.0
     }
@@ -102,9 +105,11 @@ impl Operation for DescribeAccountAttributesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAccountAttributesResponse;
     type Error = DescribeAccountAttributesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -161,9 +166,11 @@ impl ValueEnum for AttributeName {
         (Self::MaxAxtInvocationDaily, "max-axt-invocation-daily"),
         (Self::RealNameAuthentication, "real-name-authentication"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -331,6 +338,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -339,6 +347,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -352,6 +361,7 @@ mod schema {
             Field::new("AccountAttributeItems").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.account_attribute_items),
@@ -359,6 +369,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.account_attribute_items),
@@ -371,6 +382,7 @@ mod schema {
             Field::new("AttributeName"),
             Field::new("AttributeValues").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.attribute_name.view(),
@@ -378,6 +390,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.attribute_name.slot(),
@@ -395,6 +408,7 @@ mod schema {
             Field::new("Value"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.count.view(),
@@ -407,6 +421,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.count.slot(),

@@ -44,6 +44,7 @@ pub struct DescribeAutoProvisioningGroupHistoryRequest {
 }
 impl DescribeAutoProvisioningGroupHistoryRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         auto_provisioning_group_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -71,11 +72,13 @@ pub struct DescribeAutoProvisioningGroupHistoryRequestBuilder(
 );
 impl DescribeAutoProvisioningGroupHistoryRequestBuilder {
     /// Sets [`DescribeAutoProvisioningGroupHistoryRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeAutoProvisioningGroupHistoryRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -92,6 +95,7 @@ impl DescribeAutoProvisioningGroupHistoryRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -102,6 +106,7 @@ impl DescribeAutoProvisioningGroupHistoryRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeAutoProvisioningGroupHistoryRequest {
         self.0
     }
@@ -112,9 +117,11 @@ impl Operation for DescribeAutoProvisioningGroupHistoryRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupHistoryResponse;
     type Error = DescribeAutoProvisioningGroupHistoryError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -245,6 +252,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.view(),
@@ -256,6 +264,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.slot(),
@@ -275,6 +284,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.auto_provisioning_group_histories),
@@ -285,6 +295,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.auto_provisioning_group_histories),
@@ -303,6 +314,7 @@ mod schema {
             Field::new("Status"),
             Field::new("TaskId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.activity_details),
@@ -313,6 +325,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.activity_details),
@@ -325,6 +338,7 @@ mod schema {
     }
     impl Schema for super::ActivityDetail {
         const FIELDS: &'static [Field] = &[Field::new("Detail"), Field::new("Status")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.detail.view(),
@@ -332,6 +346,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.detail.slot(),

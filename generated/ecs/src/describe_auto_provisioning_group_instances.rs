@@ -40,6 +40,7 @@ pub struct DescribeAutoProvisioningGroupInstancesRequest {
 }
 impl DescribeAutoProvisioningGroupInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         auto_provisioning_group_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -67,17 +68,20 @@ pub struct DescribeAutoProvisioningGroupInstancesRequestBuilder(
 );
 impl DescribeAutoProvisioningGroupInstancesRequestBuilder {
     /// Sets [`DescribeAutoProvisioningGroupInstancesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeAutoProvisioningGroupInstancesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -88,6 +92,7 @@ impl DescribeAutoProvisioningGroupInstancesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeAutoProvisioningGroupInstancesRequest {
         self.0
     }
@@ -98,9 +103,11 @@ impl Operation for DescribeAutoProvisioningGroupInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupInstancesResponse;
     type Error = DescribeAutoProvisioningGroupInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -224,6 +231,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.view(),
@@ -233,6 +241,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.slot(),
@@ -250,6 +259,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instances),
@@ -260,6 +270,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instances),
@@ -285,6 +296,7 @@ mod schema {
             Field::new("Status"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.cpu.view(),
@@ -302,6 +314,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.cpu.slot(),

@@ -55,6 +55,7 @@ pub struct DescribeAutoProvisioningGroupsRequest {
 }
 impl DescribeAutoProvisioningGroupsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeAutoProvisioningGroupsRequestBuilder {
@@ -93,11 +94,13 @@ impl DescribeAutoProvisioningGroupsRequestBuilder {
         self
     }
     /// Sets [`DescribeAutoProvisioningGroupsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// Sets [`DescribeAutoProvisioningGroupsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
@@ -115,6 +118,7 @@ impl DescribeAutoProvisioningGroupsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeAutoProvisioningGroupsRequest>, ValidationErrors> {
@@ -122,6 +126,7 @@ impl DescribeAutoProvisioningGroupsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeAutoProvisioningGroupsRequest {
         self.0
     }
@@ -132,9 +137,11 @@ impl Operation for DescribeAutoProvisioningGroupsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoProvisioningGroupsResponse;
     type Error = DescribeAutoProvisioningGroupsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -164,9 +171,11 @@ impl ValueEnum for AutoProvisioningGroupStatus {
         (Self::DeletedRunning, "deleted-running"),
         (Self::Modifying, "modifying"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -448,6 +457,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -459,6 +469,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -478,6 +489,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.auto_provisioning_groups),
@@ -488,6 +500,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.auto_provisioning_groups),
@@ -520,6 +533,7 @@ mod schema {
             Field::new("ValidFrom"),
             Field::new("ValidUntil"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.view(),
@@ -544,6 +558,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_provisioning_group_id.slot(),
@@ -576,6 +591,7 @@ mod schema {
             Field::new("VSwitchId"),
             Field::new("WeightedCapacity"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type.view(),
@@ -586,6 +602,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),
@@ -598,12 +615,14 @@ mod schema {
     }
     impl Schema for super::PayAsYouGoOptions {
         const FIELDS: &'static [Field] = &[Field::new("AllocationStrategy")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.allocation_strategy.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.allocation_strategy.slot()
         }
@@ -614,6 +633,7 @@ mod schema {
             Field::new("InstanceInterruptionBehavior"),
             Field::new("InstancePoolsToUseCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.allocation_strategy.view(),
@@ -622,6 +642,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_strategy.slot(),
@@ -637,6 +658,7 @@ mod schema {
             Field::new("SpotTargetCapacity"),
             Field::new("TotalTargetCapacity"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.default_target_capacity_type.view(),
@@ -646,6 +668,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.default_target_capacity_type.slot(),

@@ -43,6 +43,7 @@ pub struct DescribeAutoSnapshotPolicyExRequest {
 }
 impl DescribeAutoSnapshotPolicyExRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeAutoSnapshotPolicyExRequestBuilder {
@@ -73,11 +74,13 @@ impl DescribeAutoSnapshotPolicyExRequestBuilder {
         self
     }
     /// Sets [`DescribeAutoSnapshotPolicyExRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeAutoSnapshotPolicyExRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -89,6 +92,7 @@ impl DescribeAutoSnapshotPolicyExRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeAutoSnapshotPolicyExRequest>, ValidationErrors> {
@@ -96,6 +100,7 @@ impl DescribeAutoSnapshotPolicyExRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeAutoSnapshotPolicyExRequest {
         self.0
     }
@@ -106,9 +111,11 @@ impl Operation for DescribeAutoSnapshotPolicyExRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAutoSnapshotPolicyExResponse;
     type Error = DescribeAutoSnapshotPolicyExError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -261,6 +268,7 @@ mod schema {
                 ),
             Field::new("Tag").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -271,6 +279,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -289,6 +298,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.auto_snapshot_policies),
@@ -299,6 +309,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.auto_snapshot_policies),
@@ -325,6 +336,7 @@ mod schema {
             Field::new("TimePoints"),
             Field::new("VolumeNums"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_snapshot_policy_id.view(),
@@ -343,6 +355,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_snapshot_policy_id.slot(),
@@ -367,6 +380,7 @@ mod schema {
             Field::new("TagValue"),
             Field::new("TargetCopyRegions"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.tag_key.view(),
@@ -375,6 +389,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.tag_key.slot(),

@@ -137,6 +137,7 @@ pub struct DescribeAvailableResourceRequest {
 }
 impl DescribeAvailableResourceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         destination_resource: impl Into<DestinationResource>,
         region_id: impl Into<String>,
@@ -207,11 +208,13 @@ impl DescribeAvailableResourceRequestBuilder {
         self
     }
     /// Sets [`DescribeAvailableResourceRequest::cores`].
+    #[inline]
     pub fn cores(mut self, value: i32) -> Self {
         self.0.cores = Some(value);
         self
     }
     /// Sets [`DescribeAvailableResourceRequest::memory`].
+    #[inline]
     pub fn memory(mut self, value: f64) -> Self {
         self.0.memory = Some(value);
         self
@@ -223,6 +226,7 @@ impl DescribeAvailableResourceRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeAvailableResourceRequest>, ValidationErrors> {
@@ -230,6 +234,7 @@ impl DescribeAvailableResourceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeAvailableResourceRequest {
         self.0
     }
@@ -240,9 +245,11 @@ impl Operation for DescribeAvailableResourceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeAvailableResourceResponse;
     type Error = DescribeAvailableResourceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -278,9 +285,11 @@ impl ValueEnum for DestinationResource {
         (Self::Network, "Network"),
         (Self::Ddh, "ddh"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -313,9 +322,11 @@ impl ValueEnum for DataDiskCategory {
         (Self::EphemeralSsd, "ephemeral_ssd"),
         (Self::CloudEssd, "cloud_essd"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -339,9 +350,11 @@ impl ValueEnum for NetworkCategory {
         (Self::Vpc, "vpc"),
         (Self::Classic, "classic"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -371,9 +384,11 @@ impl ValueEnum for ResourceType {
         (Self::Reservedinstance, "reservedinstance"),
         (Self::Ddh, "ddh"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -674,6 +689,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.destination_resource.view(),
@@ -693,6 +709,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.destination_resource.slot(),
@@ -717,6 +734,7 @@ mod schema {
             Field::new("AvailableZones").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.available_zones),
@@ -724,6 +742,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_zones),
@@ -739,6 +758,7 @@ mod schema {
             Field::new("StatusCategory"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.available_resources),
@@ -749,6 +769,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_resources),
@@ -764,6 +785,7 @@ mod schema {
             Field::new("SupportedResources").wrapped(),
             Field::new("Type"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.supported_resources),
@@ -771,6 +793,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.supported_resources),
@@ -787,6 +810,7 @@ mod schema {
             Field::new("Unit"),
             Field::new("Value"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.max.view(),
@@ -798,6 +822,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.max.slot(),

@@ -66,6 +66,7 @@ pub struct DescribeBandwidthLimitationRequest {
 }
 impl DescribeBandwidthLimitationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeBandwidthLimitationRequestBuilder {
@@ -115,6 +116,7 @@ impl DescribeBandwidthLimitationRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeBandwidthLimitationRequest>, ValidationErrors> {
@@ -122,6 +124,7 @@ impl DescribeBandwidthLimitationRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeBandwidthLimitationRequest {
         self.0
     }
@@ -132,9 +135,11 @@ impl Operation for DescribeBandwidthLimitationRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeBandwidthLimitationResponse;
     type Error = DescribeBandwidthLimitationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -158,9 +163,11 @@ impl ValueEnum for OperationType {
         (Self::Downgrade, "Downgrade"),
         (Self::Create, "Create"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -285,6 +292,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -296,6 +304,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -312,6 +321,7 @@ mod schema {
             Field::new("Bandwidths").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.bandwidths),
@@ -319,6 +329,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.bandwidths),
@@ -333,6 +344,7 @@ mod schema {
             Field::new("Min"),
             Field::new("Unit"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.internet_charge_type.view(),
@@ -342,6 +354,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.internet_charge_type.slot(),

@@ -36,6 +36,7 @@ pub struct DescribeCapacityReservationInstancesRequest {
 }
 impl DescribeCapacityReservationInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         private_pool_options: PrivatePoolOptions,
         region_id: impl Into<String>,
@@ -63,6 +64,7 @@ pub struct DescribeCapacityReservationInstancesRequestBuilder(
 );
 impl DescribeCapacityReservationInstancesRequestBuilder {
     /// Sets [`DescribeCapacityReservationInstancesRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
@@ -74,6 +76,7 @@ impl DescribeCapacityReservationInstancesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -84,6 +87,7 @@ impl DescribeCapacityReservationInstancesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeCapacityReservationInstancesRequest {
         self.0
     }
@@ -94,9 +98,11 @@ impl Operation for DescribeCapacityReservationInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeCapacityReservationInstancesResponse;
     type Error = DescribeCapacityReservationInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -161,6 +167,7 @@ mod schema {
                 ),
             Field::new("NextToken"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.private_pool_options),
@@ -170,6 +177,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.private_pool_options),
@@ -187,6 +195,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.capacity_reservation_item),
@@ -197,6 +206,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.capacity_reservation_item),

@@ -73,6 +73,7 @@ pub struct DescribeCapacityReservationsRequest {
 }
 impl DescribeCapacityReservationsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeCapacityReservationsRequestBuilder {
@@ -98,6 +99,7 @@ pub struct DescribeCapacityReservationsRequestBuilder(
 );
 impl DescribeCapacityReservationsRequestBuilder {
     /// Sets [`DescribeCapacityReservationsRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
@@ -108,6 +110,7 @@ impl DescribeCapacityReservationsRequestBuilder {
         self
     }
     /// Sets [`DescribeCapacityReservationsRequest::private_pool_options`].
+    #[inline]
     pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
         self.0.private_pool_options = Some(value);
         self
@@ -139,6 +142,7 @@ impl DescribeCapacityReservationsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeCapacityReservationsRequest>, ValidationErrors> {
@@ -146,6 +150,7 @@ impl DescribeCapacityReservationsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeCapacityReservationsRequest {
         self.0
     }
@@ -156,9 +161,11 @@ impl Operation for DescribeCapacityReservationsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeCapacityReservationsResponse;
     type Error = DescribeCapacityReservationsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -182,9 +189,11 @@ impl ValueEnum for Platform {
         (Self::Linux, "Linux"),
         (Self::All, "all"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -344,6 +353,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -358,6 +368,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -380,6 +391,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.capacity_reservation_set),
@@ -390,6 +402,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.capacity_reservation_set),
@@ -416,6 +429,7 @@ mod schema {
             Field::new("Status"),
             Field::new("TimeSlot"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.allocated_resources),
@@ -434,6 +448,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.allocated_resources),

@@ -40,6 +40,7 @@ pub struct DescribeClassicLinkInstancesRequest {
 }
 impl DescribeClassicLinkInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeClassicLinkInstancesRequestBuilder {
@@ -86,6 +87,7 @@ impl DescribeClassicLinkInstancesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeClassicLinkInstancesRequest>, ValidationErrors> {
@@ -93,6 +95,7 @@ impl DescribeClassicLinkInstancesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeClassicLinkInstancesRequest {
         self.0
     }
@@ -103,9 +106,11 @@ impl Operation for DescribeClassicLinkInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeClassicLinkInstancesResponse;
     type Error = DescribeClassicLinkInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -186,6 +191,7 @@ mod schema {
                 ),
             Field::new("VpcId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -196,6 +202,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -214,6 +221,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.links),
@@ -224,6 +232,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.links),
@@ -239,6 +248,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("VpcId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -246,6 +256,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -48,6 +48,7 @@ pub struct DescribeCloudAssistantStatusRequest {
 }
 impl DescribeCloudAssistantStatusRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeCloudAssistantStatusRequestBuilder {
@@ -86,17 +87,20 @@ impl DescribeCloudAssistantStatusRequestBuilder {
         self
     }
     /// Sets [`DescribeCloudAssistantStatusRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i64) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeCloudAssistantStatusRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeCloudAssistantStatusRequest>, ValidationErrors> {
@@ -104,6 +108,7 @@ impl DescribeCloudAssistantStatusRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeCloudAssistantStatusRequest {
         self.0
     }
@@ -114,9 +119,11 @@ impl Operation for DescribeCloudAssistantStatusRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeCloudAssistantStatusResponse;
     type Error = DescribeCloudAssistantStatusError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -137,9 +144,11 @@ impl ValueEnum for OsType {
         (Self::Windows, "Windows"),
         (Self::Linux, "Linux"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -264,6 +273,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -274,6 +284,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -292,6 +303,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instance_cloud_assistant_status_set),
@@ -302,6 +314,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_cloud_assistant_status_set),
@@ -322,6 +335,7 @@ mod schema {
             Field::new("LastInvokedTime"),
             Field::new("OSType"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.active_task_count.view(),
@@ -334,6 +348,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.active_task_count.slot(),

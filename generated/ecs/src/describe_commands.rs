@@ -75,6 +75,7 @@ pub struct DescribeCommandsRequest {
 }
 impl DescribeCommandsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeCommandsRequestBuilder {
         DescribeCommandsRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -126,22 +127,26 @@ impl DescribeCommandsRequestBuilder {
         self
     }
     /// Sets [`DescribeCommandsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i64) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeCommandsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeCommandsRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeCommandsRequest {
         self.0
     }
@@ -152,9 +157,11 @@ impl Operation for DescribeCommandsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeCommandsResponse;
     type Error = DescribeCommandsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -311,6 +318,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -325,6 +333,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -347,6 +356,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.commands),
@@ -357,6 +367,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.commands),
@@ -385,6 +396,7 @@ mod schema {
             Field::new("Version"),
             Field::new("WorkingDir"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.category.view(),
@@ -405,6 +417,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),

@@ -74,6 +74,7 @@ pub struct DescribeDedicatedBlockStorageClustersRequest {
 }
 impl DescribeDedicatedBlockStorageClustersRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDedicatedBlockStorageClustersRequestBuilder {
@@ -130,12 +131,14 @@ impl DescribeDedicatedBlockStorageClustersRequestBuilder {
         self
     }
     /// Sets [`DescribeDedicatedBlockStorageClustersRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -146,6 +149,7 @@ impl DescribeDedicatedBlockStorageClustersRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDedicatedBlockStorageClustersRequest {
         self.0
     }
@@ -156,9 +160,11 @@ impl Operation for DescribeDedicatedBlockStorageClustersRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedBlockStorageClustersResponse;
     type Error = DescribeDedicatedBlockStorageClustersError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -185,9 +191,11 @@ impl ValueEnum for Status {
         (Self::Expired, "Expired"),
         (Self::Offline, "Offline"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -340,6 +348,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -352,6 +361,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -370,6 +380,7 @@ mod schema {
             Field::new("NextToken"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.dedicated_block_storage_clusters),
@@ -378,6 +389,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.dedicated_block_storage_clusters),
@@ -399,6 +411,7 @@ mod schema {
             Field::new("Status"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.category.view(),
@@ -414,6 +427,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),
@@ -434,6 +448,7 @@ mod schema {
             Field::new("AvailableCapacity"),
             Field::new("TotalCapacity"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.available_capacity.view(),
@@ -441,6 +456,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.available_capacity.slot(),

@@ -24,6 +24,7 @@ pub struct DescribeDedicatedHostAutoRenewRequest {
 }
 impl DescribeDedicatedHostAutoRenewRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         dedicated_host_ids: impl Into<String>,
         region_id: impl Into<String>,
@@ -51,6 +52,7 @@ pub struct DescribeDedicatedHostAutoRenewRequestBuilder(
 impl DescribeDedicatedHostAutoRenewRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeDedicatedHostAutoRenewRequest>, ValidationErrors> {
@@ -58,6 +60,7 @@ impl DescribeDedicatedHostAutoRenewRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDedicatedHostAutoRenewRequest {
         self.0
     }
@@ -68,9 +71,11 @@ impl Operation for DescribeDedicatedHostAutoRenewRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedHostAutoRenewResponse;
     type Error = DescribeDedicatedHostAutoRenewError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -171,6 +176,7 @@ mod schema {
             Field::new("DedicatedHostIds").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_ids.view(),
@@ -178,6 +184,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_ids.slot(),
@@ -190,6 +197,7 @@ mod schema {
             Field::new("DedicatedHostRenewAttributes").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.dedicated_host_renew_attributes),
@@ -197,6 +205,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.dedicated_host_renew_attributes),
@@ -212,6 +221,7 @@ mod schema {
             Field::new("PeriodUnit"),
             Field::new("RenewalStatus"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_renew_enabled.view(),
@@ -222,6 +232,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_renew_enabled.slot(),

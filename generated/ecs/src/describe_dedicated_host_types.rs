@@ -28,6 +28,7 @@ pub struct DescribeDedicatedHostTypesRequest {
 }
 impl DescribeDedicatedHostTypesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDedicatedHostTypesRequestBuilder {
@@ -62,6 +63,7 @@ impl DescribeDedicatedHostTypesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeDedicatedHostTypesRequest>, ValidationErrors> {
@@ -69,6 +71,7 @@ impl DescribeDedicatedHostTypesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDedicatedHostTypesRequest {
         self.0
     }
@@ -79,9 +82,11 @@ impl Operation for DescribeDedicatedHostTypesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDedicatedHostTypesResponse;
     type Error = DescribeDedicatedHostTypesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -185,6 +190,7 @@ mod schema {
             Field::new("DedicatedHostType"),
             Field::new("SupportedInstanceTypeFamily"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -193,6 +199,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -206,6 +213,7 @@ mod schema {
             Field::new("DedicatedHostTypes").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.dedicated_host_types),
@@ -213,6 +221,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.dedicated_host_types),
@@ -238,6 +247,7 @@ mod schema {
             Field::new("TotalVcpus"),
             Field::new("TotalVgpus"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.cores.view(),
@@ -258,6 +268,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.cores.slot(),

@@ -82,6 +82,7 @@ pub struct DescribeDemandsRequest {
 }
 impl DescribeDemandsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeDemandsRequestBuilder {
         DescribeDemandsRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -108,11 +109,13 @@ impl DescribeDemandsRequestBuilder {
         self
     }
     /// Sets [`DescribeDemandsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// Sets [`DescribeDemandsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
@@ -151,17 +154,20 @@ impl DescribeDemandsRequestBuilder {
         self
     }
     /// Sets [`DescribeDemandsRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeDemandsRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDemandsRequest {
         self.0
     }
@@ -172,9 +178,11 @@ impl Operation for DescribeDemandsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDemandsResponse;
     type Error = DescribeDemandsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -195,9 +203,11 @@ impl ValueEnum for DemandType {
         (Self::Custom, "Custom"),
         (Self::System, "System"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -233,9 +243,11 @@ impl ValueEnum for DemandStatus {
         (Self::Refused, "Refused"),
         (Self::Cancelled, "Cancelled"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -475,6 +487,7 @@ mod schema {
                 ),
             Field::new("DryRun"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -491,6 +504,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -516,6 +530,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.demands),
@@ -527,6 +542,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.demands),
@@ -560,6 +576,7 @@ mod schema {
             Field::new("UsedAmount"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.available_amount.view(),
@@ -584,6 +601,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.available_amount.slot(),
@@ -615,6 +633,7 @@ mod schema {
             Field::new("SupplyStartTime"),
             Field::new("SupplyStatus"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.amount.view(),
@@ -624,6 +643,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.amount.slot(),

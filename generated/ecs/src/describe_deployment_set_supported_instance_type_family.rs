@@ -20,6 +20,7 @@ pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
 }
 impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {
@@ -45,6 +46,7 @@ pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder(
 impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -55,6 +57,7 @@ impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(
         self,
     ) -> DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
@@ -67,9 +70,11 @@ impl Operation for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDeploymentSetSupportedInstanceTypeFamilyResponse;
     type Error = DescribeDeploymentSetSupportedInstanceTypeFamilyError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -106,12 +111,14 @@ mod schema {
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
     impl Schema for super::DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
         const FIELDS: &'static [Field] = &[Field::new("RegionId").required()];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.region_id.slot()
         }
@@ -121,6 +128,7 @@ mod schema {
             Field::new("InstanceTypeFamilies"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type_families.view(),
@@ -128,6 +136,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type_families.slot(),

@@ -69,6 +69,7 @@ pub struct DescribeDeploymentSetsRequest {
 }
 impl DescribeDeploymentSetsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDeploymentSetsRequestBuilder {
@@ -92,11 +93,13 @@ impl DescribeDeploymentSetsRequest {
 pub struct DescribeDeploymentSetsRequestBuilder(DescribeDeploymentSetsRequest);
 impl DescribeDeploymentSetsRequestBuilder {
     /// Sets [`DescribeDeploymentSetsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeDeploymentSetsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -133,6 +136,7 @@ impl DescribeDeploymentSetsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeDeploymentSetsRequest>, ValidationErrors> {
@@ -140,6 +144,7 @@ impl DescribeDeploymentSetsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDeploymentSetsRequest {
         self.0
     }
@@ -150,9 +155,11 @@ impl Operation for DescribeDeploymentSetsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDeploymentSetsResponse;
     type Error = DescribeDeploymentSetsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -280,6 +287,7 @@ mod schema {
             Field::new("Granularity"),
             Field::new("Domain"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -294,6 +302,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -317,6 +326,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.deployment_sets),
@@ -328,6 +338,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.deployment_sets),
@@ -353,6 +364,7 @@ mod schema {
             Field::new("InstanceIds").wrapped(),
             Field::new("Strategy"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.creation_time.view(),
@@ -369,6 +381,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

@@ -38,6 +38,7 @@ pub struct DescribeDiskMonitorDataRequest {
 }
 impl DescribeDiskMonitorDataRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         disk_id: impl Into<String>,
         end_time: impl Into<String>,
@@ -65,12 +66,14 @@ impl DescribeDiskMonitorDataRequest {
 pub struct DescribeDiskMonitorDataRequestBuilder(DescribeDiskMonitorDataRequest);
 impl DescribeDiskMonitorDataRequestBuilder {
     /// Sets [`DescribeDiskMonitorDataRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeDiskMonitorDataRequest>, ValidationErrors> {
@@ -78,6 +81,7 @@ impl DescribeDiskMonitorDataRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDiskMonitorDataRequest {
         self.0
     }
@@ -88,9 +92,11 @@ impl Operation for DescribeDiskMonitorDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDiskMonitorDataResponse;
     type Error = DescribeDiskMonitorDataError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -249,6 +255,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -258,6 +265,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),
@@ -273,6 +281,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.monitor_data),
@@ -281,6 +290,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.monitor_data),
@@ -302,6 +312,7 @@ mod schema {
             Field::new("LatencyWrite"),
             Field::new("TimeStamp"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.bps_read.view(),
@@ -317,6 +328,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.bps_read.slot(),

@@ -32,6 +32,7 @@ pub struct DescribeDiskReplicaPairsRequest {
 }
 impl DescribeDiskReplicaPairsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDiskReplicaPairsRequestBuilder {
@@ -55,6 +56,7 @@ impl DescribeDiskReplicaPairsRequest {
 pub struct DescribeDiskReplicaPairsRequestBuilder(DescribeDiskReplicaPairsRequest);
 impl DescribeDiskReplicaPairsRequestBuilder {
     /// Sets [`DescribeDiskReplicaPairsRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
@@ -66,6 +68,7 @@ impl DescribeDiskReplicaPairsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeDiskReplicaPairsRequest>, ValidationErrors> {
@@ -73,6 +76,7 @@ impl DescribeDiskReplicaPairsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDiskReplicaPairsRequest {
         self.0
     }
@@ -83,9 +87,11 @@ impl Operation for DescribeDiskReplicaPairsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDiskReplicaPairsResponse;
     type Error = DescribeDiskReplicaPairsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -194,6 +200,7 @@ mod schema {
                 ),
             Field::new("NextToken"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -202,6 +209,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -216,6 +224,7 @@ mod schema {
             Field::new("NextToken"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.disk_replica_pairs),
@@ -224,6 +233,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.disk_replica_pairs),
@@ -243,6 +253,7 @@ mod schema {
             Field::new("SourceRegion"),
             Field::new("Status"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.description.view(),
@@ -256,6 +267,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),

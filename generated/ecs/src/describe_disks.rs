@@ -218,6 +218,7 @@ pub struct DescribeDisksRequest {
 }
 impl DescribeDisksRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeDisksRequestBuilder {
         DescribeDisksRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -274,26 +275,31 @@ impl DescribeDisksRequestBuilder {
         self
     }
     /// Sets [`DescribeDisksRequest::portable`].
+    #[inline]
     pub fn portable(mut self, value: bool) -> Self {
         self.0.portable = Some(value);
         self
     }
     /// Sets [`DescribeDisksRequest::delete_with_instance`].
+    #[inline]
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.0.delete_with_instance = Some(value);
         self
     }
     /// Sets [`DescribeDisksRequest::delete_auto_snapshot`].
+    #[inline]
     pub fn delete_auto_snapshot(mut self, value: bool) -> Self {
         self.0.delete_auto_snapshot = Some(value);
         self
     }
     /// Sets [`DescribeDisksRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeDisksRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -304,6 +310,7 @@ impl DescribeDisksRequestBuilder {
         self
     }
     /// Sets [`DescribeDisksRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
@@ -319,11 +326,13 @@ impl DescribeDisksRequestBuilder {
         self
     }
     /// Sets [`DescribeDisksRequest::enable_auto_snapshot`].
+    #[inline]
     pub fn enable_auto_snapshot(mut self, value: bool) -> Self {
         self.0.enable_auto_snapshot = Some(value);
         self
     }
     /// Sets [`DescribeDisksRequest::enable_automated_snapshot_policy`].
+    #[inline]
     pub fn enable_automated_snapshot_policy(mut self, value: bool) -> Self {
         self.0.enable_automated_snapshot_policy = Some(value);
         self
@@ -339,11 +348,13 @@ impl DescribeDisksRequestBuilder {
         self
     }
     /// Sets [`DescribeDisksRequest::filter_1`].
+    #[inline]
     pub fn filter_1(mut self, value: Filter1) -> Self {
         self.0.filter_1 = Some(value);
         self
     }
     /// Sets [`DescribeDisksRequest::filter_2`].
+    #[inline]
     pub fn filter_2(mut self, value: Filter2) -> Self {
         self.0.filter_2 = Some(value);
         self
@@ -354,16 +365,19 @@ impl DescribeDisksRequestBuilder {
         self
     }
     /// Sets [`DescribeDisksRequest::enable_shared`].
+    #[inline]
     pub fn enable_shared(mut self, value: bool) -> Self {
         self.0.enable_shared = Some(value);
         self
     }
     /// Sets [`DescribeDisksRequest::encrypted`].
+    #[inline]
     pub fn encrypted(mut self, value: bool) -> Self {
         self.0.encrypted = Some(value);
         self
     }
     /// Sets [`DescribeDisksRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
@@ -388,11 +402,13 @@ impl DescribeDisksRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeDisksRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDisksRequest {
         self.0
     }
@@ -403,9 +419,11 @@ impl Operation for DescribeDisksRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDisksResponse;
     type Error = DescribeDisksError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -439,6 +457,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -482,9 +501,11 @@ impl ValueEnum for DiskType {
         (Self::System, "system"),
         (Self::Data, "data"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -529,9 +550,11 @@ impl ValueEnum for Category {
         (Self::Ephemeral, "ephemeral"),
         (Self::EphemeralSsd, "ephemeral_ssd"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -570,9 +593,11 @@ impl ValueEnum for Status {
         (Self::ReIniting, "ReIniting"),
         (Self::All, "All"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -602,9 +627,11 @@ impl ValueEnum for LockReason {
         (Self::Recycling, "recycling"),
         (Self::Dedicatedhostfinancial, "dedicatedhostfinancial"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1056,6 +1083,7 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("AdditionalAttributes"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -1091,6 +1119,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -1139,6 +1168,7 @@ mod schema {
                 ),
             Field::new("value"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -1148,6 +1178,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -1166,6 +1197,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.disks),
@@ -1177,6 +1209,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.disks),
@@ -1232,6 +1265,7 @@ mod schema {
             Field::new("Type"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.attached_time.view(),
@@ -1278,6 +1312,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.attached_time.slot(),

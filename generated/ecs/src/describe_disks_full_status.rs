@@ -76,6 +76,7 @@ pub struct DescribeDisksFullStatusRequest {
 }
 impl DescribeDisksFullStatusRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDisksFullStatusRequestBuilder {
@@ -130,22 +131,26 @@ impl DescribeDisksFullStatusRequestBuilder {
         self
     }
     /// Sets [`DescribeDisksFullStatusRequest::event_time`].
+    #[inline]
     pub fn event_time(mut self, value: EventTime) -> Self {
         self.0.event_time = Some(value);
         self
     }
     /// Sets [`DescribeDisksFullStatusRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeDisksFullStatusRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeDisksFullStatusRequest>, ValidationErrors> {
@@ -153,6 +158,7 @@ impl DescribeDisksFullStatusRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeDisksFullStatusRequest {
         self.0
     }
@@ -163,9 +169,11 @@ impl Operation for DescribeDisksFullStatusRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeDisksFullStatusResponse;
     type Error = DescribeDisksFullStatusError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -189,6 +197,7 @@ pub struct EventTime {
 }
 impl EventTime {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -231,9 +240,11 @@ impl ValueEnum for Status {
         (Self::Creating, "Creating"),
         (Self::ReIniting, "ReIniting"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -266,9 +277,11 @@ impl ValueEnum for HealthStatus {
         (Self::InsufficientData, "InsufficientData"),
         (Self::NotApplicable, "NotApplicable"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -298,9 +311,11 @@ impl ValueEnum for EventType {
         (Self::Stalled, "Stalled"),
         (Self::ErrorDetected, "ErrorDetected"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -510,6 +525,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -524,6 +540,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -559,6 +576,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.start.view(),
@@ -566,6 +584,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.start.slot(),
@@ -581,6 +600,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.disk_full_status_set),
@@ -591,6 +611,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.disk_full_status_set),
@@ -610,6 +631,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("Status"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.device.view(),
@@ -621,6 +643,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.device.slot(),
@@ -640,6 +663,7 @@ mod schema {
             Field::new("EventType"),
             Field::new("ImpactLevel"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.event_end_time.view(),
@@ -650,6 +674,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.event_end_time.slot(),

@@ -62,6 +62,7 @@ pub struct DescribeElasticityAssurancesRequest {
 }
 impl DescribeElasticityAssurancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeElasticityAssurancesRequestBuilder {
@@ -87,6 +88,7 @@ pub struct DescribeElasticityAssurancesRequestBuilder(
 );
 impl DescribeElasticityAssurancesRequestBuilder {
     /// Sets [`DescribeElasticityAssurancesRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
@@ -97,6 +99,7 @@ impl DescribeElasticityAssurancesRequestBuilder {
         self
     }
     /// Sets [`DescribeElasticityAssurancesRequest::private_pool_options`].
+    #[inline]
     pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
         self.0.private_pool_options = Some(value);
         self
@@ -123,6 +126,7 @@ impl DescribeElasticityAssurancesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeElasticityAssurancesRequest>, ValidationErrors> {
@@ -130,6 +134,7 @@ impl DescribeElasticityAssurancesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeElasticityAssurancesRequest {
         self.0
     }
@@ -140,9 +145,11 @@ impl Operation for DescribeElasticityAssurancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeElasticityAssurancesResponse;
     type Error = DescribeElasticityAssurancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -287,6 +294,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -300,6 +308,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -321,6 +330,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.elasticity_assurance_set),
@@ -331,6 +341,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.elasticity_assurance_set),
@@ -356,6 +367,7 @@ mod schema {
             Field::new("TotalAssuranceTimes"),
             Field::new("UsedAssuranceTimes"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.allocated_resources),
@@ -373,6 +385,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.allocated_resources),

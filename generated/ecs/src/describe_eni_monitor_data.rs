@@ -46,6 +46,7 @@ pub struct DescribeEniMonitorDataRequest {
 }
 impl DescribeEniMonitorDataRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         end_time: impl Into<String>,
         instance_id: impl Into<String>,
@@ -80,12 +81,14 @@ impl DescribeEniMonitorDataRequestBuilder {
         self
     }
     /// Sets [`DescribeEniMonitorDataRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeEniMonitorDataRequest>, ValidationErrors> {
@@ -93,6 +96,7 @@ impl DescribeEniMonitorDataRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeEniMonitorDataRequest {
         self.0
     }
@@ -103,9 +107,11 @@ impl Operation for DescribeEniMonitorDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeEniMonitorDataResponse;
     type Error = DescribeEniMonitorDataError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -258,6 +264,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.end_time.view(),
@@ -269,6 +276,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.end_time.slot(),
@@ -286,6 +294,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.monitor_data),
@@ -294,6 +303,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.monitor_data),
@@ -313,6 +323,7 @@ mod schema {
             Field::new("PacketTx"),
             Field::new("TimeStamp"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.drop_packet_rx.view(),
@@ -326,6 +337,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.drop_packet_rx.slot(),

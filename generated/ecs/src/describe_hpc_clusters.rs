@@ -46,6 +46,7 @@ pub struct DescribeHpcClustersRequest {
 }
 impl DescribeHpcClustersRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeHpcClustersRequestBuilder {
         DescribeHpcClustersRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -77,17 +78,20 @@ impl DescribeHpcClustersRequestBuilder {
         self
     }
     /// Sets [`DescribeHpcClustersRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeHpcClustersRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeHpcClustersRequest>, ValidationErrors> {
@@ -95,6 +99,7 @@ impl DescribeHpcClustersRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeHpcClustersRequest {
         self.0
     }
@@ -106,9 +111,11 @@ impl Operation for DescribeHpcClustersRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = DescribeHpcClustersResponse;
     type Error = DescribeHpcClustersError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -218,6 +225,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -228,6 +236,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -246,6 +255,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.hpc_clusters),
@@ -256,6 +266,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.hpc_clusters),
@@ -272,6 +283,7 @@ mod schema {
             Field::new("HpcClusterId"),
             Field::new("Name"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.description.view(),
@@ -280,6 +292,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),

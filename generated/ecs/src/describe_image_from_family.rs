@@ -24,6 +24,7 @@ pub struct DescribeImageFromFamilyRequest {
 }
 impl DescribeImageFromFamilyRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         image_family: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct DescribeImageFromFamilyRequestBuilder(DescribeImageFromFamilyRequest)
 impl DescribeImageFromFamilyRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeImageFromFamilyRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl DescribeImageFromFamilyRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeImageFromFamilyRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for DescribeImageFromFamilyRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageFromFamilyResponse;
     type Error = DescribeImageFromFamilyError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -296,6 +301,7 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_family.view(),
@@ -303,6 +309,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_family.slot(),
@@ -312,6 +319,7 @@ mod schema {
     }
     impl Schema for super::DescribeImageFromFamilyResponse {
         const FIELDS: &'static [Field] = &[Field::new("Image"), Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.image),
@@ -319,6 +327,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.image),
@@ -352,6 +361,7 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("Usage"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.architecture.view(),
@@ -380,6 +390,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.architecture.slot(),
@@ -418,6 +429,7 @@ mod schema {
             Field::new("SnapshotId"),
             Field::new("Type"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.device.view(),
@@ -430,6 +442,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.device.slot(),
@@ -444,6 +457,7 @@ mod schema {
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[Field::new("TagKey"), Field::new("TagValue")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.tag_key.view(),
@@ -451,6 +465,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.tag_key.slot(),

@@ -36,6 +36,7 @@ pub struct DescribeImageSharePermissionRequest {
 }
 impl DescribeImageSharePermissionRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         image_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -63,17 +64,20 @@ pub struct DescribeImageSharePermissionRequestBuilder(
 );
 impl DescribeImageSharePermissionRequestBuilder {
     /// Sets [`DescribeImageSharePermissionRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeImageSharePermissionRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeImageSharePermissionRequest>, ValidationErrors> {
@@ -81,6 +85,7 @@ impl DescribeImageSharePermissionRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeImageSharePermissionRequest {
         self.0
     }
@@ -91,9 +96,11 @@ impl Operation for DescribeImageSharePermissionRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageSharePermissionResponse;
     type Error = DescribeImageSharePermissionError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -194,6 +201,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_id.view(),
@@ -203,6 +211,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),
@@ -223,6 +232,7 @@ mod schema {
             Field::new("ShareGroups").wrapped(),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.accounts),
@@ -236,6 +246,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.accounts),
@@ -251,24 +262,28 @@ mod schema {
     }
     impl Schema for super::Account {
         const FIELDS: &'static [Field] = &[Field::new("AliyunId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.aliyun_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.aliyun_id.slot()
         }
     }
     impl Schema for super::ShareGroup {
         const FIELDS: &'static [Field] = &[Field::new("Group")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.group.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.group.slot()
         }

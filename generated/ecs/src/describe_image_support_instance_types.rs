@@ -36,6 +36,7 @@ pub struct DescribeImageSupportInstanceTypesRequest {
 }
 impl DescribeImageSupportInstanceTypesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeImageSupportInstanceTypesRequestBuilder {
@@ -77,6 +78,7 @@ impl DescribeImageSupportInstanceTypesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeImageSupportInstanceTypesRequest>, ValidationErrors> {
@@ -84,6 +86,7 @@ impl DescribeImageSupportInstanceTypesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeImageSupportInstanceTypesRequest {
         self.0
     }
@@ -94,9 +97,11 @@ impl Operation for DescribeImageSupportInstanceTypesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeImageSupportInstanceTypesResponse;
     type Error = DescribeImageSupportInstanceTypesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -119,6 +124,7 @@ pub struct Filter {
 }
 impl Filter {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -155,9 +161,11 @@ impl ValueEnum for ActionType {
         (Self::Downgrade, "Downgrade"),
         (Self::RenewDowngrade, "RenewDowngrade"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -181,9 +189,11 @@ impl ValueEnum for FilterKey {
         (Self::Imagid, "imagid"),
         (Self::Filter, "filter"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -283,6 +293,7 @@ mod schema {
                 ),
             Field::new("Filter").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -292,6 +303,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -303,6 +315,7 @@ mod schema {
     }
     impl Schema for super::Filter {
         const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -310,6 +323,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -324,6 +338,7 @@ mod schema {
             Field::new("RegionId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_id.view(),
@@ -333,6 +348,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),
@@ -349,6 +365,7 @@ mod schema {
             Field::new("InstanceTypeId"),
             Field::new("MemorySize"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.cpu_core_count.view(),
@@ -358,6 +375,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.cpu_core_count.slot(),

@@ -143,6 +143,7 @@ pub struct DescribeImagesRequest {
 }
 impl DescribeImagesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeImagesRequestBuilder {
         DescribeImagesRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -174,6 +175,7 @@ impl DescribeImagesRequestBuilder {
         self
     }
     /// Sets [`DescribeImagesRequest::show_expired`].
+    #[inline]
     pub fn show_expired(mut self, value: bool) -> Self {
         self.0.show_expired = Some(value);
         self
@@ -204,11 +206,13 @@ impl DescribeImagesRequestBuilder {
         self
     }
     /// Sets [`DescribeImagesRequest::is_support_io_optimized`].
+    #[inline]
     pub fn is_support_io_optimized(mut self, value: bool) -> Self {
         self.0.is_support_io_optimized = Some(value);
         self
     }
     /// Sets [`DescribeImagesRequest::is_support_cloudinit`].
+    #[inline]
     pub fn is_support_cloudinit(mut self, value: bool) -> Self {
         self.0.is_support_cloudinit = Some(value);
         self
@@ -224,11 +228,13 @@ impl DescribeImagesRequestBuilder {
         self
     }
     /// Sets [`DescribeImagesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeImagesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -244,6 +250,7 @@ impl DescribeImagesRequestBuilder {
         self
     }
     /// Sets [`DescribeImagesRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
@@ -265,11 +272,13 @@ impl DescribeImagesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeImagesRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeImagesRequest {
         self.0
     }
@@ -280,9 +289,11 @@ impl Operation for DescribeImagesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeImagesResponse;
     type Error = DescribeImagesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -305,6 +316,7 @@ pub struct Filter {
 }
 impl Filter {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -347,9 +359,11 @@ impl ValueEnum for Status {
         (Self::CreateFailed, "CreateFailed"),
         (Self::Deprecated, "Deprecated"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -376,9 +390,11 @@ impl ValueEnum for Architecture {
         (Self::X8664, "x86_64"),
         (Self::Arm64, "arm64"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -402,9 +418,11 @@ impl ValueEnum for Usage {
         (Self::Instance, "instance"),
         (Self::None, "none"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -428,9 +446,11 @@ impl ValueEnum for ActionType {
         (Self::CreateEcs, "CreateEcs"),
         (Self::ChangeOs, "ChangeOS"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -771,6 +791,7 @@ mod schema {
             Field::new("Filter").group(),
             Field::new("ResourceGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -797,6 +818,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -836,6 +858,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -843,6 +866,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -859,6 +883,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.images),
@@ -870,6 +895,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.images),
@@ -909,6 +935,7 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("Usage"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.architecture.view(),
@@ -939,6 +966,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.architecture.slot(),
@@ -981,6 +1009,7 @@ mod schema {
             Field::new("SnapshotId"),
             Field::new("Type"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.device.view(),
@@ -995,6 +1024,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.device.slot(),

@@ -40,6 +40,7 @@ pub struct DescribeInstanceAttachmentAttributesRequest {
 }
 impl DescribeInstanceAttachmentAttributesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_ids: impl Into<String>,
         region_id: impl Into<String>,
@@ -67,17 +68,20 @@ pub struct DescribeInstanceAttachmentAttributesRequestBuilder(
 );
 impl DescribeInstanceAttachmentAttributesRequestBuilder {
     /// Sets [`DescribeInstanceAttachmentAttributesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeInstanceAttachmentAttributesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -88,6 +92,7 @@ impl DescribeInstanceAttachmentAttributesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceAttachmentAttributesRequest {
         self.0
     }
@@ -98,9 +103,11 @@ impl Operation for DescribeInstanceAttachmentAttributesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceAttachmentAttributesResponse;
     type Error = DescribeInstanceAttachmentAttributesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -189,6 +196,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_ids.view(),
@@ -198,6 +206,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_ids.slot(),
@@ -215,6 +224,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instances),
@@ -225,6 +235,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instances),
@@ -241,6 +252,7 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("PrivatePoolOptionsMatchCriteria"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -249,6 +261,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

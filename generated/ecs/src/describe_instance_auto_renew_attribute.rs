@@ -51,6 +51,7 @@ pub struct DescribeInstanceAutoRenewAttributeRequest {
 }
 impl DescribeInstanceAutoRenewAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceAutoRenewAttributeRequestBuilder {
@@ -97,6 +98,7 @@ impl DescribeInstanceAutoRenewAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstanceAutoRenewAttributeRequest>, ValidationErrors> {
@@ -104,6 +106,7 @@ impl DescribeInstanceAutoRenewAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceAutoRenewAttributeRequest {
         self.0
     }
@@ -114,9 +117,11 @@ impl Operation for DescribeInstanceAutoRenewAttributeRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceAutoRenewAttributeResponse;
     type Error = DescribeInstanceAutoRenewAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -265,6 +270,7 @@ mod schema {
                 ),
             Field::new("PageNumber"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -275,6 +281,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -293,6 +300,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instance_renew_attributes),
@@ -303,6 +311,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_renew_attributes),
@@ -321,6 +330,7 @@ mod schema {
             Field::new("PeriodUnit"),
             Field::new("RenewalStatus"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_renew_enabled.view(),
@@ -331,6 +341,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_renew_enabled.slot(),

@@ -108,6 +108,7 @@ pub struct DescribeInstanceHistoryEventsRequest {
 }
 impl DescribeInstanceHistoryEventsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceHistoryEventsRequestBuilder {
@@ -172,27 +173,32 @@ impl DescribeInstanceHistoryEventsRequestBuilder {
         self
     }
     /// Sets [`DescribeInstanceHistoryEventsRequest::not_before`].
+    #[inline]
     pub fn not_before(mut self, value: NotBefore) -> Self {
         self.0.not_before = Some(value);
         self
     }
     /// Sets [`DescribeInstanceHistoryEventsRequest::event_publish_time`].
+    #[inline]
     pub fn event_publish_time(mut self, value: EventPublishTime) -> Self {
         self.0.event_publish_time = Some(value);
         self
     }
     /// Sets [`DescribeInstanceHistoryEventsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeInstanceHistoryEventsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstanceHistoryEventsRequest>, ValidationErrors> {
@@ -200,6 +206,7 @@ impl DescribeInstanceHistoryEventsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceHistoryEventsRequest {
         self.0
     }
@@ -210,9 +217,11 @@ impl Operation for DescribeInstanceHistoryEventsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceHistoryEventsResponse;
     type Error = DescribeInstanceHistoryEventsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -248,9 +257,11 @@ impl ValueEnum for InstanceEventCycleStatus {
         (Self::Failed, "Failed"),
         (Self::Inquiring, "Inquiring"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -289,9 +300,11 @@ impl ValueEnum for EventCycleStatus {
         (Self::Failed, "Failed"),
         (Self::Inquiring, "Inquiring"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -339,9 +352,11 @@ impl ValueEnum for InstanceEventType {
         (Self::AccountUnbalancedStop, "AccountUnbalanced.Stop"),
         (Self::AccountUnbalancedDelete, "AccountUnbalanced.Delete"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -389,9 +404,11 @@ impl ValueEnum for EventType {
         (Self::AccountUnbalancedStop, "AccountUnbalanced.Stop"),
         (Self::AccountUnbalancedDelete, "AccountUnbalanced.Delete"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -628,6 +645,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -644,6 +662,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -668,6 +687,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instance_system_event_set),
@@ -678,6 +698,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_system_event_set),
@@ -701,6 +722,7 @@ mod schema {
             Field::new("NotBefore"),
             Field::new("Reason"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.event_cycle_status),
@@ -716,6 +738,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.event_cycle_status),
@@ -733,6 +756,7 @@ mod schema {
     }
     impl Schema for super::EventCycleStatusInfo {
         const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.code.view(),
@@ -740,6 +764,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),

@@ -38,6 +38,7 @@ pub struct DescribeInstanceMaintenanceAttributesRequest {
 }
 impl DescribeInstanceMaintenanceAttributesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceMaintenanceAttributesRequestBuilder {
@@ -71,17 +72,20 @@ impl DescribeInstanceMaintenanceAttributesRequestBuilder {
         self
     }
     /// Sets [`DescribeInstanceMaintenanceAttributesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i64) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeInstanceMaintenanceAttributesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -92,6 +96,7 @@ impl DescribeInstanceMaintenanceAttributesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceMaintenanceAttributesRequest {
         self.0
     }
@@ -102,9 +107,11 @@ impl Operation for DescribeInstanceMaintenanceAttributesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceMaintenanceAttributesResponse;
     type Error = DescribeInstanceMaintenanceAttributesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -244,6 +251,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -253,6 +261,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -270,6 +279,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.maintenance_attributes),
@@ -280,6 +290,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.maintenance_attributes),
@@ -297,6 +308,7 @@ mod schema {
             Field::new("MaintenanceWindows").wrapped(),
             Field::new("NotifyOnMaintenance"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.action_on_maintenance),
@@ -306,6 +318,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.action_on_maintenance),
@@ -321,6 +334,7 @@ mod schema {
             Field::new("SupportedValues"),
             Field::new("Value"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.default_value.view(),
@@ -329,6 +343,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.default_value.slot(),
@@ -342,6 +357,7 @@ mod schema {
             Field::new("EndTime"),
             Field::new("StartTime"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.end_time.view(),
@@ -349,6 +365,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.end_time.slot(),

@@ -39,6 +39,7 @@ pub struct DescribeInstanceModificationPriceRequest {
 }
 impl DescribeInstanceModificationPriceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -71,6 +72,7 @@ impl DescribeInstanceModificationPriceRequestBuilder {
         self
     }
     /// Sets [`DescribeInstanceModificationPriceRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
@@ -82,6 +84,7 @@ impl DescribeInstanceModificationPriceRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstanceModificationPriceRequest>, ValidationErrors> {
@@ -89,6 +92,7 @@ impl DescribeInstanceModificationPriceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceModificationPriceRequest {
         self.0
     }
@@ -99,9 +103,11 @@ impl Operation for DescribeInstanceModificationPriceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceModificationPriceResponse;
     type Error = DescribeInstanceModificationPriceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -150,6 +156,7 @@ pub struct DataDisk {
 }
 impl DataDisk {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -159,6 +166,7 @@ impl DataDisk {
         self
     }
     /// Sets [`DataDisk::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -333,6 +341,7 @@ mod schema {
             Field::new("SystemDisk").group(),
             Field::new("DataDisk").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -343,6 +352,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -427,6 +437,7 @@ mod schema {
                 "Valid values when DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.category.view(),
@@ -435,6 +446,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),
@@ -448,6 +460,7 @@ mod schema {
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.price_info),
@@ -455,6 +468,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price_info),
@@ -467,6 +481,7 @@ mod schema {
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.price),
@@ -474,6 +489,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price),
@@ -488,6 +504,7 @@ mod schema {
             Field::new("OriginalPrice"),
             Field::new("TradePrice"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.currency.view(),
@@ -497,6 +514,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.currency.slot(),

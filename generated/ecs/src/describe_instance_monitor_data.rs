@@ -38,6 +38,7 @@ pub struct DescribeInstanceMonitorDataRequest {
 }
 impl DescribeInstanceMonitorDataRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         start_time: impl Into<String>,
@@ -65,12 +66,14 @@ impl DescribeInstanceMonitorDataRequest {
 pub struct DescribeInstanceMonitorDataRequestBuilder(DescribeInstanceMonitorDataRequest);
 impl DescribeInstanceMonitorDataRequestBuilder {
     /// Sets [`DescribeInstanceMonitorDataRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstanceMonitorDataRequest>, ValidationErrors> {
@@ -78,6 +81,7 @@ impl DescribeInstanceMonitorDataRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceMonitorDataRequest {
         self.0
     }
@@ -88,9 +92,11 @@ impl Operation for DescribeInstanceMonitorDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceMonitorDataResponse;
     type Error = DescribeInstanceMonitorDataError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -272,6 +278,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -281,6 +288,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -295,6 +303,7 @@ mod schema {
             Field::new("MonitorData").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.monitor_data),
@@ -302,6 +311,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.monitor_data),
@@ -329,6 +339,7 @@ mod schema {
             Field::new("IntranetTX"),
             Field::new("TimeStamp"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.bps_read.view(),
@@ -351,6 +362,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.bps_read.slot(),

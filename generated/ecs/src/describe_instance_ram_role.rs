@@ -44,6 +44,7 @@ pub struct DescribeInstanceRamRoleRequest {
 }
 impl DescribeInstanceRamRoleRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceRamRoleRequestBuilder {
@@ -67,11 +68,13 @@ impl DescribeInstanceRamRoleRequest {
 pub struct DescribeInstanceRamRoleRequestBuilder(DescribeInstanceRamRoleRequest);
 impl DescribeInstanceRamRoleRequestBuilder {
     /// Sets [`DescribeInstanceRamRoleRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeInstanceRamRoleRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -88,6 +91,7 @@ impl DescribeInstanceRamRoleRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstanceRamRoleRequest>, ValidationErrors> {
@@ -95,6 +99,7 @@ impl DescribeInstanceRamRoleRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceRamRoleRequest {
         self.0
     }
@@ -105,9 +110,11 @@ impl Operation for DescribeInstanceRamRoleRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceRamRoleResponse;
     type Error = DescribeInstanceRamRoleError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -198,6 +205,7 @@ mod schema {
             Field::new("InstanceIds"),
             Field::new("RamRoleName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -208,6 +216,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -224,6 +233,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instance_ram_role_sets),
@@ -232,6 +242,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_ram_role_sets),
@@ -246,6 +257,7 @@ mod schema {
             Field::new("RamRoleName"),
             Field::new("RegionId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -254,6 +266,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

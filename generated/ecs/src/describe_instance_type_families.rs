@@ -32,6 +32,7 @@ pub struct DescribeInstanceTypeFamiliesRequest {
 }
 impl DescribeInstanceTypeFamiliesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceTypeFamiliesRequestBuilder {
@@ -63,6 +64,7 @@ impl DescribeInstanceTypeFamiliesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstanceTypeFamiliesRequest>, ValidationErrors> {
@@ -70,6 +72,7 @@ impl DescribeInstanceTypeFamiliesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceTypeFamiliesRequest {
         self.0
     }
@@ -80,9 +83,11 @@ impl Operation for DescribeInstanceTypeFamiliesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceTypeFamiliesResponse;
     type Error = DescribeInstanceTypeFamiliesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -115,9 +120,11 @@ impl ValueEnum for Generation {
         (Self::Ecs5, "ecs-5"),
         (Self::Ecs6, "ecs-6"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -184,6 +191,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -191,6 +199,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -203,6 +212,7 @@ mod schema {
             Field::new("InstanceTypeFamilies").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instance_type_families),
@@ -210,6 +220,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_type_families),
@@ -222,6 +233,7 @@ mod schema {
             Field::new("Generation"),
             Field::new("InstanceTypeFamilyId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.generation.view(),
@@ -229,6 +241,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.generation.slot(),

@@ -26,6 +26,7 @@ pub struct DescribeInstanceTypesRequest {
 }
 impl DescribeInstanceTypesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder() -> DescribeInstanceTypesRequestBuilder {
         DescribeInstanceTypesRequestBuilder(<Self as Default>::default())
     }
@@ -58,6 +59,7 @@ impl DescribeInstanceTypesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstanceTypesRequest>, ValidationErrors> {
@@ -65,6 +67,7 @@ impl DescribeInstanceTypesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceTypesRequest {
         self.0
     }
@@ -75,9 +78,11 @@ impl Operation for DescribeInstanceTypesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceTypesResponse;
     type Error = DescribeInstanceTypesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -234,6 +239,7 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type_family.view(),
@@ -241,6 +247,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type_family.slot(),
@@ -253,6 +260,7 @@ mod schema {
             Field::new("InstanceTypes").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instance_types),
@@ -260,6 +268,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_types),
@@ -296,6 +305,7 @@ mod schema {
             Field::new("SecondaryEniQueueNumber"),
             Field::new("TotalEniQueueQuantity"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.baseline_credit.view(),
@@ -327,6 +337,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.baseline_credit.slot(),

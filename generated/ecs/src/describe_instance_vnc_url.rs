@@ -24,6 +24,7 @@ pub struct DescribeInstanceVncUrlRequest {
 }
 impl DescribeInstanceVncUrlRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct DescribeInstanceVncUrlRequestBuilder(DescribeInstanceVncUrlRequest);
 impl DescribeInstanceVncUrlRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstanceVncUrlRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl DescribeInstanceVncUrlRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstanceVncUrlRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for DescribeInstanceVncUrlRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstanceVncUrlResponse;
     type Error = DescribeInstanceVncUrlError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -126,6 +131,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -133,6 +139,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -145,6 +152,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("VncUrl"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -152,6 +160,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

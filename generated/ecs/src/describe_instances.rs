@@ -218,6 +218,7 @@ pub struct DescribeInstancesRequest {
 }
 impl DescribeInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeInstancesRequestBuilder {
         DescribeInstancesRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -272,11 +273,13 @@ impl DescribeInstancesRequestBuilder {
         self
     }
     /// Sets [`DescribeInstancesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeInstancesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -287,6 +290,7 @@ impl DescribeInstancesRequestBuilder {
         self
     }
     /// Sets [`DescribeInstancesRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
@@ -342,26 +346,31 @@ impl DescribeInstancesRequestBuilder {
         self
     }
     /// Sets [`DescribeInstancesRequest::filter_1`].
+    #[inline]
     pub fn filter_1(mut self, value: Filter1) -> Self {
         self.0.filter_1 = Some(value);
         self
     }
     /// Sets [`DescribeInstancesRequest::filter_2`].
+    #[inline]
     pub fn filter_2(mut self, value: Filter2) -> Self {
         self.0.filter_2 = Some(value);
         self
     }
     /// Sets [`DescribeInstancesRequest::filter_3`].
+    #[inline]
     pub fn filter_3(mut self, value: Filter3) -> Self {
         self.0.filter_3 = Some(value);
         self
     }
     /// Sets [`DescribeInstancesRequest::filter_4`].
+    #[inline]
     pub fn filter_4(mut self, value: Filter4) -> Self {
         self.0.filter_4 = Some(value);
         self
     }
     /// Sets [`DescribeInstancesRequest::io_optimized`].
+    #[inline]
     pub fn io_optimized(mut self, value: bool) -> Self {
         self.0.io_optimized = Some(value);
         self
@@ -402,6 +411,7 @@ impl DescribeInstancesRequestBuilder {
         self
     }
     /// Sets [`DescribeInstancesRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
@@ -426,11 +436,13 @@ impl DescribeInstancesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeInstancesRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstancesRequest {
         self.0
     }
@@ -441,9 +453,11 @@ impl Operation for DescribeInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstancesResponse;
     type Error = DescribeInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -463,6 +477,7 @@ pub struct Filter3 {
 }
 impl Filter3 {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -492,6 +507,7 @@ pub struct Filter4 {
 }
 impl Filter4 {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -531,9 +547,11 @@ impl ValueEnum for Status {
         (Self::Stopping, "Stopping"),
         (Self::Stopped, "Stopped"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -554,9 +572,11 @@ impl ValueEnum for Filter3key {
     const VALUES: &'static [(Self, &'static str)] = &[
         (Self::ExpiredStartTime, "ExpiredStartTime"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -577,9 +597,11 @@ impl ValueEnum for Filter4key {
     const VALUES: &'static [(Self, &'static str)] = &[
         (Self::ExpiredEndTime, "ExpiredEndTime"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -606,9 +628,11 @@ impl ValueEnum for AdditionalAttributes {
         (Self::DdhCluster, "DDH_CLUSTER"),
         (Self::NetworkPrimaryEniIp, "NETWORK_PRIMARY_ENI_IP"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1272,6 +1296,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -1314,6 +1339,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -1377,6 +1403,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -1384,6 +1411,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -1412,6 +1440,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -1419,6 +1448,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -1435,6 +1465,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instances),
@@ -1446,6 +1477,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instances),
@@ -1522,6 +1554,7 @@ mod schema {
             Field::new("VpcAttributes"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_release_time.view(),
@@ -1589,6 +1622,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_release_time.slot(),
@@ -1662,6 +1696,7 @@ mod schema {
             Field::new("Numa"),
             Field::new("ThreadsPerCore"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.core_count.view(),
@@ -1670,6 +1705,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.core_count.slot(),
@@ -1684,6 +1720,7 @@ mod schema {
             Field::new("DedicatedHostId"),
             Field::new("DedicatedHostName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.view(),
@@ -1692,6 +1729,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.slot(),
@@ -1705,6 +1743,7 @@ mod schema {
             Field::new("Affinity"),
             Field::new("Tenancy"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.affinity.view(),
@@ -1712,6 +1751,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.affinity.slot(),
@@ -1724,6 +1764,7 @@ mod schema {
             Field::new("CapacityReservationId"),
             Field::new("CapacityReservationPreference"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.capacity_reservation_id.view(),
@@ -1731,6 +1772,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.capacity_reservation_id.slot(),
@@ -1746,6 +1788,7 @@ mod schema {
             Field::new("IpAddress"),
             Field::new("IsSupportUnassociate"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.allocation_id.view(),
@@ -1756,6 +1799,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_id.slot(),
@@ -1768,12 +1812,14 @@ mod schema {
     }
     impl Schema for super::HibernationOptions {
         const FIELDS: &'static [Field] = &[Field::new("Configured")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.configured.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.configured.slot()
         }
@@ -1784,6 +1830,7 @@ mod schema {
             Field::new("HttpPutResponseHopLimit"),
             Field::new("HttpTokens"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.http_endpoint.view(),
@@ -1792,6 +1839,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.http_endpoint.slot(),
@@ -1809,6 +1857,7 @@ mod schema {
             Field::new("PrivateIpSets").wrapped(),
             Field::new("Type"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.ipv6_sets),
@@ -1820,6 +1869,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.ipv6_sets),
@@ -1836,6 +1886,7 @@ mod schema {
             Field::new("LockMsg"),
             Field::new("LockReason"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.lock_msg.view(),
@@ -1843,6 +1894,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.lock_msg.slot(),
@@ -1857,6 +1909,7 @@ mod schema {
             Field::new("VSwitchId"),
             Field::new("VpcId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.nat_ip_address.view(),
@@ -1866,6 +1919,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.nat_ip_address.slot(),

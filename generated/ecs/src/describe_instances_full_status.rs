@@ -97,6 +97,7 @@ pub struct DescribeInstancesFullStatusRequest {
 }
 impl DescribeInstancesFullStatusRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstancesFullStatusRequestBuilder {
@@ -159,27 +160,32 @@ impl DescribeInstancesFullStatusRequestBuilder {
         self
     }
     /// Sets [`DescribeInstancesFullStatusRequest::not_before`].
+    #[inline]
     pub fn not_before(mut self, value: NotBefore) -> Self {
         self.0.not_before = Some(value);
         self
     }
     /// Sets [`DescribeInstancesFullStatusRequest::event_publish_time`].
+    #[inline]
     pub fn event_publish_time(mut self, value: EventPublishTime) -> Self {
         self.0.event_publish_time = Some(value);
         self
     }
     /// Sets [`DescribeInstancesFullStatusRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeInstancesFullStatusRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInstancesFullStatusRequest>, ValidationErrors> {
@@ -187,6 +193,7 @@ impl DescribeInstancesFullStatusRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInstancesFullStatusRequest {
         self.0
     }
@@ -197,9 +204,11 @@ impl Operation for DescribeInstancesFullStatusRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInstancesFullStatusResponse;
     type Error = DescribeInstancesFullStatusError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -223,9 +232,11 @@ impl ValueEnum for Status {
         (Self::Running, "Running"),
         (Self::Stopped, "Stopped"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -261,9 +272,11 @@ impl ValueEnum for HealthStatus {
         (Self::InsufficientData, "InsufficientData"),
         (Self::NotApplicable, "NotApplicable"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -302,9 +315,11 @@ impl ValueEnum for InstanceEventType {
         (Self::AccountUnbalancedStop, "AccountUnbalanced.Stop"),
         (Self::AccountUnbalancedDelete, "AccountUnbalanced.Delete"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -343,9 +358,11 @@ impl ValueEnum for EventType {
         (Self::AccountUnbalancedStop, "AccountUnbalanced.Stop"),
         (Self::AccountUnbalancedDelete, "AccountUnbalanced.Delete"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -576,6 +593,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -592,6 +610,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -616,6 +635,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instance_full_status_set),
@@ -626,6 +646,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_full_status_set),
@@ -643,6 +664,7 @@ mod schema {
             Field::new("ScheduledSystemEventSet").wrapped(),
             Field::new("Status"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.health_status),
@@ -652,6 +674,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.health_status),
@@ -672,6 +695,7 @@ mod schema {
             Field::new("NotBefore"),
             Field::new("Reason"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.event_cycle_status),
@@ -685,6 +709,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.event_cycle_status),
@@ -700,6 +725,7 @@ mod schema {
     }
     impl Schema for super::EventCycleStatus {
         const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.code.view(),
@@ -707,6 +733,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),

@@ -75,6 +75,7 @@ pub struct DescribeInvocationResultsRequest {
 }
 impl DescribeInvocationResultsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInvocationResultsRequestBuilder {
@@ -118,6 +119,7 @@ impl DescribeInvocationResultsRequestBuilder {
         self
     }
     /// Sets [`DescribeInvocationResultsRequest::include_history`].
+    #[inline]
     pub fn include_history(mut self, value: bool) -> Self {
         self.0.include_history = Some(value);
         self
@@ -128,17 +130,20 @@ impl DescribeInvocationResultsRequestBuilder {
         self
     }
     /// Sets [`DescribeInvocationResultsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i64) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeInvocationResultsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInvocationResultsRequest>, ValidationErrors> {
@@ -146,6 +151,7 @@ impl DescribeInvocationResultsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInvocationResultsRequest {
         self.0
     }
@@ -156,9 +162,11 @@ impl Operation for DescribeInvocationResultsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInvocationResultsResponse;
     type Error = DescribeInvocationResultsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -185,9 +193,11 @@ impl ValueEnum for InvokeRecordStatus {
         (Self::Failed, "Failed"),
         (Self::Stopped, "Stopped"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -418,6 +428,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -432,6 +443,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -451,6 +463,7 @@ mod schema {
             Field::new("Invocation"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.invocation),
@@ -458,6 +471,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.invocation),
@@ -472,6 +486,7 @@ mod schema {
             Field::new("PageSize"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.invocation_results),
@@ -481,6 +496,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.invocation_results),
@@ -508,6 +524,7 @@ mod schema {
             Field::new("StopTime"),
             Field::new("Username"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_id.view(),
@@ -528,6 +545,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),

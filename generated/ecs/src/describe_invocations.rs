@@ -107,6 +107,7 @@ pub struct DescribeInvocationsRequest {
 }
 impl DescribeInvocationsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeInvocationsRequestBuilder {
         DescribeInvocationsRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -148,6 +149,7 @@ impl DescribeInvocationsRequestBuilder {
         self
     }
     /// Sets [`DescribeInvocationsRequest::timed`].
+    #[inline]
     pub fn timed(mut self, value: bool) -> Self {
         self.0.timed = Some(value);
         self
@@ -168,22 +170,26 @@ impl DescribeInvocationsRequestBuilder {
         self
     }
     /// Sets [`DescribeInvocationsRequest::include_output`].
+    #[inline]
     pub fn include_output(mut self, value: bool) -> Self {
         self.0.include_output = Some(value);
         self
     }
     /// Sets [`DescribeInvocationsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i64) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeInvocationsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeInvocationsRequest>, ValidationErrors> {
@@ -191,6 +197,7 @@ impl DescribeInvocationsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeInvocationsRequest {
         self.0
     }
@@ -201,9 +208,11 @@ impl Operation for DescribeInvocationsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeInvocationsResponse;
     type Error = DescribeInvocationsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -233,9 +242,11 @@ impl ValueEnum for InvokeStatus {
         (Self::PartialFailed, "PartialFailed"),
         (Self::Stopped, "Stopped"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -536,6 +547,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -553,6 +565,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -578,6 +591,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.invocations),
@@ -588,6 +602,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.invocations),
@@ -615,6 +630,7 @@ mod schema {
             Field::new("Timed"),
             Field::new("Username"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_content.view(),
@@ -634,6 +650,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_content.slot(),
@@ -671,6 +688,7 @@ mod schema {
             Field::new("Timed"),
             Field::new("UpdateTime"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.creation_time.view(),
@@ -691,6 +709,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

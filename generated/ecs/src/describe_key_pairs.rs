@@ -52,6 +52,7 @@ pub struct DescribeKeyPairsRequest {
 }
 impl DescribeKeyPairsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeKeyPairsRequestBuilder {
         DescribeKeyPairsRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -83,11 +84,13 @@ impl DescribeKeyPairsRequestBuilder {
         self
     }
     /// Sets [`DescribeKeyPairsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeKeyPairsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -104,11 +107,13 @@ impl DescribeKeyPairsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeKeyPairsRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeKeyPairsRequest {
         self.0
     }
@@ -119,9 +124,11 @@ impl Operation for DescribeKeyPairsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeKeyPairsResponse;
     type Error = DescribeKeyPairsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -141,6 +148,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -224,6 +232,7 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tag").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -236,6 +245,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -291,6 +301,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -298,6 +309,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -313,6 +325,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.key_pairs),
@@ -323,6 +336,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.key_pairs),
@@ -340,6 +354,7 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tags"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key_pair_finger_print.view(),
@@ -349,6 +364,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key_pair_finger_print.slot(),

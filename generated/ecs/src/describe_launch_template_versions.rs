@@ -60,6 +60,7 @@ pub struct DescribeLaunchTemplateVersionsRequest {
 }
 impl DescribeLaunchTemplateVersionsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeLaunchTemplateVersionsRequestBuilder {
@@ -103,32 +104,38 @@ impl DescribeLaunchTemplateVersionsRequestBuilder {
         self
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::min_version`].
+    #[inline]
     pub fn min_version(mut self, value: i64) -> Self {
         self.0.min_version = Some(value);
         self
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::max_version`].
+    #[inline]
     pub fn max_version(mut self, value: i64) -> Self {
         self.0.max_version = Some(value);
         self
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::default_version`].
+    #[inline]
     pub fn default_version(mut self, value: bool) -> Self {
         self.0.default_version = Some(value);
         self
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeLaunchTemplateVersionsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeLaunchTemplateVersionsRequest>, ValidationErrors> {
@@ -136,6 +143,7 @@ impl DescribeLaunchTemplateVersionsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeLaunchTemplateVersionsRequest {
         self.0
     }
@@ -146,9 +154,11 @@ impl Operation for DescribeLaunchTemplateVersionsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeLaunchTemplateVersionsResponse;
     type Error = DescribeLaunchTemplateVersionsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -539,6 +549,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -553,6 +564,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -575,6 +587,7 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.launch_template_version_sets),
@@ -585,6 +598,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.launch_template_version_sets),
@@ -607,6 +621,7 @@ mod schema {
             Field::new("VersionDescription"),
             Field::new("VersionNumber"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.create_time.view(),
@@ -621,6 +636,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.create_time.slot(),
@@ -679,6 +695,7 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_release_time.view(),
@@ -725,6 +742,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_release_time.slot(),
@@ -783,6 +801,7 @@ mod schema {
             Field::new("Size"),
             Field::new("SnapshotId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.category.view(),
@@ -797,6 +816,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),
@@ -820,6 +840,7 @@ mod schema {
             Field::new("SecurityGroupIds"),
             Field::new("VSwitchId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.description.view(),
@@ -831,6 +852,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),
@@ -844,6 +866,7 @@ mod schema {
     }
     impl Schema for super::InstanceTag {
         const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -851,6 +874,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),

@@ -47,6 +47,7 @@ pub struct DescribeLaunchTemplatesRequest {
 }
 impl DescribeLaunchTemplatesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeLaunchTemplatesRequestBuilder {
@@ -86,11 +87,13 @@ impl DescribeLaunchTemplatesRequestBuilder {
         self
     }
     /// Sets [`DescribeLaunchTemplatesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeLaunchTemplatesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -107,6 +110,7 @@ impl DescribeLaunchTemplatesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeLaunchTemplatesRequest>, ValidationErrors> {
@@ -114,6 +118,7 @@ impl DescribeLaunchTemplatesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeLaunchTemplatesRequest {
         self.0
     }
@@ -124,9 +129,11 @@ impl Operation for DescribeLaunchTemplatesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeLaunchTemplatesResponse;
     type Error = DescribeLaunchTemplatesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -146,6 +153,7 @@ pub struct TemplateTag {
 }
 impl TemplateTag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -266,6 +274,7 @@ mod schema {
             Field::new("TemplateResourceGroupId"),
             Field::new("TemplateTag").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -278,6 +287,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -301,6 +311,7 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -308,6 +319,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -323,6 +335,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.launch_template_sets),
@@ -333,6 +346,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.launch_template_sets),
@@ -355,6 +369,7 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tags"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.create_time.view(),
@@ -369,6 +384,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.create_time.slot(),

@@ -60,6 +60,7 @@ pub struct DescribeManagedInstancesRequest {
 }
 impl DescribeManagedInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeManagedInstancesRequestBuilder {
@@ -111,17 +112,20 @@ impl DescribeManagedInstancesRequestBuilder {
         self
     }
     /// Sets [`DescribeManagedInstancesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i64) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeManagedInstancesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeManagedInstancesRequest>, ValidationErrors> {
@@ -129,6 +133,7 @@ impl DescribeManagedInstancesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeManagedInstancesRequest {
         self.0
     }
@@ -139,9 +144,11 @@ impl Operation for DescribeManagedInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeManagedInstancesResponse;
     type Error = DescribeManagedInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -286,6 +293,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -299,6 +307,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -320,6 +329,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instances),
@@ -330,6 +340,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instances),
@@ -357,6 +368,7 @@ mod schema {
             Field::new("OsVersion"),
             Field::new("RegistrationTime"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.activation_id.view(),
@@ -376,6 +388,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_id.slot(),

@@ -122,6 +122,7 @@ pub struct DescribeNetworkInterfacesRequest {
 }
 impl DescribeNetworkInterfacesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeNetworkInterfacesRequestBuilder {
@@ -206,6 +207,7 @@ impl DescribeNetworkInterfacesRequestBuilder {
         self
     }
     /// Sets [`DescribeNetworkInterfacesRequest::service_managed`].
+    #[inline]
     pub fn service_managed(mut self, value: bool) -> Self {
         self.0.service_managed = Some(value);
         self
@@ -216,11 +218,13 @@ impl DescribeNetworkInterfacesRequestBuilder {
         self
     }
     /// Sets [`DescribeNetworkInterfacesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeNetworkInterfacesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -231,12 +235,14 @@ impl DescribeNetworkInterfacesRequestBuilder {
         self
     }
     /// Sets [`DescribeNetworkInterfacesRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeNetworkInterfacesRequest>, ValidationErrors> {
@@ -244,6 +250,7 @@ impl DescribeNetworkInterfacesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeNetworkInterfacesRequest {
         self.0
     }
@@ -254,9 +261,11 @@ impl Operation for DescribeNetworkInterfacesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeNetworkInterfacesResponse;
     type Error = DescribeNetworkInterfacesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -277,9 +286,11 @@ impl ValueEnum for Type {
         (Self::Primary, "Primary"),
         (Self::Secondary, "Secondary"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -318,9 +329,11 @@ impl ValueEnum for Status {
         (Self::Deleting, "Deleting"),
         (Self::CreateFailed, "CreateFailed"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -691,6 +704,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -714,6 +728,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -746,6 +761,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.network_interface_sets),
@@ -757,6 +773,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.network_interface_sets),
@@ -795,6 +812,7 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.associated_public_ip),
@@ -824,6 +842,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.associated_public_ip),
@@ -858,6 +877,7 @@ mod schema {
             Field::new("AllocationId"),
             Field::new("PublicIpAddress"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.allocation_id.view(),
@@ -865,6 +885,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_id.slot(),
@@ -874,12 +895,14 @@ mod schema {
     }
     impl Schema for super::Attachment {
         const FIELDS: &'static [Field] = &[Field::new("DeviceIndex")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.device_index.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.device_index.slot()
         }
@@ -892,6 +915,7 @@ mod schema {
             Field::new("QueueNumber"),
             Field::new("QueuePairNumber"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.associated_public_ip),
@@ -902,6 +926,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.associated_public_ip),

@@ -131,6 +131,7 @@ pub struct DescribePriceRequest {
 }
 impl DescribePriceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribePriceRequestBuilder {
         DescribePriceRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -185,36 +186,43 @@ impl DescribePriceRequestBuilder {
         self
     }
     /// Sets [`DescribePriceRequest::internet_max_bandwidth_out`].
+    #[inline]
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_out = Some(value);
         self
     }
     /// Sets [`DescribePriceRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
     }
     /// Sets [`DescribePriceRequest::data_disk_1`].
+    #[inline]
     pub fn data_disk_1(mut self, value: DataDisk1) -> Self {
         self.0.data_disk_1 = Some(value);
         self
     }
     /// Sets [`DescribePriceRequest::data_disk_2`].
+    #[inline]
     pub fn data_disk_2(mut self, value: DataDisk2) -> Self {
         self.0.data_disk_2 = Some(value);
         self
     }
     /// Sets [`DescribePriceRequest::data_disk_3`].
+    #[inline]
     pub fn data_disk_3(mut self, value: DataDisk3) -> Self {
         self.0.data_disk_3 = Some(value);
         self
     }
     /// Sets [`DescribePriceRequest::data_disk_4`].
+    #[inline]
     pub fn data_disk_4(mut self, value: DataDisk4) -> Self {
         self.0.data_disk_4 = Some(value);
         self
     }
     /// Sets [`DescribePriceRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -225,6 +233,7 @@ impl DescribePriceRequestBuilder {
         self
     }
     /// Sets [`DescribePriceRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i32) -> Self {
         self.0.amount = Some(value);
         self
@@ -249,11 +258,13 @@ impl DescribePriceRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribePriceRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribePriceRequest {
         self.0
     }
@@ -264,9 +275,11 @@ impl Operation for DescribePriceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribePriceResponse;
     type Error = DescribePriceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -310,6 +323,7 @@ pub struct SystemDisk {
 }
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -319,6 +333,7 @@ impl SystemDisk {
         self
     }
     /// Sets [`SystemDisk::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -368,10 +383,12 @@ pub struct DataDisk1 {
 }
 impl DataDisk1 {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`DataDisk1::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -426,10 +443,12 @@ pub struct DataDisk2 {
 }
 impl DataDisk2 {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`DataDisk2::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -484,10 +503,12 @@ pub struct DataDisk3 {
 }
 impl DataDisk3 {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`DataDisk3::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -542,10 +563,12 @@ pub struct DataDisk4 {
 }
 impl DataDisk4 {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`DataDisk4::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -586,9 +609,11 @@ impl ValueEnum for ResourceType {
         (Self::Bandwidth, "bandwidth"),
         (Self::Ddh, "ddh"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -621,9 +646,11 @@ impl ValueEnum for DataDisk1category {
         (Self::EphemeralSsd, "ephemeral_ssd"),
         (Self::CloudEssd, "cloud_essd"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -653,9 +680,11 @@ impl ValueEnum for DataDisk1performanceLevel {
         (Self::Pl2, "PL2"),
         (Self::Pl3, "PL3"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -688,9 +717,11 @@ impl ValueEnum for DataDisk2category {
         (Self::EphemeralSsd, "ephemeral_ssd"),
         (Self::CloudEssd, "cloud_essd"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -720,9 +751,11 @@ impl ValueEnum for DataDisk2performanceLevel {
         (Self::Pl2, "PL2"),
         (Self::Pl3, "PL3"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -755,9 +788,11 @@ impl ValueEnum for DataDisk3category {
         (Self::EphemeralSsd, "ephemeral_ssd"),
         (Self::CloudEssd, "cloud_essd"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -787,9 +822,11 @@ impl ValueEnum for DataDisk3performanceLevel {
         (Self::Pl2, "PL2"),
         (Self::Pl3, "PL3"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -822,9 +859,11 @@ impl ValueEnum for DataDisk4category {
         (Self::EphemeralSsd, "ephemeral_ssd"),
         (Self::CloudEssd, "cloud_essd"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -854,9 +893,11 @@ impl ValueEnum for DataDisk4performanceLevel {
         (Self::Pl2, "PL2"),
         (Self::Pl3, "PL3"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -883,9 +924,11 @@ impl ValueEnum for PriceUnit {
         (Self::Year, "Year"),
         (Self::Hour, "Hour"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1376,6 +1419,7 @@ mod schema {
             Field::new("InstanceTypeList"),
             Field::new("DedicatedHostType"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -1400,6 +1444,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -1462,6 +1507,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.category.view(),
@@ -1470,6 +1516,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),
@@ -1565,6 +1612,7 @@ mod schema {
                 "Valid values when DataDisk.1.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -1573,6 +1621,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),
@@ -1668,6 +1717,7 @@ mod schema {
                 "Valid values when DataDisk.2.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -1676,6 +1726,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),
@@ -1771,6 +1822,7 @@ mod schema {
                 "Valid values when DataDisk.3.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -1779,6 +1831,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),
@@ -1874,6 +1927,7 @@ mod schema {
                 "Valid values when DataDisk.4.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -1882,6 +1936,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),
@@ -1895,6 +1950,7 @@ mod schema {
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.price_info),
@@ -1902,6 +1958,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price_info),
@@ -1914,6 +1971,7 @@ mod schema {
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.price),
@@ -1921,6 +1979,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price),
@@ -1939,6 +1998,7 @@ mod schema {
             Field::new("DiscountPrice"),
             Field::new("ReservedInstanceHourPrice"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.currency.view(),
@@ -1952,6 +2012,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.currency.slot(),

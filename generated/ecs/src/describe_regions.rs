@@ -49,6 +49,7 @@ pub struct DescribeRegionsRequest {
 }
 impl DescribeRegionsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder() -> DescribeRegionsRequestBuilder {
         DescribeRegionsRequestBuilder(<Self as Default>::default())
     }
@@ -83,11 +84,13 @@ impl DescribeRegionsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeRegionsRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeRegionsRequest {
         self.0
     }
@@ -98,9 +101,11 @@ impl Operation for DescribeRegionsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeRegionsResponse;
     type Error = DescribeRegionsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -127,9 +132,11 @@ impl ValueEnum for ResourceType {
         (Self::Reservedinstance, "reservedinstance"),
         (Self::Scu, "scu"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -227,6 +234,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_charge_type.view(),
@@ -235,6 +243,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_charge_type.slot(),
@@ -248,6 +257,7 @@ mod schema {
             Field::new("Regions").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.regions),
@@ -255,6 +265,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.regions),
@@ -269,6 +280,7 @@ mod schema {
             Field::new("RegionId"),
             Field::new("Status"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.local_name.view(),
@@ -278,6 +290,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.local_name.slot(),

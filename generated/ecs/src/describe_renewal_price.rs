@@ -51,6 +51,7 @@ pub struct DescribeRenewalPriceRequest {
 }
 impl DescribeRenewalPriceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         resource_id: impl Into<String>,
@@ -81,6 +82,7 @@ impl DescribeRenewalPriceRequestBuilder {
         self
     }
     /// Sets [`DescribeRenewalPriceRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -92,6 +94,7 @@ impl DescribeRenewalPriceRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeRenewalPriceRequest>, ValidationErrors> {
@@ -99,6 +102,7 @@ impl DescribeRenewalPriceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeRenewalPriceRequest {
         self.0
     }
@@ -109,9 +113,11 @@ impl Operation for DescribeRenewalPriceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeRenewalPriceResponse;
     type Error = DescribeRenewalPriceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -127,9 +133,11 @@ pub enum ResourceType {
 }
 impl ValueEnum for ResourceType {
     const VALUES: &'static [(Self, &'static str)] = &[(Self::Instance, "instance")];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -153,9 +161,11 @@ impl ValueEnum for PriceUnit {
         (Self::Month, "Month"),
         (Self::Year, "Year"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -291,6 +301,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -301,6 +312,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -316,6 +328,7 @@ mod schema {
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.price_info),
@@ -323,6 +336,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price_info),
@@ -335,6 +349,7 @@ mod schema {
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.price),
@@ -342,6 +357,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.price),
@@ -359,6 +375,7 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("DiscountPrice"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.currency.view(),
@@ -371,6 +388,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.currency.slot(),

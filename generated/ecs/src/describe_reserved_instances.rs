@@ -98,6 +98,7 @@ pub struct DescribeReservedInstancesRequest {
 }
 impl DescribeReservedInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeReservedInstancesRequestBuilder {
@@ -126,11 +127,13 @@ impl DescribeReservedInstancesRequestBuilder {
         self
     }
     /// Sets [`DescribeReservedInstancesRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeReservedInstancesRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -190,6 +193,7 @@ impl DescribeReservedInstancesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeReservedInstancesRequest>, ValidationErrors> {
@@ -197,6 +201,7 @@ impl DescribeReservedInstancesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeReservedInstancesRequest {
         self.0
     }
@@ -207,9 +212,11 @@ impl Operation for DescribeReservedInstancesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeReservedInstancesResponse;
     type Error = DescribeReservedInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -231,6 +238,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -267,9 +275,11 @@ impl ValueEnum for Status {
         (Self::Expired, "Expired"),
         (Self::Updating, "Updating"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -293,9 +303,11 @@ impl ValueEnum for LockReason {
         (Self::Financial, "financial"),
         (Self::Security, "security"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -319,9 +331,11 @@ impl ValueEnum for AllocationType {
         (Self::Normal, "Normal"),
         (Self::Shared, "Shared"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -562,6 +576,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -581,6 +596,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -643,6 +659,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -650,6 +667,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -664,6 +682,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("ReservedInstances").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.page_number.view(),
@@ -673,6 +692,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -702,6 +722,7 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.allocation_status.view(),
@@ -724,6 +745,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_status.slot(),
@@ -751,6 +773,7 @@ mod schema {
             Field::new("LockReason"),
             Field::new("Platform"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.lock_reason.view(),
@@ -758,6 +781,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.lock_reason.slot(),
@@ -771,6 +795,7 @@ mod schema {
             Field::new("TagValue"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.tag_key.view(),
@@ -779,6 +804,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.tag_key.slot(),

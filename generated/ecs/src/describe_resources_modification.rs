@@ -71,6 +71,7 @@ pub struct DescribeResourcesModificationRequest {
 }
 impl DescribeResourcesModificationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         destination_resource: impl Into<DestinationResource>,
         region_id: impl Into<String>,
@@ -100,6 +101,7 @@ pub struct DescribeResourcesModificationRequestBuilder(
 );
 impl DescribeResourcesModificationRequestBuilder {
     /// Sets [`DescribeResourcesModificationRequest::cores`].
+    #[inline]
     pub fn cores(mut self, value: i32) -> Self {
         self.0.cores = Some(value);
         self
@@ -110,11 +112,13 @@ impl DescribeResourcesModificationRequestBuilder {
         self
     }
     /// Sets [`DescribeResourcesModificationRequest::memory`].
+    #[inline]
     pub fn memory(mut self, value: f64) -> Self {
         self.0.memory = Some(value);
         self
     }
     /// Sets [`DescribeResourcesModificationRequest::migrate_across_zone`].
+    #[inline]
     pub fn migrate_across_zone(mut self, value: bool) -> Self {
         self.0.migrate_across_zone = Some(value);
         self
@@ -126,6 +130,7 @@ impl DescribeResourcesModificationRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeResourcesModificationRequest>, ValidationErrors> {
@@ -133,6 +138,7 @@ impl DescribeResourcesModificationRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeResourcesModificationRequest {
         self.0
     }
@@ -143,9 +149,11 @@ impl Operation for DescribeResourcesModificationRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeResourcesModificationResponse;
     type Error = DescribeResourcesModificationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -166,9 +174,11 @@ impl ValueEnum for DestinationResource {
         (Self::InstanceType, "InstanceType"),
         (Self::SystemDisk, "SystemDisk"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -198,9 +208,11 @@ impl ValueEnum for OperationType {
         (Self::RenewDowngrade, "RenewDowngrade"),
         (Self::RenewModify, "RenewModify"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -417,6 +429,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.destination_resource.view(),
@@ -430,6 +443,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.destination_resource.slot(),
@@ -448,6 +462,7 @@ mod schema {
             Field::new("AvailableZones").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.available_zones),
@@ -455,6 +470,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_zones),
@@ -470,6 +486,7 @@ mod schema {
             Field::new("StatusCategory"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.available_resources),
@@ -480,6 +497,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.available_resources),
@@ -495,6 +513,7 @@ mod schema {
             Field::new("SupportedResources"),
             Field::new("Type"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.supported_resources),
@@ -502,6 +521,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.supported_resources),
@@ -518,6 +538,7 @@ mod schema {
             Field::new("Unit"),
             Field::new("Value"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.max.view(),
@@ -529,6 +550,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.max.slot(),

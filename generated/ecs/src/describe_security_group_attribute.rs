@@ -49,6 +49,7 @@ pub struct DescribeSecurityGroupAttributeRequest {
 }
 impl DescribeSecurityGroupAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
@@ -87,6 +88,7 @@ impl DescribeSecurityGroupAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSecurityGroupAttributeRequest>, ValidationErrors> {
@@ -94,6 +96,7 @@ impl DescribeSecurityGroupAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSecurityGroupAttributeRequest {
         self.0
     }
@@ -104,9 +107,11 @@ impl Operation for DescribeSecurityGroupAttributeRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupAttributeResponse;
     type Error = DescribeSecurityGroupAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -130,9 +135,11 @@ impl ValueEnum for Direction {
         (Self::Ingress, "ingress"),
         (Self::All, "all"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -326,6 +333,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -335,6 +343,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -355,6 +364,7 @@ mod schema {
             Field::new("SecurityGroupName"),
             Field::new("VpcId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.description.view(),
@@ -368,6 +378,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.description.slot(),
@@ -403,6 +414,7 @@ mod schema {
             Field::new("SourceGroupOwnerAccount"),
             Field::new("SourcePortRange"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.create_time.view(),
@@ -427,6 +439,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.create_time.slot(),

@@ -24,6 +24,7 @@ pub struct DescribeSecurityGroupReferencesRequest {
 }
 impl DescribeSecurityGroupReferencesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         security_group_id: impl IntoIterator<Item = impl Into<String>>,
@@ -51,6 +52,7 @@ pub struct DescribeSecurityGroupReferencesRequestBuilder(
 impl DescribeSecurityGroupReferencesRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSecurityGroupReferencesRequest>, ValidationErrors> {
@@ -58,6 +60,7 @@ impl DescribeSecurityGroupReferencesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSecurityGroupReferencesRequest {
         self.0
     }
@@ -68,9 +71,11 @@ impl Operation for DescribeSecurityGroupReferencesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupReferencesResponse;
     type Error = DescribeSecurityGroupReferencesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -153,6 +158,7 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -160,6 +166,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -172,6 +179,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SecurityGroupReferences"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -179,6 +187,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),
@@ -191,6 +200,7 @@ mod schema {
             Field::new("ReferencingSecurityGroups").wrapped(),
             Field::new("SecurityGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.referencing_security_groups),
@@ -198,6 +208,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.referencing_security_groups),
@@ -207,12 +218,14 @@ mod schema {
     }
     impl Schema for super::ReferencingSecurityGroup {
         const FIELDS: &'static [Field] = &[Field::new("AliUid")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ali_uid.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.ali_uid.slot()
         }

@@ -87,6 +87,7 @@ pub struct DescribeSecurityGroupsRequest {
 }
 impl DescribeSecurityGroupsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeSecurityGroupsRequestBuilder {
@@ -115,11 +116,13 @@ impl DescribeSecurityGroupsRequestBuilder {
         self
     }
     /// Sets [`DescribeSecurityGroupsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeSecurityGroupsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -160,12 +163,14 @@ impl DescribeSecurityGroupsRequestBuilder {
         self
     }
     /// Sets [`DescribeSecurityGroupsRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSecurityGroupsRequest>, ValidationErrors> {
@@ -173,6 +178,7 @@ impl DescribeSecurityGroupsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSecurityGroupsRequest {
         self.0
     }
@@ -183,9 +189,11 @@ impl Operation for DescribeSecurityGroupsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSecurityGroupsResponse;
     type Error = DescribeSecurityGroupsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -206,9 +214,11 @@ impl ValueEnum for NetworkType {
         (Self::Vpc, "vpc"),
         (Self::Classic, "classic"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -355,6 +365,7 @@ mod schema {
                 ),
             Field::new("DryRun"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -372,6 +383,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -398,6 +410,7 @@ mod schema {
             Field::new("SecurityGroups").wrapped(),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.page_number.view(),
@@ -409,6 +422,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -435,6 +449,7 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("VpcId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.available_instance_amount.view(),
@@ -452,6 +467,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.available_instance_amount.slot(),

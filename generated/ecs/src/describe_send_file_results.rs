@@ -48,6 +48,7 @@ pub struct DescribeSendFileResultsRequest {
 }
 impl DescribeSendFileResultsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeSendFileResultsRequestBuilder {
@@ -86,17 +87,20 @@ impl DescribeSendFileResultsRequestBuilder {
         self
     }
     /// Sets [`DescribeSendFileResultsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i64) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeSendFileResultsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i64) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSendFileResultsRequest>, ValidationErrors> {
@@ -104,6 +108,7 @@ impl DescribeSendFileResultsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSendFileResultsRequest {
         self.0
     }
@@ -114,9 +119,11 @@ impl Operation for DescribeSendFileResultsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSendFileResultsResponse;
     type Error = DescribeSendFileResultsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -335,6 +342,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -346,6 +354,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -365,6 +374,7 @@ mod schema {
             Field::new("TotalCount"),
             Field::new("PageNumber"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.invocations),
@@ -375,6 +385,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.invocations),
@@ -402,6 +413,7 @@ mod schema {
             Field::new("TargetDir"),
             Field::new("VmCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.content.view(),
@@ -421,6 +433,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.content.slot(),
@@ -451,6 +464,7 @@ mod schema {
             Field::new("StartTime"),
             Field::new("UpdateTime"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.creation_time.view(),
@@ -464,6 +478,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

@@ -55,6 +55,7 @@ pub struct DescribeSnapshotGroupsRequest {
 }
 impl DescribeSnapshotGroupsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeSnapshotGroupsRequestBuilder {
@@ -106,12 +107,14 @@ impl DescribeSnapshotGroupsRequestBuilder {
         self
     }
     /// Sets [`DescribeSnapshotGroupsRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSnapshotGroupsRequest>, ValidationErrors> {
@@ -119,6 +122,7 @@ impl DescribeSnapshotGroupsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSnapshotGroupsRequest {
         self.0
     }
@@ -129,9 +133,11 @@ impl Operation for DescribeSnapshotGroupsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotGroupsResponse;
     type Error = DescribeSnapshotGroupsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -155,9 +161,11 @@ impl ValueEnum for Status {
         (Self::Accomplished, "accomplished"),
         (Self::Failed, "failed"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -306,6 +314,7 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -318,6 +327,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -336,6 +346,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotGroups").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.next_token.view(),
@@ -344,6 +355,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.next_token.slot(),
@@ -363,6 +375,7 @@ mod schema {
             Field::new("Snapshots").wrapped(),
             Field::new("Status"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.creation_time.view(),
@@ -376,6 +389,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),
@@ -398,6 +412,7 @@ mod schema {
             Field::new("SourceDiskId"),
             Field::new("SourceDiskType"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instant_access.view(),
@@ -409,6 +424,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instant_access.slot(),

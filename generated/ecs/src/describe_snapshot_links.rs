@@ -44,6 +44,7 @@ pub struct DescribeSnapshotLinksRequest {
 }
 impl DescribeSnapshotLinksRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeSnapshotLinksRequestBuilder {
         DescribeSnapshotLinksRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -80,17 +81,20 @@ impl DescribeSnapshotLinksRequestBuilder {
         self
     }
     /// Sets [`DescribeSnapshotLinksRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeSnapshotLinksRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSnapshotLinksRequest>, ValidationErrors> {
@@ -98,6 +102,7 @@ impl DescribeSnapshotLinksRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSnapshotLinksRequest {
         self.0
     }
@@ -108,9 +113,11 @@ impl Operation for DescribeSnapshotLinksRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotLinksResponse;
     type Error = DescribeSnapshotLinksError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -243,6 +250,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -254,6 +262,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -272,6 +281,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotLinks").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.page_number.view(),
@@ -281,6 +291,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -305,6 +316,7 @@ mod schema {
             Field::new("TotalCount"),
             Field::new("TotalSize"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.category.view(),
@@ -322,6 +334,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.category.slot(),

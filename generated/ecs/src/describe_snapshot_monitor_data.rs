@@ -48,6 +48,7 @@ pub struct DescribeSnapshotMonitorDataRequest {
 }
 impl DescribeSnapshotMonitorDataRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         end_time: impl Into<String>,
         region_id: impl Into<String>,
@@ -75,6 +76,7 @@ impl DescribeSnapshotMonitorDataRequest {
 pub struct DescribeSnapshotMonitorDataRequestBuilder(DescribeSnapshotMonitorDataRequest);
 impl DescribeSnapshotMonitorDataRequestBuilder {
     /// Sets [`DescribeSnapshotMonitorDataRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -86,6 +88,7 @@ impl DescribeSnapshotMonitorDataRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSnapshotMonitorDataRequest>, ValidationErrors> {
@@ -93,6 +96,7 @@ impl DescribeSnapshotMonitorDataRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSnapshotMonitorDataRequest {
         self.0
     }
@@ -103,9 +107,11 @@ impl Operation for DescribeSnapshotMonitorDataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotMonitorDataResponse;
     type Error = DescribeSnapshotMonitorDataError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -223,6 +229,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.end_time.view(),
@@ -233,6 +240,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.end_time.slot(),
@@ -248,6 +256,7 @@ mod schema {
             Field::new("MonitorData").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.monitor_data),
@@ -255,6 +264,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.monitor_data),
@@ -264,6 +274,7 @@ mod schema {
     }
     impl Schema for super::DataPoint {
         const FIELDS: &'static [Field] = &[Field::new("Size"), Field::new("TimeStamp")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -271,6 +282,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),

@@ -143,6 +143,7 @@ pub struct DescribeSnapshotsRequest {
 }
 impl DescribeSnapshotsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeSnapshotsRequestBuilder {
         DescribeSnapshotsRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -184,11 +185,13 @@ impl DescribeSnapshotsRequestBuilder {
         self
     }
     /// Sets [`DescribeSnapshotsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeSnapshotsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -199,6 +202,7 @@ impl DescribeSnapshotsRequestBuilder {
         self
     }
     /// Sets [`DescribeSnapshotsRequest::max_results`].
+    #[inline]
     pub fn max_results(mut self, value: i32) -> Self {
         self.0.max_results = Some(value);
         self
@@ -219,11 +223,13 @@ impl DescribeSnapshotsRequestBuilder {
         self
     }
     /// Sets [`DescribeSnapshotsRequest::filter_1`].
+    #[inline]
     pub fn filter_1(mut self, value: Filter1) -> Self {
         self.0.filter_1 = Some(value);
         self
     }
     /// Sets [`DescribeSnapshotsRequest::filter_2`].
+    #[inline]
     pub fn filter_2(mut self, value: Filter2) -> Self {
         self.0.filter_2 = Some(value);
         self
@@ -239,6 +245,7 @@ impl DescribeSnapshotsRequestBuilder {
         self
     }
     /// Sets [`DescribeSnapshotsRequest::encrypted`].
+    #[inline]
     pub fn encrypted(mut self, value: bool) -> Self {
         self.0.encrypted = Some(value);
         self
@@ -249,6 +256,7 @@ impl DescribeSnapshotsRequestBuilder {
         self
     }
     /// Sets [`DescribeSnapshotsRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
@@ -270,11 +278,13 @@ impl DescribeSnapshotsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeSnapshotsRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSnapshotsRequest {
         self.0
     }
@@ -285,9 +295,11 @@ impl Operation for DescribeSnapshotsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotsResponse;
     type Error = DescribeSnapshotsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -314,9 +326,11 @@ impl ValueEnum for Status {
         (Self::Failed, "failed"),
         (Self::All, "all"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -343,9 +357,11 @@ impl ValueEnum for SnapshotType {
         (Self::User, "user"),
         (Self::All, "all"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -375,9 +391,11 @@ impl ValueEnum for Usage {
         (Self::ImageDisk, "image_disk"),
         (Self::None, "none"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -401,9 +419,11 @@ impl ValueEnum for SourceDiskType {
         (Self::System, "System"),
         (Self::Data, "Data"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -709,6 +729,7 @@ mod schema {
                 ),
             Field::new("Tag").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -736,6 +757,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -791,6 +813,7 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TagKey"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.next_token.view(),
@@ -821,6 +844,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.next_token.slot(),
@@ -860,6 +884,7 @@ mod schema {
             Field::new("RemainTime"),
             Field::new("SourceDiskSize"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.status.view(),
@@ -871,6 +896,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.status.slot(),
@@ -884,12 +910,14 @@ mod schema {
     }
     impl Schema for super::TagInfo {
         const FIELDS: &'static [Field] = &[Field::new("TagValue")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.tag_value.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.tag_value.slot()
         }

@@ -20,6 +20,7 @@ pub struct DescribeSnapshotsUsageRequest {
 }
 impl DescribeSnapshotsUsageRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeSnapshotsUsageRequestBuilder {
@@ -43,6 +44,7 @@ pub struct DescribeSnapshotsUsageRequestBuilder(DescribeSnapshotsUsageRequest);
 impl DescribeSnapshotsUsageRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSnapshotsUsageRequest>, ValidationErrors> {
@@ -50,6 +52,7 @@ impl DescribeSnapshotsUsageRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSnapshotsUsageRequest {
         self.0
     }
@@ -60,9 +63,11 @@ impl Operation for DescribeSnapshotsUsageRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSnapshotsUsageResponse;
     type Error = DescribeSnapshotsUsageError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -106,12 +111,14 @@ mod schema {
     use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
     impl Schema for super::DescribeSnapshotsUsageRequest {
         const FIELDS: &'static [Field] = &[Field::new("RegionId").required()];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.region_id.slot()
         }
@@ -122,6 +129,7 @@ mod schema {
             Field::new("SnapshotCount"),
             Field::new("SnapshotSize"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -130,6 +138,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -77,6 +77,7 @@ pub struct DescribeSpotAdviceRequest {
 }
 impl DescribeSpotAdviceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeSpotAdviceRequestBuilder {
         DescribeSpotAdviceRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -98,21 +99,25 @@ impl DescribeSpotAdviceRequest {
 pub struct DescribeSpotAdviceRequestBuilder(DescribeSpotAdviceRequest);
 impl DescribeSpotAdviceRequestBuilder {
     /// Sets [`DescribeSpotAdviceRequest::cores`].
+    #[inline]
     pub fn cores(mut self, value: i32) -> Self {
         self.0.cores = Some(value);
         self
     }
     /// Sets [`DescribeSpotAdviceRequest::memory`].
+    #[inline]
     pub fn memory(mut self, value: f64) -> Self {
         self.0.memory = Some(value);
         self
     }
     /// Sets [`DescribeSpotAdviceRequest::min_cores`].
+    #[inline]
     pub fn min_cores(mut self, value: i32) -> Self {
         self.0.min_cores = Some(value);
         self
     }
     /// Sets [`DescribeSpotAdviceRequest::min_memory`].
+    #[inline]
     pub fn min_memory(mut self, value: f64) -> Self {
         self.0.min_memory = Some(value);
         self
@@ -149,12 +154,14 @@ impl DescribeSpotAdviceRequestBuilder {
         self
     }
     /// Sets [`DescribeSpotAdviceRequest::gpu_amount`].
+    #[inline]
     pub fn gpu_amount(mut self, value: i32) -> Self {
         self.0.gpu_amount = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSpotAdviceRequest>, ValidationErrors> {
@@ -162,6 +169,7 @@ impl DescribeSpotAdviceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSpotAdviceRequest {
         self.0
     }
@@ -172,9 +180,11 @@ impl Operation for DescribeSpotAdviceRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSpotAdviceResponse;
     type Error = DescribeSpotAdviceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -195,9 +205,11 @@ impl ValueEnum for InstanceFamilyLevel {
         (Self::EntryLevel, "EntryLevel"),
         (Self::EnterpriseLevel, "EnterpriseLevel"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -338,6 +350,7 @@ mod schema {
             Field::new("GpuSpec"),
             Field::new("GpuAmount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -354,6 +367,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -376,6 +390,7 @@ mod schema {
             Field::new("RegionId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.available_spot_zones),
@@ -384,6 +399,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_spot_zones),
@@ -397,6 +413,7 @@ mod schema {
             Field::new("AvailableSpotResources").wrapped(),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.available_spot_resources),
@@ -404,6 +421,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.available_spot_resources),
@@ -418,6 +436,7 @@ mod schema {
             Field::new("InterruptRateDesc"),
             Field::new("InterruptionRate"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.average_spot_discount.view(),
@@ -427,6 +446,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.average_spot_discount.slot(),

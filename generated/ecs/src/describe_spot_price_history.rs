@@ -82,6 +82,7 @@ pub struct DescribeSpotPriceHistoryRequest {
 }
 impl DescribeSpotPriceHistoryRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_type: impl Into<String>,
         network_type: impl Into<NetworkType>,
@@ -114,6 +115,7 @@ impl DescribeSpotPriceHistoryRequestBuilder {
         self
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::spot_duration`].
+    #[inline]
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.0.spot_duration = Some(value);
         self
@@ -139,12 +141,14 @@ impl DescribeSpotPriceHistoryRequestBuilder {
         self
     }
     /// Sets [`DescribeSpotPriceHistoryRequest::offset`].
+    #[inline]
     pub fn offset(mut self, value: i32) -> Self {
         self.0.offset = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeSpotPriceHistoryRequest>, ValidationErrors> {
@@ -152,6 +156,7 @@ impl DescribeSpotPriceHistoryRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeSpotPriceHistoryRequest {
         self.0
     }
@@ -162,9 +167,11 @@ impl Operation for DescribeSpotPriceHistoryRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeSpotPriceHistoryResponse;
     type Error = DescribeSpotPriceHistoryError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -185,9 +192,11 @@ impl ValueEnum for IoOptimized {
         (Self::Optimized, "optimized"),
         (Self::None, "none"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -211,9 +220,11 @@ impl ValueEnum for OsType {
         (Self::Linux, "linux"),
         (Self::Windows, "windows"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -443,6 +454,7 @@ mod schema {
                 ),
             Field::new("Offset"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type.view(),
@@ -458,6 +470,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),
@@ -480,6 +493,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SpotPrices").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.currency.view(),
@@ -489,6 +503,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.currency.slot(),
@@ -508,6 +523,7 @@ mod schema {
             Field::new("Timestamp"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type.view(),
@@ -520,6 +536,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),

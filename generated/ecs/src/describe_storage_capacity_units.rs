@@ -69,6 +69,7 @@ pub struct DescribeStorageCapacityUnitsRequest {
 }
 impl DescribeStorageCapacityUnitsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeStorageCapacityUnitsRequestBuilder {
@@ -94,11 +95,13 @@ pub struct DescribeStorageCapacityUnitsRequestBuilder(
 );
 impl DescribeStorageCapacityUnitsRequestBuilder {
     /// Sets [`DescribeStorageCapacityUnitsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeStorageCapacityUnitsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -109,6 +112,7 @@ impl DescribeStorageCapacityUnitsRequestBuilder {
         self
     }
     /// Sets [`DescribeStorageCapacityUnitsRequest::capacity`].
+    #[inline]
     pub fn capacity(mut self, value: i32) -> Self {
         self.0.capacity = Some(value);
         self
@@ -133,6 +137,7 @@ impl DescribeStorageCapacityUnitsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeStorageCapacityUnitsRequest>, ValidationErrors> {
@@ -140,6 +145,7 @@ impl DescribeStorageCapacityUnitsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeStorageCapacityUnitsRequest {
         self.0
     }
@@ -150,9 +156,11 @@ impl Operation for DescribeStorageCapacityUnitsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeStorageCapacityUnitsResponse;
     type Error = DescribeStorageCapacityUnitsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -179,9 +187,11 @@ impl ValueEnum for Status {
         (Self::Expired, "Expired"),
         (Self::Pending, "Pending"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -350,6 +360,7 @@ mod schema {
                 ),
             Field::new("AllocationType"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -363,6 +374,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -384,6 +396,7 @@ mod schema {
             Field::new("StorageCapacityUnits").wrapped(),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.page_number.view(),
@@ -394,6 +407,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -417,6 +431,7 @@ mod schema {
             Field::new("Status"),
             Field::new("StorageCapacityUnitId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.allocation_status.view(),
@@ -432,6 +447,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.allocation_status.slot(),

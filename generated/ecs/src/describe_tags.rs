@@ -52,6 +52,7 @@ pub struct DescribeTagsRequest {
 }
 impl DescribeTagsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeTagsRequestBuilder {
         DescribeTagsRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -73,11 +74,13 @@ impl DescribeTagsRequest {
 pub struct DescribeTagsRequestBuilder(DescribeTagsRequest);
 impl DescribeTagsRequestBuilder {
     /// Sets [`DescribeTagsRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeTagsRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -99,11 +102,13 @@ impl DescribeTagsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeTagsRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeTagsRequest {
         self.0
     }
@@ -114,9 +119,11 @@ impl Operation for DescribeTagsRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeTagsResponse;
     type Error = DescribeTagsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -257,6 +264,7 @@ mod schema {
                 ),
             Field::new("Tag").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -268,6 +276,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -287,6 +296,7 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.page_number.view(),
@@ -297,6 +307,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -313,6 +324,7 @@ mod schema {
             Field::new("TagKey"),
             Field::new("TagValue"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.resource_type_count),
@@ -321,6 +333,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.resource_type_count),
@@ -342,6 +355,7 @@ mod schema {
             Field::new("Snapshot"),
             Field::new("Volume"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ddh.view(),
@@ -357,6 +371,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ddh.slot(),

@@ -26,6 +26,7 @@ pub struct DescribeTaskAttributeRequest {
 }
 impl DescribeTaskAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         task_id: impl Into<String>,
@@ -51,6 +52,7 @@ pub struct DescribeTaskAttributeRequestBuilder(DescribeTaskAttributeRequest);
 impl DescribeTaskAttributeRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DescribeTaskAttributeRequest>, ValidationErrors> {
@@ -58,6 +60,7 @@ impl DescribeTaskAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeTaskAttributeRequest {
         self.0
     }
@@ -68,9 +71,11 @@ impl Operation for DescribeTaskAttributeRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeTaskAttributeResponse;
     type Error = DescribeTaskAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -167,6 +172,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("TaskId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -174,6 +180,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -197,6 +204,7 @@ mod schema {
             Field::new("TaskStatus"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.creation_time.view(),
@@ -215,6 +223,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

@@ -70,6 +70,7 @@ pub struct DescribeTasksRequest {
 }
 impl DescribeTasksRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeTasksRequestBuilder {
         DescribeTasksRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -91,11 +92,13 @@ impl DescribeTasksRequest {
 pub struct DescribeTasksRequestBuilder(DescribeTasksRequest);
 impl DescribeTasksRequestBuilder {
     /// Sets [`DescribeTasksRequest::page_number`].
+    #[inline]
     pub fn page_number(mut self, value: i32) -> Self {
         self.0.page_number = Some(value);
         self
     }
     /// Sets [`DescribeTasksRequest::page_size`].
+    #[inline]
     pub fn page_size(mut self, value: i32) -> Self {
         self.0.page_size = Some(value);
         self
@@ -127,11 +130,13 @@ impl DescribeTasksRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeTasksRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeTasksRequest {
         self.0
     }
@@ -142,9 +147,11 @@ impl Operation for DescribeTasksRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeTasksResponse;
     type Error = DescribeTasksError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -171,9 +178,11 @@ impl ValueEnum for TaskAction {
         (Self::RedeployInstance, "RedeployInstance"),
         (Self::ModifyDiskSpec, "ModifyDiskSpec"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -200,9 +209,11 @@ impl ValueEnum for TaskStatus {
         (Self::Processing, "Processing"),
         (Self::Failed, "Failed"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -345,6 +356,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -358,6 +370,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -380,6 +393,7 @@ mod schema {
             Field::new("TaskSet"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.page_number.view(),
@@ -391,6 +405,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.page_number.slot(),
@@ -411,6 +426,7 @@ mod schema {
             Field::new("TaskId"),
             Field::new("TaskStatus"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.creation_time.view(),
@@ -422,6 +438,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.creation_time.slot(),

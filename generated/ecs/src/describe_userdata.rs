@@ -24,6 +24,7 @@ pub struct DescribeUserdataRequest {
 }
 impl DescribeUserdataRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         instance_id: impl Into<String>,
@@ -49,11 +50,13 @@ pub struct DescribeUserdataRequestBuilder(DescribeUserdataRequest);
 impl DescribeUserdataRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeUserdataRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeUserdataRequest {
         self.0
     }
@@ -64,9 +67,11 @@ impl Operation for DescribeUserdataRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeUserdataResponse;
     type Error = DescribeUserdataError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -110,6 +115,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("InstanceId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -117,6 +123,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -130,6 +137,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RegionId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.user_data.view(),
@@ -138,6 +146,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.user_data.slot(),

@@ -48,6 +48,7 @@ pub struct DescribeZonesRequest {
 }
 impl DescribeZonesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeZonesRequestBuilder {
         DescribeZonesRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -85,11 +86,13 @@ impl DescribeZonesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DescribeZonesRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DescribeZonesRequest {
         self.0
     }
@@ -100,9 +103,11 @@ impl Operation for DescribeZonesRequest {
     const IDEMPOTENT: bool = true;
     type Response = DescribeZonesResponse;
     type Error = DescribeZonesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -275,6 +280,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -284,6 +290,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -298,6 +305,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("Zones").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -305,6 +313,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),
@@ -324,6 +333,7 @@ mod schema {
             Field::new("LocalName"),
             Field::new("ZoneId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.available_dedicated_host_types.view(),
@@ -338,6 +348,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.available_dedicated_host_types.slot(),
@@ -362,6 +373,7 @@ mod schema {
             Field::new("NetworkTypes"),
             Field::new("SystemDiskCategories"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.data_disk_categories.view(),
@@ -374,6 +386,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.data_disk_categories.slot(),

@@ -24,6 +24,7 @@ pub struct DetachDiskRequest {
 }
 impl DetachDiskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         disk_id: impl Into<String>,
         instance_id: impl Into<String>,
@@ -49,11 +50,13 @@ pub struct DetachDiskRequestBuilder(DetachDiskRequest);
 impl DetachDiskRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DetachDiskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DetachDiskRequest {
         self.0
     }
@@ -64,9 +67,11 @@ impl Operation for DetachDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = DetachDiskResponse;
     type Error = DetachDiskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -112,6 +117,7 @@ mod schema {
             Field::new("DiskId").required(),
             Field::new("InstanceId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -119,6 +125,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),
@@ -128,12 +135,14 @@ mod schema {
     }
     impl Schema for super::DetachDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

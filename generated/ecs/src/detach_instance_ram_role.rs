@@ -28,6 +28,7 @@ pub struct DetachInstanceRamRoleRequest {
 }
 impl DetachInstanceRamRoleRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_ids: impl Into<String>,
         region_id: impl Into<String>,
@@ -59,6 +60,7 @@ impl DetachInstanceRamRoleRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<DetachInstanceRamRoleRequest>, ValidationErrors> {
@@ -66,6 +68,7 @@ impl DetachInstanceRamRoleRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DetachInstanceRamRoleRequest {
         self.0
     }
@@ -76,9 +79,11 @@ impl Operation for DetachInstanceRamRoleRequest {
     const IDEMPOTENT: bool = false;
     type Response = DetachInstanceRamRoleResponse;
     type Error = DetachInstanceRamRoleError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -165,6 +170,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("RamRoleName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_ids.view(),
@@ -173,6 +179,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_ids.slot(),
@@ -189,6 +196,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.detach_instance_ram_role_results),
@@ -199,6 +207,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.detach_instance_ram_role_results),
@@ -217,6 +226,7 @@ mod schema {
             Field::new("Message"),
             Field::new("Success"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.code.view(),
@@ -227,6 +237,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),
@@ -242,6 +253,7 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RamRoleName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -249,6 +261,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -29,6 +29,7 @@ pub struct DetachKeyPairRequest {
 }
 impl DetachKeyPairRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_ids: impl Into<String>,
         key_pair_name: impl Into<String>,
@@ -56,11 +57,13 @@ pub struct DetachKeyPairRequestBuilder(DetachKeyPairRequest);
 impl DetachKeyPairRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DetachKeyPairRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DetachKeyPairRequest {
         self.0
     }
@@ -71,9 +74,11 @@ impl Operation for DetachKeyPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = DetachKeyPairResponse;
     type Error = DetachKeyPairError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -141,6 +146,7 @@ mod schema {
             Field::new("KeyPairName").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_ids.view(),
@@ -149,6 +155,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_ids.slot(),
@@ -165,6 +172,7 @@ mod schema {
             Field::new("Results").wrapped(),
             Field::new("TotalCount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.fail_count.view(),
@@ -175,6 +183,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.fail_count.slot(),

@@ -25,6 +25,7 @@ pub struct DisableActivationRequest {
 }
 impl DisableActivationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         activation_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -50,11 +51,13 @@ pub struct DisableActivationRequestBuilder(DisableActivationRequest);
 impl DisableActivationRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<DisableActivationRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> DisableActivationRequest {
         self.0
     }
@@ -65,9 +68,11 @@ impl Operation for DisableActivationRequest {
     const IDEMPOTENT: bool = false;
     type Response = DisableActivationResponse;
     type Error = DisableActivationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -108,6 +113,7 @@ mod schema {
             Field::new("ActivationId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.activation_id.view(),
@@ -115,6 +121,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.activation_id.slot(),
@@ -127,6 +134,7 @@ mod schema {
             Field::new("Activation"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.activation),
@@ -134,6 +142,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.activation),

@@ -33,6 +33,7 @@ pub struct GetInstanceConsoleOutputRequest {
 }
 impl GetInstanceConsoleOutputRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -58,12 +59,14 @@ impl GetInstanceConsoleOutputRequest {
 pub struct GetInstanceConsoleOutputRequestBuilder(GetInstanceConsoleOutputRequest);
 impl GetInstanceConsoleOutputRequestBuilder {
     /// Sets [`GetInstanceConsoleOutputRequest::remove_symbols`].
+    #[inline]
     pub fn remove_symbols(mut self, value: bool) -> Self {
         self.0.remove_symbols = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<GetInstanceConsoleOutputRequest>, ValidationErrors> {
@@ -71,6 +74,7 @@ impl GetInstanceConsoleOutputRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> GetInstanceConsoleOutputRequest {
         self.0
     }
@@ -81,9 +85,11 @@ impl Operation for GetInstanceConsoleOutputRequest {
     const IDEMPOTENT: bool = true;
     type Response = GetInstanceConsoleOutputResponse;
     type Error = GetInstanceConsoleOutputError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -147,6 +153,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("RemoveSymbols"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -155,6 +162,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -170,6 +178,7 @@ mod schema {
             Field::new("LastUpdateTime"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.console_output.view(),
@@ -179,6 +188,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.console_output.slot(),

@@ -30,6 +30,7 @@ pub struct GetInstanceScreenshotRequest {
 }
 impl GetInstanceScreenshotRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -55,12 +56,14 @@ impl GetInstanceScreenshotRequest {
 pub struct GetInstanceScreenshotRequestBuilder(GetInstanceScreenshotRequest);
 impl GetInstanceScreenshotRequestBuilder {
     /// Sets [`GetInstanceScreenshotRequest::wake_up`].
+    #[inline]
     pub fn wake_up(mut self, value: bool) -> Self {
         self.0.wake_up = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<GetInstanceScreenshotRequest>, ValidationErrors> {
@@ -68,6 +71,7 @@ impl GetInstanceScreenshotRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> GetInstanceScreenshotRequest {
         self.0
     }
@@ -78,9 +82,11 @@ impl Operation for GetInstanceScreenshotRequest {
     const IDEMPOTENT: bool = true;
     type Response = GetInstanceScreenshotResponse;
     type Error = GetInstanceScreenshotError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -140,6 +146,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("WakeUp"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -148,6 +155,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -162,6 +170,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("Screenshot"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -170,6 +179,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),

@@ -110,6 +110,7 @@ pub struct ImportImageRequest {
 }
 impl ImportImageRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> ImportImageRequestBuilder {
         ImportImageRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -190,11 +191,13 @@ impl ImportImageRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ImportImageRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ImportImageRequest {
         self.0
     }
@@ -205,9 +208,11 @@ impl Operation for ImportImageRequest {
     const IDEMPOTENT: bool = false;
     type Response = ImportImageResponse;
     type Error = ImportImageError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -260,6 +265,7 @@ pub struct DiskDeviceMapping {
 }
 impl DiskDeviceMapping {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -279,11 +285,13 @@ impl DiskDeviceMapping {
         self
     }
     /// Sets [`DiskDeviceMapping::disk_im_size`].
+    #[inline]
     pub fn disk_im_size(mut self, value: i32) -> Self {
         self.disk_im_size = Some(value);
         self
     }
     /// Sets [`DiskDeviceMapping::disk_image_size`].
+    #[inline]
     pub fn disk_image_size(mut self, value: i32) -> Self {
         self.disk_image_size = Some(value);
         self
@@ -313,9 +321,11 @@ impl ValueEnum for DiskDeviceMappingFormat {
         (Self::Vhd, "VHD"),
         (Self::Qcow2, "QCOW2"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -357,9 +367,11 @@ impl ValueEnum for Platform {
         (Self::Aliyun, "Aliyun"),
         (Self::Anolis, "Anolis"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -386,9 +398,11 @@ impl ValueEnum for LicenseType {
         (Self::Aliyun, "Aliyun"),
         (Self::Byol, "BYOL"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -610,6 +624,7 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -627,6 +642,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -661,6 +677,7 @@ mod schema {
             Field::new("DiskImageSize"),
             Field::new("Device"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.format.view(),
@@ -672,6 +689,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.format.slot(),
@@ -690,6 +708,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_id.view(),
@@ -699,6 +718,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),

@@ -34,6 +34,7 @@ pub struct ImportKeyPairRequest {
 }
 impl ImportKeyPairRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         key_pair_name: impl Into<String>,
         public_key_body: impl Into<String>,
@@ -72,11 +73,13 @@ impl ImportKeyPairRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ImportKeyPairRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ImportKeyPairRequest {
         self.0
     }
@@ -87,9 +90,11 @@ impl Operation for ImportKeyPairRequest {
     const IDEMPOTENT: bool = false;
     type Response = ImportKeyPairResponse;
     type Error = ImportKeyPairError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -109,6 +114,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -213,6 +219,7 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key_pair_name.view(),
@@ -223,6 +230,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key_pair_name.slot(),
@@ -276,6 +284,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -283,6 +292,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -296,6 +306,7 @@ mod schema {
             Field::new("KeyPairName"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key_pair_finger_print.view(),
@@ -304,6 +315,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key_pair_finger_print.slot(),

@@ -88,6 +88,7 @@ pub struct InvokeCommandRequest {
 }
 impl InvokeCommandRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         command_id: impl Into<String>,
         instance_id: impl IntoIterator<Item = impl Into<String>>,
@@ -120,6 +121,7 @@ impl InvokeCommandRequestBuilder {
         self
     }
     /// Sets [`InvokeCommandRequest::timed`].
+    #[inline]
     pub fn timed(mut self, value: bool) -> Self {
         self.0.timed = Some(value);
         self
@@ -146,11 +148,13 @@ impl InvokeCommandRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<InvokeCommandRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> InvokeCommandRequest {
         self.0
     }
@@ -161,9 +165,11 @@ impl Operation for InvokeCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = InvokeCommandResponse;
     type Error = InvokeCommandError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -271,6 +277,7 @@ mod schema {
             Field::new("Username"),
             Field::new("WindowsPasswordName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_id.view(),
@@ -285,6 +292,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),
@@ -304,6 +312,7 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.invoke_id.view(),
@@ -311,6 +320,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.invoke_id.slot(),

@@ -46,6 +46,7 @@ pub struct JoinResourceGroupRequest {
 }
 impl JoinResourceGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder() -> JoinResourceGroupRequestBuilder {
         JoinResourceGroupRequestBuilder(<Self as Default>::default())
     }
@@ -85,11 +86,13 @@ impl JoinResourceGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<JoinResourceGroupRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> JoinResourceGroupRequest {
         self.0
     }
@@ -100,9 +103,11 @@ impl Operation for JoinResourceGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = JoinResourceGroupResponse;
     type Error = JoinResourceGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -147,9 +152,11 @@ impl ValueEnum for ResourceType {
         (Self::Keypair, "keypair"),
         (Self::Launchtemplate, "launchtemplate"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -237,6 +244,7 @@ mod schema {
             Field::new("RegionId"),
             Field::new("ResourceGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.resource_type.view(),
@@ -246,6 +254,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.resource_type.slot(),
@@ -257,12 +266,14 @@ mod schema {
     }
     impl Schema for super::JoinResourceGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -39,6 +39,7 @@ pub struct JoinSecurityGroupRequest {
 }
 impl JoinSecurityGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         security_group_id: impl Into<String>,
     ) -> JoinSecurityGroupRequestBuilder {
@@ -78,11 +79,13 @@ impl JoinSecurityGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<JoinSecurityGroupRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> JoinSecurityGroupRequest {
         self.0
     }
@@ -93,9 +96,11 @@ impl Operation for JoinSecurityGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = JoinSecurityGroupResponse;
     type Error = JoinSecurityGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -221,6 +226,7 @@ mod schema {
             Field::new("NetworkInterfaceId"),
             Field::new("RegionId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.security_group_id.view(),
@@ -230,6 +236,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.security_group_id.slot(),
@@ -241,12 +248,14 @@ mod schema {
     }
     impl Schema for super::JoinSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -39,6 +39,7 @@ pub struct LeaveSecurityGroupRequest {
 }
 impl LeaveSecurityGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         security_group_id: impl Into<String>,
     ) -> LeaveSecurityGroupRequestBuilder {
@@ -78,6 +79,7 @@ impl LeaveSecurityGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<LeaveSecurityGroupRequest>, ValidationErrors> {
@@ -85,6 +87,7 @@ impl LeaveSecurityGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> LeaveSecurityGroupRequest {
         self.0
     }
@@ -95,9 +98,11 @@ impl Operation for LeaveSecurityGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = LeaveSecurityGroupResponse;
     type Error = LeaveSecurityGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -190,6 +195,7 @@ mod schema {
             Field::new("NetworkInterfaceId"),
             Field::new("RegionId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.security_group_id.view(),
@@ -199,6 +205,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.security_group_id.slot(),
@@ -210,12 +217,14 @@ mod schema {
     }
     impl Schema for super::LeaveSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

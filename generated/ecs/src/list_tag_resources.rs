@@ -53,6 +53,7 @@ pub struct ListTagResourcesRequest {
 }
 impl ListTagResourcesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         resource_type: impl Into<ResourceType>,
@@ -102,11 +103,13 @@ impl ListTagResourcesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ListTagResourcesRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ListTagResourcesRequest {
         self.0
     }
@@ -117,9 +120,11 @@ impl Operation for ListTagResourcesRequest {
     const IDEMPOTENT: bool = true;
     type Response = ListTagResourcesResponse;
     type Error = ListTagResourcesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -148,6 +153,7 @@ pub struct TagFilter {
 }
 impl TagFilter {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new(tag_key: impl Into<String>) -> Self {
         Self {
             tag_key: Some(tag_key.into()),
@@ -189,6 +195,7 @@ pub struct Tag {
 }
 impl Tag {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -383,6 +390,7 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("NextToken"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -394,6 +402,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -428,6 +437,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.tag_key.view(),
@@ -435,6 +445,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.tag_key.slot(),
@@ -465,6 +476,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.key.view(),
@@ -472,6 +484,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.key.slot(),
@@ -485,6 +498,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TagResources").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.next_token.view(),
@@ -493,6 +507,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.next_token.slot(),
@@ -508,6 +523,7 @@ mod schema {
             Field::new("TagKey"),
             Field::new("TagValue"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.resource_id.view(),
@@ -517,6 +533,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.resource_id.slot(),

@@ -73,6 +73,7 @@ pub struct ModifyAutoProvisioningGroupRequest {
 }
 impl ModifyAutoProvisioningGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> ModifyAutoProvisioningGroupRequestBuilder {
@@ -117,11 +118,13 @@ impl ModifyAutoProvisioningGroupRequestBuilder {
         self
     }
     /// Sets [`ModifyAutoProvisioningGroupRequest::terminate_instances_with_expiration`].
+    #[inline]
     pub fn terminate_instances_with_expiration(mut self, value: bool) -> Self {
         self.0.terminate_instances_with_expiration = Some(value);
         self
     }
     /// Sets [`ModifyAutoProvisioningGroupRequest::max_spot_price`].
+    #[inline]
     pub fn max_spot_price(mut self, value: f64) -> Self {
         self.0.max_spot_price = Some(value);
         self
@@ -156,6 +159,7 @@ impl ModifyAutoProvisioningGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyAutoProvisioningGroupRequest>, ValidationErrors> {
@@ -163,6 +167,7 @@ impl ModifyAutoProvisioningGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyAutoProvisioningGroupRequest {
         self.0
     }
@@ -173,9 +178,11 @@ impl Operation for ModifyAutoProvisioningGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyAutoProvisioningGroupResponse;
     type Error = ModifyAutoProvisioningGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -212,6 +219,7 @@ pub struct LaunchTemplateConfig {
 }
 impl LaunchTemplateConfig {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -221,6 +229,7 @@ impl LaunchTemplateConfig {
         self
     }
     /// Sets [`LaunchTemplateConfig::max_price`].
+    #[inline]
     pub fn max_price(mut self, value: f64) -> Self {
         self.max_price = Some(value);
         self
@@ -231,11 +240,13 @@ impl LaunchTemplateConfig {
         self
     }
     /// Sets [`LaunchTemplateConfig::weighted_capacity`].
+    #[inline]
     pub fn weighted_capacity(mut self, value: f64) -> Self {
         self.weighted_capacity = Some(value);
         self
     }
     /// Sets [`LaunchTemplateConfig::priority`].
+    #[inline]
     pub fn priority(mut self, value: i32) -> Self {
         self.priority = Some(value);
         self
@@ -327,6 +338,7 @@ mod schema {
                 ),
             Field::new("LaunchTemplateConfig").group(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -343,6 +355,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -378,6 +391,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_type.view(),
@@ -388,6 +402,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_type.slot(),
@@ -400,12 +415,14 @@ mod schema {
     }
     impl Schema for super::ModifyAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -49,6 +49,7 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
 }
 impl ModifyAutoSnapshotPolicyExRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         auto_snapshot_policy_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -89,12 +90,14 @@ impl ModifyAutoSnapshotPolicyExRequestBuilder {
         self
     }
     /// Sets [`ModifyAutoSnapshotPolicyExRequest::retention_days`].
+    #[inline]
     pub fn retention_days(mut self, value: i32) -> Self {
         self.0.retention_days = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyAutoSnapshotPolicyExRequest>, ValidationErrors> {
@@ -102,6 +105,7 @@ impl ModifyAutoSnapshotPolicyExRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyAutoSnapshotPolicyExRequest {
         self.0
     }
@@ -112,9 +116,11 @@ impl Operation for ModifyAutoSnapshotPolicyExRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyAutoSnapshotPolicyExResponse;
     type Error = ModifyAutoSnapshotPolicyExError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -167,6 +173,7 @@ mod schema {
             Field::new("repeatWeekdays"),
             Field::new("retentionDays"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.auto_snapshot_policy_id.view(),
@@ -178,6 +185,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.auto_snapshot_policy_id.slot(),
@@ -191,12 +199,14 @@ mod schema {
     }
     impl Schema for super::ModifyAutoSnapshotPolicyExResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

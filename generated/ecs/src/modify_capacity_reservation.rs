@@ -61,6 +61,7 @@ pub struct ModifyCapacityReservationRequest {
 }
 impl ModifyCapacityReservationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         private_pool_options: PrivatePoolOptions,
@@ -111,12 +112,14 @@ impl ModifyCapacityReservationRequestBuilder {
         self
     }
     /// Sets [`ModifyCapacityReservationRequest::instance_amount`].
+    #[inline]
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.0.instance_amount = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyCapacityReservationRequest>, ValidationErrors> {
@@ -124,6 +127,7 @@ impl ModifyCapacityReservationRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyCapacityReservationRequest {
         self.0
     }
@@ -134,9 +138,11 @@ impl Operation for ModifyCapacityReservationRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyCapacityReservationResponse;
     type Error = ModifyCapacityReservationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -224,6 +230,7 @@ mod schema {
                 ),
             Field::new("InstanceAmount"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -237,6 +244,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -252,12 +260,14 @@ mod schema {
     }
     impl Schema for super::ModifyCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

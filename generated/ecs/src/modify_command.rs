@@ -44,6 +44,7 @@ pub struct ModifyCommandRequest {
 }
 impl ModifyCommandRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         command_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -89,17 +90,20 @@ impl ModifyCommandRequestBuilder {
         self
     }
     /// Sets [`ModifyCommandRequest::timeout`].
+    #[inline]
     pub fn timeout(mut self, value: i64) -> Self {
         self.0.timeout = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ModifyCommandRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyCommandRequest {
         self.0
     }
@@ -110,9 +114,11 @@ impl Operation for ModifyCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyCommandResponse;
     type Error = ModifyCommandError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -174,6 +180,7 @@ mod schema {
             Field::new("WorkingDir"),
             Field::new("Timeout"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_id.view(),
@@ -186,6 +193,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),
@@ -200,12 +208,14 @@ mod schema {
     }
     impl Schema for super::ModifyCommandResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

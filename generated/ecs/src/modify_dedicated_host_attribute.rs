@@ -67,6 +67,7 @@ pub struct ModifyDedicatedHostAttributeRequest {
 }
 impl ModifyDedicatedHostAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         dedicated_host_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -112,6 +113,7 @@ impl ModifyDedicatedHostAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifyDedicatedHostAttributeRequest::network_attributes`].
+    #[inline]
     pub fn network_attributes(mut self, value: NetworkAttributes) -> Self {
         self.0.network_attributes = Some(value);
         self
@@ -127,12 +129,14 @@ impl ModifyDedicatedHostAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifyDedicatedHostAttributeRequest::cpu_over_commit_ratio`].
+    #[inline]
     pub fn cpu_over_commit_ratio(mut self, value: f64) -> Self {
         self.0.cpu_over_commit_ratio = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyDedicatedHostAttributeRequest>, ValidationErrors> {
@@ -140,6 +144,7 @@ impl ModifyDedicatedHostAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDedicatedHostAttributeRequest {
         self.0
     }
@@ -150,9 +155,11 @@ impl Operation for ModifyDedicatedHostAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAttributeResponse;
     type Error = ModifyDedicatedHostAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -173,9 +180,11 @@ impl ValueEnum for ActionOnMaintenance {
         (Self::Migrate, "Migrate"),
         (Self::Stop, "Stop"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -312,6 +321,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_id.view(),
@@ -326,6 +336,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_id.slot(),
@@ -342,12 +353,14 @@ mod schema {
     }
     impl Schema for super::ModifyDedicatedHostAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

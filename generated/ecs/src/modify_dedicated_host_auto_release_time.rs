@@ -33,6 +33,7 @@ pub struct ModifyDedicatedHostAutoReleaseTimeRequest {
 }
 impl ModifyDedicatedHostAutoReleaseTimeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         dedicated_host_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -66,6 +67,7 @@ impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyDedicatedHostAutoReleaseTimeRequest>, ValidationErrors> {
@@ -73,6 +75,7 @@ impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDedicatedHostAutoReleaseTimeRequest {
         self.0
     }
@@ -83,9 +86,11 @@ impl Operation for ModifyDedicatedHostAutoReleaseTimeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAutoReleaseTimeResponse;
     type Error = ModifyDedicatedHostAutoReleaseTimeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -156,6 +161,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_id.view(),
@@ -164,6 +170,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_id.slot(),
@@ -174,12 +181,14 @@ mod schema {
     }
     impl Schema for super::ModifyDedicatedHostAutoReleaseTimeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

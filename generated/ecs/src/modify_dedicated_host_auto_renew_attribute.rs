@@ -52,6 +52,7 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
 }
 impl ModifyDedicatedHostAutoRenewAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         dedicated_host_ids: impl Into<String>,
         region_id: impl Into<String>,
@@ -79,6 +80,7 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequestBuilder(
 );
 impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
     /// Sets [`ModifyDedicatedHostAutoRenewAttributeRequest::duration`].
+    #[inline]
     pub fn duration(mut self, value: i32) -> Self {
         self.0.duration = Some(value);
         self
@@ -89,6 +91,7 @@ impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifyDedicatedHostAutoRenewAttributeRequest::auto_renew`].
+    #[inline]
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.0.auto_renew = Some(value);
         self
@@ -100,6 +103,7 @@ impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -110,6 +114,7 @@ impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDedicatedHostAutoRenewAttributeRequest {
         self.0
     }
@@ -120,9 +125,11 @@ impl Operation for ModifyDedicatedHostAutoRenewAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostAutoRenewAttributeResponse;
     type Error = ModifyDedicatedHostAutoRenewAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -226,6 +233,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_ids.view(),
@@ -237,6 +245,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_ids.slot(),
@@ -250,12 +259,14 @@ mod schema {
     }
     impl Schema for super::ModifyDedicatedHostAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

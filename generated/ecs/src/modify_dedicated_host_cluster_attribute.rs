@@ -32,6 +32,7 @@ pub struct ModifyDedicatedHostClusterAttributeRequest {
 }
 impl ModifyDedicatedHostClusterAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         dedicated_host_cluster_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -70,6 +71,7 @@ impl ModifyDedicatedHostClusterAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -80,6 +82,7 @@ impl ModifyDedicatedHostClusterAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDedicatedHostClusterAttributeRequest {
         self.0
     }
@@ -90,9 +93,11 @@ impl Operation for ModifyDedicatedHostClusterAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDedicatedHostClusterAttributeResponse;
     type Error = ModifyDedicatedHostClusterAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -172,6 +177,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.view(),
@@ -181,6 +187,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.slot(),
@@ -192,12 +199,14 @@ mod schema {
     }
     impl Schema for super::ModifyDedicatedHostClusterAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

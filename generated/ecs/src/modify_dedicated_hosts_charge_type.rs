@@ -82,6 +82,7 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
 }
 impl ModifyDedicatedHostsChargeTypeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         dedicated_host_ids: impl Into<String>,
         region_id: impl Into<String>,
@@ -109,6 +110,7 @@ pub struct ModifyDedicatedHostsChargeTypeRequestBuilder(
 );
 impl ModifyDedicatedHostsChargeTypeRequestBuilder {
     /// Sets [`ModifyDedicatedHostsChargeTypeRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -119,11 +121,13 @@ impl ModifyDedicatedHostsChargeTypeRequestBuilder {
         self
     }
     /// Sets [`ModifyDedicatedHostsChargeTypeRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// Sets [`ModifyDedicatedHostsChargeTypeRequest::auto_pay`].
+    #[inline]
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.0.auto_pay = Some(value);
         self
@@ -142,12 +146,14 @@ impl ModifyDedicatedHostsChargeTypeRequestBuilder {
         self
     }
     /// Sets [`ModifyDedicatedHostsChargeTypeRequest::detail_fee`].
+    #[inline]
     pub fn detail_fee(mut self, value: bool) -> Self {
         self.0.detail_fee = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyDedicatedHostsChargeTypeRequest>, ValidationErrors> {
@@ -155,6 +161,7 @@ impl ModifyDedicatedHostsChargeTypeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDedicatedHostsChargeTypeRequest {
         self.0
     }
@@ -166,9 +173,11 @@ impl Operation for ModifyDedicatedHostsChargeTypeRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyDedicatedHostsChargeTypeResponse;
     type Error = ModifyDedicatedHostsChargeTypeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -189,9 +198,11 @@ impl ValueEnum for DedicatedHostChargeType {
         (Self::PrePaid, "PrePaid"),
         (Self::PostPaid, "PostPaid"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -422,6 +433,7 @@ mod schema {
                 "When PeriodUnit is set to Month, valid values of Period are 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_ids.view(),
@@ -436,6 +448,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_ids.slot(),
@@ -456,6 +469,7 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.fee_of_instances),
@@ -464,6 +478,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.fee_of_instances),

@@ -32,6 +32,7 @@ pub struct ModifyDeploymentSetAttributeRequest {
 }
 impl ModifyDeploymentSetAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         deployment_set_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -70,6 +71,7 @@ impl ModifyDeploymentSetAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyDeploymentSetAttributeRequest>, ValidationErrors> {
@@ -77,6 +79,7 @@ impl ModifyDeploymentSetAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDeploymentSetAttributeRequest {
         self.0
     }
@@ -87,9 +90,11 @@ impl Operation for ModifyDeploymentSetAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDeploymentSetAttributeResponse;
     type Error = ModifyDeploymentSetAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -190,6 +195,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.deployment_set_id.view(),
@@ -199,6 +205,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.deployment_set_id.slot(),
@@ -210,12 +217,14 @@ mod schema {
     }
     impl Schema for super::ModifyDeploymentSetAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

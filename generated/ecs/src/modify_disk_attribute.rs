@@ -64,6 +64,7 @@ pub struct ModifyDiskAttributeRequest {
 }
 impl ModifyDiskAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> ModifyDiskAttributeRequestBuilder {
         ModifyDiskAttributeRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -108,22 +109,26 @@ impl ModifyDiskAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifyDiskAttributeRequest::delete_with_instance`].
+    #[inline]
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.0.delete_with_instance = Some(value);
         self
     }
     /// Sets [`ModifyDiskAttributeRequest::delete_auto_snapshot`].
+    #[inline]
     pub fn delete_auto_snapshot(mut self, value: bool) -> Self {
         self.0.delete_auto_snapshot = Some(value);
         self
     }
     /// Sets [`ModifyDiskAttributeRequest::enable_auto_snapshot`].
+    #[inline]
     pub fn enable_auto_snapshot(mut self, value: bool) -> Self {
         self.0.enable_auto_snapshot = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyDiskAttributeRequest>, ValidationErrors> {
@@ -131,6 +136,7 @@ impl ModifyDiskAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDiskAttributeRequest {
         self.0
     }
@@ -141,9 +147,11 @@ impl Operation for ModifyDiskAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDiskAttributeResponse;
     type Error = ModifyDiskAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -260,6 +268,7 @@ mod schema {
                 "Note: You can specify DiskId or DiskIds.N, but you cannot specify both of them.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -273,6 +282,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -288,12 +298,14 @@ mod schema {
     }
     impl Schema for super::ModifyDiskAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -47,6 +47,7 @@ pub struct ModifyDiskChargeTypeRequest {
 }
 impl ModifyDiskChargeTypeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         disk_ids: impl Into<String>,
         instance_id: impl Into<String>,
@@ -74,6 +75,7 @@ impl ModifyDiskChargeTypeRequest {
 pub struct ModifyDiskChargeTypeRequestBuilder(ModifyDiskChargeTypeRequest);
 impl ModifyDiskChargeTypeRequestBuilder {
     /// Sets [`ModifyDiskChargeTypeRequest::auto_pay`].
+    #[inline]
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.0.auto_pay = Some(value);
         self
@@ -90,6 +92,7 @@ impl ModifyDiskChargeTypeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyDiskChargeTypeRequest>, ValidationErrors> {
@@ -97,6 +100,7 @@ impl ModifyDiskChargeTypeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDiskChargeTypeRequest {
         self.0
     }
@@ -108,9 +112,11 @@ impl Operation for ModifyDiskChargeTypeRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyDiskChargeTypeResponse;
     type Error = ModifyDiskChargeTypeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -302,6 +308,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_ids.view(),
@@ -313,6 +320,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_ids.slot(),
@@ -329,6 +337,7 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.order_id.view(),
@@ -336,6 +345,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

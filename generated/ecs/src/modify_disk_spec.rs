@@ -54,6 +54,7 @@ pub struct ModifyDiskSpecRequest {
 }
 impl ModifyDiskSpecRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(disk_id: impl Into<String>) -> ModifyDiskSpecRequestBuilder {
         ModifyDiskSpecRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
@@ -85,17 +86,20 @@ impl ModifyDiskSpecRequestBuilder {
         self
     }
     /// Sets [`ModifyDiskSpecRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ModifyDiskSpecRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyDiskSpecRequest {
         self.0
     }
@@ -106,9 +110,11 @@ impl Operation for ModifyDiskSpecRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyDiskSpecResponse;
     type Error = ModifyDiskSpecError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -132,9 +138,11 @@ impl ValueEnum for DiskCategory {
         (Self::CloudSsd, "cloud_ssd"),
         (Self::CloudEfficiency, "cloud_efficiency"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -260,6 +268,7 @@ mod schema {
                 ),
             Field::new("DryRun"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -269,6 +278,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),
@@ -284,6 +294,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.order_id.view(),
@@ -292,6 +303,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

@@ -27,6 +27,7 @@ pub struct ModifyElasticityAssuranceRequest {
 }
 impl ModifyElasticityAssuranceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         private_pool_options: PrivatePoolOptions,
         region_id: impl Into<String>,
@@ -58,6 +59,7 @@ impl ModifyElasticityAssuranceRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyElasticityAssuranceRequest>, ValidationErrors> {
@@ -65,6 +67,7 @@ impl ModifyElasticityAssuranceRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyElasticityAssuranceRequest {
         self.0
     }
@@ -75,9 +78,11 @@ impl Operation for ModifyElasticityAssuranceRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyElasticityAssuranceResponse;
     type Error = ModifyElasticityAssuranceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -136,6 +141,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.private_pool_options),
@@ -144,6 +150,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.private_pool_options),
@@ -154,12 +161,14 @@ mod schema {
     }
     impl Schema for super::ModifyElasticityAssuranceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

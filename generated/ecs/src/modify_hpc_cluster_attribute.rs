@@ -36,6 +36,7 @@ pub struct ModifyHpcClusterAttributeRequest {
 }
 impl ModifyHpcClusterAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         hpc_cluster_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -77,6 +78,7 @@ impl ModifyHpcClusterAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyHpcClusterAttributeRequest>, ValidationErrors> {
@@ -84,6 +86,7 @@ impl ModifyHpcClusterAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyHpcClusterAttributeRequest {
         self.0
     }
@@ -95,9 +98,11 @@ impl Operation for ModifyHpcClusterAttributeRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyHpcClusterAttributeResponse;
     type Error = ModifyHpcClusterAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -212,6 +217,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.hpc_cluster_id.view(),
@@ -222,6 +228,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.hpc_cluster_id.slot(),
@@ -234,12 +241,14 @@ mod schema {
     }
     impl Schema for super::ModifyHpcClusterAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -32,6 +32,7 @@ pub struct ModifyImageSharePermissionRequest {
 }
 impl ModifyImageSharePermissionRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         image_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -74,6 +75,7 @@ impl ModifyImageSharePermissionRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyImageSharePermissionRequest>, ValidationErrors> {
@@ -81,6 +83,7 @@ impl ModifyImageSharePermissionRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyImageSharePermissionRequest {
         self.0
     }
@@ -91,9 +94,11 @@ impl Operation for ModifyImageSharePermissionRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyImageSharePermissionResponse;
     type Error = ModifyImageSharePermissionError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -172,6 +177,7 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.image_id.view(),
@@ -181,6 +187,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.image_id.slot(),
@@ -192,12 +199,14 @@ mod schema {
     }
     impl Schema for super::ModifyImageSharePermissionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

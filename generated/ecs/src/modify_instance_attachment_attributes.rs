@@ -27,6 +27,7 @@ pub struct ModifyInstanceAttachmentAttributesRequest {
 }
 impl ModifyInstanceAttachmentAttributesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         private_pool_options: PrivatePoolOptions,
@@ -56,6 +57,7 @@ pub struct ModifyInstanceAttachmentAttributesRequestBuilder(
 impl ModifyInstanceAttachmentAttributesRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceAttachmentAttributesRequest>, ValidationErrors> {
@@ -63,6 +65,7 @@ impl ModifyInstanceAttachmentAttributesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceAttachmentAttributesRequest {
         self.0
     }
@@ -73,9 +76,11 @@ impl Operation for ModifyInstanceAttachmentAttributesRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAttachmentAttributesResponse;
     type Error = ModifyInstanceAttachmentAttributesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -102,6 +107,7 @@ pub struct PrivatePoolOptions {
 }
 impl PrivatePoolOptions {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new(match_criteria: impl Into<PrivatePoolOptionsMatchCriteria>) -> Self {
         Self {
             match_criteria: Some(match_criteria.into()),
@@ -166,6 +172,7 @@ mod schema {
             Field::new("PrivatePoolOptions").required().group(),
             Field::new("InstanceId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -174,6 +181,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -196,6 +204,7 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.match_criteria.view(),
@@ -203,6 +212,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.match_criteria.slot(),
@@ -212,12 +222,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceAttachmentAttributesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -91,6 +91,7 @@ pub struct ModifyInstanceAttributeRequest {
 }
 impl ModifyInstanceAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
     ) -> ModifyInstanceAttributeRequestBuilder {
@@ -147,6 +148,7 @@ impl ModifyInstanceAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceAttributeRequest::deletion_protection`].
+    #[inline]
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.0.deletion_protection = Some(value);
         self
@@ -160,12 +162,14 @@ impl ModifyInstanceAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceAttributeRequest::network_interface_queue_number`].
+    #[inline]
     pub fn network_interface_queue_number(mut self, value: i32) -> Self {
         self.0.network_interface_queue_number = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceAttributeRequest>, ValidationErrors> {
@@ -173,6 +177,7 @@ impl ModifyInstanceAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceAttributeRequest {
         self.0
     }
@@ -183,9 +188,11 @@ impl Operation for ModifyInstanceAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAttributeResponse;
     type Error = ModifyInstanceAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -405,6 +412,7 @@ mod schema {
             Field::new("SecurityGroupIds"),
             Field::new("NetworkInterfaceQueueNumber"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -420,6 +428,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -437,12 +446,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -34,6 +34,7 @@ pub struct ModifyInstanceAutoReleaseTimeRequest {
 }
 impl ModifyInstanceAutoReleaseTimeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
     ) -> ModifyInstanceAutoReleaseTimeRequestBuilder {
@@ -70,6 +71,7 @@ impl ModifyInstanceAutoReleaseTimeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceAutoReleaseTimeRequest>, ValidationErrors> {
@@ -77,6 +79,7 @@ impl ModifyInstanceAutoReleaseTimeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceAutoReleaseTimeRequest {
         self.0
     }
@@ -87,9 +90,11 @@ impl Operation for ModifyInstanceAutoReleaseTimeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAutoReleaseTimeResponse;
     type Error = ModifyInstanceAutoReleaseTimeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -160,6 +165,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -168,6 +174,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -178,12 +185,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceAutoReleaseTimeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

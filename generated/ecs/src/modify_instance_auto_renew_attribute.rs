@@ -56,6 +56,7 @@ pub struct ModifyInstanceAutoRenewAttributeRequest {
 }
 impl ModifyInstanceAutoRenewAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -83,11 +84,13 @@ pub struct ModifyInstanceAutoRenewAttributeRequestBuilder(
 );
 impl ModifyInstanceAutoRenewAttributeRequestBuilder {
     /// Sets [`ModifyInstanceAutoRenewAttributeRequest::duration`].
+    #[inline]
     pub fn duration(mut self, value: i32) -> Self {
         self.0.duration = Some(value);
         self
     }
     /// Sets [`ModifyInstanceAutoRenewAttributeRequest::auto_renew`].
+    #[inline]
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.0.auto_renew = Some(value);
         self
@@ -104,6 +107,7 @@ impl ModifyInstanceAutoRenewAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceAutoRenewAttributeRequest>, ValidationErrors> {
@@ -111,6 +115,7 @@ impl ModifyInstanceAutoRenewAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceAutoRenewAttributeRequest {
         self.0
     }
@@ -121,9 +126,11 @@ impl Operation for ModifyInstanceAutoRenewAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceAutoRenewAttributeResponse;
     type Error = ModifyInstanceAutoRenewAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -251,6 +258,7 @@ mod schema {
                 "When PeriodUnit is set to Month, valid values of Duration are 1, 2, 3, 6, and 12.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -262,6 +270,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -275,12 +284,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -78,6 +78,7 @@ pub struct ModifyInstanceChargeTypeRequest {
 }
 impl ModifyInstanceChargeTypeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_ids: impl Into<String>,
         region_id: impl Into<String>,
@@ -103,6 +104,7 @@ impl ModifyInstanceChargeTypeRequest {
 pub struct ModifyInstanceChargeTypeRequestBuilder(ModifyInstanceChargeTypeRequest);
 impl ModifyInstanceChargeTypeRequestBuilder {
     /// Sets [`ModifyInstanceChargeTypeRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -113,16 +115,19 @@ impl ModifyInstanceChargeTypeRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceChargeTypeRequest::include_data_disks`].
+    #[inline]
     pub fn include_data_disks(mut self, value: bool) -> Self {
         self.0.include_data_disks = Some(value);
         self
     }
     /// Sets [`ModifyInstanceChargeTypeRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// Sets [`ModifyInstanceChargeTypeRequest::auto_pay`].
+    #[inline]
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.0.auto_pay = Some(value);
         self
@@ -138,12 +143,14 @@ impl ModifyInstanceChargeTypeRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceChargeTypeRequest::is_detail_fee`].
+    #[inline]
     pub fn is_detail_fee(mut self, value: bool) -> Self {
         self.0.is_detail_fee = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceChargeTypeRequest>, ValidationErrors> {
@@ -151,6 +158,7 @@ impl ModifyInstanceChargeTypeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceChargeTypeRequest {
         self.0
     }
@@ -162,9 +170,11 @@ impl Operation for ModifyInstanceChargeTypeRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyInstanceChargeTypeResponse;
     type Error = ModifyInstanceChargeTypeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -418,6 +428,7 @@ mod schema {
                 "When the PeriodUnit parameter is set to Month, the valid values of the Period parameter are 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_ids.view(),
@@ -433,6 +444,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_ids.slot(),
@@ -454,6 +466,7 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.fee_of_instances),
@@ -462,6 +475,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.fee_of_instances),

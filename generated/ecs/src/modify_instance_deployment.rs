@@ -91,6 +91,7 @@ pub struct ModifyInstanceDeploymentRequest {
 }
 impl ModifyInstanceDeploymentRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -121,6 +122,7 @@ impl ModifyInstanceDeploymentRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceDeploymentRequest::force`].
+    #[inline]
     pub fn force(mut self, value: bool) -> Self {
         self.0.force = Some(value);
         self
@@ -157,6 +159,7 @@ impl ModifyInstanceDeploymentRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceDeploymentRequest>, ValidationErrors> {
@@ -164,6 +167,7 @@ impl ModifyInstanceDeploymentRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceDeploymentRequest {
         self.0
     }
@@ -174,9 +178,11 @@ impl Operation for ModifyInstanceDeploymentRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceDeploymentResponse;
     type Error = ModifyInstanceDeploymentError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -197,9 +203,11 @@ impl ValueEnum for Affinity {
         (Self::Host, "host"),
         (Self::Default, "default"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -223,9 +231,11 @@ impl ValueEnum for MigrationType {
         (Self::Reboot, "reboot"),
         (Self::Live, "live"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -359,6 +369,7 @@ mod schema {
             Field::new("InstanceType"),
             Field::new("DedicatedHostClusterId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -374,6 +385,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -391,12 +403,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceDeploymentResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -44,6 +44,7 @@ pub struct ModifyInstanceMaintenanceAttributesRequest {
 }
 impl ModifyInstanceMaintenanceAttributesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
     ) -> ModifyInstanceMaintenanceAttributesRequestBuilder {
@@ -93,12 +94,14 @@ impl ModifyInstanceMaintenanceAttributesRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceMaintenanceAttributesRequest::notify_on_maintenance`].
+    #[inline]
     pub fn notify_on_maintenance(mut self, value: bool) -> Self {
         self.0.notify_on_maintenance = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<
@@ -109,6 +112,7 @@ impl ModifyInstanceMaintenanceAttributesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceMaintenanceAttributesRequest {
         self.0
     }
@@ -119,9 +123,11 @@ impl Operation for ModifyInstanceMaintenanceAttributesRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceMaintenanceAttributesResponse;
     type Error = ModifyInstanceMaintenanceAttributesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -141,6 +147,7 @@ pub struct MaintenanceWindow {
 }
 impl MaintenanceWindow {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -174,9 +181,11 @@ impl ValueEnum for ActionOnMaintenance {
         (Self::AutoRecover, "AutoRecover"),
         (Self::AutoRedeploy, "AutoRedeploy"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -249,6 +258,7 @@ mod schema {
                 ),
             Field::new("NotifyOnMaintenance"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -259,6 +269,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -274,6 +285,7 @@ mod schema {
             Field::new("StartTime"),
             Field::new("EndTime"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.start_time.view(),
@@ -281,6 +293,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.start_time.slot(),
@@ -290,12 +303,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceMaintenanceAttributesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

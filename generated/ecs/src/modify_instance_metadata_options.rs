@@ -48,6 +48,7 @@ pub struct ModifyInstanceMetadataOptionsRequest {
 }
 impl ModifyInstanceMetadataOptionsRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         http_endpoint: impl Into<HttpEndpoint>,
         region_id: impl Into<String>,
@@ -86,6 +87,7 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceMetadataOptionsRequest>, ValidationErrors> {
@@ -93,6 +95,7 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceMetadataOptionsRequest {
         self.0
     }
@@ -103,9 +106,11 @@ impl Operation for ModifyInstanceMetadataOptionsRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceMetadataOptionsResponse;
     type Error = ModifyInstanceMetadataOptionsError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -185,6 +190,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.http_endpoint.view(),
@@ -194,6 +200,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.http_endpoint.slot(),
@@ -205,12 +212,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceMetadataOptionsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

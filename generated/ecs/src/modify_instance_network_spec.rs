@@ -70,6 +70,7 @@ pub struct ModifyInstanceNetworkSpecRequest {
 }
 impl ModifyInstanceNetworkSpecRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
     ) -> ModifyInstanceNetworkSpecRequestBuilder {
@@ -93,11 +94,13 @@ impl ModifyInstanceNetworkSpecRequest {
 pub struct ModifyInstanceNetworkSpecRequestBuilder(ModifyInstanceNetworkSpecRequest);
 impl ModifyInstanceNetworkSpecRequestBuilder {
     /// Sets [`ModifyInstanceNetworkSpecRequest::internet_max_bandwidth_out`].
+    #[inline]
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_out = Some(value);
         self
     }
     /// Sets [`ModifyInstanceNetworkSpecRequest::internet_max_bandwidth_in`].
+    #[inline]
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_in = Some(value);
         self
@@ -108,6 +111,7 @@ impl ModifyInstanceNetworkSpecRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceNetworkSpecRequest::allocate_public_ip`].
+    #[inline]
     pub fn allocate_public_ip(mut self, value: bool) -> Self {
         self.0.allocate_public_ip = Some(value);
         self
@@ -123,6 +127,7 @@ impl ModifyInstanceNetworkSpecRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceNetworkSpecRequest::auto_pay`].
+    #[inline]
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.0.auto_pay = Some(value);
         self
@@ -134,6 +139,7 @@ impl ModifyInstanceNetworkSpecRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceNetworkSpecRequest>, ValidationErrors> {
@@ -141,6 +147,7 @@ impl ModifyInstanceNetworkSpecRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceNetworkSpecRequest {
         self.0
     }
@@ -152,9 +159,11 @@ impl Operation for ModifyInstanceNetworkSpecRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyInstanceNetworkSpecResponse;
     type Error = ModifyInstanceNetworkSpecError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -175,9 +184,11 @@ impl ValueEnum for NetworkChargeType {
         (Self::PayByBandwidth, "PayByBandwidth"),
         (Self::PayByTraffic, "PayByTraffic"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -412,6 +423,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -426,6 +438,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -445,6 +458,7 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.order_id.view(),
@@ -452,6 +466,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

@@ -68,6 +68,7 @@ pub struct ModifyInstanceSpecRequest {
 }
 impl ModifyInstanceSpecRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(instance_id: impl Into<String>) -> ModifyInstanceSpecRequestBuilder {
         ModifyInstanceSpecRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
@@ -94,26 +95,31 @@ impl ModifyInstanceSpecRequestBuilder {
         self
     }
     /// Sets [`ModifyInstanceSpecRequest::internet_max_bandwidth_out`].
+    #[inline]
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_out = Some(value);
         self
     }
     /// Sets [`ModifyInstanceSpecRequest::internet_max_bandwidth_in`].
+    #[inline]
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_in = Some(value);
         self
     }
     /// Sets the `ModifyInstanceSpecRequest::r#async` field.
+    #[inline]
     pub fn r#async(mut self, value: bool) -> Self {
         self.0.r#async = Some(value);
         self
     }
     /// Sets [`ModifyInstanceSpecRequest::allow_migrate_across_zone`].
+    #[inline]
     pub fn allow_migrate_across_zone(mut self, value: bool) -> Self {
         self.0.allow_migrate_across_zone = Some(value);
         self
     }
     /// Sets [`ModifyInstanceSpecRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
@@ -125,6 +131,7 @@ impl ModifyInstanceSpecRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceSpecRequest>, ValidationErrors> {
@@ -132,6 +139,7 @@ impl ModifyInstanceSpecRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceSpecRequest {
         self.0
     }
@@ -143,9 +151,11 @@ impl Operation for ModifyInstanceSpecRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyInstanceSpecResponse;
     type Error = ModifyInstanceSpecError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -446,6 +456,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -459,6 +470,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -474,12 +486,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceSpecResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

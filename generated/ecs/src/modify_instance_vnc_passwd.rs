@@ -29,6 +29,7 @@ pub struct ModifyInstanceVncPasswdRequest {
 }
 impl ModifyInstanceVncPasswdRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -56,6 +57,7 @@ pub struct ModifyInstanceVncPasswdRequestBuilder(ModifyInstanceVncPasswdRequest)
 impl ModifyInstanceVncPasswdRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceVncPasswdRequest>, ValidationErrors> {
@@ -63,6 +65,7 @@ impl ModifyInstanceVncPasswdRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceVncPasswdRequest {
         self.0
     }
@@ -73,9 +76,11 @@ impl Operation for ModifyInstanceVncPasswdRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceVncPasswdResponse;
     type Error = ModifyInstanceVncPasswdError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -131,6 +136,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("VncPassword").required().secret(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -139,6 +145,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -149,12 +156,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceVncPasswdResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

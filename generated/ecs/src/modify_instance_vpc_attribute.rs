@@ -48,6 +48,7 @@ pub struct ModifyInstanceVpcAttributeRequest {
 }
 impl ModifyInstanceVpcAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         v_switch_id: impl Into<String>,
@@ -92,6 +93,7 @@ impl ModifyInstanceVpcAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyInstanceVpcAttributeRequest>, ValidationErrors> {
@@ -99,6 +101,7 @@ impl ModifyInstanceVpcAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyInstanceVpcAttributeRequest {
         self.0
     }
@@ -109,9 +112,11 @@ impl Operation for ModifyInstanceVpcAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyInstanceVpcAttributeResponse;
     type Error = ModifyInstanceVpcAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -223,6 +228,7 @@ mod schema {
             Field::new("VpcId"),
             Field::new("SecurityGroupId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -233,6 +239,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -245,12 +252,14 @@ mod schema {
     }
     impl Schema for super::ModifyInstanceVpcAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -32,6 +32,7 @@ pub struct ModifyLaunchTemplateDefaultVersionRequest {
 }
 impl ModifyLaunchTemplateDefaultVersionRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         default_version_number: i64,
         region_id: impl Into<String>,
@@ -70,6 +71,7 @@ impl ModifyLaunchTemplateDefaultVersionRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyLaunchTemplateDefaultVersionRequest>, ValidationErrors> {
@@ -77,6 +79,7 @@ impl ModifyLaunchTemplateDefaultVersionRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyLaunchTemplateDefaultVersionRequest {
         self.0
     }
@@ -87,9 +90,11 @@ impl Operation for ModifyLaunchTemplateDefaultVersionRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyLaunchTemplateDefaultVersionResponse;
     type Error = ModifyLaunchTemplateDefaultVersionError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -148,6 +153,7 @@ mod schema {
             Field::new("LaunchTemplateId"),
             Field::new("LaunchTemplateName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.default_version_number.view(),
@@ -157,6 +163,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.default_version_number.slot(),
@@ -168,12 +175,14 @@ mod schema {
     }
     impl Schema for super::ModifyLaunchTemplateDefaultVersionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -50,6 +50,7 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
 }
 impl ModifyNetworkInterfaceAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         network_interface_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -90,6 +91,7 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::queue_number`].
+    #[inline]
     pub fn queue_number(mut self, value: i32) -> Self {
         self.0.queue_number = Some(value);
         self
@@ -101,6 +103,7 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyNetworkInterfaceAttributeRequest>, ValidationErrors> {
@@ -108,6 +111,7 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyNetworkInterfaceAttributeRequest {
         self.0
     }
@@ -118,9 +122,11 @@ impl Operation for ModifyNetworkInterfaceAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyNetworkInterfaceAttributeResponse;
     type Error = ModifyNetworkInterfaceAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -311,6 +317,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.network_interface_id.view(),
@@ -322,6 +329,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.network_interface_id.slot(),
@@ -335,12 +343,14 @@ mod schema {
     }
     impl Schema for super::ModifyNetworkInterfaceAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

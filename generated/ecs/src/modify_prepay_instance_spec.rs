@@ -92,6 +92,7 @@ pub struct ModifyPrepayInstanceSpecRequest {
 }
 impl ModifyPrepayInstanceSpecRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl Into<String>,
         instance_type: impl Into<String>,
@@ -129,16 +130,19 @@ impl ModifyPrepayInstanceSpecRequestBuilder {
         self
     }
     /// Sets [`ModifyPrepayInstanceSpecRequest::auto_pay`].
+    #[inline]
     pub fn auto_pay(mut self, value: bool) -> Self {
         self.0.auto_pay = Some(value);
         self
     }
     /// Sets [`ModifyPrepayInstanceSpecRequest::migrate_across_zone`].
+    #[inline]
     pub fn migrate_across_zone(mut self, value: bool) -> Self {
         self.0.migrate_across_zone = Some(value);
         self
     }
     /// Sets [`ModifyPrepayInstanceSpecRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
@@ -154,12 +158,14 @@ impl ModifyPrepayInstanceSpecRequestBuilder {
         self
     }
     /// Sets [`ModifyPrepayInstanceSpecRequest::reboot_when_finished`].
+    #[inline]
     pub fn reboot_when_finished(mut self, value: bool) -> Self {
         self.0.reboot_when_finished = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyPrepayInstanceSpecRequest>, ValidationErrors> {
@@ -167,6 +173,7 @@ impl ModifyPrepayInstanceSpecRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyPrepayInstanceSpecRequest {
         self.0
     }
@@ -178,9 +185,11 @@ impl Operation for ModifyPrepayInstanceSpecRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifyPrepayInstanceSpecResponse;
     type Error = ModifyPrepayInstanceSpecError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -201,9 +210,11 @@ impl ValueEnum for OperatorType {
         (Self::Upgrade, "upgrade"),
         (Self::Downgrade, "downgrade"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -464,6 +475,7 @@ mod schema {
             Field::new("EndTime"),
             Field::new("RebootWhenFinished"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -480,6 +492,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -501,6 +514,7 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.order_id.view(),
@@ -508,6 +522,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

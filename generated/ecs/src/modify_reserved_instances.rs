@@ -34,6 +34,7 @@ pub struct ModifyReservedInstancesRequest {
 }
 impl ModifyReservedInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         reserved_instance_id: impl IntoIterator<Item = impl Into<String>>,
@@ -70,12 +71,14 @@ impl ModifyReservedInstancesRequestBuilder {
         self
     }
     /// Sets [`ModifyReservedInstancesRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyReservedInstancesRequest>, ValidationErrors> {
@@ -83,6 +86,7 @@ impl ModifyReservedInstancesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyReservedInstancesRequest {
         self.0
     }
@@ -93,9 +97,11 @@ impl Operation for ModifyReservedInstancesRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyReservedInstancesResponse;
     type Error = ModifyReservedInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -130,6 +136,7 @@ pub struct Configuration {
 }
 impl Configuration {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new(
         instance_type: impl Into<String>,
         scope: impl Into<ConfigurationScope>,
@@ -163,6 +170,7 @@ impl Configuration {
         self
     }
     /// Sets [`Configuration::instance_amount`].
+    #[inline]
     pub fn instance_amount(mut self, value: i32) -> Self {
         self.instance_amount = Some(value);
         self
@@ -184,9 +192,11 @@ impl ValueEnum for ConfigurationScope {
         (Self::Region, "Region"),
         (Self::Zone, "Zone"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -228,6 +238,7 @@ mod schema {
             Field::new("Configuration").group(),
             Field::new("DryRun"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -237,6 +248,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -283,6 +295,7 @@ mod schema {
             Field::new("ZoneId"),
             Field::new("InstanceAmount").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.reserved_instance_name.view(),
@@ -293,6 +306,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.reserved_instance_name.slot(),
@@ -308,6 +322,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("ReservedInstanceIdSets"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -315,6 +330,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

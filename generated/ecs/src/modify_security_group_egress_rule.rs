@@ -115,6 +115,7 @@ pub struct ModifySecurityGroupEgressRuleRequest {
 }
 impl ModifySecurityGroupEgressRuleRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         ip_protocol: impl Into<IpProtocol>,
         port_range: impl Into<PortRange>,
@@ -171,6 +172,7 @@ impl ModifySecurityGroupEgressRuleRequestBuilder {
         self
     }
     /// Sets [`ModifySecurityGroupEgressRuleRequest::dest_group_owner_id`].
+    #[inline]
     pub fn dest_group_owner_id(mut self, value: i64) -> Self {
         self.0.dest_group_owner_id = Some(value);
         self
@@ -212,6 +214,7 @@ impl ModifySecurityGroupEgressRuleRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifySecurityGroupEgressRuleRequest>, ValidationErrors> {
@@ -219,6 +222,7 @@ impl ModifySecurityGroupEgressRuleRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifySecurityGroupEgressRuleRequest {
         self.0
     }
@@ -230,9 +234,11 @@ impl Operation for ModifySecurityGroupEgressRuleRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifySecurityGroupEgressRuleResponse;
     type Error = ModifySecurityGroupEgressRuleError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -256,9 +262,11 @@ impl ValueEnum for PortRange {
         (Self::Gre, "GRE"),
         (Self::All, "ALL"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -277,9 +285,11 @@ pub enum NicType {
 }
 impl ValueEnum for NicType {
     const VALUES: &'static [(Self, &'static str)] = &[(Self::Internet, "internet")];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -306,9 +316,11 @@ impl ValueEnum for SourcePortRange {
         (Self::Gre, "GRE"),
         (Self::All, "ALL"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -541,6 +553,7 @@ mod schema {
             Field::new("SourceCidrIp"),
             Field::new("SourcePortRange"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ip_protocol.view(),
@@ -563,6 +576,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ip_protocol.slot(),
@@ -587,12 +601,14 @@ mod schema {
     }
     impl Schema for super::ModifySecurityGroupEgressRuleResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -38,6 +38,7 @@ pub struct ModifySecurityGroupPolicyRequest {
 }
 impl ModifySecurityGroupPolicyRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         inner_access_policy: impl Into<InnerAccessPolicy>,
         region_id: impl Into<String>,
@@ -71,6 +72,7 @@ impl ModifySecurityGroupPolicyRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifySecurityGroupPolicyRequest>, ValidationErrors> {
@@ -78,6 +80,7 @@ impl ModifySecurityGroupPolicyRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifySecurityGroupPolicyRequest {
         self.0
     }
@@ -89,9 +92,11 @@ impl Operation for ModifySecurityGroupPolicyRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifySecurityGroupPolicyResponse;
     type Error = ModifySecurityGroupPolicyError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -112,9 +117,11 @@ impl ValueEnum for InnerAccessPolicy {
         (Self::Accept, "Accept"),
         (Self::Drop, "Drop"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -198,6 +205,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.inner_access_policy.view(),
@@ -207,6 +215,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.inner_access_policy.slot(),
@@ -218,12 +227,14 @@ mod schema {
     }
     impl Schema for super::ModifySecurityGroupPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -140,6 +140,7 @@ pub struct ModifySecurityGroupRuleRequest {
 }
 impl ModifySecurityGroupRuleRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         ip_protocol: impl Into<IpProtocol>,
         port_range: impl Into<String>,
@@ -174,6 +175,7 @@ impl ModifySecurityGroupRuleRequestBuilder {
         self
     }
     /// Sets [`ModifySecurityGroupRuleRequest::source_group_owner_id`].
+    #[inline]
     pub fn source_group_owner_id(mut self, value: i64) -> Self {
         self.0.source_group_owner_id = Some(value);
         self
@@ -235,6 +237,7 @@ impl ModifySecurityGroupRuleRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifySecurityGroupRuleRequest>, ValidationErrors> {
@@ -242,6 +245,7 @@ impl ModifySecurityGroupRuleRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifySecurityGroupRuleRequest {
         self.0
     }
@@ -253,9 +257,11 @@ impl Operation for ModifySecurityGroupRuleRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ModifySecurityGroupRuleResponse;
     type Error = ModifySecurityGroupRuleError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -493,6 +499,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ip_protocol.view(),
@@ -515,6 +522,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ip_protocol.slot(),
@@ -539,12 +547,14 @@ mod schema {
     }
     impl Schema for super::ModifySecurityGroupRuleResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -39,6 +39,7 @@ pub struct ModifySnapshotAttributeRequest {
 }
 impl ModifySnapshotAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         snapshot_id: impl Into<String>,
     ) -> ModifySnapshotAttributeRequestBuilder {
@@ -72,12 +73,14 @@ impl ModifySnapshotAttributeRequestBuilder {
         self
     }
     /// Sets [`ModifySnapshotAttributeRequest::disable_instant_access`].
+    #[inline]
     pub fn disable_instant_access(mut self, value: bool) -> Self {
         self.0.disable_instant_access = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifySnapshotAttributeRequest>, ValidationErrors> {
@@ -85,6 +88,7 @@ impl ModifySnapshotAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifySnapshotAttributeRequest {
         self.0
     }
@@ -95,9 +99,11 @@ impl Operation for ModifySnapshotAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifySnapshotAttributeResponse;
     type Error = ModifySnapshotAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -181,6 +187,7 @@ mod schema {
                 ),
             Field::new("DisableInstantAccess"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.snapshot_id.view(),
@@ -190,6 +197,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.snapshot_id.slot(),
@@ -201,12 +209,14 @@ mod schema {
     }
     impl Schema for super::ModifySnapshotAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -32,6 +32,7 @@ pub struct ModifySnapshotGroupRequest {
 }
 impl ModifySnapshotGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         snapshot_group_id: impl Into<String>,
@@ -68,6 +69,7 @@ impl ModifySnapshotGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifySnapshotGroupRequest>, ValidationErrors> {
@@ -75,6 +77,7 @@ impl ModifySnapshotGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifySnapshotGroupRequest {
         self.0
     }
@@ -85,9 +88,11 @@ impl Operation for ModifySnapshotGroupRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifySnapshotGroupResponse;
     type Error = ModifySnapshotGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -162,6 +167,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -171,6 +177,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -182,12 +189,14 @@ mod schema {
     }
     impl Schema for super::ModifySnapshotGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -32,6 +32,7 @@ pub struct ModifyStorageCapacityUnitAttributeRequest {
 }
 impl ModifyStorageCapacityUnitAttributeRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         storage_capacity_unit_id: impl Into<String>,
@@ -70,6 +71,7 @@ impl ModifyStorageCapacityUnitAttributeRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ModifyStorageCapacityUnitAttributeRequest>, ValidationErrors> {
@@ -77,6 +79,7 @@ impl ModifyStorageCapacityUnitAttributeRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ModifyStorageCapacityUnitAttributeRequest {
         self.0
     }
@@ -87,9 +90,11 @@ impl Operation for ModifyStorageCapacityUnitAttributeRequest {
     const IDEMPOTENT: bool = false;
     type Response = ModifyStorageCapacityUnitAttributeResponse;
     type Error = ModifyStorageCapacityUnitAttributeError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -169,6 +174,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -178,6 +184,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -189,12 +196,14 @@ mod schema {
     }
     impl Schema for super::ModifyStorageCapacityUnitAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

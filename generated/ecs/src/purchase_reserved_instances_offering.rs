@@ -58,6 +58,7 @@ pub struct PurchaseReservedInstancesOfferingRequest {
 }
 impl PurchaseReservedInstancesOfferingRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         scope: impl Into<Scope>,
@@ -106,6 +107,7 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<PurchaseReservedInstancesOfferingRequest>, ValidationErrors> {
@@ -113,6 +115,7 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> PurchaseReservedInstancesOfferingRequest {
         self.0
     }
@@ -123,9 +126,11 @@ impl Operation for PurchaseReservedInstancesOfferingRequest {
     const IDEMPOTENT: bool = false;
     type Response = PurchaseReservedInstancesOfferingResponse;
     type Error = PurchaseReservedInstancesOfferingError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -201,6 +206,7 @@ mod schema {
                 ),
             Field::new("PeriodUnit").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -215,6 +221,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -231,12 +238,14 @@ mod schema {
     }
     impl Schema for super::PurchaseReservedInstancesOfferingResponse {
         const FIELDS: &'static [Field] = &[Field::new("ReservedInstanceId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.reserved_instance_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.reserved_instance_id.slot()
         }

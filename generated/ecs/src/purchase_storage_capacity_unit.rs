@@ -67,6 +67,7 @@ pub struct PurchaseStorageCapacityUnitRequest {
 }
 impl PurchaseStorageCapacityUnitRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         capacity: i32,
@@ -107,6 +108,7 @@ impl PurchaseStorageCapacityUnitRequestBuilder {
         self
     }
     /// Sets [`PurchaseStorageCapacityUnitRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -122,12 +124,14 @@ impl PurchaseStorageCapacityUnitRequestBuilder {
         self
     }
     /// Sets [`PurchaseStorageCapacityUnitRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i32) -> Self {
         self.0.amount = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<PurchaseStorageCapacityUnitRequest>, ValidationErrors> {
@@ -135,6 +139,7 @@ impl PurchaseStorageCapacityUnitRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> PurchaseStorageCapacityUnitRequest {
         self.0
     }
@@ -146,9 +151,11 @@ impl Operation for PurchaseStorageCapacityUnitRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = PurchaseStorageCapacityUnitResponse;
     type Error = PurchaseStorageCapacityUnitError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -321,6 +328,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -335,6 +343,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -355,6 +364,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("StorageCapacityUnitIds"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.order_id.view(),
@@ -363,6 +373,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

@@ -24,6 +24,7 @@ pub struct ReActivateInstancesRequest {
 }
 impl ReActivateInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(instance_id: impl Into<String>) -> ReActivateInstancesRequestBuilder {
         ReActivateInstancesRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
@@ -51,6 +52,7 @@ impl ReActivateInstancesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ReActivateInstancesRequest>, ValidationErrors> {
@@ -58,6 +60,7 @@ impl ReActivateInstancesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ReActivateInstancesRequest {
         self.0
     }
@@ -68,9 +71,11 @@ impl Operation for ReActivateInstancesRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReActivateInstancesResponse;
     type Error = ReActivateInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -131,6 +136,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -138,6 +144,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -147,12 +154,14 @@ mod schema {
     }
     impl Schema for super::ReActivateInstancesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

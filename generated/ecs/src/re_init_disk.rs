@@ -49,6 +49,7 @@ pub struct ReInitDiskRequest {
 }
 impl ReInitDiskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(disk_id: impl Into<String>) -> ReInitDiskRequestBuilder {
         ReInitDiskRequestBuilder(Self {
             disk_id: Some(disk_id.into()),
@@ -70,6 +71,7 @@ impl ReInitDiskRequest {
 pub struct ReInitDiskRequestBuilder(ReInitDiskRequest);
 impl ReInitDiskRequestBuilder {
     /// Sets [`ReInitDiskRequest::auto_start_instance`].
+    #[inline]
     pub fn auto_start_instance(mut self, value: bool) -> Self {
         self.0.auto_start_instance = Some(value);
         self
@@ -94,11 +96,13 @@ impl ReInitDiskRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ReInitDiskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ReInitDiskRequest {
         self.0
     }
@@ -109,9 +113,11 @@ impl Operation for ReInitDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReInitDiskResponse;
     type Error = ReInitDiskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -204,6 +210,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -214,6 +221,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),
@@ -226,12 +234,14 @@ mod schema {
     }
     impl Schema for super::ReInitDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

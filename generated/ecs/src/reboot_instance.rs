@@ -36,6 +36,7 @@ pub struct RebootInstanceRequest {
 }
 impl RebootInstanceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(instance_id: impl Into<String>) -> RebootInstanceRequestBuilder {
         RebootInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
@@ -57,22 +58,26 @@ impl RebootInstanceRequest {
 pub struct RebootInstanceRequestBuilder(RebootInstanceRequest);
 impl RebootInstanceRequestBuilder {
     /// Sets [`RebootInstanceRequest::force_stop`].
+    #[inline]
     pub fn force_stop(mut self, value: bool) -> Self {
         self.0.force_stop = Some(value);
         self
     }
     /// Sets [`RebootInstanceRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<RebootInstanceRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> RebootInstanceRequest {
         self.0
     }
@@ -83,9 +88,11 @@ impl Operation for RebootInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = RebootInstanceResponse;
     type Error = RebootInstanceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -153,6 +160,7 @@ mod schema {
             Field::new("ForceStop"),
             Field::new("DryRun"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -161,6 +169,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -171,12 +180,14 @@ mod schema {
     }
     impl Schema for super::RebootInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -28,6 +28,7 @@ pub struct RedeployInstanceRequest {
 }
 impl RedeployInstanceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(instance_id: impl Into<String>) -> RedeployInstanceRequestBuilder {
         RedeployInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
@@ -49,17 +50,20 @@ impl RedeployInstanceRequest {
 pub struct RedeployInstanceRequestBuilder(RedeployInstanceRequest);
 impl RedeployInstanceRequestBuilder {
     /// Sets [`RedeployInstanceRequest::force_stop`].
+    #[inline]
     pub fn force_stop(mut self, value: bool) -> Self {
         self.0.force_stop = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<RedeployInstanceRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> RedeployInstanceRequest {
         self.0
     }
@@ -70,9 +74,11 @@ impl Operation for RedeployInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = RedeployInstanceResponse;
     type Error = RedeployInstanceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -142,6 +148,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("ForceStop"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -149,6 +156,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -161,6 +169,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -168,6 +177,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

@@ -27,6 +27,7 @@ pub struct ReleaseCapacityReservationRequest {
 }
 impl ReleaseCapacityReservationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         private_pool_options: PrivatePoolOptions,
         region_id: impl Into<String>,
@@ -52,12 +53,14 @@ impl ReleaseCapacityReservationRequest {
 pub struct ReleaseCapacityReservationRequestBuilder(ReleaseCapacityReservationRequest);
 impl ReleaseCapacityReservationRequestBuilder {
     /// Sets [`ReleaseCapacityReservationRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ReleaseCapacityReservationRequest>, ValidationErrors> {
@@ -65,6 +68,7 @@ impl ReleaseCapacityReservationRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ReleaseCapacityReservationRequest {
         self.0
     }
@@ -75,9 +79,11 @@ impl Operation for ReleaseCapacityReservationRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReleaseCapacityReservationResponse;
     type Error = ReleaseCapacityReservationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -122,6 +128,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("DryRun"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::group(&self.private_pool_options),
@@ -130,6 +137,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::group(&mut self.private_pool_options),
@@ -140,12 +148,14 @@ mod schema {
     }
     impl Schema for super::ReleaseCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

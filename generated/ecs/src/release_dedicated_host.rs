@@ -24,6 +24,7 @@ pub struct ReleaseDedicatedHostRequest {
 }
 impl ReleaseDedicatedHostRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         dedicated_host_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -49,6 +50,7 @@ pub struct ReleaseDedicatedHostRequestBuilder(ReleaseDedicatedHostRequest);
 impl ReleaseDedicatedHostRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ReleaseDedicatedHostRequest>, ValidationErrors> {
@@ -56,6 +58,7 @@ impl ReleaseDedicatedHostRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ReleaseDedicatedHostRequest {
         self.0
     }
@@ -66,9 +69,11 @@ impl Operation for ReleaseDedicatedHostRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReleaseDedicatedHostResponse;
     type Error = ReleaseDedicatedHostError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -127,6 +132,7 @@ mod schema {
             Field::new("DedicatedHostId").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_id.view(),
@@ -134,6 +140,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.dedicated_host_id.slot(),
@@ -143,12 +150,14 @@ mod schema {
     }
     impl Schema for super::ReleaseDedicatedHostResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -92,6 +92,7 @@ pub struct ReplaceSystemDiskRequest {
 }
 impl ReplaceSystemDiskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(instance_id: impl Into<String>) -> ReplaceSystemDiskRequestBuilder {
         ReplaceSystemDiskRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
@@ -118,6 +119,7 @@ impl ReplaceSystemDiskRequestBuilder {
         self
     }
     /// Sets [`ReplaceSystemDiskRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
@@ -128,6 +130,7 @@ impl ReplaceSystemDiskRequestBuilder {
         self
     }
     /// Sets [`ReplaceSystemDiskRequest::use_additional_service`].
+    #[inline]
     pub fn use_additional_service(mut self, value: bool) -> Self {
         self.0.use_additional_service = Some(value);
         self
@@ -138,6 +141,7 @@ impl ReplaceSystemDiskRequestBuilder {
         self
     }
     /// Sets [`ReplaceSystemDiskRequest::password_inherit`].
+    #[inline]
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.0.password_inherit = Some(value);
         self
@@ -167,11 +171,13 @@ impl ReplaceSystemDiskRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ReplaceSystemDiskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ReplaceSystemDiskRequest {
         self.0
     }
@@ -183,9 +189,11 @@ impl Operation for ReplaceSystemDiskRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ReplaceSystemDiskResponse;
     type Error = ReplaceSystemDiskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -205,10 +213,12 @@ pub struct SystemDisk {
 }
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`SystemDisk::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -230,9 +240,11 @@ impl ValueEnum for Platform {
         (Self::CentOs, "CentOS"),
         (Self::Ubuntu, "Ubuntu"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -540,6 +552,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -556,6 +569,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -574,12 +588,14 @@ mod schema {
     }
     impl Schema for super::SystemDisk {
         const FIELDS: &'static [Field] = &[Field::new("Size")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.size.slot()
         }
@@ -589,6 +605,7 @@ mod schema {
             Field::new("DiskId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -596,6 +613,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),

@@ -78,6 +78,7 @@ pub struct ReportInstancesStatusRequest {
 }
 impl ReportInstancesStatusRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
@@ -139,6 +140,7 @@ impl ReportInstancesStatusRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<ReportInstancesStatusRequest>, ValidationErrors> {
@@ -146,6 +148,7 @@ impl ReportInstancesStatusRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ReportInstancesStatusRequest {
         self.0
     }
@@ -156,9 +159,11 @@ impl Operation for ReportInstancesStatusRequest {
     const IDEMPOTENT: bool = false;
     type Response = ReportInstancesStatusResponse;
     type Error = ReportInstancesStatusError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -191,9 +196,11 @@ impl ValueEnum for Reason {
         (Self::AbnormalCloudDisk, "abnormal-cloud-disk"),
         (Self::Others, "others"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -238,9 +245,11 @@ impl ValueEnum for IssueCategory {
         (Self::HardwareFanError, "hardware-fan-error"),
         (Self::Others, "others"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -359,6 +368,7 @@ mod schema {
                 ),
             Field::new("EndTime"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -373,6 +383,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -389,12 +400,14 @@ mod schema {
     }
     impl Schema for super::ReportInstancesStatusResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -24,6 +24,7 @@ pub struct ResetDiskRequest {
 }
 impl ResetDiskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         disk_id: impl Into<String>,
         snapshot_id: impl Into<String>,
@@ -49,11 +50,13 @@ pub struct ResetDiskRequestBuilder(ResetDiskRequest);
 impl ResetDiskRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ResetDiskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ResetDiskRequest {
         self.0
     }
@@ -64,9 +67,11 @@ impl Operation for ResetDiskRequest {
     const IDEMPOTENT: bool = false;
     type Response = ResetDiskResponse;
     type Error = ResetDiskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -181,6 +186,7 @@ mod schema {
             Field::new("DiskId").required(),
             Field::new("SnapshotId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -188,6 +194,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),
@@ -197,12 +204,14 @@ mod schema {
     }
     impl Schema for super::ResetDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -42,6 +42,7 @@ pub struct ResizeDiskRequest {
 }
 impl ResizeDiskRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         disk_id: impl Into<String>,
         new_size: i32,
@@ -78,11 +79,13 @@ impl ResizeDiskRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<ResizeDiskRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> ResizeDiskRequest {
         self.0
     }
@@ -94,9 +97,11 @@ impl Operation for ResizeDiskRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = ResizeDiskResponse;
     type Error = ResizeDiskError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -297,6 +302,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.disk_id.view(),
@@ -306,6 +312,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.disk_id.slot(),
@@ -320,6 +327,7 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.order_id.view(),
@@ -327,6 +335,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.order_id.slot(),

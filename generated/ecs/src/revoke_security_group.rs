@@ -138,6 +138,7 @@ pub struct RevokeSecurityGroupRequest {
 }
 impl RevokeSecurityGroupRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         ip_protocol: impl Into<IpProtocol>,
         port_range: impl Into<String>,
@@ -182,6 +183,7 @@ impl RevokeSecurityGroupRequestBuilder {
         self
     }
     /// Sets [`RevokeSecurityGroupRequest::source_group_owner_id`].
+    #[inline]
     pub fn source_group_owner_id(mut self, value: i64) -> Self {
         self.0.source_group_owner_id = Some(value);
         self
@@ -233,6 +235,7 @@ impl RevokeSecurityGroupRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<RevokeSecurityGroupRequest>, ValidationErrors> {
@@ -240,6 +243,7 @@ impl RevokeSecurityGroupRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> RevokeSecurityGroupRequest {
         self.0
     }
@@ -251,9 +255,11 @@ impl Operation for RevokeSecurityGroupRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = RevokeSecurityGroupResponse;
     type Error = RevokeSecurityGroupError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -474,6 +480,7 @@ mod schema {
                 ),
             Field::new("Description"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ip_protocol.view(),
@@ -496,6 +503,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ip_protocol.slot(),
@@ -520,12 +528,14 @@ mod schema {
     }
     impl Schema for super::RevokeSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -142,6 +142,7 @@ pub struct RevokeSecurityGroupEgressRequest {
 }
 impl RevokeSecurityGroupEgressRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         ip_protocol: impl Into<IpProtocol>,
         port_range: impl Into<String>,
@@ -176,6 +177,7 @@ impl RevokeSecurityGroupEgressRequestBuilder {
         self
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::dest_group_owner_id`].
+    #[inline]
     pub fn dest_group_owner_id(mut self, value: i64) -> Self {
         self.0.dest_group_owner_id = Some(value);
         self
@@ -237,6 +239,7 @@ impl RevokeSecurityGroupEgressRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<RevokeSecurityGroupEgressRequest>, ValidationErrors> {
@@ -244,6 +247,7 @@ impl RevokeSecurityGroupEgressRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> RevokeSecurityGroupEgressRequest {
         self.0
     }
@@ -255,9 +259,11 @@ impl Operation for RevokeSecurityGroupEgressRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = RevokeSecurityGroupEgressResponse;
     type Error = RevokeSecurityGroupEgressError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -478,6 +484,7 @@ mod schema {
                 ),
             Field::new("Description"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.ip_protocol.view(),
@@ -500,6 +507,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.ip_protocol.slot(),
@@ -524,12 +532,14 @@ mod schema {
     }
     impl Schema for super::RevokeSecurityGroupEgressResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

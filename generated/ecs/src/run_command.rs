@@ -162,6 +162,7 @@ pub struct RunCommandRequest {
 }
 impl RunCommandRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         command_content: impl Into<String>,
         instance_id: impl IntoIterator<Item = impl Into<String>>,
@@ -206,11 +207,13 @@ impl RunCommandRequestBuilder {
         self
     }
     /// Sets [`RunCommandRequest::timeout`].
+    #[inline]
     pub fn timeout(mut self, value: i64) -> Self {
         self.0.timeout = Some(value);
         self
     }
     /// Sets [`RunCommandRequest::enable_parameter`].
+    #[inline]
     pub fn enable_parameter(mut self, value: bool) -> Self {
         self.0.enable_parameter = Some(value);
         self
@@ -221,6 +224,7 @@ impl RunCommandRequestBuilder {
         self
     }
     /// Sets [`RunCommandRequest::timed`].
+    #[inline]
     pub fn timed(mut self, value: bool) -> Self {
         self.0.timed = Some(value);
         self
@@ -236,6 +240,7 @@ impl RunCommandRequestBuilder {
         self
     }
     /// Sets [`RunCommandRequest::keep_command`].
+    #[inline]
     pub fn keep_command(mut self, value: bool) -> Self {
         self.0.keep_command = Some(value);
         self
@@ -257,11 +262,13 @@ impl RunCommandRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<RunCommandRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> RunCommandRequest {
         self.0
     }
@@ -272,9 +279,11 @@ impl Operation for RunCommandRequest {
     const IDEMPOTENT: bool = false;
     type Response = RunCommandResponse;
     type Error = RunCommandError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -435,6 +444,7 @@ mod schema {
             Field::new("Username"),
             Field::new("WindowsPasswordName"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_content.view(),
@@ -457,6 +467,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_content.slot(),
@@ -485,6 +496,7 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.command_id.view(),
@@ -493,6 +505,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.command_id.slot(),

@@ -445,6 +445,7 @@ pub struct RunInstancesRequest {
 }
 impl RunInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(region_id: impl Into<String>) -> RunInstancesRequestBuilder {
         RunInstancesRequestBuilder(Self {
             region_id: Some(region_id.into()),
@@ -501,11 +502,13 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::internet_max_bandwidth_in`].
+    #[inline]
     pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_in = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::internet_max_bandwidth_out`].
+    #[inline]
     pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
         self.0.internet_max_bandwidth_out = Some(value);
         self
@@ -516,6 +519,7 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::unique_suffix`].
+    #[inline]
     pub fn unique_suffix(mut self, value: bool) -> Self {
         self.0.unique_suffix = Some(value);
         self
@@ -526,6 +530,7 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::password_inherit`].
+    #[inline]
     pub fn password_inherit(mut self, value: bool) -> Self {
         self.0.password_inherit = Some(value);
         self
@@ -541,6 +546,7 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::system_disk`].
+    #[inline]
     pub fn system_disk(mut self, value: SystemDisk) -> Self {
         self.0.system_disk = Some(value);
         self
@@ -566,11 +572,13 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i32) -> Self {
         self.0.amount = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::min_amount`].
+    #[inline]
     pub fn min_amount(mut self, value: i32) -> Self {
         self.0.min_amount = Some(value);
         self
@@ -586,11 +594,13 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::spot_duration`].
+    #[inline]
     pub fn spot_duration(mut self, value: i32) -> Self {
         self.0.spot_duration = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::spot_price_limit`].
+    #[inline]
     pub fn spot_price_limit(mut self, value: f64) -> Self {
         self.0.spot_price_limit = Some(value);
         self
@@ -619,6 +629,7 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
@@ -639,6 +650,7 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::launch_template_version`].
+    #[inline]
     pub fn launch_template_version(mut self, value: i64) -> Self {
         self.0.launch_template_version = Some(value);
         self
@@ -649,6 +661,7 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::period`].
+    #[inline]
     pub fn period(mut self, value: i32) -> Self {
         self.0.period = Some(value);
         self
@@ -659,11 +672,13 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::auto_renew`].
+    #[inline]
     pub fn auto_renew(mut self, value: bool) -> Self {
         self.0.auto_renew = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::auto_renew_period`].
+    #[inline]
     pub fn auto_renew_period(mut self, value: i32) -> Self {
         self.0.auto_renew_period = Some(value);
         self
@@ -692,16 +707,19 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::ipv6_address_count`].
+    #[inline]
     pub fn ipv6_address_count(mut self, value: i32) -> Self {
         self.0.ipv6_address_count = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::network_interface_queue_number`].
+    #[inline]
     pub fn network_interface_queue_number(mut self, value: i32) -> Self {
         self.0.network_interface_queue_number = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::deletion_protection`].
+    #[inline]
     pub fn deletion_protection(mut self, value: bool) -> Self {
         self.0.deletion_protection = Some(value);
         self
@@ -722,16 +740,19 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::storage_set_partition_number`].
+    #[inline]
     pub fn storage_set_partition_number(mut self, value: i32) -> Self {
         self.0.storage_set_partition_number = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::cpu_options`].
+    #[inline]
     pub fn cpu_options(mut self, value: CpuOptions) -> Self {
         self.0.cpu_options = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::security_options`].
+    #[inline]
     pub fn security_options(mut self, value: SecurityOptions) -> Self {
         self.0.security_options = Some(value);
         self
@@ -747,11 +768,13 @@ impl RunInstancesRequestBuilder {
         self
     }
     /// Sets [`RunInstancesRequest::private_pool_options`].
+    #[inline]
     pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
         self.0.private_pool_options = Some(value);
         self
     }
     /// Sets [`RunInstancesRequest::scheduler_options`].
+    #[inline]
     pub fn scheduler_options(mut self, value: SchedulerOptions) -> Self {
         self.0.scheduler_options = Some(value);
         self
@@ -800,11 +823,13 @@ impl RunInstancesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<RunInstancesRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> RunInstancesRequest {
         self.0
     }
@@ -816,9 +841,11 @@ impl Operation for RunInstancesRequest {
     const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
     type Response = RunInstancesResponse;
     type Error = RunInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -874,6 +901,7 @@ pub struct SystemDisk {
 }
 impl SystemDisk {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -933,15 +961,18 @@ pub struct CpuOptions {
 }
 impl CpuOptions {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
     /// Sets [`CpuOptions::core`].
+    #[inline]
     pub fn core(mut self, value: i32) -> Self {
         self.core = Some(value);
         self
     }
     /// Sets [`CpuOptions::threads_per_core`].
+    #[inline]
     pub fn threads_per_core(mut self, value: i32) -> Self {
         self.threads_per_core = Some(value);
         self
@@ -972,6 +1003,7 @@ pub struct SecurityOptions {
 }
 impl SecurityOptions {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -1011,6 +1043,7 @@ pub struct PrivatePoolOptions {
 }
 impl PrivatePoolOptions {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -1048,6 +1081,7 @@ pub struct SchedulerOptions {
 }
 impl SchedulerOptions {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -1145,6 +1179,7 @@ pub struct DataDisk {
 }
 impl DataDisk {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -1182,6 +1217,7 @@ impl DataDisk {
         self
     }
     /// Sets [`DataDisk::size`].
+    #[inline]
     pub fn size(mut self, value: i32) -> Self {
         self.size = Some(value);
         self
@@ -1197,6 +1233,7 @@ impl DataDisk {
         self
     }
     /// Sets [`DataDisk::delete_with_instance`].
+    #[inline]
     pub fn delete_with_instance(mut self, value: bool) -> Self {
         self.delete_with_instance = Some(value);
         self
@@ -1255,6 +1292,7 @@ pub struct NetworkInterface {
 }
 impl NetworkInterface {
     /// A value with the required members set and the rest unset.
+    #[inline]
     pub fn new() -> Self {
         <Self as Default>::default()
     }
@@ -1284,6 +1322,7 @@ impl NetworkInterface {
         self
     }
     /// Sets [`NetworkInterface::queue_number`].
+    #[inline]
     pub fn queue_number(mut self, value: i32) -> Self {
         self.queue_number = Some(value);
         self
@@ -1319,9 +1358,11 @@ impl ValueEnum for SystemDiskCategory {
         (Self::CloudEssd, "cloud_essd"),
         (Self::Cloud, "cloud"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1340,9 +1381,11 @@ pub enum SecurityOptionsTrustedSystemMode {
 }
 impl ValueEnum for SecurityOptionsTrustedSystemMode {
     const VALUES: &'static [(Self, &'static str)] = &[(Self::VTpm, "vTPM")];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -1366,9 +1409,11 @@ impl ValueEnum for DataDiskEncrypted {
         (Self::True, "true"),
         (Self::False, "false"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -2891,6 +2936,7 @@ mod schema {
                 "Note: You cannot specify both SecurityGroupId and SecurityGroupIds.N.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -2960,6 +3006,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -3096,6 +3143,7 @@ mod schema {
                 ),
             Field::new("AutoSnapshotPolicyId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.size.view(),
@@ -3107,6 +3155,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.size.slot(),
@@ -3124,6 +3173,7 @@ mod schema {
             Field::new("ThreadsPerCore"),
             Field::new("Numa"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.core.view(),
@@ -3132,6 +3182,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.core.slot(),
@@ -3145,12 +3196,14 @@ mod schema {
             Field::new("TrustedSystemMode")
                 .checks(&[Check::new(Rule::OneOf(&["vTPM"]), "Set the value to vTPM.")]),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.trusted_system_mode.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.trusted_system_mode.slot()
         }
@@ -3168,6 +3221,7 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.match_criteria.view(),
@@ -3175,6 +3229,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.match_criteria.slot(),
@@ -3184,12 +3239,14 @@ mod schema {
     }
     impl Schema for super::SchedulerOptions {
         const FIELDS: &'static [Field] = &[Field::new("DedicatedHostClusterId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.dedicated_host_cluster_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.dedicated_host_cluster_id.slot()
         }
@@ -3318,6 +3375,7 @@ mod schema {
                 "Valid values when DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.performance_level.view(),
@@ -3334,6 +3392,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.performance_level.slot(),
@@ -3383,6 +3442,7 @@ mod schema {
                 "Note: You cannot specify both the NetworkInterface.N.SecurityGroupId and NetworkInterface.N.SecurityGroupIds.N parameters.",
             ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.v_switch_id.view(),
@@ -3395,6 +3455,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.v_switch_id.slot(),
@@ -3414,6 +3475,7 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("InstanceIdSets").wrapped(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
@@ -3423,6 +3485,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.request_id.slot(),

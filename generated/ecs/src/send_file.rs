@@ -85,6 +85,7 @@ pub struct SendFileRequest {
 }
 impl SendFileRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         name: impl Into<String>,
@@ -126,6 +127,7 @@ impl SendFileRequestBuilder {
         self
     }
     /// Sets [`SendFileRequest::timeout`].
+    #[inline]
     pub fn timeout(mut self, value: i64) -> Self {
         self.0.timeout = Some(value);
         self
@@ -146,17 +148,20 @@ impl SendFileRequestBuilder {
         self
     }
     /// Sets [`SendFileRequest::overwrite`].
+    #[inline]
     pub fn overwrite(mut self, value: bool) -> Self {
         self.0.overwrite = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<SendFileRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> SendFileRequest {
         self.0
     }
@@ -167,9 +172,11 @@ impl Operation for SendFileRequest {
     const IDEMPOTENT: bool = false;
     type Response = SendFileResponse;
     type Error = SendFileError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -190,9 +197,11 @@ impl ValueEnum for ContentType {
         (Self::PlainText, "PlainText"),
         (Self::Base64, "Base64"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -304,6 +313,7 @@ mod schema {
             Field::new("FileMode"),
             Field::new("Overwrite"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -321,6 +331,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -343,6 +354,7 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.invoke_id.view(),
@@ -350,6 +362,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.invoke_id.slot(),

@@ -25,9 +25,11 @@ pub mod accept_language {
             (Self::EnUs, "en-US"),
             (Self::Ja, "ja"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -58,9 +60,11 @@ pub mod affinity {
             (Self::Default, "default"),
             (Self::Host, "host"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -97,9 +101,11 @@ pub mod architecture {
             (Self::I386, "i386"),
             (Self::X8664, "x86_64"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -127,9 +133,11 @@ pub mod assurance_times {
         const VALUES: &'static [(Self, &'static str)] = &[
             (Self::Unlimited, "Unlimited"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -165,9 +173,11 @@ pub mod auto_placement {
             (Self::On, "on"),
             (Self::Off, "off"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -198,9 +208,11 @@ pub mod boot_mode {
             (Self::Bios, "BIOS"),
             (Self::Uefi, "UEFI"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -237,9 +249,11 @@ pub mod category {
             (Self::Standard, "Standard"),
             (Self::Flash, "Flash"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -277,9 +291,11 @@ pub mod content_encoding {
             (Self::PlainText, "PlainText"),
             (Self::Base64, "Base64"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -316,9 +332,11 @@ pub mod credit_specification {
             (Self::Standard, "Standard"),
             (Self::Unlimited, "Unlimited"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -361,9 +379,11 @@ pub mod data_disk_category {
             (Self::CloudEssd, "cloud_essd"),
             (Self::Cloud, "cloud"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -402,9 +422,11 @@ pub mod data_disk_category_2 {
             (Self::CloudSsd, "cloud_ssd"),
             (Self::CloudEssd, "cloud_essd"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -449,9 +471,11 @@ pub mod data_disk_performance_level {
             (Self::Pl2, "PL2"),
             (Self::Pl3, "PL3"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -487,9 +511,11 @@ pub mod default_target_capacity_type {
             (Self::PayAsYouGo, "PayAsYouGo"),
             (Self::Spot, "Spot"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -520,9 +546,11 @@ pub mod disk_charge_type {
             (Self::PrePaid, "PrePaid"),
             (Self::PostPaid, "PostPaid"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -555,9 +583,11 @@ pub mod end_time_type {
             (Self::Limited, "Limited"),
             (Self::Unlimited, "Unlimited"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -593,9 +623,11 @@ pub mod excess_capacity_termination_policy {
             (Self::Termination, "termination"),
             (Self::NoTermination, "no-termination"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -629,9 +661,11 @@ pub mod filter1key {
         const VALUES: &'static [(Self, &'static str)] = &[
             (Self::CreationStartTime, "CreationStartTime"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -665,9 +699,11 @@ pub mod filter2key {
         const VALUES: &'static [(Self, &'static str)] = &[
             (Self::CreationEndTime, "CreationEndTime"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -705,9 +741,11 @@ pub mod http_endpoint {
             (Self::Enabled, "enabled"),
             (Self::Disabled, "disabled"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -745,9 +783,11 @@ pub mod http_tokens {
             (Self::Optional, "optional"),
             (Self::Required, "required"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -784,9 +824,11 @@ pub mod image_owner_alias {
             (Self::Others, "others"),
             (Self::Marketplace, "marketplace"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -829,9 +871,11 @@ pub mod instance_charge_type {
             (Self::PrePaid, "PrePaid"),
             (Self::PostPaid, "PostPaid"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -862,9 +906,11 @@ pub mod instance_charge_type_2 {
     }
     impl ValueEnum for InstanceChargeType {
         const VALUES: &'static [(Self, &'static str)] = &[(Self::PostPaid, "PostPaid")];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -895,9 +941,11 @@ pub mod instance_charge_type_3 {
             (Self::PostPaid, "PostPaid"),
             (Self::PrePaid, "PrePaid"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -928,9 +976,11 @@ pub mod instance_network_type {
             (Self::Classic, "classic"),
             (Self::Vpc, "vpc"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -970,9 +1020,11 @@ pub mod internet_charge_type {
             (Self::PayByBandwidth, "PayByBandwidth"),
             (Self::PayByTraffic, "PayByTraffic"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1012,9 +1064,11 @@ pub mod io_optimized {
             (Self::None, "none"),
             (Self::Optimized, "optimized"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1062,9 +1116,11 @@ pub mod ip_protocol {
             (Self::Udp, "udp"),
             (Self::All, "all"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1101,9 +1157,11 @@ pub mod network_type {
             (Self::Classic, "classic"),
             (Self::Vpc, "vpc"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1142,9 +1200,11 @@ pub mod nic_type {
             (Self::Internet, "internet"),
             (Self::Intranet, "intranet"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1181,9 +1241,11 @@ pub mod os_type {
             (Self::Windows, "windows"),
             (Self::Linux, "linux"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1220,9 +1282,11 @@ pub mod performance_level {
             (Self::Pl2, "PL2"),
             (Self::Pl3, "PL3"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1259,9 +1323,11 @@ pub mod period_unit {
             (Self::Month, "Month"),
             (Self::Year, "Year"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1294,9 +1360,11 @@ pub mod period_unit_2 {
     }
     impl ValueEnum for PeriodUnit {
         const VALUES: &'static [(Self, &'static str)] = &[(Self::Month, "Month")];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1332,9 +1400,11 @@ pub mod period_unit_3 {
             (Self::Week, "Week"),
             (Self::Month, "Month"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1367,9 +1437,11 @@ pub mod platform {
             (Self::Windows, "Windows"),
             (Self::Linux, "Linux"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1409,9 +1481,11 @@ pub mod policy {
             (Self::Accept, "accept"),
             (Self::Drop, "drop"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1444,9 +1518,11 @@ pub mod private_pool_options_match_criteria {
             (Self::Open, "Open"),
             (Self::Target, "Target"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1486,9 +1562,11 @@ pub mod private_pool_options_match_criteria_2 {
             (Self::Target, "Target"),
             (Self::None, "None"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1528,9 +1606,11 @@ pub mod renewal_status {
             (Self::Normal, "Normal"),
             (Self::NotRenewal, "NotRenewal"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1567,9 +1647,11 @@ pub mod repeat_mode {
             (Self::NextRebootOnly, "NextRebootOnly"),
             (Self::EveryReboot, "EveryReboot"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1609,9 +1691,11 @@ pub mod resource_type {
             (Self::Securitygroup, "securitygroup"),
             (Self::Snapshot, "snapshot"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1687,9 +1771,11 @@ pub mod resource_type_2 {
             (Self::Elasticityassurance, "elasticityassurance"),
             (Self::Capacityreservation, "capacityreservation"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1725,9 +1811,11 @@ pub mod scope {
             (Self::Region, "Region"),
             (Self::Zone, "Zone"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1767,9 +1855,11 @@ pub mod security_enhancement_strategy {
             (Self::Active, "Active"),
             (Self::Deactive, "Deactive"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1800,9 +1890,11 @@ pub mod security_group_type {
             (Self::Normal, "normal"),
             (Self::Enterprise, "enterprise"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1846,9 +1938,11 @@ pub mod spot_strategy {
             (Self::SpotWithPriceLimit, "SpotWithPriceLimit"),
             (Self::SpotAsPriceGo, "SpotAsPriceGo"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1887,9 +1981,11 @@ pub mod status {
             (Self::Active, "Active"),
             (Self::Released, "Released"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1917,9 +2013,11 @@ pub mod strategy {
         const VALUES: &'static [(Self, &'static str)] = &[
             (Self::Availability, "Availability"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -1958,9 +2056,11 @@ pub mod system_disk_category {
             (Self::CloudSsd, "cloud_ssd"),
             (Self::CloudEssd, "cloud_essd"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -2000,9 +2100,11 @@ pub mod system_disk_category_2 {
             (Self::EphemeralSsd, "ephemeral_ssd"),
             (Self::CloudEssd, "cloud_essd"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -2039,9 +2141,11 @@ pub mod system_disk_category_3 {
             (Self::CloudEfficiency, "cloud_efficiency"),
             (Self::CloudSsd, "cloud_ssd"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -2086,9 +2190,11 @@ pub mod system_disk_performance_level {
             (Self::Pl2, "PL2"),
             (Self::Pl3, "PL3"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -2119,9 +2225,11 @@ pub mod tenancy {
             (Self::Default, "default"),
             (Self::Host, "host"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -2161,9 +2269,11 @@ pub mod r#type {
             (Self::RunPowerShellScript, "RunPowerShellScript"),
             (Self::RunShellScript, "RunShellScript"),
         ];
+        #[inline]
         fn from_unknown(value: UnknownValue<Self>) -> Self {
             Self::Unknown(value)
         }
+        #[inline]
         fn unknown(&self) -> Option<&UnknownValue<Self>> {
             match self {
                 Self::Unknown(value) => Some(value),
@@ -2248,10 +2358,12 @@ pub mod data_disk {
     }
     impl DataDisk {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
         /// Sets [`DataDisk::size`].
+        #[inline]
         pub fn size(mut self, value: i32) -> Self {
             self.size = Some(value);
             self
@@ -2282,6 +2394,7 @@ pub mod data_disk {
             self
         }
         /// Sets [`DataDisk::delete_with_instance`].
+        #[inline]
         pub fn delete_with_instance(mut self, value: bool) -> Self {
             self.delete_with_instance = Some(value);
             self
@@ -2424,6 +2537,7 @@ pub mod data_disk {
                     "Valid values when DataDisk.N.Category is set to cloud_essd: 20 to 32768",
                 ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.size.view(),
@@ -2437,6 +2551,7 @@ pub mod data_disk {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.size.slot(),
@@ -2476,6 +2591,7 @@ pub mod event_publish_time {
     }
     impl EventPublishTime {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -2517,6 +2633,7 @@ pub mod event_publish_time {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.start.view(),
@@ -2524,6 +2641,7 @@ pub mod event_publish_time {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.start.slot(),
@@ -2559,6 +2677,7 @@ pub mod filter1 {
     }
     impl Filter1 {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -2600,6 +2719,7 @@ pub mod filter1 {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.key.view(),
@@ -2607,6 +2727,7 @@ pub mod filter1 {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.key.slot(),
@@ -2642,6 +2763,7 @@ pub mod filter2 {
     }
     impl Filter2 {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -2683,6 +2805,7 @@ pub mod filter2 {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.key.view(),
@@ -2690,6 +2813,7 @@ pub mod filter2 {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.key.slot(),
@@ -2723,15 +2847,18 @@ pub mod network_attributes {
     }
     impl NetworkAttributes {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
         /// Sets [`NetworkAttributes::slb_udp_timeout`].
+        #[inline]
         pub fn slb_udp_timeout(mut self, value: i32) -> Self {
             self.slb_udp_timeout = Some(value);
             self
         }
         /// Sets [`NetworkAttributes::udp_timeout`].
+        #[inline]
         pub fn udp_timeout(mut self, value: i32) -> Self {
             self.udp_timeout = Some(value);
             self
@@ -2764,6 +2891,7 @@ pub mod network_attributes {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.slb_udp_timeout.view(),
@@ -2771,6 +2899,7 @@ pub mod network_attributes {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.slb_udp_timeout.slot(),
@@ -2821,6 +2950,7 @@ pub mod network_interface {
     }
     impl NetworkInterface {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -2932,6 +3062,7 @@ pub mod network_interface {
                     "Note: You cannot specify both the NetworkInterface.N.SecurityGroupId and NetworkInterface.N.SecurityGroupIds.N parameters.",
                 ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.primary_ip_address.view(),
@@ -2943,6 +3074,7 @@ pub mod network_interface {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.primary_ip_address.slot(),
@@ -2980,6 +3112,7 @@ pub mod not_before {
     }
     impl NotBefore {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3021,6 +3154,7 @@ pub mod not_before {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.start.view(),
@@ -3028,6 +3162,7 @@ pub mod not_before {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.start.slot(),
@@ -3064,6 +3199,7 @@ pub mod private_pool_options {
     }
     impl PrivatePoolOptions {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3120,6 +3256,7 @@ pub mod private_pool_options {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.name.view(),
@@ -3127,6 +3264,7 @@ pub mod private_pool_options {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.name.slot(),
@@ -3157,6 +3295,7 @@ pub mod private_pool_options_2 {
     }
     impl PrivatePoolOptions {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new(id: impl Into<String>) -> Self {
             Self { id: Some(id.into()) }
         }
@@ -3172,12 +3311,14 @@ pub mod private_pool_options_2 {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::PrivatePoolOptions {
             const FIELDS: &'static [Field] = &[Field::new("Id").required()];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.id.view(),
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.id.slot()
             }
@@ -3204,6 +3345,7 @@ pub mod private_pool_options_3 {
     }
     impl PrivatePoolOptions {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3219,12 +3361,14 @@ pub mod private_pool_options_3 {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::PrivatePoolOptions {
             const FIELDS: &'static [Field] = &[Field::new("Ids")];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.ids.view(),
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.ids.slot()
             }
@@ -3252,6 +3396,7 @@ pub mod private_pool_options_4 {
     }
     impl PrivatePoolOptions {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new(id: impl Into<String>) -> Self {
             Self {
                 id: Some(id.into()),
@@ -3300,6 +3445,7 @@ pub mod private_pool_options_4 {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.id.view(),
@@ -3307,6 +3453,7 @@ pub mod private_pool_options_4 {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.id.slot(),
@@ -3376,6 +3523,7 @@ pub mod system_disk {
     }
     impl SystemDisk {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3385,6 +3533,7 @@ pub mod system_disk {
             self
         }
         /// Sets [`SystemDisk::size`].
+        #[inline]
         pub fn size(mut self, value: i32) -> Self {
             self.size = Some(value);
             self
@@ -3408,6 +3557,7 @@ pub mod system_disk {
             self
         }
         /// Sets [`SystemDisk::delete_with_instance`].
+        #[inline]
         pub fn delete_with_instance(mut self, value: bool) -> Self {
             self.delete_with_instance = Some(value);
             self
@@ -3486,6 +3636,7 @@ pub mod system_disk {
                     ),
                 Field::new("DeleteWithInstance"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.category.view(),
@@ -3497,6 +3648,7 @@ pub mod system_disk {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.category.slot(),
@@ -3539,6 +3691,7 @@ pub mod system_disk_2 {
     }
     impl SystemDisk {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3566,12 +3719,14 @@ pub mod system_disk_2 {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.category.view(),
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.category.slot()
             }
@@ -3602,6 +3757,7 @@ pub mod tag {
     }
     impl Tag {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3671,6 +3827,7 @@ pub mod tag {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.key.view(),
@@ -3678,6 +3835,7 @@ pub mod tag {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.key.slot(),
@@ -3708,6 +3866,7 @@ pub mod tag_2 {
     }
     impl Tag {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3773,6 +3932,7 @@ pub mod tag_2 {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.key.view(),
@@ -3780,6 +3940,7 @@ pub mod tag_2 {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.key.slot(),
@@ -3828,6 +3989,7 @@ pub mod tag_3 {
     }
     impl Tag {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3881,6 +4043,7 @@ pub mod tag_3 {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.value.view(),
@@ -3890,6 +4053,7 @@ pub mod tag_3 {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.value.slot(),
@@ -3922,6 +4086,7 @@ pub mod tag_4 {
     }
     impl Tag {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -3963,6 +4128,7 @@ pub mod tag_4 {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.key.view(),
@@ -3970,6 +4136,7 @@ pub mod tag_4 {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.key.slot(),
@@ -4010,6 +4177,7 @@ pub mod tag_5 {
     }
     impl Tag {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -4063,6 +4231,7 @@ pub mod tag_5 {
                 Field::new("key"),
                 Field::new("value"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.key.view(),
@@ -4072,6 +4241,7 @@ pub mod tag_5 {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.key.slot(),
@@ -4102,6 +4272,7 @@ pub mod tag_6 {
     }
     impl Tag {
         /// A value with the required members set and the rest unset.
+        #[inline]
         pub fn new() -> Self {
             <Self as Default>::default()
         }
@@ -4167,6 +4338,7 @@ pub mod tag_6 {
                         ],
                     ),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.key.view(),
@@ -4174,6 +4346,7 @@ pub mod tag_6 {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.key.slot(),
@@ -4249,6 +4422,7 @@ pub mod activation {
                 Field::new("RegisteredCount"),
                 Field::new("TimeToLiveInHours"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.activation_id.view(),
@@ -4264,6 +4438,7 @@ pub mod activation {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.activation_id.slot(),
@@ -4322,6 +4497,7 @@ pub mod allocated_resource {
                 Field::new("UsedAmount"),
                 Field::new("zoneId"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.instance_type.view(),
@@ -4331,6 +4507,7 @@ pub mod allocated_resource {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.instance_type.slot(),
@@ -4376,6 +4553,7 @@ pub mod event_type_info {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::EventTypeInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.code.view(),
@@ -4383,6 +4561,7 @@ pub mod event_type_info {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.code.slot(),
@@ -4427,6 +4606,7 @@ pub mod extended_attribute {
                 Field::new("DiskId"),
                 Field::new("InactiveDisks").wrapped(),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.device.view(),
@@ -4435,6 +4615,7 @@ pub mod extended_attribute {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.device.slot(),
@@ -4481,6 +4662,7 @@ pub mod fee_of_instance {
                 Field::new("Fee"),
                 Field::new("InstanceId"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.currency.view(),
@@ -4489,6 +4671,7 @@ pub mod fee_of_instance {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.currency.slot(),
@@ -4527,6 +4710,7 @@ pub mod health_status_info {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::HealthStatusInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.code.view(),
@@ -4534,6 +4718,7 @@ pub mod health_status_info {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.code.slot(),
@@ -4601,6 +4786,7 @@ pub mod inactive_disk {
                 Field::new("DeviceType"),
                 Field::new("ReleaseTime"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.creation_time.view(),
@@ -4611,6 +4797,7 @@ pub mod inactive_disk {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.creation_time.slot(),
@@ -4647,12 +4834,14 @@ pub mod instance_id_set {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::InstanceIdSet {
             const FIELDS: &'static [Field] = &[Field::new("InstanceId")];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.instance_id.view(),
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.instance_id.slot()
             }
@@ -4678,12 +4867,14 @@ pub mod ipv6_set {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::Ipv6Set {
             const FIELDS: &'static [Field] = &[Field::new("Ipv6Address")];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.ipv6_address.view(),
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.ipv6_address.slot()
             }
@@ -4735,6 +4926,7 @@ pub mod operation_progress {
                 Field::new("OperationStatus"),
                 Field::new("RelatedItemSet").wrapped(),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.error_code.view(),
@@ -4744,6 +4936,7 @@ pub mod operation_progress {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.error_code.slot(),
@@ -4781,6 +4974,7 @@ pub mod private_ip_set {
                 Field::new("Primary"),
                 Field::new("PrivateIpAddress"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.primary.view(),
@@ -4788,6 +4982,7 @@ pub mod private_ip_set {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.primary.slot(),
@@ -4826,6 +5021,7 @@ pub mod related_item {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::RelatedItem {
             const FIELDS: &'static [Field] = &[Field::new("Name"), Field::new("Value")];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.name.view(),
@@ -4833,6 +5029,7 @@ pub mod related_item {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.name.slot(),
@@ -4861,12 +5058,14 @@ pub mod resource_price_model {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::ResourcePriceModel {
             const FIELDS: &'static [Field] = &[Field::new("DiscountPrice")];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.discount_price.view(),
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 self.discount_price.slot()
             }
@@ -4909,6 +5108,7 @@ pub mod result_info {
                 Field::new("Message"),
                 Field::new("Success"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.code.view(),
@@ -4918,6 +5118,7 @@ pub mod result_info {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.code.slot(),
@@ -4961,6 +5162,7 @@ pub mod rule {
                 Field::new("Description"),
                 Field::new("RuleId"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.description.view(),
@@ -4968,6 +5170,7 @@ pub mod rule {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.description.slot(),
@@ -5005,6 +5208,7 @@ pub mod status_info {
         use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
         impl Schema for super::StatusInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.code.view(),
@@ -5012,6 +5216,7 @@ pub mod status_info {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.code.slot(),
@@ -5056,6 +5261,7 @@ pub mod tag_info {
                 Field::new("TagKey"),
                 Field::new("TagValue"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.tag_key.view(),
@@ -5063,6 +5269,7 @@ pub mod tag_info {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.tag_key.slot(),
@@ -5098,6 +5305,7 @@ pub mod tags {
                 Field::new("TagKey"),
                 Field::new("TagValue"),
             ];
+            #[inline]
             fn get(&self, index: usize) -> View<'_> {
                 match index {
                     0 => self.tag_key.view(),
@@ -5105,6 +5313,7 @@ pub mod tags {
                     _ => View::Absent,
                 }
             }
+            #[inline]
             fn get_mut(&mut self, index: usize) -> Slot<'_> {
                 match index {
                     0 => self.tag_key.slot(),

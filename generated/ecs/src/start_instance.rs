@@ -34,6 +34,7 @@ pub struct StartInstanceRequest {
 }
 impl StartInstanceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(instance_id: impl Into<String>) -> StartInstanceRequestBuilder {
         StartInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
@@ -55,22 +56,26 @@ impl StartInstanceRequest {
 pub struct StartInstanceRequestBuilder(StartInstanceRequest);
 impl StartInstanceRequestBuilder {
     /// Sets [`StartInstanceRequest::init_local_disk`].
+    #[inline]
     pub fn init_local_disk(mut self, value: bool) -> Self {
         self.0.init_local_disk = Some(value);
         self
     }
     /// Sets [`StartInstanceRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<StartInstanceRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> StartInstanceRequest {
         self.0
     }
@@ -81,9 +86,11 @@ impl Operation for StartInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = StartInstanceResponse;
     type Error = StartInstanceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -184,6 +191,7 @@ mod schema {
             Field::new("InitLocalDisk"),
             Field::new("DryRun"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -192,6 +200,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -202,12 +211,14 @@ mod schema {
     }
     impl Schema for super::StartInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

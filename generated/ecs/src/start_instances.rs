@@ -46,6 +46,7 @@ pub struct StartInstancesRequest {
 }
 impl StartInstancesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         instance_id: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
@@ -71,6 +72,7 @@ impl StartInstancesRequest {
 pub struct StartInstancesRequestBuilder(StartInstancesRequest);
 impl StartInstancesRequestBuilder {
     /// Sets [`StartInstancesRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
@@ -82,11 +84,13 @@ impl StartInstancesRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<StartInstancesRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> StartInstancesRequest {
         self.0
     }
@@ -97,9 +101,11 @@ impl Operation for StartInstancesRequest {
     const IDEMPOTENT: bool = false;
     type Response = StartInstancesResponse;
     type Error = StartInstancesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -120,9 +126,11 @@ impl ValueEnum for BatchOptimization {
         (Self::AllTogether, "AllTogether"),
         (Self::SuccessFirst, "SuccessFirst"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -233,6 +241,7 @@ mod schema {
                     ],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -242,6 +251,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -256,6 +266,7 @@ mod schema {
             Field::new("InstanceResponses").wrapped(),
             Field::new("RequestId"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => View::groups(&self.instance_responses),
@@ -263,6 +274,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => Slot::groups(&mut self.instance_responses),
@@ -278,6 +290,7 @@ mod schema {
             Field::new("Message"),
             Field::new("PreviousStatus"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.code.view(),
@@ -288,6 +301,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.code.slot(),

@@ -54,6 +54,7 @@ pub struct StopInstanceRequest {
 }
 impl StopInstanceRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(instance_id: impl Into<String>) -> StopInstanceRequestBuilder {
         StopInstanceRequestBuilder(Self {
             instance_id: Some(instance_id.into()),
@@ -80,27 +81,32 @@ impl StopInstanceRequestBuilder {
         self
     }
     /// Sets [`StopInstanceRequest::confirm_stop`].
+    #[inline]
     pub fn confirm_stop(mut self, value: bool) -> Self {
         self.0.confirm_stop = Some(value);
         self
     }
     /// Sets [`StopInstanceRequest::force_stop`].
+    #[inline]
     pub fn force_stop(mut self, value: bool) -> Self {
         self.0.force_stop = Some(value);
         self
     }
     /// Sets [`StopInstanceRequest::dry_run`].
+    #[inline]
     pub fn dry_run(mut self, value: bool) -> Self {
         self.0.dry_run = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<StopInstanceRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> StopInstanceRequest {
         self.0
     }
@@ -111,9 +117,11 @@ impl Operation for StopInstanceRequest {
     const IDEMPOTENT: bool = false;
     type Response = StopInstanceResponse;
     type Error = StopInstanceError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -134,9 +142,11 @@ impl ValueEnum for StoppedMode {
         (Self::StopCharging, "StopCharging"),
         (Self::KeepCharging, "KeepCharging"),
     ];
+    #[inline]
     fn from_unknown(value: UnknownValue<Self>) -> Self {
         Self::Unknown(value)
     }
+    #[inline]
     fn unknown(&self) -> Option<&UnknownValue<Self>> {
         match self {
             Self::Unknown(value) => Some(value),
@@ -235,6 +245,7 @@ mod schema {
             Field::new("ForceStop"),
             Field::new("DryRun"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.instance_id.view(),
@@ -245,6 +256,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.instance_id.slot(),
@@ -257,12 +269,14 @@ mod schema {
     }
     impl Schema for super::StopInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

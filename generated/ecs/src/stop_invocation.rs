@@ -28,6 +28,7 @@ pub struct StopInvocationRequest {
 }
 impl StopInvocationRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         invoke_id: impl Into<String>,
         region_id: impl Into<String>,
@@ -62,11 +63,13 @@ impl StopInvocationRequestBuilder {
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<StopInvocationRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> StopInvocationRequest {
         self.0
     }
@@ -77,9 +80,11 @@ impl Operation for StopInvocationRequest {
     const IDEMPOTENT: bool = false;
     type Response = StopInvocationResponse;
     type Error = StopInvocationError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -127,6 +132,7 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.invoke_id.view(),
@@ -135,6 +141,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.invoke_id.slot(),
@@ -145,12 +152,14 @@ mod schema {
     }
     impl Schema for super::StopInvocationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -28,6 +28,7 @@ pub struct UnassignPrivateIpAddressesRequest {
 }
 impl UnassignPrivateIpAddressesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         network_interface_id: impl Into<String>,
         private_ip_address: impl IntoIterator<Item = impl Into<String>>,
@@ -55,6 +56,7 @@ pub struct UnassignPrivateIpAddressesRequestBuilder(UnassignPrivateIpAddressesRe
 impl UnassignPrivateIpAddressesRequestBuilder {
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<Validated<UnassignPrivateIpAddressesRequest>, ValidationErrors> {
@@ -62,6 +64,7 @@ impl UnassignPrivateIpAddressesRequestBuilder {
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> UnassignPrivateIpAddressesRequest {
         self.0
     }
@@ -72,9 +75,11 @@ impl Operation for UnassignPrivateIpAddressesRequest {
     const IDEMPOTENT: bool = false;
     type Response = UnassignPrivateIpAddressesResponse;
     type Error = UnassignPrivateIpAddressesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -232,6 +237,7 @@ mod schema {
             Field::new("PrivateIpAddress").required(),
             Field::new("RegionId").required(),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.network_interface_id.view(),
@@ -240,6 +246,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.network_interface_id.slot(),
@@ -250,12 +257,14 @@ mod schema {
     }
     impl Schema for super::UnassignPrivateIpAddressesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

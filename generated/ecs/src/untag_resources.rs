@@ -58,6 +58,7 @@ pub struct UntagResourcesRequest {
 }
 impl UntagResourcesRequest {
     /// Starts a request from its required parameters.
+    #[inline]
     pub fn builder(
         region_id: impl Into<String>,
         resource_id: impl IntoIterator<Item = impl Into<String>>,
@@ -93,17 +94,20 @@ impl UntagResourcesRequestBuilder {
         self
     }
     /// Sets [`UntagResourcesRequest::all`].
+    #[inline]
     pub fn all(mut self, value: bool) -> Self {
         self.0.all = Some(value);
         self
     }
     /// The finished request, checked against every rule the generator read from the docs
     /// ([`Operation::validate`]): every violation is reported at once.
+    #[inline]
     pub fn build(self) -> Result<Validated<UntagResourcesRequest>, ValidationErrors> {
         Validated::new(self.0)
     }
     /// The finished request, not checked: for when the docs lag the service (a value it
     /// accepts that the docs do not list yet).
+    #[inline]
     pub fn build_unvalidated(self) -> UntagResourcesRequest {
         self.0
     }
@@ -114,9 +118,11 @@ impl Operation for UntagResourcesRequest {
     const IDEMPOTENT: bool = false;
     type Response = UntagResourcesResponse;
     type Error = UntagResourcesError;
+    #[inline]
     fn to_query_pairs(&self) -> query::QueryPairs {
         query::to_query_pairs(Self::ACTION, self)
     }
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         validation::validate(self)
     }
@@ -261,6 +267,7 @@ mod schema {
                 ),
             Field::new("All"),
         ];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.region_id.view(),
@@ -271,6 +278,7 @@ mod schema {
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             match index {
                 0 => self.region_id.slot(),
@@ -283,12 +291,14 @@ mod schema {
     }
     impl Schema for super::UntagResourcesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+        #[inline]
         fn get(&self, index: usize) -> View<'_> {
             match index {
                 0 => self.request_id.view(),
                 _ => View::Absent,
             }
         }
+        #[inline]
         fn get_mut(&mut self, _: usize) -> Slot<'_> {
             self.request_id.slot()
         }

@@ -188,6 +188,7 @@ pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&Respons
                     #[cfg(feature = #feature)]
                     impl crate::runtime::paginate::PaginatedItems for crate::#m::#request {
                         type Item = #item;
+                        #[inline]
                         fn items(response: crate::#m::#response) -> Vec<Self::Item> {
                             #take
                         }

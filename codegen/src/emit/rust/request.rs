@@ -44,6 +44,7 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> Vec<Piece> {
         impl #name {
             /// Starts a request from its required parameters.
             #allow
+            #[inline]
             pub fn builder(#( #args ),*) -> #builder {
                 #builder(#init)
             }
@@ -71,12 +72,14 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> Vec<Piece> {
     builder_impl.push(quote! {
             /// The finished request, checked against every rule the generator read from the docs
             /// ([`Operation::validate`]): every violation is reported at once.
+            #[inline]
             pub fn build(self) -> Result<Validated<#name>, ValidationErrors> {
                 Validated::new(self.0)
             }
 
             /// The finished request, not checked: for when the docs lag the service (a value it
             /// accepts that the docs do not list yet).
+            #[inline]
             pub fn build_unvalidated(self) -> #name {
                 self.0
             }
@@ -103,10 +106,12 @@ fn operation_tokens(model: &RequestModel, op: &OperationInfo) -> TokenStream {
             type Response = #response;
             type Error = #error;
 
+            #[inline]
             fn to_query_pairs(&self) -> query::QueryPairs {
                 query::to_query_pairs(Self::ACTION, self)
             }
 
+            #[inline]
             fn validate(&self) -> Result<(), ValidationErrors> {
                 validation::validate(self)
             }

@@ -48,9 +48,11 @@ pub fn operation_hook(api: &ir::Api) -> TokenStream {
         return TokenStream::new();
     }
     quote! {
+        #[inline]
         fn roa(&self) -> Option<Result<crate::runtime::roa::Request, crate::runtime::roa::RoaError>> {
             Some(crate::runtime::roa::RoaOperation::roa_request(self))
         }
+        #[inline]
         fn roa_with(
             &self,
             defaults: &[(&str, crate::runtime::JsonValue)],

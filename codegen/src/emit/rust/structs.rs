@@ -155,6 +155,7 @@ pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> Vec<Bloc
     impls.push(quote! {
         /// A value with the required members set and the rest unset.
         #allow
+        #[inline]
         pub fn new(#( #args ),*) -> Self {
             #init
         }
@@ -224,8 +225,18 @@ pub fn setter(model: &RequestModel, f: &FieldModel, owner: &str, target: TokenSt
     let fname = ident(&f.rust_name);
     let (ty, store) = setter_parts(model, f, &format_ident!("value"));
     let doc = doc_attrs(&format!("Sets {}.", field_link(owner, &f.rust_name)));
+    // A setter taking `impl Into<…>` or `impl IntoIterator<…>` is generic, so already compiled only
+    // where it is called; the others are `#[inline]` for the same (see the module doc of `emit::rust`).
+    let generic = matches!(
+        f.kind,
+        FieldKind::Scalar(ValueType::Scalar(ScalarType::String) | ValueType::Enum(_))
+            | FieldKind::List(_)
+            | FieldKind::GroupList(_)
+    );
+    let inline = (!generic).then(|| quote!(#[inline]));
     quote! {
         #doc
+        #inline
         pub fn #fname(mut self, value: #ty) -> Self {
             #target.#fname = #store;
             self
@@ -272,6 +283,7 @@ fn get_mut_fn(mut slots: Vec<TokenStream>) -> TokenStream {
     let last = slots.pop().unwrap_or_default();
     if slots.is_empty() {
         return quote! {
+            #[inline]
             fn get_mut(&mut self, _: usize) -> Slot<'_> {
                 #last
             }
@@ -279,6 +291,7 @@ fn get_mut_fn(mut slots: Vec<TokenStream>) -> TokenStream {
     }
     let body = index_match(slots, last);
     quote! {
+        #[inline]
         fn get_mut(&mut self, index: usize) -> Slot<'_> {
             #body
         }
@@ -345,7 +358,7 @@ pub fn request_schema(model: &RequestModel, index: usize, uses: &mut SchemaUses)
         uses.add("Slot");
         let get = index_match(gets, quote!(View::Absent));
         let get_mut = get_mut_fn(slots);
-        [quote!(fn get(&self, index: usize) -> View<'_> { #get }), get_mut]
+        [quote!(#[inline] fn get(&self, index: usize) -> View<'_> { #get }), get_mut]
     });
     schema_impl(&name, fields, cross, accessors)
 }
@@ -448,7 +461,7 @@ pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUse
         uses.add("View");
         let get = index_match(gets, quote!(View::Absent));
         let get_mut = get_mut_fn(slots);
-        [quote!(fn get(&self, index: usize) -> View<'_> { #get }), get_mut]
+        [quote!(#[inline] fn get(&self, index: usize) -> View<'_> { #get }), get_mut]
     });
     schema_impl(&name, fields, None, accessors)
 }

@@ -45,10 +45,12 @@ pub fn enum_items(e: &EnumModel, doc: &str) -> TokenStream {
         impl ValueEnum for #name {
             const VALUES: &'static [(Self, &'static str)] = &[ #( #values )* ];
 
+            #[inline]
             fn from_unknown(value: UnknownValue<Self>) -> Self {
                 Self::Unknown(value)
             }
 
+            #[inline]
             fn unknown(&self) -> Option<&UnknownValue<Self>> {
                 match self {
                     Self::Unknown(value) => Some(value),
