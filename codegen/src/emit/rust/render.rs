@@ -1,10 +1,13 @@
 //! Pretty-printing a generated file one piece at a time: prettyplease's bytes for the whole file, the memory of one piece.
 //!
-//! prettyplease prints a file's items one after another, each from its own tokens, and a module's
-//! items the same way one indent in. So a file given as pieces (top-level items, or the items of one
-//! inline module) is parsed and printed a piece at a time and joined: the same bytes as printing the
-//! whole file, while only one piece's syntax tree is alive (a 4,000-parameter page's module held its
-//! whole tree, about 20 times the output). Each piece's tokens are dropped once it is printed.
+//! prettyplease prints a file's items one after another, each from its own tokens, and the members
+//! of a braced block (a module's items, an impl's items, a struct's fields, an enum's variants) the
+//! same way, one indent in. So a file is given as pieces: top-level items, and [`Block`]s whose head
+//! is printed as before an empty body and whose members are each printed alone inside bare blocks of
+//! the same kinds, the bare lines then cut. The bytes are those of printing the whole file (held by
+//! the tests below and by `cargo xtask check` over the committed crate), while only one piece's
+//! syntax tree is alive, and each piece's tokens are dropped once printed: a 4,000-parameter page's
+//! module held its whole tree and a copy of its tokens, about 20 times the output.
 
 use proc_macro2::TokenStream;
 use quote::quote;
