@@ -50,7 +50,7 @@ fn codes(rows: &[ErrorRow]) -> Vec<Code<'_>> {
 }
 
 /// `` `Code` (400): message `` for one documented pair, a list for several.
-fn variant_doc(code: &Code) -> TokenStream {
+fn variant_doc(code: &Code) -> String {
     let show = |status: Option<u16>| status.map_or_else(|| "no status".to_owned(), |s| s.to_string());
     let message = |m: &str| rustdoc(&m.replace('\n', " "));
     let doc = match code.pairs.as_slice() {
@@ -63,7 +63,7 @@ fn variant_doc(code: &Code) -> TokenStream {
             doc
         }
     };
-    doc_attrs(&doc)
+    doc
 }
 
 /// The code enum `name` and its `impl ErrorCodes` (two pieces of a file); `common` is the type of
@@ -83,8 +83,7 @@ fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: TokenStream) -> [
     );
     for c in &codes {
         let v = format_ident!("{}", c.variant);
-        let doc = variant_doc(c);
-        code_enum.push(quote!(#doc #v,));
+        code_enum.push_documented(&variant_doc(c), quote!(#v,));
     }
     let table = codes.iter().map(|c| {
         let v = format_ident!("{}", c.variant);

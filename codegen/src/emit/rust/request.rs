@@ -67,7 +67,8 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> Vec<Piece> {
     };
     let mut builder_impl = Block::new(BlockKind::Impl, quote!(impl #builder));
     for f in root.fields.iter().filter(|f| !f.required) {
-        builder_impl.push(setter(model, f, &root.rust_name, quote!(self.0)));
+        let (doc, setter) = setter(model, f, &root.rust_name, quote!(self.0));
+        builder_impl.push_documented(&doc, setter);
     }
     builder_impl.push(quote! {
             /// The finished request, checked against every rule the generator read from the docs

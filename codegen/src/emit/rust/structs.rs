@@ -116,8 +116,9 @@ fn field_type(model: &RequestModel, field: &FieldModel) -> TokenStream {
     }
 }
 
-/// `#[derive(…)] #[non_exhaustive] pub struct Name { fields }` with its doc, a field a piece.
-fn struct_item(name: &Ident, doc: &str, fields: Vec<TokenStream>) -> Block {
+/// `#[derive(…)] #[non_exhaustive] pub struct Name { fields }` with its doc, a field (its doc and
+/// its declaration) a piece.
+fn struct_item(name: &Ident, doc: &str, fields: Vec<(&str, TokenStream)>) -> Block {
     let doc = doc_attrs(doc);
     let mut item = Block::new(
         BlockKind::Struct,
@@ -128,7 +129,7 @@ fn struct_item(name: &Ident, doc: &str, fields: Vec<TokenStream>) -> Block {
             pub struct #name
         },
     );
-    fields.into_iter().for_each(|f| item.push(f));
+    fields.into_iter().for_each(|(doc, field)| item.push_documented(doc, field));
     item
 }
 
@@ -137,12 +138,12 @@ fn struct_item(name: &Ident, doc: &str, fields: Vec<TokenStream>) -> Block {
 pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> Vec<Block> {
     let s = &model.structs[index];
     let name = struct_name(model, index);
-    let fields: Vec<TokenStream> = s
+    let fields: Vec<(&str, TokenStream)> = s
         .fields
         .iter()
         .map(|f| {
-            let (fname, ty, fdoc) = (ident(&f.rust_name), field_type(model, f), doc_attrs(&f.doc));
-            quote! { #fdoc pub #fname: #ty, }
+            let (fname, ty) = (ident(&f.rust_name), field_type(model, f));
+            (f.doc.as_str(), quote! { pub #fname: #ty, })
         })
         .collect();
     let item = struct_item(&name, doc, fields);
@@ -160,7 +161,10 @@ pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> Vec<Bloc
             #init
         }
     });
-    s.fields.iter().for_each(|f| impls.push(setter(model, f, &s.rust_name, quote!(self))));
+    for f in &s.fields {
+        let (doc, setter) = setter(model, f, &s.rust_name, quote!(self));
+        impls.push_documented(&doc, setter);
+    }
     vec![item, impls]
 }
 
@@ -220,11 +224,16 @@ pub fn constructor(model: &RequestModel, s: &StructModel) -> (Vec<TokenStream>, 
     (args, body)
 }
 
-/// `pub fn field(mut self, value: T) -> Self`, storing into `target.field`.
-pub fn setter(model: &RequestModel, f: &FieldModel, owner: &str, target: TokenStream) -> TokenStream {
+/// `pub fn field(mut self, value: T) -> Self`, storing into `target.field`, and its doc.
+pub fn setter(
+    model: &RequestModel,
+    f: &FieldModel,
+    owner: &str,
+    target: TokenStream,
+) -> (String, TokenStream) {
     let fname = ident(&f.rust_name);
     let (ty, store) = setter_parts(model, f, &format_ident!("value"));
-    let doc = doc_attrs(&format!("Sets {}.", field_link(owner, &f.rust_name)));
+    let doc = format!("Sets {}.", field_link(owner, &f.rust_name));
     // A setter taking `impl Into<…>` or `impl IntoIterator<…>` is generic, so already compiled only
     // where it is called; the others are `#[inline]` for the same (see the module doc of `emit::rust`).
     let generic = matches!(
@@ -234,14 +243,14 @@ pub fn setter(model: &RequestModel, f: &FieldModel, owner: &str, target: TokenSt
             | FieldKind::GroupList(_)
     );
     let inline = (!generic).then(|| quote!(#[inline]));
-    quote! {
-        #doc
+    let setter = quote! {
         #inline
         pub fn #fname(mut self, value: #ty) -> Self {
             #target.#fname = #store;
             self
         }
-    }
+    };
+    (doc, setter)
 }
 
 /// An intra-doc link to a field, or plain code where the name is an escaped keyword.
@@ -387,7 +396,7 @@ fn response_name(model: &ResponseModel, index: usize) -> Ident {
 /// The response struct `model.structs[index]`, documented by `doc`.
 pub fn response_struct(model: &ResponseModel, index: usize, doc: &str) -> Block {
     let s = &model.structs[index];
-    let fields: Vec<TokenStream> = s
+    let fields: Vec<(&str, TokenStream)> = s
         .fields
         .iter()
         .map(|f| {
@@ -411,8 +420,7 @@ pub fn response_struct(model: &ResponseModel, index: usize, doc: &str) -> Block 
                     quote!(Vec<#t>)
                 }
             };
-            let fdoc = doc_attrs(&f.doc);
-            quote!(#fdoc pub #fname: #ty,)
+            (f.doc.as_str(), quote!(pub #fname: #ty,))
         })
         .collect();
     struct_item(&response_name(model, index), doc, fields)
