@@ -180,9 +180,10 @@ fn print_piece(out: &mut String, piece: Piece, blocks: &mut Vec<BlockKind>) {
             for line in doc.lines() {
                 push_indent(out, blocks.len());
                 out.push_str("///");
+                let line = line.trim_end_matches(' ');
                 if !line.is_empty() {
                     out.push(' ');
-                    out.push_str(line.trim_end_matches(' '));
+                    out.push_str(line);
                 }
                 out.push('\n');
             }
@@ -269,7 +270,7 @@ mod tests {
         );
         strukt.push(quote!(#[doc = " A field with a doc."] pub region_id: Option<String>,));
         strukt.push_documented(
-            "A field documented apart,  \n\nwith a blank line and `code`.   ",
+            "A field documented apart,  \n\n   \n  with blank lines, `code`, /slashes/ and \r.   ",
             quote!(pub zone_id: Option<String>,),
         );
         strukt.push(quote!(pub data_disk: Vec<DataDisk>,));
@@ -328,6 +329,28 @@ mod tests {
         let expected = whole(pieces().into_tokens());
         assert_eq!(render(pieces()), expected);
         assert!(expected.contains("    impl Schema for super::A {\n        const FIELDS"), "{expected}");
+    }
+
+    proptest::proptest! {
+        /// Any doc text (blank lines, trailing spaces, slashes, stars, carriage returns, quotes,
+        /// backslashes, other scripts) prints as prettyplease prints its `#[doc]` attributes.
+        #[test]
+        fn documented_members_print_as_their_doc_attributes_would(
+            doc in "[ a/*`\\\"\r\n\t#!é中]{0,40}",
+            head in "[ a/*\n]{0,8}",
+        ) {
+            let mut strukt = Block::new(BlockKind::Struct, quote!(pub struct A));
+            strukt.push_documented(&doc, quote!(pub a: u8,));
+            strukt.push_documented(&head, quote!(pub b: u8,));
+            let mut file = RustTokens::default();
+            file.push_block(strukt);
+            let mut whole_file = RustTokens::default();
+            let mut again = Block::new(BlockKind::Struct, quote!(pub struct A));
+            again.push_documented(&doc, quote!(pub a: u8,));
+            again.push_documented(&head, quote!(pub b: u8,));
+            whole_file.push_block(again);
+            proptest::prop_assert_eq!(render(file), whole(whole_file.into_tokens()));
+        }
     }
 
     #[test]
