@@ -369,22 +369,14 @@ impl Walk {
     }
 
     fn value(&mut self, field: &Field, view: View<'_>, at: &At<'_>) {
-        // The wire text once for all of the field's rules; numbers only when a rule needs it.
+        // The wire text of strings, booleans and integers once for all of the field's rules; that of
+        // fractions and JSON values (rare, and made on the heap) only for a rule that reads text.
         let mut int = itoa::Buffer::new();
-        let owned: String;
         let text: Option<&str> = match view {
             View::Str(s) => Some(s),
             View::Bool(b) => Some(if b { "true" } else { "false" }),
             View::Int(i) => Some(int.format(i)),
-            View::Float(x) => {
-                owned = x.to_string();
-                Some(&owned)
-            }
-            View::Json(v) => {
-                owned = v.to_string();
-                Some(&owned)
-            }
-            View::Absent | View::Group(_) | View::List(_) | View::Groups(_) => None,
+            _ => None,
         };
         for check in field.checks {
             let kept = match (check.rule, view) {
@@ -394,31 +386,26 @@ impl Walk {
                 (Rule::Range { min, max }, View::Int(_) | View::Float(_)) => {
                     check_range(&Rule::Range { min, max }, &view).is_ok()
                 }
+                (rule, View::Float(_) | View::Json(_)) => {
+                    with_text(&view, |t| rule.passes(t)).unwrap_or(true)
+                }
                 (rule, _) => text.is_none_or(|text| rule.passes(text)),
             };
             if !kept {
-                self.report_violation(field, check, view, text, at);
+                self.report_violation(field, check, view, at);
             }
         }
     }
 
     /// Reports the violation of `check` by a value [`Walk::value`] found to break it.
     #[cold]
-    fn report_violation(
-        &mut self,
-        field: &Field,
-        check: &Check,
-        view: View<'_>,
-        text: Option<&str>,
-        at: &At<'_>,
-    ) {
-        let verdict = match (check.rule, text) {
-            (Rule::Index { up, .. }, _) => at.index(up).map_or(Ok(()), |i| check.rule.check_index(i)),
-            (Rule::Range { .. }, _) if matches!(view, View::Int(_) | View::Float(_)) => {
+    fn report_violation(&mut self, field: &Field, check: &Check, view: View<'_>, at: &At<'_>) {
+        let verdict = match check.rule {
+            Rule::Index { up, .. } => at.index(up).map_or(Ok(()), |i| check.rule.check_index(i)),
+            Rule::Range { .. } if matches!(view, View::Int(_) | View::Float(_)) => {
                 check_range(&check.rule, &view)
             }
-            (rule, Some(text)) => rule.check(text, field.secret),
-            (_, None) => Ok(()),
+            rule => with_text(&view, |text| rule.check(text, field.secret)).unwrap_or(Ok(())),
         };
         if let Err(message) = verdict {
             self.report(at, message, check.source);

@@ -45,6 +45,8 @@ fn truth_table() {
         json!({"Period": 4, "PeriodUnit": "Week"}),
         json!({"ImageId": null, "LaunchTemplateName": "t"}),
         json!({"SystemDisk": {"Size": "40"}}),
+        json!({"Price": 0.97}),
+        json!({"Price": 100}),
     ];
     for json in valid {
         assert_eq!(run(json.clone()), Vec::<String>::new(), "{json}");
@@ -55,6 +57,8 @@ fn truth_table() {
         (json!({"HostName": "-host"}), "HostName: cannot start or end with `-`"),
         (json!({"ClientToken": "tokén"}), "ClientToken: must be ASCII only, contains `é`"),
         (json!({"Amount": 0}), "Amount: must be 1 to 100"),
+        (json!({"Price": 100.5}), "Price: must be 0 to 100"),
+        (json!({"Price": 9.5}), "Price: cannot start with `9`"),
         (json!({"InstanceName": "a"}), "InstanceName: must be 2 to 128 characters long, is 1"),
         (json!({"InstanceName": "1abc"}), "InstanceName: must start with a letter"),
         (json!({"InstanceName": "ab cd"}), "InstanceName: contains ` `, which is not allowed"),

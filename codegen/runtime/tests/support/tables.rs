@@ -95,7 +95,10 @@ impl Schema for Request {
     const FIELDS: &'static [Field] = &[
         Field::new("RegionId").required(),
         Field::new("DryRun"),
-        Field::new("Price"),
+        Field::new("Price").checks(&[
+            Check::new(Rule::Range { min: Some(0.0), max: Some(100.0) }, "Valid values: 0 to 100."),
+            Check::new(Rule::ForbiddenPrefixes(&["9"]), "A price cannot start with 9."),
+        ]),
         Field::new("Amount").checks(&[Check::new(
             Rule::Range { min: Some(1.0), max: Some(100.0) },
             "Valid values: 1 to 100.",
