@@ -160,6 +160,7 @@ fn gen_peaks_at_a_small_multiple_of_its_output_on_every_page_shape() {
     for shape in SHAPES {
         let spec = spec_dir(shape, n);
         let runtime = RuntimeDependency::for_output_dir(&spec.join("out"));
+        // Warm-up: regexes and caches filled on first use are not memory the page holds.
         stages(shape, 10, 5);
         let (peak, generation) = peak(|| gen::generate(&spec, &runtime).expect("the spec dir reads"));
         let _ = std::fs::remove_dir_all(&spec);

@@ -165,6 +165,20 @@ fn count_features(crate_dir: &Path) -> Result<usize, String> {
     Ok(count)
 }
 
+/// The service's `main.rs` (`KRATE` is the generated crate's name).
+const SERVICE_MAIN: &str = r###"use KRATE::run_instances::{RunInstancesRequest, RunInstancesResponse};
+use KRATE::Operation;
+
+fn main() {
+    let request = RunInstancesRequest::builder("cn-hangzhou").image_id("img-1").amount(2).build_unvalidated();
+    println!("{:?} {:?}", request.validate(), request.to_query_pairs().len());
+    let json = serde_json::to_string(&request).unwrap();
+    let back: RunInstancesRequest = serde_json::from_str(&json).unwrap();
+    let response: RunInstancesResponse = serde_json::from_str(r##"{"RequestId": "r"}"##).unwrap();
+    println!("{} {:?}", back == request, response);
+}
+"###;
+
 /// The package of the service that [`user_crate`] writes.
 const USER_CRATE: &str = "bench-service";
 
@@ -180,18 +194,7 @@ fn user_crate(generated: &Path, package: &str) -> Result<PathBuf, String> {
          serde_json = \"1\"\n\n[workspace]\n",
         generated.display().to_string()
     );
-    let main = format!(
-        "use {krate}::run_instances::{{RunInstancesRequest, RunInstancesResponse}};\n\
-         use {krate}::Operation;\n\n\
-         fn main() {{\n\
-         \x20   let request = RunInstancesRequest::builder(\"cn-hangzhou\").image_id(\"img-1\").amount(2).build_unvalidated();\n\
-         \x20   println!(\"{{:?}} {{:?}}\", request.validate(), request.to_query_pairs().len());\n\
-         \x20   let json = serde_json::to_string(&request).unwrap();\n\
-         \x20   let back: RunInstancesRequest = serde_json::from_str(&json).unwrap();\n\
-         \x20   let response: RunInstancesResponse = serde_json::from_str(r#\"{{\"RequestId\": \"r\"}}\"#).unwrap();\n\
-         \x20   println!(\"{{}} {{:?}}\", back == request, response);\n\
-         }}\n"
-    );
+    let main = SERVICE_MAIN.replace("KRATE", &krate);
     std::fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
     std::fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
     std::fs::write(dir.join("src/main.rs"), main).map_err(|e| e.to_string())?;

@@ -248,18 +248,15 @@ impl At<'_> {
     }
 
     fn render_into(&self, out: &mut String) {
-        let (segment, parent) = match self {
-            At::Root => return,
-            At::Name(name, parent) => (Segment::Name(name), parent),
-            At::Index(n, parent) => (Segment::Index(*n), parent),
-        };
+        let (At::Name(_, parent) | At::Index(_, parent)) = self else { return };
         parent.render_into(out);
         if !matches!(parent, At::Root) {
             out.push('.');
         }
-        match segment {
-            Segment::Name(name) => out.push_str(name),
-            Segment::Index(n) => out.push_str(itoa::Buffer::new().format(n)),
+        match self {
+            At::Name(name, _) => out.push_str(name),
+            At::Index(n, _) => out.push_str(itoa::Buffer::new().format(*n)),
+            At::Root => {}
         }
     }
 
@@ -279,11 +276,6 @@ impl At<'_> {
             }
         }
     }
-}
-
-enum Segment {
-    Name(&'static str),
-    Index(usize),
 }
 
 /// Calls `f` with a value's wire text: strings as they are, numbers formatted on the stack
@@ -536,7 +528,7 @@ impl Walk {
 }
 
 /// Calls `f` with every view at `at` below `s` until it returns true; true when one did.
-fn any(s: &dyn Struct, at: &[u16], f: &mut dyn FnMut(View<'_>) -> bool) -> bool {
+fn any<'s>(s: &'s dyn Struct, at: &[u16], f: &mut dyn FnMut(View<'s>) -> bool) -> bool {
     let Some((&index, rest)) = at.split_first() else { return false };
     match (s.get(usize::from(index)), rest.is_empty()) {
         (View::Absent, _) => false,
@@ -581,13 +573,10 @@ impl<'s> OnValue<'s> {
 
 /// The first value at `at` below `s`, if any.
 fn first<'s>(s: &'s dyn Struct, at: &[u16]) -> Option<View<'s>> {
-    let (&index, rest) = at.split_first()?;
-    match (s.get(usize::from(index)), rest.is_empty()) {
-        (View::Absent, _) => None,
-        (View::Group(group), false) => first(group, rest),
-        (View::Groups(groups), false) => (0..groups.len()).find_map(|i| first(groups.item(i), rest)),
-        (View::List(list), true) => (0..list.len()).map(|i| list.item(i)).find(|v| !v.is_absent()),
-        (view, true) => Some(view),
-        (_, false) => None,
-    }
+    let mut found = None;
+    any(s, at, &mut |view| {
+        found = Some(view);
+        true
+    });
+    found
 }

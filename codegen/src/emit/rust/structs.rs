@@ -168,14 +168,23 @@ pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> Vec<Bloc
     vec![item, impls]
 }
 
-/// A setter's parameter type and the expression that stores it.
-fn setter_parts(model: &RequestModel, f: &FieldModel, value: &Ident) -> (TokenStream, TokenStream) {
-    match f.kind {
+/// A setter's (or constructor's) parameter: its type, the expression that stores it, and whether the
+/// type is `impl …` (which makes the function generic).
+struct Param {
+    ty: TokenStream,
+    store: TokenStream,
+    generic: bool,
+}
+
+fn setter_parts(model: &RequestModel, f: &FieldModel, value: &Ident) -> Param {
+    let (ty, store) = match f.kind {
         FieldKind::Scalar(ValueType::Scalar(ScalarType::String)) | FieldKind::Scalar(ValueType::Enum(_)) => {
             let t = value_type(model, kind_value(f.kind), f.secret);
             (quote!(impl Into<#t>), quote!(Some(#value.into())))
         }
-        FieldKind::Scalar(v) => (value_type(model, v, f.secret), quote!(Some(#value))),
+        FieldKind::Scalar(v) => {
+            return Param { ty: value_type(model, v, f.secret), store: quote!(Some(#value)), generic: false };
+        }
         FieldKind::List(v @ (ValueType::Scalar(ScalarType::String) | ValueType::Enum(_))) => {
             let t = value_type(model, v, f.secret);
             (
@@ -189,13 +198,14 @@ fn setter_parts(model: &RequestModel, f: &FieldModel, value: &Ident) -> (TokenSt
         }
         FieldKind::Group(i) => {
             let name = struct_name(model, i);
-            (quote!(#name), quote!(Some(#value)))
+            return Param { ty: quote!(#name), store: quote!(Some(#value)), generic: false };
         }
         FieldKind::GroupList(i) => {
             let name = struct_name(model, i);
             (quote!(impl IntoIterator<Item = #name>), quote!(#value.into_iter().collect()))
         }
-    }
+    };
+    Param { ty, store, generic: true }
 }
 
 fn kind_value(kind: FieldKind) -> ValueType {
@@ -211,7 +221,7 @@ pub fn constructor(model: &RequestModel, s: &StructModel) -> (Vec<TokenStream>, 
     let mut inits = Vec::new();
     for f in s.fields.iter().filter(|f| f.required) {
         let fname = ident(&f.rust_name);
-        let (ty, store) = setter_parts(model, f, &fname);
+        let Param { ty, store, .. } = setter_parts(model, f, &fname);
         args.push(quote!(#fname: #ty));
         inits.push(quote!(#fname: #store));
     }
@@ -232,16 +242,10 @@ pub fn setter(
     target: TokenStream,
 ) -> (String, TokenStream) {
     let fname = ident(&f.rust_name);
-    let (ty, store) = setter_parts(model, f, &format_ident!("value"));
+    let Param { ty, store, generic } = setter_parts(model, f, &format_ident!("value"));
     let doc = format!("Sets {}.", field_link(owner, &f.rust_name));
-    // A setter taking `impl Into<…>` or `impl IntoIterator<…>` is generic, so already compiled only
-    // where it is called; the others are `#[inline]` for the same (see the module doc of `emit::rust`).
-    let generic = matches!(
-        f.kind,
-        FieldKind::Scalar(ValueType::Scalar(ScalarType::String) | ValueType::Enum(_))
-            | FieldKind::List(_)
-            | FieldKind::GroupList(_)
-    );
+    // A generic setter is compiled only where it is called already; the others are `#[inline]` for
+    // the same (see the module doc of `emit::rust`).
     let inline = (!generic).then(|| quote!(#[inline]));
     let setter = quote! {
         #inline
