@@ -12,23 +12,25 @@ use codegen::emit::rust::RuntimeDependency;
 use codegen::gen;
 
 /// `(name, definition)` of every value enum (the ones with an `Unknown(UnknownValue<Self>)` fallback):
-/// the enum and its table of values, lines trimmed, doc lines left out.
+/// the enum and its `value_enum!` table of values, lines trimmed, doc lines left out.
 fn value_enums(text: &str) -> Vec<(String, String)> {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.starts_with("///")).collect();
     let mut out = Vec::new();
     for (start, line) in lines.iter().enumerate() {
-        let Some(name) = line.strip_prefix("pub enum ") else { continue };
-        let name = name.trim_end_matches(" {");
+        let Some(name) = line.strip_prefix("pub enum ").and_then(|n| n.strip_suffix(" {")) else {
+            continue;
+        };
         let rest = &lines[start..];
         let end = rest.iter().position(|l| *l == "}").expect("an enum closes");
         if !rest[..end].contains(&"Unknown(UnknownValue<Self>),") {
             continue;
         }
-        let end = rest
+        let values = rest
             .iter()
-            .position(|l| l.starts_with("fn from_unknown("))
+            .position(|l| l.starts_with("crate::runtime::value_enum!("))
             .expect("a value enum lists its values");
-        out.push((name.to_owned(), rest[..end].join("\n")));
+        let end = values + rest[values..].iter().position(|l| l.ends_with(");")).expect("the list closes");
+        out.push((name.to_owned(), rest[..=end].join("\n")));
     }
     out
 }

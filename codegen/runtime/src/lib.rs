@@ -30,6 +30,7 @@ pub mod error;
 #[cfg(feature = "client")]
 pub mod http;
 pub mod json;
+mod macros;
 pub mod operation;
 #[cfg(feature = "client")]
 pub mod paginate;

@@ -4,10 +4,8 @@
 //! Build a [`AcceptInquiredSystemEventRequest`] with [`AcceptInquiredSystemEventRequest::builder`]; the service answers with a [`AcceptInquiredSystemEventResponse`] or a [`AcceptInquiredSystemEventError`].
 //!
 //! Generated from `ecs/AcceptInquiredSystemEvent.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `AcceptInquiredSystemEvent` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `AcceptInquiredSystemEvent` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AcceptInquiredSystemEventRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl AcceptInquiredSystemEventRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`AcceptInquiredSystemEventRequest`]: start with [`AcceptInquiredSystemEventRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct AcceptInquiredSystemEventRequestBuilder(AcceptInquiredSystemEventRequest);
-impl AcceptInquiredSystemEventRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<AcceptInquiredSystemEventRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> AcceptInquiredSystemEventRequest {
-        self.0
-    }
-}
-impl Operation for AcceptInquiredSystemEventRequest {
-    const ACTION: &'static str = "AcceptInquiredSystemEvent";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = AcceptInquiredSystemEventResponse;
-    type Error = AcceptInquiredSystemEventError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    AcceptInquiredSystemEventRequest, AcceptInquiredSystemEventRequestBuilder,
+    AcceptInquiredSystemEventResponse, AcceptInquiredSystemEventError,
+    "AcceptInquiredSystemEvent", "2014-05-26", false
+);
+impl AcceptInquiredSystemEventRequestBuilder {}
 crate::runtime::json_form!(AcceptInquiredSystemEventRequest);
 /// The successful response of [`AcceptInquiredSystemEventRequest`].
 #[derive(Clone, Default)]
@@ -114,71 +75,27 @@ pub enum AcceptInquiredSystemEventErrorCode {
     /// `IncorrectInstanceStatus` (403): %s
     IncorrectInstanceStatus,
 }
-impl ErrorCodes for AcceptInquiredSystemEventErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (
-            Self::InvalidEventIdNoInquiringEventFound,
-            "InvalidEventId.NoInquiringEventFound",
-            Some(404),
-        ),
-        (Self::OperationConflict, "OperationConflict", Some(403)),
-        (
-            Self::OperationFailDiskCategoryNotSupported,
-            "OperationFail.DiskCategoryNotSupported",
-            Some(403),
-        ),
-        (
-            Self::OperationFailDiskStatusNotSupported,
-            "OperationFail.DiskStatusNotSupported",
-            Some(403),
-        ),
-        (
-            Self::OperationFailInstanceStatusNotSupported,
-            "OperationFail.InstanceStatusNotSupported",
-            Some(403),
-        ),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    AcceptInquiredSystemEventErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidParameter "InvalidParameter" 400, InvalidEventIdNoInquiringEventFound
+    "InvalidEventId.NoInquiringEventFound" 404, OperationConflict "OperationConflict"
+    403, OperationFailDiskCategoryNotSupported "OperationFail.DiskCategoryNotSupported"
+    403, OperationFailDiskStatusNotSupported "OperationFail.DiskStatusNotSupported" 403,
+    OperationFailInstanceStatusNotSupported "OperationFail.InstanceStatusNotSupported"
+    403, IncorrectInstanceStatus "IncorrectInstanceStatus" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::AcceptInquiredSystemEventRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("EventId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.event_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.event_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 event_id, 1 region_id);
     }
     impl Schema for super::AcceptInquiredSystemEventResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,14 +4,11 @@
 //! Build a [`AllocateDedicatedHostsRequest`] with [`AllocateDedicatedHostsRequest::builder`]; the service answers with a [`AllocateDedicatedHostsResponse`] or a [`AllocateDedicatedHostsError`].
 //!
 //! Generated from `ecs/AllocateDedicatedHosts.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::network_attributes::NetworkAttributes;
 pub use crate::shared::auto_placement::AutoPlacement;
 pub use crate::shared::period_unit::PeriodUnit;
-/// The `AllocateDedicatedHosts` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `AllocateDedicatedHosts` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AllocateDedicatedHostsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -157,155 +154,23 @@ impl AllocateDedicatedHostsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`AllocateDedicatedHostsRequest`]: start with [`AllocateDedicatedHostsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct AllocateDedicatedHostsRequestBuilder(AllocateDedicatedHostsRequest);
+crate::runtime::operation!(
+    AllocateDedicatedHostsRequest, AllocateDedicatedHostsRequestBuilder,
+    AllocateDedicatedHostsResponse, AllocateDedicatedHostsError,
+    "AllocateDedicatedHosts", "2014-05-26", true, client_token "ClientToken"
+);
 impl AllocateDedicatedHostsRequestBuilder {
-    /// Sets [`AllocateDedicatedHostsRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::dedicated_host_name`].
-    pub fn dedicated_host_name(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_name = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::dedicated_host_cluster_id`].
-    pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_cluster_id = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::action_on_maintenance`].
-    pub fn action_on_maintenance(
-        mut self,
-        value: impl Into<ActionOnMaintenance>,
-    ) -> Self {
-        self.0.action_on_maintenance = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::network_attributes`].
-    #[inline]
-    pub fn network_attributes(mut self, value: NetworkAttributes) -> Self {
-        self.0.network_attributes = Some(value);
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::auto_placement`].
-    pub fn auto_placement(mut self, value: impl Into<AutoPlacement>) -> Self {
-        self.0.auto_placement = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::cpu_over_commit_ratio`].
-    #[inline]
-    pub fn cpu_over_commit_ratio(mut self, value: f64) -> Self {
-        self.0.cpu_over_commit_ratio = Some(value);
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::min_quantity`].
-    #[inline]
-    pub fn min_quantity(mut self, value: i32) -> Self {
-        self.0.min_quantity = Some(value);
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::charge_type`].
-    pub fn charge_type(mut self, value: impl Into<ChargeType>) -> Self {
-        self.0.charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::quantity`].
-    #[inline]
-    pub fn quantity(mut self, value: i32) -> Self {
-        self.0.quantity = Some(value);
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::auto_renew`].
-    #[inline]
-    pub fn auto_renew(mut self, value: bool) -> Self {
-        self.0.auto_renew = Some(value);
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::auto_renew_period`].
-    #[inline]
-    pub fn auto_renew_period(mut self, value: i32) -> Self {
-        self.0.auto_renew_period = Some(value);
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::auto_release_time`].
-    pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_release_time = Some(value.into());
-        self
-    }
-    /// Sets [`AllocateDedicatedHostsRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<AllocateDedicatedHostsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> AllocateDedicatedHostsRequest {
-        self.0
-    }
-}
-impl Operation for AllocateDedicatedHostsRequest {
-    const ACTION: &'static str = "AllocateDedicatedHosts";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = AllocateDedicatedHostsResponse;
-    type Error = AllocateDedicatedHostsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        AllocateDedicatedHostsRequest.0; tag(each Tag), resource_group_id(into String),
+        zone_id(into String), dedicated_host_name(into String),
+        dedicated_host_cluster_id(into String), action_on_maintenance(into
+        ActionOnMaintenance), network_attributes(NetworkAttributes), description(into
+        String), auto_placement(into AutoPlacement), cpu_over_commit_ratio(f64),
+        min_quantity(i32), charge_type(into ChargeType), quantity(i32), period(i32),
+        period_unit(into PeriodUnit), auto_renew(bool), auto_renew_period(i32),
+        auto_release_time(into String), client_token(into String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -330,16 +195,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -350,20 +206,7 @@ pub enum ActionOnMaintenance {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ActionOnMaintenance {
-    const VALUES: &'static [(Self, &'static str)] = &[(Self::Migrate, "Migrate")];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(ActionOnMaintenance; Migrate "Migrate");
 /// The documented values of `ChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -373,21 +216,7 @@ pub enum ChargeType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ChargeType {
-    const VALUES: &'static [(Self, &'static str)] = &[(Self::PrePaid, "PrePaid")];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ActionOnMaintenance, ChargeType);
+crate::runtime::value_enum!(ChargeType; PrePaid "PrePaid");
 crate::runtime::json_form!(AllocateDedicatedHostsRequest, Tag);
 /// The successful response of [`AllocateDedicatedHostsRequest`].
 #[derive(Clone, Default)]
@@ -479,82 +308,36 @@ pub enum AllocateDedicatedHostsErrorCode {
     /// `Duplicate.TagKey` (400): The Tag.N.Key contain duplicate key.
     DuplicateTagKey,
 }
-impl ErrorCodes for AllocateDedicatedHostsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidInstanceTypeValueUnauthorized,
-            "InvalidInstanceType.ValueUnauthorized",
-            Some(400),
-        ),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (Self::NodeControllerUnavailable, "NodeControllerUnavailable", Some(403)),
-        (Self::PaymentMethodNotFound, "PaymentMethodNotFound", Some(404)),
-        (
-            Self::InvalidDedicatedHostNameMalformed,
-            "InvalidDedicatedHostName.Malformed",
-            Some(404),
-        ),
-        (
-            Self::InvalidParameterResourceOwnerAccount,
-            "InvalidParameter.ResourceOwnerAccount",
-            Some(403),
-        ),
-        (Self::InvalidUserDataForbidden, "InvalidUserData.Forbidden", Some(403)),
-        (Self::ZoneNotOpen, "Zone.NotOpen", Some(403)),
-        (Self::ZoneNotOnSale, "Zone.NotOnSale", None),
-        (
-            Self::InvalidDedicatedHostTypeValueNotSupported,
-            "InvalidDedicatedHostType.ValueNotSupported",
-            None,
-        ),
-        (
-            Self::InvalidDedicatedHostTypeZoneNotSupported,
-            "InvalidDedicatedHostType.ZoneNotSupported",
-            Some(403),
-        ),
-        (
-            Self::InvalidAutoRenewPeriodValueNotSupported,
-            "InvalidAutoRenewPeriod.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::RegionUnauthorized, "RegionUnauthorized", Some(400)),
-        (
-            Self::InvalidPeriodUnitValueNotSupported,
-            "InvalidPeriodUnit.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::InvalidParameterNotMatch, "InvalidParameter.NotMatch", Some(403)),
-        (Self::AccountArrearage, "Account.Arrearage", Some(403)),
-        (
-            Self::QuotaExceedAfterpayDedicatedHost,
-            "QuotaExceed.AfterpayDedicatedHost",
-            Some(400),
-        ),
-        (
-            Self::InvalidChargeTypeValueNotSupported,
-            "InvalidChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidParameterSlbUdpTimeout,
-            "InvalidParameter.SlbUdpTimeout",
-            Some(400),
-        ),
-        (Self::InvalidParameterUdpTimeout, "InvalidParameter.UdpTimeout", Some(400)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    AllocateDedicatedHostsErrorCode; InvalidInstanceTypeValueUnauthorized
+    "InvalidInstanceType.ValueUnauthorized" 400, InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, OperationDenied "OperationDenied",
+    OperationDeniedNoStock "OperationDenied.NoStock" 403, InternalError "InternalError"
+    500, InvalidParameterConflict "InvalidParameter.Conflict" 400,
+    NodeControllerUnavailable "NodeControllerUnavailable" 403, PaymentMethodNotFound
+    "PaymentMethodNotFound" 404, InvalidDedicatedHostNameMalformed
+    "InvalidDedicatedHostName.Malformed" 404, InvalidParameterResourceOwnerAccount
+    "InvalidParameter.ResourceOwnerAccount" 403, InvalidUserDataForbidden
+    "InvalidUserData.Forbidden" 403, ZoneNotOpen "Zone.NotOpen" 403, ZoneNotOnSale
+    "Zone.NotOnSale", InvalidDedicatedHostTypeValueNotSupported
+    "InvalidDedicatedHostType.ValueNotSupported",
+    InvalidDedicatedHostTypeZoneNotSupported "InvalidDedicatedHostType.ZoneNotSupported"
+    403, InvalidAutoRenewPeriodValueNotSupported
+    "InvalidAutoRenewPeriod.ValueNotSupported" 400, InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" 400, RegionUnauthorized "RegionUnauthorized" 400,
+    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" 400,
+    InvalidTagValueMalformed "InvalidTagValue.Malformed" 400, InvalidParameterNotMatch
+    "InvalidParameter.NotMatch" 403, AccountArrearage "Account.Arrearage" 403,
+    QuotaExceedAfterpayDedicatedHost "QuotaExceed.AfterpayDedicatedHost" 400,
+    InvalidChargeTypeValueNotSupported "InvalidChargeType.ValueNotSupported" 400,
+    InvalidParameterSlbUdpTimeout "InvalidParameter.SlbUdpTimeout" 400,
+    InvalidParameterUdpTimeout "InvalidParameter.UdpTimeout" 400, DuplicateTagKey
+    "Duplicate.TagKey" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::AllocateDedicatedHostsRequest {
         const FIELDS: &'static [Field] = &[
@@ -688,59 +471,14 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_type.view(),
-                1 => self.region_id.view(),
-                2 => View::groups(&self.tag),
-                3 => self.resource_group_id.view(),
-                4 => self.zone_id.view(),
-                5 => self.dedicated_host_name.view(),
-                6 => self.dedicated_host_cluster_id.view(),
-                7 => self.action_on_maintenance.view(),
-                8 => View::group(&self.network_attributes),
-                9 => self.description.view(),
-                10 => self.auto_placement.view(),
-                11 => self.cpu_over_commit_ratio.view(),
-                12 => self.min_quantity.view(),
-                13 => self.charge_type.view(),
-                14 => self.quantity.view(),
-                15 => self.period.view(),
-                16 => self.period_unit.view(),
-                17 => self.auto_renew.view(),
-                18 => self.auto_renew_period.view(),
-                19 => self.auto_release_time.view(),
-                20 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_type.slot(),
-                1 => self.region_id.slot(),
-                2 => Slot::groups(&mut self.tag),
-                3 => self.resource_group_id.slot(),
-                4 => self.zone_id.slot(),
-                5 => self.dedicated_host_name.slot(),
-                6 => self.dedicated_host_cluster_id.slot(),
-                7 => self.action_on_maintenance.slot(),
-                8 => Slot::group(&mut self.network_attributes),
-                9 => self.description.slot(),
-                10 => self.auto_placement.slot(),
-                11 => self.cpu_over_commit_ratio.slot(),
-                12 => self.min_quantity.slot(),
-                13 => self.charge_type.slot(),
-                14 => self.quantity.slot(),
-                15 => self.period.slot(),
-                16 => self.period_unit.slot(),
-                17 => self.auto_renew.slot(),
-                18 => self.auto_renew_period.slot(),
-                19 => self.auto_release_time.slot(),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_host_type, 1 region_id, 2 tag groups, 3 resource_group_id, 4
+            zone_id, 5 dedicated_host_name, 6 dedicated_host_cluster_id, 7
+            action_on_maintenance, 8 network_attributes group, 9 description, 10
+            auto_placement, 11 cpu_over_commit_ratio, 12 min_quantity, 13 charge_type, 14
+            quantity, 15 period, 16 period_unit, 17 auto_renew, 18 auto_renew_period, 19
+            auto_release_time, 20 client_token
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -785,41 +523,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::AllocateDedicatedHostsResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostIdSets").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_id_sets.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_id_sets.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 dedicated_host_id_sets, 1 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`AllocatePublicIpAddressRequest`] with [`AllocatePublicIpAddressRequest::builder`]; the service answers with a [`AllocatePublicIpAddressResponse`] or a [`AllocatePublicIpAddressError`].
 //!
 //! Generated from `ecs/AllocatePublicIpAddress.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `AllocatePublicIpAddress` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `AllocatePublicIpAddress` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AllocatePublicIpAddressRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -39,59 +37,16 @@ impl AllocatePublicIpAddressRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`AllocatePublicIpAddressRequest`]: start with [`AllocatePublicIpAddressRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct AllocatePublicIpAddressRequestBuilder(AllocatePublicIpAddressRequest);
+crate::runtime::operation!(
+    AllocatePublicIpAddressRequest, AllocatePublicIpAddressRequestBuilder,
+    AllocatePublicIpAddressResponse, AllocatePublicIpAddressError,
+    "AllocatePublicIpAddress", "2014-05-26", false
+);
 impl AllocatePublicIpAddressRequestBuilder {
-    /// Sets [`AllocatePublicIpAddressRequest::ip_address`].
-    pub fn ip_address(mut self, value: impl Into<String>) -> Self {
-        self.0.ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`AllocatePublicIpAddressRequest::vlan_id`].
-    pub fn vlan_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vlan_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<AllocatePublicIpAddressRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> AllocatePublicIpAddressRequest {
-        self.0
-    }
-}
-impl Operation for AllocatePublicIpAddressRequest {
-    const ACTION: &'static str = "AllocatePublicIpAddress";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = AllocatePublicIpAddressResponse;
-    type Error = AllocatePublicIpAddressError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        AllocatePublicIpAddressRequest.0; ip_address(into String), vlan_id(into String)
+    );
 }
 crate::runtime::json_form!(AllocatePublicIpAddressRequest);
 /// The successful response of [`AllocatePublicIpAddressRequest`].
@@ -146,75 +101,36 @@ pub enum AllocatePublicIpAddressErrorCode {
     /// `NAT_PUBLIC_IP_ALLOCATE_FAILED` (403): Nat public ip binding failed.
     NatPublicIpAllocateFailed,
 }
-impl ErrorCodes for AllocatePublicIpAddressErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidIpAddressMalformed, "InvalidIpAddress.Malformed", Some(400)),
-        (Self::InvalidVlanIdNotFound, "InvalidVlanId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::InvalidIpAddressNotFound, "InvalidIpAddress.NotFound", Some(404)),
-        (Self::IpInUse, "IpInUse", Some(403)),
-        (Self::AllocatedAlready, "AllocatedAlready", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(400)),
-        (Self::InsufficientPublicIp, "InsufficientPublicIp", Some(400)),
-        (
-            Self::AllocateIpInvalidInstanceBandwidth,
-            "AllocateIpInvalidInstanceBandwidth",
-            Some(400),
-        ),
-        (Self::NatPublicIpBindingFailed, "NAT_PUBLIC_IP_BINDING_FAILED", Some(403)),
-        (Self::NatPublicIpAllocateFailed, "NAT_PUBLIC_IP_ALLOCATE_FAILED", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    AllocatePublicIpAddressErrorCode; InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidIpAddressMalformed
+    "InvalidIpAddress.Malformed" 400, InvalidVlanIdNotFound "InvalidVlanId.NotFound" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
+    "InstanceLockedForSecurity" 403, InstanceExpiredOrInArrears
+    "InstanceExpiredOrInArrears" 403, InvalidIpAddressNotFound
+    "InvalidIpAddress.NotFound" 404, IpInUse "IpInUse" 403, AllocatedAlready
+    "AllocatedAlready" 403, OperationDenied "OperationDenied" 400, InsufficientPublicIp
+    "InsufficientPublicIp" 400, AllocateIpInvalidInstanceBandwidth
+    "AllocateIpInvalidInstanceBandwidth" 400, NatPublicIpBindingFailed
+    "NAT_PUBLIC_IP_BINDING_FAILED" 403, NatPublicIpAllocateFailed
+    "NAT_PUBLIC_IP_ALLOCATE_FAILED" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::AllocatePublicIpAddressRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("IpAddress"),
             Field::new("VlanId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.ip_address.view(),
-                2 => self.vlan_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.ip_address.slot(),
-                _ => self.vlan_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 ip_address, 2 vlan_id);
     }
     impl Schema for super::AllocatePublicIpAddressResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("IpAddress"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.ip_address.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.ip_address.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 ip_address, 1 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ApplyAutoSnapshotPolicyRequest`] with [`ApplyAutoSnapshotPolicyRequest::builder`]; the service answers with a [`ApplyAutoSnapshotPolicyResponse`] or a [`ApplyAutoSnapshotPolicyError`].
 //!
 //! Generated from `ecs/ApplyAutoSnapshotPolicy.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ApplyAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ApplyAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ApplyAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -40,50 +38,13 @@ impl ApplyAutoSnapshotPolicyRequest {
             disk_ids: Some(disk_ids.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ApplyAutoSnapshotPolicyRequest`]: start with [`ApplyAutoSnapshotPolicyRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ApplyAutoSnapshotPolicyRequestBuilder(ApplyAutoSnapshotPolicyRequest);
-impl ApplyAutoSnapshotPolicyRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ApplyAutoSnapshotPolicyRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ApplyAutoSnapshotPolicyRequest {
-        self.0
-    }
-}
-impl Operation for ApplyAutoSnapshotPolicyRequest {
-    const ACTION: &'static str = "ApplyAutoSnapshotPolicy";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ApplyAutoSnapshotPolicyResponse;
-    type Error = ApplyAutoSnapshotPolicyError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    ApplyAutoSnapshotPolicyRequest, ApplyAutoSnapshotPolicyRequestBuilder,
+    ApplyAutoSnapshotPolicyResponse, ApplyAutoSnapshotPolicyError,
+    "ApplyAutoSnapshotPolicy", "2014-05-26", false
+);
+impl ApplyAutoSnapshotPolicyRequestBuilder {}
 crate::runtime::json_form!(ApplyAutoSnapshotPolicyRequest);
 /// The successful response of [`ApplyAutoSnapshotPolicyRequest`].
 #[derive(Clone, Default)]
@@ -120,72 +81,28 @@ pub enum ApplyAutoSnapshotPolicyErrorCode {
     /// `InvalidAccountStatus.SnapshotServiceUnavailable` (403): Snapshot service has not been opened yet.
     InvalidAccountStatusSnapshotServiceUnavailable,
 }
-impl ErrorCodes for ApplyAutoSnapshotPolicyErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ParameterInvalid, "ParameterInvalid", None),
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (
-            Self::DiskCategoryOperationNotSupported,
-            "DiskCategory.OperationNotSupported",
-            Some(400),
-        ),
-        (
-            Self::PartofDiskCategoryOperationNotSupported,
-            "PartofDiskCategory.OperationNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusSnapshotServiceUnavailable,
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ApplyAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid",
+    InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404, DiskCategoryOperationNotSupported
+    "DiskCategory.OperationNotSupported" 400, PartofDiskCategoryOperationNotSupported
+    "PartofDiskCategory.OperationNotSupported" 400, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403,
+    InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ApplyAutoSnapshotPolicyRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("regionId").required(),
             Field::new("autoSnapshotPolicyId").required(),
             Field::new("diskIds").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.auto_snapshot_policy_id.view(),
-                2 => self.disk_ids.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.auto_snapshot_policy_id.slot(),
-                _ => self.disk_ids.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 auto_snapshot_policy_id, 2 disk_ids);
     }
     impl Schema for super::ApplyAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`AssignPrivateIpAddressesRequest`] with [`AssignPrivateIpAddressesRequest::builder`]; the service answers with a [`AssignPrivateIpAddressesResponse`] or a [`AssignPrivateIpAddressesError`].
 //!
 //! Generated from `ecs/AssignPrivateIpAddresses.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `AssignPrivateIpAddresses` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `AssignPrivateIpAddresses` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AssignPrivateIpAddressesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -48,63 +46,17 @@ impl AssignPrivateIpAddressesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`AssignPrivateIpAddressesRequest`]: start with [`AssignPrivateIpAddressesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct AssignPrivateIpAddressesRequestBuilder(AssignPrivateIpAddressesRequest);
+crate::runtime::operation!(
+    AssignPrivateIpAddressesRequest, AssignPrivateIpAddressesRequestBuilder,
+    AssignPrivateIpAddressesResponse, AssignPrivateIpAddressesError,
+    "AssignPrivateIpAddresses", "2014-05-26", false
+);
 impl AssignPrivateIpAddressesRequestBuilder {
-    /// Sets [`AssignPrivateIpAddressesRequest::private_ip_address`].
-    pub fn private_ip_address(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.private_ip_address = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`AssignPrivateIpAddressesRequest::secondary_private_ip_address_count`].
-    #[inline]
-    pub fn secondary_private_ip_address_count(mut self, value: i32) -> Self {
-        self.0.secondary_private_ip_address_count = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<AssignPrivateIpAddressesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> AssignPrivateIpAddressesRequest {
-        self.0
-    }
-}
-impl Operation for AssignPrivateIpAddressesRequest {
-    const ACTION: &'static str = "AssignPrivateIpAddresses";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = AssignPrivateIpAddressesResponse;
-    type Error = AssignPrivateIpAddressesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        AssignPrivateIpAddressesRequest.0; private_ip_address(each_into String),
+        secondary_private_ip_address_count(i32)
+    );
 }
 crate::runtime::json_form!(AssignPrivateIpAddressesRequest);
 /// The successful response of [`AssignPrivateIpAddressesRequest`].
@@ -180,70 +132,35 @@ pub enum AssignPrivateIpAddressesErrorCode {
     /// `InvalidAction` (400): %s
     InvalidAction,
 }
-impl ErrorCodes for AssignPrivateIpAddressesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserTypeNotSupported, "InvalidUserType.NotSupported", Some(403)),
-        (Self::AbsInvalidAccountNotFound, "Abs.InvalidAccount.NotFound", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(403)),
-        (Self::ForbiddenNotSupportRam, "Forbidden.NotSupportRAM", Some(403)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ForbiddenSubUser, "Forbidden.SubUser", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", Some(400)),
-        (
-            Self::InvalidOperationInvalidEcsState,
-            "InvalidOperation.InvalidEcsState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationInvalidEniState,
-            "InvalidOperation.InvalidEniState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationDetachPrimaryEniNotAllowed,
-            "InvalidOperation.DetachPrimaryEniNotAllowed",
-            Some(400),
-        ),
-        (Self::InvalidEcsIdNotFound, "InvalidEcsId.NotFound", Some(404)),
-        (Self::InvalidEniIdNotFound, "InvalidEniId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::EniPerInstanceLimitExceeded, "EniPerInstanceLimitExceeded", Some(403)),
-        (
-            Self::InvalidOperationAvailabilityZoneMismatch,
-            "InvalidOperation.AvailabilityZoneMismatch",
-            Some(403),
-        ),
-        (Self::InvalidOperationVpcMismatch, "InvalidOperation.VpcMismatch", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::InvalidSecurityGroupIdNotVpc, "InvalidSecurityGroupId.NotVpc", Some(403)),
-        (
-            Self::InvalidOperationInvalidEniType,
-            "InvalidOperation.InvalidEniType",
-            Some(403),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdIpNotEnough, "InvalidVSwitchId.IpNotEnough", Some(403)),
-        (Self::InvalidVSwitchIdIpInvalid, "InvalidVSwitchId.IpInvalid", Some(403)),
-        (Self::InvalidIpIpAssigned, "InvalidIp.IpAssigned", Some(403)),
-        (Self::OperationConflict, "Operation.Conflict", Some(403)),
-        (Self::ForbiddenRegionId, "Forbidden.RegionId", Some(400)),
-        (Self::InvalidAction, "InvalidAction", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    AssignPrivateIpAddressesErrorCode; InvalidUserTypeNotSupported
+    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 403,
+    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
+    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
+    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
+    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
+    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
+    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
+    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
+    EniPerInstanceLimitExceeded "EniPerInstanceLimitExceeded" 403,
+    InvalidOperationAvailabilityZoneMismatch "InvalidOperation.AvailabilityZoneMismatch"
+    403, InvalidOperationVpcMismatch "InvalidOperation.VpcMismatch" 403,
+    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
+    InvalidSecurityGroupIdNotVpc "InvalidSecurityGroupId.NotVpc" 403,
+    InvalidOperationInvalidEniType "InvalidOperation.InvalidEniType" 403,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    InvalidVSwitchIdIpNotEnough "InvalidVSwitchId.IpNotEnough" 403,
+    InvalidVSwitchIdIpInvalid "InvalidVSwitchId.IpInvalid" 403, InvalidIpIpAssigned
+    "InvalidIp.IpAssigned" 403, OperationConflict "Operation.Conflict" 403,
+    ForbiddenRegionId "Forbidden.RegionId" 400, InvalidAction "InvalidAction" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::AssignPrivateIpAddressesRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("NetworkInterfaceId").required(),
@@ -251,38 +168,13 @@ mod schema {
             Field::new("PrivateIpAddress"),
             Field::new("SecondaryPrivateIpAddressCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.network_interface_id.view(),
-                1 => self.region_id.view(),
-                2 => self.private_ip_address.view(),
-                3 => self.secondary_private_ip_address_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.network_interface_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.private_ip_address.slot(),
-                _ => self.secondary_private_ip_address_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 network_interface_id, 1 region_id, 2 private_ip_address, 3
+            secondary_private_ip_address_count
+        );
     }
     impl Schema for super::AssignPrivateIpAddressesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`AttachClassicLinkVpcRequest`] with [`AttachClassicLinkVpcRequest::builder`]; the service answers with a [`AttachClassicLinkVpcResponse`] or a [`AttachClassicLinkVpcError`].
 //!
 //! Generated from `ecs/AttachClassicLinkVpc.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `AttachClassicLinkVpc` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `AttachClassicLinkVpc` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AttachClassicLinkVpcRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -40,50 +38,13 @@ impl AttachClassicLinkVpcRequest {
             vpc_id: Some(vpc_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`AttachClassicLinkVpcRequest`]: start with [`AttachClassicLinkVpcRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct AttachClassicLinkVpcRequestBuilder(AttachClassicLinkVpcRequest);
-impl AttachClassicLinkVpcRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<AttachClassicLinkVpcRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> AttachClassicLinkVpcRequest {
-        self.0
-    }
-}
-impl Operation for AttachClassicLinkVpcRequest {
-    const ACTION: &'static str = "AttachClassicLinkVpc";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = AttachClassicLinkVpcResponse;
-    type Error = AttachClassicLinkVpcError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    AttachClassicLinkVpcRequest, AttachClassicLinkVpcRequestBuilder,
+    AttachClassicLinkVpcResponse, AttachClassicLinkVpcError, "AttachClassicLinkVpc",
+    "2014-05-26", false
+);
+impl AttachClassicLinkVpcRequestBuilder {}
 crate::runtime::json_form!(AttachClassicLinkVpcRequest);
 /// The successful response of [`AttachClassicLinkVpcRequest`].
 #[derive(Clone, Default)]
@@ -117,51 +78,27 @@ pub enum AttachClassicLinkVpcErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.
     InvalidInstanceIdNotFound,
 }
-impl ErrorCodes for AttachClassicLinkVpcErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::AbsInvalidInstanceIdMalFormed,
-            "Abs.InvalidInstanceId.MalFormed",
-            Some(400),
-        ),
-        (Self::InvalidInstanceIdMalFormed, "InvalidInstanceId.MalFormed", Some(400)),
-        (Self::InvalidRegionIdMalformed, "InvalidRegionId.Malformed", Some(400)),
-        (Self::InvalidVpcIdMalformed, "InvalidVpcId.Malformed", Some(400)),
-        (Self::InvalidInstanceIdNotBelong, "InvalidInstanceId.NotBelong", Some(403)),
-        (Self::InvalidStatusInstanceLocked, "InvalidStatus.InstanceLocked", Some(403)),
-        (Self::InvalidStatusInstanceStatus, "InvalidStatus.InstanceStatus", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (Self::QuotaExceeded, "QuotaExceeded", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    AttachClassicLinkVpcErrorCode; AbsInvalidInstanceIdMalFormed
+    "Abs.InvalidInstanceId.MalFormed" 400, InvalidInstanceIdMalFormed
+    "InvalidInstanceId.MalFormed" 400, InvalidRegionIdMalformed
+    "InvalidRegionId.Malformed" 400, InvalidVpcIdMalformed "InvalidVpcId.Malformed" 400,
+    InvalidInstanceIdNotBelong "InvalidInstanceId.NotBelong" 403,
+    InvalidStatusInstanceLocked "InvalidStatus.InstanceLocked" 403,
+    InvalidStatusInstanceStatus "InvalidStatus.InstanceStatus" 403, OperationDenied
+    "OperationDenied" 403, QuotaExceeded "QuotaExceeded" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::AttachClassicLinkVpcRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("InstanceId").required(),
             Field::new("VpcId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.vpc_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                _ => self.vpc_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 instance_id, 2 vpc_id);
     }
     impl Schema for super::AttachClassicLinkVpcResponse {
         const FIELDS: &'static [Field] = &[];

@@ -4,10 +4,8 @@
 //! Build a [`AttachDiskRequest`] with [`AttachDiskRequest::builder`]; the service answers with a [`AttachDiskResponse`] or a [`AttachDiskError`].
 //!
 //! Generated from `ecs/AttachDisk.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `AttachDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `AttachDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AttachDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,58 +41,15 @@ impl AttachDiskRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`AttachDiskRequest`]: start with [`AttachDiskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct AttachDiskRequestBuilder(AttachDiskRequest);
+crate::runtime::operation!(
+    AttachDiskRequest, AttachDiskRequestBuilder, AttachDiskResponse, AttachDiskError,
+    "AttachDisk", "2014-05-26", false
+);
 impl AttachDiskRequestBuilder {
-    /// Sets [`AttachDiskRequest::delete_with_instance`].
-    #[inline]
-    pub fn delete_with_instance(mut self, value: bool) -> Self {
-        self.0.delete_with_instance = Some(value);
-        self
-    }
-    /// Sets [`AttachDiskRequest::device`].
-    pub fn device(mut self, value: impl Into<String>) -> Self {
-        self.0.device = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<AttachDiskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> AttachDiskRequest {
-        self.0
-    }
-}
-impl Operation for AttachDiskRequest {
-    const ACTION: &'static str = "AttachDisk";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = AttachDiskResponse;
-    type Error = AttachDiskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        AttachDiskRequest.0; delete_with_instance(bool), device(into String)
+    );
 }
 crate::runtime::json_form!(AttachDiskRequest);
 /// The successful response of [`AttachDiskRequest`].
@@ -138,30 +93,20 @@ pub enum AttachDiskErrorCode {
     /// `InvalidOperation.InstanceTypeNotSupport` (400): The instance type of the specified instance does not support hot attach disk.
     InvalidOperationInstanceTypeNotSupport,
 }
-impl ErrorCodes for AttachDiskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDeviceMalformed, "InvalidDevice.Malformed", Some(400)),
-        (Self::InstanceDiskLimitExceeded, "InstanceDiskLimitExceeded", Some(403)),
-        (Self::InvalidDeviceInUse, "InvalidDevice.InUse", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(400)),
-        (Self::DiskError, "DiskError", Some(403)),
-        (Self::DiskIdValueNotSupported, "DiskId.ValueNotSupported", Some(403)),
-        (Self::DiskIdStatusNotSupported, "DiskId.StatusNotSupported", Some(403)),
-        (Self::InvalidDiskInUse, "InvalidDisk.InUse", Some(404)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (
-            Self::InvalidOperationInstanceTypeNotSupport,
-            "InvalidOperation.InstanceTypeNotSupport",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    AttachDiskErrorCode; InvalidDeviceMalformed "InvalidDevice.Malformed" 400,
+    InstanceDiskLimitExceeded "InstanceDiskLimitExceeded" 403, InvalidDeviceInUse
+    "InvalidDevice.InUse" 403, InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
+    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 400, DiskError "DiskError" 403, DiskIdValueNotSupported
+    "DiskId.ValueNotSupported" 403, DiskIdStatusNotSupported "DiskId.StatusNotSupported"
+    403, InvalidDiskInUse "InvalidDisk.InUse" 404, UserNotInTheWhiteList
+    "UserNotInTheWhiteList" 403, InvalidOperationInstanceTypeNotSupport
+    "InvalidOperation.InstanceTypeNotSupport" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::AttachDiskRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("DiskId").required(),
@@ -169,38 +114,12 @@ mod schema {
             Field::new("DeleteWithInstance"),
             Field::new("Device"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.delete_with_instance.view(),
-                3 => self.device.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.delete_with_instance.slot(),
-                _ => self.device.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 disk_id, 1 instance_id, 2 delete_with_instance, 3 device
+        );
     }
     impl Schema for super::AttachDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`AttachInstanceRamRoleRequest`] with [`AttachInstanceRamRoleRequest::builder`]; the service answers with a [`AttachInstanceRamRoleResponse`] or a [`AttachInstanceRamRoleError`].
 //!
 //! Generated from `ecs/AttachInstanceRamRole.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `AttachInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `AttachInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AttachInstanceRamRoleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -45,54 +43,14 @@ impl AttachInstanceRamRoleRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`AttachInstanceRamRoleRequest`]: start with [`AttachInstanceRamRoleRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct AttachInstanceRamRoleRequestBuilder(AttachInstanceRamRoleRequest);
+crate::runtime::operation!(
+    AttachInstanceRamRoleRequest, AttachInstanceRamRoleRequestBuilder,
+    AttachInstanceRamRoleResponse, AttachInstanceRamRoleError, "AttachInstanceRamRole",
+    "2014-05-26", false
+);
 impl AttachInstanceRamRoleRequestBuilder {
-    /// Sets [`AttachInstanceRamRoleRequest::policy`].
-    pub fn policy(mut self, value: impl Into<String>) -> Self {
-        self.0.policy = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<AttachInstanceRamRoleRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> AttachInstanceRamRoleRequest {
-        self.0
-    }
-}
-impl Operation for AttachInstanceRamRoleRequest {
-    const ACTION: &'static str = "AttachInstanceRamRole";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = AttachInstanceRamRoleResponse;
-    type Error = AttachInstanceRamRoleError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(AttachInstanceRamRoleRequest.0; policy(into String));
 }
 crate::runtime::json_form!(AttachInstanceRamRoleRequest);
 /// The successful response of [`AttachInstanceRamRoleRequest`].
@@ -161,25 +119,18 @@ pub enum AttachInstanceRamRoleErrorCode {
     /// `InvalidRamRole.NotEcsRole` (404): The specified ram role is not authorized for ecs, please check your role policy.
     InvalidRamRoleNotEcsRole,
 }
-impl ErrorCodes for AttachInstanceRamRoleErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdsMalformed, "InvalidInstanceIds.Malformed", Some(400)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidNetworkTypeMismatchRamRole,
-            "InvalidNetworkType.MismatchRamRole",
-            Some(403),
-        ),
-        (Self::InvalidUserPassRoleForbidden, "InvalidUser.PassRoleForbidden", Some(403)),
-        (Self::InvalidRamRoleNotFound, "InvalidRamRole.NotFound", Some(404)),
-        (Self::InvalidRamRoleNotEcsRole, "InvalidRamRole.NotEcsRole", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    AttachInstanceRamRoleErrorCode; InvalidInstanceIdsMalformed
+    "InvalidInstanceIds.Malformed" 400, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidNetworkTypeMismatchRamRole
+    "InvalidNetworkType.MismatchRamRole" 403, InvalidUserPassRoleForbidden
+    "InvalidUser.PassRoleForbidden" 403, InvalidRamRoleNotFound "InvalidRamRole.NotFound"
+    404, InvalidRamRoleNotEcsRole "InvalidRamRole.NotEcsRole" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::AttachInstanceRamRoleRequest {
         const FIELDS: &'static [Field] = &[
@@ -196,25 +147,9 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_ids.view(),
-                1 => self.ram_role_name.view(),
-                2 => self.region_id.view(),
-                3 => self.policy.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_ids.slot(),
-                1 => self.ram_role_name.slot(),
-                2 => self.region_id.slot(),
-                _ => self.policy.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_ids, 1 ram_role_name, 2 region_id, 3 policy
+        );
     }
     impl Schema for super::AttachInstanceRamRoleResponse {
         const FIELDS: &'static [Field] = &[
@@ -224,27 +159,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.attach_instance_ram_role_results),
-                1 => self.fail_count.view(),
-                2 => self.ram_role_name.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.attach_instance_ram_role_results),
-                1 => self.fail_count.slot(),
-                2 => self.ram_role_name.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 attach_instance_ram_role_results groups, 1 fail_count, 2 ram_role_name, 3
+            request_id, 4 total_count
+        );
     }
     impl Schema for super::AttachInstanceRamRoleResult {
         const FIELDS: &'static [Field] = &[
@@ -253,24 +171,6 @@ mod schema {
             Field::new("Message"),
             Field::new("Success"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.code.view(),
-                1 => self.instance_id.view(),
-                2 => self.message.view(),
-                3 => self.success.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.code.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.message.slot(),
-                _ => self.success.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 code, 1 instance_id, 2 message, 3 success);
     }
 }

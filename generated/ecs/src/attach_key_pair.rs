@@ -4,11 +4,9 @@
 //! Build a [`AttachKeyPairRequest`] with [`AttachKeyPairRequest::builder`]; the service answers with a [`AttachKeyPairResponse`] or a [`AttachKeyPairError`].
 //!
 //! Generated from `ecs/AttachKeyPair.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::result_info::ResultInfo;
-/// The `AttachKeyPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `AttachKeyPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AttachKeyPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -41,48 +39,12 @@ impl AttachKeyPairRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`AttachKeyPairRequest`]: start with [`AttachKeyPairRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct AttachKeyPairRequestBuilder(AttachKeyPairRequest);
-impl AttachKeyPairRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<AttachKeyPairRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> AttachKeyPairRequest {
-        self.0
-    }
-}
-impl Operation for AttachKeyPairRequest {
-    const ACTION: &'static str = "AttachKeyPair";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = AttachKeyPairResponse;
-    type Error = AttachKeyPairError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    AttachKeyPairRequest, AttachKeyPairRequestBuilder, AttachKeyPairResponse,
+    AttachKeyPairError, "AttachKeyPair", "2014-05-26", false
+);
+impl AttachKeyPairRequestBuilder {}
 crate::runtime::json_form!(AttachKeyPairRequest);
 /// The successful response of [`AttachKeyPairRequest`].
 #[derive(Clone, Default)]
@@ -119,47 +81,21 @@ pub enum AttachKeyPairErrorCode {
     /// `DependencyViolation.IoOptimize` (400): The specified parameter InstanceIds is not valid.
     DependencyViolationIoOptimize,
 }
-impl ErrorCodes for AttachKeyPairErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::DependencyViolationWindowsInstance,
-            "DependencyViolation.WindowsInstance",
-            Some(403),
-        ),
-        (
-            Self::DependencyViolationIoOptimize,
-            "DependencyViolation.IoOptimize",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    AttachKeyPairErrorCode; DependencyViolationWindowsInstance
+    "DependencyViolation.WindowsInstance" 403, DependencyViolationIoOptimize
+    "DependencyViolation.IoOptimize" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::AttachKeyPairRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceIds").required(),
             Field::new("KeyPairName").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_ids.view(),
-                1 => self.key_pair_name.view(),
-                2 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_ids.slot(),
-                1 => self.key_pair_name.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_ids, 1 key_pair_name, 2 region_id);
     }
     impl Schema for super::AttachKeyPairResponse {
         const FIELDS: &'static [Field] = &[
@@ -169,26 +105,8 @@ mod schema {
             Field::new("Results").wrapped(),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.fail_count.view(),
-                1 => self.key_pair_name.view(),
-                2 => self.request_id.view(),
-                3 => View::groups(&self.results),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.fail_count.slot(),
-                1 => self.key_pair_name.slot(),
-                2 => self.request_id.slot(),
-                3 => Slot::groups(&mut self.results),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 fail_count, 1 key_pair_name, 2 request_id, 3 results groups, 4 total_count
+        );
     }
 }

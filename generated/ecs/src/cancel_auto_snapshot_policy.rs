@@ -4,10 +4,8 @@
 //! Build a [`CancelAutoSnapshotPolicyRequest`] with [`CancelAutoSnapshotPolicyRequest::builder`]; the service answers with a [`CancelAutoSnapshotPolicyResponse`] or a [`CancelAutoSnapshotPolicyError`].
 //!
 //! Generated from `ecs/CancelAutoSnapshotPolicy.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CancelAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CancelAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CancelAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl CancelAutoSnapshotPolicyRequest {
             disk_ids: Some(disk_ids.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CancelAutoSnapshotPolicyRequest`]: start with [`CancelAutoSnapshotPolicyRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CancelAutoSnapshotPolicyRequestBuilder(CancelAutoSnapshotPolicyRequest);
-impl CancelAutoSnapshotPolicyRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CancelAutoSnapshotPolicyRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CancelAutoSnapshotPolicyRequest {
-        self.0
-    }
-}
-impl Operation for CancelAutoSnapshotPolicyRequest {
-    const ACTION: &'static str = "CancelAutoSnapshotPolicy";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CancelAutoSnapshotPolicyResponse;
-    type Error = CancelAutoSnapshotPolicyError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    CancelAutoSnapshotPolicyRequest, CancelAutoSnapshotPolicyRequestBuilder,
+    CancelAutoSnapshotPolicyResponse, CancelAutoSnapshotPolicyError,
+    "CancelAutoSnapshotPolicy", "2014-05-26", false
+);
+impl CancelAutoSnapshotPolicyRequestBuilder {}
 crate::runtime::json_form!(CancelAutoSnapshotPolicyRequest);
 /// The successful response of [`CancelAutoSnapshotPolicyRequest`].
 #[derive(Clone, Default)]
@@ -96,35 +57,18 @@ pub enum CancelAutoSnapshotPolicyErrorCode {
     /// - 404: The specified RegionId parameter is invalid.
     ParameterInvalid,
 }
-impl ErrorCodes for CancelAutoSnapshotPolicyErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ParameterInvalid, "ParameterInvalid", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CancelAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::CancelAutoSnapshotPolicyRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("DiskIds").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.disk_ids.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.disk_ids.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 disk_ids);
     }
     impl Schema for super::CancelAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[];

@@ -4,10 +4,8 @@
 //! Build a [`CancelCopyImageRequest`] with [`CancelCopyImageRequest::builder`]; the service answers with a [`CancelCopyImageResponse`] or a [`CancelCopyImageError`].
 //!
 //! Generated from `ecs/CancelCopyImage.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CancelCopyImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CancelCopyImage` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CancelCopyImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,48 +32,12 @@ impl CancelCopyImageRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CancelCopyImageRequest`]: start with [`CancelCopyImageRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CancelCopyImageRequestBuilder(CancelCopyImageRequest);
-impl CancelCopyImageRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CancelCopyImageRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CancelCopyImageRequest {
-        self.0
-    }
-}
-impl Operation for CancelCopyImageRequest {
-    const ACTION: &'static str = "CancelCopyImage";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CancelCopyImageResponse;
-    type Error = CancelCopyImageError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    CancelCopyImageRequest, CancelCopyImageRequestBuilder, CancelCopyImageResponse,
+    CancelCopyImageError, "CancelCopyImage", "2014-05-26", false
+);
+impl CancelCopyImageRequestBuilder {}
 crate::runtime::json_form!(CancelCopyImageRequest);
 /// The successful response of [`CancelCopyImageRequest`].
 #[derive(Clone, Default)]
@@ -114,54 +76,25 @@ pub enum CancelCopyImageErrorCode {
     /// `CancelNotSupported` (400): The specified image coping can not be cancelled.
     CancelNotSupported,
 }
-impl ErrorCodes for CancelCopyImageErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (Self::ImageCreatedNotFromCopy, "ImageCreatedNotFromCopy", Some(400)),
-        (Self::IncorrectImageStatus, "IncorrectImageStatus", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::CancelNotSupported, "CancelNotSupported", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CancelCopyImageErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
+    InvalidImageIdNotFound "InvalidImageId.NotFound" 404, ImageCreatedNotFromCopy
+    "ImageCreatedNotFromCopy" 400, IncorrectImageStatus "IncorrectImageStatus" 400,
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400, InternalError
+    "InternalError" 500, CancelNotSupported "CancelNotSupported" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::CancelCopyImageRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("ImageId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 image_id, 1 region_id);
     }
     impl Schema for super::CancelCopyImageResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`CancelSimulatedSystemEventsRequest`] with [`CancelSimulatedSystemEventsRequest::builder`]; the service answers with a [`CancelSimulatedSystemEventsResponse`] or a [`CancelSimulatedSystemEventsError`].
 //!
 //! Generated from `ecs/CancelSimulatedSystemEvents.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CancelSimulatedSystemEvents` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CancelSimulatedSystemEvents` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CancelSimulatedSystemEventsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl CancelSimulatedSystemEventsRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CancelSimulatedSystemEventsRequest`]: start with [`CancelSimulatedSystemEventsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CancelSimulatedSystemEventsRequestBuilder(CancelSimulatedSystemEventsRequest);
-impl CancelSimulatedSystemEventsRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CancelSimulatedSystemEventsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CancelSimulatedSystemEventsRequest {
-        self.0
-    }
-}
-impl Operation for CancelSimulatedSystemEventsRequest {
-    const ACTION: &'static str = "CancelSimulatedSystemEvents";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CancelSimulatedSystemEventsResponse;
-    type Error = CancelSimulatedSystemEventsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    CancelSimulatedSystemEventsRequest, CancelSimulatedSystemEventsRequestBuilder,
+    CancelSimulatedSystemEventsResponse, CancelSimulatedSystemEventsError,
+    "CancelSimulatedSystemEvents", "2014-05-26", false
+);
+impl CancelSimulatedSystemEventsRequestBuilder {}
 crate::runtime::json_form!(CancelSimulatedSystemEventsRequest);
 /// The successful response of [`CancelSimulatedSystemEventsRequest`].
 #[derive(Clone, Default)]
@@ -108,24 +69,16 @@ pub enum CancelSimulatedSystemEventsErrorCode {
     /// `EventIdLimitExceeded` (400): %s
     EventIdLimitExceeded,
 }
-impl ErrorCodes for CancelSimulatedSystemEventsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(404)),
-        (Self::InvalidParameter, "InvalidParameter", Some(403)),
-        (
-            Self::CannotCancelSystemEventNotSimulated,
-            "CannotCancelSystemEvent.NotSimulated",
-            Some(403),
-        ),
-        (Self::InvalidEventIdNotFound, "InvalidEventId.NotFound", Some(403)),
-        (Self::EventIdLimitExceeded, "EventIdLimitExceeded", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CancelSimulatedSystemEventsErrorCode; MissingParameter "MissingParameter" 404,
+    InvalidParameter "InvalidParameter" 403, CannotCancelSystemEventNotSimulated
+    "CannotCancelSystemEvent.NotSimulated" 403, InvalidEventIdNotFound
+    "InvalidEventId.NotFound" 403, EventIdLimitExceeded "EventIdLimitExceeded" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CancelSimulatedSystemEventsRequest {
         const FIELDS: &'static [Field] = &[
@@ -136,34 +89,10 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.event_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.event_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 event_id, 1 region_id);
     }
     impl Schema for super::CancelSimulatedSystemEventsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

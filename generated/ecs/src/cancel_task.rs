@@ -4,10 +4,8 @@
 //! Build a [`CancelTaskRequest`] with [`CancelTaskRequest::builder`]; the service answers with a [`CancelTaskResponse`] or a [`CancelTaskError`].
 //!
 //! Generated from `ecs/CancelTask.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CancelTask` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CancelTask` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CancelTaskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,48 +32,12 @@ impl CancelTaskRequest {
             task_id: Some(task_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CancelTaskRequest`]: start with [`CancelTaskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CancelTaskRequestBuilder(CancelTaskRequest);
-impl CancelTaskRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CancelTaskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CancelTaskRequest {
-        self.0
-    }
-}
-impl Operation for CancelTaskRequest {
-    const ACTION: &'static str = "CancelTask";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CancelTaskResponse;
-    type Error = CancelTaskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    CancelTaskRequest, CancelTaskRequestBuilder, CancelTaskResponse, CancelTaskError,
+    "CancelTask", "2014-05-26", false
+);
+impl CancelTaskRequestBuilder {}
 crate::runtime::json_form!(CancelTaskRequest);
 /// The successful response of [`CancelTaskRequest`].
 #[derive(Clone, Default)]
@@ -109,61 +71,25 @@ pub enum CancelTaskErrorCode {
     /// `CancelTaskFailed` (403): The task is failed to cancel, Please contact the administrator.
     CancelTaskFailed,
 }
-impl ErrorCodes for CancelTaskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(400)),
-        (Self::InvalidTaskIdNotFound, "InvalidTaskId.NotFound", Some(400)),
-        (
-            Self::InvalidTaskIdTaskActionNotSupport,
-            "InvalidTaskId.TaskActionNotSupport",
-            Some(403),
-        ),
-        (
-            Self::InvalidTaskIdIncorrectTaskStatus,
-            "InvalidTaskId.IncorrectTaskStatus",
-            Some(403),
-        ),
-        (Self::CancelTaskFailed, "CancelTaskFailed", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CancelTaskErrorCode; MissingParameter "MissingParameter" 400, InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" 400, InvalidTaskIdNotFound "InvalidTaskId.NotFound" 400,
+    InvalidTaskIdTaskActionNotSupport "InvalidTaskId.TaskActionNotSupport" 403,
+    InvalidTaskIdIncorrectTaskStatus "InvalidTaskId.IncorrectTaskStatus" 403,
+    CancelTaskFailed "CancelTaskFailed" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::CancelTaskRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("TaskId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.task_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.task_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 task_id);
     }
     impl Schema for super::CancelTaskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ConvertNatPublicIpToEipRequest`] with [`ConvertNatPublicIpToEipRequest::builder`]; the service answers with a [`ConvertNatPublicIpToEipResponse`] or a [`ConvertNatPublicIpToEipError`].
 //!
 //! Generated from `ecs/ConvertNatPublicIpToEip.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ConvertNatPublicIpToEip` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ConvertNatPublicIpToEip` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ConvertNatPublicIpToEipRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl ConvertNatPublicIpToEipRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ConvertNatPublicIpToEipRequest`]: start with [`ConvertNatPublicIpToEipRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ConvertNatPublicIpToEipRequestBuilder(ConvertNatPublicIpToEipRequest);
-impl ConvertNatPublicIpToEipRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ConvertNatPublicIpToEipRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ConvertNatPublicIpToEipRequest {
-        self.0
-    }
-}
-impl Operation for ConvertNatPublicIpToEipRequest {
-    const ACTION: &'static str = "ConvertNatPublicIpToEip";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ConvertNatPublicIpToEipResponse;
-    type Error = ConvertNatPublicIpToEipError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    ConvertNatPublicIpToEipRequest, ConvertNatPublicIpToEipRequestBuilder,
+    ConvertNatPublicIpToEipResponse, ConvertNatPublicIpToEipError,
+    "ConvertNatPublicIpToEip", "2014-05-26", false
+);
+impl ConvertNatPublicIpToEipRequestBuilder {}
 crate::runtime::json_form!(ConvertNatPublicIpToEipRequest);
 /// The successful response of [`ConvertNatPublicIpToEipRequest`].
 #[derive(Clone, Default)]
@@ -121,82 +82,32 @@ pub enum ConvertNatPublicIpToEipErrorCode {
     /// `Forbidden.RiskControl` (403): This operation is forbidden by Aliyun RiskControl system.
     ForbiddenRiskControl,
 }
-impl ErrorCodes for ConvertNatPublicIpToEipErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidInstanceIdPlanedChange,
-            "InvalidInstanceId.PlanedChange",
-            Some(403),
-        ),
-        (
-            Self::InvalidEndTimeOperateNotSupport,
-            "InvalidEndTime.OperateNotSupport",
-            Some(403),
-        ),
-        (
-            Self::InvalidInstanceStatusReleased,
-            "InvalidInstanceStatus.Released",
-            Some(403),
-        ),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(403),
-        ),
-        (Self::MaxEipQuotaExceeded, "MaxEIPQuotaExceeded", Some(403)),
-        (
-            Self::InvalidInstanceOverduePayment,
-            "InvalidInstance.OverduePayment",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (Self::ForbiddenRiskControl, "Forbidden.RiskControl", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ConvertNatPublicIpToEipErrorCode; InvalidInstanceIdPlanedChange
+    "InvalidInstanceId.PlanedChange" 403, InvalidEndTimeOperateNotSupport
+    "InvalidEndTime.OperateNotSupport" 403, InvalidInstanceStatusReleased
+    "InvalidInstanceStatus.Released" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, OperationDenied "OperationDenied" 403,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 403, MaxEipQuotaExceeded
+    "MaxEIPQuotaExceeded" 403, InvalidInstanceOverduePayment
+    "InvalidInstance.OverduePayment" 403, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403, ForbiddenRiskControl
+    "Forbidden.RiskControl" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ConvertNatPublicIpToEipRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id);
     }
     impl Schema for super::ConvertNatPublicIpToEipResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`CopyImageRequest`] with [`CopyImageRequest::builder`]; the service answers with a [`CopyImageResponse`] or a [`CopyImageError`].
 //!
 //! Generated from `ecs/CopyImage.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CopyImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CopyImage` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CopyImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -67,83 +65,18 @@ impl CopyImageRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CopyImageRequest`]: start with [`CopyImageRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CopyImageRequestBuilder(CopyImageRequest);
+crate::runtime::operation!(
+    CopyImageRequest, CopyImageRequestBuilder, CopyImageResponse, CopyImageError,
+    "CopyImage", "2014-05-26", false
+);
 impl CopyImageRequestBuilder {
-    /// Sets [`CopyImageRequest::destination_region_id`].
-    pub fn destination_region_id(mut self, value: impl Into<String>) -> Self {
-        self.0.destination_region_id = Some(value.into());
-        self
-    }
-    /// Sets [`CopyImageRequest::destination_image_name`].
-    pub fn destination_image_name(mut self, value: impl Into<String>) -> Self {
-        self.0.destination_image_name = Some(value.into());
-        self
-    }
-    /// Sets [`CopyImageRequest::destination_description`].
-    pub fn destination_description(mut self, value: impl Into<String>) -> Self {
-        self.0.destination_description = Some(value.into());
-        self
-    }
-    /// Sets [`CopyImageRequest::encrypted`].
-    #[inline]
-    pub fn encrypted(mut self, value: bool) -> Self {
-        self.0.encrypted = Some(value);
-        self
-    }
-    /// Sets [`CopyImageRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CopyImageRequest::kms_key_id`].
-    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
-        self.0.kms_key_id = Some(value.into());
-        self
-    }
-    /// Sets [`CopyImageRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CopyImageRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CopyImageRequest {
-        self.0
-    }
-}
-impl Operation for CopyImageRequest {
-    const ACTION: &'static str = "CopyImage";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CopyImageResponse;
-    type Error = CopyImageError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CopyImageRequest.0; destination_region_id(into String),
+        destination_image_name(into String), destination_description(into String),
+        encrypted(bool), tag(each Tag), kms_key_id(into String), resource_group_id(into
+        String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -164,16 +97,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(CopyImageRequest, Tag);
 /// The successful response of [`CopyImageRequest`].
@@ -262,67 +186,34 @@ pub enum CopyImageErrorCode {
     /// `InvalidParameter.EncryptedIllegal` (400): The specified parameter Encrypted must be true when kmsKeyId is not empty.
     InvalidParameterEncryptedIllegal,
 }
-impl ErrorCodes for CopyImageErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidAliUidIsNull, "InvalidAliUid.IsNull", Some(401)),
-        (Self::InvalidImageNameMalformed, "InvalidImageName.Malformed", Some(400)),
-        (Self::Forbbiden, "Forbbiden", Some(403)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::SourceRegionNotFound, "SourceRegion.NotFound", Some(400)),
-        (Self::DestinationRegionNotFound, "DestinationRegion.NotFound", Some(400)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (Self::IncorrectImageStatus, "IncorrectImageStatus", Some(400)),
-        (Self::InvalidSnapshotIdNotFound, "InvalidSnapshotId.NotFound", Some(400)),
-        (Self::InvalidImageNameDuplicated, "InvalidImageName.Duplicated", Some(400)),
-        (Self::QuotaExceedImage, "QuotaExceed.Image", Some(403)),
-        (Self::QuotaExceedSnapshot, "QuotaExceed.Snapshot", Some(403)),
-        (Self::OperationDeniedImageCopying, "OperationDenied.ImageCopying", Some(403)),
-        (Self::RegionNotSupportCopy, "RegionNotSupportCopy", Some(403)),
-        (Self::InvalidSnapshotTooOld, "InvalidSnapshot.TooOld", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (Self::IncorrectDestinationRegion, "IncorrectDestinationRegion", Some(403)),
-        (Self::SizeExceedImage, "SizeExceed.Image", Some(403)),
-        (
-            Self::OperationDeinedEncryptedSnapshot,
-            "OperationDeined.EncryptedSnapshot",
-            Some(403),
-        ),
-        (Self::InternalError, "InternalError", None),
-        (
-            Self::OperationDeniedSameRegionOnly,
-            "OperationDenied.SameRegionOnly",
-            Some(403),
-        ),
-        (Self::OperationDeniedNotPublished, "OperationDenied.NotPublished", Some(403)),
-        (
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled,
-            "InvalidParameter.KMSKeyId.CMKNotEnabled",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdNotFound,
-            "InvalidParameter.KMSKeyId.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::InvalidRegionNotSupport, "InvalidRegion.NotSupport", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (
-            Self::InvalidParameterEncryptedIllegal,
-            "InvalidParameter.EncryptedIllegal",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CopyImageErrorCode; InvalidAliUidIsNull "InvalidAliUid.IsNull" 401,
+    InvalidImageNameMalformed "InvalidImageName.Malformed" 400, Forbbiden "Forbbiden"
+    403, InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
+    SourceRegionNotFound "SourceRegion.NotFound" 400, DestinationRegionNotFound
+    "DestinationRegion.NotFound" 400, InvalidImageIdNotFound "InvalidImageId.NotFound"
+    404, IncorrectImageStatus "IncorrectImageStatus" 400, InvalidSnapshotIdNotFound
+    "InvalidSnapshotId.NotFound" 400, InvalidImageNameDuplicated
+    "InvalidImageName.Duplicated" 400, QuotaExceedImage "QuotaExceed.Image" 403,
+    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, OperationDeniedImageCopying
+    "OperationDenied.ImageCopying" 403, RegionNotSupportCopy "RegionNotSupportCopy" 403,
+    InvalidSnapshotTooOld "InvalidSnapshot.TooOld" 403, OperationDenied "OperationDenied"
+    403, IncorrectDestinationRegion "IncorrectDestinationRegion" 403, SizeExceedImage
+    "SizeExceed.Image" 403, OperationDeinedEncryptedSnapshot
+    "OperationDeined.EncryptedSnapshot" 403, InternalError "InternalError",
+    OperationDeniedSameRegionOnly "OperationDenied.SameRegionOnly" 403,
+    OperationDeniedNotPublished "OperationDenied.NotPublished" 403,
+    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound" 404,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403, InvalidRegionNotSupport "InvalidRegion.NotSupport" 403, UserNotInTheWhiteList
+    "UserNotInTheWhiteList" 403, InvalidParameterEncryptedIllegal
+    "InvalidParameter.EncryptedIllegal" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CopyImageRequest {
         const FIELDS: &'static [Field] = &[
@@ -372,35 +263,11 @@ mod schema {
             Field::new("KMSKeyId"),
             Field::new("ResourceGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.region_id.view(),
-                2 => self.destination_region_id.view(),
-                3 => self.destination_image_name.view(),
-                4 => self.destination_description.view(),
-                5 => self.encrypted.view(),
-                6 => View::groups(&self.tag),
-                7 => self.kms_key_id.view(),
-                8 => self.resource_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.destination_region_id.slot(),
-                3 => self.destination_image_name.slot(),
-                4 => self.destination_description.slot(),
-                5 => self.encrypted.slot(),
-                6 => Slot::groups(&mut self.tag),
-                7 => self.kms_key_id.slot(),
-                _ => self.resource_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 image_id, 1 region_id, 2 destination_region_id, 3 destination_image_name, 4
+            destination_description, 5 encrypted, 6 tag groups, 7 kms_key_id, 8
+            resource_group_id
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -441,41 +308,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::CopyImageResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("ImageId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 image_id, 1 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`CreateActivationRequest`] with [`CreateActivationRequest::builder`]; the service answers with a [`CreateActivationResponse`] or a [`CreateActivationError`].
 //!
 //! Generated from `ecs/CreateActivation.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CreateActivation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CreateActivation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateActivationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -59,69 +57,16 @@ impl CreateActivationRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateActivationRequest`]: start with [`CreateActivationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateActivationRequestBuilder(CreateActivationRequest);
+crate::runtime::operation!(
+    CreateActivationRequest, CreateActivationRequestBuilder, CreateActivationResponse,
+    CreateActivationError, "CreateActivation", "2014-05-26", false
+);
 impl CreateActivationRequestBuilder {
-    /// Sets [`CreateActivationRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateActivationRequest::instance_count`].
-    #[inline]
-    pub fn instance_count(mut self, value: i32) -> Self {
-        self.0.instance_count = Some(value);
-        self
-    }
-    /// Sets [`CreateActivationRequest::time_to_live_in_hours`].
-    #[inline]
-    pub fn time_to_live_in_hours(mut self, value: i64) -> Self {
-        self.0.time_to_live_in_hours = Some(value);
-        self
-    }
-    /// Sets [`CreateActivationRequest::ip_address_range`].
-    pub fn ip_address_range(mut self, value: impl Into<String>) -> Self {
-        self.0.ip_address_range = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CreateActivationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateActivationRequest {
-        self.0
-    }
-}
-impl Operation for CreateActivationRequest {
-    const ACTION: &'static str = "CreateActivation";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateActivationResponse;
-    type Error = CreateActivationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateActivationRequest.0; description(into String), instance_count(i32),
+        time_to_live_in_hours(i64), ip_address_range(into String)
+    );
 }
 crate::runtime::json_form!(CreateActivationRequest);
 /// The successful response of [`CreateActivationRequest`].
@@ -148,14 +93,11 @@ pub type CreateActivationError = ServiceError<CreateActivationErrorCode>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateActivationErrorCode {}
-impl ErrorCodes for CreateActivationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(CreateActivationErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateActivationRequest {
         const FIELDS: &'static [Field] = &[
@@ -215,29 +157,10 @@ mod schema {
                 ),
             Field::new("IpAddressRange"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_name.view(),
-                1 => self.region_id.view(),
-                2 => self.description.view(),
-                3 => self.instance_count.view(),
-                4 => self.time_to_live_in_hours.view(),
-                5 => self.ip_address_range.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_name.slot(),
-                1 => self.region_id.slot(),
-                2 => self.description.slot(),
-                3 => self.instance_count.slot(),
-                4 => self.time_to_live_in_hours.slot(),
-                _ => self.ip_address_range.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_name, 1 region_id, 2 description, 3 instance_count, 4
+            time_to_live_in_hours, 5 ip_address_range
+        );
     }
     impl Schema for super::CreateActivationResponse {
         const FIELDS: &'static [Field] = &[
@@ -245,22 +168,6 @@ mod schema {
             Field::new("ActivationId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.activation_code.view(),
-                1 => self.activation_id.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.activation_code.slot(),
-                1 => self.activation_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 activation_code, 1 activation_id, 2 request_id);
     }
 }

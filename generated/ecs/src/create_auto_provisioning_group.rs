@@ -4,13 +4,10 @@
 //! Build a [`CreateAutoProvisioningGroupRequest`] with [`CreateAutoProvisioningGroupRequest::builder`]; the service answers with a [`CreateAutoProvisioningGroupResponse`] or a [`CreateAutoProvisioningGroupError`].
 //!
 //! Generated from `ecs/CreateAutoProvisioningGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, UnknownValue,
-    Validated, ValidationErrors, ValueEnum,
-};
+use crate::runtime::{Secret, ServiceError, UnknownValue};
 pub use crate::shared::excess_capacity_termination_policy::ExcessCapacityTerminationPolicy;
 pub use crate::shared::default_target_capacity_type::DefaultTargetCapacityType;
-/// The `CreateAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateAutoProvisioningGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -175,194 +172,30 @@ impl CreateAutoProvisioningGroupRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateAutoProvisioningGroupRequest`]: start with [`CreateAutoProvisioningGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateAutoProvisioningGroupRequestBuilder(CreateAutoProvisioningGroupRequest);
+crate::runtime::operation!(
+    CreateAutoProvisioningGroupRequest, CreateAutoProvisioningGroupRequestBuilder,
+    CreateAutoProvisioningGroupResponse, CreateAutoProvisioningGroupError,
+    "CreateAutoProvisioningGroup", "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateAutoProvisioningGroupRequestBuilder {
-    /// Sets [`CreateAutoProvisioningGroupRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::auto_provisioning_group_name`].
-    pub fn auto_provisioning_group_name(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_provisioning_group_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::auto_provisioning_group_type`].
-    pub fn auto_provisioning_group_type(
-        mut self,
-        value: impl Into<AutoProvisioningGroupType>,
-    ) -> Self {
-        self.0.auto_provisioning_group_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::spot_allocation_strategy`].
-    pub fn spot_allocation_strategy(
-        mut self,
-        value: impl Into<SpotAllocationStrategy>,
-    ) -> Self {
-        self.0.spot_allocation_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::spot_instance_pools_to_use_count`].
-    #[inline]
-    pub fn spot_instance_pools_to_use_count(mut self, value: i32) -> Self {
-        self.0.spot_instance_pools_to_use_count = Some(value);
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::pay_as_you_go_allocation_strategy`].
-    pub fn pay_as_you_go_allocation_strategy(
-        mut self,
-        value: impl Into<PayAsYouGoAllocationStrategy>,
-    ) -> Self {
-        self.0.pay_as_you_go_allocation_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::excess_capacity_termination_policy`].
-    pub fn excess_capacity_termination_policy(
-        mut self,
-        value: impl Into<ExcessCapacityTerminationPolicy>,
-    ) -> Self {
-        self.0.excess_capacity_termination_policy = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::valid_from`].
-    pub fn valid_from(mut self, value: impl Into<String>) -> Self {
-        self.0.valid_from = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::valid_until`].
-    pub fn valid_until(mut self, value: impl Into<String>) -> Self {
-        self.0.valid_until = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::terminate_instances_with_expiration`].
-    #[inline]
-    pub fn terminate_instances_with_expiration(mut self, value: bool) -> Self {
-        self.0.terminate_instances_with_expiration = Some(value);
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::terminate_instances`].
-    #[inline]
-    pub fn terminate_instances(mut self, value: bool) -> Self {
-        self.0.terminate_instances = Some(value);
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::max_spot_price`].
-    #[inline]
-    pub fn max_spot_price(mut self, value: f64) -> Self {
-        self.0.max_spot_price = Some(value);
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::pay_as_you_go_target_capacity`].
-    pub fn pay_as_you_go_target_capacity(mut self, value: impl Into<String>) -> Self {
-        self.0.pay_as_you_go_target_capacity = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::spot_target_capacity`].
-    pub fn spot_target_capacity(mut self, value: impl Into<String>) -> Self {
-        self.0.spot_target_capacity = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::default_target_capacity_type`].
-    pub fn default_target_capacity_type(
-        mut self,
-        value: impl Into<DefaultTargetCapacityType>,
-    ) -> Self {
-        self.0.default_target_capacity_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::launch_template_id`].
-    pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::launch_template_version`].
-    pub fn launch_template_version(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_version = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::launch_template_config`].
-    pub fn launch_template_config(
-        mut self,
-        value: impl IntoIterator<Item = LaunchTemplateConfig>,
-    ) -> Self {
-        self.0.launch_template_config = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::launch_configuration`].
-    #[inline]
-    pub fn launch_configuration(mut self, value: LaunchConfiguration) -> Self {
-        self.0.launch_configuration = Some(value);
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::system_disk_config`].
-    pub fn system_disk_config(
-        mut self,
-        value: impl IntoIterator<Item = SystemDiskConfig>,
-    ) -> Self {
-        self.0.system_disk_config = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateAutoProvisioningGroupRequest::data_disk_config`].
-    pub fn data_disk_config(
-        mut self,
-        value: impl IntoIterator<Item = DataDiskConfig>,
-    ) -> Self {
-        self.0.data_disk_config = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateAutoProvisioningGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateAutoProvisioningGroupRequest {
-        self.0
-    }
-}
-impl Operation for CreateAutoProvisioningGroupRequest {
-    const ACTION: &'static str = "CreateAutoProvisioningGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateAutoProvisioningGroupResponse;
-    type Error = CreateAutoProvisioningGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateAutoProvisioningGroupRequest.0; resource_group_id(into String),
+        auto_provisioning_group_name(into String), auto_provisioning_group_type(into
+        AutoProvisioningGroupType), spot_allocation_strategy(into
+        SpotAllocationStrategy), spot_instance_pools_to_use_count(i32),
+        pay_as_you_go_allocation_strategy(into PayAsYouGoAllocationStrategy),
+        excess_capacity_termination_policy(into ExcessCapacityTerminationPolicy),
+        valid_from(into String), valid_until(into String),
+        terminate_instances_with_expiration(bool), terminate_instances(bool),
+        max_spot_price(f64), pay_as_you_go_target_capacity(into String),
+        spot_target_capacity(into String), default_target_capacity_type(into
+        DefaultTargetCapacityType), launch_template_id(into String),
+        launch_template_version(into String), launch_template_config(each
+        LaunchTemplateConfig), description(into String), client_token(into String),
+        launch_configuration(LaunchConfiguration), system_disk_config(each
+        SystemDiskConfig), data_disk_config(each DataDiskConfig)
+    );
 }
 /// The `LaunchTemplateConfig.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -404,34 +237,10 @@ impl LaunchTemplateConfig {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`LaunchTemplateConfig::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchTemplateConfig::max_price`].
-    #[inline]
-    pub fn max_price(mut self, value: f64) -> Self {
-        self.max_price = Some(value);
-        self
-    }
-    /// Sets [`LaunchTemplateConfig::v_switch_id`].
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.v_switch_id = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchTemplateConfig::weighted_capacity`].
-    #[inline]
-    pub fn weighted_capacity(mut self, value: f64) -> Self {
-        self.weighted_capacity = Some(value);
-        self
-    }
-    /// Sets [`LaunchTemplateConfig::priority`].
-    #[inline]
-    pub fn priority(mut self, value: i32) -> Self {
-        self.priority = Some(value);
-        self
-    }
+    crate::runtime::setters!(
+        LaunchTemplateConfig; instance_type(into String), max_price(f64),
+        v_switch_id(into String), weighted_capacity(f64), priority(i32)
+    );
 }
 /// The `LaunchConfiguration.*` request parameters.
 #[derive(Clone, Default)]
@@ -625,148 +434,22 @@ impl LaunchConfiguration {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`LaunchConfiguration::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::io_optimized`].
-    pub fn io_optimized(
-        mut self,
-        value: impl Into<LaunchConfigurationIoOptimized>,
-    ) -> Self {
-        self.io_optimized = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::data_disk`].
-    pub fn data_disk(mut self, value: impl IntoIterator<Item = DataDisk>) -> Self {
-        self.data_disk = value.into_iter().collect();
-        self
-    }
-    /// Sets [`LaunchConfiguration::internet_charge_type`].
-    pub fn internet_charge_type(
-        mut self,
-        value: impl Into<LaunchConfigurationInternetChargeType>,
-    ) -> Self {
-        self.internet_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::internet_max_bandwidth_in`].
-    #[inline]
-    pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
-        self.internet_max_bandwidth_in = Some(value);
-        self
-    }
-    /// Sets [`LaunchConfiguration::internet_max_bandwidth_out`].
-    #[inline]
-    pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
-        self.internet_max_bandwidth_out = Some(value);
-        self
-    }
-    /// Sets [`LaunchConfiguration::instance_name`].
-    pub fn instance_name(mut self, value: impl Into<String>) -> Self {
-        self.instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::host_name`].
-    pub fn host_name(mut self, value: impl Into<String>) -> Self {
-        self.host_name = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::instance_description`].
-    pub fn instance_description(mut self, value: impl Into<String>) -> Self {
-        self.instance_description = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::key_pair_name`].
-    pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
-        self.key_pair_name = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::ram_role_name`].
-    pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
-        self.ram_role_name = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::security_enhancement_strategy`].
-    pub fn security_enhancement_strategy(
-        mut self,
-        value: impl Into<LaunchConfigurationSecurityEnhancementStrategy>,
-    ) -> Self {
-        self.security_enhancement_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`LaunchConfiguration::user_data`].
-    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
-        self.user_data = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::system_disk_category`].
-    pub fn system_disk_category(
-        mut self,
-        value: impl Into<LaunchConfigurationSystemDiskCategory>,
-    ) -> Self {
-        self.system_disk_category = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::system_disk_size`].
-    #[inline]
-    pub fn system_disk_size(mut self, value: i32) -> Self {
-        self.system_disk_size = Some(value);
-        self
-    }
-    /// Sets [`LaunchConfiguration::system_disk_name`].
-    pub fn system_disk_name(mut self, value: impl Into<String>) -> Self {
-        self.system_disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::system_disk_description`].
-    pub fn system_disk_description(mut self, value: impl Into<String>) -> Self {
-        self.system_disk_description = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::system_disk_performance_level`].
-    pub fn system_disk_performance_level(
-        mut self,
-        value: impl Into<LaunchConfigurationSystemDiskPerformanceLevel>,
-    ) -> Self {
-        self.system_disk_performance_level = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::password_inherit`].
-    #[inline]
-    pub fn password_inherit(mut self, value: bool) -> Self {
-        self.password_inherit = Some(value);
-        self
-    }
-    /// Sets [`LaunchConfiguration::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::credit_specification`].
-    pub fn credit_specification(
-        mut self,
-        value: impl Into<LaunchConfigurationCreditSpecification>,
-    ) -> Self {
-        self.credit_specification = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchConfiguration::deployment_set_id`].
-    pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
-        self.deployment_set_id = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        LaunchConfiguration; image_id(into String), security_group_id(into String),
+        io_optimized(into LaunchConfigurationIoOptimized), data_disk(each DataDisk),
+        internet_charge_type(into LaunchConfigurationInternetChargeType),
+        internet_max_bandwidth_in(i32), internet_max_bandwidth_out(i32),
+        instance_name(into String), host_name(into String), instance_description(into
+        String), key_pair_name(into String), ram_role_name(into String),
+        security_enhancement_strategy(into
+        LaunchConfigurationSecurityEnhancementStrategy), tag(each Tag), user_data(into
+        Secret), system_disk_category(into LaunchConfigurationSystemDiskCategory),
+        system_disk_size(i32), system_disk_name(into String),
+        system_disk_description(into String), system_disk_performance_level(into
+        LaunchConfigurationSystemDiskPerformanceLevel), password_inherit(bool),
+        resource_group_id(into String), credit_specification(into
+        LaunchConfigurationCreditSpecification), deployment_set_id(into String)
+    );
 }
 /// The `LaunchConfiguration.DataDisk.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -868,65 +551,12 @@ impl DataDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDisk::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::category`].
-    pub fn category(
-        mut self,
-        value: impl Into<LaunchConfigurationDataDiskCategory>,
-    ) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<LaunchConfigurationDataDiskPerformanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::device`].
-    pub fn device(mut self, value: impl Into<String>) -> Self {
-        self.device = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.snapshot_id = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::delete_with_instance`].
-    #[inline]
-    pub fn delete_with_instance(mut self, value: bool) -> Self {
-        self.delete_with_instance = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::encrypted`].
-    #[inline]
-    pub fn encrypted(mut self, value: bool) -> Self {
-        self.encrypted = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::kms_key_id`].
-    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
-        self.kms_key_id = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::disk_name`].
-    pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-        self.disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDisk; size(i32), category(into LaunchConfigurationDataDiskCategory),
+        performance_level(into LaunchConfigurationDataDiskPerformanceLevel), device(into
+        String), snapshot_id(into String), delete_with_instance(bool), encrypted(bool),
+        kms_key_id(into String), disk_name(into String), description(into String)
+    );
 }
 /// The `LaunchConfiguration.Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -947,16 +577,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 /// The `SystemDiskConfig.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -978,14 +599,9 @@ impl SystemDiskConfig {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`SystemDiskConfig::disk_category`].
-    pub fn disk_category(
-        mut self,
-        value: impl Into<SystemDiskConfigDiskCategory>,
-    ) -> Self {
-        self.disk_category = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        SystemDiskConfig; disk_category(into SystemDiskConfigDiskCategory)
+    );
 }
 /// The `DataDiskConfig.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -1007,14 +623,9 @@ impl DataDiskConfig {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDiskConfig::disk_category`].
-    pub fn disk_category(
-        mut self,
-        value: impl Into<DataDiskConfigDiskCategory>,
-    ) -> Self {
-        self.disk_category = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDiskConfig; disk_category(into DataDiskConfigDiskCategory)
+    );
 }
 /// The documented values of `AutoProvisioningGroupType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1029,24 +640,9 @@ pub enum AutoProvisioningGroupType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for AutoProvisioningGroupType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Request, "request"),
-        (Self::Instant, "instant"),
-        (Self::Maintain, "maintain"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    AutoProvisioningGroupType; Request "request", Instant "instant", Maintain "maintain"
+);
 /// The documented values of `SpotAllocationStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1060,24 +656,10 @@ pub enum SpotAllocationStrategy {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for SpotAllocationStrategy {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::LowestPrice, "lowest-price"),
-        (Self::Diversified, "diversified"),
-        (Self::CapacityOptimized, "capacity-optimized"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    SpotAllocationStrategy; LowestPrice "lowest-price", Diversified "diversified",
+    CapacityOptimized "capacity-optimized"
+);
 /// The documented values of `PayAsYouGoAllocationStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1089,23 +671,9 @@ pub enum PayAsYouGoAllocationStrategy {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for PayAsYouGoAllocationStrategy {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::LowestPrice, "lowest-price"),
-        (Self::Prioritized, "prioritized"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    PayAsYouGoAllocationStrategy; LowestPrice "lowest-price", Prioritized "prioritized"
+);
 /// The documented values of `LaunchConfiguration.IoOptimized`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1117,23 +685,9 @@ pub enum LaunchConfigurationIoOptimized {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LaunchConfigurationIoOptimized {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::None, "none"),
-        (Self::Optimized, "optimized"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    LaunchConfigurationIoOptimized; None "none", Optimized "optimized"
+);
 /// The documented values of `LaunchConfiguration.DataDisk.N.Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1149,25 +703,10 @@ pub enum LaunchConfigurationDataDiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LaunchConfigurationDataDiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-        (Self::Cloud, "cloud"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    LaunchConfigurationDataDiskCategory; CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", CloudEssd "cloud_essd", Cloud "cloud"
+);
 /// The documented values of `LaunchConfiguration.DataDisk.N.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1183,25 +722,10 @@ pub enum LaunchConfigurationDataDiskPerformanceLevel {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LaunchConfigurationDataDiskPerformanceLevel {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Pl0, "PL0"),
-        (Self::Pl1, "PL1"),
-        (Self::Pl2, "PL2"),
-        (Self::Pl3, "PL3"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    LaunchConfigurationDataDiskPerformanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3
+    "PL3"
+);
 /// The documented values of `LaunchConfiguration.InternetChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1213,23 +737,10 @@ pub enum LaunchConfigurationInternetChargeType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LaunchConfigurationInternetChargeType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::PayByBandwidth, "PayByBandwidth"),
-        (Self::PayByTraffic, "PayByTraffic"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    LaunchConfigurationInternetChargeType; PayByBandwidth "PayByBandwidth", PayByTraffic
+    "PayByTraffic"
+);
 /// The documented values of `LaunchConfiguration.SecurityEnhancementStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1241,23 +752,9 @@ pub enum LaunchConfigurationSecurityEnhancementStrategy {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LaunchConfigurationSecurityEnhancementStrategy {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Active, "Active"),
-        (Self::Deactive, "Deactive"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    LaunchConfigurationSecurityEnhancementStrategy; Active "Active", Deactive "Deactive"
+);
 /// The documented values of `LaunchConfiguration.SystemDiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1273,25 +770,10 @@ pub enum LaunchConfigurationSystemDiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LaunchConfigurationSystemDiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-        (Self::Cloud, "cloud"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    LaunchConfigurationSystemDiskCategory; CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", CloudEssd "cloud_essd", Cloud "cloud"
+);
 /// The documented values of `LaunchConfiguration.SystemDiskPerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1307,25 +789,10 @@ pub enum LaunchConfigurationSystemDiskPerformanceLevel {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LaunchConfigurationSystemDiskPerformanceLevel {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Pl0, "PL0"),
-        (Self::Pl1, "PL1"),
-        (Self::Pl2, "PL2"),
-        (Self::Pl3, "PL3"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    LaunchConfigurationSystemDiskPerformanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3
+    "PL3"
+);
 /// The documented values of `LaunchConfiguration.CreditSpecification`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1337,23 +804,9 @@ pub enum LaunchConfigurationCreditSpecification {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LaunchConfigurationCreditSpecification {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Standard, "Standard"),
-        (Self::Unlimited, "Unlimited"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    LaunchConfigurationCreditSpecification; Standard "Standard", Unlimited "Unlimited"
+);
 /// The documented values of `SystemDiskConfig.N.DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1369,25 +822,10 @@ pub enum SystemDiskConfigDiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for SystemDiskConfigDiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-        (Self::Cloud, "cloud"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    SystemDiskConfigDiskCategory; CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", CloudEssd "cloud_essd", Cloud "cloud"
+);
 /// The documented values of `DataDiskConfig.N.DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1403,33 +841,9 @@ pub enum DataDiskConfigDiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDiskConfigDiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-        (Self::Cloud, "cloud"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(
-    AutoProvisioningGroupType, SpotAllocationStrategy, PayAsYouGoAllocationStrategy,
-    LaunchConfigurationIoOptimized, LaunchConfigurationDataDiskCategory,
-    LaunchConfigurationDataDiskPerformanceLevel, LaunchConfigurationInternetChargeType,
-    LaunchConfigurationSecurityEnhancementStrategy,
-    LaunchConfigurationSystemDiskCategory, LaunchConfigurationSystemDiskPerformanceLevel,
-    LaunchConfigurationCreditSpecification, SystemDiskConfigDiskCategory,
-    DataDiskConfigDiskCategory
+crate::runtime::value_enum!(
+    DataDiskConfigDiskCategory; CloudEfficiency "cloud_efficiency", CloudSsd "cloud_ssd",
+    CloudEssd "cloud_essd", Cloud "cloud"
 );
 crate::runtime::json_form!(
     CreateAutoProvisioningGroupRequest, LaunchTemplateConfig, LaunchConfiguration,
@@ -1499,22 +913,16 @@ pub enum CreateAutoProvisioningGroupErrorCode {
     /// `MissingParameter` (400): %s
     MissingParameter,
 }
-impl ErrorCodes for CreateAutoProvisioningGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported,
-            "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateAutoProvisioningGroupErrorCode;
+    InvalidFleetExcessCapacityTerminationPolicyValueNotSupported
+    "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported" 400, InternalError
+    "InternalError" 500, MissingParameter "MissingParameter" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::CreateAutoProvisioningGroupRequest {
         const FIELDS: &'static [Field] = &[
@@ -1634,67 +1042,18 @@ mod schema {
             Field::new("SystemDiskConfig").group(),
             Field::new("DataDiskConfig").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.total_target_capacity.view(),
-                2 => self.resource_group_id.view(),
-                3 => self.auto_provisioning_group_name.view(),
-                4 => self.auto_provisioning_group_type.view(),
-                5 => self.spot_allocation_strategy.view(),
-                6 => self.spot_instance_pools_to_use_count.view(),
-                7 => self.pay_as_you_go_allocation_strategy.view(),
-                8 => self.excess_capacity_termination_policy.view(),
-                9 => self.valid_from.view(),
-                10 => self.valid_until.view(),
-                11 => self.terminate_instances_with_expiration.view(),
-                12 => self.terminate_instances.view(),
-                13 => self.max_spot_price.view(),
-                14 => self.pay_as_you_go_target_capacity.view(),
-                15 => self.spot_target_capacity.view(),
-                16 => self.default_target_capacity_type.view(),
-                17 => self.launch_template_id.view(),
-                18 => self.launch_template_version.view(),
-                19 => View::groups(&self.launch_template_config),
-                20 => self.description.view(),
-                21 => self.client_token.view(),
-                22 => View::group(&self.launch_configuration),
-                23 => View::groups(&self.system_disk_config),
-                24 => View::groups(&self.data_disk_config),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.total_target_capacity.slot(),
-                2 => self.resource_group_id.slot(),
-                3 => self.auto_provisioning_group_name.slot(),
-                4 => self.auto_provisioning_group_type.slot(),
-                5 => self.spot_allocation_strategy.slot(),
-                6 => self.spot_instance_pools_to_use_count.slot(),
-                7 => self.pay_as_you_go_allocation_strategy.slot(),
-                8 => self.excess_capacity_termination_policy.slot(),
-                9 => self.valid_from.slot(),
-                10 => self.valid_until.slot(),
-                11 => self.terminate_instances_with_expiration.slot(),
-                12 => self.terminate_instances.slot(),
-                13 => self.max_spot_price.slot(),
-                14 => self.pay_as_you_go_target_capacity.slot(),
-                15 => self.spot_target_capacity.slot(),
-                16 => self.default_target_capacity_type.slot(),
-                17 => self.launch_template_id.slot(),
-                18 => self.launch_template_version.slot(),
-                19 => Slot::groups(&mut self.launch_template_config),
-                20 => self.description.slot(),
-                21 => self.client_token.slot(),
-                22 => Slot::group(&mut self.launch_configuration),
-                23 => Slot::groups(&mut self.system_disk_config),
-                _ => Slot::groups(&mut self.data_disk_config),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 total_target_capacity, 2 resource_group_id, 3
+            auto_provisioning_group_name, 4 auto_provisioning_group_type, 5
+            spot_allocation_strategy, 6 spot_instance_pools_to_use_count, 7
+            pay_as_you_go_allocation_strategy, 8 excess_capacity_termination_policy, 9
+            valid_from, 10 valid_until, 11 terminate_instances_with_expiration, 12
+            terminate_instances, 13 max_spot_price, 14 pay_as_you_go_target_capacity, 15
+            spot_target_capacity, 16 default_target_capacity_type, 17 launch_template_id,
+            18 launch_template_version, 19 launch_template_config groups, 20 description,
+            21 client_token, 22 launch_configuration group, 23 system_disk_config groups,
+            24 data_disk_config groups
+        );
     }
     impl Schema for super::LaunchTemplateConfig {
         const FIELDS: &'static [Field] = &[
@@ -1715,27 +1074,9 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type.view(),
-                1 => self.max_price.view(),
-                2 => self.v_switch_id.view(),
-                3 => self.weighted_capacity.view(),
-                4 => self.priority.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type.slot(),
-                1 => self.max_price.slot(),
-                2 => self.v_switch_id.slot(),
-                3 => self.weighted_capacity.slot(),
-                _ => self.priority.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_type, 1 max_price, 2 v_switch_id, 3 weighted_capacity, 4 priority
+        );
     }
     impl Schema for super::LaunchConfiguration {
         const FIELDS: &'static [Field] = &[
@@ -1911,65 +1252,17 @@ mod schema {
                 ),
             Field::new("DeploymentSetId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.security_group_id.view(),
-                2 => self.io_optimized.view(),
-                3 => View::groups(&self.data_disk),
-                4 => self.internet_charge_type.view(),
-                5 => self.internet_max_bandwidth_in.view(),
-                6 => self.internet_max_bandwidth_out.view(),
-                7 => self.instance_name.view(),
-                8 => self.host_name.view(),
-                9 => self.instance_description.view(),
-                10 => self.key_pair_name.view(),
-                11 => self.ram_role_name.view(),
-                12 => self.security_enhancement_strategy.view(),
-                13 => View::groups(&self.tag),
-                14 => self.user_data.view(),
-                15 => self.system_disk_category.view(),
-                16 => self.system_disk_size.view(),
-                17 => self.system_disk_name.view(),
-                18 => self.system_disk_description.view(),
-                19 => self.system_disk_performance_level.view(),
-                20 => self.password_inherit.view(),
-                21 => self.resource_group_id.view(),
-                22 => self.credit_specification.view(),
-                23 => self.deployment_set_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => self.security_group_id.slot(),
-                2 => self.io_optimized.slot(),
-                3 => Slot::groups(&mut self.data_disk),
-                4 => self.internet_charge_type.slot(),
-                5 => self.internet_max_bandwidth_in.slot(),
-                6 => self.internet_max_bandwidth_out.slot(),
-                7 => self.instance_name.slot(),
-                8 => self.host_name.slot(),
-                9 => self.instance_description.slot(),
-                10 => self.key_pair_name.slot(),
-                11 => self.ram_role_name.slot(),
-                12 => self.security_enhancement_strategy.slot(),
-                13 => Slot::groups(&mut self.tag),
-                14 => self.user_data.slot(),
-                15 => self.system_disk_category.slot(),
-                16 => self.system_disk_size.slot(),
-                17 => self.system_disk_name.slot(),
-                18 => self.system_disk_description.slot(),
-                19 => self.system_disk_performance_level.slot(),
-                20 => self.password_inherit.slot(),
-                21 => self.resource_group_id.slot(),
-                22 => self.credit_specification.slot(),
-                _ => self.deployment_set_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 image_id, 1 security_group_id, 2 io_optimized, 3 data_disk groups, 4
+            internet_charge_type, 5 internet_max_bandwidth_in, 6
+            internet_max_bandwidth_out, 7 instance_name, 8 host_name, 9
+            instance_description, 10 key_pair_name, 11 ram_role_name, 12
+            security_enhancement_strategy, 13 tag groups, 14 user_data, 15
+            system_disk_category, 16 system_disk_size, 17 system_disk_name, 18
+            system_disk_description, 19 system_disk_performance_level, 20
+            password_inherit, 21 resource_group_id, 22 credit_specification, 23
+            deployment_set_id
+        );
     }
     impl Schema for super::DataDisk {
         const FIELDS: &'static [Field] = &[
@@ -2087,37 +1380,10 @@ mod schema {
                 "Valid values when LaunchConfiguration.DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.category.view(),
-                2 => self.performance_level.view(),
-                3 => self.device.view(),
-                4 => self.snapshot_id.view(),
-                5 => self.delete_with_instance.view(),
-                6 => self.encrypted.view(),
-                7 => self.kms_key_id.view(),
-                8 => self.disk_name.view(),
-                9 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                1 => self.category.slot(),
-                2 => self.performance_level.slot(),
-                3 => self.device.slot(),
-                4 => self.snapshot_id.slot(),
-                5 => self.delete_with_instance.slot(),
-                6 => self.encrypted.slot(),
-                7 => self.kms_key_id.slot(),
-                8 => self.disk_name.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 size, 1 category, 2 performance_level, 3 device, 4 snapshot_id, 5
+            delete_with_instance, 6 encrypted, 7 kms_key_id, 8 disk_name, 9 description
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -2162,21 +1428,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::SystemDiskConfig {
         const FIELDS: &'static [Field] = &[
@@ -2192,17 +1444,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_category.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.disk_category.slot()
-        }
+        crate::runtime::accessors!(0 disk_category);
     }
     impl Schema for super::DataDiskConfig {
         const FIELDS: &'static [Field] = &[
@@ -2218,17 +1460,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_category.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.disk_category.slot()
-        }
+        crate::runtime::accessors!(0 disk_category);
     }
     impl Schema for super::CreateAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[
@@ -2236,23 +1468,9 @@ mod schema {
             Field::new("LaunchResults").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.view(),
-                1 => View::groups(&self.launch_results),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.slot(),
-                1 => Slot::groups(&mut self.launch_results),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_provisioning_group_id, 1 launch_results groups, 2 request_id
+        );
     }
     impl Schema for super::LaunchResult {
         const FIELDS: &'static [Field] = &[
@@ -2263,28 +1481,9 @@ mod schema {
             Field::new("SpotStrategy"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.error_code.view(),
-                1 => self.error_msg.view(),
-                2 => self.instance_ids.view(),
-                3 => self.instance_type.view(),
-                4 => self.spot_strategy.view(),
-                5 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.error_code.slot(),
-                1 => self.error_msg.slot(),
-                2 => self.instance_ids.slot(),
-                3 => self.instance_type.slot(),
-                4 => self.spot_strategy.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 error_code, 1 error_msg, 2 instance_ids, 3 instance_type, 4 spot_strategy,
+            5 zone_id
+        );
     }
 }

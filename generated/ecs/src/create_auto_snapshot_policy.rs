@@ -4,11 +4,9 @@
 //! Build a [`CreateAutoSnapshotPolicyRequest`] with [`CreateAutoSnapshotPolicyRequest::builder`]; the service answers with a [`CreateAutoSnapshotPolicyResponse`] or a [`CreateAutoSnapshotPolicyError`].
 //!
 //! Generated from `ecs/CreateAutoSnapshotPolicy.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::tag::Tag;
-/// The `CreateAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -88,76 +86,18 @@ impl CreateAutoSnapshotPolicyRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateAutoSnapshotPolicyRequest`]: start with [`CreateAutoSnapshotPolicyRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateAutoSnapshotPolicyRequestBuilder(CreateAutoSnapshotPolicyRequest);
+crate::runtime::operation!(
+    CreateAutoSnapshotPolicyRequest, CreateAutoSnapshotPolicyRequestBuilder,
+    CreateAutoSnapshotPolicyResponse, CreateAutoSnapshotPolicyError,
+    "CreateAutoSnapshotPolicy", "2014-05-26", false
+);
 impl CreateAutoSnapshotPolicyRequestBuilder {
-    /// Sets [`CreateAutoSnapshotPolicyRequest::auto_snapshot_policy_name`].
-    pub fn auto_snapshot_policy_name(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_snapshot_policy_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoSnapshotPolicyRequest::enable_cross_region_copy`].
-    #[inline]
-    pub fn enable_cross_region_copy(mut self, value: bool) -> Self {
-        self.0.enable_cross_region_copy = Some(value);
-        self
-    }
-    /// Sets [`CreateAutoSnapshotPolicyRequest::target_copy_regions`].
-    pub fn target_copy_regions(mut self, value: impl Into<String>) -> Self {
-        self.0.target_copy_regions = Some(value.into());
-        self
-    }
-    /// Sets [`CreateAutoSnapshotPolicyRequest::copied_snapshots_retention_days`].
-    #[inline]
-    pub fn copied_snapshots_retention_days(mut self, value: i32) -> Self {
-        self.0.copied_snapshots_retention_days = Some(value);
-        self
-    }
-    /// Sets [`CreateAutoSnapshotPolicyRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateAutoSnapshotPolicyRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateAutoSnapshotPolicyRequest {
-        self.0
-    }
-}
-impl Operation for CreateAutoSnapshotPolicyRequest {
-    const ACTION: &'static str = "CreateAutoSnapshotPolicy";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateAutoSnapshotPolicyResponse;
-    type Error = CreateAutoSnapshotPolicyError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateAutoSnapshotPolicyRequest.0; auto_snapshot_policy_name(into String),
+        enable_cross_region_copy(bool), target_copy_regions(into String),
+        copied_snapshots_retention_days(i32), tag(each Tag)
+    );
 }
 crate::runtime::json_form!(CreateAutoSnapshotPolicyRequest);
 /// The successful response of [`CreateAutoSnapshotPolicyRequest`].
@@ -202,39 +142,20 @@ pub enum CreateAutoSnapshotPolicyErrorCode {
     /// `InvalidTagValue.Malformed` (400): The specified Tag.n.Value is not valid.
     InvalidTagValueMalformed,
 }
-impl ErrorCodes for CreateAutoSnapshotPolicyErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ParameterInvalid, "ParameterInvalid", Some(403)),
-        (
-            Self::AutoSnapshotPolicyQuotaExceed,
-            "AutoSnapshotPolicy.QuotaExceed",
-            Some(403),
-        ),
-        (
-            Self::DiskCategoryOperationNotSupported,
-            "DiskCategory.OperationNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusSnapshotServiceUnavailable,
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            Some(403),
-        ),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" 403,
+    AutoSnapshotPolicyQuotaExceed "AutoSnapshotPolicy.QuotaExceed" 403,
+    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
+    InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, DuplicateTagKey
+    "Duplicate.TagKey" 400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400,
+    InvalidTagValueMalformed "InvalidTagValue.Malformed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateAutoSnapshotPolicyRequest {
         const FIELDS: &'static [Field] = &[
@@ -268,55 +189,17 @@ mod schema {
             Field::new("CopiedSnapshotsRetentionDays"),
             Field::new("Tag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.repeat_weekdays.view(),
-                2 => self.retention_days.view(),
-                3 => self.time_points.view(),
-                4 => self.auto_snapshot_policy_name.view(),
-                5 => self.enable_cross_region_copy.view(),
-                6 => self.target_copy_regions.view(),
-                7 => self.copied_snapshots_retention_days.view(),
-                8 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.repeat_weekdays.slot(),
-                2 => self.retention_days.slot(),
-                3 => self.time_points.slot(),
-                4 => self.auto_snapshot_policy_name.slot(),
-                5 => self.enable_cross_region_copy.slot(),
-                6 => self.target_copy_regions.slot(),
-                7 => self.copied_snapshots_retention_days.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 repeat_weekdays, 2 retention_days, 3 time_points, 4
+            auto_snapshot_policy_name, 5 enable_cross_region_copy, 6 target_copy_regions,
+            7 copied_snapshots_retention_days, 8 tag groups
+        );
     }
     impl Schema for super::CreateAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("AutoSnapshotPolicyId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_snapshot_policy_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_snapshot_policy_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 auto_snapshot_policy_id, 1 request_id);
     }
 }

@@ -4,15 +4,13 @@
 //! Build a [`CreateCapacityReservationRequest`] with [`CreateCapacityReservationRequest::builder`]; the service answers with a [`CreateCapacityReservationResponse`] or a [`CreateCapacityReservationError`].
 //!
 //! Generated from `ecs/CreateCapacityReservation.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options::PrivatePoolOptions;
 pub use crate::shared::tag_2::Tag;
 pub use crate::shared::private_pool_options_match_criteria::PrivatePoolOptionsMatchCriteria;
 pub use crate::shared::end_time_type::EndTimeType;
 pub use crate::shared::platform::Platform;
-/// The `CreateCapacityReservation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateCapacityReservation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateCapacityReservationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -98,96 +96,19 @@ impl CreateCapacityReservationRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateCapacityReservationRequest`]: start with [`CreateCapacityReservationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateCapacityReservationRequestBuilder(CreateCapacityReservationRequest);
+crate::runtime::operation!(
+    CreateCapacityReservationRequest, CreateCapacityReservationRequestBuilder,
+    CreateCapacityReservationResponse, CreateCapacityReservationError,
+    "CreateCapacityReservation", "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateCapacityReservationRequestBuilder {
-    /// Sets [`CreateCapacityReservationRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateCapacityReservationRequest::private_pool_options`].
-    #[inline]
-    pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
-        self.0.private_pool_options = Some(value);
-        self
-    }
-    /// Sets [`CreateCapacityReservationRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateCapacityReservationRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`CreateCapacityReservationRequest::end_time_type`].
-    pub fn end_time_type(mut self, value: impl Into<EndTimeType>) -> Self {
-        self.0.end_time_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateCapacityReservationRequest::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.0.end_time = Some(value.into());
-        self
-    }
-    /// Sets [`CreateCapacityReservationRequest::platform`].
-    pub fn platform(mut self, value: impl Into<Platform>) -> Self {
-        self.0.platform = Some(value.into());
-        self
-    }
-    /// Sets [`CreateCapacityReservationRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateCapacityReservationRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateCapacityReservationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateCapacityReservationRequest {
-        self.0
-    }
-}
-impl Operation for CreateCapacityReservationRequest {
-    const ACTION: &'static str = "CreateCapacityReservation";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateCapacityReservationResponse;
-    type Error = CreateCapacityReservationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateCapacityReservationRequest.0; client_token(into String),
+        private_pool_options(PrivatePoolOptions), description(into String),
+        start_time(into String), end_time_type(into EndTimeType), end_time(into String),
+        platform(into Platform), tag(each Tag), resource_group_id(into String)
+    );
 }
 crate::runtime::json_form!(CreateCapacityReservationRequest);
 /// The successful response of [`CreateCapacityReservationRequest`].
@@ -238,30 +159,21 @@ pub enum CreateCapacityReservationErrorCode {
     /// `InvalidResourceGroup.NotFound` (404): The ResourceGroup provided does not exist in our records.
     InvalidResourceGroupNotFound,
 }
-impl ErrorCodes for CreateCapacityReservationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InvalidStartTimeNotSupported, "InvalidStartTime.NotSupported", Some(400)),
-        (Self::InvalidStartTimeMalFormed, "InvalidStartTime.MalFormed", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::OperationDenied, "OperationDenied", Some(400)),
-        (Self::ZoneNotOpen, "Zone.NotOpen", Some(403)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (
-            Self::InvalidInstanceTypeNotSupported,
-            "InvalidInstanceType.NotSupported",
-            Some(403),
-        ),
-        (Self::InvalidZoneIdNotFound, "InvalidZoneId.NotFound", Some(404)),
-        (Self::ZoneNotOnSale, "Zone.NotOnSale", Some(403)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateCapacityReservationErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InvalidStartTimeNotSupported
+    "InvalidStartTime.NotSupported" 400, InvalidStartTimeMalFormed
+    "InvalidStartTime.MalFormed" 400, InternalError "InternalError" 500, OperationDenied
+    "OperationDenied" 400, ZoneNotOpen "Zone.NotOpen" 403, OperationDeniedNoStock
+    "OperationDenied.NoStock" 403, InvalidInstanceTypeNotSupported
+    "InvalidInstanceType.NotSupported" 403, InvalidZoneIdNotFound
+    "InvalidZoneId.NotFound" 404, ZoneNotOnSale "Zone.NotOnSale" 403,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateCapacityReservationRequest {
         const FIELDS: &'static [Field] = &[
@@ -327,63 +239,17 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type.view(),
-                1 => self.instance_amount.view(),
-                2 => self.region_id.view(),
-                3 => self.zone_id.view(),
-                4 => self.client_token.view(),
-                5 => View::group(&self.private_pool_options),
-                6 => self.description.view(),
-                7 => self.start_time.view(),
-                8 => self.end_time_type.view(),
-                9 => self.end_time.view(),
-                10 => self.platform.view(),
-                11 => View::groups(&self.tag),
-                12 => self.resource_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type.slot(),
-                1 => self.instance_amount.slot(),
-                2 => self.region_id.slot(),
-                3 => self.zone_id.slot(),
-                4 => self.client_token.slot(),
-                5 => Slot::group(&mut self.private_pool_options),
-                6 => self.description.slot(),
-                7 => self.start_time.slot(),
-                8 => self.end_time_type.slot(),
-                9 => self.end_time.slot(),
-                10 => self.platform.slot(),
-                11 => Slot::groups(&mut self.tag),
-                _ => self.resource_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_type, 1 instance_amount, 2 region_id, 3 zone_id, 4 client_token, 5
+            private_pool_options group, 6 description, 7 start_time, 8 end_time_type, 9
+            end_time, 10 platform, 11 tag groups, 12 resource_group_id
+        );
     }
     impl Schema for super::CreateCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("PrivatePoolOptionsId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.private_pool_options_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.private_pool_options_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 private_pool_options_id, 1 request_id);
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`CreateCommandRequest`] with [`CreateCommandRequest::builder`]; the service answers with a [`CreateCommandResponse`] or a [`CreateCommandError`].
 //!
 //! Generated from `ecs/CreateCommand.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::r#type::Type;
-/// The `CreateCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateCommand` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -84,69 +82,16 @@ impl CreateCommandRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateCommandRequest`]: start with [`CreateCommandRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateCommandRequestBuilder(CreateCommandRequest);
+crate::runtime::operation!(
+    CreateCommandRequest, CreateCommandRequestBuilder, CreateCommandResponse,
+    CreateCommandError, "CreateCommand", "2014-05-26", false
+);
 impl CreateCommandRequestBuilder {
-    /// Sets [`CreateCommandRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateCommandRequest::working_dir`].
-    pub fn working_dir(mut self, value: impl Into<String>) -> Self {
-        self.0.working_dir = Some(value.into());
-        self
-    }
-    /// Sets [`CreateCommandRequest::timeout`].
-    #[inline]
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.0.timeout = Some(value);
-        self
-    }
-    /// Sets [`CreateCommandRequest::enable_parameter`].
-    #[inline]
-    pub fn enable_parameter(mut self, value: bool) -> Self {
-        self.0.enable_parameter = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CreateCommandRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateCommandRequest {
-        self.0
-    }
-}
-impl Operation for CreateCommandRequest {
-    const ACTION: &'static str = "CreateCommand";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateCommandResponse;
-    type Error = CreateCommandError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateCommandRequest.0; description(into String), working_dir(into String),
+        timeout(i64), enable_parameter(bool)
+    );
 }
 crate::runtime::json_form!(CreateCommandRequest);
 /// The successful response of [`CreateCommandRequest`].
@@ -186,23 +131,18 @@ pub enum CreateCommandErrorCode {
     /// `CmdParamName.ExceedLimit` (403): The maximum length of a parameter name is exceeded.
     CmdParamNameExceedLimit,
 }
-impl ErrorCodes for CreateCommandErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidCmdTypeNotFound, "InvalidCmdType.NotFound", Some(403)),
-        (Self::CmdNameExceedLimit, "CmdName.ExceedLimit", Some(403)),
-        (Self::CmdDescExceedLimit, "CmdDesc.ExceedLimit", Some(403)),
-        (Self::CmdCountExceedQuota, "CmdCount.ExceedQuota", Some(403)),
-        (Self::CmdParamEmptyKey, "CmdParam.EmptyKey", Some(403)),
-        (Self::CmdParamInvalidParamName, "CmdParam.InvalidParamName", Some(403)),
-        (Self::CmdParamNameExceedLimit, "CmdParamName.ExceedLimit", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateCommandErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
+    InvalidCmdTypeNotFound "InvalidCmdType.NotFound" 403, CmdNameExceedLimit
+    "CmdName.ExceedLimit" 403, CmdDescExceedLimit "CmdDesc.ExceedLimit" 403,
+    CmdCountExceedQuota "CmdCount.ExceedQuota" 403, CmdParamEmptyKey "CmdParam.EmptyKey"
+    403, CmdParamInvalidParamName "CmdParam.InvalidParamName" 403,
+    CmdParamNameExceedLimit "CmdParamName.ExceedLimit" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateCommandRequest {
         const FIELDS: &'static [Field] = &[
@@ -252,53 +192,16 @@ mod schema {
             Field::new("Timeout"),
             Field::new("EnableParameter"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.command_content.view(),
-                1 => self.name.view(),
-                2 => self.region_id.view(),
-                3 => self.r#type.view(),
-                4 => self.description.view(),
-                5 => self.working_dir.view(),
-                6 => self.timeout.view(),
-                7 => self.enable_parameter.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.command_content.slot(),
-                1 => self.name.slot(),
-                2 => self.region_id.slot(),
-                3 => self.r#type.slot(),
-                4 => self.description.slot(),
-                5 => self.working_dir.slot(),
-                6 => self.timeout.slot(),
-                _ => self.enable_parameter.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 command_content, 1 name, 2 region_id, 3 r#type, 4 description, 5
+            working_dir, 6 timeout, 7 enable_parameter
+        );
     }
     impl Schema for super::CreateCommandResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("CommandId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.command_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.command_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 command_id, 1 request_id);
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`CreateDedicatedBlockStorageClusterRequest`] with [`CreateDedicatedBlockStorageClusterRequest::builder`]; the service answers with a [`CreateDedicatedBlockStorageClusterResponse`] or a [`CreateDedicatedBlockStorageClusterError`].
 //!
 //! Generated from `ecs/CreateDedicatedBlockStorageCluster.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `CreateDedicatedBlockStorageCluster` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `CreateDedicatedBlockStorageCluster` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateDedicatedBlockStorageClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -86,86 +83,20 @@ impl CreateDedicatedBlockStorageClusterRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateDedicatedBlockStorageClusterRequest`]: start with [`CreateDedicatedBlockStorageClusterRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateDedicatedBlockStorageClusterRequestBuilder(
+crate::runtime::operation!(
     CreateDedicatedBlockStorageClusterRequest,
+    CreateDedicatedBlockStorageClusterRequestBuilder,
+    CreateDedicatedBlockStorageClusterResponse, CreateDedicatedBlockStorageClusterError,
+    "CreateDedicatedBlockStorageCluster", "2014-05-26", true, client_token "ClientToken"
 );
 impl CreateDedicatedBlockStorageClusterRequestBuilder {
-    /// Sets [`CreateDedicatedBlockStorageClusterRequest::dedicated_block_storage_cluster_name`].
-    pub fn dedicated_block_storage_cluster_name(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.0.dedicated_block_storage_cluster_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDedicatedBlockStorageClusterRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDedicatedBlockStorageClusterRequest::performance_level`].
-    pub fn performance_level(mut self, value: impl Into<PerformanceLevel>) -> Self {
-        self.0.performance_level = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDedicatedBlockStorageClusterRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`CreateDedicatedBlockStorageClusterRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDedicatedBlockStorageClusterRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateDedicatedBlockStorageClusterRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateDedicatedBlockStorageClusterRequest {
-        self.0
-    }
-}
-impl Operation for CreateDedicatedBlockStorageClusterRequest {
-    const ACTION: &'static str = "CreateDedicatedBlockStorageCluster";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateDedicatedBlockStorageClusterResponse;
-    type Error = CreateDedicatedBlockStorageClusterError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateDedicatedBlockStorageClusterRequest.0;
+        dedicated_block_storage_cluster_name(into String), description(into String),
+        performance_level(into PerformanceLevel), period(i32), period_unit(into
+        PeriodUnit), client_token(into String)
+    );
 }
 /// The documented values of `Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -176,20 +107,7 @@ pub enum Category {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Category {
-    const VALUES: &'static [(Self, &'static str)] = &[(Self::CloudEssd, "cloud_essd")];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(Category; CloudEssd "cloud_essd");
 /// The documented values of `PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -199,20 +117,7 @@ pub enum PerformanceLevel {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for PerformanceLevel {
-    const VALUES: &'static [(Self, &'static str)] = &[(Self::Pl1, "PL1")];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(PerformanceLevel; Pl1 "PL1");
 /// The documented values of `PeriodUnit`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -224,24 +129,7 @@ pub enum PeriodUnit {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for PeriodUnit {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Year, "Year"),
-        (Self::Month, "Month"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Category, PerformanceLevel, PeriodUnit);
+crate::runtime::value_enum!(PeriodUnit; Year "Year", Month "Month");
 crate::runtime::json_form!(CreateDedicatedBlockStorageClusterRequest);
 /// The successful response of [`CreateDedicatedBlockStorageClusterRequest`].
 #[derive(Clone, Default)]
@@ -274,17 +162,14 @@ pub enum CreateDedicatedBlockStorageClusterErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified region does not exist.
     InvalidRegionIdNotFound,
 }
-impl ErrorCodes for CreateDedicatedBlockStorageClusterErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidZoneIdNotFound, "InvalidZoneId.NotFound", Some(404)),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateDedicatedBlockStorageClusterErrorCode; InvalidZoneIdNotFound
+    "InvalidZoneId.NotFound" 404, InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::CreateDedicatedBlockStorageClusterRequest {
         const FIELDS: &'static [Field] = &[
@@ -360,37 +245,11 @@ mod schema {
                 "When the PeriodUnit parameter is set to Month, valid values of the Period parameter are 6, 7, 8, 9, 10, and 11.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.capacity.view(),
-                1 => self.category.view(),
-                2 => self.region_id.view(),
-                3 => self.zone_id.view(),
-                4 => self.dedicated_block_storage_cluster_name.view(),
-                5 => self.description.view(),
-                6 => self.performance_level.view(),
-                7 => self.period.view(),
-                8 => self.period_unit.view(),
-                9 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.capacity.slot(),
-                1 => self.category.slot(),
-                2 => self.region_id.slot(),
-                3 => self.zone_id.slot(),
-                4 => self.dedicated_block_storage_cluster_name.slot(),
-                5 => self.description.slot(),
-                6 => self.performance_level.slot(),
-                7 => self.period.slot(),
-                8 => self.period_unit.slot(),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 capacity, 1 category, 2 region_id, 3 zone_id, 4
+            dedicated_block_storage_cluster_name, 5 description, 6 performance_level, 7
+            period, 8 period_unit, 9 client_token
+        );
     }
     impl Schema for super::CreateDedicatedBlockStorageClusterResponse {
         const FIELDS: &'static [Field] = &[
@@ -398,22 +257,9 @@ mod schema {
             Field::new("DedicatedBlockStorageClusterOrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_block_storage_cluster_id.view(),
-                1 => self.dedicated_block_storage_cluster_order_id.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_block_storage_cluster_id.slot(),
-                1 => self.dedicated_block_storage_cluster_order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_block_storage_cluster_id, 1
+            dedicated_block_storage_cluster_order_id, 2 request_id
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`CreateDedicatedHostClusterRequest`] with [`CreateDedicatedHostClusterRequest::builder`]; the service answers with a [`CreateDedicatedHostClusterResponse`] or a [`CreateDedicatedHostClusterError`].
 //!
 //! Generated from `ecs/CreateDedicatedHostCluster.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CreateDedicatedHostCluster` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CreateDedicatedHostCluster` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateDedicatedHostClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -60,80 +58,18 @@ impl CreateDedicatedHostClusterRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateDedicatedHostClusterRequest`]: start with [`CreateDedicatedHostClusterRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateDedicatedHostClusterRequestBuilder(CreateDedicatedHostClusterRequest);
+crate::runtime::operation!(
+    CreateDedicatedHostClusterRequest, CreateDedicatedHostClusterRequestBuilder,
+    CreateDedicatedHostClusterResponse, CreateDedicatedHostClusterError,
+    "CreateDedicatedHostCluster", "2014-05-26", false
+);
 impl CreateDedicatedHostClusterRequestBuilder {
-    /// Sets [`CreateDedicatedHostClusterRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`CreateDedicatedHostClusterRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateDedicatedHostClusterRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDedicatedHostClusterRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDedicatedHostClusterRequest::dedicated_host_cluster_name`].
-    pub fn dedicated_host_cluster_name(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_cluster_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDedicatedHostClusterRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateDedicatedHostClusterRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateDedicatedHostClusterRequest {
-        self.0
-    }
-}
-impl Operation for CreateDedicatedHostClusterRequest {
-    const ACTION: &'static str = "CreateDedicatedHostCluster";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateDedicatedHostClusterResponse;
-    type Error = CreateDedicatedHostClusterError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateDedicatedHostClusterRequest.0; dry_run(bool), tag(each Tag),
+        resource_group_id(into String), zone_id(into String),
+        dedicated_host_cluster_name(into String), description(into String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -154,16 +90,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(CreateDedicatedHostClusterRequest, Tag);
 /// The successful response of [`CreateDedicatedHostClusterRequest`].
@@ -197,19 +124,16 @@ pub enum CreateDedicatedHostClusterErrorCode {
     /// `Duplicate.TagKey` (400): The Tag.N.Key contain duplicate key.
     DuplicateTagKey,
 }
-impl ErrorCodes for CreateDedicatedHostClusterErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateDedicatedHostClusterErrorCode; InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" 404, InvalidTagKeyMalformed "InvalidTagKey.Malformed"
+    400, InvalidTagValueMalformed "InvalidTagValue.Malformed" 400, DuplicateTagKey
+    "Duplicate.TagKey" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateDedicatedHostClusterRequest {
         const FIELDS: &'static [Field] = &[
@@ -253,31 +177,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.dry_run.view(),
-                2 => View::groups(&self.tag),
-                3 => self.resource_group_id.view(),
-                4 => self.zone_id.view(),
-                5 => self.dedicated_host_cluster_name.view(),
-                6 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.dry_run.slot(),
-                2 => Slot::groups(&mut self.tag),
-                3 => self.resource_group_id.slot(),
-                4 => self.zone_id.slot(),
-                5 => self.dedicated_host_cluster_name.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 dry_run, 2 tag groups, 3 resource_group_id, 4 zone_id, 5
+            dedicated_host_cluster_name, 6 description
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -326,41 +229,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::CreateDedicatedHostClusterResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostClusterId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_cluster_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_cluster_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 dedicated_host_cluster_id, 1 request_id);
     }
 }

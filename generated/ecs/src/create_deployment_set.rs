@@ -4,12 +4,9 @@
 //! Build a [`CreateDeploymentSetRequest`] with [`CreateDeploymentSetRequest::builder`]; the service answers with a [`CreateDeploymentSetResponse`] or a [`CreateDeploymentSetError`].
 //!
 //! Generated from `ecs/CreateDeploymentSet.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::strategy::Strategy;
-/// The `CreateDeploymentSet` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateDeploymentSet` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateDeploymentSetRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -52,78 +49,18 @@ impl CreateDeploymentSetRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateDeploymentSetRequest`]: start with [`CreateDeploymentSetRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateDeploymentSetRequestBuilder(CreateDeploymentSetRequest);
+crate::runtime::operation!(
+    CreateDeploymentSetRequest, CreateDeploymentSetRequestBuilder,
+    CreateDeploymentSetResponse, CreateDeploymentSetError, "CreateDeploymentSet",
+    "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateDeploymentSetRequestBuilder {
-    /// Sets [`CreateDeploymentSetRequest::on_unable_to_redeploy_failed_instance`].
-    pub fn on_unable_to_redeploy_failed_instance(
-        mut self,
-        value: impl Into<OnUnableToRedeployFailedInstance>,
-    ) -> Self {
-        self.0.on_unable_to_redeploy_failed_instance = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDeploymentSetRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDeploymentSetRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDeploymentSetRequest::deployment_set_name`].
-    pub fn deployment_set_name(mut self, value: impl Into<String>) -> Self {
-        self.0.deployment_set_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDeploymentSetRequest::strategy`].
-    pub fn strategy(mut self, value: impl Into<Strategy>) -> Self {
-        self.0.strategy = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateDeploymentSetRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateDeploymentSetRequest {
-        self.0
-    }
-}
-impl Operation for CreateDeploymentSetRequest {
-    const ACTION: &'static str = "CreateDeploymentSet";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateDeploymentSetResponse;
-    type Error = CreateDeploymentSetError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateDeploymentSetRequest.0; on_unable_to_redeploy_failed_instance(into
+        OnUnableToRedeployFailedInstance), description(into String), client_token(into
+        String), deployment_set_name(into String), strategy(into Strategy)
+    );
 }
 /// The documented values of `OnUnableToRedeployFailedInstance`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -136,24 +73,10 @@ pub enum OnUnableToRedeployFailedInstance {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for OnUnableToRedeployFailedInstance {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CancelMembershipAndStart, "CancelMembershipAndStart"),
-        (Self::KeepStopped, "KeepStopped"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(OnUnableToRedeployFailedInstance);
+crate::runtime::value_enum!(
+    OnUnableToRedeployFailedInstance; CancelMembershipAndStart
+    "CancelMembershipAndStart", KeepStopped "KeepStopped"
+);
 crate::runtime::json_form!(CreateDeploymentSetRequest);
 /// The successful response of [`CreateDeploymentSetRequest`].
 #[derive(Clone, Default)]
@@ -194,36 +117,21 @@ pub enum CreateDeploymentSetErrorCode {
     /// `DEPLOYMENTSET.QUOTA_FULL` (400): The deploymentSet quota is full
     DeploymentsetQuotaFull,
 }
-impl ErrorCodes for CreateDeploymentSetErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidDeploymentSetNameMalformed,
-            "InvalidDeploymentSetName.Malformed",
-            Some(400),
-        ),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidParameterDomain, "InvalidParameter.Domain", Some(400)),
-        (Self::InvalidParameterStrategy, "InvalidParameter.Strategy", Some(400)),
-        (Self::InvalidParameterGranularity, "InvalidParameter.granularity", Some(400)),
-        (
-            Self::DependencyViolationDomainGranularity,
-            "DependencyViolation.domain.granularity",
-            Some(400),
-        ),
-        (
-            Self::DependencyViolationStrategyGranularity,
-            "DependencyViolation.strategy.granularity",
-            Some(400),
-        ),
-        (Self::DeploymentsetQuotaFull, "DEPLOYMENTSET.QUOTA_FULL", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateDeploymentSetErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidDeploymentSetNameMalformed "InvalidDeploymentSetName.Malformed" 400,
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
+    InvalidParameterDomain "InvalidParameter.Domain" 400, InvalidParameterStrategy
+    "InvalidParameter.Strategy" 400, InvalidParameterGranularity
+    "InvalidParameter.granularity" 400, DependencyViolationDomainGranularity
+    "DependencyViolation.domain.granularity" 400, DependencyViolationStrategyGranularity
+    "DependencyViolation.strategy.granularity" 400, DeploymentsetQuotaFull
+    "DEPLOYMENTSET.QUOTA_FULL" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateDeploymentSetRequest {
         const FIELDS: &'static [Field] = &[
@@ -290,49 +198,16 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.on_unable_to_redeploy_failed_instance.view(),
-                2 => self.description.view(),
-                3 => self.client_token.view(),
-                4 => self.deployment_set_name.view(),
-                5 => self.strategy.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.on_unable_to_redeploy_failed_instance.slot(),
-                2 => self.description.slot(),
-                3 => self.client_token.slot(),
-                4 => self.deployment_set_name.slot(),
-                _ => self.strategy.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 on_unable_to_redeploy_failed_instance, 2 description, 3
+            client_token, 4 deployment_set_name, 5 strategy
+        );
     }
     impl Schema for super::CreateDeploymentSetResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DeploymentSetId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.deployment_set_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.deployment_set_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 deployment_set_id, 1 request_id);
     }
 }

@@ -4,12 +4,9 @@
 //! Build a [`CreateDiskRequest`] with [`CreateDiskRequest::builder`]; the service answers with a [`CreateDiskResponse`] or a [`CreateDiskError`].
 //!
 //! Generated from `ecs/CreateDisk.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::performance_level::PerformanceLevel;
-/// The `CreateDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -136,134 +133,21 @@ impl CreateDiskRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateDiskRequest`]: start with [`CreateDiskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateDiskRequestBuilder(CreateDiskRequest);
+crate::runtime::operation!(
+    CreateDiskRequest, CreateDiskRequestBuilder, CreateDiskResponse, CreateDiskError,
+    "CreateDisk", "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateDiskRequestBuilder {
-    /// Sets [`CreateDiskRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::disk_name`].
-    pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-        self.0.disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.0.size = Some(value);
-        self
-    }
-    /// Sets [`CreateDiskRequest::disk_category`].
-    pub fn disk_category(mut self, value: impl Into<DiskCategory>) -> Self {
-        self.0.disk_category = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::encrypted`].
-    #[inline]
-    pub fn encrypted(mut self, value: bool) -> Self {
-        self.0.encrypted = Some(value);
-        self
-    }
-    /// Sets [`CreateDiskRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateDiskRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::kms_key_id`].
-    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
-        self.0.kms_key_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::performance_level`].
-    pub fn performance_level(mut self, value: impl Into<PerformanceLevel>) -> Self {
-        self.0.performance_level = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::storage_set_id`].
-    pub fn storage_set_id(mut self, value: impl Into<String>) -> Self {
-        self.0.storage_set_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskRequest::storage_set_partition_number`].
-    #[inline]
-    pub fn storage_set_partition_number(mut self, value: i32) -> Self {
-        self.0.storage_set_partition_number = Some(value);
-        self
-    }
-    /// Sets [`CreateDiskRequest::dedicated_block_storage_cluster_id`].
-    pub fn dedicated_block_storage_cluster_id(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.0.dedicated_block_storage_cluster_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CreateDiskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateDiskRequest {
-        self.0
-    }
-}
-impl Operation for CreateDiskRequest {
-    const ACTION: &'static str = "CreateDisk";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateDiskResponse;
-    type Error = CreateDiskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateDiskRequest.0; zone_id(into String), snapshot_id(into String),
+        disk_name(into String), size(i32), disk_category(into DiskCategory),
+        description(into String), encrypted(bool), client_token(into String),
+        instance_id(into String), tag(each Tag), resource_group_id(into String),
+        kms_key_id(into String), performance_level(into PerformanceLevel),
+        storage_set_id(into String), storage_set_partition_number(i32),
+        dedicated_block_storage_cluster_id(into String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -284,16 +168,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 /// The documented values of `DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -310,26 +185,10 @@ pub enum DiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Cloud, "cloud"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(DiskCategory);
+crate::runtime::value_enum!(
+    DiskCategory; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", CloudEssd "cloud_essd"
+);
 crate::runtime::json_form!(CreateDiskRequest, Tag);
 /// The successful response of [`CreateDiskRequest`].
 #[derive(Clone, Default)]
@@ -488,135 +347,56 @@ pub enum CreateDiskErrorCode {
     /// `LastTokenProcessing` (403): The last token request is processing.
     LastTokenProcessing,
 }
-impl ErrorCodes for CreateDiskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidSizeValueNotSupported, "InvalidSize.ValueNotSupported", Some(400)),
-        (
-            Self::InvalidDataDiskCategoryNotSupported,
-            "InvalidDataDiskCategory.NotSupported",
-            Some(403),
-        ),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InvalidZoneIdNotFound, "InvalidZoneId.NotFound", Some(404)),
-        (Self::InvalidSnapshotIdNotFound, "InvalidSnapshotId.NotFound", Some(404)),
-        (Self::InvalidDiskNameMalformed, "InvalidDiskName.Malformed", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (
-            Self::InstanceDiskCategoryLimitExceed,
-            "InstanceDiskCategoryLimitExceed",
-            Some(403),
-        ),
-        (Self::InvalidSnapshotNotReady, "InvalidSnapshot.NotReady", Some(403)),
-        (Self::InvalidSnapshotTooOld, "InvalidSnapshot.TooOld", Some(403)),
-        (Self::InvalidSnapshotTooLarge, "InvalidSnapshot.TooLarge", Some(403)),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::QuotaExceedPortableCloudDisk, "QuotaExceed.PortableCloudDisk", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidDiskCategoryValueUnauthorized,
-            "InvalidDiskCategory.ValueUnauthorized",
-            Some(403),
-        ),
-        (Self::InvalidSnapshotIdNotReady, "InvalidSnapshotId.NotReady", Some(403)),
-        (
-            Self::InvalidSnapshotIdNotDataDiskSnapshot,
-            "InvalidSnapshotId.NotDataDiskSnapshot",
-            Some(403),
-        ),
-        (Self::InvalidDiskSizeTooSmall, "InvalidDiskSize.TooSmall", Some(403)),
-        (Self::InvalidDiskSizeNotSupported, "InvalidDiskSize.NotSupported", None),
-        (
-            Self::InvalidDiskCategoryNotSupported,
-            "InvalidDiskCategory.NotSupported",
-            None,
-        ),
-        (Self::AccountArrearage, "Account.Arrearage", Some(400)),
-        (
-            Self::InvalidDiskCategoryValueNotSupported,
-            "InvalidDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusSnapshotServiceUnavailable,
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            Some(403),
-        ),
-        (
-            Self::InvalidDataDiskCategoryValueNotSupported,
-            "InvalidDataDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (Self::RegionUnauthorized, "RegionUnauthorized", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::ZoneNotOnSale, "Zone.NotOnSale", Some(400)),
-        (
-            Self::InvalidDataDiskSizeValueNotSupported,
-            "InvalidDataDiskSize.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidPayMethod, "InvalidPayMethod", Some(403)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::InvalidDiskSizeOrCategory, "InvalidDiskSizeOrCategory", Some(400)),
-        (
-            Self::InvalidParameterEncryptedIllegal,
-            "InvalidParameter.EncryptedIllegal",
-            Some(400),
-        ),
-        (
-            Self::InvalidParameterEncryptedNotSupported,
-            "InvalidParameter.EncryptedNotSupported",
-            Some(400),
-        ),
-        (Self::EncryptedOptionConflict, "EncryptedOption.Conflict", Some(400)),
-        (Self::QuotaExceedPostPaidDisk, "QuotaExceed.PostPaidDisk", Some(403)),
-        (Self::InvalidRegionNotSupport, "InvalidRegion.NotSupport", Some(403)),
-        (
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled,
-            "InvalidParameter.KMSKeyId.CMKNotEnabled",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdNotFound,
-            "InvalidParameter.KMSKeyId.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::SecurityRisk3dVerification, "SecurityRisk.3DVerification", Some(403)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidStatusUpgrading, "InvalidStatus.Upgrading", Some(403)),
-        (
-            Self::InvalidPerformanceLevelMalformed,
-            "InvalidPerformanceLevel.Malformed",
-            Some(400),
-        ),
-        (Self::QuotaExceedTags, "QuotaExceed.Tags", Some(403)),
-        (
-            Self::OperationDeniedSnapshotNotAllowed,
-            "OperationDenied.SnapshotNotAllowed",
-            Some(403),
-        ),
-        (Self::LastTokenProcessing, "LastTokenProcessing", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateDiskErrorCode; InvalidSizeValueNotSupported "InvalidSize.ValueNotSupported"
+    400, InvalidDataDiskCategoryNotSupported "InvalidDataDiskCategory.NotSupported" 403,
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404, InvalidZoneIdNotFound
+    "InvalidZoneId.NotFound" 404, InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound"
+    404, InvalidDiskNameMalformed "InvalidDiskName.Malformed" 400,
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
+    InstanceDiskCategoryLimitExceed "InstanceDiskCategoryLimitExceed" 403,
+    InvalidSnapshotNotReady "InvalidSnapshot.NotReady" 403, InvalidSnapshotTooOld
+    "InvalidSnapshot.TooOld" 403, InvalidSnapshotTooLarge "InvalidSnapshot.TooLarge" 403,
+    OperationDenied "OperationDenied", QuotaExceedPortableCloudDisk
+    "QuotaExceed.PortableCloudDisk" 403, MissingParameter "MissingParameter" 400,
+    InvalidDiskCategoryValueUnauthorized "InvalidDiskCategory.ValueUnauthorized" 403,
+    InvalidSnapshotIdNotReady "InvalidSnapshotId.NotReady" 403,
+    InvalidSnapshotIdNotDataDiskSnapshot "InvalidSnapshotId.NotDataDiskSnapshot" 403,
+    InvalidDiskSizeTooSmall "InvalidDiskSize.TooSmall" 403, InvalidDiskSizeNotSupported
+    "InvalidDiskSize.NotSupported", InvalidDiskCategoryNotSupported
+    "InvalidDiskCategory.NotSupported", AccountArrearage "Account.Arrearage" 400,
+    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
+    InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" 403,
+    InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
+    400, InvalidParameterConflict "InvalidParameter.Conflict" 400, RegionUnauthorized
+    "RegionUnauthorized" 400, InternalError "InternalError" 500, ZoneNotOnSale
+    "Zone.NotOnSale" 400, InvalidDataDiskSizeValueNotSupported
+    "InvalidDataDiskSize.ValueNotSupported" 400, InvalidPayMethod "InvalidPayMethod" 403,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404,
+    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, InvalidDiskSizeOrCategory
+    "InvalidDiskSizeOrCategory" 400, InvalidParameterEncryptedIllegal
+    "InvalidParameter.EncryptedIllegal" 400, InvalidParameterEncryptedNotSupported
+    "InvalidParameter.EncryptedNotSupported" 400, EncryptedOptionConflict
+    "EncryptedOption.Conflict" 400, QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk"
+    403, InvalidRegionNotSupport "InvalidRegion.NotSupport" 403,
+    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound" 404,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403, SecurityRisk3dVerification "SecurityRisk.3DVerification" 403, DuplicateTagKey
+    "Duplicate.TagKey" 400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400,
+    InvalidTagValueMalformed "InvalidTagValue.Malformed" 400, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidStatusUpgrading "InvalidStatus.Upgrading"
+    403, InvalidPerformanceLevelMalformed "InvalidPerformanceLevel.Malformed" 400,
+    QuotaExceedTags "QuotaExceed.Tags" 403, OperationDeniedSnapshotNotAllowed
+    "OperationDenied.SnapshotNotAllowed" 403, LastTokenProcessing "LastTokenProcessing"
+    403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::CreateDiskRequest {
         const FIELDS: &'static [Field] = &[
@@ -755,51 +535,12 @@ mod schema {
                 "You cannot specify ZoneId and InstanceId at the same time.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.zone_id.view(),
-                2 => self.snapshot_id.view(),
-                3 => self.disk_name.view(),
-                4 => self.size.view(),
-                5 => self.disk_category.view(),
-                6 => self.description.view(),
-                7 => self.encrypted.view(),
-                8 => self.client_token.view(),
-                9 => self.instance_id.view(),
-                10 => View::groups(&self.tag),
-                11 => self.resource_group_id.view(),
-                12 => self.kms_key_id.view(),
-                13 => self.performance_level.view(),
-                14 => self.storage_set_id.view(),
-                15 => self.storage_set_partition_number.view(),
-                16 => self.dedicated_block_storage_cluster_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.zone_id.slot(),
-                2 => self.snapshot_id.slot(),
-                3 => self.disk_name.slot(),
-                4 => self.size.slot(),
-                5 => self.disk_category.slot(),
-                6 => self.description.slot(),
-                7 => self.encrypted.slot(),
-                8 => self.client_token.slot(),
-                9 => self.instance_id.slot(),
-                10 => Slot::groups(&mut self.tag),
-                11 => self.resource_group_id.slot(),
-                12 => self.kms_key_id.slot(),
-                13 => self.performance_level.slot(),
-                14 => self.storage_set_id.slot(),
-                15 => self.storage_set_partition_number.slot(),
-                _ => self.dedicated_block_storage_cluster_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 zone_id, 2 snapshot_id, 3 disk_name, 4 size, 5 disk_category,
+            6 description, 7 encrypted, 8 client_token, 9 instance_id, 10 tag groups, 11
+            resource_group_id, 12 kms_key_id, 13 performance_level, 14 storage_set_id, 15
+            storage_set_partition_number, 16 dedicated_block_storage_cluster_id
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -847,21 +588,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::CreateDiskResponse {
         const FIELDS: &'static [Field] = &[
@@ -869,22 +596,6 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.order_id.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                1 => self.order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 disk_id, 1 order_id, 2 request_id);
     }
 }

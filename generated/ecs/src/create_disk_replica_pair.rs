@@ -4,10 +4,8 @@
 //! Build a [`CreateDiskReplicaPairRequest`] with [`CreateDiskReplicaPairRequest::builder`]; the service answers with a [`CreateDiskReplicaPairResponse`] or a [`CreateDiskReplicaPairError`].
 //!
 //! Generated from `ecs/CreateDiskReplicaPair.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CreateDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CreateDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateDiskReplicaPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -61,60 +59,16 @@ impl CreateDiskReplicaPairRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateDiskReplicaPairRequest`]: start with [`CreateDiskReplicaPairRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateDiskReplicaPairRequestBuilder(CreateDiskReplicaPairRequest);
+crate::runtime::operation!(
+    CreateDiskReplicaPairRequest, CreateDiskReplicaPairRequestBuilder,
+    CreateDiskReplicaPairResponse, CreateDiskReplicaPairError, "CreateDiskReplicaPair",
+    "2014-05-26", false
+);
 impl CreateDiskReplicaPairRequestBuilder {
-    /// Sets [`CreateDiskReplicaPairRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateDiskReplicaPairRequest::async_cycle`].
-    #[inline]
-    pub fn async_cycle(mut self, value: i32) -> Self {
-        self.0.async_cycle = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateDiskReplicaPairRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateDiskReplicaPairRequest {
-        self.0
-    }
-}
-impl Operation for CreateDiskReplicaPairRequest {
-    const ACTION: &'static str = "CreateDiskReplicaPair";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateDiskReplicaPairResponse;
-    type Error = CreateDiskReplicaPairError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateDiskReplicaPairRequest.0; description(into String), async_cycle(i32)
+    );
 }
 crate::runtime::json_form!(CreateDiskReplicaPairRequest);
 /// The successful response of [`CreateDiskReplicaPairRequest`].
@@ -144,18 +98,15 @@ pub enum CreateDiskReplicaPairErrorCode {
     /// `IncompleteParamter` (400): Some fields can not be null in this request.
     IncompleteParamter,
 }
-impl ErrorCodes for CreateDiskReplicaPairErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (Self::IncompleteParamter, "IncompleteParamter", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateDiskReplicaPairErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
+    IncorrectDiskStatus "IncorrectDiskStatus" 403, IncompleteParamter
+    "IncompleteParamter" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateDiskReplicaPairRequest {
         const FIELDS: &'static [Field] = &[
@@ -168,51 +119,16 @@ mod schema {
             Field::new("AsyncCycle")
                 .checks(&[Check::new(Rule::OneOf(&["900"]), "Set the value to 900.")]),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.destination_disk_id.view(),
-                1 => self.destination_region_id.view(),
-                2 => self.disk_id.view(),
-                3 => self.pair_name.view(),
-                4 => self.region_id.view(),
-                5 => self.description.view(),
-                6 => self.async_cycle.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.destination_disk_id.slot(),
-                1 => self.destination_region_id.slot(),
-                2 => self.disk_id.slot(),
-                3 => self.pair_name.slot(),
-                4 => self.region_id.slot(),
-                5 => self.description.slot(),
-                _ => self.async_cycle.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 destination_disk_id, 1 destination_region_id, 2 disk_id, 3 pair_name, 4
+            region_id, 5 description, 6 async_cycle
+        );
     }
     impl Schema for super::CreateDiskReplicaPairResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("PairId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.pair_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.pair_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 pair_id, 1 request_id);
     }
 }

@@ -4,15 +4,13 @@
 //! Build a [`CreateElasticityAssuranceRequest`] with [`CreateElasticityAssuranceRequest::builder`]; the service answers with a [`CreateElasticityAssuranceResponse`] or a [`CreateElasticityAssuranceError`].
 //!
 //! Generated from `ecs/CreateElasticityAssurance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options::PrivatePoolOptions;
 pub use crate::shared::tag_2::Tag;
 pub use crate::shared::period_unit::PeriodUnit;
 pub use crate::shared::private_pool_options_match_criteria::PrivatePoolOptionsMatchCriteria;
 pub use crate::shared::assurance_times::AssuranceTimes;
-/// The `CreateElasticityAssurance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateElasticityAssurance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateElasticityAssuranceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -96,103 +94,20 @@ impl CreateElasticityAssuranceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateElasticityAssuranceRequest`]: start with [`CreateElasticityAssuranceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateElasticityAssuranceRequestBuilder(CreateElasticityAssuranceRequest);
+crate::runtime::operation!(
+    CreateElasticityAssuranceRequest, CreateElasticityAssuranceRequestBuilder,
+    CreateElasticityAssuranceResponse, CreateElasticityAssuranceError,
+    "CreateElasticityAssurance", "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateElasticityAssuranceRequestBuilder {
-    /// Sets [`CreateElasticityAssuranceRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::private_pool_options`].
-    #[inline]
-    pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
-        self.0.private_pool_options = Some(value);
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::assurance_times`].
-    pub fn assurance_times(mut self, value: impl Into<AssuranceTimes>) -> Self {
-        self.0.assurance_times = Some(value.into());
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::instance_amount`].
-    #[inline]
-    pub fn instance_amount(mut self, value: i32) -> Self {
-        self.0.instance_amount = Some(value);
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateElasticityAssuranceRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateElasticityAssuranceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateElasticityAssuranceRequest {
-        self.0
-    }
-}
-impl Operation for CreateElasticityAssuranceRequest {
-    const ACTION: &'static str = "CreateElasticityAssurance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateElasticityAssuranceResponse;
-    type Error = CreateElasticityAssuranceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateElasticityAssuranceRequest.0; period(i32), period_unit(into PeriodUnit),
+        client_token(into String), private_pool_options(PrivatePoolOptions),
+        description(into String), assurance_times(into AssuranceTimes),
+        instance_amount(i32), start_time(into String), resource_group_id(into String),
+        tag(each Tag)
+    );
 }
 crate::runtime::json_form!(CreateElasticityAssuranceRequest);
 /// The successful response of [`CreateElasticityAssuranceRequest`].
@@ -244,30 +159,21 @@ pub enum CreateElasticityAssuranceErrorCode {
     /// `InvalidResourceGroup.NotFound` (404): The ResourceGroup provided does not exist in our records.
     InvalidResourceGroupNotFound,
 }
-impl ErrorCodes for CreateElasticityAssuranceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InvalidStartTimeNotSupported, "InvalidStartTime.NotSupported", Some(400)),
-        (Self::InvalidStartTimeMalFormed, "InvalidStartTime.MalFormed", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::OperationDenied, "OperationDenied", Some(400)),
-        (Self::ZoneNotOpen, "Zone.NotOpen", Some(403)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (
-            Self::InvalidInstanceTypeNotSupported,
-            "InvalidInstanceType.NotSupported",
-            Some(403),
-        ),
-        (Self::InvalidZoneIdNotFound, "InvalidZoneId.NotFound", Some(404)),
-        (Self::ZoneNotOnSale, "Zone.NotOnSale", Some(403)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateElasticityAssuranceErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InvalidStartTimeNotSupported
+    "InvalidStartTime.NotSupported" 400, InvalidStartTimeMalFormed
+    "InvalidStartTime.MalFormed" 400, InternalError "InternalError" 500, OperationDenied
+    "OperationDenied" 400, ZoneNotOpen "Zone.NotOpen" 403, OperationDeniedNoStock
+    "OperationDenied.NoStock" 403, InvalidInstanceTypeNotSupported
+    "InvalidInstanceType.NotSupported" 403, InvalidZoneIdNotFound
+    "InvalidZoneId.NotFound" 404, ZoneNotOnSale "Zone.NotOnSale" 403,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::CreateElasticityAssuranceRequest {
         const FIELDS: &'static [Field] = &[
@@ -355,43 +261,11 @@ mod schema {
                 "When the PeriodUnit parameter is set to Year, the valid values of the Period parameter are 1, 2, 3, 4, and 5.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.zone_id.view(),
-                2 => self.instance_type.view(),
-                3 => self.period.view(),
-                4 => self.period_unit.view(),
-                5 => self.client_token.view(),
-                6 => View::group(&self.private_pool_options),
-                7 => self.description.view(),
-                8 => self.assurance_times.view(),
-                9 => self.instance_amount.view(),
-                10 => self.start_time.view(),
-                11 => self.resource_group_id.view(),
-                12 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.zone_id.slot(),
-                2 => self.instance_type.slot(),
-                3 => self.period.slot(),
-                4 => self.period_unit.slot(),
-                5 => self.client_token.slot(),
-                6 => Slot::group(&mut self.private_pool_options),
-                7 => self.description.slot(),
-                8 => self.assurance_times.slot(),
-                9 => self.instance_amount.slot(),
-                10 => self.start_time.slot(),
-                11 => self.resource_group_id.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 zone_id, 2 instance_type, 3 period, 4 period_unit, 5
+            client_token, 6 private_pool_options group, 7 description, 8 assurance_times,
+            9 instance_amount, 10 start_time, 11 resource_group_id, 12 tag groups
+        );
     }
     impl Schema for super::CreateElasticityAssuranceResponse {
         const FIELDS: &'static [Field] = &[
@@ -399,22 +273,6 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.order_id.view(),
-                1 => self.private_pool_options_id.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.order_id.slot(),
-                1 => self.private_pool_options_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 order_id, 1 private_pool_options_id, 2 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`CreateHpcClusterRequest`] with [`CreateHpcClusterRequest::builder`]; the service answers with a [`CreateHpcClusterResponse`] or a [`CreateHpcClusterError`].
 //!
 //! Generated from `ecs/CreateHpcCluster.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CreateHpcCluster` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CreateHpcCluster` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateHpcClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -45,58 +43,16 @@ impl CreateHpcClusterRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateHpcClusterRequest`]: start with [`CreateHpcClusterRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateHpcClusterRequestBuilder(CreateHpcClusterRequest);
+crate::runtime::operation!(
+    CreateHpcClusterRequest, CreateHpcClusterRequestBuilder, CreateHpcClusterResponse,
+    CreateHpcClusterError, "CreateHpcCluster", "2014-05-26", true, client_token
+    "ClientToken"
+);
 impl CreateHpcClusterRequestBuilder {
-    /// Sets [`CreateHpcClusterRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateHpcClusterRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CreateHpcClusterRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateHpcClusterRequest {
-        self.0
-    }
-}
-impl Operation for CreateHpcClusterRequest {
-    const ACTION: &'static str = "CreateHpcCluster";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateHpcClusterResponse;
-    type Error = CreateHpcClusterError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateHpcClusterRequest.0; client_token(into String), description(into String)
+    );
 }
 crate::runtime::json_form!(CreateHpcClusterRequest);
 /// The successful response of [`CreateHpcClusterRequest`].
@@ -132,29 +88,17 @@ pub enum CreateHpcClusterErrorCode {
     /// `Invalid.Parameter` (400): Invalid parameters
     InvalidParameter,
 }
-impl ErrorCodes for CreateHpcClusterErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidHpcClusterNameMalformed,
-            "InvalidHpcClusterName.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidHpcClusterDescriptionMalformed,
-            "InvalidHpcClusterDescription.Malformed",
-            Some(400),
-        ),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InternalError, "InternalError", Some(404)),
-        (Self::InvalidParameter, "Invalid.Parameter", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateHpcClusterErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidHpcClusterNameMalformed "InvalidHpcClusterName.Malformed" 400,
+    InvalidHpcClusterDescriptionMalformed "InvalidHpcClusterDescription.Malformed" 400,
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404, InternalError "InternalError"
+    404, InvalidParameter "Invalid.Parameter" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateHpcClusterRequest {
         const FIELDS: &'static [Field] = &[
@@ -208,45 +152,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.name.view(),
-                1 => self.region_id.view(),
-                2 => self.client_token.view(),
-                3 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.name.slot(),
-                1 => self.region_id.slot(),
-                2 => self.client_token.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 name, 1 region_id, 2 client_token, 3 description);
     }
     impl Schema for super::CreateHpcClusterResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("HpcClusterId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.hpc_cluster_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.hpc_cluster_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 hpc_cluster_id, 1 request_id);
     }
 }

@@ -4,12 +4,9 @@
 //! Build a [`CreateImageRequest`] with [`CreateImageRequest::builder`]; the service answers with a [`CreateImageResponse`] or a [`CreateImageError`].
 //!
 //! Generated from `ecs/CreateImage.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::architecture::Architecture;
-/// The `CreateImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateImage` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -91,106 +88,19 @@ impl CreateImageRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateImageRequest`]: start with [`CreateImageRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateImageRequestBuilder(CreateImageRequest);
+crate::runtime::operation!(
+    CreateImageRequest, CreateImageRequestBuilder, CreateImageResponse, CreateImageError,
+    "CreateImage", "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateImageRequestBuilder {
-    /// Sets [`CreateImageRequest::disk_device_mapping`].
-    pub fn disk_device_mapping(
-        mut self,
-        value: impl IntoIterator<Item = DiskDeviceMapping>,
-    ) -> Self {
-        self.0.disk_device_mapping = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateImageRequest::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateImageRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateImageRequest::image_name`].
-    pub fn image_name(mut self, value: impl Into<String>) -> Self {
-        self.0.image_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateImageRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateImageRequest::platform`].
-    pub fn platform(mut self, value: impl Into<Platform>) -> Self {
-        self.0.platform = Some(value.into());
-        self
-    }
-    /// Sets [`CreateImageRequest::architecture`].
-    pub fn architecture(mut self, value: impl Into<Architecture>) -> Self {
-        self.0.architecture = Some(value.into());
-        self
-    }
-    /// Sets [`CreateImageRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateImageRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateImageRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateImageRequest::image_family`].
-    pub fn image_family(mut self, value: impl Into<String>) -> Self {
-        self.0.image_family = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CreateImageRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateImageRequest {
-        self.0
-    }
-}
-impl Operation for CreateImageRequest {
-    const ACTION: &'static str = "CreateImage";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateImageResponse;
-    type Error = CreateImageError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateImageRequest.0; disk_device_mapping(each DiskDeviceMapping),
+        snapshot_id(into String), instance_id(into String), image_name(into String),
+        description(into String), platform(into Platform), architecture(into
+        Architecture), client_token(into String), tag(each Tag), resource_group_id(into
+        String), image_family(into String)
+    );
 }
 /// The `DiskDeviceMapping.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -230,27 +140,10 @@ impl DiskDeviceMapping {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DiskDeviceMapping::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.snapshot_id = Some(value.into());
-        self
-    }
-    /// Sets [`DiskDeviceMapping::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DiskDeviceMapping::device`].
-    pub fn device(mut self, value: impl Into<String>) -> Self {
-        self.device = Some(value.into());
-        self
-    }
-    /// Sets [`DiskDeviceMapping::disk_type`].
-    pub fn disk_type(mut self, value: impl Into<DiskDeviceMappingDiskType>) -> Self {
-        self.disk_type = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DiskDeviceMapping; snapshot_id(into String), size(i32), device(into String),
+        disk_type(into DiskDeviceMappingDiskType)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -283,26 +176,10 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::key_2`].
-    pub fn key_2(mut self, value: impl Into<String>) -> Self {
-        self.key_2 = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value_2`].
-    pub fn value_2(mut self, value: impl Into<String>) -> Self {
-        self.value_2 = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        Tag; value(into String), key(into String), key_2(into String), value_2(into
+        String)
+    );
 }
 /// The documented values of `DiskDeviceMapping.N.DiskType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -315,23 +192,7 @@ pub enum DiskDeviceMappingDiskType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DiskDeviceMappingDiskType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::System, "system"),
-        (Self::Data, "data"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(DiskDeviceMappingDiskType; System "system", Data "data");
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -355,30 +216,10 @@ pub enum Platform {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Platform {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CentOs, "CentOS"),
-        (Self::Ubuntu, "Ubuntu"),
-        (Self::Suse, "SUSE"),
-        (Self::OpenSuse, "OpenSUSE"),
-        (Self::RedHat, "RedHat"),
-        (Self::Debian, "Debian"),
-        (Self::CoreOs, "CoreOS"),
-        (Self::Aliyun, "Aliyun"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(DiskDeviceMappingDiskType, Platform);
+crate::runtime::value_enum!(
+    Platform; CentOs "CentOS", Ubuntu "Ubuntu", Suse "SUSE", OpenSuse "OpenSUSE", RedHat
+    "RedHat", Debian "Debian", CoreOs "CoreOS", Aliyun "Aliyun"
+);
 crate::runtime::json_form!(CreateImageRequest, DiskDeviceMapping, Tag);
 /// The successful response of [`CreateImageRequest`].
 #[derive(Clone, Default)]
@@ -490,87 +331,45 @@ pub enum CreateImageErrorCode {
     /// `IdempotenceParamNotMatch` (400): Request uses a client token in a previous request but is not identical to that request.
     IdempotenceParamNotMatch,
 }
-impl ErrorCodes for CreateImageErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidSnapshotIdNotFound, "InvalidSnapshotId.NotFound", Some(404)),
-        (Self::InvalidImageNameMalformed, "InvalidImageName.Malformed", Some(400)),
-        (Self::InvalidImageNameDuplicated, "InvalidImageName.Duplicated", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidImageVersionMalformed, "InvalidImageVersion.Malformed", Some(400)),
-        (Self::InvalidSnapshotIdNotReady, "InvalidSnapshotId.NotReady", Some(403)),
-        (Self::InvalidSnapshotTooOld, "InvalidSnapshot.TooOld", Some(403)),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::QuotaExceedImage, "QuotaExceed.Image", Some(403)),
-        (Self::InvalidParamterConflict, "InvalidParamter.Conflict", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(400)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(400)),
-        (Self::InvalidDeviceMalformed, "InvalidDevice.Malformed", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidSizeValueNotSupported, "InvalidSize.ValueNotSupported", Some(400)),
-        (Self::InvalidDeviceInUse, "InvalidDevice.InUse", Some(400)),
-        (
-            Self::InvalidDiskCategoryCreateImage,
-            "InvalidDiskCategory.CreateImage",
-            Some(400),
-        ),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusSnapshotServiceUnavailable,
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            Some(403),
-        ),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::InvalidArchitectureMalformed, "InvalidArchitecture.Malformed", Some(400)),
-        (Self::InvalidPlatformMalformed, "InvalidPlatform.Malformed", Some(400)),
-        (Self::InvalidParameterAllEmpty, "InvalidParameter.AllEmpty", Some(400)),
-        (Self::IncorrectDiskStatusInvalid, "IncorrectDiskStatus.Invalid", Some(403)),
-        (
-            Self::OperationDeniedInvalidSnapshotCategory,
-            "OperationDenied.InvalidSnapshotCategory",
-            Some(403),
-        ),
-        (Self::QuotaExceedSnapshot, "QuotaExceed.Snapshot", Some(403)),
-        (
-            Self::IncorrectDiskStatusTransferring,
-            "IncorrectDiskStatus.Transferring",
-            Some(403),
-        ),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (Self::InvalidSystemSnapshotMissing, "InvalidSystemSnapshot.Missing", Some(403)),
-        (
-            Self::IncorrectDiskStatusCreatingSnapshot,
-            "IncorrectDiskStatus.CreatingSnapshot",
-            Some(403),
-        ),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::QuotaExceedTags, "QuotaExceed.Tags", Some(403)),
-        (
-            Self::InvalidDiskTypeValueNotSupported,
-            "InvalidDiskType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::IdempotenceParamNotMatch, "IdempotenceParamNotMatch", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateImageErrorCode; InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404,
+    InvalidImageNameMalformed "InvalidImageName.Malformed" 400,
+    InvalidImageNameDuplicated "InvalidImageName.Duplicated" 400,
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
+    InvalidImageVersionMalformed "InvalidImageVersion.Malformed" 400,
+    InvalidSnapshotIdNotReady "InvalidSnapshotId.NotReady" 403, InvalidSnapshotTooOld
+    "InvalidSnapshot.TooOld" 403, OperationDenied "OperationDenied", QuotaExceedImage
+    "QuotaExceed.Image" 403, InvalidParamterConflict "InvalidParamter.Conflict" 403,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 400, InstanceLockedForSecurity "InstanceLockedForSecurity"
+    400, InvalidDeviceMalformed "InvalidDevice.Malformed" 400, MissingParameter
+    "MissingParameter" 400, InvalidSizeValueNotSupported "InvalidSize.ValueNotSupported"
+    400, InvalidDeviceInUse "InvalidDevice.InUse" 400, InvalidDiskCategoryCreateImage
+    "InvalidDiskCategory.CreateImage" 400, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403,
+    InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, UserNotInTheWhiteList
+    "UserNotInTheWhiteList" 403, InvalidArchitectureMalformed
+    "InvalidArchitecture.Malformed" 400, InvalidPlatformMalformed
+    "InvalidPlatform.Malformed" 400, InvalidParameterAllEmpty "InvalidParameter.AllEmpty"
+    400, IncorrectDiskStatusInvalid "IncorrectDiskStatus.Invalid" 403,
+    OperationDeniedInvalidSnapshotCategory "OperationDenied.InvalidSnapshotCategory" 403,
+    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, IncorrectDiskStatusTransferring
+    "IncorrectDiskStatus.Transferring" 403, IncorrectDiskStatus "IncorrectDiskStatus"
+    403, InvalidSystemSnapshotMissing "InvalidSystemSnapshot.Missing" 403,
+    IncorrectDiskStatusCreatingSnapshot "IncorrectDiskStatus.CreatingSnapshot" 403,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404, InternalError
+    "InternalError" 500, InvalidParameterKmsKeyIdKmsUnauthorized
+    "InvalidParameter.KMSKeyId.KMSUnauthorized" 403, DuplicateTagKey "Duplicate.TagKey"
+    400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" 400, QuotaExceedTags "QuotaExceed.Tags" 403,
+    InvalidDiskTypeValueNotSupported "InvalidDiskType.ValueNotSupported" 400,
+    IdempotenceParamNotMatch "IdempotenceParamNotMatch" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateImageRequest {
         const FIELDS: &'static [Field] = &[
@@ -659,41 +458,11 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => View::groups(&self.disk_device_mapping),
-                2 => self.snapshot_id.view(),
-                3 => self.instance_id.view(),
-                4 => self.image_name.view(),
-                5 => self.description.view(),
-                6 => self.platform.view(),
-                7 => self.architecture.view(),
-                8 => self.client_token.view(),
-                9 => View::groups(&self.tag),
-                10 => self.resource_group_id.view(),
-                11 => self.image_family.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => Slot::groups(&mut self.disk_device_mapping),
-                2 => self.snapshot_id.slot(),
-                3 => self.instance_id.slot(),
-                4 => self.image_name.slot(),
-                5 => self.description.slot(),
-                6 => self.platform.slot(),
-                7 => self.architecture.slot(),
-                8 => self.client_token.slot(),
-                9 => Slot::groups(&mut self.tag),
-                10 => self.resource_group_id.slot(),
-                _ => self.image_family.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 disk_device_mapping groups, 2 snapshot_id, 3 instance_id, 4
+            image_name, 5 description, 6 platform, 7 architecture, 8 client_token, 9 tag
+            groups, 10 resource_group_id, 11 image_family
+        );
     }
     impl Schema for super::DiskDeviceMapping {
         const FIELDS: &'static [Field] = &[
@@ -710,25 +479,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.snapshot_id.view(),
-                1 => self.size.view(),
-                2 => self.device.view(),
-                3 => self.disk_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.snapshot_id.slot(),
-                1 => self.size.slot(),
-                2 => self.device.slot(),
-                _ => self.disk_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 snapshot_id, 1 size, 2 device, 3 disk_type);
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -775,45 +526,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.value.view(),
-                1 => self.key.view(),
-                2 => self.key_2.view(),
-                3 => self.value_2.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.value.slot(),
-                1 => self.key.slot(),
-                2 => self.key_2.slot(),
-                _ => self.value_2.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 value, 1 key, 2 key_2, 3 value_2);
     }
     impl Schema for super::CreateImageResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("ImageId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 image_id, 1 request_id);
     }
 }

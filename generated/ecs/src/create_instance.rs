@@ -4,10 +4,7 @@
 //! Build a [`CreateInstanceRequest`] with [`CreateInstanceRequest::builder`]; the service answers with a [`CreateInstanceResponse`] or a [`CreateInstanceError`].
 //!
 //! Generated from `ecs/CreateInstance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, UnknownValue,
-    Validated, ValidationErrors, ValueEnum,
-};
+use crate::runtime::{Secret, ServiceError, UnknownValue};
 pub use crate::shared::internet_charge_type::InternetChargeType;
 pub use crate::shared::system_disk_performance_level::SystemDiskPerformanceLevel;
 pub use crate::shared::data_disk_category::DataDiskCategory;
@@ -23,7 +20,7 @@ pub use crate::shared::tenancy::Tenancy;
 pub use crate::shared::http_endpoint::HttpEndpoint;
 pub use crate::shared::http_tokens::HttpTokens;
 pub use crate::shared::private_pool_options_match_criteria_2::PrivatePoolOptionsMatchCriteria;
-/// The `CreateInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -360,318 +357,35 @@ impl CreateInstanceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateInstanceRequest`]: start with [`CreateInstanceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateInstanceRequestBuilder(CreateInstanceRequest);
+crate::runtime::operation!(
+    CreateInstanceRequest, CreateInstanceRequestBuilder, CreateInstanceResponse,
+    CreateInstanceError, "CreateInstance", "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateInstanceRequestBuilder {
-    /// Sets [`CreateInstanceRequest::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.0.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::image_family`].
-    pub fn image_family(mut self, value: impl Into<String>) -> Self {
-        self.0.image_family = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::instance_name`].
-    pub fn instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::internet_charge_type`].
-    pub fn internet_charge_type(mut self, value: impl Into<InternetChargeType>) -> Self {
-        self.0.internet_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::auto_renew`].
-    #[inline]
-    pub fn auto_renew(mut self, value: bool) -> Self {
-        self.0.auto_renew = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::auto_renew_period`].
-    #[inline]
-    pub fn auto_renew_period(mut self, value: i32) -> Self {
-        self.0.auto_renew_period = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::internet_max_bandwidth_in`].
-    #[inline]
-    pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_in = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::internet_max_bandwidth_out`].
-    #[inline]
-    pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_out = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::host_name`].
-    pub fn host_name(mut self, value: impl Into<String>) -> Self {
-        self.0.host_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::password`].
-    pub fn password(mut self, value: impl Into<Secret>) -> Self {
-        self.0.password = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::password_inherit`].
-    #[inline]
-    pub fn password_inherit(mut self, value: bool) -> Self {
-        self.0.password_inherit = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::deployment_set_id`].
-    pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
-        self.0.deployment_set_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::cluster_id`].
-    pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.0.cluster_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::vlan_id`].
-    pub fn vlan_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vlan_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::inner_ip_address`].
-    pub fn inner_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.0.inner_ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::system_disk`].
-    #[inline]
-    pub fn system_disk(mut self, value: SystemDisk) -> Self {
-        self.0.system_disk = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::data_disk`].
-    pub fn data_disk(mut self, value: impl IntoIterator<Item = DataDisk>) -> Self {
-        self.0.data_disk = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateInstanceRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::v_switch_id`].
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.0.v_switch_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::private_ip_address`].
-    pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.0.private_ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::io_optimized`].
-    pub fn io_optimized(mut self, value: impl Into<IoOptimized>) -> Self {
-        self.0.io_optimized = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::use_additional_service`].
-    #[inline]
-    pub fn use_additional_service(mut self, value: bool) -> Self {
-        self.0.use_additional_service = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateInstanceRequest::user_data`].
-    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
-        self.0.user_data = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::spot_strategy`].
-    pub fn spot_strategy(mut self, value: impl Into<SpotStrategy>) -> Self {
-        self.0.spot_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::key_pair_name`].
-    pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
-        self.0.key_pair_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::spot_price_limit`].
-    #[inline]
-    pub fn spot_price_limit(mut self, value: f64) -> Self {
-        self.0.spot_price_limit = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::spot_duration`].
-    #[inline]
-    pub fn spot_duration(mut self, value: i32) -> Self {
-        self.0.spot_duration = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::spot_interruption_behavior`].
-    pub fn spot_interruption_behavior(mut self, value: impl Into<String>) -> Self {
-        self.0.spot_interruption_behavior = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::ram_role_name`].
-    pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
-        self.0.ram_role_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::security_enhancement_strategy`].
-    pub fn security_enhancement_strategy(
-        mut self,
-        value: impl Into<SecurityEnhancementStrategy>,
-    ) -> Self {
-        self.0.security_enhancement_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::hpc_cluster_id`].
-    pub fn hpc_cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.0.hpc_cluster_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::dedicated_host_id`].
-    pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::credit_specification`].
-    pub fn credit_specification(
-        mut self,
-        value: impl Into<CreditSpecification>,
-    ) -> Self {
-        self.0.credit_specification = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::deletion_protection`].
-    #[inline]
-    pub fn deletion_protection(mut self, value: bool) -> Self {
-        self.0.deletion_protection = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::affinity`].
-    pub fn affinity(mut self, value: impl Into<Affinity>) -> Self {
-        self.0.affinity = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::tenancy`].
-    pub fn tenancy(mut self, value: impl Into<Tenancy>) -> Self {
-        self.0.tenancy = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::storage_set_id`].
-    pub fn storage_set_id(mut self, value: impl Into<String>) -> Self {
-        self.0.storage_set_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::storage_set_partition_number`].
-    #[inline]
-    pub fn storage_set_partition_number(mut self, value: i32) -> Self {
-        self.0.storage_set_partition_number = Some(value);
-        self
-    }
-    /// Sets [`CreateInstanceRequest::http_endpoint`].
-    pub fn http_endpoint(mut self, value: impl Into<HttpEndpoint>) -> Self {
-        self.0.http_endpoint = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::http_tokens`].
-    pub fn http_tokens(mut self, value: impl Into<HttpTokens>) -> Self {
-        self.0.http_tokens = Some(value.into());
-        self
-    }
-    /// Sets [`CreateInstanceRequest::private_pool_options`].
-    #[inline]
-    pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
-        self.0.private_pool_options = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CreateInstanceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateInstanceRequest {
-        self.0
-    }
-}
-impl Operation for CreateInstanceRequest {
-    const ACTION: &'static str = "CreateInstance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateInstanceResponse;
-    type Error = CreateInstanceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateInstanceRequest.0; image_id(into String), image_family(into String),
+        security_group_id(into String), instance_name(into String),
+        internet_charge_type(into InternetChargeType), auto_renew(bool),
+        auto_renew_period(i32), internet_max_bandwidth_in(i32),
+        internet_max_bandwidth_out(i32), host_name(into String), password(into Secret),
+        password_inherit(bool), deployment_set_id(into String), zone_id(into String),
+        cluster_id(into String), client_token(into String), vlan_id(into String),
+        inner_ip_address(into String), system_disk(SystemDisk), data_disk(each DataDisk),
+        description(into String), v_switch_id(into String), private_ip_address(into
+        String), io_optimized(into IoOptimized), use_additional_service(bool),
+        instance_charge_type(into InstanceChargeType), period(i32), period_unit(into
+        PeriodUnit), tag(each Tag), user_data(into Secret), spot_strategy(into
+        SpotStrategy), key_pair_name(into String), spot_price_limit(f64),
+        spot_duration(i32), spot_interruption_behavior(into String), ram_role_name(into
+        String), security_enhancement_strategy(into SecurityEnhancementStrategy),
+        resource_group_id(into String), hpc_cluster_id(into String), dry_run(bool),
+        dedicated_host_id(into String), credit_specification(into CreditSpecification),
+        deletion_protection(bool), affinity(into Affinity), tenancy(into Tenancy),
+        storage_set_id(into String), storage_set_partition_number(i32),
+        http_endpoint(into HttpEndpoint), http_tokens(into HttpTokens),
+        private_pool_options(PrivatePoolOptions)
+    );
 }
 /// The `SystemDisk.*` request parameters.
 #[derive(Clone, Default)]
@@ -726,35 +440,10 @@ impl SystemDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`SystemDisk::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`SystemDisk::category`].
-    pub fn category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::disk_name`].
-    pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-        self.disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<SystemDiskPerformanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        SystemDisk; size(i32), category(into SystemDiskCategory), disk_name(into String),
+        description(into String), performance_level(into SystemDiskPerformanceLevel)
+    );
 }
 /// The `DataDisk.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -841,62 +530,12 @@ impl DataDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDisk::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.snapshot_id = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::category`].
-    pub fn category(mut self, value: impl Into<DataDiskCategory>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::disk_name`].
-    pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-        self.disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::device`].
-    pub fn device(mut self, value: impl Into<String>) -> Self {
-        self.device = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::delete_with_instance`].
-    #[inline]
-    pub fn delete_with_instance(mut self, value: bool) -> Self {
-        self.delete_with_instance = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::encrypted`].
-    #[inline]
-    pub fn encrypted(mut self, value: bool) -> Self {
-        self.encrypted = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::kms_key_id`].
-    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
-        self.kms_key_id = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<DataDiskPerformanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDisk; size(i32), snapshot_id(into String), category(into DataDiskCategory),
+        disk_name(into String), description(into String), device(into String),
+        delete_with_instance(bool), encrypted(bool), kms_key_id(into String),
+        performance_level(into DataDiskPerformanceLevel)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -929,26 +568,10 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::key_2`].
-    pub fn key_2(mut self, value: impl Into<String>) -> Self {
-        self.key_2 = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value_2`].
-    pub fn value_2(mut self, value: impl Into<String>) -> Self {
-        self.value_2 = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        Tag; value(into String), key(into String), key_2(into String), value_2(into
+        String)
+    );
 }
 /// The `PrivatePoolOptions.*` request parameters.
 #[derive(Clone, Default)]
@@ -981,19 +604,10 @@ impl PrivatePoolOptions {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`PrivatePoolOptions::match_criteria`].
-    pub fn match_criteria(
-        mut self,
-        value: impl Into<PrivatePoolOptionsMatchCriteria>,
-    ) -> Self {
-        self.match_criteria = Some(value.into());
-        self
-    }
-    /// Sets [`PrivatePoolOptions::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        PrivatePoolOptions; match_criteria(into PrivatePoolOptionsMatchCriteria), id(into
+        String)
+    );
 }
 /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1010,26 +624,10 @@ pub enum SystemDiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for SystemDiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CloudEssd, "cloud_essd"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::Cloud, "cloud"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(SystemDiskCategory);
+crate::runtime::value_enum!(
+    SystemDiskCategory; CloudEssd "cloud_essd", CloudEfficiency "cloud_efficiency",
+    CloudSsd "cloud_ssd", Cloud "cloud"
+);
 crate::runtime::json_form!(
     CreateInstanceRequest, SystemDisk, DataDisk, Tag, PrivatePoolOptions
 );
@@ -1523,463 +1121,168 @@ pub enum CreateInstanceErrorCode {
     /// - 400: The parameter PrivatePoolOptions.Id should be null when PrivatePoolOptions.MatchCriteria is not Target.
     InvalidPrivatePoolOptionsId,
 }
-impl ErrorCodes for CreateInstanceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidInstanceTypeValueUnauthorized,
-            "InvalidInstanceType.ValueUnauthorized",
-            Some(400),
-        ),
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (
-            Self::InvalidSystemDiskCategoryValueNotSupported,
-            "InvalidSystemDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::IoOptimizedNotSupported, "IoOptimized.NotSupported", None),
-        (
-            Self::InvalidDataDiskSizeValueNotSupported,
-            "InvalidDataDiskSize.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDiskCategoryNotSupported,
-            "InvalidDiskCategory.NotSupported",
-            Some(403),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidHostNameMalformed, "InvalidHostName.Malformed", Some(400)),
-        (Self::InvalidPasswordMalformed, "InvalidPassword.Malformed", Some(400)),
-        (Self::InvalidPasswordParamMismatch, "InvalidPasswordParam.Mismatch", Some(400)),
-        (Self::InvalidDiskNameMalformed, "InvalidDiskName.Malformed", Some(400)),
-        (
-            Self::InvalidDiskDescriptionMalformed,
-            "InvalidDiskDescription.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidDataDiskCategoryValueNotSupported,
-            "InvalidDataDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDataDiskSnapshotIdNotFound,
-            "InvalidDataDiskSnapshotId.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidDataDeviceMalformed, "InvalidDataDevice.Malformed", Some(400)),
-        (
-            Self::InvalidNodeControllerIdMalformed,
-            "InvalidNodeControllerId.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidInnerIpAddressMalformed,
-            "InvalidInnerIpAddress.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidInnerIpAddressUnusable,
-            "InvalidInnerIpAddress.Unusable",
-            Some(400),
-        ),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (Self::ImageNotSupportCloudInit, "ImageNotSupportCloudInit", Some(400)),
-        (
-            Self::InvalidSnapshotIdBasedSnapshotTooOld,
-            "InvalidSnapshotId.BasedSnapshotTooOld",
-            Some(400),
-        ),
-        (Self::QuotaExceedAfterpayInstance, "QuotaExceed.AfterpayInstance", Some(400)),
-        (Self::ImageNotSubscribed, "ImageNotSubscribed", Some(403)),
-        (
-            Self::InvalidMarketImageChargeTypeNotSupport,
-            "InvalidMarketImageChargeType.NotSupport",
-            Some(400),
-        ),
-        (
-            Self::InvalidSystemDiskCategoryValueUnauthorized,
-            "InvalidSystemDiskCategory.ValueUnauthorized",
-            Some(403),
-        ),
-        (Self::InvalidSnapshotIdNotReady, "InvalidSnapshotId.NotReady", Some(403)),
-        (Self::InstanceDiskCategoryLimitExceed, "InstanceDiskCategoryLimitExceed", None),
-        (Self::InvalidDeviceInUse, "InvalidDevice.InUse", Some(403)),
-        (Self::ImageRemovedInMarket, "ImageRemovedInMarket", Some(403)),
-        (Self::InvalidClusterIdNotFound, "InvalidClusterId.NotFound", None),
-        (Self::CategoryNotSupported, "CategoryNotSupported", Some(403)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (Self::InvalidInstanceNameMalformed, "InvalidInstanceName.Malformed", Some(400)),
-        (Self::QuotaExceedPortableCloudDisk, "QuotaExceed.PortableCloudDisk", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::NodeControllerUnavailable, "NodeControllerUnavailable", Some(403)),
-        (Self::RegionUnauthorized, "RegionUnauthorized", None),
-        (
-            Self::InvalidSnapshotIdNotDataDiskSnapshot,
-            "InvalidSnapshotId.NotDataDiskSnapshot",
-            Some(403),
-        ),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", None),
-        (Self::InvalidParameterMismatch, "InvalidParameter.Mismatch", Some(400)),
-        (Self::InvalidNetworkTypeMismatch, "InvalidNetworkType.Mismatch", Some(400)),
-        (Self::InvalidPrivateIpAddress, "InvalidPrivateIpAddress", Some(400)),
-        (
-            Self::InvalidPrivateIpAddressDuplicated,
-            "InvalidPrivateIpAddress.Duplicated",
-            Some(400),
-        ),
-        (
-            Self::QuotaExceededPrivateIpAddress,
-            "QuotaExceeded.PrivateIpAddress",
-            Some(400),
-        ),
-        (Self::QuotaExceeded, "QuotaExceeded", Some(400)),
-        (Self::IncorrectVSwitchStatus, "IncorrectVSwitchStatus", Some(400)),
-        (Self::ResourceNotAvailable, "ResourceNotAvailable", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidDiskCategoryMismatch, "InvalidDiskCategory.Mismatch", None),
-        (Self::DeleteWithInstanceConflict, "DeleteWithInstance.Conflict", Some(403)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (Self::InstanceDiskNumLimitExceed, "InstanceDiskNumLimitExceed", Some(403)),
-        (Self::ImageNotSupportInstanceType, "ImageNotSupportInstanceType", Some(403)),
-        (
-            Self::InvalidIoOptimizedValueValueNotSupported,
-            "InvalidIoOptimizedValue.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDiskSizeTooSmall, "InvalidDiskSize.TooSmall", Some(403)),
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(404),
-        ),
-        (Self::MissingParamter, "MissingParamter", Some(400)),
-        (Self::InvalidPeriod, "InvalidPeriod", Some(400)),
-        (Self::QuotaExceedBuyImage, "QuotaExceed.BuyImage", Some(403)),
-        (
-            Self::DependencyViolationIoOptimized,
-            "DependencyViolation.IoOptimized",
-            Some(404),
-        ),
-        (Self::PaymentMethodNotFound, "PaymentMethodNotFound", Some(404)),
-        (Self::HostnameIllegal, "HOSTNAME_ILLEGAL", Some(404)),
-        (
-            Self::InvalidSystemDiskSizeLessThanImageSize,
-            "InvalidSystemDiskSize.LessThanImageSize",
-            Some(404),
-        ),
-        (
-            Self::InvalidSystemDiskSizeLessThanMinSize,
-            "InvalidSystemDiskSize.LessThanMinSize",
-            Some(404),
-        ),
-        (
-            Self::InvalidSystemDiskSizeMoreThanMaxSize,
-            "InvalidSystemDiskSize.MoreThanMaxSize",
-            Some(404),
-        ),
-        (
-            Self::InvalidParameterResourceOwnerAccount,
-            "InvalidParameter.ResourceOwnerAccount",
-            Some(403),
-        ),
-        (Self::InvalidSystemDiskSize, "InvalidSystemDiskSize", Some(404)),
-        (Self::InvalidParameterBandwidth, "InvalidParameter.Bandwidth", Some(400)),
-        (Self::InvalidIpAddressAlreadyUsed, "InvalidIPAddress.AlreadyUsed", Some(400)),
-        (Self::InvalidUserDataForbidden, "InvalidUserData.Forbidden", Some(403)),
-        (Self::InvalidUserDataSizeExceeded, "InvalidUserData.SizeExceeded", Some(400)),
-        (Self::InvalidUserDataNotSupported, "InvalidUserData.NotSupported", Some(400)),
-        (Self::ZoneNotOpen, "Zone.NotOpen", Some(403)),
-        (Self::ZoneNotOnSale, "Zone.NotOnSale", None),
-        (
-            Self::InvalidInstanceTypeZoneNotSupported,
-            "InvalidInstanceType.ZoneNotSupported",
-            Some(403),
-        ),
-        (
-            Self::InstanceDiskNumberLimitExceed,
-            "InstanceDiskNumber.LimitExceed",
-            Some(400),
-        ),
-        (Self::AccountArrearage, "Account.Arrearage", Some(400)),
-        (
-            Self::InvalidDiskCategoryValueNotSupported,
-            "InvalidDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidAutoRenewPeriodValueNotSupported,
-            "InvalidAutoRenewPeriod.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidSpotStrategy, "InvalidSpotStrategy", Some(400)),
-        (Self::InvalidSpotParamEmptyZoneId, "InvalidSpotParam.EmptyZoneID", Some(400)),
-        (Self::InvalidSpotPriceLimit, "InvalidSpotPriceLimit", Some(400)),
-        (Self::InvalidSpotDuration, "InvalidSpotDuration", Some(400)),
-        (Self::InvalidSpotAuthorized, "InvalidSpotAuthorized", Some(400)),
-        (Self::InvalidSpotPrepaid, "InvalidSpotPrepaid", Some(400)),
-        (Self::InvalidSpotAliUid, "InvalidSpotAliUid", Some(400)),
-        (Self::InvalidPayMethod, "InvalidPayMethod", Some(403)),
-        (Self::OperationDeniedImageNotValid, "OperationDenied.ImageNotValid", Some(403)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InstanceTypeOffline, "InstanceType.Offline", Some(403)),
-        (
-            Self::InvalidSystemDiskSizeValueNotSupported,
-            "InvalidSystemDiskSize.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::DependencyViolationWindowsInstance,
-            "DependencyViolation.WindowsInstance",
-            Some(403),
-        ),
-        (Self::RealNameAuthenticationError, "RealNameAuthenticationError", Some(403)),
-        (
-            Self::InvalidNetworkTypeMismatchRamRole,
-            "InvalidNetworkType.MismatchRamRole",
-            Some(403),
-        ),
-        (Self::InvalidUserPassRoleForbidden, "InvalidUser.PassRoleForbidden", Some(403)),
-        (Self::InvalidRamRoleNotFound, "InvalidRamRole.NotFound", Some(404)),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::IncorrectVpcStatus, "IncorrectVpcStatus", Some(403)),
-        (
-            Self::InvalidParameterEncryptedIllegal,
-            "InvalidParameter.EncryptedIllegal",
-            Some(400),
-        ),
-        (
-            Self::InvalidParameterEncryptedNotSupported,
-            "InvalidParameter.EncryptedNotSupported",
-            Some(400),
-        ),
-        (Self::EncryptedOptionConflict, "EncryptedOption.Conflict", Some(400)),
-        (
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice,
-            "InvalidSpotPriceLimit.LowerThanPublicPrice",
-            Some(400),
-        ),
-        (
-            Self::InvalidHpcClusterIdUnnecessary,
-            "InvalidHpcClusterId.Unnecessary",
-            Some(400),
-        ),
-        (Self::InvalidVSwitchIdNecessary, "InvalidVSwitchId.Necessary", Some(400)),
-        (Self::InvalidHpcClusterIdNecessary, "InvalidHpcClusterId.Necessary", Some(400)),
-        (Self::InvalidHpcClusterIdNotFound, "InvalidHpcClusterId.NotFound", Some(400)),
-        (Self::InvalidHpcClusterIdCreating, "InvalidHpcClusterId.Creating", Some(400)),
-        (
-            Self::InvalidPeriodUnitValueNotSupported,
-            "InvalidPeriodUnit.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::IncorrectImageStatus, "IncorrectImageStatus", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (
-            Self::InvalidSecurityGroupNotInDefaultVpc,
-            "InvalidSecurityGroup.NotInDefaultVpc",
-            Some(400),
-        ),
-        (Self::VpcNotFound, "VpcNotFound", Some(400)),
-        (Self::InvalidParameterNotMatch, "InvalidParameter.NotMatch", Some(403)),
-        (
-            Self::OperationDeniedInvalidNetworkType,
-            "OperationDenied.InvalidNetworkType",
-            Some(403),
-        ),
-        (
-            Self::InvalidSpotInterruptionBehavior,
-            "InvalidSpotInterruptionBehavior",
-            Some(400),
-        ),
-        (
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport,
-            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
-            Some(403),
-        ),
-        (
-            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport,
-            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedIllegalPaymentPolicy,
-            "OperationDenied.IllegalPaymentPolicy",
-            Some(400),
-        ),
-        (Self::InvalidDeploymentOnHost, "InvalidDeploymentOnHost", Some(400)),
-        (
-            Self::InvalidInstanceChargeTypeNotSupport,
-            "InvalidInstanceChargeType.NotSupport",
-            Some(400),
-        ),
-        (
-            Self::InvalidNetworkTypeNotSupported,
-            "InvalidNetworkType.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(400),
-        ),
-        (
-            Self::InvalidDedicatedHostStatusNotSupport,
-            "InvalidDedicatedHostStatus.NotSupport",
-            Some(400),
-        ),
-        (Self::IncorrectDedicatedHostStatus, "IncorrectDedicatedHostStatus", Some(400)),
-        (
-            Self::ChargeTypeViolationPostPaidDedicatedHost,
-            "ChargeTypeViolation.PostPaidDedicatedHost",
-            Some(400),
-        ),
-        (
-            Self::InvalidPeriodExceededDedicatedHost,
-            "InvalidPeriod.ExceededDedicatedHost",
-            Some(400),
-        ),
-        (Self::DedicatedHostTypeUnmatched, "DedicatedHostType.Unmatched", Some(400)),
-        (Self::InvalidParamTenancy, "InvalidParam.Tenancy", Some(400)),
-        (Self::QuotaExceedPostPaidDisk, "QuotaExceed.PostPaidDisk", Some(403)),
-        (
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull,
-            "QuotaExceed.DeploymentSetInstanceQuotaFull",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterCreditSpecification,
-            "InvalidParameter.CreditSpecification",
-            Some(400),
-        ),
-        (Self::InvalidMarketImageNotFound, "InvalidMarketImage.NotFound", Some(404)),
-        (
-            Self::InvalidInstanceTypeNotSupported,
-            "InvalidInstanceType.NotSupported",
-            Some(400),
-        ),
-        (Self::InvalidVpcZoneNotSupported, "InvalidVpcZone.NotSupported", Some(400)),
-        (Self::IncorrectDefaultVpcStatus, "IncorrectDefaultVpcStatus", Some(400)),
-        (Self::DeploymentSetNotFound, "DeploymentSet.NotFound", Some(404)),
-        (
-            Self::OperationDeniedLocalDiskUnsupported,
-            "OperationDenied.LocalDiskUnsupported",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedInconsistentNetwork,
-            "OperationDenied.InconsistentNetwork",
-            Some(403),
-        ),
-        (Self::DefaultVswitchExisted, "DefaultVswitch.Existed", Some(403)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::CategoryViolation, "CategoryViolation", Some(403)),
-        (Self::ResourcesNotInSameZone, "ResourcesNotInSameZone", Some(403)),
-        (Self::InvalidRegionNotSupport, "InvalidRegion.NotSupport", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled,
-            "InvalidParameter.KMSKeyId.CMKNotEnabled",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdNotFound,
-            "InvalidParameter.KMSKeyId.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::SecurityRisk3dVerification, "SecurityRisk.3DVerification", Some(403)),
-        (Self::InvalidDiskSystemDiskSize, "InvalidDisk.SystemDiskSize", Some(403)),
-        (
-            Self::InvalidClientTokenValueNotSupported,
-            "InvalidClientToken.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InsufficientBalance, "InsufficientBalance", Some(403)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidVSwitchIdIpInvalid, "InvalidVSwitchId.IpInvalid", Some(403)),
-        (Self::InvalidDiskIdsNotPortable, "InvalidDiskIds.NotPortable", Some(404)),
-        (Self::QuotaExceedTags, "QuotaExceed.Tags", Some(403)),
-        (Self::InvalidRamRoleNotEcsRole, "InvalidRamRole.NotEcsRole", Some(401)),
-        (
-            Self::EnterpriseGroupLimitedMutliGroupType,
-            "EnterpriseGroupLimited.MutliGroupType",
-            Some(403),
-        ),
-        (Self::QuotaExceedElasticQuota, "QuotaExceed.ElasticQuota", Some(403)),
-        (
-            Self::InvalidHttpEndpointNotSupported,
-            "InvalidHttpEndpoint.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidHttpTokensNotSupported,
-            "InvalidHttpTokens.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidHttpPutResponseHopLimitNotSupported,
-            "InvalidHttpPutResponseHopLimit.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidPrivateIpAddressMalformed,
-            "InvalidPrivateIpAddress.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationResourceManagedByCloudProduct,
-            "InvalidOperation.ResourceManagedByCloudProduct",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature,
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-            Some(400),
-        ),
-        (
-            Self::MissingParameterPrivatePoolOptionsId,
-            "MissingParameter.PrivatePoolOptionsId",
-            Some(400),
-        ),
-        (Self::InvalidPrivatePoolOptionsId, "Invalid.PrivatePoolOptionsId", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateInstanceErrorCode; InvalidInstanceTypeValueUnauthorized
+    "InvalidInstanceType.ValueUnauthorized" 400,
+    InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 400, InvalidParameter
+    "InvalidParameter" 400, InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" 400, IoOptimizedNotSupported
+    "IoOptimized.NotSupported", InvalidDataDiskSizeValueNotSupported
+    "InvalidDataDiskSize.ValueNotSupported" 400, InvalidDiskCategoryNotSupported
+    "InvalidDiskCategory.NotSupported" 403, InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" 400, InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404, InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, InvalidHostNameMalformed
+    "InvalidHostName.Malformed" 400, InvalidPasswordMalformed "InvalidPassword.Malformed"
+    400, InvalidPasswordParamMismatch "InvalidPasswordParam.Mismatch" 400,
+    InvalidDiskNameMalformed "InvalidDiskName.Malformed" 400,
+    InvalidDiskDescriptionMalformed "InvalidDiskDescription.Malformed" 400,
+    InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
+    400, InvalidDataDiskSnapshotIdNotFound "InvalidDataDiskSnapshotId.NotFound" 404,
+    InvalidDataDeviceMalformed "InvalidDataDevice.Malformed" 400,
+    InvalidNodeControllerIdMalformed "InvalidNodeControllerId.Malformed" 400,
+    InvalidInnerIpAddressMalformed "InvalidInnerIpAddress.Malformed" 400,
+    InvalidInnerIpAddressUnusable "InvalidInnerIpAddress.Unusable" 400, OperationDenied
+    "OperationDenied", InvalidParameterConflict "InvalidParameter.Conflict" 400,
+    ImageNotSupportCloudInit "ImageNotSupportCloudInit" 400,
+    InvalidSnapshotIdBasedSnapshotTooOld "InvalidSnapshotId.BasedSnapshotTooOld" 400,
+    QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" 400, ImageNotSubscribed
+    "ImageNotSubscribed" 403, InvalidMarketImageChargeTypeNotSupport
+    "InvalidMarketImageChargeType.NotSupport" 400,
+    InvalidSystemDiskCategoryValueUnauthorized
+    "InvalidSystemDiskCategory.ValueUnauthorized" 403, InvalidSnapshotIdNotReady
+    "InvalidSnapshotId.NotReady" 403, InstanceDiskCategoryLimitExceed
+    "InstanceDiskCategoryLimitExceed", InvalidDeviceInUse "InvalidDevice.InUse" 403,
+    ImageRemovedInMarket "ImageRemovedInMarket" 403, InvalidClusterIdNotFound
+    "InvalidClusterId.NotFound", CategoryNotSupported "CategoryNotSupported" 403,
+    OperationDeniedNoStock "OperationDenied.NoStock" 403, InvalidInstanceNameMalformed
+    "InvalidInstanceName.Malformed" 400, QuotaExceedPortableCloudDisk
+    "QuotaExceed.PortableCloudDisk" 403, InternalError "InternalError" 500,
+    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
+    NodeControllerUnavailable "NodeControllerUnavailable" 403, RegionUnauthorized
+    "RegionUnauthorized", InvalidSnapshotIdNotDataDiskSnapshot
+    "InvalidSnapshotId.NotDataDiskSnapshot" 403, InvalidVSwitchIdNotFound
+    "InvalidVSwitchId.NotFound", InvalidParameterMismatch "InvalidParameter.Mismatch"
+    400, InvalidNetworkTypeMismatch "InvalidNetworkType.Mismatch" 400,
+    InvalidPrivateIpAddress "InvalidPrivateIpAddress" 400,
+    InvalidPrivateIpAddressDuplicated "InvalidPrivateIpAddress.Duplicated" 400,
+    QuotaExceededPrivateIpAddress "QuotaExceeded.PrivateIpAddress" 400, QuotaExceeded
+    "QuotaExceeded" 400, IncorrectVSwitchStatus "IncorrectVSwitchStatus" 400,
+    ResourceNotAvailable "ResourceNotAvailable" 400, MissingParameter "MissingParameter"
+    400, InvalidDiskCategoryMismatch "InvalidDiskCategory.Mismatch",
+    DeleteWithInstanceConflict "DeleteWithInstance.Conflict" 403, InvalidImageIdNotFound
+    "InvalidImageId.NotFound" 404, InstanceDiskNumLimitExceed
+    "InstanceDiskNumLimitExceed" 403, ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" 403, InvalidIoOptimizedValueValueNotSupported
+    "InvalidIoOptimizedValue.ValueNotSupported" 400, InvalidDiskSizeTooSmall
+    "InvalidDiskSize.TooSmall" 403, InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" 404, MissingParamter "MissingParamter" 400,
+    InvalidPeriod "InvalidPeriod" 400, QuotaExceedBuyImage "QuotaExceed.BuyImage" 403,
+    DependencyViolationIoOptimized "DependencyViolation.IoOptimized" 404,
+    PaymentMethodNotFound "PaymentMethodNotFound" 404, HostnameIllegal "HOSTNAME_ILLEGAL"
+    404, InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize"
+    404, InvalidSystemDiskSizeLessThanMinSize "InvalidSystemDiskSize.LessThanMinSize"
+    404, InvalidSystemDiskSizeMoreThanMaxSize "InvalidSystemDiskSize.MoreThanMaxSize"
+    404, InvalidParameterResourceOwnerAccount "InvalidParameter.ResourceOwnerAccount"
+    403, InvalidSystemDiskSize "InvalidSystemDiskSize" 404, InvalidParameterBandwidth
+    "InvalidParameter.Bandwidth" 400, InvalidIpAddressAlreadyUsed
+    "InvalidIPAddress.AlreadyUsed" 400, InvalidUserDataForbidden
+    "InvalidUserData.Forbidden" 403, InvalidUserDataSizeExceeded
+    "InvalidUserData.SizeExceeded" 400, InvalidUserDataNotSupported
+    "InvalidUserData.NotSupported" 400, ZoneNotOpen "Zone.NotOpen" 403, ZoneNotOnSale
+    "Zone.NotOnSale", InvalidInstanceTypeZoneNotSupported
+    "InvalidInstanceType.ZoneNotSupported" 403, InstanceDiskNumberLimitExceed
+    "InstanceDiskNumber.LimitExceed" 400, AccountArrearage "Account.Arrearage" 400,
+    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
+    InvalidAutoRenewPeriodValueNotSupported "InvalidAutoRenewPeriod.ValueNotSupported"
+    400, InvalidSpotStrategy "InvalidSpotStrategy" 400, InvalidSpotParamEmptyZoneId
+    "InvalidSpotParam.EmptyZoneID" 400, InvalidSpotPriceLimit "InvalidSpotPriceLimit"
+    400, InvalidSpotDuration "InvalidSpotDuration" 400, InvalidSpotAuthorized
+    "InvalidSpotAuthorized" 400, InvalidSpotPrepaid "InvalidSpotPrepaid" 400,
+    InvalidSpotAliUid "InvalidSpotAliUid" 400, InvalidPayMethod "InvalidPayMethod" 403,
+    OperationDeniedImageNotValid "OperationDenied.ImageNotValid" 403,
+    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InstanceTypeOffline
+    "InstanceType.Offline" 403, InvalidSystemDiskSizeValueNotSupported
+    "InvalidSystemDiskSize.ValueNotSupported" 400, DependencyViolationWindowsInstance
+    "DependencyViolation.WindowsInstance" 403, RealNameAuthenticationError
+    "RealNameAuthenticationError" 403, InvalidNetworkTypeMismatchRamRole
+    "InvalidNetworkType.MismatchRamRole" 403, InvalidUserPassRoleForbidden
+    "InvalidUser.PassRoleForbidden" 403, InvalidRamRoleNotFound "InvalidRamRole.NotFound"
+    404, InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
+    403, InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404,
+    IncorrectVpcStatus "IncorrectVpcStatus" 403, InvalidParameterEncryptedIllegal
+    "InvalidParameter.EncryptedIllegal" 400, InvalidParameterEncryptedNotSupported
+    "InvalidParameter.EncryptedNotSupported" 400, EncryptedOptionConflict
+    "EncryptedOption.Conflict" 400, InvalidSpotPriceLimitLowerThanPublicPrice
+    "InvalidSpotPriceLimit.LowerThanPublicPrice" 400, InvalidHpcClusterIdUnnecessary
+    "InvalidHpcClusterId.Unnecessary" 400, InvalidVSwitchIdNecessary
+    "InvalidVSwitchId.Necessary" 400, InvalidHpcClusterIdNecessary
+    "InvalidHpcClusterId.Necessary" 400, InvalidHpcClusterIdNotFound
+    "InvalidHpcClusterId.NotFound" 400, InvalidHpcClusterIdCreating
+    "InvalidHpcClusterId.Creating" 400, InvalidPeriodUnitValueNotSupported
+    "InvalidPeriodUnit.ValueNotSupported" 400, IncorrectImageStatus
+    "IncorrectImageStatus" 400, InvalidTagValueMalformed "InvalidTagValue.Malformed" 400,
+    InvalidSecurityGroupNotInDefaultVpc "InvalidSecurityGroup.NotInDefaultVpc" 400,
+    VpcNotFound "VpcNotFound" 400, InvalidParameterNotMatch "InvalidParameter.NotMatch"
+    403, OperationDeniedInvalidNetworkType "OperationDenied.InvalidNetworkType" 403,
+    InvalidSpotInterruptionBehavior "InvalidSpotInterruptionBehavior" 400,
+    InvalidSpotInterruptionBehaviorClassicNetworkNotSupport
+    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" 403,
+    InvalidSpotInterruptionBehaviorLocalDiskNotSupport
+    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" 403,
+    OperationDeniedIllegalPaymentPolicy "OperationDenied.IllegalPaymentPolicy" 400,
+    InvalidDeploymentOnHost "InvalidDeploymentOnHost" 400,
+    InvalidInstanceChargeTypeNotSupport "InvalidInstanceChargeType.NotSupport" 400,
+    InvalidNetworkTypeNotSupported "InvalidNetworkType.NotSupported" 400,
+    InvalidDedicatedHostIdNotFound "InvalidDedicatedHostId.NotFound" 400,
+    InvalidDedicatedHostStatusNotSupport "InvalidDedicatedHostStatus.NotSupport" 400,
+    IncorrectDedicatedHostStatus "IncorrectDedicatedHostStatus" 400,
+    ChargeTypeViolationPostPaidDedicatedHost "ChargeTypeViolation.PostPaidDedicatedHost"
+    400, InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" 400,
+    DedicatedHostTypeUnmatched "DedicatedHostType.Unmatched" 400, InvalidParamTenancy
+    "InvalidParam.Tenancy" 400, QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk" 403,
+    QuotaExceedDeploymentSetInstanceQuotaFull
+    "QuotaExceed.DeploymentSetInstanceQuotaFull" 403, InvalidParameterCreditSpecification
+    "InvalidParameter.CreditSpecification" 400, InvalidMarketImageNotFound
+    "InvalidMarketImage.NotFound" 404, InvalidInstanceTypeNotSupported
+    "InvalidInstanceType.NotSupported" 400, InvalidVpcZoneNotSupported
+    "InvalidVpcZone.NotSupported" 400, IncorrectDefaultVpcStatus
+    "IncorrectDefaultVpcStatus" 400, DeploymentSetNotFound "DeploymentSet.NotFound" 404,
+    OperationDeniedLocalDiskUnsupported "OperationDenied.LocalDiskUnsupported" 403,
+    OperationDeniedInconsistentNetwork "OperationDenied.InconsistentNetwork" 403,
+    DefaultVswitchExisted "DefaultVswitch.Existed" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, CategoryViolation "CategoryViolation" 403,
+    ResourcesNotInSameZone "ResourcesNotInSameZone" 403, InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" 403, UserNotInTheWhiteList "UserNotInTheWhiteList" 403,
+    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound" 404,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403, SecurityRisk3dVerification "SecurityRisk.3DVerification" 403,
+    InvalidDiskSystemDiskSize "InvalidDisk.SystemDiskSize" 403,
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
+    InsufficientBalance "InsufficientBalance" 403, DuplicateTagKey "Duplicate.TagKey"
+    400, InvalidVSwitchIdIpInvalid "InvalidVSwitchId.IpInvalid" 403,
+    InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable" 404, QuotaExceedTags
+    "QuotaExceed.Tags" 403, InvalidRamRoleNotEcsRole "InvalidRamRole.NotEcsRole" 401,
+    EnterpriseGroupLimitedMutliGroupType "EnterpriseGroupLimited.MutliGroupType" 403,
+    QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" 403,
+    InvalidHttpEndpointNotSupported "InvalidHttpEndpoint.NotSupported" 400,
+    InvalidHttpTokensNotSupported "InvalidHttpTokens.NotSupported" 400,
+    InvalidHttpPutResponseHopLimitNotSupported
+    "InvalidHttpPutResponseHopLimit.NotSupported" 400, InvalidPrivateIpAddressMalformed
+    "InvalidPrivateIpAddress.Malformed" 400,
+    InvalidOperationResourceManagedByCloudProduct
+    "InvalidOperation.ResourceManagedByCloudProduct" 403,
+    InvalidOperationVpcHasEnabledAdvancedNetworkFeature
+    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" 400,
+    MissingParameterPrivatePoolOptionsId "MissingParameter.PrivatePoolOptionsId" 400,
+    InvalidPrivatePoolOptionsId "Invalid.PrivatePoolOptionsId" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::CreateInstanceRequest {
         const FIELDS: &'static [Field] = &[
@@ -2242,121 +1545,23 @@ mod schema {
                 "Valid values when PeriodUnit is set to Month: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type.view(),
-                1 => self.region_id.view(),
-                2 => self.image_id.view(),
-                3 => self.image_family.view(),
-                4 => self.security_group_id.view(),
-                5 => self.instance_name.view(),
-                6 => self.internet_charge_type.view(),
-                7 => self.auto_renew.view(),
-                8 => self.auto_renew_period.view(),
-                9 => self.internet_max_bandwidth_in.view(),
-                10 => self.internet_max_bandwidth_out.view(),
-                11 => self.host_name.view(),
-                12 => self.password.view(),
-                13 => self.password_inherit.view(),
-                14 => self.deployment_set_id.view(),
-                15 => self.zone_id.view(),
-                16 => self.cluster_id.view(),
-                17 => self.client_token.view(),
-                18 => self.vlan_id.view(),
-                19 => self.inner_ip_address.view(),
-                20 => View::group(&self.system_disk),
-                21 => View::groups(&self.data_disk),
-                22 => self.description.view(),
-                23 => self.v_switch_id.view(),
-                24 => self.private_ip_address.view(),
-                25 => self.io_optimized.view(),
-                26 => self.use_additional_service.view(),
-                27 => self.instance_charge_type.view(),
-                28 => self.period.view(),
-                29 => self.period_unit.view(),
-                30 => View::groups(&self.tag),
-                31 => self.user_data.view(),
-                32 => self.spot_strategy.view(),
-                33 => self.key_pair_name.view(),
-                34 => self.spot_price_limit.view(),
-                35 => self.spot_duration.view(),
-                36 => self.spot_interruption_behavior.view(),
-                37 => self.ram_role_name.view(),
-                38 => self.security_enhancement_strategy.view(),
-                39 => self.resource_group_id.view(),
-                40 => self.hpc_cluster_id.view(),
-                41 => self.dry_run.view(),
-                42 => self.dedicated_host_id.view(),
-                43 => self.credit_specification.view(),
-                44 => self.deletion_protection.view(),
-                45 => self.affinity.view(),
-                46 => self.tenancy.view(),
-                47 => self.storage_set_id.view(),
-                48 => self.storage_set_partition_number.view(),
-                49 => self.http_endpoint.view(),
-                50 => self.http_tokens.view(),
-                51 => View::group(&self.private_pool_options),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type.slot(),
-                1 => self.region_id.slot(),
-                2 => self.image_id.slot(),
-                3 => self.image_family.slot(),
-                4 => self.security_group_id.slot(),
-                5 => self.instance_name.slot(),
-                6 => self.internet_charge_type.slot(),
-                7 => self.auto_renew.slot(),
-                8 => self.auto_renew_period.slot(),
-                9 => self.internet_max_bandwidth_in.slot(),
-                10 => self.internet_max_bandwidth_out.slot(),
-                11 => self.host_name.slot(),
-                12 => self.password.slot(),
-                13 => self.password_inherit.slot(),
-                14 => self.deployment_set_id.slot(),
-                15 => self.zone_id.slot(),
-                16 => self.cluster_id.slot(),
-                17 => self.client_token.slot(),
-                18 => self.vlan_id.slot(),
-                19 => self.inner_ip_address.slot(),
-                20 => Slot::group(&mut self.system_disk),
-                21 => Slot::groups(&mut self.data_disk),
-                22 => self.description.slot(),
-                23 => self.v_switch_id.slot(),
-                24 => self.private_ip_address.slot(),
-                25 => self.io_optimized.slot(),
-                26 => self.use_additional_service.slot(),
-                27 => self.instance_charge_type.slot(),
-                28 => self.period.slot(),
-                29 => self.period_unit.slot(),
-                30 => Slot::groups(&mut self.tag),
-                31 => self.user_data.slot(),
-                32 => self.spot_strategy.slot(),
-                33 => self.key_pair_name.slot(),
-                34 => self.spot_price_limit.slot(),
-                35 => self.spot_duration.slot(),
-                36 => self.spot_interruption_behavior.slot(),
-                37 => self.ram_role_name.slot(),
-                38 => self.security_enhancement_strategy.slot(),
-                39 => self.resource_group_id.slot(),
-                40 => self.hpc_cluster_id.slot(),
-                41 => self.dry_run.slot(),
-                42 => self.dedicated_host_id.slot(),
-                43 => self.credit_specification.slot(),
-                44 => self.deletion_protection.slot(),
-                45 => self.affinity.slot(),
-                46 => self.tenancy.slot(),
-                47 => self.storage_set_id.slot(),
-                48 => self.storage_set_partition_number.slot(),
-                49 => self.http_endpoint.slot(),
-                50 => self.http_tokens.slot(),
-                _ => Slot::group(&mut self.private_pool_options),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_type, 1 region_id, 2 image_id, 3 image_family, 4
+            security_group_id, 5 instance_name, 6 internet_charge_type, 7 auto_renew, 8
+            auto_renew_period, 9 internet_max_bandwidth_in, 10
+            internet_max_bandwidth_out, 11 host_name, 12 password, 13 password_inherit,
+            14 deployment_set_id, 15 zone_id, 16 cluster_id, 17 client_token, 18 vlan_id,
+            19 inner_ip_address, 20 system_disk group, 21 data_disk groups, 22
+            description, 23 v_switch_id, 24 private_ip_address, 25 io_optimized, 26
+            use_additional_service, 27 instance_charge_type, 28 period, 29 period_unit,
+            30 tag groups, 31 user_data, 32 spot_strategy, 33 key_pair_name, 34
+            spot_price_limit, 35 spot_duration, 36 spot_interruption_behavior, 37
+            ram_role_name, 38 security_enhancement_strategy, 39 resource_group_id, 40
+            hpc_cluster_id, 41 dry_run, 42 dedicated_host_id, 43 credit_specification, 44
+            deletion_protection, 45 affinity, 46 tenancy, 47 storage_set_id, 48
+            storage_set_partition_number, 49 http_endpoint, 50 http_tokens, 51
+            private_pool_options group
+        );
     }
     impl Schema for super::SystemDisk {
         const FIELDS: &'static [Field] = &[
@@ -2424,27 +1629,9 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.category.view(),
-                2 => self.disk_name.view(),
-                3 => self.description.view(),
-                4 => self.performance_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                1 => self.category.slot(),
-                2 => self.disk_name.slot(),
-                3 => self.description.slot(),
-                _ => self.performance_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 size, 1 category, 2 disk_name, 3 description, 4 performance_level
+        );
     }
     impl Schema for super::DataDisk {
         const FIELDS: &'static [Field] = &[
@@ -2561,37 +1748,10 @@ mod schema {
                 "Valid values when DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.snapshot_id.view(),
-                2 => self.category.view(),
-                3 => self.disk_name.view(),
-                4 => self.description.view(),
-                5 => self.device.view(),
-                6 => self.delete_with_instance.view(),
-                7 => self.encrypted.view(),
-                8 => self.kms_key_id.view(),
-                9 => self.performance_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                1 => self.snapshot_id.slot(),
-                2 => self.category.slot(),
-                3 => self.disk_name.slot(),
-                4 => self.description.slot(),
-                5 => self.device.slot(),
-                6 => self.delete_with_instance.slot(),
-                7 => self.encrypted.slot(),
-                8 => self.kms_key_id.slot(),
-                _ => self.performance_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 size, 1 snapshot_id, 2 category, 3 disk_name, 4 description, 5 device, 6
+            delete_with_instance, 7 encrypted, 8 kms_key_id, 9 performance_level
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -2638,25 +1798,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.value.view(),
-                1 => self.key.view(),
-                2 => self.key_2.view(),
-                3 => self.value_2.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.value.slot(),
-                1 => self.key.slot(),
-                2 => self.key_2.slot(),
-                _ => self.value_2.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 value, 1 key, 2 key_2, 3 value_2);
     }
     impl Schema for super::PrivatePoolOptions {
         const FIELDS: &'static [Field] = &[
@@ -2671,21 +1813,7 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.match_criteria.view(),
-                1 => self.id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.match_criteria.slot(),
-                _ => self.id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 match_criteria, 1 id);
     }
     impl Schema for super::CreateInstanceResponse {
         const FIELDS: &'static [Field] = &[
@@ -2694,24 +1822,8 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.order_id.view(),
-                2 => self.trade_price.view(),
-                3 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.order_id.slot(),
-                2 => self.trade_price.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 order_id, 2 trade_price, 3 request_id
+        );
     }
 }

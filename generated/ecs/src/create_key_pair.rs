@@ -4,10 +4,8 @@
 //! Build a [`CreateKeyPairRequest`] with [`CreateKeyPairRequest::builder`]; the service answers with a [`CreateKeyPairResponse`] or a [`CreateKeyPairError`].
 //!
 //! Generated from `ecs/CreateKeyPair.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CreateKeyPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CreateKeyPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateKeyPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -41,57 +39,15 @@ impl CreateKeyPairRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateKeyPairRequest`]: start with [`CreateKeyPairRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateKeyPairRequestBuilder(CreateKeyPairRequest);
+crate::runtime::operation!(
+    CreateKeyPairRequest, CreateKeyPairRequestBuilder, CreateKeyPairResponse,
+    CreateKeyPairError, "CreateKeyPair", "2014-05-26", false
+);
 impl CreateKeyPairRequestBuilder {
-    /// Sets [`CreateKeyPairRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateKeyPairRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CreateKeyPairRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateKeyPairRequest {
-        self.0
-    }
-}
-impl Operation for CreateKeyPairRequest {
-    const ACTION: &'static str = "CreateKeyPair";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateKeyPairResponse;
-    type Error = CreateKeyPairError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateKeyPairRequest.0; resource_group_id(into String), tag(each Tag)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -112,16 +68,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(CreateKeyPairRequest, Tag);
 /// The successful response of [`CreateKeyPairRequest`].
@@ -157,17 +104,14 @@ pub enum CreateKeyPairErrorCode {
     /// `KeyPair.AlreadyExist` (400): The key pair already exist.
     KeyPairAlreadyExist,
 }
-impl ErrorCodes for CreateKeyPairErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::QuotaExceedKeyPair, "QuotaExceed.KeyPair", Some(403)),
-        (Self::KeyPairAlreadyExist, "KeyPair.AlreadyExist", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateKeyPairErrorCode; QuotaExceedKeyPair "QuotaExceed.KeyPair" 403,
+    KeyPairAlreadyExist "KeyPair.AlreadyExist" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateKeyPairRequest {
         const FIELDS: &'static [Field] = &[
@@ -197,25 +141,9 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key_pair_name.view(),
-                1 => self.region_id.view(),
-                2 => self.resource_group_id.view(),
-                3 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key_pair_name.slot(),
-                1 => self.region_id.slot(),
-                2 => self.resource_group_id.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 key_pair_name, 1 region_id, 2 resource_group_id, 3 tag groups
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -260,21 +188,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::CreateKeyPairResponse {
         const FIELDS: &'static [Field] = &[
@@ -283,24 +197,8 @@ mod schema {
             Field::new("PrivateKeyBody").secret(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key_pair_finger_print.view(),
-                1 => self.key_pair_name.view(),
-                2 => self.private_key_body.view(),
-                3 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key_pair_finger_print.slot(),
-                1 => self.key_pair_name.slot(),
-                2 => self.private_key_body.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 key_pair_finger_print, 1 key_pair_name, 2 private_key_body, 3 request_id
+        );
     }
 }

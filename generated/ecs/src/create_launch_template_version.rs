@@ -4,10 +4,7 @@
 //! Build a [`CreateLaunchTemplateVersionRequest`] with [`CreateLaunchTemplateVersionRequest::builder`]; the service answers with a [`CreateLaunchTemplateVersionResponse`] or a [`CreateLaunchTemplateVersionError`].
 //!
 //! Generated from `ecs/CreateLaunchTemplateVersion.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, Validated,
-    ValidationErrors,
-};
+use crate::runtime::{Secret, ServiceError};
 pub use crate::shared::system_disk::SystemDisk;
 pub use crate::shared::data_disk::DataDisk;
 pub use crate::shared::network_interface::NetworkInterface;
@@ -21,7 +18,7 @@ pub use crate::shared::internet_charge_type::InternetChargeType;
 pub use crate::shared::network_type::NetworkType;
 pub use crate::shared::spot_strategy::SpotStrategy;
 pub use crate::shared::security_enhancement_strategy::SecurityEnhancementStrategy;
-/// The `CreateLaunchTemplateVersion` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateLaunchTemplateVersion` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateLaunchTemplateVersionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -234,250 +231,31 @@ impl CreateLaunchTemplateVersionRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateLaunchTemplateVersionRequest`]: start with [`CreateLaunchTemplateVersionRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateLaunchTemplateVersionRequestBuilder(CreateLaunchTemplateVersionRequest);
+crate::runtime::operation!(
+    CreateLaunchTemplateVersionRequest, CreateLaunchTemplateVersionRequestBuilder,
+    CreateLaunchTemplateVersionResponse, CreateLaunchTemplateVersionError,
+    "CreateLaunchTemplateVersion", "2014-05-26", false
+);
 impl CreateLaunchTemplateVersionRequestBuilder {
-    /// Sets [`CreateLaunchTemplateVersionRequest::launch_template_id`].
-    pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::launch_template_name`].
-    pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::version_description`].
-    pub fn version_description(mut self, value: impl Into<String>) -> Self {
-        self.0.version_description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.0.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::image_owner_alias`].
-    pub fn image_owner_alias(mut self, value: impl Into<String>) -> Self {
-        self.0.image_owner_alias = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::vpc_id`].
-    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vpc_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::v_switch_id`].
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.0.v_switch_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::instance_name`].
-    pub fn instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::internet_max_bandwidth_in`].
-    #[inline]
-    pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_in = Some(value);
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::internet_max_bandwidth_out`].
-    #[inline]
-    pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_out = Some(value);
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::host_name`].
-    pub fn host_name(mut self, value: impl Into<String>) -> Self {
-        self.0.host_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::system_disk`].
-    #[inline]
-    pub fn system_disk(mut self, value: SystemDisk) -> Self {
-        self.0.system_disk = Some(value);
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::data_disk`].
-    pub fn data_disk(mut self, value: impl IntoIterator<Item = DataDisk>) -> Self {
-        self.0.data_disk = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::io_optimized`].
-    pub fn io_optimized(mut self, value: impl Into<IoOptimized>) -> Self {
-        self.0.io_optimized = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::network_interface`].
-    pub fn network_interface(
-        mut self,
-        value: impl IntoIterator<Item = NetworkInterface>,
-    ) -> Self {
-        self.0.network_interface = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::internet_charge_type`].
-    pub fn internet_charge_type(mut self, value: impl Into<InternetChargeType>) -> Self {
-        self.0.internet_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::enable_vm_os_config`].
-    #[inline]
-    pub fn enable_vm_os_config(mut self, value: bool) -> Self {
-        self.0.enable_vm_os_config = Some(value);
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::network_type`].
-    pub fn network_type(mut self, value: impl Into<NetworkType>) -> Self {
-        self.0.network_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::user_data`].
-    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
-        self.0.user_data = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::key_pair_name`].
-    pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
-        self.0.key_pair_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::ram_role_name`].
-    pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
-        self.0.ram_role_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::auto_release_time`].
-    pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_release_time = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::spot_strategy`].
-    pub fn spot_strategy(mut self, value: impl Into<SpotStrategy>) -> Self {
-        self.0.spot_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::spot_price_limit`].
-    #[inline]
-    pub fn spot_price_limit(mut self, value: f64) -> Self {
-        self.0.spot_price_limit = Some(value);
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::spot_duration`].
-    #[inline]
-    pub fn spot_duration(mut self, value: i32) -> Self {
-        self.0.spot_duration = Some(value);
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::security_enhancement_strategy`].
-    pub fn security_enhancement_strategy(
-        mut self,
-        value: impl Into<SecurityEnhancementStrategy>,
-    ) -> Self {
-        self.0.security_enhancement_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::security_group_ids`].
-    pub fn security_group_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.security_group_ids = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::private_ip_address`].
-    pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.0.private_ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`CreateLaunchTemplateVersionRequest::deployment_set_id`].
-    pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
-        self.0.deployment_set_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateLaunchTemplateVersionRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateLaunchTemplateVersionRequest {
-        self.0
-    }
-}
-impl Operation for CreateLaunchTemplateVersionRequest {
-    const ACTION: &'static str = "CreateLaunchTemplateVersion";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateLaunchTemplateVersionResponse;
-    type Error = CreateLaunchTemplateVersionError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateLaunchTemplateVersionRequest.0; launch_template_id(into String),
+        launch_template_name(into String), version_description(into String),
+        image_id(into String), image_owner_alias(into String), instance_type(into
+        String), security_group_id(into String), vpc_id(into String), v_switch_id(into
+        String), instance_name(into String), description(into String),
+        internet_max_bandwidth_in(i32), internet_max_bandwidth_out(i32), host_name(into
+        String), zone_id(into String), system_disk(SystemDisk), data_disk(each DataDisk),
+        io_optimized(into IoOptimized), network_interface(each NetworkInterface),
+        instance_charge_type(into InstanceChargeType), period(i32),
+        internet_charge_type(into InternetChargeType), enable_vm_os_config(bool),
+        network_type(into NetworkType), user_data(into Secret), key_pair_name(into
+        String), ram_role_name(into String), auto_release_time(into String),
+        spot_strategy(into SpotStrategy), spot_price_limit(f64), spot_duration(i32),
+        resource_group_id(into String), security_enhancement_strategy(into
+        SecurityEnhancementStrategy), tag(each Tag), security_group_ids(each_into
+        String), private_ip_address(into String), deployment_set_id(into String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -498,16 +276,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(CreateLaunchTemplateVersionRequest, Tag);
 /// The successful response of [`CreateLaunchTemplateVersionRequest`].
@@ -555,38 +324,21 @@ pub enum CreateLaunchTemplateVersionErrorCode {
     /// `InvalidHostName.Malformed` (400): The specified parameter "HostName" is not valid.
     InvalidHostNameMalformed,
 }
-impl ErrorCodes for CreateLaunchTemplateVersionErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionNotExist, "InvalidRegion.NotExist", Some(400)),
-        (
-            Self::LaunchTemplateVersionLimitExceed,
-            "LaunchTemplateVersionLimitExceed",
-            Some(403),
-        ),
-        (
-            Self::InvalidLaunchTemplateNotFound,
-            "InvalidLaunchTemplate.NotFound",
-            Some(404),
-        ),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidUserDataSizeExceeded, "InvalidUserData.SizeExceeded", Some(400)),
-        (
-            Self::InvalidUserDataBase64FormatInvalid,
-            "InvalidUserData.Base64FormatInvalid",
-            Some(400),
-        ),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidHostNameMalformed, "InvalidHostName.Malformed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateLaunchTemplateVersionErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist"
+    400, LaunchTemplateVersionLimitExceed "LaunchTemplateVersionLimitExceed" 403,
+    InvalidLaunchTemplateNotFound "InvalidLaunchTemplate.NotFound" 404, MissingParameter
+    "MissingParameter" 400, InvalidParameter "InvalidParameter" 400,
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
+    InvalidUserDataSizeExceeded "InvalidUserData.SizeExceeded" 400,
+    InvalidUserDataBase64FormatInvalid "InvalidUserData.Base64FormatInvalid" 400,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404, InternalError
+    "InternalError" 500, InvalidHostNameMalformed "InvalidHostName.Malformed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::CreateLaunchTemplateVersionRequest {
         const FIELDS: &'static [Field] = &[
@@ -795,93 +547,19 @@ mod schema {
                 "Note: You cannot specify both the SecurityGroupId and SecurityGroupIds.N parameters.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.launch_template_id.view(),
-                2 => self.launch_template_name.view(),
-                3 => self.version_description.view(),
-                4 => self.image_id.view(),
-                5 => self.image_owner_alias.view(),
-                6 => self.instance_type.view(),
-                7 => self.security_group_id.view(),
-                8 => self.vpc_id.view(),
-                9 => self.v_switch_id.view(),
-                10 => self.instance_name.view(),
-                11 => self.description.view(),
-                12 => self.internet_max_bandwidth_in.view(),
-                13 => self.internet_max_bandwidth_out.view(),
-                14 => self.host_name.view(),
-                15 => self.zone_id.view(),
-                16 => View::group(&self.system_disk),
-                17 => View::groups(&self.data_disk),
-                18 => self.io_optimized.view(),
-                19 => View::groups(&self.network_interface),
-                20 => self.instance_charge_type.view(),
-                21 => self.period.view(),
-                22 => self.internet_charge_type.view(),
-                23 => self.enable_vm_os_config.view(),
-                24 => self.network_type.view(),
-                25 => self.user_data.view(),
-                26 => self.key_pair_name.view(),
-                27 => self.ram_role_name.view(),
-                28 => self.auto_release_time.view(),
-                29 => self.spot_strategy.view(),
-                30 => self.spot_price_limit.view(),
-                31 => self.spot_duration.view(),
-                32 => self.resource_group_id.view(),
-                33 => self.security_enhancement_strategy.view(),
-                34 => View::groups(&self.tag),
-                35 => self.security_group_ids.view(),
-                36 => self.private_ip_address.view(),
-                37 => self.deployment_set_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.launch_template_id.slot(),
-                2 => self.launch_template_name.slot(),
-                3 => self.version_description.slot(),
-                4 => self.image_id.slot(),
-                5 => self.image_owner_alias.slot(),
-                6 => self.instance_type.slot(),
-                7 => self.security_group_id.slot(),
-                8 => self.vpc_id.slot(),
-                9 => self.v_switch_id.slot(),
-                10 => self.instance_name.slot(),
-                11 => self.description.slot(),
-                12 => self.internet_max_bandwidth_in.slot(),
-                13 => self.internet_max_bandwidth_out.slot(),
-                14 => self.host_name.slot(),
-                15 => self.zone_id.slot(),
-                16 => Slot::group(&mut self.system_disk),
-                17 => Slot::groups(&mut self.data_disk),
-                18 => self.io_optimized.slot(),
-                19 => Slot::groups(&mut self.network_interface),
-                20 => self.instance_charge_type.slot(),
-                21 => self.period.slot(),
-                22 => self.internet_charge_type.slot(),
-                23 => self.enable_vm_os_config.slot(),
-                24 => self.network_type.slot(),
-                25 => self.user_data.slot(),
-                26 => self.key_pair_name.slot(),
-                27 => self.ram_role_name.slot(),
-                28 => self.auto_release_time.slot(),
-                29 => self.spot_strategy.slot(),
-                30 => self.spot_price_limit.slot(),
-                31 => self.spot_duration.slot(),
-                32 => self.resource_group_id.slot(),
-                33 => self.security_enhancement_strategy.slot(),
-                34 => Slot::groups(&mut self.tag),
-                35 => self.security_group_ids.slot(),
-                36 => self.private_ip_address.slot(),
-                _ => self.deployment_set_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 launch_template_id, 2 launch_template_name, 3
+            version_description, 4 image_id, 5 image_owner_alias, 6 instance_type, 7
+            security_group_id, 8 vpc_id, 9 v_switch_id, 10 instance_name, 11 description,
+            12 internet_max_bandwidth_in, 13 internet_max_bandwidth_out, 14 host_name, 15
+            zone_id, 16 system_disk group, 17 data_disk groups, 18 io_optimized, 19
+            network_interface groups, 20 instance_charge_type, 21 period, 22
+            internet_charge_type, 23 enable_vm_os_config, 24 network_type, 25 user_data,
+            26 key_pair_name, 27 ram_role_name, 28 auto_release_time, 29 spot_strategy,
+            30 spot_price_limit, 31 spot_duration, 32 resource_group_id, 33
+            security_enhancement_strategy, 34 tag groups, 35 security_group_ids, 36
+            private_ip_address, 37 deployment_set_id
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -926,41 +604,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::CreateLaunchTemplateVersionResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("LaunchTemplateVersionNumber"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.launch_template_version_number.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.launch_template_version_number.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 launch_template_version_number, 1 request_id);
     }
 }

@@ -4,12 +4,10 @@
 //! Build a [`CreateNetworkInterfaceRequest`] with [`CreateNetworkInterfaceRequest::builder`]; the service answers with a [`CreateNetworkInterfaceResponse`] or a [`CreateNetworkInterfaceError`].
 //!
 //! Generated from `ecs/CreateNetworkInterface.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_ip_set::PrivateIpSet;
 pub use crate::shared::tag_info::TagInfo;
-/// The `CreateNetworkInterface` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateNetworkInterface` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -93,113 +91,21 @@ impl CreateNetworkInterfaceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateNetworkInterfaceRequest`]: start with [`CreateNetworkInterfaceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateNetworkInterfaceRequestBuilder(CreateNetworkInterfaceRequest);
+crate::runtime::operation!(
+    CreateNetworkInterfaceRequest, CreateNetworkInterfaceRequestBuilder,
+    CreateNetworkInterfaceResponse, CreateNetworkInterfaceError,
+    "CreateNetworkInterface", "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateNetworkInterfaceRequestBuilder {
-    /// Sets [`CreateNetworkInterfaceRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::primary_ip_address`].
-    pub fn primary_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.0.primary_ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::security_group_ids`].
-    pub fn security_group_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.security_group_ids = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::network_interface_name`].
-    pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
-        self.0.network_interface_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::private_ip_address`].
-    pub fn private_ip_address(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.private_ip_address = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::secondary_private_ip_address_count`].
-    #[inline]
-    pub fn secondary_private_ip_address_count(mut self, value: i32) -> Self {
-        self.0.secondary_private_ip_address_count = Some(value);
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::queue_number`].
-    #[inline]
-    pub fn queue_number(mut self, value: i32) -> Self {
-        self.0.queue_number = Some(value);
-        self
-    }
-    /// Sets [`CreateNetworkInterfaceRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateNetworkInterfaceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateNetworkInterfaceRequest {
-        self.0
-    }
-}
-impl Operation for CreateNetworkInterfaceRequest {
-    const ACTION: &'static str = "CreateNetworkInterface";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateNetworkInterfaceResponse;
-    type Error = CreateNetworkInterfaceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateNetworkInterfaceRequest.0; tag(each Tag), resource_group_id(into String),
+        primary_ip_address(into String), security_group_id(into String),
+        security_group_ids(each_into String), network_interface_name(into String),
+        description(into String), private_ip_address(each_into String),
+        secondary_private_ip_address_count(i32), queue_number(i32), client_token(into
+        String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -220,16 +126,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(CreateNetworkInterfaceRequest, Tag);
 /// The successful response of [`CreateNetworkInterfaceRequest`].
@@ -381,81 +278,41 @@ pub enum CreateNetworkInterfaceErrorCode {
     /// `InvalidParameter.Conflict` (400): %s
     InvalidParameterConflict,
 }
-impl ErrorCodes for CreateNetworkInterfaceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserTypeNotSupported, "InvalidUserType.NotSupported", Some(403)),
-        (Self::AbsInvalidAccountNotFound, "Abs.InvalidAccount.NotFound", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::ForbiddenNotSupportRam, "Forbidden.NotSupportRAM", Some(403)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ForbiddenSubUser, "Forbidden.SubUser", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", Some(400)),
-        (
-            Self::InvalidOperationInvalidEcsState,
-            "InvalidOperation.InvalidEcsState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationInvalidEniState,
-            "InvalidOperation.InvalidEniState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationDetachPrimaryEniNotAllowed,
-            "InvalidOperation.DetachPrimaryEniNotAllowed",
-            Some(400),
-        ),
-        (Self::InvalidEcsIdNotFound, "InvalidEcsId.NotFound", Some(404)),
-        (Self::InvalidEniIdNotFound, "InvalidEniId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::MaxEniCountExceeded, "MaxEniCountExceeded", Some(403)),
-        (Self::EniPerInstanceLimitExceeded, "EniPerInstanceLimitExceeded", Some(403)),
-        (
-            Self::InvalidOperationAvailabilityZoneMismatch,
-            "InvalidOperation.AvailabilityZoneMismatch",
-            Some(403),
-        ),
-        (Self::InvalidOperationVpcMismatch, "InvalidOperation.VpcMismatch", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::InvalidSecurityGroupIdNotVpc, "InvalidSecurityGroupId.NotVpc", Some(403)),
-        (
-            Self::InvalidOperationInvalidEniType,
-            "InvalidOperation.InvalidEniType",
-            Some(403),
-        ),
-        (Self::InvalidVSwitchIdIpNotEnough, "InvalidVSwitchId.IpNotEnough", Some(403)),
-        (Self::InvalidVSwitchIdIpInvalid, "InvalidVSwitchId.IpInvalid", Some(403)),
-        (Self::ForbiddenRegionId, "Forbidden.RegionId", Some(400)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::QuotaExceedTags, "QuotaExceed.Tags", Some(403)),
-        (Self::InvalidIpAddress, "InvalidIp.Address", Some(403)),
-        (Self::InvalidIpIpRepeated, "InvalidIp.IpRepeated", Some(403)),
-        (
-            Self::InvalidPrivateIpAddressDuplicated,
-            "InvalidPrivateIpAddress.Duplicated",
-            Some(400),
-        ),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateNetworkInterfaceErrorCode; InvalidUserTypeNotSupported
+    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
+    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
+    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
+    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
+    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
+    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
+    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
+    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
+    MaxEniCountExceeded "MaxEniCountExceeded" 403, EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" 403, InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" 403, InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" 403, SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" 403, InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" 403, InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" 403, InvalidVSwitchIdIpNotEnough
+    "InvalidVSwitchId.IpNotEnough" 403, InvalidVSwitchIdIpInvalid
+    "InvalidVSwitchId.IpInvalid" 403, ForbiddenRegionId "Forbidden.RegionId" 400,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404, DuplicateTagKey
+    "Duplicate.TagKey" 400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400,
+    InvalidTagValueMalformed "InvalidTagValue.Malformed" 400, QuotaExceedTags
+    "QuotaExceed.Tags" 403, InvalidIpAddress "InvalidIp.Address" 403, InvalidIpIpRepeated
+    "InvalidIp.IpRepeated" 403, InvalidPrivateIpAddressDuplicated
+    "InvalidPrivateIpAddress.Duplicated" 400, InvalidParameterConflict
+    "InvalidParameter.Conflict" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::CreateNetworkInterfaceRequest {
         const FIELDS: &'static [Field] = &[
@@ -536,43 +393,12 @@ mod schema {
                 "Note: You cannot specify SecurityGroupId and SecurityGroupIds.N at the same time.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.v_switch_id.view(),
-                2 => View::groups(&self.tag),
-                3 => self.resource_group_id.view(),
-                4 => self.primary_ip_address.view(),
-                5 => self.security_group_id.view(),
-                6 => self.security_group_ids.view(),
-                7 => self.network_interface_name.view(),
-                8 => self.description.view(),
-                9 => self.private_ip_address.view(),
-                10 => self.secondary_private_ip_address_count.view(),
-                11 => self.queue_number.view(),
-                12 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.v_switch_id.slot(),
-                2 => Slot::groups(&mut self.tag),
-                3 => self.resource_group_id.slot(),
-                4 => self.primary_ip_address.slot(),
-                5 => self.security_group_id.slot(),
-                6 => self.security_group_ids.slot(),
-                7 => self.network_interface_name.slot(),
-                8 => self.description.slot(),
-                9 => self.private_ip_address.slot(),
-                10 => self.secondary_private_ip_address_count.slot(),
-                11 => self.queue_number.slot(),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 v_switch_id, 2 tag groups, 3 resource_group_id, 4
+            primary_ip_address, 5 security_group_id, 6 security_group_ids, 7
+            network_interface_name, 8 description, 9 private_ip_address, 10
+            secondary_private_ip_address_count, 11 queue_number, 12 client_token
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -617,21 +443,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::CreateNetworkInterfaceResponse {
         const FIELDS: &'static [Field] = &[
@@ -654,52 +466,12 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.description.view(),
-                1 => self.mac_address.view(),
-                2 => self.network_interface_id.view(),
-                3 => self.network_interface_name.view(),
-                4 => self.owner_id.view(),
-                5 => self.private_ip_address.view(),
-                6 => View::groups(&self.private_ip_sets),
-                7 => self.request_id.view(),
-                8 => self.resource_group_id.view(),
-                9 => self.security_group_ids.view(),
-                10 => self.service_id.view(),
-                11 => self.service_managed.view(),
-                12 => self.status.view(),
-                13 => View::groups(&self.tags),
-                14 => self.r#type.view(),
-                15 => self.v_switch_id.view(),
-                16 => self.vpc_id.view(),
-                17 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.description.slot(),
-                1 => self.mac_address.slot(),
-                2 => self.network_interface_id.slot(),
-                3 => self.network_interface_name.slot(),
-                4 => self.owner_id.slot(),
-                5 => self.private_ip_address.slot(),
-                6 => Slot::groups(&mut self.private_ip_sets),
-                7 => self.request_id.slot(),
-                8 => self.resource_group_id.slot(),
-                9 => self.security_group_ids.slot(),
-                10 => self.service_id.slot(),
-                11 => self.service_managed.slot(),
-                12 => self.status.slot(),
-                13 => Slot::groups(&mut self.tags),
-                14 => self.r#type.slot(),
-                15 => self.v_switch_id.slot(),
-                16 => self.vpc_id.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 description, 1 mac_address, 2 network_interface_id, 3
+            network_interface_name, 4 owner_id, 5 private_ip_address, 6 private_ip_sets
+            groups, 7 request_id, 8 resource_group_id, 9 security_group_ids, 10
+            service_id, 11 service_managed, 12 status, 13 tags groups, 14 r#type, 15
+            v_switch_id, 16 vpc_id, 17 zone_id
+        );
     }
 }

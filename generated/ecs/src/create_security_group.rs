@@ -4,11 +4,9 @@
 //! Build a [`CreateSecurityGroupRequest`] with [`CreateSecurityGroupRequest::builder`]; the service answers with a [`CreateSecurityGroupResponse`] or a [`CreateSecurityGroupError`].
 //!
 //! Generated from `ecs/CreateSecurityGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::security_group_type::SecurityGroupType;
-/// The `CreateSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -57,85 +55,18 @@ impl CreateSecurityGroupRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateSecurityGroupRequest`]: start with [`CreateSecurityGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateSecurityGroupRequestBuilder(CreateSecurityGroupRequest);
+crate::runtime::operation!(
+    CreateSecurityGroupRequest, CreateSecurityGroupRequestBuilder,
+    CreateSecurityGroupResponse, CreateSecurityGroupError, "CreateSecurityGroup",
+    "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateSecurityGroupRequestBuilder {
-    /// Sets [`CreateSecurityGroupRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSecurityGroupRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSecurityGroupRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSecurityGroupRequest::security_group_name`].
-    pub fn security_group_name(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSecurityGroupRequest::security_group_type`].
-    pub fn security_group_type(mut self, value: impl Into<SecurityGroupType>) -> Self {
-        self.0.security_group_type = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSecurityGroupRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateSecurityGroupRequest::vpc_id`].
-    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vpc_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateSecurityGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateSecurityGroupRequest {
-        self.0
-    }
-}
-impl Operation for CreateSecurityGroupRequest {
-    const ACTION: &'static str = "CreateSecurityGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateSecurityGroupResponse;
-    type Error = CreateSecurityGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateSecurityGroupRequest.0; client_token(into String), description(into
+        String), resource_group_id(into String), security_group_name(into String),
+        security_group_type(into SecurityGroupType), tag(each Tag), vpc_id(into String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -168,26 +99,10 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::key_2`].
-    pub fn key_2(mut self, value: impl Into<String>) -> Self {
-        self.key_2 = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value_2`].
-    pub fn value_2(mut self, value: impl Into<String>) -> Self {
-        self.value_2 = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        Tag; key(into String), value(into String), key_2(into String), value_2(into
+        String)
+    );
 }
 crate::runtime::json_form!(CreateSecurityGroupRequest, Tag);
 /// The successful response of [`CreateSecurityGroupRequest`].
@@ -244,35 +159,22 @@ pub enum CreateSecurityGroupErrorCode {
     /// `IdempotentProcessing` (403): The previous idempotent request(s) is still processing.
     IdempotentProcessing,
 }
-impl ErrorCodes for CreateSecurityGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::QuotaExceedSecurityGroup, "QuotaExceed.SecurityGroup", Some(403)),
-        (Self::InvalidVpcIdNotFound, "InvalidVpcId.NotFound", None),
-        (
-            Self::InvalidSecurityGroupNameMalformed,
-            "InvalidSecurityGroupName.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidSecurityGroupDiscriptionMalformed,
-            "InvalidSecurityGroupDiscription.Malformed",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::IncorrectVpcStatus, "IncorrectVpcStatus", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::IdempotentProcessing, "IdempotentProcessing", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateSecurityGroupErrorCode; InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, QuotaExceedSecurityGroup
+    "QuotaExceed.SecurityGroup" 403, InvalidVpcIdNotFound "InvalidVpcId.NotFound",
+    InvalidSecurityGroupNameMalformed "InvalidSecurityGroupName.Malformed" 400,
+    InvalidSecurityGroupDiscriptionMalformed "InvalidSecurityGroupDiscription.Malformed"
+    400, InternalError "InternalError" 500, IncorrectVpcStatus "IncorrectVpcStatus" 400,
+    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" 400, InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" 404, DuplicateTagKey "Duplicate.TagKey" 400,
+    IdempotentProcessing "IdempotentProcessing" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateSecurityGroupRequest {
         const FIELDS: &'static [Field] = &[
@@ -337,33 +239,10 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("VpcId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.client_token.view(),
-                2 => self.description.view(),
-                3 => self.resource_group_id.view(),
-                4 => self.security_group_name.view(),
-                5 => self.security_group_type.view(),
-                6 => View::groups(&self.tag),
-                7 => self.vpc_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.client_token.slot(),
-                2 => self.description.slot(),
-                3 => self.resource_group_id.slot(),
-                4 => self.security_group_name.slot(),
-                5 => self.security_group_type.slot(),
-                6 => Slot::groups(&mut self.tag),
-                _ => self.vpc_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 client_token, 2 description, 3 resource_group_id, 4
+            security_group_name, 5 security_group_type, 6 tag groups, 7 vpc_id
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -410,45 +289,13 @@ mod schema {
             Field::new("key"),
             Field::new("value"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                2 => self.key_2.view(),
-                3 => self.value_2.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                1 => self.value.slot(),
-                2 => self.key_2.slot(),
-                _ => self.value_2.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value, 2 key_2, 3 value_2);
     }
     impl Schema for super::CreateSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("SecurityGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => self.security_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                _ => self.security_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 security_group_id);
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`CreateSimulatedSystemEventsRequest`] with [`CreateSimulatedSystemEventsRequest::builder`]; the service answers with a [`CreateSimulatedSystemEventsResponse`] or a [`CreateSimulatedSystemEventsError`].
 //!
 //! Generated from `ecs/CreateSimulatedSystemEvents.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `CreateSimulatedSystemEvents` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `CreateSimulatedSystemEvents` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateSimulatedSystemEventsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -58,50 +55,13 @@ impl CreateSimulatedSystemEventsRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateSimulatedSystemEventsRequest`]: start with [`CreateSimulatedSystemEventsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateSimulatedSystemEventsRequestBuilder(CreateSimulatedSystemEventsRequest);
-impl CreateSimulatedSystemEventsRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateSimulatedSystemEventsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateSimulatedSystemEventsRequest {
-        self.0
-    }
-}
-impl Operation for CreateSimulatedSystemEventsRequest {
-    const ACTION: &'static str = "CreateSimulatedSystemEvents";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateSimulatedSystemEventsResponse;
-    type Error = CreateSimulatedSystemEventsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    CreateSimulatedSystemEventsRequest, CreateSimulatedSystemEventsRequestBuilder,
+    CreateSimulatedSystemEventsResponse, CreateSimulatedSystemEventsError,
+    "CreateSimulatedSystemEvents", "2014-05-26", false
+);
+impl CreateSimulatedSystemEventsRequestBuilder {}
 /// The documented values of `EventType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -123,29 +83,13 @@ pub enum EventType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for EventType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::SystemMaintenanceReboot, "SystemMaintenance.Reboot"),
-        (Self::SystemFailureReboot, "SystemFailure.Reboot"),
-        (Self::InstanceFailureReboot, "InstanceFailure.Reboot"),
-        (Self::SystemMaintenanceStop, "SystemMaintenance.Stop"),
-        (Self::SystemMaintenanceRedeploy, "SystemMaintenance.Redeploy"),
-        (Self::SystemFailureRedeploy, "SystemFailure.Redeploy"),
-        (Self::SystemFailureStop, "SystemFailure.Stop"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(EventType);
+crate::runtime::value_enum!(
+    EventType; SystemMaintenanceReboot "SystemMaintenance.Reboot", SystemFailureReboot
+    "SystemFailure.Reboot", InstanceFailureReboot "InstanceFailure.Reboot",
+    SystemMaintenanceStop "SystemMaintenance.Stop", SystemMaintenanceRedeploy
+    "SystemMaintenance.Redeploy", SystemFailureRedeploy "SystemFailure.Redeploy",
+    SystemFailureStop "SystemFailure.Stop"
+);
 crate::runtime::json_form!(CreateSimulatedSystemEventsRequest);
 /// The successful response of [`CreateSimulatedSystemEventsRequest`].
 #[derive(Clone, Default)]
@@ -182,21 +126,17 @@ pub enum CreateSimulatedSystemEventsErrorCode {
     /// `InstanceIdLimitExceeded` (403): %s
     InstanceIdLimitExceeded,
 }
-impl ErrorCodes for CreateSimulatedSystemEventsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(404)),
-        (Self::InvalidParameter, "InvalidParameter", Some(403)),
-        (Self::InvalidNotBeforePassed, "InvalidNotBefore.Passed", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::SimulatedEventLimitExceeded, "SimulatedEventLimitExceeded", Some(403)),
-        (Self::InstanceIdLimitExceeded, "InstanceIdLimitExceeded", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateSimulatedSystemEventsErrorCode; MissingParameter "MissingParameter" 404,
+    InvalidParameter "InvalidParameter" 403, InvalidNotBeforePassed
+    "InvalidNotBefore.Passed" 403, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    404, SimulatedEventLimitExceeded "SimulatedEventLimitExceeded" 403,
+    InstanceIdLimitExceeded "InstanceIdLimitExceeded" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateSimulatedSystemEventsRequest {
         const FIELDS: &'static [Field] = &[
@@ -238,45 +178,15 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.event_type.view(),
-                1 => self.instance_id.view(),
-                2 => self.not_before.view(),
-                3 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.event_type.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.not_before.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 event_type, 1 instance_id, 2 not_before, 3 region_id
+        );
     }
     impl Schema for super::CreateSimulatedSystemEventsResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("EventIdSet").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.event_id_set.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.event_id_set.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 event_id_set, 1 request_id);
     }
 }

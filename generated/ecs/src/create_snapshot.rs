@@ -4,11 +4,9 @@
 //! Build a [`CreateSnapshotRequest`] with [`CreateSnapshotRequest::builder`]; the service answers with a [`CreateSnapshotResponse`] or a [`CreateSnapshotError`].
 //!
 //! Generated from `ecs/CreateSnapshot.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::category::Category;
-/// The `CreateSnapshot` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `CreateSnapshot` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateSnapshotRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -80,96 +78,18 @@ impl CreateSnapshotRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateSnapshotRequest`]: start with [`CreateSnapshotRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateSnapshotRequestBuilder(CreateSnapshotRequest);
+crate::runtime::operation!(
+    CreateSnapshotRequest, CreateSnapshotRequestBuilder, CreateSnapshotResponse,
+    CreateSnapshotError, "CreateSnapshot", "2014-05-26", true, client_token "ClientToken"
+);
 impl CreateSnapshotRequestBuilder {
-    /// Sets [`CreateSnapshotRequest::snapshot_name`].
-    pub fn snapshot_name(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSnapshotRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSnapshotRequest::retention_days`].
-    #[inline]
-    pub fn retention_days(mut self, value: i32) -> Self {
-        self.0.retention_days = Some(value);
-        self
-    }
-    /// Sets [`CreateSnapshotRequest::category`].
-    pub fn category(mut self, value: impl Into<Category>) -> Self {
-        self.0.category = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSnapshotRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSnapshotRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`CreateSnapshotRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSnapshotRequest::instant_access`].
-    #[inline]
-    pub fn instant_access(mut self, value: bool) -> Self {
-        self.0.instant_access = Some(value);
-        self
-    }
-    /// Sets [`CreateSnapshotRequest::instant_access_retention_days`].
-    #[inline]
-    pub fn instant_access_retention_days(mut self, value: i32) -> Self {
-        self.0.instant_access_retention_days = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<CreateSnapshotRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateSnapshotRequest {
-        self.0
-    }
-}
-impl Operation for CreateSnapshotRequest {
-    const ACTION: &'static str = "CreateSnapshot";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = CreateSnapshotResponse;
-    type Error = CreateSnapshotError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateSnapshotRequest.0; snapshot_name(into String), description(into String),
+        retention_days(i32), category(into Category), client_token(into String), tag(each
+        Tag), resource_group_id(into String), instant_access(bool),
+        instant_access_retention_days(i32)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -202,26 +122,10 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::key_2`].
-    pub fn key_2(mut self, value: impl Into<String>) -> Self {
-        self.key_2 = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value_2`].
-    pub fn value_2(mut self, value: impl Into<String>) -> Self {
-        self.value_2 = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        Tag; value(into String), key(into String), key_2(into String), value_2(into
+        String)
+    );
 }
 crate::runtime::json_form!(CreateSnapshotRequest, Tag);
 /// The successful response of [`CreateSnapshotRequest`].
@@ -308,73 +212,38 @@ pub enum CreateSnapshotErrorCode {
     /// `QuotaExceed.Tags` (403): %s
     QuotaExceedTags,
 }
-impl ErrorCodes for CreateSnapshotErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::InvalidSnapshotNameMalformed, "InvalidSnapshotName.Malformed", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(400)),
-        (
-            Self::IncorrectDiskStatusCreatingSnapshot,
-            "IncorrectDiskStatus.CreatingSnapshot",
-            Some(403),
-        ),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (
-            Self::IncorrectDiskStatusNeverAttached,
-            "IncorrectDiskStatus.NeverAttached",
-            Some(403),
-        ),
-        (Self::QuotaExceedSnapshot, "QuotaExceed.Snapshot", Some(403)),
-        (Self::IncorrectDiskStatusNeverUsed, "IncorrectDiskStatus.NeverUsed", Some(403)),
-        (Self::CreateSnapshotFailed, "CreateSnapshot.Failed", Some(403)),
-        (Self::DiskInArrears, "DiskInArrears", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::DiskIdValueNotSupported, "DiskId.ValueNotSupported", Some(403)),
-        (
-            Self::DiskCategoryOperationNotSupported,
-            "DiskCategory.OperationNotSupported",
-            Some(400),
-        ),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusSnapshotServiceUnavailable,
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            Some(403),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectVolumeStatus, "IncorrectVolumeStatus", Some(403)),
-        (Self::InvalidVolumeIdNotFound, "InvalidVolumeId.NotFound", Some(404)),
-        (Self::IdempotentParameterMismatch, "IdempotentParameterMismatch", Some(403)),
-        (Self::IncorrectDiskStatusInvalid, "IncorrectDiskStatus.Invalid", Some(403)),
-        (Self::IncorrectDiskTypeNotSupport, "IncorrectDiskType.NotSupport", Some(403)),
-        (
-            Self::IncorrectDiskStatusTransferring,
-            "IncorrectDiskStatus.Transferring",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::IdempotentProcessing, "IdempotentProcessing", Some(403)),
-        (Self::QuotaExceedTags, "QuotaExceed.Tags", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateSnapshotErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
+    InvalidSnapshotNameMalformed "InvalidSnapshotName.Malformed" 400,
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 400,
+    IncorrectDiskStatusCreatingSnapshot "IncorrectDiskStatus.CreatingSnapshot" 403,
+    InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
+    IncorrectDiskStatusNeverAttached "IncorrectDiskStatus.NeverAttached" 403,
+    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, IncorrectDiskStatusNeverUsed
+    "IncorrectDiskStatus.NeverUsed" 403, CreateSnapshotFailed "CreateSnapshot.Failed"
+    403, DiskInArrears "DiskInArrears" 403, InternalError "InternalError" 500,
+    DiskIdValueNotSupported "DiskId.ValueNotSupported" 403,
+    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
+    IncorrectDiskStatus "IncorrectDiskStatus" 403, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403,
+    InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, IncorrectVolumeStatus "IncorrectVolumeStatus" 403,
+    InvalidVolumeIdNotFound "InvalidVolumeId.NotFound" 404, IdempotentParameterMismatch
+    "IdempotentParameterMismatch" 403, IncorrectDiskStatusInvalid
+    "IncorrectDiskStatus.Invalid" 403, IncorrectDiskTypeNotSupport
+    "IncorrectDiskType.NotSupport" 403, IncorrectDiskStatusTransferring
+    "IncorrectDiskStatus.Transferring" 403, InvalidParameterKmsKeyIdKmsUnauthorized
+    "InvalidParameter.KMSKeyId.KMSUnauthorized" 403, DuplicateTagKey "Duplicate.TagKey"
+    400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" 400, IdempotentProcessing "IdempotentProcessing" 403,
+    QuotaExceedTags "QuotaExceed.Tags" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::CreateSnapshotRequest {
         const FIELDS: &'static [Field] = &[
@@ -461,37 +330,11 @@ mod schema {
                 "This parameter and the InstantAccess parameter cannot be specified at the same time.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.snapshot_name.view(),
-                2 => self.description.view(),
-                3 => self.retention_days.view(),
-                4 => self.category.view(),
-                5 => self.client_token.view(),
-                6 => View::groups(&self.tag),
-                7 => self.resource_group_id.view(),
-                8 => self.instant_access.view(),
-                9 => self.instant_access_retention_days.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                1 => self.snapshot_name.slot(),
-                2 => self.description.slot(),
-                3 => self.retention_days.slot(),
-                4 => self.category.slot(),
-                5 => self.client_token.slot(),
-                6 => Slot::groups(&mut self.tag),
-                7 => self.resource_group_id.slot(),
-                8 => self.instant_access.slot(),
-                _ => self.instant_access_retention_days.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 disk_id, 1 snapshot_name, 2 description, 3 retention_days, 4 category, 5
+            client_token, 6 tag groups, 7 resource_group_id, 8 instant_access, 9
+            instant_access_retention_days
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -538,45 +381,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.value.view(),
-                1 => self.key.view(),
-                2 => self.key_2.view(),
-                3 => self.value_2.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.value.slot(),
-                1 => self.key.slot(),
-                2 => self.key_2.slot(),
-                _ => self.value_2.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 value, 1 key, 2 key_2, 3 value_2);
     }
     impl Schema for super::CreateSnapshotResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("SnapshotId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => self.snapshot_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                _ => self.snapshot_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 snapshot_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`CreateSnapshotGroupRequest`] with [`CreateSnapshotGroupRequest::builder`]; the service answers with a [`CreateSnapshotGroupResponse`] or a [`CreateSnapshotGroupError`].
 //!
 //! Generated from `ecs/CreateSnapshotGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `CreateSnapshotGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `CreateSnapshotGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CreateSnapshotGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -68,79 +66,18 @@ impl CreateSnapshotGroupRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`CreateSnapshotGroupRequest`]: start with [`CreateSnapshotGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CreateSnapshotGroupRequestBuilder(CreateSnapshotGroupRequest);
+crate::runtime::operation!(
+    CreateSnapshotGroupRequest, CreateSnapshotGroupRequestBuilder,
+    CreateSnapshotGroupResponse, CreateSnapshotGroupError, "CreateSnapshotGroup",
+    "2014-05-26", false
+);
 impl CreateSnapshotGroupRequestBuilder {
-    /// Sets [`CreateSnapshotGroupRequest::exclude_disk_id`].
-    pub fn exclude_disk_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.exclude_disk_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`CreateSnapshotGroupRequest::instant_access`].
-    #[inline]
-    pub fn instant_access(mut self, value: bool) -> Self {
-        self.0.instant_access = Some(value);
-        self
-    }
-    /// Sets [`CreateSnapshotGroupRequest::instant_access_retention_days`].
-    #[inline]
-    pub fn instant_access_retention_days(mut self, value: i32) -> Self {
-        self.0.instant_access_retention_days = Some(value);
-        self
-    }
-    /// Sets [`CreateSnapshotGroupRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`CreateSnapshotGroupRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<CreateSnapshotGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> CreateSnapshotGroupRequest {
-        self.0
-    }
-}
-impl Operation for CreateSnapshotGroupRequest {
-    const ACTION: &'static str = "CreateSnapshotGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = CreateSnapshotGroupResponse;
-    type Error = CreateSnapshotGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        CreateSnapshotGroupRequest.0; exclude_disk_id(each_into String),
+        instant_access(bool), instant_access_retention_days(i32), name(into String),
+        description(into String)
+    );
 }
 crate::runtime::json_form!(CreateSnapshotGroupRequest);
 /// The successful response of [`CreateSnapshotGroupRequest`].
@@ -237,90 +174,43 @@ pub enum CreateSnapshotGroupErrorCode {
     /// `InvalidParameter.Name` (400): The specified Name is invalid.
     InvalidParameterName,
 }
-impl ErrorCodes for CreateSnapshotGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::InvalidSnapshotNameMalformed, "InvalidSnapshotName.Malformed", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(400)),
-        (
-            Self::IncorrectDiskStatusCreatingSnapshot,
-            "IncorrectDiskStatus.CreatingSnapshot",
-            Some(403),
-        ),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (
-            Self::IncorrectDiskStatusNeverAttached,
-            "IncorrectDiskStatus.NeverAttached",
-            Some(403),
-        ),
-        (Self::QuotaExceedSnapshot, "QuotaExceed.Snapshot", Some(403)),
-        (Self::IncorrectDiskStatusNeverUsed, "IncorrectDiskStatus.NeverUsed", Some(403)),
-        (Self::CreateSnapshotFailed, "CreateSnapshot.Failed", Some(403)),
-        (Self::DiskInArrears, "DiskInArrears", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::DiskIdValueNotSupported, "DiskId.ValueNotSupported", Some(403)),
-        (
-            Self::DiskCategoryOperationNotSupported,
-            "DiskCategory.OperationNotSupported",
-            Some(400),
-        ),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusSnapshotServiceUnavailable,
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            Some(403),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectVolumeStatus, "IncorrectVolumeStatus", Some(403)),
-        (Self::InvalidVolumeIdNotFound, "InvalidVolumeId.NotFound", Some(404)),
-        (Self::IdempotentParameterMismatch, "IdempotentParameterMismatch", Some(403)),
-        (Self::IncorrectDiskStatusInvalid, "IncorrectDiskStatus.Invalid", Some(403)),
-        (Self::IncorrectDiskTypeNotSupport, "IncorrectDiskType.NotSupport", Some(403)),
-        (
-            Self::IncorrectDiskStatusTransferring,
-            "IncorrectDiskStatus.Transferring",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled,
-            "InvalidParameter.KMSKeyId.CMKNotEnabled",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::IdempotentProcessing, "IdempotentProcessing", Some(403)),
-        (
-            Self::InvalidRetentionDaysMalformed,
-            "InvalidRetentionDays.Malformed",
-            Some(400),
-        ),
-        (Self::QuotaExceedTags, "QuotaExceed.Tags", Some(403)),
-        (
-            Self::InvalidSnapshotCategoryMalformed,
-            "InvalidSnapshotCategory.Malformed",
-            Some(403),
-        ),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InvalidParameterName, "InvalidParameter.Name", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    CreateSnapshotGroupErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
+    InvalidSnapshotNameMalformed "InvalidSnapshotName.Malformed" 400,
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 400,
+    IncorrectDiskStatusCreatingSnapshot "IncorrectDiskStatus.CreatingSnapshot" 403,
+    InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
+    IncorrectDiskStatusNeverAttached "IncorrectDiskStatus.NeverAttached" 403,
+    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, IncorrectDiskStatusNeverUsed
+    "IncorrectDiskStatus.NeverUsed" 403, CreateSnapshotFailed "CreateSnapshot.Failed"
+    403, DiskInArrears "DiskInArrears" 403, InternalError "InternalError" 500,
+    DiskIdValueNotSupported "DiskId.ValueNotSupported" 403,
+    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
+    IncorrectDiskStatus "IncorrectDiskStatus" 403, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403,
+    InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, IncorrectVolumeStatus "IncorrectVolumeStatus" 403,
+    InvalidVolumeIdNotFound "InvalidVolumeId.NotFound" 404, IdempotentParameterMismatch
+    "IdempotentParameterMismatch" 403, IncorrectDiskStatusInvalid
+    "IncorrectDiskStatus.Invalid" 403, IncorrectDiskTypeNotSupport
+    "IncorrectDiskType.NotSupport" 403, IncorrectDiskStatusTransferring
+    "IncorrectDiskStatus.Transferring" 403, InvalidParameterKmsKeyIdCmkNotEnabled
+    "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403, DuplicateTagKey "Duplicate.TagKey" 400, InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed "InvalidTagValue.Malformed"
+    400, IdempotentProcessing "IdempotentProcessing" 403, InvalidRetentionDaysMalformed
+    "InvalidRetentionDays.Malformed" 400, QuotaExceedTags "QuotaExceed.Tags" 403,
+    InvalidSnapshotCategoryMalformed "InvalidSnapshotCategory.Malformed" 403,
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404, InvalidParameterName
+    "InvalidParameter.Name" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::CreateSnapshotGroupRequest {
         const FIELDS: &'static [Field] = &[
@@ -371,51 +261,16 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.exclude_disk_id.view(),
-                3 => self.instant_access.view(),
-                4 => self.instant_access_retention_days.view(),
-                5 => self.name.view(),
-                6 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.exclude_disk_id.slot(),
-                3 => self.instant_access.slot(),
-                4 => self.instant_access_retention_days.slot(),
-                5 => self.name.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 region_id, 2 exclude_disk_id, 3 instant_access, 4
+            instant_access_retention_days, 5 name, 6 description
+        );
     }
     impl Schema for super::CreateSnapshotGroupResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("SnapshotGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => self.snapshot_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                _ => self.snapshot_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 snapshot_group_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeleteActivationRequest`] with [`DeleteActivationRequest::builder`]; the service answers with a [`DeleteActivationResponse`] or a [`DeleteActivationError`].
 //!
 //! Generated from `ecs/DeleteActivation.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteActivation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteActivation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteActivationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,48 +32,12 @@ impl DeleteActivationRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteActivationRequest`]: start with [`DeleteActivationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteActivationRequestBuilder(DeleteActivationRequest);
-impl DeleteActivationRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DeleteActivationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteActivationRequest {
-        self.0
-    }
-}
-impl Operation for DeleteActivationRequest {
-    const ACTION: &'static str = "DeleteActivation";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteActivationResponse;
-    type Error = DeleteActivationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteActivationRequest, DeleteActivationRequestBuilder, DeleteActivationResponse,
+    DeleteActivationError, "DeleteActivation", "2014-05-26", false
+);
+impl DeleteActivationRequestBuilder {}
 crate::runtime::json_form!(DeleteActivationRequest);
 /// The successful response of [`DeleteActivationRequest`].
 #[derive(Clone, Default)]
@@ -139,56 +101,25 @@ pub enum DeleteActivationErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.
     InternalErrorDispatch,
 }
-impl ErrorCodes for DeleteActivationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteActivationErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteActivationRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("ActivationId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.activation_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.activation_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 activation_id, 1 region_id);
     }
     impl Schema for super::DeleteActivationResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Activation"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.activation),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.activation),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 activation group, 1 request_id);
     }
     impl Schema for super::Activation {
         const FIELDS: &'static [Field] = &[
@@ -202,34 +133,10 @@ mod schema {
             Field::new("RegisteredCount"),
             Field::new("TimeToLiveInHours"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.activation_id.view(),
-                1 => self.creation_time.view(),
-                2 => self.deregistered_count.view(),
-                3 => self.description.view(),
-                4 => self.instance_count.view(),
-                5 => self.instance_name.view(),
-                6 => self.ip_address_range.view(),
-                7 => self.registered_count.view(),
-                8 => self.time_to_live_in_hours.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.activation_id.slot(),
-                1 => self.creation_time.slot(),
-                2 => self.deregistered_count.slot(),
-                3 => self.description.slot(),
-                4 => self.instance_count.slot(),
-                5 => self.instance_name.slot(),
-                6 => self.ip_address_range.slot(),
-                7 => self.registered_count.slot(),
-                _ => self.time_to_live_in_hours.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 activation_id, 1 creation_time, 2 deregistered_count, 3 description, 4
+            instance_count, 5 instance_name, 6 ip_address_range, 7 registered_count, 8
+            time_to_live_in_hours
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeleteAutoProvisioningGroupRequest`] with [`DeleteAutoProvisioningGroupRequest::builder`]; the service answers with a [`DeleteAutoProvisioningGroupResponse`] or a [`DeleteAutoProvisioningGroupError`].
 //!
 //! Generated from `ecs/DeleteAutoProvisioningGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteAutoProvisioningGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,50 +41,13 @@ impl DeleteAutoProvisioningGroupRequest {
             terminate_instances: Some(terminate_instances),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteAutoProvisioningGroupRequest`]: start with [`DeleteAutoProvisioningGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteAutoProvisioningGroupRequestBuilder(DeleteAutoProvisioningGroupRequest);
-impl DeleteAutoProvisioningGroupRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeleteAutoProvisioningGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteAutoProvisioningGroupRequest {
-        self.0
-    }
-}
-impl Operation for DeleteAutoProvisioningGroupRequest {
-    const ACTION: &'static str = "DeleteAutoProvisioningGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteAutoProvisioningGroupResponse;
-    type Error = DeleteAutoProvisioningGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteAutoProvisioningGroupRequest, DeleteAutoProvisioningGroupRequestBuilder,
+    DeleteAutoProvisioningGroupResponse, DeleteAutoProvisioningGroupError,
+    "DeleteAutoProvisioningGroup", "2014-05-26", false
+);
+impl DeleteAutoProvisioningGroupRequestBuilder {}
 crate::runtime::json_form!(DeleteAutoProvisioningGroupRequest);
 /// The successful response of [`DeleteAutoProvisioningGroupRequest`].
 #[derive(Clone, Default)]
@@ -109,51 +70,24 @@ pub enum DeleteAutoProvisioningGroupErrorCode {
     /// `Forbidden.RAM` (403): User not authorized to operate on the specified resource, or this API doesn't support RAM.
     ForbiddenRam,
 }
-impl ErrorCodes for DeleteAutoProvisioningGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ForbiddenRam, "Forbidden.RAM", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteAutoProvisioningGroupErrorCode; ForbiddenRam "Forbidden.RAM" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteAutoProvisioningGroupRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("AutoProvisioningGroupId").required(),
             Field::new("RegionId").required(),
             Field::new("TerminateInstances").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.view(),
-                1 => self.region_id.view(),
-                2 => self.terminate_instances.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.terminate_instances.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_provisioning_group_id, 1 region_id, 2 terminate_instances
+        );
     }
     impl Schema for super::DeleteAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeleteAutoSnapshotPolicyRequest`] with [`DeleteAutoSnapshotPolicyRequest::builder`]; the service answers with a [`DeleteAutoSnapshotPolicyResponse`] or a [`DeleteAutoSnapshotPolicyError`].
 //!
 //! Generated from `ecs/DeleteAutoSnapshotPolicy.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl DeleteAutoSnapshotPolicyRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteAutoSnapshotPolicyRequest`]: start with [`DeleteAutoSnapshotPolicyRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteAutoSnapshotPolicyRequestBuilder(DeleteAutoSnapshotPolicyRequest);
-impl DeleteAutoSnapshotPolicyRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeleteAutoSnapshotPolicyRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteAutoSnapshotPolicyRequest {
-        self.0
-    }
-}
-impl Operation for DeleteAutoSnapshotPolicyRequest {
-    const ACTION: &'static str = "DeleteAutoSnapshotPolicy";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteAutoSnapshotPolicyResponse;
-    type Error = DeleteAutoSnapshotPolicyError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteAutoSnapshotPolicyRequest, DeleteAutoSnapshotPolicyRequestBuilder,
+    DeleteAutoSnapshotPolicyResponse, DeleteAutoSnapshotPolicyError,
+    "DeleteAutoSnapshotPolicy", "2014-05-26", false
+);
+impl DeleteAutoSnapshotPolicyRequestBuilder {}
 crate::runtime::json_form!(DeleteAutoSnapshotPolicyRequest);
 /// The successful response of [`DeleteAutoSnapshotPolicyRequest`].
 #[derive(Clone, Default)]
@@ -101,48 +62,21 @@ pub enum DeleteAutoSnapshotPolicyErrorCode {
     /// - 404: The specified automatic snapshot policy does not exist in the region.
     ParameterInvalid,
 }
-impl ErrorCodes for DeleteAutoSnapshotPolicyErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ParameterInvalid, "ParameterInvalid", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteAutoSnapshotPolicyRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("autoSnapshotPolicyId").required(),
             Field::new("regionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_snapshot_policy_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_snapshot_policy_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 auto_snapshot_policy_id, 1 region_id);
     }
     impl Schema for super::DeleteAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

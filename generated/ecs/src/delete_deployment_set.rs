@@ -4,10 +4,8 @@
 //! Build a [`DeleteDeploymentSetRequest`] with [`DeleteDeploymentSetRequest::builder`]; the service answers with a [`DeleteDeploymentSetResponse`] or a [`DeleteDeploymentSetError`].
 //!
 //! Generated from `ecs/DeleteDeploymentSet.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteDeploymentSet` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteDeploymentSet` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteDeploymentSetRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl DeleteDeploymentSetRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteDeploymentSetRequest`]: start with [`DeleteDeploymentSetRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteDeploymentSetRequestBuilder(DeleteDeploymentSetRequest);
-impl DeleteDeploymentSetRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeleteDeploymentSetRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteDeploymentSetRequest {
-        self.0
-    }
-}
-impl Operation for DeleteDeploymentSetRequest {
-    const ACTION: &'static str = "DeleteDeploymentSet";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteDeploymentSetResponse;
-    type Error = DeleteDeploymentSetError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteDeploymentSetRequest, DeleteDeploymentSetRequestBuilder,
+    DeleteDeploymentSetResponse, DeleteDeploymentSetError, "DeleteDeploymentSet",
+    "2014-05-26", false
+);
+impl DeleteDeploymentSetRequestBuilder {}
 crate::runtime::json_form!(DeleteDeploymentSetRequest);
 /// The successful response of [`DeleteDeploymentSetRequest`].
 #[derive(Clone, Default)]
@@ -102,54 +63,23 @@ pub enum DeleteDeploymentSetErrorCode {
     /// `DependencyViolation.ReferByHPC` (403): The specified deployment set is still referred by an HPC cluster.
     DependencyViolationReferByHpc,
 }
-impl ErrorCodes for DeleteDeploymentSetErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::DependencyViolationNotEmpty, "DependencyViolation.NotEmpty", Some(403)),
-        (
-            Self::DependencyViolationReferByHpc,
-            "DependencyViolation.ReferByHPC",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteDeploymentSetErrorCode; MissingParameter "MissingParameter" 400,
+    DependencyViolationNotEmpty "DependencyViolation.NotEmpty" 403,
+    DependencyViolationReferByHpc "DependencyViolation.ReferByHPC" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteDeploymentSetRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("DeploymentSetId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.deployment_set_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.deployment_set_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 deployment_set_id, 1 region_id);
     }
     impl Schema for super::DeleteDeploymentSetResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeleteDiskRequest`] with [`DeleteDiskRequest::builder`]; the service answers with a [`DeleteDiskResponse`] or a [`DeleteDiskError`].
 //!
 //! Generated from `ecs/DeleteDisk.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -26,48 +24,12 @@ impl DeleteDiskRequest {
             disk_id: Some(disk_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteDiskRequest`]: start with [`DeleteDiskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteDiskRequestBuilder(DeleteDiskRequest);
-impl DeleteDiskRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DeleteDiskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteDiskRequest {
-        self.0
-    }
-}
-impl Operation for DeleteDiskRequest {
-    const ACTION: &'static str = "DeleteDisk";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteDiskResponse;
-    type Error = DeleteDiskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteDiskRequest, DeleteDiskRequestBuilder, DeleteDiskResponse, DeleteDiskError,
+    "DeleteDisk", "2014-05-26", false
+);
+impl DeleteDiskRequestBuilder {}
 crate::runtime::json_form!(DeleteDiskRequest);
 /// The successful response of [`DeleteDiskRequest`].
 #[derive(Clone, Default)]
@@ -94,44 +56,20 @@ pub enum DeleteDiskErrorCode {
     /// `InvalidRegionId.MalFormed` (400): The specified parameter RegionId is not valid.
     InvalidRegionIdMalFormed,
 }
-impl ErrorCodes for DeleteDiskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::DiskCreatingSnapshot, "DiskCreatingSnapshot", Some(403)),
-        (Self::DiskStillAttached, "DiskStillAttached", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteDiskErrorCode; DiskCreatingSnapshot "DiskCreatingSnapshot" 403,
+    DiskStillAttached "DiskStillAttached" 403, UserNotInTheWhiteList
+    "UserNotInTheWhiteList" 403, InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteDiskRequest {
         const FIELDS: &'static [Field] = &[Field::new("DiskId").required()];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.disk_id.slot()
-        }
+        crate::runtime::accessors!(0 disk_id);
     }
     impl Schema for super::DeleteDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

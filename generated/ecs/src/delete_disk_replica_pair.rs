@@ -4,10 +4,8 @@
 //! Build a [`DeleteDiskReplicaPairRequest`] with [`DeleteDiskReplicaPairRequest::builder`]; the service answers with a [`DeleteDiskReplicaPairResponse`] or a [`DeleteDiskReplicaPairError`].
 //!
 //! Generated from `ecs/DeleteDiskReplicaPair.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteDiskReplicaPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl DeleteDiskReplicaPairRequest {
             replica_pair_id: Some(replica_pair_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteDiskReplicaPairRequest`]: start with [`DeleteDiskReplicaPairRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteDiskReplicaPairRequestBuilder(DeleteDiskReplicaPairRequest);
-impl DeleteDiskReplicaPairRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeleteDiskReplicaPairRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteDiskReplicaPairRequest {
-        self.0
-    }
-}
-impl Operation for DeleteDiskReplicaPairRequest {
-    const ACTION: &'static str = "DeleteDiskReplicaPair";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteDiskReplicaPairResponse;
-    type Error = DeleteDiskReplicaPairError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteDiskReplicaPairRequest, DeleteDiskReplicaPairRequestBuilder,
+    DeleteDiskReplicaPairResponse, DeleteDiskReplicaPairError, "DeleteDiskReplicaPair",
+    "2014-05-26", false
+);
+impl DeleteDiskReplicaPairRequestBuilder {}
 crate::runtime::json_form!(DeleteDiskReplicaPairRequest);
 /// The successful response of [`DeleteDiskReplicaPairRequest`].
 #[derive(Clone, Default)]
@@ -100,49 +61,22 @@ pub enum DeleteDiskReplicaPairErrorCode {
     /// `InvalidRegionId.MalFormed` (400): The specified parameter RegionId is not valid.
     InvalidRegionIdMalFormed,
 }
-impl ErrorCodes for DeleteDiskReplicaPairErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteDiskReplicaPairErrorCode; InternalError "InternalError" 500,
+    InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteDiskReplicaPairRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("ReplicaPairId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.replica_pair_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.replica_pair_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 replica_pair_id);
     }
     impl Schema for super::DeleteDiskReplicaPairResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeleteHpcClusterRequest`] with [`DeleteHpcClusterRequest::builder`]; the service answers with a [`DeleteHpcClusterResponse`] or a [`DeleteHpcClusterError`].
 //!
 //! Generated from `ecs/DeleteHpcCluster.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteHpcCluster` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteHpcCluster` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteHpcClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -39,53 +37,14 @@ impl DeleteHpcClusterRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteHpcClusterRequest`]: start with [`DeleteHpcClusterRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteHpcClusterRequestBuilder(DeleteHpcClusterRequest);
+crate::runtime::operation!(
+    DeleteHpcClusterRequest, DeleteHpcClusterRequestBuilder, DeleteHpcClusterResponse,
+    DeleteHpcClusterError, "DeleteHpcCluster", "2014-05-26", true, client_token
+    "ClientToken"
+);
 impl DeleteHpcClusterRequestBuilder {
-    /// Sets [`DeleteHpcClusterRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DeleteHpcClusterRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteHpcClusterRequest {
-        self.0
-    }
-}
-impl Operation for DeleteHpcClusterRequest {
-    const ACTION: &'static str = "DeleteHpcCluster";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = DeleteHpcClusterResponse;
-    type Error = DeleteHpcClusterError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(DeleteHpcClusterRequest.0; client_token(into String));
 }
 crate::runtime::json_form!(DeleteHpcClusterRequest);
 /// The successful response of [`DeleteHpcClusterRequest`].
@@ -117,21 +76,17 @@ pub enum DeleteHpcClusterErrorCode {
     /// `NotEmpty.HpcCluster` (400): The specified hpc cluster is not empty, still contains instances.
     NotEmptyHpcCluster,
 }
-impl ErrorCodes for DeleteHpcClusterErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::MissingParameterHpcClusterId, "MissingParameter.HpcClusterId", Some(400)),
-        (Self::InvalidParameter, "Invalid.Parameter", Some(400)),
-        (Self::NotExistsHpcCluster, "NotExists.HpcCluster", Some(400)),
-        (Self::NotEmptyHpcCluster, "NotEmpty.HpcCluster", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteHpcClusterErrorCode; MissingParameterRegionId "MissingParameter.RegionId" 400,
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404, MissingParameterHpcClusterId
+    "MissingParameter.HpcClusterId" 400, InvalidParameter "Invalid.Parameter" 400,
+    NotExistsHpcCluster "NotExists.HpcCluster" 400, NotEmptyHpcCluster
+    "NotEmpty.HpcCluster" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DeleteHpcClusterRequest {
         const FIELDS: &'static [Field] = &[
@@ -151,36 +106,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.hpc_cluster_id.view(),
-                1 => self.region_id.view(),
-                2 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.hpc_cluster_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 hpc_cluster_id, 1 region_id, 2 client_token);
     }
     impl Schema for super::DeleteHpcClusterResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

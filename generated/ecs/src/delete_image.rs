@@ -4,10 +4,8 @@
 //! Build a [`DeleteImageRequest`] with [`DeleteImageRequest::builder`]; the service answers with a [`DeleteImageResponse`] or a [`DeleteImageError`].
 //!
 //! Generated from `ecs/DeleteImage.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteImage` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -44,53 +42,13 @@ impl DeleteImageRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteImageRequest`]: start with [`DeleteImageRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteImageRequestBuilder(DeleteImageRequest);
+crate::runtime::operation!(
+    DeleteImageRequest, DeleteImageRequestBuilder, DeleteImageResponse, DeleteImageError,
+    "DeleteImage", "2014-05-26", false
+);
 impl DeleteImageRequestBuilder {
-    /// Sets [`DeleteImageRequest::force`].
-    #[inline]
-    pub fn force(mut self, value: bool) -> Self {
-        self.0.force = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DeleteImageRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteImageRequest {
-        self.0
-    }
-}
-impl Operation for DeleteImageRequest {
-    const ACTION: &'static str = "DeleteImage";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteImageResponse;
-    type Error = DeleteImageError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(DeleteImageRequest.0; force(bool));
 }
 crate::runtime::json_form!(DeleteImageRequest);
 /// The successful response of [`DeleteImageRequest`].
@@ -122,56 +80,25 @@ pub enum DeleteImageErrorCode {
     /// `InvalidImageId.NotFound` (404): The specified ImageId does not exist.
     InvalidImageIdNotFound,
 }
-impl ErrorCodes for DeleteImageErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ImageUsingByInstance, "ImageUsingByInstance", Some(403)),
-        (Self::ImageUseShared, "ImageUseShared", Some(403)),
-        (Self::OperationDeniedImageCopying, "OperationDenied.ImageCopying", Some(403)),
-        (Self::ImageIsImporting, "ImageIsImporting", Some(403)),
-        (Self::ImageIsExporting, "ImageIsExporting", Some(403)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteImageErrorCode; ImageUsingByInstance "ImageUsingByInstance" 403, ImageUseShared
+    "ImageUseShared" 403, OperationDeniedImageCopying "OperationDenied.ImageCopying" 403,
+    ImageIsImporting "ImageIsImporting" 403, ImageIsExporting "ImageIsExporting" 403,
+    InvalidImageIdNotFound "InvalidImageId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteImageRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("ImageId").required(),
             Field::new("RegionId").required(),
             Field::new("Force"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.region_id.view(),
-                2 => self.force.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.force.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 image_id, 1 region_id, 2 force);
     }
     impl Schema for super::DeleteImageResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

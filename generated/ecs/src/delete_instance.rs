@@ -4,10 +4,8 @@
 //! Build a [`DeleteInstanceRequest`] with [`DeleteInstanceRequest::builder`]; the service answers with a [`DeleteInstanceResponse`] or a [`DeleteInstanceError`].
 //!
 //! Generated from `ecs/DeleteInstance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -40,59 +38,15 @@ impl DeleteInstanceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteInstanceRequest`]: start with [`DeleteInstanceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteInstanceRequestBuilder(DeleteInstanceRequest);
+crate::runtime::operation!(
+    DeleteInstanceRequest, DeleteInstanceRequestBuilder, DeleteInstanceResponse,
+    DeleteInstanceError, "DeleteInstance", "2014-05-26", false
+);
 impl DeleteInstanceRequestBuilder {
-    /// Sets [`DeleteInstanceRequest::force`].
-    #[inline]
-    pub fn force(mut self, value: bool) -> Self {
-        self.0.force = Some(value);
-        self
-    }
-    /// Sets [`DeleteInstanceRequest::terminate_subscription`].
-    #[inline]
-    pub fn terminate_subscription(mut self, value: bool) -> Self {
-        self.0.terminate_subscription = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DeleteInstanceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteInstanceRequest {
-        self.0
-    }
-}
-impl Operation for DeleteInstanceRequest {
-    const ACTION: &'static str = "DeleteInstance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteInstanceResponse;
-    type Error = DeleteInstanceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DeleteInstanceRequest.0; force(bool), terminate_subscription(bool)
+    );
 }
 crate::runtime::json_form!(DeleteInstanceRequest);
 /// The successful response of [`DeleteInstanceRequest`].
@@ -137,77 +91,30 @@ pub enum DeleteInstanceErrorCode {
     /// `InvalidOperation.EniLinked` (403): %s
     InvalidOperationEniLinked,
 }
-impl ErrorCodes for DeleteInstanceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::DependencyViolationSlbConfiguring,
-            "DependencyViolation.SLBConfiguring",
-            Some(400),
-        ),
-        (
-            Self::DependencyViolationRouteEntry,
-            "DependencyViolation.RouteEntry",
-            Some(400),
-        ),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::IncorrectInstanceStatusInitializing,
-            "IncorrectInstanceStatus.Initializing",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationDeletionProtection,
-            "InvalidOperation.DeletionProtection",
-            Some(403),
-        ),
-        (Self::InvalidOperationEniLinked, "InvalidOperation.EniLinked", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteInstanceErrorCode; IncorrectInstanceStatus "IncorrectInstanceStatus" 403,
+    InstanceLockedForSecurity "InstanceLockedForSecurity" 403, ChargeTypeViolation
+    "ChargeTypeViolation" 403, InternalError "InternalError" 500,
+    DependencyViolationSlbConfiguring "DependencyViolation.SLBConfiguring" 400,
+    DependencyViolationRouteEntry "DependencyViolation.RouteEntry" 400, InvalidParameter
+    "InvalidParameter" 400, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    IncorrectInstanceStatusInitializing "IncorrectInstanceStatus.Initializing" 403,
+    InvalidOperationDeletionProtection "InvalidOperation.DeletionProtection" 403,
+    InvalidOperationEniLinked "InvalidOperation.EniLinked" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteInstanceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("Force"),
             Field::new("TerminateSubscription"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.force.view(),
-                2 => self.terminate_subscription.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.force.slot(),
-                _ => self.terminate_subscription.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 force, 2 terminate_subscription);
     }
     impl Schema for super::DeleteInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

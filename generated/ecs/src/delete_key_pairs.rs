@@ -4,10 +4,8 @@
 //! Build a [`DeleteKeyPairsRequest`] with [`DeleteKeyPairsRequest::builder`]; the service answers with a [`DeleteKeyPairsResponse`] or a [`DeleteKeyPairsError`].
 //!
 //! Generated from `ecs/DeleteKeyPairs.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteKeyPairs` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteKeyPairs` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteKeyPairsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,48 +32,12 @@ impl DeleteKeyPairsRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteKeyPairsRequest`]: start with [`DeleteKeyPairsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteKeyPairsRequestBuilder(DeleteKeyPairsRequest);
-impl DeleteKeyPairsRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DeleteKeyPairsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteKeyPairsRequest {
-        self.0
-    }
-}
-impl Operation for DeleteKeyPairsRequest {
-    const ACTION: &'static str = "DeleteKeyPairs";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteKeyPairsResponse;
-    type Error = DeleteKeyPairsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteKeyPairsRequest, DeleteKeyPairsRequestBuilder, DeleteKeyPairsResponse,
+    DeleteKeyPairsError, "DeleteKeyPairs", "2014-05-26", false
+);
+impl DeleteKeyPairsRequestBuilder {}
 crate::runtime::json_form!(DeleteKeyPairsRequest);
 /// The successful response of [`DeleteKeyPairsRequest`].
 #[derive(Clone, Default)]
@@ -100,54 +62,23 @@ pub enum DeleteKeyPairsErrorCode {
     /// `InstanceKeyPairLimitExceeded` (403): Exceeding the allowed amount of instance which will be deleted.
     InstanceKeyPairLimitExceeded,
 }
-impl ErrorCodes for DeleteKeyPairsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidKeyPairNamesValueNotSupported,
-            "InvalidKeyPairNames.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InstanceKeyPairLimitExceeded, "InstanceKeyPairLimitExceeded", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteKeyPairsErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidKeyPairNamesValueNotSupported "InvalidKeyPairNames.ValueNotSupported" 400,
+    InstanceKeyPairLimitExceeded "InstanceKeyPairLimitExceeded" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteKeyPairsRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("KeyPairNames").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key_pair_names.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key_pair_names.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key_pair_names, 1 region_id);
     }
     impl Schema for super::DeleteKeyPairsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeleteLaunchTemplateVersionRequest`] with [`DeleteLaunchTemplateVersionRequest::builder`]; the service answers with a [`DeleteLaunchTemplateVersionResponse`] or a [`DeleteLaunchTemplateVersionError`].
 //!
 //! Generated from `ecs/DeleteLaunchTemplateVersion.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteLaunchTemplateVersion` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteLaunchTemplateVersion` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteLaunchTemplateVersionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,59 +41,17 @@ impl DeleteLaunchTemplateVersionRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteLaunchTemplateVersionRequest`]: start with [`DeleteLaunchTemplateVersionRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteLaunchTemplateVersionRequestBuilder(DeleteLaunchTemplateVersionRequest);
+crate::runtime::operation!(
+    DeleteLaunchTemplateVersionRequest, DeleteLaunchTemplateVersionRequestBuilder,
+    DeleteLaunchTemplateVersionResponse, DeleteLaunchTemplateVersionError,
+    "DeleteLaunchTemplateVersion", "2014-05-26", false
+);
 impl DeleteLaunchTemplateVersionRequestBuilder {
-    /// Sets [`DeleteLaunchTemplateVersionRequest::launch_template_id`].
-    pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_id = Some(value.into());
-        self
-    }
-    /// Sets [`DeleteLaunchTemplateVersionRequest::launch_template_name`].
-    pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeleteLaunchTemplateVersionRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteLaunchTemplateVersionRequest {
-        self.0
-    }
-}
-impl Operation for DeleteLaunchTemplateVersionRequest {
-    const ACTION: &'static str = "DeleteLaunchTemplateVersion";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteLaunchTemplateVersionResponse;
-    type Error = DeleteLaunchTemplateVersionError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DeleteLaunchTemplateVersionRequest.0; launch_template_id(into String),
+        launch_template_name(into String)
+    );
 }
 crate::runtime::json_form!(DeleteLaunchTemplateVersionRequest);
 /// The successful response of [`DeleteLaunchTemplateVersionRequest`].
@@ -125,19 +81,15 @@ pub enum DeleteLaunchTemplateVersionErrorCode {
     /// `InnerServiceFailed` (403): %s
     InnerServiceFailed,
 }
-impl ErrorCodes for DeleteLaunchTemplateVersionErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionNotExist, "InvalidRegion.NotExist", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InnerServiceFailed, "InnerServiceFailed", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteLaunchTemplateVersionErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist"
+    400, MissingParameter "MissingParameter" 400, InvalidParameter "InvalidParameter"
+    400, InnerServiceFailed "InnerServiceFailed" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DeleteLaunchTemplateVersionRequest {
         const FIELDS: &'static [Field] = &[
@@ -150,38 +102,12 @@ mod schema {
             Field::new("LaunchTemplateId"),
             Field::new("LaunchTemplateName"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.delete_version.view(),
-                1 => self.region_id.view(),
-                2 => self.launch_template_id.view(),
-                3 => self.launch_template_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.delete_version.slot(),
-                1 => self.region_id.slot(),
-                2 => self.launch_template_id.slot(),
-                _ => self.launch_template_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 delete_version, 1 region_id, 2 launch_template_id, 3 launch_template_name
+        );
     }
     impl Schema for super::DeleteLaunchTemplateVersionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeleteNetworkInterfaceRequest`] with [`DeleteNetworkInterfaceRequest::builder`]; the service answers with a [`DeleteNetworkInterfaceResponse`] or a [`DeleteNetworkInterfaceError`].
 //!
 //! Generated from `ecs/DeleteNetworkInterface.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteNetworkInterface` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteNetworkInterface` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl DeleteNetworkInterfaceRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteNetworkInterfaceRequest`]: start with [`DeleteNetworkInterfaceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteNetworkInterfaceRequestBuilder(DeleteNetworkInterfaceRequest);
-impl DeleteNetworkInterfaceRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeleteNetworkInterfaceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteNetworkInterfaceRequest {
-        self.0
-    }
-}
-impl Operation for DeleteNetworkInterfaceRequest {
-    const ACTION: &'static str = "DeleteNetworkInterface";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteNetworkInterfaceResponse;
-    type Error = DeleteNetworkInterfaceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteNetworkInterfaceRequest, DeleteNetworkInterfaceRequestBuilder,
+    DeleteNetworkInterfaceResponse, DeleteNetworkInterfaceError,
+    "DeleteNetworkInterface", "2014-05-26", false
+);
+impl DeleteNetworkInterfaceRequestBuilder {}
 crate::runtime::json_form!(DeleteNetworkInterfaceRequest);
 /// The successful response of [`DeleteNetworkInterfaceRequest`].
 #[derive(Clone, Default)]
@@ -146,104 +107,42 @@ pub enum DeleteNetworkInterfaceErrorCode {
     /// `InvalidOperation.EniServiceManaged` (403): %s
     InvalidOperationEniServiceManaged,
 }
-impl ErrorCodes for DeleteNetworkInterfaceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserTypeNotSupported, "InvalidUserType.NotSupported", Some(403)),
-        (Self::AbsInvalidAccountNotFound, "Abs.InvalidAccount.NotFound", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::ForbiddenNotSupportRam, "Forbidden.NotSupportRAM", Some(403)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ForbiddenSubUser, "Forbidden.SubUser", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", Some(400)),
-        (
-            Self::InvalidOperationInvalidEcsState,
-            "InvalidOperation.InvalidEcsState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationInvalidEniState,
-            "InvalidOperation.InvalidEniState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationDetachPrimaryEniNotAllowed,
-            "InvalidOperation.DetachPrimaryEniNotAllowed",
-            Some(400),
-        ),
-        (Self::InvalidEcsIdNotFound, "InvalidEcsId.NotFound", Some(404)),
-        (Self::InvalidEniIdNotFound, "InvalidEniId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::MaxEniCountExceeded, "MaxEniCountExceeded", Some(403)),
-        (Self::EniPerInstanceLimitExceeded, "EniPerInstanceLimitExceeded", Some(403)),
-        (
-            Self::InvalidOperationAvailabilityZoneMismatch,
-            "InvalidOperation.AvailabilityZoneMismatch",
-            Some(403),
-        ),
-        (Self::InvalidOperationVpcMismatch, "InvalidOperation.VpcMismatch", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::InvalidSecurityGroupIdNotVpc, "InvalidSecurityGroupId.NotVpc", Some(403)),
-        (
-            Self::InvalidOperationInvalidEniType,
-            "InvalidOperation.InvalidEniType",
-            Some(403),
-        ),
-        (Self::ForbiddenRegionId, "Forbidden.RegionId", Some(400)),
-        (Self::InvalidParamsEniId, "InvalidParams.EniId", Some(400)),
-        (
-            Self::InvalidOperationEniServiceManaged,
-            "InvalidOperation.EniServiceManaged",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteNetworkInterfaceErrorCode; InvalidUserTypeNotSupported
+    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
+    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
+    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
+    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
+    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
+    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
+    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
+    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
+    MaxEniCountExceeded "MaxEniCountExceeded" 403, EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" 403, InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" 403, InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" 403, SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" 403, InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" 403, InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" 403, ForbiddenRegionId "Forbidden.RegionId" 400,
+    InvalidParamsEniId "InvalidParams.EniId" 400, InvalidOperationEniServiceManaged
+    "InvalidOperation.EniServiceManaged" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteNetworkInterfaceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("NetworkInterfaceId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.network_interface_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.network_interface_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 network_interface_id, 1 region_id);
     }
     impl Schema for super::DeleteNetworkInterfaceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeleteSecurityGroupRequest`] with [`DeleteSecurityGroupRequest::builder`]; the service answers with a [`DeleteSecurityGroupResponse`] or a [`DeleteSecurityGroupError`].
 //!
 //! Generated from `ecs/DeleteSecurityGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl DeleteSecurityGroupRequest {
             security_group_id: Some(security_group_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteSecurityGroupRequest`]: start with [`DeleteSecurityGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteSecurityGroupRequestBuilder(DeleteSecurityGroupRequest);
-impl DeleteSecurityGroupRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeleteSecurityGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteSecurityGroupRequest {
-        self.0
-    }
-}
-impl Operation for DeleteSecurityGroupRequest {
-    const ACTION: &'static str = "DeleteSecurityGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteSecurityGroupResponse;
-    type Error = DeleteSecurityGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteSecurityGroupRequest, DeleteSecurityGroupRequestBuilder,
+    DeleteSecurityGroupResponse, DeleteSecurityGroupError, "DeleteSecurityGroup",
+    "2014-05-26", false
+);
+impl DeleteSecurityGroupRequestBuilder {}
 crate::runtime::json_form!(DeleteSecurityGroupRequest);
 /// The successful response of [`DeleteSecurityGroupRequest`].
 #[derive(Clone, Default)]
@@ -95,46 +56,19 @@ pub type DeleteSecurityGroupError = ServiceError<DeleteSecurityGroupErrorCode>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeleteSecurityGroupErrorCode {}
-impl ErrorCodes for DeleteSecurityGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DeleteSecurityGroupErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteSecurityGroupRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("SecurityGroupId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.security_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.security_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 security_group_id);
     }
     impl Schema for super::DeleteSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

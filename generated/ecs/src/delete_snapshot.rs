@@ -4,10 +4,8 @@
 //! Build a [`DeleteSnapshotRequest`] with [`DeleteSnapshotRequest::builder`]; the service answers with a [`DeleteSnapshotResponse`] or a [`DeleteSnapshotError`].
 //!
 //! Generated from `ecs/DeleteSnapshot.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeleteSnapshot` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeleteSnapshot` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteSnapshotRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -36,53 +34,13 @@ impl DeleteSnapshotRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteSnapshotRequest`]: start with [`DeleteSnapshotRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteSnapshotRequestBuilder(DeleteSnapshotRequest);
+crate::runtime::operation!(
+    DeleteSnapshotRequest, DeleteSnapshotRequestBuilder, DeleteSnapshotResponse,
+    DeleteSnapshotError, "DeleteSnapshot", "2014-05-26", false
+);
 impl DeleteSnapshotRequestBuilder {
-    /// Sets [`DeleteSnapshotRequest::force`].
-    #[inline]
-    pub fn force(mut self, value: bool) -> Self {
-        self.0.force = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DeleteSnapshotRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteSnapshotRequest {
-        self.0
-    }
-}
-impl Operation for DeleteSnapshotRequest {
-    const ACTION: &'static str = "DeleteSnapshot";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteSnapshotResponse;
-    type Error = DeleteSnapshotError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(DeleteSnapshotRequest.0; force(bool));
 }
 crate::runtime::json_form!(DeleteSnapshotRequest);
 /// The successful response of [`DeleteSnapshotRequest`].
@@ -114,53 +72,24 @@ pub enum DeleteSnapshotErrorCode {
     /// `Operation.Conflict` (403): The operation may conflicts with others, please retry later.
     OperationConflict,
 }
-impl ErrorCodes for DeleteSnapshotErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::SnapshotCreatedImage, "SnapshotCreatedImage", Some(403)),
-        (Self::SnapshotCreatedDisk, "SnapshotCreatedDisk", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidSnapshotIdNotFound, "InvalidSnapshotId.NotFound", Some(404)),
-        (Self::OperationConflict, "Operation.Conflict", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeleteSnapshotErrorCode; SnapshotCreatedImage "SnapshotCreatedImage" 403,
+    SnapshotCreatedDisk "SnapshotCreatedDisk" 403, MissingParameter "MissingParameter"
+    400, InternalError "InternalError" 500, InvalidSnapshotIdNotFound
+    "InvalidSnapshotId.NotFound" 404, OperationConflict "Operation.Conflict" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteSnapshotRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("SnapshotId").required(),
             Field::new("Force"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.snapshot_id.view(),
-                1 => self.force.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.snapshot_id.slot(),
-                _ => self.force.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 snapshot_id, 1 force);
     }
     impl Schema for super::DeleteSnapshotResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,12 +4,10 @@
 //! Build a [`DeleteSnapshotGroupRequest`] with [`DeleteSnapshotGroupRequest::builder`]; the service answers with a [`DeleteSnapshotGroupResponse`] or a [`DeleteSnapshotGroupError`].
 //!
 //! Generated from `ecs/DeleteSnapshotGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::operation_progress::OperationProgress;
 pub use crate::shared::related_item::RelatedItem;
-/// The `DeleteSnapshotGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DeleteSnapshotGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteSnapshotGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -36,50 +34,13 @@ impl DeleteSnapshotGroupRequest {
             snapshot_group_id: Some(snapshot_group_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeleteSnapshotGroupRequest`]: start with [`DeleteSnapshotGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeleteSnapshotGroupRequestBuilder(DeleteSnapshotGroupRequest);
-impl DeleteSnapshotGroupRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeleteSnapshotGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeleteSnapshotGroupRequest {
-        self.0
-    }
-}
-impl Operation for DeleteSnapshotGroupRequest {
-    const ACTION: &'static str = "DeleteSnapshotGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeleteSnapshotGroupResponse;
-    type Error = DeleteSnapshotGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeleteSnapshotGroupRequest, DeleteSnapshotGroupRequestBuilder,
+    DeleteSnapshotGroupResponse, DeleteSnapshotGroupError, "DeleteSnapshotGroup",
+    "2014-05-26", false
+);
+impl DeleteSnapshotGroupRequestBuilder {}
 crate::runtime::json_form!(DeleteSnapshotGroupRequest);
 /// The successful response of [`DeleteSnapshotGroupRequest`].
 #[derive(Clone, Default)]
@@ -99,53 +60,22 @@ pub type DeleteSnapshotGroupError = ServiceError<DeleteSnapshotGroupErrorCode>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeleteSnapshotGroupErrorCode {}
-impl ErrorCodes for DeleteSnapshotGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DeleteSnapshotGroupErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteSnapshotGroupRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("SnapshotGroupId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.snapshot_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.snapshot_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 snapshot_group_id);
     }
     impl Schema for super::DeleteSnapshotGroupResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OperationProgressSet").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.operation_progress_set),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.operation_progress_set),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 operation_progress_set groups, 1 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DeregisterManagedInstanceRequest`] with [`DeregisterManagedInstanceRequest::builder`]; the service answers with a [`DeregisterManagedInstanceResponse`] or a [`DeregisterManagedInstanceError`].
 //!
 //! Generated from `ecs/DeregisterManagedInstance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DeregisterManagedInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DeregisterManagedInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeregisterManagedInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl DeregisterManagedInstanceRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DeregisterManagedInstanceRequest`]: start with [`DeregisterManagedInstanceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DeregisterManagedInstanceRequestBuilder(DeregisterManagedInstanceRequest);
-impl DeregisterManagedInstanceRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DeregisterManagedInstanceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DeregisterManagedInstanceRequest {
-        self.0
-    }
-}
-impl Operation for DeregisterManagedInstanceRequest {
-    const ACTION: &'static str = "DeregisterManagedInstance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DeregisterManagedInstanceResponse;
-    type Error = DeregisterManagedInstanceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DeregisterManagedInstanceRequest, DeregisterManagedInstanceRequestBuilder,
+    DeregisterManagedInstanceResponse, DeregisterManagedInstanceError,
+    "DeregisterManagedInstance", "2014-05-26", false
+);
+impl DeregisterManagedInstanceRequestBuilder {}
 crate::runtime::json_form!(DeregisterManagedInstanceRequest);
 /// The successful response of [`DeregisterManagedInstanceRequest`].
 #[derive(Clone, Default)]
@@ -159,56 +120,26 @@ pub enum DeregisterManagedInstanceErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.
     InternalErrorDispatch,
 }
-impl ErrorCodes for DeregisterManagedInstanceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DeregisterManagedInstanceErrorCode; InternalErrorDispatch "InternalError.Dispatch"
+    500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeregisterManagedInstanceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id);
     }
     impl Schema for super::DeregisterManagedInstanceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Instance"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.instance),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.instance),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance group, 1 request_id);
     }
     impl Schema for super::Instance {
         const FIELDS: &'static [Field] = &[
@@ -226,42 +157,10 @@ mod schema {
             Field::new("OsVersion"),
             Field::new("RegistrationTime"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.activation_id.view(),
-                1 => self.agent_version.view(),
-                2 => self.hostname.view(),
-                3 => self.instance_id.view(),
-                4 => self.instance_name.view(),
-                5 => self.internet_ip.view(),
-                6 => self.intranet_ip.view(),
-                7 => self.invocation_count.view(),
-                8 => self.last_invoked_time.view(),
-                9 => self.machine_id.view(),
-                10 => self.os_type.view(),
-                11 => self.os_version.view(),
-                12 => self.registration_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.activation_id.slot(),
-                1 => self.agent_version.slot(),
-                2 => self.hostname.slot(),
-                3 => self.instance_id.slot(),
-                4 => self.instance_name.slot(),
-                5 => self.internet_ip.slot(),
-                6 => self.intranet_ip.slot(),
-                7 => self.invocation_count.slot(),
-                8 => self.last_invoked_time.slot(),
-                9 => self.machine_id.slot(),
-                10 => self.os_type.slot(),
-                11 => self.os_version.slot(),
-                _ => self.registration_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 activation_id, 1 agent_version, 2 hostname, 3 instance_id, 4 instance_name,
+            5 internet_ip, 6 intranet_ip, 7 invocation_count, 8 last_invoked_time, 9
+            machine_id, 10 os_type, 11 os_version, 12 registration_time
+        );
     }
 }

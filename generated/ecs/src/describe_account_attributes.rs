@@ -4,11 +4,8 @@
 //! Build a [`DescribeAccountAttributesRequest`] with [`DescribeAccountAttributesRequest::builder`]; the service answers with a [`DescribeAccountAttributesResponse`] or a [`DescribeAccountAttributesError`].
 //!
 //! Generated from `ecs/DescribeAccountAttributes.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeAccountAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeAccountAttributes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeAccountAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -57,62 +54,17 @@ impl DescribeAccountAttributesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeAccountAttributesRequest`]: start with [`DescribeAccountAttributesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeAccountAttributesRequestBuilder(DescribeAccountAttributesRequest);
+crate::runtime::operation!(
+    DescribeAccountAttributesRequest, DescribeAccountAttributesRequestBuilder,
+    DescribeAccountAttributesResponse, DescribeAccountAttributesError,
+    "DescribeAccountAttributes", "2014-05-26", true
+);
 impl DescribeAccountAttributesRequestBuilder {
-    /// Sets [`DescribeAccountAttributesRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAccountAttributesRequest::attribute_name`].
-    pub fn attribute_name(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<AttributeName>>,
-    ) -> Self {
-        self.0.attribute_name = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeAccountAttributesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeAccountAttributesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeAccountAttributesRequest {
-    const ACTION: &'static str = "DescribeAccountAttributes";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeAccountAttributesResponse;
-    type Error = DescribeAccountAttributesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeAccountAttributesRequest.0; zone_id(into String),
+        attribute_name(each_into AttributeName)
+    );
 }
 /// The documented values of `AttributeName.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -149,36 +101,19 @@ pub enum AttributeName {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for AttributeName {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::InstanceNetworkType, "instance-network-type"),
-        (Self::MaxSecurityGroups, "max-security-groups"),
-        (Self::MaxElasticNetworkInterfaces, "max-elastic-network-interfaces"),
-        (Self::MaxPostpaidInstanceVcpuCount, "max-postpaid-instance-vcpu-count"),
-        (Self::MaxSpotInstanceVcpuCount, "max-spot-instance-vcpu-count"),
-        (Self::UsedPostpaidInstanceVcpuCount, "used-postpaid-instance-vcpu-count"),
-        (Self::UsedSpotInstanceVcpuCount, "used-spot-instance-vcpu-count"),
-        (Self::MaxPostpaidYundiskCapacity, "max-postpaid-yundisk-capacity"),
-        (Self::UsedPostpaidYundiskCapacity, "used-postpaid-yundisk-capacity"),
-        (Self::MaxDedicatedHosts, "max-dedicated-hosts"),
-        (Self::SupportedPostpaidInstanceTypes, "supported-postpaid-instance-types"),
-        (Self::MaxAxtCommandCount, "max-axt-command-count"),
-        (Self::MaxAxtInvocationDaily, "max-axt-invocation-daily"),
-        (Self::RealNameAuthentication, "real-name-authentication"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(AttributeName);
+crate::runtime::value_enum!(
+    AttributeName; InstanceNetworkType "instance-network-type", MaxSecurityGroups
+    "max-security-groups", MaxElasticNetworkInterfaces "max-elastic-network-interfaces",
+    MaxPostpaidInstanceVcpuCount "max-postpaid-instance-vcpu-count",
+    MaxSpotInstanceVcpuCount "max-spot-instance-vcpu-count",
+    UsedPostpaidInstanceVcpuCount "used-postpaid-instance-vcpu-count",
+    UsedSpotInstanceVcpuCount "used-spot-instance-vcpu-count", MaxPostpaidYundiskCapacity
+    "max-postpaid-yundisk-capacity", UsedPostpaidYundiskCapacity
+    "used-postpaid-yundisk-capacity", MaxDedicatedHosts "max-dedicated-hosts",
+    SupportedPostpaidInstanceTypes "supported-postpaid-instance-types",
+    MaxAxtCommandCount "max-axt-command-count", MaxAxtInvocationDaily
+    "max-axt-invocation-daily", RealNameAuthentication "real-name-authentication"
+);
 crate::runtime::json_form!(DescribeAccountAttributesRequest);
 /// The successful response of [`DescribeAccountAttributesRequest`].
 #[derive(Clone, Default)]
@@ -295,16 +230,13 @@ pub enum DescribeAccountAttributesErrorCode {
     /// `Invalid.Parameter` (403): The required parameter regionId must be not null.
     InvalidParameter,
 }
-impl ErrorCodes for DescribeAccountAttributesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidParameter, "Invalid.Parameter", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeAccountAttributesErrorCode; InvalidParameter "Invalid.Parameter" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeAccountAttributesRequest {
         const FIELDS: &'static [Field] = &[
@@ -338,65 +270,21 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.zone_id.view(),
-                2 => self.attribute_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.zone_id.slot(),
-                _ => self.attribute_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 zone_id, 2 attribute_name);
     }
     impl Schema for super::DescribeAccountAttributesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("AccountAttributeItems").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.account_attribute_items),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.account_attribute_items),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 account_attribute_items groups, 1 request_id);
     }
     impl Schema for super::AccountAttributeItem {
         const FIELDS: &'static [Field] = &[
             Field::new("AttributeName"),
             Field::new("AttributeValues").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.attribute_name.view(),
-                1 => View::groups(&self.attribute_values),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.attribute_name.slot(),
-                _ => Slot::groups(&mut self.attribute_values),
-            }
-        }
+        crate::runtime::accessors!(0 attribute_name, 1 attribute_values groups);
     }
     impl Schema for super::ValueItem {
         const FIELDS: &'static [Field] = &[
@@ -408,30 +296,9 @@ mod schema {
             Field::new("Value"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.count.view(),
-                1 => self.disk_category.view(),
-                2 => self.expired_time.view(),
-                3 => self.instance_charge_type.view(),
-                4 => self.instance_type.view(),
-                5 => self.value.view(),
-                6 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.count.slot(),
-                1 => self.disk_category.slot(),
-                2 => self.expired_time.slot(),
-                3 => self.instance_charge_type.slot(),
-                4 => self.instance_type.slot(),
-                5 => self.value.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 count, 1 disk_category, 2 expired_time, 3 instance_charge_type, 4
+            instance_type, 5 value, 6 zone_id
+        );
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`DescribeActivationsRequest`] with [`DescribeActivationsRequest::builder`]; the service answers with a [`DescribeActivationsResponse`] or a [`DescribeActivationsError`].
 //!
 //! Generated from `ecs/DescribeActivations.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::activation::Activation;
-/// The `DescribeActivations` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeActivations` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeActivationsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -52,71 +50,17 @@ impl DescribeActivationsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeActivationsRequest`]: start with [`DescribeActivationsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeActivationsRequestBuilder(DescribeActivationsRequest);
+crate::runtime::operation!(
+    DescribeActivationsRequest, DescribeActivationsRequestBuilder,
+    DescribeActivationsResponse, DescribeActivationsError, "DescribeActivations",
+    "2014-05-26", true
+);
 impl DescribeActivationsRequestBuilder {
-    /// Sets [`DescribeActivationsRequest::activation_id`].
-    pub fn activation_id(mut self, value: impl Into<String>) -> Self {
-        self.0.activation_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeActivationsRequest::instance_name`].
-    pub fn instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeActivationsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeActivationsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeActivationsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeActivationsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeActivationsRequest {
-    const ACTION: &'static str = "DescribeActivations";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeActivationsResponse;
-    type Error = DescribeActivationsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeActivationsRequest.0; activation_id(into String), instance_name(into
+        String), page_number(i64), page_size(i64)
+    );
 }
 crate::runtime::json_form!(DescribeActivationsRequest);
 /// The successful response of [`DescribeActivationsRequest`].
@@ -156,18 +100,15 @@ pub enum DescribeActivationsErrorCode {
     /// `InvalidParam.PageSize` (400): The specified parameter is invalid.
     InvalidParamPageSize,
 }
-impl ErrorCodes for DescribeActivationsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidParamPageNumber, "InvalidParam.PageNumber", Some(400)),
-        (Self::InvalidParamPageSize, "InvalidParam.PageSize", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeActivationsErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
+    InvalidParamPageNumber "InvalidParam.PageNumber" 400, InvalidParamPageSize
+    "InvalidParam.PageSize" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeActivationsRequest {
         const FIELDS: &'static [Field] = &[
@@ -180,27 +121,9 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.activation_id.view(),
-                2 => self.instance_name.view(),
-                3 => self.page_number.view(),
-                4 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.activation_id.slot(),
-                2 => self.instance_name.slot(),
-                3 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 activation_id, 2 instance_name, 3 page_number, 4 page_size
+        );
     }
     impl Schema for super::DescribeActivationsResponse {
         const FIELDS: &'static [Field] = &[
@@ -210,26 +133,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.activation_list),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.activation_list),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 activation_list groups, 1 page_number, 2 page_size, 3 request_id, 4
+            total_count
+        );
     }
 }

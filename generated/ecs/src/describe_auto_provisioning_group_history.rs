@@ -4,10 +4,8 @@
 //! Build a [`DescribeAutoProvisioningGroupHistoryRequest`] with [`DescribeAutoProvisioningGroupHistoryRequest::builder`]; the service answers with a [`DescribeAutoProvisioningGroupHistoryResponse`] or a [`DescribeAutoProvisioningGroupHistoryError`].
 //!
 //! Generated from `ecs/DescribeAutoProvisioningGroupHistory.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeAutoProvisioningGroupHistory` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeAutoProvisioningGroupHistory` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeAutoProvisioningGroupHistoryRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -55,76 +53,19 @@ impl DescribeAutoProvisioningGroupHistoryRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeAutoProvisioningGroupHistoryRequest`]: start with [`DescribeAutoProvisioningGroupHistoryRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeAutoProvisioningGroupHistoryRequestBuilder(
+crate::runtime::operation!(
     DescribeAutoProvisioningGroupHistoryRequest,
+    DescribeAutoProvisioningGroupHistoryRequestBuilder,
+    DescribeAutoProvisioningGroupHistoryResponse,
+    DescribeAutoProvisioningGroupHistoryError, "DescribeAutoProvisioningGroupHistory",
+    "2014-05-26", true
 );
 impl DescribeAutoProvisioningGroupHistoryRequestBuilder {
-    /// Sets [`DescribeAutoProvisioningGroupHistoryRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeAutoProvisioningGroupHistoryRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeAutoProvisioningGroupHistoryRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAutoProvisioningGroupHistoryRequest::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.0.end_time = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<DescribeAutoProvisioningGroupHistoryRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeAutoProvisioningGroupHistoryRequest {
-        self.0
-    }
-}
-impl Operation for DescribeAutoProvisioningGroupHistoryRequest {
-    const ACTION: &'static str = "DescribeAutoProvisioningGroupHistory";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeAutoProvisioningGroupHistoryResponse;
-    type Error = DescribeAutoProvisioningGroupHistoryError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeAutoProvisioningGroupHistoryRequest.0; page_number(i32), page_size(i32),
+        start_time(into String), end_time(into String)
+    );
 }
 crate::runtime::json_form!(DescribeAutoProvisioningGroupHistoryRequest);
 /// The successful response of [`DescribeAutoProvisioningGroupHistoryRequest`].
@@ -212,17 +153,14 @@ pub enum DescribeAutoProvisioningGroupHistoryErrorCode {
     /// `MissingParamter.RegionId` (400): The regionId should not be null.
     MissingParamterRegionId,
 }
-impl ErrorCodes for DescribeAutoProvisioningGroupHistoryErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ForbiddenRam, "Forbidden.RAM", Some(403)),
-        (Self::MissingParamterRegionId, "MissingParamter.RegionId", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeAutoProvisioningGroupHistoryErrorCode; ForbiddenRam "Forbidden.RAM" 403,
+    MissingParamterRegionId "MissingParamter.RegionId" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeAutoProvisioningGroupHistoryRequest {
         const FIELDS: &'static [Field] = &[
@@ -252,29 +190,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.view(),
-                1 => self.region_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => self.start_time.view(),
-                5 => self.end_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                4 => self.start_time.slot(),
-                _ => self.end_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_provisioning_group_id, 1 region_id, 2 page_number, 3 page_size, 4
+            start_time, 5 end_time
+        );
     }
     impl Schema for super::DescribeAutoProvisioningGroupHistoryResponse {
         const FIELDS: &'static [Field] = &[
@@ -284,27 +203,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.auto_provisioning_group_histories),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.auto_provisioning_group_histories),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_provisioning_group_histories groups, 1 page_number, 2 page_size, 3
+            request_id, 4 total_count
+        );
     }
     impl Schema for super::AutoProvisioningGroupHistory {
         const FIELDS: &'static [Field] = &[
@@ -314,44 +216,13 @@ mod schema {
             Field::new("Status"),
             Field::new("TaskId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.activity_details),
-                1 => self.last_event_time.view(),
-                2 => self.start_time.view(),
-                3 => self.status.view(),
-                4 => self.task_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.activity_details),
-                1 => self.last_event_time.slot(),
-                2 => self.start_time.slot(),
-                3 => self.status.slot(),
-                _ => self.task_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 activity_details groups, 1 last_event_time, 2 start_time, 3 status, 4
+            task_id
+        );
     }
     impl Schema for super::ActivityDetail {
         const FIELDS: &'static [Field] = &[Field::new("Detail"), Field::new("Status")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.detail.view(),
-                1 => self.status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.detail.slot(),
-                _ => self.status.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 detail, 1 status);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeAutoProvisioningGroupInstancesRequest`] with [`DescribeAutoProvisioningGroupInstancesRequest::builder`]; the service answers with a [`DescribeAutoProvisioningGroupInstancesResponse`] or a [`DescribeAutoProvisioningGroupInstancesError`].
 //!
 //! Generated from `ecs/DescribeAutoProvisioningGroupInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeAutoProvisioningGroupInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeAutoProvisioningGroupInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeAutoProvisioningGroupInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -51,66 +49,18 @@ impl DescribeAutoProvisioningGroupInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeAutoProvisioningGroupInstancesRequest`]: start with [`DescribeAutoProvisioningGroupInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeAutoProvisioningGroupInstancesRequestBuilder(
+crate::runtime::operation!(
     DescribeAutoProvisioningGroupInstancesRequest,
+    DescribeAutoProvisioningGroupInstancesRequestBuilder,
+    DescribeAutoProvisioningGroupInstancesResponse,
+    DescribeAutoProvisioningGroupInstancesError,
+    "DescribeAutoProvisioningGroupInstances", "2014-05-26", true
 );
 impl DescribeAutoProvisioningGroupInstancesRequestBuilder {
-    /// Sets [`DescribeAutoProvisioningGroupInstancesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeAutoProvisioningGroupInstancesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<DescribeAutoProvisioningGroupInstancesRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeAutoProvisioningGroupInstancesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeAutoProvisioningGroupInstancesRequest {
-    const ACTION: &'static str = "DescribeAutoProvisioningGroupInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeAutoProvisioningGroupInstancesResponse;
-    type Error = DescribeAutoProvisioningGroupInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeAutoProvisioningGroupInstancesRequest.0; page_number(i32), page_size(i32)
+    );
 }
 crate::runtime::json_form!(DescribeAutoProvisioningGroupInstancesRequest);
 /// The successful response of [`DescribeAutoProvisioningGroupInstancesRequest`].
@@ -209,17 +159,14 @@ pub enum DescribeAutoProvisioningGroupInstancesErrorCode {
     /// `MissingParamter.RegionId` (400): The regionId should not be null.
     MissingParamterRegionId,
 }
-impl ErrorCodes for DescribeAutoProvisioningGroupInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ForbiddenRam, "Forbidden.RAM", Some(403)),
-        (Self::MissingParamterRegionId, "MissingParamter.RegionId", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeAutoProvisioningGroupInstancesErrorCode; ForbiddenRam "Forbidden.RAM" 403,
+    MissingParamterRegionId "MissingParamter.RegionId" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeAutoProvisioningGroupInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -231,25 +178,9 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.view(),
-                1 => self.region_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_provisioning_group_id, 1 region_id, 2 page_number, 3 page_size
+        );
     }
     impl Schema for super::DescribeAutoProvisioningGroupInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -259,27 +190,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instances),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instances),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instances groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+        );
     }
     impl Schema for super::Instance {
         const FIELDS: &'static [Field] = &[
@@ -296,40 +209,10 @@ mod schema {
             Field::new("Status"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.cpu.view(),
-                1 => self.creation_time.view(),
-                2 => self.instance_id.view(),
-                3 => self.instance_type.view(),
-                4 => self.io_optimized.view(),
-                5 => self.is_spot.view(),
-                6 => self.memory.view(),
-                7 => self.network_type.view(),
-                8 => self.os_type.view(),
-                9 => self.region_id.view(),
-                10 => self.status.view(),
-                11 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.cpu.slot(),
-                1 => self.creation_time.slot(),
-                2 => self.instance_id.slot(),
-                3 => self.instance_type.slot(),
-                4 => self.io_optimized.slot(),
-                5 => self.is_spot.slot(),
-                6 => self.memory.slot(),
-                7 => self.network_type.slot(),
-                8 => self.os_type.slot(),
-                9 => self.region_id.slot(),
-                10 => self.status.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 cpu, 1 creation_time, 2 instance_id, 3 instance_type, 4 io_optimized, 5
+            is_spot, 6 memory, 7 network_type, 8 os_type, 9 region_id, 10 status, 11
+            zone_id
+        );
     }
 }

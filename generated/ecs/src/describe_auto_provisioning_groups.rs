@@ -4,11 +4,8 @@
 //! Build a [`DescribeAutoProvisioningGroupsRequest`] with [`DescribeAutoProvisioningGroupsRequest::builder`]; the service answers with a [`DescribeAutoProvisioningGroupsResponse`] or a [`DescribeAutoProvisioningGroupsError`].
 //!
 //! Generated from `ecs/DescribeAutoProvisioningGroups.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeAutoProvisioningGroups` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeAutoProvisioningGroups` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeAutoProvisioningGroupsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -64,87 +61,19 @@ impl DescribeAutoProvisioningGroupsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeAutoProvisioningGroupsRequest`]: start with [`DescribeAutoProvisioningGroupsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeAutoProvisioningGroupsRequestBuilder(
-    DescribeAutoProvisioningGroupsRequest,
+crate::runtime::operation!(
+    DescribeAutoProvisioningGroupsRequest, DescribeAutoProvisioningGroupsRequestBuilder,
+    DescribeAutoProvisioningGroupsResponse, DescribeAutoProvisioningGroupsError,
+    "DescribeAutoProvisioningGroups", "2014-05-26", true
 );
 impl DescribeAutoProvisioningGroupsRequestBuilder {
-    /// Sets [`DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_id`].
-    pub fn auto_provisioning_group_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.auto_provisioning_group_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_name`].
-    pub fn auto_provisioning_group_name(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_provisioning_group_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAutoProvisioningGroupsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeAutoProvisioningGroupsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeAutoProvisioningGroupsRequest::auto_provisioning_group_status`].
-    pub fn auto_provisioning_group_status(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<AutoProvisioningGroupStatus>>,
-    ) -> Self {
-        self.0.auto_provisioning_group_status = value
-            .into_iter()
-            .map(Into::into)
-            .collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeAutoProvisioningGroupsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeAutoProvisioningGroupsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeAutoProvisioningGroupsRequest {
-    const ACTION: &'static str = "DescribeAutoProvisioningGroups";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeAutoProvisioningGroupsResponse;
-    type Error = DescribeAutoProvisioningGroupsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeAutoProvisioningGroupsRequest.0; auto_provisioning_group_id(each_into
+        String), auto_provisioning_group_name(into String), page_size(i32),
+        page_number(i32), auto_provisioning_group_status(each_into
+        AutoProvisioningGroupStatus)
+    );
 }
 /// The documented values of `AutoProvisioningGroupStatus.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -163,27 +92,10 @@ pub enum AutoProvisioningGroupStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for AutoProvisioningGroupStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Submitted, "submitted"),
-        (Self::Active, "active"),
-        (Self::Deleted, "deleted"),
-        (Self::DeletedRunning, "deleted-running"),
-        (Self::Modifying, "modifying"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(AutoProvisioningGroupStatus);
+crate::runtime::value_enum!(
+    AutoProvisioningGroupStatus; Submitted "submitted", Active "active", Deleted
+    "deleted", DeletedRunning "deleted-running", Modifying "modifying"
+);
 crate::runtime::json_form!(DescribeAutoProvisioningGroupsRequest);
 /// The successful response of [`DescribeAutoProvisioningGroupsRequest`].
 #[derive(Clone, Default)]
@@ -415,16 +327,14 @@ pub enum DescribeAutoProvisioningGroupsErrorCode {
     /// `MissingParamter.RegionId` (400): The regionId should not be null.
     MissingParamterRegionId,
 }
-impl ErrorCodes for DescribeAutoProvisioningGroupsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParamterRegionId, "MissingParamter.RegionId", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeAutoProvisioningGroupsErrorCode; MissingParamterRegionId
+    "MissingParamter.RegionId" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeAutoProvisioningGroupsRequest {
         const FIELDS: &'static [Field] = &[
@@ -457,29 +367,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.auto_provisioning_group_id.view(),
-                2 => self.auto_provisioning_group_name.view(),
-                3 => self.page_size.view(),
-                4 => self.page_number.view(),
-                5 => self.auto_provisioning_group_status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.auto_provisioning_group_id.slot(),
-                2 => self.auto_provisioning_group_name.slot(),
-                3 => self.page_size.slot(),
-                4 => self.page_number.slot(),
-                _ => self.auto_provisioning_group_status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 auto_provisioning_group_id, 2 auto_provisioning_group_name, 3
+            page_size, 4 page_number, 5 auto_provisioning_group_status
+        );
     }
     impl Schema for super::DescribeAutoProvisioningGroupsResponse {
         const FIELDS: &'static [Field] = &[
@@ -489,27 +380,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.auto_provisioning_groups),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.auto_provisioning_groups),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_provisioning_groups groups, 1 page_number, 2 page_size, 3 request_id,
+            4 total_count
+        );
     }
     impl Schema for super::AutoProvisioningGroup {
         const FIELDS: &'static [Field] = &[
@@ -533,55 +407,15 @@ mod schema {
             Field::new("ValidFrom"),
             Field::new("ValidUntil"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.view(),
-                1 => self.auto_provisioning_group_name.view(),
-                2 => self.auto_provisioning_group_type.view(),
-                3 => self.creation_time.view(),
-                4 => self.excess_capacity_termination_policy.view(),
-                5 => View::groups(&self.launch_template_configs),
-                6 => self.launch_template_id.view(),
-                7 => self.launch_template_version.view(),
-                8 => self.max_spot_price.view(),
-                9 => View::group(&self.pay_as_you_go_options),
-                10 => self.region_id.view(),
-                11 => View::group(&self.spot_options),
-                12 => self.state.view(),
-                13 => self.status.view(),
-                14 => View::group(&self.target_capacity_specification),
-                15 => self.terminate_instances.view(),
-                16 => self.terminate_instances_with_expiration.view(),
-                17 => self.valid_from.view(),
-                18 => self.valid_until.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_provisioning_group_id.slot(),
-                1 => self.auto_provisioning_group_name.slot(),
-                2 => self.auto_provisioning_group_type.slot(),
-                3 => self.creation_time.slot(),
-                4 => self.excess_capacity_termination_policy.slot(),
-                5 => Slot::groups(&mut self.launch_template_configs),
-                6 => self.launch_template_id.slot(),
-                7 => self.launch_template_version.slot(),
-                8 => self.max_spot_price.slot(),
-                9 => Slot::group(&mut self.pay_as_you_go_options),
-                10 => self.region_id.slot(),
-                11 => Slot::group(&mut self.spot_options),
-                12 => self.state.slot(),
-                13 => self.status.slot(),
-                14 => Slot::group(&mut self.target_capacity_specification),
-                15 => self.terminate_instances.slot(),
-                16 => self.terminate_instances_with_expiration.slot(),
-                17 => self.valid_from.slot(),
-                _ => self.valid_until.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_provisioning_group_id, 1 auto_provisioning_group_name, 2
+            auto_provisioning_group_type, 3 creation_time, 4
+            excess_capacity_termination_policy, 5 launch_template_configs groups, 6
+            launch_template_id, 7 launch_template_version, 8 max_spot_price, 9
+            pay_as_you_go_options group, 10 region_id, 11 spot_options group, 12 state,
+            13 status, 14 target_capacity_specification group, 15 terminate_instances, 16
+            terminate_instances_with_expiration, 17 valid_from, 18 valid_until
+        );
     }
     impl Schema for super::LaunchTemplateConfig {
         const FIELDS: &'static [Field] = &[
@@ -591,41 +425,13 @@ mod schema {
             Field::new("VSwitchId"),
             Field::new("WeightedCapacity"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type.view(),
-                1 => self.max_price.view(),
-                2 => self.priority.view(),
-                3 => self.v_switch_id.view(),
-                4 => self.weighted_capacity.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type.slot(),
-                1 => self.max_price.slot(),
-                2 => self.priority.slot(),
-                3 => self.v_switch_id.slot(),
-                _ => self.weighted_capacity.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_type, 1 max_price, 2 priority, 3 v_switch_id, 4 weighted_capacity
+        );
     }
     impl Schema for super::PayAsYouGoOptions {
         const FIELDS: &'static [Field] = &[Field::new("AllocationStrategy")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.allocation_strategy.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.allocation_strategy.slot()
-        }
+        crate::runtime::accessors!(0 allocation_strategy);
     }
     impl Schema for super::SpotOptions {
         const FIELDS: &'static [Field] = &[
@@ -633,23 +439,10 @@ mod schema {
             Field::new("InstanceInterruptionBehavior"),
             Field::new("InstancePoolsToUseCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.allocation_strategy.view(),
-                1 => self.instance_interruption_behavior.view(),
-                2 => self.instance_pools_to_use_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.allocation_strategy.slot(),
-                1 => self.instance_interruption_behavior.slot(),
-                _ => self.instance_pools_to_use_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 allocation_strategy, 1 instance_interruption_behavior, 2
+            instance_pools_to_use_count
+        );
     }
     impl Schema for super::TargetCapacitySpecification {
         const FIELDS: &'static [Field] = &[
@@ -658,24 +451,9 @@ mod schema {
             Field::new("SpotTargetCapacity"),
             Field::new("TotalTargetCapacity"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.default_target_capacity_type.view(),
-                1 => self.pay_as_you_go_target_capacity.view(),
-                2 => self.spot_target_capacity.view(),
-                3 => self.total_target_capacity.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.default_target_capacity_type.slot(),
-                1 => self.pay_as_you_go_target_capacity.slot(),
-                2 => self.spot_target_capacity.slot(),
-                _ => self.total_target_capacity.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 default_target_capacity_type, 1 pay_as_you_go_target_capacity, 2
+            spot_target_capacity, 3 total_target_capacity
+        );
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`DescribeAutoSnapshotPolicyExRequest`] with [`DescribeAutoSnapshotPolicyExRequest::builder`]; the service answers with a [`DescribeAutoSnapshotPolicyExResponse`] or a [`DescribeAutoSnapshotPolicyExError`].
 //!
 //! Generated from `ecs/DescribeAutoSnapshotPolicyEX.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::tag::Tag;
-/// The `DescribeAutoSnapshotPolicyEx` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeAutoSnapshotPolicyEx` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeAutoSnapshotPolicyExRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -52,73 +50,17 @@ impl DescribeAutoSnapshotPolicyExRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeAutoSnapshotPolicyExRequest`]: start with [`DescribeAutoSnapshotPolicyExRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeAutoSnapshotPolicyExRequestBuilder(
-    DescribeAutoSnapshotPolicyExRequest,
+crate::runtime::operation!(
+    DescribeAutoSnapshotPolicyExRequest, DescribeAutoSnapshotPolicyExRequestBuilder,
+    DescribeAutoSnapshotPolicyExResponse, DescribeAutoSnapshotPolicyExError,
+    "DescribeAutoSnapshotPolicyEx", "2014-05-26", true
 );
 impl DescribeAutoSnapshotPolicyExRequestBuilder {
-    /// Sets [`DescribeAutoSnapshotPolicyExRequest::auto_snapshot_policy_id`].
-    pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_snapshot_policy_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAutoSnapshotPolicyExRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeAutoSnapshotPolicyExRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeAutoSnapshotPolicyExRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeAutoSnapshotPolicyExRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeAutoSnapshotPolicyExRequest {
-        self.0
-    }
-}
-impl Operation for DescribeAutoSnapshotPolicyExRequest {
-    const ACTION: &'static str = "DescribeAutoSnapshotPolicyEx";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeAutoSnapshotPolicyExResponse;
-    type Error = DescribeAutoSnapshotPolicyExError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeAutoSnapshotPolicyExRequest.0; auto_snapshot_policy_id(into String),
+        page_number(i32), page_size(i32), tag(each Tag)
+    );
 }
 crate::runtime::json_form!(DescribeAutoSnapshotPolicyExRequest);
 /// The successful response of [`DescribeAutoSnapshotPolicyExRequest`].
@@ -244,18 +186,15 @@ pub enum DescribeAutoSnapshotPolicyExErrorCode {
     /// `InvalidTagCount` (400): The specified tags are beyond the permitted range.
     InvalidTagCount,
 }
-impl ErrorCodes for DescribeAutoSnapshotPolicyExErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(400)),
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeAutoSnapshotPolicyExErrorCode; InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" 400, InvalidTagMismatch "InvalidTag.Mismatch" 400,
+    InvalidTagCount "InvalidTagCount" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeAutoSnapshotPolicyExRequest {
         const FIELDS: &'static [Field] = &[
@@ -268,27 +207,10 @@ mod schema {
                 ),
             Field::new("Tag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.auto_snapshot_policy_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.auto_snapshot_policy_id.slot(),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 auto_snapshot_policy_id, 2 page_number, 3 page_size, 4 tag
+            groups
+        );
     }
     impl Schema for super::DescribeAutoSnapshotPolicyExResponse {
         const FIELDS: &'static [Field] = &[
@@ -298,27 +220,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.auto_snapshot_policies),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.auto_snapshot_policies),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_snapshot_policies groups, 1 page_number, 2 page_size, 3 request_id, 4
+            total_count
+        );
     }
     impl Schema for super::AutoSnapshotPolicy {
         const FIELDS: &'static [Field] = &[
@@ -336,43 +241,12 @@ mod schema {
             Field::new("TimePoints"),
             Field::new("VolumeNums"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_snapshot_policy_id.view(),
-                1 => self.auto_snapshot_policy_name.view(),
-                2 => self.copied_snapshots_retention_days.view(),
-                3 => self.creation_time.view(),
-                4 => self.disk_nums.view(),
-                5 => self.enable_cross_region_copy.view(),
-                6 => self.region_id.view(),
-                7 => self.repeat_weekdays.view(),
-                8 => self.retention_days.view(),
-                9 => self.status.view(),
-                10 => View::groups(&self.tags),
-                11 => self.time_points.view(),
-                12 => self.volume_nums.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_snapshot_policy_id.slot(),
-                1 => self.auto_snapshot_policy_name.slot(),
-                2 => self.copied_snapshots_retention_days.slot(),
-                3 => self.creation_time.slot(),
-                4 => self.disk_nums.slot(),
-                5 => self.enable_cross_region_copy.slot(),
-                6 => self.region_id.slot(),
-                7 => self.repeat_weekdays.slot(),
-                8 => self.retention_days.slot(),
-                9 => self.status.slot(),
-                10 => Slot::groups(&mut self.tags),
-                11 => self.time_points.slot(),
-                _ => self.volume_nums.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_snapshot_policy_id, 1 auto_snapshot_policy_name, 2
+            copied_snapshots_retention_days, 3 creation_time, 4 disk_nums, 5
+            enable_cross_region_copy, 6 region_id, 7 repeat_weekdays, 8 retention_days, 9
+            status, 10 tags groups, 11 time_points, 12 volume_nums
+        );
     }
     impl Schema for super::TagInfo {
         const FIELDS: &'static [Field] = &[
@@ -380,22 +254,6 @@ mod schema {
             Field::new("TagValue"),
             Field::new("TargetCopyRegions"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.tag_key.view(),
-                1 => self.tag_value.view(),
-                2 => self.target_copy_regions.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.tag_key.slot(),
-                1 => self.tag_value.slot(),
-                _ => self.target_copy_regions.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 tag_key, 1 tag_value, 2 target_copy_regions);
     }
 }

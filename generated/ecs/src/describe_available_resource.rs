@@ -4,15 +4,12 @@
 //! Build a [`DescribeAvailableResourceRequest`] with [`DescribeAvailableResourceRequest::builder`]; the service answers with a [`DescribeAvailableResourceResponse`] or a [`DescribeAvailableResourceError`].
 //!
 //! Generated from `ecs/DescribeAvailableResource.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::instance_charge_type::InstanceChargeType;
 pub use crate::shared::spot_strategy::SpotStrategy;
 pub use crate::shared::io_optimized::IoOptimized;
 pub use crate::shared::system_disk_category_2::SystemDiskCategory;
-/// The `DescribeAvailableResource` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeAvailableResource` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeAvailableResourceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -148,111 +145,21 @@ impl DescribeAvailableResourceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeAvailableResourceRequest`]: start with [`DescribeAvailableResourceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeAvailableResourceRequestBuilder(DescribeAvailableResourceRequest);
+crate::runtime::operation!(
+    DescribeAvailableResourceRequest, DescribeAvailableResourceRequestBuilder,
+    DescribeAvailableResourceResponse, DescribeAvailableResourceError,
+    "DescribeAvailableResource", "2014-05-26", true
+);
 impl DescribeAvailableResourceRequestBuilder {
-    /// Sets [`DescribeAvailableResourceRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::spot_strategy`].
-    pub fn spot_strategy(mut self, value: impl Into<SpotStrategy>) -> Self {
-        self.0.spot_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::io_optimized`].
-    pub fn io_optimized(mut self, value: impl Into<IoOptimized>) -> Self {
-        self.0.io_optimized = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::dedicated_host_id`].
-    pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::system_disk_category`].
-    pub fn system_disk_category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
-        self.0.system_disk_category = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::data_disk_category`].
-    pub fn data_disk_category(mut self, value: impl Into<DataDiskCategory>) -> Self {
-        self.0.data_disk_category = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::network_category`].
-    pub fn network_category(mut self, value: impl Into<NetworkCategory>) -> Self {
-        self.0.network_category = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::cores`].
-    #[inline]
-    pub fn cores(mut self, value: i32) -> Self {
-        self.0.cores = Some(value);
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::memory`].
-    #[inline]
-    pub fn memory(mut self, value: f64) -> Self {
-        self.0.memory = Some(value);
-        self
-    }
-    /// Sets [`DescribeAvailableResourceRequest::resource_type`].
-    pub fn resource_type(mut self, value: impl Into<ResourceType>) -> Self {
-        self.0.resource_type = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeAvailableResourceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeAvailableResourceRequest {
-        self.0
-    }
-}
-impl Operation for DescribeAvailableResourceRequest {
-    const ACTION: &'static str = "DescribeAvailableResource";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeAvailableResourceResponse;
-    type Error = DescribeAvailableResourceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeAvailableResourceRequest.0; zone_id(into String),
+        instance_charge_type(into InstanceChargeType), spot_strategy(into SpotStrategy),
+        io_optimized(into IoOptimized), dedicated_host_id(into String),
+        instance_type(into String), system_disk_category(into SystemDiskCategory),
+        data_disk_category(into DataDiskCategory), network_category(into
+        NetworkCategory), cores(i32), memory(f64), resource_type(into ResourceType)
+    );
 }
 /// The documented values of `DestinationResource`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -275,28 +182,11 @@ pub enum DestinationResource {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DestinationResource {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Zone, "Zone"),
-        (Self::IoOptimized, "IoOptimized"),
-        (Self::InstanceType, "InstanceType"),
-        (Self::SystemDisk, "SystemDisk"),
-        (Self::DataDisk, "DataDisk"),
-        (Self::Network, "Network"),
-        (Self::Ddh, "ddh"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DestinationResource; Zone "Zone", IoOptimized "IoOptimized", InstanceType
+    "InstanceType", SystemDisk "SystemDisk", DataDisk "DataDisk", Network "Network", Ddh
+    "ddh"
+);
 /// The documented values of `DataDiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -314,26 +204,10 @@ pub enum DataDiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Cloud, "cloud"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::EphemeralSsd, "ephemeral_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDiskCategory; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
+);
 /// The documented values of `NetworkCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -345,23 +219,7 @@ pub enum NetworkCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for NetworkCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Vpc, "vpc"),
-        (Self::Classic, "classic"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(NetworkCategory; Vpc "vpc", Classic "classic");
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -377,27 +235,9 @@ pub enum ResourceType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ResourceType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Instance, "instance"),
-        (Self::Disk, "disk"),
-        (Self::Reservedinstance, "reservedinstance"),
-        (Self::Ddh, "ddh"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(
-    DestinationResource, DataDiskCategory, NetworkCategory, ResourceType
+crate::runtime::value_enum!(
+    ResourceType; Instance "instance", Disk "disk", Reservedinstance "reservedinstance",
+    Ddh "ddh"
 );
 crate::runtime::json_form!(DescribeAvailableResourceRequest);
 /// The successful response of [`DescribeAvailableResourceRequest`].
@@ -543,39 +383,24 @@ pub enum DescribeAvailableResourceErrorCode {
     /// `InvalidRegionId.MalFormed` (400): The specified parameter RegionId is not valid.
     InvalidRegionIdMalFormed,
 }
-impl ErrorCodes for DescribeAvailableResourceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionId, "Invalid.RegionId", Some(404)),
-        (Self::UnavailableRegions, "Unavailable.Regions", Some(404)),
-        (Self::InvalidInstanceChargeType, "Invalid.InstanceChargeType", Some(400)),
-        (Self::InvalidParam, "Invalid.Param", Some(400)),
-        (Self::InvalidResourceType, "Invalid.ResourceType", Some(404)),
-        (Self::InvalidDestinationResource, "Invalid.DestinationResource", Some(404)),
-        (Self::InvalidIoOptimized, "Invalid.IoOptimized", Some(404)),
-        (Self::InvalidNetworkCategory, "Invalid.NetworkCategory", Some(404)),
-        (Self::InvalidSpotStrategy, "Invalid.SpotStrategy", Some(404)),
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(403),
-        ),
-        (Self::InvalidNetworkType, "Invalid.NetworkType", Some(404)),
-        (Self::InvalidResourceIdNotFound, "InvalidResourceId.NotFound", Some(404)),
-        (
-            Self::InvalidParamTypeAndCpuMemConflict,
-            "InvalidParam.TypeAndCpuMem.Conflict",
-            Some(403),
-        ),
-        (Self::InvalidParamCores, "InvalidParam.Cores", Some(403)),
-        (Self::InvalidParamMemory, "InvalidParam.Memory", Some(403)),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeAvailableResourceErrorCode; InvalidRegionId "Invalid.RegionId" 404,
+    UnavailableRegions "Unavailable.Regions" 404, InvalidInstanceChargeType
+    "Invalid.InstanceChargeType" 400, InvalidParam "Invalid.Param" 400,
+    InvalidResourceType "Invalid.ResourceType" 404, InvalidDestinationResource
+    "Invalid.DestinationResource" 404, InvalidIoOptimized "Invalid.IoOptimized" 404,
+    InvalidNetworkCategory "Invalid.NetworkCategory" 404, InvalidSpotStrategy
+    "Invalid.SpotStrategy" 404, InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" 403, InvalidNetworkType "Invalid.NetworkType" 404,
+    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
+    InvalidParamTypeAndCpuMemConflict "InvalidParam.TypeAndCpuMem.Conflict" 403,
+    InvalidParamCores "InvalidParam.Cores" 403, InvalidParamMemory "InvalidParam.Memory"
+    403, InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeAvailableResourceRequest {
         const FIELDS: &'static [Field] = &[
@@ -689,66 +514,19 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.destination_resource.view(),
-                1 => self.region_id.view(),
-                2 => self.zone_id.view(),
-                3 => self.instance_charge_type.view(),
-                4 => self.spot_strategy.view(),
-                5 => self.io_optimized.view(),
-                6 => self.dedicated_host_id.view(),
-                7 => self.instance_type.view(),
-                8 => self.system_disk_category.view(),
-                9 => self.data_disk_category.view(),
-                10 => self.network_category.view(),
-                11 => self.cores.view(),
-                12 => self.memory.view(),
-                13 => self.resource_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.destination_resource.slot(),
-                1 => self.region_id.slot(),
-                2 => self.zone_id.slot(),
-                3 => self.instance_charge_type.slot(),
-                4 => self.spot_strategy.slot(),
-                5 => self.io_optimized.slot(),
-                6 => self.dedicated_host_id.slot(),
-                7 => self.instance_type.slot(),
-                8 => self.system_disk_category.slot(),
-                9 => self.data_disk_category.slot(),
-                10 => self.network_category.slot(),
-                11 => self.cores.slot(),
-                12 => self.memory.slot(),
-                _ => self.resource_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 destination_resource, 1 region_id, 2 zone_id, 3 instance_charge_type, 4
+            spot_strategy, 5 io_optimized, 6 dedicated_host_id, 7 instance_type, 8
+            system_disk_category, 9 data_disk_category, 10 network_category, 11 cores, 12
+            memory, 13 resource_type
+        );
     }
     impl Schema for super::DescribeAvailableResourceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("AvailableZones").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.available_zones),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.available_zones),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 available_zones groups, 1 request_id);
     }
     impl Schema for super::AvailableZone {
         const FIELDS: &'static [Field] = &[
@@ -758,48 +536,17 @@ mod schema {
             Field::new("StatusCategory"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.available_resources),
-                1 => self.region_id.view(),
-                2 => self.status.view(),
-                3 => self.status_category.view(),
-                4 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.available_resources),
-                1 => self.region_id.slot(),
-                2 => self.status.slot(),
-                3 => self.status_category.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 available_resources groups, 1 region_id, 2 status, 3 status_category, 4
+            zone_id
+        );
     }
     impl Schema for super::AvailableResource {
         const FIELDS: &'static [Field] = &[
             Field::new("SupportedResources").wrapped(),
             Field::new("Type"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.supported_resources),
-                1 => self.r#type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.supported_resources),
-                _ => self.r#type.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 supported_resources groups, 1 r#type);
     }
     impl Schema for super::SupportedResource {
         const FIELDS: &'static [Field] = &[
@@ -810,28 +557,8 @@ mod schema {
             Field::new("Unit"),
             Field::new("Value"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.max.view(),
-                1 => self.min.view(),
-                2 => self.status.view(),
-                3 => self.status_category.view(),
-                4 => self.unit.view(),
-                5 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.max.slot(),
-                1 => self.min.slot(),
-                2 => self.status.slot(),
-                3 => self.status_category.slot(),
-                4 => self.unit.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 max, 1 min, 2 status, 3 status_category, 4 unit, 5 value
+        );
     }
 }

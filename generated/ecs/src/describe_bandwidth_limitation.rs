@@ -4,13 +4,10 @@
 //! Build a [`DescribeBandwidthLimitationRequest`] with [`DescribeBandwidthLimitationRequest::builder`]; the service answers with a [`DescribeBandwidthLimitationResponse`] or a [`DescribeBandwidthLimitationError`].
 //!
 //! Generated from `ecs/DescribeBandwidthLimitation.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::instance_charge_type::InstanceChargeType;
 pub use crate::shared::spot_strategy::SpotStrategy;
-/// The `DescribeBandwidthLimitation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeBandwidthLimitation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeBandwidthLimitationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -75,74 +72,18 @@ impl DescribeBandwidthLimitationRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeBandwidthLimitationRequest`]: start with [`DescribeBandwidthLimitationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeBandwidthLimitationRequestBuilder(DescribeBandwidthLimitationRequest);
+crate::runtime::operation!(
+    DescribeBandwidthLimitationRequest, DescribeBandwidthLimitationRequestBuilder,
+    DescribeBandwidthLimitationResponse, DescribeBandwidthLimitationError,
+    "DescribeBandwidthLimitation", "2014-05-26", true
+);
 impl DescribeBandwidthLimitationRequestBuilder {
-    /// Sets [`DescribeBandwidthLimitationRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeBandwidthLimitationRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeBandwidthLimitationRequest::spot_strategy`].
-    pub fn spot_strategy(mut self, value: impl Into<SpotStrategy>) -> Self {
-        self.0.spot_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeBandwidthLimitationRequest::resource_id`].
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeBandwidthLimitationRequest::operation_type`].
-    pub fn operation_type(mut self, value: impl Into<OperationType>) -> Self {
-        self.0.operation_type = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeBandwidthLimitationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeBandwidthLimitationRequest {
-        self.0
-    }
-}
-impl Operation for DescribeBandwidthLimitationRequest {
-    const ACTION: &'static str = "DescribeBandwidthLimitation";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeBandwidthLimitationResponse;
-    type Error = DescribeBandwidthLimitationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeBandwidthLimitationRequest.0; instance_type(into String),
+        instance_charge_type(into InstanceChargeType), spot_strategy(into SpotStrategy),
+        resource_id(into String), operation_type(into OperationType)
+    );
 }
 /// The documented values of `OperationType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -157,25 +98,9 @@ pub enum OperationType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for OperationType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Upgrade, "Upgrade"),
-        (Self::Downgrade, "Downgrade"),
-        (Self::Create, "Create"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(OperationType);
+crate::runtime::value_enum!(
+    OperationType; Upgrade "Upgrade", Downgrade "Downgrade", Create "Create"
+);
 crate::runtime::json_form!(DescribeBandwidthLimitationRequest);
 /// The successful response of [`DescribeBandwidthLimitationRequest`].
 #[derive(Clone, Default)]
@@ -236,26 +161,18 @@ pub enum DescribeBandwidthLimitationErrorCode {
     /// `InvalidInstanceType.ValueNotSupported` (400): The specified InstanceType beyond the permitted range.
     InvalidInstanceTypeValueNotSupported,
 }
-impl ErrorCodes for DescribeBandwidthLimitationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceChargeType, "Invalid.InstanceChargeType", Some(400)),
-        (Self::InvalidNetworkCategory, "Invalid.NetworkCategory", Some(404)),
-        (Self::InvalidSpotStrategy, "Invalid.SpotStrategy", Some(404)),
-        (Self::InvalidIoOptimized, "Invalid.IoOptimized", Some(404)),
-        (Self::InvalidResourceId, "Invalid.ResourceId", Some(404)),
-        (Self::InvalidInstancePayType, "Invalid.InstancePayType", Some(404)),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeBandwidthLimitationErrorCode; InvalidInstanceChargeType
+    "Invalid.InstanceChargeType" 400, InvalidNetworkCategory "Invalid.NetworkCategory"
+    404, InvalidSpotStrategy "Invalid.SpotStrategy" 404, InvalidIoOptimized
+    "Invalid.IoOptimized" 404, InvalidResourceId "Invalid.ResourceId" 404,
+    InvalidInstancePayType "Invalid.InstancePayType" 404,
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeBandwidthLimitationRequest {
         const FIELDS: &'static [Field] = &[
@@ -292,50 +209,17 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_type.view(),
-                2 => self.instance_charge_type.view(),
-                3 => self.spot_strategy.view(),
-                4 => self.resource_id.view(),
-                5 => self.operation_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_type.slot(),
-                2 => self.instance_charge_type.slot(),
-                3 => self.spot_strategy.slot(),
-                4 => self.resource_id.slot(),
-                _ => self.operation_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_type, 2 instance_charge_type, 3 spot_strategy, 4
+            resource_id, 5 operation_type
+        );
     }
     impl Schema for super::DescribeBandwidthLimitationResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Bandwidths").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.bandwidths),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.bandwidths),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 bandwidths groups, 1 request_id);
     }
     impl Schema for super::Bandwidth {
         const FIELDS: &'static [Field] = &[
@@ -344,24 +228,6 @@ mod schema {
             Field::new("Min"),
             Field::new("Unit"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.internet_charge_type.view(),
-                1 => self.max.view(),
-                2 => self.min.view(),
-                3 => self.unit.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.internet_charge_type.slot(),
-                1 => self.max.slot(),
-                2 => self.min.slot(),
-                _ => self.unit.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 internet_charge_type, 1 max, 2 min, 3 unit);
     }
 }

@@ -4,12 +4,10 @@
 //! Build a [`DescribeCapacityReservationInstancesRequest`] with [`DescribeCapacityReservationInstancesRequest::builder`]; the service answers with a [`DescribeCapacityReservationInstancesResponse`] or a [`DescribeCapacityReservationInstancesError`].
 //!
 //! Generated from `ecs/DescribeCapacityReservationInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_2::PrivatePoolOptions;
 pub use crate::shared::instance_id_set::InstanceIdSet;
-/// The `DescribeCapacityReservationInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeCapacityReservationInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeCapacityReservationInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -47,65 +45,19 @@ impl DescribeCapacityReservationInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeCapacityReservationInstancesRequest`]: start with [`DescribeCapacityReservationInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeCapacityReservationInstancesRequestBuilder(
+crate::runtime::operation!(
     DescribeCapacityReservationInstancesRequest,
+    DescribeCapacityReservationInstancesRequestBuilder,
+    DescribeCapacityReservationInstancesResponse,
+    DescribeCapacityReservationInstancesError, "DescribeCapacityReservationInstances",
+    "2014-05-26", true
 );
 impl DescribeCapacityReservationInstancesRequestBuilder {
-    /// Sets [`DescribeCapacityReservationInstancesRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// Sets [`DescribeCapacityReservationInstancesRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<DescribeCapacityReservationInstancesRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeCapacityReservationInstancesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeCapacityReservationInstancesRequest {
-    const ACTION: &'static str = "DescribeCapacityReservationInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeCapacityReservationInstancesResponse;
-    type Error = DescribeCapacityReservationInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeCapacityReservationInstancesRequest.0; max_results(i32), next_token(into
+        String)
+    );
 }
 crate::runtime::json_form!(DescribeCapacityReservationInstancesRequest);
 /// The successful response of [`DescribeCapacityReservationInstancesRequest`].
@@ -145,17 +97,14 @@ pub enum DescribeCapacityReservationInstancesErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error, exception or failure.
     InternalError,
 }
-impl ErrorCodes for DescribeCapacityReservationInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeCapacityReservationInstancesErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeCapacityReservationInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -167,25 +116,9 @@ mod schema {
                 ),
             Field::new("NextToken"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.private_pool_options),
-                1 => self.region_id.view(),
-                2 => self.max_results.view(),
-                3 => self.next_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.private_pool_options),
-                1 => self.region_id.slot(),
-                2 => self.max_results.slot(),
-                _ => self.next_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 private_pool_options group, 1 region_id, 2 max_results, 3 next_token
+        );
     }
     impl Schema for super::DescribeCapacityReservationInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -195,26 +128,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.capacity_reservation_item),
-                1 => self.max_results.view(),
-                2 => self.next_token.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.capacity_reservation_item),
-                1 => self.max_results.slot(),
-                2 => self.next_token.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 capacity_reservation_item groups, 1 max_results, 2 next_token, 3
+            request_id, 4 total_count
+        );
     }
 }

@@ -4,15 +4,12 @@
 //! Build a [`DescribeCapacityReservationsRequest`] with [`DescribeCapacityReservationsRequest::builder`]; the service answers with a [`DescribeCapacityReservationsResponse`] or a [`DescribeCapacityReservationsError`].
 //!
 //! Generated from `ecs/DescribeCapacityReservations.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::private_pool_options_3::PrivatePoolOptions;
 pub use crate::shared::instance_charge_type_2::InstanceChargeType;
 pub use crate::shared::status::Status;
 pub use crate::shared::allocated_resource::AllocatedResource;
-/// The `DescribeCapacityReservations` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeCapacityReservations` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeCapacityReservationsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -82,93 +79,19 @@ impl DescribeCapacityReservationsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeCapacityReservationsRequest`]: start with [`DescribeCapacityReservationsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeCapacityReservationsRequestBuilder(
-    DescribeCapacityReservationsRequest,
+crate::runtime::operation!(
+    DescribeCapacityReservationsRequest, DescribeCapacityReservationsRequestBuilder,
+    DescribeCapacityReservationsResponse, DescribeCapacityReservationsError,
+    "DescribeCapacityReservations", "2014-05-26", true
 );
 impl DescribeCapacityReservationsRequestBuilder {
-    /// Sets [`DescribeCapacityReservationsRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// Sets [`DescribeCapacityReservationsRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCapacityReservationsRequest::private_pool_options`].
-    #[inline]
-    pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
-        self.0.private_pool_options = Some(value);
-        self
-    }
-    /// Sets [`DescribeCapacityReservationsRequest::platform`].
-    pub fn platform(mut self, value: impl Into<Platform>) -> Self {
-        self.0.platform = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCapacityReservationsRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCapacityReservationsRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCapacityReservationsRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCapacityReservationsRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeCapacityReservationsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeCapacityReservationsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeCapacityReservationsRequest {
-    const ACTION: &'static str = "DescribeCapacityReservations";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeCapacityReservationsResponse;
-    type Error = DescribeCapacityReservationsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeCapacityReservationsRequest.0; max_results(i32), next_token(into String),
+        private_pool_options(PrivatePoolOptions), platform(into Platform),
+        instance_type(into String), zone_id(into String), instance_charge_type(into
+        InstanceChargeType), status(into Status)
+    );
 }
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -183,25 +106,7 @@ pub enum Platform {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Platform {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Windows, "Windows"),
-        (Self::Linux, "Linux"),
-        (Self::All, "all"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Platform);
+crate::runtime::value_enum!(Platform; Windows "Windows", Linux "Linux", All "all");
 crate::runtime::json_form!(DescribeCapacityReservationsRequest);
 /// The successful response of [`DescribeCapacityReservationsRequest`].
 #[derive(Clone, Default)]
@@ -310,17 +215,14 @@ pub enum DescribeCapacityReservationsErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error, exception or failure.
     InternalError,
 }
-impl ErrorCodes for DescribeCapacityReservationsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeCapacityReservationsErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeCapacityReservationsRequest {
         const FIELDS: &'static [Field] = &[
@@ -353,35 +255,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.max_results.view(),
-                2 => self.next_token.view(),
-                3 => View::group(&self.private_pool_options),
-                4 => self.platform.view(),
-                5 => self.instance_type.view(),
-                6 => self.zone_id.view(),
-                7 => self.instance_charge_type.view(),
-                8 => self.status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.max_results.slot(),
-                2 => self.next_token.slot(),
-                3 => Slot::group(&mut self.private_pool_options),
-                4 => self.platform.slot(),
-                5 => self.instance_type.slot(),
-                6 => self.zone_id.slot(),
-                7 => self.instance_charge_type.slot(),
-                _ => self.status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 max_results, 2 next_token, 3 private_pool_options group, 4
+            platform, 5 instance_type, 6 zone_id, 7 instance_charge_type, 8 status
+        );
     }
     impl Schema for super::DescribeCapacityReservationsResponse {
         const FIELDS: &'static [Field] = &[
@@ -391,27 +268,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.capacity_reservation_set),
-                1 => self.max_results.view(),
-                2 => self.next_token.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.capacity_reservation_set),
-                1 => self.max_results.slot(),
-                2 => self.next_token.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 capacity_reservation_set groups, 1 max_results, 2 next_token, 3 request_id,
+            4 total_count
+        );
     }
     impl Schema for super::CapacityReservationItem {
         const FIELDS: &'static [Field] = &[
@@ -429,42 +289,11 @@ mod schema {
             Field::new("Status"),
             Field::new("TimeSlot"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.allocated_resources),
-                1 => self.description.view(),
-                2 => self.end_time.view(),
-                3 => self.end_time_type.view(),
-                4 => self.instance_charge_type.view(),
-                5 => self.platform.view(),
-                6 => self.private_pool_options_id.view(),
-                7 => self.private_pool_options_match_criteria.view(),
-                8 => self.private_pool_options_name.view(),
-                9 => self.region_id.view(),
-                10 => self.start_time.view(),
-                11 => self.status.view(),
-                12 => self.time_slot.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.allocated_resources),
-                1 => self.description.slot(),
-                2 => self.end_time.slot(),
-                3 => self.end_time_type.slot(),
-                4 => self.instance_charge_type.slot(),
-                5 => self.platform.slot(),
-                6 => self.private_pool_options_id.slot(),
-                7 => self.private_pool_options_match_criteria.slot(),
-                8 => self.private_pool_options_name.slot(),
-                9 => self.region_id.slot(),
-                10 => self.start_time.slot(),
-                11 => self.status.slot(),
-                _ => self.time_slot.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 allocated_resources groups, 1 description, 2 end_time, 3 end_time_type, 4
+            instance_charge_type, 5 platform, 6 private_pool_options_id, 7
+            private_pool_options_match_criteria, 8 private_pool_options_name, 9
+            region_id, 10 start_time, 11 status, 12 time_slot
+        );
     }
 }

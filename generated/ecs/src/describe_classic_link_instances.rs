@@ -4,10 +4,8 @@
 //! Build a [`DescribeClassicLinkInstancesRequest`] with [`DescribeClassicLinkInstancesRequest::builder`]; the service answers with a [`DescribeClassicLinkInstancesResponse`] or a [`DescribeClassicLinkInstancesError`].
 //!
 //! Generated from `ecs/DescribeClassicLinkInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeClassicLinkInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeClassicLinkInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeClassicLinkInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -49,71 +47,17 @@ impl DescribeClassicLinkInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeClassicLinkInstancesRequest`]: start with [`DescribeClassicLinkInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeClassicLinkInstancesRequestBuilder(
-    DescribeClassicLinkInstancesRequest,
+crate::runtime::operation!(
+    DescribeClassicLinkInstancesRequest, DescribeClassicLinkInstancesRequestBuilder,
+    DescribeClassicLinkInstancesResponse, DescribeClassicLinkInstancesError,
+    "DescribeClassicLinkInstances", "2014-05-26", true
 );
 impl DescribeClassicLinkInstancesRequestBuilder {
-    /// Sets [`DescribeClassicLinkInstancesRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeClassicLinkInstancesRequest::page_number`].
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.0.page_number = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeClassicLinkInstancesRequest::page_size`].
-    pub fn page_size(mut self, value: impl Into<String>) -> Self {
-        self.0.page_size = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeClassicLinkInstancesRequest::vpc_id`].
-    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vpc_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeClassicLinkInstancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeClassicLinkInstancesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeClassicLinkInstancesRequest {
-    const ACTION: &'static str = "DescribeClassicLinkInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeClassicLinkInstancesResponse;
-    type Error = DescribeClassicLinkInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeClassicLinkInstancesRequest.0; instance_id(into String), page_number(into
+        String), page_size(into String), vpc_id(into String)
+    );
 }
 crate::runtime::json_form!(DescribeClassicLinkInstancesRequest);
 /// The successful response of [`DescribeClassicLinkInstancesRequest`].
@@ -164,16 +108,14 @@ pub enum DescribeClassicLinkInstancesErrorCode {
     /// `InvalidInstanceId.NotBelong` (403): The specified instance does not belong to you.
     InvalidInstanceIdNotBelong,
 }
-impl ErrorCodes for DescribeClassicLinkInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotBelong, "InvalidInstanceId.NotBelong", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeClassicLinkInstancesErrorCode; InvalidInstanceIdNotBelong
+    "InvalidInstanceId.NotBelong" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeClassicLinkInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -191,27 +133,9 @@ mod schema {
                 ),
             Field::new("VpcId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => self.vpc_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                _ => self.vpc_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 page_number, 3 page_size, 4 vpc_id
+        );
     }
     impl Schema for super::DescribeClassicLinkInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -221,47 +145,15 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.links),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.links),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 links groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+        );
     }
     impl Schema for super::Link {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId"),
             Field::new("VpcId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.vpc_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.vpc_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 vpc_id);
     }
 }

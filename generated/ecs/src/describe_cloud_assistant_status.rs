@@ -4,11 +4,8 @@
 //! Build a [`DescribeCloudAssistantStatusRequest`] with [`DescribeCloudAssistantStatusRequest::builder`]; the service answers with a [`DescribeCloudAssistantStatusResponse`] or a [`DescribeCloudAssistantStatusError`].
 //!
 //! Generated from `ecs/DescribeCloudAssistantStatus.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeCloudAssistantStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeCloudAssistantStatus` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeCloudAssistantStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -57,76 +54,17 @@ impl DescribeCloudAssistantStatusRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeCloudAssistantStatusRequest`]: start with [`DescribeCloudAssistantStatusRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeCloudAssistantStatusRequestBuilder(
-    DescribeCloudAssistantStatusRequest,
+crate::runtime::operation!(
+    DescribeCloudAssistantStatusRequest, DescribeCloudAssistantStatusRequestBuilder,
+    DescribeCloudAssistantStatusResponse, DescribeCloudAssistantStatusError,
+    "DescribeCloudAssistantStatus", "2014-05-26", true
 );
 impl DescribeCloudAssistantStatusRequestBuilder {
-    /// Sets [`DescribeCloudAssistantStatusRequest::instance_id`].
-    pub fn instance_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeCloudAssistantStatusRequest::os_type`].
-    pub fn os_type(mut self, value: impl Into<OsType>) -> Self {
-        self.0.os_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCloudAssistantStatusRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeCloudAssistantStatusRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeCloudAssistantStatusRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeCloudAssistantStatusRequest {
-        self.0
-    }
-}
-impl Operation for DescribeCloudAssistantStatusRequest {
-    const ACTION: &'static str = "DescribeCloudAssistantStatus";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeCloudAssistantStatusResponse;
-    type Error = DescribeCloudAssistantStatusError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeCloudAssistantStatusRequest.0; instance_id(each_into String),
+        os_type(into OsType), page_number(i64), page_size(i64)
+    );
 }
 /// The documented values of `OSType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -139,24 +77,7 @@ pub enum OsType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for OsType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Windows, "Windows"),
-        (Self::Linux, "Linux"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(OsType);
+crate::runtime::value_enum!(OsType; Windows "Windows", Linux "Linux");
 crate::runtime::json_form!(DescribeCloudAssistantStatusRequest);
 /// The successful response of [`DescribeCloudAssistantStatusRequest`].
 #[derive(Clone, Default)]
@@ -237,19 +158,16 @@ pub enum DescribeCloudAssistantStatusErrorCode {
     /// `InstanceIds.ExceedLimit` (403): The number of instance IDs exceeds the upper limit.
     InstanceIdsExceedLimit,
 }
-impl ErrorCodes for DescribeCloudAssistantStatusErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::RegionIdApiNotSupported, "RegionId.ApiNotSupported", Some(400)),
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidInstanceNotFound, "InvalidInstance.NotFound", Some(404)),
-        (Self::InstanceIdsExceedLimit, "InstanceIds.ExceedLimit", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeCloudAssistantStatusErrorCode; RegionIdApiNotSupported
+    "RegionId.ApiNotSupported" 400, InternalErrorDispatch "InternalError.Dispatch" 500,
+    InvalidInstanceNotFound "InvalidInstance.NotFound" 404, InstanceIdsExceedLimit
+    "InstanceIds.ExceedLimit" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeCloudAssistantStatusRequest {
         const FIELDS: &'static [Field] = &[
@@ -273,27 +191,9 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.os_type.view(),
-                3 => self.page_number.view(),
-                4 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.os_type.slot(),
-                3 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 os_type, 3 page_number, 4 page_size
+        );
     }
     impl Schema for super::DescribeCloudAssistantStatusResponse {
         const FIELDS: &'static [Field] = &[
@@ -303,27 +203,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_cloud_assistant_status_set),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_cloud_assistant_status_set),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_cloud_assistant_status_set groups, 1 page_number, 2 page_size, 3
+            request_id, 4 total_count
+        );
     }
     impl Schema for super::InstanceCloudAssistantStatus {
         const FIELDS: &'static [Field] = &[
@@ -335,30 +218,9 @@ mod schema {
             Field::new("LastInvokedTime"),
             Field::new("OSType"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.active_task_count.view(),
-                1 => self.cloud_assistant_status.view(),
-                2 => self.cloud_assistant_version.view(),
-                3 => self.instance_id.view(),
-                4 => self.invocation_count.view(),
-                5 => self.last_invoked_time.view(),
-                6 => self.os_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.active_task_count.slot(),
-                1 => self.cloud_assistant_status.slot(),
-                2 => self.cloud_assistant_version.slot(),
-                3 => self.instance_id.slot(),
-                4 => self.invocation_count.slot(),
-                5 => self.last_invoked_time.slot(),
-                _ => self.os_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 active_task_count, 1 cloud_assistant_status, 2 cloud_assistant_version, 3
+            instance_id, 4 invocation_count, 5 last_invoked_time, 6 os_type
+        );
     }
 }

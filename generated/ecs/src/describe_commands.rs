@@ -4,12 +4,10 @@
 //! Build a [`DescribeCommandsRequest`] with [`DescribeCommandsRequest::builder`]; the service answers with a [`DescribeCommandsResponse`] or a [`DescribeCommandsError`].
 //!
 //! Generated from `ecs/DescribeCommands.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::r#type::Type;
 pub use crate::shared::content_encoding::ContentEncoding;
-/// The `DescribeCommands` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeCommands` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeCommandsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -82,88 +80,21 @@ impl DescribeCommandsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeCommandsRequest`]: start with [`DescribeCommandsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeCommandsRequestBuilder(DescribeCommandsRequest);
+crate::runtime::operation!(
+    DescribeCommandsRequest, DescribeCommandsRequestBuilder, DescribeCommandsResponse,
+    DescribeCommandsError, "DescribeCommands", "2014-05-26", true
+);
 impl DescribeCommandsRequestBuilder {
-    /// Sets [`DescribeCommandsRequest::provider`].
-    pub fn provider(mut self, value: impl Into<String>) -> Self {
-        self.0.provider = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCommandsRequest::command_id`].
-    pub fn command_id(mut self, value: impl Into<String>) -> Self {
-        self.0.command_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCommandsRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCommandsRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DescribeCommandsRequest.0; provider(into String), command_id(into String),
+        name(into String), description(into String), content_encoding(into
+        ContentEncoding), page_number(i64), page_size(i64)
+    );
     /// Sets the `DescribeCommandsRequest::r#type` field.
     pub fn r#type(mut self, value: impl Into<Type>) -> Self {
         self.0.r#type = Some(value.into());
         self
-    }
-    /// Sets [`DescribeCommandsRequest::content_encoding`].
-    pub fn content_encoding(mut self, value: impl Into<ContentEncoding>) -> Self {
-        self.0.content_encoding = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeCommandsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeCommandsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeCommandsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeCommandsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeCommandsRequest {
-    const ACTION: &'static str = "DescribeCommands";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeCommandsResponse;
-    type Error = DescribeCommandsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
     }
 }
 crate::runtime::json_form!(DescribeCommandsRequest);
@@ -271,19 +202,15 @@ pub enum DescribeCommandsErrorCode {
     /// `InvalidParam.PageSize` (403): The specified parameter is invalid.
     InvalidParamPageSize,
 }
-impl ErrorCodes for DescribeCommandsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::RegionIdApiNotSupported, "RegionId.ApiNotSupported", Some(400)),
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidParamPageNumber, "InvalidParam.PageNumber", Some(403)),
-        (Self::InvalidParamPageSize, "InvalidParam.PageSize", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeCommandsErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" 400,
+    InternalErrorDispatch "InternalError.Dispatch" 500, InvalidParamPageNumber
+    "InvalidParam.PageNumber" 403, InvalidParamPageSize "InvalidParam.PageSize" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeCommandsRequest {
         const FIELDS: &'static [Field] = &[
@@ -318,35 +245,10 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.provider.view(),
-                2 => self.command_id.view(),
-                3 => self.name.view(),
-                4 => self.description.view(),
-                5 => self.r#type.view(),
-                6 => self.content_encoding.view(),
-                7 => self.page_number.view(),
-                8 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.provider.slot(),
-                2 => self.command_id.slot(),
-                3 => self.name.slot(),
-                4 => self.description.slot(),
-                5 => self.r#type.slot(),
-                6 => self.content_encoding.slot(),
-                7 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 provider, 2 command_id, 3 name, 4 description, 5 r#type, 6
+            content_encoding, 7 page_number, 8 page_size
+        );
     }
     impl Schema for super::DescribeCommandsResponse {
         const FIELDS: &'static [Field] = &[
@@ -356,27 +258,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.commands),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.commands),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 commands groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+        );
     }
     impl Schema for super::Command {
         const FIELDS: &'static [Field] = &[
@@ -396,46 +280,10 @@ mod schema {
             Field::new("Version"),
             Field::new("WorkingDir"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.category.view(),
-                1 => self.command_content.view(),
-                2 => self.command_id.view(),
-                3 => self.creation_time.view(),
-                4 => self.description.view(),
-                5 => self.enable_parameter.view(),
-                6 => self.invoke_times.view(),
-                7 => self.latest.view(),
-                8 => self.name.view(),
-                9 => self.parameter_names.view(),
-                10 => self.provider.view(),
-                11 => self.timeout.view(),
-                12 => self.r#type.view(),
-                13 => self.version.view(),
-                14 => self.working_dir.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.category.slot(),
-                1 => self.command_content.slot(),
-                2 => self.command_id.slot(),
-                3 => self.creation_time.slot(),
-                4 => self.description.slot(),
-                5 => self.enable_parameter.slot(),
-                6 => self.invoke_times.slot(),
-                7 => self.latest.slot(),
-                8 => self.name.slot(),
-                9 => self.parameter_names.slot(),
-                10 => self.provider.slot(),
-                11 => self.timeout.slot(),
-                12 => self.r#type.slot(),
-                13 => self.version.slot(),
-                _ => self.working_dir.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 category, 1 command_content, 2 command_id, 3 creation_time, 4 description,
+            5 enable_parameter, 6 invoke_times, 7 latest, 8 name, 9 parameter_names, 10
+            provider, 11 timeout, 12 r#type, 13 version, 14 working_dir
+        );
     }
 }

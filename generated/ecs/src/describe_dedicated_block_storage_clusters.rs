@@ -4,11 +4,8 @@
 //! Build a [`DescribeDedicatedBlockStorageClustersRequest`] with [`DescribeDedicatedBlockStorageClustersRequest::builder`]; the service answers with a [`DescribeDedicatedBlockStorageClustersResponse`] or a [`DescribeDedicatedBlockStorageClustersError`].
 //!
 //! Generated from `ecs/DescribeDedicatedBlockStorageClusters.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeDedicatedBlockStorageClusters` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeDedicatedBlockStorageClusters` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDedicatedBlockStorageClustersRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -83,91 +80,20 @@ impl DescribeDedicatedBlockStorageClustersRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDedicatedBlockStorageClustersRequest`]: start with [`DescribeDedicatedBlockStorageClustersRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDedicatedBlockStorageClustersRequestBuilder(
+crate::runtime::operation!(
     DescribeDedicatedBlockStorageClustersRequest,
+    DescribeDedicatedBlockStorageClustersRequestBuilder,
+    DescribeDedicatedBlockStorageClustersResponse,
+    DescribeDedicatedBlockStorageClustersError, "DescribeDedicatedBlockStorageClusters",
+    "2014-05-26", true
 );
 impl DescribeDedicatedBlockStorageClustersRequestBuilder {
-    /// Sets [`DescribeDedicatedBlockStorageClustersRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDedicatedBlockStorageClustersRequest::dedicated_block_storage_cluster_id`].
-    pub fn dedicated_block_storage_cluster_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.dedicated_block_storage_cluster_id = value
-            .into_iter()
-            .map(Into::into)
-            .collect();
-        self
-    }
-    /// Sets [`DescribeDedicatedBlockStorageClustersRequest::status`].
-    pub fn status(mut self, value: impl IntoIterator<Item = impl Into<Status>>) -> Self {
-        self.0.status = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeDedicatedBlockStorageClustersRequest::category`].
-    pub fn category(mut self, value: impl Into<String>) -> Self {
-        self.0.category = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDedicatedBlockStorageClustersRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDedicatedBlockStorageClustersRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<DescribeDedicatedBlockStorageClustersRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDedicatedBlockStorageClustersRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDedicatedBlockStorageClustersRequest {
-    const ACTION: &'static str = "DescribeDedicatedBlockStorageClusters";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDedicatedBlockStorageClustersResponse;
-    type Error = DescribeDedicatedBlockStorageClustersError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeDedicatedBlockStorageClustersRequest.0; zone_id(into String),
+        dedicated_block_storage_cluster_id(each_into String), status(each_into Status),
+        category(into String), next_token(into String), max_results(i32)
+    );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -184,26 +110,10 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Preparing, "Preparing"),
-        (Self::Running, "Running"),
-        (Self::Expired, "Expired"),
-        (Self::Offline, "Offline"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status);
+crate::runtime::value_enum!(
+    Status; Preparing "Preparing", Running "Running", Expired "Expired", Offline
+    "Offline"
+);
 crate::runtime::json_form!(DescribeDedicatedBlockStorageClustersRequest);
 /// The successful response of [`DescribeDedicatedBlockStorageClustersRequest`].
 #[derive(Clone, Default)]
@@ -304,22 +214,15 @@ pub enum DescribeDedicatedBlockStorageClustersErrorCode {
     /// `InvalidZoneId.NotFound` (404): The specified zone does not exist.
     InvalidZoneIdNotFound,
 }
-impl ErrorCodes for DescribeDedicatedBlockStorageClustersErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidStatusValueNotSupported,
-            "InvalidStatus.ValueNotSupported",
-            Some(403),
-        ),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InvalidZoneIdNotFound, "InvalidZoneId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeDedicatedBlockStorageClustersErrorCode; InvalidStatusValueNotSupported
+    "InvalidStatus.ValueNotSupported" 403, InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" 404, InvalidZoneIdNotFound "InvalidZoneId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeDedicatedBlockStorageClustersRequest {
         const FIELDS: &'static [Field] = &[
@@ -348,31 +251,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.zone_id.view(),
-                2 => self.dedicated_block_storage_cluster_id.view(),
-                3 => self.status.view(),
-                4 => self.category.view(),
-                5 => self.next_token.view(),
-                6 => self.max_results.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.zone_id.slot(),
-                2 => self.dedicated_block_storage_cluster_id.slot(),
-                3 => self.status.slot(),
-                4 => self.category.slot(),
-                5 => self.next_token.slot(),
-                _ => self.max_results.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 zone_id, 2 dedicated_block_storage_cluster_id, 3 status, 4
+            category, 5 next_token, 6 max_results
+        );
     }
     impl Schema for super::DescribeDedicatedBlockStorageClustersResponse {
         const FIELDS: &'static [Field] = &[
@@ -380,23 +262,9 @@ mod schema {
             Field::new("NextToken"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.dedicated_block_storage_clusters),
-                1 => self.next_token.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.dedicated_block_storage_clusters),
-                1 => self.next_token.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_block_storage_clusters groups, 1 next_token, 2 request_id
+        );
     }
     impl Schema for super::DedicatedBlockStorageCluster {
         const FIELDS: &'static [Field] = &[
@@ -411,57 +279,17 @@ mod schema {
             Field::new("Status"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.category.view(),
-                1 => self.create_time.view(),
-                2 => View::group(&self.dedicated_block_storage_cluster_capacity),
-                3 => self.dedicated_block_storage_cluster_id.view(),
-                4 => self.dedicated_block_storage_cluster_name.view(),
-                5 => self.description.view(),
-                6 => self.expired_time.view(),
-                7 => self.performance_level.view(),
-                8 => self.status.view(),
-                9 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.category.slot(),
-                1 => self.create_time.slot(),
-                2 => Slot::group(&mut self.dedicated_block_storage_cluster_capacity),
-                3 => self.dedicated_block_storage_cluster_id.slot(),
-                4 => self.dedicated_block_storage_cluster_name.slot(),
-                5 => self.description.slot(),
-                6 => self.expired_time.slot(),
-                7 => self.performance_level.slot(),
-                8 => self.status.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 category, 1 create_time, 2 dedicated_block_storage_cluster_capacity group,
+            3 dedicated_block_storage_cluster_id, 4 dedicated_block_storage_cluster_name,
+            5 description, 6 expired_time, 7 performance_level, 8 status, 9 zone_id
+        );
     }
     impl Schema for super::DedicatedBlockStorageClusterCapacity {
         const FIELDS: &'static [Field] = &[
             Field::new("AvailableCapacity"),
             Field::new("TotalCapacity"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.available_capacity.view(),
-                1 => self.total_capacity.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.available_capacity.slot(),
-                _ => self.total_capacity.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 available_capacity, 1 total_capacity);
     }
 }

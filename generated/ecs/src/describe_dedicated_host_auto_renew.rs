@@ -4,10 +4,8 @@
 //! Build a [`DescribeDedicatedHostAutoRenewRequest`] with [`DescribeDedicatedHostAutoRenewRequest::builder`]; the service answers with a [`DescribeDedicatedHostAutoRenewResponse`] or a [`DescribeDedicatedHostAutoRenewError`].
 //!
 //! Generated from `ecs/DescribeDedicatedHostAutoRenew.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeDedicatedHostAutoRenew` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeDedicatedHostAutoRenew` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDedicatedHostAutoRenewRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,52 +32,13 @@ impl DescribeDedicatedHostAutoRenewRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDedicatedHostAutoRenewRequest`]: start with [`DescribeDedicatedHostAutoRenewRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDedicatedHostAutoRenewRequestBuilder(
-    DescribeDedicatedHostAutoRenewRequest,
+crate::runtime::operation!(
+    DescribeDedicatedHostAutoRenewRequest, DescribeDedicatedHostAutoRenewRequestBuilder,
+    DescribeDedicatedHostAutoRenewResponse, DescribeDedicatedHostAutoRenewError,
+    "DescribeDedicatedHostAutoRenew", "2014-05-26", true
 );
-impl DescribeDedicatedHostAutoRenewRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeDedicatedHostAutoRenewRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDedicatedHostAutoRenewRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDedicatedHostAutoRenewRequest {
-    const ACTION: &'static str = "DescribeDedicatedHostAutoRenew";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDedicatedHostAutoRenewResponse;
-    type Error = DescribeDedicatedHostAutoRenewError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+impl DescribeDedicatedHostAutoRenewRequestBuilder {}
 crate::runtime::json_form!(DescribeDedicatedHostAutoRenewRequest);
 /// The successful response of [`DescribeDedicatedHostAutoRenewRequest`].
 #[derive(Clone, Default)]
@@ -146,72 +105,31 @@ pub enum DescribeDedicatedHostAutoRenewErrorCode {
     /// `ChargeTypeViolation` (403): Pay-As-You-Go dedicated host do not support this operation.
     ChargeTypeViolation,
 }
-impl ErrorCodes for DescribeDedicatedHostAutoRenewErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::MissingParameterDedicatedHostId,
-            "MissingParameter.DedicatedHostId",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterToManyDedicatedHostIds,
-            "InvalidParameter.ToManyDedicatedHostIds",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterInvalidDedicatedHostId,
-            "InvalidParameter.InvalidDedicatedHostId",
-            Some(403),
-        ),
-        (Self::IncorrectDedicatedHostStatus, "IncorrectDedicatedHostStatus", Some(403)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeDedicatedHostAutoRenewErrorCode; MissingParameterDedicatedHostId
+    "MissingParameter.DedicatedHostId" 403, InvalidParameterToManyDedicatedHostIds
+    "InvalidParameter.ToManyDedicatedHostIds" 403, InvalidParameterInvalidDedicatedHostId
+    "InvalidParameter.InvalidDedicatedHostId" 403, IncorrectDedicatedHostStatus
+    "IncorrectDedicatedHostStatus" 403, ChargeTypeViolation "ChargeTypeViolation" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeDedicatedHostAutoRenewRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostIds").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_ids.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_ids.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 dedicated_host_ids, 1 region_id);
     }
     impl Schema for super::DescribeDedicatedHostAutoRenewResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostRenewAttributes").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.dedicated_host_renew_attributes),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.dedicated_host_renew_attributes),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_host_renew_attributes groups, 1 request_id
+        );
     }
     impl Schema for super::DedicatedHostRenewAttribute {
         const FIELDS: &'static [Field] = &[
@@ -221,26 +139,9 @@ mod schema {
             Field::new("PeriodUnit"),
             Field::new("RenewalStatus"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_renew_enabled.view(),
-                1 => self.dedicated_host_id.view(),
-                2 => self.duration.view(),
-                3 => self.period_unit.view(),
-                4 => self.renewal_status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_renew_enabled.slot(),
-                1 => self.dedicated_host_id.slot(),
-                2 => self.duration.slot(),
-                3 => self.period_unit.slot(),
-                _ => self.renewal_status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_renew_enabled, 1 dedicated_host_id, 2 duration, 3 period_unit, 4
+            renewal_status
+        );
     }
 }

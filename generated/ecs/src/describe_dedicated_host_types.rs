@@ -4,10 +4,8 @@
 //! Build a [`DescribeDedicatedHostTypesRequest`] with [`DescribeDedicatedHostTypesRequest::builder`]; the service answers with a [`DescribeDedicatedHostTypesResponse`] or a [`DescribeDedicatedHostTypesError`].
 //!
 //! Generated from `ecs/DescribeDedicatedHostTypes.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeDedicatedHostTypes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeDedicatedHostTypes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDedicatedHostTypesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -37,59 +35,17 @@ impl DescribeDedicatedHostTypesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDedicatedHostTypesRequest`]: start with [`DescribeDedicatedHostTypesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDedicatedHostTypesRequestBuilder(DescribeDedicatedHostTypesRequest);
+crate::runtime::operation!(
+    DescribeDedicatedHostTypesRequest, DescribeDedicatedHostTypesRequestBuilder,
+    DescribeDedicatedHostTypesResponse, DescribeDedicatedHostTypesError,
+    "DescribeDedicatedHostTypes", "2014-05-26", true
+);
 impl DescribeDedicatedHostTypesRequestBuilder {
-    /// Sets [`DescribeDedicatedHostTypesRequest::dedicated_host_type`].
-    pub fn dedicated_host_type(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDedicatedHostTypesRequest::supported_instance_type_family`].
-    pub fn supported_instance_type_family(mut self, value: impl Into<String>) -> Self {
-        self.0.supported_instance_type_family = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeDedicatedHostTypesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDedicatedHostTypesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDedicatedHostTypesRequest {
-    const ACTION: &'static str = "DescribeDedicatedHostTypes";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDedicatedHostTypesResponse;
-    type Error = DescribeDedicatedHostTypesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeDedicatedHostTypesRequest.0; dedicated_host_type(into String),
+        supported_instance_type_family(into String)
+    );
 }
 crate::runtime::json_form!(DescribeDedicatedHostTypesRequest);
 /// The successful response of [`DescribeDedicatedHostTypesRequest`].
@@ -177,57 +133,26 @@ pub type DescribeDedicatedHostTypesError = ServiceError<
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostTypesErrorCode {}
-impl ErrorCodes for DescribeDedicatedHostTypesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DescribeDedicatedHostTypesErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeDedicatedHostTypesRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("DedicatedHostType"),
             Field::new("SupportedInstanceTypeFamily"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.dedicated_host_type.view(),
-                2 => self.supported_instance_type_family.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.dedicated_host_type.slot(),
-                _ => self.supported_instance_type_family.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 dedicated_host_type, 2 supported_instance_type_family
+        );
     }
     impl Schema for super::DescribeDedicatedHostTypesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostTypes").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.dedicated_host_types),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.dedicated_host_types),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 dedicated_host_types groups, 1 request_id);
     }
     impl Schema for super::DedicatedHostType {
         const FIELDS: &'static [Field] = &[
@@ -247,46 +172,12 @@ mod schema {
             Field::new("TotalVcpus"),
             Field::new("TotalVgpus"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.cores.view(),
-                1 => self.cpu_over_commit_ratio_range.view(),
-                2 => self.dedicated_host_type.view(),
-                3 => self.gpu_spec.view(),
-                4 => self.local_storage_amount.view(),
-                5 => self.local_storage_capacity.view(),
-                6 => self.local_storage_category.view(),
-                7 => self.memory_size.view(),
-                8 => self.physical_gpus.view(),
-                9 => self.sockets.view(),
-                10 => self.support_cpu_over_commit_ratio.view(),
-                11 => self.supported_instance_type_families.view(),
-                12 => self.supported_instance_types_list.view(),
-                13 => self.total_vcpus.view(),
-                14 => self.total_vgpus.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.cores.slot(),
-                1 => self.cpu_over_commit_ratio_range.slot(),
-                2 => self.dedicated_host_type.slot(),
-                3 => self.gpu_spec.slot(),
-                4 => self.local_storage_amount.slot(),
-                5 => self.local_storage_capacity.slot(),
-                6 => self.local_storage_category.slot(),
-                7 => self.memory_size.slot(),
-                8 => self.physical_gpus.slot(),
-                9 => self.sockets.slot(),
-                10 => self.support_cpu_over_commit_ratio.slot(),
-                11 => self.supported_instance_type_families.slot(),
-                12 => self.supported_instance_types_list.slot(),
-                13 => self.total_vcpus.slot(),
-                _ => self.total_vgpus.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 cores, 1 cpu_over_commit_ratio_range, 2 dedicated_host_type, 3 gpu_spec, 4
+            local_storage_amount, 5 local_storage_capacity, 6 local_storage_category, 7
+            memory_size, 8 physical_gpus, 9 sockets, 10 support_cpu_over_commit_ratio, 11
+            supported_instance_type_families, 12 supported_instance_types_list, 13
+            total_vcpus, 14 total_vgpus
+        );
     }
 }

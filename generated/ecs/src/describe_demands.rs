@@ -4,12 +4,9 @@
 //! Build a [`DescribeDemandsRequest`] with [`DescribeDemandsRequest::builder`]; the service answers with a [`DescribeDemandsResponse`] or a [`DescribeDemandsError`].
 //!
 //! Generated from `ecs/DescribeDemands.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::instance_charge_type_3::InstanceChargeType;
-/// The `DescribeDemands` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeDemands` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDemandsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -89,103 +86,19 @@ impl DescribeDemandsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDemandsRequest`]: start with [`DescribeDemandsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDemandsRequestBuilder(DescribeDemandsRequest);
+crate::runtime::operation!(
+    DescribeDemandsRequest, DescribeDemandsRequestBuilder, DescribeDemandsResponse,
+    DescribeDemandsError, "DescribeDemands", "2014-05-26", true
+);
 impl DescribeDemandsRequestBuilder {
-    /// Sets [`DescribeDemandsRequest::demand_id`].
-    pub fn demand_id(mut self, value: impl Into<String>) -> Self {
-        self.0.demand_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::instance_type_family`].
-    pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type_family = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::demand_type`].
-    pub fn demand_type(mut self, value: impl Into<DemandType>) -> Self {
-        self.0.demand_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::demand_status`].
-    pub fn demand_status(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<DemandStatus>>,
-    ) -> Self {
-        self.0.demand_status = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeDemandsRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeDemandsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDemandsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDemandsRequest {
-    const ACTION: &'static str = "DescribeDemands";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDemandsResponse;
-    type Error = DescribeDemandsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeDemandsRequest.0; demand_id(into String), page_size(i32),
+        page_number(i32), zone_id(into String), instance_charge_type(into
+        InstanceChargeType), instance_type_family(into String), instance_type(into
+        String), demand_type(into DemandType), demand_status(each_into DemandStatus),
+        dry_run(bool)
+    );
 }
 /// The documented values of `DemandType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -198,23 +111,7 @@ pub enum DemandType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DemandType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Custom, "Custom"),
-        (Self::System, "System"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(DemandType; Custom "Custom", System "System");
 /// The documented values of `DemandStatus.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -234,28 +131,10 @@ pub enum DemandStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DemandStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Creating, "Creating"),
-        (Self::Active, "Active"),
-        (Self::Expired, "Expired"),
-        (Self::Finished, "Finished"),
-        (Self::Refused, "Refused"),
-        (Self::Cancelled, "Cancelled"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(DemandType, DemandStatus);
+crate::runtime::value_enum!(
+    DemandStatus; Creating "Creating", Active "Active", Expired "Expired", Finished
+    "Finished", Refused "Refused", Cancelled "Cancelled"
+);
 crate::runtime::json_form!(DescribeDemandsRequest);
 /// The successful response of [`DescribeDemandsRequest`].
 #[derive(Clone, Default)]
@@ -415,22 +294,15 @@ pub enum DescribeDemandsErrorCode {
     /// `Forbidden.RAM` (403): User not authorized to operate on the specified resource, or this API doesn't support RAM.
     ForbiddenRam,
 }
-impl ErrorCodes for DescribeDemandsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParamterRegionId, "MissingParamter.RegionId", Some(400)),
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(404),
-        ),
-        (Self::ForbiddenRam, "Forbidden.RAM", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeDemandsErrorCode; MissingParamterRegionId "MissingParamter.RegionId" 400,
+    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 404,
+    ForbiddenRam "Forbidden.RAM" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeDemandsRequest {
         const FIELDS: &'static [Field] = &[
@@ -487,39 +359,11 @@ mod schema {
                 ),
             Field::new("DryRun"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.demand_id.view(),
-                2 => self.page_size.view(),
-                3 => self.page_number.view(),
-                4 => self.zone_id.view(),
-                5 => self.instance_charge_type.view(),
-                6 => self.instance_type_family.view(),
-                7 => self.instance_type.view(),
-                8 => self.demand_type.view(),
-                9 => self.demand_status.view(),
-                10 => self.dry_run.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.demand_id.slot(),
-                2 => self.page_size.slot(),
-                3 => self.page_number.slot(),
-                4 => self.zone_id.slot(),
-                5 => self.instance_charge_type.slot(),
-                6 => self.instance_type_family.slot(),
-                7 => self.instance_type.slot(),
-                8 => self.demand_type.slot(),
-                9 => self.demand_status.slot(),
-                _ => self.dry_run.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 demand_id, 2 page_size, 3 page_number, 4 zone_id, 5
+            instance_charge_type, 6 instance_type_family, 7 instance_type, 8 demand_type,
+            9 demand_status, 10 dry_run
+        );
     }
     impl Schema for super::DescribeDemandsResponse {
         const FIELDS: &'static [Field] = &[
@@ -530,29 +374,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.demands),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.region_id.view(),
-                4 => self.request_id.view(),
-                5 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.demands),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.region_id.slot(),
-                4 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 demands groups, 1 page_number, 2 page_size, 3 region_id, 4 request_id, 5
+            total_count
+        );
     }
     impl Schema for super::Demand {
         const FIELDS: &'static [Field] = &[
@@ -576,55 +401,13 @@ mod schema {
             Field::new("UsedAmount"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.available_amount.view(),
-                1 => self.comment.view(),
-                2 => self.delivering_amount.view(),
-                3 => self.demand_description.view(),
-                4 => self.demand_id.view(),
-                5 => self.demand_name.view(),
-                6 => self.demand_status.view(),
-                7 => self.demand_time.view(),
-                8 => self.end_time.view(),
-                9 => self.instance_charge_type.view(),
-                10 => self.instance_type.view(),
-                11 => self.instance_type_family.view(),
-                12 => self.period.view(),
-                13 => self.period_unit.view(),
-                14 => self.start_time.view(),
-                15 => View::groups(&self.supply_infos),
-                16 => self.total_amount.view(),
-                17 => self.used_amount.view(),
-                18 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.available_amount.slot(),
-                1 => self.comment.slot(),
-                2 => self.delivering_amount.slot(),
-                3 => self.demand_description.slot(),
-                4 => self.demand_id.slot(),
-                5 => self.demand_name.slot(),
-                6 => self.demand_status.slot(),
-                7 => self.demand_time.slot(),
-                8 => self.end_time.slot(),
-                9 => self.instance_charge_type.slot(),
-                10 => self.instance_type.slot(),
-                11 => self.instance_type_family.slot(),
-                12 => self.period.slot(),
-                13 => self.period_unit.slot(),
-                14 => self.start_time.slot(),
-                15 => Slot::groups(&mut self.supply_infos),
-                16 => self.total_amount.slot(),
-                17 => self.used_amount.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 available_amount, 1 comment, 2 delivering_amount, 3 demand_description, 4
+            demand_id, 5 demand_name, 6 demand_status, 7 demand_time, 8 end_time, 9
+            instance_charge_type, 10 instance_type, 11 instance_type_family, 12 period,
+            13 period_unit, 14 start_time, 15 supply_infos groups, 16 total_amount, 17
+            used_amount, 18 zone_id
+        );
     }
     impl Schema for super::SupplyInfo {
         const FIELDS: &'static [Field] = &[
@@ -633,24 +416,8 @@ mod schema {
             Field::new("SupplyStartTime"),
             Field::new("SupplyStatus"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.amount.view(),
-                1 => self.supply_end_time.view(),
-                2 => self.supply_start_time.view(),
-                3 => self.supply_status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.amount.slot(),
-                1 => self.supply_end_time.slot(),
-                2 => self.supply_start_time.slot(),
-                _ => self.supply_status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 amount, 1 supply_end_time, 2 supply_start_time, 3 supply_status
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest`] with [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::builder`]; the service answers with a [`DescribeDeploymentSetSupportedInstanceTypeFamilyResponse`] or a [`DescribeDeploymentSetSupportedInstanceTypeFamilyError`].
 //!
 //! Generated from `ecs/DescribeDeploymentSetSupportedInstanceTypeFamily.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeDeploymentSetSupportedInstanceTypeFamily` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeDeploymentSetSupportedInstanceTypeFamily` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -28,57 +26,15 @@ impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest`]: start with [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder(
+crate::runtime::operation!(
     DescribeDeploymentSetSupportedInstanceTypeFamilyRequest,
+    DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder,
+    DescribeDeploymentSetSupportedInstanceTypeFamilyResponse,
+    DescribeDeploymentSetSupportedInstanceTypeFamilyError,
+    "DescribeDeploymentSetSupportedInstanceTypeFamily", "2014-05-26", true
 );
-impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<DescribeDeploymentSetSupportedInstanceTypeFamilyRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(
-        self,
-    ) -> DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
-    const ACTION: &'static str = "DescribeDeploymentSetSupportedInstanceTypeFamily";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDeploymentSetSupportedInstanceTypeFamilyResponse;
-    type Error = DescribeDeploymentSetSupportedInstanceTypeFamilyError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {}
 crate::runtime::json_form!(DescribeDeploymentSetSupportedInstanceTypeFamilyRequest);
 /// The successful response of [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest`].
 #[derive(Clone, Default)]
@@ -102,46 +58,19 @@ pub type DescribeDeploymentSetSupportedInstanceTypeFamilyError = ServiceError<
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDeploymentSetSupportedInstanceTypeFamilyErrorCode {}
-impl ErrorCodes for DescribeDeploymentSetSupportedInstanceTypeFamilyErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DescribeDeploymentSetSupportedInstanceTypeFamilyErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
         const FIELDS: &'static [Field] = &[Field::new("RegionId").required()];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.region_id.slot()
-        }
+        crate::runtime::accessors!(0 region_id);
     }
     impl Schema for super::DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceTypeFamilies"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type_families.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type_families.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_type_families, 1 request_id);
     }
 }

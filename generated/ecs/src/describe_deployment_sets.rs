@@ -4,11 +4,9 @@
 //! Build a [`DescribeDeploymentSetsRequest`] with [`DescribeDeploymentSetsRequest::builder`]; the service answers with a [`DescribeDeploymentSetsResponse`] or a [`DescribeDeploymentSetsError`].
 //!
 //! Generated from `ecs/DescribeDeploymentSets.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::strategy::Strategy;
-/// The `DescribeDeploymentSets` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeDeploymentSets` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDeploymentSetsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -78,91 +76,19 @@ impl DescribeDeploymentSetsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDeploymentSetsRequest`]: start with [`DescribeDeploymentSetsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDeploymentSetsRequestBuilder(DescribeDeploymentSetsRequest);
+crate::runtime::operation!(
+    DescribeDeploymentSetsRequest, DescribeDeploymentSetsRequestBuilder,
+    DescribeDeploymentSetsResponse, DescribeDeploymentSetsError,
+    "DescribeDeploymentSets", "2014-05-26", true
+);
 impl DescribeDeploymentSetsRequestBuilder {
-    /// Sets [`DescribeDeploymentSetsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeDeploymentSetsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeDeploymentSetsRequest::deployment_set_ids`].
-    pub fn deployment_set_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.deployment_set_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDeploymentSetsRequest::deployment_set_name`].
-    pub fn deployment_set_name(mut self, value: impl Into<String>) -> Self {
-        self.0.deployment_set_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDeploymentSetsRequest::strategy`].
-    pub fn strategy(mut self, value: impl Into<Strategy>) -> Self {
-        self.0.strategy = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDeploymentSetsRequest::network_type`].
-    pub fn network_type(mut self, value: impl Into<String>) -> Self {
-        self.0.network_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDeploymentSetsRequest::granularity`].
-    pub fn granularity(mut self, value: impl Into<String>) -> Self {
-        self.0.granularity = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDeploymentSetsRequest::domain`].
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.0.domain = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeDeploymentSetsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDeploymentSetsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDeploymentSetsRequest {
-    const ACTION: &'static str = "DescribeDeploymentSets";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDeploymentSetsResponse;
-    type Error = DescribeDeploymentSetsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeDeploymentSetsRequest.0; page_number(i32), page_size(i32),
+        deployment_set_ids(into String), deployment_set_name(into String), strategy(into
+        Strategy), network_type(into String), granularity(into String), domain(into
+        String)
+    );
 }
 crate::runtime::json_form!(DescribeDeploymentSetsRequest);
 /// The successful response of [`DescribeDeploymentSetsRequest`].
@@ -249,20 +175,14 @@ pub enum DescribeDeploymentSetsErrorCode {
     /// `InvalidDeploymentSetIds.TooManyInput` (403): The parameter DeploymentSets size should less than 100.
     InvalidDeploymentSetIdsTooManyInput,
 }
-impl ErrorCodes for DescribeDeploymentSetsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidDeploymentSetIdsTooManyInput,
-            "InvalidDeploymentSetIds.TooManyInput",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeDeploymentSetsErrorCode; InvalidDeploymentSetIdsTooManyInput
+    "InvalidDeploymentSetIds.TooManyInput" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeDeploymentSetsRequest {
         const FIELDS: &'static [Field] = &[
@@ -287,35 +207,10 @@ mod schema {
             Field::new("Granularity"),
             Field::new("Domain"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.deployment_set_ids.view(),
-                4 => self.deployment_set_name.view(),
-                5 => self.strategy.view(),
-                6 => self.network_type.view(),
-                7 => self.granularity.view(),
-                8 => self.domain.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.deployment_set_ids.slot(),
-                4 => self.deployment_set_name.slot(),
-                5 => self.strategy.slot(),
-                6 => self.network_type.slot(),
-                7 => self.granularity.slot(),
-                _ => self.domain.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 page_number, 2 page_size, 3 deployment_set_ids, 4
+            deployment_set_name, 5 strategy, 6 network_type, 7 granularity, 8 domain
+        );
     }
     impl Schema for super::DescribeDeploymentSetsResponse {
         const FIELDS: &'static [Field] = &[
@@ -326,29 +221,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.deployment_sets),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.region_id.view(),
-                4 => self.request_id.view(),
-                5 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.deployment_sets),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.region_id.slot(),
-                4 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 deployment_sets groups, 1 page_number, 2 page_size, 3 region_id, 4
+            request_id, 5 total_count
+        );
     }
     impl Schema for super::DeploymentSet {
         const FIELDS: &'static [Field] = &[
@@ -364,38 +240,10 @@ mod schema {
             Field::new("InstanceIds").wrapped(),
             Field::new("Strategy"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.creation_time.view(),
-                1 => self.deployment_set_description.view(),
-                2 => self.deployment_set_id.view(),
-                3 => self.deployment_set_name.view(),
-                4 => self.deployment_strategy.view(),
-                5 => self.domain.view(),
-                6 => self.granularity.view(),
-                7 => self.group_count.view(),
-                8 => self.instance_amount.view(),
-                9 => self.instance_ids.view(),
-                10 => self.strategy.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.creation_time.slot(),
-                1 => self.deployment_set_description.slot(),
-                2 => self.deployment_set_id.slot(),
-                3 => self.deployment_set_name.slot(),
-                4 => self.deployment_strategy.slot(),
-                5 => self.domain.slot(),
-                6 => self.granularity.slot(),
-                7 => self.group_count.slot(),
-                8 => self.instance_amount.slot(),
-                9 => self.instance_ids.slot(),
-                _ => self.strategy.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 creation_time, 1 deployment_set_description, 2 deployment_set_id, 3
+            deployment_set_name, 4 deployment_strategy, 5 domain, 6 granularity, 7
+            group_count, 8 instance_amount, 9 instance_ids, 10 strategy
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeDiskMonitorDataRequest`] with [`DescribeDiskMonitorDataRequest::builder`]; the service answers with a [`DescribeDiskMonitorDataResponse`] or a [`DescribeDiskMonitorDataError`].
 //!
 //! Generated from `ecs/DescribeDiskMonitorData.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeDiskMonitorData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeDiskMonitorData` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDiskMonitorDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -51,55 +49,14 @@ impl DescribeDiskMonitorDataRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDiskMonitorDataRequest`]: start with [`DescribeDiskMonitorDataRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDiskMonitorDataRequestBuilder(DescribeDiskMonitorDataRequest);
+crate::runtime::operation!(
+    DescribeDiskMonitorDataRequest, DescribeDiskMonitorDataRequestBuilder,
+    DescribeDiskMonitorDataResponse, DescribeDiskMonitorDataError,
+    "DescribeDiskMonitorData", "2014-05-26", true
+);
 impl DescribeDiskMonitorDataRequestBuilder {
-    /// Sets [`DescribeDiskMonitorDataRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeDiskMonitorDataRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDiskMonitorDataRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDiskMonitorDataRequest {
-    const ACTION: &'static str = "DescribeDiskMonitorData";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDiskMonitorDataResponse;
-    type Error = DescribeDiskMonitorDataError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(DescribeDiskMonitorDataRequest.0; period(i32));
 }
 crate::runtime::json_form!(DescribeDiskMonitorDataRequest);
 /// The successful response of [`DescribeDiskMonitorDataRequest`].
@@ -190,37 +147,21 @@ pub enum DescribeDiskMonitorDataErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error, exception or failure.
     InternalError,
 }
-impl ErrorCodes for DescribeDiskMonitorDataErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::InvalidStartTimeMalformed, "InvalidStartTime.Malformed", Some(400)),
-        (Self::InvalidEndTimeMalformed, "InvalidEndTime.Malformed", Some(400)),
-        (
-            Self::InvalidPeriodValueNotSupported,
-            "InvalidPeriod.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidStartTimeTooEarly, "InvalidStartTime.TooEarly", Some(400)),
-        (
-            Self::InvalidParameterTooManyDataQueried,
-            "InvalidParameter.TooManyDataQueried",
-            Some(400),
-        ),
-        (Self::Throttling, "Throttling", Some(400)),
-        (
-            Self::InvalidInstanceTypeNotSupportCredit,
-            "InvalidInstanceType.NotSupportCredit",
-            Some(400),
-        ),
-        (Self::InvalidParameterEndTime, "InvalidParameter.EndTime", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeDiskMonitorDataErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
+    InvalidStartTimeMalformed "InvalidStartTime.Malformed" 400, InvalidEndTimeMalformed
+    "InvalidEndTime.Malformed" 400, InvalidPeriodValueNotSupported
+    "InvalidPeriod.ValueNotSupported" 400, InvalidStartTimeTooEarly
+    "InvalidStartTime.TooEarly" 400, InvalidParameterTooManyDataQueried
+    "InvalidParameter.TooManyDataQueried" 400, Throttling "Throttling" 400,
+    InvalidInstanceTypeNotSupportCredit "InvalidInstanceType.NotSupportCredit" 400,
+    InvalidParameterEndTime "InvalidParameter.EndTime" 400, InternalError "InternalError"
+    500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeDiskMonitorDataRequest {
         const FIELDS: &'static [Field] = &[
@@ -255,25 +196,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.end_time.view(),
-                2 => self.start_time.view(),
-                3 => self.period.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                1 => self.end_time.slot(),
-                2 => self.start_time.slot(),
-                _ => self.period.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 disk_id, 1 end_time, 2 start_time, 3 period);
     }
     impl Schema for super::DescribeDiskMonitorDataResponse {
         const FIELDS: &'static [Field] = &[
@@ -281,23 +204,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.monitor_data),
-                1 => self.request_id.view(),
-                2 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.monitor_data),
-                1 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 monitor_data groups, 1 request_id, 2 total_count);
     }
     impl Schema for super::DiskMonitorData {
         const FIELDS: &'static [Field] = &[
@@ -312,36 +219,9 @@ mod schema {
             Field::new("LatencyWrite"),
             Field::new("TimeStamp"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.bps_read.view(),
-                1 => self.bps_total.view(),
-                2 => self.bps_write.view(),
-                3 => self.disk_id.view(),
-                4 => self.iops_read.view(),
-                5 => self.iops_total.view(),
-                6 => self.iops_write.view(),
-                7 => self.latency_read.view(),
-                8 => self.latency_write.view(),
-                9 => self.time_stamp.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.bps_read.slot(),
-                1 => self.bps_total.slot(),
-                2 => self.bps_write.slot(),
-                3 => self.disk_id.slot(),
-                4 => self.iops_read.slot(),
-                5 => self.iops_total.slot(),
-                6 => self.iops_write.slot(),
-                7 => self.latency_read.slot(),
-                8 => self.latency_write.slot(),
-                _ => self.time_stamp.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 bps_read, 1 bps_total, 2 bps_write, 3 disk_id, 4 iops_read, 5 iops_total, 6
+            iops_write, 7 latency_read, 8 latency_write, 9 time_stamp
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeDiskReplicaPairsRequest`] with [`DescribeDiskReplicaPairsRequest::builder`]; the service answers with a [`DescribeDiskReplicaPairsResponse`] or a [`DescribeDiskReplicaPairsError`].
 //!
 //! Generated from `ecs/DescribeDiskReplicaPairs.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeDiskReplicaPairs` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeDiskReplicaPairs` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDiskReplicaPairsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -41,60 +39,16 @@ impl DescribeDiskReplicaPairsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDiskReplicaPairsRequest`]: start with [`DescribeDiskReplicaPairsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDiskReplicaPairsRequestBuilder(DescribeDiskReplicaPairsRequest);
+crate::runtime::operation!(
+    DescribeDiskReplicaPairsRequest, DescribeDiskReplicaPairsRequestBuilder,
+    DescribeDiskReplicaPairsResponse, DescribeDiskReplicaPairsError,
+    "DescribeDiskReplicaPairs", "2014-05-26", true
+);
 impl DescribeDiskReplicaPairsRequestBuilder {
-    /// Sets [`DescribeDiskReplicaPairsRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// Sets [`DescribeDiskReplicaPairsRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeDiskReplicaPairsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDiskReplicaPairsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDiskReplicaPairsRequest {
-    const ACTION: &'static str = "DescribeDiskReplicaPairs";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDiskReplicaPairsResponse;
-    type Error = DescribeDiskReplicaPairsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeDiskReplicaPairsRequest.0; max_results(i32), next_token(into String)
+    );
 }
 crate::runtime::json_form!(DescribeDiskReplicaPairsRequest);
 /// The successful response of [`DescribeDiskReplicaPairsRequest`].
@@ -172,19 +126,15 @@ pub enum DescribeDiskReplicaPairsErrorCode {
     /// `InvalidParamter` (400): Some parameters are invalid in this request.
     InvalidParamter,
 }
-impl ErrorCodes for DescribeDiskReplicaPairsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::IncompleteParamter, "IncompleteParamter", Some(400)),
-        (Self::InvalidParamter, "InvalidParamter", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeDiskReplicaPairsErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound"
+    404, InternalError "InternalError" 500, IncompleteParamter "IncompleteParamter" 400,
+    InvalidParamter "InvalidParamter" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeDiskReplicaPairsRequest {
         const FIELDS: &'static [Field] = &[
@@ -200,23 +150,7 @@ mod schema {
                 ),
             Field::new("NextToken"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.max_results.view(),
-                2 => self.next_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.max_results.slot(),
-                _ => self.next_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 max_results, 2 next_token);
     }
     impl Schema for super::DescribeDiskReplicaPairsResponse {
         const FIELDS: &'static [Field] = &[
@@ -224,23 +158,9 @@ mod schema {
             Field::new("NextToken"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.disk_replica_pairs),
-                1 => self.next_token.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.disk_replica_pairs),
-                1 => self.next_token.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 disk_replica_pairs groups, 1 next_token, 2 request_id
+        );
     }
     impl Schema for super::DiskReplicaPair {
         const FIELDS: &'static [Field] = &[
@@ -253,32 +173,9 @@ mod schema {
             Field::new("SourceRegion"),
             Field::new("Status"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.description.view(),
-                1 => self.destination_disk_id.view(),
-                2 => self.destination_region.view(),
-                3 => self.pair_name.view(),
-                4 => self.replica_pair_id.view(),
-                5 => self.source_disk_id.view(),
-                6 => self.source_region.view(),
-                7 => self.status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.description.slot(),
-                1 => self.destination_disk_id.slot(),
-                2 => self.destination_region.slot(),
-                3 => self.pair_name.slot(),
-                4 => self.replica_pair_id.slot(),
-                5 => self.source_disk_id.slot(),
-                6 => self.source_region.slot(),
-                _ => self.status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 description, 1 destination_disk_id, 2 destination_region, 3 pair_name, 4
+            replica_pair_id, 5 source_disk_id, 6 source_region, 7 status
+        );
     }
 }

@@ -4,17 +4,14 @@
 //! Build a [`DescribeDisksRequest`] with [`DescribeDisksRequest::builder`]; the service answers with a [`DescribeDisksResponse`] or a [`DescribeDisksError`].
 //!
 //! Generated from `ecs/DescribeDisks.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::filter1::Filter1;
 pub use crate::shared::filter2::Filter2;
 pub use crate::shared::disk_charge_type::DiskChargeType;
 pub use crate::shared::filter1key::Filter1key;
 pub use crate::shared::filter2key::Filter2key;
 pub use crate::shared::tag_info::TagInfo;
-/// The `DescribeDisks` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeDisks` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDisksRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -225,208 +222,25 @@ impl DescribeDisksRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDisksRequest`]: start with [`DescribeDisksRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDisksRequestBuilder(DescribeDisksRequest);
+crate::runtime::operation!(
+    DescribeDisksRequest, DescribeDisksRequestBuilder, DescribeDisksResponse,
+    DescribeDisksError, "DescribeDisks", "2014-05-26", true
+);
 impl DescribeDisksRequestBuilder {
-    /// Sets [`DescribeDisksRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::disk_ids`].
-    pub fn disk_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.disk_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::disk_type`].
-    pub fn disk_type(mut self, value: impl Into<DiskType>) -> Self {
-        self.0.disk_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::category`].
-    pub fn category(mut self, value: impl Into<Category>) -> Self {
-        self.0.category = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::portable`].
-    #[inline]
-    pub fn portable(mut self, value: bool) -> Self {
-        self.0.portable = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::delete_with_instance`].
-    #[inline]
-    pub fn delete_with_instance(mut self, value: bool) -> Self {
-        self.0.delete_with_instance = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::delete_auto_snapshot`].
-    #[inline]
-    pub fn delete_auto_snapshot(mut self, value: bool) -> Self {
-        self.0.delete_auto_snapshot = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::disk_name`].
-    pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-        self.0.disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::auto_snapshot_policy_id`].
-    pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_snapshot_policy_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::enable_auto_snapshot`].
-    #[inline]
-    pub fn enable_auto_snapshot(mut self, value: bool) -> Self {
-        self.0.enable_auto_snapshot = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::enable_automated_snapshot_policy`].
-    #[inline]
-    pub fn enable_automated_snapshot_policy(mut self, value: bool) -> Self {
-        self.0.enable_automated_snapshot_policy = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::disk_charge_type`].
-    pub fn disk_charge_type(mut self, value: impl Into<DiskChargeType>) -> Self {
-        self.0.disk_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::lock_reason`].
-    pub fn lock_reason(mut self, value: impl Into<LockReason>) -> Self {
-        self.0.lock_reason = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::filter_1`].
-    #[inline]
-    pub fn filter_1(mut self, value: Filter1) -> Self {
-        self.0.filter_1 = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::filter_2`].
-    #[inline]
-    pub fn filter_2(mut self, value: Filter2) -> Self {
-        self.0.filter_2 = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::enable_shared`].
-    #[inline]
-    pub fn enable_shared(mut self, value: bool) -> Self {
-        self.0.enable_shared = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::encrypted`].
-    #[inline]
-    pub fn encrypted(mut self, value: bool) -> Self {
-        self.0.encrypted = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksRequest::kms_key_id`].
-    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
-        self.0.kms_key_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`DescribeDisksRequest::additional_attributes`].
-    pub fn additional_attributes(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.additional_attributes = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeDisksRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDisksRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDisksRequest {
-    const ACTION: &'static str = "DescribeDisks";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDisksResponse;
-    type Error = DescribeDisksError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeDisksRequest.0; zone_id(into String), disk_ids(into String),
+        instance_id(into String), disk_type(into DiskType), category(into Category),
+        status(into Status), snapshot_id(into String), portable(bool),
+        delete_with_instance(bool), delete_auto_snapshot(bool), page_number(i32),
+        page_size(i32), next_token(into String), max_results(i32), disk_name(into
+        String), auto_snapshot_policy_id(into String), enable_auto_snapshot(bool),
+        enable_automated_snapshot_policy(bool), disk_charge_type(into DiskChargeType),
+        lock_reason(into LockReason), filter_1(Filter1), filter_2(Filter2),
+        resource_group_id(into String), enable_shared(bool), encrypted(bool),
+        dry_run(bool), kms_key_id(into String), tag(each Tag),
+        additional_attributes(each_into String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -461,26 +275,10 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::key_2`].
-    pub fn key_2(mut self, value: impl Into<String>) -> Self {
-        self.key_2 = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value_2`].
-    pub fn value_2(mut self, value: impl Into<String>) -> Self {
-        self.value_2 = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        Tag; key(into String), key_2(into String), value(into String), value_2(into
+        String)
+    );
 }
 /// The documented values of `DiskType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -495,24 +293,7 @@ pub enum DiskType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DiskType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::All, "all"),
-        (Self::System, "system"),
-        (Self::Data, "data"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(DiskType; All "all", System "system", Data "data");
 /// The documented values of `Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -538,30 +319,11 @@ pub enum Category {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Category {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::All, "all"),
-        (Self::Cloud, "cloud"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-        (Self::LocalSsdPro, "local_ssd_pro"),
-        (Self::LocalHddPro, "local_hdd_pro"),
-        (Self::Ephemeral, "ephemeral"),
-        (Self::EphemeralSsd, "ephemeral_ssd"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Category; All "all", Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", CloudEssd "cloud_essd", LocalSsdPro "local_ssd_pro", LocalHddPro
+    "local_hdd_pro", Ephemeral "ephemeral", EphemeralSsd "ephemeral_ssd"
+);
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -583,28 +345,10 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::InUse, "In_use"),
-        (Self::Available, "Available"),
-        (Self::Attaching, "Attaching"),
-        (Self::Detaching, "Detaching"),
-        (Self::Creating, "Creating"),
-        (Self::ReIniting, "ReIniting"),
-        (Self::All, "All"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Status; InUse "In_use", Available "Available", Attaching "Attaching", Detaching
+    "Detaching", Creating "Creating", ReIniting "ReIniting", All "All"
+);
 /// The documented values of `LockReason`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -620,26 +364,10 @@ pub enum LockReason {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LockReason {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Financial, "financial"),
-        (Self::Security, "security"),
-        (Self::Recycling, "recycling"),
-        (Self::Dedicatedhostfinancial, "dedicatedhostfinancial"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(DiskType, Category, Status, LockReason);
+crate::runtime::value_enum!(
+    LockReason; Financial "financial", Security "security", Recycling "recycling",
+    Dedicatedhostfinancial "dedicatedhostfinancial"
+);
 crate::runtime::json_form!(DescribeDisksRequest, Tag);
 /// The successful response of [`DescribeDisksRequest`].
 #[derive(Clone, Default)]
@@ -922,53 +650,26 @@ pub enum DescribeDisksErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.
     InternalError,
 }
-impl ErrorCodes for DescribeDisksErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidDiskTypeValueNotSupported,
-            "InvalidDiskType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidCategoryValueNotSupported,
-            "InvalidCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidStatusValueNotSupported,
-            "InvalidStatus.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (Self::InvalidRegionNotFound, "InvalidRegion.NotFound", Some(400)),
-        (Self::InvalidZoneIdNotFound, "InvalidZoneId.NotFound", Some(400)),
-        (Self::MissingParamterRegionId, "MissingParamter.RegionId", Some(400)),
-        (Self::InvalidParameterDiskIds, "InvalidParameter.DiskIds", Some(400)),
-        (Self::IncompleteParamter, "IncompleteParamter", Some(400)),
-        (Self::InvalidParamter, "InvalidParamter", Some(400)),
-        (Self::InvalidSnapshotNotFound, "InvalidSnapshot.NotFound", Some(400)),
-        (Self::InvalidDiskIdsMalformed, "InvalidDiskIds.Malformed", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (
-            Self::InvalidDiskChargeTypeNotFound,
-            "InvalidDiskChargeType.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidLockReasonNotFound, "InvalidLockReason.NotFound", Some(404)),
-        (
-            Self::InvalidDiskIdsValueNotSupported,
-            "InvalidDiskIds.ValueNotSupported",
-            Some(404),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeDisksErrorCode; InvalidDiskTypeValueNotSupported
+    "InvalidDiskType.ValueNotSupported" 400, InvalidCategoryValueNotSupported
+    "InvalidCategory.ValueNotSupported" 400, InvalidStatusValueNotSupported
+    "InvalidStatus.ValueNotSupported" 400, InvalidTagMismatch "InvalidTag.Mismatch" 400,
+    InvalidTagCount "InvalidTagCount" 400, InvalidRegionNotFound "InvalidRegion.NotFound"
+    400, InvalidZoneIdNotFound "InvalidZoneId.NotFound" 400, MissingParamterRegionId
+    "MissingParamter.RegionId" 400, InvalidParameterDiskIds "InvalidParameter.DiskIds"
+    400, IncompleteParamter "IncompleteParamter" 400, InvalidParamter "InvalidParamter"
+    400, InvalidSnapshotNotFound "InvalidSnapshot.NotFound" 400, InvalidDiskIdsMalformed
+    "InvalidDiskIds.Malformed" 403, UserNotInTheWhiteList "UserNotInTheWhiteList" 403,
+    InvalidDiskChargeTypeNotFound "InvalidDiskChargeType.NotFound" 404,
+    InvalidLockReasonNotFound "InvalidLockReason.NotFound" 404,
+    InvalidDiskIdsValueNotSupported "InvalidDiskIds.ValueNotSupported" 404, InternalError
+    "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeDisksRequest {
         const FIELDS: &'static [Field] = &[
@@ -1083,77 +784,16 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("AdditionalAttributes"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.zone_id.view(),
-                2 => self.disk_ids.view(),
-                3 => self.instance_id.view(),
-                4 => self.disk_type.view(),
-                5 => self.category.view(),
-                6 => self.status.view(),
-                7 => self.snapshot_id.view(),
-                8 => self.portable.view(),
-                9 => self.delete_with_instance.view(),
-                10 => self.delete_auto_snapshot.view(),
-                11 => self.page_number.view(),
-                12 => self.page_size.view(),
-                13 => self.next_token.view(),
-                14 => self.max_results.view(),
-                15 => self.disk_name.view(),
-                16 => self.auto_snapshot_policy_id.view(),
-                17 => self.enable_auto_snapshot.view(),
-                18 => self.enable_automated_snapshot_policy.view(),
-                19 => self.disk_charge_type.view(),
-                20 => self.lock_reason.view(),
-                21 => View::group(&self.filter_1),
-                22 => View::group(&self.filter_2),
-                23 => self.resource_group_id.view(),
-                24 => self.enable_shared.view(),
-                25 => self.encrypted.view(),
-                26 => self.dry_run.view(),
-                27 => self.kms_key_id.view(),
-                28 => View::groups(&self.tag),
-                29 => self.additional_attributes.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.zone_id.slot(),
-                2 => self.disk_ids.slot(),
-                3 => self.instance_id.slot(),
-                4 => self.disk_type.slot(),
-                5 => self.category.slot(),
-                6 => self.status.slot(),
-                7 => self.snapshot_id.slot(),
-                8 => self.portable.slot(),
-                9 => self.delete_with_instance.slot(),
-                10 => self.delete_auto_snapshot.slot(),
-                11 => self.page_number.slot(),
-                12 => self.page_size.slot(),
-                13 => self.next_token.slot(),
-                14 => self.max_results.slot(),
-                15 => self.disk_name.slot(),
-                16 => self.auto_snapshot_policy_id.slot(),
-                17 => self.enable_auto_snapshot.slot(),
-                18 => self.enable_automated_snapshot_policy.slot(),
-                19 => self.disk_charge_type.slot(),
-                20 => self.lock_reason.slot(),
-                21 => Slot::group(&mut self.filter_1),
-                22 => Slot::group(&mut self.filter_2),
-                23 => self.resource_group_id.slot(),
-                24 => self.enable_shared.slot(),
-                25 => self.encrypted.slot(),
-                26 => self.dry_run.slot(),
-                27 => self.kms_key_id.slot(),
-                28 => Slot::groups(&mut self.tag),
-                _ => self.additional_attributes.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 zone_id, 2 disk_ids, 3 instance_id, 4 disk_type, 5 category, 6
+            status, 7 snapshot_id, 8 portable, 9 delete_with_instance, 10
+            delete_auto_snapshot, 11 page_number, 12 page_size, 13 next_token, 14
+            max_results, 15 disk_name, 16 auto_snapshot_policy_id, 17
+            enable_auto_snapshot, 18 enable_automated_snapshot_policy, 19
+            disk_charge_type, 20 lock_reason, 21 filter_1 group, 22 filter_2 group, 23
+            resource_group_id, 24 enable_shared, 25 encrypted, 26 dry_run, 27 kms_key_id,
+            28 tag groups, 29 additional_attributes
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -1168,25 +808,7 @@ mod schema {
                 ),
             Field::new("value"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.key_2.view(),
-                2 => self.value.view(),
-                3 => self.value_2.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                1 => self.key_2.slot(),
-                2 => self.value.slot(),
-                _ => self.value_2.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 key_2, 2 value, 3 value_2);
     }
     impl Schema for super::DescribeDisksResponse {
         const FIELDS: &'static [Field] = &[
@@ -1197,29 +819,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.disks),
-                1 => self.next_token.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => self.request_id.view(),
-                5 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.disks),
-                1 => self.next_token.slot(),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                4 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 disks groups, 1 next_token, 2 page_number, 3 page_size, 4 request_id, 5
+            total_count
+        );
     }
     impl Schema for super::Disk {
         const FIELDS: &'static [Field] = &[
@@ -1265,98 +868,18 @@ mod schema {
             Field::new("Type"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.attached_time.view(),
-                1 => self.auto_snapshot_policy_id.view(),
-                2 => self.bdf_id.view(),
-                3 => self.category.view(),
-                4 => self.creation_time.view(),
-                5 => self.dedicated_block_storage_cluster_id.view(),
-                6 => self.delete_auto_snapshot.view(),
-                7 => self.delete_with_instance.view(),
-                8 => self.description.view(),
-                9 => self.detached_time.view(),
-                10 => self.device.view(),
-                11 => self.disk_charge_type.view(),
-                12 => self.disk_id.view(),
-                13 => self.disk_name.view(),
-                14 => self.enable_auto_snapshot.view(),
-                15 => self.enable_automated_snapshot_policy.view(),
-                16 => self.encrypted.view(),
-                17 => self.expired_time.view(),
-                18 => self.iops.view(),
-                19 => self.iops_read.view(),
-                20 => self.iops_write.view(),
-                21 => self.image_id.view(),
-                22 => self.instance_id.view(),
-                23 => self.kms_key_id.view(),
-                24 => self.mount_instance_num.view(),
-                25 => self.mount_instances.view(),
-                26 => self.operation_locks.view(),
-                27 => self.performance_level.view(),
-                28 => self.portable.view(),
-                29 => self.product_code.view(),
-                30 => self.region_id.view(),
-                31 => self.resource_group_id.view(),
-                32 => self.serial_number.view(),
-                33 => self.size.view(),
-                34 => self.source_snapshot_id.view(),
-                35 => self.status.view(),
-                36 => self.storage_set_id.view(),
-                37 => self.storage_set_partition_number.view(),
-                38 => View::groups(&self.tags),
-                39 => self.r#type.view(),
-                40 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.attached_time.slot(),
-                1 => self.auto_snapshot_policy_id.slot(),
-                2 => self.bdf_id.slot(),
-                3 => self.category.slot(),
-                4 => self.creation_time.slot(),
-                5 => self.dedicated_block_storage_cluster_id.slot(),
-                6 => self.delete_auto_snapshot.slot(),
-                7 => self.delete_with_instance.slot(),
-                8 => self.description.slot(),
-                9 => self.detached_time.slot(),
-                10 => self.device.slot(),
-                11 => self.disk_charge_type.slot(),
-                12 => self.disk_id.slot(),
-                13 => self.disk_name.slot(),
-                14 => self.enable_auto_snapshot.slot(),
-                15 => self.enable_automated_snapshot_policy.slot(),
-                16 => self.encrypted.slot(),
-                17 => self.expired_time.slot(),
-                18 => self.iops.slot(),
-                19 => self.iops_read.slot(),
-                20 => self.iops_write.slot(),
-                21 => self.image_id.slot(),
-                22 => self.instance_id.slot(),
-                23 => self.kms_key_id.slot(),
-                24 => self.mount_instance_num.slot(),
-                25 => self.mount_instances.slot(),
-                26 => self.operation_locks.slot(),
-                27 => self.performance_level.slot(),
-                28 => self.portable.slot(),
-                29 => self.product_code.slot(),
-                30 => self.region_id.slot(),
-                31 => self.resource_group_id.slot(),
-                32 => self.serial_number.slot(),
-                33 => self.size.slot(),
-                34 => self.source_snapshot_id.slot(),
-                35 => self.status.slot(),
-                36 => self.storage_set_id.slot(),
-                37 => self.storage_set_partition_number.slot(),
-                38 => Slot::groups(&mut self.tags),
-                39 => self.r#type.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 attached_time, 1 auto_snapshot_policy_id, 2 bdf_id, 3 category, 4
+            creation_time, 5 dedicated_block_storage_cluster_id, 6 delete_auto_snapshot,
+            7 delete_with_instance, 8 description, 9 detached_time, 10 device, 11
+            disk_charge_type, 12 disk_id, 13 disk_name, 14 enable_auto_snapshot, 15
+            enable_automated_snapshot_policy, 16 encrypted, 17 expired_time, 18 iops, 19
+            iops_read, 20 iops_write, 21 image_id, 22 instance_id, 23 kms_key_id, 24
+            mount_instance_num, 25 mount_instances, 26 operation_locks, 27
+            performance_level, 28 portable, 29 product_code, 30 region_id, 31
+            resource_group_id, 32 serial_number, 33 size, 34 source_snapshot_id, 35
+            status, 36 storage_set_id, 37 storage_set_partition_number, 38 tags groups,
+            39 r#type, 40 zone_id
+        );
     }
 }

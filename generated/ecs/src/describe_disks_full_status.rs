@@ -4,14 +4,11 @@
 //! Build a [`DescribeDisksFullStatusRequest`] with [`DescribeDisksFullStatusRequest::builder`]; the service answers with a [`DescribeDisksFullStatusResponse`] or a [`DescribeDisksFullStatusError`].
 //!
 //! Generated from `ecs/DescribeDisksFullStatus.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::event_type_info::EventTypeInfo;
 pub use crate::shared::health_status_info::HealthStatusInfo;
 pub use crate::shared::status_info::StatusInfo;
-/// The `DescribeDisksFullStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeDisksFullStatus` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeDisksFullStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -85,98 +82,18 @@ impl DescribeDisksFullStatusRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeDisksFullStatusRequest`]: start with [`DescribeDisksFullStatusRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeDisksFullStatusRequestBuilder(DescribeDisksFullStatusRequest);
+crate::runtime::operation!(
+    DescribeDisksFullStatusRequest, DescribeDisksFullStatusRequestBuilder,
+    DescribeDisksFullStatusResponse, DescribeDisksFullStatusError,
+    "DescribeDisksFullStatus", "2014-05-26", true
+);
 impl DescribeDisksFullStatusRequestBuilder {
-    /// Sets [`DescribeDisksFullStatusRequest::disk_id`].
-    pub fn disk_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.disk_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeDisksFullStatusRequest::event_id`].
-    pub fn event_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.event_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeDisksFullStatusRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksFullStatusRequest::health_status`].
-    pub fn health_status(mut self, value: impl Into<HealthStatus>) -> Self {
-        self.0.health_status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksFullStatusRequest::event_type`].
-    pub fn event_type(mut self, value: impl Into<EventType>) -> Self {
-        self.0.event_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeDisksFullStatusRequest::event_time`].
-    #[inline]
-    pub fn event_time(mut self, value: EventTime) -> Self {
-        self.0.event_time = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksFullStatusRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeDisksFullStatusRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeDisksFullStatusRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeDisksFullStatusRequest {
-        self.0
-    }
-}
-impl Operation for DescribeDisksFullStatusRequest {
-    const ACTION: &'static str = "DescribeDisksFullStatus";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeDisksFullStatusResponse;
-    type Error = DescribeDisksFullStatusError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeDisksFullStatusRequest.0; disk_id(each_into String), event_id(each_into
+        String), status(into Status), health_status(into HealthStatus), event_type(into
+        EventType), event_time(EventTime), page_number(i32), page_size(i32)
+    );
 }
 /// The `EventTime.*` request parameters.
 #[derive(Clone, Default)]
@@ -201,16 +118,7 @@ impl EventTime {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`EventTime::start`].
-    pub fn start(mut self, value: impl Into<String>) -> Self {
-        self.start = Some(value.into());
-        self
-    }
-    /// Sets [`EventTime::end`].
-    pub fn end(mut self, value: impl Into<String>) -> Self {
-        self.end = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(EventTime; start(into String), end(into String));
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -231,27 +139,10 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::InUse, "In_Use"),
-        (Self::Available, "Available"),
-        (Self::Attaching, "Attaching"),
-        (Self::Detaching, "Detaching"),
-        (Self::Creating, "Creating"),
-        (Self::ReIniting, "ReIniting"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Status; InUse "In_Use", Available "Available", Attaching "Attaching", Detaching
+    "Detaching", Creating "Creating", ReIniting "ReIniting"
+);
 /// The documented values of `HealthStatus`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -269,26 +160,10 @@ pub enum HealthStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for HealthStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Impaired, "Impaired"),
-        (Self::Warning, "Warning"),
-        (Self::Initializing, "Initializing"),
-        (Self::InsufficientData, "InsufficientData"),
-        (Self::NotApplicable, "NotApplicable"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    HealthStatus; Impaired "Impaired", Warning "Warning", Initializing "Initializing",
+    InsufficientData "InsufficientData", NotApplicable "NotApplicable"
+);
 /// The documented values of `EventType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -304,26 +179,10 @@ pub enum EventType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for EventType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Degraded, "Degraded"),
-        (Self::SeverelyDegraded, "SeverelyDegraded"),
-        (Self::Stalled, "Stalled"),
-        (Self::ErrorDetected, "ErrorDetected"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status, HealthStatus, EventType);
+crate::runtime::value_enum!(
+    EventType; Degraded "Degraded", SeverelyDegraded "SeverelyDegraded", Stalled
+    "Stalled", ErrorDetected "ErrorDetected"
+);
 crate::runtime::json_form!(DescribeDisksFullStatusRequest, EventTime);
 /// The successful response of [`DescribeDisksFullStatusRequest`].
 #[derive(Clone, Default)]
@@ -422,34 +281,18 @@ pub enum DescribeDisksFullStatusErrorCode {
     /// `TooManyDiskEvent.DiskIdRequired` (403): %s
     TooManyDiskEventDiskIdRequired,
 }
-impl ErrorCodes for DescribeDisksFullStatusErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(404)),
-        (Self::InvalidParameter, "InvalidParameter", Some(403)),
-        (Self::DiskIdLimitExceeded, "DiskIdLimitExceeded", Some(403)),
-        (Self::EventIdLimitExceeded, "EventIdLimitExceeded", Some(403)),
-        (
-            Self::InvalidParameterTimeEndBeforeStart,
-            "InvalidParameter.TimeEndBeforeStart",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedNotInWhiteList,
-            "OperationDenied.NotInWhiteList",
-            Some(403),
-        ),
-        (
-            Self::TooManyDiskEventDiskIdRequired,
-            "TooManyDiskEvent.DiskIdRequired",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeDisksFullStatusErrorCode; MissingParameter "MissingParameter" 404,
+    InvalidParameter "InvalidParameter" 403, DiskIdLimitExceeded "DiskIdLimitExceeded"
+    403, EventIdLimitExceeded "EventIdLimitExceeded" 403,
+    InvalidParameterTimeEndBeforeStart "InvalidParameter.TimeEndBeforeStart" 403,
+    OperationDeniedNotInWhiteList "OperationDenied.NotInWhiteList" 403,
+    TooManyDiskEventDiskIdRequired "TooManyDiskEvent.DiskIdRequired" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeDisksFullStatusRequest {
         const FIELDS: &'static [Field] = &[
@@ -525,35 +368,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.disk_id.view(),
-                2 => self.event_id.view(),
-                3 => self.status.view(),
-                4 => self.health_status.view(),
-                5 => self.event_type.view(),
-                6 => View::group(&self.event_time),
-                7 => self.page_number.view(),
-                8 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.disk_id.slot(),
-                2 => self.event_id.slot(),
-                3 => self.status.slot(),
-                4 => self.health_status.slot(),
-                5 => self.event_type.slot(),
-                6 => Slot::group(&mut self.event_time),
-                7 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 disk_id, 2 event_id, 3 status, 4 health_status, 5 event_type,
+            6 event_time group, 7 page_number, 8 page_size
+        );
     }
     impl Schema for super::EventTime {
         const FIELDS: &'static [Field] = &[
@@ -576,21 +394,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.start.view(),
-                1 => self.end.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.start.slot(),
-                _ => self.end.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 start, 1 end);
     }
     impl Schema for super::DescribeDisksFullStatusResponse {
         const FIELDS: &'static [Field] = &[
@@ -600,27 +404,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.disk_full_status_set),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.disk_full_status_set),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 disk_full_status_set groups, 1 page_number, 2 page_size, 3 request_id, 4
+            total_count
+        );
     }
     impl Schema for super::DiskFullStatusType {
         const FIELDS: &'static [Field] = &[
@@ -631,29 +418,10 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("Status"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.device.view(),
-                1 => View::groups(&self.disk_event_set),
-                2 => self.disk_id.view(),
-                3 => View::group(&self.health_status),
-                4 => self.instance_id.view(),
-                5 => View::group(&self.status),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.device.slot(),
-                1 => Slot::groups(&mut self.disk_event_set),
-                2 => self.disk_id.slot(),
-                3 => Slot::group(&mut self.health_status),
-                4 => self.instance_id.slot(),
-                _ => Slot::group(&mut self.status),
-            }
-        }
+        crate::runtime::accessors!(
+            0 device, 1 disk_event_set groups, 2 disk_id, 3 health_status group, 4
+            instance_id, 5 status group
+        );
     }
     impl Schema for super::DiskEventType {
         const FIELDS: &'static [Field] = &[
@@ -663,26 +431,9 @@ mod schema {
             Field::new("EventType"),
             Field::new("ImpactLevel"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.event_end_time.view(),
-                1 => self.event_id.view(),
-                2 => self.event_time.view(),
-                3 => View::group(&self.event_type),
-                4 => self.impact_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.event_end_time.slot(),
-                1 => self.event_id.slot(),
-                2 => self.event_time.slot(),
-                3 => Slot::group(&mut self.event_type),
-                _ => self.impact_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 event_end_time, 1 event_id, 2 event_time, 3 event_type group, 4
+            impact_level
+        );
     }
 }

@@ -4,14 +4,12 @@
 //! Build a [`DescribeElasticityAssurancesRequest`] with [`DescribeElasticityAssurancesRequest::builder`]; the service answers with a [`DescribeElasticityAssurancesResponse`] or a [`DescribeElasticityAssurancesError`].
 //!
 //! Generated from `ecs/DescribeElasticityAssurances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_3::PrivatePoolOptions;
 pub use crate::shared::instance_charge_type_2::InstanceChargeType;
 pub use crate::shared::status::Status;
 pub use crate::shared::allocated_resource::AllocatedResource;
-/// The `DescribeElasticityAssurances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeElasticityAssurances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeElasticityAssurancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -71,88 +69,19 @@ impl DescribeElasticityAssurancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeElasticityAssurancesRequest`]: start with [`DescribeElasticityAssurancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeElasticityAssurancesRequestBuilder(
-    DescribeElasticityAssurancesRequest,
+crate::runtime::operation!(
+    DescribeElasticityAssurancesRequest, DescribeElasticityAssurancesRequestBuilder,
+    DescribeElasticityAssurancesResponse, DescribeElasticityAssurancesError,
+    "DescribeElasticityAssurances", "2014-05-26", true
 );
 impl DescribeElasticityAssurancesRequestBuilder {
-    /// Sets [`DescribeElasticityAssurancesRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// Sets [`DescribeElasticityAssurancesRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeElasticityAssurancesRequest::private_pool_options`].
-    #[inline]
-    pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
-        self.0.private_pool_options = Some(value);
-        self
-    }
-    /// Sets [`DescribeElasticityAssurancesRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeElasticityAssurancesRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeElasticityAssurancesRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeElasticityAssurancesRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeElasticityAssurancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeElasticityAssurancesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeElasticityAssurancesRequest {
-    const ACTION: &'static str = "DescribeElasticityAssurances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeElasticityAssurancesResponse;
-    type Error = DescribeElasticityAssurancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeElasticityAssurancesRequest.0; max_results(i32), next_token(into String),
+        private_pool_options(PrivatePoolOptions), instance_type(into String),
+        zone_id(into String), instance_charge_type(into InstanceChargeType), status(into
+        Status)
+    );
 }
 crate::runtime::json_form!(DescribeElasticityAssurancesRequest);
 /// The successful response of [`DescribeElasticityAssurancesRequest`].
@@ -252,17 +181,14 @@ pub enum DescribeElasticityAssurancesErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error, exception or failure.
     InternalError,
 }
-impl ErrorCodes for DescribeElasticityAssurancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeElasticityAssurancesErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeElasticityAssurancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -294,33 +220,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.max_results.view(),
-                2 => self.next_token.view(),
-                3 => View::group(&self.private_pool_options),
-                4 => self.instance_type.view(),
-                5 => self.zone_id.view(),
-                6 => self.instance_charge_type.view(),
-                7 => self.status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.max_results.slot(),
-                2 => self.next_token.slot(),
-                3 => Slot::group(&mut self.private_pool_options),
-                4 => self.instance_type.slot(),
-                5 => self.zone_id.slot(),
-                6 => self.instance_charge_type.slot(),
-                _ => self.status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 max_results, 2 next_token, 3 private_pool_options group, 4
+            instance_type, 5 zone_id, 6 instance_charge_type, 7 status
+        );
     }
     impl Schema for super::DescribeElasticityAssurancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -330,27 +233,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.elasticity_assurance_set),
-                1 => self.max_results.view(),
-                2 => self.next_token.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.elasticity_assurance_set),
-                1 => self.max_results.slot(),
-                2 => self.next_token.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 elasticity_assurance_set groups, 1 max_results, 2 next_token, 3 request_id,
+            4 total_count
+        );
     }
     impl Schema for super::ElasticityAssuranceItem {
         const FIELDS: &'static [Field] = &[
@@ -367,40 +253,11 @@ mod schema {
             Field::new("TotalAssuranceTimes"),
             Field::new("UsedAssuranceTimes"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.allocated_resources),
-                1 => self.description.view(),
-                2 => self.end_time.view(),
-                3 => self.latest_start_time.view(),
-                4 => self.private_pool_options_id.view(),
-                5 => self.private_pool_options_match_criteria.view(),
-                6 => self.private_pool_options_name.view(),
-                7 => self.region_id.view(),
-                8 => self.start_time.view(),
-                9 => self.status.view(),
-                10 => self.total_assurance_times.view(),
-                11 => self.used_assurance_times.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.allocated_resources),
-                1 => self.description.slot(),
-                2 => self.end_time.slot(),
-                3 => self.latest_start_time.slot(),
-                4 => self.private_pool_options_id.slot(),
-                5 => self.private_pool_options_match_criteria.slot(),
-                6 => self.private_pool_options_name.slot(),
-                7 => self.region_id.slot(),
-                8 => self.start_time.slot(),
-                9 => self.status.slot(),
-                10 => self.total_assurance_times.slot(),
-                _ => self.used_assurance_times.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 allocated_resources groups, 1 description, 2 end_time, 3 latest_start_time,
+            4 private_pool_options_id, 5 private_pool_options_match_criteria, 6
+            private_pool_options_name, 7 region_id, 8 start_time, 9 status, 10
+            total_assurance_times, 11 used_assurance_times
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeEniMonitorDataRequest`] with [`DescribeEniMonitorDataRequest::builder`]; the service answers with a [`DescribeEniMonitorDataResponse`] or a [`DescribeEniMonitorDataError`].
 //!
 //! Generated from `ecs/DescribeEniMonitorData.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeEniMonitorData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeEniMonitorData` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeEniMonitorDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -61,60 +59,16 @@ impl DescribeEniMonitorDataRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeEniMonitorDataRequest`]: start with [`DescribeEniMonitorDataRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeEniMonitorDataRequestBuilder(DescribeEniMonitorDataRequest);
+crate::runtime::operation!(
+    DescribeEniMonitorDataRequest, DescribeEniMonitorDataRequestBuilder,
+    DescribeEniMonitorDataResponse, DescribeEniMonitorDataError,
+    "DescribeEniMonitorData", "2014-05-26", true
+);
 impl DescribeEniMonitorDataRequestBuilder {
-    /// Sets [`DescribeEniMonitorDataRequest::eni_id`].
-    pub fn eni_id(mut self, value: impl Into<String>) -> Self {
-        self.0.eni_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeEniMonitorDataRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeEniMonitorDataRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeEniMonitorDataRequest {
-        self.0
-    }
-}
-impl Operation for DescribeEniMonitorDataRequest {
-    const ACTION: &'static str = "DescribeEniMonitorData";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeEniMonitorDataResponse;
-    type Error = DescribeEniMonitorDataError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeEniMonitorDataRequest.0; eni_id(into String), period(i32)
+    );
 }
 crate::runtime::json_form!(DescribeEniMonitorDataRequest);
 /// The successful response of [`DescribeEniMonitorDataRequest`].
@@ -197,37 +151,21 @@ pub enum DescribeEniMonitorDataErrorCode {
     /// `InvalidParam.Malformed` (4003): The specified parameter "EniId" and "InstanceId" are not valid
     InvalidParamMalformed,
 }
-impl ErrorCodes for DescribeEniMonitorDataErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::InvalidStartTimeMalformed, "InvalidStartTime.Malformed", Some(403)),
-        (Self::InvalidEndTimeMalformed, "InvalidEndTime.Malformed", Some(403)),
-        (
-            Self::InvalidPeriodValueNotSupported,
-            "InvalidPeriod.ValueNotSupported",
-            Some(403),
-        ),
-        (Self::InvalidStartTimeTooEarly, "InvalidStartTime.TooEarly", Some(403)),
-        (
-            Self::InvalidParameterTooManyDataQueried,
-            "InvalidParameter.TooManyDataQueried",
-            Some(403),
-        ),
-        (Self::Throttling, "Throttling", Some(403)),
-        (
-            Self::InvalidInstanceTypeNotSupportCredit,
-            "InvalidInstanceType.NotSupportCredit",
-            Some(403),
-        ),
-        (Self::InvalidParameterEndTime, "InvalidParameter.EndTime", Some(403)),
-        (Self::InvalidParamMalformed, "InvalidParam.Malformed", Some(4003)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeEniMonitorDataErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
+    InvalidStartTimeMalformed "InvalidStartTime.Malformed" 403, InvalidEndTimeMalformed
+    "InvalidEndTime.Malformed" 403, InvalidPeriodValueNotSupported
+    "InvalidPeriod.ValueNotSupported" 403, InvalidStartTimeTooEarly
+    "InvalidStartTime.TooEarly" 403, InvalidParameterTooManyDataQueried
+    "InvalidParameter.TooManyDataQueried" 403, Throttling "Throttling" 403,
+    InvalidInstanceTypeNotSupportCredit "InvalidInstanceType.NotSupportCredit" 403,
+    InvalidParameterEndTime "InvalidParameter.EndTime" 403, InvalidParamMalformed
+    "InvalidParam.Malformed" 4003
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeEniMonitorDataRequest {
         const FIELDS: &'static [Field] = &[
@@ -264,29 +202,9 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.end_time.view(),
-                1 => self.instance_id.view(),
-                2 => self.region_id.view(),
-                3 => self.start_time.view(),
-                4 => self.eni_id.view(),
-                5 => self.period.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.end_time.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.region_id.slot(),
-                3 => self.start_time.slot(),
-                4 => self.eni_id.slot(),
-                _ => self.period.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 end_time, 1 instance_id, 2 region_id, 3 start_time, 4 eni_id, 5 period
+        );
     }
     impl Schema for super::DescribeEniMonitorDataResponse {
         const FIELDS: &'static [Field] = &[
@@ -294,23 +212,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.monitor_data),
-                1 => self.request_id.view(),
-                2 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.monitor_data),
-                1 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 monitor_data groups, 1 request_id, 2 total_count);
     }
     impl Schema for super::EniMonitorData {
         const FIELDS: &'static [Field] = &[
@@ -323,32 +225,9 @@ mod schema {
             Field::new("PacketTx"),
             Field::new("TimeStamp"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.drop_packet_rx.view(),
-                1 => self.drop_packet_tx.view(),
-                2 => self.eni_id.view(),
-                3 => self.intranet_rx.view(),
-                4 => self.intranet_tx.view(),
-                5 => self.packet_rx.view(),
-                6 => self.packet_tx.view(),
-                7 => self.time_stamp.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.drop_packet_rx.slot(),
-                1 => self.drop_packet_tx.slot(),
-                2 => self.eni_id.slot(),
-                3 => self.intranet_rx.slot(),
-                4 => self.intranet_tx.slot(),
-                5 => self.packet_rx.slot(),
-                6 => self.packet_tx.slot(),
-                _ => self.time_stamp.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 drop_packet_rx, 1 drop_packet_tx, 2 eni_id, 3 intranet_rx, 4 intranet_tx, 5
+            packet_rx, 6 packet_tx, 7 time_stamp
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeHpcClustersRequest`] with [`DescribeHpcClustersRequest::builder`]; the service answers with a [`DescribeHpcClustersResponse`] or a [`DescribeHpcClustersError`].
 //!
 //! Generated from `ecs/DescribeHpcClusters.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeHpcClusters` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeHpcClusters` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeHpcClustersRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -53,72 +51,17 @@ impl DescribeHpcClustersRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeHpcClustersRequest`]: start with [`DescribeHpcClustersRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeHpcClustersRequestBuilder(DescribeHpcClustersRequest);
+crate::runtime::operation!(
+    DescribeHpcClustersRequest, DescribeHpcClustersRequestBuilder,
+    DescribeHpcClustersResponse, DescribeHpcClustersError, "DescribeHpcClusters",
+    "2014-05-26", true, client_token "ClientToken"
+);
 impl DescribeHpcClustersRequestBuilder {
-    /// Sets [`DescribeHpcClustersRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeHpcClustersRequest::hpc_cluster_ids`].
-    pub fn hpc_cluster_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.hpc_cluster_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeHpcClustersRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeHpcClustersRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeHpcClustersRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeHpcClustersRequest {
-        self.0
-    }
-}
-impl Operation for DescribeHpcClustersRequest {
-    const ACTION: &'static str = "DescribeHpcClusters";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = DescribeHpcClustersResponse;
-    type Error = DescribeHpcClustersError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeHpcClustersRequest.0; client_token(into String), hpc_cluster_ids(into
+        String), page_number(i32), page_size(i32)
+    );
 }
 crate::runtime::json_form!(DescribeHpcClustersRequest);
 /// The successful response of [`DescribeHpcClustersRequest`].
@@ -179,28 +122,17 @@ pub enum DescribeHpcClustersErrorCode {
     /// `Invalid.Parameter` (400): Invalid parameters.
     InvalidParameter,
 }
-impl ErrorCodes for DescribeHpcClustersErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(400)),
-        (Self::MissingParameterHpcClusterId, "MissingParameter.HpcClusterId", Some(400)),
-        (
-            Self::InvalidHpcClusterIdsExceedLimit,
-            "InvalidHpcClusterIds.ExceedLimit",
-            Some(400),
-        ),
-        (
-            Self::InvalidHpcClusterIdsMalformed,
-            "InvalidHpcClusterIds.Malformed",
-            Some(400),
-        ),
-        (Self::InvalidParameter, "Invalid.Parameter", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeHpcClustersErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 400,
+    MissingParameterHpcClusterId "MissingParameter.HpcClusterId" 400,
+    InvalidHpcClusterIdsExceedLimit "InvalidHpcClusterIds.ExceedLimit" 400,
+    InvalidHpcClusterIdsMalformed "InvalidHpcClusterIds.Malformed" 400, InvalidParameter
+    "Invalid.Parameter" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeHpcClustersRequest {
         const FIELDS: &'static [Field] = &[
@@ -225,27 +157,9 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.client_token.view(),
-                2 => self.hpc_cluster_ids.view(),
-                3 => self.page_number.view(),
-                4 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.client_token.slot(),
-                2 => self.hpc_cluster_ids.slot(),
-                3 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 client_token, 2 hpc_cluster_ids, 3 page_number, 4 page_size
+        );
     }
     impl Schema for super::DescribeHpcClustersResponse {
         const FIELDS: &'static [Field] = &[
@@ -255,27 +169,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.hpc_clusters),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.hpc_clusters),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 hpc_clusters groups, 1 page_number, 2 page_size, 3 request_id, 4
+            total_count
+        );
     }
     impl Schema for super::HpcCluster {
         const FIELDS: &'static [Field] = &[
@@ -283,22 +180,6 @@ mod schema {
             Field::new("HpcClusterId"),
             Field::new("Name"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.description.view(),
-                1 => self.hpc_cluster_id.view(),
-                2 => self.name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.description.slot(),
-                1 => self.hpc_cluster_id.slot(),
-                _ => self.name.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 description, 1 hpc_cluster_id, 2 name);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeImageFromFamilyRequest`] with [`DescribeImageFromFamilyRequest::builder`]; the service answers with a [`DescribeImageFromFamilyResponse`] or a [`DescribeImageFromFamilyError`].
 //!
 //! Generated from `ecs/DescribeImageFromFamily.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeImageFromFamily` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeImageFromFamily` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeImageFromFamilyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl DescribeImageFromFamilyRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeImageFromFamilyRequest`]: start with [`DescribeImageFromFamilyRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeImageFromFamilyRequestBuilder(DescribeImageFromFamilyRequest);
-impl DescribeImageFromFamilyRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeImageFromFamilyRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeImageFromFamilyRequest {
-        self.0
-    }
-}
-impl Operation for DescribeImageFromFamilyRequest {
-    const ACTION: &'static str = "DescribeImageFromFamily";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeImageFromFamilyResponse;
-    type Error = DescribeImageFromFamilyError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DescribeImageFromFamilyRequest, DescribeImageFromFamilyRequestBuilder,
+    DescribeImageFromFamilyResponse, DescribeImageFromFamilyError,
+    "DescribeImageFromFamily", "2014-05-26", true
+);
+impl DescribeImageFromFamilyRequestBuilder {}
 crate::runtime::json_form!(DescribeImageFromFamilyRequest);
 /// The successful response of [`DescribeImageFromFamilyRequest`].
 #[derive(Clone, Default)]
@@ -262,16 +223,14 @@ pub enum DescribeImageFromFamilyErrorCode {
     /// `InvalidRegionId.NotFound` (404): The RegionId provided does not exist.
     InvalidRegionIdNotFound,
 }
-impl ErrorCodes for DescribeImageFromFamilyErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeImageFromFamilyErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeImageFromFamilyRequest {
         const FIELDS: &'static [Field] = &[
@@ -301,39 +260,11 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_family.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_family.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 image_family, 1 region_id);
     }
     impl Schema for super::DescribeImageFromFamilyResponse {
         const FIELDS: &'static [Field] = &[Field::new("Image"), Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.image),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.image),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 image group, 1 request_id);
     }
     impl Schema for super::Image {
         const FIELDS: &'static [Field] = &[
@@ -361,63 +292,14 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("Usage"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.architecture.view(),
-                1 => self.creation_time.view(),
-                2 => self.description.view(),
-                3 => View::groups(&self.disk_device_mappings),
-                4 => self.image_family.view(),
-                5 => self.image_id.view(),
-                6 => self.image_name.view(),
-                7 => self.image_owner_alias.view(),
-                8 => self.image_version.view(),
-                9 => self.is_copied.view(),
-                10 => self.is_self_shared.view(),
-                11 => self.is_subscribed.view(),
-                12 => self.is_support_cloudinit.view(),
-                13 => self.is_support_io_optimized.view(),
-                14 => self.os_name.view(),
-                15 => self.os_type.view(),
-                16 => self.platform.view(),
-                17 => self.product_code.view(),
-                18 => self.progress.view(),
-                19 => self.size.view(),
-                20 => self.status.view(),
-                21 => View::groups(&self.tags),
-                22 => self.usage.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.architecture.slot(),
-                1 => self.creation_time.slot(),
-                2 => self.description.slot(),
-                3 => Slot::groups(&mut self.disk_device_mappings),
-                4 => self.image_family.slot(),
-                5 => self.image_id.slot(),
-                6 => self.image_name.slot(),
-                7 => self.image_owner_alias.slot(),
-                8 => self.image_version.slot(),
-                9 => self.is_copied.slot(),
-                10 => self.is_self_shared.slot(),
-                11 => self.is_subscribed.slot(),
-                12 => self.is_support_cloudinit.slot(),
-                13 => self.is_support_io_optimized.slot(),
-                14 => self.os_name.slot(),
-                15 => self.os_type.slot(),
-                16 => self.platform.slot(),
-                17 => self.product_code.slot(),
-                18 => self.progress.slot(),
-                19 => self.size.slot(),
-                20 => self.status.slot(),
-                21 => Slot::groups(&mut self.tags),
-                _ => self.usage.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 architecture, 1 creation_time, 2 description, 3 disk_device_mappings
+            groups, 4 image_family, 5 image_id, 6 image_name, 7 image_owner_alias, 8
+            image_version, 9 is_copied, 10 is_self_shared, 11 is_subscribed, 12
+            is_support_cloudinit, 13 is_support_io_optimized, 14 os_name, 15 os_type, 16
+            platform, 17 product_code, 18 progress, 19 size, 20 status, 21 tags groups,
+            22 usage
+        );
     }
     impl Schema for super::DiskDeviceMapping {
         const FIELDS: &'static [Field] = &[
@@ -429,48 +311,13 @@ mod schema {
             Field::new("SnapshotId"),
             Field::new("Type"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.device.view(),
-                1 => self.format.view(),
-                2 => self.import_oss_bucket.view(),
-                3 => self.import_oss_object.view(),
-                4 => self.size.view(),
-                5 => self.snapshot_id.view(),
-                6 => self.r#type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.device.slot(),
-                1 => self.format.slot(),
-                2 => self.import_oss_bucket.slot(),
-                3 => self.import_oss_object.slot(),
-                4 => self.size.slot(),
-                5 => self.snapshot_id.slot(),
-                _ => self.r#type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 device, 1 format, 2 import_oss_bucket, 3 import_oss_object, 4 size, 5
+            snapshot_id, 6 r#type
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[Field::new("TagKey"), Field::new("TagValue")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.tag_key.view(),
-                1 => self.tag_value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.tag_key.slot(),
-                _ => self.tag_value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 tag_key, 1 tag_value);
     }
 }

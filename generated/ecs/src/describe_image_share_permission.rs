@@ -4,10 +4,8 @@
 //! Build a [`DescribeImageSharePermissionRequest`] with [`DescribeImageSharePermissionRequest::builder`]; the service answers with a [`DescribeImageSharePermissionResponse`] or a [`DescribeImageSharePermissionError`].
 //!
 //! Generated from `ecs/DescribeImageSharePermission.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeImageSharePermission` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeImageSharePermission` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeImageSharePermissionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -47,63 +45,16 @@ impl DescribeImageSharePermissionRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeImageSharePermissionRequest`]: start with [`DescribeImageSharePermissionRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeImageSharePermissionRequestBuilder(
-    DescribeImageSharePermissionRequest,
+crate::runtime::operation!(
+    DescribeImageSharePermissionRequest, DescribeImageSharePermissionRequestBuilder,
+    DescribeImageSharePermissionResponse, DescribeImageSharePermissionError,
+    "DescribeImageSharePermission", "2014-05-26", true
 );
 impl DescribeImageSharePermissionRequestBuilder {
-    /// Sets [`DescribeImageSharePermissionRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeImageSharePermissionRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeImageSharePermissionRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeImageSharePermissionRequest {
-        self.0
-    }
-}
-impl Operation for DescribeImageSharePermissionRequest {
-    const ACTION: &'static str = "DescribeImageSharePermission";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeImageSharePermissionResponse;
-    type Error = DescribeImageSharePermissionError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeImageSharePermissionRequest.0; page_number(i32), page_size(i32)
+    );
 }
 crate::runtime::json_form!(DescribeImageSharePermissionRequest);
 /// The successful response of [`DescribeImageSharePermissionRequest`].
@@ -174,17 +125,14 @@ pub enum DescribeImageSharePermissionErrorCode {
     /// `InvalidImageId.NotFound` (404): The specified ImageId does not exist.
     InvalidImageIdNotFound,
 }
-impl ErrorCodes for DescribeImageSharePermissionErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeImageSharePermissionErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidImageIdNotFound "InvalidImageId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeImageSharePermissionRequest {
         const FIELDS: &'static [Field] = &[
@@ -201,25 +149,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.region_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 image_id, 1 region_id, 2 page_number, 3 page_size);
     }
     impl Schema for super::DescribeImageSharePermissionResponse {
         const FIELDS: &'static [Field] = &[
@@ -232,60 +162,17 @@ mod schema {
             Field::new("ShareGroups").wrapped(),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.accounts),
-                1 => self.image_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => self.region_id.view(),
-                5 => self.request_id.view(),
-                6 => View::groups(&self.share_groups),
-                7 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.accounts),
-                1 => self.image_id.slot(),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                4 => self.region_id.slot(),
-                5 => self.request_id.slot(),
-                6 => Slot::groups(&mut self.share_groups),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 accounts groups, 1 image_id, 2 page_number, 3 page_size, 4 region_id, 5
+            request_id, 6 share_groups groups, 7 total_count
+        );
     }
     impl Schema for super::Account {
         const FIELDS: &'static [Field] = &[Field::new("AliyunId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.aliyun_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.aliyun_id.slot()
-        }
+        crate::runtime::accessors!(0 aliyun_id);
     }
     impl Schema for super::ShareGroup {
         const FIELDS: &'static [Field] = &[Field::new("Group")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.group.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.group.slot()
-        }
+        crate::runtime::accessors!(0 group);
     }
 }

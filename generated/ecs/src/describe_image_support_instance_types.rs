@@ -4,11 +4,8 @@
 //! Build a [`DescribeImageSupportInstanceTypesRequest`] with [`DescribeImageSupportInstanceTypesRequest::builder`]; the service answers with a [`DescribeImageSupportInstanceTypesResponse`] or a [`DescribeImageSupportInstanceTypesError`].
 //!
 //! Generated from `ecs/DescribeImageSupportInstanceTypes.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeImageSupportInstanceTypes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeImageSupportInstanceTypes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeImageSupportInstanceTypesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -45,66 +42,18 @@ impl DescribeImageSupportInstanceTypesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeImageSupportInstanceTypesRequest`]: start with [`DescribeImageSupportInstanceTypesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeImageSupportInstanceTypesRequestBuilder(
+crate::runtime::operation!(
     DescribeImageSupportInstanceTypesRequest,
+    DescribeImageSupportInstanceTypesRequestBuilder,
+    DescribeImageSupportInstanceTypesResponse, DescribeImageSupportInstanceTypesError,
+    "DescribeImageSupportInstanceTypes", "2014-05-26", true
 );
 impl DescribeImageSupportInstanceTypesRequestBuilder {
-    /// Sets [`DescribeImageSupportInstanceTypesRequest::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.0.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImageSupportInstanceTypesRequest::action_type`].
-    pub fn action_type(mut self, value: impl Into<ActionType>) -> Self {
-        self.0.action_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImageSupportInstanceTypesRequest::filter`].
-    pub fn filter(mut self, value: impl IntoIterator<Item = Filter>) -> Self {
-        self.0.filter = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeImageSupportInstanceTypesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeImageSupportInstanceTypesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeImageSupportInstanceTypesRequest {
-    const ACTION: &'static str = "DescribeImageSupportInstanceTypes";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeImageSupportInstanceTypesResponse;
-    type Error = DescribeImageSupportInstanceTypesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeImageSupportInstanceTypesRequest.0; image_id(into String),
+        action_type(into ActionType), filter(each Filter)
+    );
 }
 /// The `Filter.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -128,16 +77,7 @@ impl Filter {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Filter::key`].
-    pub fn key(mut self, value: impl Into<FilterKey>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Filter::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Filter; key(into FilterKey), value(into String));
 }
 /// The documented values of `ActionType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -154,25 +94,10 @@ pub enum ActionType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ActionType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CreateEcs, "CreateEcs"),
-        (Self::Upgrade, "Upgrade"),
-        (Self::Downgrade, "Downgrade"),
-        (Self::RenewDowngrade, "RenewDowngrade"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    ActionType; CreateEcs "CreateEcs", Upgrade "Upgrade", Downgrade "Downgrade",
+    RenewDowngrade "RenewDowngrade"
+);
 /// The documented values of `Filter.N.Key`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -184,24 +109,7 @@ pub enum FilterKey {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for FilterKey {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Imagid, "imagid"),
-        (Self::Filter, "filter"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ActionType, FilterKey);
+crate::runtime::value_enum!(FilterKey; Imagid "imagid", Filter "filter");
 crate::runtime::json_form!(DescribeImageSupportInstanceTypesRequest, Filter);
 /// The successful response of [`DescribeImageSupportInstanceTypesRequest`].
 #[derive(Clone, Default)]
@@ -259,22 +167,15 @@ pub enum DescribeImageSupportInstanceTypesErrorCode {
     /// `InvalidInstanceType.ValueNotSupported` (400): The specified InstanceType does not exist or beyond the permitted range.
     InvalidInstanceTypeValueNotSupported,
 }
-impl ErrorCodes for DescribeImageSupportInstanceTypesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidParamter, "InvalidParamter", Some(400)),
-        (Self::InvalidUsage, "InvalidUsage", Some(404)),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeImageSupportInstanceTypesErrorCode; InvalidParamter "InvalidParamter" 400,
+    InvalidUsage "InvalidUsage" 404, InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeImageSupportInstanceTypesRequest {
         const FIELDS: &'static [Field] = &[
@@ -293,43 +194,13 @@ mod schema {
                 ),
             Field::new("Filter").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.image_id.view(),
-                2 => self.action_type.view(),
-                3 => View::groups(&self.filter),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.image_id.slot(),
-                2 => self.action_type.slot(),
-                _ => Slot::groups(&mut self.filter),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 image_id, 2 action_type, 3 filter groups
+        );
     }
     impl Schema for super::Filter {
         const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::DescribeImageSupportInstanceTypesResponse {
         const FIELDS: &'static [Field] = &[
@@ -338,25 +209,9 @@ mod schema {
             Field::new("RegionId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => View::groups(&self.instance_types),
-                2 => self.region_id.view(),
-                3 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => Slot::groups(&mut self.instance_types),
-                2 => self.region_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 image_id, 1 instance_types groups, 2 region_id, 3 request_id
+        );
     }
     impl Schema for super::InstanceType {
         const FIELDS: &'static [Field] = &[
@@ -365,24 +220,8 @@ mod schema {
             Field::new("InstanceTypeId"),
             Field::new("MemorySize"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.cpu_core_count.view(),
-                1 => self.instance_type_family.view(),
-                2 => self.instance_type_id.view(),
-                3 => self.memory_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.cpu_core_count.slot(),
-                1 => self.instance_type_family.slot(),
-                2 => self.instance_type_id.slot(),
-                _ => self.memory_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 cpu_core_count, 1 instance_type_family, 2 instance_type_id, 3 memory_size
+        );
     }
 }

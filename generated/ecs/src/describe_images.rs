@@ -4,15 +4,12 @@
 //! Build a [`DescribeImagesRequest`] with [`DescribeImagesRequest::builder`]; the service answers with a [`DescribeImagesResponse`] or a [`DescribeImagesError`].
 //!
 //! Generated from `ecs/DescribeImages.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::tag_3::Tag;
 pub use crate::shared::image_owner_alias::ImageOwnerAlias;
 pub use crate::shared::os_type::OsType;
 pub use crate::shared::tag_info::TagInfo;
-/// The `DescribeImages` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeImages` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeImagesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -150,153 +147,22 @@ impl DescribeImagesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeImagesRequest`]: start with [`DescribeImagesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeImagesRequestBuilder(DescribeImagesRequest);
+crate::runtime::operation!(
+    DescribeImagesRequest, DescribeImagesRequestBuilder, DescribeImagesResponse,
+    DescribeImagesError, "DescribeImages", "2014-05-26", true
+);
 impl DescribeImagesRequestBuilder {
-    /// Sets [`DescribeImagesRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.0.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::show_expired`].
-    #[inline]
-    pub fn show_expired(mut self, value: bool) -> Self {
-        self.0.show_expired = Some(value);
-        self
-    }
-    /// Sets [`DescribeImagesRequest::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::image_name`].
-    pub fn image_name(mut self, value: impl Into<String>) -> Self {
-        self.0.image_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::image_family`].
-    pub fn image_family(mut self, value: impl Into<String>) -> Self {
-        self.0.image_family = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::image_owner_alias`].
-    pub fn image_owner_alias(mut self, value: impl Into<ImageOwnerAlias>) -> Self {
-        self.0.image_owner_alias = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::is_support_io_optimized`].
-    #[inline]
-    pub fn is_support_io_optimized(mut self, value: bool) -> Self {
-        self.0.is_support_io_optimized = Some(value);
-        self
-    }
-    /// Sets [`DescribeImagesRequest::is_support_cloudinit`].
-    #[inline]
-    pub fn is_support_cloudinit(mut self, value: bool) -> Self {
-        self.0.is_support_cloudinit = Some(value);
-        self
-    }
-    /// Sets [`DescribeImagesRequest::os_type`].
-    pub fn os_type(mut self, value: impl Into<OsType>) -> Self {
-        self.0.os_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::architecture`].
-    pub fn architecture(mut self, value: impl Into<Architecture>) -> Self {
-        self.0.architecture = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeImagesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeImagesRequest::usage`].
-    pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-        self.0.usage = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`DescribeImagesRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`DescribeImagesRequest::action_type`].
-    pub fn action_type(mut self, value: impl Into<ActionType>) -> Self {
-        self.0.action_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeImagesRequest::filter`].
-    pub fn filter(mut self, value: impl IntoIterator<Item = Filter>) -> Self {
-        self.0.filter = value.into_iter().collect();
-        self
-    }
-    /// Sets [`DescribeImagesRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeImagesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeImagesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeImagesRequest {
-    const ACTION: &'static str = "DescribeImages";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeImagesResponse;
-    type Error = DescribeImagesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeImagesRequest.0; status(into Status), image_id(into String),
+        show_expired(bool), snapshot_id(into String), image_name(into String),
+        image_family(into String), image_owner_alias(into ImageOwnerAlias),
+        instance_type(into String), is_support_io_optimized(bool),
+        is_support_cloudinit(bool), os_type(into OsType), architecture(into
+        Architecture), page_number(i32), page_size(i32), usage(into Usage), tag(each
+        Tag), dry_run(bool), action_type(into ActionType), filter(each Filter),
+        resource_group_id(into String)
+    );
 }
 /// The `Filter.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -320,16 +186,7 @@ impl Filter {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Filter::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Filter::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Filter; key(into String), value(into String));
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -350,27 +207,10 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Creating, "Creating"),
-        (Self::Waiting, "Waiting"),
-        (Self::Available, "Available"),
-        (Self::UnAvailable, "UnAvailable"),
-        (Self::CreateFailed, "CreateFailed"),
-        (Self::Deprecated, "Deprecated"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Status; Creating "Creating", Waiting "Waiting", Available "Available", UnAvailable
+    "UnAvailable", CreateFailed "CreateFailed", Deprecated "Deprecated"
+);
 /// The documented values of `Architecture`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -384,24 +224,7 @@ pub enum Architecture {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Architecture {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::I386, "i386"),
-        (Self::X8664, "x86_64"),
-        (Self::Arm64, "arm64"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(Architecture; I386 "i386", X8664 "x86_64", Arm64 "arm64");
 /// The documented values of `Usage`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -413,23 +236,7 @@ pub enum Usage {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Usage {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Instance, "instance"),
-        (Self::None, "none"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(Usage; Instance "instance", None "none");
 /// The documented values of `ActionType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -441,24 +248,7 @@ pub enum ActionType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ActionType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CreateEcs, "CreateEcs"),
-        (Self::ChangeOs, "ChangeOS"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status, Architecture, Usage, ActionType);
+crate::runtime::value_enum!(ActionType; CreateEcs "CreateEcs", ChangeOs "ChangeOS");
 crate::runtime::json_form!(DescribeImagesRequest, Filter);
 /// The successful response of [`DescribeImagesRequest`].
 #[derive(Clone, Default)]
@@ -679,33 +469,19 @@ pub enum DescribeImagesErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.
     InternalError,
 }
-impl ErrorCodes for DescribeImagesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidImageOwnerAliasValueNotSupported,
-            "InvalidImageOwnerAlias.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParamter, "InvalidParamter", Some(400)),
-        (Self::InvalidFilterKeyNotFound, "InvalidFilterKey.NotFound", Some(404)),
-        (Self::InvalidUsage, "InvalidUsage", Some(404)),
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidOsType, "InvalidOSType", Some(404)),
-        (Self::InvalidArchitecture, "InvalidArchitecture", Some(404)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeImagesErrorCode; InvalidImageOwnerAliasValueNotSupported
+    "InvalidImageOwnerAlias.ValueNotSupported" 400, InvalidParamter "InvalidParamter"
+    400, InvalidFilterKeyNotFound "InvalidFilterKey.NotFound" 404, InvalidUsage
+    "InvalidUsage" 404, InvalidTagMismatch "InvalidTag.Mismatch" 400, InvalidTagCount
+    "InvalidTagCount" 400, InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" 400, InvalidOsType "InvalidOSType" 404,
+    InvalidArchitecture "InvalidArchitecture" 404, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeImagesRequest {
         const FIELDS: &'static [Field] = &[
@@ -791,59 +567,13 @@ mod schema {
             Field::new("Filter").group(),
             Field::new("ResourceGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.status.view(),
-                2 => self.image_id.view(),
-                3 => self.show_expired.view(),
-                4 => self.snapshot_id.view(),
-                5 => self.image_name.view(),
-                6 => self.image_family.view(),
-                7 => self.image_owner_alias.view(),
-                8 => self.instance_type.view(),
-                9 => self.is_support_io_optimized.view(),
-                10 => self.is_support_cloudinit.view(),
-                11 => self.os_type.view(),
-                12 => self.architecture.view(),
-                13 => self.page_number.view(),
-                14 => self.page_size.view(),
-                15 => self.usage.view(),
-                16 => View::groups(&self.tag),
-                17 => self.dry_run.view(),
-                18 => self.action_type.view(),
-                19 => View::groups(&self.filter),
-                20 => self.resource_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.status.slot(),
-                2 => self.image_id.slot(),
-                3 => self.show_expired.slot(),
-                4 => self.snapshot_id.slot(),
-                5 => self.image_name.slot(),
-                6 => self.image_family.slot(),
-                7 => self.image_owner_alias.slot(),
-                8 => self.instance_type.slot(),
-                9 => self.is_support_io_optimized.slot(),
-                10 => self.is_support_cloudinit.slot(),
-                11 => self.os_type.slot(),
-                12 => self.architecture.slot(),
-                13 => self.page_number.slot(),
-                14 => self.page_size.slot(),
-                15 => self.usage.slot(),
-                16 => Slot::groups(&mut self.tag),
-                17 => self.dry_run.slot(),
-                18 => self.action_type.slot(),
-                19 => Slot::groups(&mut self.filter),
-                _ => self.resource_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 status, 2 image_id, 3 show_expired, 4 snapshot_id, 5
+            image_name, 6 image_family, 7 image_owner_alias, 8 instance_type, 9
+            is_support_io_optimized, 10 is_support_cloudinit, 11 os_type, 12
+            architecture, 13 page_number, 14 page_size, 15 usage, 16 tag groups, 17
+            dry_run, 18 action_type, 19 filter groups, 20 resource_group_id
+        );
     }
     impl Schema for super::Filter {
         const FIELDS: &'static [Field] = &[
@@ -858,21 +588,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::DescribeImagesResponse {
         const FIELDS: &'static [Field] = &[
@@ -883,29 +599,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.images),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.region_id.view(),
-                4 => self.request_id.view(),
-                5 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.images),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.region_id.slot(),
-                4 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 images groups, 1 page_number, 2 page_size, 3 region_id, 4 request_id, 5
+            total_count
+        );
     }
     impl Schema for super::Image {
         const FIELDS: &'static [Field] = &[
@@ -935,67 +632,14 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("Usage"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.architecture.view(),
-                1 => self.creation_time.view(),
-                2 => self.description.view(),
-                3 => View::groups(&self.disk_device_mappings),
-                4 => self.image_family.view(),
-                5 => self.image_id.view(),
-                6 => self.image_name.view(),
-                7 => self.image_owner_alias.view(),
-                8 => self.image_version.view(),
-                9 => self.is_copied.view(),
-                10 => self.is_self_shared.view(),
-                11 => self.is_subscribed.view(),
-                12 => self.is_support_cloudinit.view(),
-                13 => self.is_support_io_optimized.view(),
-                14 => self.os_name.view(),
-                15 => self.os_name_en.view(),
-                16 => self.os_type.view(),
-                17 => self.platform.view(),
-                18 => self.product_code.view(),
-                19 => self.progress.view(),
-                20 => self.resource_group_id.view(),
-                21 => self.size.view(),
-                22 => self.status.view(),
-                23 => View::groups(&self.tags),
-                24 => self.usage.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.architecture.slot(),
-                1 => self.creation_time.slot(),
-                2 => self.description.slot(),
-                3 => Slot::groups(&mut self.disk_device_mappings),
-                4 => self.image_family.slot(),
-                5 => self.image_id.slot(),
-                6 => self.image_name.slot(),
-                7 => self.image_owner_alias.slot(),
-                8 => self.image_version.slot(),
-                9 => self.is_copied.slot(),
-                10 => self.is_self_shared.slot(),
-                11 => self.is_subscribed.slot(),
-                12 => self.is_support_cloudinit.slot(),
-                13 => self.is_support_io_optimized.slot(),
-                14 => self.os_name.slot(),
-                15 => self.os_name_en.slot(),
-                16 => self.os_type.slot(),
-                17 => self.platform.slot(),
-                18 => self.product_code.slot(),
-                19 => self.progress.slot(),
-                20 => self.resource_group_id.slot(),
-                21 => self.size.slot(),
-                22 => self.status.slot(),
-                23 => Slot::groups(&mut self.tags),
-                _ => self.usage.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 architecture, 1 creation_time, 2 description, 3 disk_device_mappings
+            groups, 4 image_family, 5 image_id, 6 image_name, 7 image_owner_alias, 8
+            image_version, 9 is_copied, 10 is_self_shared, 11 is_subscribed, 12
+            is_support_cloudinit, 13 is_support_io_optimized, 14 os_name, 15 os_name_en,
+            16 os_type, 17 platform, 18 product_code, 19 progress, 20 resource_group_id,
+            21 size, 22 status, 23 tags groups, 24 usage
+        );
     }
     impl Schema for super::DiskDeviceMapping {
         const FIELDS: &'static [Field] = &[
@@ -1009,34 +653,9 @@ mod schema {
             Field::new("SnapshotId"),
             Field::new("Type"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.device.view(),
-                1 => self.format.view(),
-                2 => self.import_oss_bucket.view(),
-                3 => self.import_oss_object.view(),
-                4 => self.progress.view(),
-                5 => self.remain_time.view(),
-                6 => self.size.view(),
-                7 => self.snapshot_id.view(),
-                8 => self.r#type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.device.slot(),
-                1 => self.format.slot(),
-                2 => self.import_oss_bucket.slot(),
-                3 => self.import_oss_object.slot(),
-                4 => self.progress.slot(),
-                5 => self.remain_time.slot(),
-                6 => self.size.slot(),
-                7 => self.snapshot_id.slot(),
-                _ => self.r#type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 device, 1 format, 2 import_oss_bucket, 3 import_oss_object, 4 progress, 5
+            remain_time, 6 size, 7 snapshot_id, 8 r#type
+        );
     }
 }

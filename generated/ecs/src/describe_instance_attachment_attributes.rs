@@ -4,10 +4,8 @@
 //! Build a [`DescribeInstanceAttachmentAttributesRequest`] with [`DescribeInstanceAttachmentAttributesRequest::builder`]; the service answers with a [`DescribeInstanceAttachmentAttributesResponse`] or a [`DescribeInstanceAttachmentAttributesError`].
 //!
 //! Generated from `ecs/DescribeInstanceAttachmentAttributes.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeInstanceAttachmentAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeInstanceAttachmentAttributes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceAttachmentAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -51,66 +49,18 @@ impl DescribeInstanceAttachmentAttributesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceAttachmentAttributesRequest`]: start with [`DescribeInstanceAttachmentAttributesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceAttachmentAttributesRequestBuilder(
+crate::runtime::operation!(
     DescribeInstanceAttachmentAttributesRequest,
+    DescribeInstanceAttachmentAttributesRequestBuilder,
+    DescribeInstanceAttachmentAttributesResponse,
+    DescribeInstanceAttachmentAttributesError, "DescribeInstanceAttachmentAttributes",
+    "2014-05-26", true
 );
 impl DescribeInstanceAttachmentAttributesRequestBuilder {
-    /// Sets [`DescribeInstanceAttachmentAttributesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceAttachmentAttributesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<DescribeInstanceAttachmentAttributesRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceAttachmentAttributesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceAttachmentAttributesRequest {
-    const ACTION: &'static str = "DescribeInstanceAttachmentAttributes";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceAttachmentAttributesResponse;
-    type Error = DescribeInstanceAttachmentAttributesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceAttachmentAttributesRequest.0; page_number(i32), page_size(i32)
+    );
 }
 crate::runtime::json_form!(DescribeInstanceAttachmentAttributesRequest);
 /// The successful response of [`DescribeInstanceAttachmentAttributesRequest`].
@@ -173,18 +123,15 @@ pub enum DescribeInstanceAttachmentAttributesErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error, exception or failure.
     InternalError,
 }
-impl ErrorCodes for DescribeInstanceAttachmentAttributesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InvalidInstanceIdsNotFound, "InvalidInstanceIds.NotFound", Some(404)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstanceAttachmentAttributesErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InvalidInstanceIdsNotFound
+    "InvalidInstanceIds.NotFound" 404, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceAttachmentAttributesRequest {
         const FIELDS: &'static [Field] = &[
@@ -196,25 +143,9 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_ids.view(),
-                1 => self.region_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_ids.slot(),
-                1 => self.region_id.slot(),
-                2 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_ids, 1 region_id, 2 page_number, 3 page_size
+        );
     }
     impl Schema for super::DescribeInstanceAttachmentAttributesResponse {
         const FIELDS: &'static [Field] = &[
@@ -224,27 +155,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instances),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instances),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instances groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+        );
     }
     impl Schema for super::Instance {
         const FIELDS: &'static [Field] = &[
@@ -252,22 +165,9 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("PrivatePoolOptionsMatchCriteria"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.private_pool_options_id.view(),
-                2 => self.private_pool_options_match_criteria.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.private_pool_options_id.slot(),
-                _ => self.private_pool_options_match_criteria.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 private_pool_options_id, 2
+            private_pool_options_match_criteria
+        );
     }
 }

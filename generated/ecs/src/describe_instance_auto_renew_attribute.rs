@@ -4,11 +4,9 @@
 //! Build a [`DescribeInstanceAutoRenewAttributeRequest`] with [`DescribeInstanceAutoRenewAttributeRequest::builder`]; the service answers with a [`DescribeInstanceAutoRenewAttributeResponse`] or a [`DescribeInstanceAutoRenewAttributeError`].
 //!
 //! Generated from `ecs/DescribeInstanceAutoRenewAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::renewal_status::RenewalStatus;
-/// The `DescribeInstanceAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeInstanceAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceAutoRenewAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -60,71 +58,19 @@ impl DescribeInstanceAutoRenewAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceAutoRenewAttributeRequest`]: start with [`DescribeInstanceAutoRenewAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceAutoRenewAttributeRequestBuilder(
+crate::runtime::operation!(
     DescribeInstanceAutoRenewAttributeRequest,
+    DescribeInstanceAutoRenewAttributeRequestBuilder,
+    DescribeInstanceAutoRenewAttributeResponse, DescribeInstanceAutoRenewAttributeError,
+    "DescribeInstanceAutoRenewAttribute", "2014-05-26", true
 );
 impl DescribeInstanceAutoRenewAttributeRequestBuilder {
-    /// Sets [`DescribeInstanceAutoRenewAttributeRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceAutoRenewAttributeRequest::renewal_status`].
-    pub fn renewal_status(mut self, value: impl Into<RenewalStatus>) -> Self {
-        self.0.renewal_status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceAutoRenewAttributeRequest::page_size`].
-    pub fn page_size(mut self, value: impl Into<String>) -> Self {
-        self.0.page_size = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceAutoRenewAttributeRequest::page_number`].
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.0.page_number = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceAutoRenewAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceAutoRenewAttributeRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceAutoRenewAttributeRequest {
-    const ACTION: &'static str = "DescribeInstanceAutoRenewAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceAutoRenewAttributeResponse;
-    type Error = DescribeInstanceAutoRenewAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceAutoRenewAttributeRequest.0; instance_id(into String),
+        renewal_status(into RenewalStatus), page_size(into String), page_number(into
+        String)
+    );
 }
 crate::runtime::json_form!(DescribeInstanceAutoRenewAttributeRequest);
 /// The successful response of [`DescribeInstanceAutoRenewAttributeRequest`].
@@ -205,38 +151,20 @@ pub enum DescribeInstanceAutoRenewAttributeErrorCode {
     /// `InvalidParameter.RenewalStatusInstanceId` (403): The parameter RenewalStatus and InstanceId can not be both empty.
     InvalidParameterRenewalStatusInstanceId,
 }
-impl ErrorCodes for DescribeInstanceAutoRenewAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterInstanceId, "MissingParameter.InstanceId", Some(403)),
-        (
-            Self::InvalidParameterToManyInstanceIds,
-            "InvalidParameter.ToManyInstanceIds",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterInvalidInstanceId,
-            "InvalidParameter.InvalidInstanceId",
-            Some(403),
-        ),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (
-            Self::InvalidParameterRenewalStatus,
-            "InvalidParameter.RenewalStatus",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterRenewalStatusInstanceId,
-            "InvalidParameter.RenewalStatusInstanceId",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstanceAutoRenewAttributeErrorCode; MissingParameterInstanceId
+    "MissingParameter.InstanceId" 403, InvalidParameterToManyInstanceIds
+    "InvalidParameter.ToManyInstanceIds" 403, InvalidParameterInvalidInstanceId
+    "InvalidParameter.InvalidInstanceId" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, ChargeTypeViolation "ChargeTypeViolation" 403,
+    InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" 403,
+    InvalidParameterRenewalStatusInstanceId "InvalidParameter.RenewalStatusInstanceId"
+    403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceAutoRenewAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -270,27 +198,9 @@ mod schema {
                 ),
             Field::new("PageNumber"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.renewal_status.view(),
-                3 => self.page_size.view(),
-                4 => self.page_number.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.renewal_status.slot(),
-                3 => self.page_size.slot(),
-                _ => self.page_number.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 renewal_status, 3 page_size, 4 page_number
+        );
     }
     impl Schema for super::DescribeInstanceAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[
@@ -300,27 +210,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_renew_attributes),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_renew_attributes),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_renew_attributes groups, 1 page_number, 2 page_size, 3 request_id,
+            4 total_count
+        );
     }
     impl Schema for super::InstanceRenewAttribute {
         const FIELDS: &'static [Field] = &[
@@ -330,26 +223,9 @@ mod schema {
             Field::new("PeriodUnit"),
             Field::new("RenewalStatus"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_renew_enabled.view(),
-                1 => self.duration.view(),
-                2 => self.instance_id.view(),
-                3 => self.period_unit.view(),
-                4 => self.renewal_status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_renew_enabled.slot(),
-                1 => self.duration.slot(),
-                2 => self.instance_id.slot(),
-                3 => self.period_unit.slot(),
-                _ => self.renewal_status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_renew_enabled, 1 duration, 2 instance_id, 3 period_unit, 4
+            renewal_status
+        );
     }
 }

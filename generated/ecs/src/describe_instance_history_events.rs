@@ -4,16 +4,13 @@
 //! Build a [`DescribeInstanceHistoryEventsRequest`] with [`DescribeInstanceHistoryEventsRequest::builder`]; the service answers with a [`DescribeInstanceHistoryEventsResponse`] or a [`DescribeInstanceHistoryEventsError`].
 //!
 //! Generated from `ecs/DescribeInstanceHistoryEvents.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::not_before::NotBefore;
 pub use crate::shared::event_publish_time::EventPublishTime;
 pub use crate::shared::event_type_info::EventTypeInfo;
 pub use crate::shared::extended_attribute::ExtendedAttribute;
 pub use crate::shared::inactive_disk::InactiveDisk;
-/// The `DescribeInstanceHistoryEvents` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeInstanceHistoryEvents` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceHistoryEventsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -117,114 +114,21 @@ impl DescribeInstanceHistoryEventsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceHistoryEventsRequest`]: start with [`DescribeInstanceHistoryEventsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceHistoryEventsRequestBuilder(
-    DescribeInstanceHistoryEventsRequest,
+crate::runtime::operation!(
+    DescribeInstanceHistoryEventsRequest, DescribeInstanceHistoryEventsRequestBuilder,
+    DescribeInstanceHistoryEventsResponse, DescribeInstanceHistoryEventsError,
+    "DescribeInstanceHistoryEvents", "2014-05-26", true
 );
 impl DescribeInstanceHistoryEventsRequestBuilder {
-    /// Sets [`DescribeInstanceHistoryEventsRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::event_id`].
-    pub fn event_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.event_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::instance_event_cycle_status`].
-    pub fn instance_event_cycle_status(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<InstanceEventCycleStatus>>,
-    ) -> Self {
-        self.0.instance_event_cycle_status = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::event_cycle_status`].
-    pub fn event_cycle_status(mut self, value: impl Into<EventCycleStatus>) -> Self {
-        self.0.event_cycle_status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::instance_event_type`].
-    pub fn instance_event_type(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<InstanceEventType>>,
-    ) -> Self {
-        self.0.instance_event_type = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::event_type`].
-    pub fn event_type(mut self, value: impl Into<EventType>) -> Self {
-        self.0.event_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::not_before`].
-    #[inline]
-    pub fn not_before(mut self, value: NotBefore) -> Self {
-        self.0.not_before = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::event_publish_time`].
-    #[inline]
-    pub fn event_publish_time(mut self, value: EventPublishTime) -> Self {
-        self.0.event_publish_time = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceHistoryEventsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceHistoryEventsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceHistoryEventsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceHistoryEventsRequest {
-    const ACTION: &'static str = "DescribeInstanceHistoryEvents";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceHistoryEventsResponse;
-    type Error = DescribeInstanceHistoryEventsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceHistoryEventsRequest.0; instance_id(into String),
+        event_id(each_into String), instance_event_cycle_status(each_into
+        InstanceEventCycleStatus), event_cycle_status(into EventCycleStatus),
+        instance_event_type(each_into InstanceEventType), event_type(into EventType),
+        not_before(NotBefore), event_publish_time(EventPublishTime), page_number(i32),
+        page_size(i32)
+    );
 }
 /// The documented values of `InstanceEventCycleStatus.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -247,28 +151,11 @@ pub enum InstanceEventCycleStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for InstanceEventCycleStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Scheduled, "Scheduled"),
-        (Self::Avoided, "Avoided"),
-        (Self::Executing, "Executing"),
-        (Self::Executed, "Executed"),
-        (Self::Canceled, "Canceled"),
-        (Self::Failed, "Failed"),
-        (Self::Inquiring, "Inquiring"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    InstanceEventCycleStatus; Scheduled "Scheduled", Avoided "Avoided", Executing
+    "Executing", Executed "Executed", Canceled "Canceled", Failed "Failed", Inquiring
+    "Inquiring"
+);
 /// The documented values of `EventCycleStatus`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -290,28 +177,10 @@ pub enum EventCycleStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for EventCycleStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Scheduled, "Scheduled"),
-        (Self::Avoided, "Avoided"),
-        (Self::Executing, "Executing"),
-        (Self::Executed, "Executed"),
-        (Self::Canceled, "Canceled"),
-        (Self::Failed, "Failed"),
-        (Self::Inquiring, "Inquiring"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    EventCycleStatus; Scheduled "Scheduled", Avoided "Avoided", Executing "Executing",
+    Executed "Executed", Canceled "Canceled", Failed "Failed", Inquiring "Inquiring"
+);
 /// The documented values of `InstanceEventType.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -339,31 +208,15 @@ pub enum InstanceEventType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for InstanceEventType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::SystemMaintenanceReboot, "SystemMaintenance.Reboot"),
-        (Self::SystemMaintenanceRedeploy, "SystemMaintenance.Redeploy"),
-        (Self::SystemFailureReboot, "SystemFailure.Reboot"),
-        (Self::SystemFailureRedeploy, "SystemFailure.Redeploy"),
-        (Self::SystemFailureDelete, "SystemFailure.Delete"),
-        (Self::InstanceFailureReboot, "InstanceFailure.Reboot"),
-        (Self::InstanceExpirationStop, "InstanceExpiration.Stop"),
-        (Self::InstanceExpirationDelete, "InstanceExpiration.Delete"),
-        (Self::AccountUnbalancedStop, "AccountUnbalanced.Stop"),
-        (Self::AccountUnbalancedDelete, "AccountUnbalanced.Delete"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    InstanceEventType; SystemMaintenanceReboot "SystemMaintenance.Reboot",
+    SystemMaintenanceRedeploy "SystemMaintenance.Redeploy", SystemFailureReboot
+    "SystemFailure.Reboot", SystemFailureRedeploy "SystemFailure.Redeploy",
+    SystemFailureDelete "SystemFailure.Delete", InstanceFailureReboot
+    "InstanceFailure.Reboot", InstanceExpirationStop "InstanceExpiration.Stop",
+    InstanceExpirationDelete "InstanceExpiration.Delete", AccountUnbalancedStop
+    "AccountUnbalanced.Stop", AccountUnbalancedDelete "AccountUnbalanced.Delete"
+);
 /// The documented values of `EventType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -391,33 +244,14 @@ pub enum EventType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for EventType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::SystemMaintenanceReboot, "SystemMaintenance.Reboot"),
-        (Self::SystemMaintenanceRedeploy, "SystemMaintenance.Redeploy"),
-        (Self::SystemFailureReboot, "SystemFailure.Reboot"),
-        (Self::SystemFailureRedeploy, "SystemFailure.Redeploy"),
-        (Self::SystemFailureDelete, "SystemFailure.Delete"),
-        (Self::InstanceFailureReboot, "InstanceFailure.Reboot"),
-        (Self::InstanceExpirationStop, "InstanceExpiration.Stop"),
-        (Self::InstanceExpirationDelete, "InstanceExpiration.Delete"),
-        (Self::AccountUnbalancedStop, "AccountUnbalanced.Stop"),
-        (Self::AccountUnbalancedDelete, "AccountUnbalanced.Delete"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(
-    InstanceEventCycleStatus, EventCycleStatus, InstanceEventType, EventType
+crate::runtime::value_enum!(
+    EventType; SystemMaintenanceReboot "SystemMaintenance.Reboot",
+    SystemMaintenanceRedeploy "SystemMaintenance.Redeploy", SystemFailureReboot
+    "SystemFailure.Reboot", SystemFailureRedeploy "SystemFailure.Redeploy",
+    SystemFailureDelete "SystemFailure.Delete", InstanceFailureReboot
+    "InstanceFailure.Reboot", InstanceExpirationStop "InstanceExpiration.Stop",
+    InstanceExpirationDelete "InstanceExpiration.Delete", AccountUnbalancedStop
+    "AccountUnbalanced.Stop", AccountUnbalancedDelete "AccountUnbalanced.Delete"
 );
 crate::runtime::json_form!(DescribeInstanceHistoryEventsRequest);
 /// The successful response of [`DescribeInstanceHistoryEventsRequest`].
@@ -517,28 +351,16 @@ pub enum DescribeInstanceHistoryEventsErrorCode {
     /// `OperationDenied.NotInWhiteList` (403): %s
     OperationDeniedNotInWhiteList,
 }
-impl ErrorCodes for DescribeInstanceHistoryEventsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(404)),
-        (Self::InvalidParameter, "InvalidParameter", Some(403)),
-        (Self::EventIdLimitExceeded, "EventIdLimitExceeded", Some(403)),
-        (
-            Self::InvalidParameterTimeEndBeforeStart,
-            "InvalidParameter.TimeEndBeforeStart",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedNotInWhiteList,
-            "OperationDenied.NotInWhiteList",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstanceHistoryEventsErrorCode; MissingParameter "MissingParameter" 404,
+    InvalidParameter "InvalidParameter" 403, EventIdLimitExceeded "EventIdLimitExceeded"
+    403, InvalidParameterTimeEndBeforeStart "InvalidParameter.TimeEndBeforeStart" 403,
+    OperationDeniedNotInWhiteList "OperationDenied.NotInWhiteList" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceHistoryEventsRequest {
         const FIELDS: &'static [Field] = &[
@@ -645,39 +467,11 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.event_id.view(),
-                3 => self.instance_event_cycle_status.view(),
-                4 => self.event_cycle_status.view(),
-                5 => self.instance_event_type.view(),
-                6 => self.event_type.view(),
-                7 => View::group(&self.not_before),
-                8 => View::group(&self.event_publish_time),
-                9 => self.page_number.view(),
-                10 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.event_id.slot(),
-                3 => self.instance_event_cycle_status.slot(),
-                4 => self.event_cycle_status.slot(),
-                5 => self.instance_event_type.slot(),
-                6 => self.event_type.slot(),
-                7 => Slot::group(&mut self.not_before),
-                8 => Slot::group(&mut self.event_publish_time),
-                9 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 event_id, 3 instance_event_cycle_status, 4
+            event_cycle_status, 5 instance_event_type, 6 event_type, 7 not_before group,
+            8 event_publish_time group, 9 page_number, 10 page_size
+        );
     }
     impl Schema for super::DescribeInstanceHistoryEventsResponse {
         const FIELDS: &'static [Field] = &[
@@ -687,27 +481,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_system_event_set),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_system_event_set),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_system_event_set groups, 1 page_number, 2 page_size, 3 request_id,
+            4 total_count
+        );
     }
     impl Schema for super::InstanceSystemEventType {
         const FIELDS: &'static [Field] = &[
@@ -722,54 +499,14 @@ mod schema {
             Field::new("NotBefore"),
             Field::new("Reason"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.event_cycle_status),
-                1 => self.event_finish_time.view(),
-                2 => self.event_id.view(),
-                3 => self.event_publish_time.view(),
-                4 => View::group(&self.event_type),
-                5 => View::group(&self.extended_attribute),
-                6 => self.impact_level.view(),
-                7 => self.instance_id.view(),
-                8 => self.not_before.view(),
-                9 => self.reason.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.event_cycle_status),
-                1 => self.event_finish_time.slot(),
-                2 => self.event_id.slot(),
-                3 => self.event_publish_time.slot(),
-                4 => Slot::group(&mut self.event_type),
-                5 => Slot::group(&mut self.extended_attribute),
-                6 => self.impact_level.slot(),
-                7 => self.instance_id.slot(),
-                8 => self.not_before.slot(),
-                _ => self.reason.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 event_cycle_status group, 1 event_finish_time, 2 event_id, 3
+            event_publish_time, 4 event_type group, 5 extended_attribute group, 6
+            impact_level, 7 instance_id, 8 not_before, 9 reason
+        );
     }
     impl Schema for super::EventCycleStatusInfo {
         const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.code.view(),
-                1 => self.name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.code.slot(),
-                _ => self.name.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 code, 1 name);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeInstanceMaintenanceAttributesRequest`] with [`DescribeInstanceMaintenanceAttributesRequest::builder`]; the service answers with a [`DescribeInstanceMaintenanceAttributesResponse`] or a [`DescribeInstanceMaintenanceAttributesError`].
 //!
 //! Generated from `ecs/DescribeInstanceMaintenanceAttributes.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeInstanceMaintenanceAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeInstanceMaintenanceAttributes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceMaintenanceAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -47,74 +45,19 @@ impl DescribeInstanceMaintenanceAttributesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceMaintenanceAttributesRequest`]: start with [`DescribeInstanceMaintenanceAttributesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceMaintenanceAttributesRequestBuilder(
+crate::runtime::operation!(
     DescribeInstanceMaintenanceAttributesRequest,
+    DescribeInstanceMaintenanceAttributesRequestBuilder,
+    DescribeInstanceMaintenanceAttributesResponse,
+    DescribeInstanceMaintenanceAttributesError, "DescribeInstanceMaintenanceAttributes",
+    "2014-05-26", true
 );
 impl DescribeInstanceMaintenanceAttributesRequestBuilder {
-    /// Sets [`DescribeInstanceMaintenanceAttributesRequest::instance_id`].
-    pub fn instance_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstanceMaintenanceAttributesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceMaintenanceAttributesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<DescribeInstanceMaintenanceAttributesRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceMaintenanceAttributesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceMaintenanceAttributesRequest {
-    const ACTION: &'static str = "DescribeInstanceMaintenanceAttributes";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceMaintenanceAttributesResponse;
-    type Error = DescribeInstanceMaintenanceAttributesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceMaintenanceAttributesRequest.0; instance_id(each_into String),
+        page_number(i64), page_size(i64)
+    );
 }
 crate::runtime::json_form!(DescribeInstanceMaintenanceAttributesRequest);
 /// The successful response of [`DescribeInstanceMaintenanceAttributesRequest`].
@@ -214,24 +157,17 @@ pub enum DescribeInstanceMaintenanceAttributesErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.
     InvalidInstanceIdNotFound,
 }
-impl ErrorCodes for DescribeInstanceMaintenanceAttributesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(403)),
-        (Self::InstanceIdLimitExceeded, "InstanceIdLimitExceeded", Some(403)),
-        (
-            Self::OperationDeniedNotInWhiteList,
-            "OperationDenied.NotInWhiteList",
-            Some(403),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstanceMaintenanceAttributesErrorCode; MissingParameter "MissingParameter"
+    400, InvalidParameter "InvalidParameter" 403, InstanceIdLimitExceeded
+    "InstanceIdLimitExceeded" 403, OperationDeniedNotInWhiteList
+    "OperationDenied.NotInWhiteList" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceMaintenanceAttributesRequest {
         const FIELDS: &'static [Field] = &[
@@ -251,25 +187,9 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 page_number, 3 page_size
+        );
     }
     impl Schema for super::DescribeInstanceMaintenanceAttributesResponse {
         const FIELDS: &'static [Field] = &[
@@ -279,27 +199,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.maintenance_attributes),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.maintenance_attributes),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 maintenance_attributes groups, 1 page_number, 2 page_size, 3 request_id, 4
+            total_count
+        );
     }
     impl Schema for super::MaintenanceAttribute {
         const FIELDS: &'static [Field] = &[
@@ -308,25 +211,10 @@ mod schema {
             Field::new("MaintenanceWindows").wrapped(),
             Field::new("NotifyOnMaintenance"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.action_on_maintenance),
-                1 => self.instance_id.view(),
-                2 => View::groups(&self.maintenance_windows),
-                3 => self.notify_on_maintenance.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.action_on_maintenance),
-                1 => self.instance_id.slot(),
-                2 => Slot::groups(&mut self.maintenance_windows),
-                _ => self.notify_on_maintenance.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 action_on_maintenance group, 1 instance_id, 2 maintenance_windows groups, 3
+            notify_on_maintenance
+        );
     }
     impl Schema for super::ActionOnMaintenance {
         const FIELDS: &'static [Field] = &[
@@ -334,43 +222,13 @@ mod schema {
             Field::new("SupportedValues"),
             Field::new("Value"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.default_value.view(),
-                1 => self.supported_values.view(),
-                2 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.default_value.slot(),
-                1 => self.supported_values.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 default_value, 1 supported_values, 2 value);
     }
     impl Schema for super::MaintenanceWindow {
         const FIELDS: &'static [Field] = &[
             Field::new("EndTime"),
             Field::new("StartTime"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.end_time.view(),
-                1 => self.start_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.end_time.slot(),
-                _ => self.start_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 end_time, 1 start_time);
     }
 }

@@ -4,15 +4,13 @@
 //! Build a [`DescribeInstanceModificationPriceRequest`] with [`DescribeInstanceModificationPriceRequest::builder`]; the service answers with a [`DescribeInstanceModificationPriceResponse`] or a [`DescribeInstanceModificationPriceError`].
 //!
 //! Generated from `ecs/DescribeInstanceModificationPrice.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::system_disk_2::SystemDisk;
 pub use crate::shared::system_disk_category_3::SystemDiskCategory;
 pub use crate::shared::data_disk_category::DataDiskCategory;
 pub use crate::shared::data_disk_performance_level::DataDiskPerformanceLevel;
 pub use crate::shared::rule::Rule;
-/// The `DescribeInstanceModificationPrice` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeInstanceModificationPrice` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceModificationPriceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -50,67 +48,18 @@ impl DescribeInstanceModificationPriceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceModificationPriceRequest`]: start with [`DescribeInstanceModificationPriceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceModificationPriceRequestBuilder(
+crate::runtime::operation!(
     DescribeInstanceModificationPriceRequest,
+    DescribeInstanceModificationPriceRequestBuilder,
+    DescribeInstanceModificationPriceResponse, DescribeInstanceModificationPriceError,
+    "DescribeInstanceModificationPrice", "2014-05-26", true
 );
 impl DescribeInstanceModificationPriceRequestBuilder {
-    /// Sets [`DescribeInstanceModificationPriceRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceModificationPriceRequest::system_disk`].
-    #[inline]
-    pub fn system_disk(mut self, value: SystemDisk) -> Self {
-        self.0.system_disk = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceModificationPriceRequest::data_disk`].
-    pub fn data_disk(mut self, value: impl IntoIterator<Item = DataDisk>) -> Self {
-        self.0.data_disk = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceModificationPriceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceModificationPriceRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceModificationPriceRequest {
-    const ACTION: &'static str = "DescribeInstanceModificationPrice";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceModificationPriceResponse;
-    type Error = DescribeInstanceModificationPriceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceModificationPriceRequest.0; instance_type(into String),
+        system_disk(SystemDisk), data_disk(each DataDisk)
+    );
 }
 /// The `DataDisk.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -160,25 +109,10 @@ impl DataDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDisk::category`].
-    pub fn category(mut self, value: impl Into<DataDiskCategory>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<DataDiskPerformanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDisk; category(into DataDiskCategory), size(i32), performance_level(into
+        DataDiskPerformanceLevel)
+    );
 }
 crate::runtime::json_form!(DescribeInstanceModificationPriceRequest, DataDisk);
 /// The successful response of [`DescribeInstanceModificationPriceRequest`].
@@ -273,65 +207,28 @@ pub enum DescribeInstanceModificationPriceErrorCode {
     /// `Throttling` (403): Request was denied due to request throttling.
     Throttling,
 }
-impl ErrorCodes for DescribeInstanceModificationPriceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidParameterResourceOwnerAccount,
-            "InvalidParameter.ResourceOwnerAccount",
-            Some(403),
-        ),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (
-            Self::MissingParameterInstanceTypeOrDataDisk,
-            "MissingParameter.InstanceTypeOrDataDisk",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeNotSupportUpgrade,
-            "InvalidInstanceType.NotSupportUpgrade",
-            Some(403),
-        ),
-        (
-            Self::InvalidSystemDiskCategoryValueNotSupported,
-            "InvalidSystemDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDiskCategoryMissing, "InvalidDiskCategory.Missing", Some(400)),
-        (
-            Self::InvalidDataDiskCategoryValueNotSupported,
-            "InvalidDataDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDiskCategoryValueNotSupported,
-            "InvalidDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InstanceTypeOffline, "InstanceType.Offline", Some(400)),
-        (Self::RegionUnauthorized, "RegionUnauthorized", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InstanceExpired, "InstanceExpired", Some(403)),
-        (
-            Self::InvalidActionWithActiveElasticUpgrade,
-            "InvalidAction.WithActiveElasticUpgrade",
-            Some(400),
-        ),
-        (Self::PriceNotFound, "PriceNotFound", Some(400)),
-        (Self::Throttling, "Throttling", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstanceModificationPriceErrorCode; InvalidParameterResourceOwnerAccount
+    "InvalidParameter.ResourceOwnerAccount" 403, InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" 404, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, ChargeTypeViolation "ChargeTypeViolation" 403,
+    MissingParameterInstanceTypeOrDataDisk "MissingParameter.InstanceTypeOrDataDisk" 400,
+    InvalidInstanceTypeNotSupportUpgrade "InvalidInstanceType.NotSupportUpgrade" 403,
+    InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" 400, InvalidDiskCategoryMissing
+    "InvalidDiskCategory.Missing" 400, InvalidDataDiskCategoryValueNotSupported
+    "InvalidDataDiskCategory.ValueNotSupported" 400, InvalidDiskCategoryValueNotSupported
+    "InvalidDiskCategory.ValueNotSupported" 400, InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" 400, InstanceTypeOffline
+    "InstanceType.Offline" 400, RegionUnauthorized "RegionUnauthorized" 400,
+    InternalError "InternalError" 500, InstanceExpired "InstanceExpired" 403,
+    InvalidActionWithActiveElasticUpgrade "InvalidAction.WithActiveElasticUpgrade" 400,
+    PriceNotFound "PriceNotFound" 400, Throttling "Throttling" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::DescribeInstanceModificationPriceRequest {
         const FIELDS: &'static [Field] = &[
@@ -341,27 +238,10 @@ mod schema {
             Field::new("SystemDisk").group(),
             Field::new("DataDisk").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.instance_type.view(),
-                3 => View::group(&self.system_disk),
-                4 => View::groups(&self.data_disk),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.instance_type.slot(),
-                3 => Slot::group(&mut self.system_disk),
-                _ => Slot::groups(&mut self.data_disk),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 region_id, 2 instance_type, 3 system_disk group, 4 data_disk
+            groups
+        );
     }
     impl Schema for super::DataDisk {
         const FIELDS: &'static [Field] = &[
@@ -437,65 +317,21 @@ mod schema {
                 "Valid values when DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.category.view(),
-                1 => self.size.view(),
-                2 => self.performance_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.category.slot(),
-                1 => self.size.slot(),
-                _ => self.performance_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 category, 1 size, 2 performance_level);
     }
     impl Schema for super::DescribeInstanceModificationPriceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.price_info),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.price_info),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 price_info group, 1 request_id);
     }
     impl Schema for super::PriceInfo {
         const FIELDS: &'static [Field] = &[
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.price),
-                1 => View::groups(&self.rules),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.price),
-                _ => Slot::groups(&mut self.rules),
-            }
-        }
+        crate::runtime::accessors!(0 price group, 1 rules groups);
     }
     impl Schema for super::Price {
         const FIELDS: &'static [Field] = &[
@@ -504,24 +340,8 @@ mod schema {
             Field::new("OriginalPrice"),
             Field::new("TradePrice"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.currency.view(),
-                1 => self.discount_price.view(),
-                2 => self.original_price.view(),
-                3 => self.trade_price.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.currency.slot(),
-                1 => self.discount_price.slot(),
-                2 => self.original_price.slot(),
-                _ => self.trade_price.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 currency, 1 discount_price, 2 original_price, 3 trade_price
+        );
     }
 }

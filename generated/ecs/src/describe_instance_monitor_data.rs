@@ -4,10 +4,8 @@
 //! Build a [`DescribeInstanceMonitorDataRequest`] with [`DescribeInstanceMonitorDataRequest::builder`]; the service answers with a [`DescribeInstanceMonitorDataResponse`] or a [`DescribeInstanceMonitorDataError`].
 //!
 //! Generated from `ecs/DescribeInstanceMonitorData.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeInstanceMonitorData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeInstanceMonitorData` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceMonitorDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -51,55 +49,14 @@ impl DescribeInstanceMonitorDataRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceMonitorDataRequest`]: start with [`DescribeInstanceMonitorDataRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceMonitorDataRequestBuilder(DescribeInstanceMonitorDataRequest);
+crate::runtime::operation!(
+    DescribeInstanceMonitorDataRequest, DescribeInstanceMonitorDataRequestBuilder,
+    DescribeInstanceMonitorDataResponse, DescribeInstanceMonitorDataError,
+    "DescribeInstanceMonitorData", "2014-05-26", true
+);
 impl DescribeInstanceMonitorDataRequestBuilder {
-    /// Sets [`DescribeInstanceMonitorDataRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceMonitorDataRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceMonitorDataRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceMonitorDataRequest {
-    const ACTION: &'static str = "DescribeInstanceMonitorData";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceMonitorDataResponse;
-    type Error = DescribeInstanceMonitorDataError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(DescribeInstanceMonitorDataRequest.0; period(i32));
 }
 crate::runtime::json_form!(DescribeInstanceMonitorDataRequest);
 /// The successful response of [`DescribeInstanceMonitorDataRequest`].
@@ -214,36 +171,20 @@ pub enum DescribeInstanceMonitorDataErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.
     InternalError,
 }
-impl ErrorCodes for DescribeInstanceMonitorDataErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidStartTimeMalformed, "InvalidStartTime.Malformed", Some(400)),
-        (Self::InvalidEndTimeMalformed, "InvalidEndTime.Malformed", Some(400)),
-        (
-            Self::InvalidPeriodValueNotSupported,
-            "InvalidPeriod.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidStartTimeTooEarly, "InvalidStartTime.TooEarly", Some(400)),
-        (
-            Self::InvalidParameterTooManyDataQueried,
-            "InvalidParameter.TooManyDataQueried",
-            Some(400),
-        ),
-        (Self::Throttling, "Throttling", Some(400)),
-        (
-            Self::InvalidStartTimeValueNotSupported,
-            "InvalidStartTime.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstanceMonitorDataErrorCode; InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidStartTimeMalformed
+    "InvalidStartTime.Malformed" 400, InvalidEndTimeMalformed "InvalidEndTime.Malformed"
+    400, InvalidPeriodValueNotSupported "InvalidPeriod.ValueNotSupported" 400,
+    InvalidStartTimeTooEarly "InvalidStartTime.TooEarly" 400,
+    InvalidParameterTooManyDataQueried "InvalidParameter.TooManyDataQueried" 400,
+    Throttling "Throttling" 400, InvalidStartTimeValueNotSupported
+    "InvalidStartTime.ValueNotSupported" 400, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceMonitorDataRequest {
         const FIELDS: &'static [Field] = &[
@@ -278,46 +219,14 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.start_time.view(),
-                2 => self.end_time.view(),
-                3 => self.period.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.start_time.slot(),
-                2 => self.end_time.slot(),
-                _ => self.period.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 start_time, 2 end_time, 3 period);
     }
     impl Schema for super::DescribeInstanceMonitorDataResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("MonitorData").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.monitor_data),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.monitor_data),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 monitor_data groups, 1 request_id);
     }
     impl Schema for super::InstanceMonitorData {
         const FIELDS: &'static [Field] = &[
@@ -339,50 +248,12 @@ mod schema {
             Field::new("IntranetTX"),
             Field::new("TimeStamp"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.bps_read.view(),
-                1 => self.bps_write.view(),
-                2 => self.cpu.view(),
-                3 => self.cpu_advance_credit_balance.view(),
-                4 => self.cpu_credit_balance.view(),
-                5 => self.cpu_credit_usage.view(),
-                6 => self.cpu_notpaid_surplus_credit_usage.view(),
-                7 => self.iops_read.view(),
-                8 => self.iops_write.view(),
-                9 => self.instance_id.view(),
-                10 => self.internet_bandwidth.view(),
-                11 => self.internet_rx.view(),
-                12 => self.internet_tx.view(),
-                13 => self.intranet_bandwidth.view(),
-                14 => self.intranet_rx.view(),
-                15 => self.intranet_tx.view(),
-                16 => self.time_stamp.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.bps_read.slot(),
-                1 => self.bps_write.slot(),
-                2 => self.cpu.slot(),
-                3 => self.cpu_advance_credit_balance.slot(),
-                4 => self.cpu_credit_balance.slot(),
-                5 => self.cpu_credit_usage.slot(),
-                6 => self.cpu_notpaid_surplus_credit_usage.slot(),
-                7 => self.iops_read.slot(),
-                8 => self.iops_write.slot(),
-                9 => self.instance_id.slot(),
-                10 => self.internet_bandwidth.slot(),
-                11 => self.internet_rx.slot(),
-                12 => self.internet_tx.slot(),
-                13 => self.intranet_bandwidth.slot(),
-                14 => self.intranet_rx.slot(),
-                15 => self.intranet_tx.slot(),
-                _ => self.time_stamp.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 bps_read, 1 bps_write, 2 cpu, 3 cpu_advance_credit_balance, 4
+            cpu_credit_balance, 5 cpu_credit_usage, 6 cpu_notpaid_surplus_credit_usage, 7
+            iops_read, 8 iops_write, 9 instance_id, 10 internet_bandwidth, 11
+            internet_rx, 12 internet_tx, 13 intranet_bandwidth, 14 intranet_rx, 15
+            intranet_tx, 16 time_stamp
+        );
     }
 }

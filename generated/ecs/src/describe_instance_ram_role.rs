@@ -4,10 +4,8 @@
 //! Build a [`DescribeInstanceRamRoleRequest`] with [`DescribeInstanceRamRoleRequest::builder`]; the service answers with a [`DescribeInstanceRamRoleResponse`] or a [`DescribeInstanceRamRoleError`].
 //!
 //! Generated from `ecs/DescribeInstanceRamRole.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceRamRoleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -53,71 +51,17 @@ impl DescribeInstanceRamRoleRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceRamRoleRequest`]: start with [`DescribeInstanceRamRoleRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceRamRoleRequestBuilder(DescribeInstanceRamRoleRequest);
+crate::runtime::operation!(
+    DescribeInstanceRamRoleRequest, DescribeInstanceRamRoleRequestBuilder,
+    DescribeInstanceRamRoleResponse, DescribeInstanceRamRoleError,
+    "DescribeInstanceRamRole", "2014-05-26", true
+);
 impl DescribeInstanceRamRoleRequestBuilder {
-    /// Sets [`DescribeInstanceRamRoleRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceRamRoleRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceRamRoleRequest::instance_ids`].
-    pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceRamRoleRequest::ram_role_name`].
-    pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
-        self.0.ram_role_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceRamRoleRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceRamRoleRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceRamRoleRequest {
-    const ACTION: &'static str = "DescribeInstanceRamRole";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceRamRoleResponse;
-    type Error = DescribeInstanceRamRoleError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceRamRoleRequest.0; page_number(i32), page_size(i32),
+        instance_ids(into String), ram_role_name(into String)
+    );
 }
 crate::runtime::json_form!(DescribeInstanceRamRoleRequest);
 /// The successful response of [`DescribeInstanceRamRoleRequest`].
@@ -170,24 +114,17 @@ pub enum DescribeInstanceRamRoleErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.
     InternalError,
 }
-impl ErrorCodes for DescribeInstanceRamRoleErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdsMalformed, "InvalidInstanceIds.Malformed", Some(400)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidNetworkTypeMismatchRamRole,
-            "InvalidNetworkType.MismatchRamRole",
-            Some(403),
-        ),
-        (Self::InvalidParameterAllEmpty, "InvalidParameter.AllEmpty", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstanceRamRoleErrorCode; InvalidInstanceIdsMalformed
+    "InvalidInstanceIds.Malformed" 400, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidNetworkTypeMismatchRamRole
+    "InvalidNetworkType.MismatchRamRole" 403, InvalidParameterAllEmpty
+    "InvalidParameter.AllEmpty" 403, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceRamRoleRequest {
         const FIELDS: &'static [Field] = &[
@@ -205,27 +142,9 @@ mod schema {
             Field::new("InstanceIds"),
             Field::new("RamRoleName"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.instance_ids.view(),
-                4 => self.ram_role_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.instance_ids.slot(),
-                _ => self.ram_role_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 page_number, 2 page_size, 3 instance_ids, 4 ram_role_name
+        );
     }
     impl Schema for super::DescribeInstanceRamRoleResponse {
         const FIELDS: &'static [Field] = &[
@@ -233,23 +152,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_ram_role_sets),
-                1 => self.request_id.view(),
-                2 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_ram_role_sets),
-                1 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_ram_role_sets groups, 1 request_id, 2 total_count
+        );
     }
     impl Schema for super::InstanceRamRoleSet {
         const FIELDS: &'static [Field] = &[
@@ -257,22 +162,6 @@ mod schema {
             Field::new("RamRoleName"),
             Field::new("RegionId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.ram_role_name.view(),
-                2 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.ram_role_name.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 ram_role_name, 2 region_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeInstanceStatusRequest`] with [`DescribeInstanceStatusRequest::builder`]; the service answers with a [`DescribeInstanceStatusResponse`] or a [`DescribeInstanceStatusError`].
 //!
 //! Generated from `ecs/DescribeInstanceStatus.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeInstanceStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeInstanceStatus` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -55,79 +53,17 @@ impl DescribeInstanceStatusRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceStatusRequest`]: start with [`DescribeInstanceStatusRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceStatusRequestBuilder(DescribeInstanceStatusRequest);
+crate::runtime::operation!(
+    DescribeInstanceStatusRequest, DescribeInstanceStatusRequestBuilder,
+    DescribeInstanceStatusResponse, DescribeInstanceStatusError,
+    "DescribeInstanceStatus", "2014-05-26", true
+);
 impl DescribeInstanceStatusRequestBuilder {
-    /// Sets [`DescribeInstanceStatusRequest::instance_id`].
-    pub fn instance_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstanceStatusRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceStatusRequest::cluster_id`].
-    pub fn cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.0.cluster_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceStatusRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstanceStatusRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceStatusRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceStatusRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceStatusRequest {
-    const ACTION: &'static str = "DescribeInstanceStatus";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceStatusResponse;
-    type Error = DescribeInstanceStatusError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceStatusRequest.0; instance_id(each_into String), zone_id(into
+        String), cluster_id(into String), page_number(i32), page_size(i32)
+    );
 }
 crate::runtime::json_form!(DescribeInstanceStatusRequest);
 /// The successful response of [`DescribeInstanceStatusRequest`].
@@ -173,14 +109,11 @@ pub type DescribeInstanceStatusError = ServiceError<DescribeInstanceStatusErrorC
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceStatusErrorCode {}
-impl ErrorCodes for DescribeInstanceStatusErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DescribeInstanceStatusErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceStatusRequest {
         const FIELDS: &'static [Field] = &[
@@ -202,29 +135,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.zone_id.view(),
-                3 => self.cluster_id.view(),
-                4 => self.page_number.view(),
-                5 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.zone_id.slot(),
-                3 => self.cluster_id.slot(),
-                4 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 zone_id, 3 cluster_id, 4 page_number, 5
+            page_size
+        );
     }
     impl Schema for super::DescribeInstanceStatusResponse {
         const FIELDS: &'static [Field] = &[
@@ -234,47 +148,16 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_statuses),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_statuses),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_statuses groups, 1 page_number, 2 page_size, 3 request_id, 4
+            total_count
+        );
     }
     impl Schema for super::InstanceStatus {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId"),
             Field::new("Status"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.status.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 status);
     }
 }

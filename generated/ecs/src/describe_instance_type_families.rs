@@ -4,11 +4,8 @@
 //! Build a [`DescribeInstanceTypeFamiliesRequest`] with [`DescribeInstanceTypeFamiliesRequest::builder`]; the service answers with a [`DescribeInstanceTypeFamiliesResponse`] or a [`DescribeInstanceTypeFamiliesError`].
 //!
 //! Generated from `ecs/DescribeInstanceTypeFamilies.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeInstanceTypeFamilies` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeInstanceTypeFamilies` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceTypeFamiliesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -41,56 +38,16 @@ impl DescribeInstanceTypeFamiliesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceTypeFamiliesRequest`]: start with [`DescribeInstanceTypeFamiliesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceTypeFamiliesRequestBuilder(
-    DescribeInstanceTypeFamiliesRequest,
+crate::runtime::operation!(
+    DescribeInstanceTypeFamiliesRequest, DescribeInstanceTypeFamiliesRequestBuilder,
+    DescribeInstanceTypeFamiliesResponse, DescribeInstanceTypeFamiliesError,
+    "DescribeInstanceTypeFamilies", "2014-05-26", true
 );
 impl DescribeInstanceTypeFamiliesRequestBuilder {
-    /// Sets [`DescribeInstanceTypeFamiliesRequest::generation`].
-    pub fn generation(mut self, value: impl Into<Generation>) -> Self {
-        self.0.generation = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceTypeFamiliesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceTypeFamiliesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceTypeFamiliesRequest {
-    const ACTION: &'static str = "DescribeInstanceTypeFamilies";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceTypeFamiliesResponse;
-    type Error = DescribeInstanceTypeFamiliesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceTypeFamiliesRequest.0; generation(into Generation)
+    );
 }
 /// The documented values of `Generation`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -111,28 +68,10 @@ pub enum Generation {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Generation {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Ecs1, "ecs-1"),
-        (Self::Ecs2, "ecs-2"),
-        (Self::Ecs3, "ecs-3"),
-        (Self::Ecs4, "ecs-4"),
-        (Self::Ecs5, "ecs-5"),
-        (Self::Ecs6, "ecs-6"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Generation);
+crate::runtime::value_enum!(
+    Generation; Ecs1 "ecs-1", Ecs2 "ecs-2", Ecs3 "ecs-3", Ecs4 "ecs-4", Ecs5 "ecs-5",
+    Ecs6 "ecs-6"
+);
 crate::runtime::json_form!(DescribeInstanceTypeFamiliesRequest);
 /// The successful response of [`DescribeInstanceTypeFamiliesRequest`].
 #[derive(Clone, Default)]
@@ -167,14 +106,11 @@ pub type DescribeInstanceTypeFamiliesError = ServiceError<
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceTypeFamiliesErrorCode {}
-impl ErrorCodes for DescribeInstanceTypeFamiliesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DescribeInstanceTypeFamiliesErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceTypeFamiliesRequest {
         const FIELDS: &'static [Field] = &[
@@ -191,62 +127,20 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.generation.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.generation.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 generation);
     }
     impl Schema for super::DescribeInstanceTypeFamiliesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceTypeFamilies").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_type_families),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_type_families),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_type_families groups, 1 request_id);
     }
     impl Schema for super::InstanceTypeFamily {
         const FIELDS: &'static [Field] = &[
             Field::new("Generation"),
             Field::new("InstanceTypeFamilyId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.generation.view(),
-                1 => self.instance_type_family_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.generation.slot(),
-                _ => self.instance_type_family_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 generation, 1 instance_type_family_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeInstanceTypesRequest`] with [`DescribeInstanceTypesRequest::builder`]; the service answers with a [`DescribeInstanceTypesResponse`] or a [`DescribeInstanceTypesError`].
 //!
 //! Generated from `ecs/DescribeInstanceTypes.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeInstanceTypes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeInstanceTypes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceTypesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -30,62 +28,17 @@ impl DescribeInstanceTypesRequest {
     pub fn builder() -> DescribeInstanceTypesRequestBuilder {
         DescribeInstanceTypesRequestBuilder(<Self as Default>::default())
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceTypesRequest`]: start with [`DescribeInstanceTypesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceTypesRequestBuilder(DescribeInstanceTypesRequest);
+crate::runtime::operation!(
+    DescribeInstanceTypesRequest, DescribeInstanceTypesRequestBuilder,
+    DescribeInstanceTypesResponse, DescribeInstanceTypesError, "DescribeInstanceTypes",
+    "2014-05-26", true
+);
 impl DescribeInstanceTypesRequestBuilder {
-    /// Sets [`DescribeInstanceTypesRequest::instance_type_family`].
-    pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type_family = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstanceTypesRequest::instance_types`].
-    pub fn instance_types(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_types = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceTypesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceTypesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceTypesRequest {
-    const ACTION: &'static str = "DescribeInstanceTypes";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceTypesResponse;
-    type Error = DescribeInstanceTypesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstanceTypesRequest.0; instance_type_family(into String),
+        instance_types(each_into String)
+    );
 }
 crate::runtime::json_form!(DescribeInstanceTypesRequest);
 /// The successful response of [`DescribeInstanceTypesRequest`].
@@ -222,14 +175,11 @@ pub type DescribeInstanceTypesError = ServiceError<DescribeInstanceTypesErrorCod
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceTypesErrorCode {}
-impl ErrorCodes for DescribeInstanceTypesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DescribeInstanceTypesErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstanceTypesRequest {
         const FIELDS: &'static [Field] = &[
@@ -239,42 +189,14 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type_family.view(),
-                1 => self.instance_types.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type_family.slot(),
-                _ => self.instance_types.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_type_family, 1 instance_types);
     }
     impl Schema for super::DescribeInstanceTypesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceTypes").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_types),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_types),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_types groups, 1 request_id);
     }
     impl Schema for super::InstanceType {
         const FIELDS: &'static [Field] = &[
@@ -305,68 +227,16 @@ mod schema {
             Field::new("SecondaryEniQueueNumber"),
             Field::new("TotalEniQueueQuantity"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.baseline_credit.view(),
-                1 => self.cpu_core_count.view(),
-                2 => self.disk_quantity.view(),
-                3 => self.eni_ipv6_address_quantity.view(),
-                4 => self.eni_private_ip_address_quantity.view(),
-                5 => self.eni_quantity.view(),
-                6 => self.eni_total_quantity.view(),
-                7 => self.eni_trunk_supported.view(),
-                8 => self.gpu_amount.view(),
-                9 => self.gpu_spec.view(),
-                10 => self.initial_credit.view(),
-                11 => self.instance_bandwidth_rx.view(),
-                12 => self.instance_bandwidth_tx.view(),
-                13 => self.instance_family_level.view(),
-                14 => self.instance_pps_rx.view(),
-                15 => self.instance_pps_tx.view(),
-                16 => self.instance_type_family.view(),
-                17 => self.instance_type_id.view(),
-                18 => self.local_storage_amount.view(),
-                19 => self.local_storage_capacity.view(),
-                20 => self.local_storage_category.view(),
-                21 => self.maximum_queue_number_per_eni.view(),
-                22 => self.memory_size.view(),
-                23 => self.primary_eni_queue_number.view(),
-                24 => self.secondary_eni_queue_number.view(),
-                25 => self.total_eni_queue_quantity.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.baseline_credit.slot(),
-                1 => self.cpu_core_count.slot(),
-                2 => self.disk_quantity.slot(),
-                3 => self.eni_ipv6_address_quantity.slot(),
-                4 => self.eni_private_ip_address_quantity.slot(),
-                5 => self.eni_quantity.slot(),
-                6 => self.eni_total_quantity.slot(),
-                7 => self.eni_trunk_supported.slot(),
-                8 => self.gpu_amount.slot(),
-                9 => self.gpu_spec.slot(),
-                10 => self.initial_credit.slot(),
-                11 => self.instance_bandwidth_rx.slot(),
-                12 => self.instance_bandwidth_tx.slot(),
-                13 => self.instance_family_level.slot(),
-                14 => self.instance_pps_rx.slot(),
-                15 => self.instance_pps_tx.slot(),
-                16 => self.instance_type_family.slot(),
-                17 => self.instance_type_id.slot(),
-                18 => self.local_storage_amount.slot(),
-                19 => self.local_storage_capacity.slot(),
-                20 => self.local_storage_category.slot(),
-                21 => self.maximum_queue_number_per_eni.slot(),
-                22 => self.memory_size.slot(),
-                23 => self.primary_eni_queue_number.slot(),
-                24 => self.secondary_eni_queue_number.slot(),
-                _ => self.total_eni_queue_quantity.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 baseline_credit, 1 cpu_core_count, 2 disk_quantity, 3
+            eni_ipv6_address_quantity, 4 eni_private_ip_address_quantity, 5 eni_quantity,
+            6 eni_total_quantity, 7 eni_trunk_supported, 8 gpu_amount, 9 gpu_spec, 10
+            initial_credit, 11 instance_bandwidth_rx, 12 instance_bandwidth_tx, 13
+            instance_family_level, 14 instance_pps_rx, 15 instance_pps_tx, 16
+            instance_type_family, 17 instance_type_id, 18 local_storage_amount, 19
+            local_storage_capacity, 20 local_storage_category, 21
+            maximum_queue_number_per_eni, 22 memory_size, 23 primary_eni_queue_number, 24
+            secondary_eni_queue_number, 25 total_eni_queue_quantity
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeInstanceVncUrlRequest`] with [`DescribeInstanceVncUrlRequest::builder`]; the service answers with a [`DescribeInstanceVncUrlResponse`] or a [`DescribeInstanceVncUrlError`].
 //!
 //! Generated from `ecs/DescribeInstanceVncUrl.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeInstanceVncUrl` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeInstanceVncUrl` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstanceVncUrlRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl DescribeInstanceVncUrlRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstanceVncUrlRequest`]: start with [`DescribeInstanceVncUrlRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstanceVncUrlRequestBuilder(DescribeInstanceVncUrlRequest);
-impl DescribeInstanceVncUrlRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstanceVncUrlRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstanceVncUrlRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstanceVncUrlRequest {
-    const ACTION: &'static str = "DescribeInstanceVncUrl";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstanceVncUrlResponse;
-    type Error = DescribeInstanceVncUrlError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DescribeInstanceVncUrlRequest, DescribeInstanceVncUrlRequestBuilder,
+    DescribeInstanceVncUrlResponse, DescribeInstanceVncUrlError,
+    "DescribeInstanceVncUrl", "2014-05-26", true
+);
+impl DescribeInstanceVncUrlRequestBuilder {}
 crate::runtime::json_form!(DescribeInstanceVncUrlRequest);
 /// The successful response of [`DescribeInstanceVncUrlRequest`].
 #[derive(Clone, Default)]
@@ -112,60 +73,28 @@ pub enum DescribeInstanceVncUrlErrorCode {
     /// `InvalidRegionInstance` (400): The specified InstanceId does not exist in given region.
     InvalidRegionInstance,
 }
-impl ErrorCodes for DescribeInstanceVncUrlErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InstanceNotReady, "InstanceNotReady", Some(403)),
-        (Self::InvalidRegionInstance, "InvalidRegionInstance", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstanceVncUrlErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    404, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InternalError "InternalError"
+    500, InstanceNotReady "InstanceNotReady" 403, InvalidRegionInstance
+    "InvalidRegionInstance" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeInstanceVncUrlRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id);
     }
     impl Schema for super::DescribeInstanceVncUrlResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("VncUrl"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => self.vnc_url.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                _ => self.vnc_url.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 vnc_url);
     }
 }

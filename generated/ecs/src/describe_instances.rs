@@ -4,10 +4,7 @@
 //! Build a [`DescribeInstancesRequest`] with [`DescribeInstancesRequest::builder`]; the service answers with a [`DescribeInstancesResponse`] or a [`DescribeInstancesError`].
 //!
 //! Generated from `ecs/DescribeInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::filter1::Filter1;
 pub use crate::shared::filter2::Filter2;
 pub use crate::shared::tag_3::Tag;
@@ -21,7 +18,7 @@ pub use crate::shared::http_tokens::HttpTokens;
 pub use crate::shared::ipv6_set::Ipv6Set;
 pub use crate::shared::private_ip_set::PrivateIpSet;
 pub use crate::shared::tag_info::TagInfo;
-/// The `DescribeInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -225,242 +222,29 @@ impl DescribeInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstancesRequest`]: start with [`DescribeInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstancesRequestBuilder(DescribeInstancesRequest);
+crate::runtime::operation!(
+    DescribeInstancesRequest, DescribeInstancesRequestBuilder, DescribeInstancesResponse,
+    DescribeInstancesError, "DescribeInstances", "2014-05-26", true
+);
 impl DescribeInstancesRequestBuilder {
-    /// Sets [`DescribeInstancesRequest::vpc_id`].
-    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vpc_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::v_switch_id`].
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.0.v_switch_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::instance_network_type`].
-    pub fn instance_network_type(
-        mut self,
-        value: impl Into<InstanceNetworkType>,
-    ) -> Self {
-        self.0.instance_network_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::instance_ids`].
-    pub fn instance_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::inner_ip_addresses`].
-    pub fn inner_ip_addresses(mut self, value: impl Into<String>) -> Self {
-        self.0.inner_ip_addresses = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::private_ip_addresses`].
-    pub fn private_ip_addresses(mut self, value: impl Into<String>) -> Self {
-        self.0.private_ip_addresses = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::public_ip_addresses`].
-    pub fn public_ip_addresses(mut self, value: impl Into<String>) -> Self {
-        self.0.public_ip_addresses = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::eip_addresses`].
-    pub fn eip_addresses(mut self, value: impl Into<String>) -> Self {
-        self.0.eip_addresses = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::internet_charge_type`].
-    pub fn internet_charge_type(mut self, value: impl Into<InternetChargeType>) -> Self {
-        self.0.internet_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::instance_name`].
-    pub fn instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.0.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::lock_reason`].
-    pub fn lock_reason(mut self, value: impl Into<String>) -> Self {
-        self.0.lock_reason = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::filter_1`].
-    #[inline]
-    pub fn filter_1(mut self, value: Filter1) -> Self {
-        self.0.filter_1 = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::filter_2`].
-    #[inline]
-    pub fn filter_2(mut self, value: Filter2) -> Self {
-        self.0.filter_2 = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::filter_3`].
-    #[inline]
-    pub fn filter_3(mut self, value: Filter3) -> Self {
-        self.0.filter_3 = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::filter_4`].
-    #[inline]
-    pub fn filter_4(mut self, value: Filter4) -> Self {
-        self.0.filter_4 = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::io_optimized`].
-    #[inline]
-    pub fn io_optimized(mut self, value: bool) -> Self {
-        self.0.io_optimized = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::instance_type_family`].
-    pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type_family = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::key_pair_name`].
-    pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
-        self.0.key_pair_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::hpc_cluster_id`].
-    pub fn hpc_cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.0.hpc_cluster_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::rdma_ip_addresses`].
-    pub fn rdma_ip_addresses(mut self, value: impl Into<String>) -> Self {
-        self.0.rdma_ip_addresses = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::additional_attributes`].
-    pub fn additional_attributes(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<AdditionalAttributes>>,
-    ) -> Self {
-        self.0.additional_attributes = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::http_endpoint`].
-    pub fn http_endpoint(mut self, value: impl Into<HttpEndpoint>) -> Self {
-        self.0.http_endpoint = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesRequest::http_tokens`].
-    pub fn http_tokens(mut self, value: impl Into<HttpTokens>) -> Self {
-        self.0.http_tokens = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeInstancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstancesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstancesRequest {
-    const ACTION: &'static str = "DescribeInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstancesResponse;
-    type Error = DescribeInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstancesRequest.0; vpc_id(into String), v_switch_id(into String),
+        zone_id(into String), instance_network_type(into InstanceNetworkType),
+        security_group_id(into String), instance_ids(into String), page_number(i32),
+        page_size(i32), next_token(into String), max_results(i32),
+        inner_ip_addresses(into String), private_ip_addresses(into String),
+        public_ip_addresses(into String), eip_addresses(into String),
+        instance_charge_type(into InstanceChargeType), internet_charge_type(into
+        InternetChargeType), instance_name(into String), image_id(into String),
+        status(into Status), lock_reason(into String), filter_1(Filter1),
+        filter_2(Filter2), filter_3(Filter3), filter_4(Filter4), io_optimized(bool),
+        tag(each Tag), instance_type(into String), instance_type_family(into String),
+        key_pair_name(into String), resource_group_id(into String), hpc_cluster_id(into
+        String), rdma_ip_addresses(into String), dry_run(bool),
+        additional_attributes(each_into AdditionalAttributes), http_endpoint(into
+        HttpEndpoint), http_tokens(into HttpTokens)
+    );
 }
 /// The `Filter.3.*` request parameters.
 #[derive(Clone, Default)]
@@ -481,16 +265,7 @@ impl Filter3 {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Filter3::key`].
-    pub fn key(mut self, value: impl Into<Filter3key>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Filter3::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Filter3; key(into Filter3key), value(into String));
 }
 /// The `Filter.4.*` request parameters.
 #[derive(Clone, Default)]
@@ -511,16 +286,7 @@ impl Filter4 {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Filter4::key`].
-    pub fn key(mut self, value: impl Into<Filter4key>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Filter4::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Filter4; key(into Filter4key), value(into String));
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -539,26 +305,10 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Pending, "Pending"),
-        (Self::Running, "Running"),
-        (Self::Starting, "Starting"),
-        (Self::Stopping, "Stopping"),
-        (Self::Stopped, "Stopped"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Status; Pending "Pending", Running "Running", Starting "Starting", Stopping
+    "Stopping", Stopped "Stopped"
+);
 /// The documented values of `Filter.3.Key`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -568,22 +318,7 @@ pub enum Filter3key {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Filter3key {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::ExpiredStartTime, "ExpiredStartTime"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(Filter3key; ExpiredStartTime "ExpiredStartTime");
 /// The documented values of `Filter.4.Key`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -593,22 +328,7 @@ pub enum Filter4key {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Filter4key {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::ExpiredEndTime, "ExpiredEndTime"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(Filter4key; ExpiredEndTime "ExpiredEndTime");
 /// The documented values of `AdditionalAttributes.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -622,25 +342,10 @@ pub enum AdditionalAttributes {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for AdditionalAttributes {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::MetaOptions, "META_OPTIONS"),
-        (Self::DdhCluster, "DDH_CLUSTER"),
-        (Self::NetworkPrimaryEniIp, "NETWORK_PRIMARY_ENI_IP"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status, Filter3key, Filter4key, AdditionalAttributes);
+crate::runtime::value_enum!(
+    AdditionalAttributes; MetaOptions "META_OPTIONS", DdhCluster "DDH_CLUSTER",
+    NetworkPrimaryEniIp "NETWORK_PRIMARY_ENI_IP"
+);
 crate::runtime::json_form!(DescribeInstancesRequest, Filter3, Filter4);
 /// The successful response of [`DescribeInstancesRequest`].
 #[derive(Clone, Default)]
@@ -1161,33 +866,21 @@ pub enum DescribeInstancesErrorCode {
     /// `InvalidHpcClusterId.Creating` (400): The specified HpcClusterId is creating.
     InvalidHpcClusterIdCreating,
 }
-impl ErrorCodes for DescribeInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(404),
-        ),
-        (Self::InvalidLockReasonNotFound, "InvalidLockReason.NotFound", Some(404)),
-        (Self::InvalidFilterKeyNotFound, "InvalidFilterKey.NotFound", Some(404)),
-        (Self::InvalidNetworkTypeNotFound, "InvalidNetworkType.NotFound", Some(404)),
-        (Self::InvalidStatusNotFound, "InvalidStatus.NotFound", Some(404)),
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (Self::InvalidHpcClusterIdNotFound, "InvalidHpcClusterId.NotFound", Some(400)),
-        (Self::InvalidHpcClusterIdCreating, "InvalidHpcClusterId.Creating", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstancesErrorCode; InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" 404, InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 404, InvalidLockReasonNotFound
+    "InvalidLockReason.NotFound" 404, InvalidFilterKeyNotFound
+    "InvalidFilterKey.NotFound" 404, InvalidNetworkTypeNotFound
+    "InvalidNetworkType.NotFound" 404, InvalidStatusNotFound "InvalidStatus.NotFound"
+    404, InvalidTagMismatch "InvalidTag.Mismatch" 400, InvalidTagCount "InvalidTagCount"
+    400, InvalidHpcClusterIdNotFound "InvalidHpcClusterId.NotFound" 400,
+    InvalidHpcClusterIdCreating "InvalidHpcClusterId.Creating" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -1296,91 +989,18 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.vpc_id.view(),
-                2 => self.v_switch_id.view(),
-                3 => self.zone_id.view(),
-                4 => self.instance_network_type.view(),
-                5 => self.security_group_id.view(),
-                6 => self.instance_ids.view(),
-                7 => self.page_number.view(),
-                8 => self.page_size.view(),
-                9 => self.next_token.view(),
-                10 => self.max_results.view(),
-                11 => self.inner_ip_addresses.view(),
-                12 => self.private_ip_addresses.view(),
-                13 => self.public_ip_addresses.view(),
-                14 => self.eip_addresses.view(),
-                15 => self.instance_charge_type.view(),
-                16 => self.internet_charge_type.view(),
-                17 => self.instance_name.view(),
-                18 => self.image_id.view(),
-                19 => self.status.view(),
-                20 => self.lock_reason.view(),
-                21 => View::group(&self.filter_1),
-                22 => View::group(&self.filter_2),
-                23 => View::group(&self.filter_3),
-                24 => View::group(&self.filter_4),
-                25 => self.io_optimized.view(),
-                26 => View::groups(&self.tag),
-                27 => self.instance_type.view(),
-                28 => self.instance_type_family.view(),
-                29 => self.key_pair_name.view(),
-                30 => self.resource_group_id.view(),
-                31 => self.hpc_cluster_id.view(),
-                32 => self.rdma_ip_addresses.view(),
-                33 => self.dry_run.view(),
-                34 => self.additional_attributes.view(),
-                35 => self.http_endpoint.view(),
-                36 => self.http_tokens.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.vpc_id.slot(),
-                2 => self.v_switch_id.slot(),
-                3 => self.zone_id.slot(),
-                4 => self.instance_network_type.slot(),
-                5 => self.security_group_id.slot(),
-                6 => self.instance_ids.slot(),
-                7 => self.page_number.slot(),
-                8 => self.page_size.slot(),
-                9 => self.next_token.slot(),
-                10 => self.max_results.slot(),
-                11 => self.inner_ip_addresses.slot(),
-                12 => self.private_ip_addresses.slot(),
-                13 => self.public_ip_addresses.slot(),
-                14 => self.eip_addresses.slot(),
-                15 => self.instance_charge_type.slot(),
-                16 => self.internet_charge_type.slot(),
-                17 => self.instance_name.slot(),
-                18 => self.image_id.slot(),
-                19 => self.status.slot(),
-                20 => self.lock_reason.slot(),
-                21 => Slot::group(&mut self.filter_1),
-                22 => Slot::group(&mut self.filter_2),
-                23 => Slot::group(&mut self.filter_3),
-                24 => Slot::group(&mut self.filter_4),
-                25 => self.io_optimized.slot(),
-                26 => Slot::groups(&mut self.tag),
-                27 => self.instance_type.slot(),
-                28 => self.instance_type_family.slot(),
-                29 => self.key_pair_name.slot(),
-                30 => self.resource_group_id.slot(),
-                31 => self.hpc_cluster_id.slot(),
-                32 => self.rdma_ip_addresses.slot(),
-                33 => self.dry_run.slot(),
-                34 => self.additional_attributes.slot(),
-                35 => self.http_endpoint.slot(),
-                _ => self.http_tokens.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 vpc_id, 2 v_switch_id, 3 zone_id, 4 instance_network_type, 5
+            security_group_id, 6 instance_ids, 7 page_number, 8 page_size, 9 next_token,
+            10 max_results, 11 inner_ip_addresses, 12 private_ip_addresses, 13
+            public_ip_addresses, 14 eip_addresses, 15 instance_charge_type, 16
+            internet_charge_type, 17 instance_name, 18 image_id, 19 status, 20
+            lock_reason, 21 filter_1 group, 22 filter_2 group, 23 filter_3 group, 24
+            filter_4 group, 25 io_optimized, 26 tag groups, 27 instance_type, 28
+            instance_type_family, 29 key_pair_name, 30 resource_group_id, 31
+            hpc_cluster_id, 32 rdma_ip_addresses, 33 dry_run, 34 additional_attributes,
+            35 http_endpoint, 36 http_tokens
+        );
     }
     impl Schema for super::Filter3 {
         const FIELDS: &'static [Field] = &[
@@ -1403,21 +1023,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::Filter4 {
         const FIELDS: &'static [Field] = &[
@@ -1440,21 +1046,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::DescribeInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -1465,29 +1057,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instances),
-                1 => self.next_token.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => self.request_id.view(),
-                5 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instances),
-                1 => self.next_token.slot(),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                4 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instances groups, 1 next_token, 2 page_number, 3 page_size, 4 request_id, 5
+            total_count
+        );
     }
     impl Schema for super::Instance {
         const FIELDS: &'static [Field] = &[
@@ -1554,141 +1127,26 @@ mod schema {
             Field::new("VpcAttributes"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_release_time.view(),
-                1 => self.cluster_id.view(),
-                2 => self.cpu.view(),
-                3 => View::group(&self.cpu_options),
-                4 => self.creation_time.view(),
-                5 => self.credit_specification.view(),
-                6 => View::group(&self.dedicated_host_attribute),
-                7 => View::group(&self.dedicated_instance_attribute),
-                8 => self.deletion_protection.view(),
-                9 => self.deployment_set_group_no.view(),
-                10 => self.deployment_set_id.view(),
-                11 => self.description.view(),
-                12 => self.device_available.view(),
-                13 => View::group(&self.ecs_capacity_reservation_attr),
-                14 => View::group(&self.eip_address),
-                15 => self.expired_time.view(),
-                16 => self.gpu_amount.view(),
-                17 => self.gpu_spec.view(),
-                18 => View::group(&self.hibernation_options),
-                19 => self.host_name.view(),
-                20 => self.hpc_cluster_id.view(),
-                21 => self.isp.view(),
-                22 => self.image_id.view(),
-                23 => self.inner_ip_address.view(),
-                24 => self.instance_charge_type.view(),
-                25 => self.instance_id.view(),
-                26 => self.instance_name.view(),
-                27 => self.instance_network_type.view(),
-                28 => self.instance_type.view(),
-                29 => self.instance_type_family.view(),
-                30 => self.internet_charge_type.view(),
-                31 => self.internet_max_bandwidth_in.view(),
-                32 => self.internet_max_bandwidth_out.view(),
-                33 => self.io_optimized.view(),
-                34 => self.key_pair_name.view(),
-                35 => self.local_storage_amount.view(),
-                36 => self.local_storage_capacity.view(),
-                37 => self.memory.view(),
-                38 => View::group(&self.metadata_options),
-                39 => View::groups(&self.network_interfaces),
-                40 => self.os_name.view(),
-                41 => self.os_name_en.view(),
-                42 => self.os_type.view(),
-                43 => View::groups(&self.operation_locks),
-                44 => self.public_ip_address.view(),
-                45 => self.rdma_ip_address.view(),
-                46 => self.recyclable.view(),
-                47 => self.region_id.view(),
-                48 => self.resource_group_id.view(),
-                49 => self.sale_cycle.view(),
-                50 => self.security_group_ids.view(),
-                51 => self.serial_number.view(),
-                52 => self.spot_duration.view(),
-                53 => self.spot_price_limit.view(),
-                54 => self.spot_strategy.view(),
-                55 => self.start_time.view(),
-                56 => self.status.view(),
-                57 => self.stopped_mode.view(),
-                58 => View::groups(&self.tags),
-                59 => self.vlan_id.view(),
-                60 => View::group(&self.vpc_attributes),
-                61 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_release_time.slot(),
-                1 => self.cluster_id.slot(),
-                2 => self.cpu.slot(),
-                3 => Slot::group(&mut self.cpu_options),
-                4 => self.creation_time.slot(),
-                5 => self.credit_specification.slot(),
-                6 => Slot::group(&mut self.dedicated_host_attribute),
-                7 => Slot::group(&mut self.dedicated_instance_attribute),
-                8 => self.deletion_protection.slot(),
-                9 => self.deployment_set_group_no.slot(),
-                10 => self.deployment_set_id.slot(),
-                11 => self.description.slot(),
-                12 => self.device_available.slot(),
-                13 => Slot::group(&mut self.ecs_capacity_reservation_attr),
-                14 => Slot::group(&mut self.eip_address),
-                15 => self.expired_time.slot(),
-                16 => self.gpu_amount.slot(),
-                17 => self.gpu_spec.slot(),
-                18 => Slot::group(&mut self.hibernation_options),
-                19 => self.host_name.slot(),
-                20 => self.hpc_cluster_id.slot(),
-                21 => self.isp.slot(),
-                22 => self.image_id.slot(),
-                23 => self.inner_ip_address.slot(),
-                24 => self.instance_charge_type.slot(),
-                25 => self.instance_id.slot(),
-                26 => self.instance_name.slot(),
-                27 => self.instance_network_type.slot(),
-                28 => self.instance_type.slot(),
-                29 => self.instance_type_family.slot(),
-                30 => self.internet_charge_type.slot(),
-                31 => self.internet_max_bandwidth_in.slot(),
-                32 => self.internet_max_bandwidth_out.slot(),
-                33 => self.io_optimized.slot(),
-                34 => self.key_pair_name.slot(),
-                35 => self.local_storage_amount.slot(),
-                36 => self.local_storage_capacity.slot(),
-                37 => self.memory.slot(),
-                38 => Slot::group(&mut self.metadata_options),
-                39 => Slot::groups(&mut self.network_interfaces),
-                40 => self.os_name.slot(),
-                41 => self.os_name_en.slot(),
-                42 => self.os_type.slot(),
-                43 => Slot::groups(&mut self.operation_locks),
-                44 => self.public_ip_address.slot(),
-                45 => self.rdma_ip_address.slot(),
-                46 => self.recyclable.slot(),
-                47 => self.region_id.slot(),
-                48 => self.resource_group_id.slot(),
-                49 => self.sale_cycle.slot(),
-                50 => self.security_group_ids.slot(),
-                51 => self.serial_number.slot(),
-                52 => self.spot_duration.slot(),
-                53 => self.spot_price_limit.slot(),
-                54 => self.spot_strategy.slot(),
-                55 => self.start_time.slot(),
-                56 => self.status.slot(),
-                57 => self.stopped_mode.slot(),
-                58 => Slot::groups(&mut self.tags),
-                59 => self.vlan_id.slot(),
-                60 => Slot::group(&mut self.vpc_attributes),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_release_time, 1 cluster_id, 2 cpu, 3 cpu_options group, 4
+            creation_time, 5 credit_specification, 6 dedicated_host_attribute group, 7
+            dedicated_instance_attribute group, 8 deletion_protection, 9
+            deployment_set_group_no, 10 deployment_set_id, 11 description, 12
+            device_available, 13 ecs_capacity_reservation_attr group, 14 eip_address
+            group, 15 expired_time, 16 gpu_amount, 17 gpu_spec, 18 hibernation_options
+            group, 19 host_name, 20 hpc_cluster_id, 21 isp, 22 image_id, 23
+            inner_ip_address, 24 instance_charge_type, 25 instance_id, 26 instance_name,
+            27 instance_network_type, 28 instance_type, 29 instance_type_family, 30
+            internet_charge_type, 31 internet_max_bandwidth_in, 32
+            internet_max_bandwidth_out, 33 io_optimized, 34 key_pair_name, 35
+            local_storage_amount, 36 local_storage_capacity, 37 memory, 38
+            metadata_options group, 39 network_interfaces groups, 40 os_name, 41
+            os_name_en, 42 os_type, 43 operation_locks groups, 44 public_ip_address, 45
+            rdma_ip_address, 46 recyclable, 47 region_id, 48 resource_group_id, 49
+            sale_cycle, 50 security_group_ids, 51 serial_number, 52 spot_duration, 53
+            spot_price_limit, 54 spot_strategy, 55 start_time, 56 status, 57
+            stopped_mode, 58 tags groups, 59 vlan_id, 60 vpc_attributes group, 61 zone_id
+        );
     }
     impl Schema for super::CpuOptions {
         const FIELDS: &'static [Field] = &[
@@ -1696,23 +1154,7 @@ mod schema {
             Field::new("Numa"),
             Field::new("ThreadsPerCore"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.core_count.view(),
-                1 => self.numa.view(),
-                2 => self.threads_per_core.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.core_count.slot(),
-                1 => self.numa.slot(),
-                _ => self.threads_per_core.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 core_count, 1 numa, 2 threads_per_core);
     }
     impl Schema for super::DedicatedHostAttribute {
         const FIELDS: &'static [Field] = &[
@@ -1720,65 +1162,25 @@ mod schema {
             Field::new("DedicatedHostId"),
             Field::new("DedicatedHostName"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_cluster_id.view(),
-                1 => self.dedicated_host_id.view(),
-                2 => self.dedicated_host_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_cluster_id.slot(),
-                1 => self.dedicated_host_id.slot(),
-                _ => self.dedicated_host_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_host_cluster_id, 1 dedicated_host_id, 2 dedicated_host_name
+        );
     }
     impl Schema for super::DedicatedInstanceAttribute {
         const FIELDS: &'static [Field] = &[
             Field::new("Affinity"),
             Field::new("Tenancy"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.affinity.view(),
-                1 => self.tenancy.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.affinity.slot(),
-                _ => self.tenancy.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 affinity, 1 tenancy);
     }
     impl Schema for super::EcsCapacityReservationAttr {
         const FIELDS: &'static [Field] = &[
             Field::new("CapacityReservationId"),
             Field::new("CapacityReservationPreference"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.capacity_reservation_id.view(),
-                1 => self.capacity_reservation_preference.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.capacity_reservation_id.slot(),
-                _ => self.capacity_reservation_preference.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 capacity_reservation_id, 1 capacity_reservation_preference
+        );
     }
     impl Schema for super::EipAddress {
         const FIELDS: &'static [Field] = &[
@@ -1788,41 +1190,14 @@ mod schema {
             Field::new("IpAddress"),
             Field::new("IsSupportUnassociate"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.allocation_id.view(),
-                1 => self.bandwidth.view(),
-                2 => self.internet_charge_type.view(),
-                3 => self.ip_address.view(),
-                4 => self.is_support_unassociate.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.allocation_id.slot(),
-                1 => self.bandwidth.slot(),
-                2 => self.internet_charge_type.slot(),
-                3 => self.ip_address.slot(),
-                _ => self.is_support_unassociate.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 allocation_id, 1 bandwidth, 2 internet_charge_type, 3 ip_address, 4
+            is_support_unassociate
+        );
     }
     impl Schema for super::HibernationOptions {
         const FIELDS: &'static [Field] = &[Field::new("Configured")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.configured.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.configured.slot()
-        }
+        crate::runtime::accessors!(0 configured);
     }
     impl Schema for super::MetadataOptions {
         const FIELDS: &'static [Field] = &[
@@ -1830,23 +1205,9 @@ mod schema {
             Field::new("HttpPutResponseHopLimit"),
             Field::new("HttpTokens"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.http_endpoint.view(),
-                1 => self.http_put_response_hop_limit.view(),
-                2 => self.http_tokens.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.http_endpoint.slot(),
-                1 => self.http_put_response_hop_limit.slot(),
-                _ => self.http_tokens.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 http_endpoint, 1 http_put_response_hop_limit, 2 http_tokens
+        );
     }
     impl Schema for super::NetworkInterface {
         const FIELDS: &'static [Field] = &[
@@ -1857,50 +1218,17 @@ mod schema {
             Field::new("PrivateIpSets").wrapped(),
             Field::new("Type"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.ipv6_sets),
-                1 => self.mac_address.view(),
-                2 => self.network_interface_id.view(),
-                3 => self.primary_ip_address.view(),
-                4 => View::groups(&self.private_ip_sets),
-                5 => self.r#type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.ipv6_sets),
-                1 => self.mac_address.slot(),
-                2 => self.network_interface_id.slot(),
-                3 => self.primary_ip_address.slot(),
-                4 => Slot::groups(&mut self.private_ip_sets),
-                _ => self.r#type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 ipv6_sets groups, 1 mac_address, 2 network_interface_id, 3
+            primary_ip_address, 4 private_ip_sets groups, 5 r#type
+        );
     }
     impl Schema for super::LockReason {
         const FIELDS: &'static [Field] = &[
             Field::new("LockMsg"),
             Field::new("LockReason"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.lock_msg.view(),
-                1 => self.lock_reason.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.lock_msg.slot(),
-                _ => self.lock_reason.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 lock_msg, 1 lock_reason);
     }
     impl Schema for super::VpcAttributes {
         const FIELDS: &'static [Field] = &[
@@ -1909,24 +1237,8 @@ mod schema {
             Field::new("VSwitchId"),
             Field::new("VpcId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.nat_ip_address.view(),
-                1 => self.private_ip_address.view(),
-                2 => self.v_switch_id.view(),
-                3 => self.vpc_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.nat_ip_address.slot(),
-                1 => self.private_ip_address.slot(),
-                2 => self.v_switch_id.slot(),
-                _ => self.vpc_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 nat_ip_address, 1 private_ip_address, 2 v_switch_id, 3 vpc_id
+        );
     }
 }

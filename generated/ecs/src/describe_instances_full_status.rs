@@ -4,10 +4,7 @@
 //! Build a [`DescribeInstancesFullStatusRequest`] with [`DescribeInstancesFullStatusRequest::builder`]; the service answers with a [`DescribeInstancesFullStatusResponse`] or a [`DescribeInstancesFullStatusError`].
 //!
 //! Generated from `ecs/DescribeInstancesFullStatus.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::not_before::NotBefore;
 pub use crate::shared::event_publish_time::EventPublishTime;
 pub use crate::shared::health_status_info::HealthStatusInfo;
@@ -15,7 +12,7 @@ pub use crate::shared::event_type_info::EventTypeInfo;
 pub use crate::shared::extended_attribute::ExtendedAttribute;
 pub use crate::shared::inactive_disk::InactiveDisk;
 pub use crate::shared::status_info::StatusInfo;
-/// The `DescribeInstancesFullStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeInstancesFullStatus` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInstancesFullStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -106,112 +103,20 @@ impl DescribeInstancesFullStatusRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInstancesFullStatusRequest`]: start with [`DescribeInstancesFullStatusRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInstancesFullStatusRequestBuilder(DescribeInstancesFullStatusRequest);
+crate::runtime::operation!(
+    DescribeInstancesFullStatusRequest, DescribeInstancesFullStatusRequestBuilder,
+    DescribeInstancesFullStatusResponse, DescribeInstancesFullStatusError,
+    "DescribeInstancesFullStatus", "2014-05-26", true
+);
 impl DescribeInstancesFullStatusRequestBuilder {
-    /// Sets [`DescribeInstancesFullStatusRequest::instance_id`].
-    pub fn instance_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::event_id`].
-    pub fn event_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.event_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::health_status`].
-    pub fn health_status(mut self, value: impl Into<HealthStatus>) -> Self {
-        self.0.health_status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::instance_event_type`].
-    pub fn instance_event_type(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<InstanceEventType>>,
-    ) -> Self {
-        self.0.instance_event_type = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::event_type`].
-    pub fn event_type(mut self, value: impl Into<EventType>) -> Self {
-        self.0.event_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::not_before`].
-    #[inline]
-    pub fn not_before(mut self, value: NotBefore) -> Self {
-        self.0.not_before = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::event_publish_time`].
-    #[inline]
-    pub fn event_publish_time(mut self, value: EventPublishTime) -> Self {
-        self.0.event_publish_time = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInstancesFullStatusRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInstancesFullStatusRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInstancesFullStatusRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInstancesFullStatusRequest {
-    const ACTION: &'static str = "DescribeInstancesFullStatus";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInstancesFullStatusResponse;
-    type Error = DescribeInstancesFullStatusError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInstancesFullStatusRequest.0; instance_id(each_into String),
+        event_id(each_into String), status(into Status), health_status(into
+        HealthStatus), instance_event_type(each_into InstanceEventType), event_type(into
+        EventType), not_before(NotBefore), event_publish_time(EventPublishTime),
+        page_number(i32), page_size(i32)
+    );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -226,24 +131,9 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Starting, "Starting"),
-        (Self::Running, "Running"),
-        (Self::Stopped, "Stopped"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Status; Starting "Starting", Running "Running", Stopped "Stopped"
+);
 /// The documented values of `HealthStatus`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -263,27 +153,11 @@ pub enum HealthStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for HealthStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Impaired, "Impaired"),
-        (Self::Warning, "Warning"),
-        (Self::Maintaining, "Maintaining"),
-        (Self::Initializing, "Initializing"),
-        (Self::InsufficientData, "InsufficientData"),
-        (Self::NotApplicable, "NotApplicable"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    HealthStatus; Impaired "Impaired", Warning "Warning", Maintaining "Maintaining",
+    Initializing "Initializing", InsufficientData "InsufficientData", NotApplicable
+    "NotApplicable"
+);
 /// The documented values of `InstanceEventType.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -305,28 +179,13 @@ pub enum InstanceEventType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for InstanceEventType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::SystemMaintenanceReboot, "SystemMaintenance.Reboot"),
-        (Self::SystemFailureReboot, "SystemFailure.Reboot"),
-        (Self::InstanceFailureReboot, "InstanceFailure.Reboot"),
-        (Self::InstanceExpirationStop, "InstanceExpiration.Stop"),
-        (Self::InstanceExpirationDelete, "InstanceExpiration.Delete"),
-        (Self::AccountUnbalancedStop, "AccountUnbalanced.Stop"),
-        (Self::AccountUnbalancedDelete, "AccountUnbalanced.Delete"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    InstanceEventType; SystemMaintenanceReboot "SystemMaintenance.Reboot",
+    SystemFailureReboot "SystemFailure.Reboot", InstanceFailureReboot
+    "InstanceFailure.Reboot", InstanceExpirationStop "InstanceExpiration.Stop",
+    InstanceExpirationDelete "InstanceExpiration.Delete", AccountUnbalancedStop
+    "AccountUnbalanced.Stop", AccountUnbalancedDelete "AccountUnbalanced.Delete"
+);
 /// The documented values of `EventType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -348,29 +207,13 @@ pub enum EventType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for EventType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::SystemMaintenanceReboot, "SystemMaintenance.Reboot"),
-        (Self::SystemFailureReboot, "SystemFailure.Reboot"),
-        (Self::InstanceFailureReboot, "InstanceFailure.Reboot"),
-        (Self::InstanceExpirationStop, "InstanceExpiration.Stop"),
-        (Self::InstanceExpirationDelete, "InstanceExpiration.Delete"),
-        (Self::AccountUnbalancedStop, "AccountUnbalanced.Stop"),
-        (Self::AccountUnbalancedDelete, "AccountUnbalanced.Delete"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status, HealthStatus, InstanceEventType, EventType);
+crate::runtime::value_enum!(
+    EventType; SystemMaintenanceReboot "SystemMaintenance.Reboot", SystemFailureReboot
+    "SystemFailure.Reboot", InstanceFailureReboot "InstanceFailure.Reboot",
+    InstanceExpirationStop "InstanceExpiration.Stop", InstanceExpirationDelete
+    "InstanceExpiration.Delete", AccountUnbalancedStop "AccountUnbalanced.Stop",
+    AccountUnbalancedDelete "AccountUnbalanced.Delete"
+);
 crate::runtime::json_form!(DescribeInstancesFullStatusRequest);
 /// The successful response of [`DescribeInstancesFullStatusRequest`].
 #[derive(Clone, Default)]
@@ -479,29 +322,17 @@ pub enum DescribeInstancesFullStatusErrorCode {
     /// `EventIdLimitExceeded` (403): %s
     EventIdLimitExceeded,
 }
-impl ErrorCodes for DescribeInstancesFullStatusErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(404)),
-        (Self::InvalidParameter, "InvalidParameter", Some(403)),
-        (
-            Self::InvalidParameterTimeEndBeforeStart,
-            "InvalidParameter.TimeEndBeforeStart",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedNotInWhiteList,
-            "OperationDenied.NotInWhiteList",
-            Some(403),
-        ),
-        (Self::InstanceIdLimitExceeded, "InstanceIdLimitExceeded", Some(403)),
-        (Self::EventIdLimitExceeded, "EventIdLimitExceeded", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInstancesFullStatusErrorCode; MissingParameter "MissingParameter" 404,
+    InvalidParameter "InvalidParameter" 403, InvalidParameterTimeEndBeforeStart
+    "InvalidParameter.TimeEndBeforeStart" 403, OperationDeniedNotInWhiteList
+    "OperationDenied.NotInWhiteList" 403, InstanceIdLimitExceeded
+    "InstanceIdLimitExceeded" 403, EventIdLimitExceeded "EventIdLimitExceeded" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInstancesFullStatusRequest {
         const FIELDS: &'static [Field] = &[
@@ -593,39 +424,11 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.event_id.view(),
-                3 => self.status.view(),
-                4 => self.health_status.view(),
-                5 => self.instance_event_type.view(),
-                6 => self.event_type.view(),
-                7 => View::group(&self.not_before),
-                8 => View::group(&self.event_publish_time),
-                9 => self.page_number.view(),
-                10 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.event_id.slot(),
-                3 => self.status.slot(),
-                4 => self.health_status.slot(),
-                5 => self.instance_event_type.slot(),
-                6 => self.event_type.slot(),
-                7 => Slot::group(&mut self.not_before),
-                8 => Slot::group(&mut self.event_publish_time),
-                9 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 event_id, 3 status, 4 health_status, 5
+            instance_event_type, 6 event_type, 7 not_before group, 8 event_publish_time
+            group, 9 page_number, 10 page_size
+        );
     }
     impl Schema for super::DescribeInstancesFullStatusResponse {
         const FIELDS: &'static [Field] = &[
@@ -635,27 +438,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_full_status_set),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_full_status_set),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_full_status_set groups, 1 page_number, 2 page_size, 3 request_id,
+            4 total_count
+        );
     }
     impl Schema for super::InstanceFullStatusType {
         const FIELDS: &'static [Field] = &[
@@ -664,25 +450,10 @@ mod schema {
             Field::new("ScheduledSystemEventSet").wrapped(),
             Field::new("Status"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.health_status),
-                1 => self.instance_id.view(),
-                2 => View::groups(&self.scheduled_system_event_set),
-                3 => View::group(&self.status),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.health_status),
-                1 => self.instance_id.slot(),
-                2 => Slot::groups(&mut self.scheduled_system_event_set),
-                _ => Slot::group(&mut self.status),
-            }
-        }
+        crate::runtime::accessors!(
+            0 health_status group, 1 instance_id, 2 scheduled_system_event_set groups, 3
+            status group
+        );
     }
     impl Schema for super::ScheduledSystemEventType {
         const FIELDS: &'static [Field] = &[
@@ -695,50 +466,13 @@ mod schema {
             Field::new("NotBefore"),
             Field::new("Reason"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.event_cycle_status),
-                1 => self.event_id.view(),
-                2 => self.event_publish_time.view(),
-                3 => View::group(&self.event_type),
-                4 => View::group(&self.extended_attribute),
-                5 => self.impact_level.view(),
-                6 => self.not_before.view(),
-                7 => self.reason.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.event_cycle_status),
-                1 => self.event_id.slot(),
-                2 => self.event_publish_time.slot(),
-                3 => Slot::group(&mut self.event_type),
-                4 => Slot::group(&mut self.extended_attribute),
-                5 => self.impact_level.slot(),
-                6 => self.not_before.slot(),
-                _ => self.reason.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 event_cycle_status group, 1 event_id, 2 event_publish_time, 3 event_type
+            group, 4 extended_attribute group, 5 impact_level, 6 not_before, 7 reason
+        );
     }
     impl Schema for super::EventCycleStatus {
         const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.code.view(),
-                1 => self.name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.code.slot(),
-                _ => self.name.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 code, 1 name);
     }
 }

@@ -4,12 +4,9 @@
 //! Build a [`DescribeInvocationResultsRequest`] with [`DescribeInvocationResultsRequest::builder`]; the service answers with a [`DescribeInvocationResultsResponse`] or a [`DescribeInvocationResultsError`].
 //!
 //! Generated from `ecs/DescribeInvocationResults.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::content_encoding::ContentEncoding;
-/// The `DescribeInvocationResults` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeInvocationResults` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInvocationResultsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -84,92 +81,19 @@ impl DescribeInvocationResultsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInvocationResultsRequest`]: start with [`DescribeInvocationResultsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInvocationResultsRequestBuilder(DescribeInvocationResultsRequest);
+crate::runtime::operation!(
+    DescribeInvocationResultsRequest, DescribeInvocationResultsRequestBuilder,
+    DescribeInvocationResultsResponse, DescribeInvocationResultsError,
+    "DescribeInvocationResults", "2014-05-26", true
+);
 impl DescribeInvocationResultsRequestBuilder {
-    /// Sets [`DescribeInvocationResultsRequest::invoke_id`].
-    pub fn invoke_id(mut self, value: impl Into<String>) -> Self {
-        self.0.invoke_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationResultsRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationResultsRequest::command_id`].
-    pub fn command_id(mut self, value: impl Into<String>) -> Self {
-        self.0.command_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationResultsRequest::invoke_record_status`].
-    pub fn invoke_record_status(mut self, value: impl Into<InvokeRecordStatus>) -> Self {
-        self.0.invoke_record_status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationResultsRequest::include_history`].
-    #[inline]
-    pub fn include_history(mut self, value: bool) -> Self {
-        self.0.include_history = Some(value);
-        self
-    }
-    /// Sets [`DescribeInvocationResultsRequest::content_encoding`].
-    pub fn content_encoding(mut self, value: impl Into<ContentEncoding>) -> Self {
-        self.0.content_encoding = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationResultsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInvocationResultsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInvocationResultsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInvocationResultsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInvocationResultsRequest {
-    const ACTION: &'static str = "DescribeInvocationResults";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInvocationResultsResponse;
-    type Error = DescribeInvocationResultsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInvocationResultsRequest.0; invoke_id(into String), instance_id(into
+        String), command_id(into String), invoke_record_status(into InvokeRecordStatus),
+        include_history(bool), content_encoding(into ContentEncoding), page_number(i64),
+        page_size(i64)
+    );
 }
 /// The documented values of `InvokeRecordStatus`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -186,26 +110,10 @@ pub enum InvokeRecordStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for InvokeRecordStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Running, "Running"),
-        (Self::Finished, "Finished"),
-        (Self::Failed, "Failed"),
-        (Self::Stopped, "Stopped"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(InvokeRecordStatus);
+crate::runtime::value_enum!(
+    InvokeRecordStatus; Running "Running", Finished "Finished", Failed "Failed", Stopped
+    "Stopped"
+);
 crate::runtime::json_form!(DescribeInvocationResultsRequest);
 /// The successful response of [`DescribeInvocationResultsRequest`].
 #[derive(Clone, Default)]
@@ -383,19 +291,16 @@ pub enum DescribeInvocationResultsErrorCode {
     /// `InvalidParam.PageSize` (403): The specified parameter is invalid.
     InvalidParamPageSize,
 }
-impl ErrorCodes for DescribeInvocationResultsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::RegionIdApiNotSupported, "RegionId.ApiNotSupported", Some(400)),
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidParamPageNumber, "InvalidParam.PageNumber", Some(403)),
-        (Self::InvalidParamPageSize, "InvalidParam.PageSize", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInvocationResultsErrorCode; RegionIdApiNotSupported
+    "RegionId.ApiNotSupported" 400, InternalErrorDispatch "InternalError.Dispatch" 500,
+    InvalidParamPageNumber "InvalidParam.PageNumber" 403, InvalidParamPageSize
+    "InvalidParam.PageSize" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInvocationResultsRequest {
         const FIELDS: &'static [Field] = &[
@@ -428,56 +333,18 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.invoke_id.view(),
-                2 => self.instance_id.view(),
-                3 => self.command_id.view(),
-                4 => self.invoke_record_status.view(),
-                5 => self.include_history.view(),
-                6 => self.content_encoding.view(),
-                7 => self.page_number.view(),
-                8 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.invoke_id.slot(),
-                2 => self.instance_id.slot(),
-                3 => self.command_id.slot(),
-                4 => self.invoke_record_status.slot(),
-                5 => self.include_history.slot(),
-                6 => self.content_encoding.slot(),
-                7 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 invoke_id, 2 instance_id, 3 command_id, 4
+            invoke_record_status, 5 include_history, 6 content_encoding, 7 page_number, 8
+            page_size
+        );
     }
     impl Schema for super::DescribeInvocationResultsResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Invocation"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.invocation),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.invocation),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 invocation group, 1 request_id);
     }
     impl Schema for super::Invocation {
         const FIELDS: &'static [Field] = &[
@@ -486,25 +353,9 @@ mod schema {
             Field::new("PageSize"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.invocation_results),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.invocation_results),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 invocation_results groups, 1 page_number, 2 page_size, 3 total_count
+        );
     }
     impl Schema for super::InvocationResult {
         const FIELDS: &'static [Field] = &[
@@ -524,46 +375,11 @@ mod schema {
             Field::new("StopTime"),
             Field::new("Username"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.command_id.view(),
-                1 => self.dropped.view(),
-                2 => self.error_code.view(),
-                3 => self.error_info.view(),
-                4 => self.exit_code.view(),
-                5 => self.finished_time.view(),
-                6 => self.instance_id.view(),
-                7 => self.invocation_status.view(),
-                8 => self.invoke_id.view(),
-                9 => self.invoke_record_status.view(),
-                10 => self.output.view(),
-                11 => self.repeats.view(),
-                12 => self.start_time.view(),
-                13 => self.stop_time.view(),
-                14 => self.username.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.command_id.slot(),
-                1 => self.dropped.slot(),
-                2 => self.error_code.slot(),
-                3 => self.error_info.slot(),
-                4 => self.exit_code.slot(),
-                5 => self.finished_time.slot(),
-                6 => self.instance_id.slot(),
-                7 => self.invocation_status.slot(),
-                8 => self.invoke_id.slot(),
-                9 => self.invoke_record_status.slot(),
-                10 => self.output.slot(),
-                11 => self.repeats.slot(),
-                12 => self.start_time.slot(),
-                13 => self.stop_time.slot(),
-                _ => self.username.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 command_id, 1 dropped, 2 error_code, 3 error_info, 4 exit_code, 5
+            finished_time, 6 instance_id, 7 invocation_status, 8 invoke_id, 9
+            invoke_record_status, 10 output, 11 repeats, 12 start_time, 13 stop_time, 14
+            username
+        );
     }
 }

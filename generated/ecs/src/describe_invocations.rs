@@ -4,12 +4,9 @@
 //! Build a [`DescribeInvocationsRequest`] with [`DescribeInvocationsRequest::builder`]; the service answers with a [`DescribeInvocationsResponse`] or a [`DescribeInvocationsError`].
 //!
 //! Generated from `ecs/DescribeInvocations.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::content_encoding::ContentEncoding;
-/// The `DescribeInvocations` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeInvocations` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeInvocationsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -114,108 +111,19 @@ impl DescribeInvocationsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeInvocationsRequest`]: start with [`DescribeInvocationsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeInvocationsRequestBuilder(DescribeInvocationsRequest);
+crate::runtime::operation!(
+    DescribeInvocationsRequest, DescribeInvocationsRequestBuilder,
+    DescribeInvocationsResponse, DescribeInvocationsError, "DescribeInvocations",
+    "2014-05-26", true
+);
 impl DescribeInvocationsRequestBuilder {
-    /// Sets [`DescribeInvocationsRequest::invoke_id`].
-    pub fn invoke_id(mut self, value: impl Into<String>) -> Self {
-        self.0.invoke_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::command_id`].
-    pub fn command_id(mut self, value: impl Into<String>) -> Self {
-        self.0.command_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::command_name`].
-    pub fn command_name(mut self, value: impl Into<String>) -> Self {
-        self.0.command_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::command_type`].
-    pub fn command_type(mut self, value: impl Into<String>) -> Self {
-        self.0.command_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::timed`].
-    #[inline]
-    pub fn timed(mut self, value: bool) -> Self {
-        self.0.timed = Some(value);
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::invoke_status`].
-    pub fn invoke_status(mut self, value: impl Into<InvokeStatus>) -> Self {
-        self.0.invoke_status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::content_encoding`].
-    pub fn content_encoding(mut self, value: impl Into<ContentEncoding>) -> Self {
-        self.0.content_encoding = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::include_output`].
-    #[inline]
-    pub fn include_output(mut self, value: bool) -> Self {
-        self.0.include_output = Some(value);
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeInvocationsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeInvocationsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeInvocationsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeInvocationsRequest {
-    const ACTION: &'static str = "DescribeInvocations";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeInvocationsResponse;
-    type Error = DescribeInvocationsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeInvocationsRequest.0; invoke_id(into String), command_id(into String),
+        command_name(into String), command_type(into String), timed(bool),
+        invoke_status(into InvokeStatus), instance_id(into String), content_encoding(into
+        ContentEncoding), include_output(bool), page_number(i64), page_size(i64)
+    );
 }
 /// The documented values of `InvokeStatus`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -234,27 +142,10 @@ pub enum InvokeStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for InvokeStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Running, "Running"),
-        (Self::Finished, "Finished"),
-        (Self::Failed, "Failed"),
-        (Self::PartialFailed, "PartialFailed"),
-        (Self::Stopped, "Stopped"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(InvokeStatus);
+crate::runtime::value_enum!(
+    InvokeStatus; Running "Running", Finished "Finished", Failed "Failed", PartialFailed
+    "PartialFailed", Stopped "Stopped"
+);
 crate::runtime::json_form!(DescribeInvocationsRequest);
 /// The successful response of [`DescribeInvocationsRequest`].
 #[derive(Clone, Default)]
@@ -507,19 +398,15 @@ pub enum DescribeInvocationsErrorCode {
     /// `InvalidParam.PageSize` (403): The specified parameter is invalid.
     InvalidParamPageSize,
 }
-impl ErrorCodes for DescribeInvocationsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::RegionIdApiNotSupported, "RegionId.ApiNotSupported", Some(400)),
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidParamPageNumber, "InvalidParam.PageNumber", Some(403)),
-        (Self::InvalidParamPageSize, "InvalidParam.PageSize", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeInvocationsErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" 400,
+    InternalErrorDispatch "InternalError.Dispatch" 500, InvalidParamPageNumber
+    "InvalidParam.PageNumber" 403, InvalidParamPageSize "InvalidParam.PageSize" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeInvocationsRequest {
         const FIELDS: &'static [Field] = &[
@@ -547,41 +434,11 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.invoke_id.view(),
-                2 => self.command_id.view(),
-                3 => self.command_name.view(),
-                4 => self.command_type.view(),
-                5 => self.timed.view(),
-                6 => self.invoke_status.view(),
-                7 => self.instance_id.view(),
-                8 => self.content_encoding.view(),
-                9 => self.include_output.view(),
-                10 => self.page_number.view(),
-                11 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.invoke_id.slot(),
-                2 => self.command_id.slot(),
-                3 => self.command_name.slot(),
-                4 => self.command_type.slot(),
-                5 => self.timed.slot(),
-                6 => self.invoke_status.slot(),
-                7 => self.instance_id.slot(),
-                8 => self.content_encoding.slot(),
-                9 => self.include_output.slot(),
-                10 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 invoke_id, 2 command_id, 3 command_name, 4 command_type, 5
+            timed, 6 invoke_status, 7 instance_id, 8 content_encoding, 9 include_output,
+            10 page_number, 11 page_size
+        );
     }
     impl Schema for super::DescribeInvocationsResponse {
         const FIELDS: &'static [Field] = &[
@@ -591,27 +448,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.invocations),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.invocations),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 invocations groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+        );
     }
     impl Schema for super::Invocation {
         const FIELDS: &'static [Field] = &[
@@ -630,45 +469,12 @@ mod schema {
             Field::new("Timed"),
             Field::new("Username"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.command_content.view(),
-                1 => self.command_id.view(),
-                2 => self.command_name.view(),
-                3 => self.command_type.view(),
-                4 => self.creation_time.view(),
-                5 => self.frequency.view(),
-                6 => self.invocation_status.view(),
-                7 => self.invoke_id.view(),
-                8 => View::groups(&self.invoke_instances),
-                9 => self.invoke_status.view(),
-                10 => self.parameters.view(),
-                11 => self.repeat_mode.view(),
-                12 => self.timed.view(),
-                13 => self.username.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.command_content.slot(),
-                1 => self.command_id.slot(),
-                2 => self.command_name.slot(),
-                3 => self.command_type.slot(),
-                4 => self.creation_time.slot(),
-                5 => self.frequency.slot(),
-                6 => self.invocation_status.slot(),
-                7 => self.invoke_id.slot(),
-                8 => Slot::groups(&mut self.invoke_instances),
-                9 => self.invoke_status.slot(),
-                10 => self.parameters.slot(),
-                11 => self.repeat_mode.slot(),
-                12 => self.timed.slot(),
-                _ => self.username.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 command_content, 1 command_id, 2 command_name, 3 command_type, 4
+            creation_time, 5 frequency, 6 invocation_status, 7 invoke_id, 8
+            invoke_instances groups, 9 invoke_status, 10 parameters, 11 repeat_mode, 12
+            timed, 13 username
+        );
     }
     impl Schema for super::InvokeInstance {
         const FIELDS: &'static [Field] = &[
@@ -688,46 +494,10 @@ mod schema {
             Field::new("Timed"),
             Field::new("UpdateTime"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.creation_time.view(),
-                1 => self.dropped.view(),
-                2 => self.error_code.view(),
-                3 => self.error_info.view(),
-                4 => self.exit_code.view(),
-                5 => self.finish_time.view(),
-                6 => self.instance_id.view(),
-                7 => self.instance_invoke_status.view(),
-                8 => self.invocation_status.view(),
-                9 => self.output.view(),
-                10 => self.repeats.view(),
-                11 => self.start_time.view(),
-                12 => self.stop_time.view(),
-                13 => self.timed.view(),
-                14 => self.update_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.creation_time.slot(),
-                1 => self.dropped.slot(),
-                2 => self.error_code.slot(),
-                3 => self.error_info.slot(),
-                4 => self.exit_code.slot(),
-                5 => self.finish_time.slot(),
-                6 => self.instance_id.slot(),
-                7 => self.instance_invoke_status.slot(),
-                8 => self.invocation_status.slot(),
-                9 => self.output.slot(),
-                10 => self.repeats.slot(),
-                11 => self.start_time.slot(),
-                12 => self.stop_time.slot(),
-                13 => self.timed.slot(),
-                _ => self.update_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 creation_time, 1 dropped, 2 error_code, 3 error_info, 4 exit_code, 5
+            finish_time, 6 instance_id, 7 instance_invoke_status, 8 invocation_status, 9
+            output, 10 repeats, 11 start_time, 12 stop_time, 13 timed, 14 update_time
+        );
     }
 }

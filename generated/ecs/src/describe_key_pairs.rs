@@ -4,11 +4,9 @@
 //! Build a [`DescribeKeyPairsRequest`] with [`DescribeKeyPairsRequest::builder`]; the service answers with a [`DescribeKeyPairsResponse`] or a [`DescribeKeyPairsError`].
 //!
 //! Generated from `ecs/DescribeKeyPairs.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::tags::Tags;
-/// The `DescribeKeyPairs` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeKeyPairs` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeKeyPairsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -59,79 +57,17 @@ impl DescribeKeyPairsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeKeyPairsRequest`]: start with [`DescribeKeyPairsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeKeyPairsRequestBuilder(DescribeKeyPairsRequest);
+crate::runtime::operation!(
+    DescribeKeyPairsRequest, DescribeKeyPairsRequestBuilder, DescribeKeyPairsResponse,
+    DescribeKeyPairsError, "DescribeKeyPairs", "2014-05-26", true
+);
 impl DescribeKeyPairsRequestBuilder {
-    /// Sets [`DescribeKeyPairsRequest::key_pair_finger_print`].
-    pub fn key_pair_finger_print(mut self, value: impl Into<String>) -> Self {
-        self.0.key_pair_finger_print = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeKeyPairsRequest::key_pair_name`].
-    pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
-        self.0.key_pair_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeKeyPairsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeKeyPairsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeKeyPairsRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeKeyPairsRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeKeyPairsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeKeyPairsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeKeyPairsRequest {
-    const ACTION: &'static str = "DescribeKeyPairs";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeKeyPairsResponse;
-    type Error = DescribeKeyPairsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeKeyPairsRequest.0; key_pair_finger_print(into String), key_pair_name(into
+        String), page_number(i32), page_size(i32), resource_group_id(into String),
+        tag(each Tag)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -152,16 +88,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(DescribeKeyPairsRequest, Tag);
 /// The successful response of [`DescribeKeyPairsRequest`].
@@ -213,14 +140,11 @@ pub type DescribeKeyPairsError = ServiceError<DescribeKeyPairsErrorCode>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeKeyPairsErrorCode {}
-impl ErrorCodes for DescribeKeyPairsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DescribeKeyPairsErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeKeyPairsRequest {
         const FIELDS: &'static [Field] = &[
@@ -232,31 +156,10 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.key_pair_finger_print.view(),
-                2 => self.key_pair_name.view(),
-                3 => self.page_number.view(),
-                4 => self.page_size.view(),
-                5 => self.resource_group_id.view(),
-                6 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.key_pair_finger_print.slot(),
-                2 => self.key_pair_name.slot(),
-                3 => self.page_number.slot(),
-                4 => self.page_size.slot(),
-                5 => self.resource_group_id.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 key_pair_finger_print, 2 key_pair_name, 3 page_number, 4
+            page_size, 5 resource_group_id, 6 tag groups
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -301,21 +204,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::DescribeKeyPairsResponse {
         const FIELDS: &'static [Field] = &[
@@ -325,27 +214,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.key_pairs),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.key_pairs),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 key_pairs group, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+        );
     }
     impl Schema for super::KeyPairs {
         const FIELDS: &'static [Field] = &[
@@ -354,24 +225,8 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tags"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key_pair_finger_print.view(),
-                1 => self.key_pair_name.view(),
-                2 => self.resource_group_id.view(),
-                3 => View::group(&self.tags),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key_pair_finger_print.slot(),
-                1 => self.key_pair_name.slot(),
-                2 => self.resource_group_id.slot(),
-                _ => Slot::group(&mut self.tags),
-            }
-        }
+        crate::runtime::accessors!(
+            0 key_pair_finger_print, 1 key_pair_name, 2 resource_group_id, 3 tags group
+        );
     }
 }

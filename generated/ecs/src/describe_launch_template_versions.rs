@@ -4,10 +4,8 @@
 //! Build a [`DescribeLaunchTemplateVersionsRequest`] with [`DescribeLaunchTemplateVersionsRequest::builder`]; the service answers with a [`DescribeLaunchTemplateVersionsResponse`] or a [`DescribeLaunchTemplateVersionsError`].
 //!
 //! Generated from `ecs/DescribeLaunchTemplateVersions.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeLaunchTemplateVersions` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeLaunchTemplateVersions` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeLaunchTemplateVersionsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -69,99 +67,19 @@ impl DescribeLaunchTemplateVersionsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeLaunchTemplateVersionsRequest`]: start with [`DescribeLaunchTemplateVersionsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeLaunchTemplateVersionsRequestBuilder(
-    DescribeLaunchTemplateVersionsRequest,
+crate::runtime::operation!(
+    DescribeLaunchTemplateVersionsRequest, DescribeLaunchTemplateVersionsRequestBuilder,
+    DescribeLaunchTemplateVersionsResponse, DescribeLaunchTemplateVersionsError,
+    "DescribeLaunchTemplateVersions", "2014-05-26", true
 );
 impl DescribeLaunchTemplateVersionsRequestBuilder {
-    /// Sets [`DescribeLaunchTemplateVersionsRequest::launch_template_id`].
-    pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeLaunchTemplateVersionsRequest::launch_template_name`].
-    pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeLaunchTemplateVersionsRequest::launch_template_version`].
-    pub fn launch_template_version(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.launch_template_version = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeLaunchTemplateVersionsRequest::min_version`].
-    #[inline]
-    pub fn min_version(mut self, value: i64) -> Self {
-        self.0.min_version = Some(value);
-        self
-    }
-    /// Sets [`DescribeLaunchTemplateVersionsRequest::max_version`].
-    #[inline]
-    pub fn max_version(mut self, value: i64) -> Self {
-        self.0.max_version = Some(value);
-        self
-    }
-    /// Sets [`DescribeLaunchTemplateVersionsRequest::default_version`].
-    #[inline]
-    pub fn default_version(mut self, value: bool) -> Self {
-        self.0.default_version = Some(value);
-        self
-    }
-    /// Sets [`DescribeLaunchTemplateVersionsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeLaunchTemplateVersionsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeLaunchTemplateVersionsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeLaunchTemplateVersionsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeLaunchTemplateVersionsRequest {
-    const ACTION: &'static str = "DescribeLaunchTemplateVersions";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeLaunchTemplateVersionsResponse;
-    type Error = DescribeLaunchTemplateVersionsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeLaunchTemplateVersionsRequest.0; launch_template_id(into String),
+        launch_template_name(into String), launch_template_version(each_into String),
+        min_version(i64), max_version(i64), default_version(bool), page_number(i32),
+        page_size(i32)
+    );
 }
 crate::runtime::json_form!(DescribeLaunchTemplateVersionsRequest);
 /// The successful response of [`DescribeLaunchTemplateVersionsRequest`].
@@ -520,23 +438,15 @@ pub enum DescribeLaunchTemplateVersionsErrorCode {
     /// `InnerServiceFailed` (403): %s
     InnerServiceFailed,
 }
-impl ErrorCodes for DescribeLaunchTemplateVersionsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionNotExist, "InvalidRegion.NotExist", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (
-            Self::InvalidLaunchTemplateNotFound,
-            "InvalidLaunchTemplate.NotFound",
-            Some(404),
-        ),
-        (Self::InnerServiceFailed, "InnerServiceFailed", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeLaunchTemplateVersionsErrorCode; InvalidRegionNotExist
+    "InvalidRegion.NotExist" 400, MissingParameter "MissingParameter" 400,
+    InvalidParameter "InvalidParameter" 400, InvalidLaunchTemplateNotFound
+    "InvalidLaunchTemplate.NotFound" 404, InnerServiceFailed "InnerServiceFailed" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeLaunchTemplateVersionsRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
@@ -549,35 +459,11 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("PageSize"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.launch_template_id.view(),
-                2 => self.launch_template_name.view(),
-                3 => self.launch_template_version.view(),
-                4 => self.min_version.view(),
-                5 => self.max_version.view(),
-                6 => self.default_version.view(),
-                7 => self.page_number.view(),
-                8 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.launch_template_id.slot(),
-                2 => self.launch_template_name.slot(),
-                3 => self.launch_template_version.slot(),
-                4 => self.min_version.slot(),
-                5 => self.max_version.slot(),
-                6 => self.default_version.slot(),
-                7 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 launch_template_id, 2 launch_template_name, 3
+            launch_template_version, 4 min_version, 5 max_version, 6 default_version, 7
+            page_number, 8 page_size
+        );
     }
     impl Schema for super::DescribeLaunchTemplateVersionsResponse {
         const FIELDS: &'static [Field] = &[
@@ -587,27 +473,10 @@ mod schema {
             Field::new("PageNumber"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.launch_template_version_sets),
-                1 => self.request_id.view(),
-                2 => self.page_size.view(),
-                3 => self.page_number.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.launch_template_version_sets),
-                1 => self.request_id.slot(),
-                2 => self.page_size.slot(),
-                3 => self.page_number.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 launch_template_version_sets groups, 1 request_id, 2 page_size, 3
+            page_number, 4 total_count
+        );
     }
     impl Schema for super::LaunchTemplateVersionSet {
         const FIELDS: &'static [Field] = &[
@@ -621,35 +490,11 @@ mod schema {
             Field::new("VersionDescription"),
             Field::new("VersionNumber"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.create_time.view(),
-                1 => self.created_by.view(),
-                2 => self.default_version.view(),
-                3 => View::group(&self.launch_template_data),
-                4 => self.launch_template_id.view(),
-                5 => self.launch_template_name.view(),
-                6 => self.modified_time.view(),
-                7 => self.version_description.view(),
-                8 => self.version_number.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.create_time.slot(),
-                1 => self.created_by.slot(),
-                2 => self.default_version.slot(),
-                3 => Slot::group(&mut self.launch_template_data),
-                4 => self.launch_template_id.slot(),
-                5 => self.launch_template_name.slot(),
-                6 => self.modified_time.slot(),
-                7 => self.version_description.slot(),
-                _ => self.version_number.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 create_time, 1 created_by, 2 default_version, 3 launch_template_data group,
+            4 launch_template_id, 5 launch_template_name, 6 modified_time, 7
+            version_description, 8 version_number
+        );
     }
     impl Schema for super::LaunchTemplateData {
         const FIELDS: &'static [Field] = &[
@@ -695,99 +540,21 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_release_time.view(),
-                1 => View::groups(&self.data_disks),
-                2 => self.deployment_set_id.view(),
-                3 => self.description.view(),
-                4 => self.enable_vm_os_config.view(),
-                5 => self.host_name.view(),
-                6 => self.image_id.view(),
-                7 => self.image_owner_alias.view(),
-                8 => self.instance_charge_type.view(),
-                9 => self.instance_name.view(),
-                10 => self.instance_type.view(),
-                11 => self.internet_charge_type.view(),
-                12 => self.internet_max_bandwidth_in.view(),
-                13 => self.internet_max_bandwidth_out.view(),
-                14 => self.io_optimized.view(),
-                15 => self.key_pair_name.view(),
-                16 => View::groups(&self.network_interfaces),
-                17 => self.network_type.view(),
-                18 => self.password_inherit.view(),
-                19 => self.period.view(),
-                20 => self.private_ip_address.view(),
-                21 => self.ram_role_name.view(),
-                22 => self.resource_group_id.view(),
-                23 => self.security_enhancement_strategy.view(),
-                24 => self.security_group_id.view(),
-                25 => self.security_group_ids.view(),
-                26 => self.spot_duration.view(),
-                27 => self.spot_price_limit.view(),
-                28 => self.spot_strategy.view(),
-                29 => self.system_disk_category.view(),
-                30 => self.system_disk_delete_with_instance.view(),
-                31 => self.system_disk_description.view(),
-                32 => self.system_disk_disk_name.view(),
-                33 => self.system_disk_iops.view(),
-                34 => self.system_disk_performance_level.view(),
-                35 => self.system_disk_size.view(),
-                36 => View::groups(&self.tags),
-                37 => self.user_data.view(),
-                38 => self.v_switch_id.view(),
-                39 => self.vpc_id.view(),
-                40 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_release_time.slot(),
-                1 => Slot::groups(&mut self.data_disks),
-                2 => self.deployment_set_id.slot(),
-                3 => self.description.slot(),
-                4 => self.enable_vm_os_config.slot(),
-                5 => self.host_name.slot(),
-                6 => self.image_id.slot(),
-                7 => self.image_owner_alias.slot(),
-                8 => self.instance_charge_type.slot(),
-                9 => self.instance_name.slot(),
-                10 => self.instance_type.slot(),
-                11 => self.internet_charge_type.slot(),
-                12 => self.internet_max_bandwidth_in.slot(),
-                13 => self.internet_max_bandwidth_out.slot(),
-                14 => self.io_optimized.slot(),
-                15 => self.key_pair_name.slot(),
-                16 => Slot::groups(&mut self.network_interfaces),
-                17 => self.network_type.slot(),
-                18 => self.password_inherit.slot(),
-                19 => self.period.slot(),
-                20 => self.private_ip_address.slot(),
-                21 => self.ram_role_name.slot(),
-                22 => self.resource_group_id.slot(),
-                23 => self.security_enhancement_strategy.slot(),
-                24 => self.security_group_id.slot(),
-                25 => self.security_group_ids.slot(),
-                26 => self.spot_duration.slot(),
-                27 => self.spot_price_limit.slot(),
-                28 => self.spot_strategy.slot(),
-                29 => self.system_disk_category.slot(),
-                30 => self.system_disk_delete_with_instance.slot(),
-                31 => self.system_disk_description.slot(),
-                32 => self.system_disk_disk_name.slot(),
-                33 => self.system_disk_iops.slot(),
-                34 => self.system_disk_performance_level.slot(),
-                35 => self.system_disk_size.slot(),
-                36 => Slot::groups(&mut self.tags),
-                37 => self.user_data.slot(),
-                38 => self.v_switch_id.slot(),
-                39 => self.vpc_id.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_release_time, 1 data_disks groups, 2 deployment_set_id, 3 description,
+            4 enable_vm_os_config, 5 host_name, 6 image_id, 7 image_owner_alias, 8
+            instance_charge_type, 9 instance_name, 10 instance_type, 11
+            internet_charge_type, 12 internet_max_bandwidth_in, 13
+            internet_max_bandwidth_out, 14 io_optimized, 15 key_pair_name, 16
+            network_interfaces groups, 17 network_type, 18 password_inherit, 19 period,
+            20 private_ip_address, 21 ram_role_name, 22 resource_group_id, 23
+            security_enhancement_strategy, 24 security_group_id, 25 security_group_ids,
+            26 spot_duration, 27 spot_price_limit, 28 spot_strategy, 29
+            system_disk_category, 30 system_disk_delete_with_instance, 31
+            system_disk_description, 32 system_disk_disk_name, 33 system_disk_iops, 34
+            system_disk_performance_level, 35 system_disk_size, 36 tags groups, 37
+            user_data, 38 v_switch_id, 39 vpc_id, 40 zone_id
+        );
     }
     impl Schema for super::DataDisk {
         const FIELDS: &'static [Field] = &[
@@ -801,35 +568,10 @@ mod schema {
             Field::new("Size"),
             Field::new("SnapshotId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.category.view(),
-                1 => self.delete_with_instance.view(),
-                2 => self.description.view(),
-                3 => self.device.view(),
-                4 => self.disk_name.view(),
-                5 => self.encrypted.view(),
-                6 => self.performance_level.view(),
-                7 => self.size.view(),
-                8 => self.snapshot_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.category.slot(),
-                1 => self.delete_with_instance.slot(),
-                2 => self.description.slot(),
-                3 => self.device.slot(),
-                4 => self.disk_name.slot(),
-                5 => self.encrypted.slot(),
-                6 => self.performance_level.slot(),
-                7 => self.size.slot(),
-                _ => self.snapshot_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 category, 1 delete_with_instance, 2 description, 3 device, 4 disk_name, 5
+            encrypted, 6 performance_level, 7 size, 8 snapshot_id
+        );
     }
     impl Schema for super::NetworkInterface {
         const FIELDS: &'static [Field] = &[
@@ -840,46 +582,13 @@ mod schema {
             Field::new("SecurityGroupIds"),
             Field::new("VSwitchId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.description.view(),
-                1 => self.network_interface_name.view(),
-                2 => self.primary_ip_address.view(),
-                3 => self.security_group_id.view(),
-                4 => self.security_group_ids.view(),
-                5 => self.v_switch_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.description.slot(),
-                1 => self.network_interface_name.slot(),
-                2 => self.primary_ip_address.slot(),
-                3 => self.security_group_id.slot(),
-                4 => self.security_group_ids.slot(),
-                _ => self.v_switch_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 description, 1 network_interface_name, 2 primary_ip_address, 3
+            security_group_id, 4 security_group_ids, 5 v_switch_id
+        );
     }
     impl Schema for super::InstanceTag {
         const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`DescribeLaunchTemplatesRequest`] with [`DescribeLaunchTemplatesRequest::builder`]; the service answers with a [`DescribeLaunchTemplatesResponse`] or a [`DescribeLaunchTemplatesError`].
 //!
 //! Generated from `ecs/DescribeLaunchTemplates.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::tags::Tags;
-/// The `DescribeLaunchTemplates` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeLaunchTemplates` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeLaunchTemplatesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -56,87 +54,18 @@ impl DescribeLaunchTemplatesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeLaunchTemplatesRequest`]: start with [`DescribeLaunchTemplatesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeLaunchTemplatesRequestBuilder(DescribeLaunchTemplatesRequest);
+crate::runtime::operation!(
+    DescribeLaunchTemplatesRequest, DescribeLaunchTemplatesRequestBuilder,
+    DescribeLaunchTemplatesResponse, DescribeLaunchTemplatesError,
+    "DescribeLaunchTemplates", "2014-05-26", true
+);
 impl DescribeLaunchTemplatesRequestBuilder {
-    /// Sets [`DescribeLaunchTemplatesRequest::launch_template_id`].
-    pub fn launch_template_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.launch_template_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeLaunchTemplatesRequest::launch_template_name`].
-    pub fn launch_template_name(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.launch_template_name = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeLaunchTemplatesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeLaunchTemplatesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeLaunchTemplatesRequest::template_resource_group_id`].
-    pub fn template_resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.template_resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeLaunchTemplatesRequest::template_tag`].
-    pub fn template_tag(mut self, value: impl IntoIterator<Item = TemplateTag>) -> Self {
-        self.0.template_tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeLaunchTemplatesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeLaunchTemplatesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeLaunchTemplatesRequest {
-    const ACTION: &'static str = "DescribeLaunchTemplates";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeLaunchTemplatesResponse;
-    type Error = DescribeLaunchTemplatesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeLaunchTemplatesRequest.0; launch_template_id(each_into String),
+        launch_template_name(each_into String), page_number(i32), page_size(i32),
+        template_resource_group_id(into String), template_tag(each TemplateTag)
+    );
 }
 /// The `TemplateTag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -157,16 +86,7 @@ impl TemplateTag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`TemplateTag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`TemplateTag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(TemplateTag; key(into String), value(into String));
 }
 crate::runtime::json_form!(DescribeLaunchTemplatesRequest, TemplateTag);
 /// The successful response of [`DescribeLaunchTemplatesRequest`].
@@ -247,19 +167,15 @@ pub enum DescribeLaunchTemplatesErrorCode {
     /// `InnerServiceFailed` (403): %s
     InnerServiceFailed,
 }
-impl ErrorCodes for DescribeLaunchTemplatesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionNotExist, "InvalidRegion.NotExist", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InnerServiceFailed, "InnerServiceFailed", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeLaunchTemplatesErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist" 400,
+    MissingParameter "MissingParameter" 400, InvalidParameter "InvalidParameter" 400,
+    InnerServiceFailed "InnerServiceFailed" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeLaunchTemplatesRequest {
         const FIELDS: &'static [Field] = &[
@@ -274,31 +190,10 @@ mod schema {
             Field::new("TemplateResourceGroupId"),
             Field::new("TemplateTag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.launch_template_id.view(),
-                2 => self.launch_template_name.view(),
-                3 => self.page_number.view(),
-                4 => self.page_size.view(),
-                5 => self.template_resource_group_id.view(),
-                6 => View::groups(&self.template_tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.launch_template_id.slot(),
-                2 => self.launch_template_name.slot(),
-                3 => self.page_number.slot(),
-                4 => self.page_size.slot(),
-                5 => self.template_resource_group_id.slot(),
-                _ => Slot::groups(&mut self.template_tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 launch_template_id, 2 launch_template_name, 3 page_number, 4
+            page_size, 5 template_resource_group_id, 6 template_tag groups
+        );
     }
     impl Schema for super::TemplateTag {
         const FIELDS: &'static [Field] = &[
@@ -311,21 +206,7 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::DescribeLaunchTemplatesResponse {
         const FIELDS: &'static [Field] = &[
@@ -335,27 +216,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.launch_template_sets),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.launch_template_sets),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 launch_template_sets groups, 1 page_number, 2 page_size, 3 request_id, 4
+            total_count
+        );
     }
     impl Schema for super::LaunchTemplateSet {
         const FIELDS: &'static [Field] = &[
@@ -369,34 +233,10 @@ mod schema {
             Field::new("ResourceGroupId"),
             Field::new("Tags"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.create_time.view(),
-                1 => self.created_by.view(),
-                2 => self.default_version_number.view(),
-                3 => self.latest_version_number.view(),
-                4 => self.launch_template_id.view(),
-                5 => self.launch_template_name.view(),
-                6 => self.modified_time.view(),
-                7 => self.resource_group_id.view(),
-                8 => View::group(&self.tags),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.create_time.slot(),
-                1 => self.created_by.slot(),
-                2 => self.default_version_number.slot(),
-                3 => self.latest_version_number.slot(),
-                4 => self.launch_template_id.slot(),
-                5 => self.launch_template_name.slot(),
-                6 => self.modified_time.slot(),
-                7 => self.resource_group_id.slot(),
-                _ => Slot::group(&mut self.tags),
-            }
-        }
+        crate::runtime::accessors!(
+            0 create_time, 1 created_by, 2 default_version_number, 3
+            latest_version_number, 4 launch_template_id, 5 launch_template_name, 6
+            modified_time, 7 resource_group_id, 8 tags group
+        );
     }
 }

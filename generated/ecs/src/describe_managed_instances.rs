@@ -4,11 +4,9 @@
 //! Build a [`DescribeManagedInstancesRequest`] with [`DescribeManagedInstancesRequest::builder`]; the service answers with a [`DescribeManagedInstancesResponse`] or a [`DescribeManagedInstancesError`].
 //!
 //! Generated from `ecs/DescribeManagedInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::os_type::OsType;
-/// The `DescribeManagedInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeManagedInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeManagedInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -69,89 +67,18 @@ impl DescribeManagedInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeManagedInstancesRequest`]: start with [`DescribeManagedInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeManagedInstancesRequestBuilder(DescribeManagedInstancesRequest);
+crate::runtime::operation!(
+    DescribeManagedInstancesRequest, DescribeManagedInstancesRequestBuilder,
+    DescribeManagedInstancesResponse, DescribeManagedInstancesError,
+    "DescribeManagedInstances", "2014-05-26", true
+);
 impl DescribeManagedInstancesRequestBuilder {
-    /// Sets [`DescribeManagedInstancesRequest::os_type`].
-    pub fn os_type(mut self, value: impl Into<OsType>) -> Self {
-        self.0.os_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeManagedInstancesRequest::instance_ip`].
-    pub fn instance_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_ip = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeManagedInstancesRequest::activation_id`].
-    pub fn activation_id(mut self, value: impl Into<String>) -> Self {
-        self.0.activation_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeManagedInstancesRequest::instance_name`].
-    pub fn instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeManagedInstancesRequest::instance_id`].
-    pub fn instance_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeManagedInstancesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeManagedInstancesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeManagedInstancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeManagedInstancesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeManagedInstancesRequest {
-    const ACTION: &'static str = "DescribeManagedInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeManagedInstancesResponse;
-    type Error = DescribeManagedInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeManagedInstancesRequest.0; os_type(into OsType), instance_ip(into
+        String), activation_id(into String), instance_name(into String),
+        instance_id(each_into String), page_number(i64), page_size(i64)
+    );
 }
 crate::runtime::json_form!(DescribeManagedInstancesRequest);
 /// The successful response of [`DescribeManagedInstancesRequest`].
@@ -255,18 +182,15 @@ pub enum DescribeManagedInstancesErrorCode {
     /// `InvalidParam.PageSize` (400): The specified parameter is invalid.
     InvalidParamPageSize,
 }
-impl ErrorCodes for DescribeManagedInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidParamPageNumber, "InvalidParam.PageNumber", Some(400)),
-        (Self::InvalidParamPageSize, "InvalidParam.PageSize", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeManagedInstancesErrorCode; InternalErrorDispatch "InternalError.Dispatch"
+    500, InvalidParamPageNumber "InvalidParam.PageNumber" 400, InvalidParamPageSize
+    "InvalidParam.PageSize" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeManagedInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -293,33 +217,10 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(50.0)), "Maximum value: 50.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.os_type.view(),
-                2 => self.instance_ip.view(),
-                3 => self.activation_id.view(),
-                4 => self.instance_name.view(),
-                5 => self.instance_id.view(),
-                6 => self.page_number.view(),
-                7 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.os_type.slot(),
-                2 => self.instance_ip.slot(),
-                3 => self.activation_id.slot(),
-                4 => self.instance_name.slot(),
-                5 => self.instance_id.slot(),
-                6 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 os_type, 2 instance_ip, 3 activation_id, 4 instance_name, 5
+            instance_id, 6 page_number, 7 page_size
+        );
     }
     impl Schema for super::DescribeManagedInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -329,27 +230,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instances),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instances),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instances groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+        );
     }
     impl Schema for super::Instance {
         const FIELDS: &'static [Field] = &[
@@ -368,44 +251,11 @@ mod schema {
             Field::new("OsVersion"),
             Field::new("RegistrationTime"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.activation_id.view(),
-                1 => self.agent_version.view(),
-                2 => self.connected.view(),
-                3 => self.hostname.view(),
-                4 => self.instance_id.view(),
-                5 => self.instance_name.view(),
-                6 => self.internet_ip.view(),
-                7 => self.intranet_ip.view(),
-                8 => self.invocation_count.view(),
-                9 => self.last_invoked_time.view(),
-                10 => self.machine_id.view(),
-                11 => self.os_type.view(),
-                12 => self.os_version.view(),
-                13 => self.registration_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.activation_id.slot(),
-                1 => self.agent_version.slot(),
-                2 => self.connected.slot(),
-                3 => self.hostname.slot(),
-                4 => self.instance_id.slot(),
-                5 => self.instance_name.slot(),
-                6 => self.internet_ip.slot(),
-                7 => self.intranet_ip.slot(),
-                8 => self.invocation_count.slot(),
-                9 => self.last_invoked_time.slot(),
-                10 => self.machine_id.slot(),
-                11 => self.os_type.slot(),
-                12 => self.os_version.slot(),
-                _ => self.registration_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 activation_id, 1 agent_version, 2 connected, 3 hostname, 4 instance_id, 5
+            instance_name, 6 internet_ip, 7 intranet_ip, 8 invocation_count, 9
+            last_invoked_time, 10 machine_id, 11 os_type, 12 os_version, 13
+            registration_time
+        );
     }
 }

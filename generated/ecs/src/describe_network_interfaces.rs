@@ -4,14 +4,11 @@
 //! Build a [`DescribeNetworkInterfacesRequest`] with [`DescribeNetworkInterfacesRequest::builder`]; the service answers with a [`DescribeNetworkInterfacesResponse`] or a [`DescribeNetworkInterfacesError`].
 //!
 //! Generated from `ecs/DescribeNetworkInterfaces.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::tag_4::Tag;
 pub use crate::shared::ipv6_set::Ipv6Set;
 pub use crate::shared::tag_info::TagInfo;
-/// The `DescribeNetworkInterfaces` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeNetworkInterfaces` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeNetworkInterfacesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -131,143 +128,26 @@ impl DescribeNetworkInterfacesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeNetworkInterfacesRequest`]: start with [`DescribeNetworkInterfacesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeNetworkInterfacesRequestBuilder(DescribeNetworkInterfacesRequest);
+crate::runtime::operation!(
+    DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesRequestBuilder,
+    DescribeNetworkInterfacesResponse, DescribeNetworkInterfacesError,
+    "DescribeNetworkInterfaces", "2014-05-26", true
+);
 impl DescribeNetworkInterfacesRequestBuilder {
-    /// Sets [`DescribeNetworkInterfacesRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::v_switch_id`].
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.0.v_switch_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::vpc_id`].
-    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vpc_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::primary_ip_address`].
-    pub fn primary_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.0.primary_ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::private_ip_address`].
-    pub fn private_ip_address(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.private_ip_address = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::network_interface_name`].
-    pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
-        self.0.network_interface_name = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DescribeNetworkInterfacesRequest.0; tag(each Tag), resource_group_id(into
+        String), v_switch_id(into String), vpc_id(into String), primary_ip_address(into
+        String), private_ip_address(each_into String), security_group_id(into String),
+        network_interface_name(into String), instance_id(into String),
+        network_interface_id(each_into String), service_managed(bool), status(into
+        Status), page_number(i32), page_size(i32), next_token(into String),
+        max_results(i32)
+    );
     /// Sets the `DescribeNetworkInterfacesRequest::r#type` field.
     pub fn r#type(mut self, value: impl Into<Type>) -> Self {
         self.0.r#type = Some(value.into());
         self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::network_interface_id`].
-    pub fn network_interface_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.network_interface_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::service_managed`].
-    #[inline]
-    pub fn service_managed(mut self, value: bool) -> Self {
-        self.0.service_managed = Some(value);
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeNetworkInterfacesRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeNetworkInterfacesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeNetworkInterfacesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeNetworkInterfacesRequest {
-    const ACTION: &'static str = "DescribeNetworkInterfaces";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeNetworkInterfacesResponse;
-    type Error = DescribeNetworkInterfacesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
     }
 }
 /// The documented values of `Type`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -281,23 +161,7 @@ pub enum Type {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Type {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Primary, "Primary"),
-        (Self::Secondary, "Secondary"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(Type; Primary "Primary", Secondary "Secondary");
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -319,29 +183,10 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Creating, "Creating"),
-        (Self::Available, "Available"),
-        (Self::Attaching, "Attaching"),
-        (Self::InUse, "InUse"),
-        (Self::Detaching, "Detaching"),
-        (Self::Deleting, "Deleting"),
-        (Self::CreateFailed, "CreateFailed"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Type, Status);
+crate::runtime::value_enum!(
+    Status; Creating "Creating", Available "Available", Attaching "Attaching", InUse
+    "InUse", Detaching "Detaching", Deleting "Deleting", CreateFailed "CreateFailed"
+);
 crate::runtime::json_form!(DescribeNetworkInterfacesRequest);
 /// The successful response of [`DescribeNetworkInterfacesRequest`].
 #[derive(Clone, Default)]
@@ -577,68 +422,34 @@ pub enum DescribeNetworkInterfacesErrorCode {
     /// `InvalidRegionId.MalFormed` (400): The specified parameter RegionId is not valid.
     InvalidRegionIdMalFormed,
 }
-impl ErrorCodes for DescribeNetworkInterfacesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserTypeNotSupported, "InvalidUserType.NotSupported", Some(403)),
-        (Self::AbsInvalidAccountNotFound, "Abs.InvalidAccount.NotFound", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::ForbiddenNotSupportRam, "Forbidden.NotSupportRAM", Some(403)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ForbiddenSubUser, "Forbidden.SubUser", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", Some(400)),
-        (
-            Self::InvalidOperationInvalidEcsState,
-            "InvalidOperation.InvalidEcsState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationInvalidEniState,
-            "InvalidOperation.InvalidEniState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationDetachPrimaryEniNotAllowed,
-            "InvalidOperation.DetachPrimaryEniNotAllowed",
-            Some(400),
-        ),
-        (Self::InvalidEcsIdNotFound, "InvalidEcsId.NotFound", Some(404)),
-        (Self::InvalidEniIdNotFound, "InvalidEniId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::MaxEniCountExceeded, "MaxEniCountExceeded", Some(403)),
-        (Self::EniPerInstanceLimitExceeded, "EniPerInstanceLimitExceeded", Some(403)),
-        (
-            Self::InvalidOperationAvailabilityZoneMismatch,
-            "InvalidOperation.AvailabilityZoneMismatch",
-            Some(403),
-        ),
-        (Self::InvalidOperationVpcMismatch, "InvalidOperation.VpcMismatch", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::InvalidSecurityGroupIdNotVpc, "InvalidSecurityGroupId.NotVpc", Some(403)),
-        (
-            Self::InvalidOperationInvalidEniType,
-            "InvalidOperation.InvalidEniType",
-            Some(403),
-        ),
-        (Self::ForbiddenRegionId, "Forbidden.RegionId", Some(400)),
-        (Self::InvalidVpcEmpty, "InvalidVpc.Empty", Some(403)),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeNetworkInterfacesErrorCode; InvalidUserTypeNotSupported
+    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
+    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
+    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
+    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
+    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
+    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
+    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
+    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
+    MaxEniCountExceeded "MaxEniCountExceeded" 403, EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" 403, InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" 403, InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" 403, SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" 403, InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" 403, InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" 403, ForbiddenRegionId "Forbidden.RegionId" 400,
+    InvalidVpcEmpty "InvalidVpc.Empty" 403, InvalidRegionIdMalFormed
+    "InvalidRegionId.MalFormed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeNetworkInterfacesRequest {
         const FIELDS: &'static [Field] = &[
@@ -704,53 +515,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => View::groups(&self.tag),
-                2 => self.resource_group_id.view(),
-                3 => self.v_switch_id.view(),
-                4 => self.vpc_id.view(),
-                5 => self.primary_ip_address.view(),
-                6 => self.private_ip_address.view(),
-                7 => self.security_group_id.view(),
-                8 => self.network_interface_name.view(),
-                9 => self.r#type.view(),
-                10 => self.instance_id.view(),
-                11 => self.network_interface_id.view(),
-                12 => self.service_managed.view(),
-                13 => self.status.view(),
-                14 => self.page_number.view(),
-                15 => self.page_size.view(),
-                16 => self.next_token.view(),
-                17 => self.max_results.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => Slot::groups(&mut self.tag),
-                2 => self.resource_group_id.slot(),
-                3 => self.v_switch_id.slot(),
-                4 => self.vpc_id.slot(),
-                5 => self.primary_ip_address.slot(),
-                6 => self.private_ip_address.slot(),
-                7 => self.security_group_id.slot(),
-                8 => self.network_interface_name.slot(),
-                9 => self.r#type.slot(),
-                10 => self.instance_id.slot(),
-                11 => self.network_interface_id.slot(),
-                12 => self.service_managed.slot(),
-                13 => self.status.slot(),
-                14 => self.page_number.slot(),
-                15 => self.page_size.slot(),
-                16 => self.next_token.slot(),
-                _ => self.max_results.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 tag groups, 2 resource_group_id, 3 v_switch_id, 4 vpc_id, 5
+            primary_ip_address, 6 private_ip_address, 7 security_group_id, 8
+            network_interface_name, 9 r#type, 10 instance_id, 11 network_interface_id, 12
+            service_managed, 13 status, 14 page_number, 15 page_size, 16 next_token, 17
+            max_results
+        );
     }
     impl Schema for super::DescribeNetworkInterfacesResponse {
         const FIELDS: &'static [Field] = &[
@@ -761,29 +532,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.network_interface_sets),
-                1 => self.next_token.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => self.request_id.view(),
-                5 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.network_interface_sets),
-                1 => self.next_token.slot(),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                4 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 network_interface_sets groups, 1 next_token, 2 page_number, 3 page_size, 4
+            request_id, 5 total_count
+        );
     }
     impl Schema for super::NetworkInterfaceSet {
         const FIELDS: &'static [Field] = &[
@@ -812,100 +564,26 @@ mod schema {
             Field::new("VpcId"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.associated_public_ip),
-                1 => View::group(&self.attachment),
-                2 => self.instance_id.view(),
-                3 => self.trunk_network_interface_id.view(),
-                4 => self.creation_time.view(),
-                5 => self.description.view(),
-                6 => View::groups(&self.ipv6_sets),
-                7 => self.mac_address.view(),
-                8 => self.network_interface_id.view(),
-                9 => self.network_interface_name.view(),
-                10 => self.network_interface_traffic_mode.view(),
-                11 => self.owner_id.view(),
-                12 => self.private_ip_address.view(),
-                13 => View::groups(&self.private_ip_sets),
-                14 => self.resource_group_id.view(),
-                15 => self.security_group_ids.view(),
-                16 => self.service_id.view(),
-                17 => self.service_managed.view(),
-                18 => self.status.view(),
-                19 => View::groups(&self.tags),
-                20 => self.r#type.view(),
-                21 => self.v_switch_id.view(),
-                22 => self.vpc_id.view(),
-                23 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.associated_public_ip),
-                1 => Slot::group(&mut self.attachment),
-                2 => self.instance_id.slot(),
-                3 => self.trunk_network_interface_id.slot(),
-                4 => self.creation_time.slot(),
-                5 => self.description.slot(),
-                6 => Slot::groups(&mut self.ipv6_sets),
-                7 => self.mac_address.slot(),
-                8 => self.network_interface_id.slot(),
-                9 => self.network_interface_name.slot(),
-                10 => self.network_interface_traffic_mode.slot(),
-                11 => self.owner_id.slot(),
-                12 => self.private_ip_address.slot(),
-                13 => Slot::groups(&mut self.private_ip_sets),
-                14 => self.resource_group_id.slot(),
-                15 => self.security_group_ids.slot(),
-                16 => self.service_id.slot(),
-                17 => self.service_managed.slot(),
-                18 => self.status.slot(),
-                19 => Slot::groups(&mut self.tags),
-                20 => self.r#type.slot(),
-                21 => self.v_switch_id.slot(),
-                22 => self.vpc_id.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 associated_public_ip group, 1 attachment group, 2 instance_id, 3
+            trunk_network_interface_id, 4 creation_time, 5 description, 6 ipv6_sets
+            groups, 7 mac_address, 8 network_interface_id, 9 network_interface_name, 10
+            network_interface_traffic_mode, 11 owner_id, 12 private_ip_address, 13
+            private_ip_sets groups, 14 resource_group_id, 15 security_group_ids, 16
+            service_id, 17 service_managed, 18 status, 19 tags groups, 20 r#type, 21
+            v_switch_id, 22 vpc_id, 23 zone_id
+        );
     }
     impl Schema for super::AssociatedPublicIp {
         const FIELDS: &'static [Field] = &[
             Field::new("AllocationId"),
             Field::new("PublicIpAddress"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.allocation_id.view(),
-                1 => self.public_ip_address.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.allocation_id.slot(),
-                _ => self.public_ip_address.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 allocation_id, 1 public_ip_address);
     }
     impl Schema for super::Attachment {
         const FIELDS: &'static [Field] = &[Field::new("DeviceIndex")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.device_index.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.device_index.slot()
-        }
+        crate::runtime::accessors!(0 device_index);
     }
     impl Schema for super::PrivateIpSet {
         const FIELDS: &'static [Field] = &[
@@ -915,26 +593,9 @@ mod schema {
             Field::new("QueueNumber"),
             Field::new("QueuePairNumber"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.associated_public_ip),
-                1 => self.primary.view(),
-                2 => self.private_ip_address.view(),
-                3 => self.queue_number.view(),
-                4 => self.queue_pair_number.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.associated_public_ip),
-                1 => self.primary.slot(),
-                2 => self.private_ip_address.slot(),
-                3 => self.queue_number.slot(),
-                _ => self.queue_pair_number.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 associated_public_ip group, 1 primary, 2 private_ip_address, 3
+            queue_number, 4 queue_pair_number
+        );
     }
 }

@@ -4,10 +4,7 @@
 //! Build a [`DescribePriceRequest`] with [`DescribePriceRequest::builder`]; the service answers with a [`DescribePriceResponse`] or a [`DescribePriceError`].
 //!
 //! Generated from `ecs/DescribePrice.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::io_optimized::IoOptimized;
 pub use crate::shared::instance_network_type::InstanceNetworkType;
 pub use crate::shared::internet_charge_type::InternetChargeType;
@@ -16,7 +13,7 @@ pub use crate::shared::system_disk_performance_level::SystemDiskPerformanceLevel
 pub use crate::shared::assurance_times::AssuranceTimes;
 pub use crate::shared::resource_price_model::ResourcePriceModel;
 pub use crate::shared::rule::Rule;
-/// The `DescribePrice` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribePrice` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribePriceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -138,151 +135,22 @@ impl DescribePriceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribePriceRequest`]: start with [`DescribePriceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribePriceRequestBuilder(DescribePriceRequest);
+crate::runtime::operation!(
+    DescribePriceRequest, DescribePriceRequestBuilder, DescribePriceResponse,
+    DescribePriceError, "DescribePrice", "2014-05-26", true
+);
 impl DescribePriceRequestBuilder {
-    /// Sets [`DescribePriceRequest::resource_type`].
-    pub fn resource_type(mut self, value: impl Into<ResourceType>) -> Self {
-        self.0.resource_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribePriceRequest::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.0.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribePriceRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribePriceRequest::io_optimized`].
-    pub fn io_optimized(mut self, value: impl Into<IoOptimized>) -> Self {
-        self.0.io_optimized = Some(value.into());
-        self
-    }
-    /// Sets [`DescribePriceRequest::instance_network_type`].
-    pub fn instance_network_type(
-        mut self,
-        value: impl Into<InstanceNetworkType>,
-    ) -> Self {
-        self.0.instance_network_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribePriceRequest::internet_charge_type`].
-    pub fn internet_charge_type(mut self, value: impl Into<InternetChargeType>) -> Self {
-        self.0.internet_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribePriceRequest::internet_max_bandwidth_out`].
-    #[inline]
-    pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_out = Some(value);
-        self
-    }
-    /// Sets [`DescribePriceRequest::system_disk`].
-    #[inline]
-    pub fn system_disk(mut self, value: SystemDisk) -> Self {
-        self.0.system_disk = Some(value);
-        self
-    }
-    /// Sets [`DescribePriceRequest::data_disk_1`].
-    #[inline]
-    pub fn data_disk_1(mut self, value: DataDisk1) -> Self {
-        self.0.data_disk_1 = Some(value);
-        self
-    }
-    /// Sets [`DescribePriceRequest::data_disk_2`].
-    #[inline]
-    pub fn data_disk_2(mut self, value: DataDisk2) -> Self {
-        self.0.data_disk_2 = Some(value);
-        self
-    }
-    /// Sets [`DescribePriceRequest::data_disk_3`].
-    #[inline]
-    pub fn data_disk_3(mut self, value: DataDisk3) -> Self {
-        self.0.data_disk_3 = Some(value);
-        self
-    }
-    /// Sets [`DescribePriceRequest::data_disk_4`].
-    #[inline]
-    pub fn data_disk_4(mut self, value: DataDisk4) -> Self {
-        self.0.data_disk_4 = Some(value);
-        self
-    }
-    /// Sets [`DescribePriceRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`DescribePriceRequest::price_unit`].
-    pub fn price_unit(mut self, value: impl Into<PriceUnit>) -> Self {
-        self.0.price_unit = Some(value.into());
-        self
-    }
-    /// Sets [`DescribePriceRequest::amount`].
-    #[inline]
-    pub fn amount(mut self, value: i32) -> Self {
-        self.0.amount = Some(value);
-        self
-    }
-    /// Sets [`DescribePriceRequest::assurance_times`].
-    pub fn assurance_times(mut self, value: impl Into<AssuranceTimes>) -> Self {
-        self.0.assurance_times = Some(value.into());
-        self
-    }
-    /// Sets [`DescribePriceRequest::instance_type_list`].
-    pub fn instance_type_list(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_type_list = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribePriceRequest::dedicated_host_type`].
-    pub fn dedicated_host_type(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_type = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribePriceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribePriceRequest {
-        self.0
-    }
-}
-impl Operation for DescribePriceRequest {
-    const ACTION: &'static str = "DescribePrice";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribePriceResponse;
-    type Error = DescribePriceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribePriceRequest.0; resource_type(into ResourceType), image_id(into String),
+        instance_type(into String), io_optimized(into IoOptimized),
+        instance_network_type(into InstanceNetworkType), internet_charge_type(into
+        InternetChargeType), internet_max_bandwidth_out(i32), system_disk(SystemDisk),
+        data_disk_1(DataDisk1), data_disk_2(DataDisk2), data_disk_3(DataDisk3),
+        data_disk_4(DataDisk4), period(i32), price_unit(into PriceUnit), amount(i32),
+        assurance_times(into AssuranceTimes), instance_type_list(each_into String),
+        dedicated_host_type(into String)
+    );
 }
 /// The `SystemDisk.*` request parameters.
 #[derive(Clone, Default)]
@@ -327,25 +195,10 @@ impl SystemDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`SystemDisk::category`].
-    pub fn category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`SystemDisk::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<SystemDiskPerformanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        SystemDisk; category(into SystemDiskCategory), size(i32), performance_level(into
+        SystemDiskPerformanceLevel)
+    );
 }
 /// The `DataDisk.1.*` request parameters.
 #[derive(Clone, Default)]
@@ -387,25 +240,10 @@ impl DataDisk1 {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDisk1::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DataDisk1::category`].
-    pub fn category(mut self, value: impl Into<DataDisk1category>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk1::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<DataDisk1performanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDisk1; size(i32), category(into DataDisk1category), performance_level(into
+        DataDisk1performanceLevel)
+    );
 }
 /// The `DataDisk.2.*` request parameters.
 #[derive(Clone, Default)]
@@ -447,25 +285,10 @@ impl DataDisk2 {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDisk2::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DataDisk2::category`].
-    pub fn category(mut self, value: impl Into<DataDisk2category>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk2::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<DataDisk2performanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDisk2; size(i32), category(into DataDisk2category), performance_level(into
+        DataDisk2performanceLevel)
+    );
 }
 /// The `DataDisk.3.*` request parameters.
 #[derive(Clone, Default)]
@@ -507,25 +330,10 @@ impl DataDisk3 {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDisk3::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DataDisk3::category`].
-    pub fn category(mut self, value: impl Into<DataDisk3category>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk3::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<DataDisk3performanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDisk3; size(i32), category(into DataDisk3category), performance_level(into
+        DataDisk3performanceLevel)
+    );
 }
 /// The `DataDisk.4.*` request parameters.
 #[derive(Clone, Default)]
@@ -567,25 +375,10 @@ impl DataDisk4 {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDisk4::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DataDisk4::category`].
-    pub fn category(mut self, value: impl Into<DataDisk4category>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk4::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<DataDisk4performanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDisk4; size(i32), category(into DataDisk4category), performance_level(into
+        DataDisk4performanceLevel)
+    );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -602,25 +395,9 @@ pub enum ResourceType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ResourceType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Instance, "instance"),
-        (Self::Disk, "disk"),
-        (Self::Bandwidth, "bandwidth"),
-        (Self::Ddh, "ddh"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    ResourceType; Instance "instance", Disk "disk", Bandwidth "bandwidth", Ddh "ddh"
+);
 /// The documented values of `DataDisk.1.Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -638,26 +415,10 @@ pub enum DataDisk1category {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDisk1category {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Cloud, "cloud"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::EphemeralSsd, "ephemeral_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDisk1category; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
+);
 /// The documented values of `DataDisk.1.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -673,25 +434,9 @@ pub enum DataDisk1performanceLevel {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDisk1performanceLevel {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Pl0, "PL0"),
-        (Self::Pl1, "PL1"),
-        (Self::Pl2, "PL2"),
-        (Self::Pl3, "PL3"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDisk1performanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
+);
 /// The documented values of `DataDisk.2.Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -709,26 +454,10 @@ pub enum DataDisk2category {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDisk2category {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Cloud, "cloud"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::EphemeralSsd, "ephemeral_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDisk2category; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
+);
 /// The documented values of `DataDisk.2.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -744,25 +473,9 @@ pub enum DataDisk2performanceLevel {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDisk2performanceLevel {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Pl0, "PL0"),
-        (Self::Pl1, "PL1"),
-        (Self::Pl2, "PL2"),
-        (Self::Pl3, "PL3"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDisk2performanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
+);
 /// The documented values of `DataDisk.3.Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -780,26 +493,10 @@ pub enum DataDisk3category {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDisk3category {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Cloud, "cloud"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::EphemeralSsd, "ephemeral_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDisk3category; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
+);
 /// The documented values of `DataDisk.3.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -815,25 +512,9 @@ pub enum DataDisk3performanceLevel {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDisk3performanceLevel {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Pl0, "PL0"),
-        (Self::Pl1, "PL1"),
-        (Self::Pl2, "PL2"),
-        (Self::Pl3, "PL3"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDisk3performanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
+);
 /// The documented values of `DataDisk.4.Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -851,26 +532,10 @@ pub enum DataDisk4category {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDisk4category {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Cloud, "cloud"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::EphemeralSsd, "ephemeral_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDisk4category; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+    "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
+);
 /// The documented values of `DataDisk.4.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -886,25 +551,9 @@ pub enum DataDisk4performanceLevel {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDisk4performanceLevel {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Pl0, "PL0"),
-        (Self::Pl1, "PL1"),
-        (Self::Pl2, "PL2"),
-        (Self::Pl3, "PL3"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DataDisk4performanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
+);
 /// The documented values of `PriceUnit`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -918,29 +567,7 @@ pub enum PriceUnit {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for PriceUnit {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Month, "Month"),
-        (Self::Year, "Year"),
-        (Self::Hour, "Hour"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(
-    ResourceType, DataDisk1category, DataDisk1performanceLevel, DataDisk2category,
-    DataDisk2performanceLevel, DataDisk3category, DataDisk3performanceLevel,
-    DataDisk4category, DataDisk4performanceLevel, PriceUnit
-);
+crate::runtime::value_enum!(PriceUnit; Month "Month", Year "Year", Hour "Hour");
 crate::runtime::json_form!(
     DescribePriceRequest, SystemDisk, DataDisk1, DataDisk2, DataDisk3, DataDisk4
 );
@@ -1180,158 +807,63 @@ pub enum DescribePriceErrorCode {
     /// `InvalidAction.Unauthorized` (403): The specified action is not valid.
     InvalidActionUnauthorized,
 }
-impl ErrorCodes for DescribePriceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidInstanceTypeValueUnauthorized,
-            "InvalidInstanceType.ValueUnauthorized",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInternetMaxBandwidthOutValueNotSupported,
-            "InvalidInternetMaxBandwidthOut.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidSystemDiskCategoryValueNotSupported,
-            "InvalidSystemDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDataDiskSizeValueNotSupported,
-            "InvalidDataDiskSize.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDataDiskCategoryValueNotSupported,
-            "InvalidDataDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (Self::ImageNotSubscribed, "ImageNotSubscribed", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (
-            Self::InvalidSystemDiskCategoryValueUnauthorized,
-            "InvalidSystemDiskCategory.ValueUnauthorized",
-            Some(403),
-        ),
-        (Self::InstanceDiskCategoryLimitExceed, "InstanceDiskCategoryLimitExceed", None),
-        (Self::ImageRemovedInMarket, "ImageRemovedInMarket", Some(403)),
-        (Self::QuotaExceedPortableCloudDisk, "QuotaExceed.PortableCloudDisk", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidNetworkTypeMismatch, "InvalidNetworkType.Mismatch", Some(400)),
-        (Self::InvalidDiskCategoryMismatch, "InvalidDiskCategory.Mismatch", None),
-        (Self::Forbbiden, "Forbbiden", Some(403)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (Self::InstanceDiskNumLimitExceed, "InstanceDiskNumLimitExceed", Some(403)),
-        (Self::IoOptimizedNotSupported, "IoOptimized.NotSupported", None),
-        (Self::ImageNotSupportInstanceType, "ImageNotSupportInstanceType", Some(403)),
-        (
-            Self::InvalidIoOptimizedValueValueNotSupported,
-            "InvalidIoOptimizedValue.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDiskSizeTooSmall, "InvalidDiskSize.TooSmall", Some(403)),
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidPeriod, "InvalidPeriod", Some(400)),
-        (
-            Self::InvalidDiskCategoryNotSupported,
-            "InvalidDiskCategory.NotSupported",
-            Some(403),
-        ),
-        (
-            Self::DependencyViolationIoOptimized,
-            "DependencyViolation.IoOptimized",
-            Some(404),
-        ),
-        (
-            Self::InvalidSystemDiskSizeLessThanImageSize,
-            "InvalidSystemDiskSize.LessThanImageSize",
-            None,
-        ),
-        (
-            Self::InvalidSystemDiskSizeLessThanMinSize,
-            "InvalidSystemDiskSize.LessThanMinSize",
-            Some(404),
-        ),
-        (
-            Self::InvalidSystemDiskSizeMoreThanMaxSize,
-            "InvalidSystemDiskSize.MoreThanMaxSize",
-            Some(404),
-        ),
-        (
-            Self::InvalidParameterResourceOwnerAccount,
-            "InvalidParameter.ResourceOwnerAccount",
-            Some(403),
-        ),
-        (Self::RegionUnauthorized, "RegionUnauthorized", None),
-        (
-            Self::InvalidSystemDiskSizeValueNotSupported,
-            "InvalidSystemDiskSize.ValueNotSupported",
-            None,
-        ),
-        (
-            Self::InstanceDiskNumberLimitExceed,
-            "InstanceDiskNumber.LimitExceed",
-            Some(400),
-        ),
-        (
-            Self::InvalidDiskCategoryValueNotSupported,
-            "InvalidDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InstanceTypeOffline, "InstanceType.Offline", Some(403)),
-        (Self::InvalidInstanceTypeMissing, "InvalidInstanceType.Missing", Some(404)),
-        (
-            Self::InvalidNetworkTypeValueNotSupported,
-            "InvalidNetworkType.ValueNotSupported",
-            Some(404),
-        ),
-        (Self::InvalidDiskCategoryMissing, "InvalidDiskCategory.Missing", Some(404)),
-        (Self::Throttling, "Throttling", Some(400)),
-        (Self::PriceNotFound, "PriceNotFound", Some(400)),
-        (
-            Self::InvalidResourceTypeValueNotSupported,
-            "InvalidResourceType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidPriceUnitValueNotSupported,
-            "InvalidPriceUnit.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidAmountMalformed, "InvalidAmount.Malformed", Some(403)),
-        (Self::EncryptedOptionConflict, "EncryptedOption.Conflict", Some(400)),
-        (Self::InvalidInstanceIdNotFound, "Invalid.InstanceId.NotFound", Some(404)),
-        (Self::InvalidMarketImageNotFound, "InvalidMarketImage.NotFound", Some(404)),
-        (Self::InvalidChargeTypeMarketImage, "InvalidChargeType.MarketImage", Some(403)),
-        (Self::InvalidDiskIdsNotFound, "InvalidDiskIds.NotFound", Some(403)),
-        (Self::PrePaidInstanceExpired, "PrePaidInstance.Expired", Some(403)),
-        (Self::InvalidDiskIdsNotPortable, "InvalidDiskIds.NotPortable", Some(404)),
-        (Self::InvalidSystemDiskNotFound, "InvalidSystemDisk.NotFound", Some(404)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::InvalidActionUnauthorized, "InvalidAction.Unauthorized", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribePriceErrorCode; InvalidInstanceTypeValueUnauthorized
+    "InvalidInstanceType.ValueUnauthorized" 400, InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" 400,
+    InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 400,
+    InvalidInternetMaxBandwidthOutValueNotSupported
+    "InvalidInternetMaxBandwidthOut.ValueNotSupported" 400,
+    InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" 400,
+    InvalidDataDiskSizeValueNotSupported "InvalidDataDiskSize.ValueNotSupported" 400,
+    InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
+    400, InvalidParameterConflict "InvalidParameter.Conflict" 400, ImageNotSubscribed
+    "ImageNotSubscribed" 403, OperationDenied "OperationDenied" 403,
+    InvalidSystemDiskCategoryValueUnauthorized
+    "InvalidSystemDiskCategory.ValueUnauthorized" 403, InstanceDiskCategoryLimitExceed
+    "InstanceDiskCategoryLimitExceed", ImageRemovedInMarket "ImageRemovedInMarket" 403,
+    QuotaExceedPortableCloudDisk "QuotaExceed.PortableCloudDisk" 403, InternalError
+    "InternalError" 500, InvalidNetworkTypeMismatch "InvalidNetworkType.Mismatch" 400,
+    InvalidDiskCategoryMismatch "InvalidDiskCategory.Mismatch", Forbbiden "Forbbiden"
+    403, InvalidImageIdNotFound "InvalidImageId.NotFound" 404, InstanceDiskNumLimitExceed
+    "InstanceDiskNumLimitExceed" 403, IoOptimizedNotSupported "IoOptimized.NotSupported",
+    ImageNotSupportInstanceType "ImageNotSupportInstanceType" 403,
+    InvalidIoOptimizedValueValueNotSupported "InvalidIoOptimizedValue.ValueNotSupported"
+    400, InvalidDiskSizeTooSmall "InvalidDiskSize.TooSmall" 403,
+    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 404,
+    InvalidPeriod "InvalidPeriod" 400, InvalidDiskCategoryNotSupported
+    "InvalidDiskCategory.NotSupported" 403, DependencyViolationIoOptimized
+    "DependencyViolation.IoOptimized" 404, InvalidSystemDiskSizeLessThanImageSize
+    "InvalidSystemDiskSize.LessThanImageSize", InvalidSystemDiskSizeLessThanMinSize
+    "InvalidSystemDiskSize.LessThanMinSize" 404, InvalidSystemDiskSizeMoreThanMaxSize
+    "InvalidSystemDiskSize.MoreThanMaxSize" 404, InvalidParameterResourceOwnerAccount
+    "InvalidParameter.ResourceOwnerAccount" 403, RegionUnauthorized "RegionUnauthorized",
+    InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported",
+    InstanceDiskNumberLimitExceed "InstanceDiskNumber.LimitExceed" 400,
+    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
+    InstanceTypeOffline "InstanceType.Offline" 403, InvalidInstanceTypeMissing
+    "InvalidInstanceType.Missing" 404, InvalidNetworkTypeValueNotSupported
+    "InvalidNetworkType.ValueNotSupported" 404, InvalidDiskCategoryMissing
+    "InvalidDiskCategory.Missing" 404, Throttling "Throttling" 400, PriceNotFound
+    "PriceNotFound" 400, InvalidResourceTypeValueNotSupported
+    "InvalidResourceType.ValueNotSupported" 400, InvalidPriceUnitValueNotSupported
+    "InvalidPriceUnit.ValueNotSupported" 400, InvalidAmountMalformed
+    "InvalidAmount.Malformed" 403, EncryptedOptionConflict "EncryptedOption.Conflict"
+    400, InvalidInstanceIdNotFound "Invalid.InstanceId.NotFound" 404,
+    InvalidMarketImageNotFound "InvalidMarketImage.NotFound" 404,
+    InvalidChargeTypeMarketImage "InvalidChargeType.MarketImage" 403,
+    InvalidDiskIdsNotFound "InvalidDiskIds.NotFound" 403, PrePaidInstanceExpired
+    "PrePaidInstance.Expired" 403, InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable"
+    404, InvalidSystemDiskNotFound "InvalidSystemDisk.NotFound" 404,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404,
+    InvalidActionUnauthorized "InvalidAction.Unauthorized" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::DescribePriceRequest {
         const FIELDS: &'static [Field] = &[
@@ -1419,55 +951,13 @@ mod schema {
             Field::new("InstanceTypeList"),
             Field::new("DedicatedHostType"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.resource_type.view(),
-                2 => self.image_id.view(),
-                3 => self.instance_type.view(),
-                4 => self.io_optimized.view(),
-                5 => self.instance_network_type.view(),
-                6 => self.internet_charge_type.view(),
-                7 => self.internet_max_bandwidth_out.view(),
-                8 => View::group(&self.system_disk),
-                9 => View::group(&self.data_disk_1),
-                10 => View::group(&self.data_disk_2),
-                11 => View::group(&self.data_disk_3),
-                12 => View::group(&self.data_disk_4),
-                13 => self.period.view(),
-                14 => self.price_unit.view(),
-                15 => self.amount.view(),
-                16 => self.assurance_times.view(),
-                17 => self.instance_type_list.view(),
-                18 => self.dedicated_host_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.resource_type.slot(),
-                2 => self.image_id.slot(),
-                3 => self.instance_type.slot(),
-                4 => self.io_optimized.slot(),
-                5 => self.instance_network_type.slot(),
-                6 => self.internet_charge_type.slot(),
-                7 => self.internet_max_bandwidth_out.slot(),
-                8 => Slot::group(&mut self.system_disk),
-                9 => Slot::group(&mut self.data_disk_1),
-                10 => Slot::group(&mut self.data_disk_2),
-                11 => Slot::group(&mut self.data_disk_3),
-                12 => Slot::group(&mut self.data_disk_4),
-                13 => self.period.slot(),
-                14 => self.price_unit.slot(),
-                15 => self.amount.slot(),
-                16 => self.assurance_times.slot(),
-                17 => self.instance_type_list.slot(),
-                _ => self.dedicated_host_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 resource_type, 2 image_id, 3 instance_type, 4 io_optimized, 5
+            instance_network_type, 6 internet_charge_type, 7 internet_max_bandwidth_out,
+            8 system_disk group, 9 data_disk_1 group, 10 data_disk_2 group, 11
+            data_disk_3 group, 12 data_disk_4 group, 13 period, 14 price_unit, 15 amount,
+            16 assurance_times, 17 instance_type_list, 18 dedicated_host_type
+        );
     }
     impl Schema for super::SystemDisk {
         const FIELDS: &'static [Field] = &[
@@ -1507,23 +997,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.category.view(),
-                1 => self.size.view(),
-                2 => self.performance_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.category.slot(),
-                1 => self.size.slot(),
-                _ => self.performance_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 category, 1 size, 2 performance_level);
     }
     impl Schema for super::DataDisk1 {
         const FIELDS: &'static [Field] = &[
@@ -1612,23 +1086,7 @@ mod schema {
                 "Valid values when DataDisk.1.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.category.view(),
-                2 => self.performance_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                1 => self.category.slot(),
-                _ => self.performance_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 size, 1 category, 2 performance_level);
     }
     impl Schema for super::DataDisk2 {
         const FIELDS: &'static [Field] = &[
@@ -1717,23 +1175,7 @@ mod schema {
                 "Valid values when DataDisk.2.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.category.view(),
-                2 => self.performance_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                1 => self.category.slot(),
-                _ => self.performance_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 size, 1 category, 2 performance_level);
     }
     impl Schema for super::DataDisk3 {
         const FIELDS: &'static [Field] = &[
@@ -1822,23 +1264,7 @@ mod schema {
                 "Valid values when DataDisk.3.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.category.view(),
-                2 => self.performance_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                1 => self.category.slot(),
-                _ => self.performance_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 size, 1 category, 2 performance_level);
     }
     impl Schema for super::DataDisk4 {
         const FIELDS: &'static [Field] = &[
@@ -1927,65 +1353,21 @@ mod schema {
                 "Valid values when DataDisk.4.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.category.view(),
-                2 => self.performance_level.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                1 => self.category.slot(),
-                _ => self.performance_level.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 size, 1 category, 2 performance_level);
     }
     impl Schema for super::DescribePriceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.price_info),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.price_info),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 price_info group, 1 request_id);
     }
     impl Schema for super::PriceInfo {
         const FIELDS: &'static [Field] = &[
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.price),
-                1 => View::groups(&self.rules),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.price),
-                _ => Slot::groups(&mut self.rules),
-            }
-        }
+        crate::runtime::accessors!(0 price group, 1 rules groups);
     }
     impl Schema for super::Price {
         const FIELDS: &'static [Field] = &[
@@ -1998,32 +1380,9 @@ mod schema {
             Field::new("DiscountPrice"),
             Field::new("ReservedInstanceHourPrice"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.currency.view(),
-                1 => View::groups(&self.detail_infos),
-                2 => self.original_price.view(),
-                3 => self.resource.view(),
-                4 => View::groups(&self.sub_rules),
-                5 => self.trade_price.view(),
-                6 => self.discount_price.view(),
-                7 => self.reserved_instance_hour_price.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.currency.slot(),
-                1 => Slot::groups(&mut self.detail_infos),
-                2 => self.original_price.slot(),
-                3 => self.resource.slot(),
-                4 => Slot::groups(&mut self.sub_rules),
-                5 => self.trade_price.slot(),
-                6 => self.discount_price.slot(),
-                _ => self.reserved_instance_hour_price.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 currency, 1 detail_infos groups, 2 original_price, 3 resource, 4 sub_rules
+            groups, 5 trade_price, 6 discount_price, 7 reserved_instance_hour_price
+        );
     }
 }

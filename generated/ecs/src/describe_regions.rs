@@ -4,13 +4,10 @@
 //! Build a [`DescribeRegionsRequest`] with [`DescribeRegionsRequest::builder`]; the service answers with a [`DescribeRegionsResponse`] or a [`DescribeRegionsError`].
 //!
 //! Generated from `ecs/DescribeRegions.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::instance_charge_type::InstanceChargeType;
 pub use crate::shared::accept_language::AcceptLanguage;
-/// The `DescribeRegions` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeRegions` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeRegionsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -53,62 +50,16 @@ impl DescribeRegionsRequest {
     pub fn builder() -> DescribeRegionsRequestBuilder {
         DescribeRegionsRequestBuilder(<Self as Default>::default())
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeRegionsRequest`]: start with [`DescribeRegionsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeRegionsRequestBuilder(DescribeRegionsRequest);
+crate::runtime::operation!(
+    DescribeRegionsRequest, DescribeRegionsRequestBuilder, DescribeRegionsResponse,
+    DescribeRegionsError, "DescribeRegions", "2014-05-26", true
+);
 impl DescribeRegionsRequestBuilder {
-    /// Sets [`DescribeRegionsRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeRegionsRequest::resource_type`].
-    pub fn resource_type(mut self, value: impl Into<ResourceType>) -> Self {
-        self.0.resource_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeRegionsRequest::accept_language`].
-    pub fn accept_language(mut self, value: impl Into<AcceptLanguage>) -> Self {
-        self.0.accept_language = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeRegionsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeRegionsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeRegionsRequest {
-    const ACTION: &'static str = "DescribeRegions";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeRegionsResponse;
-    type Error = DescribeRegionsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeRegionsRequest.0; instance_charge_type(into InstanceChargeType),
+        resource_type(into ResourceType), accept_language(into AcceptLanguage)
+    );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -125,26 +76,10 @@ pub enum ResourceType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ResourceType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Instance, "instance"),
-        (Self::Disk, "disk"),
-        (Self::Reservedinstance, "reservedinstance"),
-        (Self::Scu, "scu"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ResourceType);
+crate::runtime::value_enum!(
+    ResourceType; Instance "instance", Disk "disk", Reservedinstance "reservedinstance",
+    Scu "scu"
+);
 crate::runtime::json_form!(DescribeRegionsRequest);
 /// The successful response of [`DescribeRegionsRequest`].
 #[derive(Clone, Default)]
@@ -195,22 +130,15 @@ pub enum DescribeRegionsErrorCode {
     /// `InvalidResourceType.NotFound` (404): The ResourceType provided does not exist in our records.
     InvalidResourceTypeNotFound,
 }
-impl ErrorCodes for DescribeRegionsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::UnauthorizedEmptyRegion, "Unauthorized.EmptyRegion", Some(403)),
-        (
-            Self::InvalidAcceptLanguageNotFound,
-            "InvalidAcceptLanguage.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidResourceTypeNotFound, "InvalidResourceType.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeRegionsErrorCode; UnauthorizedEmptyRegion "Unauthorized.EmptyRegion" 403,
+    InvalidAcceptLanguageNotFound "InvalidAcceptLanguage.NotFound" 404,
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeRegionsRequest {
         const FIELDS: &'static [Field] = &[
@@ -234,44 +162,16 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_charge_type.view(),
-                1 => self.resource_type.view(),
-                2 => self.accept_language.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_charge_type.slot(),
-                1 => self.resource_type.slot(),
-                _ => self.accept_language.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_charge_type, 1 resource_type, 2 accept_language
+        );
     }
     impl Schema for super::DescribeRegionsResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Regions").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.regions),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.regions),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 regions groups, 1 request_id);
     }
     impl Schema for super::Region {
         const FIELDS: &'static [Field] = &[
@@ -280,24 +180,8 @@ mod schema {
             Field::new("RegionId"),
             Field::new("Status"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.local_name.view(),
-                1 => self.region_endpoint.view(),
-                2 => self.region_id.view(),
-                3 => self.status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.local_name.slot(),
-                1 => self.region_endpoint.slot(),
-                2 => self.region_id.slot(),
-                _ => self.status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 local_name, 1 region_endpoint, 2 region_id, 3 status
+        );
     }
 }

@@ -4,13 +4,10 @@
 //! Build a [`DescribeRenewalPriceRequest`] with [`DescribeRenewalPriceRequest::builder`]; the service answers with a [`DescribeRenewalPriceResponse`] or a [`DescribeRenewalPriceError`].
 //!
 //! Generated from `ecs/DescribeRenewalPrice.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::resource_price_model::ResourcePriceModel;
 pub use crate::shared::rule::Rule;
-/// The `DescribeRenewalPrice` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeRenewalPrice` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeRenewalPriceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -62,65 +59,17 @@ impl DescribeRenewalPriceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeRenewalPriceRequest`]: start with [`DescribeRenewalPriceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeRenewalPriceRequestBuilder(DescribeRenewalPriceRequest);
+crate::runtime::operation!(
+    DescribeRenewalPriceRequest, DescribeRenewalPriceRequestBuilder,
+    DescribeRenewalPriceResponse, DescribeRenewalPriceError, "DescribeRenewalPrice",
+    "2014-05-26", true
+);
 impl DescribeRenewalPriceRequestBuilder {
-    /// Sets [`DescribeRenewalPriceRequest::resource_type`].
-    pub fn resource_type(mut self, value: impl Into<ResourceType>) -> Self {
-        self.0.resource_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeRenewalPriceRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`DescribeRenewalPriceRequest::price_unit`].
-    pub fn price_unit(mut self, value: impl Into<PriceUnit>) -> Self {
-        self.0.price_unit = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeRenewalPriceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeRenewalPriceRequest {
-        self.0
-    }
-}
-impl Operation for DescribeRenewalPriceRequest {
-    const ACTION: &'static str = "DescribeRenewalPrice";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeRenewalPriceResponse;
-    type Error = DescribeRenewalPriceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeRenewalPriceRequest.0; resource_type(into ResourceType), period(i32),
+        price_unit(into PriceUnit)
+    );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -131,20 +80,7 @@ pub enum ResourceType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ResourceType {
-    const VALUES: &'static [(Self, &'static str)] = &[(Self::Instance, "instance")];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(ResourceType; Instance "instance");
 /// The documented values of `PriceUnit`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -156,24 +92,7 @@ pub enum PriceUnit {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for PriceUnit {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Month, "Month"),
-        (Self::Year, "Year"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ResourceType, PriceUnit);
+crate::runtime::value_enum!(PriceUnit; Month "Month", Year "Year");
 crate::runtime::json_form!(DescribeRenewalPriceRequest);
 /// The successful response of [`DescribeRenewalPriceRequest`].
 #[derive(Clone, Default)]
@@ -251,31 +170,19 @@ pub enum DescribeRenewalPriceErrorCode {
     /// `InvalidAction.Unauthorized` (403): The specified action is not valid.
     InvalidActionUnauthorized,
 }
-impl ErrorCodes for DescribeRenewalPriceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalError, "InternalError", None),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidResourceTypeValueNotSupported,
-            "InvalidResourceType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidPeriod, "InvalidPeriod", Some(400)),
-        (
-            Self::InvalidPriceUnitValueNotSupported,
-            "InvalidPriceUnit.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::Throttling, "Throttling", Some(400)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::InvalidActionUnauthorized, "InvalidAction.Unauthorized", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeRenewalPriceErrorCode; InternalError "InternalError",
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    InvalidResourceTypeValueNotSupported "InvalidResourceType.ValueNotSupported" 400,
+    InvalidPeriod "InvalidPeriod" 400, InvalidPriceUnitValueNotSupported
+    "InvalidPriceUnit.ValueNotSupported" 400, Throttling "Throttling" 400,
+    ChargeTypeViolation "ChargeTypeViolation" 403, InvalidActionUnauthorized
+    "InvalidAction.Unauthorized" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeRenewalPriceRequest {
         const FIELDS: &'static [Field] = &[
@@ -301,69 +208,23 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.resource_id.view(),
-                2 => self.resource_type.view(),
-                3 => self.period.view(),
-                4 => self.price_unit.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.resource_id.slot(),
-                2 => self.resource_type.slot(),
-                3 => self.period.slot(),
-                _ => self.price_unit.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 resource_id, 2 resource_type, 3 period, 4 price_unit
+        );
     }
     impl Schema for super::DescribeRenewalPriceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.price_info),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.price_info),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 price_info group, 1 request_id);
     }
     impl Schema for super::PriceInfo {
         const FIELDS: &'static [Field] = &[
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.price),
-                1 => View::groups(&self.rules),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.price),
-                _ => Slot::groups(&mut self.rules),
-            }
-        }
+        crate::runtime::accessors!(0 price group, 1 rules groups);
     }
     impl Schema for super::Price {
         const FIELDS: &'static [Field] = &[
@@ -375,30 +236,9 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("DiscountPrice"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.currency.view(),
-                1 => View::groups(&self.detail_infos),
-                2 => self.original_price.view(),
-                3 => self.resource.view(),
-                4 => View::groups(&self.sub_rules),
-                5 => self.trade_price.view(),
-                6 => self.discount_price.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.currency.slot(),
-                1 => Slot::groups(&mut self.detail_infos),
-                2 => self.original_price.slot(),
-                3 => self.resource.slot(),
-                4 => Slot::groups(&mut self.sub_rules),
-                5 => self.trade_price.slot(),
-                _ => self.discount_price.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 currency, 1 detail_infos groups, 2 original_price, 3 resource, 4 sub_rules
+            groups, 5 trade_price, 6 discount_price
+        );
     }
 }

@@ -4,12 +4,9 @@
 //! Build a [`DescribeReservedInstancesRequest`] with [`DescribeReservedInstancesRequest::builder`]; the service answers with a [`DescribeReservedInstancesResponse`] or a [`DescribeReservedInstancesError`].
 //!
 //! Generated from `ecs/DescribeReservedInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::scope::Scope;
-/// The `DescribeReservedInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeReservedInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeReservedInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -107,119 +104,21 @@ impl DescribeReservedInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeReservedInstancesRequest`]: start with [`DescribeReservedInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeReservedInstancesRequestBuilder(DescribeReservedInstancesRequest);
+crate::runtime::operation!(
+    DescribeReservedInstancesRequest, DescribeReservedInstancesRequestBuilder,
+    DescribeReservedInstancesResponse, DescribeReservedInstancesError,
+    "DescribeReservedInstances", "2014-05-26", true
+);
 impl DescribeReservedInstancesRequestBuilder {
-    /// Sets [`DescribeReservedInstancesRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::reserved_instance_id`].
-    pub fn reserved_instance_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.reserved_instance_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::reserved_instance_name`].
-    pub fn reserved_instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.reserved_instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::status`].
-    pub fn status(mut self, value: impl IntoIterator<Item = impl Into<Status>>) -> Self {
-        self.0.status = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::lock_reason`].
-    pub fn lock_reason(mut self, value: impl Into<LockReason>) -> Self {
-        self.0.lock_reason = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::instance_type_family`].
-    pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type_family = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::scope`].
-    pub fn scope(mut self, value: impl Into<Scope>) -> Self {
-        self.0.scope = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::offering_type`].
-    pub fn offering_type(mut self, value: impl Into<String>) -> Self {
-        self.0.offering_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeReservedInstancesRequest::allocation_type`].
-    pub fn allocation_type(mut self, value: impl Into<AllocationType>) -> Self {
-        self.0.allocation_type = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeReservedInstancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeReservedInstancesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeReservedInstancesRequest {
-    const ACTION: &'static str = "DescribeReservedInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeReservedInstancesResponse;
-    type Error = DescribeReservedInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeReservedInstancesRequest.0; tag(each Tag), page_number(i32),
+        page_size(i32), zone_id(into String), reserved_instance_id(each_into String),
+        reserved_instance_name(into String), status(each_into Status), lock_reason(into
+        LockReason), instance_type(into String), instance_type_family(into String),
+        scope(into Scope), offering_type(into String), allocation_type(into
+        AllocationType)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -242,16 +141,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -268,25 +158,9 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Creating, "Creating"),
-        (Self::Active, "Active"),
-        (Self::Expired, "Expired"),
-        (Self::Updating, "Updating"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Status; Creating "Creating", Active "Active", Expired "Expired", Updating "Updating"
+);
 /// The documented values of `LockReason`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -298,23 +172,7 @@ pub enum LockReason {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LockReason {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Financial, "financial"),
-        (Self::Security, "security"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(LockReason; Financial "financial", Security "security");
 /// The documented values of `AllocationType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -326,24 +184,7 @@ pub enum AllocationType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for AllocationType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Normal, "Normal"),
-        (Self::Shared, "Shared"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status, LockReason, AllocationType);
+crate::runtime::value_enum!(AllocationType; Normal "Normal", Shared "Shared");
 crate::runtime::json_form!(DescribeReservedInstancesRequest, Tag);
 /// The successful response of [`DescribeReservedInstancesRequest`].
 #[derive(Clone, Default)]
@@ -493,29 +334,18 @@ pub enum DescribeReservedInstancesErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist in our records.
     InvalidRegionIdNotFound,
 }
-impl ErrorCodes for DescribeReservedInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParamterRegionId, "MissingParamter.RegionId", Some(400)),
-        (Self::InvalidRegionNotFound, "InvalidRegion.NotFound", Some(400)),
-        (Self::InvalidZoneNotFound, "InvalidZone.NotFound", Some(400)),
-        (
-            Self::InvalidEndTimeValueNotSupported,
-            "InvalidEndTime.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidAllocationTypeValueNotSupported,
-            "InvalidAllocationType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeReservedInstancesErrorCode; MissingParamterRegionId
+    "MissingParamter.RegionId" 400, InvalidRegionNotFound "InvalidRegion.NotFound" 400,
+    InvalidZoneNotFound "InvalidZone.NotFound" 400, InvalidEndTimeValueNotSupported
+    "InvalidEndTime.ValueNotSupported" 400, InvalidAllocationTypeValueNotSupported
+    "InvalidAllocationType.ValueNotSupported" 400, InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeReservedInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -576,45 +406,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => View::groups(&self.tag),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => self.zone_id.view(),
-                5 => self.reserved_instance_id.view(),
-                6 => self.reserved_instance_name.view(),
-                7 => self.status.view(),
-                8 => self.lock_reason.view(),
-                9 => self.instance_type.view(),
-                10 => self.instance_type_family.view(),
-                11 => self.scope.view(),
-                12 => self.offering_type.view(),
-                13 => self.allocation_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => Slot::groups(&mut self.tag),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                4 => self.zone_id.slot(),
-                5 => self.reserved_instance_id.slot(),
-                6 => self.reserved_instance_name.slot(),
-                7 => self.status.slot(),
-                8 => self.lock_reason.slot(),
-                9 => self.instance_type.slot(),
-                10 => self.instance_type_family.slot(),
-                11 => self.scope.slot(),
-                12 => self.offering_type.slot(),
-                _ => self.allocation_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 tag groups, 2 page_number, 3 page_size, 4 zone_id, 5
+            reserved_instance_id, 6 reserved_instance_name, 7 status, 8 lock_reason, 9
+            instance_type, 10 instance_type_family, 11 scope, 12 offering_type, 13
+            allocation_type
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -659,21 +456,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::DescribeReservedInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -682,25 +465,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("ReservedInstances").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.page_number.view(),
-                1 => self.page_size.view(),
-                2 => self.request_id.view(),
-                3 => View::groups(&self.reserved_instances),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.page_number.slot(),
-                1 => self.page_size.slot(),
-                2 => self.request_id.slot(),
-                _ => Slot::groups(&mut self.reserved_instances),
-            }
-        }
+        crate::runtime::accessors!(
+            0 page_number, 1 page_size, 2 request_id, 3 reserved_instances groups
+        );
     }
     impl Schema for super::ReservedInstance {
         const FIELDS: &'static [Field] = &[
@@ -722,72 +489,20 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.allocation_status.view(),
-                1 => self.creation_time.view(),
-                2 => self.description.view(),
-                3 => self.expired_time.view(),
-                4 => self.instance_amount.view(),
-                5 => self.instance_type.view(),
-                6 => self.offering_type.view(),
-                7 => View::groups(&self.operation_locks),
-                8 => self.region_id.view(),
-                9 => self.reserved_instance_id.view(),
-                10 => self.reserved_instance_name.view(),
-                11 => self.resource_group_id.view(),
-                12 => self.scope.view(),
-                13 => self.start_time.view(),
-                14 => self.status.view(),
-                15 => View::groups(&self.tags),
-                16 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.allocation_status.slot(),
-                1 => self.creation_time.slot(),
-                2 => self.description.slot(),
-                3 => self.expired_time.slot(),
-                4 => self.instance_amount.slot(),
-                5 => self.instance_type.slot(),
-                6 => self.offering_type.slot(),
-                7 => Slot::groups(&mut self.operation_locks),
-                8 => self.region_id.slot(),
-                9 => self.reserved_instance_id.slot(),
-                10 => self.reserved_instance_name.slot(),
-                11 => self.resource_group_id.slot(),
-                12 => self.scope.slot(),
-                13 => self.start_time.slot(),
-                14 => self.status.slot(),
-                15 => Slot::groups(&mut self.tags),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 allocation_status, 1 creation_time, 2 description, 3 expired_time, 4
+            instance_amount, 5 instance_type, 6 offering_type, 7 operation_locks groups,
+            8 region_id, 9 reserved_instance_id, 10 reserved_instance_name, 11
+            resource_group_id, 12 scope, 13 start_time, 14 status, 15 tags groups, 16
+            total_count
+        );
     }
     impl Schema for super::OperationLock {
         const FIELDS: &'static [Field] = &[
             Field::new("LockReason"),
             Field::new("Platform"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.lock_reason.view(),
-                1 => self.platform.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.lock_reason.slot(),
-                _ => self.platform.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 lock_reason, 1 platform);
     }
     impl Schema for super::TagInfo {
         const FIELDS: &'static [Field] = &[
@@ -795,22 +510,6 @@ mod schema {
             Field::new("TagValue"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.tag_key.view(),
-                1 => self.tag_value.view(),
-                2 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.tag_key.slot(),
-                1 => self.tag_value.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 tag_key, 1 tag_value, 2 zone_id);
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`DescribeResourcesModificationRequest`] with [`DescribeResourcesModificationRequest::builder`]; the service answers with a [`DescribeResourcesModificationResponse`] or a [`DescribeResourcesModificationError`].
 //!
 //! Generated from `ecs/DescribeResourcesModification.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeResourcesModification` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeResourcesModification` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeResourcesModificationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -84,79 +81,17 @@ impl DescribeResourcesModificationRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeResourcesModificationRequest`]: start with [`DescribeResourcesModificationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeResourcesModificationRequestBuilder(
-    DescribeResourcesModificationRequest,
+crate::runtime::operation!(
+    DescribeResourcesModificationRequest, DescribeResourcesModificationRequestBuilder,
+    DescribeResourcesModificationResponse, DescribeResourcesModificationError,
+    "DescribeResourcesModification", "2014-05-26", true
 );
 impl DescribeResourcesModificationRequestBuilder {
-    /// Sets [`DescribeResourcesModificationRequest::cores`].
-    #[inline]
-    pub fn cores(mut self, value: i32) -> Self {
-        self.0.cores = Some(value);
-        self
-    }
-    /// Sets [`DescribeResourcesModificationRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeResourcesModificationRequest::memory`].
-    #[inline]
-    pub fn memory(mut self, value: f64) -> Self {
-        self.0.memory = Some(value);
-        self
-    }
-    /// Sets [`DescribeResourcesModificationRequest::migrate_across_zone`].
-    #[inline]
-    pub fn migrate_across_zone(mut self, value: bool) -> Self {
-        self.0.migrate_across_zone = Some(value);
-        self
-    }
-    /// Sets [`DescribeResourcesModificationRequest::operation_type`].
-    pub fn operation_type(mut self, value: impl Into<OperationType>) -> Self {
-        self.0.operation_type = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeResourcesModificationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeResourcesModificationRequest {
-        self.0
-    }
-}
-impl Operation for DescribeResourcesModificationRequest {
-    const ACTION: &'static str = "DescribeResourcesModification";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeResourcesModificationResponse;
-    type Error = DescribeResourcesModificationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeResourcesModificationRequest.0; cores(i32), instance_type(into String),
+        memory(f64), migrate_across_zone(bool), operation_type(into OperationType)
+    );
 }
 /// The documented values of `DestinationResource`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -169,23 +104,9 @@ pub enum DestinationResource {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DestinationResource {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::InstanceType, "InstanceType"),
-        (Self::SystemDisk, "SystemDisk"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DestinationResource; InstanceType "InstanceType", SystemDisk "SystemDisk"
+);
 /// The documented values of `OperationType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -201,26 +122,10 @@ pub enum OperationType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for OperationType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Upgrade, "Upgrade"),
-        (Self::Downgrade, "Downgrade"),
-        (Self::RenewDowngrade, "RenewDowngrade"),
-        (Self::RenewModify, "RenewModify"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(DestinationResource, OperationType);
+crate::runtime::value_enum!(
+    OperationType; Upgrade "Upgrade", Downgrade "Downgrade", RenewDowngrade
+    "RenewDowngrade", RenewModify "RenewModify"
+);
 crate::runtime::json_form!(DescribeResourcesModificationRequest);
 /// The successful response of [`DescribeResourcesModificationRequest`].
 #[derive(Clone, Default)]
@@ -364,40 +269,25 @@ pub enum DescribeResourcesModificationErrorCode {
     /// `InvalidParam.Memory` (403): The specified parameter 'Memory' should be empty
     InvalidParamMemory,
 }
-impl ErrorCodes for DescribeResourcesModificationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionId, "Invalid.RegionId", Some(404)),
-        (Self::InvalidOperationType, "Invalid.OperationType", Some(400)),
-        (Self::InvalidParam, "Invalid.Param", Some(400)),
-        (Self::InvalidResourceType, "Invalid.ResourceType", Some(404)),
-        (Self::InvalidDestinationResource, "Invalid.DestinationResource", Some(404)),
-        (Self::InvalidIoOptimized, "Invalid.IoOptimized", Some(404)),
-        (Self::InvalidNetworkCategory, "Invalid.NetworkCategory", Some(404)),
-        (Self::InvalidSpotStrategy, "Invalid.SpotStrategy", Some(404)),
-        (Self::InvalidInstanceChargeType, "Invalid.InstanceChargeType", Some(400)),
-        (Self::InvalidResourceId, "Invalid.ResourceId", Some(404)),
-        (Self::InvalidInstancePayType, "Invalid.InstancePayType", Some(404)),
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(403),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidResourceIdNotFound, "InvalidResourceId.NotFound", Some(404)),
-        (
-            Self::InvalidParamTypeAndCpuMemConflict,
-            "InvalidParam.TypeAndCpuMem.Conflict",
-            Some(403),
-        ),
-        (Self::InvalidParamCores, "InvalidParam.Cores", Some(403)),
-        (Self::InvalidParamMemory, "InvalidParam.Memory", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeResourcesModificationErrorCode; InvalidRegionId "Invalid.RegionId" 404,
+    InvalidOperationType "Invalid.OperationType" 400, InvalidParam "Invalid.Param" 400,
+    InvalidResourceType "Invalid.ResourceType" 404, InvalidDestinationResource
+    "Invalid.DestinationResource" 404, InvalidIoOptimized "Invalid.IoOptimized" 404,
+    InvalidNetworkCategory "Invalid.NetworkCategory" 404, InvalidSpotStrategy
+    "Invalid.SpotStrategy" 404, InvalidInstanceChargeType "Invalid.InstanceChargeType"
+    400, InvalidResourceId "Invalid.ResourceId" 404, InvalidInstancePayType
+    "Invalid.InstancePayType" 404, InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidResourceIdNotFound
+    "InvalidResourceId.NotFound" 404, InvalidParamTypeAndCpuMemConflict
+    "InvalidParam.TypeAndCpuMem.Conflict" 403, InvalidParamCores "InvalidParam.Cores"
+    403, InvalidParamMemory "InvalidParam.Memory" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeResourcesModificationRequest {
         const FIELDS: &'static [Field] = &[
@@ -429,54 +319,17 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.destination_resource.view(),
-                1 => self.region_id.view(),
-                2 => self.resource_id.view(),
-                3 => self.cores.view(),
-                4 => self.instance_type.view(),
-                5 => self.memory.view(),
-                6 => self.migrate_across_zone.view(),
-                7 => self.operation_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.destination_resource.slot(),
-                1 => self.region_id.slot(),
-                2 => self.resource_id.slot(),
-                3 => self.cores.slot(),
-                4 => self.instance_type.slot(),
-                5 => self.memory.slot(),
-                6 => self.migrate_across_zone.slot(),
-                _ => self.operation_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 destination_resource, 1 region_id, 2 resource_id, 3 cores, 4 instance_type,
+            5 memory, 6 migrate_across_zone, 7 operation_type
+        );
     }
     impl Schema for super::DescribeResourcesModificationResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("AvailableZones").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.available_zones),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.available_zones),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 available_zones groups, 1 request_id);
     }
     impl Schema for super::AvailableZone {
         const FIELDS: &'static [Field] = &[
@@ -486,48 +339,17 @@ mod schema {
             Field::new("StatusCategory"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.available_resources),
-                1 => self.region_id.view(),
-                2 => self.status.view(),
-                3 => self.status_category.view(),
-                4 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.available_resources),
-                1 => self.region_id.slot(),
-                2 => self.status.slot(),
-                3 => self.status_category.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 available_resources group, 1 region_id, 2 status, 3 status_category, 4
+            zone_id
+        );
     }
     impl Schema for super::AvailableResources {
         const FIELDS: &'static [Field] = &[
             Field::new("SupportedResources"),
             Field::new("Type"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.supported_resources),
-                1 => self.r#type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.supported_resources),
-                _ => self.r#type.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 supported_resources group, 1 r#type);
     }
     impl Schema for super::SupportedResources {
         const FIELDS: &'static [Field] = &[
@@ -538,28 +360,8 @@ mod schema {
             Field::new("Unit"),
             Field::new("Value"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.max.view(),
-                1 => self.min.view(),
-                2 => self.status.view(),
-                3 => self.status_category.view(),
-                4 => self.unit.view(),
-                5 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.max.slot(),
-                1 => self.min.slot(),
-                2 => self.status.slot(),
-                3 => self.status_category.slot(),
-                4 => self.unit.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 max, 1 min, 2 status, 3 status_category, 4 unit, 5 value
+        );
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`DescribeSecurityGroupAttributeRequest`] with [`DescribeSecurityGroupAttributeRequest::builder`]; the service answers with a [`DescribeSecurityGroupAttributeResponse`] or a [`DescribeSecurityGroupAttributeError`].
 //!
 //! Generated from `ecs/DescribeSecurityGroupAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeSecurityGroupAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeSecurityGroupAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSecurityGroupAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -60,61 +57,17 @@ impl DescribeSecurityGroupAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSecurityGroupAttributeRequest`]: start with [`DescribeSecurityGroupAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSecurityGroupAttributeRequestBuilder(
-    DescribeSecurityGroupAttributeRequest,
+crate::runtime::operation!(
+    DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupAttributeRequestBuilder,
+    DescribeSecurityGroupAttributeResponse, DescribeSecurityGroupAttributeError,
+    "DescribeSecurityGroupAttribute", "2014-05-26", true
 );
 impl DescribeSecurityGroupAttributeRequestBuilder {
-    /// Sets [`DescribeSecurityGroupAttributeRequest::nic_type`].
-    pub fn nic_type(mut self, value: impl Into<String>) -> Self {
-        self.0.nic_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSecurityGroupAttributeRequest::direction`].
-    pub fn direction(mut self, value: impl Into<Direction>) -> Self {
-        self.0.direction = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSecurityGroupAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSecurityGroupAttributeRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSecurityGroupAttributeRequest {
-    const ACTION: &'static str = "DescribeSecurityGroupAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSecurityGroupAttributeResponse;
-    type Error = DescribeSecurityGroupAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSecurityGroupAttributeRequest.0; nic_type(into String), direction(into
+        Direction)
+    );
 }
 /// The documented values of `Direction`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -129,25 +82,7 @@ pub enum Direction {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Direction {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Egress, "egress"),
-        (Self::Ingress, "ingress"),
-        (Self::All, "all"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Direction);
+crate::runtime::value_enum!(Direction; Egress "egress", Ingress "ingress", All "all");
 crate::runtime::json_form!(DescribeSecurityGroupAttributeRequest);
 /// The successful response of [`DescribeSecurityGroupAttributeRequest`].
 #[derive(Clone, Default)]
@@ -290,33 +225,18 @@ pub enum DescribeSecurityGroupAttributeErrorCode {
     /// `InvalidSecurityGroupId.Malformed` (400): The specified parameter "SecurityGroupId" is not valid.
     InvalidSecurityGroupIdMalformed,
 }
-impl ErrorCodes for DescribeSecurityGroupAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidNicTypeValueNotSupported,
-            "InvalidNicType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidParamter, "InvalidParamter", Some(400)),
-        (
-            Self::InvalidSecurityGroupIdMalformed,
-            "InvalidSecurityGroupId.Malformed",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSecurityGroupAttributeErrorCode; InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" 404, InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404, InvalidNicTypeValueNotSupported
+    "InvalidNicType.ValueNotSupported" 400, InternalError "InternalError" 500,
+    InvalidParamter "InvalidParamter" 400, InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSecurityGroupAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -333,25 +253,9 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.security_group_id.view(),
-                2 => self.nic_type.view(),
-                3 => self.direction.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.security_group_id.slot(),
-                2 => self.nic_type.slot(),
-                _ => self.direction.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 security_group_id, 2 nic_type, 3 direction
+        );
     }
     impl Schema for super::DescribeSecurityGroupAttributeResponse {
         const FIELDS: &'static [Field] = &[
@@ -364,33 +268,10 @@ mod schema {
             Field::new("SecurityGroupName"),
             Field::new("VpcId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.description.view(),
-                1 => self.inner_access_policy.view(),
-                2 => View::groups(&self.permissions),
-                3 => self.region_id.view(),
-                4 => self.request_id.view(),
-                5 => self.security_group_id.view(),
-                6 => self.security_group_name.view(),
-                7 => self.vpc_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.description.slot(),
-                1 => self.inner_access_policy.slot(),
-                2 => Slot::groups(&mut self.permissions),
-                3 => self.region_id.slot(),
-                4 => self.request_id.slot(),
-                5 => self.security_group_id.slot(),
-                6 => self.security_group_name.slot(),
-                _ => self.vpc_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 description, 1 inner_access_policy, 2 permissions groups, 3 region_id, 4
+            request_id, 5 security_group_id, 6 security_group_name, 7 vpc_id
+        );
     }
     impl Schema for super::Permission {
         const FIELDS: &'static [Field] = &[
@@ -414,54 +295,12 @@ mod schema {
             Field::new("SourceGroupOwnerAccount"),
             Field::new("SourcePortRange"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.create_time.view(),
-                1 => self.description.view(),
-                2 => self.dest_cidr_ip.view(),
-                3 => self.dest_group_id.view(),
-                4 => self.dest_group_name.view(),
-                5 => self.dest_group_owner_account.view(),
-                6 => self.direction.view(),
-                7 => self.ip_protocol.view(),
-                8 => self.ipv6_dest_cidr_ip.view(),
-                9 => self.ipv6_source_cidr_ip.view(),
-                10 => self.nic_type.view(),
-                11 => self.policy.view(),
-                12 => self.port_range.view(),
-                13 => self.priority.view(),
-                14 => self.source_cidr_ip.view(),
-                15 => self.source_group_id.view(),
-                16 => self.source_group_name.view(),
-                17 => self.source_group_owner_account.view(),
-                18 => self.source_port_range.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.create_time.slot(),
-                1 => self.description.slot(),
-                2 => self.dest_cidr_ip.slot(),
-                3 => self.dest_group_id.slot(),
-                4 => self.dest_group_name.slot(),
-                5 => self.dest_group_owner_account.slot(),
-                6 => self.direction.slot(),
-                7 => self.ip_protocol.slot(),
-                8 => self.ipv6_dest_cidr_ip.slot(),
-                9 => self.ipv6_source_cidr_ip.slot(),
-                10 => self.nic_type.slot(),
-                11 => self.policy.slot(),
-                12 => self.port_range.slot(),
-                13 => self.priority.slot(),
-                14 => self.source_cidr_ip.slot(),
-                15 => self.source_group_id.slot(),
-                16 => self.source_group_name.slot(),
-                17 => self.source_group_owner_account.slot(),
-                _ => self.source_port_range.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 create_time, 1 description, 2 dest_cidr_ip, 3 dest_group_id, 4
+            dest_group_name, 5 dest_group_owner_account, 6 direction, 7 ip_protocol, 8
+            ipv6_dest_cidr_ip, 9 ipv6_source_cidr_ip, 10 nic_type, 11 policy, 12
+            port_range, 13 priority, 14 source_cidr_ip, 15 source_group_id, 16
+            source_group_name, 17 source_group_owner_account, 18 source_port_range
+        );
     }
 }

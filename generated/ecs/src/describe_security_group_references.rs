@@ -4,10 +4,8 @@
 //! Build a [`DescribeSecurityGroupReferencesRequest`] with [`DescribeSecurityGroupReferencesRequest::builder`]; the service answers with a [`DescribeSecurityGroupReferencesResponse`] or a [`DescribeSecurityGroupReferencesError`].
 //!
 //! Generated from `ecs/DescribeSecurityGroupReferences.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeSecurityGroupReferences` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeSecurityGroupReferences` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSecurityGroupReferencesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,52 +32,14 @@ impl DescribeSecurityGroupReferencesRequest {
             security_group_id: security_group_id.into_iter().map(Into::into).collect(),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSecurityGroupReferencesRequest`]: start with [`DescribeSecurityGroupReferencesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSecurityGroupReferencesRequestBuilder(
+crate::runtime::operation!(
     DescribeSecurityGroupReferencesRequest,
+    DescribeSecurityGroupReferencesRequestBuilder,
+    DescribeSecurityGroupReferencesResponse, DescribeSecurityGroupReferencesError,
+    "DescribeSecurityGroupReferences", "2014-05-26", true
 );
-impl DescribeSecurityGroupReferencesRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSecurityGroupReferencesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSecurityGroupReferencesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSecurityGroupReferencesRequest {
-    const ACTION: &'static str = "DescribeSecurityGroupReferences";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSecurityGroupReferencesResponse;
-    type Error = DescribeSecurityGroupReferencesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+impl DescribeSecurityGroupReferencesRequestBuilder {}
 crate::runtime::json_form!(DescribeSecurityGroupReferencesRequest);
 /// The successful response of [`DescribeSecurityGroupReferencesRequest`].
 #[derive(Clone, Default)]
@@ -129,25 +89,15 @@ pub enum DescribeSecurityGroupReferencesErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The SecurityGroupId provided does not exist in our records.
     InvalidSecurityGroupIdNotFound,
 }
-impl ErrorCodes for DescribeSecurityGroupReferencesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidSecurityGroupIdMalformed,
-            "InvalidSecurityGroupId.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSecurityGroupReferencesErrorCode; InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" 400, InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSecurityGroupReferencesRequest {
         const FIELDS: &'static [Field] = &[
@@ -158,76 +108,26 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.security_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.security_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 security_group_id);
     }
     impl Schema for super::DescribeSecurityGroupReferencesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("SecurityGroupReferences"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => View::groups(&self.security_group_references),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                _ => Slot::groups(&mut self.security_group_references),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 security_group_references groups);
     }
     impl Schema for super::SecurityGroupReference {
         const FIELDS: &'static [Field] = &[
             Field::new("ReferencingSecurityGroups").wrapped(),
             Field::new("SecurityGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.referencing_security_groups),
-                1 => self.security_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.referencing_security_groups),
-                _ => self.security_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 referencing_security_groups groups, 1 security_group_id
+        );
     }
     impl Schema for super::ReferencingSecurityGroup {
         const FIELDS: &'static [Field] = &[Field::new("AliUid")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.ali_uid.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.ali_uid.slot()
-        }
+        crate::runtime::accessors!(0 ali_uid);
     }
 }

@@ -4,14 +4,11 @@
 //! Build a [`DescribeSecurityGroupsRequest`] with [`DescribeSecurityGroupsRequest::builder`]; the service answers with a [`DescribeSecurityGroupsResponse`] or a [`DescribeSecurityGroupsError`].
 //!
 //! Generated from `ecs/DescribeSecurityGroups.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::tag_3::Tag;
 pub use crate::shared::security_group_type::SecurityGroupType;
 pub use crate::shared::tag_info::TagInfo;
-/// The `DescribeSecurityGroups` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeSecurityGroups` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSecurityGroupsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -96,107 +93,20 @@ impl DescribeSecurityGroupsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSecurityGroupsRequest`]: start with [`DescribeSecurityGroupsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSecurityGroupsRequestBuilder(DescribeSecurityGroupsRequest);
+crate::runtime::operation!(
+    DescribeSecurityGroupsRequest, DescribeSecurityGroupsRequestBuilder,
+    DescribeSecurityGroupsResponse, DescribeSecurityGroupsError,
+    "DescribeSecurityGroups", "2014-05-26", true
+);
 impl DescribeSecurityGroupsRequestBuilder {
-    /// Sets [`DescribeSecurityGroupsRequest::vpc_id`].
-    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vpc_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::security_group_ids`].
-    pub fn security_group_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::network_type`].
-    pub fn network_type(mut self, value: impl Into<NetworkType>) -> Self {
-        self.0.network_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::security_group_name`].
-    pub fn security_group_name(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::security_group_type`].
-    pub fn security_group_type(mut self, value: impl Into<SecurityGroupType>) -> Self {
-        self.0.security_group_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSecurityGroupsRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSecurityGroupsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSecurityGroupsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSecurityGroupsRequest {
-    const ACTION: &'static str = "DescribeSecurityGroups";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSecurityGroupsResponse;
-    type Error = DescribeSecurityGroupsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSecurityGroupsRequest.0; vpc_id(into String), page_number(i32),
+        page_size(i32), security_group_ids(into String), tag(each Tag),
+        resource_group_id(into String), network_type(into NetworkType),
+        security_group_id(into String), security_group_name(into String),
+        security_group_type(into SecurityGroupType), dry_run(bool)
+    );
 }
 /// The documented values of `NetworkType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -209,24 +119,7 @@ pub enum NetworkType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for NetworkType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Vpc, "vpc"),
-        (Self::Classic, "classic"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(NetworkType);
+crate::runtime::value_enum!(NetworkType; Vpc "vpc", Classic "classic");
 crate::runtime::json_form!(DescribeSecurityGroupsRequest);
 /// The successful response of [`DescribeSecurityGroupsRequest`].
 #[derive(Clone, Default)]
@@ -315,16 +208,13 @@ pub enum DescribeSecurityGroupsErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.
     InternalError,
 }
-impl ErrorCodes for DescribeSecurityGroupsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSecurityGroupsErrorCode; InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSecurityGroupsRequest {
         const FIELDS: &'static [Field] = &[
@@ -365,41 +255,11 @@ mod schema {
                 ),
             Field::new("DryRun"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.vpc_id.view(),
-                2 => self.page_number.view(),
-                3 => self.page_size.view(),
-                4 => self.security_group_ids.view(),
-                5 => View::groups(&self.tag),
-                6 => self.resource_group_id.view(),
-                7 => self.network_type.view(),
-                8 => self.security_group_id.view(),
-                9 => self.security_group_name.view(),
-                10 => self.security_group_type.view(),
-                11 => self.dry_run.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.vpc_id.slot(),
-                2 => self.page_number.slot(),
-                3 => self.page_size.slot(),
-                4 => self.security_group_ids.slot(),
-                5 => Slot::groups(&mut self.tag),
-                6 => self.resource_group_id.slot(),
-                7 => self.network_type.slot(),
-                8 => self.security_group_id.slot(),
-                9 => self.security_group_name.slot(),
-                10 => self.security_group_type.slot(),
-                _ => self.dry_run.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 vpc_id, 2 page_number, 3 page_size, 4 security_group_ids, 5
+            tag groups, 6 resource_group_id, 7 network_type, 8 security_group_id, 9
+            security_group_name, 10 security_group_type, 11 dry_run
+        );
     }
     impl Schema for super::DescribeSecurityGroupsResponse {
         const FIELDS: &'static [Field] = &[
@@ -410,29 +270,10 @@ mod schema {
             Field::new("SecurityGroups").wrapped(),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.page_number.view(),
-                1 => self.page_size.view(),
-                2 => self.region_id.view(),
-                3 => self.request_id.view(),
-                4 => View::groups(&self.security_groups),
-                5 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.page_number.slot(),
-                1 => self.page_size.slot(),
-                2 => self.region_id.slot(),
-                3 => self.request_id.slot(),
-                4 => Slot::groups(&mut self.security_groups),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 page_number, 1 page_size, 2 region_id, 3 request_id, 4 security_groups
+            groups, 5 total_count
+        );
     }
     impl Schema for super::SecurityGroup {
         const FIELDS: &'static [Field] = &[
@@ -449,40 +290,11 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("VpcId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.available_instance_amount.view(),
-                1 => self.creation_time.view(),
-                2 => self.description.view(),
-                3 => self.ecs_count.view(),
-                4 => self.resource_group_id.view(),
-                5 => self.security_group_id.view(),
-                6 => self.security_group_name.view(),
-                7 => self.security_group_type.view(),
-                8 => self.service_id.view(),
-                9 => self.service_managed.view(),
-                10 => View::groups(&self.tags),
-                11 => self.vpc_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.available_instance_amount.slot(),
-                1 => self.creation_time.slot(),
-                2 => self.description.slot(),
-                3 => self.ecs_count.slot(),
-                4 => self.resource_group_id.slot(),
-                5 => self.security_group_id.slot(),
-                6 => self.security_group_name.slot(),
-                7 => self.security_group_type.slot(),
-                8 => self.service_id.slot(),
-                9 => self.service_managed.slot(),
-                10 => Slot::groups(&mut self.tags),
-                _ => self.vpc_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 available_instance_amount, 1 creation_time, 2 description, 3 ecs_count, 4
+            resource_group_id, 5 security_group_id, 6 security_group_name, 7
+            security_group_type, 8 service_id, 9 service_managed, 10 tags groups, 11
+            vpc_id
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeSendFileResultsRequest`] with [`DescribeSendFileResultsRequest::builder`]; the service answers with a [`DescribeSendFileResultsResponse`] or a [`DescribeSendFileResultsError`].
 //!
 //! Generated from `ecs/DescribeSendFileResults.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeSendFileResults` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeSendFileResults` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSendFileResultsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -57,76 +55,17 @@ impl DescribeSendFileResultsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSendFileResultsRequest`]: start with [`DescribeSendFileResultsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSendFileResultsRequestBuilder(DescribeSendFileResultsRequest);
+crate::runtime::operation!(
+    DescribeSendFileResultsRequest, DescribeSendFileResultsRequestBuilder,
+    DescribeSendFileResultsResponse, DescribeSendFileResultsError,
+    "DescribeSendFileResults", "2014-05-26", true
+);
 impl DescribeSendFileResultsRequestBuilder {
-    /// Sets [`DescribeSendFileResultsRequest::invoke_id`].
-    pub fn invoke_id(mut self, value: impl Into<String>) -> Self {
-        self.0.invoke_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSendFileResultsRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSendFileResultsRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSendFileResultsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i64) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeSendFileResultsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i64) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSendFileResultsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSendFileResultsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSendFileResultsRequest {
-    const ACTION: &'static str = "DescribeSendFileResults";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSendFileResultsResponse;
-    type Error = DescribeSendFileResultsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSendFileResultsRequest.0; invoke_id(into String), instance_id(into
+        String), name(into String), page_number(i64), page_size(i64)
+    );
 }
 crate::runtime::json_form!(DescribeSendFileResultsRequest);
 /// The successful response of [`DescribeSendFileResultsRequest`].
@@ -312,18 +251,15 @@ pub enum DescribeSendFileResultsErrorCode {
     /// `InvalidParam.PageSize` (403): The specified parameter is invalid.
     InvalidParamPageSize,
 }
-impl ErrorCodes for DescribeSendFileResultsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidParamPageNumber, "InvalidParam.PageNumber", Some(403)),
-        (Self::InvalidParamPageSize, "InvalidParam.PageSize", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSendFileResultsErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
+    InvalidParamPageNumber "InvalidParam.PageNumber" 403, InvalidParamPageSize
+    "InvalidParam.PageSize" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSendFileResultsRequest {
         const FIELDS: &'static [Field] = &[
@@ -342,29 +278,9 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.invoke_id.view(),
-                2 => self.instance_id.view(),
-                3 => self.name.view(),
-                4 => self.page_number.view(),
-                5 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.invoke_id.slot(),
-                2 => self.instance_id.slot(),
-                3 => self.name.slot(),
-                4 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 invoke_id, 2 instance_id, 3 name, 4 page_number, 5 page_size
+        );
     }
     impl Schema for super::DescribeSendFileResultsResponse {
         const FIELDS: &'static [Field] = &[
@@ -374,27 +290,9 @@ mod schema {
             Field::new("TotalCount"),
             Field::new("PageNumber"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.invocations),
-                1 => self.page_size.view(),
-                2 => self.request_id.view(),
-                3 => self.total_count.view(),
-                4 => self.page_number.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.invocations),
-                1 => self.page_size.slot(),
-                2 => self.request_id.slot(),
-                3 => self.total_count.slot(),
-                _ => self.page_number.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 invocations groups, 1 page_size, 2 request_id, 3 total_count, 4 page_number
+        );
     }
     impl Schema for super::Invocation {
         const FIELDS: &'static [Field] = &[
@@ -413,45 +311,11 @@ mod schema {
             Field::new("TargetDir"),
             Field::new("VmCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.content.view(),
-                1 => self.content_type.view(),
-                2 => self.creation_time.view(),
-                3 => self.description.view(),
-                4 => self.file_group.view(),
-                5 => self.file_mode.view(),
-                6 => self.file_owner.view(),
-                7 => self.invocation_status.view(),
-                8 => self.invoke_id.view(),
-                9 => View::groups(&self.invoke_instances),
-                10 => self.name.view(),
-                11 => self.overwrite.view(),
-                12 => self.target_dir.view(),
-                13 => self.vm_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.content.slot(),
-                1 => self.content_type.slot(),
-                2 => self.creation_time.slot(),
-                3 => self.description.slot(),
-                4 => self.file_group.slot(),
-                5 => self.file_mode.slot(),
-                6 => self.file_owner.slot(),
-                7 => self.invocation_status.slot(),
-                8 => self.invoke_id.slot(),
-                9 => Slot::groups(&mut self.invoke_instances),
-                10 => self.name.slot(),
-                11 => self.overwrite.slot(),
-                12 => self.target_dir.slot(),
-                _ => self.vm_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 content, 1 content_type, 2 creation_time, 3 description, 4 file_group, 5
+            file_mode, 6 file_owner, 7 invocation_status, 8 invoke_id, 9 invoke_instances
+            groups, 10 name, 11 overwrite, 12 target_dir, 13 vm_count
+        );
     }
     impl Schema for super::InvokeInstance {
         const FIELDS: &'static [Field] = &[
@@ -464,32 +328,9 @@ mod schema {
             Field::new("StartTime"),
             Field::new("UpdateTime"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.creation_time.view(),
-                1 => self.error_code.view(),
-                2 => self.error_info.view(),
-                3 => self.finish_time.view(),
-                4 => self.instance_id.view(),
-                5 => self.invocation_status.view(),
-                6 => self.start_time.view(),
-                7 => self.update_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.creation_time.slot(),
-                1 => self.error_code.slot(),
-                2 => self.error_info.slot(),
-                3 => self.finish_time.slot(),
-                4 => self.instance_id.slot(),
-                5 => self.invocation_status.slot(),
-                6 => self.start_time.slot(),
-                _ => self.update_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 creation_time, 1 error_code, 2 error_info, 3 finish_time, 4 instance_id, 5
+            invocation_status, 6 start_time, 7 update_time
+        );
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`DescribeSnapshotGroupsRequest`] with [`DescribeSnapshotGroupsRequest::builder`]; the service answers with a [`DescribeSnapshotGroupsResponse`] or a [`DescribeSnapshotGroupsError`].
 //!
 //! Generated from `ecs/DescribeSnapshotGroups.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeSnapshotGroups` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeSnapshotGroups` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotGroupsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -64,83 +61,18 @@ impl DescribeSnapshotGroupsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSnapshotGroupsRequest`]: start with [`DescribeSnapshotGroupsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSnapshotGroupsRequestBuilder(DescribeSnapshotGroupsRequest);
+crate::runtime::operation!(
+    DescribeSnapshotGroupsRequest, DescribeSnapshotGroupsRequestBuilder,
+    DescribeSnapshotGroupsResponse, DescribeSnapshotGroupsError,
+    "DescribeSnapshotGroups", "2014-05-26", true
+);
 impl DescribeSnapshotGroupsRequestBuilder {
-    /// Sets [`DescribeSnapshotGroupsRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotGroupsRequest::snapshot_group_id`].
-    pub fn snapshot_group_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.snapshot_group_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeSnapshotGroupsRequest::status`].
-    pub fn status(mut self, value: impl IntoIterator<Item = impl Into<Status>>) -> Self {
-        self.0.status = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeSnapshotGroupsRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotGroupsRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotGroupsRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSnapshotGroupsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSnapshotGroupsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSnapshotGroupsRequest {
-    const ACTION: &'static str = "DescribeSnapshotGroups";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSnapshotGroupsResponse;
-    type Error = DescribeSnapshotGroupsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSnapshotGroupsRequest.0; instance_id(into String),
+        snapshot_group_id(each_into String), status(each_into Status), name(into String),
+        next_token(into String), max_results(i32)
+    );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -155,25 +87,9 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Progressing, "progressing"),
-        (Self::Accomplished, "accomplished"),
-        (Self::Failed, "failed"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status);
+crate::runtime::value_enum!(
+    Status; Progressing "progressing", Accomplished "accomplished", Failed "failed"
+);
 crate::runtime::json_form!(DescribeSnapshotGroupsRequest);
 /// The successful response of [`DescribeSnapshotGroupsRequest`].
 #[derive(Clone, Default)]
@@ -274,20 +190,14 @@ pub enum DescribeSnapshotGroupsErrorCode {
     /// `InvalidStatus.ValueNotSupported` (403): %s
     InvalidStatusValueNotSupported,
 }
-impl ErrorCodes for DescribeSnapshotGroupsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidStatusValueNotSupported,
-            "InvalidStatus.ValueNotSupported",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSnapshotGroupsErrorCode; InvalidStatusValueNotSupported
+    "InvalidStatus.ValueNotSupported" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSnapshotGroupsRequest {
         const FIELDS: &'static [Field] = &[
@@ -314,31 +224,10 @@ mod schema {
                     &[Check::new(Rule::range(None, Some(100.0)), "Maximum value: 100.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.snapshot_group_id.view(),
-                3 => self.status.view(),
-                4 => self.name.view(),
-                5 => self.next_token.view(),
-                6 => self.max_results.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.snapshot_group_id.slot(),
-                3 => self.status.slot(),
-                4 => self.name.slot(),
-                5 => self.next_token.slot(),
-                _ => self.max_results.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 snapshot_group_id, 3 status, 4 name, 5
+            next_token, 6 max_results
+        );
     }
     impl Schema for super::DescribeSnapshotGroupsResponse {
         const FIELDS: &'static [Field] = &[
@@ -346,23 +235,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotGroups").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.next_token.view(),
-                1 => self.request_id.view(),
-                2 => View::groups(&self.snapshot_groups),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.next_token.slot(),
-                1 => self.request_id.slot(),
-                _ => Slot::groups(&mut self.snapshot_groups),
-            }
-        }
+        crate::runtime::accessors!(0 next_token, 1 request_id, 2 snapshot_groups groups);
     }
     impl Schema for super::SnapshotGroup {
         const FIELDS: &'static [Field] = &[
@@ -375,33 +248,10 @@ mod schema {
             Field::new("Snapshots").wrapped(),
             Field::new("Status"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.creation_time.view(),
-                1 => self.description.view(),
-                2 => self.instance_id.view(),
-                3 => self.name.view(),
-                4 => self.progress_status.view(),
-                5 => self.snapshot_group_id.view(),
-                6 => View::groups(&self.snapshots),
-                7 => self.status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.creation_time.slot(),
-                1 => self.description.slot(),
-                2 => self.instance_id.slot(),
-                3 => self.name.slot(),
-                4 => self.progress_status.slot(),
-                5 => self.snapshot_group_id.slot(),
-                6 => Slot::groups(&mut self.snapshots),
-                _ => self.status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 creation_time, 1 description, 2 instance_id, 3 name, 4 progress_status, 5
+            snapshot_group_id, 6 snapshots groups, 7 status
+        );
     }
     impl Schema for super::Snapshot {
         const FIELDS: &'static [Field] = &[
@@ -412,28 +262,9 @@ mod schema {
             Field::new("SourceDiskId"),
             Field::new("SourceDiskType"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instant_access.view(),
-                1 => self.instant_access_retention_days.view(),
-                2 => self.progress.view(),
-                3 => self.snapshot_id.view(),
-                4 => self.source_disk_id.view(),
-                5 => self.source_disk_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instant_access.slot(),
-                1 => self.instant_access_retention_days.slot(),
-                2 => self.progress.slot(),
-                3 => self.snapshot_id.slot(),
-                4 => self.source_disk_id.slot(),
-                _ => self.source_disk_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instant_access, 1 instant_access_retention_days, 2 progress, 3 snapshot_id,
+            4 source_disk_id, 5 source_disk_type
+        );
     }
 }

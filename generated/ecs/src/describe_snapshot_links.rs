@@ -4,10 +4,8 @@
 //! Build a [`DescribeSnapshotLinksRequest`] with [`DescribeSnapshotLinksRequest::builder`]; the service answers with a [`DescribeSnapshotLinksResponse`] or a [`DescribeSnapshotLinksError`].
 //!
 //! Generated from `ecs/DescribeSnapshotLinks.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeSnapshotLinks` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeSnapshotLinks` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotLinksRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -51,76 +49,17 @@ impl DescribeSnapshotLinksRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSnapshotLinksRequest`]: start with [`DescribeSnapshotLinksRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSnapshotLinksRequestBuilder(DescribeSnapshotLinksRequest);
+crate::runtime::operation!(
+    DescribeSnapshotLinksRequest, DescribeSnapshotLinksRequestBuilder,
+    DescribeSnapshotLinksResponse, DescribeSnapshotLinksError, "DescribeSnapshotLinks",
+    "2014-05-26", true
+);
 impl DescribeSnapshotLinksRequestBuilder {
-    /// Sets [`DescribeSnapshotLinksRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotLinksRequest::disk_ids`].
-    pub fn disk_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.disk_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotLinksRequest::snapshot_link_ids`].
-    pub fn snapshot_link_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_link_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotLinksRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotLinksRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSnapshotLinksRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSnapshotLinksRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSnapshotLinksRequest {
-    const ACTION: &'static str = "DescribeSnapshotLinks";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSnapshotLinksResponse;
-    type Error = DescribeSnapshotLinksError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSnapshotLinksRequest.0; instance_id(into String), disk_ids(into String),
+        snapshot_link_ids(into String), page_number(i32), page_size(i32)
+    );
 }
 crate::runtime::json_form!(DescribeSnapshotLinksRequest);
 /// The successful response of [`DescribeSnapshotLinksRequest`].
@@ -219,19 +158,15 @@ pub enum DescribeSnapshotLinksErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.
     InternalError,
 }
-impl ErrorCodes for DescribeSnapshotLinksErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionId, "InvalidRegionId", Some(400)),
-        (Self::InvalidSnapshotLinkIds, "InvalidSnapshotLinkIds", Some(400)),
-        (Self::InvalidDiskIds, "InvalidDiskIds", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSnapshotLinksErrorCode; InvalidRegionId "InvalidRegionId" 400,
+    InvalidSnapshotLinkIds "InvalidSnapshotLinkIds" 400, InvalidDiskIds "InvalidDiskIds"
+    400, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSnapshotLinksRequest {
         const FIELDS: &'static [Field] = &[
@@ -250,29 +185,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.disk_ids.view(),
-                3 => self.snapshot_link_ids.view(),
-                4 => self.page_number.view(),
-                5 => self.page_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.disk_ids.slot(),
-                3 => self.snapshot_link_ids.slot(),
-                4 => self.page_number.slot(),
-                _ => self.page_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 disk_ids, 3 snapshot_link_ids, 4 page_number, 5
+            page_size
+        );
     }
     impl Schema for super::DescribeSnapshotLinksResponse {
         const FIELDS: &'static [Field] = &[
@@ -281,25 +197,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotLinks").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.page_number.view(),
-                1 => self.page_size.view(),
-                2 => self.request_id.view(),
-                3 => View::groups(&self.snapshot_links),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.page_number.slot(),
-                1 => self.page_size.slot(),
-                2 => self.request_id.slot(),
-                _ => Slot::groups(&mut self.snapshot_links),
-            }
-        }
+        crate::runtime::accessors!(
+            0 page_number, 1 page_size, 2 request_id, 3 snapshot_links groups
+        );
     }
     impl Schema for super::SnapshotLink {
         const FIELDS: &'static [Field] = &[
@@ -316,40 +216,10 @@ mod schema {
             Field::new("TotalCount"),
             Field::new("TotalSize"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.category.view(),
-                1 => self.instance_id.view(),
-                2 => self.instance_name.view(),
-                3 => self.instant_access.view(),
-                4 => self.region_id.view(),
-                5 => self.snapshot_link_id.view(),
-                6 => self.source_disk_id.view(),
-                7 => self.source_disk_name.view(),
-                8 => self.source_disk_size.view(),
-                9 => self.source_disk_type.view(),
-                10 => self.total_count.view(),
-                11 => self.total_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.category.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.instance_name.slot(),
-                3 => self.instant_access.slot(),
-                4 => self.region_id.slot(),
-                5 => self.snapshot_link_id.slot(),
-                6 => self.source_disk_id.slot(),
-                7 => self.source_disk_name.slot(),
-                8 => self.source_disk_size.slot(),
-                9 => self.source_disk_type.slot(),
-                10 => self.total_count.slot(),
-                _ => self.total_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 category, 1 instance_id, 2 instance_name, 3 instant_access, 4 region_id, 5
+            snapshot_link_id, 6 source_disk_id, 7 source_disk_name, 8 source_disk_size, 9
+            source_disk_type, 10 total_count, 11 total_size
+        );
     }
 }

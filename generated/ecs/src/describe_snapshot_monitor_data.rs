@@ -4,11 +4,9 @@
 //! Build a [`DescribeSnapshotMonitorDataRequest`] with [`DescribeSnapshotMonitorDataRequest::builder`]; the service answers with a [`DescribeSnapshotMonitorDataResponse`] or a [`DescribeSnapshotMonitorDataError`].
 //!
 //! Generated from `ecs/DescribeSnapshotMonitorData.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::category::Category;
-/// The `DescribeSnapshotMonitorData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeSnapshotMonitorData` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotMonitorDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -61,60 +59,16 @@ impl DescribeSnapshotMonitorDataRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSnapshotMonitorDataRequest`]: start with [`DescribeSnapshotMonitorDataRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSnapshotMonitorDataRequestBuilder(DescribeSnapshotMonitorDataRequest);
+crate::runtime::operation!(
+    DescribeSnapshotMonitorDataRequest, DescribeSnapshotMonitorDataRequestBuilder,
+    DescribeSnapshotMonitorDataResponse, DescribeSnapshotMonitorDataError,
+    "DescribeSnapshotMonitorData", "2014-05-26", true
+);
 impl DescribeSnapshotMonitorDataRequestBuilder {
-    /// Sets [`DescribeSnapshotMonitorDataRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotMonitorDataRequest::category`].
-    pub fn category(mut self, value: impl Into<Category>) -> Self {
-        self.0.category = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSnapshotMonitorDataRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSnapshotMonitorDataRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSnapshotMonitorDataRequest {
-    const ACTION: &'static str = "DescribeSnapshotMonitorData";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSnapshotMonitorDataResponse;
-    type Error = DescribeSnapshotMonitorDataError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSnapshotMonitorDataRequest.0; period(i32), category(into Category)
+    );
 }
 crate::runtime::json_form!(DescribeSnapshotMonitorDataRequest);
 /// The successful response of [`DescribeSnapshotMonitorDataRequest`].
@@ -163,29 +117,18 @@ pub enum DescribeSnapshotMonitorDataErrorCode {
     /// `Throttling` (400): Request was denied due to request throttling.
     Throttling,
 }
-impl ErrorCodes for DescribeSnapshotMonitorDataErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidStartTimeMalformed, "InvalidStartTime.Malformed", Some(400)),
-        (Self::InvalidEndTimeMalformed, "InvalidEndTime.Malformed", Some(400)),
-        (
-            Self::InvalidPeriodValueNotSupported,
-            "InvalidPeriod.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidStartTimeTooEarly, "InvalidStartTime.TooEarly", Some(400)),
-        (
-            Self::InvalidParameterTooManyDataQueried,
-            "InvalidParameter.TooManyDataQueried",
-            Some(400),
-        ),
-        (Self::Throttling, "Throttling", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSnapshotMonitorDataErrorCode; InvalidStartTimeMalformed
+    "InvalidStartTime.Malformed" 400, InvalidEndTimeMalformed "InvalidEndTime.Malformed"
+    400, InvalidPeriodValueNotSupported "InvalidPeriod.ValueNotSupported" 400,
+    InvalidStartTimeTooEarly "InvalidStartTime.TooEarly" 400,
+    InvalidParameterTooManyDataQueried "InvalidParameter.TooManyDataQueried" 400,
+    Throttling "Throttling" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSnapshotMonitorDataRequest {
         const FIELDS: &'static [Field] = &[
@@ -229,65 +172,19 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.end_time.view(),
-                1 => self.region_id.view(),
-                2 => self.start_time.view(),
-                3 => self.period.view(),
-                4 => self.category.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.end_time.slot(),
-                1 => self.region_id.slot(),
-                2 => self.start_time.slot(),
-                3 => self.period.slot(),
-                _ => self.category.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 end_time, 1 region_id, 2 start_time, 3 period, 4 category
+        );
     }
     impl Schema for super::DescribeSnapshotMonitorDataResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("MonitorData").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.monitor_data),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.monitor_data),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 monitor_data groups, 1 request_id);
     }
     impl Schema for super::DataPoint {
         const FIELDS: &'static [Field] = &[Field::new("Size"), Field::new("TimeStamp")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.time_stamp.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                _ => self.time_stamp.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 size, 1 time_stamp);
     }
 }

@@ -4,17 +4,14 @@
 //! Build a [`DescribeSnapshotsRequest`] with [`DescribeSnapshotsRequest::builder`]; the service answers with a [`DescribeSnapshotsResponse`] or a [`DescribeSnapshotsError`].
 //!
 //! Generated from `ecs/DescribeSnapshots.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::filter1::Filter1;
 pub use crate::shared::filter2::Filter2;
 pub use crate::shared::tag_4::Tag;
 pub use crate::shared::filter1key::Filter1key;
 pub use crate::shared::filter2key::Filter2key;
 pub use crate::shared::category::Category;
-/// The `DescribeSnapshots` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeSnapshots` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -150,159 +147,21 @@ impl DescribeSnapshotsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSnapshotsRequest`]: start with [`DescribeSnapshotsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSnapshotsRequestBuilder(DescribeSnapshotsRequest);
+crate::runtime::operation!(
+    DescribeSnapshotsRequest, DescribeSnapshotsRequestBuilder, DescribeSnapshotsResponse,
+    DescribeSnapshotsError, "DescribeSnapshots", "2014-05-26", true
+);
 impl DescribeSnapshotsRequestBuilder {
-    /// Sets [`DescribeSnapshotsRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::disk_id`].
-    pub fn disk_id(mut self, value: impl Into<String>) -> Self {
-        self.0.disk_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::snapshot_link_id`].
-    pub fn snapshot_link_id(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_link_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::snapshot_ids`].
-    pub fn snapshot_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::max_results`].
-    #[inline]
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.0.max_results = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::snapshot_name`].
-    pub fn snapshot_name(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::snapshot_type`].
-    pub fn snapshot_type(mut self, value: impl Into<SnapshotType>) -> Self {
-        self.0.snapshot_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::filter_1`].
-    #[inline]
-    pub fn filter_1(mut self, value: Filter1) -> Self {
-        self.0.filter_1 = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::filter_2`].
-    #[inline]
-    pub fn filter_2(mut self, value: Filter2) -> Self {
-        self.0.filter_2 = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::usage`].
-    pub fn usage(mut self, value: impl Into<Usage>) -> Self {
-        self.0.usage = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::source_disk_type`].
-    pub fn source_disk_type(mut self, value: impl Into<SourceDiskType>) -> Self {
-        self.0.source_disk_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::encrypted`].
-    #[inline]
-    pub fn encrypted(mut self, value: bool) -> Self {
-        self.0.encrypted = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::kms_key_id`].
-    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
-        self.0.kms_key_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::category`].
-    pub fn category(mut self, value: impl Into<Category>) -> Self {
-        self.0.category = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSnapshotsRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeSnapshotsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSnapshotsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSnapshotsRequest {
-    const ACTION: &'static str = "DescribeSnapshots";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSnapshotsResponse;
-    type Error = DescribeSnapshotsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSnapshotsRequest.0; instance_id(into String), disk_id(into String),
+        snapshot_link_id(into String), snapshot_ids(into String), page_number(i32),
+        page_size(i32), next_token(into String), max_results(i32), snapshot_name(into
+        String), status(into Status), snapshot_type(into SnapshotType),
+        filter_1(Filter1), filter_2(Filter2), usage(into Usage), source_disk_type(into
+        SourceDiskType), encrypted(bool), resource_group_id(into String), dry_run(bool),
+        kms_key_id(into String), category(into Category), tag(each Tag)
+    );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -319,25 +178,10 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Progressing, "progressing"),
-        (Self::Accomplished, "accomplished"),
-        (Self::Failed, "failed"),
-        (Self::All, "all"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Status; Progressing "progressing", Accomplished "accomplished", Failed "failed", All
+    "all"
+);
 /// The documented values of `SnapshotType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -351,24 +195,7 @@ pub enum SnapshotType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for SnapshotType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Auto, "auto"),
-        (Self::User, "user"),
-        (Self::All, "all"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(SnapshotType; Auto "auto", User "user", All "all");
 /// The documented values of `Usage`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -384,25 +211,9 @@ pub enum Usage {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Usage {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Image, "image"),
-        (Self::Disk, "disk"),
-        (Self::ImageDisk, "image_disk"),
-        (Self::None, "none"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Usage; Image "image", Disk "disk", ImageDisk "image_disk", None "none"
+);
 /// The documented values of `SourceDiskType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -414,24 +225,7 @@ pub enum SourceDiskType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for SourceDiskType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::System, "System"),
-        (Self::Data, "Data"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status, SnapshotType, Usage, SourceDiskType);
+crate::runtime::value_enum!(SourceDiskType; System "System", Data "Data");
 crate::runtime::json_form!(DescribeSnapshotsRequest);
 /// The successful response of [`DescribeSnapshotsRequest`].
 #[derive(Clone, Default)]
@@ -627,34 +421,21 @@ pub enum DescribeSnapshotsErrorCode {
     /// `InvalidSnapshotLinkId.NotFound` (404): The specified snapshot link is not found.
     InvalidSnapshotLinkIdNotFound,
 }
-impl ErrorCodes for DescribeSnapshotsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidSnapshotIdsMalformed, "InvalidSnapshotIds.Malformed", Some(403)),
-        (
-            Self::InvalidSnapshotCategoryMalformed,
-            "InvalidSnapshotCategory.Malformed",
-            Some(403),
-        ),
-        (Self::InvalidFilterKeyNotFound, "InvalidFilterKey.NotFound", Some(404)),
-        (Self::InvalidUsage, "InvalidUsage", Some(404)),
-        (Self::InvalidSourceDiskType, "InvalidSourceDiskType", Some(404)),
-        (Self::InvalidStatusNotFound, "InvalidStatus.NotFound", Some(404)),
-        (Self::InvalidSnapshotTypeNotFound, "InvalidSnapshotType.NotFound", Some(404)),
-        (
-            Self::InvalidSnapshotLinkIdNotFound,
-            "InvalidSnapshotLinkId.NotFound",
-            Some(404),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSnapshotsErrorCode; InvalidTagMismatch "InvalidTag.Mismatch" 400,
+    InvalidTagCount "InvalidTagCount" 400, InternalError "InternalError" 500,
+    InvalidSnapshotIdsMalformed "InvalidSnapshotIds.Malformed" 403,
+    InvalidSnapshotCategoryMalformed "InvalidSnapshotCategory.Malformed" 403,
+    InvalidFilterKeyNotFound "InvalidFilterKey.NotFound" 404, InvalidUsage "InvalidUsage"
+    404, InvalidSourceDiskType "InvalidSourceDiskType" 404, InvalidStatusNotFound
+    "InvalidStatus.NotFound" 404, InvalidSnapshotTypeNotFound
+    "InvalidSnapshotType.NotFound" 404, InvalidSnapshotLinkIdNotFound
+    "InvalidSnapshotLinkId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSnapshotsRequest {
         const FIELDS: &'static [Field] = &[
@@ -729,61 +510,13 @@ mod schema {
                 ),
             Field::new("Tag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.disk_id.view(),
-                2 => self.snapshot_link_id.view(),
-                3 => self.region_id.view(),
-                4 => self.snapshot_ids.view(),
-                5 => self.page_number.view(),
-                6 => self.page_size.view(),
-                7 => self.next_token.view(),
-                8 => self.max_results.view(),
-                9 => self.snapshot_name.view(),
-                10 => self.status.view(),
-                11 => self.snapshot_type.view(),
-                12 => View::group(&self.filter_1),
-                13 => View::group(&self.filter_2),
-                14 => self.usage.view(),
-                15 => self.source_disk_type.view(),
-                16 => self.encrypted.view(),
-                17 => self.resource_group_id.view(),
-                18 => self.dry_run.view(),
-                19 => self.kms_key_id.view(),
-                20 => self.category.view(),
-                21 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.disk_id.slot(),
-                2 => self.snapshot_link_id.slot(),
-                3 => self.region_id.slot(),
-                4 => self.snapshot_ids.slot(),
-                5 => self.page_number.slot(),
-                6 => self.page_size.slot(),
-                7 => self.next_token.slot(),
-                8 => self.max_results.slot(),
-                9 => self.snapshot_name.slot(),
-                10 => self.status.slot(),
-                11 => self.snapshot_type.slot(),
-                12 => Slot::group(&mut self.filter_1),
-                13 => Slot::group(&mut self.filter_2),
-                14 => self.usage.slot(),
-                15 => self.source_disk_type.slot(),
-                16 => self.encrypted.slot(),
-                17 => self.resource_group_id.slot(),
-                18 => self.dry_run.slot(),
-                19 => self.kms_key_id.slot(),
-                20 => self.category.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 disk_id, 2 snapshot_link_id, 3 region_id, 4 snapshot_ids, 5
+            page_number, 6 page_size, 7 next_token, 8 max_results, 9 snapshot_name, 10
+            status, 11 snapshot_type, 12 filter_1 group, 13 filter_2 group, 14 usage, 15
+            source_disk_type, 16 encrypted, 17 resource_group_id, 18 dry_run, 19
+            kms_key_id, 20 category, 21 tag groups
+        );
     }
     impl Schema for super::DescribeSnapshotsResponse {
         const FIELDS: &'static [Field] = &[
@@ -813,67 +546,15 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TagKey"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.next_token.view(),
-                1 => self.page_size.view(),
-                2 => self.page_number.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                5 => View::groups(&self.snapshots),
-                6 => self.retention_days.view(),
-                7 => self.source_disk_type.view(),
-                8 => self.source_storage_type.view(),
-                9 => self.usage.view(),
-                10 => self.last_modified_time.view(),
-                11 => self.encrypted.view(),
-                12 => self.snapshot_type.view(),
-                13 => self.source_disk_id.view(),
-                14 => self.snapshot_name.view(),
-                15 => self.instant_access_retention_days.view(),
-                16 => self.description.view(),
-                17 => self.snapshot_id.view(),
-                18 => self.resource_group_id.view(),
-                19 => self.category.view(),
-                20 => self.kms_key_id.view(),
-                21 => self.snapshot_sn.view(),
-                22 => self.product_code.view(),
-                23 => View::groups(&self.tags),
-                24 => self.tag_key.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.next_token.slot(),
-                1 => self.page_size.slot(),
-                2 => self.page_number.slot(),
-                3 => self.request_id.slot(),
-                4 => self.total_count.slot(),
-                5 => Slot::groups(&mut self.snapshots),
-                6 => self.retention_days.slot(),
-                7 => self.source_disk_type.slot(),
-                8 => self.source_storage_type.slot(),
-                9 => self.usage.slot(),
-                10 => self.last_modified_time.slot(),
-                11 => self.encrypted.slot(),
-                12 => self.snapshot_type.slot(),
-                13 => self.source_disk_id.slot(),
-                14 => self.snapshot_name.slot(),
-                15 => self.instant_access_retention_days.slot(),
-                16 => self.description.slot(),
-                17 => self.snapshot_id.slot(),
-                18 => self.resource_group_id.slot(),
-                19 => self.category.slot(),
-                20 => self.kms_key_id.slot(),
-                21 => self.snapshot_sn.slot(),
-                22 => self.product_code.slot(),
-                23 => Slot::groups(&mut self.tags),
-                _ => self.tag_key.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 next_token, 1 page_size, 2 page_number, 3 request_id, 4 total_count, 5
+            snapshots groups, 6 retention_days, 7 source_disk_type, 8
+            source_storage_type, 9 usage, 10 last_modified_time, 11 encrypted, 12
+            snapshot_type, 13 source_disk_id, 14 snapshot_name, 15
+            instant_access_retention_days, 16 description, 17 snapshot_id, 18
+            resource_group_id, 19 category, 20 kms_key_id, 21 snapshot_sn, 22
+            product_code, 23 tags groups, 24 tag_key
+        );
     }
     impl Schema for super::Snapshot {
         const FIELDS: &'static [Field] = &[
@@ -884,42 +565,13 @@ mod schema {
             Field::new("RemainTime"),
             Field::new("SourceDiskSize"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.status.view(),
-                1 => self.creation_time.view(),
-                2 => self.progress.view(),
-                3 => self.instant_access.view(),
-                4 => self.remain_time.view(),
-                5 => self.source_disk_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.status.slot(),
-                1 => self.creation_time.slot(),
-                2 => self.progress.slot(),
-                3 => self.instant_access.slot(),
-                4 => self.remain_time.slot(),
-                _ => self.source_disk_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 status, 1 creation_time, 2 progress, 3 instant_access, 4 remain_time, 5
+            source_disk_size
+        );
     }
     impl Schema for super::TagInfo {
         const FIELDS: &'static [Field] = &[Field::new("TagValue")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.tag_value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.tag_value.slot()
-        }
+        crate::runtime::accessors!(0 tag_value);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeSnapshotsUsageRequest`] with [`DescribeSnapshotsUsageRequest::builder`]; the service answers with a [`DescribeSnapshotsUsageResponse`] or a [`DescribeSnapshotsUsageError`].
 //!
 //! Generated from `ecs/DescribeSnapshotsUsage.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeSnapshotsUsage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeSnapshotsUsage` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSnapshotsUsageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -28,50 +26,13 @@ impl DescribeSnapshotsUsageRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSnapshotsUsageRequest`]: start with [`DescribeSnapshotsUsageRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSnapshotsUsageRequestBuilder(DescribeSnapshotsUsageRequest);
-impl DescribeSnapshotsUsageRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSnapshotsUsageRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSnapshotsUsageRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSnapshotsUsageRequest {
-    const ACTION: &'static str = "DescribeSnapshotsUsage";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSnapshotsUsageResponse;
-    type Error = DescribeSnapshotsUsageError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DescribeSnapshotsUsageRequest, DescribeSnapshotsUsageRequestBuilder,
+    DescribeSnapshotsUsageResponse, DescribeSnapshotsUsageError,
+    "DescribeSnapshotsUsage", "2014-05-26", true
+);
+impl DescribeSnapshotsUsageRequestBuilder {}
 crate::runtime::json_form!(DescribeSnapshotsUsageRequest);
 /// The successful response of [`DescribeSnapshotsUsageRequest`].
 #[derive(Clone, Default)]
@@ -100,28 +61,15 @@ pub enum DescribeSnapshotsUsageErrorCode {
     /// `InvalidParam.RegionId` (403): The specified region is not exist.
     InvalidParamRegionId,
 }
-impl ErrorCodes for DescribeSnapshotsUsageErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidParamRegionId, "InvalidParam.RegionId", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSnapshotsUsageErrorCode; InvalidParamRegionId "InvalidParam.RegionId" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeSnapshotsUsageRequest {
         const FIELDS: &'static [Field] = &[Field::new("RegionId").required()];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.region_id.slot()
-        }
+        crate::runtime::accessors!(0 region_id);
     }
     impl Schema for super::DescribeSnapshotsUsageResponse {
         const FIELDS: &'static [Field] = &[
@@ -129,22 +77,6 @@ mod schema {
             Field::new("SnapshotCount"),
             Field::new("SnapshotSize"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => self.snapshot_count.view(),
-                2 => self.snapshot_size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                1 => self.snapshot_count.slot(),
-                _ => self.snapshot_size.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 snapshot_count, 2 snapshot_size);
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`DescribeSpotAdviceRequest`] with [`DescribeSpotAdviceRequest::builder`]; the service answers with a [`DescribeSpotAdviceResponse`] or a [`DescribeSpotAdviceError`].
 //!
 //! Generated from `ecs/DescribeSpotAdvice.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeSpotAdvice` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeSpotAdvice` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSpotAdviceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -84,110 +81,19 @@ impl DescribeSpotAdviceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSpotAdviceRequest`]: start with [`DescribeSpotAdviceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSpotAdviceRequestBuilder(DescribeSpotAdviceRequest);
+crate::runtime::operation!(
+    DescribeSpotAdviceRequest, DescribeSpotAdviceRequestBuilder,
+    DescribeSpotAdviceResponse, DescribeSpotAdviceError, "DescribeSpotAdvice",
+    "2014-05-26", true
+);
 impl DescribeSpotAdviceRequestBuilder {
-    /// Sets [`DescribeSpotAdviceRequest::cores`].
-    #[inline]
-    pub fn cores(mut self, value: i32) -> Self {
-        self.0.cores = Some(value);
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::memory`].
-    #[inline]
-    pub fn memory(mut self, value: f64) -> Self {
-        self.0.memory = Some(value);
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::min_cores`].
-    #[inline]
-    pub fn min_cores(mut self, value: i32) -> Self {
-        self.0.min_cores = Some(value);
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::min_memory`].
-    #[inline]
-    pub fn min_memory(mut self, value: f64) -> Self {
-        self.0.min_memory = Some(value);
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::instance_types`].
-    pub fn instance_types(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_types = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::instance_type_family`].
-    pub fn instance_type_family(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type_family = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::instance_family_level`].
-    pub fn instance_family_level(
-        mut self,
-        value: impl Into<InstanceFamilyLevel>,
-    ) -> Self {
-        self.0.instance_family_level = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::gpu_spec`].
-    pub fn gpu_spec(mut self, value: impl Into<String>) -> Self {
-        self.0.gpu_spec = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotAdviceRequest::gpu_amount`].
-    #[inline]
-    pub fn gpu_amount(mut self, value: i32) -> Self {
-        self.0.gpu_amount = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSpotAdviceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSpotAdviceRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSpotAdviceRequest {
-    const ACTION: &'static str = "DescribeSpotAdvice";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSpotAdviceResponse;
-    type Error = DescribeSpotAdviceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSpotAdviceRequest.0; cores(i32), memory(f64), min_cores(i32),
+        min_memory(f64), zone_id(into String), instance_types(each_into String),
+        instance_type_family(into String), instance_family_level(into
+        InstanceFamilyLevel), gpu_spec(into String), gpu_amount(i32)
+    );
 }
 /// The documented values of `InstanceFamilyLevel`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -200,24 +106,9 @@ pub enum InstanceFamilyLevel {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for InstanceFamilyLevel {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::EntryLevel, "EntryLevel"),
-        (Self::EnterpriseLevel, "EnterpriseLevel"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(InstanceFamilyLevel);
+crate::runtime::value_enum!(
+    InstanceFamilyLevel; EntryLevel "EntryLevel", EnterpriseLevel "EnterpriseLevel"
+);
 crate::runtime::json_form!(DescribeSpotAdviceRequest);
 /// The successful response of [`DescribeSpotAdviceRequest`].
 #[derive(Clone, Default)]
@@ -305,33 +196,20 @@ pub enum DescribeSpotAdviceErrorCode {
     /// `InvalidRegionId.MalFormed` (400): The specified parameter RegionId is not valid.
     InvalidRegionIdMalFormed,
 }
-impl ErrorCodes for DescribeSpotAdviceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionId, "Invalid.RegionId", Some(404)),
-        (Self::UnavailableRegions, "Unavailable.Regions", Some(404)),
-        (Self::InvalidParam, "Invalid.Param", Some(400)),
-        (Self::InvalidResourceType, "Invalid.ResourceType", Some(404)),
-        (Self::InvalidDestinationResource, "Invalid.DestinationResource", Some(404)),
-        (Self::InvalidIoOptimized, "Invalid.IoOptimized", Some(404)),
-        (Self::InvalidNetworkType, "Invalid.NetworkType", Some(404)),
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(403),
-        ),
-        (
-            Self::InvalidParamTypeAndCpuMemConflict,
-            "InvalidParam.TypeAndCpuMem.Conflict",
-            Some(403),
-        ),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSpotAdviceErrorCode; InvalidRegionId "Invalid.RegionId" 404,
+    UnavailableRegions "Unavailable.Regions" 404, InvalidParam "Invalid.Param" 400,
+    InvalidResourceType "Invalid.ResourceType" 404, InvalidDestinationResource
+    "Invalid.DestinationResource" 404, InvalidIoOptimized "Invalid.IoOptimized" 404,
+    InvalidNetworkType "Invalid.NetworkType" 404, InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" 403, InvalidParamTypeAndCpuMemConflict
+    "InvalidParam.TypeAndCpuMem.Conflict" 403, InvalidRegionIdMalFormed
+    "InvalidRegionId.MalFormed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSpotAdviceRequest {
         const FIELDS: &'static [Field] = &[
@@ -350,39 +228,11 @@ mod schema {
             Field::new("GpuSpec"),
             Field::new("GpuAmount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.cores.view(),
-                2 => self.memory.view(),
-                3 => self.min_cores.view(),
-                4 => self.min_memory.view(),
-                5 => self.zone_id.view(),
-                6 => self.instance_types.view(),
-                7 => self.instance_type_family.view(),
-                8 => self.instance_family_level.view(),
-                9 => self.gpu_spec.view(),
-                10 => self.gpu_amount.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.cores.slot(),
-                2 => self.memory.slot(),
-                3 => self.min_cores.slot(),
-                4 => self.min_memory.slot(),
-                5 => self.zone_id.slot(),
-                6 => self.instance_types.slot(),
-                7 => self.instance_type_family.slot(),
-                8 => self.instance_family_level.slot(),
-                9 => self.gpu_spec.slot(),
-                _ => self.gpu_amount.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 cores, 2 memory, 3 min_cores, 4 min_memory, 5 zone_id, 6
+            instance_types, 7 instance_type_family, 8 instance_family_level, 9 gpu_spec,
+            10 gpu_amount
+        );
     }
     impl Schema for super::DescribeSpotAdviceResponse {
         const FIELDS: &'static [Field] = &[
@@ -390,44 +240,16 @@ mod schema {
             Field::new("RegionId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.available_spot_zones),
-                1 => self.region_id.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.available_spot_zones),
-                1 => self.region_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 available_spot_zones groups, 1 region_id, 2 request_id
+        );
     }
     impl Schema for super::AvailableSpotZone {
         const FIELDS: &'static [Field] = &[
             Field::new("AvailableSpotResources").wrapped(),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.available_spot_resources),
-                1 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.available_spot_resources),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 available_spot_resources groups, 1 zone_id);
     }
     impl Schema for super::AvailableSpotResource {
         const FIELDS: &'static [Field] = &[
@@ -436,24 +258,9 @@ mod schema {
             Field::new("InterruptRateDesc"),
             Field::new("InterruptionRate"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.average_spot_discount.view(),
-                1 => self.instance_type.view(),
-                2 => self.interrupt_rate_desc.view(),
-                3 => self.interruption_rate.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.average_spot_discount.slot(),
-                1 => self.instance_type.slot(),
-                2 => self.interrupt_rate_desc.slot(),
-                _ => self.interruption_rate.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 average_spot_discount, 1 instance_type, 2 interrupt_rate_desc, 3
+            interruption_rate
+        );
     }
 }

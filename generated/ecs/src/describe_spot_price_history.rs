@@ -4,12 +4,9 @@
 //! Build a [`DescribeSpotPriceHistoryRequest`] with [`DescribeSpotPriceHistoryRequest::builder`]; the service answers with a [`DescribeSpotPriceHistoryResponse`] or a [`DescribeSpotPriceHistoryError`].
 //!
 //! Generated from `ecs/DescribeSpotPriceHistory.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::network_type::NetworkType;
-/// The `DescribeSpotPriceHistory` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeSpotPriceHistory` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeSpotPriceHistoryRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -95,86 +92,18 @@ impl DescribeSpotPriceHistoryRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeSpotPriceHistoryRequest`]: start with [`DescribeSpotPriceHistoryRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeSpotPriceHistoryRequestBuilder(DescribeSpotPriceHistoryRequest);
+crate::runtime::operation!(
+    DescribeSpotPriceHistoryRequest, DescribeSpotPriceHistoryRequestBuilder,
+    DescribeSpotPriceHistoryResponse, DescribeSpotPriceHistoryError,
+    "DescribeSpotPriceHistory", "2014-05-26", true
+);
 impl DescribeSpotPriceHistoryRequestBuilder {
-    /// Sets [`DescribeSpotPriceHistoryRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotPriceHistoryRequest::spot_duration`].
-    #[inline]
-    pub fn spot_duration(mut self, value: i32) -> Self {
-        self.0.spot_duration = Some(value);
-        self
-    }
-    /// Sets [`DescribeSpotPriceHistoryRequest::io_optimized`].
-    pub fn io_optimized(mut self, value: impl Into<IoOptimized>) -> Self {
-        self.0.io_optimized = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotPriceHistoryRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotPriceHistoryRequest::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.0.end_time = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotPriceHistoryRequest::os_type`].
-    pub fn os_type(mut self, value: impl Into<OsType>) -> Self {
-        self.0.os_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeSpotPriceHistoryRequest::offset`].
-    #[inline]
-    pub fn offset(mut self, value: i32) -> Self {
-        self.0.offset = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeSpotPriceHistoryRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeSpotPriceHistoryRequest {
-        self.0
-    }
-}
-impl Operation for DescribeSpotPriceHistoryRequest {
-    const ACTION: &'static str = "DescribeSpotPriceHistory";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeSpotPriceHistoryResponse;
-    type Error = DescribeSpotPriceHistoryError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeSpotPriceHistoryRequest.0; zone_id(into String), spot_duration(i32),
+        io_optimized(into IoOptimized), start_time(into String), end_time(into String),
+        os_type(into OsType), offset(i32)
+    );
 }
 /// The documented values of `IoOptimized`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -187,23 +116,7 @@ pub enum IoOptimized {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for IoOptimized {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Optimized, "optimized"),
-        (Self::None, "none"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(IoOptimized; Optimized "optimized", None "none");
 /// The documented values of `OSType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -215,24 +128,7 @@ pub enum OsType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for OsType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Linux, "linux"),
-        (Self::Windows, "windows"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(IoOptimized, OsType);
+crate::runtime::value_enum!(OsType; Linux "linux", Windows "windows");
 crate::runtime::json_form!(DescribeSpotPriceHistoryRequest);
 /// The successful response of [`DescribeSpotPriceHistoryRequest`].
 #[derive(Clone, Default)]
@@ -342,55 +238,30 @@ pub enum DescribeSpotPriceHistoryErrorCode {
     /// `InvalidSpotDuration` (400): The specified SpotDuration is not valid.
     InvalidSpotDuration,
 }
-impl ErrorCodes for DescribeSpotPriceHistoryErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserTypeNotSupported, "InvalidUserType.NotSupported", Some(403)),
-        (Self::AbsInvalidAccountNotFound, "Abs.InvalidAccount.NotFound", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::ForbeddenNotSupportRam, "Forbedden.NotSupportRAM", Some(403)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ForbbidenSubUser, "Forbbiden.SubUser", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", Some(400)),
-        (Self::InvalidParamsStartTime, "InvalidParams.StartTime", Some(400)),
-        (Self::InvalidParamsEndTime, "InvalidParams.EndTime", Some(400)),
-        (
-            Self::AbsAbsInvalidSpotInstanceUid,
-            "Abs.Abs.InvalidSpotInstanceUID",
-            Some(400),
-        ),
-        (Self::InvalidParamsNetworkType, "InvalidParams.NetworkType", Some(400)),
-        (Self::InvalidParamsIoOptimized, "InvalidParams.IoOptimized", Some(400)),
-        (Self::InvalidParamsOsType, "InvalidParams.OSType", Some(400)),
-        (
-            Self::AbsIoOptimizedValueNotSupported,
-            "Abs.IoOptimized.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidZoneIdNotFound, "InvalidZoneId.NotFound", Some(400)),
-        (Self::InvalidParamsZoneId, "InvalidParams.ZoneId", Some(400)),
-        (Self::InvalidParamsRegionId, "InvalidParams.RegionId", Some(400)),
-        (Self::InvalidParamsInstanceType, "InvalidParams.InstanceType", Some(400)),
-        (Self::InvalidParamsPageSize, "InvalidParams.PageSize", Some(400)),
-        (Self::InvalidParamsOffset, "InvalidParams.Offset", Some(400)),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::DependencyViolationIoOptimized,
-            "DependencyViolation.IoOptimized",
-            Some(400),
-        ),
-        (Self::InvalidSpotDuration, "InvalidSpotDuration", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeSpotPriceHistoryErrorCode; InvalidUserTypeNotSupported
+    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
+    ForbeddenNotSupportRam "Forbedden.NotSupportRAM" 403, UnsupportedParameter
+    "UnsupportedParameter" 400, ForbbidenSubUser "Forbbiden.SubUser" 403,
+    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
+    "InvalidInstanceID.Malformed" 400, InvalidParamsStartTime "InvalidParams.StartTime"
+    400, InvalidParamsEndTime "InvalidParams.EndTime" 400, AbsAbsInvalidSpotInstanceUid
+    "Abs.Abs.InvalidSpotInstanceUID" 400, InvalidParamsNetworkType
+    "InvalidParams.NetworkType" 400, InvalidParamsIoOptimized "InvalidParams.IoOptimized"
+    400, InvalidParamsOsType "InvalidParams.OSType" 400, AbsIoOptimizedValueNotSupported
+    "Abs.IoOptimized.ValueNotSupported" 400, InvalidZoneIdNotFound
+    "InvalidZoneId.NotFound" 400, InvalidParamsZoneId "InvalidParams.ZoneId" 400,
+    InvalidParamsRegionId "InvalidParams.RegionId" 400, InvalidParamsInstanceType
+    "InvalidParams.InstanceType" 400, InvalidParamsPageSize "InvalidParams.PageSize" 400,
+    InvalidParamsOffset "InvalidParams.Offset" 400, InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" 400, DependencyViolationIoOptimized
+    "DependencyViolation.IoOptimized" 400, InvalidSpotDuration "InvalidSpotDuration" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeSpotPriceHistoryRequest {
         const FIELDS: &'static [Field] = &[
@@ -454,37 +325,10 @@ mod schema {
                 ),
             Field::new("Offset"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type.view(),
-                1 => self.network_type.view(),
-                2 => self.region_id.view(),
-                3 => self.zone_id.view(),
-                4 => self.spot_duration.view(),
-                5 => self.io_optimized.view(),
-                6 => self.start_time.view(),
-                7 => self.end_time.view(),
-                8 => self.os_type.view(),
-                9 => self.offset.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type.slot(),
-                1 => self.network_type.slot(),
-                2 => self.region_id.slot(),
-                3 => self.zone_id.slot(),
-                4 => self.spot_duration.slot(),
-                5 => self.io_optimized.slot(),
-                6 => self.start_time.slot(),
-                7 => self.end_time.slot(),
-                8 => self.os_type.slot(),
-                _ => self.offset.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_type, 1 network_type, 2 region_id, 3 zone_id, 4 spot_duration, 5
+            io_optimized, 6 start_time, 7 end_time, 8 os_type, 9 offset
+        );
     }
     impl Schema for super::DescribeSpotPriceHistoryResponse {
         const FIELDS: &'static [Field] = &[
@@ -493,25 +337,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SpotPrices").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.currency.view(),
-                1 => self.next_offset.view(),
-                2 => self.request_id.view(),
-                3 => View::groups(&self.spot_prices),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.currency.slot(),
-                1 => self.next_offset.slot(),
-                2 => self.request_id.slot(),
-                _ => Slot::groups(&mut self.spot_prices),
-            }
-        }
+        crate::runtime::accessors!(
+            0 currency, 1 next_offset, 2 request_id, 3 spot_prices groups
+        );
     }
     impl Schema for super::SpotPriceType {
         const FIELDS: &'static [Field] = &[
@@ -523,30 +351,9 @@ mod schema {
             Field::new("Timestamp"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type.view(),
-                1 => self.io_optimized.view(),
-                2 => self.network_type.view(),
-                3 => self.origin_price.view(),
-                4 => self.spot_price.view(),
-                5 => self.timestamp.view(),
-                6 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type.slot(),
-                1 => self.io_optimized.slot(),
-                2 => self.network_type.slot(),
-                3 => self.origin_price.slot(),
-                4 => self.spot_price.slot(),
-                5 => self.timestamp.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_type, 1 io_optimized, 2 network_type, 3 origin_price, 4
+            spot_price, 5 timestamp, 6 zone_id
+        );
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`DescribeStorageCapacityUnitsRequest`] with [`DescribeStorageCapacityUnitsRequest::builder`]; the service answers with a [`DescribeStorageCapacityUnitsResponse`] or a [`DescribeStorageCapacityUnitsError`].
 //!
 //! Generated from `ecs/DescribeStorageCapacityUnits.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeStorageCapacityUnits` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeStorageCapacityUnits` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeStorageCapacityUnitsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -78,92 +75,18 @@ impl DescribeStorageCapacityUnitsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeStorageCapacityUnitsRequest`]: start with [`DescribeStorageCapacityUnitsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeStorageCapacityUnitsRequestBuilder(
-    DescribeStorageCapacityUnitsRequest,
+crate::runtime::operation!(
+    DescribeStorageCapacityUnitsRequest, DescribeStorageCapacityUnitsRequestBuilder,
+    DescribeStorageCapacityUnitsResponse, DescribeStorageCapacityUnitsError,
+    "DescribeStorageCapacityUnits", "2014-05-26", true
 );
 impl DescribeStorageCapacityUnitsRequestBuilder {
-    /// Sets [`DescribeStorageCapacityUnitsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeStorageCapacityUnitsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeStorageCapacityUnitsRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeStorageCapacityUnitsRequest::capacity`].
-    #[inline]
-    pub fn capacity(mut self, value: i32) -> Self {
-        self.0.capacity = Some(value);
-        self
-    }
-    /// Sets [`DescribeStorageCapacityUnitsRequest::storage_capacity_unit_id`].
-    pub fn storage_capacity_unit_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.storage_capacity_unit_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeStorageCapacityUnitsRequest::status`].
-    pub fn status(mut self, value: impl IntoIterator<Item = impl Into<Status>>) -> Self {
-        self.0.status = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`DescribeStorageCapacityUnitsRequest::allocation_type`].
-    pub fn allocation_type(mut self, value: impl Into<String>) -> Self {
-        self.0.allocation_type = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeStorageCapacityUnitsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeStorageCapacityUnitsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeStorageCapacityUnitsRequest {
-    const ACTION: &'static str = "DescribeStorageCapacityUnits";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeStorageCapacityUnitsResponse;
-    type Error = DescribeStorageCapacityUnitsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeStorageCapacityUnitsRequest.0; page_number(i32), page_size(i32),
+        name(into String), capacity(i32), storage_capacity_unit_id(each_into String),
+        status(each_into Status), allocation_type(into String)
+    );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -180,26 +103,9 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Creating, "Creating"),
-        (Self::Active, "Active"),
-        (Self::Expired, "Expired"),
-        (Self::Pending, "Pending"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status);
+crate::runtime::value_enum!(
+    Status; Creating "Creating", Active "Active", Expired "Expired", Pending "Pending"
+);
 crate::runtime::json_form!(DescribeStorageCapacityUnitsRequest);
 /// The successful response of [`DescribeStorageCapacityUnitsRequest`].
 #[derive(Clone, Default)]
@@ -290,27 +196,16 @@ pub enum DescribeStorageCapacityUnitsErrorCode {
     /// `InvalidAllocationType.ValueNotSupported` (400): The specified AllocationType is not supported.
     InvalidAllocationTypeValueNotSupported,
 }
-impl ErrorCodes for DescribeStorageCapacityUnitsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InvalidParameterName, "InvalidParameter.Name", Some(400)),
-        (
-            Self::InvalidParameterCapacityExceed,
-            "InvalidParameter.CapacityExceed",
-            Some(400),
-        ),
-        (
-            Self::InvalidAllocationTypeValueNotSupported,
-            "InvalidAllocationType.ValueNotSupported",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeStorageCapacityUnitsErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InvalidParameterName "InvalidParameter.Name" 400,
+    InvalidParameterCapacityExceed "InvalidParameter.CapacityExceed" 400,
+    InvalidAllocationTypeValueNotSupported "InvalidAllocationType.ValueNotSupported" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeStorageCapacityUnitsRequest {
         const FIELDS: &'static [Field] = &[
@@ -360,33 +255,10 @@ mod schema {
                 ),
             Field::new("AllocationType"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.name.view(),
-                4 => self.capacity.view(),
-                5 => self.storage_capacity_unit_id.view(),
-                6 => self.status.view(),
-                7 => self.allocation_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.name.slot(),
-                4 => self.capacity.slot(),
-                5 => self.storage_capacity_unit_id.slot(),
-                6 => self.status.slot(),
-                _ => self.allocation_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 page_number, 2 page_size, 3 name, 4 capacity, 5
+            storage_capacity_unit_id, 6 status, 7 allocation_type
+        );
     }
     impl Schema for super::DescribeStorageCapacityUnitsResponse {
         const FIELDS: &'static [Field] = &[
@@ -396,27 +268,10 @@ mod schema {
             Field::new("StorageCapacityUnits").wrapped(),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.page_number.view(),
-                1 => self.page_size.view(),
-                2 => self.request_id.view(),
-                3 => View::groups(&self.storage_capacity_units),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.page_number.slot(),
-                1 => self.page_size.slot(),
-                2 => self.request_id.slot(),
-                3 => Slot::groups(&mut self.storage_capacity_units),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 page_number, 1 page_size, 2 request_id, 3 storage_capacity_units groups, 4
+            total_count
+        );
     }
     impl Schema for super::StorageCapacityUnit {
         const FIELDS: &'static [Field] = &[
@@ -431,36 +286,10 @@ mod schema {
             Field::new("Status"),
             Field::new("StorageCapacityUnitId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.allocation_status.view(),
-                1 => self.capacity.view(),
-                2 => self.creation_time.view(),
-                3 => self.description.view(),
-                4 => self.expired_time.view(),
-                5 => self.name.view(),
-                6 => self.region_id.view(),
-                7 => self.start_time.view(),
-                8 => self.status.view(),
-                9 => self.storage_capacity_unit_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.allocation_status.slot(),
-                1 => self.capacity.slot(),
-                2 => self.creation_time.slot(),
-                3 => self.description.slot(),
-                4 => self.expired_time.slot(),
-                5 => self.name.slot(),
-                6 => self.region_id.slot(),
-                7 => self.start_time.slot(),
-                8 => self.status.slot(),
-                _ => self.storage_capacity_unit_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 allocation_status, 1 capacity, 2 creation_time, 3 description, 4
+            expired_time, 5 name, 6 region_id, 7 start_time, 8 status, 9
+            storage_capacity_unit_id
+        );
     }
 }

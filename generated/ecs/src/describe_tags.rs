@@ -4,12 +4,10 @@
 //! Build a [`DescribeTagsRequest`] with [`DescribeTagsRequest::builder`]; the service answers with a [`DescribeTagsResponse`] or a [`DescribeTagsError`].
 //!
 //! Generated from `ecs/DescribeTags.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::tag_5::Tag;
 pub use crate::shared::resource_type::ResourceType;
-/// The `DescribeTags` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeTags` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeTagsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -59,74 +57,16 @@ impl DescribeTagsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeTagsRequest`]: start with [`DescribeTagsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeTagsRequestBuilder(DescribeTagsRequest);
+crate::runtime::operation!(
+    DescribeTagsRequest, DescribeTagsRequestBuilder, DescribeTagsResponse,
+    DescribeTagsError, "DescribeTags", "2014-05-26", true
+);
 impl DescribeTagsRequestBuilder {
-    /// Sets [`DescribeTagsRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeTagsRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeTagsRequest::resource_id`].
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_id = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeTagsRequest::resource_type`].
-    pub fn resource_type(mut self, value: impl Into<ResourceType>) -> Self {
-        self.0.resource_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeTagsRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeTagsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeTagsRequest {
-        self.0
-    }
-}
-impl Operation for DescribeTagsRequest {
-    const ACTION: &'static str = "DescribeTags";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeTagsResponse;
-    type Error = DescribeTagsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeTagsRequest.0; page_number(i32), page_size(i32), resource_id(into
+        String), resource_type(into ResourceType), tag(each Tag)
+    );
 }
 crate::runtime::json_form!(DescribeTagsRequest);
 /// The successful response of [`DescribeTagsRequest`].
@@ -228,19 +168,15 @@ pub enum DescribeTagsErrorCode {
     /// `InvalidTagKey.Malformed` (400): The parameter Tag.n.Key is illegal.
     InvalidTagKeyMalformed,
 }
-impl ErrorCodes for DescribeTagsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InvalidResourceTypeNotFound, "InvalidResourceType.NotFound", Some(404)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeTagsErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404, InvalidTagCount
+    "InvalidTagCount" 400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeTagsRequest {
         const FIELDS: &'static [Field] = &[
@@ -264,29 +200,10 @@ mod schema {
                 ),
             Field::new("Tag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.resource_id.view(),
-                4 => self.resource_type.view(),
-                5 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.resource_id.slot(),
-                4 => self.resource_type.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 page_number, 2 page_size, 3 resource_id, 4 resource_type, 5
+            tag groups
+        );
     }
     impl Schema for super::DescribeTagsResponse {
         const FIELDS: &'static [Field] = &[
@@ -296,27 +213,9 @@ mod schema {
             Field::new("Tags").wrapped(),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.page_number.view(),
-                1 => self.page_size.view(),
-                2 => self.request_id.view(),
-                3 => View::groups(&self.tags),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.page_number.slot(),
-                1 => self.page_size.slot(),
-                2 => self.request_id.slot(),
-                3 => Slot::groups(&mut self.tags),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 page_number, 1 page_size, 2 request_id, 3 tags groups, 4 total_count
+        );
     }
     impl Schema for super::TagInfo {
         const FIELDS: &'static [Field] = &[
@@ -324,23 +223,7 @@ mod schema {
             Field::new("TagKey"),
             Field::new("TagValue"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.resource_type_count),
-                1 => self.tag_key.view(),
-                2 => self.tag_value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.resource_type_count),
-                1 => self.tag_key.slot(),
-                _ => self.tag_value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 resource_type_count group, 1 tag_key, 2 tag_value);
     }
     impl Schema for super::ResourceTypeCount {
         const FIELDS: &'static [Field] = &[
@@ -355,36 +238,9 @@ mod schema {
             Field::new("Snapshot"),
             Field::new("Volume"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.ddh.view(),
-                1 => self.disk.view(),
-                2 => self.eni.view(),
-                3 => self.image.view(),
-                4 => self.instance.view(),
-                5 => self.key_pair.view(),
-                6 => self.launch_template.view(),
-                7 => self.securitygroup.view(),
-                8 => self.snapshot.view(),
-                9 => self.volume.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.ddh.slot(),
-                1 => self.disk.slot(),
-                2 => self.eni.slot(),
-                3 => self.image.slot(),
-                4 => self.instance.slot(),
-                5 => self.key_pair.slot(),
-                6 => self.launch_template.slot(),
-                7 => self.securitygroup.slot(),
-                8 => self.snapshot.slot(),
-                _ => self.volume.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 ddh, 1 disk, 2 eni, 3 image, 4 instance, 5 key_pair, 6 launch_template, 7
+            securitygroup, 8 snapshot, 9 volume
+        );
     }
 }

@@ -4,12 +4,10 @@
 //! Build a [`DescribeTaskAttributeRequest`] with [`DescribeTaskAttributeRequest::builder`]; the service answers with a [`DescribeTaskAttributeResponse`] or a [`DescribeTaskAttributeError`].
 //!
 //! Generated from `ecs/DescribeTaskAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::operation_progress::OperationProgress;
 pub use crate::shared::related_item::RelatedItem;
-/// The `DescribeTaskAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeTaskAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeTaskAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -36,50 +34,13 @@ impl DescribeTaskAttributeRequest {
             task_id: Some(task_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeTaskAttributeRequest`]: start with [`DescribeTaskAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeTaskAttributeRequestBuilder(DescribeTaskAttributeRequest);
-impl DescribeTaskAttributeRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DescribeTaskAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeTaskAttributeRequest {
-        self.0
-    }
-}
-impl Operation for DescribeTaskAttributeRequest {
-    const ACTION: &'static str = "DescribeTaskAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeTaskAttributeResponse;
-    type Error = DescribeTaskAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DescribeTaskAttributeRequest, DescribeTaskAttributeRequestBuilder,
+    DescribeTaskAttributeResponse, DescribeTaskAttributeError, "DescribeTaskAttribute",
+    "2014-05-26", true
+);
+impl DescribeTaskAttributeRequestBuilder {}
 crate::runtime::json_form!(DescribeTaskAttributeRequest);
 /// The successful response of [`DescribeTaskAttributeRequest`].
 #[derive(Clone, Default)]
@@ -156,37 +117,20 @@ pub enum DescribeTaskAttributeErrorCode {
     /// `InvalidTaskId.NotFound` (400): The specified "TaskId" is not found.
     InvalidTaskIdNotFound,
 }
-impl ErrorCodes for DescribeTaskAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidTaskIdNotFound, "InvalidTaskId.NotFound", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeTaskAttributeErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    400, MissingParameter "MissingParameter" 400, InvalidTaskIdNotFound
+    "InvalidTaskId.NotFound" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeTaskAttributeRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("TaskId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.task_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.task_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 task_id);
     }
     impl Schema for super::DescribeTaskAttributeResponse {
         const FIELDS: &'static [Field] = &[
@@ -204,42 +148,10 @@ mod schema {
             Field::new("TaskStatus"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.creation_time.view(),
-                1 => self.failed_count.view(),
-                2 => self.finished_time.view(),
-                3 => View::groups(&self.operation_progress_set),
-                4 => self.region_id.view(),
-                5 => self.request_id.view(),
-                6 => self.success_count.view(),
-                7 => self.support_cancel.view(),
-                8 => self.task_action.view(),
-                9 => self.task_id.view(),
-                10 => self.task_process.view(),
-                11 => self.task_status.view(),
-                12 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.creation_time.slot(),
-                1 => self.failed_count.slot(),
-                2 => self.finished_time.slot(),
-                3 => Slot::groups(&mut self.operation_progress_set),
-                4 => self.region_id.slot(),
-                5 => self.request_id.slot(),
-                6 => self.success_count.slot(),
-                7 => self.support_cancel.slot(),
-                8 => self.task_action.slot(),
-                9 => self.task_id.slot(),
-                10 => self.task_process.slot(),
-                11 => self.task_status.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 creation_time, 1 failed_count, 2 finished_time, 3 operation_progress_set
+            groups, 4 region_id, 5 request_id, 6 success_count, 7 support_cancel, 8
+            task_action, 9 task_id, 10 task_process, 11 task_status, 12 total_count
+        );
     }
 }

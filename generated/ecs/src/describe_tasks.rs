@@ -4,11 +4,8 @@
 //! Build a [`DescribeTasksRequest`] with [`DescribeTasksRequest::builder`]; the service answers with a [`DescribeTasksResponse`] or a [`DescribeTasksError`].
 //!
 //! Generated from `ecs/DescribeTasks.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `DescribeTasks` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `DescribeTasks` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeTasksRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -77,84 +74,17 @@ impl DescribeTasksRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeTasksRequest`]: start with [`DescribeTasksRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeTasksRequestBuilder(DescribeTasksRequest);
+crate::runtime::operation!(
+    DescribeTasksRequest, DescribeTasksRequestBuilder, DescribeTasksResponse,
+    DescribeTasksError, "DescribeTasks", "2014-05-26", true
+);
 impl DescribeTasksRequestBuilder {
-    /// Sets [`DescribeTasksRequest::page_number`].
-    #[inline]
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.0.page_number = Some(value);
-        self
-    }
-    /// Sets [`DescribeTasksRequest::page_size`].
-    #[inline]
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.0.page_size = Some(value);
-        self
-    }
-    /// Sets [`DescribeTasksRequest::task_ids`].
-    pub fn task_ids(mut self, value: impl Into<String>) -> Self {
-        self.0.task_ids = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeTasksRequest::task_action`].
-    pub fn task_action(mut self, value: impl Into<TaskAction>) -> Self {
-        self.0.task_action = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeTasksRequest::task_status`].
-    pub fn task_status(mut self, value: impl Into<TaskStatus>) -> Self {
-        self.0.task_status = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeTasksRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeTasksRequest::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.0.end_time = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeTasksRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeTasksRequest {
-        self.0
-    }
-}
-impl Operation for DescribeTasksRequest {
-    const ACTION: &'static str = "DescribeTasks";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeTasksResponse;
-    type Error = DescribeTasksError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeTasksRequest.0; page_number(i32), page_size(i32), task_ids(into String),
+        task_action(into TaskAction), task_status(into TaskStatus), start_time(into
+        String), end_time(into String)
+    );
 }
 /// The documented values of `TaskAction`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -171,25 +101,10 @@ pub enum TaskAction {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for TaskAction {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::ImportImage, "ImportImage"),
-        (Self::ExportImage, "ExportImage"),
-        (Self::RedeployInstance, "RedeployInstance"),
-        (Self::ModifyDiskSpec, "ModifyDiskSpec"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    TaskAction; ImportImage "ImportImage", ExportImage "ExportImage", RedeployInstance
+    "RedeployInstance", ModifyDiskSpec "ModifyDiskSpec"
+);
 /// The documented values of `TaskStatus`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -203,25 +118,9 @@ pub enum TaskStatus {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for TaskStatus {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Finished, "Finished"),
-        (Self::Processing, "Processing"),
-        (Self::Failed, "Failed"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(TaskAction, TaskStatus);
+crate::runtime::value_enum!(
+    TaskStatus; Finished "Finished", Processing "Processing", Failed "Failed"
+);
 crate::runtime::json_form!(DescribeTasksRequest);
 /// The successful response of [`DescribeTasksRequest`].
 #[derive(Clone, Default)]
@@ -291,17 +190,14 @@ pub enum DescribeTasksErrorCode {
     /// `InvalidRegionId.NotFound` (400): The specified RegionId does not exist.
     InvalidRegionIdNotFound,
 }
-impl ErrorCodes for DescribeTasksErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeTasksErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeTasksRequest {
         const FIELDS: &'static [Field] = &[
@@ -356,33 +252,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.page_number.view(),
-                2 => self.page_size.view(),
-                3 => self.task_ids.view(),
-                4 => self.task_action.view(),
-                5 => self.task_status.view(),
-                6 => self.start_time.view(),
-                7 => self.end_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.page_number.slot(),
-                2 => self.page_size.slot(),
-                3 => self.task_ids.slot(),
-                4 => self.task_action.slot(),
-                5 => self.task_status.slot(),
-                6 => self.start_time.slot(),
-                _ => self.end_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 page_number, 2 page_size, 3 task_ids, 4 task_action, 5
+            task_status, 6 start_time, 7 end_time
+        );
     }
     impl Schema for super::DescribeTasksResponse {
         const FIELDS: &'static [Field] = &[
@@ -393,29 +266,10 @@ mod schema {
             Field::new("TaskSet"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.page_number.view(),
-                1 => self.page_size.view(),
-                2 => self.region_id.view(),
-                3 => self.request_id.view(),
-                4 => View::groups(&self.task_set),
-                5 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.page_number.slot(),
-                1 => self.page_size.slot(),
-                2 => self.region_id.slot(),
-                3 => self.request_id.slot(),
-                4 => Slot::groups(&mut self.task_set),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 page_number, 1 page_size, 2 region_id, 3 request_id, 4 task_set groups, 5
+            total_count
+        );
     }
     impl Schema for super::Task {
         const FIELDS: &'static [Field] = &[
@@ -426,28 +280,9 @@ mod schema {
             Field::new("TaskId"),
             Field::new("TaskStatus"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.creation_time.view(),
-                1 => self.finished_time.view(),
-                2 => self.support_cancel.view(),
-                3 => self.task_action.view(),
-                4 => self.task_id.view(),
-                5 => self.task_status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.creation_time.slot(),
-                1 => self.finished_time.slot(),
-                2 => self.support_cancel.slot(),
-                3 => self.task_action.slot(),
-                4 => self.task_id.slot(),
-                _ => self.task_status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 creation_time, 1 finished_time, 2 support_cancel, 3 task_action, 4 task_id,
+            5 task_status
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeUserDataRequest`] with [`DescribeUserDataRequest::builder`]; the service answers with a [`DescribeUserDataResponse`] or a [`DescribeUserDataError`].
 //!
 //! Generated from `ecs/DescribeUserData.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeUserData` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeUserData` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeUserDataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,48 +32,12 @@ impl DescribeUserDataRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeUserDataRequest`]: start with [`DescribeUserDataRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeUserDataRequestBuilder(DescribeUserDataRequest);
-impl DescribeUserDataRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeUserDataRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeUserDataRequest {
-        self.0
-    }
-}
-impl Operation for DescribeUserDataRequest {
-    const ACTION: &'static str = "DescribeUserData";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeUserDataResponse;
-    type Error = DescribeUserDataError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DescribeUserDataRequest, DescribeUserDataRequestBuilder, DescribeUserDataResponse,
+    DescribeUserDataError, "DescribeUserData", "2014-05-26", true
+);
+impl DescribeUserDataRequestBuilder {}
 crate::runtime::json_form!(DescribeUserDataRequest);
 /// The successful response of [`DescribeUserDataRequest`].
 #[derive(Clone, Default)]
@@ -108,35 +70,18 @@ pub enum DescribeUserDataErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.
     InvalidInstanceIdNotFound,
 }
-impl ErrorCodes for DescribeUserDataErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeUserDataErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeUserDataRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id);
     }
     impl Schema for super::DescribeUserDataResponse {
         const FIELDS: &'static [Field] = &[
@@ -145,24 +90,8 @@ mod schema {
             Field::new("RequestId"),
             Field::new("UserData").secret(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.request_id.view(),
-                3 => self.user_data.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.request_id.slot(),
-                _ => self.user_data.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 region_id, 2 request_id, 3 user_data
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DescribeUserdataRequest`] with [`DescribeUserdataRequest::builder`]; the service answers with a [`DescribeUserdataResponse`] or a [`DescribeUserdataError`].
 //!
 //! Generated from `ecs/DescribeUserdata.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DescribeUserdata` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DescribeUserdata` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeUserdataRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,48 +32,12 @@ impl DescribeUserdataRequest {
             instance_id: Some(instance_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeUserdataRequest`]: start with [`DescribeUserdataRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeUserdataRequestBuilder(DescribeUserdataRequest);
-impl DescribeUserdataRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeUserdataRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeUserdataRequest {
-        self.0
-    }
-}
-impl Operation for DescribeUserdataRequest {
-    const ACTION: &'static str = "DescribeUserdata";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeUserdataResponse;
-    type Error = DescribeUserdataError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DescribeUserdataRequest, DescribeUserdataRequestBuilder, DescribeUserdataResponse,
+    DescribeUserdataError, "DescribeUserdata", "2014-05-26", true
+);
+impl DescribeUserdataRequestBuilder {}
 crate::runtime::json_form!(DescribeUserdataRequest);
 /// The successful response of [`DescribeUserdataRequest`].
 #[derive(Clone, Default)]
@@ -100,36 +62,19 @@ pub enum DescribeUserdataErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.
     InvalidInstanceIdNotFound,
 }
-impl ErrorCodes for DescribeUserdataErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeUserdataErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeUserdataRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("InstanceId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => self.instance_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 instance_id);
     }
     impl Schema for super::DescribeUserdataResponse {
         const FIELDS: &'static [Field] = &[
@@ -137,22 +82,6 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RegionId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.user_data.view(),
-                1 => self.instance_id.view(),
-                2 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.user_data.slot(),
-                1 => self.instance_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 user_data, 1 instance_id, 2 region_id);
     }
 }

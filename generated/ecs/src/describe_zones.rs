@@ -4,13 +4,11 @@
 //! Build a [`DescribeZonesRequest`] with [`DescribeZonesRequest::builder`]; the service answers with a [`DescribeZonesResponse`] or a [`DescribeZonesError`].
 //!
 //! Generated from `ecs/DescribeZones.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::instance_charge_type::InstanceChargeType;
 pub use crate::shared::spot_strategy::SpotStrategy;
 pub use crate::shared::accept_language::AcceptLanguage;
-/// The `DescribeZones` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DescribeZones` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DescribeZonesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -55,62 +53,16 @@ impl DescribeZonesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DescribeZonesRequest`]: start with [`DescribeZonesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DescribeZonesRequestBuilder(DescribeZonesRequest);
+crate::runtime::operation!(
+    DescribeZonesRequest, DescribeZonesRequestBuilder, DescribeZonesResponse,
+    DescribeZonesError, "DescribeZones", "2014-05-26", true
+);
 impl DescribeZonesRequestBuilder {
-    /// Sets [`DescribeZonesRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeZonesRequest::spot_strategy`].
-    pub fn spot_strategy(mut self, value: impl Into<SpotStrategy>) -> Self {
-        self.0.spot_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`DescribeZonesRequest::accept_language`].
-    pub fn accept_language(mut self, value: impl Into<AcceptLanguage>) -> Self {
-        self.0.accept_language = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DescribeZonesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DescribeZonesRequest {
-        self.0
-    }
-}
-impl Operation for DescribeZonesRequest {
-    const ACTION: &'static str = "DescribeZones";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = DescribeZonesResponse;
-    type Error = DescribeZonesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        DescribeZonesRequest.0; instance_charge_type(into InstanceChargeType),
+        spot_strategy(into SpotStrategy), accept_language(into AcceptLanguage)
+    );
 }
 crate::runtime::json_form!(DescribeZonesRequest);
 /// The successful response of [`DescribeZonesRequest`].
@@ -225,27 +177,16 @@ pub enum DescribeZonesErrorCode {
     /// `InvalidAcceptLanguage.NotFound` (404): Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed.
     InvalidAcceptLanguageNotFound,
 }
-impl ErrorCodes for DescribeZonesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidSpotStrategy, "InvalidSpotStrategy", Some(400)),
-        (
-            Self::InvalidAcceptLanguageNotFound,
-            "InvalidAcceptLanguage.NotFound",
-            Some(404),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DescribeZonesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
+    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 404,
+    InvalidSpotStrategy "InvalidSpotStrategy" 400, InvalidAcceptLanguageNotFound
+    "InvalidAcceptLanguage.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::DescribeZonesRequest {
         const FIELDS: &'static [Field] = &[
@@ -280,46 +221,16 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_charge_type.view(),
-                2 => self.spot_strategy.view(),
-                3 => self.accept_language.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_charge_type.slot(),
-                2 => self.spot_strategy.slot(),
-                _ => self.accept_language.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_charge_type, 2 spot_strategy, 3 accept_language
+        );
     }
     impl Schema for super::DescribeZonesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("Zones").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => View::groups(&self.zones),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                _ => Slot::groups(&mut self.zones),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 zones groups);
     }
     impl Schema for super::Zone {
         const FIELDS: &'static [Field] = &[
@@ -333,35 +244,12 @@ mod schema {
             Field::new("LocalName"),
             Field::new("ZoneId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.available_dedicated_host_types.view(),
-                1 => self.available_disk_categories.view(),
-                2 => self.available_instance_types.view(),
-                3 => self.available_resource_creation.view(),
-                4 => View::groups(&self.available_resources),
-                5 => self.available_volume_categories.view(),
-                6 => self.dedicated_host_generations.view(),
-                7 => self.local_name.view(),
-                8 => self.zone_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.available_dedicated_host_types.slot(),
-                1 => self.available_disk_categories.slot(),
-                2 => self.available_instance_types.slot(),
-                3 => self.available_resource_creation.slot(),
-                4 => Slot::groups(&mut self.available_resources),
-                5 => self.available_volume_categories.slot(),
-                6 => self.dedicated_host_generations.slot(),
-                7 => self.local_name.slot(),
-                _ => self.zone_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 available_dedicated_host_types, 1 available_disk_categories, 2
+            available_instance_types, 3 available_resource_creation, 4
+            available_resources groups, 5 available_volume_categories, 6
+            dedicated_host_generations, 7 local_name, 8 zone_id
+        );
     }
     impl Schema for super::ResourcesInfo {
         const FIELDS: &'static [Field] = &[
@@ -373,30 +261,9 @@ mod schema {
             Field::new("NetworkTypes"),
             Field::new("SystemDiskCategories"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.data_disk_categories.view(),
-                1 => self.instance_generations.view(),
-                2 => self.instance_type_families.view(),
-                3 => self.instance_types.view(),
-                4 => self.io_optimized.view(),
-                5 => self.network_types.view(),
-                6 => self.system_disk_categories.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.data_disk_categories.slot(),
-                1 => self.instance_generations.slot(),
-                2 => self.instance_type_families.slot(),
-                3 => self.instance_types.slot(),
-                4 => self.io_optimized.slot(),
-                5 => self.network_types.slot(),
-                _ => self.system_disk_categories.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 data_disk_categories, 1 instance_generations, 2 instance_type_families, 3
+            instance_types, 4 io_optimized, 5 network_types, 6 system_disk_categories
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DetachClassicLinkVpcRequest`] with [`DetachClassicLinkVpcRequest::builder`]; the service answers with a [`DetachClassicLinkVpcResponse`] or a [`DetachClassicLinkVpcError`].
 //!
 //! Generated from `ecs/DetachClassicLinkVpc.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DetachClassicLinkVpc` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DetachClassicLinkVpc` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DetachClassicLinkVpcRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -40,50 +38,13 @@ impl DetachClassicLinkVpcRequest {
             vpc_id: Some(vpc_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DetachClassicLinkVpcRequest`]: start with [`DetachClassicLinkVpcRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DetachClassicLinkVpcRequestBuilder(DetachClassicLinkVpcRequest);
-impl DetachClassicLinkVpcRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DetachClassicLinkVpcRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DetachClassicLinkVpcRequest {
-        self.0
-    }
-}
-impl Operation for DetachClassicLinkVpcRequest {
-    const ACTION: &'static str = "DetachClassicLinkVpc";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DetachClassicLinkVpcResponse;
-    type Error = DetachClassicLinkVpcError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DetachClassicLinkVpcRequest, DetachClassicLinkVpcRequestBuilder,
+    DetachClassicLinkVpcResponse, DetachClassicLinkVpcError, "DetachClassicLinkVpc",
+    "2014-05-26", false
+);
+impl DetachClassicLinkVpcRequestBuilder {}
 crate::runtime::json_form!(DetachClassicLinkVpcRequest);
 /// The successful response of [`DetachClassicLinkVpcRequest`].
 #[derive(Clone, Default)]
@@ -126,63 +87,29 @@ pub enum DetachClassicLinkVpcErrorCode {
     /// `Forbidden.SubUser` (403): User not authorized to operate on the specified resource.
     ForbiddenSubUser,
 }
-impl ErrorCodes for DetachClassicLinkVpcErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(403)),
-        (Self::InvalidRegionIdMalformed, "InvalidRegionId.Malformed", Some(403)),
-        (Self::InvalidVpcIdMalformed, "InvalidVpcId.Malformed", Some(403)),
-        (Self::InvalidInstanceIdMalFormed, "InvalidInstanceId.MalFormed", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (
-            Self::InvalidParameterInvalidInstanceIdAndVpcId,
-            "InvalidParameter.InvalidInstanceIdAndVpcId",
-            Some(403),
-        ),
-        (Self::InvalidStatusInstanceStatus, "InvalidStatus.InstanceStatus", Some(403)),
-        (Self::InvalidInstanceIdNotBelong, "InvalidInstanceId.NotBelong", Some(403)),
-        (Self::ForbiddenSubUser, "Forbidden.SubUser", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DetachClassicLinkVpcErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    403, InvalidRegionIdMalformed "InvalidRegionId.Malformed" 403, InvalidVpcIdMalformed
+    "InvalidVpcId.Malformed" 403, InvalidInstanceIdMalFormed
+    "InvalidInstanceId.MalFormed" 403, OperationDenied "OperationDenied" 403,
+    InvalidParameterInvalidInstanceIdAndVpcId
+    "InvalidParameter.InvalidInstanceIdAndVpcId" 403, InvalidStatusInstanceStatus
+    "InvalidStatus.InstanceStatus" 403, InvalidInstanceIdNotBelong
+    "InvalidInstanceId.NotBelong" 403, ForbiddenSubUser "Forbidden.SubUser" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DetachClassicLinkVpcRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
             Field::new("VpcId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.vpc_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.vpc_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 vpc_id);
     }
     impl Schema for super::DetachClassicLinkVpcResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DetachDiskRequest`] with [`DetachDiskRequest::builder`]; the service answers with a [`DetachDiskResponse`] or a [`DetachDiskError`].
 //!
 //! Generated from `ecs/DetachDisk.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DetachDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DetachDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DetachDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,48 +32,12 @@ impl DetachDiskRequest {
             instance_id: Some(instance_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DetachDiskRequest`]: start with [`DetachDiskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DetachDiskRequestBuilder(DetachDiskRequest);
-impl DetachDiskRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DetachDiskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DetachDiskRequest {
-        self.0
-    }
-}
-impl Operation for DetachDiskRequest {
-    const ACTION: &'static str = "DetachDisk";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DetachDiskResponse;
-    type Error = DetachDiskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DetachDiskRequest, DetachDiskRequestBuilder, DetachDiskResponse, DetachDiskError,
+    "DetachDisk", "2014-05-26", false
+);
+impl DetachDiskRequestBuilder {}
 crate::runtime::json_form!(DetachDiskRequest);
 /// The successful response of [`DetachDiskRequest`].
 #[derive(Clone, Default)]
@@ -98,53 +60,22 @@ pub enum DetachDiskErrorCode {
     /// `InvalidOperation.InstanceTypeNotSupport` (400): The instance type of the specified instance does not support hot detach disk.
     InvalidOperationInstanceTypeNotSupport,
 }
-impl ErrorCodes for DetachDiskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (
-            Self::InvalidOperationInstanceTypeNotSupport,
-            "InvalidOperation.InstanceTypeNotSupport",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DetachDiskErrorCode; InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
+    InvalidOperationInstanceTypeNotSupport "InvalidOperation.InstanceTypeNotSupport" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DetachDiskRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("DiskId").required(),
             Field::new("InstanceId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.instance_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                _ => self.instance_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 disk_id, 1 instance_id);
     }
     impl Schema for super::DetachDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DetachInstanceRamRoleRequest`] with [`DetachInstanceRamRoleRequest::builder`]; the service answers with a [`DetachInstanceRamRoleResponse`] or a [`DetachInstanceRamRoleError`].
 //!
 //! Generated from `ecs/DetachInstanceRamRole.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DetachInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DetachInstanceRamRole` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DetachInstanceRamRoleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -39,54 +37,14 @@ impl DetachInstanceRamRoleRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DetachInstanceRamRoleRequest`]: start with [`DetachInstanceRamRoleRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DetachInstanceRamRoleRequestBuilder(DetachInstanceRamRoleRequest);
+crate::runtime::operation!(
+    DetachInstanceRamRoleRequest, DetachInstanceRamRoleRequestBuilder,
+    DetachInstanceRamRoleResponse, DetachInstanceRamRoleError, "DetachInstanceRamRole",
+    "2014-05-26", false
+);
 impl DetachInstanceRamRoleRequestBuilder {
-    /// Sets [`DetachInstanceRamRoleRequest::ram_role_name`].
-    pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
-        self.0.ram_role_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DetachInstanceRamRoleRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DetachInstanceRamRoleRequest {
-        self.0
-    }
-}
-impl Operation for DetachInstanceRamRoleRequest {
-    const ACTION: &'static str = "DetachInstanceRamRole";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DetachInstanceRamRoleResponse;
-    type Error = DetachInstanceRamRoleError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(DetachInstanceRamRoleRequest.0; ram_role_name(into String));
 }
 crate::runtime::json_form!(DetachInstanceRamRoleRequest);
 /// The successful response of [`DetachInstanceRamRoleRequest`].
@@ -157,36 +115,17 @@ pub type DetachInstanceRamRoleError = ServiceError<DetachInstanceRamRoleErrorCod
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DetachInstanceRamRoleErrorCode {}
-impl ErrorCodes for DetachInstanceRamRoleErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(DetachInstanceRamRoleErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DetachInstanceRamRoleRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceIds").required(),
             Field::new("RegionId").required(),
             Field::new("RamRoleName"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_ids.view(),
-                1 => self.region_id.view(),
-                2 => self.ram_role_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_ids.slot(),
-                1 => self.region_id.slot(),
-                _ => self.ram_role_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_ids, 1 region_id, 2 ram_role_name);
     }
     impl Schema for super::DetachInstanceRamRoleResponse {
         const FIELDS: &'static [Field] = &[
@@ -196,27 +135,10 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.detach_instance_ram_role_results),
-                1 => self.fail_count.view(),
-                2 => self.ram_role_name.view(),
-                3 => self.request_id.view(),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.detach_instance_ram_role_results),
-                1 => self.fail_count.slot(),
-                2 => self.ram_role_name.slot(),
-                3 => self.request_id.slot(),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 detach_instance_ram_role_results groups, 1 fail_count, 2 ram_role_name, 3
+            request_id, 4 total_count
+        );
     }
     impl Schema for super::DetachInstanceRamRoleResult {
         const FIELDS: &'static [Field] = &[
@@ -226,47 +148,15 @@ mod schema {
             Field::new("Message"),
             Field::new("Success"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.code.view(),
-                1 => self.instance_id.view(),
-                2 => View::group(&self.instance_ram_role_sets),
-                3 => self.message.view(),
-                4 => self.success.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.code.slot(),
-                1 => self.instance_id.slot(),
-                2 => Slot::group(&mut self.instance_ram_role_sets),
-                3 => self.message.slot(),
-                _ => self.success.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 code, 1 instance_id, 2 instance_ram_role_sets group, 3 message, 4 success
+        );
     }
     impl Schema for super::InstanceRamRoleSets {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId"),
             Field::new("RamRoleName"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.ram_role_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.ram_role_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 ram_role_name);
     }
 }

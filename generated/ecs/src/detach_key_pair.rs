@@ -4,11 +4,9 @@
 //! Build a [`DetachKeyPairRequest`] with [`DetachKeyPairRequest::builder`]; the service answers with a [`DetachKeyPairResponse`] or a [`DetachKeyPairError`].
 //!
 //! Generated from `ecs/DetachKeyPair.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::result_info::ResultInfo;
-/// The `DetachKeyPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DetachKeyPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DetachKeyPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -41,48 +39,12 @@ impl DetachKeyPairRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DetachKeyPairRequest`]: start with [`DetachKeyPairRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DetachKeyPairRequestBuilder(DetachKeyPairRequest);
-impl DetachKeyPairRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DetachKeyPairRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DetachKeyPairRequest {
-        self.0
-    }
-}
-impl Operation for DetachKeyPairRequest {
-    const ACTION: &'static str = "DetachKeyPair";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DetachKeyPairResponse;
-    type Error = DetachKeyPairError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DetachKeyPairRequest, DetachKeyPairRequestBuilder, DetachKeyPairResponse,
+    DetachKeyPairError, "DetachKeyPair", "2014-05-26", false
+);
+impl DetachKeyPairRequestBuilder {}
 crate::runtime::json_form!(DetachKeyPairRequest);
 /// The successful response of [`DetachKeyPairRequest`].
 #[derive(Clone, Default)]
@@ -121,48 +83,21 @@ pub enum DetachKeyPairErrorCode {
     /// `InvalidInstanceIds.ValueNotSupported` (400): The specified parameter InstanceIds is not valid.
     InvalidInstanceIdsValueNotSupported,
 }
-impl ErrorCodes for DetachKeyPairErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidKeyPairNameNotFound, "InvalidKeyPairName.NotFound", Some(400)),
-        (
-            Self::DependencyViolationWindowsInstance,
-            "DependencyViolation.WindowsInstance",
-            Some(403),
-        ),
-        (
-            Self::InvalidInstanceIdsValueNotSupported,
-            "InvalidInstanceIds.ValueNotSupported",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DetachKeyPairErrorCode; InvalidKeyPairNameNotFound "InvalidKeyPairName.NotFound" 400,
+    DependencyViolationWindowsInstance "DependencyViolation.WindowsInstance" 403,
+    InvalidInstanceIdsValueNotSupported "InvalidInstanceIds.ValueNotSupported" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DetachKeyPairRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceIds").required(),
             Field::new("KeyPairName").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_ids.view(),
-                1 => self.key_pair_name.view(),
-                2 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_ids.slot(),
-                1 => self.key_pair_name.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_ids, 1 key_pair_name, 2 region_id);
     }
     impl Schema for super::DetachKeyPairResponse {
         const FIELDS: &'static [Field] = &[
@@ -172,26 +107,8 @@ mod schema {
             Field::new("Results").wrapped(),
             Field::new("TotalCount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.fail_count.view(),
-                1 => self.key_pair_name.view(),
-                2 => self.request_id.view(),
-                3 => View::groups(&self.results),
-                4 => self.total_count.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.fail_count.slot(),
-                1 => self.key_pair_name.slot(),
-                2 => self.request_id.slot(),
-                3 => Slot::groups(&mut self.results),
-                _ => self.total_count.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 fail_count, 1 key_pair_name, 2 request_id, 3 results groups, 4 total_count
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`DetachNetworkInterfaceRequest`] with [`DetachNetworkInterfaceRequest::builder`]; the service answers with a [`DetachNetworkInterfaceResponse`] or a [`DetachNetworkInterfaceError`].
 //!
 //! Generated from `ecs/DetachNetworkInterface.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `DetachNetworkInterface` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `DetachNetworkInterface` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DetachNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -40,50 +38,13 @@ impl DetachNetworkInterfaceRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DetachNetworkInterfaceRequest`]: start with [`DetachNetworkInterfaceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DetachNetworkInterfaceRequestBuilder(DetachNetworkInterfaceRequest);
-impl DetachNetworkInterfaceRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<DetachNetworkInterfaceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DetachNetworkInterfaceRequest {
-        self.0
-    }
-}
-impl Operation for DetachNetworkInterfaceRequest {
-    const ACTION: &'static str = "DetachNetworkInterface";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DetachNetworkInterfaceResponse;
-    type Error = DetachNetworkInterfaceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DetachNetworkInterfaceRequest, DetachNetworkInterfaceRequestBuilder,
+    DetachNetworkInterfaceResponse, DetachNetworkInterfaceError,
+    "DetachNetworkInterface", "2014-05-26", false
+);
+impl DetachNetworkInterfaceRequestBuilder {}
 crate::runtime::json_form!(DetachNetworkInterfaceRequest);
 /// The successful response of [`DetachNetworkInterfaceRequest`].
 #[derive(Clone, Default)]
@@ -158,114 +119,46 @@ pub enum DetachNetworkInterfaceErrorCode {
     /// `InvalidInstanceId.NotFound` (403): %s
     InvalidInstanceIdNotFound,
 }
-impl ErrorCodes for DetachNetworkInterfaceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserTypeNotSupported, "InvalidUserType.NotSupported", Some(403)),
-        (Self::AbsInvalidAccountNotFound, "Abs.InvalidAccount.NotFound", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::ForbiddenNotSupportRam, "Forbidden.NotSupportRAM", Some(403)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ForbiddenSubUser, "Forbidden.SubUser", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", Some(400)),
-        (
-            Self::InvalidOperationInvalidRegion,
-            "InvalidOperation.InvalidRegion",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationInvalidEcsState,
-            "InvalidOperation.InvalidEcsState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationInvalidEniState,
-            "InvalidOperation.InvalidEniState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationDetachPrimaryEniNotAllowed,
-            "InvalidOperation.DetachPrimaryEniNotAllowed",
-            Some(400),
-        ),
-        (Self::InvalidEcsIdNotFound, "InvalidEcsId.NotFound", Some(404)),
-        (Self::InvalidEniIdNotFound, "InvalidEniId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::MaxEniCountExceeded, "MaxEniCountExceeded", Some(403)),
-        (Self::EniPerInstanceLimitExceeded, "EniPerInstanceLimitExceeded", Some(403)),
-        (
-            Self::InvalidOperationAvailabilityZoneMismatch,
-            "InvalidOperation.AvailabilityZoneMismatch",
-            Some(403),
-        ),
-        (Self::InvalidOperationVpcMismatch, "InvalidOperation.VpcMismatch", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::InvalidSecurityGroupIdNotVpc, "InvalidSecurityGroupId.NotVpc", Some(403)),
-        (
-            Self::InvalidOperationInvalidEniType,
-            "InvalidOperation.InvalidEniType",
-            Some(403),
-        ),
-        (Self::ForbiddenRegionId, "Forbidden.RegionId", Some(400)),
-        (Self::InvalidParamsEniId, "InvalidParams.EniId", Some(400)),
-        (
-            Self::InvalidOperationEniServiceManaged,
-            "InvalidOperation.EniServiceManaged",
-            Some(403),
-        ),
-        (Self::InvalidOperationEniLinked, "InvalidOperation.EniLinked", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DetachNetworkInterfaceErrorCode; InvalidUserTypeNotSupported
+    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
+    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
+    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
+    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
+    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidRegion
+    "InvalidOperation.InvalidRegion" 400, InvalidOperationInvalidEcsState
+    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
+    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
+    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
+    MaxEniCountExceeded "MaxEniCountExceeded" 403, EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" 403, InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" 403, InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" 403, SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" 403, InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" 403, InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" 403, ForbiddenRegionId "Forbidden.RegionId" 400,
+    InvalidParamsEniId "InvalidParams.EniId" 400, InvalidOperationEniServiceManaged
+    "InvalidOperation.EniServiceManaged" 403, InvalidOperationEniLinked
+    "InvalidOperation.EniLinked" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DetachNetworkInterfaceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("NetworkInterfaceId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.network_interface_id.view(),
-                2 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.network_interface_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 network_interface_id, 2 region_id);
     }
     impl Schema for super::DetachNetworkInterfaceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`DisableActivationRequest`] with [`DisableActivationRequest::builder`]; the service answers with a [`DisableActivationResponse`] or a [`DisableActivationError`].
 //!
 //! Generated from `ecs/DisableActivation.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::activation::Activation;
-/// The `DisableActivation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `DisableActivation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DisableActivationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -35,48 +33,12 @@ impl DisableActivationRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`DisableActivationRequest`]: start with [`DisableActivationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct DisableActivationRequestBuilder(DisableActivationRequest);
-impl DisableActivationRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<DisableActivationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> DisableActivationRequest {
-        self.0
-    }
-}
-impl Operation for DisableActivationRequest {
-    const ACTION: &'static str = "DisableActivation";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = DisableActivationResponse;
-    type Error = DisableActivationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    DisableActivationRequest, DisableActivationRequestBuilder, DisableActivationResponse,
+    DisableActivationError, "DisableActivation", "2014-05-26", false
+);
+impl DisableActivationRequestBuilder {}
 crate::runtime::json_form!(DisableActivationRequest);
 /// The successful response of [`DisableActivationRequest`].
 #[derive(Clone, Default)]
@@ -99,55 +61,24 @@ pub enum DisableActivationErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.
     InternalErrorDispatch,
 }
-impl ErrorCodes for DisableActivationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    DisableActivationErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DisableActivationRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("ActivationId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.activation_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.activation_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 activation_id, 1 region_id);
     }
     impl Schema for super::DisableActivationResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Activation"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.activation),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.activation),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 activation group, 1 request_id);
     }
 }

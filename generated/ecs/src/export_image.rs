@@ -4,11 +4,8 @@
 //! Build a [`ExportImageRequest`] with [`ExportImageRequest::builder`]; the service answers with a [`ExportImageResponse`] or a [`ExportImageError`].
 //!
 //! Generated from `ecs/ExportImage.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `ExportImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `ExportImage` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ExportImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -62,62 +59,16 @@ impl ExportImageRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ExportImageRequest`]: start with [`ExportImageRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ExportImageRequestBuilder(ExportImageRequest);
+crate::runtime::operation!(
+    ExportImageRequest, ExportImageRequestBuilder, ExportImageResponse, ExportImageError,
+    "ExportImage", "2014-05-26", false
+);
 impl ExportImageRequestBuilder {
-    /// Sets [`ExportImageRequest::oss_prefix`].
-    pub fn oss_prefix(mut self, value: impl Into<String>) -> Self {
-        self.0.oss_prefix = Some(value.into());
-        self
-    }
-    /// Sets [`ExportImageRequest::image_format`].
-    pub fn image_format(mut self, value: impl Into<ImageFormat>) -> Self {
-        self.0.image_format = Some(value.into());
-        self
-    }
-    /// Sets [`ExportImageRequest::role_name`].
-    pub fn role_name(mut self, value: impl Into<String>) -> Self {
-        self.0.role_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ExportImageRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ExportImageRequest {
-        self.0
-    }
-}
-impl Operation for ExportImageRequest {
-    const ACTION: &'static str = "ExportImage";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ExportImageResponse;
-    type Error = ExportImageError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ExportImageRequest.0; oss_prefix(into String), image_format(into ImageFormat),
+        role_name(into String)
+    );
 }
 /// The documented values of `ImageFormat`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -136,27 +87,9 @@ pub enum ImageFormat {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ImageFormat {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Raw, "raw"),
-        (Self::Vhd, "vhd"),
-        (Self::Qcow2, "qcow2"),
-        (Self::Vmdk, "vmdk"),
-        (Self::Vdi, "vdi"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ImageFormat);
+crate::runtime::value_enum!(
+    ImageFormat; Raw "raw", Vhd "vhd", Qcow2 "qcow2", Vmdk "vmdk", Vdi "vdi"
+);
 crate::runtime::json_form!(ExportImageRequest);
 /// The successful response of [`ExportImageRequest`].
 #[derive(Clone, Default)]
@@ -231,43 +164,28 @@ pub enum ExportImageErrorCode {
     /// `InvalidImageLicense.NotSupported` (403): %s
     InvalidImageLicenseNotSupported,
 }
-impl ErrorCodes for ExportImageErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidImageNameMalformed, "InvalidImageName.Malformed", Some(400)),
-        (Self::InvalidOssPrefixMalformed, "InvalidOSSPrefix.Malformed", Some(400)),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(400)),
-        (Self::InvalidRegionNotSupport, "InvalidRegion.NotSupport", Some(400)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (Self::IncorrectImageStatus, "IncorrectImageStatus", Some(400)),
-        (Self::ImageNotSupported, "ImageNotSupported", None),
-        (Self::InvalidImageFormatMalformed, "InvalidImageFormat.Malformed", Some(400)),
-        (Self::ImageIsExporting, "ImageIsExporting", Some(403)),
-        (Self::ExportImageFailed, "ExportImageFailed", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::NoSetRoletoEcsServiceAcount, "NoSetRoletoECSServiceAcount", Some(403)),
-        (Self::InvalidOssBucketNotFound, "InvalidOSSBucket.NotFound", Some(400)),
-        (Self::OperationDenied, "OperationDenied", Some(400)),
-        (Self::InvalidImageDiskAmountOrSize, "InvalidImage.DiskAmountOrSize", Some(400)),
-        (Self::InvalidOssBucketNotMatched, "InvalidOSSBucket.NotMatched", Some(400)),
-        (
-            Self::ConcurrentQuotaExceedExportImage,
-            "ConcurrentQuotaExceed.ExportImage",
-            Some(403),
-        ),
-        (Self::WeeklyQuotaExceedExportImage, "WeeklyQuotaExceed.ExportImage", Some(403)),
-        (
-            Self::InvalidImageLicenseNotSupported,
-            "InvalidImageLicense.NotSupported",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ExportImageErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidImageNameMalformed "InvalidImageName.Malformed" 400, InvalidOssPrefixMalformed
+    "InvalidOSSPrefix.Malformed" 400, InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    400, InvalidRegionNotSupport "InvalidRegion.NotSupport" 400, InvalidImageIdNotFound
+    "InvalidImageId.NotFound" 404, IncorrectImageStatus "IncorrectImageStatus" 400,
+    ImageNotSupported "ImageNotSupported", InvalidImageFormatMalformed
+    "InvalidImageFormat.Malformed" 400, ImageIsExporting "ImageIsExporting" 403,
+    ExportImageFailed "ExportImageFailed" 403, UserNotInTheWhiteList
+    "UserNotInTheWhiteList" 403, NoSetRoletoEcsServiceAcount
+    "NoSetRoletoECSServiceAcount" 403, InvalidOssBucketNotFound
+    "InvalidOSSBucket.NotFound" 400, OperationDenied "OperationDenied" 400,
+    InvalidImageDiskAmountOrSize "InvalidImage.DiskAmountOrSize" 400,
+    InvalidOssBucketNotMatched "InvalidOSSBucket.NotMatched" 400,
+    ConcurrentQuotaExceedExportImage "ConcurrentQuotaExceed.ExportImage" 403,
+    WeeklyQuotaExceedExportImage "WeeklyQuotaExceed.ExportImage" 403,
+    InvalidImageLicenseNotSupported "InvalidImageLicense.NotSupported" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ExportImageRequest {
         const FIELDS: &'static [Field] = &[
@@ -298,29 +216,10 @@ mod schema {
                 ),
             Field::new("RoleName"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.oss_bucket.view(),
-                2 => self.region_id.view(),
-                3 => self.oss_prefix.view(),
-                4 => self.image_format.view(),
-                5 => self.role_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => self.oss_bucket.slot(),
-                2 => self.region_id.slot(),
-                3 => self.oss_prefix.slot(),
-                4 => self.image_format.slot(),
-                _ => self.role_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 image_id, 1 oss_bucket, 2 region_id, 3 oss_prefix, 4 image_format, 5
+            role_name
+        );
     }
     impl Schema for super::ExportImageResponse {
         const FIELDS: &'static [Field] = &[
@@ -328,22 +227,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.request_id.view(),
-                2 => self.task_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.request_id.slot(),
-                _ => self.task_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 request_id, 2 task_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`GetInstanceConsoleOutputRequest`] with [`GetInstanceConsoleOutputRequest::builder`]; the service answers with a [`GetInstanceConsoleOutputResponse`] or a [`GetInstanceConsoleOutputError`].
 //!
 //! Generated from `ecs/GetInstanceConsoleOutput.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `GetInstanceConsoleOutput` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `GetInstanceConsoleOutput` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`GetInstanceConsoleOutputRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -44,55 +42,14 @@ impl GetInstanceConsoleOutputRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`GetInstanceConsoleOutputRequest`]: start with [`GetInstanceConsoleOutputRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct GetInstanceConsoleOutputRequestBuilder(GetInstanceConsoleOutputRequest);
+crate::runtime::operation!(
+    GetInstanceConsoleOutputRequest, GetInstanceConsoleOutputRequestBuilder,
+    GetInstanceConsoleOutputResponse, GetInstanceConsoleOutputError,
+    "GetInstanceConsoleOutput", "2014-05-26", true
+);
 impl GetInstanceConsoleOutputRequestBuilder {
-    /// Sets [`GetInstanceConsoleOutputRequest::remove_symbols`].
-    #[inline]
-    pub fn remove_symbols(mut self, value: bool) -> Self {
-        self.0.remove_symbols = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<GetInstanceConsoleOutputRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> GetInstanceConsoleOutputRequest {
-        self.0
-    }
-}
-impl Operation for GetInstanceConsoleOutputRequest {
-    const ACTION: &'static str = "GetInstanceConsoleOutput";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = GetInstanceConsoleOutputResponse;
-    type Error = GetInstanceConsoleOutputError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(GetInstanceConsoleOutputRequest.0; remove_symbols(bool));
 }
 crate::runtime::json_form!(GetInstanceConsoleOutputRequest);
 /// The successful response of [`GetInstanceConsoleOutputRequest`].
@@ -134,42 +91,22 @@ pub enum GetInstanceConsoleOutputErrorCode {
     /// `Throttling` (429): %s
     Throttling,
 }
-impl ErrorCodes for GetInstanceConsoleOutputErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(405)),
-        (Self::NotSupported, "NotSupported", Some(405)),
-        (Self::Throttling, "Throttling", Some(429)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    GetInstanceConsoleOutputErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidParameter "InvalidParameter" 404, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 405, NotSupported "NotSupported" 405, Throttling
+    "Throttling" 429
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::GetInstanceConsoleOutputRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
             Field::new("RemoveSymbols"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.remove_symbols.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.remove_symbols.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 remove_symbols);
     }
     impl Schema for super::GetInstanceConsoleOutputResponse {
         const FIELDS: &'static [Field] = &[
@@ -178,24 +115,8 @@ mod schema {
             Field::new("LastUpdateTime"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.console_output.view(),
-                1 => self.instance_id.view(),
-                2 => self.last_update_time.view(),
-                3 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.console_output.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.last_update_time.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 console_output, 1 instance_id, 2 last_update_time, 3 request_id
+        );
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`GetInstanceScreenshotRequest`] with [`GetInstanceScreenshotRequest::builder`]; the service answers with a [`GetInstanceScreenshotResponse`] or a [`GetInstanceScreenshotError`].
 //!
 //! Generated from `ecs/GetInstanceScreenshot.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `GetInstanceScreenshot` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `GetInstanceScreenshot` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`GetInstanceScreenshotRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -41,55 +39,14 @@ impl GetInstanceScreenshotRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`GetInstanceScreenshotRequest`]: start with [`GetInstanceScreenshotRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct GetInstanceScreenshotRequestBuilder(GetInstanceScreenshotRequest);
+crate::runtime::operation!(
+    GetInstanceScreenshotRequest, GetInstanceScreenshotRequestBuilder,
+    GetInstanceScreenshotResponse, GetInstanceScreenshotError, "GetInstanceScreenshot",
+    "2014-05-26", true
+);
 impl GetInstanceScreenshotRequestBuilder {
-    /// Sets [`GetInstanceScreenshotRequest::wake_up`].
-    #[inline]
-    pub fn wake_up(mut self, value: bool) -> Self {
-        self.0.wake_up = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<GetInstanceScreenshotRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> GetInstanceScreenshotRequest {
-        self.0
-    }
-}
-impl Operation for GetInstanceScreenshotRequest {
-    const ACTION: &'static str = "GetInstanceScreenshot";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = GetInstanceScreenshotResponse;
-    type Error = GetInstanceScreenshotError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(GetInstanceScreenshotRequest.0; wake_up(bool));
 }
 crate::runtime::json_form!(GetInstanceScreenshotRequest);
 /// The successful response of [`GetInstanceScreenshotRequest`].
@@ -127,42 +84,22 @@ pub enum GetInstanceScreenshotErrorCode {
     /// `Throttling` (429): %s
     Throttling,
 }
-impl ErrorCodes for GetInstanceScreenshotErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(405)),
-        (Self::NotSupported, "NotSupported", Some(405)),
-        (Self::Throttling, "Throttling", Some(429)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    GetInstanceScreenshotErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidParameter "InvalidParameter" 404, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 405, NotSupported "NotSupported" 405, Throttling
+    "Throttling" 429
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::GetInstanceScreenshotRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
             Field::new("WakeUp"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.wake_up.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.wake_up.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 wake_up);
     }
     impl Schema for super::GetInstanceScreenshotResponse {
         const FIELDS: &'static [Field] = &[
@@ -170,22 +107,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("Screenshot"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.request_id.view(),
-                2 => self.screenshot.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.request_id.slot(),
-                _ => self.screenshot.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 request_id, 2 screenshot);
     }
 }

@@ -4,15 +4,12 @@
 //! Build a [`ImportImageRequest`] with [`ImportImageRequest::builder`]; the service answers with a [`ImportImageResponse`] or a [`ImportImageError`].
 //!
 //! Generated from `ecs/ImportImage.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::tag_6::Tag;
 pub use crate::shared::architecture::Architecture;
 pub use crate::shared::os_type::OsType;
 pub use crate::shared::boot_mode::BootMode;
-/// The `ImportImage` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ImportImage` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ImportImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -117,105 +114,19 @@ impl ImportImageRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ImportImageRequest`]: start with [`ImportImageRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ImportImageRequestBuilder(ImportImageRequest);
+crate::runtime::operation!(
+    ImportImageRequest, ImportImageRequestBuilder, ImportImageResponse, ImportImageError,
+    "ImportImage", "2014-05-26", false
+);
 impl ImportImageRequestBuilder {
-    /// Sets [`ImportImageRequest::disk_device_mapping`].
-    pub fn disk_device_mapping(
-        mut self,
-        value: impl IntoIterator<Item = DiskDeviceMapping>,
-    ) -> Self {
-        self.0.disk_device_mapping = value.into_iter().collect();
-        self
-    }
-    /// Sets [`ImportImageRequest::image_name`].
-    pub fn image_name(mut self, value: impl Into<String>) -> Self {
-        self.0.image_name = Some(value.into());
-        self
-    }
-    /// Sets [`ImportImageRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ImportImageRequest::architecture`].
-    pub fn architecture(mut self, value: impl Into<Architecture>) -> Self {
-        self.0.architecture = Some(value.into());
-        self
-    }
-    /// Sets [`ImportImageRequest::os_type`].
-    pub fn os_type(mut self, value: impl Into<OsType>) -> Self {
-        self.0.os_type = Some(value.into());
-        self
-    }
-    /// Sets [`ImportImageRequest::platform`].
-    pub fn platform(mut self, value: impl Into<Platform>) -> Self {
-        self.0.platform = Some(value.into());
-        self
-    }
-    /// Sets [`ImportImageRequest::boot_mode`].
-    pub fn boot_mode(mut self, value: impl Into<BootMode>) -> Self {
-        self.0.boot_mode = Some(value.into());
-        self
-    }
-    /// Sets [`ImportImageRequest::role_name`].
-    pub fn role_name(mut self, value: impl Into<String>) -> Self {
-        self.0.role_name = Some(value.into());
-        self
-    }
-    /// Sets [`ImportImageRequest::license_type`].
-    pub fn license_type(mut self, value: impl Into<LicenseType>) -> Self {
-        self.0.license_type = Some(value.into());
-        self
-    }
-    /// Sets [`ImportImageRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`ImportImageRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ImportImageRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ImportImageRequest {
-        self.0
-    }
-}
-impl Operation for ImportImageRequest {
-    const ACTION: &'static str = "ImportImage";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ImportImageResponse;
-    type Error = ImportImageError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ImportImageRequest.0; disk_device_mapping(each DiskDeviceMapping),
+        image_name(into String), description(into String), architecture(into
+        Architecture), os_type(into OsType), platform(into Platform), boot_mode(into
+        BootMode), role_name(into String), license_type(into LicenseType), tag(each Tag),
+        resource_group_id(into String)
+    );
 }
 /// The `DiskDeviceMapping.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -269,38 +180,11 @@ impl DiskDeviceMapping {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DiskDeviceMapping::format`].
-    pub fn format(mut self, value: impl Into<DiskDeviceMappingFormat>) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets [`DiskDeviceMapping::oss_bucket`].
-    pub fn oss_bucket(mut self, value: impl Into<String>) -> Self {
-        self.oss_bucket = Some(value.into());
-        self
-    }
-    /// Sets [`DiskDeviceMapping::oss_object`].
-    pub fn oss_object(mut self, value: impl Into<String>) -> Self {
-        self.oss_object = Some(value.into());
-        self
-    }
-    /// Sets [`DiskDeviceMapping::disk_im_size`].
-    #[inline]
-    pub fn disk_im_size(mut self, value: i32) -> Self {
-        self.disk_im_size = Some(value);
-        self
-    }
-    /// Sets [`DiskDeviceMapping::disk_image_size`].
-    #[inline]
-    pub fn disk_image_size(mut self, value: i32) -> Self {
-        self.disk_image_size = Some(value);
-        self
-    }
-    /// Sets [`DiskDeviceMapping::device`].
-    pub fn device(mut self, value: impl Into<String>) -> Self {
-        self.device = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DiskDeviceMapping; format(into DiskDeviceMappingFormat), oss_bucket(into String),
+        oss_object(into String), disk_im_size(i32), disk_image_size(i32), device(into
+        String)
+    );
 }
 /// The documented values of `DiskDeviceMapping.N.Format`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -315,24 +199,9 @@ pub enum DiskDeviceMappingFormat {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DiskDeviceMappingFormat {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Raw, "RAW"),
-        (Self::Vhd, "VHD"),
-        (Self::Qcow2, "QCOW2"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    DiskDeviceMappingFormat; Raw "RAW", Vhd "VHD", Qcow2 "QCOW2"
+);
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -356,29 +225,10 @@ pub enum Platform {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Platform {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CentOs, "CentOS"),
-        (Self::Ubuntu, "Ubuntu"),
-        (Self::Suse, "SUSE"),
-        (Self::OpenSuse, "OpenSUSE"),
-        (Self::Debian, "Debian"),
-        (Self::CoreOs, "CoreOS"),
-        (Self::Aliyun, "Aliyun"),
-        (Self::Anolis, "Anolis"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Platform; CentOs "CentOS", Ubuntu "Ubuntu", Suse "SUSE", OpenSuse "OpenSUSE", Debian
+    "Debian", CoreOs "CoreOS", Aliyun "Aliyun", Anolis "Anolis"
+);
 /// The documented values of `LicenseType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -392,25 +242,7 @@ pub enum LicenseType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for LicenseType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Auto, "Auto"),
-        (Self::Aliyun, "Aliyun"),
-        (Self::Byol, "BYOL"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(DiskDeviceMappingFormat, Platform, LicenseType);
+crate::runtime::value_enum!(LicenseType; Auto "Auto", Aliyun "Aliyun", Byol "BYOL");
 crate::runtime::json_form!(ImportImageRequest, DiskDeviceMapping);
 /// The successful response of [`ImportImageRequest`].
 #[derive(Clone, Default)]
@@ -498,48 +330,33 @@ pub enum ImportImageErrorCode {
     /// `InvalidLicenseType.BYOLOnly` (400): Only BYOL LicenseType is supported for the current platform provided
     InvalidLicenseTypeByolOnly,
 }
-impl ErrorCodes for ImportImageErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidImageNameMalformed, "InvalidImageName.Malformed", Some(400)),
-        (Self::InvalidOssObjectMalformed, "InvalidOSSObject.Malformed", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidArchitectureMalformed, "InvalidArchitecture.Malformed", Some(400)),
-        (Self::InvalidPlatformMalformed, "InvalidPlatform.Malformed", Some(400)),
-        (Self::InvalidOsTypeMalformed, "InvalidOSType.Malformed", Some(400)),
-        (Self::InvalidImageNameDuplicated, "InvalidImageName.Duplicated", Some(400)),
-        (Self::InvalidImageSize, "InvalidImageSize", Some(400)),
-        (Self::InvalidDataDiskSize, "InvalidDataDiskSize", Some(400)),
-        (Self::InvalidImageFormatMalformed, "InvalidImageFormat.Malformed", Some(400)),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(400)),
-        (Self::InvalidRegionNotSupport, "InvalidRegion.NotSupport", Some(400)),
-        (Self::ImageIsImporting, "ImageIsImporting", Some(403)),
-        (Self::QuotaExceedImage, "QuotaExceed.Image", Some(403)),
-        (Self::ImportImageFailed, "ImportImageFailed", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::NoSetRoletoEcsServiceAcount, "NoSetRoletoECSServiceAcount", Some(403)),
-        (Self::InvalidOssBucketNotFound, "InvalidOSSBucket.NotFound", Some(400)),
-        (Self::InvalidParameterMalformed, "InvalidParameter.Malformed", Some(403)),
-        (
-            Self::MissingParameterDiskDeviceMapping,
-            "MissingParameter.DiskDeviceMapping",
-            Some(403),
-        ),
-        (Self::InvalidOssObjectNotFound, "InvalidOSSObject.NotFound", Some(400)),
-        (Self::InvalidOssBucketNotMatched, "InvalidOSSBucket.NotMatched", Some(400)),
-        (
-            Self::InvalidLicenseTypeNotSupported,
-            "InvalidLicenseType.NotSupported",
-            Some(400),
-        ),
-        (Self::InvalidLicenseTypeByolOnly, "InvalidLicenseType.BYOLOnly", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ImportImageErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidImageNameMalformed "InvalidImageName.Malformed" 400, InvalidOssObjectMalformed
+    "InvalidOSSObject.Malformed" 400, InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, InvalidArchitectureMalformed
+    "InvalidArchitecture.Malformed" 400, InvalidPlatformMalformed
+    "InvalidPlatform.Malformed" 400, InvalidOsTypeMalformed "InvalidOSType.Malformed"
+    400, InvalidImageNameDuplicated "InvalidImageName.Duplicated" 400, InvalidImageSize
+    "InvalidImageSize" 400, InvalidDataDiskSize "InvalidDataDiskSize" 400,
+    InvalidImageFormatMalformed "InvalidImageFormat.Malformed" 400,
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 400, InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" 400, ImageIsImporting "ImageIsImporting" 403,
+    QuotaExceedImage "QuotaExceed.Image" 403, ImportImageFailed "ImportImageFailed" 403,
+    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, NoSetRoletoEcsServiceAcount
+    "NoSetRoletoECSServiceAcount" 403, InvalidOssBucketNotFound
+    "InvalidOSSBucket.NotFound" 400, InvalidParameterMalformed
+    "InvalidParameter.Malformed" 403, MissingParameterDiskDeviceMapping
+    "MissingParameter.DiskDeviceMapping" 403, InvalidOssObjectNotFound
+    "InvalidOSSObject.NotFound" 400, InvalidOssBucketNotMatched
+    "InvalidOSSBucket.NotMatched" 400, InvalidLicenseTypeNotSupported
+    "InvalidLicenseType.NotSupported" 400, InvalidLicenseTypeByolOnly
+    "InvalidLicenseType.BYOLOnly" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ImportImageRequest {
         const FIELDS: &'static [Field] = &[
@@ -624,41 +441,11 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => View::groups(&self.disk_device_mapping),
-                2 => self.image_name.view(),
-                3 => self.description.view(),
-                4 => self.architecture.view(),
-                5 => self.os_type.view(),
-                6 => self.platform.view(),
-                7 => self.boot_mode.view(),
-                8 => self.role_name.view(),
-                9 => self.license_type.view(),
-                10 => View::groups(&self.tag),
-                11 => self.resource_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => Slot::groups(&mut self.disk_device_mapping),
-                2 => self.image_name.slot(),
-                3 => self.description.slot(),
-                4 => self.architecture.slot(),
-                5 => self.os_type.slot(),
-                6 => self.platform.slot(),
-                7 => self.boot_mode.slot(),
-                8 => self.role_name.slot(),
-                9 => self.license_type.slot(),
-                10 => Slot::groups(&mut self.tag),
-                _ => self.resource_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 disk_device_mapping groups, 2 image_name, 3 description, 4
+            architecture, 5 os_type, 6 platform, 7 boot_mode, 8 role_name, 9
+            license_type, 10 tag groups, 11 resource_group_id
+        );
     }
     impl Schema for super::DiskDeviceMapping {
         const FIELDS: &'static [Field] = &[
@@ -677,29 +464,10 @@ mod schema {
             Field::new("DiskImageSize"),
             Field::new("Device"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.format.view(),
-                1 => self.oss_bucket.view(),
-                2 => self.oss_object.view(),
-                3 => self.disk_im_size.view(),
-                4 => self.disk_image_size.view(),
-                5 => self.device.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.format.slot(),
-                1 => self.oss_bucket.slot(),
-                2 => self.oss_object.slot(),
-                3 => self.disk_im_size.slot(),
-                4 => self.disk_image_size.slot(),
-                _ => self.device.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 format, 1 oss_bucket, 2 oss_object, 3 disk_im_size, 4 disk_image_size, 5
+            device
+        );
     }
     impl Schema for super::ImportImageResponse {
         const FIELDS: &'static [Field] = &[
@@ -708,24 +476,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.region_id.view(),
-                2 => self.request_id.view(),
-                3 => self.task_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.request_id.slot(),
-                _ => self.task_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 image_id, 1 region_id, 2 request_id, 3 task_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ImportKeyPairRequest`] with [`ImportKeyPairRequest::builder`]; the service answers with a [`ImportKeyPairResponse`] or a [`ImportKeyPairError`].
 //!
 //! Generated from `ecs/ImportKeyPair.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ImportKeyPair` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ImportKeyPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ImportKeyPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -47,57 +45,15 @@ impl ImportKeyPairRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ImportKeyPairRequest`]: start with [`ImportKeyPairRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ImportKeyPairRequestBuilder(ImportKeyPairRequest);
+crate::runtime::operation!(
+    ImportKeyPairRequest, ImportKeyPairRequestBuilder, ImportKeyPairResponse,
+    ImportKeyPairError, "ImportKeyPair", "2014-05-26", false
+);
 impl ImportKeyPairRequestBuilder {
-    /// Sets [`ImportKeyPairRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`ImportKeyPairRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ImportKeyPairRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ImportKeyPairRequest {
-        self.0
-    }
-}
-impl Operation for ImportKeyPairRequest {
-    const ACTION: &'static str = "ImportKeyPair";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ImportKeyPairResponse;
-    type Error = ImportKeyPairError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ImportKeyPairRequest.0; tag(each Tag), resource_group_id(into String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -118,16 +74,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(ImportKeyPairRequest, Tag);
 /// The successful response of [`ImportKeyPairRequest`].
@@ -169,26 +116,17 @@ pub enum ImportKeyPairErrorCode {
     /// `InvalidResourceGroup.NotFound` (404): The ResourceGroup provided does not exist in our records.
     InvalidResourceGroupNotFound,
 }
-impl ErrorCodes for ImportKeyPairErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidKeyPairNameMalformed, "InvalidKeyPairName.Malformed", Some(400)),
-        (Self::QuotaExceedKeyPair, "QuotaExceed.KeyPair", Some(403)),
-        (
-            Self::InvalidPublicKeyBodyMalformed,
-            "InvalidPublicKeyBody.Malformed",
-            Some(400),
-        ),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::KeyPairAlreadyExist, "KeyPair.AlreadyExist", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ImportKeyPairErrorCode; InvalidKeyPairNameMalformed "InvalidKeyPairName.Malformed"
+    400, QuotaExceedKeyPair "QuotaExceed.KeyPair" 403, InvalidPublicKeyBodyMalformed
+    "InvalidPublicKeyBody.Malformed" 400, MissingParameter "MissingParameter" 400,
+    KeyPairAlreadyExist "KeyPair.AlreadyExist" 400, InternalError "InternalError" 500,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ImportKeyPairRequest {
         const FIELDS: &'static [Field] = &[
@@ -219,27 +157,10 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("ResourceGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key_pair_name.view(),
-                1 => self.public_key_body.view(),
-                2 => self.region_id.view(),
-                3 => View::groups(&self.tag),
-                4 => self.resource_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key_pair_name.slot(),
-                1 => self.public_key_body.slot(),
-                2 => self.region_id.slot(),
-                3 => Slot::groups(&mut self.tag),
-                _ => self.resource_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 key_pair_name, 1 public_key_body, 2 region_id, 3 tag groups, 4
+            resource_group_id
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -284,21 +205,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::ImportKeyPairResponse {
         const FIELDS: &'static [Field] = &[
@@ -306,22 +213,8 @@ mod schema {
             Field::new("KeyPairName"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key_pair_finger_print.view(),
-                1 => self.key_pair_name.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key_pair_finger_print.slot(),
-                1 => self.key_pair_name.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 key_pair_finger_print, 1 key_pair_name, 2 request_id
+        );
     }
 }

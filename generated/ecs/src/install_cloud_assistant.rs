@@ -4,10 +4,8 @@
 //! Build a [`InstallCloudAssistantRequest`] with [`InstallCloudAssistantRequest::builder`]; the service answers with a [`InstallCloudAssistantResponse`] or a [`InstallCloudAssistantError`].
 //!
 //! Generated from `ecs/InstallCloudAssistant.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `InstallCloudAssistant` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `InstallCloudAssistant` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`InstallCloudAssistantRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl InstallCloudAssistantRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`InstallCloudAssistantRequest`]: start with [`InstallCloudAssistantRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct InstallCloudAssistantRequestBuilder(InstallCloudAssistantRequest);
-impl InstallCloudAssistantRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<InstallCloudAssistantRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> InstallCloudAssistantRequest {
-        self.0
-    }
-}
-impl Operation for InstallCloudAssistantRequest {
-    const ACTION: &'static str = "InstallCloudAssistant";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = InstallCloudAssistantResponse;
-    type Error = InstallCloudAssistantError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    InstallCloudAssistantRequest, InstallCloudAssistantRequestBuilder,
+    InstallCloudAssistantResponse, InstallCloudAssistantError, "InstallCloudAssistant",
+    "2014-05-26", false
+);
+impl InstallCloudAssistantRequestBuilder {}
 crate::runtime::json_form!(InstallCloudAssistantRequest);
 /// The successful response of [`InstallCloudAssistantRequest`].
 #[derive(Clone, Default)]
@@ -100,17 +61,14 @@ pub enum InstallCloudAssistantErrorCode {
     /// `InvalidInstance.NotFound` (404): The specified instance does not exist.
     InvalidInstanceNotFound,
 }
-impl ErrorCodes for InstallCloudAssistantErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidInstanceNotFound, "InvalidInstance.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    InstallCloudAssistantErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
+    InvalidInstanceNotFound "InvalidInstance.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::InstallCloudAssistantRequest {
         const FIELDS: &'static [Field] = &[
@@ -121,34 +79,10 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id);
     }
     impl Schema for super::InstallCloudAssistantResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

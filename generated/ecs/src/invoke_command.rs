@@ -4,11 +4,9 @@
 //! Build a [`InvokeCommandRequest`] with [`InvokeCommandRequest::builder`]; the service answers with a [`InvokeCommandResponse`] or a [`InvokeCommandError`].
 //!
 //! Generated from `ecs/InvokeCommand.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::repeat_mode::RepeatMode;
-/// The `InvokeCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `InvokeCommand` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`InvokeCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -101,78 +99,17 @@ impl InvokeCommandRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`InvokeCommandRequest`]: start with [`InvokeCommandRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct InvokeCommandRequestBuilder(InvokeCommandRequest);
+crate::runtime::operation!(
+    InvokeCommandRequest, InvokeCommandRequestBuilder, InvokeCommandResponse,
+    InvokeCommandError, "InvokeCommand", "2014-05-26", false
+);
 impl InvokeCommandRequestBuilder {
-    /// Sets [`InvokeCommandRequest::repeat_mode`].
-    pub fn repeat_mode(mut self, value: impl Into<RepeatMode>) -> Self {
-        self.0.repeat_mode = Some(value.into());
-        self
-    }
-    /// Sets [`InvokeCommandRequest::timed`].
-    #[inline]
-    pub fn timed(mut self, value: bool) -> Self {
-        self.0.timed = Some(value);
-        self
-    }
-    /// Sets [`InvokeCommandRequest::frequency`].
-    pub fn frequency(mut self, value: impl Into<String>) -> Self {
-        self.0.frequency = Some(value.into());
-        self
-    }
-    /// Sets [`InvokeCommandRequest::parameters`].
-    pub fn parameters(mut self, value: impl Into<String>) -> Self {
-        self.0.parameters = Some(value.into());
-        self
-    }
-    /// Sets [`InvokeCommandRequest::username`].
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.0.username = Some(value.into());
-        self
-    }
-    /// Sets [`InvokeCommandRequest::windows_password_name`].
-    pub fn windows_password_name(mut self, value: impl Into<String>) -> Self {
-        self.0.windows_password_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<InvokeCommandRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> InvokeCommandRequest {
-        self.0
-    }
-}
-impl Operation for InvokeCommandRequest {
-    const ACTION: &'static str = "InvokeCommand";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = InvokeCommandResponse;
-    type Error = InvokeCommandError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        InvokeCommandRequest.0; repeat_mode(into RepeatMode), timed(bool), frequency(into
+        String), parameters(into String), username(into String),
+        windows_password_name(into String)
+    );
 }
 crate::runtime::json_form!(InvokeCommandRequest);
 /// The successful response of [`InvokeCommandRequest`].
@@ -226,30 +163,23 @@ pub enum InvokeCommandErrorCode {
     /// `Username.ExceedLimit` (403): The length of the username exceeds the upper limit.
     UsernameExceedLimit,
 }
-impl ErrorCodes for InvokeCommandErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::RegionIdApiNotSupported, "RegionId.ApiNotSupported", Some(400)),
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidInstanceNotFound, "InvalidInstance.NotFound", Some(404)),
-        (Self::InvalidInstanceNotMatch, "InvalidInstance.NotMatch", Some(403)),
-        (Self::InvalidCmdIdNotFound, "InvalidCmdId.NotFound", Some(404)),
-        (Self::MissingParamFrequency, "MissingParam.Frequency", Some(403)),
-        (Self::InvalidParamFrequency, "InvalidParam.Frequency", Some(403)),
-        (Self::InstanceIdsExceedLimit, "InstanceIds.ExceedLimit", Some(403)),
-        (Self::ParameterDisabled, "Parameter.Disabled", Some(404)),
-        (Self::ParameterCountExceedLimit, "ParameterCount.ExceedLimit", Some(403)),
-        (Self::ParameterKeyExceedLimit, "ParameterKey.ExceedLimit", Some(403)),
-        (Self::CmdContentExceedLimit, "CmdContent.ExceedLimit", Some(403)),
-        (Self::ParameterKeyDuplicate, "ParameterKey.Duplicate", Some(403)),
-        (Self::ParameterNotMatched, "Parameter.NotMatched", Some(403)),
-        (Self::UsernameExceedLimit, "Username.ExceedLimit", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    InvokeCommandErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" 400,
+    InternalErrorDispatch "InternalError.Dispatch" 500, InvalidInstanceNotFound
+    "InvalidInstance.NotFound" 404, InvalidInstanceNotMatch "InvalidInstance.NotMatch"
+    403, InvalidCmdIdNotFound "InvalidCmdId.NotFound" 404, MissingParamFrequency
+    "MissingParam.Frequency" 403, InvalidParamFrequency "InvalidParam.Frequency" 403,
+    InstanceIdsExceedLimit "InstanceIds.ExceedLimit" 403, ParameterDisabled
+    "Parameter.Disabled" 404, ParameterCountExceedLimit "ParameterCount.ExceedLimit" 403,
+    ParameterKeyExceedLimit "ParameterKey.ExceedLimit" 403, CmdContentExceedLimit
+    "CmdContent.ExceedLimit" 403, ParameterKeyDuplicate "ParameterKey.Duplicate" 403,
+    ParameterNotMatched "Parameter.NotMatched" 403, UsernameExceedLimit
+    "Username.ExceedLimit" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::InvokeCommandRequest {
         const FIELDS: &'static [Field] = &[
@@ -277,55 +207,16 @@ mod schema {
             Field::new("Username"),
             Field::new("WindowsPasswordName"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.command_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.region_id.view(),
-                3 => self.repeat_mode.view(),
-                4 => self.timed.view(),
-                5 => self.frequency.view(),
-                6 => self.parameters.view(),
-                7 => self.username.view(),
-                8 => self.windows_password_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.command_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.region_id.slot(),
-                3 => self.repeat_mode.slot(),
-                4 => self.timed.slot(),
-                5 => self.frequency.slot(),
-                6 => self.parameters.slot(),
-                7 => self.username.slot(),
-                _ => self.windows_password_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 command_id, 1 instance_id, 2 region_id, 3 repeat_mode, 4 timed, 5
+            frequency, 6 parameters, 7 username, 8 windows_password_name
+        );
     }
     impl Schema for super::InvokeCommandResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.invoke_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.invoke_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 invoke_id, 1 request_id);
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`JoinResourceGroupRequest`] with [`JoinResourceGroupRequest::builder`]; the service answers with a [`JoinResourceGroupResponse`] or a [`JoinResourceGroupError`].
 //!
 //! Generated from `ecs/JoinResourceGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `JoinResourceGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `JoinResourceGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`JoinResourceGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -50,67 +47,16 @@ impl JoinResourceGroupRequest {
     pub fn builder() -> JoinResourceGroupRequestBuilder {
         JoinResourceGroupRequestBuilder(<Self as Default>::default())
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`JoinResourceGroupRequest`]: start with [`JoinResourceGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct JoinResourceGroupRequestBuilder(JoinResourceGroupRequest);
+crate::runtime::operation!(
+    JoinResourceGroupRequest, JoinResourceGroupRequestBuilder, JoinResourceGroupResponse,
+    JoinResourceGroupError, "JoinResourceGroup", "2014-05-26", false
+);
 impl JoinResourceGroupRequestBuilder {
-    /// Sets [`JoinResourceGroupRequest::resource_type`].
-    pub fn resource_type(mut self, value: impl Into<ResourceType>) -> Self {
-        self.0.resource_type = Some(value.into());
-        self
-    }
-    /// Sets [`JoinResourceGroupRequest::resource_id`].
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_id = Some(value.into());
-        self
-    }
-    /// Sets [`JoinResourceGroupRequest::region_id`].
-    pub fn region_id(mut self, value: impl Into<String>) -> Self {
-        self.0.region_id = Some(value.into());
-        self
-    }
-    /// Sets [`JoinResourceGroupRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<JoinResourceGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> JoinResourceGroupRequest {
-        self.0
-    }
-}
-impl Operation for JoinResourceGroupRequest {
-    const ACTION: &'static str = "JoinResourceGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = JoinResourceGroupResponse;
-    type Error = JoinResourceGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        JoinResourceGroupRequest.0; resource_type(into ResourceType), resource_id(into
+        String), region_id(into String), resource_group_id(into String)
+    );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -139,32 +85,11 @@ pub enum ResourceType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ResourceType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Instance, "instance"),
-        (Self::Disk, "disk"),
-        (Self::Snapshot, "snapshot"),
-        (Self::Image, "image"),
-        (Self::Securitygroup, "securitygroup"),
-        (Self::Ddh, "ddh"),
-        (Self::Ddhcluster, "ddhcluster"),
-        (Self::Eni, "eni"),
-        (Self::Keypair, "keypair"),
-        (Self::Launchtemplate, "launchtemplate"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ResourceType);
+crate::runtime::value_enum!(
+    ResourceType; Instance "instance", Disk "disk", Snapshot "snapshot", Image "image",
+    Securitygroup "securitygroup", Ddh "ddh", Ddhcluster "ddhcluster", Eni "eni", Keypair
+    "keypair", Launchtemplate "launchtemplate"
+);
 crate::runtime::json_form!(JoinResourceGroupRequest);
 /// The successful response of [`JoinResourceGroupRequest`].
 #[derive(Clone, Default)]
@@ -197,24 +122,17 @@ pub enum JoinResourceGroupErrorCode {
     /// `InvalidResourceGroup.Duplicate` (403): The ResourceId provided has a ResourceGroup in our records.
     InvalidResourceGroupDuplicate,
 }
-impl ErrorCodes for JoinResourceGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(403)),
-        (Self::InvalidResourceTypeNotFound, "InvalidResourceType.NotFound", Some(404)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::InvalidResourceIdNotFound, "InvalidResourceId.NotFound", Some(404)),
-        (
-            Self::InvalidResourceGroupDuplicate,
-            "InvalidResourceGroup.Duplicate",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    JoinResourceGroupErrorCode; MissingParameter "MissingParameter" 403,
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404,
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404,
+    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
+    InvalidResourceGroupDuplicate "InvalidResourceGroup.Duplicate" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::JoinResourceGroupRequest {
         const FIELDS: &'static [Field] = &[
@@ -244,38 +162,12 @@ mod schema {
             Field::new("RegionId"),
             Field::new("ResourceGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.resource_type.view(),
-                1 => self.resource_id.view(),
-                2 => self.region_id.view(),
-                3 => self.resource_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.resource_type.slot(),
-                1 => self.resource_id.slot(),
-                2 => self.region_id.slot(),
-                _ => self.resource_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 resource_type, 1 resource_id, 2 region_id, 3 resource_group_id
+        );
     }
     impl Schema for super::JoinResourceGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`LeaveSecurityGroupRequest`] with [`LeaveSecurityGroupRequest::builder`]; the service answers with a [`LeaveSecurityGroupResponse`] or a [`LeaveSecurityGroupError`].
 //!
 //! Generated from `ecs/LeaveSecurityGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `LeaveSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `LeaveSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`LeaveSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -48,64 +46,17 @@ impl LeaveSecurityGroupRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`LeaveSecurityGroupRequest`]: start with [`LeaveSecurityGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct LeaveSecurityGroupRequestBuilder(LeaveSecurityGroupRequest);
+crate::runtime::operation!(
+    LeaveSecurityGroupRequest, LeaveSecurityGroupRequestBuilder,
+    LeaveSecurityGroupResponse, LeaveSecurityGroupError, "LeaveSecurityGroup",
+    "2014-05-26", false
+);
 impl LeaveSecurityGroupRequestBuilder {
-    /// Sets [`LeaveSecurityGroupRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`LeaveSecurityGroupRequest::network_interface_id`].
-    pub fn network_interface_id(mut self, value: impl Into<String>) -> Self {
-        self.0.network_interface_id = Some(value.into());
-        self
-    }
-    /// Sets [`LeaveSecurityGroupRequest::region_id`].
-    pub fn region_id(mut self, value: impl Into<String>) -> Self {
-        self.0.region_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<LeaveSecurityGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> LeaveSecurityGroupRequest {
-        self.0
-    }
-}
-impl Operation for LeaveSecurityGroupRequest {
-    const ACTION: &'static str = "LeaveSecurityGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = LeaveSecurityGroupResponse;
-    type Error = LeaveSecurityGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        LeaveSecurityGroupRequest.0; instance_id(into String), network_interface_id(into
+        String), region_id(into String)
+    );
 }
 crate::runtime::json_form!(LeaveSecurityGroupRequest);
 /// The successful response of [`LeaveSecurityGroupRequest`].
@@ -151,43 +102,22 @@ pub enum LeaveSecurityGroupErrorCode {
     /// `InvalidOperation.InvalidEniState` (400): %s
     InvalidOperationInvalidEniState,
 }
-impl ErrorCodes for LeaveSecurityGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::InstanceLastSecurityGroup, "InstanceLastSecurityGroup", Some(403)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InstanceNotInSecurityGroup, "InstanceNotInSecurityGroup", Some(403)),
-        (Self::RequestTimeout, "RequestTimeout", Some(504)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceId.Malformed", Some(400)),
-        (Self::InvalidEniIdNotFound, "InvalidEniId.NotFound", Some(404)),
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (
-            Self::InvalidOperationEniServiceManaged,
-            "InvalidOperation.EniServiceManaged",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationInvalidEniType,
-            "InvalidOperation.InvalidEniType",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationInvalidEniState,
-            "InvalidOperation.InvalidEniState",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    LeaveSecurityGroupErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    404, InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
+    InstanceLastSecurityGroup "InstanceLastSecurityGroup" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
+    403, InstanceNotInSecurityGroup "InstanceNotInSecurityGroup" 403, RequestTimeout
+    "RequestTimeout" 504, InvalidInstanceIdMalformed "InvalidInstanceId.Malformed" 400,
+    InvalidEniIdNotFound "InvalidEniId.NotFound" 404, MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InvalidOperationEniServiceManaged
+    "InvalidOperation.EniServiceManaged" 403, InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" 403, InvalidOperationInvalidEniState
+    "InvalidOperation.InvalidEniState" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::LeaveSecurityGroupRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("SecurityGroupId").required(),
@@ -195,38 +125,12 @@ mod schema {
             Field::new("NetworkInterfaceId"),
             Field::new("RegionId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.security_group_id.view(),
-                1 => self.instance_id.view(),
-                2 => self.network_interface_id.view(),
-                3 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.security_group_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.network_interface_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 security_group_id, 1 instance_id, 2 network_interface_id, 3 region_id
+        );
     }
     impl Schema for super::LeaveSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

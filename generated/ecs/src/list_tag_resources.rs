@@ -4,11 +4,9 @@
 //! Build a [`ListTagResourcesRequest`] with [`ListTagResourcesRequest::builder`]; the service answers with a [`ListTagResourcesResponse`] or a [`ListTagResourcesError`].
 //!
 //! Generated from `ecs/ListTagResources.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::resource_type_2::ResourceType;
-/// The `ListTagResources` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ListTagResources` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ListTagResourcesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -64,70 +62,16 @@ impl ListTagResourcesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ListTagResourcesRequest`]: start with [`ListTagResourcesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ListTagResourcesRequestBuilder(ListTagResourcesRequest);
+crate::runtime::operation!(
+    ListTagResourcesRequest, ListTagResourcesRequestBuilder, ListTagResourcesResponse,
+    ListTagResourcesError, "ListTagResources", "2014-05-26", true
+);
 impl ListTagResourcesRequestBuilder {
-    /// Sets [`ListTagResourcesRequest::tag_filter`].
-    pub fn tag_filter(mut self, value: impl IntoIterator<Item = TagFilter>) -> Self {
-        self.0.tag_filter = value.into_iter().collect();
-        self
-    }
-    /// Sets [`ListTagResourcesRequest::resource_id`].
-    pub fn resource_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.resource_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`ListTagResourcesRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`ListTagResourcesRequest::next_token`].
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.0.next_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ListTagResourcesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ListTagResourcesRequest {
-        self.0
-    }
-}
-impl Operation for ListTagResourcesRequest {
-    const ACTION: &'static str = "ListTagResources";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    type Response = ListTagResourcesResponse;
-    type Error = ListTagResourcesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ListTagResourcesRequest.0; tag_filter(each TagFilter), resource_id(each_into
+        String), tag(each Tag), next_token(into String)
+    );
 }
 /// The `TagFilter.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -160,19 +104,9 @@ impl TagFilter {
             ..<Self as Default>::default()
         }
     }
-    /// Sets [`TagFilter::tag_key`].
-    pub fn tag_key(mut self, value: impl Into<String>) -> Self {
-        self.tag_key = Some(value.into());
-        self
-    }
-    /// Sets [`TagFilter::tag_values`].
-    pub fn tag_values(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.tag_values = value.into_iter().map(Into::into).collect();
-        self
-    }
+    crate::runtime::setters!(
+        TagFilter; tag_key(into String), tag_values(each_into String)
+    );
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -199,16 +133,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(ListTagResourcesRequest, TagFilter, Tag);
 /// The successful response of [`ListTagResourcesRequest`].
@@ -316,40 +241,29 @@ pub enum ListTagResourcesErrorCode {
     /// `NoPermission.Tag` (403): The operator is not permission for the tag.
     NoPermissionTag,
 }
-impl ErrorCodes for ListTagResourcesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::MissingParameterTagOwnerUid, "MissingParameter.TagOwnerUid", Some(404)),
-        (Self::MissingParameterTagOwnerBid, "MissingParameter.TagOwnerBid", Some(404)),
-        (Self::MissingParameterResourceType, "MissingParameter.ResourceType", Some(404)),
-        (Self::MissingParameterTags, "MissingParameter.Tags", Some(404)),
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(404)),
-        (Self::PermissionDeniedTagOwnerUid, "PermissionDenied.TagOwnerUid", Some(403)),
-        (Self::PermissionDeniedScope, "PermissionDenied.Scope", Some(403)),
-        (Self::NumberExceedResourceIds, "NumberExceed.ResourceIds", Some(400)),
-        (Self::NumberExceedTags, "NumberExceed.Tags", Some(400)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidResourceIdNotFound, "InvalidResourceId.NotFound", Some(404)),
-        (Self::InvalidResourceTypeNotFound, "InvalidResourceType.NotFound", Some(404)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::OperationDeniedQuotaExceed, "OperationDenied.QuotaExceed", Some(400)),
-        (
-            Self::InvalidResourceIdNotSupported,
-            "InvalidResourceId.NotSupported",
-            Some(403),
-        ),
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (Self::InvalidScope, "Invalid.Scope", Some(400)),
-        (Self::NoPermissionTag, "NoPermission.Tag", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ListTagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
+    MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" 404,
+    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" 404,
+    MissingParameterResourceType "MissingParameter.ResourceType" 404,
+    MissingParameterTags "MissingParameter.Tags" 404, MissingParameterRegionId
+    "MissingParameter.RegionId" 404, PermissionDeniedTagOwnerUid
+    "PermissionDenied.TagOwnerUid" 403, PermissionDeniedScope "PermissionDenied.Scope"
+    403, NumberExceedResourceIds "NumberExceed.ResourceIds" 400, NumberExceedTags
+    "NumberExceed.Tags" 400, DuplicateTagKey "Duplicate.TagKey" 400,
+    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404,
+    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" 400, OperationDeniedQuotaExceed
+    "OperationDenied.QuotaExceed" 400, InvalidResourceIdNotSupported
+    "InvalidResourceId.NotSupported" 403, InvalidTagMismatch "InvalidTag.Mismatch" 400,
+    InvalidTagCount "InvalidTagCount" 400, InvalidScope "Invalid.Scope" 400,
+    NoPermissionTag "NoPermission.Tag" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ListTagResourcesRequest {
         const FIELDS: &'static [Field] = &[
@@ -390,29 +304,10 @@ mod schema {
             Field::new("Tag").group(),
             Field::new("NextToken"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.resource_type.view(),
-                2 => View::groups(&self.tag_filter),
-                3 => self.resource_id.view(),
-                4 => View::groups(&self.tag),
-                5 => self.next_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.resource_type.slot(),
-                2 => Slot::groups(&mut self.tag_filter),
-                3 => self.resource_id.slot(),
-                4 => Slot::groups(&mut self.tag),
-                _ => self.next_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 resource_type, 2 tag_filter groups, 3 resource_id, 4 tag
+            groups, 5 next_token
+        );
     }
     impl Schema for super::TagFilter {
         const FIELDS: &'static [Field] = &[
@@ -437,21 +332,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.tag_key.view(),
-                1 => self.tag_values.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.tag_key.slot(),
-                _ => self.tag_values.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 tag_key, 1 tag_values);
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -476,21 +357,7 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::ListTagResourcesResponse {
         const FIELDS: &'static [Field] = &[
@@ -498,23 +365,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TagResources").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.next_token.view(),
-                1 => self.request_id.view(),
-                2 => View::groups(&self.tag_resources),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.next_token.slot(),
-                1 => self.request_id.slot(),
-                _ => Slot::groups(&mut self.tag_resources),
-            }
-        }
+        crate::runtime::accessors!(0 next_token, 1 request_id, 2 tag_resources groups);
     }
     impl Schema for super::TagResource {
         const FIELDS: &'static [Field] = &[
@@ -523,24 +374,8 @@ mod schema {
             Field::new("TagKey"),
             Field::new("TagValue"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.resource_id.view(),
-                1 => self.resource_type.view(),
-                2 => self.tag_key.view(),
-                3 => self.tag_value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.resource_id.slot(),
-                1 => self.resource_type.slot(),
-                2 => self.tag_key.slot(),
-                _ => self.tag_value.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 resource_id, 1 resource_type, 2 tag_key, 3 tag_value
+        );
     }
 }

@@ -4,12 +4,10 @@
 //! Build a [`ModifyAutoProvisioningGroupRequest`] with [`ModifyAutoProvisioningGroupRequest::builder`]; the service answers with a [`ModifyAutoProvisioningGroupResponse`] or a [`ModifyAutoProvisioningGroupError`].
 //!
 //! Generated from `ecs/ModifyAutoProvisioningGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::excess_capacity_termination_policy::ExcessCapacityTerminationPolicy;
 pub use crate::shared::default_target_capacity_type::DefaultTargetCapacityType;
-/// The `ModifyAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyAutoProvisioningGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -82,110 +80,22 @@ impl ModifyAutoProvisioningGroupRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyAutoProvisioningGroupRequest`]: start with [`ModifyAutoProvisioningGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyAutoProvisioningGroupRequestBuilder(ModifyAutoProvisioningGroupRequest);
+crate::runtime::operation!(
+    ModifyAutoProvisioningGroupRequest, ModifyAutoProvisioningGroupRequestBuilder,
+    ModifyAutoProvisioningGroupResponse, ModifyAutoProvisioningGroupError,
+    "ModifyAutoProvisioningGroup", "2014-05-26", false
+);
 impl ModifyAutoProvisioningGroupRequestBuilder {
-    /// Sets [`ModifyAutoProvisioningGroupRequest::auto_provisioning_group_id`].
-    pub fn auto_provisioning_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_provisioning_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::excess_capacity_termination_policy`].
-    pub fn excess_capacity_termination_policy(
-        mut self,
-        value: impl Into<ExcessCapacityTerminationPolicy>,
-    ) -> Self {
-        self.0.excess_capacity_termination_policy = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::default_target_capacity_type`].
-    pub fn default_target_capacity_type(
-        mut self,
-        value: impl Into<DefaultTargetCapacityType>,
-    ) -> Self {
-        self.0.default_target_capacity_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::terminate_instances_with_expiration`].
-    #[inline]
-    pub fn terminate_instances_with_expiration(mut self, value: bool) -> Self {
-        self.0.terminate_instances_with_expiration = Some(value);
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::max_spot_price`].
-    #[inline]
-    pub fn max_spot_price(mut self, value: f64) -> Self {
-        self.0.max_spot_price = Some(value);
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::total_target_capacity`].
-    pub fn total_target_capacity(mut self, value: impl Into<String>) -> Self {
-        self.0.total_target_capacity = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::pay_as_you_go_target_capacity`].
-    pub fn pay_as_you_go_target_capacity(mut self, value: impl Into<String>) -> Self {
-        self.0.pay_as_you_go_target_capacity = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::spot_target_capacity`].
-    pub fn spot_target_capacity(mut self, value: impl Into<String>) -> Self {
-        self.0.spot_target_capacity = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::auto_provisioning_group_name`].
-    pub fn auto_provisioning_group_name(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_provisioning_group_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoProvisioningGroupRequest::launch_template_config`].
-    pub fn launch_template_config(
-        mut self,
-        value: impl IntoIterator<Item = LaunchTemplateConfig>,
-    ) -> Self {
-        self.0.launch_template_config = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyAutoProvisioningGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyAutoProvisioningGroupRequest {
-        self.0
-    }
-}
-impl Operation for ModifyAutoProvisioningGroupRequest {
-    const ACTION: &'static str = "ModifyAutoProvisioningGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyAutoProvisioningGroupResponse;
-    type Error = ModifyAutoProvisioningGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyAutoProvisioningGroupRequest.0; auto_provisioning_group_id(into String),
+        excess_capacity_termination_policy(into ExcessCapacityTerminationPolicy),
+        default_target_capacity_type(into DefaultTargetCapacityType),
+        terminate_instances_with_expiration(bool), max_spot_price(f64),
+        total_target_capacity(into String), pay_as_you_go_target_capacity(into String),
+        spot_target_capacity(into String), auto_provisioning_group_name(into String),
+        launch_template_config(each LaunchTemplateConfig)
+    );
 }
 /// The `LaunchTemplateConfig.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -223,34 +133,10 @@ impl LaunchTemplateConfig {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`LaunchTemplateConfig::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchTemplateConfig::max_price`].
-    #[inline]
-    pub fn max_price(mut self, value: f64) -> Self {
-        self.max_price = Some(value);
-        self
-    }
-    /// Sets [`LaunchTemplateConfig::v_switch_id`].
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.v_switch_id = Some(value.into());
-        self
-    }
-    /// Sets [`LaunchTemplateConfig::weighted_capacity`].
-    #[inline]
-    pub fn weighted_capacity(mut self, value: f64) -> Self {
-        self.weighted_capacity = Some(value);
-        self
-    }
-    /// Sets [`LaunchTemplateConfig::priority`].
-    #[inline]
-    pub fn priority(mut self, value: i32) -> Self {
-        self.priority = Some(value);
-        self
-    }
+    crate::runtime::setters!(
+        LaunchTemplateConfig; instance_type(into String), max_price(f64),
+        v_switch_id(into String), weighted_capacity(f64), priority(i32)
+    );
 }
 crate::runtime::json_form!(ModifyAutoProvisioningGroupRequest, LaunchTemplateConfig);
 /// The successful response of [`ModifyAutoProvisioningGroupRequest`].
@@ -276,17 +162,14 @@ pub enum ModifyAutoProvisioningGroupErrorCode {
     /// `OperationDenied` (400): %s
     OperationDenied,
 }
-impl ErrorCodes for ModifyAutoProvisioningGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ForbiddenRam, "Forbidden.RAM", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyAutoProvisioningGroupErrorCode; ForbiddenRam "Forbidden.RAM" 403,
+    OperationDenied "OperationDenied" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyAutoProvisioningGroupRequest {
         const FIELDS: &'static [Field] = &[
@@ -338,39 +221,14 @@ mod schema {
                 ),
             Field::new("LaunchTemplateConfig").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.auto_provisioning_group_id.view(),
-                2 => self.excess_capacity_termination_policy.view(),
-                3 => self.default_target_capacity_type.view(),
-                4 => self.terminate_instances_with_expiration.view(),
-                5 => self.max_spot_price.view(),
-                6 => self.total_target_capacity.view(),
-                7 => self.pay_as_you_go_target_capacity.view(),
-                8 => self.spot_target_capacity.view(),
-                9 => self.auto_provisioning_group_name.view(),
-                10 => View::groups(&self.launch_template_config),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.auto_provisioning_group_id.slot(),
-                2 => self.excess_capacity_termination_policy.slot(),
-                3 => self.default_target_capacity_type.slot(),
-                4 => self.terminate_instances_with_expiration.slot(),
-                5 => self.max_spot_price.slot(),
-                6 => self.total_target_capacity.slot(),
-                7 => self.pay_as_you_go_target_capacity.slot(),
-                8 => self.spot_target_capacity.slot(),
-                9 => self.auto_provisioning_group_name.slot(),
-                _ => Slot::groups(&mut self.launch_template_config),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 auto_provisioning_group_id, 2
+            excess_capacity_termination_policy, 3 default_target_capacity_type, 4
+            terminate_instances_with_expiration, 5 max_spot_price, 6
+            total_target_capacity, 7 pay_as_you_go_target_capacity, 8
+            spot_target_capacity, 9 auto_provisioning_group_name, 10
+            launch_template_config groups
+        );
     }
     impl Schema for super::LaunchTemplateConfig {
         const FIELDS: &'static [Field] = &[
@@ -391,40 +249,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_type.view(),
-                1 => self.max_price.view(),
-                2 => self.v_switch_id.view(),
-                3 => self.weighted_capacity.view(),
-                4 => self.priority.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_type.slot(),
-                1 => self.max_price.slot(),
-                2 => self.v_switch_id.slot(),
-                3 => self.weighted_capacity.slot(),
-                _ => self.priority.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_type, 1 max_price, 2 v_switch_id, 3 weighted_capacity, 4 priority
+        );
     }
     impl Schema for super::ModifyAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

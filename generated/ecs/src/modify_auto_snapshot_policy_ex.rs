@@ -4,10 +4,8 @@
 //! Build a [`ModifyAutoSnapshotPolicyExRequest`] with [`ModifyAutoSnapshotPolicyExRequest::builder`]; the service answers with a [`ModifyAutoSnapshotPolicyExResponse`] or a [`ModifyAutoSnapshotPolicyExError`].
 //!
 //! Generated from `ecs/ModifyAutoSnapshotPolicyEx.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyAutoSnapshotPolicyEx` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyAutoSnapshotPolicyEx` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyAutoSnapshotPolicyExRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -60,70 +58,17 @@ impl ModifyAutoSnapshotPolicyExRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyAutoSnapshotPolicyExRequest`]: start with [`ModifyAutoSnapshotPolicyExRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyAutoSnapshotPolicyExRequestBuilder(ModifyAutoSnapshotPolicyExRequest);
+crate::runtime::operation!(
+    ModifyAutoSnapshotPolicyExRequest, ModifyAutoSnapshotPolicyExRequestBuilder,
+    ModifyAutoSnapshotPolicyExResponse, ModifyAutoSnapshotPolicyExError,
+    "ModifyAutoSnapshotPolicyEx", "2014-05-26", false
+);
 impl ModifyAutoSnapshotPolicyExRequestBuilder {
-    /// Sets [`ModifyAutoSnapshotPolicyExRequest::auto_snapshot_policy_name`].
-    pub fn auto_snapshot_policy_name(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_snapshot_policy_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoSnapshotPolicyExRequest::time_points`].
-    pub fn time_points(mut self, value: impl Into<String>) -> Self {
-        self.0.time_points = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoSnapshotPolicyExRequest::repeat_weekdays`].
-    pub fn repeat_weekdays(mut self, value: impl Into<String>) -> Self {
-        self.0.repeat_weekdays = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyAutoSnapshotPolicyExRequest::retention_days`].
-    #[inline]
-    pub fn retention_days(mut self, value: i32) -> Self {
-        self.0.retention_days = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyAutoSnapshotPolicyExRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyAutoSnapshotPolicyExRequest {
-        self.0
-    }
-}
-impl Operation for ModifyAutoSnapshotPolicyExRequest {
-    const ACTION: &'static str = "ModifyAutoSnapshotPolicyEx";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyAutoSnapshotPolicyExResponse;
-    type Error = ModifyAutoSnapshotPolicyExError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyAutoSnapshotPolicyExRequest.0; auto_snapshot_policy_name(into String),
+        time_points(into String), repeat_weekdays(into String), retention_days(i32)
+    );
 }
 crate::runtime::json_form!(ModifyAutoSnapshotPolicyExRequest);
 /// The successful response of [`ModifyAutoSnapshotPolicyExRequest`].
@@ -155,15 +100,12 @@ pub enum ModifyAutoSnapshotPolicyExErrorCode {
     /// - 403: The specified RetentionDays parameter is invalid.
     ParameterInvalid,
 }
-impl ErrorCodes for ModifyAutoSnapshotPolicyExErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::ParameterInvalid, "ParameterInvalid", None),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyAutoSnapshotPolicyExErrorCode; ParameterInvalid "ParameterInvalid"
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ModifyAutoSnapshotPolicyExRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("autoSnapshotPolicyId").required(),
@@ -173,42 +115,13 @@ mod schema {
             Field::new("repeatWeekdays"),
             Field::new("retentionDays"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.auto_snapshot_policy_id.view(),
-                1 => self.region_id.view(),
-                2 => self.auto_snapshot_policy_name.view(),
-                3 => self.time_points.view(),
-                4 => self.repeat_weekdays.view(),
-                5 => self.retention_days.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.auto_snapshot_policy_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.auto_snapshot_policy_name.slot(),
-                3 => self.time_points.slot(),
-                4 => self.repeat_weekdays.slot(),
-                _ => self.retention_days.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 auto_snapshot_policy_id, 1 region_id, 2 auto_snapshot_policy_name, 3
+            time_points, 4 repeat_weekdays, 5 retention_days
+        );
     }
     impl Schema for super::ModifyAutoSnapshotPolicyExResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

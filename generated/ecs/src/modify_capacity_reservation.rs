@@ -4,13 +4,11 @@
 //! Build a [`ModifyCapacityReservationRequest`] with [`ModifyCapacityReservationRequest::builder`]; the service answers with a [`ModifyCapacityReservationResponse`] or a [`ModifyCapacityReservationError`].
 //!
 //! Generated from `ecs/ModifyCapacityReservation.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_4::PrivatePoolOptions;
 pub use crate::shared::end_time_type::EndTimeType;
 pub use crate::shared::platform::Platform;
-/// The `ModifyCapacityReservation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyCapacityReservation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyCapacityReservationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -72,80 +70,18 @@ impl ModifyCapacityReservationRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyCapacityReservationRequest`]: start with [`ModifyCapacityReservationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyCapacityReservationRequestBuilder(ModifyCapacityReservationRequest);
+crate::runtime::operation!(
+    ModifyCapacityReservationRequest, ModifyCapacityReservationRequestBuilder,
+    ModifyCapacityReservationResponse, ModifyCapacityReservationError,
+    "ModifyCapacityReservation", "2014-05-26", false
+);
 impl ModifyCapacityReservationRequestBuilder {
-    /// Sets [`ModifyCapacityReservationRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCapacityReservationRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCapacityReservationRequest::end_time_type`].
-    pub fn end_time_type(mut self, value: impl Into<EndTimeType>) -> Self {
-        self.0.end_time_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCapacityReservationRequest::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.0.end_time = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCapacityReservationRequest::platform`].
-    pub fn platform(mut self, value: impl Into<Platform>) -> Self {
-        self.0.platform = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCapacityReservationRequest::instance_amount`].
-    #[inline]
-    pub fn instance_amount(mut self, value: i32) -> Self {
-        self.0.instance_amount = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyCapacityReservationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyCapacityReservationRequest {
-        self.0
-    }
-}
-impl Operation for ModifyCapacityReservationRequest {
-    const ACTION: &'static str = "ModifyCapacityReservation";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyCapacityReservationResponse;
-    type Error = ModifyCapacityReservationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyCapacityReservationRequest.0; description(into String), start_time(into
+        String), end_time_type(into EndTimeType), end_time(into String), platform(into
+        Platform), instance_amount(i32)
+    );
 }
 crate::runtime::json_form!(ModifyCapacityReservationRequest);
 /// The successful response of [`ModifyCapacityReservationRequest`].
@@ -171,17 +107,14 @@ pub enum ModifyCapacityReservationErrorCode {
     /// `OperationDenied.NoStock` (403): The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
     OperationDeniedNoStock,
 }
-impl ErrorCodes for ModifyCapacityReservationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserUnauthorized, "InvalidUser.Unauthorized", Some(401)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyCapacityReservationErrorCode; InvalidUserUnauthorized
+    "InvalidUser.Unauthorized" 401, OperationDeniedNoStock "OperationDenied.NoStock" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyCapacityReservationRequest {
         const FIELDS: &'static [Field] = &[
@@ -230,46 +163,13 @@ mod schema {
                 ),
             Field::new("InstanceAmount"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => View::group(&self.private_pool_options),
-                2 => self.description.view(),
-                3 => self.start_time.view(),
-                4 => self.end_time_type.view(),
-                5 => self.end_time.view(),
-                6 => self.platform.view(),
-                7 => self.instance_amount.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => Slot::group(&mut self.private_pool_options),
-                2 => self.description.slot(),
-                3 => self.start_time.slot(),
-                4 => self.end_time_type.slot(),
-                5 => self.end_time.slot(),
-                6 => self.platform.slot(),
-                _ => self.instance_amount.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 private_pool_options group, 2 description, 3 start_time, 4
+            end_time_type, 5 end_time, 6 platform, 7 instance_amount
+        );
     }
     impl Schema for super::ModifyCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

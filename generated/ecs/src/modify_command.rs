@@ -4,10 +4,8 @@
 //! Build a [`ModifyCommandRequest`] with [`ModifyCommandRequest::builder`]; the service answers with a [`ModifyCommandResponse`] or a [`ModifyCommandError`].
 //!
 //! Generated from `ecs/ModifyCommand.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyCommand` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -55,73 +53,16 @@ impl ModifyCommandRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyCommandRequest`]: start with [`ModifyCommandRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyCommandRequestBuilder(ModifyCommandRequest);
+crate::runtime::operation!(
+    ModifyCommandRequest, ModifyCommandRequestBuilder, ModifyCommandResponse,
+    ModifyCommandError, "ModifyCommand", "2014-05-26", false
+);
 impl ModifyCommandRequestBuilder {
-    /// Sets [`ModifyCommandRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCommandRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCommandRequest::command_content`].
-    pub fn command_content(mut self, value: impl Into<String>) -> Self {
-        self.0.command_content = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCommandRequest::working_dir`].
-    pub fn working_dir(mut self, value: impl Into<String>) -> Self {
-        self.0.working_dir = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyCommandRequest::timeout`].
-    #[inline]
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.0.timeout = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ModifyCommandRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyCommandRequest {
-        self.0
-    }
-}
-impl Operation for ModifyCommandRequest {
-    const ACTION: &'static str = "ModifyCommand";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyCommandResponse;
-    type Error = ModifyCommandError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyCommandRequest.0; name(into String), description(into String),
+        command_content(into String), working_dir(into String), timeout(i64)
+    );
 }
 crate::runtime::json_form!(ModifyCommandRequest);
 /// The successful response of [`ModifyCommandRequest`].
@@ -143,16 +84,13 @@ pub enum ModifyCommandErrorCode {
     /// `InvalidCmdType.NotFound` (404): The specified command type does not exist.
     InvalidCmdTypeNotFound,
 }
-impl ErrorCodes for ModifyCommandErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidCmdTypeNotFound, "InvalidCmdType.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyCommandErrorCode; InvalidCmdTypeNotFound "InvalidCmdType.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyCommandRequest {
         const FIELDS: &'static [Field] = &[
@@ -180,44 +118,13 @@ mod schema {
             Field::new("WorkingDir"),
             Field::new("Timeout"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.command_id.view(),
-                1 => self.region_id.view(),
-                2 => self.name.view(),
-                3 => self.description.view(),
-                4 => self.command_content.view(),
-                5 => self.working_dir.view(),
-                6 => self.timeout.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.command_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.name.slot(),
-                3 => self.description.slot(),
-                4 => self.command_content.slot(),
-                5 => self.working_dir.slot(),
-                _ => self.timeout.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 command_id, 1 region_id, 2 name, 3 description, 4 command_content, 5
+            working_dir, 6 timeout
+        );
     }
     impl Schema for super::ModifyCommandResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

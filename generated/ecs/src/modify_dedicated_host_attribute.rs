@@ -4,13 +4,10 @@
 //! Build a [`ModifyDedicatedHostAttributeRequest`] with [`ModifyDedicatedHostAttributeRequest::builder`]; the service answers with a [`ModifyDedicatedHostAttributeResponse`] or a [`ModifyDedicatedHostAttributeError`].
 //!
 //! Generated from `ecs/ModifyDedicatedHostAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::network_attributes::NetworkAttributes;
 pub use crate::shared::auto_placement::AutoPlacement;
-/// The `ModifyDedicatedHostAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyDedicatedHostAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -78,91 +75,19 @@ impl ModifyDedicatedHostAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDedicatedHostAttributeRequest`]: start with [`ModifyDedicatedHostAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDedicatedHostAttributeRequestBuilder(
-    ModifyDedicatedHostAttributeRequest,
+crate::runtime::operation!(
+    ModifyDedicatedHostAttributeRequest, ModifyDedicatedHostAttributeRequestBuilder,
+    ModifyDedicatedHostAttributeResponse, ModifyDedicatedHostAttributeError,
+    "ModifyDedicatedHostAttribute", "2014-05-26", false
 );
 impl ModifyDedicatedHostAttributeRequestBuilder {
-    /// Sets [`ModifyDedicatedHostAttributeRequest::dedicated_host_name`].
-    pub fn dedicated_host_name(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAttributeRequest::action_on_maintenance`].
-    pub fn action_on_maintenance(
-        mut self,
-        value: impl Into<ActionOnMaintenance>,
-    ) -> Self {
-        self.0.action_on_maintenance = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAttributeRequest::network_attributes`].
-    #[inline]
-    pub fn network_attributes(mut self, value: NetworkAttributes) -> Self {
-        self.0.network_attributes = Some(value);
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAttributeRequest::auto_placement`].
-    pub fn auto_placement(mut self, value: impl Into<AutoPlacement>) -> Self {
-        self.0.auto_placement = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAttributeRequest::dedicated_host_cluster_id`].
-    pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_cluster_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAttributeRequest::cpu_over_commit_ratio`].
-    #[inline]
-    pub fn cpu_over_commit_ratio(mut self, value: f64) -> Self {
-        self.0.cpu_over_commit_ratio = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyDedicatedHostAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDedicatedHostAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDedicatedHostAttributeRequest {
-    const ACTION: &'static str = "ModifyDedicatedHostAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyDedicatedHostAttributeResponse;
-    type Error = ModifyDedicatedHostAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDedicatedHostAttributeRequest.0; dedicated_host_name(into String),
+        description(into String), action_on_maintenance(into ActionOnMaintenance),
+        network_attributes(NetworkAttributes), auto_placement(into AutoPlacement),
+        dedicated_host_cluster_id(into String), cpu_over_commit_ratio(f64)
+    );
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -175,24 +100,7 @@ pub enum ActionOnMaintenance {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ActionOnMaintenance {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Migrate, "Migrate"),
-        (Self::Stop, "Stop"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ActionOnMaintenance);
+crate::runtime::value_enum!(ActionOnMaintenance; Migrate "Migrate", Stop "Stop");
 crate::runtime::json_form!(ModifyDedicatedHostAttributeRequest);
 /// The successful response of [`ModifyDedicatedHostAttributeRequest`].
 #[derive(Clone, Default)]
@@ -225,33 +133,19 @@ pub enum ModifyDedicatedHostAttributeErrorCode {
     /// `InvalidParameter.UdpTimeout` (400): The specified value is invalid.
     InvalidParameterUdpTimeout,
 }
-impl ErrorCodes for ModifyDedicatedHostAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidDedicatedHostNameMalformed,
-            "InvalidDedicatedHostName.Malformed",
-            Some(400),
-        ),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidUserUnauthorized, "InvalidUser.Unauthorized", Some(403)),
-        (
-            Self::InvalidParameterSlbUdpTimeout,
-            "InvalidParameter.SlbUdpTimeout",
-            Some(400),
-        ),
-        (Self::InvalidParameterUdpTimeout, "InvalidParameter.UdpTimeout", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDedicatedHostAttributeErrorCode; InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" 404, InvalidDedicatedHostNameMalformed
+    "InvalidDedicatedHostName.Malformed" 400, InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, InvalidUserUnauthorized
+    "InvalidUser.Unauthorized" 403, InvalidParameterSlbUdpTimeout
+    "InvalidParameter.SlbUdpTimeout" 400, InvalidParameterUdpTimeout
+    "InvalidParameter.UdpTimeout" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyDedicatedHostAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -321,48 +215,14 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_id.view(),
-                1 => self.region_id.view(),
-                2 => self.dedicated_host_name.view(),
-                3 => self.description.view(),
-                4 => self.action_on_maintenance.view(),
-                5 => View::group(&self.network_attributes),
-                6 => self.auto_placement.view(),
-                7 => self.dedicated_host_cluster_id.view(),
-                8 => self.cpu_over_commit_ratio.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.dedicated_host_name.slot(),
-                3 => self.description.slot(),
-                4 => self.action_on_maintenance.slot(),
-                5 => Slot::group(&mut self.network_attributes),
-                6 => self.auto_placement.slot(),
-                7 => self.dedicated_host_cluster_id.slot(),
-                _ => self.cpu_over_commit_ratio.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_host_id, 1 region_id, 2 dedicated_host_name, 3 description, 4
+            action_on_maintenance, 5 network_attributes group, 6 auto_placement, 7
+            dedicated_host_cluster_id, 8 cpu_over_commit_ratio
+        );
     }
     impl Schema for super::ModifyDedicatedHostAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ModifyDedicatedHostAutoReleaseTimeRequest`] with [`ModifyDedicatedHostAutoReleaseTimeRequest::builder`]; the service answers with a [`ModifyDedicatedHostAutoReleaseTimeResponse`] or a [`ModifyDedicatedHostAutoReleaseTimeError`].
 //!
 //! Generated from `ecs/ModifyDedicatedHostAutoReleaseTime.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyDedicatedHostAutoReleaseTime` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyDedicatedHostAutoReleaseTime` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAutoReleaseTimeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -44,56 +42,17 @@ impl ModifyDedicatedHostAutoReleaseTimeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDedicatedHostAutoReleaseTimeRequest`]: start with [`ModifyDedicatedHostAutoReleaseTimeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDedicatedHostAutoReleaseTimeRequestBuilder(
+crate::runtime::operation!(
     ModifyDedicatedHostAutoReleaseTimeRequest,
+    ModifyDedicatedHostAutoReleaseTimeRequestBuilder,
+    ModifyDedicatedHostAutoReleaseTimeResponse, ModifyDedicatedHostAutoReleaseTimeError,
+    "ModifyDedicatedHostAutoReleaseTime", "2014-05-26", false
 );
 impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
-    /// Sets [`ModifyDedicatedHostAutoReleaseTimeRequest::auto_release_time`].
-    pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_release_time = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyDedicatedHostAutoReleaseTimeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDedicatedHostAutoReleaseTimeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDedicatedHostAutoReleaseTimeRequest {
-    const ACTION: &'static str = "ModifyDedicatedHostAutoReleaseTime";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyDedicatedHostAutoReleaseTimeResponse;
-    type Error = ModifyDedicatedHostAutoReleaseTimeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDedicatedHostAutoReleaseTimeRequest.0; auto_release_time(into String)
+    );
 }
 crate::runtime::json_form!(ModifyDedicatedHostAutoReleaseTimeRequest);
 /// The successful response of [`ModifyDedicatedHostAutoReleaseTimeRequest`].
@@ -127,25 +86,16 @@ pub enum ModifyDedicatedHostAutoReleaseTimeErrorCode {
     /// `NoSuchResource` (404): The specified resource is not found.
     NoSuchResource,
 }
-impl ErrorCodes for ModifyDedicatedHostAutoReleaseTimeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidAutoReleaseTimeMalformed,
-            "InvalidAutoReleaseTime.Malformed",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::NoSuchResource, "NoSuchResource", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDedicatedHostAutoReleaseTimeErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidAutoReleaseTimeMalformed "InvalidAutoReleaseTime.Malformed" 400, InternalError
+    "InternalError" 500, UnsupportedParameter "UnsupportedParameter" 400,
+    ChargeTypeViolation "ChargeTypeViolation" 403, NoSuchResource "NoSuchResource" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyDedicatedHostAutoReleaseTimeRequest {
         const FIELDS: &'static [Field] = &[
@@ -161,36 +111,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_id.view(),
-                1 => self.region_id.view(),
-                2 => self.auto_release_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.auto_release_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_host_id, 1 region_id, 2 auto_release_time
+        );
     }
     impl Schema for super::ModifyDedicatedHostAutoReleaseTimeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

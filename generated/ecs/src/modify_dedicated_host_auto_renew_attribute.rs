@@ -4,12 +4,10 @@
 //! Build a [`ModifyDedicatedHostAutoRenewAttributeRequest`] with [`ModifyDedicatedHostAutoRenewAttributeRequest::builder`]; the service answers with a [`ModifyDedicatedHostAutoRenewAttributeResponse`] or a [`ModifyDedicatedHostAutoRenewAttributeError`].
 //!
 //! Generated from `ecs/ModifyDedicatedHostAutoRenewAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::period_unit_3::PeriodUnit;
 pub use crate::shared::renewal_status::RenewalStatus;
-/// The `ModifyDedicatedHostAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyDedicatedHostAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAutoRenewAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -63,76 +61,19 @@ impl ModifyDedicatedHostAutoRenewAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDedicatedHostAutoRenewAttributeRequest`]: start with [`ModifyDedicatedHostAutoRenewAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDedicatedHostAutoRenewAttributeRequestBuilder(
+crate::runtime::operation!(
     ModifyDedicatedHostAutoRenewAttributeRequest,
+    ModifyDedicatedHostAutoRenewAttributeRequestBuilder,
+    ModifyDedicatedHostAutoRenewAttributeResponse,
+    ModifyDedicatedHostAutoRenewAttributeError, "ModifyDedicatedHostAutoRenewAttribute",
+    "2014-05-26", false
 );
 impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
-    /// Sets [`ModifyDedicatedHostAutoRenewAttributeRequest::duration`].
-    #[inline]
-    pub fn duration(mut self, value: i32) -> Self {
-        self.0.duration = Some(value);
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAutoRenewAttributeRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAutoRenewAttributeRequest::auto_renew`].
-    #[inline]
-    pub fn auto_renew(mut self, value: bool) -> Self {
-        self.0.auto_renew = Some(value);
-        self
-    }
-    /// Sets [`ModifyDedicatedHostAutoRenewAttributeRequest::renewal_status`].
-    pub fn renewal_status(mut self, value: impl Into<RenewalStatus>) -> Self {
-        self.0.renewal_status = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<ModifyDedicatedHostAutoRenewAttributeRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDedicatedHostAutoRenewAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDedicatedHostAutoRenewAttributeRequest {
-    const ACTION: &'static str = "ModifyDedicatedHostAutoRenewAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyDedicatedHostAutoRenewAttributeResponse;
-    type Error = ModifyDedicatedHostAutoRenewAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDedicatedHostAutoRenewAttributeRequest.0; duration(i32), period_unit(into
+        PeriodUnit), auto_renew(bool), renewal_status(into RenewalStatus)
+    );
 }
 crate::runtime::json_form!(ModifyDedicatedHostAutoRenewAttributeRequest);
 /// The successful response of [`ModifyDedicatedHostAutoRenewAttributeRequest`].
@@ -170,43 +111,20 @@ pub enum ModifyDedicatedHostAutoRenewAttributeErrorCode {
     /// `InvalidPeriodUnit.ValueNotSupported` (403): The specified parameter PeriodUnit is not valid.
     InvalidPeriodUnitValueNotSupported,
 }
-impl ErrorCodes for ModifyDedicatedHostAutoRenewAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::MissingParameterDedicatedHostId,
-            "MissingParameter.DedicatedHostId",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterToManyDedicatedHostIds,
-            "InvalidParameter.ToManyDedicatedHostIds",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterInvalidDedicatedHostId,
-            "InvalidParameter.InvalidDedicatedHostId",
-            Some(403),
-        ),
-        (Self::IncorrectHostStatus, "IncorrectHostStatus", Some(403)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::InvalidParameterDuration, "InvalidParameter.Duration", Some(403)),
-        (
-            Self::InvalidParameterRenewalStatus,
-            "InvalidParameter.RenewalStatus",
-            Some(403),
-        ),
-        (
-            Self::InvalidPeriodUnitValueNotSupported,
-            "InvalidPeriodUnit.ValueNotSupported",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDedicatedHostAutoRenewAttributeErrorCode; MissingParameterDedicatedHostId
+    "MissingParameter.DedicatedHostId" 403, InvalidParameterToManyDedicatedHostIds
+    "InvalidParameter.ToManyDedicatedHostIds" 403, InvalidParameterInvalidDedicatedHostId
+    "InvalidParameter.InvalidDedicatedHostId" 403, IncorrectHostStatus
+    "IncorrectHostStatus" 403, ChargeTypeViolation "ChargeTypeViolation" 403,
+    InvalidParameterDuration "InvalidParameter.Duration" 403,
+    InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" 403,
+    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyDedicatedHostAutoRenewAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -233,42 +151,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_ids.view(),
-                1 => self.region_id.view(),
-                2 => self.duration.view(),
-                3 => self.period_unit.view(),
-                4 => self.auto_renew.view(),
-                5 => self.renewal_status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_ids.slot(),
-                1 => self.region_id.slot(),
-                2 => self.duration.slot(),
-                3 => self.period_unit.slot(),
-                4 => self.auto_renew.slot(),
-                _ => self.renewal_status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_host_ids, 1 region_id, 2 duration, 3 period_unit, 4 auto_renew, 5
+            renewal_status
+        );
     }
     impl Schema for super::ModifyDedicatedHostAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

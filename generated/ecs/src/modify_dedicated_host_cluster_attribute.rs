@@ -4,10 +4,8 @@
 //! Build a [`ModifyDedicatedHostClusterAttributeRequest`] with [`ModifyDedicatedHostClusterAttributeRequest::builder`]; the service answers with a [`ModifyDedicatedHostClusterAttributeResponse`] or a [`ModifyDedicatedHostClusterAttributeError`].
 //!
 //! Generated from `ecs/ModifyDedicatedHostClusterAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyDedicatedHostClusterAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyDedicatedHostClusterAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostClusterAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,64 +41,19 @@ impl ModifyDedicatedHostClusterAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDedicatedHostClusterAttributeRequest`]: start with [`ModifyDedicatedHostClusterAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDedicatedHostClusterAttributeRequestBuilder(
+crate::runtime::operation!(
     ModifyDedicatedHostClusterAttributeRequest,
+    ModifyDedicatedHostClusterAttributeRequestBuilder,
+    ModifyDedicatedHostClusterAttributeResponse,
+    ModifyDedicatedHostClusterAttributeError, "ModifyDedicatedHostClusterAttribute",
+    "2014-05-26", false
 );
 impl ModifyDedicatedHostClusterAttributeRequestBuilder {
-    /// Sets [`ModifyDedicatedHostClusterAttributeRequest::dedicated_host_cluster_name`].
-    pub fn dedicated_host_cluster_name(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_cluster_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostClusterAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<ModifyDedicatedHostClusterAttributeRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDedicatedHostClusterAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDedicatedHostClusterAttributeRequest {
-    const ACTION: &'static str = "ModifyDedicatedHostClusterAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyDedicatedHostClusterAttributeResponse;
-    type Error = ModifyDedicatedHostClusterAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDedicatedHostClusterAttributeRequest.0; dedicated_host_cluster_name(into
+        String), description(into String)
+    );
 }
 crate::runtime::json_form!(ModifyDedicatedHostClusterAttributeRequest);
 /// The successful response of [`ModifyDedicatedHostClusterAttributeRequest`].
@@ -126,17 +79,15 @@ pub enum ModifyDedicatedHostClusterAttributeErrorCode {
     /// `InvalidUser.Unauthorized` (403): The user is not authorized
     InvalidUserUnauthorized,
 }
-impl ErrorCodes for ModifyDedicatedHostClusterAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidUserUnauthorized, "InvalidUser.Unauthorized", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDedicatedHostClusterAttributeErrorCode; InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, InvalidUserUnauthorized
+    "InvalidUser.Unauthorized" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyDedicatedHostClusterAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -177,38 +128,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_cluster_id.view(),
-                1 => self.region_id.view(),
-                2 => self.dedicated_host_cluster_name.view(),
-                3 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_cluster_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.dedicated_host_cluster_name.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_host_cluster_id, 1 region_id, 2 dedicated_host_cluster_name, 3
+            description
+        );
     }
     impl Schema for super::ModifyDedicatedHostClusterAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,13 +4,10 @@
 //! Build a [`ModifyDedicatedHostsChargeTypeRequest`] with [`ModifyDedicatedHostsChargeTypeRequest::builder`]; the service answers with a [`ModifyDedicatedHostsChargeTypeResponse`] or a [`ModifyDedicatedHostsChargeTypeError`].
 //!
 //! Generated from `ecs/ModifyDedicatedHostsChargeType.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::period_unit_3::PeriodUnit;
 pub use crate::shared::fee_of_instance::FeeOfInstance;
-/// The `ModifyDedicatedHostsChargeType` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyDedicatedHostsChargeType` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostsChargeTypeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -93,94 +90,18 @@ impl ModifyDedicatedHostsChargeTypeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDedicatedHostsChargeTypeRequest`]: start with [`ModifyDedicatedHostsChargeTypeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDedicatedHostsChargeTypeRequestBuilder(
-    ModifyDedicatedHostsChargeTypeRequest,
+crate::runtime::operation!(
+    ModifyDedicatedHostsChargeTypeRequest, ModifyDedicatedHostsChargeTypeRequestBuilder,
+    ModifyDedicatedHostsChargeTypeResponse, ModifyDedicatedHostsChargeTypeError,
+    "ModifyDedicatedHostsChargeType", "2014-05-26", true, client_token "ClientToken"
 );
 impl ModifyDedicatedHostsChargeTypeRequestBuilder {
-    /// Sets [`ModifyDedicatedHostsChargeTypeRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`ModifyDedicatedHostsChargeTypeRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostsChargeTypeRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`ModifyDedicatedHostsChargeTypeRequest::auto_pay`].
-    #[inline]
-    pub fn auto_pay(mut self, value: bool) -> Self {
-        self.0.auto_pay = Some(value);
-        self
-    }
-    /// Sets [`ModifyDedicatedHostsChargeTypeRequest::dedicated_host_charge_type`].
-    pub fn dedicated_host_charge_type(
-        mut self,
-        value: impl Into<DedicatedHostChargeType>,
-    ) -> Self {
-        self.0.dedicated_host_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostsChargeTypeRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDedicatedHostsChargeTypeRequest::detail_fee`].
-    #[inline]
-    pub fn detail_fee(mut self, value: bool) -> Self {
-        self.0.detail_fee = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyDedicatedHostsChargeTypeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDedicatedHostsChargeTypeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDedicatedHostsChargeTypeRequest {
-    const ACTION: &'static str = "ModifyDedicatedHostsChargeType";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifyDedicatedHostsChargeTypeResponse;
-    type Error = ModifyDedicatedHostsChargeTypeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDedicatedHostsChargeTypeRequest.0; period(i32), period_unit(into
+        PeriodUnit), dry_run(bool), auto_pay(bool), dedicated_host_charge_type(into
+        DedicatedHostChargeType), client_token(into String), detail_fee(bool)
+    );
 }
 /// The documented values of `DedicatedHostChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -193,24 +114,9 @@ pub enum DedicatedHostChargeType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DedicatedHostChargeType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::PrePaid, "PrePaid"),
-        (Self::PostPaid, "PostPaid"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(DedicatedHostChargeType);
+crate::runtime::value_enum!(
+    DedicatedHostChargeType; PrePaid "PrePaid", PostPaid "PostPaid"
+);
 crate::runtime::json_form!(ModifyDedicatedHostsChargeTypeRequest);
 /// The successful response of [`ModifyDedicatedHostsChargeTypeRequest`].
 #[derive(Clone, Default)]
@@ -293,68 +199,34 @@ pub enum ModifyDedicatedHostsChargeTypeErrorCode {
     /// `RealNameAuthenticationError` (403): Your account has not passed the real-name authentication yet.
     RealNameAuthenticationError,
 }
-impl ErrorCodes for ModifyDedicatedHostsChargeTypeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidParameterInstanceIds, "InvalidParameter.InstanceIds", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (
-            Self::InvalidStatusValueNotSupported,
-            "InvalidStatus.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceChargeTypeValueNotSupported,
-            "InvalidInstanceChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::ExpiredInstance, "ExpiredInstance", Some(400)),
-        (Self::InstancesIdQuotaExceed, "InstancesIdQuotaExceed", Some(400)),
-        (
-            Self::InvalidClientTokenValueNotSupported,
-            "InvalidClientToken.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(403),
-        ),
-        (Self::InstanceTypeOffline, "InstanceType.Offline", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::ReleaseTimeHaveBeenSet, "ReleaseTimeHaveBeenSet", Some(400)),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (Self::AccountArrearage, "Account.Arrearage", Some(403)),
-        (Self::Throttling, "Throttling", Some(400)),
-        (Self::InvalidParameterNotMatch, "InvalidParameter.NotMatch", Some(403)),
-        (Self::InvalidAction, "InvalidAction", Some(403)),
-        (Self::QuotaExceedAfterpayInstance, "QuotaExceed.AfterpayInstance", Some(400)),
-        (Self::InvalidPeriodUnitMismatch, "InvalidPeriod.UnitMismatch", Some(400)),
-        (Self::InvalidImageTypeNotSupported, "InvalidImageType.NotSupported", Some(400)),
-        (
-            Self::InvalidPeriodExceededDedicatedHost,
-            "InvalidPeriod.ExceededDedicatedHost",
-            Some(400),
-        ),
-        (Self::QuotaExceedPostPaidDisk, "QuotaExceed.PostPaidDisk", Some(403)),
-        (Self::ImageNotSupportInstanceType, "ImageNotSupportInstanceType", Some(403)),
-        (Self::InvalidInstanceTypePhasedOut, "InvalidInstanceType.PhasedOut", Some(403)),
-        (
-            Self::InvalidSystemDiskCategoryValueNotSupported,
-            "InvalidSystemDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::RealNameAuthenticationError, "RealNameAuthenticationError", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDedicatedHostsChargeTypeErrorCode; InvalidParameterInstanceIds
+    "InvalidParameter.InstanceIds" 400, InvalidParameter "InvalidParameter" 400,
+    InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported" 400,
+    InvalidInstanceChargeTypeValueNotSupported
+    "InvalidInstanceChargeType.ValueNotSupported" 400, ExpiredInstance "ExpiredInstance"
+    400, InstancesIdQuotaExceed "InstancesIdQuotaExceed" 400,
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" 403,
+    InstanceTypeOffline "InstanceType.Offline" 403, InternalError "InternalError" 500,
+    ReleaseTimeHaveBeenSet "ReleaseTimeHaveBeenSet" 400,
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
+    AccountArrearage "Account.Arrearage" 403, Throttling "Throttling" 400,
+    InvalidParameterNotMatch "InvalidParameter.NotMatch" 403, InvalidAction
+    "InvalidAction" 403, QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" 400,
+    InvalidPeriodUnitMismatch "InvalidPeriod.UnitMismatch" 400,
+    InvalidImageTypeNotSupported "InvalidImageType.NotSupported" 400,
+    InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" 400,
+    QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk" 403, ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" 403, InvalidInstanceTypePhasedOut
+    "InvalidInstanceType.PhasedOut" 403, InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" 400, RealNameAuthenticationError
+    "RealNameAuthenticationError" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::ModifyDedicatedHostsChargeTypeRequest {
         const FIELDS: &'static [Field] = &[
@@ -433,35 +305,10 @@ mod schema {
                 "When PeriodUnit is set to Month, valid values of Period are 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_ids.view(),
-                1 => self.region_id.view(),
-                2 => self.period.view(),
-                3 => self.period_unit.view(),
-                4 => self.dry_run.view(),
-                5 => self.auto_pay.view(),
-                6 => self.dedicated_host_charge_type.view(),
-                7 => self.client_token.view(),
-                8 => self.detail_fee.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_ids.slot(),
-                1 => self.region_id.slot(),
-                2 => self.period.slot(),
-                3 => self.period_unit.slot(),
-                4 => self.dry_run.slot(),
-                5 => self.auto_pay.slot(),
-                6 => self.dedicated_host_charge_type.slot(),
-                7 => self.client_token.slot(),
-                _ => self.detail_fee.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 dedicated_host_ids, 1 region_id, 2 period, 3 period_unit, 4 dry_run, 5
+            auto_pay, 6 dedicated_host_charge_type, 7 client_token, 8 detail_fee
+        );
     }
     impl Schema for super::ModifyDedicatedHostsChargeTypeResponse {
         const FIELDS: &'static [Field] = &[
@@ -469,22 +316,6 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.fee_of_instances),
-                1 => self.order_id.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.fee_of_instances),
-                1 => self.order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 fee_of_instances groups, 1 order_id, 2 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ModifyDeploymentSetAttributeRequest`] with [`ModifyDeploymentSetAttributeRequest::builder`]; the service answers with a [`ModifyDeploymentSetAttributeResponse`] or a [`ModifyDeploymentSetAttributeError`].
 //!
 //! Generated from `ecs/ModifyDeploymentSetAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyDeploymentSetAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyDeploymentSetAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDeploymentSetAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,61 +41,17 @@ impl ModifyDeploymentSetAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDeploymentSetAttributeRequest`]: start with [`ModifyDeploymentSetAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDeploymentSetAttributeRequestBuilder(
-    ModifyDeploymentSetAttributeRequest,
+crate::runtime::operation!(
+    ModifyDeploymentSetAttributeRequest, ModifyDeploymentSetAttributeRequestBuilder,
+    ModifyDeploymentSetAttributeResponse, ModifyDeploymentSetAttributeError,
+    "ModifyDeploymentSetAttribute", "2014-05-26", false
 );
 impl ModifyDeploymentSetAttributeRequestBuilder {
-    /// Sets [`ModifyDeploymentSetAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDeploymentSetAttributeRequest::deployment_set_name`].
-    pub fn deployment_set_name(mut self, value: impl Into<String>) -> Self {
-        self.0.deployment_set_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyDeploymentSetAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDeploymentSetAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDeploymentSetAttributeRequest {
-    const ACTION: &'static str = "ModifyDeploymentSetAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyDeploymentSetAttributeResponse;
-    type Error = ModifyDeploymentSetAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDeploymentSetAttributeRequest.0; description(into String),
+        deployment_set_name(into String)
+    );
 }
 crate::runtime::json_form!(ModifyDeploymentSetAttributeRequest);
 /// The successful response of [`ModifyDeploymentSetAttributeRequest`].
@@ -129,32 +83,18 @@ pub enum ModifyDeploymentSetAttributeErrorCode {
     /// `QuotaExceed.DeploymentSetInstanceQuotaFull` (403): instance quota in one deployment set exceeded.
     QuotaExceedDeploymentSetInstanceQuotaFull,
 }
-impl ErrorCodes for ModifyDeploymentSetAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidDeploymentSetNameMalformed,
-            "InvalidDeploymentSetName.Malformed",
-            Some(400),
-        ),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (
-            Self::InvalidDeploymentSetIdNotFound,
-            "InvalidDeploymentSetId.NotFound",
-            Some(400),
-        ),
-        (
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull,
-            "QuotaExceed.DeploymentSetInstanceQuotaFull",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDeploymentSetAttributeErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidDeploymentSetNameMalformed "InvalidDeploymentSetName.Malformed" 400,
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
+    InvalidDeploymentSetIdNotFound "InvalidDeploymentSetId.NotFound" 400,
+    QuotaExceedDeploymentSetInstanceQuotaFull
+    "QuotaExceed.DeploymentSetInstanceQuotaFull" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyDeploymentSetAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -195,38 +135,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.deployment_set_id.view(),
-                1 => self.region_id.view(),
-                2 => self.description.view(),
-                3 => self.deployment_set_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.deployment_set_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.description.slot(),
-                _ => self.deployment_set_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 deployment_set_id, 1 region_id, 2 description, 3 deployment_set_name
+        );
     }
     impl Schema for super::ModifyDeploymentSetAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

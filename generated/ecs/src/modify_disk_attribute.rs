@@ -4,10 +4,8 @@
 //! Build a [`ModifyDiskAttributeRequest`] with [`ModifyDiskAttributeRequest::builder`]; the service answers with a [`ModifyDiskAttributeResponse`] or a [`ModifyDiskAttributeError`].
 //!
 //! Generated from `ecs/ModifyDiskAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyDiskAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyDiskAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDiskAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -71,90 +69,18 @@ impl ModifyDiskAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDiskAttributeRequest`]: start with [`ModifyDiskAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDiskAttributeRequestBuilder(ModifyDiskAttributeRequest);
+crate::runtime::operation!(
+    ModifyDiskAttributeRequest, ModifyDiskAttributeRequestBuilder,
+    ModifyDiskAttributeResponse, ModifyDiskAttributeError, "ModifyDiskAttribute",
+    "2014-05-26", false
+);
 impl ModifyDiskAttributeRequestBuilder {
-    /// Sets [`ModifyDiskAttributeRequest::disk_id`].
-    pub fn disk_id(mut self, value: impl Into<String>) -> Self {
-        self.0.disk_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDiskAttributeRequest::disk_ids`].
-    pub fn disk_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.disk_ids = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`ModifyDiskAttributeRequest::disk_name`].
-    pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-        self.0.disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDiskAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDiskAttributeRequest::delete_with_instance`].
-    #[inline]
-    pub fn delete_with_instance(mut self, value: bool) -> Self {
-        self.0.delete_with_instance = Some(value);
-        self
-    }
-    /// Sets [`ModifyDiskAttributeRequest::delete_auto_snapshot`].
-    #[inline]
-    pub fn delete_auto_snapshot(mut self, value: bool) -> Self {
-        self.0.delete_auto_snapshot = Some(value);
-        self
-    }
-    /// Sets [`ModifyDiskAttributeRequest::enable_auto_snapshot`].
-    #[inline]
-    pub fn enable_auto_snapshot(mut self, value: bool) -> Self {
-        self.0.enable_auto_snapshot = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyDiskAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDiskAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDiskAttributeRequest {
-    const ACTION: &'static str = "ModifyDiskAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyDiskAttributeResponse;
-    type Error = ModifyDiskAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDiskAttributeRequest.0; disk_id(into String), disk_ids(each_into String),
+        disk_name(into String), description(into String), delete_with_instance(bool),
+        delete_auto_snapshot(bool), enable_auto_snapshot(bool)
+    );
 }
 crate::runtime::json_form!(ModifyDiskAttributeRequest);
 /// The successful response of [`ModifyDiskAttributeRequest`].
@@ -196,26 +122,20 @@ pub enum ModifyDiskAttributeErrorCode {
     /// `InvalidInstanceId.NotFound` (404): Specified attached instance does not exist.
     InvalidInstanceIdNotFound,
 }
-impl ErrorCodes for ModifyDiskAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::InvalidDiskNameMalformed, "InvalidDiskName.Malformed", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(404)),
-        (Self::NoAttributeToModify, "NoAttributeToModify", Some(400)),
-        (Self::QuotaExceedSnapshot, "QuotaExceed.Snapshot", Some(403)),
-        (Self::DiskNotPortable, "DiskNotPortable", Some(403)),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (Self::IncompleteParamter, "IncompleteParamter", Some(400)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDiskAttributeErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
+    InvalidDiskNameMalformed "InvalidDiskName.Malformed" 400, InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 404, NoAttributeToModify "NoAttributeToModify" 400,
+    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, DiskNotPortable "DiskNotPortable"
+    403, IncorrectDiskStatus "IncorrectDiskStatus" 403, IncompleteParamter
+    "IncompleteParamter" 400, UserNotInTheWhiteList "UserNotInTheWhiteList" 403,
+    InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" 400, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::ModifyDiskAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -268,46 +188,13 @@ mod schema {
                 "Note: You can specify DiskId or DiskIds.N, but you cannot specify both of them.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.disk_id.view(),
-                2 => self.disk_ids.view(),
-                3 => self.disk_name.view(),
-                4 => self.description.view(),
-                5 => self.delete_with_instance.view(),
-                6 => self.delete_auto_snapshot.view(),
-                7 => self.enable_auto_snapshot.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.disk_id.slot(),
-                2 => self.disk_ids.slot(),
-                3 => self.disk_name.slot(),
-                4 => self.description.slot(),
-                5 => self.delete_with_instance.slot(),
-                6 => self.delete_auto_snapshot.slot(),
-                _ => self.enable_auto_snapshot.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 disk_id, 2 disk_ids, 3 disk_name, 4 description, 5
+            delete_with_instance, 6 delete_auto_snapshot, 7 enable_auto_snapshot
+        );
     }
     impl Schema for super::ModifyDiskAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

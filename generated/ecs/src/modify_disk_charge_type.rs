@@ -4,11 +4,9 @@
 //! Build a [`ModifyDiskChargeTypeRequest`] with [`ModifyDiskChargeTypeRequest::builder`]; the service answers with a [`ModifyDiskChargeTypeResponse`] or a [`ModifyDiskChargeTypeError`].
 //!
 //! Generated from `ecs/ModifyDiskChargeType.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::disk_charge_type::DiskChargeType;
-/// The `ModifyDiskChargeType` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyDiskChargeType` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDiskChargeTypeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -60,66 +58,17 @@ impl ModifyDiskChargeTypeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDiskChargeTypeRequest`]: start with [`ModifyDiskChargeTypeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDiskChargeTypeRequestBuilder(ModifyDiskChargeTypeRequest);
+crate::runtime::operation!(
+    ModifyDiskChargeTypeRequest, ModifyDiskChargeTypeRequestBuilder,
+    ModifyDiskChargeTypeResponse, ModifyDiskChargeTypeError, "ModifyDiskChargeType",
+    "2014-05-26", true, client_token "ClientToken"
+);
 impl ModifyDiskChargeTypeRequestBuilder {
-    /// Sets [`ModifyDiskChargeTypeRequest::auto_pay`].
-    #[inline]
-    pub fn auto_pay(mut self, value: bool) -> Self {
-        self.0.auto_pay = Some(value);
-        self
-    }
-    /// Sets [`ModifyDiskChargeTypeRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDiskChargeTypeRequest::disk_charge_type`].
-    pub fn disk_charge_type(mut self, value: impl Into<DiskChargeType>) -> Self {
-        self.0.disk_charge_type = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyDiskChargeTypeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDiskChargeTypeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDiskChargeTypeRequest {
-    const ACTION: &'static str = "ModifyDiskChargeType";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifyDiskChargeTypeResponse;
-    type Error = ModifyDiskChargeTypeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDiskChargeTypeRequest.0; auto_pay(bool), client_token(into String),
+        disk_charge_type(into DiskChargeType)
+    );
 }
 crate::runtime::json_form!(ModifyDiskChargeTypeRequest);
 /// The successful response of [`ModifyDiskChargeTypeRequest`].
@@ -204,80 +153,36 @@ pub enum ModifyDiskChargeTypeErrorCode {
     /// `LastOrderProcessing` (400): The previous order is still processing, please try again later.
     LastOrderProcessing,
 }
-impl ErrorCodes for ModifyDiskChargeTypeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (
-            Self::InvalidInstanceTypeValueUnauthorized,
-            "InvalidInstanceType.ValueUnauthorized",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (
-            Self::MissingParameterInstanceIdNotSupported,
-            "MissingParameter.InstanceIdNotSupported",
-            Some(400),
-        ),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(400)),
-        (Self::InvalidInstanceIdReleased, "InvalidInstanceId.Released", Some(400)),
-        (
-            Self::InvalidInstancePurchaseNotFound,
-            "InvalidInstance.PurchaseNotFound",
-            Some(400),
-        ),
-        (Self::InvalidInstanceUnPaidOrder, "InvalidInstance.UnPaidOrder", Some(400)),
-        (
-            Self::InvalidClientTokenValueNotSupported,
-            "InvalidClientToken.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::AccountArrearage, "Account.Arrearage", Some(400)),
-        (Self::IdempotenceSignatureMismatch, "Idempotence.SignatureMismatch", Some(400)),
-        (Self::OrderCreationFailed, "OrderCreationFailed", Some(400)),
-        (Self::Throttling, "Throttling", Some(400)),
-        (Self::Forbidden, "Forbidden", Some(403)),
-        (Self::PaymentMethodNotFound, "PaymentMethodNotFound", Some(404)),
-        (Self::InvalidRamRoleNotFound, "InvalidRamRole.NotFound", Some(404)),
-        (Self::InstanceDowngradeQuotaExceed, "InstanceDowngrade.QuotaExceed", Some(400)),
-        (Self::InvalidDiskIdsNotFound, "InvalidDiskIds.NotFound", Some(404)),
-        (Self::InvalidDiskIdsNotPortable, "InvalidDiskIds.NotPortable", Some(404)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(403),
-        ),
-        (
-            Self::InvalidDataDiskSizeValueNotSupported,
-            "InvalidDataDiskSize.ValueNotSupported",
-            Some(404),
-        ),
-        (Self::InvalidActionNotSupported, "InvalidAction.NotSupported", Some(404)),
-        (
-            Self::InvalidInstanceStatusNotSupported,
-            "InvalidInstanceStatus.NotSupported",
-            Some(404),
-        ),
-        (Self::InvalidInstanceIdNOTFOUND, "InvalidInstanceId.NOT_FOUND", Some(404)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(400)),
-        (Self::LastOrderProcessing, "LastOrderProcessing", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDiskChargeTypeErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    404, InvalidInstanceTypeValueUnauthorized "InvalidInstanceType.ValueUnauthorized"
+    400, InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    400, MissingParameterRegionId "MissingParameter.RegionId" 400,
+    MissingParameterInstanceIdNotSupported "MissingParameter.InstanceIdNotSupported" 400,
+    ChargeTypeViolation "ChargeTypeViolation" 400, InvalidInstanceIdReleased
+    "InvalidInstanceId.Released" 400, InvalidInstancePurchaseNotFound
+    "InvalidInstance.PurchaseNotFound" 400, InvalidInstanceUnPaidOrder
+    "InvalidInstance.UnPaidOrder" 400, InvalidClientTokenValueNotSupported
+    "InvalidClientToken.ValueNotSupported" 400, AccountArrearage "Account.Arrearage" 400,
+    IdempotenceSignatureMismatch "Idempotence.SignatureMismatch" 400, OrderCreationFailed
+    "OrderCreationFailed" 400, Throttling "Throttling" 400, Forbidden "Forbidden" 403,
+    PaymentMethodNotFound "PaymentMethodNotFound" 404, InvalidRamRoleNotFound
+    "InvalidRamRole.NotFound" 404, InstanceDowngradeQuotaExceed
+    "InstanceDowngrade.QuotaExceed" 400, InvalidDiskIdsNotFound "InvalidDiskIds.NotFound"
+    404, InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable" 404, InternalError
+    "InternalError" 500, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403, InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" 403, InvalidDataDiskSizeValueNotSupported
+    "InvalidDataDiskSize.ValueNotSupported" 404, InvalidActionNotSupported
+    "InvalidAction.NotSupported" 404, InvalidInstanceStatusNotSupported
+    "InvalidInstanceStatus.NotSupported" 404, InvalidInstanceIdNOTFOUND
+    "InvalidInstanceId.NOT_FOUND" 404, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 400, LastOrderProcessing "LastOrderProcessing" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyDiskChargeTypeRequest {
         const FIELDS: &'static [Field] = &[
@@ -308,49 +213,16 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_ids.view(),
-                1 => self.instance_id.view(),
-                2 => self.region_id.view(),
-                3 => self.auto_pay.view(),
-                4 => self.client_token.view(),
-                5 => self.disk_charge_type.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_ids.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.region_id.slot(),
-                3 => self.auto_pay.slot(),
-                4 => self.client_token.slot(),
-                _ => self.disk_charge_type.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 disk_ids, 1 instance_id, 2 region_id, 3 auto_pay, 4 client_token, 5
+            disk_charge_type
+        );
     }
     impl Schema for super::ModifyDiskChargeTypeResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.order_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 order_id, 1 request_id);
     }
 }

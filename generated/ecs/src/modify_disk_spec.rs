@@ -4,12 +4,9 @@
 //! Build a [`ModifyDiskSpecRequest`] with [`ModifyDiskSpecRequest::builder`]; the service answers with a [`ModifyDiskSpecResponse`] or a [`ModifyDiskSpecError`].
 //!
 //! Generated from `ecs/ModifyDiskSpec.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::performance_level::PerformanceLevel;
-/// The `ModifyDiskSpec` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyDiskSpec` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDiskSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -61,63 +58,16 @@ impl ModifyDiskSpecRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyDiskSpecRequest`]: start with [`ModifyDiskSpecRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyDiskSpecRequestBuilder(ModifyDiskSpecRequest);
+crate::runtime::operation!(
+    ModifyDiskSpecRequest, ModifyDiskSpecRequestBuilder, ModifyDiskSpecResponse,
+    ModifyDiskSpecError, "ModifyDiskSpec", "2014-05-26", false
+);
 impl ModifyDiskSpecRequestBuilder {
-    /// Sets [`ModifyDiskSpecRequest::disk_category`].
-    pub fn disk_category(mut self, value: impl Into<DiskCategory>) -> Self {
-        self.0.disk_category = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDiskSpecRequest::performance_level`].
-    pub fn performance_level(mut self, value: impl Into<PerformanceLevel>) -> Self {
-        self.0.performance_level = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyDiskSpecRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ModifyDiskSpecRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyDiskSpecRequest {
-        self.0
-    }
-}
-impl Operation for ModifyDiskSpecRequest {
-    const ACTION: &'static str = "ModifyDiskSpec";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyDiskSpecResponse;
-    type Error = ModifyDiskSpecError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyDiskSpecRequest.0; disk_category(into DiskCategory), performance_level(into
+        PerformanceLevel), dry_run(bool)
+    );
 }
 /// The documented values of `DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -132,25 +82,10 @@ pub enum DiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CloudEssd, "cloud_essd"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::CloudEfficiency, "cloud_efficiency"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(DiskCategory);
+crate::runtime::value_enum!(
+    DiskCategory; CloudEssd "cloud_essd", CloudSsd "cloud_ssd", CloudEfficiency
+    "cloud_efficiency"
+);
 crate::runtime::json_form!(ModifyDiskSpecRequest);
 /// The successful response of [`ModifyDiskSpecRequest`].
 #[derive(Clone, Default)]
@@ -205,43 +140,23 @@ pub enum ModifyDiskSpecErrorCode {
     /// `OperationDenied.NoStock` (403): The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
     OperationDeniedNoStock,
 }
-impl ErrorCodes for ModifyDiskSpecErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::DiskInArrears, "DiskInArrears", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (Self::DiskCreatingSnapshot, "DiskCreatingSnapshot", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (
-            Self::InvalidPerformanceLevelMalformed,
-            "InvalidPerformanceLevel.Malformed",
-            Some(400),
-        ),
-        (
-            Self::OperationDeniedPerformanceLevelNotMatch,
-            "OperationDenied.PerformanceLevelNotMatch",
-            Some(403),
-        ),
-        (
-            Self::InvalidDiskCategoryValueNotSupported,
-            "InvalidDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeNotSupportDiskCategory,
-            "InvalidInstanceType.NotSupportDiskCategory",
-            Some(403),
-        ),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyDiskSpecErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
+    DiskInArrears "DiskInArrears" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InstanceExpiredOrInArrears
+    "InstanceExpiredOrInArrears" 403, IncorrectDiskStatus "IncorrectDiskStatus" 403,
+    DiskCreatingSnapshot "DiskCreatingSnapshot" 403, OperationDenied "OperationDenied"
+    403, InvalidPerformanceLevelMalformed "InvalidPerformanceLevel.Malformed" 400,
+    OperationDeniedPerformanceLevelNotMatch "OperationDenied.PerformanceLevelNotMatch"
+    403, InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported"
+    400, InvalidInstanceTypeNotSupportDiskCategory
+    "InvalidInstanceType.NotSupportDiskCategory" 403, OperationDeniedNoStock
+    "OperationDenied.NoStock" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyDiskSpecRequest {
         const FIELDS: &'static [Field] = &[
@@ -268,25 +183,9 @@ mod schema {
                 ),
             Field::new("DryRun"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.disk_category.view(),
-                2 => self.performance_level.view(),
-                3 => self.dry_run.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                1 => self.disk_category.slot(),
-                2 => self.performance_level.slot(),
-                _ => self.dry_run.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 disk_id, 1 disk_category, 2 performance_level, 3 dry_run
+        );
     }
     impl Schema for super::ModifyDiskSpecResponse {
         const FIELDS: &'static [Field] = &[
@@ -294,22 +193,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.order_id.view(),
-                1 => self.request_id.view(),
-                2 => self.task_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.order_id.slot(),
-                1 => self.request_id.slot(),
-                _ => self.task_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 order_id, 1 request_id, 2 task_id);
     }
 }

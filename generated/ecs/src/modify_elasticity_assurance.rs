@@ -4,11 +4,9 @@
 //! Build a [`ModifyElasticityAssuranceRequest`] with [`ModifyElasticityAssuranceRequest::builder`]; the service answers with a [`ModifyElasticityAssuranceResponse`] or a [`ModifyElasticityAssuranceError`].
 //!
 //! Generated from `ecs/ModifyElasticityAssurance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_4::PrivatePoolOptions;
-/// The `ModifyElasticityAssurance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyElasticityAssurance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyElasticityAssuranceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -38,54 +36,16 @@ impl ModifyElasticityAssuranceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyElasticityAssuranceRequest`]: start with [`ModifyElasticityAssuranceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyElasticityAssuranceRequestBuilder(ModifyElasticityAssuranceRequest);
+crate::runtime::operation!(
+    ModifyElasticityAssuranceRequest, ModifyElasticityAssuranceRequestBuilder,
+    ModifyElasticityAssuranceResponse, ModifyElasticityAssuranceError,
+    "ModifyElasticityAssurance", "2014-05-26", false
+);
 impl ModifyElasticityAssuranceRequestBuilder {
-    /// Sets [`ModifyElasticityAssuranceRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyElasticityAssuranceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyElasticityAssuranceRequest {
-        self.0
-    }
-}
-impl Operation for ModifyElasticityAssuranceRequest {
-    const ACTION: &'static str = "ModifyElasticityAssurance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyElasticityAssuranceResponse;
-    type Error = ModifyElasticityAssuranceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyElasticityAssuranceRequest.0; description(into String)
+    );
 }
 crate::runtime::json_form!(ModifyElasticityAssuranceRequest);
 /// The successful response of [`ModifyElasticityAssuranceRequest`].
@@ -111,17 +71,14 @@ pub enum ModifyElasticityAssuranceErrorCode {
     /// `OperationDenied.NoStock` (403): The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
     OperationDeniedNoStock,
 }
-impl ErrorCodes for ModifyElasticityAssuranceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserUnauthorized, "InvalidUser.Unauthorized", Some(401)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyElasticityAssuranceErrorCode; InvalidUserUnauthorized
+    "InvalidUser.Unauthorized" 401, OperationDeniedNoStock "OperationDenied.NoStock" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyElasticityAssuranceRequest {
         const FIELDS: &'static [Field] = &[
@@ -141,36 +98,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.private_pool_options),
-                1 => self.region_id.view(),
-                2 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.private_pool_options),
-                1 => self.region_id.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 private_pool_options group, 1 region_id, 2 description
+        );
     }
     impl Schema for super::ModifyElasticityAssuranceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

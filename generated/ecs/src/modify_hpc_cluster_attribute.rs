@@ -4,10 +4,8 @@
 //! Build a [`ModifyHpcClusterAttributeRequest`] with [`ModifyHpcClusterAttributeRequest::builder`]; the service answers with a [`ModifyHpcClusterAttributeResponse`] or a [`ModifyHpcClusterAttributeError`].
 //!
 //! Generated from `ecs/ModifyHpcClusterAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyHpcClusterAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyHpcClusterAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyHpcClusterAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -47,65 +45,17 @@ impl ModifyHpcClusterAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyHpcClusterAttributeRequest`]: start with [`ModifyHpcClusterAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyHpcClusterAttributeRequestBuilder(ModifyHpcClusterAttributeRequest);
+crate::runtime::operation!(
+    ModifyHpcClusterAttributeRequest, ModifyHpcClusterAttributeRequestBuilder,
+    ModifyHpcClusterAttributeResponse, ModifyHpcClusterAttributeError,
+    "ModifyHpcClusterAttribute", "2014-05-26", true, client_token "ClientToken"
+);
 impl ModifyHpcClusterAttributeRequestBuilder {
-    /// Sets [`ModifyHpcClusterAttributeRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyHpcClusterAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyHpcClusterAttributeRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyHpcClusterAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyHpcClusterAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyHpcClusterAttributeRequest {
-    const ACTION: &'static str = "ModifyHpcClusterAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifyHpcClusterAttributeResponse;
-    type Error = ModifyHpcClusterAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyHpcClusterAttributeRequest.0; client_token(into String), description(into
+        String), name(into String)
+    );
 }
 crate::runtime::json_form!(ModifyHpcClusterAttributeRequest);
 /// The successful response of [`ModifyHpcClusterAttributeRequest`].
@@ -143,31 +93,19 @@ pub enum ModifyHpcClusterAttributeErrorCode {
     /// `HpcClusterNotExists` (400): The specified hpc cluster does not exist
     HpcClusterNotExists,
 }
-impl ErrorCodes for ModifyHpcClusterAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidHpcClusterNameMalformed,
-            "InvalidHpcClusterName.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidHpcClusterDescriptionMalformed,
-            "InvalidHpcClusterDescription.Malformed",
-            Some(400),
-        ),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(400)),
-        (Self::InvalidModifyInfo, "InvalidModifyInfo", Some(400)),
-        (Self::HpcClusterModifyFailed, "HPC_CLUSTER_MODIFY_FAILED", Some(400)),
-        (Self::InvalidParameter, "Invalid.Parameter", Some(400)),
-        (Self::HpcClusterNotExists, "HpcClusterNotExists", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyHpcClusterAttributeErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidHpcClusterNameMalformed "InvalidHpcClusterName.Malformed" 400,
+    InvalidHpcClusterDescriptionMalformed "InvalidHpcClusterDescription.Malformed" 400,
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 400, InvalidModifyInfo
+    "InvalidModifyInfo" 400, HpcClusterModifyFailed "HPC_CLUSTER_MODIFY_FAILED" 400,
+    InvalidParameter "Invalid.Parameter" 400, HpcClusterNotExists "HpcClusterNotExists"
+    400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyHpcClusterAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -217,40 +155,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.hpc_cluster_id.view(),
-                1 => self.region_id.view(),
-                2 => self.client_token.view(),
-                3 => self.description.view(),
-                4 => self.name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.hpc_cluster_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.client_token.slot(),
-                3 => self.description.slot(),
-                _ => self.name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 hpc_cluster_id, 1 region_id, 2 client_token, 3 description, 4 name
+        );
     }
     impl Schema for super::ModifyHpcClusterAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,12 +4,9 @@
 //! Build a [`ModifyImageAttributeRequest`] with [`ModifyImageAttributeRequest::builder`]; the service answers with a [`ModifyImageAttributeResponse`] or a [`ModifyImageAttributeError`].
 //!
 //! Generated from `ecs/ModifyImageAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::boot_mode::BootMode;
-/// The `ModifyImageAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyImageAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyImageAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -73,74 +70,17 @@ impl ModifyImageAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyImageAttributeRequest`]: start with [`ModifyImageAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyImageAttributeRequestBuilder(ModifyImageAttributeRequest);
+crate::runtime::operation!(
+    ModifyImageAttributeRequest, ModifyImageAttributeRequestBuilder,
+    ModifyImageAttributeResponse, ModifyImageAttributeError, "ModifyImageAttribute",
+    "2014-05-26", false
+);
 impl ModifyImageAttributeRequestBuilder {
-    /// Sets [`ModifyImageAttributeRequest::image_name`].
-    pub fn image_name(mut self, value: impl Into<String>) -> Self {
-        self.0.image_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyImageAttributeRequest::status`].
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.0.status = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyImageAttributeRequest::image_family`].
-    pub fn image_family(mut self, value: impl Into<String>) -> Self {
-        self.0.image_family = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyImageAttributeRequest::boot_mode`].
-    pub fn boot_mode(mut self, value: impl Into<BootMode>) -> Self {
-        self.0.boot_mode = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyImageAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyImageAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyImageAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyImageAttributeRequest {
-    const ACTION: &'static str = "ModifyImageAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyImageAttributeResponse;
-    type Error = ModifyImageAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyImageAttributeRequest.0; image_name(into String), status(into Status),
+        image_family(into String), boot_mode(into BootMode), description(into String)
+    );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -153,24 +93,7 @@ pub enum Status {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Status {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Deprecated, "Deprecated"),
-        (Self::Available, "Available"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Status);
+crate::runtime::value_enum!(Status; Deprecated "Deprecated", Available "Available");
 crate::runtime::json_form!(ModifyImageAttributeRequest);
 /// The successful response of [`ModifyImageAttributeRequest`].
 #[derive(Clone, Default)]
@@ -199,20 +122,17 @@ pub enum ModifyImageAttributeErrorCode {
     /// `InvalidImageId.NotFound` (404): The specified ImageId does not exist.
     InvalidImageIdNotFound,
 }
-impl ErrorCodes for ModifyImageAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidImageNameMalformed, "InvalidImageName.Malformed", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidImageNameDuplicated, "InvalidImageName.Duplicated", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyImageAttributeErrorCode; InvalidImageNameMalformed "InvalidImageName.Malformed"
+    400, MissingParameter "MissingParameter" 400, InvalidImageNameDuplicated
+    "InvalidImageName.Duplicated" 400, InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, InvalidImageIdNotFound "InvalidImageId.NotFound"
+    404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyImageAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -300,44 +220,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.region_id.view(),
-                2 => self.image_name.view(),
-                3 => self.status.view(),
-                4 => self.image_family.view(),
-                5 => self.boot_mode.view(),
-                6 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.image_name.slot(),
-                3 => self.status.slot(),
-                4 => self.image_family.slot(),
-                5 => self.boot_mode.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 image_id, 1 region_id, 2 image_name, 3 status, 4 image_family, 5 boot_mode,
+            6 description
+        );
     }
     impl Schema for super::ModifyImageAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

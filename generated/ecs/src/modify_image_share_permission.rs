@@ -4,10 +4,8 @@
 //! Build a [`ModifyImageSharePermissionRequest`] with [`ModifyImageSharePermissionRequest::builder`]; the service answers with a [`ModifyImageSharePermissionResponse`] or a [`ModifyImageSharePermissionError`].
 //!
 //! Generated from `ecs/ModifyImageSharePermission.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyImageSharePermission` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyImageSharePermission` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyImageSharePermissionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,65 +41,17 @@ impl ModifyImageSharePermissionRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyImageSharePermissionRequest`]: start with [`ModifyImageSharePermissionRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyImageSharePermissionRequestBuilder(ModifyImageSharePermissionRequest);
+crate::runtime::operation!(
+    ModifyImageSharePermissionRequest, ModifyImageSharePermissionRequestBuilder,
+    ModifyImageSharePermissionResponse, ModifyImageSharePermissionError,
+    "ModifyImageSharePermission", "2014-05-26", false
+);
 impl ModifyImageSharePermissionRequestBuilder {
-    /// Sets [`ModifyImageSharePermissionRequest::add_account`].
-    pub fn add_account(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.add_account = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`ModifyImageSharePermissionRequest::remove_account`].
-    pub fn remove_account(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.remove_account = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyImageSharePermissionRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyImageSharePermissionRequest {
-        self.0
-    }
-}
-impl Operation for ModifyImageSharePermissionRequest {
-    const ACTION: &'static str = "ModifyImageSharePermission";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyImageSharePermissionResponse;
-    type Error = ModifyImageSharePermissionError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyImageSharePermissionRequest.0; add_account(each_into String),
+        remove_account(each_into String)
+    );
 }
 crate::runtime::json_form!(ModifyImageSharePermissionRequest);
 /// The successful response of [`ModifyImageSharePermissionRequest`].
@@ -141,28 +91,19 @@ pub enum ModifyImageSharePermissionErrorCode {
     /// `OperationDeined.EncryptedSnapshot` (403): The image contains encrypted snapshots, which do not support share.
     OperationDeinedEncryptedSnapshot,
 }
-impl ErrorCodes for ModifyImageSharePermissionErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (Self::InvalidAccountNotFound, "InvalidAccount.NotFound", Some(404)),
-        (Self::InvalidAccountForbbiden, "InvalidAccount.Forbbiden", Some(404)),
-        (Self::QuotaExceedShareImage, "QuotaExceed.ShareImage", Some(403)),
-        (Self::QuotaExceedShareImageUser, "QuotaExceed.ShareImageUser", Some(403)),
-        (Self::InvalidGroupMalformed, "InvalidGroup.Malformed", Some(400)),
-        (Self::InvalidImageIdBidMismatch, "InvalidImageId.BidMismatch", Some(403)),
-        (
-            Self::OperationDeinedEncryptedSnapshot,
-            "OperationDeined.EncryptedSnapshot",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyImageSharePermissionErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidImageIdNotFound "InvalidImageId.NotFound" 404, InvalidAccountNotFound
+    "InvalidAccount.NotFound" 404, InvalidAccountForbbiden "InvalidAccount.Forbbiden"
+    404, QuotaExceedShareImage "QuotaExceed.ShareImage" 403, QuotaExceedShareImageUser
+    "QuotaExceed.ShareImageUser" 403, InvalidGroupMalformed "InvalidGroup.Malformed" 400,
+    InvalidImageIdBidMismatch "InvalidImageId.BidMismatch" 403,
+    OperationDeinedEncryptedSnapshot "OperationDeined.EncryptedSnapshot" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyImageSharePermissionRequest {
         const FIELDS: &'static [Field] = &[
@@ -177,38 +118,12 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.image_id.view(),
-                1 => self.region_id.view(),
-                2 => self.add_account.view(),
-                3 => self.remove_account.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.image_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.add_account.slot(),
-                _ => self.remove_account.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 image_id, 1 region_id, 2 add_account, 3 remove_account
+        );
     }
     impl Schema for super::ModifyImageSharePermissionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`ModifyInstanceAttachmentAttributesRequest`] with [`ModifyInstanceAttachmentAttributesRequest::builder`]; the service answers with a [`ModifyInstanceAttachmentAttributesResponse`] or a [`ModifyInstanceAttachmentAttributesError`].
 //!
 //! Generated from `ecs/ModifyInstanceAttachmentAttributes.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_match_criteria_2::PrivatePoolOptionsMatchCriteria;
-/// The `ModifyInstanceAttachmentAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyInstanceAttachmentAttributes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAttachmentAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -39,52 +37,14 @@ impl ModifyInstanceAttachmentAttributesRequest {
             instance_id: Some(instance_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceAttachmentAttributesRequest`]: start with [`ModifyInstanceAttachmentAttributesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceAttachmentAttributesRequestBuilder(
+crate::runtime::operation!(
     ModifyInstanceAttachmentAttributesRequest,
+    ModifyInstanceAttachmentAttributesRequestBuilder,
+    ModifyInstanceAttachmentAttributesResponse, ModifyInstanceAttachmentAttributesError,
+    "ModifyInstanceAttachmentAttributes", "2014-05-26", false
 );
-impl ModifyInstanceAttachmentAttributesRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceAttachmentAttributesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceAttachmentAttributesRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceAttachmentAttributesRequest {
-    const ACTION: &'static str = "ModifyInstanceAttachmentAttributes";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceAttachmentAttributesResponse;
-    type Error = ModifyInstanceAttachmentAttributesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+impl ModifyInstanceAttachmentAttributesRequestBuilder {}
 /// The `PrivatePoolOptions.*` request parameters.
 #[derive(Clone, Default)]
 #[non_exhaustive]
@@ -114,19 +74,10 @@ impl PrivatePoolOptions {
             ..<Self as Default>::default()
         }
     }
-    /// Sets [`PrivatePoolOptions::match_criteria`].
-    pub fn match_criteria(
-        mut self,
-        value: impl Into<PrivatePoolOptionsMatchCriteria>,
-    ) -> Self {
-        self.match_criteria = Some(value.into());
-        self
-    }
-    /// Sets [`PrivatePoolOptions::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        PrivatePoolOptions; match_criteria(into PrivatePoolOptionsMatchCriteria), id(into
+        String)
+    );
 }
 crate::runtime::json_form!(
     ModifyInstanceAttachmentAttributesRequest, PrivatePoolOptions
@@ -154,17 +105,14 @@ pub enum ModifyInstanceAttachmentAttributesErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error, exception or failure.
     InternalError,
 }
-impl ErrorCodes for ModifyInstanceAttachmentAttributesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceAttachmentAttributesErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyInstanceAttachmentAttributesRequest {
         const FIELDS: &'static [Field] = &[
@@ -172,23 +120,9 @@ mod schema {
             Field::new("PrivatePoolOptions").required().group(),
             Field::new("InstanceId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => View::group(&self.private_pool_options),
-                2 => self.instance_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => Slot::group(&mut self.private_pool_options),
-                _ => self.instance_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 private_pool_options group, 2 instance_id
+        );
     }
     impl Schema for super::PrivatePoolOptions {
         const FIELDS: &'static [Field] = &[
@@ -204,34 +138,10 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.match_criteria.view(),
-                1 => self.id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.match_criteria.slot(),
-                _ => self.id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 match_criteria, 1 id);
     }
     impl Schema for super::ModifyInstanceAttachmentAttributesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

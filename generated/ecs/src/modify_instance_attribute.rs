@@ -4,12 +4,9 @@
 //! Build a [`ModifyInstanceAttributeRequest`] with [`ModifyInstanceAttributeRequest::builder`]; the service answers with a [`ModifyInstanceAttributeResponse`] or a [`ModifyInstanceAttributeError`].
 //!
 //! Generated from `ecs/ModifyInstanceAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, Validated,
-    ValidationErrors,
-};
+use crate::runtime::{Secret, ServiceError};
 pub use crate::shared::credit_specification::CreditSpecification;
-/// The `ModifyInstanceAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyInstanceAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -100,102 +97,19 @@ impl ModifyInstanceAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceAttributeRequest`]: start with [`ModifyInstanceAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceAttributeRequestBuilder(ModifyInstanceAttributeRequest);
+crate::runtime::operation!(
+    ModifyInstanceAttributeRequest, ModifyInstanceAttributeRequestBuilder,
+    ModifyInstanceAttributeResponse, ModifyInstanceAttributeError,
+    "ModifyInstanceAttribute", "2014-05-26", false
+);
 impl ModifyInstanceAttributeRequestBuilder {
-    /// Sets [`ModifyInstanceAttributeRequest::password`].
-    pub fn password(mut self, value: impl Into<Secret>) -> Self {
-        self.0.password = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceAttributeRequest::host_name`].
-    pub fn host_name(mut self, value: impl Into<String>) -> Self {
-        self.0.host_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceAttributeRequest::instance_name`].
-    pub fn instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceAttributeRequest::user_data`].
-    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
-        self.0.user_data = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceAttributeRequest::credit_specification`].
-    pub fn credit_specification(
-        mut self,
-        value: impl Into<CreditSpecification>,
-    ) -> Self {
-        self.0.credit_specification = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceAttributeRequest::deletion_protection`].
-    #[inline]
-    pub fn deletion_protection(mut self, value: bool) -> Self {
-        self.0.deletion_protection = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceAttributeRequest::security_group_ids`].
-    pub fn security_group_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.security_group_ids = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`ModifyInstanceAttributeRequest::network_interface_queue_number`].
-    #[inline]
-    pub fn network_interface_queue_number(mut self, value: i32) -> Self {
-        self.0.network_interface_queue_number = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceAttributeRequest {
-    const ACTION: &'static str = "ModifyInstanceAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceAttributeResponse;
-    type Error = ModifyInstanceAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceAttributeRequest.0; password(into Secret), host_name(into String),
+        instance_name(into String), description(into String), user_data(into Secret),
+        credit_specification(into CreditSpecification), deletion_protection(bool),
+        security_group_ids(each_into String), network_interface_queue_number(i32)
+    );
 }
 crate::runtime::json_form!(ModifyInstanceAttributeRequest);
 /// The successful response of [`ModifyInstanceAttributeRequest`].
@@ -276,70 +190,37 @@ pub enum ModifyInstanceAttributeErrorCode {
     /// `InvalidOperation.InvalidEcsState` (400): %s
     InvalidOperationInvalidEcsState,
 }
-impl ErrorCodes for ModifyInstanceAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceNameMalformed, "InvalidInstanceName.Malformed", Some(400)),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (Self::InvalidHostPasswordMalformed, "InvalidHostPassword.Malformed", Some(400)),
-        (Self::InvalidHostNameMalformed, "InvalidHostName.Malformed", Some(400)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (Self::InvalidPasswordMalformed, "InvalidPassword.Malformed", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidUserDataForbidden, "InvalidUserData.Forbidden", Some(403)),
-        (Self::InvalidUserDataSizeExceeded, "InvalidUserData.SizeExceeded", Some(400)),
-        (Self::InvalidUserDataNotSupported, "InvalidUserData.NotSupported", Some(400)),
-        (Self::ImageNotSupportCloudInit, "ImageNotSupportCloudInit", Some(400)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(400)),
-        (Self::InvalidParameterRecycleBin, "InvalidParameter.RecycleBin", Some(400)),
-        (
-            Self::InvalidParameterCreditSpecification,
-            "InvalidParameter.CreditSpecification",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceStatusCreditSpecRestricted,
-            "InvalidInstanceStatus.CreditSpecRestricted",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceStatusNotRunning,
-            "InvalidInstanceStatus.NotRunning",
-            Some(400),
-        ),
-        (Self::CreditNotFound, "Credit.NotFound", Some(404)),
-        (Self::InvalidUserUnauthorized, "InvalidUser.Unauthorized", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::InstanceNotInSecurityGroup, "InstanceNotInSecurityGroup", Some(403)),
-        (
-            Self::InvalidOperationInvalidRegion,
-            "InvalidOperation.InvalidRegion",
-            Some(403),
-        ),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (
-            Self::InvalidOperationInvalidEcsState,
-            "InvalidOperation.InvalidEcsState",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceAttributeErrorCode; InvalidInstanceNameMalformed
+    "InvalidInstanceName.Malformed" 400, InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, InvalidHostPasswordMalformed
+    "InvalidHostPassword.Malformed" 400, InvalidHostNameMalformed
+    "InvalidHostName.Malformed" 400, IncorrectInstanceStatus "IncorrectInstanceStatus"
+    403, InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404, OperationDenied
+    "OperationDenied" 403, InvalidPasswordMalformed "InvalidPassword.Malformed" 400,
+    InternalError "InternalError" 500, InvalidUserDataForbidden
+    "InvalidUserData.Forbidden" 403, InvalidUserDataSizeExceeded
+    "InvalidUserData.SizeExceeded" 400, InvalidUserDataNotSupported
+    "InvalidUserData.NotSupported" 400, ImageNotSupportCloudInit
+    "ImageNotSupportCloudInit" 400, ChargeTypeViolation "ChargeTypeViolation" 400,
+    InvalidParameterRecycleBin "InvalidParameter.RecycleBin" 400,
+    InvalidParameterCreditSpecification "InvalidParameter.CreditSpecification" 400,
+    InvalidInstanceStatusCreditSpecRestricted
+    "InvalidInstanceStatus.CreditSpecRestricted" 400, InvalidInstanceStatusNotRunning
+    "InvalidInstanceStatus.NotRunning" 400, CreditNotFound "Credit.NotFound" 404,
+    InvalidUserUnauthorized "InvalidUser.Unauthorized" 403,
+    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
+    InstanceNotInSecurityGroup "InstanceNotInSecurityGroup" 403,
+    InvalidOperationInvalidRegion "InvalidOperation.InvalidRegion" 403, InvalidParameter
+    "InvalidParameter" 400, InvalidOperationInvalidEcsState
+    "InvalidOperation.InvalidEcsState" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyInstanceAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -412,50 +293,14 @@ mod schema {
             Field::new("SecurityGroupIds"),
             Field::new("NetworkInterfaceQueueNumber"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.password.view(),
-                2 => self.host_name.view(),
-                3 => self.instance_name.view(),
-                4 => self.description.view(),
-                5 => self.user_data.view(),
-                6 => self.credit_specification.view(),
-                7 => self.deletion_protection.view(),
-                8 => self.security_group_ids.view(),
-                9 => self.network_interface_queue_number.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.password.slot(),
-                2 => self.host_name.slot(),
-                3 => self.instance_name.slot(),
-                4 => self.description.slot(),
-                5 => self.user_data.slot(),
-                6 => self.credit_specification.slot(),
-                7 => self.deletion_protection.slot(),
-                8 => self.security_group_ids.slot(),
-                _ => self.network_interface_queue_number.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 password, 2 host_name, 3 instance_name, 4 description, 5
+            user_data, 6 credit_specification, 7 deletion_protection, 8
+            security_group_ids, 9 network_interface_queue_number
+        );
     }
     impl Schema for super::ModifyInstanceAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ModifyInstanceAutoReleaseTimeRequest`] with [`ModifyInstanceAutoReleaseTimeRequest::builder`]; the service answers with a [`ModifyInstanceAutoReleaseTimeResponse`] or a [`ModifyInstanceAutoReleaseTimeError`].
 //!
 //! Generated from `ecs/ModifyInstanceAutoReleaseTime.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyInstanceAutoReleaseTime` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyInstanceAutoReleaseTime` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAutoReleaseTimeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,61 +41,17 @@ impl ModifyInstanceAutoReleaseTimeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceAutoReleaseTimeRequest`]: start with [`ModifyInstanceAutoReleaseTimeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceAutoReleaseTimeRequestBuilder(
-    ModifyInstanceAutoReleaseTimeRequest,
+crate::runtime::operation!(
+    ModifyInstanceAutoReleaseTimeRequest, ModifyInstanceAutoReleaseTimeRequestBuilder,
+    ModifyInstanceAutoReleaseTimeResponse, ModifyInstanceAutoReleaseTimeError,
+    "ModifyInstanceAutoReleaseTime", "2014-05-26", false
 );
 impl ModifyInstanceAutoReleaseTimeRequestBuilder {
-    /// Sets [`ModifyInstanceAutoReleaseTimeRequest::region_id`].
-    pub fn region_id(mut self, value: impl Into<String>) -> Self {
-        self.0.region_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceAutoReleaseTimeRequest::auto_release_time`].
-    pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_release_time = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceAutoReleaseTimeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceAutoReleaseTimeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceAutoReleaseTimeRequest {
-    const ACTION: &'static str = "ModifyInstanceAutoReleaseTime";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceAutoReleaseTimeResponse;
-    type Error = ModifyInstanceAutoReleaseTimeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceAutoReleaseTimeRequest.0; region_id(into String),
+        auto_release_time(into String)
+    );
 }
 crate::runtime::json_form!(ModifyInstanceAutoReleaseTimeRequest);
 /// The successful response of [`ModifyInstanceAutoReleaseTimeRequest`].
@@ -131,25 +85,16 @@ pub enum ModifyInstanceAutoReleaseTimeErrorCode {
     /// `NoSuchResource` (404): The specified resource is not found.
     NoSuchResource,
 }
-impl ErrorCodes for ModifyInstanceAutoReleaseTimeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidAutoReleaseTimeMalformed,
-            "InvalidAutoReleaseTime.Malformed",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::NoSuchResource, "NoSuchResource", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceAutoReleaseTimeErrorCode; MissingParameter "MissingParameter" 400,
+    InvalidAutoReleaseTimeMalformed "InvalidAutoReleaseTime.Malformed" 400, InternalError
+    "InternalError" 500, UnsupportedParameter "UnsupportedParameter" 400,
+    ChargeTypeViolation "ChargeTypeViolation" 403, NoSuchResource "NoSuchResource" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyInstanceAutoReleaseTimeRequest {
         const FIELDS: &'static [Field] = &[
@@ -165,36 +110,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.auto_release_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.auto_release_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 auto_release_time);
     }
     impl Schema for super::ModifyInstanceAutoReleaseTimeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

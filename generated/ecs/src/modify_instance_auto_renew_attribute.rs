@@ -4,12 +4,10 @@
 //! Build a [`ModifyInstanceAutoRenewAttributeRequest`] with [`ModifyInstanceAutoRenewAttributeRequest::builder`]; the service answers with a [`ModifyInstanceAutoRenewAttributeResponse`] or a [`ModifyInstanceAutoRenewAttributeError`].
 //!
 //! Generated from `ecs/ModifyInstanceAutoRenewAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::renewal_status::RenewalStatus;
 pub use crate::shared::period_unit::PeriodUnit;
-/// The `ModifyInstanceAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyInstanceAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAutoRenewAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -67,73 +65,18 @@ impl ModifyInstanceAutoRenewAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceAutoRenewAttributeRequest`]: start with [`ModifyInstanceAutoRenewAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceAutoRenewAttributeRequestBuilder(
+crate::runtime::operation!(
     ModifyInstanceAutoRenewAttributeRequest,
+    ModifyInstanceAutoRenewAttributeRequestBuilder,
+    ModifyInstanceAutoRenewAttributeResponse, ModifyInstanceAutoRenewAttributeError,
+    "ModifyInstanceAutoRenewAttribute", "2014-05-26", false
 );
 impl ModifyInstanceAutoRenewAttributeRequestBuilder {
-    /// Sets [`ModifyInstanceAutoRenewAttributeRequest::duration`].
-    #[inline]
-    pub fn duration(mut self, value: i32) -> Self {
-        self.0.duration = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceAutoRenewAttributeRequest::auto_renew`].
-    #[inline]
-    pub fn auto_renew(mut self, value: bool) -> Self {
-        self.0.auto_renew = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceAutoRenewAttributeRequest::renewal_status`].
-    pub fn renewal_status(mut self, value: impl Into<RenewalStatus>) -> Self {
-        self.0.renewal_status = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceAutoRenewAttributeRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceAutoRenewAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceAutoRenewAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceAutoRenewAttributeRequest {
-    const ACTION: &'static str = "ModifyInstanceAutoRenewAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceAutoRenewAttributeResponse;
-    type Error = ModifyInstanceAutoRenewAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceAutoRenewAttributeRequest.0; duration(i32), auto_renew(bool),
+        renewal_status(into RenewalStatus), period_unit(into PeriodUnit)
+    );
 }
 crate::runtime::json_form!(ModifyInstanceAutoRenewAttributeRequest);
 /// The successful response of [`ModifyInstanceAutoRenewAttributeRequest`].
@@ -175,41 +118,22 @@ pub enum ModifyInstanceAutoRenewAttributeErrorCode {
     /// `InvalidPeriod.StarterPackage` (403): This instance was created by using a Starter Package plan and can only be renewed monthly, not yearly.
     InvalidPeriodStarterPackage,
 }
-impl ErrorCodes for ModifyInstanceAutoRenewAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterInstanceId, "MissingParameter.InstanceId", Some(403)),
-        (
-            Self::InvalidParameterToManyInstanceIds,
-            "InvalidParameter.ToManyInstanceIds",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterInvalidInstanceId,
-            "InvalidParameter.InvalidInstanceId",
-            Some(403),
-        ),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::InvalidParameterDuration, "InvalidParameter.Duration", Some(403)),
-        (
-            Self::InvalidParameterRenewalStatus,
-            "InvalidParameter.RenewalStatus",
-            Some(403),
-        ),
-        (
-            Self::InvalidPeriodUnitValueNotSupported,
-            "InvalidPeriodUnit.ValueNotSupported",
-            Some(403),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidPeriodStarterPackage, "InvalidPeriod.StarterPackage", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceAutoRenewAttributeErrorCode; MissingParameterInstanceId
+    "MissingParameter.InstanceId" 403, InvalidParameterToManyInstanceIds
+    "InvalidParameter.ToManyInstanceIds" 403, InvalidParameterInvalidInstanceId
+    "InvalidParameter.InvalidInstanceId" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, ChargeTypeViolation "ChargeTypeViolation" 403,
+    InvalidParameterDuration "InvalidParameter.Duration" 403,
+    InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" 403,
+    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" 403,
+    InternalError "InternalError" 500, InvalidPeriodStarterPackage
+    "InvalidPeriod.StarterPackage" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::ModifyInstanceAutoRenewAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -258,42 +182,13 @@ mod schema {
                 "When PeriodUnit is set to Month, valid values of Duration are 1, 2, 3, 6, and 12.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.duration.view(),
-                3 => self.auto_renew.view(),
-                4 => self.renewal_status.view(),
-                5 => self.period_unit.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.duration.slot(),
-                3 => self.auto_renew.slot(),
-                4 => self.renewal_status.slot(),
-                _ => self.period_unit.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 region_id, 2 duration, 3 auto_renew, 4 renewal_status, 5
+            period_unit
+        );
     }
     impl Schema for super::ModifyInstanceAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,13 +4,11 @@
 //! Build a [`ModifyInstanceChargeTypeRequest`] with [`ModifyInstanceChargeTypeRequest::builder`]; the service answers with a [`ModifyInstanceChargeTypeResponse`] or a [`ModifyInstanceChargeTypeError`].
 //!
 //! Generated from `ecs/ModifyInstanceChargeType.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::period_unit_2::PeriodUnit;
 pub use crate::shared::instance_charge_type::InstanceChargeType;
 pub use crate::shared::fee_of_instance::FeeOfInstance;
-/// The `ModifyInstanceChargeType` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyInstanceChargeType` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceChargeTypeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -89,95 +87,19 @@ impl ModifyInstanceChargeTypeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceChargeTypeRequest`]: start with [`ModifyInstanceChargeTypeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceChargeTypeRequestBuilder(ModifyInstanceChargeTypeRequest);
+crate::runtime::operation!(
+    ModifyInstanceChargeTypeRequest, ModifyInstanceChargeTypeRequestBuilder,
+    ModifyInstanceChargeTypeResponse, ModifyInstanceChargeTypeError,
+    "ModifyInstanceChargeType", "2014-05-26", true, client_token "ClientToken"
+);
 impl ModifyInstanceChargeTypeRequestBuilder {
-    /// Sets [`ModifyInstanceChargeTypeRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceChargeTypeRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceChargeTypeRequest::include_data_disks`].
-    #[inline]
-    pub fn include_data_disks(mut self, value: bool) -> Self {
-        self.0.include_data_disks = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceChargeTypeRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceChargeTypeRequest::auto_pay`].
-    #[inline]
-    pub fn auto_pay(mut self, value: bool) -> Self {
-        self.0.auto_pay = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceChargeTypeRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceChargeTypeRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceChargeTypeRequest::is_detail_fee`].
-    #[inline]
-    pub fn is_detail_fee(mut self, value: bool) -> Self {
-        self.0.is_detail_fee = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceChargeTypeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceChargeTypeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceChargeTypeRequest {
-    const ACTION: &'static str = "ModifyInstanceChargeType";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifyInstanceChargeTypeResponse;
-    type Error = ModifyInstanceChargeTypeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceChargeTypeRequest.0; period(i32), period_unit(into PeriodUnit),
+        include_data_disks(bool), dry_run(bool), auto_pay(bool),
+        instance_charge_type(into InstanceChargeType), client_token(into String),
+        is_detail_fee(bool)
+    );
 }
 crate::runtime::json_form!(ModifyInstanceChargeTypeRequest);
 /// The successful response of [`ModifyInstanceChargeTypeRequest`].
@@ -280,92 +202,41 @@ pub enum ModifyInstanceChargeTypeErrorCode {
     /// `InvalidPeriod` (400): The specified period is not valid.
     InvalidPeriod,
 }
-impl ErrorCodes for ModifyInstanceChargeTypeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidParameterInstanceIds, "InvalidParameter.InstanceIds", Some(400)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (
-            Self::InvalidStatusValueNotSupported,
-            "InvalidStatus.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceChargeTypeValueNotSupported,
-            "InvalidInstanceChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::ExpiredInstance, "ExpiredInstance", Some(400)),
-        (
-            Self::InvalidInstanceTempBandwidthUpgrade,
-            "InvalidInstance.TempBandwidthUpgrade",
-            Some(403),
-        ),
-        (Self::InstancesIdQuotaExceed, "InstancesIdQuotaExceed", Some(400)),
-        (
-            Self::InvalidClientTokenValueNotSupported,
-            "InvalidClientToken.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(403),
-        ),
-        (Self::InstanceTypeOffline, "InstanceType.Offline", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::ReleaseTimeHaveBeenSet, "ReleaseTimeHaveBeenSet", Some(400)),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (Self::AccountArrearage, "Account.Arrearage", Some(403)),
-        (Self::Throttling, "Throttling", Some(400)),
-        (Self::InvalidParameterNotMatch, "InvalidParameter.NotMatch", Some(403)),
-        (Self::InvalidAction, "InvalidAction", Some(403)),
-        (Self::QuotaExceedAfterpayInstance, "QuotaExceed.AfterpayInstance", Some(400)),
-        (Self::InvalidParameterBandwidth, "InvalidParameter.Bandwidth", Some(400)),
-        (Self::QuotaExceedRufundVcpu, "QuotaExceed.RufundVcpu", Some(400)),
-        (Self::InvalidPeriodUnitMismatch, "InvalidPeriod.UnitMismatch", Some(400)),
-        (Self::InvalidImageTypeNotSupported, "InvalidImageType.NotSupported", Some(400)),
-        (
-            Self::InvalidPeriodExceededDedicatedHost,
-            "InvalidPeriod.ExceededDedicatedHost",
-            Some(400),
-        ),
-        (
-            Self::InvalidMarketImageChargeTypeNotSupport,
-            "InvalidMarketImageChargeType.NotSupport",
-            Some(400),
-        ),
-        (Self::QuotaExceedPostPaidDisk, "QuotaExceed.PostPaidDisk", Some(403)),
-        (Self::ImageNotSupportInstanceType, "ImageNotSupportInstanceType", Some(403)),
-        (Self::InvalidInstanceTypePhasedOut, "InvalidInstanceType.PhasedOut", Some(403)),
-        (
-            Self::InvalidSystemDiskCategoryValueNotSupported,
-            "InvalidSystemDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::RealNameAuthenticationError, "RealNameAuthenticationError", Some(403)),
-        (
-            Self::InvalidInstanceNotFoundSystemDisk,
-            "InvalidInstance.NotFoundSystemDisk",
-            Some(400),
-        ),
-        (Self::QuotaExceedElasticQuota, "QuotaExceed.ElasticQuota", Some(403)),
-        (Self::InvalidPeriod, "InvalidPeriod", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceChargeTypeErrorCode; InvalidParameterInstanceIds
+    "InvalidParameter.InstanceIds" 400, InvalidParameter "InvalidParameter" 400,
+    InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported" 400,
+    InvalidInstanceChargeTypeValueNotSupported
+    "InvalidInstanceChargeType.ValueNotSupported" 400, ExpiredInstance "ExpiredInstance"
+    400, InvalidInstanceTempBandwidthUpgrade "InvalidInstance.TempBandwidthUpgrade" 403,
+    InstancesIdQuotaExceed "InstancesIdQuotaExceed" 400,
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
+    InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 400,
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" 403,
+    InstanceTypeOffline "InstanceType.Offline" 403, InternalError "InternalError" 500,
+    ReleaseTimeHaveBeenSet "ReleaseTimeHaveBeenSet" 400,
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
+    AccountArrearage "Account.Arrearage" 403, Throttling "Throttling" 400,
+    InvalidParameterNotMatch "InvalidParameter.NotMatch" 403, InvalidAction
+    "InvalidAction" 403, QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" 400,
+    InvalidParameterBandwidth "InvalidParameter.Bandwidth" 400, QuotaExceedRufundVcpu
+    "QuotaExceed.RufundVcpu" 400, InvalidPeriodUnitMismatch "InvalidPeriod.UnitMismatch"
+    400, InvalidImageTypeNotSupported "InvalidImageType.NotSupported" 400,
+    InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" 400,
+    InvalidMarketImageChargeTypeNotSupport "InvalidMarketImageChargeType.NotSupport" 400,
+    QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk" 403, ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" 403, InvalidInstanceTypePhasedOut
+    "InvalidInstanceType.PhasedOut" 403, InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" 400, RealNameAuthenticationError
+    "RealNameAuthenticationError" 403, InvalidInstanceNotFoundSystemDisk
+    "InvalidInstance.NotFoundSystemDisk" 400, QuotaExceedElasticQuota
+    "QuotaExceed.ElasticQuota" 403, InvalidPeriod "InvalidPeriod" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::ModifyInstanceChargeTypeRequest {
         const FIELDS: &'static [Field] = &[
@@ -428,37 +299,10 @@ mod schema {
                 "When the PeriodUnit parameter is set to Month, the valid values of the Period parameter are 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_ids.view(),
-                1 => self.region_id.view(),
-                2 => self.period.view(),
-                3 => self.period_unit.view(),
-                4 => self.include_data_disks.view(),
-                5 => self.dry_run.view(),
-                6 => self.auto_pay.view(),
-                7 => self.instance_charge_type.view(),
-                8 => self.client_token.view(),
-                9 => self.is_detail_fee.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_ids.slot(),
-                1 => self.region_id.slot(),
-                2 => self.period.slot(),
-                3 => self.period_unit.slot(),
-                4 => self.include_data_disks.slot(),
-                5 => self.dry_run.slot(),
-                6 => self.auto_pay.slot(),
-                7 => self.instance_charge_type.slot(),
-                8 => self.client_token.slot(),
-                _ => self.is_detail_fee.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_ids, 1 region_id, 2 period, 3 period_unit, 4 include_data_disks, 5
+            dry_run, 6 auto_pay, 7 instance_charge_type, 8 client_token, 9 is_detail_fee
+        );
     }
     impl Schema for super::ModifyInstanceChargeTypeResponse {
         const FIELDS: &'static [Field] = &[
@@ -466,22 +310,6 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.fee_of_instances),
-                1 => self.order_id.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.fee_of_instances),
-                1 => self.order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 fee_of_instances groups, 1 order_id, 2 request_id);
     }
 }

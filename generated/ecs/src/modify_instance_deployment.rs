@@ -4,11 +4,8 @@
 //! Build a [`ModifyInstanceDeploymentRequest`] with [`ModifyInstanceDeploymentRequest::builder`]; the service answers with a [`ModifyInstanceDeploymentResponse`] or a [`ModifyInstanceDeploymentError`].
 //!
 //! Generated from `ecs/ModifyInstanceDeployment.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `ModifyInstanceDeployment` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `ModifyInstanceDeployment` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceDeploymentRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -102,90 +99,19 @@ impl ModifyInstanceDeploymentRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceDeploymentRequest`]: start with [`ModifyInstanceDeploymentRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceDeploymentRequestBuilder(ModifyInstanceDeploymentRequest);
+crate::runtime::operation!(
+    ModifyInstanceDeploymentRequest, ModifyInstanceDeploymentRequestBuilder,
+    ModifyInstanceDeploymentResponse, ModifyInstanceDeploymentError,
+    "ModifyInstanceDeployment", "2014-05-26", false
+);
 impl ModifyInstanceDeploymentRequestBuilder {
-    /// Sets [`ModifyInstanceDeploymentRequest::deployment_set_id`].
-    pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
-        self.0.deployment_set_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceDeploymentRequest::force`].
-    #[inline]
-    pub fn force(mut self, value: bool) -> Self {
-        self.0.force = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceDeploymentRequest::dedicated_host_id`].
-    pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceDeploymentRequest::tenancy`].
-    pub fn tenancy(mut self, value: impl Into<String>) -> Self {
-        self.0.tenancy = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceDeploymentRequest::affinity`].
-    pub fn affinity(mut self, value: impl Into<Affinity>) -> Self {
-        self.0.affinity = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceDeploymentRequest::migration_type`].
-    pub fn migration_type(mut self, value: impl Into<MigrationType>) -> Self {
-        self.0.migration_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceDeploymentRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceDeploymentRequest::dedicated_host_cluster_id`].
-    pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_cluster_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceDeploymentRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceDeploymentRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceDeploymentRequest {
-    const ACTION: &'static str = "ModifyInstanceDeployment";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceDeploymentResponse;
-    type Error = ModifyInstanceDeploymentError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceDeploymentRequest.0; deployment_set_id(into String), force(bool),
+        dedicated_host_id(into String), tenancy(into String), affinity(into Affinity),
+        migration_type(into MigrationType), instance_type(into String),
+        dedicated_host_cluster_id(into String)
+    );
 }
 /// The documented values of `Affinity`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -198,23 +124,7 @@ pub enum Affinity {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Affinity {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Host, "host"),
-        (Self::Default, "default"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(Affinity; Host "host", Default "default");
 /// The documented values of `MigrationType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -226,24 +136,7 @@ pub enum MigrationType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for MigrationType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Reboot, "reboot"),
-        (Self::Live, "live"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Affinity, MigrationType);
+crate::runtime::value_enum!(MigrationType; Reboot "reboot", Live "live");
 crate::runtime::json_form!(ModifyInstanceDeploymentRequest);
 /// The successful response of [`ModifyInstanceDeploymentRequest`].
 #[derive(Clone, Default)]
@@ -286,59 +179,24 @@ pub enum ModifyInstanceDeploymentErrorCode {
     /// `InvalidInstanceType.ValueNotSupported` (400): The specified InstanceType does not exist or beyond the permitted range.
     InvalidInstanceTypeValueNotSupported,
 }
-impl ErrorCodes for ModifyInstanceDeploymentErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::OperationDeniedUnstoppedInstance,
-            "OperationDenied.UnstoppedInstance",
-            Some(400),
-        ),
-        (
-            Self::InvalidDedicatedHostStatusNotSupport,
-            "InvalidDedicatedHostStatus.NotSupport",
-            Some(400),
-        ),
-        (
-            Self::InvalidPeriodExceededDedicatedHost,
-            "InvalidPeriod.ExceededDedicatedHost",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceNetworkTypeNotSupport,
-            "InvalidInstanceNetworkType.NotSupport",
-            Some(404),
-        ),
-        (
-            Self::InvalidInstanceTypeNotSupport,
-            "InvalidInstanceType.NotSupport",
-            Some(404),
-        ),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InvalidParamTenancy, "InvalidParam.Tenancy", Some(400)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (
-            Self::ChargeTypeViolationPostPaidDedicatedHost,
-            "ChargeTypeViolation.PostPaidDedicatedHost",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceDeploymentErrorCode; InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" 404, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, OperationDeniedUnstoppedInstance
+    "OperationDenied.UnstoppedInstance" 400, InvalidDedicatedHostStatusNotSupport
+    "InvalidDedicatedHostStatus.NotSupport" 400, InvalidPeriodExceededDedicatedHost
+    "InvalidPeriod.ExceededDedicatedHost" 400, InvalidInstanceNetworkTypeNotSupport
+    "InvalidInstanceNetworkType.NotSupport" 404, InvalidInstanceTypeNotSupport
+    "InvalidInstanceType.NotSupport" 404, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, InvalidParamTenancy "InvalidParam.Tenancy" 400,
+    OperationDeniedNoStock "OperationDenied.NoStock" 403,
+    ChargeTypeViolationPostPaidDedicatedHost "ChargeTypeViolation.PostPaidDedicatedHost"
+    400, InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyInstanceDeploymentRequest {
         const FIELDS: &'static [Field] = &[
@@ -369,50 +227,14 @@ mod schema {
             Field::new("InstanceType"),
             Field::new("DedicatedHostClusterId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.deployment_set_id.view(),
-                3 => self.force.view(),
-                4 => self.dedicated_host_id.view(),
-                5 => self.tenancy.view(),
-                6 => self.affinity.view(),
-                7 => self.migration_type.view(),
-                8 => self.instance_type.view(),
-                9 => self.dedicated_host_cluster_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.deployment_set_id.slot(),
-                3 => self.force.slot(),
-                4 => self.dedicated_host_id.slot(),
-                5 => self.tenancy.slot(),
-                6 => self.affinity.slot(),
-                7 => self.migration_type.slot(),
-                8 => self.instance_type.slot(),
-                _ => self.dedicated_host_cluster_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 region_id, 2 deployment_set_id, 3 force, 4
+            dedicated_host_id, 5 tenancy, 6 affinity, 7 migration_type, 8 instance_type,
+            9 dedicated_host_cluster_id
+        );
     }
     impl Schema for super::ModifyInstanceDeploymentResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

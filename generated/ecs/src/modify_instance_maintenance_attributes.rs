@@ -4,11 +4,8 @@
 //! Build a [`ModifyInstanceMaintenanceAttributesRequest`] with [`ModifyInstanceMaintenanceAttributesRequest::builder`]; the service answers with a [`ModifyInstanceMaintenanceAttributesResponse`] or a [`ModifyInstanceMaintenanceAttributesError`].
 //!
 //! Generated from `ecs/ModifyInstanceMaintenanceAttributes.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `ModifyInstanceMaintenanceAttributes` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `ModifyInstanceMaintenanceAttributes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceMaintenanceAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -53,84 +50,20 @@ impl ModifyInstanceMaintenanceAttributesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceMaintenanceAttributesRequest`]: start with [`ModifyInstanceMaintenanceAttributesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceMaintenanceAttributesRequestBuilder(
+crate::runtime::operation!(
     ModifyInstanceMaintenanceAttributesRequest,
+    ModifyInstanceMaintenanceAttributesRequestBuilder,
+    ModifyInstanceMaintenanceAttributesResponse,
+    ModifyInstanceMaintenanceAttributesError, "ModifyInstanceMaintenanceAttributes",
+    "2014-05-26", false
 );
 impl ModifyInstanceMaintenanceAttributesRequestBuilder {
-    /// Sets [`ModifyInstanceMaintenanceAttributesRequest::instance_id`].
-    pub fn instance_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`ModifyInstanceMaintenanceAttributesRequest::maintenance_window`].
-    pub fn maintenance_window(
-        mut self,
-        value: impl IntoIterator<Item = MaintenanceWindow>,
-    ) -> Self {
-        self.0.maintenance_window = value.into_iter().collect();
-        self
-    }
-    /// Sets [`ModifyInstanceMaintenanceAttributesRequest::action_on_maintenance`].
-    pub fn action_on_maintenance(
-        mut self,
-        value: impl Into<ActionOnMaintenance>,
-    ) -> Self {
-        self.0.action_on_maintenance = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceMaintenanceAttributesRequest::notify_on_maintenance`].
-    #[inline]
-    pub fn notify_on_maintenance(mut self, value: bool) -> Self {
-        self.0.notify_on_maintenance = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        Validated<ModifyInstanceMaintenanceAttributesRequest>,
-        ValidationErrors,
-    > {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceMaintenanceAttributesRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceMaintenanceAttributesRequest {
-    const ACTION: &'static str = "ModifyInstanceMaintenanceAttributes";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceMaintenanceAttributesResponse;
-    type Error = ModifyInstanceMaintenanceAttributesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceMaintenanceAttributesRequest.0; instance_id(each_into String),
+        maintenance_window(each MaintenanceWindow), action_on_maintenance(into
+        ActionOnMaintenance), notify_on_maintenance(bool)
+    );
 }
 /// The `MaintenanceWindow.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -151,16 +84,9 @@ impl MaintenanceWindow {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`MaintenanceWindow::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`MaintenanceWindow::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.end_time = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        MaintenanceWindow; start_time(into String), end_time(into String)
+    );
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -175,25 +101,10 @@ pub enum ActionOnMaintenance {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ActionOnMaintenance {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Stop, "Stop"),
-        (Self::AutoRecover, "AutoRecover"),
-        (Self::AutoRedeploy, "AutoRedeploy"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ActionOnMaintenance);
+crate::runtime::value_enum!(
+    ActionOnMaintenance; Stop "Stop", AutoRecover "AutoRecover", AutoRedeploy
+    "AutoRedeploy"
+);
 crate::runtime::json_form!(
     ModifyInstanceMaintenanceAttributesRequest, MaintenanceWindow
 );
@@ -222,22 +133,15 @@ pub enum ModifyInstanceMaintenanceAttributesErrorCode {
     /// `OperationDenied.NotInWhiteList` (403): %s
     OperationDeniedNotInWhiteList,
 }
-impl ErrorCodes for ModifyInstanceMaintenanceAttributesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidParameter, "InvalidParameter", Some(403)),
-        (
-            Self::OperationDeniedNotInWhiteList,
-            "OperationDenied.NotInWhiteList",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceMaintenanceAttributesErrorCode; InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidParameter "InvalidParameter" 403,
+    OperationDeniedNotInWhiteList "OperationDenied.NotInWhiteList" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyInstanceMaintenanceAttributesRequest {
         const FIELDS: &'static [Field] = &[
@@ -258,61 +162,20 @@ mod schema {
                 ),
             Field::new("NotifyOnMaintenance"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.instance_id.view(),
-                2 => View::groups(&self.maintenance_window),
-                3 => self.action_on_maintenance.view(),
-                4 => self.notify_on_maintenance.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.instance_id.slot(),
-                2 => Slot::groups(&mut self.maintenance_window),
-                3 => self.action_on_maintenance.slot(),
-                _ => self.notify_on_maintenance.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 instance_id, 2 maintenance_window groups, 3
+            action_on_maintenance, 4 notify_on_maintenance
+        );
     }
     impl Schema for super::MaintenanceWindow {
         const FIELDS: &'static [Field] = &[
             Field::new("StartTime"),
             Field::new("EndTime"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.start_time.view(),
-                1 => self.end_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.start_time.slot(),
-                _ => self.end_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 start_time, 1 end_time);
     }
     impl Schema for super::ModifyInstanceMaintenanceAttributesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,12 +4,10 @@
 //! Build a [`ModifyInstanceMetadataOptionsRequest`] with [`ModifyInstanceMetadataOptionsRequest::builder`]; the service answers with a [`ModifyInstanceMetadataOptionsResponse`] or a [`ModifyInstanceMetadataOptionsError`].
 //!
 //! Generated from `ecs/ModifyInstanceMetadataOptions.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::http_endpoint::HttpEndpoint;
 pub use crate::shared::http_tokens::HttpTokens;
-/// The `ModifyInstanceMetadataOptions` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyInstanceMetadataOptions` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceMetadataOptionsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -59,61 +57,17 @@ impl ModifyInstanceMetadataOptionsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceMetadataOptionsRequest`]: start with [`ModifyInstanceMetadataOptionsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceMetadataOptionsRequestBuilder(
-    ModifyInstanceMetadataOptionsRequest,
+crate::runtime::operation!(
+    ModifyInstanceMetadataOptionsRequest, ModifyInstanceMetadataOptionsRequestBuilder,
+    ModifyInstanceMetadataOptionsResponse, ModifyInstanceMetadataOptionsError,
+    "ModifyInstanceMetadataOptions", "2014-05-26", false
 );
 impl ModifyInstanceMetadataOptionsRequestBuilder {
-    /// Sets [`ModifyInstanceMetadataOptionsRequest::instance_id`].
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceMetadataOptionsRequest::http_tokens`].
-    pub fn http_tokens(mut self, value: impl Into<HttpTokens>) -> Self {
-        self.0.http_tokens = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceMetadataOptionsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceMetadataOptionsRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceMetadataOptionsRequest {
-    const ACTION: &'static str = "ModifyInstanceMetadataOptions";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceMetadataOptionsResponse;
-    type Error = ModifyInstanceMetadataOptionsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceMetadataOptionsRequest.0; instance_id(into String),
+        http_tokens(into HttpTokens)
+    );
 }
 crate::runtime::json_form!(ModifyInstanceMetadataOptionsRequest);
 /// The successful response of [`ModifyInstanceMetadataOptionsRequest`].
@@ -141,30 +95,16 @@ pub enum ModifyInstanceMetadataOptionsErrorCode {
     /// `InvalidHttpPutResponseHopLimit.NotSupported` (400): The specified HttpPutResponseHopLimit not supported, more than 1 and less than 64 is reasonable.
     InvalidHttpPutResponseHopLimitNotSupported,
 }
-impl ErrorCodes for ModifyInstanceMetadataOptionsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidHttpEndpointNotSupported,
-            "InvalidHttpEndpoint.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidHttpTokensNotSupported,
-            "InvalidHttpTokens.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidHttpPutResponseHopLimitNotSupported,
-            "InvalidHttpPutResponseHopLimit.NotSupported",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceMetadataOptionsErrorCode; InvalidHttpEndpointNotSupported
+    "InvalidHttpEndpoint.NotSupported" 400, InvalidHttpTokensNotSupported
+    "InvalidHttpTokens.NotSupported" 400, InvalidHttpPutResponseHopLimitNotSupported
+    "InvalidHttpPutResponseHopLimit.NotSupported" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyInstanceMetadataOptionsRequest {
         const FIELDS: &'static [Field] = &[
@@ -190,38 +130,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.http_endpoint.view(),
-                1 => self.region_id.view(),
-                2 => self.instance_id.view(),
-                3 => self.http_tokens.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.http_endpoint.slot(),
-                1 => self.region_id.slot(),
-                2 => self.instance_id.slot(),
-                _ => self.http_tokens.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 http_endpoint, 1 region_id, 2 instance_id, 3 http_tokens
+        );
     }
     impl Schema for super::ModifyInstanceMetadataOptionsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

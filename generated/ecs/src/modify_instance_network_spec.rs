@@ -4,11 +4,8 @@
 //! Build a [`ModifyInstanceNetworkSpecRequest`] with [`ModifyInstanceNetworkSpecRequest::builder`]; the service answers with a [`ModifyInstanceNetworkSpecResponse`] or a [`ModifyInstanceNetworkSpecError`].
 //!
 //! Generated from `ecs/ModifyInstanceNetworkSpec.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `ModifyInstanceNetworkSpec` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `ModifyInstanceNetworkSpec` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceNetworkSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -79,94 +76,19 @@ impl ModifyInstanceNetworkSpecRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceNetworkSpecRequest`]: start with [`ModifyInstanceNetworkSpecRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceNetworkSpecRequestBuilder(ModifyInstanceNetworkSpecRequest);
+crate::runtime::operation!(
+    ModifyInstanceNetworkSpecRequest, ModifyInstanceNetworkSpecRequestBuilder,
+    ModifyInstanceNetworkSpecResponse, ModifyInstanceNetworkSpecError,
+    "ModifyInstanceNetworkSpec", "2014-05-26", true, client_token "ClientToken"
+);
 impl ModifyInstanceNetworkSpecRequestBuilder {
-    /// Sets [`ModifyInstanceNetworkSpecRequest::internet_max_bandwidth_out`].
-    #[inline]
-    pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_out = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceNetworkSpecRequest::internet_max_bandwidth_in`].
-    #[inline]
-    pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_in = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceNetworkSpecRequest::network_charge_type`].
-    pub fn network_charge_type(mut self, value: impl Into<NetworkChargeType>) -> Self {
-        self.0.network_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceNetworkSpecRequest::allocate_public_ip`].
-    #[inline]
-    pub fn allocate_public_ip(mut self, value: bool) -> Self {
-        self.0.allocate_public_ip = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceNetworkSpecRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceNetworkSpecRequest::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.0.end_time = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceNetworkSpecRequest::auto_pay`].
-    #[inline]
-    pub fn auto_pay(mut self, value: bool) -> Self {
-        self.0.auto_pay = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceNetworkSpecRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceNetworkSpecRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceNetworkSpecRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceNetworkSpecRequest {
-    const ACTION: &'static str = "ModifyInstanceNetworkSpec";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifyInstanceNetworkSpecResponse;
-    type Error = ModifyInstanceNetworkSpecError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceNetworkSpecRequest.0; internet_max_bandwidth_out(i32),
+        internet_max_bandwidth_in(i32), network_charge_type(into NetworkChargeType),
+        allocate_public_ip(bool), start_time(into String), end_time(into String),
+        auto_pay(bool), client_token(into String)
+    );
 }
 /// The documented values of `NetworkChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -179,24 +101,9 @@ pub enum NetworkChargeType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for NetworkChargeType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::PayByBandwidth, "PayByBandwidth"),
-        (Self::PayByTraffic, "PayByTraffic"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(NetworkChargeType);
+crate::runtime::value_enum!(
+    NetworkChargeType; PayByBandwidth "PayByBandwidth", PayByTraffic "PayByTraffic"
+);
 crate::runtime::json_form!(ModifyInstanceNetworkSpecRequest);
 /// The successful response of [`ModifyInstanceNetworkSpecRequest`].
 #[derive(Clone, Default)]
@@ -305,87 +212,40 @@ pub enum ModifyInstanceNetworkSpecErrorCode {
     /// `InvalidNetworkType.ValueNotSupported` (403): The specified parameter NetworkType is not valid.
     InvalidNetworkTypeValueNotSupported,
 }
-impl ErrorCodes for ModifyInstanceNetworkSpecErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidInternetMaxBandwidthInValueNotSupported,
-            "InvalidInternetMaxBandwidthIn.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInternetMaxBandwidthOutValueNotSupported,
-            "InvalidInternetMaxBandwidthOut.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::InvalidParameterBandwidth, "InvalidParameter.Bandwidth", Some(400)),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (
-            Self::InvalidStartTimeValueNotSupported,
-            "InvalidStartTime.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::AccountArrearage, "Account.Arrearage", Some(400)),
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::DecreasedBandwidthNotAllowed, "DecreasedBandwidthNotAllowed", Some(400)),
-        (
-            Self::BandwidthUpgradeDeniedEipBoundInstance,
-            "BandwidthUpgradeDenied.EipBoundInstance",
-            Some(400),
-        ),
-        (
-            Self::InvalidClientTokenValueNotSupported,
-            "InvalidClientToken.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (Self::InvalidInstanceUnPaidOrder, "InvalidInstance.UnPaidOrder", None),
-        (Self::Throttling, "Throttling", Some(400)),
-        (Self::InvalidAction, "InvalidAction", Some(400)),
-        (Self::IpAllocationError, "IpAllocationError", Some(400)),
-        (Self::InvalidParamAllocatePublicIp, "InvalidParam.AllocatePublicIp", Some(400)),
-        (Self::InstanceDowngradeQuotaExceed, "InstanceDowngrade.QuotaExceed", Some(400)),
-        (
-            Self::InvalidBandwidthValueNotSupported,
-            "InvalidBandwidth.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceInstanceNotSupported,
-            "InvalidInstance.InstanceNotSupported",
-            Some(403),
-        ),
-        (Self::InvalidInstanceStatus, "InvalidInstanceStatus", None),
-        (Self::LastOrderProcessing, "LastOrderProcessing", Some(400)),
-        (Self::NatPublicIpBindingFailed, "NAT_PUBLIC_IP_BINDING_FAILED", Some(403)),
-        (Self::InvalidInstanceEipNotSupport, "InvalidInstance.EipNotSupport", Some(403)),
-        (Self::OperationDeniedUnpaidOrder, "OperationDenied.UnpaidOrder", Some(403)),
-        (
-            Self::InvalidNetworkTypeValueNotSupported,
-            "InvalidNetworkType.ValueNotSupported",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceNetworkSpecErrorCode; InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidInternetMaxBandwidthInValueNotSupported
+    "InvalidInternetMaxBandwidthIn.ValueNotSupported" 400,
+    InvalidInternetMaxBandwidthOutValueNotSupported
+    "InvalidInternetMaxBandwidthOut.ValueNotSupported" 400, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
+    403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, InternalError
+    "InternalError" 500, ChargeTypeViolation "ChargeTypeViolation" 403, OperationDenied
+    "OperationDenied", InvalidParameterBandwidth "InvalidParameter.Bandwidth" 400,
+    InvalidParameterConflict "InvalidParameter.Conflict" 400,
+    InvalidStartTimeValueNotSupported "InvalidStartTime.ValueNotSupported" 400,
+    AccountArrearage "Account.Arrearage" 400, InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 400, DecreasedBandwidthNotAllowed
+    "DecreasedBandwidthNotAllowed" 400, BandwidthUpgradeDeniedEipBoundInstance
+    "BandwidthUpgradeDenied.EipBoundInstance" 400, InvalidClientTokenValueNotSupported
+    "InvalidClientToken.ValueNotSupported" 400, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403, InvalidInstanceUnPaidOrder
+    "InvalidInstance.UnPaidOrder", Throttling "Throttling" 400, InvalidAction
+    "InvalidAction" 400, IpAllocationError "IpAllocationError" 400,
+    InvalidParamAllocatePublicIp "InvalidParam.AllocatePublicIp" 400,
+    InstanceDowngradeQuotaExceed "InstanceDowngrade.QuotaExceed" 400,
+    InvalidBandwidthValueNotSupported "InvalidBandwidth.ValueNotSupported" 400,
+    InvalidInstanceInstanceNotSupported "InvalidInstance.InstanceNotSupported" 403,
+    InvalidInstanceStatus "InvalidInstanceStatus", LastOrderProcessing
+    "LastOrderProcessing" 400, NatPublicIpBindingFailed "NAT_PUBLIC_IP_BINDING_FAILED"
+    403, InvalidInstanceEipNotSupport "InvalidInstance.EipNotSupport" 403,
+    OperationDeniedUnpaidOrder "OperationDenied.UnpaidOrder" 403,
+    InvalidNetworkTypeValueNotSupported "InvalidNetworkType.ValueNotSupported" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyInstanceNetworkSpecRequest {
         const FIELDS: &'static [Field] = &[
@@ -423,55 +283,17 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.internet_max_bandwidth_out.view(),
-                2 => self.internet_max_bandwidth_in.view(),
-                3 => self.network_charge_type.view(),
-                4 => self.allocate_public_ip.view(),
-                5 => self.start_time.view(),
-                6 => self.end_time.view(),
-                7 => self.auto_pay.view(),
-                8 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.internet_max_bandwidth_out.slot(),
-                2 => self.internet_max_bandwidth_in.slot(),
-                3 => self.network_charge_type.slot(),
-                4 => self.allocate_public_ip.slot(),
-                5 => self.start_time.slot(),
-                6 => self.end_time.slot(),
-                7 => self.auto_pay.slot(),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 internet_max_bandwidth_out, 2 internet_max_bandwidth_in, 3
+            network_charge_type, 4 allocate_public_ip, 5 start_time, 6 end_time, 7
+            auto_pay, 8 client_token
+        );
     }
     impl Schema for super::ModifyInstanceNetworkSpecResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.order_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 order_id, 1 request_id);
     }
 }

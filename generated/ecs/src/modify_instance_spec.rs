@@ -4,12 +4,10 @@
 //! Build a [`ModifyInstanceSpecRequest`] with [`ModifyInstanceSpecRequest::builder`]; the service answers with a [`ModifyInstanceSpecResponse`] or a [`ModifyInstanceSpecError`].
 //!
 //! Generated from `ecs/ModifyInstanceSpec.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::system_disk_2::SystemDisk;
 pub use crate::shared::system_disk_category_3::SystemDiskCategory;
-/// The `ModifyInstanceSpec` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyInstanceSpec` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -75,89 +73,24 @@ impl ModifyInstanceSpecRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceSpecRequest`]: start with [`ModifyInstanceSpecRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceSpecRequestBuilder(ModifyInstanceSpecRequest);
+crate::runtime::operation!(
+    ModifyInstanceSpecRequest, ModifyInstanceSpecRequestBuilder,
+    ModifyInstanceSpecResponse, ModifyInstanceSpecError, "ModifyInstanceSpec",
+    "2014-05-26", true, client_token "ClientToken"
+);
 impl ModifyInstanceSpecRequestBuilder {
-    /// Sets [`ModifyInstanceSpecRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceSpecRequest::internet_max_bandwidth_out`].
-    #[inline]
-    pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_out = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceSpecRequest::internet_max_bandwidth_in`].
-    #[inline]
-    pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_in = Some(value);
-        self
-    }
+    crate::runtime::setters!(
+        ModifyInstanceSpecRequest.0; instance_type(into String),
+        internet_max_bandwidth_out(i32), internet_max_bandwidth_in(i32),
+        allow_migrate_across_zone(bool), system_disk(SystemDisk), client_token(into
+        String)
+    );
     /// Sets the `ModifyInstanceSpecRequest::r#async` field.
     #[inline]
     pub fn r#async(mut self, value: bool) -> Self {
         self.0.r#async = Some(value);
         self
-    }
-    /// Sets [`ModifyInstanceSpecRequest::allow_migrate_across_zone`].
-    #[inline]
-    pub fn allow_migrate_across_zone(mut self, value: bool) -> Self {
-        self.0.allow_migrate_across_zone = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceSpecRequest::system_disk`].
-    #[inline]
-    pub fn system_disk(mut self, value: SystemDisk) -> Self {
-        self.0.system_disk = Some(value);
-        self
-    }
-    /// Sets [`ModifyInstanceSpecRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceSpecRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceSpecRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceSpecRequest {
-    const ACTION: &'static str = "ModifyInstanceSpec";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifyInstanceSpecResponse;
-    type Error = ModifyInstanceSpecError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
     }
 }
 crate::runtime::json_form!(ModifyInstanceSpecRequest);
@@ -291,139 +224,56 @@ pub enum ModifyInstanceSpecErrorCode {
     /// `InvalidOperation.VpcHasEnabledAdvancedNetworkFeature` (400): The specified vpc has enabled advanced network feature.
     InvalidOperationVpcHasEnabledAdvancedNetworkFeature,
 }
-impl ErrorCodes for ModifyInstanceSpecErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueUnauthorized,
-            "InvalidInstanceType.ValueUnauthorized",
-            Some(400),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            None,
-        ),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidParameterMismatch, "InvalidParameter.Mismatch", Some(400)),
-        (Self::CategoryViolation, "CategoryViolation", Some(403)),
-        (
-            Self::InvalidStatusValueNotSupported,
-            "InvalidStatus.ValueNotSupported",
-            Some(403),
-        ),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (
-            Self::BandwidthUpgradeDeniedEipBoundInstance,
-            "BandwidthUpgradeDenied.EipBoundInstance",
-            Some(400),
-        ),
-        (Self::MissingTemporaryStartTime, "MissingTemporary.StartTime", Some(404)),
-        (Self::MissingTemporaryEndTime, "MissingTemporary.EndTime", Some(404)),
-        (Self::InvalidTemporaryStartTime, "InvalidTemporary.StartTime", Some(400)),
-        (Self::InvalidTemporaryEndTime, "InvalidTemporary.EndTime", Some(400)),
-        (Self::LastTokenProcessing, "LastTokenProcessing", Some(403)),
-        (Self::DowngradeNotSupported, "Downgrade.NotSupported", Some(400)),
-        (
-            Self::InstanceSpecModificationNotEffective,
-            "InstanceSpecModification.NotEffective",
-            Some(403),
-        ),
-        (
-            Self::DependencyViolationInstanceType,
-            "DependencyViolation.InstanceType",
-            Some(400),
-        ),
-        (Self::ImageNotSupportInstanceType, "ImageNotSupportInstanceType", Some(403)),
-        (Self::AccountArrearage, "Account.Arrearage", Some(400)),
-        (Self::InvalidParameterBandwidth, "InvalidParameter.Bandwidth", Some(400)),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (
-            Self::InvalidParameterAllowMigrateAcrossZone,
-            "InvalidParameter.AllowMigrateAcrossZone",
-            Some(400),
-        ),
-        (
-            Self::InvalidParamSystemDiskCategory,
-            "InvalidParam.SystemDiskCategory",
-            Some(400),
-        ),
-        (Self::Throttling, "Throttling", Some(400)),
-        (
-            Self::InvalidInstanceStatusNotStopped,
-            "InvalidInstanceStatus.NotStopped",
-            Some(400),
-        ),
-        (Self::InstanceTypeOffline, "InstanceType.Offline", Some(403)),
-        (Self::InvalidAction, "InvalidAction", Some(400)),
-        (Self::IdempotenceParamNotMatch, "IdempotenceParamNotMatch", Some(400)),
-        (
-            Self::InvalidClientTokenValueNotSupported,
-            "InvalidClientToken.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::PricePricePlanResultNotFound, "Price.PricePlanResultNotFound", Some(400)),
-        (Self::InvalidParameterNotMatch, "InvalidParameter.NotMatch", Some(403)),
-        (Self::InvalidInstanceEipNotSupport, "InvalidInstance.EipNotSupport", Some(403)),
-        (Self::InvalidActionNotSupport, "InvalidAction.NotSupport", Some(400)),
-        (
-            Self::InvalidMarketImageStatusNotSupported,
-            "InvalidMarketImageStatus.NotSupported",
-            Some(400),
-        ),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (
-            Self::InvalidOperationIpv4CountExceeded,
-            "InvalidOperation.Ipv4CountExceeded",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationIpv6CountExceeded,
-            "InvalidOperation.Ipv6CountExceeded",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationIpv6NotSupport,
-            "InvalidOperation.Ipv6NotSupport",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationInstanceWithEipNotSupport,
-            "InvalidOperation.InstanceWithEipNotSupport",
-            Some(403),
-        ),
-        (Self::SecurityRisk3dVerification, "SecurityRisk.3DVerification", Some(403)),
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(404),
-        ),
-        (Self::QuotaExceedElasticQuota, "QuotaExceed.ElasticQuota", Some(403)),
-        (
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature,
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceSpecErrorCode; InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 400,
+    InvalidInstanceTypeValueUnauthorized "InvalidInstanceType.ValueUnauthorized" 400,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported",
+    InvalidParameter "InvalidParameter" 400, InvalidParameterMismatch
+    "InvalidParameter.Mismatch" 400, CategoryViolation "CategoryViolation" 403,
+    InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported" 403,
+    InstanceLockedForSecurity "InstanceLockedForSecurity" 403, InternalError
+    "InternalError" 500, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403, ChargeTypeViolation
+    "ChargeTypeViolation" 403, OperationDenied "OperationDenied" 403,
+    BandwidthUpgradeDeniedEipBoundInstance "BandwidthUpgradeDenied.EipBoundInstance" 400,
+    MissingTemporaryStartTime "MissingTemporary.StartTime" 404, MissingTemporaryEndTime
+    "MissingTemporary.EndTime" 404, InvalidTemporaryStartTime
+    "InvalidTemporary.StartTime" 400, InvalidTemporaryEndTime "InvalidTemporary.EndTime"
+    400, LastTokenProcessing "LastTokenProcessing" 403, DowngradeNotSupported
+    "Downgrade.NotSupported" 400, InstanceSpecModificationNotEffective
+    "InstanceSpecModification.NotEffective" 403, DependencyViolationInstanceType
+    "DependencyViolation.InstanceType" 400, ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" 403, AccountArrearage "Account.Arrearage" 400,
+    InvalidParameterBandwidth "InvalidParameter.Bandwidth" 400, InvalidParameterConflict
+    "InvalidParameter.Conflict" 400, InvalidParameterAllowMigrateAcrossZone
+    "InvalidParameter.AllowMigrateAcrossZone" 400, InvalidParamSystemDiskCategory
+    "InvalidParam.SystemDiskCategory" 400, Throttling "Throttling" 400,
+    InvalidInstanceStatusNotStopped "InvalidInstanceStatus.NotStopped" 400,
+    InstanceTypeOffline "InstanceType.Offline" 403, InvalidAction "InvalidAction" 400,
+    IdempotenceParamNotMatch "IdempotenceParamNotMatch" 400,
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
+    PricePricePlanResultNotFound "Price.PricePlanResultNotFound" 400,
+    InvalidParameterNotMatch "InvalidParameter.NotMatch" 403,
+    InvalidInstanceEipNotSupport "InvalidInstance.EipNotSupport" 403,
+    InvalidActionNotSupport "InvalidAction.NotSupport" 400,
+    InvalidMarketImageStatusNotSupported "InvalidMarketImageStatus.NotSupported" 400,
+    OperationDeniedNoStock "OperationDenied.NoStock" 403,
+    InvalidOperationIpv4CountExceeded "InvalidOperation.Ipv4CountExceeded" 403,
+    InvalidOperationIpv6CountExceeded "InvalidOperation.Ipv6CountExceeded" 403,
+    InvalidOperationIpv6NotSupport "InvalidOperation.Ipv6NotSupport" 403,
+    InvalidOperationInstanceWithEipNotSupport
+    "InvalidOperation.InstanceWithEipNotSupport" 403, SecurityRisk3dVerification
+    "SecurityRisk.3DVerification" 403, InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" 404, QuotaExceedElasticQuota
+    "QuotaExceed.ElasticQuota" 403, InvalidOperationVpcHasEnabledAdvancedNetworkFeature
+    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyInstanceSpecRequest {
         const FIELDS: &'static [Field] = &[
@@ -456,46 +306,14 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.instance_type.view(),
-                2 => self.internet_max_bandwidth_out.view(),
-                3 => self.internet_max_bandwidth_in.view(),
-                4 => self.r#async.view(),
-                5 => self.allow_migrate_across_zone.view(),
-                6 => View::group(&self.system_disk),
-                7 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.instance_type.slot(),
-                2 => self.internet_max_bandwidth_out.slot(),
-                3 => self.internet_max_bandwidth_in.slot(),
-                4 => self.r#async.slot(),
-                5 => self.allow_migrate_across_zone.slot(),
-                6 => Slot::group(&mut self.system_disk),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 instance_type, 2 internet_max_bandwidth_out, 3
+            internet_max_bandwidth_in, 4 r#async, 5 allow_migrate_across_zone, 6
+            system_disk group, 7 client_token
+        );
     }
     impl Schema for super::ModifyInstanceSpecResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

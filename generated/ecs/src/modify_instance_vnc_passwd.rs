@@ -4,11 +4,8 @@
 //! Build a [`ModifyInstanceVncPasswdRequest`] with [`ModifyInstanceVncPasswdRequest::builder`]; the service answers with a [`ModifyInstanceVncPasswdResponse`] or a [`ModifyInstanceVncPasswdError`].
 //!
 //! Generated from `ecs/ModifyInstanceVncPasswd.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, Validated,
-    ValidationErrors,
-};
-/// The `ModifyInstanceVncPasswd` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{Secret, ServiceError};
+/// The `ModifyInstanceVncPasswd` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceVncPasswdRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -41,50 +38,13 @@ impl ModifyInstanceVncPasswdRequest {
             vnc_password: Some(vnc_password.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceVncPasswdRequest`]: start with [`ModifyInstanceVncPasswdRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceVncPasswdRequestBuilder(ModifyInstanceVncPasswdRequest);
-impl ModifyInstanceVncPasswdRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceVncPasswdRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceVncPasswdRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceVncPasswdRequest {
-    const ACTION: &'static str = "ModifyInstanceVncPasswd";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceVncPasswdResponse;
-    type Error = ModifyInstanceVncPasswdError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    ModifyInstanceVncPasswdRequest, ModifyInstanceVncPasswdRequestBuilder,
+    ModifyInstanceVncPasswdResponse, ModifyInstanceVncPasswdError,
+    "ModifyInstanceVncPasswd", "2014-05-26", false
+);
+impl ModifyInstanceVncPasswdRequestBuilder {}
 crate::runtime::json_form!(ModifyInstanceVncPasswdRequest);
 /// The successful response of [`ModifyInstanceVncPasswdRequest`].
 #[derive(Clone, Default)]
@@ -113,59 +73,26 @@ pub enum ModifyInstanceVncPasswdErrorCode {
     /// `NoSuchResource` (404): The specified resource is not found.
     NoSuchResource,
 }
-impl ErrorCodes for ModifyInstanceVncPasswdErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (
-            Self::IncorrectVncPasswordMalformed,
-            "IncorrectVncPassword.Malformed",
-            Some(400),
-        ),
-        (Self::NoSuchResource, "NoSuchResource", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceVncPasswdErrorCode; InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    404, IncorrectInstanceStatus "IncorrectInstanceStatus" 403,
+    IncorrectVncPasswordMalformed "IncorrectVncPassword.Malformed" 400, NoSuchResource
+    "NoSuchResource" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ModifyInstanceVncPasswdRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
             Field::new("VncPassword").required().secret(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.vnc_password.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.vnc_password.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 vnc_password);
     }
     impl Schema for super::ModifyInstanceVncPasswdResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ModifyInstanceVpcAttributeRequest`] with [`ModifyInstanceVpcAttributeRequest::builder`]; the service answers with a [`ModifyInstanceVpcAttributeResponse`] or a [`ModifyInstanceVpcAttributeError`].
 //!
 //! Generated from `ecs/ModifyInstanceVpcAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyInstanceVpcAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyInstanceVpcAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceVpcAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -59,67 +57,17 @@ impl ModifyInstanceVpcAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyInstanceVpcAttributeRequest`]: start with [`ModifyInstanceVpcAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyInstanceVpcAttributeRequestBuilder(ModifyInstanceVpcAttributeRequest);
+crate::runtime::operation!(
+    ModifyInstanceVpcAttributeRequest, ModifyInstanceVpcAttributeRequestBuilder,
+    ModifyInstanceVpcAttributeResponse, ModifyInstanceVpcAttributeError,
+    "ModifyInstanceVpcAttribute", "2014-05-26", false
+);
 impl ModifyInstanceVpcAttributeRequestBuilder {
-    /// Sets [`ModifyInstanceVpcAttributeRequest::private_ip_address`].
-    pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.0.private_ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceVpcAttributeRequest::vpc_id`].
-    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
-        self.0.vpc_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyInstanceVpcAttributeRequest::security_group_id`].
-    pub fn security_group_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.security_group_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyInstanceVpcAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyInstanceVpcAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyInstanceVpcAttributeRequest {
-    const ACTION: &'static str = "ModifyInstanceVpcAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyInstanceVpcAttributeResponse;
-    type Error = ModifyInstanceVpcAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyInstanceVpcAttributeRequest.0; private_ip_address(into String), vpc_id(into
+        String), security_group_id(each_into String)
+    );
 }
 crate::runtime::json_form!(ModifyInstanceVpcAttributeRequest);
 /// The successful response of [`ModifyInstanceVpcAttributeRequest`].
@@ -178,48 +126,23 @@ pub enum ModifyInstanceVpcAttributeErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): %s
     InvalidSecurityGroupIdNotFound,
 }
-impl ErrorCodes for ModifyInstanceVpcAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidPrivateIpAddressMalformed,
-            "InvalidPrivateIpAddress.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidPrivateIpAddressDuplicated,
-            "InvalidPrivateIpAddress.Duplicated",
-            Some(400),
-        ),
-        (Self::IncorrectVSwitchStatus, "IncorrectVSwitchStatus", Some(400)),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(400)),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::InvalidVSwitchIdMismatch, "InvalidVSwitchId.Mismatch", Some(400)),
-        (
-            Self::InvalidPrivateIpAddressMismatch,
-            "InvalidPrivateIpAddress.Mismatch",
-            Some(400),
-        ),
-        (Self::InvalidPrivateIpChanging, "InvalidPrivateIp.Changing", Some(400)),
-        (Self::NoSuchResource, "NoSuchResource", Some(404)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyInstanceVpcAttributeErrorCode; InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidPrivateIpAddressMalformed
+    "InvalidPrivateIpAddress.Malformed" 400, InvalidPrivateIpAddressDuplicated
+    "InvalidPrivateIpAddress.Duplicated" 400, IncorrectVSwitchStatus
+    "IncorrectVSwitchStatus" 400, InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound"
+    404, IncorrectInstanceStatus "IncorrectInstanceStatus" 400, OperationDenied
+    "OperationDenied", InvalidVSwitchIdMismatch "InvalidVSwitchId.Mismatch" 400,
+    InvalidPrivateIpAddressMismatch "InvalidPrivateIpAddress.Mismatch" 400,
+    InvalidPrivateIpChanging "InvalidPrivateIp.Changing" 400, NoSuchResource
+    "NoSuchResource" 404, InternalError "InternalError" 500,
+    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ModifyInstanceVpcAttributeRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
@@ -228,40 +151,13 @@ mod schema {
             Field::new("VpcId"),
             Field::new("SecurityGroupId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.v_switch_id.view(),
-                2 => self.private_ip_address.view(),
-                3 => self.vpc_id.view(),
-                4 => self.security_group_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.v_switch_id.slot(),
-                2 => self.private_ip_address.slot(),
-                3 => self.vpc_id.slot(),
-                _ => self.security_group_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 v_switch_id, 2 private_ip_address, 3 vpc_id, 4
+            security_group_id
+        );
     }
     impl Schema for super::ModifyInstanceVpcAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

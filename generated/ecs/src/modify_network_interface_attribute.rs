@@ -4,10 +4,8 @@
 //! Build a [`ModifyNetworkInterfaceAttributeRequest`] with [`ModifyNetworkInterfaceAttributeRequest::builder`]; the service answers with a [`ModifyNetworkInterfaceAttributeResponse`] or a [`ModifyNetworkInterfaceAttributeError`].
 //!
 //! Generated from `ecs/ModifyNetworkInterfaceAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyNetworkInterfaceAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyNetworkInterfaceAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyNetworkInterfaceAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -61,75 +59,18 @@ impl ModifyNetworkInterfaceAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyNetworkInterfaceAttributeRequest`]: start with [`ModifyNetworkInterfaceAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyNetworkInterfaceAttributeRequestBuilder(
+crate::runtime::operation!(
     ModifyNetworkInterfaceAttributeRequest,
+    ModifyNetworkInterfaceAttributeRequestBuilder,
+    ModifyNetworkInterfaceAttributeResponse, ModifyNetworkInterfaceAttributeError,
+    "ModifyNetworkInterfaceAttribute", "2014-05-26", false
 );
 impl ModifyNetworkInterfaceAttributeRequestBuilder {
-    /// Sets [`ModifyNetworkInterfaceAttributeRequest::security_group_id`].
-    pub fn security_group_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.security_group_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`ModifyNetworkInterfaceAttributeRequest::network_interface_name`].
-    pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
-        self.0.network_interface_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyNetworkInterfaceAttributeRequest::queue_number`].
-    #[inline]
-    pub fn queue_number(mut self, value: i32) -> Self {
-        self.0.queue_number = Some(value);
-        self
-    }
-    /// Sets [`ModifyNetworkInterfaceAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyNetworkInterfaceAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyNetworkInterfaceAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyNetworkInterfaceAttributeRequest {
-    const ACTION: &'static str = "ModifyNetworkInterfaceAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyNetworkInterfaceAttributeResponse;
-    type Error = ModifyNetworkInterfaceAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyNetworkInterfaceAttributeRequest.0; security_group_id(each_into String),
+        network_interface_name(into String), queue_number(i32), description(into String)
+    );
 }
 crate::runtime::json_form!(ModifyNetworkInterfaceAttributeRequest);
 /// The successful response of [`ModifyNetworkInterfaceAttributeRequest`].
@@ -201,72 +142,34 @@ pub enum ModifyNetworkInterfaceAttributeErrorCode {
     /// `InvalidOperation.EniServiceManaged` (403): %s
     InvalidOperationEniServiceManaged,
 }
-impl ErrorCodes for ModifyNetworkInterfaceAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserTypeNotSupported, "InvalidUserType.NotSupported", Some(403)),
-        (Self::AbsInvalidAccountNotFound, "Abs.InvalidAccount.NotFound", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::ForbiddenNotSupportRam, "Forbidden.NotSupportRAM", Some(403)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ForbiddenSubUser, "Forbidden.SubUser", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", Some(400)),
-        (
-            Self::InvalidOperationInvalidEcsState,
-            "InvalidOperation.InvalidEcsState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationInvalidEniState,
-            "InvalidOperation.InvalidEniState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationDetachPrimaryEniNotAllowed,
-            "InvalidOperation.DetachPrimaryEniNotAllowed",
-            Some(400),
-        ),
-        (Self::InvalidParamsEniId, "InvalidParams.EniId", Some(400)),
-        (Self::InvalidEcsIdNotFound, "InvalidEcsId.NotFound", Some(404)),
-        (Self::InvalidEniIdNotFound, "InvalidEniId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::MaxEniCountExceeded, "MaxEniCountExceeded", Some(403)),
-        (Self::EniPerInstanceLimitExceeded, "EniPerInstanceLimitExceeded", Some(403)),
-        (
-            Self::InvalidOperationAvailabilityZoneMismatch,
-            "InvalidOperation.AvailabilityZoneMismatch",
-            Some(403),
-        ),
-        (Self::InvalidOperationVpcMismatch, "InvalidOperation.VpcMismatch", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::InvalidSecurityGroupIdNotVpc, "InvalidSecurityGroupId.NotVpc", Some(403)),
-        (
-            Self::InvalidOperationInvalidEniType,
-            "InvalidOperation.InvalidEniType",
-            Some(403),
-        ),
-        (Self::ForbiddenRegionId, "Forbidden.RegionId", Some(400)),
-        (
-            Self::InvalidOperationEniServiceManaged,
-            "InvalidOperation.EniServiceManaged",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyNetworkInterfaceAttributeErrorCode; InvalidUserTypeNotSupported
+    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
+    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
+    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
+    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
+    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
+    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
+    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidParamsEniId
+    "InvalidParams.EniId" 400, InvalidEcsIdNotFound "InvalidEcsId.NotFound" 404,
+    InvalidEniIdNotFound "InvalidEniId.NotFound" 404, InvalidVSwitchIdNotFound
+    "InvalidVSwitchId.NotFound" 404, InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404, MaxEniCountExceeded "MaxEniCountExceeded" 403,
+    EniPerInstanceLimitExceeded "EniPerInstanceLimitExceeded" 403,
+    InvalidOperationAvailabilityZoneMismatch "InvalidOperation.AvailabilityZoneMismatch"
+    403, InvalidOperationVpcMismatch "InvalidOperation.VpcMismatch" 403,
+    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
+    InvalidSecurityGroupIdNotVpc "InvalidSecurityGroupId.NotVpc" 403,
+    InvalidOperationInvalidEniType "InvalidOperation.InvalidEniType" 403,
+    ForbiddenRegionId "Forbidden.RegionId" 400, InvalidOperationEniServiceManaged
+    "InvalidOperation.EniServiceManaged" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyNetworkInterfaceAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -317,42 +220,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.network_interface_id.view(),
-                1 => self.region_id.view(),
-                2 => self.security_group_id.view(),
-                3 => self.network_interface_name.view(),
-                4 => self.queue_number.view(),
-                5 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.network_interface_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.security_group_id.slot(),
-                3 => self.network_interface_name.slot(),
-                4 => self.queue_number.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 network_interface_id, 1 region_id, 2 security_group_id, 3
+            network_interface_name, 4 queue_number, 5 description
+        );
     }
     impl Schema for super::ModifyNetworkInterfaceAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,13 +4,10 @@
 //! Build a [`ModifyPrepayInstanceSpecRequest`] with [`ModifyPrepayInstanceSpecRequest::builder`]; the service answers with a [`ModifyPrepayInstanceSpecResponse`] or a [`ModifyPrepayInstanceSpecError`].
 //!
 //! Generated from `ecs/ModifyPrepayInstanceSpec.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::system_disk_2::SystemDisk;
 pub use crate::shared::system_disk_category_3::SystemDiskCategory;
-/// The `ModifyPrepayInstanceSpec` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifyPrepayInstanceSpec` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyPrepayInstanceSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -105,94 +102,19 @@ impl ModifyPrepayInstanceSpecRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyPrepayInstanceSpecRequest`]: start with [`ModifyPrepayInstanceSpecRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyPrepayInstanceSpecRequestBuilder(ModifyPrepayInstanceSpecRequest);
+crate::runtime::operation!(
+    ModifyPrepayInstanceSpecRequest, ModifyPrepayInstanceSpecRequestBuilder,
+    ModifyPrepayInstanceSpecResponse, ModifyPrepayInstanceSpecError,
+    "ModifyPrepayInstanceSpec", "2014-05-26", true, client_token "ClientToken"
+);
 impl ModifyPrepayInstanceSpecRequestBuilder {
-    /// Sets [`ModifyPrepayInstanceSpecRequest::operator_type`].
-    pub fn operator_type(mut self, value: impl Into<OperatorType>) -> Self {
-        self.0.operator_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyPrepayInstanceSpecRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyPrepayInstanceSpecRequest::auto_pay`].
-    #[inline]
-    pub fn auto_pay(mut self, value: bool) -> Self {
-        self.0.auto_pay = Some(value);
-        self
-    }
-    /// Sets [`ModifyPrepayInstanceSpecRequest::migrate_across_zone`].
-    #[inline]
-    pub fn migrate_across_zone(mut self, value: bool) -> Self {
-        self.0.migrate_across_zone = Some(value);
-        self
-    }
-    /// Sets [`ModifyPrepayInstanceSpecRequest::system_disk`].
-    #[inline]
-    pub fn system_disk(mut self, value: SystemDisk) -> Self {
-        self.0.system_disk = Some(value);
-        self
-    }
-    /// Sets [`ModifyPrepayInstanceSpecRequest::reboot_time`].
-    pub fn reboot_time(mut self, value: impl Into<String>) -> Self {
-        self.0.reboot_time = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyPrepayInstanceSpecRequest::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.0.end_time = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyPrepayInstanceSpecRequest::reboot_when_finished`].
-    #[inline]
-    pub fn reboot_when_finished(mut self, value: bool) -> Self {
-        self.0.reboot_when_finished = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyPrepayInstanceSpecRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyPrepayInstanceSpecRequest {
-        self.0
-    }
-}
-impl Operation for ModifyPrepayInstanceSpecRequest {
-    const ACTION: &'static str = "ModifyPrepayInstanceSpec";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifyPrepayInstanceSpecResponse;
-    type Error = ModifyPrepayInstanceSpecError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyPrepayInstanceSpecRequest.0; operator_type(into OperatorType),
+        client_token(into String), auto_pay(bool), migrate_across_zone(bool),
+        system_disk(SystemDisk), reboot_time(into String), end_time(into String),
+        reboot_when_finished(bool)
+    );
 }
 /// The documented values of `OperatorType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -205,24 +127,7 @@ pub enum OperatorType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for OperatorType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Upgrade, "upgrade"),
-        (Self::Downgrade, "downgrade"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(OperatorType);
+crate::runtime::value_enum!(OperatorType; Upgrade "upgrade", Downgrade "downgrade");
 crate::runtime::json_form!(ModifyPrepayInstanceSpecRequest);
 /// The successful response of [`ModifyPrepayInstanceSpecRequest`].
 #[derive(Clone, Default)]
@@ -342,104 +247,44 @@ pub enum ModifyPrepayInstanceSpecErrorCode {
     /// `InvalidOperation.VpcHasEnabledAdvancedNetworkFeature` (400): The specified vpc has enabled advanced network feature.
     InvalidOperationVpcHasEnabledAdvancedNetworkFeature,
 }
-impl ErrorCodes for ModifyPrepayInstanceSpecErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (
-            Self::InvalidInstanceTypeValueUnauthorized,
-            "InvalidInstanceType.ValueUnauthorized",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::BillingMethodNotFound, "BillingMethodNotFound", Some(404)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (
-            Self::InvalidBillingMethodValueNotSupported,
-            "InvalidBillingMethod.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidInstancePurchaseNotFound,
-            "InvalidInstance.PurchaseNotFound",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeNotSupported,
-            "InvalidInstanceType.NotSupported",
-            Some(400),
-        ),
-        (Self::OrderCreationFailed, "OrderCreationFailed", Some(400)),
-        (Self::Throttling, "Throttling", Some(400)),
-        (Self::AccountArrearage, "Account.Arrearage", Some(400)),
-        (Self::InvalidUserPassRoleForbidden, "InvalidUser.PassRoleForbidden", Some(403)),
-        (Self::InvalidRebootTimeMalFormed, "InvalidRebootTime.MalFormed", Some(400)),
-        (
-            Self::InvalidRebootTimeValueNotSupported,
-            "InvalidRebootTime.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::ImageNotSupportInstanceType, "ImageNotSupportInstanceType", Some(403)),
-        (Self::InstanceTypeOffline, "InstanceType.Offline", Some(403)),
-        (Self::IdempotenceParamNotMatch, "IdempotenceParamNotMatch", Some(400)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (
-            Self::InvalidInstanceChargeTypeValueNotSupported,
-            "InvalidInstanceChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidStatusNotStopped, "InvalidStatus.NotStopped", Some(400)),
-        (Self::InvalidAction, "InvalidAction", Some(400)),
-        (Self::InstanceDowngradeQuotaExceed, "InstanceDowngrade.QuotaExceed", Some(400)),
-        (Self::InvalidParameterInstanceId, "InvalidParameter.InstanceId", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::InvalidInstanceStatus, "InvalidInstanceStatus", Some(403)),
-        (
-            Self::InvalidInstancePreInstanceExpired,
-            "InvalidInstance.PreInstanceExpired",
-            Some(403),
-        ),
-        (Self::InvalidInstanceEipNotSupport, "InvalidInstance.EipNotSupport", Some(403)),
-        (
-            Self::OperationDeniedLocalDiskUnsupported,
-            "OperationDenied.LocalDiskUnsupported",
-            Some(403),
-        ),
-        (Self::LastOrderProcessing, "LastOrderProcessing", Some(400)),
-        (
-            Self::InvalidOperationIpv4CountExceeded,
-            "InvalidOperation.Ipv4CountExceeded",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationIpv6CountExceeded,
-            "InvalidOperation.Ipv6CountExceeded",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationIpv6NotSupport,
-            "InvalidOperation.Ipv6NotSupport",
-            Some(403),
-        ),
-        (Self::QuotaExceedElasticQuota, "QuotaExceed.ElasticQuota", Some(403)),
-        (
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature,
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyPrepayInstanceSpecErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    404, InvalidInstanceTypeValueUnauthorized "InvalidInstanceType.ValueUnauthorized"
+    400, InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    400, InternalError "InternalError" 500, BillingMethodNotFound "BillingMethodNotFound"
+    404, OperationDeniedNoStock "OperationDenied.NoStock" 403,
+    InvalidBillingMethodValueNotSupported "InvalidBillingMethod.ValueNotSupported" 400,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    InvalidInstancePurchaseNotFound "InvalidInstance.PurchaseNotFound" 400,
+    InvalidInstanceTypeNotSupported "InvalidInstanceType.NotSupported" 400,
+    OrderCreationFailed "OrderCreationFailed" 400, Throttling "Throttling" 400,
+    AccountArrearage "Account.Arrearage" 400, InvalidUserPassRoleForbidden
+    "InvalidUser.PassRoleForbidden" 403, InvalidRebootTimeMalFormed
+    "InvalidRebootTime.MalFormed" 400, InvalidRebootTimeValueNotSupported
+    "InvalidRebootTime.ValueNotSupported" 400, ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" 403, InstanceTypeOffline "InstanceType.Offline" 403,
+    IdempotenceParamNotMatch "IdempotenceParamNotMatch" 400, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, InvalidInstanceChargeTypeValueNotSupported
+    "InvalidInstanceChargeType.ValueNotSupported" 400, InvalidStatusNotStopped
+    "InvalidStatus.NotStopped" 400, InvalidAction "InvalidAction" 400,
+    InstanceDowngradeQuotaExceed "InstanceDowngrade.QuotaExceed" 400,
+    InvalidParameterInstanceId "InvalidParameter.InstanceId" 403, InvalidParameter
+    "InvalidParameter" 400, OperationDenied "OperationDenied", InvalidInstanceStatus
+    "InvalidInstanceStatus" 403, InvalidInstancePreInstanceExpired
+    "InvalidInstance.PreInstanceExpired" 403, InvalidInstanceEipNotSupport
+    "InvalidInstance.EipNotSupport" 403, OperationDeniedLocalDiskUnsupported
+    "OperationDenied.LocalDiskUnsupported" 403, LastOrderProcessing "LastOrderProcessing"
+    400, InvalidOperationIpv4CountExceeded "InvalidOperation.Ipv4CountExceeded" 403,
+    InvalidOperationIpv6CountExceeded "InvalidOperation.Ipv6CountExceeded" 403,
+    InvalidOperationIpv6NotSupport "InvalidOperation.Ipv6NotSupport" 403,
+    QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" 403,
+    InvalidOperationVpcHasEnabledAdvancedNetworkFeature
+    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyPrepayInstanceSpecRequest {
         const FIELDS: &'static [Field] = &[
@@ -475,59 +320,17 @@ mod schema {
             Field::new("EndTime"),
             Field::new("RebootWhenFinished"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.instance_type.view(),
-                2 => self.region_id.view(),
-                3 => self.operator_type.view(),
-                4 => self.client_token.view(),
-                5 => self.auto_pay.view(),
-                6 => self.migrate_across_zone.view(),
-                7 => View::group(&self.system_disk),
-                8 => self.reboot_time.view(),
-                9 => self.end_time.view(),
-                10 => self.reboot_when_finished.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.instance_type.slot(),
-                2 => self.region_id.slot(),
-                3 => self.operator_type.slot(),
-                4 => self.client_token.slot(),
-                5 => self.auto_pay.slot(),
-                6 => self.migrate_across_zone.slot(),
-                7 => Slot::group(&mut self.system_disk),
-                8 => self.reboot_time.slot(),
-                9 => self.end_time.slot(),
-                _ => self.reboot_when_finished.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 instance_type, 2 region_id, 3 operator_type, 4 client_token,
+            5 auto_pay, 6 migrate_across_zone, 7 system_disk group, 8 reboot_time, 9
+            end_time, 10 reboot_when_finished
+        );
     }
     impl Schema for super::ModifyPrepayInstanceSpecResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.order_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 order_id, 1 request_id);
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`ModifyReservedInstancesRequest`] with [`ModifyReservedInstancesRequest::builder`]; the service answers with a [`ModifyReservedInstancesResponse`] or a [`ModifyReservedInstancesError`].
 //!
 //! Generated from `ecs/ModifyReservedInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `ModifyReservedInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `ModifyReservedInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyReservedInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -48,63 +45,17 @@ impl ModifyReservedInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyReservedInstancesRequest`]: start with [`ModifyReservedInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyReservedInstancesRequestBuilder(ModifyReservedInstancesRequest);
+crate::runtime::operation!(
+    ModifyReservedInstancesRequest, ModifyReservedInstancesRequestBuilder,
+    ModifyReservedInstancesResponse, ModifyReservedInstancesError,
+    "ModifyReservedInstances", "2014-05-26", false
+);
 impl ModifyReservedInstancesRequestBuilder {
-    /// Sets [`ModifyReservedInstancesRequest::configuration`].
-    pub fn configuration(
-        mut self,
-        value: impl IntoIterator<Item = Configuration>,
-    ) -> Self {
-        self.0.configuration = value.into_iter().collect();
-        self
-    }
-    /// Sets [`ModifyReservedInstancesRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyReservedInstancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyReservedInstancesRequest {
-        self.0
-    }
-}
-impl Operation for ModifyReservedInstancesRequest {
-    const ACTION: &'static str = "ModifyReservedInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyReservedInstancesResponse;
-    type Error = ModifyReservedInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyReservedInstancesRequest.0; configuration(each Configuration),
+        dry_run(bool)
+    );
 }
 /// The `Configuration.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -149,32 +100,10 @@ impl Configuration {
             ..<Self as Default>::default()
         }
     }
-    /// Sets [`Configuration::reserved_instance_name`].
-    pub fn reserved_instance_name(mut self, value: impl Into<String>) -> Self {
-        self.reserved_instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`Configuration::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`Configuration::scope`].
-    pub fn scope(mut self, value: impl Into<ConfigurationScope>) -> Self {
-        self.scope = Some(value.into());
-        self
-    }
-    /// Sets [`Configuration::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`Configuration::instance_amount`].
-    #[inline]
-    pub fn instance_amount(mut self, value: i32) -> Self {
-        self.instance_amount = Some(value);
-        self
-    }
+    crate::runtime::setters!(
+        Configuration; reserved_instance_name(into String), instance_type(into String),
+        scope(into ConfigurationScope), zone_id(into String), instance_amount(i32)
+    );
 }
 /// The documented values of `Configuration.N.Scope`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -187,24 +116,7 @@ pub enum ConfigurationScope {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ConfigurationScope {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Region, "Region"),
-        (Self::Zone, "Zone"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ConfigurationScope);
+crate::runtime::value_enum!(ConfigurationScope; Region "Region", Zone "Zone");
 crate::runtime::json_form!(ModifyReservedInstancesRequest, Configuration);
 /// The successful response of [`ModifyReservedInstancesRequest`].
 #[derive(Clone, Default)]
@@ -222,14 +134,11 @@ pub type ModifyReservedInstancesError = ServiceError<ModifyReservedInstancesErro
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyReservedInstancesErrorCode {}
-impl ErrorCodes for ModifyReservedInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(ModifyReservedInstancesErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyReservedInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -238,25 +147,9 @@ mod schema {
             Field::new("Configuration").group(),
             Field::new("DryRun"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.reserved_instance_id.view(),
-                2 => View::groups(&self.configuration),
-                3 => self.dry_run.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.reserved_instance_id.slot(),
-                2 => Slot::groups(&mut self.configuration),
-                _ => self.dry_run.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 reserved_instance_id, 2 configuration groups, 3 dry_run
+        );
     }
     impl Schema for super::Configuration {
         const FIELDS: &'static [Field] = &[
@@ -295,47 +188,16 @@ mod schema {
             Field::new("ZoneId"),
             Field::new("InstanceAmount").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.reserved_instance_name.view(),
-                1 => self.instance_type.view(),
-                2 => self.scope.view(),
-                3 => self.zone_id.view(),
-                4 => self.instance_amount.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.reserved_instance_name.slot(),
-                1 => self.instance_type.slot(),
-                2 => self.scope.slot(),
-                3 => self.zone_id.slot(),
-                _ => self.instance_amount.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 reserved_instance_name, 1 instance_type, 2 scope, 3 zone_id, 4
+            instance_amount
+        );
     }
     impl Schema for super::ModifyReservedInstancesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("ReservedInstanceIdSets"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => self.reserved_instance_id_sets.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                _ => self.reserved_instance_id_sets.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 reserved_instance_id_sets);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ModifySecurityGroupAttributeRequest`] with [`ModifySecurityGroupAttributeRequest::builder`]; the service answers with a [`ModifySecurityGroupAttributeResponse`] or a [`ModifySecurityGroupAttributeError`].
 //!
 //! Generated from `ecs/ModifySecurityGroupAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifySecurityGroupAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifySecurityGroupAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,61 +41,17 @@ impl ModifySecurityGroupAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifySecurityGroupAttributeRequest`]: start with [`ModifySecurityGroupAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifySecurityGroupAttributeRequestBuilder(
-    ModifySecurityGroupAttributeRequest,
+crate::runtime::operation!(
+    ModifySecurityGroupAttributeRequest, ModifySecurityGroupAttributeRequestBuilder,
+    ModifySecurityGroupAttributeResponse, ModifySecurityGroupAttributeError,
+    "ModifySecurityGroupAttribute", "2014-05-26", false
 );
 impl ModifySecurityGroupAttributeRequestBuilder {
-    /// Sets [`ModifySecurityGroupAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupAttributeRequest::security_group_name`].
-    pub fn security_group_name(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifySecurityGroupAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifySecurityGroupAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifySecurityGroupAttributeRequest {
-    const ACTION: &'static str = "ModifySecurityGroupAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifySecurityGroupAttributeResponse;
-    type Error = ModifySecurityGroupAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifySecurityGroupAttributeRequest.0; description(into String),
+        security_group_name(into String)
+    );
 }
 crate::runtime::json_form!(ModifySecurityGroupAttributeRequest);
 /// The successful response of [`ModifySecurityGroupAttributeRequest`].
@@ -121,20 +75,14 @@ pub enum ModifySecurityGroupAttributeErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified security group does not exist.
     InvalidSecurityGroupIdNotFound,
 }
-impl ErrorCodes for ModifySecurityGroupAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifySecurityGroupAttributeErrorCode; InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifySecurityGroupAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -175,38 +123,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.security_group_id.view(),
-                2 => self.description.view(),
-                3 => self.security_group_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.security_group_id.slot(),
-                2 => self.description.slot(),
-                _ => self.security_group_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 security_group_id, 2 description, 3 security_group_name
+        );
     }
     impl Schema for super::ModifySecurityGroupAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

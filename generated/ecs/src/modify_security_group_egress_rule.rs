@@ -4,13 +4,10 @@
 //! Build a [`ModifySecurityGroupEgressRuleRequest`] with [`ModifySecurityGroupEgressRuleRequest::builder`]; the service answers with a [`ModifySecurityGroupEgressRuleResponse`] or a [`ModifySecurityGroupEgressRuleError`].
 //!
 //! Generated from `ecs/ModifySecurityGroupEgressRule.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
+use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::ip_protocol::IpProtocol;
 pub use crate::shared::policy::Policy;
-/// The `ModifySecurityGroupEgressRule` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifySecurityGroupEgressRule` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupEgressRuleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -130,118 +127,21 @@ impl ModifySecurityGroupEgressRuleRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifySecurityGroupEgressRuleRequest`]: start with [`ModifySecurityGroupEgressRuleRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifySecurityGroupEgressRuleRequestBuilder(
-    ModifySecurityGroupEgressRuleRequest,
+crate::runtime::operation!(
+    ModifySecurityGroupEgressRuleRequest, ModifySecurityGroupEgressRuleRequestBuilder,
+    ModifySecurityGroupEgressRuleResponse, ModifySecurityGroupEgressRuleError,
+    "ModifySecurityGroupEgressRule", "2014-05-26", true, client_token "ClientToken"
 );
 impl ModifySecurityGroupEgressRuleRequestBuilder {
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::dest_cidr_ip`].
-    pub fn dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.dest_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::dest_group_id`].
-    pub fn dest_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dest_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::dest_group_owner_account`].
-    pub fn dest_group_owner_account(mut self, value: impl Into<String>) -> Self {
-        self.0.dest_group_owner_account = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::dest_group_owner_id`].
-    #[inline]
-    pub fn dest_group_owner_id(mut self, value: i64) -> Self {
-        self.0.dest_group_owner_id = Some(value);
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::ipv6_dest_cidr_ip`].
-    pub fn ipv6_dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.ipv6_dest_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::ipv6_source_cidr_ip`].
-    pub fn ipv6_source_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.ipv6_source_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::nic_type`].
-    pub fn nic_type(mut self, value: impl Into<NicType>) -> Self {
-        self.0.nic_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::policy`].
-    pub fn policy(mut self, value: impl Into<Policy>) -> Self {
-        self.0.policy = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::priority`].
-    pub fn priority(mut self, value: impl Into<String>) -> Self {
-        self.0.priority = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::source_cidr_ip`].
-    pub fn source_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.source_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupEgressRuleRequest::source_port_range`].
-    pub fn source_port_range(mut self, value: impl Into<SourcePortRange>) -> Self {
-        self.0.source_port_range = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifySecurityGroupEgressRuleRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifySecurityGroupEgressRuleRequest {
-        self.0
-    }
-}
-impl Operation for ModifySecurityGroupEgressRuleRequest {
-    const ACTION: &'static str = "ModifySecurityGroupEgressRule";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifySecurityGroupEgressRuleResponse;
-    type Error = ModifySecurityGroupEgressRuleError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifySecurityGroupEgressRuleRequest.0; client_token(into String),
+        description(into String), dest_cidr_ip(into String), dest_group_id(into String),
+        dest_group_owner_account(into String), dest_group_owner_id(i64),
+        ipv6_dest_cidr_ip(into String), ipv6_source_cidr_ip(into String), nic_type(into
+        NicType), policy(into Policy), priority(into String), source_cidr_ip(into
+        String), source_port_range(into SourcePortRange)
+    );
 }
 /// The documented values of `PortRange`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -256,24 +156,7 @@ pub enum PortRange {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for PortRange {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Icmp, "ICMP"),
-        (Self::Gre, "GRE"),
-        (Self::All, "ALL"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(PortRange; Icmp "ICMP", Gre "GRE", All "ALL");
 /// The documented values of `NicType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -283,20 +166,7 @@ pub enum NicType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for NicType {
-    const VALUES: &'static [(Self, &'static str)] = &[(Self::Internet, "internet")];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(NicType; Internet "internet");
 /// The documented values of `SourcePortRange`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -310,25 +180,7 @@ pub enum SourcePortRange {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for SourcePortRange {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Icmp, "ICMP"),
-        (Self::Gre, "GRE"),
-        (Self::All, "ALL"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(PortRange, NicType, SourcePortRange);
+crate::runtime::value_enum!(SourcePortRange; Icmp "ICMP", Gre "GRE", All "ALL");
 crate::runtime::json_form!(ModifySecurityGroupEgressRuleRequest);
 /// The successful response of [`ModifySecurityGroupEgressRuleRequest`].
 #[derive(Clone, Default)]
@@ -425,79 +277,41 @@ pub enum ModifySecurityGroupEgressRuleErrorCode {
     /// `ILLEGAL_IPV6_CIDR` (400): %s
     IllegalIpv6Cidr,
 }
-impl ErrorCodes for ModifySecurityGroupEgressRuleErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidDestGroupIdNotFound, "InvalidDestGroupId.NotFound", Some(404)),
-        (Self::OperationDenied, "OperationDenied", Some(400)),
-        (Self::InvalidIpProtocolMalformed, "InvalidIpProtocol.Malformed", Some(400)),
-        (Self::InvalidDestGroupIdMismatch, "InvalidDestGroupId.Mismatch", None),
-        (Self::InvalidDestCidrIpMalformed, "InvalidDestCidrIp.Malformed", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(403)),
-        (Self::InvalidPolicyMalformed, "InvalidPolicy.Malformed", Some(400)),
-        (
-            Self::InvalidNicTypeValueNotSupported,
-            "InvalidNicType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidNicTypeMismatch, "InvalidNicType.Mismatch", Some(400)),
-        (Self::AuthorizationLimitExceed, "AuthorizationLimitExceed", Some(403)),
-        (Self::InvalidParamterConflict, "InvalidParamter.Conflict", Some(403)),
-        (Self::InvalidDestGroupNotFound, "InvalidDestGroup.NotFound", Some(400)),
-        (Self::VpcDisabled, "VPCDisabled", Some(400)),
-        (Self::InvalidPriorityMalformed, "InvalidPriority.Malformed", Some(400)),
-        (
-            Self::InvalidPriorityValueNotSupported,
-            "InvalidPriority.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidNetworkTypeConflict, "InvalidNetworkType.Conflict", Some(403)),
-        (Self::InvalidSecurityGroupIsSame, "InvalidSecurityGroup.IsSame", Some(403)),
-        (
-            Self::InvalidSecurityGroupDiscriptionMalformed,
-            "InvalidSecurityGroupDiscription.Malformed",
-            Some(400),
-        ),
-        (Self::SecurityGroupRuleNotFound, "SecurityGroupRule.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupInvalidNetworkType,
-            "InvalidSecurityGroup.InvalidNetworkType",
-            Some(400),
-        ),
-        (Self::MissingParameterDest, "MissingParameter.Dest", Some(400)),
-        (Self::InvalidParamPortRange, "InvalidParam.PortRange", Some(400)),
-        (
-            Self::InvalidIpProtocolValueNotSupported,
-            "InvalidIpProtocol.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParamSourceIp, "InvalidParam.SourceIp", Some(400)),
-        (Self::InvalidParamDestIp, "InvalidParam.DestIp", Some(400)),
-        (Self::InvalidParamIpv6DestCidrIp, "InvalidParam.Ipv6DestCidrIp", Some(400)),
-        (Self::InvalidParamIpv6SourceCidrIp, "InvalidParam.Ipv6SourceCidrIp", Some(400)),
-        (
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address,
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-            Some(400),
-        ),
-        (
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address,
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-            Some(400),
-        ),
-        (Self::IllegalIpv6Cidr, "ILLEGAL_IPV6_CIDR", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifySecurityGroupEgressRuleErrorCode; InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404, InvalidDestGroupIdNotFound
+    "InvalidDestGroupId.NotFound" 404, OperationDenied "OperationDenied" 400,
+    InvalidIpProtocolMalformed "InvalidIpProtocol.Malformed" 400,
+    InvalidDestGroupIdMismatch "InvalidDestGroupId.Mismatch", InvalidDestCidrIpMalformed
+    "InvalidDestCidrIp.Malformed" 400, MissingParameter "MissingParameter" 403,
+    InvalidPolicyMalformed "InvalidPolicy.Malformed" 400, InvalidNicTypeValueNotSupported
+    "InvalidNicType.ValueNotSupported" 400, InvalidNicTypeMismatch
+    "InvalidNicType.Mismatch" 400, AuthorizationLimitExceed "AuthorizationLimitExceed"
+    403, InvalidParamterConflict "InvalidParamter.Conflict" 403, InvalidDestGroupNotFound
+    "InvalidDestGroup.NotFound" 400, VpcDisabled "VPCDisabled" 400,
+    InvalidPriorityMalformed "InvalidPriority.Malformed" 400,
+    InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" 400,
+    InternalError "InternalError" 500, InvalidNetworkTypeConflict
+    "InvalidNetworkType.Conflict" 403, InvalidSecurityGroupIsSame
+    "InvalidSecurityGroup.IsSame" 403, InvalidSecurityGroupDiscriptionMalformed
+    "InvalidSecurityGroupDiscription.Malformed" 400, SecurityGroupRuleNotFound
+    "SecurityGroupRule.NotFound" 404, InvalidSecurityGroupInvalidNetworkType
+    "InvalidSecurityGroup.InvalidNetworkType" 400, MissingParameterDest
+    "MissingParameter.Dest" 400, InvalidParamPortRange "InvalidParam.PortRange" 400,
+    InvalidIpProtocolValueNotSupported "InvalidIpProtocol.ValueNotSupported" 400,
+    InvalidParamSourceIp "InvalidParam.SourceIp" 400, InvalidParamDestIp
+    "InvalidParam.DestIp" 400, InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp"
+    400, InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" 400,
+    InvalidParamIpv4ProtocolConflictWithIpv6Address
+    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" 400,
+    InvalidParamIpv6ProtocolConflictWithIpv4Address
+    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" 400, IllegalIpv6Cidr
+    "ILLEGAL_IPV6_CIDR" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifySecurityGroupEgressRuleRequest {
         const FIELDS: &'static [Field] = &[
@@ -553,64 +367,16 @@ mod schema {
             Field::new("SourceCidrIp"),
             Field::new("SourcePortRange"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.ip_protocol.view(),
-                1 => self.port_range.view(),
-                2 => self.region_id.view(),
-                3 => self.security_group_id.view(),
-                4 => self.client_token.view(),
-                5 => self.description.view(),
-                6 => self.dest_cidr_ip.view(),
-                7 => self.dest_group_id.view(),
-                8 => self.dest_group_owner_account.view(),
-                9 => self.dest_group_owner_id.view(),
-                10 => self.ipv6_dest_cidr_ip.view(),
-                11 => self.ipv6_source_cidr_ip.view(),
-                12 => self.nic_type.view(),
-                13 => self.policy.view(),
-                14 => self.priority.view(),
-                15 => self.source_cidr_ip.view(),
-                16 => self.source_port_range.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.ip_protocol.slot(),
-                1 => self.port_range.slot(),
-                2 => self.region_id.slot(),
-                3 => self.security_group_id.slot(),
-                4 => self.client_token.slot(),
-                5 => self.description.slot(),
-                6 => self.dest_cidr_ip.slot(),
-                7 => self.dest_group_id.slot(),
-                8 => self.dest_group_owner_account.slot(),
-                9 => self.dest_group_owner_id.slot(),
-                10 => self.ipv6_dest_cidr_ip.slot(),
-                11 => self.ipv6_source_cidr_ip.slot(),
-                12 => self.nic_type.slot(),
-                13 => self.policy.slot(),
-                14 => self.priority.slot(),
-                15 => self.source_cidr_ip.slot(),
-                _ => self.source_port_range.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
+            client_token, 5 description, 6 dest_cidr_ip, 7 dest_group_id, 8
+            dest_group_owner_account, 9 dest_group_owner_id, 10 ipv6_dest_cidr_ip, 11
+            ipv6_source_cidr_ip, 12 nic_type, 13 policy, 14 priority, 15 source_cidr_ip,
+            16 source_port_range
+        );
     }
     impl Schema for super::ModifySecurityGroupEgressRuleResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

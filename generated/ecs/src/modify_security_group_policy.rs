@@ -4,11 +4,8 @@
 //! Build a [`ModifySecurityGroupPolicyRequest`] with [`ModifySecurityGroupPolicyRequest::builder`]; the service answers with a [`ModifySecurityGroupPolicyResponse`] or a [`ModifySecurityGroupPolicyError`].
 //!
 //! Generated from `ecs/ModifySecurityGroupPolicy.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `ModifySecurityGroupPolicy` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `ModifySecurityGroupPolicy` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -51,55 +48,16 @@ impl ModifySecurityGroupPolicyRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifySecurityGroupPolicyRequest`]: start with [`ModifySecurityGroupPolicyRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifySecurityGroupPolicyRequestBuilder(ModifySecurityGroupPolicyRequest);
+crate::runtime::operation!(
+    ModifySecurityGroupPolicyRequest, ModifySecurityGroupPolicyRequestBuilder,
+    ModifySecurityGroupPolicyResponse, ModifySecurityGroupPolicyError,
+    "ModifySecurityGroupPolicy", "2014-05-26", true, client_token "ClientToken"
+);
 impl ModifySecurityGroupPolicyRequestBuilder {
-    /// Sets [`ModifySecurityGroupPolicyRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifySecurityGroupPolicyRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifySecurityGroupPolicyRequest {
-        self.0
-    }
-}
-impl Operation for ModifySecurityGroupPolicyRequest {
-    const ACTION: &'static str = "ModifySecurityGroupPolicy";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifySecurityGroupPolicyResponse;
-    type Error = ModifySecurityGroupPolicyError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifySecurityGroupPolicyRequest.0; client_token(into String)
+    );
 }
 /// The documented values of `InnerAccessPolicy`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -112,24 +70,7 @@ pub enum InnerAccessPolicy {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for InnerAccessPolicy {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::Accept, "Accept"),
-        (Self::Drop, "Drop"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(InnerAccessPolicy);
+crate::runtime::value_enum!(InnerAccessPolicy; Accept "Accept", Drop "Drop");
 crate::runtime::json_form!(ModifySecurityGroupPolicyRequest);
 /// The successful response of [`ModifySecurityGroupPolicyRequest`].
 #[derive(Clone, Default)]
@@ -156,26 +97,16 @@ pub enum ModifySecurityGroupPolicyErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified SecurityGroupId does not exist.
     InvalidSecurityGroupIdNotFound,
 }
-impl ErrorCodes for ModifySecurityGroupPolicyErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidSecurityGroupIdMalformed,
-            "InvalidSecurityGroupId.Malformed",
-            Some(400),
-        ),
-        (Self::InvalidPolicyMalformed, "InvalidPolicy.Malformed", Some(400)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifySecurityGroupPolicyErrorCode; InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" 400, InvalidPolicyMalformed
+    "InvalidPolicy.Malformed" 400, InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifySecurityGroupPolicyRequest {
         const FIELDS: &'static [Field] = &[
@@ -205,38 +136,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.inner_access_policy.view(),
-                1 => self.region_id.view(),
-                2 => self.security_group_id.view(),
-                3 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.inner_access_policy.slot(),
-                1 => self.region_id.slot(),
-                2 => self.security_group_id.slot(),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 inner_access_policy, 1 region_id, 2 security_group_id, 3 client_token
+        );
     }
     impl Schema for super::ModifySecurityGroupPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,13 +4,11 @@
 //! Build a [`ModifySecurityGroupRuleRequest`] with [`ModifySecurityGroupRuleRequest::builder`]; the service answers with a [`ModifySecurityGroupRuleResponse`] or a [`ModifySecurityGroupRuleError`].
 //!
 //! Generated from `ecs/ModifySecurityGroupRule.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::ip_protocol::IpProtocol;
 pub use crate::shared::policy::Policy;
 pub use crate::shared::nic_type::NicType;
-/// The `ModifySecurityGroupRule` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ModifySecurityGroupRule` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupRuleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -155,116 +153,21 @@ impl ModifySecurityGroupRuleRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifySecurityGroupRuleRequest`]: start with [`ModifySecurityGroupRuleRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifySecurityGroupRuleRequestBuilder(ModifySecurityGroupRuleRequest);
+crate::runtime::operation!(
+    ModifySecurityGroupRuleRequest, ModifySecurityGroupRuleRequestBuilder,
+    ModifySecurityGroupRuleResponse, ModifySecurityGroupRuleError,
+    "ModifySecurityGroupRule", "2014-05-26", true, client_token "ClientToken"
+);
 impl ModifySecurityGroupRuleRequestBuilder {
-    /// Sets [`ModifySecurityGroupRuleRequest::source_group_id`].
-    pub fn source_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.source_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::source_group_owner_id`].
-    #[inline]
-    pub fn source_group_owner_id(mut self, value: i64) -> Self {
-        self.0.source_group_owner_id = Some(value);
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::source_group_owner_account`].
-    pub fn source_group_owner_account(mut self, value: impl Into<String>) -> Self {
-        self.0.source_group_owner_account = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::source_cidr_ip`].
-    pub fn source_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.source_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::ipv6_source_cidr_ip`].
-    pub fn ipv6_source_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.ipv6_source_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::source_port_range`].
-    pub fn source_port_range(mut self, value: impl Into<String>) -> Self {
-        self.0.source_port_range = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::dest_cidr_ip`].
-    pub fn dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.dest_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::ipv6_dest_cidr_ip`].
-    pub fn ipv6_dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.ipv6_dest_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::policy`].
-    pub fn policy(mut self, value: impl Into<Policy>) -> Self {
-        self.0.policy = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::priority`].
-    pub fn priority(mut self, value: impl Into<String>) -> Self {
-        self.0.priority = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::nic_type`].
-    pub fn nic_type(mut self, value: impl Into<NicType>) -> Self {
-        self.0.nic_type = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySecurityGroupRuleRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifySecurityGroupRuleRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifySecurityGroupRuleRequest {
-        self.0
-    }
-}
-impl Operation for ModifySecurityGroupRuleRequest {
-    const ACTION: &'static str = "ModifySecurityGroupRule";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ModifySecurityGroupRuleResponse;
-    type Error = ModifySecurityGroupRuleError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifySecurityGroupRuleRequest.0; source_group_id(into String),
+        source_group_owner_id(i64), source_group_owner_account(into String),
+        source_cidr_ip(into String), ipv6_source_cidr_ip(into String),
+        source_port_range(into String), dest_cidr_ip(into String), ipv6_dest_cidr_ip(into
+        String), policy(into Policy), priority(into String), nic_type(into NicType),
+        client_token(into String), description(into String)
+    );
 }
 crate::runtime::json_form!(ModifySecurityGroupRuleRequest);
 /// The successful response of [`ModifySecurityGroupRuleRequest`].
@@ -349,82 +252,40 @@ pub enum ModifySecurityGroupRuleErrorCode {
     /// `InvalidSecurityGroupId.Malformed` (400): The specified parameter "SecurityGroupId" is not valid.
     InvalidSecurityGroupIdMalformed,
 }
-impl ErrorCodes for ModifySecurityGroupRuleErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidSourceGroupIdNotFound, "InvalidSourceGroupId.NotFound", Some(404)),
-        (Self::OperationDenied, "OperationDenied", Some(400)),
-        (Self::InvalidIpProtocolMalformed, "InvalidIpProtocol.Malformed", Some(400)),
-        (Self::InvalidSourceGroupIdMismatch, "InvalidSourceGroupId.Mismatch", None),
-        (Self::InvalidSourceCidrIpMalformed, "InvalidSourceCidrIp.Malformed", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(403)),
-        (Self::InvalidPolicyMalformed, "InvalidPolicy.Malformed", Some(400)),
-        (
-            Self::InvalidNicTypeValueNotSupported,
-            "InvalidNicType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidNicTypeMismatch, "InvalidNicType.Mismatch", Some(400)),
-        (Self::AuthorizationLimitExceed, "AuthorizationLimitExceed", Some(403)),
-        (Self::InvalidParamterConflict, "InvalidParamter.Conflict", Some(403)),
-        (Self::InvalidSourceGroupNotFound, "InvalidSourceGroup.NotFound", Some(400)),
-        (Self::VpcDisabled, "VPCDisabled", Some(400)),
-        (Self::InvalidPriorityMalformed, "InvalidPriority.Malformed", Some(400)),
-        (
-            Self::InvalidPriorityValueNotSupported,
-            "InvalidPriority.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidNetworkTypeMismatch, "InvalidNetworkType.Mismatch", Some(403)),
-        (
-            Self::InvalidSecurityGroupDiscriptionMalformed,
-            "InvalidSecurityGroupDiscription.Malformed",
-            Some(400),
-        ),
-        (Self::SecurityGroupRuleNotFound, "SecurityGroupRule.NotFound", Some(404)),
-        (Self::MissingParameterSource, "MissingParameter.Source", Some(400)),
-        (
-            Self::InvalidIpProtocolValueNotSupported,
-            "InvalidIpProtocol.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParamSourceIp, "InvalidParam.SourceIp", Some(400)),
-        (Self::InvalidParamDestIp, "InvalidParam.DestIp", Some(400)),
-        (Self::InvalidParamIpv6DestCidrIp, "InvalidParam.Ipv6DestCidrIp", Some(400)),
-        (Self::InvalidParamIpv6SourceCidrIp, "InvalidParam.Ipv6SourceCidrIp", Some(400)),
-        (
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address,
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-            Some(400),
-        ),
-        (
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address,
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-            Some(400),
-        ),
-        (Self::IllegalIpv6Cidr, "ILLEGAL_IPV6_CIDR", Some(400)),
-        (
-            Self::InvalidSourcePortRangeMalformed,
-            "InvalidSourcePortRange.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidSecurityGroupIdMalformed,
-            "InvalidSecurityGroupId.Malformed",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifySecurityGroupRuleErrorCode; InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404, InvalidSourceGroupIdNotFound
+    "InvalidSourceGroupId.NotFound" 404, OperationDenied "OperationDenied" 400,
+    InvalidIpProtocolMalformed "InvalidIpProtocol.Malformed" 400,
+    InvalidSourceGroupIdMismatch "InvalidSourceGroupId.Mismatch",
+    InvalidSourceCidrIpMalformed "InvalidSourceCidrIp.Malformed" 400, MissingParameter
+    "MissingParameter" 403, InvalidPolicyMalformed "InvalidPolicy.Malformed" 400,
+    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" 400,
+    InvalidNicTypeMismatch "InvalidNicType.Mismatch" 400, AuthorizationLimitExceed
+    "AuthorizationLimitExceed" 403, InvalidParamterConflict "InvalidParamter.Conflict"
+    403, InvalidSourceGroupNotFound "InvalidSourceGroup.NotFound" 400, VpcDisabled
+    "VPCDisabled" 400, InvalidPriorityMalformed "InvalidPriority.Malformed" 400,
+    InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" 400,
+    InternalError "InternalError" 500, InvalidNetworkTypeMismatch
+    "InvalidNetworkType.Mismatch" 403, InvalidSecurityGroupDiscriptionMalformed
+    "InvalidSecurityGroupDiscription.Malformed" 400, SecurityGroupRuleNotFound
+    "SecurityGroupRule.NotFound" 404, MissingParameterSource "MissingParameter.Source"
+    400, InvalidIpProtocolValueNotSupported "InvalidIpProtocol.ValueNotSupported" 400,
+    InvalidParamSourceIp "InvalidParam.SourceIp" 400, InvalidParamDestIp
+    "InvalidParam.DestIp" 400, InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp"
+    400, InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" 400,
+    InvalidParamIpv4ProtocolConflictWithIpv6Address
+    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" 400,
+    InvalidParamIpv6ProtocolConflictWithIpv4Address
+    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" 400, IllegalIpv6Cidr
+    "ILLEGAL_IPV6_CIDR" 400, InvalidSourcePortRangeMalformed
+    "InvalidSourcePortRange.Malformed" 400, InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifySecurityGroupRuleRequest {
         const FIELDS: &'static [Field] = &[
@@ -499,64 +360,16 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.ip_protocol.view(),
-                1 => self.port_range.view(),
-                2 => self.region_id.view(),
-                3 => self.security_group_id.view(),
-                4 => self.source_group_id.view(),
-                5 => self.source_group_owner_id.view(),
-                6 => self.source_group_owner_account.view(),
-                7 => self.source_cidr_ip.view(),
-                8 => self.ipv6_source_cidr_ip.view(),
-                9 => self.source_port_range.view(),
-                10 => self.dest_cidr_ip.view(),
-                11 => self.ipv6_dest_cidr_ip.view(),
-                12 => self.policy.view(),
-                13 => self.priority.view(),
-                14 => self.nic_type.view(),
-                15 => self.client_token.view(),
-                16 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.ip_protocol.slot(),
-                1 => self.port_range.slot(),
-                2 => self.region_id.slot(),
-                3 => self.security_group_id.slot(),
-                4 => self.source_group_id.slot(),
-                5 => self.source_group_owner_id.slot(),
-                6 => self.source_group_owner_account.slot(),
-                7 => self.source_cidr_ip.slot(),
-                8 => self.ipv6_source_cidr_ip.slot(),
-                9 => self.source_port_range.slot(),
-                10 => self.dest_cidr_ip.slot(),
-                11 => self.ipv6_dest_cidr_ip.slot(),
-                12 => self.policy.slot(),
-                13 => self.priority.slot(),
-                14 => self.nic_type.slot(),
-                15 => self.client_token.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
+            source_group_id, 5 source_group_owner_id, 6 source_group_owner_account, 7
+            source_cidr_ip, 8 ipv6_source_cidr_ip, 9 source_port_range, 10 dest_cidr_ip,
+            11 ipv6_dest_cidr_ip, 12 policy, 13 priority, 14 nic_type, 15 client_token,
+            16 description
+        );
     }
     impl Schema for super::ModifySecurityGroupRuleResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ModifySnapshotAttributeRequest`] with [`ModifySnapshotAttributeRequest::builder`]; the service answers with a [`ModifySnapshotAttributeResponse`] or a [`ModifySnapshotAttributeError`].
 //!
 //! Generated from `ecs/ModifySnapshotAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifySnapshotAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifySnapshotAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySnapshotAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -48,65 +46,17 @@ impl ModifySnapshotAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifySnapshotAttributeRequest`]: start with [`ModifySnapshotAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifySnapshotAttributeRequestBuilder(ModifySnapshotAttributeRequest);
+crate::runtime::operation!(
+    ModifySnapshotAttributeRequest, ModifySnapshotAttributeRequestBuilder,
+    ModifySnapshotAttributeResponse, ModifySnapshotAttributeError,
+    "ModifySnapshotAttribute", "2014-05-26", false
+);
 impl ModifySnapshotAttributeRequestBuilder {
-    /// Sets [`ModifySnapshotAttributeRequest::snapshot_name`].
-    pub fn snapshot_name(mut self, value: impl Into<String>) -> Self {
-        self.0.snapshot_name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySnapshotAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySnapshotAttributeRequest::disable_instant_access`].
-    #[inline]
-    pub fn disable_instant_access(mut self, value: bool) -> Self {
-        self.0.disable_instant_access = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifySnapshotAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifySnapshotAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifySnapshotAttributeRequest {
-    const ACTION: &'static str = "ModifySnapshotAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifySnapshotAttributeResponse;
-    type Error = ModifySnapshotAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifySnapshotAttributeRequest.0; snapshot_name(into String), description(into
+        String), disable_instant_access(bool)
+    );
 }
 crate::runtime::json_form!(ModifySnapshotAttributeRequest);
 /// The successful response of [`ModifySnapshotAttributeRequest`].
@@ -134,19 +84,16 @@ pub enum ModifySnapshotAttributeErrorCode {
     /// `InvalidSnapshotId.NotFound` (404): The specified SnapshotId does not exist.
     InvalidSnapshotIdNotFound,
 }
-impl ErrorCodes for ModifySnapshotAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(404)),
-        (Self::InvalidSnapshotNameMalformed, "InvalidSnapshotName.Malformed", Some(400)),
-        (Self::NoAttributeToModify, "NoAttributeToModify", Some(400)),
-        (Self::InvalidSnapshotIdNotFound, "InvalidSnapshotId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifySnapshotAttributeErrorCode; InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 404, InvalidSnapshotNameMalformed
+    "InvalidSnapshotName.Malformed" 400, NoAttributeToModify "NoAttributeToModify" 400,
+    InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifySnapshotAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -187,38 +134,12 @@ mod schema {
                 ),
             Field::new("DisableInstantAccess"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.snapshot_id.view(),
-                1 => self.snapshot_name.view(),
-                2 => self.description.view(),
-                3 => self.disable_instant_access.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.snapshot_id.slot(),
-                1 => self.snapshot_name.slot(),
-                2 => self.description.slot(),
-                _ => self.disable_instant_access.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 snapshot_id, 1 snapshot_name, 2 description, 3 disable_instant_access
+        );
     }
     impl Schema for super::ModifySnapshotAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

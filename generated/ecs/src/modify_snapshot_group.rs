@@ -4,10 +4,8 @@
 //! Build a [`ModifySnapshotGroupRequest`] with [`ModifySnapshotGroupRequest::builder`]; the service answers with a [`ModifySnapshotGroupResponse`] or a [`ModifySnapshotGroupError`].
 //!
 //! Generated from `ecs/ModifySnapshotGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifySnapshotGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifySnapshotGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySnapshotGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,59 +41,16 @@ impl ModifySnapshotGroupRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifySnapshotGroupRequest`]: start with [`ModifySnapshotGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifySnapshotGroupRequestBuilder(ModifySnapshotGroupRequest);
+crate::runtime::operation!(
+    ModifySnapshotGroupRequest, ModifySnapshotGroupRequestBuilder,
+    ModifySnapshotGroupResponse, ModifySnapshotGroupError, "ModifySnapshotGroup",
+    "2014-05-26", false
+);
 impl ModifySnapshotGroupRequestBuilder {
-    /// Sets [`ModifySnapshotGroupRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifySnapshotGroupRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifySnapshotGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifySnapshotGroupRequest {
-        self.0
-    }
-}
-impl Operation for ModifySnapshotGroupRequest {
-    const ACTION: &'static str = "ModifySnapshotGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifySnapshotGroupResponse;
-    type Error = ModifySnapshotGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifySnapshotGroupRequest.0; name(into String), description(into String)
+    );
 }
 crate::runtime::json_form!(ModifySnapshotGroupRequest);
 /// The successful response of [`ModifySnapshotGroupRequest`].
@@ -117,16 +72,13 @@ pub enum ModifySnapshotGroupErrorCode {
     /// `InvalidParameter.Name` (400): The specified Name is invalid.
     InvalidParameterName,
 }
-impl ErrorCodes for ModifySnapshotGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidParameterName, "InvalidParameter.Name", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifySnapshotGroupErrorCode; InvalidParameterName "InvalidParameter.Name" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifySnapshotGroupRequest {
         const FIELDS: &'static [Field] = &[
@@ -167,38 +119,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.snapshot_group_id.view(),
-                2 => self.name.view(),
-                3 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.snapshot_group_id.slot(),
-                2 => self.name.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 snapshot_group_id, 2 name, 3 description
+        );
     }
     impl Schema for super::ModifySnapshotGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`ModifyStorageCapacityUnitAttributeRequest`] with [`ModifyStorageCapacityUnitAttributeRequest::builder`]; the service answers with a [`ModifyStorageCapacityUnitAttributeResponse`] or a [`ModifyStorageCapacityUnitAttributeError`].
 //!
 //! Generated from `ecs/ModifyStorageCapacityUnitAttribute.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ModifyStorageCapacityUnitAttribute` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ModifyStorageCapacityUnitAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyStorageCapacityUnitAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,61 +41,18 @@ impl ModifyStorageCapacityUnitAttributeRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ModifyStorageCapacityUnitAttributeRequest`]: start with [`ModifyStorageCapacityUnitAttributeRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ModifyStorageCapacityUnitAttributeRequestBuilder(
+crate::runtime::operation!(
     ModifyStorageCapacityUnitAttributeRequest,
+    ModifyStorageCapacityUnitAttributeRequestBuilder,
+    ModifyStorageCapacityUnitAttributeResponse, ModifyStorageCapacityUnitAttributeError,
+    "ModifyStorageCapacityUnitAttribute", "2014-05-26", false
 );
 impl ModifyStorageCapacityUnitAttributeRequestBuilder {
-    /// Sets [`ModifyStorageCapacityUnitAttributeRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`ModifyStorageCapacityUnitAttributeRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ModifyStorageCapacityUnitAttributeRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ModifyStorageCapacityUnitAttributeRequest {
-        self.0
-    }
-}
-impl Operation for ModifyStorageCapacityUnitAttributeRequest {
-    const ACTION: &'static str = "ModifyStorageCapacityUnitAttribute";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ModifyStorageCapacityUnitAttributeResponse;
-    type Error = ModifyStorageCapacityUnitAttributeError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ModifyStorageCapacityUnitAttributeRequest.0; name(into String), description(into
+        String)
+    );
 }
 crate::runtime::json_form!(ModifyStorageCapacityUnitAttributeRequest);
 /// The successful response of [`ModifyStorageCapacityUnitAttributeRequest`].
@@ -123,17 +78,14 @@ pub enum ModifyStorageCapacityUnitAttributeErrorCode {
     /// `InvalidParameter.Name` (400): The specified Name is invalid.
     InvalidParameterName,
 }
-impl ErrorCodes for ModifyStorageCapacityUnitAttributeErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InvalidParameterName, "InvalidParameter.Name", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ModifyStorageCapacityUnitAttributeErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InvalidParameterName "InvalidParameter.Name" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ModifyStorageCapacityUnitAttributeRequest {
         const FIELDS: &'static [Field] = &[
@@ -174,38 +126,12 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.storage_capacity_unit_id.view(),
-                2 => self.name.view(),
-                3 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.storage_capacity_unit_id.slot(),
-                2 => self.name.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 storage_capacity_unit_id, 2 name, 3 description
+        );
     }
     impl Schema for super::ModifyStorageCapacityUnitAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`PurchaseReservedInstancesOfferingRequest`] with [`PurchaseReservedInstancesOfferingRequest::builder`]; the service answers with a [`PurchaseReservedInstancesOfferingResponse`] or a [`PurchaseReservedInstancesOfferingError`].
 //!
 //! Generated from `ecs/PurchaseReservedInstancesOffering.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::scope::Scope;
-/// The `PurchaseReservedInstancesOffering` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `PurchaseReservedInstancesOffering` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`PurchaseReservedInstancesOfferingRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -79,61 +77,18 @@ impl PurchaseReservedInstancesOfferingRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`PurchaseReservedInstancesOfferingRequest`]: start with [`PurchaseReservedInstancesOfferingRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct PurchaseReservedInstancesOfferingRequestBuilder(
+crate::runtime::operation!(
     PurchaseReservedInstancesOfferingRequest,
+    PurchaseReservedInstancesOfferingRequestBuilder,
+    PurchaseReservedInstancesOfferingResponse, PurchaseReservedInstancesOfferingError,
+    "PurchaseReservedInstancesOffering", "2014-05-26", false
 );
 impl PurchaseReservedInstancesOfferingRequestBuilder {
-    /// Sets [`PurchaseReservedInstancesOfferingRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`PurchaseReservedInstancesOfferingRequest::reserved_instance_name`].
-    pub fn reserved_instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.reserved_instance_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<PurchaseReservedInstancesOfferingRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> PurchaseReservedInstancesOfferingRequest {
-        self.0
-    }
-}
-impl Operation for PurchaseReservedInstancesOfferingRequest {
-    const ACTION: &'static str = "PurchaseReservedInstancesOffering";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = PurchaseReservedInstancesOfferingResponse;
-    type Error = PurchaseReservedInstancesOfferingError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        PurchaseReservedInstancesOfferingRequest.0; zone_id(into String),
+        reserved_instance_name(into String)
+    );
 }
 crate::runtime::json_form!(PurchaseReservedInstancesOfferingRequest);
 /// The successful response of [`PurchaseReservedInstancesOfferingRequest`].
@@ -152,14 +107,11 @@ pub type PurchaseReservedInstancesOfferingError = ServiceError<
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PurchaseReservedInstancesOfferingErrorCode {}
-impl ErrorCodes for PurchaseReservedInstancesOfferingErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(PurchaseReservedInstancesOfferingErrorCode;);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::PurchaseReservedInstancesOfferingRequest {
         const FIELDS: &'static [Field] = &[
@@ -206,48 +158,13 @@ mod schema {
                 ),
             Field::new("PeriodUnit").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.scope.view(),
-                2 => self.zone_id.view(),
-                3 => self.reserved_instance_name.view(),
-                4 => self.instance_type.view(),
-                5 => self.instance_amount.view(),
-                6 => self.offering_type.view(),
-                7 => self.period.view(),
-                8 => self.period_unit.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.scope.slot(),
-                2 => self.zone_id.slot(),
-                3 => self.reserved_instance_name.slot(),
-                4 => self.instance_type.slot(),
-                5 => self.instance_amount.slot(),
-                6 => self.offering_type.slot(),
-                7 => self.period.slot(),
-                _ => self.period_unit.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 scope, 2 zone_id, 3 reserved_instance_name, 4 instance_type, 5
+            instance_amount, 6 offering_type, 7 period, 8 period_unit
+        );
     }
     impl Schema for super::PurchaseReservedInstancesOfferingResponse {
         const FIELDS: &'static [Field] = &[Field::new("ReservedInstanceId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.reserved_instance_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.reserved_instance_id.slot()
-        }
+        crate::runtime::accessors!(0 reserved_instance_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`PurchaseStorageCapacityUnitRequest`] with [`PurchaseStorageCapacityUnitRequest::builder`]; the service answers with a [`PurchaseStorageCapacityUnitResponse`] or a [`PurchaseStorageCapacityUnitError`].
 //!
 //! Generated from `ecs/PurchaseStorageCapacityUnit.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `PurchaseStorageCapacityUnit` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `PurchaseStorageCapacityUnit` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`PurchaseStorageCapacityUnitRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -78,87 +76,18 @@ impl PurchaseStorageCapacityUnitRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`PurchaseStorageCapacityUnitRequest`]: start with [`PurchaseStorageCapacityUnitRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct PurchaseStorageCapacityUnitRequestBuilder(PurchaseStorageCapacityUnitRequest);
+crate::runtime::operation!(
+    PurchaseStorageCapacityUnitRequest, PurchaseStorageCapacityUnitRequestBuilder,
+    PurchaseStorageCapacityUnitResponse, PurchaseStorageCapacityUnitError,
+    "PurchaseStorageCapacityUnit", "2014-05-26", true, client_token "ClientToken"
+);
 impl PurchaseStorageCapacityUnitRequestBuilder {
-    /// Sets [`PurchaseStorageCapacityUnitRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`PurchaseStorageCapacityUnitRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`PurchaseStorageCapacityUnitRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<String>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`PurchaseStorageCapacityUnitRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`PurchaseStorageCapacityUnitRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`PurchaseStorageCapacityUnitRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`PurchaseStorageCapacityUnitRequest::amount`].
-    #[inline]
-    pub fn amount(mut self, value: i32) -> Self {
-        self.0.amount = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<PurchaseStorageCapacityUnitRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> PurchaseStorageCapacityUnitRequest {
-        self.0
-    }
-}
-impl Operation for PurchaseStorageCapacityUnitRequest {
-    const ACTION: &'static str = "PurchaseStorageCapacityUnit";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = PurchaseStorageCapacityUnitResponse;
-    type Error = PurchaseStorageCapacityUnitError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        PurchaseStorageCapacityUnitRequest.0; name(into String), description(into
+        String), period_unit(into String), period(i32), start_time(into String),
+        client_token(into String), amount(i32)
+    );
 }
 crate::runtime::json_form!(PurchaseStorageCapacityUnitRequest);
 /// The successful response of [`PurchaseStorageCapacityUnitRequest`].
@@ -206,28 +135,20 @@ pub enum PurchaseStorageCapacityUnitErrorCode {
     /// `InvalidStartTime.MalFormed` (400): The specified StartTime is out of the permitted range.
     InvalidStartTimeMalFormed,
 }
-impl ErrorCodes for PurchaseStorageCapacityUnitErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidParameterPeriod, "InvalidParameter.Period", Some(400)),
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InvalidParameterName, "InvalidParameter.Name", Some(400)),
-        (Self::InvalidParameterCapacity, "InvalidParameter.Capacity", Some(400)),
-        (Self::MissingParameterCapacity, "MissingParameter.Capacity", Some(400)),
-        (Self::InvalidParameterPeriodUnit, "InvalidParameter.PeriodUnit", Some(400)),
-        (
-            Self::InvalidParameterCapacityExceed,
-            "InvalidParameter.CapacityExceed",
-            Some(400),
-        ),
-        (Self::InvalidStartTimeNotSupported, "InvalidStartTime.NotSupported", Some(400)),
-        (Self::InvalidStartTimeMalFormed, "InvalidStartTime.MalFormed", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    PurchaseStorageCapacityUnitErrorCode; InvalidParameterPeriod
+    "InvalidParameter.Period" 400, MissingParameterRegionId "MissingParameter.RegionId"
+    400, InvalidParameterName "InvalidParameter.Name" 400, InvalidParameterCapacity
+    "InvalidParameter.Capacity" 400, MissingParameterCapacity "MissingParameter.Capacity"
+    400, InvalidParameterPeriodUnit "InvalidParameter.PeriodUnit" 400,
+    InvalidParameterCapacityExceed "InvalidParameter.CapacityExceed" 400,
+    InvalidStartTimeNotSupported "InvalidStartTime.NotSupported" 400,
+    InvalidStartTimeMalFormed "InvalidStartTime.MalFormed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::PurchaseStorageCapacityUnitRequest {
         const FIELDS: &'static [Field] = &[
@@ -328,35 +249,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.capacity.view(),
-                2 => self.name.view(),
-                3 => self.description.view(),
-                4 => self.period_unit.view(),
-                5 => self.period.view(),
-                6 => self.start_time.view(),
-                7 => self.client_token.view(),
-                8 => self.amount.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.capacity.slot(),
-                2 => self.name.slot(),
-                3 => self.description.slot(),
-                4 => self.period_unit.slot(),
-                5 => self.period.slot(),
-                6 => self.start_time.slot(),
-                7 => self.client_token.slot(),
-                _ => self.amount.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 capacity, 2 name, 3 description, 4 period_unit, 5 period, 6
+            start_time, 7 client_token, 8 amount
+        );
     }
     impl Schema for super::PurchaseStorageCapacityUnitResponse {
         const FIELDS: &'static [Field] = &[
@@ -364,22 +260,8 @@ mod schema {
             Field::new("RequestId"),
             Field::new("StorageCapacityUnitIds"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.order_id.view(),
-                1 => self.request_id.view(),
-                2 => self.storage_capacity_unit_ids.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.order_id.slot(),
-                1 => self.request_id.slot(),
-                _ => self.storage_capacity_unit_ids.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 order_id, 1 request_id, 2 storage_capacity_unit_ids
+        );
     }
 }

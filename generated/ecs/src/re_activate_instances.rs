@@ -4,10 +4,8 @@
 //! Build a [`ReActivateInstancesRequest`] with [`ReActivateInstancesRequest::builder`]; the service answers with a [`ReActivateInstancesResponse`] or a [`ReActivateInstancesError`].
 //!
 //! Generated from `ecs/ReActivateInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ReActivateInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ReActivateInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReActivateInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -31,54 +29,14 @@ impl ReActivateInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ReActivateInstancesRequest`]: start with [`ReActivateInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ReActivateInstancesRequestBuilder(ReActivateInstancesRequest);
+crate::runtime::operation!(
+    ReActivateInstancesRequest, ReActivateInstancesRequestBuilder,
+    ReActivateInstancesResponse, ReActivateInstancesError, "ReActivateInstances",
+    "2014-05-26", false
+);
 impl ReActivateInstancesRequestBuilder {
-    /// Sets [`ReActivateInstancesRequest::region_id`].
-    pub fn region_id(mut self, value: impl Into<String>) -> Self {
-        self.0.region_id = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ReActivateInstancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ReActivateInstancesRequest {
-        self.0
-    }
-}
-impl Operation for ReActivateInstancesRequest {
-    const ACTION: &'static str = "ReActivateInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ReActivateInstancesResponse;
-    type Error = ReActivateInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(ReActivateInstancesRequest.0; region_id(into String));
 }
 crate::runtime::json_form!(ReActivateInstancesRequest);
 /// The successful response of [`ReActivateInstancesRequest`].
@@ -112,58 +70,26 @@ pub enum ReActivateInstancesErrorCode {
     /// `ReopenInstance.InstanceStatusNotValid` (400): Instance status is not Expired, ImageExpired or EcsAndImageExpired.
     ReopenInstanceInstanceStatusNotValid,
 }
-impl ErrorCodes for ReActivateInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidPayTypeNotSupport, "InvalidPayType.NotSupport", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InsufficientBalance, "InsufficientBalance", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::ReopenInstanceInstanceStatusNotValid,
-            "ReopenInstance.InstanceStatusNotValid",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ReActivateInstancesErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    404, InvalidPayTypeNotSupport "InvalidPayType.NotSupport" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
+    "InstanceLockedForSecurity" 403, InsufficientBalance "InsufficientBalance" 403,
+    InternalError "InternalError" 500, ReopenInstanceInstanceStatusNotValid
+    "ReopenInstance.InstanceStatusNotValid" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ReActivateInstancesRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("RegionId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 region_id);
     }
     impl Schema for super::ReActivateInstancesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

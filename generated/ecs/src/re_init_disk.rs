@@ -4,12 +4,9 @@
 //! Build a [`ReInitDiskRequest`] with [`ReInitDiskRequest::builder`]; the service answers with a [`ReInitDiskResponse`] or a [`ReInitDiskError`].
 //!
 //! Generated from `ecs/ReInitDisk.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, Validated,
-    ValidationErrors,
-};
+use crate::runtime::{Secret, ServiceError};
 pub use crate::shared::security_enhancement_strategy::SecurityEnhancementStrategy;
-/// The `ReInitDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ReInitDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReInitDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -56,71 +53,17 @@ impl ReInitDiskRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ReInitDiskRequest`]: start with [`ReInitDiskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ReInitDiskRequestBuilder(ReInitDiskRequest);
+crate::runtime::operation!(
+    ReInitDiskRequest, ReInitDiskRequestBuilder, ReInitDiskResponse, ReInitDiskError,
+    "ReInitDisk", "2014-05-26", false
+);
 impl ReInitDiskRequestBuilder {
-    /// Sets [`ReInitDiskRequest::auto_start_instance`].
-    #[inline]
-    pub fn auto_start_instance(mut self, value: bool) -> Self {
-        self.0.auto_start_instance = Some(value);
-        self
-    }
-    /// Sets [`ReInitDiskRequest::key_pair_name`].
-    pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
-        self.0.key_pair_name = Some(value.into());
-        self
-    }
-    /// Sets [`ReInitDiskRequest::password`].
-    pub fn password(mut self, value: impl Into<Secret>) -> Self {
-        self.0.password = Some(value.into());
-        self
-    }
-    /// Sets [`ReInitDiskRequest::security_enhancement_strategy`].
-    pub fn security_enhancement_strategy(
-        mut self,
-        value: impl Into<SecurityEnhancementStrategy>,
-    ) -> Self {
-        self.0.security_enhancement_strategy = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ReInitDiskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ReInitDiskRequest {
-        self.0
-    }
-}
-impl Operation for ReInitDiskRequest {
-    const ACTION: &'static str = "ReInitDisk";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ReInitDiskResponse;
-    type Error = ReInitDiskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ReInitDiskRequest.0; auto_start_instance(bool), key_pair_name(into String),
+        password(into Secret), security_enhancement_strategy(into
+        SecurityEnhancementStrategy)
+    );
 }
 crate::runtime::json_form!(ReInitDiskRequest);
 /// The successful response of [`ReInitDiskRequest`].
@@ -158,28 +101,19 @@ pub enum ReInitDiskErrorCode {
     /// `InvalidDiskId.OperationNotSupported` (404): The operation is not supported due to image not exist.
     InvalidDiskIdOperationNotSupported,
 }
-impl ErrorCodes for ReInitDiskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InvalidSnapshotTooOld, "InvalidSnapshot.TooOld", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::DiskCreatingSnapshot, "DiskCreatingSnapshot", Some(403)),
-        (Self::InvalidSourceSnapshot, "InvalidSourceSnapshot", Some(403)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (
-            Self::InvalidDiskIdOperationNotSupported,
-            "InvalidDiskId.OperationNotSupported",
-            Some(404),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ReInitDiskErrorCode; IncorrectInstanceStatus "IncorrectInstanceStatus" 403,
+    InstanceLockedForSecurity "InstanceLockedForSecurity" 403, InvalidSnapshotTooOld
+    "InvalidSnapshot.TooOld" 403, OperationDenied "OperationDenied" 403,
+    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, DiskCreatingSnapshot
+    "DiskCreatingSnapshot" 403, InvalidSourceSnapshot "InvalidSourceSnapshot" 403,
+    InvalidImageIdNotFound "InvalidImageId.NotFound" 404,
+    InvalidDiskIdOperationNotSupported "InvalidDiskId.OperationNotSupported" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ReInitDiskRequest {
         const FIELDS: &'static [Field] = &[
@@ -210,40 +144,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.auto_start_instance.view(),
-                2 => self.key_pair_name.view(),
-                3 => self.password.view(),
-                4 => self.security_enhancement_strategy.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                1 => self.auto_start_instance.slot(),
-                2 => self.key_pair_name.slot(),
-                3 => self.password.slot(),
-                _ => self.security_enhancement_strategy.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 disk_id, 1 auto_start_instance, 2 key_pair_name, 3 password, 4
+            security_enhancement_strategy
+        );
     }
     impl Schema for super::ReInitDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`RebootInstanceRequest`] with [`RebootInstanceRequest::builder`]; the service answers with a [`RebootInstanceResponse`] or a [`RebootInstanceError`].
 //!
 //! Generated from `ecs/RebootInstance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `RebootInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `RebootInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RebootInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -43,59 +41,13 @@ impl RebootInstanceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RebootInstanceRequest`]: start with [`RebootInstanceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RebootInstanceRequestBuilder(RebootInstanceRequest);
+crate::runtime::operation!(
+    RebootInstanceRequest, RebootInstanceRequestBuilder, RebootInstanceResponse,
+    RebootInstanceError, "RebootInstance", "2014-05-26", false
+);
 impl RebootInstanceRequestBuilder {
-    /// Sets [`RebootInstanceRequest::force_stop`].
-    #[inline]
-    pub fn force_stop(mut self, value: bool) -> Self {
-        self.0.force_stop = Some(value);
-        self
-    }
-    /// Sets [`RebootInstanceRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<RebootInstanceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RebootInstanceRequest {
-        self.0
-    }
-}
-impl Operation for RebootInstanceRequest {
-    const ACTION: &'static str = "RebootInstance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = RebootInstanceResponse;
-    type Error = RebootInstanceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(RebootInstanceRequest.0; force_stop(bool), dry_run(bool));
 }
 crate::runtime::json_form!(RebootInstanceRequest);
 /// The successful response of [`RebootInstanceRequest`].
@@ -135,61 +87,27 @@ pub enum RebootInstanceErrorCode {
     /// `InvalidParameter.KMSKeyId.KMSUnauthorized` (403): ECS service have no right to access your KMS.
     InvalidParameterKmsKeyIdKmsUnauthorized,
 }
-impl ErrorCodes for RebootInstanceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::DiskError, "DiskError", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RebootInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
+    "InstanceLockedForSecurity" 403, DiskError "DiskError" 403, InternalError
+    "InternalError" 500, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::RebootInstanceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("ForceStop"),
             Field::new("DryRun"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.force_stop.view(),
-                2 => self.dry_run.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.force_stop.slot(),
-                _ => self.dry_run.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 force_stop, 2 dry_run);
     }
     impl Schema for super::RebootInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

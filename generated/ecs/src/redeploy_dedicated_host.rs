@@ -4,10 +4,8 @@
 //! Build a [`RedeployDedicatedHostRequest`] with [`RedeployDedicatedHostRequest::builder`]; the service answers with a [`RedeployDedicatedHostResponse`] or a [`RedeployDedicatedHostError`].
 //!
 //! Generated from `ecs/RedeployDedicatedHost.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `RedeployDedicatedHost` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `RedeployDedicatedHost` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RedeployDedicatedHostRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl RedeployDedicatedHostRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RedeployDedicatedHostRequest`]: start with [`RedeployDedicatedHostRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RedeployDedicatedHostRequestBuilder(RedeployDedicatedHostRequest);
-impl RedeployDedicatedHostRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<RedeployDedicatedHostRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RedeployDedicatedHostRequest {
-        self.0
-    }
-}
-impl Operation for RedeployDedicatedHostRequest {
-    const ACTION: &'static str = "RedeployDedicatedHost";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = RedeployDedicatedHostResponse;
-    type Error = RedeployDedicatedHostError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    RedeployDedicatedHostRequest, RedeployDedicatedHostRequestBuilder,
+    RedeployDedicatedHostResponse, RedeployDedicatedHostError, "RedeployDedicatedHost",
+    "2014-05-26", false
+);
+impl RedeployDedicatedHostRequestBuilder {}
 crate::runtime::json_form!(RedeployDedicatedHostRequest);
 /// The successful response of [`RedeployDedicatedHostRequest`].
 #[derive(Clone, Default)]
@@ -98,52 +59,22 @@ pub enum RedeployDedicatedHostErrorCode {
     /// `InvalidDedicatedHostId.NotFound` (404): The specified DedicatedHostId does not exist.
     InvalidDedicatedHostIdNotFound,
 }
-impl ErrorCodes for RedeployDedicatedHostErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(404),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RedeployDedicatedHostErrorCode; InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::RedeployDedicatedHostRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 dedicated_host_id, 1 region_id);
     }
     impl Schema for super::RedeployDedicatedHostResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`RedeployInstanceRequest`] with [`RedeployInstanceRequest::builder`]; the service answers with a [`RedeployInstanceResponse`] or a [`RedeployInstanceError`].
 //!
 //! Generated from `ecs/RedeployInstance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `RedeployInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `RedeployInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RedeployInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -35,53 +33,13 @@ impl RedeployInstanceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RedeployInstanceRequest`]: start with [`RedeployInstanceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RedeployInstanceRequestBuilder(RedeployInstanceRequest);
+crate::runtime::operation!(
+    RedeployInstanceRequest, RedeployInstanceRequestBuilder, RedeployInstanceResponse,
+    RedeployInstanceError, "RedeployInstance", "2014-05-26", false
+);
 impl RedeployInstanceRequestBuilder {
-    /// Sets [`RedeployInstanceRequest::force_stop`].
-    #[inline]
-    pub fn force_stop(mut self, value: bool) -> Self {
-        self.0.force_stop = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<RedeployInstanceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RedeployInstanceRequest {
-        self.0
-    }
-}
-impl Operation for RedeployInstanceRequest {
-    const ACTION: &'static str = "RedeployInstance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = RedeployInstanceResponse;
-    type Error = RedeployInstanceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(RedeployInstanceRequest.0; force_stop(bool));
 }
 crate::runtime::json_form!(RedeployInstanceRequest);
 /// The successful response of [`RedeployInstanceRequest`].
@@ -124,65 +82,28 @@ pub enum RedeployInstanceErrorCode {
     /// `InvalidOperation.RedeployInstance` (403): %s
     InvalidOperationRedeployInstance,
 }
-impl ErrorCodes for RedeployInstanceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::DiskError, "DiskError", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (
-            Self::InvalidOperationRedeployInstance,
-            "InvalidOperation.RedeployInstance",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RedeployInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    404, IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
+    "InstanceLockedForSecurity" 403, DiskError "DiskError" 403, InternalError
+    "InternalError" 500, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403,
+    InvalidOperationRedeployInstance "InvalidOperation.RedeployInstance" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::RedeployInstanceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("ForceStop"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.force_stop.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                _ => self.force_stop.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 force_stop);
     }
     impl Schema for super::RedeployInstanceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => self.task_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                _ => self.task_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 request_id, 1 task_id);
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`ReleaseCapacityReservationRequest`] with [`ReleaseCapacityReservationRequest::builder`]; the service answers with a [`ReleaseCapacityReservationResponse`] or a [`ReleaseCapacityReservationError`].
 //!
 //! Generated from `ecs/ReleaseCapacityReservation.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_2::PrivatePoolOptions;
-/// The `ReleaseCapacityReservation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ReleaseCapacityReservation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReleaseCapacityReservationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -38,55 +36,14 @@ impl ReleaseCapacityReservationRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ReleaseCapacityReservationRequest`]: start with [`ReleaseCapacityReservationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ReleaseCapacityReservationRequestBuilder(ReleaseCapacityReservationRequest);
+crate::runtime::operation!(
+    ReleaseCapacityReservationRequest, ReleaseCapacityReservationRequestBuilder,
+    ReleaseCapacityReservationResponse, ReleaseCapacityReservationError,
+    "ReleaseCapacityReservation", "2014-05-26", false
+);
 impl ReleaseCapacityReservationRequestBuilder {
-    /// Sets [`ReleaseCapacityReservationRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ReleaseCapacityReservationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ReleaseCapacityReservationRequest {
-        self.0
-    }
-}
-impl Operation for ReleaseCapacityReservationRequest {
-    const ACTION: &'static str = "ReleaseCapacityReservation";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ReleaseCapacityReservationResponse;
-    type Error = ReleaseCapacityReservationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(ReleaseCapacityReservationRequest.0; dry_run(bool));
 }
 crate::runtime::json_form!(ReleaseCapacityReservationRequest);
 /// The successful response of [`ReleaseCapacityReservationRequest`].
@@ -112,52 +69,23 @@ pub enum ReleaseCapacityReservationErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error, exception or failure.
     InternalError,
 }
-impl ErrorCodes for ReleaseCapacityReservationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ReleaseCapacityReservationErrorCode; MissingParameterRegionId
+    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ReleaseCapacityReservationRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("PrivatePoolOptions").required().group(),
             Field::new("RegionId").required(),
             Field::new("DryRun"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::group(&self.private_pool_options),
-                1 => self.region_id.view(),
-                2 => self.dry_run.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::group(&mut self.private_pool_options),
-                1 => self.region_id.slot(),
-                _ => self.dry_run.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 private_pool_options group, 1 region_id, 2 dry_run);
     }
     impl Schema for super::ReleaseCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

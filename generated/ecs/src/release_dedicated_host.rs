@@ -4,10 +4,8 @@
 //! Build a [`ReleaseDedicatedHostRequest`] with [`ReleaseDedicatedHostRequest::builder`]; the service answers with a [`ReleaseDedicatedHostResponse`] or a [`ReleaseDedicatedHostError`].
 //!
 //! Generated from `ecs/ReleaseDedicatedHost.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ReleaseDedicatedHost` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ReleaseDedicatedHost` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReleaseDedicatedHostRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,50 +32,13 @@ impl ReleaseDedicatedHostRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ReleaseDedicatedHostRequest`]: start with [`ReleaseDedicatedHostRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ReleaseDedicatedHostRequestBuilder(ReleaseDedicatedHostRequest);
-impl ReleaseDedicatedHostRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ReleaseDedicatedHostRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ReleaseDedicatedHostRequest {
-        self.0
-    }
-}
-impl Operation for ReleaseDedicatedHostRequest {
-    const ACTION: &'static str = "ReleaseDedicatedHost";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ReleaseDedicatedHostResponse;
-    type Error = ReleaseDedicatedHostError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    ReleaseDedicatedHostRequest, ReleaseDedicatedHostRequestBuilder,
+    ReleaseDedicatedHostResponse, ReleaseDedicatedHostError, "ReleaseDedicatedHost",
+    "2014-05-26", false
+);
+impl ReleaseDedicatedHostRequestBuilder {}
 crate::runtime::json_form!(ReleaseDedicatedHostRequest);
 /// The successful response of [`ReleaseDedicatedHostRequest`].
 #[derive(Clone, Default)]
@@ -106,60 +67,24 @@ pub enum ReleaseDedicatedHostErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.
     InternalError,
 }
-impl ErrorCodes for ReleaseDedicatedHostErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InstanceExist, "InstanceExist", Some(403)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(400)),
-        (
-            Self::IncorrectHostStatusInitializing,
-            "IncorrectHostStatus.Initializing",
-            Some(400),
-        ),
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(404),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ReleaseDedicatedHostErrorCode; InstanceExist "InstanceExist" 403, ChargeTypeViolation
+    "ChargeTypeViolation" 400, IncorrectHostStatusInitializing
+    "IncorrectHostStatus.Initializing" 400, InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" 404, InternalError "InternalError" 500
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ReleaseDedicatedHostRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostId").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_id.view(),
-                1 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.dedicated_host_id.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 dedicated_host_id, 1 region_id);
     }
     impl Schema for super::ReleaseDedicatedHostResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

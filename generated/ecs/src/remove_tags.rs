@@ -4,12 +4,10 @@
 //! Build a [`RemoveTagsRequest`] with [`RemoveTagsRequest::builder`]; the service answers with a [`RemoveTagsResponse`] or a [`RemoveTagsError`].
 //!
 //! Generated from `ecs/RemoveTags.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::tag_5::Tag;
 pub use crate::shared::resource_type::ResourceType;
-/// The `RemoveTags` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `RemoveTags` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RemoveTagsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -53,52 +51,13 @@ impl RemoveTagsRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RemoveTagsRequest`]: start with [`RemoveTagsRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RemoveTagsRequestBuilder(RemoveTagsRequest);
+crate::runtime::operation!(
+    RemoveTagsRequest, RemoveTagsRequestBuilder, RemoveTagsResponse, RemoveTagsError,
+    "RemoveTags", "2014-05-26", false
+);
 impl RemoveTagsRequestBuilder {
-    /// Sets [`RemoveTagsRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<RemoveTagsRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RemoveTagsRequest {
-        self.0
-    }
-}
-impl Operation for RemoveTagsRequest {
-    const ACTION: &'static str = "RemoveTags";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = RemoveTagsResponse;
-    type Error = RemoveTagsError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(RemoveTagsRequest.0; tag(each Tag));
 }
 crate::runtime::json_form!(RemoveTagsRequest);
 /// The successful response of [`RemoveTagsRequest`].
@@ -127,18 +86,15 @@ pub enum RemoveTagsErrorCode {
     /// `InvalidTagCount` (400): The specified tags are beyond the permitted range.
     InvalidTagCount,
 }
-impl ErrorCodes for RemoveTagsErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::InvalidResourceTypeNotFound, "InvalidResourceType.NotFound", None),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RemoveTagsErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound", InvalidTagCount
+    "InvalidTagCount" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::RemoveTagsRequest {
         const FIELDS: &'static [Field] = &[
@@ -158,38 +114,12 @@ mod schema {
                 ),
             Field::new("Tag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.resource_id.view(),
-                2 => self.resource_type.view(),
-                3 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.resource_id.slot(),
-                2 => self.resource_type.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 resource_id, 2 resource_type, 3 tag groups
+        );
     }
     impl Schema for super::RemoveTagsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

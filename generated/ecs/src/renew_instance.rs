@@ -4,11 +4,9 @@
 //! Build a [`RenewInstanceRequest`] with [`RenewInstanceRequest::builder`]; the service answers with a [`RenewInstanceResponse`] or a [`RenewInstanceError`].
 //!
 //! Generated from `ecs/RenewInstance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::period_unit_2::PeriodUnit;
-/// The `RenewInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `RenewInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RenewInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -48,58 +46,15 @@ impl RenewInstanceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RenewInstanceRequest`]: start with [`RenewInstanceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RenewInstanceRequestBuilder(RenewInstanceRequest);
+crate::runtime::operation!(
+    RenewInstanceRequest, RenewInstanceRequestBuilder, RenewInstanceResponse,
+    RenewInstanceError, "RenewInstance", "2014-05-26", true, client_token "ClientToken"
+);
 impl RenewInstanceRequestBuilder {
-    /// Sets [`RenewInstanceRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`RenewInstanceRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<RenewInstanceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RenewInstanceRequest {
-        self.0
-    }
-}
-impl Operation for RenewInstanceRequest {
-    const ACTION: &'static str = "RenewInstance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = RenewInstanceResponse;
-    type Error = RenewInstanceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        RenewInstanceRequest.0; period_unit(into PeriodUnit), client_token(into String)
+    );
 }
 crate::runtime::json_form!(RenewInstanceRequest);
 /// The successful response of [`RenewInstanceRequest`].
@@ -210,122 +165,48 @@ pub enum RenewInstanceErrorCode {
     /// `InvalidPeriod.StarterPackage` (403): This instance was created by using a Starter Package plan and can only be renewed monthly, not yearly.
     InvalidPeriodStarterPackage,
 }
-impl ErrorCodes for RenewInstanceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeNotSupported,
-            "InvalidInstanceType.NotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(400),
-        ),
-        (
-            Self::InvalidRebootTimeValueNotSupported,
-            "InvalidRebootTime.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::IdempotenceParamNotMatch, "IdempotenceParamNotMatch", Some(400)),
-        (
-            Self::InvalidClientTokenValueNotSupported,
-            "InvalidClientToken.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::DiskcategoryMismatch, "Diskcategory.Mismatch", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (
-            Self::InvalidInstanceTypeCodeUnauthorized,
-            "InvalidInstanceType.codeUnauthorized",
-            Some(400),
-        ),
-        (
-            Self::InvalidInternetChargeTypeInstanceNotSupported,
-            "InvalidInternetChargeType.InstanceNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidPeriod, "InvalidPeriod", Some(400)),
-        (
-            Self::InstanceSpecModificationNotEffective,
-            "InstanceSpecModification.NotEffective",
-            Some(403),
-        ),
-        (Self::UpgradeNotSupported, "Upgrade.NotSupported", Some(400)),
-        (Self::LastTokenProcessing, "LastTokenProcessing", Some(403)),
-        (Self::InstanceUnPaidOrder, "Instance.UnPaidOrder", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(400)),
-        (
-            Self::InvalidInstanceTypeValueUnauthorized,
-            "InvalidInstanceType.ValueUnauthorized",
-            Some(400),
-        ),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InvalidDiskNotAllowed, "InvalidDisk.NotAllowed", Some(403)),
-        (
-            Self::DependencyViolationInstanceType,
-            "DependencyViolation.InstanceType",
-            Some(400),
-        ),
-        (Self::InstanceTypeNotSupported, "InstanceTypeNotSupported", Some(403)),
-        (
-            Self::InvalidPeriodUnitValueNotSupported,
-            "InvalidPeriodUnit.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(400),
-        ),
-        (
-            Self::InvalidDedicatedHostStatusNotSupport,
-            "InvalidDedicatedHostStatus.NotSupport",
-            Some(400),
-        ),
-        (Self::IncorrectDedicatedHostStatus, "IncorrectDedicatedHostStatus", Some(400)),
-        (
-            Self::InvalidPeriodExceededDedicatedHost,
-            "InvalidPeriod.ExceededDedicatedHost",
-            Some(400),
-        ),
-        (Self::InvalidStatusUpgrading, "InvalidStatus.Upgrading", Some(400)),
-        (
-            Self::InvalidPeriodExceededMaximumExpirationDate,
-            "InvalidPeriod.ExceededMaximumExpirationDate",
-            Some(400),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::LastOrderProcessing, "LastOrderProcessing", Some(400)),
-        (Self::IdempotenceProcessing, "Idempotence.Processing", Some(400)),
-        (
-            Self::InvalidChargeTypeNotSupported,
-            "InvalidChargeType.NotSupported",
-            Some(403),
-        ),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (Self::InvalidPeriodStarterPackage, "InvalidPeriod.StarterPackage", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RenewInstanceErrorCode; InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 400, InvalidInstanceTypeNotSupported
+    "InvalidInstanceType.NotSupported" 400, InvalidParameter "InvalidParameter" 400,
+    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 400,
+    InvalidRebootTimeValueNotSupported "InvalidRebootTime.ValueNotSupported" 400,
+    IdempotenceParamNotMatch "IdempotenceParamNotMatch" 400,
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
+    ChargeTypeViolation "ChargeTypeViolation" 403, InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" 400, InvalidDiskIdNotFound
+    "InvalidDiskId.NotFound" 404, DiskcategoryMismatch "Diskcategory.Mismatch" 403,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, InvalidInstanceTypeCodeUnauthorized
+    "InvalidInstanceType.codeUnauthorized" 400,
+    InvalidInternetChargeTypeInstanceNotSupported
+    "InvalidInternetChargeType.InstanceNotSupported" 400, InvalidPeriod "InvalidPeriod"
+    400, InstanceSpecModificationNotEffective "InstanceSpecModification.NotEffective"
+    403, UpgradeNotSupported "Upgrade.NotSupported" 400, LastTokenProcessing
+    "LastTokenProcessing" 403, InstanceUnPaidOrder "Instance.UnPaidOrder" 403,
+    OperationDenied "OperationDenied" 400, InvalidInstanceTypeValueUnauthorized
+    "InvalidInstanceType.ValueUnauthorized" 400, InstanceLockedForSecurity
+    "InstanceLockedForSecurity" 403, InvalidDiskNotAllowed "InvalidDisk.NotAllowed" 403,
+    DependencyViolationInstanceType "DependencyViolation.InstanceType" 400,
+    InstanceTypeNotSupported "InstanceTypeNotSupported" 403,
+    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" 400,
+    InvalidDedicatedHostIdNotFound "InvalidDedicatedHostId.NotFound" 400,
+    InvalidDedicatedHostStatusNotSupport "InvalidDedicatedHostStatus.NotSupport" 400,
+    IncorrectDedicatedHostStatus "IncorrectDedicatedHostStatus" 400,
+    InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" 400,
+    InvalidStatusUpgrading "InvalidStatus.Upgrading" 400,
+    InvalidPeriodExceededMaximumExpirationDate
+    "InvalidPeriod.ExceededMaximumExpirationDate" 400, InternalError "InternalError" 500,
+    LastOrderProcessing "LastOrderProcessing" 400, IdempotenceProcessing
+    "Idempotence.Processing" 400, InvalidChargeTypeNotSupported
+    "InvalidChargeType.NotSupported" 403, OperationDeniedNoStock
+    "OperationDenied.NoStock" 403, InvalidPeriodStarterPackage
+    "InvalidPeriod.StarterPackage" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::RenewInstanceRequest {
         const FIELDS: &'static [Field] = &[
@@ -349,45 +230,15 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.period.view(),
-                2 => self.period_unit.view(),
-                3 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.period.slot(),
-                2 => self.period_unit.slot(),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 period, 2 period_unit, 3 client_token
+        );
     }
     impl Schema for super::RenewInstanceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.order_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 order_id, 1 request_id);
     }
 }

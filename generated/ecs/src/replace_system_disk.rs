@@ -4,13 +4,10 @@
 //! Build a [`ReplaceSystemDiskRequest`] with [`ReplaceSystemDiskRequest::builder`]; the service answers with a [`ReplaceSystemDiskResponse`] or a [`ReplaceSystemDiskError`].
 //!
 //! Generated from `ecs/ReplaceSystemDisk.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, UnknownValue,
-    Validated, ValidationErrors, ValueEnum,
-};
+use crate::runtime::{Secret, ServiceError, UnknownValue};
 pub use crate::shared::architecture::Architecture;
 pub use crate::shared::security_enhancement_strategy::SecurityEnhancementStrategy;
-/// The `ReplaceSystemDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ReplaceSystemDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReplaceSystemDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -99,104 +96,20 @@ impl ReplaceSystemDiskRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ReplaceSystemDiskRequest`]: start with [`ReplaceSystemDiskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ReplaceSystemDiskRequestBuilder(ReplaceSystemDiskRequest);
+crate::runtime::operation!(
+    ReplaceSystemDiskRequest, ReplaceSystemDiskRequestBuilder, ReplaceSystemDiskResponse,
+    ReplaceSystemDiskError, "ReplaceSystemDisk", "2014-05-26", true, client_token
+    "ClientToken"
+);
 impl ReplaceSystemDiskRequestBuilder {
-    /// Sets [`ReplaceSystemDiskRequest::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.0.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::system_disk`].
-    #[inline]
-    pub fn system_disk(mut self, value: SystemDisk) -> Self {
-        self.0.system_disk = Some(value);
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::use_additional_service`].
-    #[inline]
-    pub fn use_additional_service(mut self, value: bool) -> Self {
-        self.0.use_additional_service = Some(value);
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::password`].
-    pub fn password(mut self, value: impl Into<Secret>) -> Self {
-        self.0.password = Some(value.into());
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::password_inherit`].
-    #[inline]
-    pub fn password_inherit(mut self, value: bool) -> Self {
-        self.0.password_inherit = Some(value);
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::key_pair_name`].
-    pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
-        self.0.key_pair_name = Some(value.into());
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::platform`].
-    pub fn platform(mut self, value: impl Into<Platform>) -> Self {
-        self.0.platform = Some(value.into());
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::architecture`].
-    pub fn architecture(mut self, value: impl Into<Architecture>) -> Self {
-        self.0.architecture = Some(value.into());
-        self
-    }
-    /// Sets [`ReplaceSystemDiskRequest::security_enhancement_strategy`].
-    pub fn security_enhancement_strategy(
-        mut self,
-        value: impl Into<SecurityEnhancementStrategy>,
-    ) -> Self {
-        self.0.security_enhancement_strategy = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ReplaceSystemDiskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ReplaceSystemDiskRequest {
-        self.0
-    }
-}
-impl Operation for ReplaceSystemDiskRequest {
-    const ACTION: &'static str = "ReplaceSystemDisk";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ReplaceSystemDiskResponse;
-    type Error = ReplaceSystemDiskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ReplaceSystemDiskRequest.0; image_id(into String), system_disk(SystemDisk),
+        client_token(into String), use_additional_service(bool), password(into Secret),
+        password_inherit(bool), key_pair_name(into String), platform(into Platform),
+        architecture(into Architecture), security_enhancement_strategy(into
+        SecurityEnhancementStrategy)
+    );
 }
 /// The `SystemDisk.*` request parameters.
 #[derive(Clone, Default)]
@@ -217,12 +130,7 @@ impl SystemDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`SystemDisk::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
+    crate::runtime::setters!(SystemDisk; size(i32));
 }
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -235,24 +143,7 @@ pub enum Platform {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Platform {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CentOs, "CentOS"),
-        (Self::Ubuntu, "Ubuntu"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Platform);
+crate::runtime::value_enum!(Platform; CentOs "CentOS", Ubuntu "Ubuntu");
 crate::runtime::json_form!(ReplaceSystemDiskRequest, SystemDisk);
 /// The successful response of [`ReplaceSystemDiskRequest`].
 #[derive(Clone, Default)]
@@ -386,108 +277,50 @@ pub enum ReplaceSystemDiskErrorCode {
     /// `OperationDenied.ImageNotValid` (403): %s
     OperationDeniedImageNotValid,
 }
-impl ErrorCodes for ReplaceSystemDiskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (
-            Self::InvalidSystemDiskSizeValueNotSupported,
-            "InvalidSystemDiskSize.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidSystemDiskStatusIsTransfering,
-            "InvalidSystemDiskStatus.IsTransfering",
-            Some(403),
-        ),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::ImageNotSubscribed, "ImageNotSubscribed", Some(403)),
-        (Self::ImageRemovedInMarket, "ImageRemovedInMarket", Some(403)),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (
-            Self::InvalidSystemDiskSizeMoreThanMaxSize,
-            "InvalidSystemDiskSize.MoreThanMaxSize",
-            Some(404),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::ChargeTypeViolation, "ChargeTypeViolation", Some(403)),
-        (Self::DiskCreatingSnapshot, "DiskCreatingSnapshot", Some(403)),
-        (Self::IoOptimizedNotSupported, "IoOptimized.NotSupported", Some(403)),
-        (Self::ImageNotSupportInstanceType, "ImageNotSupportInstanceType", Some(403)),
-        (Self::QuotaExceedBuyImage, "QuotaExceed.BuyImage", Some(403)),
-        (
-            Self::InvalidSystemDiskSizeLessThanImageSize,
-            "InvalidSystemDiskSize.LessThanImageSize",
-            Some(404),
-        ),
-        (
-            Self::InvalidSystemDiskSizeLessThanMinSize,
-            "InvalidSystemDiskSize.LessThanMinSize",
-            Some(404),
-        ),
-        (Self::NoSuchResource, "NoSuchResource", Some(404)),
-        (
-            Self::InvalidSystemDiskSizeImageNotSupportResize,
-            "InvalidSystemDiskSize.ImageNotSupportResize",
-            Some(400),
-        ),
-        (Self::InvalidSystemDiskSize, "InvalidSystemDiskSize", Some(400)),
-        (Self::InstHasUnpaidOrder, "INST_HAS_UNPAID_ORDER", Some(403)),
-        (Self::InvalidPasswordMalformed, "InvalidPassword.Malformed", Some(400)),
-        (Self::InvalidPasswordParamMismatch, "InvalidPasswordParam.Mismatch", Some(400)),
-        (
-            Self::InvalidDiskCategoryValueNotSupported,
-            "InvalidDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::OperationDeniedInstanceCreating,
-            "OperationDenied.InstanceCreating",
-            Some(403),
-        ),
-        (Self::InvalidKeyPairNameNotFound, "InvalidKeyPairName.NotFound", Some(400)),
-        (
-            Self::DependencyViolationIoOptimize,
-            "DependencyViolation.IoOptimize",
-            Some(400),
-        ),
-        (Self::InvalidParameterNotMatch, "InvalidParameter.NotMatch", Some(403)),
-        (Self::MissingParameterArchitecture, "MissingParameter.Architecture", Some(400)),
-        (Self::InvalidArchitectureMalformed, "InvalidArchitecture.Malformed", Some(400)),
-        (Self::MissingParameterPlatform, "MissingParameter.Platform", Some(400)),
-        (Self::InvalidPlatformMalformed, "InvalidPlatform.Malformed", Some(400)),
-        (Self::InvalidParameterAllEmpty, "InvalidParameter.AllEmpty", Some(400)),
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(400)),
-        (
-            Self::InvalidDatadiskDiskStatusViolation,
-            "InvalidDatadisk.DiskStatusViolation",
-            Some(400),
-        ),
-        (
-            Self::InvalidDatadiskDiskCategoryViolation,
-            "InvalidDatadisk.DiskCategoryViolation",
-            Some(400),
-        ),
-        (Self::ResourcesNotInSameZone, "ResourcesNotInSameZone", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (
-            Self::InvalidInstanceNotFoundSystemDisk,
-            "InvalidInstance.NotFoundSystemDisk",
-            Some(400),
-        ),
-        (Self::OperationDeniedUnpaidOrder, "OperationDenied.UnpaidOrder", Some(403)),
-        (Self::OperationDeniedImageNotValid, "OperationDenied.ImageNotValid", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ReplaceSystemDiskErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    404, InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported"
+    400, InvalidSystemDiskStatusIsTransfering "InvalidSystemDiskStatus.IsTransfering"
+    403, IncorrectDiskStatus "IncorrectDiskStatus" 403, InvalidImageIdNotFound
+    "InvalidImageId.NotFound" 404, IncorrectInstanceStatus "IncorrectInstanceStatus" 403,
+    InstanceLockedForSecurity "InstanceLockedForSecurity" 403, ImageNotSubscribed
+    "ImageNotSubscribed" 403, ImageRemovedInMarket "ImageRemovedInMarket" 403,
+    OperationDenied "OperationDenied", InvalidParameterConflict
+    "InvalidParameter.Conflict" 400, InvalidSystemDiskSizeMoreThanMaxSize
+    "InvalidSystemDiskSize.MoreThanMaxSize" 404, InternalError "InternalError" 500,
+    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, ChargeTypeViolation
+    "ChargeTypeViolation" 403, DiskCreatingSnapshot "DiskCreatingSnapshot" 403,
+    IoOptimizedNotSupported "IoOptimized.NotSupported" 403, ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" 403, QuotaExceedBuyImage "QuotaExceed.BuyImage" 403,
+    InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize" 404,
+    InvalidSystemDiskSizeLessThanMinSize "InvalidSystemDiskSize.LessThanMinSize" 404,
+    NoSuchResource "NoSuchResource" 404, InvalidSystemDiskSizeImageNotSupportResize
+    "InvalidSystemDiskSize.ImageNotSupportResize" 400, InvalidSystemDiskSize
+    "InvalidSystemDiskSize" 400, InstHasUnpaidOrder "INST_HAS_UNPAID_ORDER" 403,
+    InvalidPasswordMalformed "InvalidPassword.Malformed" 400,
+    InvalidPasswordParamMismatch "InvalidPasswordParam.Mismatch" 400,
+    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
+    OperationDeniedInstanceCreating "OperationDenied.InstanceCreating" 403,
+    InvalidKeyPairNameNotFound "InvalidKeyPairName.NotFound" 400,
+    DependencyViolationIoOptimize "DependencyViolation.IoOptimize" 400,
+    InvalidParameterNotMatch "InvalidParameter.NotMatch" 403,
+    MissingParameterArchitecture "MissingParameter.Architecture" 400,
+    InvalidArchitectureMalformed "InvalidArchitecture.Malformed" 400,
+    MissingParameterPlatform "MissingParameter.Platform" 400, InvalidPlatformMalformed
+    "InvalidPlatform.Malformed" 400, InvalidParameterAllEmpty "InvalidParameter.AllEmpty"
+    400, InvalidDiskIdNotFound "InvalidDiskId.NotFound" 400,
+    InvalidDatadiskDiskStatusViolation "InvalidDatadisk.DiskStatusViolation" 400,
+    InvalidDatadiskDiskCategoryViolation "InvalidDatadisk.DiskCategoryViolation" 400,
+    ResourcesNotInSameZone "ResourcesNotInSameZone" 403, MissingParameter
+    "MissingParameter" 400, InvalidInstanceNotFoundSystemDisk
+    "InvalidInstance.NotFoundSystemDisk" 400, OperationDeniedUnpaidOrder
+    "OperationDenied.UnpaidOrder" 403, OperationDeniedImageNotValid
+    "OperationDenied.ImageNotValid" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ReplaceSystemDiskRequest {
         const FIELDS: &'static [Field] = &[
@@ -552,73 +385,21 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.image_id.view(),
-                2 => View::group(&self.system_disk),
-                3 => self.client_token.view(),
-                4 => self.use_additional_service.view(),
-                5 => self.password.view(),
-                6 => self.password_inherit.view(),
-                7 => self.key_pair_name.view(),
-                8 => self.platform.view(),
-                9 => self.architecture.view(),
-                10 => self.security_enhancement_strategy.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.image_id.slot(),
-                2 => Slot::group(&mut self.system_disk),
-                3 => self.client_token.slot(),
-                4 => self.use_additional_service.slot(),
-                5 => self.password.slot(),
-                6 => self.password_inherit.slot(),
-                7 => self.key_pair_name.slot(),
-                8 => self.platform.slot(),
-                9 => self.architecture.slot(),
-                _ => self.security_enhancement_strategy.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 image_id, 2 system_disk group, 3 client_token, 4
+            use_additional_service, 5 password, 6 password_inherit, 7 key_pair_name, 8
+            platform, 9 architecture, 10 security_enhancement_strategy
+        );
     }
     impl Schema for super::SystemDisk {
         const FIELDS: &'static [Field] = &[Field::new("Size")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.size.slot()
-        }
+        crate::runtime::accessors!(0 size);
     }
     impl Schema for super::ReplaceSystemDiskResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DiskId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 disk_id, 1 request_id);
     }
 }

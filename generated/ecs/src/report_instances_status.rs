@@ -4,11 +4,8 @@
 //! Build a [`ReportInstancesStatusRequest`] with [`ReportInstancesStatusRequest::builder`]; the service answers with a [`ReportInstancesStatusResponse`] or a [`ReportInstancesStatusError`].
 //!
 //! Generated from `ecs/ReportInstancesStatus.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `ReportInstancesStatus` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `ReportInstancesStatus` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReportInstancesStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -91,82 +88,18 @@ impl ReportInstancesStatusRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ReportInstancesStatusRequest`]: start with [`ReportInstancesStatusRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ReportInstancesStatusRequestBuilder(ReportInstancesStatusRequest);
+crate::runtime::operation!(
+    ReportInstancesStatusRequest, ReportInstancesStatusRequestBuilder,
+    ReportInstancesStatusResponse, ReportInstancesStatusError, "ReportInstancesStatus",
+    "2014-05-26", false
+);
 impl ReportInstancesStatusRequestBuilder {
-    /// Sets [`ReportInstancesStatusRequest::reason`].
-    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
-        self.0.reason = Some(value.into());
-        self
-    }
-    /// Sets [`ReportInstancesStatusRequest::issue_category`].
-    pub fn issue_category(mut self, value: impl Into<IssueCategory>) -> Self {
-        self.0.issue_category = Some(value.into());
-        self
-    }
-    /// Sets [`ReportInstancesStatusRequest::disk_id`].
-    pub fn disk_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.disk_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`ReportInstancesStatusRequest::device`].
-    pub fn device(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.0.device = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`ReportInstancesStatusRequest::start_time`].
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.0.start_time = Some(value.into());
-        self
-    }
-    /// Sets [`ReportInstancesStatusRequest::end_time`].
-    pub fn end_time(mut self, value: impl Into<String>) -> Self {
-        self.0.end_time = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<ReportInstancesStatusRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ReportInstancesStatusRequest {
-        self.0
-    }
-}
-impl Operation for ReportInstancesStatusRequest {
-    const ACTION: &'static str = "ReportInstancesStatus";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ReportInstancesStatusResponse;
-    type Error = ReportInstancesStatusError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        ReportInstancesStatusRequest.0; reason(into Reason), issue_category(into
+        IssueCategory), disk_id(each_into String), device(each_into String),
+        start_time(into String), end_time(into String)
+    );
 }
 /// The documented values of `Reason`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -187,27 +120,11 @@ pub enum Reason {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for Reason {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::InstanceHang, "instance-hang"),
-        (Self::InstanceStuckInStatus, "instance-stuck-in-status"),
-        (Self::AbnormalNetwork, "abnormal-network"),
-        (Self::AbnormalLocalDisk, "abnormal-local-disk"),
-        (Self::AbnormalCloudDisk, "abnormal-cloud-disk"),
-        (Self::Others, "others"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    Reason; InstanceHang "instance-hang", InstanceStuckInStatus
+    "instance-stuck-in-status", AbnormalNetwork "abnormal-network", AbnormalLocalDisk
+    "abnormal-local-disk", AbnormalCloudDisk "abnormal-cloud-disk", Others "others"
+);
 /// The documented values of `IssueCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -233,31 +150,13 @@ pub enum IssueCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for IssueCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::HardwareCpuError, "hardware-cpu-error"),
-        (Self::HardwareMotherboardError, "hardware-motherboard-error"),
-        (Self::HardwareMemError, "hardware-mem-error"),
-        (Self::HardwarePowerError, "hardware-power-error"),
-        (Self::HardwareDiskError, "hardware-disk-error"),
-        (Self::HardwareNetworkcardError, "hardware-networkcard-error"),
-        (Self::HardwareRaidcardError, "hardware-raidcard-error"),
-        (Self::HardwareFanError, "hardware-fan-error"),
-        (Self::Others, "others"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(Reason, IssueCategory);
+crate::runtime::value_enum!(
+    IssueCategory; HardwareCpuError "hardware-cpu-error", HardwareMotherboardError
+    "hardware-motherboard-error", HardwareMemError "hardware-mem-error",
+    HardwarePowerError "hardware-power-error", HardwareDiskError "hardware-disk-error",
+    HardwareNetworkcardError "hardware-networkcard-error", HardwareRaidcardError
+    "hardware-raidcard-error", HardwareFanError "hardware-fan-error", Others "others"
+);
 crate::runtime::json_form!(ReportInstancesStatusRequest);
 /// The successful response of [`ReportInstancesStatusRequest`].
 #[derive(Clone, Default)]
@@ -286,20 +185,16 @@ pub enum ReportInstancesStatusErrorCode {
     /// `InvalidInstanceId.NotFound` (403): %s
     InvalidInstanceIdNotFound,
 }
-impl ErrorCodes for ReportInstancesStatusErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::MissingParameter, "MissingParameter", Some(404)),
-        (Self::InvalidParameter, "InvalidParameter", Some(403)),
-        (Self::InstanceIdLimitExceeded, "InstanceIdLimitExceeded", Some(403)),
-        (Self::DiskIdLimitExceeded, "DiskIdLimitExceeded", Some(403)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ReportInstancesStatusErrorCode; MissingParameter "MissingParameter" 404,
+    InvalidParameter "InvalidParameter" 403, InstanceIdLimitExceeded
+    "InstanceIdLimitExceeded" 403, DiskIdLimitExceeded "DiskIdLimitExceeded" 403,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ReportInstancesStatusRequest {
         const FIELDS: &'static [Field] = &[
@@ -368,48 +263,13 @@ mod schema {
                 ),
             Field::new("EndTime"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.description.view(),
-                3 => self.reason.view(),
-                4 => self.issue_category.view(),
-                5 => self.disk_id.view(),
-                6 => self.device.view(),
-                7 => self.start_time.view(),
-                8 => self.end_time.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.description.slot(),
-                3 => self.reason.slot(),
-                4 => self.issue_category.slot(),
-                5 => self.disk_id.slot(),
-                6 => self.device.slot(),
-                7 => self.start_time.slot(),
-                _ => self.end_time.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 region_id, 2 description, 3 reason, 4 issue_category, 5
+            disk_id, 6 device, 7 start_time, 8 end_time
+        );
     }
     impl Schema for super::ReportInstancesStatusResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

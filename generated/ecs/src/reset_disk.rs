@@ -4,10 +4,8 @@
 //! Build a [`ResetDiskRequest`] with [`ResetDiskRequest::builder`]; the service answers with a [`ResetDiskResponse`] or a [`ResetDiskError`].
 //!
 //! Generated from `ecs/ResetDisk.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ResetDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ResetDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ResetDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -34,48 +32,12 @@ impl ResetDiskRequest {
             snapshot_id: Some(snapshot_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ResetDiskRequest`]: start with [`ResetDiskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ResetDiskRequestBuilder(ResetDiskRequest);
-impl ResetDiskRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ResetDiskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ResetDiskRequest {
-        self.0
-    }
-}
-impl Operation for ResetDiskRequest {
-    const ACTION: &'static str = "ResetDisk";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ResetDiskResponse;
-    type Error = ResetDiskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    ResetDiskRequest, ResetDiskRequestBuilder, ResetDiskResponse, ResetDiskError,
+    "ResetDisk", "2014-05-26", false
+);
+impl ResetDiskRequestBuilder {}
 crate::runtime::json_form!(ResetDiskRequest);
 /// The successful response of [`ResetDiskRequest`].
 #[derive(Clone, Default)]
@@ -137,83 +99,36 @@ pub enum ResetDiskErrorCode {
     /// `InvalidParameter.KMSKeyId.KMSUnauthorized` (403): ECS service have no right to access your KMS.
     InvalidParameterKmsKeyIdKmsUnauthorized,
 }
-impl ErrorCodes for ResetDiskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::DiskNotFound, "Disk.NotFound", Some(404)),
-        (Self::InvalidSnapshotIdNotFound, "InvalidSnapshotId.NotFound", Some(404)),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InvalidParameterMismatch, "InvalidParameter.Mismatch", Some(403)),
-        (Self::InvalidSnapshotTooOld, "InvalidSnapshot.TooOld", Some(403)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (Self::InvalidSnapshotIdNotReady, "InvalidSnapshotId.NotReady", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::DiskCategoryOperationNotSupported,
-            "DiskCategory.OperationNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusSnapshotServiceUnavailable,
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            Some(403),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::OperationConflict, "Operation.Conflict", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ResetDiskErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404, DiskNotFound
+    "Disk.NotFound" 404, InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404,
+    IncorrectDiskStatus "IncorrectDiskStatus" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
+    403, InvalidParameterMismatch "InvalidParameter.Mismatch" 403, InvalidSnapshotTooOld
+    "InvalidSnapshot.TooOld" 403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears"
+    403, OperationDenied "OperationDenied" 403, InvalidSnapshotIdNotReady
+    "InvalidSnapshotId.NotReady" 403, InternalError "InternalError" 500,
+    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
+    InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, OperationConflict "Operation.Conflict" 403,
+    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, InvalidRegionIdMalFormed
+    "InvalidRegionId.MalFormed" 400, InvalidParameterKmsKeyIdKmsUnauthorized
+    "InvalidParameter.KMSKeyId.KMSUnauthorized" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::ResetDiskRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("DiskId").required(),
             Field::new("SnapshotId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.snapshot_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                _ => self.snapshot_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 disk_id, 1 snapshot_id);
     }
     impl Schema for super::ResetDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

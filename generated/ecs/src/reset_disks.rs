@@ -4,12 +4,10 @@
 //! Build a [`ResetDisksRequest`] with [`ResetDisksRequest::builder`]; the service answers with a [`ResetDisksResponse`] or a [`ResetDisksError`].
 //!
 //! Generated from `ecs/ResetDisks.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::operation_progress::OperationProgress;
 pub use crate::shared::related_item::RelatedItem;
-/// The `ResetDisks` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `ResetDisks` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ResetDisksRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -31,52 +29,13 @@ impl ResetDisksRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ResetDisksRequest`]: start with [`ResetDisksRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ResetDisksRequestBuilder(ResetDisksRequest);
+crate::runtime::operation!(
+    ResetDisksRequest, ResetDisksRequestBuilder, ResetDisksResponse, ResetDisksError,
+    "ResetDisks", "2014-05-26", false
+);
 impl ResetDisksRequestBuilder {
-    /// Sets [`ResetDisksRequest::disk`].
-    pub fn disk(mut self, value: impl IntoIterator<Item = Disk>) -> Self {
-        self.0.disk = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ResetDisksRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ResetDisksRequest {
-        self.0
-    }
-}
-impl Operation for ResetDisksRequest {
-    const ACTION: &'static str = "ResetDisks";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = ResetDisksResponse;
-    type Error = ResetDisksError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(ResetDisksRequest.0; disk(each Disk));
 }
 /// The `Disk.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -97,16 +56,7 @@ impl Disk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Disk::disk_id`].
-    pub fn disk_id(mut self, value: impl Into<String>) -> Self {
-        self.disk_id = Some(value.into());
-        self
-    }
-    /// Sets [`Disk::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.snapshot_id = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Disk; disk_id(into String), snapshot_id(into String));
 }
 crate::runtime::json_form!(ResetDisksRequest, Disk);
 /// The successful response of [`ResetDisksRequest`].
@@ -173,77 +123,37 @@ pub enum ResetDisksErrorCode {
     /// `InvalidParameter.KMSKeyId.KMSUnauthorized` (403): ECS service have no right to access your KMS.
     InvalidParameterKmsKeyIdKmsUnauthorized,
 }
-impl ErrorCodes for ResetDisksErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::DiskNotFound, "Disk.NotFound", Some(404)),
-        (Self::InvalidSnapshotIdNotFound, "InvalidSnapshotId.NotFound", Some(404)),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InvalidParameterMismatch, "InvalidParameter.Mismatch", Some(403)),
-        (Self::InvalidSnapshotTooOld, "InvalidSnapshot.TooOld", Some(403)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (Self::InvalidSnapshotIdNotReady, "InvalidSnapshotId.NotReady", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::DiskCategoryOperationNotSupported,
-            "DiskCategory.OperationNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (
-            Self::InvalidAccountStatusSnapshotServiceUnavailable,
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            Some(403),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::OperationConflict, "Operation.Conflict", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-        (
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled,
-            "InvalidParameter.KMSKeyId.CMKNotEnabled",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ResetDisksErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404, DiskNotFound
+    "Disk.NotFound" 404, InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404,
+    IncorrectDiskStatus "IncorrectDiskStatus" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
+    403, InvalidParameterMismatch "InvalidParameter.Mismatch" 403, InvalidSnapshotTooOld
+    "InvalidSnapshot.TooOld" 403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears"
+    403, OperationDenied "OperationDenied" 403, InvalidSnapshotIdNotReady
+    "InvalidSnapshotId.NotReady" 403, InternalError "InternalError" 500,
+    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
+    InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, OperationConflict "Operation.Conflict" 403,
+    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, InvalidRegionIdMalFormed
+    "InvalidRegionId.MalFormed" 400, InvalidParameterKmsKeyIdCmkNotEnabled
+    "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ResetDisksRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("RegionId").required(),
             Field::new("Disk").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => View::groups(&self.disk),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                _ => Slot::groups(&mut self.disk),
-            }
-        }
+        crate::runtime::accessors!(0 region_id, 1 disk groups);
     }
     impl Schema for super::Disk {
         const FIELDS: &'static [Field] = &[
@@ -256,41 +166,13 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.snapshot_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                _ => self.snapshot_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 disk_id, 1 snapshot_id);
     }
     impl Schema for super::ResetDisksResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OperationProgressSet").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.operation_progress_set),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.operation_progress_set),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 operation_progress_set groups, 1 request_id);
     }
 }

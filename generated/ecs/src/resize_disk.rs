@@ -4,10 +4,8 @@
 //! Build a [`ResizeDiskRequest`] with [`ResizeDiskRequest::builder`]; the service answers with a [`ResizeDiskResponse`] or a [`ResizeDiskError`].
 //!
 //! Generated from `ecs/ResizeDisk.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `ResizeDisk` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `ResizeDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ResizeDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -53,57 +51,17 @@ impl ResizeDiskRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`ResizeDiskRequest`]: start with [`ResizeDiskRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ResizeDiskRequestBuilder(ResizeDiskRequest);
+crate::runtime::operation!(
+    ResizeDiskRequest, ResizeDiskRequestBuilder, ResizeDiskResponse, ResizeDiskError,
+    "ResizeDisk", "2014-05-26", true, client_token "ClientToken"
+);
 impl ResizeDiskRequestBuilder {
+    crate::runtime::setters!(ResizeDiskRequest.0; client_token(into String));
     /// Sets the `ResizeDiskRequest::r#type` field.
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.0.r#type = Some(value.into());
         self
-    }
-    /// Sets [`ResizeDiskRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<ResizeDiskRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> ResizeDiskRequest {
-        self.0
-    }
-}
-impl Operation for ResizeDiskRequest {
-    const ACTION: &'static str = "ResizeDisk";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = ResizeDiskResponse;
-    type Error = ResizeDiskError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
     }
 }
 crate::runtime::json_form!(ResizeDiskRequest);
@@ -210,78 +168,38 @@ pub enum ResizeDiskErrorCode {
     /// `InvalidSystemDiskSize.ImageNotSupportResize` (400): The specified image does not support resize.
     InvalidSystemDiskSizeImageNotSupportResize,
 }
-impl ErrorCodes for ResizeDiskErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidDataDiskSizeValueNotSupported,
-            "InvalidDataDiskSize.ValueNotSupported",
-            None,
-        ),
-        (Self::InvalidDiskIdNotFound, "InvalidDiskId.NotFound", Some(404)),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::OperationDenied, "OperationDenied", Some(403)),
-        (Self::InvalidDiskSizeTooSmall, "InvalidDiskSize.TooSmall", Some(403)),
-        (Self::InvalidDiskSizeTooLarge, "InvalidDiskSize.TooLarge", Some(403)),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::DiskError, "DiskError", Some(403)),
-        (Self::DiskInArrears, "DiskInArrears", Some(403)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::DiskCreatingSnapshot, "DiskCreatingSnapshot", Some(403)),
-        (
-            Self::InvalidDataDiskCategoryValueNotSupported,
-            "InvalidDataDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (
-            Self::InvalidSystemDiskSizeValueNotSupported,
-            "InvalidSystemDiskSize.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDiskSize, "InvalidDiskSize", Some(403)),
-        (Self::IncompleteParamter, "IncompleteParamter", Some(400)),
-        (Self::OperationConflict, "Operation.Conflict", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::IncorrectDiskStatus, "IncorrectDiskStatus", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (Self::InvalidRegionIdMalFormed, "InvalidRegionId.MalFormed", Some(400)),
-        (
-            Self::InvalidDiskCategoryNotSupported,
-            "InvalidDiskCategory.NotSupported",
-            Some(403),
-        ),
-        (Self::InvalidParamType, "InvalidParam.Type", Some(400)),
-        (Self::InvalidRegionNotSupport, "InvalidRegion.NotSupport", Some(403)),
-        (
-            Self::InvalidInstanceStatusNotRunning,
-            "InvalidInstanceStatus.NotRunning",
-            Some(403),
-        ),
-        (Self::LastOrderProcessing, "LastOrderProcessing", Some(400)),
-        (
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled,
-            "InvalidParameter.KMSKeyId.CMKNotEnabled",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::SecurityRisk3dVerification, "SecurityRisk.3DVerification", Some(403)),
-        (
-            Self::InvalidSystemDiskSizeImageNotSupportResize,
-            "InvalidSystemDiskSize.ImageNotSupportResize",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    ResizeDiskErrorCode; InvalidDataDiskSizeValueNotSupported
+    "InvalidDataDiskSize.ValueNotSupported", InvalidDiskIdNotFound
+    "InvalidDiskId.NotFound" 404, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    404, OperationDenied "OperationDenied" 403, InvalidDiskSizeTooSmall
+    "InvalidDiskSize.TooSmall" 403, InvalidDiskSizeTooLarge "InvalidDiskSize.TooLarge"
+    403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, DiskError
+    "DiskError" 403, DiskInArrears "DiskInArrears" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, InternalError "InternalError" 500,
+    DiskCreatingSnapshot "DiskCreatingSnapshot" 403,
+    InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
+    400, InvalidParameterConflict "InvalidParameter.Conflict" 400,
+    InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported" 400,
+    InvalidDiskSize "InvalidDiskSize" 403, IncompleteParamter "IncompleteParamter" 400,
+    OperationConflict "Operation.Conflict" 403, InstanceLockedForSecurity
+    "InstanceLockedForSecurity" 403, IncorrectDiskStatus "IncorrectDiskStatus" 403,
+    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, InvalidRegionIdMalFormed
+    "InvalidRegionId.MalFormed" 400, InvalidDiskCategoryNotSupported
+    "InvalidDiskCategory.NotSupported" 403, InvalidParamType "InvalidParam.Type" 400,
+    InvalidRegionNotSupport "InvalidRegion.NotSupport" 403,
+    InvalidInstanceStatusNotRunning "InvalidInstanceStatus.NotRunning" 403,
+    LastOrderProcessing "LastOrderProcessing" 400, InvalidParameterKmsKeyIdCmkNotEnabled
+    "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403, SecurityRisk3dVerification "SecurityRisk.3DVerification" 403,
+    InvalidSystemDiskSizeImageNotSupportResize
+    "InvalidSystemDiskSize.ImageNotSupportResize" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::ResizeDiskRequest {
         const FIELDS: &'static [Field] = &[
@@ -302,45 +220,13 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.disk_id.view(),
-                1 => self.new_size.view(),
-                2 => self.r#type.view(),
-                3 => self.client_token.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.disk_id.slot(),
-                1 => self.new_size.slot(),
-                2 => self.r#type.slot(),
-                _ => self.client_token.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 disk_id, 1 new_size, 2 r#type, 3 client_token);
     }
     impl Schema for super::ResizeDiskResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.order_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.order_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 order_id, 1 request_id);
     }
 }

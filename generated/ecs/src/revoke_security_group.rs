@@ -4,13 +4,11 @@
 //! Build a [`RevokeSecurityGroupRequest`] with [`RevokeSecurityGroupRequest::builder`]; the service answers with a [`RevokeSecurityGroupResponse`] or a [`RevokeSecurityGroupError`].
 //!
 //! Generated from `ecs/RevokeSecurityGroup.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::ip_protocol::IpProtocol;
 pub use crate::shared::policy::Policy;
 pub use crate::shared::nic_type::NicType;
-/// The `RevokeSecurityGroup` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `RevokeSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RevokeSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -153,116 +151,21 @@ impl RevokeSecurityGroupRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RevokeSecurityGroupRequest`]: start with [`RevokeSecurityGroupRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RevokeSecurityGroupRequestBuilder(RevokeSecurityGroupRequest);
+crate::runtime::operation!(
+    RevokeSecurityGroupRequest, RevokeSecurityGroupRequestBuilder,
+    RevokeSecurityGroupResponse, RevokeSecurityGroupError, "RevokeSecurityGroup",
+    "2014-05-26", true, client_token "ClientToken"
+);
 impl RevokeSecurityGroupRequestBuilder {
-    /// Sets [`RevokeSecurityGroupRequest::dest_cidr_ip`].
-    pub fn dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.dest_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::ipv6_dest_cidr_ip`].
-    pub fn ipv6_dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.ipv6_dest_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::source_group_id`].
-    pub fn source_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.source_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::source_group_owner_id`].
-    #[inline]
-    pub fn source_group_owner_id(mut self, value: i64) -> Self {
-        self.0.source_group_owner_id = Some(value);
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::source_group_owner_account`].
-    pub fn source_group_owner_account(mut self, value: impl Into<String>) -> Self {
-        self.0.source_group_owner_account = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::source_cidr_ip`].
-    pub fn source_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.source_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::ipv6_source_cidr_ip`].
-    pub fn ipv6_source_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.ipv6_source_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::source_port_range`].
-    pub fn source_port_range(mut self, value: impl Into<String>) -> Self {
-        self.0.source_port_range = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::policy`].
-    pub fn policy(mut self, value: impl Into<Policy>) -> Self {
-        self.0.policy = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::priority`].
-    pub fn priority(mut self, value: impl Into<String>) -> Self {
-        self.0.priority = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::nic_type`].
-    pub fn nic_type(mut self, value: impl Into<NicType>) -> Self {
-        self.0.nic_type = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<RevokeSecurityGroupRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RevokeSecurityGroupRequest {
-        self.0
-    }
-}
-impl Operation for RevokeSecurityGroupRequest {
-    const ACTION: &'static str = "RevokeSecurityGroup";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = RevokeSecurityGroupResponse;
-    type Error = RevokeSecurityGroupError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        RevokeSecurityGroupRequest.0; dest_cidr_ip(into String), ipv6_dest_cidr_ip(into
+        String), source_group_id(into String), source_group_owner_id(i64),
+        source_group_owner_account(into String), source_cidr_ip(into String),
+        ipv6_source_cidr_ip(into String), source_port_range(into String), policy(into
+        Policy), priority(into String), nic_type(into NicType), client_token(into
+        String), description(into String)
+    );
 }
 crate::runtime::json_form!(RevokeSecurityGroupRequest);
 /// The successful response of [`RevokeSecurityGroupRequest`].
@@ -341,79 +244,37 @@ pub enum RevokeSecurityGroupErrorCode {
     /// `InvalidSecurityGroupDiscription.Malformed` (400): The specified security group rule description is not valid.
     InvalidSecurityGroupDiscriptionMalformed,
 }
-impl ErrorCodes for RevokeSecurityGroupErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidSecurityGroupIdMalformed,
-            "InvalidSecurityGroupId.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidIpProtocolValueNotSupported,
-            "InvalidIpProtocol.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidIpPortRangeMalformed, "InvalidIpPortRange.Malformed", Some(400)),
-        (Self::InvalidSourceGroupIdNotFound, "InvalidSourceGroupId.NotFound", Some(404)),
-        (Self::InvalidNicTypeMismatch, "InvalidNicType.Mismatch", Some(403)),
-        (Self::InvalidGroupAuthItemNotFound, "InvalidGroupAuthItem.NotFound", Some(403)),
-        (Self::InvalidSourceCidrIpMalformed, "InvalidSourceCidrIp.Malformed", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidPolicyMalformed, "InvalidPolicy.Malformed", Some(400)),
-        (
-            Self::InvalidNicTypeValueNotSupported,
-            "InvalidNicType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidSourceGroupIdMismatch, "InvalidSourceGroupId.Mismatch", Some(400)),
-        (Self::VpcDisabled, "VPCDisabled", Some(400)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::MissingParameterSource, "MissingParameter.Source", Some(400)),
-        (Self::InvalidPriorityMalformed, "InvalidPriority.Malformed", Some(400)),
-        (
-            Self::InvalidPriorityValueNotSupported,
-            "InvalidPriority.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParamterConflict, "InvalidParamter.Conflict", Some(400)),
-        (Self::InvalidDestCidrIpMalformed, "InvalidDestCidrIp.Malformed", Some(400)),
-        (Self::InvalidParamSourceIp, "InvalidParam.SourceIp", Some(400)),
-        (Self::InvalidParamDestIp, "InvalidParam.DestIp", Some(400)),
-        (Self::InvalidParamIpv6DestCidrIp, "InvalidParam.Ipv6DestCidrIp", Some(400)),
-        (Self::InvalidParamIpv6SourceCidrIp, "InvalidParam.Ipv6SourceCidrIp", Some(400)),
-        (
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address,
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-            Some(400),
-        ),
-        (
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address,
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-            Some(400),
-        ),
-        (Self::IllegalIpv6Cidr, "ILLEGAL_IPV6_CIDR", Some(400)),
-        (
-            Self::InvalidSourcePortRangeMalformed,
-            "InvalidSourcePortRange.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidSecurityGroupDiscriptionMalformed,
-            "InvalidSecurityGroupDiscription.Malformed",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RevokeSecurityGroupErrorCode; InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404, InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" 400, InvalidIpProtocolValueNotSupported
+    "InvalidIpProtocol.ValueNotSupported" 400, InvalidIpPortRangeMalformed
+    "InvalidIpPortRange.Malformed" 400, InvalidSourceGroupIdNotFound
+    "InvalidSourceGroupId.NotFound" 404, InvalidNicTypeMismatch "InvalidNicType.Mismatch"
+    403, InvalidGroupAuthItemNotFound "InvalidGroupAuthItem.NotFound" 403,
+    InvalidSourceCidrIpMalformed "InvalidSourceCidrIp.Malformed" 400, MissingParameter
+    "MissingParameter" 400, InvalidPolicyMalformed "InvalidPolicy.Malformed" 400,
+    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" 400,
+    InvalidSourceGroupIdMismatch "InvalidSourceGroupId.Mismatch" 400, VpcDisabled
+    "VPCDisabled" 400, InternalError "InternalError" 500, MissingParameterSource
+    "MissingParameter.Source" 400, InvalidPriorityMalformed "InvalidPriority.Malformed"
+    400, InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" 400,
+    InvalidParamterConflict "InvalidParamter.Conflict" 400, InvalidDestCidrIpMalformed
+    "InvalidDestCidrIp.Malformed" 400, InvalidParamSourceIp "InvalidParam.SourceIp" 400,
+    InvalidParamDestIp "InvalidParam.DestIp" 400, InvalidParamIpv6DestCidrIp
+    "InvalidParam.Ipv6DestCidrIp" 400, InvalidParamIpv6SourceCidrIp
+    "InvalidParam.Ipv6SourceCidrIp" 400, InvalidParamIpv4ProtocolConflictWithIpv6Address
+    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" 400,
+    InvalidParamIpv6ProtocolConflictWithIpv4Address
+    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" 400, IllegalIpv6Cidr
+    "ILLEGAL_IPV6_CIDR" 400, InvalidSourcePortRangeMalformed
+    "InvalidSourcePortRange.Malformed" 400, InvalidSecurityGroupDiscriptionMalformed
+    "InvalidSecurityGroupDiscription.Malformed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::RevokeSecurityGroupRequest {
         const FIELDS: &'static [Field] = &[
@@ -480,64 +341,16 @@ mod schema {
                 ),
             Field::new("Description"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.ip_protocol.view(),
-                1 => self.port_range.view(),
-                2 => self.region_id.view(),
-                3 => self.security_group_id.view(),
-                4 => self.dest_cidr_ip.view(),
-                5 => self.ipv6_dest_cidr_ip.view(),
-                6 => self.source_group_id.view(),
-                7 => self.source_group_owner_id.view(),
-                8 => self.source_group_owner_account.view(),
-                9 => self.source_cidr_ip.view(),
-                10 => self.ipv6_source_cidr_ip.view(),
-                11 => self.source_port_range.view(),
-                12 => self.policy.view(),
-                13 => self.priority.view(),
-                14 => self.nic_type.view(),
-                15 => self.client_token.view(),
-                16 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.ip_protocol.slot(),
-                1 => self.port_range.slot(),
-                2 => self.region_id.slot(),
-                3 => self.security_group_id.slot(),
-                4 => self.dest_cidr_ip.slot(),
-                5 => self.ipv6_dest_cidr_ip.slot(),
-                6 => self.source_group_id.slot(),
-                7 => self.source_group_owner_id.slot(),
-                8 => self.source_group_owner_account.slot(),
-                9 => self.source_cidr_ip.slot(),
-                10 => self.ipv6_source_cidr_ip.slot(),
-                11 => self.source_port_range.slot(),
-                12 => self.policy.slot(),
-                13 => self.priority.slot(),
-                14 => self.nic_type.slot(),
-                15 => self.client_token.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
+            dest_cidr_ip, 5 ipv6_dest_cidr_ip, 6 source_group_id, 7
+            source_group_owner_id, 8 source_group_owner_account, 9 source_cidr_ip, 10
+            ipv6_source_cidr_ip, 11 source_port_range, 12 policy, 13 priority, 14
+            nic_type, 15 client_token, 16 description
+        );
     }
     impl Schema for super::RevokeSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,13 +4,11 @@
 //! Build a [`RevokeSecurityGroupEgressRequest`] with [`RevokeSecurityGroupEgressRequest::builder`]; the service answers with a [`RevokeSecurityGroupEgressResponse`] or a [`RevokeSecurityGroupEgressError`].
 //!
 //! Generated from `ecs/RevokeSecurityGroupEgress.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::ip_protocol::IpProtocol;
 pub use crate::shared::policy::Policy;
 pub use crate::shared::nic_type::NicType;
-/// The `RevokeSecurityGroupEgress` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `RevokeSecurityGroupEgress` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RevokeSecurityGroupEgressRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -157,116 +155,21 @@ impl RevokeSecurityGroupEgressRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RevokeSecurityGroupEgressRequest`]: start with [`RevokeSecurityGroupEgressRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RevokeSecurityGroupEgressRequestBuilder(RevokeSecurityGroupEgressRequest);
+crate::runtime::operation!(
+    RevokeSecurityGroupEgressRequest, RevokeSecurityGroupEgressRequestBuilder,
+    RevokeSecurityGroupEgressResponse, RevokeSecurityGroupEgressError,
+    "RevokeSecurityGroupEgress", "2014-05-26", true, client_token "ClientToken"
+);
 impl RevokeSecurityGroupEgressRequestBuilder {
-    /// Sets [`RevokeSecurityGroupEgressRequest::dest_group_id`].
-    pub fn dest_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dest_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::dest_group_owner_id`].
-    #[inline]
-    pub fn dest_group_owner_id(mut self, value: i64) -> Self {
-        self.0.dest_group_owner_id = Some(value);
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::dest_group_owner_account`].
-    pub fn dest_group_owner_account(mut self, value: impl Into<String>) -> Self {
-        self.0.dest_group_owner_account = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::dest_cidr_ip`].
-    pub fn dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.dest_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::ipv6_dest_cidr_ip`].
-    pub fn ipv6_dest_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.ipv6_dest_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::source_cidr_ip`].
-    pub fn source_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.source_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::ipv6_source_cidr_ip`].
-    pub fn ipv6_source_cidr_ip(mut self, value: impl Into<String>) -> Self {
-        self.0.ipv6_source_cidr_ip = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::source_port_range`].
-    pub fn source_port_range(mut self, value: impl Into<String>) -> Self {
-        self.0.source_port_range = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::policy`].
-    pub fn policy(mut self, value: impl Into<Policy>) -> Self {
-        self.0.policy = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::priority`].
-    pub fn priority(mut self, value: impl Into<String>) -> Self {
-        self.0.priority = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::nic_type`].
-    pub fn nic_type(mut self, value: impl Into<NicType>) -> Self {
-        self.0.nic_type = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`RevokeSecurityGroupEgressRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<RevokeSecurityGroupEgressRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RevokeSecurityGroupEgressRequest {
-        self.0
-    }
-}
-impl Operation for RevokeSecurityGroupEgressRequest {
-    const ACTION: &'static str = "RevokeSecurityGroupEgress";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = RevokeSecurityGroupEgressResponse;
-    type Error = RevokeSecurityGroupEgressError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        RevokeSecurityGroupEgressRequest.0; dest_group_id(into String),
+        dest_group_owner_id(i64), dest_group_owner_account(into String),
+        dest_cidr_ip(into String), ipv6_dest_cidr_ip(into String), source_cidr_ip(into
+        String), ipv6_source_cidr_ip(into String), source_port_range(into String),
+        policy(into Policy), priority(into String), nic_type(into NicType),
+        client_token(into String), description(into String)
+    );
 }
 crate::runtime::json_form!(RevokeSecurityGroupEgressRequest);
 /// The successful response of [`RevokeSecurityGroupEgressRequest`].
@@ -352,80 +255,39 @@ pub enum RevokeSecurityGroupEgressErrorCode {
     /// `InvalidSecurityGroupDiscription.Malformed` (400): The specified security group rule description is not valid.
     InvalidSecurityGroupDiscriptionMalformed,
 }
-impl ErrorCodes for RevokeSecurityGroupEgressErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidIpProtocolValueNotSupported,
-            "InvalidIpProtocol.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidIpPortRangeMalformed, "InvalidIpPortRange.Malformed", Some(400)),
-        (Self::InvalidDestGroupIdNotFound, "InvalidDestGroupId.NotFound", Some(404)),
-        (Self::InvalidNicTypeMismatch, "InvalidNicType.Mismatch", Some(403)),
-        (Self::InvalidGroupAuthItemNotFound, "InvalidGroupAuthItem.NotFound", Some(403)),
-        (Self::InvalidDestCidrIpSMalformed, "InvalidDestCidrIp.sMalformed", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidPolicyMalformed, "InvalidPolicy.Malformed", Some(400)),
-        (
-            Self::InvalidNicTypeValueNotSupported,
-            "InvalidNicType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDestGroupIdMismatch, "InvalidDestGroupId.Mismatch", Some(400)),
-        (Self::VpcDisabled, "VPCDisabled", Some(400)),
-        (Self::InvalidSecurityGroupIsSame, "InvalidSecurityGroup.IsSame", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InvalidDestCidrIpMalformed, "InvalidDestCidrIp.Malformed", Some(400)),
-        (Self::MissingParameterDest, "MissingParameter.Dest", Some(400)),
-        (Self::InvalidPriorityMalformed, "InvalidPriority.Malformed", Some(400)),
-        (
-            Self::InvalidPriorityValueNotSupported,
-            "InvalidPriority.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParamterConflict, "InvalidParamter.Conflict", Some(403)),
-        (Self::InvalidParamSourceIp, "InvalidParam.SourceIp", Some(400)),
-        (Self::InvalidParamDestIp, "InvalidParam.DestIp", Some(400)),
-        (Self::InvalidParamIpv6DestCidrIp, "InvalidParam.Ipv6DestCidrIp", Some(400)),
-        (Self::InvalidParamIpv6SourceCidrIp, "InvalidParam.Ipv6SourceCidrIp", Some(400)),
-        (
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address,
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
-            Some(400),
-        ),
-        (
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address,
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
-            Some(400),
-        ),
-        (Self::IllegalIpv6Cidr, "ILLEGAL_IPV6_CIDR", Some(400)),
-        (
-            Self::InvalidSecurityGroupIdMalformed,
-            "InvalidSecurityGroupId.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidSourcePortRangeMalformed,
-            "InvalidSourcePortRange.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidSecurityGroupDiscriptionMalformed,
-            "InvalidSecurityGroupDiscription.Malformed",
-            Some(400),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RevokeSecurityGroupEgressErrorCode; InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" 404, InvalidIpProtocolValueNotSupported
+    "InvalidIpProtocol.ValueNotSupported" 400, InvalidIpPortRangeMalformed
+    "InvalidIpPortRange.Malformed" 400, InvalidDestGroupIdNotFound
+    "InvalidDestGroupId.NotFound" 404, InvalidNicTypeMismatch "InvalidNicType.Mismatch"
+    403, InvalidGroupAuthItemNotFound "InvalidGroupAuthItem.NotFound" 403,
+    InvalidDestCidrIpSMalformed "InvalidDestCidrIp.sMalformed" 400, MissingParameter
+    "MissingParameter" 400, InvalidPolicyMalformed "InvalidPolicy.Malformed" 400,
+    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" 400,
+    InvalidDestGroupIdMismatch "InvalidDestGroupId.Mismatch" 400, VpcDisabled
+    "VPCDisabled" 400, InvalidSecurityGroupIsSame "InvalidSecurityGroup.IsSame" 403,
+    InternalError "InternalError" 500, InvalidDestCidrIpMalformed
+    "InvalidDestCidrIp.Malformed" 400, MissingParameterDest "MissingParameter.Dest" 400,
+    InvalidPriorityMalformed "InvalidPriority.Malformed" 400,
+    InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" 400,
+    InvalidParamterConflict "InvalidParamter.Conflict" 403, InvalidParamSourceIp
+    "InvalidParam.SourceIp" 400, InvalidParamDestIp "InvalidParam.DestIp" 400,
+    InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp" 400,
+    InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" 400,
+    InvalidParamIpv4ProtocolConflictWithIpv6Address
+    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" 400,
+    InvalidParamIpv6ProtocolConflictWithIpv4Address
+    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" 400, IllegalIpv6Cidr
+    "ILLEGAL_IPV6_CIDR" 400, InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" 400, InvalidSourcePortRangeMalformed
+    "InvalidSourcePortRange.Malformed" 400, InvalidSecurityGroupDiscriptionMalformed
+    "InvalidSecurityGroupDiscription.Malformed" 400
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::RevokeSecurityGroupEgressRequest {
         const FIELDS: &'static [Field] = &[
@@ -484,64 +346,16 @@ mod schema {
                 ),
             Field::new("Description"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.ip_protocol.view(),
-                1 => self.port_range.view(),
-                2 => self.region_id.view(),
-                3 => self.security_group_id.view(),
-                4 => self.dest_group_id.view(),
-                5 => self.dest_group_owner_id.view(),
-                6 => self.dest_group_owner_account.view(),
-                7 => self.dest_cidr_ip.view(),
-                8 => self.ipv6_dest_cidr_ip.view(),
-                9 => self.source_cidr_ip.view(),
-                10 => self.ipv6_source_cidr_ip.view(),
-                11 => self.source_port_range.view(),
-                12 => self.policy.view(),
-                13 => self.priority.view(),
-                14 => self.nic_type.view(),
-                15 => self.client_token.view(),
-                16 => self.description.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.ip_protocol.slot(),
-                1 => self.port_range.slot(),
-                2 => self.region_id.slot(),
-                3 => self.security_group_id.slot(),
-                4 => self.dest_group_id.slot(),
-                5 => self.dest_group_owner_id.slot(),
-                6 => self.dest_group_owner_account.slot(),
-                7 => self.dest_cidr_ip.slot(),
-                8 => self.ipv6_dest_cidr_ip.slot(),
-                9 => self.source_cidr_ip.slot(),
-                10 => self.ipv6_source_cidr_ip.slot(),
-                11 => self.source_port_range.slot(),
-                12 => self.policy.slot(),
-                13 => self.priority.slot(),
-                14 => self.nic_type.slot(),
-                15 => self.client_token.slot(),
-                _ => self.description.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
+            dest_group_id, 5 dest_group_owner_id, 6 dest_group_owner_account, 7
+            dest_cidr_ip, 8 ipv6_dest_cidr_ip, 9 source_cidr_ip, 10 ipv6_source_cidr_ip,
+            11 source_port_range, 12 policy, 13 priority, 14 nic_type, 15 client_token,
+            16 description
+        );
     }
     impl Schema for super::RevokeSecurityGroupEgressResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

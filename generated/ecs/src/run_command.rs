@@ -4,13 +4,11 @@
 //! Build a [`RunCommandRequest`] with [`RunCommandRequest::builder`]; the service answers with a [`RunCommandResponse`] or a [`RunCommandError`].
 //!
 //! Generated from `ecs/RunCommand.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::r#type::Type;
 pub use crate::shared::repeat_mode::RepeatMode;
 pub use crate::shared::content_encoding::ContentEncoding;
-/// The `RunCommand` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `RunCommand` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RunCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -177,116 +175,19 @@ impl RunCommandRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RunCommandRequest`]: start with [`RunCommandRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RunCommandRequestBuilder(RunCommandRequest);
+crate::runtime::operation!(
+    RunCommandRequest, RunCommandRequestBuilder, RunCommandResponse, RunCommandError,
+    "RunCommand", "2014-05-26", false
+);
 impl RunCommandRequestBuilder {
-    /// Sets [`RunCommandRequest::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.0.name = Some(value.into());
-        self
-    }
-    /// Sets [`RunCommandRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`RunCommandRequest::working_dir`].
-    pub fn working_dir(mut self, value: impl Into<String>) -> Self {
-        self.0.working_dir = Some(value.into());
-        self
-    }
-    /// Sets [`RunCommandRequest::timeout`].
-    #[inline]
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.0.timeout = Some(value);
-        self
-    }
-    /// Sets [`RunCommandRequest::enable_parameter`].
-    #[inline]
-    pub fn enable_parameter(mut self, value: bool) -> Self {
-        self.0.enable_parameter = Some(value);
-        self
-    }
-    /// Sets [`RunCommandRequest::repeat_mode`].
-    pub fn repeat_mode(mut self, value: impl Into<RepeatMode>) -> Self {
-        self.0.repeat_mode = Some(value.into());
-        self
-    }
-    /// Sets [`RunCommandRequest::timed`].
-    #[inline]
-    pub fn timed(mut self, value: bool) -> Self {
-        self.0.timed = Some(value);
-        self
-    }
-    /// Sets [`RunCommandRequest::frequency`].
-    pub fn frequency(mut self, value: impl Into<String>) -> Self {
-        self.0.frequency = Some(value.into());
-        self
-    }
-    /// Sets [`RunCommandRequest::parameters`].
-    pub fn parameters(mut self, value: impl Into<String>) -> Self {
-        self.0.parameters = Some(value.into());
-        self
-    }
-    /// Sets [`RunCommandRequest::keep_command`].
-    #[inline]
-    pub fn keep_command(mut self, value: bool) -> Self {
-        self.0.keep_command = Some(value);
-        self
-    }
-    /// Sets [`RunCommandRequest::content_encoding`].
-    pub fn content_encoding(mut self, value: impl Into<ContentEncoding>) -> Self {
-        self.0.content_encoding = Some(value.into());
-        self
-    }
-    /// Sets [`RunCommandRequest::username`].
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.0.username = Some(value.into());
-        self
-    }
-    /// Sets [`RunCommandRequest::windows_password_name`].
-    pub fn windows_password_name(mut self, value: impl Into<String>) -> Self {
-        self.0.windows_password_name = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<RunCommandRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RunCommandRequest {
-        self.0
-    }
-}
-impl Operation for RunCommandRequest {
-    const ACTION: &'static str = "RunCommand";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = RunCommandResponse;
-    type Error = RunCommandError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        RunCommandRequest.0; name(into String), description(into String),
+        working_dir(into String), timeout(i64), enable_parameter(bool), repeat_mode(into
+        RepeatMode), timed(bool), frequency(into String), parameters(into String),
+        keep_command(bool), content_encoding(into ContentEncoding), username(into
+        String), windows_password_name(into String)
+    );
 }
 crate::runtime::json_form!(RunCommandRequest);
 /// The successful response of [`RunCommandRequest`].
@@ -340,28 +241,21 @@ pub enum RunCommandErrorCode {
     /// `Username.ExceedLimit` (403): The length of the username exceeds the upper limit.
     UsernameExceedLimit,
 }
-impl ErrorCodes for RunCommandErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::RegionIdApiNotSupported, "RegionId.ApiNotSupported", Some(400)),
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidCmdTypeNotFound, "InvalidCmdType.NotFound", Some(403)),
-        (Self::CmdNameExceedLimit, "CmdName.ExceedLimit", Some(403)),
-        (Self::CmdDescExceedLimit, "CmdDesc.ExceedLimit", Some(403)),
-        (Self::CmdCountExceedQuota, "CmdCount.ExceedQuota", Some(403)),
-        (Self::InvalidInstanceNotFound, "InvalidInstance.NotFound", Some(404)),
-        (Self::InvalidInstanceNotMatch, "InvalidInstance.NotMatch", Some(403)),
-        (Self::InvalidCmdIdNotFound, "InvalidCmdId.NotFound", Some(404)),
-        (Self::MissingParamFrequency, "MissingParam.Frequency", Some(403)),
-        (Self::InvalidParamFrequency, "InvalidParam.Frequency", Some(403)),
-        (Self::InstanceIdsExceedLimit, "InstanceIds.ExceedLimit", Some(403)),
-        (Self::UsernameExceedLimit, "Username.ExceedLimit", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RunCommandErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" 400,
+    InternalErrorDispatch "InternalError.Dispatch" 500, InvalidCmdTypeNotFound
+    "InvalidCmdType.NotFound" 403, CmdNameExceedLimit "CmdName.ExceedLimit" 403,
+    CmdDescExceedLimit "CmdDesc.ExceedLimit" 403, CmdCountExceedQuota
+    "CmdCount.ExceedQuota" 403, InvalidInstanceNotFound "InvalidInstance.NotFound" 404,
+    InvalidInstanceNotMatch "InvalidInstance.NotMatch" 403, InvalidCmdIdNotFound
+    "InvalidCmdId.NotFound" 404, MissingParamFrequency "MissingParam.Frequency" 403,
+    InvalidParamFrequency "InvalidParam.Frequency" 403, InstanceIdsExceedLimit
+    "InstanceIds.ExceedLimit" 403, UsernameExceedLimit "Username.ExceedLimit" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::RunCommandRequest {
         const FIELDS: &'static [Field] = &[
@@ -444,51 +338,12 @@ mod schema {
             Field::new("Username"),
             Field::new("WindowsPasswordName"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.command_content.view(),
-                1 => self.instance_id.view(),
-                2 => self.region_id.view(),
-                3 => self.r#type.view(),
-                4 => self.name.view(),
-                5 => self.description.view(),
-                6 => self.working_dir.view(),
-                7 => self.timeout.view(),
-                8 => self.enable_parameter.view(),
-                9 => self.repeat_mode.view(),
-                10 => self.timed.view(),
-                11 => self.frequency.view(),
-                12 => self.parameters.view(),
-                13 => self.keep_command.view(),
-                14 => self.content_encoding.view(),
-                15 => self.username.view(),
-                16 => self.windows_password_name.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.command_content.slot(),
-                1 => self.instance_id.slot(),
-                2 => self.region_id.slot(),
-                3 => self.r#type.slot(),
-                4 => self.name.slot(),
-                5 => self.description.slot(),
-                6 => self.working_dir.slot(),
-                7 => self.timeout.slot(),
-                8 => self.enable_parameter.slot(),
-                9 => self.repeat_mode.slot(),
-                10 => self.timed.slot(),
-                11 => self.frequency.slot(),
-                12 => self.parameters.slot(),
-                13 => self.keep_command.slot(),
-                14 => self.content_encoding.slot(),
-                15 => self.username.slot(),
-                _ => self.windows_password_name.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 command_content, 1 instance_id, 2 region_id, 3 r#type, 4 name, 5
+            description, 6 working_dir, 7 timeout, 8 enable_parameter, 9 repeat_mode, 10
+            timed, 11 frequency, 12 parameters, 13 keep_command, 14 content_encoding, 15
+            username, 16 windows_password_name
+        );
     }
     impl Schema for super::RunCommandResponse {
         const FIELDS: &'static [Field] = &[
@@ -496,22 +351,6 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.command_id.view(),
-                1 => self.invoke_id.view(),
-                2 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.command_id.slot(),
-                1 => self.invoke_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 command_id, 1 invoke_id, 2 request_id);
     }
 }

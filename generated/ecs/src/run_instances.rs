@@ -4,10 +4,7 @@
 //! Build a [`RunInstancesRequest`] with [`RunInstancesRequest::builder`]; the service answers with a [`RunInstancesResponse`] or a [`RunInstancesError`].
 //!
 //! Generated from `ecs/RunInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, Secret, ServiceError, UnknownValue,
-    Validated, ValidationErrors, ValueEnum,
-};
+use crate::runtime::{Secret, ServiceError, UnknownValue};
 pub use crate::shared::tag_6::Tag;
 pub use crate::shared::internet_charge_type::InternetChargeType;
 pub use crate::shared::system_disk_performance_level::SystemDiskPerformanceLevel;
@@ -24,7 +21,7 @@ pub use crate::shared::http_tokens::HttpTokens;
 pub use crate::shared::private_pool_options_match_criteria_2::PrivatePoolOptionsMatchCriteria;
 pub use crate::shared::data_disk_performance_level::DataDiskPerformanceLevel;
 pub use crate::shared::data_disk_category::DataDiskCategory;
-/// The `RunInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `RunInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RunInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -452,403 +449,40 @@ impl RunInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`RunInstancesRequest`]: start with [`RunInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct RunInstancesRequestBuilder(RunInstancesRequest);
+crate::runtime::operation!(
+    RunInstancesRequest, RunInstancesRequestBuilder, RunInstancesResponse,
+    RunInstancesError, "RunInstances", "2014-05-26", true, client_token "ClientToken"
+);
 impl RunInstancesRequestBuilder {
-    /// Sets [`RunInstancesRequest::image_id`].
-    pub fn image_id(mut self, value: impl Into<String>) -> Self {
-        self.0.image_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::image_family`].
-    pub fn image_family(mut self, value: impl Into<String>) -> Self {
-        self.0.image_family = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::instance_type`].
-    pub fn instance_type(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_type = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::v_switch_id`].
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.0.v_switch_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::instance_name`].
-    pub fn instance_name(mut self, value: impl Into<String>) -> Self {
-        self.0.instance_name = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::internet_max_bandwidth_in`].
-    #[inline]
-    pub fn internet_max_bandwidth_in(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_in = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::internet_max_bandwidth_out`].
-    #[inline]
-    pub fn internet_max_bandwidth_out(mut self, value: i32) -> Self {
-        self.0.internet_max_bandwidth_out = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::host_name`].
-    pub fn host_name(mut self, value: impl Into<String>) -> Self {
-        self.0.host_name = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::unique_suffix`].
-    #[inline]
-    pub fn unique_suffix(mut self, value: bool) -> Self {
-        self.0.unique_suffix = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::password`].
-    pub fn password(mut self, value: impl Into<Secret>) -> Self {
-        self.0.password = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::password_inherit`].
-    #[inline]
-    pub fn password_inherit(mut self, value: bool) -> Self {
-        self.0.password_inherit = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::zone_id`].
-    pub fn zone_id(mut self, value: impl Into<String>) -> Self {
-        self.0.zone_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::internet_charge_type`].
-    pub fn internet_charge_type(mut self, value: impl Into<InternetChargeType>) -> Self {
-        self.0.internet_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::system_disk`].
-    #[inline]
-    pub fn system_disk(mut self, value: SystemDisk) -> Self {
-        self.0.system_disk = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::io_optimized`].
-    pub fn io_optimized(mut self, value: impl Into<IoOptimized>) -> Self {
-        self.0.io_optimized = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::user_data`].
-    pub fn user_data(mut self, value: impl Into<Secret>) -> Self {
-        self.0.user_data = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::key_pair_name`].
-    pub fn key_pair_name(mut self, value: impl Into<String>) -> Self {
-        self.0.key_pair_name = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::ram_role_name`].
-    pub fn ram_role_name(mut self, value: impl Into<String>) -> Self {
-        self.0.ram_role_name = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::amount`].
-    #[inline]
-    pub fn amount(mut self, value: i32) -> Self {
-        self.0.amount = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::min_amount`].
-    #[inline]
-    pub fn min_amount(mut self, value: i32) -> Self {
-        self.0.min_amount = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::auto_release_time`].
-    pub fn auto_release_time(mut self, value: impl Into<String>) -> Self {
-        self.0.auto_release_time = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::spot_strategy`].
-    pub fn spot_strategy(mut self, value: impl Into<SpotStrategy>) -> Self {
-        self.0.spot_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::spot_duration`].
-    #[inline]
-    pub fn spot_duration(mut self, value: i32) -> Self {
-        self.0.spot_duration = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::spot_price_limit`].
-    #[inline]
-    pub fn spot_price_limit(mut self, value: f64) -> Self {
-        self.0.spot_price_limit = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::spot_interruption_behavior`].
-    pub fn spot_interruption_behavior(mut self, value: impl Into<String>) -> Self {
-        self.0.spot_interruption_behavior = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::security_enhancement_strategy`].
-    pub fn security_enhancement_strategy(
-        mut self,
-        value: impl Into<SecurityEnhancementStrategy>,
-    ) -> Self {
-        self.0.security_enhancement_strategy = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::client_token`].
-    pub fn client_token(mut self, value: impl Into<String>) -> Self {
-        self.0.client_token = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::hpc_cluster_id`].
-    pub fn hpc_cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.0.hpc_cluster_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::dedicated_host_id`].
-    pub fn dedicated_host_id(mut self, value: impl Into<String>) -> Self {
-        self.0.dedicated_host_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::launch_template_id`].
-    pub fn launch_template_id(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::launch_template_name`].
-    pub fn launch_template_name(mut self, value: impl Into<String>) -> Self {
-        self.0.launch_template_name = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::launch_template_version`].
-    #[inline]
-    pub fn launch_template_version(mut self, value: i64) -> Self {
-        self.0.launch_template_version = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::resource_group_id`].
-    pub fn resource_group_id(mut self, value: impl Into<String>) -> Self {
-        self.0.resource_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::period`].
-    #[inline]
-    pub fn period(mut self, value: i32) -> Self {
-        self.0.period = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::period_unit`].
-    pub fn period_unit(mut self, value: impl Into<PeriodUnit>) -> Self {
-        self.0.period_unit = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::auto_renew`].
-    #[inline]
-    pub fn auto_renew(mut self, value: bool) -> Self {
-        self.0.auto_renew = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::auto_renew_period`].
-    #[inline]
-    pub fn auto_renew_period(mut self, value: i32) -> Self {
-        self.0.auto_renew_period = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::instance_charge_type`].
-    pub fn instance_charge_type(mut self, value: impl Into<InstanceChargeType>) -> Self {
-        self.0.instance_charge_type = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::deployment_set_id`].
-    pub fn deployment_set_id(mut self, value: impl Into<String>) -> Self {
-        self.0.deployment_set_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::private_ip_address`].
-    pub fn private_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.0.private_ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::credit_specification`].
-    pub fn credit_specification(
-        mut self,
-        value: impl Into<CreditSpecification>,
-    ) -> Self {
-        self.0.credit_specification = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::ipv6_address_count`].
-    #[inline]
-    pub fn ipv6_address_count(mut self, value: i32) -> Self {
-        self.0.ipv6_address_count = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::network_interface_queue_number`].
-    #[inline]
-    pub fn network_interface_queue_number(mut self, value: i32) -> Self {
-        self.0.network_interface_queue_number = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::deletion_protection`].
-    #[inline]
-    pub fn deletion_protection(mut self, value: bool) -> Self {
-        self.0.deletion_protection = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::affinity`].
-    pub fn affinity(mut self, value: impl Into<Affinity>) -> Self {
-        self.0.affinity = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::tenancy`].
-    pub fn tenancy(mut self, value: impl Into<Tenancy>) -> Self {
-        self.0.tenancy = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::storage_set_id`].
-    pub fn storage_set_id(mut self, value: impl Into<String>) -> Self {
-        self.0.storage_set_id = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::storage_set_partition_number`].
-    #[inline]
-    pub fn storage_set_partition_number(mut self, value: i32) -> Self {
-        self.0.storage_set_partition_number = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::cpu_options`].
-    #[inline]
-    pub fn cpu_options(mut self, value: CpuOptions) -> Self {
-        self.0.cpu_options = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::security_options`].
-    #[inline]
-    pub fn security_options(mut self, value: SecurityOptions) -> Self {
-        self.0.security_options = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::http_endpoint`].
-    pub fn http_endpoint(mut self, value: impl Into<HttpEndpoint>) -> Self {
-        self.0.http_endpoint = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::http_tokens`].
-    pub fn http_tokens(mut self, value: impl Into<HttpTokens>) -> Self {
-        self.0.http_tokens = Some(value.into());
-        self
-    }
-    /// Sets [`RunInstancesRequest::private_pool_options`].
-    #[inline]
-    pub fn private_pool_options(mut self, value: PrivatePoolOptions) -> Self {
-        self.0.private_pool_options = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::scheduler_options`].
-    #[inline]
-    pub fn scheduler_options(mut self, value: SchedulerOptions) -> Self {
-        self.0.scheduler_options = Some(value);
-        self
-    }
-    /// Sets [`RunInstancesRequest::security_group_ids`].
-    pub fn security_group_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.security_group_ids = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`RunInstancesRequest::host_names`].
-    pub fn host_names(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.host_names = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`RunInstancesRequest::data_disk`].
-    pub fn data_disk(mut self, value: impl IntoIterator<Item = DataDisk>) -> Self {
-        self.0.data_disk = value.into_iter().collect();
-        self
-    }
-    /// Sets [`RunInstancesRequest::network_interface`].
-    pub fn network_interface(
-        mut self,
-        value: impl IntoIterator<Item = NetworkInterface>,
-    ) -> Self {
-        self.0.network_interface = value.into_iter().collect();
-        self
-    }
-    /// Sets [`RunInstancesRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// Sets [`RunInstancesRequest::ipv6_address`].
-    pub fn ipv6_address(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.ipv6_address = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<RunInstancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> RunInstancesRequest {
-        self.0
-    }
-}
-impl Operation for RunInstancesRequest {
-    const ACTION: &'static str = "RunInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = true;
-    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
-    type Response = RunInstancesResponse;
-    type Error = RunInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        RunInstancesRequest.0; image_id(into String), image_family(into String),
+        instance_type(into String), security_group_id(into String), v_switch_id(into
+        String), instance_name(into String), description(into String),
+        internet_max_bandwidth_in(i32), internet_max_bandwidth_out(i32), host_name(into
+        String), unique_suffix(bool), password(into Secret), password_inherit(bool),
+        zone_id(into String), internet_charge_type(into InternetChargeType),
+        system_disk(SystemDisk), io_optimized(into IoOptimized), user_data(into Secret),
+        key_pair_name(into String), ram_role_name(into String), amount(i32),
+        min_amount(i32), auto_release_time(into String), spot_strategy(into
+        SpotStrategy), spot_duration(i32), spot_price_limit(f64),
+        spot_interruption_behavior(into String), security_enhancement_strategy(into
+        SecurityEnhancementStrategy), client_token(into String), hpc_cluster_id(into
+        String), dry_run(bool), dedicated_host_id(into String), launch_template_id(into
+        String), launch_template_name(into String), launch_template_version(i64),
+        resource_group_id(into String), period(i32), period_unit(into PeriodUnit),
+        auto_renew(bool), auto_renew_period(i32), instance_charge_type(into
+        InstanceChargeType), deployment_set_id(into String), private_ip_address(into
+        String), credit_specification(into CreditSpecification), ipv6_address_count(i32),
+        network_interface_queue_number(i32), deletion_protection(bool), affinity(into
+        Affinity), tenancy(into Tenancy), storage_set_id(into String),
+        storage_set_partition_number(i32), cpu_options(CpuOptions),
+        security_options(SecurityOptions), http_endpoint(into HttpEndpoint),
+        http_tokens(into HttpTokens), private_pool_options(PrivatePoolOptions),
+        scheduler_options(SchedulerOptions), security_group_ids(each_into String),
+        host_names(each_into String), data_disk(each DataDisk), network_interface(each
+        NetworkInterface), tag(each Tag), ipv6_address(each_into String)
+    );
 }
 /// The `SystemDisk.*` request parameters.
 #[derive(Clone, Default)]
@@ -905,39 +539,11 @@ impl SystemDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`SystemDisk::size`].
-    pub fn size(mut self, value: impl Into<String>) -> Self {
-        self.size = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::category`].
-    pub fn category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::disk_name`].
-    pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-        self.disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<SystemDiskPerformanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
-    /// Sets [`SystemDisk::auto_snapshot_policy_id`].
-    pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.auto_snapshot_policy_id = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        SystemDisk; size(into String), category(into SystemDiskCategory), disk_name(into
+        String), description(into String), performance_level(into
+        SystemDiskPerformanceLevel), auto_snapshot_policy_id(into String)
+    );
 }
 /// The `CpuOptions.*` request parameters.
 #[derive(Clone, Default)]
@@ -965,23 +571,9 @@ impl CpuOptions {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`CpuOptions::core`].
-    #[inline]
-    pub fn core(mut self, value: i32) -> Self {
-        self.core = Some(value);
-        self
-    }
-    /// Sets [`CpuOptions::threads_per_core`].
-    #[inline]
-    pub fn threads_per_core(mut self, value: i32) -> Self {
-        self.threads_per_core = Some(value);
-        self
-    }
-    /// Sets [`CpuOptions::numa`].
-    pub fn numa(mut self, value: impl Into<String>) -> Self {
-        self.numa = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        CpuOptions; core(i32), threads_per_core(i32), numa(into String)
+    );
 }
 /// The `SecurityOptions.*` request parameters.
 #[derive(Clone, Default)]
@@ -1007,14 +599,9 @@ impl SecurityOptions {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`SecurityOptions::trusted_system_mode`].
-    pub fn trusted_system_mode(
-        mut self,
-        value: impl Into<SecurityOptionsTrustedSystemMode>,
-    ) -> Self {
-        self.trusted_system_mode = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        SecurityOptions; trusted_system_mode(into SecurityOptionsTrustedSystemMode)
+    );
 }
 /// The `PrivatePoolOptions.*` request parameters.
 #[derive(Clone, Default)]
@@ -1047,19 +634,10 @@ impl PrivatePoolOptions {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`PrivatePoolOptions::match_criteria`].
-    pub fn match_criteria(
-        mut self,
-        value: impl Into<PrivatePoolOptionsMatchCriteria>,
-    ) -> Self {
-        self.match_criteria = Some(value.into());
-        self
-    }
-    /// Sets [`PrivatePoolOptions::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        PrivatePoolOptions; match_criteria(into PrivatePoolOptionsMatchCriteria), id(into
+        String)
+    );
 }
 /// The `SchedulerOptions.*` request parameters.
 #[derive(Clone, Default)]
@@ -1085,11 +663,7 @@ impl SchedulerOptions {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`SchedulerOptions::dedicated_host_cluster_id`].
-    pub fn dedicated_host_cluster_id(mut self, value: impl Into<String>) -> Self {
-        self.dedicated_host_cluster_id = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(SchedulerOptions; dedicated_host_cluster_id(into String));
 }
 /// The `DataDisk.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -1183,66 +757,13 @@ impl DataDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`DataDisk::performance_level`].
-    pub fn performance_level(
-        mut self,
-        value: impl Into<DataDiskPerformanceLevel>,
-    ) -> Self {
-        self.performance_level = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::auto_snapshot_policy_id`].
-    pub fn auto_snapshot_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.auto_snapshot_policy_id = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::encrypted`].
-    pub fn encrypted(mut self, value: impl Into<DataDiskEncrypted>) -> Self {
-        self.encrypted = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::snapshot_id`].
-    pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-        self.snapshot_id = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::device`].
-    pub fn device(mut self, value: impl Into<String>) -> Self {
-        self.device = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::size`].
-    #[inline]
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::disk_name`].
-    pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-        self.disk_name = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::category`].
-    pub fn category(mut self, value: impl Into<DataDiskCategory>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets [`DataDisk::delete_with_instance`].
-    #[inline]
-    pub fn delete_with_instance(mut self, value: bool) -> Self {
-        self.delete_with_instance = Some(value);
-        self
-    }
-    /// Sets [`DataDisk::kms_key_id`].
-    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
-        self.kms_key_id = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(
+        DataDisk; performance_level(into DataDiskPerformanceLevel),
+        auto_snapshot_policy_id(into String), encrypted(into DataDiskEncrypted),
+        description(into String), snapshot_id(into String), device(into String),
+        size(i32), disk_name(into String), category(into DataDiskCategory),
+        delete_with_instance(bool), kms_key_id(into String)
+    );
 }
 /// The `NetworkInterface.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -1296,45 +817,11 @@ impl NetworkInterface {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`NetworkInterface::v_switch_id`].
-    pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-        self.v_switch_id = Some(value.into());
-        self
-    }
-    /// Sets [`NetworkInterface::network_interface_name`].
-    pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
-        self.network_interface_name = Some(value.into());
-        self
-    }
-    /// Sets [`NetworkInterface::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`NetworkInterface::security_group_id`].
-    pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-        self.security_group_id = Some(value.into());
-        self
-    }
-    /// Sets [`NetworkInterface::primary_ip_address`].
-    pub fn primary_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.primary_ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`NetworkInterface::queue_number`].
-    #[inline]
-    pub fn queue_number(mut self, value: i32) -> Self {
-        self.queue_number = Some(value);
-        self
-    }
-    /// Sets [`NetworkInterface::security_group_ids`].
-    pub fn security_group_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.security_group_ids = value.into_iter().map(Into::into).collect();
-        self
-    }
+    crate::runtime::setters!(
+        NetworkInterface; v_switch_id(into String), network_interface_name(into String),
+        description(into String), security_group_id(into String), primary_ip_address(into
+        String), queue_number(i32), security_group_ids(each_into String)
+    );
 }
 /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1351,25 +838,10 @@ pub enum SystemDiskCategory {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for SystemDiskCategory {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::CloudEfficiency, "cloud_efficiency"),
-        (Self::CloudSsd, "cloud_ssd"),
-        (Self::CloudEssd, "cloud_essd"),
-        (Self::Cloud, "cloud"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(
+    SystemDiskCategory; CloudEfficiency "cloud_efficiency", CloudSsd "cloud_ssd",
+    CloudEssd "cloud_essd", Cloud "cloud"
+);
 /// The documented values of `SecurityOptions.TrustedSystemMode`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1379,20 +851,7 @@ pub enum SecurityOptionsTrustedSystemMode {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for SecurityOptionsTrustedSystemMode {
-    const VALUES: &'static [(Self, &'static str)] = &[(Self::VTpm, "vTPM")];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
+crate::runtime::value_enum!(SecurityOptionsTrustedSystemMode; VTpm "vTPM");
 /// The documented values of `DataDisk.N.Encrypted`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1404,26 +863,7 @@ pub enum DataDiskEncrypted {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for DataDiskEncrypted {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::True, "true"),
-        (Self::False, "false"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(
-    SystemDiskCategory, SecurityOptionsTrustedSystemMode, DataDiskEncrypted
-);
+crate::runtime::value_enum!(DataDiskEncrypted; True "true", False "false");
 crate::runtime::json_form!(
     RunInstancesRequest, SystemDisk, CpuOptions, SecurityOptions, PrivatePoolOptions,
     SchedulerOptions, DataDisk, NetworkInterface
@@ -1992,572 +1432,203 @@ pub enum RunInstancesErrorCode {
     /// `InvalidDiskIds.NotPortable` (404): The specified DiskId is not portable.
     InvalidDiskIdsNotPortable,
 }
-impl ErrorCodes for RunInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (
-            Self::InvalidInstanceTypeValueUnauthorized,
-            "InvalidInstanceType.ValueUnauthorized",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeValueNotSupported,
-            "InvalidInstanceType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDescriptionMalformed, "InvalidDescription.Malformed", Some(400)),
-        (
-            Self::InvalidInternetChargeTypeValueNotSupported,
-            "InvalidInternetChargeType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidHostNameMalformed, "InvalidHostName.Malformed", Some(400)),
-        (Self::InvalidPasswordMalformed, "InvalidPassword.Malformed", Some(400)),
-        (Self::InvalidPasswordParamMismatch, "InvalidPasswordParam.Mismatch", Some(400)),
-        (
-            Self::InvalidSystemDiskCategoryValueNotSupported,
-            "InvalidSystemDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDiskNameMalformed, "InvalidDiskName.Malformed", Some(400)),
-        (
-            Self::InvalidDiskDescriptionMalformed,
-            "InvalidDiskDescription.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidDataDiskSizeValueNotSupported,
-            "InvalidDataDiskSize.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDataDiskCategoryValueNotSupported,
-            "InvalidDataDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidDataDeviceMalformed, "InvalidDataDevice.Malformed", Some(400)),
-        (
-            Self::InvalidNodeControllerIdMalformed,
-            "InvalidNodeControllerId.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidInnerIpAddressMalformed,
-            "InvalidInnerIpAddress.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidInnerIpAddressUnusable,
-            "InvalidInnerIpAddress.Unusable",
-            Some(400),
-        ),
-        (Self::InvalidParameterConflict, "InvalidParameter.Conflict", Some(400)),
-        (Self::ImageNotSupportCloudInit, "ImageNotSupportCloudInit", Some(400)),
-        (
-            Self::InvalidSnapshotIdBasedSnapshotTooOld,
-            "InvalidSnapshotId.BasedSnapshotTooOld",
-            Some(400),
-        ),
-        (Self::QuotaExceedAfterpayInstance, "QuotaExceed.AfterpayInstance", Some(400)),
-        (Self::InvalidInstanceNameMalformed, "InvalidInstanceName.Malformed", Some(400)),
-        (Self::InvalidParameterMismatch, "InvalidParameter.Mismatch", Some(400)),
-        (Self::InvalidNetworkTypeMismatch, "InvalidNetworkType.Mismatch", Some(400)),
-        (Self::InvalidPrivateIpAddress, "InvalidPrivateIpAddress", Some(400)),
-        (
-            Self::InvalidPrivateIpAddressMalformed,
-            "InvalidPrivateIpAddress.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidPrivateIpAddressDuplicated,
-            "InvalidPrivateIpAddress.Duplicated",
-            Some(400),
-        ),
-        (
-            Self::QuotaExceededPrivateIpAddress,
-            "QuotaExceeded.PrivateIpAddress",
-            Some(400),
-        ),
-        (Self::QuotaExceeded, "QuotaExceeded", Some(400)),
-        (Self::IncorrectVSwitchStatus, "IncorrectVSwitchStatus", Some(400)),
-        (Self::ResourceNotAvailable, "ResourceNotAvailable", Some(400)),
-        (Self::MissingParameter, "MissingParameter", Some(400)),
-        (Self::InvalidDiskCategoryMismatch, "InvalidDiskCategory.Mismatch", None),
-        (Self::MissingParamter, "MissingParamter", Some(400)),
-        (Self::InvalidPeriod, "InvalidPeriod", Some(400)),
-        (Self::InstanceDiskCategoryLimitExceed, "InstanceDiskCategoryLimitExceed", None),
-        (
-            Self::InvalidClientTokenValueNotSupported,
-            "InvalidClientToken.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidIoOptimizeValueNotSupported,
-            "InvalidIoOptimize.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidSecurityGroupIdNotFound, "InvalidSecurityGroupId.NotFound", None),
-        (
-            Self::InvalidInternetMaxBandwidthOutMalformed,
-            "InvalidInternetMaxBandwidthOut.Malformed",
-            Some(400),
-        ),
-        (
-            Self::InvalidInternetMaxBandwidthInMalformed,
-            "InvalidInternetMaxBandwidthIn.Malformed",
-            Some(400),
-        ),
-        (Self::InvalidSnapshotIdNotFound, "InvalidSnapshotId.NotFound", Some(400)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (Self::InvalidMinAmountMalformed, "InvalidMinAmount.Malformed", Some(400)),
-        (Self::InvalidMaxAmountMalformed, "InvalidMaxAmount.Malformed", Some(400)),
-        (
-            Self::InvalidAutoReleaseTimeMalformed,
-            "InvalidAutoReleaseTime.Malformed",
-            Some(400),
-        ),
-        (Self::OperationDeniedNoVlan, "OperationDenied.NoVlan", Some(400)),
-        (Self::OperationDeniedQuotaExceed, "OperationDenied.QuotaExceed", Some(400)),
-        (Self::AccountArrearage, "Account.Arrearage", Some(400)),
-        (Self::InvalidUserDataSizeExceeded, "InvalidUserData.SizeExceeded", Some(400)),
-        (Self::InvalidUserDataNotSupported, "InvalidUserData.NotSupported", Some(400)),
-        (
-            Self::InstanceDiskNumberLimitExceed,
-            "InstanceDiskNumber.LimitExceed",
-            Some(400),
-        ),
-        (
-            Self::InvalidDiskCategoryValueNotSupported,
-            "InvalidDiskCategory.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::InvalidSpotStrategy, "InvalidSpotStrategy", Some(400)),
-        (Self::InvalidSpotPriceLimit, "InvalidSpotPriceLimit", Some(400)),
-        (Self::InvalidSpotDuration, "InvalidSpotDuration", Some(400)),
-        (Self::InvalidSpotAuthorized, "InvalidSpotAuthorized", Some(400)),
-        (Self::InvalidSpotPrepaid, "InvalidSpotPrepaid", Some(400)),
-        (Self::InvalidSpotAliUid, "InvalidSpotAliUid", Some(400)),
-        (Self::InvalidParameterBandwidth, "InvalidParameter.Bandwidth", Some(400)),
-        (Self::RegionUnauthorized, "RegionUnauthorized", None),
-        (Self::ZoneNotOnSale, "Zone.NotOnSale", None),
-        (
-            Self::InvalidSystemDiskSizeValueNotSupported,
-            "InvalidSystemDiskSize.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported,
-            "InvalidInstanceType.ElasticNetworkInterfaceNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidParameterEncryptedIllegal,
-            "InvalidParameter.EncryptedIllegal",
-            Some(400),
-        ),
-        (
-            Self::InvalidParameterEncryptedNotSupported,
-            "InvalidParameter.EncryptedNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice,
-            "InvalidSpotPriceLimit.LowerThanPublicPrice",
-            Some(400),
-        ),
-        (
-            Self::InvalidRelationResourceNotFound,
-            "InvalidRelationResource.NotFound",
-            Some(400),
-        ),
-        (Self::IncorrectRecycleBinStatus, "IncorrectRecycleBinStatus", Some(400)),
-        (
-            Self::InvalidHpcClusterIdUnnecessary,
-            "InvalidHpcClusterId.Unnecessary",
-            Some(400),
-        ),
-        (Self::InvalidVSwitchIdNecessary, "InvalidVSwitchId.Necessary", Some(400)),
-        (Self::InvalidHpcClusterIdNecessary, "InvalidHpcClusterId.Necessary", Some(400)),
-        (Self::InvalidHpcClusterIdNotFound, "InvalidHpcClusterId.NotFound", Some(400)),
-        (
-            Self::InvalidSecurityGroupNotInDefaultVpc,
-            "InvalidSecurityGroup.NotInDefaultVpc",
-            Some(400),
-        ),
-        (Self::VpcNotFound, "VpcNotFound", Some(400)),
-        (
-            Self::InvalidSystemDiskSizeImageNotSupportResize,
-            "InvalidSystemDiskSize.ImageNotSupportResize",
-            Some(400),
-        ),
-        (
-            Self::InvalidSpotInterruptionBehavior,
-            "InvalidSpotInterruptionBehavior",
-            Some(400),
-        ),
-        (Self::InvalidDeploymentOnHost, "InvalidDeploymentOnHost", Some(400)),
-        (
-            Self::InvalidInstanceChargeTypeNotSupport,
-            "InvalidInstanceChargeType.NotSupport",
-            Some(400),
-        ),
-        (
-            Self::InvalidNetworkTypeNotSupported,
-            "InvalidNetworkType.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidDedicatedHostIdNotFound,
-            "InvalidDedicatedHostId.NotFound",
-            Some(400),
-        ),
-        (
-            Self::InvalidDedicatedHostStatusNotSupport,
-            "InvalidDedicatedHostStatus.NotSupport",
-            Some(400),
-        ),
-        (Self::IncorrectDedicatedHostStatus, "IncorrectDedicatedHostStatus", Some(400)),
-        (
-            Self::ChargeTypeViolationPostPaidDedicatedHost,
-            "ChargeTypeViolation.PostPaidDedicatedHost",
-            Some(400),
-        ),
-        (
-            Self::InvalidPeriodExceededDedicatedHost,
-            "InvalidPeriod.ExceededDedicatedHost",
-            Some(400),
-        ),
-        (Self::DedicatedHostTypeUnmatched, "DedicatedHostType.Unmatched", Some(400)),
-        (Self::InvalidParamNetworkInterface, "InvalidParam.NetworkInterface", Some(400)),
-        (
-            Self::InvalidParameterCreditSpecification,
-            "InvalidParameter.CreditSpecification",
-            Some(400),
-        ),
-        (Self::IncorrectVpcStatus, "IncorrectVpcStatus", Some(400)),
-        (
-            Self::InvalidInstanceTypeNotSupported,
-            "InvalidInstanceType.NotSupported",
-            None,
-        ),
-        (Self::InvalidVpcZoneNotSupported, "InvalidVpcZone.NotSupported", Some(400)),
-        (Self::IncorrectDefaultVpcStatus, "IncorrectDefaultVpcStatus", Some(400)),
-        (
-            Self::InvalidAutoRenewPeriodValueNotSupported,
-            "InvalidAutoRenewPeriod.ValueNotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidMarketImageChargeTypeNotSupport,
-            "InvalidMarketImageChargeType.NotSupport",
-            Some(400),
-        ),
-        (
-            Self::InvalidPeriodTypeValueNotSupported,
-            "InvalidPeriodType.ValueNotSupported",
-            Some(400),
-        ),
-        (Self::OperationDenied, "OperationDenied", None),
-        (Self::InvalidParamTenancy, "InvalidParam.Tenancy", Some(400)),
-        (Self::IoOptimizedNotSupported, "IoOptimized.NotSupported", None),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::JoinedGroupLimitExceed, "JoinedGroupLimitExceed", Some(400)),
-        (
-            Self::InvalidHttpEndpointNotSupported,
-            "InvalidHttpEndpoint.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidHttpTokensNotSupported,
-            "InvalidHttpTokens.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidHttpPutResponseHopLimitNotSupported,
-            "InvalidHttpPutResponseHopLimit.NotSupported",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature,
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
-            Some(400),
-        ),
-        (
-            Self::MissingParameterPrivatePoolOptionsId,
-            "MissingParameter.PrivatePoolOptionsId",
-            Some(400),
-        ),
-        (Self::InvalidPrivatePoolOptionsId, "Invalid.PrivatePoolOptionsId", Some(400)),
-        (Self::InvalidRamRoleNotEcsRole, "InvalidRamRole.NotEcsRole", Some(401)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::InvalidParamsInstanceNameExceed,
-            "InvalidParams.InstanceNameExceed",
-            Some(403),
-        ),
-        (Self::InvalidParamsHostnameExceed, "InvalidParams.HostnameExceed", Some(403)),
-        (Self::ImageNotSubscribed, "ImageNotSubscribed", Some(403)),
-        (
-            Self::InvalidSystemDiskCategoryValueUnauthorized,
-            "InvalidSystemDiskCategory.ValueUnauthorized",
-            Some(403),
-        ),
-        (Self::InvalidSnapshotIdNotReady, "InvalidSnapshotId.NotReady", Some(403)),
-        (Self::InvalidDeviceInUse, "InvalidDevice.InUse", Some(403)),
-        (Self::ImageRemovedInMarket, "ImageRemovedInMarket", Some(403)),
-        (Self::CategoryNotSupported, "CategoryNotSupported", Some(403)),
-        (Self::QuotaExceedPortableCloudDisk, "QuotaExceed.PortableCloudDisk", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::NodeControllerUnavailable, "NodeControllerUnavailable", Some(403)),
-        (
-            Self::InvalidSnapshotIdNotDataDiskSnapshot,
-            "InvalidSnapshotId.NotDataDiskSnapshot",
-            Some(403),
-        ),
-        (Self::Forbbiden, "Forbbiden", Some(403)),
-        (Self::DeleteWithInstanceConflict, "DeleteWithInstance.Conflict", Some(403)),
-        (Self::InstanceDiskNumLimitExceed, "InstanceDiskNumLimitExceed", Some(403)),
-        (Self::InvalidDiskSizeTooSmall, "InvalidDiskSize.TooSmall", Some(403)),
-        (
-            Self::InvalidDiskCategoryNotSupported,
-            "InvalidDiskCategory.NotSupported",
-            Some(403),
-        ),
-        (Self::QuotaExceedBuyImage, "QuotaExceed.BuyImage", Some(403)),
-        (
-            Self::InvalidResourceIdNotSupported,
-            "InvalidResourceId.NotSupported",
-            Some(403),
-        ),
-        (Self::OperationDeniedImageNotValid, "OperationDenied.ImageNotValid", Some(403)),
-        (
-            Self::OperationDeniedSnapshotNotValid,
-            "OperationDenied.SnapshotNotValid",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedSnapshotNotAllowed,
-            "OperationDenied.SnapshotNotAllowed",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedZoneNotAllowed,
-            "OperationDenied.ZoneNotAllowed",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedZoneSystemCategoryNotMatch,
-            "OperationDenied.ZoneSystemCategoryNotMatch",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedResourceControl,
-            "OperationDenied.ResourceControl",
-            Some(403),
-        ),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (
-            Self::OperationDeniedSnapshotParamsNotValid,
-            "OperationDenied.SnapshotParamsNotValid",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedDiskTypeNotSupport,
-            "OperationDenied.DiskTypeNotSupport",
-            Some(403),
-        ),
-        (Self::InvalidUserDataForbidden, "InvalidUserData.Forbidden", Some(403)),
-        (Self::ZoneNotOpen, "Zone.NotOpen", Some(403)),
-        (Self::InvalidClusterIdNotFound, "InvalidClusterId.NotFound", None),
-        (
-            Self::InvalidInstanceTypeZoneNotSupported,
-            "InvalidInstanceType.ZoneNotSupported",
-            Some(403),
-        ),
-        (Self::InstanceTypeOffline, "InstanceType.Offline", Some(403)),
-        (
-            Self::DependencyViolationWindowsInstance,
-            "DependencyViolation.WindowsInstance",
-            Some(403),
-        ),
-        (Self::InvalidUserPassRoleForbidden, "InvalidUser.PassRoleForbidden", Some(403)),
-        (Self::ForbiddenRiskControl, "Forbidden.RiskControl", Some(403)),
-        (Self::InvalidInstanceUnPaidOrder, "InvalidInstance.UnPaidOrder", Some(403)),
-        (Self::RealNameAuthenticationError, "RealNameAuthenticationError", Some(403)),
-        (Self::InvalidPayMethod, "InvalidPayMethod", Some(403)),
-        (
-            Self::InvalidAccountStatusNotEnoughBalance,
-            "InvalidAccountStatus.NotEnoughBalance",
-            Some(403),
-        ),
-        (Self::ImageNotSupportInstanceType, "ImageNotSupportInstanceType", Some(403)),
-        (
-            Self::OperationDeniedInvalidNetworkType,
-            "OperationDenied.InvalidNetworkType",
-            Some(403),
-        ),
-        (
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport,
-            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
-            Some(403),
-        ),
-        (
-            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport,
-            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
-            Some(403),
-        ),
-        (Self::QuotaExceedPostPaidDisk, "QuotaExceed.PostPaidDisk", Some(403)),
-        (Self::InvalidParameterNotMatch, "InvalidParameter.NotMatch", Some(403)),
-        (
-            Self::OperationDeniedLocalDiskUnsupported,
-            "OperationDenied.LocalDiskUnsupported",
-            Some(403),
-        ),
-        (
-            Self::OperationDeniedInconsistentNetwork,
-            "OperationDenied.InconsistentNetwork",
-            Some(403),
-        ),
-        (Self::DefaultVswitchExisted, "DefaultVswitch.Existed", Some(403)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::CategoryViolation, "CategoryViolation", Some(403)),
-        (Self::ResourcesNotInSameZone, "ResourcesNotInSameZone", Some(403)),
-        (Self::InvalidDiskSystemDiskSize, "InvalidDisk.SystemDiskSize", Some(403)),
-        (Self::InsufficientBalance, "InsufficientBalance", Some(403)),
-        (Self::MaxEniIpv6IpsCountExceeded, "MaxEniIpv6IpsCountExceeded", Some(403)),
-        (Self::InvalidIpIpRepeated, "InvalidIp.IpRepeated", Some(403)),
-        (Self::InvalidIpIpAssigned, "InvalidIp.IpAssigned", Some(403)),
-        (Self::InvalidIpAddress, "InvalidIp.Address", Some(403)),
-        (
-            Self::InvalidOperationIpv4CountExceeded,
-            "InvalidOperation.Ipv4CountExceeded",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationIpv6CountExceeded,
-            "InvalidOperation.Ipv6CountExceeded",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationIpv6NotSupport,
-            "InvalidOperation.Ipv6NotSupport",
-            Some(403),
-        ),
-        (Self::InvalidVSwitchIpv6NotTurnOn, "InvalidVSwitch.Ipv6NotTurnOn", Some(403)),
-        (Self::InvalidParamAmount, "InvalidParam.Amount", Some(403)),
-        (Self::InvalidVSwitchIdIpInvalid, "InvalidVSwitchId.IpInvalid", Some(403)),
-        (Self::ForbiddenRegionId, "Forbidden.RegionId", Some(403)),
-        (
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull,
-            "QuotaExceed.DeploymentSetInstanceQuotaFull",
-            Some(403),
-        ),
-        (Self::InvalidRegionNotSupport, "InvalidRegion.NotSupport", Some(403)),
-        (Self::UserNotInTheWhiteList, "UserNotInTheWhiteList", Some(403)),
-        (
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled,
-            "InvalidParameter.KMSKeyId.CMKNotEnabled",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::SecurityRisk3dVerification, "SecurityRisk.3DVerification", Some(403)),
-        (Self::QuotaExceedTags, "QuotaExceed.Tags", Some(403)),
-        (Self::QuotaExceedElasticQuota, "QuotaExceed.ElasticQuota", Some(403)),
-        (
-            Self::InvalidOperationResourceManagedByCloudProduct,
-            "InvalidOperation.ResourceManagedByCloudProduct",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterInvalidEniQueueNumber,
-            "InvalidParameter.InvalidEniQueueNumber",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationMaxEniQueueNumberExceeded,
-            "InvalidOperation.MaxEniQueueNumberExceeded",
-            Some(403),
-        ),
-        (
-            Self::InvalidOperationExceedInstanceTypeQueueNumber,
-            "InvalidOperation.ExceedInstanceTypeQueueNumber",
-            Some(403),
-        ),
-        (Self::InvalidSecurityGroupId, "InvalidSecurityGroupId", Some(404)),
-        (
-            Self::InvalidDataDiskSnapshotIdNotFound,
-            "InvalidDataDiskSnapshotId.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (Self::InvalidImageIdNotFound, "InvalidImageId.NotFound", Some(404)),
-        (
-            Self::InvalidInstanceChargeTypeNotFound,
-            "InvalidInstanceChargeType.NotFound",
-            Some(404),
-        ),
-        (
-            Self::DependencyViolationIoOptimized,
-            "DependencyViolation.IoOptimized",
-            Some(404),
-        ),
-        (Self::PaymentMethodNotFound, "PaymentMethodNotFound", Some(404)),
-        (Self::HostnameIllegal, "HOSTNAME_ILLEGAL", Some(404)),
-        (
-            Self::InvalidSystemDiskSizeLessThanImageSize,
-            "InvalidSystemDiskSize.LessThanImageSize",
-            Some(404),
-        ),
-        (
-            Self::InvalidSystemDiskSizeLessThanMinSize,
-            "InvalidSystemDiskSize.LessThanMinSize",
-            Some(404),
-        ),
-        (
-            Self::OperationDeniedCreatingConflict,
-            "OperationDenied.CreatingConflict",
-            Some(404),
-        ),
-        (Self::InvalidZoneIdNotFound, "InvalidZoneId.NotFound", Some(404)),
-        (Self::InvalidResourceGroupNotFound, "InvalidResourceGroup.NotFound", Some(404)),
-        (Self::InvalidRamRoleNotFound, "InvalidRamRole.NotFound", Some(404)),
-        (
-            Self::InvalidLaunchTemplateNotFound,
-            "InvalidLaunchTemplate.NotFound",
-            Some(404),
-        ),
-        (
-            Self::InvalidLaunchTemplateVersionNotFound,
-            "InvalidLaunchTemplateVersion.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidVSwitchIdNotExist, "InvalidVSwitchId.NotExist", Some(404)),
-        (Self::InvalidMarketImageNotFound, "InvalidMarketImage.NotFound", Some(404)),
-        (Self::DeploymentSetNotFound, "DeploymentSet.NotFound", Some(404)),
-        (
-            Self::InvalidParameterKmsKeyIdNotFound,
-            "InvalidParameter.KMSKeyId.NotFound",
-            Some(404),
-        ),
-        (Self::InvalidDiskIdsNotPortable, "InvalidDiskIds.NotPortable", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    RunInstancesErrorCode; InvalidInstanceTypeValueUnauthorized
+    "InvalidInstanceType.ValueUnauthorized" 400, InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" 400, InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" 400, InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" 400, InvalidParameter
+    "InvalidParameter" 400, InvalidHostNameMalformed "InvalidHostName.Malformed" 400,
+    InvalidPasswordMalformed "InvalidPassword.Malformed" 400,
+    InvalidPasswordParamMismatch "InvalidPasswordParam.Mismatch" 400,
+    InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" 400, InvalidDiskNameMalformed
+    "InvalidDiskName.Malformed" 400, InvalidDiskDescriptionMalformed
+    "InvalidDiskDescription.Malformed" 400, InvalidDataDiskSizeValueNotSupported
+    "InvalidDataDiskSize.ValueNotSupported" 400, InvalidDataDiskCategoryValueNotSupported
+    "InvalidDataDiskCategory.ValueNotSupported" 400, InvalidDataDeviceMalformed
+    "InvalidDataDevice.Malformed" 400, InvalidNodeControllerIdMalformed
+    "InvalidNodeControllerId.Malformed" 400, InvalidInnerIpAddressMalformed
+    "InvalidInnerIpAddress.Malformed" 400, InvalidInnerIpAddressUnusable
+    "InvalidInnerIpAddress.Unusable" 400, InvalidParameterConflict
+    "InvalidParameter.Conflict" 400, ImageNotSupportCloudInit "ImageNotSupportCloudInit"
+    400, InvalidSnapshotIdBasedSnapshotTooOld "InvalidSnapshotId.BasedSnapshotTooOld"
+    400, QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" 400,
+    InvalidInstanceNameMalformed "InvalidInstanceName.Malformed" 400,
+    InvalidParameterMismatch "InvalidParameter.Mismatch" 400, InvalidNetworkTypeMismatch
+    "InvalidNetworkType.Mismatch" 400, InvalidPrivateIpAddress "InvalidPrivateIpAddress"
+    400, InvalidPrivateIpAddressMalformed "InvalidPrivateIpAddress.Malformed" 400,
+    InvalidPrivateIpAddressDuplicated "InvalidPrivateIpAddress.Duplicated" 400,
+    QuotaExceededPrivateIpAddress "QuotaExceeded.PrivateIpAddress" 400, QuotaExceeded
+    "QuotaExceeded" 400, IncorrectVSwitchStatus "IncorrectVSwitchStatus" 400,
+    ResourceNotAvailable "ResourceNotAvailable" 400, MissingParameter "MissingParameter"
+    400, InvalidDiskCategoryMismatch "InvalidDiskCategory.Mismatch", MissingParamter
+    "MissingParamter" 400, InvalidPeriod "InvalidPeriod" 400,
+    InstanceDiskCategoryLimitExceed "InstanceDiskCategoryLimitExceed",
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
+    InvalidIoOptimizeValueNotSupported "InvalidIoOptimize.ValueNotSupported" 400,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound",
+    InvalidInternetMaxBandwidthOutMalformed "InvalidInternetMaxBandwidthOut.Malformed"
+    400, InvalidInternetMaxBandwidthInMalformed "InvalidInternetMaxBandwidthIn.Malformed"
+    400, InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 400,
+    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" 400, InvalidTagMismatch "InvalidTag.Mismatch" 400,
+    InvalidTagCount "InvalidTagCount" 400, InvalidMinAmountMalformed
+    "InvalidMinAmount.Malformed" 400, InvalidMaxAmountMalformed
+    "InvalidMaxAmount.Malformed" 400, InvalidAutoReleaseTimeMalformed
+    "InvalidAutoReleaseTime.Malformed" 400, OperationDeniedNoVlan
+    "OperationDenied.NoVlan" 400, OperationDeniedQuotaExceed
+    "OperationDenied.QuotaExceed" 400, AccountArrearage "Account.Arrearage" 400,
+    InvalidUserDataSizeExceeded "InvalidUserData.SizeExceeded" 400,
+    InvalidUserDataNotSupported "InvalidUserData.NotSupported" 400,
+    InstanceDiskNumberLimitExceed "InstanceDiskNumber.LimitExceed" 400,
+    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
+    InvalidSpotStrategy "InvalidSpotStrategy" 400, InvalidSpotPriceLimit
+    "InvalidSpotPriceLimit" 400, InvalidSpotDuration "InvalidSpotDuration" 400,
+    InvalidSpotAuthorized "InvalidSpotAuthorized" 400, InvalidSpotPrepaid
+    "InvalidSpotPrepaid" 400, InvalidSpotAliUid "InvalidSpotAliUid" 400,
+    InvalidParameterBandwidth "InvalidParameter.Bandwidth" 400, RegionUnauthorized
+    "RegionUnauthorized", ZoneNotOnSale "Zone.NotOnSale",
+    InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported" 400,
+    InvalidInstanceTypeElasticNetworkInterfaceNotSupported
+    "InvalidInstanceType.ElasticNetworkInterfaceNotSupported" 400,
+    InvalidParameterEncryptedIllegal "InvalidParameter.EncryptedIllegal" 400,
+    InvalidParameterEncryptedNotSupported "InvalidParameter.EncryptedNotSupported" 400,
+    InvalidSpotPriceLimitLowerThanPublicPrice
+    "InvalidSpotPriceLimit.LowerThanPublicPrice" 400, InvalidRelationResourceNotFound
+    "InvalidRelationResource.NotFound" 400, IncorrectRecycleBinStatus
+    "IncorrectRecycleBinStatus" 400, InvalidHpcClusterIdUnnecessary
+    "InvalidHpcClusterId.Unnecessary" 400, InvalidVSwitchIdNecessary
+    "InvalidVSwitchId.Necessary" 400, InvalidHpcClusterIdNecessary
+    "InvalidHpcClusterId.Necessary" 400, InvalidHpcClusterIdNotFound
+    "InvalidHpcClusterId.NotFound" 400, InvalidSecurityGroupNotInDefaultVpc
+    "InvalidSecurityGroup.NotInDefaultVpc" 400, VpcNotFound "VpcNotFound" 400,
+    InvalidSystemDiskSizeImageNotSupportResize
+    "InvalidSystemDiskSize.ImageNotSupportResize" 400, InvalidSpotInterruptionBehavior
+    "InvalidSpotInterruptionBehavior" 400, InvalidDeploymentOnHost
+    "InvalidDeploymentOnHost" 400, InvalidInstanceChargeTypeNotSupport
+    "InvalidInstanceChargeType.NotSupport" 400, InvalidNetworkTypeNotSupported
+    "InvalidNetworkType.NotSupported" 400, InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" 400, InvalidDedicatedHostStatusNotSupport
+    "InvalidDedicatedHostStatus.NotSupport" 400, IncorrectDedicatedHostStatus
+    "IncorrectDedicatedHostStatus" 400, ChargeTypeViolationPostPaidDedicatedHost
+    "ChargeTypeViolation.PostPaidDedicatedHost" 400, InvalidPeriodExceededDedicatedHost
+    "InvalidPeriod.ExceededDedicatedHost" 400, DedicatedHostTypeUnmatched
+    "DedicatedHostType.Unmatched" 400, InvalidParamNetworkInterface
+    "InvalidParam.NetworkInterface" 400, InvalidParameterCreditSpecification
+    "InvalidParameter.CreditSpecification" 400, IncorrectVpcStatus "IncorrectVpcStatus"
+    400, InvalidInstanceTypeNotSupported "InvalidInstanceType.NotSupported",
+    InvalidVpcZoneNotSupported "InvalidVpcZone.NotSupported" 400,
+    IncorrectDefaultVpcStatus "IncorrectDefaultVpcStatus" 400,
+    InvalidAutoRenewPeriodValueNotSupported "InvalidAutoRenewPeriod.ValueNotSupported"
+    400, InvalidMarketImageChargeTypeNotSupport "InvalidMarketImageChargeType.NotSupport"
+    400, InvalidPeriodTypeValueNotSupported "InvalidPeriodType.ValueNotSupported" 400,
+    OperationDenied "OperationDenied", InvalidParamTenancy "InvalidParam.Tenancy" 400,
+    IoOptimizedNotSupported "IoOptimized.NotSupported", DuplicateTagKey
+    "Duplicate.TagKey" 400, JoinedGroupLimitExceed "JoinedGroupLimitExceed" 400,
+    InvalidHttpEndpointNotSupported "InvalidHttpEndpoint.NotSupported" 400,
+    InvalidHttpTokensNotSupported "InvalidHttpTokens.NotSupported" 400,
+    InvalidHttpPutResponseHopLimitNotSupported
+    "InvalidHttpPutResponseHopLimit.NotSupported" 400,
+    InvalidOperationVpcHasEnabledAdvancedNetworkFeature
+    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" 400,
+    MissingParameterPrivatePoolOptionsId "MissingParameter.PrivatePoolOptionsId" 400,
+    InvalidPrivatePoolOptionsId "Invalid.PrivatePoolOptionsId" 400,
+    InvalidRamRoleNotEcsRole "InvalidRamRole.NotEcsRole" 401, InternalError
+    "InternalError" 500, InvalidParamsInstanceNameExceed
+    "InvalidParams.InstanceNameExceed" 403, InvalidParamsHostnameExceed
+    "InvalidParams.HostnameExceed" 403, ImageNotSubscribed "ImageNotSubscribed" 403,
+    InvalidSystemDiskCategoryValueUnauthorized
+    "InvalidSystemDiskCategory.ValueUnauthorized" 403, InvalidSnapshotIdNotReady
+    "InvalidSnapshotId.NotReady" 403, InvalidDeviceInUse "InvalidDevice.InUse" 403,
+    ImageRemovedInMarket "ImageRemovedInMarket" 403, CategoryNotSupported
+    "CategoryNotSupported" 403, QuotaExceedPortableCloudDisk
+    "QuotaExceed.PortableCloudDisk" 403, SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" 403, NodeControllerUnavailable
+    "NodeControllerUnavailable" 403, InvalidSnapshotIdNotDataDiskSnapshot
+    "InvalidSnapshotId.NotDataDiskSnapshot" 403, Forbbiden "Forbbiden" 403,
+    DeleteWithInstanceConflict "DeleteWithInstance.Conflict" 403,
+    InstanceDiskNumLimitExceed "InstanceDiskNumLimitExceed" 403, InvalidDiskSizeTooSmall
+    "InvalidDiskSize.TooSmall" 403, InvalidDiskCategoryNotSupported
+    "InvalidDiskCategory.NotSupported" 403, QuotaExceedBuyImage "QuotaExceed.BuyImage"
+    403, InvalidResourceIdNotSupported "InvalidResourceId.NotSupported" 403,
+    OperationDeniedImageNotValid "OperationDenied.ImageNotValid" 403,
+    OperationDeniedSnapshotNotValid "OperationDenied.SnapshotNotValid" 403,
+    OperationDeniedSnapshotNotAllowed "OperationDenied.SnapshotNotAllowed" 403,
+    OperationDeniedZoneNotAllowed "OperationDenied.ZoneNotAllowed" 403,
+    OperationDeniedZoneSystemCategoryNotMatch
+    "OperationDenied.ZoneSystemCategoryNotMatch" 403, OperationDeniedResourceControl
+    "OperationDenied.ResourceControl" 403, OperationDeniedNoStock
+    "OperationDenied.NoStock" 403, OperationDeniedSnapshotParamsNotValid
+    "OperationDenied.SnapshotParamsNotValid" 403, OperationDeniedDiskTypeNotSupport
+    "OperationDenied.DiskTypeNotSupport" 403, InvalidUserDataForbidden
+    "InvalidUserData.Forbidden" 403, ZoneNotOpen "Zone.NotOpen" 403,
+    InvalidClusterIdNotFound "InvalidClusterId.NotFound",
+    InvalidInstanceTypeZoneNotSupported "InvalidInstanceType.ZoneNotSupported" 403,
+    InstanceTypeOffline "InstanceType.Offline" 403, DependencyViolationWindowsInstance
+    "DependencyViolation.WindowsInstance" 403, InvalidUserPassRoleForbidden
+    "InvalidUser.PassRoleForbidden" 403, ForbiddenRiskControl "Forbidden.RiskControl"
+    403, InvalidInstanceUnPaidOrder "InvalidInstance.UnPaidOrder" 403,
+    RealNameAuthenticationError "RealNameAuthenticationError" 403, InvalidPayMethod
+    "InvalidPayMethod" 403, InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" 403, ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" 403, OperationDeniedInvalidNetworkType
+    "OperationDenied.InvalidNetworkType" 403,
+    InvalidSpotInterruptionBehaviorClassicNetworkNotSupport
+    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" 403,
+    InvalidSpotInterruptionBehaviorLocalDiskNotSupport
+    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" 403, QuotaExceedPostPaidDisk
+    "QuotaExceed.PostPaidDisk" 403, InvalidParameterNotMatch "InvalidParameter.NotMatch"
+    403, OperationDeniedLocalDiskUnsupported "OperationDenied.LocalDiskUnsupported" 403,
+    OperationDeniedInconsistentNetwork "OperationDenied.InconsistentNetwork" 403,
+    DefaultVswitchExisted "DefaultVswitch.Existed" 403, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" 403, CategoryViolation "CategoryViolation" 403,
+    ResourcesNotInSameZone "ResourcesNotInSameZone" 403, InvalidDiskSystemDiskSize
+    "InvalidDisk.SystemDiskSize" 403, InsufficientBalance "InsufficientBalance" 403,
+    MaxEniIpv6IpsCountExceeded "MaxEniIpv6IpsCountExceeded" 403, InvalidIpIpRepeated
+    "InvalidIp.IpRepeated" 403, InvalidIpIpAssigned "InvalidIp.IpAssigned" 403,
+    InvalidIpAddress "InvalidIp.Address" 403, InvalidOperationIpv4CountExceeded
+    "InvalidOperation.Ipv4CountExceeded" 403, InvalidOperationIpv6CountExceeded
+    "InvalidOperation.Ipv6CountExceeded" 403, InvalidOperationIpv6NotSupport
+    "InvalidOperation.Ipv6NotSupport" 403, InvalidVSwitchIpv6NotTurnOn
+    "InvalidVSwitch.Ipv6NotTurnOn" 403, InvalidParamAmount "InvalidParam.Amount" 403,
+    InvalidVSwitchIdIpInvalid "InvalidVSwitchId.IpInvalid" 403, ForbiddenRegionId
+    "Forbidden.RegionId" 403, QuotaExceedDeploymentSetInstanceQuotaFull
+    "QuotaExceed.DeploymentSetInstanceQuotaFull" 403, InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" 403, UserNotInTheWhiteList "UserNotInTheWhiteList" 403,
+    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403, SecurityRisk3dVerification "SecurityRisk.3DVerification" 403, QuotaExceedTags
+    "QuotaExceed.Tags" 403, QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" 403,
+    InvalidOperationResourceManagedByCloudProduct
+    "InvalidOperation.ResourceManagedByCloudProduct" 403,
+    InvalidParameterInvalidEniQueueNumber "InvalidParameter.InvalidEniQueueNumber" 403,
+    InvalidOperationMaxEniQueueNumberExceeded
+    "InvalidOperation.MaxEniQueueNumberExceeded" 403,
+    InvalidOperationExceedInstanceTypeQueueNumber
+    "InvalidOperation.ExceedInstanceTypeQueueNumber" 403, InvalidSecurityGroupId
+    "InvalidSecurityGroupId" 404, InvalidDataDiskSnapshotIdNotFound
+    "InvalidDataDiskSnapshotId.NotFound" 404, InvalidVSwitchIdNotFound
+    "InvalidVSwitchId.NotFound" 404, InvalidImageIdNotFound "InvalidImageId.NotFound"
+    404, InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 404,
+    DependencyViolationIoOptimized "DependencyViolation.IoOptimized" 404,
+    PaymentMethodNotFound "PaymentMethodNotFound" 404, HostnameIllegal "HOSTNAME_ILLEGAL"
+    404, InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize"
+    404, InvalidSystemDiskSizeLessThanMinSize "InvalidSystemDiskSize.LessThanMinSize"
+    404, OperationDeniedCreatingConflict "OperationDenied.CreatingConflict" 404,
+    InvalidZoneIdNotFound "InvalidZoneId.NotFound" 404, InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" 404, InvalidRamRoleNotFound "InvalidRamRole.NotFound"
+    404, InvalidLaunchTemplateNotFound "InvalidLaunchTemplate.NotFound" 404,
+    InvalidLaunchTemplateVersionNotFound "InvalidLaunchTemplateVersion.NotFound" 404,
+    InvalidVSwitchIdNotExist "InvalidVSwitchId.NotExist" 404, InvalidMarketImageNotFound
+    "InvalidMarketImage.NotFound" 404, DeploymentSetNotFound "DeploymentSet.NotFound"
+    404, InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound" 404,
+    InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
     impl Schema for super::RunInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -2936,145 +2007,27 @@ mod schema {
                 "Note: You cannot specify both SecurityGroupId and SecurityGroupIds.N.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.image_id.view(),
-                2 => self.image_family.view(),
-                3 => self.instance_type.view(),
-                4 => self.security_group_id.view(),
-                5 => self.v_switch_id.view(),
-                6 => self.instance_name.view(),
-                7 => self.description.view(),
-                8 => self.internet_max_bandwidth_in.view(),
-                9 => self.internet_max_bandwidth_out.view(),
-                10 => self.host_name.view(),
-                11 => self.unique_suffix.view(),
-                12 => self.password.view(),
-                13 => self.password_inherit.view(),
-                14 => self.zone_id.view(),
-                15 => self.internet_charge_type.view(),
-                16 => View::group(&self.system_disk),
-                17 => self.io_optimized.view(),
-                18 => self.user_data.view(),
-                19 => self.key_pair_name.view(),
-                20 => self.ram_role_name.view(),
-                21 => self.amount.view(),
-                22 => self.min_amount.view(),
-                23 => self.auto_release_time.view(),
-                24 => self.spot_strategy.view(),
-                25 => self.spot_duration.view(),
-                26 => self.spot_price_limit.view(),
-                27 => self.spot_interruption_behavior.view(),
-                28 => self.security_enhancement_strategy.view(),
-                29 => self.client_token.view(),
-                30 => self.hpc_cluster_id.view(),
-                31 => self.dry_run.view(),
-                32 => self.dedicated_host_id.view(),
-                33 => self.launch_template_id.view(),
-                34 => self.launch_template_name.view(),
-                35 => self.launch_template_version.view(),
-                36 => self.resource_group_id.view(),
-                37 => self.period.view(),
-                38 => self.period_unit.view(),
-                39 => self.auto_renew.view(),
-                40 => self.auto_renew_period.view(),
-                41 => self.instance_charge_type.view(),
-                42 => self.deployment_set_id.view(),
-                43 => self.private_ip_address.view(),
-                44 => self.credit_specification.view(),
-                45 => self.ipv6_address_count.view(),
-                46 => self.network_interface_queue_number.view(),
-                47 => self.deletion_protection.view(),
-                48 => self.affinity.view(),
-                49 => self.tenancy.view(),
-                50 => self.storage_set_id.view(),
-                51 => self.storage_set_partition_number.view(),
-                52 => View::group(&self.cpu_options),
-                53 => View::group(&self.security_options),
-                54 => self.http_endpoint.view(),
-                55 => self.http_tokens.view(),
-                56 => View::group(&self.private_pool_options),
-                57 => View::group(&self.scheduler_options),
-                58 => self.security_group_ids.view(),
-                59 => self.host_names.view(),
-                60 => View::groups(&self.data_disk),
-                61 => View::groups(&self.network_interface),
-                62 => View::groups(&self.tag),
-                63 => self.ipv6_address.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.image_id.slot(),
-                2 => self.image_family.slot(),
-                3 => self.instance_type.slot(),
-                4 => self.security_group_id.slot(),
-                5 => self.v_switch_id.slot(),
-                6 => self.instance_name.slot(),
-                7 => self.description.slot(),
-                8 => self.internet_max_bandwidth_in.slot(),
-                9 => self.internet_max_bandwidth_out.slot(),
-                10 => self.host_name.slot(),
-                11 => self.unique_suffix.slot(),
-                12 => self.password.slot(),
-                13 => self.password_inherit.slot(),
-                14 => self.zone_id.slot(),
-                15 => self.internet_charge_type.slot(),
-                16 => Slot::group(&mut self.system_disk),
-                17 => self.io_optimized.slot(),
-                18 => self.user_data.slot(),
-                19 => self.key_pair_name.slot(),
-                20 => self.ram_role_name.slot(),
-                21 => self.amount.slot(),
-                22 => self.min_amount.slot(),
-                23 => self.auto_release_time.slot(),
-                24 => self.spot_strategy.slot(),
-                25 => self.spot_duration.slot(),
-                26 => self.spot_price_limit.slot(),
-                27 => self.spot_interruption_behavior.slot(),
-                28 => self.security_enhancement_strategy.slot(),
-                29 => self.client_token.slot(),
-                30 => self.hpc_cluster_id.slot(),
-                31 => self.dry_run.slot(),
-                32 => self.dedicated_host_id.slot(),
-                33 => self.launch_template_id.slot(),
-                34 => self.launch_template_name.slot(),
-                35 => self.launch_template_version.slot(),
-                36 => self.resource_group_id.slot(),
-                37 => self.period.slot(),
-                38 => self.period_unit.slot(),
-                39 => self.auto_renew.slot(),
-                40 => self.auto_renew_period.slot(),
-                41 => self.instance_charge_type.slot(),
-                42 => self.deployment_set_id.slot(),
-                43 => self.private_ip_address.slot(),
-                44 => self.credit_specification.slot(),
-                45 => self.ipv6_address_count.slot(),
-                46 => self.network_interface_queue_number.slot(),
-                47 => self.deletion_protection.slot(),
-                48 => self.affinity.slot(),
-                49 => self.tenancy.slot(),
-                50 => self.storage_set_id.slot(),
-                51 => self.storage_set_partition_number.slot(),
-                52 => Slot::group(&mut self.cpu_options),
-                53 => Slot::group(&mut self.security_options),
-                54 => self.http_endpoint.slot(),
-                55 => self.http_tokens.slot(),
-                56 => Slot::group(&mut self.private_pool_options),
-                57 => Slot::group(&mut self.scheduler_options),
-                58 => self.security_group_ids.slot(),
-                59 => self.host_names.slot(),
-                60 => Slot::groups(&mut self.data_disk),
-                61 => Slot::groups(&mut self.network_interface),
-                62 => Slot::groups(&mut self.tag),
-                _ => self.ipv6_address.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 image_id, 2 image_family, 3 instance_type, 4
+            security_group_id, 5 v_switch_id, 6 instance_name, 7 description, 8
+            internet_max_bandwidth_in, 9 internet_max_bandwidth_out, 10 host_name, 11
+            unique_suffix, 12 password, 13 password_inherit, 14 zone_id, 15
+            internet_charge_type, 16 system_disk group, 17 io_optimized, 18 user_data, 19
+            key_pair_name, 20 ram_role_name, 21 amount, 22 min_amount, 23
+            auto_release_time, 24 spot_strategy, 25 spot_duration, 26 spot_price_limit,
+            27 spot_interruption_behavior, 28 security_enhancement_strategy, 29
+            client_token, 30 hpc_cluster_id, 31 dry_run, 32 dedicated_host_id, 33
+            launch_template_id, 34 launch_template_name, 35 launch_template_version, 36
+            resource_group_id, 37 period, 38 period_unit, 39 auto_renew, 40
+            auto_renew_period, 41 instance_charge_type, 42 deployment_set_id, 43
+            private_ip_address, 44 credit_specification, 45 ipv6_address_count, 46
+            network_interface_queue_number, 47 deletion_protection, 48 affinity, 49
+            tenancy, 50 storage_set_id, 51 storage_set_partition_number, 52 cpu_options
+            group, 53 security_options group, 54 http_endpoint, 55 http_tokens, 56
+            private_pool_options group, 57 scheduler_options group, 58
+            security_group_ids, 59 host_names, 60 data_disk groups, 61 network_interface
+            groups, 62 tag groups, 63 ipv6_address
+        );
     }
     impl Schema for super::SystemDisk {
         const FIELDS: &'static [Field] = &[
@@ -3143,29 +2096,10 @@ mod schema {
                 ),
             Field::new("AutoSnapshotPolicyId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.size.view(),
-                1 => self.category.view(),
-                2 => self.disk_name.view(),
-                3 => self.description.view(),
-                4 => self.performance_level.view(),
-                5 => self.auto_snapshot_policy_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.size.slot(),
-                1 => self.category.slot(),
-                2 => self.disk_name.slot(),
-                3 => self.description.slot(),
-                4 => self.performance_level.slot(),
-                _ => self.auto_snapshot_policy_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 size, 1 category, 2 disk_name, 3 description, 4 performance_level, 5
+            auto_snapshot_policy_id
+        );
     }
     impl Schema for super::CpuOptions {
         const FIELDS: &'static [Field] = &[
@@ -3173,40 +2107,14 @@ mod schema {
             Field::new("ThreadsPerCore"),
             Field::new("Numa"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.core.view(),
-                1 => self.threads_per_core.view(),
-                2 => self.numa.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.core.slot(),
-                1 => self.threads_per_core.slot(),
-                _ => self.numa.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 core, 1 threads_per_core, 2 numa);
     }
     impl Schema for super::SecurityOptions {
         const FIELDS: &'static [Field] = &[
             Field::new("TrustedSystemMode")
                 .checks(&[Check::new(Rule::OneOf(&["vTPM"]), "Set the value to vTPM.")]),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.trusted_system_mode.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.trusted_system_mode.slot()
-        }
+        crate::runtime::accessors!(0 trusted_system_mode);
     }
     impl Schema for super::PrivatePoolOptions {
         const FIELDS: &'static [Field] = &[
@@ -3221,35 +2129,11 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.match_criteria.view(),
-                1 => self.id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.match_criteria.slot(),
-                _ => self.id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 match_criteria, 1 id);
     }
     impl Schema for super::SchedulerOptions {
         const FIELDS: &'static [Field] = &[Field::new("DedicatedHostClusterId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.dedicated_host_cluster_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.dedicated_host_cluster_id.slot()
-        }
+        crate::runtime::accessors!(0 dedicated_host_cluster_id);
     }
     impl Schema for super::DataDisk {
         const FIELDS: &'static [Field] = &[
@@ -3375,39 +2259,11 @@ mod schema {
                 "Valid values when DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.performance_level.view(),
-                1 => self.auto_snapshot_policy_id.view(),
-                2 => self.encrypted.view(),
-                3 => self.description.view(),
-                4 => self.snapshot_id.view(),
-                5 => self.device.view(),
-                6 => self.size.view(),
-                7 => self.disk_name.view(),
-                8 => self.category.view(),
-                9 => self.delete_with_instance.view(),
-                10 => self.kms_key_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.performance_level.slot(),
-                1 => self.auto_snapshot_policy_id.slot(),
-                2 => self.encrypted.slot(),
-                3 => self.description.slot(),
-                4 => self.snapshot_id.slot(),
-                5 => self.device.slot(),
-                6 => self.size.slot(),
-                7 => self.disk_name.slot(),
-                8 => self.category.slot(),
-                9 => self.delete_with_instance.slot(),
-                _ => self.kms_key_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 performance_level, 1 auto_snapshot_policy_id, 2 encrypted, 3 description, 4
+            snapshot_id, 5 device, 6 size, 7 disk_name, 8 category, 9
+            delete_with_instance, 10 kms_key_id
+        );
     }
     impl Schema for super::NetworkInterface {
         const FIELDS: &'static [Field] = &[
@@ -3442,31 +2298,10 @@ mod schema {
                 "Note: You cannot specify both the NetworkInterface.N.SecurityGroupId and NetworkInterface.N.SecurityGroupIds.N parameters.",
             ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.v_switch_id.view(),
-                1 => self.network_interface_name.view(),
-                2 => self.description.view(),
-                3 => self.security_group_id.view(),
-                4 => self.primary_ip_address.view(),
-                5 => self.queue_number.view(),
-                6 => self.security_group_ids.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.v_switch_id.slot(),
-                1 => self.network_interface_name.slot(),
-                2 => self.description.slot(),
-                3 => self.security_group_id.slot(),
-                4 => self.primary_ip_address.slot(),
-                5 => self.queue_number.slot(),
-                _ => self.security_group_ids.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 v_switch_id, 1 network_interface_name, 2 description, 3 security_group_id,
+            4 primary_ip_address, 5 queue_number, 6 security_group_ids
+        );
     }
     impl Schema for super::RunInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -3475,24 +2310,8 @@ mod schema {
             Field::new("TradePrice"),
             Field::new("InstanceIdSets").wrapped(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                1 => self.order_id.view(),
-                2 => self.trade_price.view(),
-                3 => self.instance_id_sets.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.request_id.slot(),
-                1 => self.order_id.slot(),
-                2 => self.trade_price.slot(),
-                _ => self.instance_id_sets.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 request_id, 1 order_id, 2 trade_price, 3 instance_id_sets
+        );
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`SendFileRequest`] with [`SendFileRequest::builder`]; the service answers with a [`SendFileResponse`] or a [`SendFileError`].
 //!
 //! Generated from `ecs/SendFile.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `SendFile` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `SendFile` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`SendFileRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -102,84 +99,17 @@ impl SendFileRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`SendFileRequest`]: start with [`SendFileRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct SendFileRequestBuilder(SendFileRequest);
+crate::runtime::operation!(
+    SendFileRequest, SendFileRequestBuilder, SendFileResponse, SendFileError, "SendFile",
+    "2014-05-26", false
+);
 impl SendFileRequestBuilder {
-    /// Sets [`SendFileRequest::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.0.description = Some(value.into());
-        self
-    }
-    /// Sets [`SendFileRequest::content_type`].
-    pub fn content_type(mut self, value: impl Into<ContentType>) -> Self {
-        self.0.content_type = Some(value.into());
-        self
-    }
-    /// Sets [`SendFileRequest::timeout`].
-    #[inline]
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.0.timeout = Some(value);
-        self
-    }
-    /// Sets [`SendFileRequest::file_owner`].
-    pub fn file_owner(mut self, value: impl Into<String>) -> Self {
-        self.0.file_owner = Some(value.into());
-        self
-    }
-    /// Sets [`SendFileRequest::file_group`].
-    pub fn file_group(mut self, value: impl Into<String>) -> Self {
-        self.0.file_group = Some(value.into());
-        self
-    }
-    /// Sets [`SendFileRequest::file_mode`].
-    pub fn file_mode(mut self, value: impl Into<String>) -> Self {
-        self.0.file_mode = Some(value.into());
-        self
-    }
-    /// Sets [`SendFileRequest::overwrite`].
-    #[inline]
-    pub fn overwrite(mut self, value: bool) -> Self {
-        self.0.overwrite = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<SendFileRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> SendFileRequest {
-        self.0
-    }
-}
-impl Operation for SendFileRequest {
-    const ACTION: &'static str = "SendFile";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = SendFileResponse;
-    type Error = SendFileError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        SendFileRequest.0; description(into String), content_type(into ContentType),
+        timeout(i64), file_owner(into String), file_group(into String), file_mode(into
+        String), overwrite(bool)
+    );
 }
 /// The documented values of `ContentType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -192,24 +122,7 @@ pub enum ContentType {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for ContentType {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::PlainText, "PlainText"),
-        (Self::Base64, "Base64"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(ContentType);
+crate::runtime::value_enum!(ContentType; PlainText "PlainText", Base64 "Base64");
 crate::runtime::json_form!(SendFileRequest);
 /// The successful response of [`SendFileRequest`].
 #[derive(Clone, Default)]
@@ -250,24 +163,19 @@ pub enum SendFileErrorCode {
     /// `FileContentType.Invalid` (403): The ContentType of file is invalid.
     FileContentTypeInvalid,
 }
-impl ErrorCodes for SendFileErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::FileSizeExceedLimit, "FileSize.ExceedLimit", Some(403)),
-        (Self::FileNameExceedLimit, "FileName.ExceedLimit", Some(403)),
-        (Self::FileDescExceedLimit, "FileDesc.ExceedLimit", Some(403)),
-        (Self::FileTargetDirInvalid, "FileTargetDir.Invalid", Some(403)),
-        (Self::InstanceIdsExceedLimit, "InstanceIds.ExceedLimit", Some(403)),
-        (Self::FileModeInvalid, "FileMode.Invalid", Some(403)),
-        (Self::FileContentDecodeError, "FileContent.DecodeError", Some(403)),
-        (Self::FileContentTypeInvalid, "FileContentType.Invalid", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    SendFileErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
+    FileSizeExceedLimit "FileSize.ExceedLimit" 403, FileNameExceedLimit
+    "FileName.ExceedLimit" 403, FileDescExceedLimit "FileDesc.ExceedLimit" 403,
+    FileTargetDirInvalid "FileTargetDir.Invalid" 403, InstanceIdsExceedLimit
+    "InstanceIds.ExceedLimit" 403, FileModeInvalid "FileMode.Invalid" 403,
+    FileContentDecodeError "FileContent.DecodeError" 403, FileContentTypeInvalid
+    "FileContentType.Invalid" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::SendFileRequest {
         const FIELDS: &'static [Field] = &[
@@ -313,61 +221,17 @@ mod schema {
             Field::new("FileMode"),
             Field::new("Overwrite"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.name.view(),
-                2 => self.instance_id.view(),
-                3 => self.target_dir.view(),
-                4 => self.content.view(),
-                5 => self.description.view(),
-                6 => self.content_type.view(),
-                7 => self.timeout.view(),
-                8 => self.file_owner.view(),
-                9 => self.file_group.view(),
-                10 => self.file_mode.view(),
-                11 => self.overwrite.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.name.slot(),
-                2 => self.instance_id.slot(),
-                3 => self.target_dir.slot(),
-                4 => self.content.slot(),
-                5 => self.description.slot(),
-                6 => self.content_type.slot(),
-                7 => self.timeout.slot(),
-                8 => self.file_owner.slot(),
-                9 => self.file_group.slot(),
-                10 => self.file_mode.slot(),
-                _ => self.overwrite.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 name, 2 instance_id, 3 target_dir, 4 content, 5 description, 6
+            content_type, 7 timeout, 8 file_owner, 9 file_group, 10 file_mode, 11
+            overwrite
+        );
     }
     impl Schema for super::SendFileResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.invoke_id.view(),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.invoke_id.slot(),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 invoke_id, 1 request_id);
     }
 }

@@ -3,7 +3,7 @@
 //! each in a module compiled when one of those APIs' features is on; the API modules re-export them.
 #[cfg(any(feature = "describe_regions", feature = "describe_zones"))]
 pub mod accept_language {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `AcceptLanguage`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeRegions`, `DescribeZones`. Their pages describe some of it differently; the descriptions here are `DescribeRegions`'s.
@@ -19,29 +19,11 @@ pub mod accept_language {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for AcceptLanguage {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::ZhCn, "zh-CN"),
-            (Self::EnUs, "en-US"),
-            (Self::Ja, "ja"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(AcceptLanguage);
+    crate::runtime::value_enum!(AcceptLanguage; ZhCn "zh-CN", EnUs "en-US", Ja "ja");
 }
 #[cfg(any(feature = "create_instance", feature = "run_instances"))]
 pub mod affinity {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Affinity`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `RunInstances`.
@@ -55,24 +37,7 @@ pub mod affinity {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Affinity {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Default, "default"),
-            (Self::Host, "host"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Affinity);
+    crate::runtime::value_enum!(Affinity; Default "default", Host "host");
 }
 #[cfg(
     any(
@@ -82,7 +47,7 @@ pub mod affinity {
     )
 )]
 pub mod architecture {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Architecture`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateImage`, `ImportImage`, `ReplaceSystemDisk`.
@@ -96,28 +61,11 @@ pub mod architecture {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Architecture {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::I386, "i386"),
-            (Self::X8664, "x86_64"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Architecture);
+    crate::runtime::value_enum!(Architecture; I386 "i386", X8664 "x86_64");
 }
 #[cfg(any(feature = "create_elasticity_assurance", feature = "describe_price"))]
 pub mod assurance_times {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `AssuranceTimes`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateElasticityAssurance`, `DescribePrice`.
@@ -129,23 +77,7 @@ pub mod assurance_times {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for AssuranceTimes {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Unlimited, "Unlimited"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(AssuranceTimes);
+    crate::runtime::value_enum!(AssuranceTimes; Unlimited "Unlimited");
 }
 #[cfg(
     any(
@@ -154,7 +86,7 @@ pub mod assurance_times {
     )
 )]
 pub mod auto_placement {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `AutoPlacement`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AllocateDedicatedHosts`, `ModifyDedicatedHostAttribute`.
@@ -168,28 +100,11 @@ pub mod auto_placement {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for AutoPlacement {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::On, "on"),
-            (Self::Off, "off"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(AutoPlacement);
+    crate::runtime::value_enum!(AutoPlacement; On "on", Off "off");
 }
 #[cfg(any(feature = "import_image", feature = "modify_image_attribute"))]
 pub mod boot_mode {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `BootMode`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `ImportImage`, `ModifyImageAttribute`.
@@ -203,24 +118,7 @@ pub mod boot_mode {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for BootMode {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Bios, "BIOS"),
-            (Self::Uefi, "UEFI"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(BootMode);
+    crate::runtime::value_enum!(BootMode; Bios "BIOS", Uefi "UEFI");
 }
 #[cfg(
     any(
@@ -230,7 +128,7 @@ pub mod boot_mode {
     )
 )]
 pub mod category {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateSnapshot`, `DescribeSnapshotMonitorData`, `DescribeSnapshots`.
@@ -244,24 +142,7 @@ pub mod category {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Category {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Standard, "Standard"),
-            (Self::Flash, "Flash"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Category);
+    crate::runtime::value_enum!(Category; Standard "Standard", Flash "Flash");
 }
 #[cfg(
     any(
@@ -272,7 +153,7 @@ pub mod category {
     )
 )]
 pub mod content_encoding {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `ContentEncoding`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeCommands`, `DescribeInvocationResults`, `DescribeInvocations`, `RunCommand`. Their pages describe some of it differently; the descriptions here are `DescribeCommands`'s.
@@ -286,24 +167,7 @@ pub mod content_encoding {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for ContentEncoding {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::PlainText, "PlainText"),
-            (Self::Base64, "Base64"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(ContentEncoding);
+    crate::runtime::value_enum!(ContentEncoding; PlainText "PlainText", Base64 "Base64");
 }
 #[cfg(
     any(
@@ -313,7 +177,7 @@ pub mod content_encoding {
     )
 )]
 pub mod credit_specification {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `CreditSpecification`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `ModifyInstanceAttribute`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -327,24 +191,9 @@ pub mod credit_specification {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for CreditSpecification {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Standard, "Standard"),
-            (Self::Unlimited, "Unlimited"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(CreditSpecification);
+    crate::runtime::value_enum!(
+        CreditSpecification; Standard "Standard", Unlimited "Unlimited"
+    );
 }
 #[cfg(
     any(
@@ -354,7 +203,7 @@ pub mod credit_specification {
     )
 )]
 pub mod data_disk_category {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `DataDisk.N.Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `DescribeInstanceModificationPrice`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -372,32 +221,16 @@ pub mod data_disk_category {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for DataDiskCategory {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::CloudEfficiency, "cloud_efficiency"),
-            (Self::CloudSsd, "cloud_ssd"),
-            (Self::CloudEssd, "cloud_essd"),
-            (Self::Cloud, "cloud"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(DataDiskCategory);
+    crate::runtime::value_enum!(
+        DataDiskCategory; CloudEfficiency "cloud_efficiency", CloudSsd "cloud_ssd",
+        CloudEssd "cloud_essd", Cloud "cloud"
+    );
 }
 #[cfg(
     any(feature = "create_launch_template", feature = "create_launch_template_version")
 )]
 pub mod data_disk_category_2 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `DataDisk.N.Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`.
@@ -415,26 +248,10 @@ pub mod data_disk_category_2 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for DataDiskCategory {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Cloud, "cloud"),
-            (Self::CloudEfficiency, "cloud_efficiency"),
-            (Self::CloudSsd, "cloud_ssd"),
-            (Self::CloudEssd, "cloud_essd"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(DataDiskCategory);
+    crate::runtime::value_enum!(
+        DataDiskCategory; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+        "cloud_ssd", CloudEssd "cloud_essd"
+    );
 }
 #[cfg(
     any(
@@ -446,7 +263,7 @@ pub mod data_disk_category_2 {
     )
 )]
 pub mod data_disk_performance_level {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `DataDisk.N.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeInstanceModificationPrice`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -464,26 +281,9 @@ pub mod data_disk_performance_level {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for DataDiskPerformanceLevel {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Pl0, "PL0"),
-            (Self::Pl1, "PL1"),
-            (Self::Pl2, "PL2"),
-            (Self::Pl3, "PL3"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(DataDiskPerformanceLevel);
+    crate::runtime::value_enum!(
+        DataDiskPerformanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
+    );
 }
 #[cfg(
     any(
@@ -492,7 +292,7 @@ pub mod data_disk_performance_level {
     )
 )]
 pub mod default_target_capacity_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `DefaultTargetCapacityType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateAutoProvisioningGroup`, `ModifyAutoProvisioningGroup`. Their pages describe some of it differently; the descriptions here are `CreateAutoProvisioningGroup`'s.
@@ -506,28 +306,13 @@ pub mod default_target_capacity_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for DefaultTargetCapacityType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::PayAsYouGo, "PayAsYouGo"),
-            (Self::Spot, "Spot"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(DefaultTargetCapacityType);
+    crate::runtime::value_enum!(
+        DefaultTargetCapacityType; PayAsYouGo "PayAsYouGo", Spot "Spot"
+    );
 }
 #[cfg(any(feature = "describe_disks", feature = "modify_disk_charge_type"))]
 pub mod disk_charge_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `DiskChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeDisks`, `ModifyDiskChargeType`. Their pages describe some of it differently; the descriptions here are `DescribeDisks`'s.
@@ -541,30 +326,13 @@ pub mod disk_charge_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for DiskChargeType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::PrePaid, "PrePaid"),
-            (Self::PostPaid, "PostPaid"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(DiskChargeType);
+    crate::runtime::value_enum!(DiskChargeType; PrePaid "PrePaid", PostPaid "PostPaid");
 }
 #[cfg(
     any(feature = "create_capacity_reservation", feature = "modify_capacity_reservation")
 )]
 pub mod end_time_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `EndTimeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateCapacityReservation`, `ModifyCapacityReservation`. Their pages describe some of it differently; the descriptions here are `CreateCapacityReservation`'s.
@@ -578,24 +346,7 @@ pub mod end_time_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for EndTimeType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Limited, "Limited"),
-            (Self::Unlimited, "Unlimited"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(EndTimeType);
+    crate::runtime::value_enum!(EndTimeType; Limited "Limited", Unlimited "Unlimited");
 }
 #[cfg(
     any(
@@ -604,7 +355,7 @@ pub mod end_time_type {
     )
 )]
 pub mod excess_capacity_termination_policy {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `ExcessCapacityTerminationPolicy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateAutoProvisioningGroup`, `ModifyAutoProvisioningGroup`. Their pages describe some of it differently; the descriptions here are `CreateAutoProvisioningGroup`'s.
@@ -618,24 +369,10 @@ pub mod excess_capacity_termination_policy {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for ExcessCapacityTerminationPolicy {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Termination, "termination"),
-            (Self::NoTermination, "no-termination"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(ExcessCapacityTerminationPolicy);
+    crate::runtime::value_enum!(
+        ExcessCapacityTerminationPolicy; Termination "termination", NoTermination
+        "no-termination"
+    );
 }
 #[cfg(
     any(
@@ -645,7 +382,7 @@ pub mod excess_capacity_termination_policy {
     )
 )]
 pub mod filter1key {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Filter.1.Key`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeDisks`, `DescribeInstances`, `DescribeSnapshots`.
@@ -657,23 +394,7 @@ pub mod filter1key {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Filter1key {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::CreationStartTime, "CreationStartTime"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Filter1key);
+    crate::runtime::value_enum!(Filter1key; CreationStartTime "CreationStartTime");
 }
 #[cfg(
     any(
@@ -683,7 +404,7 @@ pub mod filter1key {
     )
 )]
 pub mod filter2key {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Filter.2.Key`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeDisks`, `DescribeInstances`, `DescribeSnapshots`.
@@ -695,23 +416,7 @@ pub mod filter2key {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Filter2key {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::CreationEndTime, "CreationEndTime"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Filter2key);
+    crate::runtime::value_enum!(Filter2key; CreationEndTime "CreationEndTime");
 }
 #[cfg(
     any(
@@ -722,7 +427,7 @@ pub mod filter2key {
     )
 )]
 pub mod http_endpoint {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `HttpEndpoint`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `DescribeInstances`, `ModifyInstanceMetadataOptions`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -736,24 +441,7 @@ pub mod http_endpoint {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for HttpEndpoint {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Enabled, "enabled"),
-            (Self::Disabled, "disabled"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(HttpEndpoint);
+    crate::runtime::value_enum!(HttpEndpoint; Enabled "enabled", Disabled "disabled");
 }
 #[cfg(
     any(
@@ -764,7 +452,7 @@ pub mod http_endpoint {
     )
 )]
 pub mod http_tokens {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `HttpTokens`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `DescribeInstances`, `ModifyInstanceMetadataOptions`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -778,28 +466,11 @@ pub mod http_tokens {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for HttpTokens {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Optional, "optional"),
-            (Self::Required, "required"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(HttpTokens);
+    crate::runtime::value_enum!(HttpTokens; Optional "optional", Required "required");
 }
 #[cfg(any(feature = "create_launch_template", feature = "describe_images"))]
 pub mod image_owner_alias {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `ImageOwnerAlias`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `DescribeImages`. Their pages describe some of it differently; the descriptions here are `CreateLaunchTemplate`'s.
@@ -817,26 +488,10 @@ pub mod image_owner_alias {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for ImageOwnerAlias {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::System, "system"),
-            (Self::SelfValue, "self"),
-            (Self::Others, "others"),
-            (Self::Marketplace, "marketplace"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(ImageOwnerAlias);
+    crate::runtime::value_enum!(
+        ImageOwnerAlias; System "system", SelfValue "self", Others "others", Marketplace
+        "marketplace"
+    );
 }
 #[cfg(
     any(
@@ -852,7 +507,7 @@ pub mod image_owner_alias {
     )
 )]
 pub mod instance_charge_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `InstanceChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeAvailableResource`, `DescribeBandwidthLimitation`, `DescribeRegions`, `DescribeZones`, `ModifyInstanceChargeType`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -866,24 +521,9 @@ pub mod instance_charge_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for InstanceChargeType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::PrePaid, "PrePaid"),
-            (Self::PostPaid, "PostPaid"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(InstanceChargeType);
+    crate::runtime::value_enum!(
+        InstanceChargeType; PrePaid "PrePaid", PostPaid "PostPaid"
+    );
 }
 #[cfg(
     any(
@@ -892,7 +532,7 @@ pub mod instance_charge_type {
     )
 )]
 pub mod instance_charge_type_2 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `InstanceChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeCapacityReservations`, `DescribeElasticityAssurances`.
@@ -904,25 +544,11 @@ pub mod instance_charge_type_2 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for InstanceChargeType {
-        const VALUES: &'static [(Self, &'static str)] = &[(Self::PostPaid, "PostPaid")];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(InstanceChargeType);
+    crate::runtime::value_enum!(InstanceChargeType; PostPaid "PostPaid");
 }
 #[cfg(any(feature = "describe_demands", feature = "describe_instances"))]
 pub mod instance_charge_type_3 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `InstanceChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeDemands`, `DescribeInstances`.
@@ -936,28 +562,13 @@ pub mod instance_charge_type_3 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for InstanceChargeType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::PostPaid, "PostPaid"),
-            (Self::PrePaid, "PrePaid"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(InstanceChargeType);
+    crate::runtime::value_enum!(
+        InstanceChargeType; PostPaid "PostPaid", PrePaid "PrePaid"
+    );
 }
 #[cfg(any(feature = "describe_instances", feature = "describe_price"))]
 pub mod instance_network_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `InstanceNetworkType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeInstances`, `DescribePrice`. Their pages describe some of it differently; the descriptions here are `DescribeInstances`'s.
@@ -971,24 +582,7 @@ pub mod instance_network_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for InstanceNetworkType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Classic, "classic"),
-            (Self::Vpc, "vpc"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(InstanceNetworkType);
+    crate::runtime::value_enum!(InstanceNetworkType; Classic "classic", Vpc "vpc");
 }
 #[cfg(
     any(
@@ -1001,7 +595,7 @@ pub mod instance_network_type {
     )
 )]
 pub mod internet_charge_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `InternetChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeInstances`, `DescribePrice`, `RunInstances`.
@@ -1015,24 +609,9 @@ pub mod internet_charge_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for InternetChargeType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::PayByBandwidth, "PayByBandwidth"),
-            (Self::PayByTraffic, "PayByTraffic"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(InternetChargeType);
+    crate::runtime::value_enum!(
+        InternetChargeType; PayByBandwidth "PayByBandwidth", PayByTraffic "PayByTraffic"
+    );
 }
 #[cfg(
     any(
@@ -1045,7 +624,7 @@ pub mod internet_charge_type {
     )
 )]
 pub mod io_optimized {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `IoOptimized`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeAvailableResource`, `DescribePrice`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -1059,24 +638,7 @@ pub mod io_optimized {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for IoOptimized {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::None, "none"),
-            (Self::Optimized, "optimized"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(IoOptimized);
+    crate::runtime::value_enum!(IoOptimized; None "none", Optimized "optimized");
 }
 #[cfg(
     any(
@@ -1088,7 +650,7 @@ pub mod io_optimized {
     )
 )]
 pub mod ip_protocol {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `IpProtocol`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AuthorizeSecurityGroupEgress`, `ModifySecurityGroupEgressRule`, `ModifySecurityGroupRule`, `RevokeSecurityGroup`, `RevokeSecurityGroupEgress`. Their pages describe some of it differently; the descriptions here are `AuthorizeSecurityGroupEgress`'s.
@@ -1108,27 +670,9 @@ pub mod ip_protocol {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for IpProtocol {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Icmp, "icmp"),
-            (Self::Gre, "gre"),
-            (Self::Tcp, "tcp"),
-            (Self::Udp, "udp"),
-            (Self::All, "all"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(IpProtocol);
+    crate::runtime::value_enum!(
+        IpProtocol; Icmp "icmp", Gre "gre", Tcp "tcp", Udp "udp", All "all"
+    );
 }
 #[cfg(
     any(
@@ -1138,7 +682,7 @@ pub mod ip_protocol {
     )
 )]
 pub mod network_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `NetworkType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeSpotPriceHistory`.
@@ -1152,24 +696,7 @@ pub mod network_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for NetworkType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Classic, "classic"),
-            (Self::Vpc, "vpc"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(NetworkType);
+    crate::runtime::value_enum!(NetworkType; Classic "classic", Vpc "vpc");
 }
 #[cfg(
     any(
@@ -1181,7 +708,7 @@ pub mod network_type {
     )
 )]
 pub mod nic_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `NicType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AuthorizeSecurityGroup`, `AuthorizeSecurityGroupEgress`, `ModifySecurityGroupRule`, `RevokeSecurityGroup`, `RevokeSecurityGroupEgress`. Their pages describe some of it differently; the descriptions here are `AuthorizeSecurityGroup`'s.
@@ -1195,24 +722,7 @@ pub mod nic_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for NicType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Internet, "internet"),
-            (Self::Intranet, "intranet"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(NicType);
+    crate::runtime::value_enum!(NicType; Internet "internet", Intranet "intranet");
 }
 #[cfg(
     any(
@@ -1222,7 +732,7 @@ pub mod nic_type {
     )
 )]
 pub mod os_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `OSType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeImages`, `DescribeManagedInstances`, `ImportImage`.
@@ -1236,28 +746,11 @@ pub mod os_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for OsType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Windows, "windows"),
-            (Self::Linux, "linux"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(OsType);
+    crate::runtime::value_enum!(OsType; Windows "windows", Linux "linux");
 }
 #[cfg(any(feature = "create_disk", feature = "modify_disk_spec"))]
 pub mod performance_level {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateDisk`, `ModifyDiskSpec`.
@@ -1275,26 +768,9 @@ pub mod performance_level {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for PerformanceLevel {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Pl0, "PL0"),
-            (Self::Pl1, "PL1"),
-            (Self::Pl2, "PL2"),
-            (Self::Pl3, "PL3"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(PerformanceLevel);
+    crate::runtime::value_enum!(
+        PerformanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
+    );
 }
 #[cfg(
     any(
@@ -1304,7 +780,7 @@ pub mod performance_level {
     )
 )]
 pub mod period_unit {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `PeriodUnit`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AllocateDedicatedHosts`, `CreateElasticityAssurance`, `ModifyInstanceAutoRenewAttribute`.
@@ -1318,24 +794,7 @@ pub mod period_unit {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for PeriodUnit {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Month, "Month"),
-            (Self::Year, "Year"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(PeriodUnit);
+    crate::runtime::value_enum!(PeriodUnit; Month "Month", Year "Year");
 }
 #[cfg(
     any(
@@ -1346,7 +805,7 @@ pub mod period_unit {
     )
 )]
 pub mod period_unit_2 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `PeriodUnit`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `ModifyInstanceChargeType`, `RenewInstance`, `RunInstances`.
@@ -1358,21 +817,7 @@ pub mod period_unit_2 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for PeriodUnit {
-        const VALUES: &'static [(Self, &'static str)] = &[(Self::Month, "Month")];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(PeriodUnit);
+    crate::runtime::value_enum!(PeriodUnit; Month "Month");
 }
 #[cfg(
     any(
@@ -1381,7 +826,7 @@ pub mod period_unit_2 {
     )
 )]
 pub mod period_unit_3 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `PeriodUnit`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `ModifyDedicatedHostAutoRenewAttribute`, `ModifyDedicatedHostsChargeType`. Their pages describe some of it differently; the descriptions here are `ModifyDedicatedHostAutoRenewAttribute`'s.
@@ -1395,30 +840,13 @@ pub mod period_unit_3 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for PeriodUnit {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Week, "Week"),
-            (Self::Month, "Month"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(PeriodUnit);
+    crate::runtime::value_enum!(PeriodUnit; Week "Week", Month "Month");
 }
 #[cfg(
     any(feature = "create_capacity_reservation", feature = "modify_capacity_reservation")
 )]
 pub mod platform {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateCapacityReservation`, `ModifyCapacityReservation`.
@@ -1432,24 +860,7 @@ pub mod platform {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Platform {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Windows, "Windows"),
-            (Self::Linux, "Linux"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Platform);
+    crate::runtime::value_enum!(Platform; Windows "Windows", Linux "Linux");
 }
 #[cfg(
     any(
@@ -1462,7 +873,7 @@ pub mod platform {
     )
 )]
 pub mod policy {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Policy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AuthorizeSecurityGroup`, `AuthorizeSecurityGroupEgress`, `ModifySecurityGroupEgressRule`, `ModifySecurityGroupRule`, `RevokeSecurityGroup`, `RevokeSecurityGroupEgress`. Their pages describe some of it differently; the descriptions here are `AuthorizeSecurityGroup`'s.
@@ -1476,30 +887,13 @@ pub mod policy {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Policy {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Accept, "accept"),
-            (Self::Drop, "drop"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Policy);
+    crate::runtime::value_enum!(Policy; Accept "accept", Drop "drop");
 }
 #[cfg(
     any(feature = "create_capacity_reservation", feature = "create_elasticity_assurance")
 )]
 pub mod private_pool_options_match_criteria {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `PrivatePoolOptions.MatchCriteria`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateCapacityReservation`, `CreateElasticityAssurance`.
@@ -1513,24 +907,9 @@ pub mod private_pool_options_match_criteria {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for PrivatePoolOptionsMatchCriteria {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Open, "Open"),
-            (Self::Target, "Target"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(PrivatePoolOptionsMatchCriteria);
+    crate::runtime::value_enum!(
+        PrivatePoolOptionsMatchCriteria; Open "Open", Target "Target"
+    );
 }
 #[cfg(
     any(
@@ -1540,7 +919,7 @@ pub mod private_pool_options_match_criteria {
     )
 )]
 pub mod private_pool_options_match_criteria_2 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `PrivatePoolOptions.MatchCriteria`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `ModifyInstanceAttachmentAttributes`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -1556,25 +935,9 @@ pub mod private_pool_options_match_criteria_2 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for PrivatePoolOptionsMatchCriteria {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Open, "Open"),
-            (Self::Target, "Target"),
-            (Self::None, "None"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(PrivatePoolOptionsMatchCriteria);
+    crate::runtime::value_enum!(
+        PrivatePoolOptionsMatchCriteria; Open "Open", Target "Target", None "None"
+    );
 }
 #[cfg(
     any(
@@ -1584,7 +947,7 @@ pub mod private_pool_options_match_criteria_2 {
     )
 )]
 pub mod renewal_status {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `RenewalStatus`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeInstanceAutoRenewAttribute`, `ModifyDedicatedHostAutoRenewAttribute`, `ModifyInstanceAutoRenewAttribute`. Their pages describe some of it differently; the descriptions here are `DescribeInstanceAutoRenewAttribute`'s.
@@ -1600,29 +963,14 @@ pub mod renewal_status {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for RenewalStatus {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::AutoRenewal, "AutoRenewal"),
-            (Self::Normal, "Normal"),
-            (Self::NotRenewal, "NotRenewal"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(RenewalStatus);
+    crate::runtime::value_enum!(
+        RenewalStatus; AutoRenewal "AutoRenewal", Normal "Normal", NotRenewal
+        "NotRenewal"
+    );
 }
 #[cfg(any(feature = "invoke_command", feature = "run_command"))]
 pub mod repeat_mode {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `RepeatMode`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `InvokeCommand`, `RunCommand`. Their pages describe some of it differently; the descriptions here are `InvokeCommand`'s.
@@ -1640,30 +988,14 @@ pub mod repeat_mode {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for RepeatMode {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Once, "Once"),
-            (Self::Period, "Period"),
-            (Self::NextRebootOnly, "NextRebootOnly"),
-            (Self::EveryReboot, "EveryReboot"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(RepeatMode);
+    crate::runtime::value_enum!(
+        RepeatMode; Once "Once", Period "Period", NextRebootOnly "NextRebootOnly",
+        EveryReboot "EveryReboot"
+    );
 }
 #[cfg(any(feature = "add_tags", feature = "describe_tags", feature = "remove_tags"))]
 pub mod resource_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AddTags`, `DescribeTags`, `RemoveTags`.
@@ -1683,27 +1015,10 @@ pub mod resource_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for ResourceType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Disk, "disk"),
-            (Self::Instance, "instance"),
-            (Self::Image, "image"),
-            (Self::Securitygroup, "securitygroup"),
-            (Self::Snapshot, "snapshot"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(ResourceType);
+    crate::runtime::value_enum!(
+        ResourceType; Disk "disk", Instance "instance", Image "image", Securitygroup
+        "securitygroup", Snapshot "snapshot"
+    );
 }
 #[cfg(
     any(
@@ -1713,7 +1028,7 @@ pub mod resource_type {
     )
 )]
 pub mod resource_type_2 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `ListTagResources`, `TagResources`, `UntagResources`.
@@ -1753,37 +1068,14 @@ pub mod resource_type_2 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for ResourceType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Instance, "instance"),
-            (Self::Disk, "disk"),
-            (Self::Snapshot, "snapshot"),
-            (Self::Image, "image"),
-            (Self::Securitygroup, "securitygroup"),
-            (Self::Volume, "volume"),
-            (Self::Eni, "eni"),
-            (Self::Ddh, "ddh"),
-            (Self::Ddhcluster, "ddhcluster"),
-            (Self::Keypair, "keypair"),
-            (Self::Launchtemplate, "launchtemplate"),
-            (Self::Reservedinstance, "reservedinstance"),
-            (Self::Snapshotpolicy, "snapshotpolicy"),
-            (Self::Elasticityassurance, "elasticityassurance"),
-            (Self::Capacityreservation, "capacityreservation"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(ResourceType);
+    crate::runtime::value_enum!(
+        ResourceType; Instance "instance", Disk "disk", Snapshot "snapshot", Image
+        "image", Securitygroup "securitygroup", Volume "volume", Eni "eni", Ddh "ddh",
+        Ddhcluster "ddhcluster", Keypair "keypair", Launchtemplate "launchtemplate",
+        Reservedinstance "reservedinstance", Snapshotpolicy "snapshotpolicy",
+        Elasticityassurance "elasticityassurance", Capacityreservation
+        "capacityreservation"
+    );
 }
 #[cfg(
     any(
@@ -1792,7 +1084,7 @@ pub mod resource_type_2 {
     )
 )]
 pub mod scope {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Scope`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeReservedInstances`, `PurchaseReservedInstancesOffering`. Their pages describe some of it differently; the descriptions here are `DescribeReservedInstances`'s.
@@ -1806,24 +1098,7 @@ pub mod scope {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Scope {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Region, "Region"),
-            (Self::Zone, "Zone"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Scope);
+    crate::runtime::value_enum!(Scope; Region "Region", Zone "Zone");
 }
 #[cfg(
     any(
@@ -1836,7 +1111,7 @@ pub mod scope {
     )
 )]
 pub mod security_enhancement_strategy {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `SecurityEnhancementStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `ReInitDisk`, `ReplaceSystemDisk`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -1850,28 +1125,13 @@ pub mod security_enhancement_strategy {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for SecurityEnhancementStrategy {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Active, "Active"),
-            (Self::Deactive, "Deactive"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(SecurityEnhancementStrategy);
+    crate::runtime::value_enum!(
+        SecurityEnhancementStrategy; Active "Active", Deactive "Deactive"
+    );
 }
 #[cfg(any(feature = "create_security_group", feature = "describe_security_groups"))]
 pub mod security_group_type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `SecurityGroupType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateSecurityGroup`, `DescribeSecurityGroups`. Their pages describe some of it differently; the descriptions here are `CreateSecurityGroup`'s.
@@ -1885,24 +1145,9 @@ pub mod security_group_type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for SecurityGroupType {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Normal, "normal"),
-            (Self::Enterprise, "enterprise"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(SecurityGroupType);
+    crate::runtime::value_enum!(
+        SecurityGroupType; Normal "normal", Enterprise "enterprise"
+    );
 }
 #[cfg(
     any(
@@ -1916,7 +1161,7 @@ pub mod security_group_type {
     )
 )]
 pub mod spot_strategy {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `SpotStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeAvailableResource`, `DescribeBandwidthLimitation`, `DescribeZones`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -1932,25 +1177,10 @@ pub mod spot_strategy {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for SpotStrategy {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::NoSpot, "NoSpot"),
-            (Self::SpotWithPriceLimit, "SpotWithPriceLimit"),
-            (Self::SpotAsPriceGo, "SpotAsPriceGo"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(SpotStrategy);
+    crate::runtime::value_enum!(
+        SpotStrategy; NoSpot "NoSpot", SpotWithPriceLimit "SpotWithPriceLimit",
+        SpotAsPriceGo "SpotAsPriceGo"
+    );
 }
 #[cfg(
     any(
@@ -1959,7 +1189,7 @@ pub mod spot_strategy {
     )
 )]
 pub mod status {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeCapacityReservations`, `DescribeElasticityAssurances`. Their pages describe some of it differently; the descriptions here are `DescribeCapacityReservations`'s.
@@ -1975,29 +1205,13 @@ pub mod status {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Status {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Preparing, "Preparing"),
-            (Self::Active, "Active"),
-            (Self::Released, "Released"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Status);
+    crate::runtime::value_enum!(
+        Status; Preparing "Preparing", Active "Active", Released "Released"
+    );
 }
 #[cfg(any(feature = "create_deployment_set", feature = "describe_deployment_sets"))]
 pub mod strategy {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Strategy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateDeploymentSet`, `DescribeDeploymentSets`.
@@ -2009,29 +1223,13 @@ pub mod strategy {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Strategy {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Availability, "Availability"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Strategy);
+    crate::runtime::value_enum!(Strategy; Availability "Availability");
 }
 #[cfg(
     any(feature = "create_launch_template", feature = "create_launch_template_version")
 )]
 pub mod system_disk_category {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`.
@@ -2049,30 +1247,14 @@ pub mod system_disk_category {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for SystemDiskCategory {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Cloud, "cloud"),
-            (Self::CloudEfficiency, "cloud_efficiency"),
-            (Self::CloudSsd, "cloud_ssd"),
-            (Self::CloudEssd, "cloud_essd"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(SystemDiskCategory);
+    crate::runtime::value_enum!(
+        SystemDiskCategory; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+        "cloud_ssd", CloudEssd "cloud_essd"
+    );
 }
 #[cfg(any(feature = "describe_available_resource", feature = "describe_price"))]
 pub mod system_disk_category_2 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `SystemDiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeAvailableResource`, `DescribePrice`.
@@ -2092,27 +1274,10 @@ pub mod system_disk_category_2 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for SystemDiskCategory {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Cloud, "cloud"),
-            (Self::CloudEfficiency, "cloud_efficiency"),
-            (Self::CloudSsd, "cloud_ssd"),
-            (Self::EphemeralSsd, "ephemeral_ssd"),
-            (Self::CloudEssd, "cloud_essd"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(SystemDiskCategory);
+    crate::runtime::value_enum!(
+        SystemDiskCategory; Cloud "cloud", CloudEfficiency "cloud_efficiency", CloudSsd
+        "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
+    );
 }
 #[cfg(
     any(
@@ -2122,7 +1287,7 @@ pub mod system_disk_category_2 {
     )
 )]
 pub mod system_disk_category_3 {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeInstanceModificationPrice`, `ModifyInstanceSpec`, `ModifyPrepayInstanceSpec`.
@@ -2136,24 +1301,9 @@ pub mod system_disk_category_3 {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for SystemDiskCategory {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::CloudEfficiency, "cloud_efficiency"),
-            (Self::CloudSsd, "cloud_ssd"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(SystemDiskCategory);
+    crate::runtime::value_enum!(
+        SystemDiskCategory; CloudEfficiency "cloud_efficiency", CloudSsd "cloud_ssd"
+    );
 }
 #[cfg(
     any(
@@ -2165,7 +1315,7 @@ pub mod system_disk_category_3 {
     )
 )]
 pub mod system_disk_performance_level {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `SystemDisk.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribePrice`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
@@ -2183,30 +1333,13 @@ pub mod system_disk_performance_level {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for SystemDiskPerformanceLevel {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Pl0, "PL0"),
-            (Self::Pl1, "PL1"),
-            (Self::Pl2, "PL2"),
-            (Self::Pl3, "PL3"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(SystemDiskPerformanceLevel);
+    crate::runtime::value_enum!(
+        SystemDiskPerformanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
+    );
 }
 #[cfg(any(feature = "create_instance", feature = "run_instances"))]
 pub mod tenancy {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Tenancy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `RunInstances`.
@@ -2220,24 +1353,7 @@ pub mod tenancy {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Tenancy {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::Default, "default"),
-            (Self::Host, "host"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Tenancy);
+    crate::runtime::value_enum!(Tenancy; Default "default", Host "host");
 }
 #[cfg(
     any(
@@ -2247,7 +1363,7 @@ pub mod tenancy {
     )
 )]
 pub mod r#type {
-    use crate::runtime::{UnknownValue, ValueEnum};
+    use crate::runtime::UnknownValue;
     /// The documented values of `Type`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateCommand`, `DescribeCommands`, `RunCommand`. Their pages describe some of it differently; the descriptions here are `CreateCommand`'s.
@@ -2263,25 +1379,10 @@ pub mod r#type {
         /// A value the docs do not list, as read (never one they list).
         Unknown(UnknownValue<Self>),
     }
-    impl ValueEnum for Type {
-        const VALUES: &'static [(Self, &'static str)] = &[
-            (Self::RunBatScript, "RunBatScript"),
-            (Self::RunPowerShellScript, "RunPowerShellScript"),
-            (Self::RunShellScript, "RunShellScript"),
-        ];
-        #[inline]
-        fn from_unknown(value: UnknownValue<Self>) -> Self {
-            Self::Unknown(value)
-        }
-        #[inline]
-        fn unknown(&self) -> Option<&UnknownValue<Self>> {
-            match self {
-                Self::Unknown(value) => Some(value),
-                _ => None,
-            }
-        }
-    }
-    crate::runtime::value_enum_impls!(Type);
+    crate::runtime::value_enum!(
+        Type; RunBatScript "RunBatScript", RunPowerShellScript "RunPowerShellScript",
+        RunShellScript "RunShellScript"
+    );
 }
 #[cfg(
     any(feature = "create_launch_template", feature = "create_launch_template_version")
@@ -2362,57 +1463,18 @@ pub mod data_disk {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`DataDisk::size`].
-        #[inline]
-        pub fn size(mut self, value: i32) -> Self {
-            self.size = Some(value);
-            self
-        }
-        /// Sets [`DataDisk::snapshot_id`].
-        pub fn snapshot_id(mut self, value: impl Into<String>) -> Self {
-            self.snapshot_id = Some(value.into());
-            self
-        }
-        /// Sets [`DataDisk::category`].
-        pub fn category(mut self, value: impl Into<DataDiskCategory>) -> Self {
-            self.category = Some(value.into());
-            self
-        }
-        /// Sets [`DataDisk::encrypted`].
-        pub fn encrypted(mut self, value: impl Into<String>) -> Self {
-            self.encrypted = Some(value.into());
-            self
-        }
-        /// Sets [`DataDisk::disk_name`].
-        pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-            self.disk_name = Some(value.into());
-            self
-        }
-        /// Sets [`DataDisk::description`].
-        pub fn description(mut self, value: impl Into<String>) -> Self {
-            self.description = Some(value.into());
-            self
-        }
-        /// Sets [`DataDisk::delete_with_instance`].
-        #[inline]
-        pub fn delete_with_instance(mut self, value: bool) -> Self {
-            self.delete_with_instance = Some(value);
-            self
-        }
-        /// Sets [`DataDisk::performance_level`].
-        pub fn performance_level(
-            mut self,
-            value: impl Into<DataDiskPerformanceLevel>,
-        ) -> Self {
-            self.performance_level = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(
+            DataDisk; size(i32), snapshot_id(into String), category(into
+            DataDiskCategory), encrypted(into String), disk_name(into String),
+            description(into String), delete_with_instance(bool), performance_level(into
+            DataDiskPerformanceLevel)
+        );
     }
     crate::runtime::json_form!(DataDisk);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
         impl Schema for super::DataDisk {
             const FIELDS: &'static [Field] = &[
@@ -2537,33 +1599,10 @@ pub mod data_disk {
                     "Valid values when DataDisk.N.Category is set to cloud_essd: 20 to 32768",
                 ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.size.view(),
-                    1 => self.snapshot_id.view(),
-                    2 => self.category.view(),
-                    3 => self.encrypted.view(),
-                    4 => self.disk_name.view(),
-                    5 => self.description.view(),
-                    6 => self.delete_with_instance.view(),
-                    7 => self.performance_level.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.size.slot(),
-                    1 => self.snapshot_id.slot(),
-                    2 => self.category.slot(),
-                    3 => self.encrypted.slot(),
-                    4 => self.disk_name.slot(),
-                    5 => self.description.slot(),
-                    6 => self.delete_with_instance.slot(),
-                    _ => self.performance_level.slot(),
-                }
-            }
+            crate::runtime::accessors!(
+                0 size, 1 snapshot_id, 2 category, 3 encrypted, 4 disk_name, 5
+                description, 6 delete_with_instance, 7 performance_level
+            );
         }
     }
 }
@@ -2595,22 +1634,13 @@ pub mod event_publish_time {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`EventPublishTime::start`].
-        pub fn start(mut self, value: impl Into<String>) -> Self {
-            self.start = Some(value.into());
-            self
-        }
-        /// Sets [`EventPublishTime::end`].
-        pub fn end(mut self, value: impl Into<String>) -> Self {
-            self.end = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(EventPublishTime; start(into String), end(into String));
     }
     crate::runtime::json_form!(EventPublishTime);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::EventPublishTime {
             const FIELDS: &'static [Field] = &[
@@ -2633,21 +1663,7 @@ pub mod event_publish_time {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.start.view(),
-                    1 => self.end.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.start.slot(),
-                    _ => self.end.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 start, 1 end);
         }
     }
 }
@@ -2681,22 +1697,13 @@ pub mod filter1 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`Filter1::key`].
-        pub fn key(mut self, value: impl Into<Filter1key>) -> Self {
-            self.key = Some(value.into());
-            self
-        }
-        /// Sets [`Filter1::value`].
-        pub fn value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(Filter1; key(into Filter1key), value(into String));
     }
     crate::runtime::json_form!(Filter1);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::Filter1 {
             const FIELDS: &'static [Field] = &[
@@ -2719,21 +1726,7 @@ pub mod filter1 {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.key.view(),
-                    1 => self.value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.key.slot(),
-                    _ => self.value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 key, 1 value);
         }
     }
 }
@@ -2767,22 +1760,13 @@ pub mod filter2 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`Filter2::key`].
-        pub fn key(mut self, value: impl Into<Filter2key>) -> Self {
-            self.key = Some(value.into());
-            self
-        }
-        /// Sets [`Filter2::value`].
-        pub fn value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(Filter2; key(into Filter2key), value(into String));
     }
     crate::runtime::json_form!(Filter2);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::Filter2 {
             const FIELDS: &'static [Field] = &[
@@ -2805,21 +1789,7 @@ pub mod filter2 {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.key.view(),
-                    1 => self.value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.key.slot(),
-                    _ => self.value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 key, 1 value);
         }
     }
 }
@@ -2851,24 +1821,15 @@ pub mod network_attributes {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`NetworkAttributes::slb_udp_timeout`].
-        #[inline]
-        pub fn slb_udp_timeout(mut self, value: i32) -> Self {
-            self.slb_udp_timeout = Some(value);
-            self
-        }
-        /// Sets [`NetworkAttributes::udp_timeout`].
-        #[inline]
-        pub fn udp_timeout(mut self, value: i32) -> Self {
-            self.udp_timeout = Some(value);
-            self
-        }
+        crate::runtime::setters!(
+            NetworkAttributes; slb_udp_timeout(i32), udp_timeout(i32)
+        );
     }
     crate::runtime::json_form!(NetworkAttributes);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::NetworkAttributes {
             const FIELDS: &'static [Field] = &[
@@ -2891,21 +1852,7 @@ pub mod network_attributes {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.slb_udp_timeout.view(),
-                    1 => self.udp_timeout.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.slb_udp_timeout.slot(),
-                    _ => self.udp_timeout.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 slb_udp_timeout, 1 udp_timeout);
         }
     }
 }
@@ -2954,45 +1901,17 @@ pub mod network_interface {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`NetworkInterface::primary_ip_address`].
-        pub fn primary_ip_address(mut self, value: impl Into<String>) -> Self {
-            self.primary_ip_address = Some(value.into());
-            self
-        }
-        /// Sets [`NetworkInterface::v_switch_id`].
-        pub fn v_switch_id(mut self, value: impl Into<String>) -> Self {
-            self.v_switch_id = Some(value.into());
-            self
-        }
-        /// Sets [`NetworkInterface::security_group_id`].
-        pub fn security_group_id(mut self, value: impl Into<String>) -> Self {
-            self.security_group_id = Some(value.into());
-            self
-        }
-        /// Sets [`NetworkInterface::network_interface_name`].
-        pub fn network_interface_name(mut self, value: impl Into<String>) -> Self {
-            self.network_interface_name = Some(value.into());
-            self
-        }
-        /// Sets [`NetworkInterface::description`].
-        pub fn description(mut self, value: impl Into<String>) -> Self {
-            self.description = Some(value.into());
-            self
-        }
-        /// Sets [`NetworkInterface::security_group_ids`].
-        pub fn security_group_ids(
-            mut self,
-            value: impl IntoIterator<Item = impl Into<String>>,
-        ) -> Self {
-            self.security_group_ids = value.into_iter().map(Into::into).collect();
-            self
-        }
+        crate::runtime::setters!(
+            NetworkInterface; primary_ip_address(into String), v_switch_id(into String),
+            security_group_id(into String), network_interface_name(into String),
+            description(into String), security_group_ids(each_into String)
+        );
     }
     crate::runtime::json_form!(NetworkInterface);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::{Check, CrossCheck, CrossRule, Path};
         impl Schema for super::NetworkInterface {
             const FIELDS: &'static [Field] = &[
@@ -3062,29 +1981,10 @@ pub mod network_interface {
                     "Note: You cannot specify both the NetworkInterface.N.SecurityGroupId and NetworkInterface.N.SecurityGroupIds.N parameters.",
                 ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.primary_ip_address.view(),
-                    1 => self.v_switch_id.view(),
-                    2 => self.security_group_id.view(),
-                    3 => self.network_interface_name.view(),
-                    4 => self.description.view(),
-                    5 => self.security_group_ids.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.primary_ip_address.slot(),
-                    1 => self.v_switch_id.slot(),
-                    2 => self.security_group_id.slot(),
-                    3 => self.network_interface_name.slot(),
-                    4 => self.description.slot(),
-                    _ => self.security_group_ids.slot(),
-                }
-            }
+            crate::runtime::accessors!(
+                0 primary_ip_address, 1 v_switch_id, 2 security_group_id, 3
+                network_interface_name, 4 description, 5 security_group_ids
+            );
         }
     }
 }
@@ -3116,22 +2016,13 @@ pub mod not_before {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`NotBefore::start`].
-        pub fn start(mut self, value: impl Into<String>) -> Self {
-            self.start = Some(value.into());
-            self
-        }
-        /// Sets [`NotBefore::end`].
-        pub fn end(mut self, value: impl Into<String>) -> Self {
-            self.end = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(NotBefore; start(into String), end(into String));
     }
     crate::runtime::json_form!(NotBefore);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::NotBefore {
             const FIELDS: &'static [Field] = &[
@@ -3154,21 +2045,7 @@ pub mod not_before {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.start.view(),
-                    1 => self.end.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.start.slot(),
-                    _ => self.end.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 start, 1 end);
         }
     }
 }
@@ -3203,25 +2080,16 @@ pub mod private_pool_options {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`PrivatePoolOptions::name`].
-        pub fn name(mut self, value: impl Into<String>) -> Self {
-            self.name = Some(value.into());
-            self
-        }
-        /// Sets [`PrivatePoolOptions::match_criteria`].
-        pub fn match_criteria(
-            mut self,
-            value: impl Into<PrivatePoolOptionsMatchCriteria>,
-        ) -> Self {
-            self.match_criteria = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(
+            PrivatePoolOptions; name(into String), match_criteria(into
+            PrivatePoolOptionsMatchCriteria)
+        );
     }
     crate::runtime::json_form!(PrivatePoolOptions);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::PrivatePoolOptions {
             const FIELDS: &'static [Field] = &[
@@ -3256,21 +2124,7 @@ pub mod private_pool_options {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.name.view(),
-                    1 => self.match_criteria.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.name.slot(),
-                    _ => self.match_criteria.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 name, 1 match_criteria);
         }
     }
 }
@@ -3299,29 +2153,15 @@ pub mod private_pool_options_2 {
         pub fn new(id: impl Into<String>) -> Self {
             Self { id: Some(id.into()) }
         }
-        /// Sets [`PrivatePoolOptions::id`].
-        pub fn id(mut self, value: impl Into<String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(PrivatePoolOptions; id(into String));
     }
     crate::runtime::json_form!(PrivatePoolOptions);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::PrivatePoolOptions {
             const FIELDS: &'static [Field] = &[Field::new("Id").required()];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.id.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, _: usize) -> Slot<'_> {
-                self.id.slot()
-            }
+            crate::runtime::accessors!(0 id);
         }
     }
 }
@@ -3349,29 +2189,15 @@ pub mod private_pool_options_3 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`PrivatePoolOptions::ids`].
-        pub fn ids(mut self, value: impl Into<String>) -> Self {
-            self.ids = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(PrivatePoolOptions; ids(into String));
     }
     crate::runtime::json_form!(PrivatePoolOptions);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::PrivatePoolOptions {
             const FIELDS: &'static [Field] = &[Field::new("Ids")];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.ids.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, _: usize) -> Slot<'_> {
-                self.ids.slot()
-            }
+            crate::runtime::accessors!(0 ids);
         }
     }
 }
@@ -3403,22 +2229,13 @@ pub mod private_pool_options_4 {
                 ..<Self as Default>::default()
             }
         }
-        /// Sets [`PrivatePoolOptions::id`].
-        pub fn id(mut self, value: impl Into<String>) -> Self {
-            self.id = Some(value.into());
-            self
-        }
-        /// Sets [`PrivatePoolOptions::name`].
-        pub fn name(mut self, value: impl Into<String>) -> Self {
-            self.name = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(PrivatePoolOptions; id(into String), name(into String));
     }
     crate::runtime::json_form!(PrivatePoolOptions);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::PrivatePoolOptions {
             const FIELDS: &'static [Field] = &[
@@ -3445,21 +2262,7 @@ pub mod private_pool_options_4 {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.id.view(),
-                    1 => self.name.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.id.slot(),
-                    _ => self.name.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 id, 1 name);
         }
     }
 }
@@ -3527,47 +2330,17 @@ pub mod system_disk {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`SystemDisk::category`].
-        pub fn category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
-            self.category = Some(value.into());
-            self
-        }
-        /// Sets [`SystemDisk::size`].
-        #[inline]
-        pub fn size(mut self, value: i32) -> Self {
-            self.size = Some(value);
-            self
-        }
-        /// Sets [`SystemDisk::disk_name`].
-        pub fn disk_name(mut self, value: impl Into<String>) -> Self {
-            self.disk_name = Some(value.into());
-            self
-        }
-        /// Sets [`SystemDisk::description`].
-        pub fn description(mut self, value: impl Into<String>) -> Self {
-            self.description = Some(value.into());
-            self
-        }
-        /// Sets [`SystemDisk::performance_level`].
-        pub fn performance_level(
-            mut self,
-            value: impl Into<SystemDiskPerformanceLevel>,
-        ) -> Self {
-            self.performance_level = Some(value.into());
-            self
-        }
-        /// Sets [`SystemDisk::delete_with_instance`].
-        #[inline]
-        pub fn delete_with_instance(mut self, value: bool) -> Self {
-            self.delete_with_instance = Some(value);
-            self
-        }
+        crate::runtime::setters!(
+            SystemDisk; category(into SystemDiskCategory), size(i32), disk_name(into
+            String), description(into String), performance_level(into
+            SystemDiskPerformanceLevel), delete_with_instance(bool)
+        );
     }
     crate::runtime::json_form!(SystemDisk);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::SystemDisk {
             const FIELDS: &'static [Field] = &[
@@ -3636,29 +2409,10 @@ pub mod system_disk {
                     ),
                 Field::new("DeleteWithInstance"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.category.view(),
-                    1 => self.size.view(),
-                    2 => self.disk_name.view(),
-                    3 => self.description.view(),
-                    4 => self.performance_level.view(),
-                    5 => self.delete_with_instance.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.category.slot(),
-                    1 => self.size.slot(),
-                    2 => self.disk_name.slot(),
-                    3 => self.description.slot(),
-                    4 => self.performance_level.slot(),
-                    _ => self.delete_with_instance.slot(),
-                }
-            }
+            crate::runtime::accessors!(
+                0 category, 1 size, 2 disk_name, 3 description, 4 performance_level, 5
+                delete_with_instance
+            );
         }
     }
 }
@@ -3695,17 +2449,13 @@ pub mod system_disk_2 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`SystemDisk::category`].
-        pub fn category(mut self, value: impl Into<SystemDiskCategory>) -> Self {
-            self.category = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(SystemDisk; category(into SystemDiskCategory));
     }
     crate::runtime::json_form!(SystemDisk);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::SystemDisk {
             const FIELDS: &'static [Field] = &[
@@ -3719,17 +2469,7 @@ pub mod system_disk_2 {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.category.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, _: usize) -> Slot<'_> {
-                self.category.slot()
-            }
+            crate::runtime::accessors!(0 category);
         }
     }
 }
@@ -3761,22 +2501,13 @@ pub mod tag {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`Tag::key`].
-        pub fn key(mut self, value: impl Into<String>) -> Self {
-            self.key = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::value`].
-        pub fn value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(Tag; key(into String), value(into String));
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::Tag {
             const FIELDS: &'static [Field] = &[
@@ -3827,21 +2558,7 @@ pub mod tag {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.key.view(),
-                    1 => self.value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.key.slot(),
-                    _ => self.value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 key, 1 value);
         }
     }
 }
@@ -3870,22 +2587,13 @@ pub mod tag_2 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`Tag::key`].
-        pub fn key(mut self, value: impl Into<String>) -> Self {
-            self.key = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::value`].
-        pub fn value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(Tag; key(into String), value(into String));
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::Tag {
             const FIELDS: &'static [Field] = &[
@@ -3932,21 +2640,7 @@ pub mod tag_2 {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.key.view(),
-                    1 => self.value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.key.slot(),
-                    _ => self.value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 key, 1 value);
         }
     }
 }
@@ -3993,32 +2687,16 @@ pub mod tag_3 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`Tag::value`].
-        pub fn value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::key`].
-        pub fn key(mut self, value: impl Into<String>) -> Self {
-            self.key = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::key_2`].
-        pub fn key_2(mut self, value: impl Into<String>) -> Self {
-            self.key_2 = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::value_2`].
-        pub fn value_2(mut self, value: impl Into<String>) -> Self {
-            self.value_2 = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(
+            Tag; value(into String), key(into String), key_2(into String), value_2(into
+            String)
+        );
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::Tag {
             const FIELDS: &'static [Field] = &[
@@ -4043,25 +2721,7 @@ pub mod tag_3 {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.value.view(),
-                    1 => self.key.view(),
-                    2 => self.key_2.view(),
-                    3 => self.value_2.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.value.slot(),
-                    1 => self.key.slot(),
-                    2 => self.key_2.slot(),
-                    _ => self.value_2.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 value, 1 key, 2 key_2, 3 value_2);
         }
     }
 }
@@ -4090,22 +2750,13 @@ pub mod tag_4 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`Tag::key`].
-        pub fn key(mut self, value: impl Into<String>) -> Self {
-            self.key = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::value`].
-        pub fn value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(Tag; key(into String), value(into String));
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::Tag {
             const FIELDS: &'static [Field] = &[
@@ -4128,21 +2779,7 @@ pub mod tag_4 {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.key.view(),
-                    1 => self.value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.key.slot(),
-                    _ => self.value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 key, 1 value);
         }
     }
 }
@@ -4181,32 +2818,16 @@ pub mod tag_5 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`Tag::key`].
-        pub fn key(mut self, value: impl Into<String>) -> Self {
-            self.key = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::value`].
-        pub fn value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::key_2`].
-        pub fn key_2(mut self, value: impl Into<String>) -> Self {
-            self.key_2 = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::value_2`].
-        pub fn value_2(mut self, value: impl Into<String>) -> Self {
-            self.value_2 = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(
+            Tag; key(into String), value(into String), key_2(into String), value_2(into
+            String)
+        );
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::Tag {
             const FIELDS: &'static [Field] = &[
@@ -4231,25 +2852,7 @@ pub mod tag_5 {
                 Field::new("key"),
                 Field::new("value"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.key.view(),
-                    1 => self.value.view(),
-                    2 => self.key_2.view(),
-                    3 => self.value_2.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.key.slot(),
-                    1 => self.value.slot(),
-                    2 => self.key_2.slot(),
-                    _ => self.value_2.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 key, 1 value, 2 key_2, 3 value_2);
         }
     }
 }
@@ -4276,22 +2879,13 @@ pub mod tag_6 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        /// Sets [`Tag::key`].
-        pub fn key(mut self, value: impl Into<String>) -> Self {
-            self.key = Some(value.into());
-            self
-        }
-        /// Sets [`Tag::value`].
-        pub fn value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
+        crate::runtime::setters!(Tag; key(into String), value(into String));
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
         use crate::runtime::rules::Rule;
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         use crate::runtime::validation::Check;
         impl Schema for super::Tag {
             const FIELDS: &'static [Field] = &[
@@ -4338,21 +2932,7 @@ pub mod tag_6 {
                         ],
                     ),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.key.view(),
-                    1 => self.value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.key.slot(),
-                    _ => self.value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 key, 1 value);
         }
     }
 }
@@ -4408,7 +2988,7 @@ pub mod activation {
     crate::runtime::lenient_json!(Activation);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::Activation {
             const FIELDS: &'static [Field] = &[
                 Field::new("ActivationId"),
@@ -4422,37 +3002,11 @@ pub mod activation {
                 Field::new("RegisteredCount"),
                 Field::new("TimeToLiveInHours"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.activation_id.view(),
-                    1 => self.creation_time.view(),
-                    2 => self.deregistered_count.view(),
-                    3 => self.description.view(),
-                    4 => self.disabled.view(),
-                    5 => self.instance_count.view(),
-                    6 => self.instance_name.view(),
-                    7 => self.ip_address_range.view(),
-                    8 => self.registered_count.view(),
-                    9 => self.time_to_live_in_hours.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.activation_id.slot(),
-                    1 => self.creation_time.slot(),
-                    2 => self.deregistered_count.slot(),
-                    3 => self.description.slot(),
-                    4 => self.disabled.slot(),
-                    5 => self.instance_count.slot(),
-                    6 => self.instance_name.slot(),
-                    7 => self.ip_address_range.slot(),
-                    8 => self.registered_count.slot(),
-                    _ => self.time_to_live_in_hours.slot(),
-                }
-            }
+            crate::runtime::accessors!(
+                0 activation_id, 1 creation_time, 2 deregistered_count, 3 description, 4
+                disabled, 5 instance_count, 6 instance_name, 7 ip_address_range, 8
+                registered_count, 9 time_to_live_in_hours
+            );
         }
     }
 }
@@ -4489,7 +3043,7 @@ pub mod allocated_resource {
     crate::runtime::lenient_json!(AllocatedResource);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::AllocatedResource {
             const FIELDS: &'static [Field] = &[
                 Field::new("InstanceType"),
@@ -4497,25 +3051,9 @@ pub mod allocated_resource {
                 Field::new("UsedAmount"),
                 Field::new("zoneId"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.instance_type.view(),
-                    1 => self.total_amount.view(),
-                    2 => self.used_amount.view(),
-                    3 => self.zone_id.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.instance_type.slot(),
-                    1 => self.total_amount.slot(),
-                    2 => self.used_amount.slot(),
-                    _ => self.zone_id.slot(),
-                }
-            }
+            crate::runtime::accessors!(
+                0 instance_type, 1 total_amount, 2 used_amount, 3 zone_id
+            );
         }
     }
 }
@@ -4550,24 +3088,10 @@ pub mod event_type_info {
     crate::runtime::lenient_json!(EventTypeInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::EventTypeInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.code.view(),
-                    1 => self.name.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.code.slot(),
-                    _ => self.name.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 code, 1 name);
         }
     }
 }
@@ -4599,30 +3123,14 @@ pub mod extended_attribute {
     crate::runtime::lenient_json!(ExtendedAttribute);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::ExtendedAttribute {
             const FIELDS: &'static [Field] = &[
                 Field::new("Device"),
                 Field::new("DiskId"),
                 Field::new("InactiveDisks").wrapped(),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.device.view(),
-                    1 => self.disk_id.view(),
-                    2 => View::groups(&self.inactive_disks),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.device.slot(),
-                    1 => self.disk_id.slot(),
-                    _ => Slot::groups(&mut self.inactive_disks),
-                }
-            }
+            crate::runtime::accessors!(0 device, 1 disk_id, 2 inactive_disks groups);
         }
     }
 }
@@ -4655,30 +3163,14 @@ pub mod fee_of_instance {
     crate::runtime::lenient_json!(FeeOfInstance);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::FeeOfInstance {
             const FIELDS: &'static [Field] = &[
                 Field::new("Currency"),
                 Field::new("Fee"),
                 Field::new("InstanceId"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.currency.view(),
-                    1 => self.fee.view(),
-                    2 => self.instance_id.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.currency.slot(),
-                    1 => self.fee.slot(),
-                    _ => self.instance_id.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 currency, 1 fee, 2 instance_id);
         }
     }
 }
@@ -4707,24 +3199,10 @@ pub mod health_status_info {
     crate::runtime::lenient_json!(HealthStatusInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::HealthStatusInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.code.view(),
-                    1 => self.name.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.code.slot(),
-                    _ => self.name.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 code, 1 name);
         }
     }
 }
@@ -4777,7 +3255,7 @@ pub mod inactive_disk {
     crate::runtime::lenient_json!(InactiveDisk);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::InactiveDisk {
             const FIELDS: &'static [Field] = &[
                 Field::new("CreationTime"),
@@ -4786,27 +3264,10 @@ pub mod inactive_disk {
                 Field::new("DeviceType"),
                 Field::new("ReleaseTime"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.creation_time.view(),
-                    1 => self.device_category.view(),
-                    2 => self.device_size.view(),
-                    3 => self.device_type.view(),
-                    4 => self.release_time.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.creation_time.slot(),
-                    1 => self.device_category.slot(),
-                    2 => self.device_size.slot(),
-                    3 => self.device_type.slot(),
-                    _ => self.release_time.slot(),
-                }
-            }
+            crate::runtime::accessors!(
+                0 creation_time, 1 device_category, 2 device_size, 3 device_type, 4
+                release_time
+            );
         }
     }
 }
@@ -4831,20 +3292,10 @@ pub mod instance_id_set {
     crate::runtime::lenient_json!(InstanceIdSet);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::InstanceIdSet {
             const FIELDS: &'static [Field] = &[Field::new("InstanceId")];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.instance_id.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, _: usize) -> Slot<'_> {
-                self.instance_id.slot()
-            }
+            crate::runtime::accessors!(0 instance_id);
         }
     }
 }
@@ -4864,20 +3315,10 @@ pub mod ipv6_set {
     crate::runtime::lenient_json!(Ipv6Set);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::Ipv6Set {
             const FIELDS: &'static [Field] = &[Field::new("Ipv6Address")];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.ipv6_address.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, _: usize) -> Slot<'_> {
-                self.ipv6_address.slot()
-            }
+            crate::runtime::accessors!(0 ipv6_address);
         }
     }
 }
@@ -4918,7 +3359,7 @@ pub mod operation_progress {
     crate::runtime::lenient_json!(OperationProgress);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::OperationProgress {
             const FIELDS: &'static [Field] = &[
                 Field::new("ErrorCode"),
@@ -4926,25 +3367,9 @@ pub mod operation_progress {
                 Field::new("OperationStatus"),
                 Field::new("RelatedItemSet").wrapped(),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.error_code.view(),
-                    1 => self.error_msg.view(),
-                    2 => self.operation_status.view(),
-                    3 => View::groups(&self.related_item_set),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.error_code.slot(),
-                    1 => self.error_msg.slot(),
-                    2 => self.operation_status.slot(),
-                    _ => Slot::groups(&mut self.related_item_set),
-                }
-            }
+            crate::runtime::accessors!(
+                0 error_code, 1 error_msg, 2 operation_status, 3 related_item_set groups
+            );
         }
     }
 }
@@ -4968,27 +3393,13 @@ pub mod private_ip_set {
     crate::runtime::lenient_json!(PrivateIpSet);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::PrivateIpSet {
             const FIELDS: &'static [Field] = &[
                 Field::new("Primary"),
                 Field::new("PrivateIpAddress"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.primary.view(),
-                    1 => self.private_ip_address.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.primary.slot(),
-                    _ => self.private_ip_address.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 primary, 1 private_ip_address);
         }
     }
 }
@@ -5018,24 +3429,10 @@ pub mod related_item {
     crate::runtime::lenient_json!(RelatedItem);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::RelatedItem {
             const FIELDS: &'static [Field] = &[Field::new("Name"), Field::new("Value")];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.name.view(),
-                    1 => self.value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.name.slot(),
-                    _ => self.value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 name, 1 value);
         }
     }
 }
@@ -5055,20 +3452,10 @@ pub mod resource_price_model {
     crate::runtime::lenient_json!(ResourcePriceModel);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::ResourcePriceModel {
             const FIELDS: &'static [Field] = &[Field::new("DiscountPrice")];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.discount_price.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, _: usize) -> Slot<'_> {
-                self.discount_price.slot()
-            }
+            crate::runtime::accessors!(0 discount_price);
         }
     }
 }
@@ -5100,7 +3487,7 @@ pub mod result_info {
     crate::runtime::lenient_json!(ResultInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::ResultInfo {
             const FIELDS: &'static [Field] = &[
                 Field::new("Code"),
@@ -5108,25 +3495,7 @@ pub mod result_info {
                 Field::new("Message"),
                 Field::new("Success"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.code.view(),
-                    1 => self.instance_id.view(),
-                    2 => self.message.view(),
-                    3 => self.success.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.code.slot(),
-                    1 => self.instance_id.slot(),
-                    2 => self.message.slot(),
-                    _ => self.success.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 code, 1 instance_id, 2 message, 3 success);
         }
     }
 }
@@ -5156,27 +3525,13 @@ pub mod rule {
     crate::runtime::lenient_json!(Rule);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::Rule {
             const FIELDS: &'static [Field] = &[
                 Field::new("Description"),
                 Field::new("RuleId"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.description.view(),
-                    1 => self.rule_id.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.description.slot(),
-                    _ => self.rule_id.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 description, 1 rule_id);
         }
     }
 }
@@ -5205,24 +3560,10 @@ pub mod status_info {
     crate::runtime::lenient_json!(StatusInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::StatusInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.code.view(),
-                    1 => self.name.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.code.slot(),
-                    _ => self.name.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 code, 1 name);
         }
     }
 }
@@ -5255,27 +3596,13 @@ pub mod tag_info {
     crate::runtime::lenient_json!(TagInfo);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::TagInfo {
             const FIELDS: &'static [Field] = &[
                 Field::new("TagKey"),
                 Field::new("TagValue"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.tag_key.view(),
-                    1 => self.tag_value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.tag_key.slot(),
-                    _ => self.tag_value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 tag_key, 1 tag_value);
         }
     }
 }
@@ -5299,27 +3626,13 @@ pub mod tags {
     crate::runtime::lenient_json!(Tags);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
     mod schema {
-        use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+        use crate::runtime::schema::{Field, Schema};
         impl Schema for super::Tags {
             const FIELDS: &'static [Field] = &[
                 Field::new("TagKey"),
                 Field::new("TagValue"),
             ];
-            #[inline]
-            fn get(&self, index: usize) -> View<'_> {
-                match index {
-                    0 => self.tag_key.view(),
-                    1 => self.tag_value.view(),
-                    _ => View::Absent,
-                }
-            }
-            #[inline]
-            fn get_mut(&mut self, index: usize) -> Slot<'_> {
-                match index {
-                    0 => self.tag_key.slot(),
-                    _ => self.tag_value.slot(),
-                }
-            }
+            crate::runtime::accessors!(0 tag_key, 1 tag_value);
         }
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`StartInstanceRequest`] with [`StartInstanceRequest::builder`]; the service answers with a [`StartInstanceResponse`] or a [`StartInstanceError`].
 //!
 //! Generated from `ecs/StartInstance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `StartInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `StartInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StartInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -41,59 +39,15 @@ impl StartInstanceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`StartInstanceRequest`]: start with [`StartInstanceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct StartInstanceRequestBuilder(StartInstanceRequest);
+crate::runtime::operation!(
+    StartInstanceRequest, StartInstanceRequestBuilder, StartInstanceResponse,
+    StartInstanceError, "StartInstance", "2014-05-26", false
+);
 impl StartInstanceRequestBuilder {
-    /// Sets [`StartInstanceRequest::init_local_disk`].
-    #[inline]
-    pub fn init_local_disk(mut self, value: bool) -> Self {
-        self.0.init_local_disk = Some(value);
-        self
-    }
-    /// Sets [`StartInstanceRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<StartInstanceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> StartInstanceRequest {
-        self.0
-    }
-}
-impl Operation for StartInstanceRequest {
-    const ACTION: &'static str = "StartInstance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = StartInstanceResponse;
-    type Error = StartInstanceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        StartInstanceRequest.0; init_local_disk(bool), dry_run(bool)
+    );
 }
 crate::runtime::json_form!(StartInstanceRequest);
 /// The successful response of [`StartInstanceRequest`].
@@ -156,71 +110,31 @@ pub enum StartInstanceErrorCode {
     /// - 403: The number of the specified ECS instances has exceeded the quota of the specified instance type, or the number of vCPUs assigned to the ECS instances has exceeded the quota in the zone.
     QuotaExceedElasticQuota,
 }
-impl ErrorCodes for StartInstanceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::InsufficientBalance, "InsufficientBalance", Some(403)),
-        (Self::InstanceNotReady, "InstanceNotReady", None),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::DiskError, "DiskError", Some(403)),
-        (Self::InstanceExpired, "InstanceExpired", Some(403)),
-        (Self::DiskInArrears, "DiskInArrears", Some(403)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice,
-            "OperationDenied.SpotPriceLowerThanPublicPrice",
-            Some(403),
-        ),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-        (Self::QuotaExceedElasticQuota, "QuotaExceed.ElasticQuota", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    StartInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
+    "InstanceLockedForSecurity" 403, InsufficientBalance "InsufficientBalance" 403,
+    InstanceNotReady "InstanceNotReady", InternalError "InternalError" 500, DiskError
+    "DiskError" 403, InstanceExpired "InstanceExpired" 403, DiskInArrears "DiskInArrears"
+    403, OperationDeniedNoStock "OperationDenied.NoStock" 403,
+    OperationDeniedSpotPriceLowerThanPublicPrice
+    "OperationDenied.SpotPriceLowerThanPublicPrice" 403,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403, QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::StartInstanceRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceId").required(),
             Field::new("InitLocalDisk"),
             Field::new("DryRun"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.init_local_disk.view(),
-                2 => self.dry_run.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.init_local_disk.slot(),
-                _ => self.dry_run.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_id, 1 init_local_disk, 2 dry_run);
     }
     impl Schema for super::StartInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`StartInstancesRequest`] with [`StartInstancesRequest::builder`]; the service answers with a [`StartInstancesResponse`] or a [`StartInstancesError`].
 //!
 //! Generated from `ecs/StartInstances.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `StartInstances` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `StartInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StartInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -57,58 +54,16 @@ impl StartInstancesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`StartInstancesRequest`]: start with [`StartInstancesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct StartInstancesRequestBuilder(StartInstancesRequest);
+crate::runtime::operation!(
+    StartInstancesRequest, StartInstancesRequestBuilder, StartInstancesResponse,
+    StartInstancesError, "StartInstances", "2014-05-26", false
+);
 impl StartInstancesRequestBuilder {
-    /// Sets [`StartInstancesRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// Sets [`StartInstancesRequest::batch_optimization`].
-    pub fn batch_optimization(mut self, value: impl Into<BatchOptimization>) -> Self {
-        self.0.batch_optimization = Some(value.into());
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<StartInstancesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> StartInstancesRequest {
-        self.0
-    }
-}
-impl Operation for StartInstancesRequest {
-    const ACTION: &'static str = "StartInstances";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = StartInstancesResponse;
-    type Error = StartInstancesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        StartInstancesRequest.0; dry_run(bool), batch_optimization(into
+        BatchOptimization)
+    );
 }
 /// The documented values of `BatchOptimization`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -121,24 +76,9 @@ pub enum BatchOptimization {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for BatchOptimization {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::AllTogether, "AllTogether"),
-        (Self::SuccessFirst, "SuccessFirst"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(BatchOptimization);
+crate::runtime::value_enum!(
+    BatchOptimization; AllTogether "AllTogether", SuccessFirst "SuccessFirst"
+);
 crate::runtime::json_form!(StartInstancesRequest);
 /// The successful response of [`StartInstancesRequest`].
 #[derive(Clone, Default)]
@@ -201,26 +141,18 @@ pub enum StartInstancesErrorCode {
     /// `InstanceNotReady` (403): The specified instance is not ready for use.
     InstanceNotReady,
 }
-impl ErrorCodes for StartInstancesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::OperationDeniedNoStock, "OperationDenied.NoStock", Some(403)),
-        (
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice,
-            "OperationDenied.SpotPriceLowerThanPublicPrice",
-            Some(403),
-        ),
-        (Self::InternalError, "InternalError", Some(500)),
-        (Self::InsufficientBalance, "InsufficientBalance", Some(403)),
-        (Self::InstanceNotReady, "InstanceNotReady", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    StartInstancesErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, OperationDeniedNoStock
+    "OperationDenied.NoStock" 403, OperationDeniedSpotPriceLowerThanPublicPrice
+    "OperationDenied.SpotPriceLowerThanPublicPrice" 403, InternalError "InternalError"
+    500, InsufficientBalance "InsufficientBalance" 403, InstanceNotReady
+    "InstanceNotReady" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::StartInstancesRequest {
         const FIELDS: &'static [Field] = &[
@@ -241,46 +173,16 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.region_id.view(),
-                2 => self.dry_run.view(),
-                3 => self.batch_optimization.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.region_id.slot(),
-                2 => self.dry_run.slot(),
-                _ => self.batch_optimization.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 region_id, 2 dry_run, 3 batch_optimization
+        );
     }
     impl Schema for super::StartInstancesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceResponses").wrapped(),
             Field::new("RequestId"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => View::groups(&self.instance_responses),
-                1 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => Slot::groups(&mut self.instance_responses),
-                _ => self.request_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 instance_responses groups, 1 request_id);
     }
     impl Schema for super::InstanceResponse {
         const FIELDS: &'static [Field] = &[
@@ -290,26 +192,8 @@ mod schema {
             Field::new("Message"),
             Field::new("PreviousStatus"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.code.view(),
-                1 => self.current_status.view(),
-                2 => self.instance_id.view(),
-                3 => self.message.view(),
-                4 => self.previous_status.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.code.slot(),
-                1 => self.current_status.slot(),
-                2 => self.instance_id.slot(),
-                3 => self.message.slot(),
-                _ => self.previous_status.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 code, 1 current_status, 2 instance_id, 3 message, 4 previous_status
+        );
     }
 }

@@ -4,11 +4,8 @@
 //! Build a [`StopInstanceRequest`] with [`StopInstanceRequest::builder`]; the service answers with a [`StopInstanceResponse`] or a [`StopInstanceError`].
 //!
 //! Generated from `ecs/StopInstance.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, UnknownValue, Validated,
-    ValidationErrors, ValueEnum,
-};
-/// The `StopInstance` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::{ServiceError, UnknownValue};
+/// The `StopInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StopInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -61,70 +58,16 @@ impl StopInstanceRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`StopInstanceRequest`]: start with [`StopInstanceRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct StopInstanceRequestBuilder(StopInstanceRequest);
+crate::runtime::operation!(
+    StopInstanceRequest, StopInstanceRequestBuilder, StopInstanceResponse,
+    StopInstanceError, "StopInstance", "2014-05-26", false
+);
 impl StopInstanceRequestBuilder {
-    /// Sets [`StopInstanceRequest::stopped_mode`].
-    pub fn stopped_mode(mut self, value: impl Into<StoppedMode>) -> Self {
-        self.0.stopped_mode = Some(value.into());
-        self
-    }
-    /// Sets [`StopInstanceRequest::confirm_stop`].
-    #[inline]
-    pub fn confirm_stop(mut self, value: bool) -> Self {
-        self.0.confirm_stop = Some(value);
-        self
-    }
-    /// Sets [`StopInstanceRequest::force_stop`].
-    #[inline]
-    pub fn force_stop(mut self, value: bool) -> Self {
-        self.0.force_stop = Some(value);
-        self
-    }
-    /// Sets [`StopInstanceRequest::dry_run`].
-    #[inline]
-    pub fn dry_run(mut self, value: bool) -> Self {
-        self.0.dry_run = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<StopInstanceRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> StopInstanceRequest {
-        self.0
-    }
-}
-impl Operation for StopInstanceRequest {
-    const ACTION: &'static str = "StopInstance";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = StopInstanceResponse;
-    type Error = StopInstanceError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        StopInstanceRequest.0; stopped_mode(into StoppedMode), confirm_stop(bool),
+        force_stop(bool), dry_run(bool)
+    );
 }
 /// The documented values of `StoppedMode`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -137,24 +80,9 @@ pub enum StoppedMode {
     /// A value the docs do not list, as read (never one they list).
     Unknown(UnknownValue<Self>),
 }
-impl ValueEnum for StoppedMode {
-    const VALUES: &'static [(Self, &'static str)] = &[
-        (Self::StopCharging, "StopCharging"),
-        (Self::KeepCharging, "KeepCharging"),
-    ];
-    #[inline]
-    fn from_unknown(value: UnknownValue<Self>) -> Self {
-        Self::Unknown(value)
-    }
-    #[inline]
-    fn unknown(&self) -> Option<&UnknownValue<Self>> {
-        match self {
-            Self::Unknown(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-crate::runtime::value_enum_impls!(StoppedMode);
+crate::runtime::value_enum!(
+    StoppedMode; StopCharging "StopCharging", KeepCharging "KeepCharging"
+);
 crate::runtime::json_form!(StopInstanceRequest);
 /// The successful response of [`StopInstanceRequest`].
 #[derive(Clone, Default)]
@@ -202,32 +130,20 @@ pub enum StopInstanceErrorCode {
     /// `InvalidParameter.KMSKeyId.KMSUnauthorized` (403): ECS service have no right to access your KMS.
     InvalidParameterKmsKeyIdKmsUnauthorized,
 }
-impl ErrorCodes for StopInstanceErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::IncorrectInstanceStatus, "IncorrectInstanceStatus", Some(403)),
-        (Self::InstanceLockedForSecurity, "InstanceLockedForSecurity", Some(403)),
-        (Self::DiskError, "DiskError", Some(403)),
-        (Self::InternalError, "InternalError", Some(500)),
-        (
-            Self::InstanceTypeParameterMismatch,
-            "InstanceType.ParameterMismatch",
-            Some(403),
-        ),
-        (Self::InstanceExpiredOrInArrears, "InstanceExpiredOrInArrears", Some(403)),
-        (Self::InvalidInstanceIdNotSupport, "InvalidInstanceId.NotSupport", Some(403)),
-        (
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized,
-            "InvalidParameter.KMSKeyId.KMSUnauthorized",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    StopInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
+    "InstanceLockedForSecurity" 403, DiskError "DiskError" 403, InternalError
+    "InternalError" 500, InstanceTypeParameterMismatch "InstanceType.ParameterMismatch"
+    403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403,
+    InvalidInstanceIdNotSupport "InvalidInstanceId.NotSupport" 403,
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::StopInstanceRequest {
         const FIELDS: &'static [Field] = &[
@@ -245,40 +161,12 @@ mod schema {
             Field::new("ForceStop"),
             Field::new("DryRun"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.instance_id.view(),
-                1 => self.stopped_mode.view(),
-                2 => self.confirm_stop.view(),
-                3 => self.force_stop.view(),
-                4 => self.dry_run.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.instance_id.slot(),
-                1 => self.stopped_mode.slot(),
-                2 => self.confirm_stop.slot(),
-                3 => self.force_stop.slot(),
-                _ => self.dry_run.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 instance_id, 1 stopped_mode, 2 confirm_stop, 3 force_stop, 4 dry_run
+        );
     }
     impl Schema for super::StopInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

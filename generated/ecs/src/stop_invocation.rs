@@ -4,10 +4,8 @@
 //! Build a [`StopInvocationRequest`] with [`StopInvocationRequest::builder`]; the service answers with a [`StopInvocationResponse`] or a [`StopInvocationError`].
 //!
 //! Generated from `ecs/StopInvocation.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `StopInvocation` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `StopInvocation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StopInvocationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -39,55 +37,13 @@ impl StopInvocationRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`StopInvocationRequest`]: start with [`StopInvocationRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct StopInvocationRequestBuilder(StopInvocationRequest);
+crate::runtime::operation!(
+    StopInvocationRequest, StopInvocationRequestBuilder, StopInvocationResponse,
+    StopInvocationError, "StopInvocation", "2014-05-26", false
+);
 impl StopInvocationRequestBuilder {
-    /// Sets [`StopInvocationRequest::instance_id`].
-    pub fn instance_id(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.instance_id = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<StopInvocationRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> StopInvocationRequest {
-        self.0
-    }
-}
-impl Operation for StopInvocationRequest {
-    const ACTION: &'static str = "StopInvocation";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = StopInvocationResponse;
-    type Error = StopInvocationError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(StopInvocationRequest.0; instance_id(each_into String));
 }
 crate::runtime::json_form!(StopInvocationRequest);
 /// The successful response of [`StopInvocationRequest`].
@@ -111,17 +67,14 @@ pub enum StopInvocationErrorCode {
     /// `InvalidInvokeId.NotFound` (404): The specified invoke ID does not exist.
     InvalidInvokeIdNotFound,
 }
-impl ErrorCodes for StopInvocationErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InternalErrorDispatch, "InternalError.Dispatch", Some(500)),
-        (Self::InvalidInvokeIdNotFound, "InvalidInvokeId.NotFound", Some(404)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    StopInvocationErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
+    InvalidInvokeIdNotFound "InvalidInvokeId.NotFound" 404
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::StopInvocationRequest {
         const FIELDS: &'static [Field] = &[
@@ -132,36 +85,10 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.invoke_id.view(),
-                1 => self.region_id.view(),
-                2 => self.instance_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.invoke_id.slot(),
-                1 => self.region_id.slot(),
-                _ => self.instance_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 invoke_id, 1 region_id, 2 instance_id);
     }
     impl Schema for super::StopInvocationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,11 +4,9 @@
 //! Build a [`TagResourcesRequest`] with [`TagResourcesRequest::builder`]; the service answers with a [`TagResourcesResponse`] or a [`TagResourcesError`].
 //!
 //! Generated from `ecs/TagResources.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::resource_type_2::ResourceType;
-/// The `TagResources` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `TagResources` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`TagResourcesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -60,52 +58,13 @@ impl TagResourcesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`TagResourcesRequest`]: start with [`TagResourcesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct TagResourcesRequestBuilder(TagResourcesRequest);
+crate::runtime::operation!(
+    TagResourcesRequest, TagResourcesRequestBuilder, TagResourcesResponse,
+    TagResourcesError, "TagResources", "2014-05-26", false
+);
 impl TagResourcesRequestBuilder {
-    /// Sets [`TagResourcesRequest::tag`].
-    pub fn tag(mut self, value: impl IntoIterator<Item = Tag>) -> Self {
-        self.0.tag = value.into_iter().collect();
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<TagResourcesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> TagResourcesRequest {
-        self.0
-    }
-}
-impl Operation for TagResourcesRequest {
-    const ACTION: &'static str = "TagResources";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = TagResourcesResponse;
-    type Error = TagResourcesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(TagResourcesRequest.0; tag(each Tag));
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -126,16 +85,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    /// Sets [`Tag::key`].
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets [`Tag::value`].
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
+    crate::runtime::setters!(Tag; key(into String), value(into String));
 }
 crate::runtime::json_form!(TagResourcesRequest, Tag);
 /// The successful response of [`TagResourcesRequest`].
@@ -202,41 +152,29 @@ pub enum TagResourcesErrorCode {
     /// `QuotaExceed.Tags` (403): %s
     QuotaExceedTags,
 }
-impl ErrorCodes for TagResourcesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::MissingParameterTagOwnerUid, "MissingParameter.TagOwnerUid", Some(404)),
-        (Self::MissingParameterTagOwnerBid, "MissingParameter.TagOwnerBid", Some(404)),
-        (Self::MissingParameterResourceType, "MissingParameter.ResourceType", Some(404)),
-        (Self::MissingParameterTags, "MissingParameter.Tags", Some(404)),
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(404)),
-        (Self::PermissionDeniedTagOwnerUid, "PermissionDenied.TagOwnerUid", Some(403)),
-        (Self::PermissionDeniedScope, "PermissionDenied.Scope", Some(403)),
-        (Self::NumberExceedResourceIds, "NumberExceed.ResourceIds", Some(400)),
-        (Self::NumberExceedTags, "NumberExceed.Tags", Some(400)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidResourceIdNotFound, "InvalidResourceId.NotFound", Some(404)),
-        (Self::InvalidResourceTypeNotFound, "InvalidResourceType.NotFound", Some(404)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::OperationDeniedQuotaExceed, "OperationDenied.QuotaExceed", Some(400)),
-        (
-            Self::InvalidResourceIdNotSupported,
-            "InvalidResourceId.NotSupported",
-            Some(403),
-        ),
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (Self::InvalidScope, "Invalid.Scope", Some(400)),
-        (Self::NoPermissionTag, "NoPermission.Tag", Some(403)),
-        (Self::QuotaExceedTags, "QuotaExceed.Tags", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    TagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
+    MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" 404,
+    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" 404,
+    MissingParameterResourceType "MissingParameter.ResourceType" 404,
+    MissingParameterTags "MissingParameter.Tags" 404, MissingParameterRegionId
+    "MissingParameter.RegionId" 404, PermissionDeniedTagOwnerUid
+    "PermissionDenied.TagOwnerUid" 403, PermissionDeniedScope "PermissionDenied.Scope"
+    403, NumberExceedResourceIds "NumberExceed.ResourceIds" 400, NumberExceedTags
+    "NumberExceed.Tags" 400, DuplicateTagKey "Duplicate.TagKey" 400,
+    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404,
+    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" 400, OperationDeniedQuotaExceed
+    "OperationDenied.QuotaExceed" 400, InvalidResourceIdNotSupported
+    "InvalidResourceId.NotSupported" 403, InvalidTagMismatch "InvalidTag.Mismatch" 400,
+    InvalidTagCount "InvalidTagCount" 400, InvalidScope "Invalid.Scope" 400,
+    NoPermissionTag "NoPermission.Tag" 403, QuotaExceedTags "QuotaExceed.Tags" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::TagResourcesRequest {
         const FIELDS: &'static [Field] = &[
@@ -276,25 +214,9 @@ mod schema {
                 ),
             Field::new("Tag").group(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.resource_id.view(),
-                2 => self.resource_type.view(),
-                3 => View::groups(&self.tag),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.resource_id.slot(),
-                2 => self.resource_type.slot(),
-                _ => Slot::groups(&mut self.tag),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 resource_id, 2 resource_type, 3 tag groups
+        );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -339,34 +261,10 @@ mod schema {
                     ],
                 ),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.key.view(),
-                1 => self.value.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.key.slot(),
-                _ => self.value.slot(),
-            }
-        }
+        crate::runtime::accessors!(0 key, 1 value);
     }
     impl Schema for super::TagResourcesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

@@ -4,10 +4,8 @@
 //! Build a [`UnassignPrivateIpAddressesRequest`] with [`UnassignPrivateIpAddressesRequest::builder`]; the service answers with a [`UnassignPrivateIpAddressesResponse`] or a [`UnassignPrivateIpAddressesError`].
 //!
 //! Generated from `ecs/UnassignPrivateIpAddresses.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
-/// The `UnassignPrivateIpAddresses` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+use crate::runtime::ServiceError;
+/// The `UnassignPrivateIpAddresses` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`UnassignPrivateIpAddressesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -40,50 +38,13 @@ impl UnassignPrivateIpAddressesRequest {
             region_id: Some(region_id.into()),
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`UnassignPrivateIpAddressesRequest`]: start with [`UnassignPrivateIpAddressesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct UnassignPrivateIpAddressesRequestBuilder(UnassignPrivateIpAddressesRequest);
-impl UnassignPrivateIpAddressesRequestBuilder {
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<Validated<UnassignPrivateIpAddressesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> UnassignPrivateIpAddressesRequest {
-        self.0
-    }
-}
-impl Operation for UnassignPrivateIpAddressesRequest {
-    const ACTION: &'static str = "UnassignPrivateIpAddresses";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = UnassignPrivateIpAddressesResponse;
-    type Error = UnassignPrivateIpAddressesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
-}
+crate::runtime::operation!(
+    UnassignPrivateIpAddressesRequest, UnassignPrivateIpAddressesRequestBuilder,
+    UnassignPrivateIpAddressesResponse, UnassignPrivateIpAddressesError,
+    "UnassignPrivateIpAddresses", "2014-05-26", false
+);
+impl UnassignPrivateIpAddressesRequestBuilder {}
 crate::runtime::json_form!(UnassignPrivateIpAddressesRequest);
 /// The successful response of [`UnassignPrivateIpAddressesRequest`].
 #[derive(Clone, Default)]
@@ -162,111 +123,48 @@ pub enum UnassignPrivateIpAddressesErrorCode {
     /// `InvalidOperation.EniServiceManaged` (403): %s
     InvalidOperationEniServiceManaged,
 }
-impl ErrorCodes for UnassignPrivateIpAddressesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidUserTypeNotSupported, "InvalidUserType.NotSupported", Some(403)),
-        (Self::AbsInvalidAccountNotFound, "Abs.InvalidAccount.NotFound", Some(403)),
-        (Self::MissingParameter, "MissingParameter", Some(403)),
-        (Self::ForbiddenNotSupportRam, "Forbidden.NotSupportRAM", Some(403)),
-        (Self::UnsupportedParameter, "UnsupportedParameter", Some(400)),
-        (Self::ForbiddenSubUser, "Forbidden.SubUser", Some(403)),
-        (Self::InvalidParameter, "InvalidParameter", Some(400)),
-        (Self::InvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", Some(400)),
-        (
-            Self::InvalidOperationInvalidEcsState,
-            "InvalidOperation.InvalidEcsState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationInvalidEniState,
-            "InvalidOperation.InvalidEniState",
-            Some(400),
-        ),
-        (
-            Self::InvalidOperationDetachPrimaryEniNotAllowed,
-            "InvalidOperation.DetachPrimaryEniNotAllowed",
-            Some(400),
-        ),
-        (Self::InvalidEcsIdNotFound, "InvalidEcsId.NotFound", Some(404)),
-        (Self::InvalidEniIdNotFound, "InvalidEniId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdNotFound, "InvalidVSwitchId.NotFound", Some(404)),
-        (
-            Self::InvalidSecurityGroupIdNotFound,
-            "InvalidSecurityGroupId.NotFound",
-            Some(404),
-        ),
-        (Self::MaxEniCountExceeded, "MaxEniCountExceeded", Some(403)),
-        (Self::EniPerInstanceLimitExceeded, "EniPerInstanceLimitExceeded", Some(403)),
-        (
-            Self::InvalidOperationAvailabilityZoneMismatch,
-            "InvalidOperation.AvailabilityZoneMismatch",
-            Some(403),
-        ),
-        (Self::InvalidOperationVpcMismatch, "InvalidOperation.VpcMismatch", Some(403)),
-        (
-            Self::SecurityGroupInstanceLimitExceed,
-            "SecurityGroupInstanceLimitExceed",
-            Some(403),
-        ),
-        (Self::InvalidSecurityGroupIdNotVpc, "InvalidSecurityGroupId.NotVpc", Some(403)),
-        (
-            Self::InvalidOperationInvalidEniType,
-            "InvalidOperation.InvalidEniType",
-            Some(403),
-        ),
-        (Self::InvalidInstanceIdNotFound, "InvalidInstanceId.NotFound", Some(404)),
-        (Self::InvalidVSwitchIdIpInvalid, "InvalidVSwitchId.IpInvalid", Some(403)),
-        (Self::InvalidIpIpUnassigned, "InvalidIp.IpUnassigned", Some(403)),
-        (Self::OperationConflict, "Operation.Conflict", Some(403)),
-        (Self::ForbiddenRegionId, "Forbidden.RegionId", Some(400)),
-        (Self::InvalidAction, "InvalidAction", Some(400)),
-        (
-            Self::InvalidOperationEniServiceManaged,
-            "InvalidOperation.EniServiceManaged",
-            Some(403),
-        ),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    UnassignPrivateIpAddressesErrorCode; InvalidUserTypeNotSupported
+    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 403,
+    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
+    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
+    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
+    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
+    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
+    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
+    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
+    MaxEniCountExceeded "MaxEniCountExceeded" 403, EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" 403, InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" 403, InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" 403, SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" 403, InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" 403, InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" 403, InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" 404, InvalidVSwitchIdIpInvalid
+    "InvalidVSwitchId.IpInvalid" 403, InvalidIpIpUnassigned "InvalidIp.IpUnassigned" 403,
+    OperationConflict "Operation.Conflict" 403, ForbiddenRegionId "Forbidden.RegionId"
+    400, InvalidAction "InvalidAction" 400, InvalidOperationEniServiceManaged
+    "InvalidOperation.EniServiceManaged" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     impl Schema for super::UnassignPrivateIpAddressesRequest {
         const FIELDS: &'static [Field] = &[
             Field::new("NetworkInterfaceId").required(),
             Field::new("PrivateIpAddress").required(),
             Field::new("RegionId").required(),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.network_interface_id.view(),
-                1 => self.private_ip_address.view(),
-                2 => self.region_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.network_interface_id.slot(),
-                1 => self.private_ip_address.slot(),
-                _ => self.region_id.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 network_interface_id, 1 private_ip_address, 2 region_id
+        );
     }
     impl Schema for super::UnassignPrivateIpAddressesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

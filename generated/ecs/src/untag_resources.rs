@@ -4,11 +4,9 @@
 //! Build a [`UntagResourcesRequest`] with [`UntagResourcesRequest::builder`]; the service answers with a [`UntagResourcesResponse`] or a [`UntagResourcesError`].
 //!
 //! Generated from `ecs/UntagResources.md`.
-use crate::runtime::{
-    query, validation, ErrorCodes, Operation, ServiceError, Validated, ValidationErrors,
-};
+use crate::runtime::ServiceError;
 pub use crate::shared::resource_type_2::ResourceType;
-/// The `UntagResources` request: the docs' parameters, each as given (a [`Validated`] one kept every rule).
+/// The `UntagResources` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`UntagResourcesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
 #[derive(Clone, Default)]
@@ -71,61 +69,15 @@ impl UntagResourcesRequest {
             ..<Self as Default>::default()
         })
     }
-    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`].
-    /// `Action` must name this API when present; common request parameters (`Version`,
-    /// `Signature`, …) are skipped. Rules (required parameters included) are left to validation.
-    pub fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Result<Self, query::QueryError> {
-        query::from_query_pairs(<Self as Operation>::ACTION, pairs)
-    }
 }
-/// Builds a [`UntagResourcesRequest`]: start with [`UntagResourcesRequest::builder`], set what you need, then [`build`](Self::build).
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct UntagResourcesRequestBuilder(UntagResourcesRequest);
+crate::runtime::operation!(
+    UntagResourcesRequest, UntagResourcesRequestBuilder, UntagResourcesResponse,
+    UntagResourcesError, "UntagResources", "2014-05-26", false
+);
 impl UntagResourcesRequestBuilder {
-    /// Sets [`UntagResourcesRequest::tag_key`].
-    pub fn tag_key(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.0.tag_key = value.into_iter().map(Into::into).collect();
-        self
-    }
-    /// Sets [`UntagResourcesRequest::all`].
-    #[inline]
-    pub fn all(mut self, value: bool) -> Self {
-        self.0.all = Some(value);
-        self
-    }
-    /// The finished request, checked against every rule the generator read from the docs
-    /// ([`Operation::validate`]): every violation is reported at once.
-    #[inline]
-    pub fn build(self) -> Result<Validated<UntagResourcesRequest>, ValidationErrors> {
-        Validated::new(self.0)
-    }
-    /// The finished request, not checked: for when the docs lag the service (a value it
-    /// accepts that the docs do not list yet).
-    #[inline]
-    pub fn build_unvalidated(self) -> UntagResourcesRequest {
-        self.0
-    }
-}
-impl Operation for UntagResourcesRequest {
-    const ACTION: &'static str = "UntagResources";
-    const VERSION: &'static str = "2014-05-26";
-    const IDEMPOTENT: bool = false;
-    type Response = UntagResourcesResponse;
-    type Error = UntagResourcesError;
-    #[inline]
-    fn to_query_pairs(&self) -> query::QueryPairs {
-        query::to_query_pairs(Self::ACTION, self)
-    }
-    #[inline]
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        validation::validate(self)
-    }
+    crate::runtime::setters!(
+        UntagResourcesRequest.0; tag_key(each_into String), all(bool)
+    );
 }
 crate::runtime::json_form!(UntagResourcesRequest);
 /// The successful response of [`UntagResourcesRequest`].
@@ -190,40 +142,29 @@ pub enum UntagResourcesErrorCode {
     /// `NoPermission.Tag` (403): The operator is not permission for the tag.
     NoPermissionTag,
 }
-impl ErrorCodes for UntagResourcesErrorCode {
-    const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
-        (Self::InvalidRegionIdNotFound, "InvalidRegionId.NotFound", Some(404)),
-        (Self::MissingParameterTagOwnerUid, "MissingParameter.TagOwnerUid", Some(404)),
-        (Self::MissingParameterTagOwnerBid, "MissingParameter.TagOwnerBid", Some(404)),
-        (Self::MissingParameterResourceType, "MissingParameter.ResourceType", Some(404)),
-        (Self::MissingParameterTags, "MissingParameter.Tags", Some(404)),
-        (Self::MissingParameterRegionId, "MissingParameter.RegionId", Some(404)),
-        (Self::PermissionDeniedTagOwnerUid, "PermissionDenied.TagOwnerUid", Some(403)),
-        (Self::PermissionDeniedScope, "PermissionDenied.Scope", Some(403)),
-        (Self::NumberExceedResourceIds, "NumberExceed.ResourceIds", Some(400)),
-        (Self::NumberExceedTags, "NumberExceed.Tags", Some(400)),
-        (Self::DuplicateTagKey, "Duplicate.TagKey", Some(400)),
-        (Self::InvalidResourceIdNotFound, "InvalidResourceId.NotFound", Some(404)),
-        (Self::InvalidResourceTypeNotFound, "InvalidResourceType.NotFound", Some(404)),
-        (Self::InvalidTagKeyMalformed, "InvalidTagKey.Malformed", Some(400)),
-        (Self::InvalidTagValueMalformed, "InvalidTagValue.Malformed", Some(400)),
-        (Self::OperationDeniedQuotaExceed, "OperationDenied.QuotaExceed", Some(400)),
-        (
-            Self::InvalidResourceIdNotSupported,
-            "InvalidResourceId.NotSupported",
-            Some(403),
-        ),
-        (Self::InvalidTagMismatch, "InvalidTag.Mismatch", Some(400)),
-        (Self::InvalidTagCount, "InvalidTagCount", Some(400)),
-        (Self::InvalidScope, "Invalid.Scope", Some(400)),
-        (Self::NoPermissionTag, "NoPermission.Tag", Some(403)),
-    ];
-    type Common = crate::CommonErrorCode;
-}
+crate::runtime::error_codes!(
+    UntagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
+    MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" 404,
+    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" 404,
+    MissingParameterResourceType "MissingParameter.ResourceType" 404,
+    MissingParameterTags "MissingParameter.Tags" 404, MissingParameterRegionId
+    "MissingParameter.RegionId" 404, PermissionDeniedTagOwnerUid
+    "PermissionDenied.TagOwnerUid" 403, PermissionDeniedScope "PermissionDenied.Scope"
+    403, NumberExceedResourceIds "NumberExceed.ResourceIds" 400, NumberExceedTags
+    "NumberExceed.Tags" 400, DuplicateTagKey "Duplicate.TagKey" 400,
+    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404,
+    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" 400, OperationDeniedQuotaExceed
+    "OperationDenied.QuotaExceed" 400, InvalidResourceIdNotSupported
+    "InvalidResourceId.NotSupported" 403, InvalidTagMismatch "InvalidTag.Mismatch" 400,
+    InvalidTagCount "InvalidTagCount" 400, InvalidScope "Invalid.Scope" 400,
+    NoPermissionTag "NoPermission.Tag" 403
+);
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::rules::Rule;
-    use crate::runtime::schema::{Field, FieldValue, Schema, Slot, View};
+    use crate::runtime::schema::{Field, Schema};
     use crate::runtime::validation::Check;
     impl Schema for super::UntagResourcesRequest {
         const FIELDS: &'static [Field] = &[
@@ -267,40 +208,12 @@ mod schema {
                 ),
             Field::new("All"),
         ];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.region_id.view(),
-                1 => self.resource_id.view(),
-                2 => self.resource_type.view(),
-                3 => self.tag_key.view(),
-                4 => self.all.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            match index {
-                0 => self.region_id.slot(),
-                1 => self.resource_id.slot(),
-                2 => self.resource_type.slot(),
-                3 => self.tag_key.slot(),
-                _ => self.all.slot(),
-            }
-        }
+        crate::runtime::accessors!(
+            0 region_id, 1 resource_id, 2 resource_type, 3 tag_key, 4 all
+        );
     }
     impl Schema for super::UntagResourcesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        #[inline]
-        fn get(&self, index: usize) -> View<'_> {
-            match index {
-                0 => self.request_id.view(),
-                _ => View::Absent,
-            }
-        }
-        #[inline]
-        fn get_mut(&mut self, _: usize) -> Slot<'_> {
-            self.request_id.slot()
-        }
+        crate::runtime::accessors!(0 request_id);
     }
 }

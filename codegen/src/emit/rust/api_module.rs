@@ -169,24 +169,15 @@ impl<'a> ApiPlan<'a> {
             &api.errors,
         );
 
-        let mut runtime_names = vec![
-            "query",
-            "validation",
-            "ErrorCodes",
-            "Operation",
-            "ServiceError",
-            "Validated",
-            "ValidationErrors",
-        ];
+        let mut runtime_names = vec!["ServiceError"];
         if own_secret(request, &self.shared_groups) {
             runtime_names.push("Secret");
         }
         if !own_enums.is_empty() {
-            runtime_names.extend(["UnknownValue", "ValueEnum"]);
+            runtime_names.push("UnknownValue");
         }
         runtime_names.sort_unstable_by_key(|n| (n.starts_with(char::is_uppercase), *n));
         let runtime_names = runtime_names.iter().map(|n| format_ident!("{}", n));
-        let enum_impls = value_enums::impls(&own_enums);
 
         let mut module_doc = format!("`{}`: {}", api.name, rustdoc(&api.summary));
         module_doc.push_str(&format!(
@@ -209,7 +200,6 @@ impl<'a> ApiPlan<'a> {
         file.push(roa);
         groups.into_iter().flatten().for_each(|block| file.push_block(block));
         enums.into_iter().for_each(|items| file.push(items));
-        file.push(enum_impls);
         file.push(quote!(crate::runtime::json_form!( #( #json_form ),* );));
         responses.into_iter().for_each(|block| file.push_block(block));
         file.push(quote!(crate::runtime::lenient_json!( #( #lenient ),* );));

@@ -69,15 +69,12 @@ pub fn client_token_param(api: &ir::Api) -> Option<&str> {
     api.client_token.as_ref().map(|t| t.param.as_str())
 }
 
-/// `IDEMPOTENT` and `CLIENT_TOKEN` of the API's `Operation` impl, from the IR's facts.
-pub fn operation_consts(api: &ir::Api) -> TokenStream {
+/// The API's idempotency for the runtime's `operation!`, from the IR's facts: `true` or `false`,
+/// then `, client_token "Name"` when it documents a token.
+pub fn operation_options(api: &ir::Api) -> TokenStream {
     let idempotent = api.idempotent.value || api.client_token.is_some();
-    let token =
-        client_token_param(api).map(|name| quote!(const CLIENT_TOKEN: Option<&'static str> = Some(#name);));
-    quote! {
-        const IDEMPOTENT: bool = #idempotent;
-        #token
-    }
+    let token = client_token_param(api).map(|name| quote!(, client_token #name));
+    quote!(#idempotent #token)
 }
 
 /// `src/endpoints.rs`: the product's endpoint data, as the docs give it.
@@ -405,28 +402,20 @@ mod tests {
         let mut with = api(&["RegionId", "ClientToken"], vec![]);
         // A parameter named ClientToken is not a token until the IR says so (facts::client_token).
         assert_eq!(client_token_param(&with), None);
-        assert!(operation_consts(&with).to_string().contains("IDEMPOTENT : bool = false"));
+        assert_eq!(operation_options(&with).to_string(), "false");
         with.client_token = Some(ir::ClientToken {
             param: "ClientToken".into(),
             from: ir::FactSource::Description,
             why: "Ensures the idempotence of the request.".into(),
         });
         assert_eq!(client_token_param(&with), Some("ClientToken"));
-        let consts = operation_consts(&with).to_string();
-        assert!(
-            consts.contains("IDEMPOTENT : bool = true") && consts.contains("Some (\"ClientToken\")"),
-            "{consts}"
-        );
+        assert_eq!(operation_options(&with).to_string(), "true , client_token \"ClientToken\"");
         let mut reads = ir::Api { name: "CreateReport".into(), ..api(&["RegionId"], vec![]) };
         reads.idempotent =
             ir::Fact { value: true, from: ir::FactSource::Summary, why: "Queries reports.".into() };
-        let consts = operation_consts(&reads).to_string();
-        assert!(consts.contains("IDEMPOTENT : bool = true") && !consts.contains("CLIENT_TOKEN"), "{consts}");
+        assert_eq!(operation_options(&reads).to_string(), "true");
         let named = ir::Api { name: "DescribeInstances".into(), ..api(&["RegionId"], vec![]) };
-        assert!(
-            operation_consts(&named).to_string().contains("IDEMPOTENT : bool = false"),
-            "no guess from the name"
-        );
+        assert!(operation_options(&named).to_string() == "false", "no guess from the name");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Error codes: a fieldless enum per API (and one for the codes common to every API), each with its
-//! table of `(variant, code, status)`; the error itself is the runtime's generic `ServiceError`.
+//! table of `(variant, code, status)` (the runtime's `error_codes!`); the error itself is the
+//! runtime's generic `ServiceError`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -66,9 +67,9 @@ fn variant_doc(code: &Code) -> String {
     doc
 }
 
-/// The code enum `name` and its `impl ErrorCodes` (two pieces of a file); `common` is the type of
-/// the product's common codes (`None` for the common codes themselves).
-fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: TokenStream) -> [Piece; 2] {
+/// The code enum `name` and its `impl ErrorCodes` (two pieces of a file); `common` for the
+/// product's common codes themselves (an API's fall back to them).
+fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: bool) -> [Piece; 2] {
     let codes = codes(rows);
     let name = format_ident!("{}", name);
     let doc = doc_attrs(doc);
@@ -88,21 +89,11 @@ fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: TokenStream) -> [
     let table = codes.iter().map(|c| {
         let v = format_ident!("{}", c.variant);
         let code = c.code;
-        let status = match c.single_status() {
-            Some(s) => {
-                let s = Literal::u16_unsuffixed(s);
-                quote!(Some(#s))
-            }
-            None => quote!(None),
-        };
-        quote!((Self::#v, #code, #status),)
+        let status = c.single_status().map(Literal::u16_unsuffixed);
+        quote!(#v #code #status)
     });
-    let codes_impl = quote! {
-        impl ErrorCodes for #name {
-            const CODES: &'static [(Self, &'static str, Option<u16>)] = &[ #( #table )* ];
-            type Common = #common;
-        }
-    };
+    let common = common.then(|| quote!(common));
+    let codes_impl = quote!(crate::runtime::error_codes!(#common #name; #( #table ),*););
     [code_enum.into(), codes_impl.into()]
 }
 
@@ -122,12 +113,8 @@ pub fn api_error_tokens(
          ([`{code_name}`]), a code common to every API, or any other code; the service's body, request \
          id included, is kept. See [`ServiceError::kind`]."
     ));
-    let [code_enum, codes_impl] = code_enum(
-        code_name,
-        &format!("The error codes the `{api_name}` page documents."),
-        rows,
-        quote!(crate::CommonErrorCode),
-    );
+    let [code_enum, codes_impl] =
+        code_enum(code_name, &format!("The error codes the `{api_name}` page documents."), rows, false);
     let alias = quote! {
         #alias_doc
         pub type #error = ServiceError<#code>;
@@ -141,11 +128,9 @@ pub fn common_error_tokens(rows: &[ErrorRow], source: &str) -> TokenStream {
         "Error codes common to every API, from {source}: each API's error \
          ([`ServiceError`](crate::runtime::ServiceError)) looks a code up here after its own."
     );
-    let [code_enum, codes_impl] =
-        code_enum(COMMON_ERROR_CODE, &doc, rows, quote!(NoCodes)).map(Piece::into_tokens);
+    let [code_enum, codes_impl] = code_enum(COMMON_ERROR_CODE, &doc, rows, true).map(Piece::into_tokens);
     quote! {
         //! Error codes common to every API.
-        use crate::runtime::{ErrorCodes, NoCodes};
 
         #code_enum
         #codes_impl

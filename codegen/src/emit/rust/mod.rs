@@ -8,6 +8,11 @@
 //! crate that calls it, and only for what that crate calls: the generated crate itself compiles to
 //! almost no code (type-checking is what its own build costs), and a service calling three APIs of
 //! 220 compiles three APIs' code. The runtime macros the crate invokes follow the same rule.
+//!
+//! Items that repeat by shape are one invocation of a runtime macro each (the runtime's
+//! `macros.rs`): a struct's accessors (`accessors!`), setters (`setters!`), a request's builder,
+//! `from_query_pairs` and `Operation` impl (`operation!`), value tables (`value_enum!`) and code tables
+//! (`error_codes!`). The generated file holds what differs (names, types, strings), written once.
 
 mod api_module;
 mod checks;

@@ -41,27 +41,6 @@ pub fn roa_operation_impl(api: &ir::Api, model: &RequestModel) -> TokenStream {
     }
 }
 
-/// The `Operation::roa` override of a ROA operation's `impl Operation` (nothing for RPC):
-/// the client sends what `RoaOperation` makes, never an RPC `Action`.
-pub fn operation_hook(api: &ir::Api) -> TokenStream {
-    if !matches!(api.wire, ir::Wire::Roa(_)) {
-        return TokenStream::new();
-    }
-    quote! {
-        #[inline]
-        fn roa(&self) -> Option<Result<crate::runtime::roa::Request, crate::runtime::roa::RoaError>> {
-            Some(crate::runtime::roa::RoaOperation::roa_request(self))
-        }
-        #[inline]
-        fn roa_with(
-            &self,
-            defaults: &[(&str, crate::runtime::JsonValue)],
-        ) -> Option<Result<crate::runtime::roa::Request, crate::runtime::roa::RoaError>> {
-            Some(crate::runtime::roa::RoaOperation::roa_request_with(self, defaults))
-        }
-    }
-}
-
 /// The position of each top-level member (the first segment of a parameter's path, a literal
 /// index kept), from its first parameter.
 fn positions(api: &ir::Api) -> HashMap<String, Position> {

@@ -194,12 +194,10 @@ fn shared_enum(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize, 
     let differs = users.iter().any(|&(p, i)| plans[p].request.enums[i].variants != e.variants);
     let doc = format!("{}{note}{}", value_enums::own_doc(e), differs_note(differs, users, plans));
     let item = value_enums::enum_items(e, &doc);
-    let impls = value_enums::impls(&[format_ident!("{}", e.rust_name)]);
     quote! {
-        use crate::runtime::{UnknownValue, ValueEnum};
+        use crate::runtime::UnknownValue;
 
         #item
-        #impls
     }
 }
 

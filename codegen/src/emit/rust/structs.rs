@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use crate::ir::ScalarType;
 
@@ -52,7 +52,7 @@ impl SchemaUses {
             }
         };
         let rules = group("rules", &["Rule"]);
-        let schema = group("schema", &["Field", "FieldValue", "Schema", "Slot", "View"]);
+        let schema = group("schema", &["Field", "Schema"]);
         let validation = group("validation", &["Check", "CrossCheck", "CrossRule", "Path"]);
         let mut module = Block::new(
             BlockKind::Module,
@@ -161,11 +161,18 @@ pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> Vec<Bloc
             #init
         }
     });
-    for f in &s.fields {
-        let (doc, setter) = setter(model, f, &s.rust_name, quote!(self));
-        impls.push_documented(&doc, setter);
-    }
+    push_setters(&mut impls, model, s.fields.iter(), &s.rust_name, false);
     vec![item, impls]
+}
+
+/// What a setter (or constructor) takes for a field: the field's item type `T` as is, `impl Into<T>`,
+/// or an iterable of either (for a list).
+#[derive(Debug, Clone, Copy)]
+enum Accepts {
+    Value,
+    Into,
+    Each,
+    EachInto,
 }
 
 /// A setter's (or constructor's) parameter: its type, the expression that stores it, and whether the
@@ -176,42 +183,79 @@ struct Param {
     generic: bool,
 }
 
-fn setter_parts(model: &RequestModel, f: &FieldModel, value: &Ident) -> Param {
-    let (ty, store) = match f.kind {
-        FieldKind::Scalar(ValueType::Scalar(ScalarType::String)) | FieldKind::Scalar(ValueType::Enum(_)) => {
-            let t = value_type(model, kind_value(f.kind), f.secret);
-            (quote!(impl Into<#t>), quote!(Some(#value.into())))
+impl Accepts {
+    /// What a setter of `f` takes, and the item type `T`.
+    fn of(model: &RequestModel, f: &FieldModel) -> (Self, TokenStream) {
+        let convertible = |v| matches!(v, ValueType::Scalar(ScalarType::String) | ValueType::Enum(_));
+        match f.kind {
+            FieldKind::Scalar(v) if convertible(v) => (Accepts::Into, value_type(model, v, f.secret)),
+            FieldKind::Scalar(v) => (Accepts::Value, value_type(model, v, f.secret)),
+            FieldKind::List(v) if convertible(v) => (Accepts::EachInto, value_type(model, v, f.secret)),
+            FieldKind::List(v) => (Accepts::Each, value_type(model, v, f.secret)),
+            FieldKind::Group(i) => (Accepts::Value, struct_name(model, i).into_token_stream()),
+            FieldKind::GroupList(i) => (Accepts::Each, struct_name(model, i).into_token_stream()),
         }
-        FieldKind::Scalar(v) => {
-            return Param { ty: value_type(model, v, f.secret), store: quote!(Some(#value)), generic: false };
+    }
+
+    /// The keyword of the runtime's `setters!` for it (none for a value taken as is).
+    fn keyword(self) -> Option<Ident> {
+        match self {
+            Accepts::Value => None,
+            Accepts::Into => Some(format_ident!("into")),
+            Accepts::Each => Some(format_ident!("each")),
+            Accepts::EachInto => Some(format_ident!("each_into")),
         }
-        FieldKind::List(v @ (ValueType::Scalar(ScalarType::String) | ValueType::Enum(_))) => {
-            let t = value_type(model, v, f.secret);
-            (
+    }
+
+    /// The parameter `value` with item type `t`.
+    fn param(self, t: TokenStream, value: &Ident) -> Param {
+        let (ty, store) = match self {
+            Accepts::Value => return Param { ty: t, store: quote!(Some(#value)), generic: false },
+            Accepts::Into => (quote!(impl Into<#t>), quote!(Some(#value.into()))),
+            Accepts::Each => (quote!(impl IntoIterator<Item = #t>), quote!(#value.into_iter().collect())),
+            Accepts::EachInto => (
                 quote!(impl IntoIterator<Item = impl Into<#t>>),
                 quote!(#value.into_iter().map(Into::into).collect()),
-            )
-        }
-        FieldKind::List(v) => {
-            let t = value_type(model, v, f.secret);
-            (quote!(impl IntoIterator<Item = #t>), quote!(#value.into_iter().collect()))
-        }
-        FieldKind::Group(i) => {
-            let name = struct_name(model, i);
-            return Param { ty: quote!(#name), store: quote!(Some(#value)), generic: false };
-        }
-        FieldKind::GroupList(i) => {
-            let name = struct_name(model, i);
-            (quote!(impl IntoIterator<Item = #name>), quote!(#value.into_iter().collect()))
-        }
-    };
-    Param { ty, store, generic: true }
+            ),
+        };
+        Param { ty, store, generic: true }
+    }
 }
 
-fn kind_value(kind: FieldKind) -> ValueType {
-    match kind {
-        FieldKind::Scalar(v) | FieldKind::List(v) => v,
-        FieldKind::Group(_) | FieldKind::GroupList(_) => ValueType::Scalar(ScalarType::String),
+fn setter_parts(model: &RequestModel, f: &FieldModel, value: &Ident) -> Param {
+    let (accepts, t) = Accepts::of(model, f);
+    accepts.param(t, value)
+}
+
+/// The setters of `fields` of `owner` (stored into `self.0` for `owner`'s builder): one
+/// `crate::runtime::setters!` line for all but fields named by an escaped keyword, which get a
+/// setter written out (the macro's intra-doc link cannot name them).
+pub fn push_setters<'a>(
+    block: &mut Block,
+    model: &RequestModel,
+    fields: impl Iterator<Item = &'a FieldModel>,
+    owner: &str,
+    builder: bool,
+) {
+    let mut listed = Vec::new();
+    let mut written = Vec::new();
+    for f in fields {
+        let fname = ident(&f.rust_name);
+        if fname != f.rust_name.as_str() {
+            written.push(setter(model, f, owner, builder));
+            continue;
+        }
+        let (accepts, t) = Accepts::of(model, f);
+        let keyword = accepts.keyword();
+        listed.push(quote!(#fname(#keyword #t)));
+    }
+    if !listed.is_empty() {
+        let owner = format_ident!("{}", owner);
+        let inner = builder.then(|| quote!(.0));
+        block.push(quote!(crate::runtime::setters!(#owner #inner; #( #listed ),*);));
+    }
+    for (doc, setter) in written {
+        block.push_documented(&doc, setter);
     }
 }
 
@@ -234,14 +278,11 @@ pub fn constructor(model: &RequestModel, s: &StructModel) -> (Vec<TokenStream>, 
     (args, body)
 }
 
-/// `pub fn field(mut self, value: T) -> Self`, storing into `target.field`, and its doc.
-pub fn setter(
-    model: &RequestModel,
-    f: &FieldModel,
-    owner: &str,
-    target: TokenStream,
-) -> (String, TokenStream) {
+/// `pub fn field(mut self, value: T) -> Self`, storing into `self.field` (`self.0.field` for a
+/// builder), and its doc.
+fn setter(model: &RequestModel, f: &FieldModel, owner: &str, builder: bool) -> (String, TokenStream) {
     let fname = ident(&f.rust_name);
+    let target = if builder { quote!(self.0) } else { quote!(self) };
     let Param { ty, store, generic } = setter_parts(model, f, &format_ident!("value"));
     let doc = format!("Sets {}.", field_link(owner, &f.rust_name));
     // A generic setter is compiled only where it is called already; the others are `#[inline]` for
@@ -271,44 +312,19 @@ pub fn many_args_allow(count: usize) -> Option<TokenStream> {
     (count > CLIPPY_MAX_ARGS).then(|| quote!(#[allow(clippy::too_many_arguments)]))
 }
 
-fn index_literal(i: usize) -> Literal {
-    Literal::usize_unsuffixed(i)
-}
-
-/// `match index { 0 => arm0, …, _ => fallback }`, or `fallback` alone for one arm (when the last arm
-/// is the fallback).
-fn index_match(arms: Vec<TokenStream>, fallback: TokenStream) -> TokenStream {
-    let arms = arms.iter().enumerate().map(|(i, arm)| {
-        let i = index_literal(i);
-        quote!(#i => #arm,)
+/// `fn get` and `fn get_mut` of an `impl Schema`: `crate::runtime::accessors!` over
+/// `(field, kind)` in table order, where the kind says how the field is reached (`group` for an
+/// optional group, `groups` for a list of groups, none for values).
+fn accessors(fields: Vec<(Ident, Option<&str>)>) -> Option<TokenStream> {
+    if fields.is_empty() {
+        return None;
+    }
+    let entries = fields.into_iter().enumerate().map(|(i, (field, kind))| {
+        let i = Literal::usize_unsuffixed(i);
+        let kind = kind.map(|k| format_ident!("{}", k));
+        quote!(#i #field #kind)
     });
-    quote! {
-        match index {
-            #( #arms )*
-            _ => #fallback,
-        }
-    }
-}
-
-/// `fn get_mut` over `slots`: `match index { 0 => …, …, _ => last }`, the last one as the fallback
-/// (the runtime only asks for fields the table lists), or the one slot alone.
-fn get_mut_fn(mut slots: Vec<TokenStream>) -> TokenStream {
-    let last = slots.pop().unwrap_or_default();
-    if slots.is_empty() {
-        return quote! {
-            #[inline]
-            fn get_mut(&mut self, _: usize) -> Slot<'_> {
-                #last
-            }
-        };
-    }
-    let body = index_match(slots, last);
-    quote! {
-        #[inline]
-        fn get_mut(&mut self, index: usize) -> Slot<'_> {
-            #body
-        }
-    }
+    Some(quote!(crate::runtime::accessors!(#( #entries ),*);))
 }
 
 /// `impl Schema for super::Name` of the request struct `model.structs[index]`.
@@ -345,51 +361,34 @@ pub fn request_schema(model: &RequestModel, index: usize, uses: &mut SchemaUses)
         let checks = s.cross.iter().map(cross_check_tokens);
         quote!(const CHECKS: &'static [CrossCheck] = &[ #( #checks ),* ];)
     });
-    let (mut gets, mut slots) = (Vec::new(), Vec::new());
-    for f in &s.fields {
-        let fname = ident(&f.rust_name);
-        match f.kind {
-            FieldKind::Scalar(_) | FieldKind::List(_) => {
-                uses.add("FieldValue");
-                gets.push(quote!(self.#fname.view()));
-                slots.push(quote!(self.#fname.slot()));
-            }
-            FieldKind::Group(_) => {
-                uses.add("Slot");
-                gets.push(quote!(View::group(&self.#fname)));
-                slots.push(quote!(Slot::group(&mut self.#fname)));
-            }
-            FieldKind::GroupList(_) => {
-                uses.add("Slot");
-                gets.push(quote!(View::groups(&self.#fname)));
-                slots.push(quote!(Slot::groups(&mut self.#fname)));
-            }
-        }
-    }
-    let accessors = (!gets.is_empty()).then(|| {
-        uses.add("View");
-        uses.add("Slot");
-        let get = index_match(gets, quote!(View::Absent));
-        let get_mut = get_mut_fn(slots);
-        [quote!(#[inline] fn get(&self, index: usize) -> View<'_> { #get }), get_mut]
-    });
+    let accessors = accessors(
+        s.fields
+            .iter()
+            .map(|f| {
+                let kind = match f.kind {
+                    FieldKind::Scalar(_) | FieldKind::List(_) => None,
+                    FieldKind::Group(_) => Some("group"),
+                    FieldKind::GroupList(_) => Some("groups"),
+                };
+                (ident(&f.rust_name), kind)
+            })
+            .collect(),
+    );
     schema_impl(&name, fields, cross, accessors)
 }
 
-/// `impl Schema for super::Name { const FIELDS …; const CHECKS …; fn get …; fn get_mut … }`, an
-/// item a piece.
+/// `impl Schema for super::Name { const FIELDS …; const CHECKS …; accessors!(…); }`, an item a
+/// piece.
 fn schema_impl(
     name: &Ident,
     fields: Vec<TokenStream>,
     cross: Option<TokenStream>,
-    accessors: Option<[TokenStream; 2]>,
+    accessors: Option<TokenStream>,
 ) -> Block {
     let mut block = Block::new(BlockKind::Impl, quote!(impl Schema for super::#name));
     block.push(quote!(const FIELDS: &'static [Field] = &[ #( #fields ),* ];));
     block.push(cross.unwrap_or_default());
-    for accessor in accessors.into_iter().flatten() {
-        block.push(accessor);
-    }
+    block.push(accessors.unwrap_or_default());
     block
 }
 
@@ -447,33 +446,18 @@ pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUse
         }
     });
     let fields: Vec<TokenStream> = fields.collect();
-    let (mut gets, mut slots) = (Vec::new(), Vec::new());
-    for f in &s.fields {
-        let fname = ident(&f.rust_name);
-        match f.kind {
-            ResponseKind::Scalar(_) | ResponseKind::ScalarList(..) => {
-                uses.add("FieldValue");
-                gets.push(quote!(self.#fname.view()));
-                slots.push(quote!(self.#fname.slot()));
-            }
-            ResponseKind::Struct(_) => {
-                uses.add("Slot");
-                gets.push(quote!(View::group(&self.#fname)));
-                slots.push(quote!(Slot::group(&mut self.#fname)));
-            }
-            ResponseKind::StructList(..) => {
-                uses.add("Slot");
-                gets.push(quote!(View::groups(&self.#fname)));
-                slots.push(quote!(Slot::groups(&mut self.#fname)));
-            }
-        }
-    }
-    let accessors = (!slots.is_empty()).then(|| {
-        uses.add("Slot");
-        uses.add("View");
-        let get = index_match(gets, quote!(View::Absent));
-        let get_mut = get_mut_fn(slots);
-        [quote!(#[inline] fn get(&self, index: usize) -> View<'_> { #get }), get_mut]
-    });
+    let accessors = accessors(
+        s.fields
+            .iter()
+            .map(|f| {
+                let kind = match f.kind {
+                    ResponseKind::Scalar(_) | ResponseKind::ScalarList(..) => None,
+                    ResponseKind::Struct(_) => Some("group"),
+                    ResponseKind::StructList(..) => Some("groups"),
+                };
+                (ident(&f.rust_name), kind)
+            })
+            .collect(),
+    );
     schema_impl(&name, fields, None, accessors)
 }

@@ -1,8 +1,8 @@
 //! Enums for documented closed value sets: a variant per value and a sealed `Unknown` for the rest.
-//! Their conversions (`as_str`, `From<&str>`, `Display`, serde) are the runtime's
-//! `value_enum_impls!`, one line per module.
+//! Their table of values and conversions (`as_str`, `From<&str>`, `Display`, serde) are the
+//! runtime's `value_enum!`, one line per enum.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{code_span, doc_attrs, rustdoc};
@@ -16,7 +16,7 @@ pub fn own_doc(e: &EnumModel) -> String {
     )
 }
 
-/// The enum named `e.rust_name` with `doc`, and its table of values (`impl ValueEnum`).
+/// The enum named `e.rust_name` with `doc`, and its table of values (`value_enum!`).
 pub fn enum_items(e: &EnumModel, doc: &str) -> TokenStream {
     let name = format_ident!("{}", e.rust_name);
     let doc = doc_attrs(doc);
@@ -30,7 +30,7 @@ pub fn enum_items(e: &EnumModel, doc: &str) -> TokenStream {
     });
     let values = e.variants.iter().map(|(variant, value, _)| {
         let v = format_ident!("{}", variant);
-        quote!((Self::#v, #value),)
+        quote!(#v #value)
     });
     quote! {
         #doc
@@ -42,29 +42,6 @@ pub fn enum_items(e: &EnumModel, doc: &str) -> TokenStream {
             Unknown(UnknownValue<Self>),
         }
 
-        impl ValueEnum for #name {
-            const VALUES: &'static [(Self, &'static str)] = &[ #( #values )* ];
-
-            #[inline]
-            fn from_unknown(value: UnknownValue<Self>) -> Self {
-                Self::Unknown(value)
-            }
-
-            #[inline]
-            fn unknown(&self) -> Option<&UnknownValue<Self>> {
-                match self {
-                    Self::Unknown(value) => Some(value),
-                    _ => None,
-                }
-            }
-        }
+        crate::runtime::value_enum!(#name; #( #values ),*);
     }
-}
-
-/// `crate::runtime::value_enum_impls!(A, B);` for the enums a module defines.
-pub fn impls(names: &[Ident]) -> TokenStream {
-    if names.is_empty() {
-        return TokenStream::new();
-    }
-    quote!(crate::runtime::value_enum_impls!( #( #names ),* );)
 }

@@ -1,0 +1,223 @@
+//! Items that every generated crate repeats by shape (accessors, setters, a request's operation and
+//! builder, code tables), written once here as macros the generated code invokes with names only.
+//!
+//! Each expands to exactly what the generator used to write out (the same docs, `#[inline]` on every
+//! non-generic function: compiled where it is called); the generated files hold the names, types and
+//! strings that differ, and reviewers read those.
+
+/// `fn get` and `fn get_mut` of an `impl Schema`: `index field [group|groups]`, one per field of the
+/// table, where `group` marks an optional group and `groups` a list of groups.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! accessors {
+    ($($index:literal $field:ident $($kind:ident)?),+ $(,)?) => {
+        #[inline]
+        fn get(&self, index: usize) -> $crate::schema::View<'_> {
+            match index {
+                $($index => $crate::accessors!(@view $($kind)? self.$field),)+
+                _ => $crate::schema::View::Absent,
+            }
+        }
+
+        #[inline]
+        fn get_mut(&mut self, index: usize) -> $crate::schema::Slot<'_> {
+            match index {
+                $($index => $crate::accessors!(@slot $($kind)? self.$field),)+
+                // The runtime asks only for fields of the table.
+                _ => unreachable!("no field {index}"),
+            }
+        }
+    };
+    (@view group $value:expr) => { $crate::schema::View::group(&$value) };
+    (@view groups $value:expr) => { $crate::schema::View::groups(&$value) };
+    (@view $value:expr) => { $crate::schema::FieldValue::view(&$value) };
+    (@slot group $value:expr) => { $crate::schema::Slot::group(&mut $value) };
+    (@slot groups $value:expr) => { $crate::schema::Slot::groups(&mut $value) };
+    (@slot $value:expr) => { $crate::schema::FieldValue::slot(&mut $value) };
+}
+
+/// One setter per field of `Owner` (`Owner.0` when the setters belong to its builder), after a `;`:
+/// `field(into T)` takes `impl Into<T>`, `field(T)` takes `T`, `field(each_into T)` takes any
+/// iterable of `impl Into<T>` and `field(each T)` any iterable of `T`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! setters {
+    ($owner:ident $(.$inner:tt)?; $($fields:tt)+) => {
+        $crate::setters!(@all $owner [$($inner)?]; $($fields)+);
+    };
+    (@all $owner:ident $inner:tt; $($field:ident($($param:tt)+)),+ $(,)?) => {$(
+        $crate::setters!(@one $owner $inner $field $($param)+);
+    )+};
+    (@one $owner:ident [$($inner:tt)?] $field:ident into $ty:ty) => {
+        #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
+        pub fn $field(mut self, value: impl ::core::convert::Into<$ty>) -> Self {
+            self$(.$inner)?.$field = ::core::option::Option::Some(value.into());
+            self
+        }
+    };
+    (@one $owner:ident [$($inner:tt)?] $field:ident each_into $ty:ty) => {
+        #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
+        pub fn $field(
+            mut self,
+            value: impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<$ty>>,
+        ) -> Self {
+            self$(.$inner)?.$field = value.into_iter().map(::core::convert::Into::into).collect();
+            self
+        }
+    };
+    (@one $owner:ident [$($inner:tt)?] $field:ident each $ty:ty) => {
+        #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
+        pub fn $field(mut self, value: impl ::core::iter::IntoIterator<Item = $ty>) -> Self {
+            self$(.$inner)?.$field = value.into_iter().collect();
+            self
+        }
+    };
+    (@one $owner:ident [$($inner:tt)?] $field:ident $ty:ty) => {
+        #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
+        #[inline]
+        pub fn $field(mut self, value: $ty) -> Self {
+            self$(.$inner)?.$field = ::core::option::Option::Some(value);
+            self
+        }
+    };
+}
+
+/// A request's builder type (`build`, `build_unvalidated`), its `from_query_pairs` and its
+/// `impl Operation`: `Request, Builder, Response, Error, "Action", "Version", idempotent`, then
+/// `client_token "Name"` when the API documents one and `roa` for a RESTful API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! operation {
+    (
+        $request:ident, $builder:ident, $response:ident, $error:ident, $action:literal,
+        $version:literal, $idempotent:literal $(, $option:ident $($value:literal)?)* $(,)?
+    ) => {
+        #[doc = concat!(
+            "Builds a [`", stringify!($request), "`]: start with [`", stringify!($request),
+            "::builder`], set what you need, then [`build`](Self::build)."
+        )]
+        #[derive(Debug, Clone)]
+        #[must_use]
+        pub struct $builder($request);
+
+        impl $builder {
+            /// The finished request, checked against every rule the generator read from the docs
+            /// ([`Operation::validate`](crate::runtime::Operation::validate)): every violation is
+            /// reported at once.
+            #[inline]
+            pub fn build(
+                self,
+            ) -> ::core::result::Result<$crate::Validated<$request>, $crate::ValidationErrors> {
+                $crate::Validated::new(self.0)
+            }
+
+            /// The finished request, not checked: for when the docs lag the service (a value it
+            /// accepts that the docs do not list yet).
+            #[inline]
+            pub fn build_unvalidated(self) -> $request {
+                self.0
+            }
+        }
+
+        impl $request {
+            /// Reads wire pairs back into a request: the inverse of
+            /// [`Operation::to_query_pairs`](crate::runtime::Operation::to_query_pairs). `Action`
+            /// must name this API when present; common request parameters (`Version`, `Signature`,
+            /// …) are skipped. Rules (required parameters included) are left to validation.
+            pub fn from_query_pairs<K: ::core::convert::AsRef<str>, V: ::core::convert::AsRef<str>>(
+                pairs: impl ::core::iter::IntoIterator<Item = (K, V)>,
+            ) -> ::core::result::Result<Self, $crate::query::QueryError> {
+                $crate::query::from_query_pairs(<Self as $crate::Operation>::ACTION, pairs)
+            }
+        }
+
+        impl $crate::Operation for $request {
+            const ACTION: &'static str = $action;
+            const VERSION: &'static str = $version;
+            const IDEMPOTENT: bool = $idempotent;
+            type Response = $response;
+            type Error = $error;
+
+            #[inline]
+            fn to_query_pairs(&self) -> $crate::query::QueryPairs {
+                $crate::query::to_query_pairs(Self::ACTION, self)
+            }
+
+            #[inline]
+            fn validate(&self) -> ::core::result::Result<(), $crate::ValidationErrors> {
+                $crate::validation::validate(self)
+            }
+
+            $($crate::operation!(@$option $($value)?);)*
+        }
+    };
+    (@client_token $token:literal) => {
+        const CLIENT_TOKEN: ::core::option::Option<&'static str> = ::core::option::Option::Some($token);
+    };
+    (@roa) => {
+        #[inline]
+        fn roa(&self) -> ::core::option::Option<::core::result::Result<$crate::roa::Request, $crate::roa::RoaError>> {
+            ::core::option::Option::Some($crate::roa::RoaOperation::roa_request(self))
+        }
+
+        #[inline]
+        fn roa_with(
+            &self,
+            defaults: &[(&str, $crate::JsonValue)],
+        ) -> ::core::option::Option<::core::result::Result<$crate::roa::Request, $crate::roa::RoaError>> {
+            ::core::option::Option::Some($crate::roa::RoaOperation::roa_request_with(self, defaults))
+        }
+    };
+}
+
+/// `impl ErrorCodes for Codes`: `Codes; Variant "Code" status, …` (the status left out when the
+/// docs give none or several). An API's codes fall back to the invoking crate's `CommonErrorCode`;
+/// `common Codes; …` are those common codes themselves.
+#[doc(hidden)]
+#[macro_export]
+// `crate::CommonErrorCode` is meant: the invoking (generated) crate's common codes.
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! error_codes {
+    (common $name:ident; $($rows:tt)*) => {
+        $crate::error_codes!(@impl $name, $crate::NoCodes; $($rows)*);
+    };
+    ($name:ident; $($rows:tt)*) => {
+        $crate::error_codes!(@impl $name, crate::CommonErrorCode; $($rows)*);
+    };
+    (@impl $name:ident, $common:path; $($variant:ident $code:literal $($status:literal)?),* $(,)?) => {
+        impl $crate::ErrorCodes for $name {
+            const CODES: &'static [(Self, &'static str, ::core::option::Option<u16>)] = &[
+                $((Self::$variant, $code, $crate::error_codes!(@status $($status)?)),)*
+            ];
+            type Common = $common;
+        }
+    };
+    (@status $status:literal) => { ::core::option::Option::Some($status) };
+    (@status) => { ::core::option::Option::None };
+}
+
+/// `impl ValueEnum` and the conversions of a value enum: `Name; Variant "value", …`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! value_enum {
+    ($name:ident; $($variant:ident $value:literal),+ $(,)?) => {
+        impl $crate::ValueEnum for $name {
+            const VALUES: &'static [(Self, &'static str)] = &[$((Self::$variant, $value),)+];
+
+            #[inline]
+            fn from_unknown(value: $crate::UnknownValue<Self>) -> Self {
+                Self::Unknown(value)
+            }
+
+            #[inline]
+            fn unknown(&self) -> ::core::option::Option<&$crate::UnknownValue<Self>> {
+                match self {
+                    Self::Unknown(value) => ::core::option::Option::Some(value),
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
+        $crate::value_enum_impls!($name);
+    };
+}
