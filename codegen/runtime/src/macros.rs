@@ -5,16 +5,24 @@
 //! non-generic function: compiled where it is called); the generated files hold the names, types and
 //! strings that differ, and reviewers read those.
 
-/// `fn get` and `fn get_mut` of an `impl Schema`: `index field [group|groups]`, one per field of the
-/// table, where `group` marks an optional group and `groups` a list of groups.
+/// `fn get` and `fn get_mut` of an `impl Schema`, the fields by how they are reached:
+/// `value index field, …;` then `group index field, …;` (optional groups) and
+/// `groups index field, …;` (lists of groups), each section written only when it has fields. One
+/// expansion, no nested macro calls: this runs once per struct of every generated crate.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! accessors {
-    ($($index:literal $field:ident $($kind:ident)?),+ $(,)?) => {
+    (
+        $(value $($index:literal $field:ident),+;)?
+        $(group $($group_index:literal $group:ident),+;)?
+        $(groups $($groups_index:literal $groups:ident),+;)?
+    ) => {
         #[inline]
         fn get(&self, index: usize) -> $crate::schema::View<'_> {
             match index {
-                $($index => $crate::accessors!(@view $($kind)? self.$field),)+
+                $($($index => $crate::schema::FieldValue::view(&self.$field),)+)?
+                $($($group_index => $crate::schema::View::group(&self.$group),)+)?
+                $($($groups_index => $crate::schema::View::groups(&self.$groups),)+)?
                 _ => $crate::schema::View::Absent,
             }
         }
@@ -22,63 +30,105 @@ macro_rules! accessors {
         #[inline]
         fn get_mut(&mut self, index: usize) -> $crate::schema::Slot<'_> {
             match index {
-                $($index => $crate::accessors!(@slot $($kind)? self.$field),)+
+                $($($index => $crate::schema::FieldValue::slot(&mut self.$field),)+)?
+                $($($group_index => $crate::schema::Slot::group(&mut self.$group),)+)?
+                $($($groups_index => $crate::schema::Slot::groups(&mut self.$groups),)+)?
                 // The runtime asks only for fields of the table.
-                _ => unreachable!("no field {index}"),
+                _ => ::core::unreachable!(),
             }
         }
     };
-    (@view group $value:expr) => { $crate::schema::View::group(&$value) };
-    (@view groups $value:expr) => { $crate::schema::View::groups(&$value) };
-    (@view $value:expr) => { $crate::schema::FieldValue::view(&$value) };
-    (@slot group $value:expr) => { $crate::schema::Slot::group(&mut $value) };
-    (@slot groups $value:expr) => { $crate::schema::Slot::groups(&mut $value) };
-    (@slot $value:expr) => { $crate::schema::FieldValue::slot(&mut $value) };
 }
 
-/// One setter per field of `Owner` (`Owner.0` when the setters belong to its builder), after a `;`:
-/// `field(into T)` takes `impl Into<T>`, `field(T)` takes `T`, `field(each_into T)` takes any
-/// iterable of `impl Into<T>` and `field(each T)` any iterable of `T`.
+/// The setters of `Owner`'s fields (`builder Owner;` for the setters of its builder, which holds it
+/// as `.0`), by what they take: `into field T, …;` take `impl Into<T>`, `value field T, …;` take
+/// `T`, `each field T, …;` any iterable of `T` and `each_into field T, …;` any iterable of
+/// `impl Into<T>`, each section written only when it has fields (in this order). One expansion per
+/// invocation.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! setters {
-    ($owner:ident $(.$inner:tt)?; $($fields:tt)+) => {
-        $crate::setters!(@all $owner [$($inner)?]; $($fields)+);
+    (
+        builder $owner:ident;
+        $(into $($into:ident $into_ty:ty),+;)?
+        $(value $($field:ident $ty:ty),+;)?
+        $(each $($each:ident $each_ty:ty),+;)?
+        $(each_into $($each_into:ident $each_into_ty:ty),+;)?
+    ) => {
+        $($(
+            #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($into), "`].")]
+            pub fn $into(mut self, value: impl ::core::convert::Into<$into_ty>) -> Self {
+                self.0.$into = ::core::option::Option::Some(value.into());
+                self
+            }
+        )+)?
+        $($(
+            #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
+            #[inline]
+            pub fn $field(mut self, value: $ty) -> Self {
+                self.0.$field = ::core::option::Option::Some(value);
+                self
+            }
+        )+)?
+        $($(
+            #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($each), "`].")]
+            pub fn $each(mut self, value: impl ::core::iter::IntoIterator<Item = $each_ty>) -> Self {
+                self.0.$each = value.into_iter().collect();
+                self
+            }
+        )+)?
+        $($(
+            #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($each_into), "`].")]
+            pub fn $each_into(
+                mut self,
+                value: impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<$each_into_ty>>,
+            ) -> Self {
+                self.0.$each_into = value.into_iter().map(::core::convert::Into::into).collect();
+                self
+            }
+        )+)?
     };
-    (@all $owner:ident $inner:tt; $($field:ident($($param:tt)+)),+ $(,)?) => {$(
-        $crate::setters!(@one $owner $inner $field $($param)+);
-    )+};
-    (@one $owner:ident [$($inner:tt)?] $field:ident into $ty:ty) => {
-        #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
-        pub fn $field(mut self, value: impl ::core::convert::Into<$ty>) -> Self {
-            self$(.$inner)?.$field = ::core::option::Option::Some(value.into());
-            self
-        }
-    };
-    (@one $owner:ident [$($inner:tt)?] $field:ident each_into $ty:ty) => {
-        #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
-        pub fn $field(
-            mut self,
-            value: impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<$ty>>,
-        ) -> Self {
-            self$(.$inner)?.$field = value.into_iter().map(::core::convert::Into::into).collect();
-            self
-        }
-    };
-    (@one $owner:ident [$($inner:tt)?] $field:ident each $ty:ty) => {
-        #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
-        pub fn $field(mut self, value: impl ::core::iter::IntoIterator<Item = $ty>) -> Self {
-            self$(.$inner)?.$field = value.into_iter().collect();
-            self
-        }
-    };
-    (@one $owner:ident [$($inner:tt)?] $field:ident $ty:ty) => {
-        #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
-        #[inline]
-        pub fn $field(mut self, value: $ty) -> Self {
-            self$(.$inner)?.$field = ::core::option::Option::Some(value);
-            self
-        }
+    // The same for a struct's own fields (`self.field`): `self` cannot be handed from one expansion
+    // to another (it is hygienic), so the two are written out.
+    (
+        $owner:ident;
+        $(into $($into:ident $into_ty:ty),+;)?
+        $(value $($field:ident $ty:ty),+;)?
+        $(each $($each:ident $each_ty:ty),+;)?
+        $(each_into $($each_into:ident $each_into_ty:ty),+;)?
+    ) => {
+        $($(
+            #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($into), "`].")]
+            pub fn $into(mut self, value: impl ::core::convert::Into<$into_ty>) -> Self {
+                self.$into = ::core::option::Option::Some(value.into());
+                self
+            }
+        )+)?
+        $($(
+            #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($field), "`].")]
+            #[inline]
+            pub fn $field(mut self, value: $ty) -> Self {
+                self.$field = ::core::option::Option::Some(value);
+                self
+            }
+        )+)?
+        $($(
+            #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($each), "`].")]
+            pub fn $each(mut self, value: impl ::core::iter::IntoIterator<Item = $each_ty>) -> Self {
+                self.$each = value.into_iter().collect();
+                self
+            }
+        )+)?
+        $($(
+            #[doc = concat!("Sets [`", stringify!($owner), "::", stringify!($each_into), "`].")]
+            pub fn $each_into(
+                mut self,
+                value: impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<$each_into_ty>>,
+            ) -> Self {
+                self.$each_into = value.into_iter().map(::core::convert::Into::into).collect();
+                self
+            }
+        )+)?
     };
 }
 
@@ -170,8 +220,8 @@ macro_rules! operation {
     };
 }
 
-/// `impl ErrorCodes for Codes`: `Codes; Variant "Code" status, …` (the status left out when the
-/// docs give none or several). An API's codes fall back to the invoking crate's `CommonErrorCode`;
+/// `impl ErrorCodes for Codes`: `Codes; Variant "Code" Some(status), …` (`None` when the docs give
+/// no status or several). An API's codes fall back to the invoking crate's `CommonErrorCode`;
 /// `common Codes; …` are those common codes themselves.
 #[doc(hidden)]
 #[macro_export]
@@ -184,16 +234,13 @@ macro_rules! error_codes {
     ($name:ident; $($rows:tt)*) => {
         $crate::error_codes!(@impl $name, crate::CommonErrorCode; $($rows)*);
     };
-    (@impl $name:ident, $common:path; $($variant:ident $code:literal $($status:literal)?),* $(,)?) => {
+    (@impl $name:ident, $common:path; $($variant:ident $code:literal $status:expr),* $(,)?) => {
         impl $crate::ErrorCodes for $name {
-            const CODES: &'static [(Self, &'static str, ::core::option::Option<u16>)] = &[
-                $((Self::$variant, $code, $crate::error_codes!(@status $($status)?)),)*
-            ];
+            const CODES: &'static [(Self, &'static str, ::core::option::Option<u16>)] =
+                &[$((Self::$variant, $code, $status),)*];
             type Common = $common;
         }
     };
-    (@status $status:literal) => { ::core::option::Option::Some($status) };
-    (@status) => { ::core::option::Option::None };
 }
 
 /// `impl ValueEnum` and the conversions of a value enum: `Name; Variant "value", …`.

@@ -76,13 +76,14 @@ pub enum AcceptInquiredSystemEventErrorCode {
     IncorrectInstanceStatus,
 }
 crate::runtime::error_codes!(
-    AcceptInquiredSystemEventErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidParameter "InvalidParameter" 400, InvalidEventIdNoInquiringEventFound
-    "InvalidEventId.NoInquiringEventFound" 404, OperationConflict "OperationConflict"
-    403, OperationFailDiskCategoryNotSupported "OperationFail.DiskCategoryNotSupported"
-    403, OperationFailDiskStatusNotSupported "OperationFail.DiskStatusNotSupported" 403,
+    AcceptInquiredSystemEventErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidParameter "InvalidParameter" Some(400), InvalidEventIdNoInquiringEventFound
+    "InvalidEventId.NoInquiringEventFound" Some(404), OperationConflict
+    "OperationConflict" Some(403), OperationFailDiskCategoryNotSupported
+    "OperationFail.DiskCategoryNotSupported" Some(403),
+    OperationFailDiskStatusNotSupported "OperationFail.DiskStatusNotSupported" Some(403),
     OperationFailInstanceStatusNotSupported "OperationFail.InstanceStatusNotSupported"
-    403, IncorrectInstanceStatus "IncorrectInstanceStatus" 403
+    Some(403), IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -92,10 +93,10 @@ mod schema {
             Field::new("EventId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 event_id, 1 region_id);
+        crate::runtime::accessors!(value 0 event_id, 1 region_id;);
     }
     impl Schema for super::AcceptInquiredSystemEventResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -56,7 +56,7 @@ crate::runtime::operation!(
     "2014-05-26", false
 );
 impl AddTagsRequestBuilder {
-    crate::runtime::setters!(AddTagsRequest.0; tag(each Tag));
+    crate::runtime::setters!(builder AddTagsRequest; each tag Tag;);
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -90,8 +90,7 @@ impl Tag {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        Tag; key(into String), value(into String), key_2(into String), value_2(into
-        String)
+        Tag; into key String, value String, key_2 String, value_2 String;
     );
 }
 crate::runtime::json_form!(AddTagsRequest, Tag);
@@ -121,9 +120,10 @@ pub enum AddTagsErrorCode {
     InvalidTagCount,
 }
 crate::runtime::error_codes!(
-    AddTagsErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404, InvalidTagMismatch
-    "InvalidTag.Mismatch" 400, InvalidTagCount "InvalidTagCount" 400
+    AddTagsErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" Some(404),
+    InvalidTagMismatch "InvalidTag.Mismatch" Some(400), InvalidTagCount "InvalidTagCount"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -149,7 +149,7 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 resource_id, 2 resource_type, 3 tag groups
+            value 0 region_id, 1 resource_id, 2 resource_type; groups 3 tag;
         );
     }
     impl Schema for super::Tag {
@@ -191,10 +191,10 @@ mod schema {
             Field::new("key"),
             Field::new("value"),
         ];
-        crate::runtime::accessors!(0 key, 1 value, 2 key_2, 3 value_2);
+        crate::runtime::accessors!(value 0 key, 1 value, 2 key_2, 3 value_2;);
     }
     impl Schema for super::AddTagsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -162,14 +162,13 @@ crate::runtime::operation!(
 );
 impl AllocateDedicatedHostsRequestBuilder {
     crate::runtime::setters!(
-        AllocateDedicatedHostsRequest.0; tag(each Tag), resource_group_id(into String),
-        zone_id(into String), dedicated_host_name(into String),
-        dedicated_host_cluster_id(into String), action_on_maintenance(into
-        ActionOnMaintenance), network_attributes(NetworkAttributes), description(into
-        String), auto_placement(into AutoPlacement), cpu_over_commit_ratio(f64),
-        min_quantity(i32), charge_type(into ChargeType), quantity(i32), period(i32),
-        period_unit(into PeriodUnit), auto_renew(bool), auto_renew_period(i32),
-        auto_release_time(into String), client_token(into String)
+        builder AllocateDedicatedHostsRequest; into resource_group_id String, zone_id
+        String, dedicated_host_name String, dedicated_host_cluster_id String,
+        action_on_maintenance ActionOnMaintenance, description String, auto_placement
+        AutoPlacement, charge_type ChargeType, period_unit PeriodUnit, auto_release_time
+        String, client_token String; value network_attributes NetworkAttributes,
+        cpu_over_commit_ratio f64, min_quantity i32, quantity i32, period i32, auto_renew
+        bool, auto_renew_period i32; each tag Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -195,7 +194,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -310,29 +309,30 @@ pub enum AllocateDedicatedHostsErrorCode {
 }
 crate::runtime::error_codes!(
     AllocateDedicatedHostsErrorCode; InvalidInstanceTypeValueUnauthorized
-    "InvalidInstanceType.ValueUnauthorized" 400, InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, OperationDenied "OperationDenied",
-    OperationDeniedNoStock "OperationDenied.NoStock" 403, InternalError "InternalError"
-    500, InvalidParameterConflict "InvalidParameter.Conflict" 400,
-    NodeControllerUnavailable "NodeControllerUnavailable" 403, PaymentMethodNotFound
-    "PaymentMethodNotFound" 404, InvalidDedicatedHostNameMalformed
-    "InvalidDedicatedHostName.Malformed" 404, InvalidParameterResourceOwnerAccount
-    "InvalidParameter.ResourceOwnerAccount" 403, InvalidUserDataForbidden
-    "InvalidUserData.Forbidden" 403, ZoneNotOpen "Zone.NotOpen" 403, ZoneNotOnSale
-    "Zone.NotOnSale", InvalidDedicatedHostTypeValueNotSupported
-    "InvalidDedicatedHostType.ValueNotSupported",
+    "InvalidInstanceType.ValueUnauthorized" Some(400), InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" Some(400), OperationDenied "OperationDenied" None,
+    OperationDeniedNoStock "OperationDenied.NoStock" Some(403), InternalError
+    "InternalError" Some(500), InvalidParameterConflict "InvalidParameter.Conflict"
+    Some(400), NodeControllerUnavailable "NodeControllerUnavailable" Some(403),
+    PaymentMethodNotFound "PaymentMethodNotFound" Some(404),
+    InvalidDedicatedHostNameMalformed "InvalidDedicatedHostName.Malformed" Some(404),
+    InvalidParameterResourceOwnerAccount "InvalidParameter.ResourceOwnerAccount"
+    Some(403), InvalidUserDataForbidden "InvalidUserData.Forbidden" Some(403),
+    ZoneNotOpen "Zone.NotOpen" Some(403), ZoneNotOnSale "Zone.NotOnSale" None,
+    InvalidDedicatedHostTypeValueNotSupported
+    "InvalidDedicatedHostType.ValueNotSupported" None,
     InvalidDedicatedHostTypeZoneNotSupported "InvalidDedicatedHostType.ZoneNotSupported"
-    403, InvalidAutoRenewPeriodValueNotSupported
-    "InvalidAutoRenewPeriod.ValueNotSupported" 400, InvalidTagKeyMalformed
-    "InvalidTagKey.Malformed" 400, RegionUnauthorized "RegionUnauthorized" 400,
-    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" 400,
-    InvalidTagValueMalformed "InvalidTagValue.Malformed" 400, InvalidParameterNotMatch
-    "InvalidParameter.NotMatch" 403, AccountArrearage "Account.Arrearage" 403,
-    QuotaExceedAfterpayDedicatedHost "QuotaExceed.AfterpayDedicatedHost" 400,
-    InvalidChargeTypeValueNotSupported "InvalidChargeType.ValueNotSupported" 400,
-    InvalidParameterSlbUdpTimeout "InvalidParameter.SlbUdpTimeout" 400,
-    InvalidParameterUdpTimeout "InvalidParameter.UdpTimeout" 400, DuplicateTagKey
-    "Duplicate.TagKey" 400
+    Some(403), InvalidAutoRenewPeriodValueNotSupported
+    "InvalidAutoRenewPeriod.ValueNotSupported" Some(400), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), RegionUnauthorized "RegionUnauthorized"
+    Some(400), InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported"
+    Some(400), InvalidTagValueMalformed "InvalidTagValue.Malformed" Some(400),
+    InvalidParameterNotMatch "InvalidParameter.NotMatch" Some(403), AccountArrearage
+    "Account.Arrearage" Some(403), QuotaExceedAfterpayDedicatedHost
+    "QuotaExceed.AfterpayDedicatedHost" Some(400), InvalidChargeTypeValueNotSupported
+    "InvalidChargeType.ValueNotSupported" Some(400), InvalidParameterSlbUdpTimeout
+    "InvalidParameter.SlbUdpTimeout" Some(400), InvalidParameterUdpTimeout
+    "InvalidParameter.UdpTimeout" Some(400), DuplicateTagKey "Duplicate.TagKey" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -472,12 +472,12 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 dedicated_host_type, 1 region_id, 2 tag groups, 3 resource_group_id, 4
-            zone_id, 5 dedicated_host_name, 6 dedicated_host_cluster_id, 7
-            action_on_maintenance, 8 network_attributes group, 9 description, 10
-            auto_placement, 11 cpu_over_commit_ratio, 12 min_quantity, 13 charge_type, 14
-            quantity, 15 period, 16 period_unit, 17 auto_renew, 18 auto_renew_period, 19
-            auto_release_time, 20 client_token
+            value 0 dedicated_host_type, 1 region_id, 3 resource_group_id, 4 zone_id, 5
+            dedicated_host_name, 6 dedicated_host_cluster_id, 7 action_on_maintenance, 9
+            description, 10 auto_placement, 11 cpu_over_commit_ratio, 12 min_quantity, 13
+            charge_type, 14 quantity, 15 period, 16 period_unit, 17 auto_renew, 18
+            auto_renew_period, 19 auto_release_time, 20 client_token; group 8
+            network_attributes; groups 2 tag;
         );
     }
     impl Schema for super::Tag {
@@ -523,13 +523,13 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::AllocateDedicatedHostsResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostIdSets").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 dedicated_host_id_sets, 1 request_id);
+        crate::runtime::accessors!(value 0 dedicated_host_id_sets, 1 request_id;);
     }
 }

@@ -45,7 +45,7 @@ crate::runtime::operation!(
 );
 impl AllocatePublicIpAddressRequestBuilder {
     crate::runtime::setters!(
-        AllocatePublicIpAddressRequest.0; ip_address(into String), vlan_id(into String)
+        builder AllocatePublicIpAddressRequest; into ip_address String, vlan_id String;
     );
 }
 crate::runtime::json_form!(AllocatePublicIpAddressRequest);
@@ -103,17 +103,17 @@ pub enum AllocatePublicIpAddressErrorCode {
 }
 crate::runtime::error_codes!(
     AllocatePublicIpAddressErrorCode; InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidIpAddressMalformed
-    "InvalidIpAddress.Malformed" 400, InvalidVlanIdNotFound "InvalidVlanId.NotFound" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
-    "InstanceLockedForSecurity" 403, InstanceExpiredOrInArrears
-    "InstanceExpiredOrInArrears" 403, InvalidIpAddressNotFound
-    "InvalidIpAddress.NotFound" 404, IpInUse "IpInUse" 403, AllocatedAlready
-    "AllocatedAlready" 403, OperationDenied "OperationDenied" 400, InsufficientPublicIp
-    "InsufficientPublicIp" 400, AllocateIpInvalidInstanceBandwidth
-    "AllocateIpInvalidInstanceBandwidth" 400, NatPublicIpBindingFailed
-    "NAT_PUBLIC_IP_BINDING_FAILED" 403, NatPublicIpAllocateFailed
-    "NAT_PUBLIC_IP_ALLOCATE_FAILED" 403
+    "InvalidInstanceId.NotFound" Some(404), InvalidIpAddressMalformed
+    "InvalidIpAddress.Malformed" Some(400), InvalidVlanIdNotFound
+    "InvalidVlanId.NotFound" Some(404), IncorrectInstanceStatus "IncorrectInstanceStatus"
+    Some(403), InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" Some(403),
+    InvalidIpAddressNotFound "InvalidIpAddress.NotFound" Some(404), IpInUse "IpInUse"
+    Some(403), AllocatedAlready "AllocatedAlready" Some(403), OperationDenied
+    "OperationDenied" Some(400), InsufficientPublicIp "InsufficientPublicIp" Some(400),
+    AllocateIpInvalidInstanceBandwidth "AllocateIpInvalidInstanceBandwidth" Some(400),
+    NatPublicIpBindingFailed "NAT_PUBLIC_IP_BINDING_FAILED" Some(403),
+    NatPublicIpAllocateFailed "NAT_PUBLIC_IP_ALLOCATE_FAILED" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -124,13 +124,13 @@ mod schema {
             Field::new("IpAddress"),
             Field::new("VlanId"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 ip_address, 2 vlan_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 ip_address, 2 vlan_id;);
     }
     impl Schema for super::AllocatePublicIpAddressResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("IpAddress"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 ip_address, 1 request_id);
+        crate::runtime::accessors!(value 0 ip_address, 1 request_id;);
     }
 }

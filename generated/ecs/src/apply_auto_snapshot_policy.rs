@@ -82,13 +82,14 @@ pub enum ApplyAutoSnapshotPolicyErrorCode {
     InvalidAccountStatusSnapshotServiceUnavailable,
 }
 crate::runtime::error_codes!(
-    ApplyAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid",
-    InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404, DiskCategoryOperationNotSupported
-    "DiskCategory.OperationNotSupported" 400, PartofDiskCategoryOperationNotSupported
-    "PartofDiskCategory.OperationNotSupported" 400, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403,
+    ApplyAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" None,
+    InvalidDiskIdNotFound "InvalidDiskId.NotFound" Some(404),
+    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" Some(400),
+    PartofDiskCategoryOperationNotSupported "PartofDiskCategory.OperationNotSupported"
+    Some(400), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403),
     InvalidAccountStatusSnapshotServiceUnavailable
-    "InvalidAccountStatus.SnapshotServiceUnavailable" 403
+    "InvalidAccountStatus.SnapshotServiceUnavailable" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -99,10 +100,12 @@ mod schema {
             Field::new("autoSnapshotPolicyId").required(),
             Field::new("diskIds").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 auto_snapshot_policy_id, 2 disk_ids);
+        crate::runtime::accessors!(
+            value 0 region_id, 1 auto_snapshot_policy_id, 2 disk_ids;
+        );
     }
     impl Schema for super::ApplyAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -54,8 +54,8 @@ crate::runtime::operation!(
 );
 impl AssignPrivateIpAddressesRequestBuilder {
     crate::runtime::setters!(
-        AssignPrivateIpAddressesRequest.0; private_ip_address(each_into String),
-        secondary_private_ip_address_count(i32)
+        builder AssignPrivateIpAddressesRequest; value secondary_private_ip_address_count
+        i32; each_into private_ip_address String;
     );
 }
 crate::runtime::json_form!(AssignPrivateIpAddressesRequest);
@@ -134,29 +134,31 @@ pub enum AssignPrivateIpAddressesErrorCode {
 }
 crate::runtime::error_codes!(
     AssignPrivateIpAddressesErrorCode; InvalidUserTypeNotSupported
-    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
-    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 403,
-    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
-    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
-    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
-    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
-    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
-    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
-    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
-    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
-    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
-    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
-    EniPerInstanceLimitExceeded "EniPerInstanceLimitExceeded" 403,
+    "InvalidUserType.NotSupported" Some(403), AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" Some(403), MissingParameter "MissingParameter"
+    Some(403), ForbiddenNotSupportRam "Forbidden.NotSupportRAM" Some(403),
+    UnsupportedParameter "UnsupportedParameter" Some(400), ForbiddenSubUser
+    "Forbidden.SubUser" Some(403), InvalidParameter "InvalidParameter" Some(400),
+    InvalidInstanceIdMalformed "InvalidInstanceID.Malformed" Some(400),
+    InvalidOperationInvalidEcsState "InvalidOperation.InvalidEcsState" Some(400),
+    InvalidOperationInvalidEniState "InvalidOperation.InvalidEniState" Some(400),
+    InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" Some(400), InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" Some(404), InvalidEniIdNotFound "InvalidEniId.NotFound"
+    Some(404), InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" Some(404),
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" Some(404),
+    EniPerInstanceLimitExceeded "EniPerInstanceLimitExceeded" Some(403),
     InvalidOperationAvailabilityZoneMismatch "InvalidOperation.AvailabilityZoneMismatch"
-    403, InvalidOperationVpcMismatch "InvalidOperation.VpcMismatch" 403,
-    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
-    InvalidSecurityGroupIdNotVpc "InvalidSecurityGroupId.NotVpc" 403,
-    InvalidOperationInvalidEniType "InvalidOperation.InvalidEniType" 403,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    InvalidVSwitchIdIpNotEnough "InvalidVSwitchId.IpNotEnough" 403,
-    InvalidVSwitchIdIpInvalid "InvalidVSwitchId.IpInvalid" 403, InvalidIpIpAssigned
-    "InvalidIp.IpAssigned" 403, OperationConflict "Operation.Conflict" 403,
-    ForbiddenRegionId "Forbidden.RegionId" 400, InvalidAction "InvalidAction" 400
+    Some(403), InvalidOperationVpcMismatch "InvalidOperation.VpcMismatch" Some(403),
+    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" Some(403),
+    InvalidSecurityGroupIdNotVpc "InvalidSecurityGroupId.NotVpc" Some(403),
+    InvalidOperationInvalidEniType "InvalidOperation.InvalidEniType" Some(403),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    InvalidVSwitchIdIpNotEnough "InvalidVSwitchId.IpNotEnough" Some(403),
+    InvalidVSwitchIdIpInvalid "InvalidVSwitchId.IpInvalid" Some(403), InvalidIpIpAssigned
+    "InvalidIp.IpAssigned" Some(403), OperationConflict "Operation.Conflict" Some(403),
+    ForbiddenRegionId "Forbidden.RegionId" Some(400), InvalidAction "InvalidAction"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -169,12 +171,12 @@ mod schema {
             Field::new("SecondaryPrivateIpAddressCount"),
         ];
         crate::runtime::accessors!(
-            0 network_interface_id, 1 region_id, 2 private_ip_address, 3
-            secondary_private_ip_address_count
+            value 0 network_interface_id, 1 region_id, 2 private_ip_address, 3
+            secondary_private_ip_address_count;
         );
     }
     impl Schema for super::AssignPrivateIpAddressesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -80,14 +80,14 @@ pub enum AttachClassicLinkVpcErrorCode {
 }
 crate::runtime::error_codes!(
     AttachClassicLinkVpcErrorCode; AbsInvalidInstanceIdMalFormed
-    "Abs.InvalidInstanceId.MalFormed" 400, InvalidInstanceIdMalFormed
-    "InvalidInstanceId.MalFormed" 400, InvalidRegionIdMalformed
-    "InvalidRegionId.Malformed" 400, InvalidVpcIdMalformed "InvalidVpcId.Malformed" 400,
-    InvalidInstanceIdNotBelong "InvalidInstanceId.NotBelong" 403,
-    InvalidStatusInstanceLocked "InvalidStatus.InstanceLocked" 403,
-    InvalidStatusInstanceStatus "InvalidStatus.InstanceStatus" 403, OperationDenied
-    "OperationDenied" 403, QuotaExceeded "QuotaExceeded" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404
+    "Abs.InvalidInstanceId.MalFormed" Some(400), InvalidInstanceIdMalFormed
+    "InvalidInstanceId.MalFormed" Some(400), InvalidRegionIdMalformed
+    "InvalidRegionId.Malformed" Some(400), InvalidVpcIdMalformed "InvalidVpcId.Malformed"
+    Some(400), InvalidInstanceIdNotBelong "InvalidInstanceId.NotBelong" Some(403),
+    InvalidStatusInstanceLocked "InvalidStatus.InstanceLocked" Some(403),
+    InvalidStatusInstanceStatus "InvalidStatus.InstanceStatus" Some(403), OperationDenied
+    "OperationDenied" Some(403), QuotaExceeded "QuotaExceeded" Some(403),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -98,7 +98,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("VpcId").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 instance_id, 2 vpc_id);
+        crate::runtime::accessors!(value 0 region_id, 1 instance_id, 2 vpc_id;);
     }
     impl Schema for super::AttachClassicLinkVpcResponse {
         const FIELDS: &'static [Field] = &[];

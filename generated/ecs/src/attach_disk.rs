@@ -48,7 +48,7 @@ crate::runtime::operation!(
 );
 impl AttachDiskRequestBuilder {
     crate::runtime::setters!(
-        AttachDiskRequest.0; delete_with_instance(bool), device(into String)
+        builder AttachDiskRequest; into device String; value delete_with_instance bool;
     );
 }
 crate::runtime::json_form!(AttachDiskRequest);
@@ -94,15 +94,17 @@ pub enum AttachDiskErrorCode {
     InvalidOperationInstanceTypeNotSupport,
 }
 crate::runtime::error_codes!(
-    AttachDiskErrorCode; InvalidDeviceMalformed "InvalidDevice.Malformed" 400,
-    InstanceDiskLimitExceeded "InstanceDiskLimitExceeded" 403, InvalidDeviceInUse
-    "InvalidDevice.InUse" 403, InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
-    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 400, DiskError "DiskError" 403, DiskIdValueNotSupported
-    "DiskId.ValueNotSupported" 403, DiskIdStatusNotSupported "DiskId.StatusNotSupported"
-    403, InvalidDiskInUse "InvalidDisk.InUse" 404, UserNotInTheWhiteList
-    "UserNotInTheWhiteList" 403, InvalidOperationInstanceTypeNotSupport
-    "InvalidOperation.InstanceTypeNotSupport" 400
+    AttachDiskErrorCode; InvalidDeviceMalformed "InvalidDevice.Malformed" Some(400),
+    InstanceDiskLimitExceeded "InstanceDiskLimitExceeded" Some(403), InvalidDeviceInUse
+    "InvalidDevice.InUse" Some(403), InstanceLockedForSecurity
+    "InstanceLockedForSecurity" Some(403), InstanceExpiredOrInArrears
+    "InstanceExpiredOrInArrears" Some(403), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(400), DiskError "DiskError" Some(403),
+    DiskIdValueNotSupported "DiskId.ValueNotSupported" Some(403),
+    DiskIdStatusNotSupported "DiskId.StatusNotSupported" Some(403), InvalidDiskInUse
+    "InvalidDisk.InUse" Some(404), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidOperationInstanceTypeNotSupport
+    "InvalidOperation.InstanceTypeNotSupport" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -115,11 +117,11 @@ mod schema {
             Field::new("Device"),
         ];
         crate::runtime::accessors!(
-            0 disk_id, 1 instance_id, 2 delete_with_instance, 3 device
+            value 0 disk_id, 1 instance_id, 2 delete_with_instance, 3 device;
         );
     }
     impl Schema for super::AttachDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -50,7 +50,7 @@ crate::runtime::operation!(
     "2014-05-26", false
 );
 impl AttachInstanceRamRoleRequestBuilder {
-    crate::runtime::setters!(AttachInstanceRamRoleRequest.0; policy(into String));
+    crate::runtime::setters!(builder AttachInstanceRamRoleRequest; into policy String;);
 }
 crate::runtime::json_form!(AttachInstanceRamRoleRequest);
 /// The successful response of [`AttachInstanceRamRoleRequest`].
@@ -121,11 +121,12 @@ pub enum AttachInstanceRamRoleErrorCode {
 }
 crate::runtime::error_codes!(
     AttachInstanceRamRoleErrorCode; InvalidInstanceIdsMalformed
-    "InvalidInstanceIds.Malformed" 400, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidNetworkTypeMismatchRamRole
-    "InvalidNetworkType.MismatchRamRole" 403, InvalidUserPassRoleForbidden
-    "InvalidUser.PassRoleForbidden" 403, InvalidRamRoleNotFound "InvalidRamRole.NotFound"
-    404, InvalidRamRoleNotEcsRole "InvalidRamRole.NotEcsRole" 404
+    "InvalidInstanceIds.Malformed" Some(400), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InvalidNetworkTypeMismatchRamRole
+    "InvalidNetworkType.MismatchRamRole" Some(403), InvalidUserPassRoleForbidden
+    "InvalidUser.PassRoleForbidden" Some(403), InvalidRamRoleNotFound
+    "InvalidRamRole.NotFound" Some(404), InvalidRamRoleNotEcsRole
+    "InvalidRamRole.NotEcsRole" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -148,7 +149,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_ids, 1 ram_role_name, 2 region_id, 3 policy
+            value 0 instance_ids, 1 ram_role_name, 2 region_id, 3 policy;
         );
     }
     impl Schema for super::AttachInstanceRamRoleResponse {
@@ -160,8 +161,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 attach_instance_ram_role_results groups, 1 fail_count, 2 ram_role_name, 3
-            request_id, 4 total_count
+            value 1 fail_count, 2 ram_role_name, 3 request_id, 4 total_count; groups 0
+            attach_instance_ram_role_results;
         );
     }
     impl Schema for super::AttachInstanceRamRoleResult {
@@ -171,6 +172,6 @@ mod schema {
             Field::new("Message"),
             Field::new("Success"),
         ];
-        crate::runtime::accessors!(0 code, 1 instance_id, 2 message, 3 success);
+        crate::runtime::accessors!(value 0 code, 1 instance_id, 2 message, 3 success;);
     }
 }

@@ -83,8 +83,8 @@ pub enum AttachKeyPairErrorCode {
 }
 crate::runtime::error_codes!(
     AttachKeyPairErrorCode; DependencyViolationWindowsInstance
-    "DependencyViolation.WindowsInstance" 403, DependencyViolationIoOptimize
-    "DependencyViolation.IoOptimize" 400
+    "DependencyViolation.WindowsInstance" Some(403), DependencyViolationIoOptimize
+    "DependencyViolation.IoOptimize" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -95,7 +95,7 @@ mod schema {
             Field::new("KeyPairName").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 instance_ids, 1 key_pair_name, 2 region_id);
+        crate::runtime::accessors!(value 0 instance_ids, 1 key_pair_name, 2 region_id;);
     }
     impl Schema for super::AttachKeyPairResponse {
         const FIELDS: &'static [Field] = &[
@@ -106,7 +106,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 fail_count, 1 key_pair_name, 2 request_id, 3 results groups, 4 total_count
+            value 0 fail_count, 1 key_pair_name, 2 request_id, 4 total_count; groups 3
+            results;
         );
     }
 }

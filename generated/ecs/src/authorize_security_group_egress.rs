@@ -150,12 +150,11 @@ crate::runtime::operation!(
 );
 impl AuthorizeSecurityGroupEgressRequestBuilder {
     crate::runtime::setters!(
-        AuthorizeSecurityGroupEgressRequest.0; client_token(into String),
-        description(into String), dest_cidr_ip(into String), dest_group_id(into String),
-        dest_group_owner_account(into String), dest_group_owner_id(i64),
-        ipv6_dest_cidr_ip(into String), ipv6_source_cidr_ip(into String), nic_type(into
-        NicType), policy(into Policy), priority(into String), source_cidr_ip(into
-        String), source_port_range(into String)
+        builder AuthorizeSecurityGroupEgressRequest; into client_token String,
+        description String, dest_cidr_ip String, dest_group_id String,
+        dest_group_owner_account String, ipv6_dest_cidr_ip String, ipv6_source_cidr_ip
+        String, nic_type NicType, policy Policy, priority String, source_cidr_ip String,
+        source_port_range String; value dest_group_owner_id i64;
     );
 }
 crate::runtime::json_form!(AuthorizeSecurityGroupEgressRequest);
@@ -236,29 +235,32 @@ pub enum AuthorizeSecurityGroupEgressErrorCode {
 }
 crate::runtime::error_codes!(
     AuthorizeSecurityGroupEgressErrorCode; InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404, InvalidDestGroupIdNotFound
-    "InvalidDestGroupId.NotFound" 404, OperationDenied "OperationDenied" 400,
-    InvalidIpProtocolMalformed "InvalidIpProtocol.Malformed" 400,
-    InvalidDestCidrIpMalformed "InvalidDestCidrIp.Malformed" 400, InvalidPolicyMalformed
-    "InvalidPolicy.Malformed" 400, InvalidNicTypeMismatch "InvalidNicType.Mismatch" 400,
-    InvalidParamterConflict "InvalidParamter.Conflict" 403, InvalidDestGroupNotFound
-    "InvalidDestGroup.NotFound" 400, InvalidPriorityMalformed "InvalidPriority.Malformed"
-    400, InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" 400,
-    InvalidNetworkTypeConflict "InvalidNetworkType.Conflict" 403,
-    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" 400,
+    "InvalidSecurityGroupId.NotFound" Some(404), InvalidDestGroupIdNotFound
+    "InvalidDestGroupId.NotFound" Some(404), OperationDenied "OperationDenied" Some(400),
+    InvalidIpProtocolMalformed "InvalidIpProtocol.Malformed" Some(400),
+    InvalidDestCidrIpMalformed "InvalidDestCidrIp.Malformed" Some(400),
+    InvalidPolicyMalformed "InvalidPolicy.Malformed" Some(400), InvalidNicTypeMismatch
+    "InvalidNicType.Mismatch" Some(400), InvalidParamterConflict
+    "InvalidParamter.Conflict" Some(403), InvalidDestGroupNotFound
+    "InvalidDestGroup.NotFound" Some(400), InvalidPriorityMalformed
+    "InvalidPriority.Malformed" Some(400), InvalidPriorityValueNotSupported
+    "InvalidPriority.ValueNotSupported" Some(400), InvalidNetworkTypeConflict
+    "InvalidNetworkType.Conflict" Some(403), InvalidNicTypeValueNotSupported
+    "InvalidNicType.ValueNotSupported" Some(400),
     InvalidSecurityGroupDiscriptionMalformed "InvalidSecurityGroupDiscription.Malformed"
-    400, InvalidSecurityGroupInvalidNetworkType "InvalidSecurityGroup.InvalidNetworkType"
-    400, MissingParameterDest "MissingParameter.Dest" 400, InvalidParamPortRange
-    "InvalidParam.PortRange" 400, InvalidIpProtocolValueNotSupported
-    "InvalidIpProtocol.ValueNotSupported" 400, InvalidParamSourceIp
-    "InvalidParam.SourceIp" 400, InvalidParamDestIp "InvalidParam.DestIp" 400,
-    InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp" 400,
-    InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" 400,
+    Some(400), InvalidSecurityGroupInvalidNetworkType
+    "InvalidSecurityGroup.InvalidNetworkType" Some(400), MissingParameterDest
+    "MissingParameter.Dest" Some(400), InvalidParamPortRange "InvalidParam.PortRange"
+    Some(400), InvalidIpProtocolValueNotSupported "InvalidIpProtocol.ValueNotSupported"
+    Some(400), InvalidParamSourceIp "InvalidParam.SourceIp" Some(400), InvalidParamDestIp
+    "InvalidParam.DestIp" Some(400), InvalidParamIpv6DestCidrIp
+    "InvalidParam.Ipv6DestCidrIp" Some(400), InvalidParamIpv6SourceCidrIp
+    "InvalidParam.Ipv6SourceCidrIp" Some(400),
     InvalidParamIpv4ProtocolConflictWithIpv6Address
-    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" 400,
+    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" Some(400),
     InvalidParamIpv6ProtocolConflictWithIpv4Address
-    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" 400, IllegalIpv6Cidr
-    "ILLEGAL_IPV6_CIDR" 400
+    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" Some(400), IllegalIpv6Cidr
+    "ILLEGAL_IPV6_CIDR" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -331,15 +333,15 @@ mod schema {
             Field::new("SourcePortRange"),
         ];
         crate::runtime::accessors!(
-            0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
+            value 0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
             client_token, 5 description, 6 dest_cidr_ip, 7 dest_group_id, 8
             dest_group_owner_account, 9 dest_group_owner_id, 10 ipv6_dest_cidr_ip, 11
             ipv6_source_cidr_ip, 12 nic_type, 13 policy, 14 priority, 15 source_cidr_ip,
-            16 source_port_range
+            16 source_port_range;
         );
     }
     impl Schema for super::AuthorizeSecurityGroupEgressResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

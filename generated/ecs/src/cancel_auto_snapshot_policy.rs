@@ -58,7 +58,7 @@ pub enum CancelAutoSnapshotPolicyErrorCode {
     ParameterInvalid,
 }
 crate::runtime::error_codes!(
-    CancelAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" 404
+    CancelAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -68,7 +68,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("DiskIds").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 disk_ids);
+        crate::runtime::accessors!(value 0 region_id, 1 disk_ids;);
     }
     impl Schema for super::CancelAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[];

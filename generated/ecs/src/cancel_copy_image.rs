@@ -77,11 +77,12 @@ pub enum CancelCopyImageErrorCode {
     CancelNotSupported,
 }
 crate::runtime::error_codes!(
-    CancelCopyImageErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    InvalidImageIdNotFound "InvalidImageId.NotFound" 404, ImageCreatedNotFromCopy
-    "ImageCreatedNotFromCopy" 400, IncorrectImageStatus "IncorrectImageStatus" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400, InternalError
-    "InternalError" 500, CancelNotSupported "CancelNotSupported" 400
+    CancelCopyImageErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    Some(404), InvalidImageIdNotFound "InvalidImageId.NotFound" Some(404),
+    ImageCreatedNotFromCopy "ImageCreatedNotFromCopy" Some(400), IncorrectImageStatus
+    "IncorrectImageStatus" Some(400), InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" Some(400), InternalError "InternalError" Some(500),
+    CancelNotSupported "CancelNotSupported" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -91,10 +92,10 @@ mod schema {
             Field::new("ImageId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 image_id, 1 region_id);
+        crate::runtime::accessors!(value 0 image_id, 1 region_id;);
     }
     impl Schema for super::CancelCopyImageResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -70,10 +70,11 @@ pub enum CancelSimulatedSystemEventsErrorCode {
     EventIdLimitExceeded,
 }
 crate::runtime::error_codes!(
-    CancelSimulatedSystemEventsErrorCode; MissingParameter "MissingParameter" 404,
-    InvalidParameter "InvalidParameter" 403, CannotCancelSystemEventNotSimulated
-    "CannotCancelSystemEvent.NotSimulated" 403, InvalidEventIdNotFound
-    "InvalidEventId.NotFound" 403, EventIdLimitExceeded "EventIdLimitExceeded" 400
+    CancelSimulatedSystemEventsErrorCode; MissingParameter "MissingParameter" Some(404),
+    InvalidParameter "InvalidParameter" Some(403), CannotCancelSystemEventNotSimulated
+    "CannotCancelSystemEvent.NotSimulated" Some(403), InvalidEventIdNotFound
+    "InvalidEventId.NotFound" Some(403), EventIdLimitExceeded "EventIdLimitExceeded"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -89,10 +90,10 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 event_id, 1 region_id);
+        crate::runtime::accessors!(value 0 event_id, 1 region_id;);
     }
     impl Schema for super::CancelSimulatedSystemEventsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

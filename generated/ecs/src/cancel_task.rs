@@ -72,11 +72,12 @@ pub enum CancelTaskErrorCode {
     CancelTaskFailed,
 }
 crate::runtime::error_codes!(
-    CancelTaskErrorCode; MissingParameter "MissingParameter" 400, InvalidRegionIdNotFound
-    "InvalidRegionId.NotFound" 400, InvalidTaskIdNotFound "InvalidTaskId.NotFound" 400,
-    InvalidTaskIdTaskActionNotSupport "InvalidTaskId.TaskActionNotSupport" 403,
-    InvalidTaskIdIncorrectTaskStatus "InvalidTaskId.IncorrectTaskStatus" 403,
-    CancelTaskFailed "CancelTaskFailed" 403
+    CancelTaskErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(400), InvalidTaskIdNotFound
+    "InvalidTaskId.NotFound" Some(400), InvalidTaskIdTaskActionNotSupport
+    "InvalidTaskId.TaskActionNotSupport" Some(403), InvalidTaskIdIncorrectTaskStatus
+    "InvalidTaskId.IncorrectTaskStatus" Some(403), CancelTaskFailed "CancelTaskFailed"
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -86,10 +87,10 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("TaskId").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 task_id);
+        crate::runtime::accessors!(value 0 region_id, 1 task_id;);
     }
     impl Schema for super::CancelTaskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

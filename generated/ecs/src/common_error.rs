@@ -102,31 +102,34 @@ pub enum CommonErrorCode {
 }
 crate::runtime::error_codes!(
     common CommonErrorCode; IdempotentParameterMismatch "IdempotentParameterMismatch"
-    400, IllegalTimestamp "IllegalTimestamp" 400, IncompleteSignature
-    "IncompleteSignature" 400, InsufficientBalance "InsufficientBalance" 400,
-    InvalidAccessKeyIdNotFound "InvalidAccessKeyId.NotFound" 400, InvalidOwner
-    "InvalidOwner" 400, InvalidOwnerAccount "InvalidOwnerAccount" 400, InvalidOwnerId
-    "InvalidOwnerId" 400, InvalidParamater "InvalidParamater" 400, InvalidParameter
-    "InvalidParameter" 400, InvalidParameterIsNull "InvalidParameter.IsNull" 400,
-    MissingParameter "MissingParameter", SignatureNonceUsed "SignatureNonceUsed" 400,
-    Throttling "Throttling" 400, UnsupportedParameter "UnsupportedParameter" 400,
-    UnknownError "UnknownError" 400, ChargeTypeViolation "ChargeTypeViolation" 403,
-    ForbiddenAccessKeyDisabled "Forbidden.AccessKeyDisabled" 403, ForbiddenNotSupportRam
-    "Forbidden.NotSupportRAM" 403, ForbiddenRam "Forbidden.RAM" 403, ForbiddenRiskControl
-    "Forbidden.RiskControl" 403, ForbiddenSubUser "Forbidden.SubUser" 403,
-    ForbiddenUnauthorized "Forbidden.Unauthorized" 403, InvalidAccountNotFound
-    "InvalidAccount.NotFound" 403, InvalidAction "InvalidAction" 403,
-    InvalidIdempotenceParameterMismatch "InvalidIdempotenceParameter.Mismatch" 403,
-    InvalidParameterOwnerAccount "InvalidParameter.OwnerAccount" 403,
-    InvalidParameterResourceOwnerAccount "InvalidParameter.ResourceOwnerAccount" 403,
-    LastTokenProcessing "LastTokenProcessing" 403, RealNameAuthenticationError
-    "RealNameAuthenticationError" 403, UnsupportedHttpMethod "UnsupportedHTTPMethod" 403,
-    InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404, InvalidImageIdNotFound
-    "InvalidImageId.NotFound" 404, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
-    404, InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
-    InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404, OperationConflict
-    "OperationConflict" 409, InternalError "InternalError" 500, ServiceUnavailable
-    "ServiceUnavailable" 503, ServiceUnavailableRegionMaintaining
-    "ServiceUnavailable.RegionMaintaining" 503
+    Some(400), IllegalTimestamp "IllegalTimestamp" Some(400), IncompleteSignature
+    "IncompleteSignature" Some(400), InsufficientBalance "InsufficientBalance" Some(400),
+    InvalidAccessKeyIdNotFound "InvalidAccessKeyId.NotFound" Some(400), InvalidOwner
+    "InvalidOwner" Some(400), InvalidOwnerAccount "InvalidOwnerAccount" Some(400),
+    InvalidOwnerId "InvalidOwnerId" Some(400), InvalidParamater "InvalidParamater"
+    Some(400), InvalidParameter "InvalidParameter" Some(400), InvalidParameterIsNull
+    "InvalidParameter.IsNull" Some(400), MissingParameter "MissingParameter" None,
+    SignatureNonceUsed "SignatureNonceUsed" Some(400), Throttling "Throttling" Some(400),
+    UnsupportedParameter "UnsupportedParameter" Some(400), UnknownError "UnknownError"
+    Some(400), ChargeTypeViolation "ChargeTypeViolation" Some(403),
+    ForbiddenAccessKeyDisabled "Forbidden.AccessKeyDisabled" Some(403),
+    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" Some(403), ForbiddenRam
+    "Forbidden.RAM" Some(403), ForbiddenRiskControl "Forbidden.RiskControl" Some(403),
+    ForbiddenSubUser "Forbidden.SubUser" Some(403), ForbiddenUnauthorized
+    "Forbidden.Unauthorized" Some(403), InvalidAccountNotFound "InvalidAccount.NotFound"
+    Some(403), InvalidAction "InvalidAction" Some(403),
+    InvalidIdempotenceParameterMismatch "InvalidIdempotenceParameter.Mismatch" Some(403),
+    InvalidParameterOwnerAccount "InvalidParameter.OwnerAccount" Some(403),
+    InvalidParameterResourceOwnerAccount "InvalidParameter.ResourceOwnerAccount"
+    Some(403), LastTokenProcessing "LastTokenProcessing" Some(403),
+    RealNameAuthenticationError "RealNameAuthenticationError" Some(403),
+    UnsupportedHttpMethod "UnsupportedHTTPMethod" Some(403), InvalidDiskIdNotFound
+    "InvalidDiskId.NotFound" Some(404), InvalidImageIdNotFound "InvalidImageId.NotFound"
+    Some(404), InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" Some(404),
+    InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" Some(404), OperationConflict
+    "OperationConflict" Some(409), InternalError "InternalError" Some(500),
+    ServiceUnavailable "ServiceUnavailable" Some(503),
+    ServiceUnavailableRegionMaintaining "ServiceUnavailable.RegionMaintaining" Some(503)
 );

@@ -84,17 +84,17 @@ pub enum ConvertNatPublicIpToEipErrorCode {
 }
 crate::runtime::error_codes!(
     ConvertNatPublicIpToEipErrorCode; InvalidInstanceIdPlanedChange
-    "InvalidInstanceId.PlanedChange" 403, InvalidEndTimeOperateNotSupport
-    "InvalidEndTime.OperateNotSupport" 403, InvalidInstanceStatusReleased
-    "InvalidInstanceStatus.Released" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, OperationDenied "OperationDenied" 403,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
+    "InvalidInstanceId.PlanedChange" Some(403), InvalidEndTimeOperateNotSupport
+    "InvalidEndTime.OperateNotSupport" Some(403), InvalidInstanceStatusReleased
+    "InvalidInstanceStatus.Released" Some(403), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), OperationDenied "OperationDenied" Some(403),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
     InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 403, MaxEipQuotaExceeded
-    "MaxEIPQuotaExceeded" 403, InvalidInstanceOverduePayment
-    "InvalidInstance.OverduePayment" 403, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403, ForbiddenRiskControl
-    "Forbidden.RiskControl" 403
+    "InvalidInternetChargeType.ValueNotSupported" Some(403), MaxEipQuotaExceeded
+    "MaxEIPQuotaExceeded" Some(403), InvalidInstanceOverduePayment
+    "InvalidInstance.OverduePayment" Some(403), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403), ForbiddenRiskControl
+    "Forbidden.RiskControl" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -104,10 +104,10 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
     }
     impl Schema for super::ConvertNatPublicIpToEipResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -72,10 +72,9 @@ crate::runtime::operation!(
 );
 impl CopyImageRequestBuilder {
     crate::runtime::setters!(
-        CopyImageRequest.0; destination_region_id(into String),
-        destination_image_name(into String), destination_description(into String),
-        encrypted(bool), tag(each Tag), kms_key_id(into String), resource_group_id(into
-        String)
+        builder CopyImageRequest; into destination_region_id String,
+        destination_image_name String, destination_description String, kms_key_id String,
+        resource_group_id String; value encrypted bool; each tag Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -97,7 +96,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(CopyImageRequest, Tag);
 /// The successful response of [`CopyImageRequest`].
@@ -187,28 +186,31 @@ pub enum CopyImageErrorCode {
     InvalidParameterEncryptedIllegal,
 }
 crate::runtime::error_codes!(
-    CopyImageErrorCode; InvalidAliUidIsNull "InvalidAliUid.IsNull" 401,
-    InvalidImageNameMalformed "InvalidImageName.Malformed" 400, Forbbiden "Forbbiden"
-    403, InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
-    SourceRegionNotFound "SourceRegion.NotFound" 400, DestinationRegionNotFound
-    "DestinationRegion.NotFound" 400, InvalidImageIdNotFound "InvalidImageId.NotFound"
-    404, IncorrectImageStatus "IncorrectImageStatus" 400, InvalidSnapshotIdNotFound
-    "InvalidSnapshotId.NotFound" 400, InvalidImageNameDuplicated
-    "InvalidImageName.Duplicated" 400, QuotaExceedImage "QuotaExceed.Image" 403,
-    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, OperationDeniedImageCopying
-    "OperationDenied.ImageCopying" 403, RegionNotSupportCopy "RegionNotSupportCopy" 403,
-    InvalidSnapshotTooOld "InvalidSnapshot.TooOld" 403, OperationDenied "OperationDenied"
-    403, IncorrectDestinationRegion "IncorrectDestinationRegion" 403, SizeExceedImage
-    "SizeExceed.Image" 403, OperationDeinedEncryptedSnapshot
-    "OperationDeined.EncryptedSnapshot" 403, InternalError "InternalError",
-    OperationDeniedSameRegionOnly "OperationDenied.SameRegionOnly" 403,
-    OperationDeniedNotPublished "OperationDenied.NotPublished" 403,
-    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
-    InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound" 404,
-    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403, InvalidRegionNotSupport "InvalidRegion.NotSupport" 403, UserNotInTheWhiteList
-    "UserNotInTheWhiteList" 403, InvalidParameterEncryptedIllegal
-    "InvalidParameter.EncryptedIllegal" 400
+    CopyImageErrorCode; InvalidAliUidIsNull "InvalidAliUid.IsNull" Some(401),
+    InvalidImageNameMalformed "InvalidImageName.Malformed" Some(400), Forbbiden
+    "Forbbiden" Some(403), InvalidDescriptionMalformed "InvalidDescription.Malformed"
+    Some(400), SourceRegionNotFound "SourceRegion.NotFound" Some(400),
+    DestinationRegionNotFound "DestinationRegion.NotFound" Some(400),
+    InvalidImageIdNotFound "InvalidImageId.NotFound" Some(404), IncorrectImageStatus
+    "IncorrectImageStatus" Some(400), InvalidSnapshotIdNotFound
+    "InvalidSnapshotId.NotFound" Some(400), InvalidImageNameDuplicated
+    "InvalidImageName.Duplicated" Some(400), QuotaExceedImage "QuotaExceed.Image"
+    Some(403), QuotaExceedSnapshot "QuotaExceed.Snapshot" Some(403),
+    OperationDeniedImageCopying "OperationDenied.ImageCopying" Some(403),
+    RegionNotSupportCopy "RegionNotSupportCopy" Some(403), InvalidSnapshotTooOld
+    "InvalidSnapshot.TooOld" Some(403), OperationDenied "OperationDenied" Some(403),
+    IncorrectDestinationRegion "IncorrectDestinationRegion" Some(403), SizeExceedImage
+    "SizeExceed.Image" Some(403), OperationDeinedEncryptedSnapshot
+    "OperationDeined.EncryptedSnapshot" Some(403), InternalError "InternalError" None,
+    OperationDeniedSameRegionOnly "OperationDenied.SameRegionOnly" Some(403),
+    OperationDeniedNotPublished "OperationDenied.NotPublished" Some(403),
+    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled"
+    Some(403), InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound"
+    Some(404), InvalidParameterKmsKeyIdKmsUnauthorized
+    "InvalidParameter.KMSKeyId.KMSUnauthorized" Some(403), InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" Some(403), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidParameterEncryptedIllegal "InvalidParameter.EncryptedIllegal"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -264,9 +266,9 @@ mod schema {
             Field::new("ResourceGroupId"),
         ];
         crate::runtime::accessors!(
-            0 image_id, 1 region_id, 2 destination_region_id, 3 destination_image_name, 4
-            destination_description, 5 encrypted, 6 tag groups, 7 kms_key_id, 8
-            resource_group_id
+            value 0 image_id, 1 region_id, 2 destination_region_id, 3
+            destination_image_name, 4 destination_description, 5 encrypted, 7 kms_key_id,
+            8 resource_group_id; groups 6 tag;
         );
     }
     impl Schema for super::Tag {
@@ -308,13 +310,13 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::CopyImageResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("ImageId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 image_id, 1 request_id);
+        crate::runtime::accessors!(value 0 image_id, 1 request_id;);
     }
 }

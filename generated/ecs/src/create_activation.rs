@@ -64,8 +64,8 @@ crate::runtime::operation!(
 );
 impl CreateActivationRequestBuilder {
     crate::runtime::setters!(
-        CreateActivationRequest.0; description(into String), instance_count(i32),
-        time_to_live_in_hours(i64), ip_address_range(into String)
+        builder CreateActivationRequest; into description String, ip_address_range
+        String; value instance_count i32, time_to_live_in_hours i64;
     );
 }
 crate::runtime::json_form!(CreateActivationRequest);
@@ -158,8 +158,8 @@ mod schema {
             Field::new("IpAddressRange"),
         ];
         crate::runtime::accessors!(
-            0 instance_name, 1 region_id, 2 description, 3 instance_count, 4
-            time_to_live_in_hours, 5 ip_address_range
+            value 0 instance_name, 1 region_id, 2 description, 3 instance_count, 4
+            time_to_live_in_hours, 5 ip_address_range;
         );
     }
     impl Schema for super::CreateActivationResponse {
@@ -168,6 +168,8 @@ mod schema {
             Field::new("ActivationId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 activation_code, 1 activation_id, 2 request_id);
+        crate::runtime::accessors!(
+            value 0 activation_code, 1 activation_id, 2 request_id;
+        );
     }
 }

@@ -180,21 +180,19 @@ crate::runtime::operation!(
 );
 impl CreateAutoProvisioningGroupRequestBuilder {
     crate::runtime::setters!(
-        CreateAutoProvisioningGroupRequest.0; resource_group_id(into String),
-        auto_provisioning_group_name(into String), auto_provisioning_group_type(into
-        AutoProvisioningGroupType), spot_allocation_strategy(into
-        SpotAllocationStrategy), spot_instance_pools_to_use_count(i32),
-        pay_as_you_go_allocation_strategy(into PayAsYouGoAllocationStrategy),
-        excess_capacity_termination_policy(into ExcessCapacityTerminationPolicy),
-        valid_from(into String), valid_until(into String),
-        terminate_instances_with_expiration(bool), terminate_instances(bool),
-        max_spot_price(f64), pay_as_you_go_target_capacity(into String),
-        spot_target_capacity(into String), default_target_capacity_type(into
-        DefaultTargetCapacityType), launch_template_id(into String),
-        launch_template_version(into String), launch_template_config(each
-        LaunchTemplateConfig), description(into String), client_token(into String),
-        launch_configuration(LaunchConfiguration), system_disk_config(each
-        SystemDiskConfig), data_disk_config(each DataDiskConfig)
+        builder CreateAutoProvisioningGroupRequest; into resource_group_id String,
+        auto_provisioning_group_name String, auto_provisioning_group_type
+        AutoProvisioningGroupType, spot_allocation_strategy SpotAllocationStrategy,
+        pay_as_you_go_allocation_strategy PayAsYouGoAllocationStrategy,
+        excess_capacity_termination_policy ExcessCapacityTerminationPolicy, valid_from
+        String, valid_until String, pay_as_you_go_target_capacity String,
+        spot_target_capacity String, default_target_capacity_type
+        DefaultTargetCapacityType, launch_template_id String, launch_template_version
+        String, description String, client_token String; value
+        spot_instance_pools_to_use_count i32, terminate_instances_with_expiration bool,
+        terminate_instances bool, max_spot_price f64, launch_configuration
+        LaunchConfiguration; each launch_template_config LaunchTemplateConfig,
+        system_disk_config SystemDiskConfig, data_disk_config DataDiskConfig;
     );
 }
 /// The `LaunchTemplateConfig.N.*` request parameters.
@@ -238,8 +236,8 @@ impl LaunchTemplateConfig {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        LaunchTemplateConfig; instance_type(into String), max_price(f64),
-        v_switch_id(into String), weighted_capacity(f64), priority(i32)
+        LaunchTemplateConfig; into instance_type String, v_switch_id String; value
+        max_price f64, weighted_capacity f64, priority i32;
     );
 }
 /// The `LaunchConfiguration.*` request parameters.
@@ -435,20 +433,18 @@ impl LaunchConfiguration {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        LaunchConfiguration; image_id(into String), security_group_id(into String),
-        io_optimized(into LaunchConfigurationIoOptimized), data_disk(each DataDisk),
-        internet_charge_type(into LaunchConfigurationInternetChargeType),
-        internet_max_bandwidth_in(i32), internet_max_bandwidth_out(i32),
-        instance_name(into String), host_name(into String), instance_description(into
-        String), key_pair_name(into String), ram_role_name(into String),
-        security_enhancement_strategy(into
-        LaunchConfigurationSecurityEnhancementStrategy), tag(each Tag), user_data(into
-        Secret), system_disk_category(into LaunchConfigurationSystemDiskCategory),
-        system_disk_size(i32), system_disk_name(into String),
-        system_disk_description(into String), system_disk_performance_level(into
-        LaunchConfigurationSystemDiskPerformanceLevel), password_inherit(bool),
-        resource_group_id(into String), credit_specification(into
-        LaunchConfigurationCreditSpecification), deployment_set_id(into String)
+        LaunchConfiguration; into image_id String, security_group_id String, io_optimized
+        LaunchConfigurationIoOptimized, internet_charge_type
+        LaunchConfigurationInternetChargeType, instance_name String, host_name String,
+        instance_description String, key_pair_name String, ram_role_name String,
+        security_enhancement_strategy LaunchConfigurationSecurityEnhancementStrategy,
+        user_data Secret, system_disk_category LaunchConfigurationSystemDiskCategory,
+        system_disk_name String, system_disk_description String,
+        system_disk_performance_level LaunchConfigurationSystemDiskPerformanceLevel,
+        resource_group_id String, credit_specification
+        LaunchConfigurationCreditSpecification, deployment_set_id String; value
+        internet_max_bandwidth_in i32, internet_max_bandwidth_out i32, system_disk_size
+        i32, password_inherit bool; each data_disk DataDisk, tag Tag;
     );
 }
 /// The `LaunchConfiguration.DataDisk.N.*` request parameters.
@@ -552,10 +548,10 @@ impl DataDisk {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDisk; size(i32), category(into LaunchConfigurationDataDiskCategory),
-        performance_level(into LaunchConfigurationDataDiskPerformanceLevel), device(into
-        String), snapshot_id(into String), delete_with_instance(bool), encrypted(bool),
-        kms_key_id(into String), disk_name(into String), description(into String)
+        DataDisk; into category LaunchConfigurationDataDiskCategory, performance_level
+        LaunchConfigurationDataDiskPerformanceLevel, device String, snapshot_id String,
+        kms_key_id String, disk_name String, description String; value size i32,
+        delete_with_instance bool, encrypted bool;
     );
 }
 /// The `LaunchConfiguration.Tag.N.*` request parameters.
@@ -577,7 +573,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 /// The `SystemDiskConfig.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -600,7 +596,7 @@ impl SystemDiskConfig {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        SystemDiskConfig; disk_category(into SystemDiskConfigDiskCategory)
+        SystemDiskConfig; into disk_category SystemDiskConfigDiskCategory;
     );
 }
 /// The `DataDiskConfig.N.*` request parameters.
@@ -624,7 +620,7 @@ impl DataDiskConfig {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDiskConfig; disk_category(into DataDiskConfigDiskCategory)
+        DataDiskConfig; into disk_category DataDiskConfigDiskCategory;
     );
 }
 /// The documented values of `AutoProvisioningGroupType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -916,8 +912,9 @@ pub enum CreateAutoProvisioningGroupErrorCode {
 crate::runtime::error_codes!(
     CreateAutoProvisioningGroupErrorCode;
     InvalidFleetExcessCapacityTerminationPolicyValueNotSupported
-    "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported" 400, InternalError
-    "InternalError" 500, MissingParameter "MissingParameter" 400
+    "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported" Some(400),
+    InternalError "InternalError" Some(500), MissingParameter "MissingParameter"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -1043,16 +1040,16 @@ mod schema {
             Field::new("DataDiskConfig").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 total_target_capacity, 2 resource_group_id, 3
+            value 0 region_id, 1 total_target_capacity, 2 resource_group_id, 3
             auto_provisioning_group_name, 4 auto_provisioning_group_type, 5
             spot_allocation_strategy, 6 spot_instance_pools_to_use_count, 7
             pay_as_you_go_allocation_strategy, 8 excess_capacity_termination_policy, 9
             valid_from, 10 valid_until, 11 terminate_instances_with_expiration, 12
             terminate_instances, 13 max_spot_price, 14 pay_as_you_go_target_capacity, 15
             spot_target_capacity, 16 default_target_capacity_type, 17 launch_template_id,
-            18 launch_template_version, 19 launch_template_config groups, 20 description,
-            21 client_token, 22 launch_configuration group, 23 system_disk_config groups,
-            24 data_disk_config groups
+            18 launch_template_version, 20 description, 21 client_token; group 22
+            launch_configuration; groups 19 launch_template_config, 23
+            system_disk_config, 24 data_disk_config;
         );
     }
     impl Schema for super::LaunchTemplateConfig {
@@ -1075,7 +1072,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_type, 1 max_price, 2 v_switch_id, 3 weighted_capacity, 4 priority
+            value 0 instance_type, 1 max_price, 2 v_switch_id, 3 weighted_capacity, 4
+            priority;
         );
     }
     impl Schema for super::LaunchConfiguration {
@@ -1253,15 +1251,14 @@ mod schema {
             Field::new("DeploymentSetId"),
         ];
         crate::runtime::accessors!(
-            0 image_id, 1 security_group_id, 2 io_optimized, 3 data_disk groups, 4
+            value 0 image_id, 1 security_group_id, 2 io_optimized, 4
             internet_charge_type, 5 internet_max_bandwidth_in, 6
             internet_max_bandwidth_out, 7 instance_name, 8 host_name, 9
             instance_description, 10 key_pair_name, 11 ram_role_name, 12
-            security_enhancement_strategy, 13 tag groups, 14 user_data, 15
-            system_disk_category, 16 system_disk_size, 17 system_disk_name, 18
-            system_disk_description, 19 system_disk_performance_level, 20
-            password_inherit, 21 resource_group_id, 22 credit_specification, 23
-            deployment_set_id
+            security_enhancement_strategy, 14 user_data, 15 system_disk_category, 16
+            system_disk_size, 17 system_disk_name, 18 system_disk_description, 19
+            system_disk_performance_level, 20 password_inherit, 21 resource_group_id, 22
+            credit_specification, 23 deployment_set_id; groups 3 data_disk, 13 tag;
         );
     }
     impl Schema for super::DataDisk {
@@ -1381,8 +1378,8 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 size, 1 category, 2 performance_level, 3 device, 4 snapshot_id, 5
-            delete_with_instance, 6 encrypted, 7 kms_key_id, 8 disk_name, 9 description
+            value 0 size, 1 category, 2 performance_level, 3 device, 4 snapshot_id, 5
+            delete_with_instance, 6 encrypted, 7 kms_key_id, 8 disk_name, 9 description;
         );
     }
     impl Schema for super::Tag {
@@ -1428,7 +1425,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::SystemDiskConfig {
         const FIELDS: &'static [Field] = &[
@@ -1444,7 +1441,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 disk_category);
+        crate::runtime::accessors!(value 0 disk_category;);
     }
     impl Schema for super::DataDiskConfig {
         const FIELDS: &'static [Field] = &[
@@ -1460,7 +1457,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 disk_category);
+        crate::runtime::accessors!(value 0 disk_category;);
     }
     impl Schema for super::CreateAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[
@@ -1469,7 +1466,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 auto_provisioning_group_id, 1 launch_results groups, 2 request_id
+            value 0 auto_provisioning_group_id, 2 request_id; groups 1 launch_results;
         );
     }
     impl Schema for super::LaunchResult {
@@ -1482,8 +1479,8 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 error_code, 1 error_msg, 2 instance_ids, 3 instance_type, 4 spot_strategy,
-            5 zone_id
+            value 0 error_code, 1 error_msg, 2 instance_ids, 3 instance_type, 4
+            spot_strategy, 5 zone_id;
         );
     }
 }

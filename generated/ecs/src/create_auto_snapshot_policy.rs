@@ -94,9 +94,9 @@ crate::runtime::operation!(
 );
 impl CreateAutoSnapshotPolicyRequestBuilder {
     crate::runtime::setters!(
-        CreateAutoSnapshotPolicyRequest.0; auto_snapshot_policy_name(into String),
-        enable_cross_region_copy(bool), target_copy_regions(into String),
-        copied_snapshots_retention_days(i32), tag(each Tag)
+        builder CreateAutoSnapshotPolicyRequest; into auto_snapshot_policy_name String,
+        target_copy_regions String; value enable_cross_region_copy bool,
+        copied_snapshots_retention_days i32; each tag Tag;
     );
 }
 crate::runtime::json_form!(CreateAutoSnapshotPolicyRequest);
@@ -143,14 +143,14 @@ pub enum CreateAutoSnapshotPolicyErrorCode {
     InvalidTagValueMalformed,
 }
 crate::runtime::error_codes!(
-    CreateAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" 403,
-    AutoSnapshotPolicyQuotaExceed "AutoSnapshotPolicy.QuotaExceed" 403,
-    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
-    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
-    InvalidAccountStatusSnapshotServiceUnavailable
-    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, DuplicateTagKey
-    "Duplicate.TagKey" 400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400,
-    InvalidTagValueMalformed "InvalidTagValue.Malformed" 400
+    CreateAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" Some(403),
+    AutoSnapshotPolicyQuotaExceed "AutoSnapshotPolicy.QuotaExceed" Some(403),
+    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" Some(400),
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
+    Some(403), InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" Some(403), DuplicateTagKey
+    "Duplicate.TagKey" Some(400), InvalidTagKeyMalformed "InvalidTagKey.Malformed"
+    Some(400), InvalidTagValueMalformed "InvalidTagValue.Malformed" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -190,9 +190,9 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 repeat_weekdays, 2 retention_days, 3 time_points, 4
+            value 0 region_id, 1 repeat_weekdays, 2 retention_days, 3 time_points, 4
             auto_snapshot_policy_name, 5 enable_cross_region_copy, 6 target_copy_regions,
-            7 copied_snapshots_retention_days, 8 tag groups
+            7 copied_snapshots_retention_days; groups 8 tag;
         );
     }
     impl Schema for super::CreateAutoSnapshotPolicyResponse {
@@ -200,6 +200,6 @@ mod schema {
             Field::new("AutoSnapshotPolicyId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 auto_snapshot_policy_id, 1 request_id);
+        crate::runtime::accessors!(value 0 auto_snapshot_policy_id, 1 request_id;);
     }
 }

@@ -104,10 +104,10 @@ crate::runtime::operation!(
 );
 impl CreateCapacityReservationRequestBuilder {
     crate::runtime::setters!(
-        CreateCapacityReservationRequest.0; client_token(into String),
-        private_pool_options(PrivatePoolOptions), description(into String),
-        start_time(into String), end_time_type(into EndTimeType), end_time(into String),
-        platform(into Platform), tag(each Tag), resource_group_id(into String)
+        builder CreateCapacityReservationRequest; into client_token String, description
+        String, start_time String, end_time_type EndTimeType, end_time String, platform
+        Platform, resource_group_id String; value private_pool_options
+        PrivatePoolOptions; each tag Tag;
     );
 }
 crate::runtime::json_form!(CreateCapacityReservationRequest);
@@ -161,14 +161,15 @@ pub enum CreateCapacityReservationErrorCode {
 }
 crate::runtime::error_codes!(
     CreateCapacityReservationErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InvalidStartTimeNotSupported
-    "InvalidStartTime.NotSupported" 400, InvalidStartTimeMalFormed
-    "InvalidStartTime.MalFormed" 400, InternalError "InternalError" 500, OperationDenied
-    "OperationDenied" 400, ZoneNotOpen "Zone.NotOpen" 403, OperationDeniedNoStock
-    "OperationDenied.NoStock" 403, InvalidInstanceTypeNotSupported
-    "InvalidInstanceType.NotSupported" 403, InvalidZoneIdNotFound
-    "InvalidZoneId.NotFound" 404, ZoneNotOnSale "Zone.NotOnSale" 403,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404
+    "MissingParameter.RegionId" Some(400), InvalidStartTimeNotSupported
+    "InvalidStartTime.NotSupported" Some(400), InvalidStartTimeMalFormed
+    "InvalidStartTime.MalFormed" Some(400), InternalError "InternalError" Some(500),
+    OperationDenied "OperationDenied" Some(400), ZoneNotOpen "Zone.NotOpen" Some(403),
+    OperationDeniedNoStock "OperationDenied.NoStock" Some(403),
+    InvalidInstanceTypeNotSupported "InvalidInstanceType.NotSupported" Some(403),
+    InvalidZoneIdNotFound "InvalidZoneId.NotFound" Some(404), ZoneNotOnSale
+    "Zone.NotOnSale" Some(403), InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -240,9 +241,9 @@ mod schema {
             Field::new("ResourceGroupId"),
         ];
         crate::runtime::accessors!(
-            0 instance_type, 1 instance_amount, 2 region_id, 3 zone_id, 4 client_token, 5
-            private_pool_options group, 6 description, 7 start_time, 8 end_time_type, 9
-            end_time, 10 platform, 11 tag groups, 12 resource_group_id
+            value 0 instance_type, 1 instance_amount, 2 region_id, 3 zone_id, 4
+            client_token, 6 description, 7 start_time, 8 end_time_type, 9 end_time, 10
+            platform, 12 resource_group_id; group 5 private_pool_options; groups 11 tag;
         );
     }
     impl Schema for super::CreateCapacityReservationResponse {
@@ -250,6 +251,6 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 private_pool_options_id, 1 request_id);
+        crate::runtime::accessors!(value 0 private_pool_options_id, 1 request_id;);
     }
 }

@@ -89,8 +89,8 @@ crate::runtime::operation!(
 );
 impl CreateCommandRequestBuilder {
     crate::runtime::setters!(
-        CreateCommandRequest.0; description(into String), working_dir(into String),
-        timeout(i64), enable_parameter(bool)
+        builder CreateCommandRequest; into description String, working_dir String; value
+        timeout i64, enable_parameter bool;
     );
 }
 crate::runtime::json_form!(CreateCommandRequest);
@@ -132,12 +132,12 @@ pub enum CreateCommandErrorCode {
     CmdParamNameExceedLimit,
 }
 crate::runtime::error_codes!(
-    CreateCommandErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
-    InvalidCmdTypeNotFound "InvalidCmdType.NotFound" 403, CmdNameExceedLimit
-    "CmdName.ExceedLimit" 403, CmdDescExceedLimit "CmdDesc.ExceedLimit" 403,
-    CmdCountExceedQuota "CmdCount.ExceedQuota" 403, CmdParamEmptyKey "CmdParam.EmptyKey"
-    403, CmdParamInvalidParamName "CmdParam.InvalidParamName" 403,
-    CmdParamNameExceedLimit "CmdParamName.ExceedLimit" 403
+    CreateCommandErrorCode; InternalErrorDispatch "InternalError.Dispatch" Some(500),
+    InvalidCmdTypeNotFound "InvalidCmdType.NotFound" Some(403), CmdNameExceedLimit
+    "CmdName.ExceedLimit" Some(403), CmdDescExceedLimit "CmdDesc.ExceedLimit" Some(403),
+    CmdCountExceedQuota "CmdCount.ExceedQuota" Some(403), CmdParamEmptyKey
+    "CmdParam.EmptyKey" Some(403), CmdParamInvalidParamName "CmdParam.InvalidParamName"
+    Some(403), CmdParamNameExceedLimit "CmdParamName.ExceedLimit" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -193,8 +193,8 @@ mod schema {
             Field::new("EnableParameter"),
         ];
         crate::runtime::accessors!(
-            0 command_content, 1 name, 2 region_id, 3 r#type, 4 description, 5
-            working_dir, 6 timeout, 7 enable_parameter
+            value 0 command_content, 1 name, 2 region_id, 3 r#type, 4 description, 5
+            working_dir, 6 timeout, 7 enable_parameter;
         );
     }
     impl Schema for super::CreateCommandResponse {
@@ -202,6 +202,6 @@ mod schema {
             Field::new("CommandId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 command_id, 1 request_id);
+        crate::runtime::accessors!(value 0 command_id, 1 request_id;);
     }
 }

@@ -92,10 +92,10 @@ crate::runtime::operation!(
 );
 impl CreateDedicatedBlockStorageClusterRequestBuilder {
     crate::runtime::setters!(
-        CreateDedicatedBlockStorageClusterRequest.0;
-        dedicated_block_storage_cluster_name(into String), description(into String),
-        performance_level(into PerformanceLevel), period(i32), period_unit(into
-        PeriodUnit), client_token(into String)
+        builder CreateDedicatedBlockStorageClusterRequest; into
+        dedicated_block_storage_cluster_name String, description String,
+        performance_level PerformanceLevel, period_unit PeriodUnit, client_token String;
+        value period i32;
     );
 }
 /// The documented values of `Category`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -164,7 +164,8 @@ pub enum CreateDedicatedBlockStorageClusterErrorCode {
 }
 crate::runtime::error_codes!(
     CreateDedicatedBlockStorageClusterErrorCode; InvalidZoneIdNotFound
-    "InvalidZoneId.NotFound" 404, InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404
+    "InvalidZoneId.NotFound" Some(404), InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -246,9 +247,9 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 capacity, 1 category, 2 region_id, 3 zone_id, 4
+            value 0 capacity, 1 category, 2 region_id, 3 zone_id, 4
             dedicated_block_storage_cluster_name, 5 description, 6 performance_level, 7
-            period, 8 period_unit, 9 client_token
+            period, 8 period_unit, 9 client_token;
         );
     }
     impl Schema for super::CreateDedicatedBlockStorageClusterResponse {
@@ -258,8 +259,8 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 dedicated_block_storage_cluster_id, 1
-            dedicated_block_storage_cluster_order_id, 2 request_id
+            value 0 dedicated_block_storage_cluster_id, 1
+            dedicated_block_storage_cluster_order_id, 2 request_id;
         );
     }
 }

@@ -66,9 +66,9 @@ crate::runtime::operation!(
 );
 impl CreateDedicatedHostClusterRequestBuilder {
     crate::runtime::setters!(
-        CreateDedicatedHostClusterRequest.0; dry_run(bool), tag(each Tag),
-        resource_group_id(into String), zone_id(into String),
-        dedicated_host_cluster_name(into String), description(into String)
+        builder CreateDedicatedHostClusterRequest; into resource_group_id String, zone_id
+        String, dedicated_host_cluster_name String, description String; value dry_run
+        bool; each tag Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -90,7 +90,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(CreateDedicatedHostClusterRequest, Tag);
 /// The successful response of [`CreateDedicatedHostClusterRequest`].
@@ -126,9 +126,9 @@ pub enum CreateDedicatedHostClusterErrorCode {
 }
 crate::runtime::error_codes!(
     CreateDedicatedHostClusterErrorCode; InvalidResourceGroupNotFound
-    "InvalidResourceGroup.NotFound" 404, InvalidTagKeyMalformed "InvalidTagKey.Malformed"
-    400, InvalidTagValueMalformed "InvalidTagValue.Malformed" 400, DuplicateTagKey
-    "Duplicate.TagKey" 400
+    "InvalidResourceGroup.NotFound" Some(404), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), DuplicateTagKey "Duplicate.TagKey" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -178,8 +178,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 dry_run, 2 tag groups, 3 resource_group_id, 4 zone_id, 5
-            dedicated_host_cluster_name, 6 description
+            value 0 region_id, 1 dry_run, 3 resource_group_id, 4 zone_id, 5
+            dedicated_host_cluster_name, 6 description; groups 2 tag;
         );
     }
     impl Schema for super::Tag {
@@ -229,13 +229,13 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::CreateDedicatedHostClusterResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DedicatedHostClusterId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 dedicated_host_cluster_id, 1 request_id);
+        crate::runtime::accessors!(value 0 dedicated_host_cluster_id, 1 request_id;);
     }
 }

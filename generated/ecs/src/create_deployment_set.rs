@@ -57,9 +57,9 @@ crate::runtime::operation!(
 );
 impl CreateDeploymentSetRequestBuilder {
     crate::runtime::setters!(
-        CreateDeploymentSetRequest.0; on_unable_to_redeploy_failed_instance(into
-        OnUnableToRedeployFailedInstance), description(into String), client_token(into
-        String), deployment_set_name(into String), strategy(into Strategy)
+        builder CreateDeploymentSetRequest; into on_unable_to_redeploy_failed_instance
+        OnUnableToRedeployFailedInstance, description String, client_token String,
+        deployment_set_name String, strategy Strategy;
     );
 }
 /// The documented values of `OnUnableToRedeployFailedInstance`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -118,15 +118,15 @@ pub enum CreateDeploymentSetErrorCode {
     DeploymentsetQuotaFull,
 }
 crate::runtime::error_codes!(
-    CreateDeploymentSetErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidDeploymentSetNameMalformed "InvalidDeploymentSetName.Malformed" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
-    InvalidParameterDomain "InvalidParameter.Domain" 400, InvalidParameterStrategy
-    "InvalidParameter.Strategy" 400, InvalidParameterGranularity
-    "InvalidParameter.granularity" 400, DependencyViolationDomainGranularity
-    "DependencyViolation.domain.granularity" 400, DependencyViolationStrategyGranularity
-    "DependencyViolation.strategy.granularity" 400, DeploymentsetQuotaFull
-    "DEPLOYMENTSET.QUOTA_FULL" 400
+    CreateDeploymentSetErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidDeploymentSetNameMalformed "InvalidDeploymentSetName.Malformed" Some(400),
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(400),
+    InvalidParameterDomain "InvalidParameter.Domain" Some(400), InvalidParameterStrategy
+    "InvalidParameter.Strategy" Some(400), InvalidParameterGranularity
+    "InvalidParameter.granularity" Some(400), DependencyViolationDomainGranularity
+    "DependencyViolation.domain.granularity" Some(400),
+    DependencyViolationStrategyGranularity "DependencyViolation.strategy.granularity"
+    Some(400), DeploymentsetQuotaFull "DEPLOYMENTSET.QUOTA_FULL" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -199,8 +199,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 on_unable_to_redeploy_failed_instance, 2 description, 3
-            client_token, 4 deployment_set_name, 5 strategy
+            value 0 region_id, 1 on_unable_to_redeploy_failed_instance, 2 description, 3
+            client_token, 4 deployment_set_name, 5 strategy;
         );
     }
     impl Schema for super::CreateDeploymentSetResponse {
@@ -208,6 +208,6 @@ mod schema {
             Field::new("DeploymentSetId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 deployment_set_id, 1 request_id);
+        crate::runtime::accessors!(value 0 deployment_set_id, 1 request_id;);
     }
 }

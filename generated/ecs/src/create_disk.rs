@@ -140,13 +140,12 @@ crate::runtime::operation!(
 );
 impl CreateDiskRequestBuilder {
     crate::runtime::setters!(
-        CreateDiskRequest.0; zone_id(into String), snapshot_id(into String),
-        disk_name(into String), size(i32), disk_category(into DiskCategory),
-        description(into String), encrypted(bool), client_token(into String),
-        instance_id(into String), tag(each Tag), resource_group_id(into String),
-        kms_key_id(into String), performance_level(into PerformanceLevel),
-        storage_set_id(into String), storage_set_partition_number(i32),
-        dedicated_block_storage_cluster_id(into String)
+        builder CreateDiskRequest; into zone_id String, snapshot_id String, disk_name
+        String, disk_category DiskCategory, description String, client_token String,
+        instance_id String, resource_group_id String, kms_key_id String,
+        performance_level PerformanceLevel, storage_set_id String,
+        dedicated_block_storage_cluster_id String; value size i32, encrypted bool,
+        storage_set_partition_number i32; each tag Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -168,7 +167,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 /// The documented values of `DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -349,49 +348,55 @@ pub enum CreateDiskErrorCode {
 }
 crate::runtime::error_codes!(
     CreateDiskErrorCode; InvalidSizeValueNotSupported "InvalidSize.ValueNotSupported"
-    400, InvalidDataDiskCategoryNotSupported "InvalidDataDiskCategory.NotSupported" 403,
-    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404, InvalidZoneIdNotFound
-    "InvalidZoneId.NotFound" 404, InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound"
-    404, InvalidDiskNameMalformed "InvalidDiskName.Malformed" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
-    InstanceDiskCategoryLimitExceed "InstanceDiskCategoryLimitExceed" 403,
-    InvalidSnapshotNotReady "InvalidSnapshot.NotReady" 403, InvalidSnapshotTooOld
-    "InvalidSnapshot.TooOld" 403, InvalidSnapshotTooLarge "InvalidSnapshot.TooLarge" 403,
-    OperationDenied "OperationDenied", QuotaExceedPortableCloudDisk
-    "QuotaExceed.PortableCloudDisk" 403, MissingParameter "MissingParameter" 400,
-    InvalidDiskCategoryValueUnauthorized "InvalidDiskCategory.ValueUnauthorized" 403,
-    InvalidSnapshotIdNotReady "InvalidSnapshotId.NotReady" 403,
-    InvalidSnapshotIdNotDataDiskSnapshot "InvalidSnapshotId.NotDataDiskSnapshot" 403,
-    InvalidDiskSizeTooSmall "InvalidDiskSize.TooSmall" 403, InvalidDiskSizeNotSupported
-    "InvalidDiskSize.NotSupported", InvalidDiskCategoryNotSupported
-    "InvalidDiskCategory.NotSupported", AccountArrearage "Account.Arrearage" 400,
-    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
-    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
-    InvalidAccountStatusSnapshotServiceUnavailable
-    "InvalidAccountStatus.SnapshotServiceUnavailable" 403,
+    Some(400), InvalidDataDiskCategoryNotSupported "InvalidDataDiskCategory.NotSupported"
+    Some(403), InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    InvalidZoneIdNotFound "InvalidZoneId.NotFound" Some(404), InvalidSnapshotIdNotFound
+    "InvalidSnapshotId.NotFound" Some(404), InvalidDiskNameMalformed
+    "InvalidDiskName.Malformed" Some(400), InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" Some(400), InstanceDiskCategoryLimitExceed
+    "InstanceDiskCategoryLimitExceed" Some(403), InvalidSnapshotNotReady
+    "InvalidSnapshot.NotReady" Some(403), InvalidSnapshotTooOld "InvalidSnapshot.TooOld"
+    Some(403), InvalidSnapshotTooLarge "InvalidSnapshot.TooLarge" Some(403),
+    OperationDenied "OperationDenied" None, QuotaExceedPortableCloudDisk
+    "QuotaExceed.PortableCloudDisk" Some(403), MissingParameter "MissingParameter"
+    Some(400), InvalidDiskCategoryValueUnauthorized
+    "InvalidDiskCategory.ValueUnauthorized" Some(403), InvalidSnapshotIdNotReady
+    "InvalidSnapshotId.NotReady" Some(403), InvalidSnapshotIdNotDataDiskSnapshot
+    "InvalidSnapshotId.NotDataDiskSnapshot" Some(403), InvalidDiskSizeTooSmall
+    "InvalidDiskSize.TooSmall" Some(403), InvalidDiskSizeNotSupported
+    "InvalidDiskSize.NotSupported" None, InvalidDiskCategoryNotSupported
+    "InvalidDiskCategory.NotSupported" None, AccountArrearage "Account.Arrearage"
+    Some(400), InvalidDiskCategoryValueNotSupported
+    "InvalidDiskCategory.ValueNotSupported" Some(400),
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
+    Some(403), InvalidAccountStatusSnapshotServiceUnavailable
+    "InvalidAccountStatus.SnapshotServiceUnavailable" Some(403),
     InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
-    400, InvalidParameterConflict "InvalidParameter.Conflict" 400, RegionUnauthorized
-    "RegionUnauthorized" 400, InternalError "InternalError" 500, ZoneNotOnSale
-    "Zone.NotOnSale" 400, InvalidDataDiskSizeValueNotSupported
-    "InvalidDataDiskSize.ValueNotSupported" 400, InvalidPayMethod "InvalidPayMethod" 403,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404,
-    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, InvalidDiskSizeOrCategory
-    "InvalidDiskSizeOrCategory" 400, InvalidParameterEncryptedIllegal
-    "InvalidParameter.EncryptedIllegal" 400, InvalidParameterEncryptedNotSupported
-    "InvalidParameter.EncryptedNotSupported" 400, EncryptedOptionConflict
-    "EncryptedOption.Conflict" 400, QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk"
-    403, InvalidRegionNotSupport "InvalidRegion.NotSupport" 403,
-    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
-    InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound" 404,
+    Some(400), InvalidParameterConflict "InvalidParameter.Conflict" Some(400),
+    RegionUnauthorized "RegionUnauthorized" Some(400), InternalError "InternalError"
+    Some(500), ZoneNotOnSale "Zone.NotOnSale" Some(400),
+    InvalidDataDiskSizeValueNotSupported "InvalidDataDiskSize.ValueNotSupported"
+    Some(400), InvalidPayMethod "InvalidPayMethod" Some(403),
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" Some(404),
+    UserNotInTheWhiteList "UserNotInTheWhiteList" Some(403), InvalidDiskSizeOrCategory
+    "InvalidDiskSizeOrCategory" Some(400), InvalidParameterEncryptedIllegal
+    "InvalidParameter.EncryptedIllegal" Some(400), InvalidParameterEncryptedNotSupported
+    "InvalidParameter.EncryptedNotSupported" Some(400), EncryptedOptionConflict
+    "EncryptedOption.Conflict" Some(400), QuotaExceedPostPaidDisk
+    "QuotaExceed.PostPaidDisk" Some(403), InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" Some(403), InvalidParameterKmsKeyIdCmkNotEnabled
+    "InvalidParameter.KMSKeyId.CMKNotEnabled" Some(403), InvalidParameterKmsKeyIdNotFound
+    "InvalidParameter.KMSKeyId.NotFound" Some(404),
     InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403, SecurityRisk3dVerification "SecurityRisk.3DVerification" 403, DuplicateTagKey
-    "Duplicate.TagKey" 400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400,
-    InvalidTagValueMalformed "InvalidTagValue.Malformed" 400, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidStatusUpgrading "InvalidStatus.Upgrading"
-    403, InvalidPerformanceLevelMalformed "InvalidPerformanceLevel.Malformed" 400,
-    QuotaExceedTags "QuotaExceed.Tags" 403, OperationDeniedSnapshotNotAllowed
-    "OperationDenied.SnapshotNotAllowed" 403, LastTokenProcessing "LastTokenProcessing"
-    403
+    Some(403), SecurityRisk3dVerification "SecurityRisk.3DVerification" Some(403),
+    DuplicateTagKey "Duplicate.TagKey" Some(400), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InvalidStatusUpgrading
+    "InvalidStatus.Upgrading" Some(403), InvalidPerformanceLevelMalformed
+    "InvalidPerformanceLevel.Malformed" Some(400), QuotaExceedTags "QuotaExceed.Tags"
+    Some(403), OperationDeniedSnapshotNotAllowed "OperationDenied.SnapshotNotAllowed"
+    Some(403), LastTokenProcessing "LastTokenProcessing" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -536,10 +541,11 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 zone_id, 2 snapshot_id, 3 disk_name, 4 size, 5 disk_category,
-            6 description, 7 encrypted, 8 client_token, 9 instance_id, 10 tag groups, 11
+            value 0 region_id, 1 zone_id, 2 snapshot_id, 3 disk_name, 4 size, 5
+            disk_category, 6 description, 7 encrypted, 8 client_token, 9 instance_id, 11
             resource_group_id, 12 kms_key_id, 13 performance_level, 14 storage_set_id, 15
-            storage_set_partition_number, 16 dedicated_block_storage_cluster_id
+            storage_set_partition_number, 16 dedicated_block_storage_cluster_id; groups
+            10 tag;
         );
     }
     impl Schema for super::Tag {
@@ -588,7 +594,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::CreateDiskResponse {
         const FIELDS: &'static [Field] = &[
@@ -596,6 +602,6 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 disk_id, 1 order_id, 2 request_id);
+        crate::runtime::accessors!(value 0 disk_id, 1 order_id, 2 request_id;);
     }
 }

@@ -67,7 +67,8 @@ crate::runtime::operation!(
 );
 impl CreateDiskReplicaPairRequestBuilder {
     crate::runtime::setters!(
-        CreateDiskReplicaPairRequest.0; description(into String), async_cycle(i32)
+        builder CreateDiskReplicaPairRequest; into description String; value async_cycle
+        i32;
     );
 }
 crate::runtime::json_form!(CreateDiskReplicaPairRequest);
@@ -99,9 +100,9 @@ pub enum CreateDiskReplicaPairErrorCode {
     IncompleteParamter,
 }
 crate::runtime::error_codes!(
-    CreateDiskReplicaPairErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
-    IncorrectDiskStatus "IncorrectDiskStatus" 403, IncompleteParamter
-    "IncompleteParamter" 400
+    CreateDiskReplicaPairErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound"
+    Some(404), IncorrectDiskStatus "IncorrectDiskStatus" Some(403), IncompleteParamter
+    "IncompleteParamter" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -120,8 +121,8 @@ mod schema {
                 .checks(&[Check::new(Rule::OneOf(&["900"]), "Set the value to 900.")]),
         ];
         crate::runtime::accessors!(
-            0 destination_disk_id, 1 destination_region_id, 2 disk_id, 3 pair_name, 4
-            region_id, 5 description, 6 async_cycle
+            value 0 destination_disk_id, 1 destination_region_id, 2 disk_id, 3 pair_name,
+            4 region_id, 5 description, 6 async_cycle;
         );
     }
     impl Schema for super::CreateDiskReplicaPairResponse {
@@ -129,6 +130,6 @@ mod schema {
             Field::new("PairId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 pair_id, 1 request_id);
+        crate::runtime::accessors!(value 0 pair_id, 1 request_id;);
     }
 }

@@ -102,11 +102,10 @@ crate::runtime::operation!(
 );
 impl CreateElasticityAssuranceRequestBuilder {
     crate::runtime::setters!(
-        CreateElasticityAssuranceRequest.0; period(i32), period_unit(into PeriodUnit),
-        client_token(into String), private_pool_options(PrivatePoolOptions),
-        description(into String), assurance_times(into AssuranceTimes),
-        instance_amount(i32), start_time(into String), resource_group_id(into String),
-        tag(each Tag)
+        builder CreateElasticityAssuranceRequest; into period_unit PeriodUnit,
+        client_token String, description String, assurance_times AssuranceTimes,
+        start_time String, resource_group_id String; value period i32,
+        private_pool_options PrivatePoolOptions, instance_amount i32; each tag Tag;
     );
 }
 crate::runtime::json_form!(CreateElasticityAssuranceRequest);
@@ -161,14 +160,15 @@ pub enum CreateElasticityAssuranceErrorCode {
 }
 crate::runtime::error_codes!(
     CreateElasticityAssuranceErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InvalidStartTimeNotSupported
-    "InvalidStartTime.NotSupported" 400, InvalidStartTimeMalFormed
-    "InvalidStartTime.MalFormed" 400, InternalError "InternalError" 500, OperationDenied
-    "OperationDenied" 400, ZoneNotOpen "Zone.NotOpen" 403, OperationDeniedNoStock
-    "OperationDenied.NoStock" 403, InvalidInstanceTypeNotSupported
-    "InvalidInstanceType.NotSupported" 403, InvalidZoneIdNotFound
-    "InvalidZoneId.NotFound" 404, ZoneNotOnSale "Zone.NotOnSale" 403,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404
+    "MissingParameter.RegionId" Some(400), InvalidStartTimeNotSupported
+    "InvalidStartTime.NotSupported" Some(400), InvalidStartTimeMalFormed
+    "InvalidStartTime.MalFormed" Some(400), InternalError "InternalError" Some(500),
+    OperationDenied "OperationDenied" Some(400), ZoneNotOpen "Zone.NotOpen" Some(403),
+    OperationDeniedNoStock "OperationDenied.NoStock" Some(403),
+    InvalidInstanceTypeNotSupported "InvalidInstanceType.NotSupported" Some(403),
+    InvalidZoneIdNotFound "InvalidZoneId.NotFound" Some(404), ZoneNotOnSale
+    "Zone.NotOnSale" Some(403), InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -262,9 +262,10 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 zone_id, 2 instance_type, 3 period, 4 period_unit, 5
-            client_token, 6 private_pool_options group, 7 description, 8 assurance_times,
-            9 instance_amount, 10 start_time, 11 resource_group_id, 12 tag groups
+            value 0 region_id, 1 zone_id, 2 instance_type, 3 period, 4 period_unit, 5
+            client_token, 7 description, 8 assurance_times, 9 instance_amount, 10
+            start_time, 11 resource_group_id; group 6 private_pool_options; groups 12
+            tag;
         );
     }
     impl Schema for super::CreateElasticityAssuranceResponse {
@@ -273,6 +274,8 @@ mod schema {
             Field::new("PrivatePoolOptionsId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 order_id, 1 private_pool_options_id, 2 request_id);
+        crate::runtime::accessors!(
+            value 0 order_id, 1 private_pool_options_id, 2 request_id;
+        );
     }
 }

@@ -51,7 +51,7 @@ crate::runtime::operation!(
 );
 impl CreateHpcClusterRequestBuilder {
     crate::runtime::setters!(
-        CreateHpcClusterRequest.0; client_token(into String), description(into String)
+        builder CreateHpcClusterRequest; into client_token String, description String;
     );
 }
 crate::runtime::json_form!(CreateHpcClusterRequest);
@@ -89,11 +89,12 @@ pub enum CreateHpcClusterErrorCode {
     InvalidParameter,
 }
 crate::runtime::error_codes!(
-    CreateHpcClusterErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidHpcClusterNameMalformed "InvalidHpcClusterName.Malformed" 400,
-    InvalidHpcClusterDescriptionMalformed "InvalidHpcClusterDescription.Malformed" 400,
-    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404, InternalError "InternalError"
-    404, InvalidParameter "Invalid.Parameter" 400
+    CreateHpcClusterErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidHpcClusterNameMalformed "InvalidHpcClusterName.Malformed" Some(400),
+    InvalidHpcClusterDescriptionMalformed "InvalidHpcClusterDescription.Malformed"
+    Some(400), InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    InternalError "InternalError" Some(404), InvalidParameter "Invalid.Parameter"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -152,13 +153,15 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 name, 1 region_id, 2 client_token, 3 description);
+        crate::runtime::accessors!(
+            value 0 name, 1 region_id, 2 client_token, 3 description;
+        );
     }
     impl Schema for super::CreateHpcClusterResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("HpcClusterId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 hpc_cluster_id, 1 request_id);
+        crate::runtime::accessors!(value 0 hpc_cluster_id, 1 request_id;);
     }
 }

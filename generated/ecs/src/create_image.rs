@@ -95,11 +95,10 @@ crate::runtime::operation!(
 );
 impl CreateImageRequestBuilder {
     crate::runtime::setters!(
-        CreateImageRequest.0; disk_device_mapping(each DiskDeviceMapping),
-        snapshot_id(into String), instance_id(into String), image_name(into String),
-        description(into String), platform(into Platform), architecture(into
-        Architecture), client_token(into String), tag(each Tag), resource_group_id(into
-        String), image_family(into String)
+        builder CreateImageRequest; into snapshot_id String, instance_id String,
+        image_name String, description String, platform Platform, architecture
+        Architecture, client_token String, resource_group_id String, image_family String;
+        each disk_device_mapping DiskDeviceMapping, tag Tag;
     );
 }
 /// The `DiskDeviceMapping.N.*` request parameters.
@@ -141,8 +140,8 @@ impl DiskDeviceMapping {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DiskDeviceMapping; snapshot_id(into String), size(i32), device(into String),
-        disk_type(into DiskDeviceMappingDiskType)
+        DiskDeviceMapping; into snapshot_id String, device String, disk_type
+        DiskDeviceMappingDiskType; value size i32;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -177,8 +176,7 @@ impl Tag {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        Tag; value(into String), key(into String), key_2(into String), value_2(into
-        String)
+        Tag; into value String, key String, key_2 String, value_2 String;
     );
 }
 /// The documented values of `DiskDeviceMapping.N.DiskType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -332,39 +330,44 @@ pub enum CreateImageErrorCode {
     IdempotenceParamNotMatch,
 }
 crate::runtime::error_codes!(
-    CreateImageErrorCode; InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404,
-    InvalidImageNameMalformed "InvalidImageName.Malformed" 400,
-    InvalidImageNameDuplicated "InvalidImageName.Duplicated" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
-    InvalidImageVersionMalformed "InvalidImageVersion.Malformed" 400,
-    InvalidSnapshotIdNotReady "InvalidSnapshotId.NotReady" 403, InvalidSnapshotTooOld
-    "InvalidSnapshot.TooOld" 403, OperationDenied "OperationDenied", QuotaExceedImage
-    "QuotaExceed.Image" 403, InvalidParamterConflict "InvalidParamter.Conflict" 403,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 400, InstanceLockedForSecurity "InstanceLockedForSecurity"
-    400, InvalidDeviceMalformed "InvalidDevice.Malformed" 400, MissingParameter
-    "MissingParameter" 400, InvalidSizeValueNotSupported "InvalidSize.ValueNotSupported"
-    400, InvalidDeviceInUse "InvalidDevice.InUse" 400, InvalidDiskCategoryCreateImage
-    "InvalidDiskCategory.CreateImage" 400, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403,
+    CreateImageErrorCode; InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound"
+    Some(404), InvalidImageNameMalformed "InvalidImageName.Malformed" Some(400),
+    InvalidImageNameDuplicated "InvalidImageName.Duplicated" Some(400),
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(400),
+    InvalidImageVersionMalformed "InvalidImageVersion.Malformed" Some(400),
+    InvalidSnapshotIdNotReady "InvalidSnapshotId.NotReady" Some(403),
+    InvalidSnapshotTooOld "InvalidSnapshot.TooOld" Some(403), OperationDenied
+    "OperationDenied" None, QuotaExceedImage "QuotaExceed.Image" Some(403),
+    InvalidParamterConflict "InvalidParamter.Conflict" Some(403),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    IncorrectInstanceStatus "IncorrectInstanceStatus" Some(400),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(400),
+    InvalidDeviceMalformed "InvalidDevice.Malformed" Some(400), MissingParameter
+    "MissingParameter" Some(400), InvalidSizeValueNotSupported
+    "InvalidSize.ValueNotSupported" Some(400), InvalidDeviceInUse "InvalidDevice.InUse"
+    Some(400), InvalidDiskCategoryCreateImage "InvalidDiskCategory.CreateImage"
+    Some(400), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403),
     InvalidAccountStatusSnapshotServiceUnavailable
-    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, UserNotInTheWhiteList
-    "UserNotInTheWhiteList" 403, InvalidArchitectureMalformed
-    "InvalidArchitecture.Malformed" 400, InvalidPlatformMalformed
-    "InvalidPlatform.Malformed" 400, InvalidParameterAllEmpty "InvalidParameter.AllEmpty"
-    400, IncorrectDiskStatusInvalid "IncorrectDiskStatus.Invalid" 403,
-    OperationDeniedInvalidSnapshotCategory "OperationDenied.InvalidSnapshotCategory" 403,
-    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, IncorrectDiskStatusTransferring
-    "IncorrectDiskStatus.Transferring" 403, IncorrectDiskStatus "IncorrectDiskStatus"
-    403, InvalidSystemSnapshotMissing "InvalidSystemSnapshot.Missing" 403,
-    IncorrectDiskStatusCreatingSnapshot "IncorrectDiskStatus.CreatingSnapshot" 403,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404, InternalError
-    "InternalError" 500, InvalidParameterKmsKeyIdKmsUnauthorized
-    "InvalidParameter.KMSKeyId.KMSUnauthorized" 403, DuplicateTagKey "Duplicate.TagKey"
-    400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
-    "InvalidTagValue.Malformed" 400, QuotaExceedTags "QuotaExceed.Tags" 403,
-    InvalidDiskTypeValueNotSupported "InvalidDiskType.ValueNotSupported" 400,
-    IdempotenceParamNotMatch "IdempotenceParamNotMatch" 400
+    "InvalidAccountStatus.SnapshotServiceUnavailable" Some(403), UserNotInTheWhiteList
+    "UserNotInTheWhiteList" Some(403), InvalidArchitectureMalformed
+    "InvalidArchitecture.Malformed" Some(400), InvalidPlatformMalformed
+    "InvalidPlatform.Malformed" Some(400), InvalidParameterAllEmpty
+    "InvalidParameter.AllEmpty" Some(400), IncorrectDiskStatusInvalid
+    "IncorrectDiskStatus.Invalid" Some(403), OperationDeniedInvalidSnapshotCategory
+    "OperationDenied.InvalidSnapshotCategory" Some(403), QuotaExceedSnapshot
+    "QuotaExceed.Snapshot" Some(403), IncorrectDiskStatusTransferring
+    "IncorrectDiskStatus.Transferring" Some(403), IncorrectDiskStatus
+    "IncorrectDiskStatus" Some(403), InvalidSystemSnapshotMissing
+    "InvalidSystemSnapshot.Missing" Some(403), IncorrectDiskStatusCreatingSnapshot
+    "IncorrectDiskStatus.CreatingSnapshot" Some(403), InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" Some(404), InternalError "InternalError" Some(500),
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    Some(403), DuplicateTagKey "Duplicate.TagKey" Some(400), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), QuotaExceedTags "QuotaExceed.Tags" Some(403),
+    InvalidDiskTypeValueNotSupported "InvalidDiskType.ValueNotSupported" Some(400),
+    IdempotenceParamNotMatch "IdempotenceParamNotMatch" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -459,9 +462,9 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 disk_device_mapping groups, 2 snapshot_id, 3 instance_id, 4
-            image_name, 5 description, 6 platform, 7 architecture, 8 client_token, 9 tag
-            groups, 10 resource_group_id, 11 image_family
+            value 0 region_id, 2 snapshot_id, 3 instance_id, 4 image_name, 5 description,
+            6 platform, 7 architecture, 8 client_token, 10 resource_group_id, 11
+            image_family; groups 1 disk_device_mapping, 9 tag;
         );
     }
     impl Schema for super::DiskDeviceMapping {
@@ -479,7 +482,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 snapshot_id, 1 size, 2 device, 3 disk_type);
+        crate::runtime::accessors!(value 0 snapshot_id, 1 size, 2 device, 3 disk_type;);
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -526,13 +529,13 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 value, 1 key, 2 key_2, 3 value_2);
+        crate::runtime::accessors!(value 0 value, 1 key, 2 key_2, 3 value_2;);
     }
     impl Schema for super::CreateImageResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("ImageId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 image_id, 1 request_id);
+        crate::runtime::accessors!(value 0 image_id, 1 request_id;);
     }
 }

@@ -364,27 +364,23 @@ crate::runtime::operation!(
 );
 impl CreateInstanceRequestBuilder {
     crate::runtime::setters!(
-        CreateInstanceRequest.0; image_id(into String), image_family(into String),
-        security_group_id(into String), instance_name(into String),
-        internet_charge_type(into InternetChargeType), auto_renew(bool),
-        auto_renew_period(i32), internet_max_bandwidth_in(i32),
-        internet_max_bandwidth_out(i32), host_name(into String), password(into Secret),
-        password_inherit(bool), deployment_set_id(into String), zone_id(into String),
-        cluster_id(into String), client_token(into String), vlan_id(into String),
-        inner_ip_address(into String), system_disk(SystemDisk), data_disk(each DataDisk),
-        description(into String), v_switch_id(into String), private_ip_address(into
-        String), io_optimized(into IoOptimized), use_additional_service(bool),
-        instance_charge_type(into InstanceChargeType), period(i32), period_unit(into
-        PeriodUnit), tag(each Tag), user_data(into Secret), spot_strategy(into
-        SpotStrategy), key_pair_name(into String), spot_price_limit(f64),
-        spot_duration(i32), spot_interruption_behavior(into String), ram_role_name(into
-        String), security_enhancement_strategy(into SecurityEnhancementStrategy),
-        resource_group_id(into String), hpc_cluster_id(into String), dry_run(bool),
-        dedicated_host_id(into String), credit_specification(into CreditSpecification),
-        deletion_protection(bool), affinity(into Affinity), tenancy(into Tenancy),
-        storage_set_id(into String), storage_set_partition_number(i32),
-        http_endpoint(into HttpEndpoint), http_tokens(into HttpTokens),
-        private_pool_options(PrivatePoolOptions)
+        builder CreateInstanceRequest; into image_id String, image_family String,
+        security_group_id String, instance_name String, internet_charge_type
+        InternetChargeType, host_name String, password Secret, deployment_set_id String,
+        zone_id String, cluster_id String, client_token String, vlan_id String,
+        inner_ip_address String, description String, v_switch_id String,
+        private_ip_address String, io_optimized IoOptimized, instance_charge_type
+        InstanceChargeType, period_unit PeriodUnit, user_data Secret, spot_strategy
+        SpotStrategy, key_pair_name String, spot_interruption_behavior String,
+        ram_role_name String, security_enhancement_strategy SecurityEnhancementStrategy,
+        resource_group_id String, hpc_cluster_id String, dedicated_host_id String,
+        credit_specification CreditSpecification, affinity Affinity, tenancy Tenancy,
+        storage_set_id String, http_endpoint HttpEndpoint, http_tokens HttpTokens; value
+        auto_renew bool, auto_renew_period i32, internet_max_bandwidth_in i32,
+        internet_max_bandwidth_out i32, password_inherit bool, system_disk SystemDisk,
+        use_additional_service bool, period i32, spot_price_limit f64, spot_duration i32,
+        dry_run bool, deletion_protection bool, storage_set_partition_number i32,
+        private_pool_options PrivatePoolOptions; each data_disk DataDisk, tag Tag;
     );
 }
 /// The `SystemDisk.*` request parameters.
@@ -441,8 +437,8 @@ impl SystemDisk {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        SystemDisk; size(i32), category(into SystemDiskCategory), disk_name(into String),
-        description(into String), performance_level(into SystemDiskPerformanceLevel)
+        SystemDisk; into category SystemDiskCategory, disk_name String, description
+        String, performance_level SystemDiskPerformanceLevel; value size i32;
     );
 }
 /// The `DataDisk.N.*` request parameters.
@@ -531,10 +527,10 @@ impl DataDisk {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDisk; size(i32), snapshot_id(into String), category(into DataDiskCategory),
-        disk_name(into String), description(into String), device(into String),
-        delete_with_instance(bool), encrypted(bool), kms_key_id(into String),
-        performance_level(into DataDiskPerformanceLevel)
+        DataDisk; into snapshot_id String, category DataDiskCategory, disk_name String,
+        description String, device String, kms_key_id String, performance_level
+        DataDiskPerformanceLevel; value size i32, delete_with_instance bool, encrypted
+        bool;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -569,8 +565,7 @@ impl Tag {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        Tag; value(into String), key(into String), key_2(into String), value_2(into
-        String)
+        Tag; into value String, key String, key_2 String, value_2 String;
     );
 }
 /// The `PrivatePoolOptions.*` request parameters.
@@ -605,8 +600,8 @@ impl PrivatePoolOptions {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        PrivatePoolOptions; match_criteria(into PrivatePoolOptionsMatchCriteria), id(into
-        String)
+        PrivatePoolOptions; into match_criteria PrivatePoolOptionsMatchCriteria, id
+        String;
     );
 }
 /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -1123,161 +1118,175 @@ pub enum CreateInstanceErrorCode {
 }
 crate::runtime::error_codes!(
     CreateInstanceErrorCode; InvalidInstanceTypeValueUnauthorized
-    "InvalidInstanceType.ValueUnauthorized" 400,
+    "InvalidInstanceType.ValueUnauthorized" Some(400),
     InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 400, InvalidParameter
-    "InvalidParameter" 400, InvalidSystemDiskCategoryValueNotSupported
-    "InvalidSystemDiskCategory.ValueNotSupported" 400, IoOptimizedNotSupported
-    "IoOptimized.NotSupported", InvalidDataDiskSizeValueNotSupported
-    "InvalidDataDiskSize.ValueNotSupported" 400, InvalidDiskCategoryNotSupported
-    "InvalidDiskCategory.NotSupported" 403, InvalidInstanceTypeValueNotSupported
-    "InvalidInstanceType.ValueNotSupported" 400, InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404, InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, InvalidHostNameMalformed
-    "InvalidHostName.Malformed" 400, InvalidPasswordMalformed "InvalidPassword.Malformed"
-    400, InvalidPasswordParamMismatch "InvalidPasswordParam.Mismatch" 400,
-    InvalidDiskNameMalformed "InvalidDiskName.Malformed" 400,
-    InvalidDiskDescriptionMalformed "InvalidDiskDescription.Malformed" 400,
+    "InvalidInternetChargeType.ValueNotSupported" Some(400), InvalidParameter
+    "InvalidParameter" Some(400), InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" Some(400), IoOptimizedNotSupported
+    "IoOptimized.NotSupported" None, InvalidDataDiskSizeValueNotSupported
+    "InvalidDataDiskSize.ValueNotSupported" Some(400), InvalidDiskCategoryNotSupported
+    "InvalidDiskCategory.NotSupported" Some(403), InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" Some(400), InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" Some(404), InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" Some(400), InvalidHostNameMalformed
+    "InvalidHostName.Malformed" Some(400), InvalidPasswordMalformed
+    "InvalidPassword.Malformed" Some(400), InvalidPasswordParamMismatch
+    "InvalidPasswordParam.Mismatch" Some(400), InvalidDiskNameMalformed
+    "InvalidDiskName.Malformed" Some(400), InvalidDiskDescriptionMalformed
+    "InvalidDiskDescription.Malformed" Some(400),
     InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
-    400, InvalidDataDiskSnapshotIdNotFound "InvalidDataDiskSnapshotId.NotFound" 404,
-    InvalidDataDeviceMalformed "InvalidDataDevice.Malformed" 400,
-    InvalidNodeControllerIdMalformed "InvalidNodeControllerId.Malformed" 400,
-    InvalidInnerIpAddressMalformed "InvalidInnerIpAddress.Malformed" 400,
-    InvalidInnerIpAddressUnusable "InvalidInnerIpAddress.Unusable" 400, OperationDenied
-    "OperationDenied", InvalidParameterConflict "InvalidParameter.Conflict" 400,
-    ImageNotSupportCloudInit "ImageNotSupportCloudInit" 400,
-    InvalidSnapshotIdBasedSnapshotTooOld "InvalidSnapshotId.BasedSnapshotTooOld" 400,
-    QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" 400, ImageNotSubscribed
-    "ImageNotSubscribed" 403, InvalidMarketImageChargeTypeNotSupport
-    "InvalidMarketImageChargeType.NotSupport" 400,
+    Some(400), InvalidDataDiskSnapshotIdNotFound "InvalidDataDiskSnapshotId.NotFound"
+    Some(404), InvalidDataDeviceMalformed "InvalidDataDevice.Malformed" Some(400),
+    InvalidNodeControllerIdMalformed "InvalidNodeControllerId.Malformed" Some(400),
+    InvalidInnerIpAddressMalformed "InvalidInnerIpAddress.Malformed" Some(400),
+    InvalidInnerIpAddressUnusable "InvalidInnerIpAddress.Unusable" Some(400),
+    OperationDenied "OperationDenied" None, InvalidParameterConflict
+    "InvalidParameter.Conflict" Some(400), ImageNotSupportCloudInit
+    "ImageNotSupportCloudInit" Some(400), InvalidSnapshotIdBasedSnapshotTooOld
+    "InvalidSnapshotId.BasedSnapshotTooOld" Some(400), QuotaExceedAfterpayInstance
+    "QuotaExceed.AfterpayInstance" Some(400), ImageNotSubscribed "ImageNotSubscribed"
+    Some(403), InvalidMarketImageChargeTypeNotSupport
+    "InvalidMarketImageChargeType.NotSupport" Some(400),
     InvalidSystemDiskCategoryValueUnauthorized
-    "InvalidSystemDiskCategory.ValueUnauthorized" 403, InvalidSnapshotIdNotReady
-    "InvalidSnapshotId.NotReady" 403, InstanceDiskCategoryLimitExceed
-    "InstanceDiskCategoryLimitExceed", InvalidDeviceInUse "InvalidDevice.InUse" 403,
-    ImageRemovedInMarket "ImageRemovedInMarket" 403, InvalidClusterIdNotFound
-    "InvalidClusterId.NotFound", CategoryNotSupported "CategoryNotSupported" 403,
-    OperationDeniedNoStock "OperationDenied.NoStock" 403, InvalidInstanceNameMalformed
-    "InvalidInstanceName.Malformed" 400, QuotaExceedPortableCloudDisk
-    "QuotaExceed.PortableCloudDisk" 403, InternalError "InternalError" 500,
-    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
-    NodeControllerUnavailable "NodeControllerUnavailable" 403, RegionUnauthorized
-    "RegionUnauthorized", InvalidSnapshotIdNotDataDiskSnapshot
-    "InvalidSnapshotId.NotDataDiskSnapshot" 403, InvalidVSwitchIdNotFound
-    "InvalidVSwitchId.NotFound", InvalidParameterMismatch "InvalidParameter.Mismatch"
-    400, InvalidNetworkTypeMismatch "InvalidNetworkType.Mismatch" 400,
-    InvalidPrivateIpAddress "InvalidPrivateIpAddress" 400,
-    InvalidPrivateIpAddressDuplicated "InvalidPrivateIpAddress.Duplicated" 400,
-    QuotaExceededPrivateIpAddress "QuotaExceeded.PrivateIpAddress" 400, QuotaExceeded
-    "QuotaExceeded" 400, IncorrectVSwitchStatus "IncorrectVSwitchStatus" 400,
-    ResourceNotAvailable "ResourceNotAvailable" 400, MissingParameter "MissingParameter"
-    400, InvalidDiskCategoryMismatch "InvalidDiskCategory.Mismatch",
-    DeleteWithInstanceConflict "DeleteWithInstance.Conflict" 403, InvalidImageIdNotFound
-    "InvalidImageId.NotFound" 404, InstanceDiskNumLimitExceed
-    "InstanceDiskNumLimitExceed" 403, ImageNotSupportInstanceType
-    "ImageNotSupportInstanceType" 403, InvalidIoOptimizedValueValueNotSupported
-    "InvalidIoOptimizedValue.ValueNotSupported" 400, InvalidDiskSizeTooSmall
-    "InvalidDiskSize.TooSmall" 403, InvalidInstanceChargeTypeNotFound
-    "InvalidInstanceChargeType.NotFound" 404, MissingParamter "MissingParamter" 400,
-    InvalidPeriod "InvalidPeriod" 400, QuotaExceedBuyImage "QuotaExceed.BuyImage" 403,
-    DependencyViolationIoOptimized "DependencyViolation.IoOptimized" 404,
-    PaymentMethodNotFound "PaymentMethodNotFound" 404, HostnameIllegal "HOSTNAME_ILLEGAL"
-    404, InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize"
-    404, InvalidSystemDiskSizeLessThanMinSize "InvalidSystemDiskSize.LessThanMinSize"
-    404, InvalidSystemDiskSizeMoreThanMaxSize "InvalidSystemDiskSize.MoreThanMaxSize"
-    404, InvalidParameterResourceOwnerAccount "InvalidParameter.ResourceOwnerAccount"
-    403, InvalidSystemDiskSize "InvalidSystemDiskSize" 404, InvalidParameterBandwidth
-    "InvalidParameter.Bandwidth" 400, InvalidIpAddressAlreadyUsed
-    "InvalidIPAddress.AlreadyUsed" 400, InvalidUserDataForbidden
-    "InvalidUserData.Forbidden" 403, InvalidUserDataSizeExceeded
-    "InvalidUserData.SizeExceeded" 400, InvalidUserDataNotSupported
-    "InvalidUserData.NotSupported" 400, ZoneNotOpen "Zone.NotOpen" 403, ZoneNotOnSale
-    "Zone.NotOnSale", InvalidInstanceTypeZoneNotSupported
-    "InvalidInstanceType.ZoneNotSupported" 403, InstanceDiskNumberLimitExceed
-    "InstanceDiskNumber.LimitExceed" 400, AccountArrearage "Account.Arrearage" 400,
-    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
+    "InvalidSystemDiskCategory.ValueUnauthorized" Some(403), InvalidSnapshotIdNotReady
+    "InvalidSnapshotId.NotReady" Some(403), InstanceDiskCategoryLimitExceed
+    "InstanceDiskCategoryLimitExceed" None, InvalidDeviceInUse "InvalidDevice.InUse"
+    Some(403), ImageRemovedInMarket "ImageRemovedInMarket" Some(403),
+    InvalidClusterIdNotFound "InvalidClusterId.NotFound" None, CategoryNotSupported
+    "CategoryNotSupported" Some(403), OperationDeniedNoStock "OperationDenied.NoStock"
+    Some(403), InvalidInstanceNameMalformed "InvalidInstanceName.Malformed" Some(400),
+    QuotaExceedPortableCloudDisk "QuotaExceed.PortableCloudDisk" Some(403), InternalError
+    "InternalError" Some(500), SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" Some(403), NodeControllerUnavailable
+    "NodeControllerUnavailable" Some(403), RegionUnauthorized "RegionUnauthorized" None,
+    InvalidSnapshotIdNotDataDiskSnapshot "InvalidSnapshotId.NotDataDiskSnapshot"
+    Some(403), InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" None,
+    InvalidParameterMismatch "InvalidParameter.Mismatch" Some(400),
+    InvalidNetworkTypeMismatch "InvalidNetworkType.Mismatch" Some(400),
+    InvalidPrivateIpAddress "InvalidPrivateIpAddress" Some(400),
+    InvalidPrivateIpAddressDuplicated "InvalidPrivateIpAddress.Duplicated" Some(400),
+    QuotaExceededPrivateIpAddress "QuotaExceeded.PrivateIpAddress" Some(400),
+    QuotaExceeded "QuotaExceeded" Some(400), IncorrectVSwitchStatus
+    "IncorrectVSwitchStatus" Some(400), ResourceNotAvailable "ResourceNotAvailable"
+    Some(400), MissingParameter "MissingParameter" Some(400), InvalidDiskCategoryMismatch
+    "InvalidDiskCategory.Mismatch" None, DeleteWithInstanceConflict
+    "DeleteWithInstance.Conflict" Some(403), InvalidImageIdNotFound
+    "InvalidImageId.NotFound" Some(404), InstanceDiskNumLimitExceed
+    "InstanceDiskNumLimitExceed" Some(403), ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" Some(403), InvalidIoOptimizedValueValueNotSupported
+    "InvalidIoOptimizedValue.ValueNotSupported" Some(400), InvalidDiskSizeTooSmall
+    "InvalidDiskSize.TooSmall" Some(403), InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" Some(404), MissingParamter "MissingParamter"
+    Some(400), InvalidPeriod "InvalidPeriod" Some(400), QuotaExceedBuyImage
+    "QuotaExceed.BuyImage" Some(403), DependencyViolationIoOptimized
+    "DependencyViolation.IoOptimized" Some(404), PaymentMethodNotFound
+    "PaymentMethodNotFound" Some(404), HostnameIllegal "HOSTNAME_ILLEGAL" Some(404),
+    InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize"
+    Some(404), InvalidSystemDiskSizeLessThanMinSize
+    "InvalidSystemDiskSize.LessThanMinSize" Some(404),
+    InvalidSystemDiskSizeMoreThanMaxSize "InvalidSystemDiskSize.MoreThanMaxSize"
+    Some(404), InvalidParameterResourceOwnerAccount
+    "InvalidParameter.ResourceOwnerAccount" Some(403), InvalidSystemDiskSize
+    "InvalidSystemDiskSize" Some(404), InvalidParameterBandwidth
+    "InvalidParameter.Bandwidth" Some(400), InvalidIpAddressAlreadyUsed
+    "InvalidIPAddress.AlreadyUsed" Some(400), InvalidUserDataForbidden
+    "InvalidUserData.Forbidden" Some(403), InvalidUserDataSizeExceeded
+    "InvalidUserData.SizeExceeded" Some(400), InvalidUserDataNotSupported
+    "InvalidUserData.NotSupported" Some(400), ZoneNotOpen "Zone.NotOpen" Some(403),
+    ZoneNotOnSale "Zone.NotOnSale" None, InvalidInstanceTypeZoneNotSupported
+    "InvalidInstanceType.ZoneNotSupported" Some(403), InstanceDiskNumberLimitExceed
+    "InstanceDiskNumber.LimitExceed" Some(400), AccountArrearage "Account.Arrearage"
+    Some(400), InvalidDiskCategoryValueNotSupported
+    "InvalidDiskCategory.ValueNotSupported" Some(400),
     InvalidAutoRenewPeriodValueNotSupported "InvalidAutoRenewPeriod.ValueNotSupported"
-    400, InvalidSpotStrategy "InvalidSpotStrategy" 400, InvalidSpotParamEmptyZoneId
-    "InvalidSpotParam.EmptyZoneID" 400, InvalidSpotPriceLimit "InvalidSpotPriceLimit"
-    400, InvalidSpotDuration "InvalidSpotDuration" 400, InvalidSpotAuthorized
-    "InvalidSpotAuthorized" 400, InvalidSpotPrepaid "InvalidSpotPrepaid" 400,
-    InvalidSpotAliUid "InvalidSpotAliUid" 400, InvalidPayMethod "InvalidPayMethod" 403,
-    OperationDeniedImageNotValid "OperationDenied.ImageNotValid" 403,
-    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InstanceTypeOffline
-    "InstanceType.Offline" 403, InvalidSystemDiskSizeValueNotSupported
-    "InvalidSystemDiskSize.ValueNotSupported" 400, DependencyViolationWindowsInstance
-    "DependencyViolation.WindowsInstance" 403, RealNameAuthenticationError
-    "RealNameAuthenticationError" 403, InvalidNetworkTypeMismatchRamRole
-    "InvalidNetworkType.MismatchRamRole" 403, InvalidUserPassRoleForbidden
-    "InvalidUser.PassRoleForbidden" 403, InvalidRamRoleNotFound "InvalidRamRole.NotFound"
-    404, InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
-    403, InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404,
-    IncorrectVpcStatus "IncorrectVpcStatus" 403, InvalidParameterEncryptedIllegal
-    "InvalidParameter.EncryptedIllegal" 400, InvalidParameterEncryptedNotSupported
-    "InvalidParameter.EncryptedNotSupported" 400, EncryptedOptionConflict
-    "EncryptedOption.Conflict" 400, InvalidSpotPriceLimitLowerThanPublicPrice
-    "InvalidSpotPriceLimit.LowerThanPublicPrice" 400, InvalidHpcClusterIdUnnecessary
-    "InvalidHpcClusterId.Unnecessary" 400, InvalidVSwitchIdNecessary
-    "InvalidVSwitchId.Necessary" 400, InvalidHpcClusterIdNecessary
-    "InvalidHpcClusterId.Necessary" 400, InvalidHpcClusterIdNotFound
-    "InvalidHpcClusterId.NotFound" 400, InvalidHpcClusterIdCreating
-    "InvalidHpcClusterId.Creating" 400, InvalidPeriodUnitValueNotSupported
-    "InvalidPeriodUnit.ValueNotSupported" 400, IncorrectImageStatus
-    "IncorrectImageStatus" 400, InvalidTagValueMalformed "InvalidTagValue.Malformed" 400,
-    InvalidSecurityGroupNotInDefaultVpc "InvalidSecurityGroup.NotInDefaultVpc" 400,
-    VpcNotFound "VpcNotFound" 400, InvalidParameterNotMatch "InvalidParameter.NotMatch"
-    403, OperationDeniedInvalidNetworkType "OperationDenied.InvalidNetworkType" 403,
-    InvalidSpotInterruptionBehavior "InvalidSpotInterruptionBehavior" 400,
+    Some(400), InvalidSpotStrategy "InvalidSpotStrategy" Some(400),
+    InvalidSpotParamEmptyZoneId "InvalidSpotParam.EmptyZoneID" Some(400),
+    InvalidSpotPriceLimit "InvalidSpotPriceLimit" Some(400), InvalidSpotDuration
+    "InvalidSpotDuration" Some(400), InvalidSpotAuthorized "InvalidSpotAuthorized"
+    Some(400), InvalidSpotPrepaid "InvalidSpotPrepaid" Some(400), InvalidSpotAliUid
+    "InvalidSpotAliUid" Some(400), InvalidPayMethod "InvalidPayMethod" Some(403),
+    OperationDeniedImageNotValid "OperationDenied.ImageNotValid" Some(403),
+    InvalidTagKeyMalformed "InvalidTagKey.Malformed" Some(400), InstanceTypeOffline
+    "InstanceType.Offline" Some(403), InvalidSystemDiskSizeValueNotSupported
+    "InvalidSystemDiskSize.ValueNotSupported" Some(400),
+    DependencyViolationWindowsInstance "DependencyViolation.WindowsInstance" Some(403),
+    RealNameAuthenticationError "RealNameAuthenticationError" Some(403),
+    InvalidNetworkTypeMismatchRamRole "InvalidNetworkType.MismatchRamRole" Some(403),
+    InvalidUserPassRoleForbidden "InvalidUser.PassRoleForbidden" Some(403),
+    InvalidRamRoleNotFound "InvalidRamRole.NotFound" Some(404),
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
+    Some(403), InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" Some(404),
+    IncorrectVpcStatus "IncorrectVpcStatus" Some(403), InvalidParameterEncryptedIllegal
+    "InvalidParameter.EncryptedIllegal" Some(400), InvalidParameterEncryptedNotSupported
+    "InvalidParameter.EncryptedNotSupported" Some(400), EncryptedOptionConflict
+    "EncryptedOption.Conflict" Some(400), InvalidSpotPriceLimitLowerThanPublicPrice
+    "InvalidSpotPriceLimit.LowerThanPublicPrice" Some(400),
+    InvalidHpcClusterIdUnnecessary "InvalidHpcClusterId.Unnecessary" Some(400),
+    InvalidVSwitchIdNecessary "InvalidVSwitchId.Necessary" Some(400),
+    InvalidHpcClusterIdNecessary "InvalidHpcClusterId.Necessary" Some(400),
+    InvalidHpcClusterIdNotFound "InvalidHpcClusterId.NotFound" Some(400),
+    InvalidHpcClusterIdCreating "InvalidHpcClusterId.Creating" Some(400),
+    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" Some(400),
+    IncorrectImageStatus "IncorrectImageStatus" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), InvalidSecurityGroupNotInDefaultVpc
+    "InvalidSecurityGroup.NotInDefaultVpc" Some(400), VpcNotFound "VpcNotFound"
+    Some(400), InvalidParameterNotMatch "InvalidParameter.NotMatch" Some(403),
+    OperationDeniedInvalidNetworkType "OperationDenied.InvalidNetworkType" Some(403),
+    InvalidSpotInterruptionBehavior "InvalidSpotInterruptionBehavior" Some(400),
     InvalidSpotInterruptionBehaviorClassicNetworkNotSupport
-    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" 403,
+    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" Some(403),
     InvalidSpotInterruptionBehaviorLocalDiskNotSupport
-    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" 403,
-    OperationDeniedIllegalPaymentPolicy "OperationDenied.IllegalPaymentPolicy" 400,
-    InvalidDeploymentOnHost "InvalidDeploymentOnHost" 400,
-    InvalidInstanceChargeTypeNotSupport "InvalidInstanceChargeType.NotSupport" 400,
-    InvalidNetworkTypeNotSupported "InvalidNetworkType.NotSupported" 400,
-    InvalidDedicatedHostIdNotFound "InvalidDedicatedHostId.NotFound" 400,
-    InvalidDedicatedHostStatusNotSupport "InvalidDedicatedHostStatus.NotSupport" 400,
-    IncorrectDedicatedHostStatus "IncorrectDedicatedHostStatus" 400,
+    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" Some(403),
+    OperationDeniedIllegalPaymentPolicy "OperationDenied.IllegalPaymentPolicy" Some(400),
+    InvalidDeploymentOnHost "InvalidDeploymentOnHost" Some(400),
+    InvalidInstanceChargeTypeNotSupport "InvalidInstanceChargeType.NotSupport" Some(400),
+    InvalidNetworkTypeNotSupported "InvalidNetworkType.NotSupported" Some(400),
+    InvalidDedicatedHostIdNotFound "InvalidDedicatedHostId.NotFound" Some(400),
+    InvalidDedicatedHostStatusNotSupport "InvalidDedicatedHostStatus.NotSupport"
+    Some(400), IncorrectDedicatedHostStatus "IncorrectDedicatedHostStatus" Some(400),
     ChargeTypeViolationPostPaidDedicatedHost "ChargeTypeViolation.PostPaidDedicatedHost"
-    400, InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" 400,
-    DedicatedHostTypeUnmatched "DedicatedHostType.Unmatched" 400, InvalidParamTenancy
-    "InvalidParam.Tenancy" 400, QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk" 403,
-    QuotaExceedDeploymentSetInstanceQuotaFull
-    "QuotaExceed.DeploymentSetInstanceQuotaFull" 403, InvalidParameterCreditSpecification
-    "InvalidParameter.CreditSpecification" 400, InvalidMarketImageNotFound
-    "InvalidMarketImage.NotFound" 404, InvalidInstanceTypeNotSupported
-    "InvalidInstanceType.NotSupported" 400, InvalidVpcZoneNotSupported
-    "InvalidVpcZone.NotSupported" 400, IncorrectDefaultVpcStatus
-    "IncorrectDefaultVpcStatus" 400, DeploymentSetNotFound "DeploymentSet.NotFound" 404,
-    OperationDeniedLocalDiskUnsupported "OperationDenied.LocalDiskUnsupported" 403,
-    OperationDeniedInconsistentNetwork "OperationDenied.InconsistentNetwork" 403,
-    DefaultVswitchExisted "DefaultVswitch.Existed" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, CategoryViolation "CategoryViolation" 403,
-    ResourcesNotInSameZone "ResourcesNotInSameZone" 403, InvalidRegionNotSupport
-    "InvalidRegion.NotSupport" 403, UserNotInTheWhiteList "UserNotInTheWhiteList" 403,
-    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
-    InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound" 404,
+    Some(400), InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost"
+    Some(400), DedicatedHostTypeUnmatched "DedicatedHostType.Unmatched" Some(400),
+    InvalidParamTenancy "InvalidParam.Tenancy" Some(400), QuotaExceedPostPaidDisk
+    "QuotaExceed.PostPaidDisk" Some(403), QuotaExceedDeploymentSetInstanceQuotaFull
+    "QuotaExceed.DeploymentSetInstanceQuotaFull" Some(403),
+    InvalidParameterCreditSpecification "InvalidParameter.CreditSpecification" Some(400),
+    InvalidMarketImageNotFound "InvalidMarketImage.NotFound" Some(404),
+    InvalidInstanceTypeNotSupported "InvalidInstanceType.NotSupported" Some(400),
+    InvalidVpcZoneNotSupported "InvalidVpcZone.NotSupported" Some(400),
+    IncorrectDefaultVpcStatus "IncorrectDefaultVpcStatus" Some(400),
+    DeploymentSetNotFound "DeploymentSet.NotFound" Some(404),
+    OperationDeniedLocalDiskUnsupported "OperationDenied.LocalDiskUnsupported" Some(403),
+    OperationDeniedInconsistentNetwork "OperationDenied.InconsistentNetwork" Some(403),
+    DefaultVswitchExisted "DefaultVswitch.Existed" Some(403), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), CategoryViolation "CategoryViolation" Some(403),
+    ResourcesNotInSameZone "ResourcesNotInSameZone" Some(403), InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" Some(403), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidParameterKmsKeyIdCmkNotEnabled
+    "InvalidParameter.KMSKeyId.CMKNotEnabled" Some(403), InvalidParameterKmsKeyIdNotFound
+    "InvalidParameter.KMSKeyId.NotFound" Some(404),
     InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403, SecurityRisk3dVerification "SecurityRisk.3DVerification" 403,
-    InvalidDiskSystemDiskSize "InvalidDisk.SystemDiskSize" 403,
-    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
-    InsufficientBalance "InsufficientBalance" 403, DuplicateTagKey "Duplicate.TagKey"
-    400, InvalidVSwitchIdIpInvalid "InvalidVSwitchId.IpInvalid" 403,
-    InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable" 404, QuotaExceedTags
-    "QuotaExceed.Tags" 403, InvalidRamRoleNotEcsRole "InvalidRamRole.NotEcsRole" 401,
-    EnterpriseGroupLimitedMutliGroupType "EnterpriseGroupLimited.MutliGroupType" 403,
-    QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" 403,
-    InvalidHttpEndpointNotSupported "InvalidHttpEndpoint.NotSupported" 400,
-    InvalidHttpTokensNotSupported "InvalidHttpTokens.NotSupported" 400,
+    Some(403), SecurityRisk3dVerification "SecurityRisk.3DVerification" Some(403),
+    InvalidDiskSystemDiskSize "InvalidDisk.SystemDiskSize" Some(403),
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" Some(400),
+    InsufficientBalance "InsufficientBalance" Some(403), DuplicateTagKey
+    "Duplicate.TagKey" Some(400), InvalidVSwitchIdIpInvalid "InvalidVSwitchId.IpInvalid"
+    Some(403), InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable" Some(404),
+    QuotaExceedTags "QuotaExceed.Tags" Some(403), InvalidRamRoleNotEcsRole
+    "InvalidRamRole.NotEcsRole" Some(401), EnterpriseGroupLimitedMutliGroupType
+    "EnterpriseGroupLimited.MutliGroupType" Some(403), QuotaExceedElasticQuota
+    "QuotaExceed.ElasticQuota" Some(403), InvalidHttpEndpointNotSupported
+    "InvalidHttpEndpoint.NotSupported" Some(400), InvalidHttpTokensNotSupported
+    "InvalidHttpTokens.NotSupported" Some(400),
     InvalidHttpPutResponseHopLimitNotSupported
-    "InvalidHttpPutResponseHopLimit.NotSupported" 400, InvalidPrivateIpAddressMalformed
-    "InvalidPrivateIpAddress.Malformed" 400,
+    "InvalidHttpPutResponseHopLimit.NotSupported" Some(400),
+    InvalidPrivateIpAddressMalformed "InvalidPrivateIpAddress.Malformed" Some(400),
     InvalidOperationResourceManagedByCloudProduct
-    "InvalidOperation.ResourceManagedByCloudProduct" 403,
+    "InvalidOperation.ResourceManagedByCloudProduct" Some(403),
     InvalidOperationVpcHasEnabledAdvancedNetworkFeature
-    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" 400,
-    MissingParameterPrivatePoolOptionsId "MissingParameter.PrivatePoolOptionsId" 400,
-    InvalidPrivatePoolOptionsId "Invalid.PrivatePoolOptionsId" 400
+    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" Some(400),
+    MissingParameterPrivatePoolOptionsId "MissingParameter.PrivatePoolOptionsId"
+    Some(400), InvalidPrivatePoolOptionsId "Invalid.PrivatePoolOptionsId" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -1546,21 +1555,20 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 instance_type, 1 region_id, 2 image_id, 3 image_family, 4
+            value 0 instance_type, 1 region_id, 2 image_id, 3 image_family, 4
             security_group_id, 5 instance_name, 6 internet_charge_type, 7 auto_renew, 8
             auto_renew_period, 9 internet_max_bandwidth_in, 10
             internet_max_bandwidth_out, 11 host_name, 12 password, 13 password_inherit,
             14 deployment_set_id, 15 zone_id, 16 cluster_id, 17 client_token, 18 vlan_id,
-            19 inner_ip_address, 20 system_disk group, 21 data_disk groups, 22
-            description, 23 v_switch_id, 24 private_ip_address, 25 io_optimized, 26
-            use_additional_service, 27 instance_charge_type, 28 period, 29 period_unit,
-            30 tag groups, 31 user_data, 32 spot_strategy, 33 key_pair_name, 34
+            19 inner_ip_address, 22 description, 23 v_switch_id, 24 private_ip_address,
+            25 io_optimized, 26 use_additional_service, 27 instance_charge_type, 28
+            period, 29 period_unit, 31 user_data, 32 spot_strategy, 33 key_pair_name, 34
             spot_price_limit, 35 spot_duration, 36 spot_interruption_behavior, 37
             ram_role_name, 38 security_enhancement_strategy, 39 resource_group_id, 40
             hpc_cluster_id, 41 dry_run, 42 dedicated_host_id, 43 credit_specification, 44
             deletion_protection, 45 affinity, 46 tenancy, 47 storage_set_id, 48
-            storage_set_partition_number, 49 http_endpoint, 50 http_tokens, 51
-            private_pool_options group
+            storage_set_partition_number, 49 http_endpoint, 50 http_tokens; group 20
+            system_disk, 51 private_pool_options; groups 21 data_disk, 30 tag;
         );
     }
     impl Schema for super::SystemDisk {
@@ -1630,7 +1638,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 size, 1 category, 2 disk_name, 3 description, 4 performance_level
+            value 0 size, 1 category, 2 disk_name, 3 description, 4 performance_level;
         );
     }
     impl Schema for super::DataDisk {
@@ -1749,8 +1757,9 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 size, 1 snapshot_id, 2 category, 3 disk_name, 4 description, 5 device, 6
-            delete_with_instance, 7 encrypted, 8 kms_key_id, 9 performance_level
+            value 0 size, 1 snapshot_id, 2 category, 3 disk_name, 4 description, 5
+            device, 6 delete_with_instance, 7 encrypted, 8 kms_key_id, 9
+            performance_level;
         );
     }
     impl Schema for super::Tag {
@@ -1798,7 +1807,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 value, 1 key, 2 key_2, 3 value_2);
+        crate::runtime::accessors!(value 0 value, 1 key, 2 key_2, 3 value_2;);
     }
     impl Schema for super::PrivatePoolOptions {
         const FIELDS: &'static [Field] = &[
@@ -1813,7 +1822,7 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
-        crate::runtime::accessors!(0 match_criteria, 1 id);
+        crate::runtime::accessors!(value 0 match_criteria, 1 id;);
     }
     impl Schema for super::CreateInstanceResponse {
         const FIELDS: &'static [Field] = &[
@@ -1823,7 +1832,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 order_id, 2 trade_price, 3 request_id
+            value 0 instance_id, 1 order_id, 2 trade_price, 3 request_id;
         );
     }
 }

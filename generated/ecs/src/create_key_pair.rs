@@ -46,7 +46,7 @@ crate::runtime::operation!(
 );
 impl CreateKeyPairRequestBuilder {
     crate::runtime::setters!(
-        CreateKeyPairRequest.0; resource_group_id(into String), tag(each Tag)
+        builder CreateKeyPairRequest; into resource_group_id String; each tag Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -68,7 +68,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(CreateKeyPairRequest, Tag);
 /// The successful response of [`CreateKeyPairRequest`].
@@ -105,8 +105,8 @@ pub enum CreateKeyPairErrorCode {
     KeyPairAlreadyExist,
 }
 crate::runtime::error_codes!(
-    CreateKeyPairErrorCode; QuotaExceedKeyPair "QuotaExceed.KeyPair" 403,
-    KeyPairAlreadyExist "KeyPair.AlreadyExist" 400
+    CreateKeyPairErrorCode; QuotaExceedKeyPair "QuotaExceed.KeyPair" Some(403),
+    KeyPairAlreadyExist "KeyPair.AlreadyExist" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -142,7 +142,7 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 key_pair_name, 1 region_id, 2 resource_group_id, 3 tag groups
+            value 0 key_pair_name, 1 region_id, 2 resource_group_id; groups 3 tag;
         );
     }
     impl Schema for super::Tag {
@@ -188,7 +188,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::CreateKeyPairResponse {
         const FIELDS: &'static [Field] = &[
@@ -198,7 +198,8 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 key_pair_finger_print, 1 key_pair_name, 2 private_key_body, 3 request_id
+            value 0 key_pair_finger_print, 1 key_pair_name, 2 private_key_body, 3
+            request_id;
         );
     }
 }

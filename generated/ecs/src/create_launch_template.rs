@@ -257,23 +257,20 @@ crate::runtime::operation!(
 );
 impl CreateLaunchTemplateRequestBuilder {
     crate::runtime::setters!(
-        CreateLaunchTemplateRequest.0; template_tag(each TemplateTag),
-        version_description(into String), image_id(into String), image_owner_alias(into
-        ImageOwnerAlias), password_inherit(bool), instance_type(into String),
-        security_group_id(into String), vpc_id(into String), v_switch_id(into String),
-        instance_name(into String), description(into String),
-        internet_max_bandwidth_in(i32), internet_max_bandwidth_out(i32), host_name(into
-        String), zone_id(into String), system_disk(SystemDisk), data_disk(each DataDisk),
-        io_optimized(into IoOptimized), network_interface(each NetworkInterface),
-        instance_charge_type(into InstanceChargeType), period(i32),
-        internet_charge_type(into InternetChargeType), enable_vm_os_config(bool),
-        network_type(into NetworkType), user_data(into Secret), key_pair_name(into
-        String), ram_role_name(into String), auto_release_time(into String),
-        spot_strategy(into SpotStrategy), spot_price_limit(f64), spot_duration(i32),
-        resource_group_id(into String), template_resource_group_id(into String),
-        security_enhancement_strategy(into SecurityEnhancementStrategy), tag(each Tag),
-        security_group_ids(each_into String), private_ip_address(into String),
-        deployment_set_id(into String)
+        builder CreateLaunchTemplateRequest; into version_description String, image_id
+        String, image_owner_alias ImageOwnerAlias, instance_type String,
+        security_group_id String, vpc_id String, v_switch_id String, instance_name
+        String, description String, host_name String, zone_id String, io_optimized
+        IoOptimized, instance_charge_type InstanceChargeType, internet_charge_type
+        InternetChargeType, network_type NetworkType, user_data Secret, key_pair_name
+        String, ram_role_name String, auto_release_time String, spot_strategy
+        SpotStrategy, resource_group_id String, template_resource_group_id String,
+        security_enhancement_strategy SecurityEnhancementStrategy, private_ip_address
+        String, deployment_set_id String; value password_inherit bool,
+        internet_max_bandwidth_in i32, internet_max_bandwidth_out i32, system_disk
+        SystemDisk, period i32, enable_vm_os_config bool, spot_price_limit f64,
+        spot_duration i32; each template_tag TemplateTag, data_disk DataDisk,
+        network_interface NetworkInterface, tag Tag; each_into security_group_ids String;
     );
 }
 /// The `TemplateTag.N.*` request parameters.
@@ -295,7 +292,7 @@ impl TemplateTag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(TemplateTag; key(into String), value(into String));
+    crate::runtime::setters!(TemplateTag; into key String, value String;);
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -316,7 +313,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(CreateLaunchTemplateRequest, TemplateTag, Tag);
 /// The successful response of [`CreateLaunchTemplateRequest`].
@@ -373,19 +370,20 @@ pub enum CreateLaunchTemplateErrorCode {
     InvalidHostNameMalformed,
 }
 crate::runtime::error_codes!(
-    CreateLaunchTemplateErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist" 400,
-    LaunchTemplateLimitExceed "LaunchTemplateLimitExceed" 403,
-    LaunchTemplateNameDuplicated "LaunchTemplateName.Duplicated" 403, MissingParameter
-    "MissingParameter" 400, InvalidParameter "InvalidParameter" 400,
-    InvalidLaunchTemplateNameMalformed "InvalidLaunchTemplateName.Malformed" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
-    InvalidUserDataSizeExceeded "InvalidUserData.SizeExceeded" 400,
-    InvalidUserDataBase64FormatInvalid "InvalidUserData.Base64FormatInvalid" 400,
-    DuplicateTagKey "Duplicate.TagKey" 400, InvalidTagKeyMalformed
-    "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed "InvalidTagValue.Malformed"
-    400, QuotaExceedTags "QuotaExceed.Tags" 403, InvalidResourceGroupNotFound
-    "InvalidResourceGroup.NotFound" 404, InternalError "InternalError" 500,
-    InvalidHostNameMalformed "InvalidHostName.Malformed" 400
+    CreateLaunchTemplateErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist"
+    Some(400), LaunchTemplateLimitExceed "LaunchTemplateLimitExceed" Some(403),
+    LaunchTemplateNameDuplicated "LaunchTemplateName.Duplicated" Some(403),
+    MissingParameter "MissingParameter" Some(400), InvalidParameter "InvalidParameter"
+    Some(400), InvalidLaunchTemplateNameMalformed "InvalidLaunchTemplateName.Malformed"
+    Some(400), InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(400),
+    InvalidUserDataSizeExceeded "InvalidUserData.SizeExceeded" Some(400),
+    InvalidUserDataBase64FormatInvalid "InvalidUserData.Base64FormatInvalid" Some(400),
+    DuplicateTagKey "Duplicate.TagKey" Some(400), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), QuotaExceedTags "QuotaExceed.Tags" Some(403),
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" Some(404), InternalError
+    "InternalError" Some(500), InvalidHostNameMalformed "InvalidHostName.Malformed"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -611,18 +609,18 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 launch_template_name, 1 region_id, 2 template_tag groups, 3
-            version_description, 4 image_id, 5 image_owner_alias, 6 password_inherit, 7
-            instance_type, 8 security_group_id, 9 vpc_id, 10 v_switch_id, 11
-            instance_name, 12 description, 13 internet_max_bandwidth_in, 14
-            internet_max_bandwidth_out, 15 host_name, 16 zone_id, 17 system_disk group,
-            18 data_disk groups, 19 io_optimized, 20 network_interface groups, 21
-            instance_charge_type, 22 period, 23 internet_charge_type, 24
-            enable_vm_os_config, 25 network_type, 26 user_data, 27 key_pair_name, 28
-            ram_role_name, 29 auto_release_time, 30 spot_strategy, 31 spot_price_limit,
-            32 spot_duration, 33 resource_group_id, 34 template_resource_group_id, 35
-            security_enhancement_strategy, 36 tag groups, 37 security_group_ids, 38
-            private_ip_address, 39 deployment_set_id
+            value 0 launch_template_name, 1 region_id, 3 version_description, 4 image_id,
+            5 image_owner_alias, 6 password_inherit, 7 instance_type, 8
+            security_group_id, 9 vpc_id, 10 v_switch_id, 11 instance_name, 12
+            description, 13 internet_max_bandwidth_in, 14 internet_max_bandwidth_out, 15
+            host_name, 16 zone_id, 19 io_optimized, 21 instance_charge_type, 22 period,
+            23 internet_charge_type, 24 enable_vm_os_config, 25 network_type, 26
+            user_data, 27 key_pair_name, 28 ram_role_name, 29 auto_release_time, 30
+            spot_strategy, 31 spot_price_limit, 32 spot_duration, 33 resource_group_id,
+            34 template_resource_group_id, 35 security_enhancement_strategy, 37
+            security_group_ids, 38 private_ip_address, 39 deployment_set_id; group 17
+            system_disk; groups 2 template_tag, 18 data_disk, 20 network_interface, 36
+            tag;
         );
     }
     impl Schema for super::TemplateTag {
@@ -668,7 +666,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -713,13 +711,13 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::CreateLaunchTemplateResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("LaunchTemplateId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 launch_template_id, 1 request_id);
+        crate::runtime::accessors!(value 0 launch_template_id, 1 request_id;);
     }
 }

@@ -239,22 +239,20 @@ crate::runtime::operation!(
 );
 impl CreateLaunchTemplateVersionRequestBuilder {
     crate::runtime::setters!(
-        CreateLaunchTemplateVersionRequest.0; launch_template_id(into String),
-        launch_template_name(into String), version_description(into String),
-        image_id(into String), image_owner_alias(into String), instance_type(into
-        String), security_group_id(into String), vpc_id(into String), v_switch_id(into
-        String), instance_name(into String), description(into String),
-        internet_max_bandwidth_in(i32), internet_max_bandwidth_out(i32), host_name(into
-        String), zone_id(into String), system_disk(SystemDisk), data_disk(each DataDisk),
-        io_optimized(into IoOptimized), network_interface(each NetworkInterface),
-        instance_charge_type(into InstanceChargeType), period(i32),
-        internet_charge_type(into InternetChargeType), enable_vm_os_config(bool),
-        network_type(into NetworkType), user_data(into Secret), key_pair_name(into
-        String), ram_role_name(into String), auto_release_time(into String),
-        spot_strategy(into SpotStrategy), spot_price_limit(f64), spot_duration(i32),
-        resource_group_id(into String), security_enhancement_strategy(into
-        SecurityEnhancementStrategy), tag(each Tag), security_group_ids(each_into
-        String), private_ip_address(into String), deployment_set_id(into String)
+        builder CreateLaunchTemplateVersionRequest; into launch_template_id String,
+        launch_template_name String, version_description String, image_id String,
+        image_owner_alias String, instance_type String, security_group_id String, vpc_id
+        String, v_switch_id String, instance_name String, description String, host_name
+        String, zone_id String, io_optimized IoOptimized, instance_charge_type
+        InstanceChargeType, internet_charge_type InternetChargeType, network_type
+        NetworkType, user_data Secret, key_pair_name String, ram_role_name String,
+        auto_release_time String, spot_strategy SpotStrategy, resource_group_id String,
+        security_enhancement_strategy SecurityEnhancementStrategy, private_ip_address
+        String, deployment_set_id String; value internet_max_bandwidth_in i32,
+        internet_max_bandwidth_out i32, system_disk SystemDisk, period i32,
+        enable_vm_os_config bool, spot_price_limit f64, spot_duration i32; each data_disk
+        DataDisk, network_interface NetworkInterface, tag Tag; each_into
+        security_group_ids String;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -276,7 +274,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(CreateLaunchTemplateVersionRequest, Tag);
 /// The successful response of [`CreateLaunchTemplateVersionRequest`].
@@ -326,14 +324,15 @@ pub enum CreateLaunchTemplateVersionErrorCode {
 }
 crate::runtime::error_codes!(
     CreateLaunchTemplateVersionErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist"
-    400, LaunchTemplateVersionLimitExceed "LaunchTemplateVersionLimitExceed" 403,
-    InvalidLaunchTemplateNotFound "InvalidLaunchTemplate.NotFound" 404, MissingParameter
-    "MissingParameter" 400, InvalidParameter "InvalidParameter" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
-    InvalidUserDataSizeExceeded "InvalidUserData.SizeExceeded" 400,
-    InvalidUserDataBase64FormatInvalid "InvalidUserData.Base64FormatInvalid" 400,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404, InternalError
-    "InternalError" 500, InvalidHostNameMalformed "InvalidHostName.Malformed" 400
+    Some(400), LaunchTemplateVersionLimitExceed "LaunchTemplateVersionLimitExceed"
+    Some(403), InvalidLaunchTemplateNotFound "InvalidLaunchTemplate.NotFound" Some(404),
+    MissingParameter "MissingParameter" Some(400), InvalidParameter "InvalidParameter"
+    Some(400), InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(400),
+    InvalidUserDataSizeExceeded "InvalidUserData.SizeExceeded" Some(400),
+    InvalidUserDataBase64FormatInvalid "InvalidUserData.Base64FormatInvalid" Some(400),
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" Some(404), InternalError
+    "InternalError" Some(500), InvalidHostNameMalformed "InvalidHostName.Malformed"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -548,17 +547,17 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 launch_template_id, 2 launch_template_name, 3
+            value 0 region_id, 1 launch_template_id, 2 launch_template_name, 3
             version_description, 4 image_id, 5 image_owner_alias, 6 instance_type, 7
             security_group_id, 8 vpc_id, 9 v_switch_id, 10 instance_name, 11 description,
             12 internet_max_bandwidth_in, 13 internet_max_bandwidth_out, 14 host_name, 15
-            zone_id, 16 system_disk group, 17 data_disk groups, 18 io_optimized, 19
-            network_interface groups, 20 instance_charge_type, 21 period, 22
+            zone_id, 18 io_optimized, 20 instance_charge_type, 21 period, 22
             internet_charge_type, 23 enable_vm_os_config, 24 network_type, 25 user_data,
             26 key_pair_name, 27 ram_role_name, 28 auto_release_time, 29 spot_strategy,
             30 spot_price_limit, 31 spot_duration, 32 resource_group_id, 33
-            security_enhancement_strategy, 34 tag groups, 35 security_group_ids, 36
-            private_ip_address, 37 deployment_set_id
+            security_enhancement_strategy, 35 security_group_ids, 36 private_ip_address,
+            37 deployment_set_id; group 16 system_disk; groups 17 data_disk, 19
+            network_interface, 34 tag;
         );
     }
     impl Schema for super::Tag {
@@ -604,13 +603,15 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::CreateLaunchTemplateVersionResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("LaunchTemplateVersionNumber"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 launch_template_version_number, 1 request_id);
+        crate::runtime::accessors!(
+            value 0 launch_template_version_number, 1 request_id;
+        );
     }
 }

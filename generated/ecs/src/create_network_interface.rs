@@ -99,12 +99,11 @@ crate::runtime::operation!(
 );
 impl CreateNetworkInterfaceRequestBuilder {
     crate::runtime::setters!(
-        CreateNetworkInterfaceRequest.0; tag(each Tag), resource_group_id(into String),
-        primary_ip_address(into String), security_group_id(into String),
-        security_group_ids(each_into String), network_interface_name(into String),
-        description(into String), private_ip_address(each_into String),
-        secondary_private_ip_address_count(i32), queue_number(i32), client_token(into
-        String)
+        builder CreateNetworkInterfaceRequest; into resource_group_id String,
+        primary_ip_address String, security_group_id String, network_interface_name
+        String, description String, client_token String; value
+        secondary_private_ip_address_count i32, queue_number i32; each tag Tag; each_into
+        security_group_ids String, private_ip_address String;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -126,7 +125,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(CreateNetworkInterfaceRequest, Tag);
 /// The successful response of [`CreateNetworkInterfaceRequest`].
@@ -280,34 +279,36 @@ pub enum CreateNetworkInterfaceErrorCode {
 }
 crate::runtime::error_codes!(
     CreateNetworkInterfaceErrorCode; InvalidUserTypeNotSupported
-    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
-    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
-    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
-    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
-    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
-    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
-    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
-    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
-    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
-    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
-    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
-    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
-    MaxEniCountExceeded "MaxEniCountExceeded" 403, EniPerInstanceLimitExceeded
-    "EniPerInstanceLimitExceeded" 403, InvalidOperationAvailabilityZoneMismatch
-    "InvalidOperation.AvailabilityZoneMismatch" 403, InvalidOperationVpcMismatch
-    "InvalidOperation.VpcMismatch" 403, SecurityGroupInstanceLimitExceed
-    "SecurityGroupInstanceLimitExceed" 403, InvalidSecurityGroupIdNotVpc
-    "InvalidSecurityGroupId.NotVpc" 403, InvalidOperationInvalidEniType
-    "InvalidOperation.InvalidEniType" 403, InvalidVSwitchIdIpNotEnough
-    "InvalidVSwitchId.IpNotEnough" 403, InvalidVSwitchIdIpInvalid
-    "InvalidVSwitchId.IpInvalid" 403, ForbiddenRegionId "Forbidden.RegionId" 400,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404, DuplicateTagKey
-    "Duplicate.TagKey" 400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400,
-    InvalidTagValueMalformed "InvalidTagValue.Malformed" 400, QuotaExceedTags
-    "QuotaExceed.Tags" 403, InvalidIpAddress "InvalidIp.Address" 403, InvalidIpIpRepeated
-    "InvalidIp.IpRepeated" 403, InvalidPrivateIpAddressDuplicated
-    "InvalidPrivateIpAddress.Duplicated" 400, InvalidParameterConflict
-    "InvalidParameter.Conflict" 400
+    "InvalidUserType.NotSupported" Some(403), AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" Some(403), MissingParameter "MissingParameter"
+    Some(400), ForbiddenNotSupportRam "Forbidden.NotSupportRAM" Some(403),
+    UnsupportedParameter "UnsupportedParameter" Some(400), ForbiddenSubUser
+    "Forbidden.SubUser" Some(403), InvalidParameter "InvalidParameter" Some(400),
+    InvalidInstanceIdMalformed "InvalidInstanceID.Malformed" Some(400),
+    InvalidOperationInvalidEcsState "InvalidOperation.InvalidEcsState" Some(400),
+    InvalidOperationInvalidEniState "InvalidOperation.InvalidEniState" Some(400),
+    InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" Some(400), InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" Some(404), InvalidEniIdNotFound "InvalidEniId.NotFound"
+    Some(404), InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" Some(404),
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" Some(404),
+    MaxEniCountExceeded "MaxEniCountExceeded" Some(403), EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" Some(403), InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" Some(403), InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" Some(403), SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" Some(403), InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" Some(403), InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" Some(403), InvalidVSwitchIdIpNotEnough
+    "InvalidVSwitchId.IpNotEnough" Some(403), InvalidVSwitchIdIpInvalid
+    "InvalidVSwitchId.IpInvalid" Some(403), ForbiddenRegionId "Forbidden.RegionId"
+    Some(400), InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" Some(404),
+    DuplicateTagKey "Duplicate.TagKey" Some(400), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), QuotaExceedTags "QuotaExceed.Tags" Some(403),
+    InvalidIpAddress "InvalidIp.Address" Some(403), InvalidIpIpRepeated
+    "InvalidIp.IpRepeated" Some(403), InvalidPrivateIpAddressDuplicated
+    "InvalidPrivateIpAddress.Duplicated" Some(400), InvalidParameterConflict
+    "InvalidParameter.Conflict" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -394,10 +395,10 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 v_switch_id, 2 tag groups, 3 resource_group_id, 4
-            primary_ip_address, 5 security_group_id, 6 security_group_ids, 7
-            network_interface_name, 8 description, 9 private_ip_address, 10
-            secondary_private_ip_address_count, 11 queue_number, 12 client_token
+            value 0 region_id, 1 v_switch_id, 3 resource_group_id, 4 primary_ip_address,
+            5 security_group_id, 6 security_group_ids, 7 network_interface_name, 8
+            description, 9 private_ip_address, 10 secondary_private_ip_address_count, 11
+            queue_number, 12 client_token; groups 2 tag;
         );
     }
     impl Schema for super::Tag {
@@ -443,7 +444,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::CreateNetworkInterfaceResponse {
         const FIELDS: &'static [Field] = &[
@@ -467,11 +468,11 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 description, 1 mac_address, 2 network_interface_id, 3
-            network_interface_name, 4 owner_id, 5 private_ip_address, 6 private_ip_sets
-            groups, 7 request_id, 8 resource_group_id, 9 security_group_ids, 10
-            service_id, 11 service_managed, 12 status, 13 tags groups, 14 r#type, 15
-            v_switch_id, 16 vpc_id, 17 zone_id
+            value 0 description, 1 mac_address, 2 network_interface_id, 3
+            network_interface_name, 4 owner_id, 5 private_ip_address, 7 request_id, 8
+            resource_group_id, 9 security_group_ids, 10 service_id, 11 service_managed,
+            12 status, 14 r#type, 15 v_switch_id, 16 vpc_id, 17 zone_id; groups 6
+            private_ip_sets, 13 tags;
         );
     }
 }

@@ -63,9 +63,9 @@ crate::runtime::operation!(
 );
 impl CreateSecurityGroupRequestBuilder {
     crate::runtime::setters!(
-        CreateSecurityGroupRequest.0; client_token(into String), description(into
-        String), resource_group_id(into String), security_group_name(into String),
-        security_group_type(into SecurityGroupType), tag(each Tag), vpc_id(into String)
+        builder CreateSecurityGroupRequest; into client_token String, description String,
+        resource_group_id String, security_group_name String, security_group_type
+        SecurityGroupType, vpc_id String; each tag Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -100,8 +100,7 @@ impl Tag {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        Tag; key(into String), value(into String), key_2(into String), value_2(into
-        String)
+        Tag; into key String, value String, key_2 String, value_2 String;
     );
 }
 crate::runtime::json_form!(CreateSecurityGroupRequest, Tag);
@@ -161,15 +160,16 @@ pub enum CreateSecurityGroupErrorCode {
 }
 crate::runtime::error_codes!(
     CreateSecurityGroupErrorCode; InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, QuotaExceedSecurityGroup
-    "QuotaExceed.SecurityGroup" 403, InvalidVpcIdNotFound "InvalidVpcId.NotFound",
-    InvalidSecurityGroupNameMalformed "InvalidSecurityGroupName.Malformed" 400,
-    InvalidSecurityGroupDiscriptionMalformed "InvalidSecurityGroupDiscription.Malformed"
-    400, InternalError "InternalError" 500, IncorrectVpcStatus "IncorrectVpcStatus" 400,
-    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
-    "InvalidTagValue.Malformed" 400, InvalidResourceGroupNotFound
-    "InvalidResourceGroup.NotFound" 404, DuplicateTagKey "Duplicate.TagKey" 400,
-    IdempotentProcessing "IdempotentProcessing" 403
+    "InvalidDescription.Malformed" Some(400), QuotaExceedSecurityGroup
+    "QuotaExceed.SecurityGroup" Some(403), InvalidVpcIdNotFound "InvalidVpcId.NotFound"
+    None, InvalidSecurityGroupNameMalformed "InvalidSecurityGroupName.Malformed"
+    Some(400), InvalidSecurityGroupDiscriptionMalformed
+    "InvalidSecurityGroupDiscription.Malformed" Some(400), InternalError "InternalError"
+    Some(500), IncorrectVpcStatus "IncorrectVpcStatus" Some(400), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" Some(404), DuplicateTagKey "Duplicate.TagKey"
+    Some(400), IdempotentProcessing "IdempotentProcessing" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -240,8 +240,8 @@ mod schema {
             Field::new("VpcId"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 client_token, 2 description, 3 resource_group_id, 4
-            security_group_name, 5 security_group_type, 6 tag groups, 7 vpc_id
+            value 0 region_id, 1 client_token, 2 description, 3 resource_group_id, 4
+            security_group_name, 5 security_group_type, 7 vpc_id; groups 6 tag;
         );
     }
     impl Schema for super::Tag {
@@ -289,13 +289,13 @@ mod schema {
             Field::new("key"),
             Field::new("value"),
         ];
-        crate::runtime::accessors!(0 key, 1 value, 2 key_2, 3 value_2);
+        crate::runtime::accessors!(value 0 key, 1 value, 2 key_2, 3 value_2;);
     }
     impl Schema for super::CreateSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("SecurityGroupId"),
         ];
-        crate::runtime::accessors!(0 request_id, 1 security_group_id);
+        crate::runtime::accessors!(value 0 request_id, 1 security_group_id;);
     }
 }

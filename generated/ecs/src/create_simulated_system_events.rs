@@ -127,11 +127,12 @@ pub enum CreateSimulatedSystemEventsErrorCode {
     InstanceIdLimitExceeded,
 }
 crate::runtime::error_codes!(
-    CreateSimulatedSystemEventsErrorCode; MissingParameter "MissingParameter" 404,
-    InvalidParameter "InvalidParameter" 403, InvalidNotBeforePassed
-    "InvalidNotBefore.Passed" 403, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
-    404, SimulatedEventLimitExceeded "SimulatedEventLimitExceeded" 403,
-    InstanceIdLimitExceeded "InstanceIdLimitExceeded" 403
+    CreateSimulatedSystemEventsErrorCode; MissingParameter "MissingParameter" Some(404),
+    InvalidParameter "InvalidParameter" Some(403), InvalidNotBeforePassed
+    "InvalidNotBefore.Passed" Some(403), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), SimulatedEventLimitExceeded
+    "SimulatedEventLimitExceeded" Some(403), InstanceIdLimitExceeded
+    "InstanceIdLimitExceeded" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -179,7 +180,7 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(
-            0 event_type, 1 instance_id, 2 not_before, 3 region_id
+            value 0 event_type, 1 instance_id, 2 not_before, 3 region_id;
         );
     }
     impl Schema for super::CreateSimulatedSystemEventsResponse {
@@ -187,6 +188,6 @@ mod schema {
             Field::new("EventIdSet").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 event_id_set, 1 request_id);
+        crate::runtime::accessors!(value 0 event_id_set, 1 request_id;);
     }
 }

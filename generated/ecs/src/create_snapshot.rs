@@ -85,10 +85,10 @@ crate::runtime::operation!(
 );
 impl CreateSnapshotRequestBuilder {
     crate::runtime::setters!(
-        CreateSnapshotRequest.0; snapshot_name(into String), description(into String),
-        retention_days(i32), category(into Category), client_token(into String), tag(each
-        Tag), resource_group_id(into String), instant_access(bool),
-        instant_access_retention_days(i32)
+        builder CreateSnapshotRequest; into snapshot_name String, description String,
+        category Category, client_token String, resource_group_id String; value
+        retention_days i32, instant_access bool, instant_access_retention_days i32; each
+        tag Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -123,8 +123,7 @@ impl Tag {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        Tag; value(into String), key(into String), key_2(into String), value_2(into
-        String)
+        Tag; into value String, key String, key_2 String, value_2 String;
     );
 }
 crate::runtime::json_form!(CreateSnapshotRequest, Tag);
@@ -213,32 +212,35 @@ pub enum CreateSnapshotErrorCode {
     QuotaExceedTags,
 }
 crate::runtime::error_codes!(
-    CreateSnapshotErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
-    InvalidSnapshotNameMalformed "InvalidSnapshotName.Malformed" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 400,
-    IncorrectDiskStatusCreatingSnapshot "IncorrectDiskStatus.CreatingSnapshot" 403,
-    InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
-    IncorrectDiskStatusNeverAttached "IncorrectDiskStatus.NeverAttached" 403,
-    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, IncorrectDiskStatusNeverUsed
-    "IncorrectDiskStatus.NeverUsed" 403, CreateSnapshotFailed "CreateSnapshot.Failed"
-    403, DiskInArrears "DiskInArrears" 403, InternalError "InternalError" 500,
-    DiskIdValueNotSupported "DiskId.ValueNotSupported" 403,
-    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
-    IncorrectDiskStatus "IncorrectDiskStatus" 403, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403,
+    CreateSnapshotErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" Some(404),
+    InvalidSnapshotNameMalformed "InvalidSnapshotName.Malformed" Some(400),
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(404),
+    IncorrectInstanceStatus "IncorrectInstanceStatus" Some(400),
+    IncorrectDiskStatusCreatingSnapshot "IncorrectDiskStatus.CreatingSnapshot" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    IncorrectDiskStatusNeverAttached "IncorrectDiskStatus.NeverAttached" Some(403),
+    QuotaExceedSnapshot "QuotaExceed.Snapshot" Some(403), IncorrectDiskStatusNeverUsed
+    "IncorrectDiskStatus.NeverUsed" Some(403), CreateSnapshotFailed
+    "CreateSnapshot.Failed" Some(403), DiskInArrears "DiskInArrears" Some(403),
+    InternalError "InternalError" Some(500), DiskIdValueNotSupported
+    "DiskId.ValueNotSupported" Some(403), DiskCategoryOperationNotSupported
+    "DiskCategory.OperationNotSupported" Some(400), IncorrectDiskStatus
+    "IncorrectDiskStatus" Some(403), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403),
     InvalidAccountStatusSnapshotServiceUnavailable
-    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, IncorrectVolumeStatus "IncorrectVolumeStatus" 403,
-    InvalidVolumeIdNotFound "InvalidVolumeId.NotFound" 404, IdempotentParameterMismatch
-    "IdempotentParameterMismatch" 403, IncorrectDiskStatusInvalid
-    "IncorrectDiskStatus.Invalid" 403, IncorrectDiskTypeNotSupport
-    "IncorrectDiskType.NotSupport" 403, IncorrectDiskStatusTransferring
-    "IncorrectDiskStatus.Transferring" 403, InvalidParameterKmsKeyIdKmsUnauthorized
-    "InvalidParameter.KMSKeyId.KMSUnauthorized" 403, DuplicateTagKey "Duplicate.TagKey"
-    400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
-    "InvalidTagValue.Malformed" 400, IdempotentProcessing "IdempotentProcessing" 403,
-    QuotaExceedTags "QuotaExceed.Tags" 403
+    "InvalidAccountStatus.SnapshotServiceUnavailable" Some(403),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    IncorrectVolumeStatus "IncorrectVolumeStatus" Some(403), InvalidVolumeIdNotFound
+    "InvalidVolumeId.NotFound" Some(404), IdempotentParameterMismatch
+    "IdempotentParameterMismatch" Some(403), IncorrectDiskStatusInvalid
+    "IncorrectDiskStatus.Invalid" Some(403), IncorrectDiskTypeNotSupport
+    "IncorrectDiskType.NotSupport" Some(403), IncorrectDiskStatusTransferring
+    "IncorrectDiskStatus.Transferring" Some(403), InvalidParameterKmsKeyIdKmsUnauthorized
+    "InvalidParameter.KMSKeyId.KMSUnauthorized" Some(403), DuplicateTagKey
+    "Duplicate.TagKey" Some(400), InvalidTagKeyMalformed "InvalidTagKey.Malformed"
+    Some(400), InvalidTagValueMalformed "InvalidTagValue.Malformed" Some(400),
+    IdempotentProcessing "IdempotentProcessing" Some(403), QuotaExceedTags
+    "QuotaExceed.Tags" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -331,9 +333,9 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 disk_id, 1 snapshot_name, 2 description, 3 retention_days, 4 category, 5
-            client_token, 6 tag groups, 7 resource_group_id, 8 instant_access, 9
-            instant_access_retention_days
+            value 0 disk_id, 1 snapshot_name, 2 description, 3 retention_days, 4
+            category, 5 client_token, 7 resource_group_id, 8 instant_access, 9
+            instant_access_retention_days; groups 6 tag;
         );
     }
     impl Schema for super::Tag {
@@ -381,13 +383,13 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 value, 1 key, 2 key_2, 3 value_2);
+        crate::runtime::accessors!(value 0 value, 1 key, 2 key_2, 3 value_2;);
     }
     impl Schema for super::CreateSnapshotResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("SnapshotId"),
         ];
-        crate::runtime::accessors!(0 request_id, 1 snapshot_id);
+        crate::runtime::accessors!(value 0 request_id, 1 snapshot_id;);
     }
 }

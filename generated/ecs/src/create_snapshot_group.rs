@@ -74,9 +74,9 @@ crate::runtime::operation!(
 );
 impl CreateSnapshotGroupRequestBuilder {
     crate::runtime::setters!(
-        CreateSnapshotGroupRequest.0; exclude_disk_id(each_into String),
-        instant_access(bool), instant_access_retention_days(i32), name(into String),
-        description(into String)
+        builder CreateSnapshotGroupRequest; into name String, description String; value
+        instant_access bool, instant_access_retention_days i32; each_into exclude_disk_id
+        String;
     );
 }
 crate::runtime::json_form!(CreateSnapshotGroupRequest);
@@ -175,37 +175,40 @@ pub enum CreateSnapshotGroupErrorCode {
     InvalidParameterName,
 }
 crate::runtime::error_codes!(
-    CreateSnapshotGroupErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
-    InvalidSnapshotNameMalformed "InvalidSnapshotName.Malformed" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 400,
-    IncorrectDiskStatusCreatingSnapshot "IncorrectDiskStatus.CreatingSnapshot" 403,
-    InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
-    IncorrectDiskStatusNeverAttached "IncorrectDiskStatus.NeverAttached" 403,
-    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, IncorrectDiskStatusNeverUsed
-    "IncorrectDiskStatus.NeverUsed" 403, CreateSnapshotFailed "CreateSnapshot.Failed"
-    403, DiskInArrears "DiskInArrears" 403, InternalError "InternalError" 500,
-    DiskIdValueNotSupported "DiskId.ValueNotSupported" 403,
-    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
-    IncorrectDiskStatus "IncorrectDiskStatus" 403, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403,
+    CreateSnapshotGroupErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound"
+    Some(404), InvalidSnapshotNameMalformed "InvalidSnapshotName.Malformed" Some(400),
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(404),
+    IncorrectInstanceStatus "IncorrectInstanceStatus" Some(400),
+    IncorrectDiskStatusCreatingSnapshot "IncorrectDiskStatus.CreatingSnapshot" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    IncorrectDiskStatusNeverAttached "IncorrectDiskStatus.NeverAttached" Some(403),
+    QuotaExceedSnapshot "QuotaExceed.Snapshot" Some(403), IncorrectDiskStatusNeverUsed
+    "IncorrectDiskStatus.NeverUsed" Some(403), CreateSnapshotFailed
+    "CreateSnapshot.Failed" Some(403), DiskInArrears "DiskInArrears" Some(403),
+    InternalError "InternalError" Some(500), DiskIdValueNotSupported
+    "DiskId.ValueNotSupported" Some(403), DiskCategoryOperationNotSupported
+    "DiskCategory.OperationNotSupported" Some(400), IncorrectDiskStatus
+    "IncorrectDiskStatus" Some(403), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403),
     InvalidAccountStatusSnapshotServiceUnavailable
-    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, IncorrectVolumeStatus "IncorrectVolumeStatus" 403,
-    InvalidVolumeIdNotFound "InvalidVolumeId.NotFound" 404, IdempotentParameterMismatch
-    "IdempotentParameterMismatch" 403, IncorrectDiskStatusInvalid
-    "IncorrectDiskStatus.Invalid" 403, IncorrectDiskTypeNotSupport
-    "IncorrectDiskType.NotSupport" 403, IncorrectDiskStatusTransferring
-    "IncorrectDiskStatus.Transferring" 403, InvalidParameterKmsKeyIdCmkNotEnabled
-    "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    "InvalidAccountStatus.SnapshotServiceUnavailable" Some(403),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    IncorrectVolumeStatus "IncorrectVolumeStatus" Some(403), InvalidVolumeIdNotFound
+    "InvalidVolumeId.NotFound" Some(404), IdempotentParameterMismatch
+    "IdempotentParameterMismatch" Some(403), IncorrectDiskStatusInvalid
+    "IncorrectDiskStatus.Invalid" Some(403), IncorrectDiskTypeNotSupport
+    "IncorrectDiskType.NotSupport" Some(403), IncorrectDiskStatusTransferring
+    "IncorrectDiskStatus.Transferring" Some(403), InvalidParameterKmsKeyIdCmkNotEnabled
+    "InvalidParameter.KMSKeyId.CMKNotEnabled" Some(403),
     InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403, DuplicateTagKey "Duplicate.TagKey" 400, InvalidTagKeyMalformed
-    "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed "InvalidTagValue.Malformed"
-    400, IdempotentProcessing "IdempotentProcessing" 403, InvalidRetentionDaysMalformed
-    "InvalidRetentionDays.Malformed" 400, QuotaExceedTags "QuotaExceed.Tags" 403,
-    InvalidSnapshotCategoryMalformed "InvalidSnapshotCategory.Malformed" 403,
-    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404, InvalidParameterName
-    "InvalidParameter.Name" 400
+    Some(403), DuplicateTagKey "Duplicate.TagKey" Some(400), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), IdempotentProcessing "IdempotentProcessing"
+    Some(403), InvalidRetentionDaysMalformed "InvalidRetentionDays.Malformed" Some(400),
+    QuotaExceedTags "QuotaExceed.Tags" Some(403), InvalidSnapshotCategoryMalformed
+    "InvalidSnapshotCategory.Malformed" Some(403), InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" Some(404), InvalidParameterName "InvalidParameter.Name"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -262,8 +265,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 region_id, 2 exclude_disk_id, 3 instant_access, 4
-            instant_access_retention_days, 5 name, 6 description
+            value 0 instance_id, 1 region_id, 2 exclude_disk_id, 3 instant_access, 4
+            instant_access_retention_days, 5 name, 6 description;
         );
     }
     impl Schema for super::CreateSnapshotGroupResponse {
@@ -271,6 +274,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotGroupId"),
         ];
-        crate::runtime::accessors!(0 request_id, 1 snapshot_group_id);
+        crate::runtime::accessors!(value 0 request_id, 1 snapshot_group_id;);
     }
 }

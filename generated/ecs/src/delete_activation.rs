@@ -102,7 +102,7 @@ pub enum DeleteActivationErrorCode {
     InternalErrorDispatch,
 }
 crate::runtime::error_codes!(
-    DeleteActivationErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500
+    DeleteActivationErrorCode; InternalErrorDispatch "InternalError.Dispatch" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -112,14 +112,14 @@ mod schema {
             Field::new("ActivationId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 activation_id, 1 region_id);
+        crate::runtime::accessors!(value 0 activation_id, 1 region_id;);
     }
     impl Schema for super::DeleteActivationResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Activation"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 activation group, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; group 0 activation;);
     }
     impl Schema for super::Activation {
         const FIELDS: &'static [Field] = &[
@@ -134,9 +134,9 @@ mod schema {
             Field::new("TimeToLiveInHours"),
         ];
         crate::runtime::accessors!(
-            0 activation_id, 1 creation_time, 2 deregistered_count, 3 description, 4
-            instance_count, 5 instance_name, 6 ip_address_range, 7 registered_count, 8
-            time_to_live_in_hours
+            value 0 activation_id, 1 creation_time, 2 deregistered_count, 3 description,
+            4 instance_count, 5 instance_name, 6 ip_address_range, 7 registered_count, 8
+            time_to_live_in_hours;
         );
     }
 }

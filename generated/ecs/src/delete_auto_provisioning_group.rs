@@ -71,7 +71,7 @@ pub enum DeleteAutoProvisioningGroupErrorCode {
     ForbiddenRam,
 }
 crate::runtime::error_codes!(
-    DeleteAutoProvisioningGroupErrorCode; ForbiddenRam "Forbidden.RAM" 403
+    DeleteAutoProvisioningGroupErrorCode; ForbiddenRam "Forbidden.RAM" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -83,11 +83,11 @@ mod schema {
             Field::new("TerminateInstances").required(),
         ];
         crate::runtime::accessors!(
-            0 auto_provisioning_group_id, 1 region_id, 2 terminate_instances
+            value 0 auto_provisioning_group_id, 1 region_id, 2 terminate_instances;
         );
     }
     impl Schema for super::DeleteAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -63,7 +63,7 @@ pub enum DeleteAutoSnapshotPolicyErrorCode {
     ParameterInvalid,
 }
 crate::runtime::error_codes!(
-    DeleteAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" 404
+    DeleteAutoSnapshotPolicyErrorCode; ParameterInvalid "ParameterInvalid" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -73,10 +73,10 @@ mod schema {
             Field::new("autoSnapshotPolicyId").required(),
             Field::new("regionId").required(),
         ];
-        crate::runtime::accessors!(0 auto_snapshot_policy_id, 1 region_id);
+        crate::runtime::accessors!(value 0 auto_snapshot_policy_id, 1 region_id;);
     }
     impl Schema for super::DeleteAutoSnapshotPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -59,7 +59,7 @@ pub enum DeleteCommandErrorCode {
     InternalErrorDispatch,
 }
 crate::runtime::error_codes!(
-    DeleteCommandErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500
+    DeleteCommandErrorCode; InternalErrorDispatch "InternalError.Dispatch" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -69,10 +69,10 @@ mod schema {
             Field::new("CommandId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 command_id, 1 region_id);
+        crate::runtime::accessors!(value 0 command_id, 1 region_id;);
     }
     impl Schema for super::DeleteCommandResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -64,9 +64,9 @@ pub enum DeleteDeploymentSetErrorCode {
     DependencyViolationReferByHpc,
 }
 crate::runtime::error_codes!(
-    DeleteDeploymentSetErrorCode; MissingParameter "MissingParameter" 400,
-    DependencyViolationNotEmpty "DependencyViolation.NotEmpty" 403,
-    DependencyViolationReferByHpc "DependencyViolation.ReferByHPC" 403
+    DeleteDeploymentSetErrorCode; MissingParameter "MissingParameter" Some(400),
+    DependencyViolationNotEmpty "DependencyViolation.NotEmpty" Some(403),
+    DependencyViolationReferByHpc "DependencyViolation.ReferByHPC" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -76,10 +76,10 @@ mod schema {
             Field::new("DeploymentSetId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 deployment_set_id, 1 region_id);
+        crate::runtime::accessors!(value 0 deployment_set_id, 1 region_id;);
     }
     impl Schema for super::DeleteDeploymentSetResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -57,19 +57,20 @@ pub enum DeleteDiskErrorCode {
     InvalidRegionIdMalFormed,
 }
 crate::runtime::error_codes!(
-    DeleteDiskErrorCode; DiskCreatingSnapshot "DiskCreatingSnapshot" 403,
-    DiskStillAttached "DiskStillAttached" 403, UserNotInTheWhiteList
-    "UserNotInTheWhiteList" 403, InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" 400
+    DeleteDiskErrorCode; DiskCreatingSnapshot "DiskCreatingSnapshot" Some(403),
+    DiskStillAttached "DiskStillAttached" Some(403), UserNotInTheWhiteList
+    "UserNotInTheWhiteList" Some(403), InvalidRegionIdMalFormed
+    "InvalidRegionId.MalFormed" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DeleteDiskRequest {
         const FIELDS: &'static [Field] = &[Field::new("DiskId").required()];
-        crate::runtime::accessors!(0 disk_id);
+        crate::runtime::accessors!(value 0 disk_id;);
     }
     impl Schema for super::DeleteDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -44,7 +44,7 @@ crate::runtime::operation!(
     "ClientToken"
 );
 impl DeleteHpcClusterRequestBuilder {
-    crate::runtime::setters!(DeleteHpcClusterRequest.0; client_token(into String));
+    crate::runtime::setters!(builder DeleteHpcClusterRequest; into client_token String;);
 }
 crate::runtime::json_form!(DeleteHpcClusterRequest);
 /// The successful response of [`DeleteHpcClusterRequest`].
@@ -77,11 +77,11 @@ pub enum DeleteHpcClusterErrorCode {
     NotEmptyHpcCluster,
 }
 crate::runtime::error_codes!(
-    DeleteHpcClusterErrorCode; MissingParameterRegionId "MissingParameter.RegionId" 400,
-    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404, MissingParameterHpcClusterId
-    "MissingParameter.HpcClusterId" 400, InvalidParameter "Invalid.Parameter" 400,
-    NotExistsHpcCluster "NotExists.HpcCluster" 400, NotEmptyHpcCluster
-    "NotEmpty.HpcCluster" 400
+    DeleteHpcClusterErrorCode; MissingParameterRegionId "MissingParameter.RegionId"
+    Some(400), InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    MissingParameterHpcClusterId "MissingParameter.HpcClusterId" Some(400),
+    InvalidParameter "Invalid.Parameter" Some(400), NotExistsHpcCluster
+    "NotExists.HpcCluster" Some(400), NotEmptyHpcCluster "NotEmpty.HpcCluster" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -106,10 +106,10 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 hpc_cluster_id, 1 region_id, 2 client_token);
+        crate::runtime::accessors!(value 0 hpc_cluster_id, 1 region_id, 2 client_token;);
     }
     impl Schema for super::DeleteHpcClusterResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -48,7 +48,7 @@ crate::runtime::operation!(
     "DeleteImage", "2014-05-26", false
 );
 impl DeleteImageRequestBuilder {
-    crate::runtime::setters!(DeleteImageRequest.0; force(bool));
+    crate::runtime::setters!(builder DeleteImageRequest; value force bool;);
 }
 crate::runtime::json_form!(DeleteImageRequest);
 /// The successful response of [`DeleteImageRequest`].
@@ -81,10 +81,11 @@ pub enum DeleteImageErrorCode {
     InvalidImageIdNotFound,
 }
 crate::runtime::error_codes!(
-    DeleteImageErrorCode; ImageUsingByInstance "ImageUsingByInstance" 403, ImageUseShared
-    "ImageUseShared" 403, OperationDeniedImageCopying "OperationDenied.ImageCopying" 403,
-    ImageIsImporting "ImageIsImporting" 403, ImageIsExporting "ImageIsExporting" 403,
-    InvalidImageIdNotFound "InvalidImageId.NotFound" 404
+    DeleteImageErrorCode; ImageUsingByInstance "ImageUsingByInstance" Some(403),
+    ImageUseShared "ImageUseShared" Some(403), OperationDeniedImageCopying
+    "OperationDenied.ImageCopying" Some(403), ImageIsImporting "ImageIsImporting"
+    Some(403), ImageIsExporting "ImageIsExporting" Some(403), InvalidImageIdNotFound
+    "InvalidImageId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -95,10 +96,10 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("Force"),
         ];
-        crate::runtime::accessors!(0 image_id, 1 region_id, 2 force);
+        crate::runtime::accessors!(value 0 image_id, 1 region_id, 2 force;);
     }
     impl Schema for super::DeleteImageResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

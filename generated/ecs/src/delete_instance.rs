@@ -45,7 +45,7 @@ crate::runtime::operation!(
 );
 impl DeleteInstanceRequestBuilder {
     crate::runtime::setters!(
-        DeleteInstanceRequest.0; force(bool), terminate_subscription(bool)
+        builder DeleteInstanceRequest; value force bool, terminate_subscription bool;
     );
 }
 crate::runtime::json_form!(DeleteInstanceRequest);
@@ -92,15 +92,16 @@ pub enum DeleteInstanceErrorCode {
     InvalidOperationEniLinked,
 }
 crate::runtime::error_codes!(
-    DeleteInstanceErrorCode; IncorrectInstanceStatus "IncorrectInstanceStatus" 403,
-    InstanceLockedForSecurity "InstanceLockedForSecurity" 403, ChargeTypeViolation
-    "ChargeTypeViolation" 403, InternalError "InternalError" 500,
-    DependencyViolationSlbConfiguring "DependencyViolation.SLBConfiguring" 400,
-    DependencyViolationRouteEntry "DependencyViolation.RouteEntry" 400, InvalidParameter
-    "InvalidParameter" 400, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    IncorrectInstanceStatusInitializing "IncorrectInstanceStatus.Initializing" 403,
-    InvalidOperationDeletionProtection "InvalidOperation.DeletionProtection" 403,
-    InvalidOperationEniLinked "InvalidOperation.EniLinked" 403
+    DeleteInstanceErrorCode; IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403), ChargeTypeViolation
+    "ChargeTypeViolation" Some(403), InternalError "InternalError" Some(500),
+    DependencyViolationSlbConfiguring "DependencyViolation.SLBConfiguring" Some(400),
+    DependencyViolationRouteEntry "DependencyViolation.RouteEntry" Some(400),
+    InvalidParameter "InvalidParameter" Some(400), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), IncorrectInstanceStatusInitializing
+    "IncorrectInstanceStatus.Initializing" Some(403), InvalidOperationDeletionProtection
+    "InvalidOperation.DeletionProtection" Some(403), InvalidOperationEniLinked
+    "InvalidOperation.EniLinked" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -111,10 +112,12 @@ mod schema {
             Field::new("Force"),
             Field::new("TerminateSubscription"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 force, 2 terminate_subscription);
+        crate::runtime::accessors!(
+            value 0 instance_id, 1 force, 2 terminate_subscription;
+        );
     }
     impl Schema for super::DeleteInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

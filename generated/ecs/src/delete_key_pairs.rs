@@ -63,9 +63,9 @@ pub enum DeleteKeyPairsErrorCode {
     InstanceKeyPairLimitExceeded,
 }
 crate::runtime::error_codes!(
-    DeleteKeyPairsErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidKeyPairNamesValueNotSupported "InvalidKeyPairNames.ValueNotSupported" 400,
-    InstanceKeyPairLimitExceeded "InstanceKeyPairLimitExceeded" 403
+    DeleteKeyPairsErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidKeyPairNamesValueNotSupported "InvalidKeyPairNames.ValueNotSupported"
+    Some(400), InstanceKeyPairLimitExceeded "InstanceKeyPairLimitExceeded" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -75,10 +75,10 @@ mod schema {
             Field::new("KeyPairNames").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 key_pair_names, 1 region_id);
+        crate::runtime::accessors!(value 0 key_pair_names, 1 region_id;);
     }
     impl Schema for super::DeleteKeyPairsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

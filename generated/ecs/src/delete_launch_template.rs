@@ -41,8 +41,8 @@ crate::runtime::operation!(
 );
 impl DeleteLaunchTemplateRequestBuilder {
     crate::runtime::setters!(
-        DeleteLaunchTemplateRequest.0; launch_template_id(into String),
-        launch_template_name(into String)
+        builder DeleteLaunchTemplateRequest; into launch_template_id String,
+        launch_template_name String;
     );
 }
 crate::runtime::json_form!(DeleteLaunchTemplateRequest);
@@ -72,9 +72,9 @@ pub enum DeleteLaunchTemplateErrorCode {
     InnerServiceFailed,
 }
 crate::runtime::error_codes!(
-    DeleteLaunchTemplateErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist" 400,
-    MissingParameter "MissingParameter" 400, InvalidParameter "InvalidParameter" 400,
-    InnerServiceFailed "InnerServiceFailed" 403
+    DeleteLaunchTemplateErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist"
+    Some(400), MissingParameter "MissingParameter" Some(400), InvalidParameter
+    "InvalidParameter" Some(400), InnerServiceFailed "InnerServiceFailed" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -86,11 +86,11 @@ mod schema {
             Field::new("LaunchTemplateName"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 launch_template_id, 2 launch_template_name
+            value 0 region_id, 1 launch_template_id, 2 launch_template_name;
         );
     }
     impl Schema for super::DeleteLaunchTemplateResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -49,8 +49,8 @@ crate::runtime::operation!(
 );
 impl DeleteLaunchTemplateVersionRequestBuilder {
     crate::runtime::setters!(
-        DeleteLaunchTemplateVersionRequest.0; launch_template_id(into String),
-        launch_template_name(into String)
+        builder DeleteLaunchTemplateVersionRequest; into launch_template_id String,
+        launch_template_name String;
     );
 }
 crate::runtime::json_form!(DeleteLaunchTemplateVersionRequest);
@@ -83,8 +83,8 @@ pub enum DeleteLaunchTemplateVersionErrorCode {
 }
 crate::runtime::error_codes!(
     DeleteLaunchTemplateVersionErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist"
-    400, MissingParameter "MissingParameter" 400, InvalidParameter "InvalidParameter"
-    400, InnerServiceFailed "InnerServiceFailed" 403
+    Some(400), MissingParameter "MissingParameter" Some(400), InvalidParameter
+    "InvalidParameter" Some(400), InnerServiceFailed "InnerServiceFailed" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -103,11 +103,12 @@ mod schema {
             Field::new("LaunchTemplateName"),
         ];
         crate::runtime::accessors!(
-            0 delete_version, 1 region_id, 2 launch_template_id, 3 launch_template_name
+            value 0 delete_version, 1 region_id, 2 launch_template_id, 3
+            launch_template_name;
         );
     }
     impl Schema for super::DeleteLaunchTemplateVersionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -65,10 +65,10 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("SecurityGroupId").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 security_group_id);
+        crate::runtime::accessors!(value 0 region_id, 1 security_group_id;);
     }
     impl Schema for super::DeleteSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

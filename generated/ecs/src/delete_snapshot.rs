@@ -40,7 +40,7 @@ crate::runtime::operation!(
     DeleteSnapshotError, "DeleteSnapshot", "2014-05-26", false
 );
 impl DeleteSnapshotRequestBuilder {
-    crate::runtime::setters!(DeleteSnapshotRequest.0; force(bool));
+    crate::runtime::setters!(builder DeleteSnapshotRequest; value force bool;);
 }
 crate::runtime::json_form!(DeleteSnapshotRequest);
 /// The successful response of [`DeleteSnapshotRequest`].
@@ -73,10 +73,11 @@ pub enum DeleteSnapshotErrorCode {
     OperationConflict,
 }
 crate::runtime::error_codes!(
-    DeleteSnapshotErrorCode; SnapshotCreatedImage "SnapshotCreatedImage" 403,
-    SnapshotCreatedDisk "SnapshotCreatedDisk" 403, MissingParameter "MissingParameter"
-    400, InternalError "InternalError" 500, InvalidSnapshotIdNotFound
-    "InvalidSnapshotId.NotFound" 404, OperationConflict "Operation.Conflict" 403
+    DeleteSnapshotErrorCode; SnapshotCreatedImage "SnapshotCreatedImage" Some(403),
+    SnapshotCreatedDisk "SnapshotCreatedDisk" Some(403), MissingParameter
+    "MissingParameter" Some(400), InternalError "InternalError" Some(500),
+    InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" Some(404), OperationConflict
+    "Operation.Conflict" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -86,10 +87,10 @@ mod schema {
             Field::new("SnapshotId").required(),
             Field::new("Force"),
         ];
-        crate::runtime::accessors!(0 snapshot_id, 1 force);
+        crate::runtime::accessors!(value 0 snapshot_id, 1 force;);
     }
     impl Schema for super::DeleteSnapshotResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

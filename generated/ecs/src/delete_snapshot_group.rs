@@ -69,13 +69,13 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("SnapshotGroupId").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 snapshot_group_id);
+        crate::runtime::accessors!(value 0 region_id, 1 snapshot_group_id;);
     }
     impl Schema for super::DeleteSnapshotGroupResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OperationProgressSet").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 operation_progress_set groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 operation_progress_set;);
     }
 }

@@ -122,7 +122,7 @@ pub enum DeregisterManagedInstanceErrorCode {
 }
 crate::runtime::error_codes!(
     DeregisterManagedInstanceErrorCode; InternalErrorDispatch "InternalError.Dispatch"
-    500
+    Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -132,14 +132,14 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
     }
     impl Schema for super::DeregisterManagedInstanceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Instance"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 instance group, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; group 0 instance;);
     }
     impl Schema for super::Instance {
         const FIELDS: &'static [Field] = &[
@@ -158,9 +158,10 @@ mod schema {
             Field::new("RegistrationTime"),
         ];
         crate::runtime::accessors!(
-            0 activation_id, 1 agent_version, 2 hostname, 3 instance_id, 4 instance_name,
-            5 internet_ip, 6 intranet_ip, 7 invocation_count, 8 last_invoked_time, 9
-            machine_id, 10 os_type, 11 os_version, 12 registration_time
+            value 0 activation_id, 1 agent_version, 2 hostname, 3 instance_id, 4
+            instance_name, 5 internet_ip, 6 intranet_ip, 7 invocation_count, 8
+            last_invoked_time, 9 machine_id, 10 os_type, 11 os_version, 12
+            registration_time;
         );
     }
 }

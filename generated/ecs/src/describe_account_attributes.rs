@@ -62,8 +62,8 @@ crate::runtime::operation!(
 );
 impl DescribeAccountAttributesRequestBuilder {
     crate::runtime::setters!(
-        DescribeAccountAttributesRequest.0; zone_id(into String),
-        attribute_name(each_into AttributeName)
+        builder DescribeAccountAttributesRequest; into zone_id String; each_into
+        attribute_name AttributeName;
     );
 }
 /// The documented values of `AttributeName.N`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -231,7 +231,7 @@ pub enum DescribeAccountAttributesErrorCode {
     InvalidParameter,
 }
 crate::runtime::error_codes!(
-    DescribeAccountAttributesErrorCode; InvalidParameter "Invalid.Parameter" 403
+    DescribeAccountAttributesErrorCode; InvalidParameter "Invalid.Parameter" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -270,21 +270,23 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 region_id, 1 zone_id, 2 attribute_name);
+        crate::runtime::accessors!(value 0 region_id, 1 zone_id, 2 attribute_name;);
     }
     impl Schema for super::DescribeAccountAttributesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("AccountAttributeItems").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 account_attribute_items groups, 1 request_id);
+        crate::runtime::accessors!(
+            value 1 request_id; groups 0 account_attribute_items;
+        );
     }
     impl Schema for super::AccountAttributeItem {
         const FIELDS: &'static [Field] = &[
             Field::new("AttributeName"),
             Field::new("AttributeValues").wrapped(),
         ];
-        crate::runtime::accessors!(0 attribute_name, 1 attribute_values groups);
+        crate::runtime::accessors!(value 0 attribute_name; groups 1 attribute_values;);
     }
     impl Schema for super::ValueItem {
         const FIELDS: &'static [Field] = &[
@@ -297,8 +299,8 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 count, 1 disk_category, 2 expired_time, 3 instance_charge_type, 4
-            instance_type, 5 value, 6 zone_id
+            value 0 count, 1 disk_category, 2 expired_time, 3 instance_charge_type, 4
+            instance_type, 5 value, 6 zone_id;
         );
     }
 }

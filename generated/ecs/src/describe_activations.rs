@@ -58,8 +58,8 @@ crate::runtime::operation!(
 );
 impl DescribeActivationsRequestBuilder {
     crate::runtime::setters!(
-        DescribeActivationsRequest.0; activation_id(into String), instance_name(into
-        String), page_number(i64), page_size(i64)
+        builder DescribeActivationsRequest; into activation_id String, instance_name
+        String; value page_number i64, page_size i64;
     );
 }
 crate::runtime::json_form!(DescribeActivationsRequest);
@@ -101,9 +101,9 @@ pub enum DescribeActivationsErrorCode {
     InvalidParamPageSize,
 }
 crate::runtime::error_codes!(
-    DescribeActivationsErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
-    InvalidParamPageNumber "InvalidParam.PageNumber" 400, InvalidParamPageSize
-    "InvalidParam.PageSize" 400
+    DescribeActivationsErrorCode; InternalErrorDispatch "InternalError.Dispatch"
+    Some(500), InvalidParamPageNumber "InvalidParam.PageNumber" Some(400),
+    InvalidParamPageSize "InvalidParam.PageSize" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -122,7 +122,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 activation_id, 2 instance_name, 3 page_number, 4 page_size
+            value 0 region_id, 1 activation_id, 2 instance_name, 3 page_number, 4
+            page_size;
         );
     }
     impl Schema for super::DescribeActivationsResponse {
@@ -134,8 +135,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 activation_list groups, 1 page_number, 2 page_size, 3 request_id, 4
-            total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            activation_list;
         );
     }
 }

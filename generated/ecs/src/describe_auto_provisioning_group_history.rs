@@ -63,8 +63,8 @@ crate::runtime::operation!(
 );
 impl DescribeAutoProvisioningGroupHistoryRequestBuilder {
     crate::runtime::setters!(
-        DescribeAutoProvisioningGroupHistoryRequest.0; page_number(i32), page_size(i32),
-        start_time(into String), end_time(into String)
+        builder DescribeAutoProvisioningGroupHistoryRequest; into start_time String,
+        end_time String; value page_number i32, page_size i32;
     );
 }
 crate::runtime::json_form!(DescribeAutoProvisioningGroupHistoryRequest);
@@ -154,8 +154,8 @@ pub enum DescribeAutoProvisioningGroupHistoryErrorCode {
     MissingParamterRegionId,
 }
 crate::runtime::error_codes!(
-    DescribeAutoProvisioningGroupHistoryErrorCode; ForbiddenRam "Forbidden.RAM" 403,
-    MissingParamterRegionId "MissingParamter.RegionId" 400
+    DescribeAutoProvisioningGroupHistoryErrorCode; ForbiddenRam "Forbidden.RAM"
+    Some(403), MissingParamterRegionId "MissingParamter.RegionId" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -191,8 +191,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 auto_provisioning_group_id, 1 region_id, 2 page_number, 3 page_size, 4
-            start_time, 5 end_time
+            value 0 auto_provisioning_group_id, 1 region_id, 2 page_number, 3 page_size,
+            4 start_time, 5 end_time;
         );
     }
     impl Schema for super::DescribeAutoProvisioningGroupHistoryResponse {
@@ -204,8 +204,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 auto_provisioning_group_histories groups, 1 page_number, 2 page_size, 3
-            request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            auto_provisioning_group_histories;
         );
     }
     impl Schema for super::AutoProvisioningGroupHistory {
@@ -217,12 +217,12 @@ mod schema {
             Field::new("TaskId"),
         ];
         crate::runtime::accessors!(
-            0 activity_details groups, 1 last_event_time, 2 start_time, 3 status, 4
-            task_id
+            value 1 last_event_time, 2 start_time, 3 status, 4 task_id; groups 0
+            activity_details;
         );
     }
     impl Schema for super::ActivityDetail {
         const FIELDS: &'static [Field] = &[Field::new("Detail"), Field::new("Status")];
-        crate::runtime::accessors!(0 detail, 1 status);
+        crate::runtime::accessors!(value 0 detail, 1 status;);
     }
 }

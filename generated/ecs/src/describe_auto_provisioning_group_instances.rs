@@ -59,7 +59,8 @@ crate::runtime::operation!(
 );
 impl DescribeAutoProvisioningGroupInstancesRequestBuilder {
     crate::runtime::setters!(
-        DescribeAutoProvisioningGroupInstancesRequest.0; page_number(i32), page_size(i32)
+        builder DescribeAutoProvisioningGroupInstancesRequest; value page_number i32,
+        page_size i32;
     );
 }
 crate::runtime::json_form!(DescribeAutoProvisioningGroupInstancesRequest);
@@ -160,8 +161,8 @@ pub enum DescribeAutoProvisioningGroupInstancesErrorCode {
     MissingParamterRegionId,
 }
 crate::runtime::error_codes!(
-    DescribeAutoProvisioningGroupInstancesErrorCode; ForbiddenRam "Forbidden.RAM" 403,
-    MissingParamterRegionId "MissingParamter.RegionId" 400
+    DescribeAutoProvisioningGroupInstancesErrorCode; ForbiddenRam "Forbidden.RAM"
+    Some(403), MissingParamterRegionId "MissingParamter.RegionId" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -179,7 +180,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 auto_provisioning_group_id, 1 region_id, 2 page_number, 3 page_size
+            value 0 auto_provisioning_group_id, 1 region_id, 2 page_number, 3 page_size;
         );
     }
     impl Schema for super::DescribeAutoProvisioningGroupInstancesResponse {
@@ -191,7 +192,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instances groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            instances;
         );
     }
     impl Schema for super::Instance {
@@ -210,9 +212,9 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 cpu, 1 creation_time, 2 instance_id, 3 instance_type, 4 io_optimized, 5
-            is_spot, 6 memory, 7 network_type, 8 os_type, 9 region_id, 10 status, 11
-            zone_id
+            value 0 cpu, 1 creation_time, 2 instance_id, 3 instance_type, 4 io_optimized,
+            5 is_spot, 6 memory, 7 network_type, 8 os_type, 9 region_id, 10 status, 11
+            zone_id;
         );
     }
 }

@@ -69,10 +69,10 @@ crate::runtime::operation!(
 );
 impl DescribeAutoProvisioningGroupsRequestBuilder {
     crate::runtime::setters!(
-        DescribeAutoProvisioningGroupsRequest.0; auto_provisioning_group_id(each_into
-        String), auto_provisioning_group_name(into String), page_size(i32),
-        page_number(i32), auto_provisioning_group_status(each_into
-        AutoProvisioningGroupStatus)
+        builder DescribeAutoProvisioningGroupsRequest; into auto_provisioning_group_name
+        String; value page_size i32, page_number i32; each_into
+        auto_provisioning_group_id String, auto_provisioning_group_status
+        AutoProvisioningGroupStatus;
     );
 }
 /// The documented values of `AutoProvisioningGroupStatus.N`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -329,7 +329,7 @@ pub enum DescribeAutoProvisioningGroupsErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeAutoProvisioningGroupsErrorCode; MissingParamterRegionId
-    "MissingParamter.RegionId" 400
+    "MissingParamter.RegionId" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -368,8 +368,9 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 auto_provisioning_group_id, 2 auto_provisioning_group_name, 3
-            page_size, 4 page_number, 5 auto_provisioning_group_status
+            value 0 region_id, 1 auto_provisioning_group_id, 2
+            auto_provisioning_group_name, 3 page_size, 4 page_number, 5
+            auto_provisioning_group_status;
         );
     }
     impl Schema for super::DescribeAutoProvisioningGroupsResponse {
@@ -381,8 +382,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 auto_provisioning_groups groups, 1 page_number, 2 page_size, 3 request_id,
-            4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            auto_provisioning_groups;
         );
     }
     impl Schema for super::AutoProvisioningGroup {
@@ -408,13 +409,13 @@ mod schema {
             Field::new("ValidUntil"),
         ];
         crate::runtime::accessors!(
-            0 auto_provisioning_group_id, 1 auto_provisioning_group_name, 2
+            value 0 auto_provisioning_group_id, 1 auto_provisioning_group_name, 2
             auto_provisioning_group_type, 3 creation_time, 4
-            excess_capacity_termination_policy, 5 launch_template_configs groups, 6
-            launch_template_id, 7 launch_template_version, 8 max_spot_price, 9
-            pay_as_you_go_options group, 10 region_id, 11 spot_options group, 12 state,
-            13 status, 14 target_capacity_specification group, 15 terminate_instances, 16
-            terminate_instances_with_expiration, 17 valid_from, 18 valid_until
+            excess_capacity_termination_policy, 6 launch_template_id, 7
+            launch_template_version, 8 max_spot_price, 10 region_id, 12 state, 13 status,
+            15 terminate_instances, 16 terminate_instances_with_expiration, 17
+            valid_from, 18 valid_until; group 9 pay_as_you_go_options, 11 spot_options,
+            14 target_capacity_specification; groups 5 launch_template_configs;
         );
     }
     impl Schema for super::LaunchTemplateConfig {
@@ -426,12 +427,13 @@ mod schema {
             Field::new("WeightedCapacity"),
         ];
         crate::runtime::accessors!(
-            0 instance_type, 1 max_price, 2 priority, 3 v_switch_id, 4 weighted_capacity
+            value 0 instance_type, 1 max_price, 2 priority, 3 v_switch_id, 4
+            weighted_capacity;
         );
     }
     impl Schema for super::PayAsYouGoOptions {
         const FIELDS: &'static [Field] = &[Field::new("AllocationStrategy")];
-        crate::runtime::accessors!(0 allocation_strategy);
+        crate::runtime::accessors!(value 0 allocation_strategy;);
     }
     impl Schema for super::SpotOptions {
         const FIELDS: &'static [Field] = &[
@@ -440,8 +442,8 @@ mod schema {
             Field::new("InstancePoolsToUseCount"),
         ];
         crate::runtime::accessors!(
-            0 allocation_strategy, 1 instance_interruption_behavior, 2
-            instance_pools_to_use_count
+            value 0 allocation_strategy, 1 instance_interruption_behavior, 2
+            instance_pools_to_use_count;
         );
     }
     impl Schema for super::TargetCapacitySpecification {
@@ -452,8 +454,8 @@ mod schema {
             Field::new("TotalTargetCapacity"),
         ];
         crate::runtime::accessors!(
-            0 default_target_capacity_type, 1 pay_as_you_go_target_capacity, 2
-            spot_target_capacity, 3 total_target_capacity
+            value 0 default_target_capacity_type, 1 pay_as_you_go_target_capacity, 2
+            spot_target_capacity, 3 total_target_capacity;
         );
     }
 }

@@ -58,8 +58,8 @@ crate::runtime::operation!(
 );
 impl DescribeAutoSnapshotPolicyExRequestBuilder {
     crate::runtime::setters!(
-        DescribeAutoSnapshotPolicyExRequest.0; auto_snapshot_policy_id(into String),
-        page_number(i32), page_size(i32), tag(each Tag)
+        builder DescribeAutoSnapshotPolicyExRequest; into auto_snapshot_policy_id String;
+        value page_number i32, page_size i32; each tag Tag;
     );
 }
 crate::runtime::json_form!(DescribeAutoSnapshotPolicyExRequest);
@@ -188,8 +188,8 @@ pub enum DescribeAutoSnapshotPolicyExErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeAutoSnapshotPolicyExErrorCode; InvalidRegionIdNotFound
-    "InvalidRegionId.NotFound" 400, InvalidTagMismatch "InvalidTag.Mismatch" 400,
-    InvalidTagCount "InvalidTagCount" 400
+    "InvalidRegionId.NotFound" Some(400), InvalidTagMismatch "InvalidTag.Mismatch"
+    Some(400), InvalidTagCount "InvalidTagCount" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -208,8 +208,8 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 auto_snapshot_policy_id, 2 page_number, 3 page_size, 4 tag
-            groups
+            value 0 region_id, 1 auto_snapshot_policy_id, 2 page_number, 3 page_size;
+            groups 4 tag;
         );
     }
     impl Schema for super::DescribeAutoSnapshotPolicyExResponse {
@@ -221,8 +221,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 auto_snapshot_policies groups, 1 page_number, 2 page_size, 3 request_id, 4
-            total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            auto_snapshot_policies;
         );
     }
     impl Schema for super::AutoSnapshotPolicy {
@@ -242,10 +242,10 @@ mod schema {
             Field::new("VolumeNums"),
         ];
         crate::runtime::accessors!(
-            0 auto_snapshot_policy_id, 1 auto_snapshot_policy_name, 2
+            value 0 auto_snapshot_policy_id, 1 auto_snapshot_policy_name, 2
             copied_snapshots_retention_days, 3 creation_time, 4 disk_nums, 5
             enable_cross_region_copy, 6 region_id, 7 repeat_weekdays, 8 retention_days, 9
-            status, 10 tags groups, 11 time_points, 12 volume_nums
+            status, 11 time_points, 12 volume_nums; groups 10 tags;
         );
     }
     impl Schema for super::TagInfo {
@@ -254,6 +254,6 @@ mod schema {
             Field::new("TagValue"),
             Field::new("TargetCopyRegions"),
         ];
-        crate::runtime::accessors!(0 tag_key, 1 tag_value, 2 target_copy_regions);
+        crate::runtime::accessors!(value 0 tag_key, 1 tag_value, 2 target_copy_regions;);
     }
 }

@@ -153,12 +153,11 @@ crate::runtime::operation!(
 );
 impl DescribeAvailableResourceRequestBuilder {
     crate::runtime::setters!(
-        DescribeAvailableResourceRequest.0; zone_id(into String),
-        instance_charge_type(into InstanceChargeType), spot_strategy(into SpotStrategy),
-        io_optimized(into IoOptimized), dedicated_host_id(into String),
-        instance_type(into String), system_disk_category(into SystemDiskCategory),
-        data_disk_category(into DataDiskCategory), network_category(into
-        NetworkCategory), cores(i32), memory(f64), resource_type(into ResourceType)
+        builder DescribeAvailableResourceRequest; into zone_id String,
+        instance_charge_type InstanceChargeType, spot_strategy SpotStrategy, io_optimized
+        IoOptimized, dedicated_host_id String, instance_type String, system_disk_category
+        SystemDiskCategory, data_disk_category DataDiskCategory, network_category
+        NetworkCategory, resource_type ResourceType; value cores i32, memory f64;
     );
 }
 /// The documented values of `DestinationResource`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -384,18 +383,19 @@ pub enum DescribeAvailableResourceErrorCode {
     InvalidRegionIdMalFormed,
 }
 crate::runtime::error_codes!(
-    DescribeAvailableResourceErrorCode; InvalidRegionId "Invalid.RegionId" 404,
-    UnavailableRegions "Unavailable.Regions" 404, InvalidInstanceChargeType
-    "Invalid.InstanceChargeType" 400, InvalidParam "Invalid.Param" 400,
-    InvalidResourceType "Invalid.ResourceType" 404, InvalidDestinationResource
-    "Invalid.DestinationResource" 404, InvalidIoOptimized "Invalid.IoOptimized" 404,
-    InvalidNetworkCategory "Invalid.NetworkCategory" 404, InvalidSpotStrategy
-    "Invalid.SpotStrategy" 404, InvalidDedicatedHostIdNotFound
-    "InvalidDedicatedHostId.NotFound" 403, InvalidNetworkType "Invalid.NetworkType" 404,
-    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
-    InvalidParamTypeAndCpuMemConflict "InvalidParam.TypeAndCpuMem.Conflict" 403,
-    InvalidParamCores "InvalidParam.Cores" 403, InvalidParamMemory "InvalidParam.Memory"
-    403, InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" 400
+    DescribeAvailableResourceErrorCode; InvalidRegionId "Invalid.RegionId" Some(404),
+    UnavailableRegions "Unavailable.Regions" Some(404), InvalidInstanceChargeType
+    "Invalid.InstanceChargeType" Some(400), InvalidParam "Invalid.Param" Some(400),
+    InvalidResourceType "Invalid.ResourceType" Some(404), InvalidDestinationResource
+    "Invalid.DestinationResource" Some(404), InvalidIoOptimized "Invalid.IoOptimized"
+    Some(404), InvalidNetworkCategory "Invalid.NetworkCategory" Some(404),
+    InvalidSpotStrategy "Invalid.SpotStrategy" Some(404), InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" Some(403), InvalidNetworkType "Invalid.NetworkType"
+    Some(404), InvalidResourceIdNotFound "InvalidResourceId.NotFound" Some(404),
+    InvalidParamTypeAndCpuMemConflict "InvalidParam.TypeAndCpuMem.Conflict" Some(403),
+    InvalidParamCores "InvalidParam.Cores" Some(403), InvalidParamMemory
+    "InvalidParam.Memory" Some(403), InvalidRegionIdMalFormed "InvalidRegionId.MalFormed"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -515,10 +515,10 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 destination_resource, 1 region_id, 2 zone_id, 3 instance_charge_type, 4
-            spot_strategy, 5 io_optimized, 6 dedicated_host_id, 7 instance_type, 8
+            value 0 destination_resource, 1 region_id, 2 zone_id, 3 instance_charge_type,
+            4 spot_strategy, 5 io_optimized, 6 dedicated_host_id, 7 instance_type, 8
             system_disk_category, 9 data_disk_category, 10 network_category, 11 cores, 12
-            memory, 13 resource_type
+            memory, 13 resource_type;
         );
     }
     impl Schema for super::DescribeAvailableResourceResponse {
@@ -526,7 +526,7 @@ mod schema {
             Field::new("AvailableZones").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 available_zones groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 available_zones;);
     }
     impl Schema for super::AvailableZone {
         const FIELDS: &'static [Field] = &[
@@ -537,8 +537,8 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 available_resources groups, 1 region_id, 2 status, 3 status_category, 4
-            zone_id
+            value 1 region_id, 2 status, 3 status_category, 4 zone_id; groups 0
+            available_resources;
         );
     }
     impl Schema for super::AvailableResource {
@@ -546,7 +546,7 @@ mod schema {
             Field::new("SupportedResources").wrapped(),
             Field::new("Type"),
         ];
-        crate::runtime::accessors!(0 supported_resources groups, 1 r#type);
+        crate::runtime::accessors!(value 1 r#type; groups 0 supported_resources;);
     }
     impl Schema for super::SupportedResource {
         const FIELDS: &'static [Field] = &[
@@ -558,7 +558,7 @@ mod schema {
             Field::new("Value"),
         ];
         crate::runtime::accessors!(
-            0 max, 1 min, 2 status, 3 status_category, 4 unit, 5 value
+            value 0 max, 1 min, 2 status, 3 status_category, 4 unit, 5 value;
         );
     }
 }

@@ -80,9 +80,9 @@ crate::runtime::operation!(
 );
 impl DescribeBandwidthLimitationRequestBuilder {
     crate::runtime::setters!(
-        DescribeBandwidthLimitationRequest.0; instance_type(into String),
-        instance_charge_type(into InstanceChargeType), spot_strategy(into SpotStrategy),
-        resource_id(into String), operation_type(into OperationType)
+        builder DescribeBandwidthLimitationRequest; into instance_type String,
+        instance_charge_type InstanceChargeType, spot_strategy SpotStrategy, resource_id
+        String, operation_type OperationType;
     );
 }
 /// The documented values of `OperationType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -163,11 +163,12 @@ pub enum DescribeBandwidthLimitationErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeBandwidthLimitationErrorCode; InvalidInstanceChargeType
-    "Invalid.InstanceChargeType" 400, InvalidNetworkCategory "Invalid.NetworkCategory"
-    404, InvalidSpotStrategy "Invalid.SpotStrategy" 404, InvalidIoOptimized
-    "Invalid.IoOptimized" 404, InvalidResourceId "Invalid.ResourceId" 404,
-    InvalidInstancePayType "Invalid.InstancePayType" 404,
-    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" 400
+    "Invalid.InstanceChargeType" Some(400), InvalidNetworkCategory
+    "Invalid.NetworkCategory" Some(404), InvalidSpotStrategy "Invalid.SpotStrategy"
+    Some(404), InvalidIoOptimized "Invalid.IoOptimized" Some(404), InvalidResourceId
+    "Invalid.ResourceId" Some(404), InvalidInstancePayType "Invalid.InstancePayType"
+    Some(404), InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -210,8 +211,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_type, 2 instance_charge_type, 3 spot_strategy, 4
-            resource_id, 5 operation_type
+            value 0 region_id, 1 instance_type, 2 instance_charge_type, 3 spot_strategy,
+            4 resource_id, 5 operation_type;
         );
     }
     impl Schema for super::DescribeBandwidthLimitationResponse {
@@ -219,7 +220,7 @@ mod schema {
             Field::new("Bandwidths").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 bandwidths groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 bandwidths;);
     }
     impl Schema for super::Bandwidth {
         const FIELDS: &'static [Field] = &[
@@ -228,6 +229,6 @@ mod schema {
             Field::new("Min"),
             Field::new("Unit"),
         ];
-        crate::runtime::accessors!(0 internet_charge_type, 1 max, 2 min, 3 unit);
+        crate::runtime::accessors!(value 0 internet_charge_type, 1 max, 2 min, 3 unit;);
     }
 }

@@ -55,8 +55,8 @@ crate::runtime::operation!(
 );
 impl DescribeCapacityReservationInstancesRequestBuilder {
     crate::runtime::setters!(
-        DescribeCapacityReservationInstancesRequest.0; max_results(i32), next_token(into
-        String)
+        builder DescribeCapacityReservationInstancesRequest; into next_token String;
+        value max_results i32;
     );
 }
 crate::runtime::json_form!(DescribeCapacityReservationInstancesRequest);
@@ -99,7 +99,7 @@ pub enum DescribeCapacityReservationInstancesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeCapacityReservationInstancesErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+    "MissingParameter.RegionId" Some(400), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -117,7 +117,7 @@ mod schema {
             Field::new("NextToken"),
         ];
         crate::runtime::accessors!(
-            0 private_pool_options group, 1 region_id, 2 max_results, 3 next_token
+            value 1 region_id, 2 max_results, 3 next_token; group 0 private_pool_options;
         );
     }
     impl Schema for super::DescribeCapacityReservationInstancesResponse {
@@ -129,8 +129,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 capacity_reservation_item groups, 1 max_results, 2 next_token, 3
-            request_id, 4 total_count
+            value 1 max_results, 2 next_token, 3 request_id, 4 total_count; groups 0
+            capacity_reservation_item;
         );
     }
 }

@@ -87,10 +87,10 @@ crate::runtime::operation!(
 );
 impl DescribeCapacityReservationsRequestBuilder {
     crate::runtime::setters!(
-        DescribeCapacityReservationsRequest.0; max_results(i32), next_token(into String),
-        private_pool_options(PrivatePoolOptions), platform(into Platform),
-        instance_type(into String), zone_id(into String), instance_charge_type(into
-        InstanceChargeType), status(into Status)
+        builder DescribeCapacityReservationsRequest; into next_token String, platform
+        Platform, instance_type String, zone_id String, instance_charge_type
+        InstanceChargeType, status Status; value max_results i32, private_pool_options
+        PrivatePoolOptions;
     );
 }
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -217,7 +217,7 @@ pub enum DescribeCapacityReservationsErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeCapacityReservationsErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+    "MissingParameter.RegionId" Some(400), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -256,8 +256,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 max_results, 2 next_token, 3 private_pool_options group, 4
-            platform, 5 instance_type, 6 zone_id, 7 instance_charge_type, 8 status
+            value 0 region_id, 1 max_results, 2 next_token, 4 platform, 5 instance_type,
+            6 zone_id, 7 instance_charge_type, 8 status; group 3 private_pool_options;
         );
     }
     impl Schema for super::DescribeCapacityReservationsResponse {
@@ -269,8 +269,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 capacity_reservation_set groups, 1 max_results, 2 next_token, 3 request_id,
-            4 total_count
+            value 1 max_results, 2 next_token, 3 request_id, 4 total_count; groups 0
+            capacity_reservation_set;
         );
     }
     impl Schema for super::CapacityReservationItem {
@@ -290,10 +290,10 @@ mod schema {
             Field::new("TimeSlot"),
         ];
         crate::runtime::accessors!(
-            0 allocated_resources groups, 1 description, 2 end_time, 3 end_time_type, 4
-            instance_charge_type, 5 platform, 6 private_pool_options_id, 7
-            private_pool_options_match_criteria, 8 private_pool_options_name, 9
-            region_id, 10 start_time, 11 status, 12 time_slot
+            value 1 description, 2 end_time, 3 end_time_type, 4 instance_charge_type, 5
+            platform, 6 private_pool_options_id, 7 private_pool_options_match_criteria, 8
+            private_pool_options_name, 9 region_id, 10 start_time, 11 status, 12
+            time_slot; groups 0 allocated_resources;
         );
     }
 }

@@ -55,8 +55,8 @@ crate::runtime::operation!(
 );
 impl DescribeClassicLinkInstancesRequestBuilder {
     crate::runtime::setters!(
-        DescribeClassicLinkInstancesRequest.0; instance_id(into String), page_number(into
-        String), page_size(into String), vpc_id(into String)
+        builder DescribeClassicLinkInstancesRequest; into instance_id String, page_number
+        String, page_size String, vpc_id String;
     );
 }
 crate::runtime::json_form!(DescribeClassicLinkInstancesRequest);
@@ -110,7 +110,7 @@ pub enum DescribeClassicLinkInstancesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeClassicLinkInstancesErrorCode; InvalidInstanceIdNotBelong
-    "InvalidInstanceId.NotBelong" 403
+    "InvalidInstanceId.NotBelong" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -134,7 +134,7 @@ mod schema {
             Field::new("VpcId"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 page_number, 3 page_size, 4 vpc_id
+            value 0 region_id, 1 instance_id, 2 page_number, 3 page_size, 4 vpc_id;
         );
     }
     impl Schema for super::DescribeClassicLinkInstancesResponse {
@@ -146,7 +146,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 links groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            links;
         );
     }
     impl Schema for super::Link {
@@ -154,6 +155,6 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("VpcId"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 vpc_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 vpc_id;);
     }
 }

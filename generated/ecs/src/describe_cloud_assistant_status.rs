@@ -62,8 +62,8 @@ crate::runtime::operation!(
 );
 impl DescribeCloudAssistantStatusRequestBuilder {
     crate::runtime::setters!(
-        DescribeCloudAssistantStatusRequest.0; instance_id(each_into String),
-        os_type(into OsType), page_number(i64), page_size(i64)
+        builder DescribeCloudAssistantStatusRequest; into os_type OsType; value
+        page_number i64, page_size i64; each_into instance_id String;
     );
 }
 /// The documented values of `OSType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -160,9 +160,9 @@ pub enum DescribeCloudAssistantStatusErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeCloudAssistantStatusErrorCode; RegionIdApiNotSupported
-    "RegionId.ApiNotSupported" 400, InternalErrorDispatch "InternalError.Dispatch" 500,
-    InvalidInstanceNotFound "InvalidInstance.NotFound" 404, InstanceIdsExceedLimit
-    "InstanceIds.ExceedLimit" 403
+    "RegionId.ApiNotSupported" Some(400), InternalErrorDispatch "InternalError.Dispatch"
+    Some(500), InvalidInstanceNotFound "InvalidInstance.NotFound" Some(404),
+    InstanceIdsExceedLimit "InstanceIds.ExceedLimit" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -192,7 +192,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 os_type, 3 page_number, 4 page_size
+            value 0 region_id, 1 instance_id, 2 os_type, 3 page_number, 4 page_size;
         );
     }
     impl Schema for super::DescribeCloudAssistantStatusResponse {
@@ -204,8 +204,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instance_cloud_assistant_status_set groups, 1 page_number, 2 page_size, 3
-            request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            instance_cloud_assistant_status_set;
         );
     }
     impl Schema for super::InstanceCloudAssistantStatus {
@@ -219,8 +219,9 @@ mod schema {
             Field::new("OSType"),
         ];
         crate::runtime::accessors!(
-            0 active_task_count, 1 cloud_assistant_status, 2 cloud_assistant_version, 3
-            instance_id, 4 invocation_count, 5 last_invoked_time, 6 os_type
+            value 0 active_task_count, 1 cloud_assistant_status, 2
+            cloud_assistant_version, 3 instance_id, 4 invocation_count, 5
+            last_invoked_time, 6 os_type;
         );
     }
 }

@@ -87,9 +87,9 @@ crate::runtime::operation!(
 );
 impl DescribeCommandsRequestBuilder {
     crate::runtime::setters!(
-        DescribeCommandsRequest.0; provider(into String), command_id(into String),
-        name(into String), description(into String), content_encoding(into
-        ContentEncoding), page_number(i64), page_size(i64)
+        builder DescribeCommandsRequest; into provider String, command_id String, name
+        String, description String, content_encoding ContentEncoding; value page_number
+        i64, page_size i64;
     );
     /// Sets the `DescribeCommandsRequest::r#type` field.
     pub fn r#type(mut self, value: impl Into<Type>) -> Self {
@@ -203,9 +203,10 @@ pub enum DescribeCommandsErrorCode {
     InvalidParamPageSize,
 }
 crate::runtime::error_codes!(
-    DescribeCommandsErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" 400,
-    InternalErrorDispatch "InternalError.Dispatch" 500, InvalidParamPageNumber
-    "InvalidParam.PageNumber" 403, InvalidParamPageSize "InvalidParam.PageSize" 403
+    DescribeCommandsErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported"
+    Some(400), InternalErrorDispatch "InternalError.Dispatch" Some(500),
+    InvalidParamPageNumber "InvalidParam.PageNumber" Some(403), InvalidParamPageSize
+    "InvalidParam.PageSize" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -246,8 +247,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 provider, 2 command_id, 3 name, 4 description, 5 r#type, 6
-            content_encoding, 7 page_number, 8 page_size
+            value 0 region_id, 1 provider, 2 command_id, 3 name, 4 description, 5 r#type,
+            6 content_encoding, 7 page_number, 8 page_size;
         );
     }
     impl Schema for super::DescribeCommandsResponse {
@@ -259,7 +260,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 commands groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            commands;
         );
     }
     impl Schema for super::Command {
@@ -281,9 +283,10 @@ mod schema {
             Field::new("WorkingDir"),
         ];
         crate::runtime::accessors!(
-            0 category, 1 command_content, 2 command_id, 3 creation_time, 4 description,
-            5 enable_parameter, 6 invoke_times, 7 latest, 8 name, 9 parameter_names, 10
-            provider, 11 timeout, 12 r#type, 13 version, 14 working_dir
+            value 0 category, 1 command_content, 2 command_id, 3 creation_time, 4
+            description, 5 enable_parameter, 6 invoke_times, 7 latest, 8 name, 9
+            parameter_names, 10 provider, 11 timeout, 12 r#type, 13 version, 14
+            working_dir;
         );
     }
 }

@@ -90,9 +90,9 @@ crate::runtime::operation!(
 );
 impl DescribeDedicatedBlockStorageClustersRequestBuilder {
     crate::runtime::setters!(
-        DescribeDedicatedBlockStorageClustersRequest.0; zone_id(into String),
-        dedicated_block_storage_cluster_id(each_into String), status(each_into Status),
-        category(into String), next_token(into String), max_results(i32)
+        builder DescribeDedicatedBlockStorageClustersRequest; into zone_id String,
+        category String, next_token String; value max_results i32; each_into
+        dedicated_block_storage_cluster_id String, status Status;
     );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -216,8 +216,9 @@ pub enum DescribeDedicatedBlockStorageClustersErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeDedicatedBlockStorageClustersErrorCode; InvalidStatusValueNotSupported
-    "InvalidStatus.ValueNotSupported" 403, InvalidRegionIdNotFound
-    "InvalidRegionId.NotFound" 404, InvalidZoneIdNotFound "InvalidZoneId.NotFound" 404
+    "InvalidStatus.ValueNotSupported" Some(403), InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" Some(404), InvalidZoneIdNotFound "InvalidZoneId.NotFound"
+    Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -252,8 +253,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 zone_id, 2 dedicated_block_storage_cluster_id, 3 status, 4
-            category, 5 next_token, 6 max_results
+            value 0 region_id, 1 zone_id, 2 dedicated_block_storage_cluster_id, 3 status,
+            4 category, 5 next_token, 6 max_results;
         );
     }
     impl Schema for super::DescribeDedicatedBlockStorageClustersResponse {
@@ -263,7 +264,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 dedicated_block_storage_clusters groups, 1 next_token, 2 request_id
+            value 1 next_token, 2 request_id; groups 0 dedicated_block_storage_clusters;
         );
     }
     impl Schema for super::DedicatedBlockStorageCluster {
@@ -280,9 +281,10 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 category, 1 create_time, 2 dedicated_block_storage_cluster_capacity group,
-            3 dedicated_block_storage_cluster_id, 4 dedicated_block_storage_cluster_name,
-            5 description, 6 expired_time, 7 performance_level, 8 status, 9 zone_id
+            value 0 category, 1 create_time, 3 dedicated_block_storage_cluster_id, 4
+            dedicated_block_storage_cluster_name, 5 description, 6 expired_time, 7
+            performance_level, 8 status, 9 zone_id; group 2
+            dedicated_block_storage_cluster_capacity;
         );
     }
     impl Schema for super::DedicatedBlockStorageClusterCapacity {
@@ -290,6 +292,6 @@ mod schema {
             Field::new("AvailableCapacity"),
             Field::new("TotalCapacity"),
         ];
-        crate::runtime::accessors!(0 available_capacity, 1 total_capacity);
+        crate::runtime::accessors!(value 0 available_capacity, 1 total_capacity;);
     }
 }

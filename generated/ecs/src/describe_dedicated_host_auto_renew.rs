@@ -107,10 +107,11 @@ pub enum DescribeDedicatedHostAutoRenewErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeDedicatedHostAutoRenewErrorCode; MissingParameterDedicatedHostId
-    "MissingParameter.DedicatedHostId" 403, InvalidParameterToManyDedicatedHostIds
-    "InvalidParameter.ToManyDedicatedHostIds" 403, InvalidParameterInvalidDedicatedHostId
-    "InvalidParameter.InvalidDedicatedHostId" 403, IncorrectDedicatedHostStatus
-    "IncorrectDedicatedHostStatus" 403, ChargeTypeViolation "ChargeTypeViolation" 403
+    "MissingParameter.DedicatedHostId" Some(403), InvalidParameterToManyDedicatedHostIds
+    "InvalidParameter.ToManyDedicatedHostIds" Some(403),
+    InvalidParameterInvalidDedicatedHostId "InvalidParameter.InvalidDedicatedHostId"
+    Some(403), IncorrectDedicatedHostStatus "IncorrectDedicatedHostStatus" Some(403),
+    ChargeTypeViolation "ChargeTypeViolation" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -120,7 +121,7 @@ mod schema {
             Field::new("DedicatedHostIds").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 dedicated_host_ids, 1 region_id);
+        crate::runtime::accessors!(value 0 dedicated_host_ids, 1 region_id;);
     }
     impl Schema for super::DescribeDedicatedHostAutoRenewResponse {
         const FIELDS: &'static [Field] = &[
@@ -128,7 +129,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 dedicated_host_renew_attributes groups, 1 request_id
+            value 1 request_id; groups 0 dedicated_host_renew_attributes;
         );
     }
     impl Schema for super::DedicatedHostRenewAttribute {
@@ -140,8 +141,8 @@ mod schema {
             Field::new("RenewalStatus"),
         ];
         crate::runtime::accessors!(
-            0 auto_renew_enabled, 1 dedicated_host_id, 2 duration, 3 period_unit, 4
-            renewal_status
+            value 0 auto_renew_enabled, 1 dedicated_host_id, 2 duration, 3 period_unit, 4
+            renewal_status;
         );
     }
 }

@@ -43,8 +43,8 @@ crate::runtime::operation!(
 );
 impl DescribeDedicatedHostTypesRequestBuilder {
     crate::runtime::setters!(
-        DescribeDedicatedHostTypesRequest.0; dedicated_host_type(into String),
-        supported_instance_type_family(into String)
+        builder DescribeDedicatedHostTypesRequest; into dedicated_host_type String,
+        supported_instance_type_family String;
     );
 }
 crate::runtime::json_form!(DescribeDedicatedHostTypesRequest);
@@ -144,7 +144,7 @@ mod schema {
             Field::new("SupportedInstanceTypeFamily"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 dedicated_host_type, 2 supported_instance_type_family
+            value 0 region_id, 1 dedicated_host_type, 2 supported_instance_type_family;
         );
     }
     impl Schema for super::DescribeDedicatedHostTypesResponse {
@@ -152,7 +152,7 @@ mod schema {
             Field::new("DedicatedHostTypes").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 dedicated_host_types groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 dedicated_host_types;);
     }
     impl Schema for super::DedicatedHostType {
         const FIELDS: &'static [Field] = &[
@@ -173,11 +173,11 @@ mod schema {
             Field::new("TotalVgpus"),
         ];
         crate::runtime::accessors!(
-            0 cores, 1 cpu_over_commit_ratio_range, 2 dedicated_host_type, 3 gpu_spec, 4
-            local_storage_amount, 5 local_storage_capacity, 6 local_storage_category, 7
-            memory_size, 8 physical_gpus, 9 sockets, 10 support_cpu_over_commit_ratio, 11
-            supported_instance_type_families, 12 supported_instance_types_list, 13
-            total_vcpus, 14 total_vgpus
+            value 0 cores, 1 cpu_over_commit_ratio_range, 2 dedicated_host_type, 3
+            gpu_spec, 4 local_storage_amount, 5 local_storage_capacity, 6
+            local_storage_category, 7 memory_size, 8 physical_gpus, 9 sockets, 10
+            support_cpu_over_commit_ratio, 11 supported_instance_type_families, 12
+            supported_instance_types_list, 13 total_vcpus, 14 total_vgpus;
         );
     }
 }

@@ -93,11 +93,10 @@ crate::runtime::operation!(
 );
 impl DescribeDemandsRequestBuilder {
     crate::runtime::setters!(
-        DescribeDemandsRequest.0; demand_id(into String), page_size(i32),
-        page_number(i32), zone_id(into String), instance_charge_type(into
-        InstanceChargeType), instance_type_family(into String), instance_type(into
-        String), demand_type(into DemandType), demand_status(each_into DemandStatus),
-        dry_run(bool)
+        builder DescribeDemandsRequest; into demand_id String, zone_id String,
+        instance_charge_type InstanceChargeType, instance_type_family String,
+        instance_type String, demand_type DemandType; value page_size i32, page_number
+        i32, dry_run bool; each_into demand_status DemandStatus;
     );
 }
 /// The documented values of `DemandType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -295,9 +294,9 @@ pub enum DescribeDemandsErrorCode {
     ForbiddenRam,
 }
 crate::runtime::error_codes!(
-    DescribeDemandsErrorCode; MissingParamterRegionId "MissingParamter.RegionId" 400,
-    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 404,
-    ForbiddenRam "Forbidden.RAM" 403
+    DescribeDemandsErrorCode; MissingParamterRegionId "MissingParamter.RegionId"
+    Some(400), InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound"
+    Some(404), ForbiddenRam "Forbidden.RAM" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -360,9 +359,9 @@ mod schema {
             Field::new("DryRun"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 demand_id, 2 page_size, 3 page_number, 4 zone_id, 5
+            value 0 region_id, 1 demand_id, 2 page_size, 3 page_number, 4 zone_id, 5
             instance_charge_type, 6 instance_type_family, 7 instance_type, 8 demand_type,
-            9 demand_status, 10 dry_run
+            9 demand_status, 10 dry_run;
         );
     }
     impl Schema for super::DescribeDemandsResponse {
@@ -375,8 +374,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 demands groups, 1 page_number, 2 page_size, 3 region_id, 4 request_id, 5
-            total_count
+            value 1 page_number, 2 page_size, 3 region_id, 4 request_id, 5 total_count;
+            groups 0 demands;
         );
     }
     impl Schema for super::Demand {
@@ -402,11 +401,11 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 available_amount, 1 comment, 2 delivering_amount, 3 demand_description, 4
-            demand_id, 5 demand_name, 6 demand_status, 7 demand_time, 8 end_time, 9
-            instance_charge_type, 10 instance_type, 11 instance_type_family, 12 period,
-            13 period_unit, 14 start_time, 15 supply_infos groups, 16 total_amount, 17
-            used_amount, 18 zone_id
+            value 0 available_amount, 1 comment, 2 delivering_amount, 3
+            demand_description, 4 demand_id, 5 demand_name, 6 demand_status, 7
+            demand_time, 8 end_time, 9 instance_charge_type, 10 instance_type, 11
+            instance_type_family, 12 period, 13 period_unit, 14 start_time, 16
+            total_amount, 17 used_amount, 18 zone_id; groups 15 supply_infos;
         );
     }
     impl Schema for super::SupplyInfo {
@@ -417,7 +416,7 @@ mod schema {
             Field::new("SupplyStatus"),
         ];
         crate::runtime::accessors!(
-            0 amount, 1 supply_end_time, 2 supply_start_time, 3 supply_status
+            value 0 amount, 1 supply_end_time, 2 supply_start_time, 3 supply_status;
         );
     }
 }

@@ -64,13 +64,13 @@ mod schema {
     use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
         const FIELDS: &'static [Field] = &[Field::new("RegionId").required()];
-        crate::runtime::accessors!(0 region_id);
+        crate::runtime::accessors!(value 0 region_id;);
     }
     impl Schema for super::DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceTypeFamilies"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 instance_type_families, 1 request_id);
+        crate::runtime::accessors!(value 0 instance_type_families, 1 request_id;);
     }
 }

@@ -84,10 +84,9 @@ crate::runtime::operation!(
 );
 impl DescribeDeploymentSetsRequestBuilder {
     crate::runtime::setters!(
-        DescribeDeploymentSetsRequest.0; page_number(i32), page_size(i32),
-        deployment_set_ids(into String), deployment_set_name(into String), strategy(into
-        Strategy), network_type(into String), granularity(into String), domain(into
-        String)
+        builder DescribeDeploymentSetsRequest; into deployment_set_ids String,
+        deployment_set_name String, strategy Strategy, network_type String, granularity
+        String, domain String; value page_number i32, page_size i32;
     );
 }
 crate::runtime::json_form!(DescribeDeploymentSetsRequest);
@@ -177,7 +176,7 @@ pub enum DescribeDeploymentSetsErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeDeploymentSetsErrorCode; InvalidDeploymentSetIdsTooManyInput
-    "InvalidDeploymentSetIds.TooManyInput" 403
+    "InvalidDeploymentSetIds.TooManyInput" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -208,8 +207,8 @@ mod schema {
             Field::new("Domain"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 page_number, 2 page_size, 3 deployment_set_ids, 4
-            deployment_set_name, 5 strategy, 6 network_type, 7 granularity, 8 domain
+            value 0 region_id, 1 page_number, 2 page_size, 3 deployment_set_ids, 4
+            deployment_set_name, 5 strategy, 6 network_type, 7 granularity, 8 domain;
         );
     }
     impl Schema for super::DescribeDeploymentSetsResponse {
@@ -222,8 +221,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 deployment_sets groups, 1 page_number, 2 page_size, 3 region_id, 4
-            request_id, 5 total_count
+            value 1 page_number, 2 page_size, 3 region_id, 4 request_id, 5 total_count;
+            groups 0 deployment_sets;
         );
     }
     impl Schema for super::DeploymentSet {
@@ -241,9 +240,9 @@ mod schema {
             Field::new("Strategy"),
         ];
         crate::runtime::accessors!(
-            0 creation_time, 1 deployment_set_description, 2 deployment_set_id, 3
+            value 0 creation_time, 1 deployment_set_description, 2 deployment_set_id, 3
             deployment_set_name, 4 deployment_strategy, 5 domain, 6 granularity, 7
-            group_count, 8 instance_amount, 9 instance_ids, 10 strategy
+            group_count, 8 instance_amount, 9 instance_ids, 10 strategy;
         );
     }
 }

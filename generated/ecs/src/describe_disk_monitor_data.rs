@@ -56,7 +56,7 @@ crate::runtime::operation!(
     "DescribeDiskMonitorData", "2014-05-26", true
 );
 impl DescribeDiskMonitorDataRequestBuilder {
-    crate::runtime::setters!(DescribeDiskMonitorDataRequest.0; period(i32));
+    crate::runtime::setters!(builder DescribeDiskMonitorDataRequest; value period i32;);
 }
 crate::runtime::json_form!(DescribeDiskMonitorDataRequest);
 /// The successful response of [`DescribeDiskMonitorDataRequest`].
@@ -148,15 +148,15 @@ pub enum DescribeDiskMonitorDataErrorCode {
     InternalError,
 }
 crate::runtime::error_codes!(
-    DescribeDiskMonitorDataErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
-    InvalidStartTimeMalformed "InvalidStartTime.Malformed" 400, InvalidEndTimeMalformed
-    "InvalidEndTime.Malformed" 400, InvalidPeriodValueNotSupported
-    "InvalidPeriod.ValueNotSupported" 400, InvalidStartTimeTooEarly
-    "InvalidStartTime.TooEarly" 400, InvalidParameterTooManyDataQueried
-    "InvalidParameter.TooManyDataQueried" 400, Throttling "Throttling" 400,
-    InvalidInstanceTypeNotSupportCredit "InvalidInstanceType.NotSupportCredit" 400,
-    InvalidParameterEndTime "InvalidParameter.EndTime" 400, InternalError "InternalError"
-    500
+    DescribeDiskMonitorDataErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound"
+    Some(404), InvalidStartTimeMalformed "InvalidStartTime.Malformed" Some(400),
+    InvalidEndTimeMalformed "InvalidEndTime.Malformed" Some(400),
+    InvalidPeriodValueNotSupported "InvalidPeriod.ValueNotSupported" Some(400),
+    InvalidStartTimeTooEarly "InvalidStartTime.TooEarly" Some(400),
+    InvalidParameterTooManyDataQueried "InvalidParameter.TooManyDataQueried" Some(400),
+    Throttling "Throttling" Some(400), InvalidInstanceTypeNotSupportCredit
+    "InvalidInstanceType.NotSupportCredit" Some(400), InvalidParameterEndTime
+    "InvalidParameter.EndTime" Some(400), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -196,7 +196,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 disk_id, 1 end_time, 2 start_time, 3 period);
+        crate::runtime::accessors!(value 0 disk_id, 1 end_time, 2 start_time, 3 period;);
     }
     impl Schema for super::DescribeDiskMonitorDataResponse {
         const FIELDS: &'static [Field] = &[
@@ -204,7 +204,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        crate::runtime::accessors!(0 monitor_data groups, 1 request_id, 2 total_count);
+        crate::runtime::accessors!(
+            value 1 request_id, 2 total_count; groups 0 monitor_data;
+        );
     }
     impl Schema for super::DiskMonitorData {
         const FIELDS: &'static [Field] = &[
@@ -220,8 +222,8 @@ mod schema {
             Field::new("TimeStamp"),
         ];
         crate::runtime::accessors!(
-            0 bps_read, 1 bps_total, 2 bps_write, 3 disk_id, 4 iops_read, 5 iops_total, 6
-            iops_write, 7 latency_read, 8 latency_write, 9 time_stamp
+            value 0 bps_read, 1 bps_total, 2 bps_write, 3 disk_id, 4 iops_read, 5
+            iops_total, 6 iops_write, 7 latency_read, 8 latency_write, 9 time_stamp;
         );
     }
 }

@@ -47,7 +47,8 @@ crate::runtime::operation!(
 );
 impl DescribeDiskReplicaPairsRequestBuilder {
     crate::runtime::setters!(
-        DescribeDiskReplicaPairsRequest.0; max_results(i32), next_token(into String)
+        builder DescribeDiskReplicaPairsRequest; into next_token String; value
+        max_results i32;
     );
 }
 crate::runtime::json_form!(DescribeDiskReplicaPairsRequest);
@@ -128,8 +129,8 @@ pub enum DescribeDiskReplicaPairsErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeDiskReplicaPairsErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound"
-    404, InternalError "InternalError" 500, IncompleteParamter "IncompleteParamter" 400,
-    InvalidParamter "InvalidParamter" 400
+    Some(404), InternalError "InternalError" Some(500), IncompleteParamter
+    "IncompleteParamter" Some(400), InvalidParamter "InvalidParamter" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -150,7 +151,7 @@ mod schema {
                 ),
             Field::new("NextToken"),
         ];
-        crate::runtime::accessors!(0 region_id, 1 max_results, 2 next_token);
+        crate::runtime::accessors!(value 0 region_id, 1 max_results, 2 next_token;);
     }
     impl Schema for super::DescribeDiskReplicaPairsResponse {
         const FIELDS: &'static [Field] = &[
@@ -159,7 +160,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 disk_replica_pairs groups, 1 next_token, 2 request_id
+            value 1 next_token, 2 request_id; groups 0 disk_replica_pairs;
         );
     }
     impl Schema for super::DiskReplicaPair {
@@ -174,8 +175,8 @@ mod schema {
             Field::new("Status"),
         ];
         crate::runtime::accessors!(
-            0 description, 1 destination_disk_id, 2 destination_region, 3 pair_name, 4
-            replica_pair_id, 5 source_disk_id, 6 source_region, 7 status
+            value 0 description, 1 destination_disk_id, 2 destination_region, 3
+            pair_name, 4 replica_pair_id, 5 source_disk_id, 6 source_region, 7 status;
         );
     }
 }

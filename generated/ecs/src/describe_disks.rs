@@ -229,17 +229,15 @@ crate::runtime::operation!(
 );
 impl DescribeDisksRequestBuilder {
     crate::runtime::setters!(
-        DescribeDisksRequest.0; zone_id(into String), disk_ids(into String),
-        instance_id(into String), disk_type(into DiskType), category(into Category),
-        status(into Status), snapshot_id(into String), portable(bool),
-        delete_with_instance(bool), delete_auto_snapshot(bool), page_number(i32),
-        page_size(i32), next_token(into String), max_results(i32), disk_name(into
-        String), auto_snapshot_policy_id(into String), enable_auto_snapshot(bool),
-        enable_automated_snapshot_policy(bool), disk_charge_type(into DiskChargeType),
-        lock_reason(into LockReason), filter_1(Filter1), filter_2(Filter2),
-        resource_group_id(into String), enable_shared(bool), encrypted(bool),
-        dry_run(bool), kms_key_id(into String), tag(each Tag),
-        additional_attributes(each_into String)
+        builder DescribeDisksRequest; into zone_id String, disk_ids String, instance_id
+        String, disk_type DiskType, category Category, status Status, snapshot_id String,
+        next_token String, disk_name String, auto_snapshot_policy_id String,
+        disk_charge_type DiskChargeType, lock_reason LockReason, resource_group_id
+        String, kms_key_id String; value portable bool, delete_with_instance bool,
+        delete_auto_snapshot bool, page_number i32, page_size i32, max_results i32,
+        enable_auto_snapshot bool, enable_automated_snapshot_policy bool, filter_1
+        Filter1, filter_2 Filter2, enable_shared bool, encrypted bool, dry_run bool; each
+        tag Tag; each_into additional_attributes String;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -276,8 +274,7 @@ impl Tag {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        Tag; key(into String), key_2(into String), value(into String), value_2(into
-        String)
+        Tag; into key String, key_2 String, value String, value_2 String;
     );
 }
 /// The documented values of `DiskType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -652,19 +649,20 @@ pub enum DescribeDisksErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeDisksErrorCode; InvalidDiskTypeValueNotSupported
-    "InvalidDiskType.ValueNotSupported" 400, InvalidCategoryValueNotSupported
-    "InvalidCategory.ValueNotSupported" 400, InvalidStatusValueNotSupported
-    "InvalidStatus.ValueNotSupported" 400, InvalidTagMismatch "InvalidTag.Mismatch" 400,
-    InvalidTagCount "InvalidTagCount" 400, InvalidRegionNotFound "InvalidRegion.NotFound"
-    400, InvalidZoneIdNotFound "InvalidZoneId.NotFound" 400, MissingParamterRegionId
-    "MissingParamter.RegionId" 400, InvalidParameterDiskIds "InvalidParameter.DiskIds"
-    400, IncompleteParamter "IncompleteParamter" 400, InvalidParamter "InvalidParamter"
-    400, InvalidSnapshotNotFound "InvalidSnapshot.NotFound" 400, InvalidDiskIdsMalformed
-    "InvalidDiskIds.Malformed" 403, UserNotInTheWhiteList "UserNotInTheWhiteList" 403,
-    InvalidDiskChargeTypeNotFound "InvalidDiskChargeType.NotFound" 404,
-    InvalidLockReasonNotFound "InvalidLockReason.NotFound" 404,
-    InvalidDiskIdsValueNotSupported "InvalidDiskIds.ValueNotSupported" 404, InternalError
-    "InternalError" 500
+    "InvalidDiskType.ValueNotSupported" Some(400), InvalidCategoryValueNotSupported
+    "InvalidCategory.ValueNotSupported" Some(400), InvalidStatusValueNotSupported
+    "InvalidStatus.ValueNotSupported" Some(400), InvalidTagMismatch "InvalidTag.Mismatch"
+    Some(400), InvalidTagCount "InvalidTagCount" Some(400), InvalidRegionNotFound
+    "InvalidRegion.NotFound" Some(400), InvalidZoneIdNotFound "InvalidZoneId.NotFound"
+    Some(400), MissingParamterRegionId "MissingParamter.RegionId" Some(400),
+    InvalidParameterDiskIds "InvalidParameter.DiskIds" Some(400), IncompleteParamter
+    "IncompleteParamter" Some(400), InvalidParamter "InvalidParamter" Some(400),
+    InvalidSnapshotNotFound "InvalidSnapshot.NotFound" Some(400), InvalidDiskIdsMalformed
+    "InvalidDiskIds.Malformed" Some(403), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidDiskChargeTypeNotFound "InvalidDiskChargeType.NotFound" Some(404),
+    InvalidLockReasonNotFound "InvalidLockReason.NotFound" Some(404),
+    InvalidDiskIdsValueNotSupported "InvalidDiskIds.ValueNotSupported" Some(404),
+    InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -785,14 +783,14 @@ mod schema {
             Field::new("AdditionalAttributes"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 zone_id, 2 disk_ids, 3 instance_id, 4 disk_type, 5 category, 6
-            status, 7 snapshot_id, 8 portable, 9 delete_with_instance, 10
+            value 0 region_id, 1 zone_id, 2 disk_ids, 3 instance_id, 4 disk_type, 5
+            category, 6 status, 7 snapshot_id, 8 portable, 9 delete_with_instance, 10
             delete_auto_snapshot, 11 page_number, 12 page_size, 13 next_token, 14
             max_results, 15 disk_name, 16 auto_snapshot_policy_id, 17
             enable_auto_snapshot, 18 enable_automated_snapshot_policy, 19
-            disk_charge_type, 20 lock_reason, 21 filter_1 group, 22 filter_2 group, 23
-            resource_group_id, 24 enable_shared, 25 encrypted, 26 dry_run, 27 kms_key_id,
-            28 tag groups, 29 additional_attributes
+            disk_charge_type, 20 lock_reason, 23 resource_group_id, 24 enable_shared, 25
+            encrypted, 26 dry_run, 27 kms_key_id, 29 additional_attributes; group 21
+            filter_1, 22 filter_2; groups 28 tag;
         );
     }
     impl Schema for super::Tag {
@@ -808,7 +806,7 @@ mod schema {
                 ),
             Field::new("value"),
         ];
-        crate::runtime::accessors!(0 key, 1 key_2, 2 value, 3 value_2);
+        crate::runtime::accessors!(value 0 key, 1 key_2, 2 value, 3 value_2;);
     }
     impl Schema for super::DescribeDisksResponse {
         const FIELDS: &'static [Field] = &[
@@ -820,8 +818,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 disks groups, 1 next_token, 2 page_number, 3 page_size, 4 request_id, 5
-            total_count
+            value 1 next_token, 2 page_number, 3 page_size, 4 request_id, 5 total_count;
+            groups 0 disks;
         );
     }
     impl Schema for super::Disk {
@@ -869,7 +867,7 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 attached_time, 1 auto_snapshot_policy_id, 2 bdf_id, 3 category, 4
+            value 0 attached_time, 1 auto_snapshot_policy_id, 2 bdf_id, 3 category, 4
             creation_time, 5 dedicated_block_storage_cluster_id, 6 delete_auto_snapshot,
             7 delete_with_instance, 8 description, 9 detached_time, 10 device, 11
             disk_charge_type, 12 disk_id, 13 disk_name, 14 enable_auto_snapshot, 15
@@ -878,8 +876,8 @@ mod schema {
             mount_instance_num, 25 mount_instances, 26 operation_locks, 27
             performance_level, 28 portable, 29 product_code, 30 region_id, 31
             resource_group_id, 32 serial_number, 33 size, 34 source_snapshot_id, 35
-            status, 36 storage_set_id, 37 storage_set_partition_number, 38 tags groups,
-            39 r#type, 40 zone_id
+            status, 36 storage_set_id, 37 storage_set_partition_number, 39 r#type, 40
+            zone_id; groups 38 tags;
         );
     }
 }

@@ -90,9 +90,9 @@ crate::runtime::operation!(
 );
 impl DescribeDisksFullStatusRequestBuilder {
     crate::runtime::setters!(
-        DescribeDisksFullStatusRequest.0; disk_id(each_into String), event_id(each_into
-        String), status(into Status), health_status(into HealthStatus), event_type(into
-        EventType), event_time(EventTime), page_number(i32), page_size(i32)
+        builder DescribeDisksFullStatusRequest; into status Status, health_status
+        HealthStatus, event_type EventType; value event_time EventTime, page_number i32,
+        page_size i32; each_into disk_id String, event_id String;
     );
 }
 /// The `EventTime.*` request parameters.
@@ -118,7 +118,7 @@ impl EventTime {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(EventTime; start(into String), end(into String));
+    crate::runtime::setters!(EventTime; into start String, end String;);
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -282,12 +282,12 @@ pub enum DescribeDisksFullStatusErrorCode {
     TooManyDiskEventDiskIdRequired,
 }
 crate::runtime::error_codes!(
-    DescribeDisksFullStatusErrorCode; MissingParameter "MissingParameter" 404,
-    InvalidParameter "InvalidParameter" 403, DiskIdLimitExceeded "DiskIdLimitExceeded"
-    403, EventIdLimitExceeded "EventIdLimitExceeded" 403,
-    InvalidParameterTimeEndBeforeStart "InvalidParameter.TimeEndBeforeStart" 403,
-    OperationDeniedNotInWhiteList "OperationDenied.NotInWhiteList" 403,
-    TooManyDiskEventDiskIdRequired "TooManyDiskEvent.DiskIdRequired" 403
+    DescribeDisksFullStatusErrorCode; MissingParameter "MissingParameter" Some(404),
+    InvalidParameter "InvalidParameter" Some(403), DiskIdLimitExceeded
+    "DiskIdLimitExceeded" Some(403), EventIdLimitExceeded "EventIdLimitExceeded"
+    Some(403), InvalidParameterTimeEndBeforeStart "InvalidParameter.TimeEndBeforeStart"
+    Some(403), OperationDeniedNotInWhiteList "OperationDenied.NotInWhiteList" Some(403),
+    TooManyDiskEventDiskIdRequired "TooManyDiskEvent.DiskIdRequired" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -369,8 +369,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 disk_id, 2 event_id, 3 status, 4 health_status, 5 event_type,
-            6 event_time group, 7 page_number, 8 page_size
+            value 0 region_id, 1 disk_id, 2 event_id, 3 status, 4 health_status, 5
+            event_type, 7 page_number, 8 page_size; group 6 event_time;
         );
     }
     impl Schema for super::EventTime {
@@ -394,7 +394,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 start, 1 end);
+        crate::runtime::accessors!(value 0 start, 1 end;);
     }
     impl Schema for super::DescribeDisksFullStatusResponse {
         const FIELDS: &'static [Field] = &[
@@ -405,8 +405,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 disk_full_status_set groups, 1 page_number, 2 page_size, 3 request_id, 4
-            total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            disk_full_status_set;
         );
     }
     impl Schema for super::DiskFullStatusType {
@@ -419,8 +419,8 @@ mod schema {
             Field::new("Status"),
         ];
         crate::runtime::accessors!(
-            0 device, 1 disk_event_set groups, 2 disk_id, 3 health_status group, 4
-            instance_id, 5 status group
+            value 0 device, 2 disk_id, 4 instance_id; group 3 health_status, 5 status;
+            groups 1 disk_event_set;
         );
     }
     impl Schema for super::DiskEventType {
@@ -432,8 +432,8 @@ mod schema {
             Field::new("ImpactLevel"),
         ];
         crate::runtime::accessors!(
-            0 event_end_time, 1 event_id, 2 event_time, 3 event_type group, 4
-            impact_level
+            value 0 event_end_time, 1 event_id, 2 event_time, 4 impact_level; group 3
+            event_type;
         );
     }
 }

@@ -77,10 +77,9 @@ crate::runtime::operation!(
 );
 impl DescribeElasticityAssurancesRequestBuilder {
     crate::runtime::setters!(
-        DescribeElasticityAssurancesRequest.0; max_results(i32), next_token(into String),
-        private_pool_options(PrivatePoolOptions), instance_type(into String),
-        zone_id(into String), instance_charge_type(into InstanceChargeType), status(into
-        Status)
+        builder DescribeElasticityAssurancesRequest; into next_token String,
+        instance_type String, zone_id String, instance_charge_type InstanceChargeType,
+        status Status; value max_results i32, private_pool_options PrivatePoolOptions;
     );
 }
 crate::runtime::json_form!(DescribeElasticityAssurancesRequest);
@@ -183,7 +182,7 @@ pub enum DescribeElasticityAssurancesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeElasticityAssurancesErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+    "MissingParameter.RegionId" Some(400), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -221,8 +220,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 max_results, 2 next_token, 3 private_pool_options group, 4
-            instance_type, 5 zone_id, 6 instance_charge_type, 7 status
+            value 0 region_id, 1 max_results, 2 next_token, 4 instance_type, 5 zone_id, 6
+            instance_charge_type, 7 status; group 3 private_pool_options;
         );
     }
     impl Schema for super::DescribeElasticityAssurancesResponse {
@@ -234,8 +233,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 elasticity_assurance_set groups, 1 max_results, 2 next_token, 3 request_id,
-            4 total_count
+            value 1 max_results, 2 next_token, 3 request_id, 4 total_count; groups 0
+            elasticity_assurance_set;
         );
     }
     impl Schema for super::ElasticityAssuranceItem {
@@ -254,10 +253,10 @@ mod schema {
             Field::new("UsedAssuranceTimes"),
         ];
         crate::runtime::accessors!(
-            0 allocated_resources groups, 1 description, 2 end_time, 3 latest_start_time,
-            4 private_pool_options_id, 5 private_pool_options_match_criteria, 6
+            value 1 description, 2 end_time, 3 latest_start_time, 4
+            private_pool_options_id, 5 private_pool_options_match_criteria, 6
             private_pool_options_name, 7 region_id, 8 start_time, 9 status, 10
-            total_assurance_times, 11 used_assurance_times
+            total_assurance_times, 11 used_assurance_times; groups 0 allocated_resources;
         );
     }
 }

@@ -67,7 +67,7 @@ crate::runtime::operation!(
 );
 impl DescribeEniMonitorDataRequestBuilder {
     crate::runtime::setters!(
-        DescribeEniMonitorDataRequest.0; eni_id(into String), period(i32)
+        builder DescribeEniMonitorDataRequest; into eni_id String; value period i32;
     );
 }
 crate::runtime::json_form!(DescribeEniMonitorDataRequest);
@@ -152,15 +152,16 @@ pub enum DescribeEniMonitorDataErrorCode {
     InvalidParamMalformed,
 }
 crate::runtime::error_codes!(
-    DescribeEniMonitorDataErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
-    InvalidStartTimeMalformed "InvalidStartTime.Malformed" 403, InvalidEndTimeMalformed
-    "InvalidEndTime.Malformed" 403, InvalidPeriodValueNotSupported
-    "InvalidPeriod.ValueNotSupported" 403, InvalidStartTimeTooEarly
-    "InvalidStartTime.TooEarly" 403, InvalidParameterTooManyDataQueried
-    "InvalidParameter.TooManyDataQueried" 403, Throttling "Throttling" 403,
-    InvalidInstanceTypeNotSupportCredit "InvalidInstanceType.NotSupportCredit" 403,
-    InvalidParameterEndTime "InvalidParameter.EndTime" 403, InvalidParamMalformed
-    "InvalidParam.Malformed" 4003
+    DescribeEniMonitorDataErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound"
+    Some(404), InvalidStartTimeMalformed "InvalidStartTime.Malformed" Some(403),
+    InvalidEndTimeMalformed "InvalidEndTime.Malformed" Some(403),
+    InvalidPeriodValueNotSupported "InvalidPeriod.ValueNotSupported" Some(403),
+    InvalidStartTimeTooEarly "InvalidStartTime.TooEarly" Some(403),
+    InvalidParameterTooManyDataQueried "InvalidParameter.TooManyDataQueried" Some(403),
+    Throttling "Throttling" Some(403), InvalidInstanceTypeNotSupportCredit
+    "InvalidInstanceType.NotSupportCredit" Some(403), InvalidParameterEndTime
+    "InvalidParameter.EndTime" Some(403), InvalidParamMalformed "InvalidParam.Malformed"
+    Some(4003)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -203,7 +204,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 end_time, 1 instance_id, 2 region_id, 3 start_time, 4 eni_id, 5 period
+            value 0 end_time, 1 instance_id, 2 region_id, 3 start_time, 4 eni_id, 5
+            period;
         );
     }
     impl Schema for super::DescribeEniMonitorDataResponse {
@@ -212,7 +214,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TotalCount"),
         ];
-        crate::runtime::accessors!(0 monitor_data groups, 1 request_id, 2 total_count);
+        crate::runtime::accessors!(
+            value 1 request_id, 2 total_count; groups 0 monitor_data;
+        );
     }
     impl Schema for super::EniMonitorData {
         const FIELDS: &'static [Field] = &[
@@ -226,8 +230,8 @@ mod schema {
             Field::new("TimeStamp"),
         ];
         crate::runtime::accessors!(
-            0 drop_packet_rx, 1 drop_packet_tx, 2 eni_id, 3 intranet_rx, 4 intranet_tx, 5
-            packet_rx, 6 packet_tx, 7 time_stamp
+            value 0 drop_packet_rx, 1 drop_packet_tx, 2 eni_id, 3 intranet_rx, 4
+            intranet_tx, 5 packet_rx, 6 packet_tx, 7 time_stamp;
         );
     }
 }

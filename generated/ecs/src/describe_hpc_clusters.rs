@@ -59,8 +59,8 @@ crate::runtime::operation!(
 );
 impl DescribeHpcClustersRequestBuilder {
     crate::runtime::setters!(
-        DescribeHpcClustersRequest.0; client_token(into String), hpc_cluster_ids(into
-        String), page_number(i32), page_size(i32)
+        builder DescribeHpcClustersRequest; into client_token String, hpc_cluster_ids
+        String; value page_number i32, page_size i32;
     );
 }
 crate::runtime::json_form!(DescribeHpcClustersRequest);
@@ -123,11 +123,11 @@ pub enum DescribeHpcClustersErrorCode {
     InvalidParameter,
 }
 crate::runtime::error_codes!(
-    DescribeHpcClustersErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 400,
-    MissingParameterHpcClusterId "MissingParameter.HpcClusterId" 400,
-    InvalidHpcClusterIdsExceedLimit "InvalidHpcClusterIds.ExceedLimit" 400,
-    InvalidHpcClusterIdsMalformed "InvalidHpcClusterIds.Malformed" 400, InvalidParameter
-    "Invalid.Parameter" 400
+    DescribeHpcClustersErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    Some(400), MissingParameterHpcClusterId "MissingParameter.HpcClusterId" Some(400),
+    InvalidHpcClusterIdsExceedLimit "InvalidHpcClusterIds.ExceedLimit" Some(400),
+    InvalidHpcClusterIdsMalformed "InvalidHpcClusterIds.Malformed" Some(400),
+    InvalidParameter "Invalid.Parameter" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -158,7 +158,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 client_token, 2 hpc_cluster_ids, 3 page_number, 4 page_size
+            value 0 region_id, 1 client_token, 2 hpc_cluster_ids, 3 page_number, 4
+            page_size;
         );
     }
     impl Schema for super::DescribeHpcClustersResponse {
@@ -170,8 +171,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 hpc_clusters groups, 1 page_number, 2 page_size, 3 request_id, 4
-            total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            hpc_clusters;
         );
     }
     impl Schema for super::HpcCluster {
@@ -180,6 +181,6 @@ mod schema {
             Field::new("HpcClusterId"),
             Field::new("Name"),
         ];
-        crate::runtime::accessors!(0 description, 1 hpc_cluster_id, 2 name);
+        crate::runtime::accessors!(value 0 description, 1 hpc_cluster_id, 2 name;);
     }
 }

@@ -225,7 +225,7 @@ pub enum DescribeImageFromFamilyErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeImageFromFamilyErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
-    404
+    Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -260,11 +260,11 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 image_family, 1 region_id);
+        crate::runtime::accessors!(value 0 image_family, 1 region_id;);
     }
     impl Schema for super::DescribeImageFromFamilyResponse {
         const FIELDS: &'static [Field] = &[Field::new("Image"), Field::new("RequestId")];
-        crate::runtime::accessors!(0 image group, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; group 0 image;);
     }
     impl Schema for super::Image {
         const FIELDS: &'static [Field] = &[
@@ -293,12 +293,12 @@ mod schema {
             Field::new("Usage"),
         ];
         crate::runtime::accessors!(
-            0 architecture, 1 creation_time, 2 description, 3 disk_device_mappings
-            groups, 4 image_family, 5 image_id, 6 image_name, 7 image_owner_alias, 8
-            image_version, 9 is_copied, 10 is_self_shared, 11 is_subscribed, 12
-            is_support_cloudinit, 13 is_support_io_optimized, 14 os_name, 15 os_type, 16
-            platform, 17 product_code, 18 progress, 19 size, 20 status, 21 tags groups,
-            22 usage
+            value 0 architecture, 1 creation_time, 2 description, 4 image_family, 5
+            image_id, 6 image_name, 7 image_owner_alias, 8 image_version, 9 is_copied, 10
+            is_self_shared, 11 is_subscribed, 12 is_support_cloudinit, 13
+            is_support_io_optimized, 14 os_name, 15 os_type, 16 platform, 17
+            product_code, 18 progress, 19 size, 20 status, 22 usage; groups 3
+            disk_device_mappings, 21 tags;
         );
     }
     impl Schema for super::DiskDeviceMapping {
@@ -312,12 +312,12 @@ mod schema {
             Field::new("Type"),
         ];
         crate::runtime::accessors!(
-            0 device, 1 format, 2 import_oss_bucket, 3 import_oss_object, 4 size, 5
-            snapshot_id, 6 r#type
+            value 0 device, 1 format, 2 import_oss_bucket, 3 import_oss_object, 4 size, 5
+            snapshot_id, 6 r#type;
         );
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[Field::new("TagKey"), Field::new("TagValue")];
-        crate::runtime::accessors!(0 tag_key, 1 tag_value);
+        crate::runtime::accessors!(value 0 tag_key, 1 tag_value;);
     }
 }

@@ -53,7 +53,8 @@ crate::runtime::operation!(
 );
 impl DescribeImageSharePermissionRequestBuilder {
     crate::runtime::setters!(
-        DescribeImageSharePermissionRequest.0; page_number(i32), page_size(i32)
+        builder DescribeImageSharePermissionRequest; value page_number i32, page_size
+        i32;
     );
 }
 crate::runtime::json_form!(DescribeImageSharePermissionRequest);
@@ -126,8 +127,8 @@ pub enum DescribeImageSharePermissionErrorCode {
     InvalidImageIdNotFound,
 }
 crate::runtime::error_codes!(
-    DescribeImageSharePermissionErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidImageIdNotFound "InvalidImageId.NotFound" 404
+    DescribeImageSharePermissionErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidImageIdNotFound "InvalidImageId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -149,7 +150,9 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 image_id, 1 region_id, 2 page_number, 3 page_size);
+        crate::runtime::accessors!(
+            value 0 image_id, 1 region_id, 2 page_number, 3 page_size;
+        );
     }
     impl Schema for super::DescribeImageSharePermissionResponse {
         const FIELDS: &'static [Field] = &[
@@ -163,16 +166,16 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 accounts groups, 1 image_id, 2 page_number, 3 page_size, 4 region_id, 5
-            request_id, 6 share_groups groups, 7 total_count
+            value 1 image_id, 2 page_number, 3 page_size, 4 region_id, 5 request_id, 7
+            total_count; groups 0 accounts, 6 share_groups;
         );
     }
     impl Schema for super::Account {
         const FIELDS: &'static [Field] = &[Field::new("AliyunId")];
-        crate::runtime::accessors!(0 aliyun_id);
+        crate::runtime::accessors!(value 0 aliyun_id;);
     }
     impl Schema for super::ShareGroup {
         const FIELDS: &'static [Field] = &[Field::new("Group")];
-        crate::runtime::accessors!(0 group);
+        crate::runtime::accessors!(value 0 group;);
     }
 }

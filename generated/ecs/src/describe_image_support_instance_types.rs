@@ -51,8 +51,8 @@ crate::runtime::operation!(
 );
 impl DescribeImageSupportInstanceTypesRequestBuilder {
     crate::runtime::setters!(
-        DescribeImageSupportInstanceTypesRequest.0; image_id(into String),
-        action_type(into ActionType), filter(each Filter)
+        builder DescribeImageSupportInstanceTypesRequest; into image_id String,
+        action_type ActionType; each filter Filter;
     );
 }
 /// The `Filter.N.*` request parameters.
@@ -77,7 +77,7 @@ impl Filter {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Filter; key(into FilterKey), value(into String));
+    crate::runtime::setters!(Filter; into key FilterKey, value String;);
 }
 /// The documented values of `ActionType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -168,9 +168,10 @@ pub enum DescribeImageSupportInstanceTypesErrorCode {
     InvalidInstanceTypeValueNotSupported,
 }
 crate::runtime::error_codes!(
-    DescribeImageSupportInstanceTypesErrorCode; InvalidParamter "InvalidParamter" 400,
-    InvalidUsage "InvalidUsage" 404, InvalidInstanceTypeValueNotSupported
-    "InvalidInstanceType.ValueNotSupported" 400
+    DescribeImageSupportInstanceTypesErrorCode; InvalidParamter "InvalidParamter"
+    Some(400), InvalidUsage "InvalidUsage" Some(404),
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -195,12 +196,12 @@ mod schema {
             Field::new("Filter").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 image_id, 2 action_type, 3 filter groups
+            value 0 region_id, 1 image_id, 2 action_type; groups 3 filter;
         );
     }
     impl Schema for super::Filter {
         const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::DescribeImageSupportInstanceTypesResponse {
         const FIELDS: &'static [Field] = &[
@@ -210,7 +211,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 image_id, 1 instance_types groups, 2 region_id, 3 request_id
+            value 0 image_id, 2 region_id, 3 request_id; groups 1 instance_types;
         );
     }
     impl Schema for super::InstanceType {
@@ -221,7 +222,8 @@ mod schema {
             Field::new("MemorySize"),
         ];
         crate::runtime::accessors!(
-            0 cpu_core_count, 1 instance_type_family, 2 instance_type_id, 3 memory_size
+            value 0 cpu_core_count, 1 instance_type_family, 2 instance_type_id, 3
+            memory_size;
         );
     }
 }

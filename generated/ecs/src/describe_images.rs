@@ -154,14 +154,12 @@ crate::runtime::operation!(
 );
 impl DescribeImagesRequestBuilder {
     crate::runtime::setters!(
-        DescribeImagesRequest.0; status(into Status), image_id(into String),
-        show_expired(bool), snapshot_id(into String), image_name(into String),
-        image_family(into String), image_owner_alias(into ImageOwnerAlias),
-        instance_type(into String), is_support_io_optimized(bool),
-        is_support_cloudinit(bool), os_type(into OsType), architecture(into
-        Architecture), page_number(i32), page_size(i32), usage(into Usage), tag(each
-        Tag), dry_run(bool), action_type(into ActionType), filter(each Filter),
-        resource_group_id(into String)
+        builder DescribeImagesRequest; into status Status, image_id String, snapshot_id
+        String, image_name String, image_family String, image_owner_alias
+        ImageOwnerAlias, instance_type String, os_type OsType, architecture Architecture,
+        usage Usage, action_type ActionType, resource_group_id String; value show_expired
+        bool, is_support_io_optimized bool, is_support_cloudinit bool, page_number i32,
+        page_size i32, dry_run bool; each tag Tag, filter Filter;
     );
 }
 /// The `Filter.N.*` request parameters.
@@ -186,7 +184,7 @@ impl Filter {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Filter; key(into String), value(into String));
+    crate::runtime::setters!(Filter; into key String, value String;);
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -471,12 +469,13 @@ pub enum DescribeImagesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeImagesErrorCode; InvalidImageOwnerAliasValueNotSupported
-    "InvalidImageOwnerAlias.ValueNotSupported" 400, InvalidParamter "InvalidParamter"
-    400, InvalidFilterKeyNotFound "InvalidFilterKey.NotFound" 404, InvalidUsage
-    "InvalidUsage" 404, InvalidTagMismatch "InvalidTag.Mismatch" 400, InvalidTagCount
-    "InvalidTagCount" 400, InvalidInstanceTypeValueNotSupported
-    "InvalidInstanceType.ValueNotSupported" 400, InvalidOsType "InvalidOSType" 404,
-    InvalidArchitecture "InvalidArchitecture" 404, InternalError "InternalError" 500
+    "InvalidImageOwnerAlias.ValueNotSupported" Some(400), InvalidParamter
+    "InvalidParamter" Some(400), InvalidFilterKeyNotFound "InvalidFilterKey.NotFound"
+    Some(404), InvalidUsage "InvalidUsage" Some(404), InvalidTagMismatch
+    "InvalidTag.Mismatch" Some(400), InvalidTagCount "InvalidTagCount" Some(400),
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    Some(400), InvalidOsType "InvalidOSType" Some(404), InvalidArchitecture
+    "InvalidArchitecture" Some(404), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -568,11 +567,11 @@ mod schema {
             Field::new("ResourceGroupId"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 status, 2 image_id, 3 show_expired, 4 snapshot_id, 5
+            value 0 region_id, 1 status, 2 image_id, 3 show_expired, 4 snapshot_id, 5
             image_name, 6 image_family, 7 image_owner_alias, 8 instance_type, 9
             is_support_io_optimized, 10 is_support_cloudinit, 11 os_type, 12
-            architecture, 13 page_number, 14 page_size, 15 usage, 16 tag groups, 17
-            dry_run, 18 action_type, 19 filter groups, 20 resource_group_id
+            architecture, 13 page_number, 14 page_size, 15 usage, 17 dry_run, 18
+            action_type, 20 resource_group_id; groups 16 tag, 19 filter;
         );
     }
     impl Schema for super::Filter {
@@ -588,7 +587,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::DescribeImagesResponse {
         const FIELDS: &'static [Field] = &[
@@ -600,8 +599,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 images groups, 1 page_number, 2 page_size, 3 region_id, 4 request_id, 5
-            total_count
+            value 1 page_number, 2 page_size, 3 region_id, 4 request_id, 5 total_count;
+            groups 0 images;
         );
     }
     impl Schema for super::Image {
@@ -633,12 +632,12 @@ mod schema {
             Field::new("Usage"),
         ];
         crate::runtime::accessors!(
-            0 architecture, 1 creation_time, 2 description, 3 disk_device_mappings
-            groups, 4 image_family, 5 image_id, 6 image_name, 7 image_owner_alias, 8
-            image_version, 9 is_copied, 10 is_self_shared, 11 is_subscribed, 12
-            is_support_cloudinit, 13 is_support_io_optimized, 14 os_name, 15 os_name_en,
-            16 os_type, 17 platform, 18 product_code, 19 progress, 20 resource_group_id,
-            21 size, 22 status, 23 tags groups, 24 usage
+            value 0 architecture, 1 creation_time, 2 description, 4 image_family, 5
+            image_id, 6 image_name, 7 image_owner_alias, 8 image_version, 9 is_copied, 10
+            is_self_shared, 11 is_subscribed, 12 is_support_cloudinit, 13
+            is_support_io_optimized, 14 os_name, 15 os_name_en, 16 os_type, 17 platform,
+            18 product_code, 19 progress, 20 resource_group_id, 21 size, 22 status, 24
+            usage; groups 3 disk_device_mappings, 23 tags;
         );
     }
     impl Schema for super::DiskDeviceMapping {
@@ -654,8 +653,8 @@ mod schema {
             Field::new("Type"),
         ];
         crate::runtime::accessors!(
-            0 device, 1 format, 2 import_oss_bucket, 3 import_oss_object, 4 progress, 5
-            remain_time, 6 size, 7 snapshot_id, 8 r#type
+            value 0 device, 1 format, 2 import_oss_bucket, 3 import_oss_object, 4
+            progress, 5 remain_time, 6 size, 7 snapshot_id, 8 r#type;
         );
     }
 }

@@ -59,7 +59,8 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceAttachmentAttributesRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceAttachmentAttributesRequest.0; page_number(i32), page_size(i32)
+        builder DescribeInstanceAttachmentAttributesRequest; value page_number i32,
+        page_size i32;
     );
 }
 crate::runtime::json_form!(DescribeInstanceAttachmentAttributesRequest);
@@ -125,8 +126,8 @@ pub enum DescribeInstanceAttachmentAttributesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInstanceAttachmentAttributesErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InvalidInstanceIdsNotFound
-    "InvalidInstanceIds.NotFound" 404, InternalError "InternalError" 500
+    "MissingParameter.RegionId" Some(400), InvalidInstanceIdsNotFound
+    "InvalidInstanceIds.NotFound" Some(404), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -144,7 +145,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_ids, 1 region_id, 2 page_number, 3 page_size
+            value 0 instance_ids, 1 region_id, 2 page_number, 3 page_size;
         );
     }
     impl Schema for super::DescribeInstanceAttachmentAttributesResponse {
@@ -156,7 +157,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instances groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            instances;
         );
     }
     impl Schema for super::Instance {
@@ -166,8 +168,8 @@ mod schema {
             Field::new("PrivatePoolOptionsMatchCriteria"),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 private_pool_options_id, 2
-            private_pool_options_match_criteria
+            value 0 instance_id, 1 private_pool_options_id, 2
+            private_pool_options_match_criteria;
         );
     }
 }

@@ -67,9 +67,8 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceAutoRenewAttributeRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceAutoRenewAttributeRequest.0; instance_id(into String),
-        renewal_status(into RenewalStatus), page_size(into String), page_number(into
-        String)
+        builder DescribeInstanceAutoRenewAttributeRequest; into instance_id String,
+        renewal_status RenewalStatus, page_size String, page_number String;
     );
 }
 crate::runtime::json_form!(DescribeInstanceAutoRenewAttributeRequest);
@@ -153,13 +152,13 @@ pub enum DescribeInstanceAutoRenewAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInstanceAutoRenewAttributeErrorCode; MissingParameterInstanceId
-    "MissingParameter.InstanceId" 403, InvalidParameterToManyInstanceIds
-    "InvalidParameter.ToManyInstanceIds" 403, InvalidParameterInvalidInstanceId
-    "InvalidParameter.InvalidInstanceId" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, ChargeTypeViolation "ChargeTypeViolation" 403,
-    InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" 403,
+    "MissingParameter.InstanceId" Some(403), InvalidParameterToManyInstanceIds
+    "InvalidParameter.ToManyInstanceIds" Some(403), InvalidParameterInvalidInstanceId
+    "InvalidParameter.InvalidInstanceId" Some(403), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), ChargeTypeViolation "ChargeTypeViolation"
+    Some(403), InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" Some(403),
     InvalidParameterRenewalStatusInstanceId "InvalidParameter.RenewalStatusInstanceId"
-    403
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -199,7 +198,8 @@ mod schema {
             Field::new("PageNumber"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 renewal_status, 3 page_size, 4 page_number
+            value 0 region_id, 1 instance_id, 2 renewal_status, 3 page_size, 4
+            page_number;
         );
     }
     impl Schema for super::DescribeInstanceAutoRenewAttributeResponse {
@@ -211,8 +211,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instance_renew_attributes groups, 1 page_number, 2 page_size, 3 request_id,
-            4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            instance_renew_attributes;
         );
     }
     impl Schema for super::InstanceRenewAttribute {
@@ -224,8 +224,8 @@ mod schema {
             Field::new("RenewalStatus"),
         ];
         crate::runtime::accessors!(
-            0 auto_renew_enabled, 1 duration, 2 instance_id, 3 period_unit, 4
-            renewal_status
+            value 0 auto_renew_enabled, 1 duration, 2 instance_id, 3 period_unit, 4
+            renewal_status;
         );
     }
 }

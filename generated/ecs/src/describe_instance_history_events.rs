@@ -122,12 +122,11 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceHistoryEventsRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceHistoryEventsRequest.0; instance_id(into String),
-        event_id(each_into String), instance_event_cycle_status(each_into
-        InstanceEventCycleStatus), event_cycle_status(into EventCycleStatus),
-        instance_event_type(each_into InstanceEventType), event_type(into EventType),
-        not_before(NotBefore), event_publish_time(EventPublishTime), page_number(i32),
-        page_size(i32)
+        builder DescribeInstanceHistoryEventsRequest; into instance_id String,
+        event_cycle_status EventCycleStatus, event_type EventType; value not_before
+        NotBefore, event_publish_time EventPublishTime, page_number i32, page_size i32;
+        each_into event_id String, instance_event_cycle_status InstanceEventCycleStatus,
+        instance_event_type InstanceEventType;
     );
 }
 /// The documented values of `InstanceEventCycleStatus.N`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -352,10 +351,11 @@ pub enum DescribeInstanceHistoryEventsErrorCode {
     OperationDeniedNotInWhiteList,
 }
 crate::runtime::error_codes!(
-    DescribeInstanceHistoryEventsErrorCode; MissingParameter "MissingParameter" 404,
-    InvalidParameter "InvalidParameter" 403, EventIdLimitExceeded "EventIdLimitExceeded"
-    403, InvalidParameterTimeEndBeforeStart "InvalidParameter.TimeEndBeforeStart" 403,
-    OperationDeniedNotInWhiteList "OperationDenied.NotInWhiteList" 403
+    DescribeInstanceHistoryEventsErrorCode; MissingParameter "MissingParameter"
+    Some(404), InvalidParameter "InvalidParameter" Some(403), EventIdLimitExceeded
+    "EventIdLimitExceeded" Some(403), InvalidParameterTimeEndBeforeStart
+    "InvalidParameter.TimeEndBeforeStart" Some(403), OperationDeniedNotInWhiteList
+    "OperationDenied.NotInWhiteList" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -468,9 +468,9 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 event_id, 3 instance_event_cycle_status, 4
-            event_cycle_status, 5 instance_event_type, 6 event_type, 7 not_before group,
-            8 event_publish_time group, 9 page_number, 10 page_size
+            value 0 region_id, 1 instance_id, 2 event_id, 3 instance_event_cycle_status,
+            4 event_cycle_status, 5 instance_event_type, 6 event_type, 9 page_number, 10
+            page_size; group 7 not_before, 8 event_publish_time;
         );
     }
     impl Schema for super::DescribeInstanceHistoryEventsResponse {
@@ -482,8 +482,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instance_system_event_set groups, 1 page_number, 2 page_size, 3 request_id,
-            4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            instance_system_event_set;
         );
     }
     impl Schema for super::InstanceSystemEventType {
@@ -500,13 +500,13 @@ mod schema {
             Field::new("Reason"),
         ];
         crate::runtime::accessors!(
-            0 event_cycle_status group, 1 event_finish_time, 2 event_id, 3
-            event_publish_time, 4 event_type group, 5 extended_attribute group, 6
-            impact_level, 7 instance_id, 8 not_before, 9 reason
+            value 1 event_finish_time, 2 event_id, 3 event_publish_time, 6 impact_level,
+            7 instance_id, 8 not_before, 9 reason; group 0 event_cycle_status, 4
+            event_type, 5 extended_attribute;
         );
     }
     impl Schema for super::EventCycleStatusInfo {
         const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-        crate::runtime::accessors!(0 code, 1 name);
+        crate::runtime::accessors!(value 0 code, 1 name;);
     }
 }

@@ -55,8 +55,8 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceMaintenanceAttributesRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceMaintenanceAttributesRequest.0; instance_id(each_into String),
-        page_number(i64), page_size(i64)
+        builder DescribeInstanceMaintenanceAttributesRequest; value page_number i64,
+        page_size i64; each_into instance_id String;
     );
 }
 crate::runtime::json_form!(DescribeInstanceMaintenanceAttributesRequest);
@@ -159,10 +159,10 @@ pub enum DescribeInstanceMaintenanceAttributesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInstanceMaintenanceAttributesErrorCode; MissingParameter "MissingParameter"
-    400, InvalidParameter "InvalidParameter" 403, InstanceIdLimitExceeded
-    "InstanceIdLimitExceeded" 403, OperationDeniedNotInWhiteList
-    "OperationDenied.NotInWhiteList" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404
+    Some(400), InvalidParameter "InvalidParameter" Some(403), InstanceIdLimitExceeded
+    "InstanceIdLimitExceeded" Some(403), OperationDeniedNotInWhiteList
+    "OperationDenied.NotInWhiteList" Some(403), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -188,7 +188,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 page_number, 3 page_size
+            value 0 region_id, 1 instance_id, 2 page_number, 3 page_size;
         );
     }
     impl Schema for super::DescribeInstanceMaintenanceAttributesResponse {
@@ -200,8 +200,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 maintenance_attributes groups, 1 page_number, 2 page_size, 3 request_id, 4
-            total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            maintenance_attributes;
         );
     }
     impl Schema for super::MaintenanceAttribute {
@@ -212,8 +212,8 @@ mod schema {
             Field::new("NotifyOnMaintenance"),
         ];
         crate::runtime::accessors!(
-            0 action_on_maintenance group, 1 instance_id, 2 maintenance_windows groups, 3
-            notify_on_maintenance
+            value 1 instance_id, 3 notify_on_maintenance; group 0 action_on_maintenance;
+            groups 2 maintenance_windows;
         );
     }
     impl Schema for super::ActionOnMaintenance {
@@ -222,13 +222,13 @@ mod schema {
             Field::new("SupportedValues"),
             Field::new("Value"),
         ];
-        crate::runtime::accessors!(0 default_value, 1 supported_values, 2 value);
+        crate::runtime::accessors!(value 0 default_value, 1 supported_values, 2 value;);
     }
     impl Schema for super::MaintenanceWindow {
         const FIELDS: &'static [Field] = &[
             Field::new("EndTime"),
             Field::new("StartTime"),
         ];
-        crate::runtime::accessors!(0 end_time, 1 start_time);
+        crate::runtime::accessors!(value 0 end_time, 1 start_time;);
     }
 }

@@ -57,8 +57,8 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceModificationPriceRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceModificationPriceRequest.0; instance_type(into String),
-        system_disk(SystemDisk), data_disk(each DataDisk)
+        builder DescribeInstanceModificationPriceRequest; into instance_type String;
+        value system_disk SystemDisk; each data_disk DataDisk;
     );
 }
 /// The `DataDisk.N.*` request parameters.
@@ -110,8 +110,8 @@ impl DataDisk {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDisk; category(into DataDiskCategory), size(i32), performance_level(into
-        DataDiskPerformanceLevel)
+        DataDisk; into category DataDiskCategory, performance_level
+        DataDiskPerformanceLevel; value size i32;
     );
 }
 crate::runtime::json_form!(DescribeInstanceModificationPriceRequest, DataDisk);
@@ -209,21 +209,23 @@ pub enum DescribeInstanceModificationPriceErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInstanceModificationPriceErrorCode; InvalidParameterResourceOwnerAccount
-    "InvalidParameter.ResourceOwnerAccount" 403, InvalidResourceGroupNotFound
-    "InvalidResourceGroup.NotFound" 404, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, ChargeTypeViolation "ChargeTypeViolation" 403,
-    MissingParameterInstanceTypeOrDataDisk "MissingParameter.InstanceTypeOrDataDisk" 400,
-    InvalidInstanceTypeNotSupportUpgrade "InvalidInstanceType.NotSupportUpgrade" 403,
-    InvalidSystemDiskCategoryValueNotSupported
-    "InvalidSystemDiskCategory.ValueNotSupported" 400, InvalidDiskCategoryMissing
-    "InvalidDiskCategory.Missing" 400, InvalidDataDiskCategoryValueNotSupported
-    "InvalidDataDiskCategory.ValueNotSupported" 400, InvalidDiskCategoryValueNotSupported
-    "InvalidDiskCategory.ValueNotSupported" 400, InvalidInstanceTypeValueNotSupported
-    "InvalidInstanceType.ValueNotSupported" 400, InstanceTypeOffline
-    "InstanceType.Offline" 400, RegionUnauthorized "RegionUnauthorized" 400,
-    InternalError "InternalError" 500, InstanceExpired "InstanceExpired" 403,
-    InvalidActionWithActiveElasticUpgrade "InvalidAction.WithActiveElasticUpgrade" 400,
-    PriceNotFound "PriceNotFound" 400, Throttling "Throttling" 403
+    "InvalidParameter.ResourceOwnerAccount" Some(403), InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" Some(404), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), ChargeTypeViolation "ChargeTypeViolation"
+    Some(403), MissingParameterInstanceTypeOrDataDisk
+    "MissingParameter.InstanceTypeOrDataDisk" Some(400),
+    InvalidInstanceTypeNotSupportUpgrade "InvalidInstanceType.NotSupportUpgrade"
+    Some(403), InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" Some(400), InvalidDiskCategoryMissing
+    "InvalidDiskCategory.Missing" Some(400), InvalidDataDiskCategoryValueNotSupported
+    "InvalidDataDiskCategory.ValueNotSupported" Some(400),
+    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported"
+    Some(400), InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" Some(400), InstanceTypeOffline
+    "InstanceType.Offline" Some(400), RegionUnauthorized "RegionUnauthorized" Some(400),
+    InternalError "InternalError" Some(500), InstanceExpired "InstanceExpired" Some(403),
+    InvalidActionWithActiveElasticUpgrade "InvalidAction.WithActiveElasticUpgrade"
+    Some(400), PriceNotFound "PriceNotFound" Some(400), Throttling "Throttling" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -239,8 +241,8 @@ mod schema {
             Field::new("DataDisk").group(),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 region_id, 2 instance_type, 3 system_disk group, 4 data_disk
-            groups
+            value 0 instance_id, 1 region_id, 2 instance_type; group 3 system_disk;
+            groups 4 data_disk;
         );
     }
     impl Schema for super::DataDisk {
@@ -317,21 +319,21 @@ mod schema {
                 "Valid values when DataDisk.N.Category is set to cloud: 5 to 2000",
             ),
         ];
-        crate::runtime::accessors!(0 category, 1 size, 2 performance_level);
+        crate::runtime::accessors!(value 0 category, 1 size, 2 performance_level;);
     }
     impl Schema for super::DescribeInstanceModificationPriceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 price_info group, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; group 0 price_info;);
     }
     impl Schema for super::PriceInfo {
         const FIELDS: &'static [Field] = &[
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
-        crate::runtime::accessors!(0 price group, 1 rules groups);
+        crate::runtime::accessors!(group 0 price; groups 1 rules;);
     }
     impl Schema for super::Price {
         const FIELDS: &'static [Field] = &[
@@ -341,7 +343,7 @@ mod schema {
             Field::new("TradePrice"),
         ];
         crate::runtime::accessors!(
-            0 currency, 1 discount_price, 2 original_price, 3 trade_price
+            value 0 currency, 1 discount_price, 2 original_price, 3 trade_price;
         );
     }
 }

@@ -56,7 +56,9 @@ crate::runtime::operation!(
     "DescribeInstanceMonitorData", "2014-05-26", true
 );
 impl DescribeInstanceMonitorDataRequestBuilder {
-    crate::runtime::setters!(DescribeInstanceMonitorDataRequest.0; period(i32));
+    crate::runtime::setters!(
+        builder DescribeInstanceMonitorDataRequest; value period i32;
+    );
 }
 crate::runtime::json_form!(DescribeInstanceMonitorDataRequest);
 /// The successful response of [`DescribeInstanceMonitorDataRequest`].
@@ -173,13 +175,14 @@ pub enum DescribeInstanceMonitorDataErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInstanceMonitorDataErrorCode; InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidStartTimeMalformed
-    "InvalidStartTime.Malformed" 400, InvalidEndTimeMalformed "InvalidEndTime.Malformed"
-    400, InvalidPeriodValueNotSupported "InvalidPeriod.ValueNotSupported" 400,
-    InvalidStartTimeTooEarly "InvalidStartTime.TooEarly" 400,
-    InvalidParameterTooManyDataQueried "InvalidParameter.TooManyDataQueried" 400,
-    Throttling "Throttling" 400, InvalidStartTimeValueNotSupported
-    "InvalidStartTime.ValueNotSupported" 400, InternalError "InternalError" 500
+    "InvalidInstanceId.NotFound" Some(404), InvalidStartTimeMalformed
+    "InvalidStartTime.Malformed" Some(400), InvalidEndTimeMalformed
+    "InvalidEndTime.Malformed" Some(400), InvalidPeriodValueNotSupported
+    "InvalidPeriod.ValueNotSupported" Some(400), InvalidStartTimeTooEarly
+    "InvalidStartTime.TooEarly" Some(400), InvalidParameterTooManyDataQueried
+    "InvalidParameter.TooManyDataQueried" Some(400), Throttling "Throttling" Some(400),
+    InvalidStartTimeValueNotSupported "InvalidStartTime.ValueNotSupported" Some(400),
+    InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -219,14 +222,16 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 start_time, 2 end_time, 3 period);
+        crate::runtime::accessors!(
+            value 0 instance_id, 1 start_time, 2 end_time, 3 period;
+        );
     }
     impl Schema for super::DescribeInstanceMonitorDataResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("MonitorData").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 monitor_data groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 monitor_data;);
     }
     impl Schema for super::InstanceMonitorData {
         const FIELDS: &'static [Field] = &[
@@ -249,11 +254,11 @@ mod schema {
             Field::new("TimeStamp"),
         ];
         crate::runtime::accessors!(
-            0 bps_read, 1 bps_write, 2 cpu, 3 cpu_advance_credit_balance, 4
+            value 0 bps_read, 1 bps_write, 2 cpu, 3 cpu_advance_credit_balance, 4
             cpu_credit_balance, 5 cpu_credit_usage, 6 cpu_notpaid_surplus_credit_usage, 7
             iops_read, 8 iops_write, 9 instance_id, 10 internet_bandwidth, 11
             internet_rx, 12 internet_tx, 13 intranet_bandwidth, 14 intranet_rx, 15
-            intranet_tx, 16 time_stamp
+            intranet_tx, 16 time_stamp;
         );
     }
 }

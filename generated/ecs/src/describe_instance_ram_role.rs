@@ -59,8 +59,8 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceRamRoleRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceRamRoleRequest.0; page_number(i32), page_size(i32),
-        instance_ids(into String), ram_role_name(into String)
+        builder DescribeInstanceRamRoleRequest; into instance_ids String, ram_role_name
+        String; value page_number i32, page_size i32;
     );
 }
 crate::runtime::json_form!(DescribeInstanceRamRoleRequest);
@@ -116,10 +116,10 @@ pub enum DescribeInstanceRamRoleErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInstanceRamRoleErrorCode; InvalidInstanceIdsMalformed
-    "InvalidInstanceIds.Malformed" 400, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidNetworkTypeMismatchRamRole
-    "InvalidNetworkType.MismatchRamRole" 403, InvalidParameterAllEmpty
-    "InvalidParameter.AllEmpty" 403, InternalError "InternalError" 500
+    "InvalidInstanceIds.Malformed" Some(400), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InvalidNetworkTypeMismatchRamRole
+    "InvalidNetworkType.MismatchRamRole" Some(403), InvalidParameterAllEmpty
+    "InvalidParameter.AllEmpty" Some(403), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -143,7 +143,8 @@ mod schema {
             Field::new("RamRoleName"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 page_number, 2 page_size, 3 instance_ids, 4 ram_role_name
+            value 0 region_id, 1 page_number, 2 page_size, 3 instance_ids, 4
+            ram_role_name;
         );
     }
     impl Schema for super::DescribeInstanceRamRoleResponse {
@@ -153,7 +154,7 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instance_ram_role_sets groups, 1 request_id, 2 total_count
+            value 1 request_id, 2 total_count; groups 0 instance_ram_role_sets;
         );
     }
     impl Schema for super::InstanceRamRoleSet {
@@ -162,6 +163,6 @@ mod schema {
             Field::new("RamRoleName"),
             Field::new("RegionId"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 ram_role_name, 2 region_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 ram_role_name, 2 region_id;);
     }
 }

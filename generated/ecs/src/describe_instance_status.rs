@@ -61,8 +61,8 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceStatusRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceStatusRequest.0; instance_id(each_into String), zone_id(into
-        String), cluster_id(into String), page_number(i32), page_size(i32)
+        builder DescribeInstanceStatusRequest; into zone_id String, cluster_id String;
+        value page_number i32, page_size i32; each_into instance_id String;
     );
 }
 crate::runtime::json_form!(DescribeInstanceStatusRequest);
@@ -136,8 +136,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 zone_id, 3 cluster_id, 4 page_number, 5
-            page_size
+            value 0 region_id, 1 instance_id, 2 zone_id, 3 cluster_id, 4 page_number, 5
+            page_size;
         );
     }
     impl Schema for super::DescribeInstanceStatusResponse {
@@ -149,8 +149,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instance_statuses groups, 1 page_number, 2 page_size, 3 request_id, 4
-            total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            instance_statuses;
         );
     }
     impl Schema for super::InstanceStatus {
@@ -158,6 +158,6 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("Status"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 status);
+        crate::runtime::accessors!(value 0 instance_id, 1 status;);
     }
 }

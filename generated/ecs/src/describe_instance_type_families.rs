@@ -46,7 +46,7 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceTypeFamiliesRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceTypeFamiliesRequest.0; generation(into Generation)
+        builder DescribeInstanceTypeFamiliesRequest; into generation Generation;
     );
 }
 /// The documented values of `Generation`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -127,20 +127,20 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 region_id, 1 generation);
+        crate::runtime::accessors!(value 0 region_id, 1 generation;);
     }
     impl Schema for super::DescribeInstanceTypeFamiliesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceTypeFamilies").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 instance_type_families groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 instance_type_families;);
     }
     impl Schema for super::InstanceTypeFamily {
         const FIELDS: &'static [Field] = &[
             Field::new("Generation"),
             Field::new("InstanceTypeFamilyId"),
         ];
-        crate::runtime::accessors!(0 generation, 1 instance_type_family_id);
+        crate::runtime::accessors!(value 0 generation, 1 instance_type_family_id;);
     }
 }

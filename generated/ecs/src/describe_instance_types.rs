@@ -36,8 +36,8 @@ crate::runtime::operation!(
 );
 impl DescribeInstanceTypesRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstanceTypesRequest.0; instance_type_family(into String),
-        instance_types(each_into String)
+        builder DescribeInstanceTypesRequest; into instance_type_family String; each_into
+        instance_types String;
     );
 }
 crate::runtime::json_form!(DescribeInstanceTypesRequest);
@@ -189,14 +189,14 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
-        crate::runtime::accessors!(0 instance_type_family, 1 instance_types);
+        crate::runtime::accessors!(value 0 instance_type_family, 1 instance_types;);
     }
     impl Schema for super::DescribeInstanceTypesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("InstanceTypes").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 instance_types groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 instance_types;);
     }
     impl Schema for super::InstanceType {
         const FIELDS: &'static [Field] = &[
@@ -228,7 +228,7 @@ mod schema {
             Field::new("TotalEniQueueQuantity"),
         ];
         crate::runtime::accessors!(
-            0 baseline_credit, 1 cpu_core_count, 2 disk_quantity, 3
+            value 0 baseline_credit, 1 cpu_core_count, 2 disk_quantity, 3
             eni_ipv6_address_quantity, 4 eni_private_ip_address_quantity, 5 eni_quantity,
             6 eni_total_quantity, 7 eni_trunk_supported, 8 gpu_amount, 9 gpu_spec, 10
             initial_credit, 11 instance_bandwidth_rx, 12 instance_bandwidth_tx, 13
@@ -236,7 +236,7 @@ mod schema {
             instance_type_family, 17 instance_type_id, 18 local_storage_amount, 19
             local_storage_capacity, 20 local_storage_category, 21
             maximum_queue_number_per_eni, 22 memory_size, 23 primary_eni_queue_number, 24
-            secondary_eni_queue_number, 25 total_eni_queue_quantity
+            secondary_eni_queue_number, 25 total_eni_queue_quantity;
         );
     }
 }

@@ -75,10 +75,10 @@ pub enum DescribeInstanceVncUrlErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInstanceVncUrlErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
-    404, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InternalError "InternalError"
-    500, InstanceNotReady "InstanceNotReady" 403, InvalidRegionInstance
-    "InvalidRegionInstance" 400
+    Some(404), InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403), InternalError
+    "InternalError" Some(500), InstanceNotReady "InstanceNotReady" Some(403),
+    InvalidRegionInstance "InvalidRegionInstance" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -88,13 +88,13 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
     }
     impl Schema for super::DescribeInstanceVncUrlResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("VncUrl"),
         ];
-        crate::runtime::accessors!(0 request_id, 1 vnc_url);
+        crate::runtime::accessors!(value 0 request_id, 1 vnc_url;);
     }
 }

@@ -229,21 +229,18 @@ crate::runtime::operation!(
 );
 impl DescribeInstancesRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstancesRequest.0; vpc_id(into String), v_switch_id(into String),
-        zone_id(into String), instance_network_type(into InstanceNetworkType),
-        security_group_id(into String), instance_ids(into String), page_number(i32),
-        page_size(i32), next_token(into String), max_results(i32),
-        inner_ip_addresses(into String), private_ip_addresses(into String),
-        public_ip_addresses(into String), eip_addresses(into String),
-        instance_charge_type(into InstanceChargeType), internet_charge_type(into
-        InternetChargeType), instance_name(into String), image_id(into String),
-        status(into Status), lock_reason(into String), filter_1(Filter1),
-        filter_2(Filter2), filter_3(Filter3), filter_4(Filter4), io_optimized(bool),
-        tag(each Tag), instance_type(into String), instance_type_family(into String),
-        key_pair_name(into String), resource_group_id(into String), hpc_cluster_id(into
-        String), rdma_ip_addresses(into String), dry_run(bool),
-        additional_attributes(each_into AdditionalAttributes), http_endpoint(into
-        HttpEndpoint), http_tokens(into HttpTokens)
+        builder DescribeInstancesRequest; into vpc_id String, v_switch_id String, zone_id
+        String, instance_network_type InstanceNetworkType, security_group_id String,
+        instance_ids String, next_token String, inner_ip_addresses String,
+        private_ip_addresses String, public_ip_addresses String, eip_addresses String,
+        instance_charge_type InstanceChargeType, internet_charge_type InternetChargeType,
+        instance_name String, image_id String, status Status, lock_reason String,
+        instance_type String, instance_type_family String, key_pair_name String,
+        resource_group_id String, hpc_cluster_id String, rdma_ip_addresses String,
+        http_endpoint HttpEndpoint, http_tokens HttpTokens; value page_number i32,
+        page_size i32, max_results i32, filter_1 Filter1, filter_2 Filter2, filter_3
+        Filter3, filter_4 Filter4, io_optimized bool, dry_run bool; each tag Tag;
+        each_into additional_attributes AdditionalAttributes;
     );
 }
 /// The `Filter.3.*` request parameters.
@@ -265,7 +262,7 @@ impl Filter3 {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Filter3; key(into Filter3key), value(into String));
+    crate::runtime::setters!(Filter3; into key Filter3key, value String;);
 }
 /// The `Filter.4.*` request parameters.
 #[derive(Clone, Default)]
@@ -286,7 +283,7 @@ impl Filter4 {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Filter4; key(into Filter4key), value(into String));
+    crate::runtime::setters!(Filter4; into key Filter4key, value String;);
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -868,14 +865,16 @@ pub enum DescribeInstancesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInstancesErrorCode; InvalidInstanceChargeTypeNotFound
-    "InvalidInstanceChargeType.NotFound" 404, InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 404, InvalidLockReasonNotFound
-    "InvalidLockReason.NotFound" 404, InvalidFilterKeyNotFound
-    "InvalidFilterKey.NotFound" 404, InvalidNetworkTypeNotFound
-    "InvalidNetworkType.NotFound" 404, InvalidStatusNotFound "InvalidStatus.NotFound"
-    404, InvalidTagMismatch "InvalidTag.Mismatch" 400, InvalidTagCount "InvalidTagCount"
-    400, InvalidHpcClusterIdNotFound "InvalidHpcClusterId.NotFound" 400,
-    InvalidHpcClusterIdCreating "InvalidHpcClusterId.Creating" 400
+    "InvalidInstanceChargeType.NotFound" Some(404),
+    InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" Some(404), InvalidLockReasonNotFound
+    "InvalidLockReason.NotFound" Some(404), InvalidFilterKeyNotFound
+    "InvalidFilterKey.NotFound" Some(404), InvalidNetworkTypeNotFound
+    "InvalidNetworkType.NotFound" Some(404), InvalidStatusNotFound
+    "InvalidStatus.NotFound" Some(404), InvalidTagMismatch "InvalidTag.Mismatch"
+    Some(400), InvalidTagCount "InvalidTagCount" Some(400), InvalidHpcClusterIdNotFound
+    "InvalidHpcClusterId.NotFound" Some(400), InvalidHpcClusterIdCreating
+    "InvalidHpcClusterId.Creating" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -990,16 +989,16 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 vpc_id, 2 v_switch_id, 3 zone_id, 4 instance_network_type, 5
-            security_group_id, 6 instance_ids, 7 page_number, 8 page_size, 9 next_token,
-            10 max_results, 11 inner_ip_addresses, 12 private_ip_addresses, 13
-            public_ip_addresses, 14 eip_addresses, 15 instance_charge_type, 16
-            internet_charge_type, 17 instance_name, 18 image_id, 19 status, 20
-            lock_reason, 21 filter_1 group, 22 filter_2 group, 23 filter_3 group, 24
-            filter_4 group, 25 io_optimized, 26 tag groups, 27 instance_type, 28
+            value 0 region_id, 1 vpc_id, 2 v_switch_id, 3 zone_id, 4
+            instance_network_type, 5 security_group_id, 6 instance_ids, 7 page_number, 8
+            page_size, 9 next_token, 10 max_results, 11 inner_ip_addresses, 12
+            private_ip_addresses, 13 public_ip_addresses, 14 eip_addresses, 15
+            instance_charge_type, 16 internet_charge_type, 17 instance_name, 18 image_id,
+            19 status, 20 lock_reason, 25 io_optimized, 27 instance_type, 28
             instance_type_family, 29 key_pair_name, 30 resource_group_id, 31
             hpc_cluster_id, 32 rdma_ip_addresses, 33 dry_run, 34 additional_attributes,
-            35 http_endpoint, 36 http_tokens
+            35 http_endpoint, 36 http_tokens; group 21 filter_1, 22 filter_2, 23
+            filter_3, 24 filter_4; groups 26 tag;
         );
     }
     impl Schema for super::Filter3 {
@@ -1023,7 +1022,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::Filter4 {
         const FIELDS: &'static [Field] = &[
@@ -1046,7 +1045,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::DescribeInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -1058,8 +1057,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instances groups, 1 next_token, 2 page_number, 3 page_size, 4 request_id, 5
-            total_count
+            value 1 next_token, 2 page_number, 3 page_size, 4 request_id, 5 total_count;
+            groups 0 instances;
         );
     }
     impl Schema for super::Instance {
@@ -1128,24 +1127,23 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 auto_release_time, 1 cluster_id, 2 cpu, 3 cpu_options group, 4
-            creation_time, 5 credit_specification, 6 dedicated_host_attribute group, 7
-            dedicated_instance_attribute group, 8 deletion_protection, 9
-            deployment_set_group_no, 10 deployment_set_id, 11 description, 12
-            device_available, 13 ecs_capacity_reservation_attr group, 14 eip_address
-            group, 15 expired_time, 16 gpu_amount, 17 gpu_spec, 18 hibernation_options
-            group, 19 host_name, 20 hpc_cluster_id, 21 isp, 22 image_id, 23
-            inner_ip_address, 24 instance_charge_type, 25 instance_id, 26 instance_name,
-            27 instance_network_type, 28 instance_type, 29 instance_type_family, 30
-            internet_charge_type, 31 internet_max_bandwidth_in, 32
-            internet_max_bandwidth_out, 33 io_optimized, 34 key_pair_name, 35
-            local_storage_amount, 36 local_storage_capacity, 37 memory, 38
-            metadata_options group, 39 network_interfaces groups, 40 os_name, 41
-            os_name_en, 42 os_type, 43 operation_locks groups, 44 public_ip_address, 45
-            rdma_ip_address, 46 recyclable, 47 region_id, 48 resource_group_id, 49
-            sale_cycle, 50 security_group_ids, 51 serial_number, 52 spot_duration, 53
-            spot_price_limit, 54 spot_strategy, 55 start_time, 56 status, 57
-            stopped_mode, 58 tags groups, 59 vlan_id, 60 vpc_attributes group, 61 zone_id
+            value 0 auto_release_time, 1 cluster_id, 2 cpu, 4 creation_time, 5
+            credit_specification, 8 deletion_protection, 9 deployment_set_group_no, 10
+            deployment_set_id, 11 description, 12 device_available, 15 expired_time, 16
+            gpu_amount, 17 gpu_spec, 19 host_name, 20 hpc_cluster_id, 21 isp, 22
+            image_id, 23 inner_ip_address, 24 instance_charge_type, 25 instance_id, 26
+            instance_name, 27 instance_network_type, 28 instance_type, 29
+            instance_type_family, 30 internet_charge_type, 31 internet_max_bandwidth_in,
+            32 internet_max_bandwidth_out, 33 io_optimized, 34 key_pair_name, 35
+            local_storage_amount, 36 local_storage_capacity, 37 memory, 40 os_name, 41
+            os_name_en, 42 os_type, 44 public_ip_address, 45 rdma_ip_address, 46
+            recyclable, 47 region_id, 48 resource_group_id, 49 sale_cycle, 50
+            security_group_ids, 51 serial_number, 52 spot_duration, 53 spot_price_limit,
+            54 spot_strategy, 55 start_time, 56 status, 57 stopped_mode, 59 vlan_id, 61
+            zone_id; group 3 cpu_options, 6 dedicated_host_attribute, 7
+            dedicated_instance_attribute, 13 ecs_capacity_reservation_attr, 14
+            eip_address, 18 hibernation_options, 38 metadata_options, 60 vpc_attributes;
+            groups 39 network_interfaces, 43 operation_locks, 58 tags;
         );
     }
     impl Schema for super::CpuOptions {
@@ -1154,7 +1152,7 @@ mod schema {
             Field::new("Numa"),
             Field::new("ThreadsPerCore"),
         ];
-        crate::runtime::accessors!(0 core_count, 1 numa, 2 threads_per_core);
+        crate::runtime::accessors!(value 0 core_count, 1 numa, 2 threads_per_core;);
     }
     impl Schema for super::DedicatedHostAttribute {
         const FIELDS: &'static [Field] = &[
@@ -1163,7 +1161,8 @@ mod schema {
             Field::new("DedicatedHostName"),
         ];
         crate::runtime::accessors!(
-            0 dedicated_host_cluster_id, 1 dedicated_host_id, 2 dedicated_host_name
+            value 0 dedicated_host_cluster_id, 1 dedicated_host_id, 2
+            dedicated_host_name;
         );
     }
     impl Schema for super::DedicatedInstanceAttribute {
@@ -1171,7 +1170,7 @@ mod schema {
             Field::new("Affinity"),
             Field::new("Tenancy"),
         ];
-        crate::runtime::accessors!(0 affinity, 1 tenancy);
+        crate::runtime::accessors!(value 0 affinity, 1 tenancy;);
     }
     impl Schema for super::EcsCapacityReservationAttr {
         const FIELDS: &'static [Field] = &[
@@ -1179,7 +1178,7 @@ mod schema {
             Field::new("CapacityReservationPreference"),
         ];
         crate::runtime::accessors!(
-            0 capacity_reservation_id, 1 capacity_reservation_preference
+            value 0 capacity_reservation_id, 1 capacity_reservation_preference;
         );
     }
     impl Schema for super::EipAddress {
@@ -1191,13 +1190,13 @@ mod schema {
             Field::new("IsSupportUnassociate"),
         ];
         crate::runtime::accessors!(
-            0 allocation_id, 1 bandwidth, 2 internet_charge_type, 3 ip_address, 4
-            is_support_unassociate
+            value 0 allocation_id, 1 bandwidth, 2 internet_charge_type, 3 ip_address, 4
+            is_support_unassociate;
         );
     }
     impl Schema for super::HibernationOptions {
         const FIELDS: &'static [Field] = &[Field::new("Configured")];
-        crate::runtime::accessors!(0 configured);
+        crate::runtime::accessors!(value 0 configured;);
     }
     impl Schema for super::MetadataOptions {
         const FIELDS: &'static [Field] = &[
@@ -1206,7 +1205,7 @@ mod schema {
             Field::new("HttpTokens"),
         ];
         crate::runtime::accessors!(
-            0 http_endpoint, 1 http_put_response_hop_limit, 2 http_tokens
+            value 0 http_endpoint, 1 http_put_response_hop_limit, 2 http_tokens;
         );
     }
     impl Schema for super::NetworkInterface {
@@ -1219,8 +1218,8 @@ mod schema {
             Field::new("Type"),
         ];
         crate::runtime::accessors!(
-            0 ipv6_sets groups, 1 mac_address, 2 network_interface_id, 3
-            primary_ip_address, 4 private_ip_sets groups, 5 r#type
+            value 1 mac_address, 2 network_interface_id, 3 primary_ip_address, 5 r#type;
+            groups 0 ipv6_sets, 4 private_ip_sets;
         );
     }
     impl Schema for super::LockReason {
@@ -1228,7 +1227,7 @@ mod schema {
             Field::new("LockMsg"),
             Field::new("LockReason"),
         ];
-        crate::runtime::accessors!(0 lock_msg, 1 lock_reason);
+        crate::runtime::accessors!(value 0 lock_msg, 1 lock_reason;);
     }
     impl Schema for super::VpcAttributes {
         const FIELDS: &'static [Field] = &[
@@ -1238,7 +1237,7 @@ mod schema {
             Field::new("VpcId"),
         ];
         crate::runtime::accessors!(
-            0 nat_ip_address, 1 private_ip_address, 2 v_switch_id, 3 vpc_id
+            value 0 nat_ip_address, 1 private_ip_address, 2 v_switch_id, 3 vpc_id;
         );
     }
 }

@@ -111,11 +111,10 @@ crate::runtime::operation!(
 );
 impl DescribeInstancesFullStatusRequestBuilder {
     crate::runtime::setters!(
-        DescribeInstancesFullStatusRequest.0; instance_id(each_into String),
-        event_id(each_into String), status(into Status), health_status(into
-        HealthStatus), instance_event_type(each_into InstanceEventType), event_type(into
-        EventType), not_before(NotBefore), event_publish_time(EventPublishTime),
-        page_number(i32), page_size(i32)
+        builder DescribeInstancesFullStatusRequest; into status Status, health_status
+        HealthStatus, event_type EventType; value not_before NotBefore,
+        event_publish_time EventPublishTime, page_number i32, page_size i32; each_into
+        instance_id String, event_id String, instance_event_type InstanceEventType;
     );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -323,11 +322,12 @@ pub enum DescribeInstancesFullStatusErrorCode {
     EventIdLimitExceeded,
 }
 crate::runtime::error_codes!(
-    DescribeInstancesFullStatusErrorCode; MissingParameter "MissingParameter" 404,
-    InvalidParameter "InvalidParameter" 403, InvalidParameterTimeEndBeforeStart
-    "InvalidParameter.TimeEndBeforeStart" 403, OperationDeniedNotInWhiteList
-    "OperationDenied.NotInWhiteList" 403, InstanceIdLimitExceeded
-    "InstanceIdLimitExceeded" 403, EventIdLimitExceeded "EventIdLimitExceeded" 403
+    DescribeInstancesFullStatusErrorCode; MissingParameter "MissingParameter" Some(404),
+    InvalidParameter "InvalidParameter" Some(403), InvalidParameterTimeEndBeforeStart
+    "InvalidParameter.TimeEndBeforeStart" Some(403), OperationDeniedNotInWhiteList
+    "OperationDenied.NotInWhiteList" Some(403), InstanceIdLimitExceeded
+    "InstanceIdLimitExceeded" Some(403), EventIdLimitExceeded "EventIdLimitExceeded"
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -425,9 +425,9 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 event_id, 3 status, 4 health_status, 5
-            instance_event_type, 6 event_type, 7 not_before group, 8 event_publish_time
-            group, 9 page_number, 10 page_size
+            value 0 region_id, 1 instance_id, 2 event_id, 3 status, 4 health_status, 5
+            instance_event_type, 6 event_type, 9 page_number, 10 page_size; group 7
+            not_before, 8 event_publish_time;
         );
     }
     impl Schema for super::DescribeInstancesFullStatusResponse {
@@ -439,8 +439,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instance_full_status_set groups, 1 page_number, 2 page_size, 3 request_id,
-            4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            instance_full_status_set;
         );
     }
     impl Schema for super::InstanceFullStatusType {
@@ -451,8 +451,8 @@ mod schema {
             Field::new("Status"),
         ];
         crate::runtime::accessors!(
-            0 health_status group, 1 instance_id, 2 scheduled_system_event_set groups, 3
-            status group
+            value 1 instance_id; group 0 health_status, 3 status; groups 2
+            scheduled_system_event_set;
         );
     }
     impl Schema for super::ScheduledSystemEventType {
@@ -467,12 +467,12 @@ mod schema {
             Field::new("Reason"),
         ];
         crate::runtime::accessors!(
-            0 event_cycle_status group, 1 event_id, 2 event_publish_time, 3 event_type
-            group, 4 extended_attribute group, 5 impact_level, 6 not_before, 7 reason
+            value 1 event_id, 2 event_publish_time, 5 impact_level, 6 not_before, 7
+            reason; group 0 event_cycle_status, 3 event_type, 4 extended_attribute;
         );
     }
     impl Schema for super::EventCycleStatus {
         const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-        crate::runtime::accessors!(0 code, 1 name);
+        crate::runtime::accessors!(value 0 code, 1 name;);
     }
 }

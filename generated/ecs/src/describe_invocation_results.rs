@@ -89,10 +89,10 @@ crate::runtime::operation!(
 );
 impl DescribeInvocationResultsRequestBuilder {
     crate::runtime::setters!(
-        DescribeInvocationResultsRequest.0; invoke_id(into String), instance_id(into
-        String), command_id(into String), invoke_record_status(into InvokeRecordStatus),
-        include_history(bool), content_encoding(into ContentEncoding), page_number(i64),
-        page_size(i64)
+        builder DescribeInvocationResultsRequest; into invoke_id String, instance_id
+        String, command_id String, invoke_record_status InvokeRecordStatus,
+        content_encoding ContentEncoding; value include_history bool, page_number i64,
+        page_size i64;
     );
 }
 /// The documented values of `InvokeRecordStatus`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -293,9 +293,9 @@ pub enum DescribeInvocationResultsErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeInvocationResultsErrorCode; RegionIdApiNotSupported
-    "RegionId.ApiNotSupported" 400, InternalErrorDispatch "InternalError.Dispatch" 500,
-    InvalidParamPageNumber "InvalidParam.PageNumber" 403, InvalidParamPageSize
-    "InvalidParam.PageSize" 403
+    "RegionId.ApiNotSupported" Some(400), InternalErrorDispatch "InternalError.Dispatch"
+    Some(500), InvalidParamPageNumber "InvalidParam.PageNumber" Some(403),
+    InvalidParamPageSize "InvalidParam.PageSize" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -334,9 +334,9 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 invoke_id, 2 instance_id, 3 command_id, 4
+            value 0 region_id, 1 invoke_id, 2 instance_id, 3 command_id, 4
             invoke_record_status, 5 include_history, 6 content_encoding, 7 page_number, 8
-            page_size
+            page_size;
         );
     }
     impl Schema for super::DescribeInvocationResultsResponse {
@@ -344,7 +344,7 @@ mod schema {
             Field::new("Invocation"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 invocation group, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; group 0 invocation;);
     }
     impl Schema for super::Invocation {
         const FIELDS: &'static [Field] = &[
@@ -354,7 +354,7 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 invocation_results groups, 1 page_number, 2 page_size, 3 total_count
+            value 1 page_number, 2 page_size, 3 total_count; groups 0 invocation_results;
         );
     }
     impl Schema for super::InvocationResult {
@@ -376,10 +376,10 @@ mod schema {
             Field::new("Username"),
         ];
         crate::runtime::accessors!(
-            0 command_id, 1 dropped, 2 error_code, 3 error_info, 4 exit_code, 5
+            value 0 command_id, 1 dropped, 2 error_code, 3 error_info, 4 exit_code, 5
             finished_time, 6 instance_id, 7 invocation_status, 8 invoke_id, 9
             invoke_record_status, 10 output, 11 repeats, 12 start_time, 13 stop_time, 14
-            username
+            username;
         );
     }
 }

@@ -119,10 +119,10 @@ crate::runtime::operation!(
 );
 impl DescribeInvocationsRequestBuilder {
     crate::runtime::setters!(
-        DescribeInvocationsRequest.0; invoke_id(into String), command_id(into String),
-        command_name(into String), command_type(into String), timed(bool),
-        invoke_status(into InvokeStatus), instance_id(into String), content_encoding(into
-        ContentEncoding), include_output(bool), page_number(i64), page_size(i64)
+        builder DescribeInvocationsRequest; into invoke_id String, command_id String,
+        command_name String, command_type String, invoke_status InvokeStatus, instance_id
+        String, content_encoding ContentEncoding; value timed bool, include_output bool,
+        page_number i64, page_size i64;
     );
 }
 /// The documented values of `InvokeStatus`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -399,9 +399,10 @@ pub enum DescribeInvocationsErrorCode {
     InvalidParamPageSize,
 }
 crate::runtime::error_codes!(
-    DescribeInvocationsErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" 400,
-    InternalErrorDispatch "InternalError.Dispatch" 500, InvalidParamPageNumber
-    "InvalidParam.PageNumber" 403, InvalidParamPageSize "InvalidParam.PageSize" 403
+    DescribeInvocationsErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported"
+    Some(400), InternalErrorDispatch "InternalError.Dispatch" Some(500),
+    InvalidParamPageNumber "InvalidParam.PageNumber" Some(403), InvalidParamPageSize
+    "InvalidParam.PageSize" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -435,9 +436,9 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 invoke_id, 2 command_id, 3 command_name, 4 command_type, 5
-            timed, 6 invoke_status, 7 instance_id, 8 content_encoding, 9 include_output,
-            10 page_number, 11 page_size
+            value 0 region_id, 1 invoke_id, 2 command_id, 3 command_name, 4 command_type,
+            5 timed, 6 invoke_status, 7 instance_id, 8 content_encoding, 9
+            include_output, 10 page_number, 11 page_size;
         );
     }
     impl Schema for super::DescribeInvocationsResponse {
@@ -449,7 +450,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 invocations groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            invocations;
         );
     }
     impl Schema for super::Invocation {
@@ -470,10 +472,10 @@ mod schema {
             Field::new("Username"),
         ];
         crate::runtime::accessors!(
-            0 command_content, 1 command_id, 2 command_name, 3 command_type, 4
-            creation_time, 5 frequency, 6 invocation_status, 7 invoke_id, 8
-            invoke_instances groups, 9 invoke_status, 10 parameters, 11 repeat_mode, 12
-            timed, 13 username
+            value 0 command_content, 1 command_id, 2 command_name, 3 command_type, 4
+            creation_time, 5 frequency, 6 invocation_status, 7 invoke_id, 9
+            invoke_status, 10 parameters, 11 repeat_mode, 12 timed, 13 username; groups 8
+            invoke_instances;
         );
     }
     impl Schema for super::InvokeInstance {
@@ -495,9 +497,9 @@ mod schema {
             Field::new("UpdateTime"),
         ];
         crate::runtime::accessors!(
-            0 creation_time, 1 dropped, 2 error_code, 3 error_info, 4 exit_code, 5
+            value 0 creation_time, 1 dropped, 2 error_code, 3 error_info, 4 exit_code, 5
             finish_time, 6 instance_id, 7 instance_invoke_status, 8 invocation_status, 9
-            output, 10 repeats, 11 start_time, 12 stop_time, 13 timed, 14 update_time
+            output, 10 repeats, 11 start_time, 12 stop_time, 13 timed, 14 update_time;
         );
     }
 }

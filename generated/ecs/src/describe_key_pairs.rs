@@ -64,9 +64,9 @@ crate::runtime::operation!(
 );
 impl DescribeKeyPairsRequestBuilder {
     crate::runtime::setters!(
-        DescribeKeyPairsRequest.0; key_pair_finger_print(into String), key_pair_name(into
-        String), page_number(i32), page_size(i32), resource_group_id(into String),
-        tag(each Tag)
+        builder DescribeKeyPairsRequest; into key_pair_finger_print String, key_pair_name
+        String, resource_group_id String; value page_number i32, page_size i32; each tag
+        Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -88,7 +88,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(DescribeKeyPairsRequest, Tag);
 /// The successful response of [`DescribeKeyPairsRequest`].
@@ -157,8 +157,8 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 key_pair_finger_print, 2 key_pair_name, 3 page_number, 4
-            page_size, 5 resource_group_id, 6 tag groups
+            value 0 region_id, 1 key_pair_finger_print, 2 key_pair_name, 3 page_number, 4
+            page_size, 5 resource_group_id; groups 6 tag;
         );
     }
     impl Schema for super::Tag {
@@ -204,7 +204,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::DescribeKeyPairsResponse {
         const FIELDS: &'static [Field] = &[
@@ -215,7 +215,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 key_pairs group, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; group 0
+            key_pairs;
         );
     }
     impl Schema for super::KeyPairs {
@@ -226,7 +227,8 @@ mod schema {
             Field::new("Tags"),
         ];
         crate::runtime::accessors!(
-            0 key_pair_finger_print, 1 key_pair_name, 2 resource_group_id, 3 tags group
+            value 0 key_pair_finger_print, 1 key_pair_name, 2 resource_group_id; group 3
+            tags;
         );
     }
 }

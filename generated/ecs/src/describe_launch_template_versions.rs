@@ -75,10 +75,10 @@ crate::runtime::operation!(
 );
 impl DescribeLaunchTemplateVersionsRequestBuilder {
     crate::runtime::setters!(
-        DescribeLaunchTemplateVersionsRequest.0; launch_template_id(into String),
-        launch_template_name(into String), launch_template_version(each_into String),
-        min_version(i64), max_version(i64), default_version(bool), page_number(i32),
-        page_size(i32)
+        builder DescribeLaunchTemplateVersionsRequest; into launch_template_id String,
+        launch_template_name String; value min_version i64, max_version i64,
+        default_version bool, page_number i32, page_size i32; each_into
+        launch_template_version String;
     );
 }
 crate::runtime::json_form!(DescribeLaunchTemplateVersionsRequest);
@@ -440,9 +440,10 @@ pub enum DescribeLaunchTemplateVersionsErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeLaunchTemplateVersionsErrorCode; InvalidRegionNotExist
-    "InvalidRegion.NotExist" 400, MissingParameter "MissingParameter" 400,
-    InvalidParameter "InvalidParameter" 400, InvalidLaunchTemplateNotFound
-    "InvalidLaunchTemplate.NotFound" 404, InnerServiceFailed "InnerServiceFailed" 403
+    "InvalidRegion.NotExist" Some(400), MissingParameter "MissingParameter" Some(400),
+    InvalidParameter "InvalidParameter" Some(400), InvalidLaunchTemplateNotFound
+    "InvalidLaunchTemplate.NotFound" Some(404), InnerServiceFailed "InnerServiceFailed"
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -460,9 +461,9 @@ mod schema {
             Field::new("PageSize"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 launch_template_id, 2 launch_template_name, 3
+            value 0 region_id, 1 launch_template_id, 2 launch_template_name, 3
             launch_template_version, 4 min_version, 5 max_version, 6 default_version, 7
-            page_number, 8 page_size
+            page_number, 8 page_size;
         );
     }
     impl Schema for super::DescribeLaunchTemplateVersionsResponse {
@@ -474,8 +475,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 launch_template_version_sets groups, 1 request_id, 2 page_size, 3
-            page_number, 4 total_count
+            value 1 request_id, 2 page_size, 3 page_number, 4 total_count; groups 0
+            launch_template_version_sets;
         );
     }
     impl Schema for super::LaunchTemplateVersionSet {
@@ -491,9 +492,9 @@ mod schema {
             Field::new("VersionNumber"),
         ];
         crate::runtime::accessors!(
-            0 create_time, 1 created_by, 2 default_version, 3 launch_template_data group,
-            4 launch_template_id, 5 launch_template_name, 6 modified_time, 7
-            version_description, 8 version_number
+            value 0 create_time, 1 created_by, 2 default_version, 4 launch_template_id, 5
+            launch_template_name, 6 modified_time, 7 version_description, 8
+            version_number; group 3 launch_template_data;
         );
     }
     impl Schema for super::LaunchTemplateData {
@@ -541,19 +542,19 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 auto_release_time, 1 data_disks groups, 2 deployment_set_id, 3 description,
-            4 enable_vm_os_config, 5 host_name, 6 image_id, 7 image_owner_alias, 8
+            value 0 auto_release_time, 2 deployment_set_id, 3 description, 4
+            enable_vm_os_config, 5 host_name, 6 image_id, 7 image_owner_alias, 8
             instance_charge_type, 9 instance_name, 10 instance_type, 11
             internet_charge_type, 12 internet_max_bandwidth_in, 13
-            internet_max_bandwidth_out, 14 io_optimized, 15 key_pair_name, 16
-            network_interfaces groups, 17 network_type, 18 password_inherit, 19 period,
-            20 private_ip_address, 21 ram_role_name, 22 resource_group_id, 23
-            security_enhancement_strategy, 24 security_group_id, 25 security_group_ids,
-            26 spot_duration, 27 spot_price_limit, 28 spot_strategy, 29
-            system_disk_category, 30 system_disk_delete_with_instance, 31
-            system_disk_description, 32 system_disk_disk_name, 33 system_disk_iops, 34
-            system_disk_performance_level, 35 system_disk_size, 36 tags groups, 37
-            user_data, 38 v_switch_id, 39 vpc_id, 40 zone_id
+            internet_max_bandwidth_out, 14 io_optimized, 15 key_pair_name, 17
+            network_type, 18 password_inherit, 19 period, 20 private_ip_address, 21
+            ram_role_name, 22 resource_group_id, 23 security_enhancement_strategy, 24
+            security_group_id, 25 security_group_ids, 26 spot_duration, 27
+            spot_price_limit, 28 spot_strategy, 29 system_disk_category, 30
+            system_disk_delete_with_instance, 31 system_disk_description, 32
+            system_disk_disk_name, 33 system_disk_iops, 34 system_disk_performance_level,
+            35 system_disk_size, 37 user_data, 38 v_switch_id, 39 vpc_id, 40 zone_id;
+            groups 1 data_disks, 16 network_interfaces, 36 tags;
         );
     }
     impl Schema for super::DataDisk {
@@ -569,8 +570,8 @@ mod schema {
             Field::new("SnapshotId"),
         ];
         crate::runtime::accessors!(
-            0 category, 1 delete_with_instance, 2 description, 3 device, 4 disk_name, 5
-            encrypted, 6 performance_level, 7 size, 8 snapshot_id
+            value 0 category, 1 delete_with_instance, 2 description, 3 device, 4
+            disk_name, 5 encrypted, 6 performance_level, 7 size, 8 snapshot_id;
         );
     }
     impl Schema for super::NetworkInterface {
@@ -583,12 +584,12 @@ mod schema {
             Field::new("VSwitchId"),
         ];
         crate::runtime::accessors!(
-            0 description, 1 network_interface_name, 2 primary_ip_address, 3
-            security_group_id, 4 security_group_ids, 5 v_switch_id
+            value 0 description, 1 network_interface_name, 2 primary_ip_address, 3
+            security_group_id, 4 security_group_ids, 5 v_switch_id;
         );
     }
     impl Schema for super::InstanceTag {
         const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
 }

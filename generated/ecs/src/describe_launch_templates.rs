@@ -62,9 +62,9 @@ crate::runtime::operation!(
 );
 impl DescribeLaunchTemplatesRequestBuilder {
     crate::runtime::setters!(
-        DescribeLaunchTemplatesRequest.0; launch_template_id(each_into String),
-        launch_template_name(each_into String), page_number(i32), page_size(i32),
-        template_resource_group_id(into String), template_tag(each TemplateTag)
+        builder DescribeLaunchTemplatesRequest; into template_resource_group_id String;
+        value page_number i32, page_size i32; each template_tag TemplateTag; each_into
+        launch_template_id String, launch_template_name String;
     );
 }
 /// The `TemplateTag.N.*` request parameters.
@@ -86,7 +86,7 @@ impl TemplateTag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(TemplateTag; key(into String), value(into String));
+    crate::runtime::setters!(TemplateTag; into key String, value String;);
 }
 crate::runtime::json_form!(DescribeLaunchTemplatesRequest, TemplateTag);
 /// The successful response of [`DescribeLaunchTemplatesRequest`].
@@ -168,9 +168,9 @@ pub enum DescribeLaunchTemplatesErrorCode {
     InnerServiceFailed,
 }
 crate::runtime::error_codes!(
-    DescribeLaunchTemplatesErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist" 400,
-    MissingParameter "MissingParameter" 400, InvalidParameter "InvalidParameter" 400,
-    InnerServiceFailed "InnerServiceFailed" 403
+    DescribeLaunchTemplatesErrorCode; InvalidRegionNotExist "InvalidRegion.NotExist"
+    Some(400), MissingParameter "MissingParameter" Some(400), InvalidParameter
+    "InvalidParameter" Some(400), InnerServiceFailed "InnerServiceFailed" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -191,8 +191,9 @@ mod schema {
             Field::new("TemplateTag").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 launch_template_id, 2 launch_template_name, 3 page_number, 4
-            page_size, 5 template_resource_group_id, 6 template_tag groups
+            value 0 region_id, 1 launch_template_id, 2 launch_template_name, 3
+            page_number, 4 page_size, 5 template_resource_group_id; groups 6
+            template_tag;
         );
     }
     impl Schema for super::TemplateTag {
@@ -206,7 +207,7 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 20), "Valid values of N: 1 to 20.")],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::DescribeLaunchTemplatesResponse {
         const FIELDS: &'static [Field] = &[
@@ -217,8 +218,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 launch_template_sets groups, 1 page_number, 2 page_size, 3 request_id, 4
-            total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            launch_template_sets;
         );
     }
     impl Schema for super::LaunchTemplateSet {
@@ -234,9 +235,9 @@ mod schema {
             Field::new("Tags"),
         ];
         crate::runtime::accessors!(
-            0 create_time, 1 created_by, 2 default_version_number, 3
+            value 0 create_time, 1 created_by, 2 default_version_number, 3
             latest_version_number, 4 launch_template_id, 5 launch_template_name, 6
-            modified_time, 7 resource_group_id, 8 tags group
+            modified_time, 7 resource_group_id; group 8 tags;
         );
     }
 }

@@ -75,9 +75,9 @@ crate::runtime::operation!(
 );
 impl DescribeManagedInstancesRequestBuilder {
     crate::runtime::setters!(
-        DescribeManagedInstancesRequest.0; os_type(into OsType), instance_ip(into
-        String), activation_id(into String), instance_name(into String),
-        instance_id(each_into String), page_number(i64), page_size(i64)
+        builder DescribeManagedInstancesRequest; into os_type OsType, instance_ip String,
+        activation_id String, instance_name String; value page_number i64, page_size i64;
+        each_into instance_id String;
     );
 }
 crate::runtime::json_form!(DescribeManagedInstancesRequest);
@@ -184,8 +184,8 @@ pub enum DescribeManagedInstancesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeManagedInstancesErrorCode; InternalErrorDispatch "InternalError.Dispatch"
-    500, InvalidParamPageNumber "InvalidParam.PageNumber" 400, InvalidParamPageSize
-    "InvalidParam.PageSize" 400
+    Some(500), InvalidParamPageNumber "InvalidParam.PageNumber" Some(400),
+    InvalidParamPageSize "InvalidParam.PageSize" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -218,8 +218,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 os_type, 2 instance_ip, 3 activation_id, 4 instance_name, 5
-            instance_id, 6 page_number, 7 page_size
+            value 0 region_id, 1 os_type, 2 instance_ip, 3 activation_id, 4
+            instance_name, 5 instance_id, 6 page_number, 7 page_size;
         );
     }
     impl Schema for super::DescribeManagedInstancesResponse {
@@ -231,7 +231,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 instances groups, 1 page_number, 2 page_size, 3 request_id, 4 total_count
+            value 1 page_number, 2 page_size, 3 request_id, 4 total_count; groups 0
+            instances;
         );
     }
     impl Schema for super::Instance {
@@ -252,10 +253,10 @@ mod schema {
             Field::new("RegistrationTime"),
         ];
         crate::runtime::accessors!(
-            0 activation_id, 1 agent_version, 2 connected, 3 hostname, 4 instance_id, 5
-            instance_name, 6 internet_ip, 7 intranet_ip, 8 invocation_count, 9
-            last_invoked_time, 10 machine_id, 11 os_type, 12 os_version, 13
-            registration_time
+            value 0 activation_id, 1 agent_version, 2 connected, 3 hostname, 4
+            instance_id, 5 instance_name, 6 internet_ip, 7 intranet_ip, 8
+            invocation_count, 9 last_invoked_time, 10 machine_id, 11 os_type, 12
+            os_version, 13 registration_time;
         );
     }
 }

@@ -136,13 +136,12 @@ crate::runtime::operation!(
 );
 impl DescribeNetworkInterfacesRequestBuilder {
     crate::runtime::setters!(
-        DescribeNetworkInterfacesRequest.0; tag(each Tag), resource_group_id(into
-        String), v_switch_id(into String), vpc_id(into String), primary_ip_address(into
-        String), private_ip_address(each_into String), security_group_id(into String),
-        network_interface_name(into String), instance_id(into String),
-        network_interface_id(each_into String), service_managed(bool), status(into
-        Status), page_number(i32), page_size(i32), next_token(into String),
-        max_results(i32)
+        builder DescribeNetworkInterfacesRequest; into resource_group_id String,
+        v_switch_id String, vpc_id String, primary_ip_address String, security_group_id
+        String, network_interface_name String, instance_id String, status Status,
+        next_token String; value service_managed bool, page_number i32, page_size i32,
+        max_results i32; each tag Tag; each_into private_ip_address String,
+        network_interface_id String;
     );
     /// Sets the `DescribeNetworkInterfacesRequest::r#type` field.
     pub fn r#type(mut self, value: impl Into<Type>) -> Self {
@@ -424,27 +423,28 @@ pub enum DescribeNetworkInterfacesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeNetworkInterfacesErrorCode; InvalidUserTypeNotSupported
-    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
-    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
-    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
-    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
-    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
-    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
-    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
-    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
-    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
-    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
-    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
-    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
-    MaxEniCountExceeded "MaxEniCountExceeded" 403, EniPerInstanceLimitExceeded
-    "EniPerInstanceLimitExceeded" 403, InvalidOperationAvailabilityZoneMismatch
-    "InvalidOperation.AvailabilityZoneMismatch" 403, InvalidOperationVpcMismatch
-    "InvalidOperation.VpcMismatch" 403, SecurityGroupInstanceLimitExceed
-    "SecurityGroupInstanceLimitExceed" 403, InvalidSecurityGroupIdNotVpc
-    "InvalidSecurityGroupId.NotVpc" 403, InvalidOperationInvalidEniType
-    "InvalidOperation.InvalidEniType" 403, ForbiddenRegionId "Forbidden.RegionId" 400,
-    InvalidVpcEmpty "InvalidVpc.Empty" 403, InvalidRegionIdMalFormed
-    "InvalidRegionId.MalFormed" 400
+    "InvalidUserType.NotSupported" Some(403), AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" Some(403), MissingParameter "MissingParameter"
+    Some(400), ForbiddenNotSupportRam "Forbidden.NotSupportRAM" Some(403),
+    UnsupportedParameter "UnsupportedParameter" Some(400), ForbiddenSubUser
+    "Forbidden.SubUser" Some(403), InvalidParameter "InvalidParameter" Some(400),
+    InvalidInstanceIdMalformed "InvalidInstanceID.Malformed" Some(400),
+    InvalidOperationInvalidEcsState "InvalidOperation.InvalidEcsState" Some(400),
+    InvalidOperationInvalidEniState "InvalidOperation.InvalidEniState" Some(400),
+    InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" Some(400), InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" Some(404), InvalidEniIdNotFound "InvalidEniId.NotFound"
+    Some(404), InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" Some(404),
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" Some(404),
+    MaxEniCountExceeded "MaxEniCountExceeded" Some(403), EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" Some(403), InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" Some(403), InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" Some(403), SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" Some(403), InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" Some(403), InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" Some(403), ForbiddenRegionId "Forbidden.RegionId"
+    Some(400), InvalidVpcEmpty "InvalidVpc.Empty" Some(403), InvalidRegionIdMalFormed
+    "InvalidRegionId.MalFormed" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -516,11 +516,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 tag groups, 2 resource_group_id, 3 v_switch_id, 4 vpc_id, 5
+            value 0 region_id, 2 resource_group_id, 3 v_switch_id, 4 vpc_id, 5
             primary_ip_address, 6 private_ip_address, 7 security_group_id, 8
             network_interface_name, 9 r#type, 10 instance_id, 11 network_interface_id, 12
             service_managed, 13 status, 14 page_number, 15 page_size, 16 next_token, 17
-            max_results
+            max_results; groups 1 tag;
         );
     }
     impl Schema for super::DescribeNetworkInterfacesResponse {
@@ -533,8 +533,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 network_interface_sets groups, 1 next_token, 2 page_number, 3 page_size, 4
-            request_id, 5 total_count
+            value 1 next_token, 2 page_number, 3 page_size, 4 request_id, 5 total_count;
+            groups 0 network_interface_sets;
         );
     }
     impl Schema for super::NetworkInterfaceSet {
@@ -565,13 +565,13 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 associated_public_ip group, 1 attachment group, 2 instance_id, 3
-            trunk_network_interface_id, 4 creation_time, 5 description, 6 ipv6_sets
-            groups, 7 mac_address, 8 network_interface_id, 9 network_interface_name, 10
-            network_interface_traffic_mode, 11 owner_id, 12 private_ip_address, 13
-            private_ip_sets groups, 14 resource_group_id, 15 security_group_ids, 16
-            service_id, 17 service_managed, 18 status, 19 tags groups, 20 r#type, 21
-            v_switch_id, 22 vpc_id, 23 zone_id
+            value 2 instance_id, 3 trunk_network_interface_id, 4 creation_time, 5
+            description, 7 mac_address, 8 network_interface_id, 9 network_interface_name,
+            10 network_interface_traffic_mode, 11 owner_id, 12 private_ip_address, 14
+            resource_group_id, 15 security_group_ids, 16 service_id, 17 service_managed,
+            18 status, 20 r#type, 21 v_switch_id, 22 vpc_id, 23 zone_id; group 0
+            associated_public_ip, 1 attachment; groups 6 ipv6_sets, 13 private_ip_sets,
+            19 tags;
         );
     }
     impl Schema for super::AssociatedPublicIp {
@@ -579,11 +579,11 @@ mod schema {
             Field::new("AllocationId"),
             Field::new("PublicIpAddress"),
         ];
-        crate::runtime::accessors!(0 allocation_id, 1 public_ip_address);
+        crate::runtime::accessors!(value 0 allocation_id, 1 public_ip_address;);
     }
     impl Schema for super::Attachment {
         const FIELDS: &'static [Field] = &[Field::new("DeviceIndex")];
-        crate::runtime::accessors!(0 device_index);
+        crate::runtime::accessors!(value 0 device_index;);
     }
     impl Schema for super::PrivateIpSet {
         const FIELDS: &'static [Field] = &[
@@ -594,8 +594,8 @@ mod schema {
             Field::new("QueuePairNumber"),
         ];
         crate::runtime::accessors!(
-            0 associated_public_ip group, 1 primary, 2 private_ip_address, 3
-            queue_number, 4 queue_pair_number
+            value 1 primary, 2 private_ip_address, 3 queue_number, 4 queue_pair_number;
+            group 0 associated_public_ip;
         );
     }
 }

@@ -142,14 +142,13 @@ crate::runtime::operation!(
 );
 impl DescribePriceRequestBuilder {
     crate::runtime::setters!(
-        DescribePriceRequest.0; resource_type(into ResourceType), image_id(into String),
-        instance_type(into String), io_optimized(into IoOptimized),
-        instance_network_type(into InstanceNetworkType), internet_charge_type(into
-        InternetChargeType), internet_max_bandwidth_out(i32), system_disk(SystemDisk),
-        data_disk_1(DataDisk1), data_disk_2(DataDisk2), data_disk_3(DataDisk3),
-        data_disk_4(DataDisk4), period(i32), price_unit(into PriceUnit), amount(i32),
-        assurance_times(into AssuranceTimes), instance_type_list(each_into String),
-        dedicated_host_type(into String)
+        builder DescribePriceRequest; into resource_type ResourceType, image_id String,
+        instance_type String, io_optimized IoOptimized, instance_network_type
+        InstanceNetworkType, internet_charge_type InternetChargeType, price_unit
+        PriceUnit, assurance_times AssuranceTimes, dedicated_host_type String; value
+        internet_max_bandwidth_out i32, system_disk SystemDisk, data_disk_1 DataDisk1,
+        data_disk_2 DataDisk2, data_disk_3 DataDisk3, data_disk_4 DataDisk4, period i32,
+        amount i32; each_into instance_type_list String;
     );
 }
 /// The `SystemDisk.*` request parameters.
@@ -196,8 +195,8 @@ impl SystemDisk {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        SystemDisk; category(into SystemDiskCategory), size(i32), performance_level(into
-        SystemDiskPerformanceLevel)
+        SystemDisk; into category SystemDiskCategory, performance_level
+        SystemDiskPerformanceLevel; value size i32;
     );
 }
 /// The `DataDisk.1.*` request parameters.
@@ -241,8 +240,8 @@ impl DataDisk1 {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDisk1; size(i32), category(into DataDisk1category), performance_level(into
-        DataDisk1performanceLevel)
+        DataDisk1; into category DataDisk1category, performance_level
+        DataDisk1performanceLevel; value size i32;
     );
 }
 /// The `DataDisk.2.*` request parameters.
@@ -286,8 +285,8 @@ impl DataDisk2 {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDisk2; size(i32), category(into DataDisk2category), performance_level(into
-        DataDisk2performanceLevel)
+        DataDisk2; into category DataDisk2category, performance_level
+        DataDisk2performanceLevel; value size i32;
     );
 }
 /// The `DataDisk.3.*` request parameters.
@@ -331,8 +330,8 @@ impl DataDisk3 {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDisk3; size(i32), category(into DataDisk3category), performance_level(into
-        DataDisk3performanceLevel)
+        DataDisk3; into category DataDisk3category, performance_level
+        DataDisk3performanceLevel; value size i32;
     );
 }
 /// The `DataDisk.4.*` request parameters.
@@ -376,8 +375,8 @@ impl DataDisk4 {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDisk4; size(i32), category(into DataDisk4category), performance_level(into
-        DataDisk4performanceLevel)
+        DataDisk4; into category DataDisk4category, performance_level
+        DataDisk4performanceLevel; value size i32;
     );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -809,56 +808,62 @@ pub enum DescribePriceErrorCode {
 }
 crate::runtime::error_codes!(
     DescribePriceErrorCode; InvalidInstanceTypeValueUnauthorized
-    "InvalidInstanceType.ValueUnauthorized" 400, InvalidInstanceTypeValueNotSupported
-    "InvalidInstanceType.ValueNotSupported" 400,
-    InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 400,
+    "InvalidInstanceType.ValueUnauthorized" Some(400),
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    Some(400), InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" Some(400),
     InvalidInternetMaxBandwidthOutValueNotSupported
-    "InvalidInternetMaxBandwidthOut.ValueNotSupported" 400,
+    "InvalidInternetMaxBandwidthOut.ValueNotSupported" Some(400),
     InvalidSystemDiskCategoryValueNotSupported
-    "InvalidSystemDiskCategory.ValueNotSupported" 400,
-    InvalidDataDiskSizeValueNotSupported "InvalidDataDiskSize.ValueNotSupported" 400,
-    InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
-    400, InvalidParameterConflict "InvalidParameter.Conflict" 400, ImageNotSubscribed
-    "ImageNotSubscribed" 403, OperationDenied "OperationDenied" 403,
+    "InvalidSystemDiskCategory.ValueNotSupported" Some(400),
+    InvalidDataDiskSizeValueNotSupported "InvalidDataDiskSize.ValueNotSupported"
+    Some(400), InvalidDataDiskCategoryValueNotSupported
+    "InvalidDataDiskCategory.ValueNotSupported" Some(400), InvalidParameterConflict
+    "InvalidParameter.Conflict" Some(400), ImageNotSubscribed "ImageNotSubscribed"
+    Some(403), OperationDenied "OperationDenied" Some(403),
     InvalidSystemDiskCategoryValueUnauthorized
-    "InvalidSystemDiskCategory.ValueUnauthorized" 403, InstanceDiskCategoryLimitExceed
-    "InstanceDiskCategoryLimitExceed", ImageRemovedInMarket "ImageRemovedInMarket" 403,
-    QuotaExceedPortableCloudDisk "QuotaExceed.PortableCloudDisk" 403, InternalError
-    "InternalError" 500, InvalidNetworkTypeMismatch "InvalidNetworkType.Mismatch" 400,
-    InvalidDiskCategoryMismatch "InvalidDiskCategory.Mismatch", Forbbiden "Forbbiden"
-    403, InvalidImageIdNotFound "InvalidImageId.NotFound" 404, InstanceDiskNumLimitExceed
-    "InstanceDiskNumLimitExceed" 403, IoOptimizedNotSupported "IoOptimized.NotSupported",
-    ImageNotSupportInstanceType "ImageNotSupportInstanceType" 403,
-    InvalidIoOptimizedValueValueNotSupported "InvalidIoOptimizedValue.ValueNotSupported"
-    400, InvalidDiskSizeTooSmall "InvalidDiskSize.TooSmall" 403,
-    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 404,
-    InvalidPeriod "InvalidPeriod" 400, InvalidDiskCategoryNotSupported
-    "InvalidDiskCategory.NotSupported" 403, DependencyViolationIoOptimized
-    "DependencyViolation.IoOptimized" 404, InvalidSystemDiskSizeLessThanImageSize
-    "InvalidSystemDiskSize.LessThanImageSize", InvalidSystemDiskSizeLessThanMinSize
-    "InvalidSystemDiskSize.LessThanMinSize" 404, InvalidSystemDiskSizeMoreThanMaxSize
-    "InvalidSystemDiskSize.MoreThanMaxSize" 404, InvalidParameterResourceOwnerAccount
-    "InvalidParameter.ResourceOwnerAccount" 403, RegionUnauthorized "RegionUnauthorized",
-    InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported",
-    InstanceDiskNumberLimitExceed "InstanceDiskNumber.LimitExceed" 400,
-    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
-    InstanceTypeOffline "InstanceType.Offline" 403, InvalidInstanceTypeMissing
-    "InvalidInstanceType.Missing" 404, InvalidNetworkTypeValueNotSupported
-    "InvalidNetworkType.ValueNotSupported" 404, InvalidDiskCategoryMissing
-    "InvalidDiskCategory.Missing" 404, Throttling "Throttling" 400, PriceNotFound
-    "PriceNotFound" 400, InvalidResourceTypeValueNotSupported
-    "InvalidResourceType.ValueNotSupported" 400, InvalidPriceUnitValueNotSupported
-    "InvalidPriceUnit.ValueNotSupported" 400, InvalidAmountMalformed
-    "InvalidAmount.Malformed" 403, EncryptedOptionConflict "EncryptedOption.Conflict"
-    400, InvalidInstanceIdNotFound "Invalid.InstanceId.NotFound" 404,
-    InvalidMarketImageNotFound "InvalidMarketImage.NotFound" 404,
-    InvalidChargeTypeMarketImage "InvalidChargeType.MarketImage" 403,
-    InvalidDiskIdsNotFound "InvalidDiskIds.NotFound" 403, PrePaidInstanceExpired
-    "PrePaidInstance.Expired" 403, InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable"
-    404, InvalidSystemDiskNotFound "InvalidSystemDisk.NotFound" 404,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404,
-    InvalidActionUnauthorized "InvalidAction.Unauthorized" 403
+    "InvalidSystemDiskCategory.ValueUnauthorized" Some(403),
+    InstanceDiskCategoryLimitExceed "InstanceDiskCategoryLimitExceed" None,
+    ImageRemovedInMarket "ImageRemovedInMarket" Some(403), QuotaExceedPortableCloudDisk
+    "QuotaExceed.PortableCloudDisk" Some(403), InternalError "InternalError" Some(500),
+    InvalidNetworkTypeMismatch "InvalidNetworkType.Mismatch" Some(400),
+    InvalidDiskCategoryMismatch "InvalidDiskCategory.Mismatch" None, Forbbiden
+    "Forbbiden" Some(403), InvalidImageIdNotFound "InvalidImageId.NotFound" Some(404),
+    InstanceDiskNumLimitExceed "InstanceDiskNumLimitExceed" Some(403),
+    IoOptimizedNotSupported "IoOptimized.NotSupported" None, ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" Some(403), InvalidIoOptimizedValueValueNotSupported
+    "InvalidIoOptimizedValue.ValueNotSupported" Some(400), InvalidDiskSizeTooSmall
+    "InvalidDiskSize.TooSmall" Some(403), InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" Some(404), InvalidPeriod "InvalidPeriod"
+    Some(400), InvalidDiskCategoryNotSupported "InvalidDiskCategory.NotSupported"
+    Some(403), DependencyViolationIoOptimized "DependencyViolation.IoOptimized"
+    Some(404), InvalidSystemDiskSizeLessThanImageSize
+    "InvalidSystemDiskSize.LessThanImageSize" None, InvalidSystemDiskSizeLessThanMinSize
+    "InvalidSystemDiskSize.LessThanMinSize" Some(404),
+    InvalidSystemDiskSizeMoreThanMaxSize "InvalidSystemDiskSize.MoreThanMaxSize"
+    Some(404), InvalidParameterResourceOwnerAccount
+    "InvalidParameter.ResourceOwnerAccount" Some(403), RegionUnauthorized
+    "RegionUnauthorized" None, InvalidSystemDiskSizeValueNotSupported
+    "InvalidSystemDiskSize.ValueNotSupported" None, InstanceDiskNumberLimitExceed
+    "InstanceDiskNumber.LimitExceed" Some(400), InvalidDiskCategoryValueNotSupported
+    "InvalidDiskCategory.ValueNotSupported" Some(400), InstanceTypeOffline
+    "InstanceType.Offline" Some(403), InvalidInstanceTypeMissing
+    "InvalidInstanceType.Missing" Some(404), InvalidNetworkTypeValueNotSupported
+    "InvalidNetworkType.ValueNotSupported" Some(404), InvalidDiskCategoryMissing
+    "InvalidDiskCategory.Missing" Some(404), Throttling "Throttling" Some(400),
+    PriceNotFound "PriceNotFound" Some(400), InvalidResourceTypeValueNotSupported
+    "InvalidResourceType.ValueNotSupported" Some(400), InvalidPriceUnitValueNotSupported
+    "InvalidPriceUnit.ValueNotSupported" Some(400), InvalidAmountMalformed
+    "InvalidAmount.Malformed" Some(403), EncryptedOptionConflict
+    "EncryptedOption.Conflict" Some(400), InvalidInstanceIdNotFound
+    "Invalid.InstanceId.NotFound" Some(404), InvalidMarketImageNotFound
+    "InvalidMarketImage.NotFound" Some(404), InvalidChargeTypeMarketImage
+    "InvalidChargeType.MarketImage" Some(403), InvalidDiskIdsNotFound
+    "InvalidDiskIds.NotFound" Some(403), PrePaidInstanceExpired "PrePaidInstance.Expired"
+    Some(403), InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable" Some(404),
+    InvalidSystemDiskNotFound "InvalidSystemDisk.NotFound" Some(404),
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" Some(404),
+    InvalidActionUnauthorized "InvalidAction.Unauthorized" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -952,11 +957,11 @@ mod schema {
             Field::new("DedicatedHostType"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 resource_type, 2 image_id, 3 instance_type, 4 io_optimized, 5
-            instance_network_type, 6 internet_charge_type, 7 internet_max_bandwidth_out,
-            8 system_disk group, 9 data_disk_1 group, 10 data_disk_2 group, 11
-            data_disk_3 group, 12 data_disk_4 group, 13 period, 14 price_unit, 15 amount,
-            16 assurance_times, 17 instance_type_list, 18 dedicated_host_type
+            value 0 region_id, 1 resource_type, 2 image_id, 3 instance_type, 4
+            io_optimized, 5 instance_network_type, 6 internet_charge_type, 7
+            internet_max_bandwidth_out, 13 period, 14 price_unit, 15 amount, 16
+            assurance_times, 17 instance_type_list, 18 dedicated_host_type; group 8
+            system_disk, 9 data_disk_1, 10 data_disk_2, 11 data_disk_3, 12 data_disk_4;
         );
     }
     impl Schema for super::SystemDisk {
@@ -997,7 +1002,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 category, 1 size, 2 performance_level);
+        crate::runtime::accessors!(value 0 category, 1 size, 2 performance_level;);
     }
     impl Schema for super::DataDisk1 {
         const FIELDS: &'static [Field] = &[
@@ -1086,7 +1091,7 @@ mod schema {
                 "Valid values when DataDisk.1.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
-        crate::runtime::accessors!(0 size, 1 category, 2 performance_level);
+        crate::runtime::accessors!(value 0 size, 1 category, 2 performance_level;);
     }
     impl Schema for super::DataDisk2 {
         const FIELDS: &'static [Field] = &[
@@ -1175,7 +1180,7 @@ mod schema {
                 "Valid values when DataDisk.2.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
-        crate::runtime::accessors!(0 size, 1 category, 2 performance_level);
+        crate::runtime::accessors!(value 0 size, 1 category, 2 performance_level;);
     }
     impl Schema for super::DataDisk3 {
         const FIELDS: &'static [Field] = &[
@@ -1264,7 +1269,7 @@ mod schema {
                 "Valid values when DataDisk.3.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
-        crate::runtime::accessors!(0 size, 1 category, 2 performance_level);
+        crate::runtime::accessors!(value 0 size, 1 category, 2 performance_level;);
     }
     impl Schema for super::DataDisk4 {
         const FIELDS: &'static [Field] = &[
@@ -1353,21 +1358,21 @@ mod schema {
                 "Valid values when DataDisk.4.Category is set to ephemeral_ssd: 5 to 800",
             ),
         ];
-        crate::runtime::accessors!(0 size, 1 category, 2 performance_level);
+        crate::runtime::accessors!(value 0 size, 1 category, 2 performance_level;);
     }
     impl Schema for super::DescribePriceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 price_info group, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; group 0 price_info;);
     }
     impl Schema for super::PriceInfo {
         const FIELDS: &'static [Field] = &[
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
-        crate::runtime::accessors!(0 price group, 1 rules groups);
+        crate::runtime::accessors!(group 0 price; groups 1 rules;);
     }
     impl Schema for super::Price {
         const FIELDS: &'static [Field] = &[
@@ -1381,8 +1386,9 @@ mod schema {
             Field::new("ReservedInstanceHourPrice"),
         ];
         crate::runtime::accessors!(
-            0 currency, 1 detail_infos groups, 2 original_price, 3 resource, 4 sub_rules
-            groups, 5 trade_price, 6 discount_price, 7 reserved_instance_hour_price
+            value 0 currency, 2 original_price, 3 resource, 5 trade_price, 6
+            discount_price, 7 reserved_instance_hour_price; groups 1 detail_infos, 4
+            sub_rules;
         );
     }
 }

@@ -57,8 +57,8 @@ crate::runtime::operation!(
 );
 impl DescribeRegionsRequestBuilder {
     crate::runtime::setters!(
-        DescribeRegionsRequest.0; instance_charge_type(into InstanceChargeType),
-        resource_type(into ResourceType), accept_language(into AcceptLanguage)
+        builder DescribeRegionsRequest; into instance_charge_type InstanceChargeType,
+        resource_type ResourceType, accept_language AcceptLanguage;
     );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -131,9 +131,9 @@ pub enum DescribeRegionsErrorCode {
     InvalidResourceTypeNotFound,
 }
 crate::runtime::error_codes!(
-    DescribeRegionsErrorCode; UnauthorizedEmptyRegion "Unauthorized.EmptyRegion" 403,
-    InvalidAcceptLanguageNotFound "InvalidAcceptLanguage.NotFound" 404,
-    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404
+    DescribeRegionsErrorCode; UnauthorizedEmptyRegion "Unauthorized.EmptyRegion"
+    Some(403), InvalidAcceptLanguageNotFound "InvalidAcceptLanguage.NotFound" Some(404),
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -163,7 +163,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_charge_type, 1 resource_type, 2 accept_language
+            value 0 instance_charge_type, 1 resource_type, 2 accept_language;
         );
     }
     impl Schema for super::DescribeRegionsResponse {
@@ -171,7 +171,7 @@ mod schema {
             Field::new("Regions").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 regions groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 regions;);
     }
     impl Schema for super::Region {
         const FIELDS: &'static [Field] = &[
@@ -181,7 +181,7 @@ mod schema {
             Field::new("Status"),
         ];
         crate::runtime::accessors!(
-            0 local_name, 1 region_endpoint, 2 region_id, 3 status
+            value 0 local_name, 1 region_endpoint, 2 region_id, 3 status;
         );
     }
 }

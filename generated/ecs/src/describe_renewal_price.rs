@@ -67,8 +67,8 @@ crate::runtime::operation!(
 );
 impl DescribeRenewalPriceRequestBuilder {
     crate::runtime::setters!(
-        DescribeRenewalPriceRequest.0; resource_type(into ResourceType), period(i32),
-        price_unit(into PriceUnit)
+        builder DescribeRenewalPriceRequest; into resource_type ResourceType, price_unit
+        PriceUnit; value period i32;
     );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -171,13 +171,13 @@ pub enum DescribeRenewalPriceErrorCode {
     InvalidActionUnauthorized,
 }
 crate::runtime::error_codes!(
-    DescribeRenewalPriceErrorCode; InternalError "InternalError",
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    InvalidResourceTypeValueNotSupported "InvalidResourceType.ValueNotSupported" 400,
-    InvalidPeriod "InvalidPeriod" 400, InvalidPriceUnitValueNotSupported
-    "InvalidPriceUnit.ValueNotSupported" 400, Throttling "Throttling" 400,
-    ChargeTypeViolation "ChargeTypeViolation" 403, InvalidActionUnauthorized
-    "InvalidAction.Unauthorized" 403
+    DescribeRenewalPriceErrorCode; InternalError "InternalError" None,
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    InvalidResourceTypeValueNotSupported "InvalidResourceType.ValueNotSupported"
+    Some(400), InvalidPeriod "InvalidPeriod" Some(400), InvalidPriceUnitValueNotSupported
+    "InvalidPriceUnit.ValueNotSupported" Some(400), Throttling "Throttling" Some(400),
+    ChargeTypeViolation "ChargeTypeViolation" Some(403), InvalidActionUnauthorized
+    "InvalidAction.Unauthorized" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -209,7 +209,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 resource_id, 2 resource_type, 3 period, 4 price_unit
+            value 0 region_id, 1 resource_id, 2 resource_type, 3 period, 4 price_unit;
         );
     }
     impl Schema for super::DescribeRenewalPriceResponse {
@@ -217,14 +217,14 @@ mod schema {
             Field::new("PriceInfo"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 price_info group, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; group 0 price_info;);
     }
     impl Schema for super::PriceInfo {
         const FIELDS: &'static [Field] = &[
             Field::new("Price"),
             Field::new("Rules").wrapped(),
         ];
-        crate::runtime::accessors!(0 price group, 1 rules groups);
+        crate::runtime::accessors!(group 0 price; groups 1 rules;);
     }
     impl Schema for super::Price {
         const FIELDS: &'static [Field] = &[
@@ -237,8 +237,8 @@ mod schema {
             Field::new("DiscountPrice"),
         ];
         crate::runtime::accessors!(
-            0 currency, 1 detail_infos groups, 2 original_price, 3 resource, 4 sub_rules
-            groups, 5 trade_price, 6 discount_price
+            value 0 currency, 2 original_price, 3 resource, 5 trade_price, 6
+            discount_price; groups 1 detail_infos, 4 sub_rules;
         );
     }
 }

@@ -112,12 +112,11 @@ crate::runtime::operation!(
 );
 impl DescribeReservedInstancesRequestBuilder {
     crate::runtime::setters!(
-        DescribeReservedInstancesRequest.0; tag(each Tag), page_number(i32),
-        page_size(i32), zone_id(into String), reserved_instance_id(each_into String),
-        reserved_instance_name(into String), status(each_into Status), lock_reason(into
-        LockReason), instance_type(into String), instance_type_family(into String),
-        scope(into Scope), offering_type(into String), allocation_type(into
-        AllocationType)
+        builder DescribeReservedInstancesRequest; into zone_id String,
+        reserved_instance_name String, lock_reason LockReason, instance_type String,
+        instance_type_family String, scope Scope, offering_type String, allocation_type
+        AllocationType; value page_number i32, page_size i32; each tag Tag; each_into
+        reserved_instance_id String, status Status;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -141,7 +140,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -336,11 +335,11 @@ pub enum DescribeReservedInstancesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeReservedInstancesErrorCode; MissingParamterRegionId
-    "MissingParamter.RegionId" 400, InvalidRegionNotFound "InvalidRegion.NotFound" 400,
-    InvalidZoneNotFound "InvalidZone.NotFound" 400, InvalidEndTimeValueNotSupported
-    "InvalidEndTime.ValueNotSupported" 400, InvalidAllocationTypeValueNotSupported
-    "InvalidAllocationType.ValueNotSupported" 400, InvalidRegionIdNotFound
-    "InvalidRegionId.NotFound" 404
+    "MissingParamter.RegionId" Some(400), InvalidRegionNotFound "InvalidRegion.NotFound"
+    Some(400), InvalidZoneNotFound "InvalidZone.NotFound" Some(400),
+    InvalidEndTimeValueNotSupported "InvalidEndTime.ValueNotSupported" Some(400),
+    InvalidAllocationTypeValueNotSupported "InvalidAllocationType.ValueNotSupported"
+    Some(400), InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -407,10 +406,10 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 tag groups, 2 page_number, 3 page_size, 4 zone_id, 5
+            value 0 region_id, 2 page_number, 3 page_size, 4 zone_id, 5
             reserved_instance_id, 6 reserved_instance_name, 7 status, 8 lock_reason, 9
             instance_type, 10 instance_type_family, 11 scope, 12 offering_type, 13
-            allocation_type
+            allocation_type; groups 1 tag;
         );
     }
     impl Schema for super::Tag {
@@ -456,7 +455,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::DescribeReservedInstancesResponse {
         const FIELDS: &'static [Field] = &[
@@ -466,7 +465,7 @@ mod schema {
             Field::new("ReservedInstances").wrapped(),
         ];
         crate::runtime::accessors!(
-            0 page_number, 1 page_size, 2 request_id, 3 reserved_instances groups
+            value 0 page_number, 1 page_size, 2 request_id; groups 3 reserved_instances;
         );
     }
     impl Schema for super::ReservedInstance {
@@ -490,11 +489,11 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 allocation_status, 1 creation_time, 2 description, 3 expired_time, 4
-            instance_amount, 5 instance_type, 6 offering_type, 7 operation_locks groups,
-            8 region_id, 9 reserved_instance_id, 10 reserved_instance_name, 11
-            resource_group_id, 12 scope, 13 start_time, 14 status, 15 tags groups, 16
-            total_count
+            value 0 allocation_status, 1 creation_time, 2 description, 3 expired_time, 4
+            instance_amount, 5 instance_type, 6 offering_type, 8 region_id, 9
+            reserved_instance_id, 10 reserved_instance_name, 11 resource_group_id, 12
+            scope, 13 start_time, 14 status, 16 total_count; groups 7 operation_locks, 15
+            tags;
         );
     }
     impl Schema for super::OperationLock {
@@ -502,7 +501,7 @@ mod schema {
             Field::new("LockReason"),
             Field::new("Platform"),
         ];
-        crate::runtime::accessors!(0 lock_reason, 1 platform);
+        crate::runtime::accessors!(value 0 lock_reason, 1 platform;);
     }
     impl Schema for super::TagInfo {
         const FIELDS: &'static [Field] = &[
@@ -510,6 +509,6 @@ mod schema {
             Field::new("TagValue"),
             Field::new("ZoneId"),
         ];
-        crate::runtime::accessors!(0 tag_key, 1 tag_value, 2 zone_id);
+        crate::runtime::accessors!(value 0 tag_key, 1 tag_value, 2 zone_id;);
     }
 }

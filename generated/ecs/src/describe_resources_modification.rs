@@ -89,8 +89,9 @@ crate::runtime::operation!(
 );
 impl DescribeResourcesModificationRequestBuilder {
     crate::runtime::setters!(
-        DescribeResourcesModificationRequest.0; cores(i32), instance_type(into String),
-        memory(f64), migrate_across_zone(bool), operation_type(into OperationType)
+        builder DescribeResourcesModificationRequest; into instance_type String,
+        operation_type OperationType; value cores i32, memory f64, migrate_across_zone
+        bool;
     );
 }
 /// The documented values of `DestinationResource`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -270,19 +271,20 @@ pub enum DescribeResourcesModificationErrorCode {
     InvalidParamMemory,
 }
 crate::runtime::error_codes!(
-    DescribeResourcesModificationErrorCode; InvalidRegionId "Invalid.RegionId" 404,
-    InvalidOperationType "Invalid.OperationType" 400, InvalidParam "Invalid.Param" 400,
-    InvalidResourceType "Invalid.ResourceType" 404, InvalidDestinationResource
-    "Invalid.DestinationResource" 404, InvalidIoOptimized "Invalid.IoOptimized" 404,
-    InvalidNetworkCategory "Invalid.NetworkCategory" 404, InvalidSpotStrategy
-    "Invalid.SpotStrategy" 404, InvalidInstanceChargeType "Invalid.InstanceChargeType"
-    400, InvalidResourceId "Invalid.ResourceId" 404, InvalidInstancePayType
-    "Invalid.InstancePayType" 404, InvalidDedicatedHostIdNotFound
-    "InvalidDedicatedHostId.NotFound" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidResourceIdNotFound
-    "InvalidResourceId.NotFound" 404, InvalidParamTypeAndCpuMemConflict
-    "InvalidParam.TypeAndCpuMem.Conflict" 403, InvalidParamCores "InvalidParam.Cores"
-    403, InvalidParamMemory "InvalidParam.Memory" 403
+    DescribeResourcesModificationErrorCode; InvalidRegionId "Invalid.RegionId" Some(404),
+    InvalidOperationType "Invalid.OperationType" Some(400), InvalidParam "Invalid.Param"
+    Some(400), InvalidResourceType "Invalid.ResourceType" Some(404),
+    InvalidDestinationResource "Invalid.DestinationResource" Some(404),
+    InvalidIoOptimized "Invalid.IoOptimized" Some(404), InvalidNetworkCategory
+    "Invalid.NetworkCategory" Some(404), InvalidSpotStrategy "Invalid.SpotStrategy"
+    Some(404), InvalidInstanceChargeType "Invalid.InstanceChargeType" Some(400),
+    InvalidResourceId "Invalid.ResourceId" Some(404), InvalidInstancePayType
+    "Invalid.InstancePayType" Some(404), InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" Some(403), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InvalidResourceIdNotFound
+    "InvalidResourceId.NotFound" Some(404), InvalidParamTypeAndCpuMemConflict
+    "InvalidParam.TypeAndCpuMem.Conflict" Some(403), InvalidParamCores
+    "InvalidParam.Cores" Some(403), InvalidParamMemory "InvalidParam.Memory" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -320,8 +322,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 destination_resource, 1 region_id, 2 resource_id, 3 cores, 4 instance_type,
-            5 memory, 6 migrate_across_zone, 7 operation_type
+            value 0 destination_resource, 1 region_id, 2 resource_id, 3 cores, 4
+            instance_type, 5 memory, 6 migrate_across_zone, 7 operation_type;
         );
     }
     impl Schema for super::DescribeResourcesModificationResponse {
@@ -329,7 +331,7 @@ mod schema {
             Field::new("AvailableZones").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 available_zones groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 available_zones;);
     }
     impl Schema for super::AvailableZone {
         const FIELDS: &'static [Field] = &[
@@ -340,8 +342,8 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 available_resources group, 1 region_id, 2 status, 3 status_category, 4
-            zone_id
+            value 1 region_id, 2 status, 3 status_category, 4 zone_id; group 0
+            available_resources;
         );
     }
     impl Schema for super::AvailableResources {
@@ -349,7 +351,7 @@ mod schema {
             Field::new("SupportedResources"),
             Field::new("Type"),
         ];
-        crate::runtime::accessors!(0 supported_resources group, 1 r#type);
+        crate::runtime::accessors!(value 1 r#type; group 0 supported_resources;);
     }
     impl Schema for super::SupportedResources {
         const FIELDS: &'static [Field] = &[
@@ -361,7 +363,7 @@ mod schema {
             Field::new("Value"),
         ];
         crate::runtime::accessors!(
-            0 max, 1 min, 2 status, 3 status_category, 4 unit, 5 value
+            value 0 max, 1 min, 2 status, 3 status_category, 4 unit, 5 value;
         );
     }
 }

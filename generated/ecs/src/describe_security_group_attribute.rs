@@ -65,8 +65,8 @@ crate::runtime::operation!(
 );
 impl DescribeSecurityGroupAttributeRequestBuilder {
     crate::runtime::setters!(
-        DescribeSecurityGroupAttributeRequest.0; nic_type(into String), direction(into
-        Direction)
+        builder DescribeSecurityGroupAttributeRequest; into nic_type String, direction
+        Direction;
     );
 }
 /// The documented values of `Direction`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -227,11 +227,11 @@ pub enum DescribeSecurityGroupAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeSecurityGroupAttributeErrorCode; InvalidRegionIdNotFound
-    "InvalidRegionId.NotFound" 404, InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404, InvalidNicTypeValueNotSupported
-    "InvalidNicType.ValueNotSupported" 400, InternalError "InternalError" 500,
-    InvalidParamter "InvalidParamter" 400, InvalidSecurityGroupIdMalformed
-    "InvalidSecurityGroupId.Malformed" 400
+    "InvalidRegionId.NotFound" Some(404), InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" Some(404), InvalidNicTypeValueNotSupported
+    "InvalidNicType.ValueNotSupported" Some(400), InternalError "InternalError"
+    Some(500), InvalidParamter "InvalidParamter" Some(400),
+    InvalidSecurityGroupIdMalformed "InvalidSecurityGroupId.Malformed" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -254,7 +254,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 security_group_id, 2 nic_type, 3 direction
+            value 0 region_id, 1 security_group_id, 2 nic_type, 3 direction;
         );
     }
     impl Schema for super::DescribeSecurityGroupAttributeResponse {
@@ -269,8 +269,8 @@ mod schema {
             Field::new("VpcId"),
         ];
         crate::runtime::accessors!(
-            0 description, 1 inner_access_policy, 2 permissions groups, 3 region_id, 4
-            request_id, 5 security_group_id, 6 security_group_name, 7 vpc_id
+            value 0 description, 1 inner_access_policy, 3 region_id, 4 request_id, 5
+            security_group_id, 6 security_group_name, 7 vpc_id; groups 2 permissions;
         );
     }
     impl Schema for super::Permission {
@@ -296,11 +296,11 @@ mod schema {
             Field::new("SourcePortRange"),
         ];
         crate::runtime::accessors!(
-            0 create_time, 1 description, 2 dest_cidr_ip, 3 dest_group_id, 4
+            value 0 create_time, 1 description, 2 dest_cidr_ip, 3 dest_group_id, 4
             dest_group_name, 5 dest_group_owner_account, 6 direction, 7 ip_protocol, 8
             ipv6_dest_cidr_ip, 9 ipv6_source_cidr_ip, 10 nic_type, 11 policy, 12
             port_range, 13 priority, 14 source_cidr_ip, 15 source_group_id, 16
-            source_group_name, 17 source_group_owner_account, 18 source_port_range
+            source_group_name, 17 source_group_owner_account, 18 source_port_range;
         );
     }
 }

@@ -91,8 +91,8 @@ pub enum DescribeSecurityGroupReferencesErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeSecurityGroupReferencesErrorCode; InvalidSecurityGroupIdMalformed
-    "InvalidSecurityGroupId.Malformed" 400, InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404
+    "InvalidSecurityGroupId.Malformed" Some(400), InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -108,14 +108,16 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
-        crate::runtime::accessors!(0 region_id, 1 security_group_id);
+        crate::runtime::accessors!(value 0 region_id, 1 security_group_id;);
     }
     impl Schema for super::DescribeSecurityGroupReferencesResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("SecurityGroupReferences"),
         ];
-        crate::runtime::accessors!(0 request_id, 1 security_group_references groups);
+        crate::runtime::accessors!(
+            value 0 request_id; groups 1 security_group_references;
+        );
     }
     impl Schema for super::SecurityGroupReference {
         const FIELDS: &'static [Field] = &[
@@ -123,11 +125,11 @@ mod schema {
             Field::new("SecurityGroupId"),
         ];
         crate::runtime::accessors!(
-            0 referencing_security_groups groups, 1 security_group_id
+            value 1 security_group_id; groups 0 referencing_security_groups;
         );
     }
     impl Schema for super::ReferencingSecurityGroup {
         const FIELDS: &'static [Field] = &[Field::new("AliUid")];
-        crate::runtime::accessors!(0 ali_uid);
+        crate::runtime::accessors!(value 0 ali_uid;);
     }
 }

@@ -101,11 +101,10 @@ crate::runtime::operation!(
 );
 impl DescribeSecurityGroupsRequestBuilder {
     crate::runtime::setters!(
-        DescribeSecurityGroupsRequest.0; vpc_id(into String), page_number(i32),
-        page_size(i32), security_group_ids(into String), tag(each Tag),
-        resource_group_id(into String), network_type(into NetworkType),
-        security_group_id(into String), security_group_name(into String),
-        security_group_type(into SecurityGroupType), dry_run(bool)
+        builder DescribeSecurityGroupsRequest; into vpc_id String, security_group_ids
+        String, resource_group_id String, network_type NetworkType, security_group_id
+        String, security_group_name String, security_group_type SecurityGroupType; value
+        page_number i32, page_size i32, dry_run bool; each tag Tag;
     );
 }
 /// The documented values of `NetworkType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -209,7 +208,7 @@ pub enum DescribeSecurityGroupsErrorCode {
     InternalError,
 }
 crate::runtime::error_codes!(
-    DescribeSecurityGroupsErrorCode; InternalError "InternalError" 500
+    DescribeSecurityGroupsErrorCode; InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -256,9 +255,9 @@ mod schema {
             Field::new("DryRun"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 vpc_id, 2 page_number, 3 page_size, 4 security_group_ids, 5
-            tag groups, 6 resource_group_id, 7 network_type, 8 security_group_id, 9
-            security_group_name, 10 security_group_type, 11 dry_run
+            value 0 region_id, 1 vpc_id, 2 page_number, 3 page_size, 4
+            security_group_ids, 6 resource_group_id, 7 network_type, 8 security_group_id,
+            9 security_group_name, 10 security_group_type, 11 dry_run; groups 5 tag;
         );
     }
     impl Schema for super::DescribeSecurityGroupsResponse {
@@ -271,8 +270,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 page_number, 1 page_size, 2 region_id, 3 request_id, 4 security_groups
-            groups, 5 total_count
+            value 0 page_number, 1 page_size, 2 region_id, 3 request_id, 5 total_count;
+            groups 4 security_groups;
         );
     }
     impl Schema for super::SecurityGroup {
@@ -291,10 +290,10 @@ mod schema {
             Field::new("VpcId"),
         ];
         crate::runtime::accessors!(
-            0 available_instance_amount, 1 creation_time, 2 description, 3 ecs_count, 4
-            resource_group_id, 5 security_group_id, 6 security_group_name, 7
-            security_group_type, 8 service_id, 9 service_managed, 10 tags groups, 11
-            vpc_id
+            value 0 available_instance_amount, 1 creation_time, 2 description, 3
+            ecs_count, 4 resource_group_id, 5 security_group_id, 6 security_group_name, 7
+            security_group_type, 8 service_id, 9 service_managed, 11 vpc_id; groups 10
+            tags;
         );
     }
 }

@@ -63,8 +63,8 @@ crate::runtime::operation!(
 );
 impl DescribeSendFileResultsRequestBuilder {
     crate::runtime::setters!(
-        DescribeSendFileResultsRequest.0; invoke_id(into String), instance_id(into
-        String), name(into String), page_number(i64), page_size(i64)
+        builder DescribeSendFileResultsRequest; into invoke_id String, instance_id
+        String, name String; value page_number i64, page_size i64;
     );
 }
 crate::runtime::json_form!(DescribeSendFileResultsRequest);
@@ -252,9 +252,9 @@ pub enum DescribeSendFileResultsErrorCode {
     InvalidParamPageSize,
 }
 crate::runtime::error_codes!(
-    DescribeSendFileResultsErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
-    InvalidParamPageNumber "InvalidParam.PageNumber" 403, InvalidParamPageSize
-    "InvalidParam.PageSize" 403
+    DescribeSendFileResultsErrorCode; InternalErrorDispatch "InternalError.Dispatch"
+    Some(500), InvalidParamPageNumber "InvalidParam.PageNumber" Some(403),
+    InvalidParamPageSize "InvalidParam.PageSize" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -279,7 +279,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 invoke_id, 2 instance_id, 3 name, 4 page_number, 5 page_size
+            value 0 region_id, 1 invoke_id, 2 instance_id, 3 name, 4 page_number, 5
+            page_size;
         );
     }
     impl Schema for super::DescribeSendFileResultsResponse {
@@ -291,7 +292,8 @@ mod schema {
             Field::new("PageNumber"),
         ];
         crate::runtime::accessors!(
-            0 invocations groups, 1 page_size, 2 request_id, 3 total_count, 4 page_number
+            value 1 page_size, 2 request_id, 3 total_count, 4 page_number; groups 0
+            invocations;
         );
     }
     impl Schema for super::Invocation {
@@ -312,9 +314,9 @@ mod schema {
             Field::new("VmCount"),
         ];
         crate::runtime::accessors!(
-            0 content, 1 content_type, 2 creation_time, 3 description, 4 file_group, 5
-            file_mode, 6 file_owner, 7 invocation_status, 8 invoke_id, 9 invoke_instances
-            groups, 10 name, 11 overwrite, 12 target_dir, 13 vm_count
+            value 0 content, 1 content_type, 2 creation_time, 3 description, 4
+            file_group, 5 file_mode, 6 file_owner, 7 invocation_status, 8 invoke_id, 10
+            name, 11 overwrite, 12 target_dir, 13 vm_count; groups 9 invoke_instances;
         );
     }
     impl Schema for super::InvokeInstance {
@@ -329,8 +331,8 @@ mod schema {
             Field::new("UpdateTime"),
         ];
         crate::runtime::accessors!(
-            0 creation_time, 1 error_code, 2 error_info, 3 finish_time, 4 instance_id, 5
-            invocation_status, 6 start_time, 7 update_time
+            value 0 creation_time, 1 error_code, 2 error_info, 3 finish_time, 4
+            instance_id, 5 invocation_status, 6 start_time, 7 update_time;
         );
     }
 }

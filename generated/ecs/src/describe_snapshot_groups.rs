@@ -69,9 +69,9 @@ crate::runtime::operation!(
 );
 impl DescribeSnapshotGroupsRequestBuilder {
     crate::runtime::setters!(
-        DescribeSnapshotGroupsRequest.0; instance_id(into String),
-        snapshot_group_id(each_into String), status(each_into Status), name(into String),
-        next_token(into String), max_results(i32)
+        builder DescribeSnapshotGroupsRequest; into instance_id String, name String,
+        next_token String; value max_results i32; each_into snapshot_group_id String,
+        status Status;
     );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -192,7 +192,7 @@ pub enum DescribeSnapshotGroupsErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeSnapshotGroupsErrorCode; InvalidStatusValueNotSupported
-    "InvalidStatus.ValueNotSupported" 403
+    "InvalidStatus.ValueNotSupported" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -225,8 +225,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 snapshot_group_id, 3 status, 4 name, 5
-            next_token, 6 max_results
+            value 0 region_id, 1 instance_id, 2 snapshot_group_id, 3 status, 4 name, 5
+            next_token, 6 max_results;
         );
     }
     impl Schema for super::DescribeSnapshotGroupsResponse {
@@ -235,7 +235,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("SnapshotGroups").wrapped(),
         ];
-        crate::runtime::accessors!(0 next_token, 1 request_id, 2 snapshot_groups groups);
+        crate::runtime::accessors!(
+            value 0 next_token, 1 request_id; groups 2 snapshot_groups;
+        );
     }
     impl Schema for super::SnapshotGroup {
         const FIELDS: &'static [Field] = &[
@@ -249,8 +251,8 @@ mod schema {
             Field::new("Status"),
         ];
         crate::runtime::accessors!(
-            0 creation_time, 1 description, 2 instance_id, 3 name, 4 progress_status, 5
-            snapshot_group_id, 6 snapshots groups, 7 status
+            value 0 creation_time, 1 description, 2 instance_id, 3 name, 4
+            progress_status, 5 snapshot_group_id, 7 status; groups 6 snapshots;
         );
     }
     impl Schema for super::Snapshot {
@@ -263,8 +265,8 @@ mod schema {
             Field::new("SourceDiskType"),
         ];
         crate::runtime::accessors!(
-            0 instant_access, 1 instant_access_retention_days, 2 progress, 3 snapshot_id,
-            4 source_disk_id, 5 source_disk_type
+            value 0 instant_access, 1 instant_access_retention_days, 2 progress, 3
+            snapshot_id, 4 source_disk_id, 5 source_disk_type;
         );
     }
 }

@@ -57,8 +57,8 @@ crate::runtime::operation!(
 );
 impl DescribeSnapshotLinksRequestBuilder {
     crate::runtime::setters!(
-        DescribeSnapshotLinksRequest.0; instance_id(into String), disk_ids(into String),
-        snapshot_link_ids(into String), page_number(i32), page_size(i32)
+        builder DescribeSnapshotLinksRequest; into instance_id String, disk_ids String,
+        snapshot_link_ids String; value page_number i32, page_size i32;
     );
 }
 crate::runtime::json_form!(DescribeSnapshotLinksRequest);
@@ -159,9 +159,9 @@ pub enum DescribeSnapshotLinksErrorCode {
     InternalError,
 }
 crate::runtime::error_codes!(
-    DescribeSnapshotLinksErrorCode; InvalidRegionId "InvalidRegionId" 400,
-    InvalidSnapshotLinkIds "InvalidSnapshotLinkIds" 400, InvalidDiskIds "InvalidDiskIds"
-    400, InternalError "InternalError" 500
+    DescribeSnapshotLinksErrorCode; InvalidRegionId "InvalidRegionId" Some(400),
+    InvalidSnapshotLinkIds "InvalidSnapshotLinkIds" Some(400), InvalidDiskIds
+    "InvalidDiskIds" Some(400), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -186,8 +186,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 disk_ids, 3 snapshot_link_ids, 4 page_number, 5
-            page_size
+            value 0 region_id, 1 instance_id, 2 disk_ids, 3 snapshot_link_ids, 4
+            page_number, 5 page_size;
         );
     }
     impl Schema for super::DescribeSnapshotLinksResponse {
@@ -198,7 +198,7 @@ mod schema {
             Field::new("SnapshotLinks").wrapped(),
         ];
         crate::runtime::accessors!(
-            0 page_number, 1 page_size, 2 request_id, 3 snapshot_links groups
+            value 0 page_number, 1 page_size, 2 request_id; groups 3 snapshot_links;
         );
     }
     impl Schema for super::SnapshotLink {
@@ -217,9 +217,9 @@ mod schema {
             Field::new("TotalSize"),
         ];
         crate::runtime::accessors!(
-            0 category, 1 instance_id, 2 instance_name, 3 instant_access, 4 region_id, 5
-            snapshot_link_id, 6 source_disk_id, 7 source_disk_name, 8 source_disk_size, 9
-            source_disk_type, 10 total_count, 11 total_size
+            value 0 category, 1 instance_id, 2 instance_name, 3 instant_access, 4
+            region_id, 5 snapshot_link_id, 6 source_disk_id, 7 source_disk_name, 8
+            source_disk_size, 9 source_disk_type, 10 total_count, 11 total_size;
         );
     }
 }

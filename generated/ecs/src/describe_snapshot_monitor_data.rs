@@ -67,7 +67,8 @@ crate::runtime::operation!(
 );
 impl DescribeSnapshotMonitorDataRequestBuilder {
     crate::runtime::setters!(
-        DescribeSnapshotMonitorDataRequest.0; period(i32), category(into Category)
+        builder DescribeSnapshotMonitorDataRequest; into category Category; value period
+        i32;
     );
 }
 crate::runtime::json_form!(DescribeSnapshotMonitorDataRequest);
@@ -119,11 +120,11 @@ pub enum DescribeSnapshotMonitorDataErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeSnapshotMonitorDataErrorCode; InvalidStartTimeMalformed
-    "InvalidStartTime.Malformed" 400, InvalidEndTimeMalformed "InvalidEndTime.Malformed"
-    400, InvalidPeriodValueNotSupported "InvalidPeriod.ValueNotSupported" 400,
-    InvalidStartTimeTooEarly "InvalidStartTime.TooEarly" 400,
-    InvalidParameterTooManyDataQueried "InvalidParameter.TooManyDataQueried" 400,
-    Throttling "Throttling" 400
+    "InvalidStartTime.Malformed" Some(400), InvalidEndTimeMalformed
+    "InvalidEndTime.Malformed" Some(400), InvalidPeriodValueNotSupported
+    "InvalidPeriod.ValueNotSupported" Some(400), InvalidStartTimeTooEarly
+    "InvalidStartTime.TooEarly" Some(400), InvalidParameterTooManyDataQueried
+    "InvalidParameter.TooManyDataQueried" Some(400), Throttling "Throttling" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -173,7 +174,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 end_time, 1 region_id, 2 start_time, 3 period, 4 category
+            value 0 end_time, 1 region_id, 2 start_time, 3 period, 4 category;
         );
     }
     impl Schema for super::DescribeSnapshotMonitorDataResponse {
@@ -181,10 +182,10 @@ mod schema {
             Field::new("MonitorData").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 monitor_data groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 monitor_data;);
     }
     impl Schema for super::DataPoint {
         const FIELDS: &'static [Field] = &[Field::new("Size"), Field::new("TimeStamp")];
-        crate::runtime::accessors!(0 size, 1 time_stamp);
+        crate::runtime::accessors!(value 0 size, 1 time_stamp;);
     }
 }

@@ -154,13 +154,12 @@ crate::runtime::operation!(
 );
 impl DescribeSnapshotsRequestBuilder {
     crate::runtime::setters!(
-        DescribeSnapshotsRequest.0; instance_id(into String), disk_id(into String),
-        snapshot_link_id(into String), snapshot_ids(into String), page_number(i32),
-        page_size(i32), next_token(into String), max_results(i32), snapshot_name(into
-        String), status(into Status), snapshot_type(into SnapshotType),
-        filter_1(Filter1), filter_2(Filter2), usage(into Usage), source_disk_type(into
-        SourceDiskType), encrypted(bool), resource_group_id(into String), dry_run(bool),
-        kms_key_id(into String), category(into Category), tag(each Tag)
+        builder DescribeSnapshotsRequest; into instance_id String, disk_id String,
+        snapshot_link_id String, snapshot_ids String, next_token String, snapshot_name
+        String, status Status, snapshot_type SnapshotType, usage Usage, source_disk_type
+        SourceDiskType, resource_group_id String, kms_key_id String, category Category;
+        value page_number i32, page_size i32, max_results i32, filter_1 Filter1, filter_2
+        Filter2, encrypted bool, dry_run bool; each tag Tag;
     );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -422,15 +421,15 @@ pub enum DescribeSnapshotsErrorCode {
     InvalidSnapshotLinkIdNotFound,
 }
 crate::runtime::error_codes!(
-    DescribeSnapshotsErrorCode; InvalidTagMismatch "InvalidTag.Mismatch" 400,
-    InvalidTagCount "InvalidTagCount" 400, InternalError "InternalError" 500,
-    InvalidSnapshotIdsMalformed "InvalidSnapshotIds.Malformed" 403,
-    InvalidSnapshotCategoryMalformed "InvalidSnapshotCategory.Malformed" 403,
-    InvalidFilterKeyNotFound "InvalidFilterKey.NotFound" 404, InvalidUsage "InvalidUsage"
-    404, InvalidSourceDiskType "InvalidSourceDiskType" 404, InvalidStatusNotFound
-    "InvalidStatus.NotFound" 404, InvalidSnapshotTypeNotFound
-    "InvalidSnapshotType.NotFound" 404, InvalidSnapshotLinkIdNotFound
-    "InvalidSnapshotLinkId.NotFound" 404
+    DescribeSnapshotsErrorCode; InvalidTagMismatch "InvalidTag.Mismatch" Some(400),
+    InvalidTagCount "InvalidTagCount" Some(400), InternalError "InternalError" Some(500),
+    InvalidSnapshotIdsMalformed "InvalidSnapshotIds.Malformed" Some(403),
+    InvalidSnapshotCategoryMalformed "InvalidSnapshotCategory.Malformed" Some(403),
+    InvalidFilterKeyNotFound "InvalidFilterKey.NotFound" Some(404), InvalidUsage
+    "InvalidUsage" Some(404), InvalidSourceDiskType "InvalidSourceDiskType" Some(404),
+    InvalidStatusNotFound "InvalidStatus.NotFound" Some(404), InvalidSnapshotTypeNotFound
+    "InvalidSnapshotType.NotFound" Some(404), InvalidSnapshotLinkIdNotFound
+    "InvalidSnapshotLinkId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -511,11 +510,11 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 disk_id, 2 snapshot_link_id, 3 region_id, 4 snapshot_ids, 5
-            page_number, 6 page_size, 7 next_token, 8 max_results, 9 snapshot_name, 10
-            status, 11 snapshot_type, 12 filter_1 group, 13 filter_2 group, 14 usage, 15
-            source_disk_type, 16 encrypted, 17 resource_group_id, 18 dry_run, 19
-            kms_key_id, 20 category, 21 tag groups
+            value 0 instance_id, 1 disk_id, 2 snapshot_link_id, 3 region_id, 4
+            snapshot_ids, 5 page_number, 6 page_size, 7 next_token, 8 max_results, 9
+            snapshot_name, 10 status, 11 snapshot_type, 14 usage, 15 source_disk_type, 16
+            encrypted, 17 resource_group_id, 18 dry_run, 19 kms_key_id, 20 category;
+            group 12 filter_1, 13 filter_2; groups 21 tag;
         );
     }
     impl Schema for super::DescribeSnapshotsResponse {
@@ -547,13 +546,12 @@ mod schema {
             Field::new("TagKey"),
         ];
         crate::runtime::accessors!(
-            0 next_token, 1 page_size, 2 page_number, 3 request_id, 4 total_count, 5
-            snapshots groups, 6 retention_days, 7 source_disk_type, 8
-            source_storage_type, 9 usage, 10 last_modified_time, 11 encrypted, 12
-            snapshot_type, 13 source_disk_id, 14 snapshot_name, 15
-            instant_access_retention_days, 16 description, 17 snapshot_id, 18
-            resource_group_id, 19 category, 20 kms_key_id, 21 snapshot_sn, 22
-            product_code, 23 tags groups, 24 tag_key
+            value 0 next_token, 1 page_size, 2 page_number, 3 request_id, 4 total_count,
+            6 retention_days, 7 source_disk_type, 8 source_storage_type, 9 usage, 10
+            last_modified_time, 11 encrypted, 12 snapshot_type, 13 source_disk_id, 14
+            snapshot_name, 15 instant_access_retention_days, 16 description, 17
+            snapshot_id, 18 resource_group_id, 19 category, 20 kms_key_id, 21
+            snapshot_sn, 22 product_code, 24 tag_key; groups 5 snapshots, 23 tags;
         );
     }
     impl Schema for super::Snapshot {
@@ -566,12 +564,12 @@ mod schema {
             Field::new("SourceDiskSize"),
         ];
         crate::runtime::accessors!(
-            0 status, 1 creation_time, 2 progress, 3 instant_access, 4 remain_time, 5
-            source_disk_size
+            value 0 status, 1 creation_time, 2 progress, 3 instant_access, 4 remain_time,
+            5 source_disk_size;
         );
     }
     impl Schema for super::TagInfo {
         const FIELDS: &'static [Field] = &[Field::new("TagValue")];
-        crate::runtime::accessors!(0 tag_value);
+        crate::runtime::accessors!(value 0 tag_value;);
     }
 }

@@ -62,14 +62,15 @@ pub enum DescribeSnapshotsUsageErrorCode {
     InvalidParamRegionId,
 }
 crate::runtime::error_codes!(
-    DescribeSnapshotsUsageErrorCode; InvalidParamRegionId "InvalidParam.RegionId" 403
+    DescribeSnapshotsUsageErrorCode; InvalidParamRegionId "InvalidParam.RegionId"
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
     use crate::runtime::schema::{Field, Schema};
     impl Schema for super::DescribeSnapshotsUsageRequest {
         const FIELDS: &'static [Field] = &[Field::new("RegionId").required()];
-        crate::runtime::accessors!(0 region_id);
+        crate::runtime::accessors!(value 0 region_id;);
     }
     impl Schema for super::DescribeSnapshotsUsageResponse {
         const FIELDS: &'static [Field] = &[
@@ -77,6 +78,8 @@ mod schema {
             Field::new("SnapshotCount"),
             Field::new("SnapshotSize"),
         ];
-        crate::runtime::accessors!(0 request_id, 1 snapshot_count, 2 snapshot_size);
+        crate::runtime::accessors!(
+            value 0 request_id, 1 snapshot_count, 2 snapshot_size;
+        );
     }
 }

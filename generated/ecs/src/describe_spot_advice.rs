@@ -89,10 +89,10 @@ crate::runtime::operation!(
 );
 impl DescribeSpotAdviceRequestBuilder {
     crate::runtime::setters!(
-        DescribeSpotAdviceRequest.0; cores(i32), memory(f64), min_cores(i32),
-        min_memory(f64), zone_id(into String), instance_types(each_into String),
-        instance_type_family(into String), instance_family_level(into
-        InstanceFamilyLevel), gpu_spec(into String), gpu_amount(i32)
+        builder DescribeSpotAdviceRequest; into zone_id String, instance_type_family
+        String, instance_family_level InstanceFamilyLevel, gpu_spec String; value cores
+        i32, memory f64, min_cores i32, min_memory f64, gpu_amount i32; each_into
+        instance_types String;
     );
 }
 /// The documented values of `InstanceFamilyLevel`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -197,14 +197,15 @@ pub enum DescribeSpotAdviceErrorCode {
     InvalidRegionIdMalFormed,
 }
 crate::runtime::error_codes!(
-    DescribeSpotAdviceErrorCode; InvalidRegionId "Invalid.RegionId" 404,
-    UnavailableRegions "Unavailable.Regions" 404, InvalidParam "Invalid.Param" 400,
-    InvalidResourceType "Invalid.ResourceType" 404, InvalidDestinationResource
-    "Invalid.DestinationResource" 404, InvalidIoOptimized "Invalid.IoOptimized" 404,
-    InvalidNetworkType "Invalid.NetworkType" 404, InvalidDedicatedHostIdNotFound
-    "InvalidDedicatedHostId.NotFound" 403, InvalidParamTypeAndCpuMemConflict
-    "InvalidParam.TypeAndCpuMem.Conflict" 403, InvalidRegionIdMalFormed
-    "InvalidRegionId.MalFormed" 400
+    DescribeSpotAdviceErrorCode; InvalidRegionId "Invalid.RegionId" Some(404),
+    UnavailableRegions "Unavailable.Regions" Some(404), InvalidParam "Invalid.Param"
+    Some(400), InvalidResourceType "Invalid.ResourceType" Some(404),
+    InvalidDestinationResource "Invalid.DestinationResource" Some(404),
+    InvalidIoOptimized "Invalid.IoOptimized" Some(404), InvalidNetworkType
+    "Invalid.NetworkType" Some(404), InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" Some(403), InvalidParamTypeAndCpuMemConflict
+    "InvalidParam.TypeAndCpuMem.Conflict" Some(403), InvalidRegionIdMalFormed
+    "InvalidRegionId.MalFormed" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -229,9 +230,9 @@ mod schema {
             Field::new("GpuAmount"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 cores, 2 memory, 3 min_cores, 4 min_memory, 5 zone_id, 6
+            value 0 region_id, 1 cores, 2 memory, 3 min_cores, 4 min_memory, 5 zone_id, 6
             instance_types, 7 instance_type_family, 8 instance_family_level, 9 gpu_spec,
-            10 gpu_amount
+            10 gpu_amount;
         );
     }
     impl Schema for super::DescribeSpotAdviceResponse {
@@ -241,7 +242,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 available_spot_zones groups, 1 region_id, 2 request_id
+            value 1 region_id, 2 request_id; groups 0 available_spot_zones;
         );
     }
     impl Schema for super::AvailableSpotZone {
@@ -249,7 +250,7 @@ mod schema {
             Field::new("AvailableSpotResources").wrapped(),
             Field::new("ZoneId"),
         ];
-        crate::runtime::accessors!(0 available_spot_resources groups, 1 zone_id);
+        crate::runtime::accessors!(value 1 zone_id; groups 0 available_spot_resources;);
     }
     impl Schema for super::AvailableSpotResource {
         const FIELDS: &'static [Field] = &[
@@ -259,8 +260,8 @@ mod schema {
             Field::new("InterruptionRate"),
         ];
         crate::runtime::accessors!(
-            0 average_spot_discount, 1 instance_type, 2 interrupt_rate_desc, 3
-            interruption_rate
+            value 0 average_spot_discount, 1 instance_type, 2 interrupt_rate_desc, 3
+            interruption_rate;
         );
     }
 }

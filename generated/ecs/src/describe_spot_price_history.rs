@@ -100,9 +100,9 @@ crate::runtime::operation!(
 );
 impl DescribeSpotPriceHistoryRequestBuilder {
     crate::runtime::setters!(
-        DescribeSpotPriceHistoryRequest.0; zone_id(into String), spot_duration(i32),
-        io_optimized(into IoOptimized), start_time(into String), end_time(into String),
-        os_type(into OsType), offset(i32)
+        builder DescribeSpotPriceHistoryRequest; into zone_id String, io_optimized
+        IoOptimized, start_time String, end_time String, os_type OsType; value
+        spot_duration i32, offset i32;
     );
 }
 /// The documented values of `IoOptimized`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -240,23 +240,27 @@ pub enum DescribeSpotPriceHistoryErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeSpotPriceHistoryErrorCode; InvalidUserTypeNotSupported
-    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
-    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
-    ForbeddenNotSupportRam "Forbedden.NotSupportRAM" 403, UnsupportedParameter
-    "UnsupportedParameter" 400, ForbbidenSubUser "Forbbiden.SubUser" 403,
-    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
-    "InvalidInstanceID.Malformed" 400, InvalidParamsStartTime "InvalidParams.StartTime"
-    400, InvalidParamsEndTime "InvalidParams.EndTime" 400, AbsAbsInvalidSpotInstanceUid
-    "Abs.Abs.InvalidSpotInstanceUID" 400, InvalidParamsNetworkType
-    "InvalidParams.NetworkType" 400, InvalidParamsIoOptimized "InvalidParams.IoOptimized"
-    400, InvalidParamsOsType "InvalidParams.OSType" 400, AbsIoOptimizedValueNotSupported
-    "Abs.IoOptimized.ValueNotSupported" 400, InvalidZoneIdNotFound
-    "InvalidZoneId.NotFound" 400, InvalidParamsZoneId "InvalidParams.ZoneId" 400,
-    InvalidParamsRegionId "InvalidParams.RegionId" 400, InvalidParamsInstanceType
-    "InvalidParams.InstanceType" 400, InvalidParamsPageSize "InvalidParams.PageSize" 400,
-    InvalidParamsOffset "InvalidParams.Offset" 400, InvalidInstanceTypeValueNotSupported
-    "InvalidInstanceType.ValueNotSupported" 400, DependencyViolationIoOptimized
-    "DependencyViolation.IoOptimized" 400, InvalidSpotDuration "InvalidSpotDuration" 400
+    "InvalidUserType.NotSupported" Some(403), AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" Some(403), MissingParameter "MissingParameter"
+    Some(400), ForbeddenNotSupportRam "Forbedden.NotSupportRAM" Some(403),
+    UnsupportedParameter "UnsupportedParameter" Some(400), ForbbidenSubUser
+    "Forbbiden.SubUser" Some(403), InvalidParameter "InvalidParameter" Some(400),
+    InvalidInstanceIdMalformed "InvalidInstanceID.Malformed" Some(400),
+    InvalidParamsStartTime "InvalidParams.StartTime" Some(400), InvalidParamsEndTime
+    "InvalidParams.EndTime" Some(400), AbsAbsInvalidSpotInstanceUid
+    "Abs.Abs.InvalidSpotInstanceUID" Some(400), InvalidParamsNetworkType
+    "InvalidParams.NetworkType" Some(400), InvalidParamsIoOptimized
+    "InvalidParams.IoOptimized" Some(400), InvalidParamsOsType "InvalidParams.OSType"
+    Some(400), AbsIoOptimizedValueNotSupported "Abs.IoOptimized.ValueNotSupported"
+    Some(400), InvalidZoneIdNotFound "InvalidZoneId.NotFound" Some(400),
+    InvalidParamsZoneId "InvalidParams.ZoneId" Some(400), InvalidParamsRegionId
+    "InvalidParams.RegionId" Some(400), InvalidParamsInstanceType
+    "InvalidParams.InstanceType" Some(400), InvalidParamsPageSize
+    "InvalidParams.PageSize" Some(400), InvalidParamsOffset "InvalidParams.Offset"
+    Some(400), InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" Some(400), DependencyViolationIoOptimized
+    "DependencyViolation.IoOptimized" Some(400), InvalidSpotDuration
+    "InvalidSpotDuration" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -326,8 +330,8 @@ mod schema {
             Field::new("Offset"),
         ];
         crate::runtime::accessors!(
-            0 instance_type, 1 network_type, 2 region_id, 3 zone_id, 4 spot_duration, 5
-            io_optimized, 6 start_time, 7 end_time, 8 os_type, 9 offset
+            value 0 instance_type, 1 network_type, 2 region_id, 3 zone_id, 4
+            spot_duration, 5 io_optimized, 6 start_time, 7 end_time, 8 os_type, 9 offset;
         );
     }
     impl Schema for super::DescribeSpotPriceHistoryResponse {
@@ -338,7 +342,7 @@ mod schema {
             Field::new("SpotPrices").wrapped(),
         ];
         crate::runtime::accessors!(
-            0 currency, 1 next_offset, 2 request_id, 3 spot_prices groups
+            value 0 currency, 1 next_offset, 2 request_id; groups 3 spot_prices;
         );
     }
     impl Schema for super::SpotPriceType {
@@ -352,8 +356,8 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 instance_type, 1 io_optimized, 2 network_type, 3 origin_price, 4
-            spot_price, 5 timestamp, 6 zone_id
+            value 0 instance_type, 1 io_optimized, 2 network_type, 3 origin_price, 4
+            spot_price, 5 timestamp, 6 zone_id;
         );
     }
 }

@@ -83,9 +83,9 @@ crate::runtime::operation!(
 );
 impl DescribeStorageCapacityUnitsRequestBuilder {
     crate::runtime::setters!(
-        DescribeStorageCapacityUnitsRequest.0; page_number(i32), page_size(i32),
-        name(into String), capacity(i32), storage_capacity_unit_id(each_into String),
-        status(each_into Status), allocation_type(into String)
+        builder DescribeStorageCapacityUnitsRequest; into name String, allocation_type
+        String; value page_number i32, page_size i32, capacity i32; each_into
+        storage_capacity_unit_id String, status Status;
     );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -198,9 +198,10 @@ pub enum DescribeStorageCapacityUnitsErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeStorageCapacityUnitsErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InvalidParameterName "InvalidParameter.Name" 400,
-    InvalidParameterCapacityExceed "InvalidParameter.CapacityExceed" 400,
-    InvalidAllocationTypeValueNotSupported "InvalidAllocationType.ValueNotSupported" 400
+    "MissingParameter.RegionId" Some(400), InvalidParameterName "InvalidParameter.Name"
+    Some(400), InvalidParameterCapacityExceed "InvalidParameter.CapacityExceed"
+    Some(400), InvalidAllocationTypeValueNotSupported
+    "InvalidAllocationType.ValueNotSupported" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -256,8 +257,8 @@ mod schema {
             Field::new("AllocationType"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 page_number, 2 page_size, 3 name, 4 capacity, 5
-            storage_capacity_unit_id, 6 status, 7 allocation_type
+            value 0 region_id, 1 page_number, 2 page_size, 3 name, 4 capacity, 5
+            storage_capacity_unit_id, 6 status, 7 allocation_type;
         );
     }
     impl Schema for super::DescribeStorageCapacityUnitsResponse {
@@ -269,8 +270,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 page_number, 1 page_size, 2 request_id, 3 storage_capacity_units groups, 4
-            total_count
+            value 0 page_number, 1 page_size, 2 request_id, 4 total_count; groups 3
+            storage_capacity_units;
         );
     }
     impl Schema for super::StorageCapacityUnit {
@@ -287,9 +288,9 @@ mod schema {
             Field::new("StorageCapacityUnitId"),
         ];
         crate::runtime::accessors!(
-            0 allocation_status, 1 capacity, 2 creation_time, 3 description, 4
+            value 0 allocation_status, 1 capacity, 2 creation_time, 3 description, 4
             expired_time, 5 name, 6 region_id, 7 start_time, 8 status, 9
-            storage_capacity_unit_id
+            storage_capacity_unit_id;
         );
     }
 }

@@ -64,8 +64,8 @@ crate::runtime::operation!(
 );
 impl DescribeTagsRequestBuilder {
     crate::runtime::setters!(
-        DescribeTagsRequest.0; page_number(i32), page_size(i32), resource_id(into
-        String), resource_type(into ResourceType), tag(each Tag)
+        builder DescribeTagsRequest; into resource_id String, resource_type ResourceType;
+        value page_number i32, page_size i32; each tag Tag;
     );
 }
 crate::runtime::json_form!(DescribeTagsRequest);
@@ -169,9 +169,10 @@ pub enum DescribeTagsErrorCode {
     InvalidTagKeyMalformed,
 }
 crate::runtime::error_codes!(
-    DescribeTagsErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404, InvalidTagCount
-    "InvalidTagCount" 400, InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400
+    DescribeTagsErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" Some(404), InvalidTagCount
+    "InvalidTagCount" Some(400), InvalidTagKeyMalformed "InvalidTagKey.Malformed"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -201,8 +202,8 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 page_number, 2 page_size, 3 resource_id, 4 resource_type, 5
-            tag groups
+            value 0 region_id, 1 page_number, 2 page_size, 3 resource_id, 4
+            resource_type; groups 5 tag;
         );
     }
     impl Schema for super::DescribeTagsResponse {
@@ -214,7 +215,7 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 page_number, 1 page_size, 2 request_id, 3 tags groups, 4 total_count
+            value 0 page_number, 1 page_size, 2 request_id, 4 total_count; groups 3 tags;
         );
     }
     impl Schema for super::TagInfo {
@@ -223,7 +224,9 @@ mod schema {
             Field::new("TagKey"),
             Field::new("TagValue"),
         ];
-        crate::runtime::accessors!(0 resource_type_count group, 1 tag_key, 2 tag_value);
+        crate::runtime::accessors!(
+            value 1 tag_key, 2 tag_value; group 0 resource_type_count;
+        );
     }
     impl Schema for super::ResourceTypeCount {
         const FIELDS: &'static [Field] = &[
@@ -239,8 +242,8 @@ mod schema {
             Field::new("Volume"),
         ];
         crate::runtime::accessors!(
-            0 ddh, 1 disk, 2 eni, 3 image, 4 instance, 5 key_pair, 6 launch_template, 7
-            securitygroup, 8 snapshot, 9 volume
+            value 0 ddh, 1 disk, 2 eni, 3 image, 4 instance, 5 key_pair, 6
+            launch_template, 7 securitygroup, 8 snapshot, 9 volume;
         );
     }
 }

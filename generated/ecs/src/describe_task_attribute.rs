@@ -119,8 +119,8 @@ pub enum DescribeTaskAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     DescribeTaskAttributeErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
-    400, MissingParameter "MissingParameter" 400, InvalidTaskIdNotFound
-    "InvalidTaskId.NotFound" 400
+    Some(400), MissingParameter "MissingParameter" Some(400), InvalidTaskIdNotFound
+    "InvalidTaskId.NotFound" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -130,7 +130,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("TaskId").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 task_id);
+        crate::runtime::accessors!(value 0 region_id, 1 task_id;);
     }
     impl Schema for super::DescribeTaskAttributeResponse {
         const FIELDS: &'static [Field] = &[
@@ -149,9 +149,10 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 creation_time, 1 failed_count, 2 finished_time, 3 operation_progress_set
-            groups, 4 region_id, 5 request_id, 6 success_count, 7 support_cancel, 8
-            task_action, 9 task_id, 10 task_process, 11 task_status, 12 total_count
+            value 0 creation_time, 1 failed_count, 2 finished_time, 4 region_id, 5
+            request_id, 6 success_count, 7 support_cancel, 8 task_action, 9 task_id, 10
+            task_process, 11 task_status, 12 total_count; groups 3
+            operation_progress_set;
         );
     }
 }

@@ -81,9 +81,9 @@ crate::runtime::operation!(
 );
 impl DescribeTasksRequestBuilder {
     crate::runtime::setters!(
-        DescribeTasksRequest.0; page_number(i32), page_size(i32), task_ids(into String),
-        task_action(into TaskAction), task_status(into TaskStatus), start_time(into
-        String), end_time(into String)
+        builder DescribeTasksRequest; into task_ids String, task_action TaskAction,
+        task_status TaskStatus, start_time String, end_time String; value page_number
+        i32, page_size i32;
     );
 }
 /// The documented values of `TaskAction`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -191,8 +191,8 @@ pub enum DescribeTasksErrorCode {
     InvalidRegionIdNotFound,
 }
 crate::runtime::error_codes!(
-    DescribeTasksErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 400
+    DescribeTasksErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -253,8 +253,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 page_number, 2 page_size, 3 task_ids, 4 task_action, 5
-            task_status, 6 start_time, 7 end_time
+            value 0 region_id, 1 page_number, 2 page_size, 3 task_ids, 4 task_action, 5
+            task_status, 6 start_time, 7 end_time;
         );
     }
     impl Schema for super::DescribeTasksResponse {
@@ -267,8 +267,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 page_number, 1 page_size, 2 region_id, 3 request_id, 4 task_set groups, 5
-            total_count
+            value 0 page_number, 1 page_size, 2 region_id, 3 request_id, 5 total_count;
+            groups 4 task_set;
         );
     }
     impl Schema for super::Task {
@@ -281,8 +281,8 @@ mod schema {
             Field::new("TaskStatus"),
         ];
         crate::runtime::accessors!(
-            0 creation_time, 1 finished_time, 2 support_cancel, 3 task_action, 4 task_id,
-            5 task_status
+            value 0 creation_time, 1 finished_time, 2 support_cancel, 3 task_action, 4
+            task_id, 5 task_status;
         );
     }
 }

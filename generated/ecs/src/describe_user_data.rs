@@ -71,7 +71,8 @@ pub enum DescribeUserDataErrorCode {
     InvalidInstanceIdNotFound,
 }
 crate::runtime::error_codes!(
-    DescribeUserDataErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404
+    DescribeUserDataErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -81,7 +82,7 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
     }
     impl Schema for super::DescribeUserDataResponse {
         const FIELDS: &'static [Field] = &[
@@ -91,7 +92,7 @@ mod schema {
             Field::new("UserData").secret(),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 region_id, 2 request_id, 3 user_data
+            value 0 instance_id, 1 region_id, 2 request_id, 3 user_data;
         );
     }
 }

@@ -63,8 +63,8 @@ pub enum DescribeUserdataErrorCode {
     InvalidInstanceIdNotFound,
 }
 crate::runtime::error_codes!(
-    DescribeUserdataErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404
+    DescribeUserdataErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    Some(404), InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -74,7 +74,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("InstanceId").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 instance_id);
+        crate::runtime::accessors!(value 0 region_id, 1 instance_id;);
     }
     impl Schema for super::DescribeUserdataResponse {
         const FIELDS: &'static [Field] = &[
@@ -82,6 +82,6 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RegionId"),
         ];
-        crate::runtime::accessors!(0 user_data, 1 instance_id, 2 region_id);
+        crate::runtime::accessors!(value 0 user_data, 1 instance_id, 2 region_id;);
     }
 }

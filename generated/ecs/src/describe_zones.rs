@@ -60,8 +60,8 @@ crate::runtime::operation!(
 );
 impl DescribeZonesRequestBuilder {
     crate::runtime::setters!(
-        DescribeZonesRequest.0; instance_charge_type(into InstanceChargeType),
-        spot_strategy(into SpotStrategy), accept_language(into AcceptLanguage)
+        builder DescribeZonesRequest; into instance_charge_type InstanceChargeType,
+        spot_strategy SpotStrategy, accept_language AcceptLanguage;
     );
 }
 crate::runtime::json_form!(DescribeZonesRequest);
@@ -178,10 +178,10 @@ pub enum DescribeZonesErrorCode {
     InvalidAcceptLanguageNotFound,
 }
 crate::runtime::error_codes!(
-    DescribeZonesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 404,
-    InvalidSpotStrategy "InvalidSpotStrategy" 400, InvalidAcceptLanguageNotFound
-    "InvalidAcceptLanguage.NotFound" 404
+    DescribeZonesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" Some(404),
+    InvalidSpotStrategy "InvalidSpotStrategy" Some(400), InvalidAcceptLanguageNotFound
+    "InvalidAcceptLanguage.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -222,7 +222,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_charge_type, 2 spot_strategy, 3 accept_language
+            value 0 region_id, 1 instance_charge_type, 2 spot_strategy, 3
+            accept_language;
         );
     }
     impl Schema for super::DescribeZonesResponse {
@@ -230,7 +231,7 @@ mod schema {
             Field::new("RequestId"),
             Field::new("Zones").wrapped(),
         ];
-        crate::runtime::accessors!(0 request_id, 1 zones groups);
+        crate::runtime::accessors!(value 0 request_id; groups 1 zones;);
     }
     impl Schema for super::Zone {
         const FIELDS: &'static [Field] = &[
@@ -245,10 +246,10 @@ mod schema {
             Field::new("ZoneId"),
         ];
         crate::runtime::accessors!(
-            0 available_dedicated_host_types, 1 available_disk_categories, 2
-            available_instance_types, 3 available_resource_creation, 4
-            available_resources groups, 5 available_volume_categories, 6
-            dedicated_host_generations, 7 local_name, 8 zone_id
+            value 0 available_dedicated_host_types, 1 available_disk_categories, 2
+            available_instance_types, 3 available_resource_creation, 5
+            available_volume_categories, 6 dedicated_host_generations, 7 local_name, 8
+            zone_id; groups 4 available_resources;
         );
     }
     impl Schema for super::ResourcesInfo {
@@ -262,8 +263,9 @@ mod schema {
             Field::new("SystemDiskCategories"),
         ];
         crate::runtime::accessors!(
-            0 data_disk_categories, 1 instance_generations, 2 instance_type_families, 3
-            instance_types, 4 io_optimized, 5 network_types, 6 system_disk_categories
+            value 0 data_disk_categories, 1 instance_generations, 2
+            instance_type_families, 3 instance_types, 4 io_optimized, 5 network_types, 6
+            system_disk_categories;
         );
     }
 }

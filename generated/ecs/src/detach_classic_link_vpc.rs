@@ -89,13 +89,14 @@ pub enum DetachClassicLinkVpcErrorCode {
 }
 crate::runtime::error_codes!(
     DetachClassicLinkVpcErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
-    403, InvalidRegionIdMalformed "InvalidRegionId.Malformed" 403, InvalidVpcIdMalformed
-    "InvalidVpcId.Malformed" 403, InvalidInstanceIdMalFormed
-    "InvalidInstanceId.MalFormed" 403, OperationDenied "OperationDenied" 403,
+    Some(403), InvalidRegionIdMalformed "InvalidRegionId.Malformed" Some(403),
+    InvalidVpcIdMalformed "InvalidVpcId.Malformed" Some(403), InvalidInstanceIdMalFormed
+    "InvalidInstanceId.MalFormed" Some(403), OperationDenied "OperationDenied" Some(403),
     InvalidParameterInvalidInstanceIdAndVpcId
-    "InvalidParameter.InvalidInstanceIdAndVpcId" 403, InvalidStatusInstanceStatus
-    "InvalidStatus.InstanceStatus" 403, InvalidInstanceIdNotBelong
-    "InvalidInstanceId.NotBelong" 403, ForbiddenSubUser "Forbidden.SubUser" 403
+    "InvalidParameter.InvalidInstanceIdAndVpcId" Some(403), InvalidStatusInstanceStatus
+    "InvalidStatus.InstanceStatus" Some(403), InvalidInstanceIdNotBelong
+    "InvalidInstanceId.NotBelong" Some(403), ForbiddenSubUser "Forbidden.SubUser"
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -106,10 +107,10 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("VpcId").required(),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 vpc_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id, 2 vpc_id;);
     }
     impl Schema for super::DetachClassicLinkVpcResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -61,8 +61,9 @@ pub enum DetachDiskErrorCode {
     InvalidOperationInstanceTypeNotSupport,
 }
 crate::runtime::error_codes!(
-    DetachDiskErrorCode; InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
-    InvalidOperationInstanceTypeNotSupport "InvalidOperation.InstanceTypeNotSupport" 400
+    DetachDiskErrorCode; InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    InvalidOperationInstanceTypeNotSupport "InvalidOperation.InstanceTypeNotSupport"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -72,10 +73,10 @@ mod schema {
             Field::new("DiskId").required(),
             Field::new("InstanceId").required(),
         ];
-        crate::runtime::accessors!(0 disk_id, 1 instance_id);
+        crate::runtime::accessors!(value 0 disk_id, 1 instance_id;);
     }
     impl Schema for super::DetachDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

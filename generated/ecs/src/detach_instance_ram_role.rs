@@ -44,7 +44,9 @@ crate::runtime::operation!(
     "2014-05-26", false
 );
 impl DetachInstanceRamRoleRequestBuilder {
-    crate::runtime::setters!(DetachInstanceRamRoleRequest.0; ram_role_name(into String));
+    crate::runtime::setters!(
+        builder DetachInstanceRamRoleRequest; into ram_role_name String;
+    );
 }
 crate::runtime::json_form!(DetachInstanceRamRoleRequest);
 /// The successful response of [`DetachInstanceRamRoleRequest`].
@@ -125,7 +127,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("RamRoleName"),
         ];
-        crate::runtime::accessors!(0 instance_ids, 1 region_id, 2 ram_role_name);
+        crate::runtime::accessors!(value 0 instance_ids, 1 region_id, 2 ram_role_name;);
     }
     impl Schema for super::DetachInstanceRamRoleResponse {
         const FIELDS: &'static [Field] = &[
@@ -136,8 +138,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 detach_instance_ram_role_results groups, 1 fail_count, 2 ram_role_name, 3
-            request_id, 4 total_count
+            value 1 fail_count, 2 ram_role_name, 3 request_id, 4 total_count; groups 0
+            detach_instance_ram_role_results;
         );
     }
     impl Schema for super::DetachInstanceRamRoleResult {
@@ -149,7 +151,8 @@ mod schema {
             Field::new("Success"),
         ];
         crate::runtime::accessors!(
-            0 code, 1 instance_id, 2 instance_ram_role_sets group, 3 message, 4 success
+            value 0 code, 1 instance_id, 3 message, 4 success; group 2
+            instance_ram_role_sets;
         );
     }
     impl Schema for super::InstanceRamRoleSets {
@@ -157,6 +160,6 @@ mod schema {
             Field::new("InstanceId"),
             Field::new("RamRoleName"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 ram_role_name);
+        crate::runtime::accessors!(value 0 instance_id, 1 ram_role_name;);
     }
 }

@@ -84,9 +84,10 @@ pub enum DetachKeyPairErrorCode {
     InvalidInstanceIdsValueNotSupported,
 }
 crate::runtime::error_codes!(
-    DetachKeyPairErrorCode; InvalidKeyPairNameNotFound "InvalidKeyPairName.NotFound" 400,
-    DependencyViolationWindowsInstance "DependencyViolation.WindowsInstance" 403,
-    InvalidInstanceIdsValueNotSupported "InvalidInstanceIds.ValueNotSupported" 400
+    DetachKeyPairErrorCode; InvalidKeyPairNameNotFound "InvalidKeyPairName.NotFound"
+    Some(400), DependencyViolationWindowsInstance "DependencyViolation.WindowsInstance"
+    Some(403), InvalidInstanceIdsValueNotSupported "InvalidInstanceIds.ValueNotSupported"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -97,7 +98,7 @@ mod schema {
             Field::new("KeyPairName").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 instance_ids, 1 key_pair_name, 2 region_id);
+        crate::runtime::accessors!(value 0 instance_ids, 1 key_pair_name, 2 region_id;);
     }
     impl Schema for super::DetachKeyPairResponse {
         const FIELDS: &'static [Field] = &[
@@ -108,7 +109,8 @@ mod schema {
             Field::new("TotalCount"),
         ];
         crate::runtime::accessors!(
-            0 fail_count, 1 key_pair_name, 2 request_id, 3 results groups, 4 total_count
+            value 0 fail_count, 1 key_pair_name, 2 request_id, 4 total_count; groups 3
+            results;
         );
     }
 }

@@ -62,7 +62,7 @@ pub enum DisableActivationErrorCode {
     InternalErrorDispatch,
 }
 crate::runtime::error_codes!(
-    DisableActivationErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500
+    DisableActivationErrorCode; InternalErrorDispatch "InternalError.Dispatch" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -72,13 +72,13 @@ mod schema {
             Field::new("ActivationId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 activation_id, 1 region_id);
+        crate::runtime::accessors!(value 0 activation_id, 1 region_id;);
     }
     impl Schema for super::DisableActivationResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("Activation"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 activation group, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; group 0 activation;);
     }
 }

@@ -66,8 +66,8 @@ crate::runtime::operation!(
 );
 impl ExportImageRequestBuilder {
     crate::runtime::setters!(
-        ExportImageRequest.0; oss_prefix(into String), image_format(into ImageFormat),
-        role_name(into String)
+        builder ExportImageRequest; into oss_prefix String, image_format ImageFormat,
+        role_name String;
     );
 }
 /// The documented values of `ImageFormat`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -165,22 +165,23 @@ pub enum ExportImageErrorCode {
     InvalidImageLicenseNotSupported,
 }
 crate::runtime::error_codes!(
-    ExportImageErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidImageNameMalformed "InvalidImageName.Malformed" 400, InvalidOssPrefixMalformed
-    "InvalidOSSPrefix.Malformed" 400, InvalidRegionIdNotFound "InvalidRegionId.NotFound"
-    400, InvalidRegionNotSupport "InvalidRegion.NotSupport" 400, InvalidImageIdNotFound
-    "InvalidImageId.NotFound" 404, IncorrectImageStatus "IncorrectImageStatus" 400,
-    ImageNotSupported "ImageNotSupported", InvalidImageFormatMalformed
-    "InvalidImageFormat.Malformed" 400, ImageIsExporting "ImageIsExporting" 403,
-    ExportImageFailed "ExportImageFailed" 403, UserNotInTheWhiteList
-    "UserNotInTheWhiteList" 403, NoSetRoletoEcsServiceAcount
-    "NoSetRoletoECSServiceAcount" 403, InvalidOssBucketNotFound
-    "InvalidOSSBucket.NotFound" 400, OperationDenied "OperationDenied" 400,
-    InvalidImageDiskAmountOrSize "InvalidImage.DiskAmountOrSize" 400,
-    InvalidOssBucketNotMatched "InvalidOSSBucket.NotMatched" 400,
-    ConcurrentQuotaExceedExportImage "ConcurrentQuotaExceed.ExportImage" 403,
-    WeeklyQuotaExceedExportImage "WeeklyQuotaExceed.ExportImage" 403,
-    InvalidImageLicenseNotSupported "InvalidImageLicense.NotSupported" 403
+    ExportImageErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidImageNameMalformed "InvalidImageName.Malformed" Some(400),
+    InvalidOssPrefixMalformed "InvalidOSSPrefix.Malformed" Some(400),
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(400), InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" Some(400), InvalidImageIdNotFound
+    "InvalidImageId.NotFound" Some(404), IncorrectImageStatus "IncorrectImageStatus"
+    Some(400), ImageNotSupported "ImageNotSupported" None, InvalidImageFormatMalformed
+    "InvalidImageFormat.Malformed" Some(400), ImageIsExporting "ImageIsExporting"
+    Some(403), ExportImageFailed "ExportImageFailed" Some(403), UserNotInTheWhiteList
+    "UserNotInTheWhiteList" Some(403), NoSetRoletoEcsServiceAcount
+    "NoSetRoletoECSServiceAcount" Some(403), InvalidOssBucketNotFound
+    "InvalidOSSBucket.NotFound" Some(400), OperationDenied "OperationDenied" Some(400),
+    InvalidImageDiskAmountOrSize "InvalidImage.DiskAmountOrSize" Some(400),
+    InvalidOssBucketNotMatched "InvalidOSSBucket.NotMatched" Some(400),
+    ConcurrentQuotaExceedExportImage "ConcurrentQuotaExceed.ExportImage" Some(403),
+    WeeklyQuotaExceedExportImage "WeeklyQuotaExceed.ExportImage" Some(403),
+    InvalidImageLicenseNotSupported "InvalidImageLicense.NotSupported" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -217,8 +218,8 @@ mod schema {
             Field::new("RoleName"),
         ];
         crate::runtime::accessors!(
-            0 image_id, 1 oss_bucket, 2 region_id, 3 oss_prefix, 4 image_format, 5
-            role_name
+            value 0 image_id, 1 oss_bucket, 2 region_id, 3 oss_prefix, 4 image_format, 5
+            role_name;
         );
     }
     impl Schema for super::ExportImageResponse {
@@ -227,6 +228,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
-        crate::runtime::accessors!(0 region_id, 1 request_id, 2 task_id);
+        crate::runtime::accessors!(value 0 region_id, 1 request_id, 2 task_id;);
     }
 }

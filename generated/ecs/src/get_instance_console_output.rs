@@ -49,7 +49,9 @@ crate::runtime::operation!(
     "GetInstanceConsoleOutput", "2014-05-26", true
 );
 impl GetInstanceConsoleOutputRequestBuilder {
-    crate::runtime::setters!(GetInstanceConsoleOutputRequest.0; remove_symbols(bool));
+    crate::runtime::setters!(
+        builder GetInstanceConsoleOutputRequest; value remove_symbols bool;
+    );
 }
 crate::runtime::json_form!(GetInstanceConsoleOutputRequest);
 /// The successful response of [`GetInstanceConsoleOutputRequest`].
@@ -92,10 +94,10 @@ pub enum GetInstanceConsoleOutputErrorCode {
     Throttling,
 }
 crate::runtime::error_codes!(
-    GetInstanceConsoleOutputErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidParameter "InvalidParameter" 404, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 405, NotSupported "NotSupported" 405, Throttling
-    "Throttling" 429
+    GetInstanceConsoleOutputErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidParameter "InvalidParameter" Some(404), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(405), NotSupported "NotSupported" Some(405),
+    Throttling "Throttling" Some(429)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -106,7 +108,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("RemoveSymbols"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 remove_symbols);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id, 2 remove_symbols;);
     }
     impl Schema for super::GetInstanceConsoleOutputResponse {
         const FIELDS: &'static [Field] = &[
@@ -116,7 +118,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 console_output, 1 instance_id, 2 last_update_time, 3 request_id
+            value 0 console_output, 1 instance_id, 2 last_update_time, 3 request_id;
         );
     }
 }

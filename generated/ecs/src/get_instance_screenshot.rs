@@ -46,7 +46,7 @@ crate::runtime::operation!(
     "2014-05-26", true
 );
 impl GetInstanceScreenshotRequestBuilder {
-    crate::runtime::setters!(GetInstanceScreenshotRequest.0; wake_up(bool));
+    crate::runtime::setters!(builder GetInstanceScreenshotRequest; value wake_up bool;);
 }
 crate::runtime::json_form!(GetInstanceScreenshotRequest);
 /// The successful response of [`GetInstanceScreenshotRequest`].
@@ -85,10 +85,10 @@ pub enum GetInstanceScreenshotErrorCode {
     Throttling,
 }
 crate::runtime::error_codes!(
-    GetInstanceScreenshotErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidParameter "InvalidParameter" 404, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 405, NotSupported "NotSupported" 405, Throttling
-    "Throttling" 429
+    GetInstanceScreenshotErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidParameter "InvalidParameter" Some(404), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(405), NotSupported "NotSupported" Some(405),
+    Throttling "Throttling" Some(429)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -99,7 +99,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("WakeUp"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 wake_up);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id, 2 wake_up;);
     }
     impl Schema for super::GetInstanceScreenshotResponse {
         const FIELDS: &'static [Field] = &[
@@ -107,6 +107,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("Screenshot"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 request_id, 2 screenshot);
+        crate::runtime::accessors!(value 0 instance_id, 1 request_id, 2 screenshot;);
     }
 }

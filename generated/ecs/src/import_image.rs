@@ -121,11 +121,10 @@ crate::runtime::operation!(
 );
 impl ImportImageRequestBuilder {
     crate::runtime::setters!(
-        ImportImageRequest.0; disk_device_mapping(each DiskDeviceMapping),
-        image_name(into String), description(into String), architecture(into
-        Architecture), os_type(into OsType), platform(into Platform), boot_mode(into
-        BootMode), role_name(into String), license_type(into LicenseType), tag(each Tag),
-        resource_group_id(into String)
+        builder ImportImageRequest; into image_name String, description String,
+        architecture Architecture, os_type OsType, platform Platform, boot_mode BootMode,
+        role_name String, license_type LicenseType, resource_group_id String; each
+        disk_device_mapping DiskDeviceMapping, tag Tag;
     );
 }
 /// The `DiskDeviceMapping.N.*` request parameters.
@@ -181,9 +180,8 @@ impl DiskDeviceMapping {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DiskDeviceMapping; format(into DiskDeviceMappingFormat), oss_bucket(into String),
-        oss_object(into String), disk_im_size(i32), disk_image_size(i32), device(into
-        String)
+        DiskDeviceMapping; into format DiskDeviceMappingFormat, oss_bucket String,
+        oss_object String, device String; value disk_im_size i32, disk_image_size i32;
     );
 }
 /// The documented values of `DiskDeviceMapping.N.Format`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -331,27 +329,28 @@ pub enum ImportImageErrorCode {
     InvalidLicenseTypeByolOnly,
 }
 crate::runtime::error_codes!(
-    ImportImageErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidImageNameMalformed "InvalidImageName.Malformed" 400, InvalidOssObjectMalformed
-    "InvalidOSSObject.Malformed" 400, InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, InvalidArchitectureMalformed
-    "InvalidArchitecture.Malformed" 400, InvalidPlatformMalformed
-    "InvalidPlatform.Malformed" 400, InvalidOsTypeMalformed "InvalidOSType.Malformed"
-    400, InvalidImageNameDuplicated "InvalidImageName.Duplicated" 400, InvalidImageSize
-    "InvalidImageSize" 400, InvalidDataDiskSize "InvalidDataDiskSize" 400,
-    InvalidImageFormatMalformed "InvalidImageFormat.Malformed" 400,
-    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 400, InvalidRegionNotSupport
-    "InvalidRegion.NotSupport" 400, ImageIsImporting "ImageIsImporting" 403,
-    QuotaExceedImage "QuotaExceed.Image" 403, ImportImageFailed "ImportImageFailed" 403,
-    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, NoSetRoletoEcsServiceAcount
-    "NoSetRoletoECSServiceAcount" 403, InvalidOssBucketNotFound
-    "InvalidOSSBucket.NotFound" 400, InvalidParameterMalformed
-    "InvalidParameter.Malformed" 403, MissingParameterDiskDeviceMapping
-    "MissingParameter.DiskDeviceMapping" 403, InvalidOssObjectNotFound
-    "InvalidOSSObject.NotFound" 400, InvalidOssBucketNotMatched
-    "InvalidOSSBucket.NotMatched" 400, InvalidLicenseTypeNotSupported
-    "InvalidLicenseType.NotSupported" 400, InvalidLicenseTypeByolOnly
-    "InvalidLicenseType.BYOLOnly" 400
+    ImportImageErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidImageNameMalformed "InvalidImageName.Malformed" Some(400),
+    InvalidOssObjectMalformed "InvalidOSSObject.Malformed" Some(400),
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(400),
+    InvalidArchitectureMalformed "InvalidArchitecture.Malformed" Some(400),
+    InvalidPlatformMalformed "InvalidPlatform.Malformed" Some(400),
+    InvalidOsTypeMalformed "InvalidOSType.Malformed" Some(400),
+    InvalidImageNameDuplicated "InvalidImageName.Duplicated" Some(400), InvalidImageSize
+    "InvalidImageSize" Some(400), InvalidDataDiskSize "InvalidDataDiskSize" Some(400),
+    InvalidImageFormatMalformed "InvalidImageFormat.Malformed" Some(400),
+    InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(400), InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" Some(400), ImageIsImporting "ImageIsImporting" Some(403),
+    QuotaExceedImage "QuotaExceed.Image" Some(403), ImportImageFailed "ImportImageFailed"
+    Some(403), UserNotInTheWhiteList "UserNotInTheWhiteList" Some(403),
+    NoSetRoletoEcsServiceAcount "NoSetRoletoECSServiceAcount" Some(403),
+    InvalidOssBucketNotFound "InvalidOSSBucket.NotFound" Some(400),
+    InvalidParameterMalformed "InvalidParameter.Malformed" Some(403),
+    MissingParameterDiskDeviceMapping "MissingParameter.DiskDeviceMapping" Some(403),
+    InvalidOssObjectNotFound "InvalidOSSObject.NotFound" Some(400),
+    InvalidOssBucketNotMatched "InvalidOSSBucket.NotMatched" Some(400),
+    InvalidLicenseTypeNotSupported "InvalidLicenseType.NotSupported" Some(400),
+    InvalidLicenseTypeByolOnly "InvalidLicenseType.BYOLOnly" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -442,9 +441,9 @@ mod schema {
             Field::new("ResourceGroupId"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 disk_device_mapping groups, 2 image_name, 3 description, 4
-            architecture, 5 os_type, 6 platform, 7 boot_mode, 8 role_name, 9
-            license_type, 10 tag groups, 11 resource_group_id
+            value 0 region_id, 2 image_name, 3 description, 4 architecture, 5 os_type, 6
+            platform, 7 boot_mode, 8 role_name, 9 license_type, 11 resource_group_id;
+            groups 1 disk_device_mapping, 10 tag;
         );
     }
     impl Schema for super::DiskDeviceMapping {
@@ -465,8 +464,8 @@ mod schema {
             Field::new("Device"),
         ];
         crate::runtime::accessors!(
-            0 format, 1 oss_bucket, 2 oss_object, 3 disk_im_size, 4 disk_image_size, 5
-            device
+            value 0 format, 1 oss_bucket, 2 oss_object, 3 disk_im_size, 4
+            disk_image_size, 5 device;
         );
     }
     impl Schema for super::ImportImageResponse {
@@ -476,6 +475,8 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
-        crate::runtime::accessors!(0 image_id, 1 region_id, 2 request_id, 3 task_id);
+        crate::runtime::accessors!(
+            value 0 image_id, 1 region_id, 2 request_id, 3 task_id;
+        );
     }
 }

@@ -52,7 +52,7 @@ crate::runtime::operation!(
 );
 impl ImportKeyPairRequestBuilder {
     crate::runtime::setters!(
-        ImportKeyPairRequest.0; tag(each Tag), resource_group_id(into String)
+        builder ImportKeyPairRequest; into resource_group_id String; each tag Tag;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -74,7 +74,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(ImportKeyPairRequest, Tag);
 /// The successful response of [`ImportKeyPairRequest`].
@@ -118,10 +118,11 @@ pub enum ImportKeyPairErrorCode {
 }
 crate::runtime::error_codes!(
     ImportKeyPairErrorCode; InvalidKeyPairNameMalformed "InvalidKeyPairName.Malformed"
-    400, QuotaExceedKeyPair "QuotaExceed.KeyPair" 403, InvalidPublicKeyBodyMalformed
-    "InvalidPublicKeyBody.Malformed" 400, MissingParameter "MissingParameter" 400,
-    KeyPairAlreadyExist "KeyPair.AlreadyExist" 400, InternalError "InternalError" 500,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404
+    Some(400), QuotaExceedKeyPair "QuotaExceed.KeyPair" Some(403),
+    InvalidPublicKeyBodyMalformed "InvalidPublicKeyBody.Malformed" Some(400),
+    MissingParameter "MissingParameter" Some(400), KeyPairAlreadyExist
+    "KeyPair.AlreadyExist" Some(400), InternalError "InternalError" Some(500),
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -158,8 +159,8 @@ mod schema {
             Field::new("ResourceGroupId"),
         ];
         crate::runtime::accessors!(
-            0 key_pair_name, 1 public_key_body, 2 region_id, 3 tag groups, 4
-            resource_group_id
+            value 0 key_pair_name, 1 public_key_body, 2 region_id, 4 resource_group_id;
+            groups 3 tag;
         );
     }
     impl Schema for super::Tag {
@@ -205,7 +206,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::ImportKeyPairResponse {
         const FIELDS: &'static [Field] = &[
@@ -214,7 +215,7 @@ mod schema {
             Field::new("RequestId"),
         ];
         crate::runtime::accessors!(
-            0 key_pair_finger_print, 1 key_pair_name, 2 request_id
+            value 0 key_pair_finger_print, 1 key_pair_name, 2 request_id;
         );
     }
 }

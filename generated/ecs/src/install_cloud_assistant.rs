@@ -62,8 +62,8 @@ pub enum InstallCloudAssistantErrorCode {
     InvalidInstanceNotFound,
 }
 crate::runtime::error_codes!(
-    InstallCloudAssistantErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
-    InvalidInstanceNotFound "InvalidInstance.NotFound" 404
+    InstallCloudAssistantErrorCode; InternalErrorDispatch "InternalError.Dispatch"
+    Some(500), InvalidInstanceNotFound "InvalidInstance.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -79,10 +79,10 @@ mod schema {
                 ),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
     }
     impl Schema for super::InstallCloudAssistantResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -106,9 +106,9 @@ crate::runtime::operation!(
 );
 impl InvokeCommandRequestBuilder {
     crate::runtime::setters!(
-        InvokeCommandRequest.0; repeat_mode(into RepeatMode), timed(bool), frequency(into
-        String), parameters(into String), username(into String),
-        windows_password_name(into String)
+        builder InvokeCommandRequest; into repeat_mode RepeatMode, frequency String,
+        parameters String, username String, windows_password_name String; value timed
+        bool;
     );
 }
 crate::runtime::json_form!(InvokeCommandRequest);
@@ -164,17 +164,18 @@ pub enum InvokeCommandErrorCode {
     UsernameExceedLimit,
 }
 crate::runtime::error_codes!(
-    InvokeCommandErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" 400,
-    InternalErrorDispatch "InternalError.Dispatch" 500, InvalidInstanceNotFound
-    "InvalidInstance.NotFound" 404, InvalidInstanceNotMatch "InvalidInstance.NotMatch"
-    403, InvalidCmdIdNotFound "InvalidCmdId.NotFound" 404, MissingParamFrequency
-    "MissingParam.Frequency" 403, InvalidParamFrequency "InvalidParam.Frequency" 403,
-    InstanceIdsExceedLimit "InstanceIds.ExceedLimit" 403, ParameterDisabled
-    "Parameter.Disabled" 404, ParameterCountExceedLimit "ParameterCount.ExceedLimit" 403,
-    ParameterKeyExceedLimit "ParameterKey.ExceedLimit" 403, CmdContentExceedLimit
-    "CmdContent.ExceedLimit" 403, ParameterKeyDuplicate "ParameterKey.Duplicate" 403,
-    ParameterNotMatched "Parameter.NotMatched" 403, UsernameExceedLimit
-    "Username.ExceedLimit" 403
+    InvokeCommandErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" Some(400),
+    InternalErrorDispatch "InternalError.Dispatch" Some(500), InvalidInstanceNotFound
+    "InvalidInstance.NotFound" Some(404), InvalidInstanceNotMatch
+    "InvalidInstance.NotMatch" Some(403), InvalidCmdIdNotFound "InvalidCmdId.NotFound"
+    Some(404), MissingParamFrequency "MissingParam.Frequency" Some(403),
+    InvalidParamFrequency "InvalidParam.Frequency" Some(403), InstanceIdsExceedLimit
+    "InstanceIds.ExceedLimit" Some(403), ParameterDisabled "Parameter.Disabled"
+    Some(404), ParameterCountExceedLimit "ParameterCount.ExceedLimit" Some(403),
+    ParameterKeyExceedLimit "ParameterKey.ExceedLimit" Some(403), CmdContentExceedLimit
+    "CmdContent.ExceedLimit" Some(403), ParameterKeyDuplicate "ParameterKey.Duplicate"
+    Some(403), ParameterNotMatched "Parameter.NotMatched" Some(403), UsernameExceedLimit
+    "Username.ExceedLimit" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -208,8 +209,8 @@ mod schema {
             Field::new("WindowsPasswordName"),
         ];
         crate::runtime::accessors!(
-            0 command_id, 1 instance_id, 2 region_id, 3 repeat_mode, 4 timed, 5
-            frequency, 6 parameters, 7 username, 8 windows_password_name
+            value 0 command_id, 1 instance_id, 2 region_id, 3 repeat_mode, 4 timed, 5
+            frequency, 6 parameters, 7 username, 8 windows_password_name;
         );
     }
     impl Schema for super::InvokeCommandResponse {
@@ -217,6 +218,6 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 invoke_id, 1 request_id);
+        crate::runtime::accessors!(value 0 invoke_id, 1 request_id;);
     }
 }

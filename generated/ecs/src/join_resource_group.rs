@@ -54,8 +54,8 @@ crate::runtime::operation!(
 );
 impl JoinResourceGroupRequestBuilder {
     crate::runtime::setters!(
-        JoinResourceGroupRequest.0; resource_type(into ResourceType), resource_id(into
-        String), region_id(into String), resource_group_id(into String)
+        builder JoinResourceGroupRequest; into resource_type ResourceType, resource_id
+        String, region_id String, resource_group_id String;
     );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -123,11 +123,11 @@ pub enum JoinResourceGroupErrorCode {
     InvalidResourceGroupDuplicate,
 }
 crate::runtime::error_codes!(
-    JoinResourceGroupErrorCode; MissingParameter "MissingParameter" 403,
-    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404,
-    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" 404,
-    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
-    InvalidResourceGroupDuplicate "InvalidResourceGroup.Duplicate" 403
+    JoinResourceGroupErrorCode; MissingParameter "MissingParameter" Some(403),
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" Some(404),
+    InvalidResourceGroupNotFound "InvalidResourceGroup.NotFound" Some(404),
+    InvalidResourceIdNotFound "InvalidResourceId.NotFound" Some(404),
+    InvalidResourceGroupDuplicate "InvalidResourceGroup.Duplicate" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -163,11 +163,11 @@ mod schema {
             Field::new("ResourceGroupId"),
         ];
         crate::runtime::accessors!(
-            0 resource_type, 1 resource_id, 2 region_id, 3 resource_group_id
+            value 0 resource_type, 1 resource_id, 2 region_id, 3 resource_group_id;
         );
     }
     impl Schema for super::JoinResourceGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

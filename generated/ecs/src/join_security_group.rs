@@ -53,8 +53,8 @@ crate::runtime::operation!(
 );
 impl JoinSecurityGroupRequestBuilder {
     crate::runtime::setters!(
-        JoinSecurityGroupRequest.0; instance_id(into String), network_interface_id(into
-        String), region_id(into String)
+        builder JoinSecurityGroupRequest; into instance_id String, network_interface_id
+        String, region_id String;
     );
 }
 crate::runtime::json_form!(JoinSecurityGroupRequest);
@@ -119,20 +119,22 @@ pub enum JoinSecurityGroupErrorCode {
 }
 crate::runtime::error_codes!(
     JoinSecurityGroupErrorCode; InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404, InstanceSecurityGroupLimitExceeded
-    "InstanceSecurityGroupLimitExceeded", IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
-    403, SecurityGroupInstanceLimitExceeded "SecurityGroupInstanceLimitExceeded" 403,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404, InvalidInstanceIdMismatch
-    "InvalidInstanceId.Mismatch" 400, InvalidInstanceIdAlreadyExists
-    "InvalidInstanceId.AlreadyExists" 403, InternalError "InternalError" 500,
-    AclLimitExceed "AclLimitExceed" 403, InvalidInstanceIdMalformed
-    "InvalidInstanceId.Malformed" 400, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
-    InvalidOperationInvalidEniType "InvalidOperation.InvalidEniType" 403,
-    InvalidOperationInvalidEniState "InvalidOperation.InvalidEniState" 400,
-    InvalidOperationVpcMismatch "InvalidOperation.VpcMismatch" 403, NotBelongUser
-    "NotBelongUser" 400, MissingParameterRegionId "MissingParameter.RegionId" 400,
-    InvalidOperationEniServiceManaged "InvalidOperation.EniServiceManaged" 403
+    "InvalidSecurityGroupId.NotFound" Some(404), InstanceSecurityGroupLimitExceeded
+    "InstanceSecurityGroupLimitExceeded" None, IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), InstanceLockedForSecurity
+    "InstanceLockedForSecurity" Some(403), SecurityGroupInstanceLimitExceeded
+    "SecurityGroupInstanceLimitExceeded" Some(403), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InvalidInstanceIdMismatch
+    "InvalidInstanceId.Mismatch" Some(400), InvalidInstanceIdAlreadyExists
+    "InvalidInstanceId.AlreadyExists" Some(403), InternalError "InternalError" Some(500),
+    AclLimitExceed "AclLimitExceed" Some(403), InvalidInstanceIdMalformed
+    "InvalidInstanceId.Malformed" Some(400), InvalidEniIdNotFound "InvalidEniId.NotFound"
+    Some(404), InvalidOperationInvalidEniType "InvalidOperation.InvalidEniType"
+    Some(403), InvalidOperationInvalidEniState "InvalidOperation.InvalidEniState"
+    Some(400), InvalidOperationVpcMismatch "InvalidOperation.VpcMismatch" Some(403),
+    NotBelongUser "NotBelongUser" Some(400), MissingParameterRegionId
+    "MissingParameter.RegionId" Some(400), InvalidOperationEniServiceManaged
+    "InvalidOperation.EniServiceManaged" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -145,11 +147,12 @@ mod schema {
             Field::new("RegionId"),
         ];
         crate::runtime::accessors!(
-            0 security_group_id, 1 instance_id, 2 network_interface_id, 3 region_id
+            value 0 security_group_id, 1 instance_id, 2 network_interface_id, 3
+            region_id;
         );
     }
     impl Schema for super::JoinSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

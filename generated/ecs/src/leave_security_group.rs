@@ -54,8 +54,8 @@ crate::runtime::operation!(
 );
 impl LeaveSecurityGroupRequestBuilder {
     crate::runtime::setters!(
-        LeaveSecurityGroupRequest.0; instance_id(into String), network_interface_id(into
-        String), region_id(into String)
+        builder LeaveSecurityGroupRequest; into instance_id String, network_interface_id
+        String, region_id String;
     );
 }
 crate::runtime::json_form!(LeaveSecurityGroupRequest);
@@ -104,16 +104,17 @@ pub enum LeaveSecurityGroupErrorCode {
 }
 crate::runtime::error_codes!(
     LeaveSecurityGroupErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
-    404, InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
-    InstanceLastSecurityGroup "InstanceLastSecurityGroup" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
-    403, InstanceNotInSecurityGroup "InstanceNotInSecurityGroup" 403, RequestTimeout
-    "RequestTimeout" 504, InvalidInstanceIdMalformed "InvalidInstanceId.Malformed" 400,
-    InvalidEniIdNotFound "InvalidEniId.NotFound" 404, MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InvalidOperationEniServiceManaged
-    "InvalidOperation.EniServiceManaged" 403, InvalidOperationInvalidEniType
-    "InvalidOperation.InvalidEniType" 403, InvalidOperationInvalidEniState
-    "InvalidOperation.InvalidEniState" 400
+    Some(404), InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound"
+    Some(404), InstanceLastSecurityGroup "InstanceLastSecurityGroup" Some(403),
+    IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    InstanceNotInSecurityGroup "InstanceNotInSecurityGroup" Some(403), RequestTimeout
+    "RequestTimeout" Some(504), InvalidInstanceIdMalformed "InvalidInstanceId.Malformed"
+    Some(400), InvalidEniIdNotFound "InvalidEniId.NotFound" Some(404),
+    MissingParameterRegionId "MissingParameter.RegionId" Some(400),
+    InvalidOperationEniServiceManaged "InvalidOperation.EniServiceManaged" Some(403),
+    InvalidOperationInvalidEniType "InvalidOperation.InvalidEniType" Some(403),
+    InvalidOperationInvalidEniState "InvalidOperation.InvalidEniState" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -126,11 +127,12 @@ mod schema {
             Field::new("RegionId"),
         ];
         crate::runtime::accessors!(
-            0 security_group_id, 1 instance_id, 2 network_interface_id, 3 region_id
+            value 0 security_group_id, 1 instance_id, 2 network_interface_id, 3
+            region_id;
         );
     }
     impl Schema for super::LeaveSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -69,8 +69,8 @@ crate::runtime::operation!(
 );
 impl ListTagResourcesRequestBuilder {
     crate::runtime::setters!(
-        ListTagResourcesRequest.0; tag_filter(each TagFilter), resource_id(each_into
-        String), tag(each Tag), next_token(into String)
+        builder ListTagResourcesRequest; into next_token String; each tag_filter
+        TagFilter, tag Tag; each_into resource_id String;
     );
 }
 /// The `TagFilter.N.*` request parameters.
@@ -105,7 +105,7 @@ impl TagFilter {
         }
     }
     crate::runtime::setters!(
-        TagFilter; tag_key(into String), tag_values(each_into String)
+        TagFilter; into tag_key String; each_into tag_values String;
     );
 }
 /// The `Tag.N.*` request parameters.
@@ -133,7 +133,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(ListTagResourcesRequest, TagFilter, Tag);
 /// The successful response of [`ListTagResourcesRequest`].
@@ -242,23 +242,24 @@ pub enum ListTagResourcesErrorCode {
     NoPermissionTag,
 }
 crate::runtime::error_codes!(
-    ListTagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" 404,
-    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" 404,
-    MissingParameterResourceType "MissingParameter.ResourceType" 404,
-    MissingParameterTags "MissingParameter.Tags" 404, MissingParameterRegionId
-    "MissingParameter.RegionId" 404, PermissionDeniedTagOwnerUid
-    "PermissionDenied.TagOwnerUid" 403, PermissionDeniedScope "PermissionDenied.Scope"
-    403, NumberExceedResourceIds "NumberExceed.ResourceIds" 400, NumberExceedTags
-    "NumberExceed.Tags" 400, DuplicateTagKey "Duplicate.TagKey" 400,
-    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
-    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404,
-    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
-    "InvalidTagValue.Malformed" 400, OperationDeniedQuotaExceed
-    "OperationDenied.QuotaExceed" 400, InvalidResourceIdNotSupported
-    "InvalidResourceId.NotSupported" 403, InvalidTagMismatch "InvalidTag.Mismatch" 400,
-    InvalidTagCount "InvalidTagCount" 400, InvalidScope "Invalid.Scope" 400,
-    NoPermissionTag "NoPermission.Tag" 403
+    ListTagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    Some(404), MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" Some(404),
+    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" Some(404),
+    MissingParameterResourceType "MissingParameter.ResourceType" Some(404),
+    MissingParameterTags "MissingParameter.Tags" Some(404), MissingParameterRegionId
+    "MissingParameter.RegionId" Some(404), PermissionDeniedTagOwnerUid
+    "PermissionDenied.TagOwnerUid" Some(403), PermissionDeniedScope
+    "PermissionDenied.Scope" Some(403), NumberExceedResourceIds
+    "NumberExceed.ResourceIds" Some(400), NumberExceedTags "NumberExceed.Tags" Some(400),
+    DuplicateTagKey "Duplicate.TagKey" Some(400), InvalidResourceIdNotFound
+    "InvalidResourceId.NotFound" Some(404), InvalidResourceTypeNotFound
+    "InvalidResourceType.NotFound" Some(404), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), OperationDeniedQuotaExceed
+    "OperationDenied.QuotaExceed" Some(400), InvalidResourceIdNotSupported
+    "InvalidResourceId.NotSupported" Some(403), InvalidTagMismatch "InvalidTag.Mismatch"
+    Some(400), InvalidTagCount "InvalidTagCount" Some(400), InvalidScope "Invalid.Scope"
+    Some(400), NoPermissionTag "NoPermission.Tag" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -305,8 +306,8 @@ mod schema {
             Field::new("NextToken"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 resource_type, 2 tag_filter groups, 3 resource_id, 4 tag
-            groups, 5 next_token
+            value 0 region_id, 1 resource_type, 3 resource_id, 5 next_token; groups 2
+            tag_filter, 4 tag;
         );
     }
     impl Schema for super::TagFilter {
@@ -332,7 +333,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 tag_key, 1 tag_values);
+        crate::runtime::accessors!(value 0 tag_key, 1 tag_values;);
     }
     impl Schema for super::Tag {
         const FIELDS: &'static [Field] = &[
@@ -357,7 +358,7 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::ListTagResourcesResponse {
         const FIELDS: &'static [Field] = &[
@@ -365,7 +366,9 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TagResources").wrapped(),
         ];
-        crate::runtime::accessors!(0 next_token, 1 request_id, 2 tag_resources groups);
+        crate::runtime::accessors!(
+            value 0 next_token, 1 request_id; groups 2 tag_resources;
+        );
     }
     impl Schema for super::TagResource {
         const FIELDS: &'static [Field] = &[
@@ -375,7 +378,7 @@ mod schema {
             Field::new("TagValue"),
         ];
         crate::runtime::accessors!(
-            0 resource_id, 1 resource_type, 2 tag_key, 3 tag_value
+            value 0 resource_id, 1 resource_type, 2 tag_key, 3 tag_value;
         );
     }
 }

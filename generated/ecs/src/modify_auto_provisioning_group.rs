@@ -88,13 +88,12 @@ crate::runtime::operation!(
 );
 impl ModifyAutoProvisioningGroupRequestBuilder {
     crate::runtime::setters!(
-        ModifyAutoProvisioningGroupRequest.0; auto_provisioning_group_id(into String),
-        excess_capacity_termination_policy(into ExcessCapacityTerminationPolicy),
-        default_target_capacity_type(into DefaultTargetCapacityType),
-        terminate_instances_with_expiration(bool), max_spot_price(f64),
-        total_target_capacity(into String), pay_as_you_go_target_capacity(into String),
-        spot_target_capacity(into String), auto_provisioning_group_name(into String),
-        launch_template_config(each LaunchTemplateConfig)
+        builder ModifyAutoProvisioningGroupRequest; into auto_provisioning_group_id
+        String, excess_capacity_termination_policy ExcessCapacityTerminationPolicy,
+        default_target_capacity_type DefaultTargetCapacityType, total_target_capacity
+        String, pay_as_you_go_target_capacity String, spot_target_capacity String,
+        auto_provisioning_group_name String; value terminate_instances_with_expiration
+        bool, max_spot_price f64; each launch_template_config LaunchTemplateConfig;
     );
 }
 /// The `LaunchTemplateConfig.N.*` request parameters.
@@ -134,8 +133,8 @@ impl LaunchTemplateConfig {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        LaunchTemplateConfig; instance_type(into String), max_price(f64),
-        v_switch_id(into String), weighted_capacity(f64), priority(i32)
+        LaunchTemplateConfig; into instance_type String, v_switch_id String; value
+        max_price f64, weighted_capacity f64, priority i32;
     );
 }
 crate::runtime::json_form!(ModifyAutoProvisioningGroupRequest, LaunchTemplateConfig);
@@ -163,8 +162,8 @@ pub enum ModifyAutoProvisioningGroupErrorCode {
     OperationDenied,
 }
 crate::runtime::error_codes!(
-    ModifyAutoProvisioningGroupErrorCode; ForbiddenRam "Forbidden.RAM" 403,
-    OperationDenied "OperationDenied" 400
+    ModifyAutoProvisioningGroupErrorCode; ForbiddenRam "Forbidden.RAM" Some(403),
+    OperationDenied "OperationDenied" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -222,12 +221,12 @@ mod schema {
             Field::new("LaunchTemplateConfig").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 auto_provisioning_group_id, 2
+            value 0 region_id, 1 auto_provisioning_group_id, 2
             excess_capacity_termination_policy, 3 default_target_capacity_type, 4
             terminate_instances_with_expiration, 5 max_spot_price, 6
             total_target_capacity, 7 pay_as_you_go_target_capacity, 8
-            spot_target_capacity, 9 auto_provisioning_group_name, 10
-            launch_template_config groups
+            spot_target_capacity, 9 auto_provisioning_group_name; groups 10
+            launch_template_config;
         );
     }
     impl Schema for super::LaunchTemplateConfig {
@@ -250,11 +249,12 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_type, 1 max_price, 2 v_switch_id, 3 weighted_capacity, 4 priority
+            value 0 instance_type, 1 max_price, 2 v_switch_id, 3 weighted_capacity, 4
+            priority;
         );
     }
     impl Schema for super::ModifyAutoProvisioningGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

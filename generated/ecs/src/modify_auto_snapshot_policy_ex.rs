@@ -66,8 +66,8 @@ crate::runtime::operation!(
 );
 impl ModifyAutoSnapshotPolicyExRequestBuilder {
     crate::runtime::setters!(
-        ModifyAutoSnapshotPolicyExRequest.0; auto_snapshot_policy_name(into String),
-        time_points(into String), repeat_weekdays(into String), retention_days(i32)
+        builder ModifyAutoSnapshotPolicyExRequest; into auto_snapshot_policy_name String,
+        time_points String, repeat_weekdays String; value retention_days i32;
     );
 }
 crate::runtime::json_form!(ModifyAutoSnapshotPolicyExRequest);
@@ -101,7 +101,7 @@ pub enum ModifyAutoSnapshotPolicyExErrorCode {
     ParameterInvalid,
 }
 crate::runtime::error_codes!(
-    ModifyAutoSnapshotPolicyExErrorCode; ParameterInvalid "ParameterInvalid"
+    ModifyAutoSnapshotPolicyExErrorCode; ParameterInvalid "ParameterInvalid" None
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -116,12 +116,12 @@ mod schema {
             Field::new("retentionDays"),
         ];
         crate::runtime::accessors!(
-            0 auto_snapshot_policy_id, 1 region_id, 2 auto_snapshot_policy_name, 3
-            time_points, 4 repeat_weekdays, 5 retention_days
+            value 0 auto_snapshot_policy_id, 1 region_id, 2 auto_snapshot_policy_name, 3
+            time_points, 4 repeat_weekdays, 5 retention_days;
         );
     }
     impl Schema for super::ModifyAutoSnapshotPolicyExResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -78,9 +78,9 @@ crate::runtime::operation!(
 );
 impl ModifyCapacityReservationRequestBuilder {
     crate::runtime::setters!(
-        ModifyCapacityReservationRequest.0; description(into String), start_time(into
-        String), end_time_type(into EndTimeType), end_time(into String), platform(into
-        Platform), instance_amount(i32)
+        builder ModifyCapacityReservationRequest; into description String, start_time
+        String, end_time_type EndTimeType, end_time String, platform Platform; value
+        instance_amount i32;
     );
 }
 crate::runtime::json_form!(ModifyCapacityReservationRequest);
@@ -109,7 +109,8 @@ pub enum ModifyCapacityReservationErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyCapacityReservationErrorCode; InvalidUserUnauthorized
-    "InvalidUser.Unauthorized" 401, OperationDeniedNoStock "OperationDenied.NoStock" 403
+    "InvalidUser.Unauthorized" Some(401), OperationDeniedNoStock
+    "OperationDenied.NoStock" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -164,12 +165,12 @@ mod schema {
             Field::new("InstanceAmount"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 private_pool_options group, 2 description, 3 start_time, 4
-            end_time_type, 5 end_time, 6 platform, 7 instance_amount
+            value 0 region_id, 2 description, 3 start_time, 4 end_time_type, 5 end_time,
+            6 platform, 7 instance_amount; group 1 private_pool_options;
         );
     }
     impl Schema for super::ModifyCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -60,8 +60,8 @@ crate::runtime::operation!(
 );
 impl ModifyCommandRequestBuilder {
     crate::runtime::setters!(
-        ModifyCommandRequest.0; name(into String), description(into String),
-        command_content(into String), working_dir(into String), timeout(i64)
+        builder ModifyCommandRequest; into name String, description String,
+        command_content String, working_dir String; value timeout i64;
     );
 }
 crate::runtime::json_form!(ModifyCommandRequest);
@@ -85,7 +85,7 @@ pub enum ModifyCommandErrorCode {
     InvalidCmdTypeNotFound,
 }
 crate::runtime::error_codes!(
-    ModifyCommandErrorCode; InvalidCmdTypeNotFound "InvalidCmdType.NotFound" 404
+    ModifyCommandErrorCode; InvalidCmdTypeNotFound "InvalidCmdType.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -119,12 +119,12 @@ mod schema {
             Field::new("Timeout"),
         ];
         crate::runtime::accessors!(
-            0 command_id, 1 region_id, 2 name, 3 description, 4 command_content, 5
-            working_dir, 6 timeout
+            value 0 command_id, 1 region_id, 2 name, 3 description, 4 command_content, 5
+            working_dir, 6 timeout;
         );
     }
     impl Schema for super::ModifyCommandResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

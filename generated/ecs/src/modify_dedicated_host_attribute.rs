@@ -83,10 +83,10 @@ crate::runtime::operation!(
 );
 impl ModifyDedicatedHostAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyDedicatedHostAttributeRequest.0; dedicated_host_name(into String),
-        description(into String), action_on_maintenance(into ActionOnMaintenance),
-        network_attributes(NetworkAttributes), auto_placement(into AutoPlacement),
-        dedicated_host_cluster_id(into String), cpu_over_commit_ratio(f64)
+        builder ModifyDedicatedHostAttributeRequest; into dedicated_host_name String,
+        description String, action_on_maintenance ActionOnMaintenance, auto_placement
+        AutoPlacement, dedicated_host_cluster_id String; value network_attributes
+        NetworkAttributes, cpu_over_commit_ratio f64;
     );
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -135,12 +135,12 @@ pub enum ModifyDedicatedHostAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyDedicatedHostAttributeErrorCode; InvalidDedicatedHostIdNotFound
-    "InvalidDedicatedHostId.NotFound" 404, InvalidDedicatedHostNameMalformed
-    "InvalidDedicatedHostName.Malformed" 400, InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, InvalidUserUnauthorized
-    "InvalidUser.Unauthorized" 403, InvalidParameterSlbUdpTimeout
-    "InvalidParameter.SlbUdpTimeout" 400, InvalidParameterUdpTimeout
-    "InvalidParameter.UdpTimeout" 400
+    "InvalidDedicatedHostId.NotFound" Some(404), InvalidDedicatedHostNameMalformed
+    "InvalidDedicatedHostName.Malformed" Some(400), InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" Some(400), InvalidUserUnauthorized
+    "InvalidUser.Unauthorized" Some(403), InvalidParameterSlbUdpTimeout
+    "InvalidParameter.SlbUdpTimeout" Some(400), InvalidParameterUdpTimeout
+    "InvalidParameter.UdpTimeout" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -216,13 +216,13 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 dedicated_host_id, 1 region_id, 2 dedicated_host_name, 3 description, 4
-            action_on_maintenance, 5 network_attributes group, 6 auto_placement, 7
-            dedicated_host_cluster_id, 8 cpu_over_commit_ratio
+            value 0 dedicated_host_id, 1 region_id, 2 dedicated_host_name, 3 description,
+            4 action_on_maintenance, 6 auto_placement, 7 dedicated_host_cluster_id, 8
+            cpu_over_commit_ratio; group 5 network_attributes;
         );
     }
     impl Schema for super::ModifyDedicatedHostAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -51,7 +51,7 @@ crate::runtime::operation!(
 );
 impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
     crate::runtime::setters!(
-        ModifyDedicatedHostAutoReleaseTimeRequest.0; auto_release_time(into String)
+        builder ModifyDedicatedHostAutoReleaseTimeRequest; into auto_release_time String;
     );
 }
 crate::runtime::json_form!(ModifyDedicatedHostAutoReleaseTimeRequest);
@@ -87,10 +87,11 @@ pub enum ModifyDedicatedHostAutoReleaseTimeErrorCode {
     NoSuchResource,
 }
 crate::runtime::error_codes!(
-    ModifyDedicatedHostAutoReleaseTimeErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidAutoReleaseTimeMalformed "InvalidAutoReleaseTime.Malformed" 400, InternalError
-    "InternalError" 500, UnsupportedParameter "UnsupportedParameter" 400,
-    ChargeTypeViolation "ChargeTypeViolation" 403, NoSuchResource "NoSuchResource" 404
+    ModifyDedicatedHostAutoReleaseTimeErrorCode; MissingParameter "MissingParameter"
+    Some(400), InvalidAutoReleaseTimeMalformed "InvalidAutoReleaseTime.Malformed"
+    Some(400), InternalError "InternalError" Some(500), UnsupportedParameter
+    "UnsupportedParameter" Some(400), ChargeTypeViolation "ChargeTypeViolation"
+    Some(403), NoSuchResource "NoSuchResource" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -112,11 +113,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 dedicated_host_id, 1 region_id, 2 auto_release_time
+            value 0 dedicated_host_id, 1 region_id, 2 auto_release_time;
         );
     }
     impl Schema for super::ModifyDedicatedHostAutoReleaseTimeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -71,8 +71,8 @@ crate::runtime::operation!(
 );
 impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyDedicatedHostAutoRenewAttributeRequest.0; duration(i32), period_unit(into
-        PeriodUnit), auto_renew(bool), renewal_status(into RenewalStatus)
+        builder ModifyDedicatedHostAutoRenewAttributeRequest; into period_unit
+        PeriodUnit, renewal_status RenewalStatus; value duration i32, auto_renew bool;
     );
 }
 crate::runtime::json_form!(ModifyDedicatedHostAutoRenewAttributeRequest);
@@ -113,13 +113,13 @@ pub enum ModifyDedicatedHostAutoRenewAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyDedicatedHostAutoRenewAttributeErrorCode; MissingParameterDedicatedHostId
-    "MissingParameter.DedicatedHostId" 403, InvalidParameterToManyDedicatedHostIds
-    "InvalidParameter.ToManyDedicatedHostIds" 403, InvalidParameterInvalidDedicatedHostId
-    "InvalidParameter.InvalidDedicatedHostId" 403, IncorrectHostStatus
-    "IncorrectHostStatus" 403, ChargeTypeViolation "ChargeTypeViolation" 403,
-    InvalidParameterDuration "InvalidParameter.Duration" 403,
-    InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" 403,
-    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" 403
+    "MissingParameter.DedicatedHostId" Some(403), InvalidParameterToManyDedicatedHostIds
+    "InvalidParameter.ToManyDedicatedHostIds" Some(403),
+    InvalidParameterInvalidDedicatedHostId "InvalidParameter.InvalidDedicatedHostId"
+    Some(403), IncorrectHostStatus "IncorrectHostStatus" Some(403), ChargeTypeViolation
+    "ChargeTypeViolation" Some(403), InvalidParameterDuration "InvalidParameter.Duration"
+    Some(403), InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" Some(403),
+    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -152,12 +152,12 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 dedicated_host_ids, 1 region_id, 2 duration, 3 period_unit, 4 auto_renew, 5
-            renewal_status
+            value 0 dedicated_host_ids, 1 region_id, 2 duration, 3 period_unit, 4
+            auto_renew, 5 renewal_status;
         );
     }
     impl Schema for super::ModifyDedicatedHostAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -51,8 +51,8 @@ crate::runtime::operation!(
 );
 impl ModifyDedicatedHostClusterAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyDedicatedHostClusterAttributeRequest.0; dedicated_host_cluster_name(into
-        String), description(into String)
+        builder ModifyDedicatedHostClusterAttributeRequest; into
+        dedicated_host_cluster_name String, description String;
     );
 }
 crate::runtime::json_form!(ModifyDedicatedHostClusterAttributeRequest);
@@ -81,8 +81,8 @@ pub enum ModifyDedicatedHostClusterAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyDedicatedHostClusterAttributeErrorCode; InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, InvalidUserUnauthorized
-    "InvalidUser.Unauthorized" 403
+    "InvalidDescription.Malformed" Some(400), InvalidUserUnauthorized
+    "InvalidUser.Unauthorized" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -129,12 +129,12 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 dedicated_host_cluster_id, 1 region_id, 2 dedicated_host_cluster_name, 3
-            description
+            value 0 dedicated_host_cluster_id, 1 region_id, 2
+            dedicated_host_cluster_name, 3 description;
         );
     }
     impl Schema for super::ModifyDedicatedHostClusterAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -98,9 +98,9 @@ crate::runtime::operation!(
 );
 impl ModifyDedicatedHostsChargeTypeRequestBuilder {
     crate::runtime::setters!(
-        ModifyDedicatedHostsChargeTypeRequest.0; period(i32), period_unit(into
-        PeriodUnit), dry_run(bool), auto_pay(bool), dedicated_host_charge_type(into
-        DedicatedHostChargeType), client_token(into String), detail_fee(bool)
+        builder ModifyDedicatedHostsChargeTypeRequest; into period_unit PeriodUnit,
+        dedicated_host_charge_type DedicatedHostChargeType, client_token String; value
+        period i32, dry_run bool, auto_pay bool, detail_fee bool;
     );
 }
 /// The documented values of `DedicatedHostChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -201,27 +201,29 @@ pub enum ModifyDedicatedHostsChargeTypeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyDedicatedHostsChargeTypeErrorCode; InvalidParameterInstanceIds
-    "InvalidParameter.InstanceIds" 400, InvalidParameter "InvalidParameter" 400,
-    InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported" 400,
-    InvalidInstanceChargeTypeValueNotSupported
-    "InvalidInstanceChargeType.ValueNotSupported" 400, ExpiredInstance "ExpiredInstance"
-    400, InstancesIdQuotaExceed "InstancesIdQuotaExceed" 400,
-    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
-    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" 403,
-    InstanceTypeOffline "InstanceType.Offline" 403, InternalError "InternalError" 500,
-    ReleaseTimeHaveBeenSet "ReleaseTimeHaveBeenSet" 400,
-    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
-    AccountArrearage "Account.Arrearage" 403, Throttling "Throttling" 400,
-    InvalidParameterNotMatch "InvalidParameter.NotMatch" 403, InvalidAction
-    "InvalidAction" 403, QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" 400,
-    InvalidPeriodUnitMismatch "InvalidPeriod.UnitMismatch" 400,
-    InvalidImageTypeNotSupported "InvalidImageType.NotSupported" 400,
-    InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" 400,
-    QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk" 403, ImageNotSupportInstanceType
-    "ImageNotSupportInstanceType" 403, InvalidInstanceTypePhasedOut
-    "InvalidInstanceType.PhasedOut" 403, InvalidSystemDiskCategoryValueNotSupported
-    "InvalidSystemDiskCategory.ValueNotSupported" 400, RealNameAuthenticationError
-    "RealNameAuthenticationError" 403
+    "InvalidParameter.InstanceIds" Some(400), InvalidParameter "InvalidParameter"
+    Some(400), InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported"
+    Some(400), InvalidInstanceChargeTypeValueNotSupported
+    "InvalidInstanceChargeType.ValueNotSupported" Some(400), ExpiredInstance
+    "ExpiredInstance" Some(400), InstancesIdQuotaExceed "InstancesIdQuotaExceed"
+    Some(400), InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported"
+    Some(400), InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" Some(403), InstanceTypeOffline
+    "InstanceType.Offline" Some(403), InternalError "InternalError" Some(500),
+    ReleaseTimeHaveBeenSet "ReleaseTimeHaveBeenSet" Some(400),
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
+    Some(403), AccountArrearage "Account.Arrearage" Some(403), Throttling "Throttling"
+    Some(400), InvalidParameterNotMatch "InvalidParameter.NotMatch" Some(403),
+    InvalidAction "InvalidAction" Some(403), QuotaExceedAfterpayInstance
+    "QuotaExceed.AfterpayInstance" Some(400), InvalidPeriodUnitMismatch
+    "InvalidPeriod.UnitMismatch" Some(400), InvalidImageTypeNotSupported
+    "InvalidImageType.NotSupported" Some(400), InvalidPeriodExceededDedicatedHost
+    "InvalidPeriod.ExceededDedicatedHost" Some(400), QuotaExceedPostPaidDisk
+    "QuotaExceed.PostPaidDisk" Some(403), ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" Some(403), InvalidInstanceTypePhasedOut
+    "InvalidInstanceType.PhasedOut" Some(403), InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" Some(400), RealNameAuthenticationError
+    "RealNameAuthenticationError" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -306,8 +308,8 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 dedicated_host_ids, 1 region_id, 2 period, 3 period_unit, 4 dry_run, 5
-            auto_pay, 6 dedicated_host_charge_type, 7 client_token, 8 detail_fee
+            value 0 dedicated_host_ids, 1 region_id, 2 period, 3 period_unit, 4 dry_run,
+            5 auto_pay, 6 dedicated_host_charge_type, 7 client_token, 8 detail_fee;
         );
     }
     impl Schema for super::ModifyDedicatedHostsChargeTypeResponse {
@@ -316,6 +318,8 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 fee_of_instances groups, 1 order_id, 2 request_id);
+        crate::runtime::accessors!(
+            value 1 order_id, 2 request_id; groups 0 fee_of_instances;
+        );
     }
 }

@@ -49,8 +49,8 @@ crate::runtime::operation!(
 );
 impl ModifyDeploymentSetAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyDeploymentSetAttributeRequest.0; description(into String),
-        deployment_set_name(into String)
+        builder ModifyDeploymentSetAttributeRequest; into description String,
+        deployment_set_name String;
     );
 }
 crate::runtime::json_form!(ModifyDeploymentSetAttributeRequest);
@@ -84,12 +84,12 @@ pub enum ModifyDeploymentSetAttributeErrorCode {
     QuotaExceedDeploymentSetInstanceQuotaFull,
 }
 crate::runtime::error_codes!(
-    ModifyDeploymentSetAttributeErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidDeploymentSetNameMalformed "InvalidDeploymentSetName.Malformed" 400,
-    InvalidDescriptionMalformed "InvalidDescription.Malformed" 400,
-    InvalidDeploymentSetIdNotFound "InvalidDeploymentSetId.NotFound" 400,
+    ModifyDeploymentSetAttributeErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidDeploymentSetNameMalformed "InvalidDeploymentSetName.Malformed" Some(400),
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(400),
+    InvalidDeploymentSetIdNotFound "InvalidDeploymentSetId.NotFound" Some(400),
     QuotaExceedDeploymentSetInstanceQuotaFull
-    "QuotaExceed.DeploymentSetInstanceQuotaFull" 403
+    "QuotaExceed.DeploymentSetInstanceQuotaFull" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -136,11 +136,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 deployment_set_id, 1 region_id, 2 description, 3 deployment_set_name
+            value 0 deployment_set_id, 1 region_id, 2 description, 3 deployment_set_name;
         );
     }
     impl Schema for super::ModifyDeploymentSetAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

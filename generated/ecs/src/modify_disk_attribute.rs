@@ -77,9 +77,9 @@ crate::runtime::operation!(
 );
 impl ModifyDiskAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyDiskAttributeRequest.0; disk_id(into String), disk_ids(each_into String),
-        disk_name(into String), description(into String), delete_with_instance(bool),
-        delete_auto_snapshot(bool), enable_auto_snapshot(bool)
+        builder ModifyDiskAttributeRequest; into disk_id String, disk_name String,
+        description String; value delete_with_instance bool, delete_auto_snapshot bool,
+        enable_auto_snapshot bool; each_into disk_ids String;
     );
 }
 crate::runtime::json_form!(ModifyDiskAttributeRequest);
@@ -123,14 +123,15 @@ pub enum ModifyDiskAttributeErrorCode {
     InvalidInstanceIdNotFound,
 }
 crate::runtime::error_codes!(
-    ModifyDiskAttributeErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
-    InvalidDiskNameMalformed "InvalidDiskName.Malformed" 400, InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 404, NoAttributeToModify "NoAttributeToModify" 400,
-    QuotaExceedSnapshot "QuotaExceed.Snapshot" 403, DiskNotPortable "DiskNotPortable"
-    403, IncorrectDiskStatus "IncorrectDiskStatus" 403, IncompleteParamter
-    "IncompleteParamter" 400, UserNotInTheWhiteList "UserNotInTheWhiteList" 403,
-    InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" 400, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404
+    ModifyDiskAttributeErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound"
+    Some(404), InvalidDiskNameMalformed "InvalidDiskName.Malformed" Some(400),
+    InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(404),
+    NoAttributeToModify "NoAttributeToModify" Some(400), QuotaExceedSnapshot
+    "QuotaExceed.Snapshot" Some(403), DiskNotPortable "DiskNotPortable" Some(403),
+    IncorrectDiskStatus "IncorrectDiskStatus" Some(403), IncompleteParamter
+    "IncompleteParamter" Some(400), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" Some(400),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -189,12 +190,12 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 disk_id, 2 disk_ids, 3 disk_name, 4 description, 5
-            delete_with_instance, 6 delete_auto_snapshot, 7 enable_auto_snapshot
+            value 0 region_id, 1 disk_id, 2 disk_ids, 3 disk_name, 4 description, 5
+            delete_with_instance, 6 delete_auto_snapshot, 7 enable_auto_snapshot;
         );
     }
     impl Schema for super::ModifyDiskAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

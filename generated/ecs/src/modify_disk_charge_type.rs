@@ -66,8 +66,8 @@ crate::runtime::operation!(
 );
 impl ModifyDiskChargeTypeRequestBuilder {
     crate::runtime::setters!(
-        ModifyDiskChargeTypeRequest.0; auto_pay(bool), client_token(into String),
-        disk_charge_type(into DiskChargeType)
+        builder ModifyDiskChargeTypeRequest; into client_token String, disk_charge_type
+        DiskChargeType; value auto_pay bool;
     );
 }
 crate::runtime::json_form!(ModifyDiskChargeTypeRequest);
@@ -155,29 +155,33 @@ pub enum ModifyDiskChargeTypeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyDiskChargeTypeErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
-    404, InvalidInstanceTypeValueUnauthorized "InvalidInstanceType.ValueUnauthorized"
-    400, InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
-    400, MissingParameterRegionId "MissingParameter.RegionId" 400,
-    MissingParameterInstanceIdNotSupported "MissingParameter.InstanceIdNotSupported" 400,
-    ChargeTypeViolation "ChargeTypeViolation" 400, InvalidInstanceIdReleased
-    "InvalidInstanceId.Released" 400, InvalidInstancePurchaseNotFound
-    "InvalidInstance.PurchaseNotFound" 400, InvalidInstanceUnPaidOrder
-    "InvalidInstance.UnPaidOrder" 400, InvalidClientTokenValueNotSupported
-    "InvalidClientToken.ValueNotSupported" 400, AccountArrearage "Account.Arrearage" 400,
-    IdempotenceSignatureMismatch "Idempotence.SignatureMismatch" 400, OrderCreationFailed
-    "OrderCreationFailed" 400, Throttling "Throttling" 400, Forbidden "Forbidden" 403,
-    PaymentMethodNotFound "PaymentMethodNotFound" 404, InvalidRamRoleNotFound
-    "InvalidRamRole.NotFound" 404, InstanceDowngradeQuotaExceed
-    "InstanceDowngrade.QuotaExceed" 400, InvalidDiskIdsNotFound "InvalidDiskIds.NotFound"
-    404, InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable" 404, InternalError
-    "InternalError" 500, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403, InvalidInstanceChargeTypeNotFound
-    "InvalidInstanceChargeType.NotFound" 403, InvalidDataDiskSizeValueNotSupported
-    "InvalidDataDiskSize.ValueNotSupported" 404, InvalidActionNotSupported
-    "InvalidAction.NotSupported" 404, InvalidInstanceStatusNotSupported
-    "InvalidInstanceStatus.NotSupported" 404, InvalidInstanceIdNOTFOUND
-    "InvalidInstanceId.NOT_FOUND" 404, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 400, LastOrderProcessing "LastOrderProcessing" 400
+    Some(404), InvalidInstanceTypeValueUnauthorized
+    "InvalidInstanceType.ValueUnauthorized" Some(400),
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    Some(400), MissingParameterRegionId "MissingParameter.RegionId" Some(400),
+    MissingParameterInstanceIdNotSupported "MissingParameter.InstanceIdNotSupported"
+    Some(400), ChargeTypeViolation "ChargeTypeViolation" Some(400),
+    InvalidInstanceIdReleased "InvalidInstanceId.Released" Some(400),
+    InvalidInstancePurchaseNotFound "InvalidInstance.PurchaseNotFound" Some(400),
+    InvalidInstanceUnPaidOrder "InvalidInstance.UnPaidOrder" Some(400),
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" Some(400),
+    AccountArrearage "Account.Arrearage" Some(400), IdempotenceSignatureMismatch
+    "Idempotence.SignatureMismatch" Some(400), OrderCreationFailed "OrderCreationFailed"
+    Some(400), Throttling "Throttling" Some(400), Forbidden "Forbidden" Some(403),
+    PaymentMethodNotFound "PaymentMethodNotFound" Some(404), InvalidRamRoleNotFound
+    "InvalidRamRole.NotFound" Some(404), InstanceDowngradeQuotaExceed
+    "InstanceDowngrade.QuotaExceed" Some(400), InvalidDiskIdsNotFound
+    "InvalidDiskIds.NotFound" Some(404), InvalidDiskIdsNotPortable
+    "InvalidDiskIds.NotPortable" Some(404), InternalError "InternalError" Some(500),
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
+    Some(403), InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound"
+    Some(403), InvalidDataDiskSizeValueNotSupported
+    "InvalidDataDiskSize.ValueNotSupported" Some(404), InvalidActionNotSupported
+    "InvalidAction.NotSupported" Some(404), InvalidInstanceStatusNotSupported
+    "InvalidInstanceStatus.NotSupported" Some(404), InvalidInstanceIdNOTFOUND
+    "InvalidInstanceId.NOT_FOUND" Some(404), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(400), LastOrderProcessing "LastOrderProcessing"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -214,8 +218,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 disk_ids, 1 instance_id, 2 region_id, 3 auto_pay, 4 client_token, 5
-            disk_charge_type
+            value 0 disk_ids, 1 instance_id, 2 region_id, 3 auto_pay, 4 client_token, 5
+            disk_charge_type;
         );
     }
     impl Schema for super::ModifyDiskChargeTypeResponse {
@@ -223,6 +227,6 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 order_id, 1 request_id);
+        crate::runtime::accessors!(value 0 order_id, 1 request_id;);
     }
 }

@@ -65,8 +65,8 @@ crate::runtime::operation!(
 );
 impl ModifyDiskSpecRequestBuilder {
     crate::runtime::setters!(
-        ModifyDiskSpecRequest.0; disk_category(into DiskCategory), performance_level(into
-        PerformanceLevel), dry_run(bool)
+        builder ModifyDiskSpecRequest; into disk_category DiskCategory, performance_level
+        PerformanceLevel; value dry_run bool;
     );
 }
 /// The documented values of `DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -141,17 +141,19 @@ pub enum ModifyDiskSpecErrorCode {
     OperationDeniedNoStock,
 }
 crate::runtime::error_codes!(
-    ModifyDiskSpecErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404,
-    DiskInArrears "DiskInArrears" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InstanceExpiredOrInArrears
-    "InstanceExpiredOrInArrears" 403, IncorrectDiskStatus "IncorrectDiskStatus" 403,
-    DiskCreatingSnapshot "DiskCreatingSnapshot" 403, OperationDenied "OperationDenied"
-    403, InvalidPerformanceLevelMalformed "InvalidPerformanceLevel.Malformed" 400,
+    ModifyDiskSpecErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" Some(404),
+    DiskInArrears "DiskInArrears" Some(403), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InstanceExpiredOrInArrears
+    "InstanceExpiredOrInArrears" Some(403), IncorrectDiskStatus "IncorrectDiskStatus"
+    Some(403), DiskCreatingSnapshot "DiskCreatingSnapshot" Some(403), OperationDenied
+    "OperationDenied" Some(403), InvalidPerformanceLevelMalformed
+    "InvalidPerformanceLevel.Malformed" Some(400),
     OperationDeniedPerformanceLevelNotMatch "OperationDenied.PerformanceLevelNotMatch"
-    403, InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported"
-    400, InvalidInstanceTypeNotSupportDiskCategory
-    "InvalidInstanceType.NotSupportDiskCategory" 403, OperationDeniedNoStock
-    "OperationDenied.NoStock" 403
+    Some(403), InvalidDiskCategoryValueNotSupported
+    "InvalidDiskCategory.ValueNotSupported" Some(400),
+    InvalidInstanceTypeNotSupportDiskCategory
+    "InvalidInstanceType.NotSupportDiskCategory" Some(403), OperationDeniedNoStock
+    "OperationDenied.NoStock" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -184,7 +186,7 @@ mod schema {
             Field::new("DryRun"),
         ];
         crate::runtime::accessors!(
-            0 disk_id, 1 disk_category, 2 performance_level, 3 dry_run
+            value 0 disk_id, 1 disk_category, 2 performance_level, 3 dry_run;
         );
     }
     impl Schema for super::ModifyDiskSpecResponse {
@@ -193,6 +195,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
-        crate::runtime::accessors!(0 order_id, 1 request_id, 2 task_id);
+        crate::runtime::accessors!(value 0 order_id, 1 request_id, 2 task_id;);
     }
 }

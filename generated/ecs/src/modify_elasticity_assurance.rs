@@ -44,7 +44,7 @@ crate::runtime::operation!(
 );
 impl ModifyElasticityAssuranceRequestBuilder {
     crate::runtime::setters!(
-        ModifyElasticityAssuranceRequest.0; description(into String)
+        builder ModifyElasticityAssuranceRequest; into description String;
     );
 }
 crate::runtime::json_form!(ModifyElasticityAssuranceRequest);
@@ -73,7 +73,8 @@ pub enum ModifyElasticityAssuranceErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyElasticityAssuranceErrorCode; InvalidUserUnauthorized
-    "InvalidUser.Unauthorized" 401, OperationDeniedNoStock "OperationDenied.NoStock" 403
+    "InvalidUser.Unauthorized" Some(401), OperationDeniedNoStock
+    "OperationDenied.NoStock" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -99,11 +100,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 private_pool_options group, 1 region_id, 2 description
+            value 1 region_id, 2 description; group 0 private_pool_options;
         );
     }
     impl Schema for super::ModifyElasticityAssuranceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

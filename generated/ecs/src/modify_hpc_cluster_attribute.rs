@@ -53,8 +53,8 @@ crate::runtime::operation!(
 );
 impl ModifyHpcClusterAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyHpcClusterAttributeRequest.0; client_token(into String), description(into
-        String), name(into String)
+        builder ModifyHpcClusterAttributeRequest; into client_token String, description
+        String, name String;
     );
 }
 crate::runtime::json_form!(ModifyHpcClusterAttributeRequest);
@@ -94,13 +94,13 @@ pub enum ModifyHpcClusterAttributeErrorCode {
     HpcClusterNotExists,
 }
 crate::runtime::error_codes!(
-    ModifyHpcClusterAttributeErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidHpcClusterNameMalformed "InvalidHpcClusterName.Malformed" 400,
-    InvalidHpcClusterDescriptionMalformed "InvalidHpcClusterDescription.Malformed" 400,
-    InvalidRegionIdNotFound "InvalidRegionId.NotFound" 400, InvalidModifyInfo
-    "InvalidModifyInfo" 400, HpcClusterModifyFailed "HPC_CLUSTER_MODIFY_FAILED" 400,
-    InvalidParameter "Invalid.Parameter" 400, HpcClusterNotExists "HpcClusterNotExists"
-    400
+    ModifyHpcClusterAttributeErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidHpcClusterNameMalformed "InvalidHpcClusterName.Malformed" Some(400),
+    InvalidHpcClusterDescriptionMalformed "InvalidHpcClusterDescription.Malformed"
+    Some(400), InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(400),
+    InvalidModifyInfo "InvalidModifyInfo" Some(400), HpcClusterModifyFailed
+    "HPC_CLUSTER_MODIFY_FAILED" Some(400), InvalidParameter "Invalid.Parameter"
+    Some(400), HpcClusterNotExists "HpcClusterNotExists" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -156,11 +156,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 hpc_cluster_id, 1 region_id, 2 client_token, 3 description, 4 name
+            value 0 hpc_cluster_id, 1 region_id, 2 client_token, 3 description, 4 name;
         );
     }
     impl Schema for super::ModifyHpcClusterAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

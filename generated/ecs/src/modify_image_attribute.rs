@@ -78,8 +78,8 @@ crate::runtime::operation!(
 );
 impl ModifyImageAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyImageAttributeRequest.0; image_name(into String), status(into Status),
-        image_family(into String), boot_mode(into BootMode), description(into String)
+        builder ModifyImageAttributeRequest; into image_name String, status Status,
+        image_family String, boot_mode BootMode, description String;
     );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -124,10 +124,10 @@ pub enum ModifyImageAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyImageAttributeErrorCode; InvalidImageNameMalformed "InvalidImageName.Malformed"
-    400, MissingParameter "MissingParameter" 400, InvalidImageNameDuplicated
-    "InvalidImageName.Duplicated" 400, InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, InvalidImageIdNotFound "InvalidImageId.NotFound"
-    404
+    Some(400), MissingParameter "MissingParameter" Some(400), InvalidImageNameDuplicated
+    "InvalidImageName.Duplicated" Some(400), InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" Some(400), InvalidImageIdNotFound
+    "InvalidImageId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -221,12 +221,12 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 image_id, 1 region_id, 2 image_name, 3 status, 4 image_family, 5 boot_mode,
-            6 description
+            value 0 image_id, 1 region_id, 2 image_name, 3 status, 4 image_family, 5
+            boot_mode, 6 description;
         );
     }
     impl Schema for super::ModifyImageAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -49,8 +49,8 @@ crate::runtime::operation!(
 );
 impl ModifyImageSharePermissionRequestBuilder {
     crate::runtime::setters!(
-        ModifyImageSharePermissionRequest.0; add_account(each_into String),
-        remove_account(each_into String)
+        builder ModifyImageSharePermissionRequest; each_into add_account String,
+        remove_account String;
     );
 }
 crate::runtime::json_form!(ModifyImageSharePermissionRequest);
@@ -92,13 +92,14 @@ pub enum ModifyImageSharePermissionErrorCode {
     OperationDeinedEncryptedSnapshot,
 }
 crate::runtime::error_codes!(
-    ModifyImageSharePermissionErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidImageIdNotFound "InvalidImageId.NotFound" 404, InvalidAccountNotFound
-    "InvalidAccount.NotFound" 404, InvalidAccountForbbiden "InvalidAccount.Forbbiden"
-    404, QuotaExceedShareImage "QuotaExceed.ShareImage" 403, QuotaExceedShareImageUser
-    "QuotaExceed.ShareImageUser" 403, InvalidGroupMalformed "InvalidGroup.Malformed" 400,
-    InvalidImageIdBidMismatch "InvalidImageId.BidMismatch" 403,
-    OperationDeinedEncryptedSnapshot "OperationDeined.EncryptedSnapshot" 403
+    ModifyImageSharePermissionErrorCode; MissingParameter "MissingParameter" Some(400),
+    InvalidImageIdNotFound "InvalidImageId.NotFound" Some(404), InvalidAccountNotFound
+    "InvalidAccount.NotFound" Some(404), InvalidAccountForbbiden
+    "InvalidAccount.Forbbiden" Some(404), QuotaExceedShareImage "QuotaExceed.ShareImage"
+    Some(403), QuotaExceedShareImageUser "QuotaExceed.ShareImageUser" Some(403),
+    InvalidGroupMalformed "InvalidGroup.Malformed" Some(400), InvalidImageIdBidMismatch
+    "InvalidImageId.BidMismatch" Some(403), OperationDeinedEncryptedSnapshot
+    "OperationDeined.EncryptedSnapshot" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -119,11 +120,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 image_id, 1 region_id, 2 add_account, 3 remove_account
+            value 0 image_id, 1 region_id, 2 add_account, 3 remove_account;
         );
     }
     impl Schema for super::ModifyImageSharePermissionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -75,8 +75,8 @@ impl PrivatePoolOptions {
         }
     }
     crate::runtime::setters!(
-        PrivatePoolOptions; match_criteria(into PrivatePoolOptionsMatchCriteria), id(into
-        String)
+        PrivatePoolOptions; into match_criteria PrivatePoolOptionsMatchCriteria, id
+        String;
     );
 }
 crate::runtime::json_form!(
@@ -107,7 +107,7 @@ pub enum ModifyInstanceAttachmentAttributesErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceAttachmentAttributesErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+    "MissingParameter.RegionId" Some(400), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -121,7 +121,7 @@ mod schema {
             Field::new("InstanceId").required(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 private_pool_options group, 2 instance_id
+            value 0 region_id, 2 instance_id; group 1 private_pool_options;
         );
     }
     impl Schema for super::PrivatePoolOptions {
@@ -138,10 +138,10 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
-        crate::runtime::accessors!(0 match_criteria, 1 id);
+        crate::runtime::accessors!(value 0 match_criteria, 1 id;);
     }
     impl Schema for super::ModifyInstanceAttachmentAttributesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -105,10 +105,10 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceAttributeRequest.0; password(into Secret), host_name(into String),
-        instance_name(into String), description(into String), user_data(into Secret),
-        credit_specification(into CreditSpecification), deletion_protection(bool),
-        security_group_ids(each_into String), network_interface_queue_number(i32)
+        builder ModifyInstanceAttributeRequest; into password Secret, host_name String,
+        instance_name String, description String, user_data Secret, credit_specification
+        CreditSpecification; value deletion_protection bool,
+        network_interface_queue_number i32; each_into security_group_ids String;
     );
 }
 crate::runtime::json_form!(ModifyInstanceAttributeRequest);
@@ -192,30 +192,32 @@ pub enum ModifyInstanceAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceAttributeErrorCode; InvalidInstanceNameMalformed
-    "InvalidInstanceName.Malformed" 400, InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, InvalidHostPasswordMalformed
-    "InvalidHostPassword.Malformed" 400, InvalidHostNameMalformed
-    "InvalidHostName.Malformed" 400, IncorrectInstanceStatus "IncorrectInstanceStatus"
-    403, InstanceLockedForSecurity "InstanceLockedForSecurity" 403,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404, OperationDenied
-    "OperationDenied" 403, InvalidPasswordMalformed "InvalidPassword.Malformed" 400,
-    InternalError "InternalError" 500, InvalidUserDataForbidden
-    "InvalidUserData.Forbidden" 403, InvalidUserDataSizeExceeded
-    "InvalidUserData.SizeExceeded" 400, InvalidUserDataNotSupported
-    "InvalidUserData.NotSupported" 400, ImageNotSupportCloudInit
-    "ImageNotSupportCloudInit" 400, ChargeTypeViolation "ChargeTypeViolation" 400,
-    InvalidParameterRecycleBin "InvalidParameter.RecycleBin" 400,
-    InvalidParameterCreditSpecification "InvalidParameter.CreditSpecification" 400,
+    "InvalidInstanceName.Malformed" Some(400), InvalidDescriptionMalformed
+    "InvalidDescription.Malformed" Some(400), InvalidHostPasswordMalformed
+    "InvalidHostPassword.Malformed" Some(400), InvalidHostNameMalformed
+    "InvalidHostName.Malformed" Some(400), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), InstanceLockedForSecurity
+    "InstanceLockedForSecurity" Some(403), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" Some(404), OperationDenied "OperationDenied"
+    Some(403), InvalidPasswordMalformed "InvalidPassword.Malformed" Some(400),
+    InternalError "InternalError" Some(500), InvalidUserDataForbidden
+    "InvalidUserData.Forbidden" Some(403), InvalidUserDataSizeExceeded
+    "InvalidUserData.SizeExceeded" Some(400), InvalidUserDataNotSupported
+    "InvalidUserData.NotSupported" Some(400), ImageNotSupportCloudInit
+    "ImageNotSupportCloudInit" Some(400), ChargeTypeViolation "ChargeTypeViolation"
+    Some(400), InvalidParameterRecycleBin "InvalidParameter.RecycleBin" Some(400),
+    InvalidParameterCreditSpecification "InvalidParameter.CreditSpecification" Some(400),
     InvalidInstanceStatusCreditSpecRestricted
-    "InvalidInstanceStatus.CreditSpecRestricted" 400, InvalidInstanceStatusNotRunning
-    "InvalidInstanceStatus.NotRunning" 400, CreditNotFound "Credit.NotFound" 404,
-    InvalidUserUnauthorized "InvalidUser.Unauthorized" 403,
-    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
-    InstanceNotInSecurityGroup "InstanceNotInSecurityGroup" 403,
-    InvalidOperationInvalidRegion "InvalidOperation.InvalidRegion" 403, InvalidParameter
-    "InvalidParameter" 400, InvalidOperationInvalidEcsState
-    "InvalidOperation.InvalidEcsState" 400
+    "InvalidInstanceStatus.CreditSpecRestricted" Some(400),
+    InvalidInstanceStatusNotRunning "InvalidInstanceStatus.NotRunning" Some(400),
+    CreditNotFound "Credit.NotFound" Some(404), InvalidUserUnauthorized
+    "InvalidUser.Unauthorized" Some(403), SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" Some(403), InstanceNotInSecurityGroup
+    "InstanceNotInSecurityGroup" Some(403), InvalidOperationInvalidRegion
+    "InvalidOperation.InvalidRegion" Some(403), InvalidParameter "InvalidParameter"
+    Some(400), InvalidOperationInvalidEcsState "InvalidOperation.InvalidEcsState"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -294,13 +296,13 @@ mod schema {
             Field::new("NetworkInterfaceQueueNumber"),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 password, 2 host_name, 3 instance_name, 4 description, 5
-            user_data, 6 credit_specification, 7 deletion_protection, 8
-            security_group_ids, 9 network_interface_queue_number
+            value 0 instance_id, 1 password, 2 host_name, 3 instance_name, 4 description,
+            5 user_data, 6 credit_specification, 7 deletion_protection, 8
+            security_group_ids, 9 network_interface_queue_number;
         );
     }
     impl Schema for super::ModifyInstanceAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

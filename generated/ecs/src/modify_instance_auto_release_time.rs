@@ -49,8 +49,8 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceAutoReleaseTimeRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceAutoReleaseTimeRequest.0; region_id(into String),
-        auto_release_time(into String)
+        builder ModifyInstanceAutoReleaseTimeRequest; into region_id String,
+        auto_release_time String;
     );
 }
 crate::runtime::json_form!(ModifyInstanceAutoReleaseTimeRequest);
@@ -86,10 +86,11 @@ pub enum ModifyInstanceAutoReleaseTimeErrorCode {
     NoSuchResource,
 }
 crate::runtime::error_codes!(
-    ModifyInstanceAutoReleaseTimeErrorCode; MissingParameter "MissingParameter" 400,
-    InvalidAutoReleaseTimeMalformed "InvalidAutoReleaseTime.Malformed" 400, InternalError
-    "InternalError" 500, UnsupportedParameter "UnsupportedParameter" 400,
-    ChargeTypeViolation "ChargeTypeViolation" 403, NoSuchResource "NoSuchResource" 404
+    ModifyInstanceAutoReleaseTimeErrorCode; MissingParameter "MissingParameter"
+    Some(400), InvalidAutoReleaseTimeMalformed "InvalidAutoReleaseTime.Malformed"
+    Some(400), InternalError "InternalError" Some(500), UnsupportedParameter
+    "UnsupportedParameter" Some(400), ChargeTypeViolation "ChargeTypeViolation"
+    Some(403), NoSuchResource "NoSuchResource" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -110,10 +111,12 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 auto_release_time);
+        crate::runtime::accessors!(
+            value 0 instance_id, 1 region_id, 2 auto_release_time;
+        );
     }
     impl Schema for super::ModifyInstanceAutoReleaseTimeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -74,8 +74,8 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceAutoRenewAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceAutoRenewAttributeRequest.0; duration(i32), auto_renew(bool),
-        renewal_status(into RenewalStatus), period_unit(into PeriodUnit)
+        builder ModifyInstanceAutoRenewAttributeRequest; into renewal_status
+        RenewalStatus, period_unit PeriodUnit; value duration i32, auto_renew bool;
     );
 }
 crate::runtime::json_form!(ModifyInstanceAutoRenewAttributeRequest);
@@ -120,15 +120,15 @@ pub enum ModifyInstanceAutoRenewAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceAutoRenewAttributeErrorCode; MissingParameterInstanceId
-    "MissingParameter.InstanceId" 403, InvalidParameterToManyInstanceIds
-    "InvalidParameter.ToManyInstanceIds" 403, InvalidParameterInvalidInstanceId
-    "InvalidParameter.InvalidInstanceId" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, ChargeTypeViolation "ChargeTypeViolation" 403,
-    InvalidParameterDuration "InvalidParameter.Duration" 403,
-    InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" 403,
-    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" 403,
-    InternalError "InternalError" 500, InvalidPeriodStarterPackage
-    "InvalidPeriod.StarterPackage" 403
+    "MissingParameter.InstanceId" Some(403), InvalidParameterToManyInstanceIds
+    "InvalidParameter.ToManyInstanceIds" Some(403), InvalidParameterInvalidInstanceId
+    "InvalidParameter.InvalidInstanceId" Some(403), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), ChargeTypeViolation "ChargeTypeViolation"
+    Some(403), InvalidParameterDuration "InvalidParameter.Duration" Some(403),
+    InvalidParameterRenewalStatus "InvalidParameter.RenewalStatus" Some(403),
+    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" Some(403),
+    InternalError "InternalError" Some(500), InvalidPeriodStarterPackage
+    "InvalidPeriod.StarterPackage" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -183,12 +183,12 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 region_id, 2 duration, 3 auto_renew, 4 renewal_status, 5
-            period_unit
+            value 0 instance_id, 1 region_id, 2 duration, 3 auto_renew, 4 renewal_status,
+            5 period_unit;
         );
     }
     impl Schema for super::ModifyInstanceAutoRenewAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -95,10 +95,9 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceChargeTypeRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceChargeTypeRequest.0; period(i32), period_unit(into PeriodUnit),
-        include_data_disks(bool), dry_run(bool), auto_pay(bool),
-        instance_charge_type(into InstanceChargeType), client_token(into String),
-        is_detail_fee(bool)
+        builder ModifyInstanceChargeTypeRequest; into period_unit PeriodUnit,
+        instance_charge_type InstanceChargeType, client_token String; value period i32,
+        include_data_disks bool, dry_run bool, auto_pay bool, is_detail_fee bool;
     );
 }
 crate::runtime::json_form!(ModifyInstanceChargeTypeRequest);
@@ -204,34 +203,38 @@ pub enum ModifyInstanceChargeTypeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceChargeTypeErrorCode; InvalidParameterInstanceIds
-    "InvalidParameter.InstanceIds" 400, InvalidParameter "InvalidParameter" 400,
-    InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported" 400,
-    InvalidInstanceChargeTypeValueNotSupported
-    "InvalidInstanceChargeType.ValueNotSupported" 400, ExpiredInstance "ExpiredInstance"
-    400, InvalidInstanceTempBandwidthUpgrade "InvalidInstance.TempBandwidthUpgrade" 403,
-    InstancesIdQuotaExceed "InstancesIdQuotaExceed" 400,
-    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
+    "InvalidParameter.InstanceIds" Some(400), InvalidParameter "InvalidParameter"
+    Some(400), InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported"
+    Some(400), InvalidInstanceChargeTypeValueNotSupported
+    "InvalidInstanceChargeType.ValueNotSupported" Some(400), ExpiredInstance
+    "ExpiredInstance" Some(400), InvalidInstanceTempBandwidthUpgrade
+    "InvalidInstance.TempBandwidthUpgrade" Some(403), InstancesIdQuotaExceed
+    "InstancesIdQuotaExceed" Some(400), InvalidClientTokenValueNotSupported
+    "InvalidClientToken.ValueNotSupported" Some(400),
     InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 400,
-    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" 403,
-    InstanceTypeOffline "InstanceType.Offline" 403, InternalError "InternalError" 500,
-    ReleaseTimeHaveBeenSet "ReleaseTimeHaveBeenSet" 400,
-    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
-    AccountArrearage "Account.Arrearage" 403, Throttling "Throttling" 400,
-    InvalidParameterNotMatch "InvalidParameter.NotMatch" 403, InvalidAction
-    "InvalidAction" 403, QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" 400,
-    InvalidParameterBandwidth "InvalidParameter.Bandwidth" 400, QuotaExceedRufundVcpu
-    "QuotaExceed.RufundVcpu" 400, InvalidPeriodUnitMismatch "InvalidPeriod.UnitMismatch"
-    400, InvalidImageTypeNotSupported "InvalidImageType.NotSupported" 400,
-    InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" 400,
-    InvalidMarketImageChargeTypeNotSupport "InvalidMarketImageChargeType.NotSupport" 400,
-    QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk" 403, ImageNotSupportInstanceType
-    "ImageNotSupportInstanceType" 403, InvalidInstanceTypePhasedOut
-    "InvalidInstanceType.PhasedOut" 403, InvalidSystemDiskCategoryValueNotSupported
-    "InvalidSystemDiskCategory.ValueNotSupported" 400, RealNameAuthenticationError
-    "RealNameAuthenticationError" 403, InvalidInstanceNotFoundSystemDisk
-    "InvalidInstance.NotFoundSystemDisk" 400, QuotaExceedElasticQuota
-    "QuotaExceed.ElasticQuota" 403, InvalidPeriod "InvalidPeriod" 400
+    "InvalidInternetChargeType.ValueNotSupported" Some(400),
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    Some(403), InstanceTypeOffline "InstanceType.Offline" Some(403), InternalError
+    "InternalError" Some(500), ReleaseTimeHaveBeenSet "ReleaseTimeHaveBeenSet" Some(400),
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
+    Some(403), AccountArrearage "Account.Arrearage" Some(403), Throttling "Throttling"
+    Some(400), InvalidParameterNotMatch "InvalidParameter.NotMatch" Some(403),
+    InvalidAction "InvalidAction" Some(403), QuotaExceedAfterpayInstance
+    "QuotaExceed.AfterpayInstance" Some(400), InvalidParameterBandwidth
+    "InvalidParameter.Bandwidth" Some(400), QuotaExceedRufundVcpu
+    "QuotaExceed.RufundVcpu" Some(400), InvalidPeriodUnitMismatch
+    "InvalidPeriod.UnitMismatch" Some(400), InvalidImageTypeNotSupported
+    "InvalidImageType.NotSupported" Some(400), InvalidPeriodExceededDedicatedHost
+    "InvalidPeriod.ExceededDedicatedHost" Some(400),
+    InvalidMarketImageChargeTypeNotSupport "InvalidMarketImageChargeType.NotSupport"
+    Some(400), QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk" Some(403),
+    ImageNotSupportInstanceType "ImageNotSupportInstanceType" Some(403),
+    InvalidInstanceTypePhasedOut "InvalidInstanceType.PhasedOut" Some(403),
+    InvalidSystemDiskCategoryValueNotSupported
+    "InvalidSystemDiskCategory.ValueNotSupported" Some(400), RealNameAuthenticationError
+    "RealNameAuthenticationError" Some(403), InvalidInstanceNotFoundSystemDisk
+    "InvalidInstance.NotFoundSystemDisk" Some(400), QuotaExceedElasticQuota
+    "QuotaExceed.ElasticQuota" Some(403), InvalidPeriod "InvalidPeriod" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -300,8 +303,9 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 instance_ids, 1 region_id, 2 period, 3 period_unit, 4 include_data_disks, 5
-            dry_run, 6 auto_pay, 7 instance_charge_type, 8 client_token, 9 is_detail_fee
+            value 0 instance_ids, 1 region_id, 2 period, 3 period_unit, 4
+            include_data_disks, 5 dry_run, 6 auto_pay, 7 instance_charge_type, 8
+            client_token, 9 is_detail_fee;
         );
     }
     impl Schema for super::ModifyInstanceChargeTypeResponse {
@@ -310,6 +314,8 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 fee_of_instances groups, 1 order_id, 2 request_id);
+        crate::runtime::accessors!(
+            value 1 order_id, 2 request_id; groups 0 fee_of_instances;
+        );
     }
 }

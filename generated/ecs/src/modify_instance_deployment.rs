@@ -107,10 +107,10 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceDeploymentRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceDeploymentRequest.0; deployment_set_id(into String), force(bool),
-        dedicated_host_id(into String), tenancy(into String), affinity(into Affinity),
-        migration_type(into MigrationType), instance_type(into String),
-        dedicated_host_cluster_id(into String)
+        builder ModifyInstanceDeploymentRequest; into deployment_set_id String,
+        dedicated_host_id String, tenancy String, affinity Affinity, migration_type
+        MigrationType, instance_type String, dedicated_host_cluster_id String; value
+        force bool;
     );
 }
 /// The documented values of `Affinity`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -181,17 +181,18 @@ pub enum ModifyInstanceDeploymentErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceDeploymentErrorCode; InvalidDedicatedHostIdNotFound
-    "InvalidDedicatedHostId.NotFound" 404, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, OperationDeniedUnstoppedInstance
-    "OperationDenied.UnstoppedInstance" 400, InvalidDedicatedHostStatusNotSupport
-    "InvalidDedicatedHostStatus.NotSupport" 400, InvalidPeriodExceededDedicatedHost
-    "InvalidPeriod.ExceededDedicatedHost" 400, InvalidInstanceNetworkTypeNotSupport
-    "InvalidInstanceNetworkType.NotSupport" 404, InvalidInstanceTypeNotSupport
-    "InvalidInstanceType.NotSupport" 404, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InvalidParamTenancy "InvalidParam.Tenancy" 400,
-    OperationDeniedNoStock "OperationDenied.NoStock" 403,
+    "InvalidDedicatedHostId.NotFound" Some(404), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), OperationDeniedUnstoppedInstance
+    "OperationDenied.UnstoppedInstance" Some(400), InvalidDedicatedHostStatusNotSupport
+    "InvalidDedicatedHostStatus.NotSupport" Some(400), InvalidPeriodExceededDedicatedHost
+    "InvalidPeriod.ExceededDedicatedHost" Some(400), InvalidInstanceNetworkTypeNotSupport
+    "InvalidInstanceNetworkType.NotSupport" Some(404), InvalidInstanceTypeNotSupport
+    "InvalidInstanceType.NotSupport" Some(404), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), InvalidParamTenancy "InvalidParam.Tenancy"
+    Some(400), OperationDeniedNoStock "OperationDenied.NoStock" Some(403),
     ChargeTypeViolationPostPaidDedicatedHost "ChargeTypeViolation.PostPaidDedicatedHost"
-    400, InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" 400
+    Some(400), InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -228,13 +229,13 @@ mod schema {
             Field::new("DedicatedHostClusterId"),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 region_id, 2 deployment_set_id, 3 force, 4
+            value 0 instance_id, 1 region_id, 2 deployment_set_id, 3 force, 4
             dedicated_host_id, 5 tenancy, 6 affinity, 7 migration_type, 8 instance_type,
-            9 dedicated_host_cluster_id
+            9 dedicated_host_cluster_id;
         );
     }
     impl Schema for super::ModifyInstanceDeploymentResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -60,9 +60,9 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceMaintenanceAttributesRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceMaintenanceAttributesRequest.0; instance_id(each_into String),
-        maintenance_window(each MaintenanceWindow), action_on_maintenance(into
-        ActionOnMaintenance), notify_on_maintenance(bool)
+        builder ModifyInstanceMaintenanceAttributesRequest; into action_on_maintenance
+        ActionOnMaintenance; value notify_on_maintenance bool; each maintenance_window
+        MaintenanceWindow; each_into instance_id String;
     );
 }
 /// The `MaintenanceWindow.N.*` request parameters.
@@ -85,7 +85,7 @@ impl MaintenanceWindow {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        MaintenanceWindow; start_time(into String), end_time(into String)
+        MaintenanceWindow; into start_time String, end_time String;
     );
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -135,8 +135,8 @@ pub enum ModifyInstanceMaintenanceAttributesErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceMaintenanceAttributesErrorCode; InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidParameter "InvalidParameter" 403,
-    OperationDeniedNotInWhiteList "OperationDenied.NotInWhiteList" 403
+    "InvalidInstanceId.NotFound" Some(404), InvalidParameter "InvalidParameter"
+    Some(403), OperationDeniedNotInWhiteList "OperationDenied.NotInWhiteList" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -163,8 +163,8 @@ mod schema {
             Field::new("NotifyOnMaintenance"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 instance_id, 2 maintenance_window groups, 3
-            action_on_maintenance, 4 notify_on_maintenance
+            value 0 region_id, 1 instance_id, 3 action_on_maintenance, 4
+            notify_on_maintenance; groups 2 maintenance_window;
         );
     }
     impl Schema for super::MaintenanceWindow {
@@ -172,10 +172,10 @@ mod schema {
             Field::new("StartTime"),
             Field::new("EndTime"),
         ];
-        crate::runtime::accessors!(0 start_time, 1 end_time);
+        crate::runtime::accessors!(value 0 start_time, 1 end_time;);
     }
     impl Schema for super::ModifyInstanceMaintenanceAttributesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

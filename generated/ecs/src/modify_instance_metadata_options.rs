@@ -65,8 +65,8 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceMetadataOptionsRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceMetadataOptionsRequest.0; instance_id(into String),
-        http_tokens(into HttpTokens)
+        builder ModifyInstanceMetadataOptionsRequest; into instance_id String,
+        http_tokens HttpTokens;
     );
 }
 crate::runtime::json_form!(ModifyInstanceMetadataOptionsRequest);
@@ -97,9 +97,10 @@ pub enum ModifyInstanceMetadataOptionsErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceMetadataOptionsErrorCode; InvalidHttpEndpointNotSupported
-    "InvalidHttpEndpoint.NotSupported" 400, InvalidHttpTokensNotSupported
-    "InvalidHttpTokens.NotSupported" 400, InvalidHttpPutResponseHopLimitNotSupported
-    "InvalidHttpPutResponseHopLimit.NotSupported" 400
+    "InvalidHttpEndpoint.NotSupported" Some(400), InvalidHttpTokensNotSupported
+    "InvalidHttpTokens.NotSupported" Some(400),
+    InvalidHttpPutResponseHopLimitNotSupported
+    "InvalidHttpPutResponseHopLimit.NotSupported" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -131,11 +132,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 http_endpoint, 1 region_id, 2 instance_id, 3 http_tokens
+            value 0 http_endpoint, 1 region_id, 2 instance_id, 3 http_tokens;
         );
     }
     impl Schema for super::ModifyInstanceMetadataOptionsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -84,10 +84,10 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceNetworkSpecRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceNetworkSpecRequest.0; internet_max_bandwidth_out(i32),
-        internet_max_bandwidth_in(i32), network_charge_type(into NetworkChargeType),
-        allocate_public_ip(bool), start_time(into String), end_time(into String),
-        auto_pay(bool), client_token(into String)
+        builder ModifyInstanceNetworkSpecRequest; into network_charge_type
+        NetworkChargeType, start_time String, end_time String, client_token String; value
+        internet_max_bandwidth_out i32, internet_max_bandwidth_in i32, allocate_public_ip
+        bool, auto_pay bool;
     );
 }
 /// The documented values of `NetworkChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -214,33 +214,37 @@ pub enum ModifyInstanceNetworkSpecErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceNetworkSpecErrorCode; InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidInternetMaxBandwidthInValueNotSupported
-    "InvalidInternetMaxBandwidthIn.ValueNotSupported" 400,
+    "InvalidInstanceId.NotFound" Some(404),
+    InvalidInternetMaxBandwidthInValueNotSupported
+    "InvalidInternetMaxBandwidthIn.ValueNotSupported" Some(400),
     InvalidInternetMaxBandwidthOutValueNotSupported
-    "InvalidInternetMaxBandwidthOut.ValueNotSupported" 400, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
-    403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, InternalError
-    "InternalError" 500, ChargeTypeViolation "ChargeTypeViolation" 403, OperationDenied
-    "OperationDenied", InvalidParameterBandwidth "InvalidParameter.Bandwidth" 400,
-    InvalidParameterConflict "InvalidParameter.Conflict" 400,
-    InvalidStartTimeValueNotSupported "InvalidStartTime.ValueNotSupported" 400,
-    AccountArrearage "Account.Arrearage" 400, InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 400, DecreasedBandwidthNotAllowed
-    "DecreasedBandwidthNotAllowed" 400, BandwidthUpgradeDeniedEipBoundInstance
-    "BandwidthUpgradeDenied.EipBoundInstance" 400, InvalidClientTokenValueNotSupported
-    "InvalidClientToken.ValueNotSupported" 400, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403, InvalidInstanceUnPaidOrder
-    "InvalidInstance.UnPaidOrder", Throttling "Throttling" 400, InvalidAction
-    "InvalidAction" 400, IpAllocationError "IpAllocationError" 400,
-    InvalidParamAllocatePublicIp "InvalidParam.AllocatePublicIp" 400,
-    InstanceDowngradeQuotaExceed "InstanceDowngrade.QuotaExceed" 400,
-    InvalidBandwidthValueNotSupported "InvalidBandwidth.ValueNotSupported" 400,
-    InvalidInstanceInstanceNotSupported "InvalidInstance.InstanceNotSupported" 403,
-    InvalidInstanceStatus "InvalidInstanceStatus", LastOrderProcessing
-    "LastOrderProcessing" 400, NatPublicIpBindingFailed "NAT_PUBLIC_IP_BINDING_FAILED"
-    403, InvalidInstanceEipNotSupport "InvalidInstance.EipNotSupport" 403,
-    OperationDeniedUnpaidOrder "OperationDenied.UnpaidOrder" 403,
-    InvalidNetworkTypeValueNotSupported "InvalidNetworkType.ValueNotSupported" 403
+    "InvalidInternetMaxBandwidthOut.ValueNotSupported" Some(400), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), InstanceLockedForSecurity
+    "InstanceLockedForSecurity" Some(403), InstanceExpiredOrInArrears
+    "InstanceExpiredOrInArrears" Some(403), InternalError "InternalError" Some(500),
+    ChargeTypeViolation "ChargeTypeViolation" Some(403), OperationDenied
+    "OperationDenied" None, InvalidParameterBandwidth "InvalidParameter.Bandwidth"
+    Some(400), InvalidParameterConflict "InvalidParameter.Conflict" Some(400),
+    InvalidStartTimeValueNotSupported "InvalidStartTime.ValueNotSupported" Some(400),
+    AccountArrearage "Account.Arrearage" Some(400),
+    InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" Some(400), DecreasedBandwidthNotAllowed
+    "DecreasedBandwidthNotAllowed" Some(400), BandwidthUpgradeDeniedEipBoundInstance
+    "BandwidthUpgradeDenied.EipBoundInstance" Some(400),
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" Some(400),
+    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance"
+    Some(403), InvalidInstanceUnPaidOrder "InvalidInstance.UnPaidOrder" None, Throttling
+    "Throttling" Some(400), InvalidAction "InvalidAction" Some(400), IpAllocationError
+    "IpAllocationError" Some(400), InvalidParamAllocatePublicIp
+    "InvalidParam.AllocatePublicIp" Some(400), InstanceDowngradeQuotaExceed
+    "InstanceDowngrade.QuotaExceed" Some(400), InvalidBandwidthValueNotSupported
+    "InvalidBandwidth.ValueNotSupported" Some(400), InvalidInstanceInstanceNotSupported
+    "InvalidInstance.InstanceNotSupported" Some(403), InvalidInstanceStatus
+    "InvalidInstanceStatus" None, LastOrderProcessing "LastOrderProcessing" Some(400),
+    NatPublicIpBindingFailed "NAT_PUBLIC_IP_BINDING_FAILED" Some(403),
+    InvalidInstanceEipNotSupport "InvalidInstance.EipNotSupport" Some(403),
+    OperationDeniedUnpaidOrder "OperationDenied.UnpaidOrder" Some(403),
+    InvalidNetworkTypeValueNotSupported "InvalidNetworkType.ValueNotSupported" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -284,9 +288,9 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 internet_max_bandwidth_out, 2 internet_max_bandwidth_in, 3
-            network_charge_type, 4 allocate_public_ip, 5 start_time, 6 end_time, 7
-            auto_pay, 8 client_token
+            value 0 instance_id, 1 internet_max_bandwidth_out, 2
+            internet_max_bandwidth_in, 3 network_charge_type, 4 allocate_public_ip, 5
+            start_time, 6 end_time, 7 auto_pay, 8 client_token;
         );
     }
     impl Schema for super::ModifyInstanceNetworkSpecResponse {
@@ -294,6 +298,6 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 order_id, 1 request_id);
+        crate::runtime::accessors!(value 0 order_id, 1 request_id;);
     }
 }

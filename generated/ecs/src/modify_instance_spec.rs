@@ -81,10 +81,9 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceSpecRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceSpecRequest.0; instance_type(into String),
-        internet_max_bandwidth_out(i32), internet_max_bandwidth_in(i32),
-        allow_migrate_across_zone(bool), system_disk(SystemDisk), client_token(into
-        String)
+        builder ModifyInstanceSpecRequest; into instance_type String, client_token
+        String; value internet_max_bandwidth_out i32, internet_max_bandwidth_in i32,
+        allow_migrate_across_zone bool, system_disk SystemDisk;
     );
     /// Sets the `ModifyInstanceSpecRequest::r#async` field.
     #[inline]
@@ -226,49 +225,52 @@ pub enum ModifyInstanceSpecErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceSpecErrorCode; InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 400,
-    InvalidInstanceTypeValueUnauthorized "InvalidInstanceType.ValueUnauthorized" 400,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported",
-    InvalidParameter "InvalidParameter" 400, InvalidParameterMismatch
-    "InvalidParameter.Mismatch" 400, CategoryViolation "CategoryViolation" 403,
-    InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported" 403,
-    InstanceLockedForSecurity "InstanceLockedForSecurity" 403, InternalError
-    "InternalError" 500, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403, ChargeTypeViolation
-    "ChargeTypeViolation" 403, OperationDenied "OperationDenied" 403,
-    BandwidthUpgradeDeniedEipBoundInstance "BandwidthUpgradeDenied.EipBoundInstance" 400,
-    MissingTemporaryStartTime "MissingTemporary.StartTime" 404, MissingTemporaryEndTime
-    "MissingTemporary.EndTime" 404, InvalidTemporaryStartTime
-    "InvalidTemporary.StartTime" 400, InvalidTemporaryEndTime "InvalidTemporary.EndTime"
-    400, LastTokenProcessing "LastTokenProcessing" 403, DowngradeNotSupported
-    "Downgrade.NotSupported" 400, InstanceSpecModificationNotEffective
-    "InstanceSpecModification.NotEffective" 403, DependencyViolationInstanceType
-    "DependencyViolation.InstanceType" 400, ImageNotSupportInstanceType
-    "ImageNotSupportInstanceType" 403, AccountArrearage "Account.Arrearage" 400,
-    InvalidParameterBandwidth "InvalidParameter.Bandwidth" 400, InvalidParameterConflict
-    "InvalidParameter.Conflict" 400, InvalidParameterAllowMigrateAcrossZone
-    "InvalidParameter.AllowMigrateAcrossZone" 400, InvalidParamSystemDiskCategory
-    "InvalidParam.SystemDiskCategory" 400, Throttling "Throttling" 400,
-    InvalidInstanceStatusNotStopped "InvalidInstanceStatus.NotStopped" 400,
-    InstanceTypeOffline "InstanceType.Offline" 403, InvalidAction "InvalidAction" 400,
-    IdempotenceParamNotMatch "IdempotenceParamNotMatch" 400,
-    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
-    PricePricePlanResultNotFound "Price.PricePlanResultNotFound" 400,
-    InvalidParameterNotMatch "InvalidParameter.NotMatch" 403,
-    InvalidInstanceEipNotSupport "InvalidInstance.EipNotSupport" 403,
-    InvalidActionNotSupport "InvalidAction.NotSupport" 400,
-    InvalidMarketImageStatusNotSupported "InvalidMarketImageStatus.NotSupported" 400,
-    OperationDeniedNoStock "OperationDenied.NoStock" 403,
-    InvalidOperationIpv4CountExceeded "InvalidOperation.Ipv4CountExceeded" 403,
-    InvalidOperationIpv6CountExceeded "InvalidOperation.Ipv6CountExceeded" 403,
-    InvalidOperationIpv6NotSupport "InvalidOperation.Ipv6NotSupport" 403,
+    "InvalidInternetChargeType.ValueNotSupported" Some(400),
+    InvalidInstanceTypeValueUnauthorized "InvalidInstanceType.ValueUnauthorized"
+    Some(400), InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported" None,
+    InvalidParameter "InvalidParameter" Some(400), InvalidParameterMismatch
+    "InvalidParameter.Mismatch" Some(400), CategoryViolation "CategoryViolation"
+    Some(403), InvalidStatusValueNotSupported "InvalidStatus.ValueNotSupported"
+    Some(403), InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    InternalError "InternalError" Some(500), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403), ChargeTypeViolation
+    "ChargeTypeViolation" Some(403), OperationDenied "OperationDenied" Some(403),
+    BandwidthUpgradeDeniedEipBoundInstance "BandwidthUpgradeDenied.EipBoundInstance"
+    Some(400), MissingTemporaryStartTime "MissingTemporary.StartTime" Some(404),
+    MissingTemporaryEndTime "MissingTemporary.EndTime" Some(404),
+    InvalidTemporaryStartTime "InvalidTemporary.StartTime" Some(400),
+    InvalidTemporaryEndTime "InvalidTemporary.EndTime" Some(400), LastTokenProcessing
+    "LastTokenProcessing" Some(403), DowngradeNotSupported "Downgrade.NotSupported"
+    Some(400), InstanceSpecModificationNotEffective
+    "InstanceSpecModification.NotEffective" Some(403), DependencyViolationInstanceType
+    "DependencyViolation.InstanceType" Some(400), ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" Some(403), AccountArrearage "Account.Arrearage"
+    Some(400), InvalidParameterBandwidth "InvalidParameter.Bandwidth" Some(400),
+    InvalidParameterConflict "InvalidParameter.Conflict" Some(400),
+    InvalidParameterAllowMigrateAcrossZone "InvalidParameter.AllowMigrateAcrossZone"
+    Some(400), InvalidParamSystemDiskCategory "InvalidParam.SystemDiskCategory"
+    Some(400), Throttling "Throttling" Some(400), InvalidInstanceStatusNotStopped
+    "InvalidInstanceStatus.NotStopped" Some(400), InstanceTypeOffline
+    "InstanceType.Offline" Some(403), InvalidAction "InvalidAction" Some(400),
+    IdempotenceParamNotMatch "IdempotenceParamNotMatch" Some(400),
+    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" Some(400),
+    PricePricePlanResultNotFound "Price.PricePlanResultNotFound" Some(400),
+    InvalidParameterNotMatch "InvalidParameter.NotMatch" Some(403),
+    InvalidInstanceEipNotSupport "InvalidInstance.EipNotSupport" Some(403),
+    InvalidActionNotSupport "InvalidAction.NotSupport" Some(400),
+    InvalidMarketImageStatusNotSupported "InvalidMarketImageStatus.NotSupported"
+    Some(400), OperationDeniedNoStock "OperationDenied.NoStock" Some(403),
+    InvalidOperationIpv4CountExceeded "InvalidOperation.Ipv4CountExceeded" Some(403),
+    InvalidOperationIpv6CountExceeded "InvalidOperation.Ipv6CountExceeded" Some(403),
+    InvalidOperationIpv6NotSupport "InvalidOperation.Ipv6NotSupport" Some(403),
     InvalidOperationInstanceWithEipNotSupport
-    "InvalidOperation.InstanceWithEipNotSupport" 403, SecurityRisk3dVerification
-    "SecurityRisk.3DVerification" 403, InvalidInstanceChargeTypeNotFound
-    "InvalidInstanceChargeType.NotFound" 404, QuotaExceedElasticQuota
-    "QuotaExceed.ElasticQuota" 403, InvalidOperationVpcHasEnabledAdvancedNetworkFeature
-    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" 400
+    "InvalidOperation.InstanceWithEipNotSupport" Some(403), SecurityRisk3dVerification
+    "SecurityRisk.3DVerification" Some(403), InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" Some(404), QuotaExceedElasticQuota
+    "QuotaExceed.ElasticQuota" Some(403),
+    InvalidOperationVpcHasEnabledAdvancedNetworkFeature
+    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -307,13 +309,13 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 instance_type, 2 internet_max_bandwidth_out, 3
-            internet_max_bandwidth_in, 4 r#async, 5 allow_migrate_across_zone, 6
-            system_disk group, 7 client_token
+            value 0 instance_id, 1 instance_type, 2 internet_max_bandwidth_out, 3
+            internet_max_bandwidth_in, 4 r#async, 5 allow_migrate_across_zone, 7
+            client_token; group 6 system_disk;
         );
     }
     impl Schema for super::ModifyInstanceSpecResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -75,10 +75,10 @@ pub enum ModifyInstanceVncPasswdErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceVncPasswdErrorCode; InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidRegionIdNotFound "InvalidRegionId.NotFound"
-    404, IncorrectInstanceStatus "IncorrectInstanceStatus" 403,
-    IncorrectVncPasswordMalformed "IncorrectVncPassword.Malformed" 400, NoSuchResource
-    "NoSuchResource" 404
+    "InvalidInstanceId.NotFound" Some(404), InvalidRegionIdNotFound
+    "InvalidRegionId.NotFound" Some(404), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), IncorrectVncPasswordMalformed
+    "IncorrectVncPassword.Malformed" Some(400), NoSuchResource "NoSuchResource" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -89,10 +89,10 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("VncPassword").required().secret(),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id, 2 vnc_password);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id, 2 vnc_password;);
     }
     impl Schema for super::ModifyInstanceVncPasswdResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

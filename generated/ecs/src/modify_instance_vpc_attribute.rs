@@ -65,8 +65,8 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceVpcAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyInstanceVpcAttributeRequest.0; private_ip_address(into String), vpc_id(into
-        String), security_group_id(each_into String)
+        builder ModifyInstanceVpcAttributeRequest; into private_ip_address String, vpc_id
+        String; each_into security_group_id String;
     );
 }
 crate::runtime::json_form!(ModifyInstanceVpcAttributeRequest);
@@ -128,17 +128,18 @@ pub enum ModifyInstanceVpcAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyInstanceVpcAttributeErrorCode; InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidPrivateIpAddressMalformed
-    "InvalidPrivateIpAddress.Malformed" 400, InvalidPrivateIpAddressDuplicated
-    "InvalidPrivateIpAddress.Duplicated" 400, IncorrectVSwitchStatus
-    "IncorrectVSwitchStatus" 400, InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound"
-    404, IncorrectInstanceStatus "IncorrectInstanceStatus" 400, OperationDenied
-    "OperationDenied", InvalidVSwitchIdMismatch "InvalidVSwitchId.Mismatch" 400,
-    InvalidPrivateIpAddressMismatch "InvalidPrivateIpAddress.Mismatch" 400,
-    InvalidPrivateIpChanging "InvalidPrivateIp.Changing" 400, NoSuchResource
-    "NoSuchResource" 404, InternalError "InternalError" 500,
-    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
-    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404
+    "InvalidInstanceId.NotFound" Some(404), InvalidPrivateIpAddressMalformed
+    "InvalidPrivateIpAddress.Malformed" Some(400), InvalidPrivateIpAddressDuplicated
+    "InvalidPrivateIpAddress.Duplicated" Some(400), IncorrectVSwitchStatus
+    "IncorrectVSwitchStatus" Some(400), InvalidVSwitchIdNotFound
+    "InvalidVSwitchId.NotFound" Some(404), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(400), OperationDenied "OperationDenied" None,
+    InvalidVSwitchIdMismatch "InvalidVSwitchId.Mismatch" Some(400),
+    InvalidPrivateIpAddressMismatch "InvalidPrivateIpAddress.Mismatch" Some(400),
+    InvalidPrivateIpChanging "InvalidPrivateIp.Changing" Some(400), NoSuchResource
+    "NoSuchResource" Some(404), InternalError "InternalError" Some(500),
+    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" Some(403),
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -152,12 +153,12 @@ mod schema {
             Field::new("SecurityGroupId"),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 v_switch_id, 2 private_ip_address, 3 vpc_id, 4
-            security_group_id
+            value 0 instance_id, 1 v_switch_id, 2 private_ip_address, 3 vpc_id, 4
+            security_group_id;
         );
     }
     impl Schema for super::ModifyInstanceVpcAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

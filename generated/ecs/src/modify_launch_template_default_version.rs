@@ -50,8 +50,8 @@ crate::runtime::operation!(
 );
 impl ModifyLaunchTemplateDefaultVersionRequestBuilder {
     crate::runtime::setters!(
-        ModifyLaunchTemplateDefaultVersionRequest.0; launch_template_id(into String),
-        launch_template_name(into String)
+        builder ModifyLaunchTemplateDefaultVersionRequest; into launch_template_id
+        String, launch_template_name String;
     );
 }
 crate::runtime::json_form!(ModifyLaunchTemplateDefaultVersionRequest);
@@ -86,9 +86,10 @@ pub enum ModifyLaunchTemplateDefaultVersionErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyLaunchTemplateDefaultVersionErrorCode; InvalidRegionNotExist
-    "InvalidRegion.NotExist" 400, InvalidLaunchTemplateNotFound
-    "InvalidLaunchTemplate.NotFound" 404, MissingParameter "MissingParameter" 400,
-    InvalidParameter "InvalidParameter" 400, InnerServiceFailed "InnerServiceFailed" 403
+    "InvalidRegion.NotExist" Some(400), InvalidLaunchTemplateNotFound
+    "InvalidLaunchTemplate.NotFound" Some(404), MissingParameter "MissingParameter"
+    Some(400), InvalidParameter "InvalidParameter" Some(400), InnerServiceFailed
+    "InnerServiceFailed" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -101,12 +102,12 @@ mod schema {
             Field::new("LaunchTemplateName"),
         ];
         crate::runtime::accessors!(
-            0 default_version_number, 1 region_id, 2 launch_template_id, 3
-            launch_template_name
+            value 0 default_version_number, 1 region_id, 2 launch_template_id, 3
+            launch_template_name;
         );
     }
     impl Schema for super::ModifyLaunchTemplateDefaultVersionResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -68,8 +68,9 @@ crate::runtime::operation!(
 );
 impl ModifyNetworkInterfaceAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyNetworkInterfaceAttributeRequest.0; security_group_id(each_into String),
-        network_interface_name(into String), queue_number(i32), description(into String)
+        builder ModifyNetworkInterfaceAttributeRequest; into network_interface_name
+        String, description String; value queue_number i32; each_into security_group_id
+        String;
     );
 }
 crate::runtime::json_form!(ModifyNetworkInterfaceAttributeRequest);
@@ -144,27 +145,29 @@ pub enum ModifyNetworkInterfaceAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyNetworkInterfaceAttributeErrorCode; InvalidUserTypeNotSupported
-    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
-    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 400,
-    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
-    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
-    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
-    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
-    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
-    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
-    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidParamsEniId
-    "InvalidParams.EniId" 400, InvalidEcsIdNotFound "InvalidEcsId.NotFound" 404,
-    InvalidEniIdNotFound "InvalidEniId.NotFound" 404, InvalidVSwitchIdNotFound
-    "InvalidVSwitchId.NotFound" 404, InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404, MaxEniCountExceeded "MaxEniCountExceeded" 403,
-    EniPerInstanceLimitExceeded "EniPerInstanceLimitExceeded" 403,
-    InvalidOperationAvailabilityZoneMismatch "InvalidOperation.AvailabilityZoneMismatch"
-    403, InvalidOperationVpcMismatch "InvalidOperation.VpcMismatch" 403,
-    SecurityGroupInstanceLimitExceed "SecurityGroupInstanceLimitExceed" 403,
-    InvalidSecurityGroupIdNotVpc "InvalidSecurityGroupId.NotVpc" 403,
-    InvalidOperationInvalidEniType "InvalidOperation.InvalidEniType" 403,
-    ForbiddenRegionId "Forbidden.RegionId" 400, InvalidOperationEniServiceManaged
-    "InvalidOperation.EniServiceManaged" 403
+    "InvalidUserType.NotSupported" Some(403), AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" Some(403), MissingParameter "MissingParameter"
+    Some(400), ForbiddenNotSupportRam "Forbidden.NotSupportRAM" Some(403),
+    UnsupportedParameter "UnsupportedParameter" Some(400), ForbiddenSubUser
+    "Forbidden.SubUser" Some(403), InvalidParameter "InvalidParameter" Some(400),
+    InvalidInstanceIdMalformed "InvalidInstanceID.Malformed" Some(400),
+    InvalidOperationInvalidEcsState "InvalidOperation.InvalidEcsState" Some(400),
+    InvalidOperationInvalidEniState "InvalidOperation.InvalidEniState" Some(400),
+    InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" Some(400), InvalidParamsEniId
+    "InvalidParams.EniId" Some(400), InvalidEcsIdNotFound "InvalidEcsId.NotFound"
+    Some(404), InvalidEniIdNotFound "InvalidEniId.NotFound" Some(404),
+    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" Some(404),
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" Some(404),
+    MaxEniCountExceeded "MaxEniCountExceeded" Some(403), EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" Some(403), InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" Some(403), InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" Some(403), SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" Some(403), InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" Some(403), InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" Some(403), ForbiddenRegionId "Forbidden.RegionId"
+    Some(400), InvalidOperationEniServiceManaged "InvalidOperation.EniServiceManaged"
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -221,12 +224,12 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 network_interface_id, 1 region_id, 2 security_group_id, 3
-            network_interface_name, 4 queue_number, 5 description
+            value 0 network_interface_id, 1 region_id, 2 security_group_id, 3
+            network_interface_name, 4 queue_number, 5 description;
         );
     }
     impl Schema for super::ModifyNetworkInterfaceAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

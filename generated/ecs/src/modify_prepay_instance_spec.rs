@@ -110,10 +110,9 @@ crate::runtime::operation!(
 );
 impl ModifyPrepayInstanceSpecRequestBuilder {
     crate::runtime::setters!(
-        ModifyPrepayInstanceSpecRequest.0; operator_type(into OperatorType),
-        client_token(into String), auto_pay(bool), migrate_across_zone(bool),
-        system_disk(SystemDisk), reboot_time(into String), end_time(into String),
-        reboot_when_finished(bool)
+        builder ModifyPrepayInstanceSpecRequest; into operator_type OperatorType,
+        client_token String, reboot_time String, end_time String; value auto_pay bool,
+        migrate_across_zone bool, system_disk SystemDisk, reboot_when_finished bool;
     );
 }
 /// The documented values of `OperatorType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -249,37 +248,41 @@ pub enum ModifyPrepayInstanceSpecErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyPrepayInstanceSpecErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
-    404, InvalidInstanceTypeValueUnauthorized "InvalidInstanceType.ValueUnauthorized"
-    400, InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
-    400, InternalError "InternalError" 500, BillingMethodNotFound "BillingMethodNotFound"
-    404, OperationDeniedNoStock "OperationDenied.NoStock" 403,
-    InvalidBillingMethodValueNotSupported "InvalidBillingMethod.ValueNotSupported" 400,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    InvalidInstancePurchaseNotFound "InvalidInstance.PurchaseNotFound" 400,
-    InvalidInstanceTypeNotSupported "InvalidInstanceType.NotSupported" 400,
-    OrderCreationFailed "OrderCreationFailed" 400, Throttling "Throttling" 400,
-    AccountArrearage "Account.Arrearage" 400, InvalidUserPassRoleForbidden
-    "InvalidUser.PassRoleForbidden" 403, InvalidRebootTimeMalFormed
-    "InvalidRebootTime.MalFormed" 400, InvalidRebootTimeValueNotSupported
-    "InvalidRebootTime.ValueNotSupported" 400, ImageNotSupportInstanceType
-    "ImageNotSupportInstanceType" 403, InstanceTypeOffline "InstanceType.Offline" 403,
-    IdempotenceParamNotMatch "IdempotenceParamNotMatch" 400, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InvalidInstanceChargeTypeValueNotSupported
-    "InvalidInstanceChargeType.ValueNotSupported" 400, InvalidStatusNotStopped
-    "InvalidStatus.NotStopped" 400, InvalidAction "InvalidAction" 400,
-    InstanceDowngradeQuotaExceed "InstanceDowngrade.QuotaExceed" 400,
-    InvalidParameterInstanceId "InvalidParameter.InstanceId" 403, InvalidParameter
-    "InvalidParameter" 400, OperationDenied "OperationDenied", InvalidInstanceStatus
-    "InvalidInstanceStatus" 403, InvalidInstancePreInstanceExpired
-    "InvalidInstance.PreInstanceExpired" 403, InvalidInstanceEipNotSupport
-    "InvalidInstance.EipNotSupport" 403, OperationDeniedLocalDiskUnsupported
-    "OperationDenied.LocalDiskUnsupported" 403, LastOrderProcessing "LastOrderProcessing"
-    400, InvalidOperationIpv4CountExceeded "InvalidOperation.Ipv4CountExceeded" 403,
-    InvalidOperationIpv6CountExceeded "InvalidOperation.Ipv6CountExceeded" 403,
-    InvalidOperationIpv6NotSupport "InvalidOperation.Ipv6NotSupport" 403,
-    QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" 403,
+    Some(404), InvalidInstanceTypeValueUnauthorized
+    "InvalidInstanceType.ValueUnauthorized" Some(400),
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    Some(400), InternalError "InternalError" Some(500), BillingMethodNotFound
+    "BillingMethodNotFound" Some(404), OperationDeniedNoStock "OperationDenied.NoStock"
+    Some(403), InvalidBillingMethodValueNotSupported
+    "InvalidBillingMethod.ValueNotSupported" Some(400), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InvalidInstancePurchaseNotFound
+    "InvalidInstance.PurchaseNotFound" Some(400), InvalidInstanceTypeNotSupported
+    "InvalidInstanceType.NotSupported" Some(400), OrderCreationFailed
+    "OrderCreationFailed" Some(400), Throttling "Throttling" Some(400), AccountArrearage
+    "Account.Arrearage" Some(400), InvalidUserPassRoleForbidden
+    "InvalidUser.PassRoleForbidden" Some(403), InvalidRebootTimeMalFormed
+    "InvalidRebootTime.MalFormed" Some(400), InvalidRebootTimeValueNotSupported
+    "InvalidRebootTime.ValueNotSupported" Some(400), ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" Some(403), InstanceTypeOffline "InstanceType.Offline"
+    Some(403), IdempotenceParamNotMatch "IdempotenceParamNotMatch" Some(400),
+    IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InvalidInstanceChargeTypeValueNotSupported
+    "InvalidInstanceChargeType.ValueNotSupported" Some(400), InvalidStatusNotStopped
+    "InvalidStatus.NotStopped" Some(400), InvalidAction "InvalidAction" Some(400),
+    InstanceDowngradeQuotaExceed "InstanceDowngrade.QuotaExceed" Some(400),
+    InvalidParameterInstanceId "InvalidParameter.InstanceId" Some(403), InvalidParameter
+    "InvalidParameter" Some(400), OperationDenied "OperationDenied" None,
+    InvalidInstanceStatus "InvalidInstanceStatus" Some(403),
+    InvalidInstancePreInstanceExpired "InvalidInstance.PreInstanceExpired" Some(403),
+    InvalidInstanceEipNotSupport "InvalidInstance.EipNotSupport" Some(403),
+    OperationDeniedLocalDiskUnsupported "OperationDenied.LocalDiskUnsupported" Some(403),
+    LastOrderProcessing "LastOrderProcessing" Some(400),
+    InvalidOperationIpv4CountExceeded "InvalidOperation.Ipv4CountExceeded" Some(403),
+    InvalidOperationIpv6CountExceeded "InvalidOperation.Ipv6CountExceeded" Some(403),
+    InvalidOperationIpv6NotSupport "InvalidOperation.Ipv6NotSupport" Some(403),
+    QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" Some(403),
     InvalidOperationVpcHasEnabledAdvancedNetworkFeature
-    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" 400
+    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -321,9 +324,9 @@ mod schema {
             Field::new("RebootWhenFinished"),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 instance_type, 2 region_id, 3 operator_type, 4 client_token,
-            5 auto_pay, 6 migrate_across_zone, 7 system_disk group, 8 reboot_time, 9
-            end_time, 10 reboot_when_finished
+            value 0 instance_id, 1 instance_type, 2 region_id, 3 operator_type, 4
+            client_token, 5 auto_pay, 6 migrate_across_zone, 8 reboot_time, 9 end_time,
+            10 reboot_when_finished; group 7 system_disk;
         );
     }
     impl Schema for super::ModifyPrepayInstanceSpecResponse {
@@ -331,6 +334,6 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 order_id, 1 request_id);
+        crate::runtime::accessors!(value 0 order_id, 1 request_id;);
     }
 }

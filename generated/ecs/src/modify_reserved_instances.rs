@@ -53,8 +53,8 @@ crate::runtime::operation!(
 );
 impl ModifyReservedInstancesRequestBuilder {
     crate::runtime::setters!(
-        ModifyReservedInstancesRequest.0; configuration(each Configuration),
-        dry_run(bool)
+        builder ModifyReservedInstancesRequest; value dry_run bool; each configuration
+        Configuration;
     );
 }
 /// The `Configuration.N.*` request parameters.
@@ -101,8 +101,8 @@ impl Configuration {
         }
     }
     crate::runtime::setters!(
-        Configuration; reserved_instance_name(into String), instance_type(into String),
-        scope(into ConfigurationScope), zone_id(into String), instance_amount(i32)
+        Configuration; into reserved_instance_name String, instance_type String, scope
+        ConfigurationScope, zone_id String; value instance_amount i32;
     );
 }
 /// The documented values of `Configuration.N.Scope`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -148,7 +148,7 @@ mod schema {
             Field::new("DryRun"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 reserved_instance_id, 2 configuration groups, 3 dry_run
+            value 0 region_id, 1 reserved_instance_id, 3 dry_run; groups 2 configuration;
         );
     }
     impl Schema for super::Configuration {
@@ -189,8 +189,8 @@ mod schema {
             Field::new("InstanceAmount").required(),
         ];
         crate::runtime::accessors!(
-            0 reserved_instance_name, 1 instance_type, 2 scope, 3 zone_id, 4
-            instance_amount
+            value 0 reserved_instance_name, 1 instance_type, 2 scope, 3 zone_id, 4
+            instance_amount;
         );
     }
     impl Schema for super::ModifyReservedInstancesResponse {
@@ -198,6 +198,6 @@ mod schema {
             Field::new("RequestId"),
             Field::new("ReservedInstanceIdSets"),
         ];
-        crate::runtime::accessors!(0 request_id, 1 reserved_instance_id_sets);
+        crate::runtime::accessors!(value 0 request_id, 1 reserved_instance_id_sets;);
     }
 }

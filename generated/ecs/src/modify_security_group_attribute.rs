@@ -49,8 +49,8 @@ crate::runtime::operation!(
 );
 impl ModifySecurityGroupAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifySecurityGroupAttributeRequest.0; description(into String),
-        security_group_name(into String)
+        builder ModifySecurityGroupAttributeRequest; into description String,
+        security_group_name String;
     );
 }
 crate::runtime::json_form!(ModifySecurityGroupAttributeRequest);
@@ -77,7 +77,7 @@ pub enum ModifySecurityGroupAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifySecurityGroupAttributeErrorCode; InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404
+    "InvalidSecurityGroupId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -124,11 +124,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 security_group_id, 2 description, 3 security_group_name
+            value 0 region_id, 1 security_group_id, 2 description, 3 security_group_name;
         );
     }
     impl Schema for super::ModifySecurityGroupAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

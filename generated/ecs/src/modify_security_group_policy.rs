@@ -56,7 +56,7 @@ crate::runtime::operation!(
 );
 impl ModifySecurityGroupPolicyRequestBuilder {
     crate::runtime::setters!(
-        ModifySecurityGroupPolicyRequest.0; client_token(into String)
+        builder ModifySecurityGroupPolicyRequest; into client_token String;
     );
 }
 /// The documented values of `InnerAccessPolicy`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -99,9 +99,9 @@ pub enum ModifySecurityGroupPolicyErrorCode {
 }
 crate::runtime::error_codes!(
     ModifySecurityGroupPolicyErrorCode; InvalidSecurityGroupIdMalformed
-    "InvalidSecurityGroupId.Malformed" 400, InvalidPolicyMalformed
-    "InvalidPolicy.Malformed" 400, InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404
+    "InvalidSecurityGroupId.Malformed" Some(400), InvalidPolicyMalformed
+    "InvalidPolicy.Malformed" Some(400), InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -137,11 +137,12 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 inner_access_policy, 1 region_id, 2 security_group_id, 3 client_token
+            value 0 inner_access_policy, 1 region_id, 2 security_group_id, 3
+            client_token;
         );
     }
     impl Schema for super::ModifySecurityGroupPolicyResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

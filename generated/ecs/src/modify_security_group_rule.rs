@@ -161,12 +161,11 @@ crate::runtime::operation!(
 );
 impl ModifySecurityGroupRuleRequestBuilder {
     crate::runtime::setters!(
-        ModifySecurityGroupRuleRequest.0; source_group_id(into String),
-        source_group_owner_id(i64), source_group_owner_account(into String),
-        source_cidr_ip(into String), ipv6_source_cidr_ip(into String),
-        source_port_range(into String), dest_cidr_ip(into String), ipv6_dest_cidr_ip(into
-        String), policy(into Policy), priority(into String), nic_type(into NicType),
-        client_token(into String), description(into String)
+        builder ModifySecurityGroupRuleRequest; into source_group_id String,
+        source_group_owner_account String, source_cidr_ip String, ipv6_source_cidr_ip
+        String, source_port_range String, dest_cidr_ip String, ipv6_dest_cidr_ip String,
+        policy Policy, priority String, nic_type NicType, client_token String,
+        description String; value source_group_owner_id i64;
     );
 }
 crate::runtime::json_form!(ModifySecurityGroupRuleRequest);
@@ -254,33 +253,36 @@ pub enum ModifySecurityGroupRuleErrorCode {
 }
 crate::runtime::error_codes!(
     ModifySecurityGroupRuleErrorCode; InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404, InvalidSourceGroupIdNotFound
-    "InvalidSourceGroupId.NotFound" 404, OperationDenied "OperationDenied" 400,
-    InvalidIpProtocolMalformed "InvalidIpProtocol.Malformed" 400,
-    InvalidSourceGroupIdMismatch "InvalidSourceGroupId.Mismatch",
-    InvalidSourceCidrIpMalformed "InvalidSourceCidrIp.Malformed" 400, MissingParameter
-    "MissingParameter" 403, InvalidPolicyMalformed "InvalidPolicy.Malformed" 400,
-    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" 400,
-    InvalidNicTypeMismatch "InvalidNicType.Mismatch" 400, AuthorizationLimitExceed
-    "AuthorizationLimitExceed" 403, InvalidParamterConflict "InvalidParamter.Conflict"
-    403, InvalidSourceGroupNotFound "InvalidSourceGroup.NotFound" 400, VpcDisabled
-    "VPCDisabled" 400, InvalidPriorityMalformed "InvalidPriority.Malformed" 400,
-    InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" 400,
-    InternalError "InternalError" 500, InvalidNetworkTypeMismatch
-    "InvalidNetworkType.Mismatch" 403, InvalidSecurityGroupDiscriptionMalformed
-    "InvalidSecurityGroupDiscription.Malformed" 400, SecurityGroupRuleNotFound
-    "SecurityGroupRule.NotFound" 404, MissingParameterSource "MissingParameter.Source"
-    400, InvalidIpProtocolValueNotSupported "InvalidIpProtocol.ValueNotSupported" 400,
-    InvalidParamSourceIp "InvalidParam.SourceIp" 400, InvalidParamDestIp
-    "InvalidParam.DestIp" 400, InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp"
-    400, InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" 400,
+    "InvalidSecurityGroupId.NotFound" Some(404), InvalidSourceGroupIdNotFound
+    "InvalidSourceGroupId.NotFound" Some(404), OperationDenied "OperationDenied"
+    Some(400), InvalidIpProtocolMalformed "InvalidIpProtocol.Malformed" Some(400),
+    InvalidSourceGroupIdMismatch "InvalidSourceGroupId.Mismatch" None,
+    InvalidSourceCidrIpMalformed "InvalidSourceCidrIp.Malformed" Some(400),
+    MissingParameter "MissingParameter" Some(403), InvalidPolicyMalformed
+    "InvalidPolicy.Malformed" Some(400), InvalidNicTypeValueNotSupported
+    "InvalidNicType.ValueNotSupported" Some(400), InvalidNicTypeMismatch
+    "InvalidNicType.Mismatch" Some(400), AuthorizationLimitExceed
+    "AuthorizationLimitExceed" Some(403), InvalidParamterConflict
+    "InvalidParamter.Conflict" Some(403), InvalidSourceGroupNotFound
+    "InvalidSourceGroup.NotFound" Some(400), VpcDisabled "VPCDisabled" Some(400),
+    InvalidPriorityMalformed "InvalidPriority.Malformed" Some(400),
+    InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" Some(400),
+    InternalError "InternalError" Some(500), InvalidNetworkTypeMismatch
+    "InvalidNetworkType.Mismatch" Some(403), InvalidSecurityGroupDiscriptionMalformed
+    "InvalidSecurityGroupDiscription.Malformed" Some(400), SecurityGroupRuleNotFound
+    "SecurityGroupRule.NotFound" Some(404), MissingParameterSource
+    "MissingParameter.Source" Some(400), InvalidIpProtocolValueNotSupported
+    "InvalidIpProtocol.ValueNotSupported" Some(400), InvalidParamSourceIp
+    "InvalidParam.SourceIp" Some(400), InvalidParamDestIp "InvalidParam.DestIp"
+    Some(400), InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp" Some(400),
+    InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" Some(400),
     InvalidParamIpv4ProtocolConflictWithIpv6Address
-    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" 400,
+    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" Some(400),
     InvalidParamIpv6ProtocolConflictWithIpv4Address
-    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" 400, IllegalIpv6Cidr
-    "ILLEGAL_IPV6_CIDR" 400, InvalidSourcePortRangeMalformed
-    "InvalidSourcePortRange.Malformed" 400, InvalidSecurityGroupIdMalformed
-    "InvalidSecurityGroupId.Malformed" 400
+    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" Some(400), IllegalIpv6Cidr
+    "ILLEGAL_IPV6_CIDR" Some(400), InvalidSourcePortRangeMalformed
+    "InvalidSourcePortRange.Malformed" Some(400), InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -361,15 +363,15 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
+            value 0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
             source_group_id, 5 source_group_owner_id, 6 source_group_owner_account, 7
             source_cidr_ip, 8 ipv6_source_cidr_ip, 9 source_port_range, 10 dest_cidr_ip,
             11 ipv6_dest_cidr_ip, 12 policy, 13 priority, 14 nic_type, 15 client_token,
-            16 description
+            16 description;
         );
     }
     impl Schema for super::ModifySecurityGroupRuleResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

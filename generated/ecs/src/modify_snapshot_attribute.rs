@@ -54,8 +54,8 @@ crate::runtime::operation!(
 );
 impl ModifySnapshotAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifySnapshotAttributeRequest.0; snapshot_name(into String), description(into
-        String), disable_instant_access(bool)
+        builder ModifySnapshotAttributeRequest; into snapshot_name String, description
+        String; value disable_instant_access bool;
     );
 }
 crate::runtime::json_form!(ModifySnapshotAttributeRequest);
@@ -86,9 +86,9 @@ pub enum ModifySnapshotAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifySnapshotAttributeErrorCode; InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 404, InvalidSnapshotNameMalformed
-    "InvalidSnapshotName.Malformed" 400, NoAttributeToModify "NoAttributeToModify" 400,
-    InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404
+    "InvalidDescription.Malformed" Some(404), InvalidSnapshotNameMalformed
+    "InvalidSnapshotName.Malformed" Some(400), NoAttributeToModify "NoAttributeToModify"
+    Some(400), InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -135,11 +135,12 @@ mod schema {
             Field::new("DisableInstantAccess"),
         ];
         crate::runtime::accessors!(
-            0 snapshot_id, 1 snapshot_name, 2 description, 3 disable_instant_access
+            value 0 snapshot_id, 1 snapshot_name, 2 description, 3
+            disable_instant_access;
         );
     }
     impl Schema for super::ModifySnapshotAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -49,7 +49,7 @@ crate::runtime::operation!(
 );
 impl ModifySnapshotGroupRequestBuilder {
     crate::runtime::setters!(
-        ModifySnapshotGroupRequest.0; name(into String), description(into String)
+        builder ModifySnapshotGroupRequest; into name String, description String;
     );
 }
 crate::runtime::json_form!(ModifySnapshotGroupRequest);
@@ -73,7 +73,7 @@ pub enum ModifySnapshotGroupErrorCode {
     InvalidParameterName,
 }
 crate::runtime::error_codes!(
-    ModifySnapshotGroupErrorCode; InvalidParameterName "InvalidParameter.Name" 400
+    ModifySnapshotGroupErrorCode; InvalidParameterName "InvalidParameter.Name" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -120,11 +120,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 snapshot_group_id, 2 name, 3 description
+            value 0 region_id, 1 snapshot_group_id, 2 name, 3 description;
         );
     }
     impl Schema for super::ModifySnapshotGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -50,8 +50,8 @@ crate::runtime::operation!(
 );
 impl ModifyStorageCapacityUnitAttributeRequestBuilder {
     crate::runtime::setters!(
-        ModifyStorageCapacityUnitAttributeRequest.0; name(into String), description(into
-        String)
+        builder ModifyStorageCapacityUnitAttributeRequest; into name String, description
+        String;
     );
 }
 crate::runtime::json_form!(ModifyStorageCapacityUnitAttributeRequest);
@@ -80,7 +80,8 @@ pub enum ModifyStorageCapacityUnitAttributeErrorCode {
 }
 crate::runtime::error_codes!(
     ModifyStorageCapacityUnitAttributeErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InvalidParameterName "InvalidParameter.Name" 400
+    "MissingParameter.RegionId" Some(400), InvalidParameterName "InvalidParameter.Name"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -127,11 +128,11 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 storage_capacity_unit_id, 2 name, 3 description
+            value 0 region_id, 1 storage_capacity_unit_id, 2 name, 3 description;
         );
     }
     impl Schema for super::ModifyStorageCapacityUnitAttributeResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

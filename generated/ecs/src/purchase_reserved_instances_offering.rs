@@ -86,8 +86,8 @@ crate::runtime::operation!(
 );
 impl PurchaseReservedInstancesOfferingRequestBuilder {
     crate::runtime::setters!(
-        PurchaseReservedInstancesOfferingRequest.0; zone_id(into String),
-        reserved_instance_name(into String)
+        builder PurchaseReservedInstancesOfferingRequest; into zone_id String,
+        reserved_instance_name String;
     );
 }
 crate::runtime::json_form!(PurchaseReservedInstancesOfferingRequest);
@@ -159,12 +159,12 @@ mod schema {
             Field::new("PeriodUnit").required(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 scope, 2 zone_id, 3 reserved_instance_name, 4 instance_type, 5
-            instance_amount, 6 offering_type, 7 period, 8 period_unit
+            value 0 region_id, 1 scope, 2 zone_id, 3 reserved_instance_name, 4
+            instance_type, 5 instance_amount, 6 offering_type, 7 period, 8 period_unit;
         );
     }
     impl Schema for super::PurchaseReservedInstancesOfferingResponse {
         const FIELDS: &'static [Field] = &[Field::new("ReservedInstanceId")];
-        crate::runtime::accessors!(0 reserved_instance_id);
+        crate::runtime::accessors!(value 0 reserved_instance_id;);
     }
 }

@@ -84,9 +84,9 @@ crate::runtime::operation!(
 );
 impl PurchaseStorageCapacityUnitRequestBuilder {
     crate::runtime::setters!(
-        PurchaseStorageCapacityUnitRequest.0; name(into String), description(into
-        String), period_unit(into String), period(i32), start_time(into String),
-        client_token(into String), amount(i32)
+        builder PurchaseStorageCapacityUnitRequest; into name String, description String,
+        period_unit String, start_time String, client_token String; value period i32,
+        amount i32;
     );
 }
 crate::runtime::json_form!(PurchaseStorageCapacityUnitRequest);
@@ -137,13 +137,14 @@ pub enum PurchaseStorageCapacityUnitErrorCode {
 }
 crate::runtime::error_codes!(
     PurchaseStorageCapacityUnitErrorCode; InvalidParameterPeriod
-    "InvalidParameter.Period" 400, MissingParameterRegionId "MissingParameter.RegionId"
-    400, InvalidParameterName "InvalidParameter.Name" 400, InvalidParameterCapacity
-    "InvalidParameter.Capacity" 400, MissingParameterCapacity "MissingParameter.Capacity"
-    400, InvalidParameterPeriodUnit "InvalidParameter.PeriodUnit" 400,
-    InvalidParameterCapacityExceed "InvalidParameter.CapacityExceed" 400,
-    InvalidStartTimeNotSupported "InvalidStartTime.NotSupported" 400,
-    InvalidStartTimeMalFormed "InvalidStartTime.MalFormed" 400
+    "InvalidParameter.Period" Some(400), MissingParameterRegionId
+    "MissingParameter.RegionId" Some(400), InvalidParameterName "InvalidParameter.Name"
+    Some(400), InvalidParameterCapacity "InvalidParameter.Capacity" Some(400),
+    MissingParameterCapacity "MissingParameter.Capacity" Some(400),
+    InvalidParameterPeriodUnit "InvalidParameter.PeriodUnit" Some(400),
+    InvalidParameterCapacityExceed "InvalidParameter.CapacityExceed" Some(400),
+    InvalidStartTimeNotSupported "InvalidStartTime.NotSupported" Some(400),
+    InvalidStartTimeMalFormed "InvalidStartTime.MalFormed" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -250,8 +251,8 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 capacity, 2 name, 3 description, 4 period_unit, 5 period, 6
-            start_time, 7 client_token, 8 amount
+            value 0 region_id, 1 capacity, 2 name, 3 description, 4 period_unit, 5
+            period, 6 start_time, 7 client_token, 8 amount;
         );
     }
     impl Schema for super::PurchaseStorageCapacityUnitResponse {
@@ -261,7 +262,7 @@ mod schema {
             Field::new("StorageCapacityUnitIds"),
         ];
         crate::runtime::accessors!(
-            0 order_id, 1 request_id, 2 storage_capacity_unit_ids
+            value 0 order_id, 1 request_id, 2 storage_capacity_unit_ids;
         );
     }
 }

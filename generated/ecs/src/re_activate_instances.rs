@@ -36,7 +36,7 @@ crate::runtime::operation!(
     "2014-05-26", false
 );
 impl ReActivateInstancesRequestBuilder {
-    crate::runtime::setters!(ReActivateInstancesRequest.0; region_id(into String));
+    crate::runtime::setters!(builder ReActivateInstancesRequest; into region_id String;);
 }
 crate::runtime::json_form!(ReActivateInstancesRequest);
 /// The successful response of [`ReActivateInstancesRequest`].
@@ -72,11 +72,12 @@ pub enum ReActivateInstancesErrorCode {
 }
 crate::runtime::error_codes!(
     ReActivateInstancesErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
-    404, InvalidPayTypeNotSupport "InvalidPayType.NotSupport" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
-    "InstanceLockedForSecurity" 403, InsufficientBalance "InsufficientBalance" 403,
-    InternalError "InternalError" 500, ReopenInstanceInstanceStatusNotValid
-    "ReopenInstance.InstanceStatusNotValid" 400
+    Some(404), InvalidPayTypeNotSupport "InvalidPayType.NotSupport" Some(404),
+    IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403), InsufficientBalance
+    "InsufficientBalance" Some(403), InternalError "InternalError" Some(500),
+    ReopenInstanceInstanceStatusNotValid "ReopenInstance.InstanceStatusNotValid"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -86,10 +87,10 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("RegionId"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 region_id);
+        crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
     }
     impl Schema for super::ReActivateInstancesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

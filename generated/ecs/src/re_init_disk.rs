@@ -60,9 +60,9 @@ crate::runtime::operation!(
 );
 impl ReInitDiskRequestBuilder {
     crate::runtime::setters!(
-        ReInitDiskRequest.0; auto_start_instance(bool), key_pair_name(into String),
-        password(into Secret), security_enhancement_strategy(into
-        SecurityEnhancementStrategy)
+        builder ReInitDiskRequest; into key_pair_name String, password Secret,
+        security_enhancement_strategy SecurityEnhancementStrategy; value
+        auto_start_instance bool;
     );
 }
 crate::runtime::json_form!(ReInitDiskRequest);
@@ -102,13 +102,14 @@ pub enum ReInitDiskErrorCode {
     InvalidDiskIdOperationNotSupported,
 }
 crate::runtime::error_codes!(
-    ReInitDiskErrorCode; IncorrectInstanceStatus "IncorrectInstanceStatus" 403,
-    InstanceLockedForSecurity "InstanceLockedForSecurity" 403, InvalidSnapshotTooOld
-    "InvalidSnapshot.TooOld" 403, OperationDenied "OperationDenied" 403,
-    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, DiskCreatingSnapshot
-    "DiskCreatingSnapshot" 403, InvalidSourceSnapshot "InvalidSourceSnapshot" 403,
-    InvalidImageIdNotFound "InvalidImageId.NotFound" 404,
-    InvalidDiskIdOperationNotSupported "InvalidDiskId.OperationNotSupported" 404
+    ReInitDiskErrorCode; IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    InvalidSnapshotTooOld "InvalidSnapshot.TooOld" Some(403), OperationDenied
+    "OperationDenied" Some(403), InstanceExpiredOrInArrears "InstanceExpiredOrInArrears"
+    Some(403), DiskCreatingSnapshot "DiskCreatingSnapshot" Some(403),
+    InvalidSourceSnapshot "InvalidSourceSnapshot" Some(403), InvalidImageIdNotFound
+    "InvalidImageId.NotFound" Some(404), InvalidDiskIdOperationNotSupported
+    "InvalidDiskId.OperationNotSupported" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -145,12 +146,12 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 disk_id, 1 auto_start_instance, 2 key_pair_name, 3 password, 4
-            security_enhancement_strategy
+            value 0 disk_id, 1 auto_start_instance, 2 key_pair_name, 3 password, 4
+            security_enhancement_strategy;
         );
     }
     impl Schema for super::ReInitDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

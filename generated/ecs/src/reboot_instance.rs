@@ -47,7 +47,9 @@ crate::runtime::operation!(
     RebootInstanceError, "RebootInstance", "2014-05-26", false
 );
 impl RebootInstanceRequestBuilder {
-    crate::runtime::setters!(RebootInstanceRequest.0; force_stop(bool), dry_run(bool));
+    crate::runtime::setters!(
+        builder RebootInstanceRequest; value force_stop bool, dry_run bool;
+    );
 }
 crate::runtime::json_form!(RebootInstanceRequest);
 /// The successful response of [`RebootInstanceRequest`].
@@ -88,12 +90,13 @@ pub enum RebootInstanceErrorCode {
     InvalidParameterKmsKeyIdKmsUnauthorized,
 }
 crate::runtime::error_codes!(
-    RebootInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
-    "InstanceLockedForSecurity" 403, DiskError "DiskError" 403, InternalError
-    "InternalError" 500, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403,
+    RebootInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    Some(404), IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403), DiskError
+    "DiskError" Some(403), InternalError "InternalError" Some(500),
+    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" Some(403),
     InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -104,10 +107,10 @@ mod schema {
             Field::new("ForceStop"),
             Field::new("DryRun"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 force_stop, 2 dry_run);
+        crate::runtime::accessors!(value 0 instance_id, 1 force_stop, 2 dry_run;);
     }
     impl Schema for super::RebootInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -61,7 +61,7 @@ pub enum RedeployDedicatedHostErrorCode {
 }
 crate::runtime::error_codes!(
     RedeployDedicatedHostErrorCode; InvalidDedicatedHostIdNotFound
-    "InvalidDedicatedHostId.NotFound" 404
+    "InvalidDedicatedHostId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -71,10 +71,10 @@ mod schema {
             Field::new("DedicatedHostId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 dedicated_host_id, 1 region_id);
+        crate::runtime::accessors!(value 0 dedicated_host_id, 1 region_id;);
     }
     impl Schema for super::RedeployDedicatedHostResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

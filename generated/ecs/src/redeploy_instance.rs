@@ -39,7 +39,7 @@ crate::runtime::operation!(
     RedeployInstanceError, "RedeployInstance", "2014-05-26", false
 );
 impl RedeployInstanceRequestBuilder {
-    crate::runtime::setters!(RedeployInstanceRequest.0; force_stop(bool));
+    crate::runtime::setters!(builder RedeployInstanceRequest; value force_stop bool;);
 }
 crate::runtime::json_form!(RedeployInstanceRequest);
 /// The successful response of [`RedeployInstanceRequest`].
@@ -84,10 +84,11 @@ pub enum RedeployInstanceErrorCode {
 }
 crate::runtime::error_codes!(
     RedeployInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
-    404, IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
-    "InstanceLockedForSecurity" 403, DiskError "DiskError" 403, InternalError
-    "InternalError" 500, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403,
-    InvalidOperationRedeployInstance "InvalidOperation.RedeployInstance" 403
+    Some(404), IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403), DiskError
+    "DiskError" Some(403), InternalError "InternalError" Some(500),
+    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" Some(403),
+    InvalidOperationRedeployInstance "InvalidOperation.RedeployInstance" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -97,13 +98,13 @@ mod schema {
             Field::new("InstanceId").required(),
             Field::new("ForceStop"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 force_stop);
+        crate::runtime::accessors!(value 0 instance_id, 1 force_stop;);
     }
     impl Schema for super::RedeployInstanceResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("RequestId"),
             Field::new("TaskId"),
         ];
-        crate::runtime::accessors!(0 request_id, 1 task_id);
+        crate::runtime::accessors!(value 0 request_id, 1 task_id;);
     }
 }

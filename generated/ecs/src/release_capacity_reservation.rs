@@ -43,7 +43,9 @@ crate::runtime::operation!(
     "ReleaseCapacityReservation", "2014-05-26", false
 );
 impl ReleaseCapacityReservationRequestBuilder {
-    crate::runtime::setters!(ReleaseCapacityReservationRequest.0; dry_run(bool));
+    crate::runtime::setters!(
+        builder ReleaseCapacityReservationRequest; value dry_run bool;
+    );
 }
 crate::runtime::json_form!(ReleaseCapacityReservationRequest);
 /// The successful response of [`ReleaseCapacityReservationRequest`].
@@ -71,7 +73,7 @@ pub enum ReleaseCapacityReservationErrorCode {
 }
 crate::runtime::error_codes!(
     ReleaseCapacityReservationErrorCode; MissingParameterRegionId
-    "MissingParameter.RegionId" 400, InternalError "InternalError" 500
+    "MissingParameter.RegionId" Some(400), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -82,10 +84,12 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("DryRun"),
         ];
-        crate::runtime::accessors!(0 private_pool_options group, 1 region_id, 2 dry_run);
+        crate::runtime::accessors!(
+            value 1 region_id, 2 dry_run; group 0 private_pool_options;
+        );
     }
     impl Schema for super::ReleaseCapacityReservationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

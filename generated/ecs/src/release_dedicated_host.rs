@@ -68,10 +68,10 @@ pub enum ReleaseDedicatedHostErrorCode {
     InternalError,
 }
 crate::runtime::error_codes!(
-    ReleaseDedicatedHostErrorCode; InstanceExist "InstanceExist" 403, ChargeTypeViolation
-    "ChargeTypeViolation" 400, IncorrectHostStatusInitializing
-    "IncorrectHostStatus.Initializing" 400, InvalidDedicatedHostIdNotFound
-    "InvalidDedicatedHostId.NotFound" 404, InternalError "InternalError" 500
+    ReleaseDedicatedHostErrorCode; InstanceExist "InstanceExist" Some(403),
+    ChargeTypeViolation "ChargeTypeViolation" Some(400), IncorrectHostStatusInitializing
+    "IncorrectHostStatus.Initializing" Some(400), InvalidDedicatedHostIdNotFound
+    "InvalidDedicatedHostId.NotFound" Some(404), InternalError "InternalError" Some(500)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -81,10 +81,10 @@ mod schema {
             Field::new("DedicatedHostId").required(),
             Field::new("RegionId").required(),
         ];
-        crate::runtime::accessors!(0 dedicated_host_id, 1 region_id);
+        crate::runtime::accessors!(value 0 dedicated_host_id, 1 region_id;);
     }
     impl Schema for super::ReleaseDedicatedHostResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

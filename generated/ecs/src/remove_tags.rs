@@ -57,7 +57,7 @@ crate::runtime::operation!(
     "RemoveTags", "2014-05-26", false
 );
 impl RemoveTagsRequestBuilder {
-    crate::runtime::setters!(RemoveTagsRequest.0; tag(each Tag));
+    crate::runtime::setters!(builder RemoveTagsRequest; each tag Tag;);
 }
 crate::runtime::json_form!(RemoveTagsRequest);
 /// The successful response of [`RemoveTagsRequest`].
@@ -87,9 +87,9 @@ pub enum RemoveTagsErrorCode {
     InvalidTagCount,
 }
 crate::runtime::error_codes!(
-    RemoveTagsErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    InvalidResourceTypeNotFound "InvalidResourceType.NotFound", InvalidTagCount
-    "InvalidTagCount" 400
+    RemoveTagsErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" None, InvalidTagCount
+    "InvalidTagCount" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -115,11 +115,11 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 resource_id, 2 resource_type, 3 tag groups
+            value 0 region_id, 1 resource_id, 2 resource_type; groups 3 tag;
         );
     }
     impl Schema for super::RemoveTagsResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -53,7 +53,7 @@ crate::runtime::operation!(
 );
 impl RenewInstanceRequestBuilder {
     crate::runtime::setters!(
-        RenewInstanceRequest.0; period_unit(into PeriodUnit), client_token(into String)
+        builder RenewInstanceRequest; into period_unit PeriodUnit, client_token String;
     );
 }
 crate::runtime::json_form!(RenewInstanceRequest);
@@ -167,41 +167,43 @@ pub enum RenewInstanceErrorCode {
 }
 crate::runtime::error_codes!(
     RenewInstanceErrorCode; InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 400, InvalidInstanceTypeNotSupported
-    "InvalidInstanceType.NotSupported" 400, InvalidParameter "InvalidParameter" 400,
-    InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 400,
-    InvalidRebootTimeValueNotSupported "InvalidRebootTime.ValueNotSupported" 400,
-    IdempotenceParamNotMatch "IdempotenceParamNotMatch" 400,
-    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
-    ChargeTypeViolation "ChargeTypeViolation" 403, InvalidInstanceTypeValueNotSupported
-    "InvalidInstanceType.ValueNotSupported" 400, InvalidDiskIdNotFound
-    "InvalidDiskId.NotFound" 404, DiskcategoryMismatch "Diskcategory.Mismatch" 403,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InvalidInstanceTypeCodeUnauthorized
-    "InvalidInstanceType.codeUnauthorized" 400,
+    "InvalidInternetChargeType.ValueNotSupported" Some(400),
+    InvalidInstanceTypeNotSupported "InvalidInstanceType.NotSupported" Some(400),
+    InvalidParameter "InvalidParameter" Some(400), InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" Some(400), InvalidRebootTimeValueNotSupported
+    "InvalidRebootTime.ValueNotSupported" Some(400), IdempotenceParamNotMatch
+    "IdempotenceParamNotMatch" Some(400), InvalidClientTokenValueNotSupported
+    "InvalidClientToken.ValueNotSupported" Some(400), ChargeTypeViolation
+    "ChargeTypeViolation" Some(403), InvalidInstanceTypeValueNotSupported
+    "InvalidInstanceType.ValueNotSupported" Some(400), InvalidDiskIdNotFound
+    "InvalidDiskId.NotFound" Some(404), DiskcategoryMismatch "Diskcategory.Mismatch"
+    Some(403), InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404),
+    IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InvalidInstanceTypeCodeUnauthorized "InvalidInstanceType.codeUnauthorized" Some(400),
     InvalidInternetChargeTypeInstanceNotSupported
-    "InvalidInternetChargeType.InstanceNotSupported" 400, InvalidPeriod "InvalidPeriod"
-    400, InstanceSpecModificationNotEffective "InstanceSpecModification.NotEffective"
-    403, UpgradeNotSupported "Upgrade.NotSupported" 400, LastTokenProcessing
-    "LastTokenProcessing" 403, InstanceUnPaidOrder "Instance.UnPaidOrder" 403,
-    OperationDenied "OperationDenied" 400, InvalidInstanceTypeValueUnauthorized
-    "InvalidInstanceType.ValueUnauthorized" 400, InstanceLockedForSecurity
-    "InstanceLockedForSecurity" 403, InvalidDiskNotAllowed "InvalidDisk.NotAllowed" 403,
-    DependencyViolationInstanceType "DependencyViolation.InstanceType" 400,
-    InstanceTypeNotSupported "InstanceTypeNotSupported" 403,
-    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" 400,
-    InvalidDedicatedHostIdNotFound "InvalidDedicatedHostId.NotFound" 400,
-    InvalidDedicatedHostStatusNotSupport "InvalidDedicatedHostStatus.NotSupport" 400,
-    IncorrectDedicatedHostStatus "IncorrectDedicatedHostStatus" 400,
-    InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" 400,
-    InvalidStatusUpgrading "InvalidStatus.Upgrading" 400,
+    "InvalidInternetChargeType.InstanceNotSupported" Some(400), InvalidPeriod
+    "InvalidPeriod" Some(400), InstanceSpecModificationNotEffective
+    "InstanceSpecModification.NotEffective" Some(403), UpgradeNotSupported
+    "Upgrade.NotSupported" Some(400), LastTokenProcessing "LastTokenProcessing"
+    Some(403), InstanceUnPaidOrder "Instance.UnPaidOrder" Some(403), OperationDenied
+    "OperationDenied" Some(400), InvalidInstanceTypeValueUnauthorized
+    "InvalidInstanceType.ValueUnauthorized" Some(400), InstanceLockedForSecurity
+    "InstanceLockedForSecurity" Some(403), InvalidDiskNotAllowed "InvalidDisk.NotAllowed"
+    Some(403), DependencyViolationInstanceType "DependencyViolation.InstanceType"
+    Some(400), InstanceTypeNotSupported "InstanceTypeNotSupported" Some(403),
+    InvalidPeriodUnitValueNotSupported "InvalidPeriodUnit.ValueNotSupported" Some(400),
+    InvalidDedicatedHostIdNotFound "InvalidDedicatedHostId.NotFound" Some(400),
+    InvalidDedicatedHostStatusNotSupport "InvalidDedicatedHostStatus.NotSupport"
+    Some(400), IncorrectDedicatedHostStatus "IncorrectDedicatedHostStatus" Some(400),
+    InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost" Some(400),
+    InvalidStatusUpgrading "InvalidStatus.Upgrading" Some(400),
     InvalidPeriodExceededMaximumExpirationDate
-    "InvalidPeriod.ExceededMaximumExpirationDate" 400, InternalError "InternalError" 500,
-    LastOrderProcessing "LastOrderProcessing" 400, IdempotenceProcessing
-    "Idempotence.Processing" 400, InvalidChargeTypeNotSupported
-    "InvalidChargeType.NotSupported" 403, OperationDeniedNoStock
-    "OperationDenied.NoStock" 403, InvalidPeriodStarterPackage
-    "InvalidPeriod.StarterPackage" 403
+    "InvalidPeriod.ExceededMaximumExpirationDate" Some(400), InternalError
+    "InternalError" Some(500), LastOrderProcessing "LastOrderProcessing" Some(400),
+    IdempotenceProcessing "Idempotence.Processing" Some(400),
+    InvalidChargeTypeNotSupported "InvalidChargeType.NotSupported" Some(403),
+    OperationDeniedNoStock "OperationDenied.NoStock" Some(403),
+    InvalidPeriodStarterPackage "InvalidPeriod.StarterPackage" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -231,7 +233,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 period, 2 period_unit, 3 client_token
+            value 0 instance_id, 1 period, 2 period_unit, 3 client_token;
         );
     }
     impl Schema for super::RenewInstanceResponse {
@@ -239,6 +241,6 @@ mod schema {
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 order_id, 1 request_id);
+        crate::runtime::accessors!(value 0 order_id, 1 request_id;);
     }
 }

@@ -104,11 +104,10 @@ crate::runtime::operation!(
 );
 impl ReplaceSystemDiskRequestBuilder {
     crate::runtime::setters!(
-        ReplaceSystemDiskRequest.0; image_id(into String), system_disk(SystemDisk),
-        client_token(into String), use_additional_service(bool), password(into Secret),
-        password_inherit(bool), key_pair_name(into String), platform(into Platform),
-        architecture(into Architecture), security_enhancement_strategy(into
-        SecurityEnhancementStrategy)
+        builder ReplaceSystemDiskRequest; into image_id String, client_token String,
+        password Secret, key_pair_name String, platform Platform, architecture
+        Architecture, security_enhancement_strategy SecurityEnhancementStrategy; value
+        system_disk SystemDisk, use_additional_service bool, password_inherit bool;
     );
 }
 /// The `SystemDisk.*` request parameters.
@@ -130,7 +129,7 @@ impl SystemDisk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(SystemDisk; size(i32));
+    crate::runtime::setters!(SystemDisk; value size i32;);
 }
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -279,43 +278,47 @@ pub enum ReplaceSystemDiskErrorCode {
 }
 crate::runtime::error_codes!(
     ReplaceSystemDiskErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
-    404, InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported"
-    400, InvalidSystemDiskStatusIsTransfering "InvalidSystemDiskStatus.IsTransfering"
-    403, IncorrectDiskStatus "IncorrectDiskStatus" 403, InvalidImageIdNotFound
-    "InvalidImageId.NotFound" 404, IncorrectInstanceStatus "IncorrectInstanceStatus" 403,
-    InstanceLockedForSecurity "InstanceLockedForSecurity" 403, ImageNotSubscribed
-    "ImageNotSubscribed" 403, ImageRemovedInMarket "ImageRemovedInMarket" 403,
-    OperationDenied "OperationDenied", InvalidParameterConflict
-    "InvalidParameter.Conflict" 400, InvalidSystemDiskSizeMoreThanMaxSize
-    "InvalidSystemDiskSize.MoreThanMaxSize" 404, InternalError "InternalError" 500,
-    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, ChargeTypeViolation
-    "ChargeTypeViolation" 403, DiskCreatingSnapshot "DiskCreatingSnapshot" 403,
-    IoOptimizedNotSupported "IoOptimized.NotSupported" 403, ImageNotSupportInstanceType
-    "ImageNotSupportInstanceType" 403, QuotaExceedBuyImage "QuotaExceed.BuyImage" 403,
-    InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize" 404,
-    InvalidSystemDiskSizeLessThanMinSize "InvalidSystemDiskSize.LessThanMinSize" 404,
-    NoSuchResource "NoSuchResource" 404, InvalidSystemDiskSizeImageNotSupportResize
-    "InvalidSystemDiskSize.ImageNotSupportResize" 400, InvalidSystemDiskSize
-    "InvalidSystemDiskSize" 400, InstHasUnpaidOrder "INST_HAS_UNPAID_ORDER" 403,
-    InvalidPasswordMalformed "InvalidPassword.Malformed" 400,
-    InvalidPasswordParamMismatch "InvalidPasswordParam.Mismatch" 400,
-    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
-    OperationDeniedInstanceCreating "OperationDenied.InstanceCreating" 403,
-    InvalidKeyPairNameNotFound "InvalidKeyPairName.NotFound" 400,
-    DependencyViolationIoOptimize "DependencyViolation.IoOptimize" 400,
-    InvalidParameterNotMatch "InvalidParameter.NotMatch" 403,
-    MissingParameterArchitecture "MissingParameter.Architecture" 400,
-    InvalidArchitectureMalformed "InvalidArchitecture.Malformed" 400,
-    MissingParameterPlatform "MissingParameter.Platform" 400, InvalidPlatformMalformed
-    "InvalidPlatform.Malformed" 400, InvalidParameterAllEmpty "InvalidParameter.AllEmpty"
-    400, InvalidDiskIdNotFound "InvalidDiskId.NotFound" 400,
-    InvalidDatadiskDiskStatusViolation "InvalidDatadisk.DiskStatusViolation" 400,
-    InvalidDatadiskDiskCategoryViolation "InvalidDatadisk.DiskCategoryViolation" 400,
-    ResourcesNotInSameZone "ResourcesNotInSameZone" 403, MissingParameter
-    "MissingParameter" 400, InvalidInstanceNotFoundSystemDisk
-    "InvalidInstance.NotFoundSystemDisk" 400, OperationDeniedUnpaidOrder
-    "OperationDenied.UnpaidOrder" 403, OperationDeniedImageNotValid
-    "OperationDenied.ImageNotValid" 403
+    Some(404), InvalidSystemDiskSizeValueNotSupported
+    "InvalidSystemDiskSize.ValueNotSupported" Some(400),
+    InvalidSystemDiskStatusIsTransfering "InvalidSystemDiskStatus.IsTransfering"
+    Some(403), IncorrectDiskStatus "IncorrectDiskStatus" Some(403),
+    InvalidImageIdNotFound "InvalidImageId.NotFound" Some(404), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), InstanceLockedForSecurity
+    "InstanceLockedForSecurity" Some(403), ImageNotSubscribed "ImageNotSubscribed"
+    Some(403), ImageRemovedInMarket "ImageRemovedInMarket" Some(403), OperationDenied
+    "OperationDenied" None, InvalidParameterConflict "InvalidParameter.Conflict"
+    Some(400), InvalidSystemDiskSizeMoreThanMaxSize
+    "InvalidSystemDiskSize.MoreThanMaxSize" Some(404), InternalError "InternalError"
+    Some(500), InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" Some(403),
+    ChargeTypeViolation "ChargeTypeViolation" Some(403), DiskCreatingSnapshot
+    "DiskCreatingSnapshot" Some(403), IoOptimizedNotSupported "IoOptimized.NotSupported"
+    Some(403), ImageNotSupportInstanceType "ImageNotSupportInstanceType" Some(403),
+    QuotaExceedBuyImage "QuotaExceed.BuyImage" Some(403),
+    InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize"
+    Some(404), InvalidSystemDiskSizeLessThanMinSize
+    "InvalidSystemDiskSize.LessThanMinSize" Some(404), NoSuchResource "NoSuchResource"
+    Some(404), InvalidSystemDiskSizeImageNotSupportResize
+    "InvalidSystemDiskSize.ImageNotSupportResize" Some(400), InvalidSystemDiskSize
+    "InvalidSystemDiskSize" Some(400), InstHasUnpaidOrder "INST_HAS_UNPAID_ORDER"
+    Some(403), InvalidPasswordMalformed "InvalidPassword.Malformed" Some(400),
+    InvalidPasswordParamMismatch "InvalidPasswordParam.Mismatch" Some(400),
+    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported"
+    Some(400), OperationDeniedInstanceCreating "OperationDenied.InstanceCreating"
+    Some(403), InvalidKeyPairNameNotFound "InvalidKeyPairName.NotFound" Some(400),
+    DependencyViolationIoOptimize "DependencyViolation.IoOptimize" Some(400),
+    InvalidParameterNotMatch "InvalidParameter.NotMatch" Some(403),
+    MissingParameterArchitecture "MissingParameter.Architecture" Some(400),
+    InvalidArchitectureMalformed "InvalidArchitecture.Malformed" Some(400),
+    MissingParameterPlatform "MissingParameter.Platform" Some(400),
+    InvalidPlatformMalformed "InvalidPlatform.Malformed" Some(400),
+    InvalidParameterAllEmpty "InvalidParameter.AllEmpty" Some(400), InvalidDiskIdNotFound
+    "InvalidDiskId.NotFound" Some(400), InvalidDatadiskDiskStatusViolation
+    "InvalidDatadisk.DiskStatusViolation" Some(400), InvalidDatadiskDiskCategoryViolation
+    "InvalidDatadisk.DiskCategoryViolation" Some(400), ResourcesNotInSameZone
+    "ResourcesNotInSameZone" Some(403), MissingParameter "MissingParameter" Some(400),
+    InvalidInstanceNotFoundSystemDisk "InvalidInstance.NotFoundSystemDisk" Some(400),
+    OperationDeniedUnpaidOrder "OperationDenied.UnpaidOrder" Some(403),
+    OperationDeniedImageNotValid "OperationDenied.ImageNotValid" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -386,20 +389,20 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 image_id, 2 system_disk group, 3 client_token, 4
-            use_additional_service, 5 password, 6 password_inherit, 7 key_pair_name, 8
-            platform, 9 architecture, 10 security_enhancement_strategy
+            value 0 instance_id, 1 image_id, 3 client_token, 4 use_additional_service, 5
+            password, 6 password_inherit, 7 key_pair_name, 8 platform, 9 architecture, 10
+            security_enhancement_strategy; group 2 system_disk;
         );
     }
     impl Schema for super::SystemDisk {
         const FIELDS: &'static [Field] = &[Field::new("Size")];
-        crate::runtime::accessors!(0 size);
+        crate::runtime::accessors!(value 0 size;);
     }
     impl Schema for super::ReplaceSystemDiskResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("DiskId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 disk_id, 1 request_id);
+        crate::runtime::accessors!(value 0 disk_id, 1 request_id;);
     }
 }

@@ -96,9 +96,9 @@ crate::runtime::operation!(
 );
 impl ReportInstancesStatusRequestBuilder {
     crate::runtime::setters!(
-        ReportInstancesStatusRequest.0; reason(into Reason), issue_category(into
-        IssueCategory), disk_id(each_into String), device(each_into String),
-        start_time(into String), end_time(into String)
+        builder ReportInstancesStatusRequest; into reason Reason, issue_category
+        IssueCategory, start_time String, end_time String; each_into disk_id String,
+        device String;
     );
 }
 /// The documented values of `Reason`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -186,10 +186,10 @@ pub enum ReportInstancesStatusErrorCode {
     InvalidInstanceIdNotFound,
 }
 crate::runtime::error_codes!(
-    ReportInstancesStatusErrorCode; MissingParameter "MissingParameter" 404,
-    InvalidParameter "InvalidParameter" 403, InstanceIdLimitExceeded
-    "InstanceIdLimitExceeded" 403, DiskIdLimitExceeded "DiskIdLimitExceeded" 403,
-    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 403
+    ReportInstancesStatusErrorCode; MissingParameter "MissingParameter" Some(404),
+    InvalidParameter "InvalidParameter" Some(403), InstanceIdLimitExceeded
+    "InstanceIdLimitExceeded" Some(403), DiskIdLimitExceeded "DiskIdLimitExceeded"
+    Some(403), InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -264,12 +264,12 @@ mod schema {
             Field::new("EndTime"),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 region_id, 2 description, 3 reason, 4 issue_category, 5
-            disk_id, 6 device, 7 start_time, 8 end_time
+            value 0 instance_id, 1 region_id, 2 description, 3 reason, 4 issue_category,
+            5 disk_id, 6 device, 7 start_time, 8 end_time;
         );
     }
     impl Schema for super::ReportInstancesStatusResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -100,22 +100,25 @@ pub enum ResetDiskErrorCode {
     InvalidParameterKmsKeyIdKmsUnauthorized,
 }
 crate::runtime::error_codes!(
-    ResetDiskErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404, DiskNotFound
-    "Disk.NotFound" 404, InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404,
-    IncorrectDiskStatus "IncorrectDiskStatus" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
-    403, InvalidParameterMismatch "InvalidParameter.Mismatch" 403, InvalidSnapshotTooOld
-    "InvalidSnapshot.TooOld" 403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears"
-    403, OperationDenied "OperationDenied" 403, InvalidSnapshotIdNotReady
-    "InvalidSnapshotId.NotReady" 403, InternalError "InternalError" 500,
-    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
-    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
+    ResetDiskErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" Some(404),
+    DiskNotFound "Disk.NotFound" Some(404), InvalidSnapshotIdNotFound
+    "InvalidSnapshotId.NotFound" Some(404), IncorrectDiskStatus "IncorrectDiskStatus"
+    Some(403), IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    InvalidParameterMismatch "InvalidParameter.Mismatch" Some(403), InvalidSnapshotTooOld
+    "InvalidSnapshot.TooOld" Some(403), InstanceExpiredOrInArrears
+    "InstanceExpiredOrInArrears" Some(403), OperationDenied "OperationDenied" Some(403),
+    InvalidSnapshotIdNotReady "InvalidSnapshotId.NotReady" Some(403), InternalError
+    "InternalError" Some(500), DiskCategoryOperationNotSupported
+    "DiskCategory.OperationNotSupported" Some(400), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403),
     InvalidAccountStatusSnapshotServiceUnavailable
-    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, OperationConflict "Operation.Conflict" 403,
-    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, InvalidRegionIdMalFormed
-    "InvalidRegionId.MalFormed" 400, InvalidParameterKmsKeyIdKmsUnauthorized
-    "InvalidParameter.KMSKeyId.KMSUnauthorized" 403
+    "InvalidAccountStatus.SnapshotServiceUnavailable" Some(403),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404), OperationConflict
+    "Operation.Conflict" Some(403), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" Some(400),
+    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -125,10 +128,10 @@ mod schema {
             Field::new("DiskId").required(),
             Field::new("SnapshotId").required(),
         ];
-        crate::runtime::accessors!(0 disk_id, 1 snapshot_id);
+        crate::runtime::accessors!(value 0 disk_id, 1 snapshot_id;);
     }
     impl Schema for super::ResetDiskResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

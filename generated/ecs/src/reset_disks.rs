@@ -35,7 +35,7 @@ crate::runtime::operation!(
     "ResetDisks", "2014-05-26", false
 );
 impl ResetDisksRequestBuilder {
-    crate::runtime::setters!(ResetDisksRequest.0; disk(each Disk));
+    crate::runtime::setters!(builder ResetDisksRequest; each disk Disk;);
 }
 /// The `Disk.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -56,7 +56,7 @@ impl Disk {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Disk; disk_id(into String), snapshot_id(into String));
+    crate::runtime::setters!(Disk; into disk_id String, snapshot_id String;);
 }
 crate::runtime::json_form!(ResetDisksRequest, Disk);
 /// The successful response of [`ResetDisksRequest`].
@@ -124,24 +124,26 @@ pub enum ResetDisksErrorCode {
     InvalidParameterKmsKeyIdKmsUnauthorized,
 }
 crate::runtime::error_codes!(
-    ResetDisksErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" 404, DiskNotFound
-    "Disk.NotFound" 404, InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 404,
-    IncorrectDiskStatus "IncorrectDiskStatus" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InstanceLockedForSecurity "InstanceLockedForSecurity"
-    403, InvalidParameterMismatch "InvalidParameter.Mismatch" 403, InvalidSnapshotTooOld
-    "InvalidSnapshot.TooOld" 403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears"
-    403, OperationDenied "OperationDenied" 403, InvalidSnapshotIdNotReady
-    "InvalidSnapshotId.NotReady" 403, InternalError "InternalError" 500,
-    DiskCategoryOperationNotSupported "DiskCategory.OperationNotSupported" 400,
-    InvalidAccountStatusNotEnoughBalance "InvalidAccountStatus.NotEnoughBalance" 403,
+    ResetDisksErrorCode; InvalidDiskIdNotFound "InvalidDiskId.NotFound" Some(404),
+    DiskNotFound "Disk.NotFound" Some(404), InvalidSnapshotIdNotFound
+    "InvalidSnapshotId.NotFound" Some(404), IncorrectDiskStatus "IncorrectDiskStatus"
+    Some(403), IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403),
+    InvalidParameterMismatch "InvalidParameter.Mismatch" Some(403), InvalidSnapshotTooOld
+    "InvalidSnapshot.TooOld" Some(403), InstanceExpiredOrInArrears
+    "InstanceExpiredOrInArrears" Some(403), OperationDenied "OperationDenied" Some(403),
+    InvalidSnapshotIdNotReady "InvalidSnapshotId.NotReady" Some(403), InternalError
+    "InternalError" Some(500), DiskCategoryOperationNotSupported
+    "DiskCategory.OperationNotSupported" Some(400), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403),
     InvalidAccountStatusSnapshotServiceUnavailable
-    "InvalidAccountStatus.SnapshotServiceUnavailable" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, OperationConflict "Operation.Conflict" 403,
-    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, InvalidRegionIdMalFormed
-    "InvalidRegionId.MalFormed" 400, InvalidParameterKmsKeyIdCmkNotEnabled
-    "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
-    InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403
+    "InvalidAccountStatus.SnapshotServiceUnavailable" Some(403),
+    InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" Some(404), OperationConflict
+    "Operation.Conflict" Some(403), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" Some(400),
+    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled"
+    Some(403), InvalidParameterKmsKeyIdKmsUnauthorized
+    "InvalidParameter.KMSKeyId.KMSUnauthorized" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -153,7 +155,7 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("Disk").group(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 disk groups);
+        crate::runtime::accessors!(value 0 region_id; groups 1 disk;);
     }
     impl Schema for super::Disk {
         const FIELDS: &'static [Field] = &[
@@ -166,13 +168,13 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 10), "Valid values of N: 1 to 10.")],
                 ),
         ];
-        crate::runtime::accessors!(0 disk_id, 1 snapshot_id);
+        crate::runtime::accessors!(value 0 disk_id, 1 snapshot_id;);
     }
     impl Schema for super::ResetDisksResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OperationProgressSet").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 operation_progress_set groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 operation_progress_set;);
     }
 }

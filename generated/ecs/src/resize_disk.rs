@@ -57,7 +57,7 @@ crate::runtime::operation!(
     "ResizeDisk", "2014-05-26", true, client_token "ClientToken"
 );
 impl ResizeDiskRequestBuilder {
-    crate::runtime::setters!(ResizeDiskRequest.0; client_token(into String));
+    crate::runtime::setters!(builder ResizeDiskRequest; into client_token String;);
     /// Sets the `ResizeDiskRequest::r#type` field.
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.0.r#type = Some(value.into());
@@ -170,31 +170,33 @@ pub enum ResizeDiskErrorCode {
 }
 crate::runtime::error_codes!(
     ResizeDiskErrorCode; InvalidDataDiskSizeValueNotSupported
-    "InvalidDataDiskSize.ValueNotSupported", InvalidDiskIdNotFound
-    "InvalidDiskId.NotFound" 404, InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
-    404, OperationDenied "OperationDenied" 403, InvalidDiskSizeTooSmall
-    "InvalidDiskSize.TooSmall" 403, InvalidDiskSizeTooLarge "InvalidDiskSize.TooLarge"
-    403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403, DiskError
-    "DiskError" 403, DiskInArrears "DiskInArrears" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, InternalError "InternalError" 500,
-    DiskCreatingSnapshot "DiskCreatingSnapshot" 403,
+    "InvalidDataDiskSize.ValueNotSupported" None, InvalidDiskIdNotFound
+    "InvalidDiskId.NotFound" Some(404), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), OperationDenied "OperationDenied" Some(403),
+    InvalidDiskSizeTooSmall "InvalidDiskSize.TooSmall" Some(403), InvalidDiskSizeTooLarge
+    "InvalidDiskSize.TooLarge" Some(403), InstanceExpiredOrInArrears
+    "InstanceExpiredOrInArrears" Some(403), DiskError "DiskError" Some(403),
+    DiskInArrears "DiskInArrears" Some(403), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), InternalError "InternalError" Some(500),
+    DiskCreatingSnapshot "DiskCreatingSnapshot" Some(403),
     InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
-    400, InvalidParameterConflict "InvalidParameter.Conflict" 400,
-    InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported" 400,
-    InvalidDiskSize "InvalidDiskSize" 403, IncompleteParamter "IncompleteParamter" 400,
-    OperationConflict "Operation.Conflict" 403, InstanceLockedForSecurity
-    "InstanceLockedForSecurity" 403, IncorrectDiskStatus "IncorrectDiskStatus" 403,
-    UserNotInTheWhiteList "UserNotInTheWhiteList" 403, InvalidRegionIdMalFormed
-    "InvalidRegionId.MalFormed" 400, InvalidDiskCategoryNotSupported
-    "InvalidDiskCategory.NotSupported" 403, InvalidParamType "InvalidParam.Type" 400,
-    InvalidRegionNotSupport "InvalidRegion.NotSupport" 403,
-    InvalidInstanceStatusNotRunning "InvalidInstanceStatus.NotRunning" 403,
-    LastOrderProcessing "LastOrderProcessing" 400, InvalidParameterKmsKeyIdCmkNotEnabled
-    "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    Some(400), InvalidParameterConflict "InvalidParameter.Conflict" Some(400),
+    InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported"
+    Some(400), InvalidDiskSize "InvalidDiskSize" Some(403), IncompleteParamter
+    "IncompleteParamter" Some(400), OperationConflict "Operation.Conflict" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403), IncorrectDiskStatus
+    "IncorrectDiskStatus" Some(403), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" Some(400),
+    InvalidDiskCategoryNotSupported "InvalidDiskCategory.NotSupported" Some(403),
+    InvalidParamType "InvalidParam.Type" Some(400), InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" Some(403), InvalidInstanceStatusNotRunning
+    "InvalidInstanceStatus.NotRunning" Some(403), LastOrderProcessing
+    "LastOrderProcessing" Some(400), InvalidParameterKmsKeyIdCmkNotEnabled
+    "InvalidParameter.KMSKeyId.CMKNotEnabled" Some(403),
     InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403, SecurityRisk3dVerification "SecurityRisk.3DVerification" 403,
+    Some(403), SecurityRisk3dVerification "SecurityRisk.3DVerification" Some(403),
     InvalidSystemDiskSizeImageNotSupportResize
-    "InvalidSystemDiskSize.ImageNotSupportResize" 400
+    "InvalidSystemDiskSize.ImageNotSupportResize" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -220,13 +222,15 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 disk_id, 1 new_size, 2 r#type, 3 client_token);
+        crate::runtime::accessors!(
+            value 0 disk_id, 1 new_size, 2 r#type, 3 client_token;
+        );
     }
     impl Schema for super::ResizeDiskResponse {
         const FIELDS: &'static [Field] = &[
             Field::new("OrderId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 order_id, 1 request_id);
+        crate::runtime::accessors!(value 0 order_id, 1 request_id;);
     }
 }

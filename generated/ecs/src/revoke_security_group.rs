@@ -159,12 +159,11 @@ crate::runtime::operation!(
 );
 impl RevokeSecurityGroupRequestBuilder {
     crate::runtime::setters!(
-        RevokeSecurityGroupRequest.0; dest_cidr_ip(into String), ipv6_dest_cidr_ip(into
-        String), source_group_id(into String), source_group_owner_id(i64),
-        source_group_owner_account(into String), source_cidr_ip(into String),
-        ipv6_source_cidr_ip(into String), source_port_range(into String), policy(into
-        Policy), priority(into String), nic_type(into NicType), client_token(into
-        String), description(into String)
+        builder RevokeSecurityGroupRequest; into dest_cidr_ip String, ipv6_dest_cidr_ip
+        String, source_group_id String, source_group_owner_account String, source_cidr_ip
+        String, ipv6_source_cidr_ip String, source_port_range String, policy Policy,
+        priority String, nic_type NicType, client_token String, description String; value
+        source_group_owner_id i64;
     );
 }
 crate::runtime::json_form!(RevokeSecurityGroupRequest);
@@ -246,30 +245,34 @@ pub enum RevokeSecurityGroupErrorCode {
 }
 crate::runtime::error_codes!(
     RevokeSecurityGroupErrorCode; InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404, InvalidSecurityGroupIdMalformed
-    "InvalidSecurityGroupId.Malformed" 400, InvalidIpProtocolValueNotSupported
-    "InvalidIpProtocol.ValueNotSupported" 400, InvalidIpPortRangeMalformed
-    "InvalidIpPortRange.Malformed" 400, InvalidSourceGroupIdNotFound
-    "InvalidSourceGroupId.NotFound" 404, InvalidNicTypeMismatch "InvalidNicType.Mismatch"
-    403, InvalidGroupAuthItemNotFound "InvalidGroupAuthItem.NotFound" 403,
-    InvalidSourceCidrIpMalformed "InvalidSourceCidrIp.Malformed" 400, MissingParameter
-    "MissingParameter" 400, InvalidPolicyMalformed "InvalidPolicy.Malformed" 400,
-    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" 400,
-    InvalidSourceGroupIdMismatch "InvalidSourceGroupId.Mismatch" 400, VpcDisabled
-    "VPCDisabled" 400, InternalError "InternalError" 500, MissingParameterSource
-    "MissingParameter.Source" 400, InvalidPriorityMalformed "InvalidPriority.Malformed"
-    400, InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" 400,
-    InvalidParamterConflict "InvalidParamter.Conflict" 400, InvalidDestCidrIpMalformed
-    "InvalidDestCidrIp.Malformed" 400, InvalidParamSourceIp "InvalidParam.SourceIp" 400,
-    InvalidParamDestIp "InvalidParam.DestIp" 400, InvalidParamIpv6DestCidrIp
-    "InvalidParam.Ipv6DestCidrIp" 400, InvalidParamIpv6SourceCidrIp
-    "InvalidParam.Ipv6SourceCidrIp" 400, InvalidParamIpv4ProtocolConflictWithIpv6Address
-    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" 400,
+    "InvalidSecurityGroupId.NotFound" Some(404), InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" Some(400), InvalidIpProtocolValueNotSupported
+    "InvalidIpProtocol.ValueNotSupported" Some(400), InvalidIpPortRangeMalformed
+    "InvalidIpPortRange.Malformed" Some(400), InvalidSourceGroupIdNotFound
+    "InvalidSourceGroupId.NotFound" Some(404), InvalidNicTypeMismatch
+    "InvalidNicType.Mismatch" Some(403), InvalidGroupAuthItemNotFound
+    "InvalidGroupAuthItem.NotFound" Some(403), InvalidSourceCidrIpMalformed
+    "InvalidSourceCidrIp.Malformed" Some(400), MissingParameter "MissingParameter"
+    Some(400), InvalidPolicyMalformed "InvalidPolicy.Malformed" Some(400),
+    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" Some(400),
+    InvalidSourceGroupIdMismatch "InvalidSourceGroupId.Mismatch" Some(400), VpcDisabled
+    "VPCDisabled" Some(400), InternalError "InternalError" Some(500),
+    MissingParameterSource "MissingParameter.Source" Some(400), InvalidPriorityMalformed
+    "InvalidPriority.Malformed" Some(400), InvalidPriorityValueNotSupported
+    "InvalidPriority.ValueNotSupported" Some(400), InvalidParamterConflict
+    "InvalidParamter.Conflict" Some(400), InvalidDestCidrIpMalformed
+    "InvalidDestCidrIp.Malformed" Some(400), InvalidParamSourceIp "InvalidParam.SourceIp"
+    Some(400), InvalidParamDestIp "InvalidParam.DestIp" Some(400),
+    InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp" Some(400),
+    InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" Some(400),
+    InvalidParamIpv4ProtocolConflictWithIpv6Address
+    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" Some(400),
     InvalidParamIpv6ProtocolConflictWithIpv4Address
-    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" 400, IllegalIpv6Cidr
-    "ILLEGAL_IPV6_CIDR" 400, InvalidSourcePortRangeMalformed
-    "InvalidSourcePortRange.Malformed" 400, InvalidSecurityGroupDiscriptionMalformed
-    "InvalidSecurityGroupDiscription.Malformed" 400
+    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" Some(400), IllegalIpv6Cidr
+    "ILLEGAL_IPV6_CIDR" Some(400), InvalidSourcePortRangeMalformed
+    "InvalidSourcePortRange.Malformed" Some(400),
+    InvalidSecurityGroupDiscriptionMalformed "InvalidSecurityGroupDiscription.Malformed"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -342,15 +345,15 @@ mod schema {
             Field::new("Description"),
         ];
         crate::runtime::accessors!(
-            0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
+            value 0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
             dest_cidr_ip, 5 ipv6_dest_cidr_ip, 6 source_group_id, 7
             source_group_owner_id, 8 source_group_owner_account, 9 source_cidr_ip, 10
             ipv6_source_cidr_ip, 11 source_port_range, 12 policy, 13 priority, 14
-            nic_type, 15 client_token, 16 description
+            nic_type, 15 client_token, 16 description;
         );
     }
     impl Schema for super::RevokeSecurityGroupResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -163,12 +163,11 @@ crate::runtime::operation!(
 );
 impl RevokeSecurityGroupEgressRequestBuilder {
     crate::runtime::setters!(
-        RevokeSecurityGroupEgressRequest.0; dest_group_id(into String),
-        dest_group_owner_id(i64), dest_group_owner_account(into String),
-        dest_cidr_ip(into String), ipv6_dest_cidr_ip(into String), source_cidr_ip(into
-        String), ipv6_source_cidr_ip(into String), source_port_range(into String),
-        policy(into Policy), priority(into String), nic_type(into NicType),
-        client_token(into String), description(into String)
+        builder RevokeSecurityGroupEgressRequest; into dest_group_id String,
+        dest_group_owner_account String, dest_cidr_ip String, ipv6_dest_cidr_ip String,
+        source_cidr_ip String, ipv6_source_cidr_ip String, source_port_range String,
+        policy Policy, priority String, nic_type NicType, client_token String,
+        description String; value dest_group_owner_id i64;
     );
 }
 crate::runtime::json_form!(RevokeSecurityGroupEgressRequest);
@@ -257,32 +256,34 @@ pub enum RevokeSecurityGroupEgressErrorCode {
 }
 crate::runtime::error_codes!(
     RevokeSecurityGroupEgressErrorCode; InvalidSecurityGroupIdNotFound
-    "InvalidSecurityGroupId.NotFound" 404, InvalidIpProtocolValueNotSupported
-    "InvalidIpProtocol.ValueNotSupported" 400, InvalidIpPortRangeMalformed
-    "InvalidIpPortRange.Malformed" 400, InvalidDestGroupIdNotFound
-    "InvalidDestGroupId.NotFound" 404, InvalidNicTypeMismatch "InvalidNicType.Mismatch"
-    403, InvalidGroupAuthItemNotFound "InvalidGroupAuthItem.NotFound" 403,
-    InvalidDestCidrIpSMalformed "InvalidDestCidrIp.sMalformed" 400, MissingParameter
-    "MissingParameter" 400, InvalidPolicyMalformed "InvalidPolicy.Malformed" 400,
-    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" 400,
-    InvalidDestGroupIdMismatch "InvalidDestGroupId.Mismatch" 400, VpcDisabled
-    "VPCDisabled" 400, InvalidSecurityGroupIsSame "InvalidSecurityGroup.IsSame" 403,
-    InternalError "InternalError" 500, InvalidDestCidrIpMalformed
-    "InvalidDestCidrIp.Malformed" 400, MissingParameterDest "MissingParameter.Dest" 400,
-    InvalidPriorityMalformed "InvalidPriority.Malformed" 400,
-    InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" 400,
-    InvalidParamterConflict "InvalidParamter.Conflict" 403, InvalidParamSourceIp
-    "InvalidParam.SourceIp" 400, InvalidParamDestIp "InvalidParam.DestIp" 400,
-    InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp" 400,
-    InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" 400,
+    "InvalidSecurityGroupId.NotFound" Some(404), InvalidIpProtocolValueNotSupported
+    "InvalidIpProtocol.ValueNotSupported" Some(400), InvalidIpPortRangeMalformed
+    "InvalidIpPortRange.Malformed" Some(400), InvalidDestGroupIdNotFound
+    "InvalidDestGroupId.NotFound" Some(404), InvalidNicTypeMismatch
+    "InvalidNicType.Mismatch" Some(403), InvalidGroupAuthItemNotFound
+    "InvalidGroupAuthItem.NotFound" Some(403), InvalidDestCidrIpSMalformed
+    "InvalidDestCidrIp.sMalformed" Some(400), MissingParameter "MissingParameter"
+    Some(400), InvalidPolicyMalformed "InvalidPolicy.Malformed" Some(400),
+    InvalidNicTypeValueNotSupported "InvalidNicType.ValueNotSupported" Some(400),
+    InvalidDestGroupIdMismatch "InvalidDestGroupId.Mismatch" Some(400), VpcDisabled
+    "VPCDisabled" Some(400), InvalidSecurityGroupIsSame "InvalidSecurityGroup.IsSame"
+    Some(403), InternalError "InternalError" Some(500), InvalidDestCidrIpMalformed
+    "InvalidDestCidrIp.Malformed" Some(400), MissingParameterDest "MissingParameter.Dest"
+    Some(400), InvalidPriorityMalformed "InvalidPriority.Malformed" Some(400),
+    InvalidPriorityValueNotSupported "InvalidPriority.ValueNotSupported" Some(400),
+    InvalidParamterConflict "InvalidParamter.Conflict" Some(403), InvalidParamSourceIp
+    "InvalidParam.SourceIp" Some(400), InvalidParamDestIp "InvalidParam.DestIp"
+    Some(400), InvalidParamIpv6DestCidrIp "InvalidParam.Ipv6DestCidrIp" Some(400),
+    InvalidParamIpv6SourceCidrIp "InvalidParam.Ipv6SourceCidrIp" Some(400),
     InvalidParamIpv4ProtocolConflictWithIpv6Address
-    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" 400,
+    "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" Some(400),
     InvalidParamIpv6ProtocolConflictWithIpv4Address
-    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" 400, IllegalIpv6Cidr
-    "ILLEGAL_IPV6_CIDR" 400, InvalidSecurityGroupIdMalformed
-    "InvalidSecurityGroupId.Malformed" 400, InvalidSourcePortRangeMalformed
-    "InvalidSourcePortRange.Malformed" 400, InvalidSecurityGroupDiscriptionMalformed
-    "InvalidSecurityGroupDiscription.Malformed" 400
+    "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" Some(400), IllegalIpv6Cidr
+    "ILLEGAL_IPV6_CIDR" Some(400), InvalidSecurityGroupIdMalformed
+    "InvalidSecurityGroupId.Malformed" Some(400), InvalidSourcePortRangeMalformed
+    "InvalidSourcePortRange.Malformed" Some(400),
+    InvalidSecurityGroupDiscriptionMalformed "InvalidSecurityGroupDiscription.Malformed"
+    Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -347,15 +348,15 @@ mod schema {
             Field::new("Description"),
         ];
         crate::runtime::accessors!(
-            0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
+            value 0 ip_protocol, 1 port_range, 2 region_id, 3 security_group_id, 4
             dest_group_id, 5 dest_group_owner_id, 6 dest_group_owner_account, 7
             dest_cidr_ip, 8 ipv6_dest_cidr_ip, 9 source_cidr_ip, 10 ipv6_source_cidr_ip,
             11 source_port_range, 12 policy, 13 priority, 14 nic_type, 15 client_token,
-            16 description
+            16 description;
         );
     }
     impl Schema for super::RevokeSecurityGroupEgressResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

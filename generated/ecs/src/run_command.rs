@@ -182,11 +182,10 @@ crate::runtime::operation!(
 );
 impl RunCommandRequestBuilder {
     crate::runtime::setters!(
-        RunCommandRequest.0; name(into String), description(into String),
-        working_dir(into String), timeout(i64), enable_parameter(bool), repeat_mode(into
-        RepeatMode), timed(bool), frequency(into String), parameters(into String),
-        keep_command(bool), content_encoding(into ContentEncoding), username(into
-        String), windows_password_name(into String)
+        builder RunCommandRequest; into name String, description String, working_dir
+        String, repeat_mode RepeatMode, frequency String, parameters String,
+        content_encoding ContentEncoding, username String, windows_password_name String;
+        value timeout i64, enable_parameter bool, timed bool, keep_command bool;
     );
 }
 crate::runtime::json_form!(RunCommandRequest);
@@ -242,15 +241,16 @@ pub enum RunCommandErrorCode {
     UsernameExceedLimit,
 }
 crate::runtime::error_codes!(
-    RunCommandErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" 400,
-    InternalErrorDispatch "InternalError.Dispatch" 500, InvalidCmdTypeNotFound
-    "InvalidCmdType.NotFound" 403, CmdNameExceedLimit "CmdName.ExceedLimit" 403,
-    CmdDescExceedLimit "CmdDesc.ExceedLimit" 403, CmdCountExceedQuota
-    "CmdCount.ExceedQuota" 403, InvalidInstanceNotFound "InvalidInstance.NotFound" 404,
-    InvalidInstanceNotMatch "InvalidInstance.NotMatch" 403, InvalidCmdIdNotFound
-    "InvalidCmdId.NotFound" 404, MissingParamFrequency "MissingParam.Frequency" 403,
-    InvalidParamFrequency "InvalidParam.Frequency" 403, InstanceIdsExceedLimit
-    "InstanceIds.ExceedLimit" 403, UsernameExceedLimit "Username.ExceedLimit" 403
+    RunCommandErrorCode; RegionIdApiNotSupported "RegionId.ApiNotSupported" Some(400),
+    InternalErrorDispatch "InternalError.Dispatch" Some(500), InvalidCmdTypeNotFound
+    "InvalidCmdType.NotFound" Some(403), CmdNameExceedLimit "CmdName.ExceedLimit"
+    Some(403), CmdDescExceedLimit "CmdDesc.ExceedLimit" Some(403), CmdCountExceedQuota
+    "CmdCount.ExceedQuota" Some(403), InvalidInstanceNotFound "InvalidInstance.NotFound"
+    Some(404), InvalidInstanceNotMatch "InvalidInstance.NotMatch" Some(403),
+    InvalidCmdIdNotFound "InvalidCmdId.NotFound" Some(404), MissingParamFrequency
+    "MissingParam.Frequency" Some(403), InvalidParamFrequency "InvalidParam.Frequency"
+    Some(403), InstanceIdsExceedLimit "InstanceIds.ExceedLimit" Some(403),
+    UsernameExceedLimit "Username.ExceedLimit" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -339,10 +339,10 @@ mod schema {
             Field::new("WindowsPasswordName"),
         ];
         crate::runtime::accessors!(
-            0 command_content, 1 instance_id, 2 region_id, 3 r#type, 4 name, 5
+            value 0 command_content, 1 instance_id, 2 region_id, 3 r#type, 4 name, 5
             description, 6 working_dir, 7 timeout, 8 enable_parameter, 9 repeat_mode, 10
             timed, 11 frequency, 12 parameters, 13 keep_command, 14 content_encoding, 15
-            username, 16 windows_password_name
+            username, 16 windows_password_name;
         );
     }
     impl Schema for super::RunCommandResponse {
@@ -351,6 +351,6 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 command_id, 1 invoke_id, 2 request_id);
+        crate::runtime::accessors!(value 0 command_id, 1 invoke_id, 2 request_id;);
     }
 }

@@ -456,32 +456,29 @@ crate::runtime::operation!(
 );
 impl RunInstancesRequestBuilder {
     crate::runtime::setters!(
-        RunInstancesRequest.0; image_id(into String), image_family(into String),
-        instance_type(into String), security_group_id(into String), v_switch_id(into
-        String), instance_name(into String), description(into String),
-        internet_max_bandwidth_in(i32), internet_max_bandwidth_out(i32), host_name(into
-        String), unique_suffix(bool), password(into Secret), password_inherit(bool),
-        zone_id(into String), internet_charge_type(into InternetChargeType),
-        system_disk(SystemDisk), io_optimized(into IoOptimized), user_data(into Secret),
-        key_pair_name(into String), ram_role_name(into String), amount(i32),
-        min_amount(i32), auto_release_time(into String), spot_strategy(into
-        SpotStrategy), spot_duration(i32), spot_price_limit(f64),
-        spot_interruption_behavior(into String), security_enhancement_strategy(into
-        SecurityEnhancementStrategy), client_token(into String), hpc_cluster_id(into
-        String), dry_run(bool), dedicated_host_id(into String), launch_template_id(into
-        String), launch_template_name(into String), launch_template_version(i64),
-        resource_group_id(into String), period(i32), period_unit(into PeriodUnit),
-        auto_renew(bool), auto_renew_period(i32), instance_charge_type(into
-        InstanceChargeType), deployment_set_id(into String), private_ip_address(into
-        String), credit_specification(into CreditSpecification), ipv6_address_count(i32),
-        network_interface_queue_number(i32), deletion_protection(bool), affinity(into
-        Affinity), tenancy(into Tenancy), storage_set_id(into String),
-        storage_set_partition_number(i32), cpu_options(CpuOptions),
-        security_options(SecurityOptions), http_endpoint(into HttpEndpoint),
-        http_tokens(into HttpTokens), private_pool_options(PrivatePoolOptions),
-        scheduler_options(SchedulerOptions), security_group_ids(each_into String),
-        host_names(each_into String), data_disk(each DataDisk), network_interface(each
-        NetworkInterface), tag(each Tag), ipv6_address(each_into String)
+        builder RunInstancesRequest; into image_id String, image_family String,
+        instance_type String, security_group_id String, v_switch_id String, instance_name
+        String, description String, host_name String, password Secret, zone_id String,
+        internet_charge_type InternetChargeType, io_optimized IoOptimized, user_data
+        Secret, key_pair_name String, ram_role_name String, auto_release_time String,
+        spot_strategy SpotStrategy, spot_interruption_behavior String,
+        security_enhancement_strategy SecurityEnhancementStrategy, client_token String,
+        hpc_cluster_id String, dedicated_host_id String, launch_template_id String,
+        launch_template_name String, resource_group_id String, period_unit PeriodUnit,
+        instance_charge_type InstanceChargeType, deployment_set_id String,
+        private_ip_address String, credit_specification CreditSpecification, affinity
+        Affinity, tenancy Tenancy, storage_set_id String, http_endpoint HttpEndpoint,
+        http_tokens HttpTokens; value internet_max_bandwidth_in i32,
+        internet_max_bandwidth_out i32, unique_suffix bool, password_inherit bool,
+        system_disk SystemDisk, amount i32, min_amount i32, spot_duration i32,
+        spot_price_limit f64, dry_run bool, launch_template_version i64, period i32,
+        auto_renew bool, auto_renew_period i32, ipv6_address_count i32,
+        network_interface_queue_number i32, deletion_protection bool,
+        storage_set_partition_number i32, cpu_options CpuOptions, security_options
+        SecurityOptions, private_pool_options PrivatePoolOptions, scheduler_options
+        SchedulerOptions; each data_disk DataDisk, network_interface NetworkInterface,
+        tag Tag; each_into security_group_ids String, host_names String, ipv6_address
+        String;
     );
 }
 /// The `SystemDisk.*` request parameters.
@@ -540,9 +537,9 @@ impl SystemDisk {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        SystemDisk; size(into String), category(into SystemDiskCategory), disk_name(into
-        String), description(into String), performance_level(into
-        SystemDiskPerformanceLevel), auto_snapshot_policy_id(into String)
+        SystemDisk; into size String, category SystemDiskCategory, disk_name String,
+        description String, performance_level SystemDiskPerformanceLevel,
+        auto_snapshot_policy_id String;
     );
 }
 /// The `CpuOptions.*` request parameters.
@@ -572,7 +569,7 @@ impl CpuOptions {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        CpuOptions; core(i32), threads_per_core(i32), numa(into String)
+        CpuOptions; into numa String; value core i32, threads_per_core i32;
     );
 }
 /// The `SecurityOptions.*` request parameters.
@@ -600,7 +597,7 @@ impl SecurityOptions {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        SecurityOptions; trusted_system_mode(into SecurityOptionsTrustedSystemMode)
+        SecurityOptions; into trusted_system_mode SecurityOptionsTrustedSystemMode;
     );
 }
 /// The `PrivatePoolOptions.*` request parameters.
@@ -635,8 +632,8 @@ impl PrivatePoolOptions {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        PrivatePoolOptions; match_criteria(into PrivatePoolOptionsMatchCriteria), id(into
-        String)
+        PrivatePoolOptions; into match_criteria PrivatePoolOptionsMatchCriteria, id
+        String;
     );
 }
 /// The `SchedulerOptions.*` request parameters.
@@ -663,7 +660,7 @@ impl SchedulerOptions {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(SchedulerOptions; dedicated_host_cluster_id(into String));
+    crate::runtime::setters!(SchedulerOptions; into dedicated_host_cluster_id String;);
 }
 /// The `DataDisk.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -758,11 +755,10 @@ impl DataDisk {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        DataDisk; performance_level(into DataDiskPerformanceLevel),
-        auto_snapshot_policy_id(into String), encrypted(into DataDiskEncrypted),
-        description(into String), snapshot_id(into String), device(into String),
-        size(i32), disk_name(into String), category(into DataDiskCategory),
-        delete_with_instance(bool), kms_key_id(into String)
+        DataDisk; into performance_level DataDiskPerformanceLevel,
+        auto_snapshot_policy_id String, encrypted DataDiskEncrypted, description String,
+        snapshot_id String, device String, disk_name String, category DataDiskCategory,
+        kms_key_id String; value size i32, delete_with_instance bool;
     );
 }
 /// The `NetworkInterface.N.*` request parameters.
@@ -818,9 +814,9 @@ impl NetworkInterface {
         <Self as Default>::default()
     }
     crate::runtime::setters!(
-        NetworkInterface; v_switch_id(into String), network_interface_name(into String),
-        description(into String), security_group_id(into String), primary_ip_address(into
-        String), queue_number(i32), security_group_ids(each_into String)
+        NetworkInterface; into v_switch_id String, network_interface_name String,
+        description String, security_group_id String, primary_ip_address String; value
+        queue_number i32; each_into security_group_ids String;
     );
 }
 /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -1434,196 +1430,212 @@ pub enum RunInstancesErrorCode {
 }
 crate::runtime::error_codes!(
     RunInstancesErrorCode; InvalidInstanceTypeValueUnauthorized
-    "InvalidInstanceType.ValueUnauthorized" 400, InvalidInstanceTypeValueNotSupported
-    "InvalidInstanceType.ValueNotSupported" 400, InvalidDescriptionMalformed
-    "InvalidDescription.Malformed" 400, InvalidInternetChargeTypeValueNotSupported
-    "InvalidInternetChargeType.ValueNotSupported" 400, InvalidParameter
-    "InvalidParameter" 400, InvalidHostNameMalformed "InvalidHostName.Malformed" 400,
-    InvalidPasswordMalformed "InvalidPassword.Malformed" 400,
-    InvalidPasswordParamMismatch "InvalidPasswordParam.Mismatch" 400,
+    "InvalidInstanceType.ValueUnauthorized" Some(400),
+    InvalidInstanceTypeValueNotSupported "InvalidInstanceType.ValueNotSupported"
+    Some(400), InvalidDescriptionMalformed "InvalidDescription.Malformed" Some(400),
+    InvalidInternetChargeTypeValueNotSupported
+    "InvalidInternetChargeType.ValueNotSupported" Some(400), InvalidParameter
+    "InvalidParameter" Some(400), InvalidHostNameMalformed "InvalidHostName.Malformed"
+    Some(400), InvalidPasswordMalformed "InvalidPassword.Malformed" Some(400),
+    InvalidPasswordParamMismatch "InvalidPasswordParam.Mismatch" Some(400),
     InvalidSystemDiskCategoryValueNotSupported
-    "InvalidSystemDiskCategory.ValueNotSupported" 400, InvalidDiskNameMalformed
-    "InvalidDiskName.Malformed" 400, InvalidDiskDescriptionMalformed
-    "InvalidDiskDescription.Malformed" 400, InvalidDataDiskSizeValueNotSupported
-    "InvalidDataDiskSize.ValueNotSupported" 400, InvalidDataDiskCategoryValueNotSupported
-    "InvalidDataDiskCategory.ValueNotSupported" 400, InvalidDataDeviceMalformed
-    "InvalidDataDevice.Malformed" 400, InvalidNodeControllerIdMalformed
-    "InvalidNodeControllerId.Malformed" 400, InvalidInnerIpAddressMalformed
-    "InvalidInnerIpAddress.Malformed" 400, InvalidInnerIpAddressUnusable
-    "InvalidInnerIpAddress.Unusable" 400, InvalidParameterConflict
-    "InvalidParameter.Conflict" 400, ImageNotSupportCloudInit "ImageNotSupportCloudInit"
-    400, InvalidSnapshotIdBasedSnapshotTooOld "InvalidSnapshotId.BasedSnapshotTooOld"
-    400, QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" 400,
-    InvalidInstanceNameMalformed "InvalidInstanceName.Malformed" 400,
-    InvalidParameterMismatch "InvalidParameter.Mismatch" 400, InvalidNetworkTypeMismatch
-    "InvalidNetworkType.Mismatch" 400, InvalidPrivateIpAddress "InvalidPrivateIpAddress"
-    400, InvalidPrivateIpAddressMalformed "InvalidPrivateIpAddress.Malformed" 400,
-    InvalidPrivateIpAddressDuplicated "InvalidPrivateIpAddress.Duplicated" 400,
-    QuotaExceededPrivateIpAddress "QuotaExceeded.PrivateIpAddress" 400, QuotaExceeded
-    "QuotaExceeded" 400, IncorrectVSwitchStatus "IncorrectVSwitchStatus" 400,
-    ResourceNotAvailable "ResourceNotAvailable" 400, MissingParameter "MissingParameter"
-    400, InvalidDiskCategoryMismatch "InvalidDiskCategory.Mismatch", MissingParamter
-    "MissingParamter" 400, InvalidPeriod "InvalidPeriod" 400,
-    InstanceDiskCategoryLimitExceed "InstanceDiskCategoryLimitExceed",
-    InvalidClientTokenValueNotSupported "InvalidClientToken.ValueNotSupported" 400,
-    InvalidIoOptimizeValueNotSupported "InvalidIoOptimize.ValueNotSupported" 400,
-    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound",
-    InvalidInternetMaxBandwidthOutMalformed "InvalidInternetMaxBandwidthOut.Malformed"
-    400, InvalidInternetMaxBandwidthInMalformed "InvalidInternetMaxBandwidthIn.Malformed"
-    400, InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" 400,
-    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
-    "InvalidTagValue.Malformed" 400, InvalidTagMismatch "InvalidTag.Mismatch" 400,
-    InvalidTagCount "InvalidTagCount" 400, InvalidMinAmountMalformed
-    "InvalidMinAmount.Malformed" 400, InvalidMaxAmountMalformed
-    "InvalidMaxAmount.Malformed" 400, InvalidAutoReleaseTimeMalformed
-    "InvalidAutoReleaseTime.Malformed" 400, OperationDeniedNoVlan
-    "OperationDenied.NoVlan" 400, OperationDeniedQuotaExceed
-    "OperationDenied.QuotaExceed" 400, AccountArrearage "Account.Arrearage" 400,
-    InvalidUserDataSizeExceeded "InvalidUserData.SizeExceeded" 400,
-    InvalidUserDataNotSupported "InvalidUserData.NotSupported" 400,
-    InstanceDiskNumberLimitExceed "InstanceDiskNumber.LimitExceed" 400,
-    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported" 400,
-    InvalidSpotStrategy "InvalidSpotStrategy" 400, InvalidSpotPriceLimit
-    "InvalidSpotPriceLimit" 400, InvalidSpotDuration "InvalidSpotDuration" 400,
-    InvalidSpotAuthorized "InvalidSpotAuthorized" 400, InvalidSpotPrepaid
-    "InvalidSpotPrepaid" 400, InvalidSpotAliUid "InvalidSpotAliUid" 400,
-    InvalidParameterBandwidth "InvalidParameter.Bandwidth" 400, RegionUnauthorized
-    "RegionUnauthorized", ZoneNotOnSale "Zone.NotOnSale",
-    InvalidSystemDiskSizeValueNotSupported "InvalidSystemDiskSize.ValueNotSupported" 400,
+    "InvalidSystemDiskCategory.ValueNotSupported" Some(400), InvalidDiskNameMalformed
+    "InvalidDiskName.Malformed" Some(400), InvalidDiskDescriptionMalformed
+    "InvalidDiskDescription.Malformed" Some(400), InvalidDataDiskSizeValueNotSupported
+    "InvalidDataDiskSize.ValueNotSupported" Some(400),
+    InvalidDataDiskCategoryValueNotSupported "InvalidDataDiskCategory.ValueNotSupported"
+    Some(400), InvalidDataDeviceMalformed "InvalidDataDevice.Malformed" Some(400),
+    InvalidNodeControllerIdMalformed "InvalidNodeControllerId.Malformed" Some(400),
+    InvalidInnerIpAddressMalformed "InvalidInnerIpAddress.Malformed" Some(400),
+    InvalidInnerIpAddressUnusable "InvalidInnerIpAddress.Unusable" Some(400),
+    InvalidParameterConflict "InvalidParameter.Conflict" Some(400),
+    ImageNotSupportCloudInit "ImageNotSupportCloudInit" Some(400),
+    InvalidSnapshotIdBasedSnapshotTooOld "InvalidSnapshotId.BasedSnapshotTooOld"
+    Some(400), QuotaExceedAfterpayInstance "QuotaExceed.AfterpayInstance" Some(400),
+    InvalidInstanceNameMalformed "InvalidInstanceName.Malformed" Some(400),
+    InvalidParameterMismatch "InvalidParameter.Mismatch" Some(400),
+    InvalidNetworkTypeMismatch "InvalidNetworkType.Mismatch" Some(400),
+    InvalidPrivateIpAddress "InvalidPrivateIpAddress" Some(400),
+    InvalidPrivateIpAddressMalformed "InvalidPrivateIpAddress.Malformed" Some(400),
+    InvalidPrivateIpAddressDuplicated "InvalidPrivateIpAddress.Duplicated" Some(400),
+    QuotaExceededPrivateIpAddress "QuotaExceeded.PrivateIpAddress" Some(400),
+    QuotaExceeded "QuotaExceeded" Some(400), IncorrectVSwitchStatus
+    "IncorrectVSwitchStatus" Some(400), ResourceNotAvailable "ResourceNotAvailable"
+    Some(400), MissingParameter "MissingParameter" Some(400), InvalidDiskCategoryMismatch
+    "InvalidDiskCategory.Mismatch" None, MissingParamter "MissingParamter" Some(400),
+    InvalidPeriod "InvalidPeriod" Some(400), InstanceDiskCategoryLimitExceed
+    "InstanceDiskCategoryLimitExceed" None, InvalidClientTokenValueNotSupported
+    "InvalidClientToken.ValueNotSupported" Some(400), InvalidIoOptimizeValueNotSupported
+    "InvalidIoOptimize.ValueNotSupported" Some(400), InvalidSecurityGroupIdNotFound
+    "InvalidSecurityGroupId.NotFound" None, InvalidInternetMaxBandwidthOutMalformed
+    "InvalidInternetMaxBandwidthOut.Malformed" Some(400),
+    InvalidInternetMaxBandwidthInMalformed "InvalidInternetMaxBandwidthIn.Malformed"
+    Some(400), InvalidSnapshotIdNotFound "InvalidSnapshotId.NotFound" Some(400),
+    InvalidTagKeyMalformed "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), InvalidTagMismatch "InvalidTag.Mismatch"
+    Some(400), InvalidTagCount "InvalidTagCount" Some(400), InvalidMinAmountMalformed
+    "InvalidMinAmount.Malformed" Some(400), InvalidMaxAmountMalformed
+    "InvalidMaxAmount.Malformed" Some(400), InvalidAutoReleaseTimeMalformed
+    "InvalidAutoReleaseTime.Malformed" Some(400), OperationDeniedNoVlan
+    "OperationDenied.NoVlan" Some(400), OperationDeniedQuotaExceed
+    "OperationDenied.QuotaExceed" Some(400), AccountArrearage "Account.Arrearage"
+    Some(400), InvalidUserDataSizeExceeded "InvalidUserData.SizeExceeded" Some(400),
+    InvalidUserDataNotSupported "InvalidUserData.NotSupported" Some(400),
+    InstanceDiskNumberLimitExceed "InstanceDiskNumber.LimitExceed" Some(400),
+    InvalidDiskCategoryValueNotSupported "InvalidDiskCategory.ValueNotSupported"
+    Some(400), InvalidSpotStrategy "InvalidSpotStrategy" Some(400), InvalidSpotPriceLimit
+    "InvalidSpotPriceLimit" Some(400), InvalidSpotDuration "InvalidSpotDuration"
+    Some(400), InvalidSpotAuthorized "InvalidSpotAuthorized" Some(400),
+    InvalidSpotPrepaid "InvalidSpotPrepaid" Some(400), InvalidSpotAliUid
+    "InvalidSpotAliUid" Some(400), InvalidParameterBandwidth "InvalidParameter.Bandwidth"
+    Some(400), RegionUnauthorized "RegionUnauthorized" None, ZoneNotOnSale
+    "Zone.NotOnSale" None, InvalidSystemDiskSizeValueNotSupported
+    "InvalidSystemDiskSize.ValueNotSupported" Some(400),
     InvalidInstanceTypeElasticNetworkInterfaceNotSupported
-    "InvalidInstanceType.ElasticNetworkInterfaceNotSupported" 400,
-    InvalidParameterEncryptedIllegal "InvalidParameter.EncryptedIllegal" 400,
-    InvalidParameterEncryptedNotSupported "InvalidParameter.EncryptedNotSupported" 400,
-    InvalidSpotPriceLimitLowerThanPublicPrice
-    "InvalidSpotPriceLimit.LowerThanPublicPrice" 400, InvalidRelationResourceNotFound
-    "InvalidRelationResource.NotFound" 400, IncorrectRecycleBinStatus
-    "IncorrectRecycleBinStatus" 400, InvalidHpcClusterIdUnnecessary
-    "InvalidHpcClusterId.Unnecessary" 400, InvalidVSwitchIdNecessary
-    "InvalidVSwitchId.Necessary" 400, InvalidHpcClusterIdNecessary
-    "InvalidHpcClusterId.Necessary" 400, InvalidHpcClusterIdNotFound
-    "InvalidHpcClusterId.NotFound" 400, InvalidSecurityGroupNotInDefaultVpc
-    "InvalidSecurityGroup.NotInDefaultVpc" 400, VpcNotFound "VpcNotFound" 400,
-    InvalidSystemDiskSizeImageNotSupportResize
-    "InvalidSystemDiskSize.ImageNotSupportResize" 400, InvalidSpotInterruptionBehavior
-    "InvalidSpotInterruptionBehavior" 400, InvalidDeploymentOnHost
-    "InvalidDeploymentOnHost" 400, InvalidInstanceChargeTypeNotSupport
-    "InvalidInstanceChargeType.NotSupport" 400, InvalidNetworkTypeNotSupported
-    "InvalidNetworkType.NotSupported" 400, InvalidDedicatedHostIdNotFound
-    "InvalidDedicatedHostId.NotFound" 400, InvalidDedicatedHostStatusNotSupport
-    "InvalidDedicatedHostStatus.NotSupport" 400, IncorrectDedicatedHostStatus
-    "IncorrectDedicatedHostStatus" 400, ChargeTypeViolationPostPaidDedicatedHost
-    "ChargeTypeViolation.PostPaidDedicatedHost" 400, InvalidPeriodExceededDedicatedHost
-    "InvalidPeriod.ExceededDedicatedHost" 400, DedicatedHostTypeUnmatched
-    "DedicatedHostType.Unmatched" 400, InvalidParamNetworkInterface
-    "InvalidParam.NetworkInterface" 400, InvalidParameterCreditSpecification
-    "InvalidParameter.CreditSpecification" 400, IncorrectVpcStatus "IncorrectVpcStatus"
-    400, InvalidInstanceTypeNotSupported "InvalidInstanceType.NotSupported",
-    InvalidVpcZoneNotSupported "InvalidVpcZone.NotSupported" 400,
-    IncorrectDefaultVpcStatus "IncorrectDefaultVpcStatus" 400,
-    InvalidAutoRenewPeriodValueNotSupported "InvalidAutoRenewPeriod.ValueNotSupported"
-    400, InvalidMarketImageChargeTypeNotSupport "InvalidMarketImageChargeType.NotSupport"
-    400, InvalidPeriodTypeValueNotSupported "InvalidPeriodType.ValueNotSupported" 400,
-    OperationDenied "OperationDenied", InvalidParamTenancy "InvalidParam.Tenancy" 400,
-    IoOptimizedNotSupported "IoOptimized.NotSupported", DuplicateTagKey
-    "Duplicate.TagKey" 400, JoinedGroupLimitExceed "JoinedGroupLimitExceed" 400,
-    InvalidHttpEndpointNotSupported "InvalidHttpEndpoint.NotSupported" 400,
-    InvalidHttpTokensNotSupported "InvalidHttpTokens.NotSupported" 400,
+    "InvalidInstanceType.ElasticNetworkInterfaceNotSupported" Some(400),
+    InvalidParameterEncryptedIllegal "InvalidParameter.EncryptedIllegal" Some(400),
+    InvalidParameterEncryptedNotSupported "InvalidParameter.EncryptedNotSupported"
+    Some(400), InvalidSpotPriceLimitLowerThanPublicPrice
+    "InvalidSpotPriceLimit.LowerThanPublicPrice" Some(400),
+    InvalidRelationResourceNotFound "InvalidRelationResource.NotFound" Some(400),
+    IncorrectRecycleBinStatus "IncorrectRecycleBinStatus" Some(400),
+    InvalidHpcClusterIdUnnecessary "InvalidHpcClusterId.Unnecessary" Some(400),
+    InvalidVSwitchIdNecessary "InvalidVSwitchId.Necessary" Some(400),
+    InvalidHpcClusterIdNecessary "InvalidHpcClusterId.Necessary" Some(400),
+    InvalidHpcClusterIdNotFound "InvalidHpcClusterId.NotFound" Some(400),
+    InvalidSecurityGroupNotInDefaultVpc "InvalidSecurityGroup.NotInDefaultVpc" Some(400),
+    VpcNotFound "VpcNotFound" Some(400), InvalidSystemDiskSizeImageNotSupportResize
+    "InvalidSystemDiskSize.ImageNotSupportResize" Some(400),
+    InvalidSpotInterruptionBehavior "InvalidSpotInterruptionBehavior" Some(400),
+    InvalidDeploymentOnHost "InvalidDeploymentOnHost" Some(400),
+    InvalidInstanceChargeTypeNotSupport "InvalidInstanceChargeType.NotSupport" Some(400),
+    InvalidNetworkTypeNotSupported "InvalidNetworkType.NotSupported" Some(400),
+    InvalidDedicatedHostIdNotFound "InvalidDedicatedHostId.NotFound" Some(400),
+    InvalidDedicatedHostStatusNotSupport "InvalidDedicatedHostStatus.NotSupport"
+    Some(400), IncorrectDedicatedHostStatus "IncorrectDedicatedHostStatus" Some(400),
+    ChargeTypeViolationPostPaidDedicatedHost "ChargeTypeViolation.PostPaidDedicatedHost"
+    Some(400), InvalidPeriodExceededDedicatedHost "InvalidPeriod.ExceededDedicatedHost"
+    Some(400), DedicatedHostTypeUnmatched "DedicatedHostType.Unmatched" Some(400),
+    InvalidParamNetworkInterface "InvalidParam.NetworkInterface" Some(400),
+    InvalidParameterCreditSpecification "InvalidParameter.CreditSpecification" Some(400),
+    IncorrectVpcStatus "IncorrectVpcStatus" Some(400), InvalidInstanceTypeNotSupported
+    "InvalidInstanceType.NotSupported" None, InvalidVpcZoneNotSupported
+    "InvalidVpcZone.NotSupported" Some(400), IncorrectDefaultVpcStatus
+    "IncorrectDefaultVpcStatus" Some(400), InvalidAutoRenewPeriodValueNotSupported
+    "InvalidAutoRenewPeriod.ValueNotSupported" Some(400),
+    InvalidMarketImageChargeTypeNotSupport "InvalidMarketImageChargeType.NotSupport"
+    Some(400), InvalidPeriodTypeValueNotSupported "InvalidPeriodType.ValueNotSupported"
+    Some(400), OperationDenied "OperationDenied" None, InvalidParamTenancy
+    "InvalidParam.Tenancy" Some(400), IoOptimizedNotSupported "IoOptimized.NotSupported"
+    None, DuplicateTagKey "Duplicate.TagKey" Some(400), JoinedGroupLimitExceed
+    "JoinedGroupLimitExceed" Some(400), InvalidHttpEndpointNotSupported
+    "InvalidHttpEndpoint.NotSupported" Some(400), InvalidHttpTokensNotSupported
+    "InvalidHttpTokens.NotSupported" Some(400),
     InvalidHttpPutResponseHopLimitNotSupported
-    "InvalidHttpPutResponseHopLimit.NotSupported" 400,
+    "InvalidHttpPutResponseHopLimit.NotSupported" Some(400),
     InvalidOperationVpcHasEnabledAdvancedNetworkFeature
-    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" 400,
-    MissingParameterPrivatePoolOptionsId "MissingParameter.PrivatePoolOptionsId" 400,
-    InvalidPrivatePoolOptionsId "Invalid.PrivatePoolOptionsId" 400,
-    InvalidRamRoleNotEcsRole "InvalidRamRole.NotEcsRole" 401, InternalError
-    "InternalError" 500, InvalidParamsInstanceNameExceed
-    "InvalidParams.InstanceNameExceed" 403, InvalidParamsHostnameExceed
-    "InvalidParams.HostnameExceed" 403, ImageNotSubscribed "ImageNotSubscribed" 403,
-    InvalidSystemDiskCategoryValueUnauthorized
-    "InvalidSystemDiskCategory.ValueUnauthorized" 403, InvalidSnapshotIdNotReady
-    "InvalidSnapshotId.NotReady" 403, InvalidDeviceInUse "InvalidDevice.InUse" 403,
-    ImageRemovedInMarket "ImageRemovedInMarket" 403, CategoryNotSupported
-    "CategoryNotSupported" 403, QuotaExceedPortableCloudDisk
-    "QuotaExceed.PortableCloudDisk" 403, SecurityGroupInstanceLimitExceed
-    "SecurityGroupInstanceLimitExceed" 403, NodeControllerUnavailable
-    "NodeControllerUnavailable" 403, InvalidSnapshotIdNotDataDiskSnapshot
-    "InvalidSnapshotId.NotDataDiskSnapshot" 403, Forbbiden "Forbbiden" 403,
-    DeleteWithInstanceConflict "DeleteWithInstance.Conflict" 403,
-    InstanceDiskNumLimitExceed "InstanceDiskNumLimitExceed" 403, InvalidDiskSizeTooSmall
-    "InvalidDiskSize.TooSmall" 403, InvalidDiskCategoryNotSupported
-    "InvalidDiskCategory.NotSupported" 403, QuotaExceedBuyImage "QuotaExceed.BuyImage"
-    403, InvalidResourceIdNotSupported "InvalidResourceId.NotSupported" 403,
-    OperationDeniedImageNotValid "OperationDenied.ImageNotValid" 403,
-    OperationDeniedSnapshotNotValid "OperationDenied.SnapshotNotValid" 403,
-    OperationDeniedSnapshotNotAllowed "OperationDenied.SnapshotNotAllowed" 403,
-    OperationDeniedZoneNotAllowed "OperationDenied.ZoneNotAllowed" 403,
-    OperationDeniedZoneSystemCategoryNotMatch
-    "OperationDenied.ZoneSystemCategoryNotMatch" 403, OperationDeniedResourceControl
-    "OperationDenied.ResourceControl" 403, OperationDeniedNoStock
-    "OperationDenied.NoStock" 403, OperationDeniedSnapshotParamsNotValid
-    "OperationDenied.SnapshotParamsNotValid" 403, OperationDeniedDiskTypeNotSupport
-    "OperationDenied.DiskTypeNotSupport" 403, InvalidUserDataForbidden
-    "InvalidUserData.Forbidden" 403, ZoneNotOpen "Zone.NotOpen" 403,
-    InvalidClusterIdNotFound "InvalidClusterId.NotFound",
-    InvalidInstanceTypeZoneNotSupported "InvalidInstanceType.ZoneNotSupported" 403,
-    InstanceTypeOffline "InstanceType.Offline" 403, DependencyViolationWindowsInstance
-    "DependencyViolation.WindowsInstance" 403, InvalidUserPassRoleForbidden
-    "InvalidUser.PassRoleForbidden" 403, ForbiddenRiskControl "Forbidden.RiskControl"
-    403, InvalidInstanceUnPaidOrder "InvalidInstance.UnPaidOrder" 403,
-    RealNameAuthenticationError "RealNameAuthenticationError" 403, InvalidPayMethod
-    "InvalidPayMethod" 403, InvalidAccountStatusNotEnoughBalance
-    "InvalidAccountStatus.NotEnoughBalance" 403, ImageNotSupportInstanceType
-    "ImageNotSupportInstanceType" 403, OperationDeniedInvalidNetworkType
-    "OperationDenied.InvalidNetworkType" 403,
+    "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" Some(400),
+    MissingParameterPrivatePoolOptionsId "MissingParameter.PrivatePoolOptionsId"
+    Some(400), InvalidPrivatePoolOptionsId "Invalid.PrivatePoolOptionsId" Some(400),
+    InvalidRamRoleNotEcsRole "InvalidRamRole.NotEcsRole" Some(401), InternalError
+    "InternalError" Some(500), InvalidParamsInstanceNameExceed
+    "InvalidParams.InstanceNameExceed" Some(403), InvalidParamsHostnameExceed
+    "InvalidParams.HostnameExceed" Some(403), ImageNotSubscribed "ImageNotSubscribed"
+    Some(403), InvalidSystemDiskCategoryValueUnauthorized
+    "InvalidSystemDiskCategory.ValueUnauthorized" Some(403), InvalidSnapshotIdNotReady
+    "InvalidSnapshotId.NotReady" Some(403), InvalidDeviceInUse "InvalidDevice.InUse"
+    Some(403), ImageRemovedInMarket "ImageRemovedInMarket" Some(403),
+    CategoryNotSupported "CategoryNotSupported" Some(403), QuotaExceedPortableCloudDisk
+    "QuotaExceed.PortableCloudDisk" Some(403), SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" Some(403), NodeControllerUnavailable
+    "NodeControllerUnavailable" Some(403), InvalidSnapshotIdNotDataDiskSnapshot
+    "InvalidSnapshotId.NotDataDiskSnapshot" Some(403), Forbbiden "Forbbiden" Some(403),
+    DeleteWithInstanceConflict "DeleteWithInstance.Conflict" Some(403),
+    InstanceDiskNumLimitExceed "InstanceDiskNumLimitExceed" Some(403),
+    InvalidDiskSizeTooSmall "InvalidDiskSize.TooSmall" Some(403),
+    InvalidDiskCategoryNotSupported "InvalidDiskCategory.NotSupported" Some(403),
+    QuotaExceedBuyImage "QuotaExceed.BuyImage" Some(403), InvalidResourceIdNotSupported
+    "InvalidResourceId.NotSupported" Some(403), OperationDeniedImageNotValid
+    "OperationDenied.ImageNotValid" Some(403), OperationDeniedSnapshotNotValid
+    "OperationDenied.SnapshotNotValid" Some(403), OperationDeniedSnapshotNotAllowed
+    "OperationDenied.SnapshotNotAllowed" Some(403), OperationDeniedZoneNotAllowed
+    "OperationDenied.ZoneNotAllowed" Some(403), OperationDeniedZoneSystemCategoryNotMatch
+    "OperationDenied.ZoneSystemCategoryNotMatch" Some(403),
+    OperationDeniedResourceControl "OperationDenied.ResourceControl" Some(403),
+    OperationDeniedNoStock "OperationDenied.NoStock" Some(403),
+    OperationDeniedSnapshotParamsNotValid "OperationDenied.SnapshotParamsNotValid"
+    Some(403), OperationDeniedDiskTypeNotSupport "OperationDenied.DiskTypeNotSupport"
+    Some(403), InvalidUserDataForbidden "InvalidUserData.Forbidden" Some(403),
+    ZoneNotOpen "Zone.NotOpen" Some(403), InvalidClusterIdNotFound
+    "InvalidClusterId.NotFound" None, InvalidInstanceTypeZoneNotSupported
+    "InvalidInstanceType.ZoneNotSupported" Some(403), InstanceTypeOffline
+    "InstanceType.Offline" Some(403), DependencyViolationWindowsInstance
+    "DependencyViolation.WindowsInstance" Some(403), InvalidUserPassRoleForbidden
+    "InvalidUser.PassRoleForbidden" Some(403), ForbiddenRiskControl
+    "Forbidden.RiskControl" Some(403), InvalidInstanceUnPaidOrder
+    "InvalidInstance.UnPaidOrder" Some(403), RealNameAuthenticationError
+    "RealNameAuthenticationError" Some(403), InvalidPayMethod "InvalidPayMethod"
+    Some(403), InvalidAccountStatusNotEnoughBalance
+    "InvalidAccountStatus.NotEnoughBalance" Some(403), ImageNotSupportInstanceType
+    "ImageNotSupportInstanceType" Some(403), OperationDeniedInvalidNetworkType
+    "OperationDenied.InvalidNetworkType" Some(403),
     InvalidSpotInterruptionBehaviorClassicNetworkNotSupport
-    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" 403,
+    "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" Some(403),
     InvalidSpotInterruptionBehaviorLocalDiskNotSupport
-    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" 403, QuotaExceedPostPaidDisk
-    "QuotaExceed.PostPaidDisk" 403, InvalidParameterNotMatch "InvalidParameter.NotMatch"
-    403, OperationDeniedLocalDiskUnsupported "OperationDenied.LocalDiskUnsupported" 403,
-    OperationDeniedInconsistentNetwork "OperationDenied.InconsistentNetwork" 403,
-    DefaultVswitchExisted "DefaultVswitch.Existed" 403, IncorrectInstanceStatus
-    "IncorrectInstanceStatus" 403, CategoryViolation "CategoryViolation" 403,
-    ResourcesNotInSameZone "ResourcesNotInSameZone" 403, InvalidDiskSystemDiskSize
-    "InvalidDisk.SystemDiskSize" 403, InsufficientBalance "InsufficientBalance" 403,
-    MaxEniIpv6IpsCountExceeded "MaxEniIpv6IpsCountExceeded" 403, InvalidIpIpRepeated
-    "InvalidIp.IpRepeated" 403, InvalidIpIpAssigned "InvalidIp.IpAssigned" 403,
-    InvalidIpAddress "InvalidIp.Address" 403, InvalidOperationIpv4CountExceeded
-    "InvalidOperation.Ipv4CountExceeded" 403, InvalidOperationIpv6CountExceeded
-    "InvalidOperation.Ipv6CountExceeded" 403, InvalidOperationIpv6NotSupport
-    "InvalidOperation.Ipv6NotSupport" 403, InvalidVSwitchIpv6NotTurnOn
-    "InvalidVSwitch.Ipv6NotTurnOn" 403, InvalidParamAmount "InvalidParam.Amount" 403,
-    InvalidVSwitchIdIpInvalid "InvalidVSwitchId.IpInvalid" 403, ForbiddenRegionId
-    "Forbidden.RegionId" 403, QuotaExceedDeploymentSetInstanceQuotaFull
-    "QuotaExceed.DeploymentSetInstanceQuotaFull" 403, InvalidRegionNotSupport
-    "InvalidRegion.NotSupport" 403, UserNotInTheWhiteList "UserNotInTheWhiteList" 403,
-    InvalidParameterKmsKeyIdCmkNotEnabled "InvalidParameter.KMSKeyId.CMKNotEnabled" 403,
+    "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" Some(403),
+    QuotaExceedPostPaidDisk "QuotaExceed.PostPaidDisk" Some(403),
+    InvalidParameterNotMatch "InvalidParameter.NotMatch" Some(403),
+    OperationDeniedLocalDiskUnsupported "OperationDenied.LocalDiskUnsupported" Some(403),
+    OperationDeniedInconsistentNetwork "OperationDenied.InconsistentNetwork" Some(403),
+    DefaultVswitchExisted "DefaultVswitch.Existed" Some(403), IncorrectInstanceStatus
+    "IncorrectInstanceStatus" Some(403), CategoryViolation "CategoryViolation" Some(403),
+    ResourcesNotInSameZone "ResourcesNotInSameZone" Some(403), InvalidDiskSystemDiskSize
+    "InvalidDisk.SystemDiskSize" Some(403), InsufficientBalance "InsufficientBalance"
+    Some(403), MaxEniIpv6IpsCountExceeded "MaxEniIpv6IpsCountExceeded" Some(403),
+    InvalidIpIpRepeated "InvalidIp.IpRepeated" Some(403), InvalidIpIpAssigned
+    "InvalidIp.IpAssigned" Some(403), InvalidIpAddress "InvalidIp.Address" Some(403),
+    InvalidOperationIpv4CountExceeded "InvalidOperation.Ipv4CountExceeded" Some(403),
+    InvalidOperationIpv6CountExceeded "InvalidOperation.Ipv6CountExceeded" Some(403),
+    InvalidOperationIpv6NotSupport "InvalidOperation.Ipv6NotSupport" Some(403),
+    InvalidVSwitchIpv6NotTurnOn "InvalidVSwitch.Ipv6NotTurnOn" Some(403),
+    InvalidParamAmount "InvalidParam.Amount" Some(403), InvalidVSwitchIdIpInvalid
+    "InvalidVSwitchId.IpInvalid" Some(403), ForbiddenRegionId "Forbidden.RegionId"
+    Some(403), QuotaExceedDeploymentSetInstanceQuotaFull
+    "QuotaExceed.DeploymentSetInstanceQuotaFull" Some(403), InvalidRegionNotSupport
+    "InvalidRegion.NotSupport" Some(403), UserNotInTheWhiteList "UserNotInTheWhiteList"
+    Some(403), InvalidParameterKmsKeyIdCmkNotEnabled
+    "InvalidParameter.KMSKeyId.CMKNotEnabled" Some(403),
     InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403, SecurityRisk3dVerification "SecurityRisk.3DVerification" 403, QuotaExceedTags
-    "QuotaExceed.Tags" 403, QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" 403,
-    InvalidOperationResourceManagedByCloudProduct
-    "InvalidOperation.ResourceManagedByCloudProduct" 403,
-    InvalidParameterInvalidEniQueueNumber "InvalidParameter.InvalidEniQueueNumber" 403,
-    InvalidOperationMaxEniQueueNumberExceeded
-    "InvalidOperation.MaxEniQueueNumberExceeded" 403,
+    Some(403), SecurityRisk3dVerification "SecurityRisk.3DVerification" Some(403),
+    QuotaExceedTags "QuotaExceed.Tags" Some(403), QuotaExceedElasticQuota
+    "QuotaExceed.ElasticQuota" Some(403), InvalidOperationResourceManagedByCloudProduct
+    "InvalidOperation.ResourceManagedByCloudProduct" Some(403),
+    InvalidParameterInvalidEniQueueNumber "InvalidParameter.InvalidEniQueueNumber"
+    Some(403), InvalidOperationMaxEniQueueNumberExceeded
+    "InvalidOperation.MaxEniQueueNumberExceeded" Some(403),
     InvalidOperationExceedInstanceTypeQueueNumber
-    "InvalidOperation.ExceedInstanceTypeQueueNumber" 403, InvalidSecurityGroupId
-    "InvalidSecurityGroupId" 404, InvalidDataDiskSnapshotIdNotFound
-    "InvalidDataDiskSnapshotId.NotFound" 404, InvalidVSwitchIdNotFound
-    "InvalidVSwitchId.NotFound" 404, InvalidImageIdNotFound "InvalidImageId.NotFound"
-    404, InvalidInstanceChargeTypeNotFound "InvalidInstanceChargeType.NotFound" 404,
-    DependencyViolationIoOptimized "DependencyViolation.IoOptimized" 404,
-    PaymentMethodNotFound "PaymentMethodNotFound" 404, HostnameIllegal "HOSTNAME_ILLEGAL"
-    404, InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize"
-    404, InvalidSystemDiskSizeLessThanMinSize "InvalidSystemDiskSize.LessThanMinSize"
-    404, OperationDeniedCreatingConflict "OperationDenied.CreatingConflict" 404,
-    InvalidZoneIdNotFound "InvalidZoneId.NotFound" 404, InvalidResourceGroupNotFound
-    "InvalidResourceGroup.NotFound" 404, InvalidRamRoleNotFound "InvalidRamRole.NotFound"
-    404, InvalidLaunchTemplateNotFound "InvalidLaunchTemplate.NotFound" 404,
-    InvalidLaunchTemplateVersionNotFound "InvalidLaunchTemplateVersion.NotFound" 404,
-    InvalidVSwitchIdNotExist "InvalidVSwitchId.NotExist" 404, InvalidMarketImageNotFound
-    "InvalidMarketImage.NotFound" 404, DeploymentSetNotFound "DeploymentSet.NotFound"
-    404, InvalidParameterKmsKeyIdNotFound "InvalidParameter.KMSKeyId.NotFound" 404,
-    InvalidDiskIdsNotPortable "InvalidDiskIds.NotPortable" 404
+    "InvalidOperation.ExceedInstanceTypeQueueNumber" Some(403), InvalidSecurityGroupId
+    "InvalidSecurityGroupId" Some(404), InvalidDataDiskSnapshotIdNotFound
+    "InvalidDataDiskSnapshotId.NotFound" Some(404), InvalidVSwitchIdNotFound
+    "InvalidVSwitchId.NotFound" Some(404), InvalidImageIdNotFound
+    "InvalidImageId.NotFound" Some(404), InvalidInstanceChargeTypeNotFound
+    "InvalidInstanceChargeType.NotFound" Some(404), DependencyViolationIoOptimized
+    "DependencyViolation.IoOptimized" Some(404), PaymentMethodNotFound
+    "PaymentMethodNotFound" Some(404), HostnameIllegal "HOSTNAME_ILLEGAL" Some(404),
+    InvalidSystemDiskSizeLessThanImageSize "InvalidSystemDiskSize.LessThanImageSize"
+    Some(404), InvalidSystemDiskSizeLessThanMinSize
+    "InvalidSystemDiskSize.LessThanMinSize" Some(404), OperationDeniedCreatingConflict
+    "OperationDenied.CreatingConflict" Some(404), InvalidZoneIdNotFound
+    "InvalidZoneId.NotFound" Some(404), InvalidResourceGroupNotFound
+    "InvalidResourceGroup.NotFound" Some(404), InvalidRamRoleNotFound
+    "InvalidRamRole.NotFound" Some(404), InvalidLaunchTemplateNotFound
+    "InvalidLaunchTemplate.NotFound" Some(404), InvalidLaunchTemplateVersionNotFound
+    "InvalidLaunchTemplateVersion.NotFound" Some(404), InvalidVSwitchIdNotExist
+    "InvalidVSwitchId.NotExist" Some(404), InvalidMarketImageNotFound
+    "InvalidMarketImage.NotFound" Some(404), DeploymentSetNotFound
+    "DeploymentSet.NotFound" Some(404), InvalidParameterKmsKeyIdNotFound
+    "InvalidParameter.KMSKeyId.NotFound" Some(404), InvalidDiskIdsNotPortable
+    "InvalidDiskIds.NotPortable" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -2008,25 +2020,25 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 image_id, 2 image_family, 3 instance_type, 4
+            value 0 region_id, 1 image_id, 2 image_family, 3 instance_type, 4
             security_group_id, 5 v_switch_id, 6 instance_name, 7 description, 8
             internet_max_bandwidth_in, 9 internet_max_bandwidth_out, 10 host_name, 11
             unique_suffix, 12 password, 13 password_inherit, 14 zone_id, 15
-            internet_charge_type, 16 system_disk group, 17 io_optimized, 18 user_data, 19
-            key_pair_name, 20 ram_role_name, 21 amount, 22 min_amount, 23
-            auto_release_time, 24 spot_strategy, 25 spot_duration, 26 spot_price_limit,
-            27 spot_interruption_behavior, 28 security_enhancement_strategy, 29
+            internet_charge_type, 17 io_optimized, 18 user_data, 19 key_pair_name, 20
+            ram_role_name, 21 amount, 22 min_amount, 23 auto_release_time, 24
+            spot_strategy, 25 spot_duration, 26 spot_price_limit, 27
+            spot_interruption_behavior, 28 security_enhancement_strategy, 29
             client_token, 30 hpc_cluster_id, 31 dry_run, 32 dedicated_host_id, 33
             launch_template_id, 34 launch_template_name, 35 launch_template_version, 36
             resource_group_id, 37 period, 38 period_unit, 39 auto_renew, 40
             auto_renew_period, 41 instance_charge_type, 42 deployment_set_id, 43
             private_ip_address, 44 credit_specification, 45 ipv6_address_count, 46
             network_interface_queue_number, 47 deletion_protection, 48 affinity, 49
-            tenancy, 50 storage_set_id, 51 storage_set_partition_number, 52 cpu_options
-            group, 53 security_options group, 54 http_endpoint, 55 http_tokens, 56
-            private_pool_options group, 57 scheduler_options group, 58
-            security_group_ids, 59 host_names, 60 data_disk groups, 61 network_interface
-            groups, 62 tag groups, 63 ipv6_address
+            tenancy, 50 storage_set_id, 51 storage_set_partition_number, 54
+            http_endpoint, 55 http_tokens, 58 security_group_ids, 59 host_names, 63
+            ipv6_address; group 16 system_disk, 52 cpu_options, 53 security_options, 56
+            private_pool_options, 57 scheduler_options; groups 60 data_disk, 61
+            network_interface, 62 tag;
         );
     }
     impl Schema for super::SystemDisk {
@@ -2097,8 +2109,8 @@ mod schema {
             Field::new("AutoSnapshotPolicyId"),
         ];
         crate::runtime::accessors!(
-            0 size, 1 category, 2 disk_name, 3 description, 4 performance_level, 5
-            auto_snapshot_policy_id
+            value 0 size, 1 category, 2 disk_name, 3 description, 4 performance_level, 5
+            auto_snapshot_policy_id;
         );
     }
     impl Schema for super::CpuOptions {
@@ -2107,14 +2119,14 @@ mod schema {
             Field::new("ThreadsPerCore"),
             Field::new("Numa"),
         ];
-        crate::runtime::accessors!(0 core, 1 threads_per_core, 2 numa);
+        crate::runtime::accessors!(value 0 core, 1 threads_per_core, 2 numa;);
     }
     impl Schema for super::SecurityOptions {
         const FIELDS: &'static [Field] = &[
             Field::new("TrustedSystemMode")
                 .checks(&[Check::new(Rule::OneOf(&["vTPM"]), "Set the value to vTPM.")]),
         ];
-        crate::runtime::accessors!(0 trusted_system_mode);
+        crate::runtime::accessors!(value 0 trusted_system_mode;);
     }
     impl Schema for super::PrivatePoolOptions {
         const FIELDS: &'static [Field] = &[
@@ -2129,11 +2141,11 @@ mod schema {
                 ),
             Field::new("Id"),
         ];
-        crate::runtime::accessors!(0 match_criteria, 1 id);
+        crate::runtime::accessors!(value 0 match_criteria, 1 id;);
     }
     impl Schema for super::SchedulerOptions {
         const FIELDS: &'static [Field] = &[Field::new("DedicatedHostClusterId")];
-        crate::runtime::accessors!(0 dedicated_host_cluster_id);
+        crate::runtime::accessors!(value 0 dedicated_host_cluster_id;);
     }
     impl Schema for super::DataDisk {
         const FIELDS: &'static [Field] = &[
@@ -2260,9 +2272,9 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 performance_level, 1 auto_snapshot_policy_id, 2 encrypted, 3 description, 4
-            snapshot_id, 5 device, 6 size, 7 disk_name, 8 category, 9
-            delete_with_instance, 10 kms_key_id
+            value 0 performance_level, 1 auto_snapshot_policy_id, 2 encrypted, 3
+            description, 4 snapshot_id, 5 device, 6 size, 7 disk_name, 8 category, 9
+            delete_with_instance, 10 kms_key_id;
         );
     }
     impl Schema for super::NetworkInterface {
@@ -2299,8 +2311,9 @@ mod schema {
             ),
         ];
         crate::runtime::accessors!(
-            0 v_switch_id, 1 network_interface_name, 2 description, 3 security_group_id,
-            4 primary_ip_address, 5 queue_number, 6 security_group_ids
+            value 0 v_switch_id, 1 network_interface_name, 2 description, 3
+            security_group_id, 4 primary_ip_address, 5 queue_number, 6
+            security_group_ids;
         );
     }
     impl Schema for super::RunInstancesResponse {
@@ -2311,7 +2324,7 @@ mod schema {
             Field::new("InstanceIdSets").wrapped(),
         ];
         crate::runtime::accessors!(
-            0 request_id, 1 order_id, 2 trade_price, 3 instance_id_sets
+            value 0 request_id, 1 order_id, 2 trade_price, 3 instance_id_sets;
         );
     }
 }

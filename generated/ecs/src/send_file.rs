@@ -106,9 +106,9 @@ crate::runtime::operation!(
 );
 impl SendFileRequestBuilder {
     crate::runtime::setters!(
-        SendFileRequest.0; description(into String), content_type(into ContentType),
-        timeout(i64), file_owner(into String), file_group(into String), file_mode(into
-        String), overwrite(bool)
+        builder SendFileRequest; into description String, content_type ContentType,
+        file_owner String, file_group String, file_mode String; value timeout i64,
+        overwrite bool;
     );
 }
 /// The documented values of `ContentType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -164,13 +164,13 @@ pub enum SendFileErrorCode {
     FileContentTypeInvalid,
 }
 crate::runtime::error_codes!(
-    SendFileErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
-    FileSizeExceedLimit "FileSize.ExceedLimit" 403, FileNameExceedLimit
-    "FileName.ExceedLimit" 403, FileDescExceedLimit "FileDesc.ExceedLimit" 403,
-    FileTargetDirInvalid "FileTargetDir.Invalid" 403, InstanceIdsExceedLimit
-    "InstanceIds.ExceedLimit" 403, FileModeInvalid "FileMode.Invalid" 403,
-    FileContentDecodeError "FileContent.DecodeError" 403, FileContentTypeInvalid
-    "FileContentType.Invalid" 403
+    SendFileErrorCode; InternalErrorDispatch "InternalError.Dispatch" Some(500),
+    FileSizeExceedLimit "FileSize.ExceedLimit" Some(403), FileNameExceedLimit
+    "FileName.ExceedLimit" Some(403), FileDescExceedLimit "FileDesc.ExceedLimit"
+    Some(403), FileTargetDirInvalid "FileTargetDir.Invalid" Some(403),
+    InstanceIdsExceedLimit "InstanceIds.ExceedLimit" Some(403), FileModeInvalid
+    "FileMode.Invalid" Some(403), FileContentDecodeError "FileContent.DecodeError"
+    Some(403), FileContentTypeInvalid "FileContentType.Invalid" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -222,9 +222,9 @@ mod schema {
             Field::new("Overwrite"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 name, 2 instance_id, 3 target_dir, 4 content, 5 description, 6
-            content_type, 7 timeout, 8 file_owner, 9 file_group, 10 file_mode, 11
-            overwrite
+            value 0 region_id, 1 name, 2 instance_id, 3 target_dir, 4 content, 5
+            description, 6 content_type, 7 timeout, 8 file_owner, 9 file_group, 10
+            file_mode, 11 overwrite;
         );
     }
     impl Schema for super::SendFileResponse {
@@ -232,6 +232,6 @@ mod schema {
             Field::new("InvokeId"),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 invoke_id, 1 request_id);
+        crate::runtime::accessors!(value 0 invoke_id, 1 request_id;);
     }
 }

@@ -1464,10 +1464,9 @@ pub mod data_disk {
             <Self as Default>::default()
         }
         crate::runtime::setters!(
-            DataDisk; size(i32), snapshot_id(into String), category(into
-            DataDiskCategory), encrypted(into String), disk_name(into String),
-            description(into String), delete_with_instance(bool), performance_level(into
-            DataDiskPerformanceLevel)
+            DataDisk; into snapshot_id String, category DataDiskCategory, encrypted
+            String, disk_name String, description String, performance_level
+            DataDiskPerformanceLevel; value size i32, delete_with_instance bool;
         );
     }
     crate::runtime::json_form!(DataDisk);
@@ -1600,8 +1599,8 @@ pub mod data_disk {
                 ),
             ];
             crate::runtime::accessors!(
-                0 size, 1 snapshot_id, 2 category, 3 encrypted, 4 disk_name, 5
-                description, 6 delete_with_instance, 7 performance_level
+                value 0 size, 1 snapshot_id, 2 category, 3 encrypted, 4 disk_name, 5
+                description, 6 delete_with_instance, 7 performance_level;
             );
         }
     }
@@ -1634,7 +1633,7 @@ pub mod event_publish_time {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(EventPublishTime; start(into String), end(into String));
+        crate::runtime::setters!(EventPublishTime; into start String, end String;);
     }
     crate::runtime::json_form!(EventPublishTime);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -1663,7 +1662,7 @@ pub mod event_publish_time {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 start, 1 end);
+            crate::runtime::accessors!(value 0 start, 1 end;);
         }
     }
 }
@@ -1697,7 +1696,7 @@ pub mod filter1 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(Filter1; key(into Filter1key), value(into String));
+        crate::runtime::setters!(Filter1; into key Filter1key, value String;);
     }
     crate::runtime::json_form!(Filter1);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -1726,7 +1725,7 @@ pub mod filter1 {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 key, 1 value);
+            crate::runtime::accessors!(value 0 key, 1 value;);
         }
     }
 }
@@ -1760,7 +1759,7 @@ pub mod filter2 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(Filter2; key(into Filter2key), value(into String));
+        crate::runtime::setters!(Filter2; into key Filter2key, value String;);
     }
     crate::runtime::json_form!(Filter2);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -1789,7 +1788,7 @@ pub mod filter2 {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 key, 1 value);
+            crate::runtime::accessors!(value 0 key, 1 value;);
         }
     }
 }
@@ -1822,7 +1821,7 @@ pub mod network_attributes {
             <Self as Default>::default()
         }
         crate::runtime::setters!(
-            NetworkAttributes; slb_udp_timeout(i32), udp_timeout(i32)
+            NetworkAttributes; value slb_udp_timeout i32, udp_timeout i32;
         );
     }
     crate::runtime::json_form!(NetworkAttributes);
@@ -1852,7 +1851,7 @@ pub mod network_attributes {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 slb_udp_timeout, 1 udp_timeout);
+            crate::runtime::accessors!(value 0 slb_udp_timeout, 1 udp_timeout;);
         }
     }
 }
@@ -1902,9 +1901,9 @@ pub mod network_interface {
             <Self as Default>::default()
         }
         crate::runtime::setters!(
-            NetworkInterface; primary_ip_address(into String), v_switch_id(into String),
-            security_group_id(into String), network_interface_name(into String),
-            description(into String), security_group_ids(each_into String)
+            NetworkInterface; into primary_ip_address String, v_switch_id String,
+            security_group_id String, network_interface_name String, description String;
+            each_into security_group_ids String;
         );
     }
     crate::runtime::json_form!(NetworkInterface);
@@ -1982,8 +1981,8 @@ pub mod network_interface {
                 ),
             ];
             crate::runtime::accessors!(
-                0 primary_ip_address, 1 v_switch_id, 2 security_group_id, 3
-                network_interface_name, 4 description, 5 security_group_ids
+                value 0 primary_ip_address, 1 v_switch_id, 2 security_group_id, 3
+                network_interface_name, 4 description, 5 security_group_ids;
             );
         }
     }
@@ -2016,7 +2015,7 @@ pub mod not_before {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(NotBefore; start(into String), end(into String));
+        crate::runtime::setters!(NotBefore; into start String, end String;);
     }
     crate::runtime::json_form!(NotBefore);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2045,7 +2044,7 @@ pub mod not_before {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 start, 1 end);
+            crate::runtime::accessors!(value 0 start, 1 end;);
         }
     }
 }
@@ -2081,8 +2080,8 @@ pub mod private_pool_options {
             <Self as Default>::default()
         }
         crate::runtime::setters!(
-            PrivatePoolOptions; name(into String), match_criteria(into
-            PrivatePoolOptionsMatchCriteria)
+            PrivatePoolOptions; into name String, match_criteria
+            PrivatePoolOptionsMatchCriteria;
         );
     }
     crate::runtime::json_form!(PrivatePoolOptions);
@@ -2124,7 +2123,7 @@ pub mod private_pool_options {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 name, 1 match_criteria);
+            crate::runtime::accessors!(value 0 name, 1 match_criteria;);
         }
     }
 }
@@ -2153,7 +2152,7 @@ pub mod private_pool_options_2 {
         pub fn new(id: impl Into<String>) -> Self {
             Self { id: Some(id.into()) }
         }
-        crate::runtime::setters!(PrivatePoolOptions; id(into String));
+        crate::runtime::setters!(PrivatePoolOptions; into id String;);
     }
     crate::runtime::json_form!(PrivatePoolOptions);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2161,7 +2160,7 @@ pub mod private_pool_options_2 {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::PrivatePoolOptions {
             const FIELDS: &'static [Field] = &[Field::new("Id").required()];
-            crate::runtime::accessors!(0 id);
+            crate::runtime::accessors!(value 0 id;);
         }
     }
 }
@@ -2189,7 +2188,7 @@ pub mod private_pool_options_3 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(PrivatePoolOptions; ids(into String));
+        crate::runtime::setters!(PrivatePoolOptions; into ids String;);
     }
     crate::runtime::json_form!(PrivatePoolOptions);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2197,7 +2196,7 @@ pub mod private_pool_options_3 {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::PrivatePoolOptions {
             const FIELDS: &'static [Field] = &[Field::new("Ids")];
-            crate::runtime::accessors!(0 ids);
+            crate::runtime::accessors!(value 0 ids;);
         }
     }
 }
@@ -2229,7 +2228,7 @@ pub mod private_pool_options_4 {
                 ..<Self as Default>::default()
             }
         }
-        crate::runtime::setters!(PrivatePoolOptions; id(into String), name(into String));
+        crate::runtime::setters!(PrivatePoolOptions; into id String, name String;);
     }
     crate::runtime::json_form!(PrivatePoolOptions);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2262,7 +2261,7 @@ pub mod private_pool_options_4 {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 id, 1 name);
+            crate::runtime::accessors!(value 0 id, 1 name;);
         }
     }
 }
@@ -2331,9 +2330,9 @@ pub mod system_disk {
             <Self as Default>::default()
         }
         crate::runtime::setters!(
-            SystemDisk; category(into SystemDiskCategory), size(i32), disk_name(into
-            String), description(into String), performance_level(into
-            SystemDiskPerformanceLevel), delete_with_instance(bool)
+            SystemDisk; into category SystemDiskCategory, disk_name String, description
+            String, performance_level SystemDiskPerformanceLevel; value size i32,
+            delete_with_instance bool;
         );
     }
     crate::runtime::json_form!(SystemDisk);
@@ -2410,8 +2409,8 @@ pub mod system_disk {
                 Field::new("DeleteWithInstance"),
             ];
             crate::runtime::accessors!(
-                0 category, 1 size, 2 disk_name, 3 description, 4 performance_level, 5
-                delete_with_instance
+                value 0 category, 1 size, 2 disk_name, 3 description, 4
+                performance_level, 5 delete_with_instance;
             );
         }
     }
@@ -2449,7 +2448,7 @@ pub mod system_disk_2 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(SystemDisk; category(into SystemDiskCategory));
+        crate::runtime::setters!(SystemDisk; into category SystemDiskCategory;);
     }
     crate::runtime::json_form!(SystemDisk);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2469,7 +2468,7 @@ pub mod system_disk_2 {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 category);
+            crate::runtime::accessors!(value 0 category;);
         }
     }
 }
@@ -2501,7 +2500,7 @@ pub mod tag {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(Tag; key(into String), value(into String));
+        crate::runtime::setters!(Tag; into key String, value String;);
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2558,7 +2557,7 @@ pub mod tag {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 key, 1 value);
+            crate::runtime::accessors!(value 0 key, 1 value;);
         }
     }
 }
@@ -2587,7 +2586,7 @@ pub mod tag_2 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(Tag; key(into String), value(into String));
+        crate::runtime::setters!(Tag; into key String, value String;);
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2640,7 +2639,7 @@ pub mod tag_2 {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 key, 1 value);
+            crate::runtime::accessors!(value 0 key, 1 value;);
         }
     }
 }
@@ -2688,8 +2687,7 @@ pub mod tag_3 {
             <Self as Default>::default()
         }
         crate::runtime::setters!(
-            Tag; value(into String), key(into String), key_2(into String), value_2(into
-            String)
+            Tag; into value String, key String, key_2 String, value_2 String;
         );
     }
     crate::runtime::json_form!(Tag);
@@ -2721,7 +2719,7 @@ pub mod tag_3 {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 value, 1 key, 2 key_2, 3 value_2);
+            crate::runtime::accessors!(value 0 value, 1 key, 2 key_2, 3 value_2;);
         }
     }
 }
@@ -2750,7 +2748,7 @@ pub mod tag_4 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(Tag; key(into String), value(into String));
+        crate::runtime::setters!(Tag; into key String, value String;);
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2779,7 +2777,7 @@ pub mod tag_4 {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 key, 1 value);
+            crate::runtime::accessors!(value 0 key, 1 value;);
         }
     }
 }
@@ -2819,8 +2817,7 @@ pub mod tag_5 {
             <Self as Default>::default()
         }
         crate::runtime::setters!(
-            Tag; key(into String), value(into String), key_2(into String), value_2(into
-            String)
+            Tag; into key String, value String, key_2 String, value_2 String;
         );
     }
     crate::runtime::json_form!(Tag);
@@ -2852,7 +2849,7 @@ pub mod tag_5 {
                 Field::new("key"),
                 Field::new("value"),
             ];
-            crate::runtime::accessors!(0 key, 1 value, 2 key_2, 3 value_2);
+            crate::runtime::accessors!(value 0 key, 1 value, 2 key_2, 3 value_2;);
         }
     }
 }
@@ -2879,7 +2876,7 @@ pub mod tag_6 {
         pub fn new() -> Self {
             <Self as Default>::default()
         }
-        crate::runtime::setters!(Tag; key(into String), value(into String));
+        crate::runtime::setters!(Tag; into key String, value String;);
     }
     crate::runtime::json_form!(Tag);
     /// How this module's structs describe themselves to the runtime: field tables and accessors.
@@ -2932,7 +2929,7 @@ pub mod tag_6 {
                         ],
                     ),
             ];
-            crate::runtime::accessors!(0 key, 1 value);
+            crate::runtime::accessors!(value 0 key, 1 value;);
         }
     }
 }
@@ -3003,9 +3000,9 @@ pub mod activation {
                 Field::new("TimeToLiveInHours"),
             ];
             crate::runtime::accessors!(
-                0 activation_id, 1 creation_time, 2 deregistered_count, 3 description, 4
-                disabled, 5 instance_count, 6 instance_name, 7 ip_address_range, 8
-                registered_count, 9 time_to_live_in_hours
+                value 0 activation_id, 1 creation_time, 2 deregistered_count, 3
+                description, 4 disabled, 5 instance_count, 6 instance_name, 7
+                ip_address_range, 8 registered_count, 9 time_to_live_in_hours;
             );
         }
     }
@@ -3052,7 +3049,7 @@ pub mod allocated_resource {
                 Field::new("zoneId"),
             ];
             crate::runtime::accessors!(
-                0 instance_type, 1 total_amount, 2 used_amount, 3 zone_id
+                value 0 instance_type, 1 total_amount, 2 used_amount, 3 zone_id;
             );
         }
     }
@@ -3091,7 +3088,7 @@ pub mod event_type_info {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::EventTypeInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-            crate::runtime::accessors!(0 code, 1 name);
+            crate::runtime::accessors!(value 0 code, 1 name;);
         }
     }
 }
@@ -3130,7 +3127,9 @@ pub mod extended_attribute {
                 Field::new("DiskId"),
                 Field::new("InactiveDisks").wrapped(),
             ];
-            crate::runtime::accessors!(0 device, 1 disk_id, 2 inactive_disks groups);
+            crate::runtime::accessors!(
+                value 0 device, 1 disk_id; groups 2 inactive_disks;
+            );
         }
     }
 }
@@ -3170,7 +3169,7 @@ pub mod fee_of_instance {
                 Field::new("Fee"),
                 Field::new("InstanceId"),
             ];
-            crate::runtime::accessors!(0 currency, 1 fee, 2 instance_id);
+            crate::runtime::accessors!(value 0 currency, 1 fee, 2 instance_id;);
         }
     }
 }
@@ -3202,7 +3201,7 @@ pub mod health_status_info {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::HealthStatusInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-            crate::runtime::accessors!(0 code, 1 name);
+            crate::runtime::accessors!(value 0 code, 1 name;);
         }
     }
 }
@@ -3265,8 +3264,8 @@ pub mod inactive_disk {
                 Field::new("ReleaseTime"),
             ];
             crate::runtime::accessors!(
-                0 creation_time, 1 device_category, 2 device_size, 3 device_type, 4
-                release_time
+                value 0 creation_time, 1 device_category, 2 device_size, 3 device_type, 4
+                release_time;
             );
         }
     }
@@ -3295,7 +3294,7 @@ pub mod instance_id_set {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::InstanceIdSet {
             const FIELDS: &'static [Field] = &[Field::new("InstanceId")];
-            crate::runtime::accessors!(0 instance_id);
+            crate::runtime::accessors!(value 0 instance_id;);
         }
     }
 }
@@ -3318,7 +3317,7 @@ pub mod ipv6_set {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::Ipv6Set {
             const FIELDS: &'static [Field] = &[Field::new("Ipv6Address")];
-            crate::runtime::accessors!(0 ipv6_address);
+            crate::runtime::accessors!(value 0 ipv6_address;);
         }
     }
 }
@@ -3368,7 +3367,8 @@ pub mod operation_progress {
                 Field::new("RelatedItemSet").wrapped(),
             ];
             crate::runtime::accessors!(
-                0 error_code, 1 error_msg, 2 operation_status, 3 related_item_set groups
+                value 0 error_code, 1 error_msg, 2 operation_status; groups 3
+                related_item_set;
             );
         }
     }
@@ -3399,7 +3399,7 @@ pub mod private_ip_set {
                 Field::new("Primary"),
                 Field::new("PrivateIpAddress"),
             ];
-            crate::runtime::accessors!(0 primary, 1 private_ip_address);
+            crate::runtime::accessors!(value 0 primary, 1 private_ip_address;);
         }
     }
 }
@@ -3432,7 +3432,7 @@ pub mod related_item {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::RelatedItem {
             const FIELDS: &'static [Field] = &[Field::new("Name"), Field::new("Value")];
-            crate::runtime::accessors!(0 name, 1 value);
+            crate::runtime::accessors!(value 0 name, 1 value;);
         }
     }
 }
@@ -3455,7 +3455,7 @@ pub mod resource_price_model {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::ResourcePriceModel {
             const FIELDS: &'static [Field] = &[Field::new("DiscountPrice")];
-            crate::runtime::accessors!(0 discount_price);
+            crate::runtime::accessors!(value 0 discount_price;);
         }
     }
 }
@@ -3495,7 +3495,9 @@ pub mod result_info {
                 Field::new("Message"),
                 Field::new("Success"),
             ];
-            crate::runtime::accessors!(0 code, 1 instance_id, 2 message, 3 success);
+            crate::runtime::accessors!(
+                value 0 code, 1 instance_id, 2 message, 3 success;
+            );
         }
     }
 }
@@ -3531,7 +3533,7 @@ pub mod rule {
                 Field::new("Description"),
                 Field::new("RuleId"),
             ];
-            crate::runtime::accessors!(0 description, 1 rule_id);
+            crate::runtime::accessors!(value 0 description, 1 rule_id;);
         }
     }
 }
@@ -3563,7 +3565,7 @@ pub mod status_info {
         use crate::runtime::schema::{Field, Schema};
         impl Schema for super::StatusInfo {
             const FIELDS: &'static [Field] = &[Field::new("Code"), Field::new("Name")];
-            crate::runtime::accessors!(0 code, 1 name);
+            crate::runtime::accessors!(value 0 code, 1 name;);
         }
     }
 }
@@ -3602,7 +3604,7 @@ pub mod tag_info {
                 Field::new("TagKey"),
                 Field::new("TagValue"),
             ];
-            crate::runtime::accessors!(0 tag_key, 1 tag_value);
+            crate::runtime::accessors!(value 0 tag_key, 1 tag_value;);
         }
     }
 }
@@ -3632,7 +3634,7 @@ pub mod tags {
                 Field::new("TagKey"),
                 Field::new("TagValue"),
             ];
-            crate::runtime::accessors!(0 tag_key, 1 tag_value);
+            crate::runtime::accessors!(value 0 tag_key, 1 tag_value;);
         }
     }
 }

@@ -62,8 +62,8 @@ pub enum StartDiskReplicaPairErrorCode {
     InvalidRegionIdMalFormed,
 }
 crate::runtime::error_codes!(
-    StartDiskReplicaPairErrorCode; InternalError "InternalError" 500,
-    InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" 400
+    StartDiskReplicaPairErrorCode; InternalError "InternalError" Some(500),
+    InvalidRegionIdMalFormed "InvalidRegionId.MalFormed" Some(400)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -73,10 +73,10 @@ mod schema {
             Field::new("RegionId").required(),
             Field::new("ReplicaPairId").required(),
         ];
-        crate::runtime::accessors!(0 region_id, 1 replica_pair_id);
+        crate::runtime::accessors!(value 0 region_id, 1 replica_pair_id;);
     }
     impl Schema for super::StartDiskReplicaPairResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -46,7 +46,7 @@ crate::runtime::operation!(
 );
 impl StartInstanceRequestBuilder {
     crate::runtime::setters!(
-        StartInstanceRequest.0; init_local_disk(bool), dry_run(bool)
+        builder StartInstanceRequest; value init_local_disk bool, dry_run bool;
     );
 }
 crate::runtime::json_form!(StartInstanceRequest);
@@ -111,16 +111,17 @@ pub enum StartInstanceErrorCode {
     QuotaExceedElasticQuota,
 }
 crate::runtime::error_codes!(
-    StartInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
-    "InstanceLockedForSecurity" 403, InsufficientBalance "InsufficientBalance" 403,
-    InstanceNotReady "InstanceNotReady", InternalError "InternalError" 500, DiskError
-    "DiskError" 403, InstanceExpired "InstanceExpired" 403, DiskInArrears "DiskInArrears"
-    403, OperationDeniedNoStock "OperationDenied.NoStock" 403,
+    StartInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    Some(404), IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403), InsufficientBalance
+    "InsufficientBalance" Some(403), InstanceNotReady "InstanceNotReady" None,
+    InternalError "InternalError" Some(500), DiskError "DiskError" Some(403),
+    InstanceExpired "InstanceExpired" Some(403), DiskInArrears "DiskInArrears" Some(403),
+    OperationDeniedNoStock "OperationDenied.NoStock" Some(403),
     OperationDeniedSpotPriceLowerThanPublicPrice
-    "OperationDenied.SpotPriceLowerThanPublicPrice" 403,
+    "OperationDenied.SpotPriceLowerThanPublicPrice" Some(403),
     InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403, QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" 403
+    Some(403), QuotaExceedElasticQuota "QuotaExceed.ElasticQuota" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -131,10 +132,10 @@ mod schema {
             Field::new("InitLocalDisk"),
             Field::new("DryRun"),
         ];
-        crate::runtime::accessors!(0 instance_id, 1 init_local_disk, 2 dry_run);
+        crate::runtime::accessors!(value 0 instance_id, 1 init_local_disk, 2 dry_run;);
     }
     impl Schema for super::StartInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

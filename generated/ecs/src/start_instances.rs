@@ -61,8 +61,8 @@ crate::runtime::operation!(
 );
 impl StartInstancesRequestBuilder {
     crate::runtime::setters!(
-        StartInstancesRequest.0; dry_run(bool), batch_optimization(into
-        BatchOptimization)
+        builder StartInstancesRequest; into batch_optimization BatchOptimization; value
+        dry_run bool;
     );
 }
 /// The documented values of `BatchOptimization`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -142,12 +142,13 @@ pub enum StartInstancesErrorCode {
     InstanceNotReady,
 }
 crate::runtime::error_codes!(
-    StartInstancesErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, OperationDeniedNoStock
-    "OperationDenied.NoStock" 403, OperationDeniedSpotPriceLowerThanPublicPrice
-    "OperationDenied.SpotPriceLowerThanPublicPrice" 403, InternalError "InternalError"
-    500, InsufficientBalance "InsufficientBalance" 403, InstanceNotReady
-    "InstanceNotReady" 403
+    StartInstancesErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    Some(404), IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    OperationDeniedNoStock "OperationDenied.NoStock" Some(403),
+    OperationDeniedSpotPriceLowerThanPublicPrice
+    "OperationDenied.SpotPriceLowerThanPublicPrice" Some(403), InternalError
+    "InternalError" Some(500), InsufficientBalance "InsufficientBalance" Some(403),
+    InstanceNotReady "InstanceNotReady" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -174,7 +175,7 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 region_id, 2 dry_run, 3 batch_optimization
+            value 0 instance_id, 1 region_id, 2 dry_run, 3 batch_optimization;
         );
     }
     impl Schema for super::StartInstancesResponse {
@@ -182,7 +183,7 @@ mod schema {
             Field::new("InstanceResponses").wrapped(),
             Field::new("RequestId"),
         ];
-        crate::runtime::accessors!(0 instance_responses groups, 1 request_id);
+        crate::runtime::accessors!(value 1 request_id; groups 0 instance_responses;);
     }
     impl Schema for super::InstanceResponse {
         const FIELDS: &'static [Field] = &[
@@ -193,7 +194,7 @@ mod schema {
             Field::new("PreviousStatus"),
         ];
         crate::runtime::accessors!(
-            0 code, 1 current_status, 2 instance_id, 3 message, 4 previous_status
+            value 0 code, 1 current_status, 2 instance_id, 3 message, 4 previous_status;
         );
     }
 }

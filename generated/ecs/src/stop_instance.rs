@@ -65,8 +65,8 @@ crate::runtime::operation!(
 );
 impl StopInstanceRequestBuilder {
     crate::runtime::setters!(
-        StopInstanceRequest.0; stopped_mode(into StoppedMode), confirm_stop(bool),
-        force_stop(bool), dry_run(bool)
+        builder StopInstanceRequest; into stopped_mode StoppedMode; value confirm_stop
+        bool, force_stop bool, dry_run bool;
     );
 }
 /// The documented values of `StoppedMode`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -131,14 +131,15 @@ pub enum StopInstanceErrorCode {
     InvalidParameterKmsKeyIdKmsUnauthorized,
 }
 crate::runtime::error_codes!(
-    StopInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound" 404,
-    IncorrectInstanceStatus "IncorrectInstanceStatus" 403, InstanceLockedForSecurity
-    "InstanceLockedForSecurity" 403, DiskError "DiskError" 403, InternalError
-    "InternalError" 500, InstanceTypeParameterMismatch "InstanceType.ParameterMismatch"
-    403, InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" 403,
-    InvalidInstanceIdNotSupport "InvalidInstanceId.NotSupport" 403,
+    StopInstanceErrorCode; InvalidInstanceIdNotFound "InvalidInstanceId.NotFound"
+    Some(404), IncorrectInstanceStatus "IncorrectInstanceStatus" Some(403),
+    InstanceLockedForSecurity "InstanceLockedForSecurity" Some(403), DiskError
+    "DiskError" Some(403), InternalError "InternalError" Some(500),
+    InstanceTypeParameterMismatch "InstanceType.ParameterMismatch" Some(403),
+    InstanceExpiredOrInArrears "InstanceExpiredOrInArrears" Some(403),
+    InvalidInstanceIdNotSupport "InvalidInstanceId.NotSupport" Some(403),
     InvalidParameterKmsKeyIdKmsUnauthorized "InvalidParameter.KMSKeyId.KMSUnauthorized"
-    403
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -162,11 +163,11 @@ mod schema {
             Field::new("DryRun"),
         ];
         crate::runtime::accessors!(
-            0 instance_id, 1 stopped_mode, 2 confirm_stop, 3 force_stop, 4 dry_run
+            value 0 instance_id, 1 stopped_mode, 2 confirm_stop, 3 force_stop, 4 dry_run;
         );
     }
     impl Schema for super::StopInstanceResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -43,7 +43,9 @@ crate::runtime::operation!(
     StopInvocationError, "StopInvocation", "2014-05-26", false
 );
 impl StopInvocationRequestBuilder {
-    crate::runtime::setters!(StopInvocationRequest.0; instance_id(each_into String));
+    crate::runtime::setters!(
+        builder StopInvocationRequest; each_into instance_id String;
+    );
 }
 crate::runtime::json_form!(StopInvocationRequest);
 /// The successful response of [`StopInvocationRequest`].
@@ -68,8 +70,8 @@ pub enum StopInvocationErrorCode {
     InvalidInvokeIdNotFound,
 }
 crate::runtime::error_codes!(
-    StopInvocationErrorCode; InternalErrorDispatch "InternalError.Dispatch" 500,
-    InvalidInvokeIdNotFound "InvalidInvokeId.NotFound" 404
+    StopInvocationErrorCode; InternalErrorDispatch "InternalError.Dispatch" Some(500),
+    InvalidInvokeIdNotFound "InvalidInvokeId.NotFound" Some(404)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -85,10 +87,10 @@ mod schema {
                     &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
         ];
-        crate::runtime::accessors!(0 invoke_id, 1 region_id, 2 instance_id);
+        crate::runtime::accessors!(value 0 invoke_id, 1 region_id, 2 instance_id;);
     }
     impl Schema for super::StopInvocationResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -64,7 +64,7 @@ crate::runtime::operation!(
     TagResourcesError, "TagResources", "2014-05-26", false
 );
 impl TagResourcesRequestBuilder {
-    crate::runtime::setters!(TagResourcesRequest.0; tag(each Tag));
+    crate::runtime::setters!(builder TagResourcesRequest; each tag Tag;);
 }
 /// The `Tag.N.*` request parameters.
 #[derive(Clone, Default)]
@@ -85,7 +85,7 @@ impl Tag {
     pub fn new() -> Self {
         <Self as Default>::default()
     }
-    crate::runtime::setters!(Tag; key(into String), value(into String));
+    crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(TagResourcesRequest, Tag);
 /// The successful response of [`TagResourcesRequest`].
@@ -153,23 +153,25 @@ pub enum TagResourcesErrorCode {
     QuotaExceedTags,
 }
 crate::runtime::error_codes!(
-    TagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" 404,
-    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" 404,
-    MissingParameterResourceType "MissingParameter.ResourceType" 404,
-    MissingParameterTags "MissingParameter.Tags" 404, MissingParameterRegionId
-    "MissingParameter.RegionId" 404, PermissionDeniedTagOwnerUid
-    "PermissionDenied.TagOwnerUid" 403, PermissionDeniedScope "PermissionDenied.Scope"
-    403, NumberExceedResourceIds "NumberExceed.ResourceIds" 400, NumberExceedTags
-    "NumberExceed.Tags" 400, DuplicateTagKey "Duplicate.TagKey" 400,
-    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
-    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404,
-    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
-    "InvalidTagValue.Malformed" 400, OperationDeniedQuotaExceed
-    "OperationDenied.QuotaExceed" 400, InvalidResourceIdNotSupported
-    "InvalidResourceId.NotSupported" 403, InvalidTagMismatch "InvalidTag.Mismatch" 400,
-    InvalidTagCount "InvalidTagCount" 400, InvalidScope "Invalid.Scope" 400,
-    NoPermissionTag "NoPermission.Tag" 403, QuotaExceedTags "QuotaExceed.Tags" 403
+    TagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" Some(404),
+    MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" Some(404),
+    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" Some(404),
+    MissingParameterResourceType "MissingParameter.ResourceType" Some(404),
+    MissingParameterTags "MissingParameter.Tags" Some(404), MissingParameterRegionId
+    "MissingParameter.RegionId" Some(404), PermissionDeniedTagOwnerUid
+    "PermissionDenied.TagOwnerUid" Some(403), PermissionDeniedScope
+    "PermissionDenied.Scope" Some(403), NumberExceedResourceIds
+    "NumberExceed.ResourceIds" Some(400), NumberExceedTags "NumberExceed.Tags" Some(400),
+    DuplicateTagKey "Duplicate.TagKey" Some(400), InvalidResourceIdNotFound
+    "InvalidResourceId.NotFound" Some(404), InvalidResourceTypeNotFound
+    "InvalidResourceType.NotFound" Some(404), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), OperationDeniedQuotaExceed
+    "OperationDenied.QuotaExceed" Some(400), InvalidResourceIdNotSupported
+    "InvalidResourceId.NotSupported" Some(403), InvalidTagMismatch "InvalidTag.Mismatch"
+    Some(400), InvalidTagCount "InvalidTagCount" Some(400), InvalidScope "Invalid.Scope"
+    Some(400), NoPermissionTag "NoPermission.Tag" Some(403), QuotaExceedTags
+    "QuotaExceed.Tags" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -215,7 +217,7 @@ mod schema {
             Field::new("Tag").group(),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 resource_id, 2 resource_type, 3 tag groups
+            value 0 region_id, 1 resource_id, 2 resource_type; groups 3 tag;
         );
     }
     impl Schema for super::Tag {
@@ -261,10 +263,10 @@ mod schema {
                     ],
                 ),
         ];
-        crate::runtime::accessors!(0 key, 1 value);
+        crate::runtime::accessors!(value 0 key, 1 value;);
     }
     impl Schema for super::TagResourcesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

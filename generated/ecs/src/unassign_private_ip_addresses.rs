@@ -125,30 +125,32 @@ pub enum UnassignPrivateIpAddressesErrorCode {
 }
 crate::runtime::error_codes!(
     UnassignPrivateIpAddressesErrorCode; InvalidUserTypeNotSupported
-    "InvalidUserType.NotSupported" 403, AbsInvalidAccountNotFound
-    "Abs.InvalidAccount.NotFound" 403, MissingParameter "MissingParameter" 403,
-    ForbiddenNotSupportRam "Forbidden.NotSupportRAM" 403, UnsupportedParameter
-    "UnsupportedParameter" 400, ForbiddenSubUser "Forbidden.SubUser" 403,
-    InvalidParameter "InvalidParameter" 400, InvalidInstanceIdMalformed
-    "InvalidInstanceID.Malformed" 400, InvalidOperationInvalidEcsState
-    "InvalidOperation.InvalidEcsState" 400, InvalidOperationInvalidEniState
-    "InvalidOperation.InvalidEniState" 400, InvalidOperationDetachPrimaryEniNotAllowed
-    "InvalidOperation.DetachPrimaryEniNotAllowed" 400, InvalidEcsIdNotFound
-    "InvalidEcsId.NotFound" 404, InvalidEniIdNotFound "InvalidEniId.NotFound" 404,
-    InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" 404,
-    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" 404,
-    MaxEniCountExceeded "MaxEniCountExceeded" 403, EniPerInstanceLimitExceeded
-    "EniPerInstanceLimitExceeded" 403, InvalidOperationAvailabilityZoneMismatch
-    "InvalidOperation.AvailabilityZoneMismatch" 403, InvalidOperationVpcMismatch
-    "InvalidOperation.VpcMismatch" 403, SecurityGroupInstanceLimitExceed
-    "SecurityGroupInstanceLimitExceed" 403, InvalidSecurityGroupIdNotVpc
-    "InvalidSecurityGroupId.NotVpc" 403, InvalidOperationInvalidEniType
-    "InvalidOperation.InvalidEniType" 403, InvalidInstanceIdNotFound
-    "InvalidInstanceId.NotFound" 404, InvalidVSwitchIdIpInvalid
-    "InvalidVSwitchId.IpInvalid" 403, InvalidIpIpUnassigned "InvalidIp.IpUnassigned" 403,
-    OperationConflict "Operation.Conflict" 403, ForbiddenRegionId "Forbidden.RegionId"
-    400, InvalidAction "InvalidAction" 400, InvalidOperationEniServiceManaged
-    "InvalidOperation.EniServiceManaged" 403
+    "InvalidUserType.NotSupported" Some(403), AbsInvalidAccountNotFound
+    "Abs.InvalidAccount.NotFound" Some(403), MissingParameter "MissingParameter"
+    Some(403), ForbiddenNotSupportRam "Forbidden.NotSupportRAM" Some(403),
+    UnsupportedParameter "UnsupportedParameter" Some(400), ForbiddenSubUser
+    "Forbidden.SubUser" Some(403), InvalidParameter "InvalidParameter" Some(400),
+    InvalidInstanceIdMalformed "InvalidInstanceID.Malformed" Some(400),
+    InvalidOperationInvalidEcsState "InvalidOperation.InvalidEcsState" Some(400),
+    InvalidOperationInvalidEniState "InvalidOperation.InvalidEniState" Some(400),
+    InvalidOperationDetachPrimaryEniNotAllowed
+    "InvalidOperation.DetachPrimaryEniNotAllowed" Some(400), InvalidEcsIdNotFound
+    "InvalidEcsId.NotFound" Some(404), InvalidEniIdNotFound "InvalidEniId.NotFound"
+    Some(404), InvalidVSwitchIdNotFound "InvalidVSwitchId.NotFound" Some(404),
+    InvalidSecurityGroupIdNotFound "InvalidSecurityGroupId.NotFound" Some(404),
+    MaxEniCountExceeded "MaxEniCountExceeded" Some(403), EniPerInstanceLimitExceeded
+    "EniPerInstanceLimitExceeded" Some(403), InvalidOperationAvailabilityZoneMismatch
+    "InvalidOperation.AvailabilityZoneMismatch" Some(403), InvalidOperationVpcMismatch
+    "InvalidOperation.VpcMismatch" Some(403), SecurityGroupInstanceLimitExceed
+    "SecurityGroupInstanceLimitExceed" Some(403), InvalidSecurityGroupIdNotVpc
+    "InvalidSecurityGroupId.NotVpc" Some(403), InvalidOperationInvalidEniType
+    "InvalidOperation.InvalidEniType" Some(403), InvalidInstanceIdNotFound
+    "InvalidInstanceId.NotFound" Some(404), InvalidVSwitchIdIpInvalid
+    "InvalidVSwitchId.IpInvalid" Some(403), InvalidIpIpUnassigned
+    "InvalidIp.IpUnassigned" Some(403), OperationConflict "Operation.Conflict" Some(403),
+    ForbiddenRegionId "Forbidden.RegionId" Some(400), InvalidAction "InvalidAction"
+    Some(400), InvalidOperationEniServiceManaged "InvalidOperation.EniServiceManaged"
+    Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -160,11 +162,11 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(
-            0 network_interface_id, 1 private_ip_address, 2 region_id
+            value 0 network_interface_id, 1 private_ip_address, 2 region_id;
         );
     }
     impl Schema for super::UnassignPrivateIpAddressesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -76,7 +76,7 @@ crate::runtime::operation!(
 );
 impl UntagResourcesRequestBuilder {
     crate::runtime::setters!(
-        UntagResourcesRequest.0; tag_key(each_into String), all(bool)
+        builder UntagResourcesRequest; value all bool; each_into tag_key String;
     );
 }
 crate::runtime::json_form!(UntagResourcesRequest);
@@ -143,23 +143,24 @@ pub enum UntagResourcesErrorCode {
     NoPermissionTag,
 }
 crate::runtime::error_codes!(
-    UntagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound" 404,
-    MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" 404,
-    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" 404,
-    MissingParameterResourceType "MissingParameter.ResourceType" 404,
-    MissingParameterTags "MissingParameter.Tags" 404, MissingParameterRegionId
-    "MissingParameter.RegionId" 404, PermissionDeniedTagOwnerUid
-    "PermissionDenied.TagOwnerUid" 403, PermissionDeniedScope "PermissionDenied.Scope"
-    403, NumberExceedResourceIds "NumberExceed.ResourceIds" 400, NumberExceedTags
-    "NumberExceed.Tags" 400, DuplicateTagKey "Duplicate.TagKey" 400,
-    InvalidResourceIdNotFound "InvalidResourceId.NotFound" 404,
-    InvalidResourceTypeNotFound "InvalidResourceType.NotFound" 404,
-    InvalidTagKeyMalformed "InvalidTagKey.Malformed" 400, InvalidTagValueMalformed
-    "InvalidTagValue.Malformed" 400, OperationDeniedQuotaExceed
-    "OperationDenied.QuotaExceed" 400, InvalidResourceIdNotSupported
-    "InvalidResourceId.NotSupported" 403, InvalidTagMismatch "InvalidTag.Mismatch" 400,
-    InvalidTagCount "InvalidTagCount" 400, InvalidScope "Invalid.Scope" 400,
-    NoPermissionTag "NoPermission.Tag" 403
+    UntagResourcesErrorCode; InvalidRegionIdNotFound "InvalidRegionId.NotFound"
+    Some(404), MissingParameterTagOwnerUid "MissingParameter.TagOwnerUid" Some(404),
+    MissingParameterTagOwnerBid "MissingParameter.TagOwnerBid" Some(404),
+    MissingParameterResourceType "MissingParameter.ResourceType" Some(404),
+    MissingParameterTags "MissingParameter.Tags" Some(404), MissingParameterRegionId
+    "MissingParameter.RegionId" Some(404), PermissionDeniedTagOwnerUid
+    "PermissionDenied.TagOwnerUid" Some(403), PermissionDeniedScope
+    "PermissionDenied.Scope" Some(403), NumberExceedResourceIds
+    "NumberExceed.ResourceIds" Some(400), NumberExceedTags "NumberExceed.Tags" Some(400),
+    DuplicateTagKey "Duplicate.TagKey" Some(400), InvalidResourceIdNotFound
+    "InvalidResourceId.NotFound" Some(404), InvalidResourceTypeNotFound
+    "InvalidResourceType.NotFound" Some(404), InvalidTagKeyMalformed
+    "InvalidTagKey.Malformed" Some(400), InvalidTagValueMalformed
+    "InvalidTagValue.Malformed" Some(400), OperationDeniedQuotaExceed
+    "OperationDenied.QuotaExceed" Some(400), InvalidResourceIdNotSupported
+    "InvalidResourceId.NotSupported" Some(403), InvalidTagMismatch "InvalidTag.Mismatch"
+    Some(400), InvalidTagCount "InvalidTagCount" Some(400), InvalidScope "Invalid.Scope"
+    Some(400), NoPermissionTag "NoPermission.Tag" Some(403)
 );
 /// How this module's structs describe themselves to the runtime: field tables and accessors.
 mod schema {
@@ -209,11 +210,11 @@ mod schema {
             Field::new("All"),
         ];
         crate::runtime::accessors!(
-            0 region_id, 1 resource_id, 2 resource_type, 3 tag_key, 4 all
+            value 0 region_id, 1 resource_id, 2 resource_type, 3 tag_key, 4 all;
         );
     }
     impl Schema for super::UntagResourcesResponse {
         const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(0 request_id);
+        crate::runtime::accessors!(value 0 request_id;);
     }
 }

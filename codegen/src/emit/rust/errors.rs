@@ -89,7 +89,13 @@ fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: bool) -> [Piece; 
     let table = codes.iter().map(|c| {
         let v = format_ident!("{}", c.variant);
         let code = c.code;
-        let status = c.single_status().map(Literal::u16_unsuffixed);
+        let status = match c.single_status() {
+            Some(s) => {
+                let s = Literal::u16_unsuffixed(s);
+                quote!(Some(#s))
+            }
+            None => quote!(None),
+        };
         quote!(#v #code #status)
     });
     let common = common.then(|| quote!(common));

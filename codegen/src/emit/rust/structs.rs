@@ -167,7 +167,7 @@ pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> Vec<Bloc
 
 /// What a setter (or constructor) takes for a field: the field's item type `T` as is, `impl Into<T>`,
 /// or an iterable of either (for a list).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Accepts {
     Value,
     Into,
@@ -197,15 +197,13 @@ impl Accepts {
         }
     }
 
-    /// The keyword of the runtime's `setters!` for it (none for a value taken as is).
-    fn keyword(self) -> Option<Ident> {
-        match self {
-            Accepts::Value => None,
-            Accepts::Into => Some(format_ident!("into")),
-            Accepts::Each => Some(format_ident!("each")),
-            Accepts::EachInto => Some(format_ident!("each_into")),
-        }
-    }
+    /// Its section of the runtime's `setters!`, in the macro's order.
+    const SECTIONS: [(Accepts, &'static str); 4] = [
+        (Accepts::Into, "into"),
+        (Accepts::Value, "value"),
+        (Accepts::Each, "each"),
+        (Accepts::EachInto, "each_into"),
+    ];
 
     /// The parameter `value` with item type `t`.
     fn param(self, t: TokenStream, value: &Ident) -> Param {
@@ -228,8 +226,9 @@ fn setter_parts(model: &RequestModel, f: &FieldModel, value: &Ident) -> Param {
 }
 
 /// The setters of `fields` of `owner` (stored into `self.0` for `owner`'s builder): one
-/// `crate::runtime::setters!` line for all but fields named by an escaped keyword, which get a
-/// setter written out (the macro's intra-doc link cannot name them).
+/// `crate::runtime::setters!` for all but fields named by an escaped keyword, which get a setter
+/// written out (the macro's intra-doc link cannot name them). The macro takes the fields a section
+/// per kind of parameter, each in table order.
 pub fn push_setters<'a>(
     block: &mut Block,
     model: &RequestModel,
@@ -237,7 +236,7 @@ pub fn push_setters<'a>(
     owner: &str,
     builder: bool,
 ) {
-    let mut listed = Vec::new();
+    let mut listed: Vec<(Accepts, TokenStream)> = Vec::new();
     let mut written = Vec::new();
     for f in fields {
         let fname = ident(&f.rust_name);
@@ -246,13 +245,18 @@ pub fn push_setters<'a>(
             continue;
         }
         let (accepts, t) = Accepts::of(model, f);
-        let keyword = accepts.keyword();
-        listed.push(quote!(#fname(#keyword #t)));
+        listed.push((accepts, quote!(#fname #t)));
     }
     if !listed.is_empty() {
+        let sections = Accepts::SECTIONS.iter().filter_map(|(accepts, keyword)| {
+            let entries: Vec<&TokenStream> =
+                listed.iter().filter(|(a, _)| a == accepts).map(|(_, entry)| entry).collect();
+            let keyword = format_ident!("{}", keyword);
+            (!entries.is_empty()).then(|| quote!(#keyword #( #entries ),*;))
+        });
         let owner = format_ident!("{}", owner);
-        let inner = builder.then(|| quote!(.0));
-        block.push(quote!(crate::runtime::setters!(#owner #inner; #( #listed ),*);));
+        let builder = builder.then(|| quote!(builder));
+        block.push(quote!(crate::runtime::setters!(#builder #owner; #( #sections )*);));
     }
     for (doc, setter) in written {
         block.push_documented(&doc, setter);
@@ -312,19 +316,27 @@ pub fn many_args_allow(count: usize) -> Option<TokenStream> {
     (count > CLIPPY_MAX_ARGS).then(|| quote!(#[allow(clippy::too_many_arguments)]))
 }
 
-/// `fn get` and `fn get_mut` of an `impl Schema`: `crate::runtime::accessors!` over
-/// `(field, kind)` in table order, where the kind says how the field is reached (`group` for an
-/// optional group, `groups` for a list of groups, none for values).
-fn accessors(fields: Vec<(Ident, Option<&str>)>) -> Option<TokenStream> {
+/// `fn get` and `fn get_mut` of an `impl Schema`: `crate::runtime::accessors!` over `(field, kind)`
+/// in table order, where the kind says how the field is reached (`value`, `group` for an optional
+/// group, `groups` for a list of groups); the macro takes each kind's fields in a section of its own.
+fn accessors(fields: Vec<(Ident, &'static str)>) -> Option<TokenStream> {
     if fields.is_empty() {
         return None;
     }
-    let entries = fields.into_iter().enumerate().map(|(i, (field, kind))| {
-        let i = Literal::usize_unsuffixed(i);
-        let kind = kind.map(|k| format_ident!("{}", k));
-        quote!(#i #field #kind)
+    let sections = ["value", "group", "groups"].map(|kind| {
+        let entries: Vec<TokenStream> = fields
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, k))| *k == kind)
+            .map(|(i, (field, _))| {
+                let i = Literal::usize_unsuffixed(i);
+                quote!(#i #field)
+            })
+            .collect();
+        let kind = format_ident!("{}", kind);
+        (!entries.is_empty()).then(|| quote!(#kind #( #entries ),*;))
     });
-    Some(quote!(crate::runtime::accessors!(#( #entries ),*);))
+    Some(quote!(crate::runtime::accessors!(#( #sections )*);))
 }
 
 /// `impl Schema for super::Name` of the request struct `model.structs[index]`.
@@ -366,9 +378,9 @@ pub fn request_schema(model: &RequestModel, index: usize, uses: &mut SchemaUses)
             .iter()
             .map(|f| {
                 let kind = match f.kind {
-                    FieldKind::Scalar(_) | FieldKind::List(_) => None,
-                    FieldKind::Group(_) => Some("group"),
-                    FieldKind::GroupList(_) => Some("groups"),
+                    FieldKind::Scalar(_) | FieldKind::List(_) => "value",
+                    FieldKind::Group(_) => "group",
+                    FieldKind::GroupList(_) => "groups",
                 };
                 (ident(&f.rust_name), kind)
             })
@@ -451,9 +463,9 @@ pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUse
             .iter()
             .map(|f| {
                 let kind = match f.kind {
-                    ResponseKind::Scalar(_) | ResponseKind::ScalarList(..) => None,
-                    ResponseKind::Struct(_) => Some("group"),
-                    ResponseKind::StructList(..) => Some("groups"),
+                    ResponseKind::Scalar(_) | ResponseKind::ScalarList(..) => "value",
+                    ResponseKind::Struct(_) => "group",
+                    ResponseKind::StructList(..) => "groups",
                 };
                 (ident(&f.rust_name), kind)
             })
