@@ -301,7 +301,7 @@ fn ascii_set(upper: bool, lower: bool, digit: bool, letter: bool, extra: &str) -
 
 /// Whether `value` lies in `min..=max` (a missing bound holds).
 #[inline]
-fn within(value: f64, min: Option<f64>, max: Option<f64>) -> bool {
+pub(crate) fn within(value: f64, min: Option<f64>, max: Option<f64>) -> bool {
     none_or(min, |m| value >= m) && none_or(max, |m| value <= m)
 }
 

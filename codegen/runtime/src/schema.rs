@@ -53,6 +53,26 @@ impl Field {
     pub const fn checks(self, checks: &'static [Check]) -> Self {
         Field { checks, ..self }
     }
+
+    /// Whether validation looks at it: required, a group it enters, or with rules.
+    pub const fn is_checked(&self) -> bool {
+        self.required || self.group || !self.checks.is_empty()
+    }
+}
+
+/// The fields among the first 128 of a table that validation looks at ([`Field::is_checked`]), one
+/// bit each, so that the walk skips the others without reading them; fields past the first 128 are
+/// looked at one by one.
+pub const fn checked(fields: &[Field]) -> u128 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < fields.len() && i < 128 {
+        if fields[i].is_checked() {
+            bits |= 1 << i;
+        }
+        i += 1;
+    }
+    bits
 }
 
 /// Implemented by every generated request and response struct.
@@ -62,6 +82,8 @@ pub trait Schema: Default + 'static {
     const FIELDS: &'static [Field];
     /// Rules between fields of this struct (or of structs below it), checked once per value of it.
     const CHECKS: &'static [CrossCheck] = &[];
+    /// [`checked`] of [`Self::FIELDS`], worked out once per struct when it is compiled.
+    const CHECKED: u128 = checked(Self::FIELDS);
     /// The value of field `index` (responses, which are only read, and structs without fields leave
     /// this out).
     fn get(&self, index: usize) -> View<'_> {
@@ -82,6 +104,10 @@ pub trait Struct {
     fn name(&self) -> &'static str;
     fn fields(&self) -> &'static [Field];
     fn checks(&self) -> &'static [CrossCheck];
+    /// [`checked`] of [`Struct::fields`].
+    fn checked(&self) -> u128 {
+        checked(self.fields())
+    }
     fn get(&self, index: usize) -> View<'_>;
 }
 
@@ -103,6 +129,10 @@ impl<T: Schema> Struct for T {
 
     fn checks(&self) -> &'static [CrossCheck] {
         T::CHECKS
+    }
+
+    fn checked(&self) -> u128 {
+        T::CHECKED
     }
 
     fn get(&self, index: usize) -> View<'_> {

@@ -295,7 +295,15 @@ fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
 /// Whether a value's wire text is `want`.
 #[inline]
 fn text_is(view: &View<'_>, want: &str) -> bool {
-    with_text(view, |text| crate::rules::same(text, want)).unwrap_or(false)
+    match *view {
+        View::Str(s) => crate::rules::same(s, want),
+        _ => with_text(view, |text| crate::rules::same(text, want)).unwrap_or(false),
+    }
+}
+
+/// Whether a rule reads a value's text, which a typed number then has to be formatted for.
+fn reads_text(rule: &Rule<'_>) -> bool {
+    !matches!(rule, Rule::Index { .. } | Rule::Range { .. })
 }
 
 /// A number's value: typed for numbers, parsed for strings (`SystemDisk.Size` is a String).
@@ -329,11 +337,18 @@ impl Walk {
     }
 
     fn structure(&mut self, s: &dyn Struct, at: &At<'_>) {
-        for (index, field) in s.fields().iter().enumerate() {
-            if !field.group && !field.required && field.checks.is_empty() {
-                continue;
-            }
+        let fields = s.fields();
+        let mut checked = s.checked();
+        while checked != 0 {
+            let index = checked.trailing_zeros() as usize;
+            checked &= checked - 1;
+            let field = &fields[index];
             self.field(field, s.get(index), &At::Name(field.name, at));
+        }
+        for (index, field) in fields.iter().enumerate().skip(128) {
+            if field.is_checked() {
+                self.field(field, s.get(index), &At::Name(field.name, at));
+            }
         }
         let mut on = OnValue::default();
         for check in s.checks() {
@@ -361,13 +376,14 @@ impl Walk {
     }
 
     fn value(&mut self, field: &Field, view: View<'_>, at: &At<'_>) {
-        // The wire text of strings, booleans and integers once for all of the field's rules; that of
-        // fractions and JSON values (rare, and made on the heap) only for a rule that reads text.
+        // The wire text of strings, booleans and integers once for all of the field's rules (that of an
+        // integer only when a rule reads text: ranges and indexes do not); that of fractions and JSON
+        // values (rare, and made on the heap) only for a rule that reads text.
         let mut int = itoa::Buffer::new();
         let text: Option<&str> = match view {
             View::Str(s) => Some(s),
             View::Bool(b) => Some(if b { "true" } else { "false" }),
-            View::Int(i) => Some(int.format(i)),
+            View::Int(i) if field.checks.iter().any(|c| reads_text(&c.rule)) => Some(int.format(i)),
             _ => None,
         };
         for check in field.checks {
@@ -375,9 +391,8 @@ impl Walk {
                 (Rule::Index { up, .. }, _) => {
                     at.index(up).is_none_or(|index| check.rule.check_index(index).is_ok())
                 }
-                (Rule::Range { min, max }, View::Int(_) | View::Float(_)) => {
-                    check_range(&Rule::Range { min, max }, &view).is_ok()
-                }
+                (Rule::Range { min, max }, View::Int(i)) => crate::rules::within(i as f64, min, max),
+                (Rule::Range { min, max }, View::Float(x)) => crate::rules::within(x, min, max),
                 (rule, View::Float(_) | View::Json(_)) => {
                     with_text(&view, |t| rule.passes(t)).unwrap_or(true)
                 }
@@ -560,7 +575,7 @@ impl<'s> OnValue<'s> {
     /// Whether the first value at `on` (or `on_default`, when it is unset) is `when`.
     fn is(&mut self, s: &'s dyn Struct, on: &Path, on_default: Option<&str>, when: &str) -> bool {
         let first = match self.looked_up {
-            Some((at, first)) if at == on.at => first,
+            Some((at, first)) if same_steps(at, on.at) => first,
             _ => {
                 let first = first(s, on.at);
                 self.looked_up = Some((on.at, first));
@@ -569,6 +584,12 @@ impl<'s> OnValue<'s> {
         };
         first.map_or(on_default == Some(when), |view| text_is(&view, when))
     }
+}
+
+/// `a == b` for the one or two steps of a path, without a library call.
+#[inline]
+fn same_steps(a: &[u16], b: &[u16]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The first value at `at` below `s`, if any.
