@@ -106,10 +106,10 @@ impl Rule<'_> {
             Rule::Index { .. } => true,
             Rule::StartsWithLetter => none_or(value.chars().next(), char::is_alphabetic),
             Rule::AllowedChars { upper, lower, digit, letter, extra } => {
-                let ascii = ascii_set(upper, lower, digit, letter, extra);
-                value.bytes().all(|b| b < 128 && ascii & (1 << b) != 0)
+                let classes = classes(upper, lower, digit, letter);
+                value.bytes().all(|b| ascii_allowed(b, classes, extra))
                     || value.chars().all(|c| {
-                        (c.is_ascii() && ascii & (1 << (c as u32)) != 0)
+                        (c.is_ascii() && ascii_allowed(c as u8, classes, extra))
                             || (letter && c.is_alphabetic())
                             || (!c.is_ascii() && extra.contains(c))
                     })
@@ -273,30 +273,47 @@ fn starts_with(value: &str, prefix: &str) -> bool {
 /// at character boundaries, since a needle starts with a whole character.
 fn contains(value: &str, needle: &str) -> bool {
     let (v, n) = (value.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else { return true };
-    v.len() >= n.len() && (0..=v.len() - n.len()).any(|i| v[i] == first && v[i..i + n.len()] == *n)
+    let Some((&first, rest)) = n.split_first() else { return true };
+    v.len() >= n.len()
+        && v[..=v.len() - n.len()]
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == first && v[i + 1..].starts_with(rest))
 }
 
-/// The ASCII characters [`Rule::AllowedChars`] allows, one bit each.
+/// The class of each ASCII character [`Rule::AllowedChars`] names: [`UPPER`], [`LOWER`] or [`DIGIT`].
+const CLASS: [u8; 128] = {
+    let mut class = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    class
+};
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// The classes of ASCII characters [`Rule::AllowedChars`] allows, as bits of [`CLASS`].
 #[inline]
-fn ascii_set(upper: bool, lower: bool, digit: bool, letter: bool, extra: &str) -> u128 {
-    const UPPER: u128 = ((1 << 26) - 1) << b'A';
-    const LOWER: u128 = ((1 << 26) - 1) << b'a';
-    const DIGIT: u128 = ((1 << 10) - 1) << b'0';
-    let mut set = 0;
-    if upper || letter {
-        set |= UPPER;
-    }
-    if lower || letter {
-        set |= LOWER;
-    }
-    if digit {
-        set |= DIGIT;
-    }
-    for b in extra.bytes().filter(u8::is_ascii) {
-        set |= 1 << b;
-    }
-    set
+fn classes(upper: bool, lower: bool, digit: bool, letter: bool) -> u8 {
+    (if upper || letter { UPPER } else { 0 })
+        | (if lower || letter { LOWER } else { 0 })
+        | (if digit { DIGIT } else { 0 })
+}
+
+/// Whether [`Rule::AllowedChars`] allows the byte `b`: an ASCII character of an allowed class, or
+/// one of the extra characters (looked up only for the few characters outside the classes, so no
+/// set of them is built per value).
+#[inline]
+fn ascii_allowed(b: u8, classes: u8, extra: &str) -> bool {
+    b < 128 && (CLASS[usize::from(b)] & classes != 0 || extra.as_bytes().contains(&b))
 }
 
 /// Whether `value` lies in `min..=max` (a missing bound holds).
