@@ -342,12 +342,11 @@ impl Walk {
         while checked != 0 {
             let index = checked.trailing_zeros() as usize;
             checked &= checked - 1;
-            let field = &fields[index];
-            self.field(field, s.get(index), &At::Name(field.name, at));
+            self.field(&fields[index], s.get(index), at);
         }
         for (index, field) in fields.iter().enumerate().skip(128) {
             if field.is_checked() {
-                self.field(field, s.get(index), &At::Name(field.name, at));
+                self.field(field, s.get(index), at);
             }
         }
         let mut on = OnValue::default();
@@ -356,8 +355,11 @@ impl Walk {
         }
     }
 
-    fn field(&mut self, field: &Field, view: View<'_>, at: &At<'_>) {
+    #[inline]
+    fn field(&mut self, field: &Field, view: View<'_>, parent: &At<'_>) {
+        let at = &At::Name(field.name, parent);
         match view {
+            View::Str(text) => self.text(field, text, at),
             View::Absent if field.required => self.report(at, "is required".to_owned(), REQUIRED),
             View::Absent => {}
             View::Group(group) => self.structure(group, at),
@@ -372,6 +374,22 @@ impl Walk {
                 }
             }
             scalar => self.value(field, scalar, at),
+        }
+    }
+
+    /// The rules of a string, the most common value, on a short path: no text to make, no type to
+    /// tell apart per rule.
+    fn text(&mut self, field: &Field, text: &str, at: &At<'_>) {
+        for check in field.checks {
+            let kept = match check.rule {
+                Rule::Index { up, .. } => {
+                    at.index(up).is_none_or(|index| check.rule.check_index(index).is_ok())
+                }
+                ref rule => rule.passes(text),
+            };
+            if !kept {
+                self.report_violation(field, check, View::Str(text), at);
+            }
         }
     }
 
