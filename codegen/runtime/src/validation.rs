@@ -519,23 +519,24 @@ impl Walk {
         }
     }
 
-    /// Calls `f` with every value at `path` below `s` and where it is.
-    fn each(
+    /// Calls `f` with every value at `path` below `s` and where it is (`f` generic, so that a rule's
+    /// check is inlined into the descent: there are few kinds of rule).
+    fn each<F: FnMut(&mut Walk, View<'_>, &At<'_>)>(
         &mut self,
         s: &dyn Struct,
         path: &Path,
         at: &At<'_>,
-        f: &mut dyn FnMut(&mut Walk, View<'_>, &At<'_>),
+        f: &mut F,
     ) {
         self.descend(s, path.at, at, f);
     }
 
-    fn descend(
+    fn descend<F: FnMut(&mut Walk, View<'_>, &At<'_>)>(
         &mut self,
         s: &dyn Struct,
         steps: &[u16],
         at: &At<'_>,
-        f: &mut dyn FnMut(&mut Walk, View<'_>, &At<'_>),
+        f: &mut F,
     ) {
         let Some((&index, rest)) = steps.split_first() else { return };
         let index = usize::from(index);
@@ -561,7 +562,7 @@ impl Walk {
 }
 
 /// Calls `f` with every view at `at` below `s` until it returns true; true when one did.
-fn any<'s>(s: &'s dyn Struct, at: &[u16], f: &mut dyn FnMut(View<'s>) -> bool) -> bool {
+fn any<'s, F: FnMut(View<'s>) -> bool>(s: &'s dyn Struct, at: &[u16], f: &mut F) -> bool {
     let Some((&index, rest)) = at.split_first() else { return false };
     match (s.get(usize::from(index)), rest.is_empty()) {
         (View::Absent, _) => false,
@@ -591,6 +592,7 @@ struct OnValue<'s> {
 
 impl<'s> OnValue<'s> {
     /// Whether the first value at `on` (or `on_default`, when it is unset) is `when`.
+    #[inline]
     fn is(&mut self, s: &'s dyn Struct, on: &Path, on_default: Option<&str>, when: &str) -> bool {
         let first = match self.looked_up {
             Some((at, first)) if same_steps(at, on.at) => first,
