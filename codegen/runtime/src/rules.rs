@@ -255,11 +255,35 @@ fn char_strs(chars: &str) -> Vec<String> {
     chars.chars().map(String::from).collect()
 }
 
-/// `a == b` for the short values rules compare, without a library call when the lengths or first
-/// bytes differ (the usual case).
+/// `a == b` for the short values rules compare, without a library call: lengths first (they usually
+/// differ), then eight or four bytes at a time, the last word overlapping the one before.
 #[inline]
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if word::<8>(a, i) != word::<8>(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        word::<8>(a, n - 8) == word::<8>(b, n - 8)
+    } else if n >= 4 {
+        word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4)
+    } else {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    }
+}
+
+/// The `N` bytes of `s` from `at`, as one number to compare (`at + N` is within `s`).
+#[inline(always)]
+fn word<const N: usize>(s: &[u8], at: usize) -> [u8; N] {
+    s[at..at + N].try_into().unwrap_or([0; N])
 }
 
 /// `value.starts_with(prefix)`, byte by byte (prefixes are a few bytes; most values differ at the first).

@@ -139,6 +139,21 @@ fn typed_numbers_and_indexes() {
     assert_eq!(index.check_index(17), Err("index 17 is outside 1 to 16".to_owned()));
 }
 
+#[test]
+fn one_of_tells_apart_values_differing_in_any_byte() {
+    let long = "abcdefghijklmnopqrstuvwxyz";
+    for n in 0..=long.len() {
+        let value = &long[..n];
+        assert_eq!(Rule::OneOf(&[value]).check(value, false), Ok(()), "{value:?}");
+        for at in 0..n {
+            let mut other = value.to_owned().into_bytes();
+            other[at] = b'_';
+            let other = String::from_utf8(other).unwrap();
+            assert!(Rule::OneOf(&[value]).check(&other, false).is_err(), "{other:?} is not {value:?}");
+        }
+    }
+}
+
 /// The rules a secret (an instance password) is held to.
 fn secret_rules() -> Vec<Rule<'static>> {
     vec![
@@ -191,6 +206,21 @@ proptest! {
                 prop_assert!(known.contains(&message), "{:?} on a value said {:?}", rule, message);
             }
         }
+    }
+
+    /// The rules that compare, scan or look characters up on a fast path of their own mean what the
+    /// plain library calls mean, at every length around the word sizes they read.
+    #[test]
+    fn fast_paths_mean_the_plain_calls(value in "[ab]{0,20}|\\PC{0,12}", other in "[ab]{0,20}") {
+        let one_of = [other.as_str()];
+        prop_assert_eq!(Rule::OneOf(&one_of).check(&value, false).is_ok(), value == other);
+        let needle = other.get(..other.len().min(5)).unwrap_or("");
+        let substrings = [needle];
+        let forbidden = !needle.is_empty() && value.contains(needle);
+        prop_assert_eq!(Rule::ForbiddenSubstrings(&substrings).check(&value, false).is_ok(), !forbidden);
+        let chars = Rule::AllowedChars { upper: false, lower: true, digit: true, letter: false, extra: "_é" };
+        let allowed = value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == 'é');
+        prop_assert_eq!(chars.check(&value, false).is_ok(), allowed);
     }
 
     #[test]
