@@ -2,7 +2,7 @@
 //! rules), for the query, JSON and validation tests.
 
 use alibabacloud_runtime::rules::Rule;
-use alibabacloud_runtime::schema::{Field, FieldValue, Schema, Slot, View};
+use alibabacloud_runtime::schema::{Field, Schema};
 use alibabacloud_runtime::validation::{Check, CrossCheck, CrossRule, Path};
 use alibabacloud_runtime::{Operation, Secret, ValidationErrors};
 
@@ -189,68 +189,11 @@ impl Schema for Request {
         ),
     ];
 
-    fn get(&self, index: usize) -> View<'_> {
-        match index {
-            0 => self.region_id.view(),
-            1 => self.dry_run.view(),
-            2 => self.price.view(),
-            3 => self.amount.view(),
-            4 => self.instance_name.view(),
-            5 => self.host_name.view(),
-            6 => self.client_token.view(),
-            7 => self.image_id.view(),
-            8 => self.launch_template_id.view(),
-            9 => self.launch_template_name.view(),
-            10 => self.auto_release_time.view(),
-            11 => self.user_data.view(),
-            12 => self.ipv6_address.view(),
-            13 => self.ipv6_address_count.view(),
-            14 => self.password_inherit.view(),
-            15 => self.password.view(),
-            16 => self.private_ip_address.view(),
-            17 => self.v_switch_id.view(),
-            18 => self.period.view(),
-            19 => self.period_unit.view(),
-            20 => View::group(&self.system_disk),
-            21 => View::groups(&self.data_disk),
-            22 => self.security_group_ids.view(),
-            23 => View::groups(&self.network_interface),
-            24 => View::group(&self.filter_1),
-            25 => View::groups(&self.tag),
-            _ => View::Absent,
-        }
-    }
-
-    fn get_mut(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => self.region_id.slot(),
-            1 => self.dry_run.slot(),
-            2 => self.price.slot(),
-            3 => self.amount.slot(),
-            4 => self.instance_name.slot(),
-            5 => self.host_name.slot(),
-            6 => self.client_token.slot(),
-            7 => self.image_id.slot(),
-            8 => self.launch_template_id.slot(),
-            9 => self.launch_template_name.slot(),
-            10 => self.auto_release_time.slot(),
-            11 => self.user_data.slot(),
-            12 => self.ipv6_address.slot(),
-            13 => self.ipv6_address_count.slot(),
-            14 => self.password_inherit.slot(),
-            15 => self.password.slot(),
-            16 => self.private_ip_address.slot(),
-            17 => self.v_switch_id.slot(),
-            18 => self.period.slot(),
-            19 => self.period_unit.slot(),
-            20 => Slot::group(&mut self.system_disk),
-            21 => Slot::groups(&mut self.data_disk),
-            22 => self.security_group_ids.slot(),
-            23 => Slot::groups(&mut self.network_interface),
-            24 => Slot::group(&mut self.filter_1),
-            _ => Slot::groups(&mut self.tag),
-        }
-    }
+    alibabacloud_runtime::accessors!(
+        value 0 region_id, 1 dry_run, 2 price, 3 amount, 4 instance_name, 5 host_name, 6 client_token, 7 image_id, 8 launch_template_id, 9 launch_template_name, 10 auto_release_time, 11 user_data, 12 ipv6_address, 13 ipv6_address_count, 14 password_inherit, 15 password, 16 private_ip_address, 17 v_switch_id, 18 period, 19 period_unit, 22 security_group_ids;
+        group 20 system_disk, 24 filter_1;
+        groups 21 data_disk, 23 network_interface, 25 tag;
+    );
 }
 
 impl Schema for SystemDisk {
@@ -259,13 +202,9 @@ impl Schema for SystemDisk {
         "Valid values: 20 to 500.",
     )])];
 
-    fn get(&self, _: usize) -> View<'_> {
-        self.size.view()
-    }
-
-    fn get_mut(&mut self, _: usize) -> Slot<'_> {
-        self.size.slot()
-    }
+    alibabacloud_runtime::accessors!(
+        value 0 size;
+    );
 }
 
 impl Schema for DataDisk {
@@ -289,55 +228,25 @@ impl Schema for DataDisk {
         "cloud_essd: 20 to 32,768.",
     )];
 
-    fn get(&self, index: usize) -> View<'_> {
-        match index {
-            0 => self.size.view(),
-            _ => self.category.view(),
-        }
-    }
-
-    fn get_mut(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => self.size.slot(),
-            _ => self.category.slot(),
-        }
-    }
+    alibabacloud_runtime::accessors!(
+        value 0 size, 1 category;
+    );
 }
 
 impl Schema for NetworkInterface {
     const FIELDS: &'static [Field] = &[Field::new("VSwitchId"), Field::new("SecurityGroupIds")];
 
-    fn get(&self, index: usize) -> View<'_> {
-        match index {
-            0 => self.v_switch_id.view(),
-            _ => self.security_group_ids.view(),
-        }
-    }
-
-    fn get_mut(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => self.v_switch_id.slot(),
-            _ => self.security_group_ids.slot(),
-        }
-    }
+    alibabacloud_runtime::accessors!(
+        value 0 v_switch_id, 1 security_group_ids;
+    );
 }
 
 impl Schema for Filter {
     const FIELDS: &'static [Field] = &[Field::new("Key"), Field::new("Value")];
 
-    fn get(&self, index: usize) -> View<'_> {
-        match index {
-            0 => self.key.view(),
-            _ => self.value.view(),
-        }
-    }
-
-    fn get_mut(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => self.key.slot(),
-            _ => self.value.slot(),
-        }
-    }
+    alibabacloud_runtime::accessors!(
+        value 0 key, 1 value;
+    );
 }
 
 impl Schema for Tag {
@@ -349,13 +258,9 @@ impl Schema for Tag {
         Check::new(Rule::ForbiddenPrefixes(&["aliyun", "acs:"]), "It cannot start with aliyun or acs:"),
     ])];
 
-    fn get(&self, _: usize) -> View<'_> {
-        self.key.view()
-    }
-
-    fn get_mut(&mut self, _: usize) -> Slot<'_> {
-        self.key.slot()
-    }
+    alibabacloud_runtime::accessors!(
+        value 0 key;
+    );
 }
 
 alibabacloud_runtime::json_form!(Request);
@@ -406,26 +311,19 @@ impl Schema for Response {
         Field::new("Owner"),
     ];
 
-    fn get_mut(&mut self, index: usize) -> Slot<'_> {
-        match index {
-            0 => self.price.slot(),
-            1 => self.count.slot(),
-            2 => self.on.slot(),
-            3 => self.ids.slot(),
-            4 => self.sizes.slot(),
-            5 => Slot::groups(&mut self.items),
-            6 => Slot::groups(&mut self.bare),
-            _ => Slot::group(&mut self.owner),
-        }
-    }
+    alibabacloud_runtime::accessors!(
+        value 0 price, 1 count, 2 on, 3 ids, 4 sizes;
+        group 7 owner;
+        groups 5 items, 6 bare;
+    );
 }
 
 impl Schema for Item {
     const FIELDS: &'static [Field] = &[Field::new("Id")];
 
-    fn get_mut(&mut self, _: usize) -> Slot<'_> {
-        self.id.slot()
-    }
+    alibabacloud_runtime::accessors!(
+        value 0 id;
+    );
 }
 
 alibabacloud_runtime::lenient_json!(Response, Item);
