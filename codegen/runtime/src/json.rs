@@ -188,8 +188,17 @@ impl Reader {
             return Err(JsonError::new(format!("expected an object, found {}", kind(value))));
         };
         let fields: &'static [Field] = target.fields();
+        // Members usually come in the table's order: each key is looked for from the field after
+        // the last one found, then from the start, so a struct's keys cost one comparison each
+        // rather than a scan of the table each.
+        let mut next = 0;
         for (key, member) in members {
-            let Some(index) = fields.iter().position(|f| f.name == key) else {
+            let found = fields[next..]
+                .iter()
+                .position(|f| f.name == key)
+                .map(|i| next + i)
+                .or_else(|| fields[..next].iter().position(|f| f.name == key));
+            let Some(index) = found else {
                 if self.mode == JsonMode::Strict {
                     return Err(JsonError::new(format!("unknown field `{key}`")));
                 }
@@ -200,6 +209,7 @@ impl Reader {
                 }
                 continue;
             };
+            next = index + 1;
             self.enter(|| key.clone());
             let filled = self.fill_field(target, index, &fields[index], member);
             self.leave();

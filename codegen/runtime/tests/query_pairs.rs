@@ -238,6 +238,29 @@ fn responses_read_numbers_as_strings_wrappers_and_absent_fields() {
 }
 
 #[test]
+fn members_are_read_in_any_order() {
+    // The reader looks for each key from the field after the last one found: keys in table order,
+    // reversed, repeated or shuffled among unknown ones all land in their own fields.
+    let in_order: Response =
+        serde_json::from_value(json!({"Price": 1.5, "Count": 2, "On": true, "Owner": {"Id": "o"}})).unwrap();
+    let reversed: Response =
+        serde_json::from_value(json!({"Owner": {"Id": "o"}, "On": true, "Count": 2, "Price": 1.5})).unwrap();
+    let shuffled: Response = serde_json::from_value(
+        json!({"On": true, "X": 1, "Price": 1.5, "Owner": {"Id": "o"}, "Y": 2, "Count": 2}),
+    )
+    .unwrap();
+    assert_eq!(in_order, reversed);
+    assert_eq!(in_order, shuffled);
+    assert_eq!(
+        (in_order.price, in_order.count, in_order.on, in_order.owner),
+        (Some(1.5), Some(2), Some(true), Some(Item { id: Some("o".into()) }))
+    );
+    let strict =
+        serde_json::from_value::<Request>(json!({"RegionId": "cn", "Amount": 2, "DryRun": true, "Bogus": 1}));
+    assert_eq!(strict.unwrap_err().to_string(), "unknown field `Bogus`");
+}
+
+#[test]
 fn lists_the_docs_show_bare_are_read_when_the_service_wraps_them() {
     let body: Response = serde_json::from_value(json!({
         "Sizes": {"Size": ["1", 2]}, "Bare": {"Item": [{"Id": "x"}, {"Id": "y"}]}
