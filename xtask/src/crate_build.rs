@@ -183,7 +183,7 @@ fn main() {
 const USER_CRATE: &str = "bench-service";
 
 /// A small service crate beside the target dir, depending on the generated crate with only
-/// `run_instances`, that builds, validates, signs and reads `RunInstances`: what a user compiles,
+/// `run_instances`, that builds, validates, serializes and reads `RunInstances`: what a user compiles,
 /// since every non-generic function of the generated crate is `#[inline]` and compiled there.
 fn user_crate(generated: &Path, package: &str) -> Result<PathBuf, String> {
     let dir = workspace_root().join("target/bench-crate").join(USER_CRATE);

@@ -104,7 +104,8 @@ pub trait Struct {
     fn name(&self) -> &'static str;
     fn fields(&self) -> &'static [Field];
     fn checks(&self) -> &'static [CrossCheck];
-    /// [`checked`] of [`Struct::fields`].
+    /// [`checked`] of [`Struct::fields`] (a generated struct answers [`Schema::CHECKED`]; a table
+    /// made at run time, like the generator's doc checks, works it out).
     fn checked(&self) -> u128 {
         checked(self.fields())
     }

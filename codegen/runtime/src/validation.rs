@@ -301,6 +301,12 @@ fn text_is(view: &View<'_>, want: &str) -> bool {
     }
 }
 
+/// An index rule's verdict on the `.N` index `up` levels above `at` (kept when there is none).
+#[inline]
+fn index_verdict(check: &Check, up: u8, at: &At<'_>) -> Result<(), String> {
+    at.index(up).map_or(Ok(()), |index| check.rule.check_index(index))
+}
+
 /// Whether a rule reads a value's text, which a typed number then has to be formatted for.
 fn reads_text(rule: &Rule<'_>) -> bool {
     !matches!(rule, Rule::Index { .. } | Rule::Range { .. })
@@ -382,9 +388,7 @@ impl Walk {
     fn text(&mut self, field: &Field, text: &str, at: &At<'_>) {
         for check in field.checks {
             let kept = match check.rule {
-                Rule::Index { up, .. } => {
-                    at.index(up).is_none_or(|index| check.rule.check_index(index).is_ok())
-                }
+                Rule::Index { up, .. } => index_verdict(check, up, at).is_ok(),
                 ref rule => rule.passes(text),
             };
             if !kept {
@@ -394,21 +398,21 @@ impl Walk {
     }
 
     fn value(&mut self, field: &Field, view: View<'_>, at: &At<'_>) {
-        // The wire text of strings, booleans and integers once for all of the field's rules (that of an
+        if let View::Str(text) = view {
+            return self.text(field, text, at);
+        }
+        // The wire text of booleans and integers once for all of the field's rules (that of an
         // integer only when a rule reads text: ranges and indexes do not); that of fractions and JSON
         // values (rare, and made on the heap) only for a rule that reads text.
         let mut int = itoa::Buffer::new();
         let text: Option<&str> = match view {
-            View::Str(s) => Some(s),
             View::Bool(b) => Some(if b { "true" } else { "false" }),
             View::Int(i) if field.checks.iter().any(|c| reads_text(&c.rule)) => Some(int.format(i)),
             _ => None,
         };
         for check in field.checks {
             let kept = match (check.rule, view) {
-                (Rule::Index { up, .. }, _) => {
-                    at.index(up).is_none_or(|index| check.rule.check_index(index).is_ok())
-                }
+                (Rule::Index { up, .. }, _) => index_verdict(check, up, at).is_ok(),
                 (Rule::Range { min, max }, View::Int(i)) => crate::rules::within(i as f64, min, max),
                 (Rule::Range { min, max }, View::Float(x)) => crate::rules::within(x, min, max),
                 (rule, View::Float(_) | View::Json(_)) => {
@@ -426,7 +430,7 @@ impl Walk {
     #[cold]
     fn report_violation(&mut self, field: &Field, check: &Check, view: View<'_>, at: &At<'_>) {
         let verdict = match check.rule {
-            Rule::Index { up, .. } => at.index(up).map_or(Ok(()), |i| check.rule.check_index(i)),
+            Rule::Index { up, .. } => index_verdict(check, up, at),
             Rule::Range { .. } if matches!(view, View::Int(_) | View::Float(_)) => {
                 check_range(&check.rule, &view)
             }

@@ -127,7 +127,6 @@ impl<'a> ApiPlan<'a> {
                 }
             }
         }
-        let mut own_enums = Vec::new();
         let enums: Vec<TokenStream> = request
             .enums
             .iter()
@@ -137,10 +136,7 @@ impl<'a> ApiPlan<'a> {
                     reexports.push(reexport(module, &e.rust_name));
                     None
                 }
-                None => {
-                    own_enums.push(format_ident!("{}", e.rust_name));
-                    Some(value_enums::enum_items(e, &value_enums::own_doc(e)))
-                }
+                None => Some(value_enums::enum_items(e, &value_enums::own_doc(e))),
             })
             .collect();
         let mut lenient: Vec<Ident> = Vec::new();
@@ -173,7 +169,7 @@ impl<'a> ApiPlan<'a> {
         if own_secret(request, &self.shared_groups) {
             runtime_names.push("Secret");
         }
-        if !own_enums.is_empty() {
+        if !enums.is_empty() {
             runtime_names.push("UnknownValue");
         }
         runtime_names.sort_unstable_by_key(|n| (n.starts_with(char::is_uppercase), *n));

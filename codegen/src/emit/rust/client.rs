@@ -415,7 +415,7 @@ mod tests {
             ir::Fact { value: true, from: ir::FactSource::Summary, why: "Queries reports.".into() };
         assert_eq!(operation_options(&reads).to_string(), "true");
         let named = ir::Api { name: "DescribeInstances".into(), ..api(&["RegionId"], vec![]) };
-        assert!(operation_options(&named).to_string() == "false", "no guess from the name");
+        assert_eq!(operation_options(&named).to_string(), "false", "no guess from the name");
     }
 
     #[test]

@@ -11,7 +11,8 @@ use super::docs::{code_span, doc_attrs, rustdoc};
 use super::names::{self, Namer};
 use super::render::{Block, BlockKind, Piece};
 
-/// The crate-wide enum of codes common to every API.
+/// The crate-wide enum of codes common to every API (the runtime's `error_codes!` names it, at the
+/// crate root, as the fallback of every API's codes).
 pub const COMMON_ERROR_CODE: &str = "CommonErrorCode";
 
 /// One distinct code and everything the docs say about it.
