@@ -13,6 +13,7 @@ use crate::example_findings::ExampleFindings;
 use crate::ir::{Api, Product};
 use crate::output::OutputFile;
 use crate::parse::product_claims::ProductClaims;
+use crate::reuse::{Digester, RenderInput, Reuse};
 use crate::spec::{self, ProductDir};
 use crate::{constraints, emit, meta, parallel, parse};
 
@@ -30,20 +31,21 @@ impl Generation {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
 
-    /// How much of the docs' prose the validators enforce, over every API generated.
+    /// How much of the docs' prose the validators enforce, over every API generated (on all cores).
     pub fn coverage(&self) -> Coverage {
+        let apis: Vec<&Api> = self.products.iter().flat_map(|p| &p.apis).collect();
         let mut total = Coverage::default();
-        for api in self.products.iter().flat_map(|p| &p.apis) {
-            total.merge(Coverage::of_api(api));
+        for one in parallel::map(&apis, |api| Coverage::of_api(api)) {
+            total.merge(one);
         }
         total
     }
 
-    /// One line for the terminal: what was generated.
-    pub fn summary(&self) -> String {
+    /// One line for the terminal: what was generated, with its [`coverage`](Self::coverage).
+    pub fn summary(&self, coverage: &Coverage) -> String {
         let apis: Vec<&Api> = self.products.iter().flat_map(|p| &p.apis).collect();
         let params: usize = apis.iter().map(|a| a.request.len()).sum();
-        let constrained = self.coverage().params_enforced;
+        let constrained = coverage.params_enforced;
         let codes: usize = apis
             .iter()
             .map(|a| {
@@ -61,14 +63,23 @@ impl Generation {
 /// Reads every page under `spec` (in parallel), builds the IR and emits all files.
 /// One bad page never hides the others: its diagnostics are kept and the rest goes on.
 pub fn generate(spec_dir: &Path, runtime: &RuntimeDependency) -> std::io::Result<Generation> {
+    generate_reusing(spec_dir, runtime, Reuse::NEVER)
+}
+
+/// [`generate`], taking from the output dir the rendered files whose input `reuse` says is unchanged.
+pub fn generate_reusing(
+    spec_dir: &Path,
+    runtime: &RuntimeDependency,
+    reuse: Reuse,
+) -> std::io::Result<Generation> {
     let (mut products, mut diagnostics) = read_products(spec_dir)?;
-    let files = match std::panic::catch_unwind(|| emit_files(&products, runtime)) {
+    let files = match std::panic::catch_unwind(|| emit_files(&products, runtime, reuse)) {
         Ok(files) => files,
         Err(_) => {
             drop_apis_that_panic(spec_dir, &mut products, &mut diagnostics, |one| {
-                drop(emit_files(one, runtime))
+                drop(emit_files(one, runtime, Reuse::NEVER))
             });
-            emit_files(&products, runtime)
+            emit_files(&products, runtime, reuse)
         }
     };
     diagnostics.sort();
@@ -158,18 +169,26 @@ fn drop_apis_that_panic(
 /// Every file `gen` writes for `products`, sorted by path: each product's crate and OpenAPI document
 /// under `<product>/`, and the IR under `ir/<product>/`. The OpenAPI documents are made on a thread
 /// of their own while the crates and the IR take all cores.
-pub fn emit_files(products: &[Product], runtime: &RuntimeDependency) -> Vec<OutputFile> {
+pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reuse) -> Vec<OutputFile> {
     let (mut files, openapi) = std::thread::scope(|scope| {
         let openapi = scope.spawn(|| {
             products
                 .iter()
-                .map(|p| in_dir(&p.name, emit::openapi::output_file(std::slice::from_ref(p))))
+                .map(|p| {
+                    let file = emit::openapi::FILE_NAME;
+                    let contents = reuse.in_dir(&p.name).file(file, &WholeProduct(p), |p| {
+                        emit::openapi::output_file(std::slice::from_ref(p.0)).contents
+                    });
+                    OutputFile::new(Path::new(&p.name).join(file), contents)
+                })
                 .collect::<Vec<_>>()
         });
         let mut files = Vec::new();
         for product in products {
             files.extend(
-                emit::rust::emit_crate(product, runtime).into_iter().map(|f| in_dir(&product.name, f)),
+                emit::rust::emit_crate(product, runtime, reuse.in_dir(&product.name))
+                    .into_iter()
+                    .map(|f| in_dir(&product.name, f)),
             );
         }
         files.extend(ir_files(products));
@@ -178,6 +197,16 @@ pub fn emit_files(products: &[Product], runtime: &RuntimeDependency) -> Vec<Outp
     files.extend(openapi.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// A product as the input of its OpenAPI document: by its JSON, which reads back as the same
+/// product (`codegen/tests/gen_reuse.rs`, and over the shared corpus `product_family.rs`).
+struct WholeProduct<'a>(&'a Product);
+
+impl RenderInput for WholeProduct<'_> {
+    fn digest(&self, digester: &mut Digester) {
+        digester.json(self.0);
+    }
 }
 
 /// `file` moved into the folder `dir` of the output dir.

@@ -41,10 +41,12 @@ impl WriteReport {
 /// removes the files an earlier run wrote that are not in `files`. Refuses an `out` that is not
 /// empty and was not written by `gen`.
 pub fn write_files(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
-    let files = with_manifest(files)?;
+    let manifest = manifest(files)?;
+    let files: Vec<&OutputFile> = files.iter().chain([&manifest]).collect();
     let report = compare_all(out, &files)?;
     let changed: BTreeSet<&Path> = report.written.iter().map(PathBuf::as_path).collect();
-    let to_write: Vec<&OutputFile> = files.iter().filter(|f| changed.contains(f.path.as_path())).collect();
+    let to_write: Vec<&OutputFile> =
+        files.into_iter().filter(|f| changed.contains(f.path.as_path())).collect();
     fs::create_dir_all(out)?;
     crate::parallel::map(&to_write, |file| {
         let path = out.join(&file.path);
@@ -66,11 +68,12 @@ pub fn write_files(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> 
 
 /// Says what [`write_files`] would do, touching nothing.
 pub fn compare(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
-    compare_all(out, &with_manifest(files)?)
+    let manifest = manifest(files)?;
+    compare_all(out, &files.iter().chain([&manifest]).collect::<Vec<_>>())
 }
 
-/// `files` after checking each path, plus the manifest listing them.
-fn with_manifest(files: &[OutputFile]) -> io::Result<Vec<OutputFile>> {
+/// The manifest listing `files`, after checking each path.
+fn manifest(files: &[OutputFile]) -> io::Result<OutputFile> {
     let mut listed = String::from(MANIFEST_HEADER);
     let mut paths = BTreeSet::new();
     for file in files {
@@ -88,20 +91,23 @@ fn with_manifest(files: &[OutputFile]) -> io::Result<Vec<OutputFile>> {
         listed.push_str(path);
         listed.push('\n');
     }
-    let mut all = files.to_vec();
-    all.push(OutputFile::new(MANIFEST, listed));
-    Ok(all)
+    Ok(OutputFile::new(MANIFEST, listed))
 }
 
-fn compare_all(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
+fn compare_all(out: &Path, files: &[&OutputFile]) -> io::Result<WriteReport> {
     let earlier = owned_files(out)?;
     let mut report = WriteReport::default();
-    for file in files {
-        match fs::read(out.join(&file.path)) {
-            Ok(bytes) if bytes == file.contents.as_bytes() => report.unchanged += 1,
-            Ok(_) => report.written.push(file.path.clone()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => report.written.push(file.path.clone()),
-            Err(e) => return Err(e),
+    // Read and compared on all cores; the report keeps the files' order.
+    let same = crate::parallel::map(files, |file| match fs::read(out.join(&file.path)) {
+        Ok(bytes) => Ok(bytes == file.contents.as_bytes()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    });
+    for (file, same) in files.iter().zip(same) {
+        if same? {
+            report.unchanged += 1;
+        } else {
+            report.written.push(file.path.clone());
         }
     }
     let generated: BTreeSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();

@@ -6,11 +6,12 @@ use std::path::Path;
 
 use codegen::emit::rust::{emit_crate, RuntimeDependency};
 use codegen::output::OutputFile;
+use codegen::reuse::Reuse;
 use support::fixture;
 
 /// The fixture's crate as if generated into `dir`'s parent.
 fn fixture_crate(dir: &Path) -> Vec<OutputFile> {
-    emit_crate(&fixture::product(), &RuntimeDependency::for_output_dir(dir.parent().unwrap()))
+    emit_crate(&fixture::product(), &RuntimeDependency::for_output_dir(dir.parent().unwrap()), Reuse::NEVER)
 }
 
 fn in_target(name: &str) -> std::path::PathBuf {

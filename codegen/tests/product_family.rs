@@ -29,9 +29,10 @@ const PRODUCTS: &[(&str, &str, &str, &str, usize, usize)] = &[
     ("ros", "2019-09-10", "ROS", "ros.aliyuncs.com", 52, 47),
 ];
 
-/// A spec dir of links to the corpus: `<product>/*.md` and `ecs/guides/*.md`.
-fn spec_dir(shared: &Path) -> PathBuf {
-    let spec = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("product-family-{}", std::process::id()));
+/// A spec dir of links to the corpus: `<product>/*.md` and `ecs/guides/*.md`, one per `test`.
+fn spec_dir(shared: &Path, test: &str) -> PathBuf {
+    let spec =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("product-family-{test}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&spec);
     for (product, ..) in PRODUCTS {
         link_pages(&shared.join("corpus").join(product), &spec.join(product));
@@ -67,7 +68,7 @@ fn warnings_at<'a>(generation: &'a Generation, file_suffix: &str, line: usize) -
 #[test]
 fn five_products_generate_with_versions_endpoints_and_action_names_from_their_docs() {
     let Some(shared) = support::shared_dir() else { return };
-    let spec = spec_dir(&shared);
+    let spec = spec_dir(&shared, "gen");
     let out = spec.with_extension("out");
     let _ = std::fs::remove_dir_all(&out);
     let runtime = codegen::emit::rust::RuntimeDependency::for_output_dir(&out);
@@ -302,4 +303,19 @@ fn elasticsearch_gets_its_version_and_endpoint_pattern_from_its_guides() {
     assert_eq!(meta.code, "elasticsearch");
     assert_eq!(meta.endpoints.patterns, ["elasticsearch.{region}.aliyuncs.com"]);
     let _ = std::fs::remove_dir_all(&spec);
+}
+
+/// The render record (`codegen::reuse`) digests an API and its product by their JSON: that holds
+/// all of them only if the JSON reads back as the same value, for every product of the corpus.
+#[test]
+fn every_products_ir_json_reads_back_as_the_same_product() {
+    let Some(shared) = support::shared_dir() else { return };
+    let spec = spec_dir(&shared, "json");
+    let (products, _) = gen::read_products(&spec).expect("the spec dir reads");
+    assert_eq!(products.len(), PRODUCTS.len());
+    for product in &products {
+        let json = serde_json::to_string(product).unwrap();
+        let back: Product = serde_json::from_str(&json).unwrap();
+        assert!(back == *product, "{}: the JSON does not hold the whole product", product.name);
+    }
 }

@@ -112,6 +112,10 @@ fn every_operation_has_the_method_and_path_its_page_documents() {
 #[test]
 fn bodies_come_from_the_request_body_tables_and_examples() {
     let Some((_, generation)) = generate("bodies") else { return };
+    // The render record (`codegen::reuse`) digests a product by its JSON, which must hold all of it.
+    let product = &generation.products[0];
+    let back: codegen::ir::Product = serde_json::from_str(&serde_json::to_string(product).unwrap()).unwrap();
+    assert!(back == *product, "the JSON does not hold the whole product");
     let apis = &generation.products[0].apis;
     let api = |name: &str| apis.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("{name}"));
     let names = |name: &str| -> Vec<(String, Position, PositionFrom, bool)> {

@@ -12,6 +12,7 @@ use codegen::emit;
 use codegen::emit::rust::{CrateTokens, RuntimeDependency};
 use codegen::ir::Product;
 use codegen::output::OutputFile;
+use codegen::reuse::{Record, Reuse};
 use codegen::{gen, meta, parse, spec, write};
 
 use crate::{crate_build, peak_alloc, process_bench};
@@ -35,7 +36,7 @@ struct Sample {
 }
 
 /// The rows of the table, in pipeline order.
-const STAGES: [&str; 9] = [
+const STAGES: [&str; 10] = [
     "bare pulldown-cmark pass",
     "read (fs)",
     "row pre-pass + pulldown-cmark (parse_page)",
@@ -45,6 +46,7 @@ const STAGES: [&str; 9] = [
     "OpenAPI",
     "write (all files, empty dir)",
     "whole `gen` + write (parse on all cores)",
+    "whole `gen` + write again, nothing changed (rendered files reused)",
 ];
 const BARE: usize = 0;
 const FIRST_STAGE: usize = 1;
@@ -55,6 +57,7 @@ const PRETTY: usize = 5;
 const OPENAPI: usize = 6;
 const LAST_STAGE: usize = 7;
 const WHOLE: usize = 8;
+const WARM: usize = 9;
 
 pub fn run(args: &[String]) -> ExitCode {
     let mut iterations = 5;
@@ -296,12 +299,27 @@ fn one_iteration(
     samples[LAST_STAGE].push(sample);
 
     let whole_out = out.join("whole");
-    let (whole, sample) = measure(|| -> std::io::Result<usize> {
-        let generation = gen::generate(spec_dir, &RuntimeDependency::for_output_dir(&whole_out))?;
-        Ok(write::write_files(&whole_out, &generation.files)?.written.len())
-    });
+    let records = out.join("records");
+    let gen_and_write = || -> std::io::Result<(usize, usize)> {
+        let record = Record::load(&records, &whole_out, "bench".to_owned());
+        let runtime = RuntimeDependency::for_output_dir(&whole_out);
+        let generation = gen::generate_reusing(spec_dir, &runtime, Reuse::from(&record))?;
+        let written = write::write_files(&whole_out, &generation.files)?.written.len();
+        record.save()?;
+        Ok((written, record.reused()))
+    };
+    let (whole, sample) = measure(gen_and_write);
     whole?;
     samples[WHOLE].push(sample);
+    let (again, sample) = measure(gen_and_write);
+    match again? {
+        (0, reused) if reused > 0 => samples[WARM].push(sample),
+        (written, reused) => {
+            return Err(std::io::Error::other(format!(
+                "gen again over an unchanged spec wrote {written} files and reused {reused}"
+            )))
+        }
+    }
     Ok(files)
 }
 
@@ -377,6 +395,10 @@ fn stage_bench(spec_dir: &Path, iterations: usize, smoke: bool) -> ExitCode {
         100.0 * dominant_sample.time.as_secs_f64() / staged
     );
     let ratio = medians[WHOLE].time.as_secs_f64() / bare;
+    println!(
+        "whole gen again, nothing changed: {:.1}× the bare pass (rendered files reused from the first run)",
+        medians[WARM].time.as_secs_f64() / bare
+    );
     let timed = samples.iter().all(|s| s.len() == iterations) && staged_files.len() > pages;
     if !timed {
         eprintln!("error: a stage has no sample, or gen wrote fewer files than pages");

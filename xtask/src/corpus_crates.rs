@@ -78,7 +78,11 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!("error: cannot write {}: {e}", out.display());
         return ExitCode::FAILURE;
     }
-    eprintln!("corpus-crates: gen: {} in {:.0?}", generation.summary(), started.elapsed());
+    eprintln!(
+        "corpus-crates: gen: {} in {:.0?}",
+        generation.summary(&generation.coverage()),
+        started.elapsed()
+    );
     let built: Vec<&str> = PRODUCTS.iter().map(|(p, _, _)| *p).filter(|p| !COMMITTED.contains(p)).collect();
     for product in &generation.products {
         if !PRODUCTS.iter().any(|(p, _, _)| *p == product.name) {

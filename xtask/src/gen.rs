@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use codegen::diag::Severity;
 use codegen::emit::rust::RuntimeDependency;
+use codegen::reuse::{Record, Reuse};
 use codegen::{gen, write};
 
 /// Whether to write the output dir or only compare with it.
@@ -30,7 +31,10 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
         }
     };
     let runtime = RuntimeDependency::for_output_dir(&options.out);
-    let generation = match gen::generate(&options.spec, &runtime) {
+    // `check` renders everything: it is the guard on what a reused file would hide.
+    let record = (mode == Mode::Write).then(|| render_record(&options.out)).flatten();
+    let reuse = record.as_ref().map_or(Reuse::NEVER, Reuse::from);
+    let generation = match gen::generate_reusing(&options.spec, &runtime, reuse) {
         Ok(generation) => generation,
         Err(e) => {
             eprintln!("error: cannot read spec dir {}: {e}", options.spec.display());
@@ -53,9 +57,15 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(record) = &record {
+        if let Err(e) = record.save() {
+            // Only the next run's speed depends on it.
+            eprintln!("warning: cannot save the render record: {e}");
+        }
+    }
     let failed = generation.has_errors();
-    if mode == Mode::Write || options.coverage {
-        let coverage = generation.coverage();
+    let coverage = (mode == Mode::Write || options.coverage).then(|| generation.coverage());
+    if let Some(coverage) = &coverage {
         if options.coverage {
             eprint!("{coverage:#}");
         } else {
@@ -69,12 +79,13 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
     }
     match mode {
         Mode::Write => eprintln!(
-            "gen: {}; wrote {} file{}, {} unchanged, {} removed",
-            generation.summary(),
+            "gen: {}; wrote {} file{}, {} unchanged, {} removed; {} reused unrendered",
+            generation.summary(coverage.as_ref().expect("made for a write")),
             report.written.len(),
             if report.written.len() == 1 { "" } else { "s" },
             report.unchanged,
-            report.removed.len()
+            report.removed.len(),
+            record.as_ref().map_or(0, Record::reused)
         ),
         Mode::Check if report.is_clean() => {
             eprintln!("check: {} is up to date ({} files)", options.out.display(), report.unchanged)
@@ -101,6 +112,25 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Where `gen` keeps its render records instead of `gen-records/` beside the xtask binary (the
+/// bench, so that its temporary output dirs leave none behind).
+pub const GEN_RECORDS_ENV: &str = "XTASK_GEN_RECORDS";
+
+/// The record of what this build of xtask rendered into `out`, kept beside the xtask binary (in
+/// cargo's target dir, one file per output dir); `None` when the binary cannot be found.
+fn render_record(out: &Path) -> Option<Record> {
+    let exe = std::env::current_exe().ok()?;
+    let built = exe.metadata().ok()?;
+    let modified = built.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    // A rebuilt binary is another generator: its path, size and time of building name it.
+    let generator = format!("{} {} {}", exe.display(), built.len(), modified.as_nanos());
+    let records = match std::env::var_os(GEN_RECORDS_ENV) {
+        Some(dir) => PathBuf::from(dir),
+        None => exe.parent()?.join("gen-records"),
+    };
+    Some(Record::load(&records, out, generator))
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {

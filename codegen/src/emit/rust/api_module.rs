@@ -5,6 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir;
+use crate::reuse::{Digester, RenderInput};
 
 use super::docs::{code_span, inner_doc_attrs, rustdoc};
 use super::names::{self, Namer};
@@ -59,6 +60,17 @@ pub struct ApiPlan<'a> {
     pub shared_groups: Vec<Option<String>>,
     /// For each of `response.structs` (the response itself never), the shared module, if any.
     pub shared_responses: Vec<Option<String>>,
+}
+
+/// A plan is [`ApiPlan::new`] of its API and product (a pure function of the two), plus what
+/// [`share_types`](super::shared_types::share_types) put in its `shared_*` slots: its module is made
+/// from that alone.
+impl RenderInput for ApiPlan<'_> {
+    fn digest(&self, digester: &mut Digester) {
+        digester.json(self.api);
+        digester.json(self.meta);
+        digester.debug(&(&self.shared_enums, &self.shared_groups, &self.shared_responses));
+    }
 }
 
 impl<'a> ApiPlan<'a> {

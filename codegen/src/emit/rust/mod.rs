@@ -40,6 +40,9 @@ use proc_macro2::TokenStream;
 
 use crate::ir;
 use crate::output::OutputFile;
+use std::fmt::Write as _;
+
+use crate::reuse::{Digester, RenderInput, Reuse};
 
 /// The first line of every generated Rust file.
 pub use render::{render, Block, BlockKind, Piece, RustTokens, HEADER};
@@ -85,17 +88,32 @@ pub fn package_name(product: &ir::Product) -> String {
 
 /// The product's crate, paths relative to the crate's own folder: `Cargo.toml`, `src/lib.rs`, one
 /// module and cargo feature per API at the crate root, `examples/rpc.rs`. API modules are made on
-/// all cores.
-pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency) -> Vec<OutputFile> {
+/// all cores; `reuse` (in the crate's folder) gives a module whose plan is unchanged, and a file
+/// whose tokens are, from the earlier run.
+pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reuse) -> Vec<OutputFile> {
     let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
-    let mut files = crate::parallel::map(&api_modules, |m| rust_file(m.path.clone(), m.module_tokens()));
+    let mut files = crate::parallel::map(&api_modules, |m| {
+        OutputFile::new(&m.path, reuse.file(&m.path, &m.plan, |plan| render(plan.module_tokens())))
+    });
     let responses: Vec<&response_model::ResponseModel> =
         api_modules.iter().map(|m| &m.plan.response).collect();
-    files.push(rust_file("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses)));
-    files.extend(rust.into_iter().map(|(path, tokens)| rust_file(path, tokens)));
+    let client = ("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses));
+    files.extend(std::iter::once(client).chain(rust).map(|(path, tokens)| {
+        let contents = reuse.file(&path, &TokensText(&tokens), |tokens| render(tokens.0.clone()));
+        OutputFile::new(path, contents)
+    }));
     files.extend(text);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// Tokens by their text: all that rendering reads from them.
+struct TokensText<'a>(&'a TokenStream);
+
+impl RenderInput for TokensText<'_> {
+    fn digest(&self, digester: &mut Digester) {
+        let _ = write!(digester, "{}", self.0);
+    }
 }
 
 /// The crate before pretty-printing (what [`emit_crate`] renders; `cargo xtask bench` times the two apart).
@@ -203,9 +221,4 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     files.rust.push(("src/endpoints.rs".to_owned(), client::endpoints_rs(&product.meta)));
     files.apis = apis;
     files
-}
-
-/// A Rust file: the header line, then the tokens pretty-printed.
-fn rust_file(path: String, tokens: impl Into<RustTokens>) -> OutputFile {
-    OutputFile::new(path, render(tokens))
 }

@@ -1,0 +1,281 @@
+//! Reuses the files an earlier `gen` wrote when what they are rendered from has not changed.
+//!
+//! Rendering is a pure function of its input, so when a file's input is the same as in the run
+//! that wrote it, the bytes on disk are the bytes it would make. A [`Record`] keeps, per rendered
+//! file, a digest of its input (with the generator's build and the file's path) and a digest of the
+//! bytes it made. A later run that computes the same input digest reads the file from the output
+//! dir and takes it when its bytes still have the recorded digest; anything else (a new generator
+//! build, another input, a file edited or missing) renders again. The record lives outside the
+//! output dir (it names one build of the generator, which the committed output must not).
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::{self, Debug, Write as _};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A 256-bit BLAKE3 digest.
+type Digest = blake3::Hash;
+
+/// What an earlier run rendered, loaded for this one, and what this one renders.
+#[derive(Debug)]
+pub struct Record {
+    /// The record file.
+    file: PathBuf,
+    /// The output dir the rendered files are read from.
+    out: PathBuf,
+    /// Names the generator's build: folded into every input digest.
+    generator: String,
+    /// Input digest → digest of the bytes rendered from it, from the record file.
+    earlier: HashMap<Digest, Digest>,
+    /// The same, for every file this run rendered or reused.
+    now: Mutex<BTreeMap<[u8; 32], Digest>>,
+    reused: std::sync::atomic::AtomicUsize,
+}
+
+/// The first line of a record file.
+const HEADER: &str = "# `cargo xtask gen` render record: input digest, output digest\n";
+
+impl Record {
+    /// The record, in the dir `records`, of what was rendered into `out` by the generator build
+    /// named `generator` (empty when it is missing or unreadable: everything renders). Each output
+    /// dir has its own record file in `records`.
+    pub fn load(records: &Path, out: &Path, generator: String) -> Self {
+        let out = crate::write::absolute(out);
+        let name = blake3::hash(out.to_string_lossy().as_bytes()).to_hex();
+        let file = records.join(&name[..32]);
+        let earlier = fs::read_to_string(&file).map(|text| parse(&text)).unwrap_or_default();
+        Self { file, out, generator, earlier, now: Mutex::default(), reused: Default::default() }
+    }
+
+    /// How many files this run took from the output dir instead of rendering them.
+    pub fn reused(&self) -> usize {
+        self.reused.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Writes what this run rendered, to be called once its files are in the output dir; leaves
+    /// the file alone when that is what it holds already.
+    pub fn save(&self) -> io::Result<()> {
+        let now = self.now.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut text = String::from(HEADER);
+        for (input, output) in now.iter() {
+            let _ = writeln!(text, "{} {}", Digest::from_bytes(*input).to_hex(), output.to_hex());
+        }
+        if fs::read(&self.file).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(());
+        }
+        if let Some(parent) = self.file.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&self.file, text)
+    }
+
+    fn input_digest(&self, path: &Path, input: &(impl RenderInput + ?Sized)) -> Digest {
+        let mut digester = Digester::default();
+        digester.text(&self.generator);
+        digester.text(&path.to_string_lossy());
+        input.digest(&mut digester);
+        digester.finish()
+    }
+
+    /// The bytes at `path` in the output dir, when they are what `input` rendered before.
+    fn earlier_output(&self, path: &Path, input: Digest) -> Option<String> {
+        let output = self.earlier.get(&input)?;
+        let bytes = fs::read(self.out.join(path)).ok()?;
+        (blake3::hash(&bytes) == *output).then(|| String::from_utf8(bytes).ok()).flatten()
+    }
+
+    fn remember(&self, input: Digest, contents: &str) {
+        let output = blake3::hash(contents.as_bytes());
+        self.now.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(*input.as_bytes(), output);
+    }
+}
+
+/// Input digest → output digest, from a record file's lines; lines that do not parse are left out.
+fn parse(text: &str) -> HashMap<Digest, Digest> {
+    text.lines()
+        .filter_map(|line| {
+            let (input, output) = line.split_once(' ')?;
+            Some((Digest::from_hex(input).ok()?, Digest::from_hex(output).ok()?))
+        })
+        .collect()
+}
+
+/// What a render reads, all of it (or what all of it is a pure function of), fed to a digest.
+pub trait RenderInput {
+    fn digest(&self, digester: &mut Digester);
+}
+
+impl RenderInput for str {
+    fn digest(&self, digester: &mut Digester) {
+        digester.text(self);
+    }
+}
+
+/// Digests a render's input, piece by piece: each piece ends with a byte that no text holds
+/// (`0xff` is never in UTF-8), so two sequences of pieces never digest alike by shifting a boundary.
+/// Small writes are gathered, so the hasher sees large blocks.
+#[derive(Default)]
+pub struct Digester {
+    hasher: blake3::Hasher,
+    pending: Vec<u8>,
+}
+
+impl Digester {
+    const BLOCK: usize = 1 << 14;
+
+    pub fn text(&mut self, text: &str) {
+        self.push(text.as_bytes());
+        self.end_piece();
+    }
+
+    /// A value by its `Debug` form, which shows every field.
+    pub fn debug(&mut self, value: &dyn Debug) {
+        let _ = write!(self, "{value:?}");
+        self.end_piece();
+    }
+
+    /// A value by its JSON form: quicker than `Debug` for large values, and complete for a type
+    /// whose JSON reads back as the same value.
+    pub fn json(&mut self, value: &impl serde::Serialize) {
+        let _ = serde_json::to_writer(&mut *self, value);
+        self.end_piece();
+    }
+
+    fn end_piece(&mut self) {
+        self.push(&[0xff]);
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        self.pending.extend_from_slice(bytes);
+        if self.pending.len() >= Self::BLOCK {
+            self.hasher.update(&self.pending);
+            self.pending.clear();
+        }
+    }
+
+    fn finish(mut self) -> Digest {
+        self.hasher.update(&self.pending);
+        self.hasher.finalize()
+    }
+}
+
+impl fmt::Write for Digester {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl io::Write for Digester {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.push(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Where an emitter renders its files: through a [`Record`] into a dir of the output, or afresh.
+#[derive(Debug, Clone, Copy)]
+pub struct Reuse<'a> {
+    record: Option<&'a Record>,
+    dir: &'a str,
+}
+
+impl<'a> Reuse<'a> {
+    /// Renders every file.
+    pub const NEVER: Reuse<'static> = Reuse { record: None, dir: "" };
+
+    /// Reuses what `record` says is unchanged.
+    pub fn from(record: &'a Record) -> Self {
+        Self { record: Some(record), dir: "" }
+    }
+
+    /// The same, for files whose paths are relative to `dir` of the output dir (one level).
+    pub fn in_dir(self, dir: &'a str) -> Self {
+        Self { dir, ..self }
+    }
+
+    /// The file at `path` (relative to this dir) made by `render` from `input`, or the bytes that
+    /// were made from the same input before. `render` must read nothing but `input`.
+    pub fn file<T: RenderInput + ?Sized>(
+        &self,
+        path: &str,
+        input: &T,
+        render: impl FnOnce(&T) -> String,
+    ) -> String {
+        let Some(record) = self.record else { return render(input) };
+        let path = Path::new(self.dir).join(path);
+        let digest = record.input_digest(&path, input);
+        let contents = match record.earlier_output(&path, digest) {
+            Some(contents) => {
+                record.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                contents
+            }
+            None => render(input),
+        };
+        record.remember(digest, &contents);
+        contents
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "codegen-reuse-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("out/p")).unwrap();
+        dir
+    }
+
+    /// Renders `input` into `p/f.rs` through the record in `dir` (as `gen` does: render, write,
+    /// save) and says whether the text was reused.
+    fn run(dir: &Path, generator: &str, input: &str) -> (String, bool) {
+        let record = Record::load(&dir.join("records"), &dir.join("out"), generator.to_owned());
+        let text = Reuse::from(&record).in_dir("p").file("f.rs", input, |i| format!("rendered {i}"));
+        fs::write(dir.join("out/p/f.rs"), &text).unwrap();
+        record.save().unwrap();
+        (text, record.reused() == 1)
+    }
+
+    #[test]
+    fn a_file_is_reused_only_for_the_same_input_generator_and_bytes() {
+        let dir = dir();
+        assert_eq!(run(&dir, "g1", "a"), ("rendered a".to_owned(), false));
+        assert_eq!(run(&dir, "g1", "a"), ("rendered a".to_owned(), true));
+        // Another input, then back: the record holds the last run's files only.
+        assert_eq!(run(&dir, "g1", "b"), ("rendered b".to_owned(), false));
+        assert_eq!(run(&dir, "g1", "a"), ("rendered a".to_owned(), false));
+        // Another generator build renders everything again.
+        assert_eq!(run(&dir, "g2", "a"), ("rendered a".to_owned(), false));
+        // A file edited by hand is rendered again, not kept.
+        fs::write(dir.join("out/p/f.rs"), "edited").unwrap();
+        assert_eq!(run(&dir, "g2", "a"), ("rendered a".to_owned(), false));
+        assert_eq!(run(&dir, "g2", "a"), ("rendered a".to_owned(), true));
+        fs::remove_file(dir.join("out/p/f.rs")).unwrap();
+        assert_eq!(run(&dir, "g2", "a"), ("rendered a".to_owned(), false));
+        // A damaged record is an empty one.
+        let records: Vec<PathBuf> =
+            fs::read_dir(dir.join("records")).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(records.len(), 1, "{records:?}");
+        fs::write(&records[0], "not a record\nff 00\n").unwrap();
+        assert_eq!(run(&dir, "g2", "a"), ("rendered a".to_owned(), false));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn never_renders_every_time() {
+        let text = Reuse::NEVER.in_dir("p").file("f.rs", "a", |i| format!("rendered {i}"));
+        assert_eq!(text, "rendered a");
+    }
+}
