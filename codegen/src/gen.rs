@@ -72,7 +72,7 @@ pub fn generate_reusing(
     runtime: &RuntimeDependency,
     reuse: Reuse,
 ) -> std::io::Result<Generation> {
-    let (mut products, mut diagnostics) = read_products(spec_dir)?;
+    let (mut products, mut diagnostics) = read_all(spec_dir, reuse)?;
     let files = match std::panic::catch_unwind(|| emit_files(&products, runtime, reuse)) {
         Ok(files) => files,
         Err(_) => {
@@ -90,6 +90,11 @@ pub fn generate_reusing(
 /// and constrained, `overrides.toml` applied, the doc-example findings put in, facts decided, one API per `Action`, product
 /// metadata from the pages, guides and `product.toml`. `cargo xtask diff` compares these.
 pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diagnostic>)> {
+    read_all(spec_dir, Reuse::NEVER)
+}
+
+/// [`read_products`], taking what a page reads as from `reuse` when the page is unchanged.
+fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec<Diagnostic>)> {
     let mut diagnostics = Vec::new();
     let overrides = Overrides::load(spec_dir).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);
@@ -115,7 +120,7 @@ pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diag
             continue;
         }
         folders.push(dir.dir.clone());
-        let (mut apis, mut claims) = read_product(spec_dir, &dir, &overrides, &mut diagnostics);
+        let (mut apis, mut claims) = read_product(spec_dir, &dir, &overrides, reuse, &mut diagnostics);
         findings.apply(&dir.name, &mut apis);
         claims.extend(meta::guide_claims(&dir, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
@@ -220,10 +225,11 @@ fn read_product(
     spec_dir: &Path,
     dir: &ProductDir,
     overrides: &Overrides,
+    reuse: Reuse,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Api>, Vec<meta::PageClaims>) {
     let parsed = parallel::map(&dir.pages, |page| {
-        std::panic::catch_unwind(|| read_page(spec_dir, page, overrides)).unwrap_or_else(|_| {
+        std::panic::catch_unwind(|| read_page(spec_dir, page, overrides, reuse)).unwrap_or_else(|_| {
             let shown = page.display().to_string();
             let error =
                 Diagnostic::error(&shown, 0, "internal error: the generator panicked on this page (a bug)");
@@ -314,11 +320,12 @@ fn warn_case_twins(apis: &[Api], diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// Reads, parses and constrains one page, and checks its examples against its own rules. `Api::source` becomes the page's path below the spec dir,
-/// so the IR does not depend on where the generator runs.
+/// so the IR does not depend on where the generator runs. An unchanged page's result comes from `reuse`.
 fn read_page(
     spec_dir: &Path,
     page: &Path,
     overrides: &Overrides,
+    reuse: Reuse,
 ) -> (Option<Api>, Vec<Diagnostic>, ProductClaims) {
     let shown = page.display().to_string();
     let bytes = match fs::read(page) {
@@ -328,10 +335,31 @@ fn read_page(
             return (None, vec![error], ProductClaims::default());
         }
     };
-    let mut parsed = parse::parse_page(&shown, &bytes);
-    let claims = std::mem::take(&mut parsed.claims);
-    let (api, diagnostics) = constrain_page(spec_dir, page, parsed, overrides);
-    (api, diagnostics, claims)
+    let input = PageInput { spec_dir, page, bytes: &bytes, overrides };
+    reuse.result("page", &input, |input| {
+        let mut parsed = parse::parse_page(&shown, input.bytes);
+        let claims = std::mem::take(&mut parsed.claims);
+        let (api, diagnostics) = constrain_page(input.spec_dir, input.page, parsed, input.overrides);
+        (api, diagnostics, claims)
+    })
+}
+
+/// All that reading a page depends on: its bytes, its path (shown in diagnostics, and below the
+/// spec dir in the IR) and the overrides.
+struct PageInput<'a> {
+    spec_dir: &'a Path,
+    page: &'a Path,
+    bytes: &'a [u8],
+    overrides: &'a Overrides,
+}
+
+impl RenderInput for PageInput<'_> {
+    fn digest(&self, digester: &mut Digester) {
+        digester.text(&self.spec_dir.to_string_lossy());
+        digester.text(&self.page.to_string_lossy());
+        digester.bytes(self.bytes);
+        digester.debug(self.overrides);
+    }
 }
 
 /// The IR stage of one parsed page: constraints, overrides and example checks; `Api::source`

@@ -7,6 +7,10 @@
 //! dir and takes it when its bytes still have the recorded digest; anything else (a new generator
 //! build, another input, a file edited or missing) renders again. The record lives outside the
 //! output dir (it names one build of the generator, which the committed output must not).
+//!
+//! What a page reads as (its IR, diagnostics and product claims) is kept the same way, as JSON in
+//! a folder beside the record, keyed by the digest of the page's bytes, path and overrides: a page
+//! that did not change is not parsed again. Only `gen` reuses; `check` reads and renders everything.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::{self, Debug, Write as _};
@@ -32,6 +36,11 @@ pub struct Record {
     /// The same, for every file this run rendered or reused.
     now: Mutex<BTreeMap<[u8; 32], Digest>>,
     reused: std::sync::atomic::AtomicUsize,
+    /// The folder of kept results, one JSON file per input digest.
+    results: PathBuf,
+    /// Every result this run used, with its JSON when it is new.
+    results_now: Mutex<BTreeMap<[u8; 32], Option<String>>>,
+    results_reused: std::sync::atomic::AtomicUsize,
 }
 
 /// The first line of a record file.
@@ -45,8 +54,19 @@ impl Record {
         let out = crate::write::absolute(out);
         let name = blake3::hash(out.to_string_lossy().as_bytes()).to_hex();
         let file = records.join(&name[..32]);
+        let results = records.join(format!("{}.results", &name[..32]));
         let earlier = fs::read_to_string(&file).map(|text| parse(&text)).unwrap_or_default();
-        Self { file, out, generator, earlier, now: Mutex::default(), reused: Default::default() }
+        Self {
+            file,
+            out,
+            generator,
+            earlier,
+            now: Mutex::default(),
+            reused: Default::default(),
+            results,
+            results_now: Mutex::default(),
+            results_reused: Default::default(),
+        }
     }
 
     /// How many files this run took from the output dir instead of rendering them.
@@ -54,9 +74,16 @@ impl Record {
         self.reused.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// How many results (pages read) this run took from the record instead of making them.
+    pub fn results_reused(&self) -> usize {
+        self.results_reused.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Writes what this run rendered, to be called once its files are in the output dir; leaves
-    /// the file alone when that is what it holds already.
+    /// the file alone when that is what it holds already. Keeps the results this run used, and
+    /// only those.
     pub fn save(&self) -> io::Result<()> {
+        self.save_results()?;
         let now = self.now.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut text = String::from(HEADER);
         for (input, output) in now.iter() {
@@ -69,6 +96,28 @@ impl Record {
             fs::create_dir_all(parent)?;
         }
         fs::write(&self.file, text)
+    }
+
+    fn save_results(&self) -> io::Result<()> {
+        let now = self.results_now.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        fs::create_dir_all(&self.results)?;
+        for (digest, json) in now.iter() {
+            if let Some(json) = json {
+                fs::write(self.results.join(result_file(digest)), json)?;
+            }
+        }
+        for entry in fs::read_dir(&self.results)? {
+            let path = entry?.path();
+            let used = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .and_then(|name| Digest::from_hex(name.strip_suffix(".json")?).ok())
+                .is_some_and(|digest| now.contains_key(digest.as_bytes()));
+            if !used {
+                fs::remove_file(path)?;
+            }
+        }
+        Ok(())
     }
 
     fn input_digest(&self, path: &Path, input: &(impl RenderInput + ?Sized)) -> Digest {
@@ -90,6 +139,11 @@ impl Record {
         let output = blake3::hash(contents.as_bytes());
         self.now.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(*input.as_bytes(), output);
     }
+}
+
+/// The file name of a kept result.
+fn result_file(digest: &[u8; 32]) -> String {
+    format!("{}.json", Digest::from_bytes(*digest).to_hex())
 }
 
 /// Input digest → output digest, from a record file's lines; lines that do not parse are left out.
@@ -138,6 +192,11 @@ impl Digester {
 
     /// A value by its JSON form: quicker than `Debug` for large values, and complete for a type
     /// whose JSON reads back as the same value.
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.push(bytes);
+        self.end_piece();
+    }
+
     pub fn json(&mut self, value: &impl serde::Serialize) {
         let _ = serde_json::to_writer(&mut *self, value);
         self.end_piece();
@@ -221,6 +280,40 @@ impl<'a> Reuse<'a> {
         record.remember(digest, &contents);
         contents
     }
+
+    /// What `make` gives for `input` (named `what`, relative to this dir), or what it gave for the
+    /// same input before, kept as JSON. `make` must read nothing but `input`, and `T` must read
+    /// back from its JSON as the same value.
+    pub fn result<I, T>(&self, what: &str, input: &I, make: impl FnOnce(&I) -> T) -> T
+    where
+        I: RenderInput + ?Sized,
+        T: serde::Serialize + serde::de::DeserializeOwned,
+    {
+        let Some(record) = self.record else { return make(input) };
+        let digest = record.input_digest(&Path::new(self.dir).join(what), input);
+        let kept = fs::read(record.results.join(result_file(digest.as_bytes())))
+            .ok()
+            .and_then(|json| serde_json::from_slice::<T>(&json).ok());
+        let now = |json| {
+            record
+                .results_now
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(*digest.as_bytes(), json)
+        };
+        match kept {
+            Some(value) => {
+                record.results_reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                now(None);
+                value
+            }
+            None => {
+                let value = make(input);
+                now(serde_json::to_string(&value).ok());
+                value
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -265,11 +358,44 @@ mod tests {
         fs::remove_file(dir.join("out/p/f.rs")).unwrap();
         assert_eq!(run(&dir, "g2", "a"), ("rendered a".to_owned(), false));
         // A damaged record is an empty one.
-        let records: Vec<PathBuf> =
-            fs::read_dir(dir.join("records")).unwrap().map(|e| e.unwrap().path()).collect();
+        let records: Vec<PathBuf> = fs::read_dir(dir.join("records"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .collect();
         assert_eq!(records.len(), 1, "{records:?}");
         fs::write(&records[0], "not a record\nff 00\n").unwrap();
         assert_eq!(run(&dir, "g2", "a"), ("rendered a".to_owned(), false));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_result_is_kept_for_the_same_input_and_generator_only() {
+        let dir = dir();
+        let result = |generator: &str, input: &str| {
+            let record = Record::load(&dir.join("records"), &dir.join("out"), generator.to_owned());
+            let value: Vec<String> =
+                Reuse::from(&record).result("page.md", input, |i| vec![format!("read {i}")]);
+            record.save().unwrap();
+            (value, record.results_reused())
+        };
+        assert_eq!(result("g1", "a"), (vec!["read a".to_owned()], 0));
+        assert_eq!(result("g1", "a"), (vec!["read a".to_owned()], 1));
+        assert_eq!(result("g1", "b"), (vec!["read b".to_owned()], 0));
+        // Only the last run's results are kept.
+        assert_eq!(result("g1", "a"), (vec!["read a".to_owned()], 0));
+        assert_eq!(result("g2", "a"), (vec!["read a".to_owned()], 0));
+        let kept: Vec<PathBuf> = fs::read_dir(dir.join("records"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .flat_map(|d| fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+            .collect();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        // A damaged result is made again.
+        fs::write(&kept[0], "{").unwrap();
+        assert_eq!(result("g2", "a"), (vec!["read a".to_owned()], 0));
+        assert_eq!(result("g2", "a"), (vec!["read a".to_owned()], 1));
         fs::remove_dir_all(&dir).unwrap();
     }
 

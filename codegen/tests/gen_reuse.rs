@@ -54,15 +54,15 @@ impl Dirs {
     }
 
     /// `gen` into `out` as `cargo xtask gen` runs it: through the record, written, record saved.
-    /// Gives what it generated and how many files it reused.
-    fn gen_reusing(&self) -> (Generation, usize) {
+    /// Gives what it generated, how many files it reused and how many pages it did not read again.
+    fn gen_reusing(&self) -> (Generation, usize, usize) {
         let out = self.root.join("out");
         let record = Record::load(&self.root.join("records"), &out, "test generator".to_owned());
         let runtime = RuntimeDependency::for_output_dir(&out);
         let generation = gen::generate_reusing(&self.spec(), &runtime, Reuse::from(&record)).unwrap();
         write::write_files(&out, &generation.files).unwrap();
         record.save().unwrap();
-        (generation, record.reused())
+        (generation, record.reused(), record.results_reused())
     }
 
     /// Everything rendered afresh, for comparison.
@@ -78,6 +78,7 @@ fn assert_same(reusing: &Generation, afresh: &Generation, step: &str) {
         assert!(a.contents == b.contents, "{step}: {} differs from a fresh render", a.path.display());
     }
     assert_eq!(reusing.diagnostics, afresh.diagnostics, "{step}");
+    assert!(reusing.products == afresh.products, "{step}: another IR");
 }
 
 /// Files that go through the render record: Rust files and the OpenAPI document.
@@ -92,14 +93,15 @@ fn rendered(generation: &Generation) -> usize {
 #[test]
 fn a_reusing_gen_writes_what_a_fresh_one_does_and_renders_only_what_changed() {
     let dirs = Dirs::new("runs");
-    let (first, reused) = dirs.gen_reusing();
+    let (first, reused, pages) = dirs.gen_reusing();
     assert!(!first.has_errors(), "{:#?}", first.diagnostics);
-    assert_eq!(reused, 0, "nothing to reuse in an empty dir");
+    assert_eq!((reused, pages), (0, 0), "nothing to reuse in an empty dir");
     assert_same(&first, &dirs.gen_afresh(), "first run");
 
-    let (again, reused) = dirs.gen_reusing();
+    let (again, reused, pages) = dirs.gen_reusing();
     assert_same(&again, &first, "nothing changed");
     assert_eq!(reused, rendered(&first), "nothing changed: every rendered file is reused");
+    assert_eq!(pages, PAGES.len(), "nothing changed: no page is read again");
 
     // A description changed on one page: its module and the OpenAPI document render again;
     // the crate's other files are reused (`doc_examples.rs` holds the examples only).
@@ -108,17 +110,34 @@ fn a_reusing_gen_writes_what_a_fresh_one_does_and_renders_only_what_changed() {
     let edited = text.replacen("The ID of the instance", "The ID of the ECS instance", 1);
     assert_ne!(edited, text, "the page has the sentence the test edits");
     fs::write(&page, edited).unwrap();
-    let (one_page, reused) = dirs.gen_reusing();
+    let (one_page, reused, pages) = dirs.gen_reusing();
     assert_same(&one_page, &dirs.gen_afresh(), "one description changed");
     assert_eq!(
         reused,
         rendered(&first) - 2,
         "only the edited API's module and the OpenAPI document render again"
     );
+    assert_eq!(pages, PAGES.len() - 1, "only the edited page is read again");
+
+    // An override changes what a page reads as without changing the page.
+    let overrides = dirs.spec().join("overrides.toml");
+    fs::write(
+        &overrides,
+        "[[override]]\ntarget = \"StartInstance.InstanceId\"\naction = \"add\"\n\
+         rule = { kind = \"length\", min = 2, max = 64 }\nreason = \"a test\"\n",
+    )
+    .unwrap();
+    let (overridden, _, pages) = dirs.gen_reusing();
+    assert_same(&overridden, &dirs.gen_afresh(), "an override added");
+    assert_eq!(pages, 0, "overrides apply to every page: all are read again");
+    let start = overridden.products[0].apis.iter().find(|a| a.name == "StartInstance").unwrap();
+    let id = start.request.iter().find(|p| p.wire_name == "InstanceId").unwrap();
+    assert!(id.constraints.iter().any(|c| c.source.contains("a test")), "{:?}", id.constraints);
+    fs::remove_file(&overrides).unwrap();
 
     // A page that shares types with others goes: what is shared, and so the other modules, change.
     fs::remove_file(dirs.page("CreateInstance.md")).unwrap();
-    let (fewer, reused) = dirs.gen_reusing();
+    let (fewer, reused, _) = dirs.gen_reusing();
     assert_same(&fewer, &dirs.gen_afresh(), "a page removed");
     assert!(reused < rendered(&fewer), "{reused} of {} reused after a page went", rendered(&fewer));
 
@@ -126,7 +145,7 @@ fn a_reusing_gen_writes_what_a_fresh_one_does_and_renders_only_what_changed() {
     let module = dirs.root.join("out/ecs/src/run_instances.rs");
     let original = fs::read_to_string(&module).unwrap();
     fs::write(&module, original.replace("pub struct", "pub(crate) struct")).unwrap();
-    let (mended, reused) = dirs.gen_reusing();
+    let (mended, reused, _) = dirs.gen_reusing();
     assert_same(&mended, &fewer, "a generated file edited by hand");
     assert_eq!(reused, rendered(&fewer) - 1);
     assert_eq!(fs::read_to_string(&module).unwrap(), original);

@@ -79,13 +79,14 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
     }
     match mode {
         Mode::Write => eprintln!(
-            "gen: {}; wrote {} file{}, {} unchanged, {} removed; {} reused unrendered",
+            "gen: {}; wrote {} file{}, {} unchanged, {} removed; {} reused unrendered, {} pages not read again",
             generation.summary(coverage.as_ref().expect("made for a write")),
             report.written.len(),
             if report.written.len() == 1 { "" } else { "s" },
             report.unchanged,
             report.removed.len(),
-            record.as_ref().map_or(0, Record::reused)
+            record.as_ref().map_or(0, Record::reused),
+            record.as_ref().map_or(0, Record::results_reused)
         ),
         Mode::Check if report.is_clean() => {
             eprintln!("check: {} is up to date ({} files)", options.out.display(), report.unchanged)

@@ -13,7 +13,7 @@ use super::table::fitted_rows;
 use crate::diag::Diagnostics;
 
 /// One row of a guide's error-code table, with its line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CommonErrorClaim {
     pub status: Option<u16>,
     pub code: String,

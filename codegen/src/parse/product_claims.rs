@@ -14,13 +14,14 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 
 use super::blocks::{Block, Table};
 use super::columns::Columns;
 use super::inline::plain;
 
 /// Everything one page claims about its product.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductClaims {
     pub versions: Vec<VersionClaim>,
     pub hosts: Vec<HostClaim>,
@@ -33,14 +34,14 @@ pub struct ProductClaims {
 }
 
 /// A value and the 1-based line that gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     pub value: String,
     pub line: usize,
 }
 
 /// An API version (`YYYY-MM-DD`) and where the page gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionClaim {
     pub value: String,
     pub line: usize,
@@ -48,7 +49,7 @@ pub struct VersionClaim {
 }
 
 /// Where a version is written, most authoritative first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum VersionFrom {
     CommonParameters,
     ExplorerLink,
@@ -57,7 +58,7 @@ pub enum VersionFrom {
 
 /// A host (`ecs.cn-zhangjiakou.aliyuncs.com`, `elasticsearch.<RegionId>.aliyuncs.com`) and where
 /// the page gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HostClaim {
     /// Lower case, Markdown escapes removed, placeholders as written.
     pub host: String,
@@ -68,7 +69,7 @@ pub struct HostClaim {
 }
 
 /// Where a host is written, most authoritative first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum HostFrom {
     EndpointTable,
     Statement,
