@@ -13,7 +13,7 @@ use crate::example_findings::ExampleFindings;
 use crate::ir::{Api, Product};
 use crate::output::OutputFile;
 use crate::parse::product_claims::ProductClaims;
-use crate::reuse::{Digester, RenderInput, Reuse};
+use crate::reuse::{Digester, JsonDigest, RenderInput, Reuse};
 use crate::spec::{self, ProductDir};
 use crate::{constraints, emit, meta, parallel, parse};
 
@@ -181,7 +181,7 @@ pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reus
                 .iter()
                 .map(|p| {
                     let file = emit::openapi::FILE_NAME;
-                    let contents = reuse.in_dir(&p.name).file(file, &WholeProduct(p), |p| {
+                    let contents = reuse.in_dir(&p.name).file(file, &WholeProduct(p, reuse), |p| {
                         emit::openapi::output_file(std::slice::from_ref(p.0)).contents
                     });
                     OutputFile::new(Path::new(&p.name).join(file), contents)
@@ -196,7 +196,7 @@ pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reus
                     .map(|f| in_dir(&product.name, f)),
             );
         }
-        files.extend(ir_files(products));
+        files.extend(ir_files_reusing(products, reuse));
         (files, openapi.join())
     });
     files.extend(openapi.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
@@ -204,13 +204,19 @@ pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reus
     files
 }
 
-/// A product as the input of its OpenAPI document: by its JSON, which reads back as the same
-/// product (`codegen/tests/gen_reuse.rs`, and over the shared corpus `product_family.rs`).
-struct WholeProduct<'a>(&'a Product);
+/// A product as the input of its OpenAPI document: its name, and its metadata and APIs in order
+/// by the digests of their JSON, which reads back as the same values
+/// (`codegen/tests/gen_reuse.rs`, and over the shared corpus `product_family.rs`).
+struct WholeProduct<'a>(&'a Product, Reuse<'a>);
 
 impl RenderInput for WholeProduct<'_> {
     fn digest(&self, digester: &mut Digester) {
-        digester.json(self.0);
+        let Self(product, reuse) = self;
+        digester.text(&product.name);
+        meta_digest(*reuse, &product.name, &product.meta).digest(digester);
+        for api in &product.apis {
+            reuse.json_digest(&product.name, &api.name, api).digest(digester);
+        }
     }
 }
 
@@ -392,31 +398,69 @@ pub fn constrain_page(
 /// [`StemNamer`](crate::file_names::StemNamer): bounded, and distinct up to case (`product` is
 /// taken first).
 pub fn ir_files(products: &[Product]) -> Vec<OutputFile> {
+    ir_files_reusing(products, Reuse::NEVER)
+}
+
+/// The IR file stem of a product's metadata, claimed before any API's.
+const PRODUCT_META: &str = "product";
+
+/// The digest of a product's metadata, named in [`Reuse::json_digest`] by the empty name, which
+/// names no API.
+pub(crate) fn meta_digest(reuse: Reuse, product: &str, meta: &crate::ir::ProductMeta) -> JsonDigest {
+    reuse.json_digest(product, "", meta)
+}
+
+/// [`ir_files`], an API's pair taken from `reuse` when the API's JSON is unchanged.
+fn ir_files_reusing(products: &[Product], reuse: Reuse) -> Vec<OutputFile> {
     let mut apis: Vec<(&str, String, &Api)> = Vec::new();
     for product in products {
         let mut stems = crate::file_names::StemNamer::default();
-        stems.claim("product");
+        stems.claim(PRODUCT_META);
         apis.extend(product.apis.iter().map(|api| (product.name.as_str(), stems.claim(&api.name), api)));
     }
     let mut files: Vec<OutputFile> = parallel::map(&apis, |(product, stem, api)| {
-        ir_pair(product, stem, crate::ir_json::split(api, Some(&api.source)))
+        let input = IrInput(reuse.json_digest(product, &api.name, api));
+        ir_pair(product, stem, reuse, &input, || crate::ir_json::split(api, Some(&api.source)))
     })
     .into_iter()
     .flatten()
     .collect();
     for p in products {
-        files.extend(ir_pair(&p.name, "product", crate::ir_json::split(&p.meta, None)));
+        let input = IrInput(meta_digest(reuse, &p.name, &p.meta));
+        files.extend(ir_pair(&p.name, PRODUCT_META, reuse, &input, || crate::ir_json::split(&p.meta, None)));
     }
     files
 }
 
-/// `ir/<product>/<stem>.json` and `ir/<product>/lines/<stem>.json`.
-fn ir_pair(product: &str, stem: &str, split: crate::ir_json::IrJson) -> [OutputFile; 2] {
+/// An IR file's input: the JSON digest of the value it shows (its stem and source are in its path
+/// and its value).
+struct IrInput(JsonDigest);
+
+impl RenderInput for IrInput {
+    fn digest(&self, digester: &mut Digester) {
+        self.0.digest(digester);
+    }
+}
+
+/// `ir/<product>/<stem>.json` and `ir/<product>/lines/<stem>.json`, split once when either is not reused.
+fn ir_pair(
+    product: &str,
+    stem: &str,
+    reuse: Reuse,
+    input: &IrInput,
+    split: impl Fn() -> crate::ir_json::IrJson,
+) -> [OutputFile; 2] {
     let dir = PathBuf::from("ir").join(product);
-    [
-        OutputFile::new(dir.join(format!("{stem}.json")), split.ir),
-        OutputFile::new(dir.join("lines").join(format!("{stem}.json")), split.lines),
-    ]
+    let (ir_path, lines_path) =
+        (dir.join(format!("{stem}.json")), dir.join("lines").join(format!("{stem}.json")));
+    let mut lines = None;
+    let ir = reuse.file(&ir_path.to_string_lossy(), input, |_| {
+        let made = split();
+        lines = Some(made.lines);
+        made.ir
+    });
+    let lines = reuse.file(&lines_path.to_string_lossy(), input, |_| lines.unwrap_or_else(|| split().lines));
+    [OutputFile::new(ir_path, ir), OutputFile::new(lines_path, lines)]
 }
 
 #[cfg(test)]

@@ -41,6 +41,8 @@ pub struct Record {
     /// Every result this run used, with its JSON when it is new.
     results_now: Mutex<BTreeMap<[u8; 32], Option<String>>>,
     results_reused: std::sync::atomic::AtomicUsize,
+    /// Digests of values' JSON, made once per run: (dir, name) → digest.
+    json_digests: Mutex<HashMap<(String, String), Digest>>,
 }
 
 /// The first line of a record file.
@@ -66,6 +68,7 @@ impl Record {
             results,
             results_now: Mutex::default(),
             results_reused: Default::default(),
+            json_digests: Mutex::default(),
         }
     }
 
@@ -159,6 +162,16 @@ fn parse(text: &str) -> HashMap<Digest, Digest> {
 /// What a render reads, all of it (or what all of it is a pure function of), fed to a digest.
 pub trait RenderInput {
     fn digest(&self, digester: &mut Digester);
+}
+
+/// A value's digest (from [`Reuse::json_digest`]) as a piece of an input.
+#[derive(Debug, Clone, Copy)]
+pub struct JsonDigest(Option<Digest>);
+
+impl RenderInput for JsonDigest {
+    fn digest(&self, digester: &mut Digester) {
+        digester.bytes(self.0.as_ref().map_or(&[], |d| d.as_bytes()));
+    }
 }
 
 impl RenderInput for str {
@@ -279,6 +292,23 @@ impl<'a> Reuse<'a> {
         };
         record.remember(digest, &contents);
         contents
+    }
+
+    /// The digest of `value`'s JSON, `value` being what `scope` calls `name` in this run (an API
+    /// by its name in its product): made the first time it is asked for, so that the several
+    /// files made from one value digest it once. Without a record, nothing is digested.
+    pub fn json_digest(&self, scope: &str, name: &str, value: &impl serde::Serialize) -> JsonDigest {
+        let Some(record) = self.record else { return JsonDigest(None) };
+        let key = (scope.to_owned(), name.to_owned());
+        let lock = || record.json_digests.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(digest) = lock().get(&key) {
+            return JsonDigest(Some(*digest));
+        }
+        let mut digester = Digester::default();
+        digester.json(value);
+        let digest = digester.finish();
+        lock().insert(key, digest);
+        JsonDigest(Some(digest))
     }
 
     /// What `make` gives for `input` (named `what`, relative to this dir), or what it gave for the

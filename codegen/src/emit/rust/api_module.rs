@@ -5,7 +5,6 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir;
-use crate::reuse::{Digester, RenderInput};
 
 use super::docs::{code_span, inner_doc_attrs, rustdoc};
 use super::names::{self, Namer};
@@ -62,18 +61,14 @@ pub struct ApiPlan<'a> {
     pub shared_responses: Vec<Option<String>>,
 }
 
-/// A plan is [`ApiPlan::new`] of its API and product (a pure function of the two), plus what
-/// [`share_types`](super::shared_types::share_types) put in its `shared_*` slots: its module is made
-/// from that alone.
-impl RenderInput for ApiPlan<'_> {
-    fn digest(&self, digester: &mut Digester) {
-        digester.json(self.api);
-        digester.json(self.meta);
-        digester.debug(&(&self.shared_enums, &self.shared_groups, &self.shared_responses));
-    }
-}
-
 impl<'a> ApiPlan<'a> {
+    /// What the module is made from besides the API and its product: a plan is [`ApiPlan::new`] of
+    /// those two (a pure function of them), plus what
+    /// [`share_types`](super::shared_types::share_types) put in its `shared_*` slots.
+    pub fn shared(&self) -> impl std::fmt::Debug + '_ {
+        (&self.shared_enums, &self.shared_groups, &self.shared_responses)
+    }
+
     /// Builds the request and response models; nothing is shared yet.
     pub fn new(api: &'a ir::Api, meta: &'a ir::ProductMeta) -> Self {
         let base = names::camel(&api.name);

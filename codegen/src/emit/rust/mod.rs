@@ -93,7 +93,8 @@ pub fn package_name(product: &ir::Product) -> String {
 pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reuse) -> Vec<OutputFile> {
     let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
     let mut files = crate::parallel::map(&api_modules, |m| {
-        OutputFile::new(&m.path, reuse.file(&m.path, &m.plan, |plan| render(plan.module_tokens())))
+        let input = ModuleInput { product: &product.name, plan: &m.plan, reuse };
+        OutputFile::new(&m.path, reuse.file(&m.path, &input, |input| render(input.plan.module_tokens())))
     });
     let responses: Vec<&response_model::ResponseModel> =
         api_modules.iter().map(|m| &m.plan.response).collect();
@@ -105,6 +106,22 @@ pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reu
     files.extend(text);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// An API module's input: its API and product (by their JSON's digests) and what is shared, which
+/// make the plan (see [`api_module::ApiPlan::shared`]).
+struct ModuleInput<'a> {
+    product: &'a str,
+    plan: &'a api_module::ApiPlan<'a>,
+    reuse: Reuse<'a>,
+}
+
+impl RenderInput for ModuleInput<'_> {
+    fn digest(&self, digester: &mut Digester) {
+        self.reuse.json_digest(self.product, &self.plan.api.name, self.plan.api).digest(digester);
+        crate::gen::meta_digest(self.reuse, self.product, self.plan.meta).digest(digester);
+        digester.debug(&self.plan.shared());
+    }
 }
 
 /// Tokens by their text: all that rendering reads from them.
