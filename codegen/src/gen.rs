@@ -33,9 +33,18 @@ impl Generation {
 
     /// How much of the docs' prose the validators enforce, over every API generated (on all cores).
     pub fn coverage(&self) -> Coverage {
-        let apis: Vec<&Api> = self.products.iter().flat_map(|p| &p.apis).collect();
+        self.coverage_reusing(Reuse::NEVER)
+    }
+
+    /// [`coverage`](Self::coverage), an API's taken from `reuse` when the API is unchanged.
+    pub fn coverage_reusing(&self, reuse: Reuse) -> Coverage {
+        let apis: Vec<(&str, &Api)> =
+            self.products.iter().flat_map(|p| p.apis.iter().map(|api| (p.name.as_str(), api))).collect();
         let mut total = Coverage::default();
-        for one in parallel::map(&apis, |api| Coverage::of_api(api)) {
+        for one in parallel::map(&apis, |(product, api)| {
+            let input = reuse.json_digest(product, &api.name, api);
+            reuse.in_dir(product).result("coverage", &input, |_| Coverage::of_api(api))
+        }) {
             total.merge(one);
         }
         total

@@ -54,13 +54,16 @@ impl Dirs {
     }
 
     /// `gen` into `out` as `cargo xtask gen` runs it: through the record, written, record saved.
-    /// Gives what it generated, how many files it reused and how many pages it did not read again.
+    /// Gives what it generated, how many files it reused and how many results (a page's reading,
+    /// an API's coverage count) it did not make again.
     fn gen_reusing(&self) -> (Generation, usize, usize) {
         let out = self.root.join("out");
         let record = Record::load(&self.root.join("records"), &out, "test generator".to_owned());
         let runtime = RuntimeDependency::for_output_dir(&out);
         let generation = gen::generate_reusing(&self.spec(), &runtime, Reuse::from(&record)).unwrap();
         write::write_files(&out, &generation.files).unwrap();
+        let coverage = generation.coverage_reusing(Reuse::from(&record));
+        assert_eq!(coverage, generation.coverage(), "the coverage differs from a fresh count");
         record.save().unwrap();
         (generation, record.reused(), record.results_reused())
     }
@@ -98,7 +101,8 @@ fn a_reusing_gen_writes_what_a_fresh_one_does_and_renders_only_what_changed() {
     let (again, reused, pages) = dirs.gen_reusing();
     assert_same(&again, &first, "nothing changed");
     assert_eq!(reused, rendered(&first), "nothing changed: every rendered file is reused");
-    assert_eq!(pages, PAGES.len(), "nothing changed: no page is read again");
+    // A page's reading and its API's coverage count are results.
+    assert_eq!(pages, 2 * PAGES.len(), "nothing changed: no page is read again");
 
     // A description changed on one page: its module, IR files and the OpenAPI document render
     // again; the crate's other files are reused (`doc_examples.rs` holds the examples only).
@@ -114,7 +118,7 @@ fn a_reusing_gen_writes_what_a_fresh_one_does_and_renders_only_what_changed() {
         rendered(&first) - 4,
         "only the edited API's module, IR and lines, and the OpenAPI document"
     );
-    assert_eq!(pages, PAGES.len() - 1, "only the edited page is read again");
+    assert_eq!(pages, 2 * (PAGES.len() - 1), "only the edited page is read again");
 
     // An override changes what a page reads as without changing the page.
     let overrides = dirs.spec().join("overrides.toml");
@@ -126,7 +130,9 @@ fn a_reusing_gen_writes_what_a_fresh_one_does_and_renders_only_what_changed() {
     .unwrap();
     let (overridden, _, pages) = dirs.gen_reusing();
     assert_same(&overridden, &dirs.gen_afresh(), "an override added");
-    assert_eq!(pages, 0, "overrides apply to every page: all are read again");
+    // Every page is read again (overrides may apply to any); the APIs that read as before keep
+    // their coverage count.
+    assert_eq!(pages, PAGES.len() - 1, "overrides apply to every page: all are read again");
     let start = overridden.products[0].apis.iter().find(|a| a.name == "StartInstance").unwrap();
     let id = start.request.iter().find(|p| p.wire_name == "InstanceId").unwrap();
     assert!(id.constraints.iter().any(|c| c.source.contains("a test")), "{:?}", id.constraints);

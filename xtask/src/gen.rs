@@ -57,6 +57,7 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let coverage = (mode == Mode::Write || options.coverage).then(|| generation.coverage_reusing(reuse));
     if let Some(record) = &record {
         if let Err(e) = record.save() {
             // Only the next run's speed depends on it.
@@ -64,7 +65,6 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
         }
     }
     let failed = generation.has_errors();
-    let coverage = (mode == Mode::Write || options.coverage).then(|| generation.coverage());
     if let Some(coverage) = &coverage {
         if options.coverage {
             eprint!("{coverage:#}");
@@ -79,7 +79,7 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
     }
     match mode {
         Mode::Write => eprintln!(
-            "gen: {}; wrote {} file{}, {} unchanged, {} removed; {} reused unrendered, {} pages not read again",
+            "gen: {}; wrote {} file{}, {} unchanged, {} removed; reused {} rendered files and {} page readings and coverages",
             generation.summary(coverage.as_ref().expect("made for a write")),
             report.written.len(),
             if report.written.len() == 1 { "" } else { "s" },

@@ -6,7 +6,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::re;
 use super::text::{self, BlockKind};
@@ -16,7 +16,7 @@ use crate::ir::{Api, Constraint, Enforcement, Rule};
 pub const NOT_UNDERSTOOD: &str = "constraint-like sentence not understood";
 
 /// Coverage of one or more pages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Coverage {
     pub apis: usize,
     pub params: usize,
