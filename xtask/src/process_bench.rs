@@ -1,5 +1,6 @@
-//! Whole-process `gen` over the shared corpus's five RPC products, as a ratio to the `bare-markdown`
-//! binary (pulldown-cmark alone) over the same files: wall time, CPU time and peak RSS of each process.
+//! Whole-process `gen` over the shared corpus's products, as a ratio to the `bare-markdown` binary
+//! (pulldown-cmark alone) over the same files: wall time, CPU time and peak RSS of each process, for
+//! `gen` into an empty output dir and again with nothing changed.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
