@@ -1,4 +1,4 @@
-//! Reuses the files an earlier `gen` wrote when what they are rendered from has not changed.
+//! Reuses what an earlier `gen` read and rendered when what it was made from has not changed.
 //!
 //! Rendering is a pure function of its input, so when a file's input is the same as in the run
 //! that wrote it, the bytes on disk are the bytes it would make. A [`Record`] keeps, per rendered
@@ -8,9 +8,10 @@
 //! build, another input, a file edited or missing) renders again. The record lives outside the
 //! output dir (it names one build of the generator, which the committed output must not).
 //!
-//! What a page reads as (its IR, diagnostics and product claims) is kept the same way, as JSON in
-//! a folder beside the record, keyed by the digest of the page's bytes, path and overrides: a page
-//! that did not change is not parsed again. Only `gen` reuses; `check` reads and renders everything.
+//! Results that are not files (what a page reads as: its IR, diagnostics and product claims; an
+//! API's coverage count) are kept as JSON in a folder beside the record, keyed the same way (a
+//! page by its bytes, path and the overrides): a page that did not change is not parsed again.
+//! Only `gen` reuses; `check` reads and renders everything.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::{self, Debug, Write as _};
@@ -41,7 +42,7 @@ pub struct Record {
     /// Every result this run used, with its JSON when it is new.
     results_now: Mutex<BTreeMap<[u8; 32], Option<String>>>,
     results_reused: std::sync::atomic::AtomicUsize,
-    /// Digests of values' JSON, made once per run: (dir, name) → digest.
+    /// Digests of values' JSON, made once per run: (scope, name) → digest.
     json_digests: Mutex<HashMap<(String, String), Digest>>,
 }
 
@@ -77,7 +78,8 @@ impl Record {
         self.reused.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// How many results (pages read) this run took from the record instead of making them.
+    /// How many results (page readings, coverage counts) this run took from the record instead of
+    /// making them.
     pub fn results_reused(&self) -> usize {
         self.results_reused.load(std::sync::atomic::Ordering::Relaxed)
     }
