@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::operation::Operation;
+use crate::rules::same;
 pub use crate::rules::Rule;
 use crate::schema::{Field, Struct, View};
 
@@ -296,8 +297,8 @@ fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
 #[inline]
 fn text_is(view: &View<'_>, want: &str) -> bool {
     match *view {
-        View::Str(s) => crate::rules::same(s, want),
-        _ => with_text(view, |text| crate::rules::same(text, want)).unwrap_or(false),
+        View::Str(s) => same(s, want),
+        _ => with_text(view, |text| same(text, want)).unwrap_or(false),
     }
 }
 
@@ -355,9 +356,68 @@ impl Walk {
                 self.field(field, s.get(index), at);
             }
         }
-        let mut on = OnValue::default();
-        for check in s.checks() {
-            self.cross(s, check, at, &mut on);
+        let mut checks = s.checks();
+        while let Some((check, rest)) = checks.split_first() {
+            match check.rule {
+                CrossRule::OneOfBy { on, .. } | CrossRule::RangeBy { on, .. } => {
+                    // The docs give a conditional rule one case at a time (`Size` for each disk
+                    // `Category`: four rules): the consecutive ones on one subject share one look-up
+                    // of it, and each of them then costs a comparison of texts.
+                    let run = 1 + rest
+                        .iter()
+                        .take_while(|c| conditional_on(c).is_some_and(|o| same_steps(o, on.at)))
+                        .count();
+                    let (cases, rest) = checks.split_at(run);
+                    match first(s, on.at) {
+                        Some(view) => {
+                            with_text(&view, |text| self.cases(s, cases, |_, when| same(text, when), at));
+                        }
+                        None => self.cases(s, cases, |on_default, when| on_default == Some(when), at),
+                    }
+                    checks = rest;
+                }
+                _ => {
+                    self.cross(s, check, at);
+                    checks = rest;
+                }
+            }
+        }
+    }
+
+    /// The conditional rules `cases` on one subject: each whose case `holds` (given its default of
+    /// the subject and its `when`) is checked.
+    fn cases(
+        &mut self,
+        s: &dyn Struct,
+        cases: &[CrossCheck],
+        holds: impl Fn(Option<&str>, &str) -> bool,
+        at: &At<'_>,
+    ) {
+        for check in cases {
+            let source = check.source;
+            match check.rule {
+                CrossRule::OneOfBy { param, on, on_default, when, values } if holds(on_default, when) => {
+                    self.each(s, &param, at, &mut |walk, view, here| {
+                        if !values.iter().any(|v| text_is(&view, v)) {
+                            let message = format!(
+                                "must be one of {} when {} is {when}",
+                                values.join(", "),
+                                Self::name(at, &on)
+                            );
+                            walk.report(here, message, source);
+                        }
+                    });
+                }
+                CrossRule::RangeBy { param, on_default, when, min, max, .. } if holds(on_default, when) => {
+                    let rule = Rule::Range { min, max };
+                    self.each(s, &param, at, &mut |walk, view, here| {
+                        if let Err(message) = check_range(&rule, &view) {
+                            walk.report(here, format!("{message} for {when}"), source);
+                        }
+                    });
+                }
+                _ => {}
+            }
         }
     }
 
@@ -450,7 +510,7 @@ impl Walk {
         self.errors.push(Self::name(at, path), message, source);
     }
 
-    fn cross<'s>(&mut self, s: &'s dyn Struct, check: &CrossCheck, at: &At<'_>, on_value: &mut OnValue<'s>) {
+    fn cross(&mut self, s: &dyn Struct, check: &CrossCheck, at: &At<'_>) {
         let source = check.source;
         match check.rule {
             CrossRule::MutuallyExclusive(params) => {
@@ -496,30 +556,8 @@ impl Walk {
                     );
                 }
             }
-            CrossRule::OneOfBy { param, on, on_default, when, values } => {
-                if on_value.is(s, &on, on_default, when) {
-                    self.each(s, &param, at, &mut |walk, view, here| {
-                        if !values.iter().any(|v| text_is(&view, v)) {
-                            let message = format!(
-                                "must be one of {} when {} is {when}",
-                                values.join(", "),
-                                Self::name(at, &on)
-                            );
-                            walk.report(here, message, source);
-                        }
-                    });
-                }
-            }
-            CrossRule::RangeBy { param, on, on_default, when, min, max } => {
-                if on_value.is(s, &on, on_default, when) {
-                    let rule = Rule::Range { min, max };
-                    self.each(s, &param, at, &mut |walk, view, here| {
-                        if let Err(message) = check_range(&rule, &view) {
-                            walk.report(here, format!("{message} for {when}"), source);
-                        }
-                    });
-                }
-            }
+            // Checked by `structure`, a run of cases at a time.
+            CrossRule::OneOfBy { .. } | CrossRule::RangeBy { .. } => {}
         }
     }
 
@@ -586,27 +624,11 @@ fn is_set(s: &dyn Struct, path: &Path, value: Option<&str>) -> bool {
     })
 }
 
-/// The first value at the `on` path of a conditional rule ([`CrossRule::OneOfBy`],
-/// [`CrossRule::RangeBy`]), looked up once for consecutive rules on one path (the docs give one
-/// rule a case: `Size` for each disk `Category`).
-#[derive(Default)]
-struct OnValue<'s> {
-    looked_up: Option<(&'static [u16], Option<View<'s>>)>,
-}
-
-impl<'s> OnValue<'s> {
-    /// Whether the first value at `on` (or `on_default`, when it is unset) is `when`.
-    #[inline]
-    fn is(&mut self, s: &'s dyn Struct, on: &Path, on_default: Option<&str>, when: &str) -> bool {
-        let first = match self.looked_up {
-            Some((at, first)) if same_steps(at, on.at) => first,
-            _ => {
-                let first = first(s, on.at);
-                self.looked_up = Some((on.at, first));
-                first
-            }
-        };
-        first.map_or(on_default == Some(when), |view| text_is(&view, when))
+/// The subject of a conditional rule ([`CrossRule::OneOfBy`], [`CrossRule::RangeBy`]).
+fn conditional_on(check: &CrossCheck) -> Option<&'static [u16]> {
+    match check.rule {
+        CrossRule::OneOfBy { on, .. } | CrossRule::RangeBy { on, .. } => Some(on.at),
+        _ => None,
     }
 }
 
