@@ -90,7 +90,10 @@ impl Rule<'_> {
         }
     }
 
-    /// Whether `value` keeps the rule: the common path, kept small (messages are built apart).
+    /// Whether `value` keeps the rule: the common path, kept small (messages are built apart). The
+    /// rules settled in a few steps are inlined into the walk; those that scan the value are one call
+    /// each ([`Rule::scan`]), so the walk's loop over a field's rules sets up no scan for the many
+    /// fields that have none.
     #[inline(always)]
     pub fn passes(&self, value: &str) -> bool {
         match *self {
@@ -101,9 +104,20 @@ impl Rule<'_> {
                 (none_or(min, |m| bytes.div_ceil(4) >= m) && none_or(max, |m| bytes <= m))
                     || length_within(value, min, max)
             }
-            Rule::Range { min, max } => value.trim().parse::<f64>().is_ok_and(|v| within(v, min, max)),
             Rule::OneOf(values) => values.iter().any(|v| same(v, value)),
             Rule::Index { .. } => true,
+            Rule::ForbiddenPrefixes(prefixes) => {
+                !prefixes.iter().any(|p| !p.is_empty() && starts_with(value, p))
+            }
+            _ => self.scan(value),
+        }
+    }
+
+    /// [`Rule::passes`] for the rules that scan the value.
+    #[inline(never)]
+    fn scan(&self, value: &str) -> bool {
+        match *self {
+            Rule::Range { min, max } => value.trim().parse::<f64>().is_ok_and(|v| within(v, min, max)),
             Rule::StartsWithLetter => none_or(value.chars().next(), char::is_alphabetic),
             Rule::AllowedChars { upper, lower, digit, letter, extra } => {
                 let classes = classes(upper, lower, digit, letter);
@@ -113,9 +127,6 @@ impl Rule<'_> {
                             || (letter && c.is_alphabetic())
                             || (!c.is_ascii() && extra.contains(c))
                     })
-            }
-            Rule::ForbiddenPrefixes(prefixes) => {
-                !prefixes.iter().any(|p| !p.is_empty() && starts_with(value, p))
             }
             Rule::ForbiddenSubstrings(substrings) => {
                 !substrings.iter().any(|s| !s.is_empty() && contains(value, s))
@@ -129,6 +140,9 @@ impl Rule<'_> {
             }
             Rule::Time(pattern) => crate::utc_time::matches(pattern, value),
             Rule::Ascii => value.is_ascii(),
+            Rule::Length { .. } | Rule::OneOf(_) | Rule::Index { .. } | Rule::ForbiddenPrefixes(_) => {
+                self.passes(value)
+            }
         }
     }
 
@@ -347,6 +361,7 @@ pub(crate) fn within(value: f64, min: Option<f64>, max: Option<f64>) -> bool {
 }
 
 /// Whether the character count lies in `min..=max`.
+#[inline(never)]
 fn length_within(value: &str, min: Option<u64>, max: Option<u64>) -> bool {
     let n = value.chars().count() as u64;
     none_or(min, |m| n >= m) && none_or(max, |m| n <= m)
