@@ -453,6 +453,7 @@ impl Walk {
 
     /// The rules of a string, the most common value, on a short path: no text to make, no type to
     /// tell apart per rule.
+    #[inline(always)]
     fn text(&mut self, field: &Field, text: &str, at: &At<'_>) {
         for check in field.checks {
             let kept = match check.rule {
