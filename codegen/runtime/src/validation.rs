@@ -417,6 +417,19 @@ impl Walk {
                     });
                 }
                 CrossRule::RangeBy { param, on_default, when, min, max, .. } if holds(on_default, when) => {
+                    // A number of the struct itself that keeps the range (the usual case) needs no
+                    // descent.
+                    if let [index] = *param.at {
+                        let kept = match s.get(usize::from(index)) {
+                            View::Int(i) => crate::rules::within(i as f64, min, max),
+                            View::Float(x) => crate::rules::within(x, min, max),
+                            View::Absent => true,
+                            _ => false,
+                        };
+                        if kept {
+                            continue;
+                        }
+                    }
                     let rule = Rule::Range { min, max };
                     self.each(s, &param, at, &mut |walk, view, here| {
                         if let Err(message) = check_range(&rule, &view) {
@@ -652,6 +665,14 @@ fn same_steps(a: &[u16], b: &[u16]) -> bool {
 
 /// The first value at `at` below `s`, if any.
 fn first<'s>(s: &'s dyn Struct, at: &[u16]) -> Option<View<'s>> {
+    if let [index] = *at {
+        // A field of the struct itself (the usual case), without the descent.
+        return match s.get(usize::from(index)) {
+            View::Absent => None,
+            View::List(list) => (!list.is_empty()).then(|| list.item(0)),
+            view => Some(view),
+        };
+    }
     let mut found = None;
     any(s, at, &mut |view| {
         found = Some(view);
