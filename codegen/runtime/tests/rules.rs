@@ -62,6 +62,11 @@ fn cases() -> Vec<(Rule<'static>, &'static str, Result<(), &'static str>)> {
         (tags, "Aliyun", Ok(())),
         (contains, "xhttp://", Err("cannot contain `http://`")),
         (contains, "JoshuaHost", Ok(())),
+        (contains, "see https://x", Err("cannot contain `https://`")),
+        (contains, "FinanceDept.Joshua", Ok(())),
+        (Rule::ForbiddenSubstrings(&["ab", "zz"]), "xxxxxxab", Err("cannot contain `ab`")),
+        (Rule::ForbiddenSubstrings(&["zz", "ab"]), "xxxxxxxxxxxab", Err("cannot contain `ab`")),
+        (Rule::ForbiddenSubstrings(&["", "ab"]), "xxxxxxxxxxxxxxxxa", Ok(())),
         (Rule::NoLeadingOrTrailing(".-"), ".ab", Err("cannot start or end with `.`")),
         (Rule::NoLeadingOrTrailing(".-"), "ab-", Err("cannot start or end with `-`")),
         (Rule::NoLeadingOrTrailing(".-"), "a.b-c", Ok(())),
@@ -211,12 +216,19 @@ proptest! {
     /// The rules that compare, scan or look characters up on a fast path of their own mean what the
     /// plain library calls mean, at every length around the word sizes they read.
     #[test]
-    fn fast_paths_mean_the_plain_calls(value in "[ab]{0,20}|\\PC{0,12}", other in "[ab]{0,20}") {
+    fn fast_paths_mean_the_plain_calls(
+        value in "[ab]{0,40}|\\PC{0,24}",
+        other in "[ab]{0,20}",
+        more in "[abé]{0,3}",
+    ) {
         let one_of = [other.as_str()];
         prop_assert_eq!(Rule::OneOf(&one_of).check(&value, false).is_ok(), value == other);
         let needle = other.get(..other.len().min(5)).unwrap_or("");
         let substrings = [needle];
         let forbidden = !needle.is_empty() && value.contains(needle);
+        prop_assert_eq!(Rule::ForbiddenSubstrings(&substrings).check(&value, false).is_ok(), !forbidden);
+        let substrings = [more.as_str(), needle];
+        let forbidden = substrings.iter().any(|n| !n.is_empty() && value.contains(n));
         prop_assert_eq!(Rule::ForbiddenSubstrings(&substrings).check(&value, false).is_ok(), !forbidden);
         let chars = Rule::AllowedChars { upper: false, lower: true, digit: true, letter: false, extra: "_é" };
         let allowed = value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == 'é');
