@@ -235,6 +235,13 @@ proptest! {
         prop_assert_eq!(chars.check(&value, false).is_ok(), allowed);
     }
 
+    /// Base64's length, worked out without decoding, is what the `base64` crate's decoders (the
+    /// standard or the URL-safe alphabet, padding absent or canonical, trailing bits allowed) read.
+    #[test]
+    fn base64_length_is_the_decoders(value in "[A-Za-z0-9+/_=-]{0,13}|[AZaz09+/=]{0,9}|\\PC{0,6}") {
+        prop_assert_eq!(alibabacloud_runtime::rules::base64_decoded_len(&value), decoded_len(&value), "{:?}", value);
+    }
+
     #[test]
     fn rules_never_panic(value in "\\PC{0,40}|[0-9]{1,6}(\\.[0-9]{1,3})?") {
         for (rule, _, _) in cases() {
@@ -242,4 +249,20 @@ proptest! {
             let _ = rule.check(&value, true);
         }
     }
+}
+
+/// The decoded length by decoding with the `base64` crate: standard or URL-safe (chosen by a `-` or
+/// `_` in the value), padding absent or canonical (chosen by a trailing `=`), trailing bits allowed.
+fn decoded_len(value: &str) -> Option<u64> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    use base64::{alphabet, Engine as _};
+    let alphabet = if value.contains(['-', '_']) { &alphabet::URL_SAFE } else { &alphabet::STANDARD };
+    let padding = if value.ends_with('=') {
+        DecodePaddingMode::RequireCanonical
+    } else {
+        DecodePaddingMode::RequireNone
+    };
+    let config =
+        GeneralPurposeConfig::new().with_decode_padding_mode(padding).with_decode_allow_trailing_bits(true);
+    GeneralPurpose::new(alphabet, config).decode(value).ok().map(|bytes| bytes.len() as u64)
 }
