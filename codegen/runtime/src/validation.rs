@@ -364,81 +364,74 @@ impl Walk {
                 self.field(field, s.get(index), at);
             }
         }
-        let mut checks = s.checks();
-        while let Some((check, rest)) = checks.split_first() {
+        // The docs give a conditional rule one case at a time (`Size` for each disk `Category`:
+        // four rules): consecutive ones on one subject share one look-up of it, and each case then
+        // costs a comparison of texts.
+        let mut subject: Option<(&[u16], Option<View<'_>>)> = None;
+        for check in s.checks() {
             match check.rule {
-                CrossRule::OneOfBy { on, .. } | CrossRule::RangeBy { on, .. } => {
-                    // The docs give a conditional rule one case at a time (`Size` for each disk
-                    // `Category`: four rules): the consecutive ones on one subject share one look-up
-                    // of it, and each of them then costs a comparison of texts.
-                    let run = 1 + rest
-                        .iter()
-                        .take_while(|c| conditional_on(c).is_some_and(|o| same_steps(o, on.at)))
-                        .count();
-                    let (cases, rest) = checks.split_at(run);
-                    match first(s, on.at) {
-                        Some(view) => {
-                            with_text(&view, |text| self.cases(s, cases, |_, when| same(text, when), at));
+                CrossRule::OneOfBy { on, on_default, when, .. }
+                | CrossRule::RangeBy { on, on_default, when, .. } => {
+                    let value = match subject {
+                        Some((steps, value)) if same_steps(steps, on.at) => value,
+                        _ => {
+                            let value = first(s, on.at);
+                            subject = Some((on.at, value));
+                            value
                         }
-                        None => self.cases(s, cases, |on_default, when| on_default == Some(when), at),
+                    };
+                    let holds = match value {
+                        None => on_default == Some(when),
+                        Some(View::Str(text)) => same(text, when),
+                        Some(view) => text_is(&view, when),
+                    };
+                    if holds {
+                        self.case(s, check, at);
                     }
-                    checks = rest;
                 }
-                _ => {
-                    self.cross(s, check, at);
-                    checks = rest;
-                }
+                _ => self.cross(s, check, at),
             }
         }
     }
 
-    /// The conditional rules `cases` on one subject: each whose case `holds` (given its default of
-    /// the subject and its `when`) is checked.
-    fn cases(
-        &mut self,
-        s: &dyn Struct,
-        cases: &[CrossCheck],
-        holds: impl Fn(Option<&str>, &str) -> bool,
-        at: &At<'_>,
-    ) {
-        for check in cases {
-            let source = check.source;
-            match check.rule {
-                CrossRule::OneOfBy { param, on, on_default, when, values } if holds(on_default, when) => {
-                    self.each(s, &param, at, &mut |walk, view, here| {
-                        if !values.iter().any(|v| text_is(&view, v)) {
-                            let message = format!(
-                                "must be one of {} when {} is {when}",
-                                values.join(", "),
-                                Self::name(at, &on)
-                            );
-                            walk.report(here, message, source);
-                        }
-                    });
-                }
-                CrossRule::RangeBy { param, on_default, when, min, max, .. } if holds(on_default, when) => {
-                    // A number of the struct itself that keeps the range (the usual case) needs no
-                    // descent.
-                    if let [index] = *param.at {
-                        let kept = match s.get(usize::from(index)) {
-                            View::Int(i) => crate::rules::within(i as f64, min, max),
-                            View::Float(x) => crate::rules::within(x, min, max),
-                            View::Absent => true,
-                            _ => false,
-                        };
-                        if kept {
-                            continue;
-                        }
+    /// A conditional rule whose case holds.
+    fn case(&mut self, s: &dyn Struct, check: &CrossCheck, at: &At<'_>) {
+        let source = check.source;
+        match check.rule {
+            CrossRule::OneOfBy { param, on, when, values, .. } => {
+                self.each(s, &param, at, &mut |walk, view, here| {
+                    if !values.iter().any(|v| text_is(&view, v)) {
+                        let message = format!(
+                            "must be one of {} when {} is {when}",
+                            values.join(", "),
+                            Self::name(at, &on)
+                        );
+                        walk.report(here, message, source);
                     }
-                    let rule = Rule::Range { min, max };
-                    self.each(s, &param, at, &mut |walk, view, here| {
-                        if let Err(message) = check_range(&rule, &view) {
-                            walk.report(here, format!("{message} for {when}"), source);
-                        }
-                    });
-                }
-                _ => {}
+                });
             }
+            CrossRule::RangeBy { param, when, min, max, .. } => {
+                // A number of the struct itself that keeps the range (the usual case) needs no
+                // descent.
+                if let [index] = *param.at {
+                    let kept = match s.get(usize::from(index)) {
+                        View::Int(i) => crate::rules::within(i as f64, min, max),
+                        View::Float(x) => crate::rules::within(x, min, max),
+                        View::Absent => true,
+                        _ => false,
+                    };
+                    if kept {
+                        return;
+                    }
+                }
+                let rule = Rule::Range { min, max };
+                self.each(s, &param, at, &mut |walk, view, here| {
+                    if let Err(message) = check_range(&rule, &view) {
+                        walk.report(here, format!("{message} for {when}"), source);
+                    }
+                });
+            }
+            _ => {}
         }
     }
 
@@ -644,14 +637,6 @@ fn is_set(s: &dyn Struct, path: &Path, value: Option<&str>) -> bool {
         None => true,
         Some(want) => text_is(&view, want),
     })
-}
-
-/// The subject of a conditional rule ([`CrossRule::OneOfBy`], [`CrossRule::RangeBy`]).
-fn conditional_on(check: &CrossCheck) -> Option<&'static [u16]> {
-    match check.rule {
-        CrossRule::OneOfBy { on, .. } | CrossRule::RangeBy { on, .. } => Some(on.at),
-        _ => None,
-    }
 }
 
 /// `a == b` for the one or two steps of a path, without a library call.
