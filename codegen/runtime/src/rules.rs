@@ -419,7 +419,7 @@ fn none_or<T: Copy>(value: Option<T>, test: impl Fn(T) -> bool) -> bool {
 pub fn base64_decoded_len(value: &str) -> Option<u64> {
     let bytes = value.as_bytes();
     let body = bytes.strip_suffix(b"==").or_else(|| bytes.strip_suffix(b"=")).unwrap_or(bytes);
-    if body.len() < bytes.len() && bytes.len() % 4 != 0 {
+    if body.len() < bytes.len() && !bytes.len().is_multiple_of(4) {
         return None;
     }
     // Standard (`+`, `/`) or URL-safe (`-`, `_`): the value's own `-` or `_` chooses the latter.
