@@ -354,7 +354,7 @@ impl Walk {
                 let field = &fields[index];
                 // A string (most values) goes to its rules straight away.
                 match s.get(index) {
-                    View::Str(text) => self.text(field, text, &At::Name(field.name, at)),
+                    View::Str(text) => self.text_at(field, text, at, true),
                     view => self.field(field, view, at),
                 }
             }
@@ -461,13 +461,24 @@ impl Walk {
     /// tell apart per rule.
     #[inline(always)]
     fn text(&mut self, field: &Field, text: &str, at: &At<'_>) {
+        self.text_at(field, text, at, false);
+    }
+
+    /// [`Walk::text`], where with `named` the value is the field of that name below `at` (made a
+    /// link of the path only for a violation: an index is the same seen from either).
+    #[inline(always)]
+    fn text_at(&mut self, field: &Field, text: &str, at: &At<'_>, named: bool) {
         for check in field.checks {
             let kept = match check.rule {
                 Rule::Index { up, .. } => index_verdict(check, up, at).is_ok(),
                 ref rule => rule.passes(text),
             };
             if !kept {
-                self.report_violation(field, check, View::Str(text), at);
+                if named {
+                    self.report_violation(field, check, View::Str(text), &At::Name(field.name, at));
+                } else {
+                    self.report_violation(field, check, View::Str(text), at);
+                }
             }
         }
     }
