@@ -90,7 +90,10 @@ impl Rule<'_> {
         }
     }
 
-    /// Whether `value` keeps the rule: the common path, kept small (messages are built apart).
+    /// Whether `value` keeps the rule: the common path, kept small (messages are built apart). The
+    /// rules settled in a few steps are inlined into the walk; those that scan the value are one call
+    /// each ([`Rule::scan`]), so the walk's loop over a field's rules sets up no scan for the many
+    /// fields that have none.
     #[inline(always)]
     pub fn passes(&self, value: &str) -> bool {
         match *self {
@@ -98,12 +101,26 @@ impl Rule<'_> {
                 // A character is one to four bytes: the byte length often settles both bounds
                 // without counting characters.
                 let bytes = value.len() as u64;
-                (none_or(min, |m| bytes.div_ceil(4) >= m) && none_or(max, |m| bytes <= m))
+                // (`4 * min - 3 <= bytes` is `min <= bytes.div_ceil(4)`, worked out per rule rather
+                // than once per value, for the many values without a length rule.)
+                (none_or(min, |m| m.saturating_mul(4).saturating_sub(3) <= bytes)
+                    && none_or(max, |m| bytes <= m))
                     || length_within(value, min, max)
             }
-            Rule::Range { min, max } => value.trim().parse::<f64>().is_ok_and(|v| within(v, min, max)),
             Rule::OneOf(values) => values.iter().any(|v| same(v, value)),
             Rule::Index { .. } => true,
+            Rule::ForbiddenPrefixes(prefixes) => {
+                !prefixes.iter().any(|p| !p.is_empty() && starts_with(value.as_bytes(), p.as_bytes()))
+            }
+            _ => self.scan(value),
+        }
+    }
+
+    /// [`Rule::passes`] for the rules that scan the value.
+    #[inline(never)]
+    fn scan(&self, value: &str) -> bool {
+        match *self {
+            Rule::Range { min, max } => value.trim().parse::<f64>().is_ok_and(|v| within(v, min, max)),
             Rule::StartsWithLetter => none_or(value.chars().next(), char::is_alphabetic),
             Rule::AllowedChars { upper, lower, digit, letter, extra } => {
                 let classes = classes(upper, lower, digit, letter);
@@ -114,12 +131,7 @@ impl Rule<'_> {
                             || (!c.is_ascii() && extra.contains(c))
                     })
             }
-            Rule::ForbiddenPrefixes(prefixes) => {
-                !prefixes.iter().any(|p| !p.is_empty() && starts_with(value, p))
-            }
-            Rule::ForbiddenSubstrings(substrings) => {
-                !substrings.iter().any(|s| !s.is_empty() && contains(value, s))
-            }
+            Rule::ForbiddenSubstrings(substrings) => !contains_any(value, substrings),
             Rule::NoLeadingOrTrailing(chars) => {
                 ![value.chars().next(), value.chars().last()].into_iter().flatten().any(|c| chars.contains(c))
             }
@@ -129,6 +141,9 @@ impl Rule<'_> {
             }
             Rule::Time(pattern) => crate::utc_time::matches(pattern, value),
             Rule::Ascii => value.is_ascii(),
+            Rule::Length { .. } | Rule::OneOf(_) | Rule::Index { .. } | Rule::ForbiddenPrefixes(_) => {
+                self.passes(value)
+            }
         }
     }
 
@@ -158,7 +173,7 @@ impl Rule<'_> {
                 }
             }
             Rule::ForbiddenPrefixes(prefixes) => {
-                match prefixes.iter().find(|p| !p.is_empty() && starts_with(value, p)) {
+                match prefixes.iter().find(|p| !p.is_empty() && starts_with(value.as_bytes(), p.as_bytes())) {
                     Some(p) if !secret => format!("cannot start with `{p}`"),
                     _ => format!("cannot start with {}", either(prefixes.iter().copied())),
                 }
@@ -288,21 +303,54 @@ fn word<const N: usize>(s: &[u8], at: usize) -> [u8; N] {
 
 /// `value.starts_with(prefix)`, byte by byte (prefixes are a few bytes; most values differ at the first).
 #[inline]
-fn starts_with(value: &str, prefix: &str) -> bool {
-    value.len() >= prefix.len() && value.bytes().zip(prefix.bytes()).all(|(x, y)| x == y)
+fn starts_with(value: &[u8], prefix: &[u8]) -> bool {
+    value.len() >= prefix.len() && value.iter().zip(prefix).all(|(x, y)| x == y)
 }
 
-/// `value.contains(needle)` for a short needle in a short value: a window per occurrence of the
-/// needle's first byte, instead of building a two-way searcher per call. Byte windows match only
-/// at character boundaries, since a needle starts with a whole character.
+/// `value.contains(needle)` for a short needle in a short value (the message's search for the one
+/// found; the check itself is [`contains_any`]).
 fn contains(value: &str, needle: &str) -> bool {
-    let (v, n) = (value.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = n.split_first() else { return true };
-    v.len() >= n.len()
-        && v[..=v.len() - n.len()]
-            .iter()
-            .enumerate()
-            .any(|(i, &b)| b == first && v[i + 1..].starts_with(rest))
+    contains_any(value, &[needle])
+}
+
+/// Whether `value` contains one of `needles` (an empty one counting as absent), for short needles
+/// in a short value: one scan for all of them, a window per occurrence of a needle's first byte,
+/// instead of building a two-way searcher per needle and call. The occurrences are found eight
+/// bytes at a time. Byte windows match only at character boundaries, since a needle starts with a
+/// whole character.
+fn contains_any(value: &str, needles: &[&str]) -> bool {
+    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let v = value.as_bytes();
+    let Some(shortest) = needles.iter().map(|n| n.len()).filter(|&n| n > 0).min() else { return false };
+    let Some(last) = v.len().checked_sub(shortest) else { return false };
+    let at = |i: usize| needles.iter().any(|n| !n.is_empty() && starts_with(&v[i..], n.as_bytes()));
+    let mut i = 0;
+    while i + 8 <= v.len() && i <= last {
+        // A byte equal to a needle's first is a zero byte of `word ^ first`; every zero byte sets
+        // its high bit in `(x - LOW) & !x & HIGH` (a byte above a zero may be set too, without being
+        // one: each is tried as a window, which tells).
+        let word = u64::from_le_bytes(word::<8>(v, i));
+        let mut found = 0;
+        for n in needles {
+            if let Some(&first) = n.as_bytes().first() {
+                let x = word ^ (LOW * u64::from(first));
+                found |= x.wrapping_sub(LOW) & !x & HIGH;
+            }
+        }
+        while found != 0 {
+            let j = i + found.trailing_zeros() as usize / 8;
+            if j > last {
+                return false;
+            }
+            if at(j) {
+                return true;
+            }
+            found &= found - 1;
+        }
+        i += 8;
+    }
+    (i..=last).any(at)
 }
 
 /// The class of each ASCII character [`Rule::AllowedChars`] names: [`UPPER`], [`LOWER`] or [`DIGIT`].
@@ -347,6 +395,7 @@ pub(crate) fn within(value: f64, min: Option<f64>, max: Option<f64>) -> bool {
 }
 
 /// Whether the character count lies in `min..=max`.
+#[inline(never)]
 fn length_within(value: &str, min: Option<u64>, max: Option<u64>) -> bool {
     let n = value.chars().count() as u64;
     none_or(min, |m| n >= m) && none_or(max, |m| n <= m)
@@ -367,28 +416,22 @@ fn none_or<T: Copy>(value: Option<T>, test: impl Fn(T) -> bool) -> bool {
 
 /// The decoded length of standard or URL-safe Base64 (one alphabet throughout), padding optional
 /// but, when present, complete (`AA==`, never `AA=`); `None` if not Base64. Bits left over in the
-/// last character are ignored, as Java's and Python's decoders ignore them.
+/// last character are ignored, as Java's and Python's decoders ignore them. Worked out from the
+/// characters without decoding (no buffer), as the `base64` crate's decoders with these settings
+/// read it (the tests hold the two together).
 pub fn base64_decoded_len(value: &str) -> Option<u64> {
-    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-    use base64::{alphabet, Engine as _};
-    const fn engine(alphabet: &alphabet::Alphabet, padding: DecodePaddingMode) -> GeneralPurpose {
-        let config = GeneralPurposeConfig::new()
-            .with_decode_padding_mode(padding)
-            .with_decode_allow_trailing_bits(true);
-        GeneralPurpose::new(alphabet, config)
+    let bytes = value.as_bytes();
+    let body = bytes.strip_suffix(b"==").or_else(|| bytes.strip_suffix(b"=")).unwrap_or(bytes);
+    if body.len() < bytes.len() && !bytes.len().is_multiple_of(4) {
+        return None;
     }
-    const ENGINES: [[GeneralPurpose; 2]; 2] = [
-        [
-            engine(&alphabet::STANDARD, DecodePaddingMode::RequireNone),
-            engine(&alphabet::STANDARD, DecodePaddingMode::RequireCanonical),
-        ],
-        [
-            engine(&alphabet::URL_SAFE, DecodePaddingMode::RequireNone),
-            engine(&alphabet::URL_SAFE, DecodePaddingMode::RequireCanonical),
-        ],
-    ];
-    let url_safe = value.contains(['-', '_']);
-    let padded = value.ends_with('=');
-    let engine = &ENGINES[usize::from(url_safe)][usize::from(padded)];
-    engine.decode(value).ok().map(|bytes| bytes.len() as u64)
+    // Standard (`+`, `/`) or URL-safe (`-`, `_`): the value's own `-` or `_` chooses the latter.
+    let url_safe = body.iter().any(|&b| b == b'-' || b == b'_');
+    let (plus, slash) = if url_safe { (b'-', b'_') } else { (b'+', b'/') };
+    let symbols = body.iter().all(|&b| b.is_ascii_alphanumeric() || b == plus || b == slash);
+    match body.len() % 4 {
+        1 => None,
+        rest if symbols => Some((body.len() / 4 * 3 + rest.saturating_sub(1)) as u64),
+        _ => None,
+    }
 }

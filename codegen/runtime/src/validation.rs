@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::operation::Operation;
+use crate::rules::same;
 pub use crate::rules::Rule;
 use crate::schema::{Field, Struct, View};
 
@@ -296,8 +297,8 @@ fn with_text<R>(view: &View<'_>, f: impl FnOnce(&str) -> R) -> Option<R> {
 #[inline]
 fn text_is(view: &View<'_>, want: &str) -> bool {
     match *view {
-        View::Str(s) => crate::rules::same(s, want),
-        _ => with_text(view, |text| crate::rules::same(text, want)).unwrap_or(false),
+        View::Str(s) => same(s, want),
+        _ => with_text(view, |text| same(text, want)).unwrap_or(false),
     }
 }
 
@@ -344,20 +345,93 @@ impl Walk {
 
     fn structure(&mut self, s: &dyn Struct, at: &At<'_>) {
         let fields = s.fields();
-        let mut checked = s.checked();
-        while checked != 0 {
-            let index = checked.trailing_zeros() as usize;
-            checked &= checked - 1;
-            self.field(&fields[index], s.get(index), at);
+        let checked = s.checked();
+        // The bits 64 at a time: a `u128`'s steps take two instructions each.
+        for (base, mut bits) in [(0, checked as u64), (64, (checked >> 64) as u64)] {
+            while bits != 0 {
+                let index = base + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let field = &fields[index];
+                // A string (most values) goes to its rules straight away.
+                match s.get(index) {
+                    View::Str(text) => self.text_at(field, text, at, true),
+                    view => self.field(field, view, at),
+                }
+            }
         }
         for (index, field) in fields.iter().enumerate().skip(128) {
             if field.is_checked() {
                 self.field(field, s.get(index), at);
             }
         }
-        let mut on = OnValue::default();
+        // The docs give a conditional rule one case at a time (`Size` for each disk `Category`:
+        // four rules): consecutive ones on one subject share one look-up of it, and each case then
+        // costs a comparison of texts.
+        let mut subject: Option<(&[u16], Option<View<'_>>)> = None;
         for check in s.checks() {
-            self.cross(s, check, at, &mut on);
+            match check.rule {
+                CrossRule::OneOfBy { on, on_default, when, .. }
+                | CrossRule::RangeBy { on, on_default, when, .. } => {
+                    let value = match subject {
+                        Some((steps, value)) if same_steps(steps, on.at) => value,
+                        _ => {
+                            let value = first(s, on.at);
+                            subject = Some((on.at, value));
+                            value
+                        }
+                    };
+                    let holds = match value {
+                        None => on_default == Some(when),
+                        Some(View::Str(text)) => same(text, when),
+                        Some(view) => text_is(&view, when),
+                    };
+                    if holds {
+                        self.case(s, check, at);
+                    }
+                }
+                _ => self.cross(s, check, at),
+            }
+        }
+    }
+
+    /// A conditional rule whose case holds.
+    fn case(&mut self, s: &dyn Struct, check: &CrossCheck, at: &At<'_>) {
+        let source = check.source;
+        match check.rule {
+            CrossRule::OneOfBy { param, on, when, values, .. } => {
+                self.each(s, &param, at, &mut |walk, view, here| {
+                    if !values.iter().any(|v| text_is(&view, v)) {
+                        let message = format!(
+                            "must be one of {} when {} is {when}",
+                            values.join(", "),
+                            Self::name(at, &on)
+                        );
+                        walk.report(here, message, source);
+                    }
+                });
+            }
+            CrossRule::RangeBy { param, when, min, max, .. } => {
+                // A number of the struct itself that keeps the range (the usual case) needs no
+                // descent.
+                if let [index] = *param.at {
+                    let kept = match s.get(usize::from(index)) {
+                        View::Int(i) => crate::rules::within(i as f64, min, max),
+                        View::Float(x) => crate::rules::within(x, min, max),
+                        View::Absent => true,
+                        _ => false,
+                    };
+                    if kept {
+                        return;
+                    }
+                }
+                let rule = Rule::Range { min, max };
+                self.each(s, &param, at, &mut |walk, view, here| {
+                    if let Err(message) = check_range(&rule, &view) {
+                        walk.report(here, format!("{message} for {when}"), source);
+                    }
+                });
+            }
+            _ => {}
         }
     }
 
@@ -385,14 +459,26 @@ impl Walk {
 
     /// The rules of a string, the most common value, on a short path: no text to make, no type to
     /// tell apart per rule.
+    #[inline(always)]
     fn text(&mut self, field: &Field, text: &str, at: &At<'_>) {
+        self.text_at(field, text, at, false);
+    }
+
+    /// [`Walk::text`], where with `named` the value is the field of that name below `at` (made a
+    /// link of the path only for a violation: an index is the same seen from either).
+    #[inline(always)]
+    fn text_at(&mut self, field: &Field, text: &str, at: &At<'_>, named: bool) {
         for check in field.checks {
             let kept = match check.rule {
                 Rule::Index { up, .. } => index_verdict(check, up, at).is_ok(),
                 ref rule => rule.passes(text),
             };
             if !kept {
-                self.report_violation(field, check, View::Str(text), at);
+                if named {
+                    self.report_violation(field, check, View::Str(text), &At::Name(field.name, at));
+                } else {
+                    self.report_violation(field, check, View::Str(text), at);
+                }
             }
         }
     }
@@ -450,7 +536,7 @@ impl Walk {
         self.errors.push(Self::name(at, path), message, source);
     }
 
-    fn cross<'s>(&mut self, s: &'s dyn Struct, check: &CrossCheck, at: &At<'_>, on_value: &mut OnValue<'s>) {
+    fn cross(&mut self, s: &dyn Struct, check: &CrossCheck, at: &At<'_>) {
         let source = check.source;
         match check.rule {
             CrossRule::MutuallyExclusive(params) => {
@@ -496,30 +582,8 @@ impl Walk {
                     );
                 }
             }
-            CrossRule::OneOfBy { param, on, on_default, when, values } => {
-                if on_value.is(s, &on, on_default, when) {
-                    self.each(s, &param, at, &mut |walk, view, here| {
-                        if !values.iter().any(|v| text_is(&view, v)) {
-                            let message = format!(
-                                "must be one of {} when {} is {when}",
-                                values.join(", "),
-                                Self::name(at, &on)
-                            );
-                            walk.report(here, message, source);
-                        }
-                    });
-                }
-            }
-            CrossRule::RangeBy { param, on, on_default, when, min, max } => {
-                if on_value.is(s, &on, on_default, when) {
-                    let rule = Rule::Range { min, max };
-                    self.each(s, &param, at, &mut |walk, view, here| {
-                        if let Err(message) = check_range(&rule, &view) {
-                            walk.report(here, format!("{message} for {when}"), source);
-                        }
-                    });
-                }
-            }
+            // Checked by `structure`, a run of cases at a time.
+            CrossRule::OneOfBy { .. } | CrossRule::RangeBy { .. } => {}
         }
     }
 
@@ -586,38 +650,25 @@ fn is_set(s: &dyn Struct, path: &Path, value: Option<&str>) -> bool {
     })
 }
 
-/// The first value at the `on` path of a conditional rule ([`CrossRule::OneOfBy`],
-/// [`CrossRule::RangeBy`]), looked up once for consecutive rules on one path (the docs give one
-/// rule a case: `Size` for each disk `Category`).
-#[derive(Default)]
-struct OnValue<'s> {
-    looked_up: Option<(&'static [u16], Option<View<'s>>)>,
-}
-
-impl<'s> OnValue<'s> {
-    /// Whether the first value at `on` (or `on_default`, when it is unset) is `when`.
-    #[inline]
-    fn is(&mut self, s: &'s dyn Struct, on: &Path, on_default: Option<&str>, when: &str) -> bool {
-        let first = match self.looked_up {
-            Some((at, first)) if same_steps(at, on.at) => first,
-            _ => {
-                let first = first(s, on.at);
-                self.looked_up = Some((on.at, first));
-                first
-            }
-        };
-        first.map_or(on_default == Some(when), |view| text_is(&view, when))
-    }
-}
-
 /// `a == b` for the one or two steps of a path, without a library call.
 #[inline]
 fn same_steps(a: &[u16], b: &[u16]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+    match (a, b) {
+        ([x], [y]) => x == y,
+        _ => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y),
+    }
 }
 
 /// The first value at `at` below `s`, if any.
 fn first<'s>(s: &'s dyn Struct, at: &[u16]) -> Option<View<'s>> {
+    if let [index] = *at {
+        // A field of the struct itself (the usual case), without the descent.
+        return match s.get(usize::from(index)) {
+            View::Absent => None,
+            View::List(list) => (!list.is_empty()).then(|| list.item(0)),
+            view => Some(view),
+        };
+    }
     let mut found = None;
     any(s, at, &mut |view| {
         found = Some(view);

@@ -62,6 +62,11 @@ fn cases() -> Vec<(Rule<'static>, &'static str, Result<(), &'static str>)> {
         (tags, "Aliyun", Ok(())),
         (contains, "xhttp://", Err("cannot contain `http://`")),
         (contains, "JoshuaHost", Ok(())),
+        (contains, "see https://x", Err("cannot contain `https://`")),
+        (contains, "FinanceDept.Joshua", Ok(())),
+        (Rule::ForbiddenSubstrings(&["ab", "zz"]), "xxxxxxab", Err("cannot contain `ab`")),
+        (Rule::ForbiddenSubstrings(&["zz", "ab"]), "xxxxxxxxxxxab", Err("cannot contain `ab`")),
+        (Rule::ForbiddenSubstrings(&["", "ab"]), "xxxxxxxxxxxxxxxxa", Ok(())),
         (Rule::NoLeadingOrTrailing(".-"), ".ab", Err("cannot start or end with `.`")),
         (Rule::NoLeadingOrTrailing(".-"), "ab-", Err("cannot start or end with `-`")),
         (Rule::NoLeadingOrTrailing(".-"), "a.b-c", Ok(())),
@@ -211,16 +216,30 @@ proptest! {
     /// The rules that compare, scan or look characters up on a fast path of their own mean what the
     /// plain library calls mean, at every length around the word sizes they read.
     #[test]
-    fn fast_paths_mean_the_plain_calls(value in "[ab]{0,20}|\\PC{0,12}", other in "[ab]{0,20}") {
+    fn fast_paths_mean_the_plain_calls(
+        value in "[ab]{0,40}|\\PC{0,24}",
+        other in "[ab]{0,20}",
+        more in "[abé]{0,3}",
+    ) {
         let one_of = [other.as_str()];
         prop_assert_eq!(Rule::OneOf(&one_of).check(&value, false).is_ok(), value == other);
         let needle = other.get(..other.len().min(5)).unwrap_or("");
         let substrings = [needle];
         let forbidden = !needle.is_empty() && value.contains(needle);
         prop_assert_eq!(Rule::ForbiddenSubstrings(&substrings).check(&value, false).is_ok(), !forbidden);
+        let substrings = [more.as_str(), needle];
+        let forbidden = substrings.iter().any(|n| !n.is_empty() && value.contains(n));
+        prop_assert_eq!(Rule::ForbiddenSubstrings(&substrings).check(&value, false).is_ok(), !forbidden);
         let chars = Rule::AllowedChars { upper: false, lower: true, digit: true, letter: false, extra: "_é" };
         let allowed = value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == 'é');
         prop_assert_eq!(chars.check(&value, false).is_ok(), allowed);
+    }
+
+    /// Base64's length, worked out without decoding, is what the `base64` crate's decoders (the
+    /// standard or the URL-safe alphabet, padding absent or canonical, trailing bits allowed) read.
+    #[test]
+    fn base64_length_is_the_decoders(value in "[A-Za-z0-9+/_=-]{0,13}|[AZaz09+/=]{0,9}|\\PC{0,6}") {
+        prop_assert_eq!(alibabacloud_runtime::rules::base64_decoded_len(&value), decoded_len(&value), "{:?}", value);
     }
 
     #[test]
@@ -230,4 +249,20 @@ proptest! {
             let _ = rule.check(&value, true);
         }
     }
+}
+
+/// The decoded length by decoding with the `base64` crate: standard or URL-safe (chosen by a `-` or
+/// `_` in the value), padding absent or canonical (chosen by a trailing `=`), trailing bits allowed.
+fn decoded_len(value: &str) -> Option<u64> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    use base64::{alphabet, Engine as _};
+    let alphabet = if value.contains(['-', '_']) { &alphabet::URL_SAFE } else { &alphabet::STANDARD };
+    let padding = if value.ends_with('=') {
+        DecodePaddingMode::RequireCanonical
+    } else {
+        DecodePaddingMode::RequireNone
+    };
+    let config =
+        GeneralPurposeConfig::new().with_decode_padding_mode(padding).with_decode_allow_trailing_bits(true);
+    GeneralPurpose::new(alphabet, config).decode(value).ok().map(|bytes| bytes.len() as u64)
 }

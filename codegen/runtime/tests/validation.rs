@@ -31,6 +31,7 @@ fn truth_table() {
         json!({"DataDisk": [{"Size": 20, "Category": "cloud_essd"}]}),
         json!({"DataDisk": [{"Size": 10, "Category": "cloud"}]}),
         json!({"DataDisk": [{"Size": 10}]}),
+        json!({"DataDisk": [{"Size": 30000, "Category": "cloud_essd"}, {"Size": 3, "Category": "local"}]}),
         json!({"Tag": [{"Key": "FinanceDept"}]}),
         json!({"HostName": "a.b-c"}),
         json!({"AutoReleaseTime": "2018-01-01T12:05:00Z"}),
@@ -74,6 +75,9 @@ fn truth_table() {
             json!({"DataDisk": [{}, {}, {"Size": 10, "Category": "cloud_essd"}]}),
             "DataDisk.3.Size: must be 20 to 32768 for cloud_essd",
         ),
+        (json!({"DataDisk": [{"Size": 3000, "Category": "cloud"}]}), "DataDisk.1.Size: must be 5 to 2000 for cloud"),
+        (json!({"DataDisk": [{"Size": 3}, {"Size": 10}]}), "DataDisk.1.Size: must be 5 to 2000 for cloud"),
+        (json!({"DataDisk": [{"Size": 3, "Category": "cloud_essd"}]}), "DataDisk.1.Size: must be 20 to 32768 for cloud_essd"),
         (json!({"Tag": [{"Key": "k"}, {"Key": "acs:x"}]}), "Tag.2.Key: cannot start with `acs:`"),
         (json!({"HostName": "a..b"}), "HostName: cannot contain `..`"),
         (

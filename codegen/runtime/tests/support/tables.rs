@@ -216,17 +216,30 @@ impl Schema for DataDisk {
             "Valid values: cloud …",
         )]),
     ];
-    const CHECKS: &'static [CrossCheck] = &[CrossCheck::new(
-        CrossRule::RangeBy {
-            param: Path::new(&[0], "Size"),
-            on: Path::new(&[1], "Category"),
-            on_default: Some("cloud"),
-            when: "cloud_essd",
-            min: Some(20.0),
-            max: Some(32768.0),
-        },
-        "cloud_essd: 20 to 32,768.",
-    )];
+    const CHECKS: &'static [CrossCheck] = &[
+        CrossCheck::new(
+            CrossRule::RangeBy {
+                param: Path::new(&[0], "Size"),
+                on: Path::new(&[1], "Category"),
+                on_default: Some("cloud"),
+                when: "cloud_essd",
+                min: Some(20.0),
+                max: Some(32768.0),
+            },
+            "cloud_essd: 20 to 32,768.",
+        ),
+        CrossCheck::new(
+            CrossRule::RangeBy {
+                param: Path::new(&[0], "Size"),
+                on: Path::new(&[1], "Category"),
+                on_default: Some("cloud"),
+                when: "cloud",
+                min: Some(5.0),
+                max: Some(2000.0),
+            },
+            "cloud: 5 to 2,000.",
+        ),
+    ];
 
     alibabacloud_runtime::accessors!(
         value 0 size, 1 category;
