@@ -92,7 +92,7 @@ impl Rule<'_> {
 
     /// Whether `value` keeps the rule: the common path, kept small (messages are built apart). The
     /// rules settled in a few steps are inlined into the walk; those that scan the value are one call
-    /// each ([`Rule::scan`]), so the walk's loop over a field's rules sets up no scan for the many
+    /// each (`Rule::scan`), so the walk's loop over a field's rules sets up no scan for the many
     /// fields that have none.
     #[inline(always)]
     pub fn passes(&self, value: &str) -> bool {
