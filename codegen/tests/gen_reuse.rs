@@ -120,6 +120,21 @@ fn a_reusing_gen_writes_what_a_fresh_one_does_and_renders_only_what_changed() {
     );
     assert_eq!(pages, 2 * (PAGES.len() - 1), "only the edited page is read again");
 
+    // A paragraph added below a page's title moves its lines, and with them the line numbers of
+    // what the page says about its product: the product's metadata (its IR files, the OpenAPI
+    // document) is made again, the other APIs' modules are not (a module reads only the version).
+    let page = dirs.page("AddTags.md");
+    let text = fs::read_to_string(&page).unwrap();
+    let title_end = text.find('\n').unwrap();
+    fs::write(&page, format!("{}\n\nA paragraph more.\n{}", &text[..title_end], &text[title_end..])).unwrap();
+    let (moved, reused, _) = dirs.gen_reusing();
+    assert_same(&moved, &dirs.gen_afresh(), "a paragraph added");
+    assert_eq!(
+        reused,
+        rendered(&first) - 6,
+        "the API's module, IR and lines, the product's IR and lines, OpenAPI"
+    );
+
     // An override changes what a page reads as without changing the page.
     let overrides = dirs.spec().join("overrides.toml");
     fs::write(

@@ -46,7 +46,8 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
 #[derive(Debug)]
 pub struct ApiPlan<'a> {
     pub api: &'a ir::Api,
-    pub meta: &'a ir::ProductMeta,
+    /// The product's API version: all the module reads of the product.
+    pub version: &'a str,
     pub request_name: String,
     pub response_name: String,
     pub error_name: String,
@@ -62,15 +63,15 @@ pub struct ApiPlan<'a> {
 }
 
 impl<'a> ApiPlan<'a> {
-    /// What the module is made from besides the API and its product: a plan is [`ApiPlan::new`] of
-    /// those two (a pure function of them), plus what
+    /// What the module is made from besides the API and its product's version: a plan is
+    /// [`ApiPlan::new`] of those two (a pure function of them), plus what
     /// [`share_types`](super::shared_types::share_types) put in its `shared_*` slots.
     pub fn shared(&self) -> impl std::fmt::Debug + '_ {
         (&self.shared_enums, &self.shared_groups, &self.shared_responses)
     }
 
     /// Builds the request and response models; nothing is shared yet.
-    pub fn new(api: &'a ir::Api, meta: &'a ir::ProductMeta) -> Self {
+    pub fn new(api: &'a ir::Api, version: &'a str) -> Self {
         let base = names::camel(&api.name);
         let [request_name, builder_name, response_name, error_name, code_name] =
             ["Request", "RequestBuilder", "Response", "Error", "ErrorCode"]
@@ -87,7 +88,7 @@ impl<'a> ApiPlan<'a> {
         let shared_responses = vec![None; response.structs.len()];
         Self {
             api,
-            meta,
+            version,
             request_name,
             response_name,
             error_name,
@@ -114,7 +115,7 @@ impl<'a> ApiPlan<'a> {
 
         let op = OperationInfo {
             api,
-            meta: self.meta,
+            version: self.version,
             response_name: &self.response_name,
             error_name: &self.error_name,
         };

@@ -108,8 +108,8 @@ pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reu
     files
 }
 
-/// An API module's input: its API and product (by their JSON's digests) and what is shared, which
-/// make the plan (see [`api_module::ApiPlan::shared`]).
+/// An API module's input: its API (by its JSON's digest), the product's API version and what is
+/// shared, which make the plan (see [`api_module::ApiPlan::shared`]).
 struct ModuleInput<'a> {
     product: &'a str,
     plan: &'a api_module::ApiPlan<'a>,
@@ -119,7 +119,7 @@ struct ModuleInput<'a> {
 impl RenderInput for ModuleInput<'_> {
     fn digest(&self, digester: &mut Digester) {
         self.reuse.json_digest(self.product, &self.plan.api.name, self.plan.api).digest(digester);
-        crate::gen::meta_digest(self.reuse, self.product, self.plan.meta).digest(digester);
+        digester.text(self.plan.version);
         digester.debug(&self.plan.shared());
     }
 }
@@ -210,7 +210,7 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
         })
         .collect();
     let mut plans: Vec<api_module::ApiPlan> =
-        product.apis.iter().map(|api| api_module::ApiPlan::new(api, &product.meta)).collect();
+        product.apis.iter().map(|api| api_module::ApiPlan::new(api, &product.meta.version)).collect();
     let features: Vec<String> = apis.iter().map(|a| a.module.clone()).collect();
     let shared = shared_types::share_types(&mut plans, &features);
     files.rust.push((

@@ -14,7 +14,8 @@ use super::structs::{constructor, many_args_allow, push_setters, request_struct}
 /// What the `Operation` impl needs to know besides the request model.
 pub struct OperationInfo<'a> {
     pub api: &'a ir::Api,
-    pub meta: &'a ir::ProductMeta,
+    /// The product's API version (`2014-05-26`).
+    pub version: &'a str,
     pub response_name: &'a str,
     pub error_name: &'a str,
 }
@@ -60,7 +61,7 @@ fn operation_tokens(model: &RequestModel, op: &OperationInfo) -> TokenStream {
     let response = format_ident!("{}", op.response_name);
     let error = format_ident!("{}", op.error_name);
     let action = &op.api.name;
-    let version = &op.meta.version;
+    let version = op.version;
     let options = super::client::operation_options(op.api);
     let roa = matches!(op.api.wire, ir::Wire::Roa(_)).then(|| quote!(, roa));
     quote! {
