@@ -13,7 +13,7 @@ use crate::example_findings::ExampleFindings;
 use crate::ir::{Api, Product};
 use crate::output::OutputFile;
 use crate::parse::product_claims::ProductClaims;
-use crate::reuse::{Digester, JsonDigest, RenderInput, Reuse};
+use crate::reuse::{Digester, RenderInput, Reuse, ValueDigest};
 use crate::spec::{self, ProductDir};
 use crate::{constraints, emit, meta, parallel, parse};
 
@@ -109,6 +109,8 @@ fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec
         diagnostics.push(diagnostic);
         Overrides::default()
     });
+    // Every page's reading depends on all of the overrides: digested once for all of them.
+    let overrides_digest = reuse.digest(|digester| digester.debug(&overrides));
     let findings = ExampleFindings::load(spec_dir).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);
         ExampleFindings::default()
@@ -129,7 +131,8 @@ fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec
             continue;
         }
         folders.push(dir.dir.clone());
-        let (mut apis, mut claims) = read_product(spec_dir, &dir, &overrides, reuse, &mut diagnostics);
+        let (mut apis, mut claims) =
+            read_product(spec_dir, &dir, (&overrides, overrides_digest), reuse, &mut diagnostics);
         findings.apply(&dir.name, &mut apis);
         claims.extend(meta::guide_claims(&dir, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
@@ -193,7 +196,7 @@ pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reus
                     let contents = reuse.in_dir(&p.name).file(file, &WholeProduct(p, reuse), |p| {
                         emit::openapi::output_file(std::slice::from_ref(p.0)).contents
                     });
-                    OutputFile::new(Path::new(&p.name).join(file), contents)
+                    in_dir(&p.name, OutputFile::new(file, contents))
                 })
                 .collect::<Vec<_>>()
         });
@@ -239,7 +242,7 @@ fn in_dir(dir: &str, file: OutputFile) -> OutputFile {
 fn read_product(
     spec_dir: &Path,
     dir: &ProductDir,
-    overrides: &Overrides,
+    overrides: (&Overrides, ValueDigest),
     reuse: Reuse,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Api>, Vec<meta::PageClaims>) {
@@ -339,7 +342,7 @@ fn warn_case_twins(apis: &[Api], diagnostics: &mut Vec<Diagnostic>) {
 fn read_page(
     spec_dir: &Path,
     page: &Path,
-    overrides: &Overrides,
+    (overrides, overrides_digest): (&Overrides, ValueDigest),
     reuse: Reuse,
 ) -> (Option<Api>, Vec<Diagnostic>, ProductClaims) {
     let shown = page.display().to_string();
@@ -350,7 +353,7 @@ fn read_page(
             return (None, vec![error], ProductClaims::default());
         }
     };
-    let input = PageInput { spec_dir, page, bytes: &bytes, overrides };
+    let input = PageInput { spec_dir, page, bytes: &bytes, overrides, overrides_digest };
     reuse.result("page", &input, |input| {
         let mut parsed = parse::parse_page(&shown, input.bytes);
         let claims = std::mem::take(&mut parsed.claims);
@@ -366,6 +369,8 @@ struct PageInput<'a> {
     page: &'a Path,
     bytes: &'a [u8],
     overrides: &'a Overrides,
+    /// The digest of `overrides`, made once for every page.
+    overrides_digest: ValueDigest,
 }
 
 impl RenderInput for PageInput<'_> {
@@ -373,7 +378,7 @@ impl RenderInput for PageInput<'_> {
         digester.text(&self.spec_dir.to_string_lossy());
         digester.text(&self.page.to_string_lossy());
         digester.bytes(self.bytes);
-        digester.debug(self.overrides);
+        self.overrides_digest.digest(digester);
     }
 }
 
@@ -415,7 +420,7 @@ const PRODUCT_META: &str = "product";
 
 /// The digest of a product's metadata, named in [`Reuse::json_digest`] by the empty name, which
 /// names no API.
-pub(crate) fn meta_digest(reuse: Reuse, product: &str, meta: &crate::ir::ProductMeta) -> JsonDigest {
+pub(crate) fn meta_digest(reuse: Reuse, product: &str, meta: &crate::ir::ProductMeta) -> ValueDigest {
     reuse.json_digest(product, "", meta)
 }
 
@@ -428,35 +433,27 @@ fn ir_files_reusing(products: &[Product], reuse: Reuse) -> Vec<OutputFile> {
         apis.extend(product.apis.iter().map(|api| (product.name.as_str(), stems.claim(&api.name), api)));
     }
     let mut files: Vec<OutputFile> = parallel::map(&apis, |(product, stem, api)| {
-        let input = IrInput(reuse.json_digest(product, &api.name, api));
+        let input = reuse.json_digest(product, &api.name, api);
         ir_pair(product, stem, reuse, &input, || crate::ir_json::split(api, Some(&api.source)))
     })
     .into_iter()
     .flatten()
     .collect();
     for p in products {
-        let input = IrInput(meta_digest(reuse, &p.name, &p.meta));
+        let input = meta_digest(reuse, &p.name, &p.meta);
         files.extend(ir_pair(&p.name, PRODUCT_META, reuse, &input, || crate::ir_json::split(&p.meta, None)));
     }
     files
 }
 
-/// An IR file's input: the JSON digest of the value it shows (its stem and source are in its path
-/// and its value).
-struct IrInput(JsonDigest);
-
-impl RenderInput for IrInput {
-    fn digest(&self, digester: &mut Digester) {
-        self.0.digest(digester);
-    }
-}
-
-/// `ir/<product>/<stem>.json` and `ir/<product>/lines/<stem>.json`, split once when either is not reused.
+/// `ir/<product>/<stem>.json` and `ir/<product>/lines/<stem>.json`, split once when either is not
+/// reused; `input` is the JSON digest of the value they show (its stem and source are in their paths
+/// and in the value).
 fn ir_pair(
     product: &str,
     stem: &str,
     reuse: Reuse,
-    input: &IrInput,
+    input: &ValueDigest,
     split: impl Fn() -> crate::ir_json::IrJson,
 ) -> [OutputFile; 2] {
     let dir = PathBuf::from("ir").join(product);

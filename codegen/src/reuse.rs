@@ -166,11 +166,11 @@ pub trait RenderInput {
     fn digest(&self, digester: &mut Digester);
 }
 
-/// A value's digest (from [`Reuse::json_digest`]) as a piece of an input.
+/// A value's digest (from [`Reuse::json_digest`] or [`Reuse::digest`]) as a piece of an input.
 #[derive(Debug, Clone, Copy)]
-pub struct JsonDigest(Option<Digest>);
+pub struct ValueDigest(Option<Digest>);
 
-impl RenderInput for JsonDigest {
+impl RenderInput for ValueDigest {
     fn digest(&self, digester: &mut Digester) {
         digester.bytes(self.0.as_ref().map_or(&[], |d| d.as_bytes()));
     }
@@ -299,18 +299,29 @@ impl<'a> Reuse<'a> {
     /// The digest of `value`'s JSON, `value` being what `scope` calls `name` in this run (an API
     /// by its name in its product): made the first time it is asked for, so that the several
     /// files made from one value digest it once. Without a record, nothing is digested.
-    pub fn json_digest(&self, scope: &str, name: &str, value: &impl serde::Serialize) -> JsonDigest {
-        let Some(record) = self.record else { return JsonDigest(None) };
+    pub fn json_digest(&self, scope: &str, name: &str, value: &impl serde::Serialize) -> ValueDigest {
+        let Some(record) = self.record else { return ValueDigest(None) };
         let key = (scope.to_owned(), name.to_owned());
         let lock = || record.json_digests.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(digest) = lock().get(&key) {
-            return JsonDigest(Some(*digest));
+            return ValueDigest(Some(*digest));
+        }
+        let digest = self.digest(|digester| digester.json(value));
+        if let ValueDigest(Some(digest)) = digest {
+            lock().insert(key, digest);
+        }
+        digest
+    }
+
+    /// A digest of what `feed` gives it, made once to be a piece of several inputs. Without a
+    /// record, nothing is digested.
+    pub fn digest(&self, feed: impl FnOnce(&mut Digester)) -> ValueDigest {
+        if self.record.is_none() {
+            return ValueDigest(None);
         }
         let mut digester = Digester::default();
-        digester.json(value);
-        let digest = digester.finish();
-        lock().insert(key, digest);
-        JsonDigest(Some(digest))
+        feed(&mut digester);
+        ValueDigest(Some(digester.finish()))
     }
 
     /// What `make` gives for `input` (named `what`, relative to this dir), or what it gave for the
