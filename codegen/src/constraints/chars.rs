@@ -3,10 +3,8 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::text::{Block, BlockKind};
-use super::{re, Found};
+use super::{re, Found, Pattern};
 use crate::ir::{CharClass, Param, Rule, ScalarType};
 
 /// Reads character rules from one sentence.
@@ -63,7 +61,7 @@ pub fn read_special_alphabet(blocks: &[Block]) -> Vec<Found> {
 }
 
 fn starts_with_letter(sentence: &str, out: &mut Vec<Found>) {
-    static START: OnceLock<Regex> = OnceLock::new();
+    static START: OnceLock<Pattern> = OnceLock::new();
     let start = re(
         &START,
         r"(?i)\bmust (?:start|begin) with (?:a |an )?(?:uppercase or lowercase |english |upper or lower case )?letter(?: or (?:a )?chinese character)?(?:[,.;]| and| but|$)",
@@ -74,7 +72,7 @@ fn starts_with_letter(sentence: &str, out: &mut Vec<Found>) {
 }
 
 fn forbidden_prefixes(sentence: &str, out: &mut Vec<Found>) {
-    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    static PREFIX: OnceLock<Pattern> = OnceLock::new();
     let prefix = re(&PREFIX, r"(?i)\b(?:cannot|can't|must not|should not) (?:start|begin) with (.+)$");
     let Some(c) = prefix.captures(sentence) else { return };
     let (items, rest) = items(&c[1]);
@@ -97,7 +95,7 @@ fn forbidden_prefixes(sentence: &str, out: &mut Vec<Found>) {
 }
 
 fn forbidden_substrings(sentence: &str, out: &mut Vec<Found>) {
-    static CONTAIN: OnceLock<Regex> = OnceLock::new();
+    static CONTAIN: OnceLock<Pattern> = OnceLock::new();
     let contain =
         re(&CONTAIN, r"(?i)\b(?:cannot|can't|must not|should not|and cannot|and can't) contain (.+)$");
     let Some(c) = contain.captures(sentence) else { return };
@@ -128,8 +126,8 @@ fn substrings_from(rest: &str, sentence: &str, out: &mut Vec<Found>) {
 }
 
 fn edges_and_runs(sentence: &str, out: &mut Vec<Found>) {
-    static EDGES: OnceLock<Regex> = OnceLock::new();
-    static RUNS: OnceLock<Regex> = OnceLock::new();
+    static EDGES: OnceLock<Pattern> = OnceLock::new();
+    static RUNS: OnceLock<Pattern> = OnceLock::new();
     let edges =
         re(&EDGES, r"(?i)\b(?:cannot|can't|must not) (?:start|begin) (?:or|and) end with (.+?)(?:\. It |$)");
     let runs = re(&RUNS, r"(?i)\b(?:cannot|can't|must not) contain (?:two )?consecutive (.+?)(?:\. It |$)");
@@ -146,7 +144,7 @@ fn edges_and_runs(sentence: &str, out: &mut Vec<Found>) {
 }
 
 fn allowed_chars(sentence: &str, out: &mut Vec<Found>) {
-    static CAN_CONTAIN: OnceLock<Regex> = OnceLock::new();
+    static CAN_CONTAIN: OnceLock<Pattern> = OnceLock::new();
     let can_contain = re(
         &CAN_CONTAIN,
         r"(?i)\b(?:can contain only|can only contain|can contain|must contain only|may contain|can consist of|consists of|can include) (.+?)\.?$",

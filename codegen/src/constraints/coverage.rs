@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::re;
 use super::text::{self, BlockKind};
+use super::{re, Pattern};
 use crate::ir::{Api, Constraint, Enforcement, Rule};
 
 /// Reason given to constraint-like sentences no rule was read from.
@@ -129,9 +128,9 @@ impl fmt::Display for Coverage {
 
 /// A reason with its particulars (quoted names and values) folded, so like reasons group.
 fn group(reason: &str) -> String {
-    static TICKS: OnceLock<Regex> = OnceLock::new();
-    static QUOTES: OnceLock<Regex> = OnceLock::new();
-    static DIGITS: OnceLock<Regex> = OnceLock::new();
+    static TICKS: OnceLock<Pattern> = OnceLock::new();
+    static QUOTES: OnceLock<Pattern> = OnceLock::new();
+    static DIGITS: OnceLock<Pattern> = OnceLock::new();
     let s = re(&TICKS, r"`[^`]*`(?:, `[^`]*`)*").replace_all(reason, "`…`");
     let s = re(&QUOTES, r#""[^"]*""#).replace_all(&s, "\"…\"");
     re(&DIGITS, r"\b\d+\b").replace_all(&s, "n").into_owned()
@@ -162,7 +161,7 @@ fn is_intro(sentence: &str) -> bool {
 
 /// Sentences that read like a rule ("Valid values", "characters in length", "cannot", …).
 pub fn constraint_like(markdown: &str, plain: &str) -> Vec<String> {
-    static LIKE: OnceLock<Regex> = OnceLock::new();
+    static LIKE: OnceLock<Pattern> = OnceLock::new();
     let like = re(
         &LIKE,
         r"(?i)\b(?:valid values|optional values|characters in length|ranges? from|default value|maximum value|minimum value|cannot (?:start|contain|exceed|be|specify)|must (?:be|start|contain)|can only|can contain|mutually exclusive|at the same time|depends on|is required|format:)",

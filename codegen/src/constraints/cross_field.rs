@@ -1,11 +1,10 @@
 //! Cross-field rules stated in one sentence: exclusion, "must be null", "can only be set to",
 //! "depends on", required-unless, and (kept unenforced) "valid only when" and "is ignored".
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::{re, Found};
+use super::{re, re_with, Found, Pattern};
 use crate::ir::{Param, Rule};
 
 /// A parameter name as prose writes it (`DataDisk.N.Size`, `Ipv6Addresses.N`, `Spotpricelimit`).
@@ -27,39 +26,47 @@ pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
 }
 
 /// "the InstanceId parameter" → "InstanceId"; "the value of X" kept.
-fn normalize(sentence: &str, owner: &str) -> String {
-    static THE_PARAM: OnceLock<Regex> = OnceLock::new();
-    static DISJOINT: OnceLock<Regex> = OnceLock::new();
-    static NOTE: OnceLock<Regex> = OnceLock::new();
-    let the_param = re(&THE_PARAM, &format!(r"\b(?:the )?{NAME} parameter\b"));
+fn normalize<'s>(sentence: &'s str, owner: &str) -> Cow<'s, str> {
+    static THE_PARAM: OnceLock<Pattern> = OnceLock::new();
+    static DISJOINT: OnceLock<Pattern> = OnceLock::new();
+    static NOTE: OnceLock<Pattern> = OnceLock::new();
+    let the_param = re_with(&THE_PARAM, || format!(r"\b(?:the )?{NAME} parameter\b"));
     // "You can specify DiskId or DiskIds.N, but you cannot specify both of them."
-    let disjoint = re(
-        &DISJOINT,
-        &format!(r"^You can specify {NAME} or {NAME}, but you cannot specify both(?: of them)?"),
-    );
+    let disjoint = re_with(&DISJOINT, || {
+        format!(r"^You can specify {NAME} or {NAME}, but you cannot specify both(?: of them)?")
+    });
     let note = re(&NOTE, r"^(?:Note|Notice|Warning|Important): ");
+    // Each step copies the sentence only when it changes it (most sentences pass unchanged).
     let s = note.replace(sentence, "");
-    let s = disjoint.replace(&s, "You cannot specify both $1 and $2");
+    let s = match disjoint.replace(&s, "You cannot specify both $1 and $2") {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(changed) => Cow::Owned(changed),
+    };
     // "This parameter and the InstantAccess parameter cannot be specified at the same time."
-    let s = s.replacen("This parameter and ", &format!("{owner} and "), 1);
-    the_param.replace_all(&s, "$1").into_owned()
+    let s = if s.contains("This parameter and ") {
+        Cow::Owned(s.replacen("This parameter and ", &format!("{owner} and "), 1))
+    } else {
+        s
+    };
+    match the_param.replace_all(&s, "$1") {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(changed) => Cow::Owned(changed),
+    }
 }
 
 fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
-    static BOTH: OnceLock<Regex> = OnceLock::new();
-    static SAME_TIME: OnceLock<Regex> = OnceLock::new();
-    let both = re(
-        &BOTH,
-        &format!(
+    static BOTH: OnceLock<Pattern> = OnceLock::new();
+    static SAME_TIME: OnceLock<Pattern> = OnceLock::new();
+    let both = re_with(&BOTH, || {
+        format!(
             r"(?i:you cannot specify both|you can't specify both|you cannot set both) (?:the )?{NAME} and (?:the )?{NAME}(?: parameters)?\b"
-        ),
-    );
-    let same_time = re(
-        &SAME_TIME,
-        &format!(
+        )
+    });
+    let same_time = re_with(&SAME_TIME, || {
+        format!(
             r"(?:(?i:you cannot specify|you cannot set|you can't specify) {NAME} and {NAME} at the same time|\b{NAME} and {NAME} (?:cannot|can't|must not) be (?:specified|set|used) at the same time|\b{NAME} and {NAME} are mutually exclusive)"
-        ),
-    );
+        )
+    });
     let names: Option<Vec<String>> = if let Some(c) = both.captures(s) {
         Some(vec![c[1].to_owned(), c[2].to_owned()])
     } else {
@@ -71,13 +78,12 @@ fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn must_be_null(s: &str, source: &str, out: &mut Vec<Found>) {
-    static NULL: OnceLock<Regex> = OnceLock::new();
-    let null = re(
-        &NULL,
-        &format!(
+    static NULL: OnceLock<Pattern> = OnceLock::new();
+    let null = re_with(&NULL, || {
+        format!(
             r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the )?{NAME} (?:must be (?:null|empty|left empty)|cannot be specified|must not be specified)\b"
-        ),
-    );
+        )
+    });
     let Some(c) = null.captures(s) else { return };
     let when = c[1].to_owned();
     let value = c.get(2).map(|m| m.as_str().trim_matches(['`', '.']).to_owned());
@@ -85,13 +91,12 @@ fn must_be_null(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn only_set_to(s: &str, source: &str, out: &mut Vec<Found>) {
-    static ONLY: OnceLock<Regex> = OnceLock::new();
-    let only = re(
-        &ONLY,
-        &format!(
+    static ONLY: OnceLock<Pattern> = OnceLock::new();
+    let only = re_with(&ONLY, || {
+        format!(
             r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the value of )?{NAME} can only be(?: set to)? ([A-Za-z0-9_.\-]+?)\.?$"
-        ),
-    );
+        )
+    });
     let Some(c) = only.captures(s) else { return };
     out.push(Found::new(
         Rule::RestrictedWith {
@@ -106,8 +111,8 @@ fn only_set_to(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn depends_on(s: &str, source: &str, out: &mut Vec<Found>) {
-    static DEPENDS: OnceLock<Regex> = OnceLock::new();
-    let depends = re(&DEPENDS, &format!(r"^{NAME} depends on {NAME}\b"));
+    static DEPENDS: OnceLock<Pattern> = OnceLock::new();
+    let depends = re_with(&DEPENDS, || format!(r"^{NAME} depends on {NAME}\b"));
     let Some(c) = depends.captures(s) else { return };
     out.push(Found::new(
         Rule::DependsOn { param: c[1].to_owned(), depends_on: c[2].to_owned() },
@@ -120,20 +125,18 @@ fn depends_on(s: &str, source: &str, out: &mut Vec<Found>) {
 /// X is required"; "…, or if you do not set C to …, you must specify X" adds C: every way the
 /// sentence names to do without X counts (the permissive reading of its "or").
 fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
-    static NOT_USE: OnceLock<Regex> = OnceLock::new();
-    static NOT_SPECIFIED: OnceLock<Regex> = OnceLock::new();
-    let not_use = re(
-        &NOT_USE,
-        &format!(
+    static NOT_USE: OnceLock<Pattern> = OnceLock::new();
+    static NOT_SPECIFIED: OnceLock<Pattern> = OnceLock::new();
+    let not_use = re_with(&NOT_USE, || {
+        format!(
             r"^If you do not (?:use|specify|set) (?:the )?{NAME}(?: or {NAME})?(?: [^,]*)?(?:, or if you do not (?:use|specify|set) (?:the )?{NAME}(?: [^,]*)?)?, (?:you must (?:use|specify|set) (?:the )?{NAME}|(?:the )?{NAME} (?:is|must be) required)\.?$"
-        ),
-    );
-    let not_specified = re(
-        &NOT_SPECIFIED,
-        &format!(
+        )
+    });
+    let not_specified = re_with(&NOT_SPECIFIED, || {
+        format!(
             r"^If {NAME}(?: or {NAME})? (?:is|are) not specified, (?:the )?{NAME} (?:is|must be) required\.?$"
-        ),
-    );
+        )
+    });
     let (unless, param) = if let Some(c) = not_use.captures(s) {
         let unless = [c.get(1), c.get(2), c.get(3)].into_iter().flatten();
         (unless.map(|m| m.as_str().to_owned()).collect(), c.get(4).or(c.get(5)))
@@ -148,11 +151,10 @@ fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn valid_only_when(s: &str, source: &str, param: &Param, out: &mut Vec<Found>) {
-    static ONLY_WHEN: OnceLock<Regex> = OnceLock::new();
-    let only_when = re(
-        &ONLY_WHEN,
-        &format!(r"\b(?:is |are )?valid(?: and required)? only when {NAME} is set to (\S+?)\.?$"),
-    );
+    static ONLY_WHEN: OnceLock<Pattern> = OnceLock::new();
+    let only_when = re_with(&ONLY_WHEN, || {
+        format!(r"\b(?:is |are )?valid(?: and required)? only when {NAME} is set to (\S+?)\.?$")
+    });
     let Some(c) = only_when.captures(s) else { return };
     out.push(Found::new(
         Rule::DependsOn { param: param.wire_name.clone(), depends_on: c[1].to_owned() },
@@ -165,13 +167,12 @@ fn valid_only_when(s: &str, source: &str, param: &Param, out: &mut Vec<Found>) {
 }
 
 fn ignored(s: &str, source: &str, out: &mut Vec<Found>) {
-    static IGNORED: OnceLock<Regex> = OnceLock::new();
-    let ignored = re(
-        &IGNORED,
-        &format!(
+    static IGNORED: OnceLock<Pattern> = OnceLock::new();
+    let ignored = re_with(&IGNORED, || {
+        format!(
             r"(?:^|, )(?i:if you specify|when you specify|if|when) {NAME}(?: is specified)?, the values? of {NAME}(?: and {NAME})? (?:will be|is|are) ignored"
-        ),
-    );
+        )
+    });
     let Some(c) = ignored.captures(s) else { return };
     let when = c[1].to_owned();
     for then in [c.get(2), c.get(3)].into_iter().flatten() {

@@ -2,14 +2,12 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::{re, Found};
+use super::{re, Found, Pattern};
 use crate::ir::{Param, Rule};
 
 /// Reads a default from one sentence; "null" and "empty" defaults mean unset and give nothing.
 pub fn read(sentence: &str, _param: &Param) -> Vec<Found> {
-    static DEFAULT: OnceLock<Regex> = OnceLock::new();
+    static DEFAULT: OnceLock<Pattern> = OnceLock::new();
     let default = re(
         &DEFAULT,
         r"^(?:Default value ?:|Default:|The default value is|Default value is|By default, the value is) (.+?)\.?$",
@@ -34,7 +32,7 @@ fn means_unset(value: &str) -> bool {
 
 /// True for a sentence that documents an unset default ("Default value: null."): read, nothing to keep.
 pub fn is_unset_default(sentence: &str) -> bool {
-    static DEFAULT: OnceLock<Regex> = OnceLock::new();
+    static DEFAULT: OnceLock<Pattern> = OnceLock::new();
     let default =
         re(&DEFAULT, r"^(?:Default value ?:|Default:|The default value is|Default value is) ?(.*?)\.?$");
     default.captures(sentence).is_some_and(|c| means_unset(c[1].trim()))

@@ -2,18 +2,16 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::{number, re, Found};
+use super::{number, re, Found, Pattern};
 use crate::ir::{Format, Param, Rule, ScalarType};
 
 /// Reads format rules from all sentences of one description (a Base64 sentence and its size
 /// limit are often two sentences).
 pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
-    static BASE64: OnceLock<Regex> = OnceLock::new();
-    static SIZE: OnceLock<Regex> = OnceLock::new();
-    static ISO: OnceLock<Regex> = OnceLock::new();
-    static ASCII: OnceLock<Regex> = OnceLock::new();
+    static BASE64: OnceLock<Pattern> = OnceLock::new();
+    static SIZE: OnceLock<Pattern> = OnceLock::new();
+    static ISO: OnceLock<Pattern> = OnceLock::new();
+    static ASCII: OnceLock<Pattern> = OnceLock::new();
     let base64 = re(
         &BASE64,
         r"(?i)\b(?:encoded in base64|base64-encoded|base64 encoded|encode(?:d)? (?:it |the \w+ )?(?:in|with|by using) base64|in base64 format)\b",

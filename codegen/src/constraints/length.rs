@@ -2,17 +2,15 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::{number, re, Found};
+use super::{number, re, Found, Pattern};
 use crate::ir::{Param, Rule, ScalarType};
 
 /// Reads a length rule from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    static BETWEEN: OnceLock<Regex> = OnceLock::new();
-    static AT_MOST: OnceLock<Regex> = OnceLock::new();
-    static AT_LEAST: OnceLock<Regex> = OnceLock::new();
-    static NOT_EMPTY: OnceLock<Regex> = OnceLock::new();
+    static BETWEEN: OnceLock<Pattern> = OnceLock::new();
+    static AT_MOST: OnceLock<Pattern> = OnceLock::new();
+    static AT_LEAST: OnceLock<Pattern> = OnceLock::new();
+    static NOT_EMPTY: OnceLock<Pattern> = OnceLock::new();
     let between = re(&BETWEEN, r"(?i)\b(\d[\d,]*) to (\d[\d,]*) (?:[A-Za-z]+ )?characters\b");
     let at_most = re(
         &AT_MOST,

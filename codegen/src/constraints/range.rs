@@ -2,46 +2,43 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::{number, re, Found};
+use super::{number, re_with, Found, Pattern};
 use crate::ir::{Param, Rule, ScalarType};
 
 const NUM: &str = r"(-?\d[\d,]*(?:\.\d+)?)";
 
 /// Reads a numeric range from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    static BETWEEN: OnceLock<Regex> = OnceLock::new();
-    static RANGES: OnceLock<Regex> = OnceLock::new();
-    static AT_LEAST: OnceLock<Regex> = OnceLock::new();
-    static MAX: OnceLock<Regex> = OnceLock::new();
-    static MIN: OnceLock<Regex> = OnceLock::new();
-    let between = re(
-        &BETWEEN,
-        &format!(
+    static BETWEEN: OnceLock<Pattern> = OnceLock::new();
+    static RANGES: OnceLock<Pattern> = OnceLock::new();
+    static AT_LEAST: OnceLock<Pattern> = OnceLock::new();
+    static MAX: OnceLock<Pattern> = OnceLock::new();
+    static MIN: OnceLock<Pattern> = OnceLock::new();
+    let between = re_with(&BETWEEN, || {
+        format!(
             r"^(?:Valid values?|Value range|Valid range|Range of values|The value range)(?: are| is)?:? {NUM} to (?:{NUM}|∞)(?:\.|,? which .*|)$"
-        ),
-    );
-    let ranges = re(
-        &RANGES,
-        &format!(
+        )
+    });
+    let ranges = re_with(&RANGES, || {
+        format!(
             r"^(?:It|The value|The value of this parameter|This parameter|The parameter value|The valid value) (?:ranges|can range|must range|must be in the range|must be) from {NUM} to {NUM}\.?$"
-        ),
-    );
+        )
+    });
     let at_least =
-        re(&AT_LEAST, &format!(r"^Valid values?: (?:greater than or equal to|at least) {NUM}\.?$"));
-    let max =
-        re(&MAX, &format!(r"^(?:The )?(?i:maximum|max) value(?: is|:| of this parameter is) {NUM}\.?$"));
-    let min =
-        re(&MIN, &format!(r"^(?:The )?(?i:minimum|min) value(?: is|:| of this parameter is) {NUM}\.?$"));
+        re_with(&AT_LEAST, || format!(r"^Valid values?: (?:greater than or equal to|at least) {NUM}\.?$"));
+    let max = re_with(&MAX, || {
+        format!(r"^(?:The )?(?i:maximum|max) value(?: is|:| of this parameter is) {NUM}\.?$")
+    });
+    let min = re_with(&MIN, || {
+        format!(r"^(?:The )?(?i:minimum|min) value(?: is|:| of this parameter is) {NUM}\.?$")
+    });
 
-    static ABOVE: OnceLock<Regex> = OnceLock::new();
-    let above = re(
-        &ABOVE,
-        &format!(
+    static ABOVE: OnceLock<Pattern> = OnceLock::new();
+    let above = re_with(&ABOVE, || {
+        format!(
             r"^(?:This parameter value|The value(?: of this parameter)?|The parameter value|It) must be greater than {NUM}\.?$"
-        ),
-    );
+        )
+    });
     if let Some(c) = above.captures(sentence) {
         let Some(n) = number::parse(&c[1]) else { return Vec::new() };
         let integral = matches!(param.ty, ScalarType::Integer | ScalarType::Long) && n.fract() == 0.0;

@@ -2,23 +2,21 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::{number, re, Found};
+use super::{number, re, Found, Pattern};
 use crate::ir::{Index, Param, Rule};
 
 /// Reads how many items the parameter's `.N` index may number.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    static BETWEEN: OnceLock<Regex> = OnceLock::new();
-    static ONLY: OnceLock<Regex> = OnceLock::new();
-    static MAX: OnceLock<Regex> = OnceLock::new();
+    static BETWEEN: OnceLock<Pattern> = OnceLock::new();
+    static ONLY: OnceLock<Pattern> = OnceLock::new();
+    static MAX: OnceLock<Pattern> = OnceLock::new();
     let between = re(
         &BETWEEN,
         r"(?:^|\b(?:[Tt]he value of |[Vv]alid values of |[Tt]he valid values of |[Vv]alue range of ))[Nn] ?(?:ranges from|:|is|are|can range from) ?(\d+) to (\d+)\b",
     );
     let only = re(&ONLY, r"(?:^|\b[Tt]he value of )[Nn] can only be (\d+)\b");
     let max = re(&MAX, r"\b(?:[Tt]he )?(?:[Mm]aximum|[Mm]ax) value of [Nn](?: is|:) (\d+)\b");
-    static IN_GROUP: OnceLock<Regex> = OnceLock::new();
+    static IN_GROUP: OnceLock<Pattern> = OnceLock::new();
     let in_group = re(
         &IN_GROUP,
         r"^The value of N in ([A-Za-z0-9.]+?)\.N (?:cannot be greater than|must not exceed|cannot exceed) (\d+)\.?$",

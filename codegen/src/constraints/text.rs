@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use super::{re, Pattern};
 
 /// What kind of block a piece of description is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,15 +31,11 @@ impl Block {
     }
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
-}
-
 /// Splits a description's Markdown into blocks. Tolerant of table-cell leftovers (`|`, `<br>`)
 /// and of bullets glued to the previous line (`Optional values:-   true`).
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    static GLUED: OnceLock<Regex> = OnceLock::new();
-    static BR: OnceLock<Regex> = OnceLock::new();
+    static GLUED: OnceLock<Pattern> = OnceLock::new();
+    static BR: OnceLock<Pattern> = OnceLock::new();
     let unbroken = re(&BR, r"(?i)<br\s*/?>").replace_all(markdown, "\n");
     let unglued = re(&GLUED, r"([:.\w)])-\s{2,}").replace_all(&unbroken, "$1\n-   ");
 
@@ -117,9 +113,9 @@ fn bullet_item(line: &str) -> Option<&str> {
 /// dropped, links with a space in their destination reduced to their text, and a sentence glued
 /// to the next one (`unique.**ClientToken** can`) split.
 pub fn plain(markdown: &str) -> String {
-    static GLUE: OnceLock<Regex> = OnceLock::new();
-    static ANCHOR: OnceLock<Regex> = OnceLock::new();
-    static EMPTY_STRONG: OnceLock<Regex> = OnceLock::new();
+    static GLUE: OnceLock<Pattern> = OnceLock::new();
+    static ANCHOR: OnceLock<Pattern> = OnceLock::new();
+    static EMPTY_STRONG: OnceLock<Pattern> = OnceLock::new();
     let s = re(&ANCHOR, r"\{#[^}]*\}").replace_all(markdown, "");
     let s = crate::parse::inline::unlink_spaced_destinations(&s);
     // "requests. ****The value", "URLs.**** Valid": an empty strong span, which CommonMark keeps as

@@ -3,10 +3,8 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::text::{Block, BlockKind};
-use super::{number, re, Found};
+use super::{number, re, re_with, Found, Pattern};
 use crate::ir::{EnumValue, Param, Rule, ScalarType};
 
 /// One case of a rule that depends on another parameter, before that parameter is resolved.
@@ -38,7 +36,7 @@ const NUM: &str = r"(-?\d[\d,]*(?:\.\d+)?)";
 
 /// Reads value sets from a description's blocks.
 pub fn read(blocks: &[Block], param: &Param) -> ValueSets {
-    static INTRO: OnceLock<Regex> = OnceLock::new();
+    static INTRO: OnceLock<Pattern> = OnceLock::new();
     let intro = re(
         &INTRO,
         r"(?i)\b(?:valid|optional|available|supported|allowed|possible) values?(?: of this parameter)?(?: include| are)? ?:$",
@@ -133,8 +131,8 @@ fn list(intro: &str, items: &[&str], param: &Param, found: &mut ValueSets) {
 /// Sentences that state a set in line: "Valid values: 0, 1, 2, and 6.", "Set the value to RunInstances.",
 /// "Valid values when PeriodUnit is set to Month: 1, 2, 3.".
 fn inline(sentence: &str, param: &Param, found: &mut ValueSets) {
-    static LIST: OnceLock<Regex> = OnceLock::new();
-    static SET_TO: OnceLock<Regex> = OnceLock::new();
+    static LIST: OnceLock<Pattern> = OnceLock::new();
+    static SET_TO: OnceLock<Pattern> = OnceLock::new();
     let list = re(&LIST, r"^(?:Valid|Optional) values?(?: of this parameter)?(?::| are| include) (.+?)\.?$");
     let set_to = re(&SET_TO, r"^Set the value to ([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])\.?$");
     if let Some(case) = when_case(sentence) {
@@ -159,8 +157,8 @@ fn inline(sentence: &str, param: &Param, found: &mut ValueSets) {
 /// "Valid values when PeriodUnit is set to Month: 1, 2, 3." / "When the PeriodUnit parameter is set
 /// to Week, the valid values of the Period parameter are 1, 2, 3, and 4."
 fn when_case(sentence: &str) -> Option<PendingCase> {
-    static WHEN: OnceLock<Regex> = OnceLock::new();
-    static WHEN_FIRST: OnceLock<Regex> = OnceLock::new();
+    static WHEN: OnceLock<Pattern> = OnceLock::new();
+    static WHEN_FIRST: OnceLock<Pattern> = OnceLock::new();
     let when = re(&WHEN, r"^Valid values when (?:the )?(\S+?)(?: parameter)? is set to (\S+?): (.+?)\.?$");
     let when_first = re(
         &WHEN_FIRST,
@@ -221,13 +219,12 @@ fn is_token(s: &str) -> bool {
 
 /// "cloud: 5 to 2,000." / "Valid values when DiskCategory is set to cloud: 5 to 2000".
 fn range_case(item: &str) -> Option<PendingCase> {
-    static RANGE: OnceLock<Regex> = OnceLock::new();
-    let range = re(
-        &RANGE,
-        &format!(
+    static RANGE: OnceLock<Pattern> = OnceLock::new();
+    let range = re_with(&RANGE, || {
+        format!(
             r"^(?:Valid values when (?:the )?(\S+?)(?: parameter)? is set to )?(\S+?): {NUM} to {NUM}\.?$"
-        ),
-    );
+        )
+    });
     let c = range.captures(item)?;
     let when = c[2].to_owned();
     if !is_token(&when) {
@@ -242,7 +239,7 @@ fn range_case(item: &str) -> Option<PendingCase> {
 
 /// `{"1", "2", "3"} if PeriodUnit is set to Week.`
 fn value_case(item: &str) -> Option<PendingCase> {
-    static SET: OnceLock<Regex> = OnceLock::new();
+    static SET: OnceLock<Pattern> = OnceLock::new();
     let set = re(&SET, r"^\{(.*)\} if (?:the )?(\S+?)(?: parameter)? is set to (\S+?)\.?$");
     let c = set.captures(item)?;
     let values = token_list(&c[1])?;
