@@ -40,7 +40,6 @@ use proc_macro2::TokenStream;
 
 use crate::ir;
 use crate::output::OutputFile;
-use std::fmt::Write as _;
 
 use crate::reuse::{Digester, RenderInput, Reuse};
 
@@ -92,20 +91,39 @@ pub fn package_name(product: &ir::Product) -> String {
 /// whose tokens are, from the earlier run.
 pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reuse) -> Vec<OutputFile> {
     let CratePlan { api_modules, rust, text, apis } = plan_crate(product, runtime);
-    let mut files = crate::parallel::map(&api_modules, |m| {
-        let input = ModuleInput { product: &product.name, plan: &m.plan, reuse };
-        OutputFile::new(&m.path, reuse.file(&m.path, &input, |input| render(input.plan.module_tokens())))
-    });
     let responses: Vec<&response_model::ResponseModel> =
         api_modules.iter().map(|m| &m.plan.response).collect();
     let client = ("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses));
-    files.extend(std::iter::once(client).chain(rust).map(|(path, tokens)| {
-        let contents = reuse.file(&path, &TokensText(&tokens), |tokens| render(tokens.0.clone()));
-        OutputFile::new(path, contents)
-    }));
+    // The crate's other Rust files come from the whole product and are made here; tokens cannot
+    // cross threads, so each goes to the cores as its text, first (they are the largest files:
+    // started last, one would be printed alone on one core while the other waits).
+    let others: Vec<(String, String)> =
+        std::iter::once(client).chain(rust).map(|(path, tokens)| (path, tokens.to_string())).collect();
+    let jobs: Vec<Job> = others.iter().map(Job::Text).chain(api_modules.iter().map(Job::Module)).collect();
+    let mut files = crate::parallel::map(&jobs, |job| match job {
+        Job::Module(m) => {
+            let input = ModuleInput { product: &product.name, plan: &m.plan, reuse };
+            OutputFile::new(&m.path, reuse.file(&m.path, &input, |input| render(input.plan.module_tokens())))
+        }
+        Job::Text((path, text)) => OutputFile::new(
+            path,
+            reuse.file(path, &TokensText(text), |text| {
+                // Lexing the text printed from tokens gives the same tokens back.
+                let tokens: TokenStream = text.0.parse().expect("printed tokens lex back");
+                render(tokens)
+            }),
+        ),
+    });
     files.extend(text);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// One Rust file to render on whichever core is free.
+enum Job<'a> {
+    Module(&'a ApiModule<'a>),
+    /// A file made from the whole product: its path and its tokens' text.
+    Text(&'a (String, String)),
 }
 
 /// An API module's input: its API (by its JSON's digest), the product's API version and what is
@@ -125,11 +143,11 @@ impl RenderInput for ModuleInput<'_> {
 }
 
 /// Tokens by their text: all that rendering reads from them.
-struct TokensText<'a>(&'a TokenStream);
+struct TokensText<'a>(&'a str);
 
 impl RenderInput for TokensText<'_> {
     fn digest(&self, digester: &mut Digester) {
-        let _ = write!(digester, "{}", self.0);
+        digester.text(self.0);
     }
 }
 
