@@ -49,7 +49,10 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
 /// one) reaches a reviewer's diff or editor as itself. serde_json already escapes control
 /// characters, and these can only stand inside strings.
 pub fn json_invisible(json: String) -> String {
-    if !json.chars().any(is_invisible_control) {
+    // Every such character is outside ASCII: the ASCII bytes before the first other one (all of
+    // most files) are passed over without decoding.
+    let rest = json.bytes().position(|b| !b.is_ascii()).map_or("", |first| &json[first..]);
+    if !rest.chars().any(is_invisible_control) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -84,6 +87,15 @@ pub fn markdown_code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_invisible_escapes_after_ascii_and_only_outside_it() {
+        // `json_invisible` passes over ASCII without decoding: no ASCII character may be one.
+        assert!((0..=127u8).all(|b| !is_invisible_control(char::from(b))));
+        assert_eq!(json_invisible("{\"a\": \"b\u{202E}c\"}".to_owned()), "{\"a\": \"b\\u202ec\"}");
+        assert_eq!(json_invisible("{\"a\": \"ü\u{200B}\"}".to_owned()), "{\"a\": \"ü\\u200b\"}");
+        assert_eq!(json_invisible("{\"a\": \"ünï\"}".to_owned()), "{\"a\": \"ünï\"}");
+    }
 
     #[test]
     fn terminal_escapes_what_could_take_over_the_screen() {
