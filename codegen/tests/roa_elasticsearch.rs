@@ -178,6 +178,26 @@ fn the_openapi_document_has_real_paths_and_bodies() {
 
 /// `diff` as `cargo xtask diff` reads two versions of a real page: a new method and path in the
 /// request syntax and a parameter moved from the query to the body break the wire, not semver.
+/// `gen` prints the crate's whole-product files (client, lib, common errors, endpoints, the `rpc`
+/// example) from their tokens' text, lexed again on whichever core is free: the same bytes as
+/// printing the tokens themselves (a RESTful product: its client holds the ROA code).
+#[test]
+fn the_crate_prints_the_same_from_its_tokens_text_as_from_its_tokens() {
+    let Some((spec, generation)) = generate("render") else { return };
+    let runtime = codegen::emit::rust::RuntimeDependency::for_output_dir(&spec.join("out"));
+    let mut compared = 0;
+    for product in &generation.products {
+        for (path, tokens) in codegen::emit::rust::emit_crate_tokens(product, &runtime).rust {
+            let path = Path::new(&product.name).join(path);
+            let written =
+                generation.files.iter().find(|f| f.path == path).expect("gen writes every Rust file");
+            assert!(written.contents == codegen::emit::rust::render(tokens), "{} differs", path.display());
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "every API module and whole-product file compared ({compared})");
+}
+
 #[test]
 fn a_moved_method_path_and_position_show_in_the_diff() {
     let Some(shared) = support::shared_dir() else { return };
