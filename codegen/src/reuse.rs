@@ -134,14 +134,14 @@ impl Record {
     }
 
     /// The bytes at `path` in the output dir, when they are what `input` rendered before.
-    fn earlier_output(&self, path: &Path, input: Digest) -> Option<String> {
-        let output = self.earlier.get(&input)?;
+    /// The bytes made from `input` before and their digest, when the output dir still holds them.
+    fn earlier_output(&self, path: &Path, input: Digest) -> Option<(String, Digest)> {
+        let output = *self.earlier.get(&input)?;
         let bytes = fs::read(self.out.join(path)).ok()?;
-        (blake3::hash(&bytes) == *output).then(|| String::from_utf8(bytes).ok()).flatten()
+        (blake3::hash(&bytes) == output).then(|| Some((String::from_utf8(bytes).ok()?, output))).flatten()
     }
 
-    fn remember(&self, input: Digest, contents: &str) {
-        let output = blake3::hash(contents.as_bytes());
+    fn remember(&self, input: Digest, output: Digest) {
         self.now.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(*input.as_bytes(), output);
     }
 }
@@ -285,14 +285,18 @@ impl<'a> Reuse<'a> {
         let Some(record) = self.record else { return render(input) };
         let path = Path::new(self.dir).join(path);
         let digest = record.input_digest(&path, input);
-        let contents = match record.earlier_output(&path, digest) {
-            Some(contents) => {
+        let (contents, output) = match record.earlier_output(&path, digest) {
+            Some(earlier) => {
                 record.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                contents
+                earlier
             }
-            None => render(input),
+            None => {
+                let contents = render(input);
+                let output = blake3::hash(contents.as_bytes());
+                (contents, output)
+            }
         };
-        record.remember(digest, &contents);
+        record.remember(digest, output);
         contents
     }
 
