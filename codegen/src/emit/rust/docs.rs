@@ -95,6 +95,11 @@ fn collapse_blank_lines(lines: &[String]) -> String {
 /// code spans stay as written, its links point somewhere or become their text, and the text
 /// between them is made safe ([`escape_text`]).
 fn inline(line: &str, links_allowed: bool) -> String {
+    // Without a backtick, a bracket or an angle bracket a line holds no code span, link or
+    // autolink: all of it is text (most lines; no Markdown parser made for them).
+    if !line.contains(['`', '[', '<']) {
+        return escape_text(line);
+    }
     let line = crate::parse::inline::unlink_spaced_destinations(line);
     let mut out = String::new();
     let mut cursor = 0;
