@@ -38,20 +38,22 @@ fn normalize<'s>(sentence: &'s str, owner: &str) -> Cow<'s, str> {
     let note = re(&NOTE, r"^(?:Note|Notice|Warning|Important): ");
     // Each step copies the sentence only when it changes it (most sentences pass unchanged).
     let s = note.replace(sentence, "");
-    let s = match disjoint.replace(&s, "You cannot specify both $1 and $2") {
-        Cow::Borrowed(_) => s,
-        Cow::Owned(changed) => Cow::Owned(changed),
-    };
+    let s = rewrite(s, |s| disjoint.replace(s, "You cannot specify both $1 and $2"));
     // "This parameter and the InstantAccess parameter cannot be specified at the same time."
-    let s = if s.contains("This parameter and ") {
-        Cow::Owned(s.replacen("This parameter and ", &format!("{owner} and "), 1))
-    } else {
-        s
+    let s = rewrite(s, |s| match s.contains("This parameter and ") {
+        true => Cow::Owned(s.replacen("This parameter and ", &format!("{owner} and "), 1)),
+        false => Cow::Borrowed(s),
+    });
+    rewrite(s, |s| the_param.replace_all(s, "$1"))
+}
+
+/// `s` after `step`, which borrows what it leaves unchanged: `s` itself then.
+fn rewrite<'s>(s: Cow<'s, str>, step: impl for<'a> FnOnce(&'a str) -> Cow<'a, str>) -> Cow<'s, str> {
+    let changed = match step(&s) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(changed) => Some(changed),
     };
-    match the_param.replace_all(&s, "$1") {
-        Cow::Borrowed(_) => s,
-        Cow::Owned(changed) => Cow::Owned(changed),
-    }
+    changed.map_or(s, Cow::Owned)
 }
 
 fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {

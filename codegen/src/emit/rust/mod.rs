@@ -108,7 +108,9 @@ pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reu
         Job::Text((path, text)) => OutputFile::new(
             path,
             reuse.file(path, &TokensText(text), |text| {
-                // Lexing the text printed from tokens gives the same tokens back.
+                // The text printed from tokens lexes back to the same tokens (the output is held
+                // to printing the tokens themselves: `tests/roa_elasticsearch.rs`, and for `spec/`
+                // the bench's staged path, which CI runs).
                 let tokens: TokenStream = text.0.parse().expect("printed tokens lex back");
                 render(tokens)
             }),
