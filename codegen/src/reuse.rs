@@ -13,7 +13,7 @@
 //! page by its bytes, path and the overrides): a page that did not change is not parsed again.
 //! Only `gen` reuses; `check` reads and renders everything.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::{self, Debug, Write as _};
 use std::fs;
 use std::io;
@@ -36,7 +36,9 @@ pub struct Record {
     earlier: HashMap<Digest, Digest>,
     /// The same, for every file this run rendered or reused.
     now: Mutex<BTreeMap<[u8; 32], Digest>>,
-    reused: std::sync::atomic::AtomicUsize,
+    /// The files this run took from the output dir (paths relative to it): their bytes there are
+    /// the ones `gen` returns for them.
+    reused: Mutex<BTreeSet<PathBuf>>,
     /// The folder of kept results, one JSON file per input digest.
     results: PathBuf,
     /// Every result this run used, with its JSON when it is new.
@@ -75,7 +77,13 @@ impl Record {
 
     /// How many files this run took from the output dir instead of rendering them.
     pub fn reused(&self) -> usize {
-        self.reused.load(std::sync::atomic::Ordering::Relaxed)
+        self.reused.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
+    }
+
+    /// The files this run took from the output dir, which hold there the bytes `gen` returns for
+    /// them: the writer need not read them again ([`crate::write::write_files_known`]).
+    pub fn reused_files(&self) -> BTreeSet<PathBuf> {
+        self.reused.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
     /// How many results (page readings, coverage counts) this run took from the record instead of
@@ -287,7 +295,7 @@ impl<'a> Reuse<'a> {
         let digest = record.input_digest(&path, input);
         let (contents, output) = match record.earlier_output(&path, digest) {
             Some(earlier) => {
-                record.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                record.reused.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(path);
                 earlier
             }
             None => {

@@ -41,9 +41,19 @@ impl WriteReport {
 /// removes the files an earlier run wrote that are not in `files`. Refuses an `out` that is not
 /// empty and was not written by `gen`.
 pub fn write_files(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
+    write_files_known(out, files, &BTreeSet::new())
+}
+
+/// [`write_files`], where the files at `unchanged` paths are known to hold their bytes in `out`
+/// already (`gen` just read them there, `reuse.rs`) and are not read again to compare.
+pub fn write_files_known(
+    out: &Path,
+    files: &[OutputFile],
+    unchanged: &BTreeSet<PathBuf>,
+) -> io::Result<WriteReport> {
     let manifest = manifest(files)?;
     let files: Vec<&OutputFile> = files.iter().chain([&manifest]).collect();
-    let report = compare_all(out, &files)?;
+    let report = compare_all(out, &files, unchanged)?;
     let changed: BTreeSet<&Path> = report.written.iter().map(PathBuf::as_path).collect();
     let to_write: Vec<&OutputFile> =
         files.into_iter().filter(|f| changed.contains(f.path.as_path())).collect();
@@ -69,7 +79,7 @@ pub fn write_files(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> 
 /// Says what [`write_files`] would do, touching nothing.
 pub fn compare(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
     let manifest = manifest(files)?;
-    compare_all(out, &files.iter().chain([&manifest]).collect::<Vec<_>>())
+    compare_all(out, &files.iter().chain([&manifest]).collect::<Vec<_>>(), &BTreeSet::new())
 }
 
 /// The manifest listing `files`, after checking each path.
@@ -94,14 +104,19 @@ fn manifest(files: &[OutputFile]) -> io::Result<OutputFile> {
     Ok(OutputFile::new(MANIFEST, listed))
 }
 
-fn compare_all(out: &Path, files: &[&OutputFile]) -> io::Result<WriteReport> {
+fn compare_all(out: &Path, files: &[&OutputFile], unchanged: &BTreeSet<PathBuf>) -> io::Result<WriteReport> {
     let earlier = owned_files(out)?;
     let mut report = WriteReport::default();
     // Read and compared on all cores; the report keeps the files' order.
-    let same = crate::parallel::map(files, |file| match fs::read(out.join(&file.path)) {
-        Ok(bytes) => Ok(bytes == file.contents.as_bytes()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(e),
+    let same = crate::parallel::map(files, |file| {
+        if unchanged.contains(&file.path) {
+            return Ok(true);
+        }
+        match fs::read(out.join(&file.path)) {
+            Ok(bytes) => Ok(bytes == file.contents.as_bytes()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
     });
     for (file, same) in files.iter().zip(same) {
         if same? {

@@ -61,7 +61,15 @@ impl Dirs {
         let record = Record::load(&self.root.join("records"), &out, "test generator".to_owned());
         let runtime = RuntimeDependency::for_output_dir(&out);
         let generation = gen::generate_reusing(&self.spec(), &runtime, Reuse::from(&record)).unwrap();
-        write::write_files(&out, &generation.files).unwrap();
+        // The writer takes the reused files to be on disk already: each is a file of the output,
+        // with the bytes it has there.
+        let reused = record.reused_files();
+        for path in &reused {
+            let file = generation.files.iter().find(|f| &f.path == path);
+            let file = file.unwrap_or_else(|| panic!("{} is reused but not an output", path.display()));
+            assert_eq!(fs::read_to_string(out.join(path)).unwrap(), file.contents, "{}", path.display());
+        }
+        write::write_files_known(&out, &generation.files, &reused).unwrap();
         let coverage = generation.coverage_reusing(Reuse::from(&record));
         assert_eq!(coverage, generation.coverage(), "the coverage differs from a fresh count");
         record.save().unwrap();

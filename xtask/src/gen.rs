@@ -47,7 +47,12 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
         }
     }
     let result = match mode {
-        Mode::Write => write::write_files(&options.out, &generation.files),
+        // What the record took from the output dir is there already: not read again to compare.
+        Mode::Write => write::write_files_known(
+            &options.out,
+            &generation.files,
+            &record.as_ref().map(Record::reused_files).unwrap_or_default(),
+        ),
         Mode::Check => write::compare(&options.out, &generation.files),
     };
     let report = match result {
