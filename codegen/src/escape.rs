@@ -44,15 +44,19 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` may hold an [`is_invisible_control`] character, told from its bytes without
+/// decoding it: each such character's UTF-8 starts with 0xD8 (U+061C), 0xE2 (U+2000–U+2FFF) or
+/// 0xEF (U+FEFF), and most texts have none of those bytes.
+pub fn may_hold_invisible(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, 0xD8 | 0xE2 | 0xEF))
+}
+
 /// Serialized JSON with every [`is_invisible_control`] character written as a `\uXXXX` escape:
 /// the same JSON value, but no bidi control or invisible mark (a page's JSON example may decode to
 /// one) reaches a reviewer's diff or editor as itself. serde_json already escapes control
 /// characters, and these can only stand inside strings.
 pub fn json_invisible(json: String) -> String {
-    // Every such character is outside ASCII: the ASCII bytes before the first other one (all of
-    // most files) are passed over without decoding.
-    let rest = json.bytes().position(|b| !b.is_ascii()).map_or("", |first| &json[first..]);
-    if !rest.chars().any(is_invisible_control) {
+    if !may_hold_invisible(&json) || !json.chars().any(is_invisible_control) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -89,9 +93,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_invisible_escapes_after_ascii_and_only_outside_it() {
-        // `json_invisible` passes over ASCII without decoding: no ASCII character may be one.
-        assert!((0..=127u8).all(|b| !is_invisible_control(char::from(b))));
+    fn json_invisible_escapes_exactly_the_invisible_controls() {
+        // `may_hold_invisible` tells from the first byte of each character's UTF-8.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_invisible_control(c)) {
+            assert!(may_hold_invisible(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
         assert_eq!(json_invisible("{\"a\": \"b\u{202E}c\"}".to_owned()), "{\"a\": \"b\\u202ec\"}");
         assert_eq!(json_invisible("{\"a\": \"ü\u{200B}\"}".to_owned()), "{\"a\": \"ü\\u200b\"}");
         assert_eq!(json_invisible("{\"a\": \"ünï\"}".to_owned()), "{\"a\": \"ünï\"}");

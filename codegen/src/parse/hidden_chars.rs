@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::diag::Diagnostics;
-use crate::escape::is_invisible_control;
+use crate::escape::{is_invisible_control, may_hold_invisible};
 
 /// The 1-based line and the character of the first [`is_hidden`] character of a TOML file a user
 /// writes (`product.toml`, `overrides.toml`), written raw or as a `\uXXXX`/`\UXXXXXXXX` escape:
@@ -57,10 +57,18 @@ pub fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || is_invisible_control(c)
 }
 
+/// Whether `text` may hold an [`is_hidden`] character, told from its bytes without decoding it:
+/// a control character is a byte below 0x20, 0x7F, or (U+0080–U+009F) starts with 0xC2, and the
+/// rest start as [`may_hold_invisible`] says.
+fn may_hold_hidden(text: &str) -> bool {
+    text.bytes().any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F || b == 0xC2)
+        || may_hold_invisible(text)
+}
+
 /// `text` with `\r\n` read as `\n` and every [`is_hidden`] character replaced by its `\u{…}`
 /// escape; one warning per line that had any. Borrows when there is nothing to change.
 pub fn make_visible<'a>(text: &'a str, diags: &mut Diagnostics) -> Cow<'a, str> {
-    if !text.chars().any(is_hidden) {
+    if !may_hold_hidden(text) || !text.chars().any(is_hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -129,6 +137,14 @@ fn describe(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_check_misses_no_hidden_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_hidden(c)) {
+            assert!(may_hold_hidden(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
+        assert!(!may_hold_hidden("plain text,\tü 中文\n"));
+    }
 
     fn visible(text: &str) -> (String, Vec<String>) {
         let mut diags = Diagnostics::new("p.md");
