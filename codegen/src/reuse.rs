@@ -141,8 +141,8 @@ impl Record {
         digester.finish()
     }
 
-    /// The bytes at `path` in the output dir, when they are what `input` rendered before.
-    /// The bytes made from `input` before and their digest, when the output dir still holds them.
+    /// The bytes made from `input` before and their digest, when the output dir still holds them
+    /// at `path`.
     fn earlier_output(&self, path: &Path, input: Digest) -> Option<(String, Digest)> {
         let output = *self.earlier.get(&input)?;
         let bytes = fs::read(self.out.join(path)).ok()?;

@@ -141,6 +141,7 @@ impl Rule<'_> {
             }
             Rule::Time(pattern) => crate::utc_time::matches(pattern, value),
             Rule::Ascii => value.is_ascii(),
+            // Settled by `passes` before it calls this; answered the same way for completeness.
             Rule::Length { .. } | Rule::OneOf(_) | Rule::Index { .. } | Rule::ForbiddenPrefixes(_) => {
                 self.passes(value)
             }

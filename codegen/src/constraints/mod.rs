@@ -91,7 +91,7 @@ impl std::ops::Deref for Pattern {
 }
 
 pub(crate) fn re(cell: &'static OnceLock<Pattern>, pattern: &str) -> &'static Pattern {
-    cell.get_or_init(|| Pattern(Regex::new(pattern).expect("static regex")))
+    re_with(cell, || pattern.to_owned())
 }
 
 /// [`re`] for a pattern put together from parts, which is formatted only the first time.
