@@ -132,11 +132,47 @@ macro_rules! setters {
     };
 }
 
-/// A request's builder type (`build`, `build_unvalidated`), its `from_query_pairs` and its
-/// `impl Operation`: `Request, Builder, Response, Error, "Action", "Version", idempotent`, then
+/// The generated crate's one builder type, `RequestBuilder<R>` (`build`, `build_unvalidated`),
+/// written once at its root: each API's `<Api>RequestBuilder` is `RequestBuilder<<Api>Request>`
+/// with the API's setters, so the builder's impls are compiled once, not once per API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! request_builder {
+    () => {
+        /// Builds a request: start with its `builder` (`RunInstancesRequest::builder`), set what
+        /// you need, then [`build`](Self::build). Each API names its own
+        /// (`run_instances::RunInstancesRequestBuilder`), with that API's setters.
+        #[derive(Debug, Clone)]
+        #[must_use]
+        pub struct RequestBuilder<R>(pub(crate) R);
+
+        impl<R: $crate::Operation> RequestBuilder<R> {
+            /// The finished request, checked against every rule the generator read from the docs
+            /// ([`Operation::validate`](crate::runtime::Operation::validate)): every violation is
+            /// reported at once.
+            #[inline]
+            pub fn build(self) -> ::core::result::Result<$crate::Validated<R>, $crate::ValidationErrors> {
+                $crate::Validated::new(self.0)
+            }
+
+            /// The finished request, not checked: for when the docs lag the service (a value it
+            /// accepts that the docs do not list yet).
+            #[inline]
+            pub fn build_unvalidated(self) -> R {
+                self.0
+            }
+        }
+    };
+}
+
+/// A request's builder (`<Api>RequestBuilder`, the crate's [`request_builder!`] for this
+/// request), its `from_query_pairs` and its [`GeneratedOperation`](crate::operation::GeneratedOperation)
+/// (hence `Operation`): `Request, Builder, Response, Error, "Action", "Version", idempotent`, then
 /// `client_token "Name"` when the API documents one and `roa` for a RESTful API.
 #[doc(hidden)]
 #[macro_export]
+// `crate::RequestBuilder` is meant: the invoking (generated) crate's builder type.
+#[allow(clippy::crate_in_macro_def)]
 macro_rules! operation {
     (
         $request:ident, $builder:ident, $response:ident, $error:ident, $action:literal,
@@ -144,30 +180,10 @@ macro_rules! operation {
     ) => {
         #[doc = concat!(
             "Builds a [`", stringify!($request), "`]: start with [`", stringify!($request),
-            "::builder`], set what you need, then [`build`](Self::build)."
+            "::builder`], set what you need, then [`build`](crate::RequestBuilder::build) (or \
+            [`build_unvalidated`](crate::RequestBuilder::build_unvalidated))."
         )]
-        #[derive(Debug, Clone)]
-        #[must_use]
-        pub struct $builder($request);
-
-        impl $builder {
-            /// The finished request, checked against every rule the generator read from the docs
-            /// ([`Operation::validate`](crate::runtime::Operation::validate)): every violation is
-            /// reported at once.
-            #[inline]
-            pub fn build(
-                self,
-            ) -> ::core::result::Result<$crate::Validated<$request>, $crate::ValidationErrors> {
-                $crate::Validated::new(self.0)
-            }
-
-            /// The finished request, not checked: for when the docs lag the service (a value it
-            /// accepts that the docs do not list yet).
-            #[inline]
-            pub fn build_unvalidated(self) -> $request {
-                self.0
-            }
-        }
+        pub type $builder = crate::RequestBuilder<$request>;
 
         impl $request {
             /// Reads wire pairs back into a request: the inverse of
@@ -181,22 +197,12 @@ macro_rules! operation {
             }
         }
 
-        impl $crate::Operation for $request {
+        impl $crate::operation::GeneratedOperation for $request {
             const ACTION: &'static str = $action;
             const VERSION: &'static str = $version;
             const IDEMPOTENT: bool = $idempotent;
             type Response = $response;
             type Error = $error;
-
-            #[inline]
-            fn to_query_pairs(&self) -> $crate::query::QueryPairs {
-                $crate::query::to_query_pairs(Self::ACTION, self)
-            }
-
-            #[inline]
-            fn validate(&self) -> ::core::result::Result<(), $crate::ValidationErrors> {
-                $crate::validation::validate(self)
-            }
 
             $($crate::operation!(@$option $($value)?);)*
         }

@@ -67,6 +67,66 @@ pub trait Operation {
     }
 }
 
+/// What a generated request says of its API: [`Operation`]'s constants and types, and for a RESTful
+/// API its request. The runtime's one `impl Operation` for all of them (below) supplies the code,
+/// compiled once here instead of once per API in every generated crate.
+#[doc(hidden)]
+pub trait GeneratedOperation: crate::schema::Schema + Sized {
+    const ACTION: &'static str;
+    const VERSION: &'static str;
+    const IDEMPOTENT: bool;
+    const CLIENT_TOKEN: Option<&'static str> = None;
+    type Response: serde::de::DeserializeOwned;
+    type Error: From<ErrorBody> + crate::ProvideErrorMetadata + std::error::Error;
+
+    /// [`Operation::roa`].
+    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        None
+    }
+
+    /// [`Operation::roa_with`].
+    fn roa_with(
+        &self,
+        defaults: &[(&str, serde_json::Value)],
+    ) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        let _ = defaults;
+        GeneratedOperation::roa(self)
+    }
+}
+
+/// Every generated request: its wire pairs and its validation walk its field tables.
+impl<T: GeneratedOperation> Operation for T {
+    const ACTION: &'static str = <T as GeneratedOperation>::ACTION;
+    const VERSION: &'static str = <T as GeneratedOperation>::VERSION;
+    const IDEMPOTENT: bool = <T as GeneratedOperation>::IDEMPOTENT;
+    const CLIENT_TOKEN: Option<&'static str> = <T as GeneratedOperation>::CLIENT_TOKEN;
+    type Response = <T as GeneratedOperation>::Response;
+    type Error = <T as GeneratedOperation>::Error;
+
+    #[inline]
+    fn to_query_pairs(&self) -> QueryPairs {
+        crate::query::to_query_pairs(<T as GeneratedOperation>::ACTION, self)
+    }
+
+    #[inline]
+    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        GeneratedOperation::roa(self)
+    }
+
+    #[inline]
+    fn roa_with(
+        &self,
+        defaults: &[(&str, serde_json::Value)],
+    ) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
+        GeneratedOperation::roa_with(self, defaults)
+    }
+
+    #[inline]
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        crate::validation::validate(self)
+    }
+}
+
 /// A request that kept every rule the generator enforces (required parameters included) when it was
 /// made, and cannot be changed since: `build()` on a generated builder gives one.
 ///

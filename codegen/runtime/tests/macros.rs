@@ -82,12 +82,13 @@ impl Schema for DemoResponse {
     alibabacloud_runtime::accessors!(value 0 request_id;);
 }
 
+alibabacloud_runtime::request_builder!();
 alibabacloud_runtime::json_form!(DemoRequest, Disk);
 alibabacloud_runtime::lenient_json!(DemoResponse);
 
 impl DemoRequest {
     pub fn builder(region_id: impl Into<String>) -> DemoRequestBuilder {
-        DemoRequestBuilder(Self { region_id: Some(region_id.into()), ..Self::default() })
+        RequestBuilder(Self { region_id: Some(region_id.into()), ..Self::default() })
     }
 }
 
@@ -154,8 +155,8 @@ fn the_operation_carries_the_apis_facts_and_validates() {
     assert!(full().roa().is_none(), "an RPC operation");
     let missing = DemoRequest::default().validate().unwrap_err();
     assert!(missing.to_string().contains("RegionId"), "{missing}");
-    assert!(DemoRequestBuilder(DemoRequest::default()).build().is_err());
-    assert!(DemoRequestBuilder(DemoRequest::default()).build_unvalidated().region_id.is_none());
+    assert!(RequestBuilder(DemoRequest::default()).build().is_err());
+    assert!(RequestBuilder(DemoRequest::default()).build_unvalidated().region_id.is_none());
     assert_eq!(
         DemoRequest::from_query_pairs([("Action", "Other")]).err(),
         Some(query::QueryError::WrongAction { expected: "Demo", found: "Other".into() }),

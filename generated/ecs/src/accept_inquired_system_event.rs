@@ -27,7 +27,7 @@ impl AcceptInquiredSystemEventRequest {
         event_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> AcceptInquiredSystemEventRequestBuilder {
-        AcceptInquiredSystemEventRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             event_id: Some(event_id.into()),
             region_id: Some(region_id.into()),
         })

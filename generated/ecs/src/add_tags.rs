@@ -43,7 +43,7 @@ impl AddTagsRequest {
         resource_id: impl Into<String>,
         resource_type: impl Into<ResourceType>,
     ) -> AddTagsRequestBuilder {
-        AddTagsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             resource_id: Some(resource_id.into()),
             resource_type: Some(resource_type.into()),

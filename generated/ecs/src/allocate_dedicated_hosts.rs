@@ -148,7 +148,7 @@ impl AllocateDedicatedHostsRequest {
         dedicated_host_type: impl Into<String>,
         region_id: impl Into<String>,
     ) -> AllocateDedicatedHostsRequestBuilder {
-        AllocateDedicatedHostsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_type: Some(dedicated_host_type.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

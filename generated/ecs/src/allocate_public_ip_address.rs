@@ -32,7 +32,7 @@ impl AllocatePublicIpAddressRequest {
     pub fn builder(
         instance_id: impl Into<String>,
     ) -> AllocatePublicIpAddressRequestBuilder {
-        AllocatePublicIpAddressRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

@@ -32,7 +32,7 @@ impl ApplyAutoSnapshotPolicyRequest {
         auto_snapshot_policy_id: impl Into<String>,
         disk_ids: impl Into<String>,
     ) -> ApplyAutoSnapshotPolicyRequestBuilder {
-        ApplyAutoSnapshotPolicyRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             auto_snapshot_policy_id: Some(auto_snapshot_policy_id.into()),
             disk_ids: Some(disk_ids.into()),

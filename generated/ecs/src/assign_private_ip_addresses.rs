@@ -40,7 +40,7 @@ impl AssignPrivateIpAddressesRequest {
         network_interface_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> AssignPrivateIpAddressesRequestBuilder {
-        AssignPrivateIpAddressesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             network_interface_id: Some(network_interface_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

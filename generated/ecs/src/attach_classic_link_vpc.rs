@@ -32,7 +32,7 @@ impl AttachClassicLinkVpcRequest {
         instance_id: impl Into<String>,
         vpc_id: impl Into<String>,
     ) -> AttachClassicLinkVpcRequestBuilder {
-        AttachClassicLinkVpcRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             instance_id: Some(instance_id.into()),
             vpc_id: Some(vpc_id.into()),

@@ -35,7 +35,7 @@ impl AttachDiskRequest {
         disk_id: impl Into<String>,
         instance_id: impl Into<String>,
     ) -> AttachDiskRequestBuilder {
-        AttachDiskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()

@@ -36,7 +36,7 @@ impl AttachInstanceRamRoleRequest {
         ram_role_name: impl Into<String>,
         region_id: impl Into<String>,
     ) -> AttachInstanceRamRoleRequestBuilder {
-        AttachInstanceRamRoleRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_ids: Some(instance_ids.into()),
             ram_role_name: Some(ram_role_name.into()),
             region_id: Some(region_id.into()),

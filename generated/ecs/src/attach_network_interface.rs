@@ -32,7 +32,7 @@ impl AttachNetworkInterfaceRequest {
         network_interface_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> AttachNetworkInterfaceRequestBuilder {
-        AttachNetworkInterfaceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             network_interface_id: Some(network_interface_id.into()),
             region_id: Some(region_id.into()),

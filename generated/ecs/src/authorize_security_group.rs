@@ -144,7 +144,7 @@ impl AuthorizeSecurityGroupRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> AuthorizeSecurityGroupRequestBuilder {
-        AuthorizeSecurityGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             ip_protocol: Some(ip_protocol.into()),
             port_range: Some(port_range.into()),
             region_id: Some(region_id.into()),

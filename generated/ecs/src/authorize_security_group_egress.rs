@@ -134,7 +134,7 @@ impl AuthorizeSecurityGroupEgressRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> AuthorizeSecurityGroupEgressRequestBuilder {
-        AuthorizeSecurityGroupEgressRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             ip_protocol: Some(ip_protocol.into()),
             port_range: Some(port_range.into()),
             region_id: Some(region_id.into()),

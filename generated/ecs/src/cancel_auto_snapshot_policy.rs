@@ -27,7 +27,7 @@ impl CancelAutoSnapshotPolicyRequest {
         region_id: impl Into<String>,
         disk_ids: impl Into<String>,
     ) -> CancelAutoSnapshotPolicyRequestBuilder {
-        CancelAutoSnapshotPolicyRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             disk_ids: Some(disk_ids.into()),
         })

@@ -27,7 +27,7 @@ impl CancelCopyImageRequest {
         image_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CancelCopyImageRequestBuilder {
-        CancelCopyImageRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             image_id: Some(image_id.into()),
             region_id: Some(region_id.into()),
         })

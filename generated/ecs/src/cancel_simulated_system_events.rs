@@ -27,7 +27,7 @@ impl CancelSimulatedSystemEventsRequest {
         event_id: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
     ) -> CancelSimulatedSystemEventsRequestBuilder {
-        CancelSimulatedSystemEventsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             event_id: event_id.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),
         })

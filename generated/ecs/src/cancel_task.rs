@@ -27,7 +27,7 @@ impl CancelTaskRequest {
         region_id: impl Into<String>,
         task_id: impl Into<String>,
     ) -> CancelTaskRequestBuilder {
-        CancelTaskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             task_id: Some(task_id.into()),
         })

@@ -59,7 +59,7 @@ impl CopyImageRequest {
         image_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CopyImageRequestBuilder {
-        CopyImageRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             image_id: Some(image_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -51,7 +51,7 @@ impl CreateActivationRequest {
         instance_name: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CreateActivationRequestBuilder {
-        CreateActivationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_name: Some(instance_name.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -166,7 +166,7 @@ impl CreateAutoProvisioningGroupRequest {
         region_id: impl Into<String>,
         total_target_capacity: impl Into<String>,
     ) -> CreateAutoProvisioningGroupRequestBuilder {
-        CreateAutoProvisioningGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             total_target_capacity: Some(total_target_capacity.into()),
             ..<Self as Default>::default()

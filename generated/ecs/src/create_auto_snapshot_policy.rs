@@ -78,7 +78,7 @@ impl CreateAutoSnapshotPolicyRequest {
         retention_days: i32,
         time_points: impl Into<String>,
     ) -> CreateAutoSnapshotPolicyRequestBuilder {
-        CreateAutoSnapshotPolicyRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             repeat_weekdays: Some(repeat_weekdays.into()),
             retention_days: Some(retention_days),

@@ -88,7 +88,7 @@ impl CreateCapacityReservationRequest {
         region_id: impl Into<String>,
         zone_id: impl IntoIterator<Item = impl Into<String>>,
     ) -> CreateCapacityReservationRequestBuilder {
-        CreateCapacityReservationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_type: Some(instance_type.into()),
             instance_amount: Some(instance_amount),
             region_id: Some(region_id.into()),

@@ -74,7 +74,7 @@ impl CreateCommandRequest {
         region_id: impl Into<String>,
         r#type: impl Into<Type>,
     ) -> CreateCommandRequestBuilder {
-        CreateCommandRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             command_content: Some(command_content.into()),
             name: Some(name.into()),
             region_id: Some(region_id.into()),

@@ -75,7 +75,7 @@ impl CreateDedicatedBlockStorageClusterRequest {
         region_id: impl Into<String>,
         zone_id: impl Into<String>,
     ) -> CreateDedicatedBlockStorageClusterRequestBuilder {
-        CreateDedicatedBlockStorageClusterRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             capacity: Some(capacity),
             category: Some(category.into()),
             region_id: Some(region_id.into()),

@@ -53,7 +53,7 @@ impl CreateDedicatedHostClusterRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> CreateDedicatedHostClusterRequestBuilder {
-        CreateDedicatedHostClusterRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

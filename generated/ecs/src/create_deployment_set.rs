@@ -44,7 +44,7 @@ impl CreateDeploymentSetRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> CreateDeploymentSetRequestBuilder {
-        CreateDeploymentSetRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

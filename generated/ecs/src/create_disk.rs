@@ -128,7 +128,7 @@ impl CreateDiskRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> CreateDiskRequestBuilder {
-        CreateDiskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

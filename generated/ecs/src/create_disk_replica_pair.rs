@@ -50,7 +50,7 @@ impl CreateDiskReplicaPairRequest {
         pair_name: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CreateDiskReplicaPairRequestBuilder {
-        CreateDiskReplicaPairRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             destination_disk_id: Some(destination_disk_id.into()),
             destination_region_id: Some(destination_region_id.into()),
             disk_id: Some(disk_id.into()),

@@ -87,7 +87,7 @@ impl CreateElasticityAssuranceRequest {
         zone_id: impl IntoIterator<Item = impl Into<String>>,
         instance_type: impl IntoIterator<Item = impl Into<String>>,
     ) -> CreateElasticityAssuranceRequestBuilder {
-        CreateElasticityAssuranceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             zone_id: zone_id.into_iter().map(Into::into).collect(),
             instance_type: instance_type.into_iter().map(Into::into).collect(),

@@ -37,7 +37,7 @@ impl CreateHpcClusterRequest {
         name: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CreateHpcClusterRequestBuilder {
-        CreateHpcClusterRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             name: Some(name.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -351,7 +351,7 @@ impl CreateInstanceRequest {
         instance_type: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CreateInstanceRequestBuilder {
-        CreateInstanceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_type: Some(instance_type.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

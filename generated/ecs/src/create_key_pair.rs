@@ -33,7 +33,7 @@ impl CreateKeyPairRequest {
         key_pair_name: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CreateKeyPairRequestBuilder {
-        CreateKeyPairRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             key_pair_name: Some(key_pair_name.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

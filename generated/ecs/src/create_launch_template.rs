@@ -243,7 +243,7 @@ impl CreateLaunchTemplateRequest {
         launch_template_name: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CreateLaunchTemplateRequestBuilder {
-        CreateLaunchTemplateRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             launch_template_name: Some(launch_template_name.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -226,7 +226,7 @@ impl CreateLaunchTemplateVersionRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> CreateLaunchTemplateVersionRequestBuilder {
-        CreateLaunchTemplateVersionRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

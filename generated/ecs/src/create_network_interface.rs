@@ -85,7 +85,7 @@ impl CreateNetworkInterfaceRequest {
         region_id: impl Into<String>,
         v_switch_id: impl Into<String>,
     ) -> CreateNetworkInterfaceRequestBuilder {
-        CreateNetworkInterfaceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             v_switch_id: Some(v_switch_id.into()),
             ..<Self as Default>::default()

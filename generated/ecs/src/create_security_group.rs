@@ -50,7 +50,7 @@ impl CreateSecurityGroupRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> CreateSecurityGroupRequestBuilder {
-        CreateSecurityGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -48,7 +48,7 @@ impl CreateSimulatedSystemEventsRequest {
         not_before: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CreateSimulatedSystemEventsRequestBuilder {
-        CreateSimulatedSystemEventsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             event_type: Some(event_type.into()),
             instance_id: instance_id.into_iter().map(Into::into).collect(),
             not_before: Some(not_before.into()),

@@ -73,7 +73,7 @@ impl CreateSnapshotRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(disk_id: impl Into<String>) -> CreateSnapshotRequestBuilder {
-        CreateSnapshotRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             ..<Self as Default>::default()
         })

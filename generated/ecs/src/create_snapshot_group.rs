@@ -60,7 +60,7 @@ impl CreateSnapshotGroupRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> CreateSnapshotGroupRequestBuilder {
-        CreateSnapshotGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -27,7 +27,7 @@ impl DeleteActivationRequest {
         activation_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeleteActivationRequestBuilder {
-        DeleteActivationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             activation_id: Some(activation_id.into()),
             region_id: Some(region_id.into()),
         })

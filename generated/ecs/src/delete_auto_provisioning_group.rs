@@ -35,7 +35,7 @@ impl DeleteAutoProvisioningGroupRequest {
         region_id: impl Into<String>,
         terminate_instances: bool,
     ) -> DeleteAutoProvisioningGroupRequestBuilder {
-        DeleteAutoProvisioningGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             auto_provisioning_group_id: Some(auto_provisioning_group_id.into()),
             region_id: Some(region_id.into()),
             terminate_instances: Some(terminate_instances),

@@ -27,7 +27,7 @@ impl DeleteAutoSnapshotPolicyRequest {
         auto_snapshot_policy_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeleteAutoSnapshotPolicyRequestBuilder {
-        DeleteAutoSnapshotPolicyRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             auto_snapshot_policy_id: Some(auto_snapshot_policy_id.into()),
             region_id: Some(region_id.into()),
         })

@@ -27,7 +27,7 @@ impl DeleteCommandRequest {
         command_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeleteCommandRequestBuilder {
-        DeleteCommandRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             command_id: Some(command_id.into()),
             region_id: Some(region_id.into()),
         })

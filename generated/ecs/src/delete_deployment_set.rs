@@ -27,7 +27,7 @@ impl DeleteDeploymentSetRequest {
         deployment_set_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeleteDeploymentSetRequestBuilder {
-        DeleteDeploymentSetRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             deployment_set_id: Some(deployment_set_id.into()),
             region_id: Some(region_id.into()),
         })

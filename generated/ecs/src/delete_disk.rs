@@ -20,7 +20,7 @@ impl DeleteDiskRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(disk_id: impl Into<String>) -> DeleteDiskRequestBuilder {
-        DeleteDiskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
         })
     }

@@ -31,7 +31,7 @@ impl DeleteHpcClusterRequest {
         hpc_cluster_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeleteHpcClusterRequestBuilder {
-        DeleteHpcClusterRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             hpc_cluster_id: Some(hpc_cluster_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

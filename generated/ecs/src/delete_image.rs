@@ -36,7 +36,7 @@ impl DeleteImageRequest {
         image_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeleteImageRequestBuilder {
-        DeleteImageRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             image_id: Some(image_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -33,7 +33,7 @@ impl DeleteInstanceRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(instance_id: impl Into<String>) -> DeleteInstanceRequestBuilder {
-        DeleteInstanceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

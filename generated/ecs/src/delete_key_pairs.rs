@@ -27,7 +27,7 @@ impl DeleteKeyPairsRequest {
         key_pair_names: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeleteKeyPairsRequestBuilder {
-        DeleteKeyPairsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             key_pair_names: Some(key_pair_names.into()),
             region_id: Some(region_id.into()),
         })

@@ -28,7 +28,7 @@ impl DeleteLaunchTemplateRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DeleteLaunchTemplateRequestBuilder {
-        DeleteLaunchTemplateRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

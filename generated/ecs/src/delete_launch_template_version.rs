@@ -35,7 +35,7 @@ impl DeleteLaunchTemplateVersionRequest {
         delete_version: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
     ) -> DeleteLaunchTemplateVersionRequestBuilder {
-        DeleteLaunchTemplateVersionRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             delete_version: delete_version.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -27,7 +27,7 @@ impl DeleteNetworkInterfaceRequest {
         network_interface_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeleteNetworkInterfaceRequestBuilder {
-        DeleteNetworkInterfaceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             network_interface_id: Some(network_interface_id.into()),
             region_id: Some(region_id.into()),
         })

@@ -27,7 +27,7 @@ impl DeleteSecurityGroupRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> DeleteSecurityGroupRequestBuilder {
-        DeleteSecurityGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             security_group_id: Some(security_group_id.into()),
         })

@@ -29,7 +29,7 @@ impl DeleteSnapshotRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(snapshot_id: impl Into<String>) -> DeleteSnapshotRequestBuilder {
-        DeleteSnapshotRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             snapshot_id: Some(snapshot_id.into()),
             ..<Self as Default>::default()
         })

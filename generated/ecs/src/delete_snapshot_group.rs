@@ -29,7 +29,7 @@ impl DeleteSnapshotGroupRequest {
         region_id: impl Into<String>,
         snapshot_group_id: impl Into<String>,
     ) -> DeleteSnapshotGroupRequestBuilder {
-        DeleteSnapshotGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             snapshot_group_id: Some(snapshot_group_id.into()),
         })

@@ -27,7 +27,7 @@ impl DeregisterManagedInstanceRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DeregisterManagedInstanceRequestBuilder {
-        DeregisterManagedInstanceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
         })

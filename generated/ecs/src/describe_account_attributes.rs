@@ -49,7 +49,7 @@ impl DescribeAccountAttributesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeAccountAttributesRequestBuilder {
-        DescribeAccountAttributesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -47,7 +47,7 @@ impl DescribeAutoProvisioningGroupHistoryRequest {
         auto_provisioning_group_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DescribeAutoProvisioningGroupHistoryRequestBuilder {
-        DescribeAutoProvisioningGroupHistoryRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             auto_provisioning_group_id: Some(auto_provisioning_group_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

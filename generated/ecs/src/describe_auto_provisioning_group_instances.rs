@@ -43,7 +43,7 @@ impl DescribeAutoProvisioningGroupInstancesRequest {
         auto_provisioning_group_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DescribeAutoProvisioningGroupInstancesRequestBuilder {
-        DescribeAutoProvisioningGroupInstancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             auto_provisioning_group_id: Some(auto_provisioning_group_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

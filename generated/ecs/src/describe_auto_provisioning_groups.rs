@@ -56,7 +56,7 @@ impl DescribeAutoProvisioningGroupsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeAutoProvisioningGroupsRequestBuilder {
-        DescribeAutoProvisioningGroupsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -45,7 +45,7 @@ impl DescribeAutoSnapshotPolicyExRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeAutoSnapshotPolicyExRequestBuilder {
-        DescribeAutoSnapshotPolicyExRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

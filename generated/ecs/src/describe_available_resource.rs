@@ -139,7 +139,7 @@ impl DescribeAvailableResourceRequest {
         destination_resource: impl Into<DestinationResource>,
         region_id: impl Into<String>,
     ) -> DescribeAvailableResourceRequestBuilder {
-        DescribeAvailableResourceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             destination_resource: Some(destination_resource.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -67,7 +67,7 @@ impl DescribeBandwidthLimitationRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeBandwidthLimitationRequestBuilder {
-        DescribeBandwidthLimitationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

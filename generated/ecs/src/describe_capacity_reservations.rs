@@ -74,7 +74,7 @@ impl DescribeCapacityReservationsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeCapacityReservationsRequestBuilder {
-        DescribeCapacityReservationsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -42,7 +42,7 @@ impl DescribeClassicLinkInstancesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeClassicLinkInstancesRequestBuilder {
-        DescribeClassicLinkInstancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

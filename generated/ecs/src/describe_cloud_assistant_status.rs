@@ -49,7 +49,7 @@ impl DescribeCloudAssistantStatusRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeCloudAssistantStatusRequestBuilder {
-        DescribeCloudAssistantStatusRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -75,7 +75,7 @@ impl DescribeCommandsRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeCommandsRequestBuilder {
-        DescribeCommandsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -75,7 +75,7 @@ impl DescribeDedicatedBlockStorageClustersRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDedicatedBlockStorageClustersRequestBuilder {
-        DescribeDedicatedBlockStorageClustersRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

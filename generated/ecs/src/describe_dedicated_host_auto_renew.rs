@@ -27,7 +27,7 @@ impl DescribeDedicatedHostAutoRenewRequest {
         dedicated_host_ids: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DescribeDedicatedHostAutoRenewRequestBuilder {
-        DescribeDedicatedHostAutoRenewRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_ids: Some(dedicated_host_ids.into()),
             region_id: Some(region_id.into()),
         })

@@ -30,7 +30,7 @@ impl DescribeDedicatedHostTypesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDedicatedHostTypesRequestBuilder {
-        DescribeDedicatedHostTypesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -81,7 +81,7 @@ impl DescribeDemandsRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeDemandsRequestBuilder {
-        DescribeDemandsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -22,7 +22,7 @@ impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder {
-        DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
         })
     }

@@ -71,7 +71,7 @@ impl DescribeDeploymentSetsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDeploymentSetsRequestBuilder {
-        DescribeDeploymentSetsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

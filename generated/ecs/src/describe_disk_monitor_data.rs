@@ -42,7 +42,7 @@ impl DescribeDiskMonitorDataRequest {
         end_time: impl Into<String>,
         start_time: impl Into<String>,
     ) -> DescribeDiskMonitorDataRequestBuilder {
-        DescribeDiskMonitorDataRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             end_time: Some(end_time.into()),
             start_time: Some(start_time.into()),

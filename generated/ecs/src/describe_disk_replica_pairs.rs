@@ -34,7 +34,7 @@ impl DescribeDiskReplicaPairsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDiskReplicaPairsRequestBuilder {
-        DescribeDiskReplicaPairsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -77,7 +77,7 @@ impl DescribeDisksFullStatusRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeDisksFullStatusRequestBuilder {
-        DescribeDisksFullStatusRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -39,7 +39,7 @@ impl DescribeElasticityAssuranceInstancesRequest {
         private_pool_options: PrivatePoolOptions,
         region_id: impl Into<String>,
     ) -> DescribeElasticityAssuranceInstancesRequestBuilder {
-        DescribeElasticityAssuranceInstancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             private_pool_options: Some(private_pool_options),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -64,7 +64,7 @@ impl DescribeElasticityAssurancesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeElasticityAssurancesRequestBuilder {
-        DescribeElasticityAssurancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -51,7 +51,7 @@ impl DescribeEniMonitorDataRequest {
         region_id: impl Into<String>,
         start_time: impl Into<String>,
     ) -> DescribeEniMonitorDataRequestBuilder {
-        DescribeEniMonitorDataRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             end_time: Some(end_time.into()),
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),

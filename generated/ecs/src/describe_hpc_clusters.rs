@@ -46,7 +46,7 @@ impl DescribeHpcClustersRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeHpcClustersRequestBuilder {
-        DescribeHpcClustersRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

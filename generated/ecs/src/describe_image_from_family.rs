@@ -27,7 +27,7 @@ impl DescribeImageFromFamilyRequest {
         image_family: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DescribeImageFromFamilyRequestBuilder {
-        DescribeImageFromFamilyRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             image_family: Some(image_family.into()),
             region_id: Some(region_id.into()),
         })

@@ -39,7 +39,7 @@ impl DescribeImageSharePermissionRequest {
         image_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DescribeImageSharePermissionRequestBuilder {
-        DescribeImageSharePermissionRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             image_id: Some(image_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -37,7 +37,7 @@ impl DescribeImageSupportInstanceTypesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeImageSupportInstanceTypesRequestBuilder {
-        DescribeImageSupportInstanceTypesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

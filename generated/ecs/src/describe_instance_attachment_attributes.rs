@@ -43,7 +43,7 @@ impl DescribeInstanceAttachmentAttributesRequest {
         instance_ids: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DescribeInstanceAttachmentAttributesRequestBuilder {
-        DescribeInstanceAttachmentAttributesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_ids: Some(instance_ids.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

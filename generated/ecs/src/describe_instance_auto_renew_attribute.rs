@@ -53,7 +53,7 @@ impl DescribeInstanceAutoRenewAttributeRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceAutoRenewAttributeRequestBuilder {
-        DescribeInstanceAutoRenewAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

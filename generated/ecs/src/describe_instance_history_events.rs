@@ -109,7 +109,7 @@ impl DescribeInstanceHistoryEventsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceHistoryEventsRequestBuilder {
-        DescribeInstanceHistoryEventsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

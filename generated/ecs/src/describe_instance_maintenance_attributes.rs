@@ -40,7 +40,7 @@ impl DescribeInstanceMaintenanceAttributesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceMaintenanceAttributesRequestBuilder {
-        DescribeInstanceMaintenanceAttributesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

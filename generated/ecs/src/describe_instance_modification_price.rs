@@ -42,7 +42,7 @@ impl DescribeInstanceModificationPriceRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DescribeInstanceModificationPriceRequestBuilder {
-        DescribeInstanceModificationPriceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -42,7 +42,7 @@ impl DescribeInstanceMonitorDataRequest {
         start_time: impl Into<String>,
         end_time: impl Into<String>,
     ) -> DescribeInstanceMonitorDataRequestBuilder {
-        DescribeInstanceMonitorDataRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             start_time: Some(start_time.into()),
             end_time: Some(end_time.into()),

@@ -46,7 +46,7 @@ impl DescribeInstanceRamRoleRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceRamRoleRequestBuilder {
-        DescribeInstanceRamRoleRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -48,7 +48,7 @@ impl DescribeInstanceStatusRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceStatusRequestBuilder {
-        DescribeInstanceStatusRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -33,7 +33,7 @@ impl DescribeInstanceTypeFamiliesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstanceTypeFamiliesRequestBuilder {
-        DescribeInstanceTypeFamiliesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -26,7 +26,7 @@ impl DescribeInstanceTypesRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder() -> DescribeInstanceTypesRequestBuilder {
-        DescribeInstanceTypesRequestBuilder(<Self as Default>::default())
+        crate::RequestBuilder(<Self as Default>::default())
     }
 }
 crate::runtime::operation!(

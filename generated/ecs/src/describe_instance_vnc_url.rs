@@ -27,7 +27,7 @@ impl DescribeInstanceVncUrlRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DescribeInstanceVncUrlRequestBuilder {
-        DescribeInstanceVncUrlRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
         })

@@ -98,7 +98,7 @@ impl DescribeInstancesFullStatusRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInstancesFullStatusRequestBuilder {
-        DescribeInstancesFullStatusRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -76,7 +76,7 @@ impl DescribeInvocationResultsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeInvocationResultsRequestBuilder {
-        DescribeInvocationResultsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -106,7 +106,7 @@ impl DescribeInvocationsRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeInvocationsRequestBuilder {
-        DescribeInvocationsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

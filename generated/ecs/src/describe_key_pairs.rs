@@ -52,7 +52,7 @@ impl DescribeKeyPairsRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeKeyPairsRequestBuilder {
-        DescribeKeyPairsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

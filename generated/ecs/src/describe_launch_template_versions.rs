@@ -62,7 +62,7 @@ impl DescribeLaunchTemplateVersionsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeLaunchTemplateVersionsRequestBuilder {
-        DescribeLaunchTemplateVersionsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

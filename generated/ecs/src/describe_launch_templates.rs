@@ -49,7 +49,7 @@ impl DescribeLaunchTemplatesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeLaunchTemplatesRequestBuilder {
-        DescribeLaunchTemplatesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

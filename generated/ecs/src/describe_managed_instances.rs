@@ -62,7 +62,7 @@ impl DescribeManagedInstancesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeManagedInstancesRequestBuilder {
-        DescribeManagedInstancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

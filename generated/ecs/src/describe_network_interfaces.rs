@@ -123,7 +123,7 @@ impl DescribeNetworkInterfacesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeNetworkInterfacesRequestBuilder {
-        DescribeNetworkInterfacesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -130,7 +130,7 @@ impl DescribePriceRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribePriceRequestBuilder {
-        DescribePriceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -48,7 +48,7 @@ impl DescribeRegionsRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder() -> DescribeRegionsRequestBuilder {
-        DescribeRegionsRequestBuilder(<Self as Default>::default())
+        crate::RequestBuilder(<Self as Default>::default())
     }
 }
 crate::runtime::operation!(

@@ -53,7 +53,7 @@ impl DescribeRenewalPriceRequest {
         region_id: impl Into<String>,
         resource_id: impl Into<String>,
     ) -> DescribeRenewalPriceRequestBuilder {
-        DescribeRenewalPriceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             resource_id: Some(resource_id.into()),
             ..<Self as Default>::default()

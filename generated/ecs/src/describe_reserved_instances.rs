@@ -99,7 +99,7 @@ impl DescribeReservedInstancesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeReservedInstancesRequestBuilder {
-        DescribeReservedInstancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -74,7 +74,7 @@ impl DescribeResourcesModificationRequest {
         region_id: impl Into<String>,
         resource_id: impl Into<String>,
     ) -> DescribeResourcesModificationRequestBuilder {
-        DescribeResourcesModificationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             destination_resource: Some(destination_resource.into()),
             region_id: Some(region_id.into()),
             resource_id: Some(resource_id.into()),

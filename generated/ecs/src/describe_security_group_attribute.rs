@@ -51,7 +51,7 @@ impl DescribeSecurityGroupAttributeRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> DescribeSecurityGroupAttributeRequestBuilder {
-        DescribeSecurityGroupAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             security_group_id: Some(security_group_id.into()),
             ..<Self as Default>::default()

@@ -27,7 +27,7 @@ impl DescribeSecurityGroupReferencesRequest {
         region_id: impl Into<String>,
         security_group_id: impl IntoIterator<Item = impl Into<String>>,
     ) -> DescribeSecurityGroupReferencesRequestBuilder {
-        DescribeSecurityGroupReferencesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             security_group_id: security_group_id.into_iter().map(Into::into).collect(),
         })

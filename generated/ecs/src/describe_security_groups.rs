@@ -88,7 +88,7 @@ impl DescribeSecurityGroupsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeSecurityGroupsRequestBuilder {
-        DescribeSecurityGroupsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -50,7 +50,7 @@ impl DescribeSendFileResultsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeSendFileResultsRequestBuilder {
-        DescribeSendFileResultsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -56,7 +56,7 @@ impl DescribeSnapshotGroupsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeSnapshotGroupsRequestBuilder {
-        DescribeSnapshotGroupsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

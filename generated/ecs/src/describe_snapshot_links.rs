@@ -44,7 +44,7 @@ impl DescribeSnapshotLinksRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeSnapshotLinksRequestBuilder {
-        DescribeSnapshotLinksRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -52,7 +52,7 @@ impl DescribeSnapshotMonitorDataRequest {
         region_id: impl Into<String>,
         start_time: impl Into<String>,
     ) -> DescribeSnapshotMonitorDataRequestBuilder {
-        DescribeSnapshotMonitorDataRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             end_time: Some(end_time.into()),
             region_id: Some(region_id.into()),
             start_time: Some(start_time.into()),

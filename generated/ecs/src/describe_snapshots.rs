@@ -142,7 +142,7 @@ impl DescribeSnapshotsRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeSnapshotsRequestBuilder {
-        DescribeSnapshotsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

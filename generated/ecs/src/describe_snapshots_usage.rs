@@ -22,7 +22,7 @@ impl DescribeSnapshotsUsageRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeSnapshotsUsageRequestBuilder {
-        DescribeSnapshotsUsageRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
         })
     }

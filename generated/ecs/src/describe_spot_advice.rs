@@ -76,7 +76,7 @@ impl DescribeSpotAdviceRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> DescribeSpotAdviceRequestBuilder {
-        DescribeSpotAdviceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

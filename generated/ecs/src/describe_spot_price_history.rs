@@ -85,7 +85,7 @@ impl DescribeSpotPriceHistoryRequest {
         network_type: impl Into<NetworkType>,
         region_id: impl Into<String>,
     ) -> DescribeSpotPriceHistoryRequestBuilder {
-        DescribeSpotPriceHistoryRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_type: Some(instance_type.into()),
             network_type: Some(network_type.into()),
             region_id: Some(region_id.into()),

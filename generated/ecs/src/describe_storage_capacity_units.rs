@@ -70,7 +70,7 @@ impl DescribeStorageCapacityUnitsRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> DescribeStorageCapacityUnitsRequestBuilder {
-        DescribeStorageCapacityUnitsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -29,7 +29,7 @@ impl DescribeTaskAttributeRequest {
         region_id: impl Into<String>,
         task_id: impl Into<String>,
     ) -> DescribeTaskAttributeRequestBuilder {
-        DescribeTaskAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             task_id: Some(task_id.into()),
         })

@@ -27,7 +27,7 @@ impl DescribeUserdataRequest {
         region_id: impl Into<String>,
         instance_id: impl Into<String>,
     ) -> DescribeUserdataRequestBuilder {
-        DescribeUserdataRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             instance_id: Some(instance_id.into()),
         })

@@ -32,7 +32,7 @@ impl DetachClassicLinkVpcRequest {
         region_id: impl Into<String>,
         vpc_id: impl Into<String>,
     ) -> DetachClassicLinkVpcRequestBuilder {
-        DetachClassicLinkVpcRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             vpc_id: Some(vpc_id.into()),

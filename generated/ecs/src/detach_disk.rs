@@ -27,7 +27,7 @@ impl DetachDiskRequest {
         disk_id: impl Into<String>,
         instance_id: impl Into<String>,
     ) -> DetachDiskRequestBuilder {
-        DetachDiskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             instance_id: Some(instance_id.into()),
         })

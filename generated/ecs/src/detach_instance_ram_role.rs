@@ -31,7 +31,7 @@ impl DetachInstanceRamRoleRequest {
         instance_ids: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DetachInstanceRamRoleRequestBuilder {
-        DetachInstanceRamRoleRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_ids: Some(instance_ids.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -33,7 +33,7 @@ impl DetachKeyPairRequest {
         key_pair_name: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DetachKeyPairRequestBuilder {
-        DetachKeyPairRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_ids: Some(instance_ids.into()),
             key_pair_name: Some(key_pair_name.into()),
             region_id: Some(region_id.into()),

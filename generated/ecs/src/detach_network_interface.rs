@@ -32,7 +32,7 @@ impl DetachNetworkInterfaceRequest {
         network_interface_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DetachNetworkInterfaceRequestBuilder {
-        DetachNetworkInterfaceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             network_interface_id: Some(network_interface_id.into()),
             region_id: Some(region_id.into()),

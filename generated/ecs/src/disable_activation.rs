@@ -28,7 +28,7 @@ impl DisableActivationRequest {
         activation_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> DisableActivationRequestBuilder {
-        DisableActivationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             activation_id: Some(activation_id.into()),
             region_id: Some(region_id.into()),
         })

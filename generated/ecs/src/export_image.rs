@@ -52,7 +52,7 @@ impl ExportImageRequest {
         oss_bucket: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ExportImageRequestBuilder {
-        ExportImageRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             image_id: Some(image_id.into()),
             oss_bucket: Some(oss_bucket.into()),
             region_id: Some(region_id.into()),

@@ -36,7 +36,7 @@ impl GetInstanceConsoleOutputRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> GetInstanceConsoleOutputRequestBuilder {
-        GetInstanceConsoleOutputRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

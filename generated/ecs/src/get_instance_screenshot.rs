@@ -33,7 +33,7 @@ impl GetInstanceScreenshotRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> GetInstanceScreenshotRequestBuilder {
-        GetInstanceScreenshotRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

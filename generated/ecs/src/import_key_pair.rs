@@ -38,7 +38,7 @@ impl ImportKeyPairRequest {
         public_key_body: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ImportKeyPairRequestBuilder {
-        ImportKeyPairRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             key_pair_name: Some(key_pair_name.into()),
             public_key_body: Some(public_key_body.into()),
             region_id: Some(region_id.into()),

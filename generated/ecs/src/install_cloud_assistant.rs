@@ -27,7 +27,7 @@ impl InstallCloudAssistantRequest {
         instance_id: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
     ) -> InstallCloudAssistantRequestBuilder {
-        InstallCloudAssistantRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: instance_id.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),
         })

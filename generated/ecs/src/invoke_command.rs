@@ -92,7 +92,7 @@ impl InvokeCommandRequest {
         instance_id: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
     ) -> InvokeCommandRequestBuilder {
-        InvokeCommandRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             command_id: Some(command_id.into()),
             instance_id: instance_id.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),

@@ -45,7 +45,7 @@ impl JoinResourceGroupRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder() -> JoinResourceGroupRequestBuilder {
-        JoinResourceGroupRequestBuilder(<Self as Default>::default())
+        crate::RequestBuilder(<Self as Default>::default())
     }
 }
 crate::runtime::operation!(

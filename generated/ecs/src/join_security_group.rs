@@ -41,7 +41,7 @@ impl JoinSecurityGroupRequest {
     pub fn builder(
         security_group_id: impl Into<String>,
     ) -> JoinSecurityGroupRequestBuilder {
-        JoinSecurityGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             security_group_id: Some(security_group_id.into()),
             ..<Self as Default>::default()
         })

@@ -41,7 +41,7 @@ impl LeaveSecurityGroupRequest {
     pub fn builder(
         security_group_id: impl Into<String>,
     ) -> LeaveSecurityGroupRequestBuilder {
-        LeaveSecurityGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             security_group_id: Some(security_group_id.into()),
             ..<Self as Default>::default()
         })

@@ -18,6 +18,7 @@ pub use runtime::{
     ErrorBody, ErrorKind, Operation, ProvideErrorMetadata, Secret, ServiceError,
     UnknownValue, Validated, ValidationErrors, ValidationMode, ValueEnum, Violation,
 };
+runtime::request_builder!();
 #[cfg(feature = "accept_inquired_system_event")]
 pub mod accept_inquired_system_event;
 #[cfg(feature = "add_tags")]

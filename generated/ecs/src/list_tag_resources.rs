@@ -56,7 +56,7 @@ impl ListTagResourcesRequest {
         region_id: impl Into<String>,
         resource_type: impl Into<ResourceType>,
     ) -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             resource_type: Some(resource_type.into()),
             ..<Self as Default>::default()

@@ -75,7 +75,7 @@ impl ModifyAutoProvisioningGroupRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> ModifyAutoProvisioningGroupRequestBuilder {
-        ModifyAutoProvisioningGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -52,7 +52,7 @@ impl ModifyAutoSnapshotPolicyExRequest {
         auto_snapshot_policy_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyAutoSnapshotPolicyExRequestBuilder {
-        ModifyAutoSnapshotPolicyExRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             auto_snapshot_policy_id: Some(auto_snapshot_policy_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

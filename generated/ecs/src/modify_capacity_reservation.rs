@@ -64,7 +64,7 @@ impl ModifyCapacityReservationRequest {
         region_id: impl Into<String>,
         private_pool_options: PrivatePoolOptions,
     ) -> ModifyCapacityReservationRequestBuilder {
-        ModifyCapacityReservationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             private_pool_options: Some(private_pool_options),
             ..<Self as Default>::default()

@@ -47,7 +47,7 @@ impl ModifyCommandRequest {
         command_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyCommandRequestBuilder {
-        ModifyCommandRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             command_id: Some(command_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -69,7 +69,7 @@ impl ModifyDedicatedHostAttributeRequest {
         dedicated_host_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyDedicatedHostAttributeRequestBuilder {
-        ModifyDedicatedHostAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_id: Some(dedicated_host_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

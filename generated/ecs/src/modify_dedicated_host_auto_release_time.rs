@@ -36,7 +36,7 @@ impl ModifyDedicatedHostAutoReleaseTimeRequest {
         dedicated_host_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
-        ModifyDedicatedHostAutoReleaseTimeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_id: Some(dedicated_host_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

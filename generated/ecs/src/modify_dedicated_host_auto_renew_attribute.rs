@@ -55,7 +55,7 @@ impl ModifyDedicatedHostAutoRenewAttributeRequest {
         dedicated_host_ids: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
-        ModifyDedicatedHostAutoRenewAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_ids: Some(dedicated_host_ids.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

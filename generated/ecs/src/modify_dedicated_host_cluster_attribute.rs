@@ -35,7 +35,7 @@ impl ModifyDedicatedHostClusterAttributeRequest {
         dedicated_host_cluster_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyDedicatedHostClusterAttributeRequestBuilder {
-        ModifyDedicatedHostClusterAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_cluster_id: Some(dedicated_host_cluster_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

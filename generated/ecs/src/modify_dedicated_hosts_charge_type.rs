@@ -84,7 +84,7 @@ impl ModifyDedicatedHostsChargeTypeRequest {
         dedicated_host_ids: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyDedicatedHostsChargeTypeRequestBuilder {
-        ModifyDedicatedHostsChargeTypeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_ids: Some(dedicated_host_ids.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

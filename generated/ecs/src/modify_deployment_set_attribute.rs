@@ -35,7 +35,7 @@ impl ModifyDeploymentSetAttributeRequest {
         deployment_set_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyDeploymentSetAttributeRequestBuilder {
-        ModifyDeploymentSetAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             deployment_set_id: Some(deployment_set_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -64,7 +64,7 @@ impl ModifyDiskAttributeRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> ModifyDiskAttributeRequestBuilder {
-        ModifyDiskAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

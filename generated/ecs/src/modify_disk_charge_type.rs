@@ -51,7 +51,7 @@ impl ModifyDiskChargeTypeRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyDiskChargeTypeRequestBuilder {
-        ModifyDiskChargeTypeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_ids: Some(disk_ids.into()),
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),

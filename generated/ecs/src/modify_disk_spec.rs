@@ -53,7 +53,7 @@ impl ModifyDiskSpecRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(disk_id: impl Into<String>) -> ModifyDiskSpecRequestBuilder {
-        ModifyDiskSpecRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             ..<Self as Default>::default()
         })

@@ -30,7 +30,7 @@ impl ModifyElasticityAssuranceRequest {
         private_pool_options: PrivatePoolOptions,
         region_id: impl Into<String>,
     ) -> ModifyElasticityAssuranceRequestBuilder {
-        ModifyElasticityAssuranceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             private_pool_options: Some(private_pool_options),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -39,7 +39,7 @@ impl ModifyHpcClusterAttributeRequest {
         hpc_cluster_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyHpcClusterAttributeRequestBuilder {
-        ModifyHpcClusterAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             hpc_cluster_id: Some(hpc_cluster_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -64,7 +64,7 @@ impl ModifyImageAttributeRequest {
         image_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyImageAttributeRequestBuilder {
-        ModifyImageAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             image_id: Some(image_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

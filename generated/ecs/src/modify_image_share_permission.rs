@@ -35,7 +35,7 @@ impl ModifyImageSharePermissionRequest {
         image_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyImageSharePermissionRequestBuilder {
-        ModifyImageSharePermissionRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             image_id: Some(image_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -31,7 +31,7 @@ impl ModifyInstanceAttachmentAttributesRequest {
         private_pool_options: PrivatePoolOptions,
         instance_id: impl Into<String>,
     ) -> ModifyInstanceAttachmentAttributesRequestBuilder {
-        ModifyInstanceAttachmentAttributesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             private_pool_options: Some(private_pool_options),
             instance_id: Some(instance_id.into()),

@@ -92,7 +92,7 @@ impl ModifyInstanceAttributeRequest {
     pub fn builder(
         instance_id: impl Into<String>,
     ) -> ModifyInstanceAttributeRequestBuilder {
-        ModifyInstanceAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

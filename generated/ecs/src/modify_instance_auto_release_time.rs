@@ -36,7 +36,7 @@ impl ModifyInstanceAutoReleaseTimeRequest {
     pub fn builder(
         instance_id: impl Into<String>,
     ) -> ModifyInstanceAutoReleaseTimeRequestBuilder {
-        ModifyInstanceAutoReleaseTimeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

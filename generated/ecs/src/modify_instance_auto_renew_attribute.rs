@@ -59,7 +59,7 @@ impl ModifyInstanceAutoRenewAttributeRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyInstanceAutoRenewAttributeRequestBuilder {
-        ModifyInstanceAutoRenewAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -81,7 +81,7 @@ impl ModifyInstanceChargeTypeRequest {
         instance_ids: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyInstanceChargeTypeRequestBuilder {
-        ModifyInstanceChargeTypeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_ids: Some(instance_ids.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -93,7 +93,7 @@ impl ModifyInstanceDeploymentRequest {
         instance_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyInstanceDeploymentRequestBuilder {
-        ModifyInstanceDeploymentRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

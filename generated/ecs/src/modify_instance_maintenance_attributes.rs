@@ -45,7 +45,7 @@ impl ModifyInstanceMaintenanceAttributesRequest {
     pub fn builder(
         region_id: impl Into<String>,
     ) -> ModifyInstanceMaintenanceAttributesRequestBuilder {
-        ModifyInstanceMaintenanceAttributesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

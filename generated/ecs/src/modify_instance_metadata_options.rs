@@ -51,7 +51,7 @@ impl ModifyInstanceMetadataOptionsRequest {
         http_endpoint: impl Into<HttpEndpoint>,
         region_id: impl Into<String>,
     ) -> ModifyInstanceMetadataOptionsRequestBuilder {
-        ModifyInstanceMetadataOptionsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             http_endpoint: Some(http_endpoint.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

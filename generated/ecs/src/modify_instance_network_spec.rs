@@ -71,7 +71,7 @@ impl ModifyInstanceNetworkSpecRequest {
     pub fn builder(
         instance_id: impl Into<String>,
     ) -> ModifyInstanceNetworkSpecRequestBuilder {
-        ModifyInstanceNetworkSpecRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

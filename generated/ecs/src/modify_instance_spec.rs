@@ -68,7 +68,7 @@ impl ModifyInstanceSpecRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(instance_id: impl Into<String>) -> ModifyInstanceSpecRequestBuilder {
-        ModifyInstanceSpecRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

@@ -32,7 +32,7 @@ impl ModifyInstanceVncPasswdRequest {
         region_id: impl Into<String>,
         vnc_password: impl Into<Secret>,
     ) -> ModifyInstanceVncPasswdRequestBuilder {
-        ModifyInstanceVncPasswdRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             region_id: Some(region_id.into()),
             vnc_password: Some(vnc_password.into()),

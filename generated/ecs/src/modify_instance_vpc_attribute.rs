@@ -51,7 +51,7 @@ impl ModifyInstanceVpcAttributeRequest {
         instance_id: impl Into<String>,
         v_switch_id: impl Into<String>,
     ) -> ModifyInstanceVpcAttributeRequestBuilder {
-        ModifyInstanceVpcAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             v_switch_id: Some(v_switch_id.into()),
             ..<Self as Default>::default()

@@ -35,7 +35,7 @@ impl ModifyLaunchTemplateDefaultVersionRequest {
         default_version_number: i64,
         region_id: impl Into<String>,
     ) -> ModifyLaunchTemplateDefaultVersionRequestBuilder {
-        ModifyLaunchTemplateDefaultVersionRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             default_version_number: Some(default_version_number),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

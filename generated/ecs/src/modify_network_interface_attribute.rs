@@ -53,7 +53,7 @@ impl ModifyNetworkInterfaceAttributeRequest {
         network_interface_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyNetworkInterfaceAttributeRequestBuilder {
-        ModifyNetworkInterfaceAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             network_interface_id: Some(network_interface_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -95,7 +95,7 @@ impl ModifyPrepayInstanceSpecRequest {
         instance_type: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ModifyPrepayInstanceSpecRequestBuilder {
-        ModifyPrepayInstanceSpecRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             instance_type: Some(instance_type.into()),
             region_id: Some(region_id.into()),

@@ -36,7 +36,7 @@ impl ModifyReservedInstancesRequest {
         region_id: impl Into<String>,
         reserved_instance_id: impl IntoIterator<Item = impl Into<String>>,
     ) -> ModifyReservedInstancesRequestBuilder {
-        ModifyReservedInstancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             reserved_instance_id: reserved_instance_id
                 .into_iter()

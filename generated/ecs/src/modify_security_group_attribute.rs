@@ -35,7 +35,7 @@ impl ModifySecurityGroupAttributeRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> ModifySecurityGroupAttributeRequestBuilder {
-        ModifySecurityGroupAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             security_group_id: Some(security_group_id.into()),
             ..<Self as Default>::default()

@@ -41,7 +41,7 @@ impl ModifySecurityGroupPolicyRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> ModifySecurityGroupPolicyRequestBuilder {
-        ModifySecurityGroupPolicyRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             inner_access_policy: Some(inner_access_policy.into()),
             region_id: Some(region_id.into()),
             security_group_id: Some(security_group_id.into()),

@@ -145,7 +145,7 @@ impl ModifySecurityGroupRuleRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> ModifySecurityGroupRuleRequestBuilder {
-        ModifySecurityGroupRuleRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             ip_protocol: Some(ip_protocol.into()),
             port_range: Some(port_range.into()),
             region_id: Some(region_id.into()),

@@ -41,7 +41,7 @@ impl ModifySnapshotAttributeRequest {
     pub fn builder(
         snapshot_id: impl Into<String>,
     ) -> ModifySnapshotAttributeRequestBuilder {
-        ModifySnapshotAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             snapshot_id: Some(snapshot_id.into()),
             ..<Self as Default>::default()
         })

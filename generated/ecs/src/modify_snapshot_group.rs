@@ -35,7 +35,7 @@ impl ModifySnapshotGroupRequest {
         region_id: impl Into<String>,
         snapshot_group_id: impl Into<String>,
     ) -> ModifySnapshotGroupRequestBuilder {
-        ModifySnapshotGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             snapshot_group_id: Some(snapshot_group_id.into()),
             ..<Self as Default>::default()

@@ -35,7 +35,7 @@ impl ModifyStorageCapacityUnitAttributeRequest {
         region_id: impl Into<String>,
         storage_capacity_unit_id: impl Into<String>,
     ) -> ModifyStorageCapacityUnitAttributeRequestBuilder {
-        ModifyStorageCapacityUnitAttributeRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             storage_capacity_unit_id: Some(storage_capacity_unit_id.into()),
             ..<Self as Default>::default()

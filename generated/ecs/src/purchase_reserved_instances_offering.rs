@@ -66,7 +66,7 @@ impl PurchaseReservedInstancesOfferingRequest {
         period: i32,
         period_unit: impl Into<String>,
     ) -> PurchaseReservedInstancesOfferingRequestBuilder {
-        PurchaseReservedInstancesOfferingRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             scope: Some(scope.into()),
             instance_type: Some(instance_type.into()),

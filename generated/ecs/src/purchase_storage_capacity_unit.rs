@@ -70,7 +70,7 @@ impl PurchaseStorageCapacityUnitRequest {
         region_id: impl Into<String>,
         capacity: i32,
     ) -> PurchaseStorageCapacityUnitRequestBuilder {
-        PurchaseStorageCapacityUnitRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             capacity: Some(capacity),
             ..<Self as Default>::default()

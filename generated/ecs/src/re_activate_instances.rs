@@ -24,7 +24,7 @@ impl ReActivateInstancesRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(instance_id: impl Into<String>) -> ReActivateInstancesRequestBuilder {
-        ReActivateInstancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

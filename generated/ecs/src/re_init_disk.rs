@@ -48,7 +48,7 @@ impl ReInitDiskRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(disk_id: impl Into<String>) -> ReInitDiskRequestBuilder {
-        ReInitDiskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             ..<Self as Default>::default()
         })

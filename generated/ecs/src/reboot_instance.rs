@@ -36,7 +36,7 @@ impl RebootInstanceRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(instance_id: impl Into<String>) -> RebootInstanceRequestBuilder {
-        RebootInstanceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

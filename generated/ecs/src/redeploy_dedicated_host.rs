@@ -27,7 +27,7 @@ impl RedeployDedicatedHostRequest {
         dedicated_host_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> RedeployDedicatedHostRequestBuilder {
-        RedeployDedicatedHostRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_id: Some(dedicated_host_id.into()),
             region_id: Some(region_id.into()),
         })

@@ -28,7 +28,7 @@ impl RedeployInstanceRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(instance_id: impl Into<String>) -> RedeployInstanceRequestBuilder {
-        RedeployInstanceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

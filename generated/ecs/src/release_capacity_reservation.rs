@@ -30,7 +30,7 @@ impl ReleaseCapacityReservationRequest {
         private_pool_options: PrivatePoolOptions,
         region_id: impl Into<String>,
     ) -> ReleaseCapacityReservationRequestBuilder {
-        ReleaseCapacityReservationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             private_pool_options: Some(private_pool_options),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -27,7 +27,7 @@ impl ReleaseDedicatedHostRequest {
         dedicated_host_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> ReleaseDedicatedHostRequestBuilder {
-        ReleaseDedicatedHostRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             dedicated_host_id: Some(dedicated_host_id.into()),
             region_id: Some(region_id.into()),
         })

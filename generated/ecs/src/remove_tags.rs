@@ -44,7 +44,7 @@ impl RemoveTagsRequest {
         resource_id: impl Into<String>,
         resource_type: impl Into<ResourceType>,
     ) -> RemoveTagsRequestBuilder {
-        RemoveTagsRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             resource_id: Some(resource_id.into()),
             resource_type: Some(resource_type.into()),

@@ -40,7 +40,7 @@ impl RenewInstanceRequest {
         instance_id: impl Into<String>,
         period: i32,
     ) -> RenewInstanceRequestBuilder {
-        RenewInstanceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             period: Some(period),
             ..<Self as Default>::default()

@@ -91,7 +91,7 @@ impl ReplaceSystemDiskRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(instance_id: impl Into<String>) -> ReplaceSystemDiskRequestBuilder {
-        ReplaceSystemDiskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

@@ -81,7 +81,7 @@ impl ReportInstancesStatusRequest {
         region_id: impl Into<String>,
         description: impl Into<String>,
     ) -> ReportInstancesStatusRequestBuilder {
-        ReportInstancesStatusRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: instance_id.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),
             description: Some(description.into()),

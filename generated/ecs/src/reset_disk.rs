@@ -27,7 +27,7 @@ impl ResetDiskRequest {
         disk_id: impl Into<String>,
         snapshot_id: impl Into<String>,
     ) -> ResetDiskRequestBuilder {
-        ResetDiskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             snapshot_id: Some(snapshot_id.into()),
         })

@@ -24,7 +24,7 @@ impl ResetDisksRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(region_id: impl Into<String>) -> ResetDisksRequestBuilder {
-        ResetDisksRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()
         })

@@ -45,7 +45,7 @@ impl ResizeDiskRequest {
         disk_id: impl Into<String>,
         new_size: i32,
     ) -> ResizeDiskRequestBuilder {
-        ResizeDiskRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             disk_id: Some(disk_id.into()),
             new_size: Some(new_size),
             ..<Self as Default>::default()

@@ -143,7 +143,7 @@ impl RevokeSecurityGroupRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> RevokeSecurityGroupRequestBuilder {
-        RevokeSecurityGroupRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             ip_protocol: Some(ip_protocol.into()),
             port_range: Some(port_range.into()),
             region_id: Some(region_id.into()),

@@ -147,7 +147,7 @@ impl RevokeSecurityGroupEgressRequest {
         region_id: impl Into<String>,
         security_group_id: impl Into<String>,
     ) -> RevokeSecurityGroupEgressRequestBuilder {
-        RevokeSecurityGroupEgressRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             ip_protocol: Some(ip_protocol.into()),
             port_range: Some(port_range.into()),
             region_id: Some(region_id.into()),

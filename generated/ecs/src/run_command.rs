@@ -167,7 +167,7 @@ impl RunCommandRequest {
         region_id: impl Into<String>,
         r#type: impl Into<Type>,
     ) -> RunCommandRequestBuilder {
-        RunCommandRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             command_content: Some(command_content.into()),
             instance_id: instance_id.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),

@@ -90,7 +90,7 @@ impl SendFileRequest {
         target_dir: impl Into<String>,
         content: impl Into<String>,
     ) -> SendFileRequestBuilder {
-        SendFileRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             name: Some(name.into()),
             instance_id: instance_id.into_iter().map(Into::into).collect(),

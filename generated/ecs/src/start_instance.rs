@@ -34,7 +34,7 @@ impl StartInstanceRequest {
     /// Starts a request from its required parameters.
     #[inline]
     pub fn builder(instance_id: impl Into<String>) -> StartInstanceRequestBuilder {
-        StartInstanceRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: Some(instance_id.into()),
             ..<Self as Default>::default()
         })

@@ -48,7 +48,7 @@ impl StartInstancesRequest {
         instance_id: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
     ) -> StartInstancesRequestBuilder {
-        StartInstancesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             instance_id: instance_id.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -27,7 +27,7 @@ impl StopDiskReplicaPairRequest {
         region_id: impl Into<String>,
         replica_pair_id: impl Into<String>,
     ) -> StopDiskReplicaPairRequestBuilder {
-        StopDiskReplicaPairRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             replica_pair_id: Some(replica_pair_id.into()),
         })

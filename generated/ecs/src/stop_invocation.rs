@@ -31,7 +31,7 @@ impl StopInvocationRequest {
         invoke_id: impl Into<String>,
         region_id: impl Into<String>,
     ) -> StopInvocationRequestBuilder {
-        StopInvocationRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             invoke_id: Some(invoke_id.into()),
             region_id: Some(region_id.into()),
             ..<Self as Default>::default()

@@ -51,7 +51,7 @@ impl TagResourcesRequest {
         resource_id: impl IntoIterator<Item = impl Into<String>>,
         resource_type: impl Into<ResourceType>,
     ) -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             resource_id: resource_id.into_iter().map(Into::into).collect(),
             resource_type: Some(resource_type.into()),

@@ -32,7 +32,7 @@ impl UnassignPrivateIpAddressesRequest {
         private_ip_address: impl IntoIterator<Item = impl Into<String>>,
         region_id: impl Into<String>,
     ) -> UnassignPrivateIpAddressesRequestBuilder {
-        UnassignPrivateIpAddressesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             network_interface_id: Some(network_interface_id.into()),
             private_ip_address: private_ip_address.into_iter().map(Into::into).collect(),
             region_id: Some(region_id.into()),

@@ -62,7 +62,7 @@ impl UntagResourcesRequest {
         resource_id: impl IntoIterator<Item = impl Into<String>>,
         resource_type: impl Into<ResourceType>,
     ) -> UntagResourcesRequestBuilder {
-        UntagResourcesRequestBuilder(Self {
+        crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             resource_id: resource_id.into_iter().map(Into::into).collect(),
             resource_type: Some(resource_type.into()),

@@ -140,8 +140,9 @@ pub fn readme(package: &str, crate_ident: &str, product: &ir::Product, apis: &[C
     out
 }
 
-/// `src/lib.rs`: the product's line, the runtime re-exported as `runtime`, one feature-gated module
-/// per API, and the private module of the types several APIs share when there are any.
+/// `src/lib.rs`: the product's line, the runtime re-exported as `runtime`, the one builder type every
+/// API's builder is (`RequestBuilder<R>`), one feature-gated module per API, and the private module
+/// of the types several APIs share when there are any.
 pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> TokenStream {
     let mut doc = format!(
         "Typed requests, responses and errors for Alibaba Cloud {}, generated from its reference pages.\n\n",
@@ -179,6 +180,7 @@ pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> Tok
             ErrorBody, ErrorKind, Operation, ProvideErrorMetadata, Secret, ServiceError, UnknownValue, Validated,
             ValidationErrors, ValidationMode, ValueEnum, Violation,
         };
+        runtime::request_builder!();
 
         #( #modules )*
     }

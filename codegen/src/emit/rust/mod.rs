@@ -10,9 +10,12 @@
 //! 220 compiles three APIs' code. The runtime macros the crate invokes follow the same rule.
 //!
 //! Items that repeat by shape are one invocation of a runtime macro each (the runtime's
-//! `macros.rs`): a struct's accessors (`accessors!`), setters (`setters!`), a request's builder,
-//! `from_query_pairs` and `Operation` impl (`operation!`), value tables (`value_enum!`) and code tables
+//! `macros.rs`): a struct's accessors (`accessors!`), setters (`setters!`), a request's builder name,
+//! `from_query_pairs` and operation facts (`operation!`), value tables (`value_enum!`) and code tables
 //! (`error_codes!`). The generated file holds what differs (names, types, strings), written once.
+//! What needs no per-API code is not written per API: every builder is the crate's one generic
+//! `RequestBuilder<R>` (`request_builder!`, in `lib.rs`), and `Operation` is the runtime's one impl
+//! for every `GeneratedOperation`.
 
 mod api_module;
 mod checks;

@@ -1,6 +1,6 @@
 //! The request's own tokens: `<Api>Request` (fields in the docs' JSON form), its constructor and
-//! setters, and the runtime's `operation!` (its builder, whose `build` gives a `Validated` request,
-//! `from_query_pairs` and the `Operation` impl).
+//! setters, and the runtime's `operation!` (its builder, `RequestBuilder<Request>`, whose `build`
+//! gives a `Validated` request, `from_query_pairs` and the `GeneratedOperation` impl).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -20,7 +20,7 @@ pub struct OperationInfo<'a> {
     pub error_name: &'a str,
 }
 
-/// The request struct, its builder, `from_query_pairs` and `impl Operation`: pieces of the module,
+/// The request struct, its builder, `from_query_pairs` and `impl GeneratedOperation`: pieces of the module,
 /// each printed on its own.
 pub fn request_items(model: &RequestModel, op: &OperationInfo) -> Vec<Piece> {
     let root = &model.structs[0];
@@ -42,7 +42,7 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> Vec<Piece> {
             #allow
             #[inline]
             pub fn builder(#( #args ),*) -> #builder {
-                #builder(#init)
+                crate::RequestBuilder(#init)
             }
         }
     };
@@ -53,7 +53,7 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> Vec<Piece> {
     pieces
 }
 
-/// `crate::runtime::operation!(…)`: the builder type, `from_query_pairs` and `impl Operation`.
+/// `crate::runtime::operation!(…)`: the builder type, `from_query_pairs` and `impl GeneratedOperation`.
 fn operation_tokens(model: &RequestModel, op: &OperationInfo) -> TokenStream {
     let root = &model.structs[0];
     let name = format_ident!("{}", root.rust_name);
