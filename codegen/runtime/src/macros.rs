@@ -212,12 +212,7 @@ macro_rules! operation {
     };
     (@roa) => {
         #[inline]
-        fn roa(&self) -> ::core::option::Option<::core::result::Result<$crate::roa::Request, $crate::roa::RoaError>> {
-            ::core::option::Option::Some($crate::roa::RoaOperation::roa_request(self))
-        }
-
-        #[inline]
-        fn roa_with(
+        fn as_roa(
             &self,
             defaults: &[(&str, $crate::JsonValue)],
         ) -> ::core::option::Option<::core::result::Result<$crate::roa::Request, $crate::roa::RoaError>> {

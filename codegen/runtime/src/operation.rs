@@ -79,18 +79,13 @@ pub trait GeneratedOperation: crate::schema::Schema + Sized {
     type Response: serde::de::DeserializeOwned;
     type Error: From<ErrorBody> + crate::ProvideErrorMetadata + std::error::Error;
 
-    /// [`Operation::roa`].
-    fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
-        None
-    }
-
-    /// [`Operation::roa_with`].
-    fn roa_with(
+    /// [`Operation::roa_with`] (and, with no defaults, [`Operation::roa`]): `None` for an RPC API.
+    fn as_roa(
         &self,
         defaults: &[(&str, serde_json::Value)],
     ) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
         let _ = defaults;
-        GeneratedOperation::roa(self)
+        None
     }
 }
 
@@ -110,7 +105,7 @@ impl<T: GeneratedOperation> Operation for T {
 
     #[inline]
     fn roa(&self) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
-        GeneratedOperation::roa(self)
+        self.as_roa(&[])
     }
 
     #[inline]
@@ -118,7 +113,7 @@ impl<T: GeneratedOperation> Operation for T {
         &self,
         defaults: &[(&str, serde_json::Value)],
     ) -> Option<Result<crate::roa::Request, crate::roa::RoaError>> {
-        GeneratedOperation::roa_with(self, defaults)
+        self.as_roa(defaults)
     }
 
     #[inline]
