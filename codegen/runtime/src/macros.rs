@@ -139,9 +139,9 @@ macro_rules! setters {
 #[macro_export]
 macro_rules! request_builder {
     () => {
-        /// Builds a request: start with its `builder` (`RunInstancesRequest::builder`), set what
-        /// you need, then [`build`](Self::build). Each API names its own
-        /// (`run_instances::RunInstancesRequestBuilder`), with that API's setters.
+        /// Builds a request: start with the request's `builder` (`<Api>Request::builder`), set what
+        /// you need, then [`build`](Self::build). Each API's module names its own
+        /// (`<Api>RequestBuilder`), with that API's setters.
         #[derive(Debug, Clone)]
         #[must_use]
         pub struct RequestBuilder<R>(pub(crate) R);
