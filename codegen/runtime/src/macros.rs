@@ -223,7 +223,9 @@ macro_rules! operation {
 
 /// `impl ErrorCodes for Codes`: `Codes; Variant "Code" Some(status), …` (`None` when the docs give
 /// no status or several). An API's codes fall back to the invoking crate's `CommonErrorCode`;
-/// `common Codes; …` are those common codes themselves.
+/// `common Codes; …` are those common codes themselves. Also `impl Eq`, which the enum's derives
+/// leave out: a marker impl has no body, where `derive(Eq)` writes one per enum (a check that
+/// every field is `Eq`; a fieldless enum has none) for the compiler to type-check.
 #[doc(hidden)]
 #[macro_export]
 // `crate::CommonErrorCode` is meant: the invoking (generated) crate's common codes.
@@ -236,6 +238,8 @@ macro_rules! error_codes {
         $crate::error_codes!(@impl $name, crate::CommonErrorCode; $($rows)*);
     };
     (@impl $name:ident, $common:path; $($variant:ident $code:literal $status:expr),* $(,)?) => {
+        impl ::core::cmp::Eq for $name {}
+
         impl $crate::ErrorCodes for $name {
             const CODES: &'static [(Self, &'static str, ::core::option::Option<u16>)] =
                 &[$((Self::$variant, $code, $status),)*];
@@ -244,11 +248,15 @@ macro_rules! error_codes {
     };
 }
 
-/// `impl ValueEnum` and the conversions of a value enum: `Name; Variant "value", …`.
+/// `impl ValueEnum` and the conversions of a value enum: `Name; Variant "value", …`. Also
+/// `impl Eq`, as a marker impl without the body `derive(Eq)` writes (as [`error_codes!`] does;
+/// `UnknownValue` is `Eq`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! value_enum {
     ($name:ident; $($variant:ident $value:literal),+ $(,)?) => {
+        impl ::core::cmp::Eq for $name {}
+
         impl $crate::ValueEnum for $name {
             const VALUES: &'static [(Self, &'static str)] = &[$((Self::$variant, $value),)+];
 

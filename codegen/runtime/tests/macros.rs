@@ -10,13 +10,13 @@ use serde_json::json;
 
 /// The product's common codes: `error_codes!` without `common` falls back to the invoking crate's
 /// `CommonErrorCode`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 pub enum CommonErrorCode {
     Throttling,
 }
 alibabacloud_runtime::error_codes!(common CommonErrorCode; Throttling "Throttling" Some(400));
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 pub enum DemoErrorCode {
     NotFound,
     Busy,
@@ -25,7 +25,7 @@ alibabacloud_runtime::error_codes!(DemoErrorCode; NotFound "Demo.NotFound" Some(
 
 pub type DemoError = ServiceError<DemoErrorCode>;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum Category {
     Cloud,
     CloudSsd,
@@ -173,6 +173,19 @@ fn value_enums_convert_both_ways_and_keep_unknown_values() {
     assert_eq!((other.as_str(), other.is_documented()), ("cloud_auto", false));
     assert_eq!(serde_json::to_value(&other).unwrap(), json!("cloud_auto"));
     assert_eq!(Category::VALUES.len(), 2);
+}
+
+#[test]
+fn value_and_code_enums_are_eq_and_hash_as_set_members_and_in_patterns() {
+    // `Eq` comes from the macros (a marker impl), not from the derives.
+    let categories: std::collections::HashSet<Category> =
+        ["cloud", "cloud", "cloud_auto"].into_iter().map(Category::from).collect();
+    assert_eq!(categories.len(), 2);
+    let codes: std::collections::HashSet<DemoErrorCode> =
+        [DemoErrorCode::Busy, DemoErrorCode::Busy, DemoErrorCode::NotFound].into();
+    assert_eq!(codes.len(), 2);
+    const BUSY: DemoErrorCode = DemoErrorCode::Busy;
+    assert!(matches!(DemoErrorCode::Busy, BUSY));
 }
 
 #[test]

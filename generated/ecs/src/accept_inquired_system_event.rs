@@ -55,7 +55,7 @@ pub type AcceptInquiredSystemEventError = ServiceError<
     AcceptInquiredSystemEventErrorCode,
 >;
 /// The error codes the `AcceptInquiredSystemEvent` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AcceptInquiredSystemEventErrorCode {
     /// `MissingParameter` (400): %s

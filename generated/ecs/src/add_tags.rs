@@ -107,7 +107,7 @@ crate::runtime::lenient_json!(AddTagsResponse);
 /// An error the service answers [`AddTagsRequest`] with: a code the page documents ([`AddTagsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AddTagsError = ServiceError<AddTagsErrorCode>;
 /// The error codes the `AddTags` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AddTagsErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

@@ -197,7 +197,7 @@ impl Tag {
     crate::runtime::setters!(Tag; into key String, value String;);
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ActionOnMaintenance {
     /// `Migrate`: The instances are migrated to another physical server and restarted.
@@ -207,7 +207,7 @@ pub enum ActionOnMaintenance {
 }
 crate::runtime::value_enum!(ActionOnMaintenance; Migrate "Migrate");
 /// The documented values of `ChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ChargeType {
     /// `PrePaid`: subscription. If you set this parameter to PrePaid, make sure that you have sufficient account balance or credit. Otherwise, InvalidPayMethod is returned.
@@ -234,7 +234,7 @@ crate::runtime::lenient_json!(AllocateDedicatedHostsResponse);
 /// An error the service answers [`AllocateDedicatedHostsRequest`] with: a code the page documents ([`AllocateDedicatedHostsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AllocateDedicatedHostsError = ServiceError<AllocateDedicatedHostsErrorCode>;
 /// The error codes the `AllocateDedicatedHosts` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AllocateDedicatedHostsErrorCode {
     /// `InvalidInstanceType.ValueUnauthorized` (400): The specified InstanceType is not authorized.

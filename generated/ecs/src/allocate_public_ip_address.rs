@@ -66,7 +66,7 @@ crate::runtime::lenient_json!(AllocatePublicIpAddressResponse);
 /// An error the service answers [`AllocatePublicIpAddressRequest`] with: a code the page documents ([`AllocatePublicIpAddressErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AllocatePublicIpAddressError = ServiceError<AllocatePublicIpAddressErrorCode>;
 /// The error codes the `AllocatePublicIpAddress` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AllocatePublicIpAddressErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

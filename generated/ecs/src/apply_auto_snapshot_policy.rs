@@ -59,7 +59,7 @@ crate::runtime::lenient_json!(ApplyAutoSnapshotPolicyResponse);
 /// An error the service answers [`ApplyAutoSnapshotPolicyRequest`] with: a code the page documents ([`ApplyAutoSnapshotPolicyErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ApplyAutoSnapshotPolicyError = ServiceError<ApplyAutoSnapshotPolicyErrorCode>;
 /// The error codes the `ApplyAutoSnapshotPolicy` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ApplyAutoSnapshotPolicyErrorCode {
     /// `ParameterInvalid`:

@@ -72,7 +72,7 @@ crate::runtime::lenient_json!(AssignPrivateIpAddressesResponse);
 /// An error the service answers [`AssignPrivateIpAddressesRequest`] with: a code the page documents ([`AssignPrivateIpAddressesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AssignPrivateIpAddressesError = ServiceError<AssignPrivateIpAddressesErrorCode>;
 /// The error codes the `AssignPrivateIpAddresses` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AssignPrivateIpAddressesErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

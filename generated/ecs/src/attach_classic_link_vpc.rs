@@ -54,7 +54,7 @@ crate::runtime::lenient_json!(AttachClassicLinkVpcResponse);
 /// An error the service answers [`AttachClassicLinkVpcRequest`] with: a code the page documents ([`AttachClassicLinkVpcErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AttachClassicLinkVpcError = ServiceError<AttachClassicLinkVpcErrorCode>;
 /// The error codes the `AttachClassicLinkVpc` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AttachClassicLinkVpcErrorCode {
     /// `Abs.InvalidInstanceId.MalFormed` (400): The specified instance has already been linked to another VPC.

@@ -65,7 +65,7 @@ crate::runtime::lenient_json!(AttachDiskResponse);
 /// An error the service answers [`AttachDiskRequest`] with: a code the page documents ([`AttachDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AttachDiskError = ServiceError<AttachDiskErrorCode>;
 /// The error codes the `AttachDisk` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AttachDiskErrorCode {
     /// `InvalidDevice.Malformed` (400): The specified port is not valid.

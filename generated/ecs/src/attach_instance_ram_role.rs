@@ -103,7 +103,7 @@ crate::runtime::lenient_json!(
 /// An error the service answers [`AttachInstanceRamRoleRequest`] with: a code the page documents ([`AttachInstanceRamRoleErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AttachInstanceRamRoleError = ServiceError<AttachInstanceRamRoleErrorCode>;
 /// The error codes the `AttachInstanceRamRole` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AttachInstanceRamRoleErrorCode {
     /// `InvalidInstanceIds.Malformed` (400): The specified instanceIds are not valid.

@@ -73,7 +73,7 @@ crate::runtime::lenient_json!(AttachKeyPairResponse);
 /// An error the service answers [`AttachKeyPairRequest`] with: a code the page documents ([`AttachKeyPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AttachKeyPairError = ServiceError<AttachKeyPairErrorCode>;
 /// The error codes the `AttachKeyPair` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AttachKeyPairErrorCode {
     /// `DependencyViolation.WindowsInstance` (403): The instance creating is windows, cannot use ssh key pair to login

@@ -59,7 +59,7 @@ crate::runtime::lenient_json!(AttachNetworkInterfaceResponse);
 /// An error the service answers [`AttachNetworkInterfaceRequest`] with: a code the page documents ([`AttachNetworkInterfaceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AttachNetworkInterfaceError = ServiceError<AttachNetworkInterfaceErrorCode>;
 /// The error codes the `AttachNetworkInterface` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AttachNetworkInterfaceErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

@@ -168,7 +168,7 @@ impl AuthorizeSecurityGroupRequestBuilder {
     );
 }
 /// The documented values of `IpProtocol`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum IpProtocol {
     /// `tcp`
@@ -201,7 +201,7 @@ crate::runtime::lenient_json!(AuthorizeSecurityGroupResponse);
 /// An error the service answers [`AuthorizeSecurityGroupRequest`] with: a code the page documents ([`AuthorizeSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AuthorizeSecurityGroupError = ServiceError<AuthorizeSecurityGroupErrorCode>;
 /// The error codes the `AuthorizeSecurityGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AuthorizeSecurityGroupErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified SecurityGroupId does not exist.

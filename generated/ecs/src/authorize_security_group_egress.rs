@@ -173,7 +173,7 @@ pub type AuthorizeSecurityGroupEgressError = ServiceError<
     AuthorizeSecurityGroupEgressErrorCode,
 >;
 /// The error codes the `AuthorizeSecurityGroupEgress` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AuthorizeSecurityGroupEgressErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified SecurityGroupId does not exist.

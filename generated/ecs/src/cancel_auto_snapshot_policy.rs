@@ -48,7 +48,7 @@ crate::runtime::lenient_json!(CancelAutoSnapshotPolicyResponse);
 /// An error the service answers [`CancelAutoSnapshotPolicyRequest`] with: a code the page documents ([`CancelAutoSnapshotPolicyErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CancelAutoSnapshotPolicyError = ServiceError<CancelAutoSnapshotPolicyErrorCode>;
 /// The error codes the `CancelAutoSnapshotPolicy` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CancelAutoSnapshotPolicyErrorCode {
     /// `ParameterInvalid`:

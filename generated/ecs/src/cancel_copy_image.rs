@@ -52,7 +52,7 @@ crate::runtime::lenient_json!(CancelCopyImageResponse);
 /// An error the service answers [`CancelCopyImageRequest`] with: a code the page documents ([`CancelCopyImageErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CancelCopyImageError = ServiceError<CancelCopyImageErrorCode>;
 /// The error codes the `CancelCopyImage` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CancelCopyImageErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

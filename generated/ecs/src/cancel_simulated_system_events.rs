@@ -55,7 +55,7 @@ pub type CancelSimulatedSystemEventsError = ServiceError<
     CancelSimulatedSystemEventsErrorCode,
 >;
 /// The error codes the `CancelSimulatedSystemEvents` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CancelSimulatedSystemEventsErrorCode {
     /// `MissingParameter` (404): %s

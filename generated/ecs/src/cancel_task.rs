@@ -52,7 +52,7 @@ crate::runtime::lenient_json!(CancelTaskResponse);
 /// An error the service answers [`CancelTaskRequest`] with: a code the page documents ([`CancelTaskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CancelTaskError = ServiceError<CancelTaskErrorCode>;
 /// The error codes the `CancelTask` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CancelTaskErrorCode {
     /// `MissingParameter`:

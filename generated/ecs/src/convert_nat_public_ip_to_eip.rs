@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(ConvertNatPublicIpToEipResponse);
 /// An error the service answers [`ConvertNatPublicIpToEipRequest`] with: a code the page documents ([`ConvertNatPublicIpToEipErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ConvertNatPublicIpToEipError = ServiceError<ConvertNatPublicIpToEipErrorCode>;
 /// The error codes the `ConvertNatPublicIpToEip` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ConvertNatPublicIpToEipErrorCode {
     /// `InvalidInstanceId.PlanedChange` (403): %s

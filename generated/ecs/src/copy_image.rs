@@ -116,7 +116,7 @@ crate::runtime::lenient_json!(CopyImageResponse);
 /// An error the service answers [`CopyImageRequest`] with: a code the page documents ([`CopyImageErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CopyImageError = ServiceError<CopyImageErrorCode>;
 /// The error codes the `CopyImage` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CopyImageErrorCode {
     /// `InvalidAliUid.IsNull` (401): The aliUid must not be null

@@ -90,7 +90,7 @@ crate::runtime::lenient_json!(CreateActivationResponse);
 /// An error the service answers [`CreateActivationRequest`] with: a code the page documents ([`CreateActivationErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateActivationError = ServiceError<CreateActivationErrorCode>;
 /// The error codes the `CreateActivation` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateActivationErrorCode {}
 crate::runtime::error_codes!(CreateActivationErrorCode;);

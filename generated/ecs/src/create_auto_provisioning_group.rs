@@ -624,7 +624,7 @@ impl DataDiskConfig {
     );
 }
 /// The documented values of `AutoProvisioningGroupType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AutoProvisioningGroupType {
     /// `request`: one-time asynchronous delivery. When the auto provisioning group is started, it attempts to asynchronously deliver instance clusters only once. If the cluster fails to be delivered, the group does not retry the operation.
@@ -640,7 +640,7 @@ crate::runtime::value_enum!(
     AutoProvisioningGroupType; Request "request", Instant "instant", Maintain "maintain"
 );
 /// The documented values of `SpotAllocationStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SpotAllocationStrategy {
     /// `lowest-price`: cost optimization policy. The auto provisioning group attempts to create instances of the lowest-priced instance type.
@@ -657,7 +657,7 @@ crate::runtime::value_enum!(
     CapacityOptimized "capacity-optimized"
 );
 /// The documented values of `PayAsYouGoAllocationStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum PayAsYouGoAllocationStrategy {
     /// `lowest-price`: cost optimization policy. The auto provisioning group attempts to create instances of the lowest-priced instance type.
@@ -671,7 +671,7 @@ crate::runtime::value_enum!(
     PayAsYouGoAllocationStrategy; LowestPrice "lowest-price", Prioritized "prioritized"
 );
 /// The documented values of `LaunchConfiguration.IoOptimized`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LaunchConfigurationIoOptimized {
     /// `none`: The instance is not I/O optimized.
@@ -685,7 +685,7 @@ crate::runtime::value_enum!(
     LaunchConfigurationIoOptimized; None "none", Optimized "optimized"
 );
 /// The documented values of `LaunchConfiguration.DataDisk.N.Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LaunchConfigurationDataDiskCategory {
     /// `cloud_efficiency`: ultra disk
@@ -704,7 +704,7 @@ crate::runtime::value_enum!(
     "cloud_ssd", CloudEssd "cloud_essd", Cloud "cloud"
 );
 /// The documented values of `LaunchConfiguration.DataDisk.N.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LaunchConfigurationDataDiskPerformanceLevel {
     /// `PL0`: A single ESSD can deliver up to 10,000 random read/write IOPS.
@@ -723,7 +723,7 @@ crate::runtime::value_enum!(
     "PL3"
 );
 /// The documented values of `LaunchConfiguration.InternetChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LaunchConfigurationInternetChargeType {
     /// `PayByBandwidth`
@@ -738,7 +738,7 @@ crate::runtime::value_enum!(
     "PayByTraffic"
 );
 /// The documented values of `LaunchConfiguration.SecurityEnhancementStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LaunchConfigurationSecurityEnhancementStrategy {
     /// `Active`: enables security hardening. This value is applicable only to public images.
@@ -752,7 +752,7 @@ crate::runtime::value_enum!(
     LaunchConfigurationSecurityEnhancementStrategy; Active "Active", Deactive "Deactive"
 );
 /// The documented values of `LaunchConfiguration.SystemDiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LaunchConfigurationSystemDiskCategory {
     /// `cloud_efficiency`: ultra disk
@@ -771,7 +771,7 @@ crate::runtime::value_enum!(
     "cloud_ssd", CloudEssd "cloud_essd", Cloud "cloud"
 );
 /// The documented values of `LaunchConfiguration.SystemDiskPerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LaunchConfigurationSystemDiskPerformanceLevel {
     /// `PL0`: A single ESSD can deliver up to 10,000 random read/write IOPS.
@@ -790,7 +790,7 @@ crate::runtime::value_enum!(
     "PL3"
 );
 /// The documented values of `LaunchConfiguration.CreditSpecification`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LaunchConfigurationCreditSpecification {
     /// `Standard`: the standard mode. For more information, see the "Standard mode" section of the Burstable instances topic.
@@ -804,7 +804,7 @@ crate::runtime::value_enum!(
     LaunchConfigurationCreditSpecification; Standard "Standard", Unlimited "Unlimited"
 );
 /// The documented values of `SystemDiskConfig.N.DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SystemDiskConfigDiskCategory {
     /// `cloud_efficiency`: ultra disk
@@ -823,7 +823,7 @@ crate::runtime::value_enum!(
     "cloud_ssd", CloudEssd "cloud_essd", Cloud "cloud"
 );
 /// The documented values of `DataDiskConfig.N.DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDiskConfigDiskCategory {
     /// `cloud_efficiency`: ultra disk
@@ -899,7 +899,7 @@ pub type CreateAutoProvisioningGroupError = ServiceError<
     CreateAutoProvisioningGroupErrorCode,
 >;
 /// The error codes the `CreateAutoProvisioningGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateAutoProvisioningGroupErrorCode {
     /// `InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported` (400): The specified parameter "ExcessCapacityTerminationPolicy" is not supported.

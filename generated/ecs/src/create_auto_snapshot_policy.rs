@@ -117,7 +117,7 @@ crate::runtime::lenient_json!(CreateAutoSnapshotPolicyResponse);
 /// An error the service answers [`CreateAutoSnapshotPolicyRequest`] with: a code the page documents ([`CreateAutoSnapshotPolicyErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateAutoSnapshotPolicyError = ServiceError<CreateAutoSnapshotPolicyErrorCode>;
 /// The error codes the `CreateAutoSnapshotPolicy` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateAutoSnapshotPolicyErrorCode {
     /// `ParameterInvalid`:

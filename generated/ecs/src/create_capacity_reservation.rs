@@ -130,7 +130,7 @@ pub type CreateCapacityReservationError = ServiceError<
     CreateCapacityReservationErrorCode,
 >;
 /// The error codes the `CreateCapacityReservation` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateCapacityReservationErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

@@ -111,7 +111,7 @@ crate::runtime::lenient_json!(CreateCommandResponse);
 /// An error the service answers [`CreateCommandRequest`] with: a code the page documents ([`CreateCommandErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateCommandError = ServiceError<CreateCommandErrorCode>;
 /// The error codes the `CreateCommand` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateCommandErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

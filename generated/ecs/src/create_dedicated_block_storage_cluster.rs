@@ -99,7 +99,7 @@ impl CreateDedicatedBlockStorageClusterRequestBuilder {
     );
 }
 /// The documented values of `Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Category {
     /// `cloud_essd`
@@ -109,7 +109,7 @@ pub enum Category {
 }
 crate::runtime::value_enum!(Category; CloudEssd "cloud_essd");
 /// The documented values of `PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum PerformanceLevel {
     /// `PL1`
@@ -119,7 +119,7 @@ pub enum PerformanceLevel {
 }
 crate::runtime::value_enum!(PerformanceLevel; Pl1 "PL1");
 /// The documented values of `PeriodUnit`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum PeriodUnit {
     /// `Year`
@@ -154,7 +154,7 @@ pub type CreateDedicatedBlockStorageClusterError = ServiceError<
     CreateDedicatedBlockStorageClusterErrorCode,
 >;
 /// The error codes the `CreateDedicatedBlockStorageCluster` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateDedicatedBlockStorageClusterErrorCode {
     /// `InvalidZoneId.NotFound` (404): The specified zone does not exist.

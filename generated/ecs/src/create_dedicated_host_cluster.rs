@@ -112,7 +112,7 @@ pub type CreateDedicatedHostClusterError = ServiceError<
     CreateDedicatedHostClusterErrorCode,
 >;
 /// The error codes the `CreateDedicatedHostCluster` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateDedicatedHostClusterErrorCode {
     /// `InvalidResourceGroup.NotFound` (404): The ResourceGroup provided does not exist in our records.

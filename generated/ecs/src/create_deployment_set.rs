@@ -63,7 +63,7 @@ impl CreateDeploymentSetRequestBuilder {
     );
 }
 /// The documented values of `OnUnableToRedeployFailedInstance`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum OnUnableToRedeployFailedInstance {
     /// `CancelMembershipAndStart`: removes the instances from the deployment set and restarts the instances immediately after the failover is complete.
@@ -95,7 +95,7 @@ crate::runtime::lenient_json!(CreateDeploymentSetResponse);
 /// An error the service answers [`CreateDeploymentSetRequest`] with: a code the page documents ([`CreateDeploymentSetErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateDeploymentSetError = ServiceError<CreateDeploymentSetErrorCode>;
 /// The error codes the `CreateDeploymentSet` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateDeploymentSetErrorCode {
     /// `MissingParameter` (400): The input parameter RegionId that is mandatory for processing this request is not supplied.

@@ -170,7 +170,7 @@ impl Tag {
     crate::runtime::setters!(Tag; into key String, value String;);
 }
 /// The documented values of `DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DiskCategory {
     /// `cloud`: basic disk.
@@ -212,7 +212,7 @@ crate::runtime::lenient_json!(CreateDiskResponse);
 /// An error the service answers [`CreateDiskRequest`] with: a code the page documents ([`CreateDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateDiskError = ServiceError<CreateDiskErrorCode>;
 /// The error codes the `CreateDisk` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateDiskErrorCode {
     /// `InvalidSize.ValueNotSupported` (400): The specified parameter Size is not valid.

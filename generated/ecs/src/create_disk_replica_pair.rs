@@ -89,7 +89,7 @@ crate::runtime::lenient_json!(CreateDiskReplicaPairResponse);
 /// An error the service answers [`CreateDiskReplicaPairRequest`] with: a code the page documents ([`CreateDiskReplicaPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateDiskReplicaPairError = ServiceError<CreateDiskReplicaPairErrorCode>;
 /// The error codes the `CreateDiskReplicaPair` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateDiskReplicaPairErrorCode {
     /// `InvalidDiskId.NotFound` (404): The specified disk does not exist.

@@ -132,7 +132,7 @@ pub type CreateElasticityAssuranceError = ServiceError<
     CreateElasticityAssuranceErrorCode,
 >;
 /// The error codes the `CreateElasticityAssurance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateElasticityAssuranceErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

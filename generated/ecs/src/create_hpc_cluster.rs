@@ -72,7 +72,7 @@ crate::runtime::lenient_json!(CreateHpcClusterResponse);
 /// An error the service answers [`CreateHpcClusterRequest`] with: a code the page documents ([`CreateHpcClusterErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateHpcClusterError = ServiceError<CreateHpcClusterErrorCode>;
 /// The error codes the `CreateHpcCluster` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateHpcClusterErrorCode {
     /// `MissingParameter` (400): The input parameter RegionId that is mandatory for processing this request is not supplied.

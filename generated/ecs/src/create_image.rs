@@ -180,7 +180,7 @@ impl Tag {
     );
 }
 /// The documented values of `DiskDeviceMapping.N.DiskType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DiskDeviceMappingDiskType {
     /// `system`: system disk
@@ -192,7 +192,7 @@ pub enum DiskDeviceMappingDiskType {
 }
 crate::runtime::value_enum!(DiskDeviceMappingDiskType; System "system", Data "data");
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Platform {
     /// `CentOS`
@@ -236,7 +236,7 @@ crate::runtime::lenient_json!(CreateImageResponse);
 /// An error the service answers [`CreateImageRequest`] with: a code the page documents ([`CreateImageErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateImageError = ServiceError<CreateImageErrorCode>;
 /// The error codes the `CreateImage` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateImageErrorCode {
     /// `InvalidSnapshotId.NotFound` (404): The specified SnapshotId does not exist.

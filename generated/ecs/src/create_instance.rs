@@ -605,7 +605,7 @@ impl PrivatePoolOptions {
     );
 }
 /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SystemDiskCategory {
     /// `cloud_essd`: ESSD. When the parameter is set to this value, you can use the SystemDisk.PerformanceLevel parameter to specify the performance level of the disk.
@@ -651,7 +651,7 @@ crate::runtime::lenient_json!(CreateInstanceResponse);
 /// An error the service answers [`CreateInstanceRequest`] with: a code the page documents ([`CreateInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateInstanceError = ServiceError<CreateInstanceErrorCode>;
 /// The error codes the `CreateInstance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateInstanceErrorCode {
     /// `InvalidInstanceType.ValueUnauthorized`:

@@ -96,7 +96,7 @@ crate::runtime::lenient_json!(CreateKeyPairResponse);
 /// An error the service answers [`CreateKeyPairRequest`] with: a code the page documents ([`CreateKeyPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateKeyPairError = ServiceError<CreateKeyPairErrorCode>;
 /// The error codes the `CreateKeyPair` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateKeyPairErrorCode {
     /// `QuotaExceed.KeyPair` (403): The key pair quota exceeds.

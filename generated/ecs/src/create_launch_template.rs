@@ -333,7 +333,7 @@ crate::runtime::lenient_json!(CreateLaunchTemplateResponse);
 /// An error the service answers [`CreateLaunchTemplateRequest`] with: a code the page documents ([`CreateLaunchTemplateErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateLaunchTemplateError = ServiceError<CreateLaunchTemplateErrorCode>;
 /// The error codes the `CreateLaunchTemplate` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateLaunchTemplateErrorCode {
     /// `InvalidRegion.NotExist` (400): %s

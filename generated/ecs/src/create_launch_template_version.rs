@@ -296,7 +296,7 @@ pub type CreateLaunchTemplateVersionError = ServiceError<
     CreateLaunchTemplateVersionErrorCode,
 >;
 /// The error codes the `CreateLaunchTemplateVersion` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateLaunchTemplateVersionErrorCode {
     /// `InvalidRegion.NotExist` (400): %s

@@ -205,7 +205,7 @@ crate::runtime::lenient_json!(CreateNetworkInterfaceResponse);
 /// An error the service answers [`CreateNetworkInterfaceRequest`] with: a code the page documents ([`CreateNetworkInterfaceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateNetworkInterfaceError = ServiceError<CreateNetworkInterfaceErrorCode>;
 /// The error codes the `CreateNetworkInterface` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateNetworkInterfaceErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

@@ -121,7 +121,7 @@ crate::runtime::lenient_json!(CreateSecurityGroupResponse);
 /// An error the service answers [`CreateSecurityGroupRequest`] with: a code the page documents ([`CreateSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateSecurityGroupError = ServiceError<CreateSecurityGroupErrorCode>;
 /// The error codes the `CreateSecurityGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateSecurityGroupErrorCode {
     /// `InvalidDescription.Malformed` (400): The specified parameter "Description" is not valid.

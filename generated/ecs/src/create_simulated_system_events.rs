@@ -63,7 +63,7 @@ crate::runtime::operation!(
 );
 impl CreateSimulatedSystemEventsRequestBuilder {}
 /// The documented values of `EventType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum EventType {
     /// `SystemMaintenance.Reboot`: The instance is restarted due to system maintenance.
@@ -110,7 +110,7 @@ pub type CreateSimulatedSystemEventsError = ServiceError<
     CreateSimulatedSystemEventsErrorCode,
 >;
 /// The error codes the `CreateSimulatedSystemEvents` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateSimulatedSystemEventsErrorCode {
     /// `MissingParameter` (404): %s

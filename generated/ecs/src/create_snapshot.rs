@@ -144,7 +144,7 @@ crate::runtime::lenient_json!(CreateSnapshotResponse);
 /// An error the service answers [`CreateSnapshotRequest`] with: a code the page documents ([`CreateSnapshotErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateSnapshotError = ServiceError<CreateSnapshotErrorCode>;
 /// The error codes the `CreateSnapshot` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateSnapshotErrorCode {
     /// `InvalidDiskId.NotFound` (404): The specified DiskId does not exist.

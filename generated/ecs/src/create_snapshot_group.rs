@@ -97,7 +97,7 @@ crate::runtime::lenient_json!(CreateSnapshotGroupResponse);
 /// An error the service answers [`CreateSnapshotGroupRequest`] with: a code the page documents ([`CreateSnapshotGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CreateSnapshotGroupError = ServiceError<CreateSnapshotGroupErrorCode>;
 /// The error codes the `CreateSnapshotGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum CreateSnapshotGroupErrorCode {
     /// `InvalidDiskId.NotFound` (404): The specified DiskId does not exist.

@@ -95,7 +95,7 @@ crate::runtime::lenient_json!(DeleteActivationResponse, Activation);
 /// An error the service answers [`DeleteActivationRequest`] with: a code the page documents ([`DeleteActivationErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteActivationError = ServiceError<DeleteActivationErrorCode>;
 /// The error codes the `DeleteActivation` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteActivationErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

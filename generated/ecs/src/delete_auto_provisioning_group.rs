@@ -64,7 +64,7 @@ pub type DeleteAutoProvisioningGroupError = ServiceError<
     DeleteAutoProvisioningGroupErrorCode,
 >;
 /// The error codes the `DeleteAutoProvisioningGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteAutoProvisioningGroupErrorCode {
     /// `Forbidden.RAM` (403): User not authorized to operate on the specified resource, or this API doesn't support RAM.

@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(DeleteAutoSnapshotPolicyResponse);
 /// An error the service answers [`DeleteAutoSnapshotPolicyRequest`] with: a code the page documents ([`DeleteAutoSnapshotPolicyErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteAutoSnapshotPolicyError = ServiceError<DeleteAutoSnapshotPolicyErrorCode>;
 /// The error codes the `DeleteAutoSnapshotPolicy` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteAutoSnapshotPolicyErrorCode {
     /// `ParameterInvalid`:

@@ -52,7 +52,7 @@ crate::runtime::lenient_json!(DeleteCommandResponse);
 /// An error the service answers [`DeleteCommandRequest`] with: a code the page documents ([`DeleteCommandErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteCommandError = ServiceError<DeleteCommandErrorCode>;
 /// The error codes the `DeleteCommand` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteCommandErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(DeleteDeploymentSetResponse);
 /// An error the service answers [`DeleteDeploymentSetRequest`] with: a code the page documents ([`DeleteDeploymentSetErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteDeploymentSetError = ServiceError<DeleteDeploymentSetErrorCode>;
 /// The error codes the `DeleteDeploymentSet` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteDeploymentSetErrorCode {
     /// `MissingParameter` (400): The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.

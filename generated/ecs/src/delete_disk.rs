@@ -44,7 +44,7 @@ crate::runtime::lenient_json!(DeleteDiskResponse);
 /// An error the service answers [`DeleteDiskRequest`] with: a code the page documents ([`DeleteDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteDiskError = ServiceError<DeleteDiskErrorCode>;
 /// The error codes the `DeleteDisk` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteDiskErrorCode {
     /// `DiskCreatingSnapshot` (403): The operation is denied due to a snapshot of the specified disk is

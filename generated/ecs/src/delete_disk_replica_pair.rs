@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(DeleteDiskReplicaPairResponse);
 /// An error the service answers [`DeleteDiskReplicaPairRequest`] with: a code the page documents ([`DeleteDiskReplicaPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteDiskReplicaPairError = ServiceError<DeleteDiskReplicaPairErrorCode>;
 /// The error codes the `DeleteDiskReplicaPair` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteDiskReplicaPairErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.

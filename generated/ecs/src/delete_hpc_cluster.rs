@@ -60,7 +60,7 @@ crate::runtime::lenient_json!(DeleteHpcClusterResponse);
 /// An error the service answers [`DeleteHpcClusterRequest`] with: a code the page documents ([`DeleteHpcClusterErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteHpcClusterError = ServiceError<DeleteHpcClusterErrorCode>;
 /// The error codes the `DeleteHpcCluster` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteHpcClusterErrorCode {
     /// `MissingParameter.RegionId` (400): The input parameter RegionId that is mandatory for processing this request is not supplied.

@@ -64,7 +64,7 @@ crate::runtime::lenient_json!(DeleteImageResponse);
 /// An error the service answers [`DeleteImageRequest`] with: a code the page documents ([`DeleteImageErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteImageError = ServiceError<DeleteImageErrorCode>;
 /// The error codes the `DeleteImage` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteImageErrorCode {
     /// `ImageUsingByInstance` (403): The specified image has been used to create instances.

@@ -62,7 +62,7 @@ crate::runtime::lenient_json!(DeleteInstanceResponse);
 /// An error the service answers [`DeleteInstanceRequest`] with: a code the page documents ([`DeleteInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteInstanceError = ServiceError<DeleteInstanceErrorCode>;
 /// The error codes the `DeleteInstance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteInstanceErrorCode {
     /// `IncorrectInstanceStatus`:

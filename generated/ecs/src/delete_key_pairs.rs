@@ -52,7 +52,7 @@ crate::runtime::lenient_json!(DeleteKeyPairsResponse);
 /// An error the service answers [`DeleteKeyPairsRequest`] with: a code the page documents ([`DeleteKeyPairsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteKeyPairsError = ServiceError<DeleteKeyPairsErrorCode>;
 /// The error codes the `DeleteKeyPairs` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteKeyPairsErrorCode {
     /// `MissingParameter` (400): The input parameter "KeyPairNames" that is mandatory for processing this request is not supplied.

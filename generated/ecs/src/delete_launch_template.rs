@@ -59,7 +59,7 @@ crate::runtime::lenient_json!(DeleteLaunchTemplateResponse);
 /// An error the service answers [`DeleteLaunchTemplateRequest`] with: a code the page documents ([`DeleteLaunchTemplateErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteLaunchTemplateError = ServiceError<DeleteLaunchTemplateErrorCode>;
 /// The error codes the `DeleteLaunchTemplate` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteLaunchTemplateErrorCode {
     /// `InvalidRegion.NotExist` (400): %s

@@ -69,7 +69,7 @@ pub type DeleteLaunchTemplateVersionError = ServiceError<
     DeleteLaunchTemplateVersionErrorCode,
 >;
 /// The error codes the `DeleteLaunchTemplateVersion` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteLaunchTemplateVersionErrorCode {
     /// `InvalidRegion.NotExist` (400): %s

@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(DeleteNetworkInterfaceResponse);
 /// An error the service answers [`DeleteNetworkInterfaceRequest`] with: a code the page documents ([`DeleteNetworkInterfaceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteNetworkInterfaceError = ServiceError<DeleteNetworkInterfaceErrorCode>;
 /// The error codes the `DeleteNetworkInterface` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteNetworkInterfaceErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

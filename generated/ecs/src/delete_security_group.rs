@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(DeleteSecurityGroupResponse);
 /// An error the service answers [`DeleteSecurityGroupRequest`] with: a code the page documents ([`DeleteSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteSecurityGroupError = ServiceError<DeleteSecurityGroupErrorCode>;
 /// The error codes the `DeleteSecurityGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteSecurityGroupErrorCode {}
 crate::runtime::error_codes!(DeleteSecurityGroupErrorCode;);

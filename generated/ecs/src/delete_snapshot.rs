@@ -56,7 +56,7 @@ crate::runtime::lenient_json!(DeleteSnapshotResponse);
 /// An error the service answers [`DeleteSnapshotRequest`] with: a code the page documents ([`DeleteSnapshotErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteSnapshotError = ServiceError<DeleteSnapshotErrorCode>;
 /// The error codes the `DeleteSnapshot` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteSnapshotErrorCode {
     /// `SnapshotCreatedImage` (403): The snapshot has been used to create user defined image(s).

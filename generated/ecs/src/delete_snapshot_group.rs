@@ -57,7 +57,7 @@ crate::runtime::lenient_json!(DeleteSnapshotGroupResponse);
 /// An error the service answers [`DeleteSnapshotGroupRequest`] with: a code the page documents ([`DeleteSnapshotGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteSnapshotGroupError = ServiceError<DeleteSnapshotGroupErrorCode>;
 /// The error codes the `DeleteSnapshotGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeleteSnapshotGroupErrorCode {}
 crate::runtime::error_codes!(DeleteSnapshotGroupErrorCode;);

@@ -114,7 +114,7 @@ pub type DeregisterManagedInstanceError = ServiceError<
     DeregisterManagedInstanceErrorCode,
 >;
 /// The error codes the `DeregisterManagedInstance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DeregisterManagedInstanceErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

@@ -67,7 +67,7 @@ impl DescribeAccountAttributesRequestBuilder {
     );
 }
 /// The documented values of `AttributeName.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AttributeName {
     /// `instance-network-type`: available network types
@@ -224,7 +224,7 @@ pub type DescribeAccountAttributesError = ServiceError<
     DescribeAccountAttributesErrorCode,
 >;
 /// The error codes the `DescribeAccountAttributes` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeAccountAttributesErrorCode {
     /// `Invalid.Parameter` (403): The required parameter regionId must be not null.

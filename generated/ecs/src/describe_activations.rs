@@ -90,7 +90,7 @@ crate::runtime::lenient_json!(DescribeActivationsResponse);
 /// An error the service answers [`DescribeActivationsRequest`] with: a code the page documents ([`DescribeActivationsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeActivationsError = ServiceError<DescribeActivationsErrorCode>;
 /// The error codes the `DescribeActivations` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeActivationsErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

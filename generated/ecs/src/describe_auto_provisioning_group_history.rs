@@ -145,7 +145,7 @@ pub type DescribeAutoProvisioningGroupHistoryError = ServiceError<
     DescribeAutoProvisioningGroupHistoryErrorCode,
 >;
 /// The error codes the `DescribeAutoProvisioningGroupHistory` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupHistoryErrorCode {
     /// `Forbidden.RAM` (403): User not authorized to operate on the specified resource, or this API doesn't support RAM.

@@ -152,7 +152,7 @@ pub type DescribeAutoProvisioningGroupInstancesError = ServiceError<
     DescribeAutoProvisioningGroupInstancesErrorCode,
 >;
 /// The error codes the `DescribeAutoProvisioningGroupInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupInstancesErrorCode {
     /// `Forbidden.RAM` (403): User not authorized to operate on the specified resource, or this API doesn't support RAM.

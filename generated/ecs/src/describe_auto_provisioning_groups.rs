@@ -76,7 +76,7 @@ impl DescribeAutoProvisioningGroupsRequestBuilder {
     );
 }
 /// The documented values of `AutoProvisioningGroupStatus.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AutoProvisioningGroupStatus {
     /// `submitted`: The auto provisioning group is created and has not started to execute scheduling tasks.
@@ -321,7 +321,7 @@ pub type DescribeAutoProvisioningGroupsError = ServiceError<
     DescribeAutoProvisioningGroupsErrorCode,
 >;
 /// The error codes the `DescribeAutoProvisioningGroups` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupsErrorCode {
     /// `MissingParamter.RegionId` (400): The regionId should not be null.

@@ -176,7 +176,7 @@ pub type DescribeAutoSnapshotPolicyExError = ServiceError<
     DescribeAutoSnapshotPolicyExErrorCode,
 >;
 /// The error codes the `DescribeAutoSnapshotPolicyEx` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeAutoSnapshotPolicyExErrorCode {
     /// `InvalidRegionId.NotFound` (400): The specified RegionId does not exist.

@@ -161,7 +161,7 @@ impl DescribeAvailableResourceRequestBuilder {
     );
 }
 /// The documented values of `DestinationResource`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DestinationResource {
     /// `Zone`: zone
@@ -187,7 +187,7 @@ crate::runtime::value_enum!(
     "ddh"
 );
 /// The documented values of `DataDiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDiskCategory {
     /// `cloud`: basic disk
@@ -208,7 +208,7 @@ crate::runtime::value_enum!(
     "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
 );
 /// The documented values of `NetworkCategory`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum NetworkCategory {
     /// `vpc`
@@ -220,7 +220,7 @@ pub enum NetworkCategory {
 }
 crate::runtime::value_enum!(NetworkCategory; Vpc "vpc", Classic "classic");
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ResourceType {
     /// `instance`: ECS instance
@@ -346,7 +346,7 @@ pub type DescribeAvailableResourceError = ServiceError<
     DescribeAvailableResourceErrorCode,
 >;
 /// The error codes the `DescribeAvailableResource` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeAvailableResourceErrorCode {
     /// `Invalid.RegionId` (404): The specified RegionId does not exist.

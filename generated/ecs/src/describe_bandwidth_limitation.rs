@@ -86,7 +86,7 @@ impl DescribeBandwidthLimitationRequestBuilder {
     );
 }
 /// The documented values of `OperationType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum OperationType {
     /// `Upgrade`: upgrades the public bandwidth.
@@ -143,7 +143,7 @@ pub type DescribeBandwidthLimitationError = ServiceError<
     DescribeBandwidthLimitationErrorCode,
 >;
 /// The error codes the `DescribeBandwidthLimitation` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeBandwidthLimitationErrorCode {
     /// `Invalid.InstanceChargeType` (400): The specified InstanceChargeType is not valid.

@@ -89,7 +89,7 @@ pub type DescribeCapacityReservationInstancesError = ServiceError<
     DescribeCapacityReservationInstancesErrorCode,
 >;
 /// The error codes the `DescribeCapacityReservationInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeCapacityReservationInstancesErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

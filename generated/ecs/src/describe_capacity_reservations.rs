@@ -94,7 +94,7 @@ impl DescribeCapacityReservationsRequestBuilder {
     );
 }
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Platform {
     /// `Windows`: queries only capacity reservations that reserve capacity for Windows instances.
@@ -207,7 +207,7 @@ pub type DescribeCapacityReservationsError = ServiceError<
     DescribeCapacityReservationsErrorCode,
 >;
 /// The error codes the `DescribeCapacityReservations` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeCapacityReservationsErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

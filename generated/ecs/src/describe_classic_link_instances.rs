@@ -102,7 +102,7 @@ pub type DescribeClassicLinkInstancesError = ServiceError<
     DescribeClassicLinkInstancesErrorCode,
 >;
 /// The error codes the `DescribeClassicLinkInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeClassicLinkInstancesErrorCode {
     /// `InvalidInstanceId.NotBelong` (403): The specified instance does not belong to you.

@@ -67,7 +67,7 @@ impl DescribeCloudAssistantStatusRequestBuilder {
     );
 }
 /// The documented values of `OSType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum OsType {
     /// `Windows`
@@ -146,7 +146,7 @@ pub type DescribeCloudAssistantStatusError = ServiceError<
     DescribeCloudAssistantStatusErrorCode,
 >;
 /// The error codes the `DescribeCloudAssistantStatus` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeCloudAssistantStatusErrorCode {
     /// `RegionId.ApiNotSupported` (400): The api is not supported in this region.

@@ -190,7 +190,7 @@ crate::runtime::lenient_json!(DescribeCommandsResponse, Command);
 /// An error the service answers [`DescribeCommandsRequest`] with: a code the page documents ([`DescribeCommandsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeCommandsError = ServiceError<DescribeCommandsErrorCode>;
 /// The error codes the `DescribeCommands` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeCommandsErrorCode {
     /// `RegionId.ApiNotSupported` (400): The api is not supported in this region.

@@ -96,7 +96,7 @@ impl DescribeDedicatedBlockStorageClustersRequestBuilder {
     );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `Preparing`: The cluster is pending delivery.
@@ -204,7 +204,7 @@ pub type DescribeDedicatedBlockStorageClustersError = ServiceError<
     DescribeDedicatedBlockStorageClustersErrorCode,
 >;
 /// The error codes the `DescribeDedicatedBlockStorageClusters` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDedicatedBlockStorageClustersErrorCode {
     /// `InvalidStatus.ValueNotSupported` (403): %s

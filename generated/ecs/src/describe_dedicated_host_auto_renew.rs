@@ -91,7 +91,7 @@ pub type DescribeDedicatedHostAutoRenewError = ServiceError<
     DescribeDedicatedHostAutoRenewErrorCode,
 >;
 /// The error codes the `DescribeDedicatedHostAutoRenew` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostAutoRenewErrorCode {
     /// `MissingParameter.DedicatedHostId` (403): DedicatedHostId should not be null.

@@ -130,7 +130,7 @@ pub type DescribeDedicatedHostTypesError = ServiceError<
     DescribeDedicatedHostTypesErrorCode,
 >;
 /// The error codes the `DescribeDedicatedHostTypes` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostTypesErrorCode {}
 crate::runtime::error_codes!(DescribeDedicatedHostTypesErrorCode;);

@@ -100,7 +100,7 @@ impl DescribeDemandsRequestBuilder {
     );
 }
 /// The documented values of `DemandType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DemandType {
     /// `Custom`: filed on your own.
@@ -112,7 +112,7 @@ pub enum DemandType {
 }
 crate::runtime::value_enum!(DemandType; Custom "Custom", System "System");
 /// The documented values of `DemandStatus.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DemandStatus {
     /// `Creating`: The filing ticket is being created.
@@ -283,7 +283,7 @@ crate::runtime::lenient_json!(DescribeDemandsResponse, Demand, SupplyInfo);
 /// An error the service answers [`DescribeDemandsRequest`] with: a code the page documents ([`DescribeDemandsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeDemandsError = ServiceError<DescribeDemandsErrorCode>;
 /// The error codes the `DescribeDemands` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDemandsErrorCode {
     /// `MissingParamter.RegionId` (400): The regionId should not be null.

@@ -55,7 +55,7 @@ pub type DescribeDeploymentSetSupportedInstanceTypeFamilyError = ServiceError<
     DescribeDeploymentSetSupportedInstanceTypeFamilyErrorCode,
 >;
 /// The error codes the `DescribeDeploymentSetSupportedInstanceTypeFamily` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDeploymentSetSupportedInstanceTypeFamilyErrorCode {}
 crate::runtime::error_codes!(DescribeDeploymentSetSupportedInstanceTypeFamilyErrorCode;);

@@ -168,7 +168,7 @@ crate::runtime::lenient_json!(DescribeDeploymentSetsResponse, DeploymentSet);
 /// An error the service answers [`DescribeDeploymentSetsRequest`] with: a code the page documents ([`DescribeDeploymentSetsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeDeploymentSetsError = ServiceError<DescribeDeploymentSetsErrorCode>;
 /// The error codes the `DescribeDeploymentSets` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDeploymentSetsErrorCode {
     /// `InvalidDeploymentSetIds.TooManyInput` (403): The parameter DeploymentSets size should less than 100.

@@ -123,7 +123,7 @@ crate::runtime::lenient_json!(DescribeDiskMonitorDataResponse, DiskMonitorData);
 /// An error the service answers [`DescribeDiskMonitorDataRequest`] with: a code the page documents ([`DescribeDiskMonitorDataErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeDiskMonitorDataError = ServiceError<DescribeDiskMonitorDataErrorCode>;
 /// The error codes the `DescribeDiskMonitorData` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDiskMonitorDataErrorCode {
     /// `InvalidDiskId.NotFound` (404): The DiskId provided does not exist in our records.

@@ -115,7 +115,7 @@ crate::runtime::lenient_json!(DescribeDiskReplicaPairsResponse, DiskReplicaPair)
 /// An error the service answers [`DescribeDiskReplicaPairsRequest`] with: a code the page documents ([`DescribeDiskReplicaPairsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeDiskReplicaPairsError = ServiceError<DescribeDiskReplicaPairsErrorCode>;
 /// The error codes the `DescribeDiskReplicaPairs` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDiskReplicaPairsErrorCode {
     /// `InvalidDiskId.NotFound` (404): The specified disk does not exist.

@@ -278,7 +278,7 @@ impl Tag {
     );
 }
 /// The documented values of `DiskType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DiskType {
     /// `all`: system disk and data disk
@@ -292,7 +292,7 @@ pub enum DiskType {
 }
 crate::runtime::value_enum!(DiskType; All "all", System "system", Data "data");
 /// The documented values of `Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Category {
     /// `all`: all disk categories
@@ -322,7 +322,7 @@ crate::runtime::value_enum!(
     "local_hdd_pro", Ephemeral "ephemeral", EphemeralSsd "ephemeral_ssd"
 );
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `In_use`
@@ -347,7 +347,7 @@ crate::runtime::value_enum!(
     "Detaching", Creating "Creating", ReIniting "ReIniting", All "All"
 );
 /// The documented values of `LockReason`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LockReason {
     /// `financial`: The disk is locked due to overdue payments.
@@ -607,7 +607,7 @@ crate::runtime::lenient_json!(DescribeDisksResponse, Disk);
 /// An error the service answers [`DescribeDisksRequest`] with: a code the page documents ([`DescribeDisksErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeDisksError = ServiceError<DescribeDisksErrorCode>;
 /// The error codes the `DescribeDisks` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDisksErrorCode {
     /// `InvalidDiskType.ValueNotSupported` (400): The specified disk type is not supported.

@@ -121,7 +121,7 @@ impl EventTime {
     crate::runtime::setters!(EventTime; into start String, end String;);
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `In_Use`
@@ -144,7 +144,7 @@ crate::runtime::value_enum!(
     "Detaching", Creating "Creating", ReIniting "ReIniting"
 );
 /// The documented values of `HealthStatus`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum HealthStatus {
     /// `Impaired`: The EBS device is damaged.
@@ -165,7 +165,7 @@ crate::runtime::value_enum!(
     InsufficientData "InsufficientData", NotApplicable "NotApplicable"
 );
 /// The documented values of `EventType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum EventType {
     /// `Degraded`: The performance of the EBS device is degraded.
@@ -263,7 +263,7 @@ crate::runtime::lenient_json!(
 /// An error the service answers [`DescribeDisksFullStatusRequest`] with: a code the page documents ([`DescribeDisksFullStatusErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeDisksFullStatusError = ServiceError<DescribeDisksFullStatusErrorCode>;
 /// The error codes the `DescribeDisksFullStatus` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeDisksFullStatusErrorCode {
     /// `MissingParameter` (404): %s

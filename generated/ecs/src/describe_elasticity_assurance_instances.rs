@@ -89,7 +89,7 @@ pub type DescribeElasticityAssuranceInstancesError = ServiceError<
     DescribeElasticityAssuranceInstancesErrorCode,
 >;
 /// The error codes the `DescribeElasticityAssuranceInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeElasticityAssuranceInstancesErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

@@ -172,7 +172,7 @@ pub type DescribeElasticityAssurancesError = ServiceError<
     DescribeElasticityAssurancesErrorCode,
 >;
 /// The error codes the `DescribeElasticityAssurances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeElasticityAssurancesErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

@@ -127,7 +127,7 @@ crate::runtime::lenient_json!(DescribeEniMonitorDataResponse, EniMonitorData);
 /// An error the service answers [`DescribeEniMonitorDataRequest`] with: a code the page documents ([`DescribeEniMonitorDataErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeEniMonitorDataError = ServiceError<DescribeEniMonitorDataErrorCode>;
 /// The error codes the `DescribeEniMonitorData` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeEniMonitorDataErrorCode {
     /// `InvalidDiskId.NotFound` (404): The DiskId provided does not exist in our records.

@@ -108,7 +108,7 @@ crate::runtime::lenient_json!(DescribeHpcClustersResponse, HpcCluster);
 /// An error the service answers [`DescribeHpcClustersRequest`] with: a code the page documents ([`DescribeHpcClustersErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeHpcClustersError = ServiceError<DescribeHpcClustersErrorCode>;
 /// The error codes the `DescribeHpcClusters` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeHpcClustersErrorCode {
     /// `InvalidRegionId.NotFound` (400): The specified parameter "RegionId" is not valid.

@@ -217,7 +217,7 @@ crate::runtime::lenient_json!(
 /// An error the service answers [`DescribeImageFromFamilyRequest`] with: a code the page documents ([`DescribeImageFromFamilyErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeImageFromFamilyError = ServiceError<DescribeImageFromFamilyErrorCode>;
 /// The error codes the `DescribeImageFromFamily` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeImageFromFamilyErrorCode {
     /// `InvalidRegionId.NotFound` (404): The RegionId provided does not exist.

@@ -115,7 +115,7 @@ pub type DescribeImageSharePermissionError = ServiceError<
     DescribeImageSharePermissionErrorCode,
 >;
 /// The error codes the `DescribeImageSharePermission` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeImageSharePermissionErrorCode {
     /// `MissingParameter`:

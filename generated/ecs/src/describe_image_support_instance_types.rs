@@ -80,7 +80,7 @@ impl Filter {
     crate::runtime::setters!(Filter; into key FilterKey, value String;);
 }
 /// The documented values of `ActionType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ActionType {
     /// `CreateEcs`
@@ -99,7 +99,7 @@ crate::runtime::value_enum!(
     RenewDowngrade "RenewDowngrade"
 );
 /// The documented values of `Filter.N.Key`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum FilterKey {
     /// `imagid`: The image ID is used as the filter condition.
@@ -157,7 +157,7 @@ pub type DescribeImageSupportInstanceTypesError = ServiceError<
     DescribeImageSupportInstanceTypesErrorCode,
 >;
 /// The error codes the `DescribeImageSupportInstanceTypes` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeImageSupportInstanceTypesErrorCode {
     /// `InvalidParamter` (400): Invalid Parameter

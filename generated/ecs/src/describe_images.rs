@@ -187,7 +187,7 @@ impl Filter {
     crate::runtime::setters!(Filter; into key String, value String;);
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `Creating`: The image is being created.
@@ -210,7 +210,7 @@ crate::runtime::value_enum!(
     "UnAvailable", CreateFailed "CreateFailed", Deprecated "Deprecated"
 );
 /// The documented values of `Architecture`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Architecture {
     /// `i386`
@@ -224,7 +224,7 @@ pub enum Architecture {
 }
 crate::runtime::value_enum!(Architecture; I386 "i386", X8664 "x86_64", Arm64 "arm64");
 /// The documented values of `Usage`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Usage {
     /// `instance`: The image is already in use and running on an ECS instance.
@@ -236,7 +236,7 @@ pub enum Usage {
 }
 crate::runtime::value_enum!(Usage; Instance "instance", None "none");
 /// The documented values of `ActionType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ActionType {
     /// `CreateEcs`: instance creation
@@ -443,7 +443,7 @@ crate::runtime::lenient_json!(DescribeImagesResponse, Image, DiskDeviceMapping);
 /// An error the service answers [`DescribeImagesRequest`] with: a code the page documents ([`DescribeImagesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeImagesError = ServiceError<DescribeImagesErrorCode>;
 /// The error codes the `DescribeImages` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeImagesErrorCode {
     /// `InvalidImageOwnerAlias.ValueNotSupported` (400): The specified ImageOwnerAlias value is not supported.

@@ -114,7 +114,7 @@ pub type DescribeInstanceAttachmentAttributesError = ServiceError<
     DescribeInstanceAttachmentAttributesErrorCode,
 >;
 /// The error codes the `DescribeInstanceAttachmentAttributes` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceAttachmentAttributesErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

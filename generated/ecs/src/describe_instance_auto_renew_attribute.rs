@@ -132,7 +132,7 @@ pub type DescribeInstanceAutoRenewAttributeError = ServiceError<
     DescribeInstanceAutoRenewAttributeErrorCode,
 >;
 /// The error codes the `DescribeInstanceAutoRenewAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceAutoRenewAttributeErrorCode {
     /// `MissingParameter.InstanceId` (403): InstanceId should not be null.

@@ -130,7 +130,7 @@ impl DescribeInstanceHistoryEventsRequestBuilder {
     );
 }
 /// The documented values of `InstanceEventCycleStatus.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InstanceEventCycleStatus {
     /// `Scheduled`
@@ -156,7 +156,7 @@ crate::runtime::value_enum!(
     "Inquiring"
 );
 /// The documented values of `EventCycleStatus`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum EventCycleStatus {
     /// `Scheduled`
@@ -181,7 +181,7 @@ crate::runtime::value_enum!(
     Executed "Executed", Canceled "Canceled", Failed "Failed", Inquiring "Inquiring"
 );
 /// The documented values of `InstanceEventType.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InstanceEventType {
     /// `SystemMaintenance.Reboot`: The instance is restarted due to system maintenance.
@@ -217,7 +217,7 @@ crate::runtime::value_enum!(
     "AccountUnbalanced.Stop", AccountUnbalancedDelete "AccountUnbalanced.Delete"
 );
 /// The documented values of `EventType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum EventType {
     /// `SystemMaintenance.Reboot`: The instance is restarted due to system maintenance.
@@ -336,7 +336,7 @@ pub type DescribeInstanceHistoryEventsError = ServiceError<
     DescribeInstanceHistoryEventsErrorCode,
 >;
 /// The error codes the `DescribeInstanceHistoryEvents` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceHistoryEventsErrorCode {
     /// `MissingParameter` (404): %s

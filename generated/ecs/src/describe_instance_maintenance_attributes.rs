@@ -143,7 +143,7 @@ pub type DescribeInstanceMaintenanceAttributesError = ServiceError<
     DescribeInstanceMaintenanceAttributesErrorCode,
 >;
 /// The error codes the `DescribeInstanceMaintenanceAttributes` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceMaintenanceAttributesErrorCode {
     /// `MissingParameter` (400): %s

@@ -167,7 +167,7 @@ pub type DescribeInstanceModificationPriceError = ServiceError<
     DescribeInstanceModificationPriceErrorCode,
 >;
 /// The error codes the `DescribeInstanceModificationPrice` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceModificationPriceErrorCode {
     /// `InvalidParameter.ResourceOwnerAccount` (403): ResourceOwnerAccount is Invalid.

@@ -151,7 +151,7 @@ pub type DescribeInstanceMonitorDataError = ServiceError<
     DescribeInstanceMonitorDataErrorCode,
 >;
 /// The error codes the `DescribeInstanceMonitorData` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceMonitorDataErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

@@ -100,7 +100,7 @@ crate::runtime::lenient_json!(DescribeInstanceRamRoleResponse, InstanceRamRoleSe
 /// An error the service answers [`DescribeInstanceRamRoleRequest`] with: a code the page documents ([`DescribeInstanceRamRoleErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeInstanceRamRoleError = ServiceError<DescribeInstanceRamRoleErrorCode>;
 /// The error codes the `DescribeInstanceRamRole` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceRamRoleErrorCode {
     /// `InvalidInstanceIds.Malformed` (400): The specified instanceIds are not valid.

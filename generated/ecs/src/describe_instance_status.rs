@@ -106,7 +106,7 @@ crate::runtime::lenient_json!(DescribeInstanceStatusResponse, InstanceStatus);
 /// An error the service answers [`DescribeInstanceStatusRequest`] with: a code the page documents ([`DescribeInstanceStatusErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeInstanceStatusError = ServiceError<DescribeInstanceStatusErrorCode>;
 /// The error codes the `DescribeInstanceStatus` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceStatusErrorCode {}
 crate::runtime::error_codes!(DescribeInstanceStatusErrorCode;);

@@ -50,7 +50,7 @@ impl DescribeInstanceTypeFamiliesRequestBuilder {
     );
 }
 /// The documented values of `Generation`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Generation {
     /// `ecs-1`: Generation I, which consists of the earliest and cost-effective instance types
@@ -103,7 +103,7 @@ pub type DescribeInstanceTypeFamiliesError = ServiceError<
     DescribeInstanceTypeFamiliesErrorCode,
 >;
 /// The error codes the `DescribeInstanceTypeFamilies` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceTypeFamiliesErrorCode {}
 crate::runtime::error_codes!(DescribeInstanceTypeFamiliesErrorCode;);

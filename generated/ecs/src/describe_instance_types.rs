@@ -172,7 +172,7 @@ crate::runtime::lenient_json!(DescribeInstanceTypesResponse, InstanceType);
 /// An error the service answers [`DescribeInstanceTypesRequest`] with: a code the page documents ([`DescribeInstanceTypesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeInstanceTypesError = ServiceError<DescribeInstanceTypesErrorCode>;
 /// The error codes the `DescribeInstanceTypes` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceTypesErrorCode {}
 crate::runtime::error_codes!(DescribeInstanceTypesErrorCode;);

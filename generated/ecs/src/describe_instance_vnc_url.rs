@@ -57,7 +57,7 @@ crate::runtime::lenient_json!(DescribeInstanceVncUrlResponse);
 /// An error the service answers [`DescribeInstanceVncUrlRequest`] with: a code the page documents ([`DescribeInstanceVncUrlErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeInstanceVncUrlError = ServiceError<DescribeInstanceVncUrlErrorCode>;
 /// The error codes the `DescribeInstanceVncUrl` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstanceVncUrlErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

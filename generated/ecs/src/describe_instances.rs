@@ -286,7 +286,7 @@ impl Filter4 {
     crate::runtime::setters!(Filter4; into key Filter4key, value String;);
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `Pending`
@@ -307,7 +307,7 @@ crate::runtime::value_enum!(
     "Stopping", Stopped "Stopped"
 );
 /// The documented values of `Filter.3.Key`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Filter3key {
     /// `ExpiredStartTime`
@@ -317,7 +317,7 @@ pub enum Filter3key {
 }
 crate::runtime::value_enum!(Filter3key; ExpiredStartTime "ExpiredStartTime");
 /// The documented values of `Filter.4.Key`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Filter4key {
     /// `ExpiredEndTime`
@@ -327,7 +327,7 @@ pub enum Filter4key {
 }
 crate::runtime::value_enum!(Filter4key; ExpiredEndTime "ExpiredEndTime");
 /// The documented values of `AdditionalAttributes.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AdditionalAttributes {
     /// `META_OPTIONS`: instance metadata
@@ -839,7 +839,7 @@ crate::runtime::lenient_json!(
 /// An error the service answers [`DescribeInstancesRequest`] with: a code the page documents ([`DescribeInstancesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeInstancesError = ServiceError<DescribeInstancesErrorCode>;
 /// The error codes the `DescribeInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstancesErrorCode {
     /// `InvalidInstanceChargeType.NotFound` (404): The InstanceChargeType does not exist in our records

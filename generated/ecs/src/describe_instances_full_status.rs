@@ -118,7 +118,7 @@ impl DescribeInstancesFullStatusRequestBuilder {
     );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `Starting`
@@ -134,7 +134,7 @@ crate::runtime::value_enum!(
     Status; Starting "Starting", Running "Running", Stopped "Stopped"
 );
 /// The documented values of `HealthStatus`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum HealthStatus {
     /// `Impaired`: The instance is impaired.
@@ -158,7 +158,7 @@ crate::runtime::value_enum!(
     "NotApplicable"
 );
 /// The documented values of `InstanceEventType.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InstanceEventType {
     /// `SystemMaintenance.Reboot`: The instance is restarted due to system maintenance.
@@ -186,7 +186,7 @@ crate::runtime::value_enum!(
     "AccountUnbalanced.Stop", AccountUnbalancedDelete "AccountUnbalanced.Delete"
 );
 /// The documented values of `EventType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum EventType {
     /// `SystemMaintenance.Reboot`: The instance is restarted due to system maintenance.
@@ -305,7 +305,7 @@ pub type DescribeInstancesFullStatusError = ServiceError<
     DescribeInstancesFullStatusErrorCode,
 >;
 /// The error codes the `DescribeInstancesFullStatus` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInstancesFullStatusErrorCode {
     /// `MissingParameter` (404): %s

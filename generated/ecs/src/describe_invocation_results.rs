@@ -96,7 +96,7 @@ impl DescribeInvocationResultsRequestBuilder {
     );
 }
 /// The documented values of `InvokeRecordStatus`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InvokeRecordStatus {
     /// `Running`
@@ -279,7 +279,7 @@ pub type DescribeInvocationResultsError = ServiceError<
     DescribeInvocationResultsErrorCode,
 >;
 /// The error codes the `DescribeInvocationResults` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInvocationResultsErrorCode {
     /// `RegionId.ApiNotSupported` (400): The api is not supported in this region.

@@ -126,7 +126,7 @@ impl DescribeInvocationsRequestBuilder {
     );
 }
 /// The documented values of `InvokeStatus`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InvokeStatus {
     /// `Running`
@@ -386,7 +386,7 @@ crate::runtime::lenient_json!(DescribeInvocationsResponse, Invocation, InvokeIns
 /// An error the service answers [`DescribeInvocationsRequest`] with: a code the page documents ([`DescribeInvocationsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeInvocationsError = ServiceError<DescribeInvocationsErrorCode>;
 /// The error codes the `DescribeInvocations` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeInvocationsErrorCode {
     /// `RegionId.ApiNotSupported` (400): The api is not supported in this region.

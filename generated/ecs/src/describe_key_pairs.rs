@@ -137,7 +137,7 @@ crate::runtime::lenient_json!(DescribeKeyPairsResponse, KeyPairs);
 /// An error the service answers [`DescribeKeyPairsRequest`] with: a code the page documents ([`DescribeKeyPairsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeKeyPairsError = ServiceError<DescribeKeyPairsErrorCode>;
 /// The error codes the `DescribeKeyPairs` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeKeyPairsErrorCode {}
 crate::runtime::error_codes!(DescribeKeyPairsErrorCode;);

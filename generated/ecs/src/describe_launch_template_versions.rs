@@ -424,7 +424,7 @@ pub type DescribeLaunchTemplateVersionsError = ServiceError<
     DescribeLaunchTemplateVersionsErrorCode,
 >;
 /// The error codes the `DescribeLaunchTemplateVersions` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeLaunchTemplateVersionsErrorCode {
     /// `InvalidRegion.NotExist` (400): %s

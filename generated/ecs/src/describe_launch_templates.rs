@@ -155,7 +155,7 @@ crate::runtime::lenient_json!(DescribeLaunchTemplatesResponse, LaunchTemplateSet
 /// An error the service answers [`DescribeLaunchTemplatesRequest`] with: a code the page documents ([`DescribeLaunchTemplatesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeLaunchTemplatesError = ServiceError<DescribeLaunchTemplatesErrorCode>;
 /// The error codes the `DescribeLaunchTemplates` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeLaunchTemplatesErrorCode {
     /// `InvalidRegion.NotExist` (400): %s

@@ -172,7 +172,7 @@ crate::runtime::lenient_json!(DescribeManagedInstancesResponse, Instance);
 /// An error the service answers [`DescribeManagedInstancesRequest`] with: a code the page documents ([`DescribeManagedInstancesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeManagedInstancesError = ServiceError<DescribeManagedInstancesErrorCode>;
 /// The error codes the `DescribeManagedInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeManagedInstancesErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

@@ -150,7 +150,7 @@ impl DescribeNetworkInterfacesRequestBuilder {
     }
 }
 /// The documented values of `Type`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Type {
     /// `Primary`
@@ -162,7 +162,7 @@ pub enum Type {
 }
 crate::runtime::value_enum!(Type; Primary "Primary", Secondary "Secondary");
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `Creating`: The ENI is being created.
@@ -367,7 +367,7 @@ pub type DescribeNetworkInterfacesError = ServiceError<
     DescribeNetworkInterfacesErrorCode,
 >;
 /// The error codes the `DescribeNetworkInterfaces` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeNetworkInterfacesErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

@@ -380,7 +380,7 @@ impl DataDisk4 {
     );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ResourceType {
     /// `instance`: queries the most recent prices of ECS instances. When this parameter is set to instance, you must specify the InstanceType parameter.
@@ -398,7 +398,7 @@ crate::runtime::value_enum!(
     ResourceType; Instance "instance", Disk "disk", Bandwidth "bandwidth", Ddh "ddh"
 );
 /// The documented values of `DataDisk.1.Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDisk1category {
     /// `cloud`: basic disk
@@ -419,7 +419,7 @@ crate::runtime::value_enum!(
     "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
 );
 /// The documented values of `DataDisk.1.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDisk1performanceLevel {
     /// `PL0`
@@ -437,7 +437,7 @@ crate::runtime::value_enum!(
     DataDisk1performanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
 );
 /// The documented values of `DataDisk.2.Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDisk2category {
     /// `cloud`: basic disk
@@ -458,7 +458,7 @@ crate::runtime::value_enum!(
     "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
 );
 /// The documented values of `DataDisk.2.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDisk2performanceLevel {
     /// `PL0`
@@ -476,7 +476,7 @@ crate::runtime::value_enum!(
     DataDisk2performanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
 );
 /// The documented values of `DataDisk.3.Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDisk3category {
     /// `cloud`: basic disk
@@ -497,7 +497,7 @@ crate::runtime::value_enum!(
     "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
 );
 /// The documented values of `DataDisk.3.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDisk3performanceLevel {
     /// `PL0`
@@ -515,7 +515,7 @@ crate::runtime::value_enum!(
     DataDisk3performanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
 );
 /// The documented values of `DataDisk.4.Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDisk4category {
     /// `cloud`: basic disk
@@ -536,7 +536,7 @@ crate::runtime::value_enum!(
     "cloud_ssd", EphemeralSsd "ephemeral_ssd", CloudEssd "cloud_essd"
 );
 /// The documented values of `DataDisk.4.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDisk4performanceLevel {
     /// `PL0`
@@ -554,7 +554,7 @@ crate::runtime::value_enum!(
     DataDisk4performanceLevel; Pl0 "PL0", Pl1 "PL1", Pl2 "PL2", Pl3 "PL3"
 );
 /// The documented values of `PriceUnit`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum PriceUnit {
     /// `Month`
@@ -629,7 +629,7 @@ crate::runtime::lenient_json!(DescribePriceResponse, PriceInfo, Price);
 /// An error the service answers [`DescribePriceRequest`] with: a code the page documents ([`DescribePriceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribePriceError = ServiceError<DescribePriceErrorCode>;
 /// The error codes the `DescribePrice` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribePriceErrorCode {
     /// `InvalidInstanceType.ValueUnauthorized` (400): The specified InstanceType is not authorized.

@@ -62,7 +62,7 @@ impl DescribeRegionsRequestBuilder {
     );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ResourceType {
     /// `instance`: ECS instance
@@ -120,7 +120,7 @@ crate::runtime::lenient_json!(DescribeRegionsResponse, Region);
 /// An error the service answers [`DescribeRegionsRequest`] with: a code the page documents ([`DescribeRegionsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeRegionsError = ServiceError<DescribeRegionsErrorCode>;
 /// The error codes the `DescribeRegions` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeRegionsErrorCode {
     /// `Unauthorized.EmptyRegion` (403): The specified account has no access authority to any region.

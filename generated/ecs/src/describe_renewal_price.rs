@@ -72,7 +72,7 @@ impl DescribeRenewalPriceRequestBuilder {
     );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ResourceType {
     /// `instance`
@@ -82,7 +82,7 @@ pub enum ResourceType {
 }
 crate::runtime::value_enum!(ResourceType; Instance "instance");
 /// The documented values of `PriceUnit`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum PriceUnit {
     /// `Month`
@@ -147,7 +147,7 @@ crate::runtime::lenient_json!(DescribeRenewalPriceResponse, PriceInfo, Price);
 /// An error the service answers [`DescribeRenewalPriceRequest`] with: a code the page documents ([`DescribeRenewalPriceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeRenewalPriceError = ServiceError<DescribeRenewalPriceErrorCode>;
 /// The error codes the `DescribeRenewalPrice` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeRenewalPriceErrorCode {
     /// `InternalError`:

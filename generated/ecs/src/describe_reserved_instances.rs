@@ -143,7 +143,7 @@ impl Tag {
     crate::runtime::setters!(Tag; into key String, value String;);
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `Creating`
@@ -161,7 +161,7 @@ crate::runtime::value_enum!(
     Status; Creating "Creating", Active "Active", Expired "Expired", Updating "Updating"
 );
 /// The documented values of `LockReason`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LockReason {
     /// `financial`: You have an overdue payment in your account or the reserved instance has expired.
@@ -173,7 +173,7 @@ pub enum LockReason {
 }
 crate::runtime::value_enum!(LockReason; Financial "financial", Security "security");
 /// The documented values of `AllocationType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum AllocationType {
     /// `Normal`: queries all reserved instances that belong to the current account.
@@ -317,7 +317,7 @@ pub type DescribeReservedInstancesError = ServiceError<
     DescribeReservedInstancesErrorCode,
 >;
 /// The error codes the `DescribeReservedInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeReservedInstancesErrorCode {
     /// `MissingParamter.RegionId` (400): The regionId should not be null.

@@ -95,7 +95,7 @@ impl DescribeResourcesModificationRequestBuilder {
     );
 }
 /// The documented values of `DestinationResource`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DestinationResource {
     /// `InstanceType`
@@ -109,7 +109,7 @@ crate::runtime::value_enum!(
     DestinationResource; InstanceType "InstanceType", SystemDisk "SystemDisk"
 );
 /// The documented values of `OperationType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum OperationType {
     /// `Upgrade`
@@ -232,7 +232,7 @@ pub type DescribeResourcesModificationError = ServiceError<
     DescribeResourcesModificationErrorCode,
 >;
 /// The error codes the `DescribeResourcesModification` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeResourcesModificationErrorCode {
     /// `Invalid.RegionId` (404): The specified RegionId does not exist.

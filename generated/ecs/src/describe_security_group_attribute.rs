@@ -70,7 +70,7 @@ impl DescribeSecurityGroupAttributeRequestBuilder {
     );
 }
 /// The documented values of `Direction`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Direction {
     /// `egress`: outbound
@@ -209,7 +209,7 @@ pub type DescribeSecurityGroupAttributeError = ServiceError<
     DescribeSecurityGroupAttributeErrorCode,
 >;
 /// The error codes the `DescribeSecurityGroupAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupAttributeErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

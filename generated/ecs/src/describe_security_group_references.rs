@@ -81,7 +81,7 @@ pub type DescribeSecurityGroupReferencesError = ServiceError<
     DescribeSecurityGroupReferencesErrorCode,
 >;
 /// The error codes the `DescribeSecurityGroupReferences` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupReferencesErrorCode {
     /// `InvalidSecurityGroupId.Malformed` (400): The specified parameter SecurityGroupId is essential and size should less than 10

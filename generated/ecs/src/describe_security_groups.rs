@@ -108,7 +108,7 @@ impl DescribeSecurityGroupsRequestBuilder {
     );
 }
 /// The documented values of `NetworkType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum NetworkType {
     /// `vpc`
@@ -201,7 +201,7 @@ crate::runtime::lenient_json!(DescribeSecurityGroupsResponse, SecurityGroup);
 /// An error the service answers [`DescribeSecurityGroupsRequest`] with: a code the page documents ([`DescribeSecurityGroupsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeSecurityGroupsError = ServiceError<DescribeSecurityGroupsErrorCode>;
 /// The error codes the `DescribeSecurityGroups` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupsErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.

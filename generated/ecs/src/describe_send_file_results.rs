@@ -241,7 +241,7 @@ crate::runtime::lenient_json!(
 /// An error the service answers [`DescribeSendFileResultsRequest`] with: a code the page documents ([`DescribeSendFileResultsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeSendFileResultsError = ServiceError<DescribeSendFileResultsErrorCode>;
 /// The error codes the `DescribeSendFileResults` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSendFileResultsErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

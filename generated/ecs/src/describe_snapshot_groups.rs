@@ -75,7 +75,7 @@ impl DescribeSnapshotGroupsRequestBuilder {
     );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `progressing`: The instance snapshot is being created.
@@ -184,7 +184,7 @@ crate::runtime::lenient_json!(DescribeSnapshotGroupsResponse, SnapshotGroup, Sna
 /// An error the service answers [`DescribeSnapshotGroupsRequest`] with: a code the page documents ([`DescribeSnapshotGroupsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeSnapshotGroupsError = ServiceError<DescribeSnapshotGroupsErrorCode>;
 /// The error codes the `DescribeSnapshotGroups` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSnapshotGroupsErrorCode {
     /// `InvalidStatus.ValueNotSupported` (403): %s

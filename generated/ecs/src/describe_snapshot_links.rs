@@ -146,7 +146,7 @@ crate::runtime::lenient_json!(DescribeSnapshotLinksResponse, SnapshotLink);
 /// An error the service answers [`DescribeSnapshotLinksRequest`] with: a code the page documents ([`DescribeSnapshotLinksErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeSnapshotLinksError = ServiceError<DescribeSnapshotLinksErrorCode>;
 /// The error codes the `DescribeSnapshotLinks` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSnapshotLinksErrorCode {
     /// `InvalidRegionId` (400): The specified regionId is invalid.

@@ -102,7 +102,7 @@ pub type DescribeSnapshotMonitorDataError = ServiceError<
     DescribeSnapshotMonitorDataErrorCode,
 >;
 /// The error codes the `DescribeSnapshotMonitorData` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSnapshotMonitorDataErrorCode {
     /// `InvalidStartTime.Malformed` (400): The specified parameter "StartTime" is not valid.

@@ -163,7 +163,7 @@ impl DescribeSnapshotsRequestBuilder {
     );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `progressing`: The snapshot is being created.
@@ -182,7 +182,7 @@ crate::runtime::value_enum!(
     "all"
 );
 /// The documented values of `SnapshotType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SnapshotType {
     /// `auto`: automatic snapshot
@@ -196,7 +196,7 @@ pub enum SnapshotType {
 }
 crate::runtime::value_enum!(SnapshotType; Auto "auto", User "user", All "all");
 /// The documented values of `Usage`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Usage {
     /// `image`: The snapshot has been used to create custom images.
@@ -214,7 +214,7 @@ crate::runtime::value_enum!(
     Usage; Image "image", Disk "disk", ImageDisk "image_disk", None "none"
 );
 /// The documented values of `SourceDiskType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SourceDiskType {
     /// `System`: system disk
@@ -394,7 +394,7 @@ crate::runtime::lenient_json!(DescribeSnapshotsResponse, Snapshot, TagInfo);
 /// An error the service answers [`DescribeSnapshotsRequest`] with: a code the page documents ([`DescribeSnapshotsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeSnapshotsError = ServiceError<DescribeSnapshotsErrorCode>;
 /// The error codes the `DescribeSnapshots` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSnapshotsErrorCode {
     /// `InvalidTag.Mismatch` (400): The specified Tag.n.Key and Tag.n.Value are not match.

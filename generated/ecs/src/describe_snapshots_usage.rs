@@ -55,7 +55,7 @@ crate::runtime::lenient_json!(DescribeSnapshotsUsageResponse);
 /// An error the service answers [`DescribeSnapshotsUsageRequest`] with: a code the page documents ([`DescribeSnapshotsUsageErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeSnapshotsUsageError = ServiceError<DescribeSnapshotsUsageErrorCode>;
 /// The error codes the `DescribeSnapshotsUsage` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSnapshotsUsageErrorCode {
     /// `InvalidParam.RegionId` (403): The specified region is not exist.

@@ -96,7 +96,7 @@ impl DescribeSpotAdviceRequestBuilder {
     );
 }
 /// The documented values of `InstanceFamilyLevel`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InstanceFamilyLevel {
     /// `EntryLevel`
@@ -172,7 +172,7 @@ crate::runtime::lenient_json!(
 /// An error the service answers [`DescribeSpotAdviceRequest`] with: a code the page documents ([`DescribeSpotAdviceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeSpotAdviceError = ServiceError<DescribeSpotAdviceErrorCode>;
 /// The error codes the `DescribeSpotAdvice` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSpotAdviceErrorCode {
     /// `Invalid.RegionId` (404): The specified RegionId does not exist.

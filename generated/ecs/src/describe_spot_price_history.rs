@@ -106,7 +106,7 @@ impl DescribeSpotPriceHistoryRequestBuilder {
     );
 }
 /// The documented values of `IoOptimized`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum IoOptimized {
     /// `optimized`
@@ -118,7 +118,7 @@ pub enum IoOptimized {
 }
 crate::runtime::value_enum!(IoOptimized; Optimized "optimized", None "none");
 /// The documented values of `OSType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum OsType {
     /// `linux`
@@ -186,7 +186,7 @@ crate::runtime::lenient_json!(DescribeSpotPriceHistoryResponse, SpotPriceType);
 /// An error the service answers [`DescribeSpotPriceHistoryRequest`] with: a code the page documents ([`DescribeSpotPriceHistoryErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeSpotPriceHistoryError = ServiceError<DescribeSpotPriceHistoryErrorCode>;
 /// The error codes the `DescribeSpotPriceHistory` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeSpotPriceHistoryErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

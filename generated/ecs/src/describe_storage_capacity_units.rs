@@ -89,7 +89,7 @@ impl DescribeStorageCapacityUnitsRequestBuilder {
     );
 }
 /// The documented values of `Status.N`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `Creating`: The SCU is being created.
@@ -184,7 +184,7 @@ pub type DescribeStorageCapacityUnitsError = ServiceError<
     DescribeStorageCapacityUnitsErrorCode,
 >;
 /// The error codes the `DescribeStorageCapacityUnits` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeStorageCapacityUnitsErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

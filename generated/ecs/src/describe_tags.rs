@@ -156,7 +156,7 @@ crate::runtime::lenient_json!(DescribeTagsResponse, TagInfo, ResourceTypeCount);
 /// An error the service answers [`DescribeTagsRequest`] with: a code the page documents ([`DescribeTagsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeTagsError = ServiceError<DescribeTagsErrorCode>;
 /// The error codes the `DescribeTags` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeTagsErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

@@ -104,7 +104,7 @@ crate::runtime::lenient_json!(DescribeTaskAttributeResponse);
 /// An error the service answers [`DescribeTaskAttributeRequest`] with: a code the page documents ([`DescribeTaskAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeTaskAttributeError = ServiceError<DescribeTaskAttributeErrorCode>;
 /// The error codes the `DescribeTaskAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeTaskAttributeErrorCode {
     /// `InvalidRegionId.NotFound` (400): The specified RegionId does not exist.

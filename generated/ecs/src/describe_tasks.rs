@@ -87,7 +87,7 @@ impl DescribeTasksRequestBuilder {
     );
 }
 /// The documented values of `TaskAction`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum TaskAction {
     /// `ImportImage`
@@ -106,7 +106,7 @@ crate::runtime::value_enum!(
     "RedeployInstance", ModifyDiskSpec "ModifyDiskSpec"
 );
 /// The documented values of `TaskStatus`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum TaskStatus {
     /// `Finished`
@@ -182,7 +182,7 @@ crate::runtime::lenient_json!(DescribeTasksResponse, Task);
 /// An error the service answers [`DescribeTasksRequest`] with: a code the page documents ([`DescribeTasksErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeTasksError = ServiceError<DescribeTasksErrorCode>;
 /// The error codes the `DescribeTasks` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeTasksErrorCode {
     /// `MissingParameter` (400): An input parameter "RegionId" that is mandatory for processing the request is not supplied.

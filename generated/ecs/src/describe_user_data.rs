@@ -64,7 +64,7 @@ crate::runtime::lenient_json!(DescribeUserDataResponse);
 /// An error the service answers [`DescribeUserDataRequest`] with: a code the page documents ([`DescribeUserDataErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeUserDataError = ServiceError<DescribeUserDataErrorCode>;
 /// The error codes the `DescribeUserData` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeUserDataErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

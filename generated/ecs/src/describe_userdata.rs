@@ -54,7 +54,7 @@ crate::runtime::lenient_json!(DescribeUserdataResponse);
 /// An error the service answers [`DescribeUserdataRequest`] with: a code the page documents ([`DescribeUserdataErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeUserdataError = ServiceError<DescribeUserdataErrorCode>;
 /// The error codes the `DescribeUserdata` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeUserdataErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

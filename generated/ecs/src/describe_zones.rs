@@ -165,7 +165,7 @@ crate::runtime::lenient_json!(DescribeZonesResponse, Zone, ResourcesInfo);
 /// An error the service answers [`DescribeZonesRequest`] with: a code the page documents ([`DescribeZonesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DescribeZonesError = ServiceError<DescribeZonesErrorCode>;
 /// The error codes the `DescribeZones` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DescribeZonesErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

@@ -59,7 +59,7 @@ crate::runtime::lenient_json!(DetachClassicLinkVpcResponse);
 /// An error the service answers [`DetachClassicLinkVpcRequest`] with: a code the page documents ([`DetachClassicLinkVpcErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DetachClassicLinkVpcError = ServiceError<DetachClassicLinkVpcErrorCode>;
 /// The error codes the `DetachClassicLinkVpc` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DetachClassicLinkVpcErrorCode {
     /// `InvalidInstanceId.NotFound`:

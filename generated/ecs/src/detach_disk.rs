@@ -52,7 +52,7 @@ crate::runtime::lenient_json!(DetachDiskResponse);
 /// An error the service answers [`DetachDiskRequest`] with: a code the page documents ([`DetachDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DetachDiskError = ServiceError<DetachDiskErrorCode>;
 /// The error codes the `DetachDisk` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DetachDiskErrorCode {
     /// `InstanceLockedForSecurity` (403): The instance is locked due to security.

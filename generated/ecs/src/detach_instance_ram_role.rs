@@ -114,7 +114,7 @@ crate::runtime::lenient_json!(
 /// An error the service answers [`DetachInstanceRamRoleRequest`] with: a code the page documents ([`DetachInstanceRamRoleErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DetachInstanceRamRoleError = ServiceError<DetachInstanceRamRoleErrorCode>;
 /// The error codes the `DetachInstanceRamRole` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DetachInstanceRamRoleErrorCode {}
 crate::runtime::error_codes!(DetachInstanceRamRoleErrorCode;);

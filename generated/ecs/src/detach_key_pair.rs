@@ -73,7 +73,7 @@ crate::runtime::lenient_json!(DetachKeyPairResponse);
 /// An error the service answers [`DetachKeyPairRequest`] with: a code the page documents ([`DetachKeyPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DetachKeyPairError = ServiceError<DetachKeyPairErrorCode>;
 /// The error codes the `DetachKeyPair` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DetachKeyPairErrorCode {
     /// `InvalidKeyPairName.NotFound` (400): The specified KeyPairName does not exist in our records.

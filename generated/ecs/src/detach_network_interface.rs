@@ -59,7 +59,7 @@ crate::runtime::lenient_json!(DetachNetworkInterfaceResponse);
 /// An error the service answers [`DetachNetworkInterfaceRequest`] with: a code the page documents ([`DetachNetworkInterfaceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DetachNetworkInterfaceError = ServiceError<DetachNetworkInterfaceErrorCode>;
 /// The error codes the `DetachNetworkInterface` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DetachNetworkInterfaceErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

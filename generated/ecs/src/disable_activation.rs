@@ -55,7 +55,7 @@ crate::runtime::lenient_json!(DisableActivationResponse);
 /// An error the service answers [`DisableActivationRequest`] with: a code the page documents ([`DisableActivationErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DisableActivationError = ServiceError<DisableActivationErrorCode>;
 /// The error codes the `DisableActivation` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DisableActivationErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

@@ -71,7 +71,7 @@ impl ExportImageRequestBuilder {
     );
 }
 /// The documented values of `ImageFormat`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ImageFormat {
     /// `raw`
@@ -112,7 +112,7 @@ crate::runtime::lenient_json!(ExportImageResponse);
 /// An error the service answers [`ExportImageRequest`] with: a code the page documents ([`ExportImageErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ExportImageError = ServiceError<ExportImageErrorCode>;
 /// The error codes the `ExportImage` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ExportImageErrorCode {
     /// `MissingParameter`:

@@ -79,7 +79,7 @@ crate::runtime::lenient_json!(GetInstanceConsoleOutputResponse);
 /// An error the service answers [`GetInstanceConsoleOutputRequest`] with: a code the page documents ([`GetInstanceConsoleOutputErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type GetInstanceConsoleOutputError = ServiceError<GetInstanceConsoleOutputErrorCode>;
 /// The error codes the `GetInstanceConsoleOutput` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum GetInstanceConsoleOutputErrorCode {
     /// `MissingParameter` (400): %s

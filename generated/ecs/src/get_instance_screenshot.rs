@@ -70,7 +70,7 @@ crate::runtime::lenient_json!(GetInstanceScreenshotResponse);
 /// An error the service answers [`GetInstanceScreenshotRequest`] with: a code the page documents ([`GetInstanceScreenshotErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type GetInstanceScreenshotError = ServiceError<GetInstanceScreenshotErrorCode>;
 /// The error codes the `GetInstanceScreenshot` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum GetInstanceScreenshotErrorCode {
     /// `MissingParameter` (400): %s

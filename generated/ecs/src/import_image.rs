@@ -185,7 +185,7 @@ impl DiskDeviceMapping {
     );
 }
 /// The documented values of `DiskDeviceMapping.N.Format`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DiskDeviceMappingFormat {
     /// `RAW`
@@ -201,7 +201,7 @@ crate::runtime::value_enum!(
     DiskDeviceMappingFormat; Raw "RAW", Vhd "VHD", Qcow2 "QCOW2"
 );
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Platform {
     /// `CentOS`
@@ -228,7 +228,7 @@ crate::runtime::value_enum!(
     "Debian", CoreOs "CoreOS", Aliyun "Aliyun", Anolis "Anolis"
 );
 /// The documented values of `LicenseType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LicenseType {
     /// `Auto`: ECS checks the operating system of the source image and allocates a license to the operating system. ECS first checks whether the operating system distribution specified by Platform has a license allocated by an official Alibaba Cloud channel. If yes, the allocated license is used. If no, bring your own license (BYOL) is used.
@@ -267,7 +267,7 @@ crate::runtime::lenient_json!(ImportImageResponse);
 /// An error the service answers [`ImportImageRequest`] with: a code the page documents ([`ImportImageErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ImportImageError = ServiceError<ImportImageErrorCode>;
 /// The error codes the `ImportImage` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ImportImageErrorCode {
     /// `MissingParameter`:

@@ -98,7 +98,7 @@ crate::runtime::lenient_json!(ImportKeyPairResponse);
 /// An error the service answers [`ImportKeyPairRequest`] with: a code the page documents ([`ImportKeyPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ImportKeyPairError = ServiceError<ImportKeyPairErrorCode>;
 /// The error codes the `ImportKeyPair` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ImportKeyPairErrorCode {
     /// `InvalidKeyPairName.Malformed` (400): Specified Key Pair name is not valid.

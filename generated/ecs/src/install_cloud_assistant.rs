@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(InstallCloudAssistantResponse);
 /// An error the service answers [`InstallCloudAssistantRequest`] with: a code the page documents ([`InstallCloudAssistantErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type InstallCloudAssistantError = ServiceError<InstallCloudAssistantErrorCode>;
 /// The error codes the `InstallCloudAssistant` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InstallCloudAssistantErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

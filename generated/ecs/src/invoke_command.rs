@@ -129,7 +129,7 @@ crate::runtime::lenient_json!(InvokeCommandResponse);
 /// An error the service answers [`InvokeCommandRequest`] with: a code the page documents ([`InvokeCommandErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type InvokeCommandError = ServiceError<InvokeCommandErrorCode>;
 /// The error codes the `InvokeCommand` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InvokeCommandErrorCode {
     /// `RegionId.ApiNotSupported` (400): The api is not supported in this region.

@@ -59,7 +59,7 @@ impl JoinResourceGroupRequestBuilder {
     );
 }
 /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ResourceType {
     /// `instance`: instance
@@ -104,7 +104,7 @@ crate::runtime::lenient_json!(JoinResourceGroupResponse);
 /// An error the service answers [`JoinResourceGroupRequest`] with: a code the page documents ([`JoinResourceGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type JoinResourceGroupError = ServiceError<JoinResourceGroupErrorCode>;
 /// The error codes the `JoinResourceGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum JoinResourceGroupErrorCode {
     /// `MissingParameter`:

@@ -71,7 +71,7 @@ crate::runtime::lenient_json!(JoinSecurityGroupResponse);
 /// An error the service answers [`JoinSecurityGroupRequest`] with: a code the page documents ([`JoinSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type JoinSecurityGroupError = ServiceError<JoinSecurityGroupErrorCode>;
 /// The error codes the `JoinSecurityGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum JoinSecurityGroupErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified SecurityGroupId does not exist.

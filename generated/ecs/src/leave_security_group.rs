@@ -72,7 +72,7 @@ crate::runtime::lenient_json!(LeaveSecurityGroupResponse);
 /// An error the service answers [`LeaveSecurityGroupRequest`] with: a code the page documents ([`LeaveSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type LeaveSecurityGroupError = ServiceError<LeaveSecurityGroupErrorCode>;
 /// The error codes the `LeaveSecurityGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum LeaveSecurityGroupErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

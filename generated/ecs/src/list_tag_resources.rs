@@ -192,7 +192,7 @@ crate::runtime::lenient_json!(ListTagResourcesResponse, TagResource);
 /// An error the service answers [`ListTagResourcesRequest`] with: a code the page documents ([`ListTagResourcesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ListTagResourcesError = ServiceError<ListTagResourcesErrorCode>;
 /// The error codes the `ListTagResources` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ListTagResourcesErrorCode {
     /// `InvalidRegionId.NotFound`:

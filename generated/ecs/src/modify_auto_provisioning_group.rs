@@ -153,7 +153,7 @@ pub type ModifyAutoProvisioningGroupError = ServiceError<
     ModifyAutoProvisioningGroupErrorCode,
 >;
 /// The error codes the `ModifyAutoProvisioningGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyAutoProvisioningGroupErrorCode {
     /// `Forbidden.RAM` (403): User not authorized to operate on the specified resource, or this API doesn't support RAM.

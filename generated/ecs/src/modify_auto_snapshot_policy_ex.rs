@@ -86,7 +86,7 @@ pub type ModifyAutoSnapshotPolicyExError = ServiceError<
     ModifyAutoSnapshotPolicyExErrorCode,
 >;
 /// The error codes the `ModifyAutoSnapshotPolicyEx` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyAutoSnapshotPolicyExErrorCode {
     /// `ParameterInvalid`:

@@ -99,7 +99,7 @@ pub type ModifyCapacityReservationError = ServiceError<
     ModifyCapacityReservationErrorCode,
 >;
 /// The error codes the `ModifyCapacityReservation` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyCapacityReservationErrorCode {
     /// `InvalidUser.Unauthorized` (401): The user is not authorized

@@ -78,7 +78,7 @@ crate::runtime::lenient_json!(ModifyCommandResponse);
 /// An error the service answers [`ModifyCommandRequest`] with: a code the page documents ([`ModifyCommandErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyCommandError = ServiceError<ModifyCommandErrorCode>;
 /// The error codes the `ModifyCommand` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyCommandErrorCode {
     /// `InvalidCmdType.NotFound` (404): The specified command type does not exist.

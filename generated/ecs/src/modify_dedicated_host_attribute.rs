@@ -90,7 +90,7 @@ impl ModifyDedicatedHostAttributeRequestBuilder {
     );
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ActionOnMaintenance {
     /// `Migrate`: The instances are migrated to another physical server and restarted.
@@ -117,7 +117,7 @@ pub type ModifyDedicatedHostAttributeError = ServiceError<
     ModifyDedicatedHostAttributeErrorCode,
 >;
 /// The error codes the `ModifyDedicatedHostAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAttributeErrorCode {
     /// `InvalidDedicatedHostId.NotFound` (404): The specified DedicatedHostId does not exist.

@@ -70,7 +70,7 @@ pub type ModifyDedicatedHostAutoReleaseTimeError = ServiceError<
     ModifyDedicatedHostAutoReleaseTimeErrorCode,
 >;
 /// The error codes the `ModifyDedicatedHostAutoReleaseTime` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoReleaseTimeErrorCode {
     /// `MissingParameter` (400): DedicatedHostId should not be null.

@@ -91,7 +91,7 @@ pub type ModifyDedicatedHostAutoRenewAttributeError = ServiceError<
     ModifyDedicatedHostAutoRenewAttributeErrorCode,
 >;
 /// The error codes the `ModifyDedicatedHostAutoRenewAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoRenewAttributeErrorCode {
     /// `MissingParameter.DedicatedHostId` (403): DedicatedHostId should not be null.

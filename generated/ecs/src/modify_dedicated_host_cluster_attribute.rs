@@ -71,7 +71,7 @@ pub type ModifyDedicatedHostClusterAttributeError = ServiceError<
     ModifyDedicatedHostClusterAttributeErrorCode,
 >;
 /// The error codes the `ModifyDedicatedHostClusterAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostClusterAttributeErrorCode {
     /// `InvalidDescription.Malformed` (400): The specified parameter Description is not valid.

@@ -104,7 +104,7 @@ impl ModifyDedicatedHostsChargeTypeRequestBuilder {
     );
 }
 /// The documented values of `DedicatedHostChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DedicatedHostChargeType {
     /// `PrePaid`: changes the billing method from pay-as-you-go to subscription.
@@ -139,7 +139,7 @@ pub type ModifyDedicatedHostsChargeTypeError = ServiceError<
     ModifyDedicatedHostsChargeTypeErrorCode,
 >;
 /// The error codes the `ModifyDedicatedHostsChargeType` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostsChargeTypeErrorCode {
     /// `InvalidParameter.InstanceIds` (400): The specified InstanceIds are invalid.

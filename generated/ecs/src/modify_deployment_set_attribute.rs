@@ -69,7 +69,7 @@ pub type ModifyDeploymentSetAttributeError = ServiceError<
     ModifyDeploymentSetAttributeErrorCode,
 >;
 /// The error codes the `ModifyDeploymentSetAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDeploymentSetAttributeErrorCode {
     /// `MissingParameter` (400): The input parameter RegionId that is mandatory for processing this request is not supplied.

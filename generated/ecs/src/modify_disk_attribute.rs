@@ -96,7 +96,7 @@ crate::runtime::lenient_json!(ModifyDiskAttributeResponse);
 /// An error the service answers [`ModifyDiskAttributeRequest`] with: a code the page documents ([`ModifyDiskAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDiskAttributeError = ServiceError<ModifyDiskAttributeErrorCode>;
 /// The error codes the `ModifyDiskAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDiskAttributeErrorCode {
     /// `InvalidDiskId.NotFound` (404): The specified disk does not exist.

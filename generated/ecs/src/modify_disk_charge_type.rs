@@ -88,7 +88,7 @@ crate::runtime::lenient_json!(ModifyDiskChargeTypeResponse);
 /// An error the service answers [`ModifyDiskChargeTypeRequest`] with: a code the page documents ([`ModifyDiskChargeTypeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDiskChargeTypeError = ServiceError<ModifyDiskChargeTypeErrorCode>;
 /// The error codes the `ModifyDiskChargeType` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDiskChargeTypeErrorCode {
     /// `InvalidRegionId.NotFound` (404): The RegionId provided does not exist.

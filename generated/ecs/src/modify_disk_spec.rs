@@ -70,7 +70,7 @@ impl ModifyDiskSpecRequestBuilder {
     );
 }
 /// The documented values of `DiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DiskCategory {
     /// `cloud_essd`: ESSD
@@ -112,7 +112,7 @@ crate::runtime::lenient_json!(ModifyDiskSpecResponse);
 /// An error the service answers [`ModifyDiskSpecRequest`] with: a code the page documents ([`ModifyDiskSpecErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDiskSpecError = ServiceError<ModifyDiskSpecErrorCode>;
 /// The error codes the `ModifyDiskSpec` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyDiskSpecErrorCode {
     /// `InvalidDiskId.NotFound` (404): The specified disk does not exist.

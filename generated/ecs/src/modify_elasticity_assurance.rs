@@ -63,7 +63,7 @@ pub type ModifyElasticityAssuranceError = ServiceError<
     ModifyElasticityAssuranceErrorCode,
 >;
 /// The error codes the `ModifyElasticityAssurance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyElasticityAssuranceErrorCode {
     /// `InvalidUser.Unauthorized` (401): The user is not authorized

@@ -73,7 +73,7 @@ pub type ModifyHpcClusterAttributeError = ServiceError<
     ModifyHpcClusterAttributeErrorCode,
 >;
 /// The error codes the `ModifyHpcClusterAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyHpcClusterAttributeErrorCode {
     /// `MissingParameter` (400): The input parameter RegionId that is mandatory for processing this request is not supplied.

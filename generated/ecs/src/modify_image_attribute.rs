@@ -83,7 +83,7 @@ impl ModifyImageAttributeRequestBuilder {
     );
 }
 /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Status {
     /// `Deprecated`: puts the custom image into the Deprecated state. If the custom image is shared, you must unshare the image before you can put it into the Deprecated state. Images in the Deprecated state cannot be shared or copied, but can be used to create instances or replace system disks.
@@ -108,7 +108,7 @@ crate::runtime::lenient_json!(ModifyImageAttributeResponse);
 /// An error the service answers [`ModifyImageAttributeRequest`] with: a code the page documents ([`ModifyImageAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyImageAttributeError = ServiceError<ModifyImageAttributeErrorCode>;
 /// The error codes the `ModifyImageAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyImageAttributeErrorCode {
     /// `InvalidImageName.Malformed` (400): The specified Image name is wrongly formed.

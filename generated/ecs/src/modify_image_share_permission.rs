@@ -69,7 +69,7 @@ pub type ModifyImageSharePermissionError = ServiceError<
     ModifyImageSharePermissionErrorCode,
 >;
 /// The error codes the `ModifyImageSharePermission` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyImageSharePermissionErrorCode {
     /// `MissingParameter` (400): The input parameter "RegionId" that is mandatory for processing this request is not supplied.

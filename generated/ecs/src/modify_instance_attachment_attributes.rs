@@ -97,7 +97,7 @@ pub type ModifyInstanceAttachmentAttributesError = ServiceError<
     ModifyInstanceAttachmentAttributesErrorCode,
 >;
 /// The error codes the `ModifyInstanceAttachmentAttributes` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceAttachmentAttributesErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

@@ -125,7 +125,7 @@ crate::runtime::lenient_json!(ModifyInstanceAttributeResponse);
 /// An error the service answers [`ModifyInstanceAttributeRequest`] with: a code the page documents ([`ModifyInstanceAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceAttributeError = ServiceError<ModifyInstanceAttributeErrorCode>;
 /// The error codes the `ModifyInstanceAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceAttributeErrorCode {
     /// `InvalidInstanceName.Malformed` (400): The specified parameter "InstanceName" is not valid.

@@ -69,7 +69,7 @@ pub type ModifyInstanceAutoReleaseTimeError = ServiceError<
     ModifyInstanceAutoReleaseTimeErrorCode,
 >;
 /// The error codes the `ModifyInstanceAutoReleaseTime` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceAutoReleaseTimeErrorCode {
     /// `MissingParameter` (400): InstanceId should not be null.

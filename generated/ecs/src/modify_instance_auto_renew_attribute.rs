@@ -94,7 +94,7 @@ pub type ModifyInstanceAutoRenewAttributeError = ServiceError<
     ModifyInstanceAutoRenewAttributeErrorCode,
 >;
 /// The error codes the `ModifyInstanceAutoRenewAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceAutoRenewAttributeErrorCode {
     /// `MissingParameter.InstanceId` (403): InstanceId should not be null.

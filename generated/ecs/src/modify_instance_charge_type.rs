@@ -120,7 +120,7 @@ crate::runtime::lenient_json!(ModifyInstanceChargeTypeResponse);
 /// An error the service answers [`ModifyInstanceChargeTypeRequest`] with: a code the page documents ([`ModifyInstanceChargeTypeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceChargeTypeError = ServiceError<ModifyInstanceChargeTypeErrorCode>;
 /// The error codes the `ModifyInstanceChargeType` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceChargeTypeErrorCode {
     /// `InvalidParameter.InstanceIds` (400): The specified InstanceIds are invalid.

@@ -114,7 +114,7 @@ impl ModifyInstanceDeploymentRequestBuilder {
     );
 }
 /// The documented values of `Affinity`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Affinity {
     /// `host`: associates with a dedicated host. When an instance that has the No Fees for Stopped Instances (VPC-Connected) feature enabled is restarted, the instance still resides on the original dedicated host.
@@ -126,7 +126,7 @@ pub enum Affinity {
 }
 crate::runtime::value_enum!(Affinity; Host "host", Default "default");
 /// The documented values of `MigrationType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum MigrationType {
     /// `reboot`: stops the instance before it is migrated.
@@ -151,7 +151,7 @@ crate::runtime::lenient_json!(ModifyInstanceDeploymentResponse);
 /// An error the service answers [`ModifyInstanceDeploymentRequest`] with: a code the page documents ([`ModifyInstanceDeploymentErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceDeploymentError = ServiceError<ModifyInstanceDeploymentErrorCode>;
 /// The error codes the `ModifyInstanceDeployment` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceDeploymentErrorCode {
     /// `InvalidDedicatedHostId.NotFound` (404): The specified DedicatedHostId does not exist.

@@ -89,7 +89,7 @@ impl MaintenanceWindow {
     );
 }
 /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ActionOnMaintenance {
     /// `Stop`: stops the instance.
@@ -123,7 +123,7 @@ pub type ModifyInstanceMaintenanceAttributesError = ServiceError<
     ModifyInstanceMaintenanceAttributesErrorCode,
 >;
 /// The error codes the `ModifyInstanceMaintenanceAttributes` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceMaintenanceAttributesErrorCode {
     /// `InvalidInstanceId.NotFound` (404): %s

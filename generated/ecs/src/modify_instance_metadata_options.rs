@@ -85,7 +85,7 @@ pub type ModifyInstanceMetadataOptionsError = ServiceError<
     ModifyInstanceMetadataOptionsErrorCode,
 >;
 /// The error codes the `ModifyInstanceMetadataOptions` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceMetadataOptionsErrorCode {
     /// `InvalidHttpEndpoint.NotSupported` (400): The specified HttpEndpoint not supported, you can use enabled(default) or disabled.

@@ -91,7 +91,7 @@ impl ModifyInstanceNetworkSpecRequestBuilder {
     );
 }
 /// The documented values of `NetworkChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum NetworkChargeType {
     /// `PayByBandwidth`: pay-by-bandwidth
@@ -124,7 +124,7 @@ pub type ModifyInstanceNetworkSpecError = ServiceError<
     ModifyInstanceNetworkSpecErrorCode,
 >;
 /// The error codes the `ModifyInstanceNetworkSpec` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceNetworkSpecErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

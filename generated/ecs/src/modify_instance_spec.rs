@@ -106,7 +106,7 @@ crate::runtime::lenient_json!(ModifyInstanceSpecResponse);
 /// An error the service answers [`ModifyInstanceSpecRequest`] with: a code the page documents ([`ModifyInstanceSpecErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceSpecError = ServiceError<ModifyInstanceSpecErrorCode>;
 /// The error codes the `ModifyInstanceSpec` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceSpecErrorCode {
     /// `InvalidInternetChargeType.ValueNotSupported` (400): The specified InternetChargeType is not valid.

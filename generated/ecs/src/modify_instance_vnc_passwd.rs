@@ -59,7 +59,7 @@ crate::runtime::lenient_json!(ModifyInstanceVncPasswdResponse);
 /// An error the service answers [`ModifyInstanceVncPasswdRequest`] with: a code the page documents ([`ModifyInstanceVncPasswdErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceVncPasswdError = ServiceError<ModifyInstanceVncPasswdErrorCode>;
 /// The error codes the `ModifyInstanceVncPasswd` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceVncPasswdErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

@@ -85,7 +85,7 @@ pub type ModifyInstanceVpcAttributeError = ServiceError<
     ModifyInstanceVpcAttributeErrorCode,
 >;
 /// The error codes the `ModifyInstanceVpcAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyInstanceVpcAttributeErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

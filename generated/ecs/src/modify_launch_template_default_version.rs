@@ -70,7 +70,7 @@ pub type ModifyLaunchTemplateDefaultVersionError = ServiceError<
     ModifyLaunchTemplateDefaultVersionErrorCode,
 >;
 /// The error codes the `ModifyLaunchTemplateDefaultVersion` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyLaunchTemplateDefaultVersionErrorCode {
     /// `InvalidRegion.NotExist` (400): %s

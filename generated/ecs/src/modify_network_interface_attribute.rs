@@ -89,7 +89,7 @@ pub type ModifyNetworkInterfaceAttributeError = ServiceError<
     ModifyNetworkInterfaceAttributeErrorCode,
 >;
 /// The error codes the `ModifyNetworkInterfaceAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyNetworkInterfaceAttributeErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

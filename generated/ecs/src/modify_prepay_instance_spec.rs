@@ -116,7 +116,7 @@ impl ModifyPrepayInstanceSpecRequestBuilder {
     );
 }
 /// The documented values of `OperatorType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum OperatorType {
     /// `upgrade`: upgrades the instance type. Make sure that the balance in your account is sufficient.
@@ -145,7 +145,7 @@ crate::runtime::lenient_json!(ModifyPrepayInstanceSpecResponse);
 /// An error the service answers [`ModifyPrepayInstanceSpecRequest`] with: a code the page documents ([`ModifyPrepayInstanceSpecErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyPrepayInstanceSpecError = ServiceError<ModifyPrepayInstanceSpecErrorCode>;
 /// The error codes the `ModifyPrepayInstanceSpec` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyPrepayInstanceSpecErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

@@ -106,7 +106,7 @@ impl Configuration {
     );
 }
 /// The documented values of `Configuration.N.Scope`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ConfigurationScope {
     /// `Region`: region-level
@@ -131,7 +131,7 @@ crate::runtime::lenient_json!(ModifyReservedInstancesResponse);
 /// An error the service answers [`ModifyReservedInstancesRequest`] with: a code the page documents ([`ModifyReservedInstancesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyReservedInstancesError = ServiceError<ModifyReservedInstancesErrorCode>;
 /// The error codes the `ModifyReservedInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyReservedInstancesErrorCode {}
 crate::runtime::error_codes!(ModifyReservedInstancesErrorCode;);

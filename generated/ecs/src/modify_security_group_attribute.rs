@@ -69,7 +69,7 @@ pub type ModifySecurityGroupAttributeError = ServiceError<
     ModifySecurityGroupAttributeErrorCode,
 >;
 /// The error codes the `ModifySecurityGroupAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupAttributeErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified security group does not exist.

@@ -143,7 +143,7 @@ impl ModifySecurityGroupEgressRuleRequestBuilder {
     );
 }
 /// The documented values of `PortRange`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum PortRange {
     /// `ICMP`: -1/-1.
@@ -157,7 +157,7 @@ pub enum PortRange {
 }
 crate::runtime::value_enum!(PortRange; Icmp "ICMP", Gre "GRE", All "ALL");
 /// The documented values of `NicType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum NicType {
     /// `internet`: Internet NIC.
@@ -167,7 +167,7 @@ pub enum NicType {
 }
 crate::runtime::value_enum!(NicType; Internet "internet");
 /// The documented values of `SourcePortRange`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SourcePortRange {
     /// `ICMP`: -1/-1.
@@ -196,7 +196,7 @@ pub type ModifySecurityGroupEgressRuleError = ServiceError<
     ModifySecurityGroupEgressRuleErrorCode,
 >;
 /// The error codes the `ModifySecurityGroupEgressRule` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupEgressRuleErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified SecurityGroupId does not exist.

@@ -60,7 +60,7 @@ impl ModifySecurityGroupPolicyRequestBuilder {
     );
 }
 /// The documented values of `InnerAccessPolicy`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum InnerAccessPolicy {
     /// `Accept`: All instances in the security group can communicate with each other.
@@ -87,7 +87,7 @@ pub type ModifySecurityGroupPolicyError = ServiceError<
     ModifySecurityGroupPolicyErrorCode,
 >;
 /// The error codes the `ModifySecurityGroupPolicy` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupPolicyErrorCode {
     /// `InvalidSecurityGroupId.Malformed` (400): The SecurityGroupId is invalid. Only letters, numbers and underscores are supported. Maximum length is 100 characters.

@@ -182,7 +182,7 @@ crate::runtime::lenient_json!(ModifySecurityGroupRuleResponse);
 /// An error the service answers [`ModifySecurityGroupRuleRequest`] with: a code the page documents ([`ModifySecurityGroupRuleErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifySecurityGroupRuleError = ServiceError<ModifySecurityGroupRuleErrorCode>;
 /// The error codes the `ModifySecurityGroupRule` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupRuleErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified SecurityGroupId does not exist.

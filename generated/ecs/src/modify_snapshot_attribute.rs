@@ -72,7 +72,7 @@ crate::runtime::lenient_json!(ModifySnapshotAttributeResponse);
 /// An error the service answers [`ModifySnapshotAttributeRequest`] with: a code the page documents ([`ModifySnapshotAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifySnapshotAttributeError = ServiceError<ModifySnapshotAttributeErrorCode>;
 /// The error codes the `ModifySnapshotAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifySnapshotAttributeErrorCode {
     /// `InvalidDescription.Malformed` (404): The specified description is wrongly formed.

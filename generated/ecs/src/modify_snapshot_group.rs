@@ -66,7 +66,7 @@ crate::runtime::lenient_json!(ModifySnapshotGroupResponse);
 /// An error the service answers [`ModifySnapshotGroupRequest`] with: a code the page documents ([`ModifySnapshotGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifySnapshotGroupError = ServiceError<ModifySnapshotGroupErrorCode>;
 /// The error codes the `ModifySnapshotGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifySnapshotGroupErrorCode {
     /// `InvalidParameter.Name` (400): The specified Name is invalid.

@@ -70,7 +70,7 @@ pub type ModifyStorageCapacityUnitAttributeError = ServiceError<
     ModifyStorageCapacityUnitAttributeErrorCode,
 >;
 /// The error codes the `ModifyStorageCapacityUnitAttribute` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ModifyStorageCapacityUnitAttributeErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

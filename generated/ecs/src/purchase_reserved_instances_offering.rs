@@ -104,7 +104,7 @@ pub type PurchaseReservedInstancesOfferingError = ServiceError<
     PurchaseReservedInstancesOfferingErrorCode,
 >;
 /// The error codes the `PurchaseReservedInstancesOffering` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum PurchaseReservedInstancesOfferingErrorCode {}
 crate::runtime::error_codes!(PurchaseReservedInstancesOfferingErrorCode;);

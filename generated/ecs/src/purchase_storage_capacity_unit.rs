@@ -113,7 +113,7 @@ pub type PurchaseStorageCapacityUnitError = ServiceError<
     PurchaseStorageCapacityUnitErrorCode,
 >;
 /// The error codes the `PurchaseStorageCapacityUnit` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum PurchaseStorageCapacityUnitErrorCode {
     /// `InvalidParameter.Period` (400): The specified Period is not valid.

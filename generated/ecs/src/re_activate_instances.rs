@@ -52,7 +52,7 @@ crate::runtime::lenient_json!(ReActivateInstancesResponse);
 /// An error the service answers [`ReActivateInstancesRequest`] with: a code the page documents ([`ReActivateInstancesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReActivateInstancesError = ServiceError<ReActivateInstancesErrorCode>;
 /// The error codes the `ReActivateInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ReActivateInstancesErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

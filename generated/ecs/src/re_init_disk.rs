@@ -79,7 +79,7 @@ crate::runtime::lenient_json!(ReInitDiskResponse);
 /// An error the service answers [`ReInitDiskRequest`] with: a code the page documents ([`ReInitDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReInitDiskError = ServiceError<ReInitDiskErrorCode>;
 /// The error codes the `ReInitDisk` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ReInitDiskErrorCode {
     /// `IncorrectInstanceStatus` (403): The current status of the resource does not support this operation.

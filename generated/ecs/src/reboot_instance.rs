@@ -65,7 +65,7 @@ crate::runtime::lenient_json!(RebootInstanceResponse);
 /// An error the service answers [`RebootInstanceRequest`] with: a code the page documents ([`RebootInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RebootInstanceError = ServiceError<RebootInstanceErrorCode>;
 /// The error codes the `RebootInstance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RebootInstanceErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

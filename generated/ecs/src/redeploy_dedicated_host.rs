@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(RedeployDedicatedHostResponse);
 /// An error the service answers [`RedeployDedicatedHostRequest`] with: a code the page documents ([`RedeployDedicatedHostErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RedeployDedicatedHostError = ServiceError<RedeployDedicatedHostErrorCode>;
 /// The error codes the `RedeployDedicatedHost` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RedeployDedicatedHostErrorCode {
     /// `InvalidDedicatedHostId.NotFound` (404): The specified DedicatedHostId does not exist.

@@ -61,7 +61,7 @@ crate::runtime::lenient_json!(RedeployInstanceResponse);
 /// An error the service answers [`RedeployInstanceRequest`] with: a code the page documents ([`RedeployInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RedeployInstanceError = ServiceError<RedeployInstanceErrorCode>;
 /// The error codes the `RedeployInstance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RedeployInstanceErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The InstanceId provided does not exist in our records.

@@ -63,7 +63,7 @@ pub type ReleaseCapacityReservationError = ServiceError<
     ReleaseCapacityReservationErrorCode,
 >;
 /// The error codes the `ReleaseCapacityReservation` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ReleaseCapacityReservationErrorCode {
     /// `MissingParameter.RegionId` (400): The specified RegionId should not be null.

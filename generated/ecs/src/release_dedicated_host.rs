@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(ReleaseDedicatedHostResponse);
 /// An error the service answers [`ReleaseDedicatedHostRequest`] with: a code the page documents ([`ReleaseDedicatedHostErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReleaseDedicatedHostError = ServiceError<ReleaseDedicatedHostErrorCode>;
 /// The error codes the `ReleaseDedicatedHost` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ReleaseDedicatedHostErrorCode {
     /// `InstanceExist` (403): Instance exists on the dedicated host.

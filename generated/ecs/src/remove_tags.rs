@@ -73,7 +73,7 @@ crate::runtime::lenient_json!(RemoveTagsResponse);
 /// An error the service answers [`RemoveTagsRequest`] with: a code the page documents ([`RemoveTagsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RemoveTagsError = ServiceError<RemoveTagsErrorCode>;
 /// The error codes the `RemoveTags` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RemoveTagsErrorCode {
     /// `InvalidRegionId.NotFound` (404): The specified RegionId does not exist.

@@ -74,7 +74,7 @@ crate::runtime::lenient_json!(RenewInstanceResponse);
 /// An error the service answers [`RenewInstanceRequest`] with: a code the page documents ([`RenewInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RenewInstanceError = ServiceError<RenewInstanceErrorCode>;
 /// The error codes the `RenewInstance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RenewInstanceErrorCode {
     /// `InvalidInternetChargeType.ValueNotSupported` (400): The specified InternetChargeType is not valid.

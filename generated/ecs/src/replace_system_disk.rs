@@ -132,7 +132,7 @@ impl SystemDisk {
     crate::runtime::setters!(SystemDisk; value size i32;);
 }
 /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Platform {
     /// `CentOS`
@@ -161,7 +161,7 @@ crate::runtime::lenient_json!(ReplaceSystemDiskResponse);
 /// An error the service answers [`ReplaceSystemDiskRequest`] with: a code the page documents ([`ReplaceSystemDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReplaceSystemDiskError = ServiceError<ReplaceSystemDiskErrorCode>;
 /// The error codes the `ReplaceSystemDisk` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ReplaceSystemDiskErrorCode {
     /// `InvalidInstanceId.NotFound`:

@@ -102,7 +102,7 @@ impl ReportInstancesStatusRequestBuilder {
     );
 }
 /// The documented values of `Reason`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum Reason {
     /// `instance-hang`: The instance is unavailable or cannot be connected.
@@ -126,7 +126,7 @@ crate::runtime::value_enum!(
     "abnormal-local-disk", AbnormalCloudDisk "abnormal-cloud-disk", Others "others"
 );
 /// The documented values of `IssueCategory`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum IssueCategory {
     /// `hardware-cpu-error`: CPU failure
@@ -171,7 +171,7 @@ crate::runtime::lenient_json!(ReportInstancesStatusResponse);
 /// An error the service answers [`ReportInstancesStatusRequest`] with: a code the page documents ([`ReportInstancesStatusErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReportInstancesStatusError = ServiceError<ReportInstancesStatusErrorCode>;
 /// The error codes the `ReportInstancesStatus` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ReportInstancesStatusErrorCode {
     /// `MissingParameter` (404): %s

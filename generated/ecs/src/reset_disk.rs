@@ -52,7 +52,7 @@ crate::runtime::lenient_json!(ResetDiskResponse);
 /// An error the service answers [`ResetDiskRequest`] with: a code the page documents ([`ResetDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ResetDiskError = ServiceError<ResetDiskErrorCode>;
 /// The error codes the `ResetDisk` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ResetDiskErrorCode {
     /// `InvalidDiskId.NotFound` (404): The specified disk does not exist.

@@ -74,7 +74,7 @@ crate::runtime::lenient_json!(ResetDisksResponse);
 /// An error the service answers [`ResetDisksRequest`] with: a code the page documents ([`ResetDisksErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ResetDisksError = ServiceError<ResetDisksErrorCode>;
 /// The error codes the `ResetDisks` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ResetDisksErrorCode {
     /// `InvalidDiskId.NotFound` (404): The specified disk does not exist.

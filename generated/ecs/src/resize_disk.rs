@@ -84,7 +84,7 @@ crate::runtime::lenient_json!(ResizeDiskResponse);
 /// An error the service answers [`ResizeDiskRequest`] with: a code the page documents ([`ResizeDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ResizeDiskError = ServiceError<ResizeDiskErrorCode>;
 /// The error codes the `ResizeDisk` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ResizeDiskErrorCode {
     /// `InvalidDataDiskSize.ValueNotSupported`:

@@ -180,7 +180,7 @@ crate::runtime::lenient_json!(RevokeSecurityGroupResponse);
 /// An error the service answers [`RevokeSecurityGroupRequest`] with: a code the page documents ([`RevokeSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RevokeSecurityGroupError = ServiceError<RevokeSecurityGroupErrorCode>;
 /// The error codes the `RevokeSecurityGroup` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RevokeSecurityGroupErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified SecurityGroupId does not exist.

@@ -186,7 +186,7 @@ pub type RevokeSecurityGroupEgressError = ServiceError<
     RevokeSecurityGroupEgressErrorCode,
 >;
 /// The error codes the `RevokeSecurityGroupEgress` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RevokeSecurityGroupEgressErrorCode {
     /// `InvalidSecurityGroupId.NotFound` (404): The specified SecurityGroupId does not exist.

@@ -210,7 +210,7 @@ crate::runtime::lenient_json!(RunCommandResponse);
 /// An error the service answers [`RunCommandRequest`] with: a code the page documents ([`RunCommandErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RunCommandError = ServiceError<RunCommandErrorCode>;
 /// The error codes the `RunCommand` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RunCommandErrorCode {
     /// `RegionId.ApiNotSupported` (400): The api is not supported in this region.

@@ -820,7 +820,7 @@ impl NetworkInterface {
     );
 }
 /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SystemDiskCategory {
     /// `cloud_efficiency`: ultra disk
@@ -839,7 +839,7 @@ crate::runtime::value_enum!(
     CloudEssd "cloud_essd", Cloud "cloud"
 );
 /// The documented values of `SecurityOptions.TrustedSystemMode`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SecurityOptionsTrustedSystemMode {
     /// `vTPM`
@@ -849,7 +849,7 @@ pub enum SecurityOptionsTrustedSystemMode {
 }
 crate::runtime::value_enum!(SecurityOptionsTrustedSystemMode; VTpm "vTPM");
 /// The documented values of `DataDisk.N.Encrypted`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum DataDiskEncrypted {
     /// `true`: encrypts data disk N.
@@ -889,7 +889,7 @@ crate::runtime::lenient_json!(RunInstancesResponse);
 /// An error the service answers [`RunInstancesRequest`] with: a code the page documents ([`RunInstancesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RunInstancesError = ServiceError<RunInstancesErrorCode>;
 /// The error codes the `RunInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum RunInstancesErrorCode {
     /// `InvalidInstanceType.ValueUnauthorized`:

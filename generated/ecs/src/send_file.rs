@@ -112,7 +112,7 @@ impl SendFileRequestBuilder {
     );
 }
 /// The documented values of `ContentType`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum ContentType {
     /// `PlainText`
@@ -141,7 +141,7 @@ crate::runtime::lenient_json!(SendFileResponse);
 /// An error the service answers [`SendFileRequest`] with: a code the page documents ([`SendFileErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type SendFileError = ServiceError<SendFileErrorCode>;
 /// The error codes the `SendFile` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum SendFileErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

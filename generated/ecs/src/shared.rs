@@ -7,7 +7,7 @@ pub mod accept_language {
     /// The documented values of `AcceptLanguage`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeRegions`, `DescribeZones`. Their pages describe some of it differently; the descriptions here are `DescribeRegions`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum AcceptLanguage {
         /// `zh-CN`: Chinese
@@ -27,7 +27,7 @@ pub mod affinity {
     /// The documented values of `Affinity`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `RunInstances`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Affinity {
         /// `default`: does not associate the instance with the dedicated host. When you restart an instance in the No Fees for Stopped Instances (VPC-Connected) state, the instance is automatically deployed to another dedicated host in the automatic deployment resource pool if the available resources of the original dedicated host are insufficient.
@@ -51,7 +51,7 @@ pub mod architecture {
     /// The documented values of `Architecture`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateImage`, `ImportImage`, `ReplaceSystemDisk`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Architecture {
         /// `i386`
@@ -69,7 +69,7 @@ pub mod assurance_times {
     /// The documented values of `AssuranceTimes`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateElasticityAssurance`, `DescribePrice`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum AssuranceTimes {
         /// `Unlimited`
@@ -90,7 +90,7 @@ pub mod auto_placement {
     /// The documented values of `AutoPlacement`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AllocateDedicatedHosts`, `ModifyDedicatedHostAttribute`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum AutoPlacement {
         /// `on`: adds the dedicated host to the resource pool for automatic deployment.
@@ -108,7 +108,7 @@ pub mod boot_mode {
     /// The documented values of `BootMode`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `ImportImage`, `ModifyImageAttribute`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum BootMode {
         /// `BIOS`
@@ -132,7 +132,7 @@ pub mod category {
     /// The documented values of `Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateSnapshot`, `DescribeSnapshotMonitorData`, `DescribeSnapshots`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Category {
         /// `Standard`: normal snapshot
@@ -157,7 +157,7 @@ pub mod content_encoding {
     /// The documented values of `ContentEncoding`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeCommands`, `DescribeInvocationResults`, `DescribeInvocations`, `RunCommand`. Their pages describe some of it differently; the descriptions here are `DescribeCommands`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum ContentEncoding {
         /// `PlainText`: returns the original command content and command output.
@@ -181,7 +181,7 @@ pub mod credit_specification {
     /// The documented values of `CreditSpecification`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `ModifyInstanceAttribute`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum CreditSpecification {
         /// `Standard`: the standard mode. For more information, see the "Standard mode" section in Burstable instances.
@@ -207,7 +207,7 @@ pub mod data_disk_category {
     /// The documented values of `DataDisk.N.Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `DescribeInstanceModificationPrice`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum DataDiskCategory {
         /// `cloud_efficiency`: ultra disk
@@ -234,7 +234,7 @@ pub mod data_disk_category_2 {
     /// The documented values of `DataDisk.N.Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum DataDiskCategory {
         /// `cloud`: basic disk
@@ -267,7 +267,7 @@ pub mod data_disk_performance_level {
     /// The documented values of `DataDisk.N.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeInstanceModificationPrice`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum DataDiskPerformanceLevel {
         /// `PL0`: A single ESSD can deliver up to 10,000 random read/write IOPS.
@@ -296,7 +296,7 @@ pub mod default_target_capacity_type {
     /// The documented values of `DefaultTargetCapacityType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateAutoProvisioningGroup`, `ModifyAutoProvisioningGroup`. Their pages describe some of it differently; the descriptions here are `CreateAutoProvisioningGroup`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum DefaultTargetCapacityType {
         /// `PayAsYouGo`: pay-as-you-go
@@ -316,7 +316,7 @@ pub mod disk_charge_type {
     /// The documented values of `DiskChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeDisks`, `ModifyDiskChargeType`. Their pages describe some of it differently; the descriptions here are `DescribeDisks`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum DiskChargeType {
         /// `PrePaid`: subscription
@@ -336,7 +336,7 @@ pub mod end_time_type {
     /// The documented values of `EndTimeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateCapacityReservation`, `ModifyCapacityReservation`. Their pages describe some of it differently; the descriptions here are `CreateCapacityReservation`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum EndTimeType {
         /// `Limited`: The capacity reservation is released at the specified time. If you specify this parameter, you must also specify the EndTime parameter.
@@ -359,7 +359,7 @@ pub mod excess_capacity_termination_policy {
     /// The documented values of `ExcessCapacityTerminationPolicy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateAutoProvisioningGroup`, `ModifyAutoProvisioningGroup`. Their pages describe some of it differently; the descriptions here are `CreateAutoProvisioningGroup`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum ExcessCapacityTerminationPolicy {
         /// `termination`: releases the removed instances.
@@ -386,7 +386,7 @@ pub mod filter1key {
     /// The documented values of `Filter.1.Key`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeDisks`, `DescribeInstances`, `DescribeSnapshots`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Filter1key {
         /// `CreationStartTime`
@@ -408,7 +408,7 @@ pub mod filter2key {
     /// The documented values of `Filter.2.Key`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeDisks`, `DescribeInstances`, `DescribeSnapshots`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Filter2key {
         /// `CreationEndTime`
@@ -431,7 +431,7 @@ pub mod http_endpoint {
     /// The documented values of `HttpEndpoint`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `DescribeInstances`, `ModifyInstanceMetadataOptions`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum HttpEndpoint {
         /// `enabled`
@@ -456,7 +456,7 @@ pub mod http_tokens {
     /// The documented values of `HttpTokens`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `DescribeInstances`, `ModifyInstanceMetadataOptions`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum HttpTokens {
         /// `optional`: does not forcibly use the security-enhanced mode (IMDSv2).
@@ -474,7 +474,7 @@ pub mod image_owner_alias {
     /// The documented values of `ImageOwnerAlias`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `DescribeImages`. Their pages describe some of it differently; the descriptions here are `CreateLaunchTemplate`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum ImageOwnerAlias {
         /// `system`: public images provided by Alibaba Cloud.
@@ -511,7 +511,7 @@ pub mod instance_charge_type {
     /// The documented values of `InstanceChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeAvailableResource`, `DescribeBandwidthLimitation`, `DescribeRegions`, `DescribeZones`, `ModifyInstanceChargeType`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum InstanceChargeType {
         /// `PrePaid`: subscription. If you set this parameter to PrePaid, make sure that you have sufficient balance or credit within your account. Otherwise, an InvalidPayMethod error is returned.
@@ -536,7 +536,7 @@ pub mod instance_charge_type_2 {
     /// The documented values of `InstanceChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeCapacityReservations`, `DescribeElasticityAssurances`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum InstanceChargeType {
         /// `PostPaid`
@@ -552,7 +552,7 @@ pub mod instance_charge_type_3 {
     /// The documented values of `InstanceChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeDemands`, `DescribeInstances`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum InstanceChargeType {
         /// `PostPaid`: pay-as-you-go
@@ -572,7 +572,7 @@ pub mod instance_network_type {
     /// The documented values of `InstanceNetworkType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeInstances`, `DescribePrice`. Their pages describe some of it differently; the descriptions here are `DescribeInstances`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum InstanceNetworkType {
         /// `classic`: classic network
@@ -599,7 +599,7 @@ pub mod internet_charge_type {
     /// The documented values of `InternetChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeInstances`, `DescribePrice`, `RunInstances`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum InternetChargeType {
         /// `PayByBandwidth`: pay-by-bandwidth
@@ -628,7 +628,7 @@ pub mod io_optimized {
     /// The documented values of `IoOptimized`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeAvailableResource`, `DescribePrice`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum IoOptimized {
         /// `none`: The instance is not I/O optimized.
@@ -654,7 +654,7 @@ pub mod ip_protocol {
     /// The documented values of `IpProtocol`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AuthorizeSecurityGroupEgress`, `ModifySecurityGroupEgressRule`, `ModifySecurityGroupRule`, `RevokeSecurityGroup`, `RevokeSecurityGroupEgress`. Their pages describe some of it differently; the descriptions here are `AuthorizeSecurityGroupEgress`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum IpProtocol {
         /// `icmp`
@@ -686,7 +686,7 @@ pub mod network_type {
     /// The documented values of `NetworkType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeSpotPriceHistory`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum NetworkType {
         /// `classic`
@@ -712,7 +712,7 @@ pub mod nic_type {
     /// The documented values of `NicType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AuthorizeSecurityGroup`, `AuthorizeSecurityGroupEgress`, `ModifySecurityGroupRule`, `RevokeSecurityGroup`, `RevokeSecurityGroupEgress`. Their pages describe some of it differently; the descriptions here are `AuthorizeSecurityGroup`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum NicType {
         /// `internet`: public NIC
@@ -736,7 +736,7 @@ pub mod os_type {
     /// The documented values of `OSType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeImages`, `DescribeManagedInstances`, `ImportImage`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum OsType {
         /// `windows`
@@ -754,7 +754,7 @@ pub mod performance_level {
     /// The documented values of `PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateDisk`, `ModifyDiskSpec`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum PerformanceLevel {
         /// `PL0`: A single ESSD can deliver up to 10,000 random read/write IOPS.
@@ -784,7 +784,7 @@ pub mod period_unit {
     /// The documented values of `PeriodUnit`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AllocateDedicatedHosts`, `CreateElasticityAssurance`, `ModifyInstanceAutoRenewAttribute`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum PeriodUnit {
         /// `Month`
@@ -809,7 +809,7 @@ pub mod period_unit_2 {
     /// The documented values of `PeriodUnit`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `ModifyInstanceChargeType`, `RenewInstance`, `RunInstances`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum PeriodUnit {
         /// `Month`
@@ -830,7 +830,7 @@ pub mod period_unit_3 {
     /// The documented values of `PeriodUnit`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `ModifyDedicatedHostAutoRenewAttribute`, `ModifyDedicatedHostsChargeType`. Their pages describe some of it differently; the descriptions here are `ModifyDedicatedHostAutoRenewAttribute`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum PeriodUnit {
         /// `Week`: When the PeriodUnit parameter is set to Week, valid values of the Duration parameter are 1, 2, and 3.
@@ -850,7 +850,7 @@ pub mod platform {
     /// The documented values of `Platform`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateCapacityReservation`, `ModifyCapacityReservation`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Platform {
         /// `Windows`: Windows Server operating systems
@@ -877,7 +877,7 @@ pub mod policy {
     /// The documented values of `Policy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AuthorizeSecurityGroup`, `AuthorizeSecurityGroupEgress`, `ModifySecurityGroupEgressRule`, `ModifySecurityGroupRule`, `RevokeSecurityGroup`, `RevokeSecurityGroupEgress`. Their pages describe some of it differently; the descriptions here are `AuthorizeSecurityGroup`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Policy {
         /// `accept`: allows access.
@@ -897,7 +897,7 @@ pub mod private_pool_options_match_criteria {
     /// The documented values of `PrivatePoolOptions.MatchCriteria`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateCapacityReservation`, `CreateElasticityAssurance`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum PrivatePoolOptionsMatchCriteria {
         /// `Open`: open private pool
@@ -923,7 +923,7 @@ pub mod private_pool_options_match_criteria_2 {
     /// The documented values of `PrivatePoolOptions.MatchCriteria`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `ModifyInstanceAttachmentAttributes`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum PrivatePoolOptionsMatchCriteria {
         /// `Open`: open private pool. The system selects a matching open private pool to create the instance. If no matching open private pools exist, resources in the public pool are used. When this parameter is set to Open, the PrivatePoolOptions.Id parameter must be empty.
@@ -951,7 +951,7 @@ pub mod renewal_status {
     /// The documented values of `RenewalStatus`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeInstanceAutoRenewAttribute`, `ModifyDedicatedHostAutoRenewAttribute`, `ModifyInstanceAutoRenewAttribute`. Their pages describe some of it differently; the descriptions here are `DescribeInstanceAutoRenewAttribute`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum RenewalStatus {
         /// `AutoRenewal`: Auto-renewal is enabled for the instance.
@@ -974,7 +974,7 @@ pub mod repeat_mode {
     /// The documented values of `RepeatMode`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `InvokeCommand`, `RunCommand`. Their pages describe some of it differently; the descriptions here are `InvokeCommand`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum RepeatMode {
         /// `Once`: immediately runs the command.
@@ -999,7 +999,7 @@ pub mod resource_type {
     /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `AddTags`, `DescribeTags`, `RemoveTags`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum ResourceType {
         /// `disk`
@@ -1032,7 +1032,7 @@ pub mod resource_type_2 {
     /// The documented values of `ResourceType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `ListTagResources`, `TagResources`, `UntagResources`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum ResourceType {
         /// `instance`: ECS instance
@@ -1088,7 +1088,7 @@ pub mod scope {
     /// The documented values of `Scope`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeReservedInstances`, `PurchaseReservedInstancesOffering`. Their pages describe some of it differently; the descriptions here are `DescribeReservedInstances`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Scope {
         /// `Region`: regional
@@ -1115,7 +1115,7 @@ pub mod security_enhancement_strategy {
     /// The documented values of `SecurityEnhancementStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `ReInitDisk`, `ReplaceSystemDisk`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum SecurityEnhancementStrategy {
         /// `Active`: enables security hardening. This value is applicable only to public images.
@@ -1135,7 +1135,7 @@ pub mod security_group_type {
     /// The documented values of `SecurityGroupType`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateSecurityGroup`, `DescribeSecurityGroups`. Their pages describe some of it differently; the descriptions here are `CreateSecurityGroup`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum SecurityGroupType {
         /// `normal`: basic security group
@@ -1165,7 +1165,7 @@ pub mod spot_strategy {
     /// The documented values of `SpotStrategy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribeAvailableResource`, `DescribeBandwidthLimitation`, `DescribeZones`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum SpotStrategy {
         /// `NoSpot`: The instance is created as a regular pay-as-you-go instance.
@@ -1193,7 +1193,7 @@ pub mod status {
     /// The documented values of `Status`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeCapacityReservations`, `DescribeElasticityAssurances`. Their pages describe some of it differently; the descriptions here are `DescribeCapacityReservations`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Status {
         /// `Preparing`: queries capacity reservations that are being prepared.
@@ -1215,7 +1215,7 @@ pub mod strategy {
     /// The documented values of `Strategy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateDeploymentSet`, `DescribeDeploymentSets`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Strategy {
         /// `Availability`
@@ -1233,7 +1233,7 @@ pub mod system_disk_category {
     /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum SystemDiskCategory {
         /// `cloud`: basic disk
@@ -1258,7 +1258,7 @@ pub mod system_disk_category_2 {
     /// The documented values of `SystemDiskCategory`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeAvailableResource`, `DescribePrice`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum SystemDiskCategory {
         /// `cloud`: basic disk
@@ -1291,7 +1291,7 @@ pub mod system_disk_category_3 {
     /// The documented values of `SystemDisk.Category`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `DescribeInstanceModificationPrice`, `ModifyInstanceSpec`, `ModifyPrepayInstanceSpec`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum SystemDiskCategory {
         /// `cloud_efficiency`: ultra disk
@@ -1319,7 +1319,7 @@ pub mod system_disk_performance_level {
     /// The documented values of `SystemDisk.PerformanceLevel`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `CreateLaunchTemplate`, `CreateLaunchTemplateVersion`, `DescribePrice`, `RunInstances`. Their pages describe some of it differently; the descriptions here are `CreateInstance`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum SystemDiskPerformanceLevel {
         /// `PL0`: A single ESSD can deliver up to 10,000 random read/write IOPS.
@@ -1343,7 +1343,7 @@ pub mod tenancy {
     /// The documented values of `Tenancy`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateInstance`, `RunInstances`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Tenancy {
         /// `default`: creates the instance on a non-dedicated host.
@@ -1367,7 +1367,7 @@ pub mod r#type {
     /// The documented values of `Type`; [`Unknown`](Self::Unknown) holds any other value read.
     ///
     /// One type for the APIs that take it: `CreateCommand`, `DescribeCommands`, `RunCommand`. Their pages describe some of it differently; the descriptions here are `CreateCommand`'s.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, PartialEq, Hash)]
     #[non_exhaustive]
     pub enum Type {
         /// `RunBatScript`: bat commands for Windows instances.

@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(StartDiskReplicaPairResponse);
 /// An error the service answers [`StartDiskReplicaPairRequest`] with: a code the page documents ([`StartDiskReplicaPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StartDiskReplicaPairError = ServiceError<StartDiskReplicaPairErrorCode>;
 /// The error codes the `StartDiskReplicaPair` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum StartDiskReplicaPairErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.

@@ -63,7 +63,7 @@ crate::runtime::lenient_json!(StartInstanceResponse);
 /// An error the service answers [`StartInstanceRequest`] with: a code the page documents ([`StartInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StartInstanceError = ServiceError<StartInstanceErrorCode>;
 /// The error codes the `StartInstance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum StartInstanceErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

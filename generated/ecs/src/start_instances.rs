@@ -66,7 +66,7 @@ impl StartInstancesRequestBuilder {
     );
 }
 /// The documented values of `BatchOptimization`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum BatchOptimization {
     /// `AllTogether`: In this mode, if all instances are started, a success message is returned. If an instance fails the verification, all instances fail to start and an error message is returned.
@@ -120,7 +120,7 @@ crate::runtime::lenient_json!(StartInstancesResponse, InstanceResponse);
 /// An error the service answers [`StartInstancesRequest`] with: a code the page documents ([`StartInstancesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StartInstancesError = ServiceError<StartInstancesErrorCode>;
 /// The error codes the `StartInstances` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum StartInstancesErrorCode {
     /// `InvalidInstanceId.NotFound`:

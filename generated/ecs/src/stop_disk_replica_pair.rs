@@ -53,7 +53,7 @@ crate::runtime::lenient_json!(StopDiskReplicaPairResponse);
 /// An error the service answers [`StopDiskReplicaPairRequest`] with: a code the page documents ([`StopDiskReplicaPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StopDiskReplicaPairError = ServiceError<StopDiskReplicaPairErrorCode>;
 /// The error codes the `StopDiskReplicaPair` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum StopDiskReplicaPairErrorCode {
     /// `InternalError` (500): The request processing has failed due to some unknown error.

@@ -70,7 +70,7 @@ impl StopInstanceRequestBuilder {
     );
 }
 /// The documented values of `StoppedMode`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum StoppedMode {
     /// `StopCharging`: Billing stops after the instance is stopped. For information about how StopCharging takes effect, see the "Prerequisites" section in No fees for stopped VPC instances.
@@ -97,7 +97,7 @@ crate::runtime::lenient_json!(StopInstanceResponse);
 /// An error the service answers [`StopInstanceRequest`] with: a code the page documents ([`StopInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StopInstanceError = ServiceError<StopInstanceErrorCode>;
 /// The error codes the `StopInstance` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum StopInstanceErrorCode {
     /// `InvalidInstanceId.NotFound` (404): The specified InstanceId does not exist.

@@ -61,7 +61,7 @@ crate::runtime::lenient_json!(StopInvocationResponse);
 /// An error the service answers [`StopInvocationRequest`] with: a code the page documents ([`StopInvocationErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StopInvocationError = ServiceError<StopInvocationErrorCode>;
 /// The error codes the `StopInvocation` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum StopInvocationErrorCode {
     /// `InternalError.Dispatch` (500): An error occurred when you dispatched the request.

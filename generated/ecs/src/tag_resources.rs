@@ -101,7 +101,7 @@ crate::runtime::lenient_json!(TagResourcesResponse);
 /// An error the service answers [`TagResourcesRequest`] with: a code the page documents ([`TagResourcesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type TagResourcesError = ServiceError<TagResourcesErrorCode>;
 /// The error codes the `TagResources` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum TagResourcesErrorCode {
     /// `InvalidRegionId.NotFound`:

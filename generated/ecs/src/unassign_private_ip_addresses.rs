@@ -61,7 +61,7 @@ pub type UnassignPrivateIpAddressesError = ServiceError<
     UnassignPrivateIpAddressesErrorCode,
 >;
 /// The error codes the `UnassignPrivateIpAddresses` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum UnassignPrivateIpAddressesErrorCode {
     /// `InvalidUserType.NotSupported` (403): %s

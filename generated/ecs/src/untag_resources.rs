@@ -93,7 +93,7 @@ crate::runtime::lenient_json!(UntagResourcesResponse);
 /// An error the service answers [`UntagResourcesRequest`] with: a code the page documents ([`UntagResourcesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type UntagResourcesError = ServiceError<UntagResourcesErrorCode>;
 /// The error codes the `UntagResources` page documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 #[non_exhaustive]
 pub enum UntagResourcesErrorCode {
     /// `InvalidRegionId.NotFound`:

@@ -78,7 +78,7 @@ fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: bool) -> [Piece; 
         BlockKind::Enum,
         quote! {
             #doc
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            #[derive(Debug, Clone, Copy, PartialEq, Hash)]
             #[non_exhaustive]
             pub enum #name
         },

@@ -34,7 +34,7 @@ pub fn enum_items(e: &EnumModel, doc: &str) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Hash)]
         #[non_exhaustive]
         pub enum #name {
             #( #variants )*
