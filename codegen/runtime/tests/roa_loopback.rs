@@ -11,7 +11,6 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 
 use alibabacloud_runtime::roa::{self, BodyKind, Place, RoaOperation};
-use alibabacloud_runtime::ProvideErrorMetadata;
 use support::loopback::{Exchange, LoopbackServer, Reply};
 
 const SECRET: &str = "testsecret";
@@ -213,7 +212,7 @@ fn kibana_request() -> UpdateKibanaWhiteIpsRequest {
 async fn the_client_sends_a_roa_operation_and_reads_its_answer() {
     use alibabacloud_runtime::client::Client;
     use alibabacloud_runtime::credentials::Credentials;
-    use alibabacloud_runtime::{Config, Error};
+    use alibabacloud_runtime::{Config, Error, ProvideErrorMetadata};
     let server = LoopbackServer::start(SECRET, vec![Reply::json(200, r#"{"RequestId":"R-9"}"#)]);
     let client = |secret: &str| {
         let config = Config::builder()
