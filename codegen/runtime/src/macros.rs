@@ -1,9 +1,11 @@
-//! Items that every generated crate repeats by shape (accessors, setters, a request's operation and
-//! builder, code tables), written once here as macros the generated code invokes with names only.
+//! Items that every generated crate repeats by shape (accessors, setters, a request's operation facts
+//! and builder name, code tables), written once here as macros the generated code invokes with names
+//! only; and the crate's one generic builder type (`request_builder!`).
 //!
-//! Each expands to exactly what the generator used to write out (the same docs, `#[inline]` on every
-//! non-generic function: compiled where it is called); the generated files hold the names, types and
-//! strings that differ, and reviewers read those.
+//! Each expands to what the generator used to write out (the same docs, `#[inline]` on every
+//! non-generic function: compiled where it is called), less what needs no body per type: the builder
+//! is one generic type, `Operation` one blanket impl (`operation.rs`), `Eq` a marker impl. The
+//! generated files hold the names, types and strings that differ, and reviewers read those.
 
 /// `fn get` and `fn get_mut` of an `impl Schema`, the fields by how they are reached:
 /// `value index field, …;` then `group index field, …;` (optional groups) and

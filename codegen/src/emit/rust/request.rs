@@ -11,7 +11,7 @@ use super::render::{Block, BlockKind, Piece};
 use super::request_model::RequestModel;
 use super::structs::{constructor, many_args_allow, push_setters, request_struct};
 
-/// What the `Operation` impl needs to know besides the request model.
+/// What the `GeneratedOperation` impl needs to know besides the request model.
 pub struct OperationInfo<'a> {
     pub api: &'a ir::Api,
     /// The product's API version (`2014-05-26`).
