@@ -176,8 +176,6 @@ fn the_openapi_document_has_real_paths_and_bodies() {
     assert!(!document.contents.contains("\"Action\""), "no RPC Action parameter anywhere");
 }
 
-/// `diff` as `cargo xtask diff` reads two versions of a real page: a new method and path in the
-/// request syntax and a parameter moved from the query to the body break the wire, not semver.
 /// `gen` prints the crate's whole-product files (client, lib, common errors, endpoints, the `rpc`
 /// example) from their tokens' text, lexed again on whichever core is free: the same bytes as
 /// printing the tokens themselves (a RESTful product: its client holds the ROA code).
@@ -198,6 +196,8 @@ fn the_crate_prints_the_same_from_its_tokens_text_as_from_its_tokens() {
     assert!(compared > 100, "every API module and whole-product file compared ({compared})");
 }
 
+/// `diff` as `cargo xtask diff` reads two versions of a real page: a new method and path in the
+/// request syntax and a parameter moved from the query to the body break the wire, not semver.
 #[test]
 fn a_moved_method_path_and_position_show_in_the_diff() {
     let Some(shared) = support::shared_dir() else { return };

@@ -40,9 +40,12 @@ fn normalize<'s>(sentence: &'s str, owner: &str) -> Cow<'s, str> {
     let s = note.replace(sentence, "");
     let s = rewrite(s, |s| disjoint.replace(s, "You cannot specify both $1 and $2"));
     // "This parameter and the InstantAccess parameter cannot be specified at the same time."
-    let s = rewrite(s, |s| match s.contains("This parameter and ") {
-        true => Cow::Owned(s.replacen("This parameter and ", &format!("{owner} and "), 1)),
-        false => Cow::Borrowed(s),
+    let s = rewrite(s, |s| {
+        if s.contains("This parameter and ") {
+            Cow::Owned(s.replacen("This parameter and ", &format!("{owner} and "), 1))
+        } else {
+            Cow::Borrowed(s)
+        }
     });
     rewrite(s, |s| the_param.replace_all(s, "$1"))
 }
