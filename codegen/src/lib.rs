@@ -19,6 +19,7 @@ pub mod meta;
 pub mod output;
 pub mod parallel;
 pub mod parse;
+pub(crate) mod pattern;
 pub mod reuse;
 pub mod scaling;
 pub mod spec;

@@ -4,8 +4,9 @@
 use std::sync::OnceLock;
 
 use super::text::{Block, BlockKind};
-use super::{re, Found, Pattern};
+use super::Found;
 use crate::ir::{CharClass, Param, Rule, ScalarType};
+use crate::pattern::{re, Pattern};
 
 /// Reads character rules from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {

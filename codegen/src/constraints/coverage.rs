@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::text::{self, BlockKind};
-use super::{re, Pattern};
 use crate::ir::{Api, Constraint, Enforcement, Rule};
+use crate::pattern::{re, Pattern};
 
 /// Reason given to constraint-like sentences no rule was read from.
 pub const NOT_UNDERSTOOD: &str = "constraint-like sentence not understood";

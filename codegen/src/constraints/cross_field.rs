@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::{re, re_with, Found, Pattern};
+use super::Found;
 use crate::ir::{Param, Rule};
+use crate::pattern::{re, re_with, Pattern};
 
 /// A parameter name as prose writes it (`DataDisk.N.Size`, `Ipv6Addresses.N`, `Spotpricelimit`).
 const NAME: &str = r"([A-Z][A-Za-z0-9]*(?:\.(?:N|n|\d+|[A-Z][A-Za-z0-9]*))*)";

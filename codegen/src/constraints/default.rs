@@ -2,8 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{re, Found, Pattern};
+use super::Found;
 use crate::ir::{Param, Rule};
+use crate::pattern::{re, Pattern};
 
 /// Reads a default from one sentence; "null" and "empty" defaults mean unset and give nothing.
 pub fn read(sentence: &str, _param: &Param) -> Vec<Found> {

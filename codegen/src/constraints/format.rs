@@ -2,8 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{number, re, Found, Pattern};
+use super::{number, Found};
 use crate::ir::{Format, Param, Rule, ScalarType};
+use crate::pattern::{re, Pattern};
 
 /// Reads format rules from all sentences of one description (a Base64 sentence and its size
 /// limit are often two sentences).

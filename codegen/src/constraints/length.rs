@@ -2,8 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{number, re, Found, Pattern};
+use super::{number, Found};
 use crate::ir::{Param, Rule, ScalarType};
+use crate::pattern::{re, Pattern};
 
 /// Reads a length rule from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {

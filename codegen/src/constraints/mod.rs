@@ -21,10 +21,6 @@ mod repeat;
 pub mod text;
 mod value_set;
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 pub use consistency::{check_examples, DocFinding};
 pub use coverage::Coverage;
 pub use overrides::{apply_overrides, Overrides};
@@ -64,42 +60,6 @@ impl Found {
         };
         Constraint { rule: self.rule, source: self.source, enforcement }
     }
-}
-
-/// A prose pattern, compiled once. Most sentences match none of the patterns a reader tries, so
-/// [`Pattern::captures`] first asks whether there is a match at all, which makes no room for
-/// groups (a `Regex::captures` call allocates its groups whether or not it matches).
-pub(crate) struct Pattern(Regex);
-
-impl Pattern {
-    /// `Regex::captures`, without the allocation when nothing matches.
-    pub(crate) fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
-        if self.0.is_match(haystack) {
-            self.0.captures(haystack)
-        } else {
-            None
-        }
-    }
-}
-
-impl std::ops::Deref for Pattern {
-    type Target = Regex;
-
-    fn deref(&self) -> &Regex {
-        &self.0
-    }
-}
-
-pub(crate) fn re(cell: &'static OnceLock<Pattern>, pattern: &str) -> &'static Pattern {
-    re_with(cell, || pattern.to_owned())
-}
-
-/// [`re`] for a pattern put together from parts, which is formatted only the first time.
-pub(crate) fn re_with(
-    cell: &'static OnceLock<Pattern>,
-    pattern: impl FnOnce() -> String,
-) -> &'static Pattern {
-    cell.get_or_init(|| Pattern(Regex::new(&pattern()).expect("static regex")))
 }
 
 /// Fills every [`Param::constraints`] from its description and [`Api::cross_field`] from all of

@@ -2,8 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{number, re_with, Found, Pattern};
+use super::{number, Found};
 use crate::ir::{Param, Rule, ScalarType};
+use crate::pattern::{re_with, Pattern};
 
 const NUM: &str = r"(-?\d[\d,]*(?:\.\d+)?)";
 

@@ -2,8 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{number, re, Found, Pattern};
+use super::{number, Found};
 use crate::ir::{Index, Param, Rule};
+use crate::pattern::{re, Pattern};
 
 /// Reads how many items the parameter's `.N` index may number.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {

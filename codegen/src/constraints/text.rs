@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use super::{re, Pattern};
+use crate::pattern::{re, Pattern};
 
 /// What kind of block a piece of description is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,9 @@
 use std::sync::OnceLock;
 
 use super::text::{Block, BlockKind};
-use super::{number, re, re_with, Found, Pattern};
+use super::{number, Found};
 use crate::ir::{EnumValue, Param, Rule, ScalarType};
+use crate::pattern::{re, re_with, Pattern};
 
 /// One case of a rule that depends on another parameter, before that parameter is resolved.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,16 +3,13 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use crate::ir::{ClientToken, FactSource, Param, ScalarType};
+use crate::pattern::{re, Pattern};
 
 /// The first parameter whose description says so, with the sentence.
 pub fn decide(request: &[Param]) -> Option<ClientToken> {
-    static SAYS: OnceLock<Regex> = OnceLock::new();
-    let says = SAYS.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:ensure|guarantee)s?\s+(?:the\s+)?idempoten(?:ce|cy)\b").expect("valid regex")
-    });
+    static SAYS: OnceLock<Pattern> = OnceLock::new();
+    let says = re(&SAYS, r"(?i)\b(?:ensure|guarantee)s?\s+(?:the\s+)?idempoten(?:ce|cy)\b");
     request.iter().filter(|p| p.path.len() == 1 && p.ty == ScalarType::String).find_map(|p| {
         let sentence = sentences(&p.description.plain).find(|s| says.is_match(s))?;
         Some(ClientToken {

@@ -7,9 +7,8 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use crate::ir::{Fact, FactSource};
+use crate::pattern::{re, Pattern};
 
 /// Leading verbs of operations that only read.
 const READ_VERBS: &[&str] = &[
@@ -62,13 +61,11 @@ const WRITE_VERBS_BASE: &[&str] = &[
 /// "You can call this operation to <verb>", "You can use this operation to <verb>", "This
 /// operation is used to <verb>", "The X API <verb>", "X: <verb>", or the sentence's first word.
 fn leading_verb(sentence: &str) -> Option<String> {
-    static LEAD: OnceLock<Regex> = OnceLock::new();
-    let lead = LEAD.get_or_init(|| {
-        Regex::new(
-            r"(?i)^\s*(?:you can (?:call|use) (?:this|the \S+) (?:operation|api|interface) to (?:manually )?|this (?:operation|api) (?:is used to|allows you to) |the [A-Za-z]+ (?:operation|api) |[A-Za-z]+: )?([A-Za-z]+)",
-        )
-        .expect("valid regex")
-    });
+    static LEAD: OnceLock<Pattern> = OnceLock::new();
+    let lead = re(
+        &LEAD,
+        r"(?i)^\s*(?:you can (?:call|use) (?:this|the \S+) (?:operation|api|interface) to (?:manually )?|this (?:operation|api) (?:is used to|allows you to) |the [A-Za-z]+ (?:operation|api) |[A-Za-z]+: )?([A-Za-z]+)",
+    );
     lead.captures(sentence).map(|c| c[1].to_ascii_lowercase())
 }
 

@@ -19,11 +19,10 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::inline::plain;
 use crate::diag::Diagnostics;
 use crate::ir::{NameSource, OtherName, Param, QueryPair};
+use crate::pattern::{re, Pattern};
 
 /// The operation a page documents and what else the page calls it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,14 +132,12 @@ fn warn_long(name: &str, line: usize, diags: &mut Diagnostics) {
 
 /// The value a description says to send: "Set the value to X", "Set this parameter to X", "Value: X".
 pub fn stated_value(description: &str) -> Option<String> {
-    static STATED: OnceLock<Regex> = OnceLock::new();
-    let re = STATED.get_or_init(|| {
-        Regex::new(
-            r#"(?i)(?:\bset\s+(?:the\s+value|this\s+parameter|this\s+value|the\s+parameter|it)\s+to|\bvalues?\s*:)\s*:?\s*[*`"'“]*([A-Za-z][A-Za-z0-9]*)"#,
-        )
-        .expect("valid regex")
-    });
-    let value = re.captures(description)?.get(1)?.as_str();
+    static STATED: OnceLock<Pattern> = OnceLock::new();
+    let stated = re(
+        &STATED,
+        r#"(?i)(?:\bset\s+(?:the\s+value|this\s+parameter|this\s+value|the\s+parameter|it)\s+to|\bvalues?\s*:)\s*:?\s*[*`"'“]*([A-Za-z][A-Za-z0-9]*)"#,
+    );
+    let value = stated.captures(description)?.get(1)?.as_str();
     is_operation_name(value).then(|| value.to_owned())
 }
 

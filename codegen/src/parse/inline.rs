@@ -4,9 +4,9 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
-use regex::Regex;
 
 use crate::ir::Text;
+use crate::pattern::{re, Pattern};
 
 /// The cell's Markdown and its plain text.
 pub fn text(markdown: &str) -> Text {
@@ -49,13 +49,15 @@ pub fn plain(markdown: &str) -> String {
 /// and a parenthesis; `(API Reference (New)/x.md)` holds one level of parentheses). A destination
 /// with a title (`(~~7~~ "Title")`) is a link and stays.
 pub fn unlink_spaced_destinations(markdown: &str) -> Cow<'_, str> {
-    static SPACED_LINK: OnceLock<Regex> = OnceLock::new();
+    static SPACED_LINK: OnceLock<Pattern> = OnceLock::new();
     if !markdown.contains("](") {
         return Cow::Borrowed(markdown);
     }
-    SPACED_LINK
-        .get_or_init(|| Regex::new(r#"\[([^\]\[]*)\]\((?:[^()\s"'<]|\([^()]*\))+\s+(?:[^()\s"']|\([^()]*\))(?:[^()"']|\([^()]*\))*\)"#).expect("static regex"))
-        .replace_all(markdown, "$1")
+    re(
+        &SPACED_LINK,
+        r#"\[([^\]\[]*)\]\((?:[^()\s"'<]|\([^()]*\))+\s+(?:[^()\s"']|\([^()]*\))(?:[^()"']|\([^()]*\))*\)"#,
+    )
+    .replace_all(markdown, "$1")
 }
 
 /// `text` trimmed, each run of whitespace replaced by one space.

@@ -13,12 +13,12 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::blocks::{Block, Table};
 use super::columns::Columns;
 use super::inline::plain;
+use crate::pattern::Pattern;
 
 /// Everything one page claims about its product.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,23 +110,21 @@ pub fn claims(text: &str, blocks: &[Block], title: Option<&str>, api_page: bool)
 }
 
 struct Patterns {
-    explorer: Regex,
-    version_pair: Regex,
-    sample_host: Regex,
-    date: Regex,
-    host: Regex,
+    explorer: Pattern,
+    version_pair: Pattern,
+    sample_host: Pattern,
+    date: Pattern,
+    host: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| Patterns {
-        explorer: Regex::new(r"api\.aliyun\.com/#[^\s)\]]*").expect("valid regex"),
-        version_pair: Regex::new(r"(?:^|[\s?&])Version=(\d{4}-\d{2}-\d{2})\b").expect("valid regex"),
-        sample_host: Regex::new(r"(?i)\bhttps?(?:\(s\))?://([a-z0-9.*-]+\.aliyuncs\.com)\s*/?\s*(\?|$)")
-            .expect("valid regex"),
-        date: Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"),
-        host: Regex::new(r"(?i)[a-z0-9<>{}\[\]_*-][a-z0-9<>{}\[\]_.*-]*\.aliyuncs\.com\b")
-            .expect("valid regex"),
+        explorer: Pattern::new(r"api\.aliyun\.com/#[^\s)\]]*"),
+        version_pair: Pattern::new(r"(?:^|[\s?&])Version=(\d{4}-\d{2}-\d{2})\b"),
+        sample_host: Pattern::new(r"(?i)\bhttps?(?:\(s\))?://([a-z0-9.*-]+\.aliyuncs\.com)\s*/?\s*(\?|$)"),
+        date: Pattern::new(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        host: Pattern::new(r"(?i)[a-z0-9<>{}\[\]_*-][a-z0-9<>{}\[\]_.*-]*\.aliyuncs\.com\b"),
     })
 }
 
