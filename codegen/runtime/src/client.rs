@@ -22,6 +22,7 @@ use crate::signing::Nonce;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CallOptions {
+    /// How this call's failures are retried.
     pub retry: Option<RetryPolicy>,
     /// The limit on each attempt.
     pub timeout: Option<Duration>,
@@ -30,20 +31,24 @@ pub struct CallOptions {
 }
 
 impl CallOptions {
+    /// No overrides: the call runs as the config says.
     pub fn new() -> Self {
         CallOptions::default()
     }
 
+    /// Retries this call as `retry` says instead of the config's policy.
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = Some(retry);
         self
     }
 
+    /// The limit on each attempt of this call, connecting to last body byte.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
     }
 
+    /// The limit on the whole call, retries and waits included.
     pub fn operation_timeout(mut self, timeout: Duration) -> Self {
         self.operation_timeout = Some(timeout);
         self

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::check::{check, check_type};
+use super::excerpt;
 use crate::diag::Diagnostics;
 use crate::ir::{Api, Enforcement, Rule};
 
@@ -46,8 +47,11 @@ pub fn check_examples(api: &Api, diags: &mut Diagnostics) -> Vec<DocFinding> {
                 }
             }
             for (message, source) in findings {
-                let quoted =
-                    if source.is_empty() { String::new() } else { format!(" (\"{}\")", short(&source)) };
+                let quoted = if source.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (\"{}\")", excerpt(&source, 80))
+                };
                 diags.warning(
                     param.line,
                     format!("doc finding: {what} `{value}` of {}: {message}{quoted}", param.wire_name),
@@ -65,14 +69,6 @@ pub fn check_examples(api: &Api, diags: &mut Diagnostics) -> Vec<DocFinding> {
         }
     }
     out
-}
-
-fn short(source: &str) -> String {
-    if source.chars().count() <= 80 {
-        source.to_owned()
-    } else {
-        format!("{}…", source.chars().take(80).collect::<String>())
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use super::check::{check, check_type};
+use super::excerpt;
 use crate::diag::Diagnostics;
 use crate::ir::{Api, CharClass, Constraint, Enforcement, Param, Rule};
 
@@ -128,7 +129,7 @@ fn weigh_param(param: &mut Param, examples: &[Example], diags: &mut Diagnostics)
                     example.from.label(),
                     example.value,
                     param.wire_name,
-                    short(&c.source)
+                    excerpt(&c.source, 80)
                 ),
             );
         }
@@ -161,14 +162,6 @@ fn loosen<'a>(rule: &Rule, values: impl Iterator<Item = &'a str>) -> Option<Rule
         }
     }
     Some(Rule::AllowedChars { classes, extra })
-}
-
-fn short(source: &str) -> String {
-    if source.chars().count() <= 80 {
-        source.to_owned()
-    } else {
-        format!("{}…", source.chars().take(80).collect::<String>())
-    }
 }
 
 #[cfg(test)]

@@ -190,7 +190,7 @@ fn resolve_cross(
         let list = unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
         diags.warning(
             line,
-            format!("{list} in \"{}\" names no parameter; rule left unenforced", short(&found.source)),
+            format!("{list} in \"{}\" names no parameter; rule left unenforced", excerpt(&found.source, 60)),
         );
         found.doubt.get_or_insert_with(|| format!("{list} names no parameter of the page"));
     }
@@ -207,15 +207,15 @@ fn resolve_cross(
 fn misspelled(written: &str, real: &str, source: &str) -> String {
     format!(
         "doc finding: `{written}` in \"{}\" names no parameter; read as `{real}`, the parameter it means",
-        short(source)
+        excerpt(source, 60)
     )
 }
 
-fn short(source: &str) -> String {
-    if source.chars().count() <= 60 {
-        source.to_owned()
-    } else {
-        format!("{}…", source.chars().take(60).collect::<String>())
+/// A doc sentence cut to its first `max` characters (marked `…`), for quoting in a finding.
+fn excerpt(source: &str, max: usize) -> String {
+    match source.char_indices().nth(max) {
+        None => source.to_owned(),
+        Some((end, _)) => format!("{}…", &source[..end]),
     }
 }
 
@@ -260,7 +260,7 @@ fn resolve_cases(
                         param.line,
                         format!(
                             "`{written}` in \"{}\" names no parameter; rule left unenforced",
-                            short(&pending.source)
+                            excerpt(&pending.source, 60)
                         ),
                     );
                     (written.clone(), Some(format!("`{written}` names no parameter of the page")))
