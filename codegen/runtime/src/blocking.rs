@@ -18,6 +18,8 @@ pub struct Client {
 }
 
 impl Client {
+    /// A client for the product whose endpoint data is `endpoints`, with its own runtime; fails as
+    /// [`crate::client::Client::new`] does, or when the runtime cannot start.
     pub fn new(config: &Config, endpoints: &'static ProductEndpoints) -> Result<Client, Error> {
         let runtime =
             tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|error| {
@@ -34,10 +36,12 @@ impl Client {
         &self.inner
     }
 
+    /// Sends `request` and reads the typed answer; see [`crate::client::Client::send`].
     pub fn send<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
         self.runtime.block_on(self.inner.send(request))
     }
 
+    /// [`Client::send`] with this call's own retry policy and timeouts.
     pub fn send_with<O: Operation>(
         &self,
         request: &O,

@@ -103,6 +103,7 @@ impl Client {
         &self.inner.endpoint
     }
 
+    /// The config the client was made from.
     pub fn config(&self) -> &Config {
         &self.inner.config
     }

@@ -65,10 +65,12 @@ impl Config {
         self.0.endpoint.as_ref()
     }
 
+    /// Whether the product's public or VPC endpoints are used.
     pub fn network(&self) -> Network {
         self.0.network
     }
 
+    /// How failed calls are retried.
     pub fn retry(&self) -> &RetryPolicy {
         &self.0.retry
     }

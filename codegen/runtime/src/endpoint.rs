@@ -8,6 +8,7 @@ use crate::region::Region;
 /// `http` or `https`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scheme {
+    /// TLS: every product endpoint.
     Https,
     /// Plain HTTP: for a local test server or the metadata service only.
     Http,
@@ -19,8 +20,11 @@ pub enum Scheme {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Endpoint {
+    /// `https`, or `http` for a local server.
     pub scheme: Scheme,
+    /// The checked host name or IPv4 address.
     pub host: String,
+    /// A port other than the scheme's own.
     pub port: Option<u16>,
 }
 
@@ -116,6 +120,7 @@ impl std::error::Error for InvalidEndpoint {}
 /// Public internet endpoints, or the ones reachable from inside a VPC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Network {
+    /// The product's internet endpoints (the default).
     #[default]
     Public,
     /// The product's VPC endpoints (`ecs-vpc.cn-hangzhou.aliyuncs.com`): for instances without
@@ -176,9 +181,19 @@ impl ProductEndpoints {
 #[non_exhaustive]
 pub enum EndpointError {
     /// The endpoint data names no endpoint at all for the region (no regional, pattern or central host).
-    NoEndpoint { product: &'static str, region: Region },
+    NoEndpoint {
+        /// The product code (`Ecs`).
+        product: &'static str,
+        /// The region asked for.
+        region: Region,
+    },
     /// The endpoint data names no VPC endpoint for the region.
-    NoVpcEndpoint { product: &'static str, region: Region },
+    NoVpcEndpoint {
+        /// The product code (`Ecs`).
+        product: &'static str,
+        /// The region asked for.
+        region: Region,
+    },
     /// A host in the endpoint data, or an explicit endpoint, is not a plain host name.
     Invalid(InvalidEndpoint),
 }

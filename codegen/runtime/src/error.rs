@@ -39,7 +39,12 @@ pub enum Error<E = ErrorBody> {
     Invalid(ValidationErrors),
     /// Not sent: the request's `RegionId` names another region than the client's. A client sends to
     /// its own region's endpoint only; use a client for the other region.
-    RegionMismatch { client: String, request: String },
+    RegionMismatch {
+        /// The client's region (`cn-hangzhou`).
+        client: String,
+        /// The region the request's `RegionId` names.
+        request: String,
+    },
     /// The configuration cannot make a request: a bad region or endpoint, no region at all.
     Config(ConfigError),
     /// No credentials could be had, or fetching them failed.
@@ -50,14 +55,32 @@ pub enum Error<E = ErrorBody> {
     /// A dry run (`DryRun=true`) passed: the service answered `DryRunOperation`.
     DryRunPassed(Box<E>),
     /// The service answered with a redirect; it is never followed (the request is signed for its host).
-    Redirect { status: u16, location: Option<String> },
-    /// An attempt ran out of time (after the retries the call allowed).
-    Timeout { after: Duration },
+    Redirect {
+        /// The 3xx status received.
+        status: u16,
+        /// The `Location` header, when the answer had one readable as text.
+        location: Option<String>,
+    },
+    /// An attempt (after the retries the call allowed) or the whole call ran out of time.
+    Timeout {
+        /// The limit that ran out: that of one attempt (`timeout`), or of the whole call with its
+        /// retries (`operation_timeout`).
+        after: Duration,
+    },
     /// No complete answer: connection, TLS or protocol failure, a truncated or oversized body.
     Transport(TransportError),
     /// An answer that could not be read: a success body that is not the response type, or an error
     /// status without a service error body.
-    Decode { status: u16, request_id: Option<String>, message: String, body: String },
+    Decode {
+        /// The HTTP status received (200 for a success body that could not be read).
+        status: u16,
+        /// The `RequestId` the body carried, when one could be read from it.
+        request_id: Option<String>,
+        /// What could not be read: the JSON or type error, or an error status without a `Code`.
+        message: String,
+        /// The body as received (invalid UTF-8 replaced by `U+FFFD`).
+        body: String,
+    },
 }
 
 /// A configuration that cannot make a request.
@@ -66,8 +89,11 @@ pub enum Error<E = ErrorBody> {
 pub enum ConfigError {
     /// Neither a region (`Config` or `ALIBABA_CLOUD_REGION_ID`) nor an explicit endpoint.
     NoRegion,
+    /// The region (from `Config` or `ALIBABA_CLOUD_REGION_ID`) is not a region ID.
     InvalidRegion(InvalidRegion),
+    /// The explicit endpoint set on `Config` is not a plain host (or `scheme://host[:port]`).
     InvalidEndpoint(InvalidEndpoint),
+    /// The product's endpoint data gives no usable endpoint for the region and network.
     Endpoint(EndpointError),
     /// A request's `RegionId` is set but is not a region ID.
     InvalidRequestRegion(InvalidRegion),
@@ -99,12 +125,14 @@ impl From<ConfigError> for Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TransportError {
+    /// How far the exchange got: whether the client may try again.
     pub kind: TransportErrorKind,
     /// What the HTTP stack said.
     pub message: String,
 }
 
 impl TransportError {
+    /// A failure of this kind, with the HTTP stack's message: what an `HttpTransport` returns.
     pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
         TransportError { kind, message: message.into() }
     }
@@ -121,7 +149,10 @@ pub enum TransportErrorKind {
     /// may have acted on the request.
     Io,
     /// The answer's body was larger than the client accepts.
-    BodyTooLarge { limit: usize },
+    BodyTooLarge {
+        /// The most bytes the client reads (the config's `max_response_bytes`).
+        limit: usize,
+    },
     /// The request could not be built or the stack failed otherwise.
     Other,
 }

@@ -11,6 +11,7 @@
 //! client over it. The generator's own doc checks call the same rule functions, so each rule means
 //! one thing. What the client promises is written down in the repository's `docs/runtime.md`.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 #[cfg(feature = "blocking")]
 pub mod blocking;

@@ -182,7 +182,9 @@ impl<R: Operation> Operation for Validated<R> {
 /// A request with its own validation mode for one call, over the client's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WithValidation<R> {
+    /// The request, sent as it is.
     pub request: R,
+    /// The mode this call validates `request` in, over the client's ([`Operation::validation_mode`]).
     pub mode: ValidationMode,
 }
 
@@ -223,10 +225,15 @@ impl<R: Operation> Operation for WithValidation<R> {
 #[serde(rename_all = "PascalCase", default)]
 #[non_exhaustive]
 pub struct ErrorBody {
+    /// `RequestId`: the id of the failed request, for support tickets.
     pub request_id: String,
+    /// `HostId`: the id of the host that answered.
     pub host_id: String,
+    /// `Code`: the error code as the service sent it (`InvalidParameter`, `Throttling.User`).
     pub code: String,
+    /// `Message`: the service's message, whole.
     pub message: String,
+    /// `Recommend`: the service's recommendation, often a link to its diagnosis page.
     pub recommend: String,
     /// The HTTP status the body came with (as received); not part of the JSON.
     #[serde(skip)]
@@ -242,26 +249,31 @@ impl ErrorBody {
         ErrorBody { code: code.into(), message: message.into(), ..ErrorBody::default() }
     }
 
+    /// Sets the id of the failed request (`RequestId`).
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = request_id.into();
         self
     }
 
+    /// Sets the id of the host that answered (`HostId`).
     pub fn with_host_id(mut self, host_id: impl Into<String>) -> Self {
         self.host_id = host_id.into();
         self
     }
 
+    /// Sets the service's recommendation (`Recommend`).
     pub fn with_recommend(mut self, recommend: impl Into<String>) -> Self {
         self.recommend = recommend.into();
         self
     }
 
+    /// Sets the HTTP status the body came with (the client sets the one received).
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = status;
         self
     }
 
+    /// Sets the body as received (the client reads it as UTF-8, invalid bytes replaced).
     pub fn with_raw(mut self, raw: impl Into<String>) -> Self {
         self.raw = raw.into();
         self

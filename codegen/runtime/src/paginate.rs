@@ -16,18 +16,32 @@ use crate::operation::Operation;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paging {
     /// Pages numbered from 1; the last page is reached when `PageNumber × PageSize ≥ TotalCount`.
-    PageNumber { page_number: &'static str, page_size: &'static str, total_count: &'static str },
+    PageNumber {
+        /// The page asked for and answered (`PageNumber`).
+        page_number: &'static str,
+        /// The items a page holds (`PageSize`).
+        page_size: &'static str,
+        /// The response's count of all items (`TotalCount`).
+        total_count: &'static str,
+    },
     /// Each answer's `NextToken` asks for the next page; an empty (or repeated) one ends the list.
-    NextToken { next_token: &'static str, max_results: &'static str },
+    NextToken {
+        /// The token a response gives and the next request sends (`NextToken`).
+        next_token: &'static str,
+        /// The items a page holds at most (`MaxResults`).
+        max_results: &'static str,
+    },
 }
 
 /// An operation with a paginator (generated where the docs show the paging parameters).
 pub trait Paginated: Operation + Clone {
+    /// The operation's paging parameters.
     const PAGING: Paging;
 }
 
 /// A paginated operation whose answer holds one clear list of items.
 pub trait PaginatedItems: Paginated {
+    /// One item of the list (an instance, a disk).
     type Item;
     /// The items of one page.
     fn items(response: Self::Response) -> Vec<Self::Item>;

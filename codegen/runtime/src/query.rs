@@ -28,13 +28,25 @@ pub const COMMON_PARAMETERS: &[&str] = &[
 #[non_exhaustive]
 pub enum QueryError {
     /// `Action` names another API.
-    WrongAction { expected: &'static str, found: String },
+    WrongAction {
+        /// This API's Action.
+        expected: &'static str,
+        /// The `Action` the pairs hold.
+        found: String,
+    },
     /// A key the API does not document.
     UnknownKey(String),
     /// The same key twice.
     DuplicateKey(String),
     /// A value that is not of the documented type.
-    BadValue { key: String, value: String, expected: &'static str },
+    BadValue {
+        /// The pair's key (`DataDisk.1.Size`).
+        key: String,
+        /// The value as given.
+        value: String,
+        /// The documented type (`Integer`).
+        expected: &'static str,
+    },
     /// A `.N` index that is not a number from 1.
     BadIndex(String),
     /// Numbered items with a gap (`DataDisk.1`, `DataDisk.3`): names the first missing one.
@@ -81,6 +93,7 @@ impl PartialEq for QueryPairs {
 impl Eq for QueryPairs {}
 
 impl QueryPairs {
+    /// No pairs.
     pub fn new() -> Self {
         Self::default()
     }
@@ -105,10 +118,12 @@ impl QueryPairs {
         self.secret.binary_search(&index).is_ok()
     }
 
+    /// How many pairs there are.
     pub fn len(&self) -> usize {
         self.spans.len()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }

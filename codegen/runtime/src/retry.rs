@@ -40,21 +40,25 @@ impl RetryPolicy {
         RetryPolicy { max_attempts: 1, ..RetryPolicy::standard() }
     }
 
+    /// At most `attempts` attempts in all, the first included (at least 1).
     pub fn with_max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = attempts.max(1);
         self
     }
 
+    /// The ceiling of the first wait, doubled after each further failure.
     pub fn with_initial_backoff(mut self, backoff: Duration) -> Self {
         self.initial_backoff = backoff;
         self
     }
 
+    /// The highest ceiling a wait can reach.
     pub fn with_max_backoff(mut self, backoff: Duration) -> Self {
         self.max_backoff = backoff;
         self
     }
 
+    /// The longest `Retry-After` waited for; a longer one ends the retries.
     pub fn with_max_retry_after(mut self, limit: Duration) -> Self {
         self.max_retry_after = limit;
         self
@@ -110,6 +114,7 @@ impl RetryReason {
         }
     }
 
+    /// The reason in words, as logs show it (`throttled`, `not sent`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             RetryReason::Throttled => "throttled",

@@ -37,7 +37,9 @@ pub const FORM: &str = "application/x-www-form-urlencoded";
 /// (a body may hold a password).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Body {
+    /// [`JSON`] or [`FORM`].
     pub content_type: &'static str,
+    /// The body as sent.
     pub bytes: Vec<u8>,
 }
 
@@ -68,6 +70,7 @@ pub struct Request {
     pub query: Vec<(String, String)>,
     /// Header parameters the operation documents.
     pub headers: Vec<(String, String)>,
+    /// The body, when the operation has one.
     pub body: Option<Body>,
 }
 
@@ -223,7 +226,9 @@ pub fn authorization(access_key_id: &str, access_key_secret: &str, string_to_sig
 pub enum Place {
     /// Fills the path template's `[Name]`.
     Path,
+    /// A query parameter.
     Query,
+    /// A header.
     Header,
     /// A member of the body (or the whole body: [`BodyKind::Whole`]).
     Body,
@@ -247,6 +252,7 @@ pub enum BodyKind {
 pub enum RoaError {
     /// The request does not serialize to JSON (a generated request always does).
     Serialize(serde_json::Error),
+    /// The path template cannot be filled (a parameter without a value, a `[` without `]`).
     Path(PathError),
 }
 
@@ -271,6 +277,7 @@ pub trait RoaOperation: serde::Serialize {
     const PATH: &'static str;
     /// Where each top-level member of the request's docs-JSON form goes, by its docs name.
     const PLACES: &'static [(&'static str, Place)];
+    /// How the body members make the body.
     const BODY: BodyKind;
 
     /// The request as it goes on the wire, before signing.
@@ -366,7 +373,9 @@ pub fn unix_seconds(iso: &str) -> Option<u64> {
 pub struct Signing<'a> {
     /// `x-acs-version`: the API version (`2017-06-13`).
     pub version: &'a str,
+    /// The AccessKey ID, sent in `Authorization`.
     pub access_key_id: &'a str,
+    /// The AccessKey secret, which only keys the signature.
     pub access_key_secret: &'a str,
     /// `x-acs-security-token`, sent and signed when the keys are STS keys.
     pub security_token: Option<&'a str>,
@@ -392,6 +401,7 @@ impl std::fmt::Debug for Signing<'_> {
 /// A signed request, ready to send: nothing is left to compute.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Signed {
+    /// The HTTP method.
     pub method: &'static str,
     /// The path as sent, with `?` and the percent-encoded query when there is one.
     pub path_and_query: String,

@@ -11,12 +11,16 @@ use std::fmt::Write;
 pub enum Rule<'a> {
     /// Length in characters, inclusive.
     Length {
+        /// The fewest characters; `None`: no lower bound.
         min: Option<u64>,
+        /// The most characters; `None`: no upper bound.
         max: Option<u64>,
     },
     /// A number, inclusive.
     Range {
+        /// The smallest value; `None`: no lower bound.
         min: Option<f64>,
+        /// The largest value; `None`: no upper bound.
         max: Option<f64>,
     },
     /// One of these values, exactly.
@@ -24,20 +28,31 @@ pub enum Rule<'a> {
     /// The value's `.N` index lies in `min..=max`; the index counted is the one `up` list levels
     /// above the value (0: the nearest list, the value's own when it is a list item).
     Index {
+        /// How many list levels above the value the counted index is (0: the nearest).
         up: u8,
+        /// The smallest index allowed (indexes count from 1: `DataDisk.1`).
         min: u32,
+        /// The largest index allowed (`DataDisk.16`).
         max: u32,
     },
+    /// A letter first (of any alphabet, [`char::is_alphabetic`]); an empty value passes.
     StartsWithLetter,
     /// Only characters of these classes, or in `extra`.
     AllowedChars {
+        /// Allows ASCII upper-case letters, `A` to `Z`.
         upper: bool,
+        /// Allows ASCII lower-case letters, `a` to `z`.
         lower: bool,
+        /// Allows ASCII digits, `0` to `9`.
         digit: bool,
+        /// Allows letters of any alphabet ([`char::is_alphabetic`]), ASCII ones included.
         letter: bool,
+        /// The characters allowed besides the classes, each on its own (`:_.-`).
         extra: &'a str,
     },
+    /// Starting with none of these (`http://`, `https://`); an empty prefix is ignored.
     ForbiddenPrefixes(&'a [&'a str]),
+    /// Containing none of these; an empty one is ignored.
     ForbiddenSubstrings(&'a [&'a str]),
     /// None of these characters first or last.
     NoLeadingOrTrailing(&'a str),
@@ -45,24 +60,29 @@ pub enum Rule<'a> {
     NoConsecutive(&'a str),
     /// Standard or URL-safe Base64, decoding to at most `max_bytes`.
     Base64 {
+        /// The most bytes the value may decode to; `None`: no limit.
         max_bytes: Option<u64>,
     },
     /// A UTC time in a `yyyy-MM-ddTHH:mm:ssZ`-style pattern: its shape, and a date and time of the
     /// calendar (no month 13, February 29 only in leap years, no second 60).
     Time(&'a str),
+    /// ASCII characters only.
     Ascii,
 }
 
 /// Short constructors for the variants with several fields, so generated tables stay one line a rule.
 impl<'a> Rule<'a> {
+    /// [`Rule::Length`]: at least `min`, at most `max` characters.
     pub const fn length(min: Option<u64>, max: Option<u64>) -> Self {
         Rule::Length { min, max }
     }
 
+    /// [`Rule::Range`]: a number from `min` to `max`, inclusive.
     pub const fn range(min: Option<f64>, max: Option<f64>) -> Self {
         Rule::Range { min, max }
     }
 
+    /// [`Rule::Index`]: the index `up` list levels above the value lies in `min..=max`.
     pub const fn index(up: u8, min: u32, max: u32) -> Self {
         Rule::Index { up, min, max }
     }
@@ -72,6 +92,7 @@ impl<'a> Rule<'a> {
         Rule::AllowedChars { upper, lower, digit, letter, extra }
     }
 
+    /// [`Rule::Base64`], decoding to at most `max_bytes`.
     pub const fn base64(max_bytes: Option<u64>) -> Self {
         Rule::Base64 { max_bytes }
     }

@@ -21,11 +21,15 @@ pub const REQUIRED: &str = "Required: Yes (the docs' parameter table)";
 /// One rule on a field, with the doc sentence (or `spec/overrides.toml` reason) it came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Check {
+    /// The rule every value of the field keeps.
     pub rule: Rule<'static>,
+    /// The doc sentence (or override reason) the rule came from; its violations cite it
+    /// ([`Violation::source`]).
     pub source: &'static str,
 }
 
 impl Check {
+    /// `rule`, from `source`; `const`, for the generated field tables.
     pub const fn new(rule: Rule<'static>, source: &'static str) -> Self {
         Check { rule, source }
     }
@@ -35,11 +39,15 @@ impl Check {
 /// item), and its documented name relative to the struct (`DataDisk.N.Size`) for messages.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Path {
+    /// The field's index in its struct's table at each level, from the struct down (`[21, 1]`:
+    /// field 21, `DataDisk`, then field 1 of each of its groups).
     pub at: &'static [u16],
+    /// The documented name, relative to the struct (`DataDisk.N.Category`).
     pub name: &'static str,
 }
 
 impl Path {
+    /// The field at `at`, called `name` in messages; `const`, for the generated tables.
     pub const fn new(at: &'static [u16], name: &'static str) -> Self {
         Path { at, name }
     }
@@ -48,11 +56,15 @@ impl Path {
 /// A rule between fields, checked once for each value of the struct that lists it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CrossCheck {
+    /// The rule between the struct's fields.
     pub rule: CrossRule,
+    /// The doc sentence (or override reason) the rule came from; its violations cite it
+    /// ([`Violation::source`]).
     pub source: &'static str,
 }
 
 impl CrossCheck {
+    /// `rule`, from `source`; `const`, for the generated `CHECKS` tables.
     pub const fn new(rule: CrossRule, source: &'static str) -> Self {
         CrossCheck { rule, source }
     }
@@ -64,33 +76,65 @@ pub enum CrossRule {
     /// At most one of these is set.
     MutuallyExclusive(&'static [Path]),
     /// When `when` is set (to `value`, if given), `then` must not be.
-    ForbiddenWith { when: Path, value: Option<&'static str>, then: Path },
+    ForbiddenWith {
+        /// The field whose being set forbids `then`.
+        when: Path,
+        /// The value `when` must have for the rule to apply; `None`: any value.
+        value: Option<&'static str>,
+        /// The field that must then be unset.
+        then: Path,
+    },
     /// When `when` is set (to `when_value`, if given), `then` is one of `values`.
     RestrictedWith {
+        /// The field whose being set restricts `then`.
         when: Path,
+        /// The value `when` must have for the rule to apply; `None`: any value.
         when_value: Option<&'static str>,
+        /// The field restricted; each of its values is checked, an unset one passes.
         then: Path,
+        /// The values `then` may have, compared as wire text.
         values: &'static [&'static str],
     },
     /// `param` is set only together with `depends_on`.
-    DependsOn { param: Path, depends_on: Path },
+    DependsOn {
+        /// The field that may be set only together with `depends_on`.
+        param: Path,
+        /// The field `param` needs set.
+        depends_on: Path,
+    },
     /// `param` is set unless one of `unless` is.
-    RequiredUnless { param: Path, unless: &'static [Path] },
+    RequiredUnless {
+        /// The field required.
+        param: Path,
+        /// The fields of which any one, set, lifts the requirement.
+        unless: &'static [Path],
+    },
     /// When `on` is `when` (an unset `on` counting as its documented default), `param` is one of `values`.
     OneOfBy {
+        /// The field restricted (`Period`); each of its values is checked.
         param: Path,
+        /// The field whose value selects the case (`PeriodUnit`); its first value is read.
         on: Path,
+        /// The documented default of `on` (`Month`), which an unset `on` counts as.
         on_default: Option<&'static str>,
+        /// The value of `on`, as wire text, for which this case holds (`Year`).
         when: &'static str,
+        /// The values `param` may then have, compared as wire text (`1` to `4`).
         values: &'static [&'static str],
     },
     /// When `on` is `when` (or unset with `on_default` being `when`), `param` lies in `min..=max`.
     RangeBy {
+        /// The number restricted (a data disk's `Size`); each of its values is checked.
         param: Path,
+        /// The field whose value selects the case (the disk's `Category`); its first value is read.
         on: Path,
+        /// The documented default of `on`, which an unset `on` counts as.
         on_default: Option<&'static str>,
+        /// The value of `on`, as wire text, for which this case holds (`cloud_essd`).
         when: &'static str,
+        /// The smallest value `param` may then have; `None`: no lower bound.
         min: Option<f64>,
+        /// The largest value `param` may then have; `None`: no upper bound.
         max: Option<f64>,
     },
 }

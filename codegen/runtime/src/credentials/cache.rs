@@ -17,10 +17,12 @@ const RETRY_FAILED_REFRESH_AFTER: Duration = Duration::from_secs(10);
 pub struct TimeSource(Arc<dyn Fn() -> SystemTime + Send + Sync>);
 
 impl TimeSource {
+    /// A clock that reads `now`.
     pub fn new(now: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
         TimeSource(Arc::new(now))
     }
 
+    /// The time now, by this clock.
     pub fn now(&self) -> SystemTime {
         (self.0)()
     }
@@ -51,6 +53,7 @@ pub struct CachedProvider {
 }
 
 impl CachedProvider {
+    /// Caches what `inner` provides, judging expiry by `time`.
     pub fn new(inner: impl ProvideCredentials + 'static, time: TimeSource) -> Self {
         CachedProvider {
             inner: SharedCredentialsProvider::new(inner),

@@ -59,6 +59,7 @@ pub struct DefaultChain {
 }
 
 impl DefaultChain {
+    /// A chain of the default sources, each of which the builder can replace for a test.
     pub fn builder() -> DefaultChainBuilder {
         DefaultChainBuilder::default()
     }
@@ -124,6 +125,7 @@ impl DefaultChainBuilder {
         self
     }
 
+    /// The chain, with the process's environment and a real transport where none was given.
     pub fn build(self) -> DefaultChain {
         let env = self.env.unwrap_or_else(Env::process);
         let transport = self.transport.unwrap_or_else(|| {

@@ -32,6 +32,8 @@ pub struct EcsRamRoleProvider {
 }
 
 impl EcsRamRoleProvider {
+    /// The instance's role, asked of the metadata service at [`METADATA_HOST`] with a session token
+    /// (without one when the service gives none, unless [`require_token`](Self::require_token)).
     pub fn new(transport: SharedTransport) -> Self {
         EcsRamRoleProvider {
             role_name: None,
@@ -50,6 +52,7 @@ impl EcsRamRoleProvider {
         provider
     }
 
+    /// This role instead of the one the metadata service names first.
     pub fn role_name(mut self, role_name: impl Into<String>) -> Self {
         self.role_name = Some(role_name.into());
         self
@@ -61,6 +64,7 @@ impl EcsRamRoleProvider {
         self
     }
 
+    /// With `true`, a metadata session token is required (IMDSv2 only): no IMDSv1 fallback.
     pub fn require_token(mut self, require: bool) -> Self {
         self.require_token = require;
         self

@@ -20,6 +20,7 @@ pub struct EnvProvider {
 }
 
 impl EnvProvider {
+    /// Reads the variables from `env` (the process's, or a test's own).
     pub fn new(env: Env) -> Self {
         EnvProvider { env }
     }

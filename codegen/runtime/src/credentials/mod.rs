@@ -137,6 +137,7 @@ pub type ProvideFuture<'a> = Pin<Box<dyn Future<Output = Result<Credentials, Cre
 /// A source of credentials. Called for every request (behind a cache, see [`CachedProvider`]), so
 /// it must be cheap or cached itself.
 pub trait ProvideCredentials: Send + Sync + fmt::Debug {
+    /// The credentials to sign the next request with, or why there are none.
     fn provide_credentials(&self) -> ProvideFuture<'_>;
 }
 
@@ -151,6 +152,7 @@ impl ProvideCredentials for Credentials {
 pub struct SharedCredentialsProvider(Arc<dyn ProvideCredentials>);
 
 impl SharedCredentialsProvider {
+    /// Shares `provider`.
     pub fn new(provider: impl ProvideCredentials + 'static) -> Self {
         SharedCredentialsProvider(Arc::new(provider))
     }
@@ -167,14 +169,32 @@ impl ProvideCredentials for SharedCredentialsProvider {
 #[non_exhaustive]
 pub enum CredentialsError {
     /// The source is not set up (no variables, no file): a chain tries the next one.
-    NotConfigured { provider: &'static str, reason: String },
+    NotConfigured {
+        /// The source's name (`environment`, `profile`, …).
+        provider: &'static str,
+        /// What is missing.
+        reason: String,
+    },
     /// The source is set up but unusable (a malformed file, a missing key): a chain stops here
     /// rather than fall back to another identity.
-    Invalid { provider: &'static str, message: String },
+    Invalid {
+        /// The source's name.
+        provider: &'static str,
+        /// What is wrong with it (never a secret's value).
+        message: String,
+    },
     /// Fetching failed: STS or the metadata service answered with an error, or not at all.
-    Fetch { provider: &'static str, message: String },
+    Fetch {
+        /// The source's name.
+        provider: &'static str,
+        /// What the service answered, or why it did not.
+        message: String,
+    },
     /// No source in the chain is set up; each one says why.
-    NoneConfigured { tried: Vec<String> },
+    NoneConfigured {
+        /// Each source tried, in order, with why it is not set up.
+        tried: Vec<String>,
+    },
 }
 
 impl CredentialsError {

@@ -133,26 +133,32 @@ impl RamRoleArnProvider {
         }
     }
 
+    /// The role session's name, which the role's audit logs show (default
+    /// `alibabacloud-rust-sdk-<milliseconds>`).
     pub fn session_name(mut self, name: impl Into<String>) -> Self {
         self.session_name = name.into();
         self
     }
 
+    /// How long the credentials last (`DurationSeconds`; default 3,600).
     pub fn duration_seconds(mut self, seconds: u32) -> Self {
         self.duration_seconds = seconds;
         self
     }
 
+    /// A policy that narrows the role's permissions for this session (`Policy`, JSON).
     pub fn policy(mut self, policy: impl Into<String>) -> Self {
         self.policy = Some(policy.into());
         self
     }
 
+    /// The external ID the role's trust policy asks for (`ExternalId`).
     pub fn external_id(mut self, external_id: impl Into<String>) -> Self {
         self.external_id = Some(external_id.into());
         self
     }
 
+    /// Another STS endpoint (a regional or VPC one, or a test double).
     pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
         self.endpoint = endpoint;
         self
@@ -199,6 +205,8 @@ pub struct OidcRoleProvider {
 const OIDC: &str = "oidc_role_arn";
 
 impl OidcRoleProvider {
+    /// Assumes `role_arn` with the OIDC token in `token_file`, issued by `oidc_provider_arn`, at
+    /// `sts.aliyuncs.com` for an hour.
     pub fn new(
         role_arn: impl Into<String>,
         oidc_provider_arn: impl Into<String>,
@@ -235,16 +243,19 @@ impl OidcRoleProvider {
         Ok(oidc)
     }
 
+    /// The role session's name (default `alibabacloud-rust-sdk-<milliseconds>`).
     pub fn session_name(mut self, name: impl Into<String>) -> Self {
         self.session_name = name.into();
         self
     }
 
+    /// How long the credentials last (`DurationSeconds`; default 3,600).
     pub fn duration_seconds(mut self, seconds: u32) -> Self {
         self.duration_seconds = seconds;
         self
     }
 
+    /// Another STS endpoint (a regional or VPC one, or a test double).
     pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
         self.endpoint = endpoint;
         self

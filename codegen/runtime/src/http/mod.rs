@@ -29,6 +29,7 @@ pub type TransportFuture<'a> =
 /// failure to connect as [`TransportErrorKind::Connect`] only when the request surely never left:
 /// the client retries those for every operation. Timeouts are the client's job.
 pub trait HttpTransport: Send + Sync + fmt::Debug {
+    /// Sends `request` and reads its answer, body included, up to `max_body` bytes.
     fn send(&self, request: HttpRequest, max_body: usize) -> TransportFuture<'_>;
 }
 
@@ -37,6 +38,7 @@ pub trait HttpTransport: Send + Sync + fmt::Debug {
 pub struct SharedTransport(Arc<dyn HttpTransport>);
 
 impl SharedTransport {
+    /// Shares `transport`.
     pub fn new(transport: impl HttpTransport + 'static) -> Self {
         SharedTransport(Arc::new(transport))
     }
