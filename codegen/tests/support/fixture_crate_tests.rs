@@ -279,6 +279,7 @@ mod roa_client {
     use std::net::TcpListener;
 
     use alibabacloud_ecs::blocking::Client;
+    use alibabacloud_ecs::runtime::client::CallOptions;
     use alibabacloud_ecs::runtime::credentials::Credentials;
     use alibabacloud_ecs::runtime::Config;
     use alibabacloud_ecs::runtime::roa;
@@ -329,7 +330,10 @@ mod roa_client {
             .unwrap();
         let client = Client::new(&config).unwrap();
         let request = UpdateThingRequest::builder("t-1", "thing").client_token("tok").build().unwrap();
-        let answer: UpdateThingResponse = client.send(&request).unwrap();
+        // `send_with`: this call's own limit on each attempt (the blocking client has the async
+        // one's per-call options).
+        let options = CallOptions::new().timeout(std::time::Duration::from_secs(30));
+        let answer: UpdateThingResponse = client.send_with(&request, &options).unwrap();
         assert_eq!(answer.request_id.as_deref(), Some("R-7"));
         let (line, signature_ok, body) = server.join().unwrap();
         assert_eq!(line.trim_end(), "PUT /things/t-1/settings?clientToken=tok HTTP/1.1");

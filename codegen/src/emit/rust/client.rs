@@ -282,6 +282,7 @@ pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&Respons
         /// The blocking client (feature `blocking`): the same calls, each blocking its thread.
         #[cfg(feature = "blocking")]
         pub mod blocking {
+            use crate::runtime::client::CallOptions;
             use crate::runtime::paginate::{Paginated, PaginatedItems};
             use crate::runtime::{Config, Error, Operation};
 
@@ -292,14 +293,31 @@ pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&Respons
             }
 
             impl Client {
+                /// A client for the config's region (or explicit endpoint), with a runtime of its own.
                 pub fn new(config: &Config) -> Result<Self, Error> {
                     Ok(Client { inner: crate::runtime::blocking::Client::new(config, &crate::ENDPOINTS)? })
                 }
 
+                /// A client from [`Config::from_env`]: `ALIBABA_CLOUD_REGION_ID` and the default credential chain.
+                pub fn from_env() -> Result<Self, Error> {
+                    Self::new(&Config::from_env()?)
+                }
+
+                /// Sends `request` and reads the typed answer, blocking until it is in.
                 pub fn send<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
                     self.inner.send(request)
                 }
 
+                /// [`Client::send`] with per-call retry and timeout overrides.
+                pub fn send_with<O: Operation>(
+                    &self,
+                    request: &O,
+                    options: &CallOptions,
+                ) -> Result<O::Response, Error<O::Error>> {
+                    self.inner.send_with(request, options)
+                }
+
+                /// Every page of the answer, each fetched as the iterator advances.
                 pub fn pages<O>(&self, request: O) -> impl Iterator<Item = Result<O::Response, Error<O::Error>>>
                 where
                     O: Paginated + Send + Sync + 'static,
@@ -309,6 +327,7 @@ pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&Respons
                     self.inner.pages(request)
                 }
 
+                /// Every item of every page, each page fetched as the iterator reaches it.
                 pub fn items<O>(&self, request: O) -> impl Iterator<Item = Result<O::Item, Error<O::Error>>>
                 where
                     O: PaginatedItems + Send + Sync + 'static,
