@@ -106,3 +106,14 @@ fn a_data_type_table_gives_the_members_of_its_group_parameter() {
     assert_eq!(api.request[0].path[0].index, Index::Each);
     assert!(!parsed.diagnostics.iter().any(|d| d.message.contains("unknown request parameter type")));
 }
+
+#[test]
+fn a_json_typed_parameter_is_a_json_value_without_a_warning() {
+    let page = "# Op\n\n[Debug](https://api.aliyun.com/#product=Ecs&api=Op&type=RPC&version=2014-05-26)\n\n## Request parameters\n\n|Name|Type|Required|Example|Description|\n|---|---|---|---|---|\n|Parameters|Json|No|\\{\"name\":\"Jack\"\\}|d|\n|Name|String|No|n|d|\n";
+    let parsed = parse_page("j.md", page.as_bytes());
+    let api = parsed.api.expect("api");
+    assert_eq!(api.request[0].ty, ScalarType::Json);
+    assert_eq!(api.request[0].example.as_deref(), Some(r#"{"name":"Jack"}"#));
+    assert_eq!(api.request[1].ty, ScalarType::String);
+    assert!(!parsed.diagnostics.iter().any(|d| d.message.contains("unknown request parameter type")));
+}

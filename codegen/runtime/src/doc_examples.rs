@@ -262,11 +262,17 @@ impl DocExamples {
 }
 
 /// One pair as sent and as written back: the same key and value, a number written in its shortest
-/// form (`8.0` goes as `8`: the same number to the service).
+/// form (`8.0` goes as `8`: the same number to the service), a JSON object or array written compact
+/// (`{"name":"Jack", "key":"v"}` goes as `{"name":"Jack","key":"v"}`: the same value).
 fn same_pair(sent: (&str, &str), written: (&str, &str)) -> bool {
     let number = |v: &str| v.parse::<f64>().ok().filter(|f| f.is_finite());
+    let json = |v: &str| {
+        v.trim_start().starts_with(['{', '[']).then(|| serde_json::from_str::<Value>(v).ok()).flatten()
+    };
     sent.0 == written.0
-        && (sent.1 == written.1 || number(sent.1).is_some_and(|a| number(written.1) == Some(a)))
+        && (sent.1 == written.1
+            || number(sent.1).is_some_and(|a| number(written.1) == Some(a))
+            || json(sent.1).is_some_and(|a| json(written.1) == Some(a)))
 }
 
 /// The body of a sample written as a whole HTTP response (`HTTP/1.1 200 OK`, headers, a blank
@@ -319,5 +325,24 @@ fn record(counts: &[(String, usize)]) {
     if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("counts.tsv")) {
         use std::io::Write as _;
         let _ = file.write_all(lines.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_pair;
+
+    #[test]
+    fn a_pair_written_back_is_the_same_text_number_or_json_value() {
+        assert!(same_pair(("A", "x"), ("A", "x")));
+        assert!(same_pair(("Size", "8.0"), ("Size", "8")));
+        let spaced = r#"{"name":"Jack", "accessKey":"LTAI"}"#;
+        assert!(same_pair(("Parameters", spaced), ("Parameters", r#"{"name":"Jack","accessKey":"LTAI"}"#)));
+        assert!(same_pair(("Ids", r#"["a", "b"]"#), ("Ids", r#"["a","b"]"#)));
+        // Other keys, other values, another order of a list, or text that only looks like JSON: not the same.
+        assert!(!same_pair(("A", "x"), ("B", "x")));
+        assert!(!same_pair(("Parameters", spaced), ("Parameters", r#"{"name":"Joe","accessKey":"LTAI"}"#)));
+        assert!(!same_pair(("Ids", r#"["a", "b"]"#), ("Ids", r#"["b","a"]"#)));
+        assert!(!same_pair(("Name", "{not json"), ("Name", "{not  json")));
     }
 }

@@ -33,6 +33,8 @@ use value_set::{Case, PendingCase};
 
 /// Why a sentence under a condition is not enforced.
 const CONDITIONAL: &str = "stated under a condition (if/when/for …) that the validator does not check";
+/// Why a rule read from a JSON parameter's description is not enforced.
+const JSON_MEMBERS: &str = "read from the description of a JSON value, whose rules are its members'";
 
 /// Why a Boolean's "Valid values: true, false" is kept only as documentation: a value set that is
 /// the type's whole domain rejects nothing, so it is no rule for validators or diff (which compare
@@ -128,6 +130,14 @@ fn read_param(param: &Param) -> ParamRead {
         }
     }
     single.extend(format::read(&all_sentences, param));
+    if param.ty == ScalarType::Json {
+        // A JSON value's description gives the rules of its members (ROS `OperationPreferences`:
+        // "FailureToleranceCount … Valid values: 0 to 20"), which the value as sent, one JSON
+        // text, neither keeps nor breaks.
+        for found in single.iter_mut().filter(|f| !matches!(f.rule, Rule::Default { .. })) {
+            found.doubt.get_or_insert_with(|| JSON_MEMBERS.to_owned());
+        }
+    }
     ParamRead { single, cross, cases: sets.cases }
 }
 
@@ -386,6 +396,23 @@ pub(crate) mod tests {
             request,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_json_values_rules_are_its_members_and_left_unenforced() {
+        let mut preferences = described(
+            "OperationPreferences",
+            "Json",
+            "The operation settings. The following fields are supported:\n\n-   FailureToleranceCount\n\nThe maximum number of failures.\n\nValid values: 0 to 20.\n",
+        );
+        preferences.ty = ScalarType::Json;
+        let mut a = api(vec![preferences]);
+        let mut diags = Diagnostics::new("spec/ros/CreateStackInstances.md");
+        extract(&mut a, &mut diags);
+        let rules = &a.request[0].constraints;
+        let range = rules.iter().find(|c| matches!(c.rule, Rule::Range { .. })).expect("the range is read");
+        assert_eq!(range.enforcement, Enforcement::Unenforced(JSON_MEMBERS.into()));
+        assert!(rules.iter().all(|c| c.enforcement != Enforcement::Enforced), "{rules:#?}");
     }
 
     #[test]

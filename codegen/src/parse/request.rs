@@ -63,13 +63,21 @@ pub fn params(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<
 /// The scalar type of a request Type cell; unknown or empty types read as String (empty ones with
 /// a warning here, unknown ones in [`warn_unknown_types`] once sub-tables are resolved).
 fn scalar_type(doc_type: &str, has_column: bool, line: usize, diags: &mut Diagnostics) -> ScalarType {
-    if let Some(ty) = ScalarType::from_doc(doc_type) {
+    if let Some(ty) = request_scalar(doc_type) {
         return ty;
     }
     if has_column && doc_type.is_empty() {
         diags.warning(line, "request parameter has an empty type; read as String");
     }
     ScalarType::String
+}
+
+/// The scalar a request Type cell names: the shared ones, and `Json`, a JSON value sent as its text
+/// (ECS `Parameters={"name":"Jack"}`, ROS `RegionIds=["cn-hangzhou","cn-beijing"]`). Only here: in a
+/// body table, `Json` heads a group whose members may follow (`body::shape_of`).
+fn request_scalar(doc_type: &str) -> Option<ScalarType> {
+    ScalarType::from_doc(doc_type)
+        .or_else(|| doc_type.trim().eq_ignore_ascii_case("json").then_some(ScalarType::Json))
 }
 
 /// True for Type cells that name a list of strings rather than a scalar (list-ness comes from `.N`).
@@ -85,7 +93,7 @@ pub fn warn_unknown_types(params: &[Param], diags: &mut Diagnostics) {
         let body_type = p.position == Position::Body
             && (body::shape_of(&p.doc_type).is_some() || p.position_from == PositionFrom::BodyTable);
         if !p.doc_type.is_empty()
-            && ScalarType::from_doc(&p.doc_type).is_none()
+            && request_scalar(&p.doc_type).is_none()
             && !is_list_type(&p.doc_type)
             && !body_type
         {

@@ -65,7 +65,7 @@ pub struct InvokeCommandRequest {
     /// You can leave this parameter empty to disable the custom parameter feature.
     ///
     /// Wire name: `Parameters`; example: `{"name":"Jack", "accessKey":"LTAIdyv******aRY"}`.
-    pub parameters: Option<String>,
+    pub parameters: Option<crate::runtime::JsonValue>,
     /// The username that is used to run the command on the ECS instance.
     ///
     /// -   For Linux instances, the root username is used by default.
@@ -107,8 +107,8 @@ crate::runtime::operation!(
 impl InvokeCommandRequestBuilder {
     crate::runtime::setters!(
         builder InvokeCommandRequest; into repeat_mode RepeatMode, frequency String,
-        parameters String, username String, windows_password_name String; value timed
-        bool;
+        username String, windows_password_name String; value timed bool, parameters crate
+        ::runtime::JsonValue;
     );
 }
 crate::runtime::json_form!(InvokeCommandRequest);

@@ -121,7 +121,7 @@ pub struct RunCommandRequest {
     /// This parameter is empty by default. This indicates that this parameter is canceled and the custom parameter feature is disabled.
     ///
     /// Wire name: `Parameters`; example: `{"name":"Jack", "accessKey":"LTAIdyvdIqaRY****"}`.
-    pub parameters: Option<String>,
+    pub parameters: Option<crate::runtime::JsonValue>,
     /// Specifies whether to retain the command after it is run. Valid values:
     ///
     /// -   true: retains the command. You can call the InvokeCommand operation to run the command again. The retained command counts against the quota of Cloud Assistant commands.
@@ -183,9 +183,10 @@ crate::runtime::operation!(
 impl RunCommandRequestBuilder {
     crate::runtime::setters!(
         builder RunCommandRequest; into name String, description String, working_dir
-        String, repeat_mode RepeatMode, frequency String, parameters String,
-        content_encoding ContentEncoding, username String, windows_password_name String;
-        value timeout i64, enable_parameter bool, timed bool, keep_command bool;
+        String, repeat_mode RepeatMode, frequency String, content_encoding
+        ContentEncoding, username String, windows_password_name String; value timeout
+        i64, enable_parameter bool, timed bool, parameters crate ::runtime::JsonValue,
+        keep_command bool;
     );
 }
 crate::runtime::json_form!(RunCommandRequest);
@@ -312,19 +313,7 @@ mod schema {
                 ),
             Field::new("Timed"),
             Field::new("Frequency"),
-            Field::new("Parameters")
-                .checks(
-                    &[
-                        Check::new(
-                            Rule::length(Some(1), None),
-                            "The key cannot be an empty string.",
-                        ),
-                        Check::new(
-                            Rule::length(None, Some(64)),
-                            "It can be up to 64 characters in length.",
-                        ),
-                    ],
-                ),
+            Field::new("Parameters"),
             Field::new("KeepCommand"),
             Field::new("ContentEncoding")
                 .checks(

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use super::group::{self, Node};
 use super::value_schema::{insert_some, insert_unexpressed, unexpressed_entry, ValueSchema};
-use crate::ir::{Api, Enforcement, Param, Rule};
+use crate::ir::{Api, Enforcement, Param, Rule, ScalarType};
 
 /// Parameters every operation sends and this module writes itself (a page row of that name is not repeated).
 const COMMON: [&str; 3] = ["Action", "Version", "Format"];
@@ -135,11 +135,24 @@ pub(super) fn plain_in(param: &Param, location: &str) -> Value {
     map.insert("required".into(), json!(param.required || location == "path"));
     insert_some(&mut map, "description", description(param));
     let mut keywords = schema.keywords();
+    let json_text = param.ty == ScalarType::Json;
+    if json_text {
+        // A JSON value goes on the wire as its text (`Parameters={"name":"Jack"}`): a string whose
+        // content is JSON, as JSON Schema 2020-12 says it; its example is the doc's text.
+        keywords = Map::new();
+        keywords.insert("type".into(), json!("string"));
+        keywords.insert("contentMediaType".into(), json!("application/json"));
+    }
     if let Some(why) = super::facts::mark_schema(param.secret.as_ref(), &mut keywords) {
         map.insert("x-alibaba-secret".into(), why);
     }
     map.insert("schema".into(), Value::Object(keywords));
     insert_example(&mut map, "example", &schema, param);
+    if json_text {
+        if let (Some(example), Some(text)) = (map.get_mut("example"), param.example.as_deref()) {
+            *example = json!(text.trim());
+        }
+    }
     insert_unexpressed(&mut map, &unexpressed);
     Value::Object(map)
 }
@@ -294,6 +307,32 @@ mod tests {
                 "example": 3
             })
         );
+    }
+
+    #[test]
+    fn a_json_parameter_is_a_string_of_json_text_with_the_docs_text_as_example() {
+        let mut api = api("RunCommand");
+        let mut parameters_row = param("Parameters");
+        parameters_row.ty = ScalarType::Json;
+        parameters_row.example = Some(r#"{"name":"Jack", "key":"v"}"#.into());
+        let mut broken = param("Broken");
+        broken.ty = ScalarType::Json;
+        broken.example = Some("{name".into());
+        api.request = vec![parameters_row, broken];
+        let params = parameters(&api, "2014-05-26");
+        let named = |name: &str| params.list.iter().find(|p| p["name"] == name).expect("listed").clone();
+        assert_eq!(
+            named("Parameters"),
+            json!({
+                "name": "Parameters", "in": "query", "required": false,
+                "schema": {"type": "string", "contentMediaType": "application/json"},
+                "example": r#"{"name":"Jack", "key":"v"}"#
+            })
+        );
+        // An example that is not JSON is left out, with the reason.
+        let broken = named("Broken");
+        assert_eq!(broken.get("example"), None);
+        assert!(broken["x-alibaba-example-omitted"].as_str().is_some_and(|w| w.contains("{name")));
     }
 
     #[test]
