@@ -75,8 +75,15 @@ fn starts_with_letter(sentence: &str, out: &mut Vec<Found>) {
 fn forbidden_prefixes(sentence: &str, out: &mut Vec<Found>) {
     static PREFIX: OnceLock<Pattern> = OnceLock::new();
     let prefix = re(&PREFIX, r"(?i)\b(?:cannot|can't|must not|should not) (?:start|begin) with (.+)$");
-    let Some(c) = prefix.captures(sentence) else { return };
-    let (items, rest) = items(&c[1]);
+    if let Some(c) = prefix.captures(sentence) {
+        prefixes_from(&c[1], sentence, out);
+    }
+}
+
+/// The prefixes listed in `text` ("aliyun, acs:, http://, or https://"), and the substrings of a
+/// "… or contain …" that follows them.
+fn prefixes_from(text: &str, sentence: &str, out: &mut Vec<Found>) {
+    let (items, rest) = items(text);
     if items.is_empty() {
         return;
     }
@@ -108,12 +115,21 @@ fn forbidden_substrings(sentence: &str, out: &mut Vec<Found>) {
     substrings_from(rest, sentence, out);
 }
 
+/// The substrings listed in `rest` ("http:// or https://"), and the prefixes of a "…, or start with
+/// …" that follows them.
 fn substrings_from(rest: &str, sentence: &str, out: &mut Vec<Found>) {
-    let (items, _) = items(rest);
+    let (items, after) = items(rest);
+    if let Some(prefixes) = after.strip_prefix("start with ") {
+        prefixes_from(prefixes, sentence, out);
+    }
     let mut substrings = Vec::new();
     let mut unread = Vec::new();
     for item in items {
-        match literal(&item) {
+        // A bare lower-case word names what may not appear ("cannot contain emoticons") more often
+        // than it quotes it; a prefix rule's bare word is a literal ("cannot start with aliyun").
+        let word = item.trim().trim_end_matches('.');
+        let bare_word = !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase());
+        match literal(&item).filter(|_| !bare_word) {
             Some(s) => substrings.push(s),
             None => unread.push(item),
         }
@@ -330,7 +346,8 @@ fn items(text: &str) -> (Vec<String>, String) {
         }
         let after = rest[end..].trim_start_matches([',', ';']).trim_start();
         if let Some(next) = after.strip_prefix("or ") {
-            if next.starts_with("contain ") || next.starts_with("end with") {
+            if next.starts_with("contain ") || next.starts_with("end with") || next.starts_with("start with ")
+            {
                 return (items, next.to_owned());
             }
             rest = next;
@@ -435,6 +452,31 @@ mod tests {
                 (Rule::ForbiddenPrefixes { prefixes: vec!["acs:".into()] }, true),
                 (Rule::ForbiddenSubstrings { substrings: vec!["http://".into(), "https://".into()] }, true)
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_word_after_cannot_contain_names_a_kind_of_content_not_a_literal() {
+        // VOD UpdateImageInfos: no title may hold an emoticon, and "emoticons" itself is allowed.
+        let found = read(
+            "The values of the nested parameters Title, Description, and Tags cannot contain emoticons.",
+            &param("UpdateContent", "String"),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, Rule::ForbiddenSubstrings { substrings: Vec::new() });
+        assert_eq!(found[0].doubt.as_deref(), Some("could not read `emoticons.` as a literal"));
+        // Substrings, then prefixes (ROS tags), each rule of its own.
+        assert_eq!(
+            rules("It cannot contain http:// or https://, or start with acs: or aliyun."),
+            [
+                (Rule::ForbiddenPrefixes { prefixes: vec!["acs:".into(), "aliyun".into()] }, true),
+                (Rule::ForbiddenSubstrings { substrings: vec!["http://".into(), "https://".into()] }, true)
+            ]
+        );
+        // A prefix's bare word stays a literal.
+        assert_eq!(
+            rules("It cannot start with aliyun."),
+            [(Rule::ForbiddenPrefixes { prefixes: vec!["aliyun".into()] }, true)]
         );
     }
 
