@@ -44,7 +44,17 @@ pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
             }
             None => (None, b64.clone(), type_doubt()),
         };
-        let doubt = doubt.or_else(|| conditional.then(|| super::CONDITIONAL.to_owned()));
+        // "encoded in Base64 and then encoded by encodeURIComponent" (CDN certificates): the value
+        // holds `%2B`, `%2F` and `%3D`, which are no Base64.
+        let encoded_again = sentences.iter().any(|s| {
+            let lower = s.to_ascii_lowercase();
+            lower.contains("encodeuricomponent")
+                || lower.contains("url-encode")
+                || lower.contains("url encode")
+        });
+        let doubt = doubt.or_else(|| conditional.then(|| super::CONDITIONAL.to_owned())).or_else(|| {
+            encoded_again.then(|| "Base64 encoded again (URL encoding) before it is sent".to_owned())
+        });
         out.push(Found::new(Rule::Format { format: Format::Base64 { max_bytes } }, &source, doubt));
     }
     for s in sentences {
@@ -71,6 +81,15 @@ mod tests {
     fn rules(s: &[&str]) -> Vec<Rule> {
         let s: Vec<String> = s.iter().map(|s| s.to_string()).collect();
         read(&s, &param("UserData", "String")).into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn base64_encoded_again_for_the_url_is_not_checked_as_base64() {
+        let sentences = ["Make sure that the content of the certificate is encoded in Base64 and then encoded by encodeURIComponent.".to_owned()];
+        let found = read(&sentences, &param("ServerCertificate", "String"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, Rule::Format { format: Format::Base64 { max_bytes: None } });
+        assert_eq!(found[0].doubt.as_deref(), Some("Base64 encoded again (URL encoding) before it is sent"));
     }
 
     #[test]
