@@ -148,6 +148,9 @@ fn is_conditional(sentence: &str) -> bool {
         .iter()
         .any(|w| lower.starts_with(w))
         || [" if ", " when ", " unless ", " only for ", " only to "].iter().any(|w| lower.contains(w))
+        // "Passwords of Windows instances cannot start with a forward slash": the instance's
+        // operating system, which no parameter of the request states.
+        || ["windows instance", "linux instance"].iter().any(|w| lower.contains(w))
 }
 
 /// Drops repeated rules (the same exclusion stated on both parameters), keeping the first.
@@ -395,6 +398,22 @@ pub(crate) mod tests {
             source: "spec/ecs/RunInstances.md".into(),
             request,
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_rule_for_one_operating_system_is_conditional() {
+        // RunInstances: a Linux instance's password may start with `/`; the request does not say
+        // which operating system the image runs.
+        for sentence in [
+            "Passwords of Windows instances cannot start with a forward slash (/).",
+            "The password of a Windows instance cannot start with a forward slash (/).",
+        ] {
+            let mut a = api(vec![described("Password", "String", sentence)]);
+            extract(&mut a, &mut Diagnostics::new("spec/ecs/RunInstances.md"));
+            let rule = &a.request[0].constraints[0];
+            assert_eq!(rule.rule, Rule::ForbiddenPrefixes { prefixes: vec!["/".into()] }, "{sentence}");
+            assert_eq!(rule.enforcement, Enforcement::Unenforced(CONDITIONAL.into()), "{sentence}");
         }
     }
 

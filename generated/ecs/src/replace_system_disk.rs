@@ -352,10 +352,6 @@ mod schema {
                             Rule::length(Some(8), Some(30)),
                             "The password must be 8 to 30 characters in length and include at least three of the following characters types: uppercase letters, lowercase letters, digits, and special characters.",
                         ),
-                        Check::new(
-                            Rule::ForbiddenPrefixes(&["/"]),
-                            "The password of a Windows instance cannot start with a forward slash (/).",
-                        ),
                     ],
                 ),
             Field::new("PasswordInherit"),

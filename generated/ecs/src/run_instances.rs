@@ -1716,10 +1716,6 @@ mod schema {
                             Rule::length(Some(8), Some(30)),
                             "The password must be 8 to 30 characters in length and include at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.",
                         ),
-                        Check::new(
-                            Rule::ForbiddenPrefixes(&["/"]),
-                            "Passwords of Windows instances cannot start with a forward slash (/).",
-                        ),
                     ],
                 ),
             Field::new("PasswordInherit"),
