@@ -72,14 +72,20 @@ pub fn read(blocks: &[Block], param: &Param) -> ValueSets {
     found
 }
 
-/// The bullets that follow an intro, skipping "Note:" paragraphs set between them.
+/// The bullets that follow an intro, skipping the paragraphs set between them ("Note: …", or what
+/// one value does: "If the dedicated host is attached with cloud disks, the default value is
+/// Migrate.", then the next value's bullet). A paragraph that introduces a list of its own (ends
+/// with `:`) or is not followed by a bullet ends the list.
 fn list_items(blocks: &[Block], start: usize) -> Vec<usize> {
     let mut items = Vec::new();
     let mut j = start;
     while j < blocks.len() {
         match blocks[j].kind {
             BlockKind::Bullet => items.push(j),
-            BlockKind::Paragraph if blocks[j].text.starts_with("Note:") => {
+            BlockKind::Paragraph
+                if blocks[j].text.starts_with("Note:")
+                    || !items.is_empty() && !blocks[j].text.trim_end().ends_with(':') =>
+            {
                 if blocks.get(j + 1).is_none_or(|b| b.kind != BlockKind::Bullet) {
                     break;
                 }
@@ -298,6 +304,26 @@ mod tests {
         );
         assert!(found.single[1].doubt.is_none());
         assert_eq!(found.consumed, [1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_paragraph_between_two_values_does_not_end_the_list() {
+        // ECS AllocateDedicatedHosts `ActionOnMaintenance`: a paragraph about each value's default.
+        let md = "The policy. Valid values:\n\n-   Migrate: The instances are migrated.\n\nIf the host has cloud disks, the default value is Migrate.\n\n-   Stop: The instances are stopped.\n\nIf the host has local disks, the default value is Stop.";
+        let found = read(&blocks(md), &param("ActionOnMaintenance", "String"));
+        let values: Vec<&str> = match &found.single[..] {
+            [Found { rule: Rule::OneOf { values }, doubt: None, .. }] => {
+                values.iter().map(|v| v.value.as_str()).collect()
+            }
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(values, ["Migrate", "Stop"]);
+        // A paragraph that opens a list of its own ends the values.
+        let md = "Valid values:\n\n-   a: one.\n\nNote the following:\n\n-   You cannot change it.";
+        let found = read(&blocks(md), &param("X", "String"));
+        assert!(
+            matches!(&found.single[..], [Found { rule: Rule::OneOf { values }, doubt: None, .. }] if values.len() == 1)
+        );
     }
 
     #[test]

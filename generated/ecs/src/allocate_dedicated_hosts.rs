@@ -6,6 +6,7 @@
 //! Generated from `ecs/AllocateDedicatedHosts.md`.
 use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::network_attributes::NetworkAttributes;
+pub use crate::shared::action_on_maintenance::ActionOnMaintenance;
 pub use crate::shared::auto_placement::AutoPlacement;
 pub use crate::shared::period_unit::PeriodUnit;
 /// The `AllocateDedicatedHosts` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
@@ -196,16 +197,6 @@ impl Tag {
     }
     crate::runtime::setters!(Tag; into key String, value String;);
 }
-/// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Hash)]
-#[non_exhaustive]
-pub enum ActionOnMaintenance {
-    /// `Migrate`: The instances are migrated to another physical server and restarted.
-    Migrate,
-    /// A value the docs do not list, as read (never one they list).
-    Unknown(UnknownValue<Self>),
-}
-crate::runtime::value_enum!(ActionOnMaintenance; Migrate "Migrate");
 /// The documented values of `ChargeType`; [`Unknown`](Self::Unknown) holds any other value read.
 #[derive(Debug, Clone, PartialEq, Hash)]
 #[non_exhaustive]
@@ -372,8 +363,8 @@ mod schema {
                 .checks(
                     &[
                         Check::new(
-                            Rule::OneOf(&["Migrate"]),
-                            "Valid values: Migrate: The instances are migrated to another physical server and restarted.",
+                            Rule::OneOf(&["Migrate", "Stop"]),
+                            "Valid values: Migrate: The instances are migrated to another physical server and restarted. Stop: The instances are stopped. If the dedicated host cannot be repaired, the instances are migrated to another physical server and restarted.",
                         ),
                     ],
                 ),

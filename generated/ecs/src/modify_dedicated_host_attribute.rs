@@ -4,8 +4,9 @@
 //! Build a [`ModifyDedicatedHostAttributeRequest`] with [`ModifyDedicatedHostAttributeRequest::builder`]; the service answers with a [`ModifyDedicatedHostAttributeResponse`] or a [`ModifyDedicatedHostAttributeError`].
 //!
 //! Generated from `ecs/ModifyDedicatedHostAttribute.md`.
-use crate::runtime::{ServiceError, UnknownValue};
+use crate::runtime::ServiceError;
 pub use crate::shared::network_attributes::NetworkAttributes;
+pub use crate::shared::action_on_maintenance::ActionOnMaintenance;
 pub use crate::shared::auto_placement::AutoPlacement;
 /// The `ModifyDedicatedHostAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
@@ -89,18 +90,6 @@ impl ModifyDedicatedHostAttributeRequestBuilder {
         NetworkAttributes, cpu_over_commit_ratio f64;
     );
 }
-/// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
-#[derive(Debug, Clone, PartialEq, Hash)]
-#[non_exhaustive]
-pub enum ActionOnMaintenance {
-    /// `Migrate`: The instances are migrated to another physical server and restarted.
-    Migrate,
-    /// `Stop`: The instances are stopped. If the dedicated host cannot be repaired, the instances are migrated to another physical server and restarted.
-    Stop,
-    /// A value the docs do not list, as read (never one they list).
-    Unknown(UnknownValue<Self>),
-}
-crate::runtime::value_enum!(ActionOnMaintenance; Migrate "Migrate", Stop "Stop");
 crate::runtime::json_form!(ModifyDedicatedHostAttributeRequest);
 /// The successful response of [`ModifyDedicatedHostAttributeRequest`].
 #[derive(Clone, Default)]

@@ -21,6 +21,29 @@ pub mod accept_language {
     }
     crate::runtime::value_enum!(AcceptLanguage; ZhCn "zh-CN", EnUs "en-US", Ja "ja");
 }
+#[cfg(
+    any(
+        feature = "allocate_dedicated_hosts",
+        feature = "modify_dedicated_host_attribute"
+    )
+)]
+pub mod action_on_maintenance {
+    use crate::runtime::UnknownValue;
+    /// The documented values of `ActionOnMaintenance`; [`Unknown`](Self::Unknown) holds any other value read.
+    ///
+    /// One type for the APIs that take it: `AllocateDedicatedHosts`, `ModifyDedicatedHostAttribute`.
+    #[derive(Debug, Clone, PartialEq, Hash)]
+    #[non_exhaustive]
+    pub enum ActionOnMaintenance {
+        /// `Migrate`: The instances are migrated to another physical server and restarted.
+        Migrate,
+        /// `Stop`: The instances are stopped. If the dedicated host cannot be repaired, the instances are migrated to another physical server and restarted.
+        Stop,
+        /// A value the docs do not list, as read (never one they list).
+        Unknown(UnknownValue<Self>),
+    }
+    crate::runtime::value_enum!(ActionOnMaintenance; Migrate "Migrate", Stop "Stop");
+}
 #[cfg(any(feature = "create_instance", feature = "run_instances"))]
 pub mod affinity {
     use crate::runtime::UnknownValue;
