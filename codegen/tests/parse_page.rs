@@ -117,3 +117,60 @@ fn a_json_typed_parameter_is_a_json_value_without_a_warning() {
     assert_eq!(api.request[1].ty, ScalarType::String);
     assert!(!parsed.diagnostics.iter().any(|d| d.message.contains("unknown request parameter type")));
 }
+
+#[test]
+fn a_data_type_table_right_after_the_request_table_gives_its_parameters_members() {
+    let request = |rows: &str, sample: &str| {
+        format!(
+            "# Op\n\n## Request parameters\n\n|Parameter|Type|Required|Description|\n|:--|:--|:--|:--|\n|Action|String|Yes|Set this parameter to Op.|\n{rows}\n## Examples\n\n**Request example**\n\n```\nhttp://domain-intl.aliyuncs.com/\n? Action=Op\n{sample}\n```\n"
+        )
+    };
+    let names = |page: &str| -> (Vec<String>, Vec<String>) {
+        let parsed = parse_page("d.md", page.as_bytes());
+        let api = parsed.api.expect("api");
+        let warnings = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| d.to_string())
+            .collect();
+        (api.request.iter().map(|p| format!("{}:{:?}", p.wire_name, p.ty)).collect(), warnings)
+    };
+    // A list type of one member, numbered under the parameter's name (domain
+    // SaveBatchTaskForDomainNameProxyService).
+    let (params, warnings) = names(&request(
+        "|DomainName|[DomainNameListType](#table_x)|Yes|Domain name list.|\n|Status|Boolean|Yes|d|\n\n|Parameter|Type|Description|\n|:--|:--|:--|\n|domainName|String|Domain name.|\n",
+        "&DomainName. 1=test1.com\n&DomainName. 2=test2.com",
+    ));
+    assert_eq!(params, ["Action:String", "DomainName.N:String", "Status:Boolean"]);
+    assert!(!warnings.iter().any(|w| w.contains("unknown request parameter type")), "{warnings:?}");
+    // Numbered under its member's name: read so, with a warning (SaveSingleTaskForModifyingDnsHost).
+    let (params, warnings) = names(&request(
+        "|Ips|[IpListType](#table_y)|Yes|IP address list.|\n\n|Parameter|Type|Description|\n|:--|:--|:--|\n|ip|String|IP address.|\n",
+        "&Ip. 1=218.83.159.236",
+    ));
+    assert_eq!(params, ["Action:String", "Ip.N:String"]);
+    assert!(
+        warnings.iter().any(|w| w.contains("the sample request numbers `Ip`, not `Ips`; read as `Ip.N`")),
+        "{warnings:?}"
+    );
+    // A group type, numbered by the sample (SaveBatchTaskForCreatingOrderActivate).
+    let (params, _) = names(&request(
+        "|OrderActivateParam|[OrderActivateParamType](#table_z)|Yes|List of subtasks.|\n\n|Parameter|Type|Required|Description|\n|:--|:--|:--|:--|\n|DomainName|String|Yes|d|\n|SubscriptionDuration|Integer|No|d|\n",
+        "&OrderActivateParam. 1. DomainName=test.com",
+    ));
+    assert_eq!(
+        params,
+        [
+            "Action:String",
+            "OrderActivateParam.N.DomainName:String",
+            "OrderActivateParam.N.SubscriptionDuration:Integer"
+        ]
+    );
+    // Without such a type, a second table is more parameters.
+    let (params, _) = names(&request(
+        "|Name|String|Yes|d|\n\n|Parameter|Type|Required|Description|\n|:--|:--|:--|:--|\n|Other|String|No|d|\n",
+        "&Name=x",
+    ));
+    assert_eq!(params, ["Action:String", "Name:String", "Other:String"]);
+}

@@ -235,7 +235,14 @@ fn read_api(
                     warn_unknown_columns(table, &columns, &mut diags);
                     request_tables += 1;
                     form |= positions::says_form(table, &columns);
-                    request::add_table(&mut request, table, &columns, intro.take(), &mut diags);
+                    request::add_table(
+                        &mut request,
+                        table,
+                        &columns,
+                        intro.take(),
+                        &examples.request,
+                        &mut diags,
+                    );
                 }
                 (SectionKind::Errors, TableKind::Errors) => {
                     warn_unknown_columns(table, &columns, &mut diags);
