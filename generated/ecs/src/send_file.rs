@@ -25,7 +25,7 @@ pub struct SendFileRequest {
     pub instance_id: Vec<String>,
     /// The destination directory on the instance to which to send the remote file. If this parameter is not specified, the system automatically selects a directory on the instance.
     ///
-    /// Wire name: `TargetDir` (required); example: `/home`.
+    /// Wire name: `TargetDir`; example: `/home`.
     pub target_dir: Option<String>,
     /// The content of the remote file. The content must not exceed 32 KB in size after it is encoded in Base64.
     ///
@@ -87,14 +87,12 @@ impl SendFileRequest {
         region_id: impl Into<String>,
         name: impl Into<String>,
         instance_id: impl IntoIterator<Item = impl Into<String>>,
-        target_dir: impl Into<String>,
         content: impl Into<String>,
     ) -> SendFileRequestBuilder {
         crate::RequestBuilder(Self {
             region_id: Some(region_id.into()),
             name: Some(name.into()),
             instance_id: instance_id.into_iter().map(Into::into).collect(),
-            target_dir: Some(target_dir.into()),
             content: Some(content.into()),
             ..<Self as Default>::default()
         })
@@ -106,9 +104,9 @@ crate::runtime::operation!(
 );
 impl SendFileRequestBuilder {
     crate::runtime::setters!(
-        builder SendFileRequest; into description String, content_type ContentType,
-        file_owner String, file_group String, file_mode String; value timeout i64,
-        overwrite bool;
+        builder SendFileRequest; into target_dir String, description String, content_type
+        ContentType, file_owner String, file_group String, file_mode String; value
+        timeout i64, overwrite bool;
     );
 }
 /// The documented values of `ContentType`; [`Unknown`](Self::Unknown) holds any other value read.
@@ -195,7 +193,7 @@ mod schema {
                 .checks(
                     &[Check::new(Rule::index(0, 1, 50), "Valid values of N: 1 to 50.")],
                 ),
-            Field::new("TargetDir").required(),
+            Field::new("TargetDir"),
             Field::new("Content").required(),
             Field::new("Description")
                 .checks(
