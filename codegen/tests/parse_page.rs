@@ -167,6 +167,12 @@ fn a_data_type_table_right_after_the_request_table_gives_its_parameters_members(
             "OrderActivateParam.N.SubscriptionDuration:Integer"
         ]
     );
+    // A Type cell ending in a character of several bytes is no data type (and no panic).
+    let (params, _) = names(&request(
+        "|Name|Ab类型|Yes|d|\n\n|Parameter|Type|Required|Description|\n|:--|:--|:--|:--|\n|Other|String|No|d|\n",
+        "&Name=x",
+    ));
+    assert_eq!(params, ["Action:String", "Name:String", "Other:String"]);
     // Without such a type, a second table is more parameters.
     let (params, _) = names(&request(
         "|Name|String|Yes|d|\n\n|Parameter|Type|Required|Description|\n|:--|:--|:--|:--|\n|Other|String|No|d|\n",

@@ -215,9 +215,9 @@ fn type_table_of(request: &[Param]) -> Option<usize> {
     let mut typed = request.iter().enumerate().filter(|(_, p)| {
         let t = p.doc_type.as_str();
         t.len() > 4
-            && t[t.len() - 4..].eq_ignore_ascii_case("type")
-            && t.starts_with(|c: char| c.is_ascii_uppercase())
             && t.chars().all(|c| c.is_ascii_alphanumeric())
+            && t.starts_with(|c: char| c.is_ascii_uppercase())
+            && t.get(t.len() - 4..).is_some_and(|end| end.eq_ignore_ascii_case("type"))
             && p.path.len() == 1
             && p.path[0].index == Index::None
     });
