@@ -46,6 +46,9 @@ const TOKENS: &[&str] = &[
     "**X**",
     "\u{a0}",
     "é",
+    "类型",
+    "IpListType",
+    "OrderType",
     "{",
 ];
 
