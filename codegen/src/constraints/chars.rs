@@ -76,29 +76,7 @@ fn forbidden_prefixes(sentence: &str, out: &mut Vec<Found>) {
     static PREFIX: OnceLock<Pattern> = OnceLock::new();
     let prefix = re(&PREFIX, r"(?i)\b(?:cannot|can't|must not|should not) (?:start|begin) with (.+)$");
     if let Some(c) = prefix.captures(sentence) {
-        prefixes_from(&c[1], sentence, out);
-    }
-}
-
-/// The prefixes listed in `text` ("aliyun, acs:, http://, or https://"), and the substrings of a
-/// "… or contain …" that follows them.
-fn prefixes_from(text: &str, sentence: &str, out: &mut Vec<Found>) {
-    let (items, rest) = items(text);
-    if items.is_empty() {
-        return;
-    }
-    let (prefixes, unread): (Vec<_>, Vec<_>) =
-        items.into_iter().map(|i| literal(&i).ok_or(i)).partition(Result::is_ok);
-    let prefixes: Vec<String> = prefixes.into_iter().flatten().collect();
-    let unread: Vec<String> = unread.into_iter().filter_map(Result::err).collect();
-    let doubt =
-        (!unread.is_empty()).then(|| format!("could not read `{}` as a literal prefix", unread.join("`, `")));
-    if !prefixes.is_empty() || doubt.is_some() {
-        out.push(Found::new(Rule::ForbiddenPrefixes { prefixes }, sentence, doubt));
-    }
-    // "cannot start with acs: or contain http:// or https://"
-    if let Some(rest) = rest.strip_prefix("contain ") {
-        substrings_from(rest, sentence, out);
+        listed(Listed::Prefixes(&c[1]), sentence, out);
     }
 }
 
@@ -112,16 +90,56 @@ fn forbidden_substrings(sentence: &str, out: &mut Vec<Found>) {
     if lower.starts_with("consecutive") || lower.starts_with("only") {
         return;
     }
-    substrings_from(rest, sentence, out);
+    listed(Listed::Substrings(rest), sentence, out);
 }
 
-/// The substrings listed in `rest` ("http:// or https://"), and the prefixes of a "…, or start with
-/// …" that follows them.
-fn substrings_from(rest: &str, sentence: &str, out: &mut Vec<Found>) {
-    let (items, after) = items(rest);
-    if let Some(prefixes) = after.strip_prefix("start with ") {
-        prefixes_from(prefixes, sentence, out);
+/// The most lists of prefixes and substrings read from one sentence.
+const MAX_LISTS: usize = 8;
+
+/// A list of forbidden prefixes or substrings, as the rest of a sentence.
+enum Listed<'a> {
+    Prefixes(&'a str),
+    Substrings(&'a str),
+}
+
+/// The prefixes and substrings a sentence lists, in turn ("cannot start with acs: or contain
+/// http://", "cannot contain http:// or https://, or start with acs: or aliyun"): one rule for each
+/// list, up to [`MAX_LISTS`] (the docs give two; each rule keeps the whole sentence, so a hostile
+/// one alternating without end would cost its length again per list).
+fn listed(first: Listed<'_>, sentence: &str, out: &mut Vec<Found>) {
+    let mut next = Some(first);
+    for _ in 0..MAX_LISTS {
+        let Some(list) = next.take() else { return };
+        next = match list {
+            Listed::Prefixes(text) => prefixes_in(text, sentence, out).map(Listed::Substrings),
+            Listed::Substrings(text) => substrings_in(text, sentence, out).map(Listed::Prefixes),
+        };
     }
+}
+
+/// The prefixes listed in `text` ("aliyun, acs:, http://, or https://"); the rest after an
+/// "… or contain", whose substrings follow.
+fn prefixes_in<'a>(text: &'a str, sentence: &str, out: &mut Vec<Found>) -> Option<&'a str> {
+    let (items, rest) = items(text);
+    if items.is_empty() {
+        return None;
+    }
+    let (prefixes, unread): (Vec<_>, Vec<_>) =
+        items.into_iter().map(|i| literal(&i).ok_or(i)).partition(Result::is_ok);
+    let prefixes: Vec<String> = prefixes.into_iter().flatten().collect();
+    let unread: Vec<String> = unread.into_iter().filter_map(Result::err).collect();
+    let doubt =
+        (!unread.is_empty()).then(|| format!("could not read `{}` as a literal prefix", unread.join("`, `")));
+    if !prefixes.is_empty() || doubt.is_some() {
+        out.push(Found::new(Rule::ForbiddenPrefixes { prefixes }, sentence, doubt));
+    }
+    rest.strip_prefix("contain ")
+}
+
+/// The substrings listed in `text` ("http:// or https://"); the rest after a "…, or start with",
+/// whose prefixes follow.
+fn substrings_in<'a>(text: &'a str, sentence: &str, out: &mut Vec<Found>) -> Option<&'a str> {
+    let (items, after) = items(text);
     let mut substrings = Vec::new();
     let mut unread = Vec::new();
     for item in items {
@@ -134,12 +152,12 @@ fn substrings_from(rest: &str, sentence: &str, out: &mut Vec<Found>) {
             None => unread.push(item),
         }
     }
-    if substrings.is_empty() && unread.is_empty() {
-        return;
+    if !substrings.is_empty() || !unread.is_empty() {
+        let doubt =
+            (!unread.is_empty()).then(|| format!("could not read `{}` as a literal", unread.join("`, `")));
+        out.push(Found::new(Rule::ForbiddenSubstrings { substrings }, sentence, doubt));
     }
-    let doubt =
-        (!unread.is_empty()).then(|| format!("could not read `{}` as a literal", unread.join("`, `")));
-    out.push(Found::new(Rule::ForbiddenSubstrings { substrings }, sentence, doubt));
+    after.strip_prefix("start with ")
 }
 
 fn edges_and_runs(sentence: &str, out: &mut Vec<Found>) {
@@ -318,7 +336,7 @@ fn named_chars(text: &str) -> (String, Option<String>) {
 }
 
 /// Splits "http:// or https://, and cannot …" into items, and returns what follows the list.
-fn items(text: &str) -> (Vec<String>, String) {
+fn items(text: &str) -> (Vec<String>, &str) {
     let mut items = Vec::new();
     let mut rest = text.trim();
     loop {
@@ -348,19 +366,19 @@ fn items(text: &str) -> (Vec<String>, String) {
         if let Some(next) = after.strip_prefix("or ") {
             if next.starts_with("contain ") || next.starts_with("end with") || next.starts_with("start with ")
             {
-                return (items, next.to_owned());
+                return (items, next);
             }
             rest = next;
         } else if after.starts_with("and ")
             || after.is_empty()
             || !after.starts_with(|c: char| c.is_alphanumeric())
         {
-            return (items, after.to_owned());
+            return (items, after);
         } else {
             rest = after;
         }
         if rest.is_empty() {
-            return (items, String::new());
+            return (items, "");
         }
     }
 }
@@ -469,8 +487,8 @@ mod tests {
         assert_eq!(
             rules("It cannot contain http:// or https://, or start with acs: or aliyun."),
             [
-                (Rule::ForbiddenPrefixes { prefixes: vec!["acs:".into(), "aliyun".into()] }, true),
-                (Rule::ForbiddenSubstrings { substrings: vec!["http://".into(), "https://".into()] }, true)
+                (Rule::ForbiddenSubstrings { substrings: vec!["http://".into(), "https://".into()] }, true),
+                (Rule::ForbiddenPrefixes { prefixes: vec!["acs:".into(), "aliyun".into()] }, true)
             ]
         );
         // A prefix's bare word stays a literal.
@@ -478,6 +496,23 @@ mod tests {
             rules("It cannot start with aliyun."),
             [(Rule::ForbiddenPrefixes { prefixes: vec!["aliyun".into()] }, true)]
         );
+    }
+
+    #[test]
+    fn a_long_alternation_of_prefixes_and_substrings_reads_the_first_lists_only() {
+        // Hostile docs: twenty thousand lists in one sentence; each rule keeps the sentence.
+        let sentence = format!(
+            "It cannot start with acs:{}.",
+            " or contain http://, or start with aliyun".repeat(10_000)
+        );
+        let found = read(&sentence, &param("Name", "String"));
+        let lists: Vec<&Rule> = found
+            .iter()
+            .map(|f| &f.rule)
+            .filter(|r| matches!(r, Rule::ForbiddenPrefixes { .. } | Rule::ForbiddenSubstrings { .. }))
+            .collect();
+        assert_eq!(lists.len(), MAX_LISTS);
+        assert_eq!(*lists[1], Rule::ForbiddenSubstrings { substrings: vec!["http://".into()] });
     }
 
     #[test]
