@@ -180,22 +180,3 @@ fn a_data_type_table_right_after_the_request_table_gives_its_parameters_members(
     ));
     assert_eq!(params, ["Action:String", "Name:String", "Other:String"]);
 }
-
-#[test]
-fn a_required_parameter_whose_description_says_what_happens_without_it_is_optional() {
-    // ECS SendFile: `TargetDir` is marked required, and "If this parameter is not specified, the
-    // system automatically selects a directory on the instance."
-    let page = "# Op\n\n## Request parameters\n\n|Name|Type|Required|Description|\n|---|---|---|---|\n|Action|String|Yes|Set the value to Op.|\n|TargetDir|String|Yes|The directory. If this parameter is not specified, the system selects one.|\n|Content|String|Yes|The content. It is not specified by default.|\n\n## Examples\n\n```\nhttps://ecs.aliyuncs.com/?Action=Op\n```\n";
-    let parsed = parse_page("s.md", page.as_bytes());
-    let api = parsed.api.expect("api");
-    let required: Vec<(&str, bool)> =
-        api.request.iter().map(|p| (p.wire_name.as_str(), p.required)).collect();
-    assert_eq!(required, [("Action", true), ("TargetDir", false), ("Content", true)]);
-    let shown: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
-    assert!(
-        shown.iter().any(|d| d.contains(
-            "s.md:8: warning: doc finding: `TargetDir` is marked required, but its description says \"If this parameter is not specified, the system selects one.\"; read as optional"
-        )),
-        "{shown:?}"
-    );
-}

@@ -21,12 +21,15 @@ mod repeat;
 pub mod text;
 mod value_set;
 
+use std::sync::OnceLock;
+
 pub use consistency::{check_examples, DocFinding};
 pub use coverage::Coverage;
 pub use overrides::{apply_overrides, Overrides};
 
 use crate::diag::Diagnostics;
 use crate::ir::{Api, Constraint, Enforcement, Param, RangeCase, Rule, ScalarType, ValueCase};
+use crate::pattern::{re, Pattern};
 use names::{Names, Resolved};
 use text::BlockKind;
 use value_set::{Case, PendingCase};
@@ -72,6 +75,19 @@ pub fn extract(api: &mut Api, diags: &mut Diagnostics) {
     let mut cases: Vec<(usize, PendingCase)> = Vec::new();
     for (i, param) in api.request.iter_mut().enumerate() {
         let read = read_param(param);
+        if let Some(sentence) = read.optional.filter(|_| param.required && param.wire_name != "Action") {
+            // The table says required and the description says what happens without it (ECS
+            // `SendFile`'s `TargetDir`): of the page's two readings, the one that never refuses a
+            // call the service takes.
+            diags.warning(
+                param.line,
+                format!(
+                    "doc finding: `{}` is marked required, but its description says \"{sentence}\"; read as optional",
+                    param.wire_name
+                ),
+            );
+            param.required = false;
+        }
         param.constraints = dedup(read.single.into_iter().map(Found::into_constraint).collect());
         cross.extend(read.cross.into_iter().map(|f| (i, f)));
         cases.extend(read.cases.into_iter().map(|c| (i, c)));
@@ -91,6 +107,9 @@ struct ParamRead {
     single: Vec<Found>,
     cross: Vec<Found>,
     cases: Vec<PendingCase>,
+    /// The sentence that says what happens without the parameter ("If this parameter is not
+    /// specified, …", "This parameter is optional when …"), if one does.
+    optional: Option<String>,
 }
 
 fn read_param(param: &Param) -> ParamRead {
@@ -130,6 +149,7 @@ fn read_param(param: &Param) -> ParamRead {
         }
     }
     single.extend(format::read(&all_sentences, param));
+    let optional = all_sentences.iter().find(|s| says_optional(s)).cloned();
     if param.ty == ScalarType::Json {
         // A JSON value's description gives the rules of its members (ROS `OperationPreferences`:
         // "FailureToleranceCount … Valid values: 0 to 20"), which the value as sent, one JSON
@@ -138,7 +158,17 @@ fn read_param(param: &Param) -> ParamRead {
             found.doubt.get_or_insert_with(|| JSON_MEMBERS.to_owned());
         }
     }
-    ParamRead { single, cross, cases: sets.cases }
+    ParamRead { single, cross, cases: sets.cases, optional }
+}
+
+/// Whether a sentence says what happens without the parameter it describes.
+fn says_optional(sentence: &str) -> bool {
+    static OPTIONAL: OnceLock<Pattern> = OnceLock::new();
+    re(
+        &OPTIONAL,
+        r"(?i)\bif (?:you do not|you don't) (?:set|specify|configure|enter) (?:this parameter|it)\b|\bif this parameter is (?:not set|not specified|left empty|empty)\b|\bthis parameter is optional\b|\byou do not need to (?:set|specify|enter) this parameter\b",
+    )
+    .is_match(sentence)
 }
 
 /// True for a sentence that states its rule under a condition ("For Windows: …", "If …, …").
@@ -399,6 +429,34 @@ pub(crate) mod tests {
             request,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_required_parameter_whose_description_says_what_happens_without_it_is_optional() {
+        // ECS SendFile: `TargetDir` is marked required, and "If this parameter is not specified, the
+        // system automatically selects a directory on the instance."
+        let mut target_dir = described(
+            "TargetDir",
+            "String",
+            "The directory. If this parameter is not specified, the system selects one.",
+        );
+        target_dir.required = true;
+        target_dir.line = 8;
+        let mut content = described("Content", "String", "The content. It is not specified by default.");
+        content.required = true;
+        let mut a = api(vec![target_dir, content]);
+        let mut diags = Diagnostics::new("s.md");
+        extract(&mut a, &mut diags);
+        let required: Vec<(&str, bool)> =
+            a.request.iter().map(|p| (p.wire_name.as_str(), p.required)).collect();
+        assert_eq!(required, [("TargetDir", false), ("Content", true)]);
+        let shown: Vec<String> = diags.into_vec().iter().map(ToString::to_string).collect();
+        assert!(
+            shown.iter().any(|d| d.contains(
+                "s.md:8: warning: doc finding: `TargetDir` is marked required, but its description says \"If this parameter is not specified, the system selects one.\"; read as optional"
+            )),
+            "{shown:?}"
+        );
     }
 
     #[test]

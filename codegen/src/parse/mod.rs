@@ -322,7 +322,6 @@ fn read_api(
             }
         }
     }
-    request::relax_contradicted_required(&mut request, &mut diags);
     request::warn_unknown_types(&request, &mut diags);
     duplicates::drop_repeated_names(&mut request, &mut diags);
     checks::check_params(&request, &mut diags);

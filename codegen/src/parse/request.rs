@@ -1,7 +1,5 @@
 //! Reads request-parameter tables into [`Param`]s.
 
-use std::sync::OnceLock;
-
 use super::blocks::Table;
 use super::columns::Columns;
 use super::inline::{plain, text};
@@ -9,7 +7,6 @@ use super::table::fitted_rows;
 use super::{body, positions, wire_name};
 use crate::diag::Diagnostics;
 use crate::ir::{Index, Param, Position, PositionFrom, QueryPair, ScalarType, Segment};
-use crate::pattern::{re, Pattern};
 
 /// Reads every row of a request table, in order. Rows without a name are skipped with a warning.
 pub fn params(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<Param> {
@@ -86,43 +83,6 @@ fn request_scalar(doc_type: &str) -> Option<ScalarType> {
 /// True for Type cells that name a list of strings rather than a scalar (list-ness comes from `.N`).
 fn is_list_type(doc_type: &str) -> bool {
     ["list", "array", "array of string"].contains(&doc_type.trim().to_ascii_lowercase().as_str())
-}
-
-/// Reads as optional a parameter the table marks required whose own description says what happens
-/// without it ("If you do not set this parameter, …", "This parameter is optional when …"; ECS
-/// `SendFile`'s `TargetDir`): the page contradicts itself, and of its two readings the one that
-/// never refuses a call the service takes is kept, with a warning quoting the sentence.
-pub fn relax_contradicted_required(request: &mut [Param], diags: &mut Diagnostics) {
-    static OPTIONAL: OnceLock<Pattern> = OnceLock::new();
-    let optional = re(
-        &OPTIONAL,
-        r"(?i)\bif (?:you do not|you don't) (?:set|specify|configure|enter) (?:this parameter|it)\b|\bif this parameter is (?:not set|not specified|left empty|empty)\b|\bthis parameter is optional\b|\byou do not need to (?:set|specify|enter) this parameter\b",
-    );
-    for p in request.iter_mut().filter(|p| p.required && p.wire_name != "Action") {
-        let text = &p.description.plain;
-        let Some(m) = optional.find(text) else { continue };
-        // The sentence: from the end of the one before (". " or a line break) to its own end.
-        let (before, after) = (&text[..m.start()], &text[m.end()..]);
-        let start = [before.rfind(". ").map(|i| i + 2), before.rfind('\n').map(|i| i + 1)]
-            .into_iter()
-            .flatten()
-            .max()
-            .unwrap_or(0);
-        let end = [after.find(". ").map(|i| i + 1), after.find('\n')]
-            .into_iter()
-            .flatten()
-            .min()
-            .map_or(text.len(), |i| m.end() + i);
-        let sentence: String = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
-        diags.warning(
-            p.line,
-            format!(
-                "doc finding: `{}` is marked required, but its description says \"{sentence}\"; read as optional",
-                p.wire_name
-            ),
-        );
-        p.required = false;
-    }
 }
 
 /// Warns about every parameter whose Type cell is not a known type (body parameters' group and
