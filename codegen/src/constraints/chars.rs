@@ -76,7 +76,7 @@ fn forbidden_prefixes(sentence: &str, out: &mut Vec<Found>) {
     static PREFIX: OnceLock<Pattern> = OnceLock::new();
     let prefix = re(&PREFIX, r"(?i)\b(?:cannot|can't|must not|should not) (?:start|begin) with (.+)$");
     if let Some(c) = prefix.captures(sentence) {
-        listed(Listed::Prefixes(&c[1]), sentence, out);
+        listed(Listed::Prefixes, &c[1], sentence, out);
     }
 }
 
@@ -90,74 +90,79 @@ fn forbidden_substrings(sentence: &str, out: &mut Vec<Found>) {
     if lower.starts_with("consecutive") || lower.starts_with("only") {
         return;
     }
-    listed(Listed::Substrings(rest), sentence, out);
+    listed(Listed::Substrings, rest, sentence, out);
 }
 
 /// The most lists of prefixes and substrings read from one sentence.
 const MAX_LISTS: usize = 8;
 
-/// A list of forbidden prefixes or substrings, as the rest of a sentence.
-enum Listed<'a> {
-    Prefixes(&'a str),
-    Substrings(&'a str),
+/// What a list after "cannot start with" or "cannot contain" forbids.
+#[derive(Clone, Copy)]
+enum Listed {
+    Prefixes,
+    Substrings,
 }
 
-/// The prefixes and substrings a sentence lists, in turn ("cannot start with acs: or contain
-/// http://", "cannot contain http:// or https://, or start with acs: or aliyun"): one rule for each
-/// list, up to [`MAX_LISTS`] (the docs give two; each rule keeps the whole sentence, so a hostile
-/// one alternating without end would cost its length again per list).
-fn listed(first: Listed<'_>, sentence: &str, out: &mut Vec<Found>) {
-    let mut next = Some(first);
-    for _ in 0..MAX_LISTS {
-        let Some(list) = next.take() else { return };
-        next = match list {
-            Listed::Prefixes(text) => prefixes_in(text, sentence, out).map(Listed::Substrings),
-            Listed::Substrings(text) => substrings_in(text, sentence, out).map(Listed::Prefixes),
-        };
-    }
-}
-
-/// The prefixes listed in `text` ("aliyun, acs:, http://, or https://"); the rest after an
-/// "… or contain", whose substrings follow.
-fn prefixes_in<'a>(text: &'a str, sentence: &str, out: &mut Vec<Found>) -> Option<&'a str> {
-    let (items, rest) = items(text);
-    if items.is_empty() {
-        return None;
-    }
-    let (prefixes, unread): (Vec<_>, Vec<_>) =
-        items.into_iter().map(|i| literal(&i).ok_or(i)).partition(Result::is_ok);
-    let prefixes: Vec<String> = prefixes.into_iter().flatten().collect();
-    let unread: Vec<String> = unread.into_iter().filter_map(Result::err).collect();
-    let doubt =
-        (!unread.is_empty()).then(|| format!("could not read `{}` as a literal prefix", unread.join("`, `")));
-    if !prefixes.is_empty() || doubt.is_some() {
-        out.push(Found::new(Rule::ForbiddenPrefixes { prefixes }, sentence, doubt));
-    }
-    rest.strip_prefix("contain ")
-}
-
-/// The substrings listed in `text` ("http:// or https://"); the rest after a "…, or start with",
-/// whose prefixes follow.
-fn substrings_in<'a>(text: &'a str, sentence: &str, out: &mut Vec<Found>) -> Option<&'a str> {
-    let (items, after) = items(text);
-    let mut substrings = Vec::new();
-    let mut unread = Vec::new();
-    for item in items {
-        // A bare lower-case word names what may not appear ("cannot contain emoticons") more often
-        // than it quotes it; a prefix rule's bare word is a literal ("cannot start with aliyun").
+impl Listed {
+    /// An item as a literal. A bare lower-case word names what may not appear ("cannot contain
+    /// emoticons") more often than it quotes it; a prefix rule's bare word is a literal ("cannot
+    /// start with aliyun").
+    fn literal(self, item: &str) -> Option<String> {
         let word = item.trim().trim_end_matches('.');
         let bare_word = !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase());
-        match literal(&item).filter(|_| !bare_word) {
-            Some(s) => substrings.push(s),
-            None => unread.push(item),
+        literal(item).filter(|_| matches!(self, Listed::Prefixes) || !bare_word)
+    }
+
+    fn rule(self, literals: Vec<String>) -> Rule {
+        match self {
+            Listed::Prefixes => Rule::ForbiddenPrefixes { prefixes: literals },
+            Listed::Substrings => Rule::ForbiddenSubstrings { substrings: literals },
         }
     }
-    if !substrings.is_empty() || !unread.is_empty() {
-        let doubt =
-            (!unread.is_empty()).then(|| format!("could not read `{}` as a literal", unread.join("`, `")));
-        out.push(Found::new(Rule::ForbiddenSubstrings { substrings }, sentence, doubt));
+
+    /// "as a literal prefix", "as a literal".
+    fn what(self) -> &'static str {
+        match self {
+            Listed::Prefixes => "a literal prefix",
+            Listed::Substrings => "a literal",
+        }
     }
-    after.strip_prefix("start with ")
+
+    /// The other kind, and the words that open its list after this one's ("… or contain …",
+    /// "…, or start with …").
+    fn next(self) -> (Listed, &'static str) {
+        match self {
+            Listed::Prefixes => (Listed::Substrings, "contain "),
+            Listed::Substrings => (Listed::Prefixes, "start with "),
+        }
+    }
+}
+
+/// The prefixes and substrings a sentence lists, in turn, from `text` ("acs: or contain http://",
+/// "http:// or https://, or start with acs: or aliyun"): one rule for each list, up to
+/// [`MAX_LISTS`] (the docs give two; each rule keeps the whole sentence, so a hostile one
+/// alternating without end would cost its length again per list). A list of no items ends it.
+fn listed(mut kind: Listed, mut text: &str, sentence: &str, out: &mut Vec<Found>) {
+    for _ in 0..MAX_LISTS {
+        let (items, rest) = items(text);
+        if items.is_empty() {
+            return;
+        }
+        let mut literals = Vec::new();
+        let mut unread = Vec::new();
+        for item in items {
+            match kind.literal(&item) {
+                Some(s) => literals.push(s),
+                None => unread.push(item),
+            }
+        }
+        let doubt = (!unread.is_empty())
+            .then(|| format!("could not read `{}` as {}", unread.join("`, `"), kind.what()));
+        out.push(Found::new(kind.rule(literals), sentence, doubt));
+        let (next, opening) = kind.next();
+        let Some(after) = rest.strip_prefix(opening) else { return };
+        (kind, text) = (next, after);
+    }
 }
 
 fn edges_and_runs(sentence: &str, out: &mut Vec<Found>) {
