@@ -476,6 +476,14 @@ mod tests {
                 (Rule::ForbiddenSubstrings { substrings: vec!["http://".into(), "https://".into()] }, true)
             ]
         );
+        // Substrings, then prefixes (ROS tags), each rule of its own.
+        assert_eq!(
+            rules("It cannot contain http:// or https://, or start with acs: or aliyun."),
+            [
+                (Rule::ForbiddenSubstrings { substrings: vec!["http://".into(), "https://".into()] }, true),
+                (Rule::ForbiddenPrefixes { prefixes: vec!["acs:".into(), "aliyun".into()] }, true)
+            ]
+        );
     }
 
     #[test]
@@ -488,14 +496,6 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].rule, Rule::ForbiddenSubstrings { substrings: Vec::new() });
         assert_eq!(found[0].doubt.as_deref(), Some("could not read `emoticons.` as a literal"));
-        // Substrings, then prefixes (ROS tags), each rule of its own.
-        assert_eq!(
-            rules("It cannot contain http:// or https://, or start with acs: or aliyun."),
-            [
-                (Rule::ForbiddenSubstrings { substrings: vec!["http://".into(), "https://".into()] }, true),
-                (Rule::ForbiddenPrefixes { prefixes: vec!["acs:".into(), "aliyun".into()] }, true)
-            ]
-        );
         // A prefix's bare word stays a literal.
         assert_eq!(
             rules("It cannot start with aliyun."),
