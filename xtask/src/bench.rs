@@ -117,7 +117,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     // Whole processes first: a child's peak RSS counts this process's own peak at the time it is
     // spawned (Linux carries the high-water mark across `exec`), which is small before the stages run.
-    let whole_process = match process_bench::run(&root, iterations) {
+    let whole_process = match process_bench::run(&root, &bench_out_dir().join("process"), iterations) {
         Ok(result) => result != Some(false),
         Err(e) => {
             eprintln!("error: {e}");
