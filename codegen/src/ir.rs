@@ -537,6 +537,17 @@ pub struct ErrorRow {
     pub line: usize,
 }
 
+impl ErrorRow {
+    /// What a code's docs show of it: its message, or its description when the page gives no
+    /// message (ECS `DescribeSnapshots`' `InvalidFilterKey.NotFound` has an empty message cell).
+    pub fn shown_message(&self) -> &str {
+        match self.message.trim() {
+            "" => self.description.trim(),
+            message => message,
+        }
+    }
+}
+
 /// A rule read from the docs' prose, with provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Constraint {

@@ -54,7 +54,14 @@ pub fn role_of(header: &str) -> Option<Role> {
         Role::Message
     } else if has("code") || words == "error" {
         Role::Code
-    } else if has("desc") || has("mean") || has("remark") || has("comment") || has("detail") || has("note") {
+    } else if has("desc")
+        || has("mean")
+        || has("semantic")
+        || has("remark")
+        || has("comment")
+        || has("detail")
+        || has("note")
+    {
         Role::Description
     } else if has("requir") || has("mandatory") || has("optional") {
         Role::Required
@@ -72,7 +79,11 @@ pub fn role_of(header: &str) -> Option<Role> {
 }
 
 impl Columns {
-    /// Maps every header cell; the first cell of a role wins, later ones count as unknown.
+    /// Maps every header cell; the first cell of a role wins, later ones count as unknown. One
+    /// exception: an error table with no message column and two description columns
+    /// (`Error code|Description|HTTP status code|Semantics`, the domain product's pages, whose
+    /// `Description` cells read `Parameter illegal.` and `Semantics` cells `Parameter error.`)
+    /// gives the error's message in the first and what it means in the second.
     pub fn from_header(header: &[String]) -> Self {
         let mut c = Columns { width: header.len(), ..Self::default() };
         for (i, cell) in header.iter().enumerate() {
@@ -95,6 +106,14 @@ impl Columns {
                 *slot = Some(i);
             } else {
                 c.unknown.push((i, cell.clone()));
+            }
+        }
+        if c.code.is_some() && c.message.is_none() {
+            let second_description =
+                c.unknown.iter().position(|(_, cell)| role_of(cell) == Some(Role::Description));
+            if let Some(at) = second_description {
+                c.message = c.description;
+                c.description = Some(c.unknown.remove(at).0);
             }
         }
         c
@@ -145,5 +164,14 @@ mod tests {
         let c = cols(&["HttpCode", "Eror code", "Error mesage", "Meaning"]);
         assert_eq!((c.status, c.code, c.message, c.description), (Some(0), Some(1), Some(2), Some(3)));
         assert_eq!(cols(&["HTTP", "Error code", "Error message"]).kind(), TableKind::Errors);
+        // Two description columns and no message column: the first is the message.
+        let c = cols(&["Error code", "Description", " HTTP status code", "Semantics"]);
+        assert_eq!((c.code, c.message, c.status, c.description), (Some(0), Some(1), Some(2), Some(3)));
+        assert!(c.unknown.is_empty(), "{:?}", c.unknown);
+        // Not in a parameter table, nor when a message column is there.
+        let c = cols(&["Name", "Type", "Description", "Remarks"]);
+        assert_eq!((c.description, c.message, c.unknown.len()), (Some(2), None, 1));
+        let c = cols(&["Error code", "Error message", "Description", "Semantics"]);
+        assert_eq!((c.message, c.description, c.unknown.len()), (Some(1), Some(2), 1));
     }
 }

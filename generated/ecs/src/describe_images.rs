@@ -450,7 +450,7 @@ pub enum DescribeImagesErrorCode {
     InvalidImageOwnerAliasValueNotSupported,
     /// `InvalidParamter` (400): Invalid Parameter
     InvalidParamter,
-    /// `InvalidFilterKey.NotFound` (404):
+    /// `InvalidFilterKey.NotFound` (404): The error message returned because the specified start time or end time is invalid.
     InvalidFilterKeyNotFound,
     /// `InvalidUsage` (404): The specifed Usage is not valid
     InvalidUsage,

@@ -848,7 +848,7 @@ pub enum DescribeInstancesErrorCode {
     InvalidInternetChargeTypeValueNotSupported,
     /// `InvalidLockReason.NotFound` (404): The specified LockReason is not found
     InvalidLockReasonNotFound,
-    /// `InvalidFilterKey.NotFound` (404):
+    /// `InvalidFilterKey.NotFound` (404): The error message returned because the specified start time or end time is invalid.
     InvalidFilterKeyNotFound,
     /// `InvalidNetworkType.NotFound` (404): The specified InstanceNetworkType is not found
     InvalidNetworkTypeNotFound,

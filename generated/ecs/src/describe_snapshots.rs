@@ -407,7 +407,7 @@ pub enum DescribeSnapshotsErrorCode {
     InvalidSnapshotIdsMalformed,
     /// `InvalidSnapshotCategory.Malformed` (403): The specified Category is not valid.
     InvalidSnapshotCategoryMalformed,
-    /// `InvalidFilterKey.NotFound` (404):
+    /// `InvalidFilterKey.NotFound` (404): The error message returned because the specified start time or end time is invalid.
     InvalidFilterKeyNotFound,
     /// `InvalidUsage` (404): The specifed Usage is not valid
     InvalidUsage,

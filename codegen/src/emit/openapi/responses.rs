@@ -71,7 +71,7 @@ fn error_response(status: u16, rows: &[&ErrorRow]) -> Value {
         if !codes.contains(&row.code.as_str()) {
             codes.push(&row.code);
         }
-        let line = format!("- `{}`: {}", row.code, row.message.trim());
+        let line = format!("- `{}`: {}", row.code, row.shown_message());
         if !lines.contains(&line) {
             lines.push(line);
         }

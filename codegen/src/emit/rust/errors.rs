@@ -36,7 +36,7 @@ impl Code<'_> {
 fn codes(rows: &[ErrorRow]) -> Vec<Code<'_>> {
     let mut codes: Vec<Code> = Vec::new();
     for row in rows.iter().filter(|r| !r.code.trim().is_empty()) {
-        let pair = (row.status, row.message.as_str());
+        let pair = (row.status, row.shown_message());
         match codes.iter_mut().find(|c| c.code == row.code) {
             Some(c) if !c.pairs.contains(&pair) => c.pairs.push(pair),
             Some(_) => {}
@@ -141,5 +141,36 @@ pub fn common_error_tokens(rows: &[ErrorRow], source: &str) -> TokenStream {
 
         #code_enum
         #codes_impl
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(status: u16, code: &str, message: &str, description: &str) -> ErrorRow {
+        ErrorRow {
+            status: Some(status),
+            code: code.to_owned(),
+            message: message.to_owned(),
+            description: description.to_owned(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn a_code_without_a_message_is_documented_by_its_description() {
+        let rows = [
+            row(404, "InvalidFilterKey.NotFound", " ", "The start time is invalid."),
+            row(400, "Busy", "The service is busy.", "Try again later."),
+        ];
+        let docs: Vec<String> = codes(&rows).iter().map(variant_doc).collect();
+        assert_eq!(
+            docs,
+            [
+                "`InvalidFilterKey.NotFound` (404): The start time is invalid.",
+                "`Busy` (400): The service is busy."
+            ]
+        );
     }
 }
