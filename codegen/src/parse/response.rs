@@ -4,7 +4,10 @@
 //!
 //! Three layouts: the flat 2020+ table (`Array of X` rows, `X| | | |` marker rows, `Struct` rows,
 //! children listed after their parent with no depth mark); `└`-prefixed names (depth = number of
-//! `└`); 2018-style sub-tables under a bold label or heading named by a field's (linked) type.
+//! `└`); 2018-style sub-tables named by a field's (linked) type (`X`, `Array of X`, `X[]`): under
+//! a bold label, a heading or a paragraph of that one name, or with no label right after a field
+//! whose type links to a table of the page (`[X](#table_gjw_k2m_c2b)`: the page lost the
+//! table's id).
 //!
 //! Nesting is read to at most [`MAX_DEPTH`] levels: a container at the last level is read without
 //! members, with a warning at its line. Real pages nest at most 6 levels; the cap keeps the IR and
@@ -33,6 +36,8 @@ struct Row {
     depth: usize,
     doc_type: String,
     kind: Kind,
+    /// The Type cell links to a table's id on the page (`[X](#table_…)`).
+    links_to_table: bool,
     example: Option<String>,
     description: Text,
     line: usize,
@@ -96,7 +101,7 @@ pub fn fields(
     let mut first = true;
     for block in blocks {
         match block {
-            Block::Text { text, .. } => label = bold_label(text),
+            Block::Text { text, .. } => label = label_of(text),
             Block::Heading(h) => label = Some(h.text.clone()),
             Block::Code(_) => {}
             Block::Table(table) => {
@@ -105,7 +110,8 @@ pub fn fields(
                     diags.warning(table.line, "table in the Response section has no Name column; not read");
                     continue;
                 }
-                match (first, label.take()) {
+                let label = label.take().or_else(|| (!first).then(|| linked_type(&main, &subs)).flatten());
+                match (first, label) {
                     (true, _) => main = rows(table, &columns, diags),
                     (false, Some(label)) => subs.push(SubTable { label, table, columns, used: false }),
                     (false, None) => {
@@ -137,11 +143,31 @@ pub fn fields(
     fields
 }
 
-/// The text of a paragraph that is only a bold label (`**InstanceIdSet**`).
-fn bold_label(text: &str) -> Option<String> {
+/// The label a paragraph gives the table after it: bold text (`**InstanceIdSet**`), or a single
+/// name and nothing else (`UsageData`).
+fn label_of(text: &str) -> Option<String> {
     let t = text.trim();
-    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
-    Some(plain(inner)).filter(|l| !l.is_empty() && !l.contains('\n'))
+    if let Some(inner) = t.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+        return Some(plain(inner)).filter(|l| !l.is_empty() && !l.contains('\n'));
+    }
+    let name = plain(t);
+    let mut chars = name.chars();
+    let is_name = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    is_name.then_some(name)
+}
+
+/// The type an unlabeled table describes: the first top-level field whose Type cell links to a
+/// table of the page and whose type no table describes yet.
+fn linked_type(main: &[Row], subs: &[SubTable]) -> Option<String> {
+    main.iter().find_map(|row| match &row.kind {
+        Kind::Named(name) | Kind::ArrayOf(name)
+            if row.links_to_table && !subs.iter().any(|s| &s.label == name) =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    })
 }
 
 fn rows(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<Row> {
@@ -160,6 +186,7 @@ fn rows(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<Row> {
         let doc_type = plain(type_md);
         out.push(Row {
             kind: kind_of(&doc_type),
+            links_to_table: type_md.contains("](#table_"),
             name,
             depth,
             doc_type,
@@ -178,6 +205,8 @@ fn kind_of(doc_type: &str) -> Kind {
         Kind::Empty
     } else if let Some(item) = lower.strip_prefix("array of ") {
         Kind::ArrayOf(t[t.len() - item.len()..].trim().to_owned())
+    } else if let Some(item) = t.strip_suffix("[]").filter(|item| !item.trim().is_empty()) {
+        Kind::ArrayOf(item.trim().to_owned())
     } else if ["array", "list", "repeatlist"].contains(&lower.as_str()) {
         Kind::List
     } else if ["struct", "object", "map"].contains(&lower.as_str()) {
@@ -699,5 +728,31 @@ mod tests {
             fields[0].shape,
             FieldShape::ScalarList { ty: ScalarType::String, wrapper: Some("InstanceIdSet".into()) }
         );
+    }
+
+    #[test]
+    fn a_sub_table_under_a_paragraph_of_its_name_describes_an_x_brackets_type() {
+        // CDN `DescribeDomainISPData`: `UsageData\[\]` rows, tables under a bare `UsageData` line.
+        let page = "|Parameter|Type|Description|\n|-|-|-|\n|Data|UsageData\\[\\]|d|\n\nUsageData\n\n|Parameter|Type|Description|\n|-|-|-|\n|Value|Proportion\\[\\]|d|\n\nProportion\n\n|Parameter|Type|Description|\n|-|-|-|\n|Isp|String|d|\n";
+        let (fields, warnings) = read(page, None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(names(&fields), ["Data", "Data.Value", "Data.Value.Isp"]);
+        assert!(matches!(&fields[0].shape, FieldShape::Array { wrapper: Some(w), .. } if w == "UsageData"));
+        // A paragraph of words is no label: the table is read as top-level fields, with a warning.
+        let page = "|Parameter|Type|Description|\n|-|-|-|\n|Data|String|d|\n\nThe data also has these.\n\n|Parameter|Type|Description|\n|-|-|-|\n|Isp|String|d|\n";
+        let (fields, warnings) = read(page, None);
+        assert_eq!(names(&fields), ["Data", "Isp"]);
+        assert!(warnings[0].contains("unlabeled response table"), "{warnings:?}");
+    }
+
+    #[test]
+    fn an_unlabeled_table_describes_the_type_that_links_to_a_table_id() {
+        // domain `QueryDnsHost`: the link's target id was lost with the page's conversion.
+        let page = "|Parameter|Type|Description|\n|-|-|-|\n|RequestId|String|d|\n|Hosts|[HostType](#table_gjw_k2m_c2b)|d|\n\n|Parameter|Type|Description|\n|-|-|-|\n|DnsName|String|d|\n";
+        let (fields, warnings) =
+            read(page, Some(r#"{"RequestId":"r","Hosts":{"Host":[{"DnsName":"ns3"}]}}"#));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(names(&fields), ["RequestId", "Hosts", "Hosts.DnsName"]);
+        assert!(matches!(&fields[1].shape, FieldShape::Array { wrapper: Some(w), .. } if w == "Host"));
     }
 }
