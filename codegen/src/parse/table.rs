@@ -20,6 +20,8 @@ impl FittedRow {
 
 /// Fits every data row to the header width, warning about each row that did not fit: extra cells
 /// (an unescaped `|` in prose) are joined back into the last column, missing cells are empty.
+/// Blank cells past the header's width (`|…|\u{a0}|`: VOD's error tables end each row with a
+/// no-break space in a cell of its own) hold nothing to keep and are dropped without a word.
 pub fn fitted_rows(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<FittedRow> {
     table.rows.iter().map(|row| fit(row, columns.width, diags)).collect()
 }
@@ -32,6 +34,9 @@ fn fit(row: &Row, width: usize, diags: &mut Diagnostics) -> FittedRow {
         );
     }
     let mut cells = row.cells.clone();
+    while width > 0 && cells.len() > width && cells.last().is_some_and(|cell| cell.trim().is_empty()) {
+        cells.pop();
+    }
     if width > 0 && cells.len() > width {
         diags.warning(
             row.line,
@@ -50,4 +55,33 @@ fn fit(row: &Row, width: usize, diags: &mut Diagnostics) -> FittedRow {
         cells.resize(width, String::new());
     }
     FittedRow { line: row.line, cells }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fitted(cells: &[&str], width: usize) -> (Vec<String>, usize) {
+        let table = Table {
+            line: 1,
+            header: (0..width).map(|i| format!("h{i}")).collect(),
+            has_separator: true,
+            rows: vec![Row { line: 3, cells: cells.iter().map(|c| c.to_string()).collect(), closed: true }],
+        };
+        let columns = Columns::from_header(&table.header);
+        let mut diags = Diagnostics::new("p.md");
+        let rows = fitted_rows(&table, &columns, &mut diags);
+        (rows.into_iter().next().unwrap().cells, diags.into_vec().len())
+    }
+
+    #[test]
+    fn rows_fit_the_header() {
+        assert_eq!(fitted(&["a", "b", "c|d"], 3), (vec!["a".into(), "b".into(), "c|d".into()], 0));
+        // An unescaped `|` in prose: joined back, with a warning.
+        assert_eq!(fitted(&["a", "b", "c", "d"], 3), (vec!["a".into(), "b".into(), "c|d".into()], 1));
+        // Blank cells past the width (a no-break space, spaces): dropped, no warning.
+        assert_eq!(fitted(&["a", "b", "c", "\u{a0}", " "], 3), (vec!["a".into(), "b".into(), "c".into()], 0));
+        // Too few: filled, with a warning.
+        assert_eq!(fitted(&["a"], 3), (vec!["a".into(), String::new(), String::new()], 1));
+    }
 }
