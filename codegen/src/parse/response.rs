@@ -133,7 +133,7 @@ pub fn fields(
         by_label.entry(sub.label.clone()).or_insert(i);
     }
     let mut ctx = Ctx { nodes, subs, by_label, diags, visiting: BTreeSet::new() };
-    let fields = top.iter().map(|&id| ctx.field(id, json, 1)).collect();
+    let fields = top.iter().map(|&id| ctx.field(id, Examples { json, xml }, 1)).collect();
     for sub in ctx.subs.iter().filter(|s| !s.used) {
         ctx.diags.warning(
             sub.table.line,
@@ -141,6 +141,18 @@ pub fn fields(
         );
     }
     fields
+}
+
+/// The list wrapper an XML example shows for a list: its element's only child element
+/// (`<AutoSnapshotPolicies><AutoSnapshotPolicy>…`), repeated or not.
+fn xml_wrapper(xml: Option<&Shape>) -> Option<String> {
+    match xml? {
+        Shape::Object(members) => match members.as_slice() {
+            [(wrapper, _)] => Some(wrapper.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The label a paragraph gives the table after it: bold text (`**InstanceIdSet**`), or a single
@@ -484,10 +496,19 @@ struct Ctx<'a, 'd> {
     visiting: BTreeSet<String>,
 }
 
+/// The objects of the JSON and XML examples that hold a field (`None` where an example does not
+/// show them).
+#[derive(Clone, Copy)]
+struct Examples<'s> {
+    json: Option<&'s Shape>,
+    xml: Option<&'s Shape>,
+}
+
 impl Ctx<'_, '_> {
-    /// The field for node `id` at nesting level `depth`; `parent` is the JSON object holding it.
-    fn field(&mut self, id: usize, parent: Option<&Shape>, depth: usize) -> Field {
-        let value = parent.and_then(|p| p.get(&self.nodes[id].row.name));
+    /// The field for node `id` at nesting level `depth`; `parent` holds it in the examples.
+    fn field<'s>(&mut self, id: usize, parent: Examples<'s>, depth: usize) -> Field {
+        let name = &self.nodes[id].row.name;
+        let (value, xml) = (parent.json.and_then(|p| p.get(name)), parent.xml.and_then(|p| p.get(name)));
         let mut children = std::mem::take(&mut self.nodes[id].children);
         let row = self.nodes[id].row.clone();
         let marker = self.nodes[id].marker.clone();
@@ -504,9 +525,11 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let inner = value.and_then(|v| members(v, &row.kind, marker.as_deref()).or(Some(v)));
+        let inner =
+            |v: Option<&'s Shape>| v.and_then(|v| members(v, &row.kind, marker.as_deref()).or(Some(v)));
+        let inner = Examples { json: inner(value), xml: inner(xml) };
         let fields: Vec<Field> = children.iter().map(|&c| self.field(c, inner, depth + 1)).collect();
-        let shape = self.shape(&row, marker.as_deref(), value, fields);
+        let shape = self.shape(&row, marker.as_deref(), Examples { json: value, xml }, fields);
         Field {
             name: row.name,
             doc_type: row.doc_type,
@@ -544,13 +567,8 @@ impl Ctx<'_, '_> {
         top
     }
 
-    fn shape(
-        &mut self,
-        row: &Row,
-        marker: Option<&str>,
-        value: Option<&Shape>,
-        fields: Vec<Field>,
-    ) -> FieldShape {
+    fn shape(&mut self, row: &Row, marker: Option<&str>, shown: Examples, fields: Vec<Field>) -> FieldShape {
+        let value = shown.json;
         let json_list = value.and_then(|v| match v {
             Shape::Array(item) => Some((None, item.as_ref())),
             _ => v.wrapped_list().map(|(k, item)| (Some(k.to_owned()), item)),
@@ -589,13 +607,17 @@ impl Ctx<'_, '_> {
                 };
                 let wrapper = match &json_list {
                     Some((wrapper, _)) => wrapper.clone(),
-                    None => marker.map(str::to_owned).or_else(|| item_name.clone()).or_else(|| {
-                        self.diags.warning(
-                            row.line,
-                            format!("the JSON example does not show the list wrapper of `{}`; read as a bare array", row.name),
-                        );
-                        None
-                    }),
+                    None => marker
+                        .map(str::to_owned)
+                        .or_else(|| item_name.clone())
+                        .or_else(|| xml_wrapper(shown.xml))
+                        .or_else(|| {
+                            self.diags.warning(
+                                row.line,
+                                format!("neither the JSON nor the XML example shows the list wrapper of `{}`; read as a bare array", row.name),
+                            );
+                            None
+                        }),
                 };
                 let scalar_items =
                     json_list.is_some_and(|(_, item)| matches!(item, Shape::Scalar | Shape::Unknown));
@@ -704,6 +726,26 @@ mod tests {
         assert_eq!(names(&fields), ["Instances", "Instances.Cpu", "Instances.Zone"]);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].contains("the XML example shows response field `Zone` under the top level, the JSON example under `Instances`"), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_xml_example_gives_a_list_wrapper_the_json_example_does_not() {
+        // ECS `PurchaseStorageCapacityUnit`: a `List` row, a JSON sample with no array.
+        let page = "|Name|Type|Example|Description|\n|---|---|---|---|\n|Ids|List|scu-1|d|\n";
+        let xml = "<R><Ids><Id>scu-1</Id></Ids></R>";
+        let (fields, warnings) = read_both(page, Some(r#"{"Ids":{"Id":"scu-1"}}"#), Some(xml));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            fields[0].shape,
+            FieldShape::ScalarList { ty: ScalarType::String, wrapper: Some("Id".into()) }
+        );
+        // Neither shows one: a bare array, with a warning.
+        let (fields, warnings) = read_both(page, None, Some("<R><Ids>scu-1</Ids></R>"));
+        assert_eq!(fields[0].shape, FieldShape::ScalarList { ty: ScalarType::String, wrapper: None });
+        assert!(
+            warnings[0].contains("neither the JSON nor the XML example shows the list wrapper"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -259,7 +259,7 @@ mod schema {
         const FIELDS: &'static [Field] = &[
             Field::new("OrderId"),
             Field::new("RequestId"),
-            Field::new("StorageCapacityUnitIds"),
+            Field::new("StorageCapacityUnitIds").wrapped(),
         ];
         crate::runtime::accessors!(
             value 0 order_id, 1 request_id, 2 storage_capacity_unit_ids;
