@@ -161,12 +161,13 @@ impl Record {
 }
 
 /// Writes `text` to `file` (creating its dir) through a file beside it, renamed over it when
-/// whole: a run stopped halfway leaves the earlier file, not half of a new one.
+/// whole: a run stopped halfway leaves the earlier file, not half of a new one, and two runs at
+/// once (each with a file of its own) leave one run's file whole.
 fn write_whole(file: &Path, text: &str) -> io::Result<()> {
     if let Some(parent) = file.parent() {
         fs::create_dir_all(parent)?;
     }
-    let partial = file.with_extension("partial");
+    let partial = file.with_extension(format!("partial-{}", std::process::id()));
     fs::write(&partial, text)?;
     fs::rename(&partial, file)
 }
