@@ -167,7 +167,8 @@ fn write_whole(file: &Path, text: &str) -> io::Result<()> {
     if let Some(parent) = file.parent() {
         fs::create_dir_all(parent)?;
     }
-    let partial = file.with_extension(format!("partial-{}", std::process::id()));
+    let mut partial = file.as_os_str().to_owned();
+    partial.push(format!(".partial-{}", std::process::id()));
     fs::write(&partial, text)?;
     fs::rename(&partial, file)
 }
