@@ -56,8 +56,10 @@ const FLOORS: &[(&str, usize, bool)] = &[
     ("ECS sample requests sent to the loopback service", 10, false),
     ("benchmarks run once in smoke mode (cargo test --benches)", 2, false),
     // scripts/check_openapi_examples.py over the committed ECS and the corpus crates' documents.
-    ("OpenAPI examples checked against their schema (all documents)", 8874, true),
-    ("OpenAPI examples left out as listed doc findings (all documents)", 134, true),
+    ("OpenAPI examples checked against their schema (all documents)", 8876, true),
+    // 134 until stop 27, when two samples (CDN DescribeDomainISPData, domain QueryTaskList) came
+    // to fit once their sub-tables were read as their fields' types: checked now, not left out.
+    ("OpenAPI examples left out as listed doc findings (all documents)", 132, true),
     // scripts/openapi_client_smoke.py over the same documents.
     ("operations called through the generated Python client (all documents)", 480, true),
 ];
