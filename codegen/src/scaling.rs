@@ -141,16 +141,24 @@ fn response_table_order(n: usize, edited: bool) -> String {
     page + TAIL
 }
 
-/// `n / 5` 2018-style sub-tables of five rows, each the type of a field of the first table.
+/// `n / 5` 2018-style sub-tables of five rows, each the type of a field of the first table: in
+/// turn under a bold label, under a paragraph of the type's name, and unlabeled after a field
+/// whose type links to a table id.
 fn sub_tables(n: usize, edited: bool) -> String {
     let mut page = String::from(HEAD);
     page.push_str("|RegionId|String|Yes|cn|The region.|\n\n## Response parameters\n\n|Name|Type|Description|\n|---|---|---|\n");
     let tables = n.div_ceil(5);
     for t in 0..tables {
-        let _ = writeln!(page, "|Field{t}|[Type{t}](#Type{t})|The field {t}.|");
+        let target = if t % 3 == 2 { format!("table_{t}") } else { format!("Type{t}") };
+        let _ = writeln!(page, "|Field{t}|[Type{t}](#{target})|The field {t}.|");
     }
     for t in 0..tables {
-        let _ = write!(page, "\n**Type{t}**\n\n|Name|Type|Description|\n|---|---|---|\n");
+        let label = match t % 3 {
+            0 => format!("**Type{t}**\n\n"),
+            1 => format!("Type{t}\n\n"),
+            _ => String::new(),
+        };
+        let _ = write!(page, "\n{label}|Name|Type|Description|\n|---|---|---|\n");
         for i in 0..5 {
             let ty = if edited && (t + i) % 5 == 0 { "Integer" } else { "String" };
             let _ = writeln!(page, "|Member{i}|{ty}|The member {i} of {t}.|");
@@ -221,6 +229,19 @@ mod tests {
             let parsed = crate::parse::parse_page("p.md", (shape.page)(40, true).as_bytes());
             assert!(parsed.api.is_some(), "{}: {:?}", shape.name, parsed.diagnostics);
         }
+    }
+
+    #[test]
+    fn every_sub_table_is_read_as_its_fields_type() {
+        let parsed = crate::parse::parse_page("p.md", sub_tables(60, false).as_bytes());
+        let api = parsed.api.expect("an API");
+        assert_eq!(api.response.len(), 12);
+        for field in &api.response {
+            let crate::ir::FieldShape::Struct { fields } = &field.shape else { panic!("{field:?}") };
+            assert_eq!(fields.len(), 5, "{}", field.name);
+        }
+        let unread = parsed.diagnostics.iter().filter(|d| d.message.contains("table")).count();
+        assert_eq!(unread, 0, "{:?}", parsed.diagnostics);
     }
 
     #[test]

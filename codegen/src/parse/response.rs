@@ -97,6 +97,10 @@ pub fn fields(
 ) -> Vec<Field> {
     let mut main: Vec<Row> = Vec::new();
     let mut subs: Vec<SubTable> = Vec::new();
+    let mut labels: BTreeSet<String> = BTreeSet::new();
+    // The types the main table's rows link to a table of the page for, in table order: each
+    // unlabeled table after it describes the next one no table describes yet.
+    let mut linked: std::vec::IntoIter<String> = Vec::new().into_iter();
     let mut label: Option<String> = None;
     let mut first = true;
     for block in blocks {
@@ -110,10 +114,19 @@ pub fn fields(
                     diags.warning(table.line, "table in the Response section has no Name column; not read");
                     continue;
                 }
-                let label = label.take().or_else(|| (!first).then(|| linked_type(&main, &subs)).flatten());
+                let label = label.take().or_else(|| match first {
+                    true => None,
+                    false => linked.find(|name| !labels.contains(name)),
+                });
                 match (first, label) {
-                    (true, _) => main = rows(table, &columns, diags),
-                    (false, Some(label)) => subs.push(SubTable { label, table, columns, used: false }),
+                    (true, _) => {
+                        main = rows(table, &columns, diags);
+                        linked = linked_types(&main).into_iter();
+                    }
+                    (false, Some(label)) => {
+                        labels.insert(label.clone());
+                        subs.push(SubTable { label, table, columns, used: false });
+                    }
                     (false, None) => {
                         diags.warning(
                             table.line,
@@ -169,17 +182,16 @@ fn label_of(text: &str) -> Option<String> {
     is_name.then_some(name)
 }
 
-/// The type an unlabeled table describes: the first top-level field whose Type cell links to a
-/// table of the page and whose type no table describes yet.
-fn linked_type(main: &[Row], subs: &[SubTable]) -> Option<String> {
-    main.iter().find_map(|row| match &row.kind {
-        Kind::Named(name) | Kind::ArrayOf(name)
-            if row.links_to_table && !subs.iter().any(|s| &s.label == name) =>
-        {
-            Some(name.clone())
-        }
-        _ => None,
-    })
+/// The types of the top-level fields whose Type cells link to a table of the page, in table
+/// order: what unlabeled tables after the main one describe.
+fn linked_types(main: &[Row]) -> Vec<String> {
+    main.iter()
+        .filter(|row| row.links_to_table)
+        .filter_map(|row| match &row.kind {
+            Kind::Named(name) | Kind::ArrayOf(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 fn rows(table: &Table, columns: &Columns, diags: &mut Diagnostics) -> Vec<Row> {
