@@ -48,6 +48,11 @@ pub enum TableKind {
 pub fn role_of(header: &str) -> Option<Role> {
     let words: String = plain(header).to_ascii_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
     let has = |w: &str| words.contains(w);
+    if words.starts_with("validvalue") {
+        // `Valid value of Field`: a column of some parameter's values (CDN
+        // `DescribeDomainUsageData`'s table of billable items), not of names or types.
+        return None;
+    }
     Some(if has("http") || has("status") {
         Role::Status
     } else if has("mess") || has("mesa") || has("msg") || (has("err") && has("info")) {
@@ -154,6 +159,14 @@ mod tests {
             assert!(c.unknown.is_empty(), "{h:?}: {:?}", c.unknown);
         }
         assert_eq!(cols(&["Parameter name", "Position"]).position, Some(1));
+        // A table of values, each column some parameter's: no parameter table.
+        let c = cols(&[
+            "Billable item",
+            "Valid value of DataProtocol",
+            "Valid value of Type",
+            "Valid value of Field",
+        ]);
+        assert_eq!((c.name, c.ty, c.kind()), (None, None, TableKind::Unknown));
     }
 
     #[test]

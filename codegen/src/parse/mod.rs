@@ -249,7 +249,7 @@ fn read_api(
                     errors.extend(errors::error_rows(table, &columns, &mut diags));
                 }
                 (kind, table_kind) => {
-                    warn_unknown_columns(table, &columns, &mut diags);
+                    // The table is not read: which of its columns are unknown does not matter.
                     diags.warning(
                         table.line,
                         format!("{table_kind:?} table in the {kind:?} section is not read"),
