@@ -2,8 +2,9 @@
 //!
 //! A generated API has an error-code enum (`RunInstancesErrorCode`, a variant per documented code) and
 //! the alias `RunInstancesError = ServiceError<RunInstancesErrorCode>`. A body the service sends
-//! becomes the API's documented code, else a code common to every API of the product, else
-//! [`ErrorKind::Unknown`]; the body (request id, message, …) is always kept.
+//! becomes the API's documented code, else a code common to every API of the product (either
+//! written exactly, else as a pattern with a `%s` placeholder), else [`ErrorKind::Unknown`]; the
+//! body (request id, message, …) is always kept.
 
 use std::fmt;
 
@@ -105,6 +106,19 @@ fn row<C: ErrorCodes>(code: &str) -> Option<&'static (C, &'static str, Option<u1
     C::CODES.iter().find(|(_, documented, _)| *documented == code)
 }
 
+/// The first row of `C`'s table whose code is a pattern `code` fits: the docs write one `%s` where
+/// the service puts a name (`Invalid%s.ValueNotSupported` for `InvalidFunctionName.ValueNotSupported`).
+fn pattern_row<C: ErrorCodes>(code: &str) -> Option<&'static (C, &'static str, Option<u16>)> {
+    C::CODES.iter().find(|(_, documented, _)| {
+        documented.split_once("%s").is_some_and(|(before, after)| {
+            !after.contains("%s")
+                && code.len() > before.len() + after.len()
+                && code.starts_with(before)
+                && code.ends_with(after)
+        })
+    })
+}
+
 impl<C: ErrorCodes> ServiceError<C> {
     /// Which code this is: documented by the API, common to the product, or unknown.
     pub fn kind(&self) -> ErrorKind<C> {
@@ -161,11 +175,20 @@ impl<C: ErrorCodes> ServiceError<C> {
 }
 
 impl<C: ErrorCodes> From<ErrorBody> for ServiceError<C> {
+    /// The API's code, else the product's common code, each written exactly before either as a
+    /// pattern (`Invalid%s.ValueNotSupported`), else unknown.
     fn from(body: ErrorBody) -> Self {
-        let kind = match (row::<C>(&body.code), row::<C::Common>(&body.code)) {
-            (Some((code, _, _)), _) => ErrorKind::Api(*code),
-            (None, Some((code, _, _))) => ErrorKind::Common(*code),
-            (None, None) => ErrorKind::Unknown,
+        let code = body.code.as_str();
+        let kind = if let Some((api, _, _)) = row::<C>(code) {
+            ErrorKind::Api(*api)
+        } else if let Some((common, _, _)) = row::<C::Common>(code) {
+            ErrorKind::Common(*common)
+        } else if let Some((api, _, _)) = pattern_row::<C>(code) {
+            ErrorKind::Api(*api)
+        } else if let Some((common, _, _)) = pattern_row::<C::Common>(code) {
+            ErrorKind::Common(*common)
+        } else {
+            ErrorKind::Unknown
         };
         ServiceError { kind, body: Box::new(body) }
     }
@@ -196,3 +219,38 @@ impl<C: ErrorCodes> fmt::Display for ServiceError<C> {
 }
 
 impl<C: ErrorCodes> std::error::Error for ServiceError<C> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Codes {
+        NotSupported,
+        FunctionNotSupported,
+    }
+
+    impl ErrorCodes for Codes {
+        const CODES: &'static [(Self, &'static str, Option<u16>)] = &[
+            (Codes::NotSupported, "Invalid%s.ValueNotSupported", Some(400)),
+            (Codes::FunctionNotSupported, "InvalidFunction.ValueNotSupported", Some(400)),
+        ];
+        type Common = NoCodes;
+    }
+
+    fn kind(code: &str) -> ErrorKind<Codes> {
+        ServiceError::<Codes>::from(ErrorBody::new(code, "m")).kind()
+    }
+
+    #[test]
+    fn a_code_written_with_a_placeholder_matches_any_name_in_its_place() {
+        assert_eq!(kind("InvalidDomain.ValueNotSupported"), ErrorKind::Api(Codes::NotSupported));
+        assert_eq!(kind("Invalid%s.ValueNotSupported"), ErrorKind::Api(Codes::NotSupported));
+        // A code written out exactly wins over the pattern.
+        assert_eq!(kind("InvalidFunction.ValueNotSupported"), ErrorKind::Api(Codes::FunctionNotSupported));
+        // The placeholder stands for at least one character; the rest must be as written.
+        assert_eq!(kind("Invalid.ValueNotSupported"), ErrorKind::Unknown);
+        assert_eq!(kind("InvalidDomain.ValueNotFound"), ErrorKind::Unknown);
+        assert_eq!(kind("Other"), ErrorKind::Unknown);
+    }
+}
