@@ -106,17 +106,27 @@ fn row<C: ErrorCodes>(code: &str) -> Option<&'static (C, &'static str, Option<u1
     C::CODES.iter().find(|(_, documented, _)| *documented == code)
 }
 
-/// The first row of `C`'s table whose code is a pattern `code` fits: the docs write one `%s` where
+/// The first row of `C`'s table whose code is a pattern `code` fits: the docs write `%s` where
 /// the service puts a name (`Invalid%s.ValueNotSupported` for `InvalidFunctionName.ValueNotSupported`).
 fn pattern_row<C: ErrorCodes>(code: &str) -> Option<&'static (C, &'static str, Option<u16>)> {
-    C::CODES.iter().find(|(_, documented, _)| {
-        documented.split_once("%s").is_some_and(|(before, after)| {
-            !after.contains("%s")
-                && code.len() > before.len() + after.len()
-                && code.starts_with(before)
-                && code.ends_with(after)
-        })
-    })
+    C::CODES.iter().find(|(_, documented, _)| fits(code, documented))
+}
+
+/// Whether `code` is `pattern` with at least one character in place of each `%s`.
+fn fits(code: &str, pattern: &str) -> bool {
+    let mut parts = pattern.split("%s");
+    let first = parts.next().unwrap_or_default();
+    let mut rest: Vec<&str> = parts.collect();
+    let Some(last) = rest.pop() else { return false };
+    let Some(mut at) = code.strip_prefix(first).map(|_| first.len()) else { return false };
+    // Past one character of the placeholder that starts at `at`.
+    let past_one = |at: usize| code.get(at..)?.chars().next().map(|c| at + c.len_utf8());
+    for middle in rest {
+        let Some(start) = past_one(at) else { return false };
+        let Some(found) = code[start..].find(middle) else { return false };
+        at = start + found + middle.len();
+    }
+    past_one(at).is_some_and(|start| code.len() >= start + last.len() && code.ends_with(last))
 }
 
 impl<C: ErrorCodes> ServiceError<C> {
@@ -252,5 +262,16 @@ mod tests {
         assert_eq!(kind("Invalid.ValueNotSupported"), ErrorKind::Unknown);
         assert_eq!(kind("InvalidDomain.ValueNotFound"), ErrorKind::Unknown);
         assert_eq!(kind("Other"), ErrorKind::Unknown);
+    }
+
+    #[test]
+    fn every_placeholder_stands_for_at_least_one_character() {
+        assert!(fits("AxBy", "A%sB%s"));
+        assert!(fits("A1B2C", "A%sB%sC"));
+        assert!(fits("Aé.B", "A%s.B"));
+        assert!(!fits("AB2C", "A%sB%sC"));
+        assert!(!fits("A1BC", "A%sB%sC"));
+        assert!(!fits("A.B", "A.B"));
+        assert!(!fits("AB", "A%sB"));
     }
 }

@@ -77,7 +77,24 @@ fn error_response(status: u16, rows: &[&ErrorRow]) -> Value {
         }
     }
     let mut schema = error_body_properties();
-    schema["properties"]["Code"]["enum"] = json!(codes);
+    let (patterns, exact): (Vec<&str>, Vec<&str>) = codes.into_iter().partition(|c| c.contains("%s"));
+    if patterns.is_empty() {
+        schema["properties"]["Code"]["enum"] = json!(exact);
+    } else {
+        // `Invalid%s.ValueNotSupported`: the service puts a name where the docs write `%s`.
+        let mut any_of: Vec<Value> = patterns.iter().map(|p| json!({"pattern": code_pattern(p)})).collect();
+        if !exact.is_empty() {
+            any_of.insert(0, json!({"enum": exact}));
+        }
+        match any_of.as_slice() {
+            [Value::Object(one)] => {
+                schema["properties"]["Code"].as_object_mut().into_iter().for_each(|code| {
+                    code.extend(one.clone());
+                })
+            }
+            _ => schema["properties"]["Code"]["anyOf"] = json!(any_of),
+        }
+    }
     json!({
         "description": format!("Errors documented with HTTP status {status}:\n\n{}", lines.join("\n")),
         "content": {"application/json": {"schema": schema}}
@@ -110,6 +127,23 @@ fn error_body_properties() -> Value {
             "Recommend": {"type": "string", "description": "A link to a diagnosis of the error."}
         }
     })
+}
+
+/// A regular expression for the codes a documented code with `%s` placeholders stands for.
+fn code_pattern(code: &str) -> String {
+    let parts: Vec<String> = code
+        .split("%s")
+        .map(|part| {
+            part.chars().fold(String::new(), |mut out, c| {
+                if "\\^$.|?*+()[]{}/".contains(c) {
+                    out.push('\\');
+                }
+                out.push(c);
+                out
+            })
+        })
+        .collect();
+    format!("^{}$", parts.join(".+"))
 }
 
 fn unplaced_row(row: &ErrorRow, reason: &str) -> Value {
@@ -200,6 +234,24 @@ mod tests {
 
     fn error(status: Option<u16>, code: &str, message: &str) -> ErrorRow {
         ErrorRow { status, code: code.into(), message: message.into(), description: String::new(), line: 9 }
+    }
+
+    #[test]
+    fn a_code_with_a_placeholder_is_a_pattern_of_codes() {
+        let (pattern, plain) = (
+            error(Some(400), "Invalid%s.ValueNotSupported", "[%s] is not supported."),
+            error(Some(400), "Missing", "m"),
+        );
+        let code = |rows: &[&ErrorRow]| {
+            error_response(400, rows)["content"]["application/json"]["schema"]["properties"]["Code"].clone()
+        };
+        assert_eq!(code(&[&plain])["enum"], json!(["Missing"]));
+        assert_eq!(code(&[&pattern])["pattern"], json!("^Invalid.+\\.ValueNotSupported$"));
+        assert_eq!(
+            code(&[&plain, &pattern])["anyOf"],
+            json!([{"enum": ["Missing"]}, {"pattern": "^Invalid.+\\.ValueNotSupported$"}])
+        );
+        assert_eq!(code_pattern("A%s(b)%s"), "^A.+\\(b\\).+$");
     }
 
     #[test]
