@@ -175,6 +175,10 @@ fn label_of(text: &str) -> Option<String> {
     if let Some(inner) = t.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
         return Some(plain(inner)).filter(|l| !l.is_empty() && !l.contains('\n'));
     }
+    if t.contains(char::is_whitespace) {
+        // Prose, the common case: no Markdown pass for it.
+        return None;
+    }
     let name = plain(t);
     let mut chars = name.chars();
     let is_name = chars.next().is_some_and(|c| c.is_ascii_alphabetic())

@@ -77,22 +77,16 @@ fn error_response(status: u16, rows: &[&ErrorRow]) -> Value {
         }
     }
     let mut schema = error_body_properties();
+    // `Invalid%s.ValueNotSupported`: the service puts a name where the docs write `%s`.
     let (patterns, exact): (Vec<&str>, Vec<&str>) = codes.into_iter().partition(|c| c.contains("%s"));
-    if patterns.is_empty() {
-        schema["properties"]["Code"]["enum"] = json!(exact);
-    } else {
-        // `Invalid%s.ValueNotSupported`: the service puts a name where the docs write `%s`.
-        let mut any_of: Vec<Value> = patterns.iter().map(|p| json!({"pattern": code_pattern(p)})).collect();
-        if !exact.is_empty() {
-            any_of.insert(0, json!({"enum": exact}));
-        }
-        match any_of.as_slice() {
-            [Value::Object(one)] => {
-                schema["properties"]["Code"].as_object_mut().into_iter().for_each(|code| {
-                    code.extend(one.clone());
-                })
-            }
-            _ => schema["properties"]["Code"]["anyOf"] = json!(any_of),
+    let code = &mut schema["properties"]["Code"];
+    match (exact.is_empty(), patterns.as_slice()) {
+        (_, []) => code["enum"] = json!(exact),
+        (true, [one]) => code["pattern"] = json!(code_pattern(one)),
+        _ => {
+            let exact = (!exact.is_empty()).then(|| json!({"enum": exact}));
+            let patterns = patterns.iter().map(|p| json!({"pattern": code_pattern(p)}));
+            code["anyOf"] = exact.into_iter().chain(patterns).collect();
         }
     }
     json!({
