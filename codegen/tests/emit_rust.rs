@@ -51,6 +51,7 @@ fn crate_layout_features_and_headers() {
             "src/endpoints.rs",
             "src/lib.rs",
             "src/update_thing.rs",
+            "tests/doc_examples.json",
             "tests/doc_examples.rs",
         ]
     );

@@ -1,15 +1,21 @@
-//! The docs' own examples held to a generated crate (each crate's `tests/doc_examples.rs` calls
-//! this, one test per API): the sample request's query pairs read with `from_query_pairs`, written
-//! back to the same pairs and passing validation; the JSON and XML response samples read into the
-//! response type with every key placed; each documented error code mapped to its variant and back.
+//! The docs' own examples held to a generated crate: the sample request's query pairs read with
+//! `from_query_pairs`, written back to the same pairs and passing validation; the JSON and XML
+//! response samples read into the response type with every key placed; each documented error code
+//! mapped to its variant and back.
 //!
-//! A check that fails is a failure of the test unless the generated test lists it as a finding (the
-//! docs' example is itself wrong, with the reason, from `spec/doc-example-findings.toml`); a listed
-//! finding that does not happen fails too. What was checked is counted into the test report
-//! (`TEST_REPORT_DIR`, which `cargo xtask test` sets and prints).
+//! The examples are data: each crate's `tests/doc_examples.json` (generated from the IR) holds every
+//! API's examples and known findings, and its `tests/doc_examples.rs` is one test per API naming
+//! the API's types ([`ExampleFile::check`]). A check that fails is a failure of the test unless the
+//! data lists it as a finding (the docs' example is itself wrong, with the reason, from
+//! `spec/doc-example-findings.toml`); a listed finding that does not happen fails too. What was
+//! checked is counted into the test report (`TEST_REPORT_DIR`, which `cargo xtask test` sets and
+//! prints).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::json;
@@ -19,8 +25,80 @@ use crate::schema::{JsonMode, Schema, Struct, StructMut, View};
 use crate::service_error::{ErrorCodes, ErrorKind, ServiceError};
 use crate::validation::REQUIRED;
 
+/// A crate's `tests/doc_examples.json`, read once on first use (a `static` of the test file).
+#[derive(Debug)]
+pub struct ExampleFile {
+    text: &'static str,
+    read: OnceLock<Result<ExampleData, String>>,
+}
+
+/// The file's contents: the product's folder name and each API's examples by its module name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleData {
+    product: String,
+    apis: BTreeMap<String, ApiExamples>,
+}
+
+/// One API's examples as its page shows them (`None`: the page shows no such example).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApiExamples {
+    api: String,
+    sample_request: Option<Vec<(String, String)>>,
+    json_response: Option<String>,
+    xml_response: Option<String>,
+    error_codes: Vec<(String, Option<u16>)>,
+    findings: Vec<Finding>,
+}
+
+impl ExampleFile {
+    /// The file's text (`include_str!`); it is read by the first [`ExampleFile::check`].
+    pub const fn new(text: &'static str) -> Self {
+        ExampleFile { text, read: OnceLock::new() }
+    }
+
+    /// Puts the examples of the API whose module is `module` through its request `R`, response `T`
+    /// and error codes `C`, then [`DocExamples::finish`]es with its listed findings.
+    ///
+    /// # Panics
+    /// When a check fails that no finding lists, a listed finding does not happen, the file does not
+    /// read, or it has no entry for `module`.
+    pub fn check<R: Operation + Schema, T: Schema, C: ErrorCodes>(&'static self, module: &str) {
+        let read = self.read.get_or_init(|| serde_json::from_str(self.text).map_err(|e| e.to_string()));
+        let data = match read {
+            Ok(data) => data,
+            Err(e) => panic!("tests/doc_examples.json does not read: {e}"),
+        };
+        let Some(examples) = data.apis.get(module) else {
+            panic!("tests/doc_examples.json has no examples of `{module}`");
+        };
+        let mut check = DocExamples::new(&data.product, &examples.api);
+        match &examples.sample_request {
+            Some(pairs) => {
+                let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                check.sample_request::<R>(&pairs);
+            }
+            None => check.absent(Example::SampleRequest),
+        }
+        match &examples.json_response {
+            Some(sample) => check.json_response::<T>(sample),
+            None => check.absent(Example::JsonResponse),
+        }
+        match &examples.xml_response {
+            Some(sample) => check.xml_response::<T>(sample),
+            None => check.absent(Example::XmlResponse),
+        }
+        let rows: Vec<(&str, Option<u16>)> =
+            examples.error_codes.iter().map(|(code, status)| (code.as_str(), *status)).collect();
+        check.error_codes::<C>(&rows);
+        check.finish(&examples.findings);
+    }
+}
+
 /// Which of a page's examples.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Example {
     SampleRequest,
     JsonResponse,
@@ -40,27 +118,28 @@ impl Example {
 }
 
 /// A check that is known to fail because the docs' example is wrong.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     pub example: Example,
     /// A part of the failure's message that identifies it.
-    pub fails: &'static str,
+    pub fails: String,
     /// Why the docs are wrong here.
-    pub reason: &'static str,
+    pub reason: String,
 }
 
 /// The checks of one API's examples.
 #[derive(Debug)]
-pub struct DocExamples {
-    product: &'static str,
-    api: &'static str,
+pub struct DocExamples<'a> {
+    product: &'a str,
+    api: &'a str,
     failures: Vec<(Example, String)>,
     /// `(what, how many)` checked without failure, and pages lacking an example.
     counts: Vec<(String, usize)>,
 }
 
-impl DocExamples {
-    pub fn new(product: &'static str, api: &'static str) -> Self {
+impl<'a> DocExamples<'a> {
+    pub fn new(product: &'a str, api: &'a str) -> Self {
         DocExamples { product, api, failures: Vec::new(), counts: Vec::new() }
     }
 
@@ -235,7 +314,7 @@ impl DocExamples {
         let mut unexpected = String::new();
         let mut met = vec![false; expected.len()];
         for (example, message) in &self.failures {
-            match expected.iter().position(|f| f.example == *example && message.contains(f.fails)) {
+            match expected.iter().position(|f| f.example == *example && message.contains(f.fails.as_str())) {
                 Some(i) => met[i] = true,
                 None => {
                     let _ = writeln!(unexpected, "  {}: {message}", example.name());

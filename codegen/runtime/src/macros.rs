@@ -1,6 +1,7 @@
 //! Items that every generated crate repeats by shape (accessors, setters, a request's operation facts
 //! and builder name, code tables), written once here as macros the generated code invokes with names
-//! only; and the crate's one generic builder type (`request_builder!`).
+//! only; the crate's one generic builder type (`request_builder!`); and its doc-example tests, one
+//! line per API (`doc_example_tests!`).
 //!
 //! Each expands to what the generator used to write out (the same docs, `#[inline]` on every
 //! non-generic function: compiled where it is called), less what needs no body per type: the builder
@@ -277,5 +278,24 @@ macro_rules! value_enum {
         }
 
         $crate::value_enum_impls!($name);
+    };
+}
+
+/// A generated crate's `tests/doc_examples.rs`: the crate's `tests/doc_examples.json` (`$data`,
+/// `include_str!` in the test file) and one test per API, `"feature" module Request Response Code;`,
+/// putting that API's examples through its types ([`crate::doc_examples::ExampleFile::check`]); a
+/// test is built with its API's feature.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! doc_example_tests {
+    ($krate:ident, $data:expr; $($feature:literal $module:ident $request:ident $response:ident $code:ident;)*) => {
+        static EXAMPLES: $crate::doc_examples::ExampleFile = $crate::doc_examples::ExampleFile::new($data);
+        $(
+            #[cfg(feature = $feature)]
+            #[test]
+            fn $module() {
+                EXAMPLES.check::<$krate::$module::$request, $krate::$module::$response, $krate::$module::$code>($feature);
+            }
+        )*
     };
 }

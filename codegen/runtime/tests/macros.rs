@@ -1,8 +1,10 @@
 //! The macros generated crates invoke (`accessors!`, `setters!`, `operation!`, `value_enum!`,
 //! `error_codes!`), used here as a generated module uses them: a request with an optional group and a
 //! list of groups, its builder with a setter of every kind, its operation, a value enum, and error
-//! codes falling back to common ones.
+//! codes falling back to common ones; and the docs' examples as a crate's data file holds them,
+//! put through those types as `doc_example_tests!` does.
 
+use alibabacloud_runtime::doc_examples::ExampleFile;
 use alibabacloud_runtime::query;
 use alibabacloud_runtime::schema::{Field, Schema};
 use alibabacloud_runtime::{ErrorBody, ErrorKind, Operation, ServiceError, UnknownValue, ValueEnum};
@@ -199,4 +201,57 @@ fn error_codes_are_found_in_the_apis_table_then_the_common_one() {
     assert_eq!(common.kind(), ErrorKind::Common(CommonErrorCode::Throttling));
     assert_eq!(common.documented_status(), Some(400));
     assert_eq!(error("Other", 500).kind(), ErrorKind::Unknown);
+}
+
+/// A crate's `tests/doc_examples.json` for the demo API: `findings` and `sample` vary per test.
+fn example_data(sample: &str, findings: &str) -> &'static str {
+    let data = format!(
+        r#"{{"product": "demo", "apis": {{"demo": {{"api": "Demo",
+            "sample_request": [{sample}], "json_response": "{{\"RequestId\": \"r-1\"}}",
+            "xml_response": "<DemoResponse><RequestId>r-1</RequestId></DemoResponse>",
+            "error_codes": [["Demo.NotFound", 404], ["Demo.Busy", null]], "findings": [{findings}]}}}}}}"#
+    );
+    Box::leak(data.into_boxed_str())
+}
+
+fn check_examples(data: &'static str, module: &str) {
+    let file: &'static ExampleFile = Box::leak(Box::new(ExampleFile::new(data)));
+    file.check::<DemoRequest, DemoResponse, DemoErrorCode>(module);
+}
+
+#[test]
+fn the_docs_examples_as_data_go_through_the_apis_types() {
+    check_examples(
+        example_data(r#"["Action", "Demo"], ["RegionId", "cn-hangzhou"], ["Count", "2"]"#, ""),
+        "demo",
+    );
+    // A sample the docs get wrong passes when the data lists it as a finding.
+    let wrong = r#"["Action", "Demo"], ["RegionId", "cn-hangzhou"], ["Size", "2"]"#;
+    let listed = r#"{"example": "sample_request", "fails": "unknown parameter `Size`", "reason": "a typo"}"#;
+    check_examples(example_data(wrong, listed), "demo");
+}
+
+#[test]
+#[should_panic(expected = "sample request: from_query_pairs: unknown parameter `Size`")]
+fn an_example_that_does_not_go_through_fails_the_test() {
+    check_examples(example_data(r#"["Action", "Demo"], ["Size", "2"]"#, ""), "demo");
+}
+
+#[test]
+#[should_panic(expected = "listed findings that did not happen:\n  sample request: `Size`")]
+fn a_listed_finding_that_does_not_happen_fails_the_test() {
+    let listed = r#"{"example": "sample_request", "fails": "Size", "reason": "fixed since"}"#;
+    check_examples(example_data(r#"["Action", "Demo"], ["RegionId", "cn-hangzhou"]"#, listed), "demo");
+}
+
+#[test]
+#[should_panic(expected = "tests/doc_examples.json has no examples of `other`")]
+fn an_api_the_data_does_not_hold_fails_the_test() {
+    check_examples(example_data("", ""), "other");
+}
+
+#[test]
+#[should_panic(expected = "tests/doc_examples.json does not read: unknown field `extra`")]
+fn data_in_another_shape_fails_the_test() {
+    check_examples(r#"{"product": "demo", "apis": {}, "extra": 1}"#, "demo");
 }

@@ -1,116 +1,132 @@
-//! `tests/doc_examples.rs` of a generated crate: one test per API putting the page's own examples
-//! (sample request, JSON and XML response samples, error codes; from the IR) through the crate with
-//! the runtime's `doc_examples` checks, the docs' known-wrong examples listed with their reasons.
+//! A generated crate's doc-example test: `tests/doc_examples.json`, every API's own examples
+//! (sample request, JSON and XML response samples, error codes; from the IR) and the docs'
+//! known-wrong examples with their reasons, and `tests/doc_examples.rs`, one test per API naming
+//! its types for the runtime's `doc_examples` checks to read that data through.
 
-use proc_macro2::{Literal, TokenStream};
+use std::fmt::Write as _;
+
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::ir::{Api, ExampleKind};
+use crate::ir::ExampleKind;
 
 use super::api_module::ApiPlan;
 use super::names;
 
-/// The test file's tokens: `crate_ident` is the crate's Rust name (`alibabacloud_ecs`), `product`
-/// the product's folder name (`ecs`), `modules` each API's module, in `plans`' order.
-pub fn test_file(crate_ident: &str, product: &str, plans: &[ApiPlan], modules: &[String]) -> TokenStream {
+/// The data file's path in the crate, beside the test that reads it.
+pub const DATA_PATH: &str = "tests/doc_examples.json";
+
+/// The test file's tokens: `crate_ident` is the crate's Rust name (`alibabacloud_ecs`), `modules`
+/// each API's module (its feature and its key in the data file), in `plans`' order; one line of the
+/// runtime's `doc_example_tests!` per API.
+pub fn test_file(crate_ident: &str, plans: &[ApiPlan], modules: &[String]) -> TokenStream {
     let krate = format_ident!("{}", crate_ident);
-    let tests = plans.iter().zip(modules).map(|(plan, module)| api_test(&krate, product, plan, module));
-    let uses = (!plans.is_empty()).then(|| quote!(use #krate::runtime::doc_examples as docs;));
+    let tests = plans.iter().zip(modules).map(|(plan, module)| {
+        let module_ident = names::ident(module);
+        let [request, response, code] =
+            [&plan.request_name, &plan.response_name, &plan.code_name].map(|n| format_ident!("{}", n));
+        quote!(#module #module_ident #request #response #code;)
+    });
+    let invocation = (!plans.is_empty()).then(|| {
+        quote! {
+            #krate::runtime::doc_example_tests!(#krate, include_str!("doc_examples.json"); #( #tests )*);
+        }
+    });
     quote! {
         //! The docs' own examples through this crate, one test per API: the sample request's query
         //! pairs read with `from_query_pairs`, written back to the same pairs and validated; the JSON
         //! and XML response samples read into the response type, every key placed; each documented
-        //! error code mapped to its variant and back. Examples the docs get wrong are listed as
-        //! findings with the reason (`spec/doc-example-findings.toml`).
-        #![allow(clippy::needless_raw_string_hashes, clippy::too_many_lines)]
+        //! error code mapped to its variant and back. The examples, and those the docs get wrong
+        //! with the reason (`spec/doc-example-findings.toml`), are `doc_examples.json`.
 
-        #uses
-
-        #( #tests )*
+        #invocation
     }
 }
 
-fn api_test(krate: &proc_macro2::Ident, product: &str, plan: &ApiPlan, module: &str) -> TokenStream {
-    let api: &Api = plan.api;
-    let module_ident = names::ident(module);
-    let [request, response, code] =
-        [&plan.request_name, &plan.response_name, &plan.code_name].map(|n| format_ident!("{}", n));
-    let api_name = api.name.as_str();
-    let examples = &api.examples;
-    let sample = if examples.request.is_empty() {
-        quote!(check.absent(docs::Example::SampleRequest);)
-    } else {
-        let pairs = examples.request.iter().map(|p| {
-            let (k, v) = (p.key.as_str(), p.value.as_str());
-            quote!((#k, #v))
-        });
-        quote!(check.sample_request::<api::#request>(&[ #( #pairs ),* ]);)
-    };
-    let json = match &examples.json_response {
-        Some(text) => {
-            let text = raw_string(text);
-            quote!(check.json_response::<api::#response>(#text);)
+/// The data file: `{"product", "apis": {module: {"api", "sample_request", "json_response",
+/// "xml_response", "error_codes", "findings"}}}`, one line per query pair, error row and finding,
+/// an example the page does not show `null`.
+pub fn data_file(product: &str, plans: &[ApiPlan], modules: &[String]) -> String {
+    let mut out = format!("{{\n  \"product\": {},\n  \"apis\": {{", json(product));
+    for (i, (plan, module)) in plans.iter().zip(modules).enumerate() {
+        let examples = &plan.api.examples;
+        let sep = if i == 0 { "" } else { "," };
+        let _ = write!(out, "{sep}\n    {}: {{\n      \"api\": {},", json(module), json(&plan.api.name));
+        out.push_str("\n      \"sample_request\": ");
+        if examples.request.is_empty() {
+            out.push_str("null");
+        } else {
+            list(
+                &mut out,
+                examples.request.iter().map(|p| format!("[{}, {}]", json(&p.key), json(&p.value))),
+            );
         }
-        None => quote!(check.absent(docs::Example::JsonResponse);),
-    };
-    let xml = match &examples.xml_response {
-        Some(text) => {
-            let text = raw_string(text);
-            quote!(check.xml_response::<api::#response>(#text);)
+        for (key, sample) in
+            [("json_response", &examples.json_response), ("xml_response", &examples.xml_response)]
+        {
+            let sample = sample.as_deref().map_or_else(|| "null".to_owned(), json);
+            let _ = write!(out, ",\n      \"{key}\": {sample}");
         }
-        None => quote!(check.absent(docs::Example::XmlResponse);),
-    };
-    let rows = api.errors.iter().map(|row| {
-        let code = row.code.as_str();
-        let status = match row.status {
-            Some(s) => {
-                let s = Literal::u16_unsuffixed(s);
-                quote!(Some(#s))
-            }
-            None => quote!(None),
-        };
-        quote!((#code, #status))
-    });
-    // The OpenAPI document's and the request table's findings are held by their own checks.
-    let findings = examples.findings.iter().filter_map(|f| {
-        let example = format_ident!(
-            "{}",
-            match f.example {
-                ExampleKind::SampleRequest => "SampleRequest",
-                ExampleKind::JsonResponse => "JsonResponse",
-                ExampleKind::XmlResponse => "XmlResponse",
-                ExampleKind::ErrorCodes => "ErrorCodes",
-                ExampleKind::OpenapiExample | ExampleKind::ParameterValue => return None,
-            }
+        out.push_str(",\n      \"error_codes\": ");
+        list(
+            &mut out,
+            plan.api.errors.iter().map(|row| {
+                let status = row.status.map_or_else(|| "null".to_owned(), |s| s.to_string());
+                format!("[{}, {status}]", json(&row.code))
+            }),
         );
-        let (fails, reason) = (f.fails.as_str(), f.reason.as_str());
-        Some(quote!(docs::Finding { example: docs::Example::#example, fails: #fails, reason: #reason }))
-    });
-    quote! {
-        #[cfg(feature = #module)]
-        #[test]
-        fn #module_ident() {
-            use #krate::#module_ident as api;
-            let mut check = docs::DocExamples::new(#product, #api_name);
-            #sample
-            #json
-            #xml
-            check.error_codes::<api::#code>(&[ #( #rows ),* ]);
-            check.finish(&[ #( #findings ),* ]);
-        }
+        out.push_str(",\n      \"findings\": ");
+        // The OpenAPI document's and the request table's findings are held by their own checks.
+        list(
+            &mut out,
+            examples.findings.iter().filter_map(|f| {
+                let example = match f.example {
+                    ExampleKind::SampleRequest => "sample_request",
+                    ExampleKind::JsonResponse => "json_response",
+                    ExampleKind::XmlResponse => "xml_response",
+                    ExampleKind::ErrorCodes => "error_codes",
+                    ExampleKind::OpenapiExample | ExampleKind::ParameterValue => return None,
+                };
+                Some(format!(
+                    "{{\"example\": \"{example}\", \"fails\": {}, \"reason\": {}}}",
+                    json(&f.fails),
+                    json(&f.reason)
+                ))
+            }),
+        );
+        out.push_str("\n    }");
     }
+    out.push_str(if plans.is_empty() { "}\n}\n" } else { "\n  }\n}\n" });
+    crate::escape::json_invisible(out)
 }
 
-/// `text` as a raw string literal (with enough `#`s), so the committed test shows the sample as the
-/// page does; a plain literal when it holds a carriage return, which raw strings cannot.
-fn raw_string(text: &str) -> Literal {
-    if text.contains('\r') {
-        return Literal::string(text);
+/// `items` as a JSON array, one item a line (`[]` when there is none).
+fn list(out: &mut String, items: impl Iterator<Item = String>) {
+    let mut any = false;
+    for item in items {
+        out.push_str(if any { ",\n        " } else { "[\n        " });
+        out.push_str(&item);
+        any = true;
     }
-    let mut hashes = 1;
-    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
-        hashes += 1;
+    out.push_str(if any { "\n      ]" } else { "[]" });
+}
+
+/// A JSON string literal of `text`.
+fn json(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serializes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list;
+
+    #[test]
+    fn a_list_is_one_item_a_line_or_empty_brackets() {
+        let mut out = String::new();
+        list(&mut out, std::iter::empty());
+        assert_eq!(out, "[]");
+        out.clear();
+        list(&mut out, ["1", "2"].into_iter().map(str::to_owned));
+        assert_eq!(out, "[\n        1,\n        2\n      ]");
     }
-    let hashes = "#".repeat(hashes);
-    format!("r{hashes}\"{text}\"{hashes}").parse().unwrap_or_else(|_| Literal::string(text))
 }

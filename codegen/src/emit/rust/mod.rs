@@ -161,7 +161,7 @@ impl RenderInput for TokensText<'_> {
 pub struct CrateTokens {
     /// Rust files: path relative to the crate dir, and the file's tokens.
     pub rust: Vec<(String, RustTokens)>,
-    /// Every other file (`Cargo.toml`, `README.md`, `rustfmt.toml`).
+    /// Every other file (`Cargo.toml`, `README.md`, `rustfmt.toml`, `tests/doc_examples.json`).
     pub text: Vec<OutputFile>,
 }
 
@@ -236,9 +236,12 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
         product.apis.iter().map(|api| api_module::ApiPlan::new(api, &product.meta.version)).collect();
     let features: Vec<String> = apis.iter().map(|a| a.module.clone()).collect();
     let shared = shared_types::share_types(&mut plans, &features);
-    files.rust.push((
-        "tests/doc_examples.rs".to_owned(),
-        doc_examples::test_file(&crate_ident, &product.name, &plans, &features),
+    files
+        .rust
+        .push(("tests/doc_examples.rs".to_owned(), doc_examples::test_file(&crate_ident, &plans, &features)));
+    files.text.push(OutputFile::new(
+        doc_examples::DATA_PATH,
+        doc_examples::data_file(&product.name, &plans, &features),
     ));
     for (plan, crate_api) in plans.into_iter().zip(&apis) {
         files.api_modules.push(ApiModule { path: format!("src/{}.rs", crate_api.module), plan });
