@@ -79,20 +79,19 @@ pub fn data_file(product: &str, plans: &[ApiPlan], modules: &[String]) -> String
         // The OpenAPI document's and the request table's findings are held by their own checks.
         list(
             &mut out,
-            examples.findings.iter().filter_map(|f| {
-                let example = match f.example {
-                    ExampleKind::SampleRequest => "sample_request",
-                    ExampleKind::JsonResponse => "json_response",
-                    ExampleKind::XmlResponse => "xml_response",
-                    ExampleKind::ErrorCodes => "error_codes",
-                    ExampleKind::OpenapiExample | ExampleKind::ParameterValue => return None,
-                };
-                Some(format!(
-                    "{{\"example\": \"{example}\", \"fails\": {}, \"reason\": {}}}",
-                    json(&f.fails),
-                    json(&f.reason)
-                ))
-            }),
+            examples
+                .findings
+                .iter()
+                .filter(|f| !matches!(f.example, ExampleKind::OpenapiExample | ExampleKind::ParameterValue))
+                .map(|f| {
+                    // The IR's spelling of the example (`json_response`), which the runtime reads.
+                    let example = serde_json::to_string(&f.example).expect("an example kind serializes");
+                    format!(
+                        "{{\"example\": {example}, \"fails\": {}, \"reason\": {}}}",
+                        json(&f.fails),
+                        json(&f.reason)
+                    )
+                }),
         );
         out.push_str("\n    }");
     }
