@@ -44,11 +44,13 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `text` may hold an [`is_invisible_control`] character, told from its bytes without
-/// decoding it: each such character's UTF-8 starts with 0xD8 (U+061C), 0xE2 (U+2000–U+2FFF) or
-/// 0xEF (U+FEFF), and most texts have none of those bytes.
-pub fn may_hold_invisible(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, 0xD8 | 0xE2 | 0xEF))
+/// Whether `text` holds an [`is_invisible_control`] character. Each one's UTF-8 starts with 0xD8
+/// (U+061C), 0xE2 (U+2000–U+2FFF) or 0xEF (U+FEFF): only the characters those bytes start are
+/// decoded (a docs' text has many, `—` and `“` among them, but few next to the rest).
+pub fn holds_invisible(text: &str) -> bool {
+    // Lead bytes, never continuation bytes (0x80–0xBF): each found starts a character.
+    memchr::memchr3_iter(0xD8, 0xE2, 0xEF, text.as_bytes())
+        .any(|at| text[at..].chars().next().is_some_and(is_invisible_control))
 }
 
 /// Serialized JSON with every [`is_invisible_control`] character written as a `\uXXXX` escape:
@@ -56,7 +58,7 @@ pub fn may_hold_invisible(text: &str) -> bool {
 /// one) reaches a reviewer's diff or editor as itself. serde_json already escapes control
 /// characters, and these can only stand inside strings.
 pub fn json_invisible(json: String) -> String {
-    if !may_hold_invisible(&json) || !json.chars().any(is_invisible_control) {
+    if !holds_invisible(&json) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -94,9 +96,10 @@ mod tests {
 
     #[test]
     fn json_invisible_escapes_exactly_the_invisible_controls() {
-        // `may_hold_invisible` tells from the first byte of each character's UTF-8.
-        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_invisible_control(c)) {
-            assert!(may_hold_invisible(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        // `holds_invisible` finds exactly these characters, wherever they stand.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("ü—{c}中");
+            assert_eq!(holds_invisible(&text), is_invisible_control(c), "{c:?}");
         }
         assert_eq!(json_invisible("{\"a\": \"b\u{202E}c\"}".to_owned()), "{\"a\": \"b\\u202ec\"}");
         assert_eq!(json_invisible("{\"a\": \"ü\u{200B}\"}".to_owned()), "{\"a\": \"ü\\u200b\"}");

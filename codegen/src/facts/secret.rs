@@ -31,14 +31,14 @@ const PHRASES: &[&[&str]] = &[
 const WRAPPERS: &[&str] = &["body", "value", "content", "text", "string"];
 
 /// Phrases a description may call the value by, lower case.
-const PROSE_PHRASES: &[&str] = &[
-    "password",
-    "passphrase",
-    "private key",
-    "secret key",
-    "access key secret",
-    "secret",
-    "cryptographic key",
+const PROSE_PHRASES: &[&[&str]] = &[
+    &["password"],
+    &["passphrase"],
+    &["private", "key"],
+    &["secret", "key"],
+    &["access", "key", "secret"],
+    &["secret"],
+    &["cryptographic", "key"],
 ];
 
 /// Words that, before the noun, make it the object of something else ("the name of the password").
@@ -114,10 +114,8 @@ fn prose_names_secret(sentence: &str) -> bool {
             return false;
         }
         for phrase in PROSE_PHRASES {
-            let phrase: Vec<&str> = phrase.split(' ').collect();
-            let end = start + phrase.len();
-            if end <= words.len() && words[start..end] == phrase[..] {
-                let next = words.get(end).copied();
+            if words[start..].starts_with(phrase) {
+                let next = words.get(start + phrase.len()).copied();
                 return next.is_none_or(|n| {
                     ["of", "for", "that", "used", "to", "which", "you", "must", "is", "can"].contains(&n)
                 });

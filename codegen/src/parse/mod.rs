@@ -79,9 +79,11 @@ pub fn parse_page(file: &str, bytes: &[u8]) -> ParsedPage {
     }
     let blocks = blocks::blocks(text);
     let title = title(&blocks);
-    let explorer = product_claims::explorer_styles(text);
-    let api = read_api(file, &blocks, title, &explorer, &mut diags);
-    let claims = product_claims::claims(text, &blocks, title.map(|(_, h)| h.text.as_str()), api.is_some());
+    let mut claims = product_claims::line_claims(text);
+    let api = read_api(file, &blocks, title, &claims.styles, &mut diags);
+    if api.is_none() {
+        product_claims::add_block_claims(&mut claims, &blocks, title.map(|(_, h)| h.text.as_str()));
+    }
     ParsedPage { api, claims, diagnostics: diags.into_vec() }
 }
 
@@ -93,7 +95,8 @@ pub fn scan_guide(file: &str, bytes: &[u8]) -> ParsedPage {
         let text = text.as_ref();
         let blocks = blocks::blocks(text);
         let title = title(&blocks).map(|(_, h)| h.text.as_str());
-        let mut claims = product_claims::claims(text, &blocks, title, false);
+        let mut claims = product_claims::line_claims(text);
+        product_claims::add_block_claims(&mut claims, &blocks, title);
         claims.common_errors = common_errors::common_errors(&blocks, title, &mut diags);
         claims
     });

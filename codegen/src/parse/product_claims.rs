@@ -96,17 +96,20 @@ impl HostFrom {
     }
 }
 
-/// Reads the claims of one page: `text` is the page, `blocks` its blocks, `title` its `# Title`;
-/// `api_page` says whether the page is an API reference page (see the module doc).
-pub fn claims(text: &str, blocks: &[Block], title: Option<&str>, api_page: bool) -> ProductClaims {
+/// Reads the claims any page makes line by line (explorer links, `Version=` pairs, sample-request
+/// hosts): all an API reference page claims (see the module doc).
+pub fn line_claims(text: &str) -> ProductClaims {
     let mut out = ProductClaims::default();
     read_lines(text, &mut out);
-    if !api_page {
-        read_blocks(blocks, title, &mut out);
-        out.versions.sort_by_key(|c| c.line);
-        out.hosts.sort_by_key(|c| c.line);
-    }
     out
+}
+
+/// Adds what a page that is not an API reference page claims in its blocks (`blocks`, under the
+/// `# Title` `title`) to its [`line_claims`].
+pub fn add_block_claims(out: &mut ProductClaims, blocks: &[Block], title: Option<&str>) {
+    read_blocks(blocks, title, out);
+    out.versions.sort_by_key(|c| c.line);
+    out.hosts.sort_by_key(|c| c.line);
 }
 
 struct Patterns {
@@ -170,17 +173,6 @@ fn read_lines(text: &str, out: &mut ProductClaims) {
             }
         }
     }
-}
-
-/// The `type=` claims (`RPC`, `ROA`) of the page's API Explorer links.
-pub fn explorer_styles(text: &str) -> Vec<Claim> {
-    let mut out = ProductClaims::default();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| l.contains("api.aliyun.com")) {
-        for link in patterns().explorer.find_iter(line) {
-            read_explorer_link(link.as_str(), i + 1, &mut out);
-        }
-    }
-    out.styles
 }
 
 /// `product=`, `type=` and `version=` of an API Explorer link.
@@ -303,7 +295,11 @@ mod tests {
             Block::Heading(h) if h.level == 1 => Some(h.text.clone()),
             _ => None,
         });
-        claims(page, &b, title.as_deref(), api_page)
+        let mut claims = line_claims(page);
+        if !api_page {
+            add_block_claims(&mut claims, &b, title.as_deref());
+        }
+        claims
     }
 
     #[test]
