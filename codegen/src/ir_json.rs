@@ -7,6 +7,8 @@
 //! the sidecar still says where each row came from: it maps the JSON pointer of each object that
 //! had a line (`/request/3`, `/response/0/shape/fields/2`) to that line, in document order.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -37,9 +39,19 @@ fn take_lines(value: &mut Value, pointer: &mut String, out: &mut Vec<(String, u6
                 out.push((if pointer.is_empty() { "/".to_owned() } else { pointer.clone() }, line));
             }
             for (key, member) in members.iter_mut() {
+                // Only objects and arrays can hold a `line`.
+                if !matches!(member, Value::Object(_) | Value::Array(_)) {
+                    continue;
+                }
                 let len = pointer.len();
                 pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                for c in key.chars() {
+                    match c {
+                        '~' => pointer.push_str("~0"),
+                        '/' => pointer.push_str("~1"),
+                        c => pointer.push(c),
+                    }
+                }
                 take_lines(member, pointer, out);
                 pointer.truncate(len);
             }
@@ -47,7 +59,7 @@ fn take_lines(value: &mut Value, pointer: &mut String, out: &mut Vec<(String, u6
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
                 let len = pointer.len();
-                pointer.push_str(&format!("/{i}"));
+                let _ = write!(pointer, "/{i}");
                 take_lines(item, pointer, out);
                 pointer.truncate(len);
             }
