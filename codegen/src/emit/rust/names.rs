@@ -115,7 +115,7 @@ pub fn module_name(doc_name: &str) -> String {
 /// systems) and bounded.
 pub fn module_names(namer: &mut Namer, doc_names: &[&str]) -> Vec<String> {
     namer.taken.extend(ROOT_RESERVED.iter().map(|s| (*s).to_owned()));
-    claim_canonical_first(namer, doc_names, |name| vec![module_name(name)])
+    claim_canonical_first(namer, doc_names, |name| (is_canonical(name), vec![module_name(name)]))
 }
 
 /// An identifier token for a snake-case name, escaping keywords (`type` → `r#type`, `self` → `self_`).
@@ -163,26 +163,30 @@ impl Namer {
 /// Names each doc name in a group once and deterministically: canonical spellings claim first, then the
 /// rest in input order, each trying its [`camel`] form, then its [`camel_as_written`] form.
 pub fn camel_names(namer: &mut Namer, doc_names: &[&str]) -> Vec<String> {
-    claim_canonical_first(namer, doc_names, |name| vec![camel(name), camel_as_written(name)])
+    claim_canonical_first(namer, doc_names, |name| {
+        let (camel, as_written) = (camel(name), camel_as_written(name));
+        (camel == as_written, vec![camel, as_written])
+    })
 }
 
 /// Like [`camel_names`] for snake-case names: canonical spellings claim first, the rest get a suffix.
 pub fn snake_names(namer: &mut Namer, doc_names: &[&str]) -> Vec<String> {
-    claim_canonical_first(namer, doc_names, |name| vec![snake(name)])
+    claim_canonical_first(namer, doc_names, |name| (is_canonical(name), vec![snake(name)]))
 }
 
-/// Claims a name for each doc name, canonical spellings first, then the rest in input order, each
-/// trying its `candidates` in turn; the result is in input order.
+/// Claims a name for each doc name, canonical spellings ([`is_canonical`]) first, then the rest in
+/// input order, each trying its candidates in turn; `choices` gives a doc name's canonicity and
+/// candidates. The result is in input order.
 fn claim_canonical_first(
     namer: &mut Namer,
     doc_names: &[&str],
-    candidates: impl Fn(&str) -> Vec<String>,
+    choices: impl Fn(&str) -> (bool, Vec<String>),
 ) -> Vec<String> {
     let mut out = vec![String::new(); doc_names.len()];
-    let (canonical, rest): (Vec<_>, Vec<_>) =
-        doc_names.iter().enumerate().partition(|(_, n)| is_canonical(n));
-    for (i, name) in canonical.into_iter().chain(rest) {
-        out[i] = namer.claim(&candidates(name));
+    let choices: Vec<(bool, Vec<String>)> = doc_names.iter().map(|name| choices(name)).collect();
+    let (canonical, rest): (Vec<_>, Vec<_>) = choices.iter().enumerate().partition(|(_, (c, _))| *c);
+    for (i, (_, candidates)) in canonical.into_iter().chain(rest) {
+        out[i] = namer.claim(candidates);
     }
     out
 }
