@@ -62,10 +62,10 @@ pub fn is_hidden(c: char) -> bool {
 /// which docs hold often); the rest as [`holds_invisible`] finds them.
 fn holds_hidden(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let control = |(at, &b): (usize, &u8)| {
-        (b < 0x20 && b != b'\n' && b != b'\t')
-            || b == 0x7F
-            || (b == 0xC2 && bytes.get(at + 1).is_some_and(|next| (0x80..=0x9F).contains(next)))
+    let control = |(at, &b): (usize, &u8)| match b {
+        b' '..=b'~' | b'\n' | b'\t' => false,
+        0xC2 => bytes.get(at + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        _ => b < 0x20 || b == 0x7F,
     };
     bytes.iter().enumerate().any(control) || holds_invisible(text)
 }

@@ -62,6 +62,9 @@ pub fn unlink_spaced_destinations(markdown: &str) -> Cow<'_, str> {
 
 /// `text` trimmed, each run of whitespace replaced by one space.
 fn collapse_spaces(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -70,6 +73,22 @@ fn collapse_spaces(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when [`collapse_spaces`] would give `text` back: ASCII (the whitespace beyond it is not)
+/// with single spaces between words and none around them.
+fn is_collapsed(text: &str) -> bool {
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t'..=b'\r' => return false,
+            b if !b.is_ascii() => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// True when `text` is one line with no character Markdown could read as markup, so its plain
@@ -104,6 +123,16 @@ fn has_no_markup(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapsing_gives_back_text_that_is_already_collapsed_and_only_that() {
+        for text in ["", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u{a0}b", "ü b", "a\u{3000}b", " "]
+        {
+            let by_words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(collapse_spaces(text), by_words.join(" "), "{text:?}");
+            assert_eq!(is_collapsed(text), by_words.join(" ") == text && text.is_ascii(), "{text:?}");
+        }
+    }
 
     #[test]
     fn plain_text_drops_escapes_and_markup() {
