@@ -131,13 +131,28 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// The indexes of `lines` (of `text`) that hold `aliyun` or `Version=`, in order: what
+/// [`read_lines`] reads, found in one pass over the page rather than a search per line.
+fn lines_to_read(text: &str, lines: &[&str]) -> Vec<usize> {
+    let starts: Vec<usize> = lines.iter().map(|l| l.as_ptr() as usize - text.as_ptr() as usize).collect();
+    let line_of = |at: usize| starts.partition_point(|&start| start <= at) - 1;
+    let mut found: Vec<usize> = ["aliyun", "Version="]
+        .iter()
+        .flat_map(|needle| memchr::memmem::find_iter(text.as_bytes(), needle))
+        .map(line_of)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// Explorer links, `Version=` pairs and sample-request hosts, line by line.
 fn read_lines(text: &str, out: &mut ProductClaims) {
     let p = patterns();
     let lines: Vec<&str> = text.lines().collect();
-    for (i, line) in lines.iter().enumerate() {
-        let line_no = i + 1;
-        // Cheap substring tests first: most lines hold none of these.
+    for i in lines_to_read(text, &lines) {
+        let (line, line_no) = (lines[i], i + 1);
+        // Cheap substring tests first: most lines to read hold one of these.
         if line.contains("api.aliyun.com") {
             for link in p.explorer.find_iter(line) {
                 read_explorer_link(link.as_str(), line_no, out);
