@@ -214,16 +214,19 @@ pub fn sentences(text: &str) -> Vec<String> {
 }
 
 fn push_sentence(out: &mut Vec<String>, chars: &[char]) {
-    let s: String = chars.iter().collect();
-    let s = s.trim();
-    if !s.is_empty() {
-        out.push(s.to_owned());
+    let start = chars.iter().position(|c| !c.is_whitespace());
+    let end = chars.iter().rposition(|c| !c.is_whitespace());
+    if let (Some(start), Some(end)) = (start, end) {
+        out.push(chars[start..=end].iter().collect());
     }
 }
 
+/// Whether the sentence so far ends in an abbreviation whose period ends no sentence (its last
+/// four characters tell: the longest is four).
 fn ends_with_abbreviation(sentence: &[char]) -> bool {
-    let s: String = sentence.iter().collect::<String>().to_ascii_lowercase();
-    ["e.g.", "i.e.", "etc.", "vs.", "no."].iter().any(|a| s.ends_with(a))
+    let tail: String =
+        sentence[sentence.len().saturating_sub(4)..].iter().map(char::to_ascii_lowercase).collect();
+    ["e.g.", "i.e.", "etc.", "vs.", "no."].iter().any(|a| tail.ends_with(a))
 }
 
 #[cfg(test)]
