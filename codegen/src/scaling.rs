@@ -183,17 +183,20 @@ fn error_rows(n: usize, edited: bool) -> String {
     page
 }
 
-/// One parameter whose description is `n` units of links, brackets, backticks and rule words.
+/// One parameter whose description is `n` units of links, brackets, backticks, abbreviations and
+/// rule words.
 fn long_description(n: usize, edited: bool) -> String {
     let mut page = String::from(HEAD);
     page.push_str("|Description|String|No|x|");
     for i in 0..n {
-        let unit = match i % 6 {
+        let unit = match i % 7 {
             0 => "[a link](~~25609~~) ",
             1 => "`code` ",
             2 => "[unclosed ",
             3 => "(paren ",
             4 => "Valid values: a, b. ",
+            // An abbreviation's period ends no sentence: one sentence grows with the page.
+            5 => "e.g. Such ",
             _ if edited => "changed words ",
             _ => "plain words ",
         };
