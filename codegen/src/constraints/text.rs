@@ -36,7 +36,11 @@ impl Block {
 pub fn blocks(markdown: &str) -> Vec<Block> {
     static GLUED: OnceLock<Pattern> = OnceLock::new();
     static BR: OnceLock<Pattern> = OnceLock::new();
-    let unbroken = re(&BR, r"(?i)<br\s*/?>").replace_all(markdown, "\n");
+    let unbroken = if markdown.contains('<') {
+        re(&BR, r"(?i)<br\s*/?>").replace_all(markdown, "\n")
+    } else {
+        std::borrow::Cow::Borrowed(markdown)
+    };
     let unglued = re(&GLUED, r"([:.\w)])-\s{2,}").replace_all(&unbroken, "$1\n-   ");
 
     let mut out: Vec<Block> = Vec::new();
@@ -116,6 +120,11 @@ pub fn plain(markdown: &str) -> String {
     static GLUE: OnceLock<Pattern> = OnceLock::new();
     static ANCHOR: OnceLock<Pattern> = OnceLock::new();
     static EMPTY_STRONG: OnceLock<Pattern> = OnceLock::new();
+    // The anchor, strong and code-span repairs below act on a `{`, `*` or backtick only.
+    if !markdown.contains(['{', '*', '`']) {
+        let plain = crate::parse::inline::plain(&crate::parse::inline::unlink_spaced_destinations(markdown));
+        return one_line(plain);
+    }
     let s = re(&ANCHOR, r"\{#[^}]*\}").replace_all(markdown, "");
     let s = crate::parse::inline::unlink_spaced_destinations(&s);
     // "requests. ****The value", "URLs.**** Valid": an empty strong span, which CommonMark keeps as
@@ -123,8 +132,11 @@ pub fn plain(markdown: &str) -> String {
     let s = re(&EMPTY_STRONG, r"(^|[^A-Za-z0-9_\-*])\*\*\*\*").replace_all(&s, "$1");
     let s = re(&GLUE, r"([a-z)])\.(\*\*|`)([A-Z])").replace_all(&s, "$1. $2$3");
     let s = drop_empty_code_spans(&s);
-    let plain = crate::parse::inline::plain(&s);
-    // One block is one line of text, whatever CommonMark made of it.
+    one_line(crate::parse::inline::plain(&s))
+}
+
+/// One block is one line of text, whatever CommonMark made of it.
+fn one_line(plain: String) -> String {
     if plain.contains('\n') {
         plain.replace('\n', " ")
     } else {
