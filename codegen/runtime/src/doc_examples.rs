@@ -64,7 +64,7 @@ impl ExampleFile {
     /// # Panics
     /// When a check fails that no finding lists, a listed finding does not happen, the file does not
     /// read, or it has no entry for `module`.
-    pub fn check<R: Operation + Schema, T: Schema, C: ErrorCodes>(&'static self, module: &str) {
+    pub fn check<R: Operation + Schema, T: Schema, C: ErrorCodes>(&self, module: &str) {
         let read = self.read.get_or_init(|| serde_json::from_str(self.text).map_err(|e| e.to_string()));
         let data = match read {
             Ok(data) => data,

@@ -2,9 +2,9 @@
 //!
 //! A generated API has an error-code enum (`RunInstancesErrorCode`, a variant per documented code) and
 //! the alias `RunInstancesError = ServiceError<RunInstancesErrorCode>`. A body the service sends
-//! becomes the API's documented code, else a code common to every API of the product (either
-//! written exactly, else as a pattern with a `%s` placeholder), else [`ErrorKind::Unknown`]; the
-//! body (request id, message, …) is always kept.
+//! becomes the API's documented code, else a code common to every API of the product, each
+//! written out exactly before either written as a pattern (`Invalid%s.ValueNotSupported`), else
+//! [`ErrorKind::Unknown`]; the body (request id, message, …) is always kept.
 
 use std::fmt;
 

@@ -215,8 +215,7 @@ fn example_data(sample: &str, findings: &str) -> &'static str {
 }
 
 fn check_examples(data: &'static str, module: &str) {
-    let file: &'static ExampleFile = Box::leak(Box::new(ExampleFile::new(data)));
-    file.check::<DemoRequest, DemoResponse, DemoErrorCode>(module);
+    ExampleFile::new(data).check::<DemoRequest, DemoResponse, DemoErrorCode>(module);
 }
 
 #[test]

@@ -169,6 +169,13 @@ fn class_escape(chars: &str) -> String {
     out
 }
 
+/// A regular expression for the codes a documented error code with `%s` placeholders stands for
+/// (`Invalid%s.ValueNotSupported`: the service puts a name where the docs write `%s`).
+pub fn code_pattern(code: &str) -> String {
+    let parts: Vec<String> = code.split("%s").map(literal_escape).collect();
+    format!("^{}$", parts.join(".+"))
+}
+
 /// Escapes the regex syntax characters of a literal (not `-`, which ECMA's `u` mode rejects escaped).
 fn literal_escape(text: &str) -> String {
     let mut out = String::new();

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use super::{conform, scalar};
+use super::{conform, pattern, scalar};
 use crate::ir::{Api, ErrorRow, Field, FieldShape};
 
 /// The `components.schemas` key of the service's error body.
@@ -82,10 +82,10 @@ fn error_response(status: u16, rows: &[&ErrorRow]) -> Value {
     let code = &mut schema["properties"]["Code"];
     match (exact.is_empty(), patterns.as_slice()) {
         (_, []) => code["enum"] = json!(exact),
-        (true, [one]) => code["pattern"] = json!(code_pattern(one)),
+        (true, [one]) => code["pattern"] = json!(pattern::code_pattern(one)),
         _ => {
             let exact = (!exact.is_empty()).then(|| json!({"enum": exact}));
-            let patterns = patterns.iter().map(|p| json!({"pattern": code_pattern(p)}));
+            let patterns = patterns.iter().map(|p| json!({"pattern": pattern::code_pattern(p)}));
             code["anyOf"] = exact.into_iter().chain(patterns).collect();
         }
     }
@@ -121,23 +121,6 @@ fn error_body_properties() -> Value {
             "Recommend": {"type": "string", "description": "A link to a diagnosis of the error."}
         }
     })
-}
-
-/// A regular expression for the codes a documented code with `%s` placeholders stands for.
-fn code_pattern(code: &str) -> String {
-    let parts: Vec<String> = code
-        .split("%s")
-        .map(|part| {
-            part.chars().fold(String::new(), |mut out, c| {
-                if "\\^$.|?*+()[]{}/".contains(c) {
-                    out.push('\\');
-                }
-                out.push(c);
-                out
-            })
-        })
-        .collect();
-    format!("^{}$", parts.join(".+"))
 }
 
 fn unplaced_row(row: &ErrorRow, reason: &str) -> Value {
@@ -245,7 +228,7 @@ mod tests {
             code(&[&plain, &pattern])["anyOf"],
             json!([{"enum": ["Missing"]}, {"pattern": "^Invalid.+\\.ValueNotSupported$"}])
         );
-        assert_eq!(code_pattern("A%s(b)%s"), "^A.+\\(b\\).+$");
+        assert_eq!(pattern::code_pattern("A%s(b)%s"), "^A.+\\(b\\).+$");
     }
 
     #[test]
