@@ -21,6 +21,7 @@ mod api_module;
 mod checks;
 pub mod client;
 pub mod crate_files;
+mod direct;
 mod doc_examples;
 pub mod docs;
 mod errors;
@@ -47,7 +48,9 @@ use crate::output::OutputFile;
 use crate::reuse::{Digester, RenderInput, Reuse};
 
 /// The first line of every generated Rust file.
-pub use render::{render, Block, BlockKind, Piece, RustTokens, HEADER};
+pub use render::{
+    render, verified_direct_lines, verify_direct_printing, Block, BlockKind, Piece, RustTokens, HEADER,
+};
 
 /// One API as the crate exposes it.
 #[derive(Debug, Clone)]

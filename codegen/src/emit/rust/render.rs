@@ -9,9 +9,12 @@
 //! syntax tree is alive, and each piece's tokens are dropped once printed: a 4,000-parameter page's
 //! module held its whole tree and a copy of its tokens, about 20 times the output.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::direct;
 use super::docs::doc_attrs;
 
 /// The first line of every file the emitter writes.
@@ -158,6 +161,22 @@ impl RustTokens {
     }
 }
 
+/// Whether each line [`direct`] writes is also printed by prettyplease and compared (tests).
+static VERIFY_DIRECT: AtomicBool = AtomicBool::new(false);
+/// How many lines [`direct`] wrote while verification was on.
+static VERIFIED_DIRECT: AtomicUsize = AtomicUsize::new(0);
+
+/// From now on, in this process, every line written without prettyplease is printed by it too, and
+/// a difference panics with both texts. For tests: it doubles the cost of those lines.
+pub fn verify_direct_printing() {
+    VERIFY_DIRECT.store(true, Ordering::Relaxed);
+}
+
+/// How many lines written without prettyplease have been compared with its output so far.
+pub fn verified_direct_lines() -> usize {
+    VERIFIED_DIRECT.load(Ordering::Relaxed)
+}
+
 /// Pretty-prints generated tokens after the header line. The tokens come from this emitter, so a
 /// parse failure is a bug in it, not in the input.
 pub fn render(tokens: impl Into<RustTokens>) -> String {
@@ -172,7 +191,7 @@ pub fn render(tokens: impl Into<RustTokens>) -> String {
 /// Prints a piece inside `blocks` (the kinds of the blocks it stands in, outermost first).
 fn print_piece(out: &mut String, piece: Piece, blocks: &mut Vec<BlockKind>) {
     match piece {
-        Piece::Items(items) => out.push_str(&framed(items, blocks)),
+        Piece::Items(items) => print_members(out, items, blocks),
         Piece::Documented { doc, members } => {
             // `#[doc = " line"]` prints as `/// line`, trailing spaces cut (prettyplease's rule for a
             // doc string without a newline that does not start with `/`; `doc_attrs` puts a space
@@ -187,11 +206,12 @@ fn print_piece(out: &mut String, piece: Piece, blocks: &mut Vec<BlockKind>) {
                 }
                 out.push('\n');
             }
-            out.push_str(&framed(members, blocks));
+            print_members(out, members, blocks);
         }
         Piece::Block(Block { kind, head, body }) => {
             // The head prints as it does before an empty body (`pub struct A {}`); a body opens it.
-            let head = framed(quote!(#head {}), blocks);
+            let direct = direct::block_head(&head, kind, blocks.len());
+            let head = checked(direct, || framed(quote!(#head {}), blocks));
             if body.is_empty() {
                 out.push_str(&head);
                 return;
@@ -209,6 +229,24 @@ fn print_piece(out: &mut String, piece: Piece, blocks: &mut Vec<BlockKind>) {
             out.push_str("}\n");
         }
     }
+}
+
+/// Prints members (or items) inside `blocks`: on one line without syn when [`direct`] knows their
+/// shape, else through prettyplease.
+fn print_members(out: &mut String, items: TokenStream, blocks: &[BlockKind]) {
+    let direct = direct::members(&items, blocks.last().copied(), blocks.len());
+    out.push_str(&checked(direct, || framed(items, blocks)));
+}
+
+/// What [`direct`] wrote, compared with prettyplease's `printed` under verification; else
+/// prettyplease's.
+fn checked(direct: Option<String>, printed: impl FnOnce() -> String) -> String {
+    let Some(direct) = direct else { return printed() };
+    if VERIFY_DIRECT.load(Ordering::Relaxed) {
+        assert_eq!(direct, printed(), "written without prettyplease (left) and by it (right) differ");
+        VERIFIED_DIRECT.fetch_add(1, Ordering::Relaxed);
+    }
+    direct
 }
 
 /// Prints `items` as they print inside `blocks`: wrapped in a bare block of each kind, whose
@@ -350,6 +388,61 @@ mod tests {
             again.push_documented(&head, quote!(pub b: u8,));
             whole_file.push_block(again);
             proptest::prop_assert_eq!(render(file), whole(whole_file.into_tokens()));
+        }
+    }
+
+    /// `depth` nested modules around `inner` (a block of the shapes `direct` writes).
+    fn nested(depth: usize, inner: Block) -> RustTokens {
+        let mut block = inner;
+        for level in 0..depth {
+            let name = quote::format_ident!("m{}", level);
+            let mut module = Block::new(BlockKind::Module, quote!(mod #name));
+            module.push_block(block);
+            block = module;
+        }
+        let mut file = RustTokens::default();
+        file.push_block(block);
+        file
+    }
+
+    fn name(len: usize) -> proc_macro2::Ident {
+        quote::format_ident!("n{}", "a".repeat(len))
+    }
+
+    proptest::proptest! {
+        /// The shapes written without prettyplease (fields, variants, macro calls, field tables,
+        /// impl heads), with names long enough to land on both sides of the margin at every depth,
+        /// print as prettyplease prints the whole file.
+        #[test]
+        fn lines_written_directly_print_as_the_whole_file_does(
+            depth in 0usize..4,
+            lens in proptest::collection::vec(0usize..60, 1..6),
+            literal in "[a-z .\"é]{0,30}",
+        ) {
+            let names: Vec<_> = lens.iter().map(|&l| name(l)).collect();
+            let (a, b) = (&names[0], &names[names.len() - 1]);
+            let build = || {
+                let mut strukt = Block::new(BlockKind::Struct, quote!(pub struct S));
+                strukt.push(quote!(pub #a: Option<Vec<crate::shared::#b>>,));
+                strukt.push(quote!(#b: std::collections::BTreeMap<String, #a>,));
+                let mut variants = Block::new(BlockKind::Enum, quote!(pub enum E));
+                variants.push(quote!(#a,));
+                let mut table = Block::new(BlockKind::Impl, quote!(impl Schema for super::#a));
+                let elements = names.iter().map(|n| {
+                    let wire = n.to_string();
+                    if wire.len() % 2 == 0 { quote!(Field::new(#wire).required()) } else { quote!(Field::new(#wire)) }
+                });
+                table.push(quote!(const FIELDS: &'static [Field] = &[ #( #elements ),* ];));
+                table.push(quote!(crate::runtime::accessors!(value #( 0 #names, )* ; groups 1 #a Some(404) #literal;);));
+                let mut module = Block::new(BlockKind::Module, quote!(mod inner));
+                module.push_block(strukt);
+                module.push_block(variants);
+                module.push_block(table);
+                module.push_block(Block::new(BlockKind::Impl, quote!(impl #b)));
+                module.push(quote!(crate::runtime::operation!(#a, #b, #literal, false);));
+                nested(depth, module)
+            };
+            proptest::prop_assert_eq!(render(build()), whole(build().into_tokens()));
         }
     }
 

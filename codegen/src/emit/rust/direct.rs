@@ -1,0 +1,390 @@
+//! The members prettyplease prints on one line, written from their tokens without a syn parse.
+//!
+//! Most printed pieces are small and of three shapes: a struct field (`pub name: Option<Vec<T>>,`),
+//! a unit enum variant (`Name,`) and a macro call (`crate::runtime::accessors!(value 0 a, 1 b;);`).
+//! Printing each through syn and prettyplease costs a parse and a printer per piece; here they are
+//! written token by token with prettyplease's spacing, and only when the whole line fits its margin,
+//! where prettyplease breaks nothing (every block it opens is shorter than the line). Any other
+//! shape, or a line that does not fit, returns `None` and goes through prettyplease. Under
+//! [`super::render::verify_direct_printing`] each line written here is also printed by prettyplease
+//! and must be the same; the corpus tests run that way over every product.
+
+use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+
+use super::render::BlockKind;
+
+/// prettyplease's line width (its `MARGIN`) and the least space it gives a deeply indented line.
+const MARGIN: usize = 89;
+const MIN_SPACE: usize = 60;
+
+/// The lines (indent and newlines included) prettyplease prints for `tokens`, one member standing
+/// `depth` blocks in, the innermost of kind `within`; `None` when the shape is not one of this
+/// module's or a line would not fit.
+pub fn members(tokens: &TokenStream, within: Option<BlockKind>, depth: usize) -> Option<String> {
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut text = String::new();
+    match within {
+        Some(BlockKind::Struct) => field(&tokens, &mut text)?,
+        Some(BlockKind::Enum) => unit_variant(&tokens, &mut text)?,
+        None | Some(BlockKind::Module | BlockKind::Impl) => {
+            if macro_call(&tokens, &mut text).is_none() {
+                return const_array(&tokens, depth);
+            }
+        }
+    }
+    line(&text, depth)
+}
+
+/// The line prettyplease prints for a block's head before an empty body (`impl Trait for Type {}`),
+/// for impl heads without attributes.
+pub fn block_head(head: &TokenStream, kind: BlockKind, depth: usize) -> Option<String> {
+    if kind != BlockKind::Impl {
+        return None;
+    }
+    let tokens: Vec<TokenTree> = head.clone().into_iter().collect();
+    let [TokenTree::Ident(keyword), rest @ ..] = tokens.as_slice() else { return None };
+    if keyword != "impl" {
+        return None;
+    }
+    let mut text = String::from("impl ");
+    let rest = path_type(rest, &mut text)?;
+    match rest {
+        [] => {}
+        [TokenTree::Ident(word), self_type @ ..] if word == "for" => {
+            text.push_str(" for ");
+            if !path_type(self_type, &mut text)?.is_empty() {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    text.push_str(" {}");
+    line(&text, depth)
+}
+
+/// `text` indented `depth` blocks as one line, when it fits prettyplease's margin there.
+fn line(text: &str, depth: usize) -> Option<String> {
+    let indent = 4 * depth;
+    if text.len() > space(indent) {
+        return None;
+    }
+    let mut line = " ".repeat(indent);
+    line.push_str(text);
+    line.push('\n');
+    Some(line)
+}
+
+/// The width prettyplease gives a line indented `indent` columns.
+fn space(indent: usize) -> usize {
+    MARGIN.saturating_sub(indent).max(MIN_SPACE)
+}
+
+/// `const NAME: &'static [T] = &[elements];` whose elements are calls of a path with at most one
+/// literal argument followed by argument-less method calls (`Field::new("RegionId").required()`):
+/// on one line when it fits, else an element a line (prettyplease breaks an array that does not
+/// fit after its `[`, every element or none). Lengths within the two characters of `];`, which
+/// prettyplease does not count when it decides, are left to it.
+fn const_array(tokens: &[TokenTree], depth: usize) -> Option<String> {
+    let [TokenTree::Ident(keyword), TokenTree::Ident(name), TokenTree::Punct(colon), rest @ ..] = tokens
+    else {
+        return None;
+    };
+    if keyword != "const" || colon.as_char() != ':' {
+        return None;
+    }
+    let [ty @ .., TokenTree::Punct(eq), TokenTree::Punct(amp), TokenTree::Group(array), TokenTree::Punct(semi)] =
+        rest
+    else {
+        return None;
+    };
+    if eq.as_char() != '='
+        || amp.as_char() != '&'
+        || array.delimiter() != Delimiter::Bracket
+        || semi.as_char() != ';'
+    {
+        return None;
+    }
+    let mut head = format!("const {name}: ");
+    if !reference_type(ty, &mut head)?.is_empty() {
+        return None;
+    }
+    head.push_str(" = &[");
+    let array: Vec<TokenTree> = array.stream().into_iter().collect();
+    let mut elements: Vec<&[TokenTree]> =
+        array.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')).collect();
+    if elements.last().is_some_and(|last| last.is_empty()) {
+        elements.pop();
+    }
+    let elements = elements.into_iter().map(call_chain).collect::<Option<Vec<String>>>()?;
+    let indent = 4 * depth;
+    let one_line = format!("{head}{}];", elements.join(", "));
+    if one_line.len() <= space(indent) {
+        return line(&one_line, depth);
+    }
+    if one_line.len() - 2 <= space(indent) || elements.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    out.push_str(&line(&head, depth)?);
+    for element in &elements {
+        out.push_str(&line(&format!("{element},"), depth + 1)?);
+    }
+    out.push_str(&line("];", depth)?);
+    Some(out)
+}
+
+/// `&'a [T]`, `&T` or a path type; returns the tokens after it.
+fn reference_type<'a>(tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [TokenTree]> {
+    let [TokenTree::Punct(amp), rest @ ..] = tokens else { return path_type(tokens, out) };
+    if amp.as_char() != '&' {
+        return None;
+    }
+    out.push('&');
+    let mut rest = rest;
+    if let [TokenTree::Punct(tick), TokenTree::Ident(lifetime), tail @ ..] = rest {
+        if tick.as_char() != '\'' {
+            return None;
+        }
+        out.push('\'');
+        out.push_str(&lifetime.to_string());
+        out.push(' ');
+        rest = tail;
+    }
+    match rest {
+        [TokenTree::Group(slice), tail @ ..] if slice.delimiter() == Delimiter::Bracket => {
+            let inner: Vec<TokenTree> = slice.stream().into_iter().collect();
+            out.push('[');
+            if !path_type(&inner, out)?.is_empty() {
+                return None;
+            }
+            out.push(']');
+            Some(tail)
+        }
+        _ => path_type(rest, out),
+    }
+}
+
+/// `Path::to::f(literal)` or `Path::f()` followed by `.method()` calls, as prettyplease prints it
+/// on one line.
+fn call_chain(tokens: &[TokenTree]) -> Option<String> {
+    let mut out = String::new();
+    let rest = path_type(tokens, &mut out)?;
+    if out.contains('<') {
+        return None;
+    }
+    let [TokenTree::Group(args), tail @ ..] = rest else { return None };
+    let mut rest = tail;
+    out.push('(');
+    match args.stream().into_iter().collect::<Vec<_>>().as_slice() {
+        [] => {}
+        [TokenTree::Literal(literal)] => out.push_str(&literal.to_string()),
+        _ => return None,
+    }
+    out.push(')');
+    if args.delimiter() != Delimiter::Parenthesis {
+        return None;
+    }
+    while let [TokenTree::Punct(dot), TokenTree::Ident(method), TokenTree::Group(args), tail @ ..] = rest {
+        if dot.as_char() != '.' || args.delimiter() != Delimiter::Parenthesis || !args.stream().is_empty() {
+            return None;
+        }
+        out.push('.');
+        out.push_str(&method.to_string());
+        out.push_str("()");
+        rest = tail;
+    }
+    rest.is_empty().then_some(out)
+}
+
+/// `[pub] name: Type,`.
+fn field(tokens: &[TokenTree], out: &mut String) -> Option<()> {
+    let mut rest = tokens;
+    if let [TokenTree::Ident(vis), tail @ ..] = rest {
+        if vis == "pub" {
+            out.push_str("pub ");
+            rest = tail;
+        }
+    }
+    let [TokenTree::Ident(name), TokenTree::Punct(colon), ty @ .., TokenTree::Punct(comma)] = rest else {
+        return None;
+    };
+    if colon.as_char() != ':' || colon.spacing() != Spacing::Alone || comma.as_char() != ',' {
+        return None;
+    }
+    out.push_str(&name.to_string());
+    out.push_str(": ");
+    let rest = path_type(ty, out)?;
+    rest.is_empty().then(|| out.push(','))
+}
+
+/// A path type with angle-bracketed type arguments (`crate::shared::Tag`, `Option<Vec<String>>`,
+/// `BTreeMap<String, String>`); returns the tokens after it.
+fn path_type<'a>(mut tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [TokenTree]> {
+    if let Some(rest) = path_separator(tokens) {
+        out.push_str("::");
+        tokens = rest;
+    }
+    loop {
+        let [TokenTree::Ident(segment), rest @ ..] = tokens else { return None };
+        if is_keyword(&segment.to_string())
+            && !matches!(segment.to_string().as_str(), "crate" | "super" | "self")
+        {
+            return None;
+        }
+        out.push_str(&segment.to_string());
+        tokens = rest;
+        if let [TokenTree::Punct(open), rest @ ..] = tokens {
+            if open.as_char() == '<' {
+                out.push('<');
+                tokens = rest;
+                loop {
+                    tokens = path_type(tokens, out)?;
+                    match tokens {
+                        [TokenTree::Punct(p), rest @ ..] if p.as_char() == ',' => {
+                            out.push_str(", ");
+                            tokens = rest;
+                        }
+                        [TokenTree::Punct(p), rest @ ..] if p.as_char() == '>' => {
+                            out.push('>');
+                            tokens = rest;
+                            break;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+        }
+        match path_separator(tokens) {
+            Some(rest) => {
+                out.push_str("::");
+                tokens = rest;
+            }
+            None => return Some(tokens),
+        }
+    }
+}
+
+/// The tokens after a leading `::`, if there is one.
+fn path_separator(tokens: &[TokenTree]) -> Option<&[TokenTree]> {
+    match tokens {
+        [TokenTree::Punct(a), TokenTree::Punct(b), rest @ ..]
+            if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':' =>
+        {
+            Some(rest)
+        }
+        _ => None,
+    }
+}
+
+/// `Name,`.
+fn unit_variant(tokens: &[TokenTree], out: &mut String) -> Option<()> {
+    let [TokenTree::Ident(name), TokenTree::Punct(comma)] = tokens else { return None };
+    if comma.as_char() != ',' {
+        return None;
+    }
+    out.push_str(&name.to_string());
+    out.push(',');
+    Some(())
+}
+
+/// `path!(tokens);` whose tokens are identifiers, literals, commas, semicolons and parenthesised
+/// groups of the same.
+fn macro_call(tokens: &[TokenTree], out: &mut String) -> Option<()> {
+    let [path @ .., TokenTree::Punct(bang), TokenTree::Group(body), TokenTree::Punct(semi)] = tokens else {
+        return None;
+    };
+    if bang.as_char() != '!' || body.delimiter() != Delimiter::Parenthesis || semi.as_char() != ';' {
+        return None;
+    }
+    let mut path_text = String::new();
+    if !path_type(path, &mut path_text)?.is_empty() || path_text.contains('<') {
+        return None;
+    }
+    out.push_str(&path_text);
+    out.push_str("!(");
+    macro_tokens(body.stream(), out)?;
+    out.push_str(");");
+    Some(())
+}
+
+/// A macro's tokens with prettyplease's spacing (its `macro_rules_tokens`, for the tokens this
+/// module accepts: a space before an identifier or literal, none before `,` or `;`, none between an
+/// identifier and the parenthesis that follows it).
+fn macro_tokens(stream: TokenStream, out: &mut String) -> Option<()> {
+    #[derive(PartialEq)]
+    enum State {
+        Start,
+        Ident,
+        Other,
+    }
+    let mut state = State::Start;
+    for token in stream {
+        let (needs_space, next) = match &token {
+            TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {
+                (state != State::Ident, State::Other)
+            }
+            TokenTree::Ident(ident) if is_keyword(&ident.to_string()) => (true, State::Other),
+            TokenTree::Ident(_) => (true, State::Ident),
+            TokenTree::Literal(literal) if !literal.to_string().ends_with('.') => (true, State::Ident),
+            TokenTree::Punct(p) if matches!(p.as_char(), ',' | ';') && p.spacing() == Spacing::Alone => {
+                (false, State::Other)
+            }
+            _ => return None,
+        };
+        if needs_space && state != State::Start {
+            out.push(' ');
+        }
+        match token {
+            TokenTree::Group(group) => {
+                out.push('(');
+                macro_tokens(group.stream(), out)?;
+                out.push(')');
+            }
+            other => out.push_str(&other.to_string()),
+        }
+        state = next;
+    }
+    Some(())
+}
+
+/// prettyplease's list of keywords, which it spaces as punctuation in a macro's tokens.
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "as" | "async"
+            | "await"
+            | "box"
+            | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "dyn"
+            | "else"
+            | "enum"
+            | "extern"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "macro"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "trait"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "yield"
+    )
+}
