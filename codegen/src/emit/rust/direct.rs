@@ -27,7 +27,7 @@ pub fn members(tokens: &TokenStream, within: Option<BlockKind>, depth: usize) ->
         Some(BlockKind::Struct) => field(&tokens, &mut text)?,
         Some(BlockKind::Enum) => unit_variant(&tokens, &mut text)?,
         None | Some(BlockKind::Module | BlockKind::Impl) => {
-            if macro_call(&tokens, &mut text).is_none() {
+            if macro_call(&tokens, &mut text).is_none() && type_alias(&tokens, &mut text).is_none() {
                 return const_array(&tokens, depth);
             }
         }
@@ -35,14 +35,109 @@ pub fn members(tokens: &TokenStream, within: Option<BlockKind>, depth: usize) ->
     line(&text, depth)
 }
 
-/// The line prettyplease prints for a block's head before an empty body (`impl Trait for Type {}`),
-/// for impl heads without attributes.
+/// The lines prettyplease prints for a block's head before an empty body: `impl Trait for Type {}`
+/// without attributes, or `pub struct Name {}` (`enum`, `mod`) after attributes of words, literals
+/// and parentheses (`#[derive(Clone, Default)]`, `#[cfg(feature = "a")]`), each on a line.
 pub fn block_head(head: &TokenStream, kind: BlockKind, depth: usize) -> Option<String> {
-    if kind != BlockKind::Impl {
+    let tokens: Vec<TokenTree> = head.clone().into_iter().collect();
+    if kind == BlockKind::Impl {
+        return impl_head(&tokens, depth);
+    }
+    let mut out = String::new();
+    let mut rest = tokens.as_slice();
+    while let [TokenTree::Punct(pound), TokenTree::Group(attribute), tail @ ..] = rest {
+        if pound.as_char() != '#' || attribute.delimiter() != Delimiter::Bracket {
+            return None;
+        }
+        let mut text = String::from("#[");
+        outer_attribute(attribute.stream(), &mut text)?;
+        text.push(']');
+        out.push_str(&line(&text, depth)?);
+        rest = tail;
+    }
+    let mut text = String::new();
+    if let [TokenTree::Ident(vis), tail @ ..] = rest {
+        if vis == "pub" {
+            text.push_str("pub ");
+            rest = tail;
+        }
+    }
+    let [TokenTree::Ident(keyword), TokenTree::Ident(name)] = rest else { return None };
+    let expected = match kind {
+        BlockKind::Struct => "struct",
+        BlockKind::Enum => "enum",
+        BlockKind::Module => "mod",
+        BlockKind::Impl => return None,
+    };
+    if keyword != expected {
         return None;
     }
-    let tokens: Vec<TokenTree> = head.clone().into_iter().collect();
-    let [TokenTree::Ident(keyword), rest @ ..] = tokens.as_slice() else { return None };
+    text.push_str(&format!("{keyword} {name} {{}}"));
+    out.push_str(&line(&text, depth)?);
+    Some(out)
+}
+
+/// An attribute's contents as prettyplease prints them on one line (its `attr_tokens`): a path,
+/// then a parenthesised list of words, literals, `=` and `,` (a space after a comma, around `=`).
+/// Doc attributes are written by the caller, never here.
+fn outer_attribute(stream: TokenStream, out: &mut String) -> Option<()> {
+    let tokens: Vec<TokenTree> = stream.into_iter().collect();
+    let [TokenTree::Ident(name), rest @ ..] = tokens.as_slice() else { return None };
+    if name == "doc" {
+        return None;
+    }
+    out.push_str(&name.to_string());
+    match rest {
+        [] => Some(()),
+        [TokenTree::Group(list)] if list.delimiter() == Delimiter::Parenthesis => {
+            out.push('(');
+            attribute_list(list.stream(), out)?;
+            out.push(')');
+            Some(())
+        }
+        _ => None,
+    }
+}
+
+/// The inside of an attribute's parentheses, nested lists included.
+fn attribute_list(stream: TokenStream, out: &mut String) -> Option<()> {
+    let mut after_word = false;
+    let mut tokens = stream.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        match token {
+            TokenTree::Ident(_) | TokenTree::Literal(_) => {
+                if after_word {
+                    out.push(' ');
+                }
+                out.push_str(&token.to_string());
+                after_word = true;
+            }
+            TokenTree::Punct(p) if p.as_char() == ',' && p.spacing() == Spacing::Alone => {
+                // A trailing comma prints only when the list breaks.
+                if tokens.peek().is_some() {
+                    out.push_str(", ");
+                }
+                after_word = false;
+            }
+            TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == Spacing::Alone => {
+                out.push_str(if after_word { " = " } else { "= " });
+                after_word = false;
+            }
+            TokenTree::Group(list) if list.delimiter() == Delimiter::Parenthesis => {
+                out.push('(');
+                attribute_list(list.stream(), out)?;
+                out.push(')');
+                after_word = false;
+            }
+            _ => return None,
+        }
+    }
+    Some(())
+}
+
+/// `impl Trait for Type {}` or `impl Type {}`.
+fn impl_head(tokens: &[TokenTree], depth: usize) -> Option<String> {
+    let [TokenTree::Ident(keyword), rest @ ..] = tokens else { return None };
     if keyword != "impl" {
         return None;
     }
@@ -77,6 +172,27 @@ fn line(text: &str, depth: usize) -> Option<String> {
 /// The width prettyplease gives a line indented `indent` columns.
 fn space(indent: usize) -> usize {
     MARGIN.saturating_sub(indent).max(MIN_SPACE)
+}
+
+/// `[pub] type Name = Path<Args>;`.
+fn type_alias(tokens: &[TokenTree], out: &mut String) -> Option<()> {
+    let mut rest = tokens;
+    if let [TokenTree::Ident(vis), tail @ ..] = rest {
+        if vis == "pub" {
+            out.push_str("pub ");
+            rest = tail;
+        }
+    }
+    let [TokenTree::Ident(keyword), TokenTree::Ident(name), TokenTree::Punct(eq), ty @ .., TokenTree::Punct(semi)] =
+        rest
+    else {
+        return None;
+    };
+    if keyword != "type" || eq.as_char() != '=' || semi.as_char() != ';' {
+        return None;
+    }
+    out.push_str(&format!("type {name} = "));
+    path_type(ty, out)?.is_empty().then(|| out.push(';'))
 }
 
 /// `const NAME: &'static [T] = &[elements];` whose elements are calls of a path with at most one

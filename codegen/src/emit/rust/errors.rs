@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use crate::ir::ErrorRow;
 
-use super::docs::{code_span, doc_attrs, rustdoc};
+use super::docs::{code_span, rustdoc};
 use super::names::{self, Namer};
 use super::render::{Block, BlockKind, Piece};
 
@@ -73,11 +73,10 @@ fn variant_doc(code: &Code) -> String {
 fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: bool) -> [Piece; 2] {
     let codes = codes(rows);
     let name = format_ident!("{}", name);
-    let doc = doc_attrs(doc);
-    let mut code_enum = Block::new(
+    let mut code_enum = Block::documented(
         BlockKind::Enum,
+        doc,
         quote! {
-            #doc
             #[derive(Debug, Clone, Copy, PartialEq, Hash)]
             #[non_exhaustive]
             pub enum #name
@@ -115,18 +114,15 @@ pub fn api_error_tokens(
 ) -> Vec<Piece> {
     let error = format_ident!("{}", error_name);
     let code = format_ident!("{}", code_name);
-    let alias_doc = doc_attrs(&format!(
+    let alias_doc = format!(
         "An error the service answers [`{request_name}`] with: a code the page documents \
          ([`{code_name}`]), a code common to every API, or any other code; the service's body, request \
          id included, is kept. See [`ServiceError::kind`]."
-    ));
+    );
     let [code_enum, codes_impl] =
         code_enum(code_name, &format!("The error codes the `{api_name}` page documents."), rows, false);
-    let alias = quote! {
-        #alias_doc
-        pub type #error = ServiceError<#code>;
-    };
-    vec![alias.into(), code_enum, codes_impl]
+    let alias = Piece::Documented { doc: alias_doc, members: quote!(pub type #error = ServiceError<#code>;) };
+    vec![alias, code_enum, codes_impl]
 }
 
 /// `src/common_error.rs`: the codes common to every API of the product, from `source`.

@@ -45,6 +45,8 @@ pub enum Piece {
 #[derive(Debug)]
 pub struct Block {
     kind: BlockKind,
+    /// Its doc comment (Markdown, written as `///` lines like a documented member's), or empty.
+    doc: String,
     /// Its attributes and everything before the brace (`/// doc`, `#[derive(…)]`, `pub struct Name`).
     head: TokenStream,
     body: Vec<Piece>,
@@ -73,7 +75,12 @@ impl BlockKind {
 
 impl Block {
     pub fn new(kind: BlockKind, head: TokenStream) -> Self {
-        Block { kind, head, body: Vec::new() }
+        Block { kind, doc: String::new(), head, body: Vec::new() }
+    }
+
+    /// A block whose head follows a doc comment (Markdown, one `///` line a line).
+    pub fn documented(kind: BlockKind, doc: &str, head: TokenStream) -> Self {
+        Block { kind, doc: doc.to_owned(), head, body: Vec::new() }
     }
 
     /// Appends members (fields, variants, items), printed together.
@@ -95,9 +102,10 @@ impl Block {
 
     /// The whole block as one token stream.
     pub fn into_tokens(self) -> TokenStream {
-        let Block { head, body, .. } = self;
+        let Block { doc, head, body, .. } = self;
+        let doc = doc_attrs(&doc);
         let body = body.into_iter().map(Piece::into_tokens);
-        quote!(#head { #( #body )* })
+        quote!(#doc #head { #( #body )* })
     }
 }
 
@@ -193,22 +201,11 @@ fn print_piece(out: &mut String, piece: Piece, blocks: &mut Vec<BlockKind>) {
     match piece {
         Piece::Items(items) => print_members(out, items, blocks),
         Piece::Documented { doc, members } => {
-            // `#[doc = " line"]` prints as `/// line`, trailing spaces cut (prettyplease's rule for a
-            // doc string without a newline that does not start with `/`; `doc_attrs` puts a space
-            // before every non-empty line).
-            for line in doc.lines() {
-                push_indent(out, blocks.len());
-                out.push_str("///");
-                let line = line.trim_end_matches(' ');
-                if !line.is_empty() {
-                    out.push(' ');
-                    out.push_str(line);
-                }
-                out.push('\n');
-            }
+            print_doc(out, &doc, blocks.len());
             print_members(out, members, blocks);
         }
-        Piece::Block(Block { kind, head, body }) => {
+        Piece::Block(Block { kind, doc, head, body }) => {
+            print_doc(out, &doc, blocks.len());
             // The head prints as it does before an empty body (`pub struct A {}`); a body opens it.
             let direct = direct::block_head(&head, kind, blocks.len());
             let head = checked(direct, || framed(quote!(#head {}), blocks));
@@ -228,6 +225,22 @@ fn print_piece(out: &mut String, piece: Piece, blocks: &mut Vec<BlockKind>) {
             push_indent(out, blocks.len());
             out.push_str("}\n");
         }
+    }
+}
+
+/// Writes a doc comment as prettyplease prints [`doc_attrs`]' attributes: `#[doc = " line"]` as
+/// `/// line`, trailing spaces cut (its rule for a doc string without a newline that does not start
+/// with `/`; `doc_attrs` puts a space before every non-empty line).
+fn print_doc(out: &mut String, doc: &str, depth: usize) {
+    for line in doc.lines() {
+        push_indent(out, depth);
+        out.push_str("///");
+        let line = line.trim_end_matches(' ');
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
     }
 }
 
@@ -418,14 +431,20 @@ mod tests {
             depth in 0usize..4,
             lens in proptest::collection::vec(0usize..60, 1..6),
             literal in "[a-z .\"é]{0,30}",
+            doc in "[ a`]{0,12}",
         ) {
             let names: Vec<_> = lens.iter().map(|&l| name(l)).collect();
             let (a, b) = (&names[0], &names[names.len() - 1]);
             let build = || {
-                let mut strukt = Block::new(BlockKind::Struct, quote!(pub struct S));
+                let wire = a.to_string();
+                let mut strukt = Block::documented(
+                    BlockKind::Struct,
+                    &doc,
+                    quote!(#[derive(Clone, #b)] #[non_exhaustive] #[cfg(any(feature = #wire, feature = "b",))] pub struct S),
+                );
                 strukt.push(quote!(pub #a: Option<Vec<crate::shared::#b>>,));
                 strukt.push(quote!(#b: std::collections::BTreeMap<String, #a>,));
-                let mut variants = Block::new(BlockKind::Enum, quote!(pub enum E));
+                let mut variants = Block::documented(BlockKind::Enum, &doc, quote!(#[derive(#a, #b)] enum E));
                 variants.push(quote!(#a,));
                 let mut table = Block::new(BlockKind::Impl, quote!(impl Schema for super::#a));
                 let elements = names.iter().map(|n| {
@@ -440,6 +459,8 @@ mod tests {
                 module.push_block(table);
                 module.push_block(Block::new(BlockKind::Impl, quote!(impl #b)));
                 module.push(quote!(crate::runtime::operation!(#a, #b, #literal, false);));
+                module.push_documented(&doc, quote!(pub type #a = ServiceError<#b>;));
+                module.push_block(Block::documented(BlockKind::Module, &doc, quote!(#[cfg(#a)] pub mod #b)));
                 nested(depth, module)
             };
             proptest::prop_assert_eq!(render(build()), whole(build().into_tokens()));

@@ -10,7 +10,6 @@ use quote::{format_ident, quote, ToTokens};
 use crate::ir::ScalarType;
 
 use super::checks::{cross_check_tokens, field_check_tokens};
-use super::docs::doc_attrs;
 use super::names::ident;
 use super::render::{Block, BlockKind};
 use super::request_model::{FieldKind, FieldModel, RequestModel, StructModel, ValueType};
@@ -54,12 +53,10 @@ impl SchemaUses {
         let rules = group("rules", &["Rule"]);
         let schema = group("schema", &["Field", "Schema"]);
         let validation = group("validation", &["Check", "CrossCheck", "CrossRule", "Path"]);
-        let mut module = Block::new(
+        let mut module = Block::documented(
             BlockKind::Module,
-            quote! {
-                /// How this module's structs describe themselves to the runtime: field tables and accessors.
-                mod schema
-            },
+            "How this module's structs describe themselves to the runtime: field tables and accessors.",
+            quote!(mod schema),
         );
         module.push(quote!(#rules #schema #validation));
         impls.into_iter().for_each(|i| module.push_block(i));
@@ -119,11 +116,10 @@ fn field_type(model: &RequestModel, field: &FieldModel) -> TokenStream {
 /// `#[derive(…)] #[non_exhaustive] pub struct Name { fields }` with its doc, a field (its doc and
 /// its declaration) a piece.
 fn struct_item(name: &Ident, doc: &str, fields: Vec<(&str, TokenStream)>) -> Block {
-    let doc = doc_attrs(doc);
-    let mut item = Block::new(
+    let mut item = Block::documented(
         BlockKind::Struct,
+        doc,
         quote! {
-            #doc
             #[derive(Clone, Default)]
             #[non_exhaustive]
             pub struct #name
