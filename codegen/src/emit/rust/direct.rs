@@ -27,7 +27,10 @@ pub fn members(tokens: &TokenStream, within: Option<BlockKind>, depth: usize) ->
         Some(BlockKind::Struct) => field(&tokens, &mut text)?,
         Some(BlockKind::Enum) => unit_variant(&tokens, &mut text)?,
         None | Some(BlockKind::Module | BlockKind::Impl) => {
-            if macro_call(&tokens, &mut text).is_none() && type_alias(&tokens, &mut text).is_none() {
+            if let Some(lines) = macro_call(&tokens, depth) {
+                return Some(lines);
+            }
+            if type_alias(&tokens, &mut text).is_none() {
                 return const_array(&tokens, depth);
             }
         }
@@ -404,29 +407,56 @@ fn unit_variant(tokens: &[TokenTree], out: &mut String) -> Option<()> {
 }
 
 /// `path!(tokens);` whose tokens are identifiers, literals, commas, semicolons and parenthesised
-/// groups of the same.
-fn macro_call(tokens: &[TokenTree], out: &mut String) -> Option<()> {
+/// groups of the same: on one line when it fits; else the tokens on lines of their own, one indent
+/// in, filled (prettyplease's `mac`: the tokens stand in an inconsistent box, so a space between
+/// two of them breaks only when the next run of unspaced tokens does not fit the line), and `);`
+/// on a line after them.
+fn macro_call(tokens: &[TokenTree], depth: usize) -> Option<String> {
     let [path @ .., TokenTree::Punct(bang), TokenTree::Group(body), TokenTree::Punct(semi)] = tokens else {
         return None;
     };
     if bang.as_char() != '!' || body.delimiter() != Delimiter::Parenthesis || semi.as_char() != ';' {
         return None;
     }
-    let mut path_text = String::new();
-    if !path_type(path, &mut path_text)?.is_empty() || path_text.contains('<') {
+    let mut head = String::new();
+    if !path_type(path, &mut head)?.is_empty() || head.contains('<') {
         return None;
     }
-    out.push_str(&path_text);
-    out.push_str("!(");
-    macro_tokens(body.stream(), out)?;
-    out.push_str(");");
-    Some(())
+    head.push_str("!(");
+    let mut runs = Vec::new();
+    macro_tokens(body.stream(), &mut runs)?;
+    let body = runs.join(" ");
+    if let Some(one_line) = line(&format!("{head}{body});"), depth) {
+        return Some(one_line);
+    }
+    let mut out = line(&head, depth)?;
+    let space = space(4 * (depth + 1));
+    if runs.iter().any(|run| run.len() > space) {
+        return None;
+    }
+    let mut current = String::new();
+    for run in &runs {
+        if current.is_empty() {
+            current.push_str(run);
+        } else if space - current.len() > run.len() {
+            current.push(' ');
+            current.push_str(run);
+        } else {
+            out.push_str(&line(&current, depth + 1)?);
+            current.clear();
+            current.push_str(run);
+        }
+    }
+    out.push_str(&line(&current, depth + 1)?);
+    out.push_str(&line(");", depth)?);
+    Some(out)
 }
 
 /// A macro's tokens with prettyplease's spacing (its `macro_rules_tokens`, for the tokens this
 /// module accepts: a space before an identifier or literal, none before `,` or `;`, none between an
-/// identifier and the parenthesis that follows it).
-fn macro_tokens(stream: TokenStream, out: &mut String) -> Option<()> {
+/// identifier and the parenthesis that follows it), as runs of tokens between those spaces, where
+/// prettyplease may break the line.
+fn macro_tokens(stream: TokenStream, runs: &mut Vec<String>) -> Option<()> {
     #[derive(PartialEq)]
     enum State {
         Start,
@@ -447,16 +477,21 @@ fn macro_tokens(stream: TokenStream, out: &mut String) -> Option<()> {
             }
             _ => return None,
         };
-        if needs_space && state != State::Start {
-            out.push(' ');
+        if (needs_space && state != State::Start) || runs.is_empty() {
+            runs.push(String::new());
         }
+        let run = runs.last_mut()?;
         match token {
             TokenTree::Group(group) => {
-                out.push('(');
-                macro_tokens(group.stream(), out)?;
-                out.push(')');
+                run.push('(');
+                let mut inner = Vec::new();
+                macro_tokens(group.stream(), &mut inner)?;
+                let mut inner = inner.into_iter();
+                runs.last_mut()?.push_str(&inner.next().unwrap_or_default());
+                runs.extend(inner);
+                runs.last_mut()?.push(')');
             }
-            other => out.push_str(&other.to_string()),
+            other => run.push_str(&other.to_string()),
         }
         state = next;
     }
