@@ -143,7 +143,7 @@ pub fn readme(package: &str, crate_ident: &str, product: &ir::Product, apis: &[C
 /// `src/lib.rs`: the product's line, the runtime re-exported as `runtime`, the one builder type every
 /// API's builder is (`RequestBuilder<R>`), one feature-gated module per API, and the private module
 /// of the types several APIs share when there are any.
-pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> TokenStream {
+pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> super::RustTokens {
     let mut doc = format!(
         "Typed requests, responses and errors for Alibaba Cloud {}, generated from its reference pages.\n\n",
         product_line(&product.meta)
@@ -154,21 +154,13 @@ pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> Tok
          the error codes common to every API.",
     );
     let doc = inner_doc_attrs(&doc);
-    let modules = apis.iter().map(|a| {
-        let feature = &a.module;
-        let m = ident(&a.module);
-        quote! {
-            #[cfg(feature = #feature)]
-            pub mod #m;
-        }
-    });
     let shared = has_shared.then(|| {
         let m = ident(shared_types::MODULE);
         quote!(mod #m;)
     });
     let runtime = quote::format_ident!("{}", runtime_package().0.replace('-', "_"));
     let client = super::client::lib_items();
-    quote! {
+    let mut file = super::RustTokens::from(quote! {
         #doc
         mod common_error;
         #shared
@@ -181,9 +173,16 @@ pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> Tok
             ValidationErrors, ValidationMode, ValueEnum, Violation,
         };
         runtime::request_builder!();
-
-        #( #modules )*
+    });
+    for api in apis {
+        let feature = &api.module;
+        let m = ident(&api.module);
+        file.push(quote! {
+            #[cfg(feature = #feature)]
+            pub mod #m;
+        });
     }
+    file
 }
 
 /// `Elastic Compute Service (`Ecs`, API version `2014-05-26`, endpoint `ecs.aliyuncs.com`)`, leaving out

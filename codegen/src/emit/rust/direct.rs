@@ -11,6 +11,7 @@
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 
+use super::layout;
 use super::render::BlockKind;
 
 /// prettyplease's line width (its `MARGIN`) and the least space it gives a deeply indented line.
@@ -27,11 +28,11 @@ pub fn members(tokens: &TokenStream, within: Option<BlockKind>, depth: usize) ->
         Some(BlockKind::Struct) => field(&tokens, &mut text)?,
         Some(BlockKind::Enum) => unit_variant(&tokens, &mut text)?,
         None | Some(BlockKind::Module | BlockKind::Impl) => {
-            if let Some(lines) = macro_call(&tokens, depth) {
+            if let Some(lines) = macro_call(&tokens, depth).or_else(|| module_declaration(&tokens, depth)) {
                 return Some(lines);
             }
             if type_alias(&tokens, &mut text).is_none() {
-                return const_array(&tokens, depth);
+                return const_item(&tokens, depth);
             }
         }
     }
@@ -46,8 +47,20 @@ pub fn block_head(head: &TokenStream, kind: BlockKind, depth: usize) -> Option<S
     if kind == BlockKind::Impl {
         return impl_head(&tokens, depth);
     }
+    let expected = match kind {
+        BlockKind::Struct => "struct",
+        BlockKind::Enum => "enum",
+        BlockKind::Module => "mod",
+        BlockKind::Impl => return None,
+    };
+    declaration(&tokens, expected, " {}", depth)
+}
+
+/// `#[attribute]` lines, then `[pub] keyword name` and `end` on a line (a block head's ` {}`, a
+/// module declaration's `;`).
+fn declaration(tokens: &[TokenTree], keyword: &str, end: &str, depth: usize) -> Option<String> {
     let mut out = String::new();
-    let mut rest = tokens.as_slice();
+    let mut rest = tokens;
     while let [TokenTree::Punct(pound), TokenTree::Group(attribute), tail @ ..] = rest {
         if pound.as_char() != '#' || attribute.delimiter() != Delimiter::Bracket {
             return None;
@@ -65,19 +78,22 @@ pub fn block_head(head: &TokenStream, kind: BlockKind, depth: usize) -> Option<S
             rest = tail;
         }
     }
-    let [TokenTree::Ident(keyword), TokenTree::Ident(name)] = rest else { return None };
-    let expected = match kind {
-        BlockKind::Struct => "struct",
-        BlockKind::Enum => "enum",
-        BlockKind::Module => "mod",
-        BlockKind::Impl => return None,
-    };
-    if keyword != expected {
+    let [TokenTree::Ident(word), TokenTree::Ident(name)] = rest else { return None };
+    if word != keyword {
         return None;
     }
-    text.push_str(&format!("{keyword} {name} {{}}"));
+    text.push_str(&format!("{keyword} {name}{end}"));
     out.push_str(&line(&text, depth)?);
     Some(out)
+}
+
+/// `#[attribute]` lines and `[pub] mod name;`.
+fn module_declaration(tokens: &[TokenTree], depth: usize) -> Option<String> {
+    let [head @ .., TokenTree::Punct(semi)] = tokens else { return None };
+    if semi.as_char() != ';' {
+        return None;
+    }
+    declaration(head, "mod", ";", depth)
 }
 
 /// An attribute's contents as prettyplease prints them on one line (its `attr_tokens`): a path,
@@ -198,12 +214,9 @@ fn type_alias(tokens: &[TokenTree], out: &mut String) -> Option<()> {
     path_type(ty, out)?.is_empty().then(|| out.push(';'))
 }
 
-/// `const NAME: &'static [T] = &[elements];` whose elements are calls of a path with at most one
-/// literal argument followed by argument-less method calls (`Field::new("RegionId").required()`):
-/// on one line when it fits, else an element a line (prettyplease breaks an array that does not
-/// fit after its `[`, every element or none). Lengths within the two characters of `];`, which
-/// prettyplease does not count when it decides, are left to it.
-fn const_array(tokens: &[TokenTree], depth: usize) -> Option<String> {
+/// `const NAME: Type = expression;` at the head of a table (`const FIELDS: &'static [Field] = &[…]`),
+/// laid out by [`layout`].
+fn const_item(tokens: &[TokenTree], depth: usize) -> Option<String> {
     let [TokenTree::Ident(keyword), TokenTree::Ident(name), TokenTree::Punct(colon), rest @ ..] = tokens
     else {
         return None;
@@ -211,45 +224,16 @@ fn const_array(tokens: &[TokenTree], depth: usize) -> Option<String> {
     if keyword != "const" || colon.as_char() != ':' {
         return None;
     }
-    let [ty @ .., TokenTree::Punct(eq), TokenTree::Punct(amp), TokenTree::Group(array), TokenTree::Punct(semi)] =
-        rest
-    else {
-        return None;
-    };
-    if eq.as_char() != '='
-        || amp.as_char() != '&'
-        || array.delimiter() != Delimiter::Bracket
-        || semi.as_char() != ';'
-    {
+    let eq = rest.iter().position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '='))?;
+    let [init @ .., TokenTree::Punct(semi)] = &rest[eq + 1..] else { return None };
+    if semi.as_char() != ';' {
         return None;
     }
-    let mut head = format!("const {name}: ");
-    if !reference_type(ty, &mut head)?.is_empty() {
+    let mut ty = String::new();
+    if !reference_type(&rest[..eq], &mut ty)?.is_empty() {
         return None;
     }
-    head.push_str(" = &[");
-    let array: Vec<TokenTree> = array.stream().into_iter().collect();
-    let mut elements: Vec<&[TokenTree]> =
-        array.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')).collect();
-    if elements.last().is_some_and(|last| last.is_empty()) {
-        elements.pop();
-    }
-    let elements = elements.into_iter().map(call_chain).collect::<Option<Vec<String>>>()?;
-    let indent = 4 * depth;
-    let one_line = format!("{head}{}];", elements.join(", "));
-    if one_line.len() <= space(indent) {
-        return line(&one_line, depth);
-    }
-    if one_line.len() - 2 <= space(indent) || elements.is_empty() {
-        return None;
-    }
-    let mut out = String::new();
-    out.push_str(&line(&head, depth)?);
-    for element in &elements {
-        out.push_str(&line(&format!("{element},"), depth + 1)?);
-    }
-    out.push_str(&line("];", depth)?);
-    Some(out)
+    layout::const_table(&name.to_string(), &ty, init, depth)
 }
 
 /// `&'a [T]`, `&T` or a path type; returns the tokens after it.
@@ -281,38 +265,6 @@ fn reference_type<'a>(tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [
         }
         _ => path_type(rest, out),
     }
-}
-
-/// `Path::to::f(literal)` or `Path::f()` followed by `.method()` calls, as prettyplease prints it
-/// on one line.
-fn call_chain(tokens: &[TokenTree]) -> Option<String> {
-    let mut out = String::new();
-    let rest = path_type(tokens, &mut out)?;
-    if out.contains('<') {
-        return None;
-    }
-    let [TokenTree::Group(args), tail @ ..] = rest else { return None };
-    let mut rest = tail;
-    out.push('(');
-    match args.stream().into_iter().collect::<Vec<_>>().as_slice() {
-        [] => {}
-        [TokenTree::Literal(literal)] => out.push_str(&literal.to_string()),
-        _ => return None,
-    }
-    out.push(')');
-    if args.delimiter() != Delimiter::Parenthesis {
-        return None;
-    }
-    while let [TokenTree::Punct(dot), TokenTree::Ident(method), TokenTree::Group(args), tail @ ..] = rest {
-        if dot.as_char() != '.' || args.delimiter() != Delimiter::Parenthesis || !args.stream().is_empty() {
-            return None;
-        }
-        out.push('.');
-        out.push_str(&method.to_string());
-        out.push_str("()");
-        rest = tail;
-    }
-    rest.is_empty().then_some(out)
 }
 
 /// `[pub] name: Type,`.

@@ -25,6 +25,7 @@ mod direct;
 mod doc_examples;
 pub mod docs;
 mod errors;
+mod layout;
 pub mod model_check;
 pub mod names;
 mod render;
@@ -260,7 +261,9 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     files
         .text
         .push(OutputFile::new("README.md", crate_files::readme(&package, &crate_ident, product, &apis)));
-    files.rust.push(("src/lib.rs".to_owned(), crate_files::lib_rs(product, &apis, shared.is_some())));
+    files
+        .rust
+        .push(("src/lib.rs".to_owned(), crate_files::lib_rs(product, &apis, shared.is_some()).into_tokens()));
     files.text.push(OutputFile::new("rustfmt.toml", crate_files::RUSTFMT_TOML));
     files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs(&product.meta)));
     files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::example_tokens(&crate_ident, &apis)));

@@ -452,6 +452,17 @@ mod tests {
                     if wire.len() % 2 == 0 { quote!(Field::new(#wire).required()) } else { quote!(Field::new(#wire)) }
                 });
                 table.push(quote!(const FIELDS: &'static [Field] = &[ #( #elements ),* ];));
+                let checked = names.iter().map(|n| {
+                    let wire = n.to_string();
+                    quote!(Field::new(#wire).required().checks(&[
+                        Check::new(Rule::length(Some(2), None), #literal),
+                        Check::new(Rule::OneOf(&[#wire, #literal, "b"]), #wire),
+                        Check::new(Rule::range(Some(-1.5), Some(20.0)), "c"),
+                        Check::new(Rule::chars(true, false, #literal), #literal),
+                    ]))
+                });
+                table.push(quote!(const CHECKED: &'static [Field] = &[ #( #checked ),* ];));
+                table.push(quote!(const EMPTY: &'static [Field] = &[];));
                 table.push(quote!(crate::runtime::accessors!(value #( 0 #names, )* ; groups 1 #a Some(404) #literal;);));
                 let mut module = Block::new(BlockKind::Module, quote!(mod inner));
                 module.push_block(strukt);

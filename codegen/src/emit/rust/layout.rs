@@ -1,0 +1,399 @@
+//! Constant tables (`const FIELDS: &'static [Field] = &[…];`) laid out as prettyplease lays them out, without syn.
+//!
+//! prettyplease turns syntax into a stream of words, breaks and boxes and lays it out with Oppen's
+//! algorithm (adapted from rustc's `pp.rs`). The expressions here open only consistent boxes, which
+//! break all their breaks or none, as the box's width from its start to the first break after it
+//! fits the line or not. [`Stream`] is that
+//! stream, built here from a table's tokens with the boxes and breaks prettyplease's expression
+//! printer opens for the kinds a table holds (paths, literals, calls, method calls, references and
+//! arrays of them); [`Stream::print`] sizes and prints it as prettyplease's printer does. Anything
+//! else in a table (a closure, a simple array of numbers, a generic path) returns `None`, and the
+//! table goes through prettyplease. Lines written here are compared with prettyplease's under
+//! [`super::render::verify_direct_printing`].
+
+use proc_macro2::{Delimiter, TokenTree};
+
+/// prettyplease's `MARGIN`, `MIN_SPACE` and `INDENT`.
+const MARGIN: isize = 89;
+const MIN_SPACE: isize = 60;
+const INDENT: isize = 4;
+/// prettyplease's size of what never fits (a hard break's width).
+const SIZE_INFINITY: isize = 0xffff;
+
+/// `const NAME: Type = &[…];` (its tokens, `ty` already written as text) printed `depth` blocks in.
+pub fn const_table(name: &str, ty: &str, init: &[TokenTree], depth: usize) -> Option<String> {
+    let init = expr(init)?;
+    let mut stream = Stream::default();
+    stream.cbox(0);
+    stream.word(format!("const {name}: {ty} = "));
+    stream.push(Token::Break(Break { never: true, ..Break::default() }));
+    stream.expr(&init);
+    stream.word(";".to_owned());
+    stream.end();
+    stream.push(Token::Break(Break { blank: SIZE_INFINITY, ..Break::default() }));
+    Some(stream.print(INDENT * depth as isize))
+}
+
+/// The expressions a table holds.
+#[derive(Debug)]
+enum Expr {
+    /// A path or a literal: one word.
+    Word(String),
+    Call(String, Vec<Expr>),
+    MethodCall(Box<Expr>, String, Vec<Expr>),
+    Reference(Box<Expr>),
+    Array(Vec<Expr>),
+}
+
+/// One expression from all of `tokens`.
+fn expr(tokens: &[TokenTree]) -> Option<Expr> {
+    let (mut expr, mut rest) = match tokens {
+        [TokenTree::Punct(amp), rest @ ..] if amp.as_char() == '&' => {
+            return Some(Expr::Reference(Box::new(expr(rest)?)));
+        }
+        [TokenTree::Group(array)] if array.delimiter() == Delimiter::Bracket => {
+            let elements = list(array.stream())?;
+            // prettyplease lays out an array of numbers, booleans or characters another way.
+            if elements.iter().all(|e| matches!(e, Expr::Word(w) if !w.starts_with('"')))
+                && !elements.is_empty()
+            {
+                return None;
+            }
+            return Some(Expr::Array(elements));
+        }
+        [TokenTree::Literal(literal)] => return word_literal(&literal.to_string()),
+        [TokenTree::Punct(minus), TokenTree::Literal(literal)] if minus.as_char() == '-' => {
+            return word_literal(&format!("-{literal}"));
+        }
+        [TokenTree::Ident(first), rest @ ..] => {
+            let mut path = first.to_string();
+            let mut rest = rest;
+            while let [TokenTree::Punct(a), TokenTree::Punct(b), TokenTree::Ident(segment), tail @ ..] = rest
+            {
+                if a.as_char() != ':' || b.as_char() != ':' {
+                    return None;
+                }
+                path.push_str("::");
+                path.push_str(&segment.to_string());
+                rest = tail;
+            }
+            match rest {
+                [TokenTree::Group(args), tail @ ..] if args.delimiter() == Delimiter::Parenthesis => {
+                    (Expr::Call(path, list(args.stream())?), tail)
+                }
+                _ => (Expr::Word(path), rest),
+            }
+        }
+        _ => return None,
+    };
+    while let [TokenTree::Punct(dot), TokenTree::Ident(method), TokenTree::Group(args), tail @ ..] = rest {
+        if dot.as_char() != '.' || args.delimiter() != Delimiter::Parenthesis {
+            return None;
+        }
+        expr = Expr::MethodCall(Box::new(expr), method.to_string(), list(args.stream())?);
+        rest = tail;
+    }
+    rest.is_empty().then_some(expr)
+}
+
+/// A literal as a word; one ending in `.` (`1.`) is left to prettyplease, which spaces a method
+/// call after it.
+fn word_literal(text: &str) -> Option<Expr> {
+    (!text.ends_with('.')).then(|| Expr::Word(text.to_owned()))
+}
+
+/// Comma-separated expressions (a trailing comma allowed).
+fn list(stream: proc_macro2::TokenStream) -> Option<Vec<Expr>> {
+    let tokens: Vec<TokenTree> = stream.into_iter().collect();
+    let mut parts: Vec<&[TokenTree]> =
+        tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')).collect();
+    if parts.last().is_some_and(|last| last.is_empty()) {
+        parts.pop();
+    }
+    parts.into_iter().map(expr).collect()
+}
+
+/// A token of prettyplease's printer.
+#[derive(Debug)]
+enum Token {
+    Word(String),
+    Break(Break),
+    /// A consistent box (the only kind the expressions here open): all its breaks break or none.
+    Begin {
+        offset: isize,
+    },
+    End,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Break {
+    offset: isize,
+    blank: isize,
+    pre_break: Option<char>,
+    never: bool,
+}
+
+/// A box in the printing pass: fitting on its line, or broken (with the indent to go back to).
+#[derive(Clone, Copy)]
+enum Frame {
+    Fits,
+    Broken { indent: isize },
+}
+
+/// Words, breaks and boxes, as prettyplease's printer is fed them.
+#[derive(Debug, Default)]
+struct Stream {
+    tokens: Vec<Token>,
+}
+
+impl Stream {
+    fn push(&mut self, token: Token) {
+        self.tokens.push(token);
+    }
+
+    fn word(&mut self, word: String) {
+        self.push(Token::Word(word));
+    }
+
+    fn cbox(&mut self, offset: isize) {
+        self.push(Token::Begin { offset });
+    }
+
+    /// Closes a box; a box holding only a break is dropped with it (prettyplease's `scan_end`).
+    fn end(&mut self) {
+        if let [.., Token::Begin { .. }, Token::Break(_)] = self.tokens.as_slice() {
+            self.tokens.truncate(self.tokens.len() - 2);
+            return;
+        }
+        self.push(Token::End);
+    }
+
+    fn zerobreak(&mut self) {
+        self.push(Token::Break(Break::default()));
+    }
+
+    fn space(&mut self) {
+        self.push(Token::Break(Break { blank: 1, ..Break::default() }));
+    }
+
+    /// prettyplease's `trailing_comma`: `,` and a space between items, a break that writes `,`
+    /// only when it breaks after the last.
+    fn trailing_comma(&mut self, last: bool) {
+        if last {
+            self.push(Token::Break(Break { pre_break: Some(','), ..Break::default() }));
+        } else {
+            self.word(",".to_owned());
+            self.space();
+        }
+    }
+
+    /// prettyplease's `offset`: moves the indent of the break just pushed.
+    fn offset(&mut self, offset: isize) {
+        if let Some(Token::Break(b)) = self.tokens.last_mut() {
+            b.offset += offset;
+        }
+    }
+
+    /// prettyplease's `expr` for the kinds [`Expr`] holds (its `expr_path`, `expr_lit`,
+    /// `expr_reference`, `expr_array`, `expr_call`, `expr_method_call`).
+    fn expr(&mut self, expr: &Expr) {
+        match expr {
+            Expr::Word(word) => self.word(word.clone()),
+            Expr::Reference(inner) => {
+                self.word("&".to_owned());
+                self.expr(inner);
+            }
+            Expr::Array(elements) if elements.is_empty() => self.word("[]".to_owned()),
+            Expr::Array(elements) => {
+                self.word("[".to_owned());
+                self.cbox(INDENT);
+                self.zerobreak();
+                for (i, element) in elements.iter().enumerate() {
+                    self.expr(element);
+                    self.trailing_comma(i + 1 == elements.len());
+                }
+                self.offset(-INDENT);
+                self.end();
+                self.word("]".to_owned());
+            }
+            Expr::Call(function, args) => {
+                self.word(function.clone());
+                self.word("(".to_owned());
+                self.call_args(args);
+                self.word(")".to_owned());
+            }
+            Expr::MethodCall(..) => {
+                self.cbox(INDENT);
+                self.method_chain(expr);
+                self.end();
+            }
+        }
+    }
+
+    /// prettyplease's `prefix_subexpr_method_call`: the receiver, a break, `.name(args)`.
+    fn method_chain(&mut self, expr: &Expr) {
+        let Expr::MethodCall(receiver, method, args) = expr else {
+            self.expr(expr);
+            return;
+        };
+        self.method_chain(receiver);
+        self.zerobreak();
+        self.word(format!(".{method}"));
+        self.cbox(0);
+        self.word("(".to_owned());
+        self.call_args(args);
+        self.word(")".to_owned());
+        self.end();
+    }
+
+    /// prettyplease's `call_args`: a lone array argument as it is, else a consistent box one indent in.
+    fn call_args(&mut self, args: &[Expr]) {
+        if let [arg @ Expr::Array(_)] = args {
+            self.expr(arg);
+            return;
+        }
+        self.cbox(INDENT);
+        self.zerobreak();
+        for (i, arg) in args.iter().enumerate() {
+            self.expr(arg);
+            self.trailing_comma(i + 1 == args.len());
+        }
+        self.offset(-INDENT);
+        self.end();
+    }
+
+    /// The sizes prettyplease's scan gives each token: a word its length; a box the width from its
+    /// start to the first break after its end; a break the width to the next break at its level or
+    /// an outer one (its blank included).
+    fn sizes(&self) -> Vec<isize> {
+        let mut sizes = vec![0; self.tokens.len()];
+        let mut stack: Vec<usize> = Vec::new();
+        let mut right_total: isize = 1;
+        for (i, token) in self.tokens.iter().enumerate() {
+            match token {
+                Token::Begin { .. } => {
+                    if stack.is_empty() {
+                        right_total = 1;
+                    }
+                    sizes[i] = -right_total;
+                    stack.push(i);
+                }
+                Token::End => {
+                    if !stack.is_empty() {
+                        sizes[i] = -1;
+                        stack.push(i);
+                    }
+                }
+                Token::Break(b) => {
+                    if stack.is_empty() {
+                        right_total = 1;
+                    } else {
+                        self.check_stack(&mut stack, &mut sizes, right_total);
+                    }
+                    sizes[i] = -right_total;
+                    stack.push(i);
+                    right_total += b.blank;
+                }
+                Token::Word(word) => {
+                    sizes[i] = word.len() as isize;
+                    right_total += word.len() as isize;
+                }
+            }
+        }
+        self.check_stack(&mut stack, &mut sizes, right_total);
+        for size in &mut sizes {
+            if *size < 0 {
+                *size = SIZE_INFINITY;
+            }
+        }
+        sizes
+    }
+
+    /// prettyplease's `check_stack(0)`: settles the sizes a new break (or the end) decides.
+    fn check_stack(&self, stack: &mut Vec<usize>, sizes: &mut [isize], right_total: isize) {
+        let mut depth = 0usize;
+        while let Some(&index) = stack.last() {
+            match self.tokens[index] {
+                Token::Begin { .. } => {
+                    if depth == 0 {
+                        break;
+                    }
+                    stack.pop();
+                    sizes[index] += right_total;
+                    depth -= 1;
+                }
+                Token::End => {
+                    stack.pop();
+                    sizes[index] = 1;
+                    depth += 1;
+                }
+                Token::Break(_) => {
+                    stack.pop();
+                    sizes[index] += right_total;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Token::Word(_) => unreachable!("words are never on the scan stack"),
+            }
+        }
+    }
+
+    /// The text, starting on a fresh line `indent` columns in, inside a broken consistent block
+    /// (an impl's or a module's body).
+    fn print(&self, indent: isize) -> String {
+        let sizes = self.sizes();
+        let mut out = String::new();
+        let mut indent_now = indent;
+        let mut space = (MARGIN - indent).max(MIN_SPACE);
+        let mut pending = indent;
+        let mut frames = vec![Frame::Broken { indent }];
+        for (token, &size) in self.tokens.iter().zip(&sizes) {
+            match token {
+                Token::Begin { offset } => {
+                    if size > space {
+                        frames.push(Frame::Broken { indent: indent_now });
+                        indent_now += offset;
+                    } else {
+                        frames.push(Frame::Fits);
+                    }
+                }
+                Token::End => {
+                    if let Some(Frame::Broken { indent, .. }) = frames.pop() {
+                        indent_now = indent;
+                    }
+                }
+                Token::Break(b) => {
+                    let fits = b.never || matches!(frames.last(), Some(Frame::Fits));
+                    if fits {
+                        pending += b.blank;
+                        space -= b.blank;
+                    } else {
+                        if let Some(pre) = b.pre_break {
+                            push_spaces(&mut out, &mut pending);
+                            out.push(pre);
+                        }
+                        out.push('\n');
+                        let indent = indent_now + b.offset;
+                        pending = indent;
+                        space = (MARGIN - indent).max(MIN_SPACE);
+                    }
+                }
+                Token::Word(word) => {
+                    push_spaces(&mut out, &mut pending);
+                    out.push_str(word);
+                    space -= word.len() as isize;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Writes the indentation and blanks still owed before a word.
+fn push_spaces(out: &mut String, pending: &mut isize) {
+    for _ in 0..*pending {
+        out.push(' ');
+    }
+    *pending = 0;
+}
