@@ -1,12 +1,12 @@
 //! One API's module file: request, value enums, response and error codes (or re-exports of the
 //! product's shared ones), and a private `schema` submodule with the field tables.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::Ident;
 use quote::{format_ident, quote};
 
 use crate::ir;
 
-use super::docs::{code_span, inner_doc_attrs, rustdoc};
+use super::docs::{code_span, rustdoc};
 use super::names::{self, Namer};
 use super::request::OperationInfo;
 use super::request_model::{FieldKind, RequestModel, ValueType};
@@ -135,7 +135,7 @@ impl<'a> ApiPlan<'a> {
                 }
             }
         }
-        let enums: Vec<TokenStream> = request
+        let enums: Vec<[super::Piece; 2]> = request
             .enums
             .iter()
             .zip(&self.shared_enums)
@@ -192,9 +192,8 @@ impl<'a> ApiPlan<'a> {
             self.error_name,
             code_span(&api.source)
         ));
-        let inner_doc = inner_doc_attrs(&module_doc);
-        let mut file = super::RustTokens::from(quote! {
-            #inner_doc
+        let mut file = super::RustTokens::with_inner_doc(&module_doc);
+        file.push(quote! {
             use crate::runtime::{ #( #runtime_names ),* };
             #( #reexports )*
         });
@@ -203,7 +202,7 @@ impl<'a> ApiPlan<'a> {
         }
         file.push(roa);
         groups.into_iter().flatten().for_each(|block| file.push_block(block));
-        enums.into_iter().for_each(|items| file.push(items));
+        enums.into_iter().flatten().for_each(|piece| file.push_piece(piece));
         file.push(quote!(crate::runtime::json_form!( #( #json_form ),* );));
         responses.into_iter().for_each(|block| file.push_block(block));
         file.push(quote!(crate::runtime::lenient_json!( #( #lenient ),* );));

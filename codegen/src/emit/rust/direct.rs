@@ -28,7 +28,10 @@ pub fn members(tokens: &TokenStream, within: Option<BlockKind>, depth: usize) ->
         Some(BlockKind::Struct) => field(&tokens, &mut text)?,
         Some(BlockKind::Enum) => unit_variant(&tokens, &mut text)?,
         None | Some(BlockKind::Module | BlockKind::Impl) => {
-            if let Some(lines) = macro_call(&tokens, depth).or_else(|| module_declaration(&tokens, depth)) {
+            if let Some(lines) = macro_call(&tokens, depth)
+                .or_else(|| module_declaration(&tokens, depth))
+                .or_else(|| use_items(&tokens, depth))
+            {
                 return Some(lines);
             }
             if type_alias(&tokens, &mut text).is_none() {
@@ -191,6 +194,68 @@ fn line(text: &str, depth: usize) -> Option<String> {
 /// The width prettyplease gives a line indented `indent` columns.
 fn space(indent: usize) -> usize {
     MARGIN.saturating_sub(indent).max(MIN_SPACE)
+}
+
+/// `[pub] use a::b::Name;` and `[pub] use a::b::{Name, Other};` items, a line each.
+fn use_items(mut tokens: &[TokenTree], depth: usize) -> Option<String> {
+    let mut out = String::new();
+    while !tokens.is_empty() {
+        let mut text = String::new();
+        if let [TokenTree::Ident(vis), tail @ ..] = tokens {
+            if vis == "pub" {
+                text.push_str("pub ");
+                tokens = tail;
+            }
+        }
+        let [TokenTree::Ident(keyword), tail @ ..] = tokens else { return None };
+        if keyword != "use" {
+            return None;
+        }
+        text.push_str("use ");
+        tokens = tail;
+        loop {
+            match tokens {
+                [TokenTree::Ident(name), tail @ ..] => {
+                    text.push_str(&name.to_string());
+                    tokens = tail;
+                }
+                // prettyplease writes a group of one name without its braces.
+                [TokenTree::Group(group), tail @ ..] if group.delimiter() == Delimiter::Brace => {
+                    let names: Vec<TokenTree> = group.stream().into_iter().collect();
+                    let names = names
+                        .split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                        .filter(|name| !name.is_empty())
+                        .map(|name| match name {
+                            [TokenTree::Ident(name)] if name != "self" => Some(name.to_string()),
+                            _ => None,
+                        })
+                        .collect::<Option<Vec<String>>>()?;
+                    match names.as_slice() {
+                        [] => return None,
+                        [one] => text.push_str(one),
+                        many => text.push_str(&format!("{{{}}}", many.join(", "))),
+                    }
+                    tokens = tail;
+                }
+                _ => return None,
+            }
+            match path_separator(tokens) {
+                Some(rest) => {
+                    text.push_str("::");
+                    tokens = rest;
+                }
+                None => break,
+            }
+        }
+        let [TokenTree::Punct(semi), tail @ ..] = tokens else { return None };
+        if semi.as_char() != ';' {
+            return None;
+        }
+        text.push(';');
+        out.push_str(&line(&text, depth)?);
+        tokens = tail;
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// `[pub] type Name = Path<Args>;`.

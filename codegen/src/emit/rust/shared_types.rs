@@ -16,7 +16,7 @@ use quote::{format_ident, quote};
 use super::api_module::{group_doc, holds_secret, response_doc, ApiPlan};
 use super::docs::code_span;
 use super::names::{self, Namer};
-use super::render::Block;
+use super::render::{Block, Piece};
 use super::request_model::{FieldKind, RequestModel, ValueType};
 use super::response_model::{ResponseKind, ResponseModel};
 use super::structs::{self, SchemaUses};
@@ -193,7 +193,8 @@ fn shared_enum(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize, 
     let e = &plan.request.enums[index];
     let differs = users.iter().any(|&(p, i)| plans[p].request.enums[i].variants != e.variants);
     let doc = format!("{}{note}{}", value_enums::own_doc(e), differs_note(differs, users, plans));
-    let item = value_enums::enum_items(e, &doc);
+    let item = value_enums::enum_items(e, &doc).map(Piece::into_tokens);
+    let item = quote!(#( #item )*);
     quote! {
         use crate::runtime::UnknownValue;
 
