@@ -21,21 +21,20 @@ const MIN_SPACE: usize = 60;
 /// The lines (indent and newlines included) prettyplease prints for `tokens`, one member standing
 /// `depth` blocks in, the innermost of kind `within`; `None` when the shape is not one of this
 /// module's or a line would not fit.
-pub fn members(tokens: &TokenStream, within: Option<BlockKind>, depth: usize) -> Option<String> {
-    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) -> Option<String> {
     let mut text = String::new();
     match within {
-        Some(BlockKind::Struct) => field(&tokens, &mut text)?,
-        Some(BlockKind::Enum) => unit_variant(&tokens, &mut text)?,
+        Some(BlockKind::Struct) => field(tokens, &mut text)?,
+        Some(BlockKind::Enum) => unit_variant(tokens, &mut text)?,
         None | Some(BlockKind::Module | BlockKind::Impl) => {
-            if let Some(lines) = macro_call(&tokens, depth)
-                .or_else(|| module_declaration(&tokens, depth))
-                .or_else(|| use_items(&tokens, depth))
+            if let Some(lines) = macro_call(tokens, depth)
+                .or_else(|| module_declaration(tokens, depth))
+                .or_else(|| use_items(tokens, depth))
             {
                 return Some(lines);
             }
-            if type_alias(&tokens, &mut text).is_none() {
-                return const_item(&tokens, depth);
+            if type_alias(tokens, &mut text).is_none() {
+                return const_item(tokens, depth);
             }
         }
     }

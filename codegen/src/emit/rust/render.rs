@@ -11,7 +11,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 
 use super::direct;
@@ -258,8 +258,11 @@ fn print_doc(out: &mut String, marker: &str, doc: &str, depth: usize) {
 /// Prints members (or items) inside `blocks`: on one line without syn when [`direct`] knows their
 /// shape, else through prettyplease.
 fn print_members(out: &mut String, items: TokenStream, blocks: &[BlockKind]) {
-    let direct = direct::members(&items, blocks.last().copied(), blocks.len());
-    out.push_str(&checked(direct, || framed(items, blocks)));
+    // The tokens are taken apart without a copy (the stream is not shared), and put back together
+    // only for prettyplease.
+    let tokens: Vec<TokenTree> = items.into_iter().collect();
+    let direct = direct::members(&tokens, blocks.last().copied(), blocks.len());
+    out.push_str(&checked(direct, || framed(tokens.into_iter().collect(), blocks)));
 }
 
 /// What [`direct`] wrote, compared with prettyplease's `printed` under verification; else
