@@ -41,8 +41,6 @@ mod value_enums;
 #[cfg(test)]
 mod tests;
 
-use proc_macro2::TokenStream;
-
 use crate::ir;
 use crate::output::OutputFile;
 
@@ -50,7 +48,8 @@ use crate::reuse::{Digester, RenderInput, Reuse};
 
 /// The first line of every generated Rust file.
 pub use render::{
-    render, verified_direct_lines, verify_direct_printing, Block, BlockKind, Piece, RustTokens, HEADER,
+    render, verified_direct_lines, verify_direct_printing, Block, BlockKind, Piece, RustText, RustTokens,
+    HEADER,
 };
 
 /// One API as the crate exposes it.
@@ -104,8 +103,10 @@ pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reu
     // The crate's other Rust files come from the whole product and are made here; tokens cannot
     // cross threads, so each goes to the cores as its text, first (they are the largest files:
     // started last, one would be printed alone on one core while the other waits).
-    let others: Vec<(String, String)> =
-        std::iter::once(client).chain(rust).map(|(path, tokens)| (path, tokens.to_string())).collect();
+    let others: Vec<(String, RustText)> = std::iter::once((client.0, client.1.into()))
+        .chain(rust)
+        .map(|(path, tokens)| (path, tokens.into()))
+        .collect();
     let jobs: Vec<Job> = others.iter().map(Job::Text).chain(api_modules.iter().map(Job::Module)).collect();
     let mut files = crate::parallel::map(&jobs, |job| match job {
         Job::Module(m) => {
@@ -114,13 +115,10 @@ pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reu
         }
         Job::Text((path, text)) => OutputFile::new(
             path,
-            reuse.file(path, &TokensText(text), |text| {
-                // The text printed from tokens lexes back to the same tokens (the output is held
-                // to printing the tokens themselves: `tests/roa_elasticsearch.rs`, and for `spec/`
-                // the bench's staged path, which CI runs).
-                let tokens: TokenStream = text.0.parse().expect("printed tokens lex back");
-                render(tokens)
-            }),
+            // The text printed from tokens lexes back to the same tokens (the output is held to
+            // printing the tokens themselves: `tests/roa_elasticsearch.rs`, and for `spec/` the
+            // bench's staged path, which CI runs).
+            reuse.file(path, text, |text| render(text.tokens())),
         ),
     });
     files.extend(text);
@@ -132,7 +130,7 @@ pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reu
 enum Job<'a> {
     Module(&'a ApiModule<'a>),
     /// A file made from the whole product: its path and its tokens' text.
-    Text(&'a (String, String)),
+    Text(&'a (String, RustText)),
 }
 
 /// An API module's input: its API (by its JSON's digest), the product's API version and what is
@@ -151,12 +149,9 @@ impl RenderInput for ModuleInput<'_> {
     }
 }
 
-/// Tokens by their text: all that rendering reads from them.
-struct TokensText<'a>(&'a str);
-
-impl RenderInput for TokensText<'_> {
+impl RenderInput for RustText {
     fn digest(&self, digester: &mut Digester) {
-        digester.text(self.0);
+        digester.debug(self);
     }
 }
 
@@ -177,7 +172,7 @@ pub fn emit_crate_tokens(product: &ir::Product, runtime: &RuntimeDependency) -> 
     let responses: Vec<&response_model::ResponseModel> =
         api_modules.iter().map(|m| &m.plan.response).collect();
     all.push(("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses).into()));
-    all.extend(rust.into_iter().map(|(path, tokens)| (path, tokens.into())));
+    all.extend(rust);
     CrateTokens { rust: all, text }
 }
 
@@ -199,7 +194,7 @@ impl ApiModule<'_> {
 #[derive(Debug, Default)]
 struct CratePlan<'a> {
     api_modules: Vec<ApiModule<'a>>,
-    rust: Vec<(String, TokenStream)>,
+    rust: Vec<(String, RustTokens)>,
     text: Vec<OutputFile>,
     apis: Vec<CrateApi>,
 }
@@ -240,9 +235,10 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
         product.apis.iter().map(|api| api_module::ApiPlan::new(api, &product.meta.version)).collect();
     let features: Vec<String> = apis.iter().map(|a| a.module.clone()).collect();
     let shared = shared_types::share_types(&mut plans, &features);
-    files
-        .rust
-        .push(("tests/doc_examples.rs".to_owned(), doc_examples::test_file(&crate_ident, &plans, &features)));
+    files.rust.push((
+        "tests/doc_examples.rs".to_owned(),
+        doc_examples::test_file(&crate_ident, &plans, &features).into(),
+    ));
     files.text.push(OutputFile::new(
         doc_examples::DATA_PATH,
         doc_examples::data_file(&product.name, &plans, &features),
@@ -250,8 +246,9 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     for (plan, crate_api) in plans.into_iter().zip(&apis) {
         files.api_modules.push(ApiModule { path: format!("src/{}.rs", crate_api.module), plan });
     }
-    if let Some(shared) = &shared {
-        files.rust.push((format!("src/{}.rs", shared_types::MODULE), shared.clone()));
+    let has_shared = shared.is_some();
+    if let Some(shared) = shared {
+        files.rust.push((format!("src/{}.rs", shared_types::MODULE), shared));
     }
     let description =
         format!("Typed requests, responses and errors for Alibaba Cloud {}.", product.meta.name);
@@ -261,13 +258,11 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     files
         .text
         .push(OutputFile::new("README.md", crate_files::readme(&package, &crate_ident, product, &apis)));
-    files
-        .rust
-        .push(("src/lib.rs".to_owned(), crate_files::lib_rs(product, &apis, shared.is_some()).into_tokens()));
+    files.rust.push(("src/lib.rs".to_owned(), crate_files::lib_rs(product, &apis, has_shared)));
     files.text.push(OutputFile::new("rustfmt.toml", crate_files::RUSTFMT_TOML));
-    files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs(&product.meta)));
-    files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::example_tokens(&crate_ident, &apis)));
-    files.rust.push(("src/endpoints.rs".to_owned(), client::endpoints_rs(&product.meta)));
+    files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs(&product.meta).into()));
+    files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::example_tokens(&crate_ident, &apis).into()));
+    files.rust.push(("src/endpoints.rs".to_owned(), client::endpoints_rs(&product.meta).into()));
     files.apis = apis;
     files
 }

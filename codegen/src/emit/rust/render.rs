@@ -102,6 +102,14 @@ impl Block {
         self.body.push(Piece::Block(block));
     }
 
+    /// Appends a piece: members or a block.
+    pub fn push_piece(&mut self, piece: Piece) {
+        match piece {
+            Piece::Items(items) => self.push(items),
+            other => self.body.push(other),
+        }
+    }
+
     /// The whole block as one token stream.
     pub fn into_tokens(self) -> TokenStream {
         let Block { doc, head, body, .. } = self;
@@ -175,6 +183,73 @@ impl RustTokens {
     /// A file that starts with a doc comment (Markdown, one `//!` line a line).
     pub fn with_inner_doc(doc: &str) -> Self {
         RustTokens { inner_doc: doc.to_owned(), pieces: Vec::new() }
+    }
+}
+
+/// A file's pieces as the text of their tokens: what crosses threads (tokens cannot), lexed back a
+/// piece at a time on the thread that prints it. `Debug` shows all of it (the reuse digest reads it).
+#[derive(Debug)]
+pub struct RustText {
+    inner_doc: String,
+    pieces: Vec<PieceText>,
+}
+
+#[derive(Debug)]
+enum PieceText {
+    Items(String),
+    Documented { doc: String, members: String },
+    Block { kind: BlockKind, doc: String, head: String, body: Vec<PieceText> },
+}
+
+impl From<RustTokens> for RustText {
+    fn from(tokens: RustTokens) -> Self {
+        RustText {
+            inner_doc: tokens.inner_doc,
+            pieces: tokens.pieces.into_iter().map(PieceText::from).collect(),
+        }
+    }
+}
+
+impl From<Piece> for PieceText {
+    fn from(piece: Piece) -> Self {
+        match piece {
+            Piece::Items(items) => PieceText::Items(items.to_string()),
+            Piece::Documented { doc, members } => PieceText::Documented { doc, members: members.to_string() },
+            Piece::Block(Block { kind, doc, head, body }) => PieceText::Block {
+                kind,
+                doc,
+                head: head.to_string(),
+                body: body.into_iter().map(PieceText::from).collect(),
+            },
+        }
+    }
+}
+
+impl RustText {
+    /// The pieces' tokens again. The text was printed from tokens, so it lexes.
+    pub fn tokens(&self) -> RustTokens {
+        RustTokens {
+            inner_doc: self.inner_doc.clone(),
+            pieces: self.pieces.iter().map(PieceText::tokens).collect(),
+        }
+    }
+}
+
+impl PieceText {
+    fn tokens(&self) -> Piece {
+        let lex = |text: &str| -> TokenStream { text.parse().expect("printed tokens lex back") };
+        match self {
+            PieceText::Items(items) => Piece::Items(lex(items)),
+            PieceText::Documented { doc, members } => {
+                Piece::Documented { doc: doc.clone(), members: lex(members) }
+            }
+            PieceText::Block { kind, doc, head, body } => Piece::Block(Block {
+                kind: *kind,
+                doc: doc.clone(),
+                head: lex(head),
+                body: body.iter().map(PieceText::tokens).collect(),
+            }),
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use quote::{format_ident, quote};
 use super::api_module::{group_doc, holds_secret, response_doc, ApiPlan};
 use super::docs::code_span;
 use super::names::{self, Namer};
-use super::render::{Block, Piece};
+use super::render::{Block, BlockKind, Piece, RustTokens};
 use super::request_model::{FieldKind, RequestModel, ValueType};
 use super::response_model::{ResponseKind, ResponseModel};
 use super::structs::{self, SchemaUses};
@@ -87,7 +87,7 @@ type User = (usize, usize);
 
 /// Marks in `plans` every type shared with another API, and gives the tokens of `shared.rs`, or `None`
 /// when no type is shared. `features[i]` is the cargo feature of `plans[i]`.
-pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<TokenStream> {
+pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<RustTokens> {
     let mut groups: BTreeMap<(Kind, String), Vec<User>> = BTreeMap::new();
     for (p, plan) in plans.iter().enumerate() {
         for e in 0..plan.request.enums.len() {
@@ -136,7 +136,11 @@ pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<TokenSt
             *slot = Some(module.clone());
         }
     }
-    let items = shared.iter().zip(&modules).map(|((kind, _, users), module)| {
+    let mut file = RustTokens::with_inner_doc(
+        "Types several APIs of this product take (value enums, request groups, response objects),\n\
+         each in a module compiled when one of those APIs' features is on; the API modules re-export them.",
+    );
+    for ((kind, _, users), module) in shared.iter().zip(&modules) {
         let mut gate: Vec<&str> = users.iter().map(|&(p, _)| features[p].as_str()).collect();
         gate.sort_unstable();
         gate.dedup();
@@ -144,25 +148,18 @@ pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<TokenSt
         let note = format!("\n\nOne type for the APIs that take it: {}.", apis.join(", "));
         let (p, i) = users[0];
         let plan = &plans[p];
+        let m = names::ident(module);
+        let mut block =
+            Block::new(BlockKind::Module, quote!(#[cfg(any( #( feature = #gate ),* ))] pub mod #m));
         let body = match kind {
             Kind::Enum => shared_enum(plan, users, plans, i, &note),
             Kind::Group => shared_group(plan, users, plans, i, &note),
             Kind::Response => shared_response(plan, users, plans, i, &note),
         };
-        let m = names::ident(module);
-        quote! {
-            #[cfg(any( #( feature = #gate ),* ))]
-            pub mod #m {
-                #body
-            }
-        }
-    });
-    let items: Vec<TokenStream> = items.collect();
-    Some(quote! {
-        //! Types several APIs of this product take (value enums, request groups, response objects),
-        //! each in a module compiled when one of those APIs' features is on; the API modules re-export them.
-        #( #items )*
-    })
+        body.into_iter().for_each(|piece| block.push_piece(piece));
+        file.push_block(block);
+    }
+    Some(file)
 }
 
 /// The note on a shared type whose pages describe it differently.
@@ -189,20 +186,18 @@ fn sibling_uses(names: impl Iterator<Item = (String, String)>) -> TokenStream {
     quote!( #( #uses )* )
 }
 
-fn shared_enum(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize, note: &str) -> TokenStream {
+fn shared_enum(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize, note: &str) -> Vec<Piece> {
     let e = &plan.request.enums[index];
     let differs = users.iter().any(|&(p, i)| plans[p].request.enums[i].variants != e.variants);
     let doc = format!("{}{note}{}", value_enums::own_doc(e), differs_note(differs, users, plans));
-    let item = value_enums::enum_items(e, &doc).map(Piece::into_tokens);
-    let item = quote!(#( #item )*);
-    quote! {
+    let mut pieces = vec![Piece::Items(quote!(
         use crate::runtime::UnknownValue;
-
-        #item
-    }
+    ))];
+    pieces.extend(value_enums::enum_items(e, &doc));
+    pieces
 }
 
-fn shared_group(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize, note: &str) -> TokenStream {
+fn shared_group(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize, note: &str) -> Vec<Piece> {
     let request = &plan.request;
     let s = &request.structs[index];
     let docs = |p: usize, i: usize| -> Vec<String> {
@@ -210,11 +205,8 @@ fn shared_group(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize,
     };
     let differs = users.iter().any(|&(p, i)| docs(p, i) != docs(users[0].0, index));
     let doc = format!("{}{note}{}", group_doc(&s.wire_prefix), differs_note(differs, users, plans));
-    let item: TokenStream =
-        structs::request_struct(request, index, &doc).into_iter().map(Block::into_tokens).collect();
     let mut uses = SchemaUses::default();
     let schema_impl = structs::request_schema(request, index, &mut uses);
-    let schema = uses.module(vec![schema_impl]);
     let deps = s.fields.iter().filter_map(|f| {
         let (module, name) = match f.kind {
             FieldKind::Scalar(ValueType::Enum(e)) | FieldKind::List(ValueType::Enum(e)) => {
@@ -234,14 +226,11 @@ fn shared_group(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], index: usize,
         )
     });
     let name: Ident = format_ident!("{}", s.rust_name);
-    quote! {
-        #secret
-        #deps
-
-        #item
-        crate::runtime::json_form!(#name);
-        #schema
-    }
+    let mut pieces = vec![Piece::Items(quote!(#secret #deps))];
+    pieces.extend(structs::request_struct(request, index, &doc).into_iter().map(Piece::from));
+    pieces.push(Piece::Items(quote!(crate::runtime::json_form!(#name);)));
+    pieces.extend(uses.module(vec![schema_impl]).map(Piece::from));
+    pieces
 }
 
 fn shared_response(
@@ -250,7 +239,7 @@ fn shared_response(
     plans: &[ApiPlan],
     index: usize,
     note: &str,
-) -> TokenStream {
+) -> Vec<Piece> {
     let response = &plan.response;
     let s = &response.structs[index];
     let docs = |p: usize, i: usize| -> Vec<String> {
@@ -258,10 +247,8 @@ fn shared_response(
     };
     let differs = users.iter().any(|&(p, i)| docs(p, i) != docs(users[0].0, index));
     let doc = format!("{}{note}{}", response_doc(&s.doc_name), differs_note(differs, users, plans));
-    let item = structs::response_struct(response, index, &doc).into_tokens();
     let mut uses = SchemaUses::default();
     let schema_impl = structs::response_schema(response, index, &mut uses);
-    let schema = uses.module(vec![schema_impl]);
     let deps = s.fields.iter().filter_map(|f| match f.kind {
         ResponseKind::Struct(i) | ResponseKind::StructList(i, _) => {
             Some((plan.shared_responses[i].clone()?, response.structs[i].rust_name.clone()))
@@ -270,11 +257,9 @@ fn shared_response(
     });
     let deps = sibling_uses(deps);
     let name: Ident = format_ident!("{}", s.rust_name);
-    quote! {
-        #deps
-
-        #item
-        crate::runtime::lenient_json!(#name);
-        #schema
-    }
+    let mut pieces = vec![Piece::Items(deps)];
+    pieces.push(structs::response_struct(response, index, &doc).into());
+    pieces.push(Piece::Items(quote!(crate::runtime::lenient_json!(#name);)));
+    pieces.extend(uses.module(vec![schema_impl]).map(Piece::from));
+    pieces
 }

@@ -27,18 +27,18 @@ impl SchemaUses {
         self.0.insert(name);
     }
 
-    /// `mod schema { use …; #impls }` as one token stream, or nothing when there are no impls.
-    pub fn module(&self, impls: Vec<Block>) -> TokenStream {
-        let mut file = super::RustTokens::default();
-        self.push_module(&mut file, impls);
-        file.into_tokens()
-    }
-
     /// Appends `mod schema { use …; #impls }` to `file`, each impl a piece of its own; nothing when
     /// there are no impls.
     pub fn push_module(&self, file: &mut super::RustTokens, impls: Vec<Block>) {
+        if let Some(module) = self.module(impls) {
+            file.push_block(module);
+        }
+    }
+
+    /// `mod schema { use …; #impls }`, each impl a piece of its own; `None` when there are no impls.
+    pub fn module(&self, impls: Vec<Block>) -> Option<Block> {
         if impls.is_empty() {
-            return;
+            return None;
         }
         let group = |module: &str, names: &[&str]| {
             let used: Vec<Ident> =
@@ -60,7 +60,7 @@ impl SchemaUses {
         );
         module.push(quote!(#rules #schema #validation));
         impls.into_iter().for_each(|i| module.push_block(i));
-        file.push_block(module);
+        Some(module)
     }
 }
 
