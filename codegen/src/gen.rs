@@ -115,24 +115,33 @@ fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec
         diagnostics.push(diagnostic);
         ExampleFindings::default()
     });
-    let mut products: Vec<Product> = Vec::new();
-    let mut folders: Vec<std::path::PathBuf> = Vec::new();
+    let mut dirs: Vec<ProductDir> = Vec::new();
     for dir in spec::product_dirs(spec_dir)? {
-        if let Some(first) = products.iter().position(|p| p.name == dir.name) {
+        if let Some(first) = dirs.iter().find(|d| d.name == dir.name) {
             diagnostics.push(Diagnostic::error(
                 &dir.dir.display().to_string(),
                 0,
                 format!(
                     "product folder gives the crate folder `{}` that the earlier folder {} already gives; this folder is skipped",
                     dir.name,
-                    crate::escape::terminal(&folders[first].display().to_string())
+                    crate::escape::terminal(&first.dir.display().to_string())
                 ),
             ));
             continue;
         }
-        folders.push(dir.dir.clone());
-        let (mut apis, mut claims) =
-            read_product(spec_dir, &dir, (&overrides, overrides_digest), reuse, &mut diagnostics);
+        dirs.push(dir);
+    }
+    // Every product's pages on all cores at once: one product's slowest page no longer keeps the
+    // other core idle before the next product starts.
+    let pages: Vec<&Path> = dirs.iter().flat_map(|d| d.pages.iter().map(PathBuf::as_path)).collect();
+    let mut parsed = parallel::map(&pages, |page| {
+        read_page_or_report(spec_dir, page, (&overrides, overrides_digest), reuse)
+    })
+    .into_iter();
+    let mut products: Vec<Product> = Vec::new();
+    for dir in dirs {
+        let read: Vec<PageReading> = parsed.by_ref().take(dir.pages.len()).collect();
+        let (mut apis, mut claims) = product_apis(&dir, read, &mut diagnostics);
         findings.apply(&dir.name, &mut apis);
         claims.extend(meta::guide_claims(&dir, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
@@ -237,23 +246,31 @@ fn in_dir(dir: &str, file: OutputFile) -> OutputFile {
     OutputFile { path: Path::new(dir).join(file.path), contents: file.contents }
 }
 
-/// Parses a product's pages on all cores, keeps one API per `Action` (see [`unique_apis`]) and
-/// returns what every page says about the product.
-fn read_product(
+/// What one page reads as: its API (when it documents one), its diagnostics and its product claims.
+type PageReading = (Option<Api>, Vec<Diagnostic>, ProductClaims);
+
+/// [`read_page`], with a panic in the generator reported at the page instead of ending the run.
+fn read_page_or_report(
     spec_dir: &Path,
-    dir: &ProductDir,
+    page: &Path,
     overrides: (&Overrides, ValueDigest),
     reuse: Reuse,
+) -> PageReading {
+    std::panic::catch_unwind(|| read_page(spec_dir, page, overrides, reuse)).unwrap_or_else(|_| {
+        let shown = page.display().to_string();
+        let error =
+            Diagnostic::error(&shown, 0, "internal error: the generator panicked on this page (a bug)");
+        (None, vec![error], ProductClaims::default())
+    })
+}
+
+/// A product's pages as read (in `dir.pages` order): one API per `Action` (see [`unique_apis`]),
+/// and what every page says about the product.
+fn product_apis(
+    dir: &ProductDir,
+    parsed: Vec<PageReading>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Api>, Vec<meta::PageClaims>) {
-    let parsed = parallel::map(&dir.pages, |page| {
-        std::panic::catch_unwind(|| read_page(spec_dir, page, overrides, reuse)).unwrap_or_else(|_| {
-            let shown = page.display().to_string();
-            let error =
-                Diagnostic::error(&shown, 0, "internal error: the generator panicked on this page (a bug)");
-            (None, vec![error], ProductClaims::default())
-        })
-    });
     let mut claims = Vec::with_capacity(parsed.len());
     let apis = parsed.into_iter().zip(&dir.pages).map(|((api, diags, page_claims), path)| {
         claims.push(meta::PageClaims { path: path.clone(), claims: page_claims });
@@ -344,7 +361,7 @@ fn read_page(
     page: &Path,
     (overrides, overrides_digest): (&Overrides, ValueDigest),
     reuse: Reuse,
-) -> (Option<Api>, Vec<Diagnostic>, ProductClaims) {
+) -> PageReading {
     let shown = page.display().to_string();
     let bytes = match fs::read(page) {
         Ok(bytes) => bytes,
