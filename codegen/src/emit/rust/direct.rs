@@ -74,12 +74,7 @@ fn declaration(tokens: &[TokenTree], keyword: &str, end: &str, depth: usize) -> 
         rest = tail;
     }
     let mut text = String::new();
-    if let [TokenTree::Ident(vis), tail @ ..] = rest {
-        if vis == "pub" {
-            text.push_str("pub ");
-            rest = tail;
-        }
-    }
+    let rest = visibility(rest, &mut text);
     let [TokenTree::Ident(word), TokenTree::Ident(name)] = rest else { return None };
     if word != keyword {
         return None;
@@ -200,12 +195,7 @@ fn use_items(mut tokens: &[TokenTree], depth: usize) -> Option<String> {
     let mut out = String::new();
     while !tokens.is_empty() {
         let mut text = String::new();
-        if let [TokenTree::Ident(vis), tail @ ..] = tokens {
-            if vis == "pub" {
-                text.push_str("pub ");
-                tokens = tail;
-            }
-        }
+        tokens = visibility(tokens, &mut text);
         let [TokenTree::Ident(keyword), tail @ ..] = tokens else { return None };
         if keyword != "use" {
             return None;
@@ -259,13 +249,7 @@ fn use_items(mut tokens: &[TokenTree], depth: usize) -> Option<String> {
 
 /// `[pub] type Name = Path<Args>;`.
 fn type_alias(tokens: &[TokenTree], out: &mut String) -> Option<()> {
-    let mut rest = tokens;
-    if let [TokenTree::Ident(vis), tail @ ..] = rest {
-        if vis == "pub" {
-            out.push_str("pub ");
-            rest = tail;
-        }
-    }
+    let rest = visibility(tokens, out);
     let [TokenTree::Ident(keyword), TokenTree::Ident(name), TokenTree::Punct(eq), ty @ .., TokenTree::Punct(semi)] =
         rest
     else {
@@ -331,15 +315,20 @@ fn reference_type<'a>(tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [
     }
 }
 
+/// The tokens after a leading `pub`, written to `out` when there is one.
+fn visibility<'a>(tokens: &'a [TokenTree], out: &mut String) -> &'a [TokenTree] {
+    match tokens {
+        [TokenTree::Ident(vis), rest @ ..] if vis == "pub" => {
+            out.push_str("pub ");
+            rest
+        }
+        _ => tokens,
+    }
+}
+
 /// `[pub] name: Type,`.
 fn field(tokens: &[TokenTree], out: &mut String) -> Option<()> {
-    let mut rest = tokens;
-    if let [TokenTree::Ident(vis), tail @ ..] = rest {
-        if vis == "pub" {
-            out.push_str("pub ");
-            rest = tail;
-        }
-    }
+    let rest = visibility(tokens, out);
     let [TokenTree::Ident(name), TokenTree::Punct(colon), ty @ .., TokenTree::Punct(comma)] = rest else {
         return None;
     };

@@ -206,14 +206,7 @@ impl Stream {
             Expr::Array(elements) if elements.is_empty() => self.word("[]".to_owned()),
             Expr::Array(elements) => {
                 self.word("[".to_owned());
-                self.cbox(INDENT);
-                self.zerobreak();
-                for (i, element) in elements.iter().enumerate() {
-                    self.expr(element);
-                    self.trailing_comma(i + 1 == elements.len());
-                }
-                self.offset(-INDENT);
-                self.end();
+                self.comma_list(elements);
                 self.word("]".to_owned());
             }
             Expr::Call(function, args) => {
@@ -252,11 +245,17 @@ impl Stream {
             self.expr(arg);
             return;
         }
+        self.comma_list(args);
+    }
+
+    /// Items in a consistent box one indent in, comma-separated, a trailing comma when it breaks
+    /// (how prettyplease lays out an array's elements and a call's arguments alike).
+    fn comma_list(&mut self, items: &[Expr]) {
         self.cbox(INDENT);
         self.zerobreak();
-        for (i, arg) in args.iter().enumerate() {
-            self.expr(arg);
-            self.trailing_comma(i + 1 == args.len());
+        for (i, item) in items.iter().enumerate() {
+            self.expr(item);
+            self.trailing_comma(i + 1 == items.len());
         }
         self.offset(-INDENT);
         self.end();
