@@ -1,13 +1,15 @@
-//! The members prettyplease prints on one line, written from their tokens without a syn parse.
+//! The pieces whose printing prettyplease decides by a few rules, written from their tokens without a syn parse.
 //!
-//! Most printed pieces are small and of three shapes: a struct field (`pub name: Option<Vec<T>>,`),
-//! a unit enum variant (`Name,`) and a macro call (`crate::runtime::accessors!(value 0 a, 1 b;);`).
-//! Printing each through syn and prettyplease costs a parse and a printer per piece; here they are
-//! written token by token with prettyplease's spacing, and only when the whole line fits its margin,
-//! where prettyplease breaks nothing (every block it opens is shorter than the line). Any other
-//! shape, or a line that does not fit, returns `None` and goes through prettyplease. Under
-//! [`super::render::verify_direct_printing`] each line written here is also printed by prettyplease
-//! and must be the same; the corpus tests run that way over every product.
+//! Most printed pieces are small and of a few shapes: a struct field (`pub name: Option<Vec<T>>,`),
+//! a unit variant, a type alias, `use` items, a module declaration, a block's head (`#[derive(…)]`
+//! lines and `pub struct Name {`), a macro call (`crate::runtime::accessors!(value 0 a, 1 b;);`)
+//! and a constant table ([`layout`]). Printing each through syn and prettyplease costs a parse and a
+//! printer per piece; here they are written token by token with prettyplease's spacing: a line
+//! only when it fits the margin, where prettyplease breaks nothing (every box it opens is shorter
+//! than the line); a macro call's tokens filled as its inconsistent box breaks them; a table by
+//! prettyplease's own sizing. Any other shape returns `None` and goes through prettyplease. Under
+//! [`super::render::verify_direct_printing`] each piece written here is also printed by prettyplease
+//! and must be the same; `tests/direct_printing.rs` runs that way over six products.
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 
