@@ -1,5 +1,5 @@
-//! The lines the Rust emitter writes without prettyplease are prettyplease's, over all six corpus
-//! products: `gen` runs with every such line also printed by prettyplease and compared.
+//! The pieces the Rust emitter writes without prettyplease are prettyplease's, over all six corpus
+//! products: `gen` runs with every such piece also printed by prettyplease and compared.
 
 mod support;
 
@@ -36,11 +36,11 @@ fn lines_written_without_prettyplease_are_prettypleases_over_six_products() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(generation.products.len(), 6);
 
-    // Fields, variants and macro calls of six products' crates: tens of thousands of lines.
+    // Fields, variants, heads, macro calls and tables of six products' crates: tens of thousands.
     let verified = test_report::count(
-        "lines written without prettyplease and compared with its output (six products)",
-        codegen::emit::rust::verified_direct_lines(),
+        "pieces written without prettyplease and compared with its output (six products)",
+        codegen::emit::rust::verified_direct_pieces(),
     );
-    assert!(verified > 10_000, "only {verified} lines were written directly");
+    assert!(verified > 10_000, "only {verified} pieces were written directly");
     let _ = std::fs::remove_dir_all(&spec);
 }

@@ -6,7 +6,7 @@ use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::ir::{self, ErrorRow};
 
-use super::docs::{code_span, inner_doc_attrs, rustdoc};
+use super::docs::{code_span, rustdoc};
 use super::names::ident;
 use super::{errors, shared_types, CrateApi, RuntimeDependency, HEADER};
 
@@ -153,15 +153,14 @@ pub fn lib_rs(product: &ir::Product, apis: &[CrateApi], has_shared: bool) -> sup
          [`runtime`] (the `alibabacloud-runtime` crate) holds what every API shares, [`CommonErrorCode`] \
          the error codes common to every API.",
     );
-    let doc = inner_doc_attrs(&doc);
     let shared = has_shared.then(|| {
         let m = ident(shared_types::MODULE);
         quote!(mod #m;)
     });
     let runtime = quote::format_ident!("{}", runtime_package().0.replace('-', "_"));
     let client = super::client::lib_items();
-    let mut file = super::RustTokens::from(quote! {
-        #doc
+    let mut file = super::RustTokens::with_inner_doc(&doc);
+    file.push(quote! {
         mod common_error;
         #shared
         #client

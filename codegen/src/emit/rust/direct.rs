@@ -16,10 +16,6 @@ use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use super::layout;
 use super::render::BlockKind;
 
-/// prettyplease's line width (its `MARGIN`) and the least space it gives a deeply indented line.
-const MARGIN: usize = 89;
-const MIN_SPACE: usize = 60;
-
 /// The lines (indent and newlines included) prettyplease prints for `tokens`, one member standing
 /// `depth` blocks in, the innermost of kind `within`; `None` when the shape is not one of this
 /// module's or a line would not fit.
@@ -48,16 +44,13 @@ pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) ->
 /// and parentheses (`#[derive(Clone, Default)]`, `#[cfg(feature = "a")]`), each on a line.
 pub fn block_head(head: &TokenStream, kind: BlockKind, depth: usize) -> Option<String> {
     let tokens: Vec<TokenTree> = head.clone().into_iter().collect();
-    if kind == BlockKind::Impl {
-        return impl_head(&tokens, depth);
-    }
-    let expected = match kind {
+    let keyword = match kind {
+        BlockKind::Impl => return impl_head(&tokens, depth),
         BlockKind::Struct => "struct",
         BlockKind::Enum => "enum",
         BlockKind::Module => "mod",
-        BlockKind::Impl => return None,
     };
-    declaration(&tokens, expected, " {}", depth)
+    declaration(&tokens, keyword, " {}", depth)
 }
 
 /// `#[attribute]` lines, then `[pub] keyword name` and `end` on a line (a block head's ` {}`, a
@@ -189,7 +182,7 @@ fn line(text: &str, depth: usize) -> Option<String> {
 
 /// The width prettyplease gives a line indented `indent` columns.
 fn space(indent: usize) -> usize {
-    MARGIN.saturating_sub(indent).max(MIN_SPACE)
+    layout::space(indent as isize) as usize
 }
 
 /// `[pub] use a::b::Name;` and `[pub] use a::b::{Name, Other};` items, a line each.
@@ -352,12 +345,11 @@ fn path_type<'a>(mut tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [T
     }
     loop {
         let [TokenTree::Ident(segment), rest @ ..] = tokens else { return None };
-        if is_keyword(&segment.to_string())
-            && !matches!(segment.to_string().as_str(), "crate" | "super" | "self")
-        {
+        let segment = segment.to_string();
+        if is_keyword(&segment) && !matches!(segment.as_str(), "crate" | "super" | "self") {
             return None;
         }
-        out.push_str(&segment.to_string());
+        out.push_str(&segment);
         tokens = rest;
         if let [TokenTree::Punct(open), rest @ ..] = tokens {
             if open.as_char() == '<' {

@@ -3,9 +3,8 @@
 //! prettyplease turns syntax into a stream of words, breaks and boxes and lays it out with Oppen's
 //! algorithm (adapted from rustc's `pp.rs`). The expressions here open only consistent boxes, which
 //! break all their breaks or none, as the box's width from its start to the first break after it
-//! fits the line or not. [`Stream`] is that
-//! stream, built here from a table's tokens with the boxes and breaks prettyplease's expression
-//! printer opens for the kinds a table holds (paths, literals, calls, method calls, references and
+//! fits the line or not. [`Stream`] is that stream, built here from a table's tokens with the
+//! boxes and breaks prettyplease's expression printer opens for the kinds a table holds (paths, literals, calls, method calls, references and
 //! arrays of them); [`Stream::print`] sizes and prints it as prettyplease's printer does. Anything
 //! else in a table (a closure, a simple array of numbers, a generic path) returns `None`, and the
 //! table goes through prettyplease. Lines written here are compared with prettyplease's under
@@ -17,6 +16,11 @@ use proc_macro2::{Delimiter, TokenTree};
 const MARGIN: isize = 89;
 const MIN_SPACE: isize = 60;
 const INDENT: isize = 4;
+
+/// The width prettyplease gives a line that starts `indent` columns in.
+pub fn space(indent: isize) -> isize {
+    (MARGIN - indent).max(MIN_SPACE)
+}
 /// prettyplease's size of what never fits (a hard break's width).
 const SIZE_INFINITY: isize = 0xffff;
 
@@ -277,9 +281,9 @@ impl Stream {
                     sizes[i] = -right_total;
                     stack.push(i);
                 }
+                // An end's size is never read; it stands on the stack to count the depth.
                 Token::End => {
                     if !stack.is_empty() {
-                        sizes[i] = -1;
                         stack.push(i);
                     }
                 }
@@ -323,7 +327,6 @@ impl Stream {
                 }
                 Token::End => {
                     stack.pop();
-                    sizes[index] = 1;
                     depth += 1;
                 }
                 Token::Break(_) => {
@@ -344,7 +347,7 @@ impl Stream {
         let sizes = self.sizes();
         let mut out = String::new();
         let mut indent_now = indent;
-        let mut space = (MARGIN - indent).max(MIN_SPACE);
+        let mut space = space(indent);
         let mut pending = indent;
         let mut frames = vec![Frame::Broken { indent }];
         for (token, &size) in self.tokens.iter().zip(&sizes) {
@@ -358,7 +361,7 @@ impl Stream {
                     }
                 }
                 Token::End => {
-                    if let Some(Frame::Broken { indent, .. }) = frames.pop() {
+                    if let Some(Frame::Broken { indent }) = frames.pop() {
                         indent_now = indent;
                     }
                 }
@@ -375,7 +378,7 @@ impl Stream {
                         out.push('\n');
                         let indent = indent_now + b.offset;
                         pending = indent;
-                        space = (MARGIN - indent).max(MIN_SPACE);
+                        space = self::space(indent);
                     }
                 }
                 Token::Word(word) => {

@@ -48,7 +48,7 @@ use crate::reuse::{Digester, RenderInput, Reuse};
 
 /// The first line of every generated Rust file.
 pub use render::{
-    render, verified_direct_lines, verify_direct_printing, Block, BlockKind, Piece, RustText, RustTokens,
+    render, verified_direct_pieces, verify_direct_printing, Block, BlockKind, Piece, RustText, RustTokens,
     HEADER,
 };
 
@@ -151,7 +151,7 @@ impl RenderInput for ModuleInput<'_> {
 
 impl RenderInput for RustText {
     fn digest(&self, digester: &mut Digester) {
-        digester.debug(self);
+        RustText::digest(self, &mut |text| digester.text(text));
     }
 }
 

@@ -50,7 +50,7 @@ pub struct Block {
     kind: BlockKind,
     /// Its doc comment (Markdown, written as `///` lines like a documented member's), or empty.
     doc: String,
-    /// Its attributes and everything before the brace (`/// doc`, `#[derive(…)]`, `pub struct Name`).
+    /// Its attributes and everything before the brace (`#[derive(…)]`, `pub struct Name`).
     head: TokenStream,
     body: Vec<Piece>,
 }
@@ -78,7 +78,7 @@ impl BlockKind {
 
 impl Block {
     pub fn new(kind: BlockKind, head: TokenStream) -> Self {
-        Block { kind, doc: String::new(), head, body: Vec::new() }
+        Block::documented(kind, "", head)
     }
 
     /// A block whose head follows a doc comment (Markdown, one `///` line a line).
@@ -227,6 +227,13 @@ impl From<Piece> for PieceText {
 }
 
 impl RustText {
+    /// Feeds every text of the file to `digest`, tagged by what it is (the reuse digest of a
+    /// product-wide file: as cheap as its text, which `Debug` would escape).
+    pub fn digest(&self, digest: &mut impl FnMut(&str)) {
+        digest(&self.inner_doc);
+        self.pieces.iter().for_each(|piece| piece.digest(digest));
+    }
+
     /// The pieces' tokens again. The text was printed from tokens, so it lexes.
     pub fn tokens(&self) -> RustTokens {
         RustTokens {
@@ -237,6 +244,32 @@ impl RustText {
 }
 
 impl PieceText {
+    fn digest(&self, digest: &mut impl FnMut(&str)) {
+        match self {
+            PieceText::Items(items) => {
+                digest("items");
+                digest(items);
+            }
+            PieceText::Documented { doc, members } => {
+                digest("documented");
+                digest(doc);
+                digest(members);
+            }
+            PieceText::Block { kind, doc, head, body } => {
+                digest(match kind {
+                    BlockKind::Module => "module",
+                    BlockKind::Impl => "impl",
+                    BlockKind::Struct => "struct",
+                    BlockKind::Enum => "enum",
+                });
+                digest(doc);
+                digest(head);
+                digest(&body.len().to_string());
+                body.iter().for_each(|piece| piece.digest(digest));
+            }
+        }
+    }
+
     fn tokens(&self) -> Piece {
         let lex = |text: &str| -> TokenStream { text.parse().expect("printed tokens lex back") };
         match self {
@@ -256,7 +289,7 @@ impl PieceText {
 
 /// Whether each line [`direct`] writes is also printed by prettyplease and compared (tests).
 static VERIFY_DIRECT: AtomicBool = AtomicBool::new(false);
-/// How many lines [`direct`] wrote while verification was on.
+/// How many pieces [`direct`] wrote while verification was on.
 static VERIFIED_DIRECT: AtomicUsize = AtomicUsize::new(0);
 
 /// From now on, in this process, every line written without prettyplease is printed by it too, and
@@ -265,8 +298,9 @@ pub fn verify_direct_printing() {
     VERIFY_DIRECT.store(true, Ordering::Relaxed);
 }
 
-/// How many lines written without prettyplease have been compared with its output so far.
-pub fn verified_direct_lines() -> usize {
+/// How many pieces (a line or a few) written without prettyplease have been compared with its
+/// output so far.
+pub fn verified_direct_pieces() -> usize {
     VERIFIED_DIRECT.load(Ordering::Relaxed)
 }
 
