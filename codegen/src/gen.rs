@@ -1,6 +1,6 @@
 //! The `gen` pipeline: spec dir → parsed, constrained IR → every output file (Rust crate, IR JSON, OpenAPI).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -140,9 +140,20 @@ fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec
     .into_iter();
     let mut products: Vec<Product> = Vec::new();
     for dir in dirs {
-        let read: Vec<PageReading> = parsed.by_ref().take(dir.pages.len()).collect();
+        let (read, digests): (Vec<PageReading>, Vec<ValueDigest>) =
+            parsed.by_ref().take(dir.pages.len()).unzip();
+        let readings = reading_digests(&read, digests);
         let (mut apis, mut claims) = product_apis(&dir, read, &mut diagnostics);
         findings.apply(&dir.name, &mut apis);
+        for api in &apis {
+            if let Some(reading) = readings.get(api.source.as_str()).copied().flatten() {
+                // An API is its page's reading and the doc-example findings put in it.
+                reuse.name_json(&dir.name, &api.name, |digester| {
+                    reading.digest(digester);
+                    digester.json(&api.examples.findings);
+                });
+            }
+        }
         claims.extend(meta::guide_claims(&dir, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
@@ -249,18 +260,30 @@ fn in_dir(dir: &str, file: OutputFile) -> OutputFile {
 /// What one page reads as: its API (when it documents one), its diagnostics and its product claims.
 type PageReading = (Option<Api>, Vec<Diagnostic>, ProductClaims);
 
+/// The digest of each page's reading (its JSON) by the `source` of the API it documents; a
+/// `source` that two pages give (a file name with the escape of another's hidden character) names
+/// neither.
+fn reading_digests(read: &[PageReading], digests: Vec<ValueDigest>) -> HashMap<String, Option<ValueDigest>> {
+    let mut by_source: HashMap<String, Option<ValueDigest>> = HashMap::new();
+    for ((api, _, _), digest) in read.iter().zip(digests) {
+        let Some(api) = api else { continue };
+        by_source.entry(api.source.clone()).and_modify(|twice| *twice = None).or_insert(Some(digest));
+    }
+    by_source
+}
+
 /// [`read_page`], with a panic in the generator reported at the page instead of ending the run.
 fn read_page_or_report(
     spec_dir: &Path,
     page: &Path,
     overrides: (&Overrides, ValueDigest),
     reuse: Reuse,
-) -> PageReading {
+) -> (PageReading, ValueDigest) {
     std::panic::catch_unwind(|| read_page(spec_dir, page, overrides, reuse)).unwrap_or_else(|_| {
         let shown = page.display().to_string();
         let error =
             Diagnostic::error(&shown, 0, "internal error: the generator panicked on this page (a bug)");
-        (None, vec![error], ProductClaims::default())
+        ((None, vec![error], ProductClaims::default()), ValueDigest::NONE)
     })
 }
 
@@ -355,23 +378,24 @@ fn warn_case_twins(apis: &[Api], diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// Reads, parses and constrains one page, and checks its examples against its own rules. `Api::source` becomes the page's path below the spec dir,
-/// so the IR does not depend on where the generator runs. An unchanged page's result comes from `reuse`.
+/// so the IR does not depend on where the generator runs. An unchanged page's result comes from `reuse`;
+/// the digest of its JSON comes with it.
 fn read_page(
     spec_dir: &Path,
     page: &Path,
     (overrides, overrides_digest): (&Overrides, ValueDigest),
     reuse: Reuse,
-) -> PageReading {
+) -> (PageReading, ValueDigest) {
     let shown = page.display().to_string();
     let bytes = match fs::read(page) {
         Ok(bytes) => bytes,
         Err(e) => {
             let error = Diagnostic::error(&shown, 0, format!("cannot read: {e}"));
-            return (None, vec![error], ProductClaims::default());
+            return ((None, vec![error], ProductClaims::default()), ValueDigest::NONE);
         }
     };
     let input = PageInput { spec_dir, page, bytes: &bytes, overrides, overrides_digest };
-    reuse.result("page", &input, |input| {
+    reuse.result_and_digest("page", &input, |input| {
         let mut parsed = parse::parse_page(&shown, input.bytes);
         let claims = std::mem::take(&mut parsed.claims);
         let (api, diagnostics) = constrain_page(input.spec_dir, input.page, parsed, input.overrides);

@@ -48,7 +48,8 @@ pub struct Record {
     /// Every result this run used, with its JSON when it is new.
     results_now: Mutex<BTreeMap<[u8; 32], Option<String>>>,
     results_reused: std::sync::atomic::AtomicUsize,
-    /// Digests of values' JSON, made once per run: (scope, name) → digest.
+    /// Digests that name values in this run, of their JSON or of what they were made from:
+    /// (scope, name) → digest.
     json_digests: Mutex<HashMap<(String, String), Digest>>,
 }
 
@@ -229,8 +230,13 @@ pub trait RenderInput {
 }
 
 /// A value's digest (from [`Reuse::json_digest`] or [`Reuse::digest`]) as a piece of an input.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ValueDigest(Option<Digest>);
+
+impl ValueDigest {
+    /// No digest: what a run without a record has for every value.
+    pub const NONE: ValueDigest = ValueDigest(None);
+}
 
 impl RenderInput for ValueDigest {
     fn digest(&self, digester: &mut Digester) {
@@ -267,16 +273,22 @@ impl Digester {
         self.end_piece();
     }
 
-    /// A value by its JSON form: quicker than `Debug` for large values, and complete for a type
-    /// whose JSON reads back as the same value.
     pub fn bytes(&mut self, bytes: &[u8]) {
         self.push(bytes);
         self.end_piece();
     }
 
+    /// A value by its JSON form: quicker than `Debug` for large values, and complete for a type
+    /// whose JSON reads back as the same value.
     pub fn json(&mut self, value: &impl serde::Serialize) {
         let _ = serde_json::to_writer(&mut *self, value);
         self.end_piece();
+    }
+
+    /// A value by its JSON form already made (`serde_json::to_string`): the same digest as
+    /// [`json`](Self::json) of the value.
+    pub fn json_text(&mut self, json: &str) {
+        self.text(json);
     }
 
     fn end_piece(&mut self) {
@@ -379,6 +391,17 @@ impl<'a> Reuse<'a> {
         digest
     }
 
+    /// Names the value that `scope` calls `name` in this run by a digest of its JSON made from
+    /// what is at hand (what `feed` gives): [`json_digest`](Self::json_digest) then gives it
+    /// without serializing the value. What `feed` gives must tell every two different values apart
+    /// as their JSON does; a name already digested keeps its digest.
+    pub fn name_json(&self, scope: &str, name: &str, feed: impl FnOnce(&mut Digester)) {
+        let Some(record) = self.record else { return };
+        let ValueDigest(Some(digest)) = self.digest(feed) else { return };
+        let mut digests = record.json_digests.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        digests.entry((scope.to_owned(), name.to_owned())).or_insert(digest);
+    }
+
     /// A digest of what `feed` gives it, made once to be a piece of several inputs. Without a
     /// record, nothing is digested.
     pub fn digest(&self, feed: impl FnOnce(&mut Digester)) -> ValueDigest {
@@ -398,9 +421,28 @@ impl<'a> Reuse<'a> {
         I: RenderInput + ?Sized,
         T: serde::Serialize + serde::de::DeserializeOwned,
     {
-        let Some(record) = self.record else { return make(input) };
+        self.result_and_digest(what, input, make).0
+    }
+
+    /// [`result`](Self::result), and the digest of its JSON (the text it is kept as, digested as
+    /// [`json_digest`](Self::json_digest) digests a value), without serializing it again.
+    pub fn result_and_digest<I, T>(
+        &self,
+        what: &str,
+        input: &I,
+        make: impl FnOnce(&I) -> T,
+    ) -> (T, ValueDigest)
+    where
+        I: RenderInput + ?Sized,
+        T: serde::Serialize + serde::de::DeserializeOwned,
+    {
+        let Some(record) = self.record else { return (make(input), ValueDigest(None)) };
         let digest = record.input_digest(&Path::new(self.dir).join(what), input);
-        let kept = record.kept.get(digest.as_bytes()).and_then(|json| serde_json::from_str::<T>(json).ok());
+        let json_digest = |json: &str| self.digest(|digester| digester.json_text(json));
+        let kept = record.kept.get(digest.as_bytes()).and_then(|json| {
+            let value = serde_json::from_str::<T>(json).ok()?;
+            Some((value, json_digest(json)))
+        });
         let now = |json| {
             record
                 .results_now
@@ -409,15 +451,17 @@ impl<'a> Reuse<'a> {
                 .insert(*digest.as_bytes(), json)
         };
         match kept {
-            Some(value) => {
+            Some(kept) => {
                 record.results_reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 now(None);
-                value
+                kept
             }
             None => {
                 let value = make(input);
-                now(serde_json::to_string(&value).ok());
-                value
+                let json = serde_json::to_string(&value).ok();
+                let digest = json.as_deref().map_or(ValueDigest(None), json_digest);
+                now(json);
+                (value, digest)
             }
         }
     }
@@ -539,6 +583,41 @@ mod tests {
         fs::write(&file, before.replace("# `cargo", "#`cargo")).unwrap();
         record.save().unwrap();
         assert!(KeptResults::parse(fs::read_to_string(&file).unwrap()).entries.is_empty());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_result_comes_with_the_digest_of_its_json_made_or_kept() {
+        let dir = dir();
+        let digests = |input: &str| {
+            let record = Record::load(&dir.join("records"), &dir.join("out"), "g".to_owned());
+            let reuse = Reuse::from(&record);
+            let (value, digest): (Vec<String>, _) =
+                reuse.result_and_digest("p.md", input, |i| vec![format!("read {i}"), "\"é\n".to_owned()]);
+            record.save().unwrap();
+            (digest, reuse.digest(|digester| digester.json(&value)), record.results_reused())
+        };
+        let (made, of_value, reused) = digests("a");
+        assert_eq!((made, reused), (of_value, 0));
+        let (kept, _, reused) = digests("a");
+        assert_eq!((kept, reused), (made, 1));
+        assert_ne!(digests("b").0, made);
+        assert_eq!(Reuse::NEVER.result_and_digest("p.md", "a", |i| i.len()), (1, ValueDigest::NONE));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_value_named_by_its_json_made_elsewhere_is_not_digested_again() {
+        let dir = dir();
+        let record = Record::load(&dir.join("records"), &dir.join("out"), "g".to_owned());
+        let reuse = Reuse::from(&record);
+        reuse.name_json("p", "A", |digester| digester.json_text("[1]"));
+        assert_eq!(reuse.json_digest("p", "A", &[2]), reuse.digest(|digester| digester.json(&[1])));
+        assert_eq!(reuse.json_digest("p", "B", &[2]), reuse.digest(|digester| digester.json(&[2])));
+        // A name digested first keeps its digest.
+        reuse.name_json("p", "B", |digester| digester.json_text("[3]"));
+        assert_eq!(reuse.json_digest("p", "B", &[3]), reuse.digest(|digester| digester.json(&[2])));
+        Reuse::NEVER.name_json("p", "C", |_| panic!("nothing is digested without a record"));
         fs::remove_dir_all(&dir).unwrap();
     }
 
