@@ -111,10 +111,7 @@ fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec
     });
     // Every page's reading depends on all of the overrides: digested once for all of them.
     let overrides_digest = reuse.digest(|digester| digester.debug(&overrides));
-    let findings = ExampleFindings::load(spec_dir).unwrap_or_else(|diagnostic| {
-        diagnostics.push(diagnostic);
-        ExampleFindings::default()
-    });
+    let findings_at = diagnostics.len();
     let mut dirs: Vec<ProductDir> = Vec::new();
     for dir in spec::product_dirs(spec_dir)? {
         if let Some(first) = dirs.iter().find(|d| d.name == dir.name) {
@@ -132,14 +129,28 @@ fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec
         dirs.push(dir);
     }
     // Every product's pages on all cores at once: one product's slowest page no longer keeps the
-    // other core idle before the next product starts.
+    // other core idle before the next product starts. What no page's reading depends on (the
+    // doc-example findings, the guides) is read beside them, not before or after.
     let pages: Vec<&Path> = dirs.iter().flat_map(|d| d.pages.iter().map(PathBuf::as_path)).collect();
-    let mut parsed = parallel::map(&pages, |page| {
-        read_page_or_report(spec_dir, page, (&overrides, overrides_digest), reuse)
-    })
-    .into_iter();
+    let (parsed, aside) = std::thread::scope(|scope| {
+        let aside = scope.spawn(|| {
+            let guides: Vec<Vec<meta::GuideReading>> =
+                dirs.iter().map(|d| d.guides.iter().map(|g| meta::read_guide(g)).collect()).collect();
+            (ExampleFindings::load(spec_dir), guides)
+        });
+        let parsed = parallel::map(&pages, |page| {
+            read_page_or_report(spec_dir, page, (&overrides, overrides_digest), reuse)
+        });
+        (parsed, aside.join())
+    });
+    let (findings, guides) = aside.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let findings = findings.unwrap_or_else(|diagnostic| {
+        diagnostics.insert(findings_at, diagnostic);
+        ExampleFindings::default()
+    });
+    let mut parsed = parsed.into_iter();
     let mut products: Vec<Product> = Vec::new();
-    for dir in dirs {
+    for (dir, guides) in dirs.into_iter().zip(guides) {
         let (read, digests): (Vec<PageReading>, Vec<ValueDigest>) =
             parsed.by_ref().take(dir.pages.len()).unzip();
         let readings = reading_digests(&read, digests);
@@ -154,7 +165,7 @@ fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec
                 });
             }
         }
-        claims.extend(meta::guide_claims(&dir, &mut diagnostics));
+        claims.extend(meta::claims_of_guides(guides, &mut diagnostics));
         let meta = meta::product_meta(spec_dir, &dir, &claims, &mut diagnostics);
         products.push(Product { name: dir.name.clone(), meta, apis });
     }

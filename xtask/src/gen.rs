@@ -51,15 +51,23 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
         .map(|d| format!("{d}\n"))
         .collect();
     eprint!("{shown}");
-    let result = match mode {
-        // What the record took from the output dir is there already: not read again to compare.
-        Mode::Write => write::write_files_known(
-            &options.out,
-            &generation.files,
-            &record.as_ref().map(Record::reused_files).unwrap_or_default(),
-        ),
-        Mode::Check => write::compare(&options.out, &generation.files),
-    };
+    // The coverage is counted while the files are written (it reads only the IR).
+    let (result, coverage) = std::thread::scope(|scope| {
+        let coverage = (mode == Mode::Write || options.coverage)
+            .then(|| scope.spawn(|| generation.coverage_reusing(reuse)));
+        let result = match mode {
+            // What the record took from the output dir is there already: not read again to compare.
+            Mode::Write => write::write_files_known(
+                &options.out,
+                &generation.files,
+                &record.as_ref().map(Record::reused_files).unwrap_or_default(),
+            ),
+            Mode::Check => write::compare(&options.out, &generation.files),
+        };
+        let coverage =
+            coverage.map(|counting| counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        (result, coverage)
+    });
     let report = match result {
         Ok(report) => report,
         Err(e) => {
@@ -67,7 +75,6 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let coverage = (mode == Mode::Write || options.coverage).then(|| generation.coverage_reusing(reuse));
     if let Some(record) = &record {
         if let Err(e) = record.save() {
             // Only the next run's speed depends on it.

@@ -34,15 +34,27 @@ pub struct PageClaims {
 /// Reads the claims of a product's guides (`<product>/guides/*.md`) on all cores; an unreadable
 /// guide is an error diagnostic.
 pub fn guide_claims(dir: &ProductDir, diagnostics: &mut Vec<Diagnostic>) -> Vec<PageClaims> {
-    let read = parallel::map(&dir.guides, |path| match std::fs::read(path) {
+    claims_of_guides(parallel::map(&dir.guides, |path| read_guide(path)), diagnostics)
+}
+
+/// What one guide page says about its product (none when it cannot be read), and its diagnostics.
+pub type GuideReading = (Option<PageClaims>, Vec<Diagnostic>);
+
+/// Reads one guide page of a product folder.
+pub fn read_guide(path: &Path) -> GuideReading {
+    match std::fs::read(path) {
         Ok(bytes) => {
             let parsed = parse::scan_guide(&path.display().to_string(), &bytes);
-            (Some(PageClaims { path: path.clone(), claims: parsed.claims }), parsed.diagnostics)
+            (Some(PageClaims { path: path.to_owned(), claims: parsed.claims }), parsed.diagnostics)
         }
         Err(e) => {
             (None, vec![Diagnostic::error(&path.display().to_string(), 0, format!("cannot read: {e}"))])
         }
-    });
+    }
+}
+
+/// The claims of guides read, their diagnostics put in `diagnostics`, in order.
+pub fn claims_of_guides(read: Vec<GuideReading>, diagnostics: &mut Vec<Diagnostic>) -> Vec<PageClaims> {
     read.into_iter()
         .filter_map(|(claims, diags)| {
             diagnostics.extend(diags);
