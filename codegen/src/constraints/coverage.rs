@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::text::{self, BlockKind};
 use crate::ir::{Api, Constraint, Enforcement, Rule};
-use crate::pattern::{re, Pattern};
+use crate::pattern::{re, re_with, Pattern};
 
 /// Reason given to constraint-like sentences no rule was read from.
 pub const NOT_UNDERSTOOD: &str = "constraint-like sentence not understood";
@@ -166,7 +166,14 @@ pub fn constraint_like(markdown: &str, plain: &str) -> Vec<String> {
         &LIKE,
         r"(?i)\b(?:valid values|optional values|characters in length|ranges? from|default value|maximum value|minimum value|cannot (?:start|contain|exceed|be|specify)|must (?:be|start|contain)|can only|can contain|mutually exclusive|at the same time|depends on|is required|format:)",
     );
+    // Most descriptions hold no such phrase anywhere: those are not split into sentences. The
+    // phrases' words may be apart by any spacing or emphasis in the Markdown.
+    static ANYWHERE: OnceLock<Pattern> = OnceLock::new();
+    let anywhere = re_with(&ANYWHERE, || like.as_str().replace(' ', r"[\s*_]+"));
     let source = if markdown.trim().is_empty() { plain } else { markdown };
+    if !anywhere.is_match(source) {
+        return Vec::new();
+    }
     text::blocks(source)
         .iter()
         .filter(|b| b.kind != BlockKind::Code)
