@@ -5,13 +5,13 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::ir::ExampleKind;
 
 use super::api_module::ApiPlan;
 use super::names;
+use super::RustTokens;
 
 /// The data file's path in the crate, beside the test that reads it.
 pub const DATA_PATH: &str = "tests/doc_examples.json";
@@ -19,7 +19,7 @@ pub const DATA_PATH: &str = "tests/doc_examples.json";
 /// The test file's tokens: `crate_ident` is the crate's Rust name (`alibabacloud_ecs`), `modules`
 /// each API's module (its feature and its key in the data file), in `plans`' order; one line of the
 /// runtime's `doc_example_tests!` per API.
-pub fn test_file(crate_ident: &str, plans: &[ApiPlan], modules: &[String]) -> TokenStream {
+pub fn test_file(crate_ident: &str, plans: &[ApiPlan], modules: &[String]) -> RustTokens {
     let krate = format_ident!("{}", crate_ident);
     let tests = plans.iter().zip(modules).map(|(plan, module)| {
         let module_ident = names::ident(module);
@@ -27,20 +27,19 @@ pub fn test_file(crate_ident: &str, plans: &[ApiPlan], modules: &[String]) -> To
             [&plan.request_name, &plan.response_name, &plan.code_name].map(|n| format_ident!("{}", n));
         quote!(#module #module_ident #request #response #code;)
     });
-    let invocation = (!plans.is_empty()).then(|| {
-        quote! {
+    let mut file = RustTokens::with_inner_doc(
+        "The docs' own examples through this crate, one test per API: the sample request's query\n\
+         pairs read with `from_query_pairs`, written back to the same pairs and validated; the JSON\n\
+         and XML response samples read into the response type, every key placed; each documented\n\
+         error code mapped to its variant and back. The examples, and those the docs get wrong\n\
+         with the reason (`spec/doc-example-findings.toml`), are `doc_examples.json`.",
+    );
+    if !plans.is_empty() {
+        file.push(quote! {
             #krate::runtime::doc_example_tests!(#krate, include_str!("doc_examples.json"); #( #tests )*);
-        }
-    });
-    quote! {
-        //! The docs' own examples through this crate, one test per API: the sample request's query
-        //! pairs read with `from_query_pairs`, written back to the same pairs and validated; the JSON
-        //! and XML response samples read into the response type, every key placed; each documented
-        //! error code mapped to its variant and back. The examples, and those the docs get wrong
-        //! with the reason (`spec/doc-example-findings.toml`), are `doc_examples.json`.
-
-        #invocation
+        });
     }
+    file
 }
 
 /// The data file: `{"product", "apis": {module: {"api", "sample_request", "json_response",

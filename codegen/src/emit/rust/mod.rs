@@ -237,10 +237,9 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
         crate::parallel::map(&product.apis, |api| api_module::ApiPlan::new(api, &product.meta.version));
     let features: Vec<String> = apis.iter().map(|a| a.module.clone()).collect();
     let shared = shared_types::share_types(&mut plans, &features);
-    files.rust.push((
-        "tests/doc_examples.rs".to_owned(),
-        doc_examples::test_file(&crate_ident, &plans, &features).into(),
-    ));
+    files
+        .rust
+        .push(("tests/doc_examples.rs".to_owned(), doc_examples::test_file(&crate_ident, &plans, &features)));
     files.text.push(OutputFile::new(
         doc_examples::DATA_PATH,
         doc_examples::data_file(&product.name, &plans, &features),
