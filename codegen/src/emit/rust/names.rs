@@ -46,28 +46,58 @@ fn ascii_words(doc_name: &str) -> String {
 
 /// `snake_case` for a field, method or module; never empty, never starting with a digit, keywords kept as is.
 pub fn snake(doc_name: &str) -> String {
-    let s = ascii_words(doc_name).to_snake_case();
-    if s.is_empty() {
-        "value".to_owned()
-    } else if s.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("n{s}")
-    } else {
-        s
-    }
+    remembered(&SNAKE, doc_name, |doc_name| {
+        let s = ascii_words(doc_name).to_snake_case();
+        if s.is_empty() {
+            "value".to_owned()
+        } else if s.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("n{s}")
+        } else {
+            s
+        }
+    })
 }
 
 /// `UpperCamelCase` for a type or variant; never empty, never starting with a digit, never `Self`.
 pub fn camel(doc_name: &str) -> String {
-    let s = ascii_words(doc_name).to_upper_camel_case();
-    if s.is_empty() {
-        "Value".to_owned()
-    } else if s == "Self" {
-        "SelfValue".to_owned()
-    } else if s.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("V{s}")
-    } else {
-        s
-    }
+    remembered(&CAMEL, doc_name, |doc_name| {
+        let s = ascii_words(doc_name).to_upper_camel_case();
+        if s.is_empty() {
+            "Value".to_owned()
+        } else if s == "Self" {
+            "SelfValue".to_owned()
+        } else if s.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("V{s}")
+        } else {
+            s
+        }
+    })
+}
+
+/// Names already cased on this thread, by doc name: a product's APIs share most of their names
+/// (`RegionId`, `PageSize`, `Tag`), each cased several times (a field, its type, its canonicity),
+/// and heck's Unicode-aware casing costs a few thousand instructions a name.
+type Cased = std::cell::RefCell<std::collections::HashMap<String, String>>;
+
+thread_local! {
+    static SNAKE: Cased = Cased::default();
+    static CAMEL: Cased = Cased::default();
+}
+
+/// `case(doc_name)`, or what it gave before on this thread.
+fn remembered(
+    cache: &'static std::thread::LocalKey<Cased>,
+    doc_name: &str,
+    case: impl FnOnce(&str) -> String,
+) -> String {
+    cache.with(|cased| {
+        if let Some(name) = cased.borrow().get(doc_name) {
+            return name.clone();
+        }
+        let name = case(doc_name);
+        cased.borrow_mut().insert(doc_name.to_owned(), name.clone());
+        name
+    })
 }
 
 /// The doc name's letters and digits joined as written (`InvalidVPC.NotFound` → `InvalidVPCNotFound`):
