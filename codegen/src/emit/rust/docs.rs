@@ -148,6 +148,10 @@ fn inline(line: &str, links_allowed: bool) -> String {
 /// a backtick (none opens a span here) and a bracket are escaped, `<` becomes `&lt;`, and a bare
 /// URL gets angle brackets (a scheme alone becomes a code span).
 fn escape_text(text: &str) -> String {
+    // Most text holds nothing to escape: none of the characters below, and no URL.
+    if !text.bytes().any(|b| matches!(b, b'\\' | b'`' | b'[' | b']' | b'<')) && !text.contains("http") {
+        return text.to_owned();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -200,8 +204,8 @@ fn escape_text(text: &str) -> String {
 }
 
 fn starts_url(chars: &[char]) -> bool {
-    let s: String = chars.iter().take(8).collect();
-    s.starts_with("http://") || s.starts_with("https://")
+    let starts = |prefix: &str| chars.iter().copied().take(prefix.len()).eq(prefix.chars());
+    starts("http://") || starts("https://")
 }
 
 /// Where a link should point, or `None` when the docs' link goes nowhere useful (relative paths).
