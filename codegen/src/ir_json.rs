@@ -7,6 +7,7 @@
 //! the sidecar still says where each row came from: it maps the JSON pointer of each object that
 //! had a line (`/request/3`, `/response/0/shape/fields/2`) to that line, in document order.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt::Write as _;
 
@@ -34,46 +35,57 @@ pub fn split(value: &impl Serialize, source: Option<&str>) -> IrJson {
     IrJson { ir, lines: crate::escape::json_invisible(sidecar(source, &walk.lines.into_inner())) }
 }
 
-/// Where a [`Splitter`] is in the value: the JSON pointer of the member it writes, and the lines
-/// taken out so far.
+/// Where a [`Splitter`] is in the value: the path to the member it writes, and the lines taken out
+/// so far.
 #[derive(Default)]
 struct Walk {
-    pointer: RefCell<String>,
+    path: RefCell<Vec<Segment>>,
     lines: RefCell<Vec<(String, u64)>>,
 }
 
-impl Walk {
-    /// Appends one pointer segment (escaped as RFC 6901 says), returning the length to cut back to.
-    fn enter(&self, segment: &str) -> usize {
-        let mut pointer = self.pointer.borrow_mut();
-        let len = pointer.len();
-        pointer.push('/');
-        for c in segment.chars() {
-            match c {
-                '~' => pointer.push_str("~0"),
-                '/' => pointer.push_str("~1"),
-                c => pointer.push(c),
-            }
-        }
-        len
-    }
+/// One step of a path: an object's member by its key, or an array's element by its index.
+enum Segment {
+    Key(Cow<'static, str>),
+    Index(usize),
+}
 
-    fn enter_index(&self, index: usize) -> usize {
-        let mut pointer = self.pointer.borrow_mut();
-        let len = pointer.len();
-        let _ = write!(pointer, "/{index}");
-        len
+impl Walk {
+    /// Steps into `segment`, returning the path's length to step back to.
+    fn enter(&self, segment: Segment) -> usize {
+        let mut path = self.path.borrow_mut();
+        path.push(segment);
+        path.len() - 1
     }
 
     fn leave(&self, len: usize) {
-        self.pointer.borrow_mut().truncate(len);
+        self.path.borrow_mut().truncate(len);
     }
 
-    /// Records the line of the object being written, before the lines of its members (`at`: how
-    /// many lines were recorded when it opened).
+    /// Records the line of the object being written, at its JSON pointer (segments escaped as RFC
+    /// 6901 says), before the lines of its members (`at`: how many lines were recorded when it
+    /// opened).
     fn take_line(&self, at: usize, line: u64) {
-        let pointer = self.pointer.borrow();
-        let pointer = if pointer.is_empty() { "/".to_owned() } else { pointer.clone() };
+        let mut pointer = String::new();
+        for segment in self.path.borrow().iter() {
+            pointer.push('/');
+            match segment {
+                Segment::Key(key) => {
+                    for c in key.chars() {
+                        match c {
+                            '~' => pointer.push_str("~0"),
+                            '/' => pointer.push_str("~1"),
+                            c => pointer.push(c),
+                        }
+                    }
+                }
+                Segment::Index(index) => {
+                    let _ = write!(pointer, "{index}");
+                }
+            }
+        }
+        if pointer.is_empty() {
+            pointer.push('/');
+        }
         self.lines.borrow_mut().insert(at, (pointer, line));
     }
 
@@ -139,7 +151,7 @@ impl<'w, C> Compound<'w, C> {
         value: &T,
         write: impl FnOnce(&mut C, &Split<T>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let len = self.walk.enter_index(self.index);
+        let len = self.walk.enter(Segment::Index(self.index));
         self.index += 1;
         let done = write(&mut self.inner, &Split { value, walk: self.walk });
         self.walk.leave(len);
@@ -148,11 +160,11 @@ impl<'w, C> Compound<'w, C> {
 
     fn member<T: Serialize + ?Sized, E>(
         &mut self,
-        key: &str,
+        key: Cow<'static, str>,
         value: &T,
         write: impl FnOnce(&mut C, &Split<T>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let len = self.walk.enter(key);
+        let len = self.walk.enter(Segment::Key(key));
         let done = write(&mut self.inner, &Split { value, walk: self.walk });
         self.walk.leave(len);
         done
@@ -242,7 +254,7 @@ impl<'w, S: Serializer> Serializer for Splitter<'w, S> {
         variant: &'static str,
         value: &T,
     ) -> Result<S::Ok, S::Error> {
-        let len = self.walk.enter(variant);
+        let len = self.walk.enter(Segment::Key(Cow::Borrowed(variant)));
         let done =
             self.inner.serialize_newtype_variant(name, index, variant, &Split { value, walk: self.walk });
         self.walk.leave(len);
@@ -273,7 +285,7 @@ impl<'w, S: Serializer> Serializer for Splitter<'w, S> {
         len: usize,
     ) -> Result<Self::SerializeTupleVariant, S::Error> {
         let inner = self.inner.serialize_tuple_variant(name, index, variant, len)?;
-        Ok(Compound::new(inner, self.walk, Some(self.walk.enter(variant))))
+        Ok(Compound::new(inner, self.walk, Some(self.walk.enter(Segment::Key(Cow::Borrowed(variant))))))
     }
 
     fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
@@ -292,7 +304,7 @@ impl<'w, S: Serializer> Serializer for Splitter<'w, S> {
         len: usize,
     ) -> Result<Self::SerializeStructVariant, S::Error> {
         let inner = self.inner.serialize_struct_variant(name, index, variant, len)?;
-        Ok(Compound::new(inner, self.walk, Some(self.walk.enter(variant))))
+        Ok(Compound::new(inner, self.walk, Some(self.walk.enter(Segment::Key(Cow::Borrowed(variant))))))
     }
 
     fn is_human_readable(&self) -> bool {
@@ -339,7 +351,7 @@ macro_rules! fields {
                 if self.takes_line(key, value) {
                     return Ok(());
                 }
-                self.member(key, value, |inner, value| inner.serialize_field(key, value))
+                self.member(Cow::Borrowed(key), value, |inner, value| inner.serialize_field(key, value))
             }
 
             fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
@@ -367,7 +379,7 @@ impl<C: ser::SerializeMap> ser::SerializeMap for Compound<'_, C> {
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
         let key = self.key.take().unwrap_or_default();
-        self.member(&key, value, |inner, value| inner.serialize_value(value))
+        self.member(Cow::Owned(key), value, |inner, value| inner.serialize_value(value))
     }
 
     fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
@@ -379,7 +391,7 @@ impl<C: ser::SerializeMap> ser::SerializeMap for Compound<'_, C> {
         if self.takes_line(&text, value) {
             return Ok(());
         }
-        self.member(&text, value, |inner, value| inner.serialize_entry(key, value))
+        self.member(Cow::Owned(text), value, |inner, value| inner.serialize_entry(key, value))
     }
 
     fn end(self) -> Result<C::Ok, C::Error> {
