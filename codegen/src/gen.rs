@@ -141,9 +141,9 @@ fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec
         let parsed = parallel::map(&pages, |page| {
             read_page_or_report(spec_dir, page, (&overrides, overrides_digest), reuse)
         });
-        (parsed, aside.join())
+        (parsed, parallel::joined(aside))
     });
-    let (findings, guides) = aside.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let (findings, guides) = aside;
     let findings = findings.unwrap_or_else(|diagnostic| {
         diagnostics.insert(findings_at, diagnostic);
         ExampleFindings::default()
@@ -240,9 +240,9 @@ pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reus
             );
         }
         files.extend(ir_files_reusing(products, reuse));
-        (files, openapi.join())
+        (files, parallel::joined(openapi))
     });
-    files.extend(openapi.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    files.extend(openapi);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }

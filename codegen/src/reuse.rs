@@ -436,7 +436,7 @@ impl<'a> Reuse<'a> {
         I: RenderInput + ?Sized,
         T: serde::Serialize + serde::de::DeserializeOwned,
     {
-        let Some(record) = self.record else { return (make(input), ValueDigest(None)) };
+        let Some(record) = self.record else { return (make(input), ValueDigest::NONE) };
         let digest = record.input_digest(&Path::new(self.dir).join(what), input);
         let json_digest = |json: &str| self.digest(|digester| digester.json_text(json));
         let kept = record.kept.get(digest.as_bytes()).and_then(|json| {
@@ -459,7 +459,7 @@ impl<'a> Reuse<'a> {
             None => {
                 let value = make(input);
                 let json = serde_json::to_string(&value).ok();
-                let digest = json.as_deref().map_or(ValueDigest(None), json_digest);
+                let digest = json.as_deref().map_or(ValueDigest::NONE, json_digest);
                 now(json);
                 (value, digest)
             }

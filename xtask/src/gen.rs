@@ -64,8 +64,7 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             ),
             Mode::Check => write::compare(&options.out, &generation.files),
         };
-        let coverage =
-            coverage.map(|counting| counting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        let coverage = coverage.map(codegen::parallel::joined);
         (result, coverage)
     });
     let report = match result {
