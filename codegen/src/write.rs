@@ -58,12 +58,16 @@ pub fn write_files_known(
     let to_write: Vec<&OutputFile> =
         files.into_iter().filter(|f| changed.contains(f.path.as_path())).collect();
     fs::create_dir_all(out)?;
+    // Each folder once, parents first (a path sorts after its parent), checked for links before
+    // anything is made in it; then each file, itself checked, on all cores.
+    let folders: BTreeSet<&Path> = to_write.iter().filter_map(|f| f.path.parent()).collect();
+    for folder in folders.into_iter().filter(|f| !f.as_os_str().is_empty()) {
+        refuse_links(out, folder)?;
+        fs::create_dir_all(out.join(folder))?;
+    }
     crate::parallel::map(&to_write, |file| {
         let path = out.join(&file.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        refuse_links(out, &file.path)?;
+        refuse_link(&path)?;
         fs::write(&path, &file.contents)
     })
     .into_iter()
@@ -105,7 +109,13 @@ fn manifest(files: &[OutputFile]) -> io::Result<OutputFile> {
 }
 
 fn compare_all(out: &Path, files: &[&OutputFile], unchanged: &BTreeSet<PathBuf>) -> io::Result<WriteReport> {
-    let earlier = owned_files(out)?;
+    let Some(earlier) = owned_files(out)? else {
+        // An empty or missing dir: every file is new, and there is nothing to remove or leave.
+        return Ok(WriteReport {
+            written: files.iter().map(|f| f.path.clone()).collect(),
+            ..WriteReport::default()
+        });
+    };
     let mut report = WriteReport::default();
     // Read and compared on all cores; the report keeps the files' order.
     let same = crate::parallel::map(files, |file| {
@@ -131,9 +141,7 @@ fn compare_all(out: &Path, files: &[&OutputFile], unchanged: &BTreeSet<PathBuf>)
         .filter(|path| !generated.contains(path.as_path()) && out.join(path).is_file())
         .collect();
     let mut present = Vec::new();
-    if out.is_dir() {
-        files_below(out, Path::new(""), &mut present)?;
-    }
+    files_below(out, Path::new(""), &mut present)?;
     report.strays = present
         .into_iter()
         .filter(|path| !generated.contains(path.as_path()) && !report.removed.contains(path))
@@ -156,17 +164,17 @@ fn files_below(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<
     Ok(())
 }
 
-/// The files an earlier run wrote in `out`: none for a missing or empty dir; an error for a
+/// The files an earlier run wrote in `out`: `None` for a missing or empty dir; an error for a
 /// non-empty dir without a manifest (not ours). Manifest lines that are not plain relative paths
 /// are ignored: the manifest is on disk, where anyone may have edited it.
-fn owned_files(out: &Path) -> io::Result<Vec<PathBuf>> {
+fn owned_files(out: &Path) -> io::Result<Option<Vec<PathBuf>>> {
     let entries = match fs::read_dir(out) {
         Ok(mut entries) => entries.next().is_some(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => false,
         Err(e) => return Err(e),
     };
     if !entries {
-        return Ok(Vec::new());
+        return Ok(None);
     }
     let text = match fs::read_to_string(out.join(MANIFEST)) {
         Ok(text) => text,
@@ -182,12 +190,13 @@ fn owned_files(out: &Path) -> io::Result<Vec<PathBuf>> {
         }
         Err(e) => return Err(e),
     };
-    Ok(text
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .map(PathBuf::from)
-        .filter(|path| relative_path(path).is_some_and(|p| p != MANIFEST))
-        .collect())
+    Ok(Some(
+        text.lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .map(PathBuf::from)
+            .filter(|path| relative_path(path).is_some_and(|p| p != MANIFEST))
+            .collect(),
+    ))
 }
 
 /// `path` as `/`-separated text when it is made of plain names only (no root, `..`, `.` or empty part).
@@ -208,16 +217,23 @@ fn refuse_links(out: &Path, rel: &Path) -> io::Result<()> {
     let mut at = out.to_owned();
     for component in rel.components() {
         at.push(component);
-        match fs::symlink_metadata(&at) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                return Err(invalid(format!("refusing to write through the symbolic link {}", at.display())))
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(e),
+        if !refuse_link(&at)? {
+            return Ok(());
         }
     }
     Ok(())
+}
+
+/// Fails when `path` is a symbolic link; whether it exists otherwise.
+fn refuse_link(path: &Path) -> io::Result<bool> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Err(invalid(format!("refusing to write through the symbolic link {}", path.display())))
+        }
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Removes the folders of `rel` that the removal left empty, up to (not including) `out`.
@@ -356,5 +372,30 @@ mod tests {
             write_files(&out, &[OutputFile::new("keep.rs", ""), OutputFile::new("src/lib.rs", "x")]).is_err()
         );
         assert!(!elsewhere.join("lib.rs").exists());
+    }
+
+    #[test]
+    fn writing_a_file_that_is_a_symbolic_link_is_refused() {
+        let out = fresh_temp_dir("file-link");
+        let victim = fresh_temp_dir("file-link-target").join("keep.txt");
+        fs::write(&victim, "keep").unwrap();
+        write_files(&out, &[OutputFile::new("src/a.rs", "")]).unwrap();
+        fs::remove_file(out.join("src/a.rs")).unwrap();
+        std::os::unix::fs::symlink(&victim, out.join("src/a.rs")).unwrap();
+        let error = write_files(&out, &[OutputFile::new("src/a.rs", "x")]).unwrap_err();
+        assert!(error.to_string().contains("symbolic link"), "{error}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+    }
+
+    #[test]
+    fn a_first_write_into_an_empty_dir_writes_every_file() {
+        let out = fresh_temp_dir("empty").join("new");
+        let files =
+            [OutputFile::new("a/b/c.rs", "1"), OutputFile::new("a/d.rs", "2"), OutputFile::new("e.rs", "3")];
+        let report = write_files(&out, &files).unwrap();
+        assert_eq!(report.written.len(), 4, "three files and the manifest");
+        assert!(report.removed.is_empty() && report.strays.is_empty());
+        assert_eq!(fs::read_to_string(out.join("a/b/c.rs")).unwrap(), "1");
+        assert!(compare(&out, &files).unwrap().is_clean());
     }
 }
