@@ -99,9 +99,10 @@ impl Record {
         self.results_reused.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// Writes what this run rendered, to be called once its files are in the output dir; leaves
-    /// the file alone when that is what it holds already. Keeps the results this run used, and
-    /// only those.
+    /// Writes what this run rendered, to be called once every result is made (its files may still
+    /// be being written: a later run reads each back and checks its digest before reusing it);
+    /// leaves the file alone when that is what it holds already. Keeps the results this run used,
+    /// and only those.
     pub fn save(&self) -> io::Result<()> {
         self.save_results()?;
         let now = self.now.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

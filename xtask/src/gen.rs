@@ -51,10 +51,17 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
         .map(|d| format!("{d}\n"))
         .collect();
     eprint!("{shown}");
-    // The coverage is counted while the files are written (it reads only the IR).
-    let (result, coverage) = std::thread::scope(|scope| {
-        let coverage = (mode == Mode::Write || options.coverage)
-            .then(|| scope.spawn(|| generation.coverage_reusing(reuse)));
+    // The coverage is counted, and then the record saved (it keeps the coverage results), while the
+    // files are written: the coverage reads only the IR, and the record's files are each checked
+    // against their digest before they are reused, so a record saved beside a write that fails
+    // halfway makes no later run trust a file the write left out.
+    let (result, coverage, saved) = std::thread::scope(|scope| {
+        let coverage = (mode == Mode::Write || options.coverage).then(|| {
+            scope.spawn(|| {
+                let coverage = generation.coverage_reusing(reuse);
+                (coverage, record.as_ref().map(Record::save))
+            })
+        });
         let result = match mode {
             // What the record took from the output dir is there already: not read again to compare.
             Mode::Write => write::write_files_known(
@@ -64,8 +71,8 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             ),
             Mode::Check => write::compare(&options.out, &generation.files),
         };
-        let coverage = coverage.map(codegen::parallel::joined);
-        (result, coverage)
+        let (coverage, saved) = coverage.map(codegen::parallel::joined).unzip();
+        (result, coverage, saved.flatten())
     });
     let report = match result {
         Ok(report) => report,
@@ -74,11 +81,9 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Some(record) = &record {
-        if let Err(e) = record.save() {
-            // Only the next run's speed depends on it.
-            eprintln!("warning: cannot save the render record: {e}");
-        }
+    if let Some(Err(e)) = saved {
+        // Only the next run's speed depends on it.
+        eprintln!("warning: cannot save the render record: {e}");
     }
     let failed = generation.has_errors();
     if let Some(coverage) = &coverage {
