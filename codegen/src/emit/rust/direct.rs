@@ -28,6 +28,7 @@ pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) ->
             if let Some(lines) = macro_call(tokens, depth)
                 .or_else(|| module_declaration(tokens, depth))
                 .or_else(|| use_items(tokens, depth))
+                .or_else(|| constructor(tokens, depth))
             {
                 return Some(lines);
             }
@@ -166,6 +167,230 @@ fn impl_head(tokens: &[TokenTree], depth: usize) -> Option<String> {
     }
     text.push_str(" {}");
     line(&text, depth)
+}
+
+/// A request's constructor (`#[inline] pub fn builder(a: impl Into<String>) -> Builder {
+/// crate::RequestBuilder(Self { a: Some(a.into()), ..<Self as Default>::default() }) }`): its
+/// attributes a line each; the signature on a line when it fits, else an argument a line; the
+/// call on a line when it fits, else its struct literal a field a line.
+fn constructor(tokens: &[TokenTree], depth: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = tokens;
+    while let [TokenTree::Punct(pound), TokenTree::Group(attribute), tail @ ..] = rest {
+        if pound.as_char() != '#' || attribute.delimiter() != Delimiter::Bracket {
+            return None;
+        }
+        let mut text = String::from("#[");
+        outer_attribute(attribute.stream(), &mut text)?;
+        text.push(']');
+        out.push_str(&line(&text, depth)?);
+        rest = tail;
+    }
+    let mut head = String::new();
+    let rest = visibility(rest, &mut head);
+    let [TokenTree::Ident(keyword), TokenTree::Ident(name), TokenTree::Group(args), TokenTree::Punct(dash), TokenTree::Punct(arrow), rest @ ..] =
+        rest
+    else {
+        return None;
+    };
+    if keyword != "fn"
+        || args.delimiter() != Delimiter::Parenthesis
+        || dash.as_char() != '-'
+        || arrow.as_char() != '>'
+    {
+        return None;
+    }
+    let [output @ .., TokenTree::Group(body)] = rest else { return None };
+    let mut returned = String::new();
+    if !path_type(output, &mut returned)?.is_empty() || body.delimiter() != Delimiter::Brace {
+        return None;
+    }
+    let args: Vec<TokenTree> = args.stream().into_iter().collect();
+    let args = split_list(&args)
+        .into_iter()
+        .map(|arg| {
+            let [TokenTree::Ident(arg), TokenTree::Punct(colon), ty @ ..] = arg else { return None };
+            let mut text = format!("{arg}: ");
+            (colon.as_char() == ':' && arg_type(ty, &mut text)?.is_empty()).then_some(text)
+        })
+        .collect::<Option<Vec<String>>>()?;
+    let signature = format!("{head}fn {name}({}) -> {returned} {{", args.join(", "));
+    match line(&signature, depth) {
+        Some(signature) => out.push_str(&signature),
+        // An empty argument list does not break: the line runs over the margin.
+        None if args.is_empty() => return None,
+        None => {
+            out.push_str(&line(&format!("{head}fn {name}("), depth)?);
+            for arg in &args {
+                out.push_str(&line(&format!("{arg},"), depth + 1)?);
+            }
+            out.push_str(&line(&format!(") -> {returned} {{"), depth)?);
+        }
+    }
+    let body: Vec<TokenTree> = body.stream().into_iter().collect();
+    let [call @ .., TokenTree::Group(init)] = body.as_slice() else { return None };
+    let mut callee = String::new();
+    if !path_type(call, &mut callee)?.is_empty() || init.delimiter() != Delimiter::Parenthesis {
+        return None;
+    }
+    let init: Vec<TokenTree> = init.stream().into_iter().collect();
+    match init.as_slice() {
+        [TokenTree::Ident(ty), TokenTree::Group(fields)] if fields.delimiter() == Delimiter::Brace => {
+            let fields: Vec<TokenTree> = fields.stream().into_iter().collect();
+            let fields = split_list(&fields)
+                .into_iter()
+                .map(|field| {
+                    let mut text = String::new();
+                    if let [TokenTree::Ident(name), TokenTree::Punct(colon), value @ ..] = field {
+                        if colon.as_char() != ':' || colon.spacing() != Spacing::Alone {
+                            return None;
+                        }
+                        text.push_str(&format!("{name}: "));
+                        expression(value, &mut text)?;
+                    } else {
+                        expression(field, &mut text)?;
+                    }
+                    Some(text)
+                })
+                .collect::<Option<Vec<String>>>()?;
+            // prettyplease keeps a struct literal on one line only when it is at most 34 columns
+            // wide before its closing brace (`end_with_max_width(34)`), and the line fits.
+            let literal = format!("{ty} {{ {} }}", fields.join(", "));
+            let whole = (literal.len() <= 35).then(|| format!("{callee}({literal})"));
+            match whole.and_then(|whole| line(&whole, depth + 1)) {
+                Some(whole) => out.push_str(&whole),
+                None => {
+                    out.push_str(&line(&format!("{callee}({ty} {{"), depth + 1)?);
+                    for field in &fields {
+                        // The base (`..<Self as Default>::default()`) takes no comma after it.
+                        let comma = if field.starts_with("..") { "" } else { "," };
+                        out.push_str(&line(&format!("{field}{comma}"), depth + 2)?);
+                    }
+                    out.push_str(&line("})", depth + 1)?);
+                }
+            }
+        }
+        value => {
+            let mut text = format!("{callee}(");
+            expression(value, &mut text)?;
+            text.push(')');
+            out.push_str(&line(&text, depth + 1)?);
+        }
+    }
+    out.push_str(&line("}", depth)?);
+    Some(out)
+}
+
+/// `tokens` split at their commas outside angle brackets (a trailing comma ends the last part).
+fn split_list(tokens: &[TokenTree]) -> Vec<&[TokenTree]> {
+    let mut parts = Vec::new();
+    let (mut start, mut angles) = (0, 0usize);
+    for (i, token) in tokens.iter().enumerate() {
+        let TokenTree::Punct(p) = token else { continue };
+        match p.as_char() {
+            '<' => angles += 1,
+            '>' => angles = angles.saturating_sub(1),
+            ',' if angles == 0 => {
+                parts.push(&tokens[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < tokens.len() {
+        parts.push(&tokens[start..]);
+    }
+    parts
+}
+
+/// An argument's type: a path type, or `impl Trait` whose type arguments may bind an associated
+/// type (`impl IntoIterator<Item = impl Into<String>>`); returns the tokens after it.
+fn arg_type<'a>(tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [TokenTree]> {
+    let mut tokens = match tokens {
+        [TokenTree::Ident(word), rest @ ..] if word == "impl" => rest,
+        _ => return path_type(tokens, out),
+    };
+    out.push_str("impl ");
+    loop {
+        let [TokenTree::Ident(segment), rest @ ..] = tokens else { return None };
+        out.push_str(&segment.to_string());
+        tokens = rest;
+        match path_separator(tokens) {
+            Some(rest) => {
+                out.push_str("::");
+                tokens = rest;
+            }
+            None => break,
+        }
+    }
+    let [TokenTree::Punct(open), rest @ ..] = tokens else { return Some(tokens) };
+    if open.as_char() != '<' {
+        return Some(tokens);
+    }
+    out.push('<');
+    tokens = rest;
+    loop {
+        if let [TokenTree::Ident(binding), TokenTree::Punct(equals), rest @ ..] = tokens {
+            if equals.as_char() == '=' && equals.spacing() == Spacing::Alone {
+                out.push_str(&format!("{binding} = "));
+                tokens = rest;
+            }
+        }
+        tokens = arg_type(tokens, out)?;
+        match tokens {
+            [TokenTree::Punct(p), rest @ ..] if p.as_char() == ',' => {
+                out.push_str(", ");
+                tokens = rest;
+            }
+            [TokenTree::Punct(p), rest @ ..] if p.as_char() == '>' => {
+                out.push('>');
+                return Some(rest);
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Paths, method calls and parenthesised arguments, spaced as prettyplease spaces them
+/// (`Some(name.into())`, `name.into_iter().map(Into::into).collect()`, `..<Self as Default>::default()`).
+fn expression(tokens: &[TokenTree], out: &mut String) -> Option<()> {
+    let mut after_word = false;
+    let mut tokens = tokens;
+    while let [token, rest @ ..] = tokens {
+        tokens = rest;
+        match token {
+            TokenTree::Ident(word) => {
+                if after_word {
+                    out.push(' ');
+                }
+                out.push_str(&word.to_string());
+                after_word = true;
+                continue;
+            }
+            TokenTree::Punct(p) => match p.as_char() {
+                ':' => {
+                    let [TokenTree::Punct(second), rest @ ..] = tokens else { return None };
+                    if p.spacing() != Spacing::Joint || second.as_char() != ':' {
+                        return None;
+                    }
+                    out.push_str("::");
+                    tokens = rest;
+                }
+                '.' | '<' | '>' => out.push(p.as_char()),
+                ',' => out.push_str(", "),
+                _ => return None,
+            },
+            TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {
+                out.push('(');
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                expression(&inner, out)?;
+                out.push(')');
+            }
+            _ => return None,
+        }
+        after_word = false;
+    }
+    Some(())
 }
 
 /// `text` indented `depth` blocks as one line, when it fits prettyplease's margin there.

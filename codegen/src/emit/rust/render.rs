@@ -548,7 +548,7 @@ mod tests {
 
     proptest::proptest! {
         /// The shapes written without prettyplease (fields, variants, macro calls, field tables,
-        /// impl heads), with names long enough to land on both sides of the margin at every depth,
+        /// impl heads, request constructors), with names long enough to land on both sides of the margin at every depth,
         /// print as prettyplease prints the whole file.
         #[test]
         fn lines_written_directly_print_as_the_whole_file_does(
@@ -596,6 +596,23 @@ mod tests {
                 module.push_block(variants);
                 module.push_block(table);
                 module.push_block(Block::new(BlockKind::Impl, quote!(impl #b)));
+                // Request constructors: with and without a base, short enough for one line or not.
+                let mut constructors = Block::new(BlockKind::Impl, quote!(impl #a));
+                let into = names.iter().map(|n| quote!(#n: impl Into<String>));
+                let stored = names.iter().map(|n| quote!(#n: Some(#n.into())));
+                constructors.push_documented(&doc, quote!(#[inline] pub fn builder(#( #into ),*) -> #b {
+                    crate::RequestBuilder(Self { #( #stored, )* ..<Self as Default>::default() })
+                }));
+                let each = names.iter().map(|n| quote!(#n: impl IntoIterator<Item = impl Into<String>>));
+                let collected = names.iter().map(|n| quote!(#n: #n.into_iter().map(Into::into).collect()));
+                constructors.push(quote!(#[inline] pub fn each(#( #each ),*) -> #a {
+                    crate::RequestBuilder(Self { #( #collected ),* })
+                }));
+                constructors.push(quote!(#[inline] pub fn value(#a: i32) -> crate::B<#b> {
+                    crate::RequestBuilder(Self { #a: Some(#a) })
+                }));
+                constructors.push(quote!(#[inline] pub fn none() -> #b { crate::RequestBuilder(<Self as Default>::default()) }));
+                module.push_block(constructors);
                 module.push(quote!(crate::runtime::operation!(#a, #b, #literal, false);));
                 module.push_documented(&doc, quote!(pub type #a = ServiceError<#b>;));
                 module.push_block(Block::documented(BlockKind::Module, &doc, quote!(#[cfg(#a)] pub mod #b)));

@@ -36,16 +36,17 @@ pub fn request_items(model: &RequestModel, op: &OperationInfo) -> Vec<Piece> {
     let item = request_struct(model, 0, &doc);
     let (args, init) = constructor(model, root);
     let allow = many_args_allow(args.len());
-    let impl_request = quote! {
-        impl #name {
-            /// Starts a request from its required parameters.
+    let mut impl_request = Block::new(BlockKind::Impl, quote!(impl #name));
+    impl_request.push_documented(
+        "Starts a request from its required parameters.",
+        quote! {
             #allow
             #[inline]
             pub fn builder(#( #args ),*) -> #builder {
                 crate::RequestBuilder(#init)
             }
-        }
-    };
+        },
+    );
     let mut setters = Block::new(BlockKind::Impl, quote!(impl #builder));
     push_setters(&mut setters, model, root.fields.iter().filter(|f| !f.required), &root.rust_name, true);
     let mut pieces: Vec<Piece> = item.into_iter().map(Piece::from).collect();
