@@ -630,8 +630,8 @@ fn unit_variant(tokens: &[TokenTree], out: &mut String) -> Option<()> {
     Some(())
 }
 
-/// `path!(tokens);` whose tokens are identifiers, literals, commas, semicolons and parenthesised
-/// groups of the same: on one line when it fits; else the tokens on lines of their own, one indent
+/// `path!(tokens);` whose tokens are identifiers, literals, commas, semicolons, macro calls and
+/// parenthesised groups of the same: on one line when it fits; else the tokens on lines of their own, one indent
 /// in, filled (prettyplease's `mac`: the tokens stand in an inconsistent box, so a space between
 /// two of them breaks only when the next run of unspaced tokens does not fit the line), and `);`
 /// on a line after them.
@@ -678,21 +678,30 @@ fn macro_call(tokens: &[TokenTree], depth: usize) -> Option<String> {
 
 /// A macro's tokens with prettyplease's spacing (its `macro_rules_tokens`, for the tokens this
 /// module accepts: a space before an identifier or literal, none before `,` or `;`, none between an
-/// identifier and the parenthesis that follows it), as runs of tokens between those spaces, where
+/// identifier and the parenthesis that follows it, nor around the `!` of a macro call in them:
+/// `include_str!("a.json")`), as runs of tokens between those spaces, where
 /// prettyplease may break the line.
 fn macro_tokens(stream: TokenStream, runs: &mut Vec<String>) -> Option<()> {
     #[derive(PartialEq)]
     enum State {
         Start,
         Ident,
+        /// After `name!`: a macro call's parentheses follow without a space.
+        IdentBang,
         Other,
     }
     let mut state = State::Start;
     for token in stream {
         let (needs_space, next) = match &token {
             TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {
-                (state != State::Ident, State::Other)
+                (!matches!(state, State::Ident | State::IdentBang), State::Other)
             }
+            TokenTree::Punct(p)
+                if p.as_char() == '!' && p.spacing() == Spacing::Alone && state == State::Ident =>
+            {
+                (false, State::IdentBang)
+            }
+            _ if state == State::IdentBang => return None,
             TokenTree::Ident(ident) if is_keyword(&ident.to_string()) => (true, State::Other),
             TokenTree::Ident(_) => (true, State::Ident),
             TokenTree::Literal(literal) if !literal.to_string().ends_with('.') => (true, State::Ident),

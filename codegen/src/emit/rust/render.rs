@@ -614,6 +614,7 @@ mod tests {
                 constructors.push(quote!(#[inline] pub fn none() -> #b { crate::RequestBuilder(<Self as Default>::default()) }));
                 module.push_block(constructors);
                 module.push(quote!(crate::runtime::operation!(#a, #b, #literal, false);));
+                module.push(quote!(crate::runtime::doc_example_tests!(#a, include_str!(#literal); #( #names )*);));
                 module.push_documented(&doc, quote!(pub type #a = ServiceError<#b>;));
                 module.push_block(Block::documented(BlockKind::Module, &doc, quote!(#[cfg(#a)] pub mod #b)));
                 nested(depth, module)
