@@ -198,22 +198,23 @@ fn drop_empty_code_spans(markdown: &str) -> std::borrow::Cow<'_, str> {
 /// Splits plain text into sentences at `.`, `!` or `?` followed by a space and a capital,
 /// digit, quote or parenthesis. Each sentence keeps its final punctuation.
 pub fn sentences(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
+    // The marks that end a sentence and the space after them are ASCII: the text is walked by
+    // bytes, and each sentence is a slice of it (no byte of a longer character is one of them).
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if matches!(c, '.' | '!' | '?') && i + 2 < chars.len() && chars[i + 1] == ' ' {
-            let next = chars[i + 2];
+    while i < bytes.len() {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && i + 2 < bytes.len() && bytes[i + 1] == b' ' {
+            let next = text[i + 2..].chars().next().unwrap_or(' ');
             // "disk. n ranges from 1 to 16": the docs' lower-case index variable starts a sentence too.
-            let index_variable = next == 'n' && chars.get(i + 3) == Some(&' ');
+            let index_variable = next == 'n' && bytes.get(i + 3) == Some(&b' ');
             let starts_new = next.is_uppercase()
                 || next.is_ascii_digit()
                 || index_variable
                 || matches!(next, '"' | '“' | '(' | '`');
-            if starts_new && !ends_with_abbreviation(&chars[start..=i]) {
-                push_sentence(&mut out, &chars[start..=i]);
+            if starts_new && !ends_with_abbreviation(&text[start..=i]) {
+                push_sentence(&mut out, &text[start..=i]);
                 start = i + 2;
                 i += 2;
                 continue;
@@ -221,29 +222,75 @@ pub fn sentences(text: &str) -> Vec<String> {
         }
         i += 1;
     }
-    push_sentence(&mut out, &chars[start.min(chars.len())..]);
+    push_sentence(&mut out, &text[start.min(text.len())..]);
     out
 }
 
-fn push_sentence(out: &mut Vec<String>, chars: &[char]) {
-    let start = chars.iter().position(|c| !c.is_whitespace());
-    let end = chars.iter().rposition(|c| !c.is_whitespace());
-    if let (Some(start), Some(end)) = (start, end) {
-        out.push(chars[start..=end].iter().collect());
+fn push_sentence(out: &mut Vec<String>, sentence: &str) {
+    let sentence = sentence.trim();
+    if !sentence.is_empty() {
+        out.push(sentence.to_owned());
     }
 }
 
 /// Whether the sentence so far ends in an abbreviation whose period ends no sentence (its last
 /// four characters tell: the longest is four).
-fn ends_with_abbreviation(sentence: &[char]) -> bool {
-    let tail: String =
-        sentence[sentence.len().saturating_sub(4)..].iter().map(char::to_ascii_lowercase).collect();
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let mut tail: Vec<char> = sentence.chars().rev().take(4).map(|c| c.to_ascii_lowercase()).collect();
+    tail.reverse();
+    let tail: String = tail.into_iter().collect();
     ["e.g.", "i.e.", "etc.", "vs.", "no."].iter().any(|a| tail.ends_with(a))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`sentences`] as it was written before it walked the text by bytes: over characters.
+    fn sentences_by_chars(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let push = |out: &mut Vec<String>, chars: &[char]| {
+            let start = chars.iter().position(|c| !c.is_whitespace());
+            let end = chars.iter().rposition(|c| !c.is_whitespace());
+            if let (Some(start), Some(end)) = (start, end) {
+                out.push(chars[start..=end].iter().collect());
+            }
+        };
+        let abbreviation = |sentence: &[char]| {
+            let tail: String =
+                sentence[sentence.len().saturating_sub(4)..].iter().map(char::to_ascii_lowercase).collect();
+            ["e.g.", "i.e.", "etc.", "vs.", "no."].iter().any(|a| tail.ends_with(a))
+        };
+        let (mut start, mut i) = (0, 0);
+        while i < chars.len() {
+            let c = chars[i];
+            if matches!(c, '.' | '!' | '?') && i + 2 < chars.len() && chars[i + 1] == ' ' {
+                let next = chars[i + 2];
+                let index_variable = next == 'n' && chars.get(i + 3) == Some(&' ');
+                let starts_new = next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || index_variable
+                    || matches!(next, '"' | '“' | '(' | '`');
+                if starts_new && !abbreviation(&chars[start..=i]) {
+                    push(&mut out, &chars[start..=i]);
+                    start = i + 2;
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        push(&mut out, &chars[start.min(chars.len())..]);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_by_bytes_are_sentences_by_characters(text in r#"([A-Za-z0-9 .!?n“"(`]|é|É|ü|…|。| |\u{3000}|e\.g\.|i\.e\.|No\.|etc\.){0,40}"#) {
+            proptest::prop_assert_eq!(sentences(&text), sentences_by_chars(&text));
+        }
+    }
 
     #[test]
     fn splits_bullets_paragraphs_and_code() {
