@@ -58,17 +58,7 @@ pub fn block_head(head: &TokenStream, kind: BlockKind, depth: usize) -> Option<S
 /// module declaration's `;`).
 fn declaration(tokens: &[TokenTree], keyword: &str, end: &str, depth: usize) -> Option<String> {
     let mut out = String::new();
-    let mut rest = tokens;
-    while let [TokenTree::Punct(pound), TokenTree::Group(attribute), tail @ ..] = rest {
-        if pound.as_char() != '#' || attribute.delimiter() != Delimiter::Bracket {
-            return None;
-        }
-        let mut text = String::from("#[");
-        outer_attribute(attribute.stream(), &mut text)?;
-        text.push(']');
-        out.push_str(&line(&text, depth)?);
-        rest = tail;
-    }
+    let rest = attribute_lines(tokens, depth, &mut out)?;
     let mut text = String::new();
     let rest = visibility(rest, &mut text);
     let [TokenTree::Ident(word), TokenTree::Ident(name)] = rest else { return None };
@@ -78,6 +68,25 @@ fn declaration(tokens: &[TokenTree], keyword: &str, end: &str, depth: usize) -> 
     text.push_str(&format!("{keyword} {name}{end}"));
     out.push_str(&line(&text, depth)?);
     Some(out)
+}
+
+/// The leading `#[attribute]` lines of `tokens`, a line each; returns the tokens after them.
+fn attribute_lines<'a>(
+    mut tokens: &'a [TokenTree],
+    depth: usize,
+    out: &mut String,
+) -> Option<&'a [TokenTree]> {
+    while let [TokenTree::Punct(pound), TokenTree::Group(attribute), tail @ ..] = tokens {
+        if pound.as_char() != '#' || attribute.delimiter() != Delimiter::Bracket {
+            return None;
+        }
+        let mut text = String::from("#[");
+        outer_attribute(attribute.stream(), &mut text)?;
+        text.push(']');
+        out.push_str(&line(&text, depth)?);
+        tokens = tail;
+    }
+    Some(tokens)
 }
 
 /// `#[attribute]` lines and `[pub] mod name;`.
@@ -175,17 +184,7 @@ fn impl_head(tokens: &[TokenTree], depth: usize) -> Option<String> {
 /// call on a line when it fits, else its struct literal a field a line.
 fn constructor(tokens: &[TokenTree], depth: usize) -> Option<String> {
     let mut out = String::new();
-    let mut rest = tokens;
-    while let [TokenTree::Punct(pound), TokenTree::Group(attribute), tail @ ..] = rest {
-        if pound.as_char() != '#' || attribute.delimiter() != Delimiter::Bracket {
-            return None;
-        }
-        let mut text = String::from("#[");
-        outer_attribute(attribute.stream(), &mut text)?;
-        text.push(']');
-        out.push_str(&line(&text, depth)?);
-        rest = tail;
-    }
+    let rest = attribute_lines(tokens, depth, &mut out)?;
     let mut head = String::new();
     let rest = visibility(rest, &mut head);
     let [TokenTree::Ident(keyword), TokenTree::Ident(name), TokenTree::Group(args), TokenTree::Punct(dash), TokenTree::Punct(arrow), rest @ ..] =
