@@ -302,51 +302,15 @@ fn split_list(tokens: &[TokenTree]) -> Vec<&[TokenTree]> {
     parts
 }
 
-/// An argument's type: a path type, or `impl Trait` whose type arguments may bind an associated
-/// type (`impl IntoIterator<Item = impl Into<String>>`); returns the tokens after it.
+/// An argument's type: a path type, or `impl Trait` (`impl IntoIterator<Item = impl Into<String>>`);
+/// returns the tokens after it.
 fn arg_type<'a>(tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [TokenTree]> {
-    let mut tokens = match tokens {
-        [TokenTree::Ident(word), rest @ ..] if word == "impl" => rest,
-        _ => return path_type(tokens, out),
-    };
-    out.push_str("impl ");
-    loop {
-        let [TokenTree::Ident(segment), rest @ ..] = tokens else { return None };
-        out.push_str(&segment.to_string());
-        tokens = rest;
-        match path_separator(tokens) {
-            Some(rest) => {
-                out.push_str("::");
-                tokens = rest;
-            }
-            None => break,
+    match tokens {
+        [TokenTree::Ident(word), rest @ ..] if word == "impl" => {
+            out.push_str("impl ");
+            path_type(rest, out)
         }
-    }
-    let [TokenTree::Punct(open), rest @ ..] = tokens else { return Some(tokens) };
-    if open.as_char() != '<' {
-        return Some(tokens);
-    }
-    out.push('<');
-    tokens = rest;
-    loop {
-        if let [TokenTree::Ident(binding), TokenTree::Punct(equals), rest @ ..] = tokens {
-            if equals.as_char() == '=' && equals.spacing() == Spacing::Alone {
-                out.push_str(&format!("{binding} = "));
-                tokens = rest;
-            }
-        }
-        tokens = arg_type(tokens, out)?;
-        match tokens {
-            [TokenTree::Punct(p), rest @ ..] if p.as_char() == ',' => {
-                out.push_str(", ");
-                tokens = rest;
-            }
-            [TokenTree::Punct(p), rest @ ..] if p.as_char() == '>' => {
-                out.push('>');
-                return Some(rest);
-            }
-            _ => return None,
-        }
+        _ => path_type(tokens, out),
     }
 }
 
@@ -561,7 +525,7 @@ fn field(tokens: &[TokenTree], out: &mut String) -> Option<()> {
 }
 
 /// A path type with angle-bracketed type arguments (`crate::shared::Tag`, `Option<Vec<String>>`,
-/// `BTreeMap<String, String>`); returns the tokens after it.
+/// `BTreeMap<String, String>`, `IntoIterator<Item = impl Into<String>>`); returns the tokens after it.
 fn path_type<'a>(mut tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [TokenTree]> {
     if let Some(rest) = path_separator(tokens) {
         out.push_str("::");
@@ -577,23 +541,7 @@ fn path_type<'a>(mut tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [T
         tokens = rest;
         if let [TokenTree::Punct(open), rest @ ..] = tokens {
             if open.as_char() == '<' {
-                out.push('<');
-                tokens = rest;
-                loop {
-                    tokens = path_type(tokens, out)?;
-                    match tokens {
-                        [TokenTree::Punct(p), rest @ ..] if p.as_char() == ',' => {
-                            out.push_str(", ");
-                            tokens = rest;
-                        }
-                        [TokenTree::Punct(p), rest @ ..] if p.as_char() == '>' => {
-                            out.push('>');
-                            tokens = rest;
-                            break;
-                        }
-                        _ => return None,
-                    }
-                }
+                tokens = type_arguments(rest, out)?;
             }
         }
         match path_separator(tokens) {
@@ -602,6 +550,32 @@ fn path_type<'a>(mut tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [T
                 tokens = rest;
             }
             None => return Some(tokens),
+        }
+    }
+}
+
+/// A path segment's type arguments after their `<`, each a type ([`arg_type`]) that may bind an
+/// associated type (`Item = String`), written with the brackets; returns the tokens after the `>`.
+fn type_arguments<'a>(mut tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [TokenTree]> {
+    out.push('<');
+    loop {
+        if let [TokenTree::Ident(binding), TokenTree::Punct(equals), rest @ ..] = tokens {
+            if equals.as_char() == '=' && equals.spacing() == Spacing::Alone {
+                out.push_str(&format!("{binding} = "));
+                tokens = rest;
+            }
+        }
+        tokens = arg_type(tokens, out)?;
+        match tokens {
+            [TokenTree::Punct(p), rest @ ..] if p.as_char() == ',' => {
+                out.push_str(", ");
+                tokens = rest;
+            }
+            [TokenTree::Punct(p), rest @ ..] if p.as_char() == '>' => {
+                out.push('>');
+                return Some(rest);
+            }
+            _ => return None,
         }
     }
 }
