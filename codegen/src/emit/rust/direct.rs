@@ -180,8 +180,8 @@ fn impl_head(tokens: &[TokenTree], depth: usize) -> Option<String> {
 
 /// A request's constructor (`#[inline] pub fn builder(a: impl Into<String>) -> Builder {
 /// crate::RequestBuilder(Self { a: Some(a.into()), ..<Self as Default>::default() }) }`): its
-/// attributes a line each; the signature on a line when it fits, else an argument a line; the
-/// call on a line when it fits, else its struct literal a field a line.
+/// attributes a line each; the signature on a line when it fits, else an argument a line; then
+/// its [`call_body`].
 fn constructor(tokens: &[TokenTree], depth: usize) -> Option<String> {
     let mut out = String::new();
     let rest = attribute_lines(tokens, depth, &mut out)?;
@@ -226,6 +226,15 @@ fn constructor(tokens: &[TokenTree], depth: usize) -> Option<String> {
             out.push_str(&line(&format!(") -> {returned} {{"), depth)?);
         }
     }
+    out.push_str(&call_body(body, depth + 1)?);
+    out.push_str(&line("}", depth)?);
+    Some(out)
+}
+
+/// A body that is one call (`crate::RequestBuilder(Self { … })`, `crate::RequestBuilder(<Self as
+/// Default>::default())`), `depth` blocks in: on a line when it fits, else the struct literal it
+/// wraps a field a line.
+fn call_body(body: &proc_macro2::Group, depth: usize) -> Option<String> {
     let body: Vec<TokenTree> = body.stream().into_iter().collect();
     let [call @ .., TokenTree::Group(init)] = body.as_slice() else { return None };
     let mut callee = String::new();
@@ -233,51 +242,50 @@ fn constructor(tokens: &[TokenTree], depth: usize) -> Option<String> {
         return None;
     }
     let init: Vec<TokenTree> = init.stream().into_iter().collect();
-    match init.as_slice() {
+    let (ty, fields) = match init.as_slice() {
         [TokenTree::Ident(ty), TokenTree::Group(fields)] if fields.delimiter() == Delimiter::Brace => {
-            let fields: Vec<TokenTree> = fields.stream().into_iter().collect();
-            let fields = split_list(&fields)
-                .into_iter()
-                .map(|field| {
-                    let mut text = String::new();
-                    if let [TokenTree::Ident(name), TokenTree::Punct(colon), value @ ..] = field {
-                        if colon.as_char() != ':' || colon.spacing() != Spacing::Alone {
-                            return None;
-                        }
-                        text.push_str(&format!("{name}: "));
-                        expression(value, &mut text)?;
-                    } else {
-                        expression(field, &mut text)?;
-                    }
-                    Some(text)
-                })
-                .collect::<Option<Vec<String>>>()?;
-            // prettyplease keeps a struct literal on one line only when it is at most 34 columns
-            // wide before its closing brace (`end_with_max_width(34)`), and the line fits.
-            let literal = format!("{ty} {{ {} }}", fields.join(", "));
-            let whole = (literal.len() <= 35).then(|| format!("{callee}({literal})"));
-            match whole.and_then(|whole| line(&whole, depth + 1)) {
-                Some(whole) => out.push_str(&whole),
-                None => {
-                    out.push_str(&line(&format!("{callee}({ty} {{"), depth + 1)?);
-                    for field in &fields {
-                        // The base (`..<Self as Default>::default()`) takes no comma after it.
-                        let comma = if field.starts_with("..") { "" } else { "," };
-                        out.push_str(&line(&format!("{field}{comma}"), depth + 2)?);
-                    }
-                    out.push_str(&line("})", depth + 1)?);
-                }
-            }
+            (ty, fields)
         }
         value => {
             let mut text = format!("{callee}(");
             expression(value, &mut text)?;
             text.push(')');
-            out.push_str(&line(&text, depth + 1)?);
+            return line(&text, depth);
         }
+    };
+    let fields: Vec<TokenTree> = fields.stream().into_iter().collect();
+    let fields = split_list(&fields).into_iter().map(field_value).collect::<Option<Vec<String>>>()?;
+    // prettyplease keeps a struct literal on one line only when it is at most 34 columns wide
+    // before its closing brace (`end_with_max_width(34)`), and the line fits.
+    let literal = format!("{ty} {{ {} }}", fields.join(", "));
+    if let Some(whole) = line(&format!("{callee}({literal})"), depth).filter(|_| literal.len() <= 35) {
+        return Some(whole);
     }
-    out.push_str(&line("}", depth)?);
+    let mut out = line(&format!("{callee}({ty} {{"), depth)?;
+    for field in &fields {
+        // The base (`..<Self as Default>::default()`) takes no comma after it.
+        let comma = if field.starts_with("..") { "" } else { "," };
+        out.push_str(&line(&format!("{field}{comma}"), depth + 1)?);
+    }
+    out.push_str(&line("})", depth)?);
     Some(out)
+}
+
+/// A struct literal's `name: value`, or its base (`..<Self as Default>::default()`).
+fn field_value(tokens: &[TokenTree]) -> Option<String> {
+    let mut text = String::new();
+    let value = match tokens {
+        [TokenTree::Ident(name), TokenTree::Punct(colon), value @ ..] => {
+            if colon.as_char() != ':' || colon.spacing() != Spacing::Alone {
+                return None;
+            }
+            text.push_str(&format!("{name}: "));
+            value
+        }
+        base => base,
+    };
+    expression(value, &mut text)?;
+    Some(text)
 }
 
 /// `tokens` split at their commas outside angle brackets (a trailing comma ends the last part).
