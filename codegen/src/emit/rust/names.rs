@@ -79,6 +79,11 @@ pub fn camel(doc_name: &str) -> String {
 /// and heck's Unicode-aware casing costs a few thousand instructions a name.
 type Cased = std::cell::RefCell<std::collections::HashMap<String, String>>;
 
+/// The most names a [`Cased`] keeps: it starts over when full, so that a process that generates
+/// product after product on one thread (a library's caller, a server) keeps a few products' worth of
+/// names, not every name it ever cased (ECS, the largest product, leaves under 2,000 in each).
+const CASED_MAX: usize = 16_384;
+
 thread_local! {
     static SNAKE: Cased = Cased::default();
     static CAMEL: Cased = Cased::default();
@@ -95,7 +100,11 @@ fn remembered(
             return name.clone();
         }
         let name = case(doc_name);
-        cased.borrow_mut().insert(doc_name.to_owned(), name.clone());
+        let mut cased = cased.borrow_mut();
+        if cased.len() >= CASED_MAX {
+            cased.clear();
+        }
+        cased.insert(doc_name.to_owned(), name.clone());
         name
     })
 }
@@ -224,6 +233,16 @@ fn claim_canonical_first(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_caches_stay_bounded_and_still_answer() {
+        for i in 0..CASED_MAX + 10 {
+            assert_eq!(snake(&format!("Name{i}")), format!("name{i}"));
+        }
+        assert!(SNAKE.with(|cased| cased.borrow().len()) <= CASED_MAX);
+        assert_eq!(snake("Name1"), "name1");
+        assert_eq!(camel("region_id"), "RegionId");
+    }
 
     #[test]
     fn snake_and_camel_cover_digits_keywords_and_symbols() {
