@@ -179,6 +179,7 @@ pub fn constraint_like(markdown: &str, plain: &str) -> Vec<String> {
         .filter(|b| b.kind != BlockKind::Code)
         .flat_map(|b| b.sentences())
         .filter(|s| like.is_match(s) && !is_intro(s) && !super::default::is_unset_default(s))
+        .map(str::to_owned)
         .collect()
 }
 

@@ -8,7 +8,7 @@ use crate::pattern::{re, Pattern};
 
 /// Reads format rules from all sentences of one description (a Base64 sentence and its size
 /// limit are often two sentences).
-pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
+pub fn read(sentences: &[&str], param: &Param) -> Vec<Found> {
     static BASE64: OnceLock<Pattern> = OnceLock::new();
     static SIZE: OnceLock<Pattern> = OnceLock::new();
     static ISO: OnceLock<Pattern> = OnceLock::new();
@@ -27,14 +27,14 @@ pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
     let mut out = Vec::new();
     let not_string = param.ty != ScalarType::String;
     let type_doubt = || not_string.then(|| "a format rule on a non-string parameter".to_owned());
-    let states_base64 = |s: &&String| base64.is_match(s) && !s.to_ascii_lowercase().contains("after");
+    let states_base64 = |s: &&&str| base64.is_match(s) && !s.to_ascii_lowercase().contains("after");
     if let Some(b64) = sentences.iter().find(states_base64) {
         let conditional = super::is_conditional(b64);
         let limit = sentences.iter().find_map(|s| size.captures(s).map(|c| (s, c)));
         let (max_bytes, source, doubt) = match limit {
             Some((s, c)) => {
                 let lower = s.to_ascii_lowercase();
-                let source = if s == b64 { b64.clone() } else { format!("{b64} {s}") };
+                let source = if s == b64 { (*b64).to_owned() } else { format!("{b64} {s}") };
                 if lower.contains("after") || lower.contains("encoded") && s != b64 {
                     // The limit is on the encoded text: a decoded limit of 3/4 of it is exact for padded Base64.
                     (number::parse_size(&c[1], &c[2]).map(|n| n / 4 * 3), source, type_doubt())
@@ -42,7 +42,7 @@ pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
                     (number::parse_size(&c[1], &c[2]), source, type_doubt())
                 }
             }
-            None => (None, b64.clone(), type_doubt()),
+            None => (None, (*b64).to_owned(), type_doubt()),
         };
         // "encoded in Base64 and then encoded by encodeURIComponent" (CDN certificates): the value
         // holds `%2B`, `%2F` and `%3D`, which are no Base64.
@@ -61,7 +61,7 @@ pub fn read(sentences: &[String], param: &Param) -> Vec<Found> {
         if let Some(m) = iso.find(s) {
             let utc =
                 sentences.iter().find(|u| *u != s && u.contains("must be in UTC") && !u.contains("UTC+"));
-            let source = utc.map_or_else(|| s.clone(), |u| format!("{s} {u}"));
+            let source = utc.map_or_else(|| (*s).to_owned(), |u| format!("{s} {u}"));
             let format = Format::Iso8601 { pattern: m.as_str().to_owned() };
             out.push(Found::new(Rule::Format { format }, &source, type_doubt()));
             break;
@@ -79,13 +79,12 @@ mod tests {
     use super::*;
 
     fn rules(s: &[&str]) -> Vec<Rule> {
-        let s: Vec<String> = s.iter().map(|s| s.to_string()).collect();
-        read(&s, &param("UserData", "String")).into_iter().map(|f| f.rule).collect()
+        read(s, &param("UserData", "String")).into_iter().map(|f| f.rule).collect()
     }
 
     #[test]
     fn base64_encoded_again_for_the_url_is_not_checked_as_base64() {
-        let sentences = ["Make sure that the content of the certificate is encoded in Base64 and then encoded by encodeURIComponent.".to_owned()];
+        let sentences = ["Make sure that the content of the certificate is encoded in Base64 and then encoded by encodeURIComponent."];
         let found = read(&sentences, &param("ServerCertificate", "String"));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].rule, Rule::Format { format: Format::Base64 { max_bytes: None } });

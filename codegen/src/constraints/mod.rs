@@ -133,23 +133,23 @@ fn read_param(param: &Param) -> ParamRead {
             block.kind == BlockKind::Bullet && sentences.first().is_some_and(|s| is_conditional(s));
         for s in sentences {
             let mut local = Vec::new();
-            local.extend(length::read(&s, param));
-            local.extend(range::read(&s, param));
-            local.extend(repeat::read(&s, param));
-            local.extend(chars::read(&s, param));
-            local.extend(default::read(&s, param));
-            if block_conditional || is_conditional(&s) {
+            local.extend(length::read(s, param));
+            local.extend(range::read(s, param));
+            local.extend(repeat::read(s, param));
+            local.extend(chars::read(s, param));
+            local.extend(default::read(s, param));
+            if block_conditional || is_conditional(s) {
                 for f in &mut local {
                     f.doubt.get_or_insert_with(|| CONDITIONAL.to_owned());
                 }
             }
             single.extend(local);
-            cross.extend(cross_field::read(&s, param));
+            cross.extend(cross_field::read(s, param));
             all_sentences.push(s);
         }
     }
     single.extend(format::read(&all_sentences, param));
-    let optional = all_sentences.iter().find(|s| says_optional(s)).cloned();
+    let optional = all_sentences.iter().find(|s| says_optional(s)).map(|s| (*s).to_owned());
     if param.ty == ScalarType::Json {
         // A JSON value's description gives the rules of its members (ROS `OperationPreferences`:
         // "FailureToleranceCount … Valid values: 0 to 20"), which the value as sent, one JSON

@@ -23,9 +23,9 @@ pub struct Block {
 
 impl Block {
     /// The block's sentences (a code block is one sentence).
-    pub fn sentences(&self) -> Vec<String> {
+    pub fn sentences(&self) -> Vec<&str> {
         match self.kind {
-            BlockKind::Code => vec![self.text.clone()],
+            BlockKind::Code => vec![self.text.as_str()],
             _ => sentences(&self.text),
         }
     }
@@ -197,7 +197,7 @@ fn drop_empty_code_spans(markdown: &str) -> std::borrow::Cow<'_, str> {
 
 /// Splits plain text into sentences at `.`, `!` or `?` followed by a space and a capital,
 /// digit, quote or parenthesis. Each sentence keeps its final punctuation.
-pub fn sentences(text: &str) -> Vec<String> {
+pub fn sentences(text: &str) -> Vec<&str> {
     // The marks that end a sentence and the space after them are ASCII: the text is walked by
     // bytes, and each sentence is a slice of it (no byte of a longer character is one of them).
     let bytes = text.as_bytes();
@@ -226,10 +226,10 @@ pub fn sentences(text: &str) -> Vec<String> {
     out
 }
 
-fn push_sentence(out: &mut Vec<String>, sentence: &str) {
+fn push_sentence<'t>(out: &mut Vec<&'t str>, sentence: &'t str) {
     let sentence = sentence.trim();
     if !sentence.is_empty() {
-        out.push(sentence.to_owned());
+        out.push(sentence);
     }
 }
 

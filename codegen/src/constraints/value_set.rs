@@ -54,7 +54,7 @@ pub fn read(blocks: &[Block], param: &Param) -> ValueSets {
         for s in &sentences {
             inline(s, param, &mut found);
         }
-        let last = sentences.last().map(String::as_str).unwrap_or("");
+        let last = sentences.last().copied().unwrap_or("");
         if !intro.is_match(last) {
             i += 1;
             continue;

@@ -49,10 +49,11 @@ const NOT_ADJECTIVES: &[&str] =
 /// type `ty` (`None`: an object or a list of objects, never a secret itself).
 pub fn decide(name: &str, ty: Option<ScalarType>, description: &str) -> Option<Fact> {
     let ty = ty?;
-    let words: Vec<String> = heck::AsSnakeCase(name).to_string().split('_').map(str::to_owned).collect();
-    let mut core: &[String] = &words;
+    let snake = heck::AsSnakeCase(name).to_string();
+    let words: Vec<&str> = snake.split('_').collect();
+    let mut core: &[&str] = &words;
     while let [rest @ .., last] = core {
-        if rest.is_empty() || !WRAPPERS.contains(&last.as_str()) {
+        if rest.is_empty() || !WRAPPERS.contains(last) {
             break;
         }
         core = rest;
@@ -66,7 +67,7 @@ pub fn decide(name: &str, ty: Option<ScalarType>, description: &str) -> Option<F
         });
     }
     if let Some(phrase) = PHRASES.iter().find(|p| contains(&words, p)) {
-        let rest = words.last().map_or("", String::as_str);
+        let rest = words.last().copied().unwrap_or_default();
         return Some(fact(
             false,
             FactSource::Name,
@@ -84,11 +85,11 @@ fn fact(value: bool, from: FactSource, why: String) -> Fact {
     Fact { value, from, why }
 }
 
-fn ends_with(words: &[String], phrase: &[&str]) -> bool {
+fn ends_with(words: &[&str], phrase: &[&str]) -> bool {
     words.len() >= phrase.len() && words[words.len() - phrase.len()..].iter().zip(phrase).all(|(w, p)| w == p)
 }
 
-fn contains(words: &[String], phrase: &[&str]) -> bool {
+fn contains(words: &[&str], phrase: &[&str]) -> bool {
     words.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(w, p)| w == p))
 }
 

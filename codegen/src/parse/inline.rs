@@ -17,7 +17,7 @@ pub fn text(markdown: &str) -> Text {
 /// per paragraph or list item, runs of spaces collapsed.
 pub fn plain(markdown: &str) -> String {
     if has_no_markup(markdown) {
-        return collapse_spaces(markdown);
+        return collapse_spaces(markdown).into_owned();
     }
     let mut out = String::new();
     for event in Parser::new(markdown) {
@@ -61,9 +61,9 @@ pub fn unlink_spaced_destinations(markdown: &str) -> Cow<'_, str> {
 }
 
 /// `text` trimmed, each run of whitespace replaced by one space.
-fn collapse_spaces(text: &str) -> String {
+fn collapse_spaces(text: &str) -> Cow<'_, str> {
     if is_collapsed(text) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -72,7 +72,7 @@ fn collapse_spaces(text: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// True when [`collapse_spaces`] would give `text` back: ASCII (the whitespace beyond it is not)

@@ -89,7 +89,7 @@ pub fn split_cells(row: &str) -> Vec<String> {
         split_line(line, &mut cell, &mut cells);
     }
     cells.push(cell);
-    let mut cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_owned()).collect();
+    let mut cells: Vec<String> = cells.into_iter().map(trimmed).collect();
     // The text before the opening `|` and after the closing `|` is not a cell.
     if cells.first().is_some_and(String::is_empty) {
         cells.remove(0);
@@ -98,6 +98,14 @@ pub fn split_cells(row: &str) -> Vec<String> {
         cells.pop();
     }
     cells
+}
+
+/// `text` without the whitespace around it, in its own buffer.
+fn trimmed(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    let leading = text.len() - text.trim_start().len();
+    text.drain(..leading);
+    text
 }
 
 /// Splits one physical line into `cell`, pushing each finished cell onto `cells`.

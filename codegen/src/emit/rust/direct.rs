@@ -11,6 +11,8 @@
 //! [`super::render::verify_direct_printing`] each piece written here is also printed by prettyplease
 //! and must be the same; `tests/direct_printing.rs` runs that way over six products.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 
 use super::layout;
@@ -20,7 +22,10 @@ use super::render::BlockKind;
 /// `depth` blocks in, the innermost of kind `within`; `None` when the shape is not one of this
 /// module's or a line would not fit.
 pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) -> Option<String> {
-    let mut text = String::new();
+    // A one-line member is written after its indent, in the string that is its line.
+    let indent = 4 * depth;
+    let mut text = String::with_capacity(indent + 64);
+    text.extend(std::iter::repeat_n(' ', indent));
     match within {
         Some(BlockKind::Struct) => field(tokens, &mut text)?,
         Some(BlockKind::Enum) => unit_variant(tokens, &mut text)?,
@@ -37,7 +42,10 @@ pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) ->
             }
         }
     }
-    line(&text, depth)
+    (text.len() - indent <= space(indent)).then(|| {
+        text.push('\n');
+        text
+    })
 }
 
 /// The lines prettyplease prints for a block's head before an empty body: `impl Trait for Type {}`
@@ -65,8 +73,8 @@ fn declaration(tokens: &[TokenTree], keyword: &str, end: &str, depth: usize) -> 
     if word != keyword {
         return None;
     }
-    text.push_str(&format!("{keyword} {name}{end}"));
-    out.push_str(&line(&text, depth)?);
+    let _ = write!(text, "{keyword} {name}{end}");
+    push_line(&mut out, &text, depth)?;
     Some(out)
 }
 
@@ -83,7 +91,7 @@ fn attribute_lines<'a>(
         let mut text = String::from("#[");
         outer_attribute(attribute.stream(), &mut text)?;
         text.push(']');
-        out.push_str(&line(&text, depth)?);
+        push_line(out, &text, depth)?;
         tokens = tail;
     }
     Some(tokens)
@@ -107,7 +115,7 @@ fn outer_attribute(stream: TokenStream, out: &mut String) -> Option<()> {
     if name == "doc" {
         return None;
     }
-    out.push_str(&name.to_string());
+    let _ = write!(out, "{name}");
     match rest {
         [] => Some(()),
         [TokenTree::Group(list)] if list.delimiter() == Delimiter::Parenthesis => {
@@ -130,7 +138,7 @@ fn attribute_list(stream: TokenStream, out: &mut String) -> Option<()> {
                 if after_word {
                     out.push(' ');
                 }
-                out.push_str(&token.to_string());
+                let _ = write!(out, "{token}");
                 after_word = true;
             }
             TokenTree::Punct(p) if p.as_char() == ',' && p.spacing() == Spacing::Alone => {
@@ -219,15 +227,15 @@ fn constructor(tokens: &[TokenTree], depth: usize) -> Option<String> {
         // An empty argument list does not break: the line runs over the margin.
         None if args.is_empty() => return None,
         None => {
-            out.push_str(&line(&format!("{head}fn {name}("), depth)?);
+            push_line(&mut out, &format!("{head}fn {name}("), depth)?;
             for arg in &args {
-                out.push_str(&line(&format!("{arg},"), depth + 1)?);
+                push_line(&mut out, &format!("{arg},"), depth + 1)?;
             }
-            out.push_str(&line(&format!(") -> {returned} {{"), depth)?);
+            push_line(&mut out, &format!(") -> {returned} {{"), depth)?;
         }
     }
     out.push_str(&call_body(body, depth + 1)?);
-    out.push_str(&line("}", depth)?);
+    push_line(&mut out, "}", depth)?;
     Some(out)
 }
 
@@ -265,9 +273,9 @@ fn call_body(body: &proc_macro2::Group, depth: usize) -> Option<String> {
     for field in &fields {
         // The base (`..<Self as Default>::default()`) takes no comma after it.
         let comma = if field.starts_with("..") { "" } else { "," };
-        out.push_str(&line(&format!("{field}{comma}"), depth + 1)?);
+        push_line(&mut out, &format!("{field}{comma}"), depth + 1)?;
     }
-    out.push_str(&line("})", depth)?);
+    push_line(&mut out, "})", depth)?;
     Some(out)
 }
 
@@ -279,7 +287,7 @@ fn field_value(tokens: &[TokenTree]) -> Option<String> {
             if colon.as_char() != ':' || colon.spacing() != Spacing::Alone {
                 return None;
             }
-            text.push_str(&format!("{name}: "));
+            let _ = write!(text, "{name}: ");
             value
         }
         base => base,
@@ -334,7 +342,7 @@ fn expression(tokens: &[TokenTree], out: &mut String) -> Option<()> {
                 if after_word {
                     out.push(' ');
                 }
-                out.push_str(&word.to_string());
+                let _ = write!(out, "{word}");
                 after_word = true;
                 continue;
             }
@@ -366,14 +374,22 @@ fn expression(tokens: &[TokenTree], out: &mut String) -> Option<()> {
 
 /// `text` indented `depth` blocks as one line, when it fits prettyplease's margin there.
 fn line(text: &str, depth: usize) -> Option<String> {
+    let mut out = String::with_capacity(4 * depth + text.len() + 1);
+    push_line(&mut out, text, depth)?;
+    Some(out)
+}
+
+/// [`line`], written at the end of `out`.
+fn push_line(out: &mut String, text: &str, depth: usize) -> Option<()> {
     let indent = 4 * depth;
     if text.len() > space(indent) {
         return None;
     }
-    let mut line = " ".repeat(indent);
-    line.push_str(text);
-    line.push('\n');
-    Some(line)
+    out.reserve(indent + text.len() + 1);
+    out.extend(std::iter::repeat_n(' ', indent));
+    out.push_str(text);
+    out.push('\n');
+    Some(())
 }
 
 /// The width prettyplease gives a line indented `indent` columns.
@@ -396,7 +412,7 @@ fn use_items(mut tokens: &[TokenTree], depth: usize) -> Option<String> {
         loop {
             match tokens {
                 [TokenTree::Ident(name), tail @ ..] => {
-                    text.push_str(&name.to_string());
+                    let _ = write!(text, "{name}");
                     tokens = tail;
                 }
                 // prettyplease writes a group of one name without its braces.
@@ -413,7 +429,9 @@ fn use_items(mut tokens: &[TokenTree], depth: usize) -> Option<String> {
                     match names.as_slice() {
                         [] => return None,
                         [one] => text.push_str(one),
-                        many => text.push_str(&format!("{{{}}}", many.join(", "))),
+                        many => {
+                            let _ = write!(text, "{{{}}}", many.join(", "));
+                        }
                     }
                     tokens = tail;
                 }
@@ -432,7 +450,7 @@ fn use_items(mut tokens: &[TokenTree], depth: usize) -> Option<String> {
             return None;
         }
         text.push(';');
-        out.push_str(&line(&text, depth)?);
+        push_line(&mut out, &text, depth)?;
         tokens = tail;
     }
     (!out.is_empty()).then_some(out)
@@ -449,7 +467,7 @@ fn type_alias(tokens: &[TokenTree], out: &mut String) -> Option<()> {
     if keyword != "type" || eq.as_char() != '=' || semi.as_char() != ';' {
         return None;
     }
-    out.push_str(&format!("type {name} = "));
+    let _ = write!(out, "type {name} = ");
     path_type(ty, out)?.is_empty().then(|| out.push(';'))
 }
 
@@ -488,7 +506,7 @@ fn reference_type<'a>(tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [
             return None;
         }
         out.push('\'');
-        out.push_str(&lifetime.to_string());
+        let _ = write!(out, "{lifetime}");
         out.push(' ');
         rest = tail;
     }
@@ -526,7 +544,7 @@ fn field(tokens: &[TokenTree], out: &mut String) -> Option<()> {
     if colon.as_char() != ':' || colon.spacing() != Spacing::Alone || comma.as_char() != ',' {
         return None;
     }
-    out.push_str(&name.to_string());
+    let _ = write!(out, "{name}");
     out.push_str(": ");
     let rest = path_type(ty, out)?;
     rest.is_empty().then(|| out.push(','))
@@ -541,11 +559,12 @@ fn path_type<'a>(mut tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [T
     }
     loop {
         let [TokenTree::Ident(segment), rest @ ..] = tokens else { return None };
-        let segment = segment.to_string();
-        if is_keyword(&segment) && !matches!(segment.as_str(), "crate" | "super" | "self") {
+        let start = out.len();
+        let _ = write!(out, "{segment}");
+        let segment = &out[start..];
+        if is_keyword(segment) && !matches!(segment, "crate" | "super" | "self") {
             return None;
         }
-        out.push_str(&segment);
         tokens = rest;
         if let [TokenTree::Punct(open), rest @ ..] = tokens {
             if open.as_char() == '<' {
@@ -569,7 +588,7 @@ fn type_arguments<'a>(mut tokens: &'a [TokenTree], out: &mut String) -> Option<&
     loop {
         if let [TokenTree::Ident(binding), TokenTree::Punct(equals), rest @ ..] = tokens {
             if equals.as_char() == '=' && equals.spacing() == Spacing::Alone {
-                out.push_str(&format!("{binding} = "));
+                let _ = write!(out, "{binding} = ");
                 tokens = rest;
             }
         }
@@ -606,7 +625,7 @@ fn unit_variant(tokens: &[TokenTree], out: &mut String) -> Option<()> {
     if comma.as_char() != ',' {
         return None;
     }
-    out.push_str(&name.to_string());
+    let _ = write!(out, "{name}");
     out.push(',');
     Some(())
 }
@@ -647,13 +666,13 @@ fn macro_call(tokens: &[TokenTree], depth: usize) -> Option<String> {
             current.push(' ');
             current.push_str(run);
         } else {
-            out.push_str(&line(&current, depth + 1)?);
+            push_line(&mut out, &current, depth + 1)?;
             current.clear();
             current.push_str(run);
         }
     }
-    out.push_str(&line(&current, depth + 1)?);
-    out.push_str(&line(");", depth)?);
+    push_line(&mut out, &current, depth + 1)?;
+    push_line(&mut out, ");", depth)?;
     Some(out)
 }
 
@@ -672,7 +691,13 @@ fn macro_tokens(stream: TokenStream, runs: &mut Vec<String>) -> Option<()> {
         Other,
     }
     let mut state = State::Start;
+    // A word's text, written for each token but a group into the one buffer.
+    let mut word = String::new();
     for token in stream {
+        word.clear();
+        if !matches!(token, TokenTree::Group(_)) {
+            write!(word, "{token}").ok()?;
+        }
         let (needs_space, next) = match &token {
             TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {
                 (!matches!(state, State::Ident | State::IdentBang), State::Other)
@@ -683,9 +708,9 @@ fn macro_tokens(stream: TokenStream, runs: &mut Vec<String>) -> Option<()> {
                 (false, State::IdentBang)
             }
             _ if state == State::IdentBang => return None,
-            TokenTree::Ident(ident) if is_keyword(&ident.to_string()) => (true, State::Other),
+            TokenTree::Ident(_) if is_keyword(&word) => (true, State::Other),
             TokenTree::Ident(_) => (true, State::Ident),
-            TokenTree::Literal(literal) if !literal.to_string().ends_with('.') => (true, State::Ident),
+            TokenTree::Literal(_) if !word.ends_with('.') => (true, State::Ident),
             TokenTree::Punct(p) if matches!(p.as_char(), ',' | ';') && p.spacing() == Spacing::Alone => {
                 (false, State::Other)
             }
@@ -705,7 +730,7 @@ fn macro_tokens(stream: TokenStream, runs: &mut Vec<String>) -> Option<()> {
                 runs.extend(inner);
                 runs.last_mut()?.push(')');
             }
-            other => run.push_str(&other.to_string()),
+            _ => run.push_str(&word),
         }
         state = next;
     }

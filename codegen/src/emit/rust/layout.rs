@@ -10,6 +10,8 @@
 //! table goes through prettyplease. Lines written here are compared with prettyplease's under
 //! [`super::render::verify_direct_printing`].
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Delimiter, TokenTree};
 
 /// prettyplease's `MARGIN`, `MIN_SPACE` and `INDENT`.
@@ -78,7 +80,7 @@ fn expr(tokens: &[TokenTree]) -> Option<Expr> {
                     return None;
                 }
                 path.push_str("::");
-                path.push_str(&segment.to_string());
+                let _ = write!(path, "{segment}");
                 rest = tail;
             }
             match rest {

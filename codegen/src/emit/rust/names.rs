@@ -112,14 +112,15 @@ fn remembered(
 /// The doc name's letters and digits joined as written (`InvalidVPC.NotFound` → `InvalidVPCNotFound`):
 /// the second choice for a type or variant whose [`camel`] name is taken.
 pub fn camel_as_written(doc_name: &str) -> String {
-    let words: Vec<String> = ascii_words(doc_name)
-        .split_whitespace()
-        .map(|w| {
-            let mut c = w.chars();
-            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
-        })
-        .collect();
-    let s = words.concat();
+    // The words are the runs of ASCII letters and digits ([`ascii_words`]).
+    let mut s = String::with_capacity(doc_name.len());
+    for word in doc_name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            s.push(first.to_ascii_uppercase());
+            s.push_str(chars.as_str());
+        }
+    }
     if s.is_empty() || s == "Self" || !s.chars().any(|c| c.is_ascii_lowercase()) {
         // Empty, a keyword, or all capitals (clippy's `upper_case_acronyms`): no second choice.
         camel(doc_name)
