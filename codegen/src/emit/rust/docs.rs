@@ -42,13 +42,15 @@ pub fn description_markdown(text: &crate::ir::Text) -> &str {
 
 /// A Markdown code span holding `text` verbatim, whatever backticks it contains.
 pub fn code_span(text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    if text.starts_with('`') || text.ends_with('`') {
-        format!("{fence} {text} {fence}")
-    } else {
-        format!("{fence}{text}{fence}")
-    }
+    let fence = text.split(|c| c != '`').map(str::len).max().unwrap_or(0) + 1;
+    let padded = text.starts_with('`') || text.ends_with('`');
+    let mut span = String::with_capacity(text.len() + 2 * fence + 2);
+    span.extend(std::iter::repeat_n('`', fence));
+    span.push_str(if padded { " " } else { "" });
+    span.push_str(text);
+    span.push_str(if padded { " " } else { "" });
+    span.extend(std::iter::repeat_n('`', fence));
+    span
 }
 
 /// Rewrites the docs' Markdown so rustdoc renders it without warnings: `~~id~~` links become URLs,
