@@ -42,7 +42,7 @@ pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) ->
             }
         }
     }
-    (text.len() - indent <= space(indent)).then(|| {
+    fits(text.len() - indent, depth).then(|| {
         text.push('\n');
         text
     })
@@ -381,15 +381,20 @@ fn line(text: &str, depth: usize) -> Option<String> {
 
 /// [`line`], written at the end of `out`.
 fn push_line(out: &mut String, text: &str, depth: usize) -> Option<()> {
-    let indent = 4 * depth;
-    if text.len() > space(indent) {
+    if !fits(text.len(), depth) {
         return None;
     }
+    let indent = 4 * depth;
     out.reserve(indent + text.len() + 1);
     out.extend(std::iter::repeat_n(' ', indent));
     out.push_str(text);
     out.push('\n');
     Some(())
+}
+
+/// Whether a line of `width` columns after its indent fits prettyplease's margin `depth` blocks in.
+fn fits(width: usize, depth: usize) -> bool {
+    width <= space(4 * depth)
 }
 
 /// The width prettyplease gives a line indented `indent` columns.
