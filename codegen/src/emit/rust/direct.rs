@@ -701,7 +701,7 @@ fn macro_tokens(stream: TokenStream, runs: &mut Vec<String>) -> Option<()> {
     for token in stream {
         word.clear();
         if !matches!(token, TokenTree::Group(_)) {
-            write!(word, "{token}").ok()?;
+            let _ = write!(word, "{token}");
         }
         let (needs_space, next) = match &token {
             TokenTree::Group(group) if group.delimiter() == Delimiter::Parenthesis => {

@@ -43,12 +43,12 @@ pub fn description_markdown(text: &crate::ir::Text) -> &str {
 /// A Markdown code span holding `text` verbatim, whatever backticks it contains.
 pub fn code_span(text: &str) -> String {
     let fence = text.split(|c| c != '`').map(str::len).max().unwrap_or(0) + 1;
-    let padded = text.starts_with('`') || text.ends_with('`');
-    let mut span = String::with_capacity(text.len() + 2 * fence + 2);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    let mut span = String::with_capacity(text.len() + 2 * (fence + pad.len()));
     span.extend(std::iter::repeat_n('`', fence));
-    span.push_str(if padded { " " } else { "" });
+    span.push_str(pad);
     span.push_str(text);
-    span.push_str(if padded { " " } else { "" });
+    span.push_str(pad);
     span.extend(std::iter::repeat_n('`', fence));
     span
 }

@@ -112,9 +112,8 @@ fn remembered(
 /// The doc name's letters and digits joined as written (`InvalidVPC.NotFound` → `InvalidVPCNotFound`):
 /// the second choice for a type or variant whose [`camel`] name is taken.
 pub fn camel_as_written(doc_name: &str) -> String {
-    // The words are the runs of ASCII letters and digits ([`ascii_words`]).
     let mut s = String::with_capacity(doc_name.len());
-    for word in doc_name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in ascii_words(doc_name).split_whitespace() {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             s.push(first.to_ascii_uppercase());
