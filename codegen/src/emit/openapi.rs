@@ -11,11 +11,14 @@ mod pattern;
 mod responses;
 mod roa;
 mod scalar;
+mod tree;
 mod value_schema;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
+
+use tree::{tree, Json, Object};
 
 use crate::ir::{Api, ExampleKind, Product, Wire};
 use crate::output::OutputFile;
@@ -30,38 +33,48 @@ const ROA_SECURITY_SCHEME: &str = "AcsSignature";
 
 /// The document as `openapi.json`, ready for the `gen` pipeline to write.
 pub fn output_file(products: &[Product]) -> OutputFile {
-    OutputFile::new(FILE_NAME, to_pretty_json(&document(products)))
+    OutputFile::new(FILE_NAME, to_pretty_json(&document_tree(products)))
 }
 
 /// Pretty JSON (two-space indent) in the document's own key order, with a trailing newline.
-pub fn to_pretty_json(document: &Value) -> String {
-    let text = serde_json::to_string_pretty(document).expect("a serde_json::Value always serializes");
+fn to_pretty_json(document: &impl serde::Serialize) -> String {
+    let mut text = Vec::with_capacity(1 << 20);
+    serde_json::to_writer_pretty(&mut text, document).expect("a document serializes");
+    let text = String::from_utf8(text).expect("serde_json writes UTF-8");
     let mut text = crate::escape::json_invisible(text);
     text.push('\n');
     text
 }
 
-/// The OpenAPI 3.1 document for `products`, deterministic for the same input.
+/// The OpenAPI 3.1 document for `products`, deterministic for the same input, as a
+/// `serde_json::Value` (what the file holds, to read in tests and tools).
 pub fn document(products: &[Product]) -> Value {
+    document_tree(products).to_value()
+}
+
+/// The document for `products`, borrowing their text.
+fn document_tree(products: &[Product]) -> Json<'_> {
     let several = products.len() > 1;
-    let mut paths = Map::new();
-    let mut schemas = Map::new();
+    // The operations by path, and where each path is in that list.
+    let mut paths: Vec<(String, Object)> = Vec::new();
+    let mut path_at: HashMap<String, usize> = HashMap::new();
+    let mut schemas = Object::new();
     let mut skipped_apis = Vec::new();
     // Operation IDs and schema names that differ only in case clash in client generators and on
     // case-insensitive file systems, so they count as the same.
     let mut taken_ids = BTreeSet::new();
     let mut taken_schemas = BTreeSet::from([responses::ERROR_BODY_COMPONENT.to_lowercase()]);
     let (mut has_rpc, mut has_roa) = (false, false);
-    schemas.insert(responses::ERROR_BODY_COMPONENT.into(), responses::error_body_component());
+    schemas.push_new(responses::ERROR_BODY_COMPONENT, responses::error_body_component());
     for product in products {
         for api in &product.apis {
             let keys = Keys::new(product, api, several);
             if taken_ids.contains(&keys.operation_id.to_lowercase())
                 || !taken_schemas.insert(keys.schema.to_lowercase())
             {
-                skipped_apis.push(json!({
-                    "api": api.name,
-                    "source": api.source,
+                skipped_apis.push(tree!({
+                    "api": &api.name,
+                    "source": &api.source,
                     "reason": "an API listed before it has the same name, up to letter case"
                 }));
                 continue;
@@ -78,13 +91,12 @@ pub fn document(products: &[Product]) -> Value {
                     (path, roa::method_key(r))
                 }
             };
-            let taken =
-                paths.get(&path).and_then(Value::as_object).is_some_and(|item| item.contains_key(&method));
+            let taken = path_at.get(&path).is_some_and(|&at| paths[at].1.contains_key(&method));
             if taken {
                 taken_schemas.remove(&keys.schema.to_lowercase());
-                skipped_apis.push(json!({
-                    "api": api.name,
-                    "source": api.source,
+                skipped_apis.push(tree!({
+                    "api": &api.name,
+                    "source": &api.source,
                     "reason": format!("an API listed before it has the same method and path (`{} {path}`)", method.to_uppercase())
                 }));
                 continue;
@@ -96,41 +108,47 @@ pub fn document(products: &[Product]) -> Value {
                 Wire::Rpc => has_rpc = true,
                 Wire::Roa(_) => has_roa = true,
             }
-            let item = paths.entry(path).or_insert_with(|| Value::Object(Map::new()));
-            if let Some(item) = item.as_object_mut() {
-                item.insert(method, op);
-            }
-            schemas.insert(keys.schema, schema);
+            let at = *path_at.entry(path).or_insert_with_key(|path| {
+                paths.push((path.clone(), Object::new()));
+                paths.len() - 1
+            });
+            paths[at].1.insert(method, op);
+            // Unique: `taken_schemas` holds every schema key, up to case.
+            schemas.push_new(keys.schema, schema);
         }
     }
 
-    let mut document = Map::new();
-    document.insert("openapi".into(), json!("3.1.0"));
-    document.insert("info".into(), info(products));
+    let mut document = Object::new();
+    document.push_new("openapi", "3.1.0");
+    document.push_new("info", info(products));
     if let [product] = products {
-        document.insert("servers".into(), json!([server(product)]));
+        document.push_new("servers", tree!([server(product)]));
     }
     let default_scheme = if has_rpc || !has_roa { SECURITY_SCHEME } else { ROA_SECURITY_SCHEME };
-    document.insert("security".into(), json!([{default_scheme: []}]));
-    let tags: Vec<Value> = products.iter().map(facts::tag).collect();
-    document.insert("tags".into(), Value::Array(tags));
-    document.insert("paths".into(), Value::Object(paths));
-    let mut components = Map::new();
-    components.insert("schemas".into(), Value::Object(schemas));
-    let mut schemes = Map::new();
+    document.push_new("security", tree!([{default_scheme: []}]));
+    let tags: Vec<Json> = products.iter().map(facts::tag).collect();
+    document.push_new("tags", tags);
+    let mut by_path = Object::new();
+    for (path, item) in paths {
+        by_path.push_new(path, item);
+    }
+    document.push_new("paths", by_path);
+    let mut components = Object::new();
+    components.push_new("schemas", schemas);
+    let mut schemes = Object::new();
     if has_rpc || !has_roa {
-        components.insert("parameters".into(), json!({params::FORMAT_COMPONENT: params::format_component()}));
-        schemes.insert(SECURITY_SCHEME.into(), security_scheme());
+        components.push_new("parameters", tree!({params::FORMAT_COMPONENT: params::format_component()}));
+        schemes.push_new(SECURITY_SCHEME, security_scheme());
     }
     if has_roa {
-        schemes.insert(ROA_SECURITY_SCHEME.into(), roa_security_scheme());
+        schemes.push_new(ROA_SECURITY_SCHEME, roa_security_scheme());
     }
-    components.insert("securitySchemes".into(), Value::Object(schemes));
-    document.insert("components".into(), Value::Object(components));
+    components.push_new("securitySchemes", schemes);
+    document.push_new("components", components);
     if !skipped_apis.is_empty() {
-        document.insert("x-alibaba-skipped-apis".into(), Value::Array(skipped_apis));
+        document.push_new("x-alibaba-skipped-apis", skipped_apis);
     }
-    Value::Object(document)
+    Json::Object(document)
 }
 
 /// Where an API lives in the document.
@@ -167,7 +185,7 @@ fn component_safe(name: &str) -> String {
     name.chars().map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' }).collect()
 }
 
-fn operation(product: &Product, api: &Api, keys: &Keys, schema: &Value, several: bool) -> Value {
+fn operation<'a>(product: &'a Product, api: &'a Api, keys: &Keys, schema: &Json, several: bool) -> Json<'a> {
     let (parameters, body) = match &api.wire {
         Wire::Rpc => (params::parameters(api, &product.meta.version), None),
         Wire::Roa(r) => {
@@ -175,60 +193,62 @@ fn operation(product: &Product, api: &Api, keys: &Keys, schema: &Value, several:
             (params::Parameters { list: request.parameters, skipped: request.skipped }, request.body)
         }
     };
-    let mut responses = Map::new();
+    let mut responses = Object::new();
     let schema_ref = format!("#/components/schemas/{}", keys.schema);
-    responses.insert("200".into(), responses::success_response(api, schema, &schema_ref));
+    responses.push_new("200", responses::success_response(api, schema, schema_ref));
     let (errors, unplaced) = responses::error_responses(&api.errors);
-    responses.extend(errors);
-    responses.insert("default".into(), responses::default_response());
+    for (status, response) in errors {
+        responses.insert(status, response);
+    }
+    responses.insert("default", responses::default_response());
 
-    let mut op = Map::new();
-    op.insert("operationId".into(), json!(keys.operation_id));
+    let mut op = Object::new();
+    op.push_new("operationId", keys.operation_id.clone());
     let summary = api.summary.trim();
     if !summary.is_empty() {
-        op.insert("summary".into(), json!(summary));
+        op.push_new("summary", summary);
     }
-    op.insert("tags".into(), json!([product.meta.code]));
+    op.push_new("tags", tree!([&product.meta.code]));
     if several {
-        op.insert("servers".into(), json!([server(product)]));
+        op.push_new("servers", tree!([server(product)]));
     }
-    op.insert("parameters".into(), Value::Array(parameters.list));
+    op.push_new("parameters", parameters.list);
     if let Some(body) = body {
-        op.insert("requestBody".into(), body);
+        op.push_new("requestBody", body);
     }
-    op.insert("responses".into(), Value::Object(responses));
+    op.push_new("responses", responses);
     if let Wire::Roa(r) = &api.wire {
-        op.insert("security".into(), json!([{ROA_SECURITY_SCHEME: []}]));
+        op.push_new("security", tree!([{ROA_SECURITY_SCHEME: []}]));
         if !r.methods.is_empty() {
             let methods: Vec<&str> = r.methods.iter().map(|m| m.as_str()).collect();
-            op.insert("x-alibaba-methods".into(), json!(methods));
+            op.push_new("x-alibaba-methods", methods);
         }
     }
-    op.insert("x-alibaba-source".into(), json!(api.source));
+    op.push_new("x-alibaba-source", &api.source);
     facts::operation_facts(api, &mut op);
     if !api.cross_field.is_empty() {
-        op.insert("x-alibaba-cross-field-rules".into(), json!(api.cross_field));
+        op.push_new("x-alibaba-cross-field-rules", Json::serialized(&api.cross_field));
     }
-    let findings: Vec<Value> = api
+    let findings: Vec<Json> = api
         .examples
         .findings
         .iter()
         .filter(|f| f.example == ExampleKind::OpenapiExample)
-        .map(|f| json!({"fails": f.fails, "reason": f.reason}))
+        .map(|f| tree!({"fails": &f.fails, "reason": &f.reason}))
         .collect();
     if !findings.is_empty() {
-        op.insert("x-alibaba-doc-findings".into(), Value::Array(findings));
+        op.push_new("x-alibaba-doc-findings", findings);
     }
     if !parameters.skipped.is_empty() {
-        op.insert("x-alibaba-skipped-parameters".into(), Value::Array(parameters.skipped));
+        op.push_new("x-alibaba-skipped-parameters", parameters.skipped);
     }
     if !unplaced.is_empty() {
-        op.insert("x-alibaba-unplaced-errors".into(), Value::Array(unplaced));
+        op.push_new("x-alibaba-unplaced-errors", unplaced);
     }
-    Value::Object(op)
+    Json::Object(op)
 }
 
-fn info(products: &[Product]) -> Value {
+fn info(products: &[Product]) -> Json<'static> {
     let (title, version) = match products {
         [product] => (format!("{} API", product.meta.name), product.meta.version.clone()),
         _ => (
@@ -240,7 +260,7 @@ fn info(products: &[Product]) -> Value {
                 .join(", "),
         ),
     };
-    json!({
+    tree!({
         "title": title,
         "version": version,
         "description": "Generated by `cargo xtask gen` from the API reference pages. Alibaba Cloud's RPC style sends every \
@@ -254,10 +274,10 @@ fn info(products: &[Product]) -> Value {
 
 /// The product's default host; when the docs give only a pattern (`elasticsearch.{region}.aliyuncs.com`),
 /// the pattern with a `region` server variable.
-fn server(product: &Product) -> Value {
+fn server(product: &Product) -> Json<'static> {
     let pattern = product.meta.endpoints.patterns.first().filter(|_| product.meta.endpoint.is_empty());
     match pattern {
-        Some(pattern) => json!({
+        Some(pattern) => tree!({
             "url": format!("https://{pattern}"),
             "description": format!("{} endpoint, by region", product.meta.name),
             "variables": {"region": {
@@ -266,7 +286,7 @@ fn server(product: &Product) -> Value {
             }}
         }),
         None => {
-            json!({"url": format!("https://{}", product.meta.endpoint), "description": format!("{} endpoint", product.meta.name)})
+            tree!({"url": format!("https://{}", product.meta.endpoint), "description": format!("{} endpoint", product.meta.name)})
         }
     }
 }
@@ -274,8 +294,8 @@ fn server(product: &Product) -> Value {
 /// The region a server variable shows when the docs name no default host.
 const EXAMPLE_REGION: &str = "cn-hangzhou";
 
-fn security_scheme() -> Value {
-    json!({
+fn security_scheme() -> Json<'static> {
+    tree!({
         "type": "apiKey",
         "in": "query",
         "name": "AccessKeyId",
@@ -290,8 +310,8 @@ fn security_scheme() -> Value {
     })
 }
 
-fn roa_security_scheme() -> Value {
-    json!({
+fn roa_security_scheme() -> Json<'static> {
+    tree!({
         "type": "apiKey",
         "in": "header",
         "name": "Authorization",
@@ -312,6 +332,7 @@ mod tests {
     use super::*;
     use crate::emit::openapi::fixtures::{api, param};
     use crate::ir::{ApiStyle, ProductMeta};
+    use serde_json::json;
 
     fn product(code: &str, apis: Vec<Api>) -> Product {
         Product {

@@ -3,22 +3,23 @@
 use serde_json::Value;
 
 use super::scalar::is_instance_of;
+use super::tree::Json;
 
 /// The first place where `value` does not fit `schema`, as `$.Path[0].Key: why`; `None` when it fits.
-pub fn mismatch(schema: &Value, value: &Value) -> Option<String> {
+pub fn mismatch(schema: &Json, value: &Value) -> Option<String> {
     walk(schema, value, "$")
 }
 
-fn walk(schema: &Value, value: &Value, at: &str) -> Option<String> {
-    if let Some(ty) = schema.get("type").and_then(Value::as_str) {
+fn walk(schema: &Json, value: &Value, at: &str) -> Option<String> {
+    if let Some(ty) = schema.get("type").and_then(Json::as_str) {
         if !is_instance_of(ty, value) {
             return Some(format!("{at}: expected {ty}, found {}", kind(value)));
         }
     }
     if let (Some(properties), Some(object)) =
-        (schema.get("properties").and_then(Value::as_object), value.as_object())
+        (schema.get("properties").and_then(Json::as_object), value.as_object())
     {
-        for (key, sub) in properties {
+        for (key, sub) in properties.iter() {
             if let Some(found) = object.get(key).and_then(|v| walk(sub, v, &format!("{at}.{key}"))) {
                 return Some(found);
             }
@@ -49,11 +50,12 @@ fn kind(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::emit::openapi::tree::tree;
     use serde_json::json;
 
     #[test]
     fn finds_the_first_misfit_with_its_path() {
-        let schema = json!({"type": "object", "properties": {
+        let schema = tree!({"type": "object", "properties": {
             "Sets": {"type": "object", "properties": {"Set": {"type": "array", "items": {"type": "integer"}}}},
             "RequestId": {"type": "string"}
         }});

@@ -2,39 +2,40 @@
 //! `x-alibaba-secret`, idempotence and client tokens as operation extensions, common errors on
 //! the product's tag.
 
-use serde_json::{json, Map, Value};
-
+use super::tree::{tree, Json, Object};
 use crate::ir::{Api, Fact, Product};
 
 /// Marks a secret value's schema `format: password` (unless it has a format already) and returns
 /// the `x-alibaba-secret` value (the IR fact's evidence) to put beside it; `None` when not secret.
-pub fn mark_schema(fact: Option<&Fact>, schema: &mut Map<String, Value>) -> Option<Value> {
+pub fn mark_schema<'a>(fact: Option<&'a Fact>, schema: &mut Object) -> Option<Json<'a>> {
     let fact = fact.filter(|f| f.value)?;
-    if !schema.contains_key("format") && schema.get("type") == Some(&json!("string")) {
-        schema.insert("format".into(), json!("password"));
+    if !schema.contains_key("format") && schema.get("type").and_then(Json::as_str) == Some("string") {
+        schema.push_new("format", "password");
     }
-    Some(json!({"from": fact.from, "why": fact.why}))
+    Some(tree!({"from": Json::serialized(&fact.from), "why": &fact.why}))
 }
 
 /// `x-alibaba-idempotent` (always) and `x-alibaba-client-token` (when the IR has one).
-pub fn operation_facts(api: &Api, op: &mut Map<String, Value>) {
-    op.insert("x-alibaba-idempotent".into(), json!(api.idempotent));
+pub fn operation_facts(api: &Api, op: &mut Object) {
+    op.push_new("x-alibaba-idempotent", Json::serialized(&api.idempotent));
     if let Some(token) = &api.client_token {
-        op.insert("x-alibaba-client-token".into(), json!(token));
+        op.push_new("x-alibaba-client-token", Json::serialized(token));
     }
 }
 
 /// The product's tag, with its common error codes when its guides list any.
-pub fn tag(product: &Product) -> Value {
-    let mut tag = json!({"name": product.meta.code, "description": product.meta.name});
+pub fn tag(product: &Product) -> Json<'_> {
+    let mut tag = Object::new();
+    tag.push_new("name", &product.meta.code);
+    tag.push_new("description", &product.meta.name);
     if !product.meta.common_errors.is_empty() {
-        let rows: Vec<Value> = product
+        let rows: Vec<Json> = product
             .meta
             .common_errors
             .iter()
-            .map(|e| json!({"status": e.status, "code": e.code, "message": e.message}))
+            .map(|e| tree!({"status": e.status, "code": &e.code, "message": &e.message}))
             .collect();
-        tag["x-alibaba-common-errors"] = Value::Array(rows);
+        tag.push_new("x-alibaba-common-errors", rows);
     }
-    tag
+    Json::Object(tag)
 }

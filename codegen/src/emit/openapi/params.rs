@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::{json, Map, Value};
+use super::tree::{tree, Json, Object};
 
 use super::group::{self, Node};
 use super::value_schema::{insert_some, insert_unexpressed, unexpressed_entry, ValueSchema};
@@ -15,10 +15,10 @@ const COMMON: [&str; 3] = ["Action", "Version", "Format"];
 pub const FORMAT_COMPONENT: &str = "Format";
 
 /// An operation's parameter objects, and the page rows that could not be given one.
-pub struct Parameters {
-    pub list: Vec<Value>,
+pub struct Parameters<'a> {
+    pub list: Vec<Json<'a>>,
     /// `x-alibaba-skipped-parameters` entries.
-    pub skipped: Vec<Value>,
+    pub skipped: Vec<Json<'a>>,
 }
 
 enum Entry<'a> {
@@ -26,7 +26,7 @@ enum Entry<'a> {
     Group(String, Node<'a>),
 }
 
-pub fn parameters(api: &Api, version: &str) -> Parameters {
+pub fn parameters<'a>(api: &'a Api, version: &'a str) -> Parameters<'a> {
     let mut skipped = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     for param in api.request.iter().filter(|p| !COMMON.contains(&p.wire_name.as_str())) {
@@ -49,7 +49,7 @@ pub fn parameters(api: &Api, version: &str) -> Parameters {
     let mut list = vec![
         action(&api.name),
         version_param(version),
-        json!({"$ref": format!("#/components/parameters/{FORMAT_COMPONENT}")}),
+        tree!({"$ref": format!("#/components/parameters/{FORMAT_COMPONENT}")}),
     ];
     let mut seen: BTreeSet<String> = COMMON.iter().map(|s| s.to_string()).collect();
     for entry in &entries {
@@ -75,8 +75,8 @@ pub fn parameters(api: &Api, version: &str) -> Parameters {
 }
 
 /// The `Format` parameter, shared by all operations: the document describes JSON responses only.
-pub fn format_component() -> Value {
-    json!({
+pub fn format_component() -> Json<'static> {
+    tree!({
         "name": "Format",
         "in": "query",
         "required": true,
@@ -85,8 +85,8 @@ pub fn format_component() -> Value {
     })
 }
 
-fn action(name: &str) -> Value {
-    json!({
+fn action(name: &str) -> Json<'_> {
+    tree!({
         "name": "Action",
         "in": "query",
         "required": true,
@@ -95,9 +95,9 @@ fn action(name: &str) -> Value {
     })
 }
 
-fn version_param(version: &str) -> Value {
+fn version_param(version: &str) -> Json<'_> {
     if version.is_empty() {
-        return json!({
+        return tree!({
             "name": "Version",
             "in": "query",
             "required": true,
@@ -105,7 +105,7 @@ fn version_param(version: &str) -> Value {
             "schema": {"type": "string"}
         });
     }
-    json!({
+    tree!({
         "name": "Version",
         "in": "query",
         "required": true,
@@ -115,11 +115,11 @@ fn version_param(version: &str) -> Value {
 }
 
 /// One parameter of its own, `in: query` (or `path`, `header` for a ROA operation).
-pub(super) fn plain(param: &Param) -> Value {
+pub(super) fn plain(param: &Param) -> Json<'_> {
     plain_in(param, "query")
 }
 
-pub(super) fn plain_in(param: &Param, location: &str) -> Value {
+pub(super) fn plain_in<'a>(param: &'a Param, location: &'static str) -> Json<'a> {
     let schema = ValueSchema::new(param.ty, &param.constraints);
     let mut unexpressed = schema.unexpressed().to_vec();
     for constraint in &param.constraints {
@@ -129,74 +129,71 @@ pub(super) fn plain_in(param: &Param, location: &str) -> Value {
             unexpressed.push(unexpressed_entry(constraint, Some("the parameter has no `.N` index".into())));
         }
     }
-    let mut map = Map::new();
-    map.insert("name".into(), json!(param.wire_name));
-    map.insert("in".into(), json!(location));
-    map.insert("required".into(), json!(param.required || location == "path"));
+    let mut map = Object::new();
+    map.push_new("name", &param.wire_name);
+    map.push_new("in", location);
+    map.push_new("required", param.required || location == "path");
     insert_some(&mut map, "description", description(param));
     let mut keywords = schema.keywords();
     let json_text = param.ty == ScalarType::Json;
     if json_text {
         // A JSON value goes on the wire as its text (`Parameters={"name":"Jack"}`): a string whose
         // content is JSON, as JSON Schema 2020-12 says it; its example is the doc's text.
-        keywords = Map::new();
-        keywords.insert("type".into(), json!("string"));
-        keywords.insert("contentMediaType".into(), json!("application/json"));
+        keywords = Object::new();
+        keywords.push_new("type", "string");
+        keywords.push_new("contentMediaType", "application/json");
     }
     if let Some(why) = super::facts::mark_schema(param.secret.as_ref(), &mut keywords) {
-        map.insert("x-alibaba-secret".into(), why);
+        map.insert("x-alibaba-secret", why);
     }
-    map.insert("schema".into(), Value::Object(keywords));
+    map.insert("schema", keywords);
     insert_example(&mut map, "example", &schema, param);
     if json_text {
         if let (Some(example), Some(text)) = (map.get_mut("example"), param.example.as_deref()) {
-            *example = json!(text.trim());
+            *example = Json::from(text.trim());
         }
     }
     insert_unexpressed(&mut map, &unexpressed);
-    Value::Object(map)
+    Json::Object(map)
 }
 
-fn repeated(name: &str, list: &Node) -> Value {
+fn repeated<'a>(name: &str, list: &Node<'a>) -> Json<'a> {
     let item = match list {
         Node::List(item) => item.as_ref(),
         other => other,
     };
-    let mut map = Map::new();
-    map.insert("name".into(), json!(name));
-    map.insert("in".into(), json!("query"));
-    map.insert("required".into(), json!(list.required()));
+    let mut map = Object::new();
+    map.push_new("name", name.to_owned());
+    map.push_new("in", "query");
+    map.push_new("required", list.required());
     let mut schema = node_schema(list);
     let style = if let Node::Value(param) = item {
         insert_some(&mut map, "description", description(param));
-        if let Some(items) = schema.get_mut("items").and_then(Value::as_object_mut) {
-            items.remove("description");
+        if let Some(items) = schema.get_mut("items").and_then(Json::as_object_mut) {
+            items.swap_remove("description");
         }
         "repeatList"
     } else {
         let wire_names: Vec<String> = list.values().iter().map(|p| format!("`{}`", p.wire_name)).collect();
         map.insert(
-            "description".into(),
-            json!(format!(
-                "A repeated group, sent flattened as {} (N counts from 1).",
-                wire_names.join(", ")
-            )),
+            "description",
+            format!("A repeated group, sent flattened as {} (N counts from 1).", wire_names.join(", ")),
         );
         "flat"
     };
-    map.insert("schema".into(), Value::Object(schema));
-    map.insert("x-alibaba-style".into(), json!(style));
-    Value::Object(map)
+    map.insert("schema", schema);
+    map.insert("x-alibaba-style", style);
+    Json::Object(map)
 }
 
-pub(super) fn node_schema(node: &Node) -> Map<String, Value> {
+pub(super) fn node_schema<'a>(node: &Node<'a>) -> Object<'a> {
     match node {
-        Node::Empty => Map::new(),
+        Node::Empty => Object::new(),
         Node::Value(param) => {
             let schema = ValueSchema::new(param.ty, &param.constraints);
             let mut map = schema.keywords();
             if let Some(why) = super::facts::mark_schema(param.secret.as_ref(), &mut map) {
-                map.insert("x-alibaba-secret".into(), why);
+                map.insert("x-alibaba-secret", why);
             }
             insert_some(&mut map, "description", description(param));
             insert_example(&mut map, "examples", &schema, param);
@@ -204,31 +201,31 @@ pub(super) fn node_schema(node: &Node) -> Map<String, Value> {
             map
         }
         Node::Object(members) => {
-            let mut properties = Map::new();
+            let mut properties = Object::new();
             let mut required = Vec::new();
             for (key, child) in members {
-                properties.insert(key.clone(), Value::Object(node_schema(child)));
+                properties.insert(key.clone(), node_schema(child));
                 if child.required() {
-                    required.push(json!(key));
+                    required.push(Json::from(key.clone()));
                 }
             }
-            let mut map = Map::new();
-            map.insert("type".into(), json!("object"));
-            map.insert("properties".into(), Value::Object(properties));
+            let mut map = Object::new();
+            map.push_new("type", "object");
+            map.push_new("properties", properties);
             if !required.is_empty() {
-                map.insert("required".into(), Value::Array(required));
+                map.push_new("required", required);
             }
             map
         }
         Node::List(item) => {
-            let mut map = Map::new();
-            map.insert("type".into(), json!("array"));
-            map.insert("items".into(), Value::Object(node_schema(item)));
+            let mut map = Object::new();
+            map.push_new("type", "array");
+            map.push_new("items", node_schema(item));
             if let Some((min, max)) = repeat_bounds(&item.direct_values()) {
                 if min > 0 {
-                    map.insert("minItems".into(), json!(min));
+                    map.push_new("minItems", min);
                 }
-                map.insert("maxItems".into(), json!(max));
+                map.push_new("maxItems", max);
             }
             map
         }
@@ -245,31 +242,31 @@ fn repeat_bounds(values: &[&Param]) -> Option<(u32, u32)> {
 
 /// The doc's example, when the schema admits it (as `example` on a parameter, `examples` in a schema);
 /// otherwise `x-alibaba-example-omitted` says why it was left out.
-fn insert_example(map: &mut Map<String, Value>, key: &str, schema: &ValueSchema, param: &Param) {
+fn insert_example(map: &mut Object, key: &'static str, schema: &ValueSchema, param: &Param) {
     let Some(example) = param.example.as_deref().filter(|e| !e.trim().is_empty()) else { return };
     match schema.value(example) {
         Ok(value) if key == "examples" => {
-            map.insert(key.into(), json!([value]));
+            map.insert(key, tree!([value]));
         }
         Ok(value) => {
-            map.insert(key.into(), value);
+            map.insert(key, value);
         }
         Err(why) => {
             map.insert(
-                "x-alibaba-example-omitted".into(),
-                json!(format!("the doc's example {example:?} does not fit: {why}")),
+                "x-alibaba-example-omitted",
+                format!("the doc's example {example:?} does not fit: {why}"),
             );
         }
     }
 }
 
-fn description(param: &Param) -> Option<Value> {
+fn description(param: &Param) -> Option<Json<'_>> {
     let text = param.description.markdown.trim();
-    (!text.is_empty()).then(|| json!(text))
+    (!text.is_empty()).then(|| Json::from(text))
 }
 
-pub(super) fn skip(param: &Param, reason: &str) -> Value {
-    json!({"wire_name": param.wire_name, "line": param.line, "reason": reason})
+pub(super) fn skip<'a>(param: &'a Param, reason: &'static str) -> Json<'a> {
+    tree!({"wire_name": &param.wire_name, "line": param.line, "reason": reason})
 }
 
 #[cfg(test)]
@@ -277,6 +274,7 @@ mod tests {
     use super::*;
     use crate::emit::openapi::fixtures::{api, param, text};
     use crate::ir::{Constraint, ScalarType};
+    use serde_json::json;
 
     fn enforced(rule: Rule) -> Constraint {
         Constraint { rule, source: "sentence".into(), enforcement: Enforcement::Enforced }

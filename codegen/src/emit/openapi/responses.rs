@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
+use super::tree::{tree, Json, Object};
 use super::{conform, pattern, scalar};
 use crate::ir::{Api, ErrorRow, Field, FieldShape};
 
@@ -11,43 +12,43 @@ use crate::ir::{Api, ErrorRow, Field, FieldShape};
 pub const ERROR_BODY_COMPONENT: &str = "ErrorBody";
 
 /// The object schema of a success body, from the response table.
-pub fn success_schema(fields: &[Field]) -> Value {
-    object(fields)
+pub fn success_schema(fields: &[Field]) -> Json<'_> {
+    Json::Object(object(fields))
 }
 
 /// The `200` response: `schema_ref` points at [`success_schema`]; the page's JSON sample is the
 /// example when it parses and fits the schema, else `x-alibaba-example-omitted` says why not.
-pub fn success_response(api: &Api, schema: &Value, schema_ref: &str) -> Value {
-    let mut media = Map::new();
-    media.insert("schema".into(), json!({"$ref": schema_ref}));
+pub fn success_response<'a>(api: &Api, schema: &Json, schema_ref: String) -> Json<'a> {
+    let mut media = Object::new();
+    media.push_new("schema", tree!({"$ref": schema_ref}));
     if let Some(sample) = api.examples.json_response.as_deref() {
         // A sample written as a whole HTTP response: its body.
         match serde_json::from_str::<Value>(crate::parse::examples::payload(sample)) {
             Err(e) => {
-                media.insert(
-                    "x-alibaba-example-omitted".into(),
-                    json!(format!("the page's JSON sample is not JSON: {e}")),
+                media.push_new(
+                    "x-alibaba-example-omitted",
+                    format!("the page's JSON sample is not JSON: {e}"),
                 );
             }
             Ok(value) => match conform::mismatch(schema, &value) {
                 None => {
-                    media.insert("example".into(), value);
+                    media.push_new("example", value);
                 }
                 Some(why) => {
-                    media.insert(
-                        "x-alibaba-example-omitted".into(),
-                        json!(format!("the page's JSON sample does not fit the response table: {why}")),
+                    media.push_new(
+                        "x-alibaba-example-omitted",
+                        format!("the page's JSON sample does not fit the response table: {why}"),
                     );
                 }
             },
         }
     }
-    json!({"description": "Success.", "content": {"application/json": Value::Object(media)}})
+    tree!({"description": "Success.", "content": {"application/json": media}})
 }
 
 /// One response per documented HTTP error status (ascending), and the rows that have no usable status
 /// (`x-alibaba-unplaced-errors` entries).
-pub fn error_responses(errors: &[ErrorRow]) -> (Vec<(String, Value)>, Vec<Value>) {
+pub fn error_responses(errors: &[ErrorRow]) -> (Vec<(String, Json<'_>)>, Vec<Json<'_>>) {
     let mut by_status: BTreeMap<u16, Vec<&ErrorRow>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for row in errors {
@@ -64,7 +65,7 @@ pub fn error_responses(errors: &[ErrorRow]) -> (Vec<(String, Value)>, Vec<Value>
     (responses, unplaced)
 }
 
-fn error_response(status: u16, rows: &[&ErrorRow]) -> Value {
+fn error_response<'a>(status: u16, rows: &[&'a ErrorRow]) -> Json<'a> {
     let mut codes: Vec<&str> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     for row in rows {
@@ -76,117 +77,142 @@ fn error_response(status: u16, rows: &[&ErrorRow]) -> Value {
             lines.push(line);
         }
     }
-    let mut schema = error_body_properties();
+    let mut code = error_code_schema();
     // `Invalid%s.ValueNotSupported`: the service puts a name where the docs write `%s`.
     let (patterns, exact): (Vec<&str>, Vec<&str>) = codes.into_iter().partition(|c| c.contains("%s"));
-    let code = &mut schema["properties"]["Code"];
     match (exact.is_empty(), patterns.as_slice()) {
-        (_, []) => code["enum"] = json!(exact),
-        (true, [one]) => code["pattern"] = json!(pattern::code_pattern(one)),
+        (_, []) => code.push_new("enum", exact),
+        (true, [one]) => code.push_new("pattern", pattern::code_pattern(one)),
         _ => {
-            let exact = (!exact.is_empty()).then(|| json!({"enum": exact}));
-            let patterns = patterns.iter().map(|p| json!({"pattern": pattern::code_pattern(p)}));
-            code["anyOf"] = exact.into_iter().chain(patterns).collect();
+            let exact = (!exact.is_empty()).then(|| tree!({"enum": exact}));
+            let patterns = patterns.iter().map(|p| tree!({"pattern": pattern::code_pattern(p)}));
+            code.push_new("anyOf", exact.into_iter().chain(patterns).collect::<Vec<Json>>());
         }
     }
-    json!({
+    tree!({
         "description": format!("Errors documented with HTTP status {status}:\n\n{}", lines.join("\n")),
-        "content": {"application/json": {"schema": schema}}
+        "content": {"application/json": {"schema": error_body(code, None)}}
     })
 }
 
 /// The `default` response: any error, with the service's error body.
-pub fn default_response() -> Value {
-    json!({
+pub fn default_response() -> Json<'static> {
+    tree!({
         "description": "Any other error, among them the product's common errors (`x-alibaba-common-errors` on the operation's tag), with the service's error body.",
         "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{ERROR_BODY_COMPONENT}")}}}
     })
 }
 
 /// The service's error body (`ErrorBody` in the runtime).
-pub fn error_body_component() -> Value {
-    let mut schema = error_body_properties();
-    schema["description"] = json!("The body of every error response.");
-    schema
+pub fn error_body_component() -> Json<'static> {
+    error_body(error_code_schema(), Some("The body of every error response."))
 }
 
-fn error_body_properties() -> Value {
-    json!({
-        "type": "object",
-        "properties": {
+/// The error body's `Code` member, before an error response adds the codes it documents.
+fn error_code_schema() -> Object<'static> {
+    let mut code = Object::new();
+    code.push_new("type", "string");
+    code.push_new("description", "The error code.");
+    code
+}
+
+/// The error body's schema, its `Code` member `code`.
+fn error_body<'a>(code: Object<'a>, description: Option<&'static str>) -> Json<'a> {
+    let mut body = Object::new();
+    body.push_new("type", "object");
+    body.push_new(
+        "properties",
+        tree!({
             "RequestId": {"type": "string", "description": "The request ID."},
             "HostId": {"type": "string", "description": "The endpoint that answered."},
-            "Code": {"type": "string", "description": "The error code."},
+            "Code": code,
             "Message": {"type": "string", "description": "The error message."},
             "Recommend": {"type": "string", "description": "A link to a diagnosis of the error."}
-        }
-    })
-}
-
-fn unplaced_row(row: &ErrorRow, reason: &str) -> Value {
-    json!({"status": row.status, "code": row.code, "message": row.message, "line": row.line, "reason": reason})
-}
-
-fn object(fields: &[Field]) -> Value {
-    let mut properties = Map::new();
-    for field in fields {
-        properties.entry(field.name.clone()).or_insert_with(|| field_schema(field));
+        }),
+    );
+    if let Some(description) = description {
+        body.push_new("description", description);
     }
-    json!({"type": "object", "properties": properties})
+    Json::Object(body)
 }
 
-fn field_schema(field: &Field) -> Value {
+fn unplaced_row<'a>(row: &'a ErrorRow, reason: &'static str) -> Json<'a> {
+    tree!({"status": row.status, "code": &row.code, "message": &row.message, "line": row.line, "reason": reason})
+}
+
+fn object(fields: &[Field]) -> Object<'_> {
+    let mut properties = Object::new();
+    for field in fields {
+        // Of two fields with one name, the first.
+        if !properties.contains_key(&field.name) {
+            properties.push_new(field.name.as_str(), field_schema(field));
+        }
+    }
+    let mut object = Object::new();
+    object.push_new("type", "object");
+    object.push_new("properties", properties);
+    object
+}
+
+fn field_schema(field: &Field) -> Json<'_> {
     let mut schema = match &field.shape {
         FieldShape::Scalar { ty } => {
             let mut map = scalar::type_keywords(*ty);
             if let Some(example) = field.example.as_deref().filter(|e| !e.trim().is_empty()) {
                 match scalar::typed_value(*ty, example) {
                     Some(value) => {
-                        map.insert("examples".into(), json!([value]));
+                        map.push_new("examples", tree!([value]));
                     }
                     None => {
-                        let ty = map.get("type").and_then(Value::as_str).unwrap_or_default().to_owned();
-                        map.insert(
-                            "x-alibaba-example-omitted".into(),
-                            json!(format!("the doc's example {example:?} does not fit: not a JSON {ty}")),
+                        let ty = scalar::json_type(*ty).unwrap_or_default();
+                        map.push_new(
+                            "x-alibaba-example-omitted",
+                            format!("the doc's example {example:?} does not fit: not a JSON {ty}"),
                         );
                     }
                 }
             }
-            Value::Object(map)
+            map
         }
         FieldShape::ScalarList { ty, wrapper } => {
-            wrapped(wrapper.as_deref(), json!({"type": "array", "items": scalar::type_keywords(*ty)}))
+            wrapped(wrapper.as_deref(), array(scalar::type_keywords(*ty)))
         }
         FieldShape::Struct { fields } => object(fields),
-        FieldShape::Array { wrapper, fields, .. } => {
-            wrapped(wrapper.as_deref(), json!({"type": "array", "items": object(fields)}))
-        }
+        FieldShape::Array { wrapper, fields, .. } => wrapped(wrapper.as_deref(), array(object(fields))),
     };
     let description = field.description.markdown.trim();
     if !description.is_empty() {
-        schema["description"] = json!(description);
+        schema.insert("description", description);
     }
-    if let Value::Object(map) = &mut schema {
-        let target = match map.get_mut("items") {
-            Some(Value::Object(items))
-                if matches!(field.shape, FieldShape::ScalarList { wrapper: None, .. }) =>
-            {
-                items
-            }
-            _ => map,
-        };
-        if let Some(why) = super::facts::mark_schema(field.secret.as_ref(), target) {
-            map.insert("x-alibaba-secret".into(), why);
-        }
+    let target = match schema.get_mut("items").and_then(Json::as_object_mut) {
+        Some(items) if matches!(field.shape, FieldShape::ScalarList { wrapper: None, .. }) => items,
+        _ => &mut schema,
+    };
+    if let Some(why) = super::facts::mark_schema(field.secret.as_ref(), target) {
+        schema.insert("x-alibaba-secret", why);
     }
-    schema
+    Json::Object(schema)
+}
+
+/// `{"type": "array", "items": items}`.
+fn array(items: Object) -> Object {
+    let mut array = Object::new();
+    array.push_new("type", "array");
+    array.push_new("items", items);
+    array
 }
 
 /// `{"type":"object","properties":{wrapper: array}}` when the JSON wraps the list, else the array.
-fn wrapped(wrapper: Option<&str>, array: Value) -> Value {
+fn wrapped<'a>(wrapper: Option<&'a str>, array: Object<'a>) -> Object<'a> {
     match wrapper {
-        Some(key) => json!({"type": "object", "properties": {key: array}}),
+        Some(key) => {
+            let mut properties = Object::new();
+            properties.push_new(key, array);
+            let mut object = Object::new();
+            object.push_new("type", "object");
+            object.push_new("properties", properties);
+            object
+        }
         None => array,
     }
 }
@@ -196,6 +222,7 @@ mod tests {
     use super::*;
     use crate::emit::openapi::fixtures::{api, text};
     use crate::ir::ScalarType;
+    use serde_json::json;
 
     fn field(name: &str, shape: FieldShape) -> Field {
         Field {
@@ -220,7 +247,8 @@ mod tests {
             error(Some(400), "Missing", "m"),
         );
         let code = |rows: &[&ErrorRow]| {
-            error_response(400, rows)["content"]["application/json"]["schema"]["properties"]["Code"].clone()
+            error_response(400, rows)["content"]["application/json"]["schema"]["properties"]["Code"]
+                .to_value()
         };
         assert_eq!(code(&[&plain])["enum"], json!(["Missing"]));
         assert_eq!(code(&[&pattern])["pattern"], json!("^Invalid.+\\.ValueNotSupported$"));
@@ -241,13 +269,14 @@ mod tests {
         });
         let mut pins = field("Pins", FieldShape::ScalarList { ty: ScalarType::String, wrapper: None });
         pins.secret = key.secret.clone();
-        let schema =
-            success_schema(&[key, field("KeyPairName", FieldShape::Scalar { ty: ScalarType::String })]);
+        let fields = [key, field("KeyPairName", FieldShape::Scalar { ty: ScalarType::String })];
+        let schema = success_schema(&fields);
         let body = &schema["properties"]["PrivateKeyBody"];
         assert_eq!(body["format"], json!("password"));
         assert_eq!(body["x-alibaba-secret"]["why"], json!("the name ends in `private key`"));
         assert_eq!(schema["properties"]["KeyPairName"].get("x-alibaba-secret"), None);
-        let list = &success_schema(&[pins])["properties"]["Pins"];
+        let pins = [pins];
+        let list = &success_schema(&pins)["properties"]["Pins"];
         assert_eq!(list["items"]["format"], json!("password"));
         assert_eq!(list["x-alibaba-secret"]["from"], json!("name"));
     }
@@ -298,20 +327,21 @@ mod tests {
 
     #[test]
     fn the_sample_is_the_example_only_when_it_parses_and_fits() {
-        let schema = success_schema(&[field("Count", FieldShape::Scalar { ty: ScalarType::Integer })]);
+        let fields = [field("Count", FieldShape::Scalar { ty: ScalarType::Integer })];
+        let schema = success_schema(&fields);
         let mut api = api("Describe");
         api.examples.json_response = Some(r#"{"Count": 3, "RequestId": "x"}"#.into());
-        let media = &success_response(&api, &schema, "#/x")["content"]["application/json"];
+        let media = &success_response(&api, &schema, "#/x".into())["content"]["application/json"];
         assert_eq!(media["example"], json!({"Count": 3, "RequestId": "x"}));
         api.examples.json_response = Some(r#"{"Count": "3"}"#.into());
-        let media = &success_response(&api, &schema, "#/x")["content"]["application/json"];
+        let media = &success_response(&api, &schema, "#/x".into())["content"]["application/json"];
         assert_eq!(media.get("example"), None);
         assert_eq!(
             media["x-alibaba-example-omitted"],
             json!("the page's JSON sample does not fit the response table: $.Count: expected integer, found string")
         );
         api.examples.json_response = Some("{\"Count\": 3,}".into());
-        let media = &success_response(&api, &schema, "#/x")["content"]["application/json"];
+        let media = &success_response(&api, &schema, "#/x".into())["content"]["application/json"];
         assert!(media["x-alibaba-example-omitted"]
             .as_str()
             .unwrap()

@@ -2,7 +2,7 @@
 //! header parameters, and the request body as one schema. The common headers (`x-acs-version`
 //! among them) are the signer's, named by the `AcsSignature` security scheme.
 
-use serde_json::{json, Map, Value};
+use super::tree::{tree, Json, Object};
 
 use super::group::Node;
 use super::params::{node_schema, plain_in, skip};
@@ -19,15 +19,15 @@ pub fn method_key(roa: &Roa) -> String {
 }
 
 /// The operation's parameters and body, and the rows that could not be placed.
-pub struct Request {
-    pub parameters: Vec<Value>,
-    pub body: Option<Value>,
-    pub skipped: Vec<Value>,
+pub struct Request<'a> {
+    pub parameters: Vec<Json<'a>>,
+    pub body: Option<Json<'a>>,
+    pub skipped: Vec<Json<'a>>,
 }
 
 /// The page's path, query and header parameters in table order, and the body parameters as one
 /// request body.
-pub fn request(api: &Api, roa: &Roa) -> Request {
+pub fn request<'a>(api: &'a Api, roa: &Roa) -> Request<'a> {
     let mut parameters = Vec::new();
     let mut skipped = Vec::new();
     let mut body = Node::Empty;
@@ -60,16 +60,17 @@ pub fn request(api: &Api, roa: &Roa) -> Request {
     }
     let body = roa.body.as_ref().filter(|_| !matches!(body, Node::Empty)).map(|b| {
         let schema = match (&b.whole, &body) {
-            (Some(whole), Node::Object(members)) => {
-                members.iter().find(|(k, _)| k == whole).map_or_else(Map::new, |(_, node)| node_schema(node))
-            }
+            (Some(whole), Node::Object(members)) => members
+                .iter()
+                .find(|(k, _)| k == whole)
+                .map_or_else(Object::new, |(_, node)| node_schema(node)),
             _ => node_schema(&body),
         };
         let content_type = match b.encoding {
             BodyEncoding::Json => "application/json",
             BodyEncoding::Form => "application/x-www-form-urlencoded",
         };
-        json!({
+        tree!({
             "required": body_required,
             "content": { content_type: { "schema": schema } }
         })
@@ -82,6 +83,7 @@ mod tests {
     use super::*;
     use crate::emit::openapi::fixtures::{api, param};
     use crate::ir::{Body, HttpMethod, Index, PositionFrom, Wire};
+    use serde_json::json;
 
     fn roa_api() -> (Api, Roa) {
         let mut a = api("CreateCollector");

@@ -1,27 +1,37 @@
 //! IR scalar types as JSON Schema types, and doc strings (examples, enum values, defaults) as typed JSON.
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
+use super::tree::Object;
 use crate::ir::ScalarType;
 
 /// `type` (and `format`, where OpenAPI names one) of a scalar.
-pub fn type_keywords(ty: ScalarType) -> Map<String, Value> {
-    let (ty, format) = match ty {
+pub fn type_keywords(ty: ScalarType) -> Object<'static> {
+    let mut map = Object::new();
+    let Some((ty, format)) = type_and_format(ty) else { return map };
+    map.push_new("type", ty);
+    if let Some(format) = format {
+        map.push_new("format", format);
+    }
+    map
+}
+
+/// The JSON Schema `type` of a scalar; `None` for any JSON value.
+pub fn json_type(ty: ScalarType) -> Option<&'static str> {
+    type_and_format(ty).map(|(ty, _)| ty)
+}
+
+fn type_and_format(ty: ScalarType) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match ty {
         // Any JSON value: no `type` keyword.
-        ScalarType::Json => return Map::new(),
+        ScalarType::Json => return None,
         ScalarType::String => ("string", None),
         ScalarType::Integer => ("integer", Some("int32")),
         ScalarType::Long => ("integer", Some("int64")),
         ScalarType::Float => ("number", Some("float")),
         ScalarType::Double => ("number", Some("double")),
         ScalarType::Boolean => ("boolean", None),
-    };
-    let mut map = Map::new();
-    map.insert("type".into(), json!(ty));
-    if let Some(format) = format {
-        map.insert("format".into(), json!(format));
-    }
-    map
+    })
 }
 
 /// A value written in the docs as the JSON value of type `ty`; `None` when it is not one.
@@ -62,6 +72,7 @@ pub fn is_instance_of(ty: &str, value: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn doc_strings_become_typed_values_or_nothing() {

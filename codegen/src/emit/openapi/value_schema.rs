@@ -1,7 +1,8 @@
 //! One scalar value's schema: its type plus every enforced rule JSON Schema can state; the rest go to `x-alibaba-rules`.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
+use super::tree::{Json, Object};
 use super::{pattern, scalar};
 use crate::ir::{Constraint, Enforcement, Format, Rule, ScalarType};
 
@@ -128,9 +129,8 @@ impl<'a> ValueSchema<'a> {
 
     /// Checks a value against the schema the way a JSON Schema validator reads [`Self::keywords`].
     pub fn check(&self, value: &Value) -> Result<(), String> {
-        let keywords = self.keywords();
         // No `type` keyword (any JSON value) admits every value.
-        let ty = keywords.get("type").and_then(Value::as_str);
+        let ty = scalar::json_type(self.ty);
         if ty.is_some_and(|ty| !scalar::is_instance_of(ty, value)) {
             return Err(format!("{value} is not {}", type_name(self.ty)));
         }
@@ -159,19 +159,19 @@ impl<'a> ValueSchema<'a> {
     }
 
     /// The JSON Schema keywords, in a fixed order.
-    pub fn keywords(&self) -> Map<String, Value> {
+    pub fn keywords(&self) -> Object<'static> {
         let mut map = scalar::type_keywords(self.ty);
         if self.base64 {
-            map.insert("contentEncoding".into(), json!("base64"));
+            map.push_new("contentEncoding", "base64");
         }
         if let Some(allowed) = &self.allowed {
-            map.insert("enum".into(), Value::Array(allowed.clone()));
+            map.push_new("enum", Value::Array(allowed.clone()));
         }
         insert_some(&mut map, "minimum", self.minimum.map(number));
         insert_some(&mut map, "maximum", self.maximum.map(number));
-        insert_some(&mut map, "minLength", self.min_length.map(Value::from));
-        insert_some(&mut map, "maxLength", self.max_length.map(Value::from));
-        insert_some(&mut map, "pattern", pattern::pattern(self.text_rules.iter().copied()).map(Value::from));
+        insert_some(&mut map, "minLength", self.min_length);
+        insert_some(&mut map, "maxLength", self.max_length);
+        insert_some(&mut map, "pattern", pattern::pattern(self.text_rules.iter().copied()));
         insert_some(&mut map, "default", self.default.clone());
         map
     }
@@ -183,15 +183,16 @@ impl<'a> ValueSchema<'a> {
 }
 
 /// Puts the non-empty `x-alibaba-rules` list on a schema or parameter object.
-pub fn insert_unexpressed(map: &mut Map<String, Value>, unexpressed: &[Value]) {
+pub fn insert_unexpressed(map: &mut Object, unexpressed: &[Value]) {
     if !unexpressed.is_empty() {
-        map.insert("x-alibaba-rules".into(), Value::Array(unexpressed.to_vec()));
+        map.insert("x-alibaba-rules", Value::Array(unexpressed.to_vec()));
     }
 }
 
-pub fn insert_some(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
+/// Sets `key` to `value` when there is one.
+pub fn insert_some<'a>(map: &mut Object<'a>, key: &'static str, value: Option<impl Into<Json<'a>>>) {
     if let Some(value) = value {
-        map.insert(key.to_owned(), value);
+        map.insert(key, value);
     }
 }
 
@@ -252,7 +253,7 @@ mod tests {
         ];
         let schema = ValueSchema::new(ScalarType::Integer, &constraints);
         assert_eq!(
-            Value::Object(schema.keywords()),
+            Json::Object(schema.keywords()),
             json!({"type": "integer", "format": "int32", "minimum": 1, "maximum": 200, "default": 200})
         );
         assert_eq!(schema.unexpressed().len(), 1);
@@ -272,7 +273,7 @@ mod tests {
         let constraints =
             vec![enforced(Rule::OneOf { values }), enforced(Rule::Default { value: "maybe".into() })];
         let schema = ValueSchema::new(ScalarType::Boolean, &constraints);
-        assert_eq!(Value::Object(schema.keywords()), json!({"type": "boolean", "enum": [true, false]}));
+        assert_eq!(Json::Object(schema.keywords()), json!({"type": "boolean", "enum": [true, false]}));
         assert_eq!(schema.unexpressed()[0]["not_in_schema_because"], json!("`maybe` is not a boolean"));
     }
 
@@ -280,7 +281,7 @@ mod tests {
     fn a_range_on_a_string_is_listed_not_stated() {
         let constraints = vec![enforced(Rule::Range { min: Some(20.0), max: Some(500.0) })];
         let schema = ValueSchema::new(ScalarType::String, &constraints);
-        assert_eq!(Value::Object(schema.keywords()), json!({"type": "string"}));
+        assert_eq!(Json::Object(schema.keywords()), json!({"type": "string"}));
         assert!(schema.unexpressed()[0]["not_in_schema_because"]
             .as_str()
             .unwrap()
@@ -296,7 +297,7 @@ mod tests {
             enforced(Rule::MutuallyExclusive { params: vec!["A".into(), "B".into()] }),
         ];
         let schema = ValueSchema::new(ScalarType::String, &constraints);
-        let keywords = schema.keywords();
+        let keywords = Json::Object(schema.keywords());
         assert_eq!(keywords["minLength"], json!(2));
         assert_eq!(keywords["maxLength"], json!(40));
         assert_eq!(keywords["contentEncoding"], json!("base64"));
