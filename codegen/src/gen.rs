@@ -104,6 +104,7 @@ pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diag
 
 /// [`read_products`], taking what a page reads as from `reuse` when the page is unchanged.
 fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec<Diagnostic>)> {
+    crate::pattern::compile_all();
     let mut diagnostics = Vec::new();
     let overrides = Overrides::load(spec_dir).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);

@@ -1,12 +1,10 @@
 //! Character rules: the first character, the allowed characters, forbidden prefixes and
 //! substrings, characters that may not lead, trail or repeat.
 
-use std::sync::OnceLock;
-
 use super::text::{Block, BlockKind};
 use super::Found;
 use crate::ir::{CharClass, Param, Rule, ScalarType};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// Reads character rules from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
@@ -62,28 +60,31 @@ pub fn read_special_alphabet(blocks: &[Block]) -> Vec<Found> {
 }
 
 fn starts_with_letter(sentence: &str, out: &mut Vec<Found>) {
-    static START: OnceLock<Pattern> = OnceLock::new();
-    let start = re(
-        &START,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static START: LazyPattern = LazyPattern::new(
         r"(?i)\bmust (?:start|begin) with (?:a |an )?(?:uppercase or lowercase |english |upper or lower case )?letter(?: or (?:a )?chinese character)?(?:[,.;]| and| but|$)",
     );
+    let start = START.get();
     if start.is_match(sentence) {
         out.push(Found::new(Rule::StartsWithLetter, sentence, None));
     }
 }
 
 fn forbidden_prefixes(sentence: &str, out: &mut Vec<Found>) {
-    static PREFIX: OnceLock<Pattern> = OnceLock::new();
-    let prefix = re(&PREFIX, r"(?i)\b(?:cannot|can't|must not|should not) (?:start|begin) with (.+)$");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static PREFIX: LazyPattern =
+        LazyPattern::new(r"(?i)\b(?:cannot|can't|must not|should not) (?:start|begin) with (.+)$");
+    let prefix = PREFIX.get();
     if let Some(c) = prefix.captures(sentence) {
         listed(Listed::Prefixes, &c[1], sentence, out);
     }
 }
 
 fn forbidden_substrings(sentence: &str, out: &mut Vec<Found>) {
-    static CONTAIN: OnceLock<Pattern> = OnceLock::new();
-    let contain =
-        re(&CONTAIN, r"(?i)\b(?:cannot|can't|must not|should not|and cannot|and can't) contain (.+)$");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static CONTAIN: LazyPattern =
+        LazyPattern::new(r"(?i)\b(?:cannot|can't|must not|should not|and cannot|and can't) contain (.+)$");
+    let contain = CONTAIN.get();
     let Some(c) = contain.captures(sentence) else { return };
     let rest = &c[1];
     let lower = rest.to_ascii_lowercase();
@@ -166,11 +167,15 @@ fn listed(mut kind: Listed, mut text: &str, sentence: &str, out: &mut Vec<Found>
 }
 
 fn edges_and_runs(sentence: &str, out: &mut Vec<Found>) {
-    static EDGES: OnceLock<Pattern> = OnceLock::new();
-    static RUNS: OnceLock<Pattern> = OnceLock::new();
-    let edges =
-        re(&EDGES, r"(?i)\b(?:cannot|can't|must not) (?:start|begin) (?:or|and) end with (.+?)(?:\. It |$)");
-    let runs = re(&RUNS, r"(?i)\b(?:cannot|can't|must not) contain (?:two )?consecutive (.+?)(?:\. It |$)");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static EDGES: LazyPattern = LazyPattern::new(
+        r"(?i)\b(?:cannot|can't|must not) (?:start|begin) (?:or|and) end with (.+?)(?:\. It |$)",
+    );
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static RUNS: LazyPattern =
+        LazyPattern::new(r"(?i)\b(?:cannot|can't|must not) contain (?:two )?consecutive (.+?)(?:\. It |$)");
+    let edges = EDGES.get();
+    let runs = RUNS.get();
     if let Some(c) = edges.captures(sentence) {
         let (chars, unread) = named_chars(&c[1]);
         let doubt = unread.map(|u| format!("could not read `{u}` as characters"));
@@ -184,11 +189,11 @@ fn edges_and_runs(sentence: &str, out: &mut Vec<Found>) {
 }
 
 fn allowed_chars(sentence: &str, out: &mut Vec<Found>) {
-    static CAN_CONTAIN: OnceLock<Pattern> = OnceLock::new();
-    let can_contain = re(
-        &CAN_CONTAIN,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static CAN_CONTAIN: LazyPattern = LazyPattern::new(
         r"(?i)\b(?:can contain only|can only contain|can contain|must contain only|may contain|can consist of|consists of|can include) (.+?)\.?$",
     );
+    let can_contain = CAN_CONTAIN.get();
     let Some(c) = can_contain.captures(sentence) else { return };
     let list = c[1].to_owned();
     let lower = list.to_ascii_lowercase();

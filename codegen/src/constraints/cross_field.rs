@@ -2,11 +2,10 @@
 //! "depends on", required-unless, and (kept unenforced) "valid only when" and "is ignored".
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use super::Found;
 use crate::ir::{Param, Rule};
-use crate::pattern::{re, re_with, Pattern};
+use crate::pattern::LazyPattern;
 
 /// A parameter name as prose writes it (`DataDisk.N.Size`, `Ipv6Addresses.N`, `Spotpricelimit`).
 const NAME: &str = r"([A-Z][A-Za-z0-9]*(?:\.(?:N|n|\d+|[A-Z][A-Za-z0-9]*))*)";
@@ -28,15 +27,18 @@ pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
 
 /// "the InstanceId parameter" → "InstanceId"; "the value of X" kept.
 fn normalize<'s>(sentence: &'s str, owner: &str) -> Cow<'s, str> {
-    static THE_PARAM: OnceLock<Pattern> = OnceLock::new();
-    static DISJOINT: OnceLock<Pattern> = OnceLock::new();
-    static NOTE: OnceLock<Pattern> = OnceLock::new();
-    let the_param = re_with(&THE_PARAM, || format!(r"\b(?:the )?{NAME} parameter\b"));
-    // "You can specify DiskId or DiskIds.N, but you cannot specify both of them."
-    let disjoint = re_with(&DISJOINT, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static THE_PARAM: LazyPattern = LazyPattern::made(|| format!(r"\b(?:the )?{NAME} parameter\b"));
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static DISJOINT: LazyPattern = LazyPattern::made(|| {
         format!(r"^You can specify {NAME} or {NAME}, but you cannot specify both(?: of them)?")
     });
-    let note = re(&NOTE, r"^(?:Note|Notice|Warning|Important): ");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static NOTE: LazyPattern = LazyPattern::new(r"^(?:Note|Notice|Warning|Important): ");
+    let the_param = THE_PARAM.get();
+    // "You can specify DiskId or DiskIds.N, but you cannot specify both of them."
+    let disjoint = DISJOINT.get();
+    let note = NOTE.get();
     // Each step copies the sentence only when it changes it (most sentences pass unchanged).
     let s = note.replace(sentence, "");
     let s = rewrite(s, |s| disjoint.replace(s, "You cannot specify both $1 and $2"));
@@ -61,18 +63,20 @@ fn rewrite<'s>(s: Cow<'s, str>, step: impl for<'a> FnOnce(&'a str) -> Cow<'a, st
 }
 
 fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
-    static BOTH: OnceLock<Pattern> = OnceLock::new();
-    static SAME_TIME: OnceLock<Pattern> = OnceLock::new();
-    let both = re_with(&BOTH, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static BOTH: LazyPattern = LazyPattern::made(|| {
         format!(
             r"(?i:you cannot specify both|you can't specify both|you cannot set both) (?:the )?{NAME} and (?:the )?{NAME}(?: parameters)?\b"
         )
     });
-    let same_time = re_with(&SAME_TIME, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static SAME_TIME: LazyPattern = LazyPattern::made(|| {
         format!(
             r"(?:(?i:you cannot specify|you cannot set|you can't specify) {NAME} and {NAME} at the same time|\b{NAME} and {NAME} (?:cannot|can't|must not) be (?:specified|set|used) at the same time|\b{NAME} and {NAME} are mutually exclusive)"
         )
     });
+    let both = BOTH.get();
+    let same_time = SAME_TIME.get();
     let names: Option<Vec<String>> = if let Some(c) = both.captures(s) {
         Some(vec![c[1].to_owned(), c[2].to_owned()])
     } else {
@@ -84,12 +88,13 @@ fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn must_be_null(s: &str, source: &str, out: &mut Vec<Found>) {
-    static NULL: OnceLock<Pattern> = OnceLock::new();
-    let null = re_with(&NULL, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static NULL: LazyPattern = LazyPattern::made(|| {
         format!(
             r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the )?{NAME} (?:must be (?:null|empty|left empty)|cannot be specified|must not be specified)\b"
         )
     });
+    let null = NULL.get();
     let Some(c) = null.captures(s) else { return };
     let when = c[1].to_owned();
     let value = c.get(2).map(|m| m.as_str().trim_matches(['`', '.']).to_owned());
@@ -97,12 +102,13 @@ fn must_be_null(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn only_set_to(s: &str, source: &str, out: &mut Vec<Found>) {
-    static ONLY: OnceLock<Pattern> = OnceLock::new();
-    let only = re_with(&ONLY, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static ONLY: LazyPattern = LazyPattern::made(|| {
         format!(
             r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the value of )?{NAME} can only be(?: set to)? ([A-Za-z0-9_.\-]+?)\.?$"
         )
     });
+    let only = ONLY.get();
     let Some(c) = only.captures(s) else { return };
     out.push(Found::new(
         Rule::RestrictedWith {
@@ -117,8 +123,9 @@ fn only_set_to(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn depends_on(s: &str, source: &str, out: &mut Vec<Found>) {
-    static DEPENDS: OnceLock<Pattern> = OnceLock::new();
-    let depends = re_with(&DEPENDS, || format!(r"^{NAME} depends on {NAME}\b"));
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static DEPENDS: LazyPattern = LazyPattern::made(|| format!(r"^{NAME} depends on {NAME}\b"));
+    let depends = DEPENDS.get();
     let Some(c) = depends.captures(s) else { return };
     out.push(Found::new(
         Rule::DependsOn { param: c[1].to_owned(), depends_on: c[2].to_owned() },
@@ -131,18 +138,20 @@ fn depends_on(s: &str, source: &str, out: &mut Vec<Found>) {
 /// X is required"; "…, or if you do not set C to …, you must specify X" adds C: every way the
 /// sentence names to do without X counts (the permissive reading of its "or").
 fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
-    static NOT_USE: OnceLock<Pattern> = OnceLock::new();
-    static NOT_SPECIFIED: OnceLock<Pattern> = OnceLock::new();
-    let not_use = re_with(&NOT_USE, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static NOT_USE: LazyPattern = LazyPattern::made(|| {
         format!(
             r"^If you do not (?:use|specify|set) (?:the )?{NAME}(?: or {NAME})?(?: [^,]*)?(?:, or if you do not (?:use|specify|set) (?:the )?{NAME}(?: [^,]*)?)?, (?:you must (?:use|specify|set) (?:the )?{NAME}|(?:the )?{NAME} (?:is|must be) required)\.?$"
         )
     });
-    let not_specified = re_with(&NOT_SPECIFIED, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static NOT_SPECIFIED: LazyPattern = LazyPattern::made(|| {
         format!(
             r"^If {NAME}(?: or {NAME})? (?:is|are) not specified, (?:the )?{NAME} (?:is|must be) required\.?$"
         )
     });
+    let not_use = NOT_USE.get();
+    let not_specified = NOT_SPECIFIED.get();
     let (unless, param) = if let Some(c) = not_use.captures(s) {
         let unless = [c.get(1), c.get(2), c.get(3)].into_iter().flatten();
         (unless.map(|m| m.as_str().to_owned()).collect(), c.get(4).or(c.get(5)))
@@ -157,10 +166,11 @@ fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn valid_only_when(s: &str, source: &str, param: &Param, out: &mut Vec<Found>) {
-    static ONLY_WHEN: OnceLock<Pattern> = OnceLock::new();
-    let only_when = re_with(&ONLY_WHEN, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static ONLY_WHEN: LazyPattern = LazyPattern::made(|| {
         format!(r"\b(?:is |are )?valid(?: and required)? only when {NAME} is set to (\S+?)\.?$")
     });
+    let only_when = ONLY_WHEN.get();
     let Some(c) = only_when.captures(s) else { return };
     out.push(Found::new(
         Rule::DependsOn { param: param.wire_name.clone(), depends_on: c[1].to_owned() },
@@ -173,12 +183,13 @@ fn valid_only_when(s: &str, source: &str, param: &Param, out: &mut Vec<Found>) {
 }
 
 fn ignored(s: &str, source: &str, out: &mut Vec<Found>) {
-    static IGNORED: OnceLock<Pattern> = OnceLock::new();
-    let ignored = re_with(&IGNORED, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static IGNORED: LazyPattern = LazyPattern::made(|| {
         format!(
             r"(?:^|, )(?i:if you specify|when you specify|if|when) {NAME}(?: is specified)?, the values? of {NAME}(?: and {NAME})? (?:will be|is|are) ignored"
         )
     });
+    let ignored = IGNORED.get();
     let Some(c) = ignored.captures(s) else { return };
     let when = c[1].to_owned();
     for then in [c.get(2), c.get(3)].into_iter().flatten() {

@@ -1,18 +1,16 @@
 //! Documented defaults: "Default value: 200.", "The default value is false.", "PL1 (default value)".
 
-use std::sync::OnceLock;
-
 use super::Found;
 use crate::ir::{Param, Rule};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// Reads a default from one sentence; "null" and "empty" defaults mean unset and give nothing.
 pub fn read(sentence: &str, _param: &Param) -> Vec<Found> {
-    static DEFAULT: OnceLock<Pattern> = OnceLock::new();
-    let default = re(
-        &DEFAULT,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static DEFAULT: LazyPattern = LazyPattern::new(
         r"^(?:Default value ?:|Default:|The default value is|Default value is|By default, the value is) (.+?)\.?$",
     );
+    let default = DEFAULT.get();
     let Some(c) = default.captures(sentence) else { return Vec::new() };
     let value = c[1].trim().trim_matches(['"', '“', '”', '\'']).to_owned();
     if means_unset(&value) {
@@ -33,9 +31,10 @@ fn means_unset(value: &str) -> bool {
 
 /// True for a sentence that documents an unset default ("Default value: null."): read, nothing to keep.
 pub fn is_unset_default(sentence: &str) -> bool {
-    static DEFAULT: OnceLock<Pattern> = OnceLock::new();
-    let default =
-        re(&DEFAULT, r"^(?:Default value ?:|Default:|The default value is|Default value is) ?(.*?)\.?$");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static DEFAULT: LazyPattern =
+        LazyPattern::new(r"^(?:Default value ?:|Default:|The default value is|Default value is) ?(.*?)\.?$");
+    let default = DEFAULT.get();
     default.captures(sentence).is_some_and(|c| means_unset(c[1].trim()))
 }
 

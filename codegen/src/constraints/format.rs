@@ -1,28 +1,29 @@
 //! Formats: Base64 (with its size limit), ISO 8601 times (`yyyy-MM-ddTHH:mm:ssZ`), ASCII only.
 
-use std::sync::OnceLock;
-
 use super::{number, Found};
 use crate::ir::{Format, Param, Rule, ScalarType};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// Reads format rules from all sentences of one description (a Base64 sentence and its size
 /// limit are often two sentences).
 pub fn read(sentences: &[&str], param: &Param) -> Vec<Found> {
-    static BASE64: OnceLock<Pattern> = OnceLock::new();
-    static SIZE: OnceLock<Pattern> = OnceLock::new();
-    static ISO: OnceLock<Pattern> = OnceLock::new();
-    static ASCII: OnceLock<Pattern> = OnceLock::new();
-    let base64 = re(
-        &BASE64,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static BASE64: LazyPattern = LazyPattern::new(
         r"(?i)\b(?:encoded in base64|base64-encoded|base64 encoded|encode(?:d)? (?:it |the \w+ )?(?:in|with|by using) base64|in base64 format)\b",
     );
-    let size = re(&SIZE, r"(?i)\b(?:size|exceed|up to|maximum)\b.*?\b(\d[\d,]*) ?(KB|KiB|MB|bytes)\b");
-    let iso = re(&ISO, r"yyyy-MM-ddTHH:mm(?::ss)?Z");
-    let ascii = re(
-        &ASCII,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static SIZE: LazyPattern =
+        LazyPattern::new(r"(?i)\b(?:size|exceed|up to|maximum)\b.*?\b(\d[\d,]*) ?(KB|KiB|MB|bytes)\b");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static ISO: LazyPattern = LazyPattern::new(r"yyyy-MM-ddTHH:mm(?::ss)?Z");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static ASCII: LazyPattern = LazyPattern::new(
         r"(?i)\bonly ASCII characters\b|\bASCII characters only\b|\bcontain only ASCII\b|\bASCII characters in length\b",
     );
+    let base64 = BASE64.get();
+    let size = SIZE.get();
+    let iso = ISO.get();
+    let ascii = ASCII.get();
 
     let mut out = Vec::new();
     let not_string = param.ty != ScalarType::String;

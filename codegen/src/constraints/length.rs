@@ -1,30 +1,30 @@
 //! String lengths: "It must be 2 to 128 characters in length", "no more than 64 characters", "cannot be left empty".
 
-use std::sync::OnceLock;
-
 use super::{number, Found};
 use crate::ir::{Param, Rule, ScalarType};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// Reads a length rule from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    static BETWEEN: OnceLock<Pattern> = OnceLock::new();
-    static AT_MOST: OnceLock<Pattern> = OnceLock::new();
-    static AT_LEAST: OnceLock<Pattern> = OnceLock::new();
-    static NOT_EMPTY: OnceLock<Pattern> = OnceLock::new();
-    let between = re(&BETWEEN, r"(?i)\b(\d[\d,]*) to (\d[\d,]*) (?:[A-Za-z]+ )?characters\b");
-    let at_most = re(
-        &AT_MOST,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static BETWEEN: LazyPattern =
+        LazyPattern::new(r"(?i)\b(\d[\d,]*) to (\d[\d,]*) (?:[A-Za-z]+ )?characters\b");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static AT_MOST: LazyPattern = LazyPattern::new(
         r"(?i)\b(?:no more than|up to|cannot exceed|can't exceed|not exceed|not be longer than|at most|a maximum of|maximum length of|maximum length is|maximum length:) (\d[\d,]*) (?:[A-Za-z]+ )?characters\b",
     );
-    let at_least = re(
-        &AT_LEAST,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static AT_LEAST: LazyPattern = LazyPattern::new(
         r"(?i)\b(?:at least|no less than|minimum length of) (\d[\d,]*) (?:[A-Za-z]+ )?characters\b",
     );
-    let not_empty = re(
-        &NOT_EMPTY,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static NOT_EMPTY: LazyPattern = LazyPattern::new(
         r"(?i)\b(?:cannot|can't|must not) be (?:left )?(?:an )?empty(?: string)?\b|\bcannot be left empty\b",
     );
+    let between = BETWEEN.get();
+    let at_most = AT_MOST.get();
+    let at_least = AT_LEAST.get();
+    let not_empty = NOT_EMPTY.get();
 
     let mut out = Vec::new();
     let mut min = None;

@@ -21,15 +21,13 @@ mod repeat;
 pub mod text;
 mod value_set;
 
-use std::sync::OnceLock;
-
 pub use consistency::{check_examples, DocFinding};
 pub use coverage::Coverage;
 pub use overrides::{apply_overrides, Overrides};
 
 use crate::diag::Diagnostics;
 use crate::ir::{Api, Constraint, Enforcement, Param, RangeCase, Rule, ScalarType, ValueCase};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 use names::{Names, Resolved};
 use text::BlockKind;
 use value_set::{Case, PendingCase};
@@ -163,12 +161,11 @@ fn read_param(param: &Param) -> ParamRead {
 
 /// Whether a sentence says what happens without the parameter it describes.
 fn says_optional(sentence: &str) -> bool {
-    static OPTIONAL: OnceLock<Pattern> = OnceLock::new();
-    re(
-        &OPTIONAL,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static OPTIONAL: LazyPattern = LazyPattern::new(
         r"(?i)\bif (?:you do not|you don't) (?:set|specify|configure|enter) (?:this parameter|it)\b|\bif this parameter is (?:not set|not specified|left empty|empty)\b|\bthis parameter is optional\b|\byou do not need to (?:set|specify|enter) this parameter\b",
-    )
-    .is_match(sentence)
+    );
+    OPTIONAL.get().is_match(sentence)
 }
 
 /// True for a sentence that states its rule under a condition ("For Windows: …", "If …, …").

@@ -1,45 +1,49 @@
 //! Numeric ranges: "Valid values: 1 to 200", "Valid values are 0 to 23, which …", "Maximum value: 100".
 
-use std::sync::OnceLock;
-
 use super::{number, Found};
 use crate::ir::{Param, Rule, ScalarType};
-use crate::pattern::{re_with, Pattern};
+use crate::pattern::LazyPattern;
 
 const NUM: &str = r"(-?\d[\d,]*(?:\.\d+)?)";
 
 /// Reads a numeric range from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    static BETWEEN: OnceLock<Pattern> = OnceLock::new();
-    static RANGES: OnceLock<Pattern> = OnceLock::new();
-    static AT_LEAST: OnceLock<Pattern> = OnceLock::new();
-    static MAX: OnceLock<Pattern> = OnceLock::new();
-    static MIN: OnceLock<Pattern> = OnceLock::new();
-    let between = re_with(&BETWEEN, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static BETWEEN: LazyPattern = LazyPattern::made(|| {
         format!(
             r"^(?:Valid values?|Value range|Valid range|Range of values|The value range)(?: are| is)?:? {NUM} to (?:{NUM}|∞)(?:\.|,? which .*|)$"
         )
     });
-    let ranges = re_with(&RANGES, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static RANGES: LazyPattern = LazyPattern::made(|| {
         format!(
             r"^(?:It|The value|The value of this parameter|This parameter|The parameter value|The valid value) (?:ranges|can range|must range|must be in the range|must be) from {NUM} to {NUM}\.?$"
         )
     });
-    let at_least =
-        re_with(&AT_LEAST, || format!(r"^Valid values?: (?:greater than or equal to|at least) {NUM}\.?$"));
-    let max = re_with(&MAX, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static AT_LEAST: LazyPattern =
+        LazyPattern::made(|| format!(r"^Valid values?: (?:greater than or equal to|at least) {NUM}\.?$"));
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static MAX: LazyPattern = LazyPattern::made(|| {
         format!(r"^(?:The )?(?i:maximum|max) value(?: is|:| of this parameter is) {NUM}\.?$")
     });
-    let min = re_with(&MIN, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static MIN: LazyPattern = LazyPattern::made(|| {
         format!(r"^(?:The )?(?i:minimum|min) value(?: is|:| of this parameter is) {NUM}\.?$")
     });
+    let between = BETWEEN.get();
+    let ranges = RANGES.get();
+    let at_least = AT_LEAST.get();
+    let max = MAX.get();
+    let min = MIN.get();
 
-    static ABOVE: OnceLock<Pattern> = OnceLock::new();
-    let above = re_with(&ABOVE, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static ABOVE: LazyPattern = LazyPattern::made(|| {
         format!(
             r"^(?:This parameter value|The value(?: of this parameter)?|The parameter value|It) must be greater than {NUM}\.?$"
         )
     });
+    let above = ABOVE.get();
     if let Some(c) = above.captures(sentence) {
         let Some(n) = number::parse(&c[1]) else { return Vec::new() };
         let integral = matches!(param.ty, ScalarType::Integer | ScalarType::Long) && n.fract() == 0.0;

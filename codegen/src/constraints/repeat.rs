@@ -1,27 +1,28 @@
 //! Repeat counts of `.N` indexes: "n ranges from 1 to 16", "Valid values of N: 1 to 20", "N can only be 1".
 
-use std::sync::OnceLock;
-
 use super::{number, Found};
 use crate::ir::{Index, Param, Rule};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// Reads how many items the parameter's `.N` index may number.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    static BETWEEN: OnceLock<Pattern> = OnceLock::new();
-    static ONLY: OnceLock<Pattern> = OnceLock::new();
-    static MAX: OnceLock<Pattern> = OnceLock::new();
-    let between = re(
-        &BETWEEN,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static BETWEEN: LazyPattern = LazyPattern::new(
         r"(?:^|\b(?:[Tt]he value of |[Vv]alid values of |[Tt]he valid values of |[Vv]alue range of ))[Nn] ?(?:ranges from|:|is|are|can range from) ?(\d+) to (\d+)\b",
     );
-    let only = re(&ONLY, r"(?:^|\b[Tt]he value of )[Nn] can only be (\d+)\b");
-    let max = re(&MAX, r"\b(?:[Tt]he )?(?:[Mm]aximum|[Mm]ax) value of [Nn](?: is|:) (\d+)\b");
-    static IN_GROUP: OnceLock<Pattern> = OnceLock::new();
-    let in_group = re(
-        &IN_GROUP,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static ONLY: LazyPattern = LazyPattern::new(r"(?:^|\b[Tt]he value of )[Nn] can only be (\d+)\b");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static MAX: LazyPattern =
+        LazyPattern::new(r"\b(?:[Tt]he )?(?:[Mm]aximum|[Mm]ax) value of [Nn](?: is|:) (\d+)\b");
+    let between = BETWEEN.get();
+    let only = ONLY.get();
+    let max = MAX.get();
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static IN_GROUP: LazyPattern = LazyPattern::new(
         r"^The value of N in ([A-Za-z0-9.]+?)\.N (?:cannot be greater than|must not exceed|cannot exceed) (\d+)\.?$",
     );
+    let in_group = IN_GROUP.get();
     let (min, max) = if let Some(c) = in_group.captures(sentence) {
         if !param.wire_name.starts_with(&format!("{}.", &c[1])) {
             return Vec::new();

@@ -1,8 +1,6 @@
 //! Description Markdown as the extractors read it: blocks (paragraphs, bullets, code) of plain sentences.
 
-use std::sync::OnceLock;
-
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// What kind of block a piece of description is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,14 +32,16 @@ impl Block {
 /// Splits a description's Markdown into blocks. Tolerant of table-cell leftovers (`|`, `<br>`)
 /// and of bullets glued to the previous line (`Optional values:-   true`).
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    static GLUED: OnceLock<Pattern> = OnceLock::new();
-    static BR: OnceLock<Pattern> = OnceLock::new();
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static GLUED: LazyPattern = LazyPattern::new(r"([:.\w)])-\s{2,}");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static BR: LazyPattern = LazyPattern::new(r"(?i)<br\s*/?>");
     let unbroken = if markdown.contains('<') {
-        re(&BR, r"(?i)<br\s*/?>").replace_all(markdown, "\n")
+        BR.get().replace_all(markdown, "\n")
     } else {
         std::borrow::Cow::Borrowed(markdown)
     };
-    let unglued = re(&GLUED, r"([:.\w)])-\s{2,}").replace_all(&unbroken, "$1\n-   ");
+    let unglued = GLUED.get().replace_all(&unbroken, "$1\n-   ");
 
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<(BlockKind, Vec<String>)> = None;
@@ -117,20 +117,23 @@ fn bullet_item(line: &str) -> Option<&str> {
 /// dropped, links with a space in their destination reduced to their text, and a sentence glued
 /// to the next one (`unique.**ClientToken** can`) split.
 pub fn plain(markdown: &str) -> String {
-    static GLUE: OnceLock<Pattern> = OnceLock::new();
-    static ANCHOR: OnceLock<Pattern> = OnceLock::new();
-    static EMPTY_STRONG: OnceLock<Pattern> = OnceLock::new();
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static GLUE: LazyPattern = LazyPattern::new(r"([a-z)])\.(\*\*|`)([A-Z])");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static ANCHOR: LazyPattern = LazyPattern::new(r"\{#[^}]*\}");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static EMPTY_STRONG: LazyPattern = LazyPattern::new(r"(^|[^A-Za-z0-9_\-*])\*\*\*\*");
     // The anchor, strong and code-span repairs below act on a `{`, `*` or backtick only.
     if !markdown.contains(['{', '*', '`']) {
         let plain = crate::parse::inline::plain(&crate::parse::inline::unlink_spaced_destinations(markdown));
         return one_line(plain);
     }
-    let s = re(&ANCHOR, r"\{#[^}]*\}").replace_all(markdown, "");
+    let s = ANCHOR.get().replace_all(markdown, "");
     let s = crate::parse::inline::unlink_spaced_destinations(&s);
     // "requests. ****The value", "URLs.**** Valid": an empty strong span, which CommonMark keeps as
     // text; a mask (`sg-bp1****`) follows a letter, digit or hyphen and stays.
-    let s = re(&EMPTY_STRONG, r"(^|[^A-Za-z0-9_\-*])\*\*\*\*").replace_all(&s, "$1");
-    let s = re(&GLUE, r"([a-z)])\.(\*\*|`)([A-Z])").replace_all(&s, "$1. $2$3");
+    let s = EMPTY_STRONG.get().replace_all(&s, "$1");
+    let s = GLUE.get().replace_all(&s, "$1. $2$3");
     let s = drop_empty_code_spans(&s);
     one_line(crate::parse::inline::plain(&s))
 }

@@ -1,12 +1,10 @@
 //! Closed value sets ("Valid values:" and its bullet forms, inline lists, "Set the value to X")
 //! and the sets or ranges that depend on another parameter (one case per bullet).
 
-use std::sync::OnceLock;
-
 use super::text::{Block, BlockKind};
 use super::{number, Found};
 use crate::ir::{EnumValue, Param, Rule, ScalarType};
-use crate::pattern::{re, re_with, Pattern};
+use crate::pattern::LazyPattern;
 
 /// One case of a rule that depends on another parameter, before that parameter is resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,11 +35,11 @@ const NUM: &str = r"(-?\d[\d,]*(?:\.\d+)?)";
 
 /// Reads value sets from a description's blocks.
 pub fn read(blocks: &[Block], param: &Param) -> ValueSets {
-    static INTRO: OnceLock<Pattern> = OnceLock::new();
-    let intro = re(
-        &INTRO,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static INTRO: LazyPattern = LazyPattern::new(
         r"(?i)\b(?:valid|optional|available|supported|allowed|possible) values?(?: of this parameter)?(?: include| are)? ?:$",
     );
+    let intro = INTRO.get();
     let mut found = ValueSets::default();
     let mut i = 0;
     while i < blocks.len() {
@@ -138,10 +136,13 @@ fn list(intro: &str, items: &[&str], param: &Param, found: &mut ValueSets) {
 /// Sentences that state a set in line: "Valid values: 0, 1, 2, and 6.", "Set the value to RunInstances.",
 /// "Valid values when PeriodUnit is set to Month: 1, 2, 3.".
 fn inline(sentence: &str, param: &Param, found: &mut ValueSets) {
-    static LIST: OnceLock<Pattern> = OnceLock::new();
-    static SET_TO: OnceLock<Pattern> = OnceLock::new();
-    let list = re(&LIST, r"^(?:Valid|Optional) values?(?: of this parameter)?(?::| are| include) (.+?)\.?$");
-    let set_to = re(&SET_TO, r"^Set the value to ([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])\.?$");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static LIST: LazyPattern =
+        LazyPattern::new(r"^(?:Valid|Optional) values?(?: of this parameter)?(?::| are| include) (.+?)\.?$");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static SET_TO: LazyPattern = LazyPattern::new(r"^Set the value to ([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])\.?$");
+    let list = LIST.get();
+    let set_to = SET_TO.get();
     if let Some(case) = when_case(sentence) {
         found.cases.push(case);
         return;
@@ -164,13 +165,15 @@ fn inline(sentence: &str, param: &Param, found: &mut ValueSets) {
 /// "Valid values when PeriodUnit is set to Month: 1, 2, 3." / "When the PeriodUnit parameter is set
 /// to Week, the valid values of the Period parameter are 1, 2, 3, and 4."
 fn when_case(sentence: &str) -> Option<PendingCase> {
-    static WHEN: OnceLock<Pattern> = OnceLock::new();
-    static WHEN_FIRST: OnceLock<Pattern> = OnceLock::new();
-    let when = re(&WHEN, r"^Valid values when (?:the )?(\S+?)(?: parameter)? is set to (\S+?): (.+?)\.?$");
-    let when_first = re(
-        &WHEN_FIRST,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static WHEN: LazyPattern =
+        LazyPattern::new(r"^Valid values when (?:the )?(\S+?)(?: parameter)? is set to (\S+?): (.+?)\.?$");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static WHEN_FIRST: LazyPattern = LazyPattern::new(
         r"^When (?:the )?(\S+?)(?: parameter)? is set to (\S+?), (?:the )?valid values(?: of (?:the )?\S+?(?: parameter)?)? are (.+?)\.?$",
     );
+    let when = WHEN.get();
+    let when_first = WHEN_FIRST.get();
     let c = when.captures(sentence).or_else(|| when_first.captures(sentence))?;
     let values = token_list(&c[3])?;
     Some(PendingCase {
@@ -226,12 +229,13 @@ fn is_token(s: &str) -> bool {
 
 /// "cloud: 5 to 2,000." / "Valid values when DiskCategory is set to cloud: 5 to 2000".
 fn range_case(item: &str) -> Option<PendingCase> {
-    static RANGE: OnceLock<Pattern> = OnceLock::new();
-    let range = re_with(&RANGE, || {
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static RANGE: LazyPattern = LazyPattern::made(|| {
         format!(
             r"^(?:Valid values when (?:the )?(\S+?)(?: parameter)? is set to )?(\S+?): {NUM} to {NUM}\.?$"
         )
     });
+    let range = RANGE.get();
     let c = range.captures(item)?;
     let when = c[2].to_owned();
     if !is_token(&when) {
@@ -246,8 +250,10 @@ fn range_case(item: &str) -> Option<PendingCase> {
 
 /// `{"1", "2", "3"} if PeriodUnit is set to Week.`
 fn value_case(item: &str) -> Option<PendingCase> {
-    static SET: OnceLock<Pattern> = OnceLock::new();
-    let set = re(&SET, r"^\{(.*)\} if (?:the )?(\S+?)(?: parameter)? is set to (\S+?)\.?$");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static SET: LazyPattern =
+        LazyPattern::new(r"^\{(.*)\} if (?:the )?(\S+?)(?: parameter)? is set to (\S+?)\.?$");
+    let set = SET.get();
     let c = set.captures(item)?;
     let values = token_list(&c[1])?;
     Some(PendingCase {

@@ -1,15 +1,15 @@
 //! The request parameter that makes a retry safe: a top-level String parameter whose description
 //! says it ensures (or guarantees) the idempotence (or idempotency) of the request.
 
-use std::sync::OnceLock;
-
 use crate::ir::{ClientToken, FactSource, Param, ScalarType};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// The first parameter whose description says so, with the sentence.
 pub fn decide(request: &[Param]) -> Option<ClientToken> {
-    static SAYS: OnceLock<Pattern> = OnceLock::new();
-    let says = re(&SAYS, r"(?i)\b(?:ensure|guarantee)s?\s+(?:the\s+)?idempoten(?:ce|cy)\b");
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static SAYS: LazyPattern =
+        LazyPattern::new(r"(?i)\b(?:ensure|guarantee)s?\s+(?:the\s+)?idempoten(?:ce|cy)\b");
+    let says = SAYS.get();
     request.iter().filter(|p| p.path.len() == 1 && p.ty == ScalarType::String).find_map(|p| {
         let sentence = sentences(&p.description.plain).find(|s| says.is_match(s))?;
         Some(ClientToken {

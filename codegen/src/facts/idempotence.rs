@@ -5,10 +5,8 @@
 //! say they query. A summary whose verb is not one that only reads (or no summary) leaves the
 //! operation not idempotent, the safe assumption; `spec/overrides.toml` can say otherwise.
 
-use std::sync::OnceLock;
-
 use crate::ir::{Fact, FactSource};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// Leading verbs of operations that only read.
 const READ_VERBS: &[&str] = &[
@@ -61,11 +59,11 @@ const WRITE_VERBS_BASE: &[&str] = &[
 /// "You can call this operation to <verb>", "You can use this operation to <verb>", "This
 /// operation is used to <verb>", "The X API <verb>", "X: <verb>", or the sentence's first word.
 fn leading_verb(sentence: &str) -> Option<String> {
-    static LEAD: OnceLock<Pattern> = OnceLock::new();
-    let lead = re(
-        &LEAD,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static LEAD: LazyPattern = LazyPattern::new(
         r"(?i)^\s*(?:you can (?:call|use) (?:this|the \S+) (?:operation|api|interface) to (?:manually )?|this (?:operation|api) (?:is used to|allows you to) |the [A-Za-z]+ (?:operation|api) |[A-Za-z]+: )?([A-Za-z]+)",
     );
+    let lead = LEAD.get();
     lead.captures(sentence).map(|c| c[1].to_ascii_lowercase())
 }
 

@@ -17,12 +17,10 @@
 //! Every name that differs from the chosen one is kept as an [`OtherName`] and warned about at its
 //! line; `gen` uses their count to choose between two pages that document one `Action`.
 
-use std::sync::OnceLock;
-
 use super::inline::plain;
 use crate::diag::Diagnostics;
 use crate::ir::{NameSource, OtherName, Param, QueryPair};
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// The operation a page documents and what else the page calls it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,11 +130,11 @@ fn warn_long(name: &str, line: usize, diags: &mut Diagnostics) {
 
 /// The value a description says to send: "Set the value to X", "Set this parameter to X", "Value: X".
 pub fn stated_value(description: &str) -> Option<String> {
-    static STATED: OnceLock<Pattern> = OnceLock::new();
-    let stated = re(
-        &STATED,
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static STATED: LazyPattern = LazyPattern::new(
         r#"(?i)(?:\bset\s+(?:the\s+value|this\s+parameter|this\s+value|the\s+parameter|it)\s+to|\bvalues?\s*:)\s*:?\s*[*`"'“]*([A-Za-z][A-Za-z0-9]*)"#,
     );
+    let stated = STATED.get();
     let value = stated.captures(description)?.get(1)?.as_str();
     is_operation_name(value).then(|| value.to_owned())
 }

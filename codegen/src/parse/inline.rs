@@ -1,12 +1,11 @@
 //! Renders a cell's (or paragraph's) Markdown to plain text with pulldown-cmark.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 use crate::ir::Text;
-use crate::pattern::{re, Pattern};
+use crate::pattern::LazyPattern;
 
 /// The cell's Markdown and its plain text.
 pub fn text(markdown: &str) -> Text {
@@ -49,15 +48,14 @@ pub fn plain(markdown: &str) -> String {
 /// and a parenthesis; `(API Reference (New)/x.md)` holds one level of parentheses). A destination
 /// with a title (`(~~7~~ "Title")`) is a link and stays.
 pub fn unlink_spaced_destinations(markdown: &str) -> Cow<'_, str> {
-    static SPACED_LINK: OnceLock<Pattern> = OnceLock::new();
+    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
+    static SPACED_LINK: LazyPattern = LazyPattern::new(
+        r#"\[([^\]\[]*)\]\((?:[^()\s"'<]|\([^()]*\))+\s+(?:[^()\s"']|\([^()]*\))(?:[^()"']|\([^()]*\))*\)"#,
+    );
     if !markdown.contains("](") {
         return Cow::Borrowed(markdown);
     }
-    re(
-        &SPACED_LINK,
-        r#"\[([^\]\[]*)\]\((?:[^()\s"'<]|\([^()]*\))+\s+(?:[^()\s"']|\([^()]*\))(?:[^()"']|\([^()]*\))*\)"#,
-    )
-    .replace_all(markdown, "$1")
+    SPACED_LINK.get().replace_all(markdown, "$1")
 }
 
 /// `text` trimmed, each run of whitespace replaced by one space.
