@@ -28,7 +28,9 @@ pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) ->
     text.extend(std::iter::repeat_n(' ', indent));
     match within {
         Some(BlockKind::Struct) => field(tokens, &mut text)?,
-        Some(BlockKind::Enum) => unit_variant(tokens, &mut text)?,
+        Some(BlockKind::Enum) => {
+            unit_variant(tokens, &mut text).or_else(|| tuple_variant(tokens, &mut text))?
+        }
         None | Some(BlockKind::Module | BlockKind::Impl) => {
             if let Some(lines) = macro_call(tokens, depth)
                 .or_else(|| module_declaration(tokens, depth))
@@ -633,6 +635,19 @@ fn unit_variant(tokens: &[TokenTree], out: &mut String) -> Option<()> {
     let _ = write!(out, "{name}");
     out.push(',');
     Some(())
+}
+
+/// `Name(Type),` of one path type (a value enum's `Unknown(UnknownValue<Self>),`).
+fn tuple_variant(tokens: &[TokenTree], out: &mut String) -> Option<()> {
+    let [TokenTree::Ident(name), TokenTree::Group(fields), TokenTree::Punct(comma)] = tokens else {
+        return None;
+    };
+    if fields.delimiter() != Delimiter::Parenthesis || comma.as_char() != ',' {
+        return None;
+    }
+    let fields: Vec<TokenTree> = fields.stream().into_iter().collect();
+    let _ = write!(out, "{name}(");
+    path_type(&fields, out)?.is_empty().then(|| out.push_str("),"))
 }
 
 /// `path!(tokens);` whose tokens are identifiers, literals, commas, semicolons, macro calls and

@@ -471,6 +471,7 @@ mod tests {
             InvalidCode0,
         ));
         codes.push(quote!(InvalidCode1,));
+        codes.push(quote!(Unknown(crate::runtime::UnknownValue<Self>),));
         file.push_block(codes);
         let mut schema = Block::new(BlockKind::Module, quote!(#[doc = " The tables."] mod schema));
         schema.push(quote!(
