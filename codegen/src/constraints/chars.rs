@@ -4,7 +4,7 @@
 use super::text::{Block, BlockKind};
 use super::Found;
 use crate::ir::{CharClass, Param, Rule, ScalarType};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// Reads character rules from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
@@ -60,9 +60,8 @@ pub fn read_special_alphabet(blocks: &[Block]) -> Vec<Found> {
 }
 
 fn starts_with_letter(sentence: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static START: LazyPattern = LazyPattern::new(
-        r"(?i)\bmust (?:start|begin) with (?:a |an )?(?:uppercase or lowercase |english |upper or lower case )?letter(?: or (?:a )?chinese character)?(?:[,.;]| and| but|$)",
+    prose_pattern!(
+        START = r"(?i)\bmust (?:start|begin) with (?:a |an )?(?:uppercase or lowercase |english |upper or lower case )?letter(?: or (?:a )?chinese character)?(?:[,.;]| and| but|$)"
     );
     let start = START.get();
     if start.is_match(sentence) {
@@ -71,9 +70,7 @@ fn starts_with_letter(sentence: &str, out: &mut Vec<Found>) {
 }
 
 fn forbidden_prefixes(sentence: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static PREFIX: LazyPattern =
-        LazyPattern::new(r"(?i)\b(?:cannot|can't|must not|should not) (?:start|begin) with (.+)$");
+    prose_pattern!(PREFIX = r"(?i)\b(?:cannot|can't|must not|should not) (?:start|begin) with (.+)$");
     let prefix = PREFIX.get();
     if let Some(c) = prefix.captures(sentence) {
         listed(Listed::Prefixes, &c[1], sentence, out);
@@ -81,9 +78,9 @@ fn forbidden_prefixes(sentence: &str, out: &mut Vec<Found>) {
 }
 
 fn forbidden_substrings(sentence: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static CONTAIN: LazyPattern =
-        LazyPattern::new(r"(?i)\b(?:cannot|can't|must not|should not|and cannot|and can't) contain (.+)$");
+    prose_pattern!(
+        CONTAIN = r"(?i)\b(?:cannot|can't|must not|should not|and cannot|and can't) contain (.+)$"
+    );
     let contain = CONTAIN.get();
     let Some(c) = contain.captures(sentence) else { return };
     let rest = &c[1];
@@ -167,13 +164,10 @@ fn listed(mut kind: Listed, mut text: &str, sentence: &str, out: &mut Vec<Found>
 }
 
 fn edges_and_runs(sentence: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static EDGES: LazyPattern = LazyPattern::new(
-        r"(?i)\b(?:cannot|can't|must not) (?:start|begin) (?:or|and) end with (.+?)(?:\. It |$)",
+    prose_pattern!(
+        EDGES = r"(?i)\b(?:cannot|can't|must not) (?:start|begin) (?:or|and) end with (.+?)(?:\. It |$)"
     );
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static RUNS: LazyPattern =
-        LazyPattern::new(r"(?i)\b(?:cannot|can't|must not) contain (?:two )?consecutive (.+?)(?:\. It |$)");
+    prose_pattern!(RUNS = r"(?i)\b(?:cannot|can't|must not) contain (?:two )?consecutive (.+?)(?:\. It |$)");
     let edges = EDGES.get();
     let runs = RUNS.get();
     if let Some(c) = edges.captures(sentence) {
@@ -189,9 +183,8 @@ fn edges_and_runs(sentence: &str, out: &mut Vec<Found>) {
 }
 
 fn allowed_chars(sentence: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static CAN_CONTAIN: LazyPattern = LazyPattern::new(
-        r"(?i)\b(?:can contain only|can only contain|can contain|must contain only|may contain|can consist of|consists of|can include) (.+?)\.?$",
+    prose_pattern!(
+        CAN_CONTAIN = r"(?i)\b(?:can contain only|can only contain|can contain|must contain only|may contain|can consist of|consists of|can include) (.+?)\.?$"
     );
     let can_contain = CAN_CONTAIN.get();
     let Some(c) = can_contain.captures(sentence) else { return };

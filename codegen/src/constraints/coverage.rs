@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::text::{self, BlockKind};
 use crate::ir::{Api, Constraint, Enforcement, Rule};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// Reason given to constraint-like sentences no rule was read from.
 pub const NOT_UNDERSTOOD: &str = "constraint-like sentence not understood";
@@ -127,12 +127,9 @@ impl fmt::Display for Coverage {
 
 /// A reason with its particulars (quoted names and values) folded, so like reasons group.
 fn group(reason: &str) -> String {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static TICKS: LazyPattern = LazyPattern::new(r"`[^`]*`(?:, `[^`]*`)*");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static QUOTES: LazyPattern = LazyPattern::new(r#""[^"]*""#);
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static DIGITS: LazyPattern = LazyPattern::new(r"\b\d+\b");
+    prose_pattern!(TICKS = r"`[^`]*`(?:, `[^`]*`)*");
+    prose_pattern!(QUOTES = r#""[^"]*""#);
+    prose_pattern!(DIGITS = r"\b\d+\b");
     let s = TICKS.get().replace_all(reason, "`…`");
     let s = QUOTES.get().replace_all(&s, "\"…\"");
     DIGITS.get().replace_all(&s, "n").into_owned()
@@ -163,15 +160,13 @@ fn is_intro(sentence: &str) -> bool {
 
 /// Sentences that read like a rule ("Valid values", "characters in length", "cannot", …).
 pub fn constraint_like(markdown: &str, plain: &str) -> Vec<String> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static LIKE: LazyPattern = LazyPattern::new(
-        r"(?i)\b(?:valid values|optional values|characters in length|ranges? from|default value|maximum value|minimum value|cannot (?:start|contain|exceed|be|specify)|must (?:be|start|contain)|can only|can contain|mutually exclusive|at the same time|depends on|is required|format:)",
+    prose_pattern!(
+        LIKE = r"(?i)\b(?:valid values|optional values|characters in length|ranges? from|default value|maximum value|minimum value|cannot (?:start|contain|exceed|be|specify)|must (?:be|start|contain)|can only|can contain|mutually exclusive|at the same time|depends on|is required|format:)"
     );
     let like = LIKE.get();
     // Most descriptions hold no such phrase anywhere: those are not split into sentences. The
     // phrases' words may be apart by any spacing or emphasis in the Markdown.
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static ANYWHERE: LazyPattern = LazyPattern::made(|| LIKE.get().as_str().replace(' ', r"[\s*_]+"));
+    prose_pattern!(ANYWHERE = || LIKE.get().as_str().replace(' ', r"[\s*_]+"));
     let anywhere = ANYWHERE.get();
     let source = if markdown.trim().is_empty() { plain } else { markdown };
     if !anywhere.is_match(source) {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::Found;
 use crate::ir::{Param, Rule};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// A parameter name as prose writes it (`DataDisk.N.Size`, `Ipv6Addresses.N`, `Spotpricelimit`).
 const NAME: &str = r"([A-Z][A-Za-z0-9]*(?:\.(?:N|n|\d+|[A-Z][A-Za-z0-9]*))*)";
@@ -27,14 +27,12 @@ pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
 
 /// "the InstanceId parameter" → "InstanceId"; "the value of X" kept.
 fn normalize<'s>(sentence: &'s str, owner: &str) -> Cow<'s, str> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static THE_PARAM: LazyPattern = LazyPattern::made(|| format!(r"\b(?:the )?{NAME} parameter\b"));
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static DISJOINT: LazyPattern = LazyPattern::made(|| {
-        format!(r"^You can specify {NAME} or {NAME}, but you cannot specify both(?: of them)?")
-    });
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static NOTE: LazyPattern = LazyPattern::new(r"^(?:Note|Notice|Warning|Important): ");
+    prose_pattern!(THE_PARAM = || format!(r"\b(?:the )?{NAME} parameter\b"));
+    prose_pattern!(
+        DISJOINT =
+            || { format!(r"^You can specify {NAME} or {NAME}, but you cannot specify both(?: of them)?") }
+    );
+    prose_pattern!(NOTE = r"^(?:Note|Notice|Warning|Important): ");
     let the_param = THE_PARAM.get();
     // "You can specify DiskId or DiskIds.N, but you cannot specify both of them."
     let disjoint = DISJOINT.get();
@@ -63,18 +61,20 @@ fn rewrite<'s>(s: Cow<'s, str>, step: impl for<'a> FnOnce(&'a str) -> Cow<'a, st
 }
 
 fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static BOTH: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"(?i:you cannot specify both|you can't specify both|you cannot set both) (?:the )?{NAME} and (?:the )?{NAME}(?: parameters)?\b"
-        )
-    });
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static SAME_TIME: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"(?:(?i:you cannot specify|you cannot set|you can't specify) {NAME} and {NAME} at the same time|\b{NAME} and {NAME} (?:cannot|can't|must not) be (?:specified|set|used) at the same time|\b{NAME} and {NAME} are mutually exclusive)"
-        )
-    });
+    prose_pattern!(
+        BOTH = || {
+            format!(
+                r"(?i:you cannot specify both|you can't specify both|you cannot set both) (?:the )?{NAME} and (?:the )?{NAME}(?: parameters)?\b"
+            )
+        }
+    );
+    prose_pattern!(
+        SAME_TIME = || {
+            format!(
+                r"(?:(?i:you cannot specify|you cannot set|you can't specify) {NAME} and {NAME} at the same time|\b{NAME} and {NAME} (?:cannot|can't|must not) be (?:specified|set|used) at the same time|\b{NAME} and {NAME} are mutually exclusive)"
+            )
+        }
+    );
     let both = BOTH.get();
     let same_time = SAME_TIME.get();
     let names: Option<Vec<String>> = if let Some(c) = both.captures(s) {
@@ -88,12 +88,13 @@ fn exclusive(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn must_be_null(s: &str, source: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static NULL: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the )?{NAME} (?:must be (?:null|empty|left empty)|cannot be specified|must not be specified)\b"
-        )
-    });
+    prose_pattern!(
+        NULL = || {
+            format!(
+                r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the )?{NAME} (?:must be (?:null|empty|left empty)|cannot be specified|must not be specified)\b"
+            )
+        }
+    );
     let null = NULL.get();
     let Some(c) = null.captures(s) else { return };
     let when = c[1].to_owned();
@@ -102,12 +103,13 @@ fn must_be_null(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn only_set_to(s: &str, source: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static ONLY: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the value of )?{NAME} can only be(?: set to)? ([A-Za-z0-9_.\-]+?)\.?$"
-        )
-    });
+    prose_pattern!(
+        ONLY = || {
+            format!(
+                r"^(?:If|When) {NAME} is (?:specified|set)(?: to (\S+?))?, (?:the value of )?{NAME} can only be(?: set to)? ([A-Za-z0-9_.\-]+?)\.?$"
+            )
+        }
+    );
     let only = ONLY.get();
     let Some(c) = only.captures(s) else { return };
     out.push(Found::new(
@@ -123,8 +125,7 @@ fn only_set_to(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn depends_on(s: &str, source: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static DEPENDS: LazyPattern = LazyPattern::made(|| format!(r"^{NAME} depends on {NAME}\b"));
+    prose_pattern!(DEPENDS = || format!(r"^{NAME} depends on {NAME}\b"));
     let depends = DEPENDS.get();
     let Some(c) = depends.captures(s) else { return };
     out.push(Found::new(
@@ -138,18 +139,20 @@ fn depends_on(s: &str, source: &str, out: &mut Vec<Found>) {
 /// X is required"; "…, or if you do not set C to …, you must specify X" adds C: every way the
 /// sentence names to do without X counts (the permissive reading of its "or").
 fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static NOT_USE: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"^If you do not (?:use|specify|set) (?:the )?{NAME}(?: or {NAME})?(?: [^,]*)?(?:, or if you do not (?:use|specify|set) (?:the )?{NAME}(?: [^,]*)?)?, (?:you must (?:use|specify|set) (?:the )?{NAME}|(?:the )?{NAME} (?:is|must be) required)\.?$"
-        )
-    });
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static NOT_SPECIFIED: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"^If {NAME}(?: or {NAME})? (?:is|are) not specified, (?:the )?{NAME} (?:is|must be) required\.?$"
-        )
-    });
+    prose_pattern!(
+        NOT_USE = || {
+            format!(
+                r"^If you do not (?:use|specify|set) (?:the )?{NAME}(?: or {NAME})?(?: [^,]*)?(?:, or if you do not (?:use|specify|set) (?:the )?{NAME}(?: [^,]*)?)?, (?:you must (?:use|specify|set) (?:the )?{NAME}|(?:the )?{NAME} (?:is|must be) required)\.?$"
+            )
+        }
+    );
+    prose_pattern!(
+        NOT_SPECIFIED = || {
+            format!(
+                r"^If {NAME}(?: or {NAME})? (?:is|are) not specified, (?:the )?{NAME} (?:is|must be) required\.?$"
+            )
+        }
+    );
     let not_use = NOT_USE.get();
     let not_specified = NOT_SPECIFIED.get();
     let (unless, param) = if let Some(c) = not_use.captures(s) {
@@ -166,10 +169,10 @@ fn required_unless(s: &str, source: &str, out: &mut Vec<Found>) {
 }
 
 fn valid_only_when(s: &str, source: &str, param: &Param, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static ONLY_WHEN: LazyPattern = LazyPattern::made(|| {
-        format!(r"\b(?:is |are )?valid(?: and required)? only when {NAME} is set to (\S+?)\.?$")
-    });
+    prose_pattern!(
+        ONLY_WHEN =
+            || { format!(r"\b(?:is |are )?valid(?: and required)? only when {NAME} is set to (\S+?)\.?$") }
+    );
     let only_when = ONLY_WHEN.get();
     let Some(c) = only_when.captures(s) else { return };
     out.push(Found::new(
@@ -183,12 +186,13 @@ fn valid_only_when(s: &str, source: &str, param: &Param, out: &mut Vec<Found>) {
 }
 
 fn ignored(s: &str, source: &str, out: &mut Vec<Found>) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static IGNORED: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"(?:^|, )(?i:if you specify|when you specify|if|when) {NAME}(?: is specified)?, the values? of {NAME}(?: and {NAME})? (?:will be|is|are) ignored"
-        )
-    });
+    prose_pattern!(
+        IGNORED = || {
+            format!(
+                r"(?:^|, )(?i:if you specify|when you specify|if|when) {NAME}(?: is specified)?, the values? of {NAME}(?: and {NAME})? (?:will be|is|are) ignored"
+            )
+        }
+    );
     let ignored = IGNORED.get();
     let Some(c) = ignored.captures(s) else { return };
     let when = c[1].to_owned();

@@ -2,13 +2,12 @@
 
 use super::Found;
 use crate::ir::{Param, Rule};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// Reads a default from one sentence; "null" and "empty" defaults mean unset and give nothing.
 pub fn read(sentence: &str, _param: &Param) -> Vec<Found> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static DEFAULT: LazyPattern = LazyPattern::new(
-        r"^(?:Default value ?:|Default:|The default value is|Default value is|By default, the value is) (.+?)\.?$",
+    prose_pattern!(
+        DEFAULT = r"^(?:Default value ?:|Default:|The default value is|Default value is|By default, the value is) (.+?)\.?$"
     );
     let default = DEFAULT.get();
     let Some(c) = default.captures(sentence) else { return Vec::new() };
@@ -31,9 +30,9 @@ fn means_unset(value: &str) -> bool {
 
 /// True for a sentence that documents an unset default ("Default value: null."): read, nothing to keep.
 pub fn is_unset_default(sentence: &str) -> bool {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static DEFAULT: LazyPattern =
-        LazyPattern::new(r"^(?:Default value ?:|Default:|The default value is|Default value is) ?(.*?)\.?$");
+    prose_pattern!(
+        DEFAULT = r"^(?:Default value ?:|Default:|The default value is|Default value is) ?(.*?)\.?$"
+    );
     let default = DEFAULT.get();
     default.captures(sentence).is_some_and(|c| means_unset(c[1].trim()))
 }

@@ -2,23 +2,18 @@
 
 use super::{number, Found};
 use crate::ir::{Format, Param, Rule, ScalarType};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// Reads format rules from all sentences of one description (a Base64 sentence and its size
 /// limit are often two sentences).
 pub fn read(sentences: &[&str], param: &Param) -> Vec<Found> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static BASE64: LazyPattern = LazyPattern::new(
-        r"(?i)\b(?:encoded in base64|base64-encoded|base64 encoded|encode(?:d)? (?:it |the \w+ )?(?:in|with|by using) base64|in base64 format)\b",
+    prose_pattern!(
+        BASE64 = r"(?i)\b(?:encoded in base64|base64-encoded|base64 encoded|encode(?:d)? (?:it |the \w+ )?(?:in|with|by using) base64|in base64 format)\b"
     );
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static SIZE: LazyPattern =
-        LazyPattern::new(r"(?i)\b(?:size|exceed|up to|maximum)\b.*?\b(\d[\d,]*) ?(KB|KiB|MB|bytes)\b");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static ISO: LazyPattern = LazyPattern::new(r"yyyy-MM-ddTHH:mm(?::ss)?Z");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static ASCII: LazyPattern = LazyPattern::new(
-        r"(?i)\bonly ASCII characters\b|\bASCII characters only\b|\bcontain only ASCII\b|\bASCII characters in length\b",
+    prose_pattern!(SIZE = r"(?i)\b(?:size|exceed|up to|maximum)\b.*?\b(\d[\d,]*) ?(KB|KiB|MB|bytes)\b");
+    prose_pattern!(ISO = r"yyyy-MM-ddTHH:mm(?::ss)?Z");
+    prose_pattern!(
+        ASCII = r"(?i)\bonly ASCII characters\b|\bASCII characters only\b|\bcontain only ASCII\b|\bASCII characters in length\b"
     );
     let base64 = BASE64.get();
     let size = SIZE.get();

@@ -2,24 +2,20 @@
 
 use super::{number, Found};
 use crate::ir::{Param, Rule, ScalarType};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// Reads a length rule from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static BETWEEN: LazyPattern =
-        LazyPattern::new(r"(?i)\b(\d[\d,]*) to (\d[\d,]*) (?:[A-Za-z]+ )?characters\b");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static AT_MOST: LazyPattern = LazyPattern::new(
-        r"(?i)\b(?:no more than|up to|cannot exceed|can't exceed|not exceed|not be longer than|at most|a maximum of|maximum length of|maximum length is|maximum length:) (\d[\d,]*) (?:[A-Za-z]+ )?characters\b",
+    prose_pattern!(BETWEEN = r"(?i)\b(\d[\d,]*) to (\d[\d,]*) (?:[A-Za-z]+ )?characters\b");
+    prose_pattern!(
+        AT_MOST = r"(?i)\b(?:no more than|up to|cannot exceed|can't exceed|not exceed|not be longer than|at most|a maximum of|maximum length of|maximum length is|maximum length:) (\d[\d,]*) (?:[A-Za-z]+ )?characters\b"
     );
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static AT_LEAST: LazyPattern = LazyPattern::new(
-        r"(?i)\b(?:at least|no less than|minimum length of) (\d[\d,]*) (?:[A-Za-z]+ )?characters\b",
+    prose_pattern!(
+        AT_LEAST =
+            r"(?i)\b(?:at least|no less than|minimum length of) (\d[\d,]*) (?:[A-Za-z]+ )?characters\b"
     );
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static NOT_EMPTY: LazyPattern = LazyPattern::new(
-        r"(?i)\b(?:cannot|can't|must not) be (?:left )?(?:an )?empty(?: string)?\b|\bcannot be left empty\b",
+    prose_pattern!(
+        NOT_EMPTY = r"(?i)\b(?:cannot|can't|must not) be (?:left )?(?:an )?empty(?: string)?\b|\bcannot be left empty\b"
     );
     let between = BETWEEN.get();
     let at_most = AT_MOST.get();

@@ -27,7 +27,7 @@ pub use overrides::{apply_overrides, Overrides};
 
 use crate::diag::Diagnostics;
 use crate::ir::{Api, Constraint, Enforcement, Param, RangeCase, Rule, ScalarType, ValueCase};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 use names::{Names, Resolved};
 use text::BlockKind;
 use value_set::{Case, PendingCase};
@@ -161,9 +161,8 @@ fn read_param(param: &Param) -> ParamRead {
 
 /// Whether a sentence says what happens without the parameter it describes.
 fn says_optional(sentence: &str) -> bool {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static OPTIONAL: LazyPattern = LazyPattern::new(
-        r"(?i)\bif (?:you do not|you don't) (?:set|specify|configure|enter) (?:this parameter|it)\b|\bif this parameter is (?:not set|not specified|left empty|empty)\b|\bthis parameter is optional\b|\byou do not need to (?:set|specify|enter) this parameter\b",
+    prose_pattern!(
+        OPTIONAL = r"(?i)\bif (?:you do not|you don't) (?:set|specify|configure|enter) (?:this parameter|it)\b|\bif this parameter is (?:not set|not specified|left empty|empty)\b|\bthis parameter is optional\b|\byou do not need to (?:set|specify|enter) this parameter\b"
     );
     OPTIONAL.get().is_match(sentence)
 }

@@ -2,47 +2,46 @@
 
 use super::{number, Found};
 use crate::ir::{Param, Rule, ScalarType};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 const NUM: &str = r"(-?\d[\d,]*(?:\.\d+)?)";
 
 /// Reads a numeric range from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static BETWEEN: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"^(?:Valid values?|Value range|Valid range|Range of values|The value range)(?: are| is)?:? {NUM} to (?:{NUM}|∞)(?:\.|,? which .*|)$"
-        )
-    });
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static RANGES: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"^(?:It|The value|The value of this parameter|This parameter|The parameter value|The valid value) (?:ranges|can range|must range|must be in the range|must be) from {NUM} to {NUM}\.?$"
-        )
-    });
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static AT_LEAST: LazyPattern =
-        LazyPattern::made(|| format!(r"^Valid values?: (?:greater than or equal to|at least) {NUM}\.?$"));
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static MAX: LazyPattern = LazyPattern::made(|| {
-        format!(r"^(?:The )?(?i:maximum|max) value(?: is|:| of this parameter is) {NUM}\.?$")
-    });
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static MIN: LazyPattern = LazyPattern::made(|| {
-        format!(r"^(?:The )?(?i:minimum|min) value(?: is|:| of this parameter is) {NUM}\.?$")
-    });
+    prose_pattern!(
+        BETWEEN = || {
+            format!(
+                r"^(?:Valid values?|Value range|Valid range|Range of values|The value range)(?: are| is)?:? {NUM} to (?:{NUM}|∞)(?:\.|,? which .*|)$"
+            )
+        }
+    );
+    prose_pattern!(
+        RANGES = || {
+            format!(
+                r"^(?:It|The value|The value of this parameter|This parameter|The parameter value|The valid value) (?:ranges|can range|must range|must be in the range|must be) from {NUM} to {NUM}\.?$"
+            )
+        }
+    );
+    prose_pattern!(AT_LEAST = || format!(r"^Valid values?: (?:greater than or equal to|at least) {NUM}\.?$"));
+    prose_pattern!(
+        MAX = || { format!(r"^(?:The )?(?i:maximum|max) value(?: is|:| of this parameter is) {NUM}\.?$") }
+    );
+    prose_pattern!(
+        MIN = || { format!(r"^(?:The )?(?i:minimum|min) value(?: is|:| of this parameter is) {NUM}\.?$") }
+    );
     let between = BETWEEN.get();
     let ranges = RANGES.get();
     let at_least = AT_LEAST.get();
     let max = MAX.get();
     let min = MIN.get();
 
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static ABOVE: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"^(?:This parameter value|The value(?: of this parameter)?|The parameter value|It) must be greater than {NUM}\.?$"
-        )
-    });
+    prose_pattern!(
+        ABOVE = || {
+            format!(
+                r"^(?:This parameter value|The value(?: of this parameter)?|The parameter value|It) must be greater than {NUM}\.?$"
+            )
+        }
+    );
     let above = ABOVE.get();
     if let Some(c) = above.captures(sentence) {
         let Some(n) = number::parse(&c[1]) else { return Vec::new() };

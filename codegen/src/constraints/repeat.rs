@@ -2,25 +2,20 @@
 
 use super::{number, Found};
 use crate::ir::{Index, Param, Rule};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// Reads how many items the parameter's `.N` index may number.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static BETWEEN: LazyPattern = LazyPattern::new(
-        r"(?:^|\b(?:[Tt]he value of |[Vv]alid values of |[Tt]he valid values of |[Vv]alue range of ))[Nn] ?(?:ranges from|:|is|are|can range from) ?(\d+) to (\d+)\b",
+    prose_pattern!(
+        BETWEEN = r"(?:^|\b(?:[Tt]he value of |[Vv]alid values of |[Tt]he valid values of |[Vv]alue range of ))[Nn] ?(?:ranges from|:|is|are|can range from) ?(\d+) to (\d+)\b"
     );
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static ONLY: LazyPattern = LazyPattern::new(r"(?:^|\b[Tt]he value of )[Nn] can only be (\d+)\b");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static MAX: LazyPattern =
-        LazyPattern::new(r"\b(?:[Tt]he )?(?:[Mm]aximum|[Mm]ax) value of [Nn](?: is|:) (\d+)\b");
+    prose_pattern!(ONLY = r"(?:^|\b[Tt]he value of )[Nn] can only be (\d+)\b");
+    prose_pattern!(MAX = r"\b(?:[Tt]he )?(?:[Mm]aximum|[Mm]ax) value of [Nn](?: is|:) (\d+)\b");
     let between = BETWEEN.get();
     let only = ONLY.get();
     let max = MAX.get();
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static IN_GROUP: LazyPattern = LazyPattern::new(
-        r"^The value of N in ([A-Za-z0-9.]+?)\.N (?:cannot be greater than|must not exceed|cannot exceed) (\d+)\.?$",
+    prose_pattern!(
+        IN_GROUP = r"^The value of N in ([A-Za-z0-9.]+?)\.N (?:cannot be greater than|must not exceed|cannot exceed) (\d+)\.?$"
     );
     let in_group = IN_GROUP.get();
     let (min, max) = if let Some(c) = in_group.captures(sentence) {

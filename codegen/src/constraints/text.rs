@@ -1,6 +1,6 @@
 //! Description Markdown as the extractors read it: blocks (paragraphs, bullets, code) of plain sentences.
 
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// What kind of block a piece of description is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,10 +32,8 @@ impl Block {
 /// Splits a description's Markdown into blocks. Tolerant of table-cell leftovers (`|`, `<br>`)
 /// and of bullets glued to the previous line (`Optional values:-   true`).
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static GLUED: LazyPattern = LazyPattern::new(r"([:.\w)])-\s{2,}");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static BR: LazyPattern = LazyPattern::new(r"(?i)<br\s*/?>");
+    prose_pattern!(GLUED = r"([:.\w)])-\s{2,}");
+    prose_pattern!(BR = r"(?i)<br\s*/?>");
     let unbroken = if markdown.contains('<') {
         BR.get().replace_all(markdown, "\n")
     } else {
@@ -117,12 +115,9 @@ fn bullet_item(line: &str) -> Option<&str> {
 /// dropped, links with a space in their destination reduced to their text, and a sentence glued
 /// to the next one (`unique.**ClientToken** can`) split.
 pub fn plain(markdown: &str) -> String {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static GLUE: LazyPattern = LazyPattern::new(r"([a-z)])\.(\*\*|`)([A-Z])");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static ANCHOR: LazyPattern = LazyPattern::new(r"\{#[^}]*\}");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static EMPTY_STRONG: LazyPattern = LazyPattern::new(r"(^|[^A-Za-z0-9_\-*])\*\*\*\*");
+    prose_pattern!(GLUE = r"([a-z)])\.(\*\*|`)([A-Z])");
+    prose_pattern!(ANCHOR = r"\{#[^}]*\}");
+    prose_pattern!(EMPTY_STRONG = r"(^|[^A-Za-z0-9_\-*])\*\*\*\*");
     // The anchor, strong and code-span repairs below act on a `{`, `*` or backtick only.
     if !markdown.contains(['{', '*', '`']) {
         let plain = crate::parse::inline::plain(&crate::parse::inline::unlink_spaced_destinations(markdown));

@@ -4,7 +4,7 @@
 use super::text::{Block, BlockKind};
 use super::{number, Found};
 use crate::ir::{EnumValue, Param, Rule, ScalarType};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// One case of a rule that depends on another parameter, before that parameter is resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,9 +35,8 @@ const NUM: &str = r"(-?\d[\d,]*(?:\.\d+)?)";
 
 /// Reads value sets from a description's blocks.
 pub fn read(blocks: &[Block], param: &Param) -> ValueSets {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static INTRO: LazyPattern = LazyPattern::new(
-        r"(?i)\b(?:valid|optional|available|supported|allowed|possible) values?(?: of this parameter)?(?: include| are)? ?:$",
+    prose_pattern!(
+        INTRO = r"(?i)\b(?:valid|optional|available|supported|allowed|possible) values?(?: of this parameter)?(?: include| are)? ?:$"
     );
     let intro = INTRO.get();
     let mut found = ValueSets::default();
@@ -136,11 +135,8 @@ fn list(intro: &str, items: &[&str], param: &Param, found: &mut ValueSets) {
 /// Sentences that state a set in line: "Valid values: 0, 1, 2, and 6.", "Set the value to RunInstances.",
 /// "Valid values when PeriodUnit is set to Month: 1, 2, 3.".
 fn inline(sentence: &str, param: &Param, found: &mut ValueSets) {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static LIST: LazyPattern =
-        LazyPattern::new(r"^(?:Valid|Optional) values?(?: of this parameter)?(?::| are| include) (.+?)\.?$");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static SET_TO: LazyPattern = LazyPattern::new(r"^Set the value to ([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])\.?$");
+    prose_pattern!(LIST = r"^(?:Valid|Optional) values?(?: of this parameter)?(?::| are| include) (.+?)\.?$");
+    prose_pattern!(SET_TO = r"^Set the value to ([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])\.?$");
     let list = LIST.get();
     let set_to = SET_TO.get();
     if let Some(case) = when_case(sentence) {
@@ -165,12 +161,9 @@ fn inline(sentence: &str, param: &Param, found: &mut ValueSets) {
 /// "Valid values when PeriodUnit is set to Month: 1, 2, 3." / "When the PeriodUnit parameter is set
 /// to Week, the valid values of the Period parameter are 1, 2, 3, and 4."
 fn when_case(sentence: &str) -> Option<PendingCase> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static WHEN: LazyPattern =
-        LazyPattern::new(r"^Valid values when (?:the )?(\S+?)(?: parameter)? is set to (\S+?): (.+?)\.?$");
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static WHEN_FIRST: LazyPattern = LazyPattern::new(
-        r"^When (?:the )?(\S+?)(?: parameter)? is set to (\S+?), (?:the )?valid values(?: of (?:the )?\S+?(?: parameter)?)? are (.+?)\.?$",
+    prose_pattern!(WHEN = r"^Valid values when (?:the )?(\S+?)(?: parameter)? is set to (\S+?): (.+?)\.?$");
+    prose_pattern!(
+        WHEN_FIRST = r"^When (?:the )?(\S+?)(?: parameter)? is set to (\S+?), (?:the )?valid values(?: of (?:the )?\S+?(?: parameter)?)? are (.+?)\.?$"
     );
     let when = WHEN.get();
     let when_first = WHEN_FIRST.get();
@@ -229,12 +222,13 @@ fn is_token(s: &str) -> bool {
 
 /// "cloud: 5 to 2,000." / "Valid values when DiskCategory is set to cloud: 5 to 2000".
 fn range_case(item: &str) -> Option<PendingCase> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static RANGE: LazyPattern = LazyPattern::made(|| {
-        format!(
-            r"^(?:Valid values when (?:the )?(\S+?)(?: parameter)? is set to )?(\S+?): {NUM} to {NUM}\.?$"
-        )
-    });
+    prose_pattern!(
+        RANGE = || {
+            format!(
+                r"^(?:Valid values when (?:the )?(\S+?)(?: parameter)? is set to )?(\S+?): {NUM} to {NUM}\.?$"
+            )
+        }
+    );
     let range = RANGE.get();
     let c = range.captures(item)?;
     let when = c[2].to_owned();
@@ -250,9 +244,7 @@ fn range_case(item: &str) -> Option<PendingCase> {
 
 /// `{"1", "2", "3"} if PeriodUnit is set to Week.`
 fn value_case(item: &str) -> Option<PendingCase> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static SET: LazyPattern =
-        LazyPattern::new(r"^\{(.*)\} if (?:the )?(\S+?)(?: parameter)? is set to (\S+?)\.?$");
+    prose_pattern!(SET = r"^\{(.*)\} if (?:the )?(\S+?)(?: parameter)? is set to (\S+?)\.?$");
     let set = SET.get();
     let c = set.captures(item)?;
     let values = token_list(&c[1])?;

@@ -2,13 +2,11 @@
 //! says it ensures (or guarantees) the idempotence (or idempotency) of the request.
 
 use crate::ir::{ClientToken, FactSource, Param, ScalarType};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// The first parameter whose description says so, with the sentence.
 pub fn decide(request: &[Param]) -> Option<ClientToken> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static SAYS: LazyPattern =
-        LazyPattern::new(r"(?i)\b(?:ensure|guarantee)s?\s+(?:the\s+)?idempoten(?:ce|cy)\b");
+    prose_pattern!(SAYS = r"(?i)\b(?:ensure|guarantee)s?\s+(?:the\s+)?idempoten(?:ce|cy)\b");
     let says = SAYS.get();
     request.iter().filter(|p| p.path.len() == 1 && p.ty == ScalarType::String).find_map(|p| {
         let sentence = sentences(&p.description.plain).find(|s| says.is_match(s))?;

@@ -6,7 +6,7 @@
 //! operation not idempotent, the safe assumption; `spec/overrides.toml` can say otherwise.
 
 use crate::ir::{Fact, FactSource};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// Leading verbs of operations that only read.
 const READ_VERBS: &[&str] = &[
@@ -59,9 +59,8 @@ const WRITE_VERBS_BASE: &[&str] = &[
 /// "You can call this operation to <verb>", "You can use this operation to <verb>", "This
 /// operation is used to <verb>", "The X API <verb>", "X: <verb>", or the sentence's first word.
 fn leading_verb(sentence: &str) -> Option<String> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static LEAD: LazyPattern = LazyPattern::new(
-        r"(?i)^\s*(?:you can (?:call|use) (?:this|the \S+) (?:operation|api|interface) to (?:manually )?|this (?:operation|api) (?:is used to|allows you to) |the [A-Za-z]+ (?:operation|api) |[A-Za-z]+: )?([A-Za-z]+)",
+    prose_pattern!(
+        LEAD = r"(?i)^\s*(?:you can (?:call|use) (?:this|the \S+) (?:operation|api|interface) to (?:manually )?|this (?:operation|api) (?:is used to|allows you to) |the [A-Za-z]+ (?:operation|api) |[A-Za-z]+: )?([A-Za-z]+)"
     );
     let lead = LEAD.get();
     lead.captures(sentence).map(|c| c[1].to_ascii_lowercase())

@@ -20,7 +20,7 @@
 use super::inline::plain;
 use crate::diag::Diagnostics;
 use crate::ir::{NameSource, OtherName, Param, QueryPair};
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// The operation a page documents and what else the page calls it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,9 +130,8 @@ fn warn_long(name: &str, line: usize, diags: &mut Diagnostics) {
 
 /// The value a description says to send: "Set the value to X", "Set this parameter to X", "Value: X".
 pub fn stated_value(description: &str) -> Option<String> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static STATED: LazyPattern = LazyPattern::new(
-        r#"(?i)(?:\bset\s+(?:the\s+value|this\s+parameter|this\s+value|the\s+parameter|it)\s+to|\bvalues?\s*:)\s*:?\s*[*`"'“]*([A-Za-z][A-Za-z0-9]*)"#,
+    prose_pattern!(
+        STATED = r#"(?i)(?:\bset\s+(?:the\s+value|this\s+parameter|this\s+value|the\s+parameter|it)\s+to|\bvalues?\s*:)\s*:?\s*[*`"'“]*([A-Za-z][A-Za-z0-9]*)"#
     );
     let stated = STATED.get();
     let value = stated.captures(description)?.get(1)?.as_str();

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 use crate::ir::Text;
-use crate::pattern::LazyPattern;
+use crate::pattern::prose_pattern;
 
 /// The cell's Markdown and its plain text.
 pub fn text(markdown: &str) -> Text {
@@ -48,9 +48,8 @@ pub fn plain(markdown: &str) -> String {
 /// and a parenthesis; `(API Reference (New)/x.md)` holds one level of parentheses). A destination
 /// with a title (`(~~7~~ "Title")`) is a link and stays.
 pub fn unlink_spaced_destinations(markdown: &str) -> Cow<'_, str> {
-    #[linkme::distributed_slice(crate::pattern::PATTERNS)]
-    static SPACED_LINK: LazyPattern = LazyPattern::new(
-        r#"\[([^\]\[]*)\]\((?:[^()\s"'<]|\([^()]*\))+\s+(?:[^()\s"']|\([^()]*\))(?:[^()"']|\([^()]*\))*\)"#,
+    prose_pattern!(
+        SPACED_LINK = r#"\[([^\]\[]*)\]\((?:[^()\s"'<]|\([^()]*\))+\s+(?:[^()\s"']|\([^()]*\))(?:[^()"']|\([^()]*\))*\)"#
     );
     if !markdown.contains("](") {
         return Cow::Borrowed(markdown);
