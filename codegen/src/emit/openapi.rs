@@ -38,9 +38,7 @@ pub fn output_file(products: &[Product]) -> OutputFile {
 
 /// Pretty JSON (two-space indent) in the document's own key order, with a trailing newline.
 fn to_pretty_json(document: &impl serde::Serialize) -> String {
-    let mut text = Vec::with_capacity(1 << 20);
-    serde_json::to_writer_pretty(&mut text, document).expect("a document serializes");
-    let text = String::from_utf8(text).expect("serde_json writes UTF-8");
+    let text = serde_json::to_string_pretty(document).expect("a document serializes");
     let mut text = crate::escape::json_invisible(text);
     text.push('\n');
     text

@@ -4,9 +4,9 @@
 //! A `serde_json::Value` owns every key and string and hashes every object's keys; the document
 //! has about 40 objects and 200 strings per API, nearly all of them keywords the emitter spells
 //! (`"type"`, `"string"`) or text the IR holds already (names, descriptions). Here those are
-//! borrowed, and an object is a list of members: the document's objects are small, and the two
-//! large ones (`paths`, `components.schemas`) are built by `document_tree`, which looks up their
-//! keys in maps of its own.
+//! borrowed, and an object is a list of members: the document's objects are small, and of the two
+//! large ones `document_tree` looks up `paths` in a map of its own and adds to
+//! `components.schemas` only keys it knows are new.
 
 use std::borrow::Cow;
 
