@@ -104,7 +104,6 @@ pub fn read_products(spec_dir: &Path) -> std::io::Result<(Vec<Product>, Vec<Diag
 
 /// [`read_products`], taking what a page reads as from `reuse` when the page is unchanged.
 fn read_all(spec_dir: &Path, reuse: Reuse) -> std::io::Result<(Vec<Product>, Vec<Diagnostic>)> {
-    crate::pattern::compile_all();
     let mut diagnostics = Vec::new();
     let overrides = Overrides::load(spec_dir).unwrap_or_else(|diagnostic| {
         diagnostics.push(diagnostic);
@@ -408,6 +407,7 @@ fn read_page(
     };
     let input = PageInput { spec_dir, page, bytes: &bytes, overrides, overrides_digest };
     reuse.result_and_digest("page", &input, |input| {
+        crate::pattern::compile_all();
         let mut parsed = parse::parse_page(&shown, input.bytes);
         let claims = std::mem::take(&mut parsed.claims);
         let (api, diagnostics) = constrain_page(input.spec_dir, input.page, parsed, input.overrides);

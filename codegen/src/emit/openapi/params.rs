@@ -318,7 +318,7 @@ mod tests {
         broken.example = Some("{name".into());
         api.request = vec![parameters_row, broken];
         let params = parameters(&api, "2014-05-26");
-        let named = |name: &str| params.list.iter().find(|p| p["name"] == name).expect("listed").clone();
+        let named = |name: &str| params.list.iter().find(|p| p["name"] == name).expect("listed").to_value();
         assert_eq!(
             named("Parameters"),
             json!({

@@ -14,7 +14,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Number, Value};
 
 /// A JSON value of the document.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Json<'a> {
     Null,
     Bool(bool),
@@ -28,7 +28,7 @@ pub enum Json<'a> {
 }
 
 /// A JSON object: members in the order they were inserted, each key once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Object<'a> {
     members: Vec<(Cow<'a, str>, Json<'a>)>,
 }
