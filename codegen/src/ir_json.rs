@@ -26,9 +26,9 @@ pub fn split(value: &impl Serialize, source: Option<&str>) -> IrJson {
     let walk = Walk::default();
     let mut json = Vec::with_capacity(16 * 1024);
     value
-        .serialize(Splitter { inner: &mut serde_json::Serializer::pretty(&mut json), walk: &walk })
+        .serialize(Splitter { inner: &mut crate::json_out::pretty(&mut json), walk: &walk })
         .expect("the IR always serializes");
-    let mut ir = String::from_utf8(json).expect("serde_json writes UTF-8");
+    let mut ir = String::from_utf8(json).expect("JSON is UTF-8");
     // No bidi control or invisible mark reaches a reviewer as itself (`escape::json_invisible`).
     ir = crate::escape::json_invisible(ir);
     ir.push('\n');

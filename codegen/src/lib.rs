@@ -15,6 +15,7 @@ pub mod file_names;
 pub mod gen;
 pub mod ir;
 pub mod ir_json;
+pub mod json_out;
 pub mod meta;
 pub mod output;
 pub mod parallel;

@@ -282,11 +282,11 @@ impl Digester {
     /// A value by its JSON form: quicker than `Debug` for large values, and complete for a type
     /// whose JSON reads back as the same value.
     pub fn json(&mut self, value: &impl serde::Serialize) {
-        let _ = serde_json::to_writer(&mut *self, value);
+        let _ = crate::json_out::to_writer(&mut *self, value);
         self.end_piece();
     }
 
-    /// A value by its JSON form already made (`serde_json::to_string`): the same digest as
+    /// A value by its JSON form already made (`json_out::to_string`): the same digest as
     /// [`json`](Self::json) of the value.
     pub fn json_text(&mut self, json: &str) {
         self.text(json);
@@ -459,7 +459,7 @@ impl<'a> Reuse<'a> {
             }
             None => {
                 let value = make(input);
-                let json = serde_json::to_string(&value).ok();
+                let json = crate::json_out::to_string(&value).ok();
                 let digest = json.as_deref().map_or(ValueDigest::NONE, json_digest);
                 now(json);
                 (value, digest)

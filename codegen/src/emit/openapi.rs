@@ -38,7 +38,7 @@ pub fn output_file(products: &[Product]) -> OutputFile {
 
 /// Pretty JSON (two-space indent) in the document's own key order, with a trailing newline.
 fn to_pretty_json(document: &impl serde::Serialize) -> String {
-    let text = serde_json::to_string_pretty(document).expect("a document serializes");
+    let text = crate::json_out::to_string_pretty(document).expect("a document serializes");
     let mut text = crate::escape::json_invisible(text);
     text.push('\n');
     text
