@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use crate::ir::ScalarType;
@@ -394,7 +394,14 @@ fn schema_impl(
     accessors: Option<TokenStream>,
 ) -> Block {
     let mut block = Block::new(BlockKind::Impl, quote!(impl Schema for super::#name));
-    block.push(quote!(const FIELDS: &'static [Field] = &[ #( #fields ),* ];));
+    // The entries are moved into the array's brackets: `&[#(#fields),*]` would copy every entry's
+    // tokens (quote interpolates a stream by cloning it, and a shared stream is copied when read).
+    let mut entries = TokenStream::new();
+    for field in fields {
+        entries.extend([field, quote!(,)]);
+    }
+    let entries = Group::new(Delimiter::Bracket, entries);
+    block.push(quote!(const FIELDS: &'static [Field] = & #entries;));
     block.push(cross.unwrap_or_default());
     block.push(accessors.unwrap_or_default());
     block
