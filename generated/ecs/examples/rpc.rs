@@ -26,1326 +26,1335 @@ fn main() -> ExitCode {
     if let Err(error) = std::io::stdin().read_to_string(&mut input) {
         return fail(&format!("cannot read the request from stdin: {error}"));
     }
-    let outcome = match api.as_str() {
+    run_api(api, command, &input, options).unwrap_or_else(|message| fail(&message))
+}
+/// Runs `command` on the request in `input` of the API named `api`.
+#[allow(unused_variables)]
+fn run_api(
+    api: &str,
+    command: &str,
+    input: &str,
+    options: &[String],
+) -> Result<ExitCode, String> {
+    match api {
         #[cfg(feature = "accept_inquired_system_event")]
         "AcceptInquiredSystemEvent" => {
             run::<
                 alibabacloud_ecs::accept_inquired_system_event::AcceptInquiredSystemEventRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "add_tags")]
         "AddTags" => {
-            run::<alibabacloud_ecs::add_tags::AddTagsRequest>(command, &input, options)
+            run::<alibabacloud_ecs::add_tags::AddTagsRequest>(command, input, options)
         }
         #[cfg(feature = "allocate_dedicated_hosts")]
         "AllocateDedicatedHosts" => {
             run::<
                 alibabacloud_ecs::allocate_dedicated_hosts::AllocateDedicatedHostsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "allocate_public_ip_address")]
         "AllocatePublicIpAddress" => {
             run::<
                 alibabacloud_ecs::allocate_public_ip_address::AllocatePublicIpAddressRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "apply_auto_snapshot_policy")]
         "ApplyAutoSnapshotPolicy" => {
             run::<
                 alibabacloud_ecs::apply_auto_snapshot_policy::ApplyAutoSnapshotPolicyRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "assign_private_ip_addresses")]
         "AssignPrivateIpAddresses" => {
             run::<
                 alibabacloud_ecs::assign_private_ip_addresses::AssignPrivateIpAddressesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "attach_classic_link_vpc")]
         "AttachClassicLinkVpc" => {
             run::<
                 alibabacloud_ecs::attach_classic_link_vpc::AttachClassicLinkVpcRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "attach_disk")]
         "AttachDisk" => {
             run::<
                 alibabacloud_ecs::attach_disk::AttachDiskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "attach_instance_ram_role")]
         "AttachInstanceRamRole" => {
             run::<
                 alibabacloud_ecs::attach_instance_ram_role::AttachInstanceRamRoleRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "attach_key_pair")]
         "AttachKeyPair" => {
             run::<
                 alibabacloud_ecs::attach_key_pair::AttachKeyPairRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "attach_network_interface")]
         "AttachNetworkInterface" => {
             run::<
                 alibabacloud_ecs::attach_network_interface::AttachNetworkInterfaceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "authorize_security_group")]
         "AuthorizeSecurityGroup" => {
             run::<
                 alibabacloud_ecs::authorize_security_group::AuthorizeSecurityGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "authorize_security_group_egress")]
         "AuthorizeSecurityGroupEgress" => {
             run::<
                 alibabacloud_ecs::authorize_security_group_egress::AuthorizeSecurityGroupEgressRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "cancel_auto_snapshot_policy")]
         "CancelAutoSnapshotPolicy" => {
             run::<
                 alibabacloud_ecs::cancel_auto_snapshot_policy::CancelAutoSnapshotPolicyRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "cancel_copy_image")]
         "CancelCopyImage" => {
             run::<
                 alibabacloud_ecs::cancel_copy_image::CancelCopyImageRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "cancel_simulated_system_events")]
         "CancelSimulatedSystemEvents" => {
             run::<
                 alibabacloud_ecs::cancel_simulated_system_events::CancelSimulatedSystemEventsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "cancel_task")]
         "CancelTask" => {
             run::<
                 alibabacloud_ecs::cancel_task::CancelTaskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "convert_nat_public_ip_to_eip")]
         "ConvertNatPublicIpToEip" => {
             run::<
                 alibabacloud_ecs::convert_nat_public_ip_to_eip::ConvertNatPublicIpToEipRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "copy_image")]
         "CopyImage" => {
             run::<
                 alibabacloud_ecs::copy_image::CopyImageRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_activation")]
         "CreateActivation" => {
             run::<
                 alibabacloud_ecs::create_activation::CreateActivationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_auto_provisioning_group")]
         "CreateAutoProvisioningGroup" => {
             run::<
                 alibabacloud_ecs::create_auto_provisioning_group::CreateAutoProvisioningGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_auto_snapshot_policy")]
         "CreateAutoSnapshotPolicy" => {
             run::<
                 alibabacloud_ecs::create_auto_snapshot_policy::CreateAutoSnapshotPolicyRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_capacity_reservation")]
         "CreateCapacityReservation" => {
             run::<
                 alibabacloud_ecs::create_capacity_reservation::CreateCapacityReservationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_command")]
         "CreateCommand" => {
             run::<
                 alibabacloud_ecs::create_command::CreateCommandRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_dedicated_block_storage_cluster")]
         "CreateDedicatedBlockStorageCluster" => {
             run::<
                 alibabacloud_ecs::create_dedicated_block_storage_cluster::CreateDedicatedBlockStorageClusterRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_dedicated_host_cluster")]
         "CreateDedicatedHostCluster" => {
             run::<
                 alibabacloud_ecs::create_dedicated_host_cluster::CreateDedicatedHostClusterRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_deployment_set")]
         "CreateDeploymentSet" => {
             run::<
                 alibabacloud_ecs::create_deployment_set::CreateDeploymentSetRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_disk")]
         "CreateDisk" => {
             run::<
                 alibabacloud_ecs::create_disk::CreateDiskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_disk_replica_pair")]
         "CreateDiskReplicaPair" => {
             run::<
                 alibabacloud_ecs::create_disk_replica_pair::CreateDiskReplicaPairRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_elasticity_assurance")]
         "CreateElasticityAssurance" => {
             run::<
                 alibabacloud_ecs::create_elasticity_assurance::CreateElasticityAssuranceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_hpc_cluster")]
         "CreateHpcCluster" => {
             run::<
                 alibabacloud_ecs::create_hpc_cluster::CreateHpcClusterRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_image")]
         "CreateImage" => {
             run::<
                 alibabacloud_ecs::create_image::CreateImageRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_instance")]
         "CreateInstance" => {
             run::<
                 alibabacloud_ecs::create_instance::CreateInstanceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_key_pair")]
         "CreateKeyPair" => {
             run::<
                 alibabacloud_ecs::create_key_pair::CreateKeyPairRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_launch_template")]
         "CreateLaunchTemplate" => {
             run::<
                 alibabacloud_ecs::create_launch_template::CreateLaunchTemplateRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_launch_template_version")]
         "CreateLaunchTemplateVersion" => {
             run::<
                 alibabacloud_ecs::create_launch_template_version::CreateLaunchTemplateVersionRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_network_interface")]
         "CreateNetworkInterface" => {
             run::<
                 alibabacloud_ecs::create_network_interface::CreateNetworkInterfaceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_security_group")]
         "CreateSecurityGroup" => {
             run::<
                 alibabacloud_ecs::create_security_group::CreateSecurityGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_simulated_system_events")]
         "CreateSimulatedSystemEvents" => {
             run::<
                 alibabacloud_ecs::create_simulated_system_events::CreateSimulatedSystemEventsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_snapshot")]
         "CreateSnapshot" => {
             run::<
                 alibabacloud_ecs::create_snapshot::CreateSnapshotRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "create_snapshot_group")]
         "CreateSnapshotGroup" => {
             run::<
                 alibabacloud_ecs::create_snapshot_group::CreateSnapshotGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_activation")]
         "DeleteActivation" => {
             run::<
                 alibabacloud_ecs::delete_activation::DeleteActivationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_auto_provisioning_group")]
         "DeleteAutoProvisioningGroup" => {
             run::<
                 alibabacloud_ecs::delete_auto_provisioning_group::DeleteAutoProvisioningGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_auto_snapshot_policy")]
         "DeleteAutoSnapshotPolicy" => {
             run::<
                 alibabacloud_ecs::delete_auto_snapshot_policy::DeleteAutoSnapshotPolicyRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_command")]
         "DeleteCommand" => {
             run::<
                 alibabacloud_ecs::delete_command::DeleteCommandRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_deployment_set")]
         "DeleteDeploymentSet" => {
             run::<
                 alibabacloud_ecs::delete_deployment_set::DeleteDeploymentSetRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_disk")]
         "DeleteDisk" => {
             run::<
                 alibabacloud_ecs::delete_disk::DeleteDiskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_disk_replica_pair")]
         "DeleteDiskReplicaPair" => {
             run::<
                 alibabacloud_ecs::delete_disk_replica_pair::DeleteDiskReplicaPairRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_hpc_cluster")]
         "DeleteHpcCluster" => {
             run::<
                 alibabacloud_ecs::delete_hpc_cluster::DeleteHpcClusterRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_image")]
         "DeleteImage" => {
             run::<
                 alibabacloud_ecs::delete_image::DeleteImageRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_instance")]
         "DeleteInstance" => {
             run::<
                 alibabacloud_ecs::delete_instance::DeleteInstanceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_key_pairs")]
         "DeleteKeyPairs" => {
             run::<
                 alibabacloud_ecs::delete_key_pairs::DeleteKeyPairsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_launch_template")]
         "DeleteLaunchTemplate" => {
             run::<
                 alibabacloud_ecs::delete_launch_template::DeleteLaunchTemplateRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_launch_template_version")]
         "DeleteLaunchTemplateVersion" => {
             run::<
                 alibabacloud_ecs::delete_launch_template_version::DeleteLaunchTemplateVersionRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_network_interface")]
         "DeleteNetworkInterface" => {
             run::<
                 alibabacloud_ecs::delete_network_interface::DeleteNetworkInterfaceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_security_group")]
         "DeleteSecurityGroup" => {
             run::<
                 alibabacloud_ecs::delete_security_group::DeleteSecurityGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_snapshot")]
         "DeleteSnapshot" => {
             run::<
                 alibabacloud_ecs::delete_snapshot::DeleteSnapshotRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "delete_snapshot_group")]
         "DeleteSnapshotGroup" => {
             run::<
                 alibabacloud_ecs::delete_snapshot_group::DeleteSnapshotGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "deregister_managed_instance")]
         "DeregisterManagedInstance" => {
             run::<
                 alibabacloud_ecs::deregister_managed_instance::DeregisterManagedInstanceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_account_attributes")]
         "DescribeAccountAttributes" => {
             run::<
                 alibabacloud_ecs::describe_account_attributes::DescribeAccountAttributesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_activations")]
         "DescribeActivations" => {
             run::<
                 alibabacloud_ecs::describe_activations::DescribeActivationsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_auto_provisioning_group_history")]
         "DescribeAutoProvisioningGroupHistory" => {
             run::<
                 alibabacloud_ecs::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_auto_provisioning_group_instances")]
         "DescribeAutoProvisioningGroupInstances" => {
             run::<
                 alibabacloud_ecs::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_auto_provisioning_groups")]
         "DescribeAutoProvisioningGroups" => {
             run::<
                 alibabacloud_ecs::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_auto_snapshot_policy_ex")]
         "DescribeAutoSnapshotPolicyEx" => {
             run::<
                 alibabacloud_ecs::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_available_resource")]
         "DescribeAvailableResource" => {
             run::<
                 alibabacloud_ecs::describe_available_resource::DescribeAvailableResourceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_bandwidth_limitation")]
         "DescribeBandwidthLimitation" => {
             run::<
                 alibabacloud_ecs::describe_bandwidth_limitation::DescribeBandwidthLimitationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_capacity_reservation_instances")]
         "DescribeCapacityReservationInstances" => {
             run::<
                 alibabacloud_ecs::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_capacity_reservations")]
         "DescribeCapacityReservations" => {
             run::<
                 alibabacloud_ecs::describe_capacity_reservations::DescribeCapacityReservationsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_classic_link_instances")]
         "DescribeClassicLinkInstances" => {
             run::<
                 alibabacloud_ecs::describe_classic_link_instances::DescribeClassicLinkInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_cloud_assistant_status")]
         "DescribeCloudAssistantStatus" => {
             run::<
                 alibabacloud_ecs::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_commands")]
         "DescribeCommands" => {
             run::<
                 alibabacloud_ecs::describe_commands::DescribeCommandsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_dedicated_block_storage_clusters")]
         "DescribeDedicatedBlockStorageClusters" => {
             run::<
                 alibabacloud_ecs::describe_dedicated_block_storage_clusters::DescribeDedicatedBlockStorageClustersRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_dedicated_host_auto_renew")]
         "DescribeDedicatedHostAutoRenew" => {
             run::<
                 alibabacloud_ecs::describe_dedicated_host_auto_renew::DescribeDedicatedHostAutoRenewRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_dedicated_host_types")]
         "DescribeDedicatedHostTypes" => {
             run::<
                 alibabacloud_ecs::describe_dedicated_host_types::DescribeDedicatedHostTypesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_demands")]
         "DescribeDemands" => {
             run::<
                 alibabacloud_ecs::describe_demands::DescribeDemandsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_deployment_set_supported_instance_type_family")]
         "DescribeDeploymentSetSupportedInstanceTypeFamily" => {
             run::<
                 alibabacloud_ecs::describe_deployment_set_supported_instance_type_family::DescribeDeploymentSetSupportedInstanceTypeFamilyRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_deployment_sets")]
         "DescribeDeploymentSets" => {
             run::<
                 alibabacloud_ecs::describe_deployment_sets::DescribeDeploymentSetsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_disk_monitor_data")]
         "DescribeDiskMonitorData" => {
             run::<
                 alibabacloud_ecs::describe_disk_monitor_data::DescribeDiskMonitorDataRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_disk_replica_pairs")]
         "DescribeDiskReplicaPairs" => {
             run::<
                 alibabacloud_ecs::describe_disk_replica_pairs::DescribeDiskReplicaPairsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_disks")]
         "DescribeDisks" => {
             run::<
                 alibabacloud_ecs::describe_disks::DescribeDisksRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_disks_full_status")]
         "DescribeDisksFullStatus" => {
             run::<
                 alibabacloud_ecs::describe_disks_full_status::DescribeDisksFullStatusRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_elasticity_assurance_instances")]
         "DescribeElasticityAssuranceInstances" => {
             run::<
                 alibabacloud_ecs::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_elasticity_assurances")]
         "DescribeElasticityAssurances" => {
             run::<
                 alibabacloud_ecs::describe_elasticity_assurances::DescribeElasticityAssurancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_eni_monitor_data")]
         "DescribeEniMonitorData" => {
             run::<
                 alibabacloud_ecs::describe_eni_monitor_data::DescribeEniMonitorDataRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_hpc_clusters")]
         "DescribeHpcClusters" => {
             run::<
                 alibabacloud_ecs::describe_hpc_clusters::DescribeHpcClustersRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_image_from_family")]
         "DescribeImageFromFamily" => {
             run::<
                 alibabacloud_ecs::describe_image_from_family::DescribeImageFromFamilyRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_image_share_permission")]
         "DescribeImageSharePermission" => {
             run::<
                 alibabacloud_ecs::describe_image_share_permission::DescribeImageSharePermissionRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_image_support_instance_types")]
         "DescribeImageSupportInstanceTypes" => {
             run::<
                 alibabacloud_ecs::describe_image_support_instance_types::DescribeImageSupportInstanceTypesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_images")]
         "DescribeImages" => {
             run::<
                 alibabacloud_ecs::describe_images::DescribeImagesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_attachment_attributes")]
         "DescribeInstanceAttachmentAttributes" => {
             run::<
                 alibabacloud_ecs::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_auto_renew_attribute")]
         "DescribeInstanceAutoRenewAttribute" => {
             run::<
                 alibabacloud_ecs::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_history_events")]
         "DescribeInstanceHistoryEvents" => {
             run::<
                 alibabacloud_ecs::describe_instance_history_events::DescribeInstanceHistoryEventsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_maintenance_attributes")]
         "DescribeInstanceMaintenanceAttributes" => {
             run::<
                 alibabacloud_ecs::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_modification_price")]
         "DescribeInstanceModificationPrice" => {
             run::<
                 alibabacloud_ecs::describe_instance_modification_price::DescribeInstanceModificationPriceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_monitor_data")]
         "DescribeInstanceMonitorData" => {
             run::<
                 alibabacloud_ecs::describe_instance_monitor_data::DescribeInstanceMonitorDataRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_ram_role")]
         "DescribeInstanceRamRole" => {
             run::<
                 alibabacloud_ecs::describe_instance_ram_role::DescribeInstanceRamRoleRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_status")]
         "DescribeInstanceStatus" => {
             run::<
                 alibabacloud_ecs::describe_instance_status::DescribeInstanceStatusRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_type_families")]
         "DescribeInstanceTypeFamilies" => {
             run::<
                 alibabacloud_ecs::describe_instance_type_families::DescribeInstanceTypeFamiliesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_types")]
         "DescribeInstanceTypes" => {
             run::<
                 alibabacloud_ecs::describe_instance_types::DescribeInstanceTypesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instance_vnc_url")]
         "DescribeInstanceVncUrl" => {
             run::<
                 alibabacloud_ecs::describe_instance_vnc_url::DescribeInstanceVncUrlRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instances")]
         "DescribeInstances" => {
             run::<
                 alibabacloud_ecs::describe_instances::DescribeInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_instances_full_status")]
         "DescribeInstancesFullStatus" => {
             run::<
                 alibabacloud_ecs::describe_instances_full_status::DescribeInstancesFullStatusRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_invocation_results")]
         "DescribeInvocationResults" => {
             run::<
                 alibabacloud_ecs::describe_invocation_results::DescribeInvocationResultsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_invocations")]
         "DescribeInvocations" => {
             run::<
                 alibabacloud_ecs::describe_invocations::DescribeInvocationsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_key_pairs")]
         "DescribeKeyPairs" => {
             run::<
                 alibabacloud_ecs::describe_key_pairs::DescribeKeyPairsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_launch_template_versions")]
         "DescribeLaunchTemplateVersions" => {
             run::<
                 alibabacloud_ecs::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_launch_templates")]
         "DescribeLaunchTemplates" => {
             run::<
                 alibabacloud_ecs::describe_launch_templates::DescribeLaunchTemplatesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_managed_instances")]
         "DescribeManagedInstances" => {
             run::<
                 alibabacloud_ecs::describe_managed_instances::DescribeManagedInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_network_interfaces")]
         "DescribeNetworkInterfaces" => {
             run::<
                 alibabacloud_ecs::describe_network_interfaces::DescribeNetworkInterfacesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_price")]
         "DescribePrice" => {
             run::<
                 alibabacloud_ecs::describe_price::DescribePriceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_regions")]
         "DescribeRegions" => {
             run::<
                 alibabacloud_ecs::describe_regions::DescribeRegionsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_renewal_price")]
         "DescribeRenewalPrice" => {
             run::<
                 alibabacloud_ecs::describe_renewal_price::DescribeRenewalPriceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_reserved_instances")]
         "DescribeReservedInstances" => {
             run::<
                 alibabacloud_ecs::describe_reserved_instances::DescribeReservedInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_resources_modification")]
         "DescribeResourcesModification" => {
             run::<
                 alibabacloud_ecs::describe_resources_modification::DescribeResourcesModificationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_security_group_attribute")]
         "DescribeSecurityGroupAttribute" => {
             run::<
                 alibabacloud_ecs::describe_security_group_attribute::DescribeSecurityGroupAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_security_group_references")]
         "DescribeSecurityGroupReferences" => {
             run::<
                 alibabacloud_ecs::describe_security_group_references::DescribeSecurityGroupReferencesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_security_groups")]
         "DescribeSecurityGroups" => {
             run::<
                 alibabacloud_ecs::describe_security_groups::DescribeSecurityGroupsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_send_file_results")]
         "DescribeSendFileResults" => {
             run::<
                 alibabacloud_ecs::describe_send_file_results::DescribeSendFileResultsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_snapshot_groups")]
         "DescribeSnapshotGroups" => {
             run::<
                 alibabacloud_ecs::describe_snapshot_groups::DescribeSnapshotGroupsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_snapshot_links")]
         "DescribeSnapshotLinks" => {
             run::<
                 alibabacloud_ecs::describe_snapshot_links::DescribeSnapshotLinksRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_snapshot_monitor_data")]
         "DescribeSnapshotMonitorData" => {
             run::<
                 alibabacloud_ecs::describe_snapshot_monitor_data::DescribeSnapshotMonitorDataRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_snapshots")]
         "DescribeSnapshots" => {
             run::<
                 alibabacloud_ecs::describe_snapshots::DescribeSnapshotsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_snapshots_usage")]
         "DescribeSnapshotsUsage" => {
             run::<
                 alibabacloud_ecs::describe_snapshots_usage::DescribeSnapshotsUsageRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_spot_advice")]
         "DescribeSpotAdvice" => {
             run::<
                 alibabacloud_ecs::describe_spot_advice::DescribeSpotAdviceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_spot_price_history")]
         "DescribeSpotPriceHistory" => {
             run::<
                 alibabacloud_ecs::describe_spot_price_history::DescribeSpotPriceHistoryRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_storage_capacity_units")]
         "DescribeStorageCapacityUnits" => {
             run::<
                 alibabacloud_ecs::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_tags")]
         "DescribeTags" => {
             run::<
                 alibabacloud_ecs::describe_tags::DescribeTagsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_task_attribute")]
         "DescribeTaskAttribute" => {
             run::<
                 alibabacloud_ecs::describe_task_attribute::DescribeTaskAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_tasks")]
         "DescribeTasks" => {
             run::<
                 alibabacloud_ecs::describe_tasks::DescribeTasksRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_user_data")]
         "DescribeUserData" => {
             run::<
                 alibabacloud_ecs::describe_user_data::DescribeUserDataRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_userdata")]
         "DescribeUserdata" => {
             run::<
                 alibabacloud_ecs::describe_userdata::DescribeUserdataRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "describe_zones")]
         "DescribeZones" => {
             run::<
                 alibabacloud_ecs::describe_zones::DescribeZonesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "detach_classic_link_vpc")]
         "DetachClassicLinkVpc" => {
             run::<
                 alibabacloud_ecs::detach_classic_link_vpc::DetachClassicLinkVpcRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "detach_disk")]
         "DetachDisk" => {
             run::<
                 alibabacloud_ecs::detach_disk::DetachDiskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "detach_instance_ram_role")]
         "DetachInstanceRamRole" => {
             run::<
                 alibabacloud_ecs::detach_instance_ram_role::DetachInstanceRamRoleRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "detach_key_pair")]
         "DetachKeyPair" => {
             run::<
                 alibabacloud_ecs::detach_key_pair::DetachKeyPairRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "detach_network_interface")]
         "DetachNetworkInterface" => {
             run::<
                 alibabacloud_ecs::detach_network_interface::DetachNetworkInterfaceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "disable_activation")]
         "DisableActivation" => {
             run::<
                 alibabacloud_ecs::disable_activation::DisableActivationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "export_image")]
         "ExportImage" => {
             run::<
                 alibabacloud_ecs::export_image::ExportImageRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "get_instance_console_output")]
         "GetInstanceConsoleOutput" => {
             run::<
                 alibabacloud_ecs::get_instance_console_output::GetInstanceConsoleOutputRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "get_instance_screenshot")]
         "GetInstanceScreenshot" => {
             run::<
                 alibabacloud_ecs::get_instance_screenshot::GetInstanceScreenshotRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "import_image")]
         "ImportImage" => {
             run::<
                 alibabacloud_ecs::import_image::ImportImageRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "import_key_pair")]
         "ImportKeyPair" => {
             run::<
                 alibabacloud_ecs::import_key_pair::ImportKeyPairRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "install_cloud_assistant")]
         "InstallCloudAssistant" => {
             run::<
                 alibabacloud_ecs::install_cloud_assistant::InstallCloudAssistantRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "invoke_command")]
         "InvokeCommand" => {
             run::<
                 alibabacloud_ecs::invoke_command::InvokeCommandRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "join_resource_group")]
         "JoinResourceGroup" => {
             run::<
                 alibabacloud_ecs::join_resource_group::JoinResourceGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "join_security_group")]
         "JoinSecurityGroup" => {
             run::<
                 alibabacloud_ecs::join_security_group::JoinSecurityGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "leave_security_group")]
         "LeaveSecurityGroup" => {
             run::<
                 alibabacloud_ecs::leave_security_group::LeaveSecurityGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "list_tag_resources")]
         "ListTagResources" => {
             run::<
                 alibabacloud_ecs::list_tag_resources::ListTagResourcesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_auto_provisioning_group")]
         "ModifyAutoProvisioningGroup" => {
             run::<
                 alibabacloud_ecs::modify_auto_provisioning_group::ModifyAutoProvisioningGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_auto_snapshot_policy_ex")]
         "ModifyAutoSnapshotPolicyEx" => {
             run::<
                 alibabacloud_ecs::modify_auto_snapshot_policy_ex::ModifyAutoSnapshotPolicyExRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_capacity_reservation")]
         "ModifyCapacityReservation" => {
             run::<
                 alibabacloud_ecs::modify_capacity_reservation::ModifyCapacityReservationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_command")]
         "ModifyCommand" => {
             run::<
                 alibabacloud_ecs::modify_command::ModifyCommandRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_dedicated_host_attribute")]
         "ModifyDedicatedHostAttribute" => {
             run::<
                 alibabacloud_ecs::modify_dedicated_host_attribute::ModifyDedicatedHostAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_dedicated_host_auto_release_time")]
         "ModifyDedicatedHostAutoReleaseTime" => {
             run::<
                 alibabacloud_ecs::modify_dedicated_host_auto_release_time::ModifyDedicatedHostAutoReleaseTimeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_dedicated_host_auto_renew_attribute")]
         "ModifyDedicatedHostAutoRenewAttribute" => {
             run::<
                 alibabacloud_ecs::modify_dedicated_host_auto_renew_attribute::ModifyDedicatedHostAutoRenewAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_dedicated_host_cluster_attribute")]
         "ModifyDedicatedHostClusterAttribute" => {
             run::<
                 alibabacloud_ecs::modify_dedicated_host_cluster_attribute::ModifyDedicatedHostClusterAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_dedicated_hosts_charge_type")]
         "ModifyDedicatedHostsChargeType" => {
             run::<
                 alibabacloud_ecs::modify_dedicated_hosts_charge_type::ModifyDedicatedHostsChargeTypeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_deployment_set_attribute")]
         "ModifyDeploymentSetAttribute" => {
             run::<
                 alibabacloud_ecs::modify_deployment_set_attribute::ModifyDeploymentSetAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_disk_attribute")]
         "ModifyDiskAttribute" => {
             run::<
                 alibabacloud_ecs::modify_disk_attribute::ModifyDiskAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_disk_charge_type")]
         "ModifyDiskChargeType" => {
             run::<
                 alibabacloud_ecs::modify_disk_charge_type::ModifyDiskChargeTypeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_disk_spec")]
         "ModifyDiskSpec" => {
             run::<
                 alibabacloud_ecs::modify_disk_spec::ModifyDiskSpecRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_elasticity_assurance")]
         "ModifyElasticityAssurance" => {
             run::<
                 alibabacloud_ecs::modify_elasticity_assurance::ModifyElasticityAssuranceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_hpc_cluster_attribute")]
         "ModifyHpcClusterAttribute" => {
             run::<
                 alibabacloud_ecs::modify_hpc_cluster_attribute::ModifyHpcClusterAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_image_attribute")]
         "ModifyImageAttribute" => {
             run::<
                 alibabacloud_ecs::modify_image_attribute::ModifyImageAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_image_share_permission")]
         "ModifyImageSharePermission" => {
             run::<
                 alibabacloud_ecs::modify_image_share_permission::ModifyImageSharePermissionRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_attachment_attributes")]
         "ModifyInstanceAttachmentAttributes" => {
             run::<
                 alibabacloud_ecs::modify_instance_attachment_attributes::ModifyInstanceAttachmentAttributesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_attribute")]
         "ModifyInstanceAttribute" => {
             run::<
                 alibabacloud_ecs::modify_instance_attribute::ModifyInstanceAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_auto_release_time")]
         "ModifyInstanceAutoReleaseTime" => {
             run::<
                 alibabacloud_ecs::modify_instance_auto_release_time::ModifyInstanceAutoReleaseTimeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_auto_renew_attribute")]
         "ModifyInstanceAutoRenewAttribute" => {
             run::<
                 alibabacloud_ecs::modify_instance_auto_renew_attribute::ModifyInstanceAutoRenewAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_charge_type")]
         "ModifyInstanceChargeType" => {
             run::<
                 alibabacloud_ecs::modify_instance_charge_type::ModifyInstanceChargeTypeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_deployment")]
         "ModifyInstanceDeployment" => {
             run::<
                 alibabacloud_ecs::modify_instance_deployment::ModifyInstanceDeploymentRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_maintenance_attributes")]
         "ModifyInstanceMaintenanceAttributes" => {
             run::<
                 alibabacloud_ecs::modify_instance_maintenance_attributes::ModifyInstanceMaintenanceAttributesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_metadata_options")]
         "ModifyInstanceMetadataOptions" => {
             run::<
                 alibabacloud_ecs::modify_instance_metadata_options::ModifyInstanceMetadataOptionsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_network_spec")]
         "ModifyInstanceNetworkSpec" => {
             run::<
                 alibabacloud_ecs::modify_instance_network_spec::ModifyInstanceNetworkSpecRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_spec")]
         "ModifyInstanceSpec" => {
             run::<
                 alibabacloud_ecs::modify_instance_spec::ModifyInstanceSpecRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_vnc_passwd")]
         "ModifyInstanceVncPasswd" => {
             run::<
                 alibabacloud_ecs::modify_instance_vnc_passwd::ModifyInstanceVncPasswdRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_instance_vpc_attribute")]
         "ModifyInstanceVpcAttribute" => {
             run::<
                 alibabacloud_ecs::modify_instance_vpc_attribute::ModifyInstanceVpcAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_launch_template_default_version")]
         "ModifyLaunchTemplateDefaultVersion" => {
             run::<
                 alibabacloud_ecs::modify_launch_template_default_version::ModifyLaunchTemplateDefaultVersionRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_network_interface_attribute")]
         "ModifyNetworkInterfaceAttribute" => {
             run::<
                 alibabacloud_ecs::modify_network_interface_attribute::ModifyNetworkInterfaceAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_prepay_instance_spec")]
         "ModifyPrepayInstanceSpec" => {
             run::<
                 alibabacloud_ecs::modify_prepay_instance_spec::ModifyPrepayInstanceSpecRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_reserved_instances")]
         "ModifyReservedInstances" => {
             run::<
                 alibabacloud_ecs::modify_reserved_instances::ModifyReservedInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_security_group_attribute")]
         "ModifySecurityGroupAttribute" => {
             run::<
                 alibabacloud_ecs::modify_security_group_attribute::ModifySecurityGroupAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_security_group_egress_rule")]
         "ModifySecurityGroupEgressRule" => {
             run::<
                 alibabacloud_ecs::modify_security_group_egress_rule::ModifySecurityGroupEgressRuleRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_security_group_policy")]
         "ModifySecurityGroupPolicy" => {
             run::<
                 alibabacloud_ecs::modify_security_group_policy::ModifySecurityGroupPolicyRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_security_group_rule")]
         "ModifySecurityGroupRule" => {
             run::<
                 alibabacloud_ecs::modify_security_group_rule::ModifySecurityGroupRuleRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_snapshot_attribute")]
         "ModifySnapshotAttribute" => {
             run::<
                 alibabacloud_ecs::modify_snapshot_attribute::ModifySnapshotAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_snapshot_group")]
         "ModifySnapshotGroup" => {
             run::<
                 alibabacloud_ecs::modify_snapshot_group::ModifySnapshotGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "modify_storage_capacity_unit_attribute")]
         "ModifyStorageCapacityUnitAttribute" => {
             run::<
                 alibabacloud_ecs::modify_storage_capacity_unit_attribute::ModifyStorageCapacityUnitAttributeRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "purchase_reserved_instances_offering")]
         "PurchaseReservedInstancesOffering" => {
             run::<
                 alibabacloud_ecs::purchase_reserved_instances_offering::PurchaseReservedInstancesOfferingRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "purchase_storage_capacity_unit")]
         "PurchaseStorageCapacityUnit" => {
             run::<
                 alibabacloud_ecs::purchase_storage_capacity_unit::PurchaseStorageCapacityUnitRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "re_activate_instances")]
         "ReActivateInstances" => {
             run::<
                 alibabacloud_ecs::re_activate_instances::ReActivateInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "re_init_disk")]
         "ReInitDisk" => {
             run::<
                 alibabacloud_ecs::re_init_disk::ReInitDiskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "reboot_instance")]
         "RebootInstance" => {
             run::<
                 alibabacloud_ecs::reboot_instance::RebootInstanceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "redeploy_dedicated_host")]
         "RedeployDedicatedHost" => {
             run::<
                 alibabacloud_ecs::redeploy_dedicated_host::RedeployDedicatedHostRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "redeploy_instance")]
         "RedeployInstance" => {
             run::<
                 alibabacloud_ecs::redeploy_instance::RedeployInstanceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "release_capacity_reservation")]
         "ReleaseCapacityReservation" => {
             run::<
                 alibabacloud_ecs::release_capacity_reservation::ReleaseCapacityReservationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "release_dedicated_host")]
         "ReleaseDedicatedHost" => {
             run::<
                 alibabacloud_ecs::release_dedicated_host::ReleaseDedicatedHostRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "remove_tags")]
         "RemoveTags" => {
             run::<
                 alibabacloud_ecs::remove_tags::RemoveTagsRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "renew_instance")]
         "RenewInstance" => {
             run::<
                 alibabacloud_ecs::renew_instance::RenewInstanceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "replace_system_disk")]
         "ReplaceSystemDisk" => {
             run::<
                 alibabacloud_ecs::replace_system_disk::ReplaceSystemDiskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "report_instances_status")]
         "ReportInstancesStatus" => {
             run::<
                 alibabacloud_ecs::report_instances_status::ReportInstancesStatusRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "reset_disk")]
         "ResetDisk" => {
             run::<
                 alibabacloud_ecs::reset_disk::ResetDiskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "reset_disks")]
         "ResetDisks" => {
             run::<
                 alibabacloud_ecs::reset_disks::ResetDisksRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "resize_disk")]
         "ResizeDisk" => {
             run::<
                 alibabacloud_ecs::resize_disk::ResizeDiskRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "revoke_security_group")]
         "RevokeSecurityGroup" => {
             run::<
                 alibabacloud_ecs::revoke_security_group::RevokeSecurityGroupRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "revoke_security_group_egress")]
         "RevokeSecurityGroupEgress" => {
             run::<
                 alibabacloud_ecs::revoke_security_group_egress::RevokeSecurityGroupEgressRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "run_command")]
         "RunCommand" => {
             run::<
                 alibabacloud_ecs::run_command::RunCommandRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "run_instances")]
         "RunInstances" => {
             run::<
                 alibabacloud_ecs::run_instances::RunInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "send_file")]
         "SendFile" => {
-            run::<alibabacloud_ecs::send_file::SendFileRequest>(command, &input, options)
+            run::<alibabacloud_ecs::send_file::SendFileRequest>(command, input, options)
         }
         #[cfg(feature = "start_disk_replica_pair")]
         "StartDiskReplicaPair" => {
             run::<
                 alibabacloud_ecs::start_disk_replica_pair::StartDiskReplicaPairRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "start_instance")]
         "StartInstance" => {
             run::<
                 alibabacloud_ecs::start_instance::StartInstanceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "start_instances")]
         "StartInstances" => {
             run::<
                 alibabacloud_ecs::start_instances::StartInstancesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "stop_disk_replica_pair")]
         "StopDiskReplicaPair" => {
             run::<
                 alibabacloud_ecs::stop_disk_replica_pair::StopDiskReplicaPairRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "stop_instance")]
         "StopInstance" => {
             run::<
                 alibabacloud_ecs::stop_instance::StopInstanceRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "stop_invocation")]
         "StopInvocation" => {
             run::<
                 alibabacloud_ecs::stop_invocation::StopInvocationRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "tag_resources")]
         "TagResources" => {
             run::<
                 alibabacloud_ecs::tag_resources::TagResourcesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "unassign_private_ip_addresses")]
         "UnassignPrivateIpAddresses" => {
             run::<
                 alibabacloud_ecs::unassign_private_ip_addresses::UnassignPrivateIpAddressesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         #[cfg(feature = "untag_resources")]
         "UntagResources" => {
             run::<
                 alibabacloud_ecs::untag_resources::UntagResourcesRequest,
-            >(command, &input, options)
+            >(command, input, options)
         }
         _ => Err(format!("unknown API `{api}` (or its cargo feature is off)")),
-    };
-    outcome.unwrap_or_else(|message| fail(&message))
+    }
 }
 /// Runs `command` on the request in `input`, of type `R`; `options` are the arguments after `<Api>`.
 #[allow(dead_code)]

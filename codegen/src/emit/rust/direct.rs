@@ -31,6 +31,8 @@ pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) ->
         Some(BlockKind::Enum) => {
             unit_variant(tokens, &mut text).or_else(|| tuple_variant(tokens, &mut text))?
         }
+        Some(BlockKind::Match) => return turbofish_arm(tokens, depth),
+        Some(BlockKind::Fn) => return None,
         None | Some(BlockKind::Module | BlockKind::Impl) => {
             if let Some(lines) = macro_call(tokens, depth)
                 .or_else(|| module_declaration(tokens, depth))
@@ -60,6 +62,7 @@ pub fn block_head(head: &TokenStream, kind: BlockKind, depth: usize) -> Option<S
         BlockKind::Struct => "struct",
         BlockKind::Enum => "enum",
         BlockKind::Module => "mod",
+        BlockKind::Fn | BlockKind::Match => return None,
     };
     declaration(&tokens, keyword, " {}", depth)
 }
@@ -635,6 +638,54 @@ fn unit_variant(tokens: &[TokenTree], out: &mut String) -> Option<()> {
     let _ = write!(out, "{name}");
     out.push(',');
     Some(())
+}
+
+/// A match arm calling a function with one type argument, after `#[…]` lines: `"Name" =>
+/// run::<path::Type>(a, &b),` (`examples/rpc.rs`' arms), laid out by [`layout::turbofish_arm`].
+fn turbofish_arm(tokens: &[TokenTree], depth: usize) -> Option<String> {
+    let mut out = String::new();
+    let rest = attribute_lines(tokens, depth, &mut out)?;
+    let [TokenTree::Literal(pattern), TokenTree::Punct(eq), TokenTree::Punct(arrow), TokenTree::Ident(function), rest @ ..] =
+        rest
+    else {
+        return None;
+    };
+    let pattern = pattern.to_string();
+    if !pattern.starts_with('"')
+        || eq.as_char() != '='
+        || eq.spacing() != Spacing::Joint
+        || arrow.as_char() != '>'
+    {
+        return None;
+    }
+    let rest = path_separator(rest)?;
+    let [TokenTree::Punct(open), rest @ ..] = rest else { return None };
+    if open.as_char() != '<' {
+        return None;
+    }
+    let mut ty = String::new();
+    let [TokenTree::Punct(close), TokenTree::Group(args), TokenTree::Punct(comma)] =
+        path_type(rest, &mut ty)?
+    else {
+        return None;
+    };
+    if close.as_char() != '>' || args.delimiter() != Delimiter::Parenthesis || comma.as_char() != ',' {
+        return None;
+    }
+    let args: Vec<TokenTree> = args.stream().into_iter().collect();
+    let args = args
+        .split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+        .filter(|arg| !arg.is_empty())
+        .map(|arg| match arg {
+            [TokenTree::Ident(name)] => Some(name.to_string()),
+            [TokenTree::Punct(amp), TokenTree::Ident(name)] if amp.as_char() == '&' => {
+                Some(format!("&{name}"))
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<String>>>()?;
+    out.push_str(&layout::turbofish_arm(&pattern, &function.to_string(), &ty, &args, depth));
+    Some(out)
 }
 
 /// `Name(Type),` of one path type (a value enum's `Unknown(UnknownValue<Self>),`).

@@ -1,4 +1,4 @@
-//! Constant tables (`const FIELDS: &'static [Field] = &[…];`) laid out as prettyplease lays them out, without syn.
+//! Constant tables (`const FIELDS: &'static [Field] = &[…];`) and `rpc.rs`' match arms laid out as prettyplease lays them out, without syn.
 //!
 //! prettyplease turns syntax into a stream of words, breaks and boxes and lays it out with Oppen's
 //! algorithm (adapted from rustc's `pp.rs`). The expressions here open only consistent boxes, which
@@ -38,6 +38,43 @@ pub fn const_table(name: &str, ty: &str, init: &[TokenTree], depth: usize) -> Op
     stream.end();
     stream.push(Token::Break(Break { blank: SIZE_INFINITY, ..Break::default() }));
     Some(stream.print(INDENT * depth as isize))
+}
+
+/// A match arm `pattern => function::<ty>(args),` printed `depth` blocks in (its `#[…]` lines
+/// already written), as prettyplease's `arm` lays out a body that is not a block: on one line when
+/// it fits; else in braces, the call on a line of its own one indent in, and the type argument on a
+/// line of its own in turn when the call does not fit there.
+pub fn turbofish_arm(pattern: &str, function: &str, ty: &str, args: &[String], depth: usize) -> String {
+    let mut stream = Stream::default();
+    // prettyplease's `ibox(0)`: inconsistent, but the only break directly in it never breaks.
+    stream.cbox(0);
+    stream.word(format!("{pattern} => "));
+    stream.push(Token::Break(Break { never: true, ..Break::default() }));
+    stream.cbox(INDENT);
+    stream.push(Token::Break(Break { pre_break: Some('{'), ..Break::default() }));
+    // `expr_call` of `expr_path`: the path's one segment and its angle-bracketed argument.
+    stream.word(format!("{function}::<"));
+    stream.cbox(INDENT);
+    stream.zerobreak();
+    stream.word(ty.to_owned());
+    stream.trailing_comma(true);
+    stream.offset(-INDENT);
+    stream.end();
+    stream.word(">(".to_owned());
+    let args: Vec<Expr> = args.iter().map(|arg| Expr::Word(arg.clone())).collect();
+    stream.call_args(&args);
+    stream.word(")".to_owned());
+    stream.push(Token::Break(Break {
+        offset: -INDENT,
+        post_break: Some('}'),
+        no_break: Some(','),
+        ..Break::default()
+    }));
+    stream.end();
+    stream.end();
+    // The `match` breaks the line after every arm.
+    stream.push(Token::Break(Break { blank: SIZE_INFINITY, ..Break::default() }));
+    stream.print(INDENT * depth as isize)
 }
 
 /// The expressions a table holds.
@@ -135,7 +172,12 @@ enum Token {
 struct Break {
     offset: isize,
     blank: isize,
+    /// Written before the line ends, when it breaks.
     pre_break: Option<char>,
+    /// Written first on the next line, when it breaks.
+    post_break: Option<char>,
+    /// Written in its place, when it does not break.
+    no_break: Option<char>,
     never: bool,
 }
 
@@ -372,6 +414,11 @@ impl Stream {
                     if fits {
                         pending += b.blank;
                         space -= b.blank;
+                        // prettyplease writes it before the blanks still owed.
+                        if let Some(no_break) = b.no_break {
+                            out.push(no_break);
+                            space -= 1;
+                        }
                     } else {
                         if let Some(pre) = b.pre_break {
                             push_spaces(&mut out, &mut pending);
@@ -381,6 +428,11 @@ impl Stream {
                         let indent = indent_now + b.offset;
                         pending = indent;
                         space = self::space(indent);
+                        if let Some(post) = b.post_break {
+                            push_spaces(&mut out, &mut pending);
+                            out.push(post);
+                            space -= 1;
+                        }
                     }
                 }
                 Token::Word(word) => {

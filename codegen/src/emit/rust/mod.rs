@@ -262,7 +262,7 @@ fn plan_crate<'a>(product: &'a ir::Product, runtime: &RuntimeDependency) -> Crat
     files.rust.push(("src/lib.rs".to_owned(), crate_files::lib_rs(product, &apis, has_shared)));
     files.text.push(OutputFile::new("rustfmt.toml", crate_files::RUSTFMT_TOML));
     files.rust.push(("src/common_error.rs".to_owned(), crate_files::common_error_rs(&product.meta).into()));
-    files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::example_tokens(&crate_ident, &apis).into()));
+    files.rust.push(("examples/rpc.rs".to_owned(), rpc_example::example_tokens(&crate_ident, &apis)));
     files.rust.push(("src/endpoints.rs".to_owned(), client::endpoints_rs(&product.meta).into()));
     files.apis = apis;
     files

@@ -44,7 +44,8 @@ pub enum Piece {
 }
 
 /// An item with a braced body printed a member at a time: an inline module, an impl, a struct with
-/// named fields, an enum.
+/// named fields, an enum; or a function whose body is one `match`, and that `match`, whose members
+/// are its arms.
 #[derive(Debug)]
 pub struct Block {
     kind: BlockKind,
@@ -62,6 +63,10 @@ pub enum BlockKind {
     Impl,
     Struct,
     Enum,
+    /// A function (`fn name(…) -> T`) whose body is the blocks and members pushed into it.
+    Fn,
+    /// A `match` on its scrutinee (`match api`), its members the arms; it stands in a [`BlockKind::Fn`].
+    Match,
 }
 
 impl BlockKind {
@@ -72,6 +77,8 @@ impl BlockKind {
             BlockKind::Impl => (quote!(impl M), "impl M {"),
             BlockKind::Struct => (quote!(struct M), "struct M {"),
             BlockKind::Enum => (quote!(enum M), "enum M {"),
+            BlockKind::Fn => (quote!(fn m()), "fn m() {"),
+            BlockKind::Match => (quote!(match m), "match m {"),
         }
     }
 }
@@ -261,6 +268,8 @@ impl PieceText {
                     BlockKind::Impl => "impl",
                     BlockKind::Struct => "struct",
                     BlockKind::Enum => "enum",
+                    BlockKind::Fn => "fn",
+                    BlockKind::Match => "match",
                 });
                 digest(doc);
                 digest(head);
@@ -621,6 +630,52 @@ mod tests {
                 nested(depth, module)
             };
             proptest::prop_assert_eq!(render(build()), whole(build().into_tokens()));
+        }
+    }
+
+    /// A function whose body is a `match` of `examples/rpc.rs`' arms (`"Name" => run::<Type>(args),`).
+    fn dispatch(depth: usize, pattern: &str, ty_len: usize, args: &[&str]) -> RustTokens {
+        let ty = name(ty_len);
+        let args: Vec<TokenStream> = args.iter().map(|arg| arg.parse().unwrap()).collect();
+        let mut arms = Block::new(BlockKind::Match, quote!(match api));
+        arms.push(quote!(#[cfg(feature = #pattern)] #pattern => run::<crate::m::#ty>(#( #args ),*),));
+        arms.push(quote!(#pattern => run_roa::<#ty>(#( #args ),*),));
+        arms.push(quote!(_ => Err(format!("unknown API `{api}`")),));
+        let mut function = Block::documented(BlockKind::Fn, "Runs it.", quote!(fn run_api(api: &str) -> R));
+        function.push_block(arms);
+        let mut module = Block::new(BlockKind::Module, quote!(mod inner));
+        module.push_block(function);
+        nested(depth, module)
+    }
+
+    proptest::proptest! {
+        /// Match arms on one line, in braces, and in braces with their type argument on a line of
+        /// its own, at every depth, print as prettyplease prints the whole file.
+        #[test]
+        fn match_arms_print_as_the_whole_file_does(
+            depth in 0usize..3,
+            pattern in "[A-Za-z]{1,40}",
+            ty_len in 0usize..90,
+            args in proptest::sample::select(vec![vec![], vec!["command"], vec!["command", "&input", "options"]]),
+        ) {
+            proptest::prop_assert_eq!(
+                render(dispatch(depth, &pattern, ty_len, &args)),
+                whole(dispatch(depth, &pattern, ty_len, &args).into_tokens())
+            );
+        }
+    }
+
+    /// The arms are written without syn in each of their three layouts.
+    #[test]
+    fn match_arms_are_written_directly() {
+        for (ty_len, lines) in [(5, 1), (20, 3), (70, 5)] {
+            let ty = name(ty_len);
+            let arm: Vec<proc_macro2::TokenTree> =
+                quote!("DescribeInstances" => run::<crate::m::#ty>(command, &input, options),)
+                    .into_iter()
+                    .collect();
+            let printed = direct::members(&arm, Some(BlockKind::Match), 2).expect("an arm of rpc.rs' shape");
+            assert_eq!(printed.lines().count(), lines, "{printed}");
         }
     }
 
