@@ -200,7 +200,9 @@ impl<'a> ApiPlan<'a> {
         for piece in request_tokens {
             file.push_piece(piece);
         }
-        file.push(roa);
+        if let Some(roa) = roa {
+            file.push_block(roa);
+        }
         groups.into_iter().flatten().for_each(|block| file.push_block(block));
         enums.into_iter().flatten().for_each(|piece| file.push_piece(piece));
         file.push(quote!(crate::runtime::json_form!( #( #json_form ),* );));

@@ -500,10 +500,35 @@ fn const_item(tokens: &[TokenTree], depth: usize) -> Option<String> {
     if !reference_type(&rest[..eq], &mut ty)?.is_empty() {
         return None;
     }
+    // A tuple type is a box prettyplease may break; it does not when the head fits its line.
+    if ty.contains('(') && !fits(format!("const {name}: {ty} = ").len(), depth) {
+        return None;
+    }
     layout::const_table(&name.to_string(), &ty, init, depth)
 }
 
-/// `&'a [T]`, `&T` or a path type; returns the tokens after it.
+/// `(A, B)` of two or more [`reference_type`]s.
+fn tuple_type(tuple: &proc_macro2::Group, out: &mut String) -> Option<()> {
+    let tokens: Vec<TokenTree> = tuple.stream().into_iter().collect();
+    let elements: Vec<&[TokenTree]> =
+        tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')).collect();
+    if elements.len() < 2 || elements.iter().any(|e| e.is_empty()) {
+        return None;
+    }
+    out.push('(');
+    for (i, element) in elements.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        if !reference_type(element, out)?.is_empty() {
+            return None;
+        }
+    }
+    out.push(')');
+    Some(())
+}
+
+/// `&'a [T]` (`T` a path or a tuple of types), `&T` or a path type; returns the tokens after it.
 fn reference_type<'a>(tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [TokenTree]> {
     let [TokenTree::Punct(amp), rest @ ..] = tokens else { return path_type(tokens, out) };
     if amp.as_char() != '&' {
@@ -524,8 +549,12 @@ fn reference_type<'a>(tokens: &'a [TokenTree], out: &mut String) -> Option<&'a [
         [TokenTree::Group(slice), tail @ ..] if slice.delimiter() == Delimiter::Bracket => {
             let inner: Vec<TokenTree> = slice.stream().into_iter().collect();
             out.push('[');
-            if !path_type(&inner, out)?.is_empty() {
-                return None;
+            match inner.as_slice() {
+                [TokenTree::Group(tuple)] if tuple.delimiter() == Delimiter::Parenthesis => {
+                    tuple_type(tuple, out)?
+                }
+                _ if path_type(&inner, out)?.is_empty() => {}
+                _ => return None,
             }
             out.push(']');
             Some(tail)

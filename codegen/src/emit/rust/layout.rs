@@ -4,8 +4,8 @@
 //! algorithm (adapted from rustc's `pp.rs`). The expressions here open only consistent boxes, which
 //! break all their breaks or none, as the box's width from its start to the first break after it
 //! fits the line or not. [`Stream`] is that stream, built here from a table's tokens with the
-//! boxes and breaks prettyplease's expression printer opens for the kinds a table holds (paths, literals, calls, method calls, references and
-//! arrays of them); [`Stream::print`] sizes and prints it as prettyplease's printer does. Anything
+//! boxes and breaks prettyplease's expression printer opens for the kinds a table holds (paths, literals, calls, method calls, references,
+//! tuples and arrays of them); [`Stream::print`] sizes and prints it as prettyplease's printer does. Anything
 //! else in a table (a closure, a simple array of numbers, a generic path) returns `None`, and the
 //! table goes through prettyplease. Lines written here are compared with prettyplease's under
 //! [`super::render::verify_direct_printing`].
@@ -86,6 +86,8 @@ enum Expr {
     MethodCall(Box<Expr>, String, Vec<Expr>),
     Reference(Box<Expr>),
     Array(Vec<Expr>),
+    /// Of two or more elements.
+    Tuple(Vec<Expr>),
 }
 
 /// One expression from all of `tokens`.
@@ -103,6 +105,10 @@ fn expr(tokens: &[TokenTree]) -> Option<Expr> {
                 return None;
             }
             return Some(Expr::Array(elements));
+        }
+        [TokenTree::Group(tuple)] if tuple.delimiter() == Delimiter::Parenthesis => {
+            let elements = list(tuple.stream())?;
+            return (elements.len() > 1).then_some(Expr::Tuple(elements));
         }
         [TokenTree::Literal(literal)] => return word_literal(&literal.to_string()),
         [TokenTree::Punct(minus), TokenTree::Literal(literal)] if minus.as_char() == '-' => {
@@ -256,6 +262,11 @@ impl Stream {
                 self.word("[".to_owned());
                 self.comma_list(elements);
                 self.word("]".to_owned());
+            }
+            Expr::Tuple(elements) => {
+                self.word("(".to_owned());
+                self.comma_list(elements);
+                self.word(")".to_owned());
             }
             Expr::Call(function, args) => {
                 self.word(function.clone());

@@ -558,7 +558,7 @@ mod tests {
 
     proptest::proptest! {
         /// The shapes written without prettyplease (fields, variants, macro calls, field tables,
-        /// impl heads, request constructors), with names long enough to land on both sides of the margin at every depth,
+        /// tables of tuples, impl heads, request constructors), with names long enough to land on both sides of the margin at every depth,
         /// print as prettyplease prints the whole file.
         #[test]
         fn lines_written_directly_print_as_the_whole_file_does(
@@ -597,6 +597,12 @@ mod tests {
                 });
                 table.push(quote!(const CHECKED: &'static [Field] = &[ #( #checked ),* ];));
                 table.push(quote!(const EMPTY: &'static [Field] = &[];));
+                let places = names.iter().map(|n| {
+                    let wire = n.to_string();
+                    quote!((#wire, crate::runtime::roa::Place::#n))
+                });
+                table.push(quote!(const PLACES: &'static [(&'static str, crate::runtime::roa::Place)] = &[ #( #places ),* ];));
+                table.push(quote!(const NONE: &'static [(&'static str, #a)] = &[];));
 
                 table.push(quote!(crate::runtime::accessors!(value #( 0 #names, )* ; groups 1 #a Some(404) #literal;);));
                 let mut module = Block::new(BlockKind::Module, quote!(mod inner));
@@ -677,6 +683,24 @@ mod tests {
             let printed = direct::members(&arm, Some(BlockKind::Match), 2).expect("an arm of rpc.rs' shape");
             assert_eq!(printed.lines().count(), lines, "{printed}");
         }
+    }
+
+    /// A ROA operation's table of tuples is written without syn.
+    #[test]
+    fn tables_of_tuples_are_written_directly() {
+        let item: Vec<proc_macro2::TokenTree> = quote!(
+            const PLACES: &'static [(&'static str, crate::runtime::roa::Place)] = &[
+                ("InstanceId", crate::runtime::roa::Place::Path),
+                ("clientToken", crate::runtime::roa::Place::Query),
+            ];
+        )
+        .into_iter()
+        .collect();
+        let printed = direct::members(&item, Some(BlockKind::Impl), 1).expect("a table of tuples");
+        assert!(
+            printed.contains("        (\"InstanceId\", crate::runtime::roa::Place::Path),\n"),
+            "{printed}"
+        );
     }
 
     #[test]

@@ -7,12 +7,13 @@ use std::collections::HashMap;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::render::{Block, BlockKind};
 use super::request_model::RequestModel;
 use crate::ir::{self, BodyEncoding, Index, Position, Roa};
 
 /// The impl for `api`'s request, or nothing for an RPC operation.
-pub fn roa_operation_impl(api: &ir::Api, model: &RequestModel) -> TokenStream {
-    let ir::Wire::Roa(roa) = &api.wire else { return TokenStream::new() };
+pub fn roa_operation_impl(api: &ir::Api, model: &RequestModel) -> Option<Block> {
+    let ir::Wire::Roa(roa) = &api.wire else { return None };
     let name = format_ident!("{}", model.structs[0].rust_name);
     let method = roa.method.as_str();
     let path = &roa.path;
@@ -30,15 +31,16 @@ pub fn roa_operation_impl(api: &ir::Api, model: &RequestModel) -> TokenStream {
     });
     let body = body_kind(roa);
     let doc = format!("`{method} {path}`: where each member of the request goes, as the page documents it.");
-    quote! {
-        #[doc = #doc]
-        impl crate::runtime::roa::RoaOperation for #name {
-            const METHOD: &'static str = #method;
-            const PATH: &'static str = #path;
-            const PLACES: &'static [(&'static str, crate::runtime::roa::Place)] = &[ #( #places ),* ];
-            const BODY: crate::runtime::roa::BodyKind = #body;
-        }
-    }
+    // Its items a member each, so that each prints without syn (`direct`'s constant items).
+    let mut block =
+        Block::documented(BlockKind::Impl, &doc, quote!(impl crate::runtime::roa::RoaOperation for #name));
+    block.push(quote!(const METHOD: &'static str = #method;));
+    block.push(quote!(const PATH: &'static str = #path;));
+    block.push(
+        quote!(const PLACES: &'static [(&'static str, crate::runtime::roa::Place)] = &[ #( #places ),* ];),
+    );
+    block.push(quote!(const BODY: crate::runtime::roa::BodyKind = #body;));
+    Some(block)
 }
 
 /// The position of each top-level member (the first segment of a parameter's path, a literal
