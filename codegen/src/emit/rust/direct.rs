@@ -245,10 +245,16 @@ fn constructor(tokens: &[TokenTree], depth: usize) -> Option<String> {
 }
 
 /// A body that is one call (`crate::RequestBuilder(Self { … })`, `crate::RequestBuilder(<Self as
-/// Default>::default())`), `depth` blocks in: on a line when it fits, else the struct literal it
-/// wraps a field a line.
+/// Default>::default())`, `<Self as Default>::default()`), `depth` blocks in: on a line when it
+/// fits, else the struct literal it wraps a field a line.
 fn call_body(body: &proc_macro2::Group, depth: usize) -> Option<String> {
     let body: Vec<TokenTree> = body.stream().into_iter().collect();
+    // `<Self as Default>::default()`: a group struct's `new`.
+    if matches!(body.first(), Some(TokenTree::Punct(open)) if open.as_char() == '<') {
+        let mut text = String::new();
+        expression(&body, &mut text)?;
+        return line(&text, depth);
+    }
     let [call @ .., TokenTree::Group(init)] = body.as_slice() else { return None };
     let mut callee = String::new();
     if !path_type(call, &mut callee)?.is_empty() || init.delimiter() != Delimiter::Parenthesis {

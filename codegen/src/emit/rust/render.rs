@@ -628,6 +628,7 @@ mod tests {
                     crate::RequestBuilder(Self { #a: Some(#a) })
                 }));
                 constructors.push(quote!(#[inline] pub fn none() -> #b { crate::RequestBuilder(<Self as Default>::default()) }));
+                constructors.push(quote!(pub fn new() -> Self { <Self as Default>::default() }));
                 module.push_block(constructors);
                 module.push(quote!(crate::runtime::operation!(#a, #b, #literal, false);));
                 module.push(quote!(crate::runtime::doc_example_tests!(#a, include_str!(#literal); #( #names )*);));
