@@ -73,6 +73,62 @@ impl<R: PaginatedItems> PaginatedItems for crate::WithValidation<R> {
     }
 }
 
+/// A generated operation's paginator, in the generated crate's `client.rs` (its `crate::` is that
+/// crate), under the operation's cargo feature: [`Paginated`] by its paging parameters
+/// (`page_number` or `next_token`) and, when the answer holds one list, [`PaginatedItems`]:
+/// `items Response field Item` (a struct of the operation's module), `items Response field
+/// scalar String` (a type in scope: `String`, `i32`, `i64`, `f64`, `bool`) or `items Response
+/// field json` (JSON values).
+///
+/// `paginated!("describe_disks" describe_disks DescribeDisksRequest next_token; items
+/// DescribeDisksResponse disks Disk);`
+#[doc(hidden)]
+#[macro_export]
+// `crate::` is meant: the generated crate, whose modules hold the request and response types.
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! paginated {
+    ($feature:literal $module:ident $request:ident page_number $(; $($items:tt)*)?) => {
+        $crate::paginated!(@paging $feature $module $request PageNumber {
+            page_number: "PageNumber",
+            page_size: "PageSize",
+            total_count: "TotalCount",
+        });
+        $($crate::paginated!(@items $feature $module $request $($items)*);)?
+    };
+    ($feature:literal $module:ident $request:ident next_token $(; $($items:tt)*)?) => {
+        $crate::paginated!(@paging $feature $module $request NextToken {
+            next_token: "NextToken",
+            max_results: "MaxResults",
+        });
+        $($crate::paginated!(@items $feature $module $request $($items)*);)?
+    };
+    (@paging $feature:literal $module:ident $request:ident $style:ident $fields:tt) => {
+        #[cfg(feature = $feature)]
+        impl $crate::paginate::Paginated for crate::$module::$request {
+            const PAGING: $crate::paginate::Paging = $crate::paginate::Paging::$style $fields;
+        }
+    };
+    (@items $feature:literal $module:ident $request:ident items $response:ident $field:ident json) => {
+        $crate::paginated!(@items_of $feature $module $request $response $field $crate::JsonValue);
+    };
+    (@items $feature:literal $module:ident $request:ident items $response:ident $field:ident scalar $item:ident) => {
+        $crate::paginated!(@items_of $feature $module $request $response $field $item);
+    };
+    (@items $feature:literal $module:ident $request:ident items $response:ident $field:ident $item:ident) => {
+        $crate::paginated!(@items_of $feature $module $request $response $field crate::$module::$item);
+    };
+    (@items_of $feature:literal $module:ident $request:ident $response:ident $field:ident $item:ty) => {
+        #[cfg(feature = $feature)]
+        impl $crate::paginate::PaginatedItems for crate::$module::$request {
+            type Item = $item;
+            #[inline]
+            fn items(response: crate::$module::$response) -> ::std::vec::Vec<Self::Item> {
+                response.$field
+            }
+        }
+    };
+}
+
 type BoxStream<T> = Pin<Box<dyn Stream<Item = T> + Send>>;
 
 /// The pages of a call, fetched one at a time as the stream is polled; an error ends the stream.

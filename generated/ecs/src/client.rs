@@ -168,811 +168,206 @@ pub mod blocking {
         }
     }
 }
-#[cfg(feature = "describe_activations")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_activations::DescribeActivationsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_activations")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_activations::DescribeActivationsRequest {
-    type Item = crate::describe_activations::Activation;
-    #[inline]
-    fn items(
-        response: crate::describe_activations::DescribeActivationsResponse,
-    ) -> Vec<Self::Item> {
-        response.activation_list
-    }
-}
-#[cfg(feature = "describe_auto_provisioning_group_history")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_auto_provisioning_group_history")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequest {
-    type Item = crate::describe_auto_provisioning_group_history::AutoProvisioningGroupHistory;
-    #[inline]
-    fn items(
-        response: crate::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryResponse,
-    ) -> Vec<Self::Item> {
-        response.auto_provisioning_group_histories
-    }
-}
-#[cfg(feature = "describe_auto_provisioning_group_instances")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_auto_provisioning_group_instances")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequest {
-    type Item = crate::describe_auto_provisioning_group_instances::Instance;
-    #[inline]
-    fn items(
-        response: crate::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesResponse,
-    ) -> Vec<Self::Item> {
-        response.instances
-    }
-}
-#[cfg(feature = "describe_auto_provisioning_groups")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_auto_provisioning_groups")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequest {
-    type Item = crate::describe_auto_provisioning_groups::AutoProvisioningGroup;
-    #[inline]
-    fn items(
-        response: crate::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsResponse,
-    ) -> Vec<Self::Item> {
-        response.auto_provisioning_groups
-    }
-}
-#[cfg(feature = "describe_auto_snapshot_policy_ex")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_auto_snapshot_policy_ex")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequest {
-    type Item = crate::describe_auto_snapshot_policy_ex::AutoSnapshotPolicy;
-    #[inline]
-    fn items(
-        response: crate::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExResponse,
-    ) -> Vec<Self::Item> {
-        response.auto_snapshot_policies
-    }
-}
-#[cfg(feature = "describe_capacity_reservation_instances")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_capacity_reservation_instances")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequest {
-    type Item = crate::describe_capacity_reservation_instances::InstanceIdSet;
-    #[inline]
-    fn items(
-        response: crate::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesResponse,
-    ) -> Vec<Self::Item> {
-        response.capacity_reservation_item
-    }
-}
-#[cfg(feature = "describe_capacity_reservations")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_capacity_reservations::DescribeCapacityReservationsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_capacity_reservations")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_capacity_reservations::DescribeCapacityReservationsRequest {
-    type Item = crate::describe_capacity_reservations::CapacityReservationItem;
-    #[inline]
-    fn items(
-        response: crate::describe_capacity_reservations::DescribeCapacityReservationsResponse,
-    ) -> Vec<Self::Item> {
-        response.capacity_reservation_set
-    }
-}
-#[cfg(feature = "describe_classic_link_instances")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_classic_link_instances::DescribeClassicLinkInstancesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_classic_link_instances")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_classic_link_instances::DescribeClassicLinkInstancesRequest {
-    type Item = crate::describe_classic_link_instances::Link;
-    #[inline]
-    fn items(
-        response: crate::describe_classic_link_instances::DescribeClassicLinkInstancesResponse,
-    ) -> Vec<Self::Item> {
-        response.links
-    }
-}
-#[cfg(feature = "describe_cloud_assistant_status")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_cloud_assistant_status")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest {
-    type Item = crate::describe_cloud_assistant_status::InstanceCloudAssistantStatus;
-    #[inline]
-    fn items(
-        response: crate::describe_cloud_assistant_status::DescribeCloudAssistantStatusResponse,
-    ) -> Vec<Self::Item> {
-        response.instance_cloud_assistant_status_set
-    }
-}
-#[cfg(feature = "describe_commands")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_commands::DescribeCommandsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_commands")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_commands::DescribeCommandsRequest {
-    type Item = crate::describe_commands::Command;
-    #[inline]
-    fn items(
-        response: crate::describe_commands::DescribeCommandsResponse,
-    ) -> Vec<Self::Item> {
-        response.commands
-    }
-}
-#[cfg(feature = "describe_dedicated_block_storage_clusters")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_dedicated_block_storage_clusters::DescribeDedicatedBlockStorageClustersRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_dedicated_block_storage_clusters")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_dedicated_block_storage_clusters::DescribeDedicatedBlockStorageClustersRequest {
-    type Item = crate::describe_dedicated_block_storage_clusters::DedicatedBlockStorageCluster;
-    #[inline]
-    fn items(
-        response: crate::describe_dedicated_block_storage_clusters::DescribeDedicatedBlockStorageClustersResponse,
-    ) -> Vec<Self::Item> {
-        response.dedicated_block_storage_clusters
-    }
-}
-#[cfg(feature = "describe_demands")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_demands::DescribeDemandsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_demands")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_demands::DescribeDemandsRequest {
-    type Item = crate::describe_demands::Demand;
-    #[inline]
-    fn items(
-        response: crate::describe_demands::DescribeDemandsResponse,
-    ) -> Vec<Self::Item> {
-        response.demands
-    }
-}
-#[cfg(feature = "describe_deployment_sets")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_deployment_sets::DescribeDeploymentSetsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_deployment_sets")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_deployment_sets::DescribeDeploymentSetsRequest {
-    type Item = crate::describe_deployment_sets::DeploymentSet;
-    #[inline]
-    fn items(
-        response: crate::describe_deployment_sets::DescribeDeploymentSetsResponse,
-    ) -> Vec<Self::Item> {
-        response.deployment_sets
-    }
-}
-#[cfg(feature = "describe_disk_replica_pairs")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_disk_replica_pairs::DescribeDiskReplicaPairsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_disk_replica_pairs")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_disk_replica_pairs::DescribeDiskReplicaPairsRequest {
-    type Item = crate::describe_disk_replica_pairs::DiskReplicaPair;
-    #[inline]
-    fn items(
-        response: crate::describe_disk_replica_pairs::DescribeDiskReplicaPairsResponse,
-    ) -> Vec<Self::Item> {
-        response.disk_replica_pairs
-    }
-}
-#[cfg(feature = "describe_disks")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_disks::DescribeDisksRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_disks")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_disks::DescribeDisksRequest {
-    type Item = crate::describe_disks::Disk;
-    #[inline]
-    fn items(response: crate::describe_disks::DescribeDisksResponse) -> Vec<Self::Item> {
-        response.disks
-    }
-}
-#[cfg(feature = "describe_disks_full_status")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_disks_full_status::DescribeDisksFullStatusRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_disks_full_status")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_disks_full_status::DescribeDisksFullStatusRequest {
-    type Item = crate::describe_disks_full_status::DiskFullStatusType;
-    #[inline]
-    fn items(
-        response: crate::describe_disks_full_status::DescribeDisksFullStatusResponse,
-    ) -> Vec<Self::Item> {
-        response.disk_full_status_set
-    }
-}
-#[cfg(feature = "describe_elasticity_assurance_instances")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_elasticity_assurance_instances")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequest {
-    type Item = crate::describe_elasticity_assurance_instances::InstanceIdSet;
-    #[inline]
-    fn items(
-        response: crate::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesResponse,
-    ) -> Vec<Self::Item> {
-        response.elasticity_assurance_item
-    }
-}
-#[cfg(feature = "describe_elasticity_assurances")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_elasticity_assurances::DescribeElasticityAssurancesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_elasticity_assurances")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_elasticity_assurances::DescribeElasticityAssurancesRequest {
-    type Item = crate::describe_elasticity_assurances::ElasticityAssuranceItem;
-    #[inline]
-    fn items(
-        response: crate::describe_elasticity_assurances::DescribeElasticityAssurancesResponse,
-    ) -> Vec<Self::Item> {
-        response.elasticity_assurance_set
-    }
-}
-#[cfg(feature = "describe_hpc_clusters")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_hpc_clusters::DescribeHpcClustersRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_hpc_clusters")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_hpc_clusters::DescribeHpcClustersRequest {
-    type Item = crate::describe_hpc_clusters::HpcCluster;
-    #[inline]
-    fn items(
-        response: crate::describe_hpc_clusters::DescribeHpcClustersResponse,
-    ) -> Vec<Self::Item> {
-        response.hpc_clusters
-    }
-}
-#[cfg(feature = "describe_image_share_permission")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_image_share_permission::DescribeImageSharePermissionRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_images")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_images::DescribeImagesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_images")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_images::DescribeImagesRequest {
-    type Item = crate::describe_images::Image;
-    #[inline]
-    fn items(
-        response: crate::describe_images::DescribeImagesResponse,
-    ) -> Vec<Self::Item> {
-        response.images
-    }
-}
-#[cfg(feature = "describe_instance_attachment_attributes")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_instance_attachment_attributes")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequest {
-    type Item = crate::describe_instance_attachment_attributes::Instance;
-    #[inline]
-    fn items(
-        response: crate::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesResponse,
-    ) -> Vec<Self::Item> {
-        response.instances
-    }
-}
-#[cfg(feature = "describe_instance_auto_renew_attribute")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_instance_auto_renew_attribute")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeRequest {
-    type Item = crate::describe_instance_auto_renew_attribute::InstanceRenewAttribute;
-    #[inline]
-    fn items(
-        response: crate::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeResponse,
-    ) -> Vec<Self::Item> {
-        response.instance_renew_attributes
-    }
-}
-#[cfg(feature = "describe_instance_history_events")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_instance_history_events::DescribeInstanceHistoryEventsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_instance_history_events")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_instance_history_events::DescribeInstanceHistoryEventsRequest {
-    type Item = crate::describe_instance_history_events::InstanceSystemEventType;
-    #[inline]
-    fn items(
-        response: crate::describe_instance_history_events::DescribeInstanceHistoryEventsResponse,
-    ) -> Vec<Self::Item> {
-        response.instance_system_event_set
-    }
-}
-#[cfg(feature = "describe_instance_maintenance_attributes")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_instance_maintenance_attributes")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequest {
-    type Item = crate::describe_instance_maintenance_attributes::MaintenanceAttribute;
-    #[inline]
-    fn items(
-        response: crate::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesResponse,
-    ) -> Vec<Self::Item> {
-        response.maintenance_attributes
-    }
-}
-#[cfg(feature = "describe_instance_ram_role")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_instance_ram_role::DescribeInstanceRamRoleRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_instance_ram_role")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_instance_ram_role::DescribeInstanceRamRoleRequest {
-    type Item = crate::describe_instance_ram_role::InstanceRamRoleSet;
-    #[inline]
-    fn items(
-        response: crate::describe_instance_ram_role::DescribeInstanceRamRoleResponse,
-    ) -> Vec<Self::Item> {
-        response.instance_ram_role_sets
-    }
-}
-#[cfg(feature = "describe_instance_status")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_instance_status::DescribeInstanceStatusRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_instance_status")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_instance_status::DescribeInstanceStatusRequest {
-    type Item = crate::describe_instance_status::InstanceStatus;
-    #[inline]
-    fn items(
-        response: crate::describe_instance_status::DescribeInstanceStatusResponse,
-    ) -> Vec<Self::Item> {
-        response.instance_statuses
-    }
-}
-#[cfg(feature = "describe_instances")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_instances::DescribeInstancesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_instances")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_instances::DescribeInstancesRequest {
-    type Item = crate::describe_instances::Instance;
-    #[inline]
-    fn items(
-        response: crate::describe_instances::DescribeInstancesResponse,
-    ) -> Vec<Self::Item> {
-        response.instances
-    }
-}
-#[cfg(feature = "describe_instances_full_status")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_instances_full_status::DescribeInstancesFullStatusRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_instances_full_status")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_instances_full_status::DescribeInstancesFullStatusRequest {
-    type Item = crate::describe_instances_full_status::InstanceFullStatusType;
-    #[inline]
-    fn items(
-        response: crate::describe_instances_full_status::DescribeInstancesFullStatusResponse,
-    ) -> Vec<Self::Item> {
-        response.instance_full_status_set
-    }
-}
-#[cfg(feature = "describe_invocations")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_invocations::DescribeInvocationsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_invocations")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_invocations::DescribeInvocationsRequest {
-    type Item = crate::describe_invocations::Invocation;
-    #[inline]
-    fn items(
-        response: crate::describe_invocations::DescribeInvocationsResponse,
-    ) -> Vec<Self::Item> {
-        response.invocations
-    }
-}
-#[cfg(feature = "describe_key_pairs")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_key_pairs::DescribeKeyPairsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_launch_template_versions")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_launch_template_versions")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequest {
-    type Item = crate::describe_launch_template_versions::LaunchTemplateVersionSet;
-    #[inline]
-    fn items(
-        response: crate::describe_launch_template_versions::DescribeLaunchTemplateVersionsResponse,
-    ) -> Vec<Self::Item> {
-        response.launch_template_version_sets
-    }
-}
-#[cfg(feature = "describe_launch_templates")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_launch_templates::DescribeLaunchTemplatesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_launch_templates")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_launch_templates::DescribeLaunchTemplatesRequest {
-    type Item = crate::describe_launch_templates::LaunchTemplateSet;
-    #[inline]
-    fn items(
-        response: crate::describe_launch_templates::DescribeLaunchTemplatesResponse,
-    ) -> Vec<Self::Item> {
-        response.launch_template_sets
-    }
-}
-#[cfg(feature = "describe_managed_instances")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_managed_instances::DescribeManagedInstancesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_managed_instances")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_managed_instances::DescribeManagedInstancesRequest {
-    type Item = crate::describe_managed_instances::Instance;
-    #[inline]
-    fn items(
-        response: crate::describe_managed_instances::DescribeManagedInstancesResponse,
-    ) -> Vec<Self::Item> {
-        response.instances
-    }
-}
-#[cfg(feature = "describe_network_interfaces")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_network_interfaces::DescribeNetworkInterfacesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_network_interfaces")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_network_interfaces::DescribeNetworkInterfacesRequest {
-    type Item = crate::describe_network_interfaces::NetworkInterfaceSet;
-    #[inline]
-    fn items(
-        response: crate::describe_network_interfaces::DescribeNetworkInterfacesResponse,
-    ) -> Vec<Self::Item> {
-        response.network_interface_sets
-    }
-}
-#[cfg(feature = "describe_security_groups")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_security_groups::DescribeSecurityGroupsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_security_groups")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_security_groups::DescribeSecurityGroupsRequest {
-    type Item = crate::describe_security_groups::SecurityGroup;
-    #[inline]
-    fn items(
-        response: crate::describe_security_groups::DescribeSecurityGroupsResponse,
-    ) -> Vec<Self::Item> {
-        response.security_groups
-    }
-}
-#[cfg(feature = "describe_send_file_results")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_send_file_results::DescribeSendFileResultsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_send_file_results")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_send_file_results::DescribeSendFileResultsRequest {
-    type Item = crate::describe_send_file_results::Invocation;
-    #[inline]
-    fn items(
-        response: crate::describe_send_file_results::DescribeSendFileResultsResponse,
-    ) -> Vec<Self::Item> {
-        response.invocations
-    }
-}
-#[cfg(feature = "describe_snapshot_groups")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_snapshot_groups::DescribeSnapshotGroupsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_snapshot_groups")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_snapshot_groups::DescribeSnapshotGroupsRequest {
-    type Item = crate::describe_snapshot_groups::SnapshotGroup;
-    #[inline]
-    fn items(
-        response: crate::describe_snapshot_groups::DescribeSnapshotGroupsResponse,
-    ) -> Vec<Self::Item> {
-        response.snapshot_groups
-    }
-}
-#[cfg(feature = "describe_snapshots")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_snapshots::DescribeSnapshotsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "describe_storage_capacity_units")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_storage_capacity_units")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequest {
-    type Item = crate::describe_storage_capacity_units::StorageCapacityUnit;
-    #[inline]
-    fn items(
-        response: crate::describe_storage_capacity_units::DescribeStorageCapacityUnitsResponse,
-    ) -> Vec<Self::Item> {
-        response.storage_capacity_units
-    }
-}
-#[cfg(feature = "describe_tags")]
-impl crate::runtime::paginate::Paginated for crate::describe_tags::DescribeTagsRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_tags")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_tags::DescribeTagsRequest {
-    type Item = crate::describe_tags::TagInfo;
-    #[inline]
-    fn items(response: crate::describe_tags::DescribeTagsResponse) -> Vec<Self::Item> {
-        response.tags
-    }
-}
-#[cfg(feature = "describe_tasks")]
-impl crate::runtime::paginate::Paginated
-for crate::describe_tasks::DescribeTasksRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::PageNumber {
-        page_number: "PageNumber",
-        page_size: "PageSize",
-        total_count: "TotalCount",
-    };
-}
-#[cfg(feature = "describe_tasks")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::describe_tasks::DescribeTasksRequest {
-    type Item = crate::describe_tasks::Task;
-    #[inline]
-    fn items(response: crate::describe_tasks::DescribeTasksResponse) -> Vec<Self::Item> {
-        response.task_set
-    }
-}
-#[cfg(feature = "list_tag_resources")]
-impl crate::runtime::paginate::Paginated
-for crate::list_tag_resources::ListTagResourcesRequest {
-    const PAGING: crate::runtime::paginate::Paging = crate::runtime::paginate::Paging::NextToken {
-        next_token: "NextToken",
-        max_results: "MaxResults",
-    };
-}
-#[cfg(feature = "list_tag_resources")]
-impl crate::runtime::paginate::PaginatedItems
-for crate::list_tag_resources::ListTagResourcesRequest {
-    type Item = crate::list_tag_resources::TagResource;
-    #[inline]
-    fn items(
-        response: crate::list_tag_resources::ListTagResourcesResponse,
-    ) -> Vec<Self::Item> {
-        response.tag_resources
-    }
-}
+crate::runtime::paginated!(
+    "describe_activations" describe_activations DescribeActivationsRequest page_number;
+    items DescribeActivationsResponse activation_list Activation
+);
+crate::runtime::paginated!(
+    "describe_auto_provisioning_group_history" describe_auto_provisioning_group_history
+    DescribeAutoProvisioningGroupHistoryRequest page_number; items
+    DescribeAutoProvisioningGroupHistoryResponse auto_provisioning_group_histories
+    AutoProvisioningGroupHistory
+);
+crate::runtime::paginated!(
+    "describe_auto_provisioning_group_instances"
+    describe_auto_provisioning_group_instances
+    DescribeAutoProvisioningGroupInstancesRequest page_number; items
+    DescribeAutoProvisioningGroupInstancesResponse instances Instance
+);
+crate::runtime::paginated!(
+    "describe_auto_provisioning_groups" describe_auto_provisioning_groups
+    DescribeAutoProvisioningGroupsRequest page_number; items
+    DescribeAutoProvisioningGroupsResponse auto_provisioning_groups AutoProvisioningGroup
+);
+crate::runtime::paginated!(
+    "describe_auto_snapshot_policy_ex" describe_auto_snapshot_policy_ex
+    DescribeAutoSnapshotPolicyExRequest page_number; items
+    DescribeAutoSnapshotPolicyExResponse auto_snapshot_policies AutoSnapshotPolicy
+);
+crate::runtime::paginated!(
+    "describe_capacity_reservation_instances" describe_capacity_reservation_instances
+    DescribeCapacityReservationInstancesRequest next_token; items
+    DescribeCapacityReservationInstancesResponse capacity_reservation_item InstanceIdSet
+);
+crate::runtime::paginated!(
+    "describe_capacity_reservations" describe_capacity_reservations
+    DescribeCapacityReservationsRequest next_token; items
+    DescribeCapacityReservationsResponse capacity_reservation_set CapacityReservationItem
+);
+crate::runtime::paginated!(
+    "describe_classic_link_instances" describe_classic_link_instances
+    DescribeClassicLinkInstancesRequest page_number; items
+    DescribeClassicLinkInstancesResponse links Link
+);
+crate::runtime::paginated!(
+    "describe_cloud_assistant_status" describe_cloud_assistant_status
+    DescribeCloudAssistantStatusRequest page_number; items
+    DescribeCloudAssistantStatusResponse instance_cloud_assistant_status_set
+    InstanceCloudAssistantStatus
+);
+crate::runtime::paginated!(
+    "describe_commands" describe_commands DescribeCommandsRequest page_number; items
+    DescribeCommandsResponse commands Command
+);
+crate::runtime::paginated!(
+    "describe_dedicated_block_storage_clusters" describe_dedicated_block_storage_clusters
+    DescribeDedicatedBlockStorageClustersRequest next_token; items
+    DescribeDedicatedBlockStorageClustersResponse dedicated_block_storage_clusters
+    DedicatedBlockStorageCluster
+);
+crate::runtime::paginated!(
+    "describe_demands" describe_demands DescribeDemandsRequest page_number; items
+    DescribeDemandsResponse demands Demand
+);
+crate::runtime::paginated!(
+    "describe_deployment_sets" describe_deployment_sets DescribeDeploymentSetsRequest
+    page_number; items DescribeDeploymentSetsResponse deployment_sets DeploymentSet
+);
+crate::runtime::paginated!(
+    "describe_disk_replica_pairs" describe_disk_replica_pairs
+    DescribeDiskReplicaPairsRequest next_token; items DescribeDiskReplicaPairsResponse
+    disk_replica_pairs DiskReplicaPair
+);
+crate::runtime::paginated!(
+    "describe_disks" describe_disks DescribeDisksRequest next_token; items
+    DescribeDisksResponse disks Disk
+);
+crate::runtime::paginated!(
+    "describe_disks_full_status" describe_disks_full_status
+    DescribeDisksFullStatusRequest page_number; items DescribeDisksFullStatusResponse
+    disk_full_status_set DiskFullStatusType
+);
+crate::runtime::paginated!(
+    "describe_elasticity_assurance_instances" describe_elasticity_assurance_instances
+    DescribeElasticityAssuranceInstancesRequest next_token; items
+    DescribeElasticityAssuranceInstancesResponse elasticity_assurance_item InstanceIdSet
+);
+crate::runtime::paginated!(
+    "describe_elasticity_assurances" describe_elasticity_assurances
+    DescribeElasticityAssurancesRequest next_token; items
+    DescribeElasticityAssurancesResponse elasticity_assurance_set ElasticityAssuranceItem
+);
+crate::runtime::paginated!(
+    "describe_hpc_clusters" describe_hpc_clusters DescribeHpcClustersRequest page_number;
+    items DescribeHpcClustersResponse hpc_clusters HpcCluster
+);
+crate::runtime::paginated!(
+    "describe_image_share_permission" describe_image_share_permission
+    DescribeImageSharePermissionRequest page_number
+);
+crate::runtime::paginated!(
+    "describe_images" describe_images DescribeImagesRequest page_number; items
+    DescribeImagesResponse images Image
+);
+crate::runtime::paginated!(
+    "describe_instance_attachment_attributes" describe_instance_attachment_attributes
+    DescribeInstanceAttachmentAttributesRequest page_number; items
+    DescribeInstanceAttachmentAttributesResponse instances Instance
+);
+crate::runtime::paginated!(
+    "describe_instance_auto_renew_attribute" describe_instance_auto_renew_attribute
+    DescribeInstanceAutoRenewAttributeRequest page_number; items
+    DescribeInstanceAutoRenewAttributeResponse instance_renew_attributes
+    InstanceRenewAttribute
+);
+crate::runtime::paginated!(
+    "describe_instance_history_events" describe_instance_history_events
+    DescribeInstanceHistoryEventsRequest page_number; items
+    DescribeInstanceHistoryEventsResponse instance_system_event_set
+    InstanceSystemEventType
+);
+crate::runtime::paginated!(
+    "describe_instance_maintenance_attributes" describe_instance_maintenance_attributes
+    DescribeInstanceMaintenanceAttributesRequest page_number; items
+    DescribeInstanceMaintenanceAttributesResponse maintenance_attributes
+    MaintenanceAttribute
+);
+crate::runtime::paginated!(
+    "describe_instance_ram_role" describe_instance_ram_role
+    DescribeInstanceRamRoleRequest page_number; items DescribeInstanceRamRoleResponse
+    instance_ram_role_sets InstanceRamRoleSet
+);
+crate::runtime::paginated!(
+    "describe_instance_status" describe_instance_status DescribeInstanceStatusRequest
+    page_number; items DescribeInstanceStatusResponse instance_statuses InstanceStatus
+);
+crate::runtime::paginated!(
+    "describe_instances" describe_instances DescribeInstancesRequest next_token; items
+    DescribeInstancesResponse instances Instance
+);
+crate::runtime::paginated!(
+    "describe_instances_full_status" describe_instances_full_status
+    DescribeInstancesFullStatusRequest page_number; items
+    DescribeInstancesFullStatusResponse instance_full_status_set InstanceFullStatusType
+);
+crate::runtime::paginated!(
+    "describe_invocations" describe_invocations DescribeInvocationsRequest page_number;
+    items DescribeInvocationsResponse invocations Invocation
+);
+crate::runtime::paginated!(
+    "describe_key_pairs" describe_key_pairs DescribeKeyPairsRequest page_number
+);
+crate::runtime::paginated!(
+    "describe_launch_template_versions" describe_launch_template_versions
+    DescribeLaunchTemplateVersionsRequest page_number; items
+    DescribeLaunchTemplateVersionsResponse launch_template_version_sets
+    LaunchTemplateVersionSet
+);
+crate::runtime::paginated!(
+    "describe_launch_templates" describe_launch_templates DescribeLaunchTemplatesRequest
+    page_number; items DescribeLaunchTemplatesResponse launch_template_sets
+    LaunchTemplateSet
+);
+crate::runtime::paginated!(
+    "describe_managed_instances" describe_managed_instances
+    DescribeManagedInstancesRequest page_number; items DescribeManagedInstancesResponse
+    instances Instance
+);
+crate::runtime::paginated!(
+    "describe_network_interfaces" describe_network_interfaces
+    DescribeNetworkInterfacesRequest next_token; items DescribeNetworkInterfacesResponse
+    network_interface_sets NetworkInterfaceSet
+);
+crate::runtime::paginated!(
+    "describe_security_groups" describe_security_groups DescribeSecurityGroupsRequest
+    page_number; items DescribeSecurityGroupsResponse security_groups SecurityGroup
+);
+crate::runtime::paginated!(
+    "describe_send_file_results" describe_send_file_results
+    DescribeSendFileResultsRequest page_number; items DescribeSendFileResultsResponse
+    invocations Invocation
+);
+crate::runtime::paginated!(
+    "describe_snapshot_groups" describe_snapshot_groups DescribeSnapshotGroupsRequest
+    next_token; items DescribeSnapshotGroupsResponse snapshot_groups SnapshotGroup
+);
+crate::runtime::paginated!(
+    "describe_snapshots" describe_snapshots DescribeSnapshotsRequest next_token
+);
+crate::runtime::paginated!(
+    "describe_storage_capacity_units" describe_storage_capacity_units
+    DescribeStorageCapacityUnitsRequest page_number; items
+    DescribeStorageCapacityUnitsResponse storage_capacity_units StorageCapacityUnit
+);
+crate::runtime::paginated!(
+    "describe_tags" describe_tags DescribeTagsRequest page_number; items
+    DescribeTagsResponse tags TagInfo
+);
+crate::runtime::paginated!(
+    "describe_tasks" describe_tasks DescribeTasksRequest page_number; items
+    DescribeTasksResponse task_set Task
+);
+crate::runtime::paginated!(
+    "list_tag_resources" list_tag_resources ListTagResourcesRequest next_token; items
+    ListTagResourcesResponse tag_resources TagResource
+);

@@ -15,9 +15,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::ir::{self, FieldShape};
+use crate::ir::{self, FieldShape, ScalarType};
 
 use super::names::ident;
+use super::render::RustTokens;
 use super::response_model::{ResponseKind, ResponseModel};
 use super::CrateApi;
 
@@ -124,34 +125,33 @@ pub fn lib_items() -> TokenStream {
     }
 }
 
-/// How to read a paginated API's items from its typed response: the response field and the item type,
-/// as the response model names them (lists are `Vec`s, so a missing list is empty).
-struct ItemsAccess {
-    field: syn::Ident,
-    item: TokenStream,
-}
-
-fn items_access(response: &ResponseModel, module_name: &str, json_key: &str) -> Option<ItemsAccess> {
+/// How to read a paginated API's items from its typed response: the response field and the item
+/// type, as the response model names them (lists are `Vec`s, so a missing list is empty), in the
+/// words of the runtime's `paginated!` (`field Item`, `field scalar String`, `field json`).
+fn items_access(response: &ResponseModel, json_key: &str) -> Option<TokenStream> {
     let field = response.structs.first()?.fields.iter().find(|f| f.json_name == json_key)?;
-    let item = match field.kind {
-        ResponseKind::ScalarList(ty, _) => super::structs::scalar_type(ty),
+    let name = ident(&field.rust_name);
+    Some(match field.kind {
+        ResponseKind::ScalarList(ScalarType::Json, _) => quote!(#name json),
+        ResponseKind::ScalarList(ty, _) => {
+            let ty = super::structs::scalar_type(ty);
+            quote!(#name scalar #ty)
+        }
         ResponseKind::StructList(i, _) => {
-            let module = ident(module_name);
             let item = format_ident!("{}", response.structs[i].rust_name);
-            quote!(crate::#module::#item)
+            quote!(#name #item)
         }
         ResponseKind::Scalar(_) | ResponseKind::Struct(_) => return None,
-    };
-    Some(ItemsAccess { field: ident(&field.rust_name), item })
+    })
 }
 
 /// `src/client.rs`: the product's async `Client` (and `blocking::Client`), and a paginator for each
 /// API that pages. `responses[i]` is the response model of `product.apis[i]`.
-pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&ResponseModel]) -> TokenStream {
+pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&ResponseModel]) -> RustTokens {
     let name = &product.meta.name;
     let code = &product.meta.code;
     let mut paged = Vec::new();
-    let mut impls = Vec::new();
+    let mut paginators = Vec::new();
     for ((api, crate_api), response) in product.apis.iter().zip(apis).zip(responses) {
         let Ok(plan) = pagination(api) else { continue };
         let feature = &crate_api.module;
@@ -159,40 +159,18 @@ pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&Respons
         let request = format_ident!("{}", crate_api.request_type);
         let response_name = format!("{}Response", crate_api.request_type.trim_end_matches("Request"));
         let paging = match plan.style {
-            PagingStyle::NextToken => quote! {
-                crate::runtime::paginate::Paging::NextToken { next_token: "NextToken", max_results: "MaxResults" }
-            },
-            PagingStyle::PageNumber => quote! {
-                crate::runtime::paginate::Paging::PageNumber {
-                    page_number: "PageNumber",
-                    page_size: "PageSize",
-                    total_count: "TotalCount",
-                }
-            },
+            PagingStyle::NextToken => quote!(next_token),
+            PagingStyle::PageNumber => quote!(page_number),
         };
-        impls.push(quote! {
-            #[cfg(feature = #feature)]
-            impl crate::runtime::paginate::Paginated for crate::#m::#request {
-                const PAGING: crate::runtime::paginate::Paging = #paging;
-            }
+        let access = plan.items.as_deref().and_then(|key| items_access(response, key));
+        let items = access.as_ref().map(|access| {
+            let response = format_ident!("{}", response_name);
+            quote!(; items #response #access)
         });
-        let access = plan.items.as_deref().and_then(|key| items_access(response, &crate_api.module, key));
-        let items_note = match &access {
-            Some(ItemsAccess { field, item }) => {
-                let response = format_ident!("{}", response_name);
-                let take = quote!(response.#field);
-                impls.push(quote! {
-                    #[cfg(feature = #feature)]
-                    impl crate::runtime::paginate::PaginatedItems for crate::#m::#request {
-                        type Item = #item;
-                        #[inline]
-                        fn items(response: crate::#m::#response) -> Vec<Self::Item> {
-                            #take
-                        }
-                    }
-                });
-                format!(" and items (`{}`)", plan.items.as_deref().unwrap_or(""))
-            }
+        // One call of a runtime macro (written without syn) instead of the impls it makes.
+        paginators.push(quote!(crate::runtime::paginated!(#feature #m #request #paging #items);));
+        let items_note = match access {
+            Some(_) => format!(" and items (`{}`)", plan.items.as_deref().unwrap_or("")),
             None => String::new(),
         };
         let style = match plan.style {
@@ -208,15 +186,13 @@ pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&Respons
         paged.len(),
         paged.join("\n")
     );
-    let module_doc = super::docs::inner_doc_attrs(&doc);
     let client_doc = format!(
         "Sends {code} requests. Built from a shared [`Config`](crate::runtime::Config) (region, credentials, \
          retries, transport): `Client::new(&Config::from_env()?)`; the endpoint comes from [`ENDPOINTS`](crate::ENDPOINTS) \
          for the config's region, or the config's explicit endpoint. Cheap to clone."
     );
-    quote! {
-        #module_doc
-
+    let mut file = RustTokens::with_inner_doc(&doc);
+    file.push(quote! {
         use crate::runtime::client::CallOptions;
         use crate::runtime::paginate::{Items, Pages, Paginated, PaginatedItems};
         use crate::runtime::{Config, Error, Operation};
@@ -339,9 +315,11 @@ pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&Respons
                 }
             }
         }
-
-        #( #impls )*
+    });
+    for paginator in paginators {
+        file.push(paginator);
     }
+    file
 }
 
 #[cfg(test)]
@@ -467,12 +445,11 @@ mod tests {
         };
         let mut namer = super::super::names::Namer::with_reserved(&["DescribeThingsResponse"]);
         let model = super::super::response_model::build(&api, "DescribeThingsResponse", &mut namer);
-        let things = items_access(&model, "describe_things", "Things").expect("found");
-        assert_eq!(things.field, "things");
-        assert_eq!(things.item.to_string(), "crate :: describe_things :: ThingInfo");
-        let names = items_access(&model, "describe_things", "Names").expect("found");
-        assert_eq!(names.item.to_string(), "String");
-        assert!(items_access(&model, "describe_things", "NextToken").is_none(), "not a list");
-        assert!(items_access(&model, "describe_things", "Missing").is_none());
+        let things = items_access(&model, "Things").expect("found");
+        assert_eq!(things.to_string(), "things ThingInfo");
+        let names = items_access(&model, "Names").expect("found");
+        assert_eq!(names.to_string(), "names scalar String");
+        assert!(items_access(&model, "NextToken").is_none(), "not a list");
+        assert!(items_access(&model, "Missing").is_none());
     }
 }

@@ -103,10 +103,8 @@ pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reu
     // The crate's other Rust files come from the whole product and are made here; tokens cannot
     // cross threads, so each goes to the cores as its text, first (they are the largest files:
     // started last, one would be printed alone on one core while the other waits).
-    let others: Vec<(String, RustText)> = std::iter::once((client.0, client.1.into()))
-        .chain(rust)
-        .map(|(path, tokens)| (path, tokens.into()))
-        .collect();
+    let others: Vec<(String, RustText)> =
+        std::iter::once(client).chain(rust).map(|(path, tokens)| (path, tokens.into())).collect();
     let jobs: Vec<Job> = others.iter().map(Job::Text).chain(api_modules.iter().map(Job::Module)).collect();
     let mut files = crate::parallel::map(&jobs, |job| match job {
         Job::Module(m) => {
@@ -171,7 +169,7 @@ pub fn emit_crate_tokens(product: &ir::Product, runtime: &RuntimeDependency) -> 
         api_modules.iter().map(|m| (m.path.clone(), m.module_tokens())).collect();
     let responses: Vec<&response_model::ResponseModel> =
         api_modules.iter().map(|m| &m.plan.response).collect();
-    all.push(("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses).into()));
+    all.push(("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses)));
     all.extend(rust);
     CrateTokens { rust: all, text }
 }
