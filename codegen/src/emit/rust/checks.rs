@@ -278,7 +278,7 @@ fn rule_tokens(rule: &RuntimeRule<'_>) -> TokenStream {
 
 /// `Check::new(Rule::…, "source")`, or `None` for a rule that checks nothing on one value.
 pub fn field_check_tokens(check: &FieldCheck) -> Option<TokenStream> {
-    let source = &check.source;
+    let source = super::literal::string(&check.source);
     with_runtime_rule(&check.rule, check.lists_above, |rule| {
         rule.map(|rule| {
             let rule = rule_tokens(&rule);
@@ -327,6 +327,6 @@ pub fn cross_check_tokens(check: &CrossCheck) -> TokenStream {
             quote!(CrossRule::RangeBy { param: #param, on: #on, on_default: #on_default, when: #when, min: #min, max: #max })
         }
     };
-    let source = &check.source;
+    let source = super::literal::string(&check.source);
     quote!(CrossCheck::new(#rule, #source))
 }

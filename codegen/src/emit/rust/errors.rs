@@ -88,7 +88,7 @@ fn code_enum(name: &str, doc: &str, rows: &[ErrorRow], common: bool) -> [Piece; 
     }
     let table = codes.iter().map(|c| {
         let v = format_ident!("{}", c.variant);
-        let code = c.code;
+        let code = super::literal::string(c.code);
         let status = match c.single_status() {
             Some(s) => {
                 let s = Literal::u16_unsuffixed(s);

@@ -26,6 +26,7 @@ mod doc_examples;
 pub mod docs;
 mod errors;
 mod layout;
+mod literal;
 pub mod model_check;
 pub mod names;
 mod render;

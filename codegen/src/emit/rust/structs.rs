@@ -342,7 +342,7 @@ pub fn request_schema(model: &RequestModel, index: usize, uses: &mut SchemaUses)
     uses.add("Schema");
     uses.add("Field");
     let fields = s.fields.iter().map(|f| {
-        let key = &f.doc_name;
+        let key = super::literal::string(&f.doc_name);
         let mut entry = quote!(Field::new(#key));
         if f.required {
             entry.extend(quote!(.required()));
@@ -451,7 +451,7 @@ pub fn response_schema(model: &ResponseModel, index: usize, uses: &mut SchemaUse
     uses.add("Schema");
     uses.add("Field");
     let fields = s.fields.iter().map(|f| {
-        let key = &f.json_name;
+        let key = super::literal::string(&f.json_name);
         let secret = f.secret.then(|| quote!(.secret()));
         match f.kind {
             ResponseKind::ScalarList(_, true) | ResponseKind::StructList(_, true) => {
