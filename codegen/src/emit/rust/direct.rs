@@ -83,7 +83,8 @@ fn declaration(tokens: &[TokenTree], keyword: &str, end: &str, depth: usize) -> 
     Some(out)
 }
 
-/// The leading `#[attribute]` lines of `tokens`, a line each; returns the tokens after them.
+/// The leading `#[attribute]` lines of `tokens`, a line each (or, too long for one, broken as
+/// [`layout::attribute`] breaks it); returns the tokens after them.
 fn attribute_lines<'a>(
     mut tokens: &'a [TokenTree],
     depth: usize,
@@ -96,7 +97,12 @@ fn attribute_lines<'a>(
         let mut text = String::from("#[");
         outer_attribute(attribute.stream(), &mut text)?;
         text.push(']');
-        push_line(out, &text, depth)?;
+        if push_line(out, &text, depth).is_none() {
+            // Too long for its line: prettyplease breaks the attribute's lists.
+            let attribute: Vec<TokenTree> = attribute.stream().into_iter().collect();
+            let [TokenTree::Ident(name), TokenTree::Group(list)] = attribute.as_slice() else { return None };
+            out.push_str(&layout::attribute(&name.to_string(), list.stream(), depth)?);
+        }
         tokens = tail;
     }
     Some(tokens)

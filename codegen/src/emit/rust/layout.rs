@@ -77,6 +77,18 @@ pub fn turbofish_arm(pattern: &str, function: &str, ty: &str, args: &[String], d
     stream.print(INDENT * depth as isize)
 }
 
+/// `#[name(list)]` laid out `depth` blocks in as prettyplease's `attr_tokens` lays out a list too
+/// long for its line (`#[cfg(any(feature = "a", …))]`), the line break after it included; `None`
+/// unless the list holds only words, literals, `=`, commas and lists of the same.
+pub fn attribute(name: &str, list: proc_macro2::TokenStream, depth: usize) -> Option<String> {
+    let mut stream = Stream::default();
+    stream.word(format!("#[{name}"));
+    stream.attribute_list(list)?;
+    stream.word("]".to_owned());
+    stream.space();
+    Some(stream.print(INDENT * depth as isize))
+}
+
 /// The expressions a table holds.
 #[derive(Debug)]
 enum Expr {
@@ -318,6 +330,59 @@ impl Stream {
         }
         self.offset(-INDENT);
         self.end();
+    }
+
+    /// prettyplease's `attr_tokens` for a parenthesised list: a consistent box one indent in, a
+    /// space after a comma and between two words, ` = ` around `=`, the trailing comma written only
+    /// when the box breaks.
+    fn attribute_list(&mut self, list: proc_macro2::TokenStream) -> Option<()> {
+        #[derive(PartialEq)]
+        enum State {
+            Word,
+            Punct,
+            TrailingComma,
+        }
+        self.word("(".to_owned());
+        self.cbox(INDENT);
+        self.zerobreak();
+        let tokens: Vec<TokenTree> = list.into_iter().collect();
+        let mut state = State::Punct;
+        for (i, token) in tokens.iter().enumerate() {
+            match token {
+                TokenTree::Ident(_) | TokenTree::Literal(_) => {
+                    if state == State::Word {
+                        self.space();
+                    }
+                    self.word(token.to_string());
+                    state = State::Word;
+                }
+                TokenTree::Punct(p) if p.as_char() == ',' && i + 1 == tokens.len() => {
+                    self.trailing_comma(true);
+                    state = State::TrailingComma;
+                }
+                TokenTree::Punct(p) if p.as_char() == ',' => {
+                    self.word(",".to_owned());
+                    self.space();
+                    state = State::Punct;
+                }
+                TokenTree::Punct(p) if p.as_char() == '=' => {
+                    self.word(if state == State::Word { " = " } else { "= " }.to_owned());
+                    state = State::Punct;
+                }
+                TokenTree::Group(inner) if inner.delimiter() == Delimiter::Parenthesis => {
+                    self.attribute_list(inner.stream())?;
+                    state = State::Punct;
+                }
+                _ => return None,
+            }
+        }
+        if state != State::TrailingComma {
+            self.zerobreak();
+        }
+        self.offset(-INDENT);
+        self.end();
+        self.word(")".to_owned());
+        Some(())
     }
 
     /// The sizes prettyplease's scan gives each token: a word its length; a box the width from its

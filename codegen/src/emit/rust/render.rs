@@ -558,7 +558,7 @@ mod tests {
 
     proptest::proptest! {
         /// The shapes written without prettyplease (fields, variants, macro calls, field tables,
-        /// tables of tuples, impl heads, request constructors), with names long enough to land on both sides of the margin at every depth,
+        /// tables of tuples, impl heads, request constructors, attributes too long for a line), with names long enough to land on both sides of the margin at every depth,
         /// print as prettyplease prints the whole file.
         #[test]
         fn lines_written_directly_print_as_the_whole_file_does(
@@ -578,7 +578,12 @@ mod tests {
                 );
                 strukt.push(quote!(pub #a: Option<Vec<crate::shared::#b>>,));
                 strukt.push(quote!(#b: std::collections::BTreeMap<String, #a>,));
-                let mut variants = Block::documented(BlockKind::Enum, &doc, quote!(#[derive(#a, #b)] enum E));
+                let features = names.iter().map(|n| n.to_string());
+                let mut variants = Block::documented(
+                    BlockKind::Enum,
+                    &doc,
+                    quote!(#[derive(#a, #b)] #[cfg(any(#( feature = #features ),*))] #[cfg(all(test, not(#a)))] enum E),
+                );
                 variants.push(quote!(#a,));
                 let mut table = Block::new(BlockKind::Impl, quote!(impl Schema for super::#a));
                 let elements = names.iter().map(|n| {
@@ -684,6 +689,21 @@ mod tests {
             let printed = direct::members(&arm, Some(BlockKind::Match), 2).expect("an arm of rpc.rs' shape");
             assert_eq!(printed.lines().count(), lines, "{printed}");
         }
+    }
+
+    /// An attribute too long for its line is broken without syn, as prettyplease breaks it.
+    #[test]
+    fn long_attributes_are_written_directly() {
+        let features = ["allocate_dedicated_hosts", "modify_dedicated_host_attribute", "describe_x"];
+        let head = quote!(#[cfg(any(#( feature = #features ),*))] pub mod action_on_maintenance);
+        let printed = direct::block_head(&head, BlockKind::Module, 0).expect("a broken attribute");
+        assert_eq!(
+            printed,
+            "#[cfg(\n    any(\n        feature = \"allocate_dedicated_hosts\",\n        feature = \
+             \"modify_dedicated_host_attribute\",\n        feature = \"describe_x\"\n    )\n)]\npub mod \
+             action_on_maintenance {}\n"
+        );
+        assert_eq!(printed, framed(quote!(#head {}), &[]));
     }
 
     /// A ROA operation's table of tuples is written without syn.
