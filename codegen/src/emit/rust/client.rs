@@ -169,9 +169,9 @@ pub fn client_rs(product: &ir::Product, apis: &[CrateApi], responses: &[&Respons
         });
         // One call of a runtime macro (written without syn) instead of the impls it makes.
         paginators.push(quote!(crate::runtime::paginated!(#feature #m #request #paging #items);));
-        let items_note = match access {
-            Some(_) => format!(" and items (`{}`)", plan.items.as_deref().unwrap_or("")),
-            None => String::new(),
+        let items_note = match (&access, plan.items.as_deref()) {
+            (Some(_), Some(key)) => format!(" and items (`{key}`)"),
+            _ => String::new(),
         };
         let style = match plan.style {
             PagingStyle::NextToken => "`NextToken`",

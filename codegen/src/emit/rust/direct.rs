@@ -94,12 +94,12 @@ fn attribute_lines<'a>(
         if pound.as_char() != '#' || attribute.delimiter() != Delimiter::Bracket {
             return None;
         }
+        let attribute: Vec<TokenTree> = attribute.stream().into_iter().collect();
         let mut text = String::from("#[");
-        outer_attribute(attribute.stream(), &mut text)?;
+        outer_attribute(&attribute, &mut text)?;
         text.push(']');
         if push_line(out, &text, depth).is_none() {
             // Too long for its line: prettyplease breaks the attribute's lists.
-            let attribute: Vec<TokenTree> = attribute.stream().into_iter().collect();
             let [TokenTree::Ident(name), TokenTree::Group(list)] = attribute.as_slice() else { return None };
             out.push_str(&layout::attribute(&name.to_string(), list.stream(), depth)?);
         }
@@ -120,9 +120,8 @@ fn module_declaration(tokens: &[TokenTree], depth: usize) -> Option<String> {
 /// An attribute's contents as prettyplease prints them on one line (its `attr_tokens`): a path,
 /// then a parenthesised list of words, literals, `=` and `,` (a space after a comma, around `=`).
 /// Doc attributes are written by the caller, never here.
-fn outer_attribute(stream: TokenStream, out: &mut String) -> Option<()> {
-    let tokens: Vec<TokenTree> = stream.into_iter().collect();
-    let [TokenTree::Ident(name), rest @ ..] = tokens.as_slice() else { return None };
+fn outer_attribute(tokens: &[TokenTree], out: &mut String) -> Option<()> {
+    let [TokenTree::Ident(name), rest @ ..] = tokens else { return None };
     if name == "doc" {
         return None;
     }
@@ -522,8 +521,7 @@ fn const_item(tokens: &[TokenTree], depth: usize) -> Option<String> {
 /// `(A, B)` of two or more [`reference_type`]s.
 fn tuple_type(tuple: &proc_macro2::Group, out: &mut String) -> Option<()> {
     let tokens: Vec<TokenTree> = tuple.stream().into_iter().collect();
-    let elements: Vec<&[TokenTree]> =
-        tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')).collect();
+    let elements = split_list(&tokens);
     if elements.len() < 2 || elements.iter().any(|e| e.is_empty()) {
         return None;
     }
@@ -682,7 +680,8 @@ fn unit_variant(tokens: &[TokenTree], out: &mut String) -> Option<()> {
 }
 
 /// A match arm calling a function with one type argument, after `#[…]` lines: `"Name" =>
-/// run::<path::Type>(a, &b),` (`examples/rpc.rs`' arms), laid out by [`layout::turbofish_arm`].
+/// run::<path::Type>(a, &b),` (`examples/rpc.rs`' arms), laid out by [`layout::turbofish_arm`]
+/// (which reads the arguments as it reads a table's expressions).
 fn turbofish_arm(tokens: &[TokenTree], depth: usize) -> Option<String> {
     let mut out = String::new();
     let rest = attribute_lines(tokens, depth, &mut out)?;
@@ -713,19 +712,7 @@ fn turbofish_arm(tokens: &[TokenTree], depth: usize) -> Option<String> {
     if close.as_char() != '>' || args.delimiter() != Delimiter::Parenthesis || comma.as_char() != ',' {
         return None;
     }
-    let args: Vec<TokenTree> = args.stream().into_iter().collect();
-    let args = args
-        .split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
-        .filter(|arg| !arg.is_empty())
-        .map(|arg| match arg {
-            [TokenTree::Ident(name)] => Some(name.to_string()),
-            [TokenTree::Punct(amp), TokenTree::Ident(name)] if amp.as_char() == '&' => {
-                Some(format!("&{name}"))
-            }
-            _ => None,
-        })
-        .collect::<Option<Vec<String>>>()?;
-    out.push_str(&layout::turbofish_arm(&pattern, &function.to_string(), &ty, &args, depth));
+    out.push_str(&layout::turbofish_arm(&pattern, &function.to_string(), &ty, args.stream(), depth)?);
     Some(out)
 }
 

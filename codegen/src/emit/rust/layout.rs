@@ -32,11 +32,11 @@ pub fn const_table(name: &str, ty: &str, init: &[TokenTree], depth: usize) -> Op
     let mut stream = Stream::default();
     stream.cbox(0);
     stream.word(format!("const {name}: {ty} = "));
-    stream.push(Token::Break(Break { never: true, ..Break::default() }));
+    stream.neverbreak();
     stream.expr(&init);
     stream.word(";".to_owned());
     stream.end();
-    stream.push(Token::Break(Break { blank: SIZE_INFINITY, ..Break::default() }));
+    stream.hardbreak();
     Some(stream.print(INDENT * depth as isize))
 }
 
@@ -44,12 +44,19 @@ pub fn const_table(name: &str, ty: &str, init: &[TokenTree], depth: usize) -> Op
 /// already written), as prettyplease's `arm` lays out a body that is not a block: on one line when
 /// it fits; else in braces, the call on a line of its own one indent in, and the type argument on a
 /// line of its own in turn when the call does not fit there.
-pub fn turbofish_arm(pattern: &str, function: &str, ty: &str, args: &[String], depth: usize) -> String {
+pub fn turbofish_arm(
+    pattern: &str,
+    function: &str,
+    ty: &str,
+    args: proc_macro2::TokenStream,
+    depth: usize,
+) -> Option<String> {
+    let args = list(args)?;
     let mut stream = Stream::default();
     // prettyplease's `ibox(0)`: inconsistent, but the only break directly in it never breaks.
     stream.cbox(0);
     stream.word(format!("{pattern} => "));
-    stream.push(Token::Break(Break { never: true, ..Break::default() }));
+    stream.neverbreak();
     stream.cbox(INDENT);
     stream.push(Token::Break(Break { pre_break: Some('{'), ..Break::default() }));
     // `expr_call` of `expr_path`: the path's one segment and its angle-bracketed argument.
@@ -61,7 +68,6 @@ pub fn turbofish_arm(pattern: &str, function: &str, ty: &str, args: &[String], d
     stream.offset(-INDENT);
     stream.end();
     stream.word(">(".to_owned());
-    let args: Vec<Expr> = args.iter().map(|arg| Expr::Word(arg.clone())).collect();
     stream.call_args(&args);
     stream.word(")".to_owned());
     stream.push(Token::Break(Break {
@@ -73,8 +79,8 @@ pub fn turbofish_arm(pattern: &str, function: &str, ty: &str, args: &[String], d
     stream.end();
     stream.end();
     // The `match` breaks the line after every arm.
-    stream.push(Token::Break(Break { blank: SIZE_INFINITY, ..Break::default() }));
-    stream.print(INDENT * depth as isize)
+    stream.hardbreak();
+    Some(stream.print(INDENT * depth as isize))
 }
 
 /// `#[name(list)]` laid out `depth` blocks in as prettyplease's `attr_tokens` lays out a list too
@@ -232,6 +238,16 @@ impl Stream {
             return;
         }
         self.push(Token::End);
+    }
+
+    /// A break that never breaks (it still ends the width of the box before it).
+    fn neverbreak(&mut self) {
+        self.push(Token::Break(Break { never: true, ..Break::default() }));
+    }
+
+    /// A break no line fits across: it always breaks.
+    fn hardbreak(&mut self) {
+        self.push(Token::Break(Break { blank: SIZE_INFINITY, ..Break::default() }));
     }
 
     fn zerobreak(&mut self) {
