@@ -1,7 +1,8 @@
-//! Regexes over the docs' prose, each compiled once per process: all of them on all cores before the pages are read, or on first use.
+//! Regexes over the docs' prose, each compiled once per process: all of them on all cores before the pages are read, or on first use; and the words that let a reader skip its patterns.
 
 use std::sync::{Once, OnceLock};
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 /// A prose pattern, compiled once. Most sentences match none of the patterns a reader tries, so
@@ -31,6 +32,38 @@ impl std::ops::Deref for Pattern {
 
     fn deref(&self) -> &Regex {
         &self.0
+    }
+}
+
+/// Words at least one of which every pattern of a reader needs: a sentence with none of them
+/// matches none of the reader's patterns, so the reader returns before trying them (one scan of
+/// the sentence instead of one per pattern; most sentences are about something else).
+///
+/// The words are compared without ASCII case, which admits every sentence a case-sensitive or a
+/// `(?i)` pattern can match, provided the sentence is ASCII: `(?i)` also matches `ſ` for `s` and
+/// the Kelvin sign for `k`, so a sentence with any other character is always admitted.
+pub(crate) struct Gate {
+    words: &'static [&'static str],
+    compiled: OnceLock<AhoCorasick>,
+}
+
+impl Gate {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        Self { words, compiled: OnceLock::new() }
+    }
+
+    /// Whether `sentence` may match a pattern behind the gate.
+    pub(crate) fn admits(&self, sentence: &str) -> bool {
+        !sentence.is_ascii()
+            || self
+                .compiled
+                .get_or_init(|| {
+                    AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .build(self.words)
+                        .expect("gate words are plain strings")
+                })
+                .is_match(sentence)
     }
 }
 
@@ -100,6 +133,20 @@ pub(crate) fn compile_all() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gate_admits_its_words_in_any_ascii_case_and_every_sentence_not_ascii() {
+        static WORDS: Gate = Gate::new(&["characters", "at the same time"]);
+        assert!(WORDS.admits("It can be 2 to 64 characters long."));
+        assert!(WORDS.admits("2 to 64 CHARACTERS."));
+        assert!(WORDS.admits("A and B cannot be set At The Same Time."));
+        assert!(!WORDS.admits("The ID of the instance."));
+        assert!(!WORDS.admits("2 to 64 character."));
+        assert!(!WORDS.admits(""));
+        // Not ASCII: a `(?i)` pattern may match letters the words do not spell in ASCII.
+        assert!(WORDS.admits("2 to 64 characterſ."));
+        assert!(WORDS.admits("The ID of the instance, for example “i-1”."));
+    }
 
     /// Every `LazyPattern` declared in the source is in [`PATTERNS`] (so [`compile_all`] compiles
     /// it before the pages are read), and every pattern compiles.

@@ -4,11 +4,18 @@
 use super::text::{Block, BlockKind};
 use super::Found;
 use crate::ir::{CharClass, Param, Rule, ScalarType};
-use crate::pattern::prose_pattern;
+use crate::pattern::{prose_pattern, Gate};
 
 /// Reads character rules from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
+    // `START` and `PREFIX` need "start with" or "begin with", `EDGES` "end with", `CONTAIN` and
+    // `RUNS` "contain", `CAN_CONTAIN` "contain", "consist" or "include".
+    static WORDS: Gate =
+        Gate::new(&["start with", "begin with", "end with", "contain", "consist", "include"]);
     let mut out = Vec::new();
+    if !WORDS.admits(sentence) {
+        return out;
+    }
     starts_with_letter(sentence, &mut out);
     forbidden_prefixes(sentence, &mut out);
     forbidden_substrings(sentence, &mut out);

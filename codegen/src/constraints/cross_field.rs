@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::Found;
 use crate::ir::{Param, Rule};
-use crate::pattern::prose_pattern;
+use crate::pattern::{prose_pattern, Gate};
 
 /// A parameter name as prose writes it (`DataDisk.N.Size`, `Ipv6Addresses.N`, `Spotpricelimit`).
 const NAME: &str = r"([A-Z][A-Za-z0-9]*(?:\.(?:N|n|\d+|[A-Z][A-Za-z0-9]*))*)";
@@ -13,8 +13,27 @@ const NAME: &str = r"([A-Z][A-Za-z0-9]*(?:\.(?:N|n|\d+|[A-Z][A-Za-z0-9]*))*)";
 /// Reads cross-field rules from one sentence of `param`'s description. Names are as written;
 /// the caller resolves them.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
+    // Of the sentence as normalized: `BOTH` needs "both", `SAME_TIME` "at the same time" or
+    // "mutually exclusive", `NULL` and `ONLY` "is specified" or "is set", `DEPENDS` "depends on",
+    // `NOT_USE` "If you do not", `NOT_SPECIFIED` "not specified", `ONLY_WHEN` "only when" and
+    // `IGNORED` "ignored".
+    static WORDS: Gate = Gate::new(&[
+        "both",
+        "at the same time",
+        "mutually exclusive",
+        "is specified",
+        "is set",
+        "depends on",
+        "if you do not",
+        "not specified",
+        "only when",
+        "ignored",
+    ]);
     let s = normalize(sentence, &param.wire_name);
     let mut out = Vec::new();
+    if !WORDS.admits(&s) {
+        return out;
+    }
     exclusive(&s, sentence, &mut out);
     must_be_null(&s, sentence, &mut out);
     only_set_to(&s, sentence, &mut out);
@@ -48,7 +67,8 @@ fn normalize<'s>(sentence: &'s str, owner: &str) -> Cow<'s, str> {
             Cow::Borrowed(s)
         }
     });
-    rewrite(s, |s| the_param.replace_all(s, "$1"))
+    // `THE_PARAM` needs " parameter" (most sentences have none: no scan by the pattern then).
+    rewrite(s, |s| if s.contains(" parameter") { the_param.replace_all(s, "$1") } else { Cow::Borrowed(s) })
 }
 
 /// `s` after `step`, which borrows what it leaves unchanged: `s` itself then.

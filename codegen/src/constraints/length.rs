@@ -2,10 +2,15 @@
 
 use super::{number, Found};
 use crate::ir::{Param, Rule, ScalarType};
-use crate::pattern::prose_pattern;
+use crate::pattern::{prose_pattern, Gate};
 
 /// Reads a length rule from one sentence.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
+    // `BETWEEN`, `AT_MOST` and `AT_LEAST` need "characters", both forms of `NOT_EMPTY` "empty".
+    static WORDS: Gate = Gate::new(&["characters", "empty"]);
+    if !WORDS.admits(sentence) {
+        return Vec::new();
+    }
     prose_pattern!(BETWEEN = r"(?i)\b(\d[\d,]*) to (\d[\d,]*) (?:[A-Za-z]+ )?characters\b");
     prose_pattern!(
         AT_MOST = r"(?i)\b(?:no more than|up to|cannot exceed|can't exceed|not exceed|not be longer than|at most|a maximum of|maximum length of|maximum length is|maximum length:) (\d[\d,]*) (?:[A-Za-z]+ )?characters\b"
@@ -71,6 +76,9 @@ mod tests {
     #[test]
     fn reads_lengths() {
         let len = |min, max| Some(Rule::Length { min, max });
+        // The patterns' `(?i)` reads `ſ` as `s`: the gate's words, compared in ASCII, must not
+        // turn such a sentence away.
+        assert_eq!(rule("It must be 2 to 128 CHARACTERſ in length."), len(Some(2), Some(128)));
         assert_eq!(
             rule("It must be 2 to 128 characters in length and can contain letters."),
             len(Some(2), Some(128))

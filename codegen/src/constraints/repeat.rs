@@ -2,10 +2,16 @@
 
 use super::{number, Found};
 use crate::ir::{Index, Param, Rule};
-use crate::pattern::prose_pattern;
+use crate::pattern::{prose_pattern, Gate};
 
 /// Reads how many items the parameter's `.N` index may number.
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
+    // `BETWEEN` needs " to " between its numbers, `ONLY` "can only be", `MAX` and `IN_GROUP`
+    // "value of".
+    static WORDS: Gate = Gate::new(&[" to ", "can only be", "value of"]);
+    if !WORDS.admits(sentence) {
+        return Vec::new();
+    }
     prose_pattern!(
         BETWEEN = r"(?:^|\b(?:[Tt]he value of |[Vv]alid values of |[Tt]he valid values of |[Vv]alue range of ))[Nn] ?(?:ranges from|:|is|are|can range from) ?(\d+) to (\d+)\b"
     );
