@@ -4,6 +4,7 @@
 //! their product → [`ir::ProductMeta`]), `emit` (IR → files), `diff` (IR → IR changes); `gen` runs
 //! the pipeline that `cargo xtask gen` calls.
 
+pub mod case;
 pub mod constraints;
 pub mod diag;
 pub mod diff;

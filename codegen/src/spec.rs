@@ -52,7 +52,7 @@ fn guides_of(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 fn product_name(dir: &Path) -> String {
     let raw = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let name = heck::ToSnakeCase::to_snake_case(raw.as_str());
+    let name = crate::case::snake(raw.as_str());
     let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
     match name.chars().next() {
         None => "api".to_owned(),

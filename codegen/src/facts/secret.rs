@@ -49,7 +49,7 @@ const NOT_ADJECTIVES: &[&str] =
 /// type `ty` (`None`: an object or a list of objects, never a secret itself).
 pub fn decide(name: &str, ty: Option<ScalarType>, description: &str) -> Option<Fact> {
     let ty = ty?;
-    let snake = heck::AsSnakeCase(name).to_string();
+    let snake = crate::case::snake(name);
     let words: Vec<&str> = snake.split('_').collect();
     let mut core: &[&str] = &words;
     while let [rest @ .., last] = core {

@@ -333,7 +333,7 @@ impl Overriding<'_> {
 /// (a note); a missing version or host is an error.
 fn fill_gaps(dir: &ProductDir, toml_shown: &str, meta: &mut ProductMeta, diagnostics: &mut Vec<Diagnostic>) {
     if meta.code.is_empty() {
-        meta.code = heck::ToUpperCamelCase::to_upper_camel_case(dir.name.as_str());
+        meta.code = crate::case::upper_camel(dir.name.as_str());
         let reason = format!("no API Explorer link names the product and {PRODUCT_META_FILE} has no [code]: taken from the folder name");
         diagnostics.push(Diagnostic::note(toml_shown, 0, format!("product code `{}`: {reason}", meta.code)));
         meta.sources.insert("code".into(), MetaSource::Assumed { reason });
