@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, ToTokens};
 
 use crate::ir::ScalarType;
@@ -319,20 +319,29 @@ fn accessors(fields: Vec<(Ident, &'static str)>) -> Option<TokenStream> {
     if fields.is_empty() {
         return None;
     }
-    let sections = ["value", "group", "groups"].map(|kind| {
-        let entries: Vec<TokenStream> = fields
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, k))| *k == kind)
-            .map(|(i, (field, _))| {
-                let i = Literal::usize_unsuffixed(i);
-                quote!(#i #field)
-            })
-            .collect();
-        let kind = format_ident!("{}", kind);
-        (!entries.is_empty()).then(|| quote!(#kind #( #entries ),*;))
-    });
-    Some(quote!(crate::runtime::accessors!(#( #sections )*);))
+    // `value 0 a, 1 b; groups 2 c;`, one token at a time: quoted pieces would each be a stream
+    // of their own, copied again where they are interpolated (2,485 structs over six products).
+    let mut sections = TokenStream::new();
+    for kind in ["value", "group", "groups"] {
+        let mut first = true;
+        for (i, (field, _)) in fields.iter().enumerate().filter(|(_, (_, k))| *k == kind) {
+            if first {
+                sections.extend([TokenTree::Ident(Ident::new(kind, Span::call_site()))]);
+                first = false;
+            } else {
+                sections.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
+            }
+            sections
+                .extend([TokenTree::Literal(Literal::usize_unsuffixed(i)), TokenTree::Ident(field.clone())]);
+        }
+        if !first {
+            sections.extend([TokenTree::Punct(Punct::new(';', Spacing::Alone))]);
+        }
+    }
+    let mut call = quote!(crate::runtime::accessors!);
+    call.extend([TokenTree::Group(Group::new(Delimiter::Parenthesis, sections))]);
+    call.extend([TokenTree::Punct(Punct::new(';', Spacing::Alone))]);
+    Some(call)
 }
 
 /// `impl Schema for super::Name` of the request struct `model.structs[index]`.
