@@ -1,13 +1,16 @@
-//! Constant tables (`const FIELDS: &'static [Field] = &[…];`) and `rpc.rs`' match arms laid out as prettyplease lays them out, without syn.
+//! Constant tables (`const FIELDS: &'static [Field] = &[…];`, the cross-field `CHECKS`) and `rpc.rs`' match arms laid out as prettyplease lays them out, without syn.
 //!
 //! prettyplease turns syntax into a stream of words, breaks and boxes and lays it out with Oppen's
-//! algorithm (adapted from rustc's `pp.rs`). The expressions here open only consistent boxes, which
-//! break all their breaks or none, as the box's width from its start to the first break after it
-//! fits the line or not. [`Stream`] is that stream, built here from a table's tokens with the
-//! boxes and breaks prettyplease's expression printer opens for the kinds a table holds (paths, literals, calls, method calls, references,
-//! tuples and arrays of them); [`Stream::print`] sizes and prints it as prettyplease's printer does. Anything
-//! else in a table (a closure, a simple array of numbers, a generic path) returns `None`, and the
-//! table goes through prettyplease. Lines written here are compared with prettyplease's under
+//! algorithm (adapted from rustc's `pp.rs`). A consistent box breaks all its breaks or none, as
+//! the box's width from its start to the first break after it fits the line or not; an
+//! inconsistent one (an array of numbers, filled line by line) breaks each break whose stretch to
+//! the next does not fit; a struct literal's box also breaks when it is wider than 34 columns
+//! (prettyplease's `end_with_max_width`). [`Stream`] is that stream, built here from a table's
+//! tokens with the boxes and breaks prettyplease's expression printer opens for the kinds a table
+//! holds (paths, literals, calls, method calls, references, struct literals, tuples and arrays of
+//! them); [`Stream::print`] sizes and prints it as prettyplease's printer does. Anything else in a
+//! table (a closure, a generic path, `..rest` in a struct literal) returns `None`, and the table
+//! goes through prettyplease. Lines written here are compared with prettyplease's under
 //! [`super::render::verify_direct_printing`].
 
 use std::fmt::Write as _;
@@ -104,8 +107,13 @@ enum Expr {
     MethodCall(Box<Expr>, String, Vec<Expr>),
     Reference(Box<Expr>),
     Array(Vec<Expr>),
+    /// An array of integers, booleans or characters (prettyplease's `simple_array`), filled line
+    /// by line.
+    SimpleArray(Vec<String>),
     /// Of two or more elements.
     Tuple(Vec<Expr>),
+    /// `Path { field: value, … }`, without `..rest` or shorthand fields.
+    Struct(String, Vec<(String, Expr)>),
 }
 
 /// One expression from all of `tokens`.
@@ -115,14 +123,13 @@ fn expr(tokens: &[TokenTree]) -> Option<Expr> {
             return Some(Expr::Reference(Box::new(expr(rest)?)));
         }
         [TokenTree::Group(array)] if array.delimiter() == Delimiter::Bracket => {
-            let elements = list(array.stream())?;
-            // prettyplease lays out an array of numbers, booleans or characters another way.
-            if elements.iter().all(|e| matches!(e, Expr::Word(w) if !w.starts_with('"')))
-                && !elements.is_empty()
-            {
-                return None;
-            }
-            return Some(Expr::Array(elements));
+            let tokens: Vec<TokenTree> = array.stream().into_iter().collect();
+            let simple: Option<Vec<String>> =
+                split_elements(&tokens).into_iter().map(simple_literal).collect();
+            return match simple {
+                Some(words) if !words.is_empty() => Some(Expr::SimpleArray(words)),
+                _ => Some(Expr::Array(list_of(&tokens)?)),
+            };
         }
         [TokenTree::Group(tuple)] if tuple.delimiter() == Delimiter::Parenthesis => {
             let elements = list(tuple.stream())?;
@@ -148,6 +155,9 @@ fn expr(tokens: &[TokenTree]) -> Option<Expr> {
                 [TokenTree::Group(args), tail @ ..] if args.delimiter() == Delimiter::Parenthesis => {
                     (Expr::Call(path, list(args.stream())?), tail)
                 }
+                [TokenTree::Group(fields)] if fields.delimiter() == Delimiter::Brace => {
+                    return struct_literal(path, fields);
+                }
                 _ => (Expr::Word(path), rest),
             }
         }
@@ -163,6 +173,44 @@ fn expr(tokens: &[TokenTree]) -> Option<Expr> {
     rest.is_empty().then_some(expr)
 }
 
+/// `path { name: value, … }` with at least one field, each written `name: value`.
+fn struct_literal(path: String, fields: &proc_macro2::Group) -> Option<Expr> {
+    let tokens: Vec<TokenTree> = fields.stream().into_iter().collect();
+    let fields = split_elements(&tokens)
+        .into_iter()
+        .map(|field| match field {
+            [TokenTree::Ident(name), TokenTree::Punct(colon), value @ ..] if colon.as_char() == ':' => {
+                Some((name.to_string(), expr(value)?))
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (!fields.is_empty()).then_some(Expr::Struct(path, fields))
+}
+
+/// An element prettyplease's `simple_array` accepts, as written: an integer, boolean, character or
+/// byte literal (not a float, a string or a negative number, which is an operator and a literal).
+fn simple_literal(tokens: &[TokenTree]) -> Option<String> {
+    match tokens {
+        [TokenTree::Ident(word)] if word == "true" || word == "false" => Some(word.to_string()),
+        [TokenTree::Literal(literal)] => {
+            let text = literal.to_string();
+            let digits = text.find(|c: char| !(c.is_ascii_digit() || c == '_')).unwrap_or(text.len());
+            let suffix = &text[digits..];
+            let integer = digits > 0
+                && (["0x", "0o", "0b"].iter().any(|radix| text.starts_with(radix))
+                    || suffix.is_empty()
+                    || [
+                        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+                        "isize",
+                    ]
+                    .contains(&suffix));
+            (integer || text.starts_with('\'') || text.starts_with("b'")).then_some(text)
+        }
+        _ => None,
+    }
+}
+
 /// A literal as a word; one ending in `.` (`1.`) is left to prettyplease, which spaces a method
 /// call after it.
 fn word_literal(text: &str) -> Option<Expr> {
@@ -172,12 +220,21 @@ fn word_literal(text: &str) -> Option<Expr> {
 /// Comma-separated expressions (a trailing comma allowed).
 fn list(stream: proc_macro2::TokenStream) -> Option<Vec<Expr>> {
     let tokens: Vec<TokenTree> = stream.into_iter().collect();
+    list_of(&tokens)
+}
+
+fn list_of(tokens: &[TokenTree]) -> Option<Vec<Expr>> {
+    split_elements(tokens).into_iter().map(expr).collect()
+}
+
+/// The comma-separated parts of `tokens`, a trailing comma dropped.
+fn split_elements(tokens: &[TokenTree]) -> Vec<&[TokenTree]> {
     let mut parts: Vec<&[TokenTree]> =
         tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')).collect();
     if parts.last().is_some_and(|last| last.is_empty()) {
         parts.pop();
     }
-    parts.into_iter().map(expr).collect()
+    parts
 }
 
 /// A token of prettyplease's printer.
@@ -185,11 +242,17 @@ fn list(stream: proc_macro2::TokenStream) -> Option<Vec<Expr>> {
 enum Token {
     Word(String),
     Break(Break),
-    /// A consistent box (the only kind the expressions here open): all its breaks break or none.
+    /// A box: a consistent one breaks all its breaks or none; an inconsistent one (an array of
+    /// numbers filled line by line) breaks each break whose next stretch does not fit.
     Begin {
         offset: isize,
+        consistent: bool,
     },
-    End,
+    /// The end of a box; with a width, prettyplease's `end_with_max_width`: the box breaks when
+    /// it is wider than that, whether or not it fits the line.
+    End {
+        max_width: Option<isize>,
+    },
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -209,7 +272,7 @@ struct Break {
 #[derive(Clone, Copy)]
 enum Frame {
     Fits,
-    Broken { indent: isize },
+    Broken { indent: isize, consistent: bool },
 }
 
 /// Words, breaks and boxes, as prettyplease's printer is fed them.
@@ -228,16 +291,24 @@ impl Stream {
     }
 
     fn cbox(&mut self, offset: isize) {
-        self.push(Token::Begin { offset });
+        self.push(Token::Begin { offset, consistent: true });
+    }
+
+    fn ibox(&mut self, offset: isize) {
+        self.push(Token::Begin { offset, consistent: false });
     }
 
     /// Closes a box; a box holding only a break is dropped with it (prettyplease's `scan_end`).
     fn end(&mut self) {
+        self.end_with(None);
+    }
+
+    fn end_with(&mut self, max_width: Option<isize>) {
         if let [.., Token::Begin { .. }, Token::Break(_)] = self.tokens.as_slice() {
             self.tokens.truncate(self.tokens.len() - 2);
             return;
         }
-        self.push(Token::End);
+        self.push(Token::End { max_width });
     }
 
     /// A break that never breaks (it still ends the width of the box before it).
@@ -256,6 +327,17 @@ impl Stream {
 
     fn space(&mut self) {
         self.push(Token::Break(Break { blank: 1, ..Break::default() }));
+    }
+
+    /// prettyplease's `trailing_comma_or_space`: as [`Self::trailing_comma`], but a space after
+    /// the last when it does not break.
+    fn trailing_comma_or_space(&mut self, last: bool) {
+        if last {
+            self.push(Token::Break(Break { blank: 1, pre_break: Some(','), ..Break::default() }));
+        } else {
+            self.word(",".to_owned());
+            self.space();
+        }
     }
 
     /// prettyplease's `trailing_comma`: `,` and a space between items, a break that writes `,`
@@ -291,10 +373,46 @@ impl Stream {
                 self.comma_list(elements);
                 self.word("]".to_owned());
             }
+            Expr::SimpleArray(elements) => {
+                // prettyplease's `expr_array` of a `simple_array`.
+                self.cbox(INDENT);
+                self.word("[".to_owned());
+                self.zerobreak();
+                self.ibox(0);
+                for (i, element) in elements.iter().enumerate() {
+                    self.word(element.clone());
+                    if i + 1 < elements.len() {
+                        self.word(",".to_owned());
+                        self.space();
+                    }
+                }
+                self.end();
+                self.trailing_comma(true);
+                self.offset(-INDENT);
+                self.word("]".to_owned());
+                self.end();
+            }
             Expr::Tuple(elements) => {
                 self.word("(".to_owned());
                 self.comma_list(elements);
                 self.word(")".to_owned());
+            }
+            Expr::Struct(path, fields) => {
+                // prettyplease's `expr_struct` (its `ibox` around the path holds no break) and
+                // `field_value`.
+                self.cbox(INDENT);
+                self.word(format!("{path} {{"));
+                self.space();
+                for (i, (name, value)) in fields.iter().enumerate() {
+                    self.word(format!("{name}: "));
+                    self.ibox(0);
+                    self.expr(value);
+                    self.end();
+                    self.trailing_comma_or_space(i + 1 == fields.len());
+                }
+                self.offset(-INDENT);
+                self.end_with(Some(34));
+                self.word("}".to_owned());
             }
             Expr::Call(function, args) => {
                 self.word(function.clone());
@@ -418,7 +536,10 @@ impl Stream {
                     stack.push(i);
                 }
                 // An end's size is never read; it stands on the stack to count the depth.
-                Token::End => {
+                Token::End { max_width } => {
+                    if let Some(max) = *max_width {
+                        right_total += self.overflow(&stack, &sizes, right_total, max);
+                    }
                     if !stack.is_empty() {
                         stack.push(i);
                     }
@@ -448,6 +569,26 @@ impl Stream {
         sizes
     }
 
+    /// prettyplease's `end_with_max_width`: the width of an empty word it adds (infinite) when the
+    /// box closing now, its size not settled yet, is wider than `max`; else 0.
+    fn overflow(&self, stack: &[usize], sizes: &[isize], right_total: isize, max: isize) -> isize {
+        let mut depth = 1;
+        for &index in stack.iter().rev() {
+            match self.tokens[index] {
+                Token::Begin { .. } => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let width = sizes[index] + right_total;
+                        return if sizes[index] < 0 && width > max { SIZE_INFINITY } else { 0 };
+                    }
+                }
+                Token::End { .. } => depth += 1,
+                Token::Break(_) | Token::Word(_) => {}
+            }
+        }
+        0
+    }
+
     /// prettyplease's `check_stack(0)`: settles the sizes a new break (or the end) decides.
     fn check_stack(&self, stack: &mut Vec<usize>, sizes: &mut [isize], right_total: isize) {
         let mut depth = 0usize;
@@ -461,7 +602,7 @@ impl Stream {
                     sizes[index] += right_total;
                     depth -= 1;
                 }
-                Token::End => {
+                Token::End { .. } => {
                     stack.pop();
                     depth += 1;
                 }
@@ -485,24 +626,29 @@ impl Stream {
         let mut indent_now = indent;
         let mut space = space(indent);
         let mut pending = indent;
-        let mut frames = vec![Frame::Broken { indent }];
+        let mut frames = vec![Frame::Broken { indent, consistent: true }];
         for (token, &size) in self.tokens.iter().zip(&sizes) {
             match token {
-                Token::Begin { offset } => {
+                Token::Begin { offset, consistent } => {
                     if size > space {
-                        frames.push(Frame::Broken { indent: indent_now });
+                        frames.push(Frame::Broken { indent: indent_now, consistent: *consistent });
                         indent_now += offset;
                     } else {
                         frames.push(Frame::Fits);
                     }
                 }
-                Token::End => {
-                    if let Some(Frame::Broken { indent }) = frames.pop() {
+                Token::End { .. } => {
+                    if let Some(Frame::Broken { indent, .. }) = frames.pop() {
                         indent_now = indent;
                     }
                 }
                 Token::Break(b) => {
-                    let fits = b.never || matches!(frames.last(), Some(Frame::Fits));
+                    let fits = b.never
+                        || match frames.last() {
+                            Some(Frame::Fits) => true,
+                            None => false,
+                            Some(Frame::Broken { consistent, .. }) => !consistent && size <= space,
+                        };
                     if fits {
                         pending += b.blank;
                         space -= b.blank;

@@ -724,6 +724,95 @@ mod tests {
         );
     }
 
+    /// A `CHECKS` table of struct literals (closed at prettyplease's maximum width, 34) holding
+    /// arrays of numbers (filled line by line) and of strings.
+    fn checks_item(when_len: usize, indexes: usize, values: usize, short: bool) -> TokenStream {
+        let when = "w".repeat(when_len);
+        let indexes = (0..indexes).map(|i| proc_macro2::Literal::usize_unsuffixed(i * 7));
+        let values: Vec<String> = (0..values).map(|i| i.to_string()).collect();
+        let numbers = (0..values.len()).map(proc_macro2::Literal::usize_unsuffixed);
+        let flag =
+            if short { quote!(CrossRule::Flag { a: 1 }) } else { quote!(CrossRule::Flag { a: 1, b: true }) };
+        quote!(
+            const CHECKS: &'static [CrossCheck] = &[
+                CrossCheck::new(
+                    CrossRule::OneOfBy {
+                        param: Path::new(&[#(#indexes),*], "Period"),
+                        on: Path::new(&[38], "PeriodUnit"),
+                        on_default: Some("Month"),
+                        when: #when,
+                        values: &[#(#values),*],
+                        numbers: &[#(#numbers),*],
+                    },
+                    "Valid values when PeriodUnit is set to Month.",
+                ),
+                CrossCheck::new(#flag, "A flag."),
+            ];
+        )
+    }
+
+    /// [`checks_item`] in a schema impl `depth` modules in.
+    fn checks_table(depth: usize, when_len: usize, indexes: usize, values: usize, short: bool) -> RustTokens {
+        let mut schema = Block::new(BlockKind::Impl, quote!(impl Schema for super::A));
+        schema.push(checks_item(when_len, indexes, values, short));
+        let mut module = Block::new(BlockKind::Module, quote!(mod schema));
+        module.push_block(schema);
+        nested(depth, module)
+    }
+
+    proptest::proptest! {
+        /// Cross-field check tables print as prettyplease prints the whole file, whether their
+        /// struct literals and arrays fit their lines or break, at every depth.
+        #[test]
+        fn checks_tables_print_as_the_whole_file_does(
+            depth in 0usize..3,
+            when_len in 0usize..80,
+            indexes in 1usize..30,
+            values in 0usize..40,
+            short in proptest::bool::ANY,
+        ) {
+            proptest::prop_assert_eq!(
+                render(checks_table(depth, when_len, indexes, values, short)),
+                whole(checks_table(depth, when_len, indexes, values, short).into_tokens())
+            );
+        }
+    }
+
+    /// A cross-field check table is written without syn, whether its struct literals and arrays
+    /// fit or break.
+    #[test]
+    fn checks_tables_are_written_directly() {
+        for (when_len, indexes, values, short) in [(0, 1, 0, true), (9, 1, 14, false), (70, 29, 39, true)] {
+            let item: Vec<proc_macro2::TokenTree> =
+                checks_item(when_len, indexes, values, short).into_iter().collect();
+            let printed =
+                direct::members(&item, Some(BlockKind::Impl), 2).expect("a table of struct literals");
+            assert_eq!(
+                printed,
+                framed(checks_item(when_len, indexes, values, short), &[BlockKind::Module, BlockKind::Impl])
+            );
+        }
+        let item: Vec<proc_macro2::TokenTree> = checks_item(9, 1, 14, true).into_iter().collect();
+        let printed = direct::members(&item, Some(BlockKind::Impl), 2).expect("a table of struct literals");
+        assert!(printed.contains("                    param: Path::new(&[0], \"Period\"),\n"), "{printed}");
+        assert!(
+            printed.contains("            CrossCheck::new(CrossRule::Flag { a: 1 }, \"A flag.\"),\n"),
+            "{printed}"
+        );
+        assert!(
+            printed
+                .contains("                    numbers: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],\n"),
+            "{printed}"
+        );
+        // Too many numbers for a line: filled line by line, as prettyplease's inconsistent box does.
+        let item: Vec<proc_macro2::TokenTree> = checks_item(9, 1, 39, true).into_iter().collect();
+        let printed = direct::members(&item, Some(BlockKind::Impl), 2).expect("a table of struct literals");
+        assert!(
+            printed.contains("\n                        35, 36, 37, 38,\n                    ],\n"),
+            "{printed}"
+        );
+    }
+
     #[test]
     fn empty_blocks_print_as_they_would_whole() {
         for kind in [BlockKind::Module, BlockKind::Impl, BlockKind::Struct, BlockKind::Enum] {
