@@ -250,8 +250,9 @@ fn constructor(tokens: &[TokenTree], depth: usize) -> Option<String> {
 }
 
 /// A body that is one call (`crate::RequestBuilder(Self { … })`, `crate::RequestBuilder(<Self as
-/// Default>::default())`, `<Self as Default>::default()`), `depth` blocks in: on a line when it
-/// fits, else the struct literal it wraps a field a line.
+/// Default>::default())`, `<Self as Default>::default()`) or one struct literal (`Self { … }`: a
+/// group struct's `new` with its required members), `depth` blocks in: on a line when it fits,
+/// else the struct literal a field a line.
 fn call_body(body: &proc_macro2::Group, depth: usize) -> Option<String> {
     let body: Vec<TokenTree> = body.stream().into_iter().collect();
     // `<Self as Default>::default()`: a group struct's `new`.
@@ -260,38 +261,51 @@ fn call_body(body: &proc_macro2::Group, depth: usize) -> Option<String> {
         expression(&body, &mut text)?;
         return line(&text, depth);
     }
+    if let [TokenTree::Ident(ty), TokenTree::Group(fields)] = body.as_slice() {
+        return (fields.delimiter() == Delimiter::Brace).then(|| struct_literal("", ty, fields, depth))?;
+    }
     let [call @ .., TokenTree::Group(init)] = body.as_slice() else { return None };
     let mut callee = String::new();
     if !path_type(call, &mut callee)?.is_empty() || init.delimiter() != Delimiter::Parenthesis {
         return None;
     }
     let init: Vec<TokenTree> = init.stream().into_iter().collect();
-    let (ty, fields) = match init.as_slice() {
+    match init.as_slice() {
         [TokenTree::Ident(ty), TokenTree::Group(fields)] if fields.delimiter() == Delimiter::Brace => {
-            (ty, fields)
+            struct_literal(&callee, ty, fields, depth)
         }
         value => {
             let mut text = format!("{callee}(");
             expression(value, &mut text)?;
             text.push(')');
-            return line(&text, depth);
+            line(&text, depth)
         }
-    };
+    }
+}
+
+/// `ty { fields }`, or `callee(ty { fields })` when `callee` is not empty, `depth` blocks in.
+fn struct_literal(
+    callee: &str,
+    ty: &proc_macro2::Ident,
+    fields: &proc_macro2::Group,
+    depth: usize,
+) -> Option<String> {
     let fields: Vec<TokenTree> = fields.stream().into_iter().collect();
     let fields = split_list(&fields).into_iter().map(field_value).collect::<Option<Vec<String>>>()?;
+    let (open, close) = if callee.is_empty() { (String::new(), "") } else { (format!("{callee}("), ")") };
     // prettyplease keeps a struct literal on one line only when it is at most 34 columns wide
     // before its closing brace (`end_with_max_width(34)`), and the line fits.
     let literal = format!("{ty} {{ {} }}", fields.join(", "));
-    if let Some(whole) = line(&format!("{callee}({literal})"), depth).filter(|_| literal.len() <= 35) {
+    if let Some(whole) = line(&format!("{open}{literal}{close}"), depth).filter(|_| literal.len() <= 35) {
         return Some(whole);
     }
-    let mut out = line(&format!("{callee}({ty} {{"), depth)?;
+    let mut out = line(&format!("{open}{ty} {{"), depth)?;
     for field in &fields {
         // The base (`..<Self as Default>::default()`) takes no comma after it.
         let comma = if field.starts_with("..") { "" } else { "," };
         push_line(&mut out, &format!("{field}{comma}"), depth + 1)?;
     }
-    push_line(&mut out, "})", depth)?;
+    push_line(&mut out, &format!("}}{close}"), depth)?;
     Some(out)
 }
 

@@ -813,6 +813,23 @@ mod tests {
         );
     }
 
+    /// A group struct's `new` taking its required members: a struct literal as its body, on one
+    /// line when it is narrow enough, else a field a line (the base last, without a comma).
+    #[test]
+    fn constructors_of_struct_literals_are_written_directly() {
+        for (body, lines) in [
+            (quote!(Self { key: Some(key.into()) }), 4),
+            (quote!(Self { key: Some(key.into()), ..<Self as Default>::default() }), 7),
+            (quote!(Self { key: Some(key.into()), value: Some(value.into()) }), 7),
+        ] {
+            let item = quote!(#[inline] pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self { #body });
+            let tokens: Vec<proc_macro2::TokenTree> = item.clone().into_iter().collect();
+            let printed = direct::members(&tokens, Some(BlockKind::Impl), 1).expect("a constructor");
+            assert_eq!(printed, framed(item, &[BlockKind::Impl]));
+            assert_eq!(printed.lines().count(), lines, "{printed}");
+        }
+    }
+
     #[test]
     fn empty_blocks_print_as_they_would_whole() {
         for kind in [BlockKind::Module, BlockKind::Impl, BlockKind::Struct, BlockKind::Enum] {

@@ -149,14 +149,16 @@ pub fn request_struct(model: &RequestModel, index: usize, doc: &str) -> Vec<Bloc
     let (args, init) = constructor(model, s);
     let allow = many_args_allow(args.len());
     let mut impls = Block::new(BlockKind::Impl, quote!(impl #name));
-    impls.push(quote! {
-        /// A value with the required members set and the rest unset.
-        #allow
-        #[inline]
-        pub fn new(#( #args ),*) -> Self {
-            #init
-        }
-    });
+    impls.push_documented(
+        "A value with the required members set and the rest unset.",
+        quote! {
+            #allow
+            #[inline]
+            pub fn new(#( #args ),*) -> Self {
+                #init
+            }
+        },
+    );
     push_setters(&mut impls, model, s.fields.iter(), &s.rust_name, false);
     vec![item, impls]
 }
