@@ -402,14 +402,20 @@ impl<C: ser::SerializeMap> ser::SerializeMap for Compound<'_, C> {
 /// `{"source": …, "lines": {"/request/0": 41, …}}`, one pointer a line, in document order.
 fn sidecar(source: Option<&str>, lines: &[(String, u64)]) -> String {
     let quote = |s: &str| serde_json::to_string(s).expect("a string serializes");
-    let mut out = String::from("{\n");
+    let mut out =
+        String::with_capacity(64 + lines.iter().map(|(pointer, _)| pointer.len() + 16).sum::<usize>());
+    out.push_str("{\n");
     if let Some(source) = source {
-        out.push_str(&format!("  \"source\": {},\n", quote(source)));
+        out.push_str("  \"source\": ");
+        out.push_str(&quote(source));
+        out.push_str(",\n");
     }
     out.push_str("  \"lines\": {");
     for (i, (pointer, line)) in lines.iter().enumerate() {
-        out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str(&format!("    {}: {line}", quote(pointer)));
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        out.push_str(&quote(pointer));
+        out.push_str(": ");
+        let _ = write!(out, "{line}");
     }
     out.push_str(if lines.is_empty() { "}\n}\n" } else { "\n  }\n}\n" });
     out

@@ -172,9 +172,11 @@ pub fn constraint_like(markdown: &str, plain: &str) -> Vec<String> {
     if !anywhere.is_match(source) {
         return Vec::new();
     }
+    // A sentence is a slice of its block, after a space or at its start: a block without a
+    // phrase has no sentence with one, and is not split.
     text::blocks(source)
         .iter()
-        .filter(|b| b.kind != BlockKind::Code)
+        .filter(|b| b.kind != BlockKind::Code && like.is_match(&b.text))
         .flat_map(|b| b.sentences())
         .filter(|s| like.is_match(s) && !is_intro(s) && !super::default::is_unset_default(s))
         .map(str::to_owned)

@@ -11,7 +11,11 @@ use proc_macro2::Literal;
 pub fn string(text: &str) -> Literal {
     let plain = text.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\');
     if plain {
-        if let Ok(literal) = format!("\"{text}\"").parse() {
+        let mut quoted = String::with_capacity(text.len() + 2);
+        quoted.push('"');
+        quoted.push_str(text);
+        quoted.push('"');
+        if let Ok(literal) = quoted.parse() {
             return literal;
         }
     }
