@@ -44,6 +44,9 @@ pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) ->
             if type_alias(tokens, &mut text).is_none() {
                 return const_item(tokens, depth);
             }
+            if !fits(text.len() - indent, depth) {
+                return broken_type_alias(&text[indent..], depth);
+            }
         }
     }
     fits(text.len() - indent, depth).then(|| {
@@ -504,6 +507,21 @@ fn type_alias(tokens: &[TokenTree], out: &mut String) -> Option<()> {
     }
     let _ = write!(out, "type {name} = ");
     path_type(ty, out)?.is_empty().then(|| out.push(';'))
+}
+
+/// A type alias too long for its line, of a type with one generic argument (`pub type
+/// NameError = ServiceError<NameErrorCode>;`), as prettyplease breaks it: the argument on a line of
+/// its own, one indent in, with a trailing comma.
+fn broken_type_alias(alias: &str, depth: usize) -> Option<String> {
+    let (head, rest) = alias.split_once('<')?;
+    let argument = rest.strip_suffix(">;")?;
+    if argument.contains(['<', '>', ',']) {
+        return None;
+    }
+    let mut out = line(&format!("{head}<"), depth)?;
+    push_line(&mut out, &format!("{argument},"), depth + 1)?;
+    push_line(&mut out, ">;", depth)?;
+    Some(out)
 }
 
 /// `const NAME: Type = expression;` at the head of a table (`const FIELDS: &'static [Field] = &[…]`),

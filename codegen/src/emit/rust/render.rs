@@ -830,6 +830,25 @@ mod tests {
         }
     }
 
+    /// An error alias too long for its line is broken without syn, as prettyplease breaks it.
+    #[test]
+    fn long_type_aliases_are_written_directly() {
+        for (len, lines) in [(20, 1), (40, 3)] {
+            let (alias, code) = (
+                quote::format_ident!("{}Error", "A".repeat(len)),
+                quote::format_ident!("{}ErrorCode", "A".repeat(len)),
+            );
+            for depth in 0..3 {
+                let item = quote!(pub type #alias = ServiceError<#code>;);
+                let tokens: Vec<proc_macro2::TokenTree> = item.clone().into_iter().collect();
+                let blocks = vec![BlockKind::Module; depth];
+                let printed = direct::members(&tokens, blocks.last().copied(), depth).expect("an alias");
+                assert_eq!(printed, framed(item, &blocks));
+                assert_eq!(printed.lines().count(), lines, "{printed}");
+            }
+        }
+    }
+
     #[test]
     fn empty_blocks_print_as_they_would_whole() {
         for kind in [BlockKind::Module, BlockKind::Impl, BlockKind::Struct, BlockKind::Enum] {
