@@ -124,11 +124,11 @@ fn expr(tokens: &[TokenTree]) -> Option<Expr> {
         }
         [TokenTree::Group(array)] if array.delimiter() == Delimiter::Bracket => {
             let tokens: Vec<TokenTree> = array.stream().into_iter().collect();
-            let simple: Option<Vec<String>> =
-                split_elements(&tokens).into_iter().map(simple_literal).collect();
+            let elements = split_elements(&tokens);
+            let simple: Option<Vec<String>> = elements.iter().map(|e| simple_literal(e)).collect();
             return match simple {
                 Some(words) if !words.is_empty() => Some(Expr::SimpleArray(words)),
-                _ => Some(Expr::Array(list_of(&tokens)?)),
+                _ => Some(Expr::Array(elements.into_iter().map(expr).collect::<Option<_>>()?)),
             };
         }
         [TokenTree::Group(tuple)] if tuple.delimiter() == Delimiter::Parenthesis => {
