@@ -106,14 +106,17 @@ impl Record {
     pub fn save(&self) -> io::Result<()> {
         self.save_results()?;
         let now = self.now.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut text = String::from(HEADER);
-        for (input, output) in now.iter() {
-            let _ = writeln!(text, "{} {}", Digest::from_bytes(*input).to_hex(), output.to_hex());
-        }
-        if fs::read(&self.file).is_ok_and(|old| old == text.as_bytes()) {
+        let lines = |out: &mut dyn io::Write| {
+            out.write_all(HEADER.as_bytes())?;
+            for (input, output) in now.iter() {
+                writeln!(out, "{} {}", Digest::from_bytes(*input).to_hex(), output.to_hex())?;
+            }
+            Ok(())
+        };
+        if fs::read(&self.file).is_ok_and(|old| writes_exactly(&old, lines)) {
             return Ok(());
         }
-        write_whole(&self.file, &text)
+        write_whole(&self.file, lines)
     }
 
     fn save_results(&self) -> io::Result<()> {
@@ -125,20 +128,25 @@ impl Record {
                 Err(_) => Ok(()),
             };
         }
-        let mut text = String::from(KeptResults::HEADER);
-        for (digest, json) in now.iter() {
-            let Some(json) = json.as_deref().or_else(|| self.kept.get(digest)) else { continue };
-            let _ = writeln!(text, "{} {}", Digest::from_bytes(*digest).to_hex(), json.len());
-            text.push_str(json);
-            text.push('\n');
-        }
+        // Written as it is made, not gathered first: the results of six products are about 8 MB,
+        // and a string grown to that size copies and first touches twice as much on the way.
+        let entries = |out: &mut dyn io::Write| {
+            out.write_all(KeptResults::HEADER.as_bytes())?;
+            for (digest, json) in now.iter() {
+                let Some(json) = json.as_deref().or_else(|| self.kept.get(digest)) else { continue };
+                writeln!(out, "{} {}", Digest::from_bytes(*digest).to_hex(), json.len())?;
+                out.write_all(json.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        };
         if self.results.is_dir() {
             // Where a build before this one kept a file per result.
             fs::remove_dir_all(&self.results)?;
-        } else if self.kept.text == text {
+        } else if writes_exactly(self.kept.text.as_bytes(), entries) {
             return Ok(());
         }
-        write_whole(&self.results, &text)
+        write_whole(&self.results, entries)
     }
 
     fn input_digest(&self, path: &Path, input: &(impl RenderInput + ?Sized)) -> Digest {
@@ -162,17 +170,36 @@ impl Record {
     }
 }
 
-/// Writes `text` to `file` (creating its dir) through a file beside it, renamed over it when
-/// whole: a run stopped halfway leaves the earlier file, not half of a new one, and two runs at
-/// once (each with a file of its own) leave one run's file whole.
-fn write_whole(file: &Path, text: &str) -> io::Result<()> {
+/// Writes what `write` writes to `file` (creating its dir) through a file beside it, renamed over
+/// it when whole: a run stopped halfway leaves the earlier file, not half of a new one, and two
+/// runs at once (each with a file of its own) leave one run's file whole.
+fn write_whole(file: &Path, write: impl Fn(&mut dyn io::Write) -> io::Result<()>) -> io::Result<()> {
     if let Some(parent) = file.parent() {
         fs::create_dir_all(parent)?;
     }
     let mut partial = file.as_os_str().to_owned();
     partial.push(format!(".partial-{}", std::process::id()));
-    fs::write(&partial, text)?;
+    let mut out = io::BufWriter::with_capacity(1 << 18, fs::File::create(&partial)?);
+    write(&mut out)?;
+    out.into_inner().map_err(io::IntoInnerError::into_error)?;
     fs::rename(&partial, file)
+}
+
+/// Whether `write` writes `old`, byte for byte (compared as it writes, nothing gathered).
+fn writes_exactly(old: &[u8], write: impl Fn(&mut dyn io::Write) -> io::Result<()>) -> bool {
+    /// Follows `old` through what is written; `None` once they differ.
+    struct Following<'a>(Option<&'a [u8]>);
+    impl io::Write for Following<'_> {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0 = self.0.and_then(|rest| rest.strip_prefix(bytes));
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut following = Following(Some(old));
+    write(&mut following).is_ok() && following.0.is_some_and(<[u8]>::is_empty)
 }
 
 /// The results an earlier run kept, as their file holds them: after a header line, per result
@@ -585,6 +612,19 @@ mod tests {
         record.save().unwrap();
         assert!(KeptResults::parse(fs::read_to_string(&file).unwrap()).entries.is_empty());
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn written_bytes_are_compared_in_pieces_to_the_whole() {
+        let pieces = |pieces: &'static [&'static str]| {
+            move |out: &mut dyn io::Write| pieces.iter().try_for_each(|p| out.write_all(p.as_bytes()))
+        };
+        assert!(writes_exactly(b"abcdef", pieces(&["ab", "", "cde", "f"])));
+        assert!(writes_exactly(b"", pieces(&[])));
+        assert!(!writes_exactly(b"abcdef", pieces(&["ab", "cde"])), "shorter");
+        assert!(!writes_exactly(b"abcdef", pieces(&["ab", "cdef", "g"])), "longer");
+        assert!(!writes_exactly(b"abcdef", pieces(&["ab", "cxe", "f"])), "other bytes");
+        assert!(!writes_exactly(b"ab", |_: &mut dyn io::Write| Err(io::Error::other("failed"))));
     }
 
     #[test]

@@ -130,6 +130,8 @@ pub fn run(args: &[String], mode: Mode) -> ExitCode {
     // (thousands of files' texts and every API's IR: 7–25 ms of a first `gen` over six products).
     std::mem::forget(generation);
     std::mem::forget(record);
+    std::mem::forget(coverage);
+    std::mem::forget(report);
     if failed {
         ExitCode::FAILURE
     } else {
