@@ -53,10 +53,9 @@ pub fn write_files_known(
 ) -> io::Result<WriteReport> {
     let manifest = manifest(files)?;
     let files: Vec<&OutputFile> = files.iter().chain([&manifest]).collect();
-    let report = compare_all(out, &files, unchanged)?;
-    let changed: BTreeSet<&Path> = report.written.iter().map(PathBuf::as_path).collect();
+    let (report, changed) = compare_all(out, &files, unchanged)?;
     let to_write: Vec<&OutputFile> =
-        files.into_iter().filter(|f| changed.contains(f.path.as_path())).collect();
+        files.into_iter().zip(changed).filter_map(|(file, changed)| changed.then_some(file)).collect();
     fs::create_dir_all(out)?;
     // Each folder once, parents first (a path sorts after its parent), checked for links before
     // anything is made in it; then each file, itself checked, on all cores.
@@ -83,7 +82,7 @@ pub fn write_files_known(
 /// Says what [`write_files`] would do, touching nothing.
 pub fn compare(out: &Path, files: &[OutputFile]) -> io::Result<WriteReport> {
     let manifest = manifest(files)?;
-    compare_all(out, &files.iter().chain([&manifest]).collect::<Vec<_>>(), &BTreeSet::new())
+    Ok(compare_all(out, &files.iter().chain([&manifest]).collect::<Vec<_>>(), &BTreeSet::new())?.0)
 }
 
 /// The manifest listing `files`, after checking each path.
@@ -108,13 +107,18 @@ fn manifest(files: &[OutputFile]) -> io::Result<OutputFile> {
     Ok(OutputFile::new(MANIFEST, listed))
 }
 
-fn compare_all(out: &Path, files: &[&OutputFile], unchanged: &BTreeSet<PathBuf>) -> io::Result<WriteReport> {
+/// What writing `files` would do, and for each of them whether it is to be written (their paths
+/// are in the report's `written`, in the same order).
+fn compare_all(
+    out: &Path,
+    files: &[&OutputFile],
+    unchanged: &BTreeSet<PathBuf>,
+) -> io::Result<(WriteReport, Vec<bool>)> {
     let Some(earlier) = owned_files(out)? else {
         // An empty or missing dir: every file is new, and there is nothing to remove or leave.
-        return Ok(WriteReport {
-            written: files.iter().map(|f| f.path.clone()).collect(),
-            ..WriteReport::default()
-        });
+        let report =
+            WriteReport { written: files.iter().map(|f| f.path.clone()).collect(), ..WriteReport::default() };
+        return Ok((report, vec![true; files.len()]));
     };
     let mut report = WriteReport::default();
     // Read and compared on all cores; the report keeps the files' order.
@@ -128,12 +132,15 @@ fn compare_all(out: &Path, files: &[&OutputFile], unchanged: &BTreeSet<PathBuf>)
             Err(e) => Err(e),
         }
     });
+    let mut changed = Vec::with_capacity(files.len());
     for (file, same) in files.iter().zip(same) {
-        if same? {
+        let same = same?;
+        if same {
             report.unchanged += 1;
         } else {
             report.written.push(file.path.clone());
         }
+        changed.push(!same);
     }
     let generated: BTreeSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
     report.removed = earlier
@@ -146,7 +153,7 @@ fn compare_all(out: &Path, files: &[&OutputFile], unchanged: &BTreeSet<PathBuf>)
         .into_iter()
         .filter(|path| !generated.contains(path.as_path()) && !report.removed.contains(path))
         .collect();
-    Ok(report)
+    Ok((report, changed))
 }
 
 /// Every file below `dir` (links not followed), as paths relative to the output dir.
