@@ -56,7 +56,7 @@ pub struct Row {
 
 /// Splits `text` into blocks. Never fails: anything unrecognized is a paragraph.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let lines = super::lines::split(text);
     let mut out = Vec::new();
     let mut para: Vec<&str> = Vec::new();
     let mut para_line = 0;

@@ -26,6 +26,7 @@ pub mod fence;
 pub mod hidden_chars;
 pub mod inline;
 pub mod json_shape;
+pub mod lines;
 pub mod positions;
 pub mod product_claims;
 pub mod request;

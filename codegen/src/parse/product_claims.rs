@@ -149,7 +149,7 @@ fn lines_to_read(text: &str, lines: &[&str]) -> Vec<usize> {
 /// Explorer links, `Version=` pairs and sample-request hosts, line by line.
 fn read_lines(text: &str, out: &mut ProductClaims) {
     let p = patterns();
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = super::lines::lines(text);
     for i in lines_to_read(text, &lines) {
         let (line, line_no) = (lines[i], i + 1);
         // Cheap substring tests first: most lines to read hold one of these.
