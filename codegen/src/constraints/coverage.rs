@@ -173,8 +173,9 @@ pub fn constraint_like(markdown: &str, plain: &str) -> Vec<String> {
         return Vec::new();
     }
     // A sentence is a slice of its block, after a space or at its start: a block without a
-    // phrase has no sentence with one, and is not split.
-    text::blocks(source)
+    // phrase has no sentence with one, and is not split; a block whose Markdown has none is not
+    // made plain either.
+    text::blocks_where(source, |markdown| anywhere.is_match(markdown))
         .iter()
         .filter(|b| b.kind != BlockKind::Code && like.is_match(&b.text))
         .flat_map(|b| b.sentences())

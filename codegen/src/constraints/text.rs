@@ -32,6 +32,12 @@ impl Block {
 /// Splits a description's Markdown into blocks. Tolerant of table-cell leftovers (`|`, `<br>`)
 /// and of bullets glued to the previous line (`Optional values:-   true`).
 pub fn blocks(markdown: &str) -> Vec<Block> {
+    blocks_where(markdown, |_| true)
+}
+
+/// [`blocks`] without the prose blocks whose Markdown (its lines joined by spaces) `keep` refuses:
+/// those are not made plain, which is most of a block's cost.
+pub fn blocks_where(markdown: &str, keep: impl Fn(&str) -> bool) -> Vec<Block> {
     prose_pattern!(GLUED = r"([:.\w)])-\s{2,}");
     prose_pattern!(BR = r"(?i)<br\s*/?>");
     let unbroken = if markdown.contains('<') {
@@ -48,7 +54,13 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
         if let Some((kind, lines)) = current.take() {
             let text = match kind {
                 BlockKind::Code => lines.join("\n"),
-                _ => plain(&lines.join(" ")),
+                _ => {
+                    let markdown = lines.join(" ");
+                    if !keep(&markdown) {
+                        return;
+                    }
+                    plain(&markdown)
+                }
             };
             if !text.trim().is_empty() {
                 out.push(Block { kind, text: text.trim().to_owned() });
