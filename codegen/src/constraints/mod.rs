@@ -169,14 +169,23 @@ fn says_optional(sentence: &str) -> bool {
 
 /// True for a sentence that states its rule under a condition ("For Windows: …", "If …, …").
 fn is_conditional(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    ["if ", "when ", "for ", "unless ", "in ", "after ", "before ", "only "]
-        .iter()
-        .any(|w| lower.starts_with(w))
-        || [" if ", " when ", " unless ", " only for ", " only to "].iter().any(|w| lower.contains(w))
-        // "Passwords of Windows instances cannot start with a forward slash": the instance's
-        // operating system, which no parameter of the request states.
-        || ["windows instance", "linux instance"].iter().any(|w| lower.contains(w))
+    const STARTS: [&str; 8] = ["if ", "when ", "for ", "unless ", "in ", "after ", "before ", "only "];
+    // "Passwords of Windows instances cannot start with a forward slash": the instance's operating
+    // system, which no parameter of the request states.
+    const ANYWHERE: [&str; 7] =
+        [" if ", " when ", " unless ", " only for ", " only to ", "windows instance", "linux instance"];
+    // The words are lowercase ASCII, so ASCII case folding finds them where the lowercased
+    // sentence would, without making that copy; one scan for all of them.
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ANYWHERE)
+            .expect("plain words")
+    });
+    let bytes = sentence.as_bytes();
+    STARTS.iter().any(|w| bytes.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w.as_bytes())))
+        || words.is_match(sentence)
 }
 
 /// Drops repeated rules (the same exclusion stated on both parameters), keeping the first.
@@ -536,5 +545,47 @@ pub(crate) mod tests {
             ) && d.ends_with("read as `Ipv6Address.N`, the parameter it means")),
             "{shown:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod conditional_tests {
+    use super::is_conditional;
+    use proptest::prelude::*;
+
+    /// What `is_conditional` reads, written with a lowercased copy of the sentence.
+    fn lowercased(sentence: &str) -> bool {
+        let lower = sentence.to_ascii_lowercase();
+        ["if ", "when ", "for ", "unless ", "in ", "after ", "before ", "only "]
+            .iter()
+            .any(|w| lower.starts_with(w))
+            || [" if ", " when ", " unless ", " only for ", " only to "].iter().any(|w| lower.contains(w))
+            || ["windows instance", "linux instance"].iter().any(|w| lower.contains(w))
+    }
+
+    #[test]
+    fn conditions_are_found_in_any_ascii_case() {
+        for (sentence, conditional) in [
+            ("For Windows: 8 to 30 characters.", true),
+            ("IF set, it must be 1.", true),
+            ("It is used Only To tag.", true),
+            ("Passwords of WINDOWS Instances cannot start with /.", true),
+            ("Fork it.", false),
+            ("ſif x", false),
+            ("É if x", true),
+            ("Valid values: 1 to 5.", false),
+        ] {
+            assert_eq!(is_conditional(sentence), conditional, "{sentence}");
+            assert_eq!(lowercased(sentence), conditional, "{sentence}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_same_as_a_lowercased_search(
+            sentence in "((If|iF|when|WHEN|for|unless|in|after|Before|only|to|windows|Linux|instance|x|é|K|ſ| ){0,8})"
+        ) {
+            prop_assert_eq!(is_conditional(&sentence), lowercased(&sentence));
+        }
     }
 }
