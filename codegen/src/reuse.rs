@@ -15,7 +15,9 @@
 //! family has 1,500 results.
 //! Only `gen` reuses; `check` reads and renders everything.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::{HashMap, HashMapExt as _};
 use std::fmt::{self, Debug, Write as _};
 use std::fs;
 use std::io;

@@ -1,6 +1,6 @@
 //! Reads the shape of a JSON response example: which keys hold objects, lists and wrappers.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use serde_json::Value;
 

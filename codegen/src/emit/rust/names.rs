@@ -77,7 +77,7 @@ pub fn camel(doc_name: &str) -> String {
 /// (`RegionId`, `PageSize`, `Tag`), each cased several times (a field, its type, its canonicity).
 /// Casing is cheap since `case` splits ASCII names itself; a lookup is cheaper still (without
 /// these, a first `gen` over six products runs 0.5% more instructions).
-type Cased = std::cell::RefCell<std::collections::HashMap<String, String>>;
+type Cased = std::cell::RefCell<foldhash::HashMap<String, String>>;
 
 /// The most names a [`Cased`] keeps: it starts over when full, so that a process that generates
 /// product after product on one thread (a library's caller, a server) keeps a few products' worth of
