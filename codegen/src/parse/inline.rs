@@ -15,8 +15,10 @@ pub fn text(markdown: &str) -> Text {
 /// Plain text of `markdown`: escapes removed, emphasis and links reduced to their text, one line
 /// per paragraph or list item, runs of spaces collapsed.
 pub fn plain(markdown: &str) -> String {
-    if has_no_markup(markdown) {
-        return collapse_spaces(markdown).into_owned();
+    match without_markup(markdown) {
+        Some(Collapsed::Yes) => return markdown.to_owned(),
+        Some(Collapsed::No) => return collapse_spaces(markdown).into_owned(),
+        None => {}
     }
     let mut out = String::new();
     for event in Parser::new(markdown) {
@@ -72,49 +74,85 @@ fn collapse_spaces(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Classes of a byte for the scans below, as bits: most bytes (letters, digits, punctuation that
+/// Markdown does not read) are in none, and a scan looks each byte up once.
+const MARKUP: u8 = 1;
+const SPACE: u8 = 2;
+/// Whitespace other than the space (`\t` to `\r`): never left by collapsing.
+const OTHER_SPACE: u8 = 4;
+/// A byte of a character outside ASCII, whose whitespace collapsing does not tell apart here.
+const NOT_ASCII: u8 = 8;
+
+const CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'!' | b'#' | b'~' | b'|' => {
+                MARKUP
+            }
+            b'\n' | b'\r' => MARKUP | OTHER_SPACE,
+            b'\t'..=b'\r' => OTHER_SPACE,
+            b' ' => SPACE,
+            0x80..=0xff => NOT_ASCII,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// Whether [`collapse_spaces`] gives a text back as it is.
+#[derive(Debug, PartialEq)]
+enum Collapsed {
+    Yes,
+    No,
+}
+
 /// True when [`collapse_spaces`] would give `text` back: ASCII (the whitespace beyond it is not)
 /// with single spaces between words and none around them.
 fn is_collapsed(text: &str) -> bool {
     let mut after_space = true;
     for &b in text.as_bytes() {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => after_space = true,
-            b'\t'..=b'\r' => return false,
-            b if !b.is_ascii() => return false,
-            _ => after_space = false,
+        match CLASSES[usize::from(b)] & !MARKUP {
+            0 => after_space = false,
+            SPACE if !after_space => after_space = true,
+            _ => return false,
         }
     }
     !after_space || text.is_empty()
 }
 
-/// True when `text` is one line with no character Markdown could read as markup, so its plain
-/// text is itself (the common case for names, types and examples; skips a pulldown-cmark pass).
-fn has_no_markup(text: &str) -> bool {
-    let special = |b: u8| {
-        matches!(
-            b,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'_'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'!'
-                | b'#'
-                | b'~'
-                | b'|'
-                | b'\n'
-                | b'\r'
-        )
-    };
+/// For a text that is one line with no character Markdown could read as markup, so that its plain
+/// text is itself collapsed (the common case for names, types and examples; skips a
+/// pulldown-cmark pass): whether it is collapsed already. One pass over its bytes; `None` for any
+/// other text.
+fn without_markup(text: &str) -> Option<Collapsed> {
+    let mut after_space = true;
+    let mut collapsed = true;
+    for &b in text.as_bytes() {
+        let class = CLASSES[usize::from(b)];
+        if class == 0 {
+            after_space = false;
+            continue;
+        }
+        if class & MARKUP != 0 {
+            return None;
+        }
+        if class == SPACE {
+            collapsed &= !after_space;
+            after_space = true;
+        } else {
+            collapsed = false;
+        }
+    }
     let t = text.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     let ordered_item = digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'));
-    !text.bytes().any(special) && !t.starts_with(['-', '+', '=']) && !ordered_item
+    if t.starts_with(['-', '+', '=']) || ordered_item {
+        return None;
+    }
+    Some(if collapsed && (!after_space || text.is_empty()) { Collapsed::Yes } else { Collapsed::No })
 }
 
 #[cfg(test)]
@@ -128,6 +166,59 @@ mod tests {
             let by_words: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(collapse_spaces(text), by_words.join(" "), "{text:?}");
             assert_eq!(is_collapsed(text), by_words.join(" ") == text && text.is_ascii(), "{text:?}");
+        }
+    }
+
+    /// `is_collapsed` as it was written before the class table.
+    fn is_collapsed_bytewise(text: &str) -> bool {
+        let mut after_space = true;
+        for &b in text.as_bytes() {
+            match b {
+                b' ' if after_space => return false,
+                b' ' => after_space = true,
+                b'\t'..=b'\r' => return false,
+                b if !b.is_ascii() => return false,
+                _ => after_space = false,
+            }
+        }
+        !after_space || text.is_empty()
+    }
+
+    /// The markup test as it was written before the class table.
+    fn has_no_markup_bytewise(text: &str) -> bool {
+        let special = |b: u8| {
+            matches!(
+                b,
+                b'\\'
+                    | b'`'
+                    | b'*'
+                    | b'_'
+                    | b'['
+                    | b']'
+                    | b'<'
+                    | b'>'
+                    | b'&'
+                    | b'!'
+                    | b'#'
+                    | b'~'
+                    | b'|'
+                    | b'\n'
+                    | b'\r'
+            )
+        };
+        let t = text.trim_start();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let ordered_item = digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'));
+        !text.bytes().any(special) && !t.starts_with(['-', '+', '=']) && !ordered_item
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_reads_as_the_two_byte_loops(text in "[a1 .)\t\n\r*_<&|#=+-ü\u{a0}\u{3000}]{0,12}") {
+            proptest::prop_assert_eq!(is_collapsed(&text), is_collapsed_bytewise(&text));
+            let expected = has_no_markup_bytewise(&text)
+                .then(|| if is_collapsed_bytewise(&text) { Collapsed::Yes } else { Collapsed::No });
+            proptest::prop_assert_eq!(without_markup(&text), expected);
         }
     }
 
