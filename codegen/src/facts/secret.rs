@@ -9,6 +9,7 @@
 //! password" or "Specifies whether to use the password …" is not.
 
 use crate::ir::{Fact, FactSource, ScalarType};
+use crate::pattern::Gate;
 
 /// Secret noun phrases, as lower-case words.
 const PHRASES: &[&[&str]] = &[
@@ -40,6 +41,9 @@ const PROSE_PHRASES: &[&[&str]] = &[
     &["secret"],
     &["cryptographic", "key"],
 ];
+
+/// A word of every phrase of [`PROSE_PHRASES`] (a test holds them to it).
+const PROSE_PHRASE_WORDS: &[&str] = &["password", "passphrase", "private", "secret", "cryptographic"];
 
 /// Words that, before the noun, make it the object of something else ("the name of the password").
 const NOT_ADJECTIVES: &[&str] =
@@ -102,6 +106,12 @@ fn first_sentence(description: &str) -> &str {
 
 /// "The [up to four adjectives] <secret phrase> [of|for|that|…|end]".
 fn prose_names_secret(sentence: &str) -> bool {
+    // A sentence with none of the phrases' words names no secret (most do not), and is neither
+    // lowercased nor split.
+    static WORDS: Gate = Gate::new(PROSE_PHRASE_WORDS);
+    if !WORDS.admits(sentence) {
+        return false;
+    }
     let lower = sentence.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
@@ -129,6 +139,13 @@ fn prose_names_secret(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_prose_phrase_has_a_word_of_the_gate() {
+        for phrase in PROSE_PHRASES {
+            assert!(phrase.iter().any(|w| PROSE_PHRASE_WORDS.contains(w)), "{phrase:?}");
+        }
+    }
 
     /// (name, type, description) → secret?
     const CASES: &[(&str, ScalarType, &str, Option<bool>)] = &[
