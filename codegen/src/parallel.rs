@@ -5,9 +5,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// `items.iter().map(f).collect()`, on up to `available_parallelism` threads. Threads take the next
 /// item as they get free, so one big item does not hold back a whole share of the rest.
 pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
-    if threads <= 1 {
-        return items.iter().map(f).collect();
+    map_after(items, || (), f).1
+}
+
+/// [`map`], the calling thread running `first` before it takes items, while the other threads
+/// start on them: for work that cannot move to another thread (proc-macro2's tokens are not
+/// `Send`).
+pub fn map_after<'a, T: Sync, R: Send, A>(
+    items: &'a [T],
+    first: impl FnOnce() -> A,
+    f: impl Fn(&'a T) -> R + Sync,
+) -> (A, Vec<R>) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() + 1);
+    if threads <= 1 || items.is_empty() {
+        return (first(), items.iter().map(f).collect());
     }
     let next = AtomicUsize::new(0);
     let work = || {
@@ -18,16 +29,17 @@ pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) 
             done.push((i, f(item)));
         }
     };
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+    let (first, mut results): (A, Vec<(usize, R)>) = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let first = first();
         let mut all = work();
         for helper in helpers {
             all.extend(joined(helper));
         }
-        all
+        (first, all)
     });
     results.sort_unstable_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    (first, results.into_iter().map(|(_, r)| r).collect())
 }
 
 /// What a scoped thread returned; its panic, if it panicked, goes on in the joining thread.

@@ -274,6 +274,12 @@ impl RenderInput for ValueDigest {
     }
 }
 
+impl<T: RenderInput + ?Sized> RenderInput for &T {
+    fn digest(&self, digester: &mut Digester) {
+        T::digest(self, digester);
+    }
+}
+
 impl RenderInput for str {
     fn digest(&self, digester: &mut Digester) {
         digester.text(self);
@@ -380,15 +386,10 @@ impl<'a> Reuse<'a> {
 
     /// The file at `path` (relative to this dir) made by `render` from `input`, or the bytes that
     /// were made from the same input before. `render` must read nothing but `input`.
-    pub fn file<T: RenderInput + ?Sized>(
-        &self,
-        path: &str,
-        input: &T,
-        render: impl FnOnce(&T) -> String,
-    ) -> String {
+    pub fn file<T: RenderInput>(&self, path: &str, input: T, render: impl FnOnce(T) -> String) -> String {
         let Some(record) = self.record else { return render(input) };
         let path = Path::new(self.dir).join(path);
-        let digest = record.input_digest(&path, input);
+        let digest = record.input_digest(&path, &input);
         let (contents, output) = match record.earlier_output(&path, digest) {
             Some(earlier) => {
                 record.reused.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(path);

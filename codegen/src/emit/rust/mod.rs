@@ -49,8 +49,7 @@ use crate::reuse::{Digester, RenderInput, Reuse};
 
 /// The first line of every generated Rust file.
 pub use render::{
-    render, verified_direct_pieces, verify_direct_printing, Block, BlockKind, Piece, RustText, RustTokens,
-    HEADER,
+    render, verified_direct_pieces, verify_direct_printing, Block, BlockKind, Piece, RustTokens, HEADER,
 };
 
 /// One API as the crate exposes it.
@@ -101,35 +100,23 @@ pub fn emit_crate(product: &ir::Product, runtime: &RuntimeDependency, reuse: Reu
     let responses: Vec<&response_model::ResponseModel> =
         api_modules.iter().map(|m| &m.plan.response).collect();
     let client = ("src/client.rs".to_owned(), client::client_rs(product, &apis, &responses));
-    // The crate's other Rust files come from the whole product and are made here; tokens cannot
-    // cross threads, so each goes to the cores as its text, first (they are the largest files:
-    // started last, one would be printed alone on one core while the other waits).
-    let others: Vec<(String, RustText)> =
-        std::iter::once(client).chain(rust).map(|(path, tokens)| (path, tokens.into())).collect();
-    let jobs: Vec<Job> = others.iter().map(Job::Text).chain(api_modules.iter().map(Job::Module)).collect();
-    let mut files = crate::parallel::map(&jobs, |job| match job {
-        Job::Module(m) => {
-            let input = ModuleInput { product: &product.name, plan: &m.plan, reuse };
-            OutputFile::new(&m.path, reuse.file(&m.path, &input, |input| render(input.plan.module_tokens())))
-        }
-        Job::Text((path, text)) => OutputFile::new(
-            path,
-            // The text printed from tokens lexes back to the same tokens (the output is held to
-            // printing the tokens themselves: `tests/roa_elasticsearch.rs`, and for `spec/` the
-            // bench's staged path, which CI runs).
-            reuse.file(path, text, |text| render(text.tokens())),
-        ),
+    // The crate's other Rust files come from the whole product, as tokens, which cannot cross
+    // threads: they are printed here, first (they are the largest files), while the other cores
+    // start on the API modules, which each thread makes and prints itself.
+    let others = || {
+        std::iter::once(client)
+            .chain(rust)
+            .map(|(path, tokens)| OutputFile::new(&path, reuse.file(&path, tokens, render)))
+            .collect::<Vec<_>>()
+    };
+    let (mut files, modules) = crate::parallel::map_after(&api_modules, others, |m| {
+        let input = ModuleInput { product: &product.name, plan: &m.plan, reuse };
+        OutputFile::new(&m.path, reuse.file(&m.path, &input, |input| render(input.plan.module_tokens())))
     });
+    files.extend(modules);
     files.extend(text);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
-}
-
-/// One Rust file to render on whichever core is free.
-enum Job<'a> {
-    Module(&'a ApiModule<'a>),
-    /// A file made from the whole product: its path and its tokens' text.
-    Text(&'a (String, RustText)),
 }
 
 /// An API module's input: its API (by its JSON's digest), the product's API version and what is
@@ -148,9 +135,9 @@ impl RenderInput for ModuleInput<'_> {
     }
 }
 
-impl RenderInput for RustText {
+impl RenderInput for RustTokens {
     fn digest(&self, digester: &mut Digester) {
-        RustText::digest(self, &mut |text| digester.text(text));
+        RustTokens::digest(self, &mut |text| digester.text(text));
     }
 }
 

@@ -194,75 +194,28 @@ impl RustTokens {
     }
 }
 
-/// A file's pieces as the text of their tokens: what crosses threads (tokens cannot), lexed back a
-/// piece at a time on the thread that prints it. `Debug` shows all of it (the reuse digest reads it).
-#[derive(Debug)]
-pub struct RustText {
-    inner_doc: String,
-    pieces: Vec<PieceText>,
-}
-
-#[derive(Debug)]
-enum PieceText {
-    Items(String),
-    Documented { doc: String, members: String },
-    Block { kind: BlockKind, doc: String, head: String, body: Vec<PieceText> },
-}
-
-impl From<RustTokens> for RustText {
-    fn from(tokens: RustTokens) -> Self {
-        RustText {
-            inner_doc: tokens.inner_doc,
-            pieces: tokens.pieces.into_iter().map(PieceText::from).collect(),
-        }
-    }
-}
-
-impl From<Piece> for PieceText {
-    fn from(piece: Piece) -> Self {
-        match piece {
-            Piece::Items(items) => PieceText::Items(items.to_string()),
-            Piece::Documented { doc, members } => PieceText::Documented { doc, members: members.to_string() },
-            Piece::Block(Block { kind, doc, head, body }) => PieceText::Block {
-                kind,
-                doc,
-                head: head.to_string(),
-                body: body.into_iter().map(PieceText::from).collect(),
-            },
-        }
-    }
-}
-
-impl RustText {
+impl RustTokens {
     /// Feeds every text of the file to `digest`, tagged by what it is (the reuse digest of a
-    /// product-wide file: as cheap as its text, which `Debug` would escape).
+    /// product-wide file: its tokens' text, which `Debug` would escape).
     pub fn digest(&self, digest: &mut impl FnMut(&str)) {
         digest(&self.inner_doc);
         self.pieces.iter().for_each(|piece| piece.digest(digest));
     }
-
-    /// The pieces' tokens again. The text was printed from tokens, so it lexes.
-    pub fn tokens(&self) -> RustTokens {
-        RustTokens {
-            inner_doc: self.inner_doc.clone(),
-            pieces: self.pieces.iter().map(PieceText::tokens).collect(),
-        }
-    }
 }
 
-impl PieceText {
+impl Piece {
     fn digest(&self, digest: &mut impl FnMut(&str)) {
         match self {
-            PieceText::Items(items) => {
+            Piece::Items(items) => {
                 digest("items");
-                digest(items);
+                digest(&items.to_string());
             }
-            PieceText::Documented { doc, members } => {
+            Piece::Documented { doc, members } => {
                 digest("documented");
                 digest(doc);
-                digest(members);
+                digest(&members.to_string());
             }
-            PieceText::Block { kind, doc, head, body } => {
+            Piece::Block(Block { kind, doc, head, body }) => {
                 digest(match kind {
                     BlockKind::Module => "module",
                     BlockKind::Impl => "impl",
@@ -272,26 +225,10 @@ impl PieceText {
                     BlockKind::Match => "match",
                 });
                 digest(doc);
-                digest(head);
+                digest(&head.to_string());
                 digest(&body.len().to_string());
                 body.iter().for_each(|piece| piece.digest(digest));
             }
-        }
-    }
-
-    fn tokens(&self) -> Piece {
-        let lex = |text: &str| -> TokenStream { text.parse().expect("printed tokens lex back") };
-        match self {
-            PieceText::Items(items) => Piece::Items(lex(items)),
-            PieceText::Documented { doc, members } => {
-                Piece::Documented { doc: doc.clone(), members: lex(members) }
-            }
-            PieceText::Block { kind, doc, head, body } => Piece::Block(Block {
-                kind: *kind,
-                doc: doc.clone(),
-                head: lex(head),
-                body: body.iter().map(PieceText::tokens).collect(),
-            }),
         }
     }
 }
