@@ -9,10 +9,98 @@
 use serde::Serialize;
 
 /// The pretty serializer (two-space indent, `"key": value`) writing into `out`.
-pub fn pretty(
-    out: &mut Vec<u8>,
-) -> sonic_rs::Serializer<&mut Vec<u8>, sonic_rs::format::PrettyFormatter<'static>> {
-    sonic_rs::Serializer::pretty(out)
+pub fn pretty(out: &mut Vec<u8>) -> sonic_rs::Serializer<&mut Vec<u8>, Pretty> {
+    sonic_rs::Serializer::with_formatter(out, Pretty::default())
+}
+
+/// serde_json's pretty layout (sonic-rs's `PrettyFormatter` with its two-space indent), each line
+/// break written with its comma and indent at once, instead of an indent level at a time: the
+/// OpenAPI documents and IR files are about a quarter indentation.
+#[derive(Clone, Default)]
+pub struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+/// `,` and a line break, then the spaces of [`MAX_LEVEL`] levels: a line's start is a slice of it.
+const LINE_START: [u8; 2 + 2 * MAX_LEVEL] = {
+    let mut line = [b' '; 2 + 2 * MAX_LEVEL];
+    line[0] = b',';
+    line[1] = b'\n';
+    line
+};
+const MAX_LEVEL: usize = 64;
+
+impl Pretty {
+    /// A line break (after a comma unless `first`) and the current level's indent.
+    fn line<W: ?Sized + std::io::Write>(&self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        let from = usize::from(first);
+        if self.level <= MAX_LEVEL {
+            return writer.write_all(&LINE_START[from..2 + 2 * self.level]);
+        }
+        writer.write_all(&LINE_START[from..2])?;
+        (0..self.level).try_for_each(|_| writer.write_all(b"  "))
+    }
+}
+
+impl sonic_rs::format::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.line(writer, true)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.line(writer, true)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// `value` as compact JSON.
@@ -22,7 +110,9 @@ pub fn to_string(value: &(impl Serialize + ?Sized)) -> Result<String, sonic_rs::
 
 /// `value` as pretty JSON, without a trailing newline.
 pub fn to_string_pretty(value: &(impl Serialize + ?Sized)) -> Result<String, sonic_rs::Error> {
-    sonic_rs::to_string_pretty(value)
+    let mut out = Vec::with_capacity(128);
+    value.serialize(&mut pretty(&mut out))?;
+    Ok(String::from_utf8(out).expect("JSON is UTF-8"))
 }
 
 /// `value` as compact JSON, written to `out` (piece by piece, as serialized).
@@ -68,6 +158,20 @@ mod tests {
             super::to_writer(&mut written, &value).unwrap();
             prop_assert_eq!(written, serde_json::to_vec(&value).unwrap());
         }
+    }
+
+    /// Deeper than the indent buffer: the levels past it are written one by one.
+    #[test]
+    fn indents_past_the_buffer_as_serde_json_does() {
+        let mut value = serde_json::json!({"leaf": [1, "a"]});
+        for depth in 0..(super::MAX_LEVEL + 6) {
+            value = if depth % 2 == 0 {
+                serde_json::json!([value, {}])
+            } else {
+                serde_json::json!({"k": value, "e": []})
+            };
+        }
+        assert_eq!(super::to_string_pretty(&value).unwrap(), serde_json::to_string_pretty(&value).unwrap());
     }
 
     /// Derived impls of every shape serde has (what the IR's types use), compact and pretty.
