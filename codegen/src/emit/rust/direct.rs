@@ -25,7 +25,7 @@ pub fn members(tokens: &[TokenTree], within: Option<BlockKind>, depth: usize) ->
     // A one-line member is written after its indent, in the string that is its line.
     let indent = 4 * depth;
     let mut text = String::with_capacity(indent + 64);
-    text.extend(std::iter::repeat_n(' ', indent));
+    super::layout::push_blanks(&mut text, indent);
     match within {
         Some(BlockKind::Struct) => field(tokens, &mut text)?,
         Some(BlockKind::Enum) => {
@@ -419,7 +419,7 @@ fn push_line(out: &mut String, text: &str, depth: usize) -> Option<()> {
     }
     let indent = 4 * depth;
     out.reserve(indent + text.len() + 1);
-    out.extend(std::iter::repeat_n(' ', indent));
+    super::layout::push_blanks(out, indent);
     out.push_str(text);
     out.push('\n');
     Some(())

@@ -686,8 +686,27 @@ impl Stream {
 
 /// Writes the indentation and blanks still owed before a word.
 fn push_spaces(out: &mut String, pending: &mut isize) {
-    for _ in 0..*pending {
-        out.push(' ');
-    }
+    push_blanks(out, usize::try_from(*pending).unwrap_or(0));
     *pending = 0;
+}
+
+/// Writes `n` spaces, at once from one string of them when they fit in it.
+pub(super) fn push_blanks(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                                                                                ";
+    match SPACES.get(..n) {
+        Some(spaces) => out.push_str(spaces),
+        None => out.extend(std::iter::repeat_n(' ', n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn blanks_of_any_count() {
+        for n in [0, 1, 4, 127, 128, 129, 300] {
+            let mut out = String::from("x");
+            super::push_blanks(&mut out, n);
+            assert_eq!(out, format!("x{}", " ".repeat(n)));
+        }
+    }
 }

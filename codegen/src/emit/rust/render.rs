@@ -359,9 +359,7 @@ fn framed(items: TokenStream, blocks: &[BlockKind]) -> String {
 }
 
 fn push_indent(out: &mut String, depth: usize) {
-    for _ in 0..depth {
-        out.push_str("    ");
-    }
+    super::layout::push_blanks(out, 4 * depth);
 }
 
 fn unparse(tokens: TokenStream) -> String {
