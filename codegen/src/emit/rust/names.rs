@@ -40,6 +40,11 @@ pub const ROOT_RESERVED: &[&str] = &[
 
 /// Keeps ASCII letters and digits; every other character separates words.
 fn ascii_words(doc_name: &str) -> String {
+    if doc_name.is_ascii() {
+        // A byte a character: the same text, mapped a byte at a time.
+        let bytes = doc_name.bytes().map(|b| if b.is_ascii_alphanumeric() { b } else { b' ' }).collect();
+        return String::from_utf8(bytes).expect("ASCII");
+    }
     doc_name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
 }
 
@@ -113,7 +118,8 @@ fn remembered(
 /// the second choice for a type or variant whose [`camel`] name is taken.
 pub fn camel_as_written(doc_name: &str) -> String {
     let mut s = String::with_capacity(doc_name.len());
-    for word in ascii_words(doc_name).split_whitespace() {
+    // The words of `ascii_words`, without making it: the runs of ASCII letters and digits.
+    for word in doc_name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             s.push(first.to_ascii_uppercase());
@@ -233,6 +239,18 @@ fn claim_canonical_first(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_runs_of_ascii_letters_and_digits(name in "[aZ9._ é中-]{0,16}") {
+            let words: Vec<String> = ascii_words(&name).split_whitespace().map(str::to_owned).collect();
+            let by_chars: String =
+                name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+            proptest::prop_assert_eq!(ascii_words(&name), by_chars);
+            let runs: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(words, runs);
+        }
+    }
 
     #[test]
     fn the_name_caches_stay_bounded_and_still_answer() {
