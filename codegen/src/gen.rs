@@ -218,9 +218,11 @@ fn drop_apis_that_panic(
 /// under `<product>/`, and the IR under `ir/<product>/`. The OpenAPI documents are made on a thread
 /// of their own while the crates and the IR take all cores.
 pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reuse) -> Vec<OutputFile> {
-    let (mut files, openapi) = std::thread::scope(|scope| {
-        let openapi = scope.spawn(|| {
-            products
+    // The OpenAPI documents, then the IR files, beside the crates: the crates' serial steps (shared
+    // types, the doc examples' data) leave a core to them.
+    let (mut files, aside) = std::thread::scope(|scope| {
+        let aside = scope.spawn(|| {
+            let mut files: Vec<OutputFile> = products
                 .iter()
                 .map(|p| {
                     let file = emit::openapi::FILE_NAME;
@@ -229,7 +231,9 @@ pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reus
                     });
                     in_dir(&p.name, OutputFile::new(file, contents))
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            files.extend(ir_files_reusing(products, reuse));
+            files
         });
         let mut files = Vec::new();
         for product in products {
@@ -239,10 +243,9 @@ pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reus
                     .map(|f| in_dir(&product.name, f)),
             );
         }
-        files.extend(ir_files_reusing(products, reuse));
-        (files, parallel::joined(openapi))
+        (files, parallel::joined(aside))
     });
-    files.extend(openapi);
+    files.extend(aside);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
