@@ -67,6 +67,63 @@ impl Gate {
     }
 }
 
+/// The [`Gate`]s of several readers tried on the same sentences, told apart in one scan of a
+/// sentence for all their words instead of one scan per reader. Group `i`'s words are one gate's.
+pub(crate) struct Gates {
+    groups: &'static [&'static [&'static str]],
+    compiled: OnceLock<(AhoCorasick, Vec<u32>)>,
+}
+
+/// What one scan of a sentence found for a [`Gates`]: the groups it holds a word of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GateWords {
+    held: u32,
+    ascii: bool,
+}
+
+impl GateWords {
+    /// Whether the sentence holds a word of group `group`, ASCII case ignored (exact for any text).
+    pub(crate) fn holds(self, group: usize) -> bool {
+        self.held & (1 << group) != 0
+    }
+
+    /// Whether group `group`'s gate admits the sentence, as [`Gate::admits`] would: it holds one of
+    /// the group's words, or it is not ASCII.
+    pub(crate) fn admits(self, group: usize) -> bool {
+        !self.ascii || self.holds(group)
+    }
+}
+
+impl Gates {
+    pub(crate) const fn new(groups: &'static [&'static [&'static str]]) -> Self {
+        assert!(groups.len() <= 32, "a group is a bit of a u32");
+        Self { groups, compiled: OnceLock::new() }
+    }
+
+    /// The groups `sentence` holds a word of, in one scan of it.
+    pub(crate) fn scan(&self, sentence: &str) -> GateWords {
+        let all = u32::MAX >> (32 - self.groups.len());
+        let (automaton, group_bits) = self.compiled.get_or_init(|| {
+            let words = self.groups.iter().flat_map(|group| group.iter());
+            let bits =
+                self.groups.iter().enumerate().flat_map(|(i, group)| group.iter().map(move |_| 1 << i));
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .expect("gate words are plain strings");
+            (automaton, bits.collect())
+        });
+        let mut held = 0;
+        for found in automaton.find_overlapping_iter(sentence) {
+            held |= group_bits[found.pattern().as_usize()];
+            if held == all {
+                break;
+            }
+        }
+        GateWords { held, ascii: sentence.is_ascii() }
+    }
+}
+
 /// Every [`LazyPattern`] of the generator, wherever it is declared ([`prose_pattern!`] puts it here).
 #[linkme::distributed_slice]
 pub(crate) static PATTERNS: [LazyPattern];
@@ -146,6 +203,34 @@ mod tests {
         // Not ASCII: a `(?i)` pattern may match letters the words do not spell in ASCII.
         assert!(WORDS.admits("2 to 64 characterſ."));
         assert!(WORDS.admits("The ID of the instance, for example “i-1”."));
+    }
+
+    #[test]
+    fn gates_admit_as_each_group_alone_would() {
+        static GROUPS: &[&[&str]] = &[&["characters", "empty"], &[" to ", "value of"], &["contain"]];
+        static GATES: Gates = Gates::new(GROUPS);
+        static ALONE: [Gate; 3] = [Gate::new(GROUPS[0]), Gate::new(GROUPS[1]), Gate::new(GROUPS[2])];
+        for sentence in [
+            "",
+            "It can be 2 to 64 CHARACTERS.",
+            "It cannot be empty and can contain letters.",
+            "The value of N.",
+            "The ID.",
+            "2 to 64 characterſ.",
+            "ſ: empty, 2 To 9",
+            "characterscontainempty",
+        ] {
+            let words = GATES.scan(sentence);
+            for (i, (gate, group)) in ALONE.iter().zip(GROUPS).enumerate() {
+                assert_eq!(words.admits(i), gate.admits(sentence), "{sentence:?}, group {i}");
+                let lower = sentence.to_ascii_lowercase();
+                assert_eq!(
+                    words.holds(i),
+                    group.iter().any(|w| lower.contains(w)),
+                    "{sentence:?}, group {i}"
+                );
+            }
+        }
     }
 
     /// Every `LazyPattern` declared in the source is in [`PATTERNS`] (so [`compile_all`] compiles

@@ -4,18 +4,16 @@
 use super::text::{Block, BlockKind};
 use super::Found;
 use crate::ir::{CharClass, Param, Rule, ScalarType};
-use crate::pattern::{prose_pattern, Gate};
+use crate::pattern::prose_pattern;
 
-/// Reads character rules from one sentence.
+/// The words one of which every pattern of [`read`] needs (its gate): `START` and `PREFIX` need
+/// "start with" or "begin with", `EDGES` "end with", `CONTAIN` and `RUNS` "contain", `CAN_CONTAIN`
+/// "contain", "consist" or "include".
+pub(super) const WORDS: &[&str] = &["start with", "begin with", "end with", "contain", "consist", "include"];
+
+/// Reads character rules from one sentence (the caller skips a sentence its [`WORDS`] gate refuses).
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    // `START` and `PREFIX` need "start with" or "begin with", `EDGES` "end with", `CONTAIN` and
-    // `RUNS` "contain", `CAN_CONTAIN` "contain", "consist" or "include".
-    static WORDS: Gate =
-        Gate::new(&["start with", "begin with", "end with", "contain", "consist", "include"]);
     let mut out = Vec::new();
-    if !WORDS.admits(sentence) {
-        return out;
-    }
     starts_with_letter(sentence, &mut out);
     forbidden_prefixes(sentence, &mut out);
     forbidden_substrings(sentence, &mut out);

@@ -2,15 +2,14 @@
 
 use super::{number, Found};
 use crate::ir::{Param, Rule, ScalarType};
-use crate::pattern::{prose_pattern, Gate};
+use crate::pattern::prose_pattern;
 
-/// Reads a length rule from one sentence.
+/// The words one of which every pattern of [`read`] needs (its gate): `BETWEEN`, `AT_MOST` and
+/// `AT_LEAST` need "characters", both forms of `NOT_EMPTY` "empty".
+pub(super) const WORDS: &[&str] = &["characters", "empty"];
+
+/// Reads a length rule from one sentence (the caller skips a sentence its [`WORDS`] gate refuses).
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    // `BETWEEN`, `AT_MOST` and `AT_LEAST` need "characters", both forms of `NOT_EMPTY` "empty".
-    static WORDS: Gate = Gate::new(&["characters", "empty"]);
-    if !WORDS.admits(sentence) {
-        return Vec::new();
-    }
     prose_pattern!(BETWEEN = r"(?i)\b(\d[\d,]*) to (\d[\d,]*) (?:[A-Za-z]+ )?characters\b");
     prose_pattern!(
         AT_MOST = r"(?i)\b(?:no more than|up to|cannot exceed|can't exceed|not exceed|not be longer than|at most|a maximum of|maximum length of|maximum length is|maximum length:) (\d[\d,]*) (?:[A-Za-z]+ )?characters\b"

@@ -27,7 +27,7 @@ pub use overrides::{apply_overrides, Overrides};
 
 use crate::diag::Diagnostics;
 use crate::ir::{Api, Constraint, Enforcement, Param, RangeCase, Rule, ScalarType, ValueCase};
-use crate::pattern::prose_pattern;
+use crate::pattern::{prose_pattern, GateWords, Gates};
 use names::{Names, Resolved};
 use text::BlockKind;
 use value_set::{Case, PendingCase};
@@ -127,16 +127,23 @@ fn read_param(param: &Param) -> ParamRead {
             continue;
         }
         let sentences = block.sentences();
-        let block_conditional =
-            block.kind == BlockKind::Bullet && sentences.first().is_some_and(|s| is_conditional(s));
+        let block_conditional = block.kind == BlockKind::Bullet
+            && sentences.first().is_some_and(|s| conditional(s, SENTENCE_GATES.scan(s)));
         for s in sentences {
+            let words = SENTENCE_GATES.scan(s);
             let mut local = Vec::new();
-            local.extend(length::read(s, param));
+            if words.admits(LENGTH) {
+                local.extend(length::read(s, param));
+            }
             local.extend(range::read(s, param));
-            local.extend(repeat::read(s, param));
-            local.extend(chars::read(s, param));
+            if words.admits(REPEAT) {
+                local.extend(repeat::read(s, param));
+            }
+            if words.admits(CHARS) {
+                local.extend(chars::read(s, param));
+            }
             local.extend(default::read(s, param));
-            if block_conditional || is_conditional(s) {
+            if block_conditional || conditional(s, words) {
                 for f in &mut local {
                     f.doubt.get_or_insert_with(|| CONDITIONAL.to_owned());
                 }
@@ -167,25 +174,36 @@ fn says_optional(sentence: &str) -> bool {
     OPTIONAL.get().is_match(sentence)
 }
 
+/// The word gates of the readers tried on every sentence of a description, and of
+/// [`is_conditional`], scanned for at once (groups [`LENGTH`], [`REPEAT`], [`CHARS`],
+/// [`CONDITION`]).
+static SENTENCE_GATES: Gates = Gates::new(&[length::WORDS, repeat::WORDS, chars::WORDS, CONDITION_WORDS]);
+const LENGTH: usize = 0;
+const REPEAT: usize = 1;
+const CHARS: usize = 2;
+const CONDITION: usize = 3;
+
+/// Sentence starts that state a condition.
+const CONDITION_STARTS: [&str; 8] = ["if ", "when ", "for ", "unless ", "in ", "after ", "before ", "only "];
+/// Words that state a condition anywhere in a sentence; "Passwords of Windows instances cannot
+/// start with a forward slash": the instance's operating system, which no parameter of the
+/// request states. Lowercase ASCII, so ASCII case folding finds them where the lowercased sentence
+/// would, without making that copy.
+const CONDITION_WORDS: &[&str] =
+    &[" if ", " when ", " unless ", " only for ", " only to ", "windows instance", "linux instance"];
+
 /// True for a sentence that states its rule under a condition ("For Windows: …", "If …, …").
 fn is_conditional(sentence: &str) -> bool {
-    const STARTS: [&str; 8] = ["if ", "when ", "for ", "unless ", "in ", "after ", "before ", "only "];
-    // "Passwords of Windows instances cannot start with a forward slash": the instance's operating
-    // system, which no parameter of the request states.
-    const ANYWHERE: [&str; 7] =
-        [" if ", " when ", " unless ", " only for ", " only to ", "windows instance", "linux instance"];
-    // The words are lowercase ASCII, so ASCII case folding finds them where the lowercased
-    // sentence would, without making that copy; one scan for all of them.
-    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(ANYWHERE)
-            .expect("plain words")
-    });
+    conditional(sentence, SENTENCE_GATES.scan(sentence))
+}
+
+/// [`is_conditional`], given the sentence's scan for the gates' words.
+fn conditional(sentence: &str, words: GateWords) -> bool {
     let bytes = sentence.as_bytes();
-    STARTS.iter().any(|w| bytes.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w.as_bytes())))
-        || words.is_match(sentence)
+    words.holds(CONDITION)
+        || CONDITION_STARTS
+            .iter()
+            .any(|w| bytes.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// Drops repeated rules (the same exclusion stated on both parameters), keeping the first.

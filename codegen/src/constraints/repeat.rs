@@ -2,16 +2,15 @@
 
 use super::{number, Found};
 use crate::ir::{Index, Param, Rule};
-use crate::pattern::{prose_pattern, Gate};
+use crate::pattern::prose_pattern;
 
-/// Reads how many items the parameter's `.N` index may number.
+/// The words one of which every pattern of [`read`] needs (its gate): `BETWEEN` needs " to "
+/// between its numbers, `ONLY` "can only be", `MAX` and `IN_GROUP` "value of".
+pub(super) const WORDS: &[&str] = &[" to ", "can only be", "value of"];
+
+/// Reads how many items the parameter's `.N` index may number (the caller skips a sentence its
+/// [`WORDS`] gate refuses).
 pub fn read(sentence: &str, param: &Param) -> Vec<Found> {
-    // `BETWEEN` needs " to " between its numbers, `ONLY` "can only be", `MAX` and `IN_GROUP`
-    // "value of".
-    static WORDS: Gate = Gate::new(&[" to ", "can only be", "value of"]);
-    if !WORDS.admits(sentence) {
-        return Vec::new();
-    }
     prose_pattern!(
         BETWEEN = r"(?:^|\b(?:[Tt]he value of |[Vv]alid values of |[Tt]he valid values of |[Vv]alue range of ))[Nn] ?(?:ranges from|:|is|are|can range from) ?(\d+) to (\d+)\b"
     );
