@@ -56,4 +56,17 @@ mod tests {
         assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
         assert!(super::map(&[] as &[u8], |b| *b).is_empty());
     }
+
+    #[test]
+    fn runs_first_on_the_calling_thread_beside_the_items() {
+        let caller = std::thread::current().id();
+        // Not `Send`: it could not run anywhere but here.
+        let here = std::rc::Rc::new(7);
+        let items: Vec<u64> = (0..100).collect();
+        let (first, doubled) = super::map_after(&items, || (*here, std::thread::current().id()), |n| n * 2);
+        assert_eq!(first, (7, caller));
+        assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>());
+        let (first, none) = super::map_after(&[] as &[u8], || *here, |b| *b);
+        assert_eq!((first, none), (7, Vec::new()));
+    }
 }
