@@ -215,11 +215,10 @@ fn drop_apis_that_panic(
 }
 
 /// Every file `gen` writes for `products`, sorted by path: each product's crate and OpenAPI document
-/// under `<product>/`, and the IR under `ir/<product>/`. The OpenAPI documents are made on a thread
-/// of their own while the crates and the IR take all cores.
+/// under `<product>/`, and the IR under `ir/<product>/`. The OpenAPI documents, then the IR files,
+/// are made on a thread of their own beside the crates: the crates' serial steps (shared types,
+/// the doc examples' data) leave a core to them.
 pub fn emit_files(products: &[Product], runtime: &RuntimeDependency, reuse: Reuse) -> Vec<OutputFile> {
-    // The OpenAPI documents, then the IR files, beside the crates: the crates' serial steps (shared
-    // types, the doc examples' data) leave a core to them.
     let (mut files, aside) = std::thread::scope(|scope| {
         let aside = scope.spawn(|| {
             let mut files: Vec<OutputFile> = products

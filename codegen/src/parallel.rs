@@ -17,7 +17,7 @@ pub fn map_after<'a, T: Sync, R: Send, A>(
     f: impl Fn(&'a T) -> R + Sync,
 ) -> (A, Vec<R>) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() + 1);
-    if threads <= 1 || items.is_empty() {
+    if threads <= 1 {
         return (first(), items.iter().map(f).collect());
     }
     let next = AtomicUsize::new(0);

@@ -55,16 +55,13 @@ impl Gate {
     /// Whether `sentence` may match a pattern behind the gate.
     pub(crate) fn admits(&self, sentence: &str) -> bool {
         !sentence.is_ascii()
-            || self
-                .compiled
-                .get_or_init(|| {
-                    AhoCorasick::builder()
-                        .ascii_case_insensitive(true)
-                        .build(self.words)
-                        .expect("gate words are plain strings")
-                })
-                .is_match(sentence)
+            || self.compiled.get_or_init(|| without_ascii_case(self.words)).is_match(sentence)
     }
+}
+
+/// An automaton finding `words` in any ASCII case.
+fn without_ascii_case<'w>(words: impl IntoIterator<Item = &'w &'static str>) -> AhoCorasick {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("gate words are plain strings")
 }
 
 /// The [`Gate`]s of several readers tried on the same sentences, told apart in one scan of a
@@ -107,11 +104,7 @@ impl Gates {
             let words = self.groups.iter().flat_map(|group| group.iter());
             let bits =
                 self.groups.iter().enumerate().flat_map(|(i, group)| group.iter().map(move |_| 1 << i));
-            let automaton = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(words)
-                .expect("gate words are plain strings");
-            (automaton, bits.collect())
+            (without_ascii_case(words), bits.collect())
         });
         let mut held = 0;
         for found in automaton.find_overlapping_iter(sentence) {

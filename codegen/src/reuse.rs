@@ -16,13 +16,13 @@
 //! Only `gen` reuses; `check` reads and renders everything.
 
 use std::collections::{BTreeMap, BTreeSet};
-
-use foldhash::{HashMap, HashMapExt as _};
 use std::fmt::{self, Debug, Write as _};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use foldhash::{HashMap, HashMapExt as _};
 
 /// A 256-bit BLAKE3 digest.
 type Digest = blake3::Hash;

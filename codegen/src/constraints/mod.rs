@@ -126,11 +126,13 @@ fn read_param(param: &Param) -> ParamRead {
         if block.kind == BlockKind::Code || sets.consumed.contains(&i) {
             continue;
         }
-        let sentences = block.sentences();
+        // Each sentence scanned once for every gate's words (the first one's scan also says
+        // whether a bullet states a condition for all of its sentences).
+        let sentences: Vec<(&str, GateWords)> =
+            block.sentences().into_iter().map(|s| (s, SENTENCE_GATES.scan(s))).collect();
         let block_conditional = block.kind == BlockKind::Bullet
-            && sentences.first().is_some_and(|s| conditional(s, SENTENCE_GATES.scan(s)));
-        for s in sentences {
-            let words = SENTENCE_GATES.scan(s);
+            && sentences.first().is_some_and(|&(s, words)| conditional(s, words));
+        for (s, words) in sentences {
             let mut local = Vec::new();
             if words.admits(LENGTH) {
                 local.extend(length::read(s, param));

@@ -112,45 +112,37 @@ enum Collapsed {
 /// True when [`collapse_spaces`] would give `text` back: ASCII (the whitespace beyond it is not)
 /// with single spaces between words and none around them.
 fn is_collapsed(text: &str) -> bool {
-    let mut after_space = true;
-    for &b in text.as_bytes() {
-        match CLASSES[usize::from(b)] & !MARKUP {
-            0 => after_space = false,
-            SPACE if !after_space => after_space = true,
-            _ => return false,
-        }
-    }
-    !after_space || text.is_empty()
+    scan(text, false) == Some(Collapsed::Yes)
 }
 
 /// For a text that is one line with no character Markdown could read as markup, so that its plain
 /// text is itself collapsed (the common case for names, types and examples; skips a
-/// pulldown-cmark pass): whether it is collapsed already. One pass over its bytes; `None` for any
-/// other text.
+/// pulldown-cmark pass): whether it is collapsed already. `None` for any other text.
 fn without_markup(text: &str) -> Option<Collapsed> {
+    let collapsed = scan(text, true)?;
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let ordered_item = digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'));
+    (!t.starts_with(['-', '+', '=']) && !ordered_item).then_some(collapsed)
+}
+
+/// One pass over `text`'s bytes: whether [`collapse_spaces`] gives it back; `None` at the first
+/// markup byte when `markup_ends` (else markup is any other byte, and the pass ends as soon as the
+/// answer is no).
+fn scan(text: &str, markup_ends: bool) -> Option<Collapsed> {
     let mut after_space = true;
     let mut collapsed = true;
     for &b in text.as_bytes() {
         let class = CLASSES[usize::from(b)];
-        if class == 0 {
-            after_space = false;
-            continue;
-        }
-        if class & MARKUP != 0 {
+        if markup_ends && class & MARKUP != 0 {
             return None;
         }
-        if class == SPACE {
-            collapsed &= !after_space;
-            after_space = true;
-        } else {
-            collapsed = false;
+        match class & !MARKUP {
+            0 => after_space = false,
+            SPACE if !after_space => after_space = true,
+            _ if markup_ends => collapsed = false,
+            _ => return Some(Collapsed::No),
         }
-    }
-    let t = text.trim_start();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let ordered_item = digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'));
-    if t.starts_with(['-', '+', '=']) || ordered_item {
-        return None;
     }
     Some(if collapsed && (!after_space || text.is_empty()) { Collapsed::Yes } else { Collapsed::No })
 }
