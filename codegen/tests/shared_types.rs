@@ -1,6 +1,6 @@
-//! The whole-corpus crate defines each value enum once: identical ones (and identical request groups and
-//! response objects) live in the product's `shared.rs`, each gated on exactly the features of the API
-//! modules that re-export it.
+//! The whole-corpus crate defines each value enum once: identical ones (and identical request groups,
+//! response objects, and the response that holds only the request id) live in the product's
+//! `shared.rs`, each gated on exactly the features of the API modules that re-export it.
 
 mod common;
 
@@ -67,6 +67,7 @@ fn identical_value_enums_are_defined_once_and_gated_on_their_users() {
     let mut definitions: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     let mut shared_file = None;
     let mut reexports = Vec::new();
+    let mut request_id_aliases = 0;
     for file in &generated.files {
         let path = file.path.to_string_lossy().into_owned();
         if !path.starts_with("ecs/src/") || !path.ends_with(".rs") {
@@ -79,6 +80,19 @@ fn identical_value_enums_are_defined_once_and_gated_on_their_users() {
             shared_file = Some(file.contents.clone());
         }
         let module = path.rsplit('/').next().unwrap().trim_end_matches(".rs").to_owned();
+        if file.contents.contains("Response = RequestIdResponse;\n") {
+            request_id_aliases += 1;
+        }
+        let own_structs = if path.ends_with("/shared.rs") { "" } else { file.contents.as_str() };
+        for body in own_structs.split("Response {\n").skip(1) {
+            let body = body.split("\n}\n").next().unwrap();
+            let fields: Vec<&str> = body.lines().filter(|l| l.starts_with("    pub ")).collect();
+            assert_ne!(
+                fields,
+                ["    pub request_id: Option<String>,"],
+                "{path} defines a request-id response again"
+            );
+        }
         for line in file.contents.lines() {
             if let Some(used) = line.strip_prefix("pub use crate::shared::") {
                 let name = used.split("::").next().unwrap().to_owned();
@@ -89,6 +103,8 @@ fn identical_value_enums_are_defined_once_and_gated_on_their_users() {
     let repeated: Vec<_> = definitions.iter().filter(|(_, files)| files.len() > 1).collect();
     assert!(repeated.is_empty(), "value enums defined more than once: {repeated:#?}");
 
+    let count = "ECS responses that hold only the request id, each an alias of the one shared struct";
+    assert!(test_report::count(count, request_id_aliases) > 50);
     let shared_file = shared_file.expect("the corpus has enums several APIs share");
     let gates = shared_gates(&shared_file);
     assert!(test_report::count("ECS shared types checked for their feature gates", gates.len()) > 20);

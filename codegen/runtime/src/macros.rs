@@ -169,7 +169,7 @@ macro_rules! request_builder {
 }
 
 /// A request's builder (`<Api>RequestBuilder`, the crate's [`request_builder!`] for this
-/// request), its `from_query_pairs` and its [`GeneratedOperation`](crate::operation::GeneratedOperation)
+/// request) and its [`GeneratedOperation`](crate::operation::GeneratedOperation)
 /// (hence `Operation`): `Request, Builder, Response, Error, "Action", "Version", idempotent`, then
 /// `client_token "Name"` when the API documents one and `roa` for a RESTful API.
 #[doc(hidden)]
@@ -187,18 +187,6 @@ macro_rules! operation {
             [`build_unvalidated`](crate::RequestBuilder::build_unvalidated))."
         )]
         pub type $builder = crate::RequestBuilder<$request>;
-
-        impl $request {
-            /// Reads wire pairs back into a request: the inverse of
-            /// [`Operation::to_query_pairs`](crate::runtime::Operation::to_query_pairs). `Action`
-            /// must name this API when present; common request parameters (`Version`, `Signature`,
-            /// …) are skipped. Rules (required parameters included) are left to validation.
-            pub fn from_query_pairs<K: ::core::convert::AsRef<str>, V: ::core::convert::AsRef<str>>(
-                pairs: impl ::core::iter::IntoIterator<Item = (K, V)>,
-            ) -> ::core::result::Result<Self, $crate::query::QueryError> {
-                $crate::query::from_query_pairs(<Self as $crate::Operation>::ACTION, pairs)
-            }
-        }
 
         impl $crate::operation::GeneratedOperation for $request {
             const ACTION: &'static str = $action;

@@ -2,7 +2,7 @@
 
 use std::ops::Deref;
 
-use crate::query::QueryPairs;
+use crate::query::{QueryError, QueryPairs};
 use crate::validation::{ValidationErrors, ValidationMode};
 
 /// One API call: implemented by every generated `<Api>Request` (and by [`Validated`] and
@@ -28,6 +28,18 @@ pub trait Operation {
 
     /// The request's wire pairs in Alibaba's RPC style, `Action` first, then parameters in table order.
     fn to_query_pairs(&self) -> QueryPairs;
+
+    /// Reads wire pairs back into a request: the inverse of [`Operation::to_query_pairs`]. `Action`
+    /// must name this API when present; common request parameters (`Version`, `Signature`, …) are
+    /// skipped. Rules (required parameters included) are left to validation.
+    fn from_query_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, QueryError>
+    where
+        Self: crate::schema::Schema,
+    {
+        crate::query::from_query_pairs(Self::ACTION, pairs)
+    }
 
     /// The request as a RESTful (ROA) operation sends it (method, path, query, headers, body) for
     /// an operation whose docs give a method and a path: the client then sends this, never

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/AcceptInquiredSystemEvent.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `AcceptInquiredSystemEvent` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AcceptInquiredSystemEventRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl AcceptInquiredSystemEventRequestBuilder {}
 crate::runtime::json_form!(AcceptInquiredSystemEventRequest);
-/// The successful response of [`AcceptInquiredSystemEventRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct AcceptInquiredSystemEventResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `4DD56CA6-6D75-4D33-BE34-E4A44EBE1C3D`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(AcceptInquiredSystemEventResponse);
+/// The successful response of [`AcceptInquiredSystemEventRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type AcceptInquiredSystemEventResponse = RequestIdResponse;
 /// An error the service answers [`AcceptInquiredSystemEventRequest`] with: a code the page documents ([`AcceptInquiredSystemEventErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AcceptInquiredSystemEventError = ServiceError<
     AcceptInquiredSystemEventErrorCode,
@@ -94,9 +87,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 event_id, 1 region_id;);
-    }
-    impl Schema for super::AcceptInquiredSystemEventResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -6,6 +6,7 @@
 //! Generated from `ecs/AddTags.md`.
 use crate::runtime::ServiceError;
 pub use crate::shared::resource_type::ResourceType;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `AddTags` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AddTagsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -94,16 +95,8 @@ impl Tag {
     );
 }
 crate::runtime::json_form!(AddTagsRequest, Tag);
-/// The successful response of [`AddTagsRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct AddTagsResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(AddTagsResponse);
+/// The successful response of [`AddTagsRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type AddTagsResponse = RequestIdResponse;
 /// An error the service answers [`AddTagsRequest`] with: a code the page documents ([`AddTagsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AddTagsError = ServiceError<AddTagsErrorCode>;
 /// The error codes the `AddTags` page documents.
@@ -192,9 +185,5 @@ mod schema {
             Field::new("value"),
         ];
         crate::runtime::accessors!(value 0 key, 1 value, 2 key_2, 3 value_2;);
-    }
-    impl Schema for super::AddTagsResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

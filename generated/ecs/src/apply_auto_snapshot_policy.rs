@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ApplyAutoSnapshotPolicy.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ApplyAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ApplyAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -46,16 +47,8 @@ crate::runtime::operation!(
 );
 impl ApplyAutoSnapshotPolicyRequestBuilder {}
 crate::runtime::json_form!(ApplyAutoSnapshotPolicyRequest);
-/// The successful response of [`ApplyAutoSnapshotPolicyRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ApplyAutoSnapshotPolicyResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ApplyAutoSnapshotPolicyResponse);
+/// The successful response of [`ApplyAutoSnapshotPolicyRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ApplyAutoSnapshotPolicyResponse = RequestIdResponse;
 /// An error the service answers [`ApplyAutoSnapshotPolicyRequest`] with: a code the page documents ([`ApplyAutoSnapshotPolicyErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ApplyAutoSnapshotPolicyError = ServiceError<ApplyAutoSnapshotPolicyErrorCode>;
 /// The error codes the `ApplyAutoSnapshotPolicy` page documents.
@@ -103,9 +96,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 region_id, 1 auto_snapshot_policy_id, 2 disk_ids;
         );
-    }
-    impl Schema for super::ApplyAutoSnapshotPolicyResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/AssignPrivateIpAddresses.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `AssignPrivateIpAddresses` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AssignPrivateIpAddressesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -59,16 +60,8 @@ impl AssignPrivateIpAddressesRequestBuilder {
     );
 }
 crate::runtime::json_form!(AssignPrivateIpAddressesRequest);
-/// The successful response of [`AssignPrivateIpAddressesRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct AssignPrivateIpAddressesResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(AssignPrivateIpAddressesResponse);
+/// The successful response of [`AssignPrivateIpAddressesRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type AssignPrivateIpAddressesResponse = RequestIdResponse;
 /// An error the service answers [`AssignPrivateIpAddressesRequest`] with: a code the page documents ([`AssignPrivateIpAddressesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AssignPrivateIpAddressesError = ServiceError<AssignPrivateIpAddressesErrorCode>;
 /// The error codes the `AssignPrivateIpAddresses` page documents.
@@ -174,9 +167,5 @@ mod schema {
             value 0 network_interface_id, 1 region_id, 2 private_ip_address, 3
             secondary_private_ip_address_count;
         );
-    }
-    impl Schema for super::AssignPrivateIpAddressesResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

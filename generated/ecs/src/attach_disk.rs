@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/AttachDisk.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `AttachDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AttachDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -52,16 +53,8 @@ impl AttachDiskRequestBuilder {
     );
 }
 crate::runtime::json_form!(AttachDiskRequest);
-/// The successful response of [`AttachDiskRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct AttachDiskResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(AttachDiskResponse);
+/// The successful response of [`AttachDiskRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type AttachDiskResponse = RequestIdResponse;
 /// An error the service answers [`AttachDiskRequest`] with: a code the page documents ([`AttachDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AttachDiskError = ServiceError<AttachDiskErrorCode>;
 /// The error codes the `AttachDisk` page documents.
@@ -119,9 +112,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 disk_id, 1 instance_id, 2 delete_with_instance, 3 device;
         );
-    }
-    impl Schema for super::AttachDiskResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/AttachNetworkInterface.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `AttachNetworkInterface` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AttachNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -46,16 +47,8 @@ crate::runtime::operation!(
 );
 impl AttachNetworkInterfaceRequestBuilder {}
 crate::runtime::json_form!(AttachNetworkInterfaceRequest);
-/// The successful response of [`AttachNetworkInterfaceRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct AttachNetworkInterfaceResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(AttachNetworkInterfaceResponse);
+/// The successful response of [`AttachNetworkInterfaceRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type AttachNetworkInterfaceResponse = RequestIdResponse;
 /// An error the service answers [`AttachNetworkInterfaceRequest`] with: a code the page documents ([`AttachNetworkInterfaceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AttachNetworkInterfaceError = ServiceError<AttachNetworkInterfaceErrorCode>;
 /// The error codes the `AttachNetworkInterface` page documents.
@@ -165,9 +158,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 instance_id, 1 network_interface_id, 2 region_id;
         );
-    }
-    impl Schema for super::AttachNetworkInterfaceResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -7,6 +7,7 @@
 use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::policy::Policy;
 pub use crate::shared::nic_type::NicType;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `AuthorizeSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AuthorizeSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -188,16 +189,8 @@ crate::runtime::value_enum!(
     IpProtocol; Tcp "tcp", Udp "udp", Icmp "icmp", Gre "gre", All "all"
 );
 crate::runtime::json_form!(AuthorizeSecurityGroupRequest);
-/// The successful response of [`AuthorizeSecurityGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct AuthorizeSecurityGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(AuthorizeSecurityGroupResponse);
+/// The successful response of [`AuthorizeSecurityGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type AuthorizeSecurityGroupResponse = RequestIdResponse;
 /// An error the service answers [`AuthorizeSecurityGroupRequest`] with: a code the page documents ([`AuthorizeSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AuthorizeSecurityGroupError = ServiceError<AuthorizeSecurityGroupErrorCode>;
 /// The error codes the `AuthorizeSecurityGroup` page documents.
@@ -392,9 +385,5 @@ mod schema {
             11 ipv6_dest_cidr_ip, 12 policy, 13 priority, 14 nic_type, 15 client_token,
             16 description;
         );
-    }
-    impl Schema for super::AuthorizeSecurityGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

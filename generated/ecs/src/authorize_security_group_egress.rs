@@ -8,6 +8,7 @@ use crate::runtime::ServiceError;
 pub use crate::shared::ip_protocol::IpProtocol;
 pub use crate::shared::nic_type::NicType;
 pub use crate::shared::policy::Policy;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `AuthorizeSecurityGroupEgress` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`AuthorizeSecurityGroupEgressRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -158,16 +159,8 @@ impl AuthorizeSecurityGroupEgressRequestBuilder {
     );
 }
 crate::runtime::json_form!(AuthorizeSecurityGroupEgressRequest);
-/// The successful response of [`AuthorizeSecurityGroupEgressRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct AuthorizeSecurityGroupEgressResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(AuthorizeSecurityGroupEgressResponse);
+/// The successful response of [`AuthorizeSecurityGroupEgressRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type AuthorizeSecurityGroupEgressResponse = RequestIdResponse;
 /// An error the service answers [`AuthorizeSecurityGroupEgressRequest`] with: a code the page documents ([`AuthorizeSecurityGroupEgressErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type AuthorizeSecurityGroupEgressError = ServiceError<
     AuthorizeSecurityGroupEgressErrorCode,
@@ -339,9 +332,5 @@ mod schema {
             ipv6_source_cidr_ip, 12 nic_type, 13 policy, 14 priority, 15 source_cidr_ip,
             16 source_port_range;
         );
-    }
-    impl Schema for super::AuthorizeSecurityGroupEgressResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/CancelSimulatedSystemEvents.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `CancelSimulatedSystemEvents` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CancelSimulatedSystemEventsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl CancelSimulatedSystemEventsRequestBuilder {}
 crate::runtime::json_form!(CancelSimulatedSystemEventsRequest);
-/// The successful response of [`CancelSimulatedSystemEventsRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct CancelSimulatedSystemEventsResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(CancelSimulatedSystemEventsResponse);
+/// The successful response of [`CancelSimulatedSystemEventsRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type CancelSimulatedSystemEventsResponse = RequestIdResponse;
 /// An error the service answers [`CancelSimulatedSystemEventsRequest`] with: a code the page documents ([`CancelSimulatedSystemEventsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CancelSimulatedSystemEventsError = ServiceError<
     CancelSimulatedSystemEventsErrorCode,
@@ -91,9 +84,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 event_id, 1 region_id;);
-    }
-    impl Schema for super::CancelSimulatedSystemEventsResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

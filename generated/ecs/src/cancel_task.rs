@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/CancelTask.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `CancelTask` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`CancelTaskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -39,16 +40,8 @@ crate::runtime::operation!(
 );
 impl CancelTaskRequestBuilder {}
 crate::runtime::json_form!(CancelTaskRequest);
-/// The successful response of [`CancelTaskRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct CancelTaskResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(CancelTaskResponse);
+/// The successful response of [`CancelTaskRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type CancelTaskResponse = RequestIdResponse;
 /// An error the service answers [`CancelTaskRequest`] with: a code the page documents ([`CancelTaskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type CancelTaskError = ServiceError<CancelTaskErrorCode>;
 /// The error codes the `CancelTask` page documents.
@@ -88,9 +81,5 @@ mod schema {
             Field::new("TaskId").required(),
         ];
         crate::runtime::accessors!(value 0 region_id, 1 task_id;);
-    }
-    impl Schema for super::CancelTaskResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ConvertNatPublicIpToEip.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ConvertNatPublicIpToEip` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ConvertNatPublicIpToEipRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl ConvertNatPublicIpToEipRequestBuilder {}
 crate::runtime::json_form!(ConvertNatPublicIpToEipRequest);
-/// The successful response of [`ConvertNatPublicIpToEipRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ConvertNatPublicIpToEipResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ConvertNatPublicIpToEipResponse);
+/// The successful response of [`ConvertNatPublicIpToEipRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ConvertNatPublicIpToEipResponse = RequestIdResponse;
 /// An error the service answers [`ConvertNatPublicIpToEipRequest`] with: a code the page documents ([`ConvertNatPublicIpToEipErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ConvertNatPublicIpToEipError = ServiceError<ConvertNatPublicIpToEipErrorCode>;
 /// The error codes the `ConvertNatPublicIpToEip` page documents.
@@ -105,9 +98,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
-    }
-    impl Schema for super::ConvertNatPublicIpToEipResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteAutoProvisioningGroup.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteAutoProvisioningGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -49,16 +50,8 @@ crate::runtime::operation!(
 );
 impl DeleteAutoProvisioningGroupRequestBuilder {}
 crate::runtime::json_form!(DeleteAutoProvisioningGroupRequest);
-/// The successful response of [`DeleteAutoProvisioningGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteAutoProvisioningGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `B48A12CD-1295-4A38-A8F0-0E92C937****`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteAutoProvisioningGroupResponse);
+/// The successful response of [`DeleteAutoProvisioningGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteAutoProvisioningGroupResponse = RequestIdResponse;
 /// An error the service answers [`DeleteAutoProvisioningGroupRequest`] with: a code the page documents ([`DeleteAutoProvisioningGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteAutoProvisioningGroupError = ServiceError<
     DeleteAutoProvisioningGroupErrorCode,
@@ -85,9 +78,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 auto_provisioning_group_id, 1 region_id, 2 terminate_instances;
         );
-    }
-    impl Schema for super::DeleteAutoProvisioningGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

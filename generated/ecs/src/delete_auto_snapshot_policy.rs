@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteAutoSnapshotPolicy.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteAutoSnapshotPolicy` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteAutoSnapshotPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl DeleteAutoSnapshotPolicyRequestBuilder {}
 crate::runtime::json_form!(DeleteAutoSnapshotPolicyRequest);
-/// The successful response of [`DeleteAutoSnapshotPolicyRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteAutoSnapshotPolicyResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteAutoSnapshotPolicyResponse);
+/// The successful response of [`DeleteAutoSnapshotPolicyRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteAutoSnapshotPolicyResponse = RequestIdResponse;
 /// An error the service answers [`DeleteAutoSnapshotPolicyRequest`] with: a code the page documents ([`DeleteAutoSnapshotPolicyErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteAutoSnapshotPolicyError = ServiceError<DeleteAutoSnapshotPolicyErrorCode>;
 /// The error codes the `DeleteAutoSnapshotPolicy` page documents.
@@ -74,9 +67,5 @@ mod schema {
             Field::new("regionId").required(),
         ];
         crate::runtime::accessors!(value 0 auto_snapshot_policy_id, 1 region_id;);
-    }
-    impl Schema for super::DeleteAutoSnapshotPolicyResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteCommand.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteCommand` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -39,16 +40,8 @@ crate::runtime::operation!(
 );
 impl DeleteCommandRequestBuilder {}
 crate::runtime::json_form!(DeleteCommandRequest);
-/// The successful response of [`DeleteCommandRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteCommandResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteCommandResponse);
+/// The successful response of [`DeleteCommandRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteCommandResponse = RequestIdResponse;
 /// An error the service answers [`DeleteCommandRequest`] with: a code the page documents ([`DeleteCommandErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteCommandError = ServiceError<DeleteCommandErrorCode>;
 /// The error codes the `DeleteCommand` page documents.
@@ -70,9 +63,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 command_id, 1 region_id;);
-    }
-    impl Schema for super::DeleteCommandResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteDeploymentSet.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteDeploymentSet` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteDeploymentSetRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl DeleteDeploymentSetRequestBuilder {}
 crate::runtime::json_form!(DeleteDeploymentSetRequest);
-/// The successful response of [`DeleteDeploymentSetRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteDeploymentSetResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteDeploymentSetResponse);
+/// The successful response of [`DeleteDeploymentSetRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteDeploymentSetResponse = RequestIdResponse;
 /// An error the service answers [`DeleteDeploymentSetRequest`] with: a code the page documents ([`DeleteDeploymentSetErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteDeploymentSetError = ServiceError<DeleteDeploymentSetErrorCode>;
 /// The error codes the `DeleteDeploymentSet` page documents.
@@ -77,9 +70,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 deployment_set_id, 1 region_id;);
-    }
-    impl Schema for super::DeleteDeploymentSetResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

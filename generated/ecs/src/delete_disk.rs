@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteDisk.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -31,16 +32,8 @@ crate::runtime::operation!(
 );
 impl DeleteDiskRequestBuilder {}
 crate::runtime::json_form!(DeleteDiskRequest);
-/// The successful response of [`DeleteDiskRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteDiskResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteDiskResponse);
+/// The successful response of [`DeleteDiskRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteDiskResponse = RequestIdResponse;
 /// An error the service answers [`DeleteDiskRequest`] with: a code the page documents ([`DeleteDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteDiskError = ServiceError<DeleteDiskErrorCode>;
 /// The error codes the `DeleteDisk` page documents.
@@ -68,9 +61,5 @@ mod schema {
     impl Schema for super::DeleteDiskRequest {
         const FIELDS: &'static [Field] = &[Field::new("DiskId").required()];
         crate::runtime::accessors!(value 0 disk_id;);
-    }
-    impl Schema for super::DeleteDiskResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteDiskReplicaPair.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteDiskReplicaPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl DeleteDiskReplicaPairRequestBuilder {}
 crate::runtime::json_form!(DeleteDiskReplicaPairRequest);
-/// The successful response of [`DeleteDiskReplicaPairRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteDiskReplicaPairResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `20758A-585D-4A41-A9B2-28DA8F4F534F`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteDiskReplicaPairResponse);
+/// The successful response of [`DeleteDiskReplicaPairRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteDiskReplicaPairResponse = RequestIdResponse;
 /// An error the service answers [`DeleteDiskReplicaPairRequest`] with: a code the page documents ([`DeleteDiskReplicaPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteDiskReplicaPairError = ServiceError<DeleteDiskReplicaPairErrorCode>;
 /// The error codes the `DeleteDiskReplicaPair` page documents.
@@ -74,9 +67,5 @@ mod schema {
             Field::new("ReplicaPairId").required(),
         ];
         crate::runtime::accessors!(value 0 region_id, 1 replica_pair_id;);
-    }
-    impl Schema for super::DeleteDiskReplicaPairResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

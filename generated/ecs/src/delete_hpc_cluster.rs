@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteHpcCluster.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteHpcCluster` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteHpcClusterRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -47,16 +48,8 @@ impl DeleteHpcClusterRequestBuilder {
     crate::runtime::setters!(builder DeleteHpcClusterRequest; into client_token String;);
 }
 crate::runtime::json_form!(DeleteHpcClusterRequest);
-/// The successful response of [`DeleteHpcClusterRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteHpcClusterResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteHpcClusterResponse);
+/// The successful response of [`DeleteHpcClusterRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteHpcClusterResponse = RequestIdResponse;
 /// An error the service answers [`DeleteHpcClusterRequest`] with: a code the page documents ([`DeleteHpcClusterErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteHpcClusterError = ServiceError<DeleteHpcClusterErrorCode>;
 /// The error codes the `DeleteHpcCluster` page documents.
@@ -107,9 +100,5 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(value 0 hpc_cluster_id, 1 region_id, 2 client_token;);
-    }
-    impl Schema for super::DeleteHpcClusterResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

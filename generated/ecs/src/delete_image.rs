@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteImage.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteImage` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteImageRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -51,16 +52,8 @@ impl DeleteImageRequestBuilder {
     crate::runtime::setters!(builder DeleteImageRequest; value force bool;);
 }
 crate::runtime::json_form!(DeleteImageRequest);
-/// The successful response of [`DeleteImageRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteImageResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteImageResponse);
+/// The successful response of [`DeleteImageRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteImageResponse = RequestIdResponse;
 /// An error the service answers [`DeleteImageRequest`] with: a code the page documents ([`DeleteImageErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteImageError = ServiceError<DeleteImageErrorCode>;
 /// The error codes the `DeleteImage` page documents.
@@ -97,9 +90,5 @@ mod schema {
             Field::new("Force"),
         ];
         crate::runtime::accessors!(value 0 image_id, 1 region_id, 2 force;);
-    }
-    impl Schema for super::DeleteImageResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

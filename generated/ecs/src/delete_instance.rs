@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteInstance.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -49,16 +50,8 @@ impl DeleteInstanceRequestBuilder {
     );
 }
 crate::runtime::json_form!(DeleteInstanceRequest);
-/// The successful response of [`DeleteInstanceRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteInstanceResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteInstanceResponse);
+/// The successful response of [`DeleteInstanceRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteInstanceResponse = RequestIdResponse;
 /// An error the service answers [`DeleteInstanceRequest`] with: a code the page documents ([`DeleteInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteInstanceError = ServiceError<DeleteInstanceErrorCode>;
 /// The error codes the `DeleteInstance` page documents.
@@ -115,9 +108,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 instance_id, 1 force, 2 terminate_subscription;
         );
-    }
-    impl Schema for super::DeleteInstanceResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteKeyPairs.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteKeyPairs` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteKeyPairsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -39,16 +40,8 @@ crate::runtime::operation!(
 );
 impl DeleteKeyPairsRequestBuilder {}
 crate::runtime::json_form!(DeleteKeyPairsRequest);
-/// The successful response of [`DeleteKeyPairsRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteKeyPairsResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteKeyPairsResponse);
+/// The successful response of [`DeleteKeyPairsRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteKeyPairsResponse = RequestIdResponse;
 /// An error the service answers [`DeleteKeyPairsRequest`] with: a code the page documents ([`DeleteKeyPairsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteKeyPairsError = ServiceError<DeleteKeyPairsErrorCode>;
 /// The error codes the `DeleteKeyPairs` page documents.
@@ -76,9 +69,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 key_pair_names, 1 region_id;);
-    }
-    impl Schema for super::DeleteKeyPairsResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteLaunchTemplate.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteLaunchTemplate` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteLaunchTemplateRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -46,16 +47,8 @@ impl DeleteLaunchTemplateRequestBuilder {
     );
 }
 crate::runtime::json_form!(DeleteLaunchTemplateRequest);
-/// The successful response of [`DeleteLaunchTemplateRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteLaunchTemplateResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteLaunchTemplateResponse);
+/// The successful response of [`DeleteLaunchTemplateRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteLaunchTemplateResponse = RequestIdResponse;
 /// An error the service answers [`DeleteLaunchTemplateRequest`] with: a code the page documents ([`DeleteLaunchTemplateErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteLaunchTemplateError = ServiceError<DeleteLaunchTemplateErrorCode>;
 /// The error codes the `DeleteLaunchTemplate` page documents.
@@ -88,9 +81,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 region_id, 1 launch_template_id, 2 launch_template_name;
         );
-    }
-    impl Schema for super::DeleteLaunchTemplateResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

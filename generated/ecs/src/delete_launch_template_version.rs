@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteLaunchTemplateVersion.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteLaunchTemplateVersion` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteLaunchTemplateVersionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -54,16 +55,8 @@ impl DeleteLaunchTemplateVersionRequestBuilder {
     );
 }
 crate::runtime::json_form!(DeleteLaunchTemplateVersionRequest);
-/// The successful response of [`DeleteLaunchTemplateVersionRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteLaunchTemplateVersionResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteLaunchTemplateVersionResponse);
+/// The successful response of [`DeleteLaunchTemplateVersionRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteLaunchTemplateVersionResponse = RequestIdResponse;
 /// An error the service answers [`DeleteLaunchTemplateVersionRequest`] with: a code the page documents ([`DeleteLaunchTemplateVersionErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteLaunchTemplateVersionError = ServiceError<
     DeleteLaunchTemplateVersionErrorCode,
@@ -106,9 +99,5 @@ mod schema {
             value 0 delete_version, 1 region_id, 2 launch_template_id, 3
             launch_template_name;
         );
-    }
-    impl Schema for super::DeleteLaunchTemplateVersionResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteNetworkInterface.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteNetworkInterface` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl DeleteNetworkInterfaceRequestBuilder {}
 crate::runtime::json_form!(DeleteNetworkInterfaceRequest);
-/// The successful response of [`DeleteNetworkInterfaceRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteNetworkInterfaceResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `F3CD6886-D8D0-4FEE-B93E-1B73239673DE`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteNetworkInterfaceResponse);
+/// The successful response of [`DeleteNetworkInterfaceRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteNetworkInterfaceResponse = RequestIdResponse;
 /// An error the service answers [`DeleteNetworkInterfaceRequest`] with: a code the page documents ([`DeleteNetworkInterfaceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteNetworkInterfaceError = ServiceError<DeleteNetworkInterfaceErrorCode>;
 /// The error codes the `DeleteNetworkInterface` page documents.
@@ -141,9 +134,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 network_interface_id, 1 region_id;);
-    }
-    impl Schema for super::DeleteNetworkInterfaceResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

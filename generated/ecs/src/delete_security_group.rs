@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteSecurityGroup.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl DeleteSecurityGroupRequestBuilder {}
 crate::runtime::json_form!(DeleteSecurityGroupRequest);
-/// The successful response of [`DeleteSecurityGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteSecurityGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteSecurityGroupResponse);
+/// The successful response of [`DeleteSecurityGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteSecurityGroupResponse = RequestIdResponse;
 /// An error the service answers [`DeleteSecurityGroupRequest`] with: a code the page documents ([`DeleteSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteSecurityGroupError = ServiceError<DeleteSecurityGroupErrorCode>;
 /// The error codes the `DeleteSecurityGroup` page documents.
@@ -66,9 +59,5 @@ mod schema {
             Field::new("SecurityGroupId").required(),
         ];
         crate::runtime::accessors!(value 0 region_id, 1 security_group_id;);
-    }
-    impl Schema for super::DeleteSecurityGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

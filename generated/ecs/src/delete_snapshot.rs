@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DeleteSnapshot.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DeleteSnapshot` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DeleteSnapshotRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -43,16 +44,8 @@ impl DeleteSnapshotRequestBuilder {
     crate::runtime::setters!(builder DeleteSnapshotRequest; value force bool;);
 }
 crate::runtime::json_form!(DeleteSnapshotRequest);
-/// The successful response of [`DeleteSnapshotRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DeleteSnapshotResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DeleteSnapshotResponse);
+/// The successful response of [`DeleteSnapshotRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DeleteSnapshotResponse = RequestIdResponse;
 /// An error the service answers [`DeleteSnapshotRequest`] with: a code the page documents ([`DeleteSnapshotErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DeleteSnapshotError = ServiceError<DeleteSnapshotErrorCode>;
 /// The error codes the `DeleteSnapshot` page documents.
@@ -88,9 +81,5 @@ mod schema {
             Field::new("Force"),
         ];
         crate::runtime::accessors!(value 0 snapshot_id, 1 force;);
-    }
-    impl Schema for super::DeleteSnapshotResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

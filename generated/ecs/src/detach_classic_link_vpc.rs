@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DetachClassicLinkVpc.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DetachClassicLinkVpc` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DetachClassicLinkVpcRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -46,16 +47,8 @@ crate::runtime::operation!(
 );
 impl DetachClassicLinkVpcRequestBuilder {}
 crate::runtime::json_form!(DetachClassicLinkVpcRequest);
-/// The successful response of [`DetachClassicLinkVpcRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DetachClassicLinkVpcResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DetachClassicLinkVpcResponse);
+/// The successful response of [`DetachClassicLinkVpcRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DetachClassicLinkVpcResponse = RequestIdResponse;
 /// An error the service answers [`DetachClassicLinkVpcRequest`] with: a code the page documents ([`DetachClassicLinkVpcErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DetachClassicLinkVpcError = ServiceError<DetachClassicLinkVpcErrorCode>;
 /// The error codes the `DetachClassicLinkVpc` page documents.
@@ -108,9 +101,5 @@ mod schema {
             Field::new("VpcId").required(),
         ];
         crate::runtime::accessors!(value 0 instance_id, 1 region_id, 2 vpc_id;);
-    }
-    impl Schema for super::DetachClassicLinkVpcResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DetachDisk.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DetachDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DetachDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -39,16 +40,8 @@ crate::runtime::operation!(
 );
 impl DetachDiskRequestBuilder {}
 crate::runtime::json_form!(DetachDiskRequest);
-/// The successful response of [`DetachDiskRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DetachDiskResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DetachDiskResponse);
+/// The successful response of [`DetachDiskRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DetachDiskResponse = RequestIdResponse;
 /// An error the service answers [`DetachDiskRequest`] with: a code the page documents ([`DetachDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DetachDiskError = ServiceError<DetachDiskErrorCode>;
 /// The error codes the `DetachDisk` page documents.
@@ -74,9 +67,5 @@ mod schema {
             Field::new("InstanceId").required(),
         ];
         crate::runtime::accessors!(value 0 disk_id, 1 instance_id;);
-    }
-    impl Schema for super::DetachDiskResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

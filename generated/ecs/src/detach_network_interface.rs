@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/DetachNetworkInterface.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `DetachNetworkInterface` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`DetachNetworkInterfaceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -46,16 +47,8 @@ crate::runtime::operation!(
 );
 impl DetachNetworkInterfaceRequestBuilder {}
 crate::runtime::json_form!(DetachNetworkInterfaceRequest);
-/// The successful response of [`DetachNetworkInterfaceRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct DetachNetworkInterfaceResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(DetachNetworkInterfaceResponse);
+/// The successful response of [`DetachNetworkInterfaceRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type DetachNetworkInterfaceResponse = RequestIdResponse;
 /// An error the service answers [`DetachNetworkInterfaceRequest`] with: a code the page documents ([`DetachNetworkInterfaceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type DetachNetworkInterfaceError = ServiceError<DetachNetworkInterfaceErrorCode>;
 /// The error codes the `DetachNetworkInterface` page documents.
@@ -159,9 +152,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 instance_id, 1 network_interface_id, 2 region_id;
         );
-    }
-    impl Schema for super::DetachNetworkInterfaceResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/InstallCloudAssistant.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `InstallCloudAssistant` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`InstallCloudAssistantRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl InstallCloudAssistantRequestBuilder {}
 crate::runtime::json_form!(InstallCloudAssistantRequest);
-/// The successful response of [`InstallCloudAssistantRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct InstallCloudAssistantResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(InstallCloudAssistantResponse);
+/// The successful response of [`InstallCloudAssistantRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type InstallCloudAssistantResponse = RequestIdResponse;
 /// An error the service answers [`InstallCloudAssistantRequest`] with: a code the page documents ([`InstallCloudAssistantErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type InstallCloudAssistantError = ServiceError<InstallCloudAssistantErrorCode>;
 /// The error codes the `InstallCloudAssistant` page documents.
@@ -80,9 +73,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
-    }
-    impl Schema for super::InstallCloudAssistantResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

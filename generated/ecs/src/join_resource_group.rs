@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/JoinResourceGroup.md`.
 use crate::runtime::{ServiceError, UnknownValue};
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `JoinResourceGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`JoinResourceGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -91,16 +92,8 @@ crate::runtime::value_enum!(
     "keypair", Launchtemplate "launchtemplate"
 );
 crate::runtime::json_form!(JoinResourceGroupRequest);
-/// The successful response of [`JoinResourceGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct JoinResourceGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(JoinResourceGroupResponse);
+/// The successful response of [`JoinResourceGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type JoinResourceGroupResponse = RequestIdResponse;
 /// An error the service answers [`JoinResourceGroupRequest`] with: a code the page documents ([`JoinResourceGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type JoinResourceGroupError = ServiceError<JoinResourceGroupErrorCode>;
 /// The error codes the `JoinResourceGroup` page documents.
@@ -165,9 +158,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 resource_type, 1 resource_id, 2 region_id, 3 resource_group_id;
         );
-    }
-    impl Schema for super::JoinResourceGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

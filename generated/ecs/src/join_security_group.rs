@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/JoinSecurityGroup.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `JoinSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`JoinSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -58,16 +59,8 @@ impl JoinSecurityGroupRequestBuilder {
     );
 }
 crate::runtime::json_form!(JoinSecurityGroupRequest);
-/// The successful response of [`JoinSecurityGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct JoinSecurityGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(JoinSecurityGroupResponse);
+/// The successful response of [`JoinSecurityGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type JoinSecurityGroupResponse = RequestIdResponse;
 /// An error the service answers [`JoinSecurityGroupRequest`] with: a code the page documents ([`JoinSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type JoinSecurityGroupError = ServiceError<JoinSecurityGroupErrorCode>;
 /// The error codes the `JoinSecurityGroup` page documents.
@@ -150,9 +143,5 @@ mod schema {
             value 0 security_group_id, 1 instance_id, 2 network_interface_id, 3
             region_id;
         );
-    }
-    impl Schema for super::JoinSecurityGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/LeaveSecurityGroup.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `LeaveSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`LeaveSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -59,16 +60,8 @@ impl LeaveSecurityGroupRequestBuilder {
     );
 }
 crate::runtime::json_form!(LeaveSecurityGroupRequest);
-/// The successful response of [`LeaveSecurityGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct LeaveSecurityGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(LeaveSecurityGroupResponse);
+/// The successful response of [`LeaveSecurityGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type LeaveSecurityGroupResponse = RequestIdResponse;
 /// An error the service answers [`LeaveSecurityGroupRequest`] with: a code the page documents ([`LeaveSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type LeaveSecurityGroupError = ServiceError<LeaveSecurityGroupErrorCode>;
 /// The error codes the `LeaveSecurityGroup` page documents.
@@ -130,9 +123,5 @@ mod schema {
             value 0 security_group_id, 1 instance_id, 2 network_interface_id, 3
             region_id;
         );
-    }
-    impl Schema for super::LeaveSecurityGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

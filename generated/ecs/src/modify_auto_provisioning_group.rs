@@ -7,6 +7,7 @@
 use crate::runtime::ServiceError;
 pub use crate::shared::excess_capacity_termination_policy::ExcessCapacityTerminationPolicy;
 pub use crate::shared::default_target_capacity_type::DefaultTargetCapacityType;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyAutoProvisioningGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyAutoProvisioningGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -138,16 +139,8 @@ impl LaunchTemplateConfig {
     );
 }
 crate::runtime::json_form!(ModifyAutoProvisioningGroupRequest, LaunchTemplateConfig);
-/// The successful response of [`ModifyAutoProvisioningGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyAutoProvisioningGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `B48A12CD-1295-4A38-A8F0-0E92C937****`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyAutoProvisioningGroupResponse);
+/// The successful response of [`ModifyAutoProvisioningGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyAutoProvisioningGroupResponse = RequestIdResponse;
 /// An error the service answers [`ModifyAutoProvisioningGroupRequest`] with: a code the page documents ([`ModifyAutoProvisioningGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyAutoProvisioningGroupError = ServiceError<
     ModifyAutoProvisioningGroupErrorCode,
@@ -252,9 +245,5 @@ mod schema {
             value 0 instance_type, 1 max_price, 2 v_switch_id, 3 weighted_capacity, 4
             priority;
         );
-    }
-    impl Schema for super::ModifyAutoProvisioningGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

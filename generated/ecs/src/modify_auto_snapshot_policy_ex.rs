@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyAutoSnapshotPolicyEx.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyAutoSnapshotPolicyEx` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyAutoSnapshotPolicyExRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -71,16 +72,8 @@ impl ModifyAutoSnapshotPolicyExRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyAutoSnapshotPolicyExRequest);
-/// The successful response of [`ModifyAutoSnapshotPolicyExRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyAutoSnapshotPolicyExResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyAutoSnapshotPolicyExResponse);
+/// The successful response of [`ModifyAutoSnapshotPolicyExRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyAutoSnapshotPolicyExResponse = RequestIdResponse;
 /// An error the service answers [`ModifyAutoSnapshotPolicyExRequest`] with: a code the page documents ([`ModifyAutoSnapshotPolicyExErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyAutoSnapshotPolicyExError = ServiceError<
     ModifyAutoSnapshotPolicyExErrorCode,
@@ -119,9 +112,5 @@ mod schema {
             value 0 auto_snapshot_policy_id, 1 region_id, 2 auto_snapshot_policy_name, 3
             time_points, 4 repeat_weekdays, 5 retention_days;
         );
-    }
-    impl Schema for super::ModifyAutoSnapshotPolicyExResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -8,6 +8,7 @@ use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_4::PrivatePoolOptions;
 pub use crate::shared::end_time_type::EndTimeType;
 pub use crate::shared::platform::Platform;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyCapacityReservation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyCapacityReservationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -84,16 +85,8 @@ impl ModifyCapacityReservationRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyCapacityReservationRequest);
-/// The successful response of [`ModifyCapacityReservationRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyCapacityReservationResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `8455DD10-84F8-43C9-8365-5F448EB169B6`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyCapacityReservationResponse);
+/// The successful response of [`ModifyCapacityReservationRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyCapacityReservationResponse = RequestIdResponse;
 /// An error the service answers [`ModifyCapacityReservationRequest`] with: a code the page documents ([`ModifyCapacityReservationErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyCapacityReservationError = ServiceError<
     ModifyCapacityReservationErrorCode,
@@ -168,9 +161,5 @@ mod schema {
             value 0 region_id, 2 description, 3 start_time, 4 end_time_type, 5 end_time,
             6 platform, 7 instance_amount; group 1 private_pool_options;
         );
-    }
-    impl Schema for super::ModifyCapacityReservationResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyCommand.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyCommand` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyCommandRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -65,16 +66,8 @@ impl ModifyCommandRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyCommandRequest);
-/// The successful response of [`ModifyCommandRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyCommandResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `0DE9B41E-EF0D-40A0-BB43-37749C5BDA9C`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyCommandResponse);
+/// The successful response of [`ModifyCommandRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyCommandResponse = RequestIdResponse;
 /// An error the service answers [`ModifyCommandRequest`] with: a code the page documents ([`ModifyCommandErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyCommandError = ServiceError<ModifyCommandErrorCode>;
 /// The error codes the `ModifyCommand` page documents.
@@ -122,9 +115,5 @@ mod schema {
             value 0 command_id, 1 region_id, 2 name, 3 description, 4 command_content, 5
             working_dir, 6 timeout;
         );
-    }
-    impl Schema for super::ModifyCommandResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -8,6 +8,7 @@ use crate::runtime::ServiceError;
 pub use crate::shared::network_attributes::NetworkAttributes;
 pub use crate::shared::action_on_maintenance::ActionOnMaintenance;
 pub use crate::shared::auto_placement::AutoPlacement;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyDedicatedHostAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -91,16 +92,8 @@ impl ModifyDedicatedHostAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyDedicatedHostAttributeRequest);
-/// The successful response of [`ModifyDedicatedHostAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyDedicatedHostAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `2A4EA075-CB5B-41B7-B0EB-70D339F64DE7`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyDedicatedHostAttributeResponse);
+/// The successful response of [`ModifyDedicatedHostAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyDedicatedHostAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyDedicatedHostAttributeRequest`] with: a code the page documents ([`ModifyDedicatedHostAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDedicatedHostAttributeError = ServiceError<
     ModifyDedicatedHostAttributeErrorCode,
@@ -209,9 +202,5 @@ mod schema {
             4 action_on_maintenance, 6 auto_placement, 7 dedicated_host_cluster_id, 8
             cpu_over_commit_ratio; group 5 network_attributes;
         );
-    }
-    impl Schema for super::ModifyDedicatedHostAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

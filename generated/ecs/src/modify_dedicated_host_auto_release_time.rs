@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyDedicatedHostAutoReleaseTime.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyDedicatedHostAutoReleaseTime` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAutoReleaseTimeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -55,16 +56,8 @@ impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyDedicatedHostAutoReleaseTimeRequest);
-/// The successful response of [`ModifyDedicatedHostAutoReleaseTimeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyDedicatedHostAutoReleaseTimeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `04F0F334-1335-436C-A1D7-6C044FE73368`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyDedicatedHostAutoReleaseTimeResponse);
+/// The successful response of [`ModifyDedicatedHostAutoReleaseTimeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyDedicatedHostAutoReleaseTimeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyDedicatedHostAutoReleaseTimeRequest`] with: a code the page documents ([`ModifyDedicatedHostAutoReleaseTimeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDedicatedHostAutoReleaseTimeError = ServiceError<
     ModifyDedicatedHostAutoReleaseTimeErrorCode,
@@ -115,9 +108,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 dedicated_host_id, 1 region_id, 2 auto_release_time;
         );
-    }
-    impl Schema for super::ModifyDedicatedHostAutoReleaseTimeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -7,6 +7,7 @@
 use crate::runtime::ServiceError;
 pub use crate::shared::period_unit_3::PeriodUnit;
 pub use crate::shared::renewal_status::RenewalStatus;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyDedicatedHostAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostAutoRenewAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -76,16 +77,8 @@ impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyDedicatedHostAutoRenewAttributeRequest);
-/// The successful response of [`ModifyDedicatedHostAutoRenewAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyDedicatedHostAutoRenewAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `2A4EA075-CB5B-41B7-B0EB-70D339F64DE7`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyDedicatedHostAutoRenewAttributeResponse);
+/// The successful response of [`ModifyDedicatedHostAutoRenewAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyDedicatedHostAutoRenewAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyDedicatedHostAutoRenewAttributeRequest`] with: a code the page documents ([`ModifyDedicatedHostAutoRenewAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDedicatedHostAutoRenewAttributeError = ServiceError<
     ModifyDedicatedHostAutoRenewAttributeErrorCode,
@@ -155,9 +148,5 @@ mod schema {
             value 0 dedicated_host_ids, 1 region_id, 2 duration, 3 period_unit, 4
             auto_renew, 5 renewal_status;
         );
-    }
-    impl Schema for super::ModifyDedicatedHostAutoRenewAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyDedicatedHostClusterAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyDedicatedHostClusterAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDedicatedHostClusterAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -56,16 +57,8 @@ impl ModifyDedicatedHostClusterAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyDedicatedHostClusterAttributeRequest);
-/// The successful response of [`ModifyDedicatedHostClusterAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyDedicatedHostClusterAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `11B55F58-D3A4-4A9B-9596-342420D02FF8`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyDedicatedHostClusterAttributeResponse);
+/// The successful response of [`ModifyDedicatedHostClusterAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyDedicatedHostClusterAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyDedicatedHostClusterAttributeRequest`] with: a code the page documents ([`ModifyDedicatedHostClusterAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDedicatedHostClusterAttributeError = ServiceError<
     ModifyDedicatedHostClusterAttributeErrorCode,
@@ -132,9 +125,5 @@ mod schema {
             value 0 dedicated_host_cluster_id, 1 region_id, 2
             dedicated_host_cluster_name, 3 description;
         );
-    }
-    impl Schema for super::ModifyDedicatedHostClusterAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyDeploymentSetAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyDeploymentSetAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDeploymentSetAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -54,16 +55,8 @@ impl ModifyDeploymentSetAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyDeploymentSetAttributeRequest);
-/// The successful response of [`ModifyDeploymentSetAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyDeploymentSetAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyDeploymentSetAttributeResponse);
+/// The successful response of [`ModifyDeploymentSetAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyDeploymentSetAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyDeploymentSetAttributeRequest`] with: a code the page documents ([`ModifyDeploymentSetAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDeploymentSetAttributeError = ServiceError<
     ModifyDeploymentSetAttributeErrorCode,
@@ -138,9 +131,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 deployment_set_id, 1 region_id, 2 description, 3 deployment_set_name;
         );
-    }
-    impl Schema for super::ModifyDeploymentSetAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyDiskAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyDiskAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyDiskAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -83,16 +84,8 @@ impl ModifyDiskAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyDiskAttributeRequest);
-/// The successful response of [`ModifyDiskAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyDiskAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyDiskAttributeResponse);
+/// The successful response of [`ModifyDiskAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyDiskAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyDiskAttributeRequest`] with: a code the page documents ([`ModifyDiskAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyDiskAttributeError = ServiceError<ModifyDiskAttributeErrorCode>;
 /// The error codes the `ModifyDiskAttribute` page documents.
@@ -193,9 +186,5 @@ mod schema {
             value 0 region_id, 1 disk_id, 2 disk_ids, 3 disk_name, 4 description, 5
             delete_with_instance, 6 delete_auto_snapshot, 7 enable_auto_snapshot;
         );
-    }
-    impl Schema for super::ModifyDiskAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

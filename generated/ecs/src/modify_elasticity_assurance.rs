@@ -6,6 +6,7 @@
 //! Generated from `ecs/ModifyElasticityAssurance.md`.
 use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_4::PrivatePoolOptions;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyElasticityAssurance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyElasticityAssuranceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -48,16 +49,8 @@ impl ModifyElasticityAssuranceRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyElasticityAssuranceRequest);
-/// The successful response of [`ModifyElasticityAssuranceRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyElasticityAssuranceResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `8455DD10-84F8-43C9-8365-5F448EB169B6`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyElasticityAssuranceResponse);
+/// The successful response of [`ModifyElasticityAssuranceRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyElasticityAssuranceResponse = RequestIdResponse;
 /// An error the service answers [`ModifyElasticityAssuranceRequest`] with: a code the page documents ([`ModifyElasticityAssuranceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyElasticityAssuranceError = ServiceError<
     ModifyElasticityAssuranceErrorCode,
@@ -102,9 +95,5 @@ mod schema {
         crate::runtime::accessors!(
             value 1 region_id, 2 description; group 0 private_pool_options;
         );
-    }
-    impl Schema for super::ModifyElasticityAssuranceResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

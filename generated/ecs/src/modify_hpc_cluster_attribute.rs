@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyHpcClusterAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyHpcClusterAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyHpcClusterAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -58,16 +59,8 @@ impl ModifyHpcClusterAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyHpcClusterAttributeRequest);
-/// The successful response of [`ModifyHpcClusterAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyHpcClusterAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyHpcClusterAttributeResponse);
+/// The successful response of [`ModifyHpcClusterAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyHpcClusterAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyHpcClusterAttributeRequest`] with: a code the page documents ([`ModifyHpcClusterAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyHpcClusterAttributeError = ServiceError<
     ModifyHpcClusterAttributeErrorCode,
@@ -158,9 +151,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 hpc_cluster_id, 1 region_id, 2 client_token, 3 description, 4 name;
         );
-    }
-    impl Schema for super::ModifyHpcClusterAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -6,6 +6,7 @@
 //! Generated from `ecs/ModifyImageAttribute.md`.
 use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::boot_mode::BootMode;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyImageAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyImageAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -95,16 +96,8 @@ pub enum Status {
 }
 crate::runtime::value_enum!(Status; Deprecated "Deprecated", Available "Available");
 crate::runtime::json_form!(ModifyImageAttributeRequest);
-/// The successful response of [`ModifyImageAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyImageAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyImageAttributeResponse);
+/// The successful response of [`ModifyImageAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyImageAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyImageAttributeRequest`] with: a code the page documents ([`ModifyImageAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyImageAttributeError = ServiceError<ModifyImageAttributeErrorCode>;
 /// The error codes the `ModifyImageAttribute` page documents.
@@ -224,9 +217,5 @@ mod schema {
             value 0 image_id, 1 region_id, 2 image_name, 3 status, 4 image_family, 5
             boot_mode, 6 description;
         );
-    }
-    impl Schema for super::ModifyImageAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyImageSharePermission.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyImageSharePermission` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyImageSharePermissionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -54,16 +55,8 @@ impl ModifyImageSharePermissionRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyImageSharePermissionRequest);
-/// The successful response of [`ModifyImageSharePermissionRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyImageSharePermissionResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyImageSharePermissionResponse);
+/// The successful response of [`ModifyImageSharePermissionRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyImageSharePermissionResponse = RequestIdResponse;
 /// An error the service answers [`ModifyImageSharePermissionRequest`] with: a code the page documents ([`ModifyImageSharePermissionErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyImageSharePermissionError = ServiceError<
     ModifyImageSharePermissionErrorCode,
@@ -122,9 +115,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 image_id, 1 region_id, 2 add_account, 3 remove_account;
         );
-    }
-    impl Schema for super::ModifyImageSharePermissionResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

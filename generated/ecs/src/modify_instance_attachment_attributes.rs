@@ -6,6 +6,7 @@
 //! Generated from `ecs/ModifyInstanceAttachmentAttributes.md`.
 use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_match_criteria_2::PrivatePoolOptionsMatchCriteria;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceAttachmentAttributes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAttachmentAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -82,16 +83,8 @@ impl PrivatePoolOptions {
 crate::runtime::json_form!(
     ModifyInstanceAttachmentAttributesRequest, PrivatePoolOptions
 );
-/// The successful response of [`ModifyInstanceAttachmentAttributesRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceAttachmentAttributesResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceAttachmentAttributesResponse);
+/// The successful response of [`ModifyInstanceAttachmentAttributesRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceAttachmentAttributesResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceAttachmentAttributesRequest`] with: a code the page documents ([`ModifyInstanceAttachmentAttributesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceAttachmentAttributesError = ServiceError<
     ModifyInstanceAttachmentAttributesErrorCode,
@@ -139,9 +132,5 @@ mod schema {
             Field::new("Id"),
         ];
         crate::runtime::accessors!(value 0 match_criteria, 1 id;);
-    }
-    impl Schema for super::ModifyInstanceAttachmentAttributesResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

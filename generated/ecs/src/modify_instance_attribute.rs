@@ -6,6 +6,7 @@
 //! Generated from `ecs/ModifyInstanceAttribute.md`.
 use crate::runtime::{Secret, ServiceError};
 pub use crate::shared::credit_specification::CreditSpecification;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -112,16 +113,8 @@ impl ModifyInstanceAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyInstanceAttributeRequest);
-/// The successful response of [`ModifyInstanceAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceAttributeResponse);
+/// The successful response of [`ModifyInstanceAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceAttributeRequest`] with: a code the page documents ([`ModifyInstanceAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceAttributeError = ServiceError<ModifyInstanceAttributeErrorCode>;
 /// The error codes the `ModifyInstanceAttribute` page documents.
@@ -300,9 +293,5 @@ mod schema {
             5 user_data, 6 credit_specification, 7 deletion_protection, 8
             security_group_ids, 9 network_interface_queue_number;
         );
-    }
-    impl Schema for super::ModifyInstanceAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyInstanceAutoReleaseTime.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceAutoReleaseTime` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAutoReleaseTimeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -54,16 +55,8 @@ impl ModifyInstanceAutoReleaseTimeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyInstanceAutoReleaseTimeRequest);
-/// The successful response of [`ModifyInstanceAutoReleaseTimeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceAutoReleaseTimeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceAutoReleaseTimeResponse);
+/// The successful response of [`ModifyInstanceAutoReleaseTimeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceAutoReleaseTimeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceAutoReleaseTimeRequest`] with: a code the page documents ([`ModifyInstanceAutoReleaseTimeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceAutoReleaseTimeError = ServiceError<
     ModifyInstanceAutoReleaseTimeErrorCode,
@@ -114,9 +107,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 instance_id, 1 region_id, 2 auto_release_time;
         );
-    }
-    impl Schema for super::ModifyInstanceAutoReleaseTimeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -7,6 +7,7 @@
 use crate::runtime::ServiceError;
 pub use crate::shared::renewal_status::RenewalStatus;
 pub use crate::shared::period_unit::PeriodUnit;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceAutoRenewAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceAutoRenewAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -79,16 +80,8 @@ impl ModifyInstanceAutoRenewAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyInstanceAutoRenewAttributeRequest);
-/// The successful response of [`ModifyInstanceAutoRenewAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceAutoRenewAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceAutoRenewAttributeResponse);
+/// The successful response of [`ModifyInstanceAutoRenewAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceAutoRenewAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceAutoRenewAttributeRequest`] with: a code the page documents ([`ModifyInstanceAutoRenewAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceAutoRenewAttributeError = ServiceError<
     ModifyInstanceAutoRenewAttributeErrorCode,
@@ -186,9 +179,5 @@ mod schema {
             value 0 instance_id, 1 region_id, 2 duration, 3 auto_renew, 4 renewal_status,
             5 period_unit;
         );
-    }
-    impl Schema for super::ModifyInstanceAutoRenewAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyInstanceDeployment.md`.
 use crate::runtime::{ServiceError, UnknownValue};
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceDeployment` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceDeploymentRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -138,16 +139,8 @@ pub enum MigrationType {
 }
 crate::runtime::value_enum!(MigrationType; Reboot "reboot", Live "live");
 crate::runtime::json_form!(ModifyInstanceDeploymentRequest);
-/// The successful response of [`ModifyInstanceDeploymentRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceDeploymentResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `04F0F334-1335-436C-A1D7-6C044FE73368`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceDeploymentResponse);
+/// The successful response of [`ModifyInstanceDeploymentRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceDeploymentResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceDeploymentRequest`] with: a code the page documents ([`ModifyInstanceDeploymentErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceDeploymentError = ServiceError<ModifyInstanceDeploymentErrorCode>;
 /// The error codes the `ModifyInstanceDeployment` page documents.
@@ -233,9 +226,5 @@ mod schema {
             dedicated_host_id, 5 tenancy, 6 affinity, 7 migration_type, 8 instance_type,
             9 dedicated_host_cluster_id;
         );
-    }
-    impl Schema for super::ModifyInstanceDeploymentResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

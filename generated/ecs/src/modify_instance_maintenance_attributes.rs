@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyInstanceMaintenanceAttributes.md`.
 use crate::runtime::{ServiceError, UnknownValue};
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceMaintenanceAttributes` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceMaintenanceAttributesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -108,16 +109,8 @@ crate::runtime::value_enum!(
 crate::runtime::json_form!(
     ModifyInstanceMaintenanceAttributesRequest, MaintenanceWindow
 );
-/// The successful response of [`ModifyInstanceMaintenanceAttributesRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceMaintenanceAttributesResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceMaintenanceAttributesResponse);
+/// The successful response of [`ModifyInstanceMaintenanceAttributesRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceMaintenanceAttributesResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceMaintenanceAttributesRequest`] with: a code the page documents ([`ModifyInstanceMaintenanceAttributesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceMaintenanceAttributesError = ServiceError<
     ModifyInstanceMaintenanceAttributesErrorCode,
@@ -173,9 +166,5 @@ mod schema {
             Field::new("EndTime"),
         ];
         crate::runtime::accessors!(value 0 start_time, 1 end_time;);
-    }
-    impl Schema for super::ModifyInstanceMaintenanceAttributesResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

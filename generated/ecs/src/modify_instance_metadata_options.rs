@@ -7,6 +7,7 @@
 use crate::runtime::ServiceError;
 pub use crate::shared::http_endpoint::HttpEndpoint;
 pub use crate::shared::http_tokens::HttpTokens;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceMetadataOptions` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceMetadataOptionsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -70,16 +71,8 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyInstanceMetadataOptionsRequest);
-/// The successful response of [`ModifyInstanceMetadataOptionsRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceMetadataOptionsResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceMetadataOptionsResponse);
+/// The successful response of [`ModifyInstanceMetadataOptionsRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceMetadataOptionsResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceMetadataOptionsRequest`] with: a code the page documents ([`ModifyInstanceMetadataOptionsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceMetadataOptionsError = ServiceError<
     ModifyInstanceMetadataOptionsErrorCode,
@@ -134,9 +127,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 http_endpoint, 1 region_id, 2 instance_id, 3 http_tokens;
         );
-    }
-    impl Schema for super::ModifyInstanceMetadataOptionsResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

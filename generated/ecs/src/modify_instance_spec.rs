@@ -7,6 +7,7 @@
 use crate::runtime::ServiceError;
 pub use crate::shared::system_disk_2::SystemDisk;
 pub use crate::shared::system_disk_category_3::SystemDiskCategory;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceSpec` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceSpecRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -93,16 +94,8 @@ impl ModifyInstanceSpecRequestBuilder {
     }
 }
 crate::runtime::json_form!(ModifyInstanceSpecRequest);
-/// The successful response of [`ModifyInstanceSpecRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceSpecResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceSpecResponse);
+/// The successful response of [`ModifyInstanceSpecRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceSpecResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceSpecRequest`] with: a code the page documents ([`ModifyInstanceSpecErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceSpecError = ServiceError<ModifyInstanceSpecErrorCode>;
 /// The error codes the `ModifyInstanceSpec` page documents.
@@ -313,9 +306,5 @@ mod schema {
             internet_max_bandwidth_in, 4 r#async, 5 allow_migrate_across_zone, 7
             client_token; group 6 system_disk;
         );
-    }
-    impl Schema for super::ModifyInstanceSpecResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyInstanceVncPasswd.md`.
 use crate::runtime::{Secret, ServiceError};
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceVncPasswd` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceVncPasswdRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -46,16 +47,8 @@ crate::runtime::operation!(
 );
 impl ModifyInstanceVncPasswdRequestBuilder {}
 crate::runtime::json_form!(ModifyInstanceVncPasswdRequest);
-/// The successful response of [`ModifyInstanceVncPasswdRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceVncPasswdResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceVncPasswdResponse);
+/// The successful response of [`ModifyInstanceVncPasswdRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceVncPasswdResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceVncPasswdRequest`] with: a code the page documents ([`ModifyInstanceVncPasswdErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceVncPasswdError = ServiceError<ModifyInstanceVncPasswdErrorCode>;
 /// The error codes the `ModifyInstanceVncPasswd` page documents.
@@ -90,9 +83,5 @@ mod schema {
             Field::new("VncPassword").required().secret(),
         ];
         crate::runtime::accessors!(value 0 instance_id, 1 region_id, 2 vnc_password;);
-    }
-    impl Schema for super::ModifyInstanceVncPasswdResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyInstanceVpcAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyInstanceVpcAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyInstanceVpcAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -70,16 +71,8 @@ impl ModifyInstanceVpcAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyInstanceVpcAttributeRequest);
-/// The successful response of [`ModifyInstanceVpcAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyInstanceVpcAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyInstanceVpcAttributeResponse);
+/// The successful response of [`ModifyInstanceVpcAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyInstanceVpcAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyInstanceVpcAttributeRequest`] with: a code the page documents ([`ModifyInstanceVpcAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyInstanceVpcAttributeError = ServiceError<
     ModifyInstanceVpcAttributeErrorCode,
@@ -156,9 +149,5 @@ mod schema {
             value 0 instance_id, 1 v_switch_id, 2 private_ip_address, 3 vpc_id, 4
             security_group_id;
         );
-    }
-    impl Schema for super::ModifyInstanceVpcAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

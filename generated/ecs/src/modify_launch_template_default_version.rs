@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyLaunchTemplateDefaultVersion.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyLaunchTemplateDefaultVersion` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyLaunchTemplateDefaultVersionRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -55,16 +56,8 @@ impl ModifyLaunchTemplateDefaultVersionRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyLaunchTemplateDefaultVersionRequest);
-/// The successful response of [`ModifyLaunchTemplateDefaultVersionRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyLaunchTemplateDefaultVersionResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyLaunchTemplateDefaultVersionResponse);
+/// The successful response of [`ModifyLaunchTemplateDefaultVersionRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyLaunchTemplateDefaultVersionResponse = RequestIdResponse;
 /// An error the service answers [`ModifyLaunchTemplateDefaultVersionRequest`] with: a code the page documents ([`ModifyLaunchTemplateDefaultVersionErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyLaunchTemplateDefaultVersionError = ServiceError<
     ModifyLaunchTemplateDefaultVersionErrorCode,
@@ -105,9 +98,5 @@ mod schema {
             value 0 default_version_number, 1 region_id, 2 launch_template_id, 3
             launch_template_name;
         );
-    }
-    impl Schema for super::ModifyLaunchTemplateDefaultVersionResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

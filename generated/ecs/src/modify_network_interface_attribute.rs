@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyNetworkInterfaceAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyNetworkInterfaceAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyNetworkInterfaceAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -74,16 +75,8 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyNetworkInterfaceAttributeRequest);
-/// The successful response of [`ModifyNetworkInterfaceAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyNetworkInterfaceAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyNetworkInterfaceAttributeResponse);
+/// The successful response of [`ModifyNetworkInterfaceAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyNetworkInterfaceAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyNetworkInterfaceAttributeRequest`] with: a code the page documents ([`ModifyNetworkInterfaceAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyNetworkInterfaceAttributeError = ServiceError<
     ModifyNetworkInterfaceAttributeErrorCode,
@@ -227,9 +220,5 @@ mod schema {
             value 0 network_interface_id, 1 region_id, 2 security_group_id, 3
             network_interface_name, 4 queue_number, 5 description;
         );
-    }
-    impl Schema for super::ModifyNetworkInterfaceAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

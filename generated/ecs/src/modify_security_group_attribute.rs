@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifySecurityGroupAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifySecurityGroupAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -54,16 +55,8 @@ impl ModifySecurityGroupAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifySecurityGroupAttributeRequest);
-/// The successful response of [`ModifySecurityGroupAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifySecurityGroupAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifySecurityGroupAttributeResponse);
+/// The successful response of [`ModifySecurityGroupAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifySecurityGroupAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifySecurityGroupAttributeRequest`] with: a code the page documents ([`ModifySecurityGroupAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifySecurityGroupAttributeError = ServiceError<
     ModifySecurityGroupAttributeErrorCode,
@@ -126,9 +119,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 region_id, 1 security_group_id, 2 description, 3 security_group_name;
         );
-    }
-    impl Schema for super::ModifySecurityGroupAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

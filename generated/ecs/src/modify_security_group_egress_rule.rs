@@ -7,6 +7,7 @@
 use crate::runtime::{ServiceError, UnknownValue};
 pub use crate::shared::ip_protocol::IpProtocol;
 pub use crate::shared::policy::Policy;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifySecurityGroupEgressRule` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupEgressRuleRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -181,16 +182,8 @@ pub enum SourcePortRange {
 }
 crate::runtime::value_enum!(SourcePortRange; Icmp "ICMP", Gre "GRE", All "ALL");
 crate::runtime::json_form!(ModifySecurityGroupEgressRuleRequest);
-/// The successful response of [`ModifySecurityGroupEgressRuleRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifySecurityGroupEgressRuleResponse {
-    /// The request ID.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifySecurityGroupEgressRuleResponse);
+/// The successful response of [`ModifySecurityGroupEgressRuleRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifySecurityGroupEgressRuleResponse = RequestIdResponse;
 /// An error the service answers [`ModifySecurityGroupEgressRuleRequest`] with: a code the page documents ([`ModifySecurityGroupEgressRuleErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifySecurityGroupEgressRuleError = ServiceError<
     ModifySecurityGroupEgressRuleErrorCode,
@@ -375,9 +368,5 @@ mod schema {
             ipv6_source_cidr_ip, 12 nic_type, 13 policy, 14 priority, 15 source_cidr_ip,
             16 source_port_range;
         );
-    }
-    impl Schema for super::ModifySecurityGroupEgressRuleResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifySecurityGroupPolicy.md`.
 use crate::runtime::{ServiceError, UnknownValue};
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifySecurityGroupPolicy` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySecurityGroupPolicyRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -72,16 +73,8 @@ pub enum InnerAccessPolicy {
 }
 crate::runtime::value_enum!(InnerAccessPolicy; Accept "Accept", Drop "Drop");
 crate::runtime::json_form!(ModifySecurityGroupPolicyRequest);
-/// The successful response of [`ModifySecurityGroupPolicyRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifySecurityGroupPolicyResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifySecurityGroupPolicyResponse);
+/// The successful response of [`ModifySecurityGroupPolicyRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifySecurityGroupPolicyResponse = RequestIdResponse;
 /// An error the service answers [`ModifySecurityGroupPolicyRequest`] with: a code the page documents ([`ModifySecurityGroupPolicyErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifySecurityGroupPolicyError = ServiceError<
     ModifySecurityGroupPolicyErrorCode,
@@ -140,9 +133,5 @@ mod schema {
             value 0 inner_access_policy, 1 region_id, 2 security_group_id, 3
             client_token;
         );
-    }
-    impl Schema for super::ModifySecurityGroupPolicyResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifySnapshotAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifySnapshotAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySnapshotAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -59,16 +60,8 @@ impl ModifySnapshotAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifySnapshotAttributeRequest);
-/// The successful response of [`ModifySnapshotAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifySnapshotAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifySnapshotAttributeResponse);
+/// The successful response of [`ModifySnapshotAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifySnapshotAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifySnapshotAttributeRequest`] with: a code the page documents ([`ModifySnapshotAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifySnapshotAttributeError = ServiceError<ModifySnapshotAttributeErrorCode>;
 /// The error codes the `ModifySnapshotAttribute` page documents.
@@ -138,9 +131,5 @@ mod schema {
             value 0 snapshot_id, 1 snapshot_name, 2 description, 3
             disable_instant_access;
         );
-    }
-    impl Schema for super::ModifySnapshotAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifySnapshotGroup.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifySnapshotGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifySnapshotGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -53,16 +54,8 @@ impl ModifySnapshotGroupRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifySnapshotGroupRequest);
-/// The successful response of [`ModifySnapshotGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifySnapshotGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `A00B5E55-76B7-42C8-8A80-AF10E980DCC7`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifySnapshotGroupResponse);
+/// The successful response of [`ModifySnapshotGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifySnapshotGroupResponse = RequestIdResponse;
 /// An error the service answers [`ModifySnapshotGroupRequest`] with: a code the page documents ([`ModifySnapshotGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifySnapshotGroupError = ServiceError<ModifySnapshotGroupErrorCode>;
 /// The error codes the `ModifySnapshotGroup` page documents.
@@ -122,9 +115,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 region_id, 1 snapshot_group_id, 2 name, 3 description;
         );
-    }
-    impl Schema for super::ModifySnapshotGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ModifyStorageCapacityUnitAttribute.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ModifyStorageCapacityUnitAttribute` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ModifyStorageCapacityUnitAttributeRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -55,16 +56,8 @@ impl ModifyStorageCapacityUnitAttributeRequestBuilder {
     );
 }
 crate::runtime::json_form!(ModifyStorageCapacityUnitAttributeRequest);
-/// The successful response of [`ModifyStorageCapacityUnitAttributeRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ModifyStorageCapacityUnitAttributeResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ModifyStorageCapacityUnitAttributeResponse);
+/// The successful response of [`ModifyStorageCapacityUnitAttributeRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ModifyStorageCapacityUnitAttributeResponse = RequestIdResponse;
 /// An error the service answers [`ModifyStorageCapacityUnitAttributeRequest`] with: a code the page documents ([`ModifyStorageCapacityUnitAttributeErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ModifyStorageCapacityUnitAttributeError = ServiceError<
     ModifyStorageCapacityUnitAttributeErrorCode,
@@ -130,9 +123,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 region_id, 1 storage_capacity_unit_id, 2 name, 3 description;
         );
-    }
-    impl Schema for super::ModifyStorageCapacityUnitAttributeResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ReActivateInstances.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ReActivateInstances` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReActivateInstancesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -39,16 +40,8 @@ impl ReActivateInstancesRequestBuilder {
     crate::runtime::setters!(builder ReActivateInstancesRequest; into region_id String;);
 }
 crate::runtime::json_form!(ReActivateInstancesRequest);
-/// The successful response of [`ReActivateInstancesRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ReActivateInstancesResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `51AB7717-6E1A-4D1D-A44D-54CB123ABC`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ReActivateInstancesResponse);
+/// The successful response of [`ReActivateInstancesRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ReActivateInstancesResponse = RequestIdResponse;
 /// An error the service answers [`ReActivateInstancesRequest`] with: a code the page documents ([`ReActivateInstancesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReActivateInstancesError = ServiceError<ReActivateInstancesErrorCode>;
 /// The error codes the `ReActivateInstances` page documents.
@@ -88,9 +81,5 @@ mod schema {
             Field::new("RegionId"),
         ];
         crate::runtime::accessors!(value 0 instance_id, 1 region_id;);
-    }
-    impl Schema for super::ReActivateInstancesResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

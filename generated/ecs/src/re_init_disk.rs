@@ -6,6 +6,7 @@
 //! Generated from `ecs/ReInitDisk.md`.
 use crate::runtime::{Secret, ServiceError};
 pub use crate::shared::security_enhancement_strategy::SecurityEnhancementStrategy;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ReInitDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReInitDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -66,16 +67,8 @@ impl ReInitDiskRequestBuilder {
     );
 }
 crate::runtime::json_form!(ReInitDiskRequest);
-/// The successful response of [`ReInitDiskRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ReInitDiskResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ReInitDiskResponse);
+/// The successful response of [`ReInitDiskRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ReInitDiskResponse = RequestIdResponse;
 /// An error the service answers [`ReInitDiskRequest`] with: a code the page documents ([`ReInitDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReInitDiskError = ServiceError<ReInitDiskErrorCode>;
 /// The error codes the `ReInitDisk` page documents.
@@ -145,9 +138,5 @@ mod schema {
             value 0 disk_id, 1 auto_start_instance, 2 key_pair_name, 3 password, 4
             security_enhancement_strategy;
         );
-    }
-    impl Schema for super::ReInitDiskResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

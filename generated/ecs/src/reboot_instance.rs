@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/RebootInstance.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `RebootInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RebootInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -52,16 +53,8 @@ impl RebootInstanceRequestBuilder {
     );
 }
 crate::runtime::json_form!(RebootInstanceRequest);
-/// The successful response of [`RebootInstanceRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct RebootInstanceResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(RebootInstanceResponse);
+/// The successful response of [`RebootInstanceRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type RebootInstanceResponse = RequestIdResponse;
 /// An error the service answers [`RebootInstanceRequest`] with: a code the page documents ([`RebootInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RebootInstanceError = ServiceError<RebootInstanceErrorCode>;
 /// The error codes the `RebootInstance` page documents.
@@ -108,9 +101,5 @@ mod schema {
             Field::new("DryRun"),
         ];
         crate::runtime::accessors!(value 0 instance_id, 1 force_stop, 2 dry_run;);
-    }
-    impl Schema for super::RebootInstanceResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

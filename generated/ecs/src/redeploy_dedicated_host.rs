@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/RedeployDedicatedHost.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `RedeployDedicatedHost` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RedeployDedicatedHostRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl RedeployDedicatedHostRequestBuilder {}
 crate::runtime::json_form!(RedeployDedicatedHostRequest);
-/// The successful response of [`RedeployDedicatedHostRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct RedeployDedicatedHostResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `FCED4B7A-53D5-4C04-ABE3-26D4F3890D57`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(RedeployDedicatedHostResponse);
+/// The successful response of [`RedeployDedicatedHostRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type RedeployDedicatedHostResponse = RequestIdResponse;
 /// An error the service answers [`RedeployDedicatedHostRequest`] with: a code the page documents ([`RedeployDedicatedHostErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RedeployDedicatedHostError = ServiceError<RedeployDedicatedHostErrorCode>;
 /// The error codes the `RedeployDedicatedHost` page documents.
@@ -72,9 +65,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 dedicated_host_id, 1 region_id;);
-    }
-    impl Schema for super::RedeployDedicatedHostResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -6,6 +6,7 @@
 //! Generated from `ecs/ReleaseCapacityReservation.md`.
 use crate::runtime::ServiceError;
 pub use crate::shared::private_pool_options_2::PrivatePoolOptions;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ReleaseCapacityReservation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReleaseCapacityReservationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -48,16 +49,8 @@ impl ReleaseCapacityReservationRequestBuilder {
     );
 }
 crate::runtime::json_form!(ReleaseCapacityReservationRequest);
-/// The successful response of [`ReleaseCapacityReservationRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ReleaseCapacityReservationResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ReleaseCapacityReservationResponse);
+/// The successful response of [`ReleaseCapacityReservationRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ReleaseCapacityReservationResponse = RequestIdResponse;
 /// An error the service answers [`ReleaseCapacityReservationRequest`] with: a code the page documents ([`ReleaseCapacityReservationErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReleaseCapacityReservationError = ServiceError<
     ReleaseCapacityReservationErrorCode,
@@ -87,9 +80,5 @@ mod schema {
         crate::runtime::accessors!(
             value 1 region_id, 2 dry_run; group 0 private_pool_options;
         );
-    }
-    impl Schema for super::ReleaseCapacityReservationResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ReleaseDedicatedHost.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ReleaseDedicatedHost` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReleaseDedicatedHostRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl ReleaseDedicatedHostRequestBuilder {}
 crate::runtime::json_form!(ReleaseDedicatedHostRequest);
-/// The successful response of [`ReleaseDedicatedHostRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ReleaseDedicatedHostResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `A1B15AC8-E6F6-49A4-8985-8C07104B9199`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ReleaseDedicatedHostResponse);
+/// The successful response of [`ReleaseDedicatedHostRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ReleaseDedicatedHostResponse = RequestIdResponse;
 /// An error the service answers [`ReleaseDedicatedHostRequest`] with: a code the page documents ([`ReleaseDedicatedHostErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReleaseDedicatedHostError = ServiceError<ReleaseDedicatedHostErrorCode>;
 /// The error codes the `ReleaseDedicatedHost` page documents.
@@ -82,9 +75,5 @@ mod schema {
             Field::new("RegionId").required(),
         ];
         crate::runtime::accessors!(value 0 dedicated_host_id, 1 region_id;);
-    }
-    impl Schema for super::ReleaseDedicatedHostResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

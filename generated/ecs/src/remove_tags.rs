@@ -7,6 +7,7 @@
 use crate::runtime::ServiceError;
 pub use crate::shared::tag_5::Tag;
 pub use crate::shared::resource_type::ResourceType;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `RemoveTags` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RemoveTagsRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -60,16 +61,8 @@ impl RemoveTagsRequestBuilder {
     crate::runtime::setters!(builder RemoveTagsRequest; each tag Tag;);
 }
 crate::runtime::json_form!(RemoveTagsRequest);
-/// The successful response of [`RemoveTagsRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct RemoveTagsResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(RemoveTagsResponse);
+/// The successful response of [`RemoveTagsRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type RemoveTagsResponse = RequestIdResponse;
 /// An error the service answers [`RemoveTagsRequest`] with: a code the page documents ([`RemoveTagsErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RemoveTagsError = ServiceError<RemoveTagsErrorCode>;
 /// The error codes the `RemoveTags` page documents.
@@ -117,9 +110,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 region_id, 1 resource_id, 2 resource_type; groups 3 tag;
         );
-    }
-    impl Schema for super::RemoveTagsResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

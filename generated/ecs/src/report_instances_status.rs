@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ReportInstancesStatus.md`.
 use crate::runtime::{ServiceError, UnknownValue};
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ReportInstancesStatus` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ReportInstancesStatusRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -158,16 +159,8 @@ crate::runtime::value_enum!(
     "hardware-raidcard-error", HardwareFanError "hardware-fan-error", Others "others"
 );
 crate::runtime::json_form!(ReportInstancesStatusRequest);
-/// The successful response of [`ReportInstancesStatusRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ReportInstancesStatusResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ReportInstancesStatusResponse);
+/// The successful response of [`ReportInstancesStatusRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ReportInstancesStatusResponse = RequestIdResponse;
 /// An error the service answers [`ReportInstancesStatusRequest`] with: a code the page documents ([`ReportInstancesStatusErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ReportInstancesStatusError = ServiceError<ReportInstancesStatusErrorCode>;
 /// The error codes the `ReportInstancesStatus` page documents.
@@ -267,9 +260,5 @@ mod schema {
             value 0 instance_id, 1 region_id, 2 description, 3 reason, 4 issue_category,
             5 disk_id, 6 device, 7 start_time, 8 end_time;
         );
-    }
-    impl Schema for super::ReportInstancesStatusResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/ResetDisk.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `ResetDisk` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`ResetDiskRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -39,16 +40,8 @@ crate::runtime::operation!(
 );
 impl ResetDiskRequestBuilder {}
 crate::runtime::json_form!(ResetDiskRequest);
-/// The successful response of [`ResetDiskRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct ResetDiskResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `F3CD6886-D8D0-4FEE-B93E-1B73239673DE`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(ResetDiskResponse);
+/// The successful response of [`ResetDiskRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type ResetDiskResponse = RequestIdResponse;
 /// An error the service answers [`ResetDiskRequest`] with: a code the page documents ([`ResetDiskErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type ResetDiskError = ServiceError<ResetDiskErrorCode>;
 /// The error codes the `ResetDisk` page documents.
@@ -129,9 +122,5 @@ mod schema {
             Field::new("SnapshotId").required(),
         ];
         crate::runtime::accessors!(value 0 disk_id, 1 snapshot_id;);
-    }
-    impl Schema for super::ResetDiskResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -8,6 +8,7 @@ use crate::runtime::ServiceError;
 pub use crate::shared::ip_protocol::IpProtocol;
 pub use crate::shared::policy::Policy;
 pub use crate::shared::nic_type::NicType;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `RevokeSecurityGroup` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RevokeSecurityGroupRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -167,16 +168,8 @@ impl RevokeSecurityGroupRequestBuilder {
     );
 }
 crate::runtime::json_form!(RevokeSecurityGroupRequest);
-/// The successful response of [`RevokeSecurityGroupRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct RevokeSecurityGroupResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(RevokeSecurityGroupResponse);
+/// The successful response of [`RevokeSecurityGroupRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type RevokeSecurityGroupResponse = RequestIdResponse;
 /// An error the service answers [`RevokeSecurityGroupRequest`] with: a code the page documents ([`RevokeSecurityGroupErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RevokeSecurityGroupError = ServiceError<RevokeSecurityGroupErrorCode>;
 /// The error codes the `RevokeSecurityGroup` page documents.
@@ -351,9 +344,5 @@ mod schema {
             ipv6_source_cidr_ip, 11 source_port_range, 12 policy, 13 priority, 14
             nic_type, 15 client_token, 16 description;
         );
-    }
-    impl Schema for super::RevokeSecurityGroupResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

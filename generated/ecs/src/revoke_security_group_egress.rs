@@ -8,6 +8,7 @@ use crate::runtime::ServiceError;
 pub use crate::shared::ip_protocol::IpProtocol;
 pub use crate::shared::policy::Policy;
 pub use crate::shared::nic_type::NicType;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `RevokeSecurityGroupEgress` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`RevokeSecurityGroupEgressRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -171,16 +172,8 @@ impl RevokeSecurityGroupEgressRequestBuilder {
     );
 }
 crate::runtime::json_form!(RevokeSecurityGroupEgressRequest);
-/// The successful response of [`RevokeSecurityGroupEgressRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct RevokeSecurityGroupEgressResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(RevokeSecurityGroupEgressResponse);
+/// The successful response of [`RevokeSecurityGroupEgressRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type RevokeSecurityGroupEgressResponse = RequestIdResponse;
 /// An error the service answers [`RevokeSecurityGroupEgressRequest`] with: a code the page documents ([`RevokeSecurityGroupEgressErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type RevokeSecurityGroupEgressError = ServiceError<
     RevokeSecurityGroupEgressErrorCode,
@@ -354,9 +347,5 @@ mod schema {
             11 source_port_range, 12 policy, 13 priority, 14 nic_type, 15 client_token,
             16 description;
         );
-    }
-    impl Schema for super::RevokeSecurityGroupEgressResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

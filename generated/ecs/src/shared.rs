@@ -3661,3 +3661,115 @@ pub mod tags {
         }
     }
 }
+#[cfg(
+    any(
+        feature = "accept_inquired_system_event",
+        feature = "add_tags",
+        feature = "apply_auto_snapshot_policy",
+        feature = "assign_private_ip_addresses",
+        feature = "attach_disk",
+        feature = "attach_network_interface",
+        feature = "authorize_security_group",
+        feature = "authorize_security_group_egress",
+        feature = "cancel_copy_image",
+        feature = "cancel_simulated_system_events",
+        feature = "cancel_task",
+        feature = "convert_nat_public_ip_to_eip",
+        feature = "delete_auto_provisioning_group",
+        feature = "delete_auto_snapshot_policy",
+        feature = "delete_command",
+        feature = "delete_deployment_set",
+        feature = "delete_disk",
+        feature = "delete_disk_replica_pair",
+        feature = "delete_hpc_cluster",
+        feature = "delete_image",
+        feature = "delete_instance",
+        feature = "delete_key_pairs",
+        feature = "delete_launch_template",
+        feature = "delete_launch_template_version",
+        feature = "delete_network_interface",
+        feature = "delete_security_group",
+        feature = "delete_snapshot",
+        feature = "detach_classic_link_vpc",
+        feature = "detach_disk",
+        feature = "detach_network_interface",
+        feature = "install_cloud_assistant",
+        feature = "join_resource_group",
+        feature = "join_security_group",
+        feature = "leave_security_group",
+        feature = "modify_auto_provisioning_group",
+        feature = "modify_auto_snapshot_policy_ex",
+        feature = "modify_capacity_reservation",
+        feature = "modify_command",
+        feature = "modify_dedicated_host_attribute",
+        feature = "modify_dedicated_host_auto_release_time",
+        feature = "modify_dedicated_host_auto_renew_attribute",
+        feature = "modify_dedicated_host_cluster_attribute",
+        feature = "modify_deployment_set_attribute",
+        feature = "modify_disk_attribute",
+        feature = "modify_elasticity_assurance",
+        feature = "modify_hpc_cluster_attribute",
+        feature = "modify_image_attribute",
+        feature = "modify_image_share_permission",
+        feature = "modify_instance_attachment_attributes",
+        feature = "modify_instance_attribute",
+        feature = "modify_instance_auto_release_time",
+        feature = "modify_instance_auto_renew_attribute",
+        feature = "modify_instance_deployment",
+        feature = "modify_instance_maintenance_attributes",
+        feature = "modify_instance_metadata_options",
+        feature = "modify_instance_spec",
+        feature = "modify_instance_vnc_passwd",
+        feature = "modify_instance_vpc_attribute",
+        feature = "modify_launch_template_default_version",
+        feature = "modify_network_interface_attribute",
+        feature = "modify_security_group_attribute",
+        feature = "modify_security_group_egress_rule",
+        feature = "modify_security_group_policy",
+        feature = "modify_security_group_rule",
+        feature = "modify_snapshot_attribute",
+        feature = "modify_snapshot_group",
+        feature = "modify_storage_capacity_unit_attribute",
+        feature = "re_activate_instances",
+        feature = "re_init_disk",
+        feature = "reboot_instance",
+        feature = "redeploy_dedicated_host",
+        feature = "release_capacity_reservation",
+        feature = "release_dedicated_host",
+        feature = "remove_tags",
+        feature = "report_instances_status",
+        feature = "reset_disk",
+        feature = "revoke_security_group",
+        feature = "revoke_security_group_egress",
+        feature = "start_disk_replica_pair",
+        feature = "start_instance",
+        feature = "stop_disk_replica_pair",
+        feature = "stop_instance",
+        feature = "stop_invocation",
+        feature = "tag_resources",
+        feature = "unassign_private_ip_addresses",
+        feature = "untag_resources"
+    )
+)]
+pub mod request_id_response {
+    /// A successful response that holds only the ID of the request.
+    ///
+    /// One type for the APIs that take it: `AcceptInquiredSystemEvent`, `AddTags`, `ApplyAutoSnapshotPolicy`, `AssignPrivateIpAddresses`, `AttachDisk`, `AttachNetworkInterface`, `AuthorizeSecurityGroup`, `AuthorizeSecurityGroupEgress`, `CancelCopyImage`, `CancelSimulatedSystemEvents`, `CancelTask`, `ConvertNatPublicIpToEip`, `DeleteAutoProvisioningGroup`, `DeleteAutoSnapshotPolicy`, `DeleteCommand`, `DeleteDeploymentSet`, `DeleteDisk`, `DeleteDiskReplicaPair`, `DeleteHpcCluster`, `DeleteImage`, `DeleteInstance`, `DeleteKeyPairs`, `DeleteLaunchTemplate`, `DeleteLaunchTemplateVersion`, `DeleteNetworkInterface`, `DeleteSecurityGroup`, `DeleteSnapshot`, `DetachClassicLinkVpc`, `DetachDisk`, `DetachNetworkInterface`, `InstallCloudAssistant`, `JoinResourceGroup`, `JoinSecurityGroup`, `LeaveSecurityGroup`, `ModifyAutoProvisioningGroup`, `ModifyAutoSnapshotPolicyEx`, `ModifyCapacityReservation`, `ModifyCommand`, `ModifyDedicatedHostAttribute`, `ModifyDedicatedHostAutoReleaseTime`, `ModifyDedicatedHostAutoRenewAttribute`, `ModifyDedicatedHostClusterAttribute`, `ModifyDeploymentSetAttribute`, `ModifyDiskAttribute`, `ModifyElasticityAssurance`, `ModifyHpcClusterAttribute`, `ModifyImageAttribute`, `ModifyImageSharePermission`, `ModifyInstanceAttachmentAttributes`, `ModifyInstanceAttribute`, `ModifyInstanceAutoReleaseTime`, `ModifyInstanceAutoRenewAttribute`, `ModifyInstanceDeployment`, `ModifyInstanceMaintenanceAttributes`, `ModifyInstanceMetadataOptions`, `ModifyInstanceSpec`, `ModifyInstanceVncPasswd`, `ModifyInstanceVpcAttribute`, `ModifyLaunchTemplateDefaultVersion`, `ModifyNetworkInterfaceAttribute`, `ModifySecurityGroupAttribute`, `ModifySecurityGroupEgressRule`, `ModifySecurityGroupPolicy`, `ModifySecurityGroupRule`, `ModifySnapshotAttribute`, `ModifySnapshotGroup`, `ModifyStorageCapacityUnitAttribute`, `ReActivateInstances`, `ReInitDisk`, `RebootInstance`, `RedeployDedicatedHost`, `ReleaseCapacityReservation`, `ReleaseDedicatedHost`, `RemoveTags`, `ReportInstancesStatus`, `ResetDisk`, `RevokeSecurityGroup`, `RevokeSecurityGroupEgress`, `StartDiskReplicaPair`, `StartInstance`, `StopDiskReplicaPair`, `StopInstance`, `StopInvocation`, `TagResources`, `UnassignPrivateIpAddresses`, `UntagResources`. Their pages describe some of it differently; the descriptions here are `AcceptInquiredSystemEvent`'s.
+    #[derive(Clone, Default)]
+    #[non_exhaustive]
+    pub struct RequestIdResponse {
+        /// The ID of the request.
+        ///
+        /// Example: `4DD56CA6-6D75-4D33-BE34-E4A44EBE1C3D`
+        pub request_id: Option<String>,
+    }
+    crate::runtime::lenient_json!(RequestIdResponse);
+    /// How this module's structs describe themselves to the runtime: field tables and accessors.
+    mod schema {
+        use crate::runtime::schema::{Field, Schema};
+        impl Schema for super::RequestIdResponse {
+            const FIELDS: &'static [Field] = &[Field::new("RequestId")];
+            crate::runtime::accessors!(value 0 request_id;);
+        }
+    }
+}

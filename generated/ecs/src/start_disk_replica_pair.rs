@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/StartDiskReplicaPair.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `StartDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StartDiskReplicaPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl StartDiskReplicaPairRequestBuilder {}
 crate::runtime::json_form!(StartDiskReplicaPairRequest);
-/// The successful response of [`StartDiskReplicaPairRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct StartDiskReplicaPairResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `E69EF3CC-94CD-42E7-8926-F133B86387C0`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(StartDiskReplicaPairResponse);
+/// The successful response of [`StartDiskReplicaPairRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type StartDiskReplicaPairResponse = RequestIdResponse;
 /// An error the service answers [`StartDiskReplicaPairRequest`] with: a code the page documents ([`StartDiskReplicaPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StartDiskReplicaPairError = ServiceError<StartDiskReplicaPairErrorCode>;
 /// The error codes the `StartDiskReplicaPair` page documents.
@@ -74,9 +67,5 @@ mod schema {
             Field::new("ReplicaPairId").required(),
         ];
         crate::runtime::accessors!(value 0 region_id, 1 replica_pair_id;);
-    }
-    impl Schema for super::StartDiskReplicaPairResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/StartInstance.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `StartInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StartInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -50,16 +51,8 @@ impl StartInstanceRequestBuilder {
     );
 }
 crate::runtime::json_form!(StartInstanceRequest);
-/// The successful response of [`StartInstanceRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct StartInstanceResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(StartInstanceResponse);
+/// The successful response of [`StartInstanceRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type StartInstanceResponse = RequestIdResponse;
 /// An error the service answers [`StartInstanceRequest`] with: a code the page documents ([`StartInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StartInstanceError = ServiceError<StartInstanceErrorCode>;
 /// The error codes the `StartInstance` page documents.
@@ -133,9 +126,5 @@ mod schema {
             Field::new("DryRun"),
         ];
         crate::runtime::accessors!(value 0 instance_id, 1 init_local_disk, 2 dry_run;);
-    }
-    impl Schema for super::StartInstanceResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/StopDiskReplicaPair.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `StopDiskReplicaPair` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StopDiskReplicaPairRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -40,16 +41,8 @@ crate::runtime::operation!(
 );
 impl StopDiskReplicaPairRequestBuilder {}
 crate::runtime::json_form!(StopDiskReplicaPairRequest);
-/// The successful response of [`StopDiskReplicaPairRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct StopDiskReplicaPairResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `20758A-585D-4A41-A9B2-28DA8F4F534F`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(StopDiskReplicaPairResponse);
+/// The successful response of [`StopDiskReplicaPairRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type StopDiskReplicaPairResponse = RequestIdResponse;
 /// An error the service answers [`StopDiskReplicaPairRequest`] with: a code the page documents ([`StopDiskReplicaPairErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StopDiskReplicaPairError = ServiceError<StopDiskReplicaPairErrorCode>;
 /// The error codes the `StopDiskReplicaPair` page documents.
@@ -74,9 +67,5 @@ mod schema {
             Field::new("ReplicaPairId").required(),
         ];
         crate::runtime::accessors!(value 0 region_id, 1 replica_pair_id;);
-    }
-    impl Schema for super::StopDiskReplicaPairResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

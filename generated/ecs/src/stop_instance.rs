@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/StopInstance.md`.
 use crate::runtime::{ServiceError, UnknownValue};
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `StopInstance` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StopInstanceRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -84,16 +85,8 @@ crate::runtime::value_enum!(
     StoppedMode; StopCharging "StopCharging", KeepCharging "KeepCharging"
 );
 crate::runtime::json_form!(StopInstanceRequest);
-/// The successful response of [`StopInstanceRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct StopInstanceResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `1C488B66-B819-4D14-8711-C4EAAA13AC01`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(StopInstanceResponse);
+/// The successful response of [`StopInstanceRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type StopInstanceResponse = RequestIdResponse;
 /// An error the service answers [`StopInstanceRequest`] with: a code the page documents ([`StopInstanceErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StopInstanceError = ServiceError<StopInstanceErrorCode>;
 /// The error codes the `StopInstance` page documents.
@@ -165,9 +158,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 instance_id, 1 stopped_mode, 2 confirm_stop, 3 force_stop, 4 dry_run;
         );
-    }
-    impl Schema for super::StopInstanceResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

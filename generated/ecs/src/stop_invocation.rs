@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/StopInvocation.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `StopInvocation` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`StopInvocationRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -48,16 +49,8 @@ impl StopInvocationRequestBuilder {
     );
 }
 crate::runtime::json_form!(StopInvocationRequest);
-/// The successful response of [`StopInvocationRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct StopInvocationResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(StopInvocationResponse);
+/// The successful response of [`StopInvocationRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type StopInvocationResponse = RequestIdResponse;
 /// An error the service answers [`StopInvocationRequest`] with: a code the page documents ([`StopInvocationErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type StopInvocationError = ServiceError<StopInvocationErrorCode>;
 /// The error codes the `StopInvocation` page documents.
@@ -88,9 +81,5 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(value 0 invoke_id, 1 region_id, 2 instance_id;);
-    }
-    impl Schema for super::StopInvocationResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -6,6 +6,7 @@
 //! Generated from `ecs/TagResources.md`.
 use crate::runtime::ServiceError;
 pub use crate::shared::resource_type_2::ResourceType;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `TagResources` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`TagResourcesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -88,16 +89,8 @@ impl Tag {
     crate::runtime::setters!(Tag; into key String, value String;);
 }
 crate::runtime::json_form!(TagResourcesRequest, Tag);
-/// The successful response of [`TagResourcesRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct TagResourcesResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(TagResourcesResponse);
+/// The successful response of [`TagResourcesRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type TagResourcesResponse = RequestIdResponse;
 /// An error the service answers [`TagResourcesRequest`] with: a code the page documents ([`TagResourcesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type TagResourcesError = ServiceError<TagResourcesErrorCode>;
 /// The error codes the `TagResources` page documents.
@@ -264,9 +257,5 @@ mod schema {
                 ),
         ];
         crate::runtime::accessors!(value 0 key, 1 value;);
-    }
-    impl Schema for super::TagResourcesResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! Generated from `ecs/UnassignPrivateIpAddresses.md`.
 use crate::runtime::ServiceError;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `UnassignPrivateIpAddresses` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`UnassignPrivateIpAddressesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -46,16 +47,8 @@ crate::runtime::operation!(
 );
 impl UnassignPrivateIpAddressesRequestBuilder {}
 crate::runtime::json_form!(UnassignPrivateIpAddressesRequest);
-/// The successful response of [`UnassignPrivateIpAddressesRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct UnassignPrivateIpAddressesResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(UnassignPrivateIpAddressesResponse);
+/// The successful response of [`UnassignPrivateIpAddressesRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type UnassignPrivateIpAddressesResponse = RequestIdResponse;
 /// An error the service answers [`UnassignPrivateIpAddressesRequest`] with: a code the page documents ([`UnassignPrivateIpAddressesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type UnassignPrivateIpAddressesError = ServiceError<
     UnassignPrivateIpAddressesErrorCode,
@@ -164,9 +157,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 network_interface_id, 1 private_ip_address, 2 region_id;
         );
-    }
-    impl Schema for super::UnassignPrivateIpAddressesResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

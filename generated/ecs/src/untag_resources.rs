@@ -6,6 +6,7 @@
 //! Generated from `ecs/UntagResources.md`.
 use crate::runtime::ServiceError;
 pub use crate::shared::resource_type_2::ResourceType;
+pub use crate::shared::request_id_response::RequestIdResponse;
 /// The `UntagResources` request: the docs' parameters, each as given (a [`Validated`](crate::runtime::Validated) one kept every rule).
 ///
 /// Start one with [`UntagResourcesRequest::builder`]. Serde reads and writes it in the docs' JSON form (`{"RegionId": "cn-hangzhou", "DataDisk": [{"Size": 40}]}`): an unknown key is an error, a missing required parameter a violation.
@@ -80,16 +81,8 @@ impl UntagResourcesRequestBuilder {
     );
 }
 crate::runtime::json_form!(UntagResourcesRequest);
-/// The successful response of [`UntagResourcesRequest`].
-#[derive(Clone, Default)]
-#[non_exhaustive]
-pub struct UntagResourcesResponse {
-    /// The ID of the request.
-    ///
-    /// Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0`
-    pub request_id: Option<String>,
-}
-crate::runtime::lenient_json!(UntagResourcesResponse);
+/// The successful response of [`UntagResourcesRequest`]: the ID of the request only, as a [`RequestIdResponse`].
+pub type UntagResourcesResponse = RequestIdResponse;
 /// An error the service answers [`UntagResourcesRequest`] with: a code the page documents ([`UntagResourcesErrorCode`]), a code common to every API, or any other code; the service's body, request id included, is kept. See [`ServiceError::kind`].
 pub type UntagResourcesError = ServiceError<UntagResourcesErrorCode>;
 /// The error codes the `UntagResources` page documents.
@@ -212,9 +205,5 @@ mod schema {
         crate::runtime::accessors!(
             value 0 region_id, 1 resource_id, 2 resource_type, 3 tag_key, 4 all;
         );
-    }
-    impl Schema for super::UntagResourcesResponse {
-        const FIELDS: &'static [Field] = &[Field::new("RequestId")];
-        crate::runtime::accessors!(value 0 request_id;);
     }
 }

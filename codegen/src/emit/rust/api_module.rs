@@ -11,6 +11,7 @@ use super::names::{self, Namer};
 use super::request::OperationInfo;
 use super::request_model::{FieldKind, RequestModel, ValueType};
 use super::response_model::ResponseModel;
+use super::shared_types::REQUEST_ID_RESPONSE;
 use super::structs::{self, SchemaUses};
 use super::{errors, request, request_model, response_model, roa, value_enums};
 
@@ -149,9 +150,14 @@ impl<'a> ApiPlan<'a> {
             .collect();
         let mut lenient: Vec<Ident> = Vec::new();
         let mut responses = Vec::new();
+        let mut response_alias = None;
         for (index, shared) in self.shared_responses.iter().enumerate() {
             let s = &response.structs[index];
             match shared {
+                Some(module) if index == 0 => {
+                    reexports.push(reexport(module, REQUEST_ID_RESPONSE));
+                    response_alias = Some(self.request_id_response_alias());
+                }
                 Some(module) => reexports.push(reexport(module, &s.rust_name)),
                 None => {
                     let doc = if index == 0 {
@@ -206,11 +212,28 @@ impl<'a> ApiPlan<'a> {
         groups.into_iter().flatten().for_each(|block| file.push_block(block));
         enums.into_iter().flatten().for_each(|piece| file.push_piece(piece));
         file.push(quote!(crate::runtime::json_form!( #( #json_form ),* );));
+        response_alias.into_iter().for_each(|piece| file.push_piece(piece));
         responses.into_iter().for_each(|block| file.push_block(block));
-        file.push(quote!(crate::runtime::lenient_json!( #( #lenient ),* );));
+        if !lenient.is_empty() {
+            file.push(quote!(crate::runtime::lenient_json!( #( #lenient ),* );));
+        }
         error.into_iter().for_each(|piece| file.push_piece(piece));
         uses.push_module(&mut file, schema_impls);
         file
+    }
+}
+
+impl ApiPlan<'_> {
+    /// `pub type <Api>Response = RequestIdResponse;`, for a response shared as
+    /// [`REQUEST_ID_RESPONSE`].
+    fn request_id_response_alias(&self) -> super::Piece {
+        let (alias, shared) =
+            (format_ident!("{}", self.response_name), format_ident!("{}", REQUEST_ID_RESPONSE));
+        let doc = format!(
+            "The successful response of [`{}`]: the ID of the request only, as a [`{REQUEST_ID_RESPONSE}`].",
+            self.request_name
+        );
+        super::Piece::Documented { doc, members: quote!(pub type #alias = #shared;) }
     }
 }
 

@@ -108,9 +108,9 @@ pub fn readme(package: &str, crate_ident: &str, product: &ir::Product, apis: &[C
     out.push_str(
         "- Requests: a struct per API with a builder whose `build()` gives a `Validated` request; serde reads \
          and writes the docs' JSON form; `Operation::to_query_pairs` gives the exact RPC wire pairs and \
-         `from_query_pairs` reads them back.\n\
+         `Operation::from_query_pairs` reads them back.\n\
          - Responses: structs read leniently from the service's JSON (numbers sent as strings, list wrappers, \
-         absent fields).\n\
+         absent fields); every response that holds only the request id is one `RequestIdResponse`.\n\
          - Errors: `ServiceError` with a code enum per API (a variant per documented code), the shared \
          `CommonErrorCode`, and `ErrorKind::Unknown` for any other code.\n\n",
     );

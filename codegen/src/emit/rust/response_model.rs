@@ -22,7 +22,7 @@ pub struct ResponseStruct {
     pub fields: Vec<ResponseField>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ResponseField {
     /// The JSON key.
     pub json_name: String,

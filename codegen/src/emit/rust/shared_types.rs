@@ -1,9 +1,10 @@
 //! Types identical in several APIs of a product, emitted once into `src/shared.rs`: value enums,
-//! request groups (`Tag`) and nested response objects.
+//! request groups (`Tag`), nested response objects, and the response that holds only the request id.
 //!
 //! Two APIs share a type when everything but its prose is the same: its Rust name and, for an
 //! enum, its values; for a request group, its wire prefix and each field's name, type, flags and
-//! rules (with their sources); for a response object, each field's JSON key and type. Types a
+//! rules (with their sources); for a response object, each field's JSON key and type; a whole
+//! response whose only member is `RequestId` is [`REQUEST_ID_RESPONSE`] in every API. Types a
 //! shared type uses are then shared by the same APIs too. A shared type keeps the first API's (by
 //! name) descriptions and says which APIs take it; each of those API modules re-exports it, and it
 //! compiles when any of their features is on.
@@ -18,12 +19,16 @@ use super::docs::code_span;
 use super::names::{self, Namer};
 use super::render::{Block, BlockKind, Piece, RustTokens};
 use super::request_model::{FieldKind, RequestModel, ValueType};
-use super::response_model::{ResponseKind, ResponseModel};
+use super::response_model::{ResponseKind, ResponseModel, ResponseStruct};
 use super::structs::{self, SchemaUses};
 use super::value_enums;
 
 /// The product's module of shared types (`src/shared.rs`); API modules are named apart from it.
 pub const MODULE: &str = "shared";
+
+/// The shared type of every response that holds only the request id (each API names it
+/// `<Api>Response` by a type alias).
+pub const REQUEST_ID_RESPONSE: &str = "RequestIdResponse";
 
 /// What kind of type a key names, in the order `shared.rs` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,6 +36,8 @@ enum Kind {
     Enum,
     Group,
     Response,
+    /// A whole response (`structs[0]`) that is [`REQUEST_ID_RESPONSE`].
+    RequestIdResponse,
 }
 
 /// What makes two APIs' types one type.
@@ -82,6 +89,19 @@ fn response_key(response: &ResponseModel, index: usize) -> String {
     format!("response {}{{{}}}", s.rust_name, fields.join(","))
 }
 
+/// Whether the response of `plan` holds only `RequestId`, a plain string, and the module names no
+/// type [`REQUEST_ID_RESPONSE`] of its own (an API named `RequestId` keeps its response).
+fn is_request_id_response(plan: &ApiPlan) -> bool {
+    let own_names = [&plan.request_name, &plan.response_name, &plan.error_name, &plan.code_name];
+    let named_here = own_names.into_iter().any(|n| n == REQUEST_ID_RESPONSE)
+        || plan.request.structs.iter().any(|s| s.rust_name == REQUEST_ID_RESPONSE)
+        || plan.request.enums.iter().any(|e| e.rust_name == REQUEST_ID_RESPONSE)
+        || plan.response.structs.iter().any(|s| s.rust_name == REQUEST_ID_RESPONSE);
+    let string = ResponseKind::Scalar(crate::ir::ScalarType::String);
+    !named_here
+        && matches!(&plan.response.structs[0].fields[..], [f] if f.json_name == "RequestId" && f.kind == string && !f.secret)
+}
+
 /// One API's use of a type: `(plan, index)` into its enums, request structs or response structs.
 type User = (usize, usize);
 
@@ -98,6 +118,9 @@ pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<RustTok
         }
         for s in 1..plan.response.structs.len() {
             groups.entry((Kind::Response, response_key(&plan.response, s))).or_default().push((p, s));
+        }
+        if is_request_id_response(plan) {
+            groups.entry((Kind::RequestIdResponse, String::new())).or_default().push((p, 0));
         }
     }
     let api_names: Vec<String> = plans.iter().map(|p| p.api.name.clone()).collect();
@@ -118,6 +141,7 @@ pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<RustTok
             Kind::Enum => plans[p].request.enums[i].rust_name.clone(),
             Kind::Group => plans[p].request.structs[i].rust_name.clone(),
             Kind::Response => plans[p].response.structs[i].rust_name.clone(),
+            Kind::RequestIdResponse => REQUEST_ID_RESPONSE.to_owned(),
         }
     };
     let mut shared: Vec<(Kind, String, Vec<User>)> =
@@ -131,7 +155,7 @@ pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<RustTok
             let slot = match kind {
                 Kind::Enum => &mut plans[p].shared_enums[i],
                 Kind::Group => &mut plans[p].shared_groups[i],
-                Kind::Response => &mut plans[p].shared_responses[i],
+                Kind::Response | Kind::RequestIdResponse => &mut plans[p].shared_responses[i],
             };
             *slot = Some(module.clone());
         }
@@ -155,6 +179,7 @@ pub fn share_types(plans: &mut [ApiPlan], features: &[String]) -> Option<RustTok
             Kind::Enum => shared_enum(plan, users, plans, i, &note),
             Kind::Group => shared_group(plan, users, plans, i, &note),
             Kind::Response => shared_response(plan, users, plans, i, &note),
+            Kind::RequestIdResponse => shared_request_id_response(plan, users, plans, &note),
         };
         body.into_iter().for_each(|piece| block.push_piece(piece));
         file.push_block(block);
@@ -262,4 +287,83 @@ fn shared_response(
     pieces.push(Piece::Items(quote!(crate::runtime::lenient_json!(#name);)));
     pieces.extend(uses.module(vec![schema_impl]).map(Piece::from));
     pieces
+}
+
+/// [`REQUEST_ID_RESPONSE`], made from the first API's response (its field's doc and example).
+fn shared_request_id_response(plan: &ApiPlan, users: &[User], plans: &[ApiPlan], note: &str) -> Vec<Piece> {
+    let root = &plan.response.structs[0];
+    let docs = |p: usize| -> Vec<&str> {
+        plans[p].response.structs[0].fields.iter().map(|f| f.doc.as_str()).collect()
+    };
+    let differs = users.iter().any(|&(p, _)| docs(p) != docs(users[0].0));
+    let doc = format!(
+        "A successful response that holds only the ID of the request.{note}{}",
+        differs_note(differs, users, plans)
+    );
+    let model = ResponseModel {
+        structs: vec![ResponseStruct {
+            rust_name: REQUEST_ID_RESPONSE.to_owned(),
+            doc_name: root.doc_name.clone(),
+            fields: root.fields.clone(),
+        }],
+    };
+    let mut uses = SchemaUses::default();
+    let schema_impl = structs::response_schema(&model, 0, &mut uses);
+    let name: Ident = format_ident!("{}", REQUEST_ID_RESPONSE);
+    let mut pieces = vec![Piece::from(structs::response_struct(&model, 0, &doc))];
+    pieces.push(Piece::Items(quote!(crate::runtime::lenient_json!(#name);)));
+    pieces.extend(uses.module(vec![schema_impl]).map(Piece::from));
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{self, FieldShape, ScalarType};
+
+    fn api(name: &str, response: &[&str]) -> ir::Api {
+        let field = |name: &&str| ir::Field {
+            name: (*name).to_owned(),
+            doc_type: "String".to_owned(),
+            shape: FieldShape::Scalar { ty: ScalarType::String },
+            example: None,
+            description: Default::default(),
+            line: 1,
+            secret: None,
+        };
+        ir::Api {
+            name: name.to_owned(),
+            response: response.iter().map(field).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn responses_of_the_request_id_only_share_one_type_unless_the_module_names_it() {
+        let apis = [
+            api("DeleteThing", &["RequestId"]),
+            api("StopThing", &["RequestId"]),
+            api("RequestId", &["RequestId"]),
+            api("DescribeThing", &["RequestId", "Name"]),
+            api("GetToken", &["requestId"]),
+        ];
+        let mut plans: Vec<ApiPlan> = apis.iter().map(|a| ApiPlan::new(a, "2014-05-26")).collect();
+        let features: Vec<String> = apis.iter().map(|a| names::snake(&a.name)).collect();
+        let shared = super::super::render::render(
+            share_types(&mut plans, &features).expect("two responses are shared"),
+        );
+        let roots: Vec<Option<&str>> = plans.iter().map(|p| p.shared_responses[0].as_deref()).collect();
+        assert_eq!(roots, [Some("request_id_response"), Some("request_id_response"), None, None, None]);
+        assert!(shared.contains("pub struct RequestIdResponse"), "{shared}");
+        assert!(shared.contains(r#"feature = "delete_thing", feature = "stop_thing""#), "{shared}");
+        let module = super::super::render::render(plans[0].module_tokens());
+        assert!(
+            module.contains("pub use crate::shared::request_id_response::RequestIdResponse;"),
+            "{module}"
+        );
+        assert!(module.contains("pub type DeleteThingResponse = RequestIdResponse;"), "{module}");
+        assert!(!module.contains("pub struct DeleteThingResponse"), "{module}");
+        let own = super::super::render::render(plans[2].module_tokens());
+        assert!(own.contains("pub struct RequestIdResponse"), "{own}");
+    }
 }
