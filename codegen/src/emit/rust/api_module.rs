@@ -59,7 +59,8 @@ pub struct ApiPlan<'a> {
     pub shared_enums: Vec<Option<String>>,
     /// For each of `request.structs` (the request itself never), the shared module, if any.
     pub shared_groups: Vec<Option<String>>,
-    /// For each of `response.structs` (the response itself never), the shared module, if any.
+    /// For each of `response.structs`, the shared module, if any (for the response itself, only
+    /// [`REQUEST_ID_RESPONSE`]'s).
     pub shared_responses: Vec<Option<String>>,
 }
 
@@ -221,9 +222,7 @@ impl<'a> ApiPlan<'a> {
         uses.push_module(&mut file, schema_impls);
         file
     }
-}
 
-impl ApiPlan<'_> {
     /// `pub type <Api>Response = RequestIdResponse;`, for a response shared as
     /// [`REQUEST_ID_RESPONSE`].
     fn request_id_response_alias(&self) -> super::Piece {
