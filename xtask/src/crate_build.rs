@@ -51,7 +51,7 @@ fn measure(spec_dir: &Path, existing: Option<&Path>, iterations: usize) -> Resul
     // Fixed paths, so a rerun reuses the built dependencies; the crate sits outside the workspace.
     let target = workspace_root().join("target/bench-crate");
     let (out, apis) = match existing {
-        Some(dir) => (dir.to_owned(), count_features(dir)?),
+        Some(dir) => (dir.to_owned(), api_features(dir)?.len()),
         None => generate(spec_dir)?,
     };
     let package = package_name(&out)?;
@@ -157,12 +157,13 @@ fn generate(spec_dir: &Path) -> Result<(PathBuf, usize), String> {
     Ok((out.join(&product.name), product.apis.len()))
 }
 
-/// The API features of a generated crate: every feature but `default` and `client`.
-fn count_features(crate_dir: &Path) -> Result<usize, String> {
+/// The API features of a generated crate (each names its API's module): every feature without
+/// dependencies, which leaves out `default`, `client` and `blocking`.
+fn api_features(crate_dir: &Path) -> Result<Vec<String>, String> {
     let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).map_err(|e| e.to_string())?;
     let features = manifest.split("\n[features]\n").nth(1).ok_or("the crate has no features")?;
-    let count = features.lines().take_while(|l| !l.starts_with('[')).filter(|l| l.ends_with("= []")).count();
-    Ok(count)
+    let names = features.lines().take_while(|l| !l.starts_with('['));
+    Ok(names.filter_map(|l| l.strip_suffix(" = []")).map(|name| name.trim().to_owned()).collect())
 }
 
 /// The service's `main.rs` (`KRATE` is the generated crate's name).
@@ -234,11 +235,12 @@ fn package_name(crate_dir: &Path) -> Result<String, String> {
 fn print_lines_per_api(crate_dir: &Path, apis: usize) -> Result<f64, String> {
     let mut per_api = Vec::new();
     let mut total = 0;
+    let modules = api_features(crate_dir)?;
     for path in rust_files(&crate_dir.join("src")).map_err(|e| e.to_string())? {
         let lines = std::fs::read_to_string(&path).map_err(|e| e.to_string())?.lines().count();
         total += lines;
-        let not_api = ["lib.rs", "common_error.rs", "shared.rs"].iter().any(|f| path.ends_with(f));
-        if !not_api {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if modules.iter().any(|m| m == stem) {
             per_api.push(lines);
         }
     }
